@@ -1,0 +1,83 @@
+//! `fleet-bench`: the figures the project's issue asks for, measured in one run each, with
+//! the peers measured in the same run on the same Redis so that each figure can be given as a
+//! ratio rather than as an absolute time that depends on the machine.
+//!
+//! # Layout
+//! - [`queue`]: `fleet-bench queue`: the LPUSH ceiling (redis-benchmark), the fleet's enqueue,
+//!   processing and pickup figures, the 100k backlog, raw apalis-redis 1.0.0 and BullMQ.
+//! - [`conversation`]: `fleet-bench conversation`: webhook-to-reply latency of text messages at
+//!   50 and 500 conversations/s through worker processes, and the hold storm.
+//! - [`webhooks`]: `fleet-bench ingress`: signed WhatsApp deliveries against the ingress, closed
+//!   loop (peak accepted/s) and open loop at a fixed rate (latency without coordinated omission).
+//! - [`report`]: one table (and the same figures as JSON) with PASS/FAIL beside each target.
+//! - [`stats`], [`sys`], [`scratch`], [`logs`]: percentiles, CPU and Redis counters, the
+//!   benchmark's own Redis prefixes, and the count of warnings the code under test logged.
+//!
+//! The benchmark never touches a key outside the prefixes it makes (`bench-<uuid>-...`), and
+//! removes them before it exits, so it can run against a Redis that others use.
+
+mod conversation;
+mod logs;
+mod queue;
+mod report;
+mod scratch;
+mod stats;
+mod sys;
+mod webhooks;
+
+use clap::{Parser, Subcommand};
+use futures::FutureExt;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fleet-bench",
+    about = "Queue and ingress benchmarks of the booking fleet, with their peers in the same run"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Queue figures: LPUSH ceiling, enqueue/s, processed/s, pickup latency, 100k backlog,
+    /// raw apalis-redis 1.0.0 and BullMQ on the same Redis.
+    Queue(queue::QueueArgs),
+    /// Ingress figures: peak accepted webhooks/s and latency at a fixed offered rate.
+    Ingress(webhooks::IngressArgs),
+    /// Booking conversation figures: text reply latency at 50/s and 500/s, the hold storm.
+    Conversation(conversation::ConversationArgs),
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let (url, run) = match cli.command {
+        Command::Queue(args) => {
+            let warnings = logs::init(false);
+            (args.redis_url.clone(), queue::run(args, warnings).boxed())
+        }
+        Command::Conversation(args) => {
+            let _warnings = logs::init(false);
+            (args.redis_url.clone(), conversation::run(args).boxed())
+        }
+        Command::Ingress(args) => {
+            // In-process, the ingress logs every request as production does (JSON at INFO);
+            // the lines go nowhere, but their cost is paid as in production.
+            let warnings = logs::init(args.ingress_bin.is_none());
+            (
+                args.redis_url.clone(),
+                webhooks::run(args, warnings).boxed(),
+            )
+        }
+    };
+    tokio::select! {
+        result = run => result,
+        () = jobs::signal::shutdown_signal() => {
+            // The measurement in flight is dropped (its child processes are killed with it);
+            // what it made in Redis and on disk goes too.
+            scratch::clean_up_after_signal(&url).await;
+            std::process::exit(130);
+        }
+    }
+}

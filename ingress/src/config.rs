@@ -1,0 +1,85 @@
+//! Ingress settings, only from the environment (see `.env.example`). Secrets stay wrapped in
+//! `SecretString`, so they never reach a log line.
+
+use std::{net::SocketAddr, time::Duration};
+
+use jobs::RedisQueueConfig;
+use secrecy::SecretString;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is invalid: {reason}")]
+    Invalid { name: &'static str, reason: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct IngressConfig {
+    pub addr: SocketAddr,
+    pub database_url: Option<SecretString>,
+    pub queue: RedisQueueConfig,
+    pub whatsapp_app_secret: Option<SecretString>,
+    pub whatsapp_verify_token: Option<SecretString>,
+    pub mercadopago_webhook_secret: Option<SecretString>,
+    pub admin_token: Option<SecretString>,
+    pub max_body_bytes: usize,
+    /// Requests per client IP per minute (webhooks and admin; health and metrics are exempt).
+    pub rate_limit_per_minute: u64,
+    /// Take the client IP from `X-Forwarded-For` (only behind a proxy you trust).
+    pub trust_forwarded_for: bool,
+    pub ready_timeout: Duration,
+    /// `SANDBOX=1`: serve local fakes of the Graph API and Mercado Pago (see `routes::sandbox`).
+    pub sandbox: bool,
+    /// Key of the iCal export URLs' tokens; unset = the export answers 404.
+    pub ical_export_secret: Option<SecretString>,
+    /// `/health/ready` says "degraded" when an active feed has not synced for longer.
+    pub ical_max_sync_age: Duration,
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+fn secret(name: &str) -> Option<SecretString> {
+    var(name).map(SecretString::from)
+}
+
+fn parse<T: std::str::FromStr>(name: &'static str, default: T) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    var(name).map_or(Ok(default), |raw| {
+        raw.trim()
+            .parse()
+            .map_err(|e: T::Err| ConfigError::Invalid {
+                name,
+                reason: e.to_string(),
+            })
+    })
+}
+
+impl IngressConfig {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let mut queue = RedisQueueConfig::new(
+            var("REDIS_URL").unwrap_or_else(|| "redis://127.0.0.1:6379".into()),
+            var("FLEET_REDIS_PREFIX").unwrap_or_else(|| "fleet".into()),
+        );
+        queue.idempotency_ttl =
+            Duration::from_secs(parse("FLEET_IDEMPOTENCY_TTL_SECS", 48 * 3600u64)?);
+        Ok(IngressConfig {
+            addr: parse("INGRESS_ADDR", SocketAddr::from(([0, 0, 0, 0], 8080)))?,
+            database_url: secret("DATABASE_URL"),
+            queue,
+            whatsapp_app_secret: secret("WHATSAPP_APP_SECRET"),
+            whatsapp_verify_token: secret("WHATSAPP_VERIFY_TOKEN"),
+            mercadopago_webhook_secret: secret("MERCADOPAGO_WEBHOOK_SECRET"),
+            admin_token: secret("ADMIN_TOKEN"),
+            max_body_bytes: parse("INGRESS_MAX_BODY_BYTES", 1024 * 1024usize)?,
+            rate_limit_per_minute: parse("INGRESS_RATE_LIMIT_PER_MINUTE", 600u64)?,
+            trust_forwarded_for: parse("INGRESS_TRUST_FORWARDED_FOR", false)?,
+            ready_timeout: Duration::from_millis(parse("INGRESS_READY_TIMEOUT_MS", 2000u64)?),
+            sandbox: matches!(var("SANDBOX").as_deref(), Some("1" | "true" | "yes")),
+            ical_export_secret: secret("ICAL_EXPORT_SECRET"),
+            ical_max_sync_age: Duration::from_secs(parse("ICAL_MAX_SYNC_AGE_SECS", 1200u64)?),
+        })
+    }
+}

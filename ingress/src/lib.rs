@@ -1,0 +1,26 @@
+//! The ingress: a small poem service between the providers and the queue.
+//!
+//! It verifies each webhook's signature, turns the delivery into typed jobs keyed by the
+//! provider's own ids, stores them in Redis, and only then answers 2xx. It never does the work
+//! itself and never writes to PostgreSQL (it reads it for readiness, the calendar's metrics and
+//! the iCal export).
+//!
+//! # Layout
+//! - [`startup`]: `Application::build` / `port` / `run_until_stopped`, and `app()`, the route table.
+//! - [`signature`]: one verifier per provider behind the `VerifiedWebhook<P>` extractor.
+//! - [`delivery`]: a WhatsApp delivery → one job per message.
+//! - [`routes`]: webhooks, health, metrics, the iCal export.
+//! - [`ical`]: export tokens and rendering, calendar sync ages.
+//! - [`middleware`]: request ids and trace context, per-IP rate limit.
+//! - [`error`]: every refusal and its status.
+//! - [`config`], [`state`]: settings from the environment, and what routes share.
+
+pub mod config;
+pub mod delivery;
+pub mod error;
+pub mod ical;
+pub mod middleware;
+pub mod routes;
+pub mod signature;
+pub mod startup;
+pub mod state;

@@ -1,0 +1,74 @@
+//! Staff endpoints, behind `Authorization: Bearer $ADMIN_TOKEN` (compared in constant time;
+//! disabled when no token is configured). A manual confirmation goes through the same
+//! `ConfirmPayment` job as a paid one, so it gets the same once-only effects and reply.
+
+use std::sync::Arc;
+
+use jobs::{
+    backend::NewJob,
+    domain::IdempotencyKey,
+    payloads::{ConfirmPayment, PaymentSource},
+};
+use poem::{
+    Request, handler,
+    http::StatusCode,
+    web::{Data, Json, Path},
+};
+use secrecy::ExposeSecret;
+use serde_json::{Value, json};
+use subtle::ConstantTimeEq;
+
+use crate::{error::IngressError, middleware::RequestContext, routes::enqueue, state::AppState};
+
+fn authorized(state: &AppState, req: &Request) -> Result<(), IngressError> {
+    let Some(expected) = state.config.admin_token.as_ref() else {
+        return Err(IngressError::Forbidden);
+    };
+    let given = req
+        .header("authorization")
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    if bool::from(given.as_bytes().ct_eq(expected.expose_secret().as_bytes())) && !given.is_empty()
+    {
+        Ok(())
+    } else {
+        Err(IngressError::Unauthorized)
+    }
+}
+
+fn valid_code(code: &str) -> bool {
+    code.len() <= 32
+        && code.starts_with("RES")
+        && code.len() > 3
+        && code[3..].bytes().all(|b| b.is_ascii_digit())
+}
+
+#[handler]
+pub async fn confirm(
+    req: &Request,
+    Path(code): Path<String>,
+    Data(state): Data<&Arc<AppState>>,
+    Data(ctx): Data<&RequestContext>,
+) -> Result<(StatusCode, Json<Value>), IngressError> {
+    authorized(state, req)?;
+    let code = code.to_uppercase();
+    if !valid_code(&code) {
+        return Err(IngressError::BadRequest("not a reservation code"));
+    }
+    let key = IdempotencyKey::namespaced("staff", &code)
+        .map_err(|_| IngressError::BadRequest("not a reservation code"))?;
+    let job = ConfirmPayment {
+        source: PaymentSource::Staff {
+            reservation_code: code.clone(),
+        },
+        received_at_ms: chrono::Utc::now().timestamp_millis(),
+    };
+    let options = ctx.enqueue_options(key);
+    let job =
+        NewJob::new(&job, options).map_err(|_| IngressError::BadRequest("could not encode"))?;
+    enqueue(state, "staff", vec![job]).await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(json!({ "status": "accepted", "code": code })),
+    ))
+}

@@ -1,0 +1,130 @@
+//! `GET /ical/{accommodation_id}/{token}.ics`: the calendar the channels import.
+//!
+//! A wrong token, an unknown accommodation, a malformed path and a disabled export
+//! (`ICAL_EXPORT_SECRET` unset) all get the same 404, so URLs cannot be enumerated. The ETag is
+//! a hash of the body (which is stable: see `ical::render`), and `If-None-Match` gets a 304.
+//! Lists `pre_reserved` and `confirmed` stays that did not come from an import (re-exporting
+//! other channels' blocks would echo them back), from 30 days ago on.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use poem::{
+    Request, Response, handler,
+    http::{StatusCode, header},
+    web::{Data, Path},
+};
+use secrecy::ExposeSecret;
+use sha2::{Digest, Sha256};
+
+use crate::{
+    error::IngressError,
+    ical::{render, token},
+    state::AppState,
+};
+
+fn not_found() -> Response {
+    Response::builder()
+        .status(StatusCode::NOT_FOUND)
+        .content_type("text/plain; charset=utf-8")
+        .body("not found")
+}
+
+#[handler]
+pub async fn export(
+    req: &Request,
+    Path((accommodation, file)): Path<(String, String)>,
+    Data(state): Data<&Arc<AppState>>,
+) -> Result<Response, IngressError> {
+    let Some(secret) = state.config.ical_export_secret.as_ref() else {
+        return Ok(not_found());
+    };
+    let (Ok(id), Some(given)) = (accommodation.parse::<i64>(), file.strip_suffix(".ics")) else {
+        return Ok(not_found());
+    };
+    if !token::verify(secret.expose_secret().as_bytes(), id, given) {
+        return Ok(not_found());
+    }
+    let db = state.db.as_ref().ok_or(IngressError::Unavailable)?;
+    let Some(name) = calendar_name(db, id).await? else {
+        return Ok(not_found());
+    };
+    let body = render::calendar(&name, &events(db, id).await?);
+    let etag = format!(
+        "\"{}\"",
+        &hex::encode(Sha256::digest(body.as_bytes()))[..32]
+    );
+    if matches(req.header(header::IF_NONE_MATCH), &etag) {
+        return Ok(Response::builder()
+            .status(StatusCode::NOT_MODIFIED)
+            .header(header::ETAG, etag)
+            .finish());
+    }
+    Ok(Response::builder()
+        .content_type("text/calendar; charset=utf-8")
+        .header(header::ETAG, etag)
+        .header(header::CACHE_CONTROL, "no-cache")
+        .body(body))
+}
+
+/// `If-None-Match`: a list of entity tags, or `*`; weak tags compare by their opaque part.
+fn matches(if_none_match: Option<&str>, etag: &str) -> bool {
+    if_none_match.is_some_and(|h| {
+        h.split(',')
+            .map(|t| t.trim().trim_start_matches("W/"))
+            .any(|t| t == "*" || t == etag)
+    })
+}
+
+fn db_unavailable(e: sqlx::Error) -> IngressError {
+    tracing::error!(error = %e, "iCal export could not read PostgreSQL");
+    IngressError::Unavailable
+}
+
+async fn calendar_name(db: &sqlx::PgPool, id: i64) -> Result<Option<String>, IngressError> {
+    sqlx::query_scalar(
+        "SELECT p.name || ' - ' || a.name FROM accommodations a JOIN properties p ON p.id = a.property_id WHERE a.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+    .map_err(db_unavailable)
+}
+
+async fn events(db: &sqlx::PgPool, id: i64) -> Result<Vec<render::ExportEvent>, IngressError> {
+    let rows: Vec<(String, NaiveDate, NaiveDate, DateTime<Utc>)> = sqlx::query_as(
+        "SELECT code, check_in, check_out, updated_at FROM reservations
+         WHERE accommodation_id = $1 AND status IN ('pre_reserved', 'confirmed')
+           AND channel_source <> 'ical_import' AND check_out >= CURRENT_DATE - 30
+         ORDER BY check_in, code",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await
+    .map_err(db_unavailable)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(code, check_in, check_out, updated_at)| render::ExportEvent {
+                code,
+                check_in,
+                check_out,
+                updated_at,
+            },
+        )
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+
+    #[test]
+    fn if_none_match_lists_weak_tags_and_star() {
+        assert!(matches(Some("\"a\""), "\"a\""));
+        assert!(matches(Some("\"x\", W/\"a\""), "\"a\""));
+        assert!(matches(Some("*"), "\"a\""));
+        assert!(!matches(Some("\"b\""), "\"a\""));
+        assert!(!matches(None, "\"a\""));
+    }
+}

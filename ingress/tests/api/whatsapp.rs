@@ -1,0 +1,165 @@
+use jobs::QueueName::{self, *};
+
+use crate::helpers::*;
+
+/// What each real payload becomes: one job per message on the right queue, or none.
+#[tokio::test]
+async fn every_real_whatsapp_payload_becomes_the_expected_job() {
+    let cases: &[(&str, Option<QueueName>)] = &[
+        (
+            "whatsapp/meta_doc_audio_voice_note.json",
+            Some(TranscribeAudio),
+        ),
+        ("whatsapp/meta_doc_image.json", Some(SendReply)),
+        (
+            "whatsapp/meta_doc_text_ctwa_ad_referral.json",
+            Some(ParseIntent),
+        ),
+        (
+            "whatsapp/meta_doc_text_product_inquiry.json",
+            Some(ParseIntent),
+        ),
+        ("whatsapp/pywa_message_audio.json", Some(TranscribeAudio)),
+        ("whatsapp/pywa_message_voice.json", Some(TranscribeAudio)),
+        ("whatsapp/pywa_message_image.json", Some(SendReply)),
+        ("whatsapp/pywa_message_media_with_url.json", Some(SendReply)),
+        ("whatsapp/pywa_message_text.json", Some(ParseIntent)),
+        ("whatsapp/meta_doc_status_failed.json", None),
+        ("whatsapp/meta_doc_status_sent.json", None),
+        ("whatsapp/meta_doc_status_sent_v24_minimal.json", None),
+        ("whatsapp/pywa_status_delivered.json", None),
+        ("whatsapp/pywa_status_failed.json", None),
+        ("whatsapp/pywa_status_read.json", None),
+    ];
+    for (file, expected) in cases {
+        let app = spawn_app().await;
+        let resp = app
+            .post_signed_whatsapp(fixture(&format!("webhooks/{file}")))
+            .await;
+        assert_eq!(resp.status(), 200, "{file}");
+        match expected {
+            Some(q) => {
+                assert_eq!(app.depth(*q).await.pending, 1, "{file} → {q}");
+                assert_eq!(app.total_jobs().await, 1, "{file}: exactly one job");
+            }
+            None => assert_eq!(
+                app.total_jobs().await,
+                0,
+                "{file}: statuses are counted, not queued"
+            ),
+        }
+    }
+}
+
+/// pywa's fixture set: every message type WhatsApp sends. Reactions get no job; anything that
+/// is neither text nor audio gets a polite reply.
+#[tokio::test]
+async fn every_message_type_is_routed() {
+    let all: serde_json::Value =
+        serde_json::from_slice(&fixture("webhooks/whatsapp/pywa_tests_message_all.json")).unwrap();
+    let expected = |kind: &str| -> Option<QueueName> {
+        match kind {
+            "text" | "reply" | "forwarded" | "forwarded_many_times" | "referral" => {
+                Some(ParseIntent)
+            }
+            "audio" | "voice" => Some(TranscribeAudio),
+            "reaction" | "unreaction_empty" | "unreaction_no_emoji" => None,
+            _ => Some(SendReply),
+        }
+    };
+    let cases = all.as_object().unwrap();
+    assert!(cases.len() >= 20);
+    for (kind, delivery) in cases {
+        let app = spawn_app().await;
+        let resp = app
+            .post_signed_whatsapp(serde_json::to_vec(delivery).unwrap())
+            .await;
+        assert_eq!(resp.status(), 200, "{kind}");
+        match expected(kind) {
+            Some(q) => assert_eq!(
+                (app.depth(q).await.pending, app.total_jobs().await),
+                (1, 1),
+                "{kind} → {q}"
+            ),
+            None => assert_eq!(app.total_jobs().await, 0, "{kind}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_same_delivery_ten_times_at_once_is_one_job() {
+    let app = spawn_app().await;
+    let body = text_delivery("wamid.SAME", "hola");
+    let sends = (0..10).map(|_| app.post_signed_whatsapp(body.clone()));
+    for resp in futures::future::join_all(sends).await {
+        assert_eq!(resp.status(), 200);
+    }
+    assert_eq!(app.depth(ParseIntent).await.pending, 1);
+    assert_eq!(app.total_jobs().await, 1);
+}
+
+#[tokio::test]
+async fn a_delivery_of_several_messages_makes_one_job_each() {
+    let app = spawn_app().await;
+    let mut d: serde_json::Value =
+        serde_json::from_slice(&text_delivery("wamid.A", "hola")).unwrap();
+    let messages = d["entry"][0]["changes"][0]["value"]["messages"]
+        .as_array_mut()
+        .unwrap();
+    let mut second = messages[0].clone();
+    second["id"] = "wamid.B".into();
+    let mut third = messages[0].clone();
+    third["id"] = "wamid.C".into();
+    third["type"] = "audio".into();
+    third["audio"] = serde_json::json!({ "id": "media-1", "mime_type": "audio/ogg; codecs=opus", "voice": true });
+    messages.push(second);
+    messages.push(third);
+    let resp = app
+        .post_signed_whatsapp(serde_json::to_vec(&d).unwrap())
+        .await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(app.depth(ParseIntent).await.pending, 2);
+    assert_eq!(app.depth(TranscribeAudio).await.pending, 1);
+}
+
+#[tokio::test]
+async fn the_verification_handshake_echoes_the_challenge_only_for_our_token() {
+    let app = spawn_app().await;
+    let ok = app
+        .http
+        .get(app.url(&format!("/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token={WA_VERIFY}&hub.challenge=1158201444")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 200);
+    assert_eq!(ok.text().await.unwrap(), "1158201444");
+    for query in [
+        "hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1",
+        "hub.mode=unsubscribe&hub.verify_token=verify-me&hub.challenge=1",
+        "hub.mode=subscribe&hub.challenge=1",
+        "",
+    ] {
+        let resp = app
+            .http
+            .get(app.url(&format!("/webhooks/whatsapp?{query}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 403, "{query}");
+    }
+}
+
+#[tokio::test]
+async fn a_request_id_is_echoed_or_made() {
+    let app = spawn_app().await;
+    let given = app
+        .http
+        .get(app.url("/health/live"))
+        .header("x-request-id", "req-42")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(given.headers()["x-request-id"], "req-42");
+    let made = app.http.get(app.url("/health/live")).send().await.unwrap();
+    assert_eq!(made.headers()["x-request-id"].len(), 36);
+}

@@ -1,0 +1,448 @@
+//! The adapter between the queue protocol and apalis' worker runtime.
+//!
+//! [`QueueBackend`] is what a `WorkerBuilder` polls: it claims as many jobs as the worker has
+//! free slots, blocking on Redis when there are none (no polling loop). [`AckLayer`] wraps the
+//! handler: after each run it records the outcome in Redis (ack, retry with backoff, or dead
+//! letter) before the run counts as finished, so a graceful stop never leaves an unrecorded run.
+//! Retries happen only through the schedule zset: the job's own policy is the only one.
+
+use std::{
+    collections::VecDeque,
+    marker::PhantomData,
+    panic::AssertUnwindSafe,
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+    task::{Context, Poll},
+    time::{Duration, Instant},
+};
+
+use apalis_core::{
+    backend::{Backend, BackendConfig},
+    error::BoxDynError,
+    task::{Task, builder::TaskBuilder, task_id::RandomId},
+    worker::context::WorkerContext,
+};
+use futures::{FutureExt, future::BoxFuture};
+use redis::aio::MultiplexedConnection;
+use tokio::sync::{mpsc, oneshot};
+use tower::{Layer, Service};
+
+use super::{Claimed, QueueError, RedisQueue};
+use crate::{
+    envelope::{Envelope, JobMeta},
+    queue::{Job, QueueName},
+    retry::{Disposition, JobError, RetryPolicy},
+};
+
+type FetchResult = (
+    Option<MultiplexedConnection>,
+    Result<Vec<Claimed>, QueueError>,
+);
+
+/// An apalis backend over one queue of the fleet's Redis protocol.
+pub struct QueueBackend<J: Job> {
+    queue: RedisQueue,
+    name: QueueName,
+    wid: Arc<str>,
+    slots: usize,
+    outstanding: Arc<AtomicUsize>,
+    buffer: VecDeque<Claimed>,
+    conn: Option<MultiplexedConnection>,
+    fetch: Option<BoxFuture<'static, FetchResult>>,
+    close: Option<BoxFuture<'static, Result<u64, QueueError>>>,
+    failed_last: bool,
+    layer: AckLayer,
+    _job: PhantomData<fn() -> J>,
+}
+
+impl<J: Job> std::fmt::Debug for QueueBackend<J> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("QueueBackend")
+            .field("queue", &self.name)
+            .field("worker", &self.wid)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<J: Job> QueueBackend<J> {
+    /// A backend for a worker that runs at most `slots` jobs at once. Must be created inside the
+    /// Tokio runtime (it starts the worker's acknowledgement task).
+    pub fn new(queue: RedisQueue, slots: usize) -> Self {
+        let name = J::QUEUE;
+        let wid: Arc<str> =
+            format!("{}-{}", std::process::id(), uuid::Uuid::new_v4().simple()).into();
+        queue.remember_member(name, &wid);
+        let outstanding = Arc::new(AtomicUsize::new(0));
+        let acks = spawn_ack_batcher(queue.clone(), name, wid.clone());
+        let layer = AckLayer {
+            queue: queue.clone(),
+            name,
+            wid: wid.clone(),
+            policy: J::retry_policy(),
+            outstanding: outstanding.clone(),
+            acks,
+        };
+        QueueBackend {
+            queue,
+            name,
+            wid,
+            slots: slots.max(1),
+            outstanding,
+            buffer: VecDeque::new(),
+            conn: None,
+            fetch: None,
+            close: None,
+            failed_last: false,
+            layer,
+            _job: PhantomData,
+        }
+    }
+
+    /// Replaces the job type's backoff (attempt limits stay those stored with each job).
+    pub fn with_retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.layer.policy = policy;
+        self
+    }
+
+    pub fn worker_id(&self) -> &str {
+        &self.wid
+    }
+
+    fn start_fetch(&mut self) {
+        let free = self
+            .slots
+            .saturating_sub(self.outstanding.load(Ordering::Acquire))
+            .max(1);
+        let queue = self.queue.clone();
+        let (name, wid) = (self.name, self.wid.clone());
+        let conn = self.conn.take();
+        let pause = self.failed_last;
+        self.fetch = Some(
+            async move {
+                if pause {
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                fetch_batch(queue, name, wid, free, conn).await
+            }
+            .boxed(),
+        );
+    }
+
+    fn decode(&self, claimed: Claimed) -> Option<Task<Envelope<J>>> {
+        match serde_json::from_str::<J>(&claimed.payload) {
+            Ok(payload) => Some(
+                TaskBuilder::new(Envelope {
+                    meta: claimed.meta,
+                    payload,
+                })
+                .build(),
+            ),
+            Err(e) => {
+                // Nothing can ever run this payload: dead-letter it with the reason.
+                self.outstanding.fetch_sub(1, Ordering::AcqRel);
+                let (queue, name, wid) = (self.queue.clone(), self.name, self.wid.clone());
+                let id = claimed.meta.id;
+                tracing::error!(queue = %name, job_id = %id, error = %e, "undecodable job payload, dead-lettered");
+                metrics::counter!("fleet_jobs_total", "queue" => name.as_str(), "outcome" => "dead").increment(1);
+                tokio::spawn(async move {
+                    let reason = format!("undecodable payload: {e}");
+                    if let Err(e) = queue.fail(name, &wid, &id, None, false, &reason).await {
+                        tracing::warn!(error = %e, "could not dead-letter an undecodable job");
+                    }
+                });
+                None
+            }
+        }
+    }
+}
+
+async fn fetch_batch(
+    queue: RedisQueue,
+    name: QueueName,
+    wid: Arc<str>,
+    n: usize,
+    conn: Option<MultiplexedConnection>,
+) -> FetchResult {
+    let claimed = match queue.claim(name, &wid, n, None).await {
+        Ok((claimed, _)) if !claimed.is_empty() => return (conn, Ok(claimed)),
+        Ok((_, next_due)) => next_due,
+        Err(e) => return (conn, Err(e)),
+    };
+    let block = queue.config().block;
+    let wait = match claimed {
+        Some(due) => {
+            let now = chrono::Utc::now().timestamp_millis();
+            Duration::from_millis((due - now).clamp(10, block.as_millis() as i64) as u64)
+        }
+        None => block,
+    };
+    let mut conn = match conn {
+        Some(c) => c,
+        None => match queue.blocking_connection().await {
+            Ok(c) => c,
+            Err(e) => return (None, Err(e)),
+        },
+    };
+    match queue.wait_ready(&mut conn, name, &wid, wait).await {
+        Ok(None) => (Some(conn), Ok(Vec::new())),
+        Ok(Some(moved)) => {
+            let res = queue
+                .claim(name, &wid, n.saturating_sub(1), Some(&moved))
+                .await
+                .map(|(c, _)| c);
+            (Some(conn), res)
+        }
+        // The connection may be broken: open a new one next time.
+        Err(e) => (None, Err(e)),
+    }
+}
+
+impl<J: Job> Backend for QueueBackend<J> {
+    type Task = Task<Envelope<J>>;
+    type Error = QueueError;
+
+    fn poll_ready(
+        &mut self,
+        _: &mut Context<'_>,
+        _: &WorkerContext,
+    ) -> Poll<Result<(), QueueError>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn poll_next(
+        &mut self,
+        cx: &mut Context<'_>,
+        _: &WorkerContext,
+    ) -> Poll<Option<Result<Self::Task, QueueError>>> {
+        loop {
+            if let Some(claimed) = self.buffer.pop_front() {
+                if let Some(task) = self.decode(claimed) {
+                    return Poll::Ready(Some(Ok(task)));
+                }
+                continue;
+            }
+            if self.fetch.is_none() {
+                self.start_fetch();
+            }
+            let Some(fetch) = self.fetch.as_mut() else {
+                continue;
+            };
+            let (conn, result) = futures::ready!(fetch.poll_unpin(cx));
+            self.fetch = None;
+            self.conn = conn;
+            match result {
+                Ok(claimed) => {
+                    self.failed_last = false;
+                    self.outstanding.fetch_add(claimed.len(), Ordering::AcqRel);
+                    self.buffer.extend(claimed);
+                }
+                Err(e) => {
+                    // Redis is away: keep the worker alive and try again shortly.
+                    tracing::warn!(queue = %self.name, error = %e, "fetch failed; retrying");
+                    self.failed_last = true;
+                }
+            }
+        }
+    }
+
+    fn poll_close(
+        &mut self,
+        cx: &mut Context<'_>,
+        _: &WorkerContext,
+    ) -> Poll<Result<(), QueueError>> {
+        // A fetch already sent may still move a job into our in-flight list: let it land first.
+        if let Some(fetch) = self.fetch.as_mut() {
+            let (_, _) = futures::ready!(fetch.poll_unpin(cx));
+            self.fetch = None;
+        }
+        if self.close.is_none() {
+            self.buffer.clear();
+            let (queue, name, wid) = (self.queue.clone(), self.name, self.wid.clone());
+            self.close = Some(async move { queue.release(name, &wid).await }.boxed());
+        }
+        let Some(close) = self.close.as_mut() else {
+            return Poll::Ready(Ok(()));
+        };
+        let released = futures::ready!(close.poll_unpin(cx))?;
+        if released > 0 {
+            tracing::info!(queue = %self.name, released, "handed back claimed jobs that had not started");
+        }
+        Poll::Ready(Ok(()))
+    }
+}
+
+impl<J: Job> BackendConfig for QueueBackend<J> {
+    type Args = Envelope<J>;
+    type Id = RandomId;
+    type Kind = apalis_core::backend::finalize::Ephemeral;
+    type Config = ();
+    type Layer = AckLayer;
+
+    fn config(&self) -> &Self::Config {
+        &()
+    }
+
+    fn middleware(&mut self, _: &mut WorkerContext) -> Self::Layer {
+        self.layer.clone()
+    }
+}
+
+/// Records each run's outcome in Redis; see the module docs.
+#[derive(Clone)]
+pub struct AckLayer {
+    queue: RedisQueue,
+    name: QueueName,
+    wid: Arc<str>,
+    policy: RetryPolicy,
+    outstanding: Arc<AtomicUsize>,
+    acks: mpsc::UnboundedSender<(String, oneshot::Sender<Result<(), String>>)>,
+}
+
+impl std::fmt::Debug for AckLayer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AckLayer")
+            .field("queue", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<S> Layer<S> for AckLayer {
+    type Service = AckService<S>;
+    fn layer(&self, inner: S) -> Self::Service {
+        AckService {
+            inner,
+            ctx: self.clone(),
+        }
+    }
+}
+
+/// See [`AckLayer`].
+#[derive(Clone, Debug)]
+pub struct AckService<S> {
+    inner: S,
+    ctx: AckLayer,
+}
+
+impl<S, J> Service<Task<Envelope<J>>> for AckService<S>
+where
+    S: Service<Task<Envelope<J>>>,
+    S::Future: Send + 'static,
+    S::Error: Into<BoxDynError>,
+    J: Job,
+{
+    type Response = ();
+    type Error = BoxDynError;
+    type Future = BoxFuture<'static, Result<(), BoxDynError>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx).map_err(Into::into)
+    }
+
+    fn call(&mut self, task: Task<Envelope<J>>) -> Self::Future {
+        let meta = task.args.meta.clone();
+        let run = AssertUnwindSafe(self.inner.call(task)).catch_unwind();
+        let ctx = self.ctx.clone();
+        async move {
+            let wait_ms = chrono::Utc::now().timestamp_millis() - meta.enqueued_at_ms;
+            let started = Instant::now();
+            let result = match run.await {
+                Ok(Ok(_)) => Ok(()),
+                Ok(Err(e)) => Err(classify(e.into())),
+                Err(_) => Err(JobError::transient("the handler panicked")),
+            };
+            let q = ctx.name.as_str();
+            metrics::histogram!("fleet_job_wait_seconds", "queue" => q)
+                .record(wait_ms.max(0) as f64 / 1000.0);
+            metrics::histogram!("fleet_job_duration_seconds", "queue" => q)
+                .record(started.elapsed().as_secs_f64());
+            let recorded = ctx.record(&meta, result).await;
+            ctx.outstanding.fetch_sub(1, Ordering::AcqRel);
+            recorded.map_err(Into::into)
+        }
+        .boxed()
+    }
+}
+
+fn classify(error: BoxDynError) -> JobError {
+    match error.downcast::<JobError>() {
+        Ok(job_error) => *job_error,
+        Err(other) if other.is::<tower::timeout::error::Elapsed>() => {
+            JobError::transient("the job ran past its timeout")
+        }
+        Err(other) => JobError::transient(other.to_string()),
+    }
+}
+
+impl AckLayer {
+    async fn record(&self, meta: &JobMeta, result: Result<(), JobError>) -> Result<(), QueueError> {
+        let q = self.name.as_str();
+        let error = match result {
+            Ok(()) => {
+                let (tx, rx) = oneshot::channel();
+                self.acks
+                    .send((meta.id.clone(), tx))
+                    .map_err(|_| QueueError::Closed)?;
+                rx.await
+                    .map_err(|_| QueueError::Closed)?
+                    .map_err(QueueError::Protocol)?;
+                metrics::counter!("fleet_jobs_total", "queue" => q, "outcome" => "completed")
+                    .increment(1);
+                return Ok(());
+            }
+            Err(error) => error,
+        };
+        let (delay, refund, outcome) =
+            match self
+                .policy
+                .disposition(&error, meta.attempt, meta.max_attempts)
+            {
+                Disposition::RetryAfter(d) => (Some(d), false, "retried"),
+                Disposition::WaitAfter(d) => (Some(d), true, "deferred"),
+                Disposition::Dead => (None, false, "dead"),
+            };
+        tracing::warn!(
+            queue = q, job_id = %meta.id, attempt = meta.attempt, max_attempts = meta.max_attempts,
+            outcome, retry_in_ms = delay.map(|d| d.as_millis() as u64), error = %error,
+            "job run failed"
+        );
+        metrics::counter!("fleet_jobs_total", "queue" => q, "outcome" => outcome).increment(1);
+        self.queue
+            .fail(
+                self.name,
+                &self.wid,
+                &meta.id,
+                delay,
+                refund,
+                &error.to_string(),
+            )
+            .await?;
+        Ok(())
+    }
+}
+
+/// Collects acknowledgements and sends them in batches: at high throughput one script call
+/// acknowledges hundreds of jobs; at low throughput each ack goes out at once.
+fn spawn_ack_batcher(
+    queue: RedisQueue,
+    name: QueueName,
+    wid: Arc<str>,
+) -> mpsc::UnboundedSender<(String, oneshot::Sender<Result<(), String>>)> {
+    let (tx, mut rx) = mpsc::unbounded_channel::<(String, oneshot::Sender<Result<(), String>>)>();
+    tokio::spawn(async move {
+        let mut batch = Vec::with_capacity(512);
+        while rx.recv_many(&mut batch, 512).await > 0 {
+            let ids: Vec<String> = batch.iter().map(|(id, _)| id.clone()).collect();
+            let result = queue
+                .ack(name, &wid, &ids)
+                .await
+                .map(|_| ())
+                .map_err(|e| e.to_string());
+            for (_, reply) in batch.drain(..) {
+                let _ = reply.send(result.clone());
+            }
+        }
+    });
+    tx
+}

@@ -1,0 +1,676 @@
+//! Operations of the queue protocol, one Lua script (or one pipelined read) each.
+
+use std::{
+    collections::{BTreeMap, HashSet},
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use redis::{
+    AsyncConnectionConfig, Client, Value,
+    aio::{ConnectionManager, ConnectionManagerConfig, MultiplexedConnection},
+};
+use serde::Serialize;
+
+use super::{QueueError, RedisQueueConfig, scripts::Scripts};
+use crate::{
+    envelope::{EnqueueOptions, JobMeta},
+    queue::{Job, QueueName},
+};
+
+/// The result of one enqueue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Enqueued {
+    /// The job that holds the work: the new one, or the earlier one for a duplicate.
+    pub id: String,
+    /// The idempotency key was already known: nothing new was queued.
+    pub duplicate: bool,
+}
+
+/// A job ready to be pushed, already encoded; lets one call carry jobs of several queues.
+#[derive(Debug, Clone)]
+pub struct NewJob {
+    pub queue: QueueName,
+    pub payload: String,
+    pub max_attempts: u32,
+    pub options: EnqueueOptions,
+}
+
+impl NewJob {
+    pub fn new<J: Job>(payload: &J, options: EnqueueOptions) -> Result<Self, QueueError> {
+        Ok(NewJob {
+            queue: J::QUEUE,
+            payload: serde_json::to_string(payload)?,
+            max_attempts: J::retry_policy().max_attempts(),
+            options,
+        })
+    }
+}
+
+/// One claimed job, still encoded.
+#[derive(Debug, Clone)]
+pub struct Claimed {
+    pub meta: JobMeta,
+    pub payload: String,
+}
+
+/// Jobs per state for one queue; each figure is one O(1) Redis read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct QueueDepth {
+    pub pending: u64,
+    pub running: u64,
+    pub scheduled: u64,
+    pub dead: u64,
+}
+
+/// A dead letter as staff see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeadLetter {
+    pub id: String,
+    pub attempts: u32,
+    pub max_attempts: u32,
+    pub last_error: String,
+    pub dead_at_ms: i64,
+    pub idempotency_key: String,
+    pub payload: String,
+}
+
+/// Handle on the queue; cheap to clone (one shared multiplexed connection).
+#[derive(Clone)]
+pub struct RedisQueue {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    client: Client,
+    conn: ConnectionManager,
+    config: RedisQueueConfig,
+    scripts: Scripts,
+    /// `queue|worker id` of the workers of this process, renewed by the heartbeat.
+    members: Mutex<HashSet<String>>,
+}
+
+impl std::fmt::Debug for RedisQueue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RedisQueue")
+            .field("prefix", &self.inner.config.prefix)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RedisQueue {
+    pub async fn connect(config: RedisQueueConfig) -> Result<Self, QueueError> {
+        let client = Client::open(config.url.as_str())?;
+        let manager_config = ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(1)))
+            .set_response_timeout(Some(Duration::from_secs(5)))
+            .set_number_of_retries(1)
+            .set_max_delay(Duration::from_secs(2));
+        let conn = client
+            .get_connection_manager_with_config(manager_config)
+            .await?;
+        Ok(RedisQueue {
+            inner: Arc::new(Inner {
+                client,
+                conn,
+                config,
+                scripts: Scripts::new(),
+                members: Mutex::new(HashSet::new()),
+            }),
+        })
+    }
+
+    pub fn config(&self) -> &RedisQueueConfig {
+        &self.inner.config
+    }
+
+    pub fn prefix(&self) -> &str {
+        &self.inner.config.prefix
+    }
+
+    fn conn(&self) -> ConnectionManager {
+        self.inner.conn.clone()
+    }
+
+    /// A connection of its own for blocking fetches, which would stall a shared one.
+    pub async fn blocking_connection(&self) -> Result<MultiplexedConnection, QueueError> {
+        let timeout = self.inner.config.block + Duration::from_secs(5);
+        let cfg = AsyncConnectionConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(1)))
+            .set_response_timeout(Some(timeout));
+        Ok(self
+            .inner
+            .client
+            .get_multiplexed_async_connection_with_config(&cfg)
+            .await?)
+    }
+
+    /// Round trip to Redis, for readiness checks.
+    pub async fn ping(&self) -> Result<(), QueueError> {
+        let _: String = redis::cmd("PING").query_async(&mut self.conn()).await?;
+        Ok(())
+    }
+
+    fn key(&self, queue: QueueName, name: &str) -> String {
+        format!("{}:q:{}:{}", self.prefix(), queue, name)
+    }
+
+    /// Enqueue one typed job.
+    pub async fn enqueue<J: Job>(
+        &self,
+        payload: &J,
+        options: EnqueueOptions,
+    ) -> Result<Enqueued, QueueError> {
+        let job = NewJob::new(payload, options)?;
+        let mut out = self.push_many(vec![job]).await?;
+        out.pop()
+            .ok_or_else(|| QueueError::Protocol("push returned nothing".into()))
+    }
+
+    /// Enqueue many jobs (of any queues) in one round trip per queue, all sent together.
+    /// Results come back in the order of `jobs`.
+    pub async fn push_many(&self, jobs: Vec<NewJob>) -> Result<Vec<Enqueued>, QueueError> {
+        let mut by_queue: BTreeMap<QueueName, Vec<(usize, NewJob)>> = BTreeMap::new();
+        let total = jobs.len();
+        for (i, job) in jobs.into_iter().enumerate() {
+            by_queue.entry(job.queue).or_default().push((i, job));
+        }
+        let calls = by_queue
+            .into_iter()
+            .map(|(queue, jobs)| self.push_queue(queue, jobs));
+        let mut results: Vec<Option<Enqueued>> = vec![None; total];
+        for batch in futures::future::try_join_all(calls).await? {
+            for (i, enq) in batch {
+                results[i] = Some(enq);
+            }
+        }
+        results
+            .into_iter()
+            .map(|r| r.ok_or_else(|| QueueError::Protocol("push lost a job".into())))
+            .collect()
+    }
+
+    async fn push_queue(
+        &self,
+        queue: QueueName,
+        jobs: Vec<(usize, NewJob)>,
+    ) -> Result<Vec<(usize, Enqueued)>, QueueError> {
+        let mut inv = self.inner.scripts.push.prepare_invoke();
+        inv.arg(self.prefix())
+            .arg(queue.as_str())
+            .arg(self.inner.config.idempotency_ttl.as_secs().max(1));
+        for (_, job) in &jobs {
+            let o = &job.options;
+            inv.arg(uuid::Uuid::now_v7().simple().to_string())
+                .arg(&job.payload)
+                .arg(job.max_attempts)
+                .arg(o.delay.map_or(0, |d| d.as_millis() as u64))
+                .arg(o.idempotency_key.as_ref().map_or("", |k| k.as_str()))
+                .arg(o.traceparent.as_deref().unwrap_or(""))
+                .arg(o.request_id.as_deref().unwrap_or(""));
+        }
+        let reply: Vec<Value> = inv.invoke_async(&mut self.conn()).await?;
+        if reply.len() != jobs.len() * 2 {
+            return Err(QueueError::Protocol(format!(
+                "push answered {} values for {} jobs",
+                reply.len(),
+                jobs.len()
+            )));
+        }
+        Ok(jobs
+            .iter()
+            .zip(reply.chunks(2))
+            .map(|((i, _), pair)| {
+                (
+                    *i,
+                    Enqueued {
+                        id: as_string(&pair[0]),
+                        duplicate: as_i64(&pair[1]) == 1,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// Claim up to `n` ready jobs for worker `wid` (promoting due retries first). `moved` is a job
+    /// a blocking fetch already moved into the worker's in-flight list. Also returns when the next
+    /// scheduled job falls due, so an idle fetch knows how long it may block.
+    pub async fn claim(
+        &self,
+        queue: QueueName,
+        wid: &str,
+        n: usize,
+        moved: Option<&str>,
+    ) -> Result<(Vec<Claimed>, Option<i64>), QueueError> {
+        let cfg = &self.inner.config;
+        let reply: Vec<Value> = self
+            .inner
+            .scripts
+            .claim
+            .prepare_invoke()
+            .arg(self.prefix())
+            .arg(queue.as_str())
+            .arg(wid)
+            .arg(n)
+            .arg(cfg.lease.as_millis() as u64)
+            .arg(cfg.promote_limit)
+            .arg(moved.unwrap_or(""))
+            .invoke_async(&mut self.conn())
+            .await?;
+        let (head, rest) = reply
+            .split_first()
+            .ok_or_else(|| QueueError::Protocol("claim answered nothing".into()))?;
+        let next_due = Some(as_i64(head)).filter(|t| *t >= 0);
+        let claimed = rest
+            .chunks_exact(8)
+            .map(|f| Claimed {
+                meta: JobMeta {
+                    id: as_string(&f[0]),
+                    queue,
+                    attempt: as_i64(&f[1]) as u32,
+                    max_attempts: as_i64(&f[2]) as u32,
+                    enqueued_at_ms: as_i64(&f[3]),
+                    idempotency_key: non_empty(as_string(&f[5])),
+                    traceparent: non_empty(as_string(&f[6])),
+                    request_id: non_empty(as_string(&f[7])),
+                },
+                payload: as_string(&f[4]),
+            })
+            .collect();
+        Ok((claimed, next_due))
+    }
+
+    /// Block (on `conn`, a connection of its own) until a job is ready or `timeout` passes;
+    /// the job is moved into the worker's in-flight list by Redis itself, so it cannot be lost.
+    pub async fn wait_ready(
+        &self,
+        conn: &mut MultiplexedConnection,
+        queue: QueueName,
+        wid: &str,
+        timeout: Duration,
+    ) -> Result<Option<String>, QueueError> {
+        let secs = (timeout.as_millis().max(10) as f64) / 1000.0;
+        let id: Option<String> = redis::cmd("BLMOVE")
+            .arg(self.key(queue, "ready"))
+            .arg(self.key(queue, &format!("inflight:{wid}")))
+            .arg("RIGHT")
+            .arg("LEFT")
+            .arg(secs)
+            .query_async(conn)
+            .await?;
+        Ok(id)
+    }
+
+    /// Forget finished jobs. Returns how many were still this worker's.
+    pub async fn ack(
+        &self,
+        queue: QueueName,
+        wid: &str,
+        ids: &[String],
+    ) -> Result<u64, QueueError> {
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let mut inv = self.inner.scripts.ack.prepare_invoke();
+        inv.arg(self.prefix()).arg(queue.as_str()).arg(wid);
+        for id in ids {
+            inv.arg(id);
+        }
+        Ok(inv.invoke_async(&mut self.conn()).await?)
+    }
+
+    /// Schedule a retry after `delay` (`refund`: the attempt does not count), or dead-letter
+    /// with `delay = None`.
+    pub async fn fail(
+        &self,
+        queue: QueueName,
+        wid: &str,
+        id: &str,
+        delay: Option<Duration>,
+        refund: bool,
+        error: &str,
+    ) -> Result<bool, QueueError> {
+        let delay_ms: i64 = delay.map_or(-1, |d| d.as_millis() as i64);
+        let n: i64 = self
+            .inner
+            .scripts
+            .fail
+            .prepare_invoke()
+            .arg(self.prefix())
+            .arg(queue.as_str())
+            .arg(wid)
+            .arg(id)
+            .arg(delay_ms)
+            .arg(truncate(error, 2000))
+            .arg(if refund { "1" } else { "0" })
+            .invoke_async(&mut self.conn())
+            .await?;
+        Ok(n == 1)
+    }
+
+    /// Hand back everything still in the worker's in-flight list and drop its registration.
+    pub async fn release(&self, queue: QueueName, wid: &str) -> Result<u64, QueueError> {
+        self.forget_member(queue, wid);
+        Ok(self
+            .inner
+            .scripts
+            .release
+            .prepare_invoke()
+            .arg(self.prefix())
+            .arg(queue.as_str())
+            .arg(wid)
+            .invoke_async(&mut self.conn())
+            .await?)
+    }
+
+    pub(crate) fn remember_member(&self, queue: QueueName, wid: &str) {
+        if let Ok(mut m) = self.inner.members.lock() {
+            m.insert(format!("{queue}|{wid}"));
+        }
+    }
+
+    fn forget_member(&self, queue: QueueName, wid: &str) {
+        if let Ok(mut m) = self.inner.members.lock() {
+            m.remove(&format!("{queue}|{wid}"));
+        }
+    }
+
+    /// Renew the leases of this process's workers.
+    pub async fn heartbeat(&self) -> Result<(), QueueError> {
+        let members: Vec<String> = match self.inner.members.lock() {
+            Ok(m) => m.iter().cloned().collect(),
+            Err(_) => return Ok(()),
+        };
+        if members.is_empty() {
+            return Ok(());
+        }
+        let mut inv = self.inner.scripts.heartbeat.prepare_invoke();
+        inv.arg(self.prefix())
+            .arg(self.inner.config.lease.as_millis() as u64);
+        for m in &members {
+            inv.arg(m);
+        }
+        let _: i64 = inv.invoke_async(&mut self.conn()).await?;
+        Ok(())
+    }
+
+    /// Return the jobs of workers whose lease lapsed: `(requeued, dead-lettered)`.
+    pub async fn recover(&self) -> Result<(u64, u64), QueueError> {
+        let reply: Vec<i64> = self
+            .inner
+            .scripts
+            .recover
+            .prepare_invoke()
+            .arg(self.prefix())
+            .arg(100)
+            .invoke_async(&mut self.conn())
+            .await?;
+        match reply.as_slice() {
+            [requeued, dead] => Ok((*requeued as u64, *dead as u64)),
+            _ => Err(QueueError::Protocol("recover answered oddly".into())),
+        }
+    }
+
+    /// Jobs per state, for every queue given.
+    pub async fn depth(
+        &self,
+        queues: &[QueueName],
+    ) -> Result<Vec<(QueueName, QueueDepth)>, QueueError> {
+        let mut pipe = redis::pipe();
+        for q in queues {
+            pipe.cmd("LLEN").arg(self.key(*q, "ready"));
+            pipe.cmd("HGET").arg(self.key(*q, "stats")).arg("running");
+            pipe.cmd("ZCARD").arg(self.key(*q, "sched"));
+            pipe.cmd("ZCARD").arg(self.key(*q, "dead"));
+        }
+        let values: Vec<Value> = pipe.query_async(&mut self.conn()).await?;
+        Ok(queues
+            .iter()
+            .zip(values.chunks_exact(4))
+            .map(|(q, v)| {
+                let n = |x: &Value| as_i64(x).max(0) as u64;
+                (
+                    *q,
+                    QueueDepth {
+                        pending: n(&v[0]),
+                        running: n(&v[1]),
+                        scheduled: n(&v[2]),
+                        dead: n(&v[3]),
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// The oldest `limit` dead letters of a queue.
+    pub async fn dead_letters(
+        &self,
+        queue: QueueName,
+        limit: usize,
+    ) -> Result<Vec<DeadLetter>, QueueError> {
+        let ids: Vec<String> = redis::cmd("ZRANGE")
+            .arg(self.key(queue, "dead"))
+            .arg(0)
+            .arg(limit.saturating_sub(1) as i64)
+            .query_async(&mut self.conn())
+            .await?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut pipe = redis::pipe();
+        for id in &ids {
+            pipe.cmd("HMGET")
+                .arg(format!("{}:job:{id}", self.prefix()))
+                .arg(&["a", "m", "err", "d", "k", "p"]);
+        }
+        let rows: Vec<Vec<Value>> = pipe.query_async(&mut self.conn()).await?;
+        Ok(ids
+            .into_iter()
+            .zip(rows)
+            .map(|(id, f)| DeadLetter {
+                id,
+                attempts: as_i64(&f[0]) as u32,
+                max_attempts: as_i64(&f[1]) as u32,
+                last_error: as_string(&f[2]),
+                dead_at_ms: as_i64(&f[3]),
+                idempotency_key: as_string(&f[4]),
+                payload: as_string(&f[5]),
+            })
+            .collect())
+    }
+
+    /// Send dead letters back to work with fresh attempts. Returns how many moved.
+    pub async fn redrive(&self, queue: QueueName, ids: &[String]) -> Result<u64, QueueError> {
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let mut inv = self.inner.scripts.redrive.prepare_invoke();
+        inv.arg(self.prefix()).arg(queue.as_str());
+        for id in ids {
+            inv.arg(id);
+        }
+        Ok(inv.invoke_async(&mut self.conn()).await?)
+    }
+
+    /// Re-drive every dead letter of a queue, in chunks.
+    pub async fn redrive_all(&self, queue: QueueName) -> Result<u64, QueueError> {
+        let mut total = 0;
+        loop {
+            let ids: Vec<String> = self
+                .dead_letters(queue, 500)
+                .await?
+                .into_iter()
+                .map(|d| d.id)
+                .collect();
+            if ids.is_empty() {
+                return Ok(total);
+            }
+            total += self.redrive(queue, &ids).await?;
+        }
+    }
+
+    /// Remove every key under this prefix (tests and benchmarks only).
+    pub async fn purge(&self) -> Result<u64, QueueError> {
+        let mut conn = self.conn();
+        let pattern = format!("{}:*", self.prefix());
+        let mut cursor: u64 = 0;
+        let mut removed = 0;
+        loop {
+            let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
+                .arg(cursor)
+                .arg("MATCH")
+                .arg(&pattern)
+                .arg("COUNT")
+                .arg(1000)
+                .query_async(&mut conn)
+                .await?;
+            if !keys.is_empty() {
+                removed += redis::cmd("UNLINK")
+                    .arg(&keys)
+                    .query_async::<u64>(&mut conn)
+                    .await?;
+            }
+            if next == 0 {
+                return Ok(removed);
+            }
+            cursor = next;
+        }
+    }
+}
+
+fn as_string(v: &Value) -> String {
+    match v {
+        Value::BulkString(b) => String::from_utf8_lossy(b).into_owned(),
+        Value::SimpleString(s) => s.clone(),
+        Value::Int(i) => i.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn as_i64(v: &Value) -> i64 {
+    match v {
+        Value::Int(i) => *i,
+        Value::BulkString(b) => std::str::from_utf8(b)
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0),
+        Value::SimpleString(s) => s.parse().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+fn non_empty(s: String) -> Option<String> {
+    (!s.is_empty()).then_some(s)
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+impl RedisQueue {
+    /// Counts one event in a fixed window shared by every process (`key` under the prefix);
+    /// returns the count so far in this window.
+    pub async fn count_in_window(&self, key: &str, window: Duration) -> Result<u64, QueueError> {
+        let secs = window.as_secs().max(1);
+        let slot = chrono::Utc::now().timestamp() as u64 / secs;
+        let full = format!("{}:{key}:{slot}", self.prefix());
+        let (n,): (u64,) = redis::pipe()
+            .cmd("INCR")
+            .arg(&full)
+            .cmd("EXPIRE")
+            .arg(&full)
+            .arg(secs + 1)
+            .ignore()
+            .query_async(&mut self.conn())
+            .await?;
+        Ok(n)
+    }
+}
+
+impl RedisQueue {
+    /// Pushes onto a list under the prefix, keeping only the newest `cap` entries.
+    pub async fn list_push_capped(
+        &self,
+        key: &str,
+        value: &str,
+        cap: isize,
+    ) -> Result<(), QueueError> {
+        redis::pipe()
+            .cmd("LPUSH")
+            .arg(key)
+            .arg(value)
+            .ignore()
+            .cmd("LTRIM")
+            .arg(key)
+            .arg(0)
+            .arg(cap - 1)
+            .ignore()
+            .query_async::<()>(&mut self.conn())
+            .await?;
+        Ok(())
+    }
+
+    pub async fn list_range(&self, key: &str, max: isize) -> Result<Vec<String>, QueueError> {
+        Ok(redis::cmd("LRANGE")
+            .arg(key)
+            .arg(0)
+            .arg(max - 1)
+            .query_async(&mut self.conn())
+            .await?)
+    }
+}
+
+/// A short-lived lock held in Redis; see [`RedisQueue::lock`].
+#[derive(Debug)]
+pub struct Lock {
+    key: String,
+    token: String,
+}
+
+impl RedisQueue {
+    /// Tries to take the lock `name` for `ttl`, waiting up to `wait` for it. `None` if another
+    /// holder kept it that long. Locks here only reduce contention: correctness never rests on
+    /// them (they expire, and the database has the last word).
+    pub async fn lock(
+        &self,
+        name: &str,
+        ttl: Duration,
+        wait: Duration,
+    ) -> Result<Option<Lock>, QueueError> {
+        let key = format!("{}:lock:{name}", self.prefix());
+        let token = uuid::Uuid::new_v4().simple().to_string();
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            let taken: Option<String> = redis::cmd("SET")
+                .arg(&key)
+                .arg(&token)
+                .arg("NX")
+                .arg("PX")
+                .arg(ttl.as_millis() as u64)
+                .query_async(&mut self.conn())
+                .await?;
+            if taken.is_some() {
+                return Ok(Some(Lock { key, token }));
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Ok(None);
+            }
+            tokio::time::sleep(Duration::from_millis(5 + rand::random_range(0..10))).await;
+        }
+    }
+
+    pub async fn unlock(&self, lock: Lock) -> Result<bool, QueueError> {
+        let n: i64 = self
+            .inner
+            .scripts
+            .unlock
+            .key(&lock.key)
+            .arg(&lock.token)
+            .invoke_async(&mut self.conn())
+            .await?;
+        Ok(n == 1)
+    }
+}

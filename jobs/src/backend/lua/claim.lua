@@ -1,0 +1,52 @@
+-- claim: promote due retries (bounded chunk), then move up to n ready jobs into this worker's
+-- in-flight list, count the attempt, and return them. The worker's lease is refreshed here too,
+-- so every job in an in-flight list has a registered owner with a deadline.
+-- ARGV: prefix, queue, worker id, n, lease_ms, promote_limit, already_moved_id ('' = none)
+-- Returns: { next_due_ms or -1, then 8 fields per job: id, attempt, max, enqueued_ms, payload, key, trace, rid }
+local prefix, queue, wid = ARGV[1], ARGV[2], ARGV[3]
+local n, lease, limit, moved = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7]
+local now = now_ms()
+local ready = qkey(prefix, queue, 'ready')
+local sched = qkey(prefix, queue, 'sched')
+local inflight = inflight_key(prefix, queue, wid)
+redis.call('ZADD', prefix .. ':workers', now + lease, queue .. '|' .. wid)
+
+local due = redis.call('ZRANGEBYSCORE', sched, '-inf', now, 'LIMIT', 0, limit)
+if #due > 0 then
+  redis.call('ZREM', sched, unpack(due))
+  redis.call('LPUSH', ready, unpack(due))
+end
+
+local out = { -1 }
+local taken = 0
+local function take(id)
+  local jk = job_key(prefix, id)
+  local f = redis.call('HMGET', jk, 'p', 'm', 'e', 'k', 't', 'r')
+  if not f[1] then
+    -- A job id without its record cannot run; drop it rather than loop on it.
+    redis.call('LREM', inflight, 1, id)
+    return
+  end
+  local a = redis.call('HINCRBY', jk, 'a', 1)
+  taken = taken + 1
+  local base = #out
+  out[base + 1] = id
+  out[base + 2] = a
+  out[base + 3] = f[2]
+  out[base + 4] = f[3]
+  out[base + 5] = f[1]
+  out[base + 6] = f[4]
+  out[base + 7] = f[5]
+  out[base + 8] = f[6]
+end
+
+if moved ~= '' then take(moved) end
+for _ = 1, n do
+  local id = redis.call('LMOVE', ready, inflight, 'RIGHT', 'LEFT')
+  if not id then break end
+  take(id)
+end
+if taken > 0 then redis.call('HINCRBY', qkey(prefix, queue, 'stats'), 'running', taken) end
+local nxt = redis.call('ZRANGE', sched, 0, 0, 'WITHSCORES')
+if nxt[2] then out[1] = tonumber(nxt[2]) end
+return out

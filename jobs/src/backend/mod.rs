@@ -1,0 +1,63 @@
+//! The fleet's own Redis queue backend.
+//!
+//! [`RedisQueue`] speaks the protocol (keys, Lua scripts, states) written down in
+//! ARCHITECTURE.md; [`QueueBackend`] adapts it to apalis' worker runtime, and [`AckLayer`]
+//! records each run's outcome. Every state change of a job is one Lua script, so a crash
+//! between two Redis calls never leaves a job half-moved.
+//!
+//! This module must never hold a job only in memory: a job is always in exactly one of
+//! ready, scheduled, a worker's in-flight list, or dead letters.
+
+mod adapter;
+mod client;
+mod heartbeat;
+mod scripts;
+
+use std::time::Duration;
+
+pub use adapter::{AckLayer, AckService, QueueBackend};
+pub use client::{Claimed, DeadLetter, Enqueued, Lock, NewJob, QueueDepth, RedisQueue};
+pub use heartbeat::Heartbeat;
+
+/// Errors of the queue layer.
+#[derive(Debug, thiserror::Error)]
+pub enum QueueError {
+    #[error("redis: {0}")]
+    Redis(#[from] redis::RedisError),
+    #[error("job payload could not be encoded: {0}")]
+    Encode(#[from] serde_json::Error),
+    #[error("unexpected reply from a queue script: {0}")]
+    Protocol(String),
+    #[error("queue backend is shut down")]
+    Closed,
+}
+
+/// Settings of the queue, all from the environment in the binaries.
+#[derive(Debug, Clone)]
+pub struct RedisQueueConfig {
+    pub url: String,
+    /// Every key starts with this, so several fleets (or tests) share one Redis.
+    pub prefix: String,
+    /// How long a duplicate of an accepted delivery is recognised (default 48 h).
+    pub idempotency_ttl: Duration,
+    /// A worker that has not renewed its lease for this long is presumed dead and its jobs
+    /// are run again elsewhere.
+    pub lease: Duration,
+    /// How long an idle fetch blocks on Redis before it looks at the schedule again.
+    pub block: Duration,
+    /// How many due retries one claim promotes at most (keeps each script call short).
+    pub promote_limit: usize,
+}
+
+impl RedisQueueConfig {
+    pub fn new(url: impl Into<String>, prefix: impl Into<String>) -> Self {
+        RedisQueueConfig {
+            url: url.into(),
+            prefix: prefix.into(),
+            idempotency_ttl: Duration::from_secs(48 * 3600),
+            lease: Duration::from_secs(15),
+            block: Duration::from_secs(1),
+            promote_limit: 500,
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! The typed jobs. Field names are the wire format: add fields with `#[serde(default)]`, never
+//! rename, so jobs already queued still decode after a deploy.
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    domain::PhoneNumber,
+    queue::{Job, QueueName},
+    retry::RetryPolicy,
+};
+
+/// Where a guest wrote from, and so which property the conversation belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "channel", rename_all = "snake_case")]
+pub enum Channel {
+    /// `phone_number_id` is the business number the guest wrote to (routes to a property).
+    Whatsapp {
+        phone_number_id: String,
+        from: PhoneNumber,
+    },
+    /// `to` is the property's address the guest wrote to.
+    Email { to: String, from: String },
+}
+
+/// A WhatsApp voice note or audio file to transcribe.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TranscribeAudio {
+    pub channel: Channel,
+    pub message_id: String,
+    pub media_id: String,
+    pub mime_type: String,
+    #[serde(default)]
+    pub media_url: Option<String>,
+    pub received_at_ms: i64,
+}
+
+impl Job for TranscribeAudio {
+    const QUEUE: QueueName = QueueName::TranscribeAudio;
+    fn retry_policy() -> RetryPolicy {
+        RetryPolicy {
+            retries: 3,
+            base_delay: Duration::from_secs(2),
+            max_delay: Duration::from_secs(60),
+        }
+    }
+}
+
+/// A guest's words (typed, emailed or transcribed) to understand and answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParseIntent {
+    pub channel: Channel,
+    pub message_id: String,
+    pub text: String,
+    pub received_at_ms: i64,
+    /// Set when the text is a transcript: the speech model's confidence in it.
+    #[serde(default)]
+    pub transcript_confidence: Option<f32>,
+}
+
+impl Job for ParseIntent {
+    const QUEUE: QueueName = QueueName::ParseIntent;
+}
+
+/// Place a hold on an accommodation for the dates the guest asked for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreReserve {
+    pub channel: Channel,
+    /// The message that asked for the booking: one hold per cause.
+    pub cause_message_id: String,
+    pub accommodation_id: i64,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub guests: u16,
+    #[serde(default)]
+    pub guest_name: Option<String>,
+    pub received_at_ms: i64,
+}
+
+impl Job for PreReserve {
+    const QUEUE: QueueName = QueueName::PreReserve;
+}
+
+/// Who asked for a payment to be checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "source", rename_all = "snake_case")]
+pub enum PaymentSource {
+    /// A Mercado Pago notification: the payment is read from the MP API, never from the webhook.
+    Webhook { payment_id: String },
+    /// Staff confirmed a reservation by hand (paid in cash, by transfer...).
+    Staff { reservation_code: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfirmPayment {
+    #[serde(flatten)]
+    pub source: PaymentSource,
+    pub received_at_ms: i64,
+}
+
+impl Job for ConfirmPayment {
+    const QUEUE: QueueName = QueueName::ConfirmPayment;
+    fn retry_policy() -> RetryPolicy {
+        RetryPolicy {
+            retries: 8,
+            base_delay: Duration::from_secs(2),
+            max_delay: Duration::from_secs(600),
+        }
+    }
+}
+
+/// Import external calendars: one feed, or (from the schedule) a fan-out to every feed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncIcal {
+    #[serde(default)]
+    pub feed_id: Option<i64>,
+    pub tick_ms: i64,
+}
+
+impl Job for SyncIcal {
+    const QUEUE: QueueName = QueueName::SyncIcal;
+    fn retry_policy() -> RetryPolicy {
+        RetryPolicy {
+            retries: 3,
+            base_delay: Duration::from_secs(5),
+            max_delay: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Expire unpaid holds whose time ran out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExpireHolds {
+    pub tick_ms: i64,
+}
+
+impl Job for ExpireHolds {
+    const QUEUE: QueueName = QueueName::ExpireHolds;
+    fn retry_policy() -> RetryPolicy {
+        RetryPolicy {
+            retries: 2,
+            base_delay: Duration::from_secs(5),
+            max_delay: Duration::from_secs(30),
+        }
+    }
+}
+
+/// What a reply says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ReplyBody {
+    Text { text: String },
+    Image { link: String, caption: String },
+}
+
+/// A reply the ingress decided on its own (no database there): the send job stores it first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboundMessage {
+    pub channel: Channel,
+    pub body: ReplyBody,
+    pub inbound_received_at_ms: i64,
+}
+
+/// Send one reply. The reply's row in PostgreSQL (keyed by `cause_key`) says whether it went out,
+/// so a replayed job never sends twice and a failed send retries without redoing the work behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SendReply {
+    pub cause_key: String,
+    #[serde(default)]
+    pub message: Option<OutboundMessage>,
+}
+
+impl Job for SendReply {
+    const QUEUE: QueueName = QueueName::SendReply;
+    fn retry_policy() -> RetryPolicy {
+        RetryPolicy {
+            retries: 8,
+            base_delay: Duration::from_secs(1),
+            max_delay: Duration::from_secs(300),
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! What the guest reads, shared by the ingress (its own polite replies) and the workers.
+//! Argentine Spanish, voseo, friendly, never a technical word.
+
+pub const WELCOME: &str = "¡Hola! 👋 Gracias por escribirnos. Contame qué fechas y para cuántas personas buscás, y te paso disponibilidad y precios.";
+
+pub const AUDIO_NOT_YET: &str = "¡Gracias por tu audio! 🙌 Ahora no lo puedo escuchar, ¿me lo escribís en un mensajito así te respondo enseguida?";
+
+pub const UNSUPPORTED_MESSAGE: &str = "¡Gracias por tu mensaje! 😊 Por ahora solo puedo leer texto y audios. ¿Me contás por escrito qué necesitás?";
+
+pub fn payment_confirmed(code: &str) -> String {
+    format!("¡Pago confirmado! 🎉 Tu reserva {code} está confirmada. ¡Te esperamos!")
+}
+
+pub fn payment_rejected(code: &str) -> String {
+    format!(
+        "El pago de la reserva {code} no se pudo completar 😕 Si querés, podés intentarlo de nuevo con el mismo link."
+    )
+}
+
+pub fn hold_expired(code: &str) -> String {
+    format!(
+        "Tu pre-reserva {code} venció porque no recibimos el pago a tiempo. Si todavía te interesa, escribinos y lo vemos de nuevo 😊"
+    )
+}
+
+/// A channel (Airbnb, Booking…) sold the nights of an unpaid hold: the hold is cancelled.
+pub fn hold_released_dates_taken(code: &str) -> String {
+    format!(
+        "¡Hola! Te escribimos por tu pre-reserva {code}: justo se confirmó otra reserva para esas mismas fechas y no vamos a poder mantenerla 😔 Te pedimos mil disculpas. Si querés, contanos otras fechas y te ayudamos a encontrar lugar."
+    )
+}

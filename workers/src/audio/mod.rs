@@ -1,0 +1,179 @@
+//! Voice notes: from the bytes WhatsApp hands over to words the conversation can use.
+//!
+//! - [`decode`]: Ogg/Opus → 16 kHz mono, in process (libopus), with hard limits.
+//! - [`stt`]: whisper.cpp transcription and its confidence.
+//! - [`Speech`]: the process's one model, loaded once (lazily, or ahead of the first note when
+//!   the worker serves `transcribe_audio`), run on blocking threads so the async runtime that
+//!   serves text conversations is never stalled by seconds of inference.
+//! - [`synth`]: notes made with espeak-ng for tests and the benchmark.
+//!
+//! It never talks to the network and never writes to the database: the handler does both.
+
+pub mod decode;
+pub mod stt;
+pub mod synth;
+
+use std::sync::Arc;
+
+use tokio::sync::OnceCell;
+
+use crate::config::AudioConfig;
+use decode::DecodeError;
+use stt::{SttError, Transcriber, Transcript};
+
+/// Why a note is answered with a request to write instead of being acted upon. Each has its
+/// own kind text for the guest (`conversation::texts::audio_refusal`) and its own metric label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The media is not audio (an image sent as audio, a document).
+    NotAudio,
+    /// Over the size limit.
+    TooLarge,
+    /// Audio we cannot read: not Ogg/Opus, truncated, corrupt.
+    Unreadable,
+    TooLong,
+    /// Nothing but silence.
+    Silent,
+    /// Speech the model is not sure of (noise, mumbling, another language).
+    Unclear,
+    /// This worker has no speech model (configuration): the guest must not wait for one.
+    NoModel,
+}
+
+impl Refusal {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Refusal::NotAudio => "not_audio",
+            Refusal::TooLarge => "too_large",
+            Refusal::Unreadable => "unreadable",
+            Refusal::TooLong => "too_long",
+            Refusal::Silent => "silent",
+            Refusal::Unclear => "unclear",
+            Refusal::NoModel => "no_model",
+        }
+    }
+}
+
+/// What listening to a note gave.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Heard {
+    Words(Transcript),
+    Refused(Refusal),
+}
+
+/// The process's speech model and the rules for acting on what it hears.
+pub struct Speech {
+    config: AudioConfig,
+    model: OnceCell<Arc<Transcriber>>,
+}
+
+impl Speech {
+    pub fn new(config: AudioConfig) -> Self {
+        Speech {
+            config,
+            model: OnceCell::new(),
+        }
+    }
+
+    pub fn config(&self) -> &AudioConfig {
+        &self.config
+    }
+
+    /// The loaded model, loading it on first use. `Ok(None)`: no model is configured.
+    pub async fn model(&self) -> Result<Option<Arc<Transcriber>>, SttError> {
+        let Some(path) = self.config.model.clone() else {
+            return Ok(None);
+        };
+        let threads = self.config.threads;
+        let window = self.config.window;
+        let model =
+            self.model
+                .get_or_try_init(|| async move {
+                    let started = std::time::Instant::now();
+                    let loaded = tokio::task::spawn_blocking(move || {
+                        Transcriber::load(&path, threads, window)
+                    })
+                    .await
+                    .map_err(|e| SttError::Inference(format!("model loader panicked: {e}")))??;
+                    tracing::info!(
+                        seconds = started.elapsed().as_secs_f32(),
+                        threads,
+                        "speech model loaded"
+                    );
+                    Ok::<_, SttError>(Arc::new(loaded))
+                })
+                .await?;
+        Ok(Some(model.clone()))
+    }
+
+    /// Decodes and transcribes a downloaded note, and decides whether its words can be used.
+    /// Errors are only the worker's own failures (model missing on disk, inference crash);
+    /// anything wrong with the note itself is a [`Refusal`].
+    pub async fn listen(&self, bytes: Vec<u8>) -> Result<Heard, SttError> {
+        let Some(model) = self.model().await? else {
+            return Ok(Heard::Refused(Refusal::NoModel));
+        };
+        let max_seconds = self.config.max_seconds;
+        let min_confidence = self.config.min_confidence;
+        tokio::task::spawn_blocking(move || {
+            let pcm = match decode::ogg_opus_to_pcm(&bytes, max_seconds) {
+                Ok(pcm) => pcm,
+                Err(DecodeError::TooLong { .. }) => return Ok(Heard::Refused(Refusal::TooLong)),
+                Err(e) => {
+                    tracing::info!(reason = %e, "voice note unreadable");
+                    return Ok(Heard::Refused(Refusal::Unreadable));
+                }
+            };
+            if decode::sound_activity(&pcm) < MIN_SOUND_ACTIVITY {
+                return Ok(Heard::Refused(Refusal::Silent));
+            }
+            let transcript = model.transcribe(&pcm)?;
+            Ok(judge(transcript, min_confidence))
+        })
+        .await
+        .map_err(|e| SttError::Inference(format!("transcription panicked: {e}")))?
+    }
+}
+
+/// Less than this share of 30 ms frames with sound: a silent note.
+pub const MIN_SOUND_ACTIVITY: f32 = 0.05;
+
+/// The confidence rule: words are used only when the model is sure enough of them and thinks
+/// there is speech at all.
+pub fn judge(transcript: Transcript, min_confidence: f32) -> Heard {
+    let words = transcript.text.chars().any(char::is_alphanumeric);
+    if !words || transcript.confidence < min_confidence {
+        tracing::info!(
+            confidence = transcript.confidence,
+            no_speech = transcript.no_speech,
+            "voice note unclear"
+        );
+        return Heard::Refused(Refusal::Unclear);
+    }
+    Heard::Words(transcript)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(text: &str, confidence: f32) -> Transcript {
+        Transcript {
+            text: text.into(),
+            confidence,
+            no_speech: 0.0,
+            audio_seconds: 3.0,
+            elapsed_seconds: 1.0,
+        }
+    }
+
+    #[test]
+    fn words_are_used_only_above_the_confidence_threshold() {
+        assert!(matches!(judge(t("hola", 0.9), 0.5), Heard::Words(_)));
+        assert_eq!(judge(t("hola", 0.3), 0.5), Heard::Refused(Refusal::Unclear));
+        assert_eq!(
+            judge(t(" ... ", 0.99), 0.5),
+            Heard::Refused(Refusal::Unclear)
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! The `fleetctl` binary: see `workers::cli`.
+
+use anyhow::Context;
+use clap::Parser;
+use jobs::RedisQueue;
+use workers::{
+    cli::{Cli, Command, DlqCommand, IcalCommand, demo, dlq, ical, nlu, queues, transcribe},
+    config, db,
+};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let out = match cli.command {
+        Command::Migrate => {
+            let url = config::database_url()?;
+            let created = db::create_if_missing(&url)
+                .await
+                .context("creating the database")?;
+            let pool = db::connect(&url, 2)
+                .await
+                .context("connecting to PostgreSQL")?;
+            db::migrate(&pool).await.context("running migrations")?;
+            if created {
+                "database created, migrations applied".to_owned()
+            } else {
+                "migrations applied".to_owned()
+            }
+        }
+        Command::Queues { json } => queues::run(&connect_queue().await?, json).await?,
+        Command::Dlq { command } => {
+            let queue = connect_queue().await?;
+            match command {
+                DlqCommand::List {
+                    queue: name,
+                    limit,
+                    json,
+                } => dlq::list(&queue, name, limit, json).await?,
+                DlqCommand::Retry {
+                    queue: name,
+                    id,
+                    all,
+                } => dlq::retry(&queue, name, id, all).await?,
+            }
+        }
+        Command::Nlu {
+            today,
+            accommodations,
+        } => {
+            let today = today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+            nlu::run(
+                today,
+                &accommodations,
+                std::io::stdin().lock(),
+                std::io::stdout().lock(),
+            )?;
+            return Ok(());
+        }
+        Command::Transcribe { file, say, json } => {
+            transcribe::run(file.as_deref(), say.as_deref(), json)?
+        }
+        Command::DemoSeed => {
+            let pool = db::connect(&config::database_url()?, 2)
+                .await
+                .context("connecting to PostgreSQL")?;
+            demo::seed(&pool).await?
+        }
+        Command::Simulate {
+            ingress,
+            phone,
+            lines,
+        } => {
+            let guest = demo::Guest {
+                phone: phone.unwrap_or_else(|| {
+                    format!("54911{}", rand::random_range(10_000_000..99_999_999u32))
+                }),
+                http: reqwest::Client::new(),
+                ingress: ingress.trim_end_matches('/').to_owned(),
+                app_secret: config::var("WHATSAPP_APP_SECRET")
+                    .context("WHATSAPP_APP_SECRET must be set to sign deliveries")?,
+                mp_secret: config::var("MERCADOPAGO_WEBHOOK_SECRET"),
+            };
+            let lines = if lines.is_empty() {
+                demo::default_script(chrono::Utc::now().date_naive())
+            } else {
+                lines
+            };
+            demo::simulate(&guest, &lines).await?
+        }
+        Command::Ical { command } => match command {
+            IcalCommand::Parse { file, tz } => {
+                let bytes =
+                    std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+                ical::parse_file(
+                    &bytes,
+                    tz,
+                    std::io::stdout().lock(),
+                    std::io::stderr().lock(),
+                )?;
+                return Ok(());
+            }
+            IcalCommand::Url { accommodation_id } => ical::url(accommodation_id)?,
+            IcalCommand::Sync { feed_id } => {
+                ical::sync(&connect_db().await?, &connect_queue().await?, feed_id).await?
+            }
+            IcalCommand::AddFeed {
+                accommodation_id,
+                url,
+                channel,
+            } => ical::add_feed(&connect_db().await?, accommodation_id, &url, &channel).await?,
+            IcalCommand::Feeds => ical::feeds(&connect_db().await?).await?,
+            IcalCommand::Conflicts { all, json } => {
+                ical::conflicts(&connect_db().await?, all, json).await?
+            }
+            IcalCommand::Resolve { conflict_id } => {
+                ical::resolve(&connect_db().await?, conflict_id).await?
+            }
+        },
+        Command::Recover => {
+            let (requeued, dead) = connect_queue().await?.recover().await?;
+            format!("requeued {requeued}, dead-lettered {dead}")
+        }
+    };
+    println!("{out}");
+    Ok(())
+}
+
+async fn connect_db() -> anyhow::Result<sqlx::PgPool> {
+    db::connect(&config::database_url()?, 2)
+        .await
+        .context("connecting to PostgreSQL")
+}
+
+async fn connect_queue() -> anyhow::Result<RedisQueue> {
+    RedisQueue::connect(config::queue_config_from_env()?)
+        .await
+        .context("connecting to Redis (REDIS_URL)")
+}

@@ -1,0 +1,10 @@
+//! The `worker` binary: serves the queues named in `WORKER_QUEUES` until SIGTERM/SIGINT.
+
+use anyhow::Context;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let _telemetry = jobs::telemetry::init("worker");
+    let config = workers::config::WorkerConfig::from_env().context("reading configuration")?;
+    workers::runtime::run(config, jobs::signal::shutdown_signal()).await
+}

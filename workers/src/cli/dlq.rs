@@ -1,0 +1,55 @@
+//! `fleetctl dlq`: dead letters for staff: what failed, how often, and why; and re-drive.
+
+use jobs::{QueueName, RedisQueue};
+
+pub async fn list(
+    queue: &RedisQueue,
+    name: QueueName,
+    limit: usize,
+    json: bool,
+) -> anyhow::Result<String> {
+    let letters = queue.dead_letters(name, limit).await?;
+    if json {
+        return Ok(letters
+            .iter()
+            .map(|l| serde_json::to_string(l).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n"));
+    }
+    if letters.is_empty() {
+        return Ok(format!("no dead letters in {name}"));
+    }
+    Ok(letters
+        .iter()
+        .map(|l| {
+            let when = chrono::DateTime::from_timestamp_millis(l.dead_at_ms)
+                .map(|t| t.to_rfc3339())
+                .unwrap_or_default();
+            format!(
+                "{}  attempts {}/{}  dead at {}  key {}\n  error: {}",
+                l.id, l.attempts, l.max_attempts, when, l.idempotency_key, l.last_error
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+pub async fn retry(
+    queue: &RedisQueue,
+    name: QueueName,
+    id: Option<String>,
+    all: bool,
+) -> anyhow::Result<String> {
+    let n = match (id, all) {
+        (_, true) => queue.redrive_all(name).await?,
+        (Some(id), false) => {
+            let n = queue.redrive(name, std::slice::from_ref(&id)).await?;
+            if n == 0 {
+                anyhow::bail!("no dead letter {id} in {name}");
+            }
+            n
+        }
+        (None, false) => anyhow::bail!("give a job id or --all"),
+    };
+    Ok(format!("re-drove {n} job(s) of {name}"))
+}

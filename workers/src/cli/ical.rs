@@ -1,0 +1,248 @@
+//! `fleetctl ical …`: configure feeds, sync one now, read a feed as the importer would, print
+//! export URLs, and see (and resolve) overbooking conflicts.
+//!
+//! `fleetctl ical parse FILE` writes one JSON object per line — `uid`, `start`, `end` (ISO
+//! dates, `end` = check-out, exclusive), `status` (`confirmed`/`cancelled`), `summary` — and is
+//! run on real exports by people and scripts: keep the format stable. Skipped events go to
+//! stderr, never stdout.
+
+use std::{fmt::Write as _, io::Write};
+
+use anyhow::Context as _;
+use chrono::{DateTime, NaiveDate, Utc};
+use jobs::{EnqueueOptions, RedisQueue, domain::IdempotencyKey, payloads::SyncIcal};
+use sqlx::PgPool;
+
+use crate::ical::parse::{self, SkipReason};
+
+/// Prints the blocks of a calendar file; returns how many.
+pub fn parse_file(
+    bytes: &[u8],
+    tz: chrono_tz::Tz,
+    mut out: impl Write,
+    mut err: impl Write,
+) -> anyhow::Result<usize> {
+    let parsed = parse::parse(bytes, tz).context("not a calendar the importer would accept")?;
+    for block in &parsed.blocks {
+        writeln!(out, "{}", serde_json::to_string(block)?)?;
+    }
+    out.flush()?;
+    for s in &parsed.skipped {
+        let why = match s.reason {
+            SkipReason::NoStart => "no DTSTART",
+            SkipReason::BadDate => "unreadable date",
+            SkipReason::EndsBeforeStart => "ends before it starts",
+            SkipReason::Transparent => "TRANSP:TRANSPARENT (free time)",
+        };
+        writeln!(
+            err,
+            "skipped {}: {why}",
+            s.uid.as_deref().unwrap_or("(no UID)")
+        )?;
+    }
+    let own = parsed
+        .blocks
+        .iter()
+        .filter(|b| b.own_code.is_some())
+        .count();
+    if own > 0 {
+        writeln!(
+            err,
+            "{own} event(s) come from our own export: skipped when imported into their own accommodation"
+        )?;
+    }
+    Ok(parsed.blocks.len())
+}
+
+/// Enqueues one `SyncIcal` for the feed now (its own idempotency key: never merged with a tick).
+pub async fn sync(db: &PgPool, queue: &RedisQueue, feed_id: i64) -> anyhow::Result<String> {
+    let exists: Option<bool> = sqlx::query_scalar("SELECT active FROM ical_feeds WHERE id = $1")
+        .bind(feed_id)
+        .fetch_optional(db)
+        .await?;
+    match exists {
+        None => anyhow::bail!("no feed {feed_id} (see `fleetctl ical feeds`)"),
+        Some(false) => anyhow::bail!("feed {feed_id} is inactive"),
+        Some(true) => {}
+    }
+    let now = Utc::now().timestamp_millis();
+    let key = IdempotencyKey::namespaced("staff", &format!("ical:{feed_id}:{now}"))?;
+    let enqueued = queue
+        .enqueue(
+            &SyncIcal {
+                feed_id: Some(feed_id),
+                tick_ms: now,
+            },
+            EnqueueOptions::keyed(key),
+        )
+        .await?;
+    Ok(format!(
+        "sync of feed {feed_id} enqueued (job {})",
+        enqueued.id
+    ))
+}
+
+pub fn url(accommodation_id: i64) -> anyhow::Result<String> {
+    let secret = crate::config::var("ICAL_EXPORT_SECRET")
+        .context("ICAL_EXPORT_SECRET must be set (the same as the ingress's)")?;
+    let base =
+        crate::config::var("PUBLIC_BASE_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into());
+    Ok(ingress::ical::token::url(
+        &base,
+        secret.as_bytes(),
+        accommodation_id,
+    ))
+}
+
+/// Adds a feed (or re-activates it); prints its id.
+pub async fn add_feed(
+    db: &PgPool,
+    accommodation_id: i64,
+    url: &str,
+    channel: &str,
+) -> anyhow::Result<String> {
+    let parsed = reqwest::Url::parse(url).context("not a URL")?;
+    anyhow::ensure!(
+        matches!(parsed.scheme(), "http" | "https"),
+        "the feed URL must be http(s)"
+    );
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO ical_feeds (accommodation_id, channel, url) VALUES ($1, $2, $3)
+         ON CONFLICT (accommodation_id, url) DO UPDATE SET channel = EXCLUDED.channel, active = TRUE
+         RETURNING id",
+    )
+    .bind(accommodation_id)
+    .bind(channel)
+    .bind(url)
+    .fetch_one(db)
+    .await
+    .context("adding the feed (does the accommodation exist?)")?;
+    Ok(format!(
+        "feed {id} ({channel}) for accommodation {accommodation_id}; synced every schedule tick, now with `fleetctl ical sync {id}`"
+    ))
+}
+
+#[derive(sqlx::FromRow)]
+struct FeedRow {
+    id: i64,
+    accommodation_id: i64,
+    channel: String,
+    url: String,
+    active: bool,
+    age: Option<f64>,
+    last_error_kind: Option<String>,
+    events: i64,
+}
+
+/// Feeds with their health; URLs shown by host only (they carry the channel's secret).
+pub async fn feeds(db: &PgPool) -> anyhow::Result<String> {
+    let rows: Vec<FeedRow> = sqlx::query_as(
+        "SELECT f.id, f.accommodation_id, f.channel, f.url, f.active,
+                EXTRACT(EPOCH FROM now() - f.last_synced_at)::float8 AS age, f.last_error_kind,
+                (SELECT count(*) FROM ical_events e WHERE e.ical_feed_id = f.id) AS events
+         FROM ical_feeds f ORDER BY f.id",
+    )
+    .fetch_all(db)
+    .await?;
+    let mut out = format!(
+        "{:>5} {:>6} {:<8} {:<28} {:>7} {:>10} {}\n",
+        "FEED", "ACCOM", "CHANNEL", "HOST", "EVENTS", "SYNCED", "ERROR"
+    );
+    for r in rows {
+        let host = reqwest::Url::parse(&r.url)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| "?".into());
+        let synced = r.age.map_or("never".into(), |a| format!("{:.0}s ago", a));
+        let _ = writeln!(
+            out,
+            "{:>5} {:>6} {:<8} {:<28} {:>7} {:>10} {}{}",
+            r.id,
+            r.accommodation_id,
+            r.channel,
+            host,
+            r.events,
+            synced,
+            r.last_error_kind.unwrap_or_default(),
+            if r.active { "" } else { " (inactive)" }
+        );
+    }
+    Ok(out)
+}
+
+#[derive(sqlx::FromRow, serde::Serialize)]
+struct Conflict {
+    id: i64,
+    accommodation_id: i64,
+    reservation_code: Option<String>,
+    ical_feed_id: Option<i64>,
+    channel: Option<String>,
+    external_uid: Option<String>,
+    check_in: NaiveDate,
+    check_out: NaiveDate,
+    detected_at: DateTime<Utc>,
+    resolved_at: Option<DateTime<Utc>>,
+}
+
+/// Overbooking conflicts, open ones (or all with `all`), newest first.
+pub async fn conflicts(db: &PgPool, all: bool, json: bool) -> anyhow::Result<String> {
+    let rows: Vec<Conflict> = sqlx::query_as(
+        "SELECT c.id, c.accommodation_id, r.code AS reservation_code, c.ical_feed_id, f.channel,
+                c.external_uid, c.check_in, c.check_out, c.detected_at, c.resolved_at
+         FROM overbooking_conflicts c
+         LEFT JOIN reservations r ON r.id = c.reservation_id
+         LEFT JOIN ical_feeds f ON f.id = c.ical_feed_id
+         WHERE $1 OR c.resolved_at IS NULL
+         ORDER BY c.detected_at DESC, c.id DESC",
+    )
+    .bind(all)
+    .fetch_all(db)
+    .await?;
+    if json {
+        let mut out = String::new();
+        for r in &rows {
+            out.push_str(&serde_json::to_string(r)?);
+            out.push('\n');
+        }
+        return Ok(out.trim_end().to_owned());
+    }
+    if rows.is_empty() {
+        return Ok("no open overbooking conflicts".into());
+    }
+    let mut out = format!(
+        "{:>5} {:>6} {:<16} {:<8} {:<23} {:<20} {}\n",
+        "ID", "ACCOM", "OUR STAY", "CHANNEL", "THEIR NIGHTS", "DETECTED", "THEIR UID"
+    );
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "{:>5} {:>6} {:<16} {:<8} {:<23} {:<20} {}{}",
+            r.id,
+            r.accommodation_id,
+            r.reservation_code.unwrap_or_default(),
+            r.channel.unwrap_or_default(),
+            format!("{} → {}", r.check_in, r.check_out),
+            r.detected_at.format("%Y-%m-%d %H:%M UTC"),
+            r.external_uid.unwrap_or_default(),
+            if r.resolved_at.is_some() {
+                " (resolved)"
+            } else {
+                ""
+            }
+        );
+    }
+    Ok(out.trim_end().to_owned())
+}
+
+/// Staff settled a conflict by hand (moved a guest, cancelled on the channel).
+pub async fn resolve(db: &PgPool, id: i64) -> anyhow::Result<String> {
+    let done = sqlx::query(
+        "UPDATE overbooking_conflicts SET resolved_at = now() WHERE id = $1 AND resolved_at IS NULL",
+    )
+    .bind(id)
+    .execute(db)
+    .await?
+    .rows_affected();
+    anyhow::ensure!(done == 1, "no open conflict {id}");
+    Ok(format!("conflict {id} resolved"))
+}

@@ -1,0 +1,140 @@
+//! `fleetctl`: what operators and staff run by hand. Each subcommand is a small function over
+//! the same stores the fleet uses; none keeps state of its own.
+
+pub mod demo;
+pub mod dlq;
+pub mod ical;
+pub mod nlu;
+pub mod queues;
+pub mod transcribe;
+
+use clap::{Parser, Subcommand};
+use jobs::QueueName;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "fleetctl",
+    about = "Operate the booking fleet: migrations, queues, dead letters."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database's extension and tables (idempotent).
+    Migrate,
+    /// Jobs per queue and state: pending, running, scheduled (retry wait), dead.
+    Queues {
+        /// One JSON object `{queue: {state: count}}`.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Dead letters: list them, or send them back to work.
+    Dlq {
+        #[command(subcommand)]
+        command: DlqCommand,
+    },
+    /// Return now the jobs of workers whose lease lapsed (any live worker also does this).
+    Recover,
+    /// Load the sandbox demo property with three cabins (idempotent).
+    DemoSeed,
+    /// Understand guest messages: one per line on stdin, one JSON object per line on stdout.
+    Nlu {
+        /// The day relative dates ("mañana", "el 15") are read from.
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// Accommodation names the guest may mention (repeatable).
+        #[arg(long = "accommodation")]
+        accommodations: Vec<String>,
+    },
+    /// Transcribe a voice note (Ogg/Opus) as a worker would: transcript and confidence.
+    Transcribe {
+        #[arg(required_unless_present = "say")]
+        file: Option<std::path::PathBuf>,
+        /// Transcribe these words spoken by espeak-ng instead of a file.
+        #[arg(long, conflicts_with = "file")]
+        say: Option<String>,
+        /// One JSON object: text, confidence, no_speech, timings, verdict.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Calendar sync: feeds, sync now, parse a file, export URLs, overbooking conflicts.
+    Ical {
+        #[command(subcommand)]
+        command: IcalCommand,
+    },
+    /// Play a guest conversation through signed webhooks against a running SANDBOX ingress.
+    Simulate {
+        /// The ingress's base URL.
+        #[arg(
+            long,
+            env = "SIMULATE_INGRESS_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        ingress: String,
+        /// The guest's WhatsApp number (wa_id); a random Argentine mobile by default.
+        #[arg(long)]
+        phone: Option<String>,
+        /// The guest's lines, in order; a short conversation by default.
+        #[arg(long = "say")]
+        lines: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DlqCommand {
+    /// List a queue's dead letters, oldest first.
+    List {
+        queue: QueueName,
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Re-drive one dead letter by id, or all of a queue's with `--all`.
+    Retry {
+        queue: QueueName,
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        id: Option<String>,
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IcalCommand {
+    /// Enqueue one sync of a feed now.
+    Sync { feed_id: i64 },
+    /// Print the blocks the importer would store from a calendar file, one JSON object per line.
+    Parse {
+        file: std::path::PathBuf,
+        /// Time zone DATE-TIME values are read in (the property's).
+        #[arg(long, default_value = "America/Argentina/Buenos_Aires")]
+        tz: chrono_tz::Tz,
+    },
+    /// Print the export URL of an accommodation (needs ICAL_EXPORT_SECRET; base PUBLIC_BASE_URL).
+    Url { accommodation_id: i64 },
+    /// Add a channel's feed to an accommodation (or re-activate it).
+    AddFeed {
+        accommodation_id: i64,
+        url: String,
+        /// airbnb, booking, vrbo, google, other
+        #[arg(long, default_value = "other")]
+        channel: String,
+    },
+    /// Feeds with their last sync and error.
+    Feeds,
+    /// Overbooking conflicts: a channel booked nights of one of our confirmed stays.
+    Conflicts {
+        /// Resolved ones too.
+        #[arg(long)]
+        all: bool,
+        /// One JSON object per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark a conflict as settled by staff.
+    Resolve { conflict_id: i64 },
+}

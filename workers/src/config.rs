@@ -1,0 +1,241 @@
+//! Worker settings, read once from the environment (see `.env.example`).
+
+use std::{collections::BTreeMap, net::SocketAddr, path::PathBuf, time::Duration};
+
+use jobs::{QueueName, RedisQueueConfig, queue::parse_queue_list};
+use secrecy::SecretString;
+
+use crate::channels::breaker::BreakerConfig;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{0} must be set")]
+    Missing(&'static str),
+    #[error("{name} is invalid: {reason}")]
+    Invalid { name: String, reason: String },
+}
+
+/// Everything a worker process needs to know.
+#[derive(Debug, Clone)]
+pub struct WorkerConfig {
+    pub database_url: SecretString,
+    pub queue: RedisQueueConfig,
+    pub queues: Vec<QueueName>,
+    pub concurrency: BTreeMap<QueueName, usize>,
+    pub job_timeout: Duration,
+    pub shutdown_timeout: Duration,
+    pub metrics_addr: Option<SocketAddr>,
+    pub schedules: crate::config::ScheduleConfig,
+    pub whatsapp: WhatsappConfig,
+    pub mercadopago: MercadoPagoConfig,
+    pub hold_minutes: i64,
+    /// Overrides every job type's first backoff step (`FLEET_RETRY_BASE_MS`).
+    pub retry_base_delay: Option<Duration>,
+    pub sandbox: bool,
+    pub breaker: BreakerConfig,
+    /// Where Mercado Pago sends payment notifications (the ingress's public URL).
+    pub mercadopago_notification_url: Option<String>,
+    /// iCal feeds: timeout, size cap, and the per-host breakers' settings.
+    pub ical_fetch: crate::ical::fetch::FetchConfig,
+    pub audio: AudioConfig,
+}
+
+/// Voice notes: the speech model and the limits of what is transcribed.
+#[derive(Debug, Clone)]
+pub struct AudioConfig {
+    /// The ggml Whisper model (`WHISPER_MODEL`, made by `scripts/whisper-model.sh`). Unset: voice
+    /// notes are answered with a kind request to write.
+    pub model: Option<PathBuf>,
+    /// Threads of one transcription (`WHISPER_THREADS`, default: the machine's cores).
+    pub threads: usize,
+    /// Transcripts less sure than this (mean token probability, 0..1) are not acted upon; the
+    /// guest is asked to write instead (`WHISPER_MIN_CONFIDENCE`).
+    pub min_confidence: f32,
+    /// Largest media file downloaded (WhatsApp's own audio limit is 16 MB).
+    pub max_media_bytes: u64,
+    /// Longest voice note transcribed (`AUDIO_MAX_SECONDS`).
+    pub max_seconds: u32,
+    /// How much of Whisper's 30 s window to encode (`WHISPER_AUDIO_WINDOW`: full or fit).
+    pub window: crate::audio::stt::AudioWindow,
+}
+
+/// Measured on synthesised Spanish notes and noise: see ARCHITECTURE.md, "Voice notes".
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
+
+impl AudioConfig {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let min_confidence: f32 = parse_var("WHISPER_MIN_CONFIDENCE", DEFAULT_MIN_CONFIDENCE)?;
+        if !(0.0..=1.0).contains(&min_confidence) {
+            return Err(ConfigError::Invalid {
+                name: "WHISPER_MIN_CONFIDENCE".into(),
+                reason: "must be between 0 and 1".into(),
+            });
+        }
+        Ok(AudioConfig {
+            model: var("WHISPER_MODEL").map(PathBuf::from),
+            threads: parse_var("WHISPER_THREADS", cores)?.max(1),
+            min_confidence,
+            max_media_bytes: 16 * 1024 * 1024,
+            max_seconds: parse_var("AUDIO_MAX_SECONDS", 120u32)?.max(1),
+            window: parse_var("WHISPER_AUDIO_WINDOW", crate::audio::stt::AudioWindow::Fit)?,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ScheduleConfig {
+    pub enabled: bool,
+    pub expire_holds: String,
+    pub sync_ical: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct WhatsappConfig {
+    pub api_base: String,
+    pub access_token: SecretString,
+}
+
+#[derive(Debug, Clone)]
+pub struct MercadoPagoConfig {
+    pub api_base: String,
+    pub access_token: SecretString,
+}
+
+/// Reads a variable, treating empty as unset.
+pub fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+pub fn parse_var<T: std::str::FromStr>(name: &str, default: T) -> Result<T, ConfigError>
+where
+    T::Err: std::fmt::Display,
+{
+    match var(name) {
+        None => Ok(default),
+        Some(raw) => raw
+            .trim()
+            .parse()
+            .map_err(|e: T::Err| ConfigError::Invalid {
+                name: name.to_owned(),
+                reason: e.to_string(),
+            }),
+    }
+}
+
+/// `SANDBOX=1`: the providers' APIs are the local fakes the ingress serves.
+pub fn sandbox_enabled() -> bool {
+    matches!(var("SANDBOX").as_deref(), Some("1" | "true" | "yes"))
+}
+
+/// The queue settings shared by every binary.
+pub fn queue_config_from_env() -> Result<RedisQueueConfig, ConfigError> {
+    let url = var("REDIS_URL").unwrap_or_else(|| "redis://127.0.0.1:6379".into());
+    let prefix = var("FLEET_REDIS_PREFIX").unwrap_or_else(|| "fleet".into());
+    let mut cfg = RedisQueueConfig::new(url, prefix);
+    cfg.lease = Duration::from_millis(parse_var("FLEET_LEASE_MS", 15_000u64)?);
+    cfg.idempotency_ttl =
+        Duration::from_secs(parse_var("FLEET_IDEMPOTENCY_TTL_SECS", 48 * 3600u64)?);
+    cfg.block = Duration::from_millis(parse_var("FLEET_FETCH_BLOCK_MS", 1_000u64)?);
+    Ok(cfg)
+}
+
+pub fn database_url() -> Result<SecretString, ConfigError> {
+    var("DATABASE_URL")
+        .map(SecretString::from)
+        .ok_or(ConfigError::Missing("DATABASE_URL"))
+}
+
+impl WorkerConfig {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let queues = parse_queue_list(&var("WORKER_QUEUES").unwrap_or_default()).map_err(|e| {
+            ConfigError::Invalid {
+                name: "WORKER_QUEUES".into(),
+                reason: e.to_string(),
+            }
+        })?;
+        let default_concurrency: usize = parse_var("WORKER_CONCURRENCY", 16)?;
+        let mut concurrency = BTreeMap::new();
+        for q in QueueName::ALL {
+            // Audio is CPU-bound: one at a time per process unless the operator says otherwise.
+            let default = if q == QueueName::TranscribeAudio {
+                1
+            } else {
+                default_concurrency
+            };
+            let name = format!("WORKER_CONCURRENCY_{}", q.as_str().to_uppercase());
+            let n: usize = parse_var(&name, default)?;
+            concurrency.insert(q, n.max(1));
+        }
+        let metrics_addr =
+            match var("WORKER_METRICS_ADDR").as_deref() {
+                None => Some(SocketAddr::from(([0, 0, 0, 0], 9091))),
+                Some("off") => None,
+                Some(raw) => Some(raw.parse().map_err(|e: std::net::AddrParseError| {
+                    ConfigError::Invalid {
+                        name: "WORKER_METRICS_ADDR".into(),
+                        reason: e.to_string(),
+                    }
+                })?),
+            };
+        let sandbox = sandbox_enabled();
+        let sandbox_base =
+            var("SANDBOX_BASE_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into());
+        let default_graph = if sandbox {
+            format!("{sandbox_base}/sandbox/graph")
+        } else {
+            "https://graph.facebook.com/v21.0".into()
+        };
+        let default_mp = if sandbox {
+            format!("{sandbox_base}/sandbox/mp")
+        } else {
+            "https://api.mercadopago.com".into()
+        };
+        let breaker = BreakerConfig {
+            failure_threshold: parse_var("BREAKER_FAILURE_THRESHOLD", 5u32)?.max(1),
+            cool_down: Duration::from_secs(parse_var("BREAKER_COOL_DOWN_SECS", 60u64)?),
+            success_threshold: parse_var("BREAKER_SUCCESS_THRESHOLD", 2u32)?.max(1),
+        };
+        Ok(WorkerConfig {
+            audio: AudioConfig::from_env()?,
+            breaker,
+            ical_fetch: crate::ical::fetch::FetchConfig {
+                timeout: Duration::from_millis(parse_var("ICAL_FETCH_TIMEOUT_MS", 20_000u64)?),
+                max_bytes: parse_var("ICAL_MAX_BYTES", 5 * 1024 * 1024usize)?,
+                breaker,
+            },
+            mercadopago_notification_url: var("MERCADOPAGO_NOTIFICATION_URL")
+                .or_else(|| sandbox.then(|| format!("{sandbox_base}/webhooks/mercadopago"))),
+            sandbox,
+            database_url: database_url()?,
+            queue: queue_config_from_env()?,
+            queues,
+            concurrency,
+            job_timeout: Duration::from_secs(parse_var("WORKER_JOB_TIMEOUT_SECS", 120u64)?),
+            shutdown_timeout: Duration::from_secs(parse_var(
+                "WORKER_SHUTDOWN_TIMEOUT_SECS",
+                30u64,
+            )?),
+            metrics_addr,
+            schedules: ScheduleConfig {
+                enabled: parse_var("SCHEDULES_ENABLED", true)?,
+                expire_holds: var("SCHEDULE_EXPIRE_HOLDS").unwrap_or_else(|| "0 * * * * *".into()),
+                sync_ical: var("SCHEDULE_SYNC_ICAL").unwrap_or_else(|| "0 */5 * * * *".into()),
+            },
+            whatsapp: WhatsappConfig {
+                api_base: var("WHATSAPP_API_BASE").unwrap_or(default_graph),
+                access_token: SecretString::from(var("WHATSAPP_ACCESS_TOKEN").unwrap_or_default()),
+            },
+            mercadopago: MercadoPagoConfig {
+                api_base: var("MERCADOPAGO_API_BASE").unwrap_or(default_mp),
+                access_token: SecretString::from(
+                    var("MERCADOPAGO_ACCESS_TOKEN").unwrap_or_default(),
+                ),
+            },
+            hold_minutes: parse_var("HOLD_MINUTES", 30i64)?,
+            retry_base_delay: var("FLEET_RETRY_BASE_MS")
+                .map(|_| parse_var("FLEET_RETRY_BASE_MS", 1000u64).map(Duration::from_millis))
+                .transpose()?,
+        })
+    }
+}

@@ -1,0 +1,85 @@
+//! Which accommodation the guest named, among the property's own names.
+//!
+//! Names are compared as tokens (case and accents ignored). Generic words ("cabaña", "la",
+//! "del", "casa", "suite"...) do not identify anything, so "Cabaña del Lago" is named by
+//! "la del lago", "lago" or "cabaña lago", and "Cabaña Coihue" by "la coihue". A name made only
+//! of generic words and numbers ("Cabaña 3") needs all of it ("cabaña 3"). The best-scoring
+//! name wins; a tie means the guest was not specific and gives `None`.
+
+use super::{lexicon, normalize::Token, normalize::tokenize};
+
+/// Words that describe a kind of place, not a particular one.
+#[rustfmt::skip]
+const GENERIC: &[&str] = &[
+    "cabana", "cabanas", "casa", "casita", "depto", "dpto", "departamento", "suite", "habitacion",
+    "hab", "loft", "domo", "room", "hotel", "hostel", "apart", "bungalow", "chalet", "la", "el",
+    "los", "las", "del", "de", "y", "en", "con",
+];
+
+/// The entry of `names` the message refers to, if exactly one stands out.
+pub(crate) fn find(tokens: &[Token], names: &[&str]) -> Option<String> {
+    let scores: Vec<(usize, &str)> = names.iter().map(|n| (score(tokens, n), *n)).collect();
+    let best = scores.iter().map(|(s, _)| *s).max().filter(|s| *s > 0)?;
+    let mut winners = scores.iter().filter(|(s, _)| *s == best);
+    let first = winners.next()?.1;
+    winners.next().is_none().then(|| first.to_owned())
+}
+
+/// 100 + length for the whole name in order; otherwise 10 per distinctive word present.
+fn score(tokens: &[Token], name: &str) -> usize {
+    let words: Vec<String> = tokenize(name).into_iter().map(|t| t.text).collect();
+    if words.is_empty() {
+        return 0;
+    }
+    let phrase = words.join(" ");
+    if lexicon::find_phrase(tokens, &phrase).is_some() {
+        return 100 + words.len();
+    }
+    words
+        .iter()
+        .filter(|w| {
+            w.len() >= 3 && !GENERIC.contains(&w.as_str()) && !w.chars().any(|c| c.is_ascii_digit())
+        })
+        .filter(|w| tokens.iter().any(|t| lexicon::word(t, w).is_some()))
+        .count()
+        * 10
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAMES: &[&str] = &[
+        "Cabaña Coihue",
+        "Cabaña Lenga",
+        "Cabaña del Lago",
+        "Cabaña 3",
+    ];
+
+    fn find_in(s: &str) -> Option<String> {
+        find(&tokenize(s), NAMES)
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            find_in("reservame la coihue").as_deref(),
+            Some("Cabaña Coihue")
+        );
+        assert_eq!(
+            find_in("la del lago tiene wifi?").as_deref(),
+            Some("Cabaña del Lago")
+        );
+        assert_eq!(find_in("CABANA LENGA").as_deref(), Some("Cabaña Lenga"));
+        assert_eq!(
+            find_in("la cabaña 3 está libre?").as_deref(),
+            Some("Cabaña 3")
+        );
+        assert_eq!(find_in("tenés una cabaña libre?"), None);
+        assert_eq!(
+            find(&tokenize("la de lago"), &["Lago Grande", "Lago Chico"]),
+            None
+        );
+        assert_eq!(find(&tokenize("hola"), &[]), None);
+    }
+}

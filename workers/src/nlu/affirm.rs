@@ -1,0 +1,148 @@
+//! Agreement: does the guest say yes to what was last offered ("sí", "dale", "de una",
+//! "perfecto", "confirmo", "reservá", 👍)?
+//!
+//! Rules:
+//! - strong words ("dale", "de una", "confirmo", "reservá", "lo tomo") always agree;
+//! - mild words ("ok", "perfecto", "genial", "listo") agree unless the guest defers in the same
+//!   message ("ok gracias", "perfecto, lo pienso", "listo, te aviso"): booking needs a clear yes;
+//! - "si" without an accent is also the conditional "if": it agrees only at the start of the
+//!   message and when it stands apart ("si, dale", "si!", "si la quiero"), not in "si tenés
+//!   lugar…"; "sí" with an accent always agrees;
+//! - a message that starts with "no" or says "mejor no" / "no gracias" never agrees;
+//! - "bueno" agrees only alone (elsewhere it is a filler: "bueno, y cuánto sale?").
+
+use super::{lexicon, normalize::Token};
+
+#[rustfmt::skip]
+const STRONG: &[&str] = &[
+    "dale", "de una", "confirmo", "confirmado", "confirmamos", "sip", "sep", "sisi", "obvio",
+    "por supuesto", "de acuerdo", "lo tomo", "la tomo", "lo tomamos", "la tomamos", "me la quedo",
+    "me lo quedo", "nos la quedamos", "nos lo quedamos", "reservala", "reservalo", "reservame",
+    "reservamela", "reservamelo", "reservanos", "hagamosla", "vamos con esa",
+    "vamos con esa opcion", "claro que si",
+];
+
+#[rustfmt::skip]
+const MILD: &[&str] = &[
+    "ok", "oka", "okey", "okay", "okis", "oki", "perfecto", "perfecta", "genial", "barbaro", "joya",
+    "listo", "claro", "buenisimo", "excelente", "esta bien", "me sirve", "nos sirve",
+    "me parece bien", "me parece perfecto", "va",
+];
+
+#[rustfmt::skip]
+const DEFERRALS: &[&str] = &[
+    "gracias", "lo pienso", "lo voy a pensar", "lo hablo", "lo consulto", "te aviso", "les aviso",
+    "despues te", "cualquier cosa", "mas tarde", "te confirmo", "les confirmo", "veo y te",
+    "te confirmo", "les confirmo",
+];
+
+#[rustfmt::skip]
+const NEGATIONS: &[&str] = &[
+    "mejor no", "no gracias", "no quiero", "no me sirve", "no nos sirve", "no puedo", "no podemos",
+    "no me convence", "todavia no", "aun no",
+];
+
+/// Words after a leading "si" that show it is a yes, not an "if".
+#[rustfmt::skip]
+const AFTER_YES: &[&str] = &[
+    "dale", "claro", "quiero", "queremos", "porfa", "por", "gracias", "reserva", "reservala", "esa",
+    "ese", "la", "lo", "me", "nos", "perfecto", "ok", "si", "obvio", "confirmo", "de", "genial",
+    "listo",
+];
+
+/// What the message says about agreeing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Affirmation {
+    pub(crate) yes: bool,
+    /// Agreement by a strong word (or a clear "sí").
+    pub(crate) strong: bool,
+}
+
+/// Words before "confirmo" that put the confirmation off ("te confirmo a la noche").
+const LATER: &[&str] = &["te", "les", "despues", "luego", "manana", "ahi", "pronto"];
+
+/// "te confirmo", "después confirmamos": a promise to answer later, not a yes.
+pub(crate) fn confirms_later(tokens: &[Token], pos: usize) -> bool {
+    let confirm = tokens
+        .get(pos)
+        .is_some_and(|t| t.is_any(&["confirmo", "confirmamos"]));
+    confirm && pos > 0 && tokens.get(pos - 1).is_some_and(|p| p.is_any(LATER))
+}
+
+pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
+    let has = |list: &[&str]| {
+        list.iter().any(|p| {
+            lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| !confirms_later(tokens, pos))
+        })
+    };
+    let negated = tokens.first().is_some_and(|t| t.is("no")) || has(NEGATIONS);
+    if negated {
+        return Affirmation::default();
+    }
+    let strong = has(STRONG) || yes_si(tokens) || imperative_reserve(tokens);
+    let bueno_alone = tokens.len() == 1
+        && tokens
+            .first()
+            .is_some_and(|t| lexicon::word(t, "bueno").is_some());
+    let mild = has(MILD) || bueno_alone;
+    let yes = strong || (mild && !has(DEFERRALS));
+    Affirmation { yes, strong }
+}
+
+/// "sí" anywhere, or a leading "si" that stands apart.
+fn yes_si(tokens: &[Token]) -> bool {
+    let is_si = |t: &Token| lexicon::word(t, "si").is_some();
+    if tokens.iter().any(|t| is_si(t) && t.accented) {
+        return true;
+    }
+    let Some(first) = tokens.first().filter(|t| is_si(t)) else {
+        return false;
+    };
+    let next = tokens.get(1);
+    first.punct_after || tokens.len() <= 2 || next.is_some_and(|n| n.is_any(AFTER_YES))
+}
+
+/// "reservá" with its accent is an order, and an order to book agrees.
+fn imperative_reserve(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| t.accented && t.is("reserva"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::normalize::tokenize;
+
+    fn yes(s: &str) -> bool {
+        detect(&tokenize(s)).yes
+    }
+
+    #[test]
+    fn agreement() {
+        for s in [
+            "sí",
+            "si",
+            "Sii",
+            "dale",
+            "de una!",
+            "ok",
+            "👍",
+            "perfecto",
+            "confirmo",
+            "dale, reservá",
+            "si, dale",
+        ] {
+            assert!(yes(s), "{s}");
+        }
+        for s in [
+            "no",
+            "si tenés lugar avisame",
+            "ok gracias",
+            "mejor no",
+            "no, gracias",
+            "hola",
+            "bueno, y cuánto sale?",
+        ] {
+            assert!(!yes(s), "{s}");
+        }
+    }
+}

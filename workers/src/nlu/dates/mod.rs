@@ -1,0 +1,117 @@
+//! Stay dates: finds every date phrase in the message ("15/12", "del quince al diecisiete de
+//! diciembre", "a partir del viernes 4", "mañana", "este finde", "por 3 noches") and turns them
+//! into a check-in and check-out relative to `today`.
+//!
+//! Two steps, so each stays small:
+//! 1. *scan*: walk the tokens and record [`Mention`]s (a day, a weekday, a fixed date, a
+//!    weekend), each with a role taken from the words just before it (`del`/`desde`/`llegamos` →
+//!    start; `al`/`hasta`/`nos vamos` → end), plus nights, vague phrases and invalid dates;
+//! 2. *resolve*: the first mention that is not an end is the check-in; the next mention is
+//!    the check-out; nights fill a missing check-out.
+//!
+//! Rules for ambiguous cases:
+//! - a bare number is a day only after `el`/`del`/`al`/`desde`/`hasta`/`día`/`entre`, before a
+//!   month, or as the start of "15 al 17": "para 2" stays a guest count;
+//! - a day without a month is the next such day from today; in a range the start takes the
+//!   end's month ("del 15 al 17 de diciembre") or the month before when its day is not smaller
+//!   ("del 28 al 3 de enero" → 28/12); the end is the first such date after the start, which
+//!   crosses the new year ("15 de diciembre al 3 de enero");
+//! - an explicit year is kept even in the past ("10/11/2026" said later), so the conversation
+//!   can tell the guest; a date that cannot exist (31/02), a day over 31 ("del 40 al 50"), or a
+//!   check-out not after the check-in is dropped and reported as `failed`;
+//! - one impossible date spoils the phrase ("del 30 al 31 de febrero" gives nothing, not the
+//!   30th alone); a stay over 60 nights is read as a misparse and its check-out dropped;
+//! - a month said apart gives its month to a range without one ("diciembre, del 20 al 23");
+//! - a check-out without a check-in ("hasta el 20") is dropped;
+//! - "esta noche" is one night from today; "hoy" and "mañana" give only the check-in;
+//!   "mañana" after "la"/"esta" is the morning, not tomorrow;
+//! - a list of three or more consecutive days names the nights ("el 24, 25 y 26 de diciembre"
+//!   → 24 to 27);
+//! - "el finde del 20" is the Friday → Sunday weekend of the 20th; "el finde largo de carnaval"
+//!   is vague (no date rather than the wrong weekend);
+//! - "N días" is ambiguous (days or nights?) and sets nothing; "una semana" is 7 nights;
+//! - vague times ("la semana que viene", "en enero", "en algún momento") set no date and are
+//!   reported as `vague`.
+
+mod calendar;
+mod resolve;
+mod scan;
+mod words;
+
+use chrono::{NaiveDate, Weekday};
+
+use super::normalize::Token;
+
+pub(crate) use words::vocabulary;
+
+/// What the message says about the stay's dates.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct DateInfo {
+    pub(crate) check_in: Option<NaiveDate>,
+    pub(crate) check_out: Option<NaiveDate>,
+    /// A date phrase could not become a valid stay (31/02, "del 40 al 50", out ≤ in).
+    pub(crate) failed: bool,
+    /// A vague time was named ("la semana que viene").
+    pub(crate) vague: bool,
+    /// "viernes 4" where no near 4th is a Friday.
+    pub(crate) weekday_mismatch: bool,
+    /// Tokens read as dates or nights; other parsers skip them.
+    pub(crate) consumed: Vec<bool>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Start,
+    End,
+    Plain,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct DayRef {
+    pub(super) day: u32,
+    pub(super) month: Option<u32>,
+    pub(super) year: Option<i32>,
+    pub(super) weekday: Option<Weekday>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Day(DayRef),
+    Fixed(NaiveDate),
+    /// "esta noche": today, one night.
+    Tonight,
+    /// A weekday alone; `this` is "este sábado" (today counts).
+    Weekday {
+        wd: Weekday,
+        this: bool,
+    },
+    Weekend {
+        following: bool,
+    },
+    /// "el finde del 20": the weekend of that day.
+    WeekendOf(DayRef),
+    /// The last of a list of nights ("24, 25 y 26"): the stay ends the day after.
+    LastNight(DayRef),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Mention {
+    pub(super) kind: Kind,
+    pub(super) role: Role,
+}
+
+/// Finds and resolves the stay dates of a message.
+pub(crate) fn extract(tokens: &[Token], today: NaiveDate) -> DateInfo {
+    resolve::resolve(scan::scan(tokens, today), today)
+}
+
+impl DayRef {
+    /// Day 1–31, month 1–12, and the pair exists in some year.
+    pub(super) fn is_plausible(&self) -> bool {
+        let day_ok = (1..=31).contains(&self.day);
+        match self.month {
+            Some(m) => day_ok && calendar::day_month_exists(self.day, m),
+            None => day_ok,
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The second step: the first mention that is not an end is the check-in, the next mention is
+//! the check-out, nights fill a missing check-out. See the module docs of `dates` for the rules.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{
+    DateInfo, DayRef, Kind, Role, calendar,
+    scan::{MAX_NIGHTS, Scan},
+};
+
+pub(super) fn resolve(scan: Scan, today: NaiveDate) -> DateInfo {
+    let mut info = DateInfo {
+        failed: scan.invalid,
+        vague: scan.vague,
+        ..DateInfo::default()
+    };
+    // One impossible date spoils the phrase ("del 30 al 31 de febrero"): better to ask again
+    // than to book half of it.
+    let start = scan
+        .mentions
+        .iter()
+        .position(|m| m.role != Role::End)
+        .filter(|_| !scan.invalid);
+    if let Some((i, kind)) = start.and_then(|i| scan.mentions.get(i).map(|m| (i, m.kind))) {
+        let end = scan.mentions.get(i + 1).map(|m| m.kind);
+        let (kind, used_month) = with_loose_month(kind, end, scan.loose_month);
+        info.vague &= !used_month;
+        stay(kind, end, scan.nights, today, &mut info);
+    }
+    info.consumed = scan.consumed;
+    info
+}
+
+/// "diciembre, del 20 al 23": a month named apart gives its month to a range that has none.
+fn with_loose_month(start: Kind, end: Option<Kind>, month: Option<u32>) -> (Kind, bool) {
+    let end_has_month = matches!(end, Some(Kind::Day(e) | Kind::LastNight(e)) if e.month.is_some());
+    match (start, month) {
+        (Kind::Day(r), Some(m)) if r.month.is_none() && !end_has_month => (
+            Kind::Day(DayRef {
+                month: Some(m),
+                ..r
+            }),
+            true,
+        ),
+        _ => (start, false),
+    }
+}
+
+/// Fills check-in and check-out from the start mention, the end mention and the nights.
+fn stay(
+    start: Kind,
+    end: Option<Kind>,
+    nights: Option<u32>,
+    today: NaiveDate,
+    info: &mut DateInfo,
+) {
+    let Some((check_in, natural_out)) = start_date(start, end, today, info) else {
+        info.failed = true;
+        return;
+    };
+    info.check_in = Some(check_in);
+    let out = match end {
+        Some(e) => {
+            let out = end_date(e, check_in, today);
+            info.failed |= out.is_none();
+            out
+        }
+        None => nights
+            .and_then(|n| calendar::add_days(check_in, n))
+            .or(natural_out),
+    };
+    let too_long = out.is_some_and(|o| (o - check_in).num_days() > i64::from(MAX_NIGHTS));
+    info.failed |= too_long;
+    info.check_out = out.filter(|_| !too_long);
+}
+
+/// The check-in and, for a weekend, "esta noche" or a list of nights, its natural check-out.
+fn start_date(
+    kind: Kind,
+    end: Option<Kind>,
+    today: NaiveDate,
+    info: &mut DateInfo,
+) -> Option<(NaiveDate, Option<NaiveDate>)> {
+    match kind {
+        Kind::Fixed(d) => Some((d, None)),
+        Kind::Tonight => Some((today, calendar::add_days(today, 1))),
+        Kind::Weekend { following } => {
+            calendar::weekend(today, following).map(|(a, b)| (a, Some(b)))
+        }
+        Kind::WeekendOf(r) => {
+            let (friday, sunday) = calendar::weekend_of(day_date(today, r)?)?;
+            Some((friday.max(today), Some(sunday)))
+        }
+        Kind::Weekday { wd, this } => {
+            let d = if this && today.weekday() == wd {
+                today
+            } else {
+                calendar::weekday_after(today, wd)?
+            };
+            Some((d, None))
+        }
+        Kind::Day(r) => {
+            let r = inherit_month(r, end);
+            let d = match (r.year, r.weekday) {
+                (None, Some(wd)) => {
+                    let (d, mismatch) = calendar::day_on_weekday(today, r.day, r.month, wd)?;
+                    info.weekday_mismatch = mismatch;
+                    d
+                }
+                _ => day_date(today, r)?,
+            };
+            Some((d, None))
+        }
+        Kind::LastNight(_) => None,
+    }
+}
+
+/// The check-out for an end mention, strictly after the check-in.
+fn end_date(kind: Kind, check_in: NaiveDate, today: NaiveDate) -> Option<NaiveDate> {
+    let out = match kind {
+        Kind::Fixed(d) => d,
+        Kind::Tonight => return None,
+        Kind::Weekend { following } => calendar::weekend(today, following)?.1,
+        Kind::WeekendOf(r) => calendar::weekend_of(day_date(today, r)?)?.1,
+        Kind::Weekday { wd, .. } => calendar::weekday_after(check_in, wd)?,
+        Kind::Day(r) => day_after(check_in, r)?,
+        // "24, 25 y 26": the last night is the 26th, so the guest leaves on the 27th.
+        Kind::LastNight(r) => calendar::add_days(day_on_or_after(check_in, r)?, 1)?,
+    };
+    (out > check_in).then_some(out)
+}
+
+/// A start day with no month takes the end's month, or the month before when the start day is
+/// not smaller ("del 28 al 3 de enero"); an end year carries over the same way.
+fn inherit_month(start: DayRef, end: Option<Kind>) -> DayRef {
+    let e = match end {
+        Some(Kind::Day(e) | Kind::LastNight(e)) => e,
+        _ => return start,
+    };
+    let (Some(end_month), None) = (e.month, start.month) else {
+        return start;
+    };
+    let wraps = start.day > e.day || (start.day == e.day && matches!(end, Some(Kind::Day(_))));
+    let month = if wraps {
+        calendar::previous_month(end_month)
+    } else {
+        end_month
+    };
+    let year = e
+        .year
+        .map(|y| if wraps && end_month == 1 { y - 1 } else { y });
+    DayRef {
+        month: Some(month),
+        year: start.year.or(year),
+        ..start
+    }
+}
+
+/// A day: exact with a year, else the next such date from today.
+fn day_date(today: NaiveDate, r: DayRef) -> Option<NaiveDate> {
+    match (r.year, r.month) {
+        (Some(y), Some(m)) => NaiveDate::from_ymd_opt(y, m, r.day),
+        (_, m) => calendar::first_on_or_after(today, r.day, m),
+    }
+}
+
+/// An end day: exact with a year, else the first such date after the check-in.
+fn day_after(check_in: NaiveDate, r: DayRef) -> Option<NaiveDate> {
+    match (r.year, r.month) {
+        (Some(y), Some(m)) => NaiveDate::from_ymd_opt(y, m, r.day),
+        (_, m) => calendar::first_after(check_in, r.day, m),
+    }
+}
+
+/// A last night: exact with a year, else the first such date on or after the check-in.
+fn day_on_or_after(check_in: NaiveDate, r: DayRef) -> Option<NaiveDate> {
+    match (r.year, r.month) {
+        (Some(y), Some(m)) => NaiveDate::from_ymd_opt(y, m, r.day),
+        (_, m) => calendar::first_on_or_after(check_in, r.day, m),
+    }
+}

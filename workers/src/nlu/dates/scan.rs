@@ -1,0 +1,488 @@
+//! The first step: walk the tokens and record every date phrase as a [`Mention`] with its role,
+//! plus nights, vague phrases and impossible dates. Nothing is resolved to a calendar date
+//! here except "hoy"/"mañana", which only need `today`.
+
+use chrono::NaiveDate;
+
+use super::{
+    DayRef, Kind, Mention, Role, calendar,
+    words::{
+        DAY_CONTEXT, END_MARKERS, MONTH_ABBREVIATIONS, NOT_A_DAY_AFTER, Part, START_MARKERS, VAGUE,
+        WEEKDAYS, full_year, is_article, month_of,
+    },
+};
+use crate::nlu::{lexicon, normalize::Token, numbers};
+
+/// Nights above this are not believed ("por 100 noches").
+pub(super) const MAX_NIGHTS: u32 = 60;
+
+/// What the scan found.
+#[derive(Debug, Default)]
+pub(super) struct Scan {
+    pub(super) mentions: Vec<Mention>,
+    pub(super) nights: Option<u32>,
+    pub(super) vague: bool,
+    /// A month named apart from any day ("diciembre, del 20 al 23").
+    pub(super) loose_month: Option<u32>,
+    pub(super) invalid: bool,
+    pub(super) consumed: Vec<bool>,
+}
+
+pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
+    let mut s = Scanner::new(tokens, today);
+    s.run();
+    Scan {
+        mentions: s.mentions,
+        nights: s.nights,
+        vague: s.vague,
+        loose_month: s.loose_month,
+        invalid: s.invalid,
+        consumed: s.consumed,
+    }
+}
+
+struct Scanner<'a> {
+    tokens: &'a [Token],
+    today: NaiveDate,
+    consumed: Vec<bool>,
+    mentions: Vec<Mention>,
+    nights: Option<u32>,
+    vague: bool,
+    loose_month: Option<u32>,
+    invalid: bool,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(tokens: &'a [Token], today: NaiveDate) -> Self {
+        Scanner {
+            tokens,
+            today,
+            consumed: vec![false; tokens.len()],
+            mentions: Vec::new(),
+            nights: None,
+            vague: false,
+            loose_month: None,
+            invalid: false,
+        }
+    }
+
+    fn tok(&self, i: usize) -> Option<&'a Token> {
+        self.tokens.get(i)
+    }
+
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.tokens.len() {
+            let used = self
+                .weekend(i)
+                .or_else(|| self.relative(i))
+                .or_else(|| self.nights_at(i))
+                .or_else(|| self.compound(i))
+                .or_else(|| self.weekday(i))
+                .or_else(|| self.night_list(i))
+                .or_else(|| self.day(i))
+                .or_else(|| self.vague_at(i));
+            match used {
+                Some(n) if n > 0 => {
+                    self.consume(i, n);
+                    i += n;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    fn consume(&mut self, from: usize, n: usize) {
+        for c in self.consumed.iter_mut().skip(from).take(n) {
+            *c = true;
+        }
+    }
+
+    fn push(&mut self, kind: Kind, at: usize) {
+        let role = self.role_before(at);
+        self.mentions.push(Mention { kind, role });
+    }
+
+    /// The role given by the nearest marker in the three tokens before `at`.
+    fn role_before(&self, at: usize) -> Role {
+        if at > 0 && self.tok(at - 1).is_some_and(|t| t.is("a")) {
+            return Role::End;
+        }
+        for j in (at.saturating_sub(3)..at).rev() {
+            let Some(t) = self.tok(j) else { break };
+            if self.consumed.get(j).copied().unwrap_or(false) {
+                break;
+            }
+            if t.is_any(START_MARKERS) {
+                return Role::Start;
+            }
+            let nos_vamos = t.is("vamos") && j > 0 && self.tok(j - 1).is_some_and(|p| p.is("nos"));
+            if t.is_any(END_MARKERS) || nos_vamos {
+                return Role::End;
+            }
+        }
+        Role::Plain
+    }
+
+    /// "finde", "fin de semana", optionally "largo", "que viene"; "algún finde" is vague.
+    fn weekend(&mut self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        let len = if lexicon::word(t, "finde").is_some() || t.is("findesemana") {
+            1
+        } else if lexicon::phrase_at(self.tokens, i, "fin de semana").is_some() {
+            3
+        } else {
+            return None;
+        };
+        let before = i.checked_sub(1).and_then(|p| self.tok(p));
+        if before.is_some_and(|b| b.is_any(&["algun", "cualquier", "otro", "un"])) {
+            self.vague = true;
+            return Some(len);
+        }
+        let mut n = len;
+        if self.tok(i + n).is_some_and(|t| t.is("largo")) {
+            n += 1;
+        }
+        let que_viene = lexicon::phrase_at(self.tokens, i + n, "que viene").is_some();
+        if que_viene {
+            n += 2;
+        }
+        if let Some((r, used)) = self.weekend_anchor(i + n) {
+            self.push(Kind::WeekendOf(r), i);
+            return Some(n + used);
+        }
+        // "el finde largo de carnaval", "el finde de pascua": a named weekend we cannot date.
+        let qualified = self.tok(i + n).is_some_and(|t| t.is("de"))
+            && self.tok(i + n + 1).is_some_and(|t| {
+                numbers::parse_at(self.tokens, i + n + 1).is_none() && t.is_alpha()
+            });
+        if qualified {
+            self.vague = true;
+            return Some(n);
+        }
+        let following = que_viene || before.is_some_and(|b| b.is_any(&["proximo", "siguiente"]));
+        self.push(Kind::Weekend { following }, i);
+        Some(n)
+    }
+
+    /// "del 20", "de 20 de noviembre" right after "finde": which weekend.
+    fn weekend_anchor(&self, j: usize) -> Option<(DayRef, usize)> {
+        if !self.tok(j)?.is_any(&["del", "de"]) || is_article(self.tok(j + 1)) {
+            return None;
+        }
+        let n = numbers::parse_at(self.tokens, j + 1)?;
+        if self
+            .tok(j + 1 + n.len)
+            .is_some_and(|t| t.is_any(NOT_A_DAY_AFTER))
+        {
+            return None;
+        }
+        let (month, year, mlen) = self
+            .month_after(j + 1 + n.len)
+            .map_or((None, None, 0), |(m, y, l)| (Some(m), y, l));
+        let r = DayRef {
+            day: n.value,
+            month,
+            year,
+            weekday: None,
+        };
+        r.is_plausible().then_some((r, 1 + n.len + mlen))
+    }
+
+    /// "hoy", "mañana", "pasado mañana", "esta noche".
+    fn relative(&mut self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        let today = self.today;
+        let (kind, n) = if t.is("pasado") && self.tok(i + 1).is_some_and(|m| m.is("manana")) {
+            (Kind::Fixed(calendar::add_days(today, 2)?), 2)
+        } else if t.is("hoy") {
+            (Kind::Fixed(today), 1)
+        } else if t.is("manana") {
+            let morning = i > 0 && self.tok(i - 1).is_some_and(|p| p.is_any(&["la", "esta"]));
+            if morning {
+                return None;
+            }
+            (Kind::Fixed(calendar::add_days(today, 1)?), 1)
+        } else if t.is("esta") && self.tok(i + 1).is_some_and(|m| m.is("noche")) {
+            (Kind::Tonight, 2)
+        } else {
+            return None;
+        };
+        self.push(kind, i);
+        Some(n)
+    }
+
+    /// "3 noches", "una noche", "una semana", "dos semanas"; "3 días" is consumed but sets
+    /// nothing.
+    fn nights_at(&mut self, i: usize) -> Option<usize> {
+        let n = numbers::parse_at(self.tokens, i)?;
+        if n.ordinal {
+            return None;
+        }
+        let unit = self.tok(i + n.len)?;
+        let nights = if lexicon::any_word(unit, &["noche", "noches"]).is_some() {
+            Some(n.value)
+        } else if unit.is_any(&["semana", "semanas"]) {
+            Some(n.value.saturating_mul(7))
+        } else if unit.is_any(&["dias", "dia"]) {
+            None
+        } else {
+            return None;
+        };
+        match nights {
+            Some(v) if (1..=MAX_NIGHTS).contains(&v) => self.nights = self.nights.or(Some(v)),
+            Some(_) => self.invalid = true,
+            None => {}
+        }
+        Some(n.len + 1)
+    }
+
+    /// A token with `/`, `-` or `.` between digits: "15/12", "15/12/2026", "15-17",
+    /// "15/12-17/12".
+    fn compound(&mut self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        if t.is_digits() || !t.text.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let segments: Vec<&str> = t.text.split('-').collect();
+        let parts: Option<Vec<Part>> = segments.iter().map(|s| Part::parse(s)).collect();
+        // A price ("15.000"), a phone number or digit soup: not a date, but consumed.
+        let Some(parts) =
+            parts.filter(|p| p.len() == 3 || p.iter().all(|x| x.digits <= 2 || x.month.is_some()))
+        else {
+            return Some(1);
+        };
+        let (after_month, after_len) = self
+            .month_after(i + 1)
+            .map_or((None, 0), |(m, y, n)| (Some((m, y)), n));
+        let refs = match parts.as_slice() {
+            [one] => vec![one.to_ref()],
+            [a, b] if a.bare() && b.bare() && after_month.is_none() && b.day <= 12 => {
+                vec![DayRef {
+                    day: a.day,
+                    month: Some(b.day),
+                    year: None,
+                    weekday: None,
+                }]
+            }
+            [a, b] => vec![a.to_ref(), b.to_ref()],
+            [d, m, y]
+                if d.bare()
+                    && m.bare()
+                    && y.bare()
+                    && d.digits <= 2
+                    && m.digits <= 2
+                    && matches!(y.digits, 2 | 4) =>
+            {
+                vec![DayRef {
+                    day: d.day,
+                    month: Some(m.day),
+                    year: Some(full_year(y.day, y.digits)),
+                    weekday: None,
+                }]
+            }
+            _ => return Some(1),
+        };
+        let mut refs = refs;
+        if let (Some((m, y)), Some(last)) = (after_month, refs.last_mut())
+            && last.month.is_none()
+        {
+            last.month = Some(m);
+            last.year = y;
+        }
+        for (k, r) in refs.into_iter().enumerate() {
+            if !r.is_plausible() {
+                self.invalid = true;
+                continue;
+            }
+            if k == 0 {
+                self.push(Kind::Day(r), i);
+            } else {
+                self.mentions.push(Mention {
+                    kind: Kind::Day(r),
+                    role: Role::End,
+                });
+            }
+        }
+        Some(1 + after_len)
+    }
+
+    /// "viernes", "el viernes 4", "viernes 4 de diciembre".
+    fn weekday(&mut self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        let wd = WEEKDAYS
+            .iter()
+            .find(|(w, _)| lexicon::word(t, w).is_some())?
+            .1;
+        let day_follows = |n: &numbers::Number| {
+            !is_article(self.tok(i + 1))
+                && !self
+                    .tok(i + 1 + n.len)
+                    .is_some_and(|t| t.is_any(NOT_A_DAY_AFTER))
+        };
+        if let Some(n) = numbers::parse_at(self.tokens, i + 1).filter(day_follows)
+            && (1..=31).contains(&n.value)
+        {
+            let month = self.month_after(i + 1 + n.len);
+            let (m, y, mlen) = month.map_or((None, None, 0), |(m, y, l)| (Some(m), y, l));
+            let r = DayRef {
+                day: n.value,
+                month: m,
+                year: y,
+                weekday: Some(wd),
+            };
+            if r.is_plausible() {
+                self.push(Kind::Day(r), i);
+            } else {
+                self.invalid = true;
+            }
+            return Some(1 + n.len + mlen);
+        }
+        let this = i > 0 && self.tok(i - 1).is_some_and(|p| p.is_any(&["este", "esta"]));
+        self.push(Kind::Weekday { wd, this }, i);
+        Some(1)
+    }
+
+    /// "24, 25 y 26 de diciembre": three or more consecutive days naming the nights, after a
+    /// day word or before a month.
+    fn night_list(&mut self, i: usize) -> Option<usize> {
+        let day_at = |j: usize| {
+            numbers::parse_at(self.tokens, j)
+                .filter(|n| !is_article(self.tok(j)) && (1..=31).contains(&n.value))
+        };
+        let mut days: Vec<u32> = Vec::new();
+        let (mut j, mut end) = (i, i);
+        while let Some(n) = day_at(j) {
+            if days.last().is_some_and(|&d| n.value != d + 1) {
+                break;
+            }
+            days.push(n.value);
+            end = j + n.len;
+            j = end + usize::from(self.tok(end).is_some_and(|t| t.is("y")));
+        }
+        let (first, last) = (*days.first()?, *days.last()?);
+        if days.len() < 3 || self.tok(end).is_some_and(|t| t.is_any(NOT_A_DAY_AFTER)) {
+            return None;
+        }
+        let month = self.month_after(end);
+        let after_day_word = i > 0 && self.tok(i - 1).is_some_and(|p| p.is_any(DAY_CONTEXT));
+        if month.is_none() && !after_day_word {
+            return None;
+        }
+        let (m, y, mlen) = month.map_or((None, None, 0), |(m, y, l)| (Some(m), y, l));
+        let first = DayRef {
+            day: first,
+            month: m,
+            year: y,
+            weekday: None,
+        };
+        let last = DayRef { day: last, ..first };
+        if first.is_plausible() && last.is_plausible() {
+            self.push(Kind::Day(first), i);
+            self.mentions.push(Mention {
+                kind: Kind::LastNight(last),
+                role: Role::End,
+            });
+        } else {
+            self.invalid = true;
+        }
+        Some(end - i + mlen)
+    }
+
+    /// A bare day number in a date context ("el 20", "del 15 al 17", "15 de diciembre").
+    fn day(&mut self, i: usize) -> Option<usize> {
+        let n = numbers::parse_at(self.tokens, i)?;
+        if is_article(self.tok(i)) {
+            return None;
+        }
+        let next = self.tok(i + n.len);
+        if next.is_some_and(|t| t.is_any(NOT_A_DAY_AFTER)) {
+            return None;
+        }
+        let month = self.month_after(i + n.len);
+        let prev = i.checked_sub(1).and_then(|p| self.tok(p));
+        let after_day_word = prev.is_some_and(|p| p.is_any(DAY_CONTEXT));
+        let range_tail = prev.is_some_and(|p| p.is("a"))
+            && self.mentions.last().is_some()
+            && self.consumed_at(i, 2);
+        let is_day =
+            month.is_some() || after_day_word || range_tail || self.starts_range(i + n.len);
+        if !is_day || (n.ordinal && month.is_none() && !after_day_word) {
+            return None;
+        }
+        let (m, y, mlen) = month.map_or((None, None, 0), |(m, y, l)| (Some(m), y, l));
+        let r = DayRef {
+            day: n.value,
+            month: m,
+            year: y,
+            weekday: None,
+        };
+        if r.is_plausible() {
+            self.push(Kind::Day(r), i);
+        } else {
+            self.invalid = true;
+        }
+        Some(n.len + mlen)
+    }
+
+    fn consumed_at(&self, i: usize, back: usize) -> bool {
+        i >= back && self.consumed.get(i - back).copied().unwrap_or(false)
+    }
+
+    /// "15 al 17", "15 hasta el 17", "15 y 16 de enero", "15 a 17 de enero" after the number
+    /// at `j`-1.
+    fn starts_range(&self, j: usize) -> bool {
+        let Some(conn) = self.tok(j) else {
+            return false;
+        };
+        let skip_el = usize::from(self.tok(j + 1).is_some_and(|t| t.is("el")));
+        let Some(n) = numbers::parse_at(self.tokens, j + 1 + skip_el) else {
+            return false;
+        };
+        let after = j + 1 + skip_el + n.len;
+        let end_is_day =
+            n.value <= 31 && !self.tok(after).is_some_and(|t| t.is_any(NOT_A_DAY_AFTER));
+        let month_follows = self.month_after(after).is_some();
+        end_is_day && (conn.is_any(&["al", "hasta"]) || (conn.is_any(&["a", "y"]) && month_follows))
+    }
+
+    /// A month (and optional year) at `j`: "de diciembre", "diciembre", "dic", "de diciembre de
+    /// 2026". Returns (month, year, tokens used).
+    fn month_after(&self, j: usize) -> Option<(u32, Option<i32>, usize)> {
+        let de = usize::from(self.tok(j).is_some_and(|t| t.is_any(&["de", "del", "d"])));
+        let t = self.tok(j + de)?;
+        let month = month_of(t).or_else(|| {
+            MONTH_ABBREVIATIONS
+                .iter()
+                .find(|(w, _)| t.is(w))
+                .map(|(_, m)| *m)
+        })?;
+        let mut used = de + 1;
+        let k = j + used;
+        let year_de = usize::from(self.tok(k).is_some_and(|t| t.is_any(&["de", "del"])));
+        let year = self
+            .tok(k + year_de)
+            .filter(|t| t.is_digits() && t.text.len() == 4)
+            .and_then(|t| t.text.parse::<i32>().ok());
+        let year = year.filter(|y| (2000..=2100).contains(y));
+        if year.is_some() {
+            used += year_de + 1;
+        }
+        Some((month, year, used))
+    }
+
+    /// "la semana que viene", "en enero" (a month with no day), "en algún momento".
+    fn vague_at(&mut self, i: usize) -> Option<usize> {
+        if let Some(p) = VAGUE
+            .iter()
+            .find(|p| lexicon::phrase_at(self.tokens, i, p).is_some())
+        {
+            self.vague = true;
+            return Some(lexicon::phrase_len(p));
+        }
+        let month = month_of(self.tok(i)?)?;
+        self.vague = true;
+        self.loose_month = self.loose_month.or(Some(month));
+        Some(1)
+    }
+}

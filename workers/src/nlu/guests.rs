@@ -1,0 +1,237 @@
+//! How many people are coming: "para 2", "somos 4", "2 personas", "dos adultos y dos nenes",
+//! "una pareja", "mi señora y yo", "somos 3 adultos y un bebé", "familia de 5", "4 pax".
+//!
+//! Rules:
+//! - everyone counts, babies included ("3 adultos y un bebé" = 4): the accommodation's
+//!   capacity is about people, and the owner decides about cribs;
+//! - counted groups ("N personas/adultos/pax", "N chicos/nenes/bebés", "N parejas") are
+//!   summed and win over a bare "somos N" / "para N" in the same message;
+//! - a couple ("una pareja", "mi señora y yo", "con mi novia") is two, plus any children named;
+//! - "somos 2 y 2 chicos" adds the children (joined by "y"/"más"); "somos 4 con 2 chicos" does
+//!   not (the four already include them);
+//! - numbers the date parser used (days, nights) are never guests: "del 2 al 4 para 3" is 3;
+//! - a count outside 1–60 is not believed.
+
+use super::{lexicon, normalize::Token, numbers};
+
+#[rustfmt::skip]
+const ADULTS: &[&str] = &[
+    "persona", "personas", "adulto", "adultos", "adulta", "adultas", "mayores", "huesped",
+    "huespedes", "pax", "personitas", "amigos", "amigas", "chicas",
+];
+
+#[rustfmt::skip]
+const KIDS: &[&str] = &[
+    "chico", "chicos", "nene", "nenes", "nena", "nenas", "nino", "ninos", "nina", "ninas", "menor",
+    "menores", "bebe", "bebes", "hijo", "hijos", "hija", "hijas", "chiquitos", "chiquitas",
+    "nietos", "nietas", "adolescentes", "pibes", "criaturas", "peques",
+];
+
+/// Nouns that count two each ("una pareja", "dos matrimonios").
+const COUPLES: &[&str] = &["pareja", "parejas", "matrimonio", "matrimonios"];
+
+/// "mi señora y yo", "con mi novio": the speaker plus one.
+#[rustfmt::skip]
+const PARTNERS: &[&str] = &[
+    "senora", "esposa", "esposo", "mujer", "marido", "novia", "novio", "pareja", "companera",
+    "companero", "amiga", "amigo", "hermana", "hermano", "mama", "papa", "vieja", "viejo", "madre",
+    "padre", "hija", "hijo", "suegra", "suegro", "flaca", "flaco", "gorda", "gordo", "prima",
+    "primo", "jermu", "cunada", "cunado",
+];
+
+/// Words right before a bare number that make it a head count.
+const COUNT_CONTEXT: &[&str] = &[
+    "para", "somos", "seremos", "seriamos", "vamos", "son", "sumamos", "viajamos", "ser", "total",
+    "x",
+];
+
+/// Largest believable party.
+const MAX_GUESTS: u32 = 60;
+
+/// Every word of the people lists.
+pub(crate) fn vocabulary() -> impl Iterator<Item = &'static str> {
+    [ADULTS, KIDS, COUPLES, PARTNERS]
+        .into_iter()
+        .flatten()
+        .copied()
+}
+
+/// What the message said about people, before adding up.
+#[derive(Debug, Default)]
+struct Tally {
+    adults: u32,
+    kids: u32,
+    /// Children joined to a bare count by "y"/"más" ("somos 2 y 2 chicos").
+    kids_added: u32,
+    counted_adults: bool,
+    couple: bool,
+    solo: bool,
+    base: Option<u32>,
+}
+
+impl Tally {
+    fn total(&self) -> Option<u32> {
+        if self.counted_adults {
+            Some(self.adults + self.kids)
+        } else if self.couple {
+            Some(2 + self.kids)
+        } else if let Some(base) = self.base {
+            Some(base + self.kids_added)
+        } else if self.solo {
+            Some(1 + self.kids)
+        } else {
+            None
+        }
+    }
+}
+
+/// The number of guests, if the message says it. `consumed` marks tokens the dates used.
+pub(crate) fn extract(tokens: &[Token], consumed: &[bool]) -> Option<u16> {
+    let mut tally = Tally::default();
+    let mut i = 0;
+    while i < tokens.len() {
+        i += step(tokens, consumed, i, &mut tally);
+    }
+    tally
+        .total()
+        .filter(|n| (1..=MAX_GUESTS).contains(n))
+        .and_then(|n| u16::try_from(n).ok())
+}
+
+/// Reads what starts at token `i` into the tally; returns how many tokens it used (≥ 1).
+fn step(tokens: &[Token], consumed: &[bool], i: usize, tally: &mut Tally) -> usize {
+    let is_consumed = |k: usize| consumed.get(k).copied().unwrap_or(false);
+    if !is_consumed(i)
+        && let Some(n) = numbers::parse_at(tokens, i).filter(|n| !n.ordinal)
+        && !(i..i + n.len).any(is_consumed)
+    {
+        return counted_number(tokens, i, n, tally);
+    }
+    if is_consumed(i) {
+        return 1;
+    }
+    if couple_phrase(tokens, i) {
+        tally.couple = true;
+    } else if solo_phrase(tokens, i) {
+        tally.solo = true;
+    } else if lexicon::phrase_at(tokens, i, "familia tipo").is_some() {
+        tally.base = tally.base.or(Some(4));
+    } else if tokens.get(i).is_some_and(|t| t.is_any(COUPLES)) && !is_partner_slot(tokens, i) {
+        tally.couple = true;
+    }
+    1
+}
+
+/// A number: a counted group ("2 adultos"), a head count ("somos 4"), or nothing.
+fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Tally) -> usize {
+    let v = n.value;
+    let Some(noun) = tokens.get(i + n.len) else {
+        note_base(tokens, i, v, tally);
+        return n.len;
+    };
+    let prev_is = |words: &[&str]| i > 0 && tokens.get(i - 1).is_some_and(|p| p.is_any(words));
+    if lexicon::any_word(noun, ADULTS).is_some() {
+        // "hablar con una persona" asks for a human, it is not a head count.
+        let asking_for_someone = v == 1 && noun.is("persona") && prev_is(&["con", "a"]);
+        if !asking_for_someone {
+            tally.adults += v;
+            tally.counted_adults = true;
+        }
+    } else if lexicon::any_word(noun, KIDS).is_some() {
+        tally.kids += v;
+        if prev_is(&["y", "mas"]) {
+            tally.kids_added += v;
+        }
+    } else if noun.is_any(COUPLES) {
+        tally.adults += 2 * v;
+        tally.counted_adults = true;
+    } else {
+        note_base(tokens, i, v, tally);
+        return n.len;
+    }
+    n.len + 1
+}
+
+/// "somos 4", "para 2", "familia de 5", "somos como 6".
+fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
+    if n_is_article_only(tokens, i) || tally.base.is_some() {
+        return;
+    }
+    let at = |k: usize| tokens.get(k);
+    let mut p = i.checked_sub(1);
+    if let Some(k) = p
+        && at(k).is_some_and(|t| t.is_any(&["como", "unos", "unas", "los"]))
+    {
+        p = k.checked_sub(1);
+    }
+    let Some(p) = p else { return };
+    let direct = at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT));
+    let family_of = at(p).is_some_and(|t| t.is("de"))
+        && p > 0
+        && at(p - 1).is_some_and(|t| t.is_any(&["familia", "grupo", "total"]));
+    if direct || family_of {
+        tally.base = Some(v);
+    }
+}
+
+/// "para un/una" alone is not a count ("para un finde").
+fn n_is_article_only(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.is_any(&["un", "una"]))
+}
+
+/// "mi señora y yo", "yo y mi señora", "con mi novia".
+fn couple_phrase(tokens: &[Token], i: usize) -> bool {
+    let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
+    let partner = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| lexicon::any_word(t, PARTNERS).is_some())
+    };
+    let mine_and_me = is(i, "mi") && partner(i + 1) && is(i + 2, "y") && is(i + 3, "yo");
+    let me_and_mine = is(i, "yo") && is(i + 1, "y") && is(i + 2, "mi") && partner(i + 3);
+    let with_mine = is(i, "con") && is(i + 1, "mi") && partner(i + 2);
+    mine_and_me || me_and_mine || with_mine
+}
+
+/// "solo yo", "voy sola", "para mí solo".
+fn solo_phrase(tokens: &[Token], i: usize) -> bool {
+    let t = |k: usize| tokens.get(k);
+    let alone = |k: usize| t(k).is_some_and(|x| x.is_any(&["solo", "sola"]));
+    let me = |k: usize| t(k).is_some_and(|x| x.is_any(&["yo", "voy", "viajo", "mi"]));
+    (me(i) && alone(i + 1)) || (alone(i) && t(i + 1).is_some_and(|x| x.is("yo")))
+}
+
+/// "mi pareja y yo" is handled as a partner, not as "una pareja".
+fn is_partner_slot(tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && tokens
+            .get(i - 1)
+            .is_some_and(|p| p.is_any(&["mi", "tu", "su"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::normalize::tokenize;
+
+    fn guests(s: &str) -> Option<u16> {
+        let t = tokenize(s);
+        extract(&t, &vec![false; t.len()])
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(guests("somos 4"), Some(4));
+        assert_eq!(guests("dos adultos y dos nenes"), Some(4));
+        assert_eq!(guests("somos 3 adultos y un bebé"), Some(4));
+        assert_eq!(guests("una pareja"), Some(2));
+        assert_eq!(guests("mi señora y yo"), Some(2));
+        assert_eq!(guests("familia de 5"), Some(5));
+        assert_eq!(guests("4 pax"), Some(4));
+        assert_eq!(guests("somos 2 y 2 chicos"), Some(4));
+        assert_eq!(guests("somos 4 y un perro"), Some(4));
+        assert_eq!(guests("quiero hablar con una persona"), None);
+        assert_eq!(guests("para 100"), None);
+        assert_eq!(guests("hola"), None);
+    }
+}

@@ -1,0 +1,235 @@
+//! What the guest wants: keyword cues per intent, then one decision.
+//!
+//! Cues are phrases from the tables in [`tables`], matched with [`lexicon`] (so typos and repeated
+//! letters are tolerated), plus a few words whose meaning depends on their neighbours:
+//! "reserva" (an order, "reservá", or a noun, "la reserva"), "lugar" ("hay lugar" vs "lindo
+//! lugar"), "cuánto" ("cuánto sale" vs "cuánto tiempo"), "check in" (a question, or a date
+//! marker in "check in el 15").
+//!
+//! The decision ranks cues, so a message that does several things gets its most consequential
+//! reading, from the top:
+//! 1. human; 2. cancel; 3. an explicit booking ("reservame", "quiero reservar", "lo tomo");
+//! 4. a price question; 5. an info question without dates; 6. an availability question;
+//! 7. an info question with dates (the stay is the substance; its dates must not be lost);
+//! 8. a weak booking hint; 9. a bare agreement (→ book); 10. a weak availability hint ("quiero
+//!    ir"); 11. dates or guests with no verb (availability, inferred); 12. a greeting.
+//!
+//! "Hola! tenés lugar?" is therefore an availability question, and "cuánto sale para 2 del 3
+//! al 5?" a price question.
+
+mod decide;
+mod tables;
+
+pub(crate) use decide::{Context, Decision, Evidence, decide};
+pub(crate) use tables::vocabulary;
+
+use super::{
+    InfoTopic, Intent, affirm,
+    lexicon::{self, Quality},
+    normalize::Token,
+};
+use tables::{
+    CUANTO_NOT_PRICE, CUES, DATE_FOLLOWS, DETERMINERS, LUGAR_BEFORE, ORDER_LEAD,
+    RESERVE_INFINITIVES, RESERVE_ORDERS, TOPICS, WANT,
+};
+
+/// How much a cue says about its intent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Strength {
+    Weak,
+    Strong,
+}
+
+use Strength::{Strong, Weak};
+
+/// One piece of evidence for an intent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Cue {
+    pub(crate) intent: Intent,
+    pub(crate) strength: Strength,
+    pub(crate) quality: Quality,
+    pub(crate) pos: usize,
+}
+
+/// Every cue in the message and the first info topic named.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Signals {
+    pub(crate) cues: Vec<Cue>,
+    pub(crate) topic: Option<InfoTopic>,
+}
+
+pub(crate) fn detect(tokens: &[Token]) -> Signals {
+    let mut cues = table_cues(tokens);
+    cues.extend(reserve_cues(tokens));
+    cues.extend(lugar_cues(tokens));
+    cues.extend(cuanto_cues(tokens));
+    let topic_hit = topic(tokens);
+    if let Some((pos, quality, _)) = topic_hit {
+        cues.push(Cue {
+            intent: Intent::AskInfo,
+            strength: Strong,
+            quality,
+            pos,
+        });
+    }
+    cues.retain(|c| !affirm::confirms_later(tokens, c.pos));
+    for c in &mut cues {
+        if conditional_cancel(tokens, c) {
+            *c = policy_question(*c);
+        }
+    }
+    Signals {
+        cues,
+        topic: topic_hit.map(|(_, _, t)| t),
+    }
+}
+
+fn table_cues(tokens: &[Token]) -> Vec<Cue> {
+    CUES.iter()
+        .filter_map(|(phrase, intent, strength)| {
+            let (pos, quality) = lexicon::find_phrase(tokens, phrase)?;
+            Some(Cue {
+                intent: *intent,
+                strength: *strength,
+                quality,
+                pos,
+            })
+        })
+        .collect()
+}
+
+/// "si cancelo, me devuelven la seña?" asks about the policy (info without a topic); it does not
+/// cancel.
+fn policy_question(c: Cue) -> Cue {
+    Cue {
+        intent: Intent::AskInfo,
+        ..c
+    }
+}
+
+fn conditional_cancel(tokens: &[Token], c: &Cue) -> bool {
+    let after_if = c.pos > 0
+        && tokens
+            .get(c.pos - 1)
+            .is_some_and(|t| t.is("si") && !t.accented);
+    c.intent == Intent::Cancel && after_if
+}
+
+/// The first info topic named: (position, quality, topic). A check-in phrase followed by a
+/// date is a date marker, not a question.
+fn topic(tokens: &[Token]) -> Option<(usize, Quality, InfoTopic)> {
+    TOPICS
+        .iter()
+        .filter_map(|(phrase, topic)| {
+            let (pos, quality) = lexicon::find_phrase(tokens, phrase)?;
+            let next = tokens.get(pos + lexicon::phrase_len(phrase));
+            let asks = phrase.starts_with("late") || phrase.starts_with("early");
+            let date_marker = *topic == InfoTopic::CheckInTime
+                && !asks
+                && next.is_some_and(|t| t.is_any(DATE_FOLLOWS) || t.is_digits());
+            (!date_marker).then_some((pos, quality, *topic))
+        })
+        .min_by_key(|(pos, quality, _)| (*pos, *quality))
+}
+
+fn cue(intent: Intent, strength: Strength, quality: Quality, pos: usize) -> Cue {
+    Cue {
+        intent,
+        strength,
+        quality,
+        pos,
+    }
+}
+
+/// The "reserv*" family; see the module docs.
+fn reserve_cues(tokens: &[Token]) -> Vec<Cue> {
+    let before = |i: usize, k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
+    let wanted = |i: usize| (1..=3).any(|k| before(i, k).is_some_and(|t| t.is_any(WANT)));
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if let Some(q) = lexicon::any_word(t, RESERVE_ORDERS) {
+            out.push(cue(Intent::Book, Strong, q, i));
+        } else if let Some(q) = lexicon::any_word(t, RESERVE_INFINITIVES) {
+            out.push(cue(
+                Intent::Book,
+                if wanted(i) { Strong } else { Weak },
+                q,
+                i,
+            ));
+        } else if let Some(q) = lexicon::word(t, "reserva") {
+            if let Some(strength) = reserva_strength(tokens, i) {
+                out.push(cue(Intent::Book, strength, q, i));
+            }
+        } else if t.is("reservas") {
+            out.push(cue(
+                Intent::Book,
+                if t.accented { Strong } else { Weak },
+                Quality::Exact,
+                i,
+            ));
+        }
+    }
+    out
+}
+
+/// "reservá" / "dale, reserva" → strong; "quiero hacer una reserva" → strong; "la reserva" →
+/// no cue (an existing booking: cancel or info decide); anything else → weak.
+fn reserva_strength(tokens: &[Token], i: usize) -> Option<Strength> {
+    let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+    let t = tokens.get(i)?;
+    if t.accented {
+        return Some(Strong);
+    }
+    if prev.is_some_and(|p| p.is_any(DETERMINERS)) {
+        // "quiero una reserva", "hacer la reserva"; not "quiero cancelar la reserva".
+        let asks = i >= 2
+            && tokens
+                .get(i - 2)
+                .is_some_and(|h| h.is_any(WANT) || h.is_any(&["hacer", "hago", "hacemos"]));
+        return asks.then_some(Strong);
+    }
+    match prev {
+        None => Some(Strong),
+        Some(p) if p.is_any(ORDER_LEAD) => Some(Strong),
+        Some(_) => Some(Weak),
+    }
+}
+
+/// "hay lugar", "tenés lugar para…"; not "lindo lugar".
+fn lugar_cues(tokens: &[Token]) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(q) = lexicon::word(t, "lugar") else {
+            continue;
+        };
+        let before = (1..=2).any(|k| {
+            i.checked_sub(k)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.is_any(LUGAR_BEFORE))
+        });
+        let after = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_any(&["para", "libre", "disponible"]));
+        if before || after {
+            out.push(cue(Intent::CheckAvailability, Strong, q, i));
+        }
+    }
+    out
+}
+
+/// "cuánto" about money: not "cuánto tiempo", "cuánto queda".
+fn cuanto_cues(tokens: &[Token]) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(q) = lexicon::word(t, "cuanto") else {
+            continue;
+        };
+        if !tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_any(CUANTO_NOT_PRICE))
+        {
+            out.push(cue(Intent::AskPrice, Strong, q, i));
+        }
+    }
+    out
+}

@@ -1,0 +1,201 @@
+//! Word matching shared by every parser: exact, with doubled letters squeezed, or with one
+//! typo.
+//!
+//! The typo rule: a token matches a keyword with one edit (insertion, deletion, substitution or
+//! swap of two neighbouring letters: "dispnibilidad", "resevar", "dicimebre", "nocehs") when
+//! both are at least six letters long; five-letter keywords tolerate only a swap ("fidne"),
+//! because one substituted letter turns too many short Spanish words into each other
+//! ("viene"/"tiene"), and shorter words never match with a typo ("pero"/"perro", "mes"/"mas").
+//! A word this module knows is never a typo of another ("cuando" is not "cuanto", "gente" is
+//! not "agente", "bueno" is not "dueño"). Callers learn whether a match was fuzzy, because a
+//! typo match lowers confidence.
+
+use std::{collections::HashSet, sync::OnceLock};
+
+use super::{dates, guests, intent, normalize::Token, numbers};
+
+/// Shortest keyword (and token) for which a typo is tolerated (a swap only at this length).
+pub(crate) const FUZZY_MIN_LEN: usize = 5;
+
+/// How a keyword matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Quality {
+    Exact,
+    Fuzzy,
+}
+
+/// Everyday words that sit one edit away from a keyword and must never be read as its typo.
+#[rustfmt::skip]
+const COMMON: &[&str] = &[
+    "bueno", "buena", "buenos", "buenas", "gente", "cuando", "cuanto", "cuanta", "cuantos",
+    "cuantas", "cuenta", "cuentan", "calor", "costa", "datos", "lista", "listas", "libro", "libros",
+    "dentro", "cuarto", "cuartos", "cuarta", "nuevo", "nueva", "siente", "sientes", "quinta",
+    "entero", "entera", "abrir", "marco", "playa", "plata", "pasar", "pasas", "pasado", "salir",
+    "salen", "quiero", "quiere", "queria", "quieren", "puedo", "puede", "pueden", "podes", "tenes",
+    "tiene", "tienen", "tengo", "donde", "llevar", "lleva", "llegar", "llego", "llega", "todos",
+    "todas", "quedo", "quedan", "queda", "quedamos", "hermano", "hermana", "hijos", "hijas",
+    "entre", "desde", "hasta", "tarde", "tardes", "noche", "noches", "semana", "semanas", "meses",
+    "gracias", "saludo", "perdon", "favor", "porque", "ahora", "despues", "antes", "mismo", "misma",
+    "otros", "otras", "algun", "alguna", "alguno", "nadie", "algo", "estas", "estan", "estamos",
+    "somos", "vamos", "ellos", "ellas", "nosotros", "grande", "grandes", "chica", "chico",
+    "precisa", "preciso", "mucho", "mucha", "muchos", "poder", "hacer", "saber", "tener", "decir",
+    "cerco", "carro", "cerro", "lindo", "linda", "total", "valle", "bosque", "monte", "sierra",
+    "tanto", "tanta", "cosas", "casas", "camas", "queso", "comer", "cenar", "viaje", "viajes",
+    "mande", "manda", "mandar", "pasame", "dejame", "decime", "avisame", "avisar", "mejor", "peor",
+    "fecha", "fechas", "horas", "minutos", "cuadras", "metros", "sabados", "domingos", "lunes",
+    "reservas", "gustaria", "necesito", "quisiera", "seria", "serian", "habia", "esten", "estos",
+    "viene", "vienen", "vengo", "venimos", "sabes", "hacen", "tenia", "tenian", "estar", "salio",
+    "consulta", "consultar", "consultas", "consulto", "quieras", "podemos", "podria", "sobre",
+    "luego", "nunca", "siempre", "junto", "juntos",
+];
+
+/// True when `text` is a word some list of this module knows exactly.
+pub(crate) fn is_known(text: &str) -> bool {
+    static KNOWN: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let known = KNOWN.get_or_init(|| {
+        let lists = COMMON
+            .iter()
+            .copied()
+            .chain(intent::vocabulary())
+            .chain(dates::vocabulary());
+        lists.chain(guests::vocabulary()).collect()
+    });
+    known.contains(text) || numbers::vocabulary_contains(text)
+}
+
+/// Matches one token against one keyword.
+pub(crate) fn word(tok: &Token, kw: &str) -> Option<Quality> {
+    if tok.text == kw {
+        return Some(Quality::Exact);
+    }
+    // "holaa", "buenass", "siii" (already cut to two) against a keyword with no double letter.
+    if !has_double(kw) && has_double(&tok.text) && squeeze(&tok.text) == kw {
+        return Some(Quality::Exact);
+    }
+    let (lt, lk) = (tok.text.len(), kw.len());
+    if tok.known
+        || lt < FUZZY_MIN_LEN
+        || lk < FUZZY_MIN_LEN
+        || lt.abs_diff(lk) > 1
+        || !tok.is_alpha()
+    {
+        return None;
+    }
+    let close = if lk > FUZZY_MIN_LEN {
+        within_one_edit(&tok.text, kw)
+    } else {
+        is_swap(&tok.text, kw)
+    };
+    close.then_some(Quality::Fuzzy)
+}
+
+/// The best match of one token against any of `kws`.
+pub(crate) fn any_word(tok: &Token, kws: &[&str]) -> Option<Quality> {
+    kws.iter().filter_map(|kw| word(tok, kw)).min()
+}
+
+/// Matches a multi-word phrase ("cuanto sale") starting at token `i`; the quality is the worst
+/// of its words.
+pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<Quality> {
+    let mut worst = Quality::Exact;
+    for (k, w) in phrase.split(' ').enumerate() {
+        let q = word(tokens.get(i + k)?, w)?;
+        worst = worst.max(q);
+    }
+    Some(worst)
+}
+
+/// The first place `phrase` occurs, preferring an exact occurrence over a fuzzy one.
+pub(crate) fn find_phrase(tokens: &[Token], phrase: &str) -> Option<(usize, Quality)> {
+    let mut best: Option<(usize, Quality)> = None;
+    for i in 0..tokens.len() {
+        match (phrase_at(tokens, i, phrase), best) {
+            (Some(Quality::Exact), _) => return Some((i, Quality::Exact)),
+            (Some(q), None) => best = Some((i, q)),
+            _ => {}
+        }
+    }
+    best
+}
+
+/// Number of words in a phrase.
+pub(crate) fn phrase_len(phrase: &str) -> usize {
+    phrase.split(' ').count()
+}
+
+fn has_double(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.windows(2)
+        .any(|w| w[0] == w[1] && w[0].is_ascii_alphabetic())
+}
+
+/// Collapses every run of a repeated letter to one letter.
+fn squeeze(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) || !c.is_alphabetic() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Same letters with two neighbours swapped ("fidne" / "finde").
+/// Compares bytes: keywords are ASCII, so a non-ASCII letter only makes a match stricter.
+fn is_swap(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a.get(i) != b.get(i)).collect();
+    a.len() == b.len()
+        && matches!(diff.as_slice(), [i, j] if *j == i + 1 && a.get(*i) == b.get(*j) && a.get(*j) == b.get(*i))
+}
+
+/// Optimal-string-alignment distance ≤ 1: one insertion, deletion, substitution, or swap of two
+/// neighbouring characters. Compares bytes, like [`is_swap`].
+pub(crate) fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    match (ra.len(), rb.len()) {
+        (0, 0) => true,
+        (x, y) if x == y => {
+            let substitution = ra[1..] == rb[1..];
+            let swap = x >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..];
+            substitution || swap
+        }
+        (x, y) if x == y + 1 => ra[1..] == *rb,
+        (x, y) if y == x + 1 => *ra == rb[1..],
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::normalize::tokenize;
+
+    fn tok(s: &str) -> Token {
+        tokenize(s).remove(0)
+    }
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit("dispnibilidad", "disponibilidad"));
+        assert!(within_one_edit("dicimebre", "diciembre"));
+        assert!(within_one_edit("nocehs", "noches"));
+        assert!(within_one_edit("resevar", "reservar"));
+        assert!(!within_one_edit("reserva", "cancela"));
+        assert!(!within_one_edit("ab", "ba c"));
+    }
+
+    #[test]
+    fn known_words_are_not_typos() {
+        assert_eq!(word(&tok("cuando"), "cuanto"), None);
+        assert_eq!(word(&tok("gente"), "agente"), None);
+        assert_eq!(word(&tok("pero"), "perro"), None);
+        assert_eq!(
+            word(&tok("dispnibilidad"), "disponibilidad"),
+            Some(Quality::Fuzzy)
+        );
+        assert_eq!(word(&tok("holaa"), "hola"), Some(Quality::Exact));
+    }
+}

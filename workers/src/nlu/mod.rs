@@ -1,0 +1,191 @@
+//! Spanish (Argentina) understanding of guest messages: intent, stay dates, guests,
+//! reservation code, accommodation, agreement, and a confidence the conversation can act on.
+//!
+//! Deterministic and rule-based on purpose: the same message always gives the same answer, a
+//! wrong answer can be traced to one rule and fixed with one test, and nothing here needs a
+//! model, a network or a clock (`today` is a parameter). It owns only *reading*; it never
+//! decides what to reply (that is `conversation`), and it never panics on any input.
+//!
+//! # Layout
+//! - `normalize`: lowercase, accents, repeated letters, emojis → tokens.
+//! - `lexicon`: word matching, with one tolerated typo (see "Typos" below).
+//! - `numbers`: "15", "quince", "veinti dos", "treinta y uno".
+//! - `dates/`: stay dates relative to `today` (`scan` finds phrases, `resolve` turns them into
+//!   dates, `calendar` does the arithmetic, `words` holds months, weekdays and markers).
+//! - `guests`: head count. `code`: reservation codes. `accommodation`: names.
+//! - `intent/`: keyword tables, contextual cues and the ranking. `affirm`: "sí", "dale", 👍.
+//! - `confidence`: the confidence table.
+//! - `examples` (tests): the table of guest messages; `tests`: everything else.
+//!
+//! # Rules for ambiguous cases
+//! - Several intents: human > cancel > explicit booking > price > info (without dates) >
+//!   availability > info (with dates) > a bare "sí"/"dale" (→ book) > dates or guests alone
+//!   (→ availability, inferred) > greeting. So "Hola! tenés lugar?" is availability and "cuánto
+//!   sale para 2 del 3 al 5?" is a price question with its dates and guests. An info question
+//!   with no topic of [`InfoTopic`] (cancellation policy, payment methods) is `ask_info` with
+//!   `info_topic: None`.
+//! - Dates without a year: the next such date from today, today included. A range's start
+//!   takes the end's month (or the month before: "del 28 al 3 de enero"); the end is the
+//!   first such date after the start (so ranges cross the new year). A month said apart gives
+//!   its month to a range without one ("diciembre, del 20 al 23"). An explicit year is kept
+//!   even in the past, so the conversation can say so. A check-out without a check-in is
+//!   dropped. One impossible date (31/02, "del 40 al 50") drops the whole phrase and lowers
+//!   confidence. A stay over 60 nights is not believed (check-out dropped).
+//! - "el finde" / "este fin de semana" / "el finde largo": Friday → Sunday of the coming
+//!   weekend; on a Friday it starts today, on a Saturday it is today → Sunday (never in the
+//!   past); on a Sunday it is the next Friday. "El próximo finde" / "el finde que viene" on
+//!   Friday–Sunday is next week's; Monday–Thursday it is this one. "El finde del 20" is the
+//!   weekend of the 20th (the next one if the 20th is Monday–Thursday).
+//! - "viernes 4": the first of the next three 4ths that is a Friday; if none is, the next 4th
+//!   and lower confidence. "el viernes" alone: the next Friday after today ("este viernes"
+//!   said on a Friday is today).
+//! - "mañana" is tomorrow except after "la"/"esta" (the morning); "esta noche" is one night
+//!   from today; "por N noches" completes a check-in; "24, 25 y 26" are three nights (out on
+//!   the 27th); "N días" sets nothing (days or nights?); "la semana que viene", "en enero", "en
+//!   algún momento", "el finde largo de carnaval" set nothing and lower confidence.
+//! - Guests: everyone counts, babies included; counted groups win over "somos N"; "una
+//!   pareja", "mi señora y yo" are two; day numbers and nights are never guests.
+//! - Agreement: strong words ("dale", "de una", "confirmo", "reservá") always agree; mild ones
+//!   ("ok", "perfecto") not when the guest defers ("ok gracias", "te confirmo"); a leading
+//!   "si" agrees only when it stands apart ("si, dale"), never in "si tenés lugar…".
+//! - Accommodation: the name's distinctive words ("Cabaña del Lago" ← "la del lago"); a tie
+//!   between names gives none.
+//! - Typos: one edit on words of six letters or more, one swap of neighbouring letters on
+//!   five-letter words, never on a word the lexicon knows ("cuando" is not "cuanto").
+//! - Confidence: see the `confidence` module; unknown is at most 0.3.
+
+mod accommodation;
+mod affirm;
+mod code;
+mod confidence;
+mod dates;
+mod guests;
+mod intent;
+mod lexicon;
+mod normalize;
+mod numbers;
+
+#[cfg(test)]
+mod examples;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Below this the bot asks a clarifying question instead of guessing.
+pub const CONFIDENCE_THRESHOLD: f32 = 0.6;
+
+/// Everything read from one guest message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Understanding {
+    pub intent: Intent,
+    pub check_in: Option<NaiveDate>,
+    pub check_out: Option<NaiveDate>,
+    pub guests: Option<u16>,
+    /// "RES" + yymmdd + 3 or more digits, uppercase ("RES251215001").
+    pub reservation_code: Option<String>,
+    /// The entry of `accommodations` the guest named (the exact string given), if any.
+    pub accommodation: Option<String>,
+    /// Only with [`Intent::AskInfo`].
+    pub info_topic: Option<InfoTopic>,
+    /// The guest agrees to what was last offered ("sí", "dale", "de una", "reservá").
+    pub affirmative: bool,
+    /// 0.0..=1.0; see the `confidence` module for the rule.
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Intent {
+    Greeting,
+    CheckAvailability,
+    AskPrice,
+    Book,
+    AskInfo,
+    Cancel,
+    Human,
+    Unknown,
+}
+
+impl Intent {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Intent::Greeting => "greeting",
+            Intent::CheckAvailability => "check_availability",
+            Intent::AskPrice => "ask_price",
+            Intent::Book => "book",
+            Intent::AskInfo => "ask_info",
+            Intent::Cancel => "cancel",
+            Intent::Human => "human",
+            Intent::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InfoTopic {
+    Photos,
+    Amenities,
+    Location,
+    Pets,
+    CheckInTime,
+}
+
+/// Reads one guest message. `today` anchors every relative date; `accommodations` are the
+/// property's names, matched case- and accent-insensitively.
+pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Understanding {
+    let (reservation_code, rest) = code::extract(text);
+    let tokens = normalize::tokenize(&rest);
+    let dates = dates::extract(&tokens, today);
+    let guests = guests::extract(&tokens, &dates.consumed);
+    let accommodation = accommodation::find(&tokens, accommodations);
+    let agreement = affirm::detect(&tokens);
+    let signals = intent::detect(&tokens);
+    let ctx = intent::Context {
+        has_dates: dates.check_in.is_some(),
+        has_entities: dates.check_in.is_some() || guests.is_some(),
+        agrees: agreement.yes,
+        agrees_strongly: agreement.strong,
+    };
+    let decision = intent::decide(&signals, ctx);
+    let empty = tokens.is_empty() && reservation_code.is_none();
+    let confidence = confidence::score(&decision, &dates, empty);
+    Understanding {
+        intent: decision.intent,
+        check_in: dates.check_in,
+        check_out: dates.check_out,
+        guests,
+        reservation_code,
+        accommodation,
+        info_topic: signals.topic.filter(|_| decision.intent == Intent::AskInfo),
+        affirmative: agreement.yes,
+        confidence,
+    }
+}
+
+/// The line `fleetctl nlu` prints, fields in this order.
+#[derive(Serialize)]
+struct JsonLine {
+    intent: &'static str,
+    check_in: Option<String>,
+    check_out: Option<String>,
+    guests: Option<u16>,
+    confidence: f32,
+}
+
+/// One JSON line for `fleetctl nlu`:
+/// `{"intent":..,"check_in":"YYYY-MM-DD"|null,"check_out":..|null,"guests":n|null,"confidence":0.xx}`.
+pub fn to_json_line(u: &Understanding) -> String {
+    let line = JsonLine {
+        intent: u.intent.as_str(),
+        check_in: u.check_in.map(|d| d.format("%Y-%m-%d").to_string()),
+        check_out: u.check_out.map(|d| d.format("%Y-%m-%d").to_string()),
+        guests: u.guests,
+        confidence: (u.confidence * 100.0).round() / 100.0,
+    };
+    // Serializing plain strings and numbers cannot fail; keep a valid line regardless.
+    serde_json::to_string(&line)
+        .unwrap_or_else(|_| format!("{{\"intent\":\"{}\"}}", u.intent.as_str()))
+}

@@ -1,0 +1,429 @@
+//! Behaviour beyond the examples table: reservation codes, accommodation names, agreement,
+//! info topics, the confidence ordering, the JSON line, and that no input can make
+//! `understand` panic.
+
+use chrono::NaiveDate;
+
+use super::{
+    CONFIDENCE_THRESHOLD, InfoTopic, Intent, Understanding, examples::NAMES, to_json_line,
+    understand,
+};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 10).expect("valid test date")
+}
+
+fn read(text: &str) -> Understanding {
+    understand(text, today(), NAMES)
+}
+
+#[test]
+fn reservation_codes_anywhere_in_any_case() {
+    let cases: &[(&str, Option<&str>)] = &[
+        (
+            "quiero cancelar la reserva RES2512150001",
+            Some("RES2512150001"),
+        ),
+        ("res251215001", Some("RES251215001")),
+        (
+            "mi código es Res261201004, a qué hora es el check in?",
+            Some("RES261201004"),
+        ),
+        ("RES-251215001", Some("RES251215001")),
+        ("es la RES 251215 001", Some("RES251215001")),
+        ("(RES251215001)", Some("RES251215001")),
+        ("cancelá RES251215001 y RES251216002", Some("RES251215001")),
+        ("RES12", None),
+        ("PRES251215001", None),
+        ("reserva 251215001", None),
+        ("hola", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(read(text).reservation_code.as_deref(), *want, "{text}");
+    }
+}
+
+#[test]
+fn a_code_is_never_read_as_a_date_or_guests() {
+    let u = read("cancelar RES261201004");
+    assert_eq!(
+        (u.intent, u.check_in, u.guests),
+        (Intent::Cancel, None, None)
+    );
+    let u = read("RES251215001 somos 3");
+    assert_eq!(u.guests, Some(3));
+}
+
+#[test]
+fn accommodation_names() {
+    let cases: &[(&str, Option<&str>)] = &[
+        ("reservame la del lago", Some("Cabaña del Lago")),
+        ("dale, reservame la coihue", Some("Cabaña Coihue")),
+        ("la COIHUE tiene parrilla?", Some("Cabaña Coihue")),
+        ("cabaña lenga del 3 al 5", Some("Cabaña Lenga")),
+        ("la lenga", Some("Cabaña Lenga")),
+        ("la arrayan tiene wifi", Some("Cabaña Arrayán")),
+        ("la Arrayán", Some("Cabaña Arrayán")),
+        ("fotos de la cabaña del lago", Some("Cabaña del Lago")),
+        ("la coigue", Some("Cabaña Coihue")),
+        ("tenés una cabaña libre?", None),
+        ("la de la montaña", None),
+        ("hola", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(read(text).accommodation.as_deref(), *want, "{text}");
+    }
+    assert_eq!(understand("la del lago", today(), &[]).accommodation, None);
+    let twins = ["Lago Grande", "Lago Chico"];
+    assert_eq!(
+        understand("la del lago", today(), &twins).accommodation,
+        None
+    );
+    assert_eq!(
+        understand("la del lago chico", today(), &twins)
+            .accommodation
+            .as_deref(),
+        Some("Lago Chico")
+    );
+}
+
+#[test]
+fn agreement() {
+    let yes = [
+        "sí",
+        "si",
+        "Sí!",
+        "siii",
+        "si, dale",
+        "dale",
+        "dale!!",
+        "de una",
+        "DE UNA",
+        "ok",
+        "okey",
+        "👍",
+        "perfecto",
+        "perfecto, reservala",
+        "confirmo",
+        "reservá",
+        "dale, reservá",
+        "lo tomo",
+        "joya",
+        "barbaro",
+        "listo",
+        "genial, dale",
+        "sí, la coihue",
+        "bueno",
+    ];
+    for text in yes {
+        assert!(read(text).affirmative, "{text} should agree");
+    }
+    let no = [
+        "no",
+        "no, gracias",
+        "mejor no",
+        "si tenés lugar para el finde avisame",
+        "ok gracias",
+        "perfecto, lo pienso",
+        "listo, te aviso",
+        "te confirmo a la noche",
+        "hola",
+        "cuánto sale?",
+        "bueno, y cuánto sale?",
+        "",
+    ];
+    for text in no {
+        assert!(!read(text).affirmative, "{text} should not agree");
+    }
+}
+
+#[test]
+fn a_bare_yes_is_a_booking_without_dates() {
+    for text in ["sí", "dale", "de una", "ok", "confirmo"] {
+        let u = read(text);
+        assert_eq!(
+            (u.intent, u.affirmative, u.check_in, u.check_out),
+            (Intent::Book, true, None, None),
+            "{text}"
+        );
+        assert!(u.confidence >= CONFIDENCE_THRESHOLD, "{text}");
+    }
+}
+
+#[test]
+fn info_topics() {
+    let cases: &[(&str, Option<InfoTopic>)] = &[
+        ("tenés fotos?", Some(InfoTopic::Photos)),
+        ("mandame imagenes de la cabaña", Some(InfoTopic::Photos)),
+        ("tiene wifi?", Some(InfoTopic::Amenities)),
+        ("tiene parrilla?", Some(InfoTopic::Amenities)),
+        ("hay pileta?", Some(InfoTopic::Amenities)),
+        ("dónde queda?", Some(InfoTopic::Location)),
+        ("cómo llego?", Some(InfoTopic::Location)),
+        ("como se llega desde bariloche", Some(InfoTopic::Location)),
+        ("puedo llevar a mi perro", Some(InfoTopic::Pets)),
+        ("aceptan mascotas?", Some(InfoTopic::Pets)),
+        ("a qué hora es el check in?", Some(InfoTopic::CheckInTime)),
+        ("hora de entrada/salida", Some(InfoTopic::CheckInTime)),
+        ("podemos llegar tarde?", Some(InfoTopic::CheckInTime)),
+        ("cual es la política de cancelación?", None),
+    ];
+    for (text, want) in cases {
+        let u = read(text);
+        assert_eq!((u.intent, u.info_topic), (Intent::AskInfo, *want), "{text}");
+    }
+    // The topic is only given with ask_info.
+    assert_eq!(read("hay lugar el finde? aceptan perros?").info_topic, None);
+}
+
+#[test]
+fn confidence_orders_clear_above_vague() {
+    let clear = [
+        "hola",
+        "¿tenés lugar para 2 del 15 al 17 de diciembre?",
+        "cuánto sale para 2 del 3 al 5?",
+        "quiero reservar",
+        "tenés fotos?",
+        "quiero cancelar la reserva RES2512150001",
+        "quiero hablar con una persona",
+        "hay dispnibilidad para el finde?",
+        "dale",
+    ];
+    for text in clear {
+        let c = read(text).confidence;
+        assert!(c >= CONFIDENCE_THRESHOLD, "{text}: {c}");
+    }
+    let vague = [
+        "quiero ir en algún momento",
+        "queremos ir en el verano",
+        "somos 4",
+        "asdf qwerty",
+        "gracias",
+        "jajaja",
+        "",
+        "🙂",
+    ];
+    for text in vague {
+        let c = read(text).confidence;
+        assert!(c < CONFIDENCE_THRESHOLD, "{text}: {c}");
+    }
+}
+
+#[test]
+fn confidence_reflects_what_went_wrong() {
+    let c = |text: &str| read(text).confidence;
+    // A typo costs, a clean full request earns.
+    assert!(c("hay dispnibilidad el finde?") < c("hay disponibilidad el finde?"));
+    assert!(c("hay disponibilidad el finde?") > c("hay disponibilidad?") - 0.001);
+    // An impossible date costs.
+    assert!(c("hay lugar el 31/02?") < c("hay lugar el 28/02?"));
+    assert!(c("hay lugar del 40 al 50?") < c("hay lugar del 4 al 5?"));
+    // A weekday that contradicts the day costs ("domingo 4": the next 4ths are Fri, Mon, Thu).
+    assert!(c("hay lugar el domingo 4?") < c("hay lugar el viernes 4?"));
+    // Inferred is below explicit; a vague time is below a date.
+    assert!(c("del 15 al 17 de diciembre") < c("hay lugar del 15 al 17 de diciembre?"));
+    assert!(c("tenés lugar la semana que viene?") < c("tenés lugar el finde?"));
+    // Unknown never claims much.
+    for text in ["asdf", "123", "qwerty uiop", "🙂"] {
+        assert!(c(text) <= 0.3, "{text}");
+    }
+    assert_eq!(c(""), 0.0);
+}
+
+#[test]
+fn confidence_stays_in_range_and_rounded() {
+    for (today, text, ..) in super::examples::EXAMPLES {
+        let today: NaiveDate = today.parse().expect("valid date");
+        let c = understand(text, today, NAMES).confidence;
+        assert!((0.0..=1.0).contains(&c), "{text}: {c}");
+        assert!(
+            ((c * 100.0).round() - c * 100.0).abs() < 1e-3,
+            "{text}: {c}"
+        );
+    }
+}
+
+#[test]
+fn json_line() {
+    let u = read("tenés lugar para 2 del 15 al 17 de diciembre?");
+    assert_eq!(
+        to_json_line(&u),
+        r#"{"intent":"check_availability","check_in":"2026-12-15","check_out":"2026-12-17","guests":2,"confidence":0.95}"#
+    );
+    let u = read("hola");
+    assert_eq!(
+        to_json_line(&u),
+        r#"{"intent":"greeting","check_in":null,"check_out":null,"guests":null,"confidence":0.95}"#
+    );
+    let line = to_json_line(&read("asdf"));
+    let v: serde_json::Value = serde_json::from_str(&line).expect("valid JSON");
+    assert_eq!(v["intent"], "unknown");
+    assert!(!line.contains('\n'));
+}
+
+#[test]
+fn intents_serialize_in_snake_case() {
+    let all = [
+        Intent::Greeting,
+        Intent::CheckAvailability,
+        Intent::AskPrice,
+        Intent::Book,
+        Intent::AskInfo,
+        Intent::Cancel,
+        Intent::Human,
+        Intent::Unknown,
+    ];
+    for intent in all {
+        assert_eq!(
+            serde_json::to_value(intent).expect("serializes"),
+            intent.as_str()
+        );
+    }
+    assert_eq!(
+        serde_json::to_value(InfoTopic::CheckInTime).expect("serializes"),
+        "check_in_time"
+    );
+    let u = serde_json::to_value(read("tenés fotos?")).expect("serializes");
+    assert_eq!(
+        (u["intent"].as_str(), u["info_topic"].as_str()),
+        (Some("ask_info"), Some("photos"))
+    );
+}
+
+#[test]
+fn check_out_is_always_after_check_in() {
+    for (today, text, ..) in super::examples::EXAMPLES {
+        let today: NaiveDate = today.parse().expect("valid date");
+        let u = understand(text, today, NAMES);
+        if let Some(out) = u.check_out {
+            assert!(u.check_in.is_some_and(|i| i < out), "{text}: {u:?}");
+        }
+    }
+}
+
+/// Odd inputs: nothing may panic, and the answer must stay sane.
+#[test]
+fn nothing_panics_on_arbitrary_input() {
+    let long_words = "hola tenés lugar del 15 al 17 de diciembre para 2 ".repeat(250);
+    let long_digits = "1234567890/".repeat(1000);
+    let long_emoji = "🙂".repeat(10_000);
+    let long_code = format!("RES{}", "9".repeat(5000));
+    let mut odd: Vec<String> = [
+        "",
+        " ",
+        "\n\t",
+        "🙂🙂🙂",
+        "👍👍",
+        "31/02",
+        "del 40 al 50",
+        "00/00/0000",
+        "99/99/99",
+        "1/1/1",
+        "0",
+        "-1",
+        "//",
+        "--",
+        "..",
+        "1-2-3-4-5",
+        "15/12-",
+        "-15/12",
+        "15//12",
+        "15/12/",
+        "del al",
+        "del",
+        "al 5",
+        "el",
+        "de de de",
+        "del 31 al 31 de febrero",
+        "el 29/02/2027",
+        "el 29/02/2028",
+        "por 0 noches",
+        "por 999 noches",
+        "por 99999999999999999999 noches",
+        "somos 0",
+        "somos 99999",
+        "para -3",
+        "treinta y",
+        "veinti",
+        "veinti veinti dos",
+        "y y y",
+        "RES",
+        "RES-",
+        "res 1 2 3 4 5 6 7 8 9",
+        "ÑÑÑ",
+        "ΑΒΓ",
+        "مرحبا",
+        "你好",
+        "İstanbul",
+        "e\u{301}",
+        "\u{200b}\u{200d}",
+        "\u{0}",
+        "a\u{308}\u{308}\u{308}",
+        "𝔥𝔬𝔩𝔞",
+        "x".repeat(5000).as_str(),
+        "finde finde finde",
+        "del viernes al viernes",
+        "el viernes 31 de febrero",
+        "pasado",
+        "mañana mañana mañana",
+        "del 1 al 2 del 3 al 4 del 5 al 6",
+        "el 1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
+        "cuatro cinco seis siete",
+        "hay lugar el finde del 31 de febrero?",
+        "2 2 2 2 2 2 personas personas",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect();
+    odd.extend([long_words, long_digits, long_emoji, long_code]);
+    let days = [
+        today(),
+        NaiveDate::MIN,
+        NaiveDate::MAX,
+        NaiveDate::from_ymd_opt(2028, 2, 29).expect("leap day"),
+        NaiveDate::from_ymd_opt(2026, 12, 31).expect("new year's eve"),
+    ];
+    for day in days {
+        for text in &odd {
+            let u = understand(text, day, NAMES);
+            assert!((0.0..=1.0).contains(&u.confidence), "{text:?}");
+            if let (Some(i), Some(o)) = (u.check_in, u.check_out) {
+                assert!(i < o, "{text:?}");
+            }
+            assert!(u.check_out.is_none() || u.check_in.is_some(), "{text:?}");
+            assert!(u.guests.is_none_or(|g| (1..=60).contains(&g)), "{text:?}");
+            let _ = to_json_line(&u);
+        }
+    }
+}
+
+#[test]
+fn invalid_dates_give_no_date_and_less_confidence() {
+    for text in [
+        "hay lugar el 31/02?",
+        "hay lugar del 40 al 50?",
+        "hay lugar el 31 de abril?",
+        "hay lugar del 30 al 31 de febrero?",
+    ] {
+        let u = read(text);
+        assert_eq!((u.check_in, u.check_out), (None, None), "{text}");
+        assert!(u.confidence < 0.9, "{text}: {}", u.confidence);
+    }
+}
+
+#[test]
+fn day_numbers_and_nights_are_not_guests() {
+    let cases: &[(&str, Option<u16>)] = &[
+        ("del 2 al 4 para 3", Some(3)),
+        ("del 2 al 4", None),
+        ("por 3 noches", None),
+        ("el 20", None),
+        ("para el 5", None),
+        ("para 5", Some(5)),
+        ("3 noches para 2", Some(2)),
+        ("para dos noches", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(read(text).guests, *want, "{text}");
+    }
+}

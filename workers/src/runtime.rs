@@ -1,0 +1,224 @@
+//! Wiring of a worker process, in one place: `run` builds everything from the config, serves
+//! until `shutdown` completes, then stops taking jobs and lets those in flight finish within
+//! the shutdown deadline. Leases are renewed until the very end, so a job that is still running
+//! is never handed to another worker while this one is finishing it.
+
+use std::{future::Future, sync::Arc};
+
+use anyhow::Context as _;
+use apalis::prelude::{WorkerBuilder, WorkerBuilderExt};
+use jobs::{
+    QueueName, RedisQueue,
+    backend::{Heartbeat, QueueBackend},
+    payloads::{
+        ConfirmPayment, ExpireHolds, ParseIntent, PreReserve, SendReply, SyncIcal, TranscribeAudio,
+    },
+};
+use poem::{EndpointExt, Route, get, handler, listener::TcpListener, web::Data};
+use tokio::{sync::watch, task::JoinHandle};
+
+use crate::{
+    audio::Speech,
+    channels::{
+        breaker::{Breaker, SystemClock},
+        mercadopago::MercadoPago,
+        whatsapp::Whatsapp,
+    },
+    config::WorkerConfig,
+    db,
+    handler::{Handle, JobService},
+    ical::fetch::Fetcher,
+    state::{AppState, State},
+};
+
+type WorkerTask = JoinHandle<Result<(), apalis_core::error::WorkerError>>;
+
+/// Runs a worker process until `shutdown` completes.
+pub async fn run(
+    config: WorkerConfig,
+    shutdown: impl Future<Output = ()> + Send,
+) -> anyhow::Result<()> {
+    let pool_size = config.concurrency.values().sum::<usize>().clamp(4, 32) as u32;
+    let db = db::connect(&config.database_url, pool_size)
+        .await
+        .context("connecting to PostgreSQL (DATABASE_URL)")?;
+    let queue = RedisQueue::connect(config.queue.clone())
+        .await
+        .context("connecting to Redis (REDIS_URL)")?;
+    let state: State = Arc::new(AppState {
+        db,
+        queue: queue.clone(),
+        whatsapp: Whatsapp::new(
+            &config.whatsapp.api_base,
+            config.whatsapp.access_token.clone(),
+            Arc::new(Breaker::new(
+                "whatsapp",
+                config.breaker,
+                Arc::new(SystemClock),
+            )),
+        ),
+        mercadopago: MercadoPago::new(
+            &config.mercadopago.api_base,
+            config.mercadopago.access_token.clone(),
+            Arc::new(Breaker::new(
+                "mercadopago",
+                config.breaker,
+                Arc::new(SystemClock),
+            )),
+        ),
+        speech: Speech::new(config.audio.clone()),
+        ical: Fetcher::new(config.ical_fetch.clone()),
+        config,
+    });
+    let config = &state.config;
+    if config.queues.contains(&QueueName::TranscribeAudio) {
+        preload_speech_model(state.clone());
+    }
+
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let workers: Vec<WorkerTask> = config
+        .queues
+        .iter()
+        .map(|q| spawn_queue(*q, state.clone(), stop_rx.clone()))
+        .collect();
+    // Only now: a lease registered before the workers exist would be renewed for nothing.
+    let heartbeat = Heartbeat::spawn(queue.clone());
+    let schedules = spawn_schedules(state.clone(), stop_rx.clone())?;
+    let metrics = match config.metrics_addr {
+        Some(addr) => Some(spawn_metrics(addr, queue.clone()).await?),
+        None => None,
+    };
+    tracing::info!(queues = ?config.queues.iter().map(|q| q.as_str()).collect::<Vec<_>>(), "worker started");
+
+    shutdown.await;
+    tracing::info!(
+        deadline_secs = config.shutdown_timeout.as_secs(),
+        "shutting down: no new jobs, finishing those in flight"
+    );
+    let _ = stop_tx.send(true);
+    let finished =
+        tokio::time::timeout(config.shutdown_timeout, futures::future::join_all(workers)).await;
+    match finished {
+        Ok(results) => {
+            for r in results {
+                match r {
+                    Ok(Ok(())) => {}
+                    Ok(Err(e)) => tracing::error!(error = %e, "a worker ended with an error"),
+                    Err(e) => tracing::error!(error = %e, "a worker task failed"),
+                }
+            }
+            tracing::info!("all in-flight jobs finished");
+        }
+        Err(_) => tracing::warn!(
+            "shutdown deadline passed; unfinished jobs will run again elsewhere when their lease lapses"
+        ),
+    }
+    heartbeat.stop();
+    if let Some(schedules) = schedules {
+        schedules.abort();
+    }
+    if let Some(m) = metrics {
+        m.abort();
+    }
+    Ok(())
+}
+
+/// Loads the speech model in the background so the first voice note does not wait for it. A
+/// worker without a model still answers notes (kindly asking to write), so this only warns.
+fn preload_speech_model(state: State) {
+    if state.config.audio.model.is_none() {
+        tracing::warn!(
+            "WHISPER_MODEL is not set: voice notes will be answered with a request to write (scripts/whisper-model.sh makes the model)"
+        );
+        return;
+    }
+    tokio::spawn(async move {
+        if let Err(e) = state.speech.model().await {
+            tracing::error!(error = %e, "speech model did not load; voice notes will retry loading it");
+        }
+    });
+}
+
+fn spawn_queue(queue: QueueName, state: State, stop: watch::Receiver<bool>) -> WorkerTask {
+    match queue {
+        QueueName::TranscribeAudio => spawn_worker::<TranscribeAudio>(state, stop),
+        QueueName::ParseIntent => spawn_worker::<ParseIntent>(state, stop),
+        QueueName::PreReserve => spawn_worker::<PreReserve>(state, stop),
+        QueueName::ConfirmPayment => spawn_worker::<ConfirmPayment>(state, stop),
+        QueueName::SyncIcal => spawn_worker::<SyncIcal>(state, stop),
+        QueueName::ExpireHolds => spawn_worker::<ExpireHolds>(state, stop),
+        QueueName::SendReply => spawn_worker::<SendReply>(state, stop),
+    }
+}
+
+fn spawn_worker<J: Handle>(state: State, mut stop: watch::Receiver<bool>) -> WorkerTask {
+    let slots = state
+        .config
+        .concurrency
+        .get(&J::QUEUE)
+        .copied()
+        .unwrap_or(1);
+    let timeout = state.config.job_timeout;
+    let mut policy = J::retry_policy();
+    if let Some(base) = state.config.retry_base_delay {
+        policy.base_delay = base;
+    }
+    let backend = QueueBackend::<J>::new(state.queue.clone(), slots).with_retry_policy(policy);
+    let name = format!("{}-{}", J::QUEUE, backend.worker_id());
+    let worker = WorkerBuilder::new(name)
+        .backend(backend)
+        .concurrency(slots)
+        .timeout(timeout)
+        .build(JobService::<J>::new(state));
+    tokio::spawn(worker.run_until(async move {
+        let _ = stop.wait_for(|stopped| *stopped).await;
+        Ok::<(), std::io::Error>(())
+    }))
+}
+
+fn spawn_schedules(
+    state: State,
+    mut stop: watch::Receiver<bool>,
+) -> anyhow::Result<Option<JoinHandle<()>>> {
+    let cfg = &state.config.schedules;
+    if !cfg.enabled {
+        return Ok(None);
+    }
+    let list = vec![
+        schedules::Schedule::expire_holds(&cfg.expire_holds)?,
+        schedules::Schedule::sync_ical(&cfg.sync_ical)?,
+    ];
+    let queue = state.queue.clone();
+    Ok(Some(tokio::spawn(async move {
+        schedules::run(queue, list, async move {
+            let _ = stop.wait_for(|s| *s).await;
+        })
+        .await;
+    })))
+}
+
+#[handler]
+async fn metrics_endpoint(queue: Data<&RedisQueue>) -> String {
+    jobs::telemetry::render_metrics(&jobs::telemetry::install_metrics(), &queue).await
+}
+
+#[handler]
+fn live() -> &'static str {
+    "ok"
+}
+
+async fn spawn_metrics(
+    addr: std::net::SocketAddr,
+    queue: RedisQueue,
+) -> anyhow::Result<JoinHandle<()>> {
+    jobs::telemetry::install_metrics();
+    let app = Route::new()
+        .at("/metrics", get(metrics_endpoint))
+        .at("/health/live", get(live))
+        .data(queue);
+    Ok(tokio::spawn(async move {
+        if let Err(e) = poem::Server::new(TcpListener::bind(addr)).run(app).await {
+            tracing::error!(error = %e, %addr, "metrics server stopped");
+        }
+    }))
+}

@@ -1,0 +1,27 @@
+//! What every handler can reach: passed in, never global.
+
+use std::sync::Arc;
+
+use jobs::RedisQueue;
+use sqlx::PgPool;
+
+use crate::{
+    audio::Speech,
+    channels::{mercadopago::MercadoPago, whatsapp::Whatsapp},
+    config::WorkerConfig,
+    ical::fetch::Fetcher,
+};
+
+pub struct AppState {
+    pub db: PgPool,
+    pub queue: RedisQueue,
+    pub config: WorkerConfig,
+    pub whatsapp: Whatsapp,
+    pub mercadopago: MercadoPago,
+    /// The speech model (loaded once per process, on first use or ahead of it).
+    pub speech: Speech,
+    /// iCal feeds' HTTP client and their breakers, one per host.
+    pub ical: Fetcher,
+}
+
+pub type State = Arc<AppState>;

@@ -1,0 +1,426 @@
+//! Voice notes end to end: a signed WhatsApp delivery into the real ingress, a worker process
+//! with the real speech model, the note downloaded from a (fake) Graph API, transcribed, and
+//! answered like the same words typed. Notes are spoken on the spot by espeak-ng and encoded as
+//! WhatsApp does (Ogg/Opus, 16 kHz mono).
+//!
+//! These tests need the model: `WHISPER_MODEL` (scripts/test.sh makes and sets it). Without it
+//! they fail with that message rather than pass without having listened to anything.
+
+use std::time::Duration;
+
+use ingress::startup::Application;
+use jobs::QueueName;
+use wiremock::{
+    Mock, MockServer, ResponseTemplate,
+    matchers::{header, method, path},
+};
+use workers::{
+    audio::{Refusal, synth},
+    conversation::texts::audio_refusal,
+};
+
+use crate::support::*;
+
+const SECRET: &str = "audio-secret";
+const NUMBER_ID: &str = "106540352242922";
+
+fn model_path() -> String {
+    let model = std::env::var("WHISPER_MODEL").unwrap_or_default();
+    assert!(
+        !model.is_empty() && std::path::Path::new(&model).is_file(),
+        "WHISPER_MODEL must name the ggml speech model for the voice-note tests \
+         (run scripts/test.sh, or WHISPER_MODEL=$(scripts/whisper-model.sh)); got {model:?}"
+    );
+    model
+}
+
+fn voice_note(text: &str) -> Vec<u8> {
+    synth::encode_ogg_opus(&synth::speak(text, "es-419").expect("espeak-ng speaks Spanish"))
+}
+
+/// The fleet, a fake Graph API, an audio worker and the ingress.
+struct Stage {
+    fleet: Fleet,
+    graph: MockServer,
+    webhook: String,
+    http: reqwest::Client,
+    _workers: Reaper,
+}
+
+impl Stage {
+    async fn new() -> Stage {
+        let model = model_path();
+        let fleet = Fleet::new().await;
+        fleet.seed_hold("RES000301020").await;
+        let graph = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path(format!("/{NUMBER_ID}/messages")))
+            .and(header("authorization", "Bearer TEST-wa-token"))
+            .respond_with(graph_ok())
+            .mount(&graph)
+            .await;
+        let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+        let workers = Reaper(vec![fleet.spawn_worker(
+            &env,
+            &[
+                ("WORKER_QUEUES", "transcribe_audio,parse_intent,send_reply"),
+                ("WHISPER_MODEL", &model),
+                // One thread: the tests run beside each other, and ggml's spinning thread pool
+                // loses badly to oversubscribed cores (measured: README "Voice notes").
+                ("WHISPER_THREADS", "1"),
+            ],
+        )]);
+        let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
+        cfg.addr = "127.0.0.1:0".parse().unwrap();
+        cfg.queue = jobs::RedisQueueConfig::new(redis_url(), fleet.prefix.clone());
+        cfg.whatsapp_app_secret = Some(secrecy::SecretString::from(SECRET));
+        let app = Application::build(cfg).await.unwrap();
+        let webhook = format!("http://127.0.0.1:{}/webhooks/whatsapp", app.port());
+        tokio::spawn(app.run_until_stopped(std::future::pending()));
+        Stage {
+            fleet,
+            graph,
+            webhook,
+            http: reqwest::Client::new(),
+            _workers: workers,
+        }
+    }
+
+    /// Serves a media file: `GET /{id}` → its info, `GET /files/{id}` → its bytes.
+    async fn serve_media(&self, id: &str, mime: &str, bytes: Vec<u8>, announced_size: Option<u64>) {
+        let mut info = serde_json::json!({
+            "messaging_product": "whatsapp",
+            "url": format!("{}/files/{id}", self.graph.uri()),
+            "mime_type": mime,
+            "sha256": "0",
+            "id": id,
+        });
+        if let Some(size) = announced_size {
+            info["file_size"] = size.into();
+        }
+        Mock::given(method("GET"))
+            .and(path(format!("/{id}")))
+            .and(header("authorization", "Bearer TEST-wa-token"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(info))
+            .mount(&self.graph)
+            .await;
+        Mock::given(method("GET"))
+            .and(path(format!("/files/{id}")))
+            .and(header("authorization", "Bearer TEST-wa-token"))
+            .respond_with(ResponseTemplate::new(200).set_body_bytes(bytes))
+            .mount(&self.graph)
+            .await;
+    }
+
+    async fn deliver(&self, message: serde_json::Value) {
+        let body = serde_json::json!({
+            "object": "whatsapp_business_account",
+            "entry": [{ "id": "1", "changes": [{ "field": "messages", "value": {
+                "messaging_product": "whatsapp",
+                "metadata": { "display_phone_number": "5492944000000", "phone_number_id": NUMBER_ID },
+                "contacts": [{ "profile": { "name": "Huésped" }, "wa_id": message["from"] }],
+                "messages": [message]
+            }}]}]
+        })
+        .to_string();
+        let sig = ingress::signature::whatsapp::header_for(SECRET.as_bytes(), body.as_bytes());
+        let resp = self
+            .http
+            .post(&self.webhook)
+            .header("x-hub-signature-256", sig)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200);
+    }
+
+    async fn send_voice(&self, from: &str, wamid: &str, media_id: &str, url: Option<String>) {
+        let mut audio = serde_json::json!({
+            "id": media_id, "mime_type": "audio/ogg; codecs=opus", "voice": true
+        });
+        if let Some(url) = url {
+            audio["url"] = url.into();
+        }
+        self.deliver(serde_json::json!({
+            "from": from, "id": wamid, "timestamp": "1764000000", "type": "audio", "audio": audio
+        }))
+        .await;
+    }
+
+    async fn send_text(&self, from: &str, wamid: &str, text: &str) {
+        self.deliver(serde_json::json!({
+            "from": from, "id": wamid, "timestamp": "1764000000", "type": "text",
+            "text": { "body": text }
+        }))
+        .await;
+    }
+
+    /// Replies sent to `recipient` (as stored: the guest's wa_id), oldest first.
+    async fn replies_to(&self, recipient: &str) -> Vec<String> {
+        sqlx::query_scalar(
+            "SELECT body->>'text' FROM outbound_messages WHERE recipient = $1 AND status = 'sent' ORDER BY id",
+        )
+        .bind(recipient)
+        .fetch_all(&self.fleet.db)
+        .await
+        .unwrap()
+    }
+
+    async fn wait_replies(&self, recipients: &[&str], within: Duration) {
+        let all = eventually(within, || async {
+            for r in recipients {
+                if self.replies_to(r).await.is_empty() {
+                    return false;
+                }
+            }
+            true
+        })
+        .await;
+        assert!(
+            all,
+            "every guest should have been answered within {within:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_voice_note_gets_the_same_answer_as_the_same_words_typed() {
+    let stage = Stage::new().await;
+    // Words espeak-ng says clearly enough for Whisper base to hear them exactly.
+    let words = "Quiero saber el precio de la noche.";
+    stage
+        .serve_media(
+            "media-voice-1",
+            "audio/ogg",
+            voice_note(words),
+            Some(30_000),
+        )
+        .await;
+
+    stage
+        .send_voice("5491155550001", "wamid.VOICE1", "media-voice-1", None)
+        .await;
+    stage
+        .send_text("5491155550002", "wamid.TYPED1", words)
+        .await;
+    stage
+        .wait_replies(&["5491155550001", "5491155550002"], Duration::from_secs(90))
+        .await;
+
+    let spoken = stage.replies_to("5491155550001").await;
+    let typed = stage.replies_to("5491155550002").await;
+    assert_eq!(
+        spoken, typed,
+        "a voice note is answered like its words typed"
+    );
+    let transcript: String = sqlx::query_scalar(
+        "SELECT body FROM inbound_messages WHERE provider_message_id = 'wamid.VOICE1'",
+    )
+    .fetch_one(&stage.fleet.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        synth::normalise(&transcript),
+        synth::normalise(words),
+        "heard {transcript:?}"
+    );
+
+    // The note went through ParseIntent (keyed by the note), and nothing is left to retry.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    for q in [QueueName::TranscribeAudio, QueueName::ParseIntent] {
+        let depth = stage.fleet.depth(q).await;
+        assert_eq!((depth.dead, depth.scheduled), (0, 0), "{q}: {depth:?}");
+    }
+    stage.fleet.drop_db().await;
+}
+
+#[tokio::test]
+async fn an_expired_media_url_from_the_webhook_is_fetched_again() {
+    let stage = Stage::new().await;
+    let words = "Quiero reservar para el fin de semana.";
+    stage
+        .serve_media(
+            "media-voice-2",
+            "audio/ogg; codecs=opus",
+            voice_note(words),
+            None,
+        )
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/expired/media-voice-2"))
+        .respond_with(ResponseTemplate::new(404))
+        .expect(1)
+        .mount(&stage.graph)
+        .await;
+    let expired = format!("{}/expired/media-voice-2", stage.graph.uri());
+    stage
+        .send_voice(
+            "5491155550003",
+            "wamid.VOICE2",
+            "media-voice-2",
+            Some(expired),
+        )
+        .await;
+    stage
+        .send_text("5491155550004", "wamid.TYPED2", words)
+        .await;
+    stage
+        .wait_replies(&["5491155550003", "5491155550004"], Duration::from_secs(90))
+        .await;
+    assert_eq!(
+        stage.replies_to("5491155550003").await,
+        stage.replies_to("5491155550004").await
+    );
+    stage.graph.verify().await;
+    stage.fleet.drop_db().await;
+}
+
+/// Guest, the refusal expected, the media's MIME type, its bytes, the size its info announces.
+type BadNote = (&'static str, Refusal, &'static str, Vec<u8>, Option<u64>);
+
+#[tokio::test]
+async fn bad_audio_gets_one_kind_answer_and_is_never_retried() {
+    let stage = Stage::new().await;
+    let speech = voice_note("Quiero saber el precio de la cabaña para el sábado.");
+    let noise: Vec<f32> = {
+        let mut x: u32 = 12_345;
+        (0..16_000 * 4)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                (x as f32 / u32::MAX as f32 - 0.5) * 0.6
+            })
+            .collect()
+    };
+    let jpeg = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00".repeat(50);
+    let big = 17 * 1024 * 1024;
+    let cases: Vec<BadNote> = vec![
+        (
+            "5491155551001",
+            Refusal::Silent,
+            "audio/ogg",
+            synth::encode_ogg_opus(&vec![0.0; 16_000 * 3]),
+            None,
+        ),
+        (
+            "5491155551002",
+            Refusal::Unclear,
+            "audio/ogg",
+            synth::encode_ogg_opus(&noise),
+            None,
+        ),
+        (
+            "5491155551003",
+            Refusal::Unreadable,
+            "audio/ogg",
+            speech[..speech.len() / 2].to_vec(),
+            None,
+        ),
+        (
+            "5491155551004",
+            Refusal::Unreadable,
+            "audio/ogg",
+            jpeg.clone(),
+            None,
+        ),
+        ("5491155551005", Refusal::NotAudio, "image/jpeg", jpeg, None),
+        (
+            "5491155551006",
+            Refusal::TooLarge,
+            "audio/ogg",
+            vec![0; 1024],
+            Some(big),
+        ),
+        (
+            "5491155551007",
+            Refusal::TooLarge,
+            "audio/ogg",
+            vec![b'O'; big as usize],
+            None,
+        ),
+    ];
+    for (i, (from, _, mime, bytes, size)) in cases.iter().enumerate() {
+        let id = format!("media-bad-{i}");
+        stage.serve_media(&id, mime, bytes.clone(), *size).await;
+        stage
+            .send_voice(from, &format!("wamid.BAD{i}"), &id, None)
+            .await;
+    }
+    let guests: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    stage.wait_replies(&guests, Duration::from_secs(120)).await;
+    // Time for any retry or second answer to show up.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for (from, why, ..) in &cases {
+        assert_eq!(
+            stage.replies_to(from).await,
+            vec![audio_refusal(*why).to_owned()],
+            "{from}: one kind answer for {why:?}"
+        );
+    }
+    let depth = stage.fleet.depth(QueueName::TranscribeAudio).await;
+    assert_eq!(
+        (depth.dead, depth.scheduled, depth.pending, depth.running),
+        (0, 0, 0, 0),
+        "bad audio is done with, not retried: {depth:?}"
+    );
+
+    // The worker is still there and still listening.
+    stage
+        .serve_media("media-after", "audio/ogg", speech, None)
+        .await;
+    stage
+        .send_voice("5491155551008", "wamid.AFTER", "media-after", None)
+        .await;
+    stage
+        .wait_replies(&["5491155551008"], Duration::from_secs(60))
+        .await;
+    stage.fleet.drop_db().await;
+}
+
+/// Benchmark, not a check (ignored by default): webhook-to-reply latency of a ~10 s voice note,
+/// one note at a time, through the ingress, an audio worker and the fake Graph API.
+///
+///     cargo test -p workers --test fleet audio_latency -- --ignored --nocapture
+#[tokio::test]
+#[ignore = "benchmark: run by hand, prints p50/p95"]
+async fn audio_latency() {
+    let stage = Stage::new().await;
+    let words = "Hola, buenas tardes. Quería consultar si tienen lugar para dos adultos del \
+                 quince al diecisiete de diciembre.";
+    let pcm = synth::speak(words, "es-419").unwrap();
+    let seconds = pcm.len() as f32 / 16_000.0;
+    stage
+        .serve_media(
+            "media-latency",
+            "audio/ogg",
+            synth::encode_ogg_opus(&pcm),
+            None,
+        )
+        .await;
+    // The first note also pays for loading the model: not counted.
+    let mut latencies = Vec::new();
+    for i in 0..11 {
+        let from = format!("54911555520{i:02}");
+        let started = std::time::Instant::now();
+        stage
+            .send_voice(&from, &format!("wamid.LAT{i}"), "media-latency", None)
+            .await;
+        stage.wait_replies(&[&from], Duration::from_secs(60)).await;
+        let elapsed = started.elapsed().as_secs_f64();
+        if i > 0 {
+            latencies.push(elapsed);
+        }
+    }
+    latencies.sort_by(f64::total_cmp);
+    let pick = |q: f64| latencies[((latencies.len() as f64 - 1.0) * q).round() as usize];
+    println!(
+        "voice note of {seconds:.1} s, {} runs one at a time: webhook→reply p50 {:.2} s, p95 {:.2} s, max {:.2} s",
+        latencies.len(),
+        pick(0.5),
+        pick(0.95),
+        latencies[latencies.len() - 1]
+    );
+    stage.fleet.drop_db().await;
+}

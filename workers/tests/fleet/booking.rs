@@ -1,0 +1,604 @@
+//! The booking conversation against real worker processes, with the Graph API and Mercado Pago
+//! faked over HTTP.
+
+use std::{collections::HashSet, time::Duration};
+
+use chrono::{Duration as Days, NaiveDate, Utc};
+use jobs::{
+    EnqueueOptions, QueueName,
+    backend::NewJob,
+    domain::{IdempotencyKey, PhoneNumber},
+    payloads::{Channel, ExpireHolds, PreReserve},
+};
+use wiremock::{
+    Mock, MockServer, ResponseTemplate,
+    matchers::{body_string_contains, method, path, path_regex},
+};
+
+use crate::support::*;
+
+/// Graph API fake that accepts every message; MP fake that makes payment links.
+async fn fakes() -> (MockServer, MockServer) {
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("^/[0-9]+/messages$"))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    let mp = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/checkout/preferences"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(serde_json::json!({
+            "id": "pref-1", "init_point": "https://www.mercadopago.com.ar/checkout/v1/redirect?pref_id=pref-1"
+        })))
+        .mount(&mp)
+        .await;
+    (graph, mp)
+}
+
+fn pre_reserve(cabin: i64, check_in: NaiveDate, nights: i64, n: usize) -> NewJob {
+    let job = PreReserve {
+        channel: Channel::Whatsapp {
+            phone_number_id: "106540352242922".into(),
+            from: PhoneNumber::parse(format!("54911{:08}", n)).unwrap(),
+        },
+        cause_message_id: format!("wamid.storm.{n}"),
+        accommodation_id: cabin,
+        check_in,
+        check_out: check_in + Days::days(nights),
+        guests: 2,
+        guest_name: None,
+        received_at_ms: Utc::now().timestamp_millis(),
+    };
+    let key = IdempotencyKey::namespaced("book", &format!("wamid.storm.{n}")).unwrap();
+    NewJob::new(&job, EnqueueOptions::keyed(key)).unwrap()
+}
+
+/// 200 concurrent holds for overlapping stays on a few cabins, across two worker processes:
+/// no overlap in the database, every loser told kindly, back-to-back stays accepted.
+#[tokio::test]
+async fn a_storm_of_overlapping_holds_never_double_books() {
+    let fleet = Fleet::new().await;
+    let first_cabin = fleet.seed_hold("RES000101100").await;
+    sqlx::query("UPDATE reservations SET status = 'cancelled'")
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+    let property: i64 = sqlx::query_scalar("SELECT property_id FROM accommodations WHERE id = $1")
+        .bind(first_cabin)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap();
+    let mut cabins = vec![first_cabin];
+    for name in ["Cabaña Lenga", "Cabaña Radal"] {
+        let id: i64 = sqlx::query_scalar("INSERT INTO accommodations (property_id, name, capacity, base_price_per_night) VALUES ($1, $2, 4, 70000) RETURNING id")
+            .bind(property)
+            .bind(name)
+            .fetch_one(&fleet.db)
+            .await
+            .unwrap();
+        cabins.push(id);
+    }
+    let (graph, mp) = fakes().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let only = [
+        ("WORKER_QUEUES", "pre_reserve,send_reply"),
+        ("WORKER_CONCURRENCY", "16"),
+    ];
+    let _workers = Reaper(vec![
+        fleet.spawn_worker(&env, &only),
+        fleet.spawn_worker(&env, &only),
+    ]);
+
+    let base: NaiveDate = (Utc::now() + Days::days(30)).date_naive();
+    let mut jobs = Vec::new();
+    for n in 0..196 {
+        let cabin = cabins[n % cabins.len()];
+        jobs.push(pre_reserve(
+            cabin,
+            base + Days::days((n as i64 * 7) % 10),
+            1 + (n as i64 % 3),
+            n,
+        ));
+    }
+    // Two back-to-back stays on a cabin nobody else asks for in that week.
+    let far = base + Days::days(40);
+    jobs.push(pre_reserve(cabins[0], far, 2, 196));
+    jobs.push(pre_reserve(cabins[0], far + Days::days(2), 2, 197));
+    jobs.push(pre_reserve(cabins[0], far + Days::days(4), 1, 198));
+    fleet.queue.push_many(jobs).await.unwrap();
+    let storm_is_over = || async {
+        let d = fleet.depth(QueueName::PreReserve).await;
+        d.pending + d.running + d.scheduled == 0
+    };
+    assert!(
+        eventually(Duration::from_secs(90), storm_is_over).await,
+        "the storm did not finish"
+    );
+    // Asked once the back-to-back stays are held (concurrent jobs finish in any order, so
+    // asking earlier would make the winner a matter of luck): it overlaps the first two.
+    fleet
+        .queue
+        .push_many(vec![pre_reserve(cabins[0], far + Days::days(1), 2, 199)])
+        .await
+        .unwrap();
+    assert!(
+        eventually(Duration::from_secs(30), storm_is_over).await,
+        "the late overlapping hold was not answered"
+    );
+    let dead = fleet
+        .queue
+        .dead_letters(QueueName::PreReserve, 3)
+        .await
+        .unwrap();
+    assert!(dead.is_empty(), "dead letters: {dead:?}");
+    let overlaps = count(
+        &fleet.db,
+        "SELECT count(*) FROM reservations a JOIN reservations b ON a.accommodation_id = b.accommodation_id AND a.id < b.id
+         WHERE a.status IN ('pre_reserved','confirmed') AND b.status IN ('pre_reserved','confirmed') AND a.period && b.period",
+    )
+    .await;
+    assert_eq!(overlaps, 0);
+    let holds = count(
+        &fleet.db,
+        "SELECT count(*) FROM reservations WHERE status = 'pre_reserved'",
+    )
+    .await;
+    let replies = count(
+        &fleet.db,
+        "SELECT count(*) FROM outbound_messages WHERE cause_key LIKE 'pre_reserve:%'",
+    )
+    .await;
+    let kind_noes = count(&fleet.db, "SELECT count(*) FROM outbound_messages WHERE cause_key LIKE 'pre_reserve:%' AND body->>'text' LIKE 'Uy,%'").await;
+    assert_eq!(replies, 200, "every guest gets an answer");
+    assert_eq!(
+        holds + kind_noes,
+        200,
+        "every loser is told kindly ({holds} holds, {kind_noes} kind noes)"
+    );
+    assert!(holds >= 20 && kind_noes > 0, "{holds} holds");
+    let far_codes: Vec<(NaiveDate, NaiveDate)> = sqlx::query_as(
+        "SELECT check_in, check_out FROM reservations WHERE accommodation_id = $1 AND check_in >= $2 AND status = 'pre_reserved' ORDER BY check_in",
+    )
+    .bind(cabins[0])
+    .bind(far)
+    .fetch_all(&fleet.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        far_codes,
+        vec![
+            (far, far + Days::days(2)),
+            (far + Days::days(2), far + Days::days(4)),
+            (far + Days::days(4), far + Days::days(5))
+        ],
+        "back-to-back stays are all accepted; the overlapping one is not"
+    );
+    let codes: HashSet<String> = sqlx::query_scalar("SELECT code FROM reservations")
+        .fetch_all(&fleet.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    assert!(
+        codes.iter().all(|c| c.starts_with("RES") && c.len() >= 12),
+        "{codes:?}"
+    );
+    fleet.drop_db().await;
+}
+
+/// The same notification five times at once, plus other notifications of the same payment:
+/// one confirmation and one "¡Pago confirmado!" message.
+#[tokio::test]
+async fn one_payment_confirms_once_however_often_it_is_notified() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101200").await;
+    let (_, mp) = fakes().await;
+    let graph = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/payments/555"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(approved_payment(555, "RES000101200")),
+        )
+        .mount(&mp)
+        .await;
+    let confirmed = Mock::given(method("POST"))
+        .and(body_string_contains("Pago confirmado"))
+        .respond_with(graph_ok())
+        .expect(1)
+        .mount_as_scoped(&graph)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![
+        fleet.spawn_worker(&env, &[("WORKER_QUEUES", "confirm_payment,send_reply")]),
+        fleet.spawn_worker(&env, &[("WORKER_QUEUES", "confirm_payment,send_reply")]),
+    ]);
+
+    let (url, _app) = spawn_ingress(&fleet).await;
+    let http = reqwest::Client::new();
+    let sig = ingress::signature::mercadopago::header_for(
+        b"mp-secret",
+        Some("555"),
+        Some("req-555"),
+        Utc::now().timestamp_millis(),
+    );
+    let body = serde_json::json!({"id": 9001, "type": "payment", "action": "payment.updated", "data": {"id": "555"}}).to_string();
+    let sends = (0..5).map(|_| {
+        http.post(format!(
+            "{url}/webhooks/mercadopago?data.id=555&type=payment"
+        ))
+        .header("x-signature", &sig)
+        .header("x-request-id", "req-555")
+        .body(body.clone())
+        .send()
+    });
+    for r in futures::future::join_all(sends).await {
+        assert_eq!(r.unwrap().status(), 200);
+    }
+    // Other notifications of the same payment (created, updated again) are separate jobs.
+    enqueue_payment(&fleet.queue, "555").await;
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            count(&fleet.db, "SELECT count(*) FROM outbound_messages WHERE cause_key LIKE 'payment:555:%' AND status = 'sent'").await == 1
+        })
+        .await
+    );
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM reservations WHERE code = 'RES000101200' AND status = 'confirmed'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(count(&fleet.db, "SELECT count(*) FROM payments").await, 1);
+    assert!(
+        mp.received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .filter(|r| r.url.path() == "/v1/payments/555")
+            .count()
+            >= 2
+    );
+    drop(confirmed);
+    fleet.drop_db().await;
+}
+
+#[tokio::test]
+async fn a_rejected_payment_confirms_nothing_and_the_guest_is_told() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101300").await;
+    let (graph, mp) = fakes().await;
+    let mut rejected = approved_payment(777, "RES000101300");
+    rejected["status"] = "rejected".into();
+    rejected["status_detail"] = "cc_rejected_insufficient_amount".into();
+    Mock::given(method("GET"))
+        .and(path("/v1/payments/777"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(rejected))
+        .mount(&mp)
+        .await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w =
+        Reaper(vec![fleet.spawn_worker(
+            &env,
+            &[("WORKER_QUEUES", "confirm_payment,send_reply")],
+        )]);
+    enqueue_payment(&fleet.queue, "777").await;
+    assert!(
+        eventually(Duration::from_secs(10), || async {
+            count(&fleet.db, "SELECT count(*) FROM outbound_messages WHERE cause_key = 'payment:777:rejected' AND status = 'sent'").await == 1
+        })
+        .await
+    );
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM reservations WHERE status = 'confirmed'"
+        )
+        .await,
+        0
+    );
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM payments WHERE status = 'rejected'"
+        )
+        .await,
+        1
+    );
+    fleet.drop_db().await;
+}
+
+/// Hold expiry with the clock injected through the tick: before its time nothing happens; after
+/// it the hold expires, frees its nights, and the guest is told once.
+#[tokio::test]
+async fn holds_expire_at_their_time_and_the_guest_is_told_once() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101400").await;
+    let (graph, mp) = fakes().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w =
+        Reaper(vec![fleet.spawn_worker(
+            &env,
+            &[("WORKER_QUEUES", "expire_holds,send_reply")],
+        )]);
+    let now = Utc::now().timestamp_millis();
+    let tick = |ms: i64| {
+        NewJob::new(
+            &ExpireHolds { tick_ms: ms },
+            EnqueueOptions::keyed(IdempotencyKey::namespaced("tick", &ms.to_string()).unwrap()),
+        )
+        .unwrap()
+    };
+
+    fleet
+        .queue
+        .push_many(vec![tick(now + 29 * 60_000)])
+        .await
+        .unwrap();
+    assert!(
+        eventually(Duration::from_secs(5), || async {
+            count(&fleet.db, "SELECT count(*) FROM idempotency_records").await == 1
+        })
+        .await
+    );
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM reservations WHERE status = 'pre_reserved'"
+        )
+        .await,
+        1,
+        "expired early"
+    );
+
+    fleet
+        .queue
+        .push_many(vec![tick(now + 31 * 60_000), tick(now + 32 * 60_000)])
+        .await
+        .unwrap();
+    assert!(
+        eventually(Duration::from_secs(10), || async {
+            count(&fleet.db, "SELECT count(*) FROM outbound_messages WHERE cause_key = 'hold:RES000101400:expired' AND status = 'sent'").await == 1
+        })
+        .await
+    );
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM reservations WHERE status = 'expired'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(&fleet.db, "SELECT count(*) FROM outbound_messages").await,
+        1
+    );
+    fleet.drop_db().await;
+}
+
+/// The Mercado Pago breaker opens after the threshold and stops calling until its cool-down;
+/// then a call goes through again. 429 with Retry-After is honoured.
+#[tokio::test]
+async fn the_breaker_stops_calls_until_its_cool_down_and_retry_after_is_honoured() {
+    let fleet = Fleet::new().await;
+    let mp = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v1/payments/900"))
+        .respond_with(ResponseTemplate::new(502))
+        .mount(&mp)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/payments/901"))
+        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "2"))
+        .up_to_n_times(1)
+        .mount(&mp)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/payments/901"))
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&mp)
+        .await;
+    let graph = MockServer::start().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(
+        &env,
+        &[
+            ("WORKER_QUEUES", "confirm_payment"),
+            ("BREAKER_FAILURE_THRESHOLD", "3"),
+            ("BREAKER_COOL_DOWN_SECS", "3"),
+            ("FLEET_RETRY_BASE_MS", "50"),
+        ],
+    )]);
+    enqueue_payment(&fleet.queue, "900").await;
+    let calls = || async {
+        mp.received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .filter(|r| r.url.path() == "/v1/payments/900")
+            .count()
+    };
+    assert!(eventually(Duration::from_secs(5), || async { calls().await == 3 }).await);
+    tokio::time::sleep(Duration::from_millis(2000)).await;
+    assert_eq!(calls().await, 3, "no call while the breaker is open");
+    let d = fleet.depth(QueueName::ConfirmPayment).await;
+    assert_eq!(d.dead, 0, "waiting for the breaker burns no attempt");
+    assert!(
+        eventually(Duration::from_secs(5), || async { calls().await >= 4 }).await,
+        "half-open lets a call through after the cool-down"
+    );
+
+    let asked = std::time::Instant::now();
+    enqueue_payment(&fleet.queue, "901").await;
+    let calls_901 = || async {
+        mp.received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .filter(|r| r.url.path() == "/v1/payments/901")
+            .count()
+    };
+    assert!(eventually(Duration::from_secs(10), || async { calls_901().await == 2 }).await);
+    assert!(
+        asked.elapsed() >= Duration::from_secs(2),
+        "the retry came before Retry-After"
+    );
+    fleet.drop_db().await;
+}
+
+/// greeting → availability → "dale" → payment link → payment webhook → confirmation.
+#[tokio::test]
+async fn the_whole_conversation_ends_confirmed() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101500").await;
+    sqlx::query("DELETE FROM reservations")
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+    let (graph, mp) = fakes().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(&env, &[])]);
+    let (url, _app) = spawn_ingress(&fleet).await;
+    let guest = Guest::new(&url, "5491166667777");
+
+    let check_in = (Utc::now() + Days::days(45)).date_naive();
+    let ask = format!(
+        "¿Tenés lugar para 2 del {} al {}?",
+        check_in.format("%d/%m"),
+        (check_in + Days::days(2)).format("%d/%m")
+    );
+    let replies = guest.say_and_wait(&graph, "Hola!", 1).await;
+    assert!(replies[0].contains("Contame qué fechas"), "{replies:?}");
+    let replies = guest.say_and_wait(&graph, &ask, 2).await;
+    assert!(
+        replies[1].contains("Cabaña Coihue") && replies[1].contains("$ 100.000"),
+        "{replies:?}"
+    );
+    let replies = guest.say_and_wait(&graph, "dale, reservá", 3).await;
+    assert!(
+        replies[2].contains("Código: RES") && replies[2].contains("mercadopago.com.ar"),
+        "{replies:?}"
+    );
+    let code: String =
+        sqlx::query_scalar("SELECT code FROM reservations WHERE status = 'pre_reserved'")
+            .fetch_one(&fleet.db)
+            .await
+            .unwrap();
+
+    Mock::given(method("GET"))
+        .and(path("/v1/payments/4242"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(approved_payment(4242, &code)))
+        .mount(&mp)
+        .await;
+    let sig = ingress::signature::mercadopago::header_for(
+        b"mp-secret",
+        Some("4242"),
+        Some("r-4242"),
+        Utc::now().timestamp_millis(),
+    );
+    let resp = reqwest::Client::new()
+        .post(format!("{url}/webhooks/mercadopago?data.id=4242&type=payment"))
+        .header("x-signature", sig)
+        .header("x-request-id", "r-4242")
+        .body(serde_json::json!({"id": 1, "type": "payment", "action": "payment.created", "data": {"id": "4242"}}).to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let replies = guest.wait(&graph, 4).await;
+    assert!(
+        replies[3].contains("¡Pago confirmado!") && replies[3].contains(&code),
+        "{replies:?}"
+    );
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM reservations WHERE status = 'confirmed'"
+        )
+        .await,
+        1
+    );
+    fleet.drop_db().await;
+}
+
+/// A guest talking to the ingress, reading replies off the Graph API fake.
+struct Guest {
+    url: String,
+    phone: String,
+    http: reqwest::Client,
+}
+
+impl Guest {
+    fn new(url: &str, phone: &str) -> Self {
+        Guest {
+            url: url.to_owned(),
+            phone: phone.to_owned(),
+            http: reqwest::Client::new(),
+        }
+    }
+
+    async fn say_and_wait(&self, graph: &MockServer, text: &str, total: usize) -> Vec<String> {
+        let wamid = format!("wamid.{}", uuid::Uuid::new_v4().simple());
+        let body = serde_json::json!({
+            "object": "whatsapp_business_account",
+            "entry": [{ "id": "1", "changes": [{ "field": "messages", "value": {
+                "messaging_product": "whatsapp",
+                "metadata": { "display_phone_number": "5492944000000", "phone_number_id": "106540352242922" },
+                "contacts": [{ "profile": { "name": "Ana" }, "wa_id": self.phone }],
+                "messages": [{ "from": self.phone, "id": wamid, "timestamp": "1744344496", "type": "text", "text": { "body": text } }]
+            }}]}]
+        })
+        .to_string();
+        let sig = ingress::signature::whatsapp::header_for(b"e2e-secret", body.as_bytes());
+        let resp = self
+            .http
+            .post(format!("{}/webhooks/whatsapp", self.url))
+            .header("x-hub-signature-256", sig)
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200);
+        self.wait(graph, total).await
+    }
+
+    async fn wait(&self, graph: &MockServer, total: usize) -> Vec<String> {
+        let mut texts = Vec::new();
+        for _ in 0..300 {
+            texts = graph
+                .received_requests()
+                .await
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).ok())
+                .filter_map(|v| v["text"]["body"].as_str().map(str::to_owned))
+                .collect();
+            if texts.len() >= total {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        texts
+    }
+}
+
+async fn spawn_ingress(fleet: &Fleet) -> (String, ()) {
+    let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
+    cfg.addr = "127.0.0.1:0".parse().unwrap();
+    cfg.queue = jobs::RedisQueueConfig::new(redis_url(), fleet.prefix.clone());
+    cfg.whatsapp_app_secret = Some(secrecy::SecretString::from("e2e-secret"));
+    cfg.mercadopago_webhook_secret = Some(secrecy::SecretString::from("mp-secret"));
+    cfg.rate_limit_per_minute = 100_000;
+    let app = ingress::startup::Application::build(cfg).await.unwrap();
+    let url = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped(std::future::pending()));
+    (url, ())
+}

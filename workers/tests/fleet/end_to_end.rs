@@ -1,0 +1,97 @@
+//! The spine end to end: a signed WhatsApp delivery into the real ingress, a worker process,
+//! and the reply arriving at the (fake) Graph API.
+
+use std::time::Duration;
+
+use ingress::startup::Application;
+use wiremock::{
+    Mock, MockServer,
+    matchers::{body_string_contains, header, method, path},
+};
+
+use crate::support::*;
+
+#[tokio::test]
+async fn a_text_message_is_answered_through_the_graph_api_once() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101020").await;
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/106540352242922/messages"))
+        .and(header("authorization", "Bearer TEST-wa-token"))
+        .and(body_string_contains("\"to\":\"541155551234\""))
+        .and(body_string_contains("Decime el día de llegada"))
+        .respond_with(graph_ok())
+        .expect(1)
+        .mount(&graph)
+        .await;
+    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+    let _w =
+        Reaper(vec![fleet.spawn_worker(
+            &env,
+            &[("WORKER_QUEUES", "parse_intent,send_reply")],
+        )]);
+
+    let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
+    cfg.addr = "127.0.0.1:0".parse().unwrap();
+    cfg.queue = jobs::RedisQueueConfig::new(redis_url(), fleet.prefix.clone());
+    cfg.whatsapp_app_secret = Some(secrecy::SecretString::from("e2e-secret"));
+    let app = Application::build(cfg).await.unwrap();
+    let url = format!("http://127.0.0.1:{}/webhooks/whatsapp", app.port());
+    tokio::spawn(app.run_until_stopped(std::future::pending()));
+
+    let body = serde_json::json!({
+        "object": "whatsapp_business_account",
+        "entry": [{ "id": "1", "changes": [{ "field": "messages", "value": {
+            "messaging_product": "whatsapp",
+            "metadata": { "display_phone_number": "5492944000000", "phone_number_id": "106540352242922" },
+            "contacts": [{ "profile": { "name": "Ana" }, "wa_id": "5491155551234" }],
+            "messages": [{ "from": "5491155551234", "id": "wamid.E2E1", "timestamp": "1744344496", "type": "text",
+                           "text": { "body": "hola, ¿tenés lugar?" } }]
+        }}]}]
+    })
+    .to_string();
+    let sig = ingress::signature::whatsapp::header_for(b"e2e-secret", body.as_bytes());
+    let http = reqwest::Client::new();
+    for _ in 0..3 {
+        // Meta redelivers: the guest still gets one answer.
+        let resp = http
+            .post(&url)
+            .header("x-hub-signature-256", &sig)
+            .body(body.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200);
+    }
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            count(
+                &fleet.db,
+                "SELECT count(*) FROM outbound_messages WHERE status = 'sent'",
+            )
+            .await
+                == 1
+        })
+        .await
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    graph.verify().await;
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM inbound_messages WHERE provider_message_id = 'wamid.E2E1'"
+        )
+        .await,
+        1
+    );
+    let (conv_property,): (Option<i64>,) = sqlx::query_as("SELECT property_id FROM conversations")
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap();
+    assert!(
+        conv_property.is_some(),
+        "the conversation is routed to the property of the business number"
+    );
+    fleet.drop_db().await;
+}

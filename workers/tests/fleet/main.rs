@@ -1,0 +1,14 @@
+//! The fleet as operators run it: real `worker` and `fleetctl` processes, a fresh PostgreSQL
+//! database and a fresh Redis prefix per test, Mercado Pago and the Graph API faked over HTTP.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test, with its message
+
+mod support;
+
+mod audio;
+mod booking;
+mod dead_letters;
+mod end_to_end;
+mod ical;
+mod schedules;
+mod shutdown;

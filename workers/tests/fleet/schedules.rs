@@ -1,0 +1,79 @@
+//! Schedules are safe on every replica: N replicas produce exactly one job per tick.
+
+use std::{collections::BTreeSet, time::Duration};
+
+use jobs::QueueName::{ExpireHolds, SyncIcal};
+
+use crate::support::*;
+
+#[tokio::test]
+async fn three_scheduler_replicas_make_one_job_per_tick() {
+    let fleet = Fleet::new().await;
+    let env = fleet.worker_env("http://127.0.0.1:9", "http://127.0.0.1:9");
+    // Replicas that only schedule (they serve another queue), so the tick jobs stay countable.
+    let extra = [
+        ("SCHEDULES_ENABLED", "true"),
+        ("SCHEDULE_EXPIRE_HOLDS", "* * * * * *"),
+        ("SCHEDULE_SYNC_ICAL", "*/2 * * * * *"),
+        ("WORKER_QUEUES", "transcribe_audio"),
+    ];
+    let mut replicas = Reaper((0..3).map(|_| fleet.spawn_worker(&env, &extra)).collect());
+    tokio::time::sleep(Duration::from_secs(8)).await;
+    for r in &replicas.0 {
+        signal(r, "TERM");
+    }
+    for r in &mut replicas.0 {
+        assert!(wait_exit(r, Duration::from_secs(10)).is_some_and(|s| s.success()));
+    }
+
+    let expire = tick_times(&fleet, "expire_holds").await;
+    let sync = tick_times(&fleet, "sync_ical").await;
+    assert!(
+        expire.len() >= 6,
+        "expected a tick a second, got {}",
+        expire.len()
+    );
+    assert!(
+        sync.len() >= 3,
+        "expected a tick every 2 s, got {}",
+        sync.len()
+    );
+    // Exactly one job per tick, whatever the number of replicas.
+    assert_eq!(
+        fleet.depth(ExpireHolds).await.pending as usize,
+        expire.len()
+    );
+    assert_eq!(fleet.depth(SyncIcal).await.pending as usize, sync.len());
+    // Consecutive ticks, none skipped.
+    let expire: Vec<i64> = expire.into_iter().collect();
+    assert!(expire.windows(2).all(|w| w[1] - w[0] == 1000), "{expire:?}");
+    fleet.drop_db().await;
+}
+
+async fn tick_times(fleet: &Fleet, queue: &str) -> BTreeSet<i64> {
+    let client = redis::Client::open(redis_url()).unwrap();
+    let mut conn = client.get_multiplexed_async_connection().await.unwrap();
+    let ids: Vec<String> = redis::cmd("LRANGE")
+        .arg(format!("{}:q:{queue}:ready", fleet.prefix))
+        .arg(0)
+        .arg(-1)
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+    let mut ticks = BTreeSet::new();
+    for id in &ids {
+        let payload: String = redis::cmd("HGET")
+            .arg(format!("{}:job:{id}", fleet.prefix))
+            .arg("p")
+            .query_async(&mut conn)
+            .await
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&payload).unwrap();
+        assert!(
+            ticks.insert(v["tick_ms"].as_i64().unwrap()),
+            "two jobs for tick {}",
+            v["tick_ms"]
+        );
+    }
+    ticks
+}
