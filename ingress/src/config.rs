@@ -20,8 +20,12 @@ pub struct IngressConfig {
     pub whatsapp_app_secret: Option<SecretString>,
     pub whatsapp_verify_token: Option<SecretString>,
     pub mercadopago_webhook_secret: Option<SecretString>,
+    /// Mailgun's webhook signing key (inbound email routes).
+    pub mailgun_signing_key: Option<SecretString>,
     pub admin_token: Option<SecretString>,
     pub max_body_bytes: usize,
+    /// Inbound emails may carry attachments (skipped, never kept): Mailgun's own cap is 25 MB.
+    pub max_email_bytes: usize,
     /// Requests per client IP per minute (webhooks and admin; health and metrics are exempt).
     pub rate_limit_per_minute: u64,
     /// Take the client IP from `X-Forwarded-For` (only behind a proxy you trust).
@@ -72,8 +76,10 @@ impl IngressConfig {
             whatsapp_app_secret: secret("WHATSAPP_APP_SECRET"),
             whatsapp_verify_token: secret("WHATSAPP_VERIFY_TOKEN"),
             mercadopago_webhook_secret: secret("MERCADOPAGO_WEBHOOK_SECRET"),
+            mailgun_signing_key: secret("MAILGUN_WEBHOOK_SIGNING_KEY"),
             admin_token: secret("ADMIN_TOKEN"),
             max_body_bytes: parse("INGRESS_MAX_BODY_BYTES", 1024 * 1024usize)?,
+            max_email_bytes: parse("INGRESS_MAX_EMAIL_BYTES", 30 * 1024 * 1024usize)?,
             rate_limit_per_minute: parse("INGRESS_RATE_LIMIT_PER_MINUTE", 600u64)?,
             trust_forwarded_for: parse("INGRESS_TRUST_FORWARDED_FOR", false)?,
             ready_timeout: Duration::from_millis(parse("INGRESS_READY_TIMEOUT_MS", 2000u64)?),

@@ -13,6 +13,8 @@ pub enum IngressError {
     Forbidden,
     #[error("payload too large")]
     TooLarge,
+    #[error("unsupported content type: {0}")]
+    UnsupportedMediaType(&'static str),
     #[error("too many requests")]
     RateLimited,
     /// The job store is unreachable: the provider must retry (nothing was accepted).
@@ -27,6 +29,7 @@ impl ResponseError for IngressError {
             IngressError::Unauthorized => StatusCode::UNAUTHORIZED,
             IngressError::Forbidden => StatusCode::FORBIDDEN,
             IngressError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            IngressError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             IngressError::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             IngressError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }

@@ -9,6 +9,7 @@
 //! - [`startup`]: `Application::build` / `port` / `run_until_stopped`, and `app()`, the route table.
 //! - [`signature`]: one verifier per provider behind the `VerifiedWebhook<P>` extractor.
 //! - [`delivery`]: a WhatsApp delivery → one job per message.
+//! - [`email`]: an inbound email (Mailgun route) → one job per property address.
 //! - [`routes`]: webhooks, health, metrics, the iCal export.
 //! - [`ical`]: export tokens and rendering, calendar sync ages.
 //! - [`middleware`]: request ids and trace context, per-IP rate limit.
@@ -17,6 +18,7 @@
 
 pub mod config;
 pub mod delivery;
+pub mod email;
 pub mod error;
 pub mod ical;
 pub mod middleware;

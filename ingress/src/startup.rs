@@ -26,6 +26,10 @@ pub fn app(state: Arc<AppState>) -> impl Endpoint {
             )
             .at("/sandbox/outbox", get(routes::sandbox::outbox))
             .at(
+                "/sandbox/mailgun/v3/:domain/messages",
+                post(routes::sandbox::mailgun_send),
+            )
+            .at(
                 "/sandbox/mp/checkout/preferences",
                 post(routes::sandbox::mp_preference),
             )
@@ -44,6 +48,7 @@ pub fn app(state: Arc<AppState>) -> impl Endpoint {
             get(routes::whatsapp::verify).post(routes::whatsapp::receive),
         )
         .at("/webhooks/mercadopago", post(routes::mercadopago::receive))
+        .at("/webhooks/email", post(routes::email::receive))
         .at(
             "/admin/reservations/:code/confirm",
             post(routes::admin::confirm),

@@ -21,8 +21,33 @@ pub enum Channel {
         phone_number_id: String,
         from: PhoneNumber,
     },
-    /// `to` is the property's address the guest wrote to.
-    Email { to: String, from: String },
+    /// `to` is the property's address the guest wrote to, `from` the guest's address.
+    Email {
+        to: String,
+        from: String,
+        /// The email this conversation turn answers, so replies stay in the guest's thread.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        thread: Option<EmailThread>,
+    },
+}
+
+impl Channel {
+    /// An email conversation outside any thread (e.g. a reminder the property starts).
+    pub fn email(to: impl Into<String>, from: impl Into<String>) -> Channel {
+        Channel::Email {
+            to: to.into(),
+            from: from.into(),
+            thread: None,
+        }
+    }
+}
+
+/// What an email reply needs to land in the guest's thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailThread {
+    /// The guest's `Message-ID`, with its angle brackets.
+    pub message_id: String,
+    pub subject: String,
 }
 
 /// A WhatsApp voice note or audio file to transcribe.

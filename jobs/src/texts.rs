@@ -29,3 +29,13 @@ pub fn hold_released_dates_taken(code: &str) -> String {
         "¡Hola! Te escribimos por tu pre-reserva {code}: justo se confirmó otra reserva para esas mismas fechas y no vamos a poder mantenerla 😔 Te pedimos mil disculpas. Si querés, contanos otras fechas y te ayudamos a encontrar lugar."
     )
 }
+
+/// A payment arrived after the hold expired and someone else had booked those dates meanwhile.
+pub fn paid_but_dates_taken(code: &str) -> String {
+    format!(
+        "¡Recibimos tu pago de la reserva {code}, gracias! 🙏 Pero como la pre-reserva ya había vencido, esas fechas se ocuparon mientras tanto 😔 Te vamos a devolver el dinero y alguien del equipo te escribe en breve. Si querés, contanos otras fechas y te ayudamos a encontrar lugar."
+    )
+}
+
+/// An email with no words we can read (only attachments, or empty).
+pub const EMAIL_WITHOUT_WORDS: &str = "¡Gracias por tu correo! 😊 No encontramos texto en el mensaje. ¿Nos contás por escrito qué fechas y para cuántas personas buscás?";

@@ -28,6 +28,7 @@ pub struct WorkerConfig {
     pub schedules: crate::config::ScheduleConfig,
     pub whatsapp: WhatsappConfig,
     pub mercadopago: MercadoPagoConfig,
+    pub email: EmailConfig,
     pub hold_minutes: i64,
     /// Overrides every job type's first backoff step (`FLEET_RETRY_BASE_MS`).
     pub retry_base_delay: Option<Duration>,
@@ -94,6 +95,13 @@ pub struct ScheduleConfig {
 pub struct WhatsappConfig {
     pub api_base: String,
     pub access_token: SecretString,
+}
+
+/// Mailgun's messages API, for replies to guests who wrote by email.
+#[derive(Debug, Clone)]
+pub struct EmailConfig {
+    pub api_base: String,
+    pub api_key: SecretString,
 }
 
 #[derive(Debug, Clone)]
@@ -191,6 +199,11 @@ impl WorkerConfig {
         } else {
             "https://api.mercadopago.com".into()
         };
+        let default_mailgun = if sandbox {
+            format!("{sandbox_base}/sandbox/mailgun")
+        } else {
+            "https://api.mailgun.net".into()
+        };
         let breaker = BreakerConfig {
             failure_threshold: parse_var("BREAKER_FAILURE_THRESHOLD", 5u32)?.max(1),
             cool_down: Duration::from_secs(parse_var("BREAKER_COOL_DOWN_SECS", 60u64)?),
@@ -231,6 +244,10 @@ impl WorkerConfig {
                 access_token: SecretString::from(
                     var("MERCADOPAGO_ACCESS_TOKEN").unwrap_or_default(),
                 ),
+            },
+            email: EmailConfig {
+                api_base: var("MAILGUN_API_BASE").unwrap_or(default_mailgun),
+                api_key: SecretString::from(var("MAILGUN_API_KEY").unwrap_or_default()),
             },
             hold_minutes: parse_var("HOLD_MINUTES", 30i64)?,
             retry_base_delay: var("FLEET_RETRY_BASE_MS")

@@ -21,6 +21,7 @@ use crate::{
     audio::Speech,
     channels::{
         breaker::{Breaker, SystemClock},
+        email::Email,
         mercadopago::MercadoPago,
         whatsapp::Whatsapp,
     },
@@ -65,6 +66,11 @@ pub async fn run(
                 config.breaker,
                 Arc::new(SystemClock),
             )),
+        ),
+        email: Email::new(
+            &config.email.api_base,
+            config.email.api_key.clone(),
+            Arc::new(Breaker::new("email", config.breaker, Arc::new(SystemClock))),
         ),
         speech: Speech::new(config.audio.clone()),
         ical: Fetcher::new(config.ical_fetch.clone()),

@@ -7,7 +7,7 @@ use sqlx::PgPool;
 
 use crate::{
     audio::Speech,
-    channels::{mercadopago::MercadoPago, whatsapp::Whatsapp},
+    channels::{email::Email, mercadopago::MercadoPago, whatsapp::Whatsapp},
     config::WorkerConfig,
     ical::fetch::Fetcher,
 };
@@ -18,6 +18,7 @@ pub struct AppState {
     pub config: WorkerConfig,
     pub whatsapp: Whatsapp,
     pub mercadopago: MercadoPago,
+    pub email: Email,
     /// The speech model (loaded once per process, on first use or ahead of it).
     pub speech: Speech,
     /// iCal feeds' HTTP client and their breakers, one per host.

@@ -1,6 +1,7 @@
 //! One file per route group.
 
 pub mod admin;
+pub mod email;
 pub mod health;
 pub mod ical;
 pub mod mercadopago;

@@ -1,13 +1,13 @@
-//! `SANDBOX=1`: local stand-ins for the Graph API and Mercado Pago, served by the ingress
+//! `SANDBOX=1`: local stand-ins for the Graph API, Mailgun and Mercado Pago, served by the ingress
 //! itself, so the fleet runs end to end with no accounts while the real HTTP clients run.
 //! The Graph fake keeps the last messages "sent" in Redis (the guest's phone, so to speak);
 //! `GET /sandbox/outbox` reads them back. Never enabled unless `SANDBOX` is set.
 
-use std::sync::Arc;
+use std::{collections::HashMap, sync::Arc};
 
 use poem::{
     handler,
-    web::{Data, Json, Path},
+    web::{Data, Form, Json, Path},
 };
 use serde_json::{Value, json};
 
@@ -45,6 +45,31 @@ pub async fn graph_send(
         "contacts": [{ "input": message["to"], "wa_id": message["to"] }],
         "messages": [{ "id": wamid }]
     })))
+}
+
+/// `POST /sandbox/mailgun/v3/{domain}/messages`: an email reply, kept in the same outbox.
+#[handler]
+pub async fn mailgun_send(
+    Path(domain): Path<String>,
+    Form(fields): Form<HashMap<String, String>>,
+    Data(state): Data<&Arc<AppState>>,
+) -> Result<Json<Value>, IngressError> {
+    let id = format!("<{}@{domain}>", uuid::Uuid::new_v4().simple());
+    let entry = json!({
+        "id": id,
+        "from": fields.get("from"),
+        "to": fields.get("to"),
+        "type": "email",
+        "subject": fields.get("subject"),
+        "text": fields.get("text"),
+        "at_ms": chrono::Utc::now().timestamp_millis(),
+    });
+    state
+        .queue
+        .list_push_capped(&outbox_key(state), &entry.to_string(), OUTBOX_LEN)
+        .await
+        .map_err(|_| IngressError::Unavailable)?;
+    Ok(Json(json!({ "id": id, "message": "Queued. Thank you." })))
 }
 
 /// The messages the fleet sent, newest first.

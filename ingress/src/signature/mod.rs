@@ -4,6 +4,7 @@
 //! (bounded: 413 past the limit), verifies them with the provider's scheme, counts and refuses
 //! (401) anything that does not verify. Handlers never see unverified bytes.
 
+pub mod mailgun;
 pub mod mercadopago;
 pub mod whatsapp;
 
@@ -63,16 +64,19 @@ impl<'a, P: Provider> FromRequest<'a> for VerifiedWebhook<P> {
                 poem::error::ReadBodyError::PayloadTooLarge => IngressError::TooLarge,
                 _ => IngressError::BadRequest("could not read the request body"),
             })?;
-        if let Err(e) = P::verify(state, req, &bytes) {
-            metrics::counter!("fleet_webhook_rejected_total", "provider" => P::NAME, "reason" => e.reason()).increment(1);
-            tracing::warn!(provider = P::NAME, reason = e.reason(), "webhook refused");
-            return Err(IngressError::Unauthorized.into());
-        }
+        P::verify(state, req, &bytes).map_err(|e| refused(P::NAME, e))?;
         Ok(VerifiedWebhook {
             body: bytes,
             _provider: PhantomData,
         })
     }
+}
+
+/// Counts and logs a refused signature; the caller answers 401.
+pub(crate) fn refused(provider: &'static str, e: SignatureError) -> IngressError {
+    metrics::counter!("fleet_webhook_rejected_total", "provider" => provider, "reason" => e.reason()).increment(1);
+    tracing::warn!(provider, reason = e.reason(), "webhook refused");
+    IngressError::Unauthorized
 }
 
 /// Constant-time comparison of a computed MAC with the hex one a provider sent.

@@ -42,8 +42,10 @@ pub fn config(redis_url: String, prefix: &str) -> IngressConfig {
         whatsapp_app_secret: Some(SecretString::from(WA_SECRET)),
         whatsapp_verify_token: Some(SecretString::from(WA_VERIFY)),
         mercadopago_webhook_secret: Some(SecretString::from(MP_SECRET)),
+        mailgun_signing_key: Some(SecretString::from(MAILGUN_KEY)),
         admin_token: None,
         max_body_bytes: 64 * 1024,
+        max_email_bytes: 256 * 1024,
         rate_limit_per_minute: 10_000,
         trust_forwarded_for: false,
         ready_timeout: Duration::from_millis(500),
@@ -196,5 +198,66 @@ impl RedisProxy {
 
     pub fn restore(&self) {
         self.up.store(true, Ordering::SeqCst);
+    }
+}
+
+pub const MAILGUN_KEY: &str = "mailgun-signing-key";
+
+/// A Mailgun route post of an email, signed with `key` at `timestamp`, urlencoded.
+pub fn mailgun_form(fields: &[(&str, &str)], key: &str, timestamp: i64, token: &str) -> String {
+    let ts = timestamp.to_string();
+    let signature = ingress::signature::mailgun::signature_for(key.as_bytes(), &ts, token);
+    let mut form = form_urlencoded::Serializer::new(String::new());
+    form.extend_pairs(fields.iter().copied());
+    form.append_pair("timestamp", &ts);
+    form.append_pair("token", token);
+    form.append_pair("signature", &signature);
+    form.finish()
+}
+
+/// A guest's email to the demo property, as Mailgun forwards it.
+pub fn guest_email(message_id: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("recipient", "reservas@cabanas-del-lago.com.ar".into()),
+        ("sender", "ana.perez@gmail.com".into()),
+        ("from", "Ana Pérez <ana.perez@gmail.com>".into()),
+        ("subject", "Consulta diciembre".into()),
+        (
+            "body-plain",
+            "Hola! tenés lugar para 2 del 15 al 17 de diciembre?\n\n--\nAna".into(),
+        ),
+        (
+            "stripped-text",
+            "Hola! tenés lugar para 2 del 15 al 17 de diciembre?".into(),
+        ),
+        ("Message-Id", message_id.into()),
+        (
+            "message-headers",
+            r#"[["Subject", "Consulta diciembre"]]"#.into(),
+        ),
+    ]
+}
+
+impl TestApp {
+    pub async fn post_email(
+        &self,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> reqwest::Response {
+        self.http
+            .post(self.url("/webhooks/email"))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_signed_email(&self, fields: &[(&str, String)]) -> reqwest::Response {
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let token = uuid::Uuid::new_v4().simple().to_string();
+        let body = mailgun_form(&pairs, MAILGUN_KEY, chrono::Utc::now().timestamp(), &token);
+        self.post_email("application/x-www-form-urlencoded", body)
+            .await
     }
 }

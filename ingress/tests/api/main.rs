@@ -5,6 +5,7 @@
 
 mod helpers;
 
+mod email;
 mod mercadopago;
 mod outage;
 mod refusals;

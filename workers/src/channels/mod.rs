@@ -2,6 +2,7 @@
 //! says whether trying again can help, so the queue retries only what is worth retrying.
 
 pub mod breaker;
+pub mod email;
 pub mod media;
 pub mod mercadopago;
 pub mod whatsapp;

@@ -165,19 +165,31 @@ async fn confirm(
                 code,
                 "paid hold had expired and its dates were taken: marked for refund"
             );
+            if let Some(channel) = guest_channel(conn, reservation_id).await? {
+                let body = ReplyBody::Text {
+                    text: texts::paid_but_dates_taken(code),
+                };
+                replies::write(conn, &format!("{cause}refund"), &channel, &body, None).await?;
+            }
             Ok(())
         }
         Err(e) => Err(db_error(e)),
     }
 }
 
-/// The WhatsApp conversation a reservation came from, when it came from one.
+/// The conversation a reservation came from (WhatsApp or email), when it came from one.
 pub async fn guest_channel(
     conn: &mut PgConnection,
     reservation_id: i64,
 ) -> Result<Option<Channel>, JobError> {
-    let row: Option<(Option<String>, Option<String>)> = sqlx::query_as(
-        "SELECT r.guest_phone, p.whatsapp_phone_number_id
+    type Row = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT r.guest_phone, p.whatsapp_phone_number_id, r.guest_email, p.email_address
          FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id JOIN properties p ON p.id = a.property_id
          WHERE r.id = $1",
     )
@@ -186,7 +198,7 @@ pub async fn guest_channel(
     .await
     .map_err(db_error)?;
     Ok(match row {
-        Some((Some(phone), Some(phone_number_id))) => {
+        Some((Some(phone), Some(phone_number_id), _, _)) => {
             PhoneNumber::parse(&phone)
                 .ok()
                 .map(|from| Channel::Whatsapp {
@@ -194,6 +206,7 @@ pub async fn guest_channel(
                     from,
                 })
         }
+        Some((_, _, Some(from), Some(to))) => Some(Channel::email(to, from)),
         _ => None,
     })
 }

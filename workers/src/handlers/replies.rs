@@ -19,7 +19,7 @@ pub async fn write(
     body: &ReplyBody,
     inbound_received_at_ms: Option<i64>,
 ) -> Result<(), JobError> {
-    let (channel_name, recipient, sender) = match channel {
+    let (channel_name, recipient, sender, thread) = match channel {
         Channel::Whatsapp {
             phone_number_id,
             from,
@@ -27,12 +27,19 @@ pub async fn write(
             "whatsapp",
             from.expose().to_owned(),
             Some(phone_number_id.clone()),
+            None,
         ),
-        Channel::Email { to, from } => ("email", from.clone(), Some(to.clone())),
+        Channel::Email { to, from, thread } => {
+            ("email", from.clone(), Some(to.clone()), thread.as_ref())
+        }
     };
+    let thread = thread
+        .map(serde_json::to_value)
+        .transpose()
+        .map_err(|e| JobError::permanent(e.to_string()))?;
     sqlx::query(
-        "INSERT INTO outbound_messages (cause_key, channel, recipient, sender_id, kind, body, inbound_received_at)
-         VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7::float8 / 1000))
+        "INSERT INTO outbound_messages (cause_key, channel, recipient, sender_id, kind, body, inbound_received_at, email_thread)
+         VALUES ($1, $2, $3, $4, $5, $6, to_timestamp($7::float8 / 1000), $8)
          ON CONFLICT (cause_key) DO NOTHING",
     )
     .bind(cause_key)
@@ -45,6 +52,7 @@ pub async fn write(
     })
     .bind(serde_json::to_value(body).map_err(|e| JobError::permanent(e.to_string()))?)
     .bind(inbound_received_at_ms.map(|ms| ms as f64))
+    .bind(thread)
     .execute(conn)
     .await
     .map_err(db_error)?;

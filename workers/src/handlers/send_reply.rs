@@ -4,10 +4,11 @@
 use jobs::{
     Envelope, JobError,
     domain::PhoneNumber,
-    payloads::{ReplyBody, SendReply},
+    payloads::{EmailThread, ReplyBody, SendReply},
 };
 
 use super::replies;
+use crate::channels::email::Outgoing;
 use crate::{handler::Handle, idempotency::db_error, state::State};
 
 #[derive(sqlx::FromRow)]
@@ -18,6 +19,7 @@ struct StoredReply {
     recipient: String,
     sender_id: Option<String>,
     body: serde_json::Value,
+    email_thread: Option<serde_json::Value>,
 }
 
 impl Handle for SendReply {
@@ -29,7 +31,7 @@ impl Handle for SendReply {
             replies::write(&mut conn, &p.cause_key, &message.channel, &message.body, at).await?;
         }
         let reply: Option<StoredReply> = sqlx::query_as(
-            "SELECT id, status, channel, recipient, sender_id, body FROM outbound_messages WHERE cause_key = $1",
+            "SELECT id, status, channel, recipient, sender_id, body, email_thread FROM outbound_messages WHERE cause_key = $1",
         )
         .bind(&p.cause_key)
         .fetch_optional(&state.db)
@@ -68,10 +70,42 @@ async fn send(state: &State, reply: &StoredReply) -> Result<String, JobError> {
                 .map_err(|e| JobError::permanent(e.to_string()))?;
             Ok(state.whatsapp.send(phone_number_id, &to, &body).await?)
         }
+        ("email", Some(property_address)) => {
+            send_email(state, reply, property_address, &body).await
+        }
         (channel, _) => Err(JobError::permanent(format!(
             "no sender for channel {channel}"
         ))),
     }
+}
+
+/// Sends from the property's address, under its name, in the guest's thread.
+async fn send_email(
+    state: &State,
+    reply: &StoredReply,
+    property_address: &str,
+    body: &ReplyBody,
+) -> Result<String, JobError> {
+    let thread: Option<EmailThread> = reply
+        .email_thread
+        .clone()
+        .map(serde_json::from_value)
+        .transpose()
+        .map_err(|e| JobError::permanent(e.to_string()))?;
+    let from_name: Option<String> =
+        sqlx::query_scalar("SELECT name FROM properties WHERE lower(email_address) = lower($1)")
+            .bind(property_address)
+            .fetch_optional(&state.db)
+            .await
+            .map_err(db_error)?;
+    let message = Outgoing {
+        from_name: from_name.as_deref().unwrap_or_default(),
+        from_address: property_address,
+        to: &reply.recipient,
+        thread: thread.as_ref(),
+        body,
+    };
+    Ok(state.email.send(&message).await?)
 }
 
 /// Records the send and observes webhook-to-reply latency for replies that answer a message.

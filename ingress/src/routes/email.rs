@@ -1,0 +1,52 @@
+//! `POST /webhooks/email`: a Mailgun inbound route (`forward("https://…/webhooks/email")`)
+//! posts each email to a property's address; it becomes a `ParseIntent` job per property. The
+//! signature is inside the form, so the form is read (capped) before it is verified; nothing in
+//! it is used unless it verifies. Mailgun retries anything but 200 and 406 for 8 hours, so a
+//! 503 while Redis is away loses nothing.
+
+use std::sync::Arc;
+
+use poem::{Body, Request, handler, web::Data};
+use secrecy::ExposeSecret;
+
+use crate::{
+    email::{InboundEmail, read_form},
+    error::IngressError,
+    middleware::RequestContext,
+    routes::enqueue,
+    signature::{SignatureError, mailgun, refused},
+    state::AppState,
+};
+
+#[handler]
+pub async fn receive(
+    req: &Request,
+    body: Body,
+    Data(state): Data<&Arc<AppState>>,
+    Data(ctx): Data<&RequestContext>,
+) -> Result<&'static str, IngressError> {
+    let key = state
+        .config
+        .mailgun_signing_key
+        .as_ref()
+        .ok_or_else(|| refused(mailgun::NAME, SignatureError::NotConfigured))?;
+    let form = read_form(req.content_type(), body, state.config.max_email_bytes).await?;
+    let now = chrono::Utc::now();
+    mailgun::verify(
+        key.expose_secret().as_bytes(),
+        form.signed(),
+        now.timestamp(),
+    )
+    .map_err(|e| refused(mailgun::NAME, e))?;
+    let email = InboundEmail::from_form(&form)?;
+    if email.automatic {
+        metrics::counter!("fleet_webhook_ignored_total", "provider" => mailgun::NAME, "type" => "automatic").increment(1);
+    }
+    if form.attachments > 0 {
+        metrics::counter!("fleet_email_attachments_skipped_total")
+            .increment(form.attachments as u64);
+    }
+    let jobs = email.plan(ctx, now.timestamp_millis())?;
+    enqueue(state, mailgun::NAME, jobs).await?;
+    Ok("OK")
+}

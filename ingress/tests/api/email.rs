@@ -1,0 +1,161 @@
+//! Inbound email (Mailgun routes): what each post becomes, and what each bad one gets.
+
+use jobs::QueueName::{ParseIntent, SendReply};
+
+use crate::helpers::*;
+
+const FORM: &str = "application/x-www-form-urlencoded";
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Mailgun's multipart post (sent when the email has attachments), built by hand.
+fn multipart(fields: &[(&str, String)], attachment: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "----mailgun-boundary-7MA4YWxkTrZu0gW";
+    let ts = now().to_string();
+    let token = "t".repeat(50);
+    let signature = ingress::signature::mailgun::signature_for(MAILGUN_KEY.as_bytes(), &ts, &token);
+    let mut body = Vec::new();
+    let mut text = |name: &str, value: &str| {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    };
+    for (name, value) in fields {
+        text(name, value);
+    }
+    text("timestamp", &ts);
+    text("token", &token);
+    text("signature", &signature);
+    text("attachment-count", "1");
+    body.extend_from_slice(
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"attachment-1\"; filename=\"foto.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+            .as_bytes(),
+    );
+    body.extend_from_slice(attachment);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn a_signed_email_is_one_job_per_property_address_it_was_sent_to() {
+    let app = spawn_app().await;
+    let mut email = guest_email("<one@mail.gmail.com>");
+    email[0].1 = "reservas@cabanas-del-lago.com.ar, hola@hostal-sur.com.ar".into();
+    let resp = app.post_signed_email(&email).await;
+    assert_eq!(resp.status(), 200);
+    assert_eq!(app.depth(ParseIntent).await.pending, 2);
+    assert_eq!(app.total_jobs().await, 2);
+}
+
+#[tokio::test]
+async fn an_email_with_an_attachment_is_read_without_keeping_it() {
+    let app = spawn_app().await;
+    let (content_type, body) = multipart(&guest_email("<att@mail.gmail.com>"), &[0xFF; 100_000]);
+    let resp = app.post_email(&content_type, body).await;
+    assert_eq!(resp.status(), 200, "{}", resp.text().await.unwrap());
+    assert_eq!(app.depth(ParseIntent).await.pending, 1);
+    assert_eq!(app.total_jobs().await, 1);
+}
+
+#[tokio::test]
+async fn the_same_email_ten_times_at_once_is_one_job() {
+    let app = spawn_app().await;
+    let email = guest_email("<dup@mail.gmail.com>");
+    let posts = (0..10).map(|_| app.post_signed_email(&email));
+    for resp in futures::future::join_all(posts).await {
+        assert_eq!(resp.status(), 200);
+    }
+    assert_eq!(app.total_jobs().await, 1);
+}
+
+/// Every refused signature is 401 and enqueues nothing.
+#[tokio::test]
+async fn bad_signatures_are_refused_and_enqueue_nothing() {
+    let app = spawn_app().await;
+    let email = guest_email("<sig@mail.gmail.com>");
+    let pairs: Vec<(&str, &str)> = email.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let token = "k".repeat(50);
+    let good = mailgun_form(&pairs, MAILGUN_KEY, now(), &token);
+    let cases = [
+        (
+            "wrong key",
+            mailgun_form(&pairs, "another-key", now(), &token),
+        ),
+        (
+            "stale timestamp",
+            mailgun_form(&pairs, MAILGUN_KEY, now() - 301, &token),
+        ),
+        ("token changed", good.replace(&token, &"x".repeat(50))),
+        (
+            "signature missing",
+            good.split('&')
+                .filter(|p| !p.starts_with("signature="))
+                .collect::<Vec<_>>()
+                .join("&"),
+        ),
+        (
+            "timestamp not a number",
+            good.replace("timestamp=", "timestamp=x"),
+        ),
+    ];
+    for (why, body) in cases {
+        let resp = app.post_email(FORM, body).await;
+        assert_eq!(resp.status(), 401, "{why}");
+    }
+    assert_eq!(app.total_jobs().await, 0);
+    // The same email correctly signed goes in.
+    assert_eq!(app.post_email(FORM, good).await.status(), 200);
+    assert_eq!(app.total_jobs().await, 1);
+}
+
+/// What each bad or unusual email gets.
+#[tokio::test]
+async fn each_unusual_email_gets_a_clear_answer() {
+    let app = spawn_app().await;
+    let without = |name: &str| -> Vec<(&'static str, String)> {
+        guest_email("<bad@mail.gmail.com>")
+            .into_iter()
+            .filter(|(k, _)| *k != name && !(name == "from" && *k == "sender"))
+            .collect()
+    };
+    // Signed, but nobody to answer or no property named: 400, nothing queued.
+    assert_eq!(app.post_signed_email(&without("from")).await.status(), 400);
+    assert_eq!(
+        app.post_signed_email(&without("recipient")).await.status(),
+        400
+    );
+    // Not a form at all: 415.
+    let resp = app.post_email("application/json", "{}").await;
+    assert_eq!(resp.status(), 415);
+    // A multipart post past the size cap: 413.
+    let (content_type, body) = multipart(&guest_email("<big@mail.gmail.com>"), &vec![0; 300_000]);
+    assert_eq!(app.post_email(&content_type, body).await.status(), 413);
+    // A broken multipart body: 400.
+    let resp = app
+        .post_email("multipart/form-data; boundary=xyz", "--xyz\r\nnot a part")
+        .await;
+    assert_eq!(resp.status(), 400);
+    assert_eq!(app.total_jobs().await, 0, "no bad post queued anything");
+
+    // An auto-reply is accepted (so Mailgun stops) but never answered.
+    let mut auto = guest_email("<auto@mail.gmail.com>");
+    auto.push((
+        "message-headers",
+        r#"[["Auto-Submitted", "auto-replied"]]"#.into(),
+    ));
+    auto.retain(|(k, v)| *k != "message-headers" || v.contains("Auto"));
+    assert_eq!(app.post_signed_email(&auto).await.status(), 200);
+    assert_eq!(app.total_jobs().await, 0, "robots get no answer");
+
+    // An email without words (only an attachment) gets a kind request to write.
+    let mut empty = guest_email("<empty@mail.gmail.com>");
+    empty.retain(|(k, _)| !matches!(*k, "subject" | "body-plain" | "stripped-text"));
+    assert_eq!(app.post_signed_email(&empty).await.status(), 200);
+    assert_eq!(app.depth(SendReply).await.pending, 1);
+    assert_eq!(app.depth(ParseIntent).await.pending, 0);
+}
