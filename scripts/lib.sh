@@ -60,7 +60,9 @@ ensure_build_tools() {
   # and whisper-rs-sys generates its bindings with bindgen (libclang).
   command -v cmake >/dev/null || apt_install cmake
   command -v g++ >/dev/null || apt_install g++
-  ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || apt_install libclang-dev clang
+  # libclang itself, not libclang-cpp (which other packages bring and bindgen cannot use).
+  compgen -G "/usr/lib/llvm-*/lib/libclang.so*" >/dev/null || compgen -G "/usr/lib/llvm-*/lib/libclang-*.so.1" >/dev/null ||
+    apt_install libclang-dev clang
   command -v cargo >/dev/null || { log "cargo is missing: install Rust (rustup) first"; return 1; }
 }
 

@@ -2,8 +2,9 @@
 # Brings the fleet up on this machine (no Docker needed) and shows it working: PostgreSQL and
 # Redis (started or installed when missing), the database and its migrations, the demo data,
 # the ingress, two worker replicas (schedules included), then a guest conversation played
-# through signed webhooks. SANDBOX=1 unless .env says otherwise: the Graph API and Mercado Pago
-# are local fakes served by the ingress, so the real clients run without accounts.
+# through signed webhooks, on WhatsApp and by email. SANDBOX=1 unless .env says otherwise: the
+# Graph API, Mailgun and Mercado Pago are local fakes served by the ingress, so the real clients
+# run without accounts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -22,6 +23,8 @@ if [ "$SANDBOX" = 1 ]; then
   export WHATSAPP_ACCESS_TOKEN="${WHATSAPP_ACCESS_TOKEN:-sandbox-access-token}"
   export MERCADOPAGO_WEBHOOK_SECRET="${MERCADOPAGO_WEBHOOK_SECRET:-sandbox-mp-secret}"
   export MERCADOPAGO_ACCESS_TOKEN="${MERCADOPAGO_ACCESS_TOKEN:-sandbox-mp-token}"
+  export MAILGUN_WEBHOOK_SIGNING_KEY="${MAILGUN_WEBHOOK_SIGNING_KEY:-sandbox-mailgun-key}"
+  export MAILGUN_API_KEY="${MAILGUN_API_KEY:-sandbox-mailgun-api-key}"
   export SANDBOX_BASE_URL="${SANDBOX_BASE_URL:-http://$INGRESS_ADDR}"
 fi
 
@@ -53,6 +56,8 @@ curl -fsS "http://$INGRESS_ADDR/health/ready" && echo
 if [ "$SANDBOX" = 1 ]; then
   log "a guest writes on WhatsApp (signed webhooks into the ingress; replies through the Graph API fake)"
   "$bin/fleetctl" simulate --ingress "http://$INGRESS_ADDR"
+  log "another guest writes by email (signed Mailgun posts; replies through the Mailgun fake)"
+  "$bin/fleetctl" simulate --ingress "http://$INGRESS_ADDR" --email "huesped@correo.example"
 fi
 log "queues"
 "$bin/fleetctl" queues
@@ -62,6 +67,6 @@ The fleet is up.
   ingress      http://$INGRESS_ADDR   (webhooks, /health/ready, /metrics)
   workers      2 replicas, metrics on http://127.0.0.1:9091/metrics and :9092
   logs         $run/logs/
-  more guests  $bin/fleetctl simulate --say "Hola" --say "..."
+  more guests  $bin/fleetctl simulate --say "Hola" --say "..."   (--email ADDRESS: by email)
   stop         scripts/down.sh
 MSG

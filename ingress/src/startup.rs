@@ -53,6 +53,7 @@ pub fn app(state: Arc<AppState>) -> impl Endpoint {
             "/admin/reservations/:code/confirm",
             post(routes::admin::confirm),
         )
+        .at("/admin/refunds", get(routes::admin::refunds))
         .at("/ical/:accommodation_id/:file", get(routes::ical::export))
         .at("/health/live", get(routes::health::live))
         .at("/health/ready", get(routes::health::ready))

@@ -1,6 +1,8 @@
 //! Staff endpoints, behind `Authorization: Bearer $ADMIN_TOKEN` (compared in constant time;
 //! disabled when no token is configured). A manual confirmation goes through the same
-//! `ConfirmPayment` job as a paid one, so it gets the same once-only effects and reply.
+//! `ConfirmPayment` job as a paid one, so it gets the same once-only effects and reply. The
+//! refunds list is what staff must pay back by hand: payments that arrived after their hold
+//! expired, for dates someone else had booked meanwhile.
 
 use std::sync::Arc;
 
@@ -71,4 +73,37 @@ pub async fn confirm(
         StatusCode::ACCEPTED,
         Json(json!({ "status": "accepted", "code": code })),
     ))
+}
+
+/// `GET /admin/refunds`: reservations paid too late to keep, with their payments, oldest first.
+#[handler]
+pub async fn refunds(
+    req: &Request,
+    Data(state): Data<&Arc<AppState>>,
+) -> Result<Json<Value>, IngressError> {
+    authorized(state, req)?;
+    let db = state.db.as_ref().ok_or(IngressError::Unavailable)?;
+    let rows: Vec<Value> = sqlx::query_scalar(
+        "SELECT json_build_object(
+            'code', r.code, 'accommodation', a.name, 'property', p.name,
+            'check_in', r.check_in, 'check_out', r.check_out,
+            'guest_phone', r.guest_phone, 'guest_email', r.guest_email,
+            'paid', coalesce(sum(pay.amount), 0), 'currency', p.currency,
+            'payments', coalesce(array_agg(pay.provider_payment_id) FILTER (WHERE pay.id IS NOT NULL), '{}'),
+            'marked_at', r.updated_at)
+         FROM reservations r
+         JOIN accommodations a ON a.id = r.accommodation_id
+         JOIN properties p ON p.id = a.property_id
+         LEFT JOIN payments pay ON pay.reservation_id = r.id AND pay.status = 'approved'
+         WHERE r.needs_refund
+         GROUP BY r.id, a.name, p.name, p.currency
+         ORDER BY r.updated_at",
+    )
+    .fetch_all(db)
+    .await
+    .map_err(|e| {
+        tracing::error!(error = %e, "could not read the refunds");
+        IngressError::Unavailable
+    })?;
+    Ok(Json(json!({ "refunds": rows })))
 }

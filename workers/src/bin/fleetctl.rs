@@ -68,16 +68,27 @@ async fn main() -> anyhow::Result<()> {
         Command::Simulate {
             ingress,
             phone,
+            email,
             lines,
         } => {
+            let address = match email {
+                Some(address) => demo::Address::Email {
+                    address,
+                    signing_key: config::var("MAILGUN_WEBHOOK_SIGNING_KEY")
+                        .context("MAILGUN_WEBHOOK_SIGNING_KEY must be set to sign emails")?,
+                },
+                None => demo::Address::Whatsapp {
+                    phone: phone.unwrap_or_else(|| {
+                        format!("54911{}", rand::random_range(10_000_000..99_999_999u32))
+                    }),
+                    app_secret: config::var("WHATSAPP_APP_SECRET")
+                        .context("WHATSAPP_APP_SECRET must be set to sign deliveries")?,
+                },
+            };
             let guest = demo::Guest {
-                phone: phone.unwrap_or_else(|| {
-                    format!("54911{}", rand::random_range(10_000_000..99_999_999u32))
-                }),
+                address,
                 http: reqwest::Client::new(),
                 ingress: ingress.trim_end_matches('/').to_owned(),
-                app_secret: config::var("WHATSAPP_APP_SECRET")
-                    .context("WHATSAPP_APP_SECRET must be set to sign deliveries")?,
                 mp_secret: config::var("MERCADOPAGO_WEBHOOK_SECRET"),
             };
             let lines = if lines.is_empty() {

@@ -1,6 +1,7 @@
 //! `fleetctl demo-seed` and `fleetctl simulate`: the sandbox demo. `demo-seed` loads a property
-//! with three cabins; `simulate` plays a guest through signed webhooks against the running
-//! ingress and prints each guest line and each bot reply, as the guest's phone would show them.
+//! with three cabins; `simulate` plays a guest through signed webhooks (WhatsApp deliveries, or
+//! Mailgun email posts) against the running ingress and prints each guest line and each bot
+//! reply, as the guest's phone or mailbox would show them.
 
 use std::time::{Duration, Instant};
 
@@ -9,14 +10,17 @@ use sqlx::PgPool;
 
 /// The sandbox property's WhatsApp business number id.
 pub const DEMO_PHONE_NUMBER_ID: &str = "100000000000001";
+/// The sandbox property's email address.
+pub const DEMO_EMAIL: &str = "reservas@cabanasdelbosque.example";
 
 pub async fn seed(db: &PgPool) -> anyhow::Result<String> {
     let property: i64 = sqlx::query_scalar(
         "INSERT INTO properties (name, whatsapp_phone_number_id, email_address, address)
-         VALUES ('Cabañas del Bosque', $1, 'reservas@cabanasdelbosque.example', 'Ruta 40 km 2010, San Martín de los Andes')
+         VALUES ('Cabañas del Bosque', $1, $2, 'Ruta 40 km 2010, San Martín de los Andes')
          ON CONFLICT (whatsapp_phone_number_id) DO UPDATE SET name = EXCLUDED.name RETURNING id",
     )
     .bind(DEMO_PHONE_NUMBER_ID)
+    .bind(DEMO_EMAIL)
     .fetch_one(db)
     .await?;
     let cabins = [
@@ -63,45 +67,114 @@ pub async fn seed(db: &PgPool) -> anyhow::Result<String> {
     ))
 }
 
-/// A guest's phone for one simulation.
+/// Where the simulated guest writes from, with the provider's key to sign what they send.
+pub enum Address {
+    Whatsapp {
+        phone: String,
+        app_secret: String,
+    },
+    Email {
+        address: String,
+        signing_key: String,
+    },
+}
+
+/// A guest's phone (or mailbox) for one simulation.
 pub struct Guest {
-    pub phone: String,
+    pub address: Address,
     pub http: reqwest::Client,
     pub ingress: String,
-    pub app_secret: String,
     pub mp_secret: Option<String>,
 }
 
 impl Guest {
-    /// Sends one line as a signed WhatsApp delivery; returns the wamid.
-    pub async fn say(&self, text: &str) -> anyhow::Result<String> {
+    /// Sends one line as a signed WhatsApp delivery or email post.
+    pub async fn say(&self, text: &str) -> anyhow::Result<()> {
+        let resp = match &self.address {
+            Address::Whatsapp { phone, app_secret } => {
+                self.whatsapp_delivery(phone, app_secret, text).await?
+            }
+            Address::Email {
+                address,
+                signing_key,
+            } => self.email_post(address, signing_key, text).await?,
+        };
+        if !resp.status().is_success() {
+            bail!("the ingress answered {}", resp.status());
+        }
+        Ok(())
+    }
+
+    async fn whatsapp_delivery(
+        &self,
+        phone: &str,
+        app_secret: &str,
+        text: &str,
+    ) -> anyhow::Result<reqwest::Response> {
         let wamid = format!("wamid.sim.{}", uuid::Uuid::new_v4().simple());
         let body = serde_json::json!({
             "object": "whatsapp_business_account",
             "entry": [{ "id": "sandbox", "changes": [{ "field": "messages", "value": {
                 "messaging_product": "whatsapp",
                 "metadata": { "display_phone_number": "5492972000000", "phone_number_id": DEMO_PHONE_NUMBER_ID },
-                "contacts": [{ "profile": { "name": "Huésped" }, "wa_id": self.phone }],
-                "messages": [{ "from": self.phone, "id": wamid, "timestamp": chrono::Utc::now().timestamp().to_string(),
+                "contacts": [{ "profile": { "name": "Huésped" }, "wa_id": phone }],
+                "messages": [{ "from": phone, "id": wamid, "timestamp": chrono::Utc::now().timestamp().to_string(),
                                "type": "text", "text": { "body": text } }]
             }}]}]
         })
         .to_string();
         let signature =
-            ingress::signature::whatsapp::header_for(self.app_secret.as_bytes(), body.as_bytes());
-        let resp = self
-            .http
+            ingress::signature::whatsapp::header_for(app_secret.as_bytes(), body.as_bytes());
+        self.http
             .post(format!("{}/webhooks/whatsapp", self.ingress))
             .header("x-hub-signature-256", signature)
             .header("content-type", "application/json")
             .body(body)
             .send()
             .await
-            .context("reaching the ingress")?;
-        if !resp.status().is_success() {
-            bail!("the ingress answered {}", resp.status());
-        }
-        Ok(wamid)
+            .context("reaching the ingress")
+    }
+
+    /// What a Mailgun route posts for an email to the demo property, signed.
+    async fn email_post(
+        &self,
+        address: &str,
+        signing_key: &str,
+        text: &str,
+    ) -> anyhow::Result<reqwest::Response> {
+        let timestamp = chrono::Utc::now().timestamp().to_string();
+        let token = uuid::Uuid::new_v4().simple().to_string();
+        let signature =
+            ingress::signature::mailgun::signature_for(signing_key.as_bytes(), &timestamp, &token);
+        let message_id = format!("<{}@sim.example>", uuid::Uuid::new_v4().simple());
+        let form = [
+            ("recipient", DEMO_EMAIL),
+            ("sender", address),
+            ("from", &format!("Huésped <{address}>")),
+            ("subject", "Consulta"),
+            ("body-plain", text),
+            ("stripped-text", text),
+            ("Message-Id", &message_id),
+            ("timestamp", &timestamp),
+            ("token", &token),
+            ("signature", &signature),
+        ];
+        self.http
+            .post(format!("{}/webhooks/email", self.ingress))
+            .form(&form)
+            .send()
+            .await
+            .context("reaching the ingress")
+    }
+
+    /// Where the bot's replies to this guest are addressed, as the sandbox records them.
+    fn reply_address(&self) -> anyhow::Result<String> {
+        Ok(match &self.address {
+            Address::Whatsapp { phone, .. } => {
+                jobs::domain::PhoneNumber::parse(phone)?.whatsapp_sendable()
+            }
+            Address::Email { address, .. } => address.to_lowercase(),
+        })
     }
 
     /// Pays a sandbox payment link, then delivers Mercado Pago's signed notification of it.
@@ -161,7 +234,7 @@ impl Guest {
         want: usize,
         within: Duration,
     ) -> anyhow::Result<Vec<serde_json::Value>> {
-        let sendable = jobs::domain::PhoneNumber::parse(&self.phone)?.whatsapp_sendable();
+        let sendable = self.reply_address()?;
         let deadline = Instant::now() + within;
         loop {
             let outbox: Vec<serde_json::Value> = self

@@ -77,6 +77,10 @@ pub enum Command {
         /// The guest's WhatsApp number (wa_id); a random Argentine mobile by default.
         #[arg(long)]
         phone: Option<String>,
+        /// Write by email from this address instead (signed Mailgun route posts to the demo
+        /// property's address; needs MAILGUN_WEBHOOK_SIGNING_KEY).
+        #[arg(long, conflicts_with = "phone")]
+        email: Option<String>,
         /// The guest's lines, in order; a short conversation by default.
         #[arg(long = "say")]
         lines: Vec<String>,

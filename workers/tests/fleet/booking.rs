@@ -107,9 +107,15 @@ async fn a_storm_of_overlapping_holds_never_double_books() {
     jobs.push(pre_reserve(cabins[0], far + Days::days(2), 2, 197));
     jobs.push(pre_reserve(cabins[0], far + Days::days(4), 1, 198));
     fleet.queue.push_many(jobs).await.unwrap();
+    // Over when every hold is decided and every answer sent (a kind "no" is written by its
+    // send job, on the other queue).
     let storm_is_over = || async {
-        let d = fleet.depth(QueueName::PreReserve).await;
-        d.pending + d.running + d.scheduled == 0
+        let mut busy = 0;
+        for q in [QueueName::PreReserve, QueueName::SendReply] {
+            let d = fleet.depth(q).await;
+            busy += d.pending + d.running + d.scheduled;
+        }
+        busy == 0
     };
     assert!(
         eventually(Duration::from_secs(90), storm_is_over).await,
@@ -529,6 +535,182 @@ async fn the_whole_conversation_ends_confirmed() {
     fleet.drop_db().await;
 }
 
+const STAFF_TOKEN: &str = "staff-token";
+
+/// Payments that arrive after their hold expired: confirmed when the nights are still free;
+/// when someone else booked them meanwhile, kept expired, marked for refund, listed for staff,
+/// and the guest is told kindly.
+#[tokio::test]
+async fn a_late_payment_confirms_free_nights_and_is_refunded_when_they_were_taken() {
+    let fleet = Fleet::new().await;
+    let cabin = fleet.seed_hold("RES000101600").await;
+    sqlx::query(
+        "UPDATE reservations SET status = 'expired', expires_at = now() - interval '1 hour'",
+    )
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    for (code, status, phone, check_in, check_out) in [
+        (
+            "RES000101601",
+            "expired",
+            "5491155551234",
+            "2027-01-10",
+            "2027-01-12",
+        ),
+        (
+            "RES000101602",
+            "confirmed",
+            "5491177778888",
+            "2027-01-11",
+            "2027-01-13",
+        ),
+    ] {
+        sqlx::query(
+            "INSERT INTO reservations (code, accommodation_id, guest_phone, check_in, check_out, guests, total_amount, deposit_amount, status, channel_source, expires_at)
+             VALUES ($1, $2, $3, $4::date, $5::date, 2, 100000, 30000, $6::reservation_status, 'whatsapp', now() - interval '1 hour')",
+        )
+        .bind(code)
+        .bind(cabin)
+        .bind(phone)
+        .bind(check_in)
+        .bind(check_out)
+        .bind(status)
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+    }
+    let (graph, mp) = fakes().await;
+    for (id, code) in [(901, "RES000101600"), (902, "RES000101601")] {
+        Mock::given(method("GET"))
+            .and(path(format!("/v1/payments/{id}")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(approved_payment(id, code)))
+            .mount(&mp)
+            .await;
+    }
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w =
+        Reaper(vec![fleet.spawn_worker(
+            &env,
+            &[("WORKER_QUEUES", "confirm_payment,send_reply")],
+        )]);
+    enqueue_payment(&fleet.queue, "901").await;
+    enqueue_payment(&fleet.queue, "902").await;
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            count(&fleet.db, "SELECT count(*) FROM outbound_messages WHERE cause_key IN ('payment:901:confirmed', 'payment:902:refund') AND status = 'sent'").await == 2
+        })
+        .await,
+        "both guests are answered"
+    );
+    let states: Vec<(String, String, bool)> =
+        sqlx::query_as("SELECT code, status::text, needs_refund FROM reservations ORDER BY code")
+            .fetch_all(&fleet.db)
+            .await
+            .unwrap();
+    assert_eq!(
+        states,
+        vec![
+            ("RES000101600".into(), "confirmed".into(), false),
+            ("RES000101601".into(), "expired".into(), true),
+            ("RES000101602".into(), "confirmed".into(), false),
+        ]
+    );
+    let texts: Vec<String> = graph
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).ok())
+        .filter_map(|v| v["text"]["body"].as_str().map(str::to_owned))
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("RES000101601") && t.contains("devolver el dinero")),
+        "{texts:?}"
+    );
+
+    // Staff see what they must pay back; nobody else does.
+    let (url, _app) = spawn_ingress(&fleet).await;
+    let http = reqwest::Client::new();
+    let anonymous = http
+        .get(format!("{url}/admin/refunds"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 401);
+    let staff: serde_json::Value = http
+        .get(format!("{url}/admin/refunds"))
+        .bearer_auth(STAFF_TOKEN)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let refunds = staff["refunds"].as_array().unwrap();
+    assert_eq!(refunds.len(), 1, "{staff}");
+    assert_eq!(refunds[0]["code"], "RES000101601");
+    assert_eq!(refunds[0]["payments"], serde_json::json!(["902"]));
+    assert_eq!(refunds[0]["paid"].as_f64(), Some(30000.0));
+    fleet.drop_db().await;
+}
+
+/// "tenés fotos?" gets each cabin's main photo as a WhatsApp image; a property without photos
+/// gets words instead.
+#[tokio::test]
+async fn photos_are_sent_as_images_and_a_property_without_them_gets_words() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101700").await;
+    let (graph, mp) = fakes().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w =
+        Reaper(vec![fleet.spawn_worker(
+            &env,
+            &[("WORKER_QUEUES", "parse_intent,send_reply")],
+        )]);
+    let (url, _app) = spawn_ingress(&fleet).await;
+    let guest = Guest::new(&url, "5491166660001");
+    let replies = guest.say_and_wait(&graph, "tenés fotos?", 1).await;
+    assert_eq!(replies.len(), 1, "{replies:?}");
+    let images = || async {
+        graph
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).ok())
+            .filter(|v| v["type"] == "image")
+            .count()
+    };
+    assert_eq!(images().await, 0, "no photos yet: words, not images");
+
+    sqlx::query("UPDATE accommodations SET photos = ARRAY['https://fotos.test/coihue-1.jpg', 'https://fotos.test/coihue-2.jpg']")
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+    let other = Guest::new(&url, "5491166660002");
+    other
+        .say_and_wait(&graph, "me mandás fotos de la cabaña?", 1)
+        .await;
+    assert!(
+        eventually(Duration::from_secs(10), || async { images().await == 1 }).await,
+        "one image: the cabin's main photo"
+    );
+    let image = graph
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).ok())
+        .find(|v| v["type"] == "image")
+        .unwrap();
+    assert_eq!(image["image"]["link"], "https://fotos.test/coihue-1.jpg");
+    assert_eq!(image["to"], "541166660002");
+    fleet.drop_db().await;
+}
+
 /// A guest talking to the ingress, reading replies off the Graph API fake.
 struct Guest {
     url: String,
@@ -597,6 +779,8 @@ async fn spawn_ingress(fleet: &Fleet) -> (String, ()) {
     cfg.whatsapp_app_secret = Some(secrecy::SecretString::from("e2e-secret"));
     cfg.mercadopago_webhook_secret = Some(secrecy::SecretString::from("mp-secret"));
     cfg.rate_limit_per_minute = 100_000;
+    cfg.database_url = Some(secrecy::SecretString::from(fleet.db_url.clone()));
+    cfg.admin_token = Some(secrecy::SecretString::from(STAFF_TOKEN));
     let app = ingress::startup::Application::build(cfg).await.unwrap();
     let url = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped(std::future::pending()));

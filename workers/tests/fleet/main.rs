@@ -8,6 +8,7 @@ mod support;
 mod audio;
 mod booking;
 mod dead_letters;
+mod email;
 mod end_to_end;
 mod ical;
 mod schedules;

@@ -1,0 +1,178 @@
+//! A guest who writes by email: signed Mailgun posts into the real ingress, worker processes,
+//! and replies arriving at a fake Mailgun messages API, in the guest's thread, from the
+//! property's address. Payment confirmation reaches the guest by email too.
+
+use std::time::Duration;
+
+use chrono::{Duration as Days, Utc};
+use wiremock::{
+    Mock, MockServer, ResponseTemplate,
+    matchers::{header, method, path},
+};
+
+use crate::support::*;
+
+const SIGNING_KEY: &str = "mailgun-signing-key";
+const GUEST: &str = "ana.perez@gmail.com";
+
+#[tokio::test]
+async fn an_email_guest_books_pays_and_is_answered_in_the_same_thread() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101800").await;
+    sqlx::query("DELETE FROM reservations")
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+    let mailgun = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/v3/lago.test/messages"))
+        .and(header(
+            "authorization",
+            "Basic YXBpOlRFU1QtbWFpbGd1bi1rZXk=",
+        )) // api:TEST-mailgun-key
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            serde_json::json!({ "id": "<out@lago.test>", "message": "Queued. Thank you." }),
+        ))
+        .mount(&mailgun)
+        .await;
+    let mp = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/checkout/preferences"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(serde_json::json!({
+            "id": "pref-9", "init_point": "https://www.mercadopago.com.ar/checkout/v1/redirect?pref_id=pref-9"
+        })))
+        .mount(&mp)
+        .await;
+    let mut env = fleet.worker_env(&mp.uri(), "http://127.0.0.1:9");
+    env.push(("MAILGUN_API_BASE".into(), mailgun.uri()));
+    env.push(("MAILGUN_API_KEY".into(), "TEST-mailgun-key".into()));
+    let _w = Reaper(vec![fleet.spawn_worker(&env, &[])]);
+    let url = spawn_ingress(&fleet).await;
+
+    let check_in = (Utc::now() + Days::days(45)).date_naive();
+    let ask = format!(
+        "Hola! ¿tienen lugar para 2 del {} al {}?\n\nSaludos, Ana",
+        check_in.format("%d/%m"),
+        (check_in + Days::days(2)).format("%d/%m")
+    );
+    post_email(&url, "<m1@mail.gmail.com>", "Consulta diciembre", &ask).await;
+    let sent = wait_for(&mailgun, 1).await;
+    let first = &sent[0];
+    assert_eq!(field(first, "to"), GUEST);
+    assert_eq!(
+        field(first, "from"),
+        "Cabañas del Lago <reservas@lago.test>"
+    );
+    assert_eq!(field(first, "subject"), "Re: Consulta diciembre");
+    assert_eq!(field(first, "h:In-Reply-To"), "<m1@mail.gmail.com>");
+    assert!(
+        field(first, "text").contains("Cabaña Coihue"),
+        "{}",
+        field(first, "text")
+    );
+
+    post_email(
+        &url,
+        "<m2@mail.gmail.com>",
+        "Re: Consulta diciembre",
+        "dale, reservá",
+    )
+    .await;
+    let sent = wait_for(&mailgun, 2).await;
+    let hold = field(&sent[1], "text");
+    assert!(
+        hold.contains("Código: RES") && hold.contains("mercadopago.com.ar"),
+        "{hold}"
+    );
+    assert_eq!(field(&sent[1], "h:In-Reply-To"), "<m2@mail.gmail.com>");
+    let (code, guest_email): (String, Option<String>) =
+        sqlx::query_as("SELECT code, guest_email FROM reservations WHERE status = 'pre_reserved'")
+            .fetch_one(&fleet.db)
+            .await
+            .unwrap();
+    assert_eq!(guest_email.as_deref(), Some(GUEST));
+
+    Mock::given(method("GET"))
+        .and(path("/v1/payments/5151"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(approved_payment(5151, &code)))
+        .mount(&mp)
+        .await;
+    enqueue_payment(&fleet.queue, "5151").await;
+    let sent = wait_for(&mailgun, 3).await;
+    let confirmed = field(&sent[2], "text");
+    assert!(
+        confirmed.contains("¡Pago confirmado!") && confirmed.contains(&code),
+        "{confirmed}"
+    );
+    assert_eq!(field(&sent[2], "to"), GUEST);
+
+    // Mailgun retries a post it thinks failed: the guest is not answered twice.
+    post_email(&url, "<m1@mail.gmail.com>", "Consulta diciembre", &ask).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(wait_for(&mailgun, 3).await.len(), 3);
+    fleet.drop_db().await;
+}
+
+async fn spawn_ingress(fleet: &Fleet) -> String {
+    let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
+    cfg.addr = "127.0.0.1:0".parse().unwrap();
+    cfg.queue = jobs::RedisQueueConfig::new(redis_url(), fleet.prefix.clone());
+    cfg.mailgun_signing_key = Some(secrecy::SecretString::from(SIGNING_KEY));
+    cfg.rate_limit_per_minute = 100_000;
+    let app = ingress::startup::Application::build(cfg).await.unwrap();
+    let url = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped(std::future::pending()));
+    url
+}
+
+/// What Mailgun's inbound route posts for a guest's email, signed.
+async fn post_email(url: &str, message_id: &str, subject: &str, text: &str) {
+    let ts = Utc::now().timestamp().to_string();
+    let token = uuid::Uuid::new_v4().simple().to_string();
+    let signature = ingress::signature::mailgun::signature_for(SIGNING_KEY.as_bytes(), &ts, &token);
+    let form = [
+        ("recipient", "reservas@lago.test"),
+        ("sender", GUEST),
+        ("from", "Ana Pérez <ana.perez@gmail.com>"),
+        ("subject", subject),
+        ("body-plain", text),
+        ("stripped-text", text),
+        ("Message-Id", message_id),
+        ("timestamp", &ts),
+        ("token", &token),
+        ("signature", &signature),
+    ];
+    let resp = reqwest::Client::new()
+        .post(format!("{url}/webhooks/email"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+}
+
+/// The emails the fleet sent, oldest first, once there are at least `n`.
+async fn wait_for(mailgun: &MockServer, n: usize) -> Vec<Vec<(String, String)>> {
+    let mut sent = Vec::new();
+    for _ in 0..300 {
+        sent = mailgun
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .iter()
+            .map(|r| form_urlencoded::parse(&r.body).into_owned().collect())
+            .collect();
+        if sent.len() >= n {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    sent
+}
+
+fn field<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
