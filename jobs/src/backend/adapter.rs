@@ -2,8 +2,11 @@
 //!
 //! [`QueueBackend`] is what a `WorkerBuilder` polls: it claims as many jobs as the worker has
 //! free slots, blocking on Redis when there are none (no polling loop). [`AckLayer`] wraps the
-//! handler: after each run it records the outcome in Redis (ack, retry with backoff, or dead
-//! letter) before the run counts as finished, so a graceful stop never leaves an unrecorded run.
+//! handler: when it returns Ok the slot is free at once and the ack is stored in the background,
+//! in batches; a failure (retry with backoff, or dead letter) is stored before the slot frees,
+//! so the worker's next claim already sees the retry's due time. The job stays in the worker's
+//! ledger (and so under its lease) until its outcome is stored, and a graceful stop waits for
+//! every outcome before it releases anything, so a stop never leaves an unrecorded run.
 //! Retries happen only through the schedule zset: the job's own policy is the only one.
 //!
 //! Claims and outcomes are retried on connection blips ([`retrying`]); what still fails is
@@ -30,10 +33,7 @@ use apalis_core::{
 };
 use futures::{FutureExt, future::BoxFuture};
 use redis::aio::MultiplexedConnection;
-use tokio::{
-    sync::{mpsc, oneshot},
-    task::JoinHandle,
-};
+use tokio::{sync::mpsc, task::JoinHandle};
 use tower::{Layer, Service};
 
 use super::{
@@ -90,7 +90,7 @@ impl<J: Job> QueueBackend<J> {
         let outstanding = Arc::new(AtomicUsize::new(0));
         let ledger = Arc::new(Ledger::default());
         let reconciler = spawn_reconciler(queue.clone(), name, wid.clone(), ledger.clone());
-        let acks = spawn_ack_batcher(queue.clone(), name, wid.clone());
+        let acks = spawn_ack_batcher(queue.clone(), name, wid.clone(), ledger.clone());
         let layer = AckLayer {
             queue: queue.clone(),
             name,
@@ -165,11 +165,9 @@ impl<J: Job> QueueBackend<J> {
                 // Nothing can ever run this payload: dead-letter it with the reason.
                 self.outstanding.fetch_sub(1, Ordering::AcqRel);
                 tracing::error!(queue = %self.name, job_id = %claimed.meta.id, error = %e, "undecodable job payload");
-                let layer = self.layer.clone();
                 let error = JobError::permanent(format!("undecodable payload: {e}"));
-                tokio::spawn(async move {
-                    let _ = layer.record(&claimed.meta, Err(error)).await;
-                });
+                let layer = self.layer.clone();
+                tokio::spawn(async move { layer.record_failure(&claimed.meta, error).await });
                 None
             }
         }
@@ -303,12 +301,16 @@ impl<J: Job> Backend for QueueBackend<J> {
             self.fetch = None;
         }
         if self.close.is_none() {
+            // The release below hands back all the reconciler would, and more.
             self.reconciler.abort();
             self.buffer.clear();
-            let unrecorded = self.ledger.release_all();
             let (queue, name, wid) = (self.queue.clone(), self.name, self.wid.clone());
+            let ledger = self.ledger.clone();
             self.close = Some(
                 async move {
+                    // Runs have finished; their outcomes may still be on their way.
+                    ledger.all_settled().await;
+                    let unrecorded = ledger.release_all();
                     retrying("release", Persistence::OUTCOME, || {
                         queue.release_with_unrecorded(name, &wid, &unrecorded)
                     })
@@ -361,7 +363,7 @@ pub struct AckLayer {
     policy: RetryPolicy,
     outstanding: Arc<AtomicUsize>,
     ledger: Arc<Ledger>,
-    acks: mpsc::UnboundedSender<(String, oneshot::Sender<Result<(), String>>)>,
+    acks: mpsc::UnboundedSender<String>,
 }
 
 impl std::fmt::Debug for AckLayer {
@@ -421,9 +423,12 @@ where
                 .record(wait_ms.max(0) as f64 / 1000.0);
             metrics::histogram!("fleet_job_duration_seconds", "queue" => q)
                 .record(started.elapsed().as_secs_f64());
-            let recorded = ctx.record(&meta, result).await;
+            match result {
+                Ok(()) => ctx.dispatch_ack(meta.id),
+                Err(error) => ctx.record_failure(&meta, error).await,
+            }
             ctx.outstanding.fetch_sub(1, Ordering::AcqRel);
-            recorded.map_err(Into::into)
+            Ok(())
         }
         .boxed()
     }
@@ -440,40 +445,30 @@ fn classify(error: BoxDynError) -> JobError {
 }
 
 impl AckLayer {
-    /// Stores the outcome (retrying blips) and settles the job in the ledger: forgotten once
-    /// stored, handed to the reconciler if it could not be.
-    async fn record(&self, meta: &JobMeta, result: Result<(), JobError>) -> Result<(), QueueError> {
-        let stored = self.store(meta, result).await;
-        match &stored {
-            Ok(()) => self.ledger.recorded(&meta.id),
-            Err(e) => {
-                tracing::error!(
-                    queue = %self.name, job_id = %meta.id, error = %e,
-                    "could not record a job's outcome; it goes back to ready"
-                );
-                self.ledger.unrecorded(&meta.id);
-            }
+    /// Hands a success to the ack batcher; the job stays held until its batch is stored.
+    fn dispatch_ack(&self, id: String) {
+        self.ledger.recording();
+        if let Err(unsent) = self.acks.send(id) {
+            self.ledger.settle(&unsent.0, false);
         }
-        stored
     }
 
-    async fn store(&self, meta: &JobMeta, result: Result<(), JobError>) -> Result<(), QueueError> {
+    /// Stores a failure (retrying blips) and settles the job in the ledger.
+    async fn record_failure(&self, meta: &JobMeta, error: JobError) {
+        self.ledger.recording();
+        let stored = self.store_failure(meta, error).await;
+        if let Err(e) = &stored {
+            tracing::error!(
+                queue = %self.name, job_id = %meta.id, error = %e,
+                "could not record a job's failure; it goes back to ready"
+            );
+        }
+        self.ledger.settle(&meta.id, stored.is_ok());
+    }
+
+    /// Schedules the retry or dead-letters the job, as its policy says (retrying blips).
+    async fn store_failure(&self, meta: &JobMeta, error: JobError) -> Result<(), QueueError> {
         let q = self.name.as_str();
-        let error = match result {
-            Ok(()) => {
-                let (tx, rx) = oneshot::channel();
-                self.acks
-                    .send((meta.id.clone(), tx))
-                    .map_err(|_| QueueError::Closed)?;
-                rx.await
-                    .map_err(|_| QueueError::Closed)?
-                    .map_err(QueueError::Protocol)?;
-                metrics::counter!("fleet_jobs_total", "queue" => q, "outcome" => "completed")
-                    .increment(1);
-                return Ok(());
-            }
-            Err(error) => error,
-        };
         let (delay, refund, outcome) =
             match self
                 .policy
@@ -500,23 +495,31 @@ impl AckLayer {
 }
 
 /// Collects acknowledgements and sends them in batches: at high throughput one script call
-/// acknowledges hundreds of jobs; at low throughput each ack goes out at once.
+/// acknowledges hundreds of jobs; at low throughput each ack goes out at once. Each job is
+/// settled in the ledger once its batch is stored (or given up).
 fn spawn_ack_batcher(
     queue: RedisQueue,
     name: QueueName,
     wid: Arc<str>,
-) -> mpsc::UnboundedSender<(String, oneshot::Sender<Result<(), String>>)> {
-    let (tx, mut rx) = mpsc::unbounded_channel::<(String, oneshot::Sender<Result<(), String>>)>();
+    ledger: Arc<Ledger>,
+) -> mpsc::UnboundedSender<String> {
+    let (tx, mut rx) = mpsc::unbounded_channel::<String>();
     tokio::spawn(async move {
         let mut batch = Vec::with_capacity(512);
         while rx.recv_many(&mut batch, 512).await > 0 {
-            let ids: Vec<String> = batch.iter().map(|(id, _)| id.clone()).collect();
-            let result = retrying("ack", Persistence::OUTCOME, || queue.ack(name, &wid, &ids))
-                .await
-                .map(|_| ())
-                .map_err(|e| e.to_string());
-            for (_, reply) in batch.drain(..) {
-                let _ = reply.send(result.clone());
+            let stored = retrying("ack", Persistence::OUTCOME, || {
+                queue.ack(name, &wid, &batch)
+            })
+            .await
+            .is_ok();
+            if stored {
+                metrics::counter!("fleet_jobs_total", "queue" => name.as_str(), "outcome" => "completed")
+                    .increment(batch.len() as u64);
+            } else {
+                tracing::error!(queue = %name, jobs = batch.len(), "could not record acks; the jobs go back to ready");
+            }
+            for id in batch.drain(..) {
+                ledger.settle(&id, stored);
             }
         }
     });

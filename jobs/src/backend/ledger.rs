@@ -28,6 +28,8 @@ pub(crate) struct Ledger {
     ids: Mutex<Ids>,
     turns: tokio::sync::Mutex<()>,
     suspect: Notify,
+    /// Told when the last outcome on its way to Redis is settled.
+    quiet: Notify,
 }
 
 #[derive(Debug, Default)]
@@ -36,6 +38,8 @@ struct Ids {
     held: HashSet<String>,
     /// Ran, but the outcome could not be stored: the attempt counts when they go back.
     unrecorded: HashSet<String>,
+    /// Outcomes handed to the background but not yet stored or given up.
+    recording: usize,
 }
 
 impl Ledger {
@@ -57,20 +61,42 @@ impl Ledger {
         g.held.extend(ids.into_iter().map(str::to_owned));
     }
 
-    /// A job's outcome is stored: forget it.
-    pub fn recorded(&self, id: &str) {
-        let mut g = self.ids();
-        g.held.remove(id);
+    /// A job's outcome is on its way to Redis (the job stays held until it is settled).
+    pub fn recording(&self) {
+        self.ids().recording += 1;
     }
 
-    /// A job ran but its outcome could not be stored: the reconciler hands it back.
-    pub fn unrecorded(&self, id: &str) {
-        {
+    /// The outcome of `id` was stored (forget the job), or could not be (`stored` false: the
+    /// reconciler hands the job back).
+    pub fn settle(&self, id: &str, stored: bool) {
+        let quiet = {
             let mut g = self.ids();
             g.held.remove(id);
-            g.unrecorded.insert(id.to_owned());
+            if !stored {
+                g.unrecorded.insert(id.to_owned());
+            }
+            g.recording = g.recording.saturating_sub(1);
+            g.recording == 0
+        };
+        if !stored {
+            self.suspect.notify_one();
         }
-        self.suspect.notify_one();
+        if quiet {
+            self.quiet.notify_waiters();
+        }
+    }
+
+    /// Waits until no outcome is on its way to Redis.
+    pub async fn all_settled(&self) {
+        loop {
+            let quiet = self.quiet.notified();
+            tokio::pin!(quiet);
+            quiet.as_mut().enable();
+            if self.ids().recording == 0 {
+                return;
+            }
+            quiet.await;
+        }
     }
 
     /// A claim failed and may have moved jobs nobody here knows of: reconcile soon.
