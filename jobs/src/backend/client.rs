@@ -18,6 +18,21 @@ use crate::{
     queue::{Job, QueueName},
 };
 
+/// Jobs per push script call: big enough that the round trip is amortised, small enough that
+/// one call never blocks Redis for long and the chunks of a large batch overlap (encoding the
+/// next while Redis runs the last).
+pub const PUSH_CHUNK: usize = 1000;
+
+/// `items` in order, cut into pieces of at most `size`.
+fn chunked<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
+    let mut chunks = Vec::with_capacity(items.len().div_ceil(size));
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        chunks.push(items.by_ref().take(size).collect());
+    }
+    chunks
+}
+
 /// The result of one enqueue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Enqueued {
@@ -167,17 +182,20 @@ impl RedisQueue {
             .ok_or_else(|| QueueError::Protocol("push returned nothing".into()))
     }
 
-    /// Enqueue many jobs (of any queues) in one round trip per queue, all sent together.
-    /// Results come back in the order of `jobs`.
+    /// Enqueue many jobs (of any queues): one script call per queue and chunk of
+    /// [`PUSH_CHUNK`] jobs, all pipelined on the shared connection. Results come back in the
+    /// order of `jobs`.
     pub async fn push_many(&self, jobs: Vec<NewJob>) -> Result<Vec<Enqueued>, QueueError> {
         let mut by_queue: BTreeMap<QueueName, Vec<(usize, NewJob)>> = BTreeMap::new();
         let total = jobs.len();
         for (i, job) in jobs.into_iter().enumerate() {
             by_queue.entry(job.queue).or_default().push((i, job));
         }
-        let calls = by_queue
-            .into_iter()
-            .map(|(queue, jobs)| self.push_queue(queue, jobs));
+        let calls = by_queue.into_iter().flat_map(|(queue, jobs)| {
+            chunked(jobs, PUSH_CHUNK)
+                .into_iter()
+                .map(move |chunk| self.push_queue(queue, chunk))
+        });
         let mut results: Vec<Option<Enqueued>> = vec![None; total];
         for batch in futures::future::try_join_all(calls).await? {
             for (i, enq) in batch {
