@@ -2,9 +2,16 @@
 //!
 //! [`QueueBackend`] is what a `WorkerBuilder` polls: it claims as many jobs as the worker has
 //! free slots, blocking on Redis when there are none (no polling loop). [`AckLayer`] wraps the
-//! handler: after each run it records the outcome in Redis (ack, retry with backoff, or dead
-//! letter) before the run counts as finished, so a graceful stop never leaves an unrecorded run.
+//! handler: when it returns Ok the slot is free at once and the ack is stored in the background,
+//! in batches; a failure (retry with backoff, or dead letter) is stored before the slot frees,
+//! so the worker's next claim already sees the retry's due time. The job stays in the worker's
+//! ledger (and so under its lease) until its outcome is stored, and a graceful stop waits for
+//! every outcome before it releases anything, so a stop never leaves an unrecorded run.
 //! Retries happen only through the schedule zset: the job's own policy is the only one.
+//!
+//! Claims and outcomes are retried on connection blips ([`retrying`]); what still fails is
+//! squared by the worker's reconciler ([`ledger`](super::ledger)), so no job stays in a live
+//! worker's in-flight list with nobody running it.
 
 use std::{
     collections::VecDeque,
@@ -26,10 +33,14 @@ use apalis_core::{
 };
 use futures::{FutureExt, future::BoxFuture};
 use redis::aio::MultiplexedConnection;
-use tokio::sync::{mpsc, oneshot};
+use tokio::{sync::mpsc, task::JoinHandle};
 use tower::{Layer, Service};
 
-use super::{Claimed, QueueError, RedisQueue};
+use super::{
+    Claimed, QueueError, RedisQueue,
+    ledger::{Ledger, spawn_reconciler},
+    retrying::{Persistence, retrying},
+};
 use crate::{
     envelope::{Envelope, JobMeta},
     queue::{Job, QueueName},
@@ -48,6 +59,8 @@ pub struct QueueBackend<J: Job> {
     wid: Arc<str>,
     slots: usize,
     outstanding: Arc<AtomicUsize>,
+    ledger: Arc<Ledger>,
+    reconciler: JoinHandle<()>,
     buffer: VecDeque<Claimed>,
     conn: Option<MultiplexedConnection>,
     fetch: Option<BoxFuture<'static, FetchResult>>,
@@ -75,13 +88,16 @@ impl<J: Job> QueueBackend<J> {
             format!("{}-{}", std::process::id(), uuid::Uuid::new_v4().simple()).into();
         queue.remember_member(name, &wid);
         let outstanding = Arc::new(AtomicUsize::new(0));
-        let acks = spawn_ack_batcher(queue.clone(), name, wid.clone());
+        let ledger = Arc::new(Ledger::default());
+        let reconciler = spawn_reconciler(queue.clone(), name, wid.clone(), ledger.clone());
+        let acks = spawn_ack_batcher(queue.clone(), name, wid.clone(), ledger.clone());
         let layer = AckLayer {
             queue: queue.clone(),
             name,
             wid: wid.clone(),
             policy: J::retry_policy(),
             outstanding: outstanding.clone(),
+            ledger: ledger.clone(),
             acks,
         };
         QueueBackend {
@@ -90,6 +106,8 @@ impl<J: Job> QueueBackend<J> {
             wid,
             slots: slots.max(1),
             outstanding,
+            ledger,
+            reconciler,
             buffer: VecDeque::new(),
             conn: None,
             fetch: None,
@@ -115,8 +133,12 @@ impl<J: Job> QueueBackend<J> {
             .slots
             .saturating_sub(self.outstanding.load(Ordering::Acquire))
             .max(1);
-        let queue = self.queue.clone();
-        let (name, wid) = (self.name, self.wid.clone());
+        let worker = FetchingWorker {
+            queue: self.queue.clone(),
+            name: self.name,
+            wid: self.wid.clone(),
+            ledger: self.ledger.clone(),
+        };
         let conn = self.conn.take();
         let pause = self.failed_last;
         self.fetch = Some(
@@ -124,7 +146,7 @@ impl<J: Job> QueueBackend<J> {
                 if pause {
                     tokio::time::sleep(Duration::from_secs(1)).await;
                 }
-                fetch_batch(queue, name, wid, free, conn).await
+                worker.fetch_batch(free, conn).await
             }
             .boxed(),
         );
@@ -142,60 +164,81 @@ impl<J: Job> QueueBackend<J> {
             Err(e) => {
                 // Nothing can ever run this payload: dead-letter it with the reason.
                 self.outstanding.fetch_sub(1, Ordering::AcqRel);
-                let (queue, name, wid) = (self.queue.clone(), self.name, self.wid.clone());
-                let id = claimed.meta.id;
-                tracing::error!(queue = %name, job_id = %id, error = %e, "undecodable job payload, dead-lettered");
-                metrics::counter!("fleet_jobs_total", "queue" => name.as_str(), "outcome" => "dead").increment(1);
-                tokio::spawn(async move {
-                    let reason = format!("undecodable payload: {e}");
-                    if let Err(e) = queue.fail(name, &wid, &id, None, false, &reason).await {
-                        tracing::warn!(error = %e, "could not dead-letter an undecodable job");
-                    }
-                });
+                tracing::error!(queue = %self.name, job_id = %claimed.meta.id, error = %e, "undecodable job payload");
+                let error = JobError::permanent(format!("undecodable payload: {e}"));
+                let layer = self.layer.clone();
+                tokio::spawn(async move { layer.record_failure(&claimed.meta, error).await });
                 None
             }
         }
     }
 }
 
-async fn fetch_batch(
+/// What a fetch needs of its worker (owned, so the fetch future is `'static`).
+struct FetchingWorker {
     queue: RedisQueue,
     name: QueueName,
     wid: Arc<str>,
-    n: usize,
-    conn: Option<MultiplexedConnection>,
-) -> FetchResult {
-    let claimed = match queue.claim(name, &wid, n, None).await {
-        Ok((claimed, _)) if !claimed.is_empty() => return (conn, Ok(claimed)),
-        Ok((_, next_due)) => next_due,
-        Err(e) => return (conn, Err(e)),
-    };
-    let block = queue.config().block;
-    let wait = match claimed {
-        Some(due) => {
-            let now = chrono::Utc::now().timestamp_millis();
-            Duration::from_millis((due - now).clamp(10, block.as_millis() as i64) as u64)
+    ledger: Arc<Ledger>,
+}
+
+impl FetchingWorker {
+    /// Claims up to `n` jobs; when none is ready, blocks until one is (or the next scheduled
+    /// one falls due) and claims then.
+    async fn fetch_batch(self, n: usize, conn: Option<MultiplexedConnection>) -> FetchResult {
+        let next_due = match self.claim_held(n).await {
+            Ok((claimed, _)) if !claimed.is_empty() => return (conn, Ok(claimed)),
+            Ok((_, next_due)) => next_due,
+            Err(e) => return (conn, Err(e)),
+        };
+        let mut conn = match conn {
+            Some(c) => c,
+            None => match self.queue.blocking_connection().await {
+                Ok(c) => c,
+                Err(e) => return (None, Err(e)),
+            },
+        };
+        let wait = self.block_for(next_due);
+        match self
+            .queue
+            .wait_ready(&mut conn, self.name, &self.wid, wait)
+            .await
+        {
+            Ok(None) => (Some(conn), Ok(Vec::new())),
+            // The job is in our fetched list: this claim (or, if it fails, the next) takes it.
+            Ok(Some(_)) => (Some(conn), self.claim_held(n).await.map(|(c, _)| c)),
+            // The connection may be broken: open a new one next time. A job the BLMOVE moved
+            // before the error waits in our fetched list for the next claim.
+            Err(e) => (None, Err(e)),
         }
-        None => block,
-    };
-    let mut conn = match conn {
-        Some(c) => c,
-        None => match queue.blocking_connection().await {
-            Ok(c) => c,
-            Err(e) => return (None, Err(e)),
-        },
-    };
-    match queue.wait_ready(&mut conn, name, &wid, wait).await {
-        Ok(None) => (Some(conn), Ok(Vec::new())),
-        Ok(Some(moved)) => {
-            let res = queue
-                .claim(name, &wid, n.saturating_sub(1), Some(&moved))
-                .await
-                .map(|(c, _)| c);
-            (Some(conn), res)
+    }
+
+    /// How long an idle fetch may block: until the next scheduled job is due, at most `block`.
+    fn block_for(&self, next_due: Option<i64>) -> Duration {
+        let block = self.queue.config().block;
+        match next_due {
+            Some(due) => {
+                let now = chrono::Utc::now().timestamp_millis();
+                Duration::from_millis((due - now).clamp(10, block.as_millis() as i64) as u64)
+            }
+            None => block,
         }
-        // The connection may be broken: open a new one next time.
-        Err(e) => (None, Err(e)),
+    }
+
+    /// Claims (retrying blips) and enters the jobs in the ledger within the same turn, so the
+    /// reconciler never sees them unheld. A failed try may still have moved jobs: the ledger is
+    /// told, and the reconciler gives them back.
+    async fn claim_held(&self, n: usize) -> Result<(Vec<Claimed>, Option<i64>), QueueError> {
+        retrying("claim", Persistence::CLAIM, || async {
+            let _turn = self.ledger.turn().await;
+            let answer = self.queue.claim(self.name, &self.wid, n).await;
+            match &answer {
+                Ok((claimed, _)) => self.ledger.hold(claimed.iter().map(|c| c.meta.id.as_str())),
+                Err(_) => self.ledger.suspect(),
+            }
+            answer
+        })
+        .await
     }
 }
 
@@ -258,9 +301,23 @@ impl<J: Job> Backend for QueueBackend<J> {
             self.fetch = None;
         }
         if self.close.is_none() {
+            // The release below hands back all the reconciler would, and more.
+            self.reconciler.abort();
             self.buffer.clear();
             let (queue, name, wid) = (self.queue.clone(), self.name, self.wid.clone());
-            self.close = Some(async move { queue.release(name, &wid).await }.boxed());
+            let ledger = self.ledger.clone();
+            self.close = Some(
+                async move {
+                    // Runs have finished; their outcomes may still be on their way.
+                    ledger.all_settled().await;
+                    let unrecorded = ledger.release_all();
+                    retrying("release", Persistence::OUTCOME, || {
+                        queue.release_with_unrecorded(name, &wid, &unrecorded)
+                    })
+                    .await
+                }
+                .boxed(),
+            );
         }
         let Some(close) = self.close.as_mut() else {
             return Poll::Ready(Ok(()));
@@ -270,6 +327,14 @@ impl<J: Job> Backend for QueueBackend<J> {
             tracing::info!(queue = %self.name, released, "handed back claimed jobs that had not started");
         }
         Poll::Ready(Ok(()))
+    }
+}
+
+impl<J: Job> Drop for QueueBackend<J> {
+    fn drop(&mut self) {
+        self.reconciler.abort();
+        // Without a graceful close, stop renewing the lease: recover then returns our jobs.
+        self.queue.forget_member(self.name, &self.wid);
     }
 }
 
@@ -297,7 +362,8 @@ pub struct AckLayer {
     wid: Arc<str>,
     policy: RetryPolicy,
     outstanding: Arc<AtomicUsize>,
-    acks: mpsc::UnboundedSender<(String, oneshot::Sender<Result<(), String>>)>,
+    ledger: Arc<Ledger>,
+    acks: mpsc::UnboundedSender<String>,
 }
 
 impl std::fmt::Debug for AckLayer {
@@ -357,9 +423,12 @@ where
                 .record(wait_ms.max(0) as f64 / 1000.0);
             metrics::histogram!("fleet_job_duration_seconds", "queue" => q)
                 .record(started.elapsed().as_secs_f64());
-            let recorded = ctx.record(&meta, result).await;
+            match result {
+                Ok(()) => ctx.dispatch_ack(meta.id),
+                Err(error) => ctx.record_failure(&meta, error).await,
+            }
             ctx.outstanding.fetch_sub(1, Ordering::AcqRel);
-            recorded.map_err(Into::into)
+            Ok(())
         }
         .boxed()
     }
@@ -376,23 +445,30 @@ fn classify(error: BoxDynError) -> JobError {
 }
 
 impl AckLayer {
-    async fn record(&self, meta: &JobMeta, result: Result<(), JobError>) -> Result<(), QueueError> {
+    /// Hands a success to the ack batcher; the job stays held until its batch is stored.
+    fn dispatch_ack(&self, id: String) {
+        self.ledger.recording();
+        if let Err(unsent) = self.acks.send(id) {
+            self.ledger.settle(&unsent.0, false);
+        }
+    }
+
+    /// Stores a failure (retrying blips) and settles the job in the ledger.
+    async fn record_failure(&self, meta: &JobMeta, error: JobError) {
+        self.ledger.recording();
+        let stored = self.store_failure(meta, error).await;
+        if let Err(e) = &stored {
+            tracing::error!(
+                queue = %self.name, job_id = %meta.id, error = %e,
+                "could not record a job's failure; it goes back to ready"
+            );
+        }
+        self.ledger.settle(&meta.id, stored.is_ok());
+    }
+
+    /// Schedules the retry or dead-letters the job, as its policy says (retrying blips).
+    async fn store_failure(&self, meta: &JobMeta, error: JobError) -> Result<(), QueueError> {
         let q = self.name.as_str();
-        let error = match result {
-            Ok(()) => {
-                let (tx, rx) = oneshot::channel();
-                self.acks
-                    .send((meta.id.clone(), tx))
-                    .map_err(|_| QueueError::Closed)?;
-                rx.await
-                    .map_err(|_| QueueError::Closed)?
-                    .map_err(QueueError::Protocol)?;
-                metrics::counter!("fleet_jobs_total", "queue" => q, "outcome" => "completed")
-                    .increment(1);
-                return Ok(());
-            }
-            Err(error) => error,
-        };
         let (delay, refund, outcome) =
             match self
                 .policy
@@ -408,39 +484,42 @@ impl AckLayer {
             "job run failed"
         );
         metrics::counter!("fleet_jobs_total", "queue" => q, "outcome" => outcome).increment(1);
-        self.queue
-            .fail(
-                self.name,
-                &self.wid,
-                &meta.id,
-                delay,
-                refund,
-                &error.to_string(),
-            )
-            .await?;
+        let error = error.to_string();
+        retrying("fail", Persistence::OUTCOME, || {
+            self.queue
+                .fail(self.name, &self.wid, &meta.id, delay, refund, &error)
+        })
+        .await?;
         Ok(())
     }
 }
 
 /// Collects acknowledgements and sends them in batches: at high throughput one script call
-/// acknowledges hundreds of jobs; at low throughput each ack goes out at once.
+/// acknowledges hundreds of jobs; at low throughput each ack goes out at once. Each job is
+/// settled in the ledger once its batch is stored (or given up).
 fn spawn_ack_batcher(
     queue: RedisQueue,
     name: QueueName,
     wid: Arc<str>,
-) -> mpsc::UnboundedSender<(String, oneshot::Sender<Result<(), String>>)> {
-    let (tx, mut rx) = mpsc::unbounded_channel::<(String, oneshot::Sender<Result<(), String>>)>();
+    ledger: Arc<Ledger>,
+) -> mpsc::UnboundedSender<String> {
+    let (tx, mut rx) = mpsc::unbounded_channel::<String>();
     tokio::spawn(async move {
         let mut batch = Vec::with_capacity(512);
         while rx.recv_many(&mut batch, 512).await > 0 {
-            let ids: Vec<String> = batch.iter().map(|(id, _)| id.clone()).collect();
-            let result = queue
-                .ack(name, &wid, &ids)
-                .await
-                .map(|_| ())
-                .map_err(|e| e.to_string());
-            for (_, reply) in batch.drain(..) {
-                let _ = reply.send(result.clone());
+            let stored = retrying("ack", Persistence::OUTCOME, || {
+                queue.ack(name, &wid, &batch)
+            })
+            .await
+            .is_ok();
+            if stored {
+                metrics::counter!("fleet_jobs_total", "queue" => name.as_str(), "outcome" => "completed")
+                    .increment(batch.len() as u64);
+            } else {
+                tracing::error!(queue = %name, jobs = batch.len(), "could not record acks; the jobs go back to ready");
+            }
+            for id in batch.drain(..) {
+                ledger.settle(&id, stored);
             }
         }
     });

@@ -18,6 +18,21 @@ use crate::{
     queue::{Job, QueueName},
 };
 
+/// Jobs per push script call: big enough that the round trip is amortised, small enough that
+/// one call never blocks Redis for long and the chunks of a large batch overlap (encoding the
+/// next while Redis runs the last).
+pub const PUSH_CHUNK: usize = 1000;
+
+/// `items` in order, cut into pieces of at most `size`.
+fn chunked<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
+    let mut chunks = Vec::with_capacity(items.len().div_ceil(size));
+    let mut items = items.into_iter().peekable();
+    while items.peek().is_some() {
+        chunks.push(items.by_ref().take(size).collect());
+    }
+    chunks
+}
+
 /// The result of one enqueue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Enqueued {
@@ -167,17 +182,20 @@ impl RedisQueue {
             .ok_or_else(|| QueueError::Protocol("push returned nothing".into()))
     }
 
-    /// Enqueue many jobs (of any queues) in one round trip per queue, all sent together.
-    /// Results come back in the order of `jobs`.
+    /// Enqueue many jobs (of any queues): one script call per queue and chunk of
+    /// [`PUSH_CHUNK`] jobs, all pipelined on the shared connection. Results come back in the
+    /// order of `jobs`.
     pub async fn push_many(&self, jobs: Vec<NewJob>) -> Result<Vec<Enqueued>, QueueError> {
         let mut by_queue: BTreeMap<QueueName, Vec<(usize, NewJob)>> = BTreeMap::new();
         let total = jobs.len();
         for (i, job) in jobs.into_iter().enumerate() {
             by_queue.entry(job.queue).or_default().push((i, job));
         }
-        let calls = by_queue
-            .into_iter()
-            .map(|(queue, jobs)| self.push_queue(queue, jobs));
+        let calls = by_queue.into_iter().flat_map(|(queue, jobs)| {
+            chunked(jobs, PUSH_CHUNK)
+                .into_iter()
+                .map(move |chunk| self.push_queue(queue, chunk))
+        });
         let mut results: Vec<Option<Enqueued>> = vec![None; total];
         for batch in futures::future::try_join_all(calls).await? {
             for (i, enq) in batch {
@@ -232,15 +250,17 @@ impl RedisQueue {
             .collect())
     }
 
-    /// Claim up to `n` ready jobs for worker `wid` (promoting due retries first). `moved` is a job
-    /// a blocking fetch already moved into the worker's in-flight list. Also returns when the next
-    /// scheduled job falls due, so an idle fetch knows how long it may block.
+    /// Claim up to `n` jobs for worker `wid` (promoting due retries first): first those a
+    /// blocking fetch already moved into its fetched list, then ready ones. Also returns when the
+    /// next scheduled job falls due, so an idle fetch knows how long it may block.
+    ///
+    /// Not idempotent: a claim whose reply is lost leaves its jobs in the worker's in-flight list
+    /// unknown to the worker; [`RedisQueue::reconcile`] gives them back.
     pub async fn claim(
         &self,
         queue: QueueName,
         wid: &str,
         n: usize,
-        moved: Option<&str>,
     ) -> Result<(Vec<Claimed>, Option<i64>), QueueError> {
         let cfg = &self.inner.config;
         let reply: Vec<Value> = self
@@ -254,7 +274,6 @@ impl RedisQueue {
             .arg(n)
             .arg(cfg.lease.as_millis() as u64)
             .arg(cfg.promote_limit)
-            .arg(moved.unwrap_or(""))
             .invoke_async(&mut self.conn())
             .await?;
         let (head, rest) = reply
@@ -281,7 +300,8 @@ impl RedisQueue {
     }
 
     /// Block (on `conn`, a connection of its own) until a job is ready or `timeout` passes;
-    /// the job is moved into the worker's in-flight list by Redis itself, so it cannot be lost.
+    /// Redis itself moves the job into the worker's fetched list, so it cannot be lost: the
+    /// worker's next claim takes it from there, even when this reply never arrives.
     pub async fn wait_ready(
         &self,
         conn: &mut MultiplexedConnection,
@@ -292,7 +312,7 @@ impl RedisQueue {
         let secs = (timeout.as_millis().max(10) as f64) / 1000.0;
         let id: Option<String> = redis::cmd("BLMOVE")
             .arg(self.key(queue, "ready"))
-            .arg(self.key(queue, &format!("inflight:{wid}")))
+            .arg(self.key(queue, &format!("fetched:{wid}")))
             .arg("RIGHT")
             .arg("LEFT")
             .arg(secs)
@@ -348,19 +368,54 @@ impl RedisQueue {
         Ok(n == 1)
     }
 
-    /// Hand back everything still in the worker's in-flight list and drop its registration.
+    /// Hand back everything the worker claimed or fetched (none of it started: attempts are
+    /// given back) and drop its registration.
     pub async fn release(&self, queue: QueueName, wid: &str) -> Result<u64, QueueError> {
+        self.release_with_unrecorded(queue, wid, &[]).await
+    }
+
+    /// [`RedisQueue::release`] for a worker that also ran `unrecorded` jobs whose outcome it
+    /// could not store: those keep their attempt.
+    pub async fn release_with_unrecorded(
+        &self,
+        queue: QueueName,
+        wid: &str,
+        unrecorded: &[String],
+    ) -> Result<u64, QueueError> {
         self.forget_member(queue, wid);
-        Ok(self
-            .inner
-            .scripts
-            .release
-            .prepare_invoke()
-            .arg(self.prefix())
+        let mut inv = self.inner.scripts.release.prepare_invoke();
+        inv.arg(self.prefix()).arg(queue.as_str()).arg(wid);
+        for id in unrecorded {
+            inv.arg(id);
+        }
+        Ok(inv.invoke_async(&mut self.conn()).await?)
+    }
+
+    /// Square a live worker's in-flight list with what it `held` (still running or about to):
+    /// every other id goes back to ready. Those in `unrecorded` ran without a stored outcome and
+    /// keep their attempt (dead letters if it was the last); the rest never started and get it
+    /// back. Returns `(requeued, dead-lettered)`. Must not overlap a claim of the same worker,
+    /// whose jobs are in the list before the worker holds them.
+    pub async fn reconcile(
+        &self,
+        queue: QueueName,
+        wid: &str,
+        held: &[String],
+        unrecorded: &[String],
+    ) -> Result<(u64, u64), QueueError> {
+        let mut inv = self.inner.scripts.reconcile.prepare_invoke();
+        inv.arg(self.prefix())
             .arg(queue.as_str())
             .arg(wid)
-            .invoke_async(&mut self.conn())
-            .await?)
+            .arg(unrecorded.len());
+        for id in unrecorded.iter().chain(held) {
+            inv.arg(id);
+        }
+        let reply: Vec<i64> = inv.invoke_async(&mut self.conn()).await?;
+        match reply.as_slice() {
+            [requeued, dead] => Ok((*requeued as u64, *dead as u64)),
+            _ => Err(QueueError::Protocol("reconcile answered oddly".into())),
+        }
     }
 
     pub(crate) fn remember_member(&self, queue: QueueName, wid: &str) {
@@ -369,7 +424,7 @@ impl RedisQueue {
         }
     }
 
-    fn forget_member(&self, queue: QueueName, wid: &str) {
+    pub(crate) fn forget_member(&self, queue: QueueName, wid: &str) {
         if let Ok(mut m) = self.inner.members.lock() {
             m.remove(&format!("{queue}|{wid}"));
         }

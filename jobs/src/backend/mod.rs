@@ -11,6 +11,8 @@
 mod adapter;
 mod client;
 mod heartbeat;
+mod ledger;
+mod retrying;
 mod scripts;
 
 use std::time::Duration;
@@ -32,6 +34,23 @@ pub enum QueueError {
     Closed,
 }
 
+impl QueueError {
+    /// Whether the same call may succeed if tried again: the connection dropped or timed out, or
+    /// Redis is loading. A script error or an odd reply stays what it is.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            QueueError::Redis(e) => {
+                e.is_io_error()
+                    || e.is_timeout()
+                    || e.is_connection_dropped()
+                    || e.is_connection_refusal()
+                    || !matches!(e.retry_method(), redis::RetryMethod::NoRetry)
+            }
+            QueueError::Encode(_) | QueueError::Protocol(_) | QueueError::Closed => false,
+        }
+    }
+}
+
 /// Settings of the queue, all from the environment in the binaries.
 #[derive(Debug, Clone)]
 pub struct RedisQueueConfig {
@@ -47,6 +66,10 @@ pub struct RedisQueueConfig {
     pub block: Duration,
     /// How many due retries one claim promotes at most (keeps each script call short).
     pub promote_limit: usize,
+    /// How often a worker squares its in-flight list with the jobs it actually holds, besides
+    /// right after a claim or an outcome failed: the longest a job can wait in a live worker's
+    /// in-flight list unknown to it.
+    pub reconcile_every: Duration,
 }
 
 impl RedisQueueConfig {
@@ -58,6 +81,7 @@ impl RedisQueueConfig {
             lease: Duration::from_secs(15),
             block: Duration::from_secs(1),
             promote_limit: 500,
+            reconcile_every: Duration::from_secs(5),
         }
     }
 }

@@ -3,6 +3,9 @@
 use redis::Script;
 
 const COMMON: &str = include_str!("lua/common.lua");
+/// Handing a worker's jobs back: one definition for release, reconcile and recover, so the three
+/// cannot disagree on what the counters and attempts become.
+const GIVE_BACK: &str = include_str!("lua/give_back.lua");
 
 pub(crate) struct Scripts {
     pub push: Script,
@@ -10,6 +13,7 @@ pub(crate) struct Scripts {
     pub ack: Script,
     pub fail: Script,
     pub release: Script,
+    pub reconcile: Script,
     pub heartbeat: Script,
     pub recover: Script,
     pub redrive: Script,
@@ -20,6 +24,10 @@ fn load(body: &str) -> Script {
     Script::new(&format!("{COMMON}\n{body}"))
 }
 
+fn load_giving_back(body: &str) -> Script {
+    Script::new(&format!("{COMMON}\n{GIVE_BACK}\n{body}"))
+}
+
 impl Scripts {
     pub fn new() -> Self {
         Scripts {
@@ -27,9 +35,10 @@ impl Scripts {
             claim: load(include_str!("lua/claim.lua")),
             ack: load(include_str!("lua/ack.lua")),
             fail: load(include_str!("lua/fail.lua")),
-            release: load(include_str!("lua/release.lua")),
+            release: load_giving_back(include_str!("lua/release.lua")),
+            reconcile: load_giving_back(include_str!("lua/reconcile.lua")),
             heartbeat: load(include_str!("lua/heartbeat.lua")),
-            recover: load(include_str!("lua/recover.lua")),
+            recover: load_giving_back(include_str!("lua/recover.lua")),
             redrive: load(include_str!("lua/redrive.lua")),
             unlock: load(include_str!("lua/unlock.lua")),
         }

@@ -10,10 +10,7 @@ use crate::support::*;
 async fn an_expired_lease_is_recovered_with_its_attempt_counted() {
     let q = fresh_queue(Duration::from_millis(300)).await;
     q.push_many(vec![tick_job(42, None)]).await.unwrap();
-    let (claimed, _) = q
-        .claim(QueueName::ExpireHolds, "ghost", 1, None)
-        .await
-        .unwrap();
+    let (claimed, _) = q.claim(QueueName::ExpireHolds, "ghost", 1).await.unwrap();
     assert_eq!(claimed.len(), 1);
     assert_eq!(claimed[0].meta.attempt, 1);
     assert_eq!(
@@ -50,9 +47,7 @@ async fn a_lost_job_on_its_last_attempt_is_dead_lettered() {
     let mut job = tick_job(1, None);
     job.max_attempts = 1;
     q.push_many(vec![job]).await.unwrap();
-    q.claim(QueueName::ExpireHolds, "ghost", 1, None)
-        .await
-        .unwrap();
+    q.claim(QueueName::ExpireHolds, "ghost", 1).await.unwrap();
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(q.recover().await.unwrap(), (0, 1));
     let dead = q.dead_letters(QueueName::ExpireHolds, 10).await.unwrap();
@@ -95,7 +90,7 @@ async fn a_graceful_stop_releases_claimed_jobs() {
         .await
         .unwrap();
     let claimed = q
-        .claim(QueueName::ExpireHolds, "leaving", 5, None)
+        .claim(QueueName::ExpireHolds, "leaving", 5)
         .await
         .unwrap()
         .0;
@@ -106,10 +101,6 @@ async fn a_graceful_stop_releases_claimed_jobs() {
     );
     let d = q.depth(&[QueueName::ExpireHolds]).await.unwrap()[0].1;
     assert_eq!((d.pending, d.running), (5, 0));
-    let again = q
-        .claim(QueueName::ExpireHolds, "next", 5, None)
-        .await
-        .unwrap()
-        .0;
+    let again = q.claim(QueueName::ExpireHolds, "next", 5).await.unwrap().0;
     assert!(again.iter().all(|c| c.meta.attempt == 1));
 }

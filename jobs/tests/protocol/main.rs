@@ -3,9 +3,12 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test, with its message
 
+mod proxy;
 mod support;
 
 mod backlog;
+mod counters;
+mod faults;
 mod leases;
 mod pickup;
 mod push;

@@ -19,12 +19,22 @@ pub fn redis_url() -> String {
 
 /// A queue handle on a prefix no other test uses.
 pub async fn fresh_queue(lease: Duration) -> RedisQueue {
-    let mut cfg = RedisQueueConfig::new(
-        redis_url(),
-        format!("test-{}", uuid::Uuid::new_v4().simple()),
-    );
+    let prefix = format!("test-{}", uuid::Uuid::new_v4().simple());
+    queue_at(redis_url(), &prefix, lease, |_| {}).await
+}
+
+/// A queue handle on `prefix` through `url` (say, a fault proxy), with test timings and any
+/// further settings.
+pub async fn queue_at(
+    url: String,
+    prefix: &str,
+    lease: Duration,
+    adjust: impl FnOnce(&mut RedisQueueConfig),
+) -> RedisQueue {
+    let mut cfg = RedisQueueConfig::new(url, prefix);
     cfg.lease = lease;
     cfg.block = Duration::from_millis(500);
+    adjust(&mut cfg);
     RedisQueue::connect(cfg)
         .await
         .expect("Redis must be running for these tests")
@@ -53,6 +63,8 @@ pub struct TestWorker {
     task: JoinHandle<Result<(), apalis_core::error::WorkerError>>,
     heartbeat: Option<Heartbeat>,
     pub runs: Runs,
+    /// The worker id its backend registered (the name of its in-flight list).
+    pub wid: String,
 }
 
 pub fn start_worker(
@@ -64,6 +76,7 @@ pub fn start_worker(
     let runs: Runs = Arc::default();
     let seen = runs.clone();
     let backend = QueueBackend::<ExpireHolds>::new(queue.clone(), slots).with_retry_policy(policy);
+    let wid = backend.worker_id().to_owned();
     let (stop, mut stopped) = watch::channel(false);
     let service = tower::service_fn(move |task: Task<Envelope<ExpireHolds>>| {
         let env = task.args;
@@ -89,6 +102,7 @@ pub fn start_worker(
         task,
         heartbeat: Some(Heartbeat::spawn(queue.clone())),
         runs,
+        wid,
     }
 }
 
@@ -160,4 +174,27 @@ pub async fn redis_conn() -> redis::aio::MultiplexedConnection {
         .get_multiplexed_async_connection()
         .await
         .expect("connect")
+}
+
+/// Every state's depth, with `running` read raw: the O(1) depth clamps a negative counter to 0,
+/// which would hide an over-decrement.
+pub async fn exact_depth(queue: &RedisQueue) -> (u64, i64, u64, u64) {
+    let d = queue.depth(&[jobs::QueueName::ExpireHolds]).await.unwrap()[0].1;
+    let running: Option<i64> = redis::cmd("HGET")
+        .arg(format!("{}:q:expire_holds:stats", queue.prefix()))
+        .arg("running")
+        .query_async(&mut redis_conn().await)
+        .await
+        .unwrap();
+    (d.pending, running.unwrap_or(0), d.scheduled, d.dead)
+}
+
+/// One field of a job's record.
+pub async fn job_field(queue: &RedisQueue, id: &str, field: &str) -> Option<String> {
+    redis::cmd("HGET")
+        .arg(format!("{}:job:{id}", queue.prefix()))
+        .arg(field)
+        .query_async(&mut redis_conn().await)
+        .await
+        .unwrap()
 }

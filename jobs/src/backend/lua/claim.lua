@@ -1,13 +1,17 @@
--- claim: promote due retries (bounded chunk), then move up to n ready jobs into this worker's
--- in-flight list, count the attempt, and return them. The worker's lease is refreshed here too,
--- so every job in an in-flight list has a registered owner with a deadline.
--- ARGV: prefix, queue, worker id, n, lease_ms, promote_limit, already_moved_id ('' = none)
+-- claim: promote due retries (bounded chunk), then move up to n jobs into this worker's in-flight
+-- list, count the attempt, and return them. Ids a blocking fetch already moved into the worker's
+-- fetched list come first, then ready ones. This is the only way into an in-flight list, and it
+-- counts `running` and the attempt in the same step, so every in-flight id is counted exactly
+-- once. The worker's lease is refreshed here too, so every job in an in-flight list has a
+-- registered owner with a deadline.
+-- ARGV: prefix, queue, worker id, n, lease_ms, promote_limit
 -- Returns: { next_due_ms or -1, then 8 fields per job: id, attempt, max, enqueued_ms, payload, key, trace, rid }
 local prefix, queue, wid = ARGV[1], ARGV[2], ARGV[3]
-local n, lease, limit, moved = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7]
+local n, lease, limit = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 local now = now_ms()
 local ready = qkey(prefix, queue, 'ready')
 local sched = qkey(prefix, queue, 'sched')
+local fetched = fetched_key(prefix, queue, wid)
 local inflight = inflight_key(prefix, queue, wid)
 redis.call('ZADD', prefix .. ':workers', now + lease, queue .. '|' .. wid)
 
@@ -40,9 +44,9 @@ local function take(id)
   out[base + 8] = f[6]
 end
 
-if moved ~= '' then take(moved) end
 for _ = 1, n do
-  local id = redis.call('LMOVE', ready, inflight, 'RIGHT', 'LEFT')
+  local id = redis.call('LMOVE', fetched, inflight, 'RIGHT', 'LEFT')
+    or redis.call('LMOVE', ready, inflight, 'RIGHT', 'LEFT')
   if not id then break end
   take(id)
 end

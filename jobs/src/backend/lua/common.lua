@@ -7,3 +7,4 @@ end
 local function qkey(prefix, queue, name) return prefix .. ':q:' .. queue .. ':' .. name end
 local function job_key(prefix, id) return prefix .. ':job:' .. id end
 local function inflight_key(prefix, queue, wid) return qkey(prefix, queue, 'inflight:' .. wid) end
+local function fetched_key(prefix, queue, wid) return qkey(prefix, queue, 'fetched:' .. wid) end

@@ -1,15 +1,11 @@
--- release: a stopping worker hands back jobs it claimed but never started; their attempt is
--- given back and they go to the head of the ready list. Also drops the worker's registration.
--- ARGV: prefix, queue, worker id
+-- release: a stopping worker hands back what it holds but will not run: ids claimed but never
+-- started (their attempt is given back), ids whose outcome it could not record (ARGV ids: their
+-- attempt stays counted), and ids a blocking fetch moved that no claim took. Then it drops the
+-- worker's registration.
+-- ARGV: prefix, queue, worker id, unrecorded ids...
+-- Returns: the number of jobs handed back (to ready or, for used-up unrecorded ones, dead letters).
 local prefix, queue, wid = ARGV[1], ARGV[2], ARGV[3]
-local inflight = inflight_key(prefix, queue, wid)
-local ready = qkey(prefix, queue, 'ready')
-local ids = redis.call('LRANGE', inflight, 0, -1)
-for _, id in ipairs(ids) do
-  redis.call('HINCRBY', job_key(prefix, id), 'a', -1)
-  redis.call('RPUSH', ready, id)
-end
-redis.call('DEL', inflight)
-if #ids > 0 then redis.call('HINCRBY', qkey(prefix, queue, 'stats'), 'running', -#ids) end
+local requeued, dead = give_back(prefix, queue, wid, {}, argv_set(4, #ARGV),
+  'the outcome of this run could not be recorded', true)
 redis.call('ZREM', prefix .. ':workers', queue .. '|' .. wid)
-return #ids
+return requeued + dead
