@@ -107,19 +107,20 @@ async fn a_storm_of_overlapping_holds_never_double_books() {
     jobs.push(pre_reserve(cabins[0], far + Days::days(2), 2, 197));
     jobs.push(pre_reserve(cabins[0], far + Days::days(4), 1, 198));
     fleet.queue.push_many(jobs).await.unwrap();
-    // Over when every hold is decided and every answer sent (a kind "no" is written by its
-    // send job, on the other queue).
-    let storm_is_over = || async {
-        let mut busy = 0;
-        for q in [QueueName::PreReserve, QueueName::SendReply] {
-            let d = fleet.depth(q).await;
-            busy += d.pending + d.running + d.scheduled;
-        }
-        busy == 0
+    // Every guest's answer is a row written with the hold's decision; counting rows (not queue
+    // depths, which miss a job between its fetch and its claim) says when all are decided.
+    let db = &fleet.db;
+    let answered = |n: i64| async move {
+        count(
+            db,
+            "SELECT count(*) FROM outbound_messages WHERE cause_key LIKE 'pre_reserve:%'",
+        )
+        .await
+            >= n
     };
     assert!(
-        eventually(Duration::from_secs(90), storm_is_over).await,
-        "the storm did not finish"
+        eventually(Duration::from_secs(90), || answered(199)).await,
+        "the storm did not finish: not every guest got an answer"
     );
     // Asked once the back-to-back stays are held (concurrent jobs finish in any order, so
     // asking earlier would make the winner a matter of luck): it overlaps the first two.
@@ -129,8 +130,16 @@ async fn a_storm_of_overlapping_holds_never_double_books() {
         .await
         .unwrap();
     assert!(
-        eventually(Duration::from_secs(30), storm_is_over).await,
+        eventually(Duration::from_secs(30), || answered(200)).await,
         "the late overlapping hold was not answered"
+    );
+    let storm_is_over = || async {
+        let d = fleet.depth(QueueName::PreReserve).await;
+        d.pending + d.running + d.scheduled == 0
+    };
+    assert!(
+        eventually(Duration::from_secs(30), storm_is_over).await,
+        "jobs left after every answer"
     );
     let dead = fleet
         .queue
