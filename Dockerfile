@@ -10,9 +10,10 @@
 FROM rust:1.95-bookworm AS builder
 
 # Native build dependencies: cmake + clang/libclang for whisper-rs (whisper.cpp and its
-# bindgen step), pkg-config for any -sys crate that probes the system.
+# bindgen step), pkg-config for any -sys crate that probes the system, OpenBLAS for
+# whisper.cpp's matrix products (the workers' default `openblas` feature).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends cmake clang libclang-dev pkg-config \
+ && apt-get install -y --no-install-recommends cmake clang libclang-dev pkg-config libopenblas-dev \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
@@ -47,7 +48,7 @@ FROM debian:bookworm-slim AS runtime
 # curl: the container healthchecks (ingress /health/ready, worker /health/live).
 # tini: PID 1 that forwards SIGTERM, so workers drain their jobs on `docker compose stop`.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates curl tini \
+ && apt-get install -y --no-install-recommends ca-certificates curl tini libopenblas0 \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 fleet \
  && useradd --system --uid 10001 --gid fleet --home-dir /app --shell /usr/sbin/nologin fleet

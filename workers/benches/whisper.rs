@@ -91,8 +91,12 @@ fn main() {
 
     let started = Instant::now();
     let mut ours = Vec::new();
-    for window in [AudioWindow::Full, AudioWindow::Fit] {
-        let transcriber = Transcriber::load(model.as_ref(), threads, window).unwrap();
+    for (window, flash) in [
+        (AudioWindow::Full, false),
+        (AudioWindow::Fit, false),
+        (AudioWindow::Fit, true),
+    ] {
+        let transcriber = Transcriber::load(model.as_ref(), threads, window, flash).unwrap();
         if window == AudioWindow::Full {
             println!(
                 "whisper.cpp {}: model {model} loaded in {:.2} s, {threads} threads",
@@ -101,7 +105,7 @@ fn main() {
             );
         }
         transcriber.transcribe(&clips[0].pcm).unwrap(); // warm-up
-        ours.push((window, run_ours(&transcriber, &clips)));
+        ours.push(((window, flash), run_ours(&transcriber, &clips)));
     }
     let peer = faster_whisper(&ct2, threads, &clips);
 
@@ -109,10 +113,11 @@ fn main() {
     println!("|---|---|---|---|---|");
     for (i, name) in ["~5 s", "~20 s"].iter().enumerate() {
         let secs = clips[i].pcm.len() as f32 / 16_000.0;
-        for (window, results) in &ours {
+        for ((window, flash), results) in &ours {
             let s = results[i].1;
+            let attention = if *flash { ", flash attention" } else { "" };
             println!(
-                "| {name} | {secs:.1} | whisper-rs q8_0, window {window:?} | {s:.2} | {:.3} |",
+                "| {name} | {secs:.1} | whisper-rs q8_0, window {window:?}{attention} | {s:.2} | {:.3} |",
                 s / secs
             );
         }
@@ -122,31 +127,46 @@ fn main() {
             s / secs
         );
     }
-    println!("\n| reference | whisper-rs Full (conf.) | whisper-rs Fit (conf.) | faster-whisper |");
-    println!("|---|---|---|---|");
-    let mut wer = [0.0f32; 3];
+    println!(
+        "\n| reference | whisper-rs Full (conf.) | whisper-rs Fit (conf.) | whisper-rs Fit + flash (conf.) | faster-whisper |"
+    );
+    println!("|---|---|---|---|---|");
+    let mut wer = [0.0f32; 4];
     for (i, c) in clips.iter().enumerate() {
-        let (full, fit) = (&ours[0].1[i], &ours[1].1[i]);
+        let (full, fit, flash) = (&ours[0].1[i], &ours[1].1[i], &ours[2].1[i]);
         let w = [
             word_error_rate(&c.reference, &full.0),
             word_error_rate(&c.reference, &fit.0),
+            word_error_rate(&c.reference, &flash.0),
             word_error_rate(&c.reference, &peer[i].0),
         ];
         for (total, one) in wer.iter_mut().zip(w) {
             *total += one;
         }
         println!(
-            "| {} | {} ({:.2}, WER {:.2}) | {} ({:.2}, WER {:.2}) | {} (WER {:.2}) |",
-            c.reference, full.0, full.2, w[0], fit.0, fit.2, w[1], peer[i].0, w[2]
+            "| {} | {} ({:.2}, WER {:.2}) | {} ({:.2}, WER {:.2}) | {} ({:.2}, WER {:.2}) | {} (WER {:.2}) |",
+            c.reference,
+            full.0,
+            full.2,
+            w[0],
+            fit.0,
+            fit.2,
+            w[1],
+            flash.0,
+            flash.2,
+            w[2],
+            peer[i].0,
+            w[3]
         );
     }
     let n = clips.len() as f32;
     println!(
-        "\nmean WER over {} notes: whisper-rs Full {:.3}, whisper-rs Fit {:.3}, faster-whisper {:.3}",
+        "\nmean WER over {} notes: whisper-rs Full {:.3}, Fit {:.3}, Fit + flash {:.3}, faster-whisper {:.3}",
         clips.len(),
         wer[0] / n,
         wer[1] / n,
-        wer[2] / n
+        wer[2] / n,
+        wer[3] / n
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -58,6 +58,8 @@ pub struct AudioConfig {
     pub max_seconds: u32,
     /// How much of Whisper's 30 s window to encode (`WHISPER_AUDIO_WINDOW`: full or fit).
     pub window: crate::audio::stt::AudioWindow,
+    /// whisper.cpp's flash attention (`WHISPER_FLASH_ATTN`); see ARCHITECTURE.md, "Voice notes".
+    pub flash_attn: bool,
 }
 
 /// Measured on synthesised Spanish notes and noise: see ARCHITECTURE.md, "Voice notes".
@@ -80,6 +82,7 @@ impl AudioConfig {
             max_media_bytes: 16 * 1024 * 1024,
             max_seconds: parse_var("AUDIO_MAX_SECONDS", 120u32)?.max(1),
             window: parse_var("WHISPER_AUDIO_WINDOW", crate::audio::stt::AudioWindow::Fit)?,
+            flash_attn: parse_var("WHISPER_FLASH_ATTN", false)?,
         })
     }
 }

@@ -86,23 +86,24 @@ impl Speech {
         };
         let threads = self.config.threads;
         let window = self.config.window;
-        let model =
-            self.model
-                .get_or_try_init(|| async move {
-                    let started = std::time::Instant::now();
-                    let loaded = tokio::task::spawn_blocking(move || {
-                        Transcriber::load(&path, threads, window)
-                    })
-                    .await
-                    .map_err(|e| SttError::Inference(format!("model loader panicked: {e}")))??;
-                    tracing::info!(
-                        seconds = started.elapsed().as_secs_f32(),
-                        threads,
-                        "speech model loaded"
-                    );
-                    Ok::<_, SttError>(Arc::new(loaded))
+        let flash_attn = self.config.flash_attn;
+        let model = self
+            .model
+            .get_or_try_init(|| async move {
+                let started = std::time::Instant::now();
+                let loaded = tokio::task::spawn_blocking(move || {
+                    Transcriber::load(&path, threads, window, flash_attn)
                 })
-                .await?;
+                .await
+                .map_err(|e| SttError::Inference(format!("model loader panicked: {e}")))??;
+                tracing::info!(
+                    seconds = started.elapsed().as_secs_f32(),
+                    threads,
+                    "speech model loaded"
+                );
+                Ok::<_, SttError>(Arc::new(loaded))
+            })
+            .await?;
         Ok(Some(model.clone()))
     }
 

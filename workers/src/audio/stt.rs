@@ -77,7 +77,12 @@ pub struct Transcriber {
 
 impl Transcriber {
     /// Loads a ggml model (made by `scripts/whisper-model.sh`). Takes a second or so.
-    pub fn load(path: &Path, threads: usize, window: AudioWindow) -> Result<Self, SttError> {
+    pub fn load(
+        path: &Path,
+        threads: usize,
+        window: AudioWindow,
+        flash_attn: bool,
+    ) -> Result<Self, SttError> {
         static LOGS: Once = Once::new();
         // whisper.cpp's chatter goes to `tracing` (target whisper_rs) instead of stderr.
         LOGS.call_once(whisper_rs::install_logging_hooks);
@@ -91,7 +96,7 @@ impl Transcriber {
             ));
         }
         let mut params = WhisperContextParameters::default();
-        params.flash_attn(false);
+        params.flash_attn(flash_attn);
         let ctx = WhisperContext::new_with_params(path, params)
             .map_err(|e| model_error(e.to_string()))?;
         Ok(Transcriber {
