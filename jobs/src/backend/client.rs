@@ -6,6 +6,7 @@ use std::{
     time::Duration,
 };
 
+use futures::future::BoxFuture;
 use redis::{
     AsyncConnectionConfig, Client, Value,
     aio::{ConnectionManager, ConnectionManagerConfig, MultiplexedConnection},
@@ -22,6 +23,56 @@ use crate::{
 /// one call never blocks Redis for long and the chunks of a large batch overlap (encoding the
 /// next while Redis runs the last).
 pub const PUSH_CHUNK: usize = 1000;
+
+/// First byte of an inline ready entry (a whole job in the ready list, no hash until its claim).
+/// Job ids are 32 hex digits, so a bare id never starts with it.
+const INLINE_MARK: char = '\u{1}';
+/// Ends each of an inline entry's fields before the payload (which is the rest of the entry).
+const INLINE_SEP: char = '\u{1f}';
+
+/// The inline ready entry of a job that needs nothing at enqueue time but its place in the ready
+/// list (no idempotency key, no delay): marker, then id, attempt limit, enqueue time (ms),
+/// traceparent, request id, each ended by [`INLINE_SEP`], then the payload. `claim.lua` parses
+/// it (`parse_inline` in `common.lua`) and writes the job's hash then. `None` for a job that
+/// must take the push script: keyed, delayed, or with a separator in its trace fields.
+fn inline_entry(id: &str, job: &NewJob, enqueued_ms: i64) -> Option<String> {
+    let o = &job.options;
+    let trace = o.traceparent.as_deref().unwrap_or("");
+    let rid = o.request_id.as_deref().unwrap_or("");
+    let plain = o.idempotency_key.is_none()
+        && delay_ms(o) == 0
+        && !trace.contains(INLINE_SEP)
+        && !rid.contains(INLINE_SEP);
+    if !plain {
+        return None;
+    }
+    let mut e = String::with_capacity(64 + trace.len() + rid.len() + job.payload.len());
+    e.push(INLINE_MARK);
+    for field in [
+        id,
+        &job.max_attempts.to_string(),
+        &enqueued_ms.to_string(),
+        trace,
+        rid,
+    ] {
+        e.push_str(field);
+        e.push(INLINE_SEP);
+    }
+    e.push_str(&job.payload);
+    Some(e)
+}
+
+/// The job id of a ready-list entry: an inline entry's id field, or the bare id itself.
+fn entry_id(entry: String) -> String {
+    match entry.strip_prefix(INLINE_MARK) {
+        Some(rest) => rest.split(INLINE_SEP).next().unwrap_or_default().to_owned(),
+        None => entry,
+    }
+}
+
+fn delay_ms(o: &EnqueueOptions) -> u64 {
+    o.delay.map_or(0, |d| d.as_millis() as u64)
+}
 
 /// `items` in order, cut into pieces of at most `size`.
 fn chunked<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
@@ -121,15 +172,19 @@ impl RedisQueue {
             .set_response_timeout(Some(Duration::from_secs(5)))
             .set_number_of_retries(1)
             .set_max_delay(Duration::from_secs(2));
-        let conn = client
+        let mut conn = client
             .get_connection_manager_with_config(manager_config)
             .await?;
+        let scripts = Scripts::new();
+        // Loaded up front so that a push's first script call does not answer NOSCRIPT and go
+        // again behind the plain LPUSHes sent after it (which would reorder a mixed push).
+        scripts.push.prepare_invoke().load_async(&mut conn).await?;
         Ok(RedisQueue {
             inner: Arc::new(Inner {
                 client,
                 conn,
                 config,
-                scripts: Scripts::new(),
+                scripts,
                 members: Mutex::new(HashSet::new()),
             }),
         })
@@ -182,20 +237,50 @@ impl RedisQueue {
             .ok_or_else(|| QueueError::Protocol("push returned nothing".into()))
     }
 
-    /// Enqueue many jobs (of any queues): one script call per queue and chunk of
-    /// [`PUSH_CHUNK`] jobs, all pipelined on the shared connection. Results come back in the
-    /// order of `jobs`.
+    /// Enqueue many jobs (of any queues), at most [`PUSH_CHUNK`] jobs per call, all pipelined
+    /// on the shared connection. Plain jobs (no idempotency key, no delay) go into the ready list
+    /// as inline entries with one variadic `LPUSH` per chunk and nothing else; the others take
+    /// the push script (hash, idempotency key, schedule). A chunk that mixes both is cut into
+    /// runs of one kind, sent in order, so the ready list keeps the order of `jobs`. Results
+    /// come back in the order of `jobs`.
     pub async fn push_many(&self, jobs: Vec<NewJob>) -> Result<Vec<Enqueued>, QueueError> {
         let mut by_queue: BTreeMap<QueueName, Vec<(usize, NewJob)>> = BTreeMap::new();
         let total = jobs.len();
         for (i, job) in jobs.into_iter().enumerate() {
             by_queue.entry(job.queue).or_default().push((i, job));
         }
-        let calls = by_queue.into_iter().flat_map(|(queue, jobs)| {
-            chunked(jobs, PUSH_CHUNK)
-                .into_iter()
-                .map(move |chunk| self.push_queue(queue, chunk))
-        });
+        let enqueued_ms = chrono::Utc::now().timestamp_millis();
+        let mut calls = Vec::new();
+        for (queue, jobs) in by_queue {
+            for chunk in chunked(jobs, PUSH_CHUNK) {
+                let mut inline: Vec<(usize, String, String)> = Vec::new();
+                let mut scripted: Vec<(usize, String, NewJob)> = Vec::new();
+                for (i, job) in chunk {
+                    let id = uuid::Uuid::now_v7().simple().to_string();
+                    match inline_entry(&id, &job, enqueued_ms) {
+                        Some(entry) => {
+                            if !scripted.is_empty() {
+                                calls
+                                    .push(self.push_scripted(queue, std::mem::take(&mut scripted)));
+                            }
+                            inline.push((i, id, entry));
+                        }
+                        None => {
+                            if !inline.is_empty() {
+                                calls.push(self.push_inline(queue, std::mem::take(&mut inline)));
+                            }
+                            scripted.push((i, id, job));
+                        }
+                    }
+                }
+                if !scripted.is_empty() {
+                    calls.push(self.push_scripted(queue, scripted));
+                }
+                if !inline.is_empty() {
+                    calls.push(self.push_inline(queue, inline));
+                }
+            }
+        }
         let mut results: Vec<Option<Enqueued>> = vec![None; total];
         for batch in futures::future::try_join_all(calls).await? {
             for (i, enq) in batch {
@@ -208,46 +293,75 @@ impl RedisQueue {
             .collect()
     }
 
-    async fn push_queue(
+    /// Plain jobs of one queue: one `LPUSH` of their inline entries, no script.
+    fn push_inline(
         &self,
         queue: QueueName,
-        jobs: Vec<(usize, NewJob)>,
-    ) -> Result<Vec<(usize, Enqueued)>, QueueError> {
+        jobs: Vec<(usize, String, String)>,
+    ) -> BoxFuture<'_, Result<Vec<(usize, Enqueued)>, QueueError>> {
+        let mut cmd = redis::cmd("LPUSH");
+        cmd.arg(self.key(queue, "ready"));
+        for (_, _, entry) in &jobs {
+            cmd.arg(entry);
+        }
+        Box::pin(async move {
+            let _: i64 = cmd.query_async(&mut self.conn()).await?;
+            Ok(jobs
+                .into_iter()
+                .map(|(i, id, _)| {
+                    let enq = Enqueued {
+                        id,
+                        duplicate: false,
+                    };
+                    (i, enq)
+                })
+                .collect())
+        })
+    }
+
+    /// Jobs of one queue that need the push script (keyed or delayed).
+    fn push_scripted(
+        &self,
+        queue: QueueName,
+        jobs: Vec<(usize, String, NewJob)>,
+    ) -> BoxFuture<'_, Result<Vec<(usize, Enqueued)>, QueueError>> {
         let mut inv = self.inner.scripts.push.prepare_invoke();
         inv.arg(self.prefix())
             .arg(queue.as_str())
             .arg(self.inner.config.idempotency_ttl.as_secs().max(1));
-        for (_, job) in &jobs {
+        for (_, id, job) in &jobs {
             let o = &job.options;
-            inv.arg(uuid::Uuid::now_v7().simple().to_string())
+            inv.arg(id)
                 .arg(&job.payload)
                 .arg(job.max_attempts)
-                .arg(o.delay.map_or(0, |d| d.as_millis() as u64))
+                .arg(delay_ms(o))
                 .arg(o.idempotency_key.as_ref().map_or("", |k| k.as_str()))
                 .arg(o.traceparent.as_deref().unwrap_or(""))
                 .arg(o.request_id.as_deref().unwrap_or(""));
         }
-        let reply: Vec<Value> = inv.invoke_async(&mut self.conn()).await?;
-        if reply.len() != jobs.len() * 2 {
-            return Err(QueueError::Protocol(format!(
-                "push answered {} values for {} jobs",
-                reply.len(),
-                jobs.len()
-            )));
-        }
-        Ok(jobs
-            .iter()
-            .zip(reply.chunks(2))
-            .map(|((i, _), pair)| {
-                (
-                    *i,
-                    Enqueued {
-                        id: as_string(&pair[0]),
-                        duplicate: as_i64(&pair[1]) == 1,
-                    },
-                )
-            })
-            .collect())
+        Box::pin(async move {
+            let reply: Vec<Value> = inv.invoke_async(&mut self.conn()).await?;
+            if reply.len() != jobs.len() * 2 {
+                return Err(QueueError::Protocol(format!(
+                    "push answered {} values for {} jobs",
+                    reply.len(),
+                    jobs.len()
+                )));
+            }
+            Ok(jobs
+                .iter()
+                .zip(reply.chunks(2))
+                .map(|((i, _, _), pair)| {
+                    (
+                        *i,
+                        Enqueued {
+                            id: as_string(&pair[0]),
+                            duplicate: as_i64(&pair[1]) == 1,
+                        },
+                    )
+                })
+                .collect())
+        })
     }
 
     /// Claim up to `n` jobs for worker `wid` (promoting due retries first): first those a
@@ -301,7 +415,8 @@ impl RedisQueue {
 
     /// Block (on `conn`, a connection of its own) until a job is ready or `timeout` passes;
     /// Redis itself moves the job into the worker's fetched list, so it cannot be lost: the
-    /// worker's next claim takes it from there, even when this reply never arrives.
+    /// worker's next claim takes it from there, even when this reply never arrives. Returns the
+    /// moved job's id (an inline entry stays whole in the fetched list; only its id comes back).
     pub async fn wait_ready(
         &self,
         conn: &mut MultiplexedConnection,
@@ -310,7 +425,7 @@ impl RedisQueue {
         timeout: Duration,
     ) -> Result<Option<String>, QueueError> {
         let secs = (timeout.as_millis().max(10) as f64) / 1000.0;
-        let id: Option<String> = redis::cmd("BLMOVE")
+        let entry: Option<String> = redis::cmd("BLMOVE")
             .arg(self.key(queue, "ready"))
             .arg(self.key(queue, &format!("fetched:{wid}")))
             .arg("RIGHT")
@@ -318,7 +433,7 @@ impl RedisQueue {
             .arg(secs)
             .query_async(conn)
             .await?;
-        Ok(id)
+        Ok(entry.map(entry_id))
     }
 
     /// Forget finished jobs. Returns how many were still this worker's.
@@ -727,5 +842,60 @@ impl RedisQueue {
             .invoke_async(&mut self.conn())
             .await?;
         Ok(n == 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{domain::IdempotencyKey, payloads::ExpireHolds};
+
+    fn job(options: EnqueueOptions) -> NewJob {
+        let mut job = NewJob::new(&ExpireHolds { tick_ms: 5 }, options).unwrap();
+        job.max_attempts = 6;
+        job
+    }
+
+    #[test]
+    fn an_inline_entry_carries_the_job_and_its_id_reads_back() {
+        let options = EnqueueOptions {
+            traceparent: Some("00-abc-def-01".into()),
+            request_id: Some("req-1".into()),
+            ..Default::default()
+        };
+        let e = inline_entry("0123abcd", &job(options), 1_700_000_000_123).unwrap();
+        assert_eq!(
+            e,
+            "\u{1}0123abcd\u{1f}6\u{1f}1700000000123\u{1f}00-abc-def-01\u{1f}req-1\u{1f}{\"tick_ms\":5}"
+        );
+        assert_eq!(entry_id(e), "0123abcd");
+        assert_eq!(entry_id("0123abcd".into()), "0123abcd");
+        let bare = inline_entry("id", &job(EnqueueOptions::default()), 7).unwrap();
+        assert_eq!(
+            bare,
+            "\u{1}id\u{1f}6\u{1f}7\u{1f}\u{1f}\u{1f}{\"tick_ms\":5}"
+        );
+    }
+
+    #[test]
+    fn keyed_delayed_or_odd_jobs_are_not_inlined() {
+        let keyed = EnqueueOptions::keyed(IdempotencyKey::parse("k:1").unwrap());
+        let delayed = EnqueueOptions {
+            delay: Some(Duration::from_millis(5)),
+            ..Default::default()
+        };
+        let odd = EnqueueOptions {
+            request_id: Some("a\u{1f}b".into()),
+            ..Default::default()
+        };
+        let sub_ms = EnqueueOptions {
+            delay: Some(Duration::from_micros(300)),
+            ..Default::default()
+        };
+        for o in [keyed, delayed, odd] {
+            assert!(inline_entry("id", &job(o), 0).is_none());
+        }
+        // Below a millisecond a delay is none, as push.lua has always read it.
+        assert!(inline_entry("id", &job(sub_ms), 0).is_some());
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! [`RedisQueue`] speaks the protocol (keys, Lua scripts, states) written down in
 //! ARCHITECTURE.md; [`QueueBackend`] adapts it to apalis' worker runtime, and [`AckLayer`]
-//! records each run's outcome. Every state change of a job is one Lua script, so a crash
-//! between two Redis calls never leaves a job half-moved.
+//! records each run's outcome. Every state change of a job is one Lua script (a plain enqueue:
+//! one `LPUSH` of inline entries), so a crash between two Redis calls never leaves a job
+//! half-moved.
 //!
 //! This module must never hold a job only in memory: a job is always in exactly one of
 //! ready, scheduled, a worker's in-flight list, or dead letters.

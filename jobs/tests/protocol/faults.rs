@@ -68,26 +68,41 @@ async fn a_claim_whose_reply_is_lost_runs_on_the_live_worker_within_seconds() {
 }
 
 /// The blocking fetch moved the job (Redis did) but its reply was lost: the worker's next claim
-/// takes the job from its fetched list.
+/// takes the job from its fetched list. Both kinds of ready entry: an inline one (a plain job)
+/// and a bare id (a keyed job).
 #[tokio::test]
 async fn a_blocking_fetch_whose_reply_is_lost_still_runs_the_job() {
-    let proxy = FaultProxy::start().await;
-    let (q, wq) = queues(&proxy).await;
-    let w = start_worker(&wq, 4, fast_policy(3, 10), ok());
-    tokio::time::sleep(Duration::from_millis(700)).await; // idle: blocked in BLMOVE
-    // Only a BLMOVE's reply is a bare 32-character id; a claim's reply is an array.
-    proxy.on_start(Way::FromRedis, "$32\r\n", Fault::Drop);
-    q.push_many(vec![tick_job(2, None)]).await.unwrap();
+    // A BLMOVE's reply is one bulk string: an inline entry (it starts with byte 1, which no
+    // other reply carries) or a bare 32-character id; a claim's reply is an array.
+    let cases: [(&[u8], Option<&str>, bool); 2] = [
+        (b"\r\n\x01", None, false),
+        (b"$32\r\n", Some("tick:2"), true),
+    ];
+    for (needle, key, at_start) in cases {
+        let proxy = FaultProxy::start().await;
+        let (q, wq) = queues(&proxy).await;
+        let w = start_worker(&wq, 4, fast_policy(3, 10), ok());
+        tokio::time::sleep(Duration::from_millis(700)).await; // idle: blocked in BLMOVE
+        if at_start {
+            proxy.on_start(Way::FromRedis, needle, Fault::Drop);
+        } else {
+            proxy.on(Way::FromRedis, needle, Fault::Drop);
+        }
+        q.push_many(vec![tick_job(2, key)]).await.unwrap();
 
-    assert!(eventually(Duration::from_secs(5), || async { w.run_count() == 1 }).await);
-    assert_eq!(proxy.fired(), 1, "the fault never fired");
-    assert_eq!(w.runs.lock().unwrap()[0].attempt, 1);
-    assert_clean(&q).await;
-    w.stop().await;
-    assert_eq!(
-        keys(&q).await,
-        vec![format!("{}:q:expire_holds:stats", q.prefix())]
-    );
+        assert!(eventually(Duration::from_secs(5), || async { w.run_count() == 1 }).await);
+        assert_eq!(proxy.fired(), 1, "{key:?}: the fault never fired");
+        assert_eq!(w.runs.lock().unwrap()[0].attempt, 1);
+        assert_clean(&q).await;
+        w.stop().await;
+        let mut expected: Vec<String> = key
+            .map(|k| format!("{}:idem:expire_holds:{k}", q.prefix()))
+            .into_iter()
+            .collect();
+        // A keyed job leaves its idempotency key (it lives out its TTL), nothing else.
+        expected.push(format!("{}:q:expire_holds:stats", q.prefix()));
+        assert_eq!(keys(&q).await, expected, "{key:?}");
+    }
 }
 
 /// An ack that never reached Redis (or whose reply was lost after it ran) is tried again: the

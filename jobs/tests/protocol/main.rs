@@ -9,6 +9,7 @@ mod support;
 mod backlog;
 mod counters;
 mod faults;
+mod inline;
 mod leases;
 mod pickup;
 mod push;

@@ -4,6 +4,10 @@
 -- counts `running` and the attempt in the same step, so every in-flight id is counted exactly
 -- once. The worker's lease is refreshed here too, so every job in an in-flight list has a
 -- registered owner with a deadline.
+-- A ready (or fetched) entry is a bare job id (its hash was written at push) or an inline entry
+-- carrying the whole job (pushed without a hash; format in common.lua): the claim writes its hash,
+-- with the attempt counted, and puts the bare id into the in-flight list, so everything after a
+-- claim sees ids and hashes only.
 -- ARGV: prefix, queue, worker id, n, lease_ms, promote_limit
 -- Returns: { next_due_ms or -1, then 8 fields per job: id, attempt, max, enqueued_ms, payload, key, trace, rid }
 local prefix, queue, wid = ARGV[1], ARGV[2], ARGV[3]
@@ -23,7 +27,34 @@ end
 
 local out = { -1 }
 local taken = 0
+-- An inline entry, just moved to the head of the in-flight list: store the job (first attempt)
+-- and leave its bare id there.
+local function take_inline(entry)
+  local id, max, enq, trace, rid, payload = parse_inline(entry)
+  if not id then
+    -- Not a job anyone could run; drop it rather than loop on it.
+    redis.call('LPOP', inflight)
+    return
+  end
+  redis.call('LSET', inflight, 0, id)
+  local fields = { 'q', queue, 'p', payload, 'a', 1, 'm', max, 'e', enq }
+  if trace ~= '' then fields[#fields + 1] = 't'; fields[#fields + 1] = trace end
+  if rid ~= '' then fields[#fields + 1] = 'r'; fields[#fields + 1] = rid end
+  redis.call('HSET', job_key(prefix, id), unpack(fields))
+  taken = taken + 1
+  local base = #out
+  out[base + 1] = id
+  out[base + 2] = 1
+  out[base + 3] = max
+  out[base + 4] = enq
+  out[base + 5] = payload
+  out[base + 6] = ''
+  out[base + 7] = trace
+  out[base + 8] = rid
+end
+
 local function take(id)
+  if is_inline(id) then return take_inline(id) end
   local jk = job_key(prefix, id)
   local f = redis.call('HMGET', jk, 'p', 'm', 'e', 'k', 't', 'r')
   if not f[1] then

@@ -6,8 +6,10 @@
 --         nobody knows (a lapsed lease): their attempt stays counted, and a job whose last
 --         attempt that was goes to the dead letters with `msg`. Any other id never started,
 --         so its attempt is given back.
---   with_fetched: also return ids a blocking fetch moved for this worker that no claim took
---         (nothing was counted for them, so they go back untouched).
+--   with_fetched: also return entries a blocking fetch moved for this worker that no claim took
+--         (nothing was counted for them, so they go back untouched: bare ids as ids, inline
+--         entries still inline, with no hash).
+-- In-flight lists hold bare ids only (claim.lua stores an inline job's hash as it takes it).
 -- Returns: jobs returned to ready, jobs dead-lettered.
 local function give_back(prefix, queue, wid, keep, ran, msg, with_fetched)
   local inflight = inflight_key(prefix, queue, wid)
