@@ -62,6 +62,43 @@ fn inline_entry(id: &str, job: &NewJob, enqueued_ms: i64) -> Option<String> {
     Some(e)
 }
 
+/// An inline entry's fields, as `claim.lua` hands the whole entry back (it parses nothing).
+struct InlineEntry<'a> {
+    max_attempts: u32,
+    enqueued_ms: i64,
+    traceparent: &'a str,
+    request_id: &'a str,
+    payload: &'a str,
+}
+
+impl<'a> InlineEntry<'a> {
+    fn parse(entry: &'a str) -> Option<Self> {
+        let mut parts = entry.strip_prefix(INLINE_MARK)?.splitn(6, INLINE_SEP);
+        let _id = parts.next()?;
+        Some(InlineEntry {
+            max_attempts: parts.next()?.parse().ok()?,
+            enqueued_ms: parts.next()?.parse().ok()?,
+            traceparent: parts.next()?,
+            request_id: parts.next()?,
+            payload: parts.next()?,
+        })
+    }
+
+    /// The claimed job: id and attempt from the claim, the rest from the entry.
+    fn claimed(self, meta: JobMeta) -> Claimed {
+        Claimed {
+            meta: JobMeta {
+                max_attempts: self.max_attempts,
+                enqueued_at_ms: self.enqueued_ms,
+                traceparent: non_empty(self.traceparent.to_owned()),
+                request_id: non_empty(self.request_id.to_owned()),
+                ..meta
+            },
+            payload: self.payload.to_owned(),
+        }
+    }
+}
+
 /// The job id of a ready-list entry: an inline entry's id field, or the bare id itself.
 fn entry_id(entry: String) -> String {
     match entry.strip_prefix(INLINE_MARK) {
@@ -396,8 +433,9 @@ impl RedisQueue {
         let next_due = Some(as_i64(head)).filter(|t| *t >= 0);
         let claimed = rest
             .chunks_exact(8)
-            .map(|f| Claimed {
-                meta: JobMeta {
+            .map(|f| {
+                let payload = as_string(&f[4]);
+                let meta = JobMeta {
                     id: as_string(&f[0]),
                     queue,
                     attempt: as_i64(&f[1]) as u32,
@@ -406,8 +444,12 @@ impl RedisQueue {
                     idempotency_key: non_empty(as_string(&f[5])),
                     traceparent: non_empty(as_string(&f[6])),
                     request_id: non_empty(as_string(&f[7])),
-                },
-                payload: as_string(&f[4]),
+                };
+                // A job claimed from an inline entry comes back as the entry itself.
+                match InlineEntry::parse(&payload) {
+                    Some(inline) => inline.claimed(meta),
+                    None => Claimed { meta, payload },
+                }
             })
             .collect();
         Ok((claimed, next_due))
@@ -868,6 +910,25 @@ mod tests {
             e,
             "\u{1}0123abcd\u{1f}6\u{1f}1700000000123\u{1f}00-abc-def-01\u{1f}req-1\u{1f}{\"tick_ms\":5}"
         );
+        let read = InlineEntry::parse(&e).unwrap();
+        assert_eq!(
+            (
+                read.max_attempts,
+                read.enqueued_ms,
+                read.traceparent,
+                read.request_id,
+                read.payload
+            ),
+            (
+                6,
+                1_700_000_000_123,
+                "00-abc-def-01",
+                "req-1",
+                "{\"tick_ms\":5}"
+            )
+        );
+        assert!(InlineEntry::parse("\u{1}id\u{1f}six\u{1f}7\u{1f}\u{1f}\u{1f}{}").is_none());
+        assert!(InlineEntry::parse("0123abcd").is_none());
         assert_eq!(entry_id(e), "0123abcd");
         assert_eq!(entry_id("0123abcd".into()), "0123abcd");
         let bare = inline_entry("id", &job(EnqueueOptions::default()), 7).unwrap();

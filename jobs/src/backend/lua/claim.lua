@@ -27,30 +27,29 @@ end
 
 local out = { -1 }
 local taken = 0
--- An inline entry, just moved to the head of the in-flight list: store the job (first attempt)
--- and leave its bare id there.
+-- An inline entry, just moved to the head of the in-flight list: store it whole as the job's
+-- record (first attempt; `expand` writes the other fields if ever needed) and leave its bare id
+-- there. Ids are 32 hex digits, so the id is bytes 2..33 and a separator follows; the worker
+-- parses the rest of the entry, which is returned as the payload.
 local function take_inline(entry)
-  local id, max, enq, trace, rid, payload = parse_inline(entry)
-  if not id then
+  if #entry < 34 or string.byte(entry, 34) ~= 31 then
     -- Not a job anyone could run; drop it rather than loop on it.
     redis.call('LPOP', inflight)
     return
   end
+  local id = string.sub(entry, 2, 33)
   redis.call('LSET', inflight, 0, id)
-  local fields = { 'q', queue, 'p', payload, 'a', 1, 'm', max, 'e', enq }
-  if trace ~= '' then fields[#fields + 1] = 't'; fields[#fields + 1] = trace end
-  if rid ~= '' then fields[#fields + 1] = 'r'; fields[#fields + 1] = rid end
-  redis.call('HSET', job_key(prefix, id), unpack(fields))
+  redis.call('HSET', job_key(prefix, id), 'i', entry, 'a', 1)
   taken = taken + 1
   local base = #out
   out[base + 1] = id
   out[base + 2] = 1
-  out[base + 3] = max
-  out[base + 4] = enq
-  out[base + 5] = payload
+  out[base + 3] = 0
+  out[base + 4] = 0
+  out[base + 5] = entry
   out[base + 6] = ''
-  out[base + 7] = trace
-  out[base + 8] = rid
+  out[base + 7] = ''
+  out[base + 8] = ''
 end
 
 local function take(id)

@@ -25,3 +25,21 @@ local function parse_inline(entry)
   if f[1] == '' or not tonumber(f[2]) or not tonumber(f[3]) then return nil end
   return f[1], f[2], f[3], f[4], f[5], string.sub(entry, pos)
 end
+-- A job claimed from an inline entry keeps the entry whole in its hash's field 'i' (the claim
+-- only cuts out the id: the hot path parses nothing; the worker reads the rest itself). Its other
+-- fields are written the first time anything but an ack needs them: a failure, a hand-back.
+local function expand(prefix, queue, id)
+  local jk = job_key(prefix, id)
+  local entry = redis.call('HGET', jk, 'i')
+  if not entry then return end
+  local _, max, enq, trace, rid, payload = parse_inline(entry)
+  redis.call('HDEL', jk, 'i')
+  if not max then
+    -- Cannot happen for an entry the client wrote; keep the job runnable rather than lose it.
+    max, enq, trace, rid, payload = 1, 0, '', '', ''
+  end
+  local fields = { 'q', queue, 'p', payload, 'm', max, 'e', enq }
+  if trace ~= '' then fields[#fields + 1] = 't'; fields[#fields + 1] = trace end
+  if rid ~= '' then fields[#fields + 1] = 'r'; fields[#fields + 1] = rid end
+  redis.call('HSET', jk, unpack(fields))
+end

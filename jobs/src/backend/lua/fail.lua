@@ -7,6 +7,7 @@ local delay, err, refund = tonumber(ARGV[5]), ARGV[6], ARGV[7]
 if redis.call('LREM', inflight_key(prefix, queue, wid), 1, id) == 0 then return 0 end
 local now = now_ms()
 local stats = qkey(prefix, queue, 'stats')
+expand(prefix, queue, id)
 redis.call('HINCRBY', stats, 'running', -1)
 if delay >= 0 then
   redis.call('HSET', job_key(prefix, id), 'err', err, 'n', now + delay)

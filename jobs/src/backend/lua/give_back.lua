@@ -9,7 +9,8 @@
 --   with_fetched: also return entries a blocking fetch moved for this worker that no claim took
 --         (nothing was counted for them, so they go back untouched: bare ids as ids, inline
 --         entries still inline, with no hash).
--- In-flight lists hold bare ids only (claim.lua stores an inline job's hash as it takes it).
+-- In-flight lists hold bare ids only (claim.lua stores an inline job's entry in its hash as it
+-- takes it; `expand` turns that into fields before anything here reads them).
 -- Returns: jobs returned to ready, jobs dead-lettered.
 local function give_back(prefix, queue, wid, keep, ran, msg, with_fetched)
   local inflight = inflight_key(prefix, queue, wid)
@@ -22,6 +23,7 @@ local function give_back(prefix, queue, wid, keep, ran, msg, with_fetched)
       redis.call('LREM', inflight, 1, id)
       removed = removed + 1
       local jk = job_key(prefix, id)
+      expand(prefix, queue, id)
       local f = redis.call('HMGET', jk, 'a', 'm')
       local attempts, max = tonumber(f[1]), tonumber(f[2])
       if attempts then
