@@ -15,7 +15,11 @@ use jobs::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::{error::IngressError, middleware::RequestContext, signature::mailgun::Signed};
+use crate::{
+    error::IngressError,
+    middleware::RequestContext,
+    signature::{mailgun::Signed, read_body},
+};
 
 /// More than any guest writes; the rest of a long thread is not read.
 const MAX_WORDS_CHARS: usize = 2000;
@@ -68,13 +72,7 @@ pub async fn read_form(
 }
 
 async fn read_urlencoded(body: poem::Body, max_bytes: usize) -> Result<Form, IngressError> {
-    let bytes = body
-        .into_bytes_limit(max_bytes)
-        .await
-        .map_err(|e| match e {
-            poem::error::ReadBodyError::PayloadTooLarge => IngressError::TooLarge,
-            _ => IngressError::BadRequest("could not read the request body"),
-        })?;
+    let bytes = read_body(body, max_bytes).await?;
     let mut form = Form::default();
     for (name, value) in form_urlencoded::parse(&bytes) {
         form.insert(&name, value.into_owned());

@@ -19,6 +19,15 @@ fn outbox_key(state: &AppState) -> String {
     format!("{}:sandbox:outbox", state.queue.prefix())
 }
 
+/// Records a message the fleet "sent" (newest first, the last [`OUTBOX_LEN`] kept).
+async fn keep_in_outbox(state: &AppState, entry: &Value) -> Result<(), IngressError> {
+    state
+        .queue
+        .list_push_capped(&outbox_key(state), &entry.to_string(), OUTBOX_LEN)
+        .await
+        .map_err(|_| IngressError::Unavailable)
+}
+
 #[handler]
 pub async fn graph_send(
     Path(phone_number_id): Path<String>,
@@ -35,11 +44,7 @@ pub async fn graph_send(
         "image": message["image"]["link"],
         "at_ms": chrono::Utc::now().timestamp_millis(),
     });
-    state
-        .queue
-        .list_push_capped(&outbox_key(state), &entry.to_string(), OUTBOX_LEN)
-        .await
-        .map_err(|_| IngressError::Unavailable)?;
+    keep_in_outbox(state, &entry).await?;
     Ok(Json(json!({
         "messaging_product": "whatsapp",
         "contacts": [{ "input": message["to"], "wa_id": message["to"] }],
@@ -64,11 +69,7 @@ pub async fn mailgun_send(
         "text": fields.get("text"),
         "at_ms": chrono::Utc::now().timestamp_millis(),
     });
-    state
-        .queue
-        .list_push_capped(&outbox_key(state), &entry.to_string(), OUTBOX_LEN)
-        .await
-        .map_err(|_| IngressError::Unavailable)?;
+    keep_in_outbox(state, &entry).await?;
     Ok(Json(json!({ "id": id, "message": "Queued. Thank you." })))
 }
 

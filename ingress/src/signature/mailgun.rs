@@ -3,10 +3,7 @@
 //! only those two fields, so the timestamp must also be recent (the same 5-minute window as
 //! Mercado Pago's); a replayed post within it is a duplicate by its `Message-Id` anyway.
 
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
-
-use super::{SignatureError, hex_mac_matches};
+use super::{SignatureError, hex_mac_matches, hmac_sha256};
 
 pub const NAME: &str = "mailgun";
 pub const REPLAY_WINDOW_SECS: i64 = 5 * 60;
@@ -42,12 +39,7 @@ pub fn verify(key: &[u8], signed: Signed<'_>, now_secs: i64) -> Result<(), Signa
 }
 
 pub fn sign(key: &[u8], timestamp: &str, token: &str) -> Vec<u8> {
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(key) else {
-        return Vec::new();
-    };
-    mac.update(timestamp.as_bytes());
-    mac.update(token.as_bytes());
-    mac.finalize().into_bytes().to_vec()
+    hmac_sha256(key, &[timestamp.as_bytes(), token.as_bytes()])
 }
 
 /// The `signature` field a real post would carry (used by tests and `fleetctl simulate`).

@@ -3,11 +3,9 @@
 //! out, as MP documents), HMAC-SHA256 with the webhook secret, within a 5-minute replay window.
 //! MP's docs say to lowercase alphanumeric ids; its own SDK signs the id as sent: either is accepted.
 
-use hmac::{Hmac, Mac};
 use secrecy::ExposeSecret;
-use sha2::Sha256;
 
-use super::{Provider, SignatureError, hex_mac_matches};
+use super::{Provider, SignatureError, hex_mac_matches, hmac_sha256};
 use crate::state::AppState;
 
 pub struct MercadoPago;
@@ -109,11 +107,7 @@ pub fn manifest(data_id: Option<&str>, request_id: Option<&str>, ts: &str) -> St
 }
 
 pub fn sign(secret: &[u8], manifest: &str) -> Vec<u8> {
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {
-        return Vec::new();
-    };
-    mac.update(manifest.as_bytes());
-    mac.finalize().into_bytes().to_vec()
+    hmac_sha256(secret, &[manifest.as_bytes()])
 }
 
 /// Milliseconds since the epoch; MP sends milliseconds, older integrations seconds.

@@ -56,14 +56,7 @@ pub struct VerifiedWebhook<P> {
 impl<'a, P: Provider> FromRequest<'a> for VerifiedWebhook<P> {
     async fn from_request(req: &'a Request, body: &mut RequestBody) -> poem::Result<Self> {
         let Data(state) = Data::<&std::sync::Arc<AppState>>::from_request_without_body(req).await?;
-        let bytes = body
-            .take()?
-            .into_bytes_limit(state.config.max_body_bytes)
-            .await
-            .map_err(|e| match e {
-                poem::error::ReadBodyError::PayloadTooLarge => IngressError::TooLarge,
-                _ => IngressError::BadRequest("could not read the request body"),
-            })?;
+        let bytes = read_body(body.take()?, state.config.max_body_bytes).await?;
         P::verify(state, req, &bytes).map_err(|e| refused(P::NAME, e))?;
         Ok(VerifiedWebhook {
             body: bytes,
@@ -72,11 +65,34 @@ impl<'a, P: Provider> FromRequest<'a> for VerifiedWebhook<P> {
     }
 }
 
+/// A whole request body, at most `limit` bytes (413 past it).
+pub(crate) async fn read_body(
+    body: poem::Body,
+    limit: usize,
+) -> Result<bytes::Bytes, IngressError> {
+    body.into_bytes_limit(limit).await.map_err(|e| match e {
+        poem::error::ReadBodyError::PayloadTooLarge => IngressError::TooLarge,
+        _ => IngressError::BadRequest("could not read the request body"),
+    })
+}
+
 /// Counts and logs a refused signature; the caller answers 401.
 pub(crate) fn refused(provider: &'static str, e: SignatureError) -> IngressError {
     metrics::counter!("fleet_webhook_rejected_total", "provider" => provider, "reason" => e.reason()).increment(1);
     tracing::warn!(provider, reason = e.reason(), "webhook refused");
     IngressError::Unauthorized
+}
+
+/// HMAC-SHA256 of `parts` concatenated: every provider's scheme, over different bytes.
+pub(crate) fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
+    use hmac::{Hmac, Mac};
+    let Ok(mut mac) = Hmac::<sha2::Sha256>::new_from_slice(key) else {
+        return Vec::new();
+    };
+    for part in parts {
+        mac.update(part);
+    }
+    mac.finalize().into_bytes().to_vec()
 }
 
 /// Constant-time comparison of a computed MAC with the hex one a provider sent.

@@ -1,10 +1,8 @@
 //! WhatsApp Cloud API: `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw body)>`.
 
-use hmac::{Hmac, Mac};
 use secrecy::ExposeSecret;
-use sha2::Sha256;
 
-use super::{Provider, SignatureError, hex_mac_matches};
+use super::{Provider, SignatureError, hex_mac_matches, hmac_sha256};
 use crate::state::AppState;
 
 pub struct Whatsapp;
@@ -42,11 +40,7 @@ pub fn verify(secret: &[u8], body: &[u8], header: Option<&str>) -> Result<(), Si
 }
 
 pub fn sign(secret: &[u8], body: &[u8]) -> Vec<u8> {
-    let Ok(mut mac) = Hmac::<Sha256>::new_from_slice(secret) else {
-        return Vec::new();
-    };
-    mac.update(body);
-    mac.finalize().into_bytes().to_vec()
+    hmac_sha256(secret, &[body])
 }
 
 /// The header value a real delivery would carry (used by tests and `fleetctl simulate`).
