@@ -25,15 +25,7 @@ async fn fakes() -> (MockServer, MockServer) {
         .respond_with(graph_ok())
         .mount(&graph)
         .await;
-    let mp = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/checkout/preferences"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(serde_json::json!({
-            "id": "pref-1", "init_point": "https://www.mercadopago.com.ar/checkout/v1/redirect?pref_id=pref-1"
-        })))
-        .mount(&mp)
-        .await;
-    (graph, mp)
+    (graph, mercadopago_fake().await)
 }
 
 fn pre_reserve(cabin: i64, check_in: NaiveDate, nights: i64, n: usize) -> NewJob {
@@ -233,10 +225,10 @@ async fn one_payment_confirms_once_however_often_it_is_notified() {
         fleet.spawn_worker(&env, &[("WORKER_QUEUES", "confirm_payment,send_reply")]),
     ]);
 
-    let (url, _app) = spawn_ingress(&fleet).await;
+    let url = spawn_ingress(&fleet).await;
     let http = reqwest::Client::new();
     let sig = ingress::signature::mercadopago::header_for(
-        b"mp-secret",
+        MP_SECRET.as_bytes(),
         Some("555"),
         Some("req-555"),
         Utc::now().timestamp_millis(),
@@ -481,7 +473,7 @@ async fn the_whole_conversation_ends_confirmed() {
     let (graph, mp) = fakes().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(&env, &[])]);
-    let (url, _app) = spawn_ingress(&fleet).await;
+    let url = spawn_ingress(&fleet).await;
     let guest = Guest::new(&url, "5491166667777");
 
     let check_in = (Utc::now() + Days::days(45)).date_naive();
@@ -514,7 +506,7 @@ async fn the_whole_conversation_ends_confirmed() {
         .mount(&mp)
         .await;
     let sig = ingress::signature::mercadopago::header_for(
-        b"mp-secret",
+        MP_SECRET.as_bytes(),
         Some("4242"),
         Some("r-4242"),
         Utc::now().timestamp_millis(),
@@ -543,8 +535,6 @@ async fn the_whole_conversation_ends_confirmed() {
     );
     fleet.drop_db().await;
 }
-
-const STAFF_TOKEN: &str = "staff-token";
 
 /// Payments that arrive after their hold expired: confirmed when the nights are still free;
 /// when someone else booked them meanwhile, kept expired, marked for refund, listed for staff,
@@ -625,14 +615,7 @@ async fn a_late_payment_confirms_free_nights_and_is_refunded_when_they_were_take
             ("RES000101602".into(), "confirmed".into(), false),
         ]
     );
-    let texts: Vec<String> = graph
-        .received_requests()
-        .await
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).ok())
-        .filter_map(|v| v["text"]["body"].as_str().map(str::to_owned))
-        .collect();
+    let texts = sent_texts(&graph).await;
     assert!(
         texts
             .iter()
@@ -641,7 +624,7 @@ async fn a_late_payment_confirms_free_nights_and_is_refunded_when_they_were_take
     );
 
     // Staff see what they must pay back; nobody else does.
-    let (url, _app) = spawn_ingress(&fleet).await;
+    let url = spawn_ingress(&fleet).await;
     let http = reqwest::Client::new();
     let anonymous = http
         .get(format!("{url}/admin/refunds"))
@@ -679,21 +662,21 @@ async fn photos_are_sent_as_images_and_a_property_without_them_gets_words() {
             &env,
             &[("WORKER_QUEUES", "parse_intent,send_reply")],
         )]);
-    let (url, _app) = spawn_ingress(&fleet).await;
+    let url = spawn_ingress(&fleet).await;
     let guest = Guest::new(&url, "5491166660001");
     let replies = guest.say_and_wait(&graph, "tenés fotos?", 1).await;
     assert_eq!(replies.len(), 1, "{replies:?}");
     let images = || async {
-        graph
-            .received_requests()
+        sent_json(&graph)
             .await
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).ok())
+            .into_iter()
             .filter(|v| v["type"] == "image")
-            .count()
+            .collect::<Vec<_>>()
     };
-    assert_eq!(images().await, 0, "no photos yet: words, not images");
+    assert!(
+        images().await.is_empty(),
+        "no photos yet: words, not images"
+    );
 
     sqlx::query("UPDATE accommodations SET photos = ARRAY['https://fotos.test/coihue-1.jpg', 'https://fotos.test/coihue-2.jpg']")
         .execute(&fleet.db)
@@ -704,17 +687,13 @@ async fn photos_are_sent_as_images_and_a_property_without_them_gets_words() {
         .say_and_wait(&graph, "me mandás fotos de la cabaña?", 1)
         .await;
     assert!(
-        eventually(Duration::from_secs(10), || async { images().await == 1 }).await,
+        eventually(Duration::from_secs(10), || async {
+            images().await.len() == 1
+        })
+        .await,
         "one image: the cabin's main photo"
     );
-    let image = graph
-        .received_requests()
-        .await
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).ok())
-        .find(|v| v["type"] == "image")
-        .unwrap();
+    let image = images().await.remove(0);
     assert_eq!(image["image"]["link"], "https://fotos.test/coihue-1.jpg");
     assert_eq!(image["to"], "541166660002");
     fleet.drop_db().await;
@@ -748,7 +727,7 @@ impl Guest {
             }}]}]
         })
         .to_string();
-        let sig = ingress::signature::whatsapp::header_for(b"e2e-secret", body.as_bytes());
+        let sig = ingress::signature::whatsapp::header_for(WA_SECRET.as_bytes(), body.as_bytes());
         let resp = self
             .http
             .post(format!("{}/webhooks/whatsapp", self.url))
@@ -764,14 +743,7 @@ impl Guest {
     async fn wait(&self, graph: &MockServer, total: usize) -> Vec<String> {
         let mut texts = Vec::new();
         for _ in 0..300 {
-            texts = graph
-                .received_requests()
-                .await
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).ok())
-                .filter_map(|v| v["text"]["body"].as_str().map(str::to_owned))
-                .collect();
+            texts = sent_texts(graph).await;
             if texts.len() >= total {
                 break;
             }
@@ -779,19 +751,4 @@ impl Guest {
         }
         texts
     }
-}
-
-async fn spawn_ingress(fleet: &Fleet) -> (String, ()) {
-    let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
-    cfg.addr = "127.0.0.1:0".parse().unwrap();
-    cfg.queue = jobs::RedisQueueConfig::new(redis_url(), fleet.prefix.clone());
-    cfg.whatsapp_app_secret = Some(secrecy::SecretString::from("e2e-secret"));
-    cfg.mercadopago_webhook_secret = Some(secrecy::SecretString::from("mp-secret"));
-    cfg.rate_limit_per_minute = 100_000;
-    cfg.database_url = Some(secrecy::SecretString::from(fleet.db_url.clone()));
-    cfg.admin_token = Some(secrecy::SecretString::from(STAFF_TOKEN));
-    let app = ingress::startup::Application::build(cfg).await.unwrap();
-    let url = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped(std::future::pending()));
-    (url, ())
 }

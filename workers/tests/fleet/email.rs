@@ -12,7 +12,6 @@ use wiremock::{
 
 use crate::support::*;
 
-const SIGNING_KEY: &str = "mailgun-signing-key";
 const GUEST: &str = "ana.perez@gmail.com";
 
 #[tokio::test]
@@ -35,14 +34,7 @@ async fn an_email_guest_books_pays_and_is_answered_in_the_same_thread() {
         ))
         .mount(&mailgun)
         .await;
-    let mp = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/checkout/preferences"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(serde_json::json!({
-            "id": "pref-9", "init_point": "https://www.mercadopago.com.ar/checkout/v1/redirect?pref_id=pref-9"
-        })))
-        .mount(&mp)
-        .await;
+    let mp = mercadopago_fake().await;
     let mut env = fleet.worker_env(&mp.uri(), "http://127.0.0.1:9");
     env.push(("MAILGUN_API_BASE".into(), mailgun.uri()));
     env.push(("MAILGUN_API_KEY".into(), "TEST-mailgun-key".into()));
@@ -113,23 +105,11 @@ async fn an_email_guest_books_pays_and_is_answered_in_the_same_thread() {
     fleet.drop_db().await;
 }
 
-async fn spawn_ingress(fleet: &Fleet) -> String {
-    let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
-    cfg.addr = "127.0.0.1:0".parse().unwrap();
-    cfg.queue = jobs::RedisQueueConfig::new(redis_url(), fleet.prefix.clone());
-    cfg.mailgun_signing_key = Some(secrecy::SecretString::from(SIGNING_KEY));
-    cfg.rate_limit_per_minute = 100_000;
-    let app = ingress::startup::Application::build(cfg).await.unwrap();
-    let url = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped(std::future::pending()));
-    url
-}
-
 /// What Mailgun's inbound route posts for a guest's email, signed.
 async fn post_email(url: &str, message_id: &str, subject: &str, text: &str) {
     let ts = Utc::now().timestamp().to_string();
     let token = uuid::Uuid::new_v4().simple().to_string();
-    let signature = ingress::signature::mailgun::signature_for(SIGNING_KEY.as_bytes(), &ts, &token);
+    let signature = ingress::signature::mailgun::signature_for(MAILGUN_KEY.as_bytes(), &ts, &token);
     let form = [
         ("recipient", "reservas@lago.test"),
         ("sender", GUEST),

@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use ingress::startup::Application;
 use wiremock::{
     Mock, MockServer,
     matchers::{body_string_contains, header, method, path},
@@ -32,13 +31,7 @@ async fn a_text_message_is_answered_through_the_graph_api_once() {
             &[("WORKER_QUEUES", "parse_intent,send_reply")],
         )]);
 
-    let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
-    cfg.addr = "127.0.0.1:0".parse().unwrap();
-    cfg.queue = jobs::RedisQueueConfig::new(redis_url(), fleet.prefix.clone());
-    cfg.whatsapp_app_secret = Some(secrecy::SecretString::from("e2e-secret"));
-    let app = Application::build(cfg).await.unwrap();
-    let url = format!("http://127.0.0.1:{}/webhooks/whatsapp", app.port());
-    tokio::spawn(app.run_until_stopped(std::future::pending()));
+    let url = format!("{}/webhooks/whatsapp", spawn_ingress(&fleet).await);
 
     let body = serde_json::json!({
         "object": "whatsapp_business_account",
@@ -51,7 +44,7 @@ async fn a_text_message_is_answered_through_the_graph_api_once() {
         }}]}]
     })
     .to_string();
-    let sig = ingress::signature::whatsapp::header_for(b"e2e-secret", body.as_bytes());
+    let sig = ingress::signature::whatsapp::header_for(WA_SECRET.as_bytes(), body.as_bytes());
     let http = reqwest::Client::new();
     for _ in 0..3 {
         // Meta redelivers: the guest still gets one answer.

@@ -242,3 +242,66 @@ pub async fn enqueue_payment(queue: &RedisQueue, payment_id: &str) {
 pub async fn count(db: &PgPool, sql: &'static str) -> i64 {
     sqlx::query_scalar(sql).fetch_one(db).await.expect(sql)
 }
+
+/// The JSON bodies a fake provider received, oldest first.
+pub async fn sent_json(server: &wiremock::MockServer) -> Vec<serde_json::Value> {
+    server
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|r| serde_json::from_slice(&r.body).ok())
+        .collect()
+}
+
+/// The text messages the fake Graph API received, oldest first.
+pub async fn sent_texts(graph: &wiremock::MockServer) -> Vec<String> {
+    sent_json(graph)
+        .await
+        .iter()
+        .filter_map(|v| v["text"]["body"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// A Mercado Pago fake that makes payment links (payments are mounted by each test).
+pub async fn mercadopago_fake() -> wiremock::MockServer {
+    use wiremock::{
+        Mock, ResponseTemplate,
+        matchers::{method, path},
+    };
+    let mp = wiremock::MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/checkout/preferences"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(serde_json::json!({
+            "id": "pref-1", "init_point": "https://www.mercadopago.com.ar/checkout/v1/redirect?pref_id=pref-1"
+        })))
+        .mount(&mp)
+        .await;
+    mp
+}
+
+pub const WA_SECRET: &str = "e2e-secret";
+pub const MP_SECRET: &str = "mp-secret";
+pub const MAILGUN_KEY: &str = "mailgun-signing-key";
+pub const STAFF_TOKEN: &str = "staff-token";
+
+/// The real ingress, in this process, on this fleet's database and Redis prefix, with every
+/// provider's secret set; returns its base URL.
+pub async fn spawn_ingress(fleet: &Fleet) -> String {
+    use secrecy::SecretString;
+    let mut cfg = ingress::config::IngressConfig::from_env().expect("ingress config");
+    cfg.addr = "127.0.0.1:0".parse().expect("addr");
+    cfg.queue = RedisQueueConfig::new(redis_url(), fleet.prefix.clone());
+    cfg.whatsapp_app_secret = Some(SecretString::from(WA_SECRET));
+    cfg.mercadopago_webhook_secret = Some(SecretString::from(MP_SECRET));
+    cfg.mailgun_signing_key = Some(SecretString::from(MAILGUN_KEY));
+    cfg.rate_limit_per_minute = 100_000;
+    cfg.database_url = Some(SecretString::from(fleet.db_url.clone()));
+    cfg.admin_token = Some(SecretString::from(STAFF_TOKEN));
+    let app = ingress::startup::Application::build(cfg)
+        .await
+        .expect("ingress builds");
+    let url = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped(std::future::pending()));
+    url
+}
