@@ -29,16 +29,6 @@ async fn assert_clean(q: &RedisQueue) {
     assert!(settled, "left: {:?}", exact_depth(q).await);
 }
 
-async fn completed(q: &RedisQueue) -> i64 {
-    redis::cmd("HGET")
-        .arg(format!("{}:q:expire_holds:stats", q.prefix()))
-        .arg("completed")
-        .query_async::<Option<i64>>(&mut redis_conn().await)
-        .await
-        .unwrap()
-        .unwrap_or(0)
-}
-
 /// The claim ran in Redis (job in the worker's in-flight list, attempt and `running` counted)
 /// but its reply was lost: the worker's reconciler gives the job back, attempt returned, and
 /// the worker runs it.
@@ -61,10 +51,7 @@ async fn a_claim_whose_reply_is_lost_runs_on_the_live_worker_within_seconds() {
     );
     assert_clean(&q).await;
     w.stop().await;
-    assert_eq!(
-        keys(&q).await,
-        vec![format!("{}:q:expire_holds:stats", q.prefix())]
-    );
+    assert_eq!(keys(&q).await, stats_only(&q));
 }
 
 /// The blocking fetch moved the job (Redis did) but its reply was lost: the worker's next claim
@@ -123,12 +110,9 @@ async fn an_ack_lost_on_the_way_or_on_the_way_back_is_retried_and_counted_once()
         tokio::time::sleep(Duration::from_millis(300)).await;
         assert_eq!(proxy.fired(), 1, "{fault:?} never fired");
         assert_eq!(w.run_count(), 1, "{fault:?}: ran again");
-        assert_eq!(completed(&q).await, 1, "{fault:?}");
+        assert_eq!(stat(&q, "completed").await, 1, "{fault:?}");
         w.stop().await;
-        assert_eq!(
-            keys(&q).await,
-            vec![format!("{}:q:expire_holds:stats", q.prefix())]
-        );
+        assert_eq!(keys(&q).await, stats_only(&q));
     }
 }
 
@@ -230,8 +214,5 @@ async fn cutting_a_busy_workers_connections_repeatedly_loses_no_job() {
     let ticks: std::collections::HashSet<i64> = runs.iter().map(|r| r.tick).collect();
     assert_eq!(ticks.len(), 3000, "some job never ran");
     w.stop().await;
-    assert_eq!(
-        keys(&q).await,
-        vec![format!("{}:q:expire_holds:stats", q.prefix())]
-    );
+    assert_eq!(keys(&q).await, stats_only(&q));
 }

@@ -27,20 +27,6 @@ fn is_inline(entry: &str) -> bool {
     entry.starts_with('\u{1}')
 }
 
-fn stats_only(q: &RedisQueue) -> Vec<String> {
-    vec![format!("{}:q:expire_holds:stats", q.prefix())]
-}
-
-async fn stat(q: &RedisQueue, field: &str) -> i64 {
-    redis::cmd("HGET")
-        .arg(format!("{}:q:expire_holds:stats", q.prefix()))
-        .arg(field)
-        .query_async::<Option<i64>>(&mut redis_conn().await)
-        .await
-        .unwrap()
-        .unwrap_or(0)
-}
-
 /// A bulk push writes nothing but the ready list (no hash per job), `pending` counts every
 /// entry, and the backlog drains with every job run once, on its first attempt, leaving only
 /// the stats key.
@@ -157,15 +143,8 @@ async fn inline_entries_handed_back_before_or_after_their_claim_keep_their_attem
     let w = start_worker(&q, 4, fast_policy(3, 10), ok());
     assert!(eventually(Duration::from_secs(3), || async { w.run_count() == 4 }).await);
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let mut runs: Vec<(i64, u32)> = w
-        .runs
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|r| (r.tick, r.attempt))
-        .collect();
+    let runs = w.ticks_and_attempts();
     w.stop().await;
-    runs.sort();
     assert_eq!(runs, vec![(0, 1), (1, 2), (2, 1), (3, 1)]);
     assert_eq!(exact_depth(&q).await, (0, 0, 0, 0));
     assert_eq!(stat(&q, "completed").await, 4);
@@ -361,15 +340,8 @@ async fn inline_jobs_retried_by_a_worker_complete_on_the_second_attempt() {
         })
         .await
     );
-    let mut runs: Vec<(i64, u32)> = w
-        .runs
-        .lock()
-        .unwrap()
-        .iter()
-        .map(|r| (r.tick, r.attempt))
-        .collect();
+    let runs = w.ticks_and_attempts();
     w.stop().await;
-    runs.sort();
     let expected: Vec<(i64, u32)> = (0..50).flat_map(|t| [(t, 1), (t, 2)]).collect();
     assert_eq!(runs, expected);
     assert_eq!(stat(&q, "retried").await, 50);

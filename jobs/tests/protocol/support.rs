@@ -119,6 +119,17 @@ impl TestWorker {
     pub fn run_count(&self) -> usize {
         self.runs.lock().map(|r| r.len()).unwrap_or(0)
     }
+
+    /// Every run as (tick, attempt), sorted.
+    pub fn ticks_and_attempts(&self) -> Vec<(i64, u32)> {
+        let mut runs: Vec<(i64, u32)> = self
+            .runs
+            .lock()
+            .map(|r| r.iter().map(|r| (r.tick, r.attempt)).collect())
+            .unwrap_or_default();
+        runs.sort();
+        runs
+    }
 }
 
 pub fn tick_job(tick_ms: i64, key: Option<&str>) -> NewJob {
@@ -154,14 +165,9 @@ pub async fn eventually<F: FnMut() -> Fut, Fut: Future<Output = bool>>(
 
 /// Every key under the queue's prefix.
 pub async fn keys(queue: &RedisQueue) -> Vec<String> {
-    let client = redis::Client::open(redis_url()).expect("url");
-    let mut conn = client
-        .get_multiplexed_async_connection()
-        .await
-        .expect("connect");
     let mut keys: Vec<String> = redis::cmd("KEYS")
         .arg(format!("{}:*", queue.prefix()))
-        .query_async(&mut conn)
+        .query_async(&mut redis_conn().await)
         .await
         .expect("KEYS");
     keys.sort();
@@ -180,13 +186,23 @@ pub async fn redis_conn() -> redis::aio::MultiplexedConnection {
 /// which would hide an over-decrement.
 pub async fn exact_depth(queue: &RedisQueue) -> (u64, i64, u64, u64) {
     let d = queue.depth(&[jobs::QueueName::ExpireHolds]).await.unwrap()[0].1;
-    let running: Option<i64> = redis::cmd("HGET")
+    (d.pending, stat(queue, "running").await, d.scheduled, d.dead)
+}
+
+/// One counter of the test queue's stats hash, read raw (0 when absent).
+pub async fn stat(queue: &RedisQueue, field: &str) -> i64 {
+    redis::cmd("HGET")
         .arg(format!("{}:q:expire_holds:stats", queue.prefix()))
-        .arg("running")
-        .query_async(&mut redis_conn().await)
+        .arg(field)
+        .query_async::<Option<i64>>(&mut redis_conn().await)
         .await
-        .unwrap();
-    (d.pending, running.unwrap_or(0), d.scheduled, d.dead)
+        .unwrap()
+        .unwrap_or(0)
+}
+
+/// What a drained queue may leave behind: its stats key, nothing else.
+pub fn stats_only(queue: &RedisQueue) -> Vec<String> {
+    vec![format!("{}:q:expire_holds:stats", queue.prefix())]
 }
 
 /// One field of a job's record.
