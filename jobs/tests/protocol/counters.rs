@@ -15,13 +15,7 @@ const Q: QueueName = QueueName::ExpireHolds;
 #[tokio::test]
 async fn a_mixed_sequence_of_every_step_leaves_every_counter_at_zero() {
     let q = fresh_queue(Duration::from_millis(300)).await;
-    let ids: Vec<String> = q
-        .push_many((0..8).map(|i| tick_job(i, None)).collect())
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.id)
-        .collect();
+    let ids = push_ticks(&q, 8).await;
     let delayed = EnqueueOptions {
         delay: Some(Duration::from_millis(100)),
         ..Default::default()

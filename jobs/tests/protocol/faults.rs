@@ -192,9 +192,7 @@ async fn a_job_in_a_live_workers_list_that_it_does_not_hold_runs_within_the_reco
 async fn cutting_a_busy_workers_connections_repeatedly_loses_no_job() {
     let proxy = FaultProxy::start().await;
     let (q, wq) = queues(&proxy).await;
-    q.push_many((0..3000).map(|i| tick_job(i, None)).collect())
-        .await
-        .unwrap();
+    push_ticks(&q, 3000).await;
     let w = start_worker(&wq, 16, fast_policy(3, 10), ok());
     for _ in 0..10 {
         tokio::time::sleep(Duration::from_millis(60)).await;

@@ -75,13 +75,7 @@ async fn an_inline_backlog_is_only_the_ready_list_and_drains_once_each() {
 #[tokio::test]
 async fn inline_entries_handed_back_before_or_after_their_claim_keep_their_attempts() {
     let q = fresh_queue(Duration::from_millis(300)).await;
-    let ids: Vec<String> = q
-        .push_many((0..4).map(|i| tick_job(i, None)).collect())
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|e| e.id)
-        .collect();
+    let ids = push_ticks(&q, 4).await;
     let mut blocking = q.blocking_connection().await.unwrap();
 
     // release: fetched (never claimed) → back to ready, still inline, still no hash.
@@ -320,9 +314,7 @@ async fn an_inline_job_that_fails_waits_its_backoff_and_runs_again() {
 #[tokio::test]
 async fn inline_jobs_retried_by_a_worker_complete_on_the_second_attempt() {
     let q = fresh_queue(Duration::from_secs(5)).await;
-    q.push_many((0..50).map(|i| tick_job(i, None)).collect())
-        .await
-        .unwrap();
+    push_ticks(&q, 50).await;
     let first_fails: Behaviour = Arc::new(|env| {
         let attempt = env.meta.attempt;
         Box::pin(async move {

@@ -86,9 +86,7 @@ async fn a_heartbeating_worker_keeps_its_long_job() {
 #[tokio::test]
 async fn a_graceful_stop_releases_claimed_jobs() {
     let q = fresh_queue(Duration::from_secs(5)).await;
-    q.push_many((0..5).map(|i| tick_job(i, None)).collect())
-        .await
-        .unwrap();
+    push_ticks(&q, 5).await;
     let claimed = q
         .claim(QueueName::ExpireHolds, "leaving", 5)
         .await

@@ -132,6 +132,17 @@ impl TestWorker {
     }
 }
 
+/// Pushes plain jobs with ticks `0..n`; returns their ids in push order.
+pub async fn push_ticks(queue: &RedisQueue, n: i64) -> Vec<String> {
+    queue
+        .push_many((0..n).map(|i| tick_job(i, None)).collect())
+        .await
+        .expect("push")
+        .into_iter()
+        .map(|e| e.id)
+        .collect()
+}
+
 pub fn tick_job(tick_ms: i64, key: Option<&str>) -> NewJob {
     let options = EnqueueOptions {
         idempotency_key: key.map(|k| jobs::domain::IdempotencyKey::parse(k).expect("valid key")),
