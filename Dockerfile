@@ -10,10 +10,9 @@
 FROM rust:1.95-bookworm AS builder
 
 # Native build dependencies: cmake + clang/libclang for whisper-rs (whisper.cpp and its
-# bindgen step), pkg-config for any -sys crate that probes the system, OpenBLAS for
-# whisper.cpp's matrix products (the workers' default `openblas` feature).
+# bindgen step), pkg-config for any -sys crate that probes the system.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends cmake clang libclang-dev pkg-config libopenblas-dev \
+ && apt-get install -y --no-install-recommends cmake clang libclang-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
@@ -48,7 +47,7 @@ FROM debian:bookworm-slim AS runtime
 # curl: the container healthchecks (ingress /health/ready, worker /health/live).
 # tini: PID 1 that forwards SIGTERM, so workers drain their jobs on `docker compose stop`.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates curl tini libopenblas0 \
+ && apt-get install -y --no-install-recommends ca-certificates curl tini \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 fleet \
  && useradd --system --uid 10001 --gid fleet --home-dir /app --shell /usr/sbin/nologin fleet

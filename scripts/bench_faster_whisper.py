@@ -1,18 +1,17 @@
 #!/usr/bin/env python3
 """The benchmark's peer: faster-whisper on the same CTranslate2 weights our ggml file is
 converted from, on the same 16 kHz WAVs, with the settings the workers use (greedy, Spanish, no
-timestamps, no temperature fallback, no VAD). Called by workers/benches/whisper.rs.
+timestamps, no temperature fallback, no VAD). Driven by workers/benches/whisper.rs, which
+interleaves its runs with ours so that both engines see the same machine.
 
-    bench_faster_whisper.py CT2_DIR --threads 2 --runs 3 A.wav B.wav ...
+    bench_faster_whisper.py CT2_DIR --threads 2 < paths
 
-Prints one JSON object per file: {"file", "text", "seconds"} (median of the timed runs of the
-first two files, one run of the others, after
-one warm-up run on the first file).
+Loads the model, transcribes the first path once as a warm-up, then answers every line of
+standard input (a WAV's path) with one JSON line: {"file", "text", "seconds"}.
 """
 
 import argparse
 import json
-import statistics
 import sys
 import time
 
@@ -20,9 +19,7 @@ import time
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("model_dir")
-    p.add_argument("wavs", nargs="+")
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--runs", type=int, default=3, help="timed runs of the first two files (the rest: one)")
     args = p.parse_args()
     try:
         from faster_whisper import WhisperModel
@@ -46,14 +43,18 @@ def main():
         )
         return "".join(s.text for s in segments).strip()
 
-    transcribe(args.wavs[0])  # warm-up
-    for i, path in enumerate(args.wavs):
-        times, text = [], ""
-        for _ in range(args.runs if i < 2 else 1):
-            started = time.perf_counter()
-            text = transcribe(path)
-            times.append(time.perf_counter() - started)
-        print(json.dumps({"file": path, "text": text, "seconds": statistics.median(times)}), flush=True)
+    warmed = False
+    for line in sys.stdin:
+        path = line.strip()
+        if not path:
+            continue
+        if not warmed:
+            transcribe(path)
+            warmed = True
+        started = time.perf_counter()
+        text = transcribe(path)
+        seconds = time.perf_counter() - started
+        print(json.dumps({"file": path, "text": text, "seconds": seconds}), flush=True)
 
 
 if __name__ == "__main__":

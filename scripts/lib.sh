@@ -63,8 +63,6 @@ ensure_build_tools() {
   # libclang itself, not libclang-cpp (which other packages bring and bindgen cannot use).
   compgen -G "/usr/lib/llvm-*/lib/libclang.so*" >/dev/null || compgen -G "/usr/lib/llvm-*/lib/libclang-*.so.1" >/dev/null ||
     apt_install libclang-dev clang
-  # whisper.cpp's matrix products go through OpenBLAS (the workers' default `openblas` feature).
-  [ -f /usr/include/x86_64-linux-gnu/openblas-pthread/cblas.h ] || apt_install libopenblas-dev
   command -v cargo >/dev/null || { log "cargo is missing: install Rust (rustup) first"; return 1; }
 }
 

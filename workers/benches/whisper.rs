@@ -4,7 +4,8 @@
 //! faster-whisper on the same CTranslate2 weights, the same audio and the same settings (greedy,
 //! Spanish, int8/q8_0, `WHISPER_THREADS` threads, default 2), in one run:
 //! real-time factor on a ~5 s and a ~20 s note, and word error rate on a set of synthesised
-//! booking sentences.
+//! booking sentences. The engines take turns note by note, round after round, so a busy moment
+//! of the machine falls on both alike.
 //!
 //!     WHISPER_MODEL=$(scripts/whisper-model.sh) cargo bench -p workers --bench whisper --profile dev
 //!
@@ -14,11 +15,16 @@
 
 #![allow(clippy::unwrap_used)]
 
-use std::{path::PathBuf, process::Command, time::Instant};
+use std::{
+    io::{BufRead, BufReader, Write},
+    path::PathBuf,
+    process::{Child, ChildStdin, ChildStdout, Command, Stdio},
+    time::Instant,
+};
 
 use workers::audio::{
     decode,
-    stt::{AudioWindow, Transcriber},
+    stt::{AudioWindow, Settings, Transcriber},
     synth::{self, word_error_rate},
 };
 
@@ -36,12 +42,53 @@ const SET: &[&str] = &[
     "Me gustaría cancelar mi reserva, por favor.",
     "¿Tienen fotos de la cabaña grande?",
 ];
-const RUNS: usize = 3;
+/// Timed rounds over the two timed notes (the first two clips); the others run once.
+const ROUNDS: usize = 5;
+const TIMED: usize = 2;
 
 struct Clip {
     reference: String,
     pcm: Vec<f32>,
     wav: PathBuf,
+}
+
+/// What one engine made of one note.
+struct Heard {
+    text: String,
+    seconds: f32,
+    confidence: Option<f32>,
+}
+
+/// A speech engine under test.
+enum Engine {
+    Ours {
+        name: String,
+        transcriber: Transcriber,
+    },
+    Peer(FasterWhisper),
+}
+
+impl Engine {
+    fn name(&self) -> &str {
+        match self {
+            Engine::Ours { name, .. } => name,
+            Engine::Peer(_) => "faster-whisper int8",
+        }
+    }
+
+    fn hear(&mut self, clip: &Clip) -> Heard {
+        match self {
+            Engine::Ours { transcriber, .. } => {
+                let t = transcriber.transcribe(clip.pcm.clone()).unwrap();
+                Heard {
+                    text: t.text,
+                    seconds: t.elapsed_seconds,
+                    confidence: Some(t.confidence),
+                }
+            }
+            Engine::Peer(peer) => peer.hear(clip),
+        }
+    }
 }
 
 fn main() {
@@ -61,17 +108,72 @@ fn main() {
         .unwrap_or(2);
     let dir = std::env::temp_dir().join(format!("whisper-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
+    let clips = make_clips(&dir);
 
-    let clips: Vec<Clip> = [SHORT, LONG]
+    let started = Instant::now();
+    let mut engines = Vec::new();
+    for (window, flash_attn) in [
+        (AudioWindow::Fit, false),
+        (AudioWindow::Full, false),
+        (AudioWindow::Fit, true),
+    ] {
+        let settings = Settings {
+            threads,
+            window,
+            flash_attn,
+            slots: 1,
+        };
+        let transcriber = Transcriber::load(model.as_ref(), settings).unwrap();
+        transcriber.transcribe(clips[0].pcm.clone()).unwrap(); // warm-up
+        let attention = if flash_attn { ", flash attention" } else { "" };
+        engines.push(Engine::Ours {
+            name: format!("whisper-rs q8_0, window {window:?}{attention}"),
+            transcriber,
+        });
+    }
+    println!(
+        "whisper.cpp {}: model {model} loaded thrice in {:.2} s, {threads} threads\nbuild: {}",
+        whisper_rs::WHISPER_CPP_VERSION,
+        started.elapsed().as_secs_f32(),
+        whisper_rs::print_system_info().trim()
+    );
+    engines.push(Engine::Peer(FasterWhisper::start(&ct2, threads, &clips[0])));
+
+    // heard[engine][clip]: the timed clips' every round, the others' one run.
+    let mut heard: Vec<Vec<Vec<Heard>>> = engines
+        .iter()
+        .map(|_| clips.iter().map(|_| Vec::new()).collect())
+        .collect();
+    for _ in 0..ROUNDS {
+        for (c, clip) in clips.iter().enumerate().take(TIMED) {
+            for (e, engine) in engines.iter_mut().enumerate() {
+                heard[e][c].push(engine.hear(clip));
+            }
+        }
+    }
+    for (c, clip) in clips.iter().enumerate().skip(TIMED) {
+        for (e, engine) in engines.iter_mut().enumerate() {
+            heard[e][c].push(engine.hear(clip));
+        }
+    }
+
+    print_speed(&engines, &clips, &heard);
+    print_accuracy(&engines, &clips, &heard);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The notes, through the real codec: spoken, encoded as WhatsApp does, decoded by our decoder
+/// (and written as WAV for the peer).
+fn make_clips(dir: &std::path::Path) -> Vec<Clip> {
+    [SHORT, LONG]
         .iter()
         .chain(SET)
         .enumerate()
         .map(|(i, text)| {
-            // Through the real codec: spoken, encoded as WhatsApp does, decoded by our decoder.
             let ogg = synth::encode_ogg_opus(&synth::speak(text, "es-419").unwrap());
             let started = Instant::now();
             let pcm = decode::ogg_opus_to_pcm(&ogg, 300).unwrap();
-            if i < 2 {
+            if i < TIMED {
                 println!(
                     "decode: {:.1} s note ({} bytes Ogg/Opus) in {:.1} ms",
                     pcm.len() as f32 / 16_000.0,
@@ -87,142 +189,104 @@ fn main() {
                 wav,
             }
         })
-        .collect();
+        .collect()
+}
 
-    let started = Instant::now();
-    let mut ours = Vec::new();
-    for (window, flash) in [
-        (AudioWindow::Full, false),
-        (AudioWindow::Fit, false),
-        (AudioWindow::Fit, true),
-    ] {
-        let transcriber = Transcriber::load(model.as_ref(), threads, window, flash).unwrap();
-        if window == AudioWindow::Full {
+fn print_speed(engines: &[Engine], clips: &[Clip], heard: &[Vec<Vec<Heard>>]) {
+    println!("\n| clip | audio s | engine | seconds, median of {ROUNDS} (min–max) | RTF |");
+    println!("|---|---|---|---|---|");
+    for (c, name) in ["~5 s", "~20 s"].iter().enumerate() {
+        let secs = clips[c].pcm.len() as f32 / 16_000.0;
+        for (e, engine) in engines.iter().enumerate() {
+            let mut times: Vec<f32> = heard[e][c].iter().map(|h| h.seconds).collect();
+            times.sort_by(f32::total_cmp);
+            let median = times[times.len() / 2];
             println!(
-                "whisper.cpp {}: model {model} loaded in {:.2} s, {threads} threads",
-                whisper_rs::WHISPER_CPP_VERSION,
-                started.elapsed().as_secs_f32()
+                "| {name} | {secs:.1} | {} | {median:.2} ({:.2}–{:.2}) | {:.3} |",
+                engine.name(),
+                times[0],
+                times[times.len() - 1],
+                median / secs
             );
         }
-        transcriber.transcribe(&clips[0].pcm).unwrap(); // warm-up
-        ours.push(((window, flash), run_ours(&transcriber, &clips)));
     }
-    let peer = faster_whisper(&ct2, threads, &clips);
+}
 
-    println!("\n| clip | audio s | engine | seconds (median of {RUNS}) | RTF |");
-    println!("|---|---|---|---|---|");
-    for (i, name) in ["~5 s", "~20 s"].iter().enumerate() {
-        let secs = clips[i].pcm.len() as f32 / 16_000.0;
-        for ((window, flash), results) in &ours {
-            let s = results[i].1;
-            let attention = if *flash { ", flash attention" } else { "" };
-            println!(
-                "| {name} | {secs:.1} | whisper-rs q8_0, window {window:?}{attention} | {s:.2} | {:.3} |",
-                s / secs
-            );
-        }
-        let s = peer[i].1;
-        println!(
-            "| {name} | {secs:.1} | faster-whisper int8 | {s:.2} | {:.3} |",
-            s / secs
-        );
-    }
-    println!(
-        "\n| reference | whisper-rs Full (conf.) | whisper-rs Fit (conf.) | whisper-rs Fit + flash (conf.) | faster-whisper |"
-    );
-    println!("|---|---|---|---|---|");
-    let mut wer = [0.0f32; 4];
-    for (i, c) in clips.iter().enumerate() {
-        let (full, fit, flash) = (&ours[0].1[i], &ours[1].1[i], &ours[2].1[i]);
-        let w = [
-            word_error_rate(&c.reference, &full.0),
-            word_error_rate(&c.reference, &fit.0),
-            word_error_rate(&c.reference, &flash.0),
-            word_error_rate(&c.reference, &peer[i].0),
-        ];
-        for (total, one) in wer.iter_mut().zip(w) {
-            *total += one;
-        }
-        println!(
-            "| {} | {} ({:.2}, WER {:.2}) | {} ({:.2}, WER {:.2}) | {} ({:.2}, WER {:.2}) | {} (WER {:.2}) |",
-            c.reference,
-            full.0,
-            full.2,
-            w[0],
-            fit.0,
-            fit.2,
-            w[1],
-            flash.0,
-            flash.2,
-            w[2],
-            peer[i].0,
-            w[3]
-        );
+fn print_accuracy(engines: &[Engine], clips: &[Clip], heard: &[Vec<Vec<Heard>>]) {
+    let names: Vec<&str> = engines.iter().map(Engine::name).collect();
+    println!("\n| reference | {} |", names.join(" | "));
+    println!("|---|{}", "---|".repeat(engines.len()));
+    let mut wer = vec![0.0f32; engines.len()];
+    for (c, clip) in clips.iter().enumerate() {
+        let cells: Vec<String> = (0..engines.len())
+            .map(|e| {
+                let h = heard[e][c].last().unwrap();
+                let w = word_error_rate(&clip.reference, &h.text);
+                wer[e] += w;
+                match h.confidence {
+                    Some(conf) => format!("{} (conf. {conf:.2}, WER {w:.2})", h.text),
+                    None => format!("{} (WER {w:.2})", h.text),
+                }
+            })
+            .collect();
+        println!("| {} | {} |", clip.reference, cells.join(" | "));
     }
     let n = clips.len() as f32;
-    println!(
-        "\nmean WER over {} notes: whisper-rs Full {:.3}, Fit {:.3}, Fit + flash {:.3}, faster-whisper {:.3}",
-        clips.len(),
-        wer[0] / n,
-        wer[1] / n,
-        wer[2] / n,
-        wer[3] / n
-    );
-    let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// (text, median seconds, confidence) per clip: the two timed clips `RUNS` times, the others once.
-fn run_ours(transcriber: &Transcriber, clips: &[Clip]) -> Vec<(String, f32, f32)> {
-    clips
+    let means: Vec<String> = names
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let runs = if i < 2 { RUNS } else { 1 };
-            let mut times = Vec::new();
-            let mut last = None;
-            for _ in 0..runs {
-                let t = transcriber.transcribe(&c.pcm).unwrap();
-                times.push(t.elapsed_seconds);
-                last = Some(t);
-            }
-            let t = last.unwrap();
-            (t.text, median(&mut times), t.confidence)
-        })
-        .collect()
+        .zip(&wer)
+        .map(|(name, w)| format!("{name} {:.3}", w / n))
+        .collect();
+    println!(
+        "\nmean WER over {} notes: {}",
+        clips.len(),
+        means.join(", ")
+    );
 }
 
-/// (text, median seconds) per clip from scripts/bench_faster_whisper.py.
-fn faster_whisper(ct2: &str, threads: usize, clips: &[Clip]) -> Vec<(String, f32)> {
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../scripts/bench_faster_whisper.py"
-    );
-    let mut cmd = Command::new("python3");
-    cmd.arg(script).arg(ct2).args([
-        "--threads",
-        &threads.to_string(),
-        "--runs",
-        &RUNS.to_string(),
-    ]);
-    let out = cmd.args(clips.iter().map(|c| &c.wav)).output().unwrap();
-    assert!(
-        out.status.success(),
-        "faster-whisper failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            (
-                v["text"].as_str().unwrap_or_default().to_owned(),
-                v["seconds"].as_f64().unwrap_or_default() as f32,
-            )
-        })
-        .collect()
+/// scripts/bench_faster_whisper.py, kept running: one WAV path in, one JSON line out.
+struct FasterWhisper {
+    _child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
 }
 
-fn median(v: &mut [f32]) -> f32 {
-    v.sort_by(f32::total_cmp);
-    v[v.len() / 2]
+impl FasterWhisper {
+    fn start(ct2: &str, threads: usize, warm_up: &Clip) -> Self {
+        let script = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../scripts/bench_faster_whisper.py"
+        );
+        let mut child = Command::new("python3")
+            .arg(script)
+            .arg(ct2)
+            .args(["--threads", &threads.to_string()])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 with faster-whisper (pip install faster-whisper==1.2.1)");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        let mut peer = FasterWhisper {
+            _child: child,
+            stdin,
+            stdout,
+        };
+        peer.hear(warm_up); // its first path is also its warm-up
+        peer
+    }
+
+    fn hear(&mut self, clip: &Clip) -> Heard {
+        writeln!(self.stdin, "{}", clip.wav.display()).unwrap();
+        self.stdin.flush().unwrap();
+        let mut line = String::new();
+        self.stdout.read_line(&mut line).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line)
+            .unwrap_or_else(|_| panic!("faster-whisper failed (its stderr is above): {line:?}"));
+        Heard {
+            text: v["text"].as_str().unwrap_or_default().to_owned(),
+            seconds: v["seconds"].as_f64().unwrap_or_default() as f32,
+            confidence: None,
+        }
+    }
 }

@@ -72,7 +72,14 @@ pub async fn run(
             config.email.api_key.clone(),
             Arc::new(Breaker::new("email", config.breaker, Arc::new(SystemClock))),
         ),
-        speech: Speech::new(config.audio.clone()),
+        speech: Speech::new(
+            config.audio.clone(),
+            config
+                .concurrency
+                .get(&QueueName::TranscribeAudio)
+                .copied()
+                .unwrap_or(1),
+        ),
         ical: Fetcher::new(config.ical_fetch.clone()),
         config,
     });

@@ -3,8 +3,9 @@
 //! - [`decode`]: Ogg/Opus → 16 kHz mono, in process (libopus), with hard limits.
 //! - [`stt`]: whisper.cpp transcription and its confidence.
 //! - [`Speech`]: the process's one model, loaded once (lazily, or ahead of the first note when
-//!   the worker serves `transcribe_audio`), run on blocking threads so the async runtime that
-//!   serves text conversations is never stalled by seconds of inference.
+//!   the worker serves `transcribe_audio`), run on threads of its own (the model's slots, one per
+//!   note allowed at once) so the async runtime that serves text conversations is never stalled
+//!   by seconds of inference.
 //! - [`synth`]: notes made with espeak-ng for tests and the benchmark.
 //!
 //! It never talks to the network and never writes to the database: the handler does both.
@@ -64,13 +65,16 @@ pub enum Heard {
 /// The process's speech model and the rules for acting on what it hears.
 pub struct Speech {
     config: AudioConfig,
+    /// Notes transcribed at once: the audio queue's concurrency.
+    slots: usize,
     model: OnceCell<Arc<Transcriber>>,
 }
 
 impl Speech {
-    pub fn new(config: AudioConfig) -> Self {
+    pub fn new(config: AudioConfig, slots: usize) -> Self {
         Speech {
             config,
+            slots,
             model: OnceCell::new(),
         }
     }
@@ -84,21 +88,21 @@ impl Speech {
         let Some(path) = self.config.model.clone() else {
             return Ok(None);
         };
-        let threads = self.config.threads;
-        let window = self.config.window;
-        let flash_attn = self.config.flash_attn;
+        let settings = self.config.stt_settings(self.slots);
         let model = self
             .model
             .get_or_try_init(|| async move {
                 let started = std::time::Instant::now();
-                let loaded = tokio::task::spawn_blocking(move || {
-                    Transcriber::load(&path, threads, window, flash_attn)
-                })
-                .await
-                .map_err(|e| SttError::Inference(format!("model loader panicked: {e}")))??;
+                let loaded =
+                    tokio::task::spawn_blocking(move || Transcriber::load(&path, settings))
+                        .await
+                        .map_err(|e| {
+                            SttError::Inference(format!("model loader panicked: {e}"))
+                        })??;
                 tracing::info!(
                     seconds = started.elapsed().as_secs_f32(),
-                    threads,
+                    threads = settings.threads,
+                    slots = settings.slots,
                     "speech model loaded"
                 );
                 Ok::<_, SttError>(Arc::new(loaded))
@@ -128,7 +132,7 @@ impl Speech {
             if decode::sound_activity(&pcm) < MIN_SOUND_ACTIVITY {
                 return Ok(Heard::Refused(Refusal::Silent));
             }
-            let transcript = model.transcribe(&pcm)?;
+            let transcript = model.transcribe(pcm)?;
             Ok(judge(transcript, min_confidence))
         })
         .await

@@ -1,13 +1,23 @@
 //! Speech to text with whisper.cpp (through whisper-rs): greedy decoding in Spanish, and a
 //! confidence the handler can act on.
 //!
-//! The model is loaded once per process ([`Transcriber::load`]); each transcription gets its
-//! own decoding state, so one loaded model can serve several notes at once. Everything here
-//! blocks for seconds: callers run it on a blocking thread, never on the async runtime.
+//! The model is loaded once per process ([`Transcriber::load`]) and served by a fixed number of
+//! slots: threads that each own one whisper.cpp decoding state for the life of the process.
+//! A state holds tens of megabytes of compute buffers; making one per note cost 15–30 ms and
+//! its first page faults, reusing it costs nothing, and whisper-rs' states cannot move between
+//! threads, hence threads of our own rather than tokio's blocking pool. The slots also bound how
+//! many notes run at once, whoever calls. [`Transcriber::transcribe`] blocks for seconds:
+//! callers run it on a blocking thread, never on the async runtime.
 
-use std::{path::Path, sync::Once, time::Instant};
+use std::{
+    path::Path,
+    sync::{Arc, Mutex, Once, PoisonError, mpsc},
+    time::Instant,
+};
 
-use whisper_rs::{FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters};
+use whisper_rs::{
+    FullParams, SamplingStrategy, WhisperContext, WhisperContextParameters, WhisperState,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum SttError {
@@ -15,6 +25,8 @@ pub enum SttError {
     Model { path: String, reason: String },
     #[error("speech recognition failed: {0}")]
     Inference(String),
+    #[error("speech recognition stopped: no transcription slot is running")]
+    NoSlot,
 }
 
 /// What was heard.
@@ -35,10 +47,15 @@ pub struct Transcript {
 pub enum AudioWindow {
     /// All of it, as the model was trained (its cost does not depend on the note's length).
     Full,
-    /// The note's length plus a margin (whisper.cpp's `audio_ctx`): the encoder's cost shrinks
-    /// with short notes, at some risk to the transcript.
+    /// The note's length plus [`FIT_MARGIN_FRAMES`] (whisper.cpp's `audio_ctx`): the encoder's
+    /// cost shrinks with short notes, at some risk to the transcript.
     Fit,
 }
+
+/// Encoder frames (20 ms each) past the note's end in the `fit` window. Over the benchmark's ten
+/// notes a margin of 64 (1.3 s) had the word error rate of 128 and 256 and was 5 % faster on a
+/// 20 s note than 128; 0 and 32 were worse, and with flash attention looped (README).
+pub const FIT_MARGIN_FRAMES: usize = 64;
 
 impl std::str::FromStr for AudioWindow {
     type Err = String;
@@ -61,28 +78,39 @@ impl AudioWindow {
             AudioWindow::Fit => {
                 let frames =
                     (samples * FRAMES_PER_SECOND).div_ceil(super::decode::SAMPLE_RATE as usize);
-                let ctx = (frames + 128).next_multiple_of(64);
+                let ctx = (frames + FIT_MARGIN_FRAMES).next_multiple_of(64);
                 if ctx >= FULL { 0 } else { ctx as i32 }
             }
         }
     }
 }
 
-/// A loaded Whisper model.
+/// How a loaded model transcribes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Threads of one transcription (whisper.cpp splits each matrix product across them).
+    pub threads: usize,
+    pub window: AudioWindow,
+    pub flash_attn: bool,
+    /// Notes transcribed at once, each with its own decoding state.
+    pub slots: usize,
+}
+
+/// A loaded Whisper model and its slots.
 pub struct Transcriber {
-    ctx: WhisperContext,
-    threads: usize,
-    window: AudioWindow,
+    notes: mpsc::Sender<Note>,
+}
+
+/// A note handed to a slot, and where its transcript goes back.
+struct Note {
+    pcm: Vec<f32>,
+    reply: mpsc::SyncSender<Result<Transcript, SttError>>,
 }
 
 impl Transcriber {
-    /// Loads a ggml model (made by `scripts/whisper-model.sh`). Takes a second or so.
-    pub fn load(
-        path: &Path,
-        threads: usize,
-        window: AudioWindow,
-        flash_attn: bool,
-    ) -> Result<Self, SttError> {
+    /// Loads a ggml model (made by `scripts/whisper-model.sh`) and starts its slots, each with
+    /// its state allocated. Takes a second or so.
+    pub fn load(path: &Path, settings: Settings) -> Result<Self, SttError> {
         static LOGS: Once = Once::new();
         // whisper.cpp's chatter goes to `tracing` (target whisper_rs) instead of stderr.
         LOGS.call_once(whisper_rs::install_logging_hooks);
@@ -96,26 +124,89 @@ impl Transcriber {
             ));
         }
         let mut params = WhisperContextParameters::default();
-        params.flash_attn(flash_attn);
-        let ctx = WhisperContext::new_with_params(path, params)
-            .map_err(|e| model_error(e.to_string()))?;
-        Ok(Transcriber {
-            ctx,
-            threads: threads.max(1),
-            window,
-        })
+        params.flash_attn(settings.flash_attn);
+        let ctx = Arc::new(
+            WhisperContext::new_with_params(path, params)
+                .map_err(|e| model_error(e.to_string()))?,
+        );
+        let settings = Settings {
+            threads: settings.threads.max(1),
+            slots: settings.slots.max(1),
+            ..settings
+        };
+        let (notes, queue) = mpsc::channel();
+        let queue = Arc::new(Mutex::new(queue));
+        for i in 0..settings.slots {
+            let (ready, started) = mpsc::sync_channel(1);
+            let slot = Slot {
+                ctx: ctx.clone(),
+                settings,
+            };
+            let queue = queue.clone();
+            std::thread::Builder::new()
+                .name(format!("whisper-slot-{i}"))
+                .spawn(move || slot.serve(&queue, &ready))
+                .map_err(|e| model_error(format!("starting a transcription thread: {e}")))?;
+            started
+                .recv()
+                .map_err(|_| SttError::NoSlot)?
+                .map_err(model_error)?;
+        }
+        Ok(Transcriber { notes })
     }
 
-    /// Transcribes 16 kHz mono samples as Spanish.
-    pub fn transcribe(&self, pcm: &[f32]) -> Result<Transcript, SttError> {
+    /// Transcribes 16 kHz mono samples as Spanish, in the first free slot (waiting for one).
+    pub fn transcribe(&self, pcm: Vec<f32>) -> Result<Transcript, SttError> {
         let started = Instant::now();
-        let mut state = self
-            .ctx
-            .create_state()
-            .map_err(|e| SttError::Inference(e.to_string()))?;
+        let (reply, transcript) = mpsc::sync_channel(1);
+        self.notes
+            .send(Note { pcm, reply })
+            .map_err(|_| SttError::NoSlot)?;
+        let mut transcript = transcript.recv().map_err(|_| SttError::NoSlot)??;
+        transcript.elapsed_seconds = started.elapsed().as_secs_f32();
+        Ok(transcript)
+    }
+}
+
+/// One slot's share of the model: the context is shared, the state is its own.
+struct Slot {
+    ctx: Arc<WhisperContext>,
+    settings: Settings,
+}
+
+impl Slot {
+    /// Runs on the slot's thread until the [`Transcriber`] is dropped. `ready` says whether the
+    /// state could be made.
+    fn serve(
+        self,
+        queue: &Mutex<mpsc::Receiver<Note>>,
+        ready: &mpsc::SyncSender<Result<(), String>>,
+    ) {
+        let mut state = match self.ctx.create_state() {
+            Ok(state) => {
+                let _ = ready.send(Ok(()));
+                state
+            }
+            Err(e) => {
+                let _ = ready.send(Err(format!("allocating a decoding state: {e}")));
+                return;
+            }
+        };
+        loop {
+            // The lock is held only while waiting: the slot that takes a note lets the next
+            // idle slot wait for the one after.
+            let note = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
+            let Ok(note) = note else { return };
+            let result = self.transcribe(&mut state, &note.pcm);
+            let _ = note.reply.send(result);
+        }
+    }
+
+    fn transcribe(&self, state: &mut WhisperState, pcm: &[f32]) -> Result<Transcript, SttError> {
+        let started = Instant::now();
         let mut params = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
         params.set_language(Some("es"));
-        params.set_n_threads(self.threads as i32);
+        params.set_n_threads(self.settings.threads as i32);
         // One note, no history; no timestamps (fewer tokens to decode); no temperature
         // fallback: a note the model is unsure of is answered by asking the guest to write,
         // which is faster and kinder than a second, hotter guess.
@@ -124,7 +215,7 @@ impl Transcriber {
         params.set_temperature(0.0);
         params.set_temperature_inc(0.0);
         params.set_suppress_blank(true);
-        params.set_audio_ctx(self.window.audio_ctx(pcm.len()));
+        params.set_audio_ctx(self.settings.window.audio_ctx(pcm.len()));
         params.set_print_special(false);
         params.set_print_progress(false);
         params.set_print_realtime(false);

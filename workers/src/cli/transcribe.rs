@@ -29,13 +29,8 @@ pub fn run(file: Option<&Path>, say: Option<&str>, json_out: bool) -> anyhow::Re
     let pcm = decode::ogg_opus_to_pcm(&bytes, config.max_seconds)
         .context("decoding the note (Ogg/Opus expected)")?;
     let activity = decode::sound_activity(&pcm);
-    let model = Transcriber::load(
-        &model_path,
-        config.threads,
-        config.window,
-        config.flash_attn,
-    )?;
-    let transcript = model.transcribe(&pcm)?;
+    let model = Transcriber::load(&model_path, config.stt_settings(1))?;
+    let transcript = model.transcribe(pcm)?;
     let verdict = match audio::judge(transcript.clone(), config.min_confidence) {
         Heard::Words(_) if activity >= audio::MIN_SOUND_ACTIVITY => "use",
         _ => "ask to write",

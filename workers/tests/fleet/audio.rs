@@ -15,7 +15,11 @@ use wiremock::{
     matchers::{header, method, path},
 };
 use workers::{
-    audio::{Refusal, synth},
+    audio::{
+        Refusal, decode,
+        stt::{AudioWindow, Settings, SttError, Transcriber},
+        synth,
+    },
     conversation::texts::audio_refusal,
 };
 
@@ -49,6 +53,12 @@ struct Stage {
 
 impl Stage {
     async fn new() -> Stage {
+        // One thread: the tests run beside each other, and ggml's spinning thread pool loses
+        // badly to oversubscribed cores (measured: README "Voice notes").
+        Stage::with_threads("1").await
+    }
+
+    async fn with_threads(threads: &str) -> Stage {
         let model = model_path();
         let fleet = Fleet::new().await;
         fleet.seed_hold("RES000301020").await;
@@ -65,9 +75,7 @@ impl Stage {
             &[
                 ("WORKER_QUEUES", "transcribe_audio,parse_intent,send_reply"),
                 ("WHISPER_MODEL", &model),
-                // One thread: the tests run beside each other, and ggml's spinning thread pool
-                // loses badly to oversubscribed cores (measured: README "Voice notes").
-                ("WHISPER_THREADS", "1"),
+                ("WHISPER_THREADS", threads),
             ],
         )]);
         let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
@@ -380,13 +388,14 @@ async fn bad_audio_gets_one_kind_answer_and_is_never_retried() {
 }
 
 /// Benchmark, not a check (ignored by default): webhook-to-reply latency of a ~10 s voice note,
-/// one note at a time, through the ingress, an audio worker and the fake Graph API.
+/// one note at a time, through the ingress, an audio worker (two threads per note, the
+/// production default on this 2-core machine) and the fake Graph API.
 ///
 ///     cargo test -p workers --test fleet audio_latency -- --ignored --nocapture
 #[tokio::test]
 #[ignore = "benchmark: run by hand, prints p50/p95"]
 async fn audio_latency() {
-    let stage = Stage::new().await;
+    let stage = Stage::with_threads("2").await;
     let words = "Hola, buenas tardes. Quería consultar si tienen lugar para dos adultos del \
                  quince al diecisiete de diciembre.";
     let pcm = synth::speak(words, "es-419").unwrap();
@@ -423,4 +432,88 @@ async fn audio_latency() {
         latencies[latencies.len() - 1]
     );
     stage.fleet.drop_db().await;
+}
+
+fn transcriber(slots: usize) -> Transcriber {
+    let settings = Settings {
+        threads: 1,
+        window: AudioWindow::Fit,
+        flash_attn: false,
+        slots,
+    };
+    Transcriber::load(model_path().as_ref(), settings).expect("the model loads")
+}
+
+fn pcm_of(text: &str) -> Vec<f32> {
+    decode::ogg_opus_to_pcm(&voice_note(text), 60).expect("our own note decodes")
+}
+
+#[test]
+fn a_slot_reuses_its_state_without_carrying_one_note_into_the_next() {
+    let model = transcriber(1);
+    let first = pcm_of("Quiero saber el precio de la noche.");
+    let second = pcm_of("¿Aceptan mascotas? Tenemos un perro chiquito.");
+    let heard_first = model.transcribe(first.clone()).unwrap();
+    let heard_second = model.transcribe(second).unwrap();
+    let heard_again = model.transcribe(first).unwrap();
+    assert_eq!(
+        synth::normalise(&heard_first.text),
+        synth::normalise("Quiero saber el precio de la noche."),
+        "heard {:?}",
+        heard_first.text
+    );
+    assert!(
+        synth::normalise(&heard_second.text).contains("chiquito"),
+        "heard {:?}",
+        heard_second.text
+    );
+    // The same note after another one: the same words and the same confidence, so nothing of
+    // the note in between (its tokens, its encoder output) leaked through the reused state.
+    assert_eq!(heard_again.text, heard_first.text);
+    assert_eq!(heard_again.confidence, heard_first.confidence);
+}
+
+#[test]
+fn notes_beyond_the_slots_wait_their_turn_and_each_gets_its_own_words() {
+    let words = [
+        "Quiero saber el precio de la noche.",
+        "Quiero reservar para el fin de semana.",
+        "Me gustaría cancelar mi reserva, por favor.",
+        "¿Tienen fotos de la cabaña grande?",
+    ];
+    let notes: Vec<Vec<f32>> = words.iter().map(|w| pcm_of(w)).collect();
+    let alone: Vec<String> = {
+        let model = transcriber(1);
+        notes
+            .iter()
+            .map(|pcm| model.transcribe(pcm.clone()).unwrap().text)
+            .collect()
+    };
+    // Four notes at once into two slots: two run, two queue; each answer is its own note's.
+    let model = transcriber(2);
+    let together: Vec<String> = std::thread::scope(|scope| {
+        let runs: Vec<_> = notes
+            .iter()
+            .map(|pcm| scope.spawn(|| model.transcribe(pcm.clone()).unwrap().text))
+            .collect();
+        runs.into_iter().map(|run| run.join().unwrap()).collect()
+    });
+    assert_eq!(together, alone);
+}
+
+#[test]
+fn a_missing_model_file_is_a_model_error_that_names_the_file() {
+    let settings = Settings {
+        threads: 1,
+        window: AudioWindow::Fit,
+        flash_attn: false,
+        slots: 1,
+    };
+    let err = Transcriber::load("/nonexistent/ggml-base.bin".as_ref(), settings)
+        .err()
+        .expect("no model, no transcriber");
+    assert!(
+        matches!(&err, SttError::Model { path, .. } if path == "/nonexistent/ggml-base.bin"),
+        "{err}"
+    );
 }
