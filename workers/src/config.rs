@@ -62,18 +62,6 @@ pub struct AudioConfig {
     pub flash_attn: bool,
 }
 
-impl AudioConfig {
-    /// The model's settings, with `slots` notes transcribed at once.
-    pub fn stt_settings(&self, slots: usize) -> crate::audio::stt::Settings {
-        crate::audio::stt::Settings {
-            threads: self.threads,
-            window: self.window,
-            flash_attn: self.flash_attn,
-            slots,
-        }
-    }
-}
-
 /// Measured on synthesised Spanish notes and noise: see ARCHITECTURE.md, "Voice notes".
 pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
 
@@ -96,6 +84,16 @@ impl AudioConfig {
             window: parse_var("WHISPER_AUDIO_WINDOW", crate::audio::stt::AudioWindow::Fit)?,
             flash_attn: parse_var("WHISPER_FLASH_ATTN", false)?,
         })
+    }
+
+    /// The model's settings, with `slots` notes transcribed at once.
+    pub fn stt_settings(&self, slots: usize) -> crate::audio::stt::Settings {
+        crate::audio::stt::Settings {
+            threads: self.threads,
+            window: self.window,
+            flash_attn: self.flash_attn,
+            slots,
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 //! callers run it on a blocking thread, never on the async runtime.
 
 use std::{
+    panic::{self, AssertUnwindSafe},
     path::Path,
     sync::{Arc, Mutex, Once, PoisonError, mpsc},
     time::Instant,
@@ -157,14 +158,11 @@ impl Transcriber {
 
     /// Transcribes 16 kHz mono samples as Spanish, in the first free slot (waiting for one).
     pub fn transcribe(&self, pcm: Vec<f32>) -> Result<Transcript, SttError> {
-        let started = Instant::now();
         let (reply, transcript) = mpsc::sync_channel(1);
         self.notes
             .send(Note { pcm, reply })
             .map_err(|_| SttError::NoSlot)?;
-        let mut transcript = transcript.recv().map_err(|_| SttError::NoSlot)??;
-        transcript.elapsed_seconds = started.elapsed().as_secs_f32();
-        Ok(transcript)
+        transcript.recv().map_err(|_| SttError::NoSlot)?
     }
 }
 
@@ -182,13 +180,13 @@ impl Slot {
         queue: &Mutex<mpsc::Receiver<Note>>,
         ready: &mpsc::SyncSender<Result<(), String>>,
     ) {
-        let mut state = match self.ctx.create_state() {
+        let mut state = match self.new_state() {
             Ok(state) => {
                 let _ = ready.send(Ok(()));
                 state
             }
             Err(e) => {
-                let _ = ready.send(Err(format!("allocating a decoding state: {e}")));
+                let _ = ready.send(Err(e));
                 return;
             }
         };
@@ -197,9 +195,28 @@ impl Slot {
             // idle slot wait for the one after.
             let note = queue.lock().unwrap_or_else(PoisonError::into_inner).recv();
             let Ok(note) = note else { return };
-            let result = self.transcribe(&mut state, &note.pcm);
+            // A panic fails this note, not the slot: the state it may have left half-written
+            // is replaced before the next note.
+            let run =
+                panic::catch_unwind(AssertUnwindSafe(|| self.transcribe(&mut state, &note.pcm)));
+            let result = match run {
+                Ok(result) => result,
+                Err(_) => {
+                    match self.new_state() {
+                        Ok(fresh) => state = fresh,
+                        Err(e) => tracing::error!(error = %e, "transcription slot kept its state"),
+                    }
+                    Err(SttError::Inference("transcription panicked".into()))
+                }
+            };
             let _ = note.reply.send(result);
         }
+    }
+
+    fn new_state(&self) -> Result<WhisperState, String> {
+        self.ctx
+            .create_state()
+            .map_err(|e| format!("allocating a decoding state: {e}"))
     }
 
     fn transcribe(&self, state: &mut WhisperState, pcm: &[f32]) -> Result<Transcript, SttError> {
