@@ -1,4 +1,6 @@
-//! OGG/Opus (what WhatsApp records voice notes as) → 16 kHz mono `f32`, in process.
+//! OGG/Opus (what WhatsApp records voice notes as) → 16 kHz mono `f32`, in process, and
+//! [`to_pcm`], which tells the formats a guest can send apart by their first bytes (never by the
+//! MIME type the sender claims) and hands MP3 and M4A/AAC to [`super::forwarded`].
 //!
 //! libopus decodes straight to 16 kHz: its decoder resamples internally (Opus is coded
 //! band-limited, so asking for 16 kHz output is exact, not a crude decimation), and a decoder
@@ -23,6 +25,12 @@ const MAX_FRAME: usize = SAMPLE_RATE as usize * 120 / 1000;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
+    /// None of the formats we read (Ogg/Opus, MP3, M4A/AAC), nor one we know and refuse.
+    #[error("not an audio format we read")]
+    UnknownFormat,
+    /// A format we recognise but do not decode (AMR: no maintained decoder in Rust).
+    #[error("{0} is not decoded")]
+    Unsupported(&'static str),
     /// Not an Ogg file at all (another format, an image, garbage).
     #[error("not an Ogg stream")]
     NotOgg,
@@ -36,6 +44,42 @@ pub enum DecodeError {
     Corrupt(String),
     #[error("the note is longer than {max_seconds} s")]
     TooLong { max_seconds: u32 },
+}
+
+/// What a file's first bytes say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    OggOpus,
+    /// MP3, or AAC in ADTS frames (both start with an ID3 tag or a frame sync).
+    Mpeg,
+    /// An ISO media file: M4A (AAC), also what iPhones record.
+    Mp4,
+    Amr,
+    Unknown,
+}
+
+impl Format {
+    pub fn sniff(bytes: &[u8]) -> Format {
+        match bytes {
+            [b'O', b'g', b'g', b'S', ..] => Format::OggOpus,
+            [b'I', b'D', b'3', ..] => Format::Mpeg,
+            // 11-bit frame sync; the layer bits are 00 for ADTS AAC, anything else for MPEG audio.
+            [0xFF, b, ..] if b & 0xE0 == 0xE0 => Format::Mpeg,
+            [_, _, _, _, b'f', b't', b'y', b'p', ..] => Format::Mp4,
+            [b'#', b'!', b'A', b'M', b'R', ..] => Format::Amr,
+            _ => Format::Unknown,
+        }
+    }
+}
+
+/// Decodes a note in any format we read to 16 kHz mono samples in -1..1.
+pub fn to_pcm(bytes: &[u8], max_seconds: u32) -> Result<Vec<f32>, DecodeError> {
+    match Format::sniff(bytes) {
+        Format::OggOpus => ogg_opus_to_pcm(bytes, max_seconds),
+        Format::Mpeg | Format::Mp4 => super::forwarded::to_pcm(bytes, max_seconds),
+        Format::Amr => Err(DecodeError::Unsupported("AMR")),
+        Format::Unknown => Err(DecodeError::UnknownFormat),
+    }
 }
 
 /// Decodes a whole Ogg/Opus file to 16 kHz mono samples in -1..1.
@@ -167,6 +211,62 @@ mod tests {
             ogg_opus_to_pcm(&vorbis, 60),
             Err(DecodeError::NotOpus | DecodeError::Corrupt(_) | DecodeError::NotOgg)
         ));
+    }
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = format!("{}/tests/data/audio/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn forwarded_mp3_and_m4a_files_decode_to_16_khz_speech_of_their_length() {
+        // Both are 3.5 s of espeak-ng speech (tests/data/audio/README.md).
+        for name in ["precio.mp3", "precio.m4a"] {
+            let bytes = fixture(name);
+            let pcm = to_pcm(&bytes, 60).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let seconds = pcm.len() as f32 / SAMPLE_RATE as f32;
+            assert!((3.4..3.7).contains(&seconds), "{name}: {seconds} s");
+            assert!(
+                sound_activity(&pcm) > 0.5,
+                "{name}: {}",
+                sound_activity(&pcm)
+            );
+            assert!(
+                pcm.iter().all(|x| x.is_finite() && x.abs() <= 1.5),
+                "{name}"
+            );
+            assert_eq!(
+                to_pcm(&bytes, 2),
+                Err(DecodeError::TooLong { max_seconds: 2 }),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn formats_are_told_apart_by_their_bytes_and_the_unreadable_refused() {
+        let ogg = synth::encode_ogg_opus(&tone(1.0));
+        assert_eq!(Format::sniff(&ogg), Format::OggOpus);
+        assert_eq!(Format::sniff(&fixture("precio.mp3")), Format::Mpeg);
+        assert_eq!(Format::sniff(&fixture("precio.m4a")), Format::Mp4);
+        assert_eq!(Format::sniff(b"#!AMR\n\x3c"), Format::Amr);
+        assert_eq!(
+            to_pcm(b"#!AMR\n\x3c\x00", 60),
+            Err(DecodeError::Unsupported("AMR"))
+        );
+        assert_eq!(
+            to_pcm(b"\xFF\xD8\xFF\xE0\x00\x10JFIF", 60),
+            Err(DecodeError::UnknownFormat)
+        );
+        assert_eq!(to_pcm(&[], 60), Err(DecodeError::UnknownFormat));
+        // A frame sync followed by garbage, an MP4 header with nothing after it, an M4A cut in
+        // half (its index is lost): errors, not panics, not audio.
+        let mut junk = vec![0xFF, 0xFB];
+        junk.extend((0..4000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
+        assert!(to_pcm(&junk, 60).is_err());
+        let m4a = fixture("precio.m4a");
+        assert!(to_pcm(&m4a[..40], 60).is_err());
+        assert!(to_pcm(&m4a[..m4a.len() / 2], 60).is_err() || m4a.len() < 100);
     }
 
     #[test]

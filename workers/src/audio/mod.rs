@@ -1,6 +1,9 @@
 //! Voice notes: from the bytes WhatsApp hands over to words the conversation can use.
 //!
-//! - [`decode`]: Ogg/Opus → 16 kHz mono, in process (libopus), with hard limits.
+//! - [`decode`]: Ogg/Opus → 16 kHz mono, in process (libopus), with hard limits; the format
+//!   sniffed from the bytes.
+//! - [`forwarded`]: MP3 and M4A/AAC files forwarded from other apps (symphonia), through
+//!   [`resample`] to 16 kHz.
 //! - [`stt`]: whisper.cpp transcription and its confidence.
 //! - [`Speech`]: the process's one model, loaded once (lazily, or ahead of the first note when
 //!   the worker serves `transcribe_audio`), run on threads of its own (the model's slots, one per
@@ -11,6 +14,8 @@
 //! It never talks to the network and never writes to the database: the handler does both.
 
 pub mod decode;
+pub mod forwarded;
+pub mod resample;
 pub mod stt;
 pub mod synth;
 
@@ -121,7 +126,7 @@ impl Speech {
         let max_seconds = self.config.max_seconds;
         let min_confidence = self.config.min_confidence;
         tokio::task::spawn_blocking(move || {
-            let pcm = match decode::ogg_opus_to_pcm(&bytes, max_seconds) {
+            let pcm = match decode::to_pcm(&bytes, max_seconds) {
                 Ok(pcm) => pcm,
                 Err(DecodeError::TooLong { .. }) => return Ok(Heard::Refused(Refusal::TooLong)),
                 Err(e) => {

@@ -8,7 +8,7 @@ use std::{io, process::Command};
 use ogg::writing::{PacketWriteEndInfo, PacketWriter};
 use opus::{Application, Bitrate, Channels, Encoder};
 
-use super::decode::SAMPLE_RATE;
+use super::{decode::SAMPLE_RATE, resample::resample};
 
 /// 20 ms at 16 kHz, WhatsApp's frame size.
 const FRAME: usize = SAMPLE_RATE as usize / 50;
@@ -68,45 +68,6 @@ fn parse_wav(wav: &[u8]) -> io::Result<(u32, Vec<f32>)> {
         pos = body + len as usize + (len as usize & 1);
     }
     Err(bad("no data chunk"))
-}
-
-/// Band-limited resampling (windowed sinc, 16 zero crossings, cut-off just under the lower
-/// Nyquist frequency), good enough that the test audio is not what limits the model.
-pub fn resample(input: &[f32], from: u32, to: u32) -> Vec<f32> {
-    if from == to || input.is_empty() {
-        return input.to_vec();
-    }
-    const ZEROS: f64 = 16.0;
-    let ratio = to as f64 / from as f64;
-    let cutoff = ratio.min(1.0) * 0.95;
-    let half = (ZEROS / cutoff).ceil() as i64;
-    let out_len = (input.len() as f64 * ratio).floor() as usize;
-    (0..out_len)
-        .map(|n| {
-            let t = n as f64 / ratio;
-            let centre = t.floor() as i64;
-            let mut acc = 0.0;
-            for k in (centre - half + 1)..=(centre + half) {
-                if k < 0 || k as usize >= input.len() {
-                    continue;
-                }
-                let x = (t - k as f64) * cutoff;
-                let sinc = if x == 0.0 {
-                    1.0
-                } else {
-                    (std::f64::consts::PI * x).sin() / (std::f64::consts::PI * x)
-                };
-                let w = (t - k as f64) / (half as f64);
-                let window = if w.abs() >= 1.0 {
-                    0.0
-                } else {
-                    0.5 * (1.0 + (std::f64::consts::PI * w).cos())
-                };
-                acc += input[k as usize] as f64 * cutoff * sinc * window;
-            }
-            acc as f32
-        })
-        .collect()
 }
 
 /// Encodes 16 kHz mono samples as an Ogg/Opus voice note (RFC 7845).
@@ -250,17 +211,6 @@ mod tests {
         );
         assert_eq!(word_error_rate("para dos", "para dos personas"), 0.5);
         assert_eq!(word_error_rate("para dos", ""), 1.0);
-    }
-
-    #[test]
-    fn resampling_keeps_a_tone_and_the_duration() {
-        let tone: Vec<f32> = (0..22_050)
-            .map(|i| (i as f32 * 1000.0 * std::f32::consts::TAU / 22_050.0).sin())
-            .collect();
-        let out = resample(&tone, 22_050, 16_000);
-        assert_eq!(out.len(), 16_000);
-        let rms = (out[1000..15_000].iter().map(|x| x * x).sum::<f32>() / 14_000.0).sqrt();
-        assert!((rms - 0.707).abs() < 0.02, "rms {rms}");
     }
 
     #[test]

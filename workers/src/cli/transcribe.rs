@@ -1,5 +1,5 @@
-//! `fleetctl transcribe FILE`: what the workers would hear in a voice note (Ogg/Opus), with the
-//! model and settings a worker uses (`WHISPER_MODEL`, `WHISPER_THREADS`,
+//! `fleetctl transcribe FILE`: what the workers would hear in a voice note (Ogg/Opus, MP3,
+//! M4A), with the model and settings a worker uses (`WHISPER_MODEL`, `WHISPER_THREADS`,
 //! `WHISPER_MIN_CONFIDENCE`). For operators checking a model or a note a guest complained about.
 
 use std::path::Path;
@@ -26,8 +26,8 @@ pub fn run(file: Option<&Path>, say: Option<&str>, json_out: bool) -> anyhow::Re
         (None, Some(text)) => synth::encode_ogg_opus(&synth::speak(text, "es-419")?),
         (None, None) => anyhow::bail!("give a FILE or --say TEXT"),
     };
-    let pcm = decode::ogg_opus_to_pcm(&bytes, config.max_seconds)
-        .context("decoding the note (Ogg/Opus expected)")?;
+    let pcm = decode::to_pcm(&bytes, config.max_seconds)
+        .context("decoding the note (Ogg/Opus, MP3 or M4A expected)")?;
     let activity = decode::sound_activity(&pcm);
     let model = Transcriber::load(&model_path, config.stt_settings(1))?;
     let transcript = model.transcribe(pcm)?;

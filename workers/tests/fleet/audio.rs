@@ -244,6 +244,36 @@ async fn a_voice_note_gets_the_same_answer_as_the_same_words_typed() {
 }
 
 #[tokio::test]
+async fn forwarded_mp3_and_m4a_files_get_the_same_answer_as_the_same_words_typed() {
+    let stage = Stage::new().await;
+    // tests/data/audio/README.md: espeak-ng saying these words, through ffmpeg.
+    let words = "Quiero saber el precio de la noche.";
+    let files = [
+        ("5491155550011", "precio.mp3", "audio/mpeg"),
+        ("5491155550012", "precio.m4a", "audio/mp4"),
+    ];
+    for (i, (from, file, mime)) in files.iter().enumerate() {
+        let path = format!("{}/tests/data/audio/{file}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap();
+        let id = format!("media-forwarded-{i}");
+        stage.serve_media(&id, mime, bytes, None).await;
+        stage
+            .send_voice(from, &format!("wamid.FWD{i}"), &id, None)
+            .await;
+    }
+    stage
+        .send_text("5491155550013", "wamid.TYPED3", words)
+        .await;
+    let guests = ["5491155550011", "5491155550012", "5491155550013"];
+    stage.wait_replies(&guests, Duration::from_secs(90)).await;
+    let typed = stage.replies_to("5491155550013").await;
+    for (from, file, _) in files {
+        assert_eq!(stage.replies_to(from).await, typed, "{file}");
+    }
+    stage.fleet.drop_db().await;
+}
+
+#[tokio::test]
 async fn an_expired_media_url_from_the_webhook_is_fetched_again() {
     let stage = Stage::new().await;
     let words = "Quiero reservar para el fin de semana.";
@@ -334,6 +364,13 @@ async fn bad_audio_gets_one_kind_answer_and_is_never_retried() {
             None,
         ),
         ("5491155551005", Refusal::NotAudio, "image/jpeg", jpeg, None),
+        (
+            "5491155551009",
+            Refusal::Unreadable,
+            "audio/amr",
+            b"#!AMR\n\x3c\x91\x17\x16\xbe\x66\x78\x00".repeat(40),
+            None,
+        ),
         (
             "5491155551006",
             Refusal::TooLarge,
