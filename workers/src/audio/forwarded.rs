@@ -6,8 +6,8 @@
 //! channels are averaged to mono and [`super::resample`] brings the rate to 16 kHz. Like the
 //! Opus path it trusts nothing: what symphonia cannot read is a [`DecodeError`], the length is
 //! capped while decoding. An MP3 has no length of its own to check a cut file against, so a
-//! truncated one is heard up to where it stops; a truncated MP4 usually lacks its index and is
-//! refused.
+//! truncated one is heard up to where it stops; a truncated MP4's boxes run past the end of the
+//! file and it is refused.
 
 use std::io::Cursor;
 

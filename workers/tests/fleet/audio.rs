@@ -471,14 +471,18 @@ async fn audio_latency() {
     stage.fleet.drop_db().await;
 }
 
-fn transcriber(slots: usize) -> Transcriber {
-    let settings = Settings {
+/// The workers' defaults, one thread per note (the tests run beside each other).
+fn settings(slots: usize) -> Settings {
+    Settings {
         threads: 1,
         window: AudioWindow::Fit,
         flash_attn: false,
         slots,
-    };
-    Transcriber::load(model_path().as_ref(), settings).expect("the model loads")
+    }
+}
+
+fn transcriber(slots: usize) -> Transcriber {
+    Transcriber::load(model_path().as_ref(), settings(slots)).expect("the model loads")
 }
 
 fn pcm_of(text: &str) -> Vec<f32> {
@@ -540,13 +544,7 @@ fn notes_beyond_the_slots_wait_their_turn_and_each_gets_its_own_words() {
 
 #[test]
 fn a_missing_model_file_is_a_model_error_that_names_the_file() {
-    let settings = Settings {
-        threads: 1,
-        window: AudioWindow::Fit,
-        flash_attn: false,
-        slots: 1,
-    };
-    let err = Transcriber::load("/nonexistent/ggml-base.bin".as_ref(), settings)
+    let err = Transcriber::load("/nonexistent/ggml-base.bin".as_ref(), settings(1))
         .err()
         .expect("no model, no transcriber");
     assert!(
