@@ -54,6 +54,8 @@ pub fn to_pcm(bytes: &[u8], max_seconds: u32) -> Result<Vec<f32>, DecodeError> {
 
     let max_samples = max_seconds as usize * rate as usize;
     let mut mono = Vec::new();
+    // Made at the first frame and again only when a frame needs more room or another layout.
+    let mut samples: Option<(usize, SampleBuffer<f32>)> = None;
     let mut bad_packets = 0usize;
     loop {
         let packet = match format.next_packet() {
@@ -70,9 +72,16 @@ pub fn to_pcm(bytes: &[u8], max_seconds: u32) -> Result<Vec<f32>, DecodeError> {
         match decoder.decode(&packet) {
             Ok(decoded) => {
                 let spec = *decoded.spec();
-                let mut samples = SampleBuffer::<f32>::new(decoded.capacity() as u64, spec);
-                samples.copy_interleaved_ref(decoded);
-                average_channels(samples.samples(), spec.channels.count(), &mut mono);
+                let channels = spec.channels.count();
+                let room = decoded.capacity() * channels;
+                if !matches!(&samples, Some((n, b)) if *n == channels && b.capacity() >= room) {
+                    samples = None;
+                }
+                let (_, buffer) = samples.get_or_insert_with(|| {
+                    (channels, SampleBuffer::new(decoded.capacity() as u64, spec))
+                });
+                buffer.copy_interleaved_ref(decoded);
+                average_channels(buffer.samples(), channels, &mut mono);
             }
             // A damaged frame is skipped, as players do; a file of nothing but is refused below.
             Err(SymphoniaError::DecodeError(_)) => bad_packets += 1,
