@@ -1,12 +1,13 @@
 //! Typed jobs of the booking fleet and the Redis queue they travel on.
 //!
 //! Both the ingress and the workers depend on this crate, so it stays light: no HTTP server,
-//! no database, no audio. It owns the wire contract between them.
+//! no database, no audio, no guest wording. It owns the wire contract between them.
 //!
 //! # Layout
 //! - [`queue`]: the explicit, stable queue names and the [`Job`] trait that binds a payload type
 //!   to its queue and retry policy. A rename of a Rust type never orphans queued jobs.
-//! - [`payloads`]: the seven typed jobs (six from the design plus `SendReply`).
+//! - [`payloads`]: the seven typed jobs (six from the design plus `SendReply`), and `Channel`.
+//! - [`effects`]: what a job causes (a reply, a follow-up job), as the outbox stores it.
 //! - [`envelope`]: what travels with every job: id, idempotency key, trace context, timing, attempts.
 //! - [`domain`]: values parsed at the edge (`IdempotencyKey`, `PhoneNumber`, ...).
 //! - [`retry`]: how a failure is classified (permanent or transient) and how long a retry waits.
@@ -18,13 +19,13 @@
 
 pub mod backend;
 pub mod domain;
+pub mod effects;
 pub mod envelope;
 pub mod payloads;
 pub mod queue;
 pub mod retry;
 pub mod signal;
 pub mod telemetry;
-pub mod texts;
 
 pub use backend::{Enqueued, QueueError, RedisQueue, RedisQueueConfig};
 pub use envelope::{EnqueueOptions, Envelope, JobMeta};

@@ -32,6 +32,44 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// The channel's name as stored (`conversations.channel`, `outbox.channel`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Channel::Whatsapp { .. } => "whatsapp",
+            Channel::Email { .. } => "email",
+        }
+    }
+
+    /// The guest's address on this channel: a phone number, or an email address (lowercased,
+    /// so one guest is one conversation however they capitalise it).
+    pub fn guest_address(&self) -> String {
+        match self {
+            Channel::Whatsapp { from, .. } => from.expose().to_owned(),
+            Channel::Email { from, .. } => from.to_lowercase(),
+        }
+    }
+
+    /// Where the guest wrote to: the property's WhatsApp number id or email address. It picks
+    /// the property and is the sender of every reply.
+    pub fn route(&self) -> &str {
+        match self {
+            Channel::Whatsapp {
+                phone_number_id, ..
+            } => phone_number_id,
+            Channel::Email { to, .. } => to,
+        }
+    }
+
+    /// The route as people read it, for logs and errors.
+    pub fn describe_route(&self) -> String {
+        match self {
+            Channel::Whatsapp {
+                phone_number_id, ..
+            } => format!("WhatsApp number id {phone_number_id}"),
+            Channel::Email { to, .. } => format!("address {to}"),
+        }
+    }
+
     /// An email conversation outside any thread (e.g. a reminder the property starts).
     pub fn email(to: impl Into<String>, from: impl Into<String>) -> Channel {
         Channel::Email {
@@ -83,6 +121,20 @@ pub struct ParseIntent {
     /// Set when the text is a transcript: the speech model's confidence in it.
     #[serde(default)]
     pub transcript_confidence: Option<f32>,
+    /// Set when the guest sent something without words we can read (a photo, a sticker, an
+    /// email with only attachments): `text` is empty and the conversation answers the kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wordless: Option<Wordless>,
+}
+
+/// A message with no words to read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "wordless", rename_all = "snake_case")]
+pub enum Wordless {
+    /// A WhatsApp message of a kind we do not read (`kind` as Meta names it: image, sticker…).
+    Media { kind: String },
+    /// An email with no text (only attachments, or empty).
+    Email,
 }
 
 impl Job for ParseIntent {
@@ -180,21 +232,12 @@ pub enum ReplyBody {
     Image { link: String, caption: String },
 }
 
-/// A reply the ingress decided on its own (no database there): the send job stores it first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OutboundMessage {
-    pub channel: Channel,
-    pub body: ReplyBody,
-    pub inbound_received_at_ms: i64,
-}
-
-/// Send one reply. The reply's row in PostgreSQL (keyed by `cause_key`) says whether it went out,
-/// so a replayed job never sends twice and a failed send retries without redoing the work behind it.
+/// Send one reply from the outbox. Its row (keyed by `cause_key`, the effect's key) says
+/// whether it went out, so a replayed job never sends twice and a failed send retries without
+/// redoing the work behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SendReply {
     pub cause_key: String,
-    #[serde(default)]
-    pub message: Option<OutboundMessage>,
 }
 
 impl Job for SendReply {

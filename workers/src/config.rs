@@ -1,5 +1,6 @@
 //! Worker settings, read once from the environment (see `.env.example`).
 
+use voice::{AudioConfig, DEFAULT_MIN_CONFIDENCE};
 use std::{collections::BTreeMap, net::SocketAddr, path::PathBuf, time::Duration};
 
 use jobs::{QueueName, RedisQueueConfig, queue::parse_queue_list};
@@ -37,36 +38,12 @@ pub struct WorkerConfig {
     /// Where Mercado Pago sends payment notifications (the ingress's public URL).
     pub mercadopago_notification_url: Option<String>,
     /// iCal feeds: timeout, size cap, and the per-host breakers' settings.
-    pub ical_fetch: crate::ical::fetch::FetchConfig,
+    pub ical_fetch: channels::ical::FetchConfig,
     pub audio: AudioConfig,
 }
 
-/// Voice notes: the speech model and the limits of what is transcribed.
-#[derive(Debug, Clone)]
-pub struct AudioConfig {
-    /// The ggml Whisper model (`WHISPER_MODEL`, made by `scripts/whisper-model.sh`). Unset: voice
-    /// notes are answered with a kind request to write.
-    pub model: Option<PathBuf>,
-    /// Threads of one transcription (`WHISPER_THREADS`, default: the machine's cores).
-    pub threads: usize,
-    /// Transcripts less sure than this (mean token probability, 0..1) are not acted upon; the
-    /// guest is asked to write instead (`WHISPER_MIN_CONFIDENCE`).
-    pub min_confidence: f32,
-    /// Largest media file downloaded (WhatsApp's own audio limit is 16 MB).
-    pub max_media_bytes: u64,
-    /// Longest voice note transcribed (`AUDIO_MAX_SECONDS`).
-    pub max_seconds: u32,
-    /// How much of Whisper's 30 s window to encode (`WHISPER_AUDIO_WINDOW`: full or fit).
-    pub window: crate::audio::stt::AudioWindow,
-    /// whisper.cpp's flash attention (`WHISPER_FLASH_ATTN`); see ARCHITECTURE.md, "Voice notes".
-    pub flash_attn: bool,
-}
-
-/// Measured on synthesised Spanish notes and noise: see ARCHITECTURE.md, "Voice notes".
-pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
-
-impl AudioConfig {
-    pub fn from_env() -> Result<Self, ConfigError> {
+/// Voice-note settings from the environment.
+pub fn audio_from_env() -> Result<AudioConfig, ConfigError> {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         let min_confidence: f32 = parse_var("WHISPER_MIN_CONFIDENCE", DEFAULT_MIN_CONFIDENCE)?;
         if !(0.0..=1.0).contains(&min_confidence) {
@@ -81,20 +58,9 @@ impl AudioConfig {
             min_confidence,
             max_media_bytes: 16 * 1024 * 1024,
             max_seconds: parse_var("AUDIO_MAX_SECONDS", 120u32)?.max(1),
-            window: parse_var("WHISPER_AUDIO_WINDOW", crate::audio::stt::AudioWindow::Fit)?,
+            window: parse_var("WHISPER_AUDIO_WINDOW", voice::stt::AudioWindow::Fit)?,
             flash_attn: parse_var("WHISPER_FLASH_ATTN", false)?,
         })
-    }
-
-    /// The model's settings, with `slots` notes transcribed at once.
-    pub fn stt_settings(&self, slots: usize) -> crate::audio::stt::Settings {
-        crate::audio::stt::Settings {
-            threads: self.threads,
-            window: self.window,
-            flash_attn: self.flash_attn,
-            slots,
-        }
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -223,9 +189,9 @@ impl WorkerConfig {
             success_threshold: parse_var("BREAKER_SUCCESS_THRESHOLD", 2u32)?.max(1),
         };
         Ok(WorkerConfig {
-            audio: AudioConfig::from_env()?,
+            audio: audio_from_env()?,
             breaker,
-            ical_fetch: crate::ical::fetch::FetchConfig {
+            ical_fetch: channels::ical::FetchConfig {
                 timeout: Duration::from_millis(parse_var("ICAL_FETCH_TIMEOUT_MS", 20_000u64)?),
                 max_bytes: parse_var("ICAL_MAX_BYTES", 5 * 1024 * 1024usize)?,
                 breaker,

@@ -1,4 +1,11 @@
-//! The contract between a job type and the worker runtime.
+//! The contract between a job type and the worker runtime, and the shape every handler has:
+//!
+//! ```text
+//! run = Run::of(meta); tx = run.begin()   (None: an earlier run committed; skip to flush)
+//! load (store modules) → decide (a pure function) → write the new state (store modules)
+//! run.commit(tx, effects)                 (effects into the outbox, same transaction)
+//! outbox::flush(state, run.key())         (hand them to the queue)
+//! ```
 
 use std::{
     future::Future,
@@ -8,7 +15,8 @@ use std::{
 
 use apalis_core::task::Task;
 use futures::{FutureExt, future::BoxFuture};
-use jobs::{Envelope, Job, JobError};
+use jobs::{Envelope, Job, JobError, JobMeta};
+use store::outbox::{Cause, NewEffect};
 
 use crate::state::State;
 
@@ -63,9 +71,7 @@ impl<J: Handle> tower::Service<Task<Envelope<J>>> for JobService<J> {
         if let Some(traceparent) = &envelope.meta.traceparent {
             jobs::telemetry::continue_trace(&span, traceparent);
         }
-        let meta = envelope.meta.clone();
-        let run = tracing::Instrument::instrument(J::handle(self.state.clone(), envelope), span);
-        CURRENT_JOB.scope(meta, run).boxed()
+        tracing::Instrument::instrument(J::handle(self.state.clone(), envelope), span).boxed()
     }
 }
 
@@ -74,21 +80,61 @@ pub fn trace_id(traceparent: Option<&str>) -> &str {
     traceparent.and_then(|t| t.split('-').nth(1)).unwrap_or("")
 }
 
-tokio::task_local! {
-    /// The job being run on this task: its follow-ups inherit its trace and request id.
-    static CURRENT_JOB: jobs::JobMeta;
+/// A running job as its effects know it: the key they are recorded under, and the trace they
+/// continue.
+pub struct Run {
+    key: String,
+    queue: &'static str,
+    job_id: String,
+    traceparent: Option<String>,
+    request_id: Option<String>,
 }
 
-/// Options for a job that the running job causes: keyed, and carrying the running job's trace
-/// and request id, so the trace runs on through it.
-pub fn follow_up(key: jobs::domain::IdempotencyKey) -> jobs::EnqueueOptions {
-    let (traceparent, request_id) = CURRENT_JOB
-        .try_with(|meta| (meta.traceparent.clone(), meta.request_id.clone()))
-        .unwrap_or_default();
-    jobs::EnqueueOptions {
-        idempotency_key: Some(key),
-        traceparent: jobs::telemetry::traceparent_of(&tracing::Span::current()).or(traceparent),
-        request_id,
-        delay: None,
+impl Run {
+    pub fn of(meta: &JobMeta) -> Run {
+        Run {
+            key: meta.effect_key(),
+            queue: meta.queue.as_str(),
+            job_id: meta.id.clone(),
+            // The job's own span when tracing exports one, else the trace it came with.
+            traceparent: jobs::telemetry::traceparent_of(&tracing::Span::current())
+                .or_else(|| meta.traceparent.clone()),
+            request_id: meta.request_id.clone(),
+        }
+    }
+
+    /// The job's effect key: its idempotency record, and the cause of its outbox rows.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Opens the job's transaction with its idempotency record, or `None` when an earlier run
+    /// committed its effects.
+    pub async fn begin(
+        &self,
+        db: &sqlx::PgPool,
+    ) -> Result<Option<sqlx::Transaction<'static, sqlx::Postgres>>, JobError> {
+        let record = store::idempotency::Record {
+            key: &self.key,
+            queue: self.queue,
+            job_id: &self.job_id,
+        };
+        Ok(store::idempotency::begin(db, record).await?)
+    }
+
+    /// Writes the job's effects in its transaction and commits: state and effects together.
+    pub async fn commit(
+        &self,
+        mut tx: sqlx::Transaction<'static, sqlx::Postgres>,
+        effects: &[NewEffect],
+    ) -> Result<(), JobError> {
+        let cause = Cause {
+            key: &self.key,
+            traceparent: self.traceparent.as_deref(),
+            request_id: self.request_id.as_deref(),
+        };
+        store::outbox::write(&mut tx, cause, effects).await?;
+        tx.commit().await.map_err(store::StoreError::from)?;
+        Ok(())
     }
 }

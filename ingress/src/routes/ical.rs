@@ -6,6 +6,7 @@
 //! Lists `pre_reserved` and `confirmed` stays that did not come from an import (re-exporting
 //! other channels' blocks would echo them back), from 30 days ago on.
 
+use calendar::{render, token};
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -19,7 +20,7 @@ use sha2::{Digest, Sha256};
 
 use crate::{
     error::IngressError,
-    ical::{render, token},
+
     state::AppState,
 };
 

@@ -17,7 +17,7 @@ use crate::{
     routes::enqueue,
     signature::{
         VerifiedWebhook,
-        mercadopago::{MercadoPago, query_data_id},
+        MercadoPago, mercadopago::query_data_id,
     },
     state::AppState,
 };

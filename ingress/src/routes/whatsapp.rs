@@ -15,7 +15,7 @@ use crate::{
     error::IngressError,
     middleware::RequestContext,
     routes::enqueue,
-    signature::{VerifiedWebhook, whatsapp::Whatsapp},
+    signature::{VerifiedWebhook, Whatsapp},
     state::AppState,
 };
 

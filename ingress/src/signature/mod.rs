@@ -4,42 +4,15 @@
 //! (bounded: 413 past the limit), verifies them with the provider's scheme, counts and refuses
 //! (401) anything that does not verify. Handlers never see unverified bytes.
 
-pub mod mailgun;
-pub mod mercadopago;
-pub mod whatsapp;
+pub use signatures::{SignatureError, mailgun, mercadopago, whatsapp};
 
 use std::marker::PhantomData;
 
 use poem::{FromRequest, Request, RequestBody, web::Data};
 
+use secrecy::ExposeSecret;
+
 use crate::{error::IngressError, state::AppState};
-
-/// Why a signature was refused; also the `reason` label of `fleet_webhook_rejected_total`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum SignatureError {
-    #[error("signature header missing")]
-    Missing,
-    #[error("signature header malformed")]
-    Malformed,
-    #[error("signature does not match")]
-    Mismatch,
-    #[error("signature timestamp outside the replay window")]
-    Stale,
-    #[error("no secret configured for this provider")]
-    NotConfigured,
-}
-
-impl SignatureError {
-    pub fn reason(self) -> &'static str {
-        match self {
-            SignatureError::Missing => "missing_signature",
-            SignatureError::Malformed => "malformed_signature",
-            SignatureError::Mismatch => "bad_signature",
-            SignatureError::Stale => "stale_timestamp",
-            SignatureError::NotConfigured => "not_configured",
-        }
-    }
-}
 
 /// A webhook provider's signature scheme.
 pub trait Provider: Send + Sync + 'static {
@@ -83,23 +56,40 @@ pub(crate) fn refused(provider: &'static str, e: SignatureError) -> IngressError
     IngressError::Unauthorized
 }
 
-/// HMAC-SHA256 of `parts` concatenated: every provider's scheme, over different bytes.
-pub(crate) fn hmac_sha256(key: &[u8], parts: &[&[u8]]) -> Vec<u8> {
-    use hmac::{Hmac, Mac};
-    let Ok(mut mac) = Hmac::<sha2::Sha256>::new_from_slice(key) else {
-        return Vec::new();
-    };
-    for part in parts {
-        mac.update(part);
+pub struct Whatsapp;
+
+impl Provider for Whatsapp {
+    const NAME: &'static str = "whatsapp";
+    fn verify(state: &AppState, req: &poem::Request, body: &[u8]) -> Result<(), SignatureError> {
+        let secret = state
+            .config
+            .whatsapp_app_secret
+            .as_ref()
+            .ok_or(SignatureError::NotConfigured)?;
+        whatsapp::verify(
+            secret.expose_secret().as_bytes(),
+            body,
+            req.header("x-hub-signature-256"),
+        )
     }
-    mac.finalize().into_bytes().to_vec()
 }
 
-/// Constant-time comparison of a computed MAC with the hex one a provider sent.
-pub(crate) fn hex_mac_matches(expected: &[u8], sent_hex: &str) -> bool {
-    use subtle::ConstantTimeEq;
-    match hex::decode(sent_hex.trim()) {
-        Ok(sent) => sent.len() == expected.len() && bool::from(sent.ct_eq(expected)),
-        Err(_) => false,
+pub struct MercadoPago;
+
+impl Provider for MercadoPago {
+    const NAME: &'static str = "mercadopago";
+    fn verify(state: &AppState, req: &poem::Request, _body: &[u8]) -> Result<(), SignatureError> {
+        let secret = state
+            .config
+            .mercadopago_webhook_secret
+            .as_ref()
+            .ok_or(SignatureError::NotConfigured)?;
+        mercadopago::verify(
+            secret.expose_secret().as_bytes(),
+            req.header("x-signature"),
+            mercadopago::query_data_id(req.uri().query()).as_deref(),
+            req.header("x-request-id"),
+            chrono::Utc::now().timestamp_millis(),
+        )
     }
 }

@@ -9,12 +9,12 @@ use serde_json::json;
 
 use crate::{
     audio::{self, Heard, decode, stt::Transcriber, synth},
-    config::AudioConfig,
+    config::audio_from_env,
 };
 
 /// `say`: instead of a file, a note spoken by espeak-ng (to check a model or a build).
 pub fn run(file: Option<&Path>, say: Option<&str>, json_out: bool) -> anyhow::Result<String> {
-    let config = AudioConfig::from_env()?;
+    let config = audio_from_env()?;
     let model_path = config
         .model
         .clone()

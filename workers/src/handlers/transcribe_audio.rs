@@ -10,35 +10,31 @@
 
 use std::time::Instant;
 
+use channels::{ChannelError, media::MediaError};
 use jobs::{
-    EnqueueOptions, Envelope, JobError, JobMeta,
+    Envelope, JobError,
     domain::IdempotencyKey,
-    payloads::{ParseIntent, ReplyBody, TranscribeAudio},
+    effects::{Effect, FollowUp},
+    payloads::{ParseIntent, TranscribeAudio},
 };
-use serde_json::json;
+use store::{conversations, outbox::NewEffect, properties};
+use voice::{Heard, Refusal};
 
-use super::{
-    parse_intent::{open_conversation, record_message},
-    replies,
-};
 use crate::{
-    audio::{Heard, Refusal},
-    channels::{ChannelError, media::MediaError},
-    conversation::texts,
-    handler::Handle,
-    idempotency::{self, db_error},
+    effects,
+    handler::{Handle, Run},
+    outbox,
     state::State,
 };
 
 impl Handle for TranscribeAudio {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
-        let cause = job.meta.effect_key();
-        if idempotency::outcome(&state.db, &job.meta).await?.is_none() {
+        let run = Run::of(&job.meta);
+        if !store::idempotency::is_done(&state.db, run.key()).await? {
             let heard = listen(&state, &job.payload).await?;
-            settle(&state, &job, &heard).await?;
+            settle(&state, &run, &job.payload, &heard).await?;
         }
-        replies::dispatch(&state, &cause).await?;
-        hand_over_transcript(&state, &job).await
+        outbox::flush(&state, run.key()).await
     }
 }
 
@@ -98,84 +94,52 @@ fn refused(why: Refusal) -> Heard {
 }
 
 /// Records the note in the conversation and, in the same transaction, either the transcript
-/// to hand over or the kind reply.
+/// to hand to `parse_intent` or the kind reply.
 async fn settle(
     state: &State,
-    job: &Envelope<TranscribeAudio>,
+    run: &Run,
+    p: &TranscribeAudio,
     heard: &Heard,
 ) -> Result<(), JobError> {
-    let Some(mut tx) = idempotency::begin(&state.db, &job.meta).await? else {
+    let Some(mut tx) = run.begin(&state.db).await? else {
         return Ok(());
     };
-    let p = &job.payload;
-    let property = super::property::for_channel(&mut tx, &p.channel)
-        .await
-        .map_err(db_error)?
+    let property = properties::for_channel(&mut *tx, &p.channel)
+        .await?
         .ok_or_else(|| JobError::permanent("no property answers at this number"))?;
-    let (conversation, _) = open_conversation(&mut tx, property.id, &p.channel).await?;
-    match heard {
+    let conversation = conversations::open(&mut tx, property.id, &p.channel).await?;
+    let (body, effects) = match heard {
         Heard::Words(t) => {
-            record_message(&mut tx, conversation, &p.message_id, "audio", &t.text).await?;
-            let outcome = json!({ "transcript": t.text, "confidence": t.confidence });
-            idempotency::set_outcome(&mut tx, &job.meta, &outcome).await?;
+            let key = IdempotencyKey::namespaced("wa", &format!("{}:transcript", p.message_id))
+                .map_err(|e| JobError::permanent(e.to_string()))?;
+            let words = ParseIntent {
+                channel: p.channel.clone(),
+                message_id: p.message_id.clone(),
+                text: t.text.clone(),
+                received_at_ms: p.received_at_ms,
+                transcript_confidence: Some(t.confidence),
+                wordless: None,
+            };
+            let effect = Effect::enqueue(key, FollowUp::ParseIntent(words));
+            let effects = vec![NewEffect::new(format!("{}:transcript", run.key()), effect)];
+            (t.text.as_str(), effects)
         }
         Heard::Refused(why) => {
-            record_message(&mut tx, conversation, &p.message_id, "audio", &p.media_id).await?;
-            let body = ReplyBody::Text {
-                text: texts::audio_refusal(*why).to_owned(),
+            let answering = effects::Answering {
+                channel: &p.channel,
+                message_id: &p.message_id,
+                received_at_ms: p.received_at_ms,
+                voice: true,
             };
-            let cause = job.meta.effect_key();
-            replies::write(
-                &mut tx,
-                &format!("{cause}:reply"),
-                &p.channel,
-                &body,
-                Some(p.received_at_ms),
-            )
-            .await?;
+            let said = conversation::unusable_note(*why);
+            (p.media_id.as_str(), effects::of_turn(run.key(), &answering, said)?)
         }
-    }
-    idempotency::commit(tx).await
-}
-
-/// Enqueues `ParseIntent` with the committed transcript (also on a replay after the commit).
-async fn hand_over_transcript(
-    state: &State,
-    job: &Envelope<TranscribeAudio>,
-) -> Result<(), JobError> {
-    let Some(outcome) = idempotency::outcome(&state.db, &job.meta).await? else {
-        return Ok(());
     };
-    let Some(text) = outcome.get("transcript").and_then(|t| t.as_str()) else {
-        return Ok(());
+    let inbound = conversations::Inbound {
+        message_id: &p.message_id,
+        kind: "audio",
+        body,
     };
-    let confidence = outcome
-        .get("confidence")
-        .and_then(serde_json::Value::as_f64)
-        .map(|c| c as f32);
-    let p = &job.payload;
-    let next = ParseIntent {
-        channel: p.channel.clone(),
-        message_id: p.message_id.clone(),
-        text: text.to_owned(),
-        received_at_ms: p.received_at_ms,
-        transcript_confidence: confidence,
-    };
-    state
-        .queue
-        .enqueue(&next, follow_up_options(&job.meta, &p.message_id)?)
-        .await
-        .map_err(|e| JobError::transient(e.to_string()))?;
-    Ok(())
-}
-
-fn follow_up_options(meta: &JobMeta, message_id: &str) -> Result<EnqueueOptions, JobError> {
-    let key = IdempotencyKey::namespaced("wa", &format!("{message_id}:transcript"))
-        .map_err(|e| JobError::permanent(e.to_string()))?;
-    Ok(EnqueueOptions {
-        idempotency_key: Some(key),
-        traceparent: meta.traceparent.clone(),
-        request_id: meta.request_id.clone(),
-        delay: None,
-    })
+    conversations::record_message(&mut tx, conversation.id, inbound).await?;
+    run.commit(tx, &effects).await
 }

@@ -1,0 +1,34 @@
+//! An accommodation as decisions need it: who fits, what it costs, what it offers.
+
+use crate::{Money, pricing::Tariff};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accommodation {
+    pub id: i64,
+    pub property_id: i64,
+    pub name: String,
+    pub description: String,
+    pub capacity: i32,
+    pub base_cents: i64,
+    /// 10_000 = ×1.00 on Friday and Saturday nights.
+    pub weekend_bp: i64,
+    /// 3_000 = a 30 % deposit.
+    pub deposit_bp: i64,
+    pub photos: Vec<String>,
+    pub amenities: Vec<String>,
+    pub pets_allowed: bool,
+}
+
+impl Accommodation {
+    pub fn tariff(&self) -> Tariff {
+        Tariff {
+            base_per_night: Money::from_cents(self.base_cents),
+            weekend_multiplier_bp: self.weekend_bp,
+            deposit_bp: self.deposit_bp,
+        }
+    }
+
+    pub fn fits(&self, guests: u16) -> bool {
+        self.capacity >= i32::from(guests)
+    }
+}

@@ -1,0 +1,24 @@
+//! The booking domain: what a stay is, what it costs, and what is free.
+//!
+//! # Layout
+//! - [`stay`]: `StayDates` (check-in < check-out, at most 60 nights) and `Guests`, valid by
+//!   construction.
+//! - [`money`]: `Money`, integer cents, never floating point.
+//! - [`pricing`]: a tariff and the quote of a stay (weekend nights, deposit).
+//! - [`accommodation`]: an accommodation as a decision needs it (capacity, tariff, amenities).
+//! - [`availability`]: which accommodations are free for a stay, and the nearest free stays,
+//!   from the nights already taken (read by the store, decided here).
+//!
+//! Pure: no database, network, clock or async runtime (a CI check keeps it so), so the
+//! conversation's decisions can use it. PostgreSQL's exclusion constraint is the guarantee
+//! against double booking; this crate only decides what to offer and never claims a night.
+
+pub mod accommodation;
+pub mod availability;
+pub mod money;
+pub mod pricing;
+pub mod stay;
+
+pub use accommodation::Accommodation;
+pub use money::Money;
+pub use stay::{Guests, StayDates, StayError};

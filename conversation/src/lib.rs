@@ -1,0 +1,130 @@
+//! The guest conversation: what a message means, and what to do about it given what was said
+//! before.
+//!
+//! # Layout
+//! - [`nlu`]: reading a message (intent, dates, guests, codes, names, agreement, confidence).
+//! - [`state`]: what a conversation remembers (slots, the offer on the table), for 24 hours.
+//! - [`policy`]: the dialogue policy, [`turn`]: `(state, incoming, facts) → (new state,
+//!   effects)`. The one place the conversation's state changes.
+//! - [`info`]: answers about the property from its own data (photos, amenities, pets…).
+//! - [`texts`]: every word a guest reads. Argentine Spanish, voseo, no technical words.
+//!
+//! Pure: no database, network, async runtime or clock (`today` and the facts come in as
+//! arguments; a CI check fails the build if this crate gains an I/O dependency). It decides and
+//! words; it never stores, sends or enqueues anything: the `parse_intent` handler loads the
+//! facts, calls [`turn`] and writes the new state and the effects in one transaction.
+
+pub mod info;
+pub mod nlu;
+pub mod policy;
+pub mod state;
+pub mod texts;
+
+use booking::{Accommodation, availability::Occupancy};
+use chrono::{NaiveDate, NaiveTime};
+
+pub use policy::{dates_in_question, turn, unusable_note};
+
+/// What the bot says: words, or a photo with its caption.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Say {
+    Text(String),
+    Image { link: String, caption: String },
+}
+
+/// A hold to place: the guest accepted an offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Booking {
+    pub accommodation_id: i64,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub guests: u16,
+}
+
+/// What a turn causes beyond the conversation's own state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Say(Say),
+    Book(Booking),
+}
+
+/// The property as the conversation speaks of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub address: Option<String>,
+    pub check_in_time: NaiveTime,
+    pub check_out_time: NaiveTime,
+}
+
+/// Everything a turn may need to know, loaded by the handler before it.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    /// Today in the property's time zone: dates without a year are read from here.
+    pub today: NaiveDate,
+    pub place: &'a Place,
+    /// The accommodations (cheapest first) and the nights taken around
+    /// [`dates_in_question`].
+    pub occupancy: Occupancy<'a>,
+}
+
+impl Facts<'_> {
+    pub fn accommodations(&self) -> &[Accommodation] {
+        self.occupancy.accommodations
+    }
+}
+
+/// What the guest sent.
+#[derive(Debug, Clone, Copy)]
+pub enum Incoming<'a> {
+    /// Words, as read by [`nlu::understand`].
+    Words(&'a nlu::Understanding),
+    /// Something without words we can read: a photo, a sticker (Meta's kind name), or an
+    /// email with no text.
+    Wordless(Wordless<'a>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wordless<'a> {
+    Media(&'a str),
+    Email,
+}
+
+/// The new state and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Turn {
+    pub state: state::ConversationState,
+    pub effects: Vec<Effect>,
+}
+
+/// Why a note is answered with a request to write instead of being acted upon. Each has its
+/// own kind text for the guest ([`texts::audio_refusal`]) and its own metric label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The media is not audio (an image sent as audio, a document).
+    NotAudio,
+    /// Over the size limit.
+    TooLarge,
+    /// Audio we cannot read: not Ogg/Opus, truncated, corrupt.
+    Unreadable,
+    TooLong,
+    /// Nothing but silence.
+    Silent,
+    /// Speech the model is not sure of (noise, mumbling, another language).
+    Unclear,
+    /// This worker has no speech model (configuration): the guest must not wait for one.
+    NoModel,
+}
+
+impl Refusal {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Refusal::NotAudio => "not_audio",
+            Refusal::TooLarge => "too_large",
+            Refusal::Unreadable => "unreadable",
+            Refusal::TooLong => "too_long",
+            Refusal::Silent => "silent",
+            Refusal::Unclear => "unclear",
+            Refusal::NoModel => "no_model",
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Accommodations and the nights taken on them: what `booking::availability` decides from.
+
+use chrono::NaiveDate;
+use sqlx::{PgConnection, PgExecutor};
+
+use booking::{Accommodation, availability::Taken};
+
+/// An accommodation row as stored (prices as cents and basis points).
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    property_id: i64,
+    name: String,
+    description: String,
+    capacity: i32,
+    base_cents: i64,
+    weekend_bp: i64,
+    deposit_bp: i64,
+    photos: Vec<String>,
+    amenities: Vec<String>,
+    pets_allowed: bool,
+}
+
+impl From<Row> for Accommodation {
+    fn from(r: Row) -> Self {
+        Accommodation {
+            id: r.id,
+            property_id: r.property_id,
+            name: r.name,
+            description: r.description,
+            capacity: r.capacity,
+            base_cents: r.base_cents,
+            weekend_bp: r.weekend_bp,
+            deposit_bp: r.deposit_bp,
+            photos: r.photos,
+            amenities: r.amenities,
+            pets_allowed: r.pets_allowed,
+        }
+    }
+}
+
+const COLUMNS: &str = "a.id, a.property_id, a.name, a.description, a.capacity,
+    (a.base_price_per_night * 100)::int8 AS base_cents, (a.weekend_multiplier * 10000)::int8 AS weekend_bp,
+    (a.deposit_percentage * 100)::int8 AS deposit_bp, a.photos, a.amenities, a.pets_allowed";
+
+pub async fn of_property(
+    db: &mut PgConnection,
+    property_id: i64,
+) -> Result<Vec<Accommodation>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM accommodations a WHERE a.property_id = $1 AND a.active ORDER BY a.base_price_per_night, a.id"
+    )))
+    .bind(property_id)
+    .fetch_all(db)
+    .await
+    .map(|rows: Vec<Row>| rows.into_iter().map(Accommodation::from).collect())
+}
+
+pub async fn by_id<'e>(
+    db: impl PgExecutor<'e>,
+    id: i64,
+) -> Result<Option<Accommodation>, sqlx::Error> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM accommodations a WHERE a.id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(db)
+    .await
+    .map(|row: Option<Row>| row.map(Accommodation::from))
+}
+
+/// Nights taken on the property's accommodations between `from` and `to` (live holds,
+/// confirmed stays and imported blocks): what `booking::availability` decides from.
+pub async fn taken(
+    db: &mut PgConnection,
+    property_id: i64,
+    (from, to): (NaiveDate, NaiveDate),
+) -> Result<Vec<Taken>, sqlx::Error> {
+    let rows: Vec<(i64, NaiveDate, NaiveDate)> = sqlx::query_as(
+        "SELECT r.accommodation_id, r.check_in, r.check_out FROM reservations r
+         JOIN accommodations a ON a.id = r.accommodation_id
+         WHERE a.property_id = $1 AND r.status IN ('pre_reserved', 'confirmed')
+           AND r.period && daterange($2, $3, '[)')",
+    )
+    .bind(property_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(accommodation_id, check_in, check_out)| Taken {
+            accommodation_id,
+            check_in,
+            check_out,
+        })
+        .collect())
+}

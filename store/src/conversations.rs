@@ -1,0 +1,76 @@
+//! Guests' conversations (one per property, channel and guest address), what they remember
+//! (`conversation::state::ConversationState`, forgotten after 24 hours) and their messages.
+
+use conversation::state::ConversationState;
+use jobs::payloads::Channel;
+
+use crate::{Conn, StoreError};
+
+/// A conversation, locked for the caller's transaction, and what it remembers.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub id: i64,
+    pub state: ConversationState,
+}
+
+/// Finds or opens the guest's conversation and locks it for this turn (two messages of one
+/// guest are handled one after the other).
+pub async fn open(
+    conn: &mut Conn,
+    property_id: i64,
+    channel: &Channel,
+) -> Result<Opened, StoreError> {
+    // One statement: an upsert that touches nothing on conflict still returns the row and
+    // locks it; the age says whether what it remembers is still fresh.
+    let (id, stored, age_hours): (i64, serde_json::Value, f64) = sqlx::query_as(
+        "INSERT INTO conversations AS c (property_id, channel, guest_address) VALUES ($1, $2, $3)
+         ON CONFLICT (property_id, channel, guest_address) DO UPDATE SET property_id = c.property_id
+         RETURNING id, state, extract(epoch FROM now() - updated_at)::float8 / 3600",
+    )
+    .bind(property_id)
+    .bind(channel.name())
+    .bind(channel.guest_address())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(Opened {
+        id,
+        state: ConversationState::from_stored(stored, age_hours),
+    })
+}
+
+pub async fn save(conn: &mut Conn, id: i64, state: &ConversationState) -> Result<(), StoreError> {
+    let state = serde_json::to_value(state).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    sqlx::query("UPDATE conversations SET state = $2, updated_at = now() WHERE id = $1")
+        .bind(id)
+        .bind(state)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// What a guest sent, once per provider message id.
+#[derive(Debug, Clone, Copy)]
+pub struct Inbound<'a> {
+    pub message_id: &'a str,
+    /// text, audio, or the kind of a message without words.
+    pub kind: &'a str,
+    pub body: &'a str,
+}
+
+pub async fn record_message(
+    conn: &mut Conn,
+    conversation: i64,
+    message: Inbound<'_>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO inbound_messages (conversation_id, provider_message_id, kind, body)
+         VALUES ($1, $2, $3, $4) ON CONFLICT (provider_message_id) DO NOTHING",
+    )
+    .bind(conversation)
+    .bind(message.message_id)
+    .bind(message.kind)
+    .bind(message.body)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! Placing a hold: a `pre_reserved` reservation with an expiry, guarded by the exclusion
+//! constraint. The Redis lock around it (taken by the caller) only spares the database
+//! pointless conflicts; losing a race here is normal and answered kindly.
+
+use chrono::{DateTime, Utc};
+use sqlx::PgConnection;
+
+use booking::{Accommodation, Guests, Money, StayDates, pricing};
+
+/// SQLSTATE of an exclusion-constraint violation.
+pub const EXCLUSION_VIOLATION: &str = "23P01";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hold {
+    pub id: i64,
+    pub code: String,
+    pub total: Money,
+    pub deposit: Money,
+    pub expires_at: DateTime<Utc>,
+}
+
+pub struct HoldRequest<'a> {
+    pub accommodation: &'a Accommodation,
+    pub stay: StayDates,
+    pub guests: Guests,
+    pub guest_name: Option<&'a str>,
+    pub guest_phone: Option<&'a str>,
+    pub guest_email: Option<&'a str>,
+    pub channel_source: &'a str,
+    pub expires_at: DateTime<Utc>,
+    /// The effect key of the job placing it: its replay finds the hold by it.
+    pub cause: &'a str,
+}
+
+/// SQLSTATE of a unique violation.
+const UNIQUE_VIOLATION: &str = "23505";
+
+/// `Ok(None)` when the nights were taken (by another hold, a booking or an imported block).
+pub async fn place(
+    conn: &mut PgConnection,
+    req: &HoldRequest<'_>,
+) -> Result<Option<Hold>, crate::StoreError> {
+    // A code can only clash with one made by hand (staff, imports); take the next one then.
+    let mut tries = 0;
+    loop {
+        match try_place(conn, req).await {
+            Err(sqlx::Error::Database(e))
+                if e.code().as_deref() == Some(UNIQUE_VIOLATION)
+                    && e.constraint() == Some("reservations_code_key")
+                    && tries < 5 =>
+            {
+                tries += 1;
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
+async fn try_place(
+    conn: &mut PgConnection,
+    req: &HoldRequest<'_>,
+) -> Result<Option<Hold>, sqlx::Error> {
+    let quote = pricing::quote(&req.accommodation.tariff(), &req.stay);
+    let code = next_code(conn).await?;
+    sqlx::query("SAVEPOINT hold").execute(&mut *conn).await?;
+    let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
+        "INSERT INTO reservations (code, accommodation_id, guest_name, guest_phone, guest_email, check_in, check_out, guests,
+                                   total_amount, deposit_amount, status, channel_source, expires_at, hold_cause)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::numeric / 100, $10::numeric / 100, 'pre_reserved', $11, $12, $13)
+         RETURNING id",
+    )
+    .bind(&code)
+    .bind(req.accommodation.id)
+    .bind(req.guest_name)
+    .bind(req.guest_phone)
+    .bind(req.guest_email)
+    .bind(req.stay.check_in())
+    .bind(req.stay.check_out())
+    .bind(i32::from(req.guests.get()))
+    .bind(quote.total.cents())
+    .bind(quote.deposit.cents())
+    .bind(req.channel_source)
+    .bind(req.expires_at)
+    .bind(req.cause)
+    .fetch_one(&mut *conn)
+    .await;
+    match inserted {
+        Ok(id) => {
+            sqlx::query("RELEASE SAVEPOINT hold")
+                .execute(&mut *conn)
+                .await?;
+            Ok(Some(Hold {
+                id,
+                code,
+                total: quote.total,
+                deposit: quote.deposit,
+                expires_at: req.expires_at,
+            }))
+        }
+        Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some(EXCLUSION_VIOLATION) => {
+            sqlx::query("ROLLBACK TO SAVEPOINT hold")
+                .execute(&mut *conn)
+                .await?;
+            Ok(None)
+        }
+        Err(e) => {
+            sqlx::query("ROLLBACK TO SAVEPOINT hold")
+                .execute(&mut *conn)
+                .await?;
+            Err(e)
+        }
+    }
+}
+
+/// `RES` + yymmdd + the day's sequence (at least three digits), in the property's day.
+async fn next_code(conn: &mut PgConnection) -> Result<String, sqlx::Error> {
+    let (day, seq): (String, i32) = sqlx::query_as(
+        "INSERT INTO reservation_code_counters (day, last) VALUES (current_date, 1)
+         ON CONFLICT (day) DO UPDATE SET last = reservation_code_counters.last + 1
+         RETURNING to_char(day, 'YYMMDD'), last",
+    )
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(format!("RES{day}{seq:03}"))
+}

@@ -1,0 +1,9 @@
+//! Calendar sync's tables: the feeds we import (`ical_feeds`), the events each showed at its
+//! last good sync (`ical_events`), the blocks they hold (`reservations` with
+//! `channel_source='ical_import'`) and the overbooking conflicts they opened.
+//!
+//! - [`feeds`]: the feeds and their sync state.
+//! - [`import`]: applies a parsed feed in the sync job's transaction (the import rules).
+
+pub mod feeds;
+pub mod import;

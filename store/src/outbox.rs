@@ -1,0 +1,253 @@
+//! The transactional outbox: one table of effects (`jobs::effects::Effect`), written in the
+//! transaction of the state that caused them.
+//!
+//! - [`write`] stores a job's effects in its transaction (unique by effect key: a replay that
+//!   somehow wrote again writes nothing).
+//! - [`unrelayed_of`] / [`unrelayed`] find what the relay must still hand to the queue: a job's
+//!   own rows right after its commit (or on its replay), and anything a crash left behind, for
+//!   the sweeper (`FOR UPDATE SKIP LOCKED`, so sweepers in several workers share the work).
+//! - [`mark_relayed`] records, in one statement for many rows, that the queue has them.
+//! - A reply row is also its delivery record: [`reply`], [`mark_sent`], [`record_failure`].
+//!
+//! It never enqueues and never sends: the relay and `send_reply` in the workers do.
+
+use chrono::{DateTime, Utc};
+use jobs::effects::Effect;
+use sqlx::{PgExecutor, PgPool};
+
+use crate::{Conn, StoreError};
+
+/// One effect to write, under its own key (unique per effect).
+#[derive(Debug, Clone)]
+pub struct NewEffect {
+    pub key: String,
+    pub effect: Effect,
+    /// For a reply: when the message it answers arrived (the reply-latency metric).
+    pub answers_received_at_ms: Option<i64>,
+    /// For a reply: whether the message it answers was a voice note.
+    pub answers_voice: bool,
+}
+
+impl NewEffect {
+    pub fn new(key: impl Into<String>, effect: Effect) -> Self {
+        NewEffect {
+            key: key.into(),
+            effect,
+            answers_received_at_ms: None,
+            answers_voice: false,
+        }
+    }
+
+    /// A reply to the message (a voice note when `voice`) that arrived at `received_at_ms`.
+    pub fn answering(mut self, received_at_ms: i64, voice: bool) -> Self {
+        self.answers_received_at_ms = Some(received_at_ms);
+        self.answers_voice = voice;
+        self
+    }
+}
+
+/// Who caused the effects, and the trace they continue.
+#[derive(Debug, Clone, Copy)]
+pub struct Cause<'a> {
+    /// The effect key of the job that writes them.
+    pub key: &'a str,
+    pub traceparent: Option<&'a str>,
+    pub request_id: Option<&'a str>,
+}
+
+/// An outbox row the relay must hand to the queue.
+#[derive(Debug, Clone)]
+pub struct Unrelayed {
+    pub id: i64,
+    pub effect_key: String,
+    pub effect: Effect,
+    pub traceparent: Option<String>,
+    pub request_id: Option<String>,
+}
+
+/// Writes `effects` in the caller's transaction.
+pub async fn write(
+    conn: &mut Conn,
+    cause: Cause<'_>,
+    effects: &[NewEffect],
+) -> Result<(), StoreError> {
+    if effects.is_empty() {
+        return Ok(());
+    }
+    let mut keys = Vec::with_capacity(effects.len());
+    let mut kinds = Vec::with_capacity(effects.len());
+    let mut bodies = Vec::with_capacity(effects.len());
+    let mut channels: Vec<Option<&str>> = Vec::with_capacity(effects.len());
+    let mut recipients: Vec<Option<String>> = Vec::with_capacity(effects.len());
+    let mut received: Vec<Option<f64>> = Vec::with_capacity(effects.len());
+    let mut voice = Vec::with_capacity(effects.len());
+    for e in effects {
+        keys.push(e.key.as_str());
+        bodies.push(serde_json::to_value(&e.effect).map_err(|e| StoreError::Corrupt(e.to_string()))?);
+        match &e.effect {
+            Effect::Reply { channel, .. } => {
+                kinds.push("reply");
+                channels.push(Some(channel.name()));
+                recipients.push(Some(channel.guest_address()));
+            }
+            Effect::Enqueue { .. } => {
+                kinds.push("job");
+                channels.push(None);
+                recipients.push(None);
+            }
+        }
+        received.push(e.answers_received_at_ms.map(|ms| ms as f64));
+        voice.push(e.answers_voice);
+    }
+    sqlx::query(
+        "INSERT INTO outbox (cause, effect_key, kind, effect, traceparent, request_id, channel, recipient, inbound_received_at, answers_voice)
+         SELECT $1, k, kind, effect, $2, $3, channel, recipient, to_timestamp(received / 1000), voice
+         FROM unnest($4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::float8[], $10::bool[])
+              AS e(k, kind, effect, channel, recipient, received, voice)
+         ON CONFLICT (effect_key) DO NOTHING",
+    )
+    .bind(cause.key)
+    .bind(cause.traceparent)
+    .bind(cause.request_id)
+    .bind(&keys)
+    .bind(&kinds)
+    .bind(&bodies)
+    .bind(&channels)
+    .bind(&recipients)
+    .bind(&received)
+    .bind(&voice)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+type UnrelayedRow = (
+    i64,
+    String,
+    serde_json::Value,
+    Option<String>,
+    Option<String>,
+);
+
+fn decode(rows: Vec<UnrelayedRow>) -> Result<Vec<Unrelayed>, StoreError> {
+    rows.into_iter()
+        .map(|(id, effect_key, effect, traceparent, request_id)| {
+            Ok(Unrelayed {
+                id,
+                effect: serde_json::from_value(effect)
+                    .map_err(|e| StoreError::Corrupt(format!("outbox row {effect_key}: {e}")))?,
+                effect_key,
+                traceparent,
+                request_id,
+            })
+        })
+        .collect()
+}
+
+/// The rows a job's run wrote that the queue does not have yet.
+pub async fn unrelayed_of(db: impl PgExecutor<'_>, cause: &str) -> Result<Vec<Unrelayed>, StoreError> {
+    let rows: Vec<UnrelayedRow> = sqlx::query_as(
+        "SELECT id, effect_key, effect, traceparent, request_id FROM outbox
+         WHERE cause = $1 AND status = 'pending' ORDER BY id",
+    )
+    .bind(cause)
+    .fetch_all(db)
+    .await?;
+    decode(rows)
+}
+
+/// Up to `limit` rows older than `older_than` that no relay handed over (their job died
+/// between its commit and its relay): the sweeper's work. Locks them for the caller's
+/// transaction; rows another sweeper holds are skipped.
+pub async fn unrelayed(
+    conn: &mut Conn,
+    older_than: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<Unrelayed>, StoreError> {
+    let rows: Vec<UnrelayedRow> = sqlx::query_as(
+        "SELECT id, effect_key, effect, traceparent, request_id FROM outbox
+         WHERE status = 'pending' AND created_at < $1 ORDER BY created_at
+         LIMIT $2 FOR UPDATE SKIP LOCKED",
+    )
+    .bind(older_than)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    decode(rows)
+}
+
+/// The queue has these rows now.
+pub async fn mark_relayed(db: impl PgExecutor<'_>, ids: &[i64]) -> Result<(), StoreError> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    sqlx::query(
+        "UPDATE outbox SET status = 'relayed', relayed_at = now() WHERE id = ANY($1) AND status = 'pending'",
+    )
+    .bind(ids)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// A reply as `send_reply` needs it.
+#[derive(Debug, Clone)]
+pub struct StoredReply {
+    pub id: i64,
+    pub sent: bool,
+    pub effect: Effect,
+}
+
+pub async fn reply(db: &PgPool, effect_key: &str) -> Result<Option<StoredReply>, StoreError> {
+    let row: Option<(i64, String, serde_json::Value)> = sqlx::query_as(
+        "SELECT id, status, effect FROM outbox WHERE effect_key = $1 AND kind = 'reply'",
+    )
+    .bind(effect_key)
+    .fetch_optional(db)
+    .await?;
+    row.map(|(id, status, effect)| {
+        Ok(StoredReply {
+            id,
+            sent: status == "sent",
+            effect: serde_json::from_value(effect)
+                .map_err(|e| StoreError::Corrupt(format!("outbox row {effect_key}: {e}")))?,
+        })
+    })
+    .transpose()
+}
+
+/// How long a guest waited for a reply: from the message it answers to its send.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ReplyLatency {
+    pub seconds: f64,
+    /// The message answered was a voice note.
+    pub voice: bool,
+}
+
+/// Records a reply the provider accepted, and how long its guest waited when it answers a
+/// message.
+pub async fn mark_sent(
+    db: &PgPool,
+    id: i64,
+    provider_message_id: &str,
+) -> Result<Option<ReplyLatency>, StoreError> {
+    let (seconds, voice): (Option<f64>, bool) = sqlx::query_as(
+        "UPDATE outbox SET status = 'sent', provider_message_id = $2, sent_at = now(), attempts = attempts + 1
+         WHERE id = $1 RETURNING extract(epoch FROM (sent_at - inbound_received_at))::float8, answers_voice",
+    )
+    .bind(id)
+    .bind(provider_message_id)
+    .fetch_one(db)
+    .await?;
+    Ok(seconds.map(|seconds| ReplyLatency { seconds, voice }))
+}
+
+/// Records a failed send (the job retries it).
+pub async fn record_failure(db: &PgPool, id: i64, error: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1")
+        .bind(id)
+        .bind(error)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,74 @@
+//! The property a message belongs to, found by the business number (WhatsApp) or address
+//! (email) the guest wrote to.
+
+use chrono::{NaiveDate, NaiveTime, Utc};
+use jobs::payloads::Channel;
+use sqlx::PgExecutor;
+
+use crate::StoreError;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Property {
+    pub id: i64,
+    pub name: String,
+    pub time_zone: String,
+    pub currency: String,
+    pub address: Option<String>,
+    pub check_in_time: NaiveTime,
+    pub check_out_time: NaiveTime,
+}
+
+impl Property {
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.time_zone
+            .parse()
+            .unwrap_or(chrono_tz::America::Argentina::Buenos_Aires)
+    }
+
+    /// The property as the conversation speaks of it.
+    pub fn place(&self) -> conversation::Place {
+        conversation::Place {
+            address: self.address.clone(),
+            check_in_time: self.check_in_time,
+            check_out_time: self.check_out_time,
+        }
+    }
+
+    /// Today in the property's time zone: dates without a year are read from here.
+    pub fn today(&self) -> NaiveDate {
+        Utc::now().with_timezone(&self.tz()).date_naive()
+    }
+}
+
+/// The property that answers where the guest wrote to.
+pub async fn for_channel(
+    db: impl PgExecutor<'_>,
+    channel: &Channel,
+) -> Result<Option<Property>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, name, time_zone, currency, address, check_in_time, check_out_time FROM properties
+         WHERE whatsapp_phone_number_id = $1 OR lower(email_address) = lower($1) LIMIT 1",
+    )
+    .bind(channel.route())
+    .fetch_optional(db)
+    .await?)
+}
+
+pub async fn by_id(db: impl PgExecutor<'_>, id: i64) -> Result<Option<Property>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT id, name, time_zone, currency, address, check_in_time, check_out_time FROM properties WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// The name a property signs its email with, by its address.
+pub async fn name_by_email(db: impl PgExecutor<'_>, address: &str) -> Result<Option<String>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT name FROM properties WHERE lower(email_address) = lower($1)")
+            .bind(address)
+            .fetch_optional(db)
+            .await?,
+    )
+}

@@ -1,0 +1,157 @@
+//! Reservations after they are placed (placing a hold is [`crate::holds`]): who the guest is,
+//! confirming, expiring, and the payment link of a hold.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use jobs::{domain::PhoneNumber, payloads::Channel};
+use sqlx::{PgExecutor, PgPool};
+
+use crate::{Conn, StoreError, holds::EXCLUSION_VIOLATION};
+
+/// A reservation by its code: id and code as stored.
+pub async fn id_by_code(db: impl PgExecutor<'_>, code: &str) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar("SELECT id FROM reservations WHERE code = $1")
+        .bind(code)
+        .fetch_optional(db)
+        .await?)
+}
+
+/// The conversation a reservation came from (WhatsApp or email), when it came from one.
+pub async fn guest_channel(
+    db: impl PgExecutor<'_>,
+    reservation_id: i64,
+) -> Result<Option<Channel>, StoreError> {
+    type Row = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT r.guest_phone, p.whatsapp_phone_number_id, r.guest_email, p.email_address
+         FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id JOIN properties p ON p.id = a.property_id
+         WHERE r.id = $1",
+    )
+    .bind(reservation_id)
+    .fetch_optional(db)
+    .await?;
+    Ok(match row {
+        Some((Some(phone), Some(phone_number_id), _, _)) => {
+            PhoneNumber::parse(&phone)
+                .ok()
+                .map(|from| Channel::Whatsapp {
+                    phone_number_id,
+                    from,
+                })
+        }
+        Some((_, _, Some(from), Some(to))) => Some(Channel::email(to, from)),
+        _ => None,
+    })
+}
+
+/// What confirming a reservation did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    /// A live or expired hold is now confirmed.
+    Confirmed,
+    /// It was confirmed (or cancelled) already: nothing changed.
+    Unchanged,
+    /// An expired hold whose nights were taken meanwhile: marked for refund, for staff.
+    NeedsRefund,
+}
+
+/// Confirms a live or expired hold, in the caller's transaction. An expired hold whose dates
+/// were taken meanwhile cannot be (the exclusion constraint says so): it is marked for refund.
+pub async fn confirm(conn: &mut Conn, reservation_id: i64) -> Result<Confirmation, StoreError> {
+    sqlx::query("SAVEPOINT confirm").execute(&mut *conn).await?;
+    let updated = sqlx::query(
+        "UPDATE reservations SET status = 'confirmed', expires_at = NULL, updated_at = now()
+         WHERE id = $1 AND status IN ('pre_reserved', 'expired')",
+    )
+    .bind(reservation_id)
+    .execute(&mut *conn)
+    .await;
+    match updated {
+        Ok(done) => {
+            sqlx::query("RELEASE SAVEPOINT confirm")
+                .execute(&mut *conn)
+                .await?;
+            Ok(if done.rows_affected() == 1 {
+                Confirmation::Confirmed
+            } else {
+                Confirmation::Unchanged
+            })
+        }
+        Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some(EXCLUSION_VIOLATION) => {
+            sqlx::query("ROLLBACK TO SAVEPOINT confirm")
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query(
+                "UPDATE reservations SET needs_refund = TRUE, updated_at = now() WHERE id = $1",
+            )
+            .bind(reservation_id)
+            .execute(&mut *conn)
+            .await?;
+            Ok(Confirmation::NeedsRefund)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Holds past their time at `at` become `expired` (freeing their nights): id and code of each.
+pub async fn expire_due(
+    conn: &mut Conn,
+    at: DateTime<Utc>,
+) -> Result<Vec<(i64, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "UPDATE reservations SET status = 'expired', updated_at = now()
+         WHERE status = 'pre_reserved' AND expires_at <= $1 RETURNING id, code",
+    )
+    .bind(at)
+    .fetch_all(conn)
+    .await?)
+}
+
+/// A hold as its payment link and its message need it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HeldStay {
+    pub code: String,
+    pub accommodation: String,
+    pub property_id: i64,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub guests: i32,
+    pub total_cents: i64,
+    pub deposit_cents: i64,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub payment_link: Option<String>,
+    pub currency: String,
+}
+
+/// The hold a job placed, by the job's effect key.
+pub async fn held_by_cause(
+    db: impl PgExecutor<'_>,
+    cause: &str,
+) -> Result<Option<HeldStay>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT r.code, a.name AS accommodation, a.property_id, r.check_in, r.check_out, r.guests,
+                (r.total_amount * 100)::int8 AS total_cents, (r.deposit_amount * 100)::int8 AS deposit_cents,
+                r.expires_at, r.payment_link, p.currency::text AS currency
+         FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id JOIN properties p ON p.id = a.property_id
+         WHERE r.hold_cause = $1",
+    )
+    .bind(cause)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// Stores a hold's payment link, unless one is stored already (the first one stays).
+pub async fn set_payment_link(db: &PgPool, code: &str, link: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE reservations SET payment_link = $2, updated_at = now() WHERE code = $1 AND payment_link IS NULL",
+    )
+    .bind(code)
+    .bind(link)
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! The outbox relay: hands committed effects to the queue, exactly once each.
+//!
+//! Every handler ends with [`flush`]: after its transaction committed, the rows it wrote (and,
+//! on a replay, the rows an earlier run wrote but never handed over) go to the queue in one
+//! pipelined push, then are marked relayed in one statement. A reply becomes a keyed
+//! `send_reply` job, a follow-up job is enqueued under its own key; both carry the trace
+//! context and request id of the job that caused them, from this one function.
+//!
+//! The [`Sweeper`] runs in every worker: rows left unrelayed for longer than its grace period
+//! (their job died between commit and flush, or could not reach Redis) are relayed by it.
+//!
+//! Why exactly once: every enqueue is keyed (a reply by its effect key, a job by the key its
+//! handler chose), so relaying a row twice — a flush and a sweep racing, a crash after the
+//! push but before the mark — enqueues nothing the second time within the queue's dedupe
+//! window; and each consumer (`send_reply`'s sent mark, a job's idempotency record) acts once.
+//!
+//! It never decides anything and never writes an effect: handlers do, through `store::outbox`.
+
+use std::time::Duration;
+
+use jobs::{
+    EnqueueOptions, JobError, NewJob,
+    domain::IdempotencyKey,
+    effects::{Effect, FollowUp},
+    payloads::SendReply,
+};
+use store::outbox::{self, Unrelayed};
+use tokio::sync::watch;
+
+use crate::state::State;
+
+/// Relays what the job whose effect key is `cause` wrote and the queue does not have yet.
+pub async fn flush(state: &State, cause: &str) -> Result<(), JobError> {
+    let rows = outbox::unrelayed_of(&state.db, cause).await?;
+    relay(state, &rows).await?;
+    Ok(())
+}
+
+/// Pushes `rows` to the queue (one pipelined call), then marks them relayed (one statement).
+async fn relay(state: &State, rows: &[Unrelayed]) -> Result<(), JobError> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let jobs = rows
+        .iter()
+        .map(to_job)
+        .collect::<Result<Vec<_>, JobError>>()?;
+    state
+        .queue
+        .push_many(jobs)
+        .await
+        .map_err(|e| JobError::transient(format!("relaying the outbox: {e}")))?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    outbox::mark_relayed(&state.db, &ids).await?;
+    Ok(())
+}
+
+/// The one place an effect becomes a job: keyed, carrying its cause's trace and request id.
+fn to_job(row: &Unrelayed) -> Result<NewJob, JobError> {
+    let options = |key: IdempotencyKey| EnqueueOptions {
+        idempotency_key: Some(key),
+        traceparent: row.traceparent.clone(),
+        request_id: row.request_id.clone(),
+        delay: None,
+    };
+    let bad = |e: &dyn std::fmt::Display| JobError::permanent(format!("{}: {e}", row.effect_key));
+    let job = match &row.effect {
+        Effect::Reply { .. } => {
+            let key = IdempotencyKey::namespaced("reply", &row.effect_key).map_err(|e| bad(&e))?;
+            let send = SendReply {
+                cause_key: row.effect_key.clone(),
+            };
+            NewJob::new(&send, options(key))
+        }
+        Effect::Enqueue { key, job } => {
+            let options = options(key.clone());
+            match job {
+                FollowUp::ParseIntent(j) => NewJob::new(j, options),
+                FollowUp::PreReserve(j) => NewJob::new(j, options),
+                FollowUp::ConfirmPayment(j) => NewJob::new(j, options),
+                FollowUp::SyncIcal(j) => NewJob::new(j, options),
+            }
+        }
+    };
+    job.map_err(|e| bad(&e))
+}
+
+/// Relays rows a crash left behind, every `period`, in every worker process.
+pub struct Sweeper {
+    /// How old an unrelayed row must be before the sweeper takes it: longer than a handler
+    /// takes from its commit to its flush, so a live job's rows are left to it.
+    pub grace: Duration,
+    pub period: Duration,
+    pub batch: i64,
+}
+
+impl Sweeper {
+    /// Sweeps until `stop` turns true.
+    pub async fn run(self, state: State, mut stop: watch::Receiver<bool>) {
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(self.period) => {}
+                _ = stop.wait_for(|s| *s) => return,
+            }
+            loop {
+                match self.sweep_once(&state).await {
+                    Ok(n) if n as i64 == self.batch => continue,
+                    Ok(_) => break,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "outbox sweep failed; trying again next period");
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// One batch: locks up to `batch` stale rows (skipping those another sweeper holds),
+    /// relays them, marks them, commits. Answers how many it relayed.
+    pub async fn sweep_once(&self, state: &State) -> Result<usize, JobError> {
+        let mut tx = state.db.begin().await.map_err(store::StoreError::from)?;
+        let older_than = chrono::Utc::now()
+            - chrono::Duration::from_std(self.grace).unwrap_or(chrono::Duration::seconds(10));
+        let rows = outbox::unrelayed(&mut tx, older_than, self.batch).await?;
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        let jobs = rows
+            .iter()
+            .map(to_job)
+            .collect::<Result<Vec<_>, JobError>>()?;
+        state
+            .queue
+            .push_many(jobs)
+            .await
+            .map_err(|e| JobError::transient(format!("relaying the outbox: {e}")))?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        outbox::mark_relayed(&mut *tx, &ids).await?;
+        tx.commit().await.map_err(store::StoreError::from)?;
+        metrics::counter!("fleet_outbox_swept_total").increment(rows.len() as u64);
+        tracing::warn!(
+            rows = rows.len(),
+            "relayed outbox rows a crash left behind"
+        );
+        Ok(rows.len())
+    }
+}
