@@ -13,11 +13,15 @@
 //! - [`retry`]: how a failure is classified (permanent or transient) and how long a retry waits.
 //! - [`backend`]: the fleet's own Redis protocol ([`backend::RedisQueue`]) and its adapter to
 //!   apalis' worker runtime ([`backend::QueueBackend`]). ARCHITECTURE.md documents the protocol.
+//! - [`coordination`]: what other parts of the fleet keep in the same Redis beside the queue: a
+//!   short-lived lock, a fixed-window counter (the ingress's rate limit), capped lists (the
+//!   sandbox). Built from a [`RedisQueue`]'s connection and prefix; never touches a queue key.
 //!
 //! Architecture invariant: a job's queue name is a constant string from [`queue::QueueName`];
 //! nothing derives it from a type name.
 
 pub mod backend;
+pub mod coordination;
 pub mod domain;
 pub mod effects;
 pub mod envelope;

@@ -235,7 +235,7 @@ impl RedisQueue {
         &self.inner.config.prefix
     }
 
-    fn conn(&self) -> ConnectionManager {
+    pub(crate) fn conn(&self) -> ConnectionManager {
         self.inner.conn.clone()
     }
 
@@ -779,111 +779,6 @@ fn truncate(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {
         Some((i, _)) => &s[..i],
         None => s,
-    }
-}
-
-impl RedisQueue {
-    /// Counts one event in a fixed window shared by every process (`key` under the prefix);
-    /// returns the count so far in this window.
-    pub async fn count_in_window(&self, key: &str, window: Duration) -> Result<u64, QueueError> {
-        let secs = window.as_secs().max(1);
-        let slot = chrono::Utc::now().timestamp() as u64 / secs;
-        let full = format!("{}:{key}:{slot}", self.prefix());
-        let (n,): (u64,) = redis::pipe()
-            .cmd("INCR")
-            .arg(&full)
-            .cmd("EXPIRE")
-            .arg(&full)
-            .arg(secs + 1)
-            .ignore()
-            .query_async(&mut self.conn())
-            .await?;
-        Ok(n)
-    }
-}
-
-impl RedisQueue {
-    /// Pushes onto a list under the prefix, keeping only the newest `cap` entries.
-    pub async fn list_push_capped(
-        &self,
-        key: &str,
-        value: &str,
-        cap: isize,
-    ) -> Result<(), QueueError> {
-        redis::pipe()
-            .cmd("LPUSH")
-            .arg(key)
-            .arg(value)
-            .ignore()
-            .cmd("LTRIM")
-            .arg(key)
-            .arg(0)
-            .arg(cap - 1)
-            .ignore()
-            .query_async::<()>(&mut self.conn())
-            .await?;
-        Ok(())
-    }
-
-    pub async fn list_range(&self, key: &str, max: isize) -> Result<Vec<String>, QueueError> {
-        Ok(redis::cmd("LRANGE")
-            .arg(key)
-            .arg(0)
-            .arg(max - 1)
-            .query_async(&mut self.conn())
-            .await?)
-    }
-}
-
-/// A short-lived lock held in Redis; see [`RedisQueue::lock`].
-#[derive(Debug)]
-pub struct Lock {
-    key: String,
-    token: String,
-}
-
-impl RedisQueue {
-    /// Tries to take the lock `name` for `ttl`, waiting up to `wait` for it. `None` if another
-    /// holder kept it that long. Locks here only reduce contention: correctness never rests on
-    /// them (they expire, and the database has the last word).
-    pub async fn lock(
-        &self,
-        name: &str,
-        ttl: Duration,
-        wait: Duration,
-    ) -> Result<Option<Lock>, QueueError> {
-        let key = format!("{}:lock:{name}", self.prefix());
-        let token = uuid::Uuid::new_v4().simple().to_string();
-        let deadline = tokio::time::Instant::now() + wait;
-        loop {
-            let taken: Option<String> = redis::cmd("SET")
-                .arg(&key)
-                .arg(&token)
-                .arg("NX")
-                .arg("PX")
-                .arg(ttl.as_millis() as u64)
-                .query_async(&mut self.conn())
-                .await?;
-            if taken.is_some() {
-                return Ok(Some(Lock { key, token }));
-            }
-            if tokio::time::Instant::now() >= deadline {
-                return Ok(None);
-            }
-            tokio::time::sleep(Duration::from_millis(5 + rand::random_range(0..10))).await;
-        }
-    }
-
-    pub async fn unlock(&self, lock: Lock) -> Result<bool, QueueError> {
-        let n: i64 = self
-            .inner
-            .scripts
-            .unlock
-            .key(&lock.key)
-            .arg(&lock.token)
-            .invoke_async(&mut self.conn())
-            .await?;
-        Ok(n == 1)
     }
 }
 

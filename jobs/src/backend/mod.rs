@@ -19,7 +19,7 @@ mod scripts;
 use std::time::Duration;
 
 pub use adapter::{AckLayer, AckService, QueueBackend};
-pub use client::{Claimed, DeadLetter, Enqueued, Lock, NewJob, QueueDepth, RedisQueue};
+pub use client::{Claimed, DeadLetter, Enqueued, NewJob, QueueDepth, RedisQueue};
 pub use heartbeat::Heartbeat;
 
 /// Errors of the queue layer.

@@ -17,7 +17,6 @@ pub(crate) struct Scripts {
     pub heartbeat: Script,
     pub recover: Script,
     pub redrive: Script,
-    pub unlock: Script,
 }
 
 fn load(body: &str) -> Script {
@@ -40,7 +39,6 @@ impl Scripts {
             heartbeat: load(include_str!("lua/heartbeat.lua")),
             recover: load_giving_back(include_str!("lua/recover.lua")),
             redrive: load(include_str!("lua/redrive.lua")),
-            unlock: load(include_str!("lua/unlock.lua")),
         }
     }
 }

@@ -7,6 +7,7 @@ mod proxy;
 mod support;
 
 mod backlog;
+mod coordination;
 mod counters;
 mod faults;
 mod inline;
