@@ -13,7 +13,11 @@ use redis::{
 };
 use serde::Serialize;
 
-use super::{QueueError, RedisQueueConfig, scripts::Scripts};
+use super::{
+    QueueError, RedisQueueConfig,
+    entry::{InlineEntry, delay_ms, entry_id, inline_entry},
+    scripts::Scripts,
+};
 use crate::{
     envelope::{EnqueueOptions, JobMeta},
     queue::{Job, QueueName},
@@ -24,93 +28,6 @@ use crate::{
 /// next while Redis runs the last).
 pub const PUSH_CHUNK: usize = 1000;
 
-/// First byte of an inline ready entry (a whole job in the ready list, no hash until its claim).
-/// Job ids are 32 hex digits, so a bare id never starts with it.
-const INLINE_MARK: char = '\u{1}';
-/// Ends each of an inline entry's fields before the payload (which is the rest of the entry).
-const INLINE_SEP: char = '\u{1f}';
-
-/// The inline ready entry of a job that needs nothing at enqueue time but its place in the ready
-/// list (no idempotency key, no delay): marker, then id, attempt limit, enqueue time (ms),
-/// traceparent, request id, each ended by [`INLINE_SEP`], then the payload. `claim.lua` parses
-/// it (`parse_inline` in `common.lua`) and writes the job's hash then. `None` for a job that
-/// must take the push script: keyed, delayed, or with a separator in its trace fields.
-fn inline_entry(id: &str, job: &NewJob, enqueued_ms: i64) -> Option<String> {
-    let o = &job.options;
-    let trace = o.traceparent.as_deref().unwrap_or("");
-    let rid = o.request_id.as_deref().unwrap_or("");
-    let plain = o.idempotency_key.is_none()
-        && delay_ms(o) == 0
-        && !trace.contains(INLINE_SEP)
-        && !rid.contains(INLINE_SEP);
-    if !plain {
-        return None;
-    }
-    let mut e = String::with_capacity(64 + trace.len() + rid.len() + job.payload.len());
-    e.push(INLINE_MARK);
-    for field in [
-        id,
-        &job.max_attempts.to_string(),
-        &enqueued_ms.to_string(),
-        trace,
-        rid,
-    ] {
-        e.push_str(field);
-        e.push(INLINE_SEP);
-    }
-    e.push_str(&job.payload);
-    Some(e)
-}
-
-/// An inline entry's fields, as `claim.lua` hands the whole entry back (it parses nothing).
-struct InlineEntry<'a> {
-    max_attempts: u32,
-    enqueued_ms: i64,
-    traceparent: &'a str,
-    request_id: &'a str,
-    payload: &'a str,
-}
-
-impl<'a> InlineEntry<'a> {
-    fn parse(entry: &'a str) -> Option<Self> {
-        let mut parts = entry.strip_prefix(INLINE_MARK)?.splitn(6, INLINE_SEP);
-        let _id = parts.next()?;
-        Some(InlineEntry {
-            max_attempts: parts.next()?.parse().ok()?,
-            enqueued_ms: parts.next()?.parse().ok()?,
-            traceparent: parts.next()?,
-            request_id: parts.next()?,
-            payload: parts.next()?,
-        })
-    }
-
-    /// The claimed job: id and attempt from the claim, the rest from the entry.
-    fn claimed(self, meta: JobMeta) -> Claimed {
-        Claimed {
-            meta: JobMeta {
-                max_attempts: self.max_attempts,
-                enqueued_at_ms: self.enqueued_ms,
-                traceparent: non_empty(self.traceparent.to_owned()),
-                request_id: non_empty(self.request_id.to_owned()),
-                ..meta
-            },
-            payload: self.payload.to_owned(),
-        }
-    }
-}
-
-/// The job id of a ready-list entry: an inline entry's id field, or the bare id itself.
-fn entry_id(entry: String) -> String {
-    match entry.strip_prefix(INLINE_MARK) {
-        Some(rest) => rest.split(INLINE_SEP).next().unwrap_or_default().to_owned(),
-        None => entry,
-    }
-}
-
-fn delay_ms(o: &EnqueueOptions) -> u64 {
-    o.delay.map_or(0, |d| d.as_millis() as u64)
-}
-
 /// `items` in order, cut into pieces of at most `size`.
 fn chunked<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
     let mut chunks = Vec::with_capacity(items.len().div_ceil(size));
@@ -119,6 +36,25 @@ fn chunked<T>(items: Vec<T>, size: usize) -> Vec<Vec<T>> {
         chunks.push(items.by_ref().take(size).collect());
     }
     chunks
+}
+
+/// A job of a push that goes into the ready list as an inline entry.
+struct InlineJob {
+    /// Its place in the push.
+    i: usize,
+    id: String,
+    entry: String,
+    key: Option<String>,
+}
+
+impl InlineJob {
+    fn pushed(self) -> (usize, Enqueued) {
+        let enq = Enqueued {
+            id: self.id,
+            duplicate: false,
+        };
+        (self.i, enq)
+    }
 }
 
 /// The result of one enqueue.
@@ -216,6 +152,11 @@ impl RedisQueue {
         // Loaded up front so that a push's first script call does not answer NOSCRIPT and go
         // again behind the plain LPUSHes sent after it (which would reorder a mixed push).
         scripts.push.prepare_invoke().load_async(&mut conn).await?;
+        scripts
+            .push_keyed
+            .prepare_invoke()
+            .load_async(&mut conn)
+            .await?;
         Ok(RedisQueue {
             inner: Arc::new(Inner {
                 client,
@@ -275,11 +216,13 @@ impl RedisQueue {
     }
 
     /// Enqueue many jobs (of any queues), at most [`PUSH_CHUNK`] jobs per call, all pipelined
-    /// on the shared connection. Plain jobs (no idempotency key, no delay) go into the ready list
-    /// as inline entries with one variadic `LPUSH` per chunk and nothing else; the others take
-    /// the push script (hash, idempotency key, schedule). A chunk that mixes both is cut into
-    /// runs of one kind, sent in order, so the ready list keeps the order of `jobs`. Results
-    /// come back in the order of `jobs`.
+    /// on the shared connection. A job with no delay goes into the ready list as an inline entry
+    /// (the whole job, no hash): a run of plain ones with one variadic `LPUSH` and nothing else,
+    /// a run with idempotency keys through `push_keyed.lua` (one `SET NX EX` per key, then one
+    /// variadic `LPUSH` of the entries that are not duplicates). Delayed jobs take the push
+    /// script (hash, idempotency key, schedule). A chunk that mixes kinds is cut into runs of one kind, sent in
+    /// order, so the ready list keeps the order of `jobs`. Results come back in the order of
+    /// `jobs`.
     pub async fn push_many(&self, jobs: Vec<NewJob>) -> Result<Vec<Enqueued>, QueueError> {
         let mut by_queue: BTreeMap<QueueName, Vec<(usize, NewJob)>> = BTreeMap::new();
         let total = jobs.len();
@@ -290,7 +233,7 @@ impl RedisQueue {
         let mut calls = Vec::new();
         for (queue, jobs) in by_queue {
             for chunk in chunked(jobs, PUSH_CHUNK) {
-                let mut inline: Vec<(usize, String, String)> = Vec::new();
+                let mut inline: Vec<InlineJob> = Vec::new();
                 let mut scripted: Vec<(usize, String, NewJob)> = Vec::new();
                 for (i, job) in chunk {
                     let id = uuid::Uuid::now_v7().simple().to_string();
@@ -300,7 +243,8 @@ impl RedisQueue {
                                 calls
                                     .push(self.push_scripted(queue, std::mem::take(&mut scripted)));
                             }
-                            inline.push((i, id, entry));
+                            let key = job.options.idempotency_key.map(String::from);
+                            inline.push(InlineJob { i, id, entry, key });
                         }
                         None => {
                             if !inline.is_empty() {
@@ -330,33 +274,68 @@ impl RedisQueue {
             .collect()
     }
 
-    /// Plain jobs of one queue: one `LPUSH` of their inline entries, no script.
+    /// A run of inline jobs of one queue: one `LPUSH` of their entries when none has an
+    /// idempotency key (no script), else `push_keyed.lua`.
     fn push_inline(
         &self,
         queue: QueueName,
-        jobs: Vec<(usize, String, String)>,
+        jobs: Vec<InlineJob>,
     ) -> BoxFuture<'_, Result<Vec<(usize, Enqueued)>, QueueError>> {
+        if jobs.iter().any(|j| j.key.is_some()) {
+            return self.push_keyed(queue, jobs);
+        }
         let mut cmd = redis::cmd("LPUSH");
         cmd.arg(self.key(queue, "ready"));
-        for (_, _, entry) in &jobs {
-            cmd.arg(entry);
+        for job in &jobs {
+            cmd.arg(&job.entry);
         }
         Box::pin(async move {
             let _: i64 = cmd.query_async(&mut self.conn()).await?;
-            Ok(jobs
-                .into_iter()
-                .map(|(i, id, _)| {
-                    let enq = Enqueued {
-                        id,
-                        duplicate: false,
-                    };
-                    (i, enq)
-                })
-                .collect())
+            Ok(jobs.into_iter().map(InlineJob::pushed).collect())
         })
     }
 
-    /// Jobs of one queue that need the push script (keyed or delayed).
+    /// A run of inline jobs of one queue, some keyed: `push_keyed.lua` records each new key
+    /// (`SET NX EX`) and pushes every entry that is not a duplicate, in one call. It answers only
+    /// the duplicates (position and the id that holds the work).
+    fn push_keyed(
+        &self,
+        queue: QueueName,
+        jobs: Vec<InlineJob>,
+    ) -> BoxFuture<'_, Result<Vec<(usize, Enqueued)>, QueueError>> {
+        let mut inv = self.inner.scripts.push_keyed.prepare_invoke();
+        inv.arg(self.prefix())
+            .arg(queue.as_str())
+            .arg(self.idempotency_ttl_secs());
+        for job in &jobs {
+            inv.arg(job.key.as_deref().unwrap_or("")).arg(&job.entry);
+        }
+        Box::pin(async move {
+            let reply: Vec<Value> = inv.invoke_async(&mut self.conn()).await?;
+            let mut out: Vec<(usize, Enqueued)> = jobs.into_iter().map(InlineJob::pushed).collect();
+            for pair in reply.chunks(2) {
+                let [at, id] = pair else {
+                    return Err(QueueError::Protocol("push_keyed answered oddly".into()));
+                };
+                let slot = usize::try_from(as_i64(at) - 1)
+                    .ok()
+                    .and_then(|at| out.get_mut(at))
+                    .ok_or_else(|| QueueError::Protocol("push_keyed answered oddly".into()))?;
+                slot.1 = Enqueued {
+                    id: as_string(id),
+                    duplicate: true,
+                };
+            }
+            Ok(out)
+        })
+    }
+
+    /// How long an idempotency key is kept, in whole seconds.
+    fn idempotency_ttl_secs(&self) -> u64 {
+        self.inner.config.idempotency_ttl.as_secs().max(1)
+    }
+
+    /// Jobs of one queue that need the push script (delayed, or with byte 31 in a trace field).
     fn push_scripted(
         &self,
         queue: QueueName,
@@ -365,7 +344,7 @@ impl RedisQueue {
         let mut inv = self.inner.scripts.push.prepare_invoke();
         inv.arg(self.prefix())
             .arg(queue.as_str())
-            .arg(self.inner.config.idempotency_ttl.as_secs().max(1));
+            .arg(self.idempotency_ttl_secs());
         for (_, id, job) in &jobs {
             let o = &job.options;
             inv.arg(id)
@@ -779,79 +758,5 @@ fn truncate(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {
         Some((i, _)) => &s[..i],
         None => s,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{domain::IdempotencyKey, payloads::ExpireHolds};
-
-    fn job(options: EnqueueOptions) -> NewJob {
-        let mut job = NewJob::new(&ExpireHolds { tick_ms: 5 }, options).unwrap();
-        job.max_attempts = 6;
-        job
-    }
-
-    #[test]
-    fn an_inline_entry_carries_the_job_and_its_id_reads_back() {
-        let options = EnqueueOptions {
-            traceparent: Some("00-abc-def-01".into()),
-            request_id: Some("req-1".into()),
-            ..Default::default()
-        };
-        let e = inline_entry("0123abcd", &job(options), 1_700_000_000_123).unwrap();
-        assert_eq!(
-            e,
-            "\u{1}0123abcd\u{1f}6\u{1f}1700000000123\u{1f}00-abc-def-01\u{1f}req-1\u{1f}{\"tick_ms\":5}"
-        );
-        let read = InlineEntry::parse(&e).unwrap();
-        assert_eq!(
-            (
-                read.max_attempts,
-                read.enqueued_ms,
-                read.traceparent,
-                read.request_id,
-                read.payload
-            ),
-            (
-                6,
-                1_700_000_000_123,
-                "00-abc-def-01",
-                "req-1",
-                "{\"tick_ms\":5}"
-            )
-        );
-        assert!(InlineEntry::parse("\u{1}id\u{1f}six\u{1f}7\u{1f}\u{1f}\u{1f}{}").is_none());
-        assert!(InlineEntry::parse("0123abcd").is_none());
-        assert_eq!(entry_id(e), "0123abcd");
-        assert_eq!(entry_id("0123abcd".into()), "0123abcd");
-        let bare = inline_entry("id", &job(EnqueueOptions::default()), 7).unwrap();
-        assert_eq!(
-            bare,
-            "\u{1}id\u{1f}6\u{1f}7\u{1f}\u{1f}\u{1f}{\"tick_ms\":5}"
-        );
-    }
-
-    #[test]
-    fn keyed_delayed_or_odd_jobs_are_not_inlined() {
-        let keyed = EnqueueOptions::keyed(IdempotencyKey::parse("k:1").unwrap());
-        let delayed = EnqueueOptions {
-            delay: Some(Duration::from_millis(5)),
-            ..Default::default()
-        };
-        let odd = EnqueueOptions {
-            request_id: Some("a\u{1f}b".into()),
-            ..Default::default()
-        };
-        let sub_ms = EnqueueOptions {
-            delay: Some(Duration::from_micros(300)),
-            ..Default::default()
-        };
-        for o in [keyed, delayed, odd] {
-            assert!(inline_entry("id", &job(o), 0).is_none());
-        }
-        // Below a millisecond a delay is none, as push.lua has always read it.
-        assert!(inline_entry("id", &job(sub_ms), 0).is_some());
     }
 }

@@ -3,14 +3,16 @@
 //! [`RedisQueue`] speaks the protocol (keys, Lua scripts, states) written down in
 //! ARCHITECTURE.md; [`QueueBackend`] adapts it to apalis' worker runtime, and [`AckLayer`]
 //! records each run's outcome. Every state change of a job is one Lua script (a plain enqueue:
-//! one `LPUSH` of inline entries), so a crash between two Redis calls never leaves a job
-//! half-moved.
+//! one `LPUSH` of inline entries; a keyed one: `push_keyed.lua`, its idempotency keys and the
+//! same `LPUSH`), so a crash between two Redis calls never leaves a job half-moved, and a key is
+//! never recorded without its job in ready nor the job pushed without its key.
 //!
 //! This module must never hold a job only in memory: a job is always in exactly one of
 //! ready, scheduled, a worker's in-flight list, or dead letters.
 
 mod adapter;
 mod client;
+mod entry;
 mod heartbeat;
 mod ledger;
 mod retrying;

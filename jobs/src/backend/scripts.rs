@@ -9,6 +9,7 @@ const GIVE_BACK: &str = include_str!("lua/give_back.lua");
 
 pub(crate) struct Scripts {
     pub push: Script,
+    pub push_keyed: Script,
     pub claim: Script,
     pub ack: Script,
     pub fail: Script,
@@ -31,6 +32,7 @@ impl Scripts {
     pub fn new() -> Self {
         Scripts {
             push: load(include_str!("lua/push.lua")),
+            push_keyed: load(include_str!("lua/push_keyed.lua")),
             claim: load(include_str!("lua/claim.lua")),
             ack: load(include_str!("lua/ack.lua")),
             fail: load(include_str!("lua/fail.lua")),

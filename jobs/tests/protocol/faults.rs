@@ -55,17 +55,19 @@ async fn a_claim_whose_reply_is_lost_runs_on_the_live_worker_within_seconds() {
 }
 
 /// The blocking fetch moved the job (Redis did) but its reply was lost: the worker's next claim
-/// takes the job from its fetched list. Both kinds of ready entry: an inline one (a plain job)
-/// and a bare id (a keyed job).
+/// takes the job from its fetched list. Every kind of ready entry: a plain inline one (a plain
+/// job), a keyed inline one (a keyed job) and a bare id (a keyed job whose request id holds the
+/// separator byte, so it takes the push script).
 #[tokio::test]
 async fn a_blocking_fetch_whose_reply_is_lost_still_runs_the_job() {
-    // A BLMOVE's reply is one bulk string: an inline entry (it starts with byte 1, which no
+    // A BLMOVE's reply is one bulk string: an inline entry (it starts with byte 1 or 2, which no
     // other reply carries) or a bare 32-character id; a claim's reply is an array.
-    let cases: [(&[u8], Option<&str>, bool); 2] = [
-        (b"\r\n\x01", None, false),
-        (b"$32\r\n", Some("tick:2"), true),
+    let cases: [(&[u8], Option<&str>, bool, bool); 3] = [
+        (b"\r\n\x01", None, false, false),
+        (b"\r\n\x02", Some("tick:2"), false, false),
+        (b"$32\r\n", Some("tick:2"), true, true),
     ];
-    for (needle, key, at_start) in cases {
+    for (needle, key, at_start, odd) in cases {
         let proxy = FaultProxy::start().await;
         let (q, wq) = queues(&proxy).await;
         let w = start_worker(&wq, 4, fast_policy(3, 10), ok());
@@ -75,7 +77,11 @@ async fn a_blocking_fetch_whose_reply_is_lost_still_runs_the_job() {
         } else {
             proxy.on(Way::FromRedis, needle, Fault::Drop);
         }
-        q.push_many(vec![tick_job(2, key)]).await.unwrap();
+        let mut job = tick_job(2, key);
+        if odd {
+            job.options.request_id = Some("odd\u{1f}id".into());
+        }
+        q.push_many(vec![job]).await.unwrap();
 
         assert!(eventually(Duration::from_secs(5), || async { w.run_count() == 1 }).await);
         assert_eq!(proxy.fired(), 1, "{key:?}: the fault never fired");

@@ -145,9 +145,10 @@ async fn inline_entries_handed_back_before_or_after_their_claim_keep_their_attem
     assert_eq!(keys(&q).await, stats_only(&q));
 }
 
-/// One push mixing plain, keyed, delayed and traced jobs: plain ones go inline, the rest through
-/// the script; the ready list keeps the push order across both kinds; every field of the job
-/// comes back at claim; `pending` counts both kinds.
+/// One push mixing plain, keyed, delayed and traced jobs: plain and keyed ones go inline (keyed
+/// ones as keyed entries, byte 2), delayed and odd ones through the script; the ready list keeps
+/// the push order across every kind; every field of the job comes back at claim; `pending`
+/// counts every kind.
 #[tokio::test]
 async fn inline_and_scripted_jobs_mix_in_one_queue_in_push_order() {
     let q = fresh_queue(Duration::from_secs(5)).await;
@@ -192,9 +193,14 @@ async fn inline_and_scripted_jobs_mix_in_one_queue_in_push_order() {
         vec![true, false, true, true, false, false, true],
         "{entries:?}"
     );
-    // Hashes exist for the scripted ones only.
+    assert!(
+        [1, 4].iter().all(|&at| entries[at].starts_with('\u{2}')),
+        "keyed jobs are keyed inline entries: {entries:?}"
+    );
+    // Hashes exist for the scripted ones only (delayed, odd); keyed ones have none until their
+    // claim.
     for (i, e) in out.iter().enumerate() {
-        let scripted = [1, 4, 5, 6].contains(&i);
+        let scripted = [4, 6].contains(&i);
         assert_eq!(
             job_field(&q, &e.id, "p").await.is_some(),
             scripted,
@@ -245,7 +251,9 @@ async fn inline_and_scripted_jobs_mix_in_one_queue_in_push_order() {
         let entry = job_field(&q, &c.meta.id, "i").await;
         assert!(
             queue.as_deref() == Some("expire_holds")
-                || entry.is_some_and(|e| e.starts_with('\u{1}') && e.contains(&c.meta.id)),
+                || entry.is_some_and(|e| {
+                    (e.starts_with('\u{1}') || e.starts_with('\u{2}')) && e.contains(&c.meta.id)
+                }),
             "{}",
             c.meta.id
         );

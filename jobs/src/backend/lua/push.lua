@@ -1,4 +1,6 @@
--- push: store jobs and make them runnable, in one round trip for a whole batch.
+-- push: store jobs and make them runnable, in one round trip for a whole batch. The client sends
+-- only jobs it cannot inline here: delayed ones (they wait in the schedule, by id) and the rare
+-- job with byte 31 in a trace field. Keyed ones share their idempotency keys with push_keyed.lua.
 -- ARGV: prefix, queue, idempotency ttl (s), then 7 fields per job:
 --   id, payload, max_attempts, delay_ms (0 = now), idempotency key ('' = none), traceparent, request id
 -- Returns, per job: the id that holds the work and 1 if it was a duplicate (the existing job's id), else 0.
