@@ -11,6 +11,7 @@ mod coordination;
 mod counters;
 mod faults;
 mod inline;
+mod keyed;
 mod leases;
 mod pickup;
 mod push;

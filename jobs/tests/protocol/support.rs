@@ -17,10 +17,14 @@ pub fn redis_url() -> String {
     std::env::var("REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into())
 }
 
+/// A key prefix no other test uses.
+pub fn fresh_prefix() -> String {
+    format!("test-{}", uuid::Uuid::new_v4().simple())
+}
+
 /// A queue handle on a prefix no other test uses.
 pub async fn fresh_queue(lease: Duration) -> RedisQueue {
-    let prefix = format!("test-{}", uuid::Uuid::new_v4().simple());
-    queue_at(redis_url(), &prefix, lease, |_| {}).await
+    queue_at(redis_url(), &fresh_prefix(), lease, |_| {}).await
 }
 
 /// A queue handle on `prefix` through `url` (say, a fault proxy), with test timings and any
