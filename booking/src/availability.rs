@@ -146,7 +146,10 @@ mod tests {
         let found = o.alternatives(&stay, two, d("2026-12-09"), 3);
         let starts: Vec<NaiveDate> = found.iter().map(|(s, _)| s.check_in()).collect();
         // 1 day either way overlaps; −2 starts on the 9th (today), +2 on the 13th.
-        assert_eq!(starts, vec![d("2026-12-09"), d("2026-12-13"), d("2026-12-14")]);
+        assert_eq!(
+            starts,
+            vec![d("2026-12-09"), d("2026-12-13"), d("2026-12-14")]
+        );
         assert!(o.alternatives(&stay, two, d("2026-12-20"), 3).len() <= 3);
     }
 }

@@ -157,7 +157,39 @@ fn quote(
         guests: guests.get(),
         options: vec![option(first)],
     });
-    vec![say(texts::alternatives_for(&stay, guests.get(), &alternatives))]
+    vec![say(texts::alternatives_for(
+        &stay,
+        guests.get(),
+        &alternatives,
+    ))]
+}
+
+/// What a guest who lost the nights to someone else is told: what is free for the same dates,
+/// or the nearest free stays.
+pub fn not_available(
+    occupancy: &Occupancy<'_>,
+    stay: &StayDates,
+    guests: Guests,
+    today: NaiveDate,
+) -> String {
+    let free_now = occupancy.free(stay, guests);
+    let options: Vec<(StayDates, Accommodation)> = if free_now.is_empty() {
+        occupancy
+            .alternatives(stay, guests, today, 3)
+            .into_iter()
+            .map(|(s, a)| (s, a.clone()))
+            .collect()
+    } else {
+        free_now
+            .into_iter()
+            .take(3)
+            .map(|a| (*stay, a.clone()))
+            .collect()
+    };
+    if options.is_empty() {
+        return texts::NO_ROOM.into();
+    }
+    texts::alternatives_for(stay, guests.get(), &options)
 }
 
 fn option(a: &Accommodation) -> OfferOption {

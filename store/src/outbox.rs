@@ -83,7 +83,8 @@ pub async fn write(
     let mut voice = Vec::with_capacity(effects.len());
     for e in effects {
         keys.push(e.key.as_str());
-        bodies.push(serde_json::to_value(&e.effect).map_err(|e| StoreError::Corrupt(e.to_string()))?);
+        bodies
+            .push(serde_json::to_value(&e.effect).map_err(|e| StoreError::Corrupt(e.to_string()))?);
         match &e.effect {
             Effect::Reply { channel, .. } => {
                 kinds.push("reply");
@@ -145,7 +146,10 @@ fn decode(rows: Vec<UnrelayedRow>) -> Result<Vec<Unrelayed>, StoreError> {
 }
 
 /// The rows a job's run wrote that the queue does not have yet.
-pub async fn unrelayed_of(db: impl PgExecutor<'_>, cause: &str) -> Result<Vec<Unrelayed>, StoreError> {
+pub async fn unrelayed_of(
+    db: impl PgExecutor<'_>,
+    cause: &str,
+) -> Result<Vec<Unrelayed>, StoreError> {
     let rows: Vec<UnrelayedRow> = sqlx::query_as(
         "SELECT id, effect_key, effect, traceparent, request_id FROM outbox
          WHERE cause = $1 AND status = 'pending' ORDER BY id",

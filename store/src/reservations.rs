@@ -9,10 +9,12 @@ use crate::{Conn, StoreError, holds::EXCLUSION_VIOLATION};
 
 /// A reservation by its code: id and code as stored.
 pub async fn id_by_code(db: impl PgExecutor<'_>, code: &str) -> Result<Option<i64>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT id FROM reservations WHERE code = $1")
-        .bind(code)
-        .fetch_optional(db)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM reservations WHERE code = $1")
+            .bind(code)
+            .fetch_optional(db)
+            .await?,
+    )
 }
 
 /// The conversation a reservation came from (WhatsApp or email), when it came from one.

@@ -38,8 +38,15 @@ pub async fn flush(state: &State, cause: &str) -> Result<(), JobError> {
 
 /// Pushes `rows` to the queue (one pipelined call), then marks them relayed (one statement).
 async fn relay(state: &State, rows: &[Unrelayed]) -> Result<(), JobError> {
+    let ids = push(state, rows).await?;
+    outbox::mark_relayed(&state.db, &ids).await?;
+    Ok(())
+}
+
+/// Pushes `rows` to the queue in one pipelined call; answers their ids.
+async fn push(state: &State, rows: &[Unrelayed]) -> Result<Vec<i64>, JobError> {
     if rows.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let jobs = rows
         .iter()
@@ -50,9 +57,7 @@ async fn relay(state: &State, rows: &[Unrelayed]) -> Result<(), JobError> {
         .push_many(jobs)
         .await
         .map_err(|e| JobError::transient(format!("relaying the outbox: {e}")))?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    outbox::mark_relayed(&state.db, &ids).await?;
-    Ok(())
+    Ok(rows.iter().map(|r| r.id).collect())
 }
 
 /// The one place an effect becomes a job: keyed, carrying its cause's trace and request id.
@@ -125,23 +130,11 @@ impl Sweeper {
         if rows.is_empty() {
             return Ok(0);
         }
-        let jobs = rows
-            .iter()
-            .map(to_job)
-            .collect::<Result<Vec<_>, JobError>>()?;
-        state
-            .queue
-            .push_many(jobs)
-            .await
-            .map_err(|e| JobError::transient(format!("relaying the outbox: {e}")))?;
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let ids = push(state, &rows).await?;
         outbox::mark_relayed(&mut *tx, &ids).await?;
         tx.commit().await.map_err(store::StoreError::from)?;
         metrics::counter!("fleet_outbox_swept_total").increment(rows.len() as u64);
-        tracing::warn!(
-            rows = rows.len(),
-            "relayed outbox rows a crash left behind"
-        );
+        tracing::warn!(rows = rows.len(), "relayed outbox rows a crash left behind");
         Ok(rows.len())
     }
 }

@@ -87,7 +87,7 @@ impl Db {
         let base = admin.rsplit_once('/').map_or(admin, |(b, _)| b);
         let url = format!("{base}/{name}");
         let pool = sqlx::PgPool::connect(&url).await?;
-        workers::db::migrate(&pool).await?;
+        store::migrate(&pool).await?;
         workers::cli::demo::seed(&pool).await?;
         Ok(Db {
             name,

@@ -18,11 +18,7 @@ use poem::{
 use secrecy::ExposeSecret;
 use sha2::{Digest, Sha256};
 
-use crate::{
-    error::IngressError,
-
-    state::AppState,
-};
+use crate::{error::IngressError, state::AppState};
 
 fn not_found() -> Response {
     Response::builder()

@@ -4,6 +4,8 @@
 //!
 //! - [`feeds`]: the feeds and their sync state.
 //! - [`import`]: applies a parsed feed in the sync job's transaction (the import rules).
+//! - [`staff`]: what operators do with feeds and conflicts.
 
 pub mod feeds;
 pub mod import;
+pub mod staff;

@@ -132,7 +132,10 @@ async fn settle(
                 voice: true,
             };
             let said = conversation::unusable_note(*why);
-            (p.media_id.as_str(), effects::of_turn(run.key(), &answering, said)?)
+            (
+                p.media_id.as_str(),
+                effects::of_turn(run.key(), &answering, said)?,
+            )
         }
     };
     let inbound = conversations::Inbound {

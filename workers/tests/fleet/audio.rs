@@ -8,19 +8,17 @@
 
 use std::time::Duration;
 
+use conversation::texts::audio_refusal;
 use ingress::startup::Application;
 use jobs::QueueName;
+use voice::{
+    Refusal, decode,
+    stt::{AudioWindow, Settings, SttError, Transcriber},
+    synth,
+};
 use wiremock::{
     Mock, MockServer, ResponseTemplate,
     matchers::{header, method, path},
-};
-use workers::{
-    audio::{
-        Refusal, decode,
-        stt::{AudioWindow, Settings, SttError, Transcriber},
-        synth,
-    },
-    conversation::texts::audio_refusal,
 };
 
 use crate::support::*;
@@ -131,7 +129,7 @@ impl Stage {
             }}]}]
         })
         .to_string();
-        let sig = ingress::signature::whatsapp::header_for(SECRET.as_bytes(), body.as_bytes());
+        let sig = signatures::whatsapp::header_for(SECRET.as_bytes(), body.as_bytes());
         let resp = self
             .http
             .post(&self.webhook)
@@ -253,7 +251,10 @@ async fn forwarded_mp3_and_m4a_files_get_the_same_answer_as_the_same_words_typed
         ("5491155550012", "precio.m4a", "audio/mp4"),
     ];
     for (i, (from, file, mime)) in files.iter().enumerate() {
-        let path = format!("{}/tests/data/audio/{file}", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/../voice/tests/data/audio/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
         let bytes = std::fs::read(&path).unwrap();
         let id = format!("media-forwarded-{i}");
         stage.serve_media(&id, mime, bytes, None).await;

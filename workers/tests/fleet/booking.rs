@@ -227,7 +227,7 @@ async fn one_payment_confirms_once_however_often_it_is_notified() {
 
     let url = spawn_ingress(&fleet).await;
     let http = reqwest::Client::new();
-    let sig = ingress::signature::mercadopago::header_for(
+    let sig = signatures::mercadopago::header_for(
         MP_SECRET.as_bytes(),
         Some("555"),
         Some("req-555"),
@@ -505,7 +505,7 @@ async fn the_whole_conversation_ends_confirmed() {
         .respond_with(ResponseTemplate::new(200).set_body_json(approved_payment(4242, &code)))
         .mount(&mp)
         .await;
-    let sig = ingress::signature::mercadopago::header_for(
+    let sig = signatures::mercadopago::header_for(
         MP_SECRET.as_bytes(),
         Some("4242"),
         Some("r-4242"),
@@ -727,7 +727,7 @@ impl Guest {
             }}]}]
         })
         .to_string();
-        let sig = ingress::signature::whatsapp::header_for(WA_SECRET.as_bytes(), body.as_bytes());
+        let sig = signatures::whatsapp::header_for(WA_SECRET.as_bytes(), body.as_bytes());
         let resp = self
             .http
             .post(format!("{}/webhooks/whatsapp", self.url))

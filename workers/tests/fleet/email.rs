@@ -109,7 +109,7 @@ async fn an_email_guest_books_pays_and_is_answered_in_the_same_thread() {
 async fn post_email(url: &str, message_id: &str, subject: &str, text: &str) {
     let ts = Utc::now().timestamp().to_string();
     let token = uuid::Uuid::new_v4().simple().to_string();
-    let signature = ingress::signature::mailgun::signature_for(MAILGUN_KEY.as_bytes(), &ts, &token);
+    let signature = signatures::mailgun::signature_for(MAILGUN_KEY.as_bytes(), &ts, &token);
     let form = [
         ("recipient", "reservas@lago.test"),
         ("sender", GUEST),

@@ -44,7 +44,7 @@ async fn a_text_message_is_answered_through_the_graph_api_once() {
         }}]}]
     })
     .to_string();
-    let sig = ingress::signature::whatsapp::header_for(WA_SECRET.as_bytes(), body.as_bytes());
+    let sig = signatures::whatsapp::header_for(WA_SECRET.as_bytes(), body.as_bytes());
     let http = reqwest::Client::new();
     for _ in 0..3 {
         // Meta redelivers: the guest still gets one answer.

@@ -1,22 +1,23 @@
 //! Calendar sync against real PostgreSQL and Redis, channels faked with wiremock over HTTP.
-//! Most tests run the `SyncIcal` code path in-process (`ical::sync::sync_feed`, the function the
+//! Most tests run the `SyncIcal` code path in-process (`handlers::sync_ical::sync::sync_feed`, the function the
 //! handler calls) for precise outcomes; the hold test runs a real worker process and
 //! `fleetctl ical sync`, and the export tests the real ingress.
 
 use std::time::Duration;
 
+use channels::ical::{FetchConfig, Fetcher};
 use chrono::NaiveDate;
 use ingress::startup::Application;
 use jobs::{JobMeta, QueueName};
 use sqlx::PgPool;
+use store::ical::import::Applied;
 use wiremock::{
     Mock, MockServer, ResponseTemplate,
     matchers::{body_string_contains, header, method, path},
 };
-use workers::ical::{
-    fetch::{FetchConfig, Fetcher},
-    import::Applied,
-    sync::{SyncOutcome, sync_feed},
+use workers::{
+    handler::Run,
+    handlers::sync_ical::sync::{SyncOutcome, sync_feed},
 };
 
 use crate::support::*;
@@ -83,7 +84,7 @@ async fn sync(db: &PgPool, fetcher: &Fetcher, feed: i64) -> SyncOutcome {
         attempt: 1,
         max_attempts: 4,
     };
-    sync_feed(db, fetcher, &meta, feed).await.unwrap()
+    sync_feed(db, fetcher, &Run::of(&meta), feed).await.unwrap()
 }
 
 fn applied(outcome: SyncOutcome) -> Applied {
@@ -771,7 +772,7 @@ async fn the_export_needs_the_right_token_and_serves_a_calendar_with_an_etag() {
     let mut wrong = token.clone().into_bytes();
     wrong[0] = if wrong[0] == b'0' { b'1' } else { b'0' };
     let wrong = String::from_utf8(wrong).unwrap();
-    let unknown_token = ingress::ical::token::token(SECRET.as_bytes(), 999_999);
+    let unknown_token = calendar::token::token(SECRET.as_bytes(), 999_999);
     let mut answers = Vec::new();
     for path in [
         format!("/ical/{}/{wrong}.ics", ids[0]),     // wrong token
@@ -840,7 +841,7 @@ async fn round_trip_our_export_blocks_another_cabin_and_never_loops_into_its_own
     )
     .await;
     let base = ingress(&fleet, 1200).await;
-    let export = ingress::ical::token::url(&base, SECRET.as_bytes(), a);
+    let export = calendar::token::url(&base, SECRET.as_bytes(), a);
     let fetcher = fetcher();
 
     // A's calendar imported into B (e.g. two listings of one cabin): the same nights.
@@ -883,7 +884,7 @@ async fn round_trip_our_export_blocks_another_cabin_and_never_loops_into_its_own
     );
 
     // And B's export does not re-export A's blocks it imported.
-    let b_export = reqwest::get(ingress::ical::token::url(&base, SECRET.as_bytes(), b))
+    let b_export = reqwest::get(calendar::token::url(&base, SECRET.as_bytes(), b))
         .await
         .unwrap()
         .text()

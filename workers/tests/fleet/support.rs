@@ -37,7 +37,7 @@ impl Fleet {
             .expect("create db");
         let db_url = replace_db(&admin_url(), &db_name);
         let db = PgPool::connect(&db_url).await.expect("connect test db");
-        workers::db::migrate(&db).await.expect("migrate");
+        store::migrate(&db).await.expect("migrate");
         let prefix = format!("ftest-{id}");
         let queue = RedisQueue::connect(RedisQueueConfig::new(redis_url(), prefix.clone()))
             .await
