@@ -56,6 +56,16 @@ impl WorkerConfig {
     }
 }
 
+/// The queue whose jobs make this process die right after their commit, before they hand
+/// their effects to the queue (`FLEET_TEST_CRASH_AFTER_COMMIT`): fault injection for the tests
+/// that prove the outbox sweeper. Read once.
+pub fn crash_after_commit() -> Option<&'static str> {
+    static QUEUE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    QUEUE
+        .get_or_init(|| var("FLEET_TEST_CRASH_AFTER_COMMIT"))
+        .as_deref()
+}
+
 /// Voice-note settings from the environment.
 pub fn audio_from_env() -> Result<AudioConfig, ConfigError> {
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());

@@ -135,6 +135,15 @@ impl Run {
         };
         store::outbox::write(&mut tx, cause, effects).await?;
         tx.commit().await.map_err(store::StoreError::from)?;
+        if crate::config::crash_after_commit() == Some(self.queue) {
+            // Fault injection for the tests that prove the sweeper (never set in production):
+            // the process dies between its commit and its flush, as a SIGKILL or OOM would.
+            tracing::error!(
+                queue = self.queue,
+                "FLEET_TEST_CRASH_AFTER_COMMIT: dying after commit"
+            );
+            std::process::abort();
+        }
         Ok(())
     }
 }

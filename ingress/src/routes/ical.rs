@@ -9,7 +9,6 @@
 use calendar::{render, token};
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, Utc};
 use poem::{
     Request, Response, handler,
     http::{StatusCode, header},
@@ -73,43 +72,21 @@ fn matches(if_none_match: Option<&str>, etag: &str) -> bool {
     })
 }
 
-fn db_unavailable(e: sqlx::Error) -> IngressError {
+fn db_unavailable(e: store::StoreError) -> IngressError {
     tracing::error!(error = %e, "iCal export could not read PostgreSQL");
     IngressError::Unavailable
 }
 
 async fn calendar_name(db: &sqlx::PgPool, id: i64) -> Result<Option<String>, IngressError> {
-    sqlx::query_scalar(
-        "SELECT p.name || ' - ' || a.name FROM accommodations a JOIN properties p ON p.id = a.property_id WHERE a.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await
-    .map_err(db_unavailable)
+    store::ical::export::calendar_name(db, id)
+        .await
+        .map_err(db_unavailable)
 }
 
 async fn events(db: &sqlx::PgPool, id: i64) -> Result<Vec<render::ExportEvent>, IngressError> {
-    let rows: Vec<(String, NaiveDate, NaiveDate, DateTime<Utc>)> = sqlx::query_as(
-        "SELECT code, check_in, check_out, updated_at FROM reservations
-         WHERE accommodation_id = $1 AND status IN ('pre_reserved', 'confirmed')
-           AND channel_source <> 'ical_import' AND check_out >= CURRENT_DATE - 30
-         ORDER BY check_in, code",
-    )
-    .bind(id)
-    .fetch_all(db)
-    .await
-    .map_err(db_unavailable)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(code, check_in, check_out, updated_at)| render::ExportEvent {
-                code,
-                check_in,
-                check_out,
-                updated_at,
-            },
-        )
-        .collect())
+    store::ical::export::events(db, id)
+        .await
+        .map_err(db_unavailable)
 }
 
 #[cfg(test)]

@@ -101,10 +101,7 @@ async fn confirm(
     cause: &str,
 ) -> Result<Vec<NewEffect>, JobError> {
     let (suffix, text) = match reservations::confirm(conn, reservation_id).await? {
-        Confirmation::Confirmed => {
-            metrics::counter!("reservations_total", "channel_source" => "whatsapp", "status" => "confirmed").increment(1);
-            ("confirmed", texts::payment_confirmed(code))
-        }
+        Confirmation::Confirmed => ("confirmed", texts::payment_confirmed(code)),
         Confirmation::Unchanged => return Ok(Vec::new()),
         Confirmation::NeedsRefund => {
             tracing::warn!(
@@ -115,6 +112,11 @@ async fn confirm(
         }
     };
     let channel = reservations::guest_channel(&mut *conn, reservation_id).await?;
+    if suffix == "confirmed" {
+        let source = channel.as_ref().map_or("staff", |c| c.name());
+        metrics::counter!("reservations_total", "channel_source" => source, "status" => "confirmed")
+            .increment(1);
+    }
     Ok(channel
         .map(|channel| effects::text(format!("{cause}{suffix}"), &channel, text))
         .into_iter()

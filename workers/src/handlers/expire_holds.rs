@@ -24,14 +24,17 @@ impl Handle for ExpireHolds {
             let expired = reservations::expire_due(&mut tx, at).await?;
             let mut effects = Vec::with_capacity(expired.len());
             for (id, code) in &expired {
-                if let Some(channel) = reservations::guest_channel(&mut *tx, *id).await? {
+                let channel = reservations::guest_channel(&mut *tx, *id).await?;
+                let source = channel.as_ref().map_or("staff", |c| c.name());
+                metrics::counter!("reservations_total", "channel_source" => source, "status" => "expired")
+                    .increment(1);
+                if let Some(channel) = channel {
                     effects.push(effects::text(
                         format!("hold:{code}:expired"),
                         &channel,
                         texts::hold_expired(code),
                     ));
                 }
-                metrics::counter!("reservations_total", "channel_source" => "whatsapp", "status" => "expired").increment(1);
             }
             run.commit(tx, &effects).await?;
             if !expired.is_empty() {
