@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Architecture invariants that the compiler does not check (CI runs this):
-#  1. The decision crates are pure: `conversation` and `booking` depend on no I/O crate (no
-#     database, network, async runtime) and read no clock.
+#  1. The decision crates are pure: `conversation`, `booking`, `calendar` and `signatures`
+#     depend on no I/O crate (no database, network, async runtime) and read no clock.
 #  2. A handler never imports another handler: what two handlers share lives in a store, a
 #     pure crate or `workers::effects`.
 # Each failure names the crate or file and what it must not do.
@@ -11,7 +11,7 @@ status=0
 fail() { printf 'architecture: %s\n' "$*" >&2; status=1; }
 
 io_crates='^(sqlx|tokio|reqwest|redis|hyper|poem|apalis|apalis-core|mio|socket2|whisper-rs|jobs|store|channels) '
-for crate in conversation booking; do
+for crate in conversation booking calendar signatures; do
   # Normal dependencies only, as the crate itself resolves them.
   deps=$(cargo tree -p "$crate" -e normal --prefix none --format '{p}' 2>/dev/null | sort -u)
   if bad=$(grep -E "$io_crates" <<<"$deps"); then

@@ -1,4 +1,4 @@
-//! Calendar sync and export, measured: `cargo bench -p workers --bench ical`.
+//! Calendar sync and export, measured: `cargo bench -p bench --bench ical`.
 //!
 //! 500 feeds × 100 events served by a local HTTP fake (wiremock), synced through the real code
 //! path (`handlers::sync_ical::sync::sync_feed`, what the `SyncIcal` handler runs) against a fresh PostgreSQL

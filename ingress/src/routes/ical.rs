@@ -2,7 +2,7 @@
 //!
 //! A wrong token, an unknown accommodation, a malformed path and a disabled export
 //! (`ICAL_EXPORT_SECRET` unset) all get the same 404, so URLs cannot be enumerated. The ETag is
-//! a hash of the body (which is stable: see `ical::render`), and `If-None-Match` gets a 304.
+//! a hash of the body (which is stable: see `calendar::render`), and `If-None-Match` gets a 304.
 //! Lists `pre_reserved` and `confirmed` stays that did not come from an import (re-exporting
 //! other channels' blocks would echo them back), from 30 days ago on.
 

@@ -156,6 +156,6 @@ async fn each_unusual_email_gets_a_clear_answer() {
     let mut empty = guest_email("<empty@mail.gmail.com>");
     empty.retain(|(k, _)| !matches!(*k, "subject" | "body-plain" | "stripped-text"));
     assert_eq!(app.post_signed_email(&empty).await.status(), 200);
-    assert_eq!(app.depth(SendReply).await.pending, 1);
-    assert_eq!(app.depth(ParseIntent).await.pending, 0);
+    assert_eq!(app.depth(ParseIntent).await.pending, 1);
+    assert_eq!(app.depth(SendReply).await.pending, 0);
 }

@@ -10,7 +10,7 @@ async fn every_real_whatsapp_payload_becomes_the_expected_job() {
             "whatsapp/meta_doc_audio_voice_note.json",
             Some(TranscribeAudio),
         ),
-        ("whatsapp/meta_doc_image.json", Some(SendReply)),
+        ("whatsapp/meta_doc_image.json", Some(ParseIntent)),
         (
             "whatsapp/meta_doc_text_ctwa_ad_referral.json",
             Some(ParseIntent),
@@ -21,8 +21,11 @@ async fn every_real_whatsapp_payload_becomes_the_expected_job() {
         ),
         ("whatsapp/pywa_message_audio.json", Some(TranscribeAudio)),
         ("whatsapp/pywa_message_voice.json", Some(TranscribeAudio)),
-        ("whatsapp/pywa_message_image.json", Some(SendReply)),
-        ("whatsapp/pywa_message_media_with_url.json", Some(SendReply)),
+        ("whatsapp/pywa_message_image.json", Some(ParseIntent)),
+        (
+            "whatsapp/pywa_message_media_with_url.json",
+            Some(ParseIntent),
+        ),
         ("whatsapp/pywa_message_text.json", Some(ParseIntent)),
         ("whatsapp/meta_doc_status_failed.json", None),
         ("whatsapp/meta_doc_status_sent.json", None),
@@ -52,7 +55,8 @@ async fn every_real_whatsapp_payload_becomes_the_expected_job() {
 }
 
 /// pywa's fixture set: every message type WhatsApp sends. Reactions get no job; anything that
-/// is neither text nor audio gets a polite reply.
+/// is neither text nor audio is a conversation turn without words (the conversation answers
+/// it politely).
 #[tokio::test]
 async fn every_message_type_is_routed() {
     let all: serde_json::Value =
@@ -64,7 +68,7 @@ async fn every_message_type_is_routed() {
             }
             "audio" | "voice" => Some(TranscribeAudio),
             "reaction" | "unreaction_empty" | "unreaction_no_emoji" => None,
-            _ => Some(SendReply),
+            _ => Some(ParseIntent),
         }
     };
     let cases = all.as_object().unwrap();

@@ -88,3 +88,68 @@ async fn a_text_message_is_answered_through_the_graph_api_once() {
     );
     fleet.drop_db().await;
 }
+
+/// A photo without a caption and a sticker carry no words: each is a turn of the conversation
+/// that gets one kind request to write, through the same outbox as every reply.
+#[tokio::test]
+async fn a_message_without_words_gets_one_kind_request_to_write() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101021").await;
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/106540352242922/messages"))
+        .and(body_string_contains("solo puedo leer texto"))
+        .respond_with(graph_ok())
+        .expect(2)
+        .mount(&graph)
+        .await;
+    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+    let _w =
+        Reaper(vec![fleet.spawn_worker(
+            &env,
+            &[("WORKER_QUEUES", "parse_intent,send_reply")],
+        )]);
+    let ingress = spawn_ingress(&fleet).await;
+    let guest = testkit::Guest::whatsapp(&ingress, "106540352242922", "5491155551234", WA_SECRET);
+    let photo = testkit::deliveries::whatsapp_message(
+        "5491155551234",
+        "wamid.PHOTO1",
+        "image",
+        serde_json::json!({ "id": "media-1", "mime_type": "image/jpeg" }),
+    );
+    let sticker = testkit::deliveries::whatsapp_message(
+        "5491155551234",
+        "wamid.STICKER1",
+        "sticker",
+        serde_json::json!({ "id": "media-2", "mime_type": "image/webp", "animated": false }),
+    );
+    for _ in 0..2 {
+        // Meta redelivers: still one answer each.
+        guest
+            .deliver(vec![photo.clone(), sticker.clone()])
+            .await
+            .unwrap();
+    }
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            count(
+                &fleet.db,
+                "SELECT count(*) FROM outbound_messages WHERE status = 'sent'",
+            )
+            .await
+                == 2
+        })
+        .await
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    graph.verify().await;
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM inbound_messages WHERE kind IN ('image', 'sticker')"
+        )
+        .await,
+        2
+    );
+    fleet.drop_db().await;
+}

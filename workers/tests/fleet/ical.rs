@@ -142,7 +142,7 @@ async fn every_fixture_imports_to_its_expected_blocks_and_no_night_is_lost() {
     let fleet = Fleet::new().await;
     let server = MockServer::start().await;
     let fetcher = fetcher();
-    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ical");
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../calendar/tests/data/ical");
     let mut names: Vec<_> = std::fs::read_dir(fixtures_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -964,7 +964,7 @@ async fn fleetctl_ical_parse_prints_the_expected_blocks_of_a_real_feed() {
         .unwrap();
     assert!(out.status.success());
     let expected = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
-        "tests/data/ical/11_apple_STATUS_CANCELLED_TENTATIVE_folded__node-ical.expected.jsonl",
+        "../calendar/tests/data/ical/11_apple_STATUS_CANCELLED_TENTATIVE_folded__node-ical.expected.jsonl",
     ))
     .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
