@@ -4,7 +4,7 @@
 //! run = Run::of(meta); tx = run.begin()   (None: an earlier run committed; skip to flush)
 //! load (store modules) → decide (a pure function) → write the new state (store modules)
 //! run.commit(tx, effects)                 (effects into the outbox, same transaction)
-//! outbox::flush(state, run.key())         (hand them to the queue)
+//! outbox::flush(state, &run)              (hand them to the queue)
 //! ```
 
 use std::{
@@ -16,7 +16,9 @@ use std::{
 use apalis_core::task::Task;
 use futures::{FutureExt, future::BoxFuture};
 use jobs::{Envelope, Job, JobError, JobMeta};
-use store::outbox::{Cause, NewEffect};
+use std::sync::Mutex;
+
+use store::outbox::{Cause, NewEffect, Unrelayed};
 
 use crate::state::State;
 
@@ -88,6 +90,19 @@ pub struct Run {
     job_id: String,
     traceparent: Option<String>,
     request_id: Option<String>,
+    /// What this run wrote to the outbox, while it is the only thing to relay: `None` until
+    /// a commit, and for good once `begin` found an earlier run's record (then the relay reads
+    /// every unrelayed row of this cause instead).
+    written: Mutex<Written>,
+}
+
+#[derive(Default)]
+enum Written {
+    #[default]
+    Nothing,
+    Rows(Vec<Unrelayed>),
+    /// An earlier run committed effects: they may still wait in the outbox.
+    Replayed,
 }
 
 impl Run {
@@ -100,6 +115,7 @@ impl Run {
             traceparent: jobs::telemetry::traceparent_of(&tracing::Span::current())
                 .or_else(|| meta.traceparent.clone()),
             request_id: meta.request_id.clone(),
+            written: Mutex::new(Written::Nothing),
         }
     }
 
@@ -119,7 +135,29 @@ impl Run {
             queue: self.queue,
             job_id: &self.job_id,
         };
-        Ok(store::idempotency::begin(db, record).await?)
+        let tx = store::idempotency::begin(db, record).await?;
+        if tx.is_none() {
+            self.replayed();
+        }
+        Ok(tx)
+    }
+
+    /// Marks this run as a replay of a committed one (the relay will read the outbox).
+    pub fn replayed(&self) {
+        *self.written.lock().unwrap_or_else(|e| e.into_inner()) = Written::Replayed;
+    }
+
+    /// The rows this run committed, when they are all the relay must hand over; `None` when
+    /// the relay must read the outbox (a replay, or nothing committed by this run).
+    pub fn take_written(&self) -> Option<Vec<Unrelayed>> {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        match std::mem::take(&mut *written) {
+            Written::Rows(rows) => Some(rows),
+            other => {
+                *written = other;
+                None
+            }
+        }
     }
 
     /// Writes the job's effects in its transaction and commits: state and effects together.
@@ -133,8 +171,15 @@ impl Run {
             traceparent: self.traceparent.as_deref(),
             request_id: self.request_id.as_deref(),
         };
-        store::outbox::write(&mut tx, cause, effects).await?;
+        let rows = store::outbox::write(&mut tx, cause, effects).await?;
         tx.commit().await.map_err(store::StoreError::from)?;
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *written {
+            Written::Nothing => *written = Written::Rows(rows),
+            Written::Rows(earlier) => earlier.extend(rows),
+            Written::Replayed => {}
+        }
+        drop(written);
         if crate::config::crash_after_commit() == Some(self.queue) {
             // Fault injection for the tests that prove the sweeper (never set in production):
             // the process dies between its commit and its flush, as a SIGKILL or OOM would.

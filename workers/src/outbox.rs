@@ -1,8 +1,8 @@
 //! The outbox relay: hands committed effects to the queue, exactly once each.
 //!
-//! Every handler ends with [`flush`]: after its transaction committed, the rows it wrote (and,
-//! on a replay, the rows an earlier run wrote but never handed over) go to the queue in one
-//! pipelined push, then are marked relayed in one statement. A reply becomes a keyed
+//! Every handler ends with [`flush`]: after its transaction committed, the rows it wrote (kept
+//! from the insert, not read back; on a replay, the rows an earlier run wrote but never handed
+//! over) go to the queue in one pipelined push, then are marked relayed in one statement. A reply becomes a keyed
 //! `send_reply` job, a follow-up job is enqueued under its own key; both carry the trace
 //! context and request id of the job that caused them, from this one function.
 //!
@@ -27,13 +27,16 @@ use jobs::{
 use store::outbox::{self, Unrelayed};
 use tokio::sync::watch;
 
-use crate::state::State;
+use crate::{handler::Run, state::State};
 
-/// Relays what the job whose effect key is `cause` wrote and the queue does not have yet.
-pub async fn flush(state: &State, cause: &str) -> Result<(), JobError> {
-    let rows = outbox::unrelayed_of(&state.db, cause).await?;
-    relay(state, &rows).await?;
-    Ok(())
+/// Relays what the running job's cause wrote and the queue does not have yet: the rows this
+/// run just committed (no read), or on a replay every unrelayed row of its cause.
+pub async fn flush(state: &State, run: &Run) -> Result<(), JobError> {
+    let rows = match run.take_written() {
+        Some(rows) => rows,
+        None => outbox::unrelayed_of(&state.db, run.key()).await?,
+    };
+    relay(state, &rows).await
 }
 
 /// Pushes `rows` to the queue (one pipelined call), then marks them relayed (one statement).

@@ -56,7 +56,7 @@ impl Handle for ConfirmPayment {
                 }
             }
         }
-        outbox::flush(&state, run.key()).await
+        outbox::flush(&state, &run).await
     }
 }
 

@@ -41,6 +41,6 @@ impl Handle for ExpireHolds {
                 tracing::info!(count = expired.len(), "holds expired");
             }
         }
-        outbox::flush(&state, run.key()).await
+        outbox::flush(&state, &run).await
     }
 }

@@ -95,6 +95,6 @@ impl Handle for ParseIntent {
             let effects = effects::of_turn(run.key(), &answering, turn.effects)?;
             run.commit(tx, &effects).await?;
         }
-        outbox::flush(&state, run.key()).await
+        outbox::flush(&state, &run).await
     }
 }

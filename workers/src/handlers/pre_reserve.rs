@@ -48,7 +48,7 @@ impl Handle for PreReserve {
         if let Some(held) = reservations::held_by_cause(&state.db, run.key()).await? {
             send_payment_link(&state, &run, p, &held).await?;
         }
-        outbox::flush(&state, run.key()).await
+        outbox::flush(&state, &run).await
     }
 }
 

@@ -34,7 +34,7 @@ impl Handle for TranscribeAudio {
             let heard = listen(&state, &job.payload).await?;
             settle(&state, &run, &job.payload, &heard).await?;
         }
-        outbox::flush(&state, run.key()).await
+        outbox::flush(&state, &run).await
     }
 }
 

@@ -27,7 +27,7 @@ impl Handle for SyncIcal {
                 sync::sync_feed(&state.db, &state.ical, &run, feed_id).await?;
             }
         }
-        outbox::flush(&state, run.key()).await
+        outbox::flush(&state, &run).await
     }
 }
 
