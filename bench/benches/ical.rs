@@ -21,8 +21,8 @@ use jobs::{JobMeta, QueueName};
 use sqlx::{Connection, PgConnection, PgPool, postgres::PgPoolOptions};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate, matchers::method};
 use workers::{
-    handler::Run,
     handlers::sync_ical::sync::{SyncOutcome, sync_feed},
+    run::Run,
 };
 
 const FEEDS: usize = 500;

@@ -4,8 +4,8 @@
 //! - [`config`]: settings, only from the environment.
 //! - [`runtime`]: the one place that wires a worker process: database, queue, one apalis worker
 //!   per queue, schedules, outbox sweeper, lease keeper, metrics, graceful shutdown.
-//! - [`handler`]: the [`handler::Handle`] trait every job implements, its tower service, and
-//!   [`handler::Run`]: a job's idempotency record and effects.
+//! - [`handler`]: the [`handler::Handle`] trait every job implements and its tower service.
+//! - [`run`]: [`run::Run`], a running job's idempotency record and effects: the handler shape.
 //! - [`handlers`]: one module per job type, all of one shape (below).
 //! - [`effects`]: decisions' effects as outbox rows, keyed; [`outbox`]: the relay and sweeper.
 //! - [`state`]: what handlers can reach. [`cli`]: `fleetctl`, the operators' tool.
@@ -19,7 +19,7 @@
 //! ```
 //!
 //! Architecture invariant: a handler writes to PostgreSQL only inside the transaction that
-//! [`handler::Run::begin`] opens with its idempotency record (or writes that are themselves
+//! [`run::Run::begin`] opens with its idempotency record (or writes that are themselves
 //! idempotent, like a payment link stored once), so replaying any job repeats nothing; and it
 //! never imports another handler (a CI check fails the build if one does).
 
@@ -29,5 +29,6 @@ pub mod effects;
 pub mod handler;
 pub mod handlers;
 pub mod outbox;
+pub mod run;
 pub mod runtime;
 pub mod state;

@@ -27,7 +27,7 @@ use jobs::{
 use store::outbox::{self, Unrelayed};
 use tokio::sync::watch;
 
-use crate::{handler::Run, state::State};
+use crate::{run::Run, state::State};
 
 /// Relays what the running job's cause wrote and the queue does not have yet: the rows this
 /// run just committed (no read), or on a replay every unrelayed row of its cause.

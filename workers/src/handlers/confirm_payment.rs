@@ -14,12 +14,7 @@ use store::{
     reservations::{self, Confirmation},
 };
 
-use crate::{
-    effects,
-    handler::{Handle, Run},
-    outbox,
-    state::State,
-};
+use crate::{effects, handler::Handle, outbox, run::Run, state::State};
 
 impl Handle for ConfirmPayment {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {

@@ -8,12 +8,7 @@ use conversation::texts;
 use jobs::{Envelope, JobError, payloads::ExpireHolds};
 use store::reservations;
 
-use crate::{
-    effects,
-    handler::{Handle, Run},
-    outbox,
-    state::State,
-};
+use crate::{effects, handler::Handle, outbox, run::Run, state::State};
 
 impl Handle for ExpireHolds {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {

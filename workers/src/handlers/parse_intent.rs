@@ -12,8 +12,9 @@ use store::{availability, conversations, properties};
 
 use crate::{
     effects::{self, Answering},
-    handler::{Handle, Run},
+    handler::Handle,
     outbox,
+    run::Run,
     state::State,
 };
 

@@ -19,12 +19,7 @@ use store::{
     reservations::{self, HeldStay},
 };
 
-use crate::{
-    effects,
-    handler::{Handle, Run},
-    outbox,
-    state::State,
-};
+use crate::{effects, handler::Handle, outbox, run::Run, state::State};
 
 impl Handle for PreReserve {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {

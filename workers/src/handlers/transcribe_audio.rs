@@ -20,12 +20,7 @@ use jobs::{
 use store::{conversations, outbox::NewEffect, properties};
 use voice::{Heard, Refusal};
 
-use crate::{
-    effects,
-    handler::{Handle, Run},
-    outbox,
-    state::State,
-};
+use crate::{effects, handler::Handle, outbox, run::Run, state::State};
 
 impl Handle for TranscribeAudio {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {

@@ -16,8 +16,8 @@ use wiremock::{
     matchers::{body_string_contains, header, method, path},
 };
 use workers::{
-    handler::Run,
     handlers::sync_ical::sync::{SyncOutcome, sync_feed},
+    run::Run,
 };
 
 use crate::support::*;

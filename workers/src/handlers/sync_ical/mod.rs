@@ -12,11 +12,7 @@ use jobs::{
 };
 use store::{ical::feeds, outbox::NewEffect};
 
-use crate::{
-    handler::{Handle, Run},
-    outbox,
-    state::State,
-};
+use crate::{handler::Handle, outbox, run::Run, state::State};
 
 impl Handle for SyncIcal {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {

@@ -27,7 +27,7 @@ use store::{
 use channels::ical::Fetcher;
 use sqlx::PgPool;
 
-use crate::{effects, handler::Run};
+use crate::{effects, run::Run};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncOutcome {
