@@ -1,9 +1,12 @@
 //! A guest who writes to a property through signed webhooks, as the providers would deliver
-//! what they send.
+//! what they send: the one way a test, a benchmark or `fleetctl simulate` plays a guest.
 
 use serde_json::Value;
 
-use crate::deliveries;
+use crate::{
+    deliveries::{self, Email, PaymentNotification},
+    webhooks::Webhooks,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum GuestError {
@@ -40,6 +43,15 @@ pub struct Sent {
     pub at_ms: i64,
 }
 
+impl Sent {
+    fn now(id: String) -> Sent {
+        Sent {
+            id,
+            at_ms: chrono::Utc::now().timestamp_millis(),
+        }
+    }
+}
+
 /// A guest on one channel, writing to one ingress.
 #[derive(Debug, Clone)]
 pub struct Guest {
@@ -47,16 +59,20 @@ pub struct Guest {
     pub ingress: String,
     /// Mercado Pago's webhook secret, to notify the payments the guest makes.
     pub mp_secret: Option<String>,
-    http: reqwest::Client,
+    /// The name on the guest's emails.
+    pub name: String,
+    hooks: Webhooks,
 }
 
 impl Guest {
     pub fn new(address: Address, ingress: impl Into<String>) -> Guest {
+        let hooks = Webhooks::new(ingress);
         Guest {
             address,
-            ingress: ingress.into().trim_end_matches('/').to_owned(),
+            ingress: hooks.base().to_owned(),
             mp_secret: None,
-            http: reqwest::Client::new(),
+            name: "Huésped".to_owned(),
+            hooks,
         }
     }
 
@@ -87,106 +103,94 @@ impl Guest {
         self
     }
 
+    pub fn named(mut self, name: &str) -> Guest {
+        self.name = name.to_owned();
+        self
+    }
+
+    /// Posts through `http` (many guests of a load generator share one connection pool).
+    pub fn with_http(mut self, http: reqwest::Client) -> Guest {
+        self.hooks = self.hooks.with_http(http);
+        self
+    }
+
     /// Sends one line of text (a WhatsApp text message, or an email).
     pub async fn say(&self, text: &str) -> Result<Sent, GuestError> {
-        let id = match &self.address {
+        match &self.address {
             Address::Whatsapp { phone, .. } => {
                 let id = deliveries::wamid();
                 self.deliver(vec![deliveries::whatsapp_text(phone, &id, text)])
                     .await?;
-                id
+                Ok(Sent::now(id))
             }
+            Address::Email { .. } => {
+                let id = format!("<{}@kit.example>", uuid::Uuid::new_v4().simple());
+                self.write(&id, "Consulta", text).await
+            }
+        }
+    }
+
+    /// Sends an email with this `Message-Id` and subject (an email guest only).
+    pub async fn write(
+        &self,
+        message_id: &str,
+        subject: &str,
+        text: &str,
+    ) -> Result<Sent, GuestError> {
+        let (address, to, signing_key) = match &self.address {
             Address::Email {
                 address,
                 to,
                 signing_key,
-            } => {
-                let id = format!("<{}@kit.example>", uuid::Uuid::new_v4().simple());
-                let email = deliveries::Email {
-                    to,
-                    from: address,
-                    subject: "Consulta",
-                    text,
-                    message_id: &id,
-                };
-                self.post_email(&email.form(signing_key)).await?;
-                id
-            }
+            } => (address, to, signing_key),
+            Address::Whatsapp { .. } => return Err(GuestError::Missing("an email guest")),
         };
-        Ok(Sent {
-            id,
-            at_ms: chrono::Utc::now().timestamp_millis(),
-        })
+        let email = Email::new(to, address, subject, text, message_id).named(&self.name);
+        self.post_email(&email.form(signing_key)).await?;
+        Ok(Sent::now(message_id.to_owned()))
     }
 
     /// Delivers WhatsApp messages (any kind: see [`deliveries`]) in one signed delivery.
     pub async fn deliver(&self, messages: Vec<Value>) -> Result<(), GuestError> {
-        let Address::Whatsapp {
-            phone,
-            phone_number_id,
-            app_secret,
-        } = &self.address
-        else {
-            return Err(GuestError::Missing("a WhatsApp guest"));
-        };
+        let (phone, phone_number_id, app_secret) = self.on_whatsapp()?;
         let body = deliveries::whatsapp(phone_number_id, phone, messages).to_string();
-        let resp = self
-            .http
-            .post(format!("{}/webhooks/whatsapp", self.ingress))
-            .header(
-                "x-hub-signature-256",
-                deliveries::whatsapp_signature(app_secret, body.as_bytes()),
-            )
-            .header("content-type", "application/json")
-            .body(body)
-            .send()
-            .await?;
-        ok(resp)
+        ok(self.hooks.whatsapp_signed(app_secret, body).await?)
     }
 
     /// Sends a voice note the Graph API serves as `media_id`.
     pub async fn send_voice(&self, media_id: &str, url: Option<&str>) -> Result<Sent, GuestError> {
-        let Address::Whatsapp { phone, .. } = &self.address else {
-            return Err(GuestError::Missing("a WhatsApp guest"));
-        };
+        let (phone, ..) = self.on_whatsapp()?;
         let id = deliveries::wamid();
         self.deliver(vec![deliveries::whatsapp_voice(phone, &id, media_id, url)])
             .await?;
-        Ok(Sent {
-            id,
-            at_ms: chrono::Utc::now().timestamp_millis(),
-        })
+        Ok(Sent::now(id))
     }
 
     /// Posts a Mailgun route form (already signed) to the email webhook.
-    pub async fn post_email(&self, form: &[(&str, String)]) -> Result<(), GuestError> {
-        let resp = self
-            .http
-            .post(format!("{}/webhooks/email", self.ingress))
-            .form(form)
-            .send()
-            .await?;
-        ok(resp)
+    pub async fn post_email<K: AsRef<str>, V: AsRef<str>>(
+        &self,
+        form: &[(K, V)],
+    ) -> Result<(), GuestError> {
+        ok(self.hooks.email_form(form).await?)
+    }
+
+    /// Mercado Pago's signed notification that `payment_id` (any id) was made; post it with
+    /// [`Guest::post_notification`], as often as Mercado Pago would retry it.
+    pub fn pay_notification(&self, payment_id: &str) -> Result<PaymentNotification, GuestError> {
+        let secret = self.mp_secret.as_deref().ok_or(GuestError::Missing(
+            "MERCADOPAGO_WEBHOOK_SECRET to sign notifications",
+        ))?;
+        Ok(deliveries::mercadopago_payment(secret, payment_id))
+    }
+
+    pub async fn post_notification(&self, n: &PaymentNotification) -> Result<(), GuestError> {
+        ok(self.hooks.payment_notification(n).await?)
     }
 
     /// Delivers Mercado Pago's signed notification of a payment.
     pub async fn notify_payment(&self, payment_id: &str) -> Result<(), GuestError> {
-        let secret = self.mp_secret.as_deref().ok_or(GuestError::Missing(
-            "MERCADOPAGO_WEBHOOK_SECRET to sign notifications",
-        ))?;
-        let (body, signature, request_id) = deliveries::mercadopago_payment(secret, payment_id);
-        let resp = self
-            .http
-            .post(format!(
-                "{}/webhooks/mercadopago?data.id={payment_id}&type=payment",
-                self.ingress
-            ))
-            .header("x-signature", signature)
-            .header("x-request-id", request_id)
-            .json(&body)
-            .send()
-            .await?;
-        ok(resp)
+        self.post_notification(&self.pay_notification(payment_id)?)
+            .await
     }
 
     /// Where the bot's replies to this guest are addressed: the phone as WhatsApp sends to
@@ -201,7 +205,26 @@ impl Guest {
     }
 
     pub fn http(&self) -> &reqwest::Client {
-        &self.http
+        self.hooks.http()
+    }
+
+    /// The ingress's webhooks, for posts the guest's own methods do not make.
+    pub fn webhooks(&self) -> &Webhooks {
+        &self.hooks
+    }
+}
+
+impl Guest {
+    /// The guest's number, the property's business number id and the app secret.
+    fn on_whatsapp(&self) -> Result<(&str, &str, &str), GuestError> {
+        match &self.address {
+            Address::Whatsapp {
+                phone,
+                phone_number_id,
+                app_secret,
+            } => Ok((phone, phone_number_id, app_secret)),
+            Address::Email { .. } => Err(GuestError::Missing("a WhatsApp guest")),
+        }
     }
 }
 

@@ -105,19 +105,15 @@ async fn the_same_delivery_ten_times_at_once_is_one_job() {
 #[tokio::test]
 async fn a_delivery_of_several_messages_makes_one_job_each() {
     let app = spawn_app().await;
-    let mut d: serde_json::Value =
-        serde_json::from_slice(&text_delivery("wamid.A", "hola")).unwrap();
-    let messages = d["entry"][0]["changes"][0]["value"]["messages"]
-        .as_array_mut()
-        .unwrap();
-    let mut second = messages[0].clone();
-    second["id"] = "wamid.B".into();
-    let mut third = messages[0].clone();
-    third["id"] = "wamid.C".into();
-    third["type"] = "audio".into();
-    third["audio"] = serde_json::json!({ "id": "media-1", "mime_type": "audio/ogg; codecs=opus", "voice": true });
-    messages.push(second);
-    messages.push(third);
+    let d = deliveries::whatsapp(
+        NUMBER_ID,
+        PHONE,
+        vec![
+            deliveries::whatsapp_text(PHONE, "wamid.A", "hola"),
+            deliveries::whatsapp_text(PHONE, "wamid.B", "hola"),
+            deliveries::whatsapp_voice(PHONE, "wamid.C", "media-1", None),
+        ],
+    );
     let resp = app
         .post_signed_whatsapp(serde_json::to_vec(&d).unwrap())
         .await;

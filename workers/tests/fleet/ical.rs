@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use channels::ical::{FetchConfig, Fetcher};
 use chrono::NaiveDate;
-use ingress::startup::Application;
 use jobs::{JobMeta, QueueName};
 use sqlx::PgPool;
 use store::ical::import::Applied;
@@ -574,7 +573,7 @@ async fn a_channel_booking_over_our_confirmed_stay_is_kept_as_a_conflict() {
     );
 
     // Staff see it.
-    let (ok, out) = fleet.fleetctl(&["ical", "conflicts"]);
+    let (ok, out) = fleet.fleetctl(FLEETCTL, &["ical", "conflicts"]);
     assert!(ok, "{out}");
     assert!(
         out.contains("RES261215001")
@@ -633,13 +632,13 @@ async fn a_channel_booking_over_our_hold_cancels_it_and_tells_the_guest() {
         .await;
     let feed = add_feed(&fleet.db, cabin, &format!("{}/a.ics", channel.uri())).await;
     let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
-    let _w =
-        Reaper(vec![fleet.spawn_worker(
-            &env,
-            &[("WORKER_QUEUES", "sync_ical,send_reply")],
-        )]);
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "sync_ical,send_reply")],
+    )]);
 
-    let (ok, out) = fleet.fleetctl(&["ical", "sync", &feed.to_string()]);
+    let (ok, out) = fleet.fleetctl(FLEETCTL, &["ical", "sync", &feed.to_string()]);
     assert!(ok, "{out}");
     assert!(
         eventually(Duration::from_secs(20), || async {
@@ -663,25 +662,21 @@ async fn a_channel_booking_over_our_hold_cancels_it_and_tells_the_guest() {
         )]
     );
     // A second sync now finds nothing to do and tells no one again.
-    let (ok, out) = fleet.fleetctl(&["ical", "sync", &feed.to_string()]);
+    let (ok, out) = fleet.fleetctl(FLEETCTL, &["ical", "sync", &feed.to_string()]);
     assert!(ok, "{out}");
     tokio::time::sleep(Duration::from_secs(2)).await;
     graph.verify().await;
     fleet.drop_db().await;
 }
 
+/// The ingress with the export on, and calendars stale after `max_age_secs`.
 async fn ingress(fleet: &Fleet, max_age_secs: u64) -> String {
-    let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
-    cfg.addr = "127.0.0.1:0".parse().unwrap();
-    cfg.queue = jobs::RedisQueueConfig::new(redis_url(), fleet.prefix.clone());
-    cfg.database_url = Some(secrecy::SecretString::from(fleet.db_url.clone()));
-    cfg.ical_export_secret = Some(secrecy::SecretString::from(SECRET));
-    cfg.ical_max_sync_age = Duration::from_secs(max_age_secs);
-    cfg.rate_limit_per_minute = 100_000;
-    let app = Application::build(cfg).await.unwrap();
-    let base = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped(std::future::pending()));
-    base
+    fleet
+        .spawn_ingress_with(|cfg| {
+            cfg.ical_export_secret = Some(secrecy::SecretString::from(SECRET));
+            cfg.ical_max_sync_age = Duration::from_secs(max_age_secs);
+        })
+        .await
 }
 
 async fn reserve(
@@ -725,7 +720,7 @@ async fn the_export_needs_the_right_token_and_serves_a_calendar_with_an_etag() {
     let base = ingress(&fleet, 1200).await;
     let http = reqwest::Client::new();
     let (ok, url) = {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_fleetctl"))
+        let out = std::process::Command::new(FLEETCTL)
             .args(["ical", "url", &ids[0].to_string()])
             .env("ICAL_EXPORT_SECRET", SECRET)
             .env("PUBLIC_BASE_URL", &base)
@@ -957,7 +952,7 @@ async fn sync_age_is_in_metrics_and_a_stale_calendar_degrades_readiness() {
 #[tokio::test]
 async fn fleetctl_ical_parse_prints_the_expected_blocks_of_a_real_feed() {
     let fixture = fixtures_dir().join("11_apple_STATUS_CANCELLED_TENTATIVE_folded__node-ical.ics");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fleetctl"))
+    let out = std::process::Command::new(FLEETCTL)
         .args(["ical", "parse"])
         .arg(&fixture)
         .output()
@@ -970,7 +965,7 @@ async fn fleetctl_ical_parse_prints_the_expected_blocks_of_a_real_feed() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
     let garbage = std::env::temp_dir().join(format!("garbage-{}.ics", uuid::Uuid::new_v4()));
     std::fs::write(&garbage, "<html>nope</html>").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fleetctl"))
+    let out = std::process::Command::new(FLEETCTL)
         .args(["ical", "parse"])
         .arg(&garbage)
         .output()

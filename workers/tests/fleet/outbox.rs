@@ -10,7 +10,6 @@ use jobs::{
     payloads::{Channel, SendReply},
 };
 use store::outbox::{Cause, NewEffect};
-use testkit::Guest;
 use wiremock::{
     Mock, MockServer, ResponseTemplate,
     matchers::{body_string_contains, method, path},
@@ -47,11 +46,12 @@ async fn a_worker_killed_between_commit_and_flush_still_answers_once_through_the
     fleet.seed_hold("RES000101030").await;
     let graph = graph_expecting("Decime el día de llegada", 1).await;
     let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
-    let ingress = spawn_ingress(&fleet).await;
+    let ingress = fleet.spawn_ingress().await;
 
     // This worker commits the guest's turn (state, message, reply row) and dies before it
     // hands the reply to the queue.
     let mut doomed = fleet.spawn_worker(
+        WORKER,
         &env,
         &[
             ("WORKER_QUEUES", "parse_intent"),
@@ -68,6 +68,7 @@ async fn a_worker_killed_between_commit_and_flush_still_answers_once_through_the
     // A worker that does not serve parse_intent, so the dead job is not run again: only the
     // sweeper can find the reply.
     let mut workers = Reaper(vec![fleet.spawn_worker(
+        WORKER,
         &env,
         &[
             ("WORKER_QUEUES", "send_reply"),
@@ -92,7 +93,7 @@ async fn a_worker_killed_between_commit_and_flush_still_answers_once_through_the
     // nothing more.
     workers
         .0
-        .push(fleet.spawn_worker(&env, &[("WORKER_QUEUES", "parse_intent")]));
+        .push(fleet.spawn_worker(WORKER, &env, &[("WORKER_QUEUES", "parse_intent")]));
     assert!(
         eventually(Duration::from_secs(15), || async {
             let d = fleet.depth(jobs::QueueName::ParseIntent).await;
@@ -128,12 +129,12 @@ async fn a_send_that_fails_is_retried_and_the_guest_gets_one_message() {
         .mount(&graph)
         .await;
     let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
-    let _w =
-        Reaper(vec![fleet.spawn_worker(
-            &env,
-            &[("WORKER_QUEUES", "parse_intent,send_reply")],
-        )]);
-    let ingress = spawn_ingress(&fleet).await;
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "parse_intent,send_reply")],
+    )]);
+    let ingress = fleet.spawn_ingress().await;
     let guest = Guest::whatsapp(&ingress, NUMBER_ID, "5491155551234", WA_SECRET);
     guest.say("hola!").await.unwrap();
     assert!(
@@ -190,6 +191,7 @@ async fn a_reply_relayed_twice_is_sent_once() {
 
     let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
         &env,
         &[
             ("WORKER_QUEUES", "send_reply"),
