@@ -169,22 +169,15 @@ async fn export_latency(
         day += Days::days(4);
     }
     let secret = "bench-secret-0123456789abcdef0123456789";
-    let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
-    cfg.addr = "127.0.0.1:0".parse().unwrap();
-    cfg.database_url = Some(secrecy::SecretString::from(db_url.to_owned()));
-    cfg.ical_export_secret = Some(secrecy::SecretString::from(secret));
-    cfg.queue = jobs::RedisQueueConfig::new(
-        std::env::var("REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into()),
-        format!("bench-{}", uuid::Uuid::new_v4().simple()),
-    );
-    cfg.rate_limit_per_minute = 1_000_000;
-    let app = ingress::startup::Application::build(cfg).await.unwrap();
-    let url = calendar::token::url(
-        &format!("http://127.0.0.1:{}", app.port()),
-        secret.as_bytes(),
-        accommodation,
-    );
-    tokio::spawn(app.run_until_stopped(std::future::pending()));
+    let redis = std::env::var("REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into());
+    let prefix = format!("bench-{}", uuid::Uuid::new_v4().simple());
+    let ingress = testkit::harness::spawn_ingress(Some(db_url), &redis, &prefix, |cfg| {
+        cfg.ical_export_secret = Some(secrecy::SecretString::from(secret));
+        cfg.rate_limit_per_minute = 1_000_000;
+    })
+    .await
+    .unwrap();
+    let url = calendar::token::url(&ingress.url, secret.as_bytes(), accommodation);
     let http = reqwest::Client::new();
     for _ in 0..50 {
         http.get(&url).send().await.unwrap().bytes().await.unwrap(); // warm-up
