@@ -145,8 +145,14 @@ mod tests {
         let two = Guests::new(2).unwrap();
         let found = o.alternatives(&stay, two, d("2026-12-09"), 3);
         let starts: Vec<NaiveDate> = found.iter().map(|(s, _)| s.check_in()).collect();
-        // 1 day either way overlaps; −2 starts on the 9th (today), +2 on the 13th.
-        assert_eq!(starts, vec![d("2026-12-09"), d("2026-12-13"), d("2026-12-14")]);
-        assert!(o.alternatives(&stay, two, d("2026-12-20"), 3).len() <= 3);
+        // Earlier starts overlap the 10th–12th or fall before today (the 9th); later ones are
+        // free from the 13th on, nearest first.
+        let want = vec![d("2026-12-13"), d("2026-12-14"), d("2026-12-15")];
+        assert_eq!(starts, want);
+        // Two days later than asked, or three days earlier (the 8th), when today allows it.
+        let found = o.alternatives(&stay, two, d("2026-12-07"), 3);
+        let starts: Vec<NaiveDate> = found.iter().map(|(s, _)| s.check_in()).collect();
+        let want = vec![d("2026-12-13"), d("2026-12-08"), d("2026-12-14")];
+        assert_eq!(starts, want);
     }
 }

@@ -23,7 +23,7 @@ pub mod token;
 mod fixtures {
     #![allow(clippy::unwrap_used)]
     //! Every real-world feed in `../shared/fixtures/ical/` against the blocks written down in
-    //! `workers/tests/data/ical/<fixture>.expected.jsonl` (read in Buenos Aires time).
+    //! `calendar/tests/data/ical/<fixture>.expected.jsonl` (read in Buenos Aires time).
 
     use super::parse::parse;
 

@@ -3,6 +3,7 @@
 
 pub mod breaker;
 pub mod email;
+pub mod ical;
 pub mod media;
 pub mod mercadopago;
 pub mod whatsapp;

@@ -157,7 +157,39 @@ fn quote(
         guests: guests.get(),
         options: vec![option(first)],
     });
-    vec![say(texts::alternatives_for(&stay, guests.get(), &alternatives))]
+    vec![say(texts::alternatives_for(
+        &stay,
+        guests.get(),
+        &alternatives,
+    ))]
+}
+
+/// What a guest who lost the nights to someone else is told: what is free for the same dates,
+/// or the nearest free stays.
+pub fn not_available(
+    occupancy: &Occupancy<'_>,
+    stay: &StayDates,
+    guests: Guests,
+    today: NaiveDate,
+) -> String {
+    let free_now = occupancy.free(stay, guests);
+    let options: Vec<(StayDates, Accommodation)> = if free_now.is_empty() {
+        occupancy
+            .alternatives(stay, guests, today, 3)
+            .into_iter()
+            .map(|(s, a)| (s, a.clone()))
+            .collect()
+    } else {
+        free_now
+            .into_iter()
+            .take(3)
+            .map(|a| (*stay, a.clone()))
+            .collect()
+    };
+    if options.is_empty() {
+        return texts::NO_ROOM.into();
+    }
+    texts::alternatives_for(stay, guests.get(), &options)
 }
 
 fn option(a: &Accommodation) -> OfferOption {
@@ -463,5 +495,180 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    /// `turn` end to end: state in, a message in, facts in; the new state and effects out.
+    mod turns {
+        use booking::availability::Taken;
+        use chrono::NaiveTime;
+
+        use super::*;
+        use crate::{Place, Wordless};
+
+        fn cabin(id: i64, name: &str, capacity: i32, pets: bool) -> Accommodation {
+            Accommodation {
+                id,
+                property_id: 1,
+                name: name.into(),
+                description: format!("{name}, junto al lago"),
+                capacity,
+                base_cents: 4_500_000 * id,
+                weekend_bp: 10_000,
+                deposit_bp: 3_000,
+                photos: vec![],
+                amenities: vec!["wifi".into()],
+                pets_allowed: pets,
+            }
+        }
+
+        fn cabins() -> Vec<Accommodation> {
+            vec![
+                cabin(1, "Cabaña Arrayán", 2, false),
+                cabin(2, "Cabaña Coihue", 4, true),
+                cabin(3, "Cabaña Lenga", 6, true),
+            ]
+        }
+
+        fn place() -> Place {
+            Place {
+                address: Some("Ruta 40 km 2010".into()),
+                check_in_time: NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+                check_out_time: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            }
+        }
+
+        /// One turn on `state` with the nights in `taken` taken.
+        fn run(state: &ConversationState, text: &str, taken: &[Taken]) -> Turn {
+            let all = cabins();
+            let place = place();
+            let facts = Facts {
+                today: today(),
+                place: &place,
+                occupancy: Occupancy {
+                    accommodations: &all,
+                    taken,
+                },
+            };
+            let u = understand(text, today(), NAMES);
+            super::super::turn(state, Incoming::Words(&u), &facts)
+        }
+
+        fn said(t: &Turn) -> String {
+            t.effects
+                .iter()
+                .filter_map(|e| match e {
+                    Effect::Say(Say::Text(t)) => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+
+        fn taken(id: i64, from: &str, to: &str) -> Taken {
+            Taken {
+                accommodation_id: id,
+                check_in: d(from),
+                check_out: d(to),
+            }
+        }
+
+        #[test]
+        fn a_quote_offers_what_is_free_and_remembers_the_offer() {
+            let t = run(
+                &ConversationState::default(),
+                "¿tenés lugar para 4 del 15 al 17 de diciembre?",
+                &[taken(2, "2026-12-14", "2026-12-16")],
+            );
+            let offer = t.state.offer.as_ref().expect("an offer on the table");
+            let offered: Vec<i64> = offer.options.iter().map(|o| o.accommodation_id).collect();
+            assert_eq!(
+                offered,
+                vec![3],
+                "the Coihue is taken, the Arrayán too small"
+            );
+            assert!(said(&t).contains("Cabaña Lenga"), "{}", said(&t));
+            assert!(!said(&t).contains("Coihue"), "{}", said(&t));
+        }
+
+        #[test]
+        fn yes_books_the_offer_and_clears_it() {
+            let first = run(
+                &ConversationState::default(),
+                "hay lugar para 2 del 15 al 17 de diciembre?",
+                &[],
+            );
+            let t = run(&first.state, "dale", &[]);
+            assert_eq!(
+                t.effects,
+                vec![Effect::Book(Booking {
+                    accommodation_id: 1,
+                    check_in: d("2026-12-15"),
+                    check_out: d("2026-12-17"),
+                    guests: 2,
+                })]
+            );
+            assert_eq!(t.state.offer, None);
+        }
+
+        #[test]
+        fn when_nothing_is_free_the_nearest_stay_is_offered() {
+            let full = [
+                taken(1, "2026-12-10", "2026-12-20"),
+                taken(2, "2026-12-10", "2026-12-20"),
+                taken(3, "2026-12-10", "2026-12-20"),
+            ];
+            let t = run(
+                &ConversationState::default(),
+                "tenés lugar para 2 del 15 al 17 de diciembre?",
+                &full,
+            );
+            let offer = t.state.offer.expect("the alternative is on the table");
+            assert_eq!(
+                (offer.check_in, offer.check_out),
+                (d("2026-12-20"), d("2026-12-22"))
+            );
+        }
+
+        #[test]
+        fn messages_without_words_are_answered_kindly_and_change_nothing() {
+            let all = cabins();
+            let place = place();
+            let facts = Facts {
+                today: today(),
+                place: &place,
+                occupancy: Occupancy {
+                    accommodations: &all,
+                    taken: &[],
+                },
+            };
+            let state = ConversationState {
+                guests: Some(3),
+                ..Default::default()
+            };
+            for (incoming, text) in [
+                (Wordless::Media("sticker"), texts::UNSUPPORTED_MESSAGE),
+                (Wordless::Email, texts::EMAIL_WITHOUT_WORDS),
+            ] {
+                let t = super::super::turn(&state, Incoming::Wordless(incoming), &facts);
+                assert_eq!(t.state, state);
+                assert_eq!(t.effects, vec![Effect::Say(Say::Text(text.into()))]);
+            }
+        }
+
+        #[test]
+        fn the_dates_in_question_are_the_new_ones_or_the_remembered_ones() {
+            let remembered = ConversationState {
+                check_in: Some(d("2026-12-01")),
+                check_out: Some(d("2026-12-03")),
+                ..Default::default()
+            };
+            let new = understand("del 15 al 17 de diciembre", today(), NAMES);
+            let stay = dates_in_question(&remembered, &new).unwrap();
+            assert_eq!(stay.check_in(), d("2026-12-15"));
+            let none = understand("somos 4", today(), NAMES);
+            let stay = dates_in_question(&remembered, &none).unwrap();
+            assert_eq!(stay.check_in(), d("2026-12-01"));
+            assert!(dates_in_question(&ConversationState::default(), &none).is_none());
+        }
     }
 }

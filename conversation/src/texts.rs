@@ -184,33 +184,6 @@ pub fn audio_refusal(why: crate::Refusal) -> &'static str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_offer_reads_like_a_person_wrote_it() {
-        let stay =
-            StayDates::new("2026-12-15".parse().unwrap(), "2026-12-17".parse().unwrap()).unwrap();
-        let text = offer(
-            &stay,
-            2,
-            &[OfferLine {
-                name: "Cabaña Arrayán",
-                total: Money::from_cents(9_000_000),
-                deposit: Money::from_cents(2_700_000),
-            }],
-        );
-        assert_eq!(
-            text,
-            "¡Sí! 🙌 Para 2 personas, del 15/12/2026 al 17/12/2026 (2 noches), tenemos:\n• Cabaña Arrayán: $ 90.000 en total (seña $ 27.000)\n¿Te reservo Cabaña Arrayán? Respondé «dale», o decime cuál preferís."
-        );
-        for word in ["error", "null", "None", "database", "Error"] {
-            assert!(!text.contains(word));
-        }
-    }
-}
-
 pub const WELCOME: &str = "¡Hola! 👋 Gracias por escribirnos. Contame qué fechas y para cuántas personas buscás, y te paso disponibilidad y precios.";
 
 pub const AUDIO_NOT_YET: &str = "¡Gracias por tu audio! 🙌 Ahora no lo puedo escuchar, ¿me lo escribís en un mensajito así te respondo enseguida?";
@@ -249,3 +222,30 @@ pub fn paid_but_dates_taken(code: &str) -> String {
 
 /// An email with no words we can read (only attachments, or empty).
 pub const EMAIL_WITHOUT_WORDS: &str = "¡Gracias por tu correo! 😊 No encontramos texto en el mensaje. ¿Nos contás por escrito qué fechas y para cuántas personas buscás?";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_offer_reads_like_a_person_wrote_it() {
+        let stay =
+            StayDates::new("2026-12-15".parse().unwrap(), "2026-12-17".parse().unwrap()).unwrap();
+        let text = offer(
+            &stay,
+            2,
+            &[OfferLine {
+                name: "Cabaña Arrayán",
+                total: Money::from_cents(9_000_000),
+                deposit: Money::from_cents(2_700_000),
+            }],
+        );
+        assert_eq!(
+            text,
+            "¡Sí! 🙌 Para 2 personas, del 15/12/2026 al 17/12/2026 (2 noches), tenemos:\n• Cabaña Arrayán: $ 90.000 en total (seña $ 27.000)\n¿Te reservo Cabaña Arrayán? Respondé «dale», o decime cuál preferís."
+        );
+        for word in ["error", "null", "None", "database", "Error"] {
+            assert!(!text.contains(word));
+        }
+    }
+}

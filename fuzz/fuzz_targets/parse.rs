@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../workers/src/ical/parse.rs"]
+#[path = "../../calendar/src/parse.rs"]
 #[allow(dead_code)]
 mod parse;
 

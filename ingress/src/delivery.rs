@@ -7,8 +7,7 @@ use jobs::{
     QueueError,
     backend::NewJob,
     domain::{IdempotencyKey, PhoneNumber},
-    payloads::{Channel, OutboundMessage, ParseIntent, ReplyBody, SendReply, TranscribeAudio},
-    texts,
+    payloads::{Channel, ParseIntent, TranscribeAudio, Wordless},
 };
 use serde::Deserialize;
 
@@ -164,6 +163,7 @@ fn job_for(
             text,
             received_at_ms,
             transcript_confidence: None,
+            wordless: None,
         };
         return NewJob::new(&job, options).map(Some);
     }
@@ -178,17 +178,18 @@ fn job_for(
         };
         return NewJob::new(&job, options).map(Some);
     }
-    let reply = SendReply {
-        cause_key: format!("ingress:wa:{}", m.id),
-        message: Some(OutboundMessage {
-            channel,
-            body: ReplyBody::Text {
-                text: texts::UNSUPPORTED_MESSAGE.to_owned(),
-            },
-            inbound_received_at_ms: received_at_ms,
+    // No words to read: the conversation answers the kind (a photo, a sticker…).
+    let job = ParseIntent {
+        channel,
+        message_id: m.id.clone(),
+        text: String::new(),
+        received_at_ms,
+        transcript_confidence: None,
+        wordless: Some(Wordless::Media {
+            kind: m.kind.clone(),
         }),
     };
-    NewJob::new(&reply, options).map(Some)
+    NewJob::new(&job, options).map(Some)
 }
 
 /// The words of a text message, a quick-reply button or an interactive list/button answer.

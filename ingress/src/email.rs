@@ -10,8 +10,7 @@ use std::collections::HashMap;
 use jobs::{
     backend::NewJob,
     domain::IdempotencyKey,
-    payloads::{Channel, EmailThread, OutboundMessage, ParseIntent, ReplyBody, SendReply},
-    texts,
+    payloads::{Channel, EmailThread, ParseIntent, Wordless},
 };
 use sha2::{Digest, Sha256};
 
@@ -206,25 +205,14 @@ impl InboundEmail {
             }),
         };
         let options = ctx.enqueue_options(key);
-        if self.words.is_empty() {
-            let reply = SendReply {
-                cause_key: format!("ingress:{message_id}"),
-                message: Some(OutboundMessage {
-                    channel,
-                    body: ReplyBody::Text {
-                        text: texts::EMAIL_WITHOUT_WORDS.to_owned(),
-                    },
-                    inbound_received_at_ms: received_at_ms,
-                }),
-            };
-            return NewJob::new(&reply, options).map_err(|_| unencodable());
-        }
+        // No words (only attachments, or empty): the conversation asks kindly to write.
         let job = ParseIntent {
             channel,
             message_id,
             text: self.words.clone(),
             received_at_ms,
             transcript_confidence: None,
+            wordless: self.words.is_empty().then_some(Wordless::Email),
         };
         NewJob::new(&job, options).map_err(|_| unencodable())
     }

@@ -11,7 +11,8 @@
 //! - [`delivery`]: a WhatsApp delivery → one job per message.
 //! - [`email`]: an inbound email (Mailgun route) → one job per property address.
 //! - [`routes`]: webhooks, health, metrics, the iCal export.
-//! - [`ical`]: export tokens and rendering, calendar sync ages.
+//! - [`ical`]: calendar sync ages and conflicts for `/metrics` and `/health/ready` (the export is
+//!   rendered by the `calendar` crate and read through `store::ical::export`).
 //! - [`middleware`]: request ids and trace context, per-IP rate limit.
 //! - [`error`]: every refusal and its status.
 //! - [`config`], [`state`]: settings from the environment, and what routes share.

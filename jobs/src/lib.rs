@@ -31,7 +31,7 @@ pub mod retry;
 pub mod signal;
 pub mod telemetry;
 
-pub use backend::{Enqueued, QueueError, RedisQueue, RedisQueueConfig};
+pub use backend::{Enqueued, NewJob, QueueError, RedisQueue, RedisQueueConfig};
 pub use envelope::{EnqueueOptions, Envelope, JobMeta};
 pub use queue::{Job, QueueName};
 pub use retry::{JobError, RetryPolicy};

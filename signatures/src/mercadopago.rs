@@ -7,7 +7,6 @@ use crate::{SignatureError, hex_mac_matches, hmac_sha256};
 
 pub const REPLAY_WINDOW_MS: i64 = 5 * 60 * 1000;
 
-
 /// `data.id` from the query string, as MP signs it.
 pub fn query_data_id(query: Option<&str>) -> Option<String> {
     url_pairs(query?)

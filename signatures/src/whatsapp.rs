@@ -2,7 +2,6 @@
 
 use crate::{SignatureError, hex_mac_matches, hmac_sha256};
 
-
 pub fn verify(secret: &[u8], body: &[u8], header: Option<&str>) -> Result<(), SignatureError> {
     let header = header.ok_or(SignatureError::Missing)?;
     let hex_sig = header

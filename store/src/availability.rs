@@ -46,7 +46,7 @@ const COLUMNS: &str = "a.id, a.property_id, a.name, a.description, a.capacity,
 pub async fn of_property(
     db: &mut PgConnection,
     property_id: i64,
-) -> Result<Vec<Accommodation>, sqlx::Error> {
+) -> Result<Vec<Accommodation>, crate::StoreError> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM accommodations a WHERE a.property_id = $1 AND a.active ORDER BY a.base_price_per_night, a.id"
     )))
@@ -54,12 +54,13 @@ pub async fn of_property(
     .fetch_all(db)
     .await
     .map(|rows: Vec<Row>| rows.into_iter().map(Accommodation::from).collect())
+    .map_err(crate::StoreError::from)
 }
 
 pub async fn by_id<'e>(
     db: impl PgExecutor<'e>,
     id: i64,
-) -> Result<Option<Accommodation>, sqlx::Error> {
+) -> Result<Option<Accommodation>, crate::StoreError> {
     sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM accommodations a WHERE a.id = $1"
     )))
@@ -67,6 +68,7 @@ pub async fn by_id<'e>(
     .fetch_optional(db)
     .await
     .map(|row: Option<Row>| row.map(Accommodation::from))
+    .map_err(crate::StoreError::from)
 }
 
 /// Nights taken on the property's accommodations between `from` and `to` (live holds,
@@ -75,7 +77,7 @@ pub async fn taken(
     db: &mut PgConnection,
     property_id: i64,
     (from, to): (NaiveDate, NaiveDate),
-) -> Result<Vec<Taken>, sqlx::Error> {
+) -> Result<Vec<Taken>, crate::StoreError> {
     let rows: Vec<(i64, NaiveDate, NaiveDate)> = sqlx::query_as(
         "SELECT r.accommodation_id, r.check_in, r.check_out FROM reservations r
          JOIN accommodations a ON a.id = r.accommodation_id

@@ -26,7 +26,7 @@ pub mod pool;
 pub mod properties;
 pub mod reservations;
 
-pub use pool::{MIGRATOR, connect, create_if_missing, migrate};
+pub use pool::{MIGRATOR, connect, create_if_missing, migrate, ping};
 
 /// What can go wrong in a store.
 #[derive(Debug, thiserror::Error)]

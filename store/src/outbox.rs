@@ -65,14 +65,16 @@ pub struct Unrelayed {
     pub request_id: Option<String>,
 }
 
-/// Writes `effects` in the caller's transaction.
+/// Writes `effects` in the caller's transaction; answers the rows it wrote (an effect whose key
+/// is already there is not written again), for the relay to hand over after the commit without
+/// reading them back.
 pub async fn write(
     conn: &mut Conn,
     cause: Cause<'_>,
     effects: &[NewEffect],
-) -> Result<(), StoreError> {
+) -> Result<Vec<Unrelayed>, StoreError> {
     if effects.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let mut keys = Vec::with_capacity(effects.len());
     let mut kinds = Vec::with_capacity(effects.len());
@@ -83,7 +85,8 @@ pub async fn write(
     let mut voice = Vec::with_capacity(effects.len());
     for e in effects {
         keys.push(e.key.as_str());
-        bodies.push(serde_json::to_value(&e.effect).map_err(|e| StoreError::Corrupt(e.to_string()))?);
+        bodies
+            .push(serde_json::to_value(&e.effect).map_err(|e| StoreError::Corrupt(e.to_string()))?);
         match &e.effect {
             Effect::Reply { channel, .. } => {
                 kinds.push("reply");
@@ -99,12 +102,13 @@ pub async fn write(
         received.push(e.answers_received_at_ms.map(|ms| ms as f64));
         voice.push(e.answers_voice);
     }
-    sqlx::query(
+    let rows = sqlx::query_as(
         "INSERT INTO outbox (cause, effect_key, kind, effect, traceparent, request_id, channel, recipient, inbound_received_at, answers_voice)
          SELECT $1, k, kind, effect, $2, $3, channel, recipient, to_timestamp(received / 1000), voice
          FROM unnest($4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::float8[], $10::bool[])
               AS e(k, kind, effect, channel, recipient, received, voice)
-         ON CONFLICT (effect_key) DO NOTHING",
+         ON CONFLICT (effect_key) DO NOTHING
+         RETURNING id, effect_key",
     )
     .bind(cause.key)
     .bind(cause.traceparent)
@@ -116,9 +120,22 @@ pub async fn write(
     .bind(&recipients)
     .bind(&received)
     .bind(&voice)
-    .execute(&mut *conn)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(())
+    let written: Vec<(i64, String)> = rows;
+    Ok(written
+        .into_iter()
+        .filter_map(|(id, key)| {
+            let e = effects.iter().find(|e| e.key == key)?;
+            Some(Unrelayed {
+                id,
+                effect_key: key,
+                effect: e.effect.clone(),
+                traceparent: cause.traceparent.map(str::to_owned),
+                request_id: cause.request_id.map(str::to_owned),
+            })
+        })
+        .collect())
 }
 
 type UnrelayedRow = (
@@ -145,7 +162,10 @@ fn decode(rows: Vec<UnrelayedRow>) -> Result<Vec<Unrelayed>, StoreError> {
 }
 
 /// The rows a job's run wrote that the queue does not have yet.
-pub async fn unrelayed_of(db: impl PgExecutor<'_>, cause: &str) -> Result<Vec<Unrelayed>, StoreError> {
+pub async fn unrelayed_of(
+    db: impl PgExecutor<'_>,
+    cause: &str,
+) -> Result<Vec<Unrelayed>, StoreError> {
     let rows: Vec<UnrelayedRow> = sqlx::query_as(
         "SELECT id, effect_key, effect, traceparent, request_id FROM outbox
          WHERE cause = $1 AND status = 'pending' ORDER BY id",

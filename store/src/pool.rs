@@ -29,3 +29,8 @@ pub async fn create_if_missing(url: &SecretString) -> Result<bool, sqlx::Error> 
     sqlx::Postgres::create_database(url).await?;
     Ok(true)
 }
+
+/// One round trip: is the database answering?
+pub async fn ping(db: &PgPool) -> Result<(), sqlx::Error> {
+    sqlx::query("SELECT 1").execute(db).await.map(|_| ())
+}

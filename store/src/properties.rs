@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, NaiveTime, Utc};
 use jobs::payloads::Channel;
-use sqlx::PgExecutor;
+use sqlx::{PgExecutor, PgPool};
 
 use crate::StoreError;
 
@@ -64,11 +64,67 @@ pub async fn by_id(db: impl PgExecutor<'_>, id: i64) -> Result<Option<Property>,
 }
 
 /// The name a property signs its email with, by its address.
-pub async fn name_by_email(db: impl PgExecutor<'_>, address: &str) -> Result<Option<String>, StoreError> {
+pub async fn name_by_email(
+    db: impl PgExecutor<'_>,
+    address: &str,
+) -> Result<Option<String>, StoreError> {
     Ok(
         sqlx::query_scalar("SELECT name FROM properties WHERE lower(email_address) = lower($1)")
             .bind(address)
             .fetch_optional(db)
             .await?,
     )
+}
+
+/// The sandbox demo: a property with three cabins (idempotent). Answers the property's id.
+pub async fn seed_demo(db: &PgPool, phone_number_id: &str, email: &str) -> Result<i64, StoreError> {
+    let property: i64 = sqlx::query_scalar(
+        "INSERT INTO properties (name, whatsapp_phone_number_id, email_address, address)
+         VALUES ('Cabañas del Bosque', $1, $2, 'Ruta 40 km 2010, San Martín de los Andes')
+         ON CONFLICT (whatsapp_phone_number_id) DO UPDATE SET name = EXCLUDED.name RETURNING id",
+    )
+    .bind(phone_number_id)
+    .bind(email)
+    .fetch_one(db)
+    .await?;
+    let cabins = [
+        (
+            "Cabaña Arrayán",
+            2,
+            45000,
+            1.0,
+            "Para dos, con hogar a leña y vista al lago.",
+        ),
+        (
+            "Cabaña Coihue",
+            4,
+            60000,
+            1.2,
+            "Dos dormitorios, parrilla y deck con vista al bosque.",
+        ),
+        (
+            "Cabaña Lenga",
+            6,
+            85000,
+            1.25,
+            "Tres dormitorios, ideal para familias o grupos.",
+        ),
+    ];
+    for (name, capacity, price, weekend, description) in cabins {
+        sqlx::query(
+            "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night, weekend_multiplier, description, amenities, pets_allowed)
+             VALUES ($1, $2, $3, $4, $5, $6, ARRAY['wifi', 'parrilla', 'estacionamiento'], $2 <> 'Cabaña Arrayán')
+             ON CONFLICT (property_id, name) DO UPDATE SET capacity = EXCLUDED.capacity, base_price_per_night = EXCLUDED.base_price_per_night,
+                 weekend_multiplier = EXCLUDED.weekend_multiplier, description = EXCLUDED.description",
+        )
+        .bind(property)
+        .bind(name)
+        .bind(capacity)
+        .bind(price)
+        .bind(weekend)
+        .bind(description)
+        .execute(db)
+        .await?;
+    }
+    Ok(property)
 }

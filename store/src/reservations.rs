@@ -9,10 +9,12 @@ use crate::{Conn, StoreError, holds::EXCLUSION_VIOLATION};
 
 /// A reservation by its code: id and code as stored.
 pub async fn id_by_code(db: impl PgExecutor<'_>, code: &str) -> Result<Option<i64>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT id FROM reservations WHERE code = $1")
-        .bind(code)
-        .fetch_optional(db)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM reservations WHERE code = $1")
+            .bind(code)
+            .fetch_optional(db)
+            .await?,
+    )
 }
 
 /// The conversation a reservation came from (WhatsApp or email), when it came from one.
@@ -154,4 +156,27 @@ pub async fn set_payment_link(db: &PgPool, code: &str, link: &str) -> Result<(),
     .execute(db)
     .await?;
     Ok(())
+}
+
+/// Reservations paid too late to keep (their nights were taken): what staff must pay back, with
+/// the approved payments, oldest first, as JSON objects for the staff endpoint.
+pub async fn refunds_due(db: &PgPool) -> Result<Vec<serde_json::Value>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT json_build_object(
+            'code', r.code, 'accommodation', a.name, 'property', p.name,
+            'check_in', r.check_in, 'check_out', r.check_out,
+            'guest_phone', r.guest_phone, 'guest_email', r.guest_email,
+            'paid', coalesce(sum(pay.amount), 0), 'currency', p.currency,
+            'payments', coalesce(array_agg(pay.provider_payment_id) FILTER (WHERE pay.id IS NOT NULL), '{}'),
+            'marked_at', r.updated_at)
+         FROM reservations r
+         JOIN accommodations a ON a.id = r.accommodation_id
+         JOIN properties p ON p.id = a.property_id
+         LEFT JOIN payments pay ON pay.reservation_id = r.id AND pay.status = 'approved'
+         WHERE r.needs_refund
+         GROUP BY r.id, a.name, p.name, p.currency
+         ORDER BY r.updated_at",
+    )
+    .fetch_all(db)
+    .await?)
 }

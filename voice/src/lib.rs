@@ -64,8 +64,6 @@ impl AudioConfig {
 /// Measured on synthesised Spanish notes and noise: see ARCHITECTURE.md, "Voice notes".
 pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
 
-
-
 /// What listening to a note gave.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Heard {

@@ -1,12 +1,12 @@
 //! Worker settings, read once from the environment (see `.env.example`).
 
-use voice::{AudioConfig, DEFAULT_MIN_CONFIDENCE};
 use std::{collections::BTreeMap, net::SocketAddr, path::PathBuf, time::Duration};
+use voice::{AudioConfig, DEFAULT_MIN_CONFIDENCE};
 
 use jobs::{QueueName, RedisQueueConfig, queue::parse_queue_list};
 use secrecy::SecretString;
 
-use crate::channels::breaker::BreakerConfig;
+use channels::breaker::BreakerConfig;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -40,27 +40,51 @@ pub struct WorkerConfig {
     /// iCal feeds: timeout, size cap, and the per-host breakers' settings.
     pub ical_fetch: channels::ical::FetchConfig,
     pub audio: AudioConfig,
+    /// How old an unrelayed outbox row must be before the sweeper relays it
+    /// (`OUTBOX_SWEEP_GRACE_MS`), and how often it looks (`OUTBOX_SWEEP_EVERY_MS`).
+    pub outbox_sweep_grace: Duration,
+    pub outbox_sweep_every: Duration,
+}
+
+impl WorkerConfig {
+    pub fn outbox_sweeper(&self) -> crate::outbox::Sweeper {
+        crate::outbox::Sweeper {
+            grace: self.outbox_sweep_grace,
+            period: self.outbox_sweep_every,
+            batch: 500,
+        }
+    }
+}
+
+/// The queue whose jobs make this process die right after their commit, before they hand
+/// their effects to the queue (`FLEET_TEST_CRASH_AFTER_COMMIT`): fault injection for the tests
+/// that prove the outbox sweeper. Read once.
+pub fn crash_after_commit() -> Option<&'static str> {
+    static QUEUE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    QUEUE
+        .get_or_init(|| var("FLEET_TEST_CRASH_AFTER_COMMIT"))
+        .as_deref()
 }
 
 /// Voice-note settings from the environment.
 pub fn audio_from_env() -> Result<AudioConfig, ConfigError> {
-        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let min_confidence: f32 = parse_var("WHISPER_MIN_CONFIDENCE", DEFAULT_MIN_CONFIDENCE)?;
-        if !(0.0..=1.0).contains(&min_confidence) {
-            return Err(ConfigError::Invalid {
-                name: "WHISPER_MIN_CONFIDENCE".into(),
-                reason: "must be between 0 and 1".into(),
-            });
-        }
-        Ok(AudioConfig {
-            model: var("WHISPER_MODEL").map(PathBuf::from),
-            threads: parse_var("WHISPER_THREADS", cores)?.max(1),
-            min_confidence,
-            max_media_bytes: 16 * 1024 * 1024,
-            max_seconds: parse_var("AUDIO_MAX_SECONDS", 120u32)?.max(1),
-            window: parse_var("WHISPER_AUDIO_WINDOW", voice::stt::AudioWindow::Fit)?,
-            flash_attn: parse_var("WHISPER_FLASH_ATTN", false)?,
-        })
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let min_confidence: f32 = parse_var("WHISPER_MIN_CONFIDENCE", DEFAULT_MIN_CONFIDENCE)?;
+    if !(0.0..=1.0).contains(&min_confidence) {
+        return Err(ConfigError::Invalid {
+            name: "WHISPER_MIN_CONFIDENCE".into(),
+            reason: "must be between 0 and 1".into(),
+        });
+    }
+    Ok(AudioConfig {
+        model: var("WHISPER_MODEL").map(PathBuf::from),
+        threads: parse_var("WHISPER_THREADS", cores)?.max(1),
+        min_confidence,
+        max_media_bytes: 16 * 1024 * 1024,
+        max_seconds: parse_var("AUDIO_MAX_SECONDS", 120u32)?.max(1),
+        window: parse_var("WHISPER_AUDIO_WINDOW", voice::stt::AudioWindow::Fit)?,
+        flash_attn: parse_var("WHISPER_FLASH_ATTN", false)?,
+    })
 }
 
 #[derive(Debug, Clone)]
@@ -232,6 +256,14 @@ impl WorkerConfig {
             retry_base_delay: var("FLEET_RETRY_BASE_MS")
                 .map(|_| parse_var("FLEET_RETRY_BASE_MS", 1000u64).map(Duration::from_millis))
                 .transpose()?,
+            outbox_sweep_grace: Duration::from_millis(parse_var(
+                "OUTBOX_SWEEP_GRACE_MS",
+                10_000u64,
+            )?),
+            outbox_sweep_every: Duration::from_millis(parse_var(
+                "OUTBOX_SWEEP_EVERY_MS",
+                5_000u64,
+            )?),
         })
     }
 }

@@ -1,11 +1,5 @@
-//! The contract between a job type and the worker runtime, and the shape every handler has:
-//!
-//! ```text
-//! run = Run::of(meta); tx = run.begin()   (None: an earlier run committed; skip to flush)
-//! load (store modules) → decide (a pure function) → write the new state (store modules)
-//! run.commit(tx, effects)                 (effects into the outbox, same transaction)
-//! outbox::flush(state, run.key())         (hand them to the queue)
-//! ```
+//! The contract between a job type and the worker runtime: the [`Handle`] trait and the tower
+//! service apalis drives. The shape every handler has is [`crate::run`]'s.
 
 use std::{
     future::Future,
@@ -15,8 +9,7 @@ use std::{
 
 use apalis_core::task::Task;
 use futures::{FutureExt, future::BoxFuture};
-use jobs::{Envelope, Job, JobError, JobMeta};
-use store::outbox::{Cause, NewEffect};
+use jobs::{Envelope, Job, JobError};
 
 use crate::state::State;
 
@@ -78,63 +71,4 @@ impl<J: Handle> tower::Service<Task<Envelope<J>>> for JobService<J> {
 /// The trace id of a W3C `traceparent` (`00-<trace id>-<span id>-<flags>`).
 pub fn trace_id(traceparent: Option<&str>) -> &str {
     traceparent.and_then(|t| t.split('-').nth(1)).unwrap_or("")
-}
-
-/// A running job as its effects know it: the key they are recorded under, and the trace they
-/// continue.
-pub struct Run {
-    key: String,
-    queue: &'static str,
-    job_id: String,
-    traceparent: Option<String>,
-    request_id: Option<String>,
-}
-
-impl Run {
-    pub fn of(meta: &JobMeta) -> Run {
-        Run {
-            key: meta.effect_key(),
-            queue: meta.queue.as_str(),
-            job_id: meta.id.clone(),
-            // The job's own span when tracing exports one, else the trace it came with.
-            traceparent: jobs::telemetry::traceparent_of(&tracing::Span::current())
-                .or_else(|| meta.traceparent.clone()),
-            request_id: meta.request_id.clone(),
-        }
-    }
-
-    /// The job's effect key: its idempotency record, and the cause of its outbox rows.
-    pub fn key(&self) -> &str {
-        &self.key
-    }
-
-    /// Opens the job's transaction with its idempotency record, or `None` when an earlier run
-    /// committed its effects.
-    pub async fn begin(
-        &self,
-        db: &sqlx::PgPool,
-    ) -> Result<Option<sqlx::Transaction<'static, sqlx::Postgres>>, JobError> {
-        let record = store::idempotency::Record {
-            key: &self.key,
-            queue: self.queue,
-            job_id: &self.job_id,
-        };
-        Ok(store::idempotency::begin(db, record).await?)
-    }
-
-    /// Writes the job's effects in its transaction and commits: state and effects together.
-    pub async fn commit(
-        &self,
-        mut tx: sqlx::Transaction<'static, sqlx::Postgres>,
-        effects: &[NewEffect],
-    ) -> Result<(), JobError> {
-        let cause = Cause {
-            key: &self.key,
-            traceparent: self.traceparent.as_deref(),
-            request_id: self.request_id.as_deref(),
-        };
-        store::outbox::write(&mut tx, cause, effects).await?;
-        tx.commit().await.map_err(store::StoreError::from)?;
-        Ok(())
-    }
 }

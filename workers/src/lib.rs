@@ -3,31 +3,32 @@
 //! # Layout
 //! - [`config`]: settings, only from the environment.
 //! - [`runtime`]: the one place that wires a worker process: database, queue, one apalis worker
-//!   per queue, schedules, lease keeper, metrics, graceful shutdown.
+//!   per queue, schedules, outbox sweeper, lease keeper, metrics, graceful shutdown.
 //! - [`handler`]: the [`handler::Handle`] trait every job implements and its tower service.
-//! - [`idempotency`]: effects and their idempotency record commit in one transaction.
-//! - [`handlers`]: one file per job type.
-//! - [`nlu`]: Spanish (Argentina) understanding of guest messages; [`conversation`]: what to do
-//!   with them given what was said before; [`booking`]: stays, prices, availability, holds.
-//! - [`channels`]: clients of the outside world (WhatsApp Graph API, Mercado Pago).
-//! - [`audio`]: voice notes: Ogg/Opus decoding, whisper.cpp transcription, its confidence.
-//! - [`ical`]: calendar sync with the channels: parse, diff, fetch, import.
-//! - [`cli`]: `fleetctl`, the operators' tool.
+//! - [`run`]: [`run::Run`], a running job's idempotency record and effects: the handler shape.
+//! - [`handlers`]: one module per job type, all of one shape (below).
+//! - [`effects`]: decisions' effects as outbox rows, keyed; [`outbox`]: the relay and sweeper.
+//! - [`state`]: what handlers can reach. [`cli`]: `fleetctl`, the operators' tool.
 //!
-//! Architecture invariant: a handler never writes to PostgreSQL outside
-//! [`idempotency::run_once`], so replaying any job repeats nothing.
+//! The decisions live in pure crates (`conversation`, `booking`, `calendar`), the SQL in
+//! `store`, the provider clients in `channels`, speech in `voice`. A handler here only loads,
+//! calls a decision, writes, commits, flushes:
+//!
+//! ```text
+//! begin → load (store) → decide (pure) → write state + effects (outbox) → commit → flush
+//! ```
+//!
+//! Architecture invariant: a handler writes to PostgreSQL only inside the transaction that
+//! [`run::Run::begin`] opens with its idempotency record (or writes that are themselves
+//! idempotent, like a payment link stored once), so replaying any job repeats nothing; and it
+//! never imports another handler (a CI check fails the build if one does).
 
-pub mod audio;
-pub mod booking;
-pub mod channels;
 pub mod cli;
 pub mod config;
-pub mod conversation;
-pub mod db;
+pub mod effects;
 pub mod handler;
 pub mod handlers;
-pub mod ical;
-pub mod idempotency;
-pub mod nlu;
+pub mod outbox;
+pub mod run;
 pub mod runtime;
 pub mod state;

@@ -1,8 +1,8 @@
 //! The outbox relay: hands committed effects to the queue, exactly once each.
 //!
-//! Every handler ends with [`flush`]: after its transaction committed, the rows it wrote (and,
-//! on a replay, the rows an earlier run wrote but never handed over) go to the queue in one
-//! pipelined push, then are marked relayed in one statement. A reply becomes a keyed
+//! Every handler ends with [`flush`]: after its transaction committed, the rows it wrote (kept
+//! from the insert, not read back; on a replay, the rows an earlier run wrote but never handed
+//! over) go to the queue in one pipelined push, then are marked relayed in one statement. A reply becomes a keyed
 //! `send_reply` job, a follow-up job is enqueued under its own key; both carry the trace
 //! context and request id of the job that caused them, from this one function.
 //!
@@ -27,19 +27,29 @@ use jobs::{
 use store::outbox::{self, Unrelayed};
 use tokio::sync::watch;
 
-use crate::state::State;
+use crate::{run::Run, state::State};
 
-/// Relays what the job whose effect key is `cause` wrote and the queue does not have yet.
-pub async fn flush(state: &State, cause: &str) -> Result<(), JobError> {
-    let rows = outbox::unrelayed_of(&state.db, cause).await?;
-    relay(state, &rows).await?;
-    Ok(())
+/// Relays what the running job's cause wrote and the queue does not have yet: the rows this
+/// run just committed (no read), or on a replay every unrelayed row of its cause.
+pub async fn flush(state: &State, run: &Run) -> Result<(), JobError> {
+    let rows = match run.take_written() {
+        Some(rows) => rows,
+        None => outbox::unrelayed_of(&state.db, run.key()).await?,
+    };
+    relay(state, &rows).await
 }
 
 /// Pushes `rows` to the queue (one pipelined call), then marks them relayed (one statement).
 async fn relay(state: &State, rows: &[Unrelayed]) -> Result<(), JobError> {
+    let ids = push(state, rows).await?;
+    outbox::mark_relayed(&state.db, &ids).await?;
+    Ok(())
+}
+
+/// Pushes `rows` to the queue in one pipelined call; answers their ids.
+async fn push(state: &State, rows: &[Unrelayed]) -> Result<Vec<i64>, JobError> {
     if rows.is_empty() {
-        return Ok(());
+        return Ok(Vec::new());
     }
     let jobs = rows
         .iter()
@@ -50,9 +60,7 @@ async fn relay(state: &State, rows: &[Unrelayed]) -> Result<(), JobError> {
         .push_many(jobs)
         .await
         .map_err(|e| JobError::transient(format!("relaying the outbox: {e}")))?;
-    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    outbox::mark_relayed(&state.db, &ids).await?;
-    Ok(())
+    Ok(rows.iter().map(|r| r.id).collect())
 }
 
 /// The one place an effect becomes a job: keyed, carrying its cause's trace and request id.
@@ -125,23 +133,11 @@ impl Sweeper {
         if rows.is_empty() {
             return Ok(0);
         }
-        let jobs = rows
-            .iter()
-            .map(to_job)
-            .collect::<Result<Vec<_>, JobError>>()?;
-        state
-            .queue
-            .push_many(jobs)
-            .await
-            .map_err(|e| JobError::transient(format!("relaying the outbox: {e}")))?;
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let ids = push(state, &rows).await?;
         outbox::mark_relayed(&mut *tx, &ids).await?;
         tx.commit().await.map_err(store::StoreError::from)?;
         metrics::counter!("fleet_outbox_swept_total").increment(rows.len() as u64);
-        tracing::warn!(
-            rows = rows.len(),
-            "relayed outbox rows a crash left behind"
-        );
+        tracing::warn!(rows = rows.len(), "relayed outbox rows a crash left behind");
         Ok(rows.len())
     }
 }

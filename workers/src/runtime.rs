@@ -17,36 +17,34 @@ use jobs::{
 use poem::{EndpointExt, Route, get, handler, listener::TcpListener, web::Data};
 use tokio::{sync::watch, task::JoinHandle};
 
+use channels::{
+    breaker::{Breaker, SystemClock},
+    email::Email,
+    ical::Fetcher,
+    mercadopago::MercadoPago,
+    whatsapp::Whatsapp,
+};
+use voice::Speech;
+
 use crate::{
-    audio::Speech,
-    channels::{
-        breaker::{Breaker, SystemClock},
-        email::Email,
-        mercadopago::MercadoPago,
-        whatsapp::Whatsapp,
-    },
     config::WorkerConfig,
-    db,
     handler::{Handle, JobService},
-    ical::fetch::Fetcher,
     state::{AppState, State},
 };
 
 type WorkerTask = JoinHandle<Result<(), apalis_core::error::WorkerError>>;
 
-/// Runs a worker process until `shutdown` completes.
-pub async fn run(
-    config: WorkerConfig,
-    shutdown: impl Future<Output = ()> + Send,
-) -> anyhow::Result<()> {
+/// Everything handlers reach, built from the config: the pool, the queue, the provider
+/// clients with their breakers, the speech model's slots, the iCal fetcher.
+pub async fn build(config: WorkerConfig) -> anyhow::Result<State> {
     let pool_size = config.concurrency.values().sum::<usize>().clamp(4, 32) as u32;
-    let db = db::connect(&config.database_url, pool_size)
+    let db = store::connect(&config.database_url, pool_size)
         .await
         .context("connecting to PostgreSQL (DATABASE_URL)")?;
     let queue = RedisQueue::connect(config.queue.clone())
         .await
         .context("connecting to Redis (REDIS_URL)")?;
-    let state: State = Arc::new(AppState {
+    Ok(Arc::new(AppState {
         db,
         queue: queue.clone(),
         whatsapp: Whatsapp::new(
@@ -82,7 +80,16 @@ pub async fn run(
         ),
         ical: Fetcher::new(config.ical_fetch.clone()),
         config,
-    });
+    }))
+}
+
+/// Runs a worker process until `shutdown` completes.
+pub async fn run(
+    config: WorkerConfig,
+    shutdown: impl Future<Output = ()> + Send,
+) -> anyhow::Result<()> {
+    let state = build(config).await?;
+    let queue = state.queue.clone();
     let config = &state.config;
     if config.queues.contains(&QueueName::TranscribeAudio) {
         preload_speech_model(state.clone());
@@ -97,6 +104,7 @@ pub async fn run(
     // Only now: a lease registered before the workers exist would be renewed for nothing.
     let heartbeat = Heartbeat::spawn(queue.clone());
     let schedules = spawn_schedules(state.clone(), stop_rx.clone())?;
+    let sweeper = tokio::spawn(config.outbox_sweeper().run(state.clone(), stop_rx.clone()));
     let metrics = match config.metrics_addr {
         Some(addr) => Some(spawn_metrics(addr, queue.clone()).await?),
         None => None,
@@ -127,6 +135,7 @@ pub async fn run(
         ),
     }
     heartbeat.stop();
+    sweeper.abort();
     if let Some(schedules) = schedules {
         schedules.abort();
     }

@@ -5,12 +5,10 @@ use std::sync::Arc;
 use jobs::RedisQueue;
 use sqlx::PgPool;
 
-use crate::{
-    audio::Speech,
-    channels::{email::Email, mercadopago::MercadoPago, whatsapp::Whatsapp},
-    config::WorkerConfig,
-    ical::fetch::Fetcher,
-};
+use channels::{email::Email, ical::Fetcher, mercadopago::MercadoPago, whatsapp::Whatsapp};
+use voice::Speech;
+
+use crate::config::WorkerConfig;
 
 pub struct AppState {
     pub db: PgPool,

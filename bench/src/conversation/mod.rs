@@ -13,11 +13,15 @@ mod graph;
 mod storm;
 mod text;
 
-use std::{path::PathBuf, process::Child};
+use std::{
+    path::{Path, PathBuf},
+    process::Child,
+};
 
 use clap::Args;
+use testkit::harness::{Fleet, worker_command};
 
-use crate::report::Report;
+use crate::{report::Report, scratch};
 
 #[derive(Debug, Args)]
 pub struct ConversationArgs {
@@ -68,84 +72,29 @@ pub async fn run(args: ConversationArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A fresh, migrated database with the demo property; dropped by [`Db::drop_db`].
-pub struct Db {
-    pub name: String,
-    pub url: String,
-    pub pool: sqlx::PgPool,
-    admin: String,
+/// A fleet of the benchmark's own: a fresh, migrated database with the demo property, and a
+/// Redis prefix (remembered, so an interrupted run still removes it); dropped, and the prefix
+/// purged, by `Fleet::drop_db`.
+pub async fn fleet(args: &ConversationArgs, what: &str) -> anyhow::Result<Fleet> {
+    let prefix = scratch::prefix(what);
+    let db_name = format!("bench_{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
+    let fleet = Fleet::create(&args.database_url, &args.redis_url, &db_name, &prefix).await?;
+    workers::cli::demo::seed(&fleet.db).await?;
+    Ok(fleet)
 }
 
-impl Db {
-    pub async fn fresh(admin: &str) -> anyhow::Result<Db> {
-        use sqlx::Connection;
-        let name = format!("bench_{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
-        let mut conn = sqlx::PgConnection::connect(admin).await?;
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-            .execute(&mut conn)
-            .await?;
-        let base = admin.rsplit_once('/').map_or(admin, |(b, _)| b);
-        let url = format!("{base}/{name}");
-        let pool = sqlx::PgPool::connect(&url).await?;
-        workers::db::migrate(&pool).await?;
-        workers::cli::demo::seed(&pool).await?;
-        Ok(Db {
-            name,
-            url,
-            pool,
-            admin: admin.to_owned(),
-        })
+/// Starts a worker process for the benchmark's fleet, serving `queues`, with the fake Graph API
+/// (which also makes Mercado Pago's payment links) at `graph`.
+pub fn spawn_worker(bin: &Path, fleet: &Fleet, graph: &str, queues: &str) -> anyhow::Result<Child> {
+    let mut env = fleet.base_env();
+    for (k, v) in [
+        ("WHATSAPP_API_BASE", graph),
+        ("WHATSAPP_ACCESS_TOKEN", "bench"),
+        ("MERCADOPAGO_API_BASE", graph),
+        ("MERCADOPAGO_ACCESS_TOKEN", "bench"),
+        ("WORKER_CONCURRENCY", "32"),
+    ] {
+        env.push((k.to_owned(), v.to_owned()));
     }
-
-    pub async fn drop_db(self) {
-        use sqlx::Connection;
-        self.pool.close().await;
-        if let Ok(mut conn) = sqlx::PgConnection::connect(&self.admin).await {
-            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            )))
-            .execute(&mut conn)
-            .await;
-        }
-    }
-}
-
-/// Starts a worker process for the benchmark's database, prefix and fake Graph API.
-pub fn spawn_worker(
-    bin: &PathBuf,
-    db: &Db,
-    redis: &str,
-    prefix: &str,
-    graph: &str,
-    queues: &str,
-) -> anyhow::Result<Child> {
-    Ok(std::process::Command::new(bin)
-        .env("DATABASE_URL", &db.url)
-        .env("REDIS_URL", redis)
-        .env("FLEET_REDIS_PREFIX", prefix)
-        .env("WHATSAPP_API_BASE", graph)
-        .env("WHATSAPP_ACCESS_TOKEN", "bench")
-        .env("MERCADOPAGO_API_BASE", graph)
-        .env("MERCADOPAGO_ACCESS_TOKEN", "bench")
-        .env("WORKER_METRICS_ADDR", "off")
-        .env("SCHEDULES_ENABLED", "false")
-        .env("WORKER_QUEUES", queues)
-        .env("WORKER_CONCURRENCY", "32")
-        .env("RUST_LOG", "warn")
-        .stdout(std::process::Stdio::null())
-        .spawn()?)
-}
-
-/// Stops worker processes gracefully.
-pub fn stop(children: &mut [Child]) {
-    for c in children.iter() {
-        let _ = std::process::Command::new("kill")
-            .arg("-TERM")
-            .arg(c.id().to_string())
-            .status();
-    }
-    for c in children.iter_mut() {
-        let _ = c.wait();
-    }
+    Ok(worker_command(bin, &env, &[("WORKER_QUEUES", queues)]).spawn()?)
 }

@@ -1,44 +1,39 @@
 //! Holds placed per second when thousands of guests ask for overlapping stays at once.
 
 use std::{
-    path::PathBuf,
+    path::Path,
     time::{Duration, Instant},
 };
 
 use chrono::{Duration as Days, Utc};
 use jobs::{
-    EnqueueOptions, QueueName, RedisQueue, RedisQueueConfig,
+    EnqueueOptions, QueueName,
     backend::NewJob,
     domain::{IdempotencyKey, PhoneNumber},
     payloads::{Channel, PreReserve},
 };
 
-use super::{ConversationArgs, Db, graph, spawn_worker, stop};
-use crate::{report::Report, scratch, stats};
+use testkit::harness::terminate;
+
+use super::{ConversationArgs, fleet, graph, spawn_worker};
+use crate::{report::Report, stats};
 
 pub async fn measure(
     args: &ConversationArgs,
-    worker_bin: &PathBuf,
+    worker_bin: &Path,
     report: &mut Report,
 ) -> anyhow::Result<()> {
-    let db = Db::fresh(&args.database_url).await?;
-    let prefix = scratch::prefix("storm");
+    let fleet = fleet(args, "storm").await?;
+    let queue = &fleet.queue;
     let (graph_url, _) = graph::start().await?;
-    let queue = RedisQueue::connect(RedisQueueConfig::new(
-        args.redis_url.clone(),
-        prefix.clone(),
-    ))
-    .await?;
     let cabins: Vec<i64> = sqlx::query_scalar("SELECT id FROM accommodations ORDER BY id")
-        .fetch_all(&db.pool)
+        .fetch_all(&fleet.db)
         .await?;
     let mut workers = Vec::new();
     for _ in 0..2 {
         workers.push(spawn_worker(
             worker_bin,
-            &db,
-            &args.redis_url,
-            &prefix,
+            &fleet,
             &graph_url,
             "pre_reserve,send_reply",
         )?);
@@ -79,22 +74,22 @@ pub async fn measure(
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let elapsed = started.elapsed();
-    stop(&mut workers);
+    terminate(&mut workers);
 
     let holds: i64 =
         sqlx::query_scalar("SELECT count(*) FROM reservations WHERE status = 'pre_reserved'")
-            .fetch_one(&db.pool)
+            .fetch_one(&fleet.db)
             .await?;
     let overlaps: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM reservations a JOIN reservations b ON a.accommodation_id = b.accommodation_id AND a.id < b.id
          WHERE a.status IN ('pre_reserved','confirmed') AND b.status IN ('pre_reserved','confirmed') AND a.period && b.period",
     )
-    .fetch_one(&db.pool)
+    .fetch_one(&fleet.db)
     .await?;
     let answered: i64 = sqlx::query_scalar(
         "SELECT count(*) FROM outbound_messages WHERE cause_key LIKE 'pre_reserve:%'",
     )
-    .fetch_one(&db.pool)
+    .fetch_one(&fleet.db)
     .await?;
     let dead = queue.depth(&[QueueName::PreReserve]).await?[0].1.dead;
     report.number("storm_jobs", "PreReserve jobs", args.storm_jobs as f64, "");
@@ -134,7 +129,6 @@ pub async fn measure(
         Some(overlaps == 0 && dead == 0),
         format!("{overlaps} overlaps, {dead} dead letters"),
     );
-    let _ = queue.purge().await;
-    db.drop_db().await;
+    fleet.drop_db().await;
     Ok(())
 }

@@ -1,33 +1,34 @@
 //! Text reply latency at a fixed rate of new conversations.
 
 use std::{
-    path::PathBuf,
+    path::Path,
     time::{Duration, Instant},
 };
 
 use chrono::{Datelike, Duration as Days, Utc};
-use jobs::{RedisQueue, RedisQueueConfig, domain::PhoneNumber};
+use testkit::{
+    Guest,
+    harness::{spawn_ingress, terminate},
+    secrets::WA_SECRET,
+};
+use workers::cli::demo::DEMO_PHONE_NUMBER_ID;
 
-use super::{ConversationArgs, Db, graph, spawn_worker, stop};
-use crate::{report::Report, scratch, stats};
-
-const SECRET: &str = "bench-app-secret";
+use super::{ConversationArgs, fleet, graph, spawn_worker};
+use crate::{report::Report, stats};
 
 pub async fn measure(
     args: &ConversationArgs,
-    worker_bin: &PathBuf,
+    worker_bin: &Path,
     rate: u32,
     report: &mut Report,
 ) -> anyhow::Result<()> {
-    let db = Db::fresh(&args.database_url).await?;
-    let prefix = scratch::prefix("conversation");
+    let fleet = fleet(args, "conversation").await?;
     let (graph_url, arrivals) = graph::start().await?;
-    let ingress_url = start_ingress(&args.redis_url, &prefix).await?;
+    // The ingress as the providers see it: no database, the kit's secrets.
+    let ingress = spawn_ingress(None, &fleet.redis_url, &fleet.prefix, |_| {}).await?;
     let mut workers = vec![spawn_worker(
         worker_bin,
-        &db,
-        &args.redis_url,
-        &prefix,
+        &fleet,
         &graph_url,
         "parse_intent,send_reply",
     )?];
@@ -47,19 +48,16 @@ pub async fn measure(
         let at = start + period.mul_f64(i as f64);
         tokio::time::sleep_until(at).await;
         let phone = format!("5491{run:04}{i:06}");
-        let sendable = PhoneNumber::parse(&phone)?.whatsapp_sendable();
+        let guest = Guest::whatsapp(&ingress.url, DEMO_PHONE_NUMBER_ID, &phone, WA_SECRET)
+            .with_http(http.clone());
         // The clock starts at the scheduled send time (no coordinated omission).
-        sent.push((sendable, at.into_std()));
-        let (http, url, body) = (
-            http.clone(),
-            ingress_url.clone(),
-            delivery(&phone, i, &question),
-        );
-        tasks.push(tokio::spawn(async move { send(&http, &url, body).await }));
+        sent.push((guest.reply_address(), at.into_std()));
+        let question = question.clone();
+        tasks.push(tokio::spawn(async move { guest.say(&question).await }));
     }
     let mut refused = 0;
     for t in tasks {
-        if !matches!(t.await, Ok(Ok(()))) {
+        if !matches!(t.await, Ok(Ok(_))) {
             refused += 1;
         }
     }
@@ -105,12 +103,9 @@ pub async fn measure(
             format!("{:.1} ms", stats::ms(p.1)),
         );
     }
-    stop(&mut workers);
-    let _ = RedisQueue::connect(RedisQueueConfig::new(args.redis_url.clone(), prefix))
-        .await?
-        .purge()
-        .await;
-    db.drop_db().await;
+    terminate(&mut workers);
+    ingress.stop().await;
+    fleet.drop_db().await;
     Ok(())
 }
 
@@ -134,58 +129,4 @@ fn question() -> String {
         check_out.day(),
         check_out.month()
     )
-}
-
-fn delivery(phone: &str, i: usize, text: &str) -> String {
-    serde_json::json!({
-        "object": "whatsapp_business_account",
-        "entry": [{ "id": "bench", "changes": [{ "field": "messages", "value": {
-            "messaging_product": "whatsapp",
-            "metadata": { "display_phone_number": "5492972000000", "phone_number_id": workers::cli::demo::DEMO_PHONE_NUMBER_ID },
-            "contacts": [{ "profile": { "name": "Huésped" }, "wa_id": phone }],
-            "messages": [{ "from": phone, "id": format!("wamid.bench.{phone}.{i}"), "timestamp": "1764000000", "type": "text", "text": { "body": text } }]
-        }}]}]
-    })
-    .to_string()
-}
-
-async fn send(http: &reqwest::Client, url: &str, body: String) -> anyhow::Result<()> {
-    let sig = ingress::signature::whatsapp::header_for(SECRET.as_bytes(), body.as_bytes());
-    let resp = http
-        .post(url)
-        .header("x-hub-signature-256", sig)
-        .body(body)
-        .send()
-        .await?;
-    anyhow::ensure!(
-        resp.status().is_success(),
-        "ingress answered {}",
-        resp.status()
-    );
-    Ok(())
-}
-
-async fn start_ingress(redis_url: &str, prefix: &str) -> anyhow::Result<String> {
-    let cfg = ingress::config::IngressConfig {
-        addr: "127.0.0.1:0".parse()?,
-        database_url: None,
-        queue: RedisQueueConfig::new(redis_url, prefix),
-        whatsapp_app_secret: Some(secrecy::SecretString::from(SECRET)),
-        whatsapp_verify_token: None,
-        mercadopago_webhook_secret: None,
-        mailgun_signing_key: None,
-        admin_token: None,
-        max_body_bytes: 1 << 20,
-        max_email_bytes: 1 << 20,
-        rate_limit_per_minute: u64::MAX / 2,
-        trust_forwarded_for: false,
-        ready_timeout: Duration::from_secs(2),
-        sandbox: false,
-        ical_export_secret: None,
-        ical_max_sync_age: Duration::from_secs(1200),
-    };
-    let app = ingress::startup::Application::build(cfg).await?;
-    let url = format!("http://127.0.0.1:{}/webhooks/whatsapp", app.port());
-    tokio::spawn(app.run_until_stopped(std::future::pending()));
-    Ok(url)
 }

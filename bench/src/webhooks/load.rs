@@ -13,9 +13,9 @@ use std::{
     time::{Duration, Instant},
 };
 
+use testkit::{Webhooks, deliveries::TextDeliveries};
 use tokio::sync::{Barrier, mpsc};
 
-use super::delivery::Deliveries;
 use crate::stats::{self, Summary};
 
 #[derive(Debug, Clone, Default)]
@@ -56,16 +56,9 @@ fn new_client(max_idle: usize) -> reqwest::Result<reqwest::Client> {
 }
 
 /// One delivery; the status, or `None` for a transport error.
-async fn send(client: &reqwest::Client, url: &str, deliveries: &Deliveries) -> Option<u16> {
+async fn send(hooks: &Webhooks, deliveries: &TextDeliveries) -> Option<u16> {
     let (body, signature) = deliveries.next();
-    let resp = client
-        .post(url)
-        .header("content-type", "application/json")
-        .header("x-hub-signature-256", signature)
-        .body(body)
-        .send()
-        .await
-        .ok()?;
+    let resp = hooks.whatsapp(body, Some(&signature)).await.ok()?;
     let status = resp.status().as_u16();
     // Read the answer out so the connection can carry the next request.
     resp.bytes().await.ok()?;
@@ -129,21 +122,20 @@ impl Tally {
 /// `connections` keep-alive connections, each one request at a time, for `duration`.
 pub async fn closed_loop(
     base: &str,
-    deliveries: Arc<Deliveries>,
+    deliveries: Arc<TextDeliveries>,
     connections: usize,
     duration: Duration,
 ) -> anyhow::Result<Outcome> {
-    let url = format!("{base}/webhooks/whatsapp");
     // Every connection opens and warms up first; the clock starts when all are ready.
     let barrier = Arc::new(Barrier::new(connections + 1));
     let (start_tx, start_rx) = tokio::sync::watch::channel(None::<Instant>);
     let mut tasks = Vec::with_capacity(connections);
     for _ in 0..connections {
-        let (url, deliveries, barrier) = (url.clone(), deliveries.clone(), barrier.clone());
+        let (deliveries, barrier) = (deliveries.clone(), barrier.clone());
         let mut start_rx = start_rx.clone();
-        let client = new_client(1)?;
+        let hooks = Webhooks::new(base).with_http(new_client(1)?);
         tasks.push(tokio::spawn(async move {
-            let warm = send(&client, &url, &deliveries).await == Some(200);
+            let warm = send(&hooks, &deliveries).await == Some(200);
             barrier.wait().await;
             let started = match start_rx.wait_for(Option::is_some).await {
                 Ok(s) => s.unwrap_or_else(Instant::now),
@@ -156,7 +148,7 @@ pub async fn closed_loop(
                 if sent >= deadline {
                     break;
                 }
-                let status = send(&client, &url, &deliveries).await;
+                let status = send(&hooks, &deliveries).await;
                 tally.add(status, sent.elapsed());
             }
             (u64::from(warm), tally)
@@ -178,16 +170,15 @@ pub async fn closed_loop(
 /// `rate` deliveries per second for `duration`, on a schedule that does not wait for answers.
 pub async fn open_loop(
     base: &str,
-    deliveries: Arc<Deliveries>,
+    deliveries: Arc<TextDeliveries>,
     rate: u64,
     duration: Duration,
 ) -> anyhow::Result<Outcome> {
-    let url: Arc<str> = format!("{base}/webhooks/whatsapp").into();
-    let client = new_client(usize::MAX)?;
+    let hooks = Webhooks::new(base).with_http(new_client(usize::MAX)?);
     // Warm a few connections so the first scheduled requests do not pay for TCP set-up.
     let mut warm = 0;
     for _ in 0..8 {
-        warm += u64::from(send(&client, &url, &deliveries).await == Some(200));
+        warm += u64::from(send(&hooks, &deliveries).await == Some(200));
     }
     let total = rate.saturating_mul(duration.as_secs()).max(1);
     let interval = Duration::from_secs_f64(1.0 / rate.max(1) as f64);
@@ -214,11 +205,10 @@ pub async fn open_loop(
                 std::thread::sleep(due - now);
             }
             lags.push(Instant::now().saturating_duration_since(due));
-            let (client, url, deliveries, tx) =
-                (client.clone(), url.clone(), deliveries.clone(), tx.clone());
+            let (hooks, deliveries, tx) = (hooks.clone(), deliveries.clone(), tx.clone());
             runtime.spawn(async move {
                 let sent = Instant::now();
-                let status = send(&client, &url, &deliveries).await;
+                let status = send(&hooks, &deliveries).await;
                 let done = Instant::now();
                 let _ = tx.send((
                     status,

@@ -4,7 +4,6 @@
 //! fixed offered rate (open loop). The load generator shares the cores with the ingress and
 //! Redis, so each run also says how the CPU was split between them.
 
-mod delivery;
 mod load;
 mod server;
 
@@ -12,6 +11,7 @@ use std::{path::PathBuf, sync::Arc, time::Duration};
 
 use jobs::{QueueName, RedisQueue, RedisQueueConfig};
 use redis::aio::MultiplexedConnection;
+use testkit::deliveries::TextDeliveries;
 
 use crate::{
     logs::Warnings,
@@ -20,6 +20,12 @@ use crate::{
     stats::ms,
     sys,
 };
+
+/// The business number the deliveries are sent to (pywa's text fixture's: the ingress routes
+/// nothing by it, the workers do).
+const PHONE_NUMBER_ID: &str = "1122334455667";
+/// What every delivery says (pywa's text fixture).
+const TEXT: &str = "Hola, tienen lugar para 2 personas del 10 al 12 de marzo?";
 
 #[derive(Debug, clap::Args)]
 pub struct IngressArgs {
@@ -98,7 +104,7 @@ pub async fn run(args: IngressArgs, warnings: Warnings) -> anyhow::Result<()> {
     ));
     let queue = RedisQueue::connect(RedisQueueConfig::new(&args.redis_url, &prefix)).await?;
     let mut conn = scratch::connect(&args.redis_url).await?;
-    let deliveries = Arc::new(delivery::Deliveries::new(&secret));
+    let deliveries = Arc::new(TextDeliveries::new(&secret, PHONE_NUMBER_ID, TEXT));
     let warned_before = warnings.count();
 
     let result = measure(&args, &server, &queue, &mut conn, deliveries).await;
@@ -129,7 +135,7 @@ async fn measure(
     server: &server::Server,
     queue: &RedisQueue,
     conn: &mut MultiplexedConnection,
-    deliveries: Arc<delivery::Deliveries>,
+    deliveries: Arc<TextDeliveries>,
 ) -> anyhow::Result<Vec<Run>> {
     let duration = Duration::from_secs(args.duration_secs);
     let mut runs = Vec::new();

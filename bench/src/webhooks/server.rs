@@ -1,29 +1,22 @@
-//! The ingress under test, on a Redis prefix of its own: either in this process
-//! (`Application::build` on port 0, sharing the runtime and the 2 cores with the load
-//! generator) or the release `ingress` binary as a separate process (configured by the same
-//! environment variables production uses), whose CPU can then be told from the load
-//! generator's.
+//! The ingress under test, on a Redis prefix of its own: either in this process (the test
+//! kit's `spawn_ingress`: `Application::build` on port 0, sharing the runtime and the 2 cores
+//! with the load generator) or the release `ingress` binary as a separate process (configured
+//! by the same environment variables production uses), whose CPU can then be told from the
+//! load generator's.
 
 use std::{
-    net::{Ipv4Addr, SocketAddr, TcpListener},
+    net::{Ipv4Addr, TcpListener},
     path::Path,
     process::Stdio,
     time::{Duration, Instant},
 };
 
-use ingress::{config::IngressConfig, startup::Application};
 use secrecy::SecretString;
-use tokio::{sync::oneshot, task::JoinHandle};
-
-/// Never reached: the limiter must not refuse the benchmark's requests, but it still runs
-/// (one Redis round trip per request) as it does in production.
-pub const RATE_LIMIT_PER_MINUTE: u64 = 100_000_000;
+pub use testkit::harness::RATE_LIMIT_PER_MINUTE;
+use testkit::harness::{Ingress, spawn_ingress};
 
 enum Running {
-    InProcess {
-        shutdown: oneshot::Sender<()>,
-        task: JoinHandle<std::io::Result<()>>,
-    },
+    InProcess(Ingress),
     Process(tokio::process::Child),
 }
 
@@ -35,28 +28,18 @@ pub struct Server {
 }
 
 pub async fn in_process(redis_url: &str, prefix: &str, secret: &str) -> anyhow::Result<Server> {
-    // Start from the environment's defaults so that a field added to the config later still
-    // gets its production default, then pin everything the benchmark depends on.
-    let mut config = IngressConfig::from_env()?;
-    config.addr = SocketAddr::from((Ipv4Addr::LOCALHOST, 0));
-    config.database_url = None;
-    config.queue.url = redis_url.to_owned();
-    config.queue.prefix = prefix.to_owned();
-    config.whatsapp_app_secret = Some(SecretString::from(secret.to_owned()));
-    config.max_body_bytes = 1024 * 1024;
-    config.rate_limit_per_minute = RATE_LIMIT_PER_MINUTE;
-    config.trust_forwarded_for = false;
-    config.sandbox = false;
-    let app = Application::build(config).await?;
-    let base = format!("http://127.0.0.1:{}", app.port());
-    let (shutdown, stop) = oneshot::channel();
-    let task = tokio::spawn(app.run_until_stopped(async move {
-        let _ = stop.await;
-    }));
+    // The kit starts from the environment's defaults (a setting added later gets its
+    // production default) and pins what the benchmark depends on: no database, the limiter
+    // never reached; this run's secret and body cap are ours.
+    let ingress = spawn_ingress(None, redis_url, prefix, |config| {
+        config.whatsapp_app_secret = Some(SecretString::from(secret.to_owned()));
+        config.max_body_bytes = 1024 * 1024;
+    })
+    .await?;
     let server = Server {
-        base,
+        base: ingress.url.clone(),
         pid: None,
-        running: Running::InProcess { shutdown, task },
+        running: Running::InProcess(ingress),
     };
     server.wait_live().await?;
     Ok(server)
@@ -121,7 +104,7 @@ impl Server {
 
     pub fn mode(&self) -> &'static str {
         match self.running {
-            Running::InProcess { .. } => {
+            Running::InProcess(_) => {
                 "in-process (Application::build, same runtime as the load generator)"
             }
             Running::Process(_) => "separate process (release ingress binary)",
@@ -130,10 +113,7 @@ impl Server {
 
     pub async fn stop(self) {
         match self.running {
-            Running::InProcess { shutdown, task } => {
-                let _ = shutdown.send(());
-                let _ = tokio::time::timeout(Duration::from_secs(15), task).await;
-            }
+            Running::InProcess(ingress) => ingress.stop().await,
             Running::Process(mut child) => {
                 let _ = child.kill().await;
             }

@@ -83,25 +83,7 @@ pub async fn refunds(
 ) -> Result<Json<Value>, IngressError> {
     authorized(state, req)?;
     let db = state.db.as_ref().ok_or(IngressError::Unavailable)?;
-    let rows: Vec<Value> = sqlx::query_scalar(
-        "SELECT json_build_object(
-            'code', r.code, 'accommodation', a.name, 'property', p.name,
-            'check_in', r.check_in, 'check_out', r.check_out,
-            'guest_phone', r.guest_phone, 'guest_email', r.guest_email,
-            'paid', coalesce(sum(pay.amount), 0), 'currency', p.currency,
-            'payments', coalesce(array_agg(pay.provider_payment_id) FILTER (WHERE pay.id IS NOT NULL), '{}'),
-            'marked_at', r.updated_at)
-         FROM reservations r
-         JOIN accommodations a ON a.id = r.accommodation_id
-         JOIN properties p ON p.id = a.property_id
-         LEFT JOIN payments pay ON pay.reservation_id = r.id AND pay.status = 'approved'
-         WHERE r.needs_refund
-         GROUP BY r.id, a.name, p.name, p.currency
-         ORDER BY r.updated_at",
-    )
-    .fetch_all(db)
-    .await
-    .map_err(|e| {
+    let rows = store::reservations::refunds_due(db).await.map_err(|e| {
         tracing::error!(error = %e, "could not read the refunds");
         IngressError::Unavailable
     })?;

@@ -27,11 +27,7 @@ pub async fn ready(Data(state): Data<&Arc<AppState>>) -> Response {
     let postgres = match &state.db {
         Some(db) => {
             probe(timeout, async {
-                sqlx::query("SELECT 1")
-                    .execute(db)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| e.to_string())
+                store::ping(db).await.map_err(|e| e.to_string())
             })
             .await
         }
@@ -77,7 +73,7 @@ async fn ical_freshness(state: &AppState, db: &sqlx::PgPool) -> serde_json::Valu
     let max = state.config.ical_max_sync_age.as_secs_f64();
     let read = tokio::time::timeout(
         state.config.ready_timeout,
-        crate::ical::health::oldest_sync_age(db),
+        store::ical::health::oldest_sync_age(db),
     )
     .await;
     match read {

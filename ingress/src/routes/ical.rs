@@ -2,14 +2,13 @@
 //!
 //! A wrong token, an unknown accommodation, a malformed path and a disabled export
 //! (`ICAL_EXPORT_SECRET` unset) all get the same 404, so URLs cannot be enumerated. The ETag is
-//! a hash of the body (which is stable: see `ical::render`), and `If-None-Match` gets a 304.
+//! a hash of the body (which is stable: see `calendar::render`), and `If-None-Match` gets a 304.
 //! Lists `pre_reserved` and `confirmed` stays that did not come from an import (re-exporting
 //! other channels' blocks would echo them back), from 30 days ago on.
 
 use calendar::{render, token};
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, Utc};
 use poem::{
     Request, Response, handler,
     http::{StatusCode, header},
@@ -18,11 +17,7 @@ use poem::{
 use secrecy::ExposeSecret;
 use sha2::{Digest, Sha256};
 
-use crate::{
-    error::IngressError,
-
-    state::AppState,
-};
+use crate::{error::IngressError, state::AppState};
 
 fn not_found() -> Response {
     Response::builder()
@@ -77,43 +72,21 @@ fn matches(if_none_match: Option<&str>, etag: &str) -> bool {
     })
 }
 
-fn db_unavailable(e: sqlx::Error) -> IngressError {
+fn db_unavailable(e: store::StoreError) -> IngressError {
     tracing::error!(error = %e, "iCal export could not read PostgreSQL");
     IngressError::Unavailable
 }
 
 async fn calendar_name(db: &sqlx::PgPool, id: i64) -> Result<Option<String>, IngressError> {
-    sqlx::query_scalar(
-        "SELECT p.name || ' - ' || a.name FROM accommodations a JOIN properties p ON p.id = a.property_id WHERE a.id = $1",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await
-    .map_err(db_unavailable)
+    store::ical::export::calendar_name(db, id)
+        .await
+        .map_err(db_unavailable)
 }
 
 async fn events(db: &sqlx::PgPool, id: i64) -> Result<Vec<render::ExportEvent>, IngressError> {
-    let rows: Vec<(String, NaiveDate, NaiveDate, DateTime<Utc>)> = sqlx::query_as(
-        "SELECT code, check_in, check_out, updated_at FROM reservations
-         WHERE accommodation_id = $1 AND status IN ('pre_reserved', 'confirmed')
-           AND channel_source <> 'ical_import' AND check_out >= CURRENT_DATE - 30
-         ORDER BY check_in, code",
-    )
-    .bind(id)
-    .fetch_all(db)
-    .await
-    .map_err(db_unavailable)?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(code, check_in, check_out, updated_at)| render::ExportEvent {
-                code,
-                check_in,
-                check_out,
-                updated_at,
-            },
-        )
-        .collect())
+    store::ical::export::events(db, id)
+        .await
+        .map_err(db_unavailable)
 }
 
 #[cfg(test)]

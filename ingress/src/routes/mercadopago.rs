@@ -15,10 +15,7 @@ use crate::{
     error::IngressError,
     middleware::RequestContext,
     routes::enqueue,
-    signature::{
-        VerifiedWebhook,
-        MercadoPago, mercadopago::query_data_id,
-    },
+    signature::{MercadoPago, VerifiedWebhook, mercadopago::query_data_id},
     state::AppState,
 };
 

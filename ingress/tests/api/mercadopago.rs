@@ -1,5 +1,6 @@
-use ingress::signature::mercadopago::{REPLAY_WINDOW_MS, header_for};
+use ingress::signature::mercadopago::REPLAY_WINDOW_MS;
 use jobs::QueueName::ConfirmPayment;
+use testkit::deliveries::mercadopago_signature;
 
 use crate::helpers::*;
 
@@ -14,15 +15,10 @@ async fn post(
     signature: Option<String>,
     request_id: &str,
 ) -> reqwest::Response {
-    let mut req = app
-        .http
-        .post(app.url(&format!("/webhooks/mercadopago?{query}")))
-        .header("content-type", "application/json")
-        .header("x-request-id", request_id);
-    if let Some(sig) = signature {
-        req = req.header("x-signature", sig);
-    }
-    req.body(body).send().await.unwrap()
+    app.webhooks
+        .mercadopago(query, body, signature.as_deref(), request_id)
+        .await
+        .unwrap()
 }
 
 const PAYMENT: &str = "webhooks/mercadopago/mp_doc_webhook_payment_created.json";
@@ -30,7 +26,7 @@ const PAYMENT: &str = "webhooks/mercadopago/mp_doc_webhook_payment_created.json"
 #[tokio::test]
 async fn a_signed_payment_notification_becomes_one_confirm_job() {
     let app = spawn_app().await;
-    let sig = header_for(
+    let sig = mercadopago_signature(
         MP_SECRET.as_bytes(),
         Some("999999999"),
         Some("req-1"),
@@ -67,13 +63,14 @@ async fn a_signed_payment_notification_becomes_one_confirm_job() {
 async fn bad_mercadopago_signatures_are_refused_and_enqueue_nothing() {
     let app = spawn_app().await;
     let now = now_ms();
-    let good =
-        |id: &str, rid: &str, ts: i64| header_for(MP_SECRET.as_bytes(), Some(id), Some(rid), ts);
+    let good = |id: &str, rid: &str, ts: i64| {
+        mercadopago_signature(MP_SECRET.as_bytes(), Some(id), Some(rid), ts)
+    };
     let cases: Vec<(&str, &str, Option<String>, &str)> = vec![
         (
             "wrong secret",
             "data.id=999999999",
-            Some(header_for(
+            Some(mercadopago_signature(
                 b"not-the-secret",
                 Some("999999999"),
                 Some("r"),
@@ -141,7 +138,7 @@ async fn a_signed_notification_that_is_not_a_payment_is_acknowledged_without_a_j
     let app = spawn_app().await;
     let body = fixture("webhooks/mercadopago/mp_doc_order_processed_qr.json");
     let id = "ORD01JQ4S4KY8HWQ6NA5PXB65B3D3";
-    let sig = header_for(MP_SECRET.as_bytes(), Some(id), Some("r"), now_ms());
+    let sig = mercadopago_signature(MP_SECRET.as_bytes(), Some(id), Some("r"), now_ms());
     let resp = post(
         &app,
         &format!("data.id={id}&type=order"),
@@ -157,7 +154,7 @@ async fn a_signed_notification_that_is_not_a_payment_is_acknowledged_without_a_j
 #[tokio::test]
 async fn a_signed_body_that_is_not_json_is_a_bad_request() {
     let app = spawn_app().await;
-    let sig = header_for(MP_SECRET.as_bytes(), Some("1"), Some("r"), now_ms());
+    let sig = mercadopago_signature(MP_SECRET.as_bytes(), Some("1"), Some("r"), now_ms());
     let resp = post(
         &app,
         "data.id=1&type=payment",

@@ -10,7 +10,7 @@ use crate::helpers::*;
 #[tokio::test]
 async fn redis_down_means_503_and_the_retry_after_recovery_is_enqueued_once() {
     let proxy = RedisProxy::start().await;
-    let app = spawn_on(proxy.url(), |c| c).await;
+    let app = spawn_on(proxy.url(), |_| {}).await;
     let body = text_delivery("wamid.OUTAGE", "¿tenés lugar?");
 
     proxy.stop();

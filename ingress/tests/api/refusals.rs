@@ -6,7 +6,7 @@ use crate::helpers::*;
 async fn whatsapp_signature_table() {
     let app = spawn_app().await;
     let body = fixture("webhooks/whatsapp/pywa_message_text.json");
-    let good = ingress::signature::whatsapp::header_for(WA_SECRET.as_bytes(), &body);
+    let good = deliveries::whatsapp_signature(WA_SECRET, &body);
     let mut one_byte_changed = body.clone();
     let i = one_byte_changed.iter().position(|b| *b == b'B').unwrap();
     one_byte_changed[i] = b'C';
@@ -14,7 +14,7 @@ async fn whatsapp_signature_table() {
         (
             "wrong secret",
             body.clone(),
-            Some(ingress::signature::whatsapp::header_for(b"other", &body)),
+            Some(deliveries::whatsapp_signature("other", &body)),
         ),
         (
             "body changed by one byte",
@@ -58,11 +58,7 @@ async fn a_signed_body_that_is_not_json_is_a_bad_request() {
 
 #[tokio::test]
 async fn a_body_over_the_limit_is_413() {
-    let app = spawn_with(|mut c| {
-        c.max_body_bytes = 1024;
-        c
-    })
-    .await;
+    let app = spawn_with(|c| c.max_body_bytes = 1024).await;
     let big = text_delivery("wamid.BIG", &"a".repeat(4096));
     let resp = app.post_signed_whatsapp(big).await;
     assert_eq!(resp.status(), 413);
@@ -71,11 +67,7 @@ async fn a_body_over_the_limit_is_413() {
 
 #[tokio::test]
 async fn over_the_rate_limit_is_429_but_health_stays_open() {
-    let app = spawn_with(|mut c| {
-        c.rate_limit_per_minute = 5;
-        c
-    })
-    .await;
+    let app = spawn_with(|c| c.rate_limit_per_minute = 5).await;
     let mut statuses = Vec::new();
     for i in 0..8 {
         let resp = app

@@ -10,7 +10,7 @@ async fn every_real_whatsapp_payload_becomes_the_expected_job() {
             "whatsapp/meta_doc_audio_voice_note.json",
             Some(TranscribeAudio),
         ),
-        ("whatsapp/meta_doc_image.json", Some(SendReply)),
+        ("whatsapp/meta_doc_image.json", Some(ParseIntent)),
         (
             "whatsapp/meta_doc_text_ctwa_ad_referral.json",
             Some(ParseIntent),
@@ -21,8 +21,11 @@ async fn every_real_whatsapp_payload_becomes_the_expected_job() {
         ),
         ("whatsapp/pywa_message_audio.json", Some(TranscribeAudio)),
         ("whatsapp/pywa_message_voice.json", Some(TranscribeAudio)),
-        ("whatsapp/pywa_message_image.json", Some(SendReply)),
-        ("whatsapp/pywa_message_media_with_url.json", Some(SendReply)),
+        ("whatsapp/pywa_message_image.json", Some(ParseIntent)),
+        (
+            "whatsapp/pywa_message_media_with_url.json",
+            Some(ParseIntent),
+        ),
         ("whatsapp/pywa_message_text.json", Some(ParseIntent)),
         ("whatsapp/meta_doc_status_failed.json", None),
         ("whatsapp/meta_doc_status_sent.json", None),
@@ -52,7 +55,8 @@ async fn every_real_whatsapp_payload_becomes_the_expected_job() {
 }
 
 /// pywa's fixture set: every message type WhatsApp sends. Reactions get no job; anything that
-/// is neither text nor audio gets a polite reply.
+/// is neither text nor audio is a conversation turn without words (the conversation answers
+/// it politely).
 #[tokio::test]
 async fn every_message_type_is_routed() {
     let all: serde_json::Value =
@@ -64,7 +68,7 @@ async fn every_message_type_is_routed() {
             }
             "audio" | "voice" => Some(TranscribeAudio),
             "reaction" | "unreaction_empty" | "unreaction_no_emoji" => None,
-            _ => Some(SendReply),
+            _ => Some(ParseIntent),
         }
     };
     let cases = all.as_object().unwrap();
@@ -101,19 +105,15 @@ async fn the_same_delivery_ten_times_at_once_is_one_job() {
 #[tokio::test]
 async fn a_delivery_of_several_messages_makes_one_job_each() {
     let app = spawn_app().await;
-    let mut d: serde_json::Value =
-        serde_json::from_slice(&text_delivery("wamid.A", "hola")).unwrap();
-    let messages = d["entry"][0]["changes"][0]["value"]["messages"]
-        .as_array_mut()
-        .unwrap();
-    let mut second = messages[0].clone();
-    second["id"] = "wamid.B".into();
-    let mut third = messages[0].clone();
-    third["id"] = "wamid.C".into();
-    third["type"] = "audio".into();
-    third["audio"] = serde_json::json!({ "id": "media-1", "mime_type": "audio/ogg; codecs=opus", "voice": true });
-    messages.push(second);
-    messages.push(third);
+    let d = deliveries::whatsapp(
+        NUMBER_ID,
+        PHONE,
+        vec![
+            deliveries::whatsapp_text(PHONE, "wamid.A", "hola"),
+            deliveries::whatsapp_text(PHONE, "wamid.B", "hola"),
+            deliveries::whatsapp_voice(PHONE, "wamid.C", "media-1", None),
+        ],
+    );
     let resp = app
         .post_signed_whatsapp(serde_json::to_vec(&d).unwrap())
         .await;

@@ -31,10 +31,10 @@ const FEED_SQL: &str = "SELECT f.id, f.accommodation_id, f.url, f.etag, f.last_m
      FROM ical_feeds f JOIN accommodations a ON a.id = f.accommodation_id JOIN properties p ON p.id = a.property_id
      WHERE f.id = $1";
 
-pub async fn load_feed(conn: &mut PgConnection, id: i64) -> Result<Option<Feed>, StoreError> {
+pub async fn load_feed(db: impl PgExecutor<'_>, id: i64) -> Result<Option<Feed>, StoreError> {
     sqlx::query_as(FEED_SQL)
         .bind(id)
-        .fetch_optional(conn)
+        .fetch_optional(db)
         .await
         .map_err(StoreError::from)
 }
@@ -86,7 +86,10 @@ pub async fn has_waiting_events(db: impl PgExecutor<'_>, feed_id: i64) -> Result
 }
 
 /// The feed as we stored it: used to retry unplaced events when the feed did not change.
-pub async fn stored_blocks(db: impl PgExecutor<'_>, feed_id: i64) -> Result<Vec<Block>, StoreError> {
+pub async fn stored_blocks(
+    db: impl PgExecutor<'_>,
+    feed_id: i64,
+) -> Result<Vec<Block>, StoreError> {
     let rows: Vec<(String, chrono::NaiveDate, chrono::NaiveDate, String)> = sqlx::query_as(
         "SELECT uid, check_in, check_out, summary FROM ical_events WHERE ical_feed_id = $1",
     )

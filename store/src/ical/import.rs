@@ -28,11 +28,11 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
 use calendar::{
     diff::{self, Known, Placement},
     parse::Block,
 };
+use chrono::NaiveDate;
 use sqlx::PgConnection;
 
 use super::feeds::Feed;
@@ -143,8 +143,7 @@ async fn release(conn: &mut PgConnection, feed: &Feed, gone: &Known) -> Result<u
         .bind(feed.id)
         .bind(&gone.uid)
         .execute(conn)
-        .await
-        ?;
+        .await?;
     Ok(cancelled)
 }
 

@@ -5,7 +5,7 @@ use clap::Parser;
 use jobs::RedisQueue;
 use workers::{
     cli::{Cli, Command, DlqCommand, IcalCommand, demo, dlq, ical, nlu, queues, transcribe},
-    config, db,
+    config,
 };
 
 #[tokio::main]
@@ -14,13 +14,13 @@ async fn main() -> anyhow::Result<()> {
     let out = match cli.command {
         Command::Migrate => {
             let url = config::database_url()?;
-            let created = db::create_if_missing(&url)
+            let created = store::create_if_missing(&url)
                 .await
                 .context("creating the database")?;
-            let pool = db::connect(&url, 2)
+            let pool = store::connect(&url, 2)
                 .await
                 .context("connecting to PostgreSQL")?;
-            db::migrate(&pool).await.context("running migrations")?;
+            store::migrate(&pool).await.context("running migrations")?;
             if created {
                 "database created, migrations applied".to_owned()
             } else {
@@ -60,7 +60,7 @@ async fn main() -> anyhow::Result<()> {
             transcribe::run(file.as_deref(), say.as_deref(), json)?
         }
         Command::DemoSeed => {
-            let pool = db::connect(&config::database_url()?, 2)
+            let pool = store::connect(&config::database_url()?, 2)
                 .await
                 .context("connecting to PostgreSQL")?;
             demo::seed(&pool).await?
@@ -71,26 +71,27 @@ async fn main() -> anyhow::Result<()> {
             email,
             lines,
         } => {
-            let address = match email {
-                Some(address) => demo::Address::Email {
-                    address,
-                    signing_key: config::var("MAILGUN_WEBHOOK_SIGNING_KEY")
+            let mut guest = match email {
+                Some(address) => demo::Guest::email(
+                    &ingress,
+                    demo::DEMO_EMAIL,
+                    &address,
+                    &config::var("MAILGUN_WEBHOOK_SIGNING_KEY")
                         .context("MAILGUN_WEBHOOK_SIGNING_KEY must be set to sign emails")?,
-                },
-                None => demo::Address::Whatsapp {
-                    phone: phone.unwrap_or_else(|| {
+                ),
+                None => demo::Guest::whatsapp(
+                    &ingress,
+                    demo::DEMO_PHONE_NUMBER_ID,
+                    &phone.unwrap_or_else(|| {
                         format!("54911{}", rand::random_range(10_000_000..99_999_999u32))
                     }),
-                    app_secret: config::var("WHATSAPP_APP_SECRET")
+                    &config::var("WHATSAPP_APP_SECRET")
                         .context("WHATSAPP_APP_SECRET must be set to sign deliveries")?,
-                },
+                ),
             };
-            let guest = demo::Guest {
-                address,
-                http: reqwest::Client::new(),
-                ingress: ingress.trim_end_matches('/').to_owned(),
-                mp_secret: config::var("MERCADOPAGO_WEBHOOK_SECRET"),
-            };
+            if let Some(secret) = config::var("MERCADOPAGO_WEBHOOK_SECRET") {
+                guest = guest.with_mercadopago_secret(&secret);
+            }
             let lines = if lines.is_empty() {
                 demo::default_script(chrono::Utc::now().date_naive())
             } else {
@@ -137,7 +138,7 @@ async fn main() -> anyhow::Result<()> {
 }
 
 async fn connect_db() -> anyhow::Result<sqlx::PgPool> {
-    db::connect(&config::database_url()?, 2)
+    store::connect(&config::database_url()?, 2)
         .await
         .context("connecting to PostgreSQL")
 }

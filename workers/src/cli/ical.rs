@@ -9,11 +9,12 @@
 use std::{fmt::Write as _, io::Write};
 
 use anyhow::Context as _;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::Utc;
 use jobs::{EnqueueOptions, RedisQueue, domain::IdempotencyKey, payloads::SyncIcal};
 use sqlx::PgPool;
 
-use crate::ical::parse::{self, SkipReason};
+use calendar::parse::{self, SkipReason};
+use store::ical::staff;
 
 /// Prints the blocks of a calendar file; returns how many.
 pub fn parse_file(
@@ -56,10 +57,7 @@ pub fn parse_file(
 
 /// Enqueues one `SyncIcal` for the feed now (its own idempotency key: never merged with a tick).
 pub async fn sync(db: &PgPool, queue: &RedisQueue, feed_id: i64) -> anyhow::Result<String> {
-    let exists: Option<bool> = sqlx::query_scalar("SELECT active FROM ical_feeds WHERE id = $1")
-        .bind(feed_id)
-        .fetch_optional(db)
-        .await?;
+    let exists = staff::feed_active(db, feed_id).await?;
     match exists {
         None => anyhow::bail!("no feed {feed_id} (see `fleetctl ical feeds`)"),
         Some(false) => anyhow::bail!("feed {feed_id} is inactive"),
@@ -87,7 +85,7 @@ pub fn url(accommodation_id: i64) -> anyhow::Result<String> {
         .context("ICAL_EXPORT_SECRET must be set (the same as the ingress's)")?;
     let base =
         crate::config::var("PUBLIC_BASE_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into());
-    Ok(ingress::ical::token::url(
+    Ok(calendar::token::url(
         &base,
         secret.as_bytes(),
         accommodation_id,
@@ -106,44 +104,17 @@ pub async fn add_feed(
         matches!(parsed.scheme(), "http" | "https"),
         "the feed URL must be http(s)"
     );
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO ical_feeds (accommodation_id, channel, url) VALUES ($1, $2, $3)
-         ON CONFLICT (accommodation_id, url) DO UPDATE SET channel = EXCLUDED.channel, active = TRUE
-         RETURNING id",
-    )
-    .bind(accommodation_id)
-    .bind(channel)
-    .bind(url)
-    .fetch_one(db)
-    .await
-    .context("adding the feed (does the accommodation exist?)")?;
+    let id = staff::add_feed(db, accommodation_id, url, channel)
+        .await
+        .context("adding the feed (does the accommodation exist?)")?;
     Ok(format!(
         "feed {id} ({channel}) for accommodation {accommodation_id}; synced every schedule tick, now with `fleetctl ical sync {id}`"
     ))
 }
 
-#[derive(sqlx::FromRow)]
-struct FeedRow {
-    id: i64,
-    accommodation_id: i64,
-    channel: String,
-    url: String,
-    active: bool,
-    age: Option<f64>,
-    last_error_kind: Option<String>,
-    events: i64,
-}
-
 /// Feeds with their health; URLs shown by host only (they carry the channel's secret).
 pub async fn feeds(db: &PgPool) -> anyhow::Result<String> {
-    let rows: Vec<FeedRow> = sqlx::query_as(
-        "SELECT f.id, f.accommodation_id, f.channel, f.url, f.active,
-                EXTRACT(EPOCH FROM now() - f.last_synced_at)::float8 AS age, f.last_error_kind,
-                (SELECT count(*) FROM ical_events e WHERE e.ical_feed_id = f.id) AS events
-         FROM ical_feeds f ORDER BY f.id",
-    )
-    .fetch_all(db)
-    .await?;
+    let rows = staff::feeds(db).await?;
     let mut out = format!(
         "{:>5} {:>6} {:<8} {:<28} {:>7} {:>10} {}\n",
         "FEED", "ACCOM", "CHANNEL", "HOST", "EVENTS", "SYNCED", "ERROR"
@@ -170,34 +141,9 @@ pub async fn feeds(db: &PgPool) -> anyhow::Result<String> {
     Ok(out)
 }
 
-#[derive(sqlx::FromRow, serde::Serialize)]
-struct Conflict {
-    id: i64,
-    accommodation_id: i64,
-    reservation_code: Option<String>,
-    ical_feed_id: Option<i64>,
-    channel: Option<String>,
-    external_uid: Option<String>,
-    check_in: NaiveDate,
-    check_out: NaiveDate,
-    detected_at: DateTime<Utc>,
-    resolved_at: Option<DateTime<Utc>>,
-}
-
 /// Overbooking conflicts, open ones (or all with `all`), newest first.
 pub async fn conflicts(db: &PgPool, all: bool, json: bool) -> anyhow::Result<String> {
-    let rows: Vec<Conflict> = sqlx::query_as(
-        "SELECT c.id, c.accommodation_id, r.code AS reservation_code, c.ical_feed_id, f.channel,
-                c.external_uid, c.check_in, c.check_out, c.detected_at, c.resolved_at
-         FROM overbooking_conflicts c
-         LEFT JOIN reservations r ON r.id = c.reservation_id
-         LEFT JOIN ical_feeds f ON f.id = c.ical_feed_id
-         WHERE $1 OR c.resolved_at IS NULL
-         ORDER BY c.detected_at DESC, c.id DESC",
-    )
-    .bind(all)
-    .fetch_all(db)
-    .await?;
+    let rows = staff::conflicts(db, all).await?;
     if json {
         let mut out = String::new();
         for r in &rows {
@@ -236,13 +182,7 @@ pub async fn conflicts(db: &PgPool, all: bool, json: bool) -> anyhow::Result<Str
 
 /// Staff settled a conflict by hand (moved a guest, cancelled on the channel).
 pub async fn resolve(db: &PgPool, id: i64) -> anyhow::Result<String> {
-    let done = sqlx::query(
-        "UPDATE overbooking_conflicts SET resolved_at = now() WHERE id = $1 AND resolved_at IS NULL",
-    )
-    .bind(id)
-    .execute(db)
-    .await?
-    .rows_affected();
-    anyhow::ensure!(done == 1, "no open conflict {id}");
+    let done = staff::resolve_conflict(db, id).await?;
+    anyhow::ensure!(done, "no open conflict {id}");
     Ok(format!("conflict {id} resolved"))
 }

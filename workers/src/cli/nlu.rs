@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 
 use chrono::NaiveDate;
 
-use crate::nlu;
+use conversation::nlu;
 
 pub fn run(
     today: NaiveDate,

@@ -7,10 +7,9 @@ use std::path::Path;
 use anyhow::Context as _;
 use serde_json::json;
 
-use crate::{
-    audio::{self, Heard, decode, stt::Transcriber, synth},
-    config::audio_from_env,
-};
+use voice::{self as audio, Heard, decode, stt::Transcriber, synth};
+
+use crate::config::audio_from_env;
 
 /// `say`: instead of a file, a note spoken by espeak-ng (to check a model or a build).
 pub fn run(file: Option<&Path>, say: Option<&str>, json_out: bool) -> anyhow::Result<String> {

@@ -3,48 +3,39 @@
 //! replayed later decides the same, and tests inject the time they need. The Redis lock of a
 //! hold is held only while it is placed, so nothing else needs releasing here.
 
-use jobs::{
-    Envelope, JobError,
-    payloads::{ExpireHolds, ReplyBody},
-};
+use chrono::DateTime;
+use conversation::texts;
+use jobs::{Envelope, JobError, payloads::ExpireHolds};
+use store::reservations;
 
-use super::{confirm_payment::guest_channel, replies};
-use crate::{handler::Handle, idempotency, idempotency::db_error, state::State};
-use jobs::texts;
+use crate::{effects, handler::Handle, outbox, run::Run, state::State};
 
 impl Handle for ExpireHolds {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
-        let Some(mut tx) = idempotency::begin(&state.db, &job.meta).await? else {
-            return replies::dispatch(&state, "hold:").await;
-        };
-        let expired: Vec<(i64, String)> = sqlx::query_as(
-            "UPDATE reservations SET status = 'expired', updated_at = now()
-             WHERE status = 'pre_reserved' AND expires_at <= to_timestamp($1::float8 / 1000) RETURNING id, code",
-        )
-        .bind(job.payload.tick_ms as f64)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(db_error)?;
-        for (id, code) in &expired {
-            if let Some(channel) = guest_channel(&mut tx, *id).await? {
-                let body = ReplyBody::Text {
-                    text: texts::hold_expired(code),
-                };
-                replies::write(
-                    &mut tx,
-                    &format!("hold:{code}:expired"),
-                    &channel,
-                    &body,
-                    None,
-                )
-                .await?;
+        let run = Run::of(&job.meta);
+        if let Some(mut tx) = run.begin(&state.db).await? {
+            let at = DateTime::from_timestamp_millis(job.payload.tick_ms)
+                .ok_or_else(|| JobError::permanent("tick time out of range"))?;
+            let expired = reservations::expire_due(&mut tx, at).await?;
+            let mut effects = Vec::with_capacity(expired.len());
+            for (id, code) in &expired {
+                let channel = reservations::guest_channel(&mut *tx, *id).await?;
+                let source = channel.as_ref().map_or("staff", |c| c.name());
+                metrics::counter!("reservations_total", "channel_source" => source, "status" => "expired")
+                    .increment(1);
+                if let Some(channel) = channel {
+                    effects.push(effects::text(
+                        format!("hold:{code}:expired"),
+                        &channel,
+                        texts::hold_expired(code),
+                    ));
+                }
             }
-            metrics::counter!("reservations_total", "channel_source" => "whatsapp", "status" => "expired").increment(1);
+            run.commit(tx, &effects).await?;
+            if !expired.is_empty() {
+                tracing::info!(count = expired.len(), "holds expired");
+            }
         }
-        idempotency::commit(tx).await?;
-        if !expired.is_empty() {
-            tracing::info!(count = expired.len(), "holds expired");
-        }
-        replies::dispatch(&state, "hold:").await
+        outbox::flush(&state, &run).await
     }
 }

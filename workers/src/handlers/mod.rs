@@ -1,14 +1,10 @@
-//! One file per job type. Each handler opens its transaction with `idempotency::begin`, writes
-//! its effects and the replies they cause, commits, then hands the replies to `send_reply`.
+//! One module per job type, each of the same shape (see the crate docs). A handler never
+//! imports another handler: what two need is in `store`, a pure crate, or `crate::effects`.
 
 pub mod confirm_payment;
 pub mod expire_holds;
-pub mod info;
 pub mod parse_intent;
 pub mod pre_reserve;
-pub mod property;
-pub mod replies;
 pub mod send_reply;
 pub mod sync_ical;
-
 pub mod transcribe_audio;

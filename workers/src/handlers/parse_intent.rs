@@ -12,8 +12,9 @@ use store::{availability, conversations, properties};
 
 use crate::{
     effects::{self, Answering},
-    handler::{Handle, Run},
+    handler::Handle,
     outbox,
+    run::Run,
     state::State,
 };
 
@@ -42,11 +43,13 @@ impl Handle for ParseIntent {
             };
             conversations::record_message(&mut tx, conversation.id, inbound).await?;
 
-            let accommodations = availability::of_property(&mut *tx, property.id).await?;
+            let accommodations = availability::of_property(&mut tx, property.id).await?;
             let today = property.today();
             let understood;
             let incoming = match &p.wordless {
-                Some(payloads::Wordless::Media { kind }) => Incoming::Wordless(Wordless::Media(kind)),
+                Some(payloads::Wordless::Media { kind }) => {
+                    Incoming::Wordless(Wordless::Media(kind))
+                }
                 Some(payloads::Wordless::Email) => Incoming::Wordless(Wordless::Email),
                 None => {
                     let names: Vec<&str> = accommodations.iter().map(|a| a.name.as_str()).collect();
@@ -62,7 +65,8 @@ impl Handle for ParseIntent {
                 }
             };
             let taken = match incoming {
-                Incoming::Words(u) => match conversation::dates_in_question(&conversation.state, u) {
+                Incoming::Words(u) => match conversation::dates_in_question(&conversation.state, u)
+                {
                     Some(stay) => {
                         availability::taken(&mut tx, property.id, Occupancy::window(&stay)).await?
                     }
@@ -92,6 +96,6 @@ impl Handle for ParseIntent {
             let effects = effects::of_turn(run.key(), &answering, turn.effects)?;
             run.commit(tx, &effects).await?;
         }
-        outbox::flush(&state, run.key()).await
+        outbox::flush(&state, &run).await
     }
 }

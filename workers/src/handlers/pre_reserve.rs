@@ -1,35 +1,29 @@
 //! `PreReserve`: a hold on an accommodation. A short Redis lock per accommodation spares the
-//! database pointless races; the exclusion constraint on `reservations` is the guarantee. The
-//! hold commits with the job's idempotency record; then the Mercado Pago payment link is made
-//! (idempotent per code, so a retry gets the same link) and the guest gets code, dates, total,
-//! deposit, expiry and link. A lost race gets a kind "no disponible" with nearby alternatives.
+//! database pointless races; the exclusion constraint on `reservations` is the guarantee.
+//!
+//! Two transactions, because a provider call sits between them: the first places the hold
+//! (with the job's idempotency record), or, when the nights are taken, answers with the nearest
+//! free stays; after it, the Mercado Pago payment link is made (idempotent per code, so a retry
+//! gets the same link) and the second writes the message that carries it (its key is unique,
+//! so a replay writes nothing twice). A replay finds its hold by the job's effect key.
 
 use std::time::Duration;
 
+use booking::{Guests, Money, StayDates, availability::Occupancy};
+use channels::mercadopago::PreferenceRequest;
 use chrono::Utc;
-use jobs::{
-    Envelope, JobError,
-    payloads::{Channel, PreReserve, ReplyBody},
+use conversation::texts;
+use jobs::{Envelope, JobError, payloads::PreReserve};
+use store::{
+    availability, holds, properties,
+    reservations::{self, HeldStay},
 };
-use serde_json::json;
-use sqlx::PgConnection;
 
-use super::{property, replies};
-use crate::{
-    booking::{
-        Guests, Money, StayDates,
-        availability::{self, Accommodation},
-        holds::{self, HoldRequest},
-    },
-    channels::mercadopago::PreferenceRequest,
-    conversation::texts,
-    handler::Handle,
-    idempotency::{self, db_error},
-    state::State,
-};
+use crate::{effects, handler::Handle, outbox, run::Run, state::State};
 
 impl Handle for PreReserve {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
+        let run = Run::of(&job.meta);
         let p = &job.payload;
         let stay = StayDates::new(p.check_in, p.check_out)
             .map_err(|e| JobError::permanent(e.to_string()))?;
@@ -41,17 +35,15 @@ impl Handle for PreReserve {
             .await
             .ok()
             .flatten();
-        let placed = place(&state, &job, stay, guests).await;
+        let placed = place(&state, &run, p, stay, guests).await;
         if let Some(lock) = lock {
             let _ = state.queue.unlock(lock).await;
         }
         placed?;
-        if let Some(outcome) = idempotency::outcome(&state.db, &job.meta).await?
-            && let Some(code) = outcome.get("code").and_then(|c| c.as_str())
-        {
-            send_payment_link(&state, &job, code).await?;
+        if let Some(held) = reservations::held_by_cause(&state.db, run.key()).await? {
+            send_payment_link(&state, &run, p, &held).await?;
         }
-        replies::dispatch(&state, &job.meta.effect_key()).await
+        outbox::flush(&state, &run).await
     }
 }
 
@@ -59,124 +51,73 @@ impl Handle for PreReserve {
 /// the "no disponible" reply with alternatives.
 async fn place(
     state: &State,
-    job: &Envelope<PreReserve>,
+    run: &Run,
+    p: &PreReserve,
     stay: StayDates,
     guests: Guests,
 ) -> Result<(), JobError> {
-    let Some(mut tx) = idempotency::begin(&state.db, &job.meta).await? else {
+    let Some(mut tx) = run.begin(&state.db).await? else {
         return Ok(());
     };
-    let p = &job.payload;
     let accommodation = availability::by_id(&mut *tx, p.accommodation_id)
-        .await
-        .map_err(db_error)?
+        .await?
         .ok_or_else(|| {
             JobError::permanent(format!("accommodation {} not found", p.accommodation_id))
         })?;
     let (phone, email) = match &p.channel {
-        Channel::Whatsapp { from, .. } => (Some(from.expose().to_owned()), None),
-        Channel::Email { from, .. } => (None, Some(from.clone())),
+        jobs::payloads::Channel::Whatsapp { from, .. } => (Some(from.expose().to_owned()), None),
+        jobs::payloads::Channel::Email { from, .. } => (None, Some(from.clone())),
     };
-    let request = HoldRequest {
+    let request = holds::HoldRequest {
         accommodation: &accommodation,
         stay,
         guests,
         guest_name: p.guest_name.as_deref(),
         guest_phone: phone.as_deref(),
         guest_email: email.as_deref(),
-        channel_source: channel_source(&p.channel),
+        channel_source: p.channel.name(),
         expires_at: Utc::now() + chrono::Duration::minutes(state.config.hold_minutes),
+        cause: run.key(),
     };
-    match holds::place(&mut tx, &request).await.map_err(db_error)? {
-        Some(hold) => {
-            metrics::counter!("reservations_total", "channel_source" => channel_source(&p.channel), "status" => "pre_reserved").increment(1);
-            idempotency::set_outcome(&mut tx, &job.meta, &json!({ "code": hold.code })).await?;
+    let mut effects = Vec::new();
+    match holds::place(&mut tx, &request).await? {
+        Some(_) => {
+            metrics::counter!("reservations_total", "channel_source" => p.channel.name(), "status" => "pre_reserved").increment(1);
         }
         None => {
             metrics::counter!("fleet_holds_lost_races_total").increment(1);
-            let text = not_available(&mut tx, &accommodation, &stay, guests).await?;
-            let cause = format!("{}:reply", job.meta.effect_key());
-            replies::write(
-                &mut tx,
-                &cause,
-                &p.channel,
-                &ReplyBody::Text { text },
-                Some(p.received_at_ms),
-            )
-            .await?;
+            let property = properties::by_id(&mut *tx, accommodation.property_id).await?;
+            let all = availability::of_property(&mut tx, accommodation.property_id).await?;
+            let taken =
+                availability::taken(&mut tx, accommodation.property_id, Occupancy::window(&stay))
+                    .await?;
+            let occupancy = Occupancy {
+                accommodations: &all,
+                taken: &taken,
+            };
+            let today = property.as_ref().map_or(p.check_in, |p| p.today());
+            let text = conversation::policy::not_available(&occupancy, &stay, guests, today);
+            effects.push(
+                effects::text(format!("{}:reply", run.key()), &p.channel, text)
+                    .answering(p.received_at_ms, false),
+            );
         }
     }
-    idempotency::commit(tx).await
-}
-
-async fn not_available(
-    conn: &mut PgConnection,
-    taken: &Accommodation,
-    stay: &StayDates,
-    guests: Guests,
-) -> Result<String, JobError> {
-    let Some(property) = property::by_id(conn, taken.property_id)
-        .await
-        .map_err(db_error)?
-    else {
-        return Ok(texts::NO_ROOM.into());
-    };
-    let free_now = availability::free(conn, property.id, stay, guests)
-        .await
-        .map_err(db_error)?;
-    let options: Vec<(StayDates, Accommodation)> = if free_now.is_empty() {
-        availability::alternatives(conn, property.id, stay, guests, property.today(), 3)
-            .await
-            .map_err(db_error)?
-    } else {
-        free_now.into_iter().take(3).map(|a| (*stay, a)).collect()
-    };
-    if options.is_empty() {
-        return Ok(texts::NO_ROOM.into());
-    }
-    Ok(texts::alternatives_for(stay, guests.get(), &options))
-}
-
-#[derive(sqlx::FromRow)]
-struct HeldStay {
-    code: String,
-    accommodation: String,
-    property_id: i64,
-    check_in: chrono::NaiveDate,
-    check_out: chrono::NaiveDate,
-    guests: i32,
-    total_cents: i64,
-    deposit_cents: i64,
-    expires_at: Option<chrono::DateTime<Utc>>,
-    payment_link: Option<String>,
-    currency: String,
+    run.commit(tx, &effects).await
 }
 
 /// Makes (once) the hold's payment link and writes the reply that carries it.
 async fn send_payment_link(
     state: &State,
-    job: &Envelope<PreReserve>,
-    code: &str,
+    run: &Run,
+    p: &PreReserve,
+    held: &HeldStay,
 ) -> Result<(), JobError> {
-    let held: HeldStay = sqlx::query_as(
-        "SELECT r.code, a.name AS accommodation, a.property_id, r.check_in, r.check_out, r.guests,
-                (r.total_amount * 100)::int8 AS total_cents, (r.deposit_amount * 100)::int8 AS deposit_cents,
-                r.expires_at, r.payment_link, p.currency::text AS currency
-         FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id JOIN properties p ON p.id = a.property_id
-         WHERE r.code = $1",
-    )
-    .bind(code)
-    .fetch_one(&state.db)
-    .await
-    .map_err(db_error)?;
     let link = match &held.payment_link {
         Some(link) => link.clone(),
-        None => create_link(state, &held).await?,
+        None => create_link(state, held).await?,
     };
-    let mut conn = state.db.acquire().await.map_err(db_error)?;
-    let property = property::by_id(&mut conn, held.property_id)
-        .await
-        .map_err(db_error)?;
+    let property = properties::by_id(&state.db, held.property_id).await?;
     let expires_local = held
         .expires_at
         .zip(property.as_ref())
@@ -197,15 +138,10 @@ async fn send_payment_link(
         expires: &expires_local,
         link: &link,
     });
-    let cause = format!("{}:reply", job.meta.effect_key());
-    replies::write(
-        &mut conn,
-        &cause,
-        &job.payload.channel,
-        &ReplyBody::Text { text },
-        Some(job.payload.received_at_ms),
-    )
-    .await
+    let reply = effects::text(format!("{}:reply", run.key()), &p.channel, text)
+        .answering(p.received_at_ms, false);
+    let tx = state.db.begin().await.map_err(store::StoreError::from)?;
+    run.commit(tx, &[reply]).await
 }
 
 async fn create_link(state: &State, held: &HeldStay) -> Result<String, JobError> {
@@ -219,18 +155,6 @@ async fn create_link(state: &State, held: &HeldStay) -> Result<String, JobError>
         notification_url: state.config.mercadopago_notification_url.as_deref(),
     };
     let link = state.mercadopago.create_preference(&request).await?;
-    sqlx::query("UPDATE reservations SET payment_link = $2, updated_at = now() WHERE code = $1 AND payment_link IS NULL")
-        .bind(&held.code)
-        .bind(&link)
-        .execute(&state.db)
-        .await
-        .map_err(db_error)?;
+    reservations::set_payment_link(&state.db, &held.code, &link).await?;
     Ok(link)
-}
-
-fn channel_source(channel: &Channel) -> &'static str {
-    match channel {
-        Channel::Whatsapp { .. } => "whatsapp",
-        Channel::Email { .. } => "email",
-    }
 }

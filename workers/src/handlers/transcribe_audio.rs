@@ -20,12 +20,7 @@ use jobs::{
 use store::{conversations, outbox::NewEffect, properties};
 use voice::{Heard, Refusal};
 
-use crate::{
-    effects,
-    handler::{Handle, Run},
-    outbox,
-    state::State,
-};
+use crate::{effects, handler::Handle, outbox, run::Run, state::State};
 
 impl Handle for TranscribeAudio {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
@@ -34,7 +29,7 @@ impl Handle for TranscribeAudio {
             let heard = listen(&state, &job.payload).await?;
             settle(&state, &run, &job.payload, &heard).await?;
         }
-        outbox::flush(&state, run.key()).await
+        outbox::flush(&state, &run).await
     }
 }
 
@@ -132,7 +127,10 @@ async fn settle(
                 voice: true,
             };
             let said = conversation::unusable_note(*why);
-            (p.media_id.as_str(), effects::of_turn(run.key(), &answering, said)?)
+            (
+                p.media_id.as_str(),
+                effects::of_turn(run.key(), &answering, said)?,
+            )
         }
     };
     let inbound = conversations::Inbound {

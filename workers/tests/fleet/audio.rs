@@ -8,24 +8,20 @@
 
 use std::time::Duration;
 
-use ingress::startup::Application;
+use conversation::texts::audio_refusal;
 use jobs::QueueName;
+use voice::{
+    Refusal, decode,
+    stt::{AudioWindow, Settings, SttError, Transcriber},
+    synth,
+};
 use wiremock::{
     Mock, MockServer, ResponseTemplate,
     matchers::{header, method, path},
 };
-use workers::{
-    audio::{
-        Refusal, decode,
-        stt::{AudioWindow, Settings, SttError, Transcriber},
-        synth,
-    },
-    conversation::texts::audio_refusal,
-};
 
 use crate::support::*;
 
-const SECRET: &str = "audio-secret";
 const NUMBER_ID: &str = "106540352242922";
 
 fn model_path() -> String {
@@ -46,8 +42,7 @@ fn voice_note(text: &str) -> Vec<u8> {
 struct Stage {
     fleet: Fleet,
     graph: MockServer,
-    webhook: String,
-    http: reqwest::Client,
+    ingress: String,
     _workers: Reaper,
 }
 
@@ -71,6 +66,7 @@ impl Stage {
             .await;
         let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
         let workers = Reaper(vec![fleet.spawn_worker(
+            WORKER,
             &env,
             &[
                 ("WORKER_QUEUES", "transcribe_audio,parse_intent,send_reply"),
@@ -78,18 +74,11 @@ impl Stage {
                 ("WHISPER_THREADS", threads),
             ],
         )]);
-        let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
-        cfg.addr = "127.0.0.1:0".parse().unwrap();
-        cfg.queue = jobs::RedisQueueConfig::new(redis_url(), fleet.prefix.clone());
-        cfg.whatsapp_app_secret = Some(secrecy::SecretString::from(SECRET));
-        let app = Application::build(cfg).await.unwrap();
-        let webhook = format!("http://127.0.0.1:{}/webhooks/whatsapp", app.port());
-        tokio::spawn(app.run_until_stopped(std::future::pending()));
+        let ingress = fleet.spawn_ingress().await;
         Stage {
             fleet,
             graph,
-            webhook,
-            http: reqwest::Client::new(),
+            ingress,
             _workers: workers,
         }
     }
@@ -120,48 +109,22 @@ impl Stage {
             .await;
     }
 
-    async fn deliver(&self, message: serde_json::Value) {
-        let body = serde_json::json!({
-            "object": "whatsapp_business_account",
-            "entry": [{ "id": "1", "changes": [{ "field": "messages", "value": {
-                "messaging_product": "whatsapp",
-                "metadata": { "display_phone_number": "5492944000000", "phone_number_id": NUMBER_ID },
-                "contacts": [{ "profile": { "name": "Huésped" }, "wa_id": message["from"] }],
-                "messages": [message]
-            }}]}]
-        })
-        .to_string();
-        let sig = ingress::signature::whatsapp::header_for(SECRET.as_bytes(), body.as_bytes());
-        let resp = self
-            .http
-            .post(&self.webhook)
-            .header("x-hub-signature-256", sig)
-            .body(body)
-            .send()
+    /// Delivers one message from the guest `from`, signed as Meta signs it.
+    async fn deliver(&self, from: &str, message: serde_json::Value) {
+        Guest::whatsapp(&self.ingress, NUMBER_ID, from, WA_SECRET)
+            .deliver(vec![message])
             .await
             .unwrap();
-        assert_eq!(resp.status(), 200);
     }
 
     async fn send_voice(&self, from: &str, wamid: &str, media_id: &str, url: Option<String>) {
-        let mut audio = serde_json::json!({
-            "id": media_id, "mime_type": "audio/ogg; codecs=opus", "voice": true
-        });
-        if let Some(url) = url {
-            audio["url"] = url.into();
-        }
-        self.deliver(serde_json::json!({
-            "from": from, "id": wamid, "timestamp": "1764000000", "type": "audio", "audio": audio
-        }))
-        .await;
+        let voice = deliveries::whatsapp_voice(from, wamid, media_id, url.as_deref());
+        self.deliver(from, voice).await;
     }
 
     async fn send_text(&self, from: &str, wamid: &str, text: &str) {
-        self.deliver(serde_json::json!({
-            "from": from, "id": wamid, "timestamp": "1764000000", "type": "text",
-            "text": { "body": text }
-        }))
-        .await;
+        self.deliver(from, deliveries::whatsapp_text(from, wamid, text))
+            .await;
     }
 
     /// Replies sent to `recipient` (as stored: the guest's wa_id), oldest first.
@@ -253,7 +216,10 @@ async fn forwarded_mp3_and_m4a_files_get_the_same_answer_as_the_same_words_typed
         ("5491155550012", "precio.m4a", "audio/mp4"),
     ];
     for (i, (from, file, mime)) in files.iter().enumerate() {
-        let path = format!("{}/tests/data/audio/{file}", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/../voice/tests/data/audio/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
         let bytes = std::fs::read(&path).unwrap();
         let id = format!("media-forwarded-{i}");
         stage.serve_media(&id, mime, bytes, None).await;

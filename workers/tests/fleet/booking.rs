@@ -78,8 +78,8 @@ async fn a_storm_of_overlapping_holds_never_double_books() {
         ("WORKER_CONCURRENCY", "16"),
     ];
     let _workers = Reaper(vec![
-        fleet.spawn_worker(&env, &only),
-        fleet.spawn_worker(&env, &only),
+        fleet.spawn_worker(WORKER, &env, &only),
+        fleet.spawn_worker(WORKER, &env, &only),
     ]);
 
     let base: NaiveDate = (Utc::now() + Days::days(30)).date_naive();
@@ -221,28 +221,23 @@ async fn one_payment_confirms_once_however_often_it_is_notified() {
         .await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
     let _w = Reaper(vec![
-        fleet.spawn_worker(&env, &[("WORKER_QUEUES", "confirm_payment,send_reply")]),
-        fleet.spawn_worker(&env, &[("WORKER_QUEUES", "confirm_payment,send_reply")]),
+        fleet.spawn_worker(
+            WORKER,
+            &env,
+            &[("WORKER_QUEUES", "confirm_payment,send_reply")],
+        ),
+        fleet.spawn_worker(
+            WORKER,
+            &env,
+            &[("WORKER_QUEUES", "confirm_payment,send_reply")],
+        ),
     ]);
 
-    let url = spawn_ingress(&fleet).await;
-    let http = reqwest::Client::new();
-    let sig = ingress::signature::mercadopago::header_for(
-        MP_SECRET.as_bytes(),
-        Some("555"),
-        Some("req-555"),
-        Utc::now().timestamp_millis(),
-    );
-    let body = serde_json::json!({"id": 9001, "type": "payment", "action": "payment.updated", "data": {"id": "555"}}).to_string();
-    let sends = (0..5).map(|_| {
-        http.post(format!(
-            "{url}/webhooks/mercadopago?data.id=555&type=payment"
-        ))
-        .header("x-signature", &sig)
-        .header("x-request-id", "req-555")
-        .body(body.clone())
-        .send()
-    });
+    let url = fleet.spawn_ingress().await;
+    let guest = whatsapp_guest(&url, "5491155551234");
+    // One notification, delivered five times at once (Mercado Pago retries).
+    let notification = guest.pay_notification("555").unwrap();
+    let sends = (0..5).map(|_| guest.webhooks().payment_notification(&notification));
     for r in futures::future::join_all(sends).await {
         assert_eq!(r.unwrap().status(), 200);
     }
@@ -291,11 +286,11 @@ async fn a_rejected_payment_confirms_nothing_and_the_guest_is_told() {
         .mount(&mp)
         .await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
-    let _w =
-        Reaper(vec![fleet.spawn_worker(
-            &env,
-            &[("WORKER_QUEUES", "confirm_payment,send_reply")],
-        )]);
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "confirm_payment,send_reply")],
+    )]);
     enqueue_payment(&fleet.queue, "777").await;
     assert!(
         eventually(Duration::from_secs(10), || async {
@@ -330,11 +325,11 @@ async fn holds_expire_at_their_time_and_the_guest_is_told_once() {
     fleet.seed_hold("RES000101400").await;
     let (graph, mp) = fakes().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
-    let _w =
-        Reaper(vec![fleet.spawn_worker(
-            &env,
-            &[("WORKER_QUEUES", "expire_holds,send_reply")],
-        )]);
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "expire_holds,send_reply")],
+    )]);
     let now = Utc::now().timestamp_millis();
     let tick = |ms: i64| {
         NewJob::new(
@@ -416,6 +411,7 @@ async fn the_breaker_stops_calls_until_its_cool_down_and_retry_after_is_honoured
     let graph = MockServer::start().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
         &env,
         &[
             ("WORKER_QUEUES", "confirm_payment"),
@@ -472,9 +468,9 @@ async fn the_whole_conversation_ends_confirmed() {
         .unwrap();
     let (graph, mp) = fakes().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
-    let _w = Reaper(vec![fleet.spawn_worker(&env, &[])]);
-    let url = spawn_ingress(&fleet).await;
-    let guest = Guest::new(&url, "5491166667777");
+    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
+    let url = fleet.spawn_ingress().await;
+    let guest = whatsapp_guest(&url, "5491166667777");
 
     let check_in = (Utc::now() + Days::days(45)).date_naive();
     let ask = format!(
@@ -482,14 +478,14 @@ async fn the_whole_conversation_ends_confirmed() {
         check_in.format("%d/%m"),
         (check_in + Days::days(2)).format("%d/%m")
     );
-    let replies = guest.say_and_wait(&graph, "Hola!", 1).await;
+    let replies = say_and_wait(&guest, &graph, "Hola!", 1).await;
     assert!(replies[0].contains("Contame qué fechas"), "{replies:?}");
-    let replies = guest.say_and_wait(&graph, &ask, 2).await;
+    let replies = say_and_wait(&guest, &graph, &ask, 2).await;
     assert!(
         replies[1].contains("Cabaña Coihue") && replies[1].contains("$ 100.000"),
         "{replies:?}"
     );
-    let replies = guest.say_and_wait(&graph, "dale, reservá", 3).await;
+    let replies = say_and_wait(&guest, &graph, "dale, reservá", 3).await;
     assert!(
         replies[2].contains("Código: RES") && replies[2].contains("mercadopago.com.ar"),
         "{replies:?}"
@@ -505,22 +501,13 @@ async fn the_whole_conversation_ends_confirmed() {
         .respond_with(ResponseTemplate::new(200).set_body_json(approved_payment(4242, &code)))
         .mount(&mp)
         .await;
-    let sig = ingress::signature::mercadopago::header_for(
-        MP_SECRET.as_bytes(),
-        Some("4242"),
-        Some("r-4242"),
-        Utc::now().timestamp_millis(),
-    );
-    let resp = reqwest::Client::new()
-        .post(format!("{url}/webhooks/mercadopago?data.id=4242&type=payment"))
-        .header("x-signature", sig)
-        .header("x-request-id", "r-4242")
-        .body(serde_json::json!({"id": 1, "type": "payment", "action": "payment.created", "data": {"id": "4242"}}).to_string())
-        .send()
+    let resp = guest
+        .webhooks()
+        .payment_notification(&guest.pay_notification("4242").unwrap())
         .await
         .unwrap();
     assert_eq!(resp.status(), 200);
-    let replies = guest.wait(&graph, 4).await;
+    let replies = sent_texts_when(&graph, 4).await;
     assert!(
         replies[3].contains("¡Pago confirmado!") && replies[3].contains(&code),
         "{replies:?}"
@@ -588,11 +575,11 @@ async fn a_late_payment_confirms_free_nights_and_is_refunded_when_they_were_take
             .await;
     }
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
-    let _w =
-        Reaper(vec![fleet.spawn_worker(
-            &env,
-            &[("WORKER_QUEUES", "confirm_payment,send_reply")],
-        )]);
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "confirm_payment,send_reply")],
+    )]);
     enqueue_payment(&fleet.queue, "901").await;
     enqueue_payment(&fleet.queue, "902").await;
     assert!(
@@ -624,7 +611,7 @@ async fn a_late_payment_confirms_free_nights_and_is_refunded_when_they_were_take
     );
 
     // Staff see what they must pay back; nobody else does.
-    let url = spawn_ingress(&fleet).await;
+    let url = fleet.spawn_ingress().await;
     let http = reqwest::Client::new();
     let anonymous = http
         .get(format!("{url}/admin/refunds"))
@@ -657,14 +644,14 @@ async fn photos_are_sent_as_images_and_a_property_without_them_gets_words() {
     fleet.seed_hold("RES000101700").await;
     let (graph, mp) = fakes().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
-    let _w =
-        Reaper(vec![fleet.spawn_worker(
-            &env,
-            &[("WORKER_QUEUES", "parse_intent,send_reply")],
-        )]);
-    let url = spawn_ingress(&fleet).await;
-    let guest = Guest::new(&url, "5491166660001");
-    let replies = guest.say_and_wait(&graph, "tenés fotos?", 1).await;
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "parse_intent,send_reply")],
+    )]);
+    let url = fleet.spawn_ingress().await;
+    let guest = whatsapp_guest(&url, "5491166660001");
+    let replies = say_and_wait(&guest, &graph, "tenés fotos?", 1).await;
     assert_eq!(replies.len(), 1, "{replies:?}");
     let images = || async {
         sent_json(&graph)
@@ -682,10 +669,8 @@ async fn photos_are_sent_as_images_and_a_property_without_them_gets_words() {
         .execute(&fleet.db)
         .await
         .unwrap();
-    let other = Guest::new(&url, "5491166660002");
-    other
-        .say_and_wait(&graph, "me mandás fotos de la cabaña?", 1)
-        .await;
+    let other = whatsapp_guest(&url, "5491166660002");
+    say_and_wait(&other, &graph, "me mandás fotos de la cabaña?", 1).await;
     assert!(
         eventually(Duration::from_secs(10), || async {
             images().await.len() == 1
@@ -699,56 +684,13 @@ async fn photos_are_sent_as_images_and_a_property_without_them_gets_words() {
     fleet.drop_db().await;
 }
 
-/// A guest talking to the ingress, reading replies off the Graph API fake.
-struct Guest {
-    url: String,
-    phone: String,
-    http: reqwest::Client,
+/// A guest writing to the property's WhatsApp number, who pays with Mercado Pago.
+fn whatsapp_guest(url: &str, phone: &str) -> Guest {
+    Guest::whatsapp(url, "106540352242922", phone, WA_SECRET).with_mercadopago_secret(MP_SECRET)
 }
 
-impl Guest {
-    fn new(url: &str, phone: &str) -> Self {
-        Guest {
-            url: url.to_owned(),
-            phone: phone.to_owned(),
-            http: reqwest::Client::new(),
-        }
-    }
-
-    async fn say_and_wait(&self, graph: &MockServer, text: &str, total: usize) -> Vec<String> {
-        let wamid = format!("wamid.{}", uuid::Uuid::new_v4().simple());
-        let body = serde_json::json!({
-            "object": "whatsapp_business_account",
-            "entry": [{ "id": "1", "changes": [{ "field": "messages", "value": {
-                "messaging_product": "whatsapp",
-                "metadata": { "display_phone_number": "5492944000000", "phone_number_id": "106540352242922" },
-                "contacts": [{ "profile": { "name": "Ana" }, "wa_id": self.phone }],
-                "messages": [{ "from": self.phone, "id": wamid, "timestamp": "1744344496", "type": "text", "text": { "body": text } }]
-            }}]}]
-        })
-        .to_string();
-        let sig = ingress::signature::whatsapp::header_for(WA_SECRET.as_bytes(), body.as_bytes());
-        let resp = self
-            .http
-            .post(format!("{}/webhooks/whatsapp", self.url))
-            .header("x-hub-signature-256", sig)
-            .body(body)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), 200);
-        self.wait(graph, total).await
-    }
-
-    async fn wait(&self, graph: &MockServer, total: usize) -> Vec<String> {
-        let mut texts = Vec::new();
-        for _ in 0..300 {
-            texts = sent_texts(graph).await;
-            if texts.len() >= total {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        texts
-    }
+/// Says `text`, then reads the replies off the Graph API fake once there are `total`.
+async fn say_and_wait(guest: &Guest, graph: &MockServer, text: &str, total: usize) -> Vec<String> {
+    guest.say(text).await.unwrap();
+    sent_texts_when(graph, total).await
 }

@@ -30,9 +30,11 @@ async fn mercadopago_failing_twice_then_answering_confirms_on_the_third_run() {
         .await;
     let graph = MockServer::start().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
-    let _w = Reaper(vec![
-        fleet.spawn_worker(&env, &[("WORKER_QUEUES", "confirm_payment")]),
-    ]);
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "confirm_payment")],
+    )]);
     enqueue_payment(&fleet.queue, "8001").await;
     assert!(
         eventually(Duration::from_secs(15), || async {
@@ -66,9 +68,11 @@ async fn a_permanent_failure_is_dead_lettered_at_once_and_fleetctl_redrives_it()
         .await;
     let graph = MockServer::start().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
-    let _w = Reaper(vec![
-        fleet.spawn_worker(&env, &[("WORKER_QUEUES", "confirm_payment")]),
-    ]);
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "confirm_payment")],
+    )]);
     enqueue_payment(&fleet.queue, "8002").await;
     assert!(
         eventually(Duration::from_secs(10), || async {
@@ -83,13 +87,13 @@ async fn a_permanent_failure_is_dead_lettered_at_once_and_fleetctl_redrives_it()
         "a permanent failure is not retried"
     );
 
-    let (ok, listing) = fleet.fleetctl(&["dlq", "list", "confirm_payment"]);
+    let (ok, listing) = fleet.fleetctl(FLEETCTL, &["dlq", "list", "confirm_payment"]);
     assert!(ok, "{listing}");
     assert!(
         listing.contains("attempts 1/9") && listing.contains("404"),
         "{listing}"
     );
-    let (ok, json) = fleet.fleetctl(&["dlq", "list", "confirm_payment", "--json"]);
+    let (ok, json) = fleet.fleetctl(FLEETCTL, &["dlq", "list", "confirm_payment", "--json"]);
     assert!(ok);
     let letter: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
     assert_eq!(letter["idempotency_key"], "mp:8002:1");
@@ -102,7 +106,7 @@ async fn a_permanent_failure_is_dead_lettered_at_once_and_fleetctl_redrives_it()
         )
         .mount(&mp)
         .await;
-    let (ok, out) = fleet.fleetctl(&["dlq", "retry", "confirm_payment", "--all"]);
+    let (ok, out) = fleet.fleetctl(FLEETCTL, &["dlq", "retry", "confirm_payment", "--all"]);
     assert!(ok, "{out}");
     assert!(out.contains("re-drove 1"), "{out}");
     assert!(
@@ -111,7 +115,7 @@ async fn a_permanent_failure_is_dead_lettered_at_once_and_fleetctl_redrives_it()
         })
         .await
     );
-    let (_, queues) = fleet.fleetctl(&["queues", "--json"]);
+    let (_, queues) = fleet.fleetctl(FLEETCTL, &["queues", "--json"]);
     let depth: serde_json::Value = serde_json::from_str(queues.trim()).unwrap();
     assert_eq!(depth["confirm_payment"]["dead"], 0);
     fleet.drop_db().await;
@@ -129,6 +133,7 @@ async fn exhausted_retries_end_in_the_dead_letters() {
     let graph = MockServer::start().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
         &env,
         &[
             ("WORKER_QUEUES", "confirm_payment"),

@@ -38,8 +38,9 @@ async fn an_email_guest_books_pays_and_is_answered_in_the_same_thread() {
     let mut env = fleet.worker_env(&mp.uri(), "http://127.0.0.1:9");
     env.push(("MAILGUN_API_BASE".into(), mailgun.uri()));
     env.push(("MAILGUN_API_KEY".into(), "TEST-mailgun-key".into()));
-    let _w = Reaper(vec![fleet.spawn_worker(&env, &[])]);
-    let url = spawn_ingress(&fleet).await;
+    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
+    let url = fleet.spawn_ingress().await;
+    let guest = Guest::email(&url, "reservas@lago.test", GUEST, MAILGUN_KEY).named("Ana Pérez");
 
     let check_in = (Utc::now() + Days::days(45)).date_naive();
     let ask = format!(
@@ -47,8 +48,11 @@ async fn an_email_guest_books_pays_and_is_answered_in_the_same_thread() {
         check_in.format("%d/%m"),
         (check_in + Days::days(2)).format("%d/%m")
     );
-    post_email(&url, "<m1@mail.gmail.com>", "Consulta diciembre", &ask).await;
-    let sent = wait_for(&mailgun, 1).await;
+    guest
+        .write("<m1@mail.gmail.com>", "Consulta diciembre", &ask)
+        .await
+        .unwrap();
+    let sent = sent_forms_when(&mailgun, 1).await;
     let first = &sent[0];
     assert_eq!(field(first, "to"), GUEST);
     assert_eq!(
@@ -63,14 +67,15 @@ async fn an_email_guest_books_pays_and_is_answered_in_the_same_thread() {
         field(first, "text")
     );
 
-    post_email(
-        &url,
-        "<m2@mail.gmail.com>",
-        "Re: Consulta diciembre",
-        "dale, reservá",
-    )
-    .await;
-    let sent = wait_for(&mailgun, 2).await;
+    guest
+        .write(
+            "<m2@mail.gmail.com>",
+            "Re: Consulta diciembre",
+            "dale, reservá",
+        )
+        .await
+        .unwrap();
+    let sent = sent_forms_when(&mailgun, 2).await;
     let hold = field(&sent[1], "text");
     assert!(
         hold.contains("Código: RES") && hold.contains("mercadopago.com.ar"),
@@ -90,7 +95,7 @@ async fn an_email_guest_books_pays_and_is_answered_in_the_same_thread() {
         .mount(&mp)
         .await;
     enqueue_payment(&fleet.queue, "5151").await;
-    let sent = wait_for(&mailgun, 3).await;
+    let sent = sent_forms_when(&mailgun, 3).await;
     let confirmed = field(&sent[2], "text");
     assert!(
         confirmed.contains("¡Pago confirmado!") && confirmed.contains(&code),
@@ -99,55 +104,13 @@ async fn an_email_guest_books_pays_and_is_answered_in_the_same_thread() {
     assert_eq!(field(&sent[2], "to"), GUEST);
 
     // Mailgun retries a post it thinks failed: the guest is not answered twice.
-    post_email(&url, "<m1@mail.gmail.com>", "Consulta diciembre", &ask).await;
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    assert_eq!(wait_for(&mailgun, 3).await.len(), 3);
-    fleet.drop_db().await;
-}
-
-/// What Mailgun's inbound route posts for a guest's email, signed.
-async fn post_email(url: &str, message_id: &str, subject: &str, text: &str) {
-    let ts = Utc::now().timestamp().to_string();
-    let token = uuid::Uuid::new_v4().simple().to_string();
-    let signature = ingress::signature::mailgun::signature_for(MAILGUN_KEY.as_bytes(), &ts, &token);
-    let form = [
-        ("recipient", "reservas@lago.test"),
-        ("sender", GUEST),
-        ("from", "Ana Pérez <ana.perez@gmail.com>"),
-        ("subject", subject),
-        ("body-plain", text),
-        ("stripped-text", text),
-        ("Message-Id", message_id),
-        ("timestamp", &ts),
-        ("token", &token),
-        ("signature", &signature),
-    ];
-    let resp = reqwest::Client::new()
-        .post(format!("{url}/webhooks/email"))
-        .form(&form)
-        .send()
+    guest
+        .write("<m1@mail.gmail.com>", "Consulta diciembre", &ask)
         .await
         .unwrap();
-    assert_eq!(resp.status(), 200);
-}
-
-/// The emails the fleet sent, oldest first, once there are at least `n`.
-async fn wait_for(mailgun: &MockServer, n: usize) -> Vec<Vec<(String, String)>> {
-    let mut sent = Vec::new();
-    for _ in 0..300 {
-        sent = mailgun
-            .received_requests()
-            .await
-            .unwrap_or_default()
-            .iter()
-            .map(|r| form_urlencoded::parse(&r.body).into_owned().collect())
-            .collect();
-        if sent.len() >= n {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    sent
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(sent_forms_when(&mailgun, 3).await.len(), 3);
+    fleet.drop_db().await;
 }
 
 fn field<'a>(form: &'a [(String, String)], name: &str) -> &'a str {

@@ -1,22 +1,22 @@
 //! Calendar sync against real PostgreSQL and Redis, channels faked with wiremock over HTTP.
-//! Most tests run the `SyncIcal` code path in-process (`ical::sync::sync_feed`, the function the
+//! Most tests run the `SyncIcal` code path in-process (`handlers::sync_ical::sync::sync_feed`, the function the
 //! handler calls) for precise outcomes; the hold test runs a real worker process and
 //! `fleetctl ical sync`, and the export tests the real ingress.
 
 use std::time::Duration;
 
+use channels::ical::{FetchConfig, Fetcher};
 use chrono::NaiveDate;
-use ingress::startup::Application;
 use jobs::{JobMeta, QueueName};
 use sqlx::PgPool;
+use store::ical::import::Applied;
 use wiremock::{
     Mock, MockServer, ResponseTemplate,
     matchers::{body_string_contains, header, method, path},
 };
-use workers::ical::{
-    fetch::{FetchConfig, Fetcher},
-    import::Applied,
-    sync::{SyncOutcome, sync_feed},
+use workers::{
+    handlers::sync_ical::sync::{SyncOutcome, sync_feed},
+    run::Run,
 };
 
 use crate::support::*;
@@ -83,7 +83,7 @@ async fn sync(db: &PgPool, fetcher: &Fetcher, feed: i64) -> SyncOutcome {
         attempt: 1,
         max_attempts: 4,
     };
-    sync_feed(db, fetcher, &meta, feed).await.unwrap()
+    sync_feed(db, fetcher, &Run::of(&meta), feed).await.unwrap()
 }
 
 fn applied(outcome: SyncOutcome) -> Applied {
@@ -141,7 +141,7 @@ async fn every_fixture_imports_to_its_expected_blocks_and_no_night_is_lost() {
     let fleet = Fleet::new().await;
     let server = MockServer::start().await;
     let fetcher = fetcher();
-    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/ical");
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../calendar/tests/data/ical");
     let mut names: Vec<_> = std::fs::read_dir(fixtures_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -573,7 +573,7 @@ async fn a_channel_booking_over_our_confirmed_stay_is_kept_as_a_conflict() {
     );
 
     // Staff see it.
-    let (ok, out) = fleet.fleetctl(&["ical", "conflicts"]);
+    let (ok, out) = fleet.fleetctl(FLEETCTL, &["ical", "conflicts"]);
     assert!(ok, "{out}");
     assert!(
         out.contains("RES261215001")
@@ -632,13 +632,13 @@ async fn a_channel_booking_over_our_hold_cancels_it_and_tells_the_guest() {
         .await;
     let feed = add_feed(&fleet.db, cabin, &format!("{}/a.ics", channel.uri())).await;
     let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
-    let _w =
-        Reaper(vec![fleet.spawn_worker(
-            &env,
-            &[("WORKER_QUEUES", "sync_ical,send_reply")],
-        )]);
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "sync_ical,send_reply")],
+    )]);
 
-    let (ok, out) = fleet.fleetctl(&["ical", "sync", &feed.to_string()]);
+    let (ok, out) = fleet.fleetctl(FLEETCTL, &["ical", "sync", &feed.to_string()]);
     assert!(ok, "{out}");
     assert!(
         eventually(Duration::from_secs(20), || async {
@@ -662,25 +662,21 @@ async fn a_channel_booking_over_our_hold_cancels_it_and_tells_the_guest() {
         )]
     );
     // A second sync now finds nothing to do and tells no one again.
-    let (ok, out) = fleet.fleetctl(&["ical", "sync", &feed.to_string()]);
+    let (ok, out) = fleet.fleetctl(FLEETCTL, &["ical", "sync", &feed.to_string()]);
     assert!(ok, "{out}");
     tokio::time::sleep(Duration::from_secs(2)).await;
     graph.verify().await;
     fleet.drop_db().await;
 }
 
+/// The ingress with the export on, and calendars stale after `max_age_secs`.
 async fn ingress(fleet: &Fleet, max_age_secs: u64) -> String {
-    let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
-    cfg.addr = "127.0.0.1:0".parse().unwrap();
-    cfg.queue = jobs::RedisQueueConfig::new(redis_url(), fleet.prefix.clone());
-    cfg.database_url = Some(secrecy::SecretString::from(fleet.db_url.clone()));
-    cfg.ical_export_secret = Some(secrecy::SecretString::from(SECRET));
-    cfg.ical_max_sync_age = Duration::from_secs(max_age_secs);
-    cfg.rate_limit_per_minute = 100_000;
-    let app = Application::build(cfg).await.unwrap();
-    let base = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped(std::future::pending()));
-    base
+    fleet
+        .spawn_ingress_with(|cfg| {
+            cfg.ical_export_secret = Some(secrecy::SecretString::from(SECRET));
+            cfg.ical_max_sync_age = Duration::from_secs(max_age_secs);
+        })
+        .await
 }
 
 async fn reserve(
@@ -724,7 +720,7 @@ async fn the_export_needs_the_right_token_and_serves_a_calendar_with_an_etag() {
     let base = ingress(&fleet, 1200).await;
     let http = reqwest::Client::new();
     let (ok, url) = {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_fleetctl"))
+        let out = std::process::Command::new(FLEETCTL)
             .args(["ical", "url", &ids[0].to_string()])
             .env("ICAL_EXPORT_SECRET", SECRET)
             .env("PUBLIC_BASE_URL", &base)
@@ -771,7 +767,7 @@ async fn the_export_needs_the_right_token_and_serves_a_calendar_with_an_etag() {
     let mut wrong = token.clone().into_bytes();
     wrong[0] = if wrong[0] == b'0' { b'1' } else { b'0' };
     let wrong = String::from_utf8(wrong).unwrap();
-    let unknown_token = ingress::ical::token::token(SECRET.as_bytes(), 999_999);
+    let unknown_token = calendar::token::token(SECRET.as_bytes(), 999_999);
     let mut answers = Vec::new();
     for path in [
         format!("/ical/{}/{wrong}.ics", ids[0]),     // wrong token
@@ -840,7 +836,7 @@ async fn round_trip_our_export_blocks_another_cabin_and_never_loops_into_its_own
     )
     .await;
     let base = ingress(&fleet, 1200).await;
-    let export = ingress::ical::token::url(&base, SECRET.as_bytes(), a);
+    let export = calendar::token::url(&base, SECRET.as_bytes(), a);
     let fetcher = fetcher();
 
     // A's calendar imported into B (e.g. two listings of one cabin): the same nights.
@@ -883,7 +879,7 @@ async fn round_trip_our_export_blocks_another_cabin_and_never_loops_into_its_own
     );
 
     // And B's export does not re-export A's blocks it imported.
-    let b_export = reqwest::get(ingress::ical::token::url(&base, SECRET.as_bytes(), b))
+    let b_export = reqwest::get(calendar::token::url(&base, SECRET.as_bytes(), b))
         .await
         .unwrap()
         .text()
@@ -956,20 +952,20 @@ async fn sync_age_is_in_metrics_and_a_stale_calendar_degrades_readiness() {
 #[tokio::test]
 async fn fleetctl_ical_parse_prints_the_expected_blocks_of_a_real_feed() {
     let fixture = fixtures_dir().join("11_apple_STATUS_CANCELLED_TENTATIVE_folded__node-ical.ics");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fleetctl"))
+    let out = std::process::Command::new(FLEETCTL)
         .args(["ical", "parse"])
         .arg(&fixture)
         .output()
         .unwrap();
     assert!(out.status.success());
     let expected = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(
-        "tests/data/ical/11_apple_STATUS_CANCELLED_TENTATIVE_folded__node-ical.expected.jsonl",
+        "../calendar/tests/data/ical/11_apple_STATUS_CANCELLED_TENTATIVE_folded__node-ical.expected.jsonl",
     ))
     .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
     let garbage = std::env::temp_dir().join(format!("garbage-{}.ics", uuid::Uuid::new_v4()));
     std::fs::write(&garbage, "<html>nope</html>").unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fleetctl"))
+    let out = std::process::Command::new(FLEETCTL)
         .args(["ical", "parse"])
         .arg(&garbage)
         .output()

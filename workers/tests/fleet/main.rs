@@ -11,5 +11,6 @@ mod dead_letters;
 mod email;
 mod end_to_end;
 mod ical;
+mod outbox;
 mod schedules;
 mod shutdown;

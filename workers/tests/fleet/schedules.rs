@@ -17,7 +17,11 @@ async fn three_scheduler_replicas_make_one_job_per_tick() {
         ("SCHEDULE_SYNC_ICAL", "*/2 * * * * *"),
         ("WORKER_QUEUES", "transcribe_audio"),
     ];
-    let mut replicas = Reaper((0..3).map(|_| fleet.spawn_worker(&env, &extra)).collect());
+    let mut replicas = Reaper(
+        (0..3)
+            .map(|_| fleet.spawn_worker(WORKER, &env, &extra))
+            .collect(),
+    );
     tokio::time::sleep(Duration::from_secs(8)).await;
     for r in &replicas.0 {
         signal(r, "TERM");

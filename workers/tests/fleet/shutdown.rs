@@ -37,8 +37,8 @@ async fn a_worker_killed_mid_job_leaves_it_to_another_and_the_effect_happens_onc
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
     let only = [("WORKER_QUEUES", "confirm_payment,send_reply")];
     let mut workers = Reaper(vec![
-        fleet.spawn_worker(&env, &only),
-        fleet.spawn_worker(&env, &only),
+        fleet.spawn_worker(WORKER, &env, &only),
+        fleet.spawn_worker(WORKER, &env, &only),
     ]);
     tokio::time::sleep(Duration::from_millis(800)).await;
     enqueue_payment(&fleet.queue, "7001").await;
@@ -113,9 +113,11 @@ async fn sigterm_lets_the_running_job_finish_and_exits_zero() {
         .mount(&graph)
         .await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
-    let mut workers = Reaper(vec![
-        fleet.spawn_worker(&env, &[("WORKER_QUEUES", "confirm_payment")]),
-    ]);
+    let mut workers = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "confirm_payment")],
+    )]);
     tokio::time::sleep(Duration::from_millis(500)).await;
     enqueue_payment(&fleet.queue, "7002").await;
     assert!(

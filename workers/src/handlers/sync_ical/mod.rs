@@ -1,45 +1,52 @@
-//! `SyncIcal`: the schedule's tick fans out one job per active feed (deduplicated per tick), so
-//! one slow channel never holds up the others; each feed's job imports it (`crate::ical`).
-//! Replies its import caused (a hold that lost its nights) are handed to `send_reply` after
-//! the commit, and again on a replay.
+//! `SyncIcal`: the schedule's tick fans out one job per active feed (keyed per tick and feed),
+//! so one slow channel never holds up the others; each feed's job imports it ([`sync`]). The
+//! guests of holds a channel's booking won over are told, through the outbox.
 
-use jobs::{Envelope, JobError, domain::IdempotencyKey, payloads::SyncIcal};
+pub mod sync;
 
-use crate::{
-    handler::Handle, handlers::replies, ical::sync::sync_feed, idempotency::db_error, state::State,
+use jobs::{
+    Envelope, JobError,
+    domain::IdempotencyKey,
+    effects::{Effect, FollowUp},
+    payloads::SyncIcal,
 };
+use store::{ical::feeds, outbox::NewEffect};
+
+use crate::{handler::Handle, outbox, run::Run, state::State};
 
 impl Handle for SyncIcal {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
+        let run = Run::of(&job.meta);
         match job.payload.feed_id {
-            None => fan_out(&state, job.payload.tick_ms).await,
+            None => fan_out(&state, &run, job.payload.tick_ms).await?,
             Some(feed_id) => {
-                sync_feed(&state.db, &state.ical, &job.meta, feed_id).await?;
-                replies::dispatch(&state, "ical:hold:").await
+                sync::sync_feed(&state.db, &state.ical, &run, feed_id).await?;
             }
         }
+        outbox::flush(&state, &run).await
     }
 }
 
-async fn fan_out(state: &State, tick_ms: i64) -> Result<(), JobError> {
-    let feeds: Vec<i64> = sqlx::query_scalar("SELECT id FROM ical_feeds WHERE active ORDER BY id")
-        .fetch_all(&state.db)
-        .await
-        .map_err(db_error)?;
-    for feed_id in feeds {
-        let key = IdempotencyKey::namespaced("tick", &format!("{tick_ms}:feed:{feed_id}"))
-            .map_err(|e| JobError::permanent(e.to_string()))?;
-        state
-            .queue
-            .enqueue(
-                &SyncIcal {
-                    feed_id: Some(feed_id),
-                    tick_ms,
-                },
-                crate::handler::follow_up(key),
-            )
-            .await
-            .map_err(|e| JobError::transient(e.to_string()))?;
-    }
-    Ok(())
+/// One keyed `SyncIcal` per active feed, written with the tick's record.
+async fn fan_out(state: &State, run: &Run, tick_ms: i64) -> Result<(), JobError> {
+    let Some(mut tx) = run.begin(&state.db).await? else {
+        return Ok(());
+    };
+    let feeds = feeds::active_ids(&mut *tx).await?;
+    let effects = feeds
+        .into_iter()
+        .map(|feed_id| {
+            let key = IdempotencyKey::namespaced("tick", &format!("{tick_ms}:feed:{feed_id}"))
+                .map_err(|e| JobError::permanent(e.to_string()))?;
+            let job = FollowUp::SyncIcal(SyncIcal {
+                feed_id: Some(feed_id),
+                tick_ms,
+            });
+            Ok(NewEffect::new(
+                format!("{}:feed:{feed_id}", run.key()),
+                Effect::enqueue(key, job),
+            ))
+        })
+        .collect::<Result<Vec<_>, JobError>>()?;
+    run.commit(tx, &effects).await
 }

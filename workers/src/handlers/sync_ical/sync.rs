@@ -11,16 +11,23 @@
 //! tick is the retry, its sync age shows the staleness, and nothing is dead-lettered every five
 //! minutes for a channel that is down for the afternoon.
 
-use jobs::{JobError, JobMeta};
+use calendar::parse::{self, Block};
+use channels::ical::Fetched;
+use conversation::texts;
+use jobs::JobError;
 use sha2::{Digest, Sha256};
+use store::{
+    ical::{
+        feeds::{self, Feed, Seen},
+        import::{self, Applied},
+    },
+    reservations,
+};
+
+use channels::ical::Fetcher;
 use sqlx::PgPool;
 
-use super::{
-    fetch::{Fetched, Fetcher},
-    import::{self, Applied, Feed},
-    parse::{self, Block, BlockStatus},
-};
-use crate::{idempotency, idempotency::db_error};
+use crate::{effects, run::Run};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncOutcome {
@@ -37,25 +44,17 @@ pub enum SyncOutcome {
     },
 }
 
-/// Validators and hash of a body that will be stored once it is applied.
-struct Seen {
-    etag: Option<String>,
-    last_modified: Option<String>,
-    sha256: Option<String>,
-}
-
+/// Syncs one feed: what the `SyncIcal` handler runs for a feed, with what it needs.
 pub async fn sync_feed(
     db: &PgPool,
     fetcher: &Fetcher,
-    meta: &JobMeta,
+    run: &Run,
     feed_id: i64,
 ) -> Result<SyncOutcome, JobError> {
-    if idempotency::outcome(db, meta).await?.is_some() {
+    if store::idempotency::is_done(db, run.key()).await? {
         return Ok(SyncOutcome::AlreadyDone);
     }
-    let mut conn = db.acquire().await.map_err(db_error)?;
-    let feed = import::load_feed(&mut conn, feed_id).await?;
-    drop(conn);
+    let feed = feeds::load_feed(db, feed_id).await?;
     let Some(feed) = feed.filter(|f| f.active) else {
         return Ok(SyncOutcome::Skipped);
     };
@@ -68,7 +67,7 @@ pub async fn sync_feed(
         .await;
     let (bytes, seen) = match fetched {
         Err(e) => return failed(db, &feed, e.kind(), &e.to_string()).await,
-        Ok(Fetched::NotModified) => return not_modified(db, meta, &feed, None).await,
+        Ok(Fetched::NotModified) => return not_modified(db, run, &feed, None).await,
         Ok(Fetched::Body {
             bytes,
             etag,
@@ -81,13 +80,13 @@ pub async fn sync_feed(
                 sha256: Some(sha256),
             };
             if seen.sha256 == feed.content_sha256 {
-                return not_modified(db, meta, &feed, Some(seen)).await;
+                return not_modified(db, run, &feed, Some(seen)).await;
             }
             (bytes, seen)
         }
     };
     match parse::parse(&bytes, feed.tz()) {
-        Ok(parsed) => apply(db, meta, &feed, &parsed.blocks, Some(seen)).await,
+        Ok(parsed) => apply(db, run, &feed, &parsed.blocks, Some(seen)).await,
         Err(e) => failed(db, &feed, e.kind(), &e.to_string()).await,
     }
 }
@@ -100,85 +99,52 @@ async fn failed(
 ) -> Result<SyncOutcome, JobError> {
     metrics::counter!("fleet_ical_sync_errors_total", "kind" => kind).increment(1);
     tracing::warn!(feed_id = feed.id, accommodation_id = feed.accommodation_id, kind, error = %message, "iCal sync failed; the feed's blocks are left as they were");
-    sqlx::query(
-        "UPDATE ical_feeds SET last_error = $2, last_error_kind = $3, last_error_at = now() WHERE id = $1",
-    )
-    .bind(feed.id)
-    .bind(message)
-    .bind(kind)
-    .execute(db)
-    .await
-    .map_err(db_error)?;
+    feeds::record_failure(db, feed.id, kind, message).await?;
     Ok(SyncOutcome::Failed { kind })
 }
 
 async fn not_modified(
     db: &PgPool,
-    meta: &JobMeta,
+    run: &Run,
     feed: &Feed,
     seen: Option<Seen>,
 ) -> Result<SyncOutcome, JobError> {
-    let waiting: bool = sqlx::query_scalar(
-        "SELECT EXISTS (SELECT 1 FROM ical_events WHERE ical_feed_id = $1 AND placement <> 'blocked')",
-    )
-    .bind(feed.id)
-    .fetch_one(db)
-    .await
-    .map_err(db_error)?;
-    if waiting {
-        let stored = stored_blocks(db, feed.id).await?;
-        return apply(db, meta, feed, &stored, seen).await;
+    if feeds::has_waiting_events(db, feed.id).await? {
+        let stored = feeds::stored_blocks(db, feed.id).await?;
+        return apply(db, run, feed, &stored, seen).await;
     }
-    mark_synced(
-        &mut *db.acquire().await.map_err(db_error)?,
-        feed.id,
-        seen.as_ref(),
-    )
-    .await?;
+    let mut conn = db.acquire().await.map_err(store::StoreError::from)?;
+    feeds::mark_synced(&mut conn, feed.id, seen.as_ref()).await?;
     Ok(SyncOutcome::NotModified)
-}
-
-/// The feed as we stored it: used to retry unplaced events when the feed did not change.
-async fn stored_blocks(db: &PgPool, feed_id: i64) -> Result<Vec<Block>, JobError> {
-    let rows: Vec<(String, chrono::NaiveDate, chrono::NaiveDate, String)> = sqlx::query_as(
-        "SELECT uid, check_in, check_out, summary FROM ical_events WHERE ical_feed_id = $1",
-    )
-    .bind(feed_id)
-    .fetch_all(db)
-    .await
-    .map_err(db_error)?;
-    Ok(rows
-        .into_iter()
-        .map(|(uid, start, end, summary)| Block {
-            uid,
-            start,
-            end,
-            status: BlockStatus::Confirmed,
-            summary,
-            own_code: None,
-        })
-        .collect())
 }
 
 async fn apply(
     db: &PgPool,
-    meta: &JobMeta,
+    run: &Run,
     feed: &Feed,
     blocks: &[Block],
     seen: Option<Seen>,
 ) -> Result<SyncOutcome, JobError> {
-    let Some(mut tx) = idempotency::begin(db, meta).await? else {
+    let Some(mut tx) = run.begin(db).await? else {
         return Ok(SyncOutcome::AlreadyDone);
     };
     // Re-read under lock: another sync of this feed may have committed meanwhile.
-    let Some(feed) = import::lock_feed(&mut tx, feed.id).await? else {
+    let Some(feed) = feeds::lock_feed(&mut tx, feed.id).await? else {
         return Ok(SyncOutcome::Skipped);
     };
     let applied = import::apply(&mut tx, &feed, blocks).await?;
-    mark_synced(&mut tx, feed.id, seen.as_ref()).await?;
-    let outcome = serde_json::to_value(&applied).unwrap_or_default();
-    idempotency::set_outcome(&mut tx, meta, &outcome).await?;
-    idempotency::commit(tx).await?;
+    feeds::mark_synced(&mut tx, feed.id, seen.as_ref()).await?;
+    let mut effects = Vec::with_capacity(applied.released_holds.len());
+    for hold in &applied.released_holds {
+        if let Some(channel) = reservations::guest_channel(&mut *tx, hold.reservation_id).await? {
+            effects.push(effects::text(
+                format!("ical:hold:{}:cancelled", hold.code),
+                &channel,
+                texts::hold_released_dates_taken(&hold.code),
+            ));
+        }
+    }
+    run.commit(tx, &effects).await?;
     if applied.changed() {
         tracing::info!(
             feed_id = feed.id,
@@ -196,29 +162,4 @@ async fn apply(
             .increment(n as u64);
     }
     Ok(SyncOutcome::Applied(applied))
-}
-
-/// A good sync: the age restarts, the error clears. A body brings its validators and hash
-/// (replacing the old ones, even with none); a 304 (`seen` = `None`) keeps them.
-async fn mark_synced(
-    conn: &mut sqlx::PgConnection,
-    feed_id: i64,
-    seen: Option<&Seen>,
-) -> Result<(), JobError> {
-    sqlx::query(
-        "UPDATE ical_feeds SET last_synced_at = now(), last_error = NULL, last_error_kind = NULL,
-             etag = CASE WHEN $5 THEN $2 ELSE etag END,
-             last_modified = CASE WHEN $5 THEN $3 ELSE last_modified END,
-             content_sha256 = CASE WHEN $5 THEN $4 ELSE content_sha256 END
-         WHERE id = $1",
-    )
-    .bind(feed_id)
-    .bind(seen.and_then(|s| s.etag.as_deref()))
-    .bind(seen.and_then(|s| s.last_modified.as_deref()))
-    .bind(seen.and_then(|s| s.sha256.as_deref()))
-    .bind(seen.is_some())
-    .execute(conn)
-    .await
-    .map_err(db_error)?;
-    Ok(())
 }

@@ -1,7 +1,7 @@
-//! Calendar sync and export, measured: `cargo bench -p workers --bench ical`.
+//! Calendar sync and export, measured: `cargo bench -p bench --bench ical`.
 //!
 //! 500 feeds × 100 events served by a local HTTP fake (wiremock), synced through the real code
-//! path (`ical::sync::sync_feed`, what the `SyncIcal` handler runs) against a fresh PostgreSQL
+//! path (`handlers::sync_ical::sync::sync_feed`, what the `SyncIcal` handler runs) against a fresh PostgreSQL
 //! database, 16 at a time (a worker's default concurrency): the first full import, a re-sync
 //! answered by 304s, and a re-sync of the same bytes without validators. Then the export of an
 //! accommodation with a year of reservations, over HTTP from the real ingress: p50/p99.
@@ -11,18 +11,18 @@
 
 use std::{
     collections::HashMap,
-    sync::Arc,
     time::{Duration, Instant},
 };
 
+use channels::ical::{FetchConfig, Fetcher};
 use chrono::{Duration as Days, NaiveDate};
 use futures::StreamExt;
 use jobs::{JobMeta, QueueName};
 use sqlx::{Connection, PgConnection, PgPool, postgres::PgPoolOptions};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate, matchers::method};
-use workers::ical::{
-    fetch::{FetchConfig, Fetcher},
-    sync::{SyncOutcome, sync_feed},
+use workers::{
+    handlers::sync_ical::sync::{SyncOutcome, sync_feed},
+    run::Run,
 };
 
 const FEEDS: usize = 500;
@@ -104,9 +104,8 @@ async fn pass(
     let started = Instant::now();
     let outcomes: Vec<SyncOutcome> = futures::stream::iter(feeds.iter().copied())
         .map(|feed| async move {
-            sync_feed(db, fetcher, &meta(format!("bench:{name}:{feed}")), feed)
-                .await
-                .expect("sync")
+            let run = Run::of(&meta(format!("bench:{name}:{feed}")));
+            sync_feed(db, fetcher, &run, feed).await.expect("sync")
         })
         .buffer_unordered(CONCURRENCY)
         .collect()
@@ -170,22 +169,15 @@ async fn export_latency(
         day += Days::days(4);
     }
     let secret = "bench-secret-0123456789abcdef0123456789";
-    let mut cfg = ingress::config::IngressConfig::from_env().unwrap();
-    cfg.addr = "127.0.0.1:0".parse().unwrap();
-    cfg.database_url = Some(secrecy::SecretString::from(db_url.to_owned()));
-    cfg.ical_export_secret = Some(secrecy::SecretString::from(secret));
-    cfg.queue = jobs::RedisQueueConfig::new(
-        std::env::var("REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into()),
-        format!("bench-{}", uuid::Uuid::new_v4().simple()),
-    );
-    cfg.rate_limit_per_minute = 1_000_000;
-    let app = ingress::startup::Application::build(cfg).await.unwrap();
-    let url = ingress::ical::token::url(
-        &format!("http://127.0.0.1:{}", app.port()),
-        secret.as_bytes(),
-        accommodation,
-    );
-    tokio::spawn(app.run_until_stopped(std::future::pending()));
+    let redis = std::env::var("REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into());
+    let prefix = format!("bench-{}", uuid::Uuid::new_v4().simple());
+    let ingress = testkit::harness::spawn_ingress(Some(db_url), &redis, &prefix, |cfg| {
+        cfg.ical_export_secret = Some(secrecy::SecretString::from(secret));
+        cfg.rate_limit_per_minute = 1_000_000;
+    })
+    .await
+    .unwrap();
+    let url = calendar::token::url(&ingress.url, secret.as_bytes(), accommodation);
     let http = reqwest::Client::new();
     for _ in 0..50 {
         http.get(&url).send().await.unwrap().bytes().await.unwrap(); // warm-up
@@ -226,7 +218,7 @@ async fn main() {
         .connect(&db_url)
         .await
         .unwrap();
-    workers::db::migrate(&db).await.unwrap();
+    store::migrate(&db).await.unwrap();
 
     let cabins = seed(&db, FEEDS + 1).await;
     let first = chrono::Utc::now().date_naive() + Days::days(1);
@@ -254,7 +246,7 @@ async fn main() {
                 .unwrap(),
         );
     }
-    let fetcher = Arc::new(Fetcher::new(FetchConfig::default()));
+    let fetcher = Fetcher::new(FetchConfig::default());
     println!(
         "ical bench: {FEEDS} feeds x {EVENTS} events ({:.1} MB of iCal), {CONCURRENCY} syncs at a time",
         bytes as f64 / 1e6

@@ -7,7 +7,7 @@
 //! booking sentences. The engines take turns note by note, round after round, so a busy moment
 //! of the machine falls on both alike.
 //!
-//!     WHISPER_MODEL=$(scripts/whisper-model.sh) cargo bench -p workers --bench whisper --profile dev
+//!     WHISPER_MODEL=$(scripts/whisper-model.sh) cargo bench -p voice --bench whisper --profile dev
 //!
 //! (`--profile dev`: the same build the tests use, with whisper.cpp optimised in it.)
 //! The webhook-to-reply latency is measured through the real processes by the fleet test
@@ -22,7 +22,7 @@ use std::{
     time::Instant,
 };
 
-use workers::audio::{
+use voice::{
     decode,
     stt::{AudioWindow, Settings, Transcriber},
     synth::{self, word_error_rate},

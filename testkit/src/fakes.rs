@@ -1,0 +1,89 @@
+//! (feature `fleet`) The providers' APIs as the workers call them, faked with wiremock: the
+//! Graph API's answer to a send, Mercado Pago's payment links and payments, and what a fake
+//! received. Each test mounts its own matchers; these are the answers and readers they share.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use wiremock::{
+    Mock, MockServer, ResponseTemplate,
+    matchers::{method, path},
+};
+
+use crate::eventually;
+
+/// How long the `*_when` readers wait for what a test expects to arrive.
+const ARRIVAL: Duration = Duration::from_secs(15);
+
+/// The Graph API's answer to a sent message.
+pub fn graph_ok() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!({
+        "messaging_product": "whatsapp", "contacts": [{"input": "541155551234", "wa_id": "5491155551234"}],
+        "messages": [{"id": "wamid.OUT"}]
+    }))
+}
+
+/// Mercado Pago's `GET /v1/payments/{id}` of an approved deposit for reservation `code`.
+pub fn approved_payment(id: u64, code: &str) -> Value {
+    json!({
+        "id": id, "status": "approved", "status_detail": "accredited", "external_reference": code,
+        "transaction_amount": 30000, "currency_id": "ARS", "date_approved": "2026-11-23T12:00:00.000-03:00"
+    })
+}
+
+/// A Mercado Pago fake that makes payment links (payments are mounted by each test).
+pub async fn mercadopago_fake() -> MockServer {
+    let mp = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/checkout/preferences"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({
+            "id": "pref-1", "init_point": "https://www.mercadopago.com.ar/checkout/v1/redirect?pref_id=pref-1"
+        })))
+        .mount(&mp)
+        .await;
+    mp
+}
+
+/// The JSON bodies a fake provider received, oldest first.
+pub async fn sent_json(server: &MockServer) -> Vec<Value> {
+    server
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|r| serde_json::from_slice(&r.body).ok())
+        .collect()
+}
+
+/// The text messages the fake Graph API received, oldest first.
+pub async fn sent_texts(graph: &MockServer) -> Vec<String> {
+    sent_json(graph)
+        .await
+        .iter()
+        .filter_map(|v| v["text"]["body"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// [`sent_texts`] once there are at least `n` (or all there are after 15 s).
+pub async fn sent_texts_when(graph: &MockServer, n: usize) -> Vec<String> {
+    eventually(ARRIVAL, || async { sent_texts(graph).await.len() >= n }).await;
+    sent_texts(graph).await
+}
+
+/// The forms (urlencoded posts, as Mailgun's messages API gets them) a fake received, oldest
+/// first.
+pub async fn sent_forms(server: &MockServer) -> Vec<Vec<(String, String)>> {
+    server
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .map(|r| form_urlencoded::parse(&r.body).into_owned().collect())
+        .collect()
+}
+
+/// [`sent_forms`] once there are at least `n` (or all there are after 15 s).
+pub async fn sent_forms_when(server: &MockServer, n: usize) -> Vec<Vec<(String, String)>> {
+    eventually(ARRIVAL, || async { sent_forms(server).await.len() >= n }).await;
+    sent_forms(server).await
+}

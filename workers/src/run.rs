@@ -1,0 +1,129 @@
+//! A running job's effects: the shape every handler has.
+//!
+//! ```text
+//! let run = Run::of(&job.meta);
+//! if let Some(tx) = run.begin(db)? {       // its idempotency record; None: an earlier run
+//!     load (store) → decide (a pure function) → write the new state (store)
+//!     run.commit(tx, &effects)?;           // effects into the outbox, same transaction
+//! }
+//! outbox::flush(&state, &run)?;            // hand them to the queue
+//! ```
+//!
+//! It never decides, loads or sends anything: it records, commits and remembers what it wrote.
+
+use std::sync::Mutex;
+
+use jobs::{JobError, JobMeta};
+use store::outbox::{Cause, NewEffect, Unrelayed};
+
+/// A running job as its effects know it: the key they are recorded under, and the trace they
+/// continue.
+pub struct Run {
+    key: String,
+    queue: &'static str,
+    job_id: String,
+    traceparent: Option<String>,
+    request_id: Option<String>,
+    /// What this run committed to the outbox, for the relay.
+    written: Mutex<Written>,
+}
+
+/// What the relay must hand over after this run.
+#[derive(Default)]
+enum Written {
+    /// This run committed nothing: whatever is unrelayed of its cause is in the outbox.
+    #[default]
+    Nothing,
+    /// This run committed these rows, and they are all there is to relay.
+    Rows(Vec<Unrelayed>),
+    /// An earlier run committed effects: they may still wait in the outbox.
+    Replayed,
+}
+
+impl Run {
+    pub fn of(meta: &JobMeta) -> Run {
+        Run {
+            key: meta.effect_key(),
+            queue: meta.queue.as_str(),
+            job_id: meta.id.clone(),
+            // The job's own span when tracing exports one, else the trace it came with.
+            traceparent: jobs::telemetry::traceparent_of(&tracing::Span::current())
+                .or_else(|| meta.traceparent.clone()),
+            request_id: meta.request_id.clone(),
+            written: Mutex::new(Written::Nothing),
+        }
+    }
+
+    /// The job's effect key: its idempotency record, and the cause of its outbox rows.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Opens the job's transaction with its idempotency record, or `None` when an earlier run
+    /// committed its effects.
+    pub async fn begin(
+        &self,
+        db: &sqlx::PgPool,
+    ) -> Result<Option<sqlx::Transaction<'static, sqlx::Postgres>>, JobError> {
+        let record = store::idempotency::Record {
+            key: &self.key,
+            queue: self.queue,
+            job_id: &self.job_id,
+        };
+        let tx = store::idempotency::begin(db, record).await?;
+        if tx.is_none() {
+            self.replayed();
+        }
+        Ok(tx)
+    }
+
+    /// Marks this run as a replay of a committed one (the relay will read the outbox).
+    fn replayed(&self) {
+        *self.written.lock().unwrap_or_else(|e| e.into_inner()) = Written::Replayed;
+    }
+
+    /// The rows this run committed, when they are all the relay must hand over; `None` when
+    /// the relay must read the outbox (a replay, or nothing committed by this run).
+    pub fn take_written(&self) -> Option<Vec<Unrelayed>> {
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        match std::mem::take(&mut *written) {
+            Written::Rows(rows) => Some(rows),
+            other => {
+                *written = other;
+                None
+            }
+        }
+    }
+
+    /// Writes the job's effects in its transaction and commits: state and effects together.
+    pub async fn commit(
+        &self,
+        mut tx: sqlx::Transaction<'static, sqlx::Postgres>,
+        effects: &[NewEffect],
+    ) -> Result<(), JobError> {
+        let cause = Cause {
+            key: &self.key,
+            traceparent: self.traceparent.as_deref(),
+            request_id: self.request_id.as_deref(),
+        };
+        let rows = store::outbox::write(&mut tx, cause, effects).await?;
+        tx.commit().await.map_err(store::StoreError::from)?;
+        let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        match &mut *written {
+            Written::Nothing => *written = Written::Rows(rows),
+            Written::Rows(earlier) => earlier.extend(rows),
+            Written::Replayed => {}
+        }
+        drop(written);
+        if crate::config::crash_after_commit() == Some(self.queue) {
+            // Fault injection for the tests that prove the sweeper (never set in production):
+            // the process dies between its commit and its flush, as a SIGKILL or OOM would.
+            tracing::error!(
+                queue = self.queue,
+                "FLEET_TEST_CRASH_AFTER_COMMIT: dying after commit"
+            );
+            std::process::abort();
+        }
+        Ok(())
+    }
+}
