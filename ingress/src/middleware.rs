@@ -129,10 +129,13 @@ pub async fn rate_limit<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<R
     if !exempt && let Some(state) = req.data::<Arc<AppState>>() {
         let limit = state.config.rate_limit_per_minute;
         let ip = client_ip(&req, state.config.trust_forwarded_for);
-        match state
-            .queue
-            .count_in_window(&format!("rl:{ip}"), std::time::Duration::from_secs(60))
-            .await
+        match jobs::coordination::RateWindow::new(
+            &state.queue,
+            "rl",
+            std::time::Duration::from_secs(60),
+        )
+        .count(&ip)
+        .await
         {
             Ok(n) if n > limit => {
                 metrics::counter!("fleet_webhook_rejected_total", "provider" => "any", "reason" => "rate_limited").increment(1);

@@ -5,6 +5,7 @@
 
 use std::{collections::HashMap, sync::Arc};
 
+use jobs::coordination::CappedList;
 use poem::{
     handler,
     web::{Data, Form, Json, Path},
@@ -13,17 +14,16 @@ use serde_json::{Value, json};
 
 use crate::{error::IngressError, state::AppState};
 
-const OUTBOX_LEN: isize = 200;
+const OUTBOX_LEN: usize = 200;
 
-fn outbox_key(state: &AppState) -> String {
-    format!("{}:sandbox:outbox", state.queue.prefix())
+fn outbox_list(state: &AppState) -> CappedList {
+    CappedList::new(&state.queue, "sandbox:outbox", OUTBOX_LEN)
 }
 
 /// Records a message the fleet "sent" (newest first, the last [`OUTBOX_LEN`] kept).
 async fn keep_in_outbox(state: &AppState, entry: &Value) -> Result<(), IngressError> {
-    state
-        .queue
-        .list_push_capped(&outbox_key(state), &entry.to_string(), OUTBOX_LEN)
+    outbox_list(state)
+        .push(&entry.to_string())
         .await
         .map_err(|_| IngressError::Unavailable)
 }
@@ -76,9 +76,8 @@ pub async fn mailgun_send(
 /// The messages the fleet sent, newest first.
 #[handler]
 pub async fn outbox(Data(state): Data<&Arc<AppState>>) -> Result<Json<Value>, IngressError> {
-    let items = state
-        .queue
-        .list_range(&outbox_key(state), OUTBOX_LEN)
+    let items = outbox_list(state)
+        .entries()
         .await
         .map_err(|_| IngressError::Unavailable)?;
     Ok(Json(Value::Array(
@@ -106,13 +105,8 @@ pub async fn mp_preference(
         .unwrap_or("ARS")
         .to_owned();
     let stored = json!({ "external_reference": code, "amount": amount, "currency": currency });
-    state
-        .queue
-        .list_push_capped(
-            &format!("{}:sandbox:mp:pref:{code}", state.queue.prefix()),
-            &stored.to_string(),
-            1,
-        )
+    CappedList::new(&state.queue, &format!("sandbox:mp:pref:{code}"), 1)
+        .push(&stored.to_string())
         .await
         .map_err(|_| IngressError::Unavailable)?;
     let host = req.header("host").unwrap_or("127.0.0.1:8080");
@@ -134,10 +128,8 @@ pub async fn mp_pay(
     poem::web::Query(q): poem::web::Query<PayQuery>,
     Data(state): Data<&Arc<AppState>>,
 ) -> Result<Json<Value>, IngressError> {
-    let prefix = state.queue.prefix();
-    let pref = state
-        .queue
-        .list_range(&format!("{prefix}:sandbox:mp:pref:{code}"), 1)
+    let pref = CappedList::new(&state.queue, &format!("sandbox:mp:pref:{code}"), 1)
+        .entries()
         .await
         .map_err(|_| IngressError::Unavailable)?;
     let pref: Value = pref
@@ -152,13 +144,8 @@ pub async fn mp_pay(
         "external_reference": code, "transaction_amount": pref["amount"], "currency_id": pref["currency"],
         "date_approved": (status == "approved").then(|| chrono::Utc::now().to_rfc3339()),
     });
-    state
-        .queue
-        .list_push_capped(
-            &format!("{prefix}:sandbox:mp:payment:{id}"),
-            &payment.to_string(),
-            1,
-        )
+    CappedList::new(&state.queue, &format!("sandbox:mp:payment:{id}"), 1)
+        .push(&payment.to_string())
         .await
         .map_err(|_| IngressError::Unavailable)?;
     Ok(Json(
@@ -172,12 +159,8 @@ pub async fn mp_payment(
     Path(id): Path<String>,
     Data(state): Data<&Arc<AppState>>,
 ) -> Result<Json<Value>, poem::Error> {
-    let stored = state
-        .queue
-        .list_range(
-            &format!("{}:sandbox:mp:payment:{id}", state.queue.prefix()),
-            1,
-        )
+    let stored = CappedList::new(&state.queue, &format!("sandbox:mp:payment:{id}"), 1)
+        .entries()
         .await
         .map_err(|_| IngressError::Unavailable)?;
     match stored

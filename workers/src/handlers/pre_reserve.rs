@@ -13,7 +13,7 @@ use booking::{Guests, Money, StayDates, availability::Occupancy};
 use channels::mercadopago::PreferenceRequest;
 use chrono::Utc;
 use conversation::texts;
-use jobs::{Envelope, JobError, payloads::PreReserve};
+use jobs::{Envelope, JobError, coordination::Locks, payloads::PreReserve};
 use store::{
     availability, holds, properties,
     reservations::{self, HeldStay},
@@ -29,15 +29,14 @@ impl Handle for PreReserve {
             .map_err(|e| JobError::permanent(e.to_string()))?;
         let guests = Guests::new(p.guests).map_err(|e| JobError::permanent(e.to_string()))?;
         let lock_name = format!("accommodation:{}", p.accommodation_id);
-        let lock = state
-            .queue
-            .lock(&lock_name, Duration::from_secs(10), Duration::from_secs(2))
+        let lock = Locks::new(&state.queue)
+            .acquire(&lock_name, Duration::from_secs(10), Duration::from_secs(2))
             .await
             .ok()
             .flatten();
         let placed = place(&state, &run, p, stay, guests).await;
         if let Some(lock) = lock {
-            let _ = state.queue.unlock(lock).await;
+            let _ = lock.release().await;
         }
         placed?;
         if let Some(held) = reservations::held_by_cause(&state.db, run.key()).await? {
