@@ -670,6 +670,45 @@ impl RedisQueue {
             .collect())
     }
 
+    /// The payloads of up to `limit` jobs waiting in a queue's ready list, next to run last
+    /// (for operators and tests that look at what is queued; it changes nothing).
+    pub async fn ready_payloads(
+        &self,
+        queue: QueueName,
+        limit: usize,
+    ) -> Result<Vec<String>, QueueError> {
+        let entries: Vec<String> = redis::cmd("LRANGE")
+            .arg(self.key(queue, "ready"))
+            .arg(0)
+            .arg(limit.saturating_sub(1) as i64)
+            .query_async(&mut self.conn())
+            .await?;
+        let mut payloads = Vec::with_capacity(entries.len());
+        let mut by_id = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            match super::entry::InlineEntry::parse(entry) {
+                Some(inline) => payloads.push(Some(inline.payload().to_owned())),
+                None => {
+                    payloads.push(None);
+                    by_id.push((i, entry));
+                }
+            }
+        }
+        if !by_id.is_empty() {
+            let mut pipe = redis::pipe();
+            for (_, id) in &by_id {
+                pipe.cmd("HGET")
+                    .arg(format!("{}:job:{id}", self.prefix()))
+                    .arg("p");
+            }
+            let stored: Vec<Option<String>> = pipe.query_async(&mut self.conn()).await?;
+            for ((i, _), payload) in by_id.into_iter().zip(stored) {
+                payloads[i] = payload;
+            }
+        }
+        Ok(payloads.into_iter().flatten().collect())
+    }
+
     /// Send dead letters back to work with fresh attempts. Returns how many moved.
     pub async fn redrive(&self, queue: QueueName, ids: &[String]) -> Result<u64, QueueError> {
         if ids.is_empty() {

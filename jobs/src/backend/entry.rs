@@ -78,6 +78,11 @@ pub(super) struct InlineEntry<'a> {
 }
 
 impl<'a> InlineEntry<'a> {
+    /// The job's payload (JSON), as enqueued.
+    pub(super) fn payload(&self) -> &'a str {
+        self.payload
+    }
+
     pub(super) fn parse(entry: &'a str) -> Option<Self> {
         let (keyed, rest) = match entry.strip_prefix(PLAIN_MARK) {
             Some(rest) => (false, rest),

@@ -2,7 +2,7 @@
 
 use std::{collections::BTreeSet, time::Duration};
 
-use jobs::QueueName::{ExpireHolds, SyncIcal};
+use jobs::QueueName::{self, ExpireHolds, SyncIcal};
 
 use crate::support::*;
 
@@ -30,8 +30,8 @@ async fn three_scheduler_replicas_make_one_job_per_tick() {
         assert!(wait_exit(r, Duration::from_secs(10)).is_some_and(|s| s.success()));
     }
 
-    let expire = tick_times(&fleet, "expire_holds").await;
-    let sync = tick_times(&fleet, "sync_ical").await;
+    let expire = tick_times(&fleet, ExpireHolds).await;
+    let sync = tick_times(&fleet, SyncIcal).await;
     assert!(
         expire.len() >= 6,
         "expected a tick a second, got {}",
@@ -54,25 +54,11 @@ async fn three_scheduler_replicas_make_one_job_per_tick() {
     fleet.drop_db().await;
 }
 
-async fn tick_times(fleet: &Fleet, queue: &str) -> BTreeSet<i64> {
-    let client = redis::Client::open(redis_url()).unwrap();
-    let mut conn = client.get_multiplexed_async_connection().await.unwrap();
-    let ids: Vec<String> = redis::cmd("LRANGE")
-        .arg(format!("{}:q:{queue}:ready", fleet.prefix))
-        .arg(0)
-        .arg(-1)
-        .query_async(&mut conn)
-        .await
-        .unwrap();
+async fn tick_times(fleet: &Fleet, queue: QueueName) -> BTreeSet<i64> {
+    let payloads = fleet.queue.ready_payloads(queue, 10_000).await.unwrap();
     let mut ticks = BTreeSet::new();
-    for id in &ids {
-        let payload: String = redis::cmd("HGET")
-            .arg(format!("{}:job:{id}", fleet.prefix))
-            .arg("p")
-            .query_async(&mut conn)
-            .await
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_str(&payload).unwrap();
+    for payload in &payloads {
+        let v: serde_json::Value = serde_json::from_str(payload).unwrap();
         assert!(
             ticks.insert(v["tick_ms"].as_i64().unwrap()),
             "two jobs for tick {}",
