@@ -3,6 +3,10 @@
 //! `node_modules` must not land in the shared tree), installed with npm, run, and removed.
 //! It uses its own queue name and obliterates it at the end. If node or npm fails, the reason
 //! is reported and the rest of the benchmark goes on.
+//!
+//! Keyed jobs are compared with BullMQ jobs that carry a `jobId` each (its deduplication):
+//! `bullmq_keyed.mjs`, bench.mjs with that one change, is written beside it as
+//! `bench-keyed.mjs`.
 
 use std::{
     path::{Path, PathBuf},
@@ -11,6 +15,9 @@ use std::{
 };
 
 use tokio::process::Command;
+
+/// bench.mjs with a `jobId` per job.
+const KEYED_SCRIPT: &str = include_str!("bullmq_keyed.mjs");
 
 #[derive(Debug, Clone)]
 pub struct BullRun {
@@ -44,6 +51,8 @@ pub async fn install(source: &Path) -> Result<Installed, String> {
         std::fs::copy(source.join(file), installed.dir.join(file))
             .map_err(|e| format!("copying {} from {}: {e}", file, source.display()))?;
     }
+    std::fs::write(installed.dir.join("bench-keyed.mjs"), KEYED_SCRIPT)
+        .map_err(|e| format!("writing bench-keyed.mjs: {e}"))?;
     run_tool(
         Command::new("npm")
             .args(["install", "--no-audit", "--no-fund"])
@@ -55,21 +64,28 @@ pub async fn install(source: &Path) -> Result<Installed, String> {
     Ok(installed)
 }
 
+/// One run of bench.mjs, or with `keyed` of bench-keyed.mjs (a `jobId` per job).
 pub async fn run(
     installed: &Installed,
     jobs: usize,
     concurrency: usize,
+    keyed: bool,
     redis_url: &str,
 ) -> Result<BullRun, String> {
+    let script = if keyed {
+        "bench-keyed.mjs"
+    } else {
+        "bench.mjs"
+    };
     let out = run_tool(
         Command::new("node")
-            .arg("bench.mjs")
+            .arg(script)
             .arg(jobs.to_string())
             .arg(concurrency.to_string())
             .arg(redis_url)
             .current_dir(&installed.dir),
         Duration::from_secs(900),
-        "node bench.mjs",
+        &format!("node {script}"),
     )
     .await?;
     parse(&out).ok_or_else(|| format!("no result line in BullMQ output: {}", out.trim()))

@@ -2,9 +2,11 @@
 //! `WorkerBuilder` + `QueueBackend` + `.concurrency(slots)` + the process's `Heartbeat`, with a
 //! no-op handler, so what is measured is the queue and the runtime, not the work.
 //!
-//! - [`drain`]: processed/s of a backlog enqueued beforehand, from worker start until the queue's
-//!   depth (pending + running) reads 0; every job must have run exactly once, nothing may be
-//!   left in dead letters or retries, and only the stats key may remain under the prefix.
+//! - [`drain`]: processed/s of a backlog enqueued beforehand (plain jobs, or every job with an
+//!   idempotency key as production enqueues them), from worker start until the queue's depth
+//!   (pending + running) reads 0; every job must have run exactly once, nothing may be left in
+//!   dead letters or retries, and only the stats key (and, for keyed jobs, their idempotency
+//!   keys, which live out their TTL) may remain under the prefix.
 //! - [`pickup`]: how long a job pushed to an idle worker waits before its handler starts.
 //!
 //! `parallel` adds apalis' `.parallelize(tokio::spawn)` (each handler call in a task of its
@@ -30,7 +32,7 @@ use tokio::{
     task::JoinHandle,
 };
 
-use super::enqueue;
+use super::enqueue::{self, Keying};
 use crate::{
     logs::Warnings,
     scratch,
@@ -145,6 +147,7 @@ async fn fresh_queue(redis_url: &str, what: &str) -> anyhow::Result<RedisQueue> 
 #[derive(Debug, Clone)]
 pub struct Drain {
     pub jobs: usize,
+    pub keying: Keying,
     pub elapsed: Duration,
     pub runs: u64,
     pub duplicates: u64,
@@ -153,8 +156,10 @@ pub struct Drain {
     pub scheduled: u64,
     pub warnings: u64,
     pub worker_error: Option<String>,
-    /// Keys under the prefix once the worker stopped, before clean-up.
+    /// Keys under the prefix once the worker stopped, before clean-up, but idempotency keys.
     pub keys_left: Vec<String>,
+    /// Idempotency keys under the prefix once the worker stopped (one per keyed job).
+    pub idempotency_keys_left: usize,
     pub stats_key: String,
     pub cpu: CpuUsage,
 }
@@ -174,8 +179,13 @@ impl Drain {
             + u64::from(self.worker_error.is_some())
     }
 
-    pub fn only_stats_key_left(&self) -> bool {
-        self.keys_left == [self.stats_key.clone()]
+    /// Only the stats key is left, and one idempotency key per job when the jobs were keyed.
+    pub fn left_as_expected(&self) -> bool {
+        let keys = match self.keying {
+            Keying::Plain => 0,
+            Keying::Keyed => self.jobs,
+        };
+        self.keys_left == [self.stats_key.clone()] && self.idempotency_keys_left == keys
     }
 }
 
@@ -185,11 +195,12 @@ pub async fn drain(
     jobs: usize,
     slots: usize,
     parallel: bool,
+    keying: Keying,
     warnings: &Warnings,
 ) -> anyhow::Result<Drain> {
     let queue = fresh_queue(redis_url, "drain").await?;
     let mut conn = scratch::connect(redis_url).await?;
-    let result = drain_on(&queue, &mut conn, jobs, slots, parallel, warnings).await;
+    let result = drain_on(&queue, &mut conn, jobs, slots, parallel, keying, warnings).await;
     queue.purge().await?;
     result
 }
@@ -200,10 +211,11 @@ async fn drain_on(
     jobs: usize,
     slots: usize,
     parallel: bool,
+    keying: Keying,
     warnings: &Warnings,
 ) -> anyhow::Result<Drain> {
     let q = QueueName::ExpireHolds;
-    enqueue::push_bulk(queue, jobs).await?;
+    enqueue::push_bulk(queue, jobs, keying).await?;
     let pending = queue.depth(&[q]).await?[0].1.pending;
     anyhow::ensure!(
         pending == jobs as u64,
@@ -236,7 +248,12 @@ async fn drain_on(
     let cpu = span.finish(conn).await;
     let stopped = worker.stop().await;
     let depth = queue.depth(&[q]).await?[0].1;
-    let keys_left = scratch::keys_under(conn, queue.prefix()).await?;
+    let idempotency = format!("{}:idem:", queue.prefix());
+    let (idempotency_keys, keys_left): (Vec<String>, Vec<String>) =
+        scratch::keys_under(conn, queue.prefix())
+            .await?
+            .into_iter()
+            .partition(|k| k.starts_with(&idempotency));
     let worker_error = match (stalled, stopped) {
         (Some(s), _) => Some(s),
         (None, Err(e)) => Some(e),
@@ -244,6 +261,7 @@ async fn drain_on(
     };
     Ok(Drain {
         jobs,
+        keying,
         elapsed,
         runs: recorder.runs.load(Ordering::Relaxed),
         duplicates: recorder.duplicates.load(Ordering::Relaxed),
@@ -253,6 +271,7 @@ async fn drain_on(
         warnings: warnings.count() - warned_before,
         worker_error,
         keys_left,
+        idempotency_keys_left: idempotency_keys.len(),
         stats_key: format!("{}:q:{q}:stats", queue.prefix()),
         cpu,
     })

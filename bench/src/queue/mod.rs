@@ -6,6 +6,10 @@
 //! pre-enqueued backlog at concurrency 64 and 1, without and with `.parallelize` ([`fleet`]);
 //! d. pickup latency ([`fleet::pickup`]); f. raw apalis-redis ([`apalis_peer`]); g. BullMQ
 //! ([`bullmq`]). Then the ratios and the targets.
+//!
+//! Enqueue, processing at c=64 and BullMQ are measured twice: plain jobs, and keyed ones (every
+//! job with an idempotency key, as production enqueues every job; BullMQ with a `jobId` per
+//! job), so the figures of the path production takes stand beside the plain ones.
 
 mod apalis_peer;
 mod bullmq;
@@ -17,6 +21,7 @@ use std::{path::PathBuf, time::Duration};
 
 use jobs::{RedisQueue, RedisQueueConfig};
 
+use self::enqueue::Keying;
 use crate::{
     logs::Warnings,
     report::{Report, fmt_number},
@@ -139,23 +144,35 @@ impl<T: Clone> Rounds<T> {
     }
 }
 
+type Bulk = (f64, Duration, CpuUsage);
+
 /// Everything measured, before it is judged.
 struct Measured {
     lpush: Rounds<lpush::Ceiling>,
-    bulk: Rounds<(f64, Duration, CpuUsage)>,
-    single_seq: Result<f64, String>,
-    single_c64: Result<f64, String>,
+    bulk: Rounds<Bulk>,
+    bulk_keyed: Rounds<Bulk>,
+    single: Singles,
     c64: Rounds<fleet::Drain>,
     c64_par: Rounds<fleet::Drain>,
+    c64_keyed: Rounds<fleet::Drain>,
     c1: Result<fleet::Drain, String>,
     c1_par: Result<fleet::Drain, String>,
     pickup: Result<stats::Summary, String>,
     apalis: Rounds<apalis_peer::PeerRun>,
     apalis_par: Rounds<apalis_peer::PeerRun>,
     bull64: Rounds<bullmq::BullRun>,
+    bull64_keyed: Rounds<bullmq::BullRun>,
     bull1: Result<bullmq::BullRun, String>,
     /// How busy the rest of the machine was as each step started.
     gates: Vec<(String, Quiet)>,
+}
+
+/// Single `enqueue` calls: one caller, 64 callers; plain and keyed.
+struct Singles {
+    seq: Rate,
+    c64: Rate,
+    seq_keyed: Rate,
+    c64_keyed: Rate,
 }
 
 fn lpush_rate(c: &lpush::Ceiling) -> f64 {
@@ -165,16 +182,18 @@ fn lpush_rate(c: &lpush::Ceiling) -> f64 {
 /// The median round of each repeated figure, with the single ones: what the table shows.
 struct View<'a> {
     lpush: lpush::Ceiling,
-    bulk: Result<(f64, Duration, CpuUsage), String>,
-    single_seq: &'a Result<f64, String>,
-    single_c64: &'a Result<f64, String>,
+    bulk: Result<Bulk, String>,
+    bulk_keyed: Result<Bulk, String>,
+    single: &'a Singles,
     c64: Result<fleet::Drain, String>,
     c64_par: Result<fleet::Drain, String>,
+    c64_keyed: Result<fleet::Drain, String>,
     c1: &'a Result<fleet::Drain, String>,
     c1_par: &'a Result<fleet::Drain, String>,
     pickup: &'a Result<stats::Summary, String>,
     apalis: Vec<Result<apalis_peer::PeerRun, String>>,
     bull64: Result<bullmq::BullRun, String>,
+    bull64_keyed: Result<bullmq::BullRun, String>,
     bull1: &'a Result<bullmq::BullRun, String>,
     gates: &'a [(String, Quiet)],
 }
@@ -192,10 +211,11 @@ impl Measured {
         View {
             lpush,
             bulk: self.bulk.median(|b| b.0),
-            single_seq: &self.single_seq,
-            single_c64: &self.single_c64,
+            bulk_keyed: self.bulk_keyed.median(|b| b.0),
+            single: &self.single,
             c64: self.c64.median(fleet::Drain::per_sec),
             c64_par: self.c64_par.median(fleet::Drain::per_sec),
+            c64_keyed: self.c64_keyed.median(fleet::Drain::per_sec),
             c1: &self.c1,
             c1_par: &self.c1_par,
             pickup: &self.pickup,
@@ -205,6 +225,7 @@ impl Measured {
                 vec![self.apalis.median(peer), self.apalis_par.median(peer)]
             },
             bull64: self.bull64.median(|b| b.process_per_s),
+            bull64_keyed: self.bull64_keyed.median(|b| b.process_per_s),
             bull1: &self.bull1,
             gates: &self.gates,
         }
@@ -276,10 +297,10 @@ async fn measure(args: &QueueArgs, warnings: &Warnings) -> Measured {
     };
 
     let mut lpush = Rounds::new();
-    let mut bulk = Rounds::new();
-    let (mut c64, mut c64_par) = (Rounds::new(), Rounds::new());
+    let (mut bulk, mut bulk_keyed) = (Rounds::new(), Rounds::new());
+    let (mut c64, mut c64_par, mut c64_keyed) = (Rounds::new(), Rounds::new(), Rounds::new());
     let (mut apalis, mut apalis_par) = (Rounds::new(), Rounds::new());
-    let mut bull64 = Rounds::new();
+    let (mut bull64, mut bull64_keyed) = (Rounds::new(), Rounds::new());
     let rounds = args.rounds.max(1);
     for round in 1..=rounds {
         let tag = format!("round {round}/{rounds}");
@@ -291,19 +312,33 @@ async fn measure(args: &QueueArgs, warnings: &Warnings) -> Measured {
 
         gate.before(&format!("b. {tag}: bulk enqueue of {jobs} jobs"))
             .await;
-        bulk.push(bulk_figure(url, jobs).await);
+        bulk.push(bulk_figure(url, jobs, Keying::Plain).await);
+        gate.before(&format!(
+            "b. {tag}: bulk enqueue of {jobs} keyed jobs (a key each)"
+        ))
+        .await;
+        bulk_keyed.push(bulk_figure(url, jobs, Keying::Keyed).await);
 
-        for parallel in [false, true] {
+        for (parallel, keying) in [
+            (false, Keying::Plain),
+            (true, Keying::Plain),
+            (false, Keying::Keyed),
+        ] {
             let how = if parallel { " with .parallelize" } else { "" };
+            let keyed = if keying == Keying::Keyed {
+                " keyed"
+            } else {
+                ""
+            };
             gate.before(&format!(
-                "c. {tag}: fleet drains {jobs} jobs at concurrency {HIGH}{how}"
+                "c. {tag}: fleet drains {jobs}{keyed} jobs at concurrency {HIGH}{how}"
             ))
             .await;
-            let run = flat(fleet::drain(url, jobs, HIGH, parallel, warnings).await);
-            if parallel {
-                c64_par.push(run)
-            } else {
-                c64.push(run)
+            let run = flat(fleet::drain(url, jobs, HIGH, parallel, keying, warnings).await);
+            match (parallel, keying) {
+                (_, Keying::Keyed) => c64_keyed.push(run),
+                (true, _) => c64_par.push(run),
+                (false, _) => c64.push(run),
             }
         }
 
@@ -329,18 +364,26 @@ async fn measure(args: &QueueArgs, warnings: &Warnings) -> Measured {
                     "g. {tag}: BullMQ bench.mjs {jobs} jobs at concurrency {HIGH}"
                 ))
                 .await;
-                bull64.push(bullmq::run(installed, jobs, HIGH, url).await);
+                bull64.push(bullmq::run(installed, jobs, HIGH, false, url).await);
+                gate.before(&format!(
+                    "g. {tag}: BullMQ bench-keyed.mjs {jobs} jobs (a jobId each) at concurrency {HIGH}"
+                ))
+                .await;
+                bull64_keyed.push(bullmq::run(installed, jobs, HIGH, true, url).await);
             }
-            Err(why) => bull64.push(Err(why.clone())),
+            Err(why) => {
+                bull64.push(Err(why.clone()));
+                bull64_keyed.push(Err(why.clone()));
+            }
         }
     }
 
     gate.before(&format!(
-        "b. single enqueue, {} calls each way",
+        "b. single enqueue, {} calls each way, plain then keyed",
         args.single_jobs
     ))
     .await;
-    let (single_seq, single_c64) = single_figures(url, args.single_jobs).await;
+    let single = single_figures(url, args.single_jobs).await;
 
     let mut c1_runs = Vec::new();
     for parallel in [false, true] {
@@ -350,7 +393,7 @@ async fn measure(args: &QueueArgs, warnings: &Warnings) -> Measured {
         ))
         .await;
         c1_runs.push(flat(
-            fleet::drain(url, jobs_c1, 1, parallel, warnings).await,
+            fleet::drain(url, jobs_c1, 1, parallel, Keying::Plain, warnings).await,
         ));
     }
     let mut c1_runs = c1_runs.into_iter();
@@ -363,7 +406,7 @@ async fn measure(args: &QueueArgs, warnings: &Warnings) -> Measured {
                 "g. BullMQ bench.mjs {jobs_c1} jobs at concurrency 1"
             ))
             .await;
-            bullmq::run(installed, jobs_c1, 1, url).await
+            bullmq::run(installed, jobs_c1, 1, false, url).await
         }
         Err(why) => Err(why.clone()),
     };
@@ -387,16 +430,18 @@ async fn measure(args: &QueueArgs, warnings: &Warnings) -> Measured {
     Measured {
         lpush,
         bulk,
-        single_seq,
-        single_c64,
+        bulk_keyed,
+        single,
         c64,
         c64_par,
+        c64_keyed,
         c1,
         c1_par,
         pickup,
         apalis,
         apalis_par,
         bull64,
+        bull64_keyed,
         bull1,
         gates: gate.seen,
     }
@@ -405,13 +450,13 @@ async fn measure(args: &QueueArgs, warnings: &Warnings) -> Measured {
 type Rate = Result<f64, String>;
 
 /// Bulk enqueue/s with where Redis' and this process's time went.
-async fn bulk_figure(url: &str, jobs: usize) -> Result<(f64, Duration, CpuUsage), String> {
+async fn bulk_figure(url: &str, jobs: usize, keying: Keying) -> Result<Bulk, String> {
     let run = async {
         let queue =
             RedisQueue::connect(RedisQueueConfig::new(url, scratch::prefix("enqueue"))).await?;
         let mut conn = scratch::connect(url).await?;
         let span = CpuSpan::start(&mut conn).await;
-        let took = enqueue::push_bulk(&queue, jobs).await;
+        let took = enqueue::push_bulk(&queue, jobs, keying).await;
         let cpu = span.finish(&mut conn).await;
         queue.purge().await?;
         let took = took?;
@@ -420,20 +465,39 @@ async fn bulk_figure(url: &str, jobs: usize) -> Result<(f64, Duration, CpuUsage)
     flat(run.await)
 }
 
-async fn single_figures(url: &str, single: usize) -> (Rate, Rate) {
+async fn single_figures(url: &str, single: usize) -> Singles {
     let queue =
         match RedisQueue::connect(RedisQueueConfig::new(url, scratch::prefix("enqueue"))).await {
             Ok(q) => q,
             Err(e) => {
-                let why = format!("connect: {e}");
-                return (Err(why.clone()), Err(why));
+                let why = || Err(format!("connect: {e}"));
+                return Singles {
+                    seq: why(),
+                    c64: why(),
+                    seq_keyed: why(),
+                    c64_keyed: why(),
+                };
             }
         };
-    let seq = flat(enqueue::single_sequential(&queue, single).await);
-    let _ = queue.purge().await;
-    let conc = flat(enqueue::single_concurrent(&queue, single, HIGH).await);
-    let _ = queue.purge().await;
-    (seq, conc)
+    let mut rates = Vec::new();
+    for keying in [Keying::Plain, Keying::Keyed] {
+        rates.push(flat(
+            enqueue::single_sequential(&queue, single, keying).await,
+        ));
+        let _ = queue.purge().await;
+        rates.push(flat(
+            enqueue::single_concurrent(&queue, single, HIGH, keying).await,
+        ));
+        let _ = queue.purge().await;
+    }
+    let mut rates = rates.into_iter();
+    let mut next = || rates.next().unwrap_or_else(|| Err("not run".into()));
+    Singles {
+        seq: next(),
+        c64: next(),
+        seq_keyed: next(),
+        c64_keyed: next(),
+    }
 }
 
 fn judge(args: &QueueArgs, m: &View<'_>, all: &Measured) -> Report {
@@ -476,15 +540,43 @@ fn judge(args: &QueueArgs, m: &View<'_>, all: &Measured) -> Report {
         );
     }
     r.maybe(
+        "bulk_enqueue_keyed_per_s",
+        "push_many keyed (a key per job), chunks of 1000",
+        m.bulk_keyed.clone().map(|b| b.0),
+        "jobs/s",
+    );
+    if let Ok((_, elapsed, cpu)) = &m.bulk_keyed {
+        cost_rows(
+            &mut r,
+            "bulk_enqueue_keyed",
+            "push_many keyed",
+            args.jobs,
+            *elapsed,
+            cpu,
+        );
+    }
+    r.maybe(
         "single_enqueue_seq_per_s",
         "enqueue, 1 caller (sequential)",
-        m.single_seq.clone(),
+        m.single.seq.clone(),
         "jobs/s",
     );
     r.maybe(
         "single_enqueue_c64_per_s",
         "enqueue, 64 concurrent callers",
-        m.single_c64.clone(),
+        m.single.c64.clone(),
+        "jobs/s",
+    );
+    r.maybe(
+        "single_enqueue_keyed_seq_per_s",
+        "enqueue keyed, 1 caller (sequential)",
+        m.single.seq_keyed.clone(),
+        "jobs/s",
+    );
+    r.maybe(
+        "single_enqueue_keyed_c64_per_s",
+        "enqueue keyed, 64 concurrent callers",
+        m.single.c64_keyed.clone(),
         "jobs/s",
     );
 
@@ -495,6 +587,12 @@ fn judge(args: &QueueArgs, m: &View<'_>, all: &Measured) -> Report {
         "c64_parallelize",
         "c=64 + .parallelize(tokio::spawn)",
         &m.c64_par,
+    );
+    drain_rows(
+        &mut r,
+        "c64_keyed",
+        "c=64 keyed (production wiring, a key per job)",
+        &m.c64_keyed,
     );
     drain_rows(&mut r, "c1", "c=1 (production wiring)", m.c1);
     drain_rows(
@@ -515,6 +613,16 @@ fn judge(args: &QueueArgs, m: &View<'_>, all: &Measured) -> Report {
                     .map_or(0, |u| u.calls_of("zrangebyscore"))
                     .max(1) as f64,
             "",
+        );
+    }
+    if let Ok(d) = &m.c64_keyed {
+        cost_rows(
+            &mut r,
+            "fleet_c64_keyed",
+            "c=64 keyed",
+            d.jobs,
+            d.elapsed,
+            &d.cpu,
         );
     }
     if let Ok(d) = &m.c1 {
@@ -557,6 +665,26 @@ fn judge(args: &QueueArgs, m: &View<'_>, all: &Measured) -> Report {
         }
         Err(why) => r.missing("backlog_errors", "backlog", why.clone()),
     }
+    match &m.c64_keyed {
+        Ok(d) => {
+            r.number(
+                "backlog_keyed_errors",
+                "keyed: errors seen",
+                d.errors() as f64,
+                "",
+            );
+            r.text(
+                "backlog_keyed_keys_left",
+                "keyed: keys left under the prefix",
+                format!(
+                    "{} + {} idempotency keys (they live out their TTL)",
+                    d.keys_left.join(", "),
+                    fmt_number(d.idempotency_keys_left as f64)
+                ),
+            );
+        }
+        Err(why) => r.missing("backlog_keyed_errors", "keyed backlog", why.clone()),
+    }
 
     r.section("f. Raw apalis-redis 1.0.0 (batch 100, lock_tasks off, pre-promoted, c=64)");
     let apalis_best = apalis_rows(&mut r, args, &m.apalis);
@@ -578,6 +706,27 @@ fn judge(args: &QueueArgs, m: &View<'_>, all: &Measured) -> Report {
             );
         }
         Err(why) => r.missing("bullmq_c64_per_s", "processed c=64", why.clone()),
+    }
+    match &m.bull64_keyed {
+        Ok(b) => {
+            r.number(
+                "bullmq_keyed_enqueue_per_s",
+                "addBulk enqueue, a jobId per job",
+                b.enqueue_per_s,
+                "jobs/s",
+            );
+            r.number(
+                "bullmq_keyed_c64_per_s",
+                &format!("processed c={}, a jobId per job", b.concurrency),
+                b.process_per_s,
+                "jobs/s",
+            );
+        }
+        Err(why) => r.missing(
+            "bullmq_keyed_c64_per_s",
+            "processed c=64, a jobId per job",
+            why.clone(),
+        ),
     }
     match &m.bull1 {
         Ok(b) => r.number(
@@ -869,6 +1018,77 @@ fn ratios_and_targets(
         "x",
     );
 
+    // Keyed: the path production takes (every job with an idempotency key; BullMQ with a jobId).
+    let keyed_rounds = all.c64_keyed.rates(fleet::Drain::per_sec);
+    let bull_keyed_rounds = all.bull64_keyed.rates(|b| b.process_per_s);
+    let bulk_keyed_rounds = all.bulk_keyed.rates(|b| b.0);
+    let bull_keyed_enqueue_rounds = all.bull64_keyed.rates(|b| b.enqueue_per_s);
+    let fleet64_keyed = m
+        .c64_keyed
+        .as_ref()
+        .map(fleet::Drain::per_sec)
+        .map_err(Clone::clone);
+    let bull64_keyed = m
+        .bull64_keyed
+        .as_ref()
+        .map(|b| b.process_per_s)
+        .map_err(Clone::clone);
+    let bulk_keyed = m.bulk_keyed.as_ref().map(|b| b.0).map_err(Clone::clone);
+    let bull_keyed_enqueue = m
+        .bull64_keyed
+        .as_ref()
+        .map(|b| b.enqueue_per_s)
+        .map_err(Clone::clone);
+    let (keyed_vs_bull, keyed_vs_bull_each) = paired(
+        &keyed_rounds,
+        &bull_keyed_rounds,
+        ratio(&fleet64_keyed, &bull64_keyed),
+    );
+    let (keyed_bulk_vs_bull, keyed_bulk_vs_bull_each) = paired(
+        &bulk_keyed_rounds,
+        &bull_keyed_enqueue_rounds,
+        ratio(&bulk_keyed, &bull_keyed_enqueue),
+    );
+    let (keyed_bulk_vs_lpush, keyed_bulk_vs_lpush_each) = paired(
+        &bulk_keyed_rounds,
+        &lpush_rounds,
+        ratio(&bulk_keyed, &m.lpush.pipelined),
+    );
+    let (keyed_vs_plain, keyed_vs_plain_each) = paired(
+        &keyed_rounds,
+        &fleet_rounds,
+        ratio(&fleet64_keyed, &fleet64),
+    );
+    for (key, label, value, each) in [
+        (
+            "ratio_fleet_keyed_c64_vs_bullmq_keyed",
+            "fleet keyed c=64 / BullMQ c=64 with a jobId per job",
+            &keyed_vs_bull,
+            keyed_vs_bull_each,
+        ),
+        (
+            "ratio_fleet_keyed_c64_vs_fleet_c64",
+            "fleet keyed c=64 / fleet plain c=64",
+            &keyed_vs_plain,
+            keyed_vs_plain_each,
+        ),
+        (
+            "ratio_fleet_keyed_bulk_vs_bullmq_keyed",
+            "fleet keyed bulk enqueue / BullMQ addBulk with jobIds",
+            &keyed_bulk_vs_bull,
+            keyed_bulk_vs_bull_each,
+        ),
+        (
+            "ratio_fleet_keyed_bulk_vs_lpush",
+            "fleet keyed bulk enqueue / LPUSH -P 16",
+            &keyed_bulk_vs_lpush,
+            keyed_bulk_vs_lpush_each,
+        ),
+    ] {
+        r.maybe(key, label, value.clone(), "x");
+        r.text(&format!("{key}_rounds"), "  per round", each);
+    }
+
     let verdict =
         |x: &Result<f64, String>, ok: &dyn Fn(f64) -> bool| x.as_ref().ok().map(|v| ok(*v));
     let shown = |x: &Result<f64, String>, unit: &str| match x {
@@ -879,6 +1099,11 @@ fn ratios_and_targets(
         "processed/s at c=64 >= 4x BullMQ",
         verdict(&vs_bull, &|v| v >= 4.0),
         shown(&vs_bull, "x"),
+    );
+    r.check(
+        "keyed processed/s at c=64 >= 4x BullMQ with a jobId per job",
+        verdict(&keyed_vs_bull, &|v| v >= 4.0),
+        shown(&keyed_vs_bull, "x"),
     );
     r.check(
         "processed/s at c=64 >= raw apalis-redis",
@@ -901,8 +1126,13 @@ fn ratios_and_targets(
 
 /// Every c=64 drain (each round's backlog, without and with .parallelize) must be clean.
 fn backlog_check(r: &mut Report, all: &Measured) {
-    let drains: Vec<&Result<fleet::Drain, String>> =
-        all.c64.runs.iter().chain(all.c64_par.runs.iter()).collect();
+    let drains: Vec<&Result<fleet::Drain, String>> = all
+        .c64
+        .runs
+        .iter()
+        .chain(all.c64_par.runs.iter())
+        .chain(all.c64_keyed.runs.iter())
+        .collect();
     let Some(jobs) = drains.iter().find_map(|d| d.as_ref().ok().map(|d| d.jobs)) else {
         let why = drains
             .iter()
@@ -916,9 +1146,10 @@ fn backlog_check(r: &mut Report, all: &Measured) {
     for d in &drains {
         match d {
             Ok(d) => {
-                clean &= d.errors() == 0 && d.only_stats_key_left();
+                clean &= d.errors() == 0 && d.left_as_expected();
                 details.push(format!(
-                    "{} errors (runs {}, duplicates {}, missing {}, dead {}, retrying {}, warnings {}, worker {}), {} key(s) left",
+                    "{}{} errors (runs {}, duplicates {}, missing {}, dead {}, retrying {}, warnings {}, worker {}), {} key(s) left{}",
+                    if d.keying == Keying::Keyed { "keyed: " } else { "" },
                     d.errors(),
                     d.runs,
                     d.duplicates,
@@ -927,7 +1158,12 @@ fn backlog_check(r: &mut Report, all: &Measured) {
                     d.scheduled,
                     d.warnings,
                     d.worker_error.as_deref().unwrap_or("stopped cleanly"),
-                    d.keys_left.len()
+                    d.keys_left.len(),
+                    if d.keying == Keying::Keyed {
+                        format!(" + {} idempotency keys", d.idempotency_keys_left)
+                    } else {
+                        String::new()
+                    }
                 ));
             }
             Err(why) => {
@@ -938,7 +1174,7 @@ fn backlog_check(r: &mut Report, all: &Measured) {
     }
     r.check(
         format!(
-            "{}-job backlog drains with 0 errors ({} drains at c=64)",
+            "{}-job backlog drains with 0 errors ({} drains at c=64, keyed ones included)",
             fmt_number(jobs as f64),
             drains.len()
         ),
@@ -969,6 +1205,11 @@ fn spreads(r: &mut Report, all: &Measured) {
             all.bulk.spread(|b| b.0, "jobs/s"),
         ),
         (
+            "spread_bulk_keyed",
+            "fleet bulk enqueue keyed",
+            all.bulk_keyed.spread(|b| b.0, "jobs/s"),
+        ),
+        (
             "spread_fleet_c64",
             "fleet c=64",
             all.c64.spread(fleet::Drain::per_sec, "jobs/s"),
@@ -977,6 +1218,11 @@ fn spreads(r: &mut Report, all: &Measured) {
             "spread_fleet_c64_parallelize",
             "fleet c=64 + .parallelize",
             all.c64_par.spread(fleet::Drain::per_sec, "jobs/s"),
+        ),
+        (
+            "spread_fleet_c64_keyed",
+            "fleet c=64 keyed",
+            all.c64_keyed.spread(fleet::Drain::per_sec, "jobs/s"),
         ),
         (
             "spread_apalis_c64",
@@ -992,6 +1238,11 @@ fn spreads(r: &mut Report, all: &Measured) {
             "spread_bullmq_c64",
             "BullMQ c=64",
             all.bull64.spread(|b| b.process_per_s, "jobs/s"),
+        ),
+        (
+            "spread_bullmq_c64_keyed",
+            "BullMQ c=64, a jobId per job",
+            all.bull64_keyed.spread(|b| b.process_per_s, "jobs/s"),
         ),
     ];
     for (key, label, spread) in rows {
@@ -1015,6 +1266,7 @@ fn notes(r: &mut Report, m: &View<'_>) {
     r.note("The LPUSH ceiling is `redis-benchmark -n 200000 -P 16 -q LPUSH <bench key> xxx`: `-t lpush`'s command and 3-byte value, on a key under the benchmark's prefix instead of the shared key `mylist`.");
     r.note("raw apalis-redis: push_bulk lands every job in {q}:scheduled; they are moved to {q}:active before the clock (chunks of 5,000, below its ~8,000 unpack limit), so the whole backlog runs in one round; its clock stops when {q}:done holds every job. Best of with/without .parallelize is compared.");
     r.note("BullMQ: bench.mjs's own clock (Worker creation to the last 'completed' event), removeOnComplete, on the same Redis.");
+    r.note("Keyed: every fleet job carries its own idempotency key (`wa:wamid.` + 44 characters), as production enqueues every job; each is recorded for the idempotency TTL (48 h) and a second enqueue of it within that time enqueues nothing. BullMQ's keyed peer is bench.mjs with a `jobId` per job (its deduplication, which with removeOnComplete lasts only until the job completes). The LPUSH ceiling has no target for keyed jobs: recording a key is a write of its own.");
     r.note("Redis CPU and command counts include anything else using the same Redis during the run; 'other processes' CPU meanwhile' is the machine's busy time minus this process and Redis.");
     r.note("Production also wraps handlers in .timeout(job_timeout) and the workers' JobService; the no-op service here measures the queue and the runtime only.");
     if m.gates.iter().any(|(_, q)| !q.reached) {
