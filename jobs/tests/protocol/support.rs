@@ -163,20 +163,7 @@ pub fn fast_policy(retries: u32, base_ms: u64) -> RetryPolicy {
     }
 }
 
-/// Polls `check` until it holds or `within` passes.
-pub async fn eventually<F: FnMut() -> Fut, Fut: Future<Output = bool>>(
-    within: Duration,
-    mut check: F,
-) -> bool {
-    let deadline = Instant::now() + within;
-    while Instant::now() < deadline {
-        if check().await {
-            return true;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    check().await
-}
+pub use testkit::eventually;
 
 /// Every key under the queue's prefix.
 pub async fn keys(queue: &RedisQueue) -> Vec<String> {
