@@ -2,7 +2,8 @@
 //!
 //! Every handler ends with [`flush`]: after its transaction committed, the rows it wrote (kept
 //! from the insert, not read back; on a replay, the rows an earlier run wrote but never handed
-//! over) go to the queue in one pipelined push, then are marked relayed in one statement. A reply becomes a keyed
+//! over) go to the queue in one pipelined push; they are marked relayed in the background, many
+//! flushes' rows per statement ([`Marks`]), so no commit of its own sits on a reply's path. A reply becomes a keyed
 //! `send_reply` job, a follow-up job is enqueued under its own key; both carry the trace
 //! context and request id of the job that caused them, from this one function.
 //!
@@ -39,12 +40,54 @@ pub async fn flush(state: &State, run: &Run) -> Result<(), JobError> {
     relay(state, &rows).await
 }
 
-/// Pushes `rows` to the queue (one pipelined call), then marks them relayed (one statement).
+/// Pushes `rows` to the queue (one pipelined call); their "relayed" marks are written in the
+/// background, many rows per statement ([`Marks`]).
 async fn relay(state: &State, rows: &[Unrelayed]) -> Result<(), JobError> {
     let ids = push(state, rows).await?;
-    outbox::mark_relayed(&state.db, &ids).await?;
+    state.outbox_marks.mark(ids);
     Ok(())
 }
+
+/// Writes "relayed" marks off the reply's path: ids collected from every flush of the process,
+/// one `UPDATE` per batch. A mark that never lands (the process dies first) costs only a second
+/// push by the sweeper, which the keyed enqueue turns into nothing.
+#[derive(Clone)]
+pub struct Marks {
+    tx: tokio::sync::mpsc::UnboundedSender<Vec<i64>>,
+}
+
+impl Marks {
+    /// Starts the marking task on `db`; it ends when every `Marks` handle is dropped, after
+    /// writing what it holds.
+    pub fn spawn(db: sqlx::PgPool) -> Marks {
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Vec<i64>>();
+        tokio::spawn(async move {
+            while let Some(first) = rx.recv().await {
+                let mut ids = first;
+                while ids.len() < MARK_BATCH {
+                    match rx.try_recv() {
+                        Ok(more) => ids.extend(more),
+                        Err(_) => break,
+                    }
+                }
+                if let Err(e) = outbox::mark_relayed(&db, &ids).await {
+                    tracing::warn!(error = %e, rows = ids.len(), "outbox marks not written; the sweeper will push those rows again (deduplicated)");
+                }
+            }
+        });
+        Marks { tx }
+    }
+
+    fn mark(&self, ids: Vec<i64>) {
+        if !ids.is_empty() {
+            // The task outlives every handler; if it is gone the sweeper covers the rows.
+            let _ = self.tx.send(ids);
+        }
+    }
+}
+
+/// Most rows one marking statement covers.
+const MARK_BATCH: usize = 1_000;
 
 /// Pushes `rows` to the queue in one pipelined call; answers their ids.
 async fn push(state: &State, rows: &[Unrelayed]) -> Result<Vec<i64>, JobError> {

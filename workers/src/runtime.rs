@@ -44,6 +44,7 @@ pub async fn build(config: WorkerConfig) -> anyhow::Result<State> {
     let queue = RedisQueue::connect(config.queue.clone())
         .await
         .context("connecting to Redis (REDIS_URL)")?;
+    let outbox_marks = crate::outbox::Marks::spawn(db.clone());
     Ok(Arc::new(AppState {
         db,
         queue: queue.clone(),
@@ -79,6 +80,7 @@ pub async fn build(config: WorkerConfig) -> anyhow::Result<State> {
                 .unwrap_or(1),
         ),
         ical: Fetcher::new(config.ical_fetch.clone()),
+        outbox_marks,
         config,
     }))
 }

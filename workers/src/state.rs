@@ -21,6 +21,8 @@ pub struct AppState {
     pub speech: Speech,
     /// iCal feeds' HTTP client and their breakers, one per host.
     pub ical: Fetcher,
+    /// Where the outbox relay's "relayed" marks are batched.
+    pub outbox_marks: crate::outbox::Marks,
 }
 
 pub type State = Arc<AppState>;
