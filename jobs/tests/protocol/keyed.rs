@@ -515,3 +515,52 @@ async fn keyed_entries_handed_back_before_or_after_their_claim_keep_key_and_atte
     expected.push(format!("{}:q:expire_holds:stats", q.prefix()));
     assert_eq!(keys(&q).await, expected);
 }
+
+/// A worker that claimed keyed jobs and died: once its lease lapses, `recover` hands each back
+/// with its attempt counted and its key in its hash; one on its last attempt becomes a dead
+/// letter that shows its key, the other runs again on attempt 2 with its key.
+#[tokio::test]
+async fn keyed_jobs_of_a_dead_worker_are_recovered_with_key_and_attempt() {
+    let q = fresh_queue(Duration::from_millis(300)).await;
+    let mut last = tick_job(1, Some("k:1"));
+    last.max_attempts = 1;
+    let ids: Vec<String> = q
+        .push_many(vec![last, tick_job(2, Some("k:2"))])
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    let claimed = q.claim(Q, "ghost", 2).await.unwrap().0;
+    assert_eq!(claimed.len(), 2);
+    assert_eq!(exact_depth(&q).await, (0, 2, 0, 0));
+
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(q.recover().await.unwrap(), (1, 1));
+    assert_eq!(exact_depth(&q).await, (1, 0, 0, 1));
+    let dead = q.dead_letters(Q, 10).await.unwrap();
+    assert_eq!(
+        (dead[0].id.as_str(), dead[0].idempotency_key.as_str()),
+        (ids[0].as_str(), "k:1")
+    );
+    assert!(dead[0].last_error.contains("lease expired"));
+    assert_eq!(job_field(&q, &ids[1], "k").await.as_deref(), Some("k:2"));
+
+    let (record, seen) = recording_keys();
+    let w = start_worker(&q, 2, fast_policy(3, 10), record);
+    assert!(eventually(Duration::from_secs(3), || async { w.run_count() == 1 }).await);
+    let runs = w.ticks_and_attempts();
+    w.stop().await;
+    assert_eq!(runs, vec![(2, 2)]);
+    assert_eq!(keys_by_tick(&seen), vec![(2, Some("k:2".to_owned()))]);
+    assert_eq!(exact_depth(&q).await, (0, 0, 0, 1));
+    assert_eq!(stat(&q, "running").await, 0);
+    // Both keys still hold their jobs: a redelivery enqueues nothing.
+    assert!(
+        q.push_many(keyed(1..3))
+            .await
+            .unwrap()
+            .iter()
+            .all(|e| e.duplicate)
+    );
+}
