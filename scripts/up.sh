@@ -13,7 +13,15 @@ load_env
 ensure_whisper_model
 
 export SANDBOX="${SANDBOX:-1}"
-export DATABASE_URL="${DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:5432/fleet}"
+# fleetctl migrates and seeds as the owner; the ingress and workers connect as the application
+# role the migrations make (fleet_app: no superuser, so PostgreSQL's reserved connections stay
+# free for operators).
+if [ -z "${DATABASE_URL:-}" ]; then
+  export DATABASE_URL="postgres://postgres:postgres@127.0.0.1:5432/fleet"
+  APP_DATABASE_URL="${APP_DATABASE_URL:-postgres://fleet_app@127.0.0.1:5432/fleet}"
+fi
+APP_DATABASE_URL="${APP_DATABASE_URL:-$DATABASE_URL}"
+export FLEET_WORKER_REPLICAS="${FLEET_WORKER_REPLICAS:-2}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export FLEET_REDIS_PREFIX="${FLEET_REDIS_PREFIX:-fleet}"
 export INGRESS_ADDR="${INGRESS_ADDR:-127.0.0.1:8080}"
@@ -39,11 +47,12 @@ scripts/down.sh >/dev/null 2>&1 || true
 "$bin/fleetctl" demo-seed
 
 log "starting the ingress on $INGRESS_ADDR"
-"$bin/ingress" >"$run/logs/ingress.log" 2>&1 &
+DATABASE_URL="$APP_DATABASE_URL" "$bin/ingress" >"$run/logs/ingress.log" 2>&1 &
 echo $! >"$run/ingress.pid"
 for i in 1 2; do
   log "starting worker replica $i (metrics on 127.0.0.1:909$i)"
-  WORKER_METRICS_ADDR="127.0.0.1:909$i" "$bin/worker" >"$run/logs/worker-$i.log" 2>&1 &
+  DATABASE_URL="$APP_DATABASE_URL" WORKER_METRICS_ADDR="127.0.0.1:909$i" \
+    "$bin/worker" >"$run/logs/worker-$i.log" 2>&1 &
   echo $! >"$run/worker-$i.pid"
 done
 

@@ -1,8 +1,13 @@
 //! A circuit breaker per external dependency. After `failure_threshold` consecutive transient
 //! failures it opens: calls fail fast (the job waits in the schedule without burning an
-//! attempt) until `cool_down` passes; then it lets calls through half-open, and closes after
-//! `success_threshold` successes (one failure opens it again). Time comes from a [`Clock`], so
-//! tests move it by hand. State is per process: each worker learns on its own.
+//! attempt) until `cool_down` passes; then it is half-open: it lets exactly one call through at
+//! a time (the probe) and closes after `success_threshold` successful probes (one failure opens
+//! it again). A probe whose outcome never comes back (its job was cancelled) stops counting as
+//! in flight after a cool-down. Time comes from a [`Clock`], so tests move it by hand. State is
+//! per process: each worker learns on its own.
+//!
+//! A provider's "too many requests" is not a failure: it is recorded with
+//! [`Breaker::record_neutral`] and the caller pauses instead (see `guard`).
 
 use std::{
     sync::{Arc, Mutex},
@@ -41,9 +46,17 @@ impl Default for BreakerConfig {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BreakerState {
-    Closed { failures: u32 },
-    Open { until: Instant },
-    HalfOpen { successes: u32 },
+    Closed {
+        failures: u32,
+    },
+    Open {
+        until: Instant,
+    },
+    HalfOpen {
+        successes: u32,
+        /// When the probe now in flight was let through.
+        probing_since: Option<Instant>,
+    },
 }
 
 impl BreakerState {
@@ -91,20 +104,57 @@ impl Breaker {
             .unwrap_or(BreakerState::Closed { failures: 0 })
     }
 
-    /// `Err(wait)` while open: how long until calls are let through again.
+    /// `Err(wait)` while open, or while half-open with a probe in flight: how long until a
+    /// call may be let through again. `Ok` lets this call through (as the probe when half-open).
     pub fn check(&self) -> Result<(), Duration> {
         let now = self.clock.now();
         let Ok(mut state) = self.state.lock() else {
             return Ok(());
         };
-        if let BreakerState::Open { until } = *state {
-            if now < until {
-                return Err(until - now);
+        match *state {
+            BreakerState::Closed { .. } => Ok(()),
+            BreakerState::Open { until } if now < until => Err(until - now),
+            BreakerState::Open { .. } => {
+                *state = BreakerState::HalfOpen {
+                    successes: 0,
+                    probing_since: Some(now),
+                };
+                self.publish(&state);
+                Ok(())
             }
-            *state = BreakerState::HalfOpen { successes: 0 };
-            self.publish(&state);
+            BreakerState::HalfOpen {
+                successes,
+                probing_since,
+            } => match probing_since {
+                Some(since) if now < since + self.config.cool_down => Err(self.probe_wait()),
+                _ => {
+                    *state = BreakerState::HalfOpen {
+                        successes,
+                        probing_since: Some(now),
+                    };
+                    Ok(())
+                }
+            },
         }
-        Ok(())
+    }
+
+    /// How long a call waits while the probe is out: a short while, the probe's answer is near.
+    fn probe_wait(&self) -> Duration {
+        (self.config.cool_down / 10).clamp(Duration::from_millis(200), Duration::from_secs(5))
+    }
+
+    /// The call that was let through got an answer that says nothing about the dependency's
+    /// health (it asked us to slow down): a half-open breaker lets its next probe through.
+    pub fn record_neutral(&self) {
+        let Ok(mut state) = self.state.lock() else {
+            return;
+        };
+        if let BreakerState::HalfOpen { successes, .. } = *state {
+            *state = BreakerState::HalfOpen {
+                successes,
+                probing_since: None,
+            };
+        }
     }
 
     /// Records the outcome of a call that was let through. Only failures that say the
@@ -126,13 +176,14 @@ impl Breaker {
             (BreakerState::Closed { failures }, false) => BreakerState::Closed {
                 failures: failures + 1,
             },
-            (BreakerState::HalfOpen { successes }, true)
+            (BreakerState::HalfOpen { successes, .. }, true)
                 if successes + 1 >= self.config.success_threshold =>
             {
                 BreakerState::Closed { failures: 0 }
             }
-            (BreakerState::HalfOpen { successes }, true) => BreakerState::HalfOpen {
+            (BreakerState::HalfOpen { successes, .. }, true) => BreakerState::HalfOpen {
                 successes: successes + 1,
+                probing_since: None,
             },
             (BreakerState::HalfOpen { .. }, false) => BreakerState::Open {
                 until: now + self.config.cool_down,
@@ -156,6 +207,32 @@ impl Breaker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn half_open_lets_exactly_one_probe_through_and_a_throttle_frees_the_slot() {
+        let clock = Arc::new(ManualClock(Mutex::new(Instant::now())));
+        let b = Breaker::new("whatsapp", BreakerConfig::default(), clock.clone());
+        for _ in 0..5 {
+            b.record(false);
+        }
+        clock.advance(Duration::from_secs(60));
+        assert!(b.check().is_ok(), "the probe");
+        for _ in 0..25 {
+            assert_eq!(
+                b.check(),
+                Err(Duration::from_secs(5)),
+                "nobody else while the probe is out"
+            );
+        }
+        b.record_neutral();
+        assert!(b.check().is_ok(), "a throttled probe frees the slot");
+        clock.advance(Duration::from_secs(60));
+        assert!(
+            b.check().is_ok(),
+            "a probe that never answered stops holding the slot after a cool-down"
+        );
+        assert!(b.check().is_err());
+    }
 
     /// A clock the test moves by hand.
     struct ManualClock(Mutex<Instant>);
@@ -189,9 +266,22 @@ mod tests {
         assert_eq!(b.check(), Err(Duration::from_secs(1)));
         clock.advance(Duration::from_secs(1));
         assert!(b.check().is_ok(), "half-open after the cool-down");
-        assert_eq!(b.state(), BreakerState::HalfOpen { successes: 0 });
+        assert!(matches!(
+            b.state(),
+            BreakerState::HalfOpen {
+                successes: 0,
+                probing_since: Some(_)
+            }
+        ));
         b.record(true);
-        assert_eq!(b.state(), BreakerState::HalfOpen { successes: 1 });
+        assert_eq!(
+            b.state(),
+            BreakerState::HalfOpen {
+                successes: 1,
+                probing_since: None
+            }
+        );
+        assert!(b.check().is_ok(), "the second probe");
         b.record(true);
         assert_eq!(b.state(), BreakerState::Closed { failures: 0 });
     }

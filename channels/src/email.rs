@@ -3,12 +3,10 @@
 //! so that sending has the same answers as the other providers: a message id on success, 429
 //! with `Retry-After` when throttled, 5xx when down, all behind the email breaker.
 
-use std::sync::Arc;
-
 use jobs::payloads::{EmailThread, ReplyBody};
 use secrecy::{ExposeSecret, SecretString};
 
-use super::{ChannelError, breaker::Breaker, check_status, guarded, transport};
+use super::{ChannelError, check_status, guard::Guard, transport};
 
 const DEP: &str = "email";
 
@@ -19,6 +17,9 @@ pub struct Outgoing<'a> {
     pub to: &'a str,
     pub thread: Option<&'a EmailThread>,
     pub body: &'a ReplyBody,
+    /// Goes out as the Mailgun variable `v:fleet-reply`: Mailgun's event webhooks for this
+    /// message carry it back (see `jobs::coordination::deliveries`).
+    pub tag: Option<&'a str>,
 }
 
 #[derive(Clone)]
@@ -26,22 +27,22 @@ pub struct Email {
     http: reqwest::Client,
     base: String,
     api_key: SecretString,
-    breaker: Arc<Breaker>,
+    guard: Guard,
 }
 
 impl Email {
-    pub fn new(base: impl Into<String>, api_key: SecretString, breaker: Arc<Breaker>) -> Self {
+    pub fn new(base: impl Into<String>, api_key: SecretString, guard: Guard) -> Self {
         Email {
             http: super::http_client(),
             base: base.into().trim_end_matches('/').to_owned(),
             api_key,
-            breaker,
+            guard,
         }
     }
 
     /// Sends one email; returns Mailgun's message id.
     pub async fn send(&self, message: &Outgoing<'_>) -> Result<String, ChannelError> {
-        guarded(DEP, &self.breaker, self.send_unguarded(message)).await
+        self.guard.call(self.send_unguarded(message)).await
     }
 
     async fn send_unguarded(&self, message: &Outgoing<'_>) -> Result<String, ChannelError> {
@@ -58,10 +59,17 @@ impl Email {
             .await
             .map_err(|e| transport(DEP, e))?;
         let response = check_status(DEP, response).await?;
-        let answer: serde_json::Value = response.json().await.map_err(|e| transport(DEP, e))?;
+        // 2xx: Mailgun has the message. An answer we cannot read does not make it unsent.
+        let answer: serde_json::Value = response.json().await.unwrap_or_else(|e| {
+            tracing::warn!(error = %e.without_url(), "Mailgun accepted a message with an unreadable answer");
+            serde_json::Value::Null
+        });
         Ok(answer["id"].as_str().unwrap_or_default().to_owned())
     }
 }
+
+/// The form field of the reply's tag: `v:` + `jobs::coordination::deliveries::EMAIL_TAG_VARIABLE`.
+const TAG_FIELD: &str = "v:fleet-reply";
 
 /// The domain Mailgun sends from: the part of the property's address after the `@`.
 fn sending_domain(address: &str) -> Option<&str> {
@@ -90,6 +98,9 @@ fn form(message: &Outgoing<'_>) -> Vec<(&'static str, String)> {
         fields.push(("h:In-Reply-To", thread.message_id.clone()));
         fields.push(("h:References", thread.message_id.clone()));
     }
+    if let Some(tag) = message.tag {
+        fields.push((TAG_FIELD, tag.to_owned()));
+    }
     fields
 }
 
@@ -114,6 +125,7 @@ fn text(body: &ReplyBody) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jobs::coordination::deliveries::EMAIL_TAG_VARIABLE;
 
     fn thread(subject: &str) -> EmailThread {
         EmailThread {
@@ -134,6 +146,7 @@ mod tests {
             to: "ana@example.com",
             thread: Some(&t),
             body: &body,
+            tag: Some("r7"),
         });
         let get = |k: &str| {
             fields
@@ -145,6 +158,7 @@ mod tests {
         assert_eq!(get("subject"), Some("Re: Consulta diciembre"));
         assert_eq!(get("h:In-Reply-To"), Some("<abc@mail.gmail.com>"));
         assert_eq!(get("text"), Some("¡Hola!"));
+        assert_eq!(get(&format!("v:{EMAIL_TAG_VARIABLE}")), Some("r7"));
     }
 
     #[test]

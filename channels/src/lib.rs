@@ -3,6 +3,7 @@
 
 pub mod breaker;
 pub mod email;
+pub mod guard;
 pub mod ical;
 pub mod media;
 pub mod mercadopago;
@@ -25,6 +26,19 @@ pub enum ChannelError {
         dependency: &'static str,
         message: String,
     },
+    /// The provider asked us to slow down (429): every worker waits `retry_after`.
+    #[error("{dependency} asks us to slow down for {retry_after:?}")]
+    Throttled {
+        dependency: &'static str,
+        retry_after: Duration,
+    },
+    /// The request may have reached the provider but no answer came back (a timeout, a
+    /// connection lost after sending): whether it took effect is unknown.
+    #[error("{dependency} did not answer: {message}")]
+    Unanswered {
+        dependency: &'static str,
+        message: String,
+    },
     /// Its circuit breaker is open: not called at all.
     #[error("{dependency} is down for now (circuit open)")]
     Open {
@@ -40,8 +54,13 @@ impl From<ChannelError> for JobError {
                 message: e.to_string(),
                 retry_after,
             },
+            ChannelError::Unanswered { .. } => JobError::transient(e.to_string()),
             ChannelError::Permanent { .. } => JobError::Permanent(e.to_string()),
-            ChannelError::Open {
+            ChannelError::Throttled {
+                dependency,
+                retry_after,
+            }
+            | ChannelError::Open {
                 dependency,
                 retry_after,
             } => JobError::DependencyOpen {
@@ -52,8 +71,11 @@ impl From<ChannelError> for JobError {
     }
 }
 
-/// Classifies an HTTP answer: 429 and 5xx are transient (honouring `Retry-After` seconds),
-/// other 4xx permanent.
+/// When a throttling provider does not say how long to wait.
+const DEFAULT_THROTTLE: Duration = Duration::from_secs(10);
+
+/// Classifies an HTTP answer: 429 is a throttle (for `Retry-After` seconds), 5xx transient
+/// (honouring `Retry-After`), other 4xx permanent.
 pub(crate) async fn check_status(
     dependency: &'static str,
     response: reqwest::Response,
@@ -73,7 +95,13 @@ pub(crate) async fn check_status(
         "HTTP {status}: {}",
         body.chars().take(300).collect::<String>()
     );
-    if status.as_u16() == 429 || status.is_server_error() {
+    if status.as_u16() == 429 {
+        return Err(ChannelError::Throttled {
+            dependency,
+            retry_after: retry_after.unwrap_or(DEFAULT_THROTTLE),
+        });
+    }
+    if status.is_server_error() {
         Err(ChannelError::Transient {
             dependency,
             message,
@@ -87,11 +115,22 @@ pub(crate) async fn check_status(
     }
 }
 
+/// A request that got no answer: when it never connected, the provider never saw it
+/// (transient); otherwise it may have (unanswered).
 pub(crate) fn transport(dependency: &'static str, e: reqwest::Error) -> ChannelError {
-    ChannelError::Transient {
-        dependency,
-        message: e.without_url().to_string(),
-        retry_after: None,
+    let connect = e.is_connect();
+    let message = e.without_url().to_string();
+    if connect {
+        ChannelError::Transient {
+            dependency,
+            message,
+            retry_after: None,
+        }
+    } else {
+        ChannelError::Unanswered {
+            dependency,
+            message,
+        }
     }
 }
 
@@ -102,20 +141,4 @@ pub(crate) fn http_client() -> reqwest::Client {
         .pool_max_idle_per_host(32)
         .build()
         .unwrap_or_default()
-}
-
-/// Runs a call through the dependency's breaker: refused while open; transient failures count
-/// against it, answers (even refusals) count as the dependency being up.
-pub(crate) async fn guarded<T>(
-    dependency: &'static str,
-    breaker: &breaker::Breaker,
-    call: impl std::future::Future<Output = Result<T, ChannelError>>,
-) -> Result<T, ChannelError> {
-    breaker.check().map_err(|retry_after| ChannelError::Open {
-        dependency,
-        retry_after,
-    })?;
-    let result = call.await;
-    breaker.record(!matches!(result, Err(ChannelError::Transient { .. })));
-    result
 }

@@ -7,7 +7,7 @@
 use secrecy::ExposeSecret;
 use serde::Deserialize;
 
-use super::{ChannelError, check_status, guarded, transport, whatsapp::DEP, whatsapp::Whatsapp};
+use super::{ChannelError, check_status, transport, whatsapp::DEP, whatsapp::Whatsapp};
 
 /// A downloaded media file.
 #[derive(Debug)]
@@ -77,7 +77,7 @@ impl Whatsapp {
         }
         // No URL, or it expired: ask for a fresh one (twice at most: it can expire in between).
         for _ in 0..2 {
-            let info = guarded(DEP, &self.breaker, self.media_info(media_id)).await?;
+            let info = self.guard.call(self.media_info(media_id)).await?;
             if !is_audio_mime(&info.mime_type) {
                 return Err(MediaError::NotAudio(info.mime_type));
             }
@@ -103,7 +103,7 @@ impl Whatsapp {
 
     /// `None`: the URL expired.
     async fn fetch_checked(&self, url: &str, max: u64) -> Result<Option<Vec<u8>>, MediaError> {
-        match guarded(DEP, &self.breaker, self.fetch(url, max)).await? {
+        match self.guard.call(self.fetch(url, max)).await? {
             Fetched::Bytes(bytes) => Ok(Some(bytes)),
             Fetched::Expired => Ok(None),
             Fetched::TooLarge(bytes) => Err(MediaError::TooLarge { bytes, max }),

@@ -1,14 +1,12 @@
 //! Mercado Pago REST API behind its circuit breaker: reading payments (the webhook body is
 //! never trusted) and creating the checkout preference that is a hold's payment link.
 
-use std::sync::Arc;
-
 use chrono::{DateTime, Utc};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{ChannelError, breaker::Breaker, check_status, guarded, transport};
+use super::{ChannelError, check_status, guard::Guard, transport};
 use booking::Money;
 
 const DEP: &str = "mercadopago";
@@ -18,7 +16,7 @@ pub struct MercadoPago {
     http: reqwest::Client,
     base: String,
     token: SecretString,
-    breaker: Arc<Breaker>,
+    guard: Guard,
 }
 
 /// The fields of `GET /v1/payments/{id}` the fleet acts on.
@@ -49,37 +47,38 @@ pub struct PreferenceRequest<'a> {
 }
 
 impl MercadoPago {
-    pub fn new(base: impl Into<String>, token: SecretString, breaker: Arc<Breaker>) -> Self {
+    pub fn new(base: impl Into<String>, token: SecretString, guard: Guard) -> Self {
         MercadoPago {
             http: super::http_client(),
             base: base.into().trim_end_matches('/').to_owned(),
             token,
-            breaker,
+            guard,
         }
     }
 
     pub async fn payment(&self, id: &str) -> Result<(Payment, serde_json::Value), ChannelError> {
-        guarded(DEP, &self.breaker, async {
-            let response = self
-                .http
-                .get(format!("{}/v1/payments/{}", self.base, id))
-                .bearer_auth(self.token.expose_secret())
-                .send()
-                .await
-                .map_err(|e| transport(DEP, e))?;
-            let raw: serde_json::Value = check_status(DEP, response)
-                .await?
-                .json()
-                .await
-                .map_err(|e| transport(DEP, e))?;
-            let payment =
-                serde_json::from_value(raw.clone()).map_err(|e| ChannelError::Permanent {
-                    dependency: DEP,
-                    message: format!("unexpected payment document: {e}"),
-                })?;
-            Ok((payment, raw))
-        })
-        .await
+        self.guard
+            .call(async {
+                let response = self
+                    .http
+                    .get(format!("{}/v1/payments/{}", self.base, id))
+                    .bearer_auth(self.token.expose_secret())
+                    .send()
+                    .await
+                    .map_err(|e| transport(DEP, e))?;
+                let raw: serde_json::Value = check_status(DEP, response)
+                    .await?
+                    .json()
+                    .await
+                    .map_err(|e| transport(DEP, e))?;
+                let payment =
+                    serde_json::from_value(raw.clone()).map_err(|e| ChannelError::Permanent {
+                        dependency: DEP,
+                        message: format!("unexpected payment document: {e}"),
+                    })?;
+                Ok((payment, raw))
+            })
+            .await
     }
 
     /// `POST /checkout/preferences`, idempotent per reservation code (`X-Idempotency-Key`), so a
@@ -88,7 +87,7 @@ impl MercadoPago {
         &self,
         req: &PreferenceRequest<'_>,
     ) -> Result<String, ChannelError> {
-        guarded(DEP, &self.breaker, async {
+        self.guard.call(async {
             let mut body = json!({
                 "items": [{
                     "id": req.code,

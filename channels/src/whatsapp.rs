@@ -1,13 +1,11 @@
 //! WhatsApp Cloud API (Graph API): sending messages, behind the Graph API's circuit breaker.
 //! Downloading media (voice notes) is in `media.rs`, on the same client and breaker.
 
-use std::sync::Arc;
-
 use jobs::{domain::PhoneNumber, payloads::ReplyBody};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
-use super::{ChannelError, breaker::Breaker, check_status, guarded, transport};
+use super::{ChannelError, check_status, guard::Guard, transport};
 
 pub(super) const DEP: &str = "whatsapp";
 
@@ -16,32 +14,32 @@ pub struct Whatsapp {
     pub(super) http: reqwest::Client,
     pub(super) base: String,
     pub(super) token: SecretString,
-    pub(super) breaker: Arc<Breaker>,
+    pub(super) guard: Guard,
 }
 
 impl Whatsapp {
-    pub fn new(base: impl Into<String>, token: SecretString, breaker: Arc<Breaker>) -> Self {
+    pub fn new(base: impl Into<String>, token: SecretString, guard: Guard) -> Self {
         Whatsapp {
             http: super::http_client(),
             base: base.into().trim_end_matches('/').to_owned(),
             token,
-            breaker,
+            guard,
         }
     }
 
-    /// `POST /{phone_number_id}/messages`; returns the `wamid` of the sent message.
+    /// `POST /{phone_number_id}/messages`; returns the `wamid` of the sent message. `tag` goes
+    /// out as `biz_opaque_callback_data`: Meta's status webhooks for this message carry it back,
+    /// so a sender that died before it heard the answer can learn that the message went out.
     pub async fn send(
         &self,
         phone_number_id: &str,
         to: &PhoneNumber,
         body: &ReplyBody,
+        tag: Option<&str>,
     ) -> Result<String, ChannelError> {
-        guarded(
-            DEP,
-            &self.breaker,
-            self.send_unguarded(phone_number_id, to, body),
-        )
-        .await
+        self.guard
+            .call(self.send_unguarded(phone_number_id, to, body, tag))
+            .await
     }
 
     async fn send_unguarded(
@@ -49,6 +47,7 @@ impl Whatsapp {
         phone_number_id: &str,
         to: &PhoneNumber,
         body: &ReplyBody,
+        tag: Option<&str>,
     ) -> Result<String, ChannelError> {
         let mut message = json!({
             "messaging_product": "whatsapp",
@@ -65,6 +64,9 @@ impl Whatsapp {
                 message["image"] = json!({ "link": link, "caption": caption });
             }
         }
+        if let Some(tag) = tag {
+            message["biz_opaque_callback_data"] = json!(tag);
+        }
         let response = self
             .http
             .post(format!("{}/{}/messages", self.base, phone_number_id))
@@ -74,7 +76,11 @@ impl Whatsapp {
             .await
             .map_err(|e| transport(DEP, e))?;
         let response = check_status(DEP, response).await?;
-        let answer: serde_json::Value = response.json().await.map_err(|e| transport(DEP, e))?;
+        // 2xx: Meta has the message. An answer we cannot read does not make it unsent.
+        let answer: serde_json::Value = response.json().await.unwrap_or_else(|e| {
+            tracing::warn!(error = %e.without_url(), "WhatsApp accepted a message with an unreadable answer");
+            serde_json::Value::Null
+        });
         Ok(answer["messages"][0]["id"]
             .as_str()
             .unwrap_or_default()

@@ -78,11 +78,18 @@ pub struct Media {
     pub url: Option<String>,
 }
 
+/// The fate of a message the fleet sent: `sent`, `delivered`, `read` or `failed`.
 #[derive(Debug, Deserialize)]
 pub struct Status {
+    /// The `wamid` of the message.
+    #[serde(default)]
+    pub id: String,
     pub status: String,
     #[serde(default)]
     pub errors: Vec<serde_json::Value>,
+    /// The tag the sender gave the message (see `jobs::coordination::deliveries`).
+    #[serde(default)]
+    pub biz_opaque_callback_data: Option<String>,
 }
 
 /// What one delivery asks of the fleet.
@@ -90,6 +97,9 @@ pub struct Status {
 pub struct Plan {
     pub jobs: Vec<NewJob>,
     pub statuses: Vec<String>,
+    /// Replies of ours that Meta has (any status: even `failed` was accepted, and sending it
+    /// again cannot help): outbox row and `wamid`.
+    pub accepted: Vec<(i64, String)>,
     /// Messages that get no job (reactions) or could not be attributed (no sender).
     pub skipped: Vec<&'static str>,
 }
@@ -115,6 +125,13 @@ pub fn plan(
                 tracing::warn!(errors = %serde_json::Value::Array(s.errors.clone()), "WhatsApp reports a message failed");
             }
             plan.statuses.push(s.status.clone());
+            if let Some(row) = s
+                .biz_opaque_callback_data
+                .as_deref()
+                .and_then(jobs::coordination::deliveries::parse_reply_tag)
+            {
+                plan.accepted.push((row, s.id.clone()));
+            }
         }
         let Some(meta) = &value.metadata else {
             if !value.messages.is_empty() {

@@ -50,6 +50,10 @@ pub fn app(state: Arc<AppState>) -> impl Endpoint {
         .at("/webhooks/mercadopago", post(routes::mercadopago::receive))
         .at("/webhooks/email", post(routes::email::receive))
         .at(
+            "/webhooks/mailgun/events",
+            post(routes::mailgun_events::receive),
+        )
+        .at(
             "/admin/reservations/:code/confirm",
             post(routes::admin::confirm),
         )
@@ -89,6 +93,7 @@ impl Application {
             .with_context(|| format!("binding INGRESS_ADDR {}", config.addr))?;
         let state = Arc::new(AppState {
             config,
+            deliveries: jobs::coordination::Deliveries::new(&queue),
             queue,
             db,
             metrics: jobs::telemetry::install_metrics(),

@@ -1,6 +1,6 @@
 //! What every route can reach, built once in `startup`.
 
-use jobs::RedisQueue;
+use jobs::{RedisQueue, coordination::Deliveries};
 use metrics_exporter_prometheus::PrometheusHandle;
 use sqlx::PgPool;
 
@@ -9,7 +9,9 @@ use crate::config::IngressConfig;
 pub struct AppState {
     pub config: IngressConfig,
     pub queue: RedisQueue,
-    /// Lazily connected: the ingress starts (and reports not-ready) while PostgreSQL is away.
+    /// What the providers' status webhooks say they accepted.
+    pub deliveries: Deliveries,
+    /// Lazily connected: the ingress starts (and serves webhooks) while PostgreSQL is away.
     pub db: Option<PgPool>,
     pub metrics: PrometheusHandle,
 }

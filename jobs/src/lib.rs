@@ -34,4 +34,4 @@ pub mod telemetry;
 pub use backend::{Enqueued, NewJob, QueueError, RedisQueue, RedisQueueConfig};
 pub use envelope::{EnqueueOptions, Envelope, JobMeta};
 pub use queue::{Job, QueueName};
-pub use retry::{JobError, RetryPolicy};
+pub use retry::{JobError, RetryPolicy, WhenExhausted};

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     domain::PhoneNumber,
     queue::{Job, QueueName},
-    retry::RetryPolicy,
+    retry::{RetryPolicy, WhenExhausted},
 };
 
 /// Where a guest wrote from, and so which property the conversation belongs to.
@@ -107,6 +107,7 @@ impl Job for TranscribeAudio {
             retries: 3,
             base_delay: Duration::from_secs(2),
             max_delay: Duration::from_secs(60),
+            when_exhausted: WhenExhausted::DeadLetter,
         }
     }
 }
@@ -184,6 +185,7 @@ impl Job for ConfirmPayment {
             retries: 8,
             base_delay: Duration::from_secs(2),
             max_delay: Duration::from_secs(600),
+            when_exhausted: WhenExhausted::DeadLetter,
         }
     }
 }
@@ -203,6 +205,7 @@ impl Job for SyncIcal {
             retries: 3,
             base_delay: Duration::from_secs(5),
             max_delay: Duration::from_secs(60),
+            when_exhausted: WhenExhausted::Superseded,
         }
     }
 }
@@ -220,6 +223,7 @@ impl Job for ExpireHolds {
             retries: 2,
             base_delay: Duration::from_secs(5),
             max_delay: Duration::from_secs(30),
+            when_exhausted: WhenExhausted::Superseded,
         }
     }
 }
@@ -247,6 +251,7 @@ impl Job for SendReply {
             retries: 8,
             base_delay: Duration::from_secs(1),
             max_delay: Duration::from_secs(300),
+            when_exhausted: WhenExhausted::DeadLetter,
         }
     }
 }

@@ -2,7 +2,10 @@
 //!
 //! Handlers return [`JobError`]: a permanent failure (bad payload, thing not found) goes to the
 //! dead letters at once; a transient one (timeout, 5xx, dependency down) waits an exponential
-//! backoff with jitter in Redis and runs again, until its attempts are used up.
+//! backoff with jitter in Redis and runs again, until its attempts are used up. A dependency
+//! that is down (an open breaker, a provider's rate limit, an unreachable database) never uses
+//! an attempt: the job waits for it as long as it lasts. A periodic job's tick that fails for
+//! good is superseded by the next tick rather than dead-lettered.
 
 use std::time::Duration;
 
@@ -41,6 +44,17 @@ impl JobError {
     }
 }
 
+/// What becomes of a job that failed for good.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WhenExhausted {
+    /// Kept in the dead letters for staff (`fleetctl dlq`).
+    #[default]
+    DeadLetter,
+    /// Dropped: the next tick of its schedule does the same work (expiring holds, syncing
+    /// calendars), so a dead tick would only keep the dead-letter alert firing.
+    Superseded,
+}
+
 /// Exponential backoff with full jitter, bounded by `max_delay`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RetryPolicy {
@@ -48,6 +62,7 @@ pub struct RetryPolicy {
     pub retries: u32,
     pub base_delay: Duration,
     pub max_delay: Duration,
+    pub when_exhausted: WhenExhausted,
 }
 
 impl Default for RetryPolicy {
@@ -56,6 +71,7 @@ impl Default for RetryPolicy {
             retries: 5,
             base_delay: Duration::from_secs(1),
             max_delay: Duration::from_secs(300),
+            when_exhausted: WhenExhausted::DeadLetter,
         }
     }
 }
@@ -67,6 +83,15 @@ pub enum Disposition {
     /// Wait without counting the attempt (the dependency is known to be down).
     WaitAfter(Duration),
     Dead,
+    /// Failed for good, and the next tick of its schedule does its work: forget it.
+    Superseded,
+}
+
+/// `wait` and up to a quarter more, at random: the jobs that waited for one dependency do not
+/// all come back in the same instant when it returns.
+fn spread(wait: Duration) -> Duration {
+    let extra_ms = rand::rng().random_range(0..=wait.as_millis() as u64 / 4);
+    wait + Duration::from_millis(extra_ms)
 }
 
 impl RetryPolicy {
@@ -90,10 +115,16 @@ impl RetryPolicy {
     /// What to do after run `attempt` failed; `max_attempts` is the limit stored with the job
     /// when it was enqueued (so a policy change never strands jobs already queued).
     pub fn disposition(&self, error: &JobError, attempt: u32, max_attempts: u32) -> Disposition {
+        let exhausted = match self.when_exhausted {
+            WhenExhausted::DeadLetter => Disposition::Dead,
+            WhenExhausted::Superseded => Disposition::Superseded,
+        };
         match error {
-            JobError::Permanent(_) => Disposition::Dead,
-            JobError::DependencyOpen { retry_after, .. } => Disposition::WaitAfter(*retry_after),
-            JobError::Transient { .. } if attempt >= max_attempts => Disposition::Dead,
+            JobError::Permanent(_) => exhausted,
+            JobError::DependencyOpen { retry_after, .. } => {
+                Disposition::WaitAfter(spread(*retry_after))
+            }
+            JobError::Transient { .. } if attempt >= max_attempts => exhausted,
             JobError::Transient { retry_after, .. } => {
                 Disposition::RetryAfter(retry_after.unwrap_or_else(|| self.backoff(attempt)))
             }
@@ -110,6 +141,7 @@ mod tests {
             retries: 3,
             base_delay: Duration::from_millis(100),
             max_delay: Duration::from_millis(350),
+            when_exhausted: WhenExhausted::DeadLetter,
         }
     }
 
@@ -143,6 +175,33 @@ mod tests {
             p.disposition(&JobError::transient("503"), 4, max),
             Disposition::Dead
         );
+    }
+
+    #[test]
+    fn a_periodic_tick_that_fails_for_good_is_superseded_and_a_dependency_outage_never_counts() {
+        let p = RetryPolicy {
+            when_exhausted: WhenExhausted::Superseded,
+            ..policy()
+        };
+        assert_eq!(
+            p.disposition(&JobError::transient("503"), 4, 4),
+            Disposition::Superseded
+        );
+        assert_eq!(
+            p.disposition(&JobError::permanent("bad"), 1, 4),
+            Disposition::Superseded
+        );
+        let down = JobError::DependencyOpen {
+            dependency: "postgres".into(),
+            retry_after: Duration::from_secs(3),
+        };
+        match policy().disposition(&down, 4, 4) {
+            Disposition::WaitAfter(d) => assert!(
+                d >= Duration::from_secs(3) && d <= Duration::from_millis(3750),
+                "{d:?}"
+            ),
+            other => panic!("even on its last attempt a job waits for its dependency: {other:?}"),
+        }
     }
 
     #[test]

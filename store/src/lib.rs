@@ -26,7 +26,7 @@ pub mod pool;
 pub mod properties;
 pub mod reservations;
 
-pub use pool::{MIGRATOR, connect, create_if_missing, migrate, ping};
+pub use pool::{MIGRATOR, ServerLimits, connect, create_if_missing, migrate, ping};
 
 /// What can go wrong in a store.
 #[derive(Debug, thiserror::Error)]
@@ -38,10 +38,48 @@ pub enum StoreError {
     Corrupt(String),
 }
 
+impl StoreError {
+    /// The database cannot be reached or takes no more connections (stopped, restarting,
+    /// failing over, full): nothing this job did is at fault, and it should wait for the
+    /// database rather than use up its attempts.
+    pub fn is_unreachable(&self) -> bool {
+        match self {
+            StoreError::Database(e) => unreachable(e),
+            StoreError::Corrupt(_) => false,
+        }
+    }
+}
+
+/// How long a job waits for an unreachable database before it looks again.
+pub const UNREACHABLE_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+fn unreachable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_) => true,
+        // Class 08: connection exceptions; 57P01-03: shut down or starting up; 53300: too many
+        // connections; 53400: a configured limit.
+        sqlx::Error::Database(db) => db.code().is_some_and(|code| {
+            code.starts_with("08")
+                || matches!(&*code, "57P01" | "57P02" | "57P03" | "53300" | "53400")
+        }),
+        _ => false,
+    }
+}
+
 impl From<StoreError> for jobs::JobError {
     fn from(e: StoreError) -> Self {
+        if e.is_unreachable() {
+            return jobs::JobError::DependencyOpen {
+                dependency: "postgres".into(),
+                retry_after: UNREACHABLE_WAIT,
+            };
+        }
         match e {
-            // A database failure is worth retrying: the connection, a deadlock, a failover.
+            // Worth retrying: a deadlock, a serialization failure, a statement timeout.
             StoreError::Database(_) => jobs::JobError::transient(e.to_string()),
             StoreError::Corrupt(_) => jobs::JobError::permanent(e.to_string()),
         }

@@ -7,7 +7,8 @@
 //!   own rows right after its commit (or on its replay), and anything a crash left behind, for
 //!   the sweeper (`FOR UPDATE SKIP LOCKED`, so sweepers in several workers share the work).
 //! - [`mark_relayed`] records, in one statement for many rows, that the queue has them.
-//! - A reply row is also its delivery record: [`reply`], [`mark_sent`], [`record_failure`].
+//! - A reply row is also its delivery record: [`reply`], [`begin_send`] (committed before the
+//!   provider is called), then [`mark_sent`], [`refused`] or [`unanswered`].
 //!
 //! It never enqueues and never sends: the relay and `send_reply` in the workers do.
 
@@ -210,30 +211,72 @@ pub async fn mark_relayed(db: impl PgExecutor<'_>, ids: &[i64]) -> Result<(), St
     Ok(())
 }
 
+/// Where a reply stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ReplyState {
+    /// Not handed to a provider (or refused by it).
+    Unsent,
+    /// A run started sending `for_secs` ago and nobody has recorded how it ended: the
+    /// provider may have it.
+    Sending {
+        for_secs: f64,
+    },
+    Sent,
+}
+
 /// A reply as `send_reply` needs it.
 #[derive(Debug, Clone)]
 pub struct StoredReply {
     pub id: i64,
-    pub sent: bool,
+    pub state: ReplyState,
     pub effect: Effect,
 }
 
 pub async fn reply(db: &PgPool, effect_key: &str) -> Result<Option<StoredReply>, StoreError> {
-    let row: Option<(i64, String, serde_json::Value)> = sqlx::query_as(
-        "SELECT id, status, effect FROM outbox WHERE effect_key = $1 AND kind = 'reply'",
+    let row: Option<(i64, String, Option<f64>, serde_json::Value)> = sqlx::query_as(
+        "SELECT id, status, extract(epoch FROM (now() - sending_since))::float8, effect
+         FROM outbox WHERE effect_key = $1 AND kind = 'reply'",
     )
     .bind(effect_key)
     .fetch_optional(db)
     .await?;
-    row.map(|(id, status, effect)| {
+    row.map(|(id, status, sending_for, effect)| {
+        let state = match status.as_str() {
+            "sent" => ReplyState::Sent,
+            "sending" => ReplyState::Sending {
+                for_secs: sending_for.unwrap_or(0.0),
+            },
+            _ => ReplyState::Unsent,
+        };
         Ok(StoredReply {
             id,
-            sent: status == "sent",
+            state,
             effect: serde_json::from_value(effect)
                 .map_err(|e| StoreError::Corrupt(format!("outbox row {effect_key}: {e}")))?,
         })
     })
     .transpose()
+}
+
+/// Takes the send of reply `id` for this run, committed before the provider is called: `true`
+/// when the reply was unsent, or its last send started more than `stale_after` ago with no
+/// outcome (the caller has looked for one); `false` when it is sent or another run is sending.
+pub async fn begin_send(
+    db: &PgPool,
+    id: i64,
+    stale_after: std::time::Duration,
+) -> Result<bool, StoreError> {
+    let taken = sqlx::query(
+        "UPDATE outbox SET status = 'sending', sending_since = now(), attempts = attempts + 1
+         WHERE id = $1 AND (status IN ('pending', 'relayed')
+               OR (status = 'sending' AND sending_since < now() - make_interval(secs => $2)))",
+    )
+    .bind(id)
+    .bind(stale_after.as_secs_f64())
+    .execute(db)
+    .await?
+    .rows_affected();
+    Ok(taken == 1)
 }
 
 /// How long a guest waited for a reply: from the message it answers to its send.
@@ -245,26 +288,42 @@ pub struct ReplyLatency {
 }
 
 /// Records a reply the provider accepted, and how long its guest waited when it answers a
-/// message.
+/// message; `None` as well when it was already recorded.
 pub async fn mark_sent(
     db: &PgPool,
     id: i64,
     provider_message_id: &str,
 ) -> Result<Option<ReplyLatency>, StoreError> {
-    let (seconds, voice): (Option<f64>, bool) = sqlx::query_as(
-        "UPDATE outbox SET status = 'sent', provider_message_id = $2, sent_at = now(), attempts = attempts + 1
-         WHERE id = $1 RETURNING extract(epoch FROM (sent_at - inbound_received_at))::float8, answers_voice",
+    let row: Option<(Option<f64>, bool)> = sqlx::query_as(
+        "UPDATE outbox SET status = 'sent', provider_message_id = $2, sent_at = now(), relayed_at = coalesce(relayed_at, now())
+         WHERE id = $1 AND status <> 'sent'
+         RETURNING extract(epoch FROM (sent_at - inbound_received_at))::float8, answers_voice",
     )
     .bind(id)
     .bind(provider_message_id)
-    .fetch_one(db)
+    .fetch_optional(db)
     .await?;
-    Ok(seconds.map(|seconds| ReplyLatency { seconds, voice }))
+    Ok(row.and_then(|(seconds, voice)| seconds.map(|seconds| ReplyLatency { seconds, voice })))
 }
 
-/// Records a failed send (the job retries it).
-pub async fn record_failure(db: &PgPool, id: i64, error: &str) -> Result<(), StoreError> {
-    sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1")
+/// The provider refused the send (it never had the message): the reply is unsent again, for
+/// the job's retry.
+pub async fn refused(db: &PgPool, id: i64, error: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE outbox SET status = 'relayed', sending_since = NULL, last_error = $2
+         WHERE id = $1 AND status = 'sending'",
+    )
+    .bind(id)
+    .bind(error)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// A send whose outcome is unknown (no answer came back): the reply stays `sending` for the
+/// retry to reconcile; only the error is noted.
+pub async fn unanswered(db: &PgPool, id: i64, error: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE outbox SET last_error = $2 WHERE id = $1")
         .bind(id)
         .bind(error)
         .execute(db)

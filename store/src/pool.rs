@@ -1,4 +1,5 @@
-//! PostgreSQL: the pool, and the migrations (the one schema, in `migrations/`).
+//! PostgreSQL: the pool, the migrations (the one schema, in `migrations/`), and what the
+//! server allows (its connection limits, the application role).
 
 use std::time::Duration;
 
@@ -33,4 +34,51 @@ pub async fn create_if_missing(url: &SecretString) -> Result<bool, sqlx::Error> 
 /// One round trip: is the database answering?
 pub async fn ping(db: &PgPool) -> Result<(), sqlx::Error> {
     sqlx::query("SELECT 1").execute(db).await.map(|_| ())
+}
+
+/// The role the ingress and the workers connect as (made by the migrations).
+pub const APP_ROLE: &str = "fleet_app";
+
+/// Connections the ingress's pool opens at most (it reads PostgreSQL for readiness, the iCal
+/// export and the calendar's metrics only).
+pub const INGRESS_POOL_SIZE: u32 = 2;
+
+/// What the server allows, as the connected role sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServerLimits {
+    pub max_connections: u32,
+    /// Kept for superusers (`superuser_reserved_connections`) and for roles granted
+    /// `pg_use_reserved_connections` (`reserved_connections`, PostgreSQL 16+).
+    pub reserved: u32,
+    /// The connected role is a superuser: it may take the reserved connections too.
+    pub superuser: bool,
+}
+
+pub async fn server_limits(db: &PgPool) -> Result<ServerLimits, sqlx::Error> {
+    let (max, superuser_reserved, reserved, superuser): (i32, i32, i32, bool) = sqlx::query_as(
+        "SELECT current_setting('max_connections')::int,
+                current_setting('superuser_reserved_connections')::int,
+                coalesce(current_setting('reserved_connections', true)::int, 0),
+                (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)",
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(ServerLimits {
+        max_connections: max.max(0) as u32,
+        reserved: (superuser_reserved + reserved).max(0) as u32,
+        superuser,
+    })
+}
+
+/// Sets the application role's password (operators give it in the environment; it is never
+/// logged).
+pub async fn set_app_password(db: &PgPool, password: &SecretString) -> Result<(), sqlx::Error> {
+    // ALTER ROLE takes no bind parameters: the literal is quoted as PostgreSQL quotes it.
+    let literal = password.expose_secret().replace('\'', "''");
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "ALTER ROLE {APP_ROLE} PASSWORD '{literal}'"
+    )))
+    .execute(db)
+    .await?;
+    Ok(())
 }

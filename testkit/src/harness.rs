@@ -115,7 +115,10 @@ pub async fn spawn_ingress(
 /// A database of its own (migrated) and a Redis prefix of its own.
 pub struct Fleet {
     pub db_name: String,
+    /// The owner's URL (migrations, seeding, inspecting).
     pub db_url: String,
+    /// The application role's URL, as the ingress and the workers connect in production.
+    pub app_db_url: String,
     pub db: PgPool,
     pub redis_url: String,
     pub prefix: String,
@@ -159,6 +162,7 @@ impl Fleet {
         .await?;
         Ok(Fleet {
             db_name: db_name.to_owned(),
+            app_db_url: as_role(&db_url, store::pool::APP_ROLE),
             db_url,
             db,
             redis_url: redis_url.to_owned(),
@@ -168,11 +172,11 @@ impl Fleet {
         })
     }
 
-    /// What every worker process of this fleet needs: its database, Redis and prefix; no
-    /// metrics port, no schedules (a test asks for them), warnings only.
+    /// What every worker process of this fleet needs: its database (as the application role),
+    /// Redis and prefix; no metrics port, no schedules (a test asks for them), warnings only.
     pub fn base_env(&self) -> Vec<(String, String)> {
         pairs(&[
-            ("DATABASE_URL", &self.db_url),
+            ("DATABASE_URL", &self.app_db_url),
             ("REDIS_URL", &self.redis_url),
             ("FLEET_REDIS_PREFIX", &self.prefix),
             ("WORKER_METRICS_ADDR", "off"),
@@ -236,7 +240,7 @@ impl Fleet {
 
     /// [`Fleet::spawn_ingress`] with settings of the test's own.
     pub async fn spawn_ingress_with(&self, tweak: impl FnOnce(&mut IngressConfig)) -> String {
-        spawn_ingress(Some(&self.db_url), &self.redis_url, &self.prefix, tweak)
+        spawn_ingress(Some(&self.app_db_url), &self.redis_url, &self.prefix, tweak)
             .await
             .expect("ingress builds")
             .url
@@ -292,6 +296,14 @@ fn pairs(kv: &[(&str, &str)]) -> Vec<(String, String)> {
     kv.iter()
         .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
         .collect()
+}
+
+/// `url` with `role` as its user and no password (the test server trusts loopback).
+pub fn as_role(url: &str, role: &str) -> String {
+    let host_start = url.find("://").map_or(0, |i| i + 3);
+    let rest = &url[host_start..];
+    let host = rest.find('@').map_or(rest, |at| &rest[at + 1..]);
+    format!("{}{role}@{host}", &url[..host_start])
 }
 
 fn replace_db(url: &str, db: &str) -> String {

@@ -44,6 +44,13 @@ pub struct WorkerConfig {
     /// (`OUTBOX_SWEEP_GRACE_MS`), and how often it looks (`OUTBOX_SWEEP_EVERY_MS`).
     pub outbox_sweep_grace: Duration,
     pub outbox_sweep_every: Duration,
+    /// How long a reply found `sending` waits for a provider's acceptance to show up before it
+    /// is sent again (`REPLY_RECONCILE_SECS`): longer than the providers take to send their
+    /// status webhooks.
+    pub reply_reconcile_after: Duration,
+    /// PostgreSQL connections of this process (`DATABASE_POOL_SIZE`), and how many workers
+    /// and ingresses share the server (`FLEET_WORKER_REPLICAS`, `FLEET_INGRESS_REPLICAS`).
+    pub connections: ConnectionPlan,
 }
 
 impl WorkerConfig {
@@ -64,6 +71,55 @@ pub fn crash_after_commit() -> Option<&'static str> {
     QUEUE
         .get_or_init(|| var("FLEET_TEST_CRASH_AFTER_COMMIT"))
         .as_deref()
+}
+
+/// PostgreSQL connections per worker process unless `DATABASE_POOL_SIZE` says otherwise: jobs
+/// hold a connection only for their few statements, so ten serve a process's default
+/// concurrency, and six workers with an ingress fit a PostgreSQL of 100 connections.
+pub const DEFAULT_POOL_SIZE: u32 = 10;
+
+/// How the fleet means to share PostgreSQL's connections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectionPlan {
+    pub pool_size: u32,
+    pub workers: u32,
+    pub ingresses: u32,
+}
+
+/// Kept free for `fleetctl` (migrations, dead letters) beside the fleet.
+const OPERATOR_CONNECTIONS: u32 = 2;
+
+impl ConnectionPlan {
+    /// The connections the whole fleet may open: every worker's pool, every ingress's, and
+    /// `fleetctl`'s.
+    pub fn fleet_total(&self) -> u32 {
+        self.workers * self.pool_size
+            + self.ingresses * store::pool::INGRESS_POOL_SIZE
+            + OPERATOR_CONNECTIONS
+    }
+
+    /// Whether the plan fits the server: `workers × pool + ingresses × 2 + 2 ≤ max_connections
+    /// − reserved`. The error says what to change.
+    pub fn fits(&self, server: &store::ServerLimits) -> Result<(), String> {
+        let available = server.max_connections.saturating_sub(server.reserved);
+        let needed = self.fleet_total();
+        if needed <= available {
+            return Ok(());
+        }
+        let most = available
+            .saturating_sub(self.ingresses * store::pool::INGRESS_POOL_SIZE + OPERATOR_CONNECTIONS)
+            / self.workers;
+        Err(format!(
+            "PostgreSQL cannot serve this fleet: {} workers × DATABASE_POOL_SIZE {} + {} ingresses × {} + {} for fleetctl = {needed} connections, but max_connections {} − {} reserved leaves {available}. Set DATABASE_POOL_SIZE to at most {most}, run fewer workers, or raise max_connections.",
+            self.workers,
+            self.pool_size,
+            self.ingresses,
+            store::pool::INGRESS_POOL_SIZE,
+            OPERATOR_CONNECTIONS,
+            server.max_connections,
+            server.reserved,
+        ))
+    }
 }
 
 /// Voice-note settings from the environment.
@@ -264,6 +320,49 @@ impl WorkerConfig {
                 "OUTBOX_SWEEP_EVERY_MS",
                 5_000u64,
             )?),
+            reply_reconcile_after: Duration::from_secs_f64(
+                parse_var("REPLY_RECONCILE_SECS", 60.0f64)?.clamp(0.1, 86_400.0),
+            ),
+            connections: ConnectionPlan {
+                pool_size: parse_var("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE)?.max(1),
+                workers: parse_var("FLEET_WORKER_REPLICAS", 1u32)?.max(1),
+                ingresses: parse_var("FLEET_INGRESS_REPLICAS", 1u32)?,
+            },
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server(max_connections: u32) -> store::ServerLimits {
+        store::ServerLimits {
+            max_connections,
+            reserved: 3,
+            superuser: false,
+        }
+    }
+
+    #[test]
+    fn six_workers_of_ten_fit_a_hundred_connections_and_thirty_two_do_not() {
+        let plan = ConnectionPlan {
+            pool_size: DEFAULT_POOL_SIZE,
+            workers: 6,
+            ingresses: 2,
+        };
+        assert_eq!(plan.fleet_total(), 66);
+        assert!(plan.fits(&server(100)).is_ok());
+        let greedy = ConnectionPlan {
+            pool_size: 32,
+            ..plan
+        };
+        let refused = greedy.fits(&server(100)).unwrap_err();
+        assert!(refused.contains("198 connections"), "{refused}");
+        assert!(refused.contains("leaves 97"), "{refused}");
+        assert!(
+            refused.contains("DATABASE_POOL_SIZE to at most 15"),
+            "{refused}"
+        );
     }
 }

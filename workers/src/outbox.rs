@@ -102,7 +102,11 @@ async fn push(state: &State, rows: &[Unrelayed]) -> Result<Vec<i64>, JobError> {
         .queue
         .push_many(jobs)
         .await
-        .map_err(|e| JobError::transient(format!("relaying the outbox: {e}")))?;
+        // Only an unreachable Redis fails a push: wait for it (the rows stay in the outbox).
+        .map_err(|e| JobError::DependencyOpen {
+            dependency: format!("redis (relaying the outbox: {e})"),
+            retry_after: std::time::Duration::from_secs(1),
+        })?;
     Ok(rows.iter().map(|r| r.id).collect())
 }
 

@@ -10,6 +10,7 @@ use apalis::prelude::{WorkerBuilder, WorkerBuilderExt};
 use jobs::{
     QueueName, RedisQueue,
     backend::{Heartbeat, QueueBackend},
+    coordination::{Deliveries, Pauses},
     payloads::{
         ConfirmPayment, ExpireHolds, ParseIntent, PreReserve, SendReply, SyncIcal, TranscribeAudio,
     },
@@ -20,6 +21,7 @@ use tokio::{sync::watch, task::JoinHandle};
 use channels::{
     breaker::{Breaker, SystemClock},
     email::Email,
+    guard::Guard,
     ical::Fetcher,
     mercadopago::MercadoPago,
     whatsapp::Whatsapp,
@@ -37,39 +39,54 @@ type WorkerTask = JoinHandle<Result<(), apalis_core::error::WorkerError>>;
 /// Everything handlers reach, built from the config: the pool, the queue, the provider
 /// clients with their breakers, the speech model's slots, the iCal fetcher.
 pub async fn build(config: WorkerConfig) -> anyhow::Result<State> {
-    let pool_size = config.concurrency.values().sum::<usize>().clamp(4, 32) as u32;
-    let db = store::connect(&config.database_url, pool_size)
+    let db = store::connect(&config.database_url, config.connections.pool_size)
         .await
         .context("connecting to PostgreSQL (DATABASE_URL)")?;
+    let limits = store::pool::server_limits(&db)
+        .await
+        .context("reading PostgreSQL's connection limits")?;
+    config
+        .connections
+        .fits(&limits)
+        .map_err(anyhow::Error::msg)?;
+    if limits.superuser {
+        tracing::warn!(
+            role = store::pool::APP_ROLE,
+            "connected to PostgreSQL as a superuser: workers should connect as the application role, so the reserved connections stay free for operators"
+        );
+    }
     let queue = RedisQueue::connect(config.queue.clone())
         .await
         .context("connecting to Redis (REDIS_URL)")?;
     let outbox_marks = crate::outbox::Marks::spawn(db.clone());
-    Ok(Arc::new(AppState {
-        db,
-        queue: queue.clone(),
-        whatsapp: Whatsapp::new(
-            &config.whatsapp.api_base,
-            config.whatsapp.access_token.clone(),
+    let pauses = Some(Pauses::new(&queue));
+    let guard = |dependency: &'static str| {
+        Guard::new(
+            dependency,
             Arc::new(Breaker::new(
-                "whatsapp",
+                dependency,
                 config.breaker,
                 Arc::new(SystemClock),
             )),
+            pauses.clone(),
+        )
+    };
+    Ok(Arc::new(AppState {
+        db,
+        whatsapp: Whatsapp::new(
+            &config.whatsapp.api_base,
+            config.whatsapp.access_token.clone(),
+            guard("whatsapp"),
         ),
         mercadopago: MercadoPago::new(
             &config.mercadopago.api_base,
             config.mercadopago.access_token.clone(),
-            Arc::new(Breaker::new(
-                "mercadopago",
-                config.breaker,
-                Arc::new(SystemClock),
-            )),
+            guard("mercadopago"),
         ),
         email: Email::new(
             &config.email.api_base,
             config.email.api_key.clone(),
-            Arc::new(Breaker::new("email", config.breaker, Arc::new(SystemClock))),
+            guard("email"),
         ),
         speech: Speech::new(
             config.audio.clone(),
@@ -80,6 +97,8 @@ pub async fn build(config: WorkerConfig) -> anyhow::Result<State> {
                 .unwrap_or(1),
         ),
         ical: Fetcher::new(config.ical_fetch.clone()),
+        deliveries: Deliveries::new(&queue),
+        queue,
         outbox_marks,
         config,
     }))
@@ -108,7 +127,7 @@ pub async fn run(
     let schedules = spawn_schedules(state.clone(), stop_rx.clone())?;
     let sweeper = tokio::spawn(config.outbox_sweeper().run(state.clone(), stop_rx.clone()));
     let metrics = match config.metrics_addr {
-        Some(addr) => Some(spawn_metrics(addr, queue.clone()).await?),
+        Some(addr) => Some(spawn_metrics(addr, state.clone()).await?),
         None => None,
     };
     tracing::info!(queues = ?config.queues.iter().map(|q| q.as_str()).collect::<Vec<_>>(), "worker started");
@@ -231,15 +250,41 @@ fn live() -> &'static str {
     "ok"
 }
 
-async fn spawn_metrics(
-    addr: std::net::SocketAddr,
-    queue: RedisQueue,
-) -> anyhow::Result<JoinHandle<()>> {
+/// Ready means "can run jobs": Redis (where jobs come from) and PostgreSQL (where every
+/// handler writes) both answer. 503 otherwise, saying which is missing. A worker that is not
+/// ready loses nothing: its jobs wait without using attempts.
+#[handler]
+async fn ready(state: Data<&State>) -> poem::Response {
+    use poem::{IntoResponse, http::StatusCode};
+    let within = std::time::Duration::from_secs(2);
+    let redis = tokio::time::timeout(within, state.queue.ping())
+        .await
+        .is_ok_and(|r| r.is_ok());
+    let postgres = tokio::time::timeout(within, store::ping(&state.db))
+        .await
+        .is_ok_and(|r| r.is_ok());
+    let ok = redis && postgres;
+    let body = serde_json::json!({
+        "status": if ok { "ready" } else { "not_ready" },
+        "redis": { "ok": redis },
+        "postgres": { "ok": postgres },
+    });
+    let status = if ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    poem::web::Json(body).with_status(status).into_response()
+}
+
+async fn spawn_metrics(addr: std::net::SocketAddr, state: State) -> anyhow::Result<JoinHandle<()>> {
     jobs::telemetry::install_metrics();
     let app = Route::new()
         .at("/metrics", get(metrics_endpoint))
         .at("/health/live", get(live))
-        .data(queue);
+        .at("/health/ready", get(ready))
+        .data(state.queue.clone())
+        .data(state);
     Ok(tokio::spawn(async move {
         if let Err(e) = poem::Server::new(TcpListener::bind(addr)).run(app).await {
             tracing::error!(error = %e, %addr, "metrics server stopped");

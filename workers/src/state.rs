@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use jobs::RedisQueue;
+use jobs::{RedisQueue, coordination::Deliveries};
 use sqlx::PgPool;
 
 use channels::{email::Email, ical::Fetcher, mercadopago::MercadoPago, whatsapp::Whatsapp};
@@ -21,6 +21,8 @@ pub struct AppState {
     pub speech: Speech,
     /// iCal feeds' HTTP client and their breakers, one per host.
     pub ical: Fetcher,
+    /// What the providers accepted (by the senders and the providers' status webhooks).
+    pub deliveries: Deliveries,
     /// Where the outbox relay's "relayed" marks are batched.
     pub outbox_marks: crate::outbox::Marks,
 }

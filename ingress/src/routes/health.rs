@@ -1,9 +1,10 @@
-//! Liveness, readiness (PostgreSQL and Redis reachable, with latencies; the calendar's sync
-//! age) and metrics.
+//! Liveness, readiness and metrics.
 //!
-//! A stale calendar makes readiness say `"degraded"` but keeps the 200: it is a business risk
-//! (double bookings become possible) to alert on, not a reason for the load balancer to pull
-//! the ingress, which would stop webhooks and make things worse.
+//! Ready means "can do my job": the ingress accepts webhooks with Redis alone, so only Redis
+//! decides the status code (503 without it: nothing could be accepted). PostgreSQL (it serves
+//! the iCal export and the calendar's metrics) and a stale calendar are reported, and make the
+//! status `"degraded"`, but keep the 200: pulling every ingress from the load balancer during
+//! a database failover would stop webhooks and make things worse.
 
 use std::{sync::Arc, time::Instant};
 
@@ -33,12 +34,12 @@ pub async fn ready(Data(state): Data<&Arc<AppState>>) -> Response {
         }
         None => json!({ "ok": false, "error": "DATABASE_URL not set" }),
     };
-    let ok = redis["ok"] == true && postgres["ok"] == true;
-    let ical = match (&state.db, ok) {
+    let ok = redis["ok"] == true;
+    let ical = match (&state.db, postgres["ok"] == true) {
         (Some(db), true) => ical_freshness(state, db).await,
         _ => json!({ "ok": false, "error": "postgres unavailable" }),
     };
-    let status = match (ok, ical["ok"] == true) {
+    let status = match (ok, postgres["ok"] == true && ical["ok"] == true) {
         (false, _) => "not_ready",
         (true, false) => "degraded",
         (true, true) => "ready",

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod email;
 pub mod health;
 pub mod ical;
+pub mod mailgun_events;
 pub mod mercadopago;
 pub mod sandbox;
 pub mod whatsapp;
@@ -31,6 +32,31 @@ pub async fn enqueue(
     if duplicates > 0 {
         metrics::counter!("fleet_webhook_duplicates_total", "provider" => provider)
             .increment(duplicates);
+    }
+    Ok(())
+}
+
+/// Keeps what a provider's status webhook says it accepted (outbox row, provider message id),
+/// so a worker that died before it heard the provider's answer does not send the reply again.
+/// If Redis cannot take it the answer is 503 and the provider sends the status again.
+pub async fn record_accepted(
+    state: &AppState,
+    provider: &'static str,
+    accepted: &[(i64, String)],
+) -> Result<(), IngressError> {
+    for (row, provider_id) in accepted {
+        state
+            .deliveries
+            .record(*row, provider_id)
+            .await
+            .map_err(|e| {
+                tracing::error!(provider, error = %e, "could not keep a delivery status; answering 503 so the provider retries");
+                IngressError::Unavailable
+            })?;
+    }
+    if !accepted.is_empty() {
+        metrics::counter!("fleet_delivery_statuses_recorded_total", "provider" => provider)
+            .increment(accepted.len() as u64);
     }
     Ok(())
 }

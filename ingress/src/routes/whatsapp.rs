@@ -67,6 +67,7 @@ pub async fn receive(
         metrics::counter!("fleet_whatsapp_messages_skipped_total", "reason" => *reason)
             .increment(1);
     }
+    super::record_accepted(state, "whatsapp", &plan.accepted).await?;
     enqueue(state, "whatsapp", plan.jobs).await?;
     Ok("EVENT_RECEIVED")
 }

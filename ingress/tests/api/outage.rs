@@ -45,13 +45,30 @@ async fn redis_down_means_503_and_the_retry_after_recovery_is_enqueued_once() {
 }
 
 #[tokio::test]
-async fn readiness_reports_each_dependency() {
-    let app = spawn_app().await;
-    let resp = app.http.get(app.url("/health/ready")).send().await.unwrap();
-    // No DATABASE_URL in this app: not ready, and it says why.
-    assert_eq!(resp.status(), 503);
-    let body: serde_json::Value = resp.json().await.unwrap();
-    assert_eq!(body["redis"]["ok"], true);
-    assert!(body["redis"]["latency_ms"].as_f64().is_some());
-    assert_eq!(body["postgres"]["ok"], false);
+async fn readiness_means_webhooks_can_be_accepted_and_reports_postgres_without_failing() {
+    // No DATABASE_URL in this app, and one whose PostgreSQL is unreachable (nothing listens on
+    // port 9): both accept webhooks with Redis alone, so both are ready, and say what is missing.
+    let without = spawn_app().await;
+    let unreachable = spawn_on(redis_url(), |c| {
+        c.database_url = Some("postgres://postgres@127.0.0.1:9/none".to_owned().into());
+        c.ready_timeout = Duration::from_millis(500);
+    })
+    .await;
+    for app in [&without, &unreachable] {
+        let resp = app.http.get(app.url("/health/ready")).send().await.unwrap();
+        assert_eq!(
+            resp.status(),
+            200,
+            "a database failover must not pull the ingress"
+        );
+        let body: serde_json::Value = resp.json().await.unwrap();
+        assert_eq!(body["status"], "degraded", "{body}");
+        assert_eq!(body["redis"]["ok"], true);
+        assert!(body["redis"]["latency_ms"].as_f64().is_some());
+        assert_eq!(body["postgres"]["ok"], false);
+        let accepted = app
+            .post_signed_whatsapp(text_delivery("wamid.READY", "hola"))
+            .await;
+        assert_eq!(accepted.status(), 200, "and it does accept webhooks");
+    }
 }

@@ -477,6 +477,20 @@ impl AckLayer {
                 Disposition::RetryAfter(d) => (Some(d), false, "retried"),
                 Disposition::WaitAfter(d) => (Some(d), true, "deferred"),
                 Disposition::Dead => (None, false, "dead"),
+                Disposition::Superseded => {
+                    tracing::warn!(
+                        queue = q, job_id = %meta.id, attempt = meta.attempt, error = %error,
+                        "periodic job failed; the next tick does its work"
+                    );
+                    metrics::counter!("fleet_jobs_total", "queue" => q, "outcome" => "superseded")
+                        .increment(1);
+                    let ids = [meta.id.clone()];
+                    retrying("ack", Persistence::OUTCOME, || {
+                        self.queue.ack(self.name, &self.wid, &ids)
+                    })
+                    .await?;
+                    return Ok(());
+                }
             };
         tracing::warn!(
             queue = q, job_id = %meta.id, attempt = meta.attempt, max_attempts = meta.max_attempts,

@@ -739,6 +739,36 @@ impl RedisQueue {
         }
     }
 
+    /// Discard dead letters (they will never run). Returns how many went.
+    pub async fn purge_dead(&self, queue: QueueName, ids: &[String]) -> Result<u64, QueueError> {
+        if ids.is_empty() {
+            return Ok(0);
+        }
+        let mut inv = self.inner.scripts.purge_dead.prepare_invoke();
+        inv.arg(self.prefix()).arg(queue.as_str());
+        for id in ids {
+            inv.arg(id);
+        }
+        Ok(inv.invoke_async(&mut self.conn()).await?)
+    }
+
+    /// Discard every dead letter of a queue, in chunks.
+    pub async fn purge_dead_all(&self, queue: QueueName) -> Result<u64, QueueError> {
+        let mut total = 0;
+        loop {
+            let ids: Vec<String> = self
+                .dead_letters(queue, 500)
+                .await?
+                .into_iter()
+                .map(|d| d.id)
+                .collect();
+            if ids.is_empty() {
+                return Ok(total);
+            }
+            total += self.purge_dead(queue, &ids).await?;
+        }
+    }
+
     /// Remove every key under this prefix (tests and benchmarks only).
     pub async fn purge(&self) -> Result<u64, QueueError> {
         let mut conn = self.conn();

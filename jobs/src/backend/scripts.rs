@@ -18,6 +18,7 @@ pub(crate) struct Scripts {
     pub heartbeat: Script,
     pub recover: Script,
     pub redrive: Script,
+    pub purge_dead: Script,
 }
 
 fn load(body: &str) -> Script {
@@ -41,6 +42,7 @@ impl Scripts {
             heartbeat: load(include_str!("lua/heartbeat.lua")),
             recover: load_giving_back(include_str!("lua/recover.lua")),
             redrive: load(include_str!("lua/redrive.lua")),
+            purge_dead: load(include_str!("lua/purge_dead.lua")),
         }
     }
 }

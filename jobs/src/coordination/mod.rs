@@ -1,6 +1,7 @@
 //! Small pieces of shared state that other parts of the fleet keep in the queue's Redis: a
-//! short-lived lock ([`Locks`]), a fixed-window counter ([`RateWindow`]) and a list that keeps
-//! only its newest entries ([`CappedList`]).
+//! short-lived lock ([`Locks`]), a sliding-window counter ([`RateWindow`]), a list that keeps
+//! only its newest entries ([`CappedList`]), a pause per throttled provider ([`Pauses`]) and
+//! the record of what the providers accepted ([`Deliveries`]).
 //!
 //! Each is a handle built from a [`RedisQueue`](crate::RedisQueue): the same multiplexed
 //! connection and the same key prefix, so a fleet (or a test) on its own prefix never sees
@@ -12,11 +13,15 @@
 //! with Redis; the database and the queue protocol have the last word.
 
 mod capped_list;
+pub mod deliveries;
 mod lock;
+mod pauses;
 mod rate_window;
 
 pub use capped_list::CappedList;
+pub use deliveries::Deliveries;
 pub use lock::{Lock, Locks};
+pub use pauses::Pauses;
 pub use rate_window::RateWindow;
 
 /// Errors of the coordination handles: only Redis can fail them.

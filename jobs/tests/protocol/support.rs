@@ -160,6 +160,7 @@ pub fn fast_policy(retries: u32, base_ms: u64) -> RetryPolicy {
         retries,
         base_delay: Duration::from_millis(base_ms),
         max_delay: Duration::from_secs(5),
+        ..RetryPolicy::default()
     }
 }
 

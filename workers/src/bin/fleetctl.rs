@@ -21,6 +21,11 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .context("connecting to PostgreSQL")?;
             store::migrate(&pool).await.context("running migrations")?;
+            if let Some(password) = config::var("FLEET_APP_DB_PASSWORD") {
+                store::pool::set_app_password(&pool, &password.into())
+                    .await
+                    .context("setting the fleet_app role's password")?;
+            }
             if created {
                 "database created, migrations applied".to_owned()
             } else {
@@ -41,6 +46,11 @@ async fn main() -> anyhow::Result<()> {
                     id,
                     all,
                 } => dlq::retry(&queue, name, id, all).await?,
+                DlqCommand::Purge {
+                    queue: name,
+                    id,
+                    all,
+                } => dlq::purge(&queue, name, id, all).await?,
             }
         }
         Command::Nlu {

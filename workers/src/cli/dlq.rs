@@ -1,4 +1,4 @@
-//! `fleetctl dlq`: dead letters for staff: what failed, how often, and why; and re-drive.
+//! `fleetctl dlq`: dead letters for staff: what failed, how often, and why; re-drive or purge.
 
 use jobs::{QueueName, RedisQueue};
 
@@ -52,4 +52,24 @@ pub async fn retry(
         (None, false) => anyhow::bail!("give a job id or --all"),
     };
     Ok(format!("re-drove {n} job(s) of {name}"))
+}
+
+pub async fn purge(
+    queue: &RedisQueue,
+    name: QueueName,
+    id: Option<String>,
+    all: bool,
+) -> anyhow::Result<String> {
+    let n = match (id, all) {
+        (_, true) => queue.purge_dead_all(name).await?,
+        (Some(id), false) => {
+            let n = queue.purge_dead(name, std::slice::from_ref(&id)).await?;
+            if n == 0 {
+                anyhow::bail!("no dead letter {id} in {name}");
+            }
+            n
+        }
+        (None, false) => anyhow::bail!("give a job id or --all"),
+    };
+    Ok(format!("purged {n} dead letter(s) of {name}"))
 }

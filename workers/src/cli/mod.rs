@@ -105,6 +105,15 @@ pub enum DlqCommand {
         #[arg(long)]
         all: bool,
     },
+    /// Discard one dead letter by id, or all of a queue's with `--all` (after reading them:
+    /// they never run).
+    Purge {
+        queue: QueueName,
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        id: Option<String>,
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

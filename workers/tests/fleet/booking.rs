@@ -387,14 +387,22 @@ async fn holds_expire_at_their_time_and_the_guest_is_told_once() {
 }
 
 /// The Mercado Pago breaker opens after the threshold and stops calling until its cool-down;
-/// then a call goes through again. 429 with Retry-After is honoured.
+/// then one probe goes through. 429 with Retry-After is honoured.
 #[tokio::test]
 async fn the_breaker_stops_calls_until_its_cool_down_and_retry_after_is_honoured() {
     let fleet = Fleet::new().await;
     let mp = MockServer::start().await;
+    // Down for four calls (the threshold, then the first probe), then answering (404: no such
+    // payment, which closes the breaker and dead-letters that job).
     Mock::given(method("GET"))
         .and(path("/v1/payments/900"))
         .respond_with(ResponseTemplate::new(502))
+        .up_to_n_times(4)
+        .mount(&mp)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1/payments/900"))
+        .respond_with(ResponseTemplate::new(404))
         .mount(&mp)
         .await;
     Mock::given(method("GET"))
@@ -437,6 +445,10 @@ async fn the_breaker_stops_calls_until_its_cool_down_and_retry_after_is_honoured
     assert!(
         eventually(Duration::from_secs(5), || async { calls().await >= 4 }).await,
         "half-open lets a call through after the cool-down"
+    );
+    assert!(
+        eventually(Duration::from_secs(10), || async { calls().await == 5 }).await,
+        "the failed probe reopened it; the next probe after another cool-down"
     );
 
     let asked = std::time::Instant::now();
