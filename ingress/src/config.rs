@@ -26,8 +26,12 @@ pub struct IngressConfig {
     pub max_body_bytes: usize,
     /// Inbound emails may carry attachments (skipped, never kept): Mailgun's own cap is 25 MB.
     pub max_email_bytes: usize,
-    /// Requests per client IP per minute (webhooks and admin; health and metrics are exempt).
+    /// Requests per client IP per minute to staff endpoints and the iCal export.
     pub rate_limit_per_minute: u64,
+    /// Verified webhooks per provider and property per minute.
+    pub webhook_rate_limit_per_minute: u64,
+    /// Unsigned or failed-signature webhooks per client IP per minute.
+    pub unsigned_rate_limit_per_minute: u64,
     /// Take the client IP from `X-Forwarded-For` (only behind a proxy you trust).
     pub trust_forwarded_for: bool,
     pub ready_timeout: Duration,
@@ -81,6 +85,11 @@ impl IngressConfig {
             max_body_bytes: parse("INGRESS_MAX_BODY_BYTES", 1024 * 1024usize)?,
             max_email_bytes: parse("INGRESS_MAX_EMAIL_BYTES", 30 * 1024 * 1024usize)?,
             rate_limit_per_minute: parse("INGRESS_RATE_LIMIT_PER_MINUTE", 600u64)?,
+            webhook_rate_limit_per_minute: parse(
+                "INGRESS_WEBHOOK_RATE_LIMIT_PER_MINUTE",
+                60_000u64,
+            )?,
+            unsigned_rate_limit_per_minute: parse("INGRESS_UNSIGNED_RATE_LIMIT_PER_MINUTE", 30u64)?,
             trust_forwarded_for: parse("INGRESS_TRUST_FORWARDED_FOR", false)?,
             ready_timeout: Duration::from_millis(parse("INGRESS_READY_TIMEOUT_MS", 2000u64)?),
             sandbox: matches!(var("SANDBOX").as_deref(), Some("1" | "true" | "yes")),

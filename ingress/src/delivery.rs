@@ -92,6 +92,17 @@ pub struct Status {
     pub biz_opaque_callback_data: Option<String>,
 }
 
+impl Delivery {
+    /// The WhatsApp number (a property) the delivery is for: the first one it names.
+    pub fn property(&self) -> Option<&str> {
+        self.entry
+            .iter()
+            .flat_map(|e| &e.changes)
+            .find_map(|c| c.value.metadata.as_ref())
+            .map(|m| m.phone_number_id.as_str())
+    }
+}
+
 /// What one delivery asks of the fleet.
 #[derive(Debug, Default)]
 pub struct Plan {

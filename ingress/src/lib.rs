@@ -13,7 +13,9 @@
 //! - [`routes`]: webhooks, health, metrics, the iCal export.
 //! - [`ical`]: calendar sync ages and conflicts for `/metrics` and `/health/ready` (the export is
 //!   rendered by the `calendar` crate and read through `store::ical::export`).
-//! - [`middleware`]: request ids and trace context, per-IP rate limit.
+//! - [`limits`]: rate limits (signed webhooks per provider and property, unsigned traffic and
+//!   staff endpoints per IP).
+//! - [`middleware`]: request ids and trace context, the limits that apply before a route.
 //! - [`error`]: every refusal and its status.
 //! - [`config`], [`state`]: settings from the environment, and what routes share.
 
@@ -22,6 +24,7 @@ pub mod delivery;
 pub mod email;
 pub mod error;
 pub mod ical;
+pub mod limits;
 pub mod middleware;
 pub mod routes;
 pub mod signature;

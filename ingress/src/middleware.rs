@@ -1,9 +1,8 @@
 //! Cross-cutting request handling, one concern per function:
 //! - [`request_context`]: accepts or makes the `X-Request-ID` and W3C `traceparent`, logs the
 //!   request under them, counts it in `fleet_ingress_requests_total{route,status}`.
-//! - [`rate_limit`]: a per-client-IP window kept in Redis (shared by every ingress replica);
-//!   health and metrics are exempt. If Redis is away it lets requests through: the enqueue
-//!   behind it answers 503 on its own, and health checks must keep working.
+//! - [`rate_limit`]: the limits of [`crate::limits`] that apply before a route: unsigned
+//!   webhook traffic per IP, staff endpoints and the export per IP; health and metrics exempt.
 
 use std::{sync::Arc, time::Instant};
 
@@ -126,28 +125,31 @@ pub async fn rate_limit<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<R
     let path = req.uri().path();
     let exempt =
         path.starts_with("/health/") || path == "/metrics" || path.starts_with("/sandbox/");
-    if !exempt && let Some(state) = req.data::<Arc<AppState>>() {
-        let limit = state.config.rate_limit_per_minute;
-        let ip = client_ip(&req, state.config.trust_forwarded_for);
-        match jobs::coordination::RateWindow::new(
-            &state.queue,
-            "rl",
-            std::time::Duration::from_secs(60),
-        )
-        .count(&ip)
-        .await
-        {
-            Ok(n) if n > limit => {
-                metrics::counter!("fleet_webhook_rejected_total", "provider" => "any", "reason" => "rate_limited").increment(1);
-                return Err(IngressError::RateLimited.into());
-            }
-            Ok(_) => {}
-            Err(e) => {
-                tracing::warn!(error = %e, "rate limiter unavailable; letting the request through")
-            }
-        }
+    let Some(state) = req.data::<Arc<AppState>>().cloned() else {
+        return Ok(ep.call(req).await?.into_response());
+    };
+    if exempt {
+        return Ok(ep.call(req).await?.into_response());
     }
-    Ok(ep.call(req).await?.into_response())
+    let ip = client_ip(&req, state.config.trust_forwarded_for);
+    if !path.starts_with("/webhooks/") {
+        crate::limits::per_ip(&state, &ip).await?;
+        return Ok(ep.call(req).await?.into_response());
+    }
+    // Webhooks: signed ones are budgeted per provider and property in their routes; an address
+    // that keeps sending unsigned ones is refused before its body is read.
+    if state.blocked.is_blocked(&ip) {
+        metrics::counter!("fleet_webhook_rejected_total", "provider" => "any", "reason" => "unsigned_flood").increment(1);
+        return Err(IngressError::RateLimited.into());
+    }
+    let response = match ep.call(req).await {
+        Ok(r) => r.into_response(),
+        Err(e) => e.into_response(),
+    };
+    if response.status() == poem::http::StatusCode::UNAUTHORIZED {
+        crate::limits::unsigned_refused(&state, &ip).await;
+    }
+    Ok(response)
 }
 
 fn client_ip(req: &Request, trust_forwarded_for: bool) -> String {

@@ -97,6 +97,7 @@ impl Application {
             queue,
             db,
             metrics: jobs::telemetry::install_metrics(),
+            blocked: Default::default(),
         });
         Ok(Application { acceptor, state })
     }

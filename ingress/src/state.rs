@@ -14,4 +14,6 @@ pub struct AppState {
     /// Lazily connected: the ingress starts (and serves webhooks) while PostgreSQL is away.
     pub db: Option<PgPool>,
     pub metrics: PrometheusHandle,
+    /// Addresses this replica refuses for a while (too many unsigned webhooks).
+    pub blocked: crate::limits::Blocked,
 }

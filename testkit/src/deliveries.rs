@@ -49,6 +49,35 @@ pub fn whatsapp_voice(from: &str, id: &str, media_id: &str, url: Option<&str>) -
     whatsapp_message(from, id, "audio", audio)
 }
 
+/// A status delivery as Meta sends it for a message the business sent: `status` (`sent`,
+/// `delivered`, `read`, `failed`) of `wamid`, carrying back the sender's
+/// `biz_opaque_callback_data` when it gave one.
+pub fn whatsapp_status(
+    phone_number_id: &str,
+    recipient: &str,
+    wamid: &str,
+    status: &str,
+    callback: Option<&str>,
+) -> Value {
+    let mut s = json!({
+        "id": wamid, "status": status, "timestamp": chrono::Utc::now().timestamp().to_string(),
+        "recipient_id": recipient,
+        "conversation": { "id": "kit-conversation", "origin": { "type": "service" } },
+        "pricing": { "billable": false, "pricing_model": "PMP", "category": "service" },
+    });
+    if let Some(callback) = callback {
+        s["biz_opaque_callback_data"] = json!(callback);
+    }
+    json!({
+        "object": "whatsapp_business_account",
+        "entry": [{ "id": "kit", "changes": [{ "field": "messages", "value": {
+            "messaging_product": "whatsapp",
+            "metadata": { "display_phone_number": "5492972000000", "phone_number_id": phone_number_id },
+            "statuses": [s]
+        }}]}]
+    })
+}
+
 /// `X-Hub-Signature-256` of a body, as Meta signs it.
 pub fn whatsapp_signature(app_secret: impl AsRef<[u8]>, body: &[u8]) -> String {
     signatures::whatsapp::header_for(app_secret.as_ref(), body)
@@ -198,6 +227,30 @@ pub fn mailgun_signed_now<K: AsRef<str>, V: AsRef<str>>(
 ) -> Vec<(String, String)> {
     let token = uuid::Uuid::new_v4().simple().to_string();
     mailgun_signed(fields, signing_key, chrono::Utc::now().timestamp(), &token)
+}
+
+/// A Mailgun event webhook (JSON, signed now) for the message `message_id`, with the message's
+/// user variables.
+pub fn mailgun_event(
+    signing_key: impl AsRef<[u8]>,
+    event: &str,
+    message_id: &str,
+    variables: Value,
+) -> Value {
+    let timestamp = chrono::Utc::now().timestamp().to_string();
+    let token = uuid::Uuid::new_v4().simple().to_string();
+    let signature = mailgun_signature(signing_key, &timestamp, &token);
+    json!({
+        "signature": { "timestamp": timestamp, "token": token, "signature": signature },
+        "event-data": {
+            "id": uuid::Uuid::new_v4().simple().to_string(),
+            "event": event,
+            "timestamp": chrono::Utc::now().timestamp() as f64,
+            "recipient": "huesped@correo.example",
+            "message": { "headers": { "message-id": message_id.trim_matches(['<', '>']) } },
+            "user-variables": variables,
+        }
+    })
 }
 
 /// A Mailgun route post signed at `timestamp`, urlencoded.

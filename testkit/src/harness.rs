@@ -90,6 +90,7 @@ pub async fn spawn_ingress(
     cfg.mailgun_signing_key = Some(SecretString::from(MAILGUN_KEY));
     cfg.admin_token = Some(SecretString::from(STAFF_TOKEN));
     cfg.rate_limit_per_minute = RATE_LIMIT_PER_MINUTE;
+    cfg.webhook_rate_limit_per_minute = RATE_LIMIT_PER_MINUTE;
     cfg.trust_forwarded_for = false;
     cfg.sandbox = false;
     cfg.ical_export_secret = None;

@@ -39,6 +39,12 @@ pub async fn receive(
     )
     .map_err(|e| refused(mailgun::NAME, e))?;
     let email = InboundEmail::from_form(&form)?;
+    let property = email
+        .recipients
+        .first()
+        .map(String::as_str)
+        .unwrap_or_default();
+    crate::limits::webhook_budget(state, mailgun::NAME, property).await?;
     if email.automatic {
         metrics::counter!("fleet_webhook_ignored_total", "provider" => mailgun::NAME, "type" => "automatic").increment(1);
     }

@@ -75,6 +75,7 @@ pub async fn receive(
         chrono::Utc::now().timestamp(),
     )
     .map_err(|e| refused(mailgun::NAME, e))?;
+    crate::limits::webhook_budget(state, "mailgun-events", "").await?;
     let event = post.event_data.event.as_str();
     metrics::counter!("fleet_mailgun_events_total", "event" => event_label(event)).increment(1);
     let reply = post

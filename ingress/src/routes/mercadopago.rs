@@ -51,6 +51,8 @@ pub async fn receive(
     Data(state): Data<&Arc<AppState>>,
     Data(ctx): Data<&RequestContext>,
 ) -> Result<&'static str, IngressError> {
+    // Notifications name a payment, not a property: one budget for the provider.
+    crate::limits::webhook_budget(state, "mercadopago", "").await?;
     let n: Notification = serde_json::from_slice(&webhook.body)
         .map_err(|_| IngressError::BadRequest("body is not a Mercado Pago notification"))?;
     if n.kind != "payment" {

@@ -57,6 +57,8 @@ pub async fn receive(
 ) -> Result<&'static str, IngressError> {
     let delivery: Delivery = serde_json::from_slice(&webhook.body)
         .map_err(|_| IngressError::BadRequest("body is not a WhatsApp delivery"))?;
+    crate::limits::webhook_budget(state, "whatsapp", delivery.property().unwrap_or_default())
+        .await?;
     let received_at_ms = chrono::Utc::now().timestamp_millis();
     let plan = plan(&delivery, ctx, received_at_ms)
         .map_err(|_| IngressError::BadRequest("message could not be encoded"))?;

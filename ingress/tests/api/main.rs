@@ -5,6 +5,7 @@
 
 mod helpers;
 
+mod delivery_status;
 mod email;
 mod mercadopago;
 mod outage;

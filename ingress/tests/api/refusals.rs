@@ -65,47 +65,93 @@ async fn a_body_over_the_limit_is_413() {
     assert_eq!(app.total_jobs().await, 0);
 }
 
+fn delivery_for(number_id: &str, wamid: &str) -> Vec<u8> {
+    deliveries::whatsapp(
+        number_id,
+        PHONE,
+        vec![deliveries::whatsapp_text(PHONE, wamid, "hola")],
+    )
+    .to_string()
+    .into_bytes()
+}
+
 #[tokio::test]
-async fn over_the_rate_limit_is_429_but_health_stays_open() {
-    let app = spawn_with(|c| c.rate_limit_per_minute = 5).await;
-    let mut statuses = Vec::new();
+async fn signed_webhooks_are_budgeted_per_property_never_per_address() {
+    // The per-address limit is 1: Meta delivers every property's messages from a few
+    // addresses, so it must not apply to signed webhooks.
+    let app = spawn_with(|c| {
+        c.rate_limit_per_minute = 1;
+        c.webhook_rate_limit_per_minute = 5;
+    })
+    .await;
+    let mut busy = Vec::new();
     for i in 0..8 {
         let resp = app
-            .post_signed_whatsapp(text_delivery(&format!("wamid.RL{i}"), "hola"))
+            .post_signed_whatsapp(delivery_for(NUMBER_ID, &format!("wamid.RL{i}")))
             .await;
-        statuses.push(resp.status().as_u16());
+        busy.push(resp.status().as_u16());
+    }
+    assert_eq!(busy, [200, 200, 200, 200, 200, 429, 429, 429], "{busy:?}");
+    let quiet = app
+        .post_signed_whatsapp(delivery_for("999000111222333", "wamid.OTHER"))
+        .await;
+    assert_eq!(
+        quiet.status(),
+        200,
+        "a busy property never throttles another one"
+    );
+    assert_eq!(app.total_jobs().await, 6);
+    for path in ["/health/live", "/health/ready", "/metrics"] {
+        for _ in 0..5 {
+            let status = app.http.get(app.url(path)).send().await.unwrap().status();
+            assert_eq!(status, 200, "{path} is never limited");
+        }
+    }
+}
+
+#[tokio::test]
+async fn unsigned_webhooks_are_limited_hard_per_address_before_their_body_is_read() {
+    let app = spawn_with(|c| c.unsigned_rate_limit_per_minute = 3).await;
+    let mut statuses = Vec::new();
+    for i in 0..8 {
+        let body = text_delivery(&format!("wamid.FORGED{i}"), "hola");
+        let forged = if i % 2 == 0 {
+            None
+        } else {
+            Some("sha256=".to_owned() + &"0".repeat(64))
+        };
+        statuses.push(app.post_whatsapp(body, forged).await.status().as_u16());
     }
     assert_eq!(
-        statuses.iter().filter(|s| **s == 200).count(),
-        5,
-        "{statuses:?}"
+        statuses,
+        [401, 401, 401, 401, 429, 429, 429, 429],
+        "the fourth failure puts the address over: refused at once from then on"
     );
+    let signed = app
+        .post_signed_whatsapp(text_delivery("wamid.LATER", "hola"))
+        .await;
     assert_eq!(
-        statuses.iter().filter(|s| **s == 429).count(),
-        3,
-        "{statuses:?}"
+        signed.status(),
+        429,
+        "for the rest of the window, whatever it sends"
     );
-    assert_eq!(app.total_jobs().await, 5);
-    for _ in 0..10 {
-        assert_eq!(
-            app.http
-                .get(app.url("/health/live"))
-                .send()
-                .await
-                .unwrap()
-                .status(),
-            200
-        );
-    }
-    assert_eq!(
-        app.http
-            .get(app.url("/metrics"))
+    assert_eq!(app.total_jobs().await, 0, "nothing was accepted");
+}
+
+#[tokio::test]
+async fn staff_endpoints_are_limited_per_address() {
+    let app = spawn_with(|c| c.rate_limit_per_minute = 3).await;
+    let mut statuses = Vec::new();
+    for _ in 0..5 {
+        let resp = app
+            .http
+            .get(app.url("/admin/refunds"))
             .send()
             .await
-            .unwrap()
-            .status(),
-        200
-    );
+            .unwrap();
+        statuses.push(resp.status().as_u16());
+    }
+    assert_eq!(statuses, [401, 401, 401, 429, 429], "{statuses:?}");
 }
 
 #[tokio::test]
