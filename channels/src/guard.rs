@@ -37,6 +37,27 @@ impl Guard {
         self.dependency
     }
 
+    /// Whether a call would be refused now (paused or open), without making one: a caller
+    /// about to record that it is sending asks first.
+    pub async fn ready(&self) -> Result<(), ChannelError> {
+        let dependency = self.dependency;
+        if let Some(pauses) = &self.pauses
+            && let Ok(Some(retry_after)) = pauses.remaining(dependency).await
+        {
+            return Err(ChannelError::Throttled {
+                dependency,
+                retry_after,
+            });
+        }
+        match self.breaker.open_for() {
+            Some(retry_after) => Err(ChannelError::Open {
+                dependency,
+                retry_after,
+            }),
+            None => Ok(()),
+        }
+    }
+
     /// Makes `call` unless the dependency is paused or its breaker open; records what came
     /// back.
     pub async fn call<T>(

@@ -80,7 +80,7 @@ impl Application {
         let db = match &config.database_url {
             Some(url) => Some(
                 sqlx::postgres::PgPoolOptions::new()
-                    .max_connections(2)
+                    .max_connections(store::pool::INGRESS_POOL_SIZE)
                     .acquire_timeout(config.ready_timeout)
                     .connect_lazy(url.expose_secret())
                     .context("DATABASE_URL is not a valid PostgreSQL URL")?,

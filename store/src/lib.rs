@@ -58,6 +58,8 @@ fn unreachable(e: &sqlx::Error) -> bool {
         sqlx::Error::PoolTimedOut
         | sqlx::Error::PoolClosed
         | sqlx::Error::WorkerCrashed
+        // A connection cut mid-message reads as a protocol error.
+        | sqlx::Error::Protocol(_)
         | sqlx::Error::Io(_)
         | sqlx::Error::Tls(_) => true,
         // Class 08: connection exceptions; 57P01-03: shut down or starting up; 53300: too many

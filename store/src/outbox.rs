@@ -287,20 +287,33 @@ pub struct ReplyLatency {
     pub voice: bool,
 }
 
+/// How a reply came to be known as sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SentBy {
+    /// This run sent it and heard the provider's 2xx.
+    ThisRun,
+    /// A run found it `sending` and the provider's acceptance recorded elsewhere (the run that
+    /// sent died, or the database was away when it answered): counted as one more attempt.
+    Reconciled,
+}
+
 /// Records a reply the provider accepted, and how long its guest waited when it answers a
 /// message; `None` as well when it was already recorded.
 pub async fn mark_sent(
     db: &PgPool,
     id: i64,
     provider_message_id: &str,
+    by: SentBy,
 ) -> Result<Option<ReplyLatency>, StoreError> {
     let row: Option<(Option<f64>, bool)> = sqlx::query_as(
-        "UPDATE outbox SET status = 'sent', provider_message_id = $2, sent_at = now(), relayed_at = coalesce(relayed_at, now())
+        "UPDATE outbox SET status = 'sent', provider_message_id = $2, sent_at = now(), relayed_at = coalesce(relayed_at, now()),
+                attempts = attempts + $3
          WHERE id = $1 AND status <> 'sent'
          RETURNING extract(epoch FROM (sent_at - inbound_received_at))::float8, answers_voice",
     )
     .bind(id)
     .bind(provider_message_id)
+    .bind(i32::from(by == SentBy::Reconciled))
     .fetch_optional(db)
     .await?;
     Ok(row.and_then(|(seconds, voice)| seconds.map(|seconds| ReplyLatency { seconds, voice })))

@@ -16,6 +16,10 @@
 //!   test: a fresh PostgreSQL database and Redis prefix, worker processes, their signals.
 //! - `fakes` (feature `fleet`): the providers' APIs faked with wiremock (Graph API answers,
 //!   Mercado Pago payments) and what they received.
+//! - `graph` (feature `fleet`): a Graph API fake for fault tests that logs every send, throttles
+//!   on demand and posts status webhooks back like Meta.
+//! - `servers` (feature `fleet`): a PostgreSQL cluster and a Redis of a test's own, for the
+//!   tests that stop or kill them.
 //!
 //! Without the feature the kit only speaks HTTP to an ingress like a provider would; it never
 //! touches a store or a queue, so `fleetctl` can link it without linking the ingress. The
@@ -29,7 +33,11 @@ pub mod webhooks;
 #[cfg(feature = "fleet")]
 pub mod fakes;
 #[cfg(feature = "fleet")]
+pub mod graph;
+#[cfg(feature = "fleet")]
 pub mod harness;
+#[cfg(feature = "fleet")]
+pub mod servers;
 
 use std::{future::Future, time::Duration};
 

@@ -24,7 +24,7 @@ use jobs::{
     effects::Effect,
     payloads::{Channel, ReplyBody, SendReply},
 };
-use store::outbox::{self, ReplyState, StoredReply};
+use store::outbox::{self, ReplyState, SentBy, StoredReply};
 
 use crate::{handler::Handle, state::State};
 
@@ -54,7 +54,7 @@ impl Handle for SendReply {
                     );
                     metrics::counter!("fleet_reply_reconciled_total", "outcome" => "accepted")
                         .increment(1);
-                    return record_sent(&state, &reply, &provider_id).await;
+                    return record_sent(&state, &reply, &provider_id, SentBy::Reconciled).await;
                 }
                 let waited = Duration::from_secs_f64(for_secs.max(0.0));
                 if waited < reconcile_after {
@@ -74,6 +74,12 @@ impl Handle for SendReply {
             }
             ReplyState::Unsent => {}
         }
+        // A provider that would refuse the call now (throttled, breaker open): wait for it
+        // before recording a send.
+        match channel {
+            Channel::Whatsapp { .. } => state.whatsapp.ready().await?,
+            Channel::Email { .. } => state.email.ready().await?,
+        }
         // Email goes out under the property's name: read before the send is taken.
         let from_name = match channel {
             Channel::Email { to, .. } => store::properties::name_by_email(&state.db, to).await?,
@@ -92,7 +98,7 @@ impl Handle for SendReply {
                 if let Err(e) = state.deliveries.record(reply.id, &provider_id).await {
                     tracing::warn!(reply = reply.id, error = %e, "could not keep the delivery record (Redis)");
                 }
-                record_sent(&state, &reply, &provider_id).await
+                record_sent(&state, &reply, &provider_id, SentBy::ThisRun).await
             }
             Err(e @ ChannelError::Unanswered { .. }) => {
                 // The provider may have it: stay `sending`, a later run reconciles.
@@ -129,11 +135,12 @@ async fn record_sent(
     state: &State,
     reply: &StoredReply,
     provider_id: &str,
+    by: SentBy,
 ) -> Result<(), JobError> {
     let give_up = tokio::time::Instant::now() + RECORD_PATIENCE;
     let mut pause = Duration::from_millis(100);
     let waited = loop {
-        match outbox::mark_sent(&state.db, reply.id, provider_id).await {
+        match outbox::mark_sent(&state.db, reply.id, provider_id, by).await {
             Ok(waited) => break waited,
             Err(e) if tokio::time::Instant::now() + pause < give_up => {
                 tracing::warn!(reply = reply.id, error = %e, "recording a sent reply; trying again");
