@@ -163,3 +163,65 @@ async fn waiting_for_an_open_breaker_does_not_burn_attempts() {
     );
     w.stop().await;
 }
+
+/// A periodic job (its schedule's next tick does its work) that fails for good leaves no dead
+/// letter: permanent at once, transient after its last attempt; nothing is left in any state.
+/// Dead letters of other jobs can be purged by staff.
+#[tokio::test]
+async fn a_superseded_tick_leaves_no_dead_letter_and_purge_clears_the_others() {
+    let q = fresh_queue(Duration::from_secs(5)).await;
+    let mut transient = tick_job(11, None);
+    transient.max_attempts = fast_policy(2, 50).max_attempts();
+    q.push_many(vec![transient, tick_job(12, None)])
+        .await
+        .unwrap();
+    let superseded = jobs::RetryPolicy {
+        when_exhausted: jobs::WhenExhausted::Superseded,
+        ..fast_policy(2, 50)
+    };
+    let failing: Behaviour = Arc::new(|env| {
+        let tick = env.payload.tick_ms;
+        Box::pin(async move {
+            if tick == 12 {
+                Err(JobError::permanent("bad tick"))
+            } else {
+                Err(JobError::transient("upstream 503"))
+            }
+        })
+    });
+    let w = start_worker(&q, 2, superseded, failing);
+    assert!(eventually(Duration::from_secs(5), || async { w.run_count() == 4 }).await);
+    assert!(
+        eventually(Duration::from_secs(3), || async {
+            let d = q.depth(&[QueueName::ExpireHolds]).await.unwrap()[0].1;
+            (d.pending, d.running, d.scheduled, d.dead) == (0, 0, 0, 0)
+        })
+        .await,
+        "three runs of one, one of the other, then both gone"
+    );
+    w.stop().await;
+
+    // Dead letters of a queue that keeps them: staff read them, then purge them.
+    let mut dying = tick_job(13, None);
+    dying.max_attempts = 1;
+    q.push_many(vec![dying]).await.unwrap();
+    let w = start_worker(&q, 1, fast_policy(0, 50), always_transient());
+    assert!(
+        eventually(Duration::from_secs(5), || async {
+            q.depth(&[QueueName::ExpireHolds]).await.unwrap()[0].1.dead == 1
+        })
+        .await
+    );
+    w.stop().await;
+    assert_eq!(q.purge_dead_all(QueueName::ExpireHolds).await.unwrap(), 1);
+    assert_eq!(
+        q.depth(&[QueueName::ExpireHolds]).await.unwrap()[0].1.dead,
+        0
+    );
+    assert!(
+        q.dead_letters(QueueName::ExpireHolds, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}

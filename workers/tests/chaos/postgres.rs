@@ -31,6 +31,34 @@ async fn postgres_stopped_for_ninety_seconds_dead_letters_nobody_and_answers_eve
             ("SCHEDULE_SYNC_ICAL", "*/3 * * * * *"),
         ],
     );
+    // One more worker, with its health endpoint, to watch its readiness through the outage.
+    let health = testkit::servers::free_port();
+    let watched = Reaper(vec![
+        worker_command(
+            WORKER,
+            &fleet.worker_env("http://127.0.0.1:9", &graph.uri()),
+            &[
+                ("WORKER_QUEUES", "expire_holds"),
+                ("WORKER_METRICS_ADDR", &format!("127.0.0.1:{health}")),
+            ],
+        )
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap(),
+    ]);
+    let worker_ready = || async move {
+        reqwest::get(format!("http://127.0.0.1:{health}/health/ready"))
+            .await
+            .map(|r| r.status().as_u16())
+            .unwrap_or(0)
+    };
+    assert!(
+        testkit::eventually(Duration::from_secs(15), || async {
+            worker_ready().await == 200
+        })
+        .await,
+        "a worker with its stores is ready"
+    );
     let guests = Guests::default();
     let count = 2 * (outage.as_secs() as usize + 15);
     let writing = tokio::spawn({
@@ -48,6 +76,11 @@ async fn postgres_stopped_for_ninety_seconds_dead_letters_nobody_and_answers_eve
         ready.status(),
         200,
         "the ingress accepts with Redis alone: a failover must not pull it"
+    );
+    assert_eq!(
+        worker_ready().await,
+        503,
+        "a worker cannot run jobs without PostgreSQL, and says so"
     );
     tokio::time::sleep(outage.saturating_sub(down.elapsed())).await;
     pg.up().expect("start PostgreSQL again");
@@ -69,6 +102,7 @@ async fn postgres_stopped_for_ninety_seconds_dead_letters_nobody_and_answers_eve
         outcome.dead_letters, 0,
         "an outage spends no attempts and dead ticks are superseded"
     );
-    drop(workers);
+    assert_eq!(worker_ready().await, 200, "ready again");
+    drop((workers, watched));
     fleet.drop_db().await;
 }

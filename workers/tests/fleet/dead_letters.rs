@@ -154,5 +154,18 @@ async fn exhausted_retries_end_in_the_dead_letters() {
     let letter = &fleet.queue.dead_letters(ConfirmPayment, 1).await.unwrap()[0];
     assert_eq!(letter.attempts, 9);
     assert!(letter.last_error.contains("500"), "{}", letter.last_error);
+
+    // Staff read it and discard it: it never runs.
+    let (ok, out) = fleet.fleetctl(FLEETCTL, &["dlq", "purge", "confirm_payment", "nope"]);
+    assert!(!ok && out.contains("no dead letter nope"), "{out}");
+    let (ok, out) = fleet.fleetctl(FLEETCTL, &["dlq", "purge", "confirm_payment", &letter.id]);
+    assert!(ok && out.contains("purged 1"), "{out}");
+    assert_eq!(fleet.depth(ConfirmPayment).await.dead, 0);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        mp.received_requests().await.unwrap().len(),
+        9,
+        "a purged letter never runs"
+    );
     fleet.drop_db().await;
 }
