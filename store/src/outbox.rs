@@ -7,8 +7,9 @@
 //!   own rows right after its commit (or on its replay), and anything a crash left behind, for
 //!   the sweeper (`FOR UPDATE SKIP LOCKED`, so sweepers in several workers share the work).
 //! - [`mark_relayed`] records, in one statement for many rows, that the queue has them.
-//! - A reply row is also its delivery record: [`reply`], [`begin_send`] (committed before the
-//!   provider is called), then [`mark_sent`], [`refused`] or [`unanswered`].
+//! - A reply row is also its delivery record: [`reply`], [`mark_sent`] (batched),
+//!   [`record_failure`], and [`unsent_replies`] for the sweeper. Whether a send is under way
+//!   lives in Redis (`jobs::coordination::deliveries`), so a send costs no commit here.
 //!
 //! It never enqueues and never sends: the relay and `send_reply` in the workers do.
 
@@ -211,132 +212,99 @@ pub async fn mark_relayed(db: impl PgExecutor<'_>, ids: &[i64]) -> Result<(), St
     Ok(())
 }
 
-/// Where a reply stands.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum ReplyState {
-    /// Not handed to a provider (or refused by it).
-    Unsent,
-    /// A run started sending `for_secs` ago and nobody has recorded how it ended: the
-    /// provider may have it.
-    Sending {
-        for_secs: f64,
-    },
-    Sent,
-}
-
 /// A reply as `send_reply` needs it.
 #[derive(Debug, Clone)]
 pub struct StoredReply {
     pub id: i64,
-    pub state: ReplyState,
+    pub sent: bool,
     pub effect: Effect,
+    /// When the message it answers arrived (ms), for the guest's wait.
+    pub answers_received_at_ms: Option<i64>,
+    /// The message it answers was a voice note.
+    pub answers_voice: bool,
 }
 
 pub async fn reply(db: &PgPool, effect_key: &str) -> Result<Option<StoredReply>, StoreError> {
-    let row: Option<(i64, String, Option<f64>, serde_json::Value)> = sqlx::query_as(
-        "SELECT id, status, extract(epoch FROM (now() - sending_since))::float8, effect
+    let row: Option<(i64, String, serde_json::Value, Option<f64>, bool)> = sqlx::query_as(
+        "SELECT id, status, effect, extract(epoch FROM inbound_received_at)::float8 * 1000, answers_voice
          FROM outbox WHERE effect_key = $1 AND kind = 'reply'",
     )
     .bind(effect_key)
     .fetch_optional(db)
     .await?;
-    row.map(|(id, status, sending_for, effect)| {
-        let state = match status.as_str() {
-            "sent" => ReplyState::Sent,
-            "sending" => ReplyState::Sending {
-                for_secs: sending_for.unwrap_or(0.0),
-            },
-            _ => ReplyState::Unsent,
-        };
+    row.map(|(id, status, effect, received_ms, answers_voice)| {
         Ok(StoredReply {
             id,
-            state,
+            sent: status == "sent",
             effect: serde_json::from_value(effect)
                 .map_err(|e| StoreError::Corrupt(format!("outbox row {effect_key}: {e}")))?,
+            answers_received_at_ms: received_ms.map(|ms| ms as i64),
+            answers_voice,
         })
     })
     .transpose()
 }
 
-/// Takes the send of reply `id` for this run, committed before the provider is called: `true`
-/// when the reply was unsent, or its last send started more than `stale_after` ago with no
-/// outcome (the caller has looked for one); `false` when it is sent or another run is sending.
-pub async fn begin_send(
-    db: &PgPool,
-    id: i64,
-    stale_after: std::time::Duration,
-) -> Result<bool, StoreError> {
-    let taken = sqlx::query(
-        "UPDATE outbox SET status = 'sending', sending_since = now(), attempts = attempts + 1
-         WHERE id = $1 AND (status IN ('pending', 'relayed')
-               OR (status = 'sending' AND sending_since < now() - make_interval(secs => $2)))",
-    )
-    .bind(id)
-    .bind(stale_after.as_secs_f64())
-    .execute(db)
-    .await?
-    .rows_affected();
-    Ok(taken == 1)
+/// A reply a provider accepted, to be marked sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentMark {
+    pub id: i64,
+    pub provider_message_id: String,
+    /// When the provider accepted it (ms).
+    pub at_ms: i64,
+    /// How many runs handled the send: 1, or 2 when this run took it over from one that died
+    /// or found a provider had it (counted in `attempts`).
+    pub runs: i32,
 }
 
-/// How long a guest waited for a reply: from the message it answers to its send.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct ReplyLatency {
-    pub seconds: f64,
-    /// The message answered was a voice note.
-    pub voice: bool,
-}
-
-/// How a reply came to be known as sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SentBy {
-    /// This run sent it and heard the provider's 2xx.
-    ThisRun,
-    /// A run found it `sending` and the provider's acceptance recorded elsewhere (the run that
-    /// sent died, or the database was away when it answered): counted as one more attempt.
-    Reconciled,
-}
-
-/// Records a reply the provider accepted, and how long its guest waited when it answers a
-/// message; `None` as well when it was already recorded.
-pub async fn mark_sent(
-    db: &PgPool,
-    id: i64,
-    provider_message_id: &str,
-    by: SentBy,
-) -> Result<Option<ReplyLatency>, StoreError> {
-    let row: Option<(Option<f64>, bool)> = sqlx::query_as(
-        "UPDATE outbox SET status = 'sent', provider_message_id = $2, sent_at = now(), relayed_at = coalesce(relayed_at, now()),
-                attempts = attempts + $3
-         WHERE id = $1 AND status <> 'sent'
-         RETURNING extract(epoch FROM (sent_at - inbound_received_at))::float8, answers_voice",
-    )
-    .bind(id)
-    .bind(provider_message_id)
-    .bind(i32::from(by == SentBy::Reconciled))
-    .fetch_optional(db)
-    .await?;
-    Ok(row.and_then(|(seconds, voice)| seconds.map(|seconds| ReplyLatency { seconds, voice })))
-}
-
-/// The provider refused the send (it never had the message): the reply is unsent again, for
-/// the job's retry.
-pub async fn refused(db: &PgPool, id: i64, error: &str) -> Result<(), StoreError> {
+/// Marks many replies sent in one statement (the worker batches them off the reply's path).
+/// Rows already sent keep their first mark.
+pub async fn mark_sent(db: impl PgExecutor<'_>, marks: &[SentMark]) -> Result<(), StoreError> {
+    if marks.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = marks.iter().map(|m| m.id).collect();
+    let providers: Vec<&str> = marks
+        .iter()
+        .map(|m| m.provider_message_id.as_str())
+        .collect();
+    let at: Vec<f64> = marks.iter().map(|m| m.at_ms as f64 / 1000.0).collect();
+    let runs: Vec<i32> = marks.iter().map(|m| m.runs).collect();
     sqlx::query(
-        "UPDATE outbox SET status = 'relayed', sending_since = NULL, last_error = $2
-         WHERE id = $1 AND status = 'sending'",
+        "UPDATE outbox o SET status = 'sent', provider_message_id = m.provider, sent_at = to_timestamp(m.at),
+                relayed_at = coalesce(o.relayed_at, to_timestamp(m.at)), attempts = o.attempts + m.runs
+         FROM unnest($1::int8[], $2::text[], $3::float8[], $4::int4[]) AS m(id, provider, at, runs)
+         WHERE o.id = m.id AND o.status <> 'sent'",
     )
-    .bind(id)
-    .bind(error)
+    .bind(&ids)
+    .bind(&providers)
+    .bind(&at)
+    .bind(&runs)
     .execute(db)
     .await?;
     Ok(())
 }
 
-/// A send whose outcome is unknown (no answer came back): the reply stays `sending` for the
-/// retry to reconcile; only the error is noted.
-pub async fn unanswered(db: &PgPool, id: i64, error: &str) -> Result<(), StoreError> {
-    sqlx::query("UPDATE outbox SET last_error = $2 WHERE id = $1")
+/// Replies not marked sent though older than `older_than`, oldest first: the sweeper asks
+/// the delivery records whether a provider has them (a batch of marks lost with its process).
+pub async fn unsent_replies(
+    db: &PgPool,
+    older_than: DateTime<Utc>,
+    limit: i64,
+) -> Result<Vec<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT id FROM outbox WHERE kind = 'reply' AND status <> 'sent' AND created_at < $1
+         ORDER BY created_at LIMIT $2",
+    )
+    .bind(older_than)
+    .bind(limit)
+    .fetch_all(db)
+    .await?)
+}
+
+/// Notes why a send failed (the job retries it).
+pub async fn record_failure(db: &PgPool, id: i64, error: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1")
         .bind(id)
         .bind(error)
         .execute(db)

@@ -8,7 +8,8 @@
 //! context and request id of the job that caused them, from this one function.
 //!
 //! The [`Sweeper`] runs in every worker: rows left unrelayed for longer than its grace period
-//! (their job died between commit and flush, or could not reach Redis) are relayed by it.
+//! (their job died between commit and flush, or could not reach Redis) are relayed by it, and
+//! replies a provider accepted whose "sent" mark was lost are marked.
 //!
 //! Why exactly once: every enqueue is keyed (a reply by its effect key, a job by the key its
 //! handler chose), so relaying a row twice — a flush and a sweep racing, a crash after the
@@ -25,7 +26,7 @@ use jobs::{
     effects::{Effect, FollowUp},
     payloads::SendReply,
 };
-use store::outbox::{self, Unrelayed};
+use store::outbox::{self, SentMark, Unrelayed};
 use tokio::sync::watch;
 
 use crate::{run::Run, state::State};
@@ -44,44 +45,88 @@ pub async fn flush(state: &State, run: &Run) -> Result<(), JobError> {
 /// background, many rows per statement ([`Marks`]).
 async fn relay(state: &State, rows: &[Unrelayed]) -> Result<(), JobError> {
     let ids = push(state, rows).await?;
-    state.outbox_marks.mark(ids);
+    state.outbox_marks.relayed(ids);
     Ok(())
 }
 
-/// Writes "relayed" marks off the reply's path: ids collected from every flush of the process,
-/// one `UPDATE` per batch. A mark that never lands (the process dies first) costs only a second
-/// push by the sweeper, which the keyed enqueue turns into nothing.
+/// What the background marker writes.
+enum Mark {
+    /// The queue has these rows.
+    Relayed(Vec<i64>),
+    /// A provider accepted this reply.
+    Sent(SentMark),
+}
+
+/// Writes the outbox's marks off the reply's path: "relayed" from every flush and "sent" from
+/// every send of the process, one transaction per batch, so a conversation turn costs its own
+/// commit and a share of one batch. A mark that never lands (the process dies first) costs
+/// little: the sweeper pushes an unmarked row again (the keyed enqueue makes it nothing), and
+/// finds a sent reply's delivery record in Redis and marks it then.
 #[derive(Clone)]
 pub struct Marks {
-    tx: tokio::sync::mpsc::UnboundedSender<Vec<i64>>,
+    tx: tokio::sync::mpsc::UnboundedSender<Mark>,
 }
 
 impl Marks {
     /// Starts the marking task on `db`; it ends when every `Marks` handle is dropped, after
     /// writing what it holds.
     pub fn spawn(db: sqlx::PgPool) -> Marks {
-        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Vec<i64>>();
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Mark>();
         tokio::spawn(async move {
-            while let Some(first) = rx.recv().await {
-                let mut ids = first;
-                while ids.len() < MARK_BATCH {
-                    match rx.try_recv() {
-                        Ok(more) => ids.extend(more),
-                        Err(_) => break,
+            let mut batch = Vec::with_capacity(MARK_BATCH);
+            while rx.recv_many(&mut batch, MARK_BATCH).await > 0 {
+                let mut relayed = Vec::new();
+                let mut sent = Vec::new();
+                for mark in batch.drain(..) {
+                    match mark {
+                        Mark::Relayed(ids) => relayed.extend(ids),
+                        Mark::Sent(s) => sent.push(s),
                     }
                 }
-                if let Err(e) = outbox::mark_relayed(&db, &ids).await {
-                    tracing::warn!(error = %e, rows = ids.len(), "outbox marks not written; the sweeper will push those rows again (deduplicated)");
+                if let Err(e) = write_marks(&db, &relayed, &sent).await {
+                    tracing::warn!(error = %e, relayed = relayed.len(), sent = sent.len(), "outbox marks not written; the sweeper covers those rows");
                 }
             }
         });
         Marks { tx }
     }
 
-    fn mark(&self, ids: Vec<i64>) {
+    fn relayed(&self, ids: Vec<i64>) {
         if !ids.is_empty() {
             // The task outlives every handler; if it is gone the sweeper covers the rows.
-            let _ = self.tx.send(ids);
+            let _ = self.tx.send(Mark::Relayed(ids));
+        }
+    }
+
+    /// A provider accepted a reply (its delivery record in Redis says so meanwhile).
+    pub fn sent(&self, mark: SentMark) {
+        let _ = self.tx.send(Mark::Sent(mark));
+    }
+}
+
+/// One batch of marks, in one transaction, retried while the database is briefly away.
+async fn write_marks(
+    db: &sqlx::PgPool,
+    relayed: &[i64],
+    sent: &[SentMark],
+) -> Result<(), store::StoreError> {
+    let mut pause = Duration::from_millis(100);
+    let give_up = tokio::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let attempt = async {
+            let mut tx = db.begin().await?;
+            outbox::mark_relayed(&mut *tx, relayed).await?;
+            outbox::mark_sent(&mut *tx, sent).await?;
+            tx.commit().await?;
+            Ok::<(), store::StoreError>(())
+        };
+        match attempt.await {
+            Ok(()) => return Ok(()),
+            Err(e) if e.is_unreachable() && tokio::time::Instant::now() + pause < give_up => {
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(Duration::from_secs(5));
+            }
+            Err(e) => return Err(e),
         }
     }
 }
@@ -167,7 +212,40 @@ impl Sweeper {
                     }
                 }
             }
+            if let Err(e) = self.mark_accepted(&state).await {
+                tracing::warn!(error = %e, "looking for unmarked sent replies failed; trying again next period");
+            }
         }
+    }
+
+    /// Replies left unmarked long after they were written whose delivery record says a
+    /// provider has them (their batch of marks died with its process): marked sent now.
+    pub async fn mark_accepted(&self, state: &State) -> Result<usize, JobError> {
+        let older_than = chrono::Utc::now()
+            - chrono::Duration::from_std(self.grace * 6).unwrap_or(chrono::Duration::minutes(1));
+        let ids = outbox::unsent_replies(&state.db, older_than, self.batch).await?;
+        let accepted = state
+            .deliveries
+            .accepted_many(&ids)
+            .await
+            .map_err(|e| JobError::transient(format!("delivery records: {e}")))?;
+        let now_ms = chrono::Utc::now().timestamp_millis();
+        let mut marked = 0;
+        for (id, provider) in ids.into_iter().zip(accepted) {
+            if let Some(provider_message_id) = provider {
+                state.outbox_marks.sent(SentMark {
+                    id,
+                    provider_message_id,
+                    at_ms: now_ms,
+                    runs: 0,
+                });
+                marked += 1;
+            }
+        }
+        if marked > 0 {
+            metrics::counter!("fleet_outbox_sent_marks_repaired_total").increment(marked as u64);
+        }
+        Ok(marked)
     }
 
     /// One batch: locks up to `batch` stale rows (skipping those another sweeper holds),

@@ -1,19 +1,25 @@
-//! What the providers accepted: a record per reply the fleet sent, written by the worker as soon
-//! as the provider answers 2xx and by the ingress when the provider's status webhook (WhatsApp's
-//! `statuses`, Mailgun's events) names the reply. A worker that finds a reply marked "sending"
-//! looks here before it would send again: a record means the guest has it.
+//! Sending a reply at most once: a *sending mark* taken before the provider is called, and a
+//! *delivery record* of what the provider accepted, written by the worker as soon as the
+//! provider answers 2xx and by the ingress when the provider's status webhook (WhatsApp's
+//! `statuses`, Mailgun's events) names the reply. A run that finds a sending mark never sends
+//! blindly: a delivery record means the guest has it; without one it waits for the mark to
+//! lapse (`REPLY_RECONCILE_SECS`) before it sends again.
 //!
-//! Keys: `P:delivered:<tag>` (string: the provider's message id, kept seven days), where the
-//! tag is the one the sender gave the provider (`r<outbox row id>`, see [`reply_tag`]).
+//! Keys (kept seven days; the tag is the one the sender gives the provider, `r<outbox row id>`,
+//! see [`reply_tag`]): `P:delivered:<tag>` (string: the provider's message id) and
+//! `P:sending:<tag>` (string: when a run took the send, ms).
 //!
-//! The database has the last word on a reply (its outbox row); this is the witness that
-//! survives a worker dying or the database blinking between the provider's answer and the row's
-//! update. It must never be read as "not sent" when Redis cannot be reached: callers treat an
-//! error as "unknown".
+//! They live in Redis, beside the jobs, with the same durability (AOF), so the send costs no
+//! PostgreSQL commit: the reply's row is marked sent afterwards, in batches. The row has the
+//! last word on "sent"; these are the witnesses that survive a worker dying or the database
+//! blinking between the provider's answer and the row's mark. An error reaching Redis is
+//! "unknown", never "not sent".
 
 use std::time::Duration;
 
-use redis::aio::ConnectionManager;
+use std::sync::LazyLock;
+
+use redis::{Script, aio::ConnectionManager};
 
 use super::CoordinationError;
 use crate::RedisQueue;
@@ -40,18 +46,32 @@ pub fn parse_reply_tag(tag: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
-/// The delivery records of one fleet; cheap to build and to clone.
+static BEGIN_SEND: LazyLock<Script> =
+    LazyLock::new(|| Script::new(include_str!("begin_send.lua")));
+
+/// What a run may do with a reply it is about to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendTurn {
+    /// A provider already has it (this provider message id): record it, do not send.
+    Accepted(String),
+    /// Another run took the send this long ago and may be sending now: wait.
+    Held(Duration),
+    /// This run sends it; `resumed` when an earlier run's mark had lapsed without an outcome.
+    Taken { resumed: bool },
+}
+
+/// The sending marks and delivery records of one fleet; cheap to build and to clone.
 #[derive(Clone)]
 pub struct Deliveries {
     conn: ConnectionManager,
-    /// `P:delivered`.
-    base: String,
+    /// `P`.
+    prefix: String,
 }
 
 impl std::fmt::Debug for Deliveries {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Deliveries")
-            .field("base", &self.base)
+            .field("prefix", &self.prefix)
             .finish_non_exhaustive()
     }
 }
@@ -60,8 +80,50 @@ impl Deliveries {
     pub fn new(queue: &RedisQueue) -> Self {
         Deliveries {
             conn: queue.conn(),
-            base: format!("{}:delivered", queue.prefix()),
+            prefix: queue.prefix().to_owned(),
         }
+    }
+
+    fn delivered_key(&self, outbox_id: i64) -> String {
+        format!("{}:delivered:{}", self.prefix, reply_tag(outbox_id))
+    }
+
+    fn sending_key(&self, outbox_id: i64) -> String {
+        format!("{}:sending:{}", self.prefix, reply_tag(outbox_id))
+    }
+
+    /// Takes the send of row `outbox_id`'s reply, unless a provider has it or another run took
+    /// it less than `hold` ago.
+    pub async fn begin_send(
+        &self,
+        outbox_id: i64,
+        hold: Duration,
+    ) -> Result<SendTurn, CoordinationError> {
+        let now_ms = chrono::Utc::now().timestamp_millis();
+        let (what, value): (String, String) = BEGIN_SEND
+            .key(self.delivered_key(outbox_id))
+            .key(self.sending_key(outbox_id))
+            .arg(now_ms)
+            .arg(hold.as_millis() as u64)
+            .arg(KEPT.as_secs())
+            .invoke_async(&mut self.conn.clone())
+            .await?;
+        Ok(match what.as_str() {
+            "accepted" => SendTurn::Accepted(value),
+            "held" => SendTurn::Held(Duration::from_millis(value.parse().unwrap_or(0))),
+            _ => SendTurn::Taken {
+                resumed: !value.is_empty(),
+            },
+        })
+    }
+
+    /// The provider refused the send (it never had the message): the next run may send at once.
+    pub async fn release(&self, outbox_id: i64) -> Result<(), CoordinationError> {
+        redis::cmd("DEL")
+            .arg(self.sending_key(outbox_id))
+            .query_async::<()>(&mut self.conn.clone())
+            .await?;
+        Ok(())
     }
 
     /// The provider accepted the reply of row `outbox_id` as `provider_message_id`.
@@ -71,7 +133,7 @@ impl Deliveries {
         provider_message_id: &str,
     ) -> Result<(), CoordinationError> {
         redis::cmd("SET")
-            .arg(format!("{}:{}", self.base, reply_tag(outbox_id)))
+            .arg(self.delivered_key(outbox_id))
             .arg(provider_message_id)
             .arg("EX")
             .arg(KEPT.as_secs())
@@ -83,9 +145,24 @@ impl Deliveries {
     /// The provider's message id of row `outbox_id`'s reply, when a provider accepted it.
     pub async fn accepted(&self, outbox_id: i64) -> Result<Option<String>, CoordinationError> {
         Ok(redis::cmd("GET")
-            .arg(format!("{}:{}", self.base, reply_tag(outbox_id)))
+            .arg(self.delivered_key(outbox_id))
             .query_async(&mut self.conn.clone())
             .await?)
+    }
+
+    /// [`Deliveries::accepted`] of many rows in one round trip, in their order.
+    pub async fn accepted_many(
+        &self,
+        outbox_ids: &[i64],
+    ) -> Result<Vec<Option<String>>, CoordinationError> {
+        if outbox_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut cmd = redis::cmd("MGET");
+        for id in outbox_ids {
+            cmd.arg(self.delivered_key(*id));
+        }
+        Ok(cmd.query_async(&mut self.conn.clone()).await?)
     }
 }
 

@@ -1,36 +1,38 @@
 //! `SendReply`: sends one reply from the outbox, at most once to the guest in every failure the
-//! fleet can see.
+//! fleet can see, without a PostgreSQL commit of its own.
 //!
-//! The reply's row is the truth, and the send is bracketed by two records:
-//! 1. before the provider is called, the row is marked `sending` (committed on its own); a run
-//!    that cannot write the mark does not send;
-//! 2. once the provider answers 2xx, the acceptance goes to the delivery record in Redis at
-//!    once, then to the row (`sent`), retried in process for as long as a database blink lasts.
+//! The send is bracketed by two records in Redis (`jobs::coordination::deliveries`), which keeps
+//! them with the jobs (AOF):
+//! 1. before the provider is called, the run takes the reply's *sending mark*; a run that cannot
+//!    take it (Redis away, another run holds it) does not send;
+//! 2. once the provider answers 2xx, the *delivery record* (the provider's message id) is
+//!    written at once; the row's "sent" mark follows in the background, batched with other
+//!    messages' (`outbox::Marks`).
 //!
-//! A run that finds the row `sending` never sends blindly: it looks for the acceptance (written
-//! by the run that sent, or by the ingress from the provider's status webhook, which names the
-//! reply by the tag it carried) and records it. Only when no acceptance shows up within
-//! `REPLY_RECONCILE_SECS` of the mark does it send again: the one window left is a provider that
-//! accepted, a sender that died before its own record, and a status webhook that never came.
-//! A provider that refused (an HTTP error) never had the message: the row goes back to unsent
-//! and the job retries.
+//! A run that finds a delivery record (written by the run that sent, or by the ingress from
+//! the provider's status webhook, which names the reply by the tag it carried) records the send
+//! without sending. A run that finds another's sending mark waits: only when the mark is older
+//! than `REPLY_RECONCILE_SECS` with no record does it send again. The one window left: a
+//! provider that accepted, a sender that died before its record, and a status webhook that never
+//! came. A provider that refused (an HTTP error) never had the message: the mark is released and
+//! the job retries; a call that got no answer keeps its mark, for the next run to reconcile.
 
 use std::time::Duration;
 
 use channels::{ChannelError, email::Outgoing};
 use jobs::{
     Envelope, JobError,
-    coordination::deliveries::reply_tag,
+    coordination::deliveries::{SendTurn, reply_tag},
     effects::Effect,
     payloads::{Channel, ReplyBody, SendReply},
 };
-use store::outbox::{self, ReplyState, SentBy, StoredReply};
+use store::outbox::{self, SentMark, StoredReply};
 
 use crate::{handler::Handle, state::State};
 
-/// How long the run that sent keeps trying to record the provider's acceptance in the row
-/// before it leaves the reconciling to a later run (the delivery record has it meanwhile).
-const RECORD_PATIENCE: Duration = Duration::from_secs(90);
+/// How many times the delivery record is tried before the run gives up on it (the provider's
+/// status webhook writes it too).
+const RECORD_TRIES: u32 = 5;
 
 impl Handle for SendReply {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
@@ -40,42 +42,14 @@ impl Handle for SendReply {
                 "no stored reply for cause {key}"
             )));
         };
+        if reply.sent {
+            return Ok(());
+        }
         let Effect::Reply { channel, body } = &reply.effect else {
             return Err(JobError::permanent(format!("{key} is not a reply")));
         };
-        let reconcile_after = state.config.reply_reconcile_after;
-        match reply.state {
-            ReplyState::Sent => return Ok(()),
-            ReplyState::Sending { for_secs } => {
-                if let Some(provider_id) = accepted(&state, reply.id).await? {
-                    tracing::info!(
-                        reply = reply.id,
-                        "a reply found sending was accepted; recording it, not sending again"
-                    );
-                    metrics::counter!("fleet_reply_reconciled_total", "outcome" => "accepted")
-                        .increment(1);
-                    return record_sent(&state, &reply, &provider_id, SentBy::Reconciled).await;
-                }
-                let waited = Duration::from_secs_f64(for_secs.max(0.0));
-                if waited < reconcile_after {
-                    // A run may be sending right now, or the provider's status is on its way.
-                    return Err(JobError::DependencyOpen {
-                        dependency: "provider status".into(),
-                        retry_after: (reconcile_after - waited).max(Duration::from_millis(200)),
-                    });
-                }
-                tracing::warn!(
-                    reply = reply.id,
-                    waited_secs = for_secs,
-                    "no provider accepted a reply found sending; sending it again"
-                );
-                metrics::counter!("fleet_reply_reconciled_total", "outcome" => "resent")
-                    .increment(1);
-            }
-            ReplyState::Unsent => {}
-        }
         // A provider that would refuse the call now (throttled, breaker open): wait for it
-        // before recording a send.
+        // before taking the send.
         match channel {
             Channel::Whatsapp { .. } => state.whatsapp.ready().await?,
             Channel::Email { .. } => state.email.ready().await?,
@@ -85,77 +59,99 @@ impl Handle for SendReply {
             Channel::Email { to, .. } => store::properties::name_by_email(&state.db, to).await?,
             Channel::Whatsapp { .. } => None,
         };
-        if !outbox::begin_send(&state.db, reply.id, reconcile_after).await? {
-            // Another run took the send in between (or finished it): look again shortly.
-            return Err(JobError::DependencyOpen {
-                dependency: "provider status".into(),
-                retry_after: Duration::from_secs(1),
-            });
+        let hold = state.config.reply_reconcile_after;
+        let turn = state
+            .deliveries
+            .begin_send(reply.id, hold)
+            .await
+            .map_err(|e| redis_away(&e))?;
+        let resumed = match turn {
+            SendTurn::Accepted(provider_id) => {
+                tracing::info!(
+                    reply = reply.id,
+                    "a provider already has this reply; recording it, not sending again"
+                );
+                metrics::counter!("fleet_reply_reconciled_total", "outcome" => "accepted")
+                    .increment(1);
+                sent(&state, &reply, provider_id, 2);
+                return Ok(());
+            }
+            SendTurn::Held(age) => {
+                // A run may be sending right now, or the provider's status is on its way.
+                return Err(JobError::DependencyOpen {
+                    dependency: "provider status".into(),
+                    retry_after: hold.saturating_sub(age).max(Duration::from_millis(200)),
+                });
+            }
+            SendTurn::Taken { resumed } => resumed,
+        };
+        if resumed {
+            tracing::warn!(
+                reply = reply.id,
+                "no provider accepted a reply an earlier run was sending; sending it again"
+            );
+            metrics::counter!("fleet_reply_reconciled_total", "outcome" => "resent").increment(1);
         }
         let tag = reply_tag(reply.id);
         match send(&state, channel, body, &tag, from_name.as_deref()).await {
             Ok(provider_id) => {
-                if let Err(e) = state.deliveries.record(reply.id, &provider_id).await {
-                    tracing::warn!(reply = reply.id, error = %e, "could not keep the delivery record (Redis)");
-                }
-                record_sent(&state, &reply, &provider_id, SentBy::ThisRun).await
+                record_delivery(&state, reply.id, &provider_id).await;
+                sent(&state, &reply, provider_id, if resumed { 2 } else { 1 });
+                Ok(())
             }
             Err(e @ ChannelError::Unanswered { .. }) => {
-                // The provider may have it: stay `sending`, a later run reconciles.
-                let message = e.to_string();
-                let _ = outbox::unanswered(&state.db, reply.id, &message).await;
+                // The provider may have it: the mark stays, a later run reconciles.
+                let _ = outbox::record_failure(&state.db, reply.id, &e.to_string()).await;
                 Err(e.into())
             }
             Err(e) => {
-                if let Err(db) = outbox::refused(&state.db, reply.id, &e.to_string()).await {
-                    tracing::warn!(reply = reply.id, error = %db, "could not mark a refused send; a later run waits for the reconcile window");
+                if let Err(redis) = state.deliveries.release(reply.id).await {
+                    tracing::warn!(reply = reply.id, error = %redis, "could not release a refused send; the next run waits for the mark to lapse");
                 }
+                let _ = outbox::record_failure(&state.db, reply.id, &e.to_string()).await;
                 Err(e.into())
             }
         }
     }
 }
 
-/// The provider's id of a reply a provider accepted, as the delivery record has it. Redis out
-/// of reach is "unknown", and the job waits.
-async fn accepted(state: &State, id: i64) -> Result<Option<String>, JobError> {
-    state
-        .deliveries
-        .accepted(id)
-        .await
-        .map_err(|e| JobError::DependencyOpen {
-            dependency: format!("redis ({e})"),
-            retry_after: Duration::from_secs(1),
-        })
+fn redis_away(e: &jobs::coordination::CoordinationError) -> JobError {
+    JobError::DependencyOpen {
+        dependency: format!("redis ({e})"),
+        retry_after: Duration::from_secs(1),
+    }
 }
 
-/// Records the provider's acceptance in the row, retrying while the database is away (the
-/// guest has the reply: this run must not end in a way that sends it again).
-async fn record_sent(
-    state: &State,
-    reply: &StoredReply,
-    provider_id: &str,
-    by: SentBy,
-) -> Result<(), JobError> {
-    let give_up = tokio::time::Instant::now() + RECORD_PATIENCE;
-    let mut pause = Duration::from_millis(100);
-    let waited = loop {
-        match outbox::mark_sent(&state.db, reply.id, provider_id, by).await {
-            Ok(waited) => break waited,
-            Err(e) if tokio::time::Instant::now() + pause < give_up => {
-                tracing::warn!(reply = reply.id, error = %e, "recording a sent reply; trying again");
+/// Keeps the provider's acceptance where every later run looks first, trying a few times: it
+/// is what stands between a crash now and the guest getting the reply twice.
+async fn record_delivery(state: &State, id: i64, provider_id: &str) {
+    let mut pause = Duration::from_millis(50);
+    for _ in 0..RECORD_TRIES {
+        match state.deliveries.record(id, provider_id).await {
+            Ok(()) => return,
+            Err(e) => {
+                tracing::warn!(reply = id, error = %e, "keeping a delivery record; trying again");
                 tokio::time::sleep(pause).await;
-                pause = (pause * 2).min(Duration::from_secs(5));
+                pause *= 2;
             }
-            // The delivery record has the acceptance: a later run records it without sending.
-            Err(e) => return Err(e.into()),
         }
-    };
-    if let Some(waited) = waited {
-        let kind = if waited.voice { "audio" } else { "text" };
-        metrics::histogram!("fleet_reply_latency_seconds", "kind" => kind).record(waited.seconds);
     }
-    Ok(())
+}
+
+/// The reply went out: its row is marked in the next batch, and the guest's wait is measured.
+fn sent(state: &State, reply: &StoredReply, provider_message_id: String, runs: i32) {
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    state.outbox_marks.sent(SentMark {
+        id: reply.id,
+        provider_message_id,
+        at_ms: now_ms,
+        runs,
+    });
+    if let Some(received) = reply.answers_received_at_ms {
+        let kind = if reply.answers_voice { "audio" } else { "text" };
+        metrics::histogram!("fleet_reply_latency_seconds", "kind" => kind)
+            .record((now_ms - received).max(0) as f64 / 1000.0);
+    }
 }
 
 async fn send(
