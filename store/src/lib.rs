@@ -10,6 +10,7 @@
 //! - [`holds`], [`reservations`], [`payments`]: placing, confirming and expiring stays.
 //! - [`conversations`]: guests' conversations, their state and messages.
 //! - [`ical`]: imported feeds, their events and overbooking conflicts.
+//! - [`retention`]: deleting history past its age, in small batches.
 //!
 //! A store function takes a connection (usually the job's transaction) and does what its name
 //! says; it never decides (decisions are the pure crates' job), never calls a provider and
@@ -25,6 +26,7 @@ pub mod payments;
 pub mod pool;
 pub mod properties;
 pub mod reservations;
+pub mod retention;
 
 pub use pool::{MIGRATOR, ServerLimits, connect, create_if_missing, migrate, ping};
 

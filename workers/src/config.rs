@@ -48,6 +48,9 @@ pub struct WorkerConfig {
     /// is sent again (`REPLY_RECONCILE_SECS`): longer than the providers take to send their
     /// status webhooks.
     pub reply_reconcile_after: Duration,
+    /// What history is kept and for how long (`MESSAGE_RETENTION_DAYS`, `RETENTION_EVERY_SECS`,
+    /// `RETENTION_BATCH`).
+    pub retention: crate::retention::Retention,
     /// PostgreSQL connections of this process (`DATABASE_POOL_SIZE`), and how many workers
     /// and ingresses share the server (`FLEET_WORKER_REPLICAS`, `FLEET_INGRESS_REPLICAS`).
     pub connections: ConnectionPlan,
@@ -323,6 +326,15 @@ impl WorkerConfig {
             reply_reconcile_after: Duration::from_secs_f64(
                 parse_var("REPLY_RECONCILE_SECS", 60.0f64)?.clamp(0.1, 86_400.0),
             ),
+            retention: crate::retention::Retention {
+                age: Duration::from_secs(
+                    parse_var("MESSAGE_RETENTION_DAYS", 180u64)?.saturating_mul(86_400),
+                ),
+                every: Duration::from_secs_f64(
+                    parse_var("RETENTION_EVERY_SECS", 600.0f64)?.clamp(0.1, 86_400.0),
+                ),
+                batch: parse_var("RETENTION_BATCH", 1_000i64)?.clamp(1, 100_000),
+            },
             connections: ConnectionPlan {
                 pool_size: parse_var("DATABASE_POOL_SIZE", DEFAULT_POOL_SIZE)?.max(1),
                 workers: parse_var("FLEET_WORKER_REPLICAS", 1u32)?.max(1),

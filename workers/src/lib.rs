@@ -7,7 +7,8 @@
 //! - [`handler`]: the [`handler::Handle`] trait every job implements and its tower service.
 //! - [`run`]: [`run::Run`], a running job's idempotency record and effects: the handler shape.
 //! - [`handlers`]: one module per job type, all of one shape (below).
-//! - [`effects`]: decisions' effects as outbox rows, keyed; [`outbox`]: the relay and sweeper.
+//! - [`effects`]: decisions' effects as outbox rows, keyed; [`outbox`]: the relay, the batched
+//!   marks and the sweeper. [`retention`]: deleting history past its age.
 //! - [`state`]: what handlers can reach. [`cli`]: `fleetctl`, the operators' tool.
 //!
 //! The decisions live in pure crates (`conversation`, `booking`, `calendar`), the SQL in
@@ -29,6 +30,7 @@ pub mod effects;
 pub mod handler;
 pub mod handlers;
 pub mod outbox;
+pub mod retention;
 pub mod run;
 pub mod runtime;
 pub mod state;

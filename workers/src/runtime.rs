@@ -126,6 +126,7 @@ pub async fn run(
     let heartbeat = Heartbeat::spawn(queue.clone());
     let schedules = spawn_schedules(state.clone(), stop_rx.clone())?;
     let sweeper = tokio::spawn(config.outbox_sweeper().run(state.clone(), stop_rx.clone()));
+    let retention = tokio::spawn(config.retention.run(state.clone(), stop_rx.clone()));
     let metrics = match config.metrics_addr {
         Some(addr) => Some(spawn_metrics(addr, state.clone()).await?),
         None => None,
@@ -157,6 +158,7 @@ pub async fn run(
     }
     heartbeat.stop();
     sweeper.abort();
+    retention.abort();
     if let Some(schedules) = schedules {
         schedules.abort();
     }

@@ -46,8 +46,7 @@ pub fn parse_reply_tag(tag: &str) -> Option<i64> {
     digits.parse().ok()
 }
 
-static BEGIN_SEND: LazyLock<Script> =
-    LazyLock::new(|| Script::new(include_str!("begin_send.lua")));
+static BEGIN_SEND: LazyLock<Script> = LazyLock::new(|| Script::new(include_str!("begin_send.lua")));
 
 /// What a run may do with a reply it is about to send.
 #[derive(Debug, Clone, PartialEq, Eq)]

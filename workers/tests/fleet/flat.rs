@@ -1,0 +1,143 @@
+//! Flat as the data grows: on a database holding a busy year (hundreds of thousands of
+//! messages, replies, idempotency records, reservations and conversations of other guests and
+//! properties), a guest's conversation turn (ingress, `parse_intent` with its availability and
+//! pricing, `send_reply`) reads none of those tables whole: every lookup it makes goes through
+//! an index. Checked on the server's own counters (`pg_stat_user_tables`), so it is the path
+//! production takes, not a copy of its SQL.
+
+use std::time::Duration;
+
+use crate::support::*;
+
+/// The tables that grow with the years, and how many rows the year seeds in each.
+const GROWING: [(&str, &str); 6] = [
+    (
+        "properties",
+        "INSERT INTO properties (name, whatsapp_phone_number_id, email_address)
+         SELECT 'Otra ' || g, '9' || lpad(g::text, 14, '0'), 'p' || g || '@otra.test' FROM generate_series(1, 2000) g",
+    ),
+    (
+        "conversations",
+        "INSERT INTO conversations (property_id, channel, guest_address, state)
+         SELECT (SELECT min(id) FROM properties WHERE name LIKE 'Otra %') + g % 2000, 'whatsapp', '549' || (1000000000 + g), '{}'
+         FROM generate_series(1, 60000) g",
+    ),
+    (
+        "inbound_messages",
+        "INSERT INTO inbound_messages (conversation_id, provider_message_id, kind, body, received_at)
+         SELECT (SELECT min(id) FROM conversations) + g % 60000, 'wamid.YEAR' || g, 'text', 'hola', now() - (g || ' minutes')::interval
+         FROM generate_series(1, 200000) g",
+    ),
+    (
+        "outbox",
+        "INSERT INTO outbox (cause, effect_key, kind, effect, channel, recipient, status, created_at, sent_at)
+         SELECT 'parse_intent:wa:wamid.YEAR' || g, 'parse_intent:wa:wamid.YEAR' || g || ':0', 'reply', '{}', 'whatsapp', '549' || g, 'sent',
+                now() - (g || ' minutes')::interval, now() - (g || ' minutes')::interval
+         FROM generate_series(1, 200000) g",
+    ),
+    (
+        "idempotency_records",
+        "INSERT INTO idempotency_records (idempotency_key, queue, job_id, completed_at)
+         SELECT 'parse_intent:wa:wamid.YEAR' || g, 'parse_intent', 'j' || g, now() - (g || ' minutes')::interval
+         FROM generate_series(1, 200000) g",
+    ),
+    (
+        "reservations",
+        "WITH cabins AS (
+             INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
+             SELECT id, 'Cabaña', 4, 50000 FROM properties WHERE name LIKE 'Otra %' RETURNING id)
+         INSERT INTO reservations (code, accommodation_id, check_in, check_out, guests, status, channel_source)
+         SELECT 'YR' || c.id || '-' || n, c.id, DATE '2026-01-01' + n * 7, DATE '2026-01-01' + n * 7 + 3, 2, 'confirmed', 'whatsapp'
+         FROM cabins c, generate_series(0, 49) n",
+    ),
+];
+
+async fn scans(fleet: &Fleet) -> Vec<(String, i64, i64)> {
+    sqlx::query_as(
+        "SELECT relname::text, seq_scan, coalesce(idx_scan, 0) FROM pg_stat_user_tables ORDER BY relname",
+    )
+    .fetch_all(&fleet.db)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_conversation_turn_reads_no_growing_table_whole_on_a_year_of_data() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000109999").await;
+    for (_, sql) in GROWING {
+        sqlx::query(sql).execute(&fleet.db).await.unwrap();
+    }
+    sqlx::query("ANALYZE").execute(&fleet.db).await.unwrap();
+    let graph = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    let mp = mercadopago_fake().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
+    let webhooks = testkit::Webhooks::new(fleet.spawn_ingress().await);
+    // Let the worker's start-up reads settle into the counters first.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let before = scans(&fleet).await;
+
+    let turns = [
+        "Hola! ¿Tenés lugar para 2 del 10 al 12 de marzo?",
+        "¿Cuánto sale?",
+        "dale",
+    ];
+    for (i, text) in turns.iter().enumerate() {
+        let body = deliveries::whatsapp(
+            "106540352242922",
+            "5491166660000",
+            vec![deliveries::whatsapp_text(
+                "5491166660000",
+                &format!("wamid.FLAT{i}"),
+                text,
+            )],
+        )
+        .to_string();
+        assert_eq!(
+            webhooks
+                .whatsapp_signed(WA_SECRET, body)
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+        // Watched at the fake (a query of ours on the outbox would scan it itself).
+        assert!(
+            eventually(Duration::from_secs(15), || async {
+                graph.received_requests().await.unwrap_or_default().len() > i
+            })
+            .await,
+            "turn {i} was not answered"
+        );
+    }
+    // A backend publishes its counters when idle, within about ten seconds: wait until the
+    // turn's index lookups show.
+    let index_lookups = |s: &[(String, i64, i64)], table: &str| {
+        s.iter().find(|(t, _, _)| t == table).map_or(0, |r| r.2)
+    };
+    assert!(
+        eventually(Duration::from_secs(20), || async {
+            index_lookups(&scans(&fleet).await, "outbox") > index_lookups(&before, "outbox")
+                && index_lookups(&scans(&fleet).await, "inbound_messages")
+                    >= index_lookups(&before, "inbound_messages")
+        })
+        .await
+    );
+    tokio::time::sleep(Duration::from_secs(11)).await;
+    let after = scans(&fleet).await;
+    for (table, _) in GROWING {
+        let seq =
+            |s: &[(String, i64, i64)]| s.iter().find(|(t, _, _)| t == table).map_or(0, |r| r.1);
+        assert_eq!(
+            seq(&after) - seq(&before),
+            0,
+            "{table} was read whole on the per-message path ({before:?} → {after:?})"
+        );
+    }
+    fleet.drop_db().await;
+}
