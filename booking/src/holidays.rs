@@ -198,13 +198,14 @@ fn run_around(date: NaiveDate) -> Option<DaysOff> {
     Some(DaysOff { first, last })
 }
 
-/// The next long weekend (three or more days off in a row) whose first day is on or after
-/// `from`, looking a year ahead. A run already under way on `from` counts from `from`.
+/// The next long weekend (three or more days off in a row) not over by `from`, looking a year
+/// ahead. A run already under way on `from` counts from `from`, unless `from` is its last day.
 pub fn next_long_weekend(from: NaiveDate) -> Option<DaysOff> {
     let mut day = from;
     for _ in 0..=366 {
         if let Some(run) = run_around(day)
             && run.days() >= 3
+            && run.last > from
         {
             return Some(DaysOff {
                 first: run.first.max(from),
@@ -221,7 +222,7 @@ pub fn next_long_weekend(from: NaiveDate) -> Option<DaysOff> {
 pub enum Season {
     /// The long weekend of Carnival: Saturday to the Tuesday of Carnival.
     Carnival,
-    /// Holy Thursday to Easter Sunday.
+    /// Good Friday to Easter Sunday (so the stay is Holy Thursday to Sunday).
     HolyWeek,
     /// New Year's Eve: 30 December to 2 January (an assumption the guest is told).
     YearEnd,
@@ -245,7 +246,7 @@ impl Season {
             Season::HolyWeek => {
                 let sunday = easter(year)?;
                 Some(DaysOff {
-                    first: sunday.checked_sub_signed(Duration::days(3))?,
+                    first: sunday.checked_sub_signed(Duration::days(2))?,
                     last: sunday,
                 })
             }
@@ -398,6 +399,9 @@ mod tests {
         let lw = next_long_weekend(d("2026-11-10")).unwrap();
         assert_eq!((lw.first, lw.last), (d("2026-11-21"), d("2026-11-23")));
         assert_eq!(lw.stay(), (d("2026-11-20"), d("2026-11-23")));
+        // On its last day a long weekend is over: the next one.
+        let lw = next_long_weekend(d("2026-11-23")).unwrap();
+        assert_eq!(lw.first, d("2026-12-05"));
         // The 2026 bridge of 7 Dec makes a four-day weekend.
         let lw = next_long_weekend(d("2026-11-24")).unwrap();
         assert_eq!((lw.first, lw.last), (d("2026-12-05"), d("2026-12-08")));
@@ -405,7 +409,8 @@ mod tests {
         let c = Season::Carnival.next(d("2026-11-10")).unwrap();
         assert_eq!((c.first, c.last), (d("2027-02-06"), d("2027-02-09")));
         let h = Season::HolyWeek.next(d("2026-11-10")).unwrap();
-        assert_eq!((h.first, h.last), (d("2027-03-25"), d("2027-03-28")));
+        assert_eq!((h.first, h.last), (d("2027-03-26"), d("2027-03-28")));
+        assert_eq!(h.stay(), (d("2027-03-25"), d("2027-03-28")));
         let y = Season::YearEnd.next(d("2026-11-10")).unwrap();
         assert_eq!(y.stay(), (d("2026-12-30"), d("2027-01-02")));
         let w = Season::WinterHolidays.days_off(2026).unwrap();

@@ -56,11 +56,14 @@
 
 mod accommodation;
 mod affirm;
+mod bridge;
 mod code;
 mod confidence;
+mod cues;
 mod dates;
 mod guests;
 mod intent;
+mod language;
 mod lexicon;
 mod normalize;
 mod numbers;
@@ -72,6 +75,8 @@ mod tests;
 
 use chrono::NaiveDate;
 use serde::Serialize;
+
+use crate::Language;
 
 /// Below this the bot asks a clarifying question instead of guessing.
 pub const CONFIDENCE_THRESHOLD: f32 = 0.6;
@@ -93,6 +98,81 @@ pub struct Understanding {
     pub affirmative: bool,
     /// 0.0..=1.0; see the `confidence` module for the rule.
     pub confidence: f32,
+    /// The language the message is written in, when its words say so (`None` for "ok",
+    /// "15/12"): the conversation keeps its own otherwise.
+    pub language: Option<Language>,
+    /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
+    pub correction: bool,
+    /// A pick among the options on the table ("la segunda", "la más barata").
+    pub choice: Option<Choice>,
+    /// A pet comes along ("vamos con un perro"), or the guest asks about bringing one.
+    pub pets: bool,
+    /// What a yes/no question asks about ("¿tienen pileta?").
+    pub feature: Option<Feature>,
+    /// Every info topic named, whatever the intent (a stay question that also asks about pets).
+    pub topics: Vec<InfoTopic>,
+    /// Nights said without a check-in ("son 3 noches"): a correction of the stay's length.
+    pub nights: Option<u32>,
+    /// A holiday period the dates were taken from ("el finde largo", "Semana Santa"): the
+    /// reply says which dates were assumed.
+    pub period: Option<PeriodMention>,
+}
+
+/// A pick among the options offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    /// 1-based: "la primera" is `Position(1)`.
+    Position(usize),
+    Last,
+    Cheapest,
+    Priciest,
+    Largest,
+    Smallest,
+    PetFriendly,
+}
+
+/// What a yes/no question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feature {
+    Pool,
+    Wifi,
+    Parking,
+    Grill,
+    Heating,
+    AirConditioning,
+    Jacuzzi,
+    Breakfast,
+    Kitchen,
+    Tv,
+    Linens,
+    Laundry,
+    Smoking,
+    Kids,
+    Pets,
+    CheckIn,
+    CheckOut,
+}
+
+/// Holiday periods guests name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    LongWeekend,
+    Carnival,
+    HolyWeek,
+    YearEnd,
+    WinterHolidays,
+}
+
+/// A period and the days off it was read as. With [`Period::WinterHolidays`] no stay dates
+/// are set (they differ by province and are two weeks long): the bot asks which days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct PeriodMention {
+    pub period: Period,
+    pub first_day_off: NaiveDate,
+    pub last_day_off: NaiveDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -131,13 +211,20 @@ pub enum InfoTopic {
     Location,
     Pets,
     CheckInTime,
+    /// How many people fit.
+    Capacity,
+    /// Whether children are welcome.
+    Kids,
+    Smoking,
 }
 
 /// Reads one guest message. `today` anchors every relative date; `accommodations` are the
 /// property's names, matched case- and accent-insensitively.
 pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Understanding {
     let (reservation_code, rest) = code::extract(text);
-    let tokens = normalize::tokenize(&rest);
+    let written = normalize::tokenize(&rest);
+    let language = language::detect(&written);
+    let tokens = bridge::to_spanish(written);
     let dates = dates::extract(&tokens, today);
     let guests = guests::extract(&tokens, &dates.consumed);
     let accommodation = accommodation::find(&tokens, accommodations);
@@ -162,6 +249,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         info_topic: signals.topic.filter(|_| decision.intent == Intent::AskInfo),
         affirmative: agreement.yes,
         confidence,
+        language,
+        correction: cues::correction(&tokens),
+        choice: cues::choice(&tokens),
+        pets: cues::pets(&tokens),
+        feature: cues::feature(&tokens),
+        topics: signals.topics.clone(),
+        nights: dates.nights.filter(|_| dates.check_in.is_none()),
+        period: dates.period,
     }
 }
 
@@ -173,10 +268,12 @@ struct JsonLine {
     check_out: Option<String>,
     guests: Option<u16>,
     confidence: f32,
+    language: &'static str,
 }
 
 /// One JSON line for `fleetctl nlu`:
-/// `{"intent":..,"check_in":"YYYY-MM-DD"|null,"check_out":..|null,"guests":n|null,"confidence":0.xx}`.
+/// `{"intent":..,"check_in":"YYYY-MM-DD"|null,"check_out":..|null,"guests":n|null,"confidence":0.xx,"language":"es"|"en"|"pt"}`
+/// (a message without words of any language says "es", the default).
 pub fn to_json_line(u: &Understanding) -> String {
     let line = JsonLine {
         intent: u.intent.as_str(),
@@ -184,6 +281,7 @@ pub fn to_json_line(u: &Understanding) -> String {
         check_out: u.check_out.map(|d| d.format("%Y-%m-%d").to_string()),
         guests: u.guests,
         confidence: (u.confidence * 100.0).round() / 100.0,
+        language: u.language.unwrap_or_default().as_str(),
     };
     // Serializing plain strings and numbers cannot fail; keep a valid line regardless.
     serde_json::to_string(&line)

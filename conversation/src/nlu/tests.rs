@@ -248,12 +248,12 @@ fn json_line() {
     let u = read("tenés lugar para 2 del 15 al 17 de diciembre?");
     assert_eq!(
         to_json_line(&u),
-        r#"{"intent":"check_availability","check_in":"2026-12-15","check_out":"2026-12-17","guests":2,"confidence":0.95}"#
+        r#"{"intent":"check_availability","check_in":"2026-12-15","check_out":"2026-12-17","guests":2,"confidence":0.95,"language":"es"}"#
     );
     let u = read("hola");
     assert_eq!(
         to_json_line(&u),
-        r#"{"intent":"greeting","check_in":null,"check_out":null,"guests":null,"confidence":0.95}"#
+        r#"{"intent":"greeting","check_in":null,"check_out":null,"guests":null,"confidence":0.95,"language":"es"}"#
     );
     let line = to_json_line(&read("asdf"));
     let v: serde_json::Value = serde_json::from_str(&line).expect("valid JSON");

@@ -12,6 +12,8 @@ pub(super) fn resolve(scan: Scan, today: NaiveDate) -> DateInfo {
     let mut info = DateInfo {
         failed: scan.invalid,
         vague: scan.vague,
+        nights: scan.nights,
+        period: scan.period,
         ..DateInfo::default()
     };
     // One impossible date spoils the phrase ("del 30 al 31 de febrero"): better to ask again

@@ -11,7 +11,7 @@ use super::{
         WEEKDAYS, full_year, is_article, month_of,
     },
 };
-use crate::nlu::{lexicon, normalize::Token, numbers};
+use crate::nlu::{PeriodMention, lexicon, normalize::Token, numbers};
 
 /// Nights above this are not believed ("por 100 noches").
 pub(super) const MAX_NIGHTS: u32 = 60;
@@ -26,6 +26,7 @@ pub(super) struct Scan {
     pub(super) loose_month: Option<u32>,
     pub(super) invalid: bool,
     pub(super) consumed: Vec<bool>,
+    pub(super) period: Option<PeriodMention>,
 }
 
 pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
@@ -38,6 +39,7 @@ pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
         loose_month: s.loose_month,
         invalid: s.invalid,
         consumed: s.consumed,
+        period: s.period,
     }
 }
 
@@ -50,6 +52,7 @@ struct Scanner<'a> {
     vague: bool,
     loose_month: Option<u32>,
     invalid: bool,
+    period: Option<PeriodMention>,
 }
 
 impl<'a> Scanner<'a> {
@@ -63,6 +66,7 @@ impl<'a> Scanner<'a> {
             vague: false,
             loose_month: None,
             invalid: false,
+            period: None,
         }
     }
 
@@ -74,7 +78,8 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         while i < self.tokens.len() {
             let used = self
-                .weekend(i)
+                .season(i)
+                .or_else(|| self.weekend(i))
                 .or_else(|| self.relative(i))
                 .or_else(|| self.nights_at(i))
                 .or_else(|| self.compound(i))
@@ -122,6 +127,24 @@ impl<'a> Scanner<'a> {
             }
         }
         Role::Plain
+    }
+
+    /// A holiday period ("el finde largo", "carnaval", "semana santa", "fin de año"): its
+    /// stay, and the period noted so the reply can say what was assumed.
+    fn season(&mut self, i: usize) -> Option<usize> {
+        let (found, used) = super::seasons::at(self.tokens, i, self.today)?;
+        self.period = self.period.or(Some(found.mention));
+        if let Some((check_in, check_out)) = found.stay {
+            self.mentions.push(Mention {
+                kind: Kind::Fixed(check_in),
+                role: Role::Start,
+            });
+            self.mentions.push(Mention {
+                kind: Kind::Fixed(check_out),
+                role: Role::End,
+            });
+        }
+        Some(used)
     }
 
     /// "finde", "fin de semana", optionally "largo", "que viene"; "algún finde" is vague.

@@ -1,0 +1,155 @@
+//! Carries a step out against the facts: the effects of a turn, in the guest's language.
+
+use booking::StayDates;
+
+use super::{holds, plan::Step, quote, say};
+use crate::{
+    Effect, Facts, info,
+    nlu::{Feature, InfoTopic, Understanding},
+    state::{ConversationState, Want},
+    texts,
+};
+
+pub(crate) fn act(
+    step: Step,
+    s: &mut ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
+    let lang = s.language;
+    let accommodations = facts.accommodations();
+    match step {
+        Step::Greet => vec![say(texts::welcome(lang))],
+        Step::AskGuests => vec![say(texts::ask_guests(lang))],
+        Step::AskDates => {
+            let named = s
+                .accommodation
+                .as_deref()
+                .and_then(|n| accommodations.iter().find(|a| a.name == n));
+            match (s.wants, named.or(accommodations.first())) {
+                (Some(Want::Price), Some(a)) => vec![say(texts::price_from_in(
+                    lang,
+                    &a.name,
+                    a.tariff().base_per_night,
+                ))],
+                _ => vec![say(texts::ask_dates_for(lang, u.guests))],
+            }
+        }
+        Step::Clarify => vec![say(texts::clarify(lang))],
+        Step::Human => vec![say(texts::human(lang))],
+        Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
+        Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
+        Step::Info { topics, feature } => answers(s, u, facts, &topics, feature, None),
+        Step::Quote { stay, guests, want } => {
+            let mut effects = Vec::new();
+            if let Some(p) = &u.period
+                && u.check_in == Some(stay.check_in())
+            {
+                effects.push(say(texts::period_assumed(lang, p, &stay)));
+            }
+            let offered = quote::quote(s, facts, (stay, guests), want, None, &mut effects);
+            let extra = answers(s, u, facts, &u.topics, u.feature, Some(&offered));
+            effects.extend(extra);
+            effects
+        }
+        Step::Pick(i) => quote::focus(s, facts, i),
+        Step::NotInOffer => {
+            let names: Vec<&str> = s
+                .offer
+                .iter()
+                .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
+                .collect();
+            vec![say(texts::not_in_offer(lang, &names))]
+        }
+        Step::BookOffer => holds::accept(s, facts),
+        Step::AlreadyHeld => holds::already_held(s, u, facts),
+        Step::Move { stay, guests } => holds::move_hold(s, u, facts, stay, guests),
+        Step::PaidChange => holds::paid_change(s, u, facts),
+        Step::Cancel => holds::cancel(s, u, facts),
+    }
+}
+
+/// Answers to the questions about the place a message asks, for the cabins it names (or the
+/// ones just offered, when a quote came first). A yes/no question is answered first.
+fn answers(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+    topics: &[InfoTopic],
+    feature: Option<Feature>,
+    offered: Option<&[i64]>,
+) -> Vec<Effect> {
+    let lang = s.language;
+    let all = facts.accommodations();
+    let named = u.accommodation.as_deref();
+    let mut out: Vec<Effect> = Vec::new();
+    if let Some(offered) = offered {
+        // After a quote: the pets line for the cabins offered; other topics as usual.
+        let shown: Vec<&booking::Accommodation> =
+            all.iter().filter(|a| offered.contains(&a.id)).collect();
+        let pets_asked = s.pets || topics.contains(&InfoTopic::Pets);
+        if pets_asked && !shown.is_empty() {
+            let (yes, no) = info::pets_split(&shown);
+            out.push(say(texts::pets_for_offer(lang, &yes, &no)));
+        }
+        if let Some(f) = feature.filter(|f| *f != Feature::Pets) {
+            out.extend(
+                info::yes_no(lang, f, facts.place, all, named)
+                    .into_iter()
+                    .map(Effect::Say),
+            );
+        }
+        for t in topics {
+            if matches!(t, InfoTopic::Pets) || covered(feature, *t) {
+                continue;
+            }
+            out.extend(
+                info::answer(lang, *t, facts.place, all, named)
+                    .into_iter()
+                    .map(Effect::Say),
+            );
+        }
+        return out;
+    }
+    if let Some(f) = feature {
+        out.extend(
+            info::yes_no(lang, f, facts.place, all, named)
+                .into_iter()
+                .map(Effect::Say),
+        );
+    }
+    for t in topics {
+        if covered(feature, *t) {
+            continue;
+        }
+        out.extend(
+            info::answer(lang, *t, facts.place, all, named)
+                .into_iter()
+                .map(Effect::Say),
+        );
+    }
+    if out.is_empty() {
+        out.push(say(texts::clarify(lang)));
+    }
+    out
+}
+
+/// A topic the yes/no answer already covers ("¿tienen pileta?" needs no amenities list).
+fn covered(feature: Option<Feature>, t: InfoTopic) -> bool {
+    match feature {
+        None => false,
+        Some(Feature::Pets) => t == InfoTopic::Pets,
+        Some(Feature::CheckIn | Feature::CheckOut) => t == InfoTopic::CheckInTime,
+        Some(Feature::Kids) => t == InfoTopic::Kids,
+        Some(Feature::Smoking) => t == InfoTopic::Smoking,
+        Some(_) => t == InfoTopic::Amenities,
+    }
+}
+
+/// The stay of a hold, as a `StayDates` (holds are valid stays).
+pub(crate) fn stay_of(
+    check_in: chrono::NaiveDate,
+    check_out: chrono::NaiveDate,
+) -> Option<StayDates> {
+    StayDates::new(check_in, check_out).ok()
+}

@@ -1,0 +1,159 @@
+//! The dialogue policy: from what the conversation remembers, what the guest sent and the
+//! facts (today, the place, what is free, what the guest holds), the new state and what to do.
+//! Pure: every turn of a conversation is a plain test.
+//!
+//! A turn runs in three steps, each in its own module:
+//! 1. [`listen`] (here): the message's values go into the slots, for the conversation's life
+//!    (dates, nights, guests, accommodation, pets, language); a later value replaces an earlier
+//!    one.
+//! 2. `plan`: what the guest is doing now, as one [`plan::Step`]: pointing at an option,
+//!    accepting what is on the table, correcting a hold, cancelling, asking, or asking for a
+//!    stay.
+//! 3. `act`: the step carried out against the facts: quotes and offers (`quote`), holds moved,
+//!    released or handed to staff (`holds`), answers (`info`). Every reply says what was
+//!    understood (the stay and people of an offer, the dates assumed from a holiday).
+//!
+//! It never stores, sends or reads anything: the handler loads the facts and carries the
+//! effects out.
+
+mod act;
+mod holds;
+mod plan;
+mod quote;
+
+#[cfg(test)]
+mod tests;
+
+use booking::{Accommodation, Guests, StayDates, availability::Occupancy};
+use chrono::{Duration, NaiveDate};
+
+use crate::{
+    Effect, Facts, Incoming, Refusal, Say, Turn, Wordless, nlu::Understanding,
+    state::ConversationState, texts,
+};
+
+/// One turn of the conversation.
+pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>) -> Turn {
+    match incoming {
+        Incoming::Wordless(kind) => Turn {
+            state: prev.clone(),
+            effects: vec![say(match kind {
+                Wordless::Email => texts::email_without_words(prev.language),
+                Wordless::Media(_) => texts::unsupported_message(prev.language),
+            })],
+        },
+        Incoming::Words(u) => {
+            let mut state = prev.clone();
+            state.language = prev.language.after(u.language);
+            let heard = listen(&mut state, u);
+            let step = plan::plan(prev, &mut state, u, &heard, facts);
+            let effects = act::act(step, &mut state, u, facts);
+            Turn { state, effects }
+        }
+    }
+}
+
+/// The answer to a voice note that cannot be acted upon: a kind request to write.
+pub fn unusable_note(why: Refusal) -> Vec<Effect> {
+    vec![say(texts::audio_refusal(why))]
+}
+
+/// The stay a message asks about once it is read in the light of the conversation (new dates
+/// replace remembered ones; new nights move the check-out): the handler loads the nights taken
+/// around it before the turn.
+pub fn dates_in_question(prev: &ConversationState, u: &Understanding) -> Option<StayDates> {
+    let (check_in, check_out) = merged_stay(prev, u);
+    StayDates::new(check_in?, check_out?).ok()
+}
+
+fn say(text: impl Into<String>) -> Effect {
+    Effect::Say(Say::Text(text.into()))
+}
+
+/// What changed in the slots.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Heard {
+    pub(crate) new_dates: bool,
+    pub(crate) new_guests: bool,
+}
+
+impl Heard {
+    pub(crate) fn new_stay(self) -> bool {
+        self.new_dates || self.new_guests
+    }
+}
+
+/// The stay after a message: new dates replace the old; a check-in alone keeps the nights
+/// said before (or the length of the stay remembered); nights alone move the check-out.
+fn merged_stay(
+    prev: &ConversationState,
+    u: &Understanding,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let remembered_nights = match (prev.check_in, prev.check_out) {
+        (Some(i), Some(o)) => Some((o - i).num_days()),
+        _ => prev.nights.map(i64::from),
+    };
+    let plus = |d: NaiveDate, n: i64| d.checked_add_signed(Duration::days(n));
+    match (u.check_in, u.check_out) {
+        (Some(i), Some(o)) => (Some(i), Some(o)),
+        (Some(i), None) => (Some(i), remembered_nights.and_then(|n| plus(i, n))),
+        (None, _) => match (u.nights, prev.check_in) {
+            (Some(n), Some(i)) => (Some(i), plus(i, i64::from(n))),
+            _ => (prev.check_in, prev.check_out),
+        },
+    }
+}
+
+/// Puts the message's values into the slots.
+fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
+    let before = (s.check_in, s.check_out);
+    let after = merged_stay(s, u);
+    let said_dates = u.check_in.is_some() || u.nights.is_some();
+    let new_dates = said_dates && after != before;
+    if said_dates {
+        (s.check_in, s.check_out) = after;
+    }
+    if let Some(n) = u.nights {
+        s.nights = Some(n);
+    }
+    let new_guests = u.guests.is_some_and(|g| s.guests != Some(g));
+    if u.guests.is_some() {
+        s.guests = u.guests;
+    }
+    if u.accommodation.is_some() {
+        s.accommodation.clone_from(&u.accommodation);
+    }
+    s.pets |= u.pets;
+    Heard {
+        new_dates,
+        new_guests,
+    }
+}
+
+/// What a guest who lost the nights to someone else is told: what is free for the same dates,
+/// or the nearest free stays.
+pub fn not_available(
+    occupancy: &Occupancy<'_>,
+    stay: &StayDates,
+    guests: Guests,
+    today: NaiveDate,
+) -> String {
+    let free_now = occupancy.free(stay, guests);
+    let options: Vec<(StayDates, Accommodation)> = if free_now.is_empty() {
+        occupancy
+            .alternatives(stay, guests, today, 3)
+            .into_iter()
+            .map(|(s, a)| (s, a.clone()))
+            .collect()
+    } else {
+        free_now
+            .into_iter()
+            .take(3)
+            .map(|a| (*stay, a.clone()))
+            .collect()
+    };
+    if options.is_empty() {
+        return texts::NO_ROOM.into();
+    }
+    texts::alternatives_for(stay, guests.get(), &options)
+}
