@@ -384,6 +384,28 @@ const ONLY_NEXT_TO_A_NUMBER: &[&str] = &[
 pub(crate) fn to_spanish(tokens: Vec<Token>) -> Vec<Token> {
     let replaced = phrases(&tokens);
     months_after_days(replaced)
+        .into_iter()
+        .map(month_first_numeric)
+        .collect()
+}
+
+/// "12/20" cannot be day/month; written month first (as in the United States) it is the 20th
+/// of December: "20/12". A date that reads either way is left as written (day first).
+fn month_first_numeric(mut t: Token) -> Token {
+    let parts: Vec<&str> = t.text.split('/').collect();
+    if let [m, d, rest @ ..] = parts.as_slice()
+        && rest.len() <= 1
+        && let (Ok(mv), Ok(dv)) = (m.parse::<u32>(), d.parse::<u32>())
+        && (1..=12).contains(&mv)
+        && (13..=31).contains(&dv)
+    {
+        let mut text = format!("{d}/{m}");
+        if let [y] = rest {
+            text = format!("{text}/{y}");
+        }
+        t.text = text;
+    }
+    t
 }
 
 fn phrases(tokens: &[Token]) -> Vec<Token> {

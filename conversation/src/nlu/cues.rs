@@ -153,10 +153,15 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     None
 }
 
+/// Exact words only: a typo of one feature is too often another word ("cabanas"/"sabanas").
 pub(crate) fn feature(tokens: &[Token]) -> Option<Feature> {
     FEATURES
         .iter()
-        .filter_map(|(p, f)| lexicon::find_phrase(tokens, p).map(|(pos, _)| (pos, *f)))
+        .filter_map(|(p, f)| {
+            lexicon::find_phrase(tokens, p)
+                .filter(|(_, q)| *q == lexicon::Quality::Exact)
+                .map(|(pos, _)| (pos, *f))
+        })
         .min_by_key(|(pos, _)| *pos)
         .map(|(_, f)| f)
 }

@@ -101,6 +101,8 @@ pub struct Understanding {
     /// The language the message is written in, when its words say so (`None` for "ok",
     /// "15/12"): the conversation keeps its own otherwise.
     pub language: Option<Language>,
+    /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
+    pub declines: bool,
     /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
     pub correction: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
@@ -250,6 +252,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         affirmative: agreement.yes,
         confidence,
         language,
+        declines: agreement.no,
         correction: cues::correction(&tokens),
         choice: cues::choice(&tokens),
         pets: cues::pets(&tokens),

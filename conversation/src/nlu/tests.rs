@@ -427,3 +427,114 @@ fn day_numbers_and_nights_are_not_guests() {
         assert_eq!(read(text).guests, *want, "{text}");
     }
 }
+
+type Row = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<u16>,
+);
+
+fn check_rows(rows: &[Row], language: Option<crate::Language>) {
+    let date = |s: &str| s.parse::<NaiveDate>().expect("row date");
+    let mut failures = Vec::new();
+    for (text, intent, check_in, check_out, guests) in rows {
+        let u = read(text);
+        let got = (u.intent.as_str(), u.check_in, u.check_out, u.guests);
+        let want = (*intent, check_in.map(date), check_out.map(date), *guests);
+        if got != want || (language.is_some() && u.language != language) {
+            failures.push(format!(
+                "{text:?}\n    want {want:?} {language:?}\n    got  {got:?} {:?}",
+                u.language
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// English: intents, dates in English forms ("Jan 3-7", "March 1st to 4th", "12/20"), guests.
+#[rustfmt::skip]
+#[test]
+fn english_messages() {
+    let rows: &[Row] = &[
+        ("Do you have availability for 2 people from April 15 to 17?", "check_availability", Some("2027-04-15"), Some("2027-04-17"), Some(2)),
+        ("Hi, is there any room for 4 this weekend?", "check_availability", Some("2026-11-13"), Some("2026-11-15"), Some(4)),
+        ("How much is it per night?", "ask_price", None, None, None),
+        ("how much for 2 nights from Jan 3-7?", "ask_price", Some("2027-01-03"), Some("2027-01-07"), None),
+        ("We'd like to book the Lenga for March 1st to 4th", "book", Some("2027-03-01"), Some("2027-03-04"), None),
+        ("I want to book for 2 adults and 1 kid, Dec 20 to 23", "book", Some("2026-12-20"), Some("2026-12-23"), Some(3)),
+        ("Can I bring my dog?", "ask_info", None, None, None),
+        ("Do you allow pets?", "ask_info", None, None, None),
+        ("Where are you located?", "ask_info", None, None, None),
+        ("Do you have photos of the cabins?", "ask_info", None, None, None),
+        ("What time is check-in?", "ask_info", None, None, None),
+        ("I need to cancel my reservation RES261201004", "cancel", None, None, None),
+        ("Can I talk to a real person?", "human", None, None, None),
+        ("Hello!", "greeting", None, None, None),
+        ("Good morning, do you have availability on December 15th?", "check_availability", Some("2026-12-15"), None, None),
+        ("Is there wifi?", "ask_info", None, None, None),
+        ("Yes please, book it", "book", None, None, None),
+        ("We are 6 people, from the 20th to the 23rd of December", "check_availability", Some("2026-12-20"), Some("2026-12-23"), Some(6)),
+        ("available from 12/20 to 12/23 for 2?", "check_availability", Some("2026-12-20"), Some("2026-12-23"), Some(2)),
+        ("any vacancy for tonight? we are 2", "check_availability", Some("2026-11-10"), Some("2026-11-11"), Some(2)),
+        ("what's the price for 3 nights from december 10?", "ask_price", Some("2026-12-10"), Some("2026-12-13"), None),
+        ("is the Coihue free from Jan 3 to Jan 7?", "check_availability", Some("2027-01-03"), Some("2027-01-07"), None),
+    ];
+    check_rows(rows, Some(crate::Language::En));
+}
+
+/// Portuguese: intents, "de 5 a 9 de janeiro", "do dia 10 ao dia 12", guests.
+#[rustfmt::skip]
+#[test]
+fn portuguese_messages() {
+    let rows: &[Row] = &[
+        ("Olá, vocês têm vaga de 5 a 9 de janeiro?", "check_availability", Some("2027-01-05"), Some("2027-01-09"), None),
+        ("Quanto custa a diária?", "ask_price", None, None, None),
+        ("quero reservar para 2 pessoas do dia 10 ao dia 12 de dezembro", "book", Some("2026-12-10"), Some("2026-12-12"), Some(2)),
+        ("Aceitam cachorro?", "ask_info", None, None, None),
+        ("Tem piscina?", "ask_info", None, None, None),
+        ("Oi, boa tarde! Tem disponibilidade para o fim de semana?", "check_availability", Some("2026-11-13"), Some("2026-11-15"), None),
+        ("Quero cancelar minha reserva", "cancel", None, None, None),
+        ("Quero falar com uma pessoa", "human", None, None, None),
+        ("Onde fica?", "ask_info", None, None, None),
+        ("Tem fotos?", "ask_info", None, None, None),
+        ("sim, pode reservar", "book", None, None, None),
+        ("de 20 a 23 de dezembro para um casal", "check_availability", Some("2026-12-20"), Some("2026-12-23"), Some(2)),
+        ("Qual o valor para 3 noites a partir de 15 de janeiro?", "ask_price", Some("2027-01-15"), Some("2027-01-18"), None),
+        ("bom dia, tem vaga para 4 pessoas de 2 a 6 de fevereiro?", "check_availability", Some("2027-02-02"), Some("2027-02-06"), Some(4)),
+    ];
+    check_rows(rows, Some(crate::Language::Pt));
+}
+
+/// Chat shorthand and holiday periods in Spanish.
+#[rustfmt::skip]
+#[test]
+fn shorthand_and_holidays() {
+    let rows: &[Row] = &[
+        ("tenes lugar pa 6 el finde?", "check_availability", Some("2026-11-13"), Some("2026-11-15"), Some(6)),
+        ("hay lugar del 3 al 5 d mayo?", "check_availability", Some("2027-05-03"), Some("2027-05-05"), None),
+        ("q precio tiene x noche", "ask_price", None, None, None),
+        ("somos 4 y un perro, hay lugar del 20 al 22 d diciembre", "check_availability", Some("2026-12-20"), Some("2026-12-22"), Some(4)),
+        ("hay lugar para fin de año?", "check_availability", Some("2026-12-30"), Some("2027-01-02"), None),
+        ("tenes lugar para semana santa pa 2", "check_availability", Some("2027-03-25"), Some("2027-03-28"), Some(2)),
+        ("hay lugar para pascuas?", "check_availability", Some("2027-03-25"), Some("2027-03-28"), None),
+        ("hay lugar para carnaval?", "check_availability", Some("2027-02-05"), Some("2027-02-09"), None),
+        ("hay lugar el finde largo de diciembre?", "check_availability", Some("2026-12-04"), Some("2026-12-08"), None),
+        ("hay lugar en las vacaciones de invierno?", "check_availability", None, None, None),
+    ];
+    check_rows(rows, Some(crate::Language::Es));
+}
+
+#[test]
+fn the_json_line_says_the_language() {
+    let line = to_json_line(&read(
+        "Do you have availability for 2 people from April 15 to 17?",
+    ));
+    assert!(
+        line.ends_with(r#""confidence":0.95,"language":"en"}"#),
+        "{line}"
+    );
+    let line = to_json_line(&read("Tem piscina?"));
+    assert!(line.ends_with(r#""language":"pt"}"#), "{line}");
+}

@@ -26,7 +26,11 @@ pub(crate) fn act(
                 .accommodation
                 .as_deref()
                 .and_then(|n| accommodations.iter().find(|a| a.name == n));
-            match (s.wants, named.or(accommodations.first())) {
+            // Unnamed: the cheapest that fits the people said.
+            let fitting = accommodations
+                .iter()
+                .find(|a| s.guests.is_none_or(|g| a.fits(g)));
+            match (s.wants, named.or(fitting).or(accommodations.first())) {
                 (Some(Want::Price), Some(a)) => vec![say(texts::price_from_in(
                     lang,
                     &a.name,
@@ -62,6 +66,11 @@ pub(crate) fn act(
             vec![say(texts::not_in_offer(lang, &names))]
         }
         Step::BookOffer => holds::accept(s, facts),
+        Step::Decline => {
+            s.offer = None;
+            s.wants = None;
+            vec![say(texts::offer_declined(lang))]
+        }
         Step::AlreadyHeld => holds::already_held(s, u, facts),
         Step::Move { stay, guests } => holds::move_hold(s, u, facts, stay, guests),
         Step::PaidChange => holds::paid_change(s, u, facts),

@@ -49,6 +49,8 @@ pub(crate) enum Step {
     NotInOffer,
     /// "Sí, dale": book the option in focus.
     BookOffer,
+    /// "No, gracias" to the offer: it leaves the table.
+    Decline,
     /// A yes with nothing on the table after a hold.
     AlreadyHeld,
     /// Move the unpaid hold to this stay and head count.
@@ -102,6 +104,9 @@ pub(crate) fn plan(
             }
             Some(None) => return Step::NotInOffer,
             None if agrees => return Step::BookOffer,
+            None if u.declines && matches!(u.intent, Intent::Unknown | Intent::Greeting) => {
+                return Step::Decline;
+            }
             None => {}
         }
     }
@@ -217,6 +222,8 @@ fn stay_request(
         Intent::AskPrice => Some(Want::Price),
         // Booking again after a hold that is not in the facts yet would hold twice: offer.
         Intent::Book if s.booked.is_some() => Some(Want::Availability),
+        // A bare yes with nothing on the table accepts nothing: show what there is.
+        Intent::Book if u.affirmative && !new_slot => prev.wants.map(|_| Want::Availability),
         Intent::Book => Some(Want::Book),
         Intent::Greeting if !new_slot => return Step::Greet,
         // A message that only fills a slot (or asks about the place with one) continues what

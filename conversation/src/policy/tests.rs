@@ -917,3 +917,35 @@ fn yes_books_an_offer_stored_by_the_previous_build() {
     );
     let _ = Offer::clone(state.offer.as_ref().expect("offer"));
 }
+
+#[test]
+fn no_to_the_offer_takes_it_off_the_table() {
+    let offered = run(&ConversationState::default(), ASK_FOR_TWO).state;
+    for text in [
+        "no, gracias",
+        "no",
+        "mejor no",
+        "no thanks",
+        "não, obrigado",
+    ] {
+        let t = run(&offered, text);
+        assert_eq!(t.state.offer, None, "{text}");
+        assert!(booked(&t).is_none(), "{text}");
+        assert!(!said(&t).contains("no te entendí"), "{text}: {}", said(&t));
+        // A later yes books nothing.
+        assert!(booked(&run(&t.state, "dale")).is_none(), "{text}");
+    }
+}
+
+#[test]
+fn a_price_without_dates_is_for_a_cabin_that_fits() {
+    let t = run(
+        &ConversationState::default(),
+        "somos 4, cuánto sale la noche?",
+    );
+    assert!(
+        said(&t).starts_with("La noche en Cabaña Coihue"),
+        "{}",
+        said(&t)
+    );
+}

@@ -208,3 +208,14 @@ pub fn offer_dropped(lang: Language) -> &'static str {
         }
     }
 }
+
+/// The guest says no to the offer.
+pub fn offer_declined(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "¡Está bien! 😊 Si querés ver otras fechas u otra cabaña, decime y lo vemos."
+        }
+        Language::En => "No problem! 😊 If you'd like other dates or another cabin, just tell me.",
+        Language::Pt => "Tudo bem! 😊 Se quiser ver outras datas ou outro chalé, é só me dizer.",
+    }
+}
