@@ -153,17 +153,31 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     None
 }
 
-/// Exact words only: a typo of one feature is too often another word ("cabanas"/"sabanas").
-pub(crate) fn feature(tokens: &[Token]) -> Option<Feature> {
-    FEATURES
+/// Every feature asked about, in the order of the message. Exact words only: a typo of one
+/// feature is too often another word ("cabanas"/"sabanas").
+pub(crate) fn features(tokens: &[Token]) -> Vec<Feature> {
+    let mut hits: Vec<(usize, Feature)> = FEATURES
         .iter()
         .filter_map(|(p, f)| {
             lexicon::find_phrase(tokens, p)
                 .filter(|(_, q)| *q == lexicon::Quality::Exact)
                 .map(|(pos, _)| (pos, *f))
         })
-        .min_by_key(|(pos, _)| *pos)
-        .map(|(_, f)| f)
+        .collect();
+    hits.sort_by_key(|(pos, _)| *pos);
+    let mut out: Vec<Feature> = Vec::new();
+    for (_, f) in hits {
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The first feature asked about.
+#[cfg(test)]
+pub(crate) fn feature(tokens: &[Token]) -> Option<Feature> {
+    features(tokens).first().copied()
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ const PORTUGUESE: &[&str] = &[
     "filhos", "eu", "meu", "minha", "posso", "fazer", "ficar", "chegar", "qual", "quais", "onde",
     "aceita", "aceitam", "animais", "estacionamento", "churrasqueira", "cafe", "manha", "quarto",
     "chale", "pousada", "voces", "desculpa", "desculpe", "engano", "errei", "fica", "barato",
-    "endereco", "cachorros", "prefiro", "obg", "estou", "gostariamos",
+    "endereco", "cachorros", "prefiro", "obg", "estou", "gostariamos", "mais", "menos",
 ];
 
 #[rustfmt::skip]
@@ -42,7 +42,7 @@ const SPANISH: &[&str] = &[
     "con", "una", "y", "en", "mi", "yo", "nosotros", "perro", "mascotas", "ustedes", "buenas",
     "buen", "cabana", "cabanas", "quisiera", "queremos", "podes", "aceptan", "donde", "manana",
     "hoy", "diciembre", "enero", "febrero", "marzo", "mayo", "junio", "julio", "septiembre",
-    "octubre", "noviembre", "perdon", "prefiero", "mejor", "tambien", "cuantas", "barata", "che",
+    "octubre", "noviembre", "perdon", "prefiero", "mejor", "tambien", "cuantas", "che",
     "noche", "ninos", "chicos", "somos", "vamos", "reservame", "cancelala",
 ];
 

@@ -109,8 +109,10 @@ pub struct Understanding {
     pub choice: Option<Choice>,
     /// A pet comes along ("vamos con un perro"), or the guest asks about bringing one.
     pub pets: bool,
-    /// What a yes/no question asks about ("¿tienen pileta?").
+    /// What a yes/no question asks about ("¿tienen pileta?"): the first of `features`.
     pub feature: Option<Feature>,
+    /// Everything yes/no questions ask about ("¿tienen wifi? ¿y cochera?").
+    pub features: Vec<Feature>,
     /// Every info topic named, whatever the intent (a stay question that also asks about pets).
     pub topics: Vec<InfoTopic>,
     /// Nights said without a check-in ("son 3 noches"): a correction of the stay's length.
@@ -240,6 +242,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     };
     let decision = intent::decide(&signals, ctx);
     let empty = tokens.is_empty() && reservation_code.is_none();
+    let features = cues::features(&tokens);
     let confidence = confidence::score(&decision, &dates, empty);
     Understanding {
         intent: decision.intent,
@@ -256,7 +259,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         correction: cues::correction(&tokens),
         choice: cues::choice(&tokens),
         pets: cues::pets(&tokens),
-        feature: cues::feature(&tokens),
+        feature: features.first().copied(),
+        features,
         topics: signals.topics.clone(),
         nights: dates.nights.filter(|_| dates.check_in.is_none()),
         period: dates.period,

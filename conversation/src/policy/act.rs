@@ -43,7 +43,7 @@ pub(crate) fn act(
         Step::Human => vec![say(texts::human(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
-        Step::Info { topics, feature } => answers(s, u, facts, &topics, feature, None),
+        Step::Info { topics, features } => answers(s, u, facts, &topics, &features, None),
         Step::Quote { stay, guests, want } => {
             let mut effects = Vec::new();
             if let Some(p) = &u.period
@@ -52,7 +52,7 @@ pub(crate) fn act(
                 effects.push(say(texts::period_assumed(lang, p, &stay)));
             }
             let offered = quote::quote(s, facts, (stay, guests), want, None, &mut effects);
-            let extra = answers(s, u, facts, &u.topics, u.feature, Some(&offered));
+            let extra = answers(s, u, facts, &u.topics, &u.features, Some(&offered));
             effects.extend(extra);
             effects
         }
@@ -85,7 +85,7 @@ fn answers(
     u: &Understanding,
     facts: &Facts<'_>,
     topics: &[InfoTopic],
-    feature: Option<Feature>,
+    features: &[Feature],
     offered: Option<&[i64]>,
 ) -> Vec<Effect> {
     let lang = s.language;
@@ -101,15 +101,15 @@ fn answers(
             let (yes, no) = info::pets_split(&shown);
             out.push(say(texts::pets_for_offer(lang, &yes, &no)));
         }
-        if let Some(f) = feature.filter(|f| *f != Feature::Pets) {
+        for f in features.iter().filter(|f| **f != Feature::Pets) {
             out.extend(
-                info::yes_no(lang, f, facts.place, all, named)
+                info::yes_no(lang, *f, facts.place, all, named)
                     .into_iter()
                     .map(Effect::Say),
             );
         }
         for t in topics {
-            if matches!(t, InfoTopic::Pets) || covered(feature, *t) {
+            if matches!(t, InfoTopic::Pets) || covered(features, *t) {
                 continue;
             }
             out.extend(
@@ -120,15 +120,15 @@ fn answers(
         }
         return out;
     }
-    if let Some(f) = feature {
+    for f in features {
         out.extend(
-            info::yes_no(lang, f, facts.place, all, named)
+            info::yes_no(lang, *f, facts.place, all, named)
                 .into_iter()
                 .map(Effect::Say),
         );
     }
     for t in topics {
-        if covered(feature, *t) {
+        if covered(features, *t) {
             continue;
         }
         out.extend(
@@ -143,16 +143,15 @@ fn answers(
     out
 }
 
-/// A topic the yes/no answer already covers ("¿tienen pileta?" needs no amenities list).
-fn covered(feature: Option<Feature>, t: InfoTopic) -> bool {
-    match feature {
-        None => false,
-        Some(Feature::Pets) => t == InfoTopic::Pets,
-        Some(Feature::CheckIn | Feature::CheckOut) => t == InfoTopic::CheckInTime,
-        Some(Feature::Kids) => t == InfoTopic::Kids,
-        Some(Feature::Smoking) => t == InfoTopic::Smoking,
-        Some(_) => t == InfoTopic::Amenities,
-    }
+/// A topic a yes/no answer already covers ("¿tienen pileta?" needs no amenities list).
+fn covered(features: &[Feature], t: InfoTopic) -> bool {
+    features.iter().any(|f| match f {
+        Feature::Pets => t == InfoTopic::Pets,
+        Feature::CheckIn | Feature::CheckOut => t == InfoTopic::CheckInTime,
+        Feature::Kids => t == InfoTopic::Kids,
+        Feature::Smoking => t == InfoTopic::Smoking,
+        _ => t == InfoTopic::Amenities,
+    })
 }
 
 /// The stay of a hold, as a `StayDates` (holds are valid stays).

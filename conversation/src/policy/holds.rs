@@ -175,12 +175,13 @@ pub(crate) fn move_hold(
             },
         ];
     }
-    let mut effects = vec![say(texts::move_taken(
-        lang,
-        &h.accommodation,
-        &h.code,
-        &stay,
-    ))];
+    let why = match cabin {
+        Some(a) if !a.fits(guests.get()) => {
+            texts::move_too_small(lang, &a.name, a.capacity, &h.code)
+        }
+        _ => texts::move_taken(lang, &h.accommodation, &h.code, &stay),
+    };
+    let mut effects = vec![say(why)];
     // The old hold stays: keep its dates in mind for "dale" on the new offer only.
     s.accommodation = None;
     quote::quote(

@@ -35,7 +35,7 @@ pub(crate) enum Step {
     /// Answer questions about the place.
     Info {
         topics: Vec<InfoTopic>,
-        feature: Option<Feature>,
+        features: Vec<Feature>,
     },
     /// Look up what is free for the stay; with `Want::Book`, book the first fitting option.
     Quote {
@@ -153,7 +153,7 @@ pub(crate) fn plan(
         }
         return Step::Info {
             topics: u.topics.clone(),
-            feature: u.feature,
+            features: u.features.clone(),
         };
     }
     if u.intent == Intent::Greeting && !heard.new_stay() {

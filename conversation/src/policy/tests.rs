@@ -949,3 +949,52 @@ fn a_price_without_dates_is_for_a_cabin_that_fits() {
         said(&t)
     );
 }
+
+#[test]
+fn every_yes_no_question_of_a_message_is_answered() {
+    let t = run(
+        &ConversationState::default(),
+        "hola tienen wifi? y cochera?",
+    );
+    let s = said(&t);
+    assert!(
+        s.contains("¡Sí! Tenemos wifi") && s.contains("No, no tenemos cochera"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_correction_to_a_weekend_moves_the_hold() {
+    let mut w = coihue_hold(false);
+    w.held = w.held.map(|h| Held {
+        check_in: d("2026-11-27"),
+        check_out: d("2026-11-29"),
+        ..h
+    });
+    w.taken = vec![taken(2, "2026-11-27", "2026-11-29")];
+    let state = ConversationState {
+        check_in: Some(d("2026-11-27")),
+        check_out: Some(d("2026-11-29")),
+        ..after_hold()
+    };
+    for text in [
+        "ay perdon me confundi, es el otro finde",
+        "perdón, mejor el finde del 4 de diciembre",
+    ] {
+        let t = w.run(&state, text);
+        assert!(
+            t.effects.iter().any(
+                |e| matches!(e, Effect::MoveHold { to, .. } if to.check_in == d("2026-12-04"))
+            ),
+            "{text}: {:?}",
+            t.effects
+        );
+    }
+    // Too many people for the held cabin: said so, the hold stays.
+    let t = coihue_hold(false).run(&after_hold(), "perdón somos 5");
+    assert!(
+        said(&t).starts_with("Cabaña Coihue es para hasta 4 personas"),
+        "{}",
+        said(&t)
+    );
+}

@@ -312,3 +312,18 @@ pub fn move_taken(lang: Language, name: &str, code: &str, new: &StayDates) -> St
         ),
     }
 }
+
+/// The held cabin is too small for the new head count: the hold stays while the guest decides.
+pub fn move_too_small(lang: Language, name: &str, capacity: i32, code: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "{name} es para hasta {capacity} personas 😕 Tu reserva {code} sigue guardada como estaba mientras decidís."
+        ),
+        Language::En => format!(
+            "{name} sleeps up to {capacity} people 😕 Your booking {code} stays on hold as it was while you decide."
+        ),
+        Language::Pt => format!(
+            "{name} é para até {capacity} pessoas 😕 Sua reserva {code} continua guardada como estava enquanto você decide."
+        ),
+    }
+}

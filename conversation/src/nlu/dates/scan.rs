@@ -158,7 +158,12 @@ impl<'a> Scanner<'a> {
             return None;
         };
         let before = i.checked_sub(1).and_then(|p| self.tok(p));
-        if before.is_some_and(|b| b.is_any(&["algun", "cualquier", "otro", "un"])) {
+        // "el otro finde" is the one after the coming one; "algún finde", "otro finde" are
+        // vague.
+        let the_other = before.is_some_and(|b| b.is("otro"))
+            && i > 1
+            && self.tok(i - 2).is_some_and(|t| t.is_any(&["el", "al"]));
+        if !the_other && before.is_some_and(|b| b.is_any(&["algun", "cualquier", "otro", "un"])) {
             self.vague = true;
             return Some(len);
         }
@@ -181,6 +186,19 @@ impl<'a> Scanner<'a> {
             });
         if qualified {
             self.vague = true;
+            return Some(n);
+        }
+        if the_other
+            && let Some((friday, sunday)) = calendar::weekend(self.today, false)
+            && let (Some(f), Some(s)) =
+                (calendar::add_days(friday, 7), calendar::add_days(sunday, 7))
+        {
+            // "el otro finde": the one after the coming weekend.
+            self.push(Kind::Fixed(f), i);
+            self.mentions.push(Mention {
+                kind: Kind::Fixed(s),
+                role: Role::End,
+            });
             return Some(n);
         }
         let following = que_viene || before.is_some_and(|b| b.is_any(&["proximo", "siguiente"]));
