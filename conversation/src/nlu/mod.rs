@@ -101,6 +101,8 @@ pub struct Understanding {
     /// The language the message is written in, when its words say so (`None` for "ok",
     /// "15/12"): the conversation keeps its own otherwise.
     pub language: Option<Language>,
+    /// Thanks ("gracias", "muchas gracias", "thank you", "obrigado").
+    pub thanks: bool,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
     /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
@@ -255,6 +257,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         affirmative: agreement.yes,
         confidence,
         language,
+        thanks: tokens.iter().any(|t| t.is("gracias")),
         declines: agreement.no,
         correction: cues::correction(&tokens),
         choice: cues::choice(&tokens),

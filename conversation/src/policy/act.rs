@@ -43,7 +43,12 @@ pub(crate) fn act(
         Step::Human => vec![say(texts::human(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
-        Step::Info { topics, features } => answers(s, u, facts, &topics, &features, None),
+        Step::Info {
+            topics,
+            features,
+            named,
+        } => answers(s, named.as_deref(), facts, &topics, &features, None),
+        Step::Thanks => vec![say(texts::you_are_welcome(lang))],
         Step::Quote { stay, guests, want } => {
             let mut effects = Vec::new();
             if let Some(p) = &u.period
@@ -52,7 +57,14 @@ pub(crate) fn act(
                 effects.push(say(texts::period_assumed(lang, p, &stay)));
             }
             let offered = quote::quote(s, facts, (stay, guests), want, None, &mut effects);
-            let extra = answers(s, u, facts, &u.topics, &u.features, Some(&offered));
+            let extra = answers(
+                s,
+                u.accommodation.as_deref(),
+                facts,
+                &u.topics,
+                &u.features,
+                Some(&offered),
+            );
             effects.extend(extra);
             effects
         }
@@ -82,7 +94,7 @@ pub(crate) fn act(
 /// ones just offered, when a quote came first). A yes/no question is answered first.
 fn answers(
     s: &ConversationState,
-    u: &Understanding,
+    named: Option<&str>,
     facts: &Facts<'_>,
     topics: &[InfoTopic],
     features: &[Feature],
@@ -90,7 +102,6 @@ fn answers(
 ) -> Vec<Effect> {
     let lang = s.language;
     let all = facts.accommodations();
-    let named = u.accommodation.as_deref();
     let mut out: Vec<Effect> = Vec::new();
     if let Some(offered) = offered {
         // After a quote: the pets line for the cabins offered; other topics as usual.

@@ -24,6 +24,10 @@ use crate::{
     state::{ConversationState, Offer, Want},
 };
 
+/// Confidence from which an availability or price question is an explicit one (a keyword),
+/// not one inferred from bare dates or people (see `nlu::confidence`).
+const EXPLICIT_QUESTION: f32 = 0.85;
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Step {
     Greet,
@@ -36,7 +40,11 @@ pub(crate) enum Step {
     Info {
         topics: Vec<InfoTopic>,
         features: Vec<Feature>,
+        /// The cabin asked about: named, or picked among the options ("¿la segunda…?").
+        named: Option<String>,
     },
+    /// "Gracias": a kind word back.
+    Thanks,
     /// Look up what is free for the stay; with `Want::Book`, book the first fitting option.
     Quote {
         stay: StayDates,
@@ -90,6 +98,32 @@ pub(crate) fn plan(
     }
     let agrees = u.affirmative || u.intent == Intent::Book;
 
+    // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
+    // "La que acepta perros" points; it does not ask.
+    let asks_about_the_place = u.intent == Intent::AskInfo
+        && (u.info_topic.is_some() || u.feature.is_some())
+        && u.choice != Some(Choice::PetFriendly);
+    if asks_about_the_place && !heard.new_stay() {
+        let named = s
+            .offer
+            .as_ref()
+            .and_then(|o| pick(o, u).flatten().and_then(|i| o.options.get(i)))
+            .map(|o| o.name.clone())
+            .or_else(|| u.accommodation.clone());
+        return Step::Info {
+            topics: u.topics.clone(),
+            features: u.features.clone(),
+            named,
+        };
+    }
+    if u.thanks
+        && !u.declines
+        && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+        && !heard.new_stay()
+    {
+        return Step::Thanks;
+    }
+
     if let Some(offer) = s.offer.as_mut()
         && !heard.new_stay()
     {
@@ -113,8 +147,12 @@ pub(crate) fn plan(
 
     let holding = held(facts, u);
     if holding.is_some() || s.booked.is_some() {
-        let asks_another_stay =
-            matches!(u.intent, Intent::CheckAvailability | Intent::AskPrice) && !u.correction;
+        // Only an explicit question (not a stay read from bare dates or people) asks about
+        // another stay; anything else with new values corrects the hold.
+        let explicit = u.confidence >= EXPLICIT_QUESTION;
+        let asks_another_stay = matches!(u.intent, Intent::CheckAvailability | Intent::AskPrice)
+            && explicit
+            && !u.correction;
         if heard.new_stay() && !asks_another_stay {
             match holding {
                 Some(h) if h.paid => {
@@ -146,15 +184,9 @@ pub(crate) fn plan(
     }
 
     if u.intent == Intent::AskInfo && !heard.new_stay() {
-        if u.info_topic.is_none() && u.feature.is_none() {
-            // Questions without a known topic (refund policy, payment methods…): a person.
-            s.needs_human = true;
-            return Step::Human;
-        }
-        return Step::Info {
-            topics: u.topics.clone(),
-            features: u.features.clone(),
-        };
+        // Questions without a known topic (refund policy, payment methods…): a person.
+        s.needs_human = true;
+        return Step::Human;
     }
     if u.intent == Intent::Greeting && !heard.new_stay() {
         return Step::Greet;

@@ -998,3 +998,51 @@ fn a_correction_to_a_weekend_moves_the_hold() {
         said(&t)
     );
 }
+
+#[test]
+fn a_question_about_an_option_is_answered_for_that_option() {
+    let offered = run(&ConversationState::default(), ASK_FOR_TWO).state;
+    for (text, start) in [
+        ("la lenga tiene pileta?", "¡Sí! Cabaña Lenga tiene pileta"),
+        (
+            "¿la tercera tiene pileta?",
+            "¡Sí! Cabaña Lenga tiene pileta",
+        ),
+        (
+            "y la primera tiene parrilla?",
+            "No, Cabaña Arrayán no tiene parrilla",
+        ),
+        ("la coihue acepta perros?", "¡Sí!"),
+    ] {
+        let t = run(&offered, text);
+        assert!(said(&t).starts_with(start), "{text}: {}", said(&t));
+        assert_eq!(
+            t.state.offer, offered.offer,
+            "{text}: the offer stays as it was"
+        );
+    }
+    let t = run(&offered, "muchas gracias!");
+    assert!(said(&t).starts_with("¡Gracias a vos!"), "{}", said(&t));
+}
+
+#[test]
+fn after_a_hold_bare_new_values_correct_it_and_an_explicit_question_is_another_stay() {
+    let w = coihue_hold(false);
+    for text in ["somos 3", "es del 16 al 18", "del 16 al 18 entonces"] {
+        let t = w.run(&after_hold(), text);
+        assert!(
+            t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::MoveHold { .. })),
+            "{text}: {:?}",
+            t.effects
+        );
+    }
+    let t = w.run(&after_hold(), "¿y tienen lugar del 20 al 22 de diciembre?");
+    assert!(t.state.offer.is_some(), "{}", said(&t));
+    assert!(
+        !t.effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { .. }))
+    );
+}

@@ -219,3 +219,12 @@ pub fn offer_declined(lang: Language) -> &'static str {
         Language::Pt => "Tudo bem! 😊 Se quiser ver outras datas ou outro chalé, é só me dizer.",
     }
 }
+
+/// "Gracias": a kind word back, and the door open.
+pub fn you_are_welcome(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => "¡Gracias a vos! 😊 Cualquier cosa que necesites, escribime por acá.",
+        Language::En => "Thank you! 😊 If you need anything else, just write to me here.",
+        Language::Pt => "Obrigado a você! 😊 Se precisar de algo, é só me escrever por aqui.",
+    }
+}
