@@ -381,23 +381,32 @@ const ONLY_NEXT_TO_A_NUMBER: &[&str] = &[
 ];
 
 /// Rewrites the tokens; see the module docs.
+#[cfg(test)]
 pub(crate) fn to_spanish(tokens: Vec<Token>) -> Vec<Token> {
+    to_spanish_from(tokens, false)
+}
+
+/// Rewrites the tokens (see the module docs); `english` says the message is written in English, where a numeric date
+/// that reads both ways ("3/1") is month first, as written in the United States.
+pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     let replaced = phrases(&tokens);
     months_after_days(replaced)
         .into_iter()
-        .map(month_first_numeric)
+        .map(|t| month_first_numeric(t, english))
         .collect()
 }
 
 /// "12/20" cannot be day/month; written month first (as in the United States) it is the 20th
-/// of December: "20/12". A date that reads either way is left as written (day first).
-fn month_first_numeric(mut t: Token) -> Token {
+/// of December: "20/12". A date that reads either way is left as written (day first), except
+/// in English (`english`), where it is month first.
+fn month_first_numeric(mut t: Token, english: bool) -> Token {
     let parts: Vec<&str> = t.text.split('/').collect();
+    let lowest_day = if english { 1 } else { 13 };
     if let [m, d, rest @ ..] = parts.as_slice()
         && rest.len() <= 1
         && let (Ok(mv), Ok(dv)) = (m.parse::<u32>(), d.parse::<u32>())
         && (1..=12).contains(&mv)
-        && (13..=31).contains(&dv)
+        && (lowest_day..=31).contains(&dv)
     {
         let mut text = format!("{d}/{m}");
         if let [y] = rest {

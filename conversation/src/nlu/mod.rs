@@ -230,7 +230,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let (reservation_code, rest) = code::extract(text);
     let written = normalize::tokenize(&rest);
     let language = language::detect(&written);
-    let tokens = bridge::to_spanish(written);
+    let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
     let dates = dates::extract(&tokens, today);
     let guests = guests::extract(&tokens, &dates.consumed);
     let accommodation = accommodation::find(&tokens, accommodations);

@@ -20,7 +20,14 @@ pub(crate) fn act(
     let accommodations = facts.accommodations();
     match step {
         Step::Greet => vec![say(texts::welcome(lang))],
-        Step::AskGuests => vec![say(texts::ask_guests(lang))],
+        Step::AskGuests => {
+            let mut out = Vec::new();
+            if let (Some(p), Some(stay)) = (&u.period, super::act::stay_of_state(s)) {
+                out.push(say(texts::period_assumed(lang, p, &stay)));
+            }
+            out.push(say(texts::ask_guests(lang)));
+            out
+        }
         Step::AskDates => {
             let named = s
                 .accommodation
@@ -163,6 +170,11 @@ fn covered(features: &[Feature], t: InfoTopic) -> bool {
         Feature::Smoking => t == InfoTopic::Smoking,
         _ => t == InfoTopic::Amenities,
     })
+}
+
+/// The stay the slots hold, if complete.
+pub(crate) fn stay_of_state(s: &ConversationState) -> Option<StayDates> {
+    stay_of(s.check_in?, s.check_out?)
 }
 
 /// The stay of a hold, as a `StayDates` (holds are valid stays).

@@ -246,7 +246,7 @@ fn stay_request(
     let new_slot = heard.new_stay()
         || u.guests.is_some()
         || u.check_in.is_some()
-        || u.accommodation.is_some() && s.check_in.is_some();
+        || u.accommodation.is_some() && (s.check_in.is_some() || prev.wants.is_some());
     let want = match u.intent {
         // A guest who asked to book and now gives the dates still wants to book.
         Intent::CheckAvailability if prev.wants == Some(Want::Book) => Some(Want::Book),

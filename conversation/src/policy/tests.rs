@@ -1046,3 +1046,31 @@ fn after_a_hold_bare_new_values_correct_it_and_an_explicit_question_is_another_s
             .any(|e| matches!(e, Effect::MoveHold { .. }))
     );
 }
+
+#[test]
+fn follow_ups_keep_what_the_guest_was_after() {
+    let t = talk(&["hola cuanto sale la noche en la lenga", "y en la coihue?"]);
+    assert!(
+        said(&t).starts_with("La noche en Cabaña Coihue"),
+        "{}",
+        said(&t)
+    );
+    let t = run(
+        &ConversationState::default(),
+        "hola, que dias son el finde largo de carnaval?",
+    );
+    let s = said(&t);
+    assert!(
+        s.contains("05/02/2027") && s.contains("¿Para cuántas personas"),
+        "{s}"
+    );
+    let t = run(
+        &ConversationState::default(),
+        "Hi! Do you have a cabin for 2 from 3/1 to 3/4?",
+    );
+    let offer = t.state.offer.expect("offer");
+    assert_eq!(
+        (offer.check_in, offer.check_out),
+        (d("2027-03-01"), d("2027-03-04"))
+    );
+}
