@@ -1,14 +1,16 @@
 //! `ParseIntent`: a guest's words (typed, emailed or transcribed), or a message without words.
-//! Loads the conversation and the facts, lets `conversation::turn` decide, and stores the new
-//! state with its effects (replies, a booking to place) in one transaction.
+//! Loads the conversation and the facts (the guest's current hold among them), lets
+//! `conversation::turn` decide, and stores the new state with its effects (replies, a booking
+//! to place or move) in one transaction; a hold the guest gives up is released in that same
+//! transaction.
 
 use booking::availability::Occupancy;
-use conversation::{Facts, Incoming, Wordless, nlu};
+use conversation::{Effect, Facts, Held, Incoming, Wordless, nlu};
 use jobs::{
     Envelope, JobError,
     payloads::{self, ParseIntent},
 };
-use store::{availability, conversations, properties};
+use store::{availability, conversations, properties, reservations};
 
 use crate::{
     effects::{self, Answering},
@@ -75,6 +77,18 @@ impl Handle for ParseIntent {
                 Incoming::Wordless(_) => Vec::new(),
             };
             let place = property.place();
+            let held = reservations::current_for_guest(&mut *tx, property.id, &p.channel, today)
+                .await?
+                .map(|h| Held {
+                    code: h.code,
+                    accommodation_id: h.accommodation_id,
+                    accommodation: h.accommodation,
+                    check_in: h.check_in,
+                    check_out: h.check_out,
+                    guests: u16::try_from(h.guests).unwrap_or(1),
+                    paid: h.paid,
+                    payment_link: h.payment_link,
+                });
             let facts = Facts {
                 today,
                 place: &place,
@@ -82,11 +96,22 @@ impl Handle for ParseIntent {
                     accommodations: &accommodations,
                     taken: &taken,
                 },
+                held: held.as_ref(),
+                // Properties have no cancellation policy of their own yet: the reply then says
+                // that staff will explain it.
+                cancellation_policy: None,
             };
 
             let turn = conversation::turn(&conversation.state, incoming, &facts);
 
             conversations::save(&mut tx, conversation.id, &turn.state).await?;
+            for effect in &turn.effects {
+                if let Effect::ReleaseHold { code } = effect
+                    && !reservations::release_unpaid(&mut tx, code).await?
+                {
+                    tracing::warn!(%code, "hold to release was no longer live");
+                }
+            }
             let answering = Answering {
                 channel: &p.channel,
                 message_id: &p.message_id,
