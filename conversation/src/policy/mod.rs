@@ -47,7 +47,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             state.language = prev.language.after(u.language);
             let heard = listen(&mut state, u);
             let step = plan::plan(prev, &mut state, u, &heard, facts);
-            let effects = act::act(step, &mut state, u, facts);
+            let effects = one_reply(act::act(step, &mut state, u, facts));
             Turn { state, effects }
         }
     }
@@ -64,6 +64,22 @@ pub fn unusable_note(why: Refusal) -> Vec<Effect> {
 pub fn dates_in_question(prev: &ConversationState, u: &Understanding) -> Option<StayDates> {
     let (check_in, check_out) = merged_stay(prev, u);
     StayDates::new(check_in?, check_out?).ok()
+}
+
+/// Texts said one after the other go as one message (an offer and the pets answer, two yes/no
+/// answers): several questions get one reply. Photos stay messages of their own.
+fn one_reply(effects: Vec<Effect>) -> Vec<Effect> {
+    let mut out: Vec<Effect> = Vec::with_capacity(effects.len());
+    for e in effects {
+        match (out.last_mut(), e) {
+            (Some(Effect::Say(Say::Text(before))), Effect::Say(Say::Text(next))) => {
+                before.push_str("\n\n");
+                before.push_str(&next);
+            }
+            (_, e) => out.push(e),
+        }
+    }
+    out
 }
 
 fn say(text: impl Into<String>) -> Effect {

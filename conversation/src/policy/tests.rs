@@ -786,7 +786,9 @@ fn several_questions_in_one_message_get_one_reply() {
         &ConversationState::default(),
         "tienen fotos? y donde quedan?",
     );
-    assert_eq!(t.effects.len(), 2, "{:?}", t.effects);
+    assert_eq!(t.effects.len(), 1, "one reply: {:?}", t.effects);
+    let s = said(&t);
+    assert!(s.contains("Ruta 40") && s.contains("junto al lago"), "{s}");
 }
 
 // ── Holidays ────────────────────────────────────────────────────────────────────────────
@@ -1073,4 +1075,61 @@ fn follow_ups_keep_what_the_guest_was_after() {
         (offer.check_in, offer.check_out),
         (d("2027-03-01"), d("2027-03-04"))
     );
+}
+
+#[test]
+fn every_kind_of_question_can_name_a_cabin() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "tenés fotos de la coihue?",
+            "Cabaña Coihue",
+            &["Lenga", "Arrayán"],
+        ),
+        ("la lenga acepta perros?", "Cabaña Lenga", &["Arrayán"]),
+        (
+            "que comodidades tiene la lenga?",
+            "Pileta climatizada",
+            &["Coihue"],
+        ),
+        (
+            "para cuantas personas es la arrayan?",
+            "hasta 2 personas",
+            &["Lenga"],
+        ),
+        (
+            "cuánto sale la coihue?",
+            "Cabaña Coihue arranca en $ 90.000",
+            &["Lenga"],
+        ),
+        ("is the Lenga pet friendly?", "Cabaña Lenga", &["Arrayán"]),
+        ("quanto custa o chalé Coihue?", "Cabaña Coihue", &["Lenga"]),
+    ];
+    for (text, has, lacks) in cases {
+        let s = said(&run(&ConversationState::default(), text));
+        assert!(s.contains(has), "{text}: {s}");
+        for other in *lacks {
+            assert!(!s.contains(other), "{text}: {s}");
+        }
+    }
+    // Availability by name: that cabin first.
+    for text in [
+        "tienen la lenga libre del 15 al 17 de diciembre para 2?",
+        "la lenga esta disponible del 15 al 17/12 pa 2",
+        "quiero la cabaña lenga del 15 al 17 de diciembre, somos 2",
+        "is the Lenga available December 15 to 17 for 2?",
+        "a Lenga está livre de 15 a 17 de dezembro para 2?",
+    ] {
+        let t = run(&ConversationState::default(), text);
+        let first = t
+            .state
+            .offer
+            .as_ref()
+            .map(|o| o.options[0].name.clone())
+            .or_else(|| booked(&t).map(|b| format!("id {}", b.accommodation_id)));
+        assert!(
+            matches!(first.as_deref(), Some("Cabaña Lenga" | "id 3")),
+            "{text}: {first:?} {}",
+            said(&t)
+        );
+    }
 }

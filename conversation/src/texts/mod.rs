@@ -229,3 +229,63 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod voucher_tests {
+    use super::*;
+    use booking::Money;
+
+    #[test]
+    fn the_confirmation_is_a_voucher() {
+        let v = Voucher {
+            code: "RES261215001",
+            accommodation: "Cabaña Lenga",
+            check_in: "2026-12-15".parse().unwrap(),
+            check_out: "2026-12-18".parse().unwrap(),
+            guests: 4,
+            address: Some("Ruta 40 km 2010"),
+            check_in_time: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+            check_out_time: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            total: Money::from_cents(40_500_000),
+            deposit_paid: Money::from_cents(12_150_000),
+            balance_how: Some("en efectivo o transferencia al llegar"),
+        };
+        let es = voucher_text(Language::Es, &v);
+        for part in [
+            "¡Pago confirmado!",
+            "RES261215001",
+            "Cabaña Lenga",
+            "15/12/2026 desde las 14:00",
+            "18/12/2026 hasta las 10:00",
+            "(3 noches)",
+            "Huéspedes: 4",
+            "Ruta 40 km 2010",
+            "Seña pagada: $ 121.500 de $ 405.000",
+            "Saldo a pagar: $ 283.500 (en efectivo o transferencia al llegar)",
+        ] {
+            assert!(es.contains(part), "{part}: {es}");
+        }
+        let en = voucher_text(
+            Language::En,
+            &Voucher {
+                balance_how: None,
+                ..v
+            },
+        );
+        assert!(en.contains("Balance due: $ 283.500 (on arrival)"), "{en}");
+        assert!(en.contains("Dec 15, 2026 from 14:00"), "{en}");
+        let pt = voucher_text(Language::Pt, &Voucher { address: None, ..v });
+        assert!(
+            pt.contains("Enviamos por aqui antes da sua chegada"),
+            "{pt}"
+        );
+        let paid = voucher_text(
+            Language::Es,
+            &Voucher {
+                deposit_paid: v.total,
+                ..v
+            },
+        );
+        assert!(paid.contains("¡está todo pago!"), "{paid}");
+    }
+}
