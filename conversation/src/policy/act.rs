@@ -43,7 +43,10 @@ pub(crate) fn act(
                     &a.name,
                     a.tariff().base_per_night,
                 ))],
-                _ => vec![say(texts::ask_dates_for(lang, u.guests))],
+                _ => match s.check_in {
+                    Some(check_in) => vec![say(texts::ask_nights(lang, check_in))],
+                    None => vec![say(texts::ask_dates_for(lang, u.guests))],
+                },
             }
         }
         Step::Clarify => vec![say(texts::clarify(lang))],

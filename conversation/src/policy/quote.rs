@@ -92,9 +92,11 @@ pub(crate) fn quote(
             together: false,
             replaces,
         });
-        effects.push(say(
-            prefix + &texts::offer(lang, &stay, guests.get(), &lines)
-        ));
+        effects.push(say(if prefix.is_empty() {
+            texts::offer(lang, &stay, guests.get(), &lines)
+        } else {
+            prefix + &texts::offer_instead(lang, &stay, guests.get(), &lines)
+        }));
         return ordered.iter().map(|a| a.id).collect();
     }
 

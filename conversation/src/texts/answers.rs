@@ -227,7 +227,8 @@ pub fn feature_no(lang: Language, f: Feature, named: Option<&str>, have: &[&str]
         (Language::Pt, _, Some(n)) => format!("Não, {n} não tem {what} 😕"),
         (Language::Pt, _, None) => format!("Não, não temos {what} 😕"),
     };
-    if have.is_empty() {
+    // Smoking and children are rules, not amenities: no list of what there is.
+    if have.is_empty() || matches!(f, Feature::Smoking | Feature::Kids) {
         return no;
     }
     match lang {

@@ -28,12 +28,33 @@ pub fn offer_line<'a>(accommodation: &'a Accommodation, stay: &StayDates) -> Off
 
 pub fn offer(lang: Language, stay: &StayDates, guests: u16, lines: &[OfferLine<'_>]) -> String {
     let phrase = capitalize(&stay_phrase(lang, stay, guests));
-    let first = lines.first().map_or("", |l| l.name);
-    let mut text = match lang {
+    let head = match lang {
         Language::Es => format!("¡Sí! 🙌 {phrase}, tenemos:\n"),
         Language::En => format!("Yes! 🙌 {phrase}, we have:\n"),
         Language::Pt => format!("Sim! 🙌 {phrase}, temos:\n"),
     };
+    priced(lang, head, lines)
+}
+
+/// The offer after saying the cabin asked for cannot be had.
+pub fn offer_instead(
+    lang: Language,
+    stay: &StayDates,
+    guests: u16,
+    lines: &[OfferLine<'_>],
+) -> String {
+    let phrase = stay_phrase(lang, stay, guests);
+    let head = match lang {
+        Language::Es => format!("En cambio, {phrase}, tenemos:\n"),
+        Language::En => format!("Instead, {phrase}, we have:\n"),
+        Language::Pt => format!("Em vez disso, {phrase}, temos:\n"),
+    };
+    priced(lang, head, lines)
+}
+
+fn priced(lang: Language, head: String, lines: &[OfferLine<'_>]) -> String {
+    let first = lines.first().map_or("", |l| l.name);
+    let mut text = head;
     for l in lines {
         text.push_str(&match lang {
             Language::Es => format!("• {}: {} en total (seña {})\n", l.name, l.total, l.deposit),
@@ -310,6 +331,22 @@ pub fn move_taken(lang: Language, name: &str, code: &str, new: &StayDates) -> St
         Language::Pt => format!(
             "Puxa, {name} não está livre {when} 😕 Sua reserva {code} continua guardada com as datas anteriores enquanto você decide."
         ),
+    }
+}
+
+/// The guest gave the check-in only: until when?
+pub fn ask_nights(lang: Language, check_in: chrono::NaiveDate) -> String {
+    let d = day(lang, check_in);
+    match lang {
+        Language::Es => {
+            format!("¡Genial, llegando el {d}! 📅 ¿Hasta qué día te quedarías, o cuántas noches?")
+        }
+        Language::En => format!(
+            "Great, arriving on {d}! 📅 Until which day would you stay, or how many nights?"
+        ),
+        Language::Pt => {
+            format!("Ótimo, chegando em {d}! 📅 Até que dia você ficaria, ou quantas noites?")
+        }
     }
 }
 
