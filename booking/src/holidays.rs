@@ -226,6 +226,8 @@ pub enum Season {
     HolyWeek,
     /// New Year's Eve: 30 December to 2 January (an assumption the guest is told).
     YearEnd,
+    /// Christmas: the stay is Christmas Eve to the 26th (an assumption the guest is told).
+    Christmas,
     /// Winter school holidays. They differ by province; Buenos Aires (the largest source of
     /// guests) has two weeks from the third Monday of July. Always said as an assumption.
     WinterHolidays,
@@ -253,6 +255,10 @@ impl Season {
             Season::YearEnd => Some(DaysOff {
                 first: NaiveDate::from_ymd_opt(year, 12, 31)?,
                 last: NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 2)?,
+            }),
+            Season::Christmas => Some(DaysOff {
+                first: NaiveDate::from_ymd_opt(year, 12, 25)?,
+                last: NaiveDate::from_ymd_opt(year, 12, 26)?,
             }),
             Season::WinterHolidays => {
                 let first_july = NaiveDate::from_ymd_opt(year, 7, 1)?;
@@ -413,6 +419,8 @@ mod tests {
         assert_eq!(h.stay(), (d("2027-03-25"), d("2027-03-28")));
         let y = Season::YearEnd.next(d("2026-11-10")).unwrap();
         assert_eq!(y.stay(), (d("2026-12-30"), d("2027-01-02")));
+        let x = Season::Christmas.next(d("2026-11-10")).unwrap();
+        assert_eq!(x.stay(), (d("2026-12-24"), d("2026-12-26")));
         let w = Season::WinterHolidays.days_off(2026).unwrap();
         assert_eq!((w.first, w.last), (d("2026-07-20"), d("2026-07-31")));
         assert_eq!(

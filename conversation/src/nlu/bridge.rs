@@ -175,6 +175,8 @@ const PHRASES: &[(&str, &str)] = &[
     ("new years eve", "fin de ano"),
     ("new year s eve", "fin de ano"),
     ("carnival", "carnaval"),
+    ("christmas", "navidad"),
+    ("natal", "navidad"),
     ("winter holidays", "vacaciones de invierno"),
     ("winter break", "vacaciones de invierno"),
     ("from", "desde"),

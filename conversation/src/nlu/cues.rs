@@ -11,7 +11,7 @@
 //! - a pet is coming when one is named and not denied ("sin mascotas", "no llevamos perro");
 //! - the feature is the first one named.
 
-use super::{Choice, Feature, lexicon, normalize::Token};
+use super::{Choice, Feature, lexicon, normalize::Token, numbers};
 
 #[rustfmt::skip]
 const CORRECTIONS: &[&str] = &[
@@ -118,7 +118,33 @@ pub(crate) fn pets(tokens: &[Token]) -> bool {
     })
 }
 
+/// Words that point at an option by what it has: "la que tiene", "la de la", "la con".
+const HAVING: &[&str] = &[
+    "la que tiene",
+    "el que tiene",
+    "la que trae",
+    "la de la",
+    "la del",
+    "la con",
+    "la que tenga",
+];
+
 pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
+    for lead in HAVING {
+        if let Some((pos, _)) = lexicon::find_phrase(tokens, lead)
+            && let Some(f) = features(&tokens[pos + lexicon::phrase_len(lead)..]).first()
+            && !matches!(
+                f,
+                Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
+            )
+        {
+            return Some(if *f == Feature::Pets {
+                Choice::PetFriendly
+            } else {
+                Choice::Having(*f)
+            });
+        }
+    }
     if let Some((_, c)) = ATTRIBUTES
         .iter()
         .filter_map(|(p, c)| lexicon::find_phrase(tokens, p).map(|(pos, _)| (pos, *c)))
@@ -140,14 +166,15 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         if t.is_any(&["ultima", "ultimo"]) && pointed {
             return Some(Choice::Last);
         }
-        // "la opción 2", "la 2": a small number right after a pointer, and nothing after it.
+        // "la opción 2", "la número dos", "la 2": a small number right after a pointer, and
+        // nothing after it.
         let option_word = prev.is_some_and(|p| p.is_any(&["opcion", "numero", "nro"]));
         let bare_la = prev.is_some_and(|p| p.is("la")) && tokens.get(i + 1).is_none();
-        if (option_word || bare_la)
-            && t.is_digits()
-            && let Ok(n @ 1..=4) = t.text.parse::<usize>()
+        if (option_word || bare_la && t.is_digits())
+            && let Some(n) = numbers::parse_at(tokens, i)
+            && (1..=4).contains(&n.value)
         {
-            return Some(Choice::Position(n));
+            return Some(Choice::Position(n.value as usize));
         }
     }
     None
@@ -223,6 +250,10 @@ mod tests {
             ("the cheapest one", Some(Choice::Cheapest)),
             ("the second one please", Some(Choice::Position(2))),
             ("a mais barata", Some(Choice::Cheapest)),
+            ("la numero dos", Some(Choice::Position(2))),
+            ("elijo la 2", Some(Choice::Position(2))),
+            ("la que tiene pileta", Some(Choice::Having(Feature::Pool))),
+            ("la de la parrilla", Some(Choice::Having(Feature::Grill))),
             ("la primera semana de enero", None),
             ("hola", None),
         ];

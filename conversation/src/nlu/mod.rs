@@ -136,6 +136,8 @@ pub enum Choice {
     Largest,
     Smallest,
     PetFriendly,
+    /// "La que tiene pileta", "la de la parrilla".
+    Having(Feature),
 }
 
 /// What a yes/no question is about.
@@ -169,6 +171,7 @@ pub enum Period {
     Carnival,
     HolyWeek,
     YearEnd,
+    Christmas,
     WinterHolidays,
 }
 

@@ -522,6 +522,9 @@ fn shorthand_and_holidays() {
         ("hay lugar para carnaval?", "check_availability", Some("2027-02-05"), Some("2027-02-09"), None),
         ("hay lugar el finde largo de diciembre?", "check_availability", Some("2026-12-04"), Some("2026-12-08"), None),
         ("hay lugar en las vacaciones de invierno?", "check_availability", None, None, None),
+        ("tienen lugar para navidad?", "check_availability", Some("2026-12-24"), Some("2026-12-26"), None),
+        ("la podemos pasar al 20 de noviembre?", "check_availability", Some("2026-11-20"), None, None),
+        ("pasala al 16/12 porfa", "check_availability", Some("2026-12-16"), None, None),
     ];
     check_rows(rows, Some(crate::Language::Es));
 }

@@ -102,12 +102,13 @@ pub(crate) fn plan(
     // "La que acepta perros" points; it does not ask.
     let asks_about_the_place = u.intent == Intent::AskInfo
         && (u.info_topic.is_some() || u.feature.is_some())
-        && u.choice != Some(Choice::PetFriendly);
+        && !(s.offer.is_some()
+            && matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))));
     if asks_about_the_place && !heard.new_stay() {
         let named = s
             .offer
             .as_ref()
-            .and_then(|o| pick(o, u).flatten().and_then(|i| o.options.get(i)))
+            .and_then(|o| pick(o, u, facts).flatten().and_then(|i| o.options.get(i)))
             .map(|o| o.name.clone())
             .or_else(|| u.accommodation.clone());
         return Step::Info {
@@ -127,7 +128,7 @@ pub(crate) fn plan(
     if let Some(offer) = s.offer.as_mut()
         && !heard.new_stay()
     {
-        match pick(offer, u) {
+        match pick(offer, u, facts) {
             Some(Some(i)) => {
                 offer.chosen = i;
                 return if agrees {
@@ -203,7 +204,7 @@ pub(crate) fn plan(
 
 /// Which option the message points at: `Some(Some(i))` found, `Some(None)` pointed at
 /// something the offer lacks, `None` no pick at all.
-fn pick(offer: &Offer, u: &Understanding) -> Option<Option<usize>> {
+fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<Option<usize>> {
     let options = &offer.options;
     if let Some(name) = &u.accommodation
         && let Some(i) = options.iter().position(|o| &o.name == name)
@@ -227,6 +228,12 @@ fn pick(offer: &Offer, u: &Understanding) -> Option<Option<usize>> {
         Choice::Largest => by(&|o| i64::from(o.capacity), true),
         Choice::Smallest => by(&|o| i64::from(o.capacity), false),
         Choice::PetFriendly => options.iter().position(|o| o.pets_allowed),
+        Choice::Having(f) => options.iter().position(|o| {
+            facts
+                .accommodations()
+                .iter()
+                .any(|a| a.id == o.accommodation_id && crate::info::has(a, f))
+        }),
     };
     Some(found)
 }

@@ -424,6 +424,8 @@ fn the_guest_points_at_an_option_and_yes_books_that_one() {
         ("la mas grande", 3),
         ("la grande", 3),
         ("la que acepta perros", 2),
+        ("la que tiene pileta", 3),
+        ("la numero dos", 2),
         ("i prefer the second one", 2),
         ("the biggest one", 3),
         ("prefiro a segunda", 2),
@@ -530,6 +532,8 @@ fn after_the_hold_a_correction_moves_it_and_a_yes_does_not_start_over() {
         ("al final somos 4", ("2026-12-15", "2026-12-17"), 4),
         ("somos 3 al final", ("2026-12-15", "2026-12-17"), 3),
         ("mejor 3 noches", ("2026-12-15", "2026-12-18"), 2),
+        ("¿la podemos pasar al 16?", ("2026-12-16", "2026-12-18"), 2),
+        ("cambiala para el 16 porfa", ("2026-12-16", "2026-12-18"), 2),
         (
             "sorry, actually it's from December 16 to 18",
             ("2026-12-16", "2026-12-18"),
@@ -652,6 +656,8 @@ fn cancelling_an_unpaid_hold_releases_it_at_once() {
         "no vamos a poder ir",
         "cancel it please",
         "pode cancelar",
+        "bajala",
+        "borrala porfa",
     ] {
         let t = coihue_hold(false).run(&after_hold(), text);
         assert!(

@@ -18,10 +18,12 @@ pub(super) fn resolve(scan: Scan, today: NaiveDate) -> DateInfo {
     };
     // One impossible date spoils the phrase ("del 30 al 31 de febrero"): better to ask again
     // than to book half of it.
+    // "Pasala al 20": with a verb that moves the stay, a lone end is the new start.
+    let lone_end_moves = scan.moves && scan.mentions.len() == 1;
     let start = scan
         .mentions
         .iter()
-        .position(|m| m.role != Role::End)
+        .position(|m| m.role != Role::End || lone_end_moves)
         .filter(|_| !scan.invalid);
     if let Some((i, kind)) = start.and_then(|i| scan.mentions.get(i).map(|m| (i, m.kind))) {
         let end = scan.mentions.get(i + 1).map(|m| m.kind);

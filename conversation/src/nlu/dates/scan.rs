@@ -27,7 +27,18 @@ pub(super) struct Scan {
     pub(super) invalid: bool,
     pub(super) consumed: Vec<bool>,
     pub(super) period: Option<PeriodMention>,
+    /// A verb that moves a stay ("pasala al 20"): a lone "al 20" is then the new check-in.
+    pub(super) moves: bool,
 }
+
+/// Verbs that move a stay to another date.
+#[rustfmt::skip]
+const MOVE_VERBS: &[&str] = &[
+    "pasar", "pasarla", "pasarlo", "pasala", "pasalo", "pasamos", "pasemos", "cambiar",
+    "cambiarla", "cambiala", "cambiamos", "cambiemos", "mover", "moverla", "movela", "movamos",
+    "correr", "correrla", "correla", "corramos", "adelantar", "adelantarla", "adelantala",
+    "atrasar", "atrasarla", "atrasala", "postergar", "postergarla", "posponer",
+];
 
 pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
     let mut s = Scanner::new(tokens, today);
@@ -40,6 +51,7 @@ pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
         invalid: s.invalid,
         consumed: s.consumed,
         period: s.period,
+        moves: tokens.iter().any(|t| t.is_any(MOVE_VERBS)),
     }
 }
 

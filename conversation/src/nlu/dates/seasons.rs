@@ -1,7 +1,7 @@
 //! Holiday periods in a message: "el finde largo" (the next long weekend of the Argentine
 //! calendar, or the next one in a month: "el finde largo de noviembre"), "carnaval" / "el
 //! finde largo de carnaval", "semana santa" / "pascuas", "fin de año" / "año nuevo",
-//! "vacaciones de invierno". The calendar itself lives in `booking::holidays`.
+//! "navidad", "vacaciones de invierno". The calendar itself lives in `booking::holidays`.
 //!
 //! A period's stay runs from the evening before its first day off to its last day off (as "el
 //! finde" is Friday to Sunday), never from before today. Winter holidays give no stay: they
@@ -32,6 +32,9 @@ const PHRASES: &[(&str, Period)] = &[
     ("fin de ano", Period::YearEnd),
     ("ano nuevo", Period::YearEnd),
     ("fiestas de fin de ano", Period::YearEnd),
+    ("navidad", Period::Christmas),
+    ("nochebuena", Period::Christmas),
+    ("noche buena", Period::Christmas),
     ("vacaciones de invierno", Period::WinterHolidays),
     ("receso invernal", Period::WinterHolidays),
     ("finde largo", Period::LongWeekend),
@@ -73,6 +76,7 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Found,
         Period::Carnival => Season::Carnival.next(today),
         Period::HolyWeek => Season::HolyWeek.next(today),
         Period::YearEnd => Season::YearEnd.next(today),
+        Period::Christmas => Season::Christmas.next(today),
         Period::WinterHolidays => Season::WinterHolidays.next(today),
     }?;
     let stay = (*period != Period::WinterHolidays).then(|| {
