@@ -480,6 +480,7 @@ fn english_messages() {
         ("any vacancy for tonight? we are 2", "check_availability", Some("2026-11-10"), Some("2026-11-11"), Some(2)),
         ("what's the price for 3 nights from december 10?", "ask_price", Some("2026-12-10"), Some("2026-12-13"), None),
         ("is the Coihue free from Jan 3 to Jan 7?", "check_availability", Some("2027-01-03"), Some("2027-01-07"), None),
+        ("can we change the dates to January 11 to 15?", "check_availability", Some("2027-01-11"), Some("2027-01-15"), None),
     ];
     check_rows(rows, Some(crate::Language::En));
 }

@@ -20,10 +20,14 @@ pub(super) fn resolve(scan: Scan, today: NaiveDate) -> DateInfo {
     // than to book half of it.
     // "Pasala al 20": with a verb that moves the stay, a lone end is the new start.
     let lone_end_moves = scan.moves && scan.mentions.len() == 1;
+    // Two ends and no start ("to January 11 to 15", "hasta el 11 hasta el 15"): the first
+    // is the start.
+    let two_ends = scan.mentions.len() >= 2;
     let start = scan
         .mentions
         .iter()
         .position(|m| m.role != Role::End || lone_end_moves)
+        .or(two_ends.then_some(0))
         .filter(|_| !scan.invalid);
     if let Some((i, kind)) = start.and_then(|i| scan.mentions.get(i).map(|m| (i, m.kind))) {
         let end = scan.mentions.get(i + 1).map(|m| m.kind);
