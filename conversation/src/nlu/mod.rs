@@ -28,10 +28,12 @@
 //!   takes the end's month (or the month before: "del 28 al 3 de enero"); the end is the
 //!   first such date after the start (so ranges cross the new year). A month said apart gives
 //!   its month to a range without one ("diciembre, del 20 al 23"). An explicit year is kept
-//!   even in the past, so the conversation can say so. A check-out without a check-in is
-//!   dropped. One impossible date (31/02, "del 40 al 50") drops the whole phrase and lowers
+//!   even in the past, so the conversation can say so. A check-out without a check-in is not
+//!   a stay: it is reported apart (`until`, for a correction), unless a verb moves the stay
+//!   ("pasala al 20": the new check-in); two ends with no start are a range ("to January 11 to
+//!   15"). One impossible date (31/02, "del 40 al 50") drops the whole phrase and lowers
 //!   confidence. A stay over 60 nights is not believed (check-out dropped).
-//! - "el finde" / "este fin de semana" / "el finde largo": Friday → Sunday of the coming
+//! - "el finde" / "este fin de semana": Friday → Sunday of the coming
 //!   weekend; on a Friday it starts today, on a Saturday it is today → Sunday (never in the
 //!   past); on a Sunday it is the next Friday. "El próximo finde" / "el finde que viene" on
 //!   Friday–Sunday is next week's; Monday–Thursday it is this one. "El finde del 20" is the
@@ -42,7 +44,17 @@
 //! - "mañana" is tomorrow except after "la"/"esta" (the morning); "esta noche" is one night
 //!   from today; "por N noches" completes a check-in; "24, 25 y 26" are three nights (out on
 //!   the 27th); "N días" sets nothing (days or nights?); "la semana que viene", "en enero", "en
-//!   algún momento", "el finde largo de carnaval" set nothing and lower confidence.
+//!   algún momento" set nothing and lower confidence.
+//! - Holiday periods ("el finde largo", "carnaval", "semana santa", "fin de año", "navidad")
+//!   come from the Argentine calendar (`booking::holidays`): the evening before the first day
+//!   off to the last one, and the period is reported (`period`) so the reply says which dates
+//!   were assumed; "vacaciones de invierno" sets no date (they differ by province).
+//! - English and Portuguese (and chat shorthand) are rewritten to Spanish words first
+//!   (`bridge`); the message's language is reported (`language`) from words only one language
+//!   uses. In English, a numeric date that reads both ways is month first ("3/1" is March 1st).
+//! - Beyond the intent: a correction ("perdón, me equivoqué", "al final"), a pick among offered
+//!   options ("la segunda", "la más barata", "la que tiene pileta"), a pet coming along, the
+//!   features yes/no questions ask about, every info topic named, thanks, a no.
 //! - Guests: everyone counts, babies included; counted groups win over "somos N"; "una
 //!   pareja", "mi señora y yo" are two; day numbers and nights are never guests.
 //! - Agreement: strong words ("dale", "de una", "confirmo", "reservá") always agree; mild ones
@@ -119,6 +131,9 @@ pub struct Understanding {
     pub topics: Vec<InfoTopic>,
     /// Nights said without a check-in ("son 3 noches"): a correction of the stay's length.
     pub nights: Option<u32>,
+    /// A check-out said alone ("al final nos quedamos hasta el 19"): the next such date from
+    /// today; the conversation moves it after its check-in.
+    pub until: Option<NaiveDate>,
     /// A holiday period the dates were taken from ("el finde largo", "Semana Santa"): the
     /// reply says which dates were assumed.
     pub period: Option<PeriodMention>,
@@ -269,6 +284,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         features,
         topics: signals.topics.clone(),
         nights: dates.nights.filter(|_| dates.check_in.is_none()),
+        until: dates.until,
         period: dates.period,
     }
 }

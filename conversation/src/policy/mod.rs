@@ -113,18 +113,28 @@ fn merged_stay(
     match (u.check_in, u.check_out) {
         (Some(i), Some(o)) => (Some(i), Some(o)),
         (Some(i), None) => (Some(i), remembered_nights.and_then(|n| plus(i, n))),
-        (None, _) => match (u.nights, prev.check_in) {
-            (Some(n), Some(i)) => (Some(i), plus(i, i64::from(n))),
+        (None, _) => match (u.nights, u.until, prev.check_in) {
+            (Some(n), _, Some(i)) => (Some(i), plus(i, i64::from(n))),
+            (None, Some(o), Some(i)) => (Some(i), after(i, o)),
             _ => (prev.check_in, prev.check_out),
         },
     }
+}
+
+/// `until` moved month by month until it falls after the check-in ("hasta el 18" of a stay
+/// from the 15th of January is the 18th of January).
+fn after(check_in: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
+    (0..=12)
+        .filter_map(|m| until.checked_add_months(chrono::Months::new(m)))
+        .find(|o| *o > check_in)
+        .filter(|o| (*o - check_in).num_days() <= booking::stay::MAX_NIGHTS)
 }
 
 /// Puts the message's values into the slots.
 fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     let before = (s.check_in, s.check_out);
     let after = merged_stay(s, u);
-    let said_dates = u.check_in.is_some() || u.nights.is_some();
+    let said_dates = u.check_in.is_some() || u.nights.is_some() || u.until.is_some();
     let new_dates = said_dates && after != before;
     if said_dates {
         (s.check_in, s.check_out) = after;

@@ -487,6 +487,7 @@ fn a_correction_before_the_hold_recomputes_the_offer() {
         ("al final somos 4", ("2026-12-15", "2026-12-17"), 4),
         ("en realidad somos 4", ("2026-12-15", "2026-12-17"), 4),
         ("al final son 3 noches", ("2026-12-15", "2026-12-18"), 2),
+        ("perdón, hasta el 18", ("2026-12-15", "2026-12-18"), 2),
         (
             "desculpa, na verdade somos 4",
             ("2026-12-15", "2026-12-17"),
@@ -533,6 +534,11 @@ fn after_the_hold_a_correction_moves_it_and_a_yes_does_not_start_over() {
         ("somos 3 al final", ("2026-12-15", "2026-12-17"), 3),
         ("mejor 3 noches", ("2026-12-15", "2026-12-18"), 2),
         ("¿la podemos pasar al 16?", ("2026-12-16", "2026-12-18"), 2),
+        (
+            "al final nos quedamos hasta el 19",
+            ("2026-12-15", "2026-12-19"),
+            2,
+        ),
         ("cambiala para el 16 porfa", ("2026-12-16", "2026-12-18"), 2),
         (
             "sorry, actually it's from December 16 to 18",

@@ -22,7 +22,9 @@
 //! - one impossible date spoils the phrase ("del 30 al 31 de febrero" gives nothing, not the
 //!   30th alone); a stay over 60 nights is read as a misparse and its check-out dropped;
 //! - a month said apart gives its month to a range without one ("diciembre, del 20 al 23");
-//! - a check-out without a check-in ("hasta el 20") is dropped;
+//! - a check-out without a check-in ("hasta el 20") is no stay: it is reported as `until` (a
+//!   correction of the check-out), or read as the new check-in after a verb that moves the stay
+//!   ("pasala al 20"); two ends and no start are a range;
 //! - "esta noche" is one night from today; "hoy" and "mañana" give only the check-in;
 //!   "mañana" after "la"/"esta" is the morning, not tomorrow;
 //! - a list of three or more consecutive days names the nights ("el 24, 25 y 26 de diciembre"
@@ -66,6 +68,8 @@ pub(crate) struct DateInfo {
     pub(crate) nights: Option<u32>,
     /// A holiday period the dates come from.
     pub(crate) period: Option<PeriodMention>,
+    /// A check-out said alone ("hasta el 18"), from today.
+    pub(crate) until: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -34,6 +34,15 @@ pub(super) fn resolve(scan: Scan, today: NaiveDate) -> DateInfo {
         let (kind, used_month) = with_loose_month(kind, end, scan.loose_month);
         info.vague &= !used_month;
         stay(kind, end, scan.nights, today, &mut info);
+    } else if let [only] = scan.mentions.as_slice()
+        && only.role == Role::End
+        && !scan.invalid
+    {
+        // "Hasta el 18" alone: a new check-out for the stay already under way (never a stay
+        // by itself).
+        info.until = today
+            .pred_opt()
+            .and_then(|yesterday| end_date(only.kind, yesterday, today));
     }
     info.consumed = scan.consumed;
     info
