@@ -23,9 +23,14 @@ impl Language {
         }
     }
 
-    /// The conversation's language after a message: the message's own when it clearly has
-    /// one, else the one the conversation already had (a bare "ok" or "15/12" changes nothing).
-    pub fn after(self, detected: Option<Language>) -> Language {
-        detected.unwrap_or(self)
+    /// The conversation's language after a message: the message's own when it has one, else
+    /// the one the conversation already had (a bare "ok" or "15/12" changes nothing). A
+    /// conversation already held in English or Portuguese switches only on a message plainly
+    /// in another language (`sure`): "ok gracias" from an English guest stays English.
+    pub fn after(self, detected: Option<Language>, sure: bool) -> Language {
+        match detected {
+            Some(l) if self == Language::Es || sure => l,
+            _ => self,
+        }
     }
 }

@@ -46,23 +46,31 @@ const SPANISH: &[&str] = &[
     "noche", "ninos", "chicos", "somos", "vamos", "reservame", "cancelala",
 ];
 
-/// Portuguese words the Spanish list also has are tie-breakers, not evidence: scored for both.
-pub(crate) fn detect(tokens: &[Token]) -> Option<Language> {
+/// The message's language and by how many words it beats the next one (a message in English
+/// with one "gracias" is still English; "ok gracias" in an English conversation is one word of
+/// Spanish, not enough to switch).
+pub(crate) fn detect_with_margin(tokens: &[Token]) -> Option<(Language, usize)> {
     let count = |list: &[&str]| tokens.iter().filter(|t| t.is_any(list)).count();
     let (es, en, pt) = (count(SPANISH), count(ENGLISH), count(PORTUGUESE));
     let best = es.max(en).max(pt);
     if best == 0 {
         return None;
     }
+    let margin = |a: usize, b: usize, c: usize| a - b.max(c);
     if en == best && en > es && en > pt {
-        Some(Language::En)
+        Some((Language::En, margin(en, es, pt)))
     } else if pt == best && pt > es && pt > en {
-        Some(Language::Pt)
+        Some((Language::Pt, margin(pt, es, en)))
     } else if es == best {
-        Some(Language::Es)
+        Some((Language::Es, margin(es, en, pt)))
     } else {
         None
     }
+}
+
+#[cfg(test)]
+pub(crate) fn detect(tokens: &[Token]) -> Option<Language> {
+    detect_with_margin(tokens).map(|(l, _)| l)
 }
 
 #[cfg(test)]

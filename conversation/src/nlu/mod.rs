@@ -113,6 +113,9 @@ pub struct Understanding {
     /// The language the message is written in, when its words say so (`None` for "ok",
     /// "15/12"): the conversation keeps its own otherwise.
     pub language: Option<Language>,
+    /// The message is plainly in `language` (two words or more ahead of any other): enough to
+    /// switch a conversation held in another language other than the default.
+    pub language_sure: bool,
     /// Thanks ("gracias", "muchas gracias", "thank you", "obrigado").
     pub thanks: bool,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
@@ -247,7 +250,8 @@ pub enum InfoTopic {
 pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Understanding {
     let (reservation_code, rest) = code::extract(text);
     let written = normalize::tokenize(&rest);
-    let language = language::detect(&written);
+    let detected = language::detect_with_margin(&written);
+    let language = detected.map(|(l, _)| l);
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
     let dates = dates::extract(&tokens, today);
     let guests = guests::extract(&tokens, &dates.consumed);
@@ -275,6 +279,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         affirmative: agreement.yes,
         confidence,
         language,
+        language_sure: detected.is_some_and(|(_, margin)| margin >= 2),
         thanks: tokens.iter().any(|t| t.is("gracias")),
         declines: agreement.no,
         correction: cues::correction(&tokens),

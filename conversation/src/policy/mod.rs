@@ -44,7 +44,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
         },
         Incoming::Words(u) => {
             let mut state = prev.clone();
-            state.language = prev.language.after(u.language);
+            state.language = prev.language.after(u.language, u.language_sure);
             let heard = listen(&mut state, u);
             let step = plan::plan(prev, &mut state, u, &heard, facts);
             let effects = one_reply(act::act(step, &mut state, u, facts));

@@ -235,4 +235,16 @@ fn guests_are_answered_in_their_language_and_it_is_kept() {
     }
     let t = run(&ConversationState::default(), "Hi!");
     assert_eq!(said(&t), texts::welcome(Language::En));
+    // One polite Spanish word keeps an English conversation English; a Spanish message switches.
+    let english = t.state;
+    assert_eq!(run(&english, "ok gracias").state.language, Language::En);
+    assert_eq!(
+        run(
+            &english,
+            "perdón, hablo español: tienen lugar del 15 al 17 de diciembre?"
+        )
+        .state
+        .language,
+        Language::Es
+    );
 }
