@@ -45,6 +45,10 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
         Incoming::Words(u) => {
             let mut state = prev.clone();
             state.language = prev.language.after(u.language, u.language_sure);
+            let prev = &remember_the_hold(prev, facts);
+            state.check_in = prev.check_in;
+            state.check_out = prev.check_out;
+            state.guests = prev.guests;
             let heard = listen(&mut state, u);
             let step = plan::plan(prev, &mut state, u, &heard, facts);
             let effects = one_reply(act::act(step, &mut state, u, facts));
@@ -118,6 +122,20 @@ fn merged_stay(
             (None, Some(o), Some(i)) => (Some(i), after(i, o)),
             _ => (prev.check_in, prev.check_out),
         },
+    }
+}
+
+/// A conversation that forgot its stay (24 hours passed) while the guest holds one: the held
+/// stay is the one a correction ("al final somos 4", "hasta el 18") changes.
+fn remember_the_hold(prev: &ConversationState, facts: &Facts<'_>) -> ConversationState {
+    match facts.held {
+        Some(h) if prev.check_in.is_none() && prev.check_out.is_none() => ConversationState {
+            check_in: Some(h.check_in),
+            check_out: Some(h.check_out),
+            guests: prev.guests.or(Some(h.guests)),
+            ..prev.clone()
+        },
+        _ => prev.clone(),
     }
 }
 

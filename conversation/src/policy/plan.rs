@@ -151,9 +151,13 @@ pub(crate) fn plan(
         // Only an explicit question (not a stay read from bare dates or people) asks about
         // another stay; anything else with new values corrects the hold.
         let explicit = u.confidence >= EXPLICIT_QUESTION;
-        let asks_another_stay = matches!(u.intent, Intent::CheckAvailability | Intent::AskPrice)
-            && explicit
-            && !u.correction;
+        let asks = match u.intent {
+            Intent::CheckAvailability | Intent::AskPrice => true,
+            // "Quiero reservar otra para el finde" (not "dale, pero del 16 al 18").
+            Intent::Book => !u.affirmative,
+            _ => false,
+        };
+        let asks_another_stay = asks && explicit && !u.correction;
         if heard.new_stay() && !asks_another_stay {
             match holding {
                 Some(h) if h.paid => {

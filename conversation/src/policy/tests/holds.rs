@@ -213,3 +213,42 @@ fn after_a_hold_bare_new_values_correct_it_and_an_explicit_question_is_another_s
             .any(|e| matches!(e, Effect::MoveHold { .. }))
     );
 }
+
+#[test]
+fn a_hold_is_corrected_even_after_the_conversation_forgot_its_stay() {
+    let forgotten = ConversationState::default();
+    let w = coihue_hold(false);
+    for (text, dates, guests) in [
+        ("al final somos 4", ("2026-12-15", "2026-12-17"), 4),
+        ("perdón, hasta el 18", ("2026-12-15", "2026-12-18"), 2),
+        (
+            "me equivoqué, es del 16 al 18",
+            ("2026-12-16", "2026-12-18"),
+            2,
+        ),
+    ] {
+        let t = w.run(&forgotten, text);
+        let to = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some(*to),
+            _ => None,
+        });
+        assert_eq!(
+            to.map(|b| (b.check_in, b.check_out, b.guests)),
+            Some((d(dates.0), d(dates.1), guests)),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+    // Booking another stay is not a correction.
+    let t = w.run(
+        &after_hold(),
+        "quiero reservar otra cabaña del 20 al 22 de diciembre",
+    );
+    assert!(
+        !t.effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { .. })),
+        "{:?}",
+        t.effects
+    );
+}
