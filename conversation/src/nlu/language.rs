@@ -19,7 +19,8 @@ const ENGLISH: &[&str] = &[
     "april", "june", "july", "august", "september", "october", "november", "december", "of",
     "will", "be", "get", "us", "allowed", "bring", "take", "which", "one", "cheapest", "biggest",
     "actually", "sorry", "instead", "free", "parking", "heating", "grill", "kitchen", "until",
-    "morning", "evening", "afternoon", "st", "nd", "rd", "th", "okay", "yeah", "yep",
+    "morning", "evening", "afternoon", "st", "nd", "rd", "th", "okay", "yeah", "yep", "checking",
+    "arriving", "leaving", "between", "staying", "stay",
 ];
 
 #[rustfmt::skip]
@@ -32,7 +33,8 @@ const PORTUGUESE: &[&str] = &[
     "filhos", "eu", "meu", "minha", "posso", "fazer", "ficar", "chegar", "qual", "quais", "onde",
     "aceita", "aceitam", "animais", "estacionamento", "churrasqueira", "cafe", "manha", "quarto",
     "chale", "pousada", "voces", "desculpa", "desculpe", "engano", "errei", "fica", "barato",
-    "endereco", "cachorros", "prefiro", "obg", "estou", "gostariamos", "mais", "menos",
+    "endereco", "cachorros", "prefiro", "obg", "estou", "gostariamos", "mais", "saida", "e",
+    "chegada", "voces", "vcs",
 ];
 
 #[rustfmt::skip]

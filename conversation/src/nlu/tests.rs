@@ -480,6 +480,9 @@ fn english_messages() {
         ("any vacancy for tonight? we are 2", "check_availability", Some("2026-11-10"), Some("2026-11-11"), Some(2)),
         ("what's the price for 3 nights from december 10?", "ask_price", Some("2026-12-10"), Some("2026-12-13"), None),
         ("is the Coihue free from Jan 3 to Jan 7?", "check_availability", Some("2027-01-03"), Some("2027-01-07"), None),
+        ("between Jan 3 and Jan 7 for 2 people", "check_availability", Some("2027-01-03"), Some("2027-01-07"), Some(2)),
+        ("checking in Jan 3, checking out Jan 7", "check_availability", Some("2027-01-03"), Some("2027-01-07"), None),
+        ("any room for the long weekend in December?", "check_availability", Some("2026-12-04"), Some("2026-12-08"), None),
         ("can we change the dates to January 11 to 15?", "check_availability", Some("2027-01-11"), Some("2027-01-15"), None),
     ];
     check_rows(rows, Some(crate::Language::En));
@@ -503,6 +506,8 @@ fn portuguese_messages() {
         ("sim, pode reservar", "book", None, None, None),
         ("de 20 a 23 de dezembro para um casal", "check_availability", Some("2026-12-20"), Some("2026-12-23"), Some(2)),
         ("Qual o valor para 3 noites a partir de 15 de janeiro?", "ask_price", Some("2027-01-15"), Some("2027-01-18"), None),
+        ("entrada dia 5 e saída dia 9 de janeiro, somos 3", "check_availability", Some("2027-01-05"), Some("2027-01-09"), Some(3)),
+        ("tem vaga para a páscoa?", "check_availability", Some("2027-03-25"), Some("2027-03-28"), None),
         ("bom dia, tem vaga para 4 pessoas de 2 a 6 de fevereiro?", "check_availability", Some("2027-02-02"), Some("2027-02-06"), Some(4)),
     ];
     check_rows(rows, Some(crate::Language::Pt));
