@@ -45,7 +45,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
         Incoming::Words(u) => {
             let mut state = prev.clone();
             state.language = prev.language.after(u.language, u.language_sure);
-            let prev = &remember_the_hold(prev, facts);
+            let prev = &remember_the_hold(prev, u, facts);
             state.check_in = prev.check_in;
             state.check_out = prev.check_out;
             state.guests = prev.guests;
@@ -126,15 +126,27 @@ fn merged_stay(
 }
 
 /// A conversation that forgot its stay (24 hours passed) while the guest holds one: the held
-/// stay is the one a correction ("al final somos 4", "hasta el 18") changes.
-fn remember_the_hold(prev: &ConversationState, facts: &Facts<'_>) -> ConversationState {
+/// stay is the one a correction changes ("al final somos 4", "hasta el 18", "3 noches",
+/// "perdón, desde el 16"). A fresh question ("¿tenés lugar?") does not take the held dates.
+fn remember_the_hold(
+    prev: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> ConversationState {
+    let partial = u.nights.is_some()
+        || u.until.is_some()
+        || u.check_in.is_some() && u.check_out.is_none()
+        || u.guests.is_some() && u.check_in.is_none();
+    let corrects = partial || u.correction && u.check_in.is_some();
     match facts.held {
-        Some(h) if prev.check_in.is_none() && prev.check_out.is_none() => ConversationState {
-            check_in: Some(h.check_in),
-            check_out: Some(h.check_out),
-            guests: prev.guests.or(Some(h.guests)),
-            ..prev.clone()
-        },
+        Some(h) if corrects && prev.check_in.is_none() && prev.check_out.is_none() => {
+            ConversationState {
+                check_in: Some(h.check_in),
+                check_out: Some(h.check_out),
+                guests: prev.guests.or(Some(h.guests)),
+                ..prev.clone()
+            }
+        }
         _ => prev.clone(),
     }
 }

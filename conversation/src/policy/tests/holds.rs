@@ -252,3 +252,13 @@ fn a_hold_is_corrected_even_after_the_conversation_forgot_its_stay() {
         t.effects
     );
 }
+
+#[test]
+fn a_fresh_question_does_not_take_the_held_dates() {
+    let t = coihue_hold(false).run(&ConversationState::default(), "hola, ¿tenés lugar?");
+    assert!(
+        said(&t).contains("Decime el día de llegada"),
+        "{}",
+        said(&t)
+    );
+}
