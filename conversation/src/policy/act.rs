@@ -87,7 +87,7 @@ pub(crate) fn act(
                 .collect();
             vec![say(texts::not_in_offer(lang, &names))]
         }
-        Step::BookOffer => holds::accept(s, facts),
+        Step::BookOffer => holds::accept(s),
         Step::Decline => {
             s.offer = None;
             s.wants = None;

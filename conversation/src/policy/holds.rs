@@ -44,7 +44,7 @@ fn remember_booked(s: &mut ConversationState, name: &str, stay: &StayDates, gues
 
 /// "Sí, dale": the option in focus, and only that (all of a combination; a move of the hold
 /// the offer replaces).
-pub(crate) fn accept(s: &mut ConversationState, facts: &Facts<'_>) -> Vec<Effect> {
+pub(crate) fn accept(s: &mut ConversationState) -> Vec<Effect> {
     let lang = s.language;
     let Some(offer) = s.offer.clone() else {
         return vec![say(texts::clarify(lang))];
@@ -79,7 +79,6 @@ pub(crate) fn accept(s: &mut ConversationState, facts: &Facts<'_>) -> Vec<Effect
     remember_booked(s, &name, &stay, offer.guests);
     match offer.replaces {
         Some(code) => {
-            let _ = facts;
             vec![
                 say(texts::moving_hold(lang, &code, &name, &stay, offer.guests)),
                 Effect::MoveHold { code, to },
