@@ -166,6 +166,20 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         if t.is_any(&["ultima", "ultimo"]) && pointed {
             return Some(Choice::Last);
         }
+        // "la del medio", "la otra".
+        if t.is("medio") && prev.is_some_and(|p| p.is_any(&["del", "de"])) {
+            return Some(Choice::Middle);
+        }
+        if t.is_any(&["otra", "otro"])
+            && pointed
+            && tokens.get(i + 1).is_none_or(|n| {
+                !n.is_alpha()
+                    || n.punct_after
+                    || n.is_any(&["mejor", "porfa", "entonces", "opcion"])
+            })
+        {
+            return Some(Choice::Other);
+        }
         // "la opción 2", "la número dos", "la 2": a small number right after a pointer, and
         // nothing after it.
         let option_word = prev.is_some_and(|p| p.is_any(&["opcion", "numero", "nro"]));
@@ -251,6 +265,10 @@ mod tests {
             ("the second one please", Some(Choice::Position(2))),
             ("a mais barata", Some(Choice::Cheapest)),
             ("la numero dos", Some(Choice::Position(2))),
+            ("la del medio", Some(Choice::Middle)),
+            ("la otra", Some(Choice::Other)),
+            ("mejor la otra opcion", Some(Choice::Other)),
+            ("la otra semana", None),
             ("elijo la 2", Some(Choice::Position(2))),
             ("la que tiene pileta", Some(Choice::Having(Feature::Pool))),
             ("la de la parrilla", Some(Choice::Having(Feature::Grill))),

@@ -156,6 +156,10 @@ pub enum Choice {
     PetFriendly,
     /// "La que tiene pileta", "la de la parrilla".
     Having(Feature),
+    /// "La del medio".
+    Middle,
+    /// "La otra": the option not in focus (of two).
+    Other,
 }
 
 /// What a yes/no question is about.

@@ -227,6 +227,8 @@ fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<Option<us
     let found = match u.choice? {
         Choice::Position(n) => n.checked_sub(1).filter(|i| *i < options.len()),
         Choice::Last => options.len().checked_sub(1),
+        Choice::Middle => (options.len() == 3).then_some(1),
+        Choice::Other => (options.len() == 2).then_some(1 - offer.chosen.min(1)),
         Choice::Cheapest => by(&|o| o.total_cents, false),
         Choice::Priciest => by(&|o| o.total_cents, true),
         Choice::Largest => by(&|o| i64::from(o.capacity), true),

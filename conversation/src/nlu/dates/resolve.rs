@@ -8,7 +8,26 @@ use super::{
     scan::{MAX_NIGHTS, Scan},
 };
 
-pub(super) fn resolve(scan: Scan, today: NaiveDate) -> DateInfo {
+/// The mentions the guest did not deny: a denied one, and the end of its range, are dropped
+/// ("no era del 15 al 17, es del 16 al 18").
+fn affirmed(scan: &mut Scan) {
+    if scan.denied.is_empty() {
+        return;
+    }
+    let mut kept = Vec::with_capacity(scan.mentions.len());
+    let mut dropped_last = false;
+    for (i, m) in scan.mentions.iter().enumerate() {
+        let drop = scan.denied.contains(&i) || (dropped_last && m.role == Role::End);
+        if !drop {
+            kept.push(*m);
+        }
+        dropped_last = drop;
+    }
+    scan.mentions = kept;
+}
+
+pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
+    affirmed(&mut scan);
     let mut info = DateInfo {
         failed: scan.invalid,
         vague: scan.vague,

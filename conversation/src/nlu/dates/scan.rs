@@ -29,6 +29,8 @@ pub(super) struct Scan {
     pub(super) period: Option<PeriodMention>,
     /// A verb that moves a stay ("pasala al 20"): a lone "al 20" is then the new check-in.
     pub(super) moves: bool,
+    /// Mentions the guest denies ("no era el 15", "en vez del 15"), by index.
+    pub(super) denied: Vec<usize>,
 }
 
 /// Verbs that move a stay to another date.
@@ -52,6 +54,7 @@ pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
         consumed: s.consumed,
         period: s.period,
         moves: tokens.iter().any(|t| t.is_any(MOVE_VERBS)),
+        denied: s.denied,
     }
 }
 
@@ -65,6 +68,7 @@ struct Scanner<'a> {
     loose_month: Option<u32>,
     invalid: bool,
     period: Option<PeriodMention>,
+    denied: Vec<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -79,6 +83,7 @@ impl<'a> Scanner<'a> {
             loose_month: None,
             invalid: false,
             period: None,
+            denied: Vec::new(),
         }
     }
 
@@ -117,7 +122,24 @@ impl<'a> Scanner<'a> {
 
     fn push(&mut self, kind: Kind, at: usize) {
         let role = self.role_before(at);
+        if self.denied_before(at) {
+            self.denied.push(self.mentions.len());
+        }
         self.mentions.push(Mention { kind, role });
+    }
+
+    /// "no era el 15", "no es del 15", "en vez del 15", "en lugar del 15": the date that is
+    /// not.
+    fn denied_before(&self, at: usize) -> bool {
+        let from = at.saturating_sub(4);
+        (from..at).any(|j| {
+            let t = |k: usize| self.tok(k);
+            let no_was = t(j).is_some_and(|n| n.is("no") && !n.punct_after)
+                && t(j + 1).is_some_and(|v| v.is_any(&["era", "es", "sera", "fue", "eran", "son"]));
+            let instead = t(j).is_some_and(|n| n.is("en"))
+                && t(j + 1).is_some_and(|v| v.is_any(&["vez", "lugar"]));
+            no_was || instead
+        })
     }
 
     /// The role given by the nearest marker in the three tokens before `at`.

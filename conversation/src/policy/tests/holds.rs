@@ -17,6 +17,8 @@ fn after_the_hold_a_correction_moves_it_and_a_yes_does_not_start_over() {
             2,
         ),
         ("es del 16 al 18, perdón", ("2026-12-16", "2026-12-18"), 2),
+        ("no era el 15, era el 16", ("2026-12-16", "2026-12-18"), 2),
+        ("en vez del 15, el 16", ("2026-12-16", "2026-12-18"), 2),
         ("al final somos 4", ("2026-12-15", "2026-12-17"), 4),
         ("somos 3 al final", ("2026-12-15", "2026-12-17"), 3),
         ("mejor 3 noches", ("2026-12-15", "2026-12-18"), 2),

@@ -161,6 +161,7 @@ fn the_guest_points_at_an_option_and_yes_books_that_one() {
         ("la que acepta perros", 2),
         ("la que tiene pileta", 3),
         ("la numero dos", 2),
+        ("la del medio", 2),
         ("i prefer the second one", 2),
         ("the biggest one", 3),
         ("prefiro a segunda", 2),
@@ -205,6 +206,7 @@ fn a_large_group_gets_cabins_together() {
         "tenes lugar pa 8 del 15 al 17 d diciembre",
         "do you have room for 8 people from December 15 to 17?",
         "tienen disponibilidad para 10 personas del 15 al 17/12",
+        "somos 2 familias de 4, hay lugar del 15 al 17 de diciembre?",
     ] {
         let t = run(&ConversationState::default(), text);
         let offer = t
@@ -401,4 +403,20 @@ fn holiday_periods_become_dates_and_the_reply_says_which() {
         "tienen lugar para las vacaciones de invierno?",
     );
     assert!(said(&t).contains("¿Qué días querés venir?"), "{}", said(&t));
+}
+
+#[test]
+fn the_other_of_two_options_is_the_one_not_in_focus() {
+    let two = run(
+        &ConversationState::default(),
+        "tienen lugar para 4 del 15 al 17 de diciembre",
+    )
+    .state;
+    let t = run(&two, "la otra");
+    let offer = t.state.offer.clone().expect("offer");
+    assert_eq!(offer.options[offer.chosen].accommodation_id, 3);
+    assert_eq!(
+        booked(&run(&t.state, "dale")).map(|b| b.accommodation_id),
+        Some(3)
+    );
 }
