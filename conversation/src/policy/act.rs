@@ -22,10 +22,15 @@ pub(crate) fn act(
         Step::Greet => vec![say(texts::welcome(lang))],
         Step::AskGuests => {
             let mut out = Vec::new();
-            if let (Some(p), Some(stay)) = (&u.period, super::act::stay_of_state(s)) {
+            if let (Some(p), Some(stay)) = (&u.period, stay_of_state(s)) {
                 out.push(say(texts::period_assumed(lang, p, &stay)));
             }
-            out.push(say(texts::ask_guests(lang)));
+            out.push(say(match (&u.period, stay_of_state(s)) {
+                (None, Some(stay)) if u.check_in.is_some() || u.nights.is_some() => {
+                    texts::ask_guests_for(lang, &stay)
+                }
+                _ => texts::ask_guests(lang).to_owned(),
+            }));
             out
         }
         Step::AskDates => {

@@ -131,6 +131,8 @@ pub(crate) fn plan(
         match pick(offer, u, facts) {
             Some(Some(i)) => {
                 offer.chosen = i;
+                // The cabin picked leads any offer recomputed after a correction.
+                s.accommodation = offer.options.get(i).map(|o| o.name.clone());
                 return if agrees {
                     Step::BookOffer
                 } else {

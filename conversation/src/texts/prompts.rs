@@ -37,6 +37,16 @@ pub fn ask_dates(lang: Language) -> &'static str {
     }
 }
 
+/// Asks for the people, saying first the dates understood.
+pub fn ask_guests_for(lang: Language, stay: &booking::StayDates) -> String {
+    let when = super::range(lang, stay.check_in(), stay.check_out());
+    match lang {
+        Language::Es => format!("¡Perfecto, {when}! 📅 ¿Para cuántas personas sería?"),
+        Language::En => format!("Great, {when}! 📅 How many people would it be for?"),
+        Language::Pt => format!("Perfeito, {when}! 📅 Para quantas pessoas seria?"),
+    }
+}
+
 /// Asks for dates, saying first what was understood ("¡Genial, 4 personas!").
 pub fn ask_dates_for(lang: Language, guests: Option<u16>) -> String {
     match guests {

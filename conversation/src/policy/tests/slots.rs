@@ -248,3 +248,35 @@ fn guests_are_answered_in_their_language_and_it_is_kept() {
         Language::Es
     );
 }
+
+#[test]
+fn every_question_for_a_missing_slot_says_what_was_understood() {
+    let t = run(
+        &ConversationState::default(),
+        "hay lugar del 15 al 17 de diciembre?",
+    );
+    assert!(
+        said(&t).starts_with("¡Perfecto, del 15/12/2026 al 17/12/2026!"),
+        "{}",
+        said(&t)
+    );
+    let t = run(&ConversationState::default(), "hola, somos 3");
+    assert!(said(&t).starts_with("¡Genial, 3 personas!"), "{}", said(&t));
+    let t = run(
+        &ConversationState::default(),
+        "tenés lugar para el 20 de diciembre?",
+    );
+    assert!(
+        said(&t).starts_with("¡Genial, llegando el 20/12/2026!"),
+        "{}",
+        said(&t)
+    );
+    // The cabin picked leads the offer recomputed after a correction.
+    let offered = run(&ConversationState::default(), ASK_FOR_TWO).state;
+    let picked = run(&offered, "la tercera").state;
+    let t = run(&picked, "al final somos 3");
+    assert_eq!(
+        t.state.offer.expect("offer").options[0].name,
+        "Cabaña Lenga"
+    );
+}
