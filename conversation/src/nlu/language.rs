@@ -34,7 +34,7 @@ const PORTUGUESE: &[&str] = &[
     "aceita", "aceitam", "animais", "estacionamento", "churrasqueira", "cafe", "manha", "quarto",
     "chale", "pousada", "voces", "desculpa", "desculpe", "engano", "errei", "fica", "barato",
     "endereco", "cachorros", "prefiro", "obg", "estou", "gostariamos", "mais", "saida", "e",
-    "chegada", "voces", "vcs",
+    "chegada", "voces", "vcs", "pode", "podem", "tudo", "agora",
 ];
 
 #[rustfmt::skip]

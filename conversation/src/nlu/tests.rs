@@ -550,3 +550,80 @@ fn the_json_line_says_the_language() {
     let line = to_json_line(&read("Tem piscina?"));
     assert!(line.ends_with(r#""language":"pt"}"#), "{line}");
 }
+
+/// Intents of English and Portuguese messages, with their language.
+#[rustfmt::skip]
+#[test]
+fn english_and_portuguese_intents() {
+    let rows: &[(&str, &str)] = &[
+        ("Hello there", "greeting"),
+        ("Good evening!", "greeting"),
+        ("Hey, how are you?", "greeting"),
+        ("Do you have any vacancies for next weekend?", "check_availability"),
+        ("Is the cabin available on December 20th?", "check_availability"),
+        ("Any availability in January for 4?", "check_availability"),
+        ("Are there any cabins free from the 3rd to the 5th?", "check_availability"),
+        ("We're looking for a place for 2 nights, Dec 27-29", "check_availability"),
+        ("Do you have room for a family of 5?", "check_availability"),
+        ("What are your rates?", "ask_price"),
+        ("How much does a cabin cost per night?", "ask_price"),
+        ("What's the price for the weekend?", "ask_price"),
+        ("How much would it be for 3 nights?", "ask_price"),
+        ("Is there a discount for a week?", "ask_price"),
+        ("I want to book the Coihue", "book"),
+        ("Please book it for us", "book"),
+        ("I'd like to reserve a cabin for Dec 20-22", "book"),
+        ("Can you hold it for me?", "book"),
+        ("Let's book it", "book"),
+        ("Do you have wifi?", "ask_info"),
+        ("Are pets allowed?", "ask_info"),
+        ("What time is check-out?", "ask_info"),
+        ("Can you send me some pictures?", "ask_info"),
+        ("Where exactly are you?", "ask_info"),
+        ("Is there parking?", "ask_info"),
+        ("Do you have a grill?", "ask_info"),
+        ("Is breakfast included?", "ask_info"),
+        ("I need to cancel my booking", "cancel"),
+        ("Please cancel my reservation", "cancel"),
+        ("We can't make it, cancel please", "cancel"),
+        ("Can I speak to a human?", "human"),
+        ("I want to talk to the owner", "human"),
+        ("Please have someone call me", "human"),
+        ("Olá, boa noite", "greeting"),
+        ("Oi, tudo bem?", "greeting"),
+        ("Vocês têm disponibilidade para o fim de semana?", "check_availability"),
+        ("Tem lugar para 3 pessoas em janeiro?", "check_availability"),
+        ("Está disponível de 10 a 15 de fevereiro?", "check_availability"),
+        ("Tem vaga para o carnaval?", "check_availability"),
+        ("Qual é o preço da diária?", "ask_price"),
+        ("Quanto fica para 2 noites?", "ask_price"),
+        ("Quanto custa o chalé?", "ask_price"),
+        ("Quero reservar o chalé Lenga", "book"),
+        ("Gostaria de fazer uma reserva para 2 pessoas", "book"),
+        ("Pode reservar para nós", "book"),
+        ("Tem wi-fi?", "ask_info"),
+        ("Aceitam animais?", "ask_info"),
+        ("Qual o horário de check-in?", "ask_info"),
+        ("Vocês têm fotos?", "ask_info"),
+        ("Onde fica a pousada?", "ask_info"),
+        ("Tem estacionamento?", "ask_info"),
+        ("Preciso cancelar minha reserva", "cancel"),
+        ("Quero cancelar a reserva", "cancel"),
+        ("Quero falar com um atendente", "human"),
+        ("Posso falar com alguém?", "human"),
+    ];
+    let portuguese = ["Oi", "Olá", "Quero", "Tem", "Qual", "Quanto", "Gostaria", "Pode", "Aceitam", "Onde", "Preciso", "Posso", "Vocês", "Está"];
+    let mut misses = Vec::new();
+    for (text, intent) in rows {
+        let u = read(text);
+        let want_language = if portuguese.iter().any(|w| text.starts_with(w)) {
+            crate::Language::Pt
+        } else {
+            crate::Language::En
+        };
+        if u.intent.as_str() != *intent || u.language != Some(want_language) {
+            misses.push(format!("{text}: {} {:?}", u.intent.as_str(), u.language));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
+}
