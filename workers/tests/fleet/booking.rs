@@ -512,6 +512,18 @@ async fn the_whole_conversation_ends_confirmed() {
         replies[3].contains("¡Pago confirmado!") && replies[3].contains(&code),
         "{replies:?}"
     );
+    // The confirmation is a voucher: cabin, dates and nights, times, deposit paid, balance.
+    let stay = format!("Entrada: {} desde las 14:00", check_in.format("%d/%m/%Y"));
+    for part in [
+        "Cabaña Coihue",
+        &stay,
+        "(2 noches)",
+        "Huéspedes: 2",
+        "Seña pagada",
+        "Saldo a pagar",
+    ] {
+        assert!(replies[3].contains(part), "{part}: {replies:?}");
+    }
     assert_eq!(
         count(
             &fleet.db,
