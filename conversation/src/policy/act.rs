@@ -99,7 +99,11 @@ pub(crate) fn act(
             vec![say(texts::offer_declined(lang))]
         }
         Step::AlreadyHeld => holds::already_held(s, u, facts),
-        Step::Move { stay, guests } => holds::move_hold(s, u, facts, stay, guests),
+        Step::Move {
+            stay,
+            guests,
+            to_cabin,
+        } => holds::move_hold(s, u, facts, stay, guests, to_cabin),
         Step::PaidChange => holds::paid_change(s, u, facts),
         Step::Cancel => holds::cancel(s, u, facts),
     }

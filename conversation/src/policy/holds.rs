@@ -123,24 +123,23 @@ pub(crate) fn already_held(
     }
 }
 
-/// New dates or people for the unpaid hold: moved when its cabin is free and fits (its own
-/// nights do not count), else the nearest free options, keeping the hold until the guest
-/// decides.
+/// New dates, people or cabin (`to_cabin`) for the unpaid hold: moved when the cabin is free
+/// and fits (the hold's own nights do not count), else the nearest free options, keeping the
+/// hold until the guest decides.
 pub(crate) fn move_hold(
     s: &mut ConversationState,
     u: &Understanding,
     facts: &Facts<'_>,
     stay: StayDates,
     guests: Guests,
+    to_cabin: Option<i64>,
 ) -> Vec<Effect> {
     let lang = s.language;
     let Some(h) = held(facts, u) else {
         return vec![say(texts::clarify(lang))];
     };
-    let cabin = facts
-        .accommodations()
-        .iter()
-        .find(|a| a.id == h.accommodation_id);
+    let target = to_cabin.unwrap_or(h.accommodation_id);
+    let cabin = facts.accommodations().iter().find(|a| a.id == target);
     let own_nights_free = facts
         .occupancy
         .taken
@@ -151,7 +150,7 @@ pub(crate) fn move_hold(
                 && t.check_out == h.check_out)
         })
         .all(|t| {
-            t.accommodation_id != h.accommodation_id
+            t.accommodation_id != target
                 || !(t.check_in < stay.check_out() && stay.check_in() < t.check_out)
         });
     if let Some(a) = cabin
@@ -178,7 +177,8 @@ pub(crate) fn move_hold(
         Some(a) if !a.fits(guests.get()) => {
             texts::move_too_small(lang, &a.name, a.capacity, &h.code)
         }
-        _ => texts::move_taken(lang, &h.accommodation, &h.code, &stay),
+        Some(a) => texts::move_taken(lang, &a.name, &h.code, &stay),
+        None => texts::move_taken(lang, &h.accommodation, &h.code, &stay),
     };
     let mut effects = vec![say(why)];
     // The old hold stays: keep its dates in mind for "dale" on the new offer only.

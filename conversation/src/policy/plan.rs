@@ -61,10 +61,12 @@ pub(crate) enum Step {
     Decline,
     /// A yes with nothing on the table after a hold.
     AlreadyHeld,
-    /// Move the unpaid hold to this stay and head count.
+    /// Move the unpaid hold to this stay and head count, and to another cabin when the guest
+    /// named one.
     Move {
         stay: StayDates,
         guests: Guests,
+        to_cabin: Option<i64>,
     },
     /// A change to a paid reservation: staff.
     PaidChange,
@@ -160,7 +162,15 @@ pub(crate) fn plan(
             _ => false,
         };
         let asks_another_stay = asks && explicit && !u.correction;
-        if heard.new_stay() && !asks_another_stay {
+        // "Preferimos la Lenga" after the Coihue was held: the hold moves to the Lenga.
+        let other_cabin = holding.and_then(|h| {
+            u.accommodation
+                .as_deref()
+                .and_then(|n| facts.accommodations().iter().find(|a| a.name == n))
+                .filter(|a| a.id != h.accommodation_id)
+                .map(|a| a.id)
+        });
+        if (heard.new_stay() || other_cabin.is_some()) && !asks_another_stay {
             match holding {
                 Some(h) if h.paid => {
                     s.needs_human = true;
@@ -174,7 +184,11 @@ pub(crate) fn plan(
                     );
                     let guests = Guests::new(s.guests.unwrap_or(h.guests));
                     return match (stay, guests) {
-                        (Ok(stay), Ok(guests)) => Step::Move { stay, guests },
+                        (Ok(stay), Ok(guests)) => Step::Move {
+                            stay,
+                            guests,
+                            to_cabin: other_cabin,
+                        },
                         (Err(e), _) | (_, Err(e)) => {
                             s.check_in = Some(h.check_in);
                             s.check_out = Some(h.check_out);

@@ -264,3 +264,26 @@ fn a_fresh_question_does_not_take_the_held_dates() {
         said(&t)
     );
 }
+
+#[test]
+fn naming_another_cabin_after_a_hold_moves_it_there() {
+    for text in [
+        "cambiamos de idea, preferimos la lenga",
+        "mejor la lenga",
+        "perdón, la quería en la Lenga",
+        "al final la lenga",
+        "actually we prefer the Lenga",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        let to = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some(*to),
+            _ => None,
+        });
+        assert_eq!(
+            to.map(|b| (b.accommodation_id, b.check_in, b.guests)),
+            Some((3, d("2026-12-15"), 2)),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+}
