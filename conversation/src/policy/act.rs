@@ -43,10 +43,11 @@ pub(crate) fn act(
                 .iter()
                 .find(|a| s.guests.is_none_or(|g| a.fits(g)));
             match (s.wants, named.or(fitting).or(accommodations.first())) {
-                (Some(Want::Price), Some(a)) => vec![say(texts::price_from_in(
+                (Some(Want::Price), Some(a)) => vec![say(texts::price_for(
                     lang,
                     &a.name,
                     a.tariff().base_per_night,
+                    s.guests,
                 ))],
                 _ => match s.check_in {
                     Some(check_in) => vec![say(texts::ask_nights(lang, check_in))],

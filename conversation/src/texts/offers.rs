@@ -239,15 +239,31 @@ pub fn price_from(name: &str, per_night: Money) -> String {
 
 /// The nightly price of a cabin when no dates are known yet.
 pub fn price_from_in(lang: Language, name: &str, per_night: Money) -> String {
+    price_for(lang, name, per_night, None)
+}
+
+/// The nightly price of a cabin when no dates are known yet; what is still missing is asked
+/// for (the people only when not said yet).
+pub fn price_for(lang: Language, name: &str, per_night: Money, guests: Option<u16>) -> String {
+    let ask = match (lang, guests) {
+        (Language::Es, None) => "Decime fechas y cuántas personas y te paso el total exacto 😊",
+        (Language::Es, Some(_)) => "Decime las fechas y te paso el total exacto 😊",
+        (Language::En, None) => {
+            "Tell me your dates and how many people and I'll send you the exact total 😊"
+        }
+        (Language::En, Some(_)) => "Tell me your dates and I'll send you the exact total 😊",
+        (Language::Pt, None) => "Me diga as datas e quantas pessoas que te passo o total exato 😊",
+        (Language::Pt, Some(_)) => "Me diga as datas que te passo o total exato 😊",
+    };
     match lang {
         Language::Es => format!(
-            "La noche en {name} arranca en {per_night} (viernes y sábados un poquito más). Decime fechas y cuántas personas y te paso el total exacto 😊"
+            "La noche en {name} arranca en {per_night} (viernes y sábados un poquito más). {ask}"
         ),
         Language::En => format!(
-            "A night at {name} starts at {per_night} (a little more on Fridays and Saturdays). Tell me your dates and how many people and I'll send you the exact total 😊"
+            "A night at {name} starts at {per_night} (a little more on Fridays and Saturdays). {ask}"
         ),
         Language::Pt => format!(
-            "A diária em {name} começa em {per_night} (sextas e sábados um pouquinho mais). Me diga as datas e quantas pessoas que te passo o total exato 😊"
+            "A diária em {name} começa em {per_night} (sextas e sábados um pouquinho mais). {ask}"
         ),
     }
 }
