@@ -112,6 +112,33 @@ async fn try_place(
     }
 }
 
+/// Places every hold of a group, in the caller's transaction, all or none: when the nights of
+/// any of them are taken, none is placed and `Ok(None)` says so.
+pub async fn place_all(
+    conn: &mut PgConnection,
+    reqs: &[HoldRequest<'_>],
+) -> Result<Option<Vec<Hold>>, crate::StoreError> {
+    sqlx::query("SAVEPOINT hold_group")
+        .execute(&mut *conn)
+        .await?;
+    let mut placed = Vec::with_capacity(reqs.len());
+    for req in reqs {
+        match place(conn, req).await? {
+            Some(hold) => placed.push(hold),
+            None => {
+                sqlx::query("ROLLBACK TO SAVEPOINT hold_group")
+                    .execute(&mut *conn)
+                    .await?;
+                return Ok(None);
+            }
+        }
+    }
+    sqlx::query("RELEASE SAVEPOINT hold_group")
+        .execute(&mut *conn)
+        .await?;
+    Ok(Some(placed))
+}
+
 /// Moves the guest's unpaid hold `replaced` to the stay of `req`, in the caller's transaction:
 /// the old hold is released first (so a new stay overlapping its own nights fits), then the new
 /// one placed; when the new nights are taken, the release is undone and `Ok(None)` says so.

@@ -9,7 +9,7 @@
 
 use conversation::{Booking, Say};
 use jobs::{
-    JobError,
+    Job, JobError,
     domain::IdempotencyKey,
     effects::{Effect, FollowUp},
     payloads::{Channel, PreReserve, ReplyBody},
@@ -54,13 +54,14 @@ pub fn of_turn(
             conversation::Effect::Book(booking) => {
                 out.push(NewEffect::new(format!("{cause}:book"), book(to, booking)?));
             }
-            // A group in several cabins: one hold per cabin, each keyed by the message and its
-            // place in the group (not yet one all-or-none request: see the conversation crate).
+            // A group in several cabins: its holds were placed together by the handler (all or
+            // none, see [`group_hold_cause`]); one `PreReserve` per cabin sends its payment
+            // link, keyed by the message and the cabin's place in the group.
             conversation::Effect::BookTogether(bookings) => {
                 for (n, booking) in bookings.into_iter().enumerate() {
-                    let key = format!("{}:{n}", to.message_id);
+                    let id = group_member(to.message_id, n);
                     let answering = Answering {
-                        message_id: &key,
+                        message_id: &id,
                         ..*to
                     };
                     out.push(NewEffect::new(
@@ -89,6 +90,18 @@ pub fn of_turn(
 
 fn book(to: &Answering<'_>, b: Booking) -> Result<Effect, JobError> {
     enqueue_hold(to, "book", to.message_id, b)
+}
+
+fn group_member(message_id: &str, n: usize) -> String {
+    format!("{message_id}:{n}")
+}
+
+/// The cause a group's `n`th hold is placed under: the effect key its `PreReserve` will run
+/// with, so that job finds the hold already placed and only sends its payment link.
+pub fn group_hold_cause(message_id: &str, n: usize) -> Result<String, JobError> {
+    let key = IdempotencyKey::namespaced("book", &group_member(message_id, n))
+        .map_err(|e| JobError::permanent(e.to_string()))?;
+    Ok(format!("{}:{}", PreReserve::QUEUE, key.as_str()))
 }
 
 /// The hold a `PreReserve` replaces, from its effect key (`<queue>:move:<code>:<message id>`).

@@ -101,6 +101,21 @@ pub fn cancellation_requested(lang: Language, code: &str, policy: Option<&str>) 
     }
 }
 
+/// A group's cabins could not all be held (one was taken meanwhile): nothing was held.
+pub fn group_taken(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "Uy, justo se ocupó una de las cabañas para esas fechas y no pude reservarlas juntas 😕 ¿Querés que busquemos otras fechas?"
+        }
+        Language::En => {
+            "Oh, one of the cabins was just taken for those dates, so I couldn't book them together 😕 Shall we look at other dates?"
+        }
+        Language::Pt => {
+            "Puxa, um dos chalés acabou de ser ocupado nessas datas e não consegui reservar juntos 😕 Quer que a gente veja outras datas?"
+        }
+    }
+}
+
 /// A hold being placed (the code is not known yet) that the guest cancels: staff do it.
 pub fn cancel_pending_hold(lang: Language) -> &'static str {
     match lang {

@@ -78,6 +78,14 @@ async fn place(
         expires_at: Utc::now() + chrono::Duration::minutes(state.config.hold_minutes),
         cause: run.key(),
     };
+    // A group's hold is placed with the others by the turn that accepted them (all or none):
+    // this job only sends its payment link.
+    if reservations::held_by_cause(&mut *tx, run.key())
+        .await?
+        .is_some()
+    {
+        return run.commit(tx, &[]).await;
+    }
     let mut effects = Vec::new();
     // A move (the guest corrected the dates or people of an unpaid hold): the old hold is
     // released in this same transaction, and kept when the new nights are taken.

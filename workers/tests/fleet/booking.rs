@@ -602,6 +602,64 @@ async fn a_hold_is_moved_when_the_guest_corrects_the_dates_and_released_when_the
     fleet.drop_db().await;
 }
 
+/// A group larger than any cabin: offered two cabins together; "dale" holds both in one
+/// transaction, and each gets its payment link.
+#[tokio::test]
+async fn a_group_larger_than_any_cabin_holds_two_cabins_together() {
+    let fleet = Fleet::new().await;
+    let coihue = fleet.seed_hold("RES000101700").await;
+    sqlx::query("DELETE FROM reservations")
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
+         SELECT property_id, 'Cabaña Lenga', 6, 60000 FROM accommodations WHERE id = $1",
+    )
+    .bind(coihue)
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    let (graph, mp) = fakes().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
+    let url = fleet.spawn_ingress().await;
+    let guest = whatsapp_guest(&url, "5491166669999");
+
+    let check_in = (Utc::now() + Days::days(50)).date_naive();
+    let ask = format!(
+        "¿Tenés lugar para 8 del {} al {}?",
+        check_in.format("%d/%m"),
+        (check_in + Days::days(2)).format("%d/%m")
+    );
+    let replies = say_and_wait(&guest, &graph, &ask, 1).await;
+    assert!(
+        replies[0].contains("juntas") && replies[0].contains("Cabaña Lenga"),
+        "{replies:?}"
+    );
+    let replies = say_and_wait(&guest, &graph, "dale", 3).await;
+    let holds: Vec<&String> = replies[1..]
+        .iter()
+        .filter(|r| r.contains("Código: RES"))
+        .collect();
+    assert_eq!(holds.len(), 2, "{replies:?}");
+    let held: Vec<(String, i32)> = sqlx::query_as(
+        "SELECT a.name, r.guests FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
+         WHERE r.status = 'pre_reserved' AND r.guest_phone = '5491166669999' ORDER BY a.name",
+    )
+    .fetch_all(&fleet.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        held,
+        vec![
+            ("Cabaña Coihue".to_owned(), 4),
+            ("Cabaña Lenga".to_owned(), 4)
+        ]
+    );
+    fleet.drop_db().await;
+}
+
 /// Payments that arrive after their hold expired: confirmed when the nights are still free;
 /// when someone else booked them meanwhile, kept expired, marked for refund, listed for staff,
 /// and the guest is told kindly.
