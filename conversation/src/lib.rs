@@ -53,7 +53,8 @@ pub enum Effect {
     /// Hold one accommodation (the worker replies with the code and the payment link).
     Book(Booking),
     /// A group too large for one accommodation: hold all of these as one request, all or
-    /// none, with one code and one payment link for the whole.
+    /// none (each then gets its code and payment link); when any was taken meanwhile, hold
+    /// none and tell the guest ([`texts::group_taken`]).
     BookTogether(Vec<Booking>),
     /// The guest changed the dates or the people of the unpaid hold `code`: hold `to` and
     /// release `code` in one transaction, then send the renewed hold and payment link. If the

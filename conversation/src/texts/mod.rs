@@ -213,6 +213,15 @@ mod tests {
                 ),
                 already_held(lang, "Cabaña Lenga", &stay(), Some("https://pago")),
                 too_many(lang, 12),
+                group_taken(lang).to_owned(),
+                ask_nights(lang, "2026-12-15".parse().unwrap()),
+                ask_guests_for(lang, &stay()),
+                you_are_welcome(lang).to_owned(),
+                offer_declined(lang).to_owned(),
+                move_taken(lang, "Cabaña Lenga", "RES1", &stay()),
+                moving_hold(lang, "RES1", "Cabaña Lenga", &stay(), 2),
+                hold_released(lang, "RES1"),
+                paid_change_requested(lang, "RES1"),
             ];
             for t in &texts {
                 assert!(!t.trim().is_empty(), "{lang:?}");
