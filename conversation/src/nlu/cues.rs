@@ -61,6 +61,7 @@ const ATTRIBUTES: &[(&str, Choice)] = &[
 #[rustfmt::skip]
 const FEATURES: &[(&str, Feature)] = &[
     ("pileta", Feature::Pool), ("piscina", Feature::Pool), ("pile", Feature::Pool),
+    ("pilet", Feature::Pool), ("pileta climatizada", Feature::Pool),
     ("wifi", Feature::Wifi), ("wi fi", Feature::Wifi), ("internet", Feature::Wifi),
     ("wi-fi", Feature::Wifi),
     ("cochera", Feature::Parking), ("estacionamiento", Feature::Parking),

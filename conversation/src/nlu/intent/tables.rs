@@ -70,6 +70,13 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("liberen la reserva", Intent::Cancel, Strong),
     ("suspendela", Intent::Cancel, Strong),
     ("bajala", Intent::Cancel, Strong),
+    ("cancelenla", Intent::Cancel, Strong),
+    ("cancelenlo", Intent::Cancel, Strong),
+    ("anulenla", Intent::Cancel, Strong),
+    ("anulenlo", Intent::Cancel, Strong),
+    ("cancelamela", Intent::Cancel, Strong),
+    ("cancelanos", Intent::Cancel, Strong),
+    ("cancelar la reserva", Intent::Cancel, Strong),
     ("bajame la reserva", Intent::Cancel, Strong),
     ("borrala", Intent::Cancel, Strong),
     ("borra la reserva", Intent::Cancel, Strong),
@@ -360,6 +367,7 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("quincho", InfoTopic::Amenities),
     ("garaje", InfoTopic::Amenities),
     ("pile", InfoTopic::Amenities),
+    ("pilet", InfoTopic::Amenities),
     ("limpieza", InfoTopic::Amenities),
 ];
 

@@ -122,6 +122,7 @@ fn cancelling_an_unpaid_hold_releases_it_at_once() {
         "pode cancelar",
         "bajala",
         "borrala porfa",
+        "cancelenla porfa",
     ] {
         let t = coihue_hold(false).run(&after_hold(), text);
         assert!(

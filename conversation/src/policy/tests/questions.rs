@@ -7,6 +7,7 @@ fn yes_no_questions_are_answered_yes_or_no_first() {
     let cases: &[(&str, &str)] = &[
         ("¿Tienen pileta?", "¡Sí!"),
         ("tienen piscina?", "¡Sí!"),
+        ("tienen pilet?", "¡Sí!"),
         ("hay wifi?", "¡Sí! Tenemos wifi"),
         ("tiene parrilla la coihue?", "¡Sí!"),
         ("tienen jacuzzi?", "No, no tenemos hidromasaje"),
