@@ -83,6 +83,88 @@ impl<'a> Occupancy<'a> {
     }
 }
 
+/// Most accommodations a group is split across: more than this is an event, for a person.
+pub const MAX_COMBINED: usize = 3;
+
+impl<'a> Occupancy<'a> {
+    /// For a group larger than any one accommodation: the free accommodations that together
+    /// have room for everyone, fewest first, then cheapest base price (accommodations are
+    /// cheapest first, so the first combination of a size found is the cheapest for ties of
+    /// capacity). `None` when no free combination of up to [`MAX_COMBINED`] fits.
+    pub fn combination(&self, stay: &StayDates, guests: Guests) -> Option<Vec<&'a Accommodation>> {
+        let free: Vec<&'a Accommodation> = self
+            .accommodations
+            .iter()
+            .filter(|a| a.capacity > 0 && self.is_free(a.id, stay))
+            .collect();
+        let need = i32::from(guests.get());
+        for size in 2..=MAX_COMBINED.min(free.len()) {
+            let best = subsets(free.len(), size)
+                .into_iter()
+                .map(|idx| idx.iter().map(|&i| free[i]).collect::<Vec<_>>())
+                .filter(|set| set.iter().map(|a| a.capacity).sum::<i32>() >= need)
+                .min_by_key(|set| set.iter().map(|a| a.base_cents).sum::<i64>());
+            if best.is_some() {
+                return best;
+            }
+        }
+        None
+    }
+
+    /// The most people the property can take at once (every accommodation together, up to
+    /// [`MAX_COMBINED`] of the largest).
+    pub fn largest_party(&self) -> i32 {
+        let mut caps: Vec<i32> = self.accommodations.iter().map(|a| a.capacity).collect();
+        caps.sort_unstable_by(|a, b| b.cmp(a));
+        caps.into_iter().take(MAX_COMBINED).sum()
+    }
+
+    /// The largest single accommodation.
+    pub fn largest_single(&self) -> i32 {
+        self.accommodations
+            .iter()
+            .map(|a| a.capacity)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Every `k`-subset of `0..n`, as index lists in lexicographic order.
+fn subsets(n: usize, k: usize) -> Vec<Vec<usize>> {
+    fn go(start: usize, n: usize, k: usize, cur: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if cur.len() == k {
+            out.push(cur.clone());
+            return;
+        }
+        for i in start..n {
+            cur.push(i);
+            go(i + 1, n, k, cur, out);
+            cur.pop();
+        }
+    }
+    let mut out = Vec::new();
+    go(0, n, k, &mut Vec::new(), &mut out);
+    out
+}
+
+/// How a group is spread over the accommodations of a combination: each filled up to its
+/// capacity in order, the last one taking the rest.
+pub fn split_guests(accommodations: &[&Accommodation], guests: u16) -> Vec<u16> {
+    let mut left = guests;
+    let mut out = Vec::with_capacity(accommodations.len());
+    for (i, a) in accommodations.iter().enumerate() {
+        let cap = u16::try_from(a.capacity.max(0)).unwrap_or(u16::MAX);
+        let here = if i + 1 == accommodations.len() {
+            left
+        } else {
+            left.min(cap)
+        };
+        out.push(here);
+        left -= here;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -154,5 +236,49 @@ mod tests {
         let starts: Vec<NaiveDate> = found.iter().map(|(s, _)| s.check_in()).collect();
         let want = vec![d("2026-12-13"), d("2026-12-08"), d("2026-12-14")];
         assert_eq!(starts, want);
+    }
+
+    #[test]
+    fn a_group_larger_than_any_cabin_gets_the_fewest_cheapest_free_cabins_that_fit() {
+        let cabins = [cabin(1, 2), cabin(2, 4), cabin(3, 6)];
+        let stay = StayDates::new(d("2026-12-11"), d("2026-12-13")).unwrap();
+        let o = Occupancy {
+            accommodations: &cabins,
+            taken: &[],
+        };
+        let ids =
+            |v: Option<Vec<&Accommodation>>| v.map(|v| v.iter().map(|a| a.id).collect::<Vec<_>>());
+        assert_eq!(
+            ids(o.combination(&stay, Guests::new(8).unwrap())),
+            Some(vec![1, 3])
+        );
+        assert_eq!(
+            ids(o.combination(&stay, Guests::new(10).unwrap())),
+            Some(vec![2, 3])
+        );
+        assert_eq!(
+            ids(o.combination(&stay, Guests::new(12).unwrap())),
+            Some(vec![1, 2, 3])
+        );
+        assert_eq!(ids(o.combination(&stay, Guests::new(13).unwrap())), None);
+        let taken = [Taken {
+            accommodation_id: 3,
+            check_in: d("2026-12-10"),
+            check_out: d("2026-12-12"),
+        }];
+        let o = Occupancy {
+            accommodations: &cabins,
+            taken: &taken,
+        };
+        assert_eq!(ids(o.combination(&stay, Guests::new(8).unwrap())), None);
+        assert_eq!(
+            ids(o.combination(&stay, Guests::new(6).unwrap())),
+            Some(vec![1, 2])
+        );
+        assert_eq!(o.largest_party(), 12);
+        assert_eq!(o.largest_single(), 6);
+        let set = [&cabins[0], &cabins[2]];
+        assert_eq!(split_guests(&set, 8), vec![2, 6]);
+        assert_eq!(split_guests(&set, 7), vec![2, 5]);
     }
 }

@@ -7,7 +7,10 @@
 //! - [`pricing`]: a tariff and the quote of a stay (weekend nights, deposit).
 //! - [`accommodation`]: an accommodation as a decision needs it (capacity, tariff, amenities).
 //! - [`availability`]: which accommodations are free for a stay, and the nearest free stays,
-//!   from the nights already taken (read by the store, decided here).
+//!   from the nights already taken (read by the store, decided here); a free combination of
+//!   accommodations for a group larger than any one of them.
+//! - [`holidays`]: Argentine national holidays of any year, long weekends and the holiday
+//!   periods guests name (Carnival, Holy Week, year end, winter holidays).
 //!
 //! Pure: no database, network, clock or async runtime (a CI check keeps it so), so the
 //! conversation's decisions can use it. PostgreSQL's exclusion constraint is the guarantee
@@ -15,6 +18,7 @@
 
 pub mod accommodation;
 pub mod availability;
+pub mod holidays;
 pub mod money;
 pub mod pricing;
 pub mod stay;

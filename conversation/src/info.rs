@@ -1,73 +1,211 @@
 //! `ask_info` answers from the accommodations' own data: photos (sent as WhatsApp images),
-//! amenities, location, pets, check-in and check-out times.
+//! amenities, location, pets, capacity, check-in and check-out times, and yes/no questions
+//! ("¿tienen pileta?") answered yes or no first, then what there is.
+//!
+//! Amenities are free text the owner wrote ("Pileta climatizada", "WiFi 300 MB"): a feature is
+//! there when one of its words appears in an amenity, case and accents ignored. Pets come from
+//! the accommodation's own flag; children are welcome unless an amenity says "solo adultos";
+//! smoking is not allowed unless an amenity says it is.
 
 use booking::Accommodation;
 
-use crate::{Place, Say, nlu::InfoTopic};
+use crate::{
+    Language, Place, Say,
+    nlu::{Feature, InfoTopic},
+    texts,
+};
 
-fn text(t: String) -> Say {
-    Say::Text(t)
+/// The cabins a question is about: the one named, else all.
+fn about<'a>(all: &'a [Accommodation], named: Option<&str>) -> Vec<&'a Accommodation> {
+    match named.and_then(|n| all.iter().find(|a| a.name == n)) {
+        Some(a) => vec![a],
+        None => all.iter().collect(),
+    }
 }
 
 pub fn answer(
+    lang: Language,
     topic: InfoTopic,
     property: &Place,
     all: &[Accommodation],
     named: Option<&str>,
 ) -> Vec<Say> {
-    let chosen: Vec<&Accommodation> = match named.and_then(|n| all.iter().find(|a| a.name == n)) {
-        Some(a) => vec![a],
-        None => all.iter().collect(),
-    };
+    let chosen = about(all, named);
+    let text = |t: String| vec![Say::Text(t)];
     match topic {
-        InfoTopic::Photos => photos(&chosen),
-        InfoTopic::Amenities => vec![text(
-            chosen
+        InfoTopic::Photos => photos(lang, &chosen),
+        InfoTopic::Amenities => {
+            let lines: Vec<(&str, String)> = chosen
                 .iter()
                 .map(|a| {
-                    if a.amenities.is_empty() {
-                        format!("• {}: {}", a.name, a.description)
+                    let what = if a.amenities.is_empty() {
+                        a.description.clone()
                     } else {
-                        format!("• {}: {}", a.name, a.amenities.join(", "))
-                    }
+                        a.amenities.join(", ")
+                    };
+                    (a.name.as_str(), what)
                 })
-                .collect::<Vec<_>>()
-                .join("\n")
-                + "\n¿Querés saber algo más? 😊",
-        )],
-        InfoTopic::Location => vec![text(match &property.address {
-            Some(address) => format!("Estamos en {address} 📍 ¿Querés que te pase cómo llegar?"),
-            None => "Te pasamos la ubicación exacta apenas confirmes la reserva 📍".to_owned(),
-        })],
-        InfoTopic::Pets => {
-            let (yes, no): (Vec<&&Accommodation>, Vec<&&Accommodation>) =
-                chosen.iter().partition(|a| a.pets_allowed);
-            let names = |v: &[&&Accommodation]| {
-                v.iter()
-                    .map(|a| a.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            vec![text(match (yes.is_empty(), no.is_empty()) {
-                (false, true) => format!("¡Sí! Tu mascota es bienvenida 🐶 ({})", names(&yes)),
-                (true, _) => "Uy, por ahora no aceptamos mascotas 😕".to_owned(),
-                (false, false) => format!(
-                    "En {} aceptamos mascotas 🐶; en {}, no.",
-                    names(&yes),
-                    names(&no)
-                ),
-            })]
+                .collect();
+            text(texts::amenities(lang, &lines))
         }
-        InfoTopic::CheckInTime => vec![text(format!(
-            "El check-in es a partir de las {} y el check-out hasta las {} 🕑",
-            property.check_in_time.format("%H:%M"),
-            property.check_out_time.format("%H:%M")
-        ))],
+        InfoTopic::Location => text(texts::location(lang, property.address.as_deref())),
+        InfoTopic::Pets => {
+            let (yes, no) = pets_split(&chosen);
+            text(texts::pets(lang, &yes, &no))
+        }
+        InfoTopic::CheckInTime => text(texts::times(
+            lang,
+            property.check_in_time,
+            property.check_out_time,
+        )),
+        InfoTopic::Capacity => {
+            let lines: Vec<(&str, i32)> = chosen
+                .iter()
+                .map(|a| (a.name.as_str(), a.capacity))
+                .collect();
+            text(texts::capacity(lang, &lines))
+        }
+        InfoTopic::Kids => yes_no(lang, Feature::Kids, property, all, named),
+        InfoTopic::Smoking => yes_no(lang, Feature::Smoking, property, all, named),
     }
 }
 
+/// Names of the cabins that take pets, and of those that do not.
+pub fn pets_split<'a>(chosen: &[&'a Accommodation]) -> (Vec<&'a str>, Vec<&'a str>) {
+    let yes = chosen
+        .iter()
+        .filter(|a| a.pets_allowed)
+        .map(|a| a.name.as_str())
+        .collect();
+    let no = chosen
+        .iter()
+        .filter(|a| !a.pets_allowed)
+        .map(|a| a.name.as_str())
+        .collect();
+    (yes, no)
+}
+
+/// "¿Tienen pileta?": yes (and where) or no (and what there is).
+pub fn yes_no(
+    lang: Language,
+    feature: Feature,
+    property: &Place,
+    all: &[Accommodation],
+    named: Option<&str>,
+) -> Vec<Say> {
+    let chosen = about(all, named);
+    let text = match feature {
+        Feature::CheckIn | Feature::CheckOut => texts::time_of(
+            lang,
+            feature,
+            property.check_in_time,
+            property.check_out_time,
+        ),
+        Feature::Pets => {
+            let (yes, no) = pets_split(&chosen);
+            texts::pets(lang, &yes, &no)
+        }
+        _ => {
+            let with: Vec<&str> = chosen
+                .iter()
+                .filter(|a| has(a, feature))
+                .map(|a| a.name.as_str())
+                .collect();
+            if with.is_empty() {
+                let mut have: Vec<&str> = Vec::new();
+                for a in &chosen {
+                    for am in &a.amenities {
+                        if !have.iter().any(|h| fold(h) == fold(am)) {
+                            have.push(am);
+                        }
+                    }
+                }
+                have.truncate(6);
+                let named = (chosen.len() == 1 && named.is_some()).then(|| chosen[0].name.as_str());
+                texts::feature_no(lang, feature, named, &have)
+            } else {
+                let everywhere =
+                    with.len() == chosen.len() && (chosen.len() > 1 || named.is_none());
+                texts::feature_yes(lang, feature, &with, everywhere)
+            }
+        }
+    };
+    vec![Say::Text(text)]
+}
+
+/// Words of an amenity that show each feature.
+fn words(feature: Feature) -> &'static [&'static str] {
+    match feature {
+        Feature::Pool => &["pileta", "piscina", "pool"],
+        Feature::Wifi => &["wifi", "wi-fi", "wi fi", "internet"],
+        Feature::Parking => &["cochera", "estacionamiento", "garage", "garaje", "parking"],
+        Feature::Grill => &[
+            "parrilla",
+            "asador",
+            "quincho",
+            "grill",
+            "bbq",
+            "churrasqueira",
+        ],
+        Feature::Heating => &[
+            "calefaccion",
+            "estufa",
+            "salamandra",
+            "hogar",
+            "losa radiante",
+            "calefactor",
+            "heating",
+        ],
+        Feature::AirConditioning => &["aire acondicionado", "aire", "a/c", "split"],
+        Feature::Jacuzzi => &["jacuzzi", "hidromasaje"],
+        Feature::Breakfast => &["desayuno", "breakfast"],
+        Feature::Kitchen => &["cocina", "kitchenette", "anafe", "kitchen"],
+        Feature::Tv => &["tv", "tele", "television", "netflix", "directv", "cable"],
+        Feature::Linens => &["ropa de cama", "sabanas", "toallas", "blanqueria"],
+        Feature::Laundry => &["lavarropas", "lavadero", "laundry"],
+        Feature::Smoking => &["fumadores", "se puede fumar", "smoking"],
+        Feature::Kids => &["ninos", "chicos", "familias", "cuna"],
+        Feature::Pets | Feature::CheckIn | Feature::CheckOut => &[],
+    }
+}
+
+/// Whether the accommodation's data shows the feature.
+pub fn has(a: &Accommodation, feature: Feature) -> bool {
+    let amenities: Vec<String> = a.amenities.iter().map(|s| fold(s)).collect();
+    let mentions = |w: &str| amenities.iter().any(|am| am.contains(w));
+    match feature {
+        Feature::Pets => a.pets_allowed,
+        Feature::Kids => ![
+            "solo adultos",
+            "adults only",
+            "no se aceptan ninos",
+            "sin ninos",
+        ]
+        .iter()
+        .any(|w| mentions(w)),
+        Feature::Smoking => words(feature).iter().any(|w| mentions(w)) && !mentions("no fumadores"),
+        _ => words(feature).iter().any(|w| mentions(w)),
+    }
+}
+
+/// Lowercase with the Spanish accents removed.
+fn fold(s: &str) -> String {
+    s.to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' => 'a',
+            'é' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' | 'ü' => 'u',
+            'ñ' => 'n',
+            _ => c,
+        })
+        .collect()
+}
+
 /// One image per accommodation that has photos; a text answer when none has any.
-fn photos(chosen: &[&Accommodation]) -> Vec<Say> {
+fn photos(lang: Language, chosen: &[&Accommodation]) -> Vec<Say> {
     let images: Vec<Say> = chosen
         .iter()
         .filter_map(|a| {
@@ -86,7 +224,5 @@ fn photos(chosen: &[&Accommodation]) -> Vec<Say> {
         .map(|a| format!("• {}: {}", a.name, a.description))
         .collect::<Vec<_>>()
         .join("\n");
-    vec![text(format!(
-        "Todavía no tengo fotos para mandarte 🙈 Te cuento cómo son:\n{described}"
-    ))]
+    vec![Say::Text(texts::no_photos(lang, &described))]
 }

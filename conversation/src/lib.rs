@@ -6,8 +6,11 @@
 //! - [`state`]: what a conversation remembers (slots, the offer on the table), for 24 hours.
 //! - [`policy`]: the dialogue policy, [`turn`]: `(state, incoming, facts) → (new state,
 //!   effects)`. The one place the conversation's state changes.
-//! - [`info`]: answers about the property from its own data (photos, amenities, pets…).
-//! - [`texts`]: every word a guest reads. Argentine Spanish, voseo, no technical words.
+//! - [`info`]: answers about the property from its own data (photos, amenities, pets, yes/no
+//!   questions about a feature).
+//! - [`texts`]: every word a guest reads, in Argentine Spanish (voseo, the default), English
+//!   and Portuguese; no technical words.
+//! - [`language`]: the three languages, detected per message and kept per conversation.
 //!
 //! Pure: no database, network, async runtime or clock (`today` and the facts come in as
 //! arguments; a CI check fails the build if this crate gains an I/O dependency). It decides and
@@ -15,6 +18,7 @@
 //! facts, calls [`turn`] and writes the new state and the effects in one transaction.
 
 pub mod info;
+pub mod language;
 pub mod nlu;
 pub mod policy;
 pub mod state;
@@ -23,6 +27,7 @@ pub mod texts;
 use booking::{Accommodation, availability::Occupancy};
 use chrono::{NaiveDate, NaiveTime};
 
+pub use language::Language;
 pub use policy::{dates_in_question, turn, unusable_note};
 
 /// What the bot says: words, or a photo with its caption.
@@ -45,7 +50,44 @@ pub struct Booking {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Say(Say),
+    /// Hold one accommodation (the worker replies with the code and the payment link).
     Book(Booking),
+    /// A group too large for one accommodation: hold all of these as one request, all or
+    /// none (each then gets its code and payment link); when any was taken meanwhile, hold
+    /// none and tell the guest ([`texts::group_taken`]).
+    BookTogether(Vec<Booking>),
+    /// The guest changed the dates or the people of the unpaid hold `code`: hold `to` and
+    /// release `code` in one transaction, then send the renewed hold and payment link. If the
+    /// new nights were taken meanwhile, keep the old hold and tell the guest.
+    MoveHold {
+        code: String,
+        to: Booking,
+    },
+    /// Release the unpaid hold `code` now (the guest has already been told it is released).
+    ReleaseHold {
+        code: String,
+    },
+    /// The guest wants to cancel the paid reservation `code`: a request for staff (the guest
+    /// has been told the property's policy and that someone will confirm).
+    RequestCancellation {
+        code: String,
+    },
+}
+
+/// The guest's latest live hold or reservation in this conversation, as the handler loads it
+/// (the most recent unexpired hold or confirmed reservation of the guest's channel).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    pub code: String,
+    pub accommodation_id: i64,
+    pub accommodation: String,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub guests: u16,
+    /// The deposit was paid: the reservation is confirmed, only staff may cancel or change it.
+    pub paid: bool,
+    /// Where the deposit of an unpaid hold is paid.
+    pub payment_link: Option<String>,
 }
 
 /// The property as the conversation speaks of it.
@@ -65,6 +107,11 @@ pub struct Facts<'a> {
     /// The accommodations (cheapest first) and the nights taken around
     /// [`dates_in_question`].
     pub occupancy: Occupancy<'a>,
+    /// The guest's current hold or reservation, if any.
+    pub held: Option<&'a Held>,
+    /// The property's cancellation policy, in its own words, told to a guest who cancels a
+    /// paid reservation.
+    pub cancellation_policy: Option<&'a str>,
 }
 
 impl Facts<'_> {

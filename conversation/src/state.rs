@@ -1,7 +1,12 @@
 //! Conversation state, stored as JSON on the conversation row, forgotten after 24 hours.
+//!
+//! Every field added after the first release has `#[serde(default)]`, so states stored by an
+//! older build still read (a state that cannot be read starts afresh, never fails a turn).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+use crate::Language;
 
 /// How long a conversation remembers what was said.
 pub const MEMORY_HOURS: i64 = 24;
@@ -15,19 +20,59 @@ pub enum Want {
     Book,
 }
 
+/// One option of an offer, with what the guest may point at it by ("la más barata", "la
+/// grande", "la que acepta perros").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OfferOption {
     pub accommodation_id: i64,
     pub name: String,
+    #[serde(default)]
+    pub total_cents: i64,
+    #[serde(default)]
+    pub capacity: i32,
+    #[serde(default)]
+    pub pets_allowed: bool,
+    /// Its own dates, when the options are different stays (nearest free dates).
+    #[serde(default)]
+    pub stay: Option<(NaiveDate, NaiveDate)>,
+    /// People in this accommodation, when the options are one combination for a group.
+    #[serde(default)]
+    pub guests: Option<u16>,
 }
 
-/// The last stay we quoted: "sí, dale" books it.
+impl OfferOption {
+    /// Check-in and check-out of this option: its own, or the offer's.
+    pub fn dates(&self, offer: &Offer) -> (NaiveDate, NaiveDate) {
+        self.stay.unwrap_or((offer.check_in, offer.check_out))
+    }
+}
+
+/// What is on the table: "sí, dale" accepts option `chosen`, and only that.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Offer {
     pub check_in: NaiveDate,
     pub check_out: NaiveDate,
     pub guests: u16,
     pub options: Vec<OfferOption>,
+    /// The option a yes accepts: the first until the guest points at another.
+    #[serde(default)]
+    pub chosen: usize,
+    /// The options are one combination for a group, accepted together.
+    #[serde(default)]
+    pub together: bool,
+    /// Accepting moves this unpaid hold instead of placing a new one.
+    #[serde(default)]
+    pub replaces: Option<String>,
+}
+
+/// What this conversation asked to hold: the guest may say "dale" again, or cancel it, before
+/// the hold shows up in the facts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Booked {
+    pub accommodation: String,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub guests: u16,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +89,20 @@ pub struct ConversationState {
     pub offer: Option<Offer>,
     #[serde(default)]
     pub needs_human: bool,
+    /// Nights said before a check-in ("por 3 noches"): the check-out once the check-in comes.
+    #[serde(default)]
+    pub nights: Option<u32>,
+    /// The accommodation the guest named last.
+    #[serde(default)]
+    pub accommodation: Option<String>,
+    /// A pet comes along.
+    #[serde(default)]
+    pub pets: bool,
+    /// The language the guest is answered in.
+    #[serde(default)]
+    pub language: Language,
+    #[serde(default)]
+    pub booked: Option<Booked>,
 }
 
 impl ConversationState {
@@ -53,5 +112,42 @@ impl ConversationState {
             return ConversationState::default();
         }
         serde_json::from_value(json).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_state_stored_by_the_previous_build_still_reads() {
+        let old = serde_json::json!({
+            "check_in": "2026-12-15",
+            "check_out": "2026-12-17",
+            "guests": 2,
+            "wants": "availability",
+            "offer": {
+                "check_in": "2026-12-15",
+                "check_out": "2026-12-17",
+                "guests": 2,
+                "options": [{"accommodation_id": 1, "name": "Cabaña Arrayán"}]
+            },
+            "needs_human": false
+        });
+        let s = ConversationState::from_stored(old, 1.0);
+        assert_eq!(s.guests, Some(2));
+        let offer = s.offer.expect("the offer survives");
+        assert_eq!(
+            (offer.chosen, offer.together, offer.replaces),
+            (0, false, None)
+        );
+        assert_eq!(s.language, Language::Es);
+        assert_eq!(s.booked, None);
+        let back = serde_json::to_value(ConversationState {
+            language: Language::En,
+            ..Default::default()
+        })
+        .expect("serializes");
+        assert_eq!(back["language"], "en");
     }
 }

@@ -1,7 +1,7 @@
 //! Guests' conversations (one per property, channel and guest address), what they remember
 //! (`conversation::state::ConversationState`, forgotten after 24 hours) and their messages.
 
-use conversation::state::ConversationState;
+use conversation::{Language, state::ConversationState};
 use jobs::payloads::Channel;
 
 use crate::{Conn, StoreError};
@@ -11,6 +11,28 @@ use crate::{Conn, StoreError};
 pub struct Opened {
     pub id: i64,
     pub state: ConversationState,
+}
+
+/// The language the guest's conversation is held in (Spanish when there is none), for the
+/// messages other jobs send them (holds, payments). Read without locking or opening anything.
+pub async fn language_of(
+    db: impl sqlx::PgExecutor<'_>,
+    property_id: i64,
+    channel: &Channel,
+) -> Result<Language, StoreError> {
+    let stored: Option<serde_json::Value> = sqlx::query_scalar(
+        "SELECT state FROM conversations WHERE property_id = $1 AND channel = $2 AND guest_address = $3",
+    )
+    .bind(property_id)
+    .bind(channel.name())
+    .bind(channel.guest_address())
+    .fetch_optional(db)
+    .await?;
+    // The language outlives the 24 hours of memory: a guest who wrote in English is answered
+    // in English when their payment arrives days later.
+    Ok(stored
+        .map(|s| ConversationState::from_stored(s, 0.0).language)
+        .unwrap_or_default())
 }
 
 /// Finds or opens the guest's conversation and locks it for this turn (two messages of one

@@ -112,6 +112,64 @@ async fn try_place(
     }
 }
 
+/// Places every hold of a group, in the caller's transaction, all or none: when the nights of
+/// any of them are taken, none is placed and `Ok(None)` says so.
+pub async fn place_all(
+    conn: &mut PgConnection,
+    reqs: &[HoldRequest<'_>],
+) -> Result<Option<Vec<Hold>>, crate::StoreError> {
+    sqlx::query("SAVEPOINT hold_group")
+        .execute(&mut *conn)
+        .await?;
+    let mut placed = Vec::with_capacity(reqs.len());
+    for req in reqs {
+        match place(conn, req).await? {
+            Some(hold) => placed.push(hold),
+            None => {
+                sqlx::query("ROLLBACK TO SAVEPOINT hold_group")
+                    .execute(&mut *conn)
+                    .await?;
+                return Ok(None);
+            }
+        }
+    }
+    sqlx::query("RELEASE SAVEPOINT hold_group")
+        .execute(&mut *conn)
+        .await?;
+    Ok(Some(placed))
+}
+
+/// Moves the guest's unpaid hold `replaced` to the stay of `req`, in the caller's transaction:
+/// the old hold is released first (so a new stay overlapping its own nights fits), then the new
+/// one placed; when the new nights are taken, the release is undone and `Ok(None)` says so.
+pub async fn place_replacing(
+    conn: &mut PgConnection,
+    replaced: &str,
+    req: &HoldRequest<'_>,
+) -> Result<Option<Hold>, crate::StoreError> {
+    sqlx::query("SAVEPOINT move_hold")
+        .execute(&mut *conn)
+        .await?;
+    let released = crate::reservations::release_unpaid(conn, replaced).await?;
+    match place(conn, req).await? {
+        Some(hold) => {
+            sqlx::query("RELEASE SAVEPOINT move_hold")
+                .execute(&mut *conn)
+                .await?;
+            if !released {
+                tracing::warn!(code = replaced, "moved hold was no longer live");
+            }
+            Ok(Some(hold))
+        }
+        None => {
+            sqlx::query("ROLLBACK TO SAVEPOINT move_hold")
+                .execute(&mut *conn)
+                .await?;
+            Ok(None)
+        }
+    }
+}
+
 /// `RES` + yymmdd + the day's sequence (at least three digits), in the property's day.
 async fn next_code(conn: &mut PgConnection) -> Result<String, sqlx::Error> {
     let (day, seq): (String, i32) = sqlx::query_as(

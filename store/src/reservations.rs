@@ -180,3 +180,114 @@ pub async fn refunds_due(db: &PgPool) -> Result<Vec<serde_json::Value>, StoreErr
     .fetch_all(db)
     .await?)
 }
+
+/// The guest's current stay at a property, as the conversation needs it: their latest live
+/// hold or confirmed reservation that has not ended, found by the phone or email they write
+/// from.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct GuestStay {
+    pub code: String,
+    pub accommodation_id: i64,
+    pub accommodation: String,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub guests: i32,
+    /// Confirmed (the deposit was paid).
+    pub paid: bool,
+    pub payment_link: Option<String>,
+}
+
+/// The guest's latest live hold or confirmed, not yet ended reservation at the property.
+pub async fn current_for_guest(
+    db: impl PgExecutor<'_>,
+    property_id: i64,
+    channel: &Channel,
+    today: NaiveDate,
+) -> Result<Option<GuestStay>, StoreError> {
+    let (phone, email) = match channel {
+        Channel::Whatsapp { from, .. } => (Some(from.expose().to_owned()), None),
+        Channel::Email { from, .. } => (None, Some(from.clone())),
+    };
+    Ok(sqlx::query_as(
+        "SELECT r.code, r.accommodation_id, a.name AS accommodation, r.check_in, r.check_out, r.guests,
+                (r.status = 'confirmed') AS paid, r.payment_link
+         FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
+         WHERE a.property_id = $1
+           AND (r.guest_phone = $2 OR lower(r.guest_email) = lower($3))
+           AND ((r.status = 'pre_reserved' AND r.expires_at > now())
+                OR (r.status = 'confirmed' AND r.check_out >= $4))
+         ORDER BY r.created_at DESC, r.id DESC
+         LIMIT 1",
+    )
+    .bind(property_id)
+    .bind(phone)
+    .bind(email)
+    .bind(today)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// Releases an unpaid hold the guest gave up (its nights free at once): `true` when a live
+/// hold with that code was released.
+pub async fn release_unpaid(conn: &mut Conn, code: &str) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "UPDATE reservations SET status = 'cancelled', updated_at = now()
+         WHERE code = $1 AND status = 'pre_reserved'",
+    )
+    .bind(code)
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// What the confirmation voucher says about a reservation.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct VoucherData {
+    pub code: String,
+    pub accommodation: String,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub guests: i32,
+    pub total_cents: i64,
+    /// What the approved payments add up to (the deposit, when none is recorded with an
+    /// amount).
+    pub paid_cents: i64,
+    pub address: Option<String>,
+    pub check_in_time: chrono::NaiveTime,
+    pub check_out_time: chrono::NaiveTime,
+}
+
+/// The voucher of a reservation, by id.
+pub async fn voucher(
+    db: impl PgExecutor<'_>,
+    reservation_id: i64,
+) -> Result<Option<VoucherData>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT r.code, a.name AS accommodation, r.check_in, r.check_out, r.guests,
+                (r.total_amount * 100)::int8 AS total_cents,
+                (coalesce(nullif((SELECT sum(pay.amount) FROM payments pay
+                                  WHERE pay.reservation_id = r.id AND pay.status = 'approved'), 0),
+                          r.deposit_amount) * 100)::int8 AS paid_cents,
+                p.address, p.check_in_time, p.check_out_time
+         FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
+         JOIN properties p ON p.id = a.property_id
+         WHERE r.id = $1",
+    )
+    .bind(reservation_id)
+    .fetch_optional(db)
+    .await?)
+}
+
+/// The property a reservation belongs to.
+pub async fn property_of(
+    db: impl PgExecutor<'_>,
+    reservation_id: i64,
+) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT a.property_id FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
+         WHERE r.id = $1",
+    )
+    .bind(reservation_id)
+    .fetch_optional(db)
+    .await?)
+}

@@ -56,6 +56,8 @@ pub(crate) struct Affirmation {
     pub(crate) yes: bool,
     /// Agreement by a strong word (or a clear "sí").
     pub(crate) strong: bool,
+    /// The guest says no ("no", "no gracias", "mejor no").
+    pub(crate) no: bool,
 }
 
 /// Words before "confirmo" that put the confirmation off ("te confirmo a la noche").
@@ -77,7 +79,10 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
     };
     let negated = tokens.first().is_some_and(|t| t.is("no")) || has(NEGATIONS);
     if negated {
-        return Affirmation::default();
+        return Affirmation {
+            no: true,
+            ..Affirmation::default()
+        };
     }
     let strong = has(STRONG) || yes_si(tokens) || imperative_reserve(tokens);
     let bueno_alone = tokens.len() == 1
@@ -86,7 +91,11 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
             .is_some_and(|t| lexicon::word(t, "bueno").is_some());
     let mild = has(MILD) || bueno_alone;
     let yes = strong || (mild && !has(DEFERRALS));
-    Affirmation { yes, strong }
+    Affirmation {
+        yes,
+        strong,
+        no: false,
+    }
 }
 
 /// "sí" anywhere, or a leading "si" that stands apart.

@@ -145,6 +145,14 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
     } else if noun.is_any(COUPLES) {
         tally.adults += 2 * v;
         tally.counted_adults = true;
+    } else if noun.is_any(&["familias", "grupos"])
+        && tokens.get(i + n.len + 1).is_some_and(|t| t.is("de"))
+        && let Some(each) = numbers::parse_at(tokens, i + n.len + 2)
+    {
+        // "2 familias de 4": eight people.
+        tally.adults += v * each.value;
+        tally.counted_adults = true;
+        return n.len + 2 + each.len;
     } else {
         note_base(tokens, i, v, tally);
         return n.len;
@@ -230,6 +238,7 @@ mod tests {
         assert_eq!(guests("4 pax"), Some(4));
         assert_eq!(guests("somos 2 y 2 chicos"), Some(4));
         assert_eq!(guests("somos 4 y un perro"), Some(4));
+        assert_eq!(guests("somos 2 familias de 4"), Some(8));
         assert_eq!(guests("quiero hablar con una persona"), None);
         assert_eq!(guests("para 100"), None);
         assert_eq!(guests("hola"), None);

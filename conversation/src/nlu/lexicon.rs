@@ -46,7 +46,7 @@ const COMMON: &[&str] = &[
     "reservas", "gustaria", "necesito", "quisiera", "seria", "serian", "habia", "esten", "estos",
     "viene", "vienen", "vengo", "venimos", "sabes", "hacen", "tenia", "tenian", "estar", "salio",
     "consulta", "consultar", "consultas", "consulto", "quieras", "podemos", "podria", "sobre",
-    "luego", "nunca", "siempre", "junto", "juntos",
+    "luego", "nunca", "siempre", "junto", "juntos", "cabana", "cabanas", "casita", "casitas",
 ];
 
 /// True when `text` is a word some list of this module knows exactly.

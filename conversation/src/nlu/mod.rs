@@ -28,10 +28,12 @@
 //!   takes the end's month (or the month before: "del 28 al 3 de enero"); the end is the
 //!   first such date after the start (so ranges cross the new year). A month said apart gives
 //!   its month to a range without one ("diciembre, del 20 al 23"). An explicit year is kept
-//!   even in the past, so the conversation can say so. A check-out without a check-in is
-//!   dropped. One impossible date (31/02, "del 40 al 50") drops the whole phrase and lowers
+//!   even in the past, so the conversation can say so. A check-out without a check-in is not
+//!   a stay: it is reported apart (`until`, for a correction), unless a verb moves the stay
+//!   ("pasala al 20": the new check-in); two ends with no start are a range ("to January 11 to
+//!   15"). One impossible date (31/02, "del 40 al 50") drops the whole phrase and lowers
 //!   confidence. A stay over 60 nights is not believed (check-out dropped).
-//! - "el finde" / "este fin de semana" / "el finde largo": Friday → Sunday of the coming
+//! - "el finde" / "este fin de semana": Friday → Sunday of the coming
 //!   weekend; on a Friday it starts today, on a Saturday it is today → Sunday (never in the
 //!   past); on a Sunday it is the next Friday. "El próximo finde" / "el finde que viene" on
 //!   Friday–Sunday is next week's; Monday–Thursday it is this one. "El finde del 20" is the
@@ -42,7 +44,17 @@
 //! - "mañana" is tomorrow except after "la"/"esta" (the morning); "esta noche" is one night
 //!   from today; "por N noches" completes a check-in; "24, 25 y 26" are three nights (out on
 //!   the 27th); "N días" sets nothing (days or nights?); "la semana que viene", "en enero", "en
-//!   algún momento", "el finde largo de carnaval" set nothing and lower confidence.
+//!   algún momento" set nothing and lower confidence.
+//! - Holiday periods ("el finde largo", "carnaval", "semana santa", "fin de año", "navidad")
+//!   come from the Argentine calendar (`booking::holidays`): the evening before the first day
+//!   off to the last one, and the period is reported (`period`) so the reply says which dates
+//!   were assumed; "vacaciones de invierno" sets no date (they differ by province).
+//! - English and Portuguese (and chat shorthand) are rewritten to Spanish words first
+//!   (`bridge`); the message's language is reported (`language`) from words only one language
+//!   uses. In English, a numeric date that reads both ways is month first ("3/1" is March 1st).
+//! - Beyond the intent: a correction ("perdón, me equivoqué", "al final"), a pick among offered
+//!   options ("la segunda", "la más barata", "la que tiene pileta"), a pet coming along, the
+//!   features yes/no questions ask about, every info topic named, thanks, a no.
 //! - Guests: everyone counts, babies included; counted groups win over "somos N"; "una
 //!   pareja", "mi señora y yo" are two; day numbers and nights are never guests.
 //! - Agreement: strong words ("dale", "de una", "confirmo", "reservá") always agree; mild ones
@@ -56,11 +68,14 @@
 
 mod accommodation;
 mod affirm;
+mod bridge;
 mod code;
 mod confidence;
+mod cues;
 mod dates;
 mod guests;
 mod intent;
+mod language;
 mod lexicon;
 mod normalize;
 mod numbers;
@@ -72,6 +87,8 @@ mod tests;
 
 use chrono::NaiveDate;
 use serde::Serialize;
+
+use crate::Language;
 
 /// Below this the bot asks a clarifying question instead of guessing.
 pub const CONFIDENCE_THRESHOLD: f32 = 0.6;
@@ -93,6 +110,100 @@ pub struct Understanding {
     pub affirmative: bool,
     /// 0.0..=1.0; see the `confidence` module for the rule.
     pub confidence: f32,
+    /// The language the message is written in, when its words say so (`None` for "ok",
+    /// "15/12"): the conversation keeps its own otherwise.
+    pub language: Option<Language>,
+    /// The message is plainly in `language` (two words or more ahead of any other): enough to
+    /// switch a conversation held in another language other than the default.
+    pub language_sure: bool,
+    /// Thanks ("gracias", "muchas gracias", "thank you", "obrigado").
+    pub thanks: bool,
+    /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
+    pub declines: bool,
+    /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
+    pub correction: bool,
+    /// A pick among the options on the table ("la segunda", "la más barata").
+    pub choice: Option<Choice>,
+    /// A pet comes along ("vamos con un perro"), or the guest asks about bringing one.
+    pub pets: bool,
+    /// What a yes/no question asks about ("¿tienen pileta?"): the first of `features`.
+    pub feature: Option<Feature>,
+    /// Everything yes/no questions ask about ("¿tienen wifi? ¿y cochera?").
+    pub features: Vec<Feature>,
+    /// Every info topic named, whatever the intent (a stay question that also asks about pets).
+    pub topics: Vec<InfoTopic>,
+    /// Nights said without a check-in ("son 3 noches"): a correction of the stay's length.
+    pub nights: Option<u32>,
+    /// A check-out said alone ("al final nos quedamos hasta el 19"): the next such date from
+    /// today; the conversation moves it after its check-in.
+    pub until: Option<NaiveDate>,
+    /// A holiday period the dates were taken from ("el finde largo", "Semana Santa"): the
+    /// reply says which dates were assumed.
+    pub period: Option<PeriodMention>,
+}
+
+/// A pick among the options offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    /// 1-based: "la primera" is `Position(1)`.
+    Position(usize),
+    Last,
+    Cheapest,
+    Priciest,
+    Largest,
+    Smallest,
+    PetFriendly,
+    /// "La que tiene pileta", "la de la parrilla".
+    Having(Feature),
+    /// "La del medio".
+    Middle,
+    /// "La otra": the option not in focus (of two).
+    Other,
+}
+
+/// What a yes/no question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feature {
+    Pool,
+    Wifi,
+    Parking,
+    Grill,
+    Heating,
+    AirConditioning,
+    Jacuzzi,
+    Breakfast,
+    Kitchen,
+    Tv,
+    Linens,
+    Laundry,
+    Smoking,
+    Kids,
+    Pets,
+    CheckIn,
+    CheckOut,
+}
+
+/// Holiday periods guests name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    LongWeekend,
+    Carnival,
+    HolyWeek,
+    YearEnd,
+    Christmas,
+    WinterHolidays,
+}
+
+/// A period and the days off it was read as. With [`Period::WinterHolidays`] no stay dates
+/// are set (they differ by province and are two weeks long): the bot asks which days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct PeriodMention {
+    pub period: Period,
+    pub first_day_off: NaiveDate,
+    pub last_day_off: NaiveDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -131,13 +242,21 @@ pub enum InfoTopic {
     Location,
     Pets,
     CheckInTime,
+    /// How many people fit.
+    Capacity,
+    /// Whether children are welcome.
+    Kids,
+    Smoking,
 }
 
 /// Reads one guest message. `today` anchors every relative date; `accommodations` are the
 /// property's names, matched case- and accent-insensitively.
 pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Understanding {
     let (reservation_code, rest) = code::extract(text);
-    let tokens = normalize::tokenize(&rest);
+    let written = normalize::tokenize(&rest);
+    let detected = language::detect_with_margin(&written);
+    let language = detected.map(|(l, _)| l);
+    let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
     let dates = dates::extract(&tokens, today);
     let guests = guests::extract(&tokens, &dates.consumed);
     let accommodation = accommodation::find(&tokens, accommodations);
@@ -151,6 +270,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     };
     let decision = intent::decide(&signals, ctx);
     let empty = tokens.is_empty() && reservation_code.is_none();
+    let features = cues::features(&tokens);
     let confidence = confidence::score(&decision, &dates, empty);
     Understanding {
         intent: decision.intent,
@@ -162,6 +282,19 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         info_topic: signals.topic.filter(|_| decision.intent == Intent::AskInfo),
         affirmative: agreement.yes,
         confidence,
+        language,
+        language_sure: detected.is_some_and(|(_, margin)| margin >= 2),
+        thanks: tokens.iter().any(|t| t.is("gracias")),
+        declines: agreement.no,
+        correction: cues::correction(&tokens),
+        choice: cues::choice(&tokens),
+        pets: cues::pets(&tokens),
+        feature: features.first().copied(),
+        features,
+        topics: signals.topics.clone(),
+        nights: dates.nights.filter(|_| dates.check_in.is_none()),
+        until: dates.until,
+        period: dates.period,
     }
 }
 
@@ -173,10 +306,12 @@ struct JsonLine {
     check_out: Option<String>,
     guests: Option<u16>,
     confidence: f32,
+    language: &'static str,
 }
 
 /// One JSON line for `fleetctl nlu`:
-/// `{"intent":..,"check_in":"YYYY-MM-DD"|null,"check_out":..|null,"guests":n|null,"confidence":0.xx}`.
+/// `{"intent":..,"check_in":"YYYY-MM-DD"|null,"check_out":..|null,"guests":n|null,"confidence":0.xx,"language":"es"|"en"|"pt"}`
+/// (a message without words of any language says "es", the default).
 pub fn to_json_line(u: &Understanding) -> String {
     let line = JsonLine {
         intent: u.intent.as_str(),
@@ -184,6 +319,7 @@ pub fn to_json_line(u: &Understanding) -> String {
         check_out: u.check_out.map(|d| d.format("%Y-%m-%d").to_string()),
         guests: u.guests,
         confidence: (u.confidence * 100.0).round() / 100.0,
+        language: u.language.unwrap_or_default().as_str(),
     };
     // Serializing plain strings and numbers cannot fail; keep a valid line regardless.
     serde_json::to_string(&line)

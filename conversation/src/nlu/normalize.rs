@@ -25,7 +25,9 @@ pub(crate) const MAX_CHARS: usize = 4096;
 
 /// Ordinal suffixes written right after a digit: "1ro", "2do", "3er", "1°" is handled as a
 /// separator already.
-const ORDINAL_SUFFIXES: &[&str] = &["ro", "ero", "er", "do", "da", "to", "ta", "vo", "mo", "no"];
+const ORDINAL_SUFFIXES: &[&str] = &[
+    "ro", "ero", "er", "do", "da", "to", "ta", "vo", "mo", "no", "st", "nd", "rd", "th",
+];
 
 /// Emojis that mean "yes" in a chat.
 const AFFIRMATIVE_EMOJIS: &[char] = &['👍', '👌', '✅', '🙌', '🤝', '✔', '☑'];

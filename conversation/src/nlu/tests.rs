@@ -248,12 +248,12 @@ fn json_line() {
     let u = read("tenés lugar para 2 del 15 al 17 de diciembre?");
     assert_eq!(
         to_json_line(&u),
-        r#"{"intent":"check_availability","check_in":"2026-12-15","check_out":"2026-12-17","guests":2,"confidence":0.95}"#
+        r#"{"intent":"check_availability","check_in":"2026-12-15","check_out":"2026-12-17","guests":2,"confidence":0.95,"language":"es"}"#
     );
     let u = read("hola");
     assert_eq!(
         to_json_line(&u),
-        r#"{"intent":"greeting","check_in":null,"check_out":null,"guests":null,"confidence":0.95}"#
+        r#"{"intent":"greeting","check_in":null,"check_out":null,"guests":null,"confidence":0.95,"language":"es"}"#
     );
     let line = to_json_line(&read("asdf"));
     let v: serde_json::Value = serde_json::from_str(&line).expect("valid JSON");
@@ -426,4 +426,204 @@ fn day_numbers_and_nights_are_not_guests() {
     for (text, want) in cases {
         assert_eq!(read(text).guests, *want, "{text}");
     }
+}
+
+type Row = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<u16>,
+);
+
+fn check_rows(rows: &[Row], language: Option<crate::Language>) {
+    let date = |s: &str| s.parse::<NaiveDate>().expect("row date");
+    let mut failures = Vec::new();
+    for (text, intent, check_in, check_out, guests) in rows {
+        let u = read(text);
+        let got = (u.intent.as_str(), u.check_in, u.check_out, u.guests);
+        let want = (*intent, check_in.map(date), check_out.map(date), *guests);
+        if got != want || (language.is_some() && u.language != language) {
+            failures.push(format!(
+                "{text:?}\n    want {want:?} {language:?}\n    got  {got:?} {:?}",
+                u.language
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// English: intents, dates in English forms ("Jan 3-7", "March 1st to 4th", "12/20"), guests.
+#[rustfmt::skip]
+#[test]
+fn english_messages() {
+    let rows: &[Row] = &[
+        ("Do you have availability for 2 people from April 15 to 17?", "check_availability", Some("2027-04-15"), Some("2027-04-17"), Some(2)),
+        ("Hi, is there any room for 4 this weekend?", "check_availability", Some("2026-11-13"), Some("2026-11-15"), Some(4)),
+        ("How much is it per night?", "ask_price", None, None, None),
+        ("how much for 2 nights from Jan 3-7?", "ask_price", Some("2027-01-03"), Some("2027-01-07"), None),
+        ("We'd like to book the Lenga for March 1st to 4th", "book", Some("2027-03-01"), Some("2027-03-04"), None),
+        ("I want to book for 2 adults and 1 kid, Dec 20 to 23", "book", Some("2026-12-20"), Some("2026-12-23"), Some(3)),
+        ("Can I bring my dog?", "ask_info", None, None, None),
+        ("Do you allow pets?", "ask_info", None, None, None),
+        ("Where are you located?", "ask_info", None, None, None),
+        ("Do you have photos of the cabins?", "ask_info", None, None, None),
+        ("What time is check-in?", "ask_info", None, None, None),
+        ("I need to cancel my reservation RES261201004", "cancel", None, None, None),
+        ("Can I talk to a real person?", "human", None, None, None),
+        ("Hello!", "greeting", None, None, None),
+        ("Good morning, do you have availability on December 15th?", "check_availability", Some("2026-12-15"), None, None),
+        ("Is there wifi?", "ask_info", None, None, None),
+        ("Yes please, book it", "book", None, None, None),
+        ("We are 6 people, from the 20th to the 23rd of December", "check_availability", Some("2026-12-20"), Some("2026-12-23"), Some(6)),
+        ("available from 12/20 to 12/23 for 2?", "check_availability", Some("2026-12-20"), Some("2026-12-23"), Some(2)),
+        ("any vacancy for tonight? we are 2", "check_availability", Some("2026-11-10"), Some("2026-11-11"), Some(2)),
+        ("what's the price for 3 nights from december 10?", "ask_price", Some("2026-12-10"), Some("2026-12-13"), None),
+        ("is the Coihue free from Jan 3 to Jan 7?", "check_availability", Some("2027-01-03"), Some("2027-01-07"), None),
+        ("between Jan 3 and Jan 7 for 2 people", "check_availability", Some("2027-01-03"), Some("2027-01-07"), Some(2)),
+        ("checking in Jan 3, checking out Jan 7", "check_availability", Some("2027-01-03"), Some("2027-01-07"), None),
+        ("any room for the long weekend in December?", "check_availability", Some("2026-12-04"), Some("2026-12-08"), None),
+        ("can we change the dates to January 11 to 15?", "check_availability", Some("2027-01-11"), Some("2027-01-15"), None),
+    ];
+    check_rows(rows, Some(crate::Language::En));
+}
+
+/// Portuguese: intents, "de 5 a 9 de janeiro", "do dia 10 ao dia 12", guests.
+#[rustfmt::skip]
+#[test]
+fn portuguese_messages() {
+    let rows: &[Row] = &[
+        ("Olá, vocês têm vaga de 5 a 9 de janeiro?", "check_availability", Some("2027-01-05"), Some("2027-01-09"), None),
+        ("Quanto custa a diária?", "ask_price", None, None, None),
+        ("quero reservar para 2 pessoas do dia 10 ao dia 12 de dezembro", "book", Some("2026-12-10"), Some("2026-12-12"), Some(2)),
+        ("Aceitam cachorro?", "ask_info", None, None, None),
+        ("Tem piscina?", "ask_info", None, None, None),
+        ("Oi, boa tarde! Tem disponibilidade para o fim de semana?", "check_availability", Some("2026-11-13"), Some("2026-11-15"), None),
+        ("Quero cancelar minha reserva", "cancel", None, None, None),
+        ("Quero falar com uma pessoa", "human", None, None, None),
+        ("Onde fica?", "ask_info", None, None, None),
+        ("Tem fotos?", "ask_info", None, None, None),
+        ("sim, pode reservar", "book", None, None, None),
+        ("de 20 a 23 de dezembro para um casal", "check_availability", Some("2026-12-20"), Some("2026-12-23"), Some(2)),
+        ("Qual o valor para 3 noites a partir de 15 de janeiro?", "ask_price", Some("2027-01-15"), Some("2027-01-18"), None),
+        ("entrada dia 5 e saída dia 9 de janeiro, somos 3", "check_availability", Some("2027-01-05"), Some("2027-01-09"), Some(3)),
+        ("tem vaga para a páscoa?", "check_availability", Some("2027-03-25"), Some("2027-03-28"), None),
+        ("bom dia, tem vaga para 4 pessoas de 2 a 6 de fevereiro?", "check_availability", Some("2027-02-02"), Some("2027-02-06"), Some(4)),
+    ];
+    check_rows(rows, Some(crate::Language::Pt));
+}
+
+/// Chat shorthand and holiday periods in Spanish.
+#[rustfmt::skip]
+#[test]
+fn shorthand_and_holidays() {
+    let rows: &[Row] = &[
+        ("tenes lugar pa 6 el finde?", "check_availability", Some("2026-11-13"), Some("2026-11-15"), Some(6)),
+        ("hay lugar del 3 al 5 d mayo?", "check_availability", Some("2027-05-03"), Some("2027-05-05"), None),
+        ("q precio tiene x noche", "ask_price", None, None, None),
+        ("somos 4 y un perro, hay lugar del 20 al 22 d diciembre", "check_availability", Some("2026-12-20"), Some("2026-12-22"), Some(4)),
+        ("hay lugar para fin de año?", "check_availability", Some("2026-12-30"), Some("2027-01-02"), None),
+        ("tenes lugar para semana santa pa 2", "check_availability", Some("2027-03-25"), Some("2027-03-28"), Some(2)),
+        ("hay lugar para pascuas?", "check_availability", Some("2027-03-25"), Some("2027-03-28"), None),
+        ("hay lugar para carnaval?", "check_availability", Some("2027-02-05"), Some("2027-02-09"), None),
+        ("hay lugar el finde largo de diciembre?", "check_availability", Some("2026-12-04"), Some("2026-12-08"), None),
+        ("hay lugar en las vacaciones de invierno?", "check_availability", None, None, None),
+        ("no era el 15, era el 16 de diciembre", "check_availability", Some("2026-12-16"), None, None),
+        ("no es del 15 al 17, es del 16 al 18 de diciembre", "check_availability", Some("2026-12-16"), Some("2026-12-18"), None),
+        ("en vez del 15, el 16 de diciembre", "check_availability", Some("2026-12-16"), None, None),
+        ("tienen lugar para navidad?", "check_availability", Some("2026-12-24"), Some("2026-12-26"), None),
+        ("la podemos pasar al 20 de noviembre?", "check_availability", Some("2026-11-20"), None, None),
+        ("pasala al 16/12 porfa", "check_availability", Some("2026-12-16"), None, None),
+    ];
+    check_rows(rows, Some(crate::Language::Es));
+}
+
+#[test]
+fn the_json_line_says_the_language() {
+    let line = to_json_line(&read(
+        "Do you have availability for 2 people from April 15 to 17?",
+    ));
+    assert!(
+        line.ends_with(r#""confidence":0.95,"language":"en"}"#),
+        "{line}"
+    );
+    let line = to_json_line(&read("Tem piscina?"));
+    assert!(line.ends_with(r#""language":"pt"}"#), "{line}");
+}
+
+/// Intents of English and Portuguese messages, with their language.
+#[rustfmt::skip]
+#[test]
+fn english_and_portuguese_intents() {
+    let rows: &[(&str, &str)] = &[
+        ("Hello there", "greeting"),
+        ("Good evening!", "greeting"),
+        ("Hey, how are you?", "greeting"),
+        ("Do you have any vacancies for next weekend?", "check_availability"),
+        ("Is the cabin available on December 20th?", "check_availability"),
+        ("Any availability in January for 4?", "check_availability"),
+        ("Are there any cabins free from the 3rd to the 5th?", "check_availability"),
+        ("We're looking for a place for 2 nights, Dec 27-29", "check_availability"),
+        ("Do you have room for a family of 5?", "check_availability"),
+        ("What are your rates?", "ask_price"),
+        ("How much does a cabin cost per night?", "ask_price"),
+        ("What's the price for the weekend?", "ask_price"),
+        ("How much would it be for 3 nights?", "ask_price"),
+        ("Is there a discount for a week?", "ask_price"),
+        ("I want to book the Coihue", "book"),
+        ("Please book it for us", "book"),
+        ("I'd like to reserve a cabin for Dec 20-22", "book"),
+        ("Can you hold it for me?", "book"),
+        ("Let's book it", "book"),
+        ("Do you have wifi?", "ask_info"),
+        ("Are pets allowed?", "ask_info"),
+        ("What time is check-out?", "ask_info"),
+        ("Can you send me some pictures?", "ask_info"),
+        ("Where exactly are you?", "ask_info"),
+        ("Is there parking?", "ask_info"),
+        ("Do you have a grill?", "ask_info"),
+        ("Is breakfast included?", "ask_info"),
+        ("I need to cancel my booking", "cancel"),
+        ("Please cancel my reservation", "cancel"),
+        ("We can't make it, cancel please", "cancel"),
+        ("Can I speak to a human?", "human"),
+        ("I want to talk to the owner", "human"),
+        ("Please have someone call me", "human"),
+        ("Olá, boa noite", "greeting"),
+        ("Oi, tudo bem?", "greeting"),
+        ("Vocês têm disponibilidade para o fim de semana?", "check_availability"),
+        ("Tem lugar para 3 pessoas em janeiro?", "check_availability"),
+        ("Está disponível de 10 a 15 de fevereiro?", "check_availability"),
+        ("Tem vaga para o carnaval?", "check_availability"),
+        ("Qual é o preço da diária?", "ask_price"),
+        ("Quanto fica para 2 noites?", "ask_price"),
+        ("Quanto custa o chalé?", "ask_price"),
+        ("Quero reservar o chalé Lenga", "book"),
+        ("Gostaria de fazer uma reserva para 2 pessoas", "book"),
+        ("Pode reservar para nós", "book"),
+        ("Tem wi-fi?", "ask_info"),
+        ("Aceitam animais?", "ask_info"),
+        ("Qual o horário de check-in?", "ask_info"),
+        ("Vocês têm fotos?", "ask_info"),
+        ("Onde fica a pousada?", "ask_info"),
+        ("Tem estacionamento?", "ask_info"),
+        ("Preciso cancelar minha reserva", "cancel"),
+        ("Quero cancelar a reserva", "cancel"),
+        ("Quero falar com um atendente", "human"),
+        ("Posso falar com alguém?", "human"),
+    ];
+    let portuguese = ["Oi", "Olá", "Quero", "Tem", "Qual", "Quanto", "Gostaria", "Pode", "Aceitam", "Onde", "Preciso", "Posso", "Vocês", "Está"];
+    let mut misses = Vec::new();
+    for (text, intent) in rows {
+        let u = read(text);
+        let want_language = if portuguese.iter().any(|w| text.starts_with(w)) {
+            crate::Language::Pt
+        } else {
+            crate::Language::En
+        };
+        if u.intent.as_str() != *intent || u.language != Some(want_language) {
+            misses.push(format!("{text}: {} {:?}", u.intent.as_str(), u.language));
+        }
+    }
+    assert!(misses.is_empty(), "{}", misses.join("\n"));
 }

@@ -1,6 +1,7 @@
 //! `fleetctl nlu --today YYYY-MM-DD`: one message per line on stdin, one JSON object per line on
-//! stdout (`intent`, `check_in`, `check_out`, `guests`, `confidence`). Evaluation relies on this
-//! format: keep it stable.
+//! stdout (`intent`, `check_in`, `check_out`, `guests`, `confidence`, `language`: `es`, `en` or
+//! `pt`, Spanish when the line has no words of any). Evaluation relies on this format: keep it
+//! stable (fields are only ever added at the end).
 
 use std::io::{BufRead, Write};
 

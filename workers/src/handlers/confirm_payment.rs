@@ -2,13 +2,14 @@
 //! confirms the hold it pays for, once per payment however many notifications arrive. Staff
 //! confirming a hold paid another way run the same confirmation.
 
+use booking::Money;
 use conversation::texts;
 use jobs::{
     Envelope, JobError,
     payloads::{ConfirmPayment, PaymentSource},
 };
 use store::{
-    Conn,
+    Conn, conversations,
     outbox::NewEffect,
     payments::{self, ReadPayment},
     reservations::{self, Confirmation},
@@ -96,7 +97,7 @@ async fn confirm(
     cause: &str,
 ) -> Result<Vec<NewEffect>, JobError> {
     let (suffix, text) = match reservations::confirm(conn, reservation_id).await? {
-        Confirmation::Confirmed => ("confirmed", texts::payment_confirmed(code)),
+        Confirmation::Confirmed => ("confirmed", voucher(conn, reservation_id, code).await?),
         Confirmation::Unchanged => return Ok(Vec::new()),
         Confirmation::NeedsRefund => {
             tracing::warn!(
@@ -116,4 +117,38 @@ async fn confirm(
         .map(|channel| effects::text(format!("{cause}{suffix}"), &channel, text))
         .into_iter()
         .collect())
+}
+
+/// The confirmation that serves as a voucher (code, cabin, dates and nights, guests, address,
+/// times, deposit paid, balance due), in the guest's language; the bare confirmation when the
+/// reservation cannot be read back.
+async fn voucher(conn: &mut Conn, reservation_id: i64, code: &str) -> Result<String, JobError> {
+    let Some(v) = reservations::voucher(&mut *conn, reservation_id).await? else {
+        return Ok(texts::payment_confirmed(code));
+    };
+    let language = match (
+        reservations::guest_channel(&mut *conn, reservation_id).await?,
+        reservations::property_of(&mut *conn, reservation_id).await?,
+    ) {
+        (Some(channel), Some(property_id)) => {
+            conversations::language_of(&mut *conn, property_id, &channel).await?
+        }
+        _ => conversation::Language::Es,
+    };
+    Ok(texts::voucher_text(
+        language,
+        &texts::Voucher {
+            code: &v.code,
+            accommodation: &v.accommodation,
+            check_in: v.check_in,
+            check_out: v.check_out,
+            guests: u16::try_from(v.guests).unwrap_or(1),
+            address: v.address.as_deref(),
+            check_in_time: v.check_in_time,
+            check_out_time: v.check_out_time,
+            total: Money::from_cents(v.total_cents),
+            deposit_paid: Money::from_cents(v.paid_cents),
+            balance_how: None,
+        },
+    ))
 }

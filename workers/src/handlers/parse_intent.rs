@@ -1,14 +1,18 @@
 //! `ParseIntent`: a guest's words (typed, emailed or transcribed), or a message without words.
-//! Loads the conversation and the facts, lets `conversation::turn` decide, and stores the new
-//! state with its effects (replies, a booking to place) in one transaction.
+//! Loads the conversation and the facts (the guest's current hold among them), lets
+//! `conversation::turn` decide, and stores the new state with its effects (replies, a booking
+//! to place or move) in one transaction; a hold the guest gives up is released in that same
+//! transaction, and a group's holds (several cabins) are placed in it, all or none.
 
 use booking::availability::Occupancy;
-use conversation::{Facts, Incoming, Wordless, nlu};
+use booking::{Accommodation, Guests, StayDates};
+use chrono::Utc;
+use conversation::{Booking, Effect, Facts, Held, Incoming, Say, Wordless, nlu, texts};
 use jobs::{
     Envelope, JobError,
     payloads::{self, ParseIntent},
 };
-use store::{availability, conversations, properties};
+use store::{Conn, availability, conversations, holds, properties, reservations};
 
 use crate::{
     effects::{self, Answering},
@@ -75,6 +79,18 @@ impl Handle for ParseIntent {
                 Incoming::Wordless(_) => Vec::new(),
             };
             let place = property.place();
+            let held = reservations::current_for_guest(&mut *tx, property.id, &p.channel, today)
+                .await?
+                .map(|h| Held {
+                    code: h.code,
+                    accommodation_id: h.accommodation_id,
+                    accommodation: h.accommodation,
+                    check_in: h.check_in,
+                    check_out: h.check_out,
+                    guests: u16::try_from(h.guests).unwrap_or(1),
+                    paid: h.paid,
+                    payment_link: h.payment_link,
+                });
             let facts = Facts {
                 today,
                 place: &place,
@@ -82,20 +98,103 @@ impl Handle for ParseIntent {
                     accommodations: &accommodations,
                     taken: &taken,
                 },
+                held: held.as_ref(),
+                // Properties have no cancellation policy of their own yet: the reply then says
+                // that staff will explain it.
+                cancellation_policy: None,
             };
 
             let turn = conversation::turn(&conversation.state, incoming, &facts);
 
             conversations::save(&mut tx, conversation.id, &turn.state).await?;
+            let mut decided = Vec::with_capacity(turn.effects.len());
+            for effect in turn.effects {
+                match effect {
+                    Effect::ReleaseHold { code } => {
+                        if !reservations::release_unpaid(&mut tx, &code).await? {
+                            tracing::warn!(%code, "hold to release was no longer live");
+                        }
+                    }
+                    Effect::BookTogether(bookings) => {
+                        let group = Group {
+                            channel: &p.channel,
+                            message_id: &p.message_id,
+                            accommodations: &accommodations,
+                            hold_minutes: state.config.hold_minutes,
+                        };
+                        if group.place(&mut tx, &bookings).await? {
+                            decided.push(Effect::BookTogether(bookings));
+                        } else {
+                            let language = turn.state.language;
+                            decided.push(Effect::Say(Say::Text(
+                                texts::group_taken(language).to_owned(),
+                            )));
+                        }
+                    }
+                    other => decided.push(other),
+                }
+            }
             let answering = Answering {
                 channel: &p.channel,
                 message_id: &p.message_id,
                 received_at_ms: p.received_at_ms,
                 voice: p.transcript_confidence.is_some(),
             };
-            let effects = effects::of_turn(run.key(), &answering, turn.effects)?;
+            let effects = effects::of_turn(run.key(), &answering, decided)?;
             run.commit(tx, &effects).await?;
         }
         outbox::flush(&state, &run).await
+    }
+}
+
+/// A group's cabins, held together in the turn's transaction: all or none. Each hold is placed
+/// under the cause its `PreReserve` will run with, so that job only sends its payment link.
+struct Group<'a> {
+    channel: &'a jobs::payloads::Channel,
+    message_id: &'a str,
+    accommodations: &'a [Accommodation],
+    hold_minutes: i64,
+}
+
+impl Group<'_> {
+    /// `true` when every cabin was held; `false` (nothing held) when any was taken meanwhile.
+    async fn place(&self, tx: &mut Conn, bookings: &[Booking]) -> Result<bool, JobError> {
+        let (phone, email) = match self.channel {
+            jobs::payloads::Channel::Whatsapp { from, .. } => {
+                (Some(from.expose().to_owned()), None)
+            }
+            jobs::payloads::Channel::Email { from, .. } => (None, Some(from.clone())),
+        };
+        let mut parts = Vec::with_capacity(bookings.len());
+        for (n, b) in bookings.iter().enumerate() {
+            let accommodation = self
+                .accommodations
+                .iter()
+                .find(|a| a.id == b.accommodation_id)
+                .ok_or_else(|| {
+                    JobError::permanent(format!("accommodation {} not found", b.accommodation_id))
+                })?;
+            let stay = StayDates::new(b.check_in, b.check_out)
+                .map_err(|e| JobError::permanent(e.to_string()))?;
+            let guests = Guests::new(b.guests).map_err(|e| JobError::permanent(e.to_string()))?;
+            let cause = effects::group_hold_cause(self.message_id, n)?;
+            parts.push((accommodation, stay, guests, cause));
+        }
+        let expires_at = Utc::now() + chrono::Duration::minutes(self.hold_minutes);
+        let requests: Vec<holds::HoldRequest<'_>> = parts
+            .iter()
+            .map(|(accommodation, stay, guests, cause)| holds::HoldRequest {
+                accommodation,
+                stay: *stay,
+                guests: *guests,
+                guest_name: None,
+                guest_phone: phone.as_deref(),
+                guest_email: email.as_deref(),
+                channel_source: self.channel.name(),
+                expires_at,
+                cause,
+            })
+            .collect();
+        Ok(holds::place_all(tx, &requests).await?.is_some())
     }
 }

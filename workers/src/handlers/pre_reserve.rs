@@ -12,10 +12,10 @@ use std::time::Duration;
 use booking::{Guests, Money, StayDates, availability::Occupancy};
 use channels::mercadopago::PreferenceRequest;
 use chrono::Utc;
-use conversation::texts;
+use conversation::{Language, texts};
 use jobs::{Envelope, JobError, coordination::Locks, payloads::PreReserve};
 use store::{
-    availability, holds, properties,
+    availability, conversations, holds, properties,
     reservations::{self, HeldStay},
 };
 
@@ -78,8 +78,22 @@ async fn place(
         expires_at: Utc::now() + chrono::Duration::minutes(state.config.hold_minutes),
         cause: run.key(),
     };
+    // A group's hold is placed with the others by the turn that accepted them (all or none):
+    // this job only sends its payment link.
+    if reservations::held_by_cause(&mut *tx, run.key())
+        .await?
+        .is_some()
+    {
+        return run.commit(tx, &[]).await;
+    }
     let mut effects = Vec::new();
-    match holds::place(&mut tx, &request).await? {
+    // A move (the guest corrected the dates or people of an unpaid hold): the old hold is
+    // released in this same transaction, and kept when the new nights are taken.
+    let placed = match effects::replaced_hold(run.key()) {
+        Some(old) => holds::place_replacing(&mut tx, old, &request).await?,
+        None => holds::place(&mut tx, &request).await?,
+    };
+    match placed {
         Some(_) => {
             metrics::counter!("reservations_total", "channel_source" => p.channel.name(), "status" => "pre_reserved").increment(1);
         }
@@ -117,26 +131,31 @@ async fn send_payment_link(
         None => create_link(state, held).await?,
     };
     let property = properties::by_id(&state.db, held.property_id).await?;
+    let language = conversations::language_of(&state.db, held.property_id, &p.channel).await?;
+    let at = match language {
+        Language::Es => "%H:%M del %d/%m",
+        Language::En => "%H:%M on %d/%m",
+        Language::Pt => "%H:%M de %d/%m",
+    };
     let expires_local = held
         .expires_at
         .zip(property.as_ref())
-        .map(|(t, p)| {
-            t.with_timezone(&p.tz())
-                .format("%H:%M del %d/%m")
-                .to_string()
-        })
+        .map(|(t, p)| t.with_timezone(&p.tz()).format(at).to_string())
         .unwrap_or_default();
-    let text = texts::hold_placed(&texts::HoldLines {
-        code: &held.code,
-        accommodation: &held.accommodation,
-        check_in: held.check_in,
-        check_out: held.check_out,
-        guests: held.guests as u16,
-        total: Money::from_cents(held.total_cents),
-        deposit: Money::from_cents(held.deposit_cents),
-        expires: &expires_local,
-        link: &link,
-    });
+    let text = texts::hold_placed_in(
+        language,
+        &texts::HoldLines {
+            code: &held.code,
+            accommodation: &held.accommodation,
+            check_in: held.check_in,
+            check_out: held.check_out,
+            guests: held.guests as u16,
+            total: Money::from_cents(held.total_cents),
+            deposit: Money::from_cents(held.deposit_cents),
+            expires: &expires_local,
+            link: &link,
+        },
+    );
     let reply = effects::text(format!("{}:reply", run.key()), &p.channel, text)
         .answering(p.received_at_ms, false);
     let tx = state.db.begin().await.map_err(store::StoreError::from)?;

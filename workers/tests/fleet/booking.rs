@@ -524,6 +524,18 @@ async fn the_whole_conversation_ends_confirmed() {
         replies[3].contains("¡Pago confirmado!") && replies[3].contains(&code),
         "{replies:?}"
     );
+    // The confirmation is a voucher: cabin, dates and nights, times, deposit paid, balance.
+    let stay = format!("Entrada: {} desde las 14:00", check_in.format("%d/%m/%Y"));
+    for part in [
+        "Cabaña Coihue",
+        &stay,
+        "(2 noches)",
+        "Huéspedes: 2",
+        "Seña pagada",
+        "Saldo a pagar",
+    ] {
+        assert!(replies[3].contains(part), "{part}: {replies:?}");
+    }
     assert_eq!(
         count(
             &fleet.db,
@@ -531,6 +543,131 @@ async fn the_whole_conversation_ends_confirmed() {
         )
         .await,
         1
+    );
+    fleet.drop_db().await;
+}
+
+/// A hold corrected and then given up: new dates move it (the new one held and the old one
+/// released in one transaction, with a new payment link), "cancelala" releases it at once.
+#[tokio::test]
+async fn a_hold_is_moved_when_the_guest_corrects_the_dates_and_released_when_they_cancel() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101600").await;
+    sqlx::query("DELETE FROM reservations")
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+    let (graph, mp) = fakes().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
+    let url = fleet.spawn_ingress().await;
+    let guest = whatsapp_guest(&url, "5491166668888");
+
+    let check_in = (Utc::now() + Days::days(45)).date_naive();
+    let day = |d: NaiveDate| d.format("%d/%m").to_string();
+    let ask = format!(
+        "¿Tenés lugar para 2 del {} al {}?",
+        day(check_in),
+        day(check_in + Days::days(2))
+    );
+    let replies = say_and_wait(&guest, &graph, &ask, 1).await;
+    assert!(replies[0].contains("Cabaña Coihue"), "{replies:?}");
+    let replies = say_and_wait(&guest, &graph, "dale", 2).await;
+    assert!(replies[1].contains("Código: RES"), "{replies:?}");
+    let first: String =
+        sqlx::query_scalar("SELECT code FROM reservations WHERE status = 'pre_reserved'")
+            .fetch_one(&fleet.db)
+            .await
+            .unwrap();
+
+    let fix = format!(
+        "perdón, me equivoqué, es del {} al {}",
+        day(check_in + Days::days(1)),
+        day(check_in + Days::days(3))
+    );
+    // "Lo cambio" and then the new hold with its payment link.
+    let replies = say_and_wait(&guest, &graph, &fix, 4).await;
+    assert!(replies[2].contains("lo cambio"), "{replies:?}");
+    assert!(
+        replies[3].contains("Código: RES") && replies[3].contains("mercadopago.com.ar"),
+        "{replies:?}"
+    );
+    let live: Vec<(String, NaiveDate)> =
+        sqlx::query_as("SELECT code, check_in FROM reservations WHERE status = 'pre_reserved'")
+            .fetch_all(&fleet.db)
+            .await
+            .unwrap();
+    assert_eq!(live.len(), 1, "{live:?}");
+    assert_ne!(live[0].0, first);
+    assert_eq!(live[0].1, check_in + Days::days(1));
+
+    let replies = say_and_wait(&guest, &graph, "mejor cancelala", 5).await;
+    assert!(replies[4].contains("cancelé tu reserva"), "{replies:?}");
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM reservations WHERE status = 'pre_reserved'"
+        )
+        .await,
+        0
+    );
+    fleet.drop_db().await;
+}
+
+/// A group larger than any cabin: offered two cabins together; "dale" holds both in one
+/// transaction, and each gets its payment link.
+#[tokio::test]
+async fn a_group_larger_than_any_cabin_holds_two_cabins_together() {
+    let fleet = Fleet::new().await;
+    let coihue = fleet.seed_hold("RES000101700").await;
+    sqlx::query("DELETE FROM reservations")
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
+         SELECT property_id, 'Cabaña Lenga', 6, 60000 FROM accommodations WHERE id = $1",
+    )
+    .bind(coihue)
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    let (graph, mp) = fakes().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
+    let url = fleet.spawn_ingress().await;
+    let guest = whatsapp_guest(&url, "5491166669999");
+
+    let check_in = (Utc::now() + Days::days(50)).date_naive();
+    let ask = format!(
+        "¿Tenés lugar para 8 del {} al {}?",
+        check_in.format("%d/%m"),
+        (check_in + Days::days(2)).format("%d/%m")
+    );
+    let replies = say_and_wait(&guest, &graph, &ask, 1).await;
+    assert!(
+        replies[0].contains("juntas") && replies[0].contains("Cabaña Lenga"),
+        "{replies:?}"
+    );
+    let replies = say_and_wait(&guest, &graph, "dale", 3).await;
+    let holds: Vec<&String> = replies[1..]
+        .iter()
+        .filter(|r| r.contains("Código: RES"))
+        .collect();
+    assert_eq!(holds.len(), 2, "{replies:?}");
+    let held: Vec<(String, i32)> = sqlx::query_as(
+        "SELECT a.name, r.guests FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
+         WHERE r.status = 'pre_reserved' AND r.guest_phone = '5491166669999' ORDER BY a.name",
+    )
+    .fetch_all(&fleet.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        held,
+        vec![
+            ("Cabaña Coihue".to_owned(), 4),
+            ("Cabaña Lenga".to_owned(), 4)
+        ]
     );
     fleet.drop_db().await;
 }

@@ -22,13 +22,19 @@
 //! - one impossible date spoils the phrase ("del 30 al 31 de febrero" gives nothing, not the
 //!   30th alone); a stay over 60 nights is read as a misparse and its check-out dropped;
 //! - a month said apart gives its month to a range without one ("diciembre, del 20 al 23");
-//! - a check-out without a check-in ("hasta el 20") is dropped;
+//! - a check-out without a check-in ("hasta el 20") is no stay: it is reported as `until` (a
+//!   correction of the check-out), or read as the new check-in after a verb that moves the stay
+//!   ("pasala al 20"); two ends and no start are a range;
 //! - "esta noche" is one night from today; "hoy" and "mañana" give only the check-in;
 //!   "mañana" after "la"/"esta" is the morning, not tomorrow;
 //! - a list of three or more consecutive days names the nights ("el 24, 25 y 26 de diciembre"
 //!   → 24 to 27);
-//! - "el finde del 20" is the Friday → Sunday weekend of the 20th; "el finde largo de carnaval"
-//!   is vague (no date rather than the wrong weekend);
+//! - "el finde del 20" is the Friday → Sunday weekend of the 20th;
+//! - holiday periods (see `seasons`): "el finde largo" is the next long weekend of the Argentine
+//!   calendar, "de noviembre" the next one in that month; "carnaval", "semana santa", "fin de
+//!   año" their next dates, from the evening before the first day off to the last one; the
+//!   period is reported so the reply can say which dates were assumed; "vacaciones de invierno"
+//!   sets no date (two weeks, different per province) but is reported;
 //! - "N días" is ambiguous (days or nights?) and sets nothing; "una semana" is 7 nights;
 //! - vague times ("la semana que viene", "en enero", "en algún momento") set no date and are
 //!   reported as `vague`.
@@ -36,11 +42,12 @@
 mod calendar;
 mod resolve;
 mod scan;
+mod seasons;
 mod words;
 
 use chrono::{NaiveDate, Weekday};
 
-use super::normalize::Token;
+use super::{PeriodMention, normalize::Token};
 
 pub(crate) use words::vocabulary;
 
@@ -57,6 +64,12 @@ pub(crate) struct DateInfo {
     pub(crate) weekday_mismatch: bool,
     /// Tokens read as dates or nights; other parsers skip them.
     pub(crate) consumed: Vec<bool>,
+    /// Nights said ("por 3 noches"), with or without a check-in.
+    pub(crate) nights: Option<u32>,
+    /// A holiday period the dates come from.
+    pub(crate) period: Option<PeriodMention>,
+    /// A check-out said alone ("hasta el 18"), from today.
+    pub(crate) until: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,24 +8,60 @@ use super::{
     scan::{MAX_NIGHTS, Scan},
 };
 
-pub(super) fn resolve(scan: Scan, today: NaiveDate) -> DateInfo {
+/// The mentions the guest did not deny: a denied one, and the end of its range, are dropped
+/// ("no era del 15 al 17, es del 16 al 18").
+fn affirmed(scan: &mut Scan) {
+    if scan.denied.is_empty() {
+        return;
+    }
+    let mut kept = Vec::with_capacity(scan.mentions.len());
+    let mut dropped_last = false;
+    for (i, m) in scan.mentions.iter().enumerate() {
+        let drop = scan.denied.contains(&i) || (dropped_last && m.role == Role::End);
+        if !drop {
+            kept.push(*m);
+        }
+        dropped_last = drop;
+    }
+    scan.mentions = kept;
+}
+
+pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
+    affirmed(&mut scan);
     let mut info = DateInfo {
         failed: scan.invalid,
         vague: scan.vague,
+        nights: scan.nights,
+        period: scan.period,
         ..DateInfo::default()
     };
     // One impossible date spoils the phrase ("del 30 al 31 de febrero"): better to ask again
     // than to book half of it.
+    // "Pasala al 20": with a verb that moves the stay, a lone end is the new start.
+    let lone_end_moves = scan.moves && scan.mentions.len() == 1;
+    // Two ends and no start ("to January 11 to 15", "hasta el 11 hasta el 15"): the first
+    // is the start.
+    let two_ends = scan.mentions.len() >= 2;
     let start = scan
         .mentions
         .iter()
-        .position(|m| m.role != Role::End)
+        .position(|m| m.role != Role::End || lone_end_moves)
+        .or(two_ends.then_some(0))
         .filter(|_| !scan.invalid);
     if let Some((i, kind)) = start.and_then(|i| scan.mentions.get(i).map(|m| (i, m.kind))) {
         let end = scan.mentions.get(i + 1).map(|m| m.kind);
         let (kind, used_month) = with_loose_month(kind, end, scan.loose_month);
         info.vague &= !used_month;
         stay(kind, end, scan.nights, today, &mut info);
+    } else if let [only] = scan.mentions.as_slice()
+        && only.role == Role::End
+        && !scan.invalid
+    {
+        // "Hasta el 18" alone: a new check-out for the stay already under way (never a stay
+        // by itself).
+        info.until = today
+            .pred_opt()
+            .and_then(|yesterday| end_date(only.kind, yesterday, today));
     }
     info.consumed = scan.consumed;
     info

@@ -11,7 +11,7 @@ use super::{
         WEEKDAYS, full_year, is_article, month_of,
     },
 };
-use crate::nlu::{lexicon, normalize::Token, numbers};
+use crate::nlu::{PeriodMention, lexicon, normalize::Token, numbers};
 
 /// Nights above this are not believed ("por 100 noches").
 pub(super) const MAX_NIGHTS: u32 = 60;
@@ -26,7 +26,21 @@ pub(super) struct Scan {
     pub(super) loose_month: Option<u32>,
     pub(super) invalid: bool,
     pub(super) consumed: Vec<bool>,
+    pub(super) period: Option<PeriodMention>,
+    /// A verb that moves a stay ("pasala al 20"): a lone "al 20" is then the new check-in.
+    pub(super) moves: bool,
+    /// Mentions the guest denies ("no era el 15", "en vez del 15"), by index.
+    pub(super) denied: Vec<usize>,
 }
+
+/// Verbs that move a stay to another date.
+#[rustfmt::skip]
+const MOVE_VERBS: &[&str] = &[
+    "pasar", "pasarla", "pasarlo", "pasala", "pasalo", "pasamos", "pasemos", "cambiar",
+    "cambiarla", "cambiala", "cambiamos", "cambiemos", "mover", "moverla", "movela", "movamos",
+    "correr", "correrla", "correla", "corramos", "adelantar", "adelantarla", "adelantala",
+    "atrasar", "atrasarla", "atrasala", "postergar", "postergarla", "posponer",
+];
 
 pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
     let mut s = Scanner::new(tokens, today);
@@ -38,6 +52,9 @@ pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
         loose_month: s.loose_month,
         invalid: s.invalid,
         consumed: s.consumed,
+        period: s.period,
+        moves: tokens.iter().any(|t| t.is_any(MOVE_VERBS)),
+        denied: s.denied,
     }
 }
 
@@ -50,6 +67,8 @@ struct Scanner<'a> {
     vague: bool,
     loose_month: Option<u32>,
     invalid: bool,
+    period: Option<PeriodMention>,
+    denied: Vec<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -63,6 +82,8 @@ impl<'a> Scanner<'a> {
             vague: false,
             loose_month: None,
             invalid: false,
+            period: None,
+            denied: Vec::new(),
         }
     }
 
@@ -74,7 +95,8 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         while i < self.tokens.len() {
             let used = self
-                .weekend(i)
+                .season(i)
+                .or_else(|| self.weekend(i))
                 .or_else(|| self.relative(i))
                 .or_else(|| self.nights_at(i))
                 .or_else(|| self.compound(i))
@@ -100,7 +122,24 @@ impl<'a> Scanner<'a> {
 
     fn push(&mut self, kind: Kind, at: usize) {
         let role = self.role_before(at);
+        if self.denied_before(at) {
+            self.denied.push(self.mentions.len());
+        }
         self.mentions.push(Mention { kind, role });
+    }
+
+    /// "no era el 15", "no es del 15", "en vez del 15", "en lugar del 15": the date that is
+    /// not.
+    fn denied_before(&self, at: usize) -> bool {
+        let from = at.saturating_sub(4);
+        (from..at).any(|j| {
+            let t = |k: usize| self.tok(k);
+            let no_was = t(j).is_some_and(|n| n.is("no") && !n.punct_after)
+                && t(j + 1).is_some_and(|v| v.is_any(&["era", "es", "sera", "fue", "eran", "son"]));
+            let instead = t(j).is_some_and(|n| n.is("en"))
+                && t(j + 1).is_some_and(|v| v.is_any(&["vez", "lugar"]));
+            no_was || instead
+        })
     }
 
     /// The role given by the nearest marker in the three tokens before `at`.
@@ -124,6 +163,24 @@ impl<'a> Scanner<'a> {
         Role::Plain
     }
 
+    /// A holiday period ("el finde largo", "carnaval", "semana santa", "fin de año"): its
+    /// stay, and the period noted so the reply can say what was assumed.
+    fn season(&mut self, i: usize) -> Option<usize> {
+        let (found, used) = super::seasons::at(self.tokens, i, self.today)?;
+        self.period = self.period.or(Some(found.mention));
+        if let Some((check_in, check_out)) = found.stay {
+            self.mentions.push(Mention {
+                kind: Kind::Fixed(check_in),
+                role: Role::Start,
+            });
+            self.mentions.push(Mention {
+                kind: Kind::Fixed(check_out),
+                role: Role::End,
+            });
+        }
+        Some(used)
+    }
+
     /// "finde", "fin de semana", optionally "largo", "que viene"; "algún finde" is vague.
     fn weekend(&mut self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
@@ -135,7 +192,12 @@ impl<'a> Scanner<'a> {
             return None;
         };
         let before = i.checked_sub(1).and_then(|p| self.tok(p));
-        if before.is_some_and(|b| b.is_any(&["algun", "cualquier", "otro", "un"])) {
+        // "el otro finde" is the one after the coming one; "algún finde", "otro finde" are
+        // vague.
+        let the_other = before.is_some_and(|b| b.is("otro"))
+            && i > 1
+            && self.tok(i - 2).is_some_and(|t| t.is_any(&["el", "al"]));
+        if !the_other && before.is_some_and(|b| b.is_any(&["algun", "cualquier", "otro", "un"])) {
             self.vague = true;
             return Some(len);
         }
@@ -158,6 +220,19 @@ impl<'a> Scanner<'a> {
             });
         if qualified {
             self.vague = true;
+            return Some(n);
+        }
+        if the_other
+            && let Some((friday, sunday)) = calendar::weekend(self.today, false)
+            && let (Some(f), Some(s)) =
+                (calendar::add_days(friday, 7), calendar::add_days(sunday, 7))
+        {
+            // "el otro finde": the one after the coming weekend.
+            self.push(Kind::Fixed(f), i);
+            self.mentions.push(Mention {
+                kind: Kind::Fixed(s),
+                role: Role::End,
+            });
             return Some(n);
         }
         let following = que_viene || before.is_some_and(|b| b.is_any(&["proximo", "siguiente"]));

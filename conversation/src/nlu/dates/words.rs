@@ -86,7 +86,7 @@ pub(super) const NOT_A_DAY_AFTER: &[&str] = &[
 pub(super) const VAGUE: &[&str] = &[
     "semana que viene", "proxima semana", "mes que viene", "proximo mes", "algun momento",
     "algun dia", "mas adelante", "verano", "invierno", "otono", "primavera", "vacaciones",
-    "semana santa", "fin de ano", "ano nuevo", "navidad", "carnaval", "fin de mes", "principios de",
+    "semana santa", "fin de ano", "ano nuevo", "carnaval", "fin de mes", "principios de",
     "mediados de", "fines de", "proximamente", "temporada",
 ];
 

@@ -56,6 +56,8 @@ pub(crate) struct Cue {
 pub(crate) struct Signals {
     pub(crate) cues: Vec<Cue>,
     pub(crate) topic: Option<InfoTopic>,
+    /// Every topic named, in the order of the message.
+    pub(crate) topics: Vec<InfoTopic>,
 }
 
 pub(crate) fn detect(tokens: &[Token]) -> Signals {
@@ -81,6 +83,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
     Signals {
         cues,
         topic: topic_hit.map(|(_, _, t)| t),
+        topics: all_topics(tokens),
     }
 }
 
@@ -115,21 +118,36 @@ fn conditional_cancel(tokens: &[Token], c: &Cue) -> bool {
     c.intent == Intent::Cancel && after_if
 }
 
+/// Every topic named, first mention first, each once.
+fn all_topics(tokens: &[Token]) -> Vec<InfoTopic> {
+    let mut hits: Vec<(usize, InfoTopic)> =
+        topic_hits(tokens).map(|(pos, _, t)| (pos, t)).collect();
+    hits.sort_by_key(|(pos, _)| *pos);
+    let mut out: Vec<InfoTopic> = Vec::new();
+    for (_, t) in hits {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// The first info topic named: (position, quality, topic). A check-in phrase followed by a
 /// date is a date marker, not a question.
 fn topic(tokens: &[Token]) -> Option<(usize, Quality, InfoTopic)> {
-    TOPICS
-        .iter()
-        .filter_map(|(phrase, topic)| {
-            let (pos, quality) = lexicon::find_phrase(tokens, phrase)?;
-            let next = tokens.get(pos + lexicon::phrase_len(phrase));
-            let asks = phrase.starts_with("late") || phrase.starts_with("early");
-            let date_marker = *topic == InfoTopic::CheckInTime
-                && !asks
-                && next.is_some_and(|t| t.is_any(DATE_FOLLOWS) || t.is_digits());
-            (!date_marker).then_some((pos, quality, *topic))
-        })
-        .min_by_key(|(pos, quality, _)| (*pos, *quality))
+    topic_hits(tokens).min_by_key(|(pos, quality, _)| (*pos, *quality))
+}
+
+fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTopic)> + '_ {
+    TOPICS.iter().filter_map(|(phrase, topic)| {
+        let (pos, quality) = lexicon::find_phrase(tokens, phrase)?;
+        let next = tokens.get(pos + lexicon::phrase_len(phrase));
+        let asks = phrase.starts_with("late") || phrase.starts_with("early");
+        let date_marker = *topic == InfoTopic::CheckInTime
+            && !asks
+            && next.is_some_and(|t| t.is_any(DATE_FOLLOWS) || t.is_digits());
+        (!date_marker).then_some((pos, quality, *topic))
+    })
 }
 
 fn cue(intent: Intent, strength: Strength, quality: Quality, pos: usize) -> Cue {

@@ -1,0 +1,205 @@
+//! A bridge from English and Portuguese (and Spanish chat shorthand) to the Spanish words the
+//! parsers know: "from April 15 to 17" reads as "desde 15 abril hasta 17", "de 5 a 9 de
+//! janeiro" as "de 5 a 9 de enero", "pa 6" as "para 6". One table of phrases, so every parser
+//! (dates, guests, intents, names, agreement) understands the three languages without a copy
+//! of its rules per language.
+//!
+//! Rules:
+//! - phrases are replaced longest first, on whole normalized tokens; only words no Spanish
+//!   guest would write with another meaning are bridged ("to", "from", "pessoas"), so a Spanish
+//!   message passes unchanged;
+//! - a month written before its day ("April 15", "Jan 3-7", "March 1st to 4th") is moved
+//!   after it, the Spanish order; English and Portuguese month abbreviations are read only next
+//!   to a number ("may" alone is a verb);
+//! - the replacement tokens keep the punctuation flag of the last word they replace.
+//!
+//! It never decides meaning: it only rewrites words.
+
+mod words;
+
+use words::{MONTHS, ONLY_NEXT_TO_A_NUMBER, PHRASES};
+
+use super::{lexicon, normalize::Token};
+
+/// Rewrites the tokens; see the module docs.
+#[cfg(test)]
+pub(crate) fn to_spanish(tokens: Vec<Token>) -> Vec<Token> {
+    to_spanish_from(tokens, false)
+}
+
+/// Rewrites the tokens (see the module docs); `english` says the message is written in English, where a numeric date
+/// that reads both ways ("3/1") is month first, as written in the United States.
+pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
+    let replaced = phrases(&tokens);
+    months_after_days(replaced)
+        .into_iter()
+        .map(|t| month_first_numeric(t, english))
+        .collect()
+}
+
+/// "12/20" cannot be day/month; written month first (as in the United States) it is the 20th
+/// of December: "20/12". A date that reads either way is left as written (day first), except
+/// in English (`english`), where it is month first.
+fn month_first_numeric(mut t: Token, english: bool) -> Token {
+    let parts: Vec<&str> = t.text.split('/').collect();
+    let lowest_day = if english { 1 } else { 13 };
+    if let [m, d, rest @ ..] = parts.as_slice()
+        && rest.len() <= 1
+        && let (Ok(mv), Ok(dv)) = (m.parse::<u32>(), d.parse::<u32>())
+        && (1..=12).contains(&mv)
+        && (lowest_day..=31).contains(&dv)
+    {
+        let mut text = format!("{d}/{m}");
+        if let [y] = rest {
+            text = format!("{text}/{y}");
+        }
+        t.text = text;
+    }
+    t
+}
+
+fn phrases(tokens: &[Token]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let hit = PHRASES
+            .iter()
+            .filter(|(from, _)| matches_at(tokens, i, from))
+            .max_by_key(|(from, _)| from.split(' ').count());
+        match hit {
+            Some((from, to)) => {
+                let n = from.split(' ').count();
+                let punct = tokens.get(i + n - 1).is_some_and(|t| t.punct_after);
+                let words: Vec<&str> = to.split(' ').filter(|w| !w.is_empty()).collect();
+                let last = words.len();
+                for (k, w) in words.into_iter().enumerate() {
+                    out.push(word(w, punct && k + 1 == last));
+                }
+                i += n;
+            }
+            None => {
+                if let Some(t) = tokens.get(i) {
+                    out.push(t.clone());
+                }
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn matches_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
+    phrase
+        .split(' ')
+        .enumerate()
+        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
+}
+
+fn word(text: &str, punct_after: bool) -> Token {
+    Token {
+        text: text.to_owned(),
+        // "sí" is a clear yes: the bridged "yes"/"sim" is one too.
+        accented: text == "si",
+        punct_after,
+        known: lexicon::is_known(text),
+    }
+}
+
+fn starts_with_digit(t: Option<&Token>) -> bool {
+    t.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "15", "3-7", "15/12": a day number first, not a year ("2027").
+fn is_day_like(t: Option<&Token>) -> bool {
+    t.is_some_and(|t| {
+        let head: String = t.text.chars().take_while(char::is_ascii_digit).collect();
+        !head.is_empty() && head.len() <= 2
+    })
+}
+
+/// "abril 15" → "15 abril"; foreign month names become Spanish ones.
+fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
+    let mut i = 0;
+    while i < tokens.len() {
+        let month = tokens.get(i).and_then(|t| spanish_month(t));
+        let next_is_number = is_day_like(tokens.get(i + 1));
+        let prev_is_number = i > 0 && starts_with_digit(tokens.get(i - 1));
+        let prev_is_de = i > 1
+            && tokens.get(i - 1).is_some_and(|t| t.is("de"))
+            && starts_with_digit(tokens.get(i - 2));
+        let Some((spanish, needs_number)) = month else {
+            i += 1;
+            continue;
+        };
+        if needs_number && !next_is_number && !prev_is_number && !prev_is_de {
+            i += 1;
+            continue;
+        }
+        if let Some(t) = tokens.get_mut(i) {
+            t.text = spanish.to_owned();
+            t.known = true;
+        }
+        if next_is_number && !prev_is_number && !prev_is_de {
+            tokens.swap(i, i + 1);
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    tokens
+}
+
+/// The Spanish month a token names, and whether it needs a number beside it to be one.
+fn spanish_month(t: &Token) -> Option<(&'static str, bool)> {
+    if let Some((_, es)) = MONTHS.iter().find(|(w, _)| t.is(w)) {
+        return Some((es, t.is_any(ONLY_NEXT_TO_A_NUMBER)));
+    }
+    // Spanish full names, also moved after their day ("diciembre 15").
+    let spanish = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "setiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    spanish.iter().find(|w| t.is(w)).map(|w| (*w, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::normalize::tokenize;
+
+    fn bridged(s: &str) -> String {
+        to_spanish(tokenize(s))
+            .into_iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn english_portuguese_and_shorthand_become_spanish() {
+        assert_eq!(
+            bridged("Do you have availability for 2 people from April 15 to 17?"),
+            "tienen disponibilidad para 2 personas desde 15 abril hasta 17"
+        );
+        assert_eq!(bridged("Jan 3-7"), "3-7 enero");
+        assert_eq!(bridged("March 1st to 4th"), "1 marzo hasta 4");
+        assert_eq!(bridged("de 5 a 9 de janeiro"), "de 5 a 9 de enero");
+        assert_eq!(bridged("pa 6 d mayo"), "para 6 d mayo");
+        assert_eq!(bridged("may i book?"), "may i reservar");
+        assert_eq!(
+            bridged("hola tenés lugar del 15 al 17 de diciembre para 2"),
+            "hola tenes lugar del 15 al 17 de diciembre para 2"
+        );
+    }
+}

@@ -1,0 +1,301 @@
+//! What a message says beyond its intent, for a conversation already under way: a correction
+//! ("perdón, me equivoqué", "al final somos 4"), a pick among the options on the table ("la
+//! segunda", "la más barata", "la que acepta perros"), a pet coming along, and the thing a
+//! yes/no question asks about ("¿tienen pileta?").
+//!
+//! Rules:
+//! - a correction needs its own words; new dates alone are not one (the policy decides what
+//!   new values mean);
+//! - a pick by position counts from one ("la primera" is the first option); "la última" is the
+//!   last; attributes are relative to the options offered (the policy resolves them);
+//! - a pet is coming when one is named and not denied ("sin mascotas", "no llevamos perro");
+//! - the feature is the first one named.
+
+use super::{Choice, Feature, lexicon, normalize::Token, numbers};
+
+#[rustfmt::skip]
+const CORRECTIONS: &[&str] = &[
+    "perdon", "perdona", "perdoname", "disculpa", "disculpas", "me equivoque", "me confundi",
+    "en realidad", "al final", "corrijo", "correccion", "quise decir", "no era", "cambio de planes",
+    "cambiamos", "cambiemos", "cambiar las fechas", "cambiar la fecha", "mejor", "ah no", "no no",
+    "en vez", "en lugar de", "finalmente", "al fin", "error", "me exprese mal", "cambio",
+];
+
+#[rustfmt::skip]
+const PET_WORDS: &[&str] = &[
+    "perro", "perra", "perros", "perrito", "perrita", "perritos", "mascota", "mascotas", "gato",
+    "gata", "gatito", "gatos", "cachorro", "pet friendly", "petfriendly",
+];
+
+const PET_DENIALS: &[&str] = &["sin", "no", "ni"];
+
+/// Ordinal words and the position they name (1-based).
+#[rustfmt::skip]
+const ORDINALS: &[(&str, usize)] = &[
+    ("primera", 1), ("primero", 1), ("primer", 1), ("segunda", 2), ("segundo", 2),
+    ("tercera", 3), ("tercero", 3), ("cuarta", 4),
+];
+
+/// Phrases that pick by attribute.
+#[rustfmt::skip]
+const ATTRIBUTES: &[(&str, Choice)] = &[
+    ("mas barata", Choice::Cheapest), ("mas barato", Choice::Cheapest),
+    ("mas economica", Choice::Cheapest), ("mas economico", Choice::Cheapest),
+    ("la barata", Choice::Cheapest), ("la economica", Choice::Cheapest),
+    ("menos cara", Choice::Cheapest), ("mas cara", Choice::Priciest), ("mas caro", Choice::Priciest),
+    ("mas grande", Choice::Largest), ("la grande", Choice::Largest), ("el grande", Choice::Largest),
+    ("mas amplia", Choice::Largest), ("mas espaciosa", Choice::Largest),
+    ("mas capacidad", Choice::Largest), ("mas chica", Choice::Smallest),
+    ("la chica", Choice::Smallest), ("mas chiquita", Choice::Smallest),
+    ("la chiquita", Choice::Smallest), ("mas pequena", Choice::Smallest),
+    ("que acepta perros", Choice::PetFriendly), ("que acepta mascotas", Choice::PetFriendly),
+    ("que aceptan perros", Choice::PetFriendly), ("que aceptan mascotas", Choice::PetFriendly),
+    ("que acepta perro", Choice::PetFriendly), ("que admite mascotas", Choice::PetFriendly),
+    ("que permite mascotas", Choice::PetFriendly), ("que permite perros", Choice::PetFriendly),
+    ("la de mascotas", Choice::PetFriendly), ("la de perros", Choice::PetFriendly),
+    ("la pet friendly", Choice::PetFriendly), ("donde aceptan perros", Choice::PetFriendly),
+    ("donde aceptan mascotas", Choice::PetFriendly), ("con mascotas", Choice::PetFriendly),
+];
+
+/// Yes/no subjects, first match wins.
+#[rustfmt::skip]
+const FEATURES: &[(&str, Feature)] = &[
+    ("pileta", Feature::Pool), ("piscina", Feature::Pool), ("pile", Feature::Pool),
+    ("pilet", Feature::Pool), ("pileta climatizada", Feature::Pool),
+    ("wifi", Feature::Wifi), ("wi fi", Feature::Wifi), ("internet", Feature::Wifi),
+    ("wi-fi", Feature::Wifi),
+    ("cochera", Feature::Parking), ("estacionamiento", Feature::Parking),
+    ("garage", Feature::Parking), ("garaje", Feature::Parking), ("donde estacionar", Feature::Parking),
+    ("parrilla", Feature::Grill), ("parrillero", Feature::Grill), ("asador", Feature::Grill),
+    ("asado", Feature::Grill), ("quincho", Feature::Grill),
+    ("calefaccion", Feature::Heating), ("estufa", Feature::Heating), ("salamandra", Feature::Heating),
+    ("hogar a lena", Feature::Heating), ("losa radiante", Feature::Heating), ("calefactor", Feature::Heating),
+    ("aire acondicionado", Feature::AirConditioning), ("aire", Feature::AirConditioning),
+    ("ventilador", Feature::AirConditioning),
+    ("jacuzzi", Feature::Jacuzzi), ("hidromasaje", Feature::Jacuzzi),
+    ("desayuno", Feature::Breakfast),
+    ("cocina", Feature::Kitchen), ("anafe", Feature::Kitchen),
+    ("tele", Feature::Tv), ("television", Feature::Tv), ("tv", Feature::Tv), ("smart tv", Feature::Tv),
+    ("netflix", Feature::Tv),
+    ("ropa de cama", Feature::Linens), ("sabanas", Feature::Linens), ("toallas", Feature::Linens),
+    ("lavarropas", Feature::Laundry),
+    ("fumar", Feature::Smoking), ("fumadores", Feature::Smoking), ("fumo", Feature::Smoking),
+    ("fumamos", Feature::Smoking), ("cigarrillo", Feature::Smoking),
+    ("aceptan chicos", Feature::Kids), ("aceptan ninos", Feature::Kids), ("aceptan bebes", Feature::Kids),
+    ("aceptan menores", Feature::Kids), ("apto ninos", Feature::Kids), ("apto chicos", Feature::Kids),
+    ("apta ninos", Feature::Kids), ("apto para ninos", Feature::Kids), ("apta para chicos", Feature::Kids),
+    ("ir con chicos", Feature::Kids), ("ir con ninos", Feature::Kids), ("ir con bebe", Feature::Kids),
+    ("ir con nenes", Feature::Kids), ("venir con chicos", Feature::Kids), ("venir con ninos", Feature::Kids),
+    ("cuna", Feature::Kids), ("chicos permitido", Feature::Kids),
+    ("perro", Feature::Pets), ("perros", Feature::Pets), ("mascota", Feature::Pets),
+    ("mascotas", Feature::Pets), ("gato", Feature::Pets), ("gatos", Feature::Pets),
+    ("perrito", Feature::Pets), ("cachorro", Feature::Pets), ("animales", Feature::Pets),
+    ("pet friendly", Feature::Pets),
+    ("check out", Feature::CheckOut), ("checkout", Feature::CheckOut), ("hora de salida", Feature::CheckOut),
+    ("horario de salida", Feature::CheckOut), ("salir tarde", Feature::CheckOut),
+    ("late checkout", Feature::CheckOut),
+    ("check in", Feature::CheckIn), ("checkin", Feature::CheckIn), ("hora de entrada", Feature::CheckIn),
+    ("horario de entrada", Feature::CheckIn), ("llegar tarde", Feature::CheckIn),
+    ("llegar temprano", Feature::CheckIn), ("entrar antes", Feature::CheckIn),
+    ("hora de llegada", Feature::CheckIn),
+];
+
+pub(crate) fn correction(tokens: &[Token]) -> bool {
+    CORRECTIONS
+        .iter()
+        .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
+}
+
+pub(crate) fn pets(tokens: &[Token]) -> bool {
+    PET_WORDS.iter().any(|p| {
+        lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {
+            let denied = (1..=3).any(|k| {
+                pos.checked_sub(k)
+                    .and_then(|j| tokens.get(j))
+                    .is_some_and(|t| t.is_any(PET_DENIALS))
+            });
+            !denied
+        })
+    })
+}
+
+/// Words that point at an option by what it has: "la que tiene", "la de la", "la con".
+const HAVING: &[&str] = &[
+    "la que tiene",
+    "el que tiene",
+    "la que trae",
+    "la de la",
+    "la del",
+    "la con",
+    "la que tenga",
+];
+
+pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
+    for lead in HAVING {
+        if let Some((pos, _)) = lexicon::find_phrase(tokens, lead)
+            && let Some(f) = features(&tokens[pos + lexicon::phrase_len(lead)..]).first()
+            && !matches!(
+                f,
+                Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
+            )
+        {
+            return Some(if *f == Feature::Pets {
+                Choice::PetFriendly
+            } else {
+                Choice::Having(*f)
+            });
+        }
+    }
+    if let Some((_, c)) = ATTRIBUTES
+        .iter()
+        .filter_map(|(p, c)| lexicon::find_phrase(tokens, p).map(|(pos, _)| (pos, *c)))
+        .min_by_key(|(pos, _)| *pos)
+    {
+        return Some(c);
+    }
+    for (i, t) in tokens.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+        let pointed = prev.is_some_and(|p| p.is_any(&["la", "el", "opcion", "numero", "nro"]));
+        if let Some((_, n)) = ORDINALS.iter().find(|(w, _)| t.is(w))
+            // "la primera semana de enero" is a date, not a pick.
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_any(&["semana", "quincena", "noche", "vez", "dia"]))
+        {
+            return Some(Choice::Position(*n));
+        }
+        if t.is_any(&["ultima", "ultimo"]) && pointed {
+            return Some(Choice::Last);
+        }
+        // "la del medio", "la otra".
+        if t.is("medio") && prev.is_some_and(|p| p.is_any(&["del", "de"])) {
+            return Some(Choice::Middle);
+        }
+        if t.is_any(&["otra", "otro"])
+            && pointed
+            && tokens.get(i + 1).is_none_or(|n| {
+                !n.is_alpha()
+                    || n.punct_after
+                    || n.is_any(&["mejor", "porfa", "entonces", "opcion"])
+            })
+        {
+            return Some(Choice::Other);
+        }
+        // "la opción 2", "la número dos", "la 2": a small number right after a pointer, and
+        // nothing after it.
+        let option_word = prev.is_some_and(|p| p.is_any(&["opcion", "numero", "nro"]));
+        let bare_la = prev.is_some_and(|p| p.is("la")) && tokens.get(i + 1).is_none();
+        if (option_word || bare_la && t.is_digits())
+            && let Some(n) = numbers::parse_at(tokens, i)
+            && (1..=4).contains(&n.value)
+        {
+            return Some(Choice::Position(n.value as usize));
+        }
+    }
+    None
+}
+
+/// Every feature asked about, in the order of the message. Exact words only: a typo of one
+/// feature is too often another word ("cabanas"/"sabanas").
+pub(crate) fn features(tokens: &[Token]) -> Vec<Feature> {
+    let mut hits: Vec<(usize, Feature)> = FEATURES
+        .iter()
+        .filter_map(|(p, f)| {
+            lexicon::find_phrase(tokens, p)
+                .filter(|(_, q)| *q == lexicon::Quality::Exact)
+                .map(|(pos, _)| (pos, *f))
+        })
+        .collect();
+    hits.sort_by_key(|(pos, _)| *pos);
+    let mut out: Vec<Feature> = Vec::new();
+    for (_, f) in hits {
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The first feature asked about.
+#[cfg(test)]
+pub(crate) fn feature(tokens: &[Token]) -> Option<Feature> {
+    features(tokens).first().copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::nlu::{bridge, normalize::tokenize};
+
+    fn toks(s: &str) -> Vec<Token> {
+        bridge::to_spanish(tokenize(s))
+    }
+
+    #[test]
+    fn corrections() {
+        for s in [
+            "perdón, me equivoqué, es del 16 al 18",
+            "al final somos 4",
+            "en realidad son 3 noches",
+            "perdon era del 16",
+            "mejor del 20 al 22",
+            "sorry, actually it's the 16th to the 18th",
+            "desculpa, na verdade somos 3",
+        ] {
+            assert!(correction(&toks(s)), "{s}");
+        }
+        for s in ["del 16 al 18", "somos 4", "hola", "dale"] {
+            assert!(!correction(&toks(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn picks() {
+        let cases: &[(&str, Option<Choice>)] = &[
+            ("la segunda", Some(Choice::Position(2))),
+            ("prefiero la primera", Some(Choice::Position(1))),
+            ("me quedo con la tercera opción", Some(Choice::Position(3))),
+            ("la opción 2", Some(Choice::Position(2))),
+            ("la última", Some(Choice::Last)),
+            ("la más barata", Some(Choice::Cheapest)),
+            ("la mas barata porfa", Some(Choice::Cheapest)),
+            ("la grande", Some(Choice::Largest)),
+            ("la más grande", Some(Choice::Largest)),
+            ("la que acepta perros", Some(Choice::PetFriendly)),
+            ("the cheapest one", Some(Choice::Cheapest)),
+            ("the second one please", Some(Choice::Position(2))),
+            ("a mais barata", Some(Choice::Cheapest)),
+            ("la numero dos", Some(Choice::Position(2))),
+            ("la del medio", Some(Choice::Middle)),
+            ("la otra", Some(Choice::Other)),
+            ("mejor la otra opcion", Some(Choice::Other)),
+            ("la otra semana", None),
+            ("elijo la 2", Some(Choice::Position(2))),
+            ("la que tiene pileta", Some(Choice::Having(Feature::Pool))),
+            ("la de la parrilla", Some(Choice::Having(Feature::Grill))),
+            ("la primera semana de enero", None),
+            ("hola", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(choice(&toks(s)), *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn pets_and_features() {
+        assert!(pets(&toks("vamos con un perro")));
+        assert!(pets(&toks("with our dog")));
+        assert!(!pets(&toks("sin mascotas")));
+        assert!(!pets(&toks("no llevamos perro")));
+        assert_eq!(feature(&toks("¿Tienen pileta?")), Some(Feature::Pool));
+        assert_eq!(feature(&toks("tiene wi fi?")), Some(Feature::Wifi));
+        assert_eq!(feature(&toks("is there a pool?")), Some(Feature::Pool));
+        assert_eq!(feature(&toks("se puede fumar?")), Some(Feature::Smoking));
+        assert_eq!(feature(&toks("aceptan niños?")), Some(Feature::Kids));
+        assert_eq!(
+            feature(&toks("a qué hora es el check out?")),
+            Some(Feature::CheckOut)
+        );
+        assert_eq!(feature(&toks("hola")), None);
+    }
+}

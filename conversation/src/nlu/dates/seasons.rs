@@ -1,0 +1,104 @@
+//! Holiday periods in a message: "el finde largo" (the next long weekend of the Argentine
+//! calendar, or the next one in a month: "el finde largo de noviembre"), "carnaval" / "el
+//! finde largo de carnaval", "semana santa" / "pascuas", "fin de año" / "año nuevo",
+//! "navidad", "vacaciones de invierno". The calendar itself lives in `booking::holidays`.
+//!
+//! A period's stay runs from the evening before its first day off to its last day off (as "el
+//! finde" is Friday to Sunday), never from before today. Winter holidays give no stay: they
+//! last two weeks and differ by province, so the bot asks which days.
+
+use booking::holidays::{self, DaysOff, Season};
+use chrono::NaiveDate;
+
+use super::{calendar, words::month_of};
+use crate::nlu::{Period, PeriodMention, lexicon, normalize::Token};
+
+/// Phrases naming a period, longest first where one contains another.
+#[rustfmt::skip]
+const PHRASES: &[(&str, Period)] = &[
+    ("finde largo de carnaval", Period::Carnival),
+    ("fin de semana largo de carnaval", Period::Carnival),
+    ("finde de carnaval", Period::Carnival),
+    ("carnavales", Period::Carnival),
+    ("carnaval", Period::Carnival),
+    ("finde largo de pascua", Period::HolyWeek),
+    ("finde largo de pascuas", Period::HolyWeek),
+    ("finde de pascua", Period::HolyWeek),
+    ("finde de pascuas", Period::HolyWeek),
+    ("finde largo de semana santa", Period::HolyWeek),
+    ("semana santa", Period::HolyWeek),
+    ("pascuas", Period::HolyWeek),
+    ("pascua", Period::HolyWeek),
+    ("fin de ano", Period::YearEnd),
+    ("ano nuevo", Period::YearEnd),
+    ("fiestas de fin de ano", Period::YearEnd),
+    ("navidad", Period::Christmas),
+    ("nochebuena", Period::Christmas),
+    ("noche buena", Period::Christmas),
+    ("vacaciones de invierno", Period::WinterHolidays),
+    ("receso invernal", Period::WinterHolidays),
+    ("finde largo", Period::LongWeekend),
+    ("fin de semana largo", Period::LongWeekend),
+    ("fin de semana extra largo", Period::LongWeekend),
+    ("finde xl", Period::LongWeekend),
+    ("puente", Period::LongWeekend),
+    ("feriado largo", Period::LongWeekend),
+];
+
+/// A period found: what to tell the guest, and the stay it gives (if any).
+pub(super) struct Found {
+    pub(super) mention: PeriodMention,
+    pub(super) stay: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// The period named at token `i` and the tokens it uses.
+pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Found, usize)> {
+    let (phrase, period) = PHRASES
+        .iter()
+        .filter(|(p, _)| lexicon::phrase_at(tokens, i, p).is_some())
+        .max_by_key(|(p, _)| lexicon::phrase_len(p))?;
+    let mut used = lexicon::phrase_len(phrase);
+    let days = match period {
+        Period::LongWeekend => {
+            // "el finde largo de noviembre": the next long weekend in that month.
+            let de = tokens
+                .get(i + used)
+                .is_some_and(|t| t.is_any(&["de", "del"]));
+            let month = tokens.get(i + used + 1).and_then(month_of).filter(|_| de);
+            match month {
+                Some(m) => {
+                    used += 2;
+                    long_weekend_in(today, m)
+                }
+                None => holidays::next_long_weekend(today),
+            }
+        }
+        Period::Carnival => Season::Carnival.next(today),
+        Period::HolyWeek => Season::HolyWeek.next(today),
+        Period::YearEnd => Season::YearEnd.next(today),
+        Period::Christmas => Season::Christmas.next(today),
+        Period::WinterHolidays => Season::WinterHolidays.next(today),
+    }?;
+    let stay = (*period != Period::WinterHolidays).then(|| {
+        let (check_in, check_out) = days.stay();
+        (check_in.max(today), check_out)
+    });
+    let stay = stay.filter(|(a, b)| a < b);
+    let mention = PeriodMention {
+        period: *period,
+        first_day_off: days.first,
+        last_day_off: days.last,
+    };
+    Some((Found { mention, stay }, used))
+}
+
+/// The next long weekend that starts in month `m` (this year's if still ahead, else next
+/// year's).
+fn long_weekend_in(today: NaiveDate, m: u32) -> Option<DaysOff> {
+    let mut from = calendar::first_on_or_after(today, 1, Some(m)).unwrap_or(today);
+    if today.format("%m").to_string() == format!("{m:02}") {
+        from = today;
+    }
+    let found = holidays::next_long_weekend(from)?;
+    (found.first.format("%m").to_string() == format!("{m:02}")).then_some(found)
+}

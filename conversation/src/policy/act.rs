@@ -1,0 +1,199 @@
+//! Carries a step out against the facts: the effects of a turn, in the guest's language.
+
+use booking::StayDates;
+
+use super::{holds, plan::Step, quote, say};
+use crate::{
+    Effect, Facts, info,
+    nlu::{Feature, InfoTopic, Understanding},
+    state::{ConversationState, Want},
+    texts,
+};
+
+pub(crate) fn act(
+    step: Step,
+    s: &mut ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
+    let lang = s.language;
+    let accommodations = facts.accommodations();
+    match step {
+        Step::Greet => vec![say(texts::welcome(lang))],
+        Step::AskGuests => {
+            let mut out = Vec::new();
+            if let (Some(p), Some(stay)) = (&u.period, stay_of_state(s)) {
+                out.push(say(texts::period_assumed(lang, p, &stay)));
+            }
+            out.push(say(match (&u.period, stay_of_state(s)) {
+                (None, Some(stay)) if u.check_in.is_some() || u.nights.is_some() => {
+                    texts::ask_guests_for(lang, &stay)
+                }
+                _ => texts::ask_guests(lang).to_owned(),
+            }));
+            out
+        }
+        Step::AskDates => {
+            let named = s
+                .accommodation
+                .as_deref()
+                .and_then(|n| accommodations.iter().find(|a| a.name == n));
+            // Unnamed: the cheapest that fits the people said.
+            let fitting = accommodations
+                .iter()
+                .find(|a| s.guests.is_none_or(|g| a.fits(g)));
+            match (s.wants, named.or(fitting).or(accommodations.first())) {
+                (Some(Want::Price), Some(a)) => vec![say(texts::price_for(
+                    lang,
+                    &a.name,
+                    a.tariff().base_per_night,
+                    s.guests,
+                ))],
+                _ => match s.check_in {
+                    Some(check_in) => vec![say(texts::ask_nights(lang, check_in))],
+                    None => vec![say(texts::ask_dates_for(lang, u.guests))],
+                },
+            }
+        }
+        Step::Clarify => vec![say(texts::clarify(lang))],
+        Step::Human => vec![say(texts::human(lang))],
+        Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
+        Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
+        Step::Info {
+            topics,
+            features,
+            named,
+        } => answers(s, named.as_deref(), facts, &topics, &features, None),
+        Step::Thanks => vec![say(texts::you_are_welcome(lang))],
+        Step::Quote { stay, guests, want } => {
+            let mut effects = Vec::new();
+            if let Some(p) = &u.period
+                && u.check_in == Some(stay.check_in())
+            {
+                effects.push(say(texts::period_assumed(lang, p, &stay)));
+            }
+            let offered = quote::quote(s, facts, (stay, guests), want, None, &mut effects);
+            let extra = answers(
+                s,
+                u.accommodation.as_deref(),
+                facts,
+                &u.topics,
+                &u.features,
+                Some(&offered),
+            );
+            effects.extend(extra);
+            effects
+        }
+        Step::Pick(i) => quote::focus(s, facts, i),
+        Step::NotInOffer => {
+            let names: Vec<&str> = s
+                .offer
+                .iter()
+                .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
+                .collect();
+            vec![say(texts::not_in_offer(lang, &names))]
+        }
+        Step::BookOffer => holds::accept(s),
+        Step::Decline => {
+            s.offer = None;
+            s.wants = None;
+            vec![say(texts::offer_declined(lang))]
+        }
+        Step::AlreadyHeld => holds::already_held(s, u, facts),
+        Step::Move {
+            stay,
+            guests,
+            to_cabin,
+        } => holds::move_hold(s, u, facts, stay, guests, to_cabin),
+        Step::PaidChange => holds::paid_change(s, u, facts),
+        Step::Cancel => holds::cancel(s, u, facts),
+    }
+}
+
+/// Answers to the questions about the place a message asks, for the cabins it names (or the
+/// ones just offered, when a quote came first). A yes/no question is answered first.
+fn answers(
+    s: &ConversationState,
+    named: Option<&str>,
+    facts: &Facts<'_>,
+    topics: &[InfoTopic],
+    features: &[Feature],
+    offered: Option<&[i64]>,
+) -> Vec<Effect> {
+    let lang = s.language;
+    let all = facts.accommodations();
+    let mut out: Vec<Effect> = Vec::new();
+    if let Some(offered) = offered {
+        // After a quote: the pets line for the cabins offered; other topics as usual.
+        let shown: Vec<&booking::Accommodation> =
+            all.iter().filter(|a| offered.contains(&a.id)).collect();
+        let pets_asked = s.pets || topics.contains(&InfoTopic::Pets);
+        if pets_asked && !shown.is_empty() {
+            let (yes, no) = info::pets_split(&shown);
+            out.push(say(texts::pets_for_offer(lang, &yes, &no)));
+        }
+        for f in features.iter().filter(|f| **f != Feature::Pets) {
+            out.extend(
+                info::yes_no(lang, *f, facts.place, all, named)
+                    .into_iter()
+                    .map(Effect::Say),
+            );
+        }
+        for t in topics {
+            if matches!(t, InfoTopic::Pets) || covered(features, *t) {
+                continue;
+            }
+            out.extend(
+                info::answer(lang, *t, facts.place, all, named)
+                    .into_iter()
+                    .map(Effect::Say),
+            );
+        }
+        return out;
+    }
+    for f in features {
+        out.extend(
+            info::yes_no(lang, *f, facts.place, all, named)
+                .into_iter()
+                .map(Effect::Say),
+        );
+    }
+    for t in topics {
+        if covered(features, *t) {
+            continue;
+        }
+        out.extend(
+            info::answer(lang, *t, facts.place, all, named)
+                .into_iter()
+                .map(Effect::Say),
+        );
+    }
+    if out.is_empty() {
+        out.push(say(texts::clarify(lang)));
+    }
+    out
+}
+
+/// A topic a yes/no answer already covers ("¿tienen pileta?" needs no amenities list).
+fn covered(features: &[Feature], t: InfoTopic) -> bool {
+    features.iter().any(|f| match f {
+        Feature::Pets => t == InfoTopic::Pets,
+        Feature::CheckIn | Feature::CheckOut => t == InfoTopic::CheckInTime,
+        Feature::Kids => t == InfoTopic::Kids,
+        Feature::Smoking => t == InfoTopic::Smoking,
+        _ => t == InfoTopic::Amenities,
+    })
+}
+
+/// The stay the slots hold, if complete.
+pub(crate) fn stay_of_state(s: &ConversationState) -> Option<StayDates> {
+    stay_of(s.check_in?, s.check_out?)
+}
+
+/// The stay of a hold, as a `StayDates` (holds are valid stays).
+pub(crate) fn stay_of(
+    check_in: chrono::NaiveDate,
+    check_out: chrono::NaiveDate,
+) -> Option<StayDates> {
+    StayDates::new(check_in, check_out).ok()
+}

@@ -1,0 +1,253 @@
+//! Holds: booking what the guest accepted, saying it is already held, moving an unpaid hold to
+//! corrected dates or people (or offering the nearest free dates, keeping the old hold until
+//! the guest decides), and cancelling: an unpaid hold is released at once, a paid reservation
+//! becomes a request for staff with the property's policy stated.
+
+use booking::{Accommodation, Guests, StayDates};
+
+use super::{act::stay_of, plan::held, quote, say};
+use crate::{
+    Effect, Facts,
+    nlu::Understanding,
+    state::{Booked, ConversationState, Want},
+    texts,
+};
+
+/// Books one accommodation and remembers it (the slots stay: the guest may still correct them).
+pub(crate) fn book(
+    s: &mut ConversationState,
+    a: &Accommodation,
+    stay: &StayDates,
+    guests: u16,
+) -> Effect {
+    remember_booked(s, &a.name, stay, guests);
+    Effect::Book(quote::booking(
+        a.id,
+        (stay.check_in(), stay.check_out()),
+        guests,
+    ))
+}
+
+fn remember_booked(s: &mut ConversationState, name: &str, stay: &StayDates, guests: u16) {
+    s.booked = Some(Booked {
+        accommodation: name.to_owned(),
+        check_in: stay.check_in(),
+        check_out: stay.check_out(),
+        guests,
+    });
+    s.check_in = Some(stay.check_in());
+    s.check_out = Some(stay.check_out());
+    s.guests = Some(guests);
+    s.offer = None;
+    s.wants = None;
+}
+
+/// "Sí, dale": the option in focus, and only that (all of a combination; a move of the hold
+/// the offer replaces).
+pub(crate) fn accept(s: &mut ConversationState) -> Vec<Effect> {
+    let lang = s.language;
+    let Some(offer) = s.offer.clone() else {
+        return vec![say(texts::clarify(lang))];
+    };
+    if offer.together {
+        let bookings: Vec<crate::Booking> = offer
+            .options
+            .iter()
+            .map(|o| {
+                quote::booking(
+                    o.accommodation_id,
+                    o.dates(&offer),
+                    o.guests.unwrap_or(offer.guests),
+                )
+            })
+            .collect();
+        let names: Vec<&str> = offer.options.iter().map(|o| o.name.as_str()).collect();
+        if let Some(stay) = stay_of(offer.check_in, offer.check_out) {
+            remember_booked(s, &texts::list(lang, &names), &stay, offer.guests);
+        }
+        return vec![Effect::BookTogether(bookings)];
+    }
+    let Some(option) = offer.options.get(offer.chosen).or(offer.options.first()) else {
+        return vec![say(texts::no_room(lang))];
+    };
+    let dates = option.dates(&offer);
+    let Some(stay) = stay_of(dates.0, dates.1) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let to = quote::booking(option.accommodation_id, dates, offer.guests);
+    let name = option.name.clone();
+    remember_booked(s, &name, &stay, offer.guests);
+    match offer.replaces {
+        Some(code) => {
+            vec![
+                say(texts::moving_hold(lang, &code, &name, &stay, offer.guests)),
+                Effect::MoveHold { code, to },
+            ]
+        }
+        None => vec![Effect::Book(to)],
+    }
+}
+
+/// A yes after the hold: it is already held; how to confirm it.
+pub(crate) fn already_held(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
+    let lang = s.language;
+    if let Some(h) = held(facts, u)
+        && let Some(stay) = stay_of(h.check_in, h.check_out)
+    {
+        if h.paid {
+            return vec![say(texts::payment_confirmed_in(lang, &h.code))];
+        }
+        return vec![say(texts::already_held(
+            lang,
+            &h.accommodation,
+            &stay,
+            h.payment_link.as_deref(),
+        ))];
+    }
+    match s
+        .booked
+        .as_ref()
+        .and_then(|b| stay_of(b.check_in, b.check_out).map(|st| (b, st)))
+    {
+        Some((b, stay)) => vec![say(texts::already_held(
+            lang,
+            &b.accommodation,
+            &stay,
+            None,
+        ))],
+        None => vec![say(texts::clarify(lang))],
+    }
+}
+
+/// New dates, people or cabin (`to_cabin`) for the unpaid hold: moved when the cabin is free
+/// and fits (the hold's own nights do not count), else the nearest free options, keeping the
+/// hold until the guest decides.
+pub(crate) fn move_hold(
+    s: &mut ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+    stay: StayDates,
+    guests: Guests,
+    to_cabin: Option<i64>,
+) -> Vec<Effect> {
+    let lang = s.language;
+    let Some(h) = held(facts, u) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let target = to_cabin.unwrap_or(h.accommodation_id);
+    let cabin = facts.accommodations().iter().find(|a| a.id == target);
+    let own_nights_free = facts
+        .occupancy
+        .taken
+        .iter()
+        .filter(|t| {
+            !(t.accommodation_id == h.accommodation_id
+                && t.check_in == h.check_in
+                && t.check_out == h.check_out)
+        })
+        .all(|t| {
+            t.accommodation_id != target
+                || !(t.check_in < stay.check_out() && stay.check_in() < t.check_out)
+        });
+    if let Some(a) = cabin
+        && a.fits(guests.get())
+        && own_nights_free
+    {
+        let to = quote::booking(a.id, (stay.check_in(), stay.check_out()), guests.get());
+        remember_booked(s, &a.name, &stay, guests.get());
+        return vec![
+            say(texts::moving_hold(
+                lang,
+                &h.code,
+                &a.name,
+                &stay,
+                guests.get(),
+            )),
+            Effect::MoveHold {
+                code: h.code.clone(),
+                to,
+            },
+        ];
+    }
+    let why = match cabin {
+        Some(a) if !a.fits(guests.get()) => {
+            texts::move_too_small(lang, &a.name, a.capacity, &h.code)
+        }
+        Some(a) => texts::move_taken(lang, &a.name, &h.code, &stay),
+        None => texts::move_taken(lang, &h.accommodation, &h.code, &stay),
+    };
+    let mut effects = vec![say(why)];
+    // The old hold stays: keep its dates in mind for "dale" on the new offer only.
+    s.accommodation = None;
+    quote::quote(
+        s,
+        facts,
+        (stay, guests),
+        Want::Availability,
+        Some(h),
+        &mut effects,
+    );
+    effects
+}
+
+/// A change to a paid reservation goes to staff.
+pub(crate) fn paid_change(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
+    let code = held(facts, u).map_or("", |h| h.code.as_str());
+    vec![say(texts::paid_change_requested(s.language, code))]
+}
+
+/// Cancel what the guest holds: released at once when unpaid, a request for staff when paid.
+pub(crate) fn cancel(
+    s: &mut ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
+    let lang = s.language;
+    if let Some(h) = held(facts, u) {
+        s.offer = None;
+        s.booked = None;
+        s.wants = None;
+        if h.paid {
+            s.needs_human = true;
+            return vec![
+                say(texts::cancellation_requested(
+                    lang,
+                    &h.code,
+                    facts.cancellation_policy,
+                )),
+                Effect::RequestCancellation {
+                    code: h.code.clone(),
+                },
+            ];
+        }
+        return vec![
+            say(texts::hold_released(lang, &h.code)),
+            Effect::ReleaseHold {
+                code: h.code.clone(),
+            },
+        ];
+    }
+    if let Some(code) = &u.reservation_code {
+        s.needs_human = true;
+        return vec![say(texts::cancel_received(lang, code))];
+    }
+    if s.booked.take().is_some() {
+        s.needs_human = true;
+        s.offer = None;
+        return vec![say(texts::cancel_pending_hold(lang))];
+    }
+    if s.offer.take().is_some() {
+        s.wants = None;
+        return vec![say(texts::offer_dropped(lang))];
+    }
+    s.needs_human = true;
+    vec![say(texts::ask_code(lang))]
+}

@@ -1,0 +1,215 @@
+//! The dialogue policy: from what the conversation remembers, what the guest sent and the
+//! facts (today, the place, what is free, what the guest holds), the new state and what to do.
+//! Pure: every turn of a conversation is a plain test.
+//!
+//! A turn runs in three steps, each in its own module:
+//! 1. [`listen`] (here): the message's values go into the slots, for the conversation's life
+//!    (dates, nights, guests, accommodation, pets, language); a later value replaces an earlier
+//!    one.
+//! 2. `plan`: what the guest is doing now, as one [`plan::Step`]: pointing at an option,
+//!    accepting what is on the table, correcting a hold, cancelling, asking, or asking for a
+//!    stay.
+//! 3. `act`: the step carried out against the facts: quotes and offers (`quote`), holds moved,
+//!    released or handed to staff (`holds`), answers (`info`). Every reply says what was
+//!    understood (the stay and people of an offer, the dates assumed from a holiday).
+//!
+//! It never stores, sends or reads anything: the handler loads the facts and carries the
+//! effects out.
+
+mod act;
+mod holds;
+mod plan;
+mod quote;
+
+#[cfg(test)]
+mod tests;
+
+use booking::{Accommodation, Guests, StayDates, availability::Occupancy};
+use chrono::{Duration, NaiveDate};
+
+use crate::{
+    Effect, Facts, Incoming, Refusal, Say, Turn, Wordless, nlu::Understanding,
+    state::ConversationState, texts,
+};
+
+/// One turn of the conversation.
+pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>) -> Turn {
+    match incoming {
+        Incoming::Wordless(kind) => Turn {
+            state: prev.clone(),
+            effects: vec![say(match kind {
+                Wordless::Email => texts::email_without_words(prev.language),
+                Wordless::Media(_) => texts::unsupported_message(prev.language),
+            })],
+        },
+        Incoming::Words(u) => {
+            let mut state = prev.clone();
+            state.language = prev.language.after(u.language, u.language_sure);
+            let prev = &remember_the_hold(prev, u, facts);
+            state.check_in = prev.check_in;
+            state.check_out = prev.check_out;
+            state.guests = prev.guests;
+            let heard = listen(&mut state, u);
+            let step = plan::plan(prev, &mut state, u, &heard, facts);
+            let effects = one_reply(act::act(step, &mut state, u, facts));
+            Turn { state, effects }
+        }
+    }
+}
+
+/// The answer to a voice note that cannot be acted upon: a kind request to write.
+pub fn unusable_note(why: Refusal) -> Vec<Effect> {
+    vec![say(texts::audio_refusal(why))]
+}
+
+/// The stay a message asks about once it is read in the light of the conversation (new dates
+/// replace remembered ones; new nights move the check-out): the handler loads the nights taken
+/// around it before the turn.
+pub fn dates_in_question(prev: &ConversationState, u: &Understanding) -> Option<StayDates> {
+    let (check_in, check_out) = merged_stay(prev, u);
+    StayDates::new(check_in?, check_out?).ok()
+}
+
+/// Texts said one after the other go as one message (an offer and the pets answer, two yes/no
+/// answers): several questions get one reply. Photos stay messages of their own.
+fn one_reply(effects: Vec<Effect>) -> Vec<Effect> {
+    let mut out: Vec<Effect> = Vec::with_capacity(effects.len());
+    for e in effects {
+        match (out.last_mut(), e) {
+            (Some(Effect::Say(Say::Text(before))), Effect::Say(Say::Text(next))) => {
+                before.push_str("\n\n");
+                before.push_str(&next);
+            }
+            (_, e) => out.push(e),
+        }
+    }
+    out
+}
+
+fn say(text: impl Into<String>) -> Effect {
+    Effect::Say(Say::Text(text.into()))
+}
+
+/// What changed in the slots.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Heard {
+    pub(crate) new_dates: bool,
+    pub(crate) new_guests: bool,
+}
+
+impl Heard {
+    pub(crate) fn new_stay(self) -> bool {
+        self.new_dates || self.new_guests
+    }
+}
+
+/// The stay after a message: new dates replace the old; a check-in alone keeps the nights
+/// said before (or the length of the stay remembered); nights alone move the check-out.
+fn merged_stay(
+    prev: &ConversationState,
+    u: &Understanding,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let remembered_nights = match (prev.check_in, prev.check_out) {
+        (Some(i), Some(o)) => Some((o - i).num_days()),
+        _ => prev.nights.map(i64::from),
+    };
+    let plus = |d: NaiveDate, n: i64| d.checked_add_signed(Duration::days(n));
+    match (u.check_in, u.check_out) {
+        (Some(i), Some(o)) => (Some(i), Some(o)),
+        (Some(i), None) => (Some(i), remembered_nights.and_then(|n| plus(i, n))),
+        (None, _) => match (u.nights, u.until, prev.check_in) {
+            (Some(n), _, Some(i)) => (Some(i), plus(i, i64::from(n))),
+            (None, Some(o), Some(i)) => (Some(i), after(i, o)),
+            _ => (prev.check_in, prev.check_out),
+        },
+    }
+}
+
+/// A conversation that forgot its stay (24 hours passed) while the guest holds one: the held
+/// stay is the one a correction changes ("al final somos 4", "hasta el 18", "3 noches",
+/// "perdón, desde el 16"). A fresh question ("¿tenés lugar?") does not take the held dates.
+fn remember_the_hold(
+    prev: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> ConversationState {
+    let partial = u.nights.is_some()
+        || u.until.is_some()
+        || u.check_in.is_some() && u.check_out.is_none()
+        || u.guests.is_some() && u.check_in.is_none();
+    let corrects = partial || u.correction && u.check_in.is_some();
+    match facts.held {
+        Some(h) if corrects && prev.check_in.is_none() && prev.check_out.is_none() => {
+            ConversationState {
+                check_in: Some(h.check_in),
+                check_out: Some(h.check_out),
+                guests: prev.guests.or(Some(h.guests)),
+                ..prev.clone()
+            }
+        }
+        _ => prev.clone(),
+    }
+}
+
+/// `until` moved month by month until it falls after the check-in ("hasta el 18" of a stay
+/// from the 15th of January is the 18th of January).
+fn after(check_in: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
+    (0..=12)
+        .filter_map(|m| until.checked_add_months(chrono::Months::new(m)))
+        .find(|o| *o > check_in)
+        .filter(|o| (*o - check_in).num_days() <= booking::stay::MAX_NIGHTS)
+}
+
+/// Puts the message's values into the slots.
+fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
+    let before = (s.check_in, s.check_out);
+    let after = merged_stay(s, u);
+    let said_dates = u.check_in.is_some() || u.nights.is_some() || u.until.is_some();
+    let new_dates = said_dates && after != before;
+    if said_dates {
+        (s.check_in, s.check_out) = after;
+    }
+    if let Some(n) = u.nights {
+        s.nights = Some(n);
+    }
+    let new_guests = u.guests.is_some_and(|g| s.guests != Some(g));
+    if u.guests.is_some() {
+        s.guests = u.guests;
+    }
+    if u.accommodation.is_some() {
+        s.accommodation.clone_from(&u.accommodation);
+    }
+    s.pets |= u.pets;
+    Heard {
+        new_dates,
+        new_guests,
+    }
+}
+
+/// What a guest who lost the nights to someone else is told: what is free for the same dates,
+/// or the nearest free stays.
+pub fn not_available(
+    occupancy: &Occupancy<'_>,
+    stay: &StayDates,
+    guests: Guests,
+    today: NaiveDate,
+) -> String {
+    let free_now = occupancy.free(stay, guests);
+    let options: Vec<(StayDates, Accommodation)> = if free_now.is_empty() {
+        occupancy
+            .alternatives(stay, guests, today, 3)
+            .into_iter()
+            .map(|(s, a)| (s, a.clone()))
+            .collect()
+    } else {
+        free_now
+            .into_iter()
+            .take(3)
+            .map(|a| (*stay, a.clone()))
+            .collect()
+    };
+    if options.is_empty() {
+        return texts::NO_ROOM.into();
+    }
+    texts::alternatives_for(stay, guests.get(), &options)
+}

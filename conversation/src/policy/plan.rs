@@ -1,0 +1,330 @@
+//! What the guest is doing now, read against what is on the table and what they hold.
+//!
+//! In order, the first that applies:
+//! 1. a person, or a cancellation;
+//! 2. with an offer on the table and no new dates or people: a pick ("la segunda", "la más
+//!    barata", "prefiero la Coihue") focuses that option (a pick with a yes books it); a yes
+//!    accepts the option in focus, and only that;
+//! 3. with a hold: new dates or people correct it (moved if unpaid, handed to staff if paid),
+//!    unless the guest plainly asks about another stay; a yes says it is already held;
+//! 4. a question about the place without new dates or people is answered (a question with them
+//!    is answered together with the quote);
+//! 5. a greeting; winter holidays (which days?);
+//! 6. a stay: ask for the missing slot, or quote.
+
+use booking::{Guests, StayDates, StayError};
+
+use super::Heard;
+use crate::{
+    Facts, Held,
+    nlu::{
+        CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Period, PeriodMention,
+        Understanding,
+    },
+    state::{ConversationState, Offer, Want},
+};
+
+/// Confidence from which an availability or price question is an explicit one (a keyword),
+/// not one inferred from bare dates or people (see `nlu::confidence`).
+const EXPLICIT_QUESTION: f32 = 0.85;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Step {
+    Greet,
+    AskGuests,
+    AskDates,
+    Clarify,
+    Human,
+    Invalid(StayError),
+    /// Answer questions about the place.
+    Info {
+        topics: Vec<InfoTopic>,
+        features: Vec<Feature>,
+        /// The cabin asked about: named, or picked among the options ("¿la segunda…?").
+        named: Option<String>,
+    },
+    /// "Gracias": a kind word back.
+    Thanks,
+    /// Look up what is free for the stay; with `Want::Book`, book the first fitting option.
+    Quote {
+        stay: StayDates,
+        guests: Guests,
+        want: Want,
+    },
+    /// The guest pointed at this option of the offer: it is now the one a yes books.
+    Pick(usize),
+    /// The guest pointed at something the offer does not have.
+    NotInOffer,
+    /// "Sí, dale": book the option in focus.
+    BookOffer,
+    /// "No, gracias" to the offer: it leaves the table.
+    Decline,
+    /// A yes with nothing on the table after a hold.
+    AlreadyHeld,
+    /// Move the unpaid hold to this stay and head count, and to another cabin when the guest
+    /// named one.
+    Move {
+        stay: StayDates,
+        guests: Guests,
+        to_cabin: Option<i64>,
+    },
+    /// A change to a paid reservation: staff.
+    PaidChange,
+    Cancel,
+    /// Winter holidays: say the usual dates and ask which days.
+    WhichDays(PeriodMention),
+}
+
+/// The guest's hold this message is about: the one in the facts, unless the message names
+/// another code.
+pub(crate) fn held<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<&'a Held> {
+    facts
+        .held
+        .filter(|h| u.reservation_code.as_ref().is_none_or(|c| *c == h.code))
+}
+
+pub(crate) fn plan(
+    prev: &ConversationState,
+    s: &mut ConversationState,
+    u: &Understanding,
+    heard: &Heard,
+    facts: &Facts<'_>,
+) -> Step {
+    match u.intent {
+        Intent::Human => {
+            s.needs_human = true;
+            return Step::Human;
+        }
+        Intent::Cancel => return Step::Cancel,
+        _ => {}
+    }
+    let agrees = u.affirmative || u.intent == Intent::Book;
+
+    // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
+    // "La que acepta perros" points; it does not ask.
+    let asks_about_the_place = u.intent == Intent::AskInfo
+        && (u.info_topic.is_some() || u.feature.is_some())
+        && !(s.offer.is_some()
+            && matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))));
+    if asks_about_the_place && !heard.new_stay() {
+        let named = s
+            .offer
+            .as_ref()
+            .and_then(|o| pick(o, u, facts).flatten().and_then(|i| o.options.get(i)))
+            .map(|o| o.name.clone())
+            .or_else(|| u.accommodation.clone());
+        return Step::Info {
+            topics: u.topics.clone(),
+            features: u.features.clone(),
+            named,
+        };
+    }
+    if u.thanks
+        && !u.declines
+        && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+        && !heard.new_stay()
+    {
+        return Step::Thanks;
+    }
+
+    if let Some(offer) = s.offer.as_mut()
+        && !heard.new_stay()
+    {
+        match pick(offer, u, facts) {
+            Some(Some(i)) => {
+                offer.chosen = i;
+                // The cabin picked leads any offer recomputed after a correction.
+                s.accommodation = offer.options.get(i).map(|o| o.name.clone());
+                return if agrees {
+                    Step::BookOffer
+                } else {
+                    Step::Pick(i)
+                };
+            }
+            Some(None) => return Step::NotInOffer,
+            None if agrees => return Step::BookOffer,
+            None if u.declines && matches!(u.intent, Intent::Unknown | Intent::Greeting) => {
+                return Step::Decline;
+            }
+            None => {}
+        }
+    }
+
+    let holding = held(facts, u);
+    if holding.is_some() || s.booked.is_some() {
+        // Only an explicit question (not a stay read from bare dates or people) asks about
+        // another stay; anything else with new values corrects the hold.
+        let explicit = u.confidence >= EXPLICIT_QUESTION;
+        let asks = match u.intent {
+            Intent::CheckAvailability | Intent::AskPrice => true,
+            // "Quiero reservar otra para el finde" (not "dale, pero del 16 al 18").
+            Intent::Book => !u.affirmative,
+            _ => false,
+        };
+        let asks_another_stay = asks && explicit && !u.correction;
+        // "Preferimos la Lenga" after the Coihue was held: the hold moves to the Lenga.
+        let other_cabin = holding.and_then(|h| {
+            u.accommodation
+                .as_deref()
+                .and_then(|n| facts.accommodations().iter().find(|a| a.name == n))
+                .filter(|a| a.id != h.accommodation_id)
+                .map(|a| a.id)
+        });
+        if (heard.new_stay() || other_cabin.is_some()) && !asks_another_stay {
+            match holding {
+                Some(h) if h.paid => {
+                    s.needs_human = true;
+                    return Step::PaidChange;
+                }
+                Some(h) => {
+                    let stay = StayDates::from_today(
+                        s.check_in.unwrap_or(h.check_in),
+                        s.check_out.unwrap_or(h.check_out),
+                        facts.today,
+                    );
+                    let guests = Guests::new(s.guests.unwrap_or(h.guests));
+                    return match (stay, guests) {
+                        (Ok(stay), Ok(guests)) => Step::Move {
+                            stay,
+                            guests,
+                            to_cabin: other_cabin,
+                        },
+                        (Err(e), _) | (_, Err(e)) => {
+                            s.check_in = Some(h.check_in);
+                            s.check_out = Some(h.check_out);
+                            Step::Invalid(e)
+                        }
+                    };
+                }
+                // Asked for but not in the facts yet: a new offer the guest can accept.
+                None => {}
+            }
+        } else if agrees && !heard.new_stay() && s.offer.is_none() {
+            return Step::AlreadyHeld;
+        }
+    }
+
+    if u.intent == Intent::AskInfo && !heard.new_stay() {
+        // Questions without a known topic (refund policy, payment methods…): a person.
+        s.needs_human = true;
+        return Step::Human;
+    }
+    if u.intent == Intent::Greeting && !heard.new_stay() {
+        return Step::Greet;
+    }
+    if let Some(p) = u.period
+        && p.period == Period::WinterHolidays
+        && u.check_in.is_none()
+    {
+        s.wants = s.wants.or(Some(Want::Availability));
+        return Step::WhichDays(p);
+    }
+    stay_request(prev, s, u, heard, facts)
+}
+
+/// Which option the message points at: `Some(Some(i))` found, `Some(None)` pointed at
+/// something the offer lacks, `None` no pick at all.
+fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<Option<usize>> {
+    let options = &offer.options;
+    if let Some(name) = &u.accommodation
+        && let Some(i) = options.iter().position(|o| &o.name == name)
+    {
+        return Some(Some(i));
+    }
+    let by = |key: &dyn Fn(&crate::state::OfferOption) -> i64, max: bool| {
+        let it = options.iter().enumerate();
+        if max {
+            it.max_by_key(|(i, o)| (key(o), -(*i as i64)))
+                .map(|(i, _)| i)
+        } else {
+            it.min_by_key(|(i, o)| (key(o), *i)).map(|(i, _)| i)
+        }
+    };
+    let found = match u.choice? {
+        Choice::Position(n) => n.checked_sub(1).filter(|i| *i < options.len()),
+        Choice::Last => options.len().checked_sub(1),
+        Choice::Middle => (options.len() == 3).then_some(1),
+        Choice::Other => (options.len() == 2).then_some(1 - offer.chosen.min(1)),
+        Choice::Cheapest => by(&|o| o.total_cents, false),
+        Choice::Priciest => by(&|o| o.total_cents, true),
+        Choice::Largest => by(&|o| i64::from(o.capacity), true),
+        Choice::Smallest => by(&|o| i64::from(o.capacity), false),
+        Choice::PetFriendly => options.iter().position(|o| o.pets_allowed),
+        Choice::Having(f) => options.iter().position(|o| {
+            facts
+                .accommodations()
+                .iter()
+                .any(|a| a.id == o.accommodation_id && crate::info::has(a, f))
+        }),
+    };
+    Some(found)
+}
+
+/// Availability, price or booking: ask for what is missing, else quote.
+fn stay_request(
+    prev: &ConversationState,
+    s: &mut ConversationState,
+    u: &Understanding,
+    heard: &Heard,
+    facts: &Facts<'_>,
+) -> Step {
+    if heard.new_stay() {
+        s.offer = None;
+    }
+    // Naming a cabin is enough to ask about it for the stay on the table.
+    let new_slot = heard.new_stay()
+        || u.guests.is_some()
+        || u.check_in.is_some()
+        || u.accommodation.is_some() && (s.check_in.is_some() || prev.wants.is_some());
+    let want = match u.intent {
+        // A guest who asked to book and now gives the dates still wants to book.
+        Intent::CheckAvailability if prev.wants == Some(Want::Book) => Some(Want::Book),
+        Intent::CheckAvailability => Some(Want::Availability),
+        Intent::AskPrice => Some(Want::Price),
+        // Booking again after a hold that is not in the facts yet would hold twice: offer.
+        Intent::Book if s.booked.is_some() => Some(Want::Availability),
+        // A bare yes with nothing on the table accepts nothing: show what there is.
+        Intent::Book if u.affirmative && !new_slot => prev.wants.map(|_| Want::Availability),
+        Intent::Book => Some(Want::Book),
+        Intent::Greeting if !new_slot => return Step::Greet,
+        // A message that only fills a slot (or asks about the place with one) continues what
+        // the guest wanted before.
+        _ => prev.wants.or(new_slot.then_some(Want::Availability)),
+    };
+    let fills_a_slot = new_slot || u.affirmative;
+    let Some(want) = want else {
+        return Step::Clarify;
+    };
+    if u.confidence < CONFIDENCE_THRESHOLD && !fills_a_slot {
+        return Step::Clarify;
+    }
+    s.wants = Some(want);
+    // Dates assumed from a holiday are offered, never booked blind.
+    let want = if u.period.is_some() && want == Want::Book {
+        Want::Availability
+    } else {
+        want
+    };
+
+    let (Some(check_in), Some(check_out)) = (s.check_in, s.check_out) else {
+        return Step::AskDates;
+    };
+    let stay = match StayDates::from_today(check_in, check_out, facts.today) {
+        Ok(stay) => stay,
+        Err(e) => {
+            s.check_in = None;
+            s.check_out = None;
+            return Step::Invalid(e);
+        }
+    };
+    let Some(guests) = s.guests else {
+        return Step::AskGuests;
+    };
+    match Guests::new(guests) {
+        Ok(guests) => Step::Quote { stay, guests, want },
+        Err(e) => {
+            s.guests = None;
+            Step::Invalid(e)
+        }
+    }
+}

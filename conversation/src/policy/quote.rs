@@ -1,0 +1,231 @@
+//! Quotes: what is free for a stay and what it costs, as an offer the guest can point at (by
+//! name, position or attribute); the named cabin first, pet-friendly cabins first when a pet
+//! comes; a combination of cabins for a group larger than any one; the nearest free dates when
+//! nothing is free; the property's maximum when the group is larger than all of it.
+
+use booking::{
+    Accommodation, Guests, StayDates,
+    availability::{Occupancy, Taken, split_guests},
+    pricing,
+};
+
+use super::{holds, say};
+use crate::{
+    Booking, Effect, Facts, Held,
+    state::{ConversationState, Offer, OfferOption, Want},
+    texts::{self, OfferLine},
+};
+
+/// Options shown at most.
+const MAX_OPTIONS: usize = 3;
+
+/// Quotes the stay into `effects` and puts the offer on the table; with `Want::Book` and a free
+/// cabin, books it at once. `replacing`: the guest's unpaid hold, whose own nights do not count
+/// as taken and which an accepted offer moves. Returns the ids of the cabins offered.
+pub(crate) fn quote(
+    s: &mut ConversationState,
+    facts: &Facts<'_>,
+    (stay, guests): (StayDates, Guests),
+    want: Want,
+    replacing: Option<&Held>,
+    effects: &mut Vec<Effect>,
+) -> Vec<i64> {
+    let lang = s.language;
+    let taken: Vec<Taken> = facts
+        .occupancy
+        .taken
+        .iter()
+        .filter(|t| !replacing.is_some_and(|h| is_hold(t, h)))
+        .copied()
+        .collect();
+    let occupancy = Occupancy {
+        accommodations: facts.occupancy.accommodations,
+        taken: &taken,
+    };
+    let mut free = occupancy.free(&stay, guests);
+    if s.pets && free.iter().any(|a| a.pets_allowed) {
+        free.sort_by_key(|a| !a.pets_allowed);
+    }
+    let named = s
+        .accommodation
+        .as_deref()
+        .and_then(|n| occupancy.accommodations.iter().find(|a| a.name == n));
+    let named_free = named.filter(|n| free.iter().any(|a| a.id == n.id));
+    let mut prefix = String::new();
+    if let Some(n) = named
+        && named_free.is_none()
+    {
+        prefix = if n.fits(guests.get()) {
+            texts::named_not_free(lang, &n.name)
+        } else {
+            texts::named_too_small(lang, &n.name, n.capacity)
+        };
+    }
+    let replaces = replacing.map(|h| h.code.clone());
+
+    if let Some(first) = free.first().copied() {
+        if want == Want::Book && prefix.is_empty() && replaces.is_none() {
+            let chosen = named_free.unwrap_or(first);
+            effects.push(holds::book(s, chosen, &stay, guests.get()));
+            return vec![chosen.id];
+        }
+        let mut ordered: Vec<&Accommodation> = named_free.into_iter().collect();
+        ordered.extend(
+            free.iter()
+                .copied()
+                .filter(|a| Some(a.id) != named_free.map(|n| n.id))
+                .take(MAX_OPTIONS - ordered.len()),
+        );
+        let lines: Vec<OfferLine<'_>> = ordered
+            .iter()
+            .map(|a| texts::offer_line(a, &stay))
+            .collect();
+        s.offer = Some(Offer {
+            check_in: stay.check_in(),
+            check_out: stay.check_out(),
+            guests: guests.get(),
+            options: ordered
+                .iter()
+                .map(|a| option(a, &stay, None, None))
+                .collect(),
+            chosen: 0,
+            together: false,
+            replaces,
+        });
+        effects.push(say(if prefix.is_empty() {
+            texts::offer(lang, &stay, guests.get(), &lines)
+        } else {
+            prefix + &texts::offer_instead(lang, &stay, guests.get(), &lines)
+        }));
+        return ordered.iter().map(|a| a.id).collect();
+    }
+
+    if i32::from(guests.get()) > occupancy.largest_single() {
+        if let Some(set) = occupancy.combination(&stay, guests) {
+            let split = split_guests(&set, guests.get());
+            let parts: Vec<(OfferLine<'_>, u16)> = set
+                .iter()
+                .zip(&split)
+                .map(|(a, g)| (texts::offer_line(a, &stay), *g))
+                .collect();
+            s.offer = Some(Offer {
+                check_in: stay.check_in(),
+                check_out: stay.check_out(),
+                guests: guests.get(),
+                options: set
+                    .iter()
+                    .zip(&split)
+                    .map(|(a, g)| option(a, &stay, None, Some(*g)))
+                    .collect(),
+                chosen: 0,
+                together: true,
+                replaces: None,
+            });
+            effects.push(say(texts::combination(lang, &stay, guests.get(), &parts)));
+            return set.iter().map(|a| a.id).collect();
+        }
+        if i32::from(guests.get()) > occupancy.largest_party() {
+            effects.push(say(texts::too_many(lang, occupancy.largest_party())));
+            return Vec::new();
+        }
+    }
+
+    let alternatives: Vec<(StayDates, &Accommodation)> =
+        occupancy.alternatives(&stay, guests, facts.today, MAX_OPTIONS);
+    if alternatives.is_empty() {
+        effects.push(say(prefix + texts::no_room(lang)));
+        return Vec::new();
+    }
+    let (first_stay, _) = alternatives[0];
+    s.offer = Some(Offer {
+        check_in: first_stay.check_in(),
+        check_out: first_stay.check_out(),
+        guests: guests.get(),
+        options: alternatives
+            .iter()
+            .map(|(st, a)| option(a, st, Some(st), None))
+            .collect(),
+        chosen: 0,
+        together: false,
+        replaces,
+    });
+    let lines: Vec<(StayDates, OfferLine<'_>)> = alternatives
+        .iter()
+        .map(|(st, a)| (*st, texts::offer_line(a, st)))
+        .collect();
+    effects.push(say(
+        prefix + &texts::alternatives(lang, &stay, guests.get(), &lines)
+    ));
+    alternatives.iter().map(|(_, a)| a.id).collect()
+}
+
+/// The taken nights that are the guest's own hold.
+fn is_hold(t: &Taken, h: &Held) -> bool {
+    t.accommodation_id == h.accommodation_id
+        && t.check_in == h.check_in
+        && t.check_out == h.check_out
+}
+
+fn option(
+    a: &Accommodation,
+    stay: &StayDates,
+    own: Option<&StayDates>,
+    guests: Option<u16>,
+) -> OfferOption {
+    OfferOption {
+        accommodation_id: a.id,
+        name: a.name.clone(),
+        total_cents: pricing::quote(&a.tariff(), stay).total.cents(),
+        capacity: a.capacity,
+        pets_allowed: a.pets_allowed,
+        stay: own.map(|s| (s.check_in(), s.check_out())),
+        guests,
+    }
+}
+
+/// The guest pointed at option `i`: say it, priced, and that a yes books it.
+pub(crate) fn focus(s: &mut ConversationState, facts: &Facts<'_>, i: usize) -> Vec<Effect> {
+    let lang = s.language;
+    let Some(offer) = s.offer.as_ref() else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let Some(o) = offer.options.get(i) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let (check_in, check_out) = o.dates(offer);
+    let (Ok(stay), Some(a)) = (
+        StayDates::new(check_in, check_out),
+        facts
+            .accommodations()
+            .iter()
+            .find(|a| a.id == o.accommodation_id),
+    ) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let line = texts::offer_line(a, &stay);
+    let mut out = vec![say(texts::focus(
+        lang,
+        &line,
+        &stay,
+        o.guests.unwrap_or(offer.guests),
+    ))];
+    if s.pets {
+        let (yes, no) = crate::info::pets_split(&[a]);
+        out.push(say(texts::pets_for_offer(lang, &yes, &no)));
+    }
+    out
+}
+
+/// A booking of one accommodation for a stay.
+pub(crate) fn booking(
+    accommodation_id: i64,
+    (check_in, check_out): (chrono::NaiveDate, chrono::NaiveDate),
+    guests: u16,
+) -> Booking {
+    Booking {
+        accommodation_id,
+        check_in,
+        check_out,
+        guests,
+    }
+}

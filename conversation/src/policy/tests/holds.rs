@@ -1,0 +1,290 @@
+//! Holds: corrections move them, a yes does not start over, cancellations release them or go to staff.
+
+use super::*;
+
+#[test]
+fn after_the_hold_a_correction_moves_it_and_a_yes_does_not_start_over() {
+    let w = coihue_hold(false);
+    for (text, dates, guests) in [
+        (
+            "perdón, me equivoqué, es del 16 al 18",
+            ("2026-12-16", "2026-12-18"),
+            2,
+        ),
+        (
+            "perdon me confundi, del 16 al 18",
+            ("2026-12-16", "2026-12-18"),
+            2,
+        ),
+        ("es del 16 al 18, perdón", ("2026-12-16", "2026-12-18"), 2),
+        ("no era el 15, era el 16", ("2026-12-16", "2026-12-18"), 2),
+        ("en vez del 15, el 16", ("2026-12-16", "2026-12-18"), 2),
+        ("al final somos 4", ("2026-12-15", "2026-12-17"), 4),
+        ("somos 3 al final", ("2026-12-15", "2026-12-17"), 3),
+        ("mejor 3 noches", ("2026-12-15", "2026-12-18"), 2),
+        ("¿la podemos pasar al 16?", ("2026-12-16", "2026-12-18"), 2),
+        (
+            "al final nos quedamos hasta el 19",
+            ("2026-12-15", "2026-12-19"),
+            2,
+        ),
+        ("cambiala para el 16 porfa", ("2026-12-16", "2026-12-18"), 2),
+        (
+            "sorry, actually it's from December 16 to 18",
+            ("2026-12-16", "2026-12-18"),
+            2,
+        ),
+    ] {
+        let t = w.run(&after_hold(), text);
+        let moved = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { code, to } => Some((code.clone(), *to)),
+            _ => None,
+        });
+        assert_eq!(
+            moved,
+            Some((
+                "RES261215007".to_owned(),
+                Booking {
+                    accommodation_id: 2,
+                    check_in: d(dates.0),
+                    check_out: d(dates.1),
+                    guests,
+                }
+            )),
+            "{text}: {}",
+            said(&t)
+        );
+        assert!(!said(&t).contains("¿Para cuántas"), "{text}");
+    }
+    for yes in ["dale", "sí", "ok", "perfecto", "de una", "genial, dale"] {
+        let t = w.run(&after_hold(), yes);
+        let s = said(&t);
+        assert!(
+            s.contains("¡Ya la tenés reservada!") && s.contains("https://pago.example"),
+            "{yes}: {s}"
+        );
+        assert!(
+            t.effects.iter().all(|e| matches!(e, Effect::Say(_))),
+            "{yes}"
+        );
+    }
+}
+
+#[test]
+fn a_correction_to_taken_dates_keeps_the_hold_and_offers_the_nearest() {
+    let mut w = coihue_hold(false);
+    w.taken.push(taken(2, "2026-12-17", "2026-12-25"));
+    let t = w.run(&after_hold(), "perdón, me equivoqué, es del 18 al 20");
+    let s = said(&t);
+    assert!(s.contains("sigue guardada"), "{s}");
+    assert!(
+        !t.effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { .. } | Effect::ReleaseHold { .. }))
+    );
+    let offer = t.state.offer.clone().expect("options on the table");
+    assert_eq!(offer.replaces.as_deref(), Some("RES261215007"));
+    let t = w.run(&t.state, "dale");
+    assert!(
+        t.effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { code, .. } if code == "RES261215007")),
+        "{:?}",
+        t.effects
+    );
+    // More people than the held cabin takes: the others, as a move.
+    let t = coihue_hold(false).run(&after_hold(), "al final somos 6");
+    assert!(said(&t).contains("Cabaña Lenga"), "{}", said(&t));
+    assert_eq!(
+        t.state.offer.expect("offer").replaces.as_deref(),
+        Some("RES261215007")
+    );
+}
+
+#[test]
+fn a_paid_reservation_is_changed_by_staff() {
+    let t = coihue_hold(true).run(&after_hold(), "perdón, es del 16 al 18");
+    assert!(t.state.needs_human);
+    assert!(said(&t).contains("ya está confirmada"), "{}", said(&t));
+    assert!(t.effects.iter().all(|e| matches!(e, Effect::Say(_))));
+}
+
+#[test]
+fn cancelling_an_unpaid_hold_releases_it_at_once() {
+    for text in [
+        "Mejor cancelala",
+        "cancelala porfa",
+        "quiero cancelar la reserva",
+        "anulala",
+        "ya no la necesitamos, cancelá",
+        "no vamos a poder ir",
+        "cancel it please",
+        "pode cancelar",
+        "bajala",
+        "borrala porfa",
+        "cancelenla porfa",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        assert!(
+            t.effects.contains(&Effect::ReleaseHold {
+                code: "RES261215007".into()
+            }),
+            "{text}: {:?}",
+            t.effects
+        );
+        assert!(!said(&t).contains("código"), "{text}: {}", said(&t));
+        assert!(t.state.booked.is_none(), "{text}");
+    }
+}
+
+#[test]
+fn cancelling_a_paid_reservation_asks_staff_with_the_policy() {
+    for text in [
+        "cancelala",
+        "quiero cancelar",
+        "no vamos a ir, cancelen por favor",
+    ] {
+        let t = coihue_hold(true).run(&after_hold(), text);
+        assert!(
+            t.effects.contains(&Effect::RequestCancellation {
+                code: "RES261215007".into()
+            }),
+            "{text}"
+        );
+        assert!(said(&t).contains("hasta 7 días antes"), "{}", said(&t));
+        assert!(t.state.needs_human);
+    }
+    // Without a hold in sight, the code is asked for.
+    let t = run(&ConversationState::default(), "quiero cancelar");
+    assert!(said(&t).contains("código"), "{}", said(&t));
+}
+
+#[test]
+fn a_correction_to_a_weekend_moves_the_hold() {
+    let mut w = coihue_hold(false);
+    w.held = w.held.map(|h| Held {
+        check_in: d("2026-11-27"),
+        check_out: d("2026-11-29"),
+        ..h
+    });
+    w.taken = vec![taken(2, "2026-11-27", "2026-11-29")];
+    let state = ConversationState {
+        check_in: Some(d("2026-11-27")),
+        check_out: Some(d("2026-11-29")),
+        ..after_hold()
+    };
+    for text in [
+        "ay perdon me confundi, es el otro finde",
+        "perdón, mejor el finde del 4 de diciembre",
+    ] {
+        let t = w.run(&state, text);
+        assert!(
+            t.effects.iter().any(
+                |e| matches!(e, Effect::MoveHold { to, .. } if to.check_in == d("2026-12-04"))
+            ),
+            "{text}: {:?}",
+            t.effects
+        );
+    }
+    // Too many people for the held cabin: said so, the hold stays.
+    let t = coihue_hold(false).run(&after_hold(), "perdón somos 5");
+    assert!(
+        said(&t).starts_with("Cabaña Coihue es para hasta 4 personas"),
+        "{}",
+        said(&t)
+    );
+}
+
+#[test]
+fn after_a_hold_bare_new_values_correct_it_and_an_explicit_question_is_another_stay() {
+    let w = coihue_hold(false);
+    for text in ["somos 3", "es del 16 al 18", "del 16 al 18 entonces"] {
+        let t = w.run(&after_hold(), text);
+        assert!(
+            t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::MoveHold { .. })),
+            "{text}: {:?}",
+            t.effects
+        );
+    }
+    let t = w.run(&after_hold(), "¿y tienen lugar del 20 al 22 de diciembre?");
+    assert!(t.state.offer.is_some(), "{}", said(&t));
+    assert!(
+        !t.effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { .. }))
+    );
+}
+
+#[test]
+fn a_hold_is_corrected_even_after_the_conversation_forgot_its_stay() {
+    let forgotten = ConversationState::default();
+    let w = coihue_hold(false);
+    for (text, dates, guests) in [
+        ("al final somos 4", ("2026-12-15", "2026-12-17"), 4),
+        ("perdón, hasta el 18", ("2026-12-15", "2026-12-18"), 2),
+        (
+            "me equivoqué, es del 16 al 18",
+            ("2026-12-16", "2026-12-18"),
+            2,
+        ),
+    ] {
+        let t = w.run(&forgotten, text);
+        let to = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some(*to),
+            _ => None,
+        });
+        assert_eq!(
+            to.map(|b| (b.check_in, b.check_out, b.guests)),
+            Some((d(dates.0), d(dates.1), guests)),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+    // Booking another stay is not a correction.
+    let t = w.run(
+        &after_hold(),
+        "quiero reservar otra cabaña del 20 al 22 de diciembre",
+    );
+    assert!(
+        !t.effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { .. })),
+        "{:?}",
+        t.effects
+    );
+}
+
+#[test]
+fn a_fresh_question_does_not_take_the_held_dates() {
+    let t = coihue_hold(false).run(&ConversationState::default(), "hola, ¿tenés lugar?");
+    assert!(
+        said(&t).contains("Decime el día de llegada"),
+        "{}",
+        said(&t)
+    );
+}
+
+#[test]
+fn naming_another_cabin_after_a_hold_moves_it_there() {
+    for text in [
+        "cambiamos de idea, preferimos la lenga",
+        "mejor la lenga",
+        "perdón, la quería en la Lenga",
+        "al final la lenga",
+        "actually we prefer the Lenga",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        let to = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some(*to),
+            _ => None,
+        });
+        assert_eq!(
+            to.map(|b| (b.accommodation_id, b.check_in, b.guests)),
+            Some((3, d("2026-12-15"), 2)),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+}

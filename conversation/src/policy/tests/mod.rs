@@ -1,0 +1,183 @@
+//! Tables for the turn function: state in, a message in (read by `nlu`), facts in; the new
+//! state and the effects out. Each behaviour is checked in several phrasings (typos, voseo, no
+//! accents, speech-to-text, English and Portuguese).
+
+use booking::{
+    Accommodation,
+    availability::{Occupancy, Taken},
+};
+use chrono::{NaiveDate, NaiveTime};
+
+use super::turn;
+use crate::{
+    Booking, Effect, Facts, Held, Incoming, Language, Place, Say, Turn, Wordless,
+    nlu::understand,
+    state::{Booked, ConversationState, Offer},
+    texts,
+};
+
+const NAMES: &[&str] = &["Cabaña Arrayán", "Cabaña Coihue", "Cabaña Lenga"];
+
+fn today() -> NaiveDate {
+    d("2026-11-23")
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().expect("test date")
+}
+
+fn cabin(id: i64, name: &str, capacity: i32, pets: bool, amenities: &[&str]) -> Accommodation {
+    Accommodation {
+        id,
+        property_id: 1,
+        name: name.into(),
+        description: format!("{name}, junto al lago"),
+        capacity,
+        base_cents: 4_500_000 * id,
+        weekend_bp: 10_000,
+        deposit_bp: 3_000,
+        photos: vec![],
+        amenities: amenities.iter().map(|a| (*a).to_owned()).collect(),
+        pets_allowed: pets,
+    }
+}
+
+fn cabins() -> Vec<Accommodation> {
+    vec![
+        cabin(1, "Cabaña Arrayán", 2, false, &["WiFi"]),
+        cabin(2, "Cabaña Coihue", 4, true, &["WiFi", "Parrilla"]),
+        cabin(
+            3,
+            "Cabaña Lenga",
+            6,
+            true,
+            &[
+                "WiFi",
+                "Parrilla",
+                "Pileta climatizada",
+                "Calefacción a leña",
+            ],
+        ),
+    ]
+}
+
+fn place() -> Place {
+    Place {
+        address: Some("Ruta 40 km 2010".into()),
+        check_in_time: NaiveTime::from_hms_opt(14, 0, 0).expect("time"),
+        check_out_time: NaiveTime::from_hms_opt(10, 0, 0).expect("time"),
+    }
+}
+
+/// The world a turn runs in.
+#[derive(Default)]
+struct World {
+    taken: Vec<Taken>,
+    held: Option<Held>,
+    policy: Option<&'static str>,
+}
+
+impl World {
+    fn run(&self, state: &ConversationState, text: &str) -> Turn {
+        let all = cabins();
+        let place = place();
+        let facts = Facts {
+            today: today(),
+            place: &place,
+            occupancy: Occupancy {
+                accommodations: &all,
+                taken: &self.taken,
+            },
+            held: self.held.as_ref(),
+            cancellation_policy: self.policy,
+        };
+        let u = understand(text, today(), NAMES);
+        turn(state, Incoming::Words(&u), &facts)
+    }
+
+    /// A conversation: each message on the state the previous one left.
+    fn talk(&self, messages: &[&str]) -> Turn {
+        let mut state = ConversationState::default();
+        let mut last = None;
+        for m in messages {
+            let t = self.run(&state, m);
+            state = t.state.clone();
+            last = Some(t);
+        }
+        last.expect("at least one message")
+    }
+}
+
+fn run(state: &ConversationState, text: &str) -> Turn {
+    World::default().run(state, text)
+}
+
+fn talk(messages: &[&str]) -> Turn {
+    World::default().talk(messages)
+}
+
+fn said(t: &Turn) -> String {
+    t.effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Say(Say::Text(t)) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn booked(t: &Turn) -> Option<Booking> {
+    t.effects.iter().find_map(|e| match e {
+        Effect::Book(b) => Some(*b),
+        _ => None,
+    })
+}
+
+fn taken(id: i64, from: &str, to: &str) -> Taken {
+    Taken {
+        accommodation_id: id,
+        check_in: d(from),
+        check_out: d(to),
+    }
+}
+
+/// An unpaid hold of the Coihue, 15–17 Dec, for 2.
+fn coihue_hold(paid: bool) -> World {
+    World {
+        taken: vec![taken(2, "2026-12-15", "2026-12-17")],
+        held: Some(Held {
+            code: "RES261215007".into(),
+            accommodation_id: 2,
+            accommodation: "Cabaña Coihue".into(),
+            check_in: d("2026-12-15"),
+            check_out: d("2026-12-17"),
+            guests: 2,
+            paid,
+            payment_link: Some("https://pago.example/RES261215007".into()),
+        }),
+        policy: Some("hasta 7 días antes devolvemos la seña completa."),
+    }
+}
+
+fn after_hold() -> ConversationState {
+    ConversationState {
+        check_in: Some(d("2026-12-15")),
+        check_out: Some(d("2026-12-17")),
+        guests: Some(2),
+        booked: Some(Booked {
+            accommodation: "Cabaña Coihue".into(),
+            check_in: d("2026-12-15"),
+            check_out: d("2026-12-17"),
+            guests: 2,
+        }),
+        ..Default::default()
+    }
+}
+
+const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
+
+mod holds;
+mod offers;
+mod questions;
+mod slots;

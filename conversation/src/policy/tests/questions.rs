@@ -1,0 +1,105 @@
+//! Questions about the place: yes or no first, several in one reply, about an offered option.
+
+use super::*;
+
+#[test]
+fn yes_no_questions_are_answered_yes_or_no_first() {
+    let cases: &[(&str, &str)] = &[
+        ("¿Tienen pileta?", "¡Sí!"),
+        ("tienen piscina?", "¡Sí!"),
+        ("tienen pilet?", "¡Sí!"),
+        ("hay wifi?", "¡Sí! Tenemos wifi"),
+        ("tiene parrilla la coihue?", "¡Sí!"),
+        ("tienen jacuzzi?", "No, no tenemos hidromasaje"),
+        (
+            "tiene pileta la arrayan?",
+            "No, Cabaña Arrayán no tiene pileta",
+        ),
+        ("hay cochera?", "No, no tenemos cochera"),
+        ("se puede fumar?", "No, no se puede fumar"),
+        ("aceptan niños?", "¡Sí! Los chicos"),
+        ("aceptan perros?", "¡Sí!"),
+        ("la arrayan acepta mascotas?", "No"),
+        (
+            "a qué hora es el check out?",
+            "El check-out es hasta las 10:00",
+        ),
+        (
+            "a que hora se puede hacer el check in",
+            "El check-in es a partir de las 14:00",
+        ),
+        ("tienen calefaccion?", "¡Sí!"),
+        ("Is there a pool?", "Yes!"),
+        ("tem piscina?", "Sim!"),
+    ];
+    for (text, start) in cases {
+        let t = run(&ConversationState::default(), text);
+        assert!(said(&t).starts_with(start), "{text}: {}", said(&t));
+    }
+    let t = run(&ConversationState::default(), "tienen jacuzzi?");
+    assert!(said(&t).contains("Lo que sí hay"), "{}", said(&t));
+}
+
+#[test]
+fn several_questions_in_one_message_get_one_reply() {
+    for text in [
+        "¿tienen lugar del 3 al 5 de diciembre para 4? vamos con un perro",
+        "aceptan perros? queremos ir del 3 al 5 de diciembre, somos 4",
+        "hola, somos 4 con un perrito, hay lugar del 3 al 5 de diciembre?",
+        "tenes lugar pa 4 del 3 al 5 d diciembre, llevamos a la perra",
+        "do you have availability for 4 from December 3 to 5? we travel with our dog",
+    ] {
+        let t = run(&ConversationState::default(), text);
+        let s = said(&t);
+        assert!(t.state.offer.is_some(), "{text}: {s}");
+        assert!(s.contains("$"), "{text}: prices: {s}");
+        assert!(s.contains("🐶"), "{text}: the pets answer: {s}");
+        assert!(t.state.pets, "{text}");
+    }
+    let t = run(
+        &ConversationState::default(),
+        "tienen fotos? y donde quedan?",
+    );
+    assert_eq!(t.effects.len(), 1, "one reply: {:?}", t.effects);
+    let s = said(&t);
+    assert!(s.contains("Ruta 40") && s.contains("junto al lago"), "{s}");
+}
+
+#[test]
+fn every_yes_no_question_of_a_message_is_answered() {
+    let t = run(
+        &ConversationState::default(),
+        "hola tienen wifi? y cochera?",
+    );
+    let s = said(&t);
+    assert!(
+        s.contains("¡Sí! Tenemos wifi") && s.contains("No, no tenemos cochera"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_question_about_an_option_is_answered_for_that_option() {
+    let offered = run(&ConversationState::default(), ASK_FOR_TWO).state;
+    for (text, start) in [
+        ("la lenga tiene pileta?", "¡Sí! Cabaña Lenga tiene pileta"),
+        (
+            "¿la tercera tiene pileta?",
+            "¡Sí! Cabaña Lenga tiene pileta",
+        ),
+        (
+            "y la primera tiene parrilla?",
+            "No, Cabaña Arrayán no tiene parrilla",
+        ),
+        ("la coihue acepta perros?", "¡Sí!"),
+    ] {
+        let t = run(&offered, text);
+        assert!(said(&t).starts_with(start), "{text}: {}", said(&t));
+        assert_eq!(
+            t.state.offer, offered.offer,
+            "{text}: the offer stays as it was"
+        );
+    }
+    let t = run(&offered, "muchas gracias!");
+    assert!(said(&t).starts_with("¡Gracias a vos!"), "{}", said(&t));
+}

@@ -1,0 +1,282 @@
+//! Slots for the conversation's life: remembered, asked for, corrected before a hold; languages.
+
+use super::*;
+
+#[test]
+fn messages_without_words_are_answered_kindly_and_change_nothing() {
+    let all = cabins();
+    let place = place();
+    let facts = Facts {
+        today: today(),
+        place: &place,
+        occupancy: Occupancy {
+            accommodations: &all,
+            taken: &[],
+        },
+        held: None,
+        cancellation_policy: None,
+    };
+    let state = ConversationState {
+        guests: Some(3),
+        ..Default::default()
+    };
+    for (incoming, text) in [
+        (Wordless::Media("sticker"), texts::UNSUPPORTED_MESSAGE),
+        (Wordless::Email, texts::EMAIL_WITHOUT_WORDS),
+    ] {
+        let t = turn(&state, Incoming::Wordless(incoming), &facts);
+        assert_eq!(t.state, state);
+        assert_eq!(t.effects, vec![Effect::Say(Say::Text(text.into()))]);
+    }
+}
+
+#[test]
+fn the_dates_in_question_are_the_new_ones_or_the_remembered_ones() {
+    let remembered = ConversationState {
+        check_in: Some(d("2026-12-01")),
+        check_out: Some(d("2026-12-03")),
+        ..Default::default()
+    };
+    let new = understand("del 15 al 17 de diciembre", today(), NAMES);
+    let stay = crate::dates_in_question(&remembered, &new).expect("a stay");
+    assert_eq!(stay.check_in(), d("2026-12-15"));
+    let none = understand("somos 4", today(), NAMES);
+    let stay = crate::dates_in_question(&remembered, &none).expect("a stay");
+    assert_eq!(stay.check_in(), d("2026-12-01"));
+    assert!(crate::dates_in_question(&ConversationState::default(), &none).is_none());
+    let longer = understand("al final son 4 noches", today(), NAMES);
+    let stay = crate::dates_in_question(&remembered, &longer).expect("a stay");
+    assert_eq!(stay.check_out(), d("2026-12-05"));
+}
+
+#[test]
+fn a_missing_slot_is_asked_for_and_the_answer_completes_the_request() {
+    let t = talk(&["hay disponibilidad del 15 al 17 de diciembre?", "somos 4"]);
+    let offer = t.state.offer.expect("offer");
+    assert_eq!((offer.guests, offer.check_in), (4, d("2026-12-15")));
+    let t = talk(&[
+        "quiero reservar para 2 personas",
+        "del 20 al 23 de diciembre",
+    ]);
+    assert!(booked(&t).is_some(), "{:?}", t.effects);
+}
+
+#[test]
+fn dates_in_the_past_or_reversed_are_refused_kindly() {
+    let t = run(
+        &ConversationState::default(),
+        "tenés lugar para 2 del 10/11/2026 al 12/11/2026?",
+    );
+    assert!(said(&t).contains("ya pasó"), "{}", said(&t));
+    assert_eq!(t.state.check_in, None);
+}
+
+#[test]
+fn vague_messages_get_a_clarifying_question_and_greetings_a_welcome() {
+    assert_eq!(
+        said(&run(&ConversationState::default(), "asdf qwerty")),
+        texts::CLARIFY
+    );
+    assert_eq!(
+        said(&run(&ConversationState::default(), "hola!")),
+        texts::WELCOME
+    );
+    let t = run(
+        &ConversationState::default(),
+        "quiero hablar con una persona",
+    );
+    assert!(t.state.needs_human);
+}
+
+#[test]
+fn a_correction_before_the_hold_recomputes_the_offer() {
+    let offered = run(&ConversationState::default(), ASK_FOR_TWO).state;
+    for (text, dates, guests) in [
+        (
+            "perdón, me equivoqué, es del 16 al 18",
+            ("2026-12-16", "2026-12-18"),
+            2,
+        ),
+        ("perdon era del 16 al 18", ("2026-12-16", "2026-12-18"), 2),
+        (
+            "mejor del 16 al 18 de diciembre",
+            ("2026-12-16", "2026-12-18"),
+            2,
+        ),
+        (
+            "sorry, actually from the 16th to the 18th",
+            ("2026-12-16", "2026-12-18"),
+            2,
+        ),
+        ("al final somos 4", ("2026-12-15", "2026-12-17"), 4),
+        ("en realidad somos 4", ("2026-12-15", "2026-12-17"), 4),
+        ("al final son 3 noches", ("2026-12-15", "2026-12-18"), 2),
+        ("perdón, hasta el 18", ("2026-12-15", "2026-12-18"), 2),
+        (
+            "desculpa, na verdade somos 4",
+            ("2026-12-15", "2026-12-17"),
+            4,
+        ),
+    ] {
+        let t = run(&offered, text);
+        let offer = t
+            .state
+            .offer
+            .as_ref()
+            .unwrap_or_else(|| panic!("{text}: {}", said(&t)));
+        assert_eq!(
+            (offer.check_in, offer.check_out, offer.guests),
+            (d(dates.0), d(dates.1), guests),
+            "{text}"
+        );
+        if guests == 4 {
+            assert!(
+                offer.options.iter().all(|o| o.accommodation_id != 1),
+                "{text}: the Arrayán is for 2"
+            );
+        }
+        assert!(booked(&t).is_none(), "{text}");
+    }
+}
+
+#[test]
+fn slots_are_remembered_for_the_conversation() {
+    for first in [
+        "Hola, somos 4",
+        "hola! somos 4 personas",
+        "buenas, seriamos 4 adultos",
+        "holaa somos cuatro",
+        "Hi, we are 4",
+    ] {
+        let t = talk(&[first, "tienen lugar del 15 al 17 de diciembre?"]);
+        let offer = t
+            .state
+            .offer
+            .as_ref()
+            .unwrap_or_else(|| panic!("{first}: {}", said(&t)));
+        assert_eq!(offer.guests, 4, "{first}");
+    }
+    // Asking about pets in between forgets nothing.
+    let t = talk(&["somos 4, aceptan perros?", "y del 15 al 17 de diciembre?"]);
+    assert_eq!(t.state.offer.expect("offer").guests, 4);
+    // Slots outlive the hold.
+    let t = talk(&[ASK_FOR_TWO, "dale"]);
+    assert_eq!(
+        (t.state.guests, t.state.check_in),
+        (Some(2), Some(d("2026-12-15")))
+    );
+    assert!(t.state.booked.is_some());
+}
+
+#[test]
+fn follow_ups_keep_what_the_guest_was_after() {
+    let t = talk(&["hola cuanto sale la noche en la lenga", "y en la coihue?"]);
+    assert!(
+        said(&t).starts_with("La noche en Cabaña Coihue"),
+        "{}",
+        said(&t)
+    );
+    let t = run(
+        &ConversationState::default(),
+        "hola, que dias son el finde largo de carnaval?",
+    );
+    let s = said(&t);
+    assert!(
+        s.contains("05/02/2027") && s.contains("¿Para cuántas personas"),
+        "{s}"
+    );
+    let t = run(
+        &ConversationState::default(),
+        "Hi! Do you have a cabin for 2 from 3/1 to 3/4?",
+    );
+    let offer = t.state.offer.expect("offer");
+    assert_eq!(
+        (offer.check_in, offer.check_out),
+        (d("2027-03-01"), d("2027-03-04"))
+    );
+}
+
+#[test]
+fn guests_are_answered_in_their_language_and_it_is_kept() {
+    let t = run(
+        &ConversationState::default(),
+        "Do you have availability for 2 people from April 15 to 17?",
+    );
+    assert_eq!(t.state.language, Language::En);
+    let s = said(&t);
+    assert!(
+        s.starts_with("Yes! 🙌 For 2 guests, from Apr 15, 2027 to Apr 17, 2027"),
+        "{s}"
+    );
+    let t = run(&t.state, "ok");
+    assert_eq!(t.state.language, Language::En);
+    assert!(booked(&t).is_some());
+    let t = run(
+        &ConversationState::default(),
+        "Olá! Vocês têm vaga de 5 a 9 de janeiro para 2 pessoas?",
+    );
+    assert_eq!(t.state.language, Language::Pt);
+    assert!(
+        said(&t).starts_with("Sim! 🙌 Para 2 pessoas, de 05/01/2027 a 09/01/2027"),
+        "{}",
+        said(&t)
+    );
+    for (text, lang) in [
+        ("Hi!", Language::En),
+        ("hello, how much for 2 nights?", Language::En),
+        ("oi, tudo bem?", Language::Pt),
+        ("hola!", Language::Es),
+    ] {
+        assert_eq!(
+            run(&ConversationState::default(), text).state.language,
+            lang,
+            "{text}"
+        );
+    }
+    let t = run(&ConversationState::default(), "Hi!");
+    assert_eq!(said(&t), texts::welcome(Language::En));
+    // One polite Spanish word keeps an English conversation English; a Spanish message switches.
+    let english = t.state;
+    assert_eq!(run(&english, "ok gracias").state.language, Language::En);
+    assert_eq!(
+        run(
+            &english,
+            "perdón, hablo español: tienen lugar del 15 al 17 de diciembre?"
+        )
+        .state
+        .language,
+        Language::Es
+    );
+}
+
+#[test]
+fn every_question_for_a_missing_slot_says_what_was_understood() {
+    let t = run(
+        &ConversationState::default(),
+        "hay lugar del 15 al 17 de diciembre?",
+    );
+    assert!(
+        said(&t).starts_with("¡Perfecto, del 15/12/2026 al 17/12/2026!"),
+        "{}",
+        said(&t)
+    );
+    let t = run(&ConversationState::default(), "hola, somos 3");
+    assert!(said(&t).starts_with("¡Genial, 3 personas!"), "{}", said(&t));
+    let t = run(
+        &ConversationState::default(),
+        "tenés lugar para el 20 de diciembre?",
+    );
+    assert!(
+        said(&t).starts_with("¡Genial, llegando el 20/12/2026!"),
+        "{}",
+        said(&t)
+    );
+    // The cabin picked leads the offer recomputed after a correction.
+    let offered = run(&ConversationState::default(), ASK_FOR_TWO).state;
+    let picked = run(&offered, "la tercera").state;
+    let t = run(&picked, "al final somos 3");
+    assert_eq!(
+        t.state.offer.expect("offer").options[0].name,
+        "Cabaña Lenga"
+    );
+}

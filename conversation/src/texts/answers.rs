@@ -1,0 +1,239 @@
+//! Answers about the place, from its data: amenities, location, pets, times, capacity, and
+//! yes/no questions answered yes or no first.
+
+use chrono::NaiveTime;
+
+use super::list;
+use crate::{Language, nlu::Feature};
+
+fn more(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => "¿Querés saber algo más? 😊",
+        Language::En => "Anything else you'd like to know? 😊",
+        Language::Pt => "Quer saber mais alguma coisa? 😊",
+    }
+}
+
+/// "• Cabaña Lenga: wifi, parrilla" lines, then an invitation to ask more.
+pub fn amenities(lang: Language, lines: &[(&str, String)]) -> String {
+    let body: Vec<String> = lines
+        .iter()
+        .map(|(n, what)| format!("• {n}: {what}"))
+        .collect();
+    format!("{}\n{}", body.join("\n"), more(lang))
+}
+
+pub fn location(lang: Language, address: Option<&str>) -> String {
+    match (lang, address) {
+        (Language::Es, Some(a)) => format!("Estamos en {a} 📍 ¿Querés que te pase cómo llegar?"),
+        (Language::Es, None) => {
+            "Te pasamos la ubicación exacta apenas confirmes la reserva 📍".to_owned()
+        }
+        (Language::En, Some(a)) => format!("We're at {a} 📍 Would you like directions?"),
+        (Language::En, None) => {
+            "We'll send you the exact location as soon as your booking is confirmed 📍".to_owned()
+        }
+        (Language::Pt, Some(a)) => format!("Estamos em {a} 📍 Quer que eu te passe como chegar?"),
+        (Language::Pt, None) => {
+            "Passamos a localização exata assim que a reserva for confirmada 📍".to_owned()
+        }
+    }
+}
+
+/// Pets, for the cabins asked about.
+pub fn pets(lang: Language, yes: &[&str], no: &[&str]) -> String {
+    let (y, n) = (list(lang, yes), list(lang, no));
+    match (lang, yes.is_empty(), no.is_empty()) {
+        (Language::Es, false, true) => format!("¡Sí! Tu mascota es bienvenida 🐶 ({y})"),
+        (Language::Es, true, _) => "No, por ahora no aceptamos mascotas 😕".to_owned(),
+        (Language::Es, false, false) => format!("¡Sí! En {y} aceptamos mascotas 🐶; en {n}, no."),
+        (Language::En, false, true) => format!("Yes! Your pet is welcome 🐶 ({y})"),
+        (Language::En, true, _) => "No, we don't accept pets for now 😕".to_owned(),
+        (Language::En, false, false) => format!("Yes! Pets are welcome at {y} 🐶; not at {n}."),
+        (Language::Pt, false, true) => format!("Sim! Seu pet é bem-vindo 🐶 ({y})"),
+        (Language::Pt, true, _) => "Não, por enquanto não aceitamos pets 😕".to_owned(),
+        (Language::Pt, false, false) => format!("Sim! Em {y} aceitamos pets 🐶; em {n}, não."),
+    }
+}
+
+pub fn times(lang: Language, check_in: NaiveTime, check_out: NaiveTime) -> String {
+    let (i, o) = (check_in.format("%H:%M"), check_out.format("%H:%M"));
+    match lang {
+        Language::Es => {
+            format!("El check-in es a partir de las {i} y el check-out hasta las {o} 🕑")
+        }
+        Language::En => format!("Check-in is from {i} and check-out is by {o} 🕑"),
+        Language::Pt => format!("O check-in é a partir das {i} e o check-out até as {o} 🕑"),
+    }
+}
+
+/// A yes/no question about a time: the time first.
+pub fn time_of(
+    lang: Language,
+    feature: Feature,
+    check_in: NaiveTime,
+    check_out: NaiveTime,
+) -> String {
+    let (i, o) = (check_in.format("%H:%M"), check_out.format("%H:%M"));
+    match (lang, feature) {
+        (Language::Es, Feature::CheckOut) => format!(
+            "El check-out es hasta las {o} 🕑 (el check-in, desde las {i}). Si necesitás salir más tarde, consultanos y vemos."
+        ),
+        (Language::Es, _) => format!(
+            "El check-in es a partir de las {i} 🕑 (el check-out, hasta las {o}). Si llegás más tarde no hay problema, avisanos."
+        ),
+        (Language::En, Feature::CheckOut) => format!(
+            "Check-out is by {o} 🕑 (check-in from {i}). If you need a late check-out, ask us and we'll see."
+        ),
+        (Language::En, _) => format!(
+            "Check-in is from {i} 🕑 (check-out by {o}). Arriving later is fine, just let us know."
+        ),
+        (Language::Pt, Feature::CheckOut) => format!(
+            "O check-out é até as {o} 🕑 (o check-in, a partir das {i}). Se precisar sair mais tarde, consulte a gente."
+        ),
+        (Language::Pt, _) => format!(
+            "O check-in é a partir das {i} 🕑 (o check-out, até as {o}). Se chegar mais tarde não tem problema, é só avisar."
+        ),
+    }
+}
+
+pub fn capacity(lang: Language, lines: &[(&str, i32)]) -> String {
+    let body: Vec<String> = lines
+        .iter()
+        .map(|(n, c)| match lang {
+            Language::Es => format!("• {n}: hasta {c} personas"),
+            Language::En => format!("• {n}: up to {c} people"),
+            Language::Pt => format!("• {n}: até {c} pessoas"),
+        })
+        .collect();
+    format!("{}\n{}", body.join("\n"), more(lang))
+}
+
+pub fn no_photos(lang: Language, described: &str) -> String {
+    match lang {
+        Language::Es => {
+            format!("Todavía no tengo fotos para mandarte 🙈 Te cuento cómo son:\n{described}")
+        }
+        Language::En => {
+            format!("I don't have photos to send you yet 🙈 Here's what they're like:\n{described}")
+        }
+        Language::Pt => {
+            format!("Ainda não tenho fotos para te mandar 🙈 Te conto como são:\n{described}")
+        }
+    }
+}
+
+/// The feature as a guest names it.
+pub fn feature_name(lang: Language, f: Feature) -> &'static str {
+    match (lang, f) {
+        (Language::Es, Feature::Pool) => "pileta",
+        (Language::Es, Feature::Wifi) => "wifi",
+        (Language::Es, Feature::Parking) => "cochera",
+        (Language::Es, Feature::Grill) => "parrilla",
+        (Language::Es, Feature::Heating) => "calefacción",
+        (Language::Es, Feature::AirConditioning) => "aire acondicionado",
+        (Language::Es, Feature::Jacuzzi) => "hidromasaje",
+        (Language::Es, Feature::Breakfast) => "desayuno",
+        (Language::Es, Feature::Kitchen) => "cocina",
+        (Language::Es, Feature::Tv) => "tele",
+        (Language::Es, Feature::Linens) => "ropa de cama y toallas",
+        (Language::Es, Feature::Laundry) => "lavarropas",
+        (Language::Es, Feature::Smoking) => "lugar para fumar",
+        (Language::Es, Feature::Kids) => "chicos",
+        (Language::Es, Feature::Pets) => "mascotas",
+        (Language::Es, Feature::CheckIn) => "check-in",
+        (Language::Es, Feature::CheckOut) => "check-out",
+        (Language::En, Feature::Pool) => "a pool",
+        (Language::En, Feature::Wifi) => "wifi",
+        (Language::En, Feature::Parking) => "parking",
+        (Language::En, Feature::Grill) => "a grill",
+        (Language::En, Feature::Heating) => "heating",
+        (Language::En, Feature::AirConditioning) => "air conditioning",
+        (Language::En, Feature::Jacuzzi) => "a jacuzzi",
+        (Language::En, Feature::Breakfast) => "breakfast",
+        (Language::En, Feature::Kitchen) => "a kitchen",
+        (Language::En, Feature::Tv) => "a TV",
+        (Language::En, Feature::Linens) => "bed linen and towels",
+        (Language::En, Feature::Laundry) => "a washing machine",
+        (Language::En, Feature::Smoking) => "a smoking area",
+        (Language::En, Feature::Kids) => "children",
+        (Language::En, Feature::Pets) => "pets",
+        (Language::En, Feature::CheckIn) => "check-in",
+        (Language::En, Feature::CheckOut) => "check-out",
+        (Language::Pt, Feature::Pool) => "piscina",
+        (Language::Pt, Feature::Wifi) => "wi-fi",
+        (Language::Pt, Feature::Parking) => "estacionamento",
+        (Language::Pt, Feature::Grill) => "churrasqueira",
+        (Language::Pt, Feature::Heating) => "aquecimento",
+        (Language::Pt, Feature::AirConditioning) => "ar-condicionado",
+        (Language::Pt, Feature::Jacuzzi) => "hidromassagem",
+        (Language::Pt, Feature::Breakfast) => "café da manhã",
+        (Language::Pt, Feature::Kitchen) => "cozinha",
+        (Language::Pt, Feature::Tv) => "TV",
+        (Language::Pt, Feature::Linens) => "roupa de cama e toalhas",
+        (Language::Pt, Feature::Laundry) => "máquina de lavar",
+        (Language::Pt, Feature::Smoking) => "área para fumantes",
+        (Language::Pt, Feature::Kids) => "crianças",
+        (Language::Pt, Feature::Pets) => "pets",
+        (Language::Pt, Feature::CheckIn) => "check-in",
+        (Language::Pt, Feature::CheckOut) => "check-out",
+    }
+}
+
+/// Yes: which cabins have it (all of them when `everywhere`).
+pub fn feature_yes(lang: Language, f: Feature, names: &[&str], everywhere: bool) -> String {
+    let what = feature_name(lang, f);
+    let where_ = list(lang, names);
+    let many = names.len() > 1;
+    let (tiene, has, tem) = if many {
+        ("tienen", "have", "têm")
+    } else {
+        ("tiene", "has", "tem")
+    };
+    match (lang, f, everywhere) {
+        (Language::Es, Feature::Kids, _) => "¡Sí! Los chicos son bienvenidos 👨‍👩‍👧 Contame cuántos vienen así te digo qué cabaña les queda mejor.".to_owned(),
+        (Language::En, Feature::Kids, _) => "Yes! Children are welcome 👨‍👩‍👧 Tell me how many are coming and I'll tell you which cabin suits you best.".to_owned(),
+        (Language::Pt, Feature::Kids, _) => "Sim! Crianças são bem-vindas 👨‍👩‍👧 Me conta quantas vêm que te digo qual chalé fica melhor.".to_owned(),
+        (Language::Es, _, true) => format!("¡Sí! Tenemos {what} ✅"),
+        (Language::Es, _, false) => format!("¡Sí! {where_} {tiene} {what} ✅"),
+        (Language::En, _, true) => format!("Yes! We have {what} ✅"),
+        (Language::En, _, false) => format!("Yes! {where_} {has} {what} ✅"),
+        (Language::Pt, _, true) => format!("Sim! Temos {what} ✅"),
+        (Language::Pt, _, false) => format!("Sim! {where_} {tem} {what} ✅"),
+    }
+}
+
+/// No, and what there is instead (`have` lists the amenities there are).
+pub fn feature_no(lang: Language, f: Feature, named: Option<&str>, have: &[&str]) -> String {
+    let what = feature_name(lang, f);
+    let there = list(lang, have);
+    let no = match (lang, f, named) {
+        (Language::Es, Feature::Smoking, _) => {
+            "No, no se puede fumar adentro de las cabañas 🚭".to_owned()
+        }
+        (Language::En, Feature::Smoking, _) => {
+            "No, smoking isn't allowed inside the cabins 🚭".to_owned()
+        }
+        (Language::Pt, Feature::Smoking, _) => {
+            "Não, não é permitido fumar dentro dos chalés 🚭".to_owned()
+        }
+        (Language::Es, Feature::Kids, _) => "No, el lugar es solo para adultos 😕".to_owned(),
+        (Language::En, Feature::Kids, _) => "No, the place is adults only 😕".to_owned(),
+        (Language::Pt, Feature::Kids, _) => "Não, o lugar é só para adultos 😕".to_owned(),
+        (Language::Es, _, Some(n)) => format!("No, {n} no tiene {what} 😕"),
+        (Language::Es, _, None) => format!("No, no tenemos {what} 😕"),
+        (Language::En, _, Some(n)) => format!("No, {n} doesn't have {what} 😕"),
+        (Language::En, _, None) => format!("No, we don't have {what} 😕"),
+        (Language::Pt, _, Some(n)) => format!("Não, {n} não tem {what} 😕"),
+        (Language::Pt, _, None) => format!("Não, não temos {what} 😕"),
+    };
+    // Smoking and children are rules, not amenities: no list of what there is.
+    if have.is_empty() || matches!(f, Feature::Smoking | Feature::Kids) {
+        return no;
+    }
+    match lang {
+        Language::Es => format!("{no} Lo que sí hay: {there}."),
+        Language::En => format!("{no} What we do have: {there}."),
+        Language::Pt => format!("{no} O que temos: {there}."),
+    }
+}

@@ -1,0 +1,300 @@
+//! What the bot says in a conversation, in the guest's language: Argentine Spanish (voseo,
+//! the default), English and Portuguese. Friendly, short, never a technical word. Every text is
+//! written here by people for the three languages side by side; nothing is translated at run
+//! time.
+//!
+//! # Layout
+//! - `prompts`: greetings, questions for a missing slot, clarifications, refusals.
+//! - `offers`: what is free and what it costs, choices, combinations, assumed dates.
+//! - `holds`: holds, changes, cancellations, payments and the voucher.
+//! - `answers`: answers about the place (amenities, pets, times, yes/no questions).
+//!
+//! The Spanish constants and functions at the end of this file keep the words the workers
+//! already send (payment, expiry, audio) under their old names.
+
+mod answers;
+mod holds;
+mod offers;
+mod prompts;
+
+pub use answers::*;
+pub use holds::*;
+pub use offers::*;
+pub use prompts::*;
+
+use booking::StayDates;
+use chrono::NaiveDate;
+
+use crate::Language;
+
+/// A date as the guest reads it: 15/12/2026 (Spanish, Portuguese), Dec 15, 2026 (English).
+pub fn day(lang: Language, d: NaiveDate) -> String {
+    match lang {
+        Language::En => d.format("%b %-d, %Y").to_string(),
+        Language::Es | Language::Pt => d.format("%d/%m/%Y").to_string(),
+    }
+}
+
+/// A date in Spanish (15/12/2026).
+pub fn date(d: NaiveDate) -> String {
+    day(Language::Es, d)
+}
+
+fn plural(n: i64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+/// "para 2 personas, del 15/12/2026 al 17/12/2026 (2 noches)".
+pub fn stay_phrase(lang: Language, stay: &StayDates, guests: u16) -> String {
+    let nights = stay.nights();
+    let (a, b) = (day(lang, stay.check_in()), day(lang, stay.check_out()));
+    let g = i64::from(guests);
+    match lang {
+        Language::Es => format!(
+            "para {guests} {}, del {a} al {b} ({nights} {})",
+            plural(g, "persona", "personas"),
+            plural(nights, "noche", "noches")
+        ),
+        Language::En => format!(
+            "for {guests} {}, from {a} to {b} ({nights} {})",
+            plural(g, "guest", "guests"),
+            plural(nights, "night", "nights")
+        ),
+        Language::Pt => format!(
+            "para {guests} {}, de {a} a {b} ({nights} {})",
+            plural(g, "pessoa", "pessoas"),
+            plural(nights, "noite", "noites")
+        ),
+    }
+}
+
+/// "del 15/12/2026 al 17/12/2026".
+pub fn range(lang: Language, from: NaiveDate, to: NaiveDate) -> String {
+    let (a, b) = (day(lang, from), day(lang, to));
+    match lang {
+        Language::Es => format!("del {a} al {b}"),
+        Language::En => format!("from {a} to {b}"),
+        Language::Pt => format!("de {a} a {b}"),
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Names joined the way the language lists them: "A, B y C".
+pub fn list(lang: Language, names: &[&str]) -> String {
+    let and = match lang {
+        Language::Es => " y ",
+        Language::En => " and ",
+        Language::Pt => " e ",
+    };
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    }
+}
+
+// The Spanish words under the names the workers use.
+
+pub const ASK_GUESTS: &str = "¿Para cuántas personas sería? 😊";
+pub const ASK_DATES: &str = "¿Para qué fechas querés venir? Decime el día de llegada y el de salida, por ejemplo «del 15 al 17 de diciembre» 📅";
+pub const CLARIFY: &str = "Perdón, no te entendí bien 🙈 ¿Querés 1) consultar disponibilidad, 2) saber precios, 3) reservar o 4) hablar con una persona del equipo?";
+pub const HUMAN: &str =
+    "¡Claro! Le aviso a alguien del equipo para que te escriba por acá en cuanto pueda 🙌";
+pub const NO_ROOM: &str =
+    "Uy, para esas fechas no nos queda lugar 😕 ¿Querés probar con otras fechas?";
+pub const WELCOME: &str = "¡Hola! 👋 Gracias por escribirnos. Contame qué fechas y para cuántas personas buscás, y te paso disponibilidad y precios.";
+pub const AUDIO_NOT_YET: &str = "¡Gracias por tu audio! 🙌 Ahora no lo puedo escuchar, ¿me lo escribís en un mensajito así te respondo enseguida?";
+pub const UNSUPPORTED_MESSAGE: &str = "¡Gracias por tu mensaje! 😊 Por ahora solo puedo leer texto y audios. ¿Me contás por escrito qué necesitás?";
+/// An email with no words we can read (only attachments, or empty).
+pub const EMAIL_WITHOUT_WORDS: &str = "¡Gracias por tu correo! 😊 No encontramos texto en el mensaje. ¿Nos contás por escrito qué fechas y para cuántas personas buscás?";
+
+pub fn payment_confirmed(code: &str) -> String {
+    payment_confirmed_in(Language::Es, code)
+}
+
+pub fn payment_rejected(code: &str) -> String {
+    payment_rejected_in(Language::Es, code)
+}
+
+pub fn hold_expired(code: &str) -> String {
+    hold_expired_in(Language::Es, code)
+}
+
+/// A channel (Airbnb, Booking…) sold the nights of an unpaid hold: the hold is cancelled.
+pub fn hold_released_dates_taken(code: &str) -> String {
+    hold_released_dates_taken_in(Language::Es, code)
+}
+
+/// A payment arrived after the hold expired and someone else had booked those dates meanwhile.
+pub fn paid_but_dates_taken(code: &str) -> String {
+    paid_but_dates_taken_in(Language::Es, code)
+}
+
+pub fn hold_placed(h: &HoldLines<'_>) -> String {
+    hold_placed_in(Language::Es, h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use booking::Money;
+
+    const ALL: [Language; 3] = [Language::Es, Language::En, Language::Pt];
+
+    fn stay() -> StayDates {
+        StayDates::new("2026-12-15".parse().unwrap(), "2026-12-17".parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn an_offer_reads_like_a_person_wrote_it() {
+        let text = offer(
+            Language::Es,
+            &stay(),
+            2,
+            &[OfferLine {
+                name: "Cabaña Arrayán",
+                total: Money::from_cents(9_000_000),
+                deposit: Money::from_cents(2_700_000),
+            }],
+        );
+        assert_eq!(
+            text,
+            "¡Sí! 🙌 Para 2 personas, del 15/12/2026 al 17/12/2026 (2 noches), tenemos:\n• Cabaña Arrayán: $ 90.000 en total (seña $ 27.000)\n¿Te reservo Cabaña Arrayán? Respondé «dale», o decime cuál preferís."
+        );
+    }
+
+    /// Every text the guest may read, in each language: none is empty, none has a technical
+    /// word, and the three languages differ.
+    #[test]
+    fn every_text_exists_in_three_languages_without_technical_words() {
+        let line = OfferLine {
+            name: "Cabaña Lenga",
+            total: Money::from_cents(9_000_000),
+            deposit: Money::from_cents(2_700_000),
+        };
+        let voucher = Voucher {
+            code: "RES261215001",
+            accommodation: "Cabaña Lenga",
+            check_in: "2026-12-15".parse().unwrap(),
+            check_out: "2026-12-17".parse().unwrap(),
+            guests: 2,
+            address: Some("Ruta 40 km 2010"),
+            check_in_time: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+            check_out_time: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            total: Money::from_cents(9_000_000),
+            deposit_paid: Money::from_cents(2_700_000),
+            balance_how: None,
+        };
+        let mut per_language: Vec<Vec<String>> = Vec::new();
+        for lang in ALL {
+            let texts = vec![
+                welcome(lang).to_owned(),
+                ask_guests(lang).to_owned(),
+                ask_dates(lang).to_owned(),
+                clarify(lang).to_owned(),
+                human(lang).to_owned(),
+                no_room(lang).to_owned(),
+                offer(lang, &stay(), 2, std::slice::from_ref(&line)),
+                focus(lang, &line, &stay(), 2),
+                voucher_text(lang, &voucher),
+                payment_confirmed_in(lang, "RES1"),
+                hold_released(lang, "RES1"),
+                cancellation_requested(
+                    lang,
+                    "RES1",
+                    Some("Hasta 7 días antes se devuelve la seña."),
+                ),
+                already_held(lang, "Cabaña Lenga", &stay(), Some("https://pago")),
+                too_many(lang, 12),
+                group_taken(lang).to_owned(),
+                ask_nights(lang, "2026-12-15".parse().unwrap()),
+                ask_guests_for(lang, &stay()),
+                you_are_welcome(lang).to_owned(),
+                offer_declined(lang).to_owned(),
+                move_taken(lang, "Cabaña Lenga", "RES1", &stay()),
+                moving_hold(lang, "RES1", "Cabaña Lenga", &stay(), 2),
+                hold_released(lang, "RES1"),
+                paid_change_requested(lang, "RES1"),
+            ];
+            for t in &texts {
+                assert!(!t.trim().is_empty(), "{lang:?}");
+                for word in ["error", "null", "None", "database", "Error", "Some("] {
+                    assert!(!t.contains(word), "{lang:?}: {t}");
+                }
+            }
+            per_language.push(texts);
+        }
+        let (es, en, pt) = (&per_language[0], &per_language[1], &per_language[2]);
+        for ((es, en), pt) in es.iter().zip(en).zip(pt) {
+            assert_ne!(es, en);
+            assert_ne!(es, pt);
+        }
+    }
+}
+
+#[cfg(test)]
+mod voucher_tests {
+    use super::*;
+    use booking::Money;
+
+    #[test]
+    fn the_confirmation_is_a_voucher() {
+        let v = Voucher {
+            code: "RES261215001",
+            accommodation: "Cabaña Lenga",
+            check_in: "2026-12-15".parse().unwrap(),
+            check_out: "2026-12-18".parse().unwrap(),
+            guests: 4,
+            address: Some("Ruta 40 km 2010"),
+            check_in_time: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+            check_out_time: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+            total: Money::from_cents(40_500_000),
+            deposit_paid: Money::from_cents(12_150_000),
+            balance_how: Some("en efectivo o transferencia al llegar"),
+        };
+        let es = voucher_text(Language::Es, &v);
+        for part in [
+            "¡Pago confirmado!",
+            "RES261215001",
+            "Cabaña Lenga",
+            "15/12/2026 desde las 14:00",
+            "18/12/2026 hasta las 10:00",
+            "(3 noches)",
+            "Huéspedes: 4",
+            "Ruta 40 km 2010",
+            "Seña pagada: $ 121.500 de $ 405.000",
+            "Saldo a pagar: $ 283.500 (en efectivo o transferencia al llegar)",
+        ] {
+            assert!(es.contains(part), "{part}: {es}");
+        }
+        let en = voucher_text(
+            Language::En,
+            &Voucher {
+                balance_how: None,
+                ..v
+            },
+        );
+        assert!(en.contains("Balance due: $ 283.500 (on arrival)"), "{en}");
+        assert!(en.contains("Dec 15, 2026 from 14:00"), "{en}");
+        let pt = voucher_text(Language::Pt, &Voucher { address: None, ..v });
+        assert!(
+            pt.contains("Enviamos por aqui antes da sua chegada"),
+            "{pt}"
+        );
+        let paid = voucher_text(
+            Language::Es,
+            &Voucher {
+                deposit_paid: v.total,
+                ..v
+            },
+        );
+        assert!(paid.contains("¡está todo pago!"), "{paid}");
+    }
+}

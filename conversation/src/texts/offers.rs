@@ -1,0 +1,385 @@
+//! What is free and what it costs: offers, a pick among them, the nearest free dates, a
+//! combination for a large group, and the dates assumed from a holiday period.
+
+use booking::{Accommodation, Money, StayDates, pricing};
+
+use super::{capitalize, day, range, stay_phrase};
+use crate::{
+    Language,
+    nlu::{Period, PeriodMention},
+};
+
+/// One line of an offer.
+pub struct OfferLine<'a> {
+    pub name: &'a str,
+    pub total: Money,
+    pub deposit: Money,
+}
+
+/// The offer line of an accommodation for a stay, priced.
+pub fn offer_line<'a>(accommodation: &'a Accommodation, stay: &StayDates) -> OfferLine<'a> {
+    let q = pricing::quote(&accommodation.tariff(), stay);
+    OfferLine {
+        name: &accommodation.name,
+        total: q.total,
+        deposit: q.deposit,
+    }
+}
+
+pub fn offer(lang: Language, stay: &StayDates, guests: u16, lines: &[OfferLine<'_>]) -> String {
+    let phrase = capitalize(&stay_phrase(lang, stay, guests));
+    let head = match lang {
+        Language::Es => format!("¡Sí! 🙌 {phrase}, tenemos:\n"),
+        Language::En => format!("Yes! 🙌 {phrase}, we have:\n"),
+        Language::Pt => format!("Sim! 🙌 {phrase}, temos:\n"),
+    };
+    priced(lang, head, lines)
+}
+
+/// The offer after saying the cabin asked for cannot be had.
+pub fn offer_instead(
+    lang: Language,
+    stay: &StayDates,
+    guests: u16,
+    lines: &[OfferLine<'_>],
+) -> String {
+    let phrase = stay_phrase(lang, stay, guests);
+    let head = match lang {
+        Language::Es => format!("En cambio, {phrase}, tenemos:\n"),
+        Language::En => format!("Instead, {phrase}, we have:\n"),
+        Language::Pt => format!("Em vez disso, {phrase}, temos:\n"),
+    };
+    priced(lang, head, lines)
+}
+
+fn priced(lang: Language, head: String, lines: &[OfferLine<'_>]) -> String {
+    let first = lines.first().map_or("", |l| l.name);
+    let mut text = head;
+    for l in lines {
+        text.push_str(&match lang {
+            Language::Es => format!("• {}: {} en total (seña {})\n", l.name, l.total, l.deposit),
+            Language::En => format!(
+                "• {}: {} in total (deposit {})\n",
+                l.name, l.total, l.deposit
+            ),
+            Language::Pt => format!("• {}: {} no total (sinal {})\n", l.name, l.total, l.deposit),
+        });
+    }
+    text.push_str(&match lang {
+        Language::Es => format!("¿Te reservo {first}? Respondé «dale», o decime cuál preferís."),
+        Language::En => {
+            format!("Shall I book {first} for you? Reply «yes», or tell me which one you prefer.")
+        }
+        Language::Pt => {
+            format!("Reservo {first} para você? Responda «sim», ou me diga qual prefere.")
+        }
+    });
+    text
+}
+
+/// The guest pointed at one option: it is now the one a yes books.
+pub fn focus(lang: Language, line: &OfferLine<'_>, stay: &StayDates, guests: u16) -> String {
+    let phrase = stay_phrase(lang, stay, guests);
+    let (name, total, deposit) = (line.name, line.total, line.deposit);
+    match lang {
+        Language::Es => format!(
+            "¡Buena elección! 😊 {name} {phrase}: {total} en total (seña {deposit}). ¿Te la reservo? Respondé «dale»."
+        ),
+        Language::En => format!(
+            "Good choice! 😊 {name} {phrase}: {total} in total (deposit {deposit}). Shall I book it? Reply «yes»."
+        ),
+        Language::Pt => format!(
+            "Boa escolha! 😊 {name} {phrase}: {total} no total (sinal {deposit}). Reservo para você? Responda «sim»."
+        ),
+    }
+}
+
+/// The guest pointed at something the offer does not have ("la tercera" of two).
+pub fn not_in_offer(lang: Language, options: &[&str]) -> String {
+    let names = super::list(lang, options);
+    match lang {
+        Language::Es => {
+            format!("Perdón, no sé bien cuál decís 🙈 Te ofrecí: {names}. ¿Cuál preferís?")
+        }
+        Language::En => format!(
+            "Sorry, I'm not sure which one you mean 🙈 I offered: {names}. Which one do you prefer?"
+        ),
+        Language::Pt => {
+            format!("Desculpa, não entendi qual 🙈 Te ofereci: {names}. Qual você prefere?")
+        }
+    }
+}
+
+/// "No room for that stay, but these nearby ones are free", priced.
+pub fn alternatives_for(
+    stay: &StayDates,
+    guests: u16,
+    options: &[(StayDates, Accommodation)],
+) -> String {
+    alternatives_for_in(Language::Es, stay, guests, options)
+}
+
+pub fn alternatives_for_in(
+    lang: Language,
+    stay: &StayDates,
+    guests: u16,
+    options: &[(StayDates, Accommodation)],
+) -> String {
+    let lines: Vec<(StayDates, OfferLine<'_>)> = options
+        .iter()
+        .map(|(s, a)| (*s, offer_line(a, s)))
+        .collect();
+    alternatives(lang, stay, guests, &lines)
+}
+
+pub fn alternatives(
+    lang: Language,
+    stay: &StayDates,
+    guests: u16,
+    options: &[(StayDates, OfferLine<'_>)],
+) -> String {
+    let phrase = stay_phrase(lang, stay, guests);
+    let mut text = match lang {
+        Language::Es => format!("Uy, {phrase} no nos queda lugar 😕 Pero tenemos:\n"),
+        Language::En => format!("Oh, {phrase} we have nothing left 😕 But we do have:\n"),
+        Language::Pt => format!("Puxa, {phrase} não temos lugar 😕 Mas temos:\n"),
+    };
+    for (alt, l) in options {
+        let when = range(lang, alt.check_in(), alt.check_out());
+        text.push_str(&match lang {
+            Language::Es => format!("• {when}: {}, {} en total\n", l.name, l.total),
+            Language::En => format!("• {when}: {}, {} in total\n", l.name, l.total),
+            Language::Pt => format!("• {when}: {}, {} no total\n", l.name, l.total),
+        });
+    }
+    text.push_str(match lang {
+        Language::Es => "¿Te sirve la primera? Respondé «dale» y te la reservo.",
+        Language::En => "Does the first one work for you? Reply «yes» and I'll book it.",
+        Language::Pt => "A primeira serve? Responda «sim» que eu reservo.",
+    });
+    text
+}
+
+/// A group larger than any one cabin, in several cabins at once.
+pub fn combination(
+    lang: Language,
+    stay: &StayDates,
+    guests: u16,
+    parts: &[(OfferLine<'_>, u16)],
+) -> String {
+    let phrase = stay_phrase(lang, stay, guests);
+    let total: Money = parts.iter().map(|(l, _)| l.total).sum();
+    let deposit: Money = parts.iter().map(|(l, _)| l.deposit).sum();
+    let mut text = match lang {
+        Language::Es => format!(
+            "¡Sí! 🙌 No tenemos una sola cabaña tan grande, pero {phrase} podemos darles juntas:\n"
+        ),
+        Language::En => format!(
+            "Yes! 🙌 We don't have one cabin that big, but {phrase} we can give you these together:\n"
+        ),
+        Language::Pt => format!(
+            "Sim! 🙌 Não temos um chalé tão grande, mas {phrase} podemos oferecer juntos:\n"
+        ),
+    };
+    for (l, people) in parts {
+        text.push_str(&match lang {
+            Language::Es => format!("• {} ({people} personas): {}\n", l.name, l.total),
+            Language::En => format!("• {} ({people} guests): {}\n", l.name, l.total),
+            Language::Pt => format!("• {} ({people} pessoas): {}\n", l.name, l.total),
+        });
+    }
+    text.push_str(&match lang {
+        Language::Es => {
+            format!("Total {total} (seña {deposit}). ¿Te las reservo juntas? Respondé «dale».")
+        }
+        Language::En => {
+            format!("Total {total} (deposit {deposit}). Shall I book them together? Reply «yes».")
+        }
+        Language::Pt => format!("Total {total} (sinal {deposit}). Reservo juntos? Responda «sim»."),
+    });
+    text
+}
+
+/// More people than the whole place holds.
+pub fn too_many(lang: Language, max: i32) -> String {
+    match lang {
+        Language::Es => format!(
+            "Uy, somos un lugar chiquito 😅 Entre todas las cabañas podemos recibir hasta {max} personas. Si quieren venir menos, ¡los esperamos!"
+        ),
+        Language::En => format!(
+            "Oh, we're a small place 😅 All our cabins together host up to {max} people. If fewer of you can come, we'd love to have you!"
+        ),
+        Language::Pt => format!(
+            "Puxa, somos um lugar pequeno 😅 Somando todos os chalés recebemos até {max} pessoas. Se vierem menos, será um prazer!"
+        ),
+    }
+}
+
+/// The cabin the guest named is taken for the stay.
+pub fn named_not_free(lang: Language, name: &str) -> String {
+    match lang {
+        Language::Es => format!("{name} ya está ocupada para esas fechas 😕 "),
+        Language::En => format!("{name} is already taken for those dates 😕 "),
+        Language::Pt => format!("{name} já está ocupado para essas datas 😕 "),
+    }
+}
+
+/// The cabin the guest named is too small for the group.
+pub fn named_too_small(lang: Language, name: &str, capacity: i32) -> String {
+    match lang {
+        Language::Es => format!("{name} es para hasta {capacity} personas 😕 "),
+        Language::En => format!("{name} sleeps up to {capacity} people 😕 "),
+        Language::Pt => format!("{name} é para até {capacity} pessoas 😕 "),
+    }
+}
+
+pub fn price_from(name: &str, per_night: Money) -> String {
+    price_from_in(Language::Es, name, per_night)
+}
+
+/// The nightly price of a cabin when no dates are known yet.
+pub fn price_from_in(lang: Language, name: &str, per_night: Money) -> String {
+    price_for(lang, name, per_night, None)
+}
+
+/// The nightly price of a cabin when no dates are known yet; what is still missing is asked
+/// for (the people only when not said yet).
+pub fn price_for(lang: Language, name: &str, per_night: Money, guests: Option<u16>) -> String {
+    let ask = match (lang, guests) {
+        (Language::Es, None) => "Decime fechas y cuántas personas y te paso el total exacto 😊",
+        (Language::Es, Some(_)) => "Decime las fechas y te paso el total exacto 😊",
+        (Language::En, None) => {
+            "Tell me your dates and how many people and I'll send you the exact total 😊"
+        }
+        (Language::En, Some(_)) => "Tell me your dates and I'll send you the exact total 😊",
+        (Language::Pt, None) => "Me diga as datas e quantas pessoas que te passo o total exato 😊",
+        (Language::Pt, Some(_)) => "Me diga as datas que te passo o total exato 😊",
+    };
+    match lang {
+        Language::Es => format!(
+            "La noche en {name} arranca en {per_night} (viernes y sábados un poquito más). {ask}"
+        ),
+        Language::En => format!(
+            "A night at {name} starts at {per_night} (a little more on Fridays and Saturdays). {ask}"
+        ),
+        Language::Pt => format!(
+            "A diária em {name} começa em {per_night} (sextas e sábados um pouquinho mais). {ask}"
+        ),
+    }
+}
+
+fn period_name(lang: Language, p: Period) -> &'static str {
+    match (lang, p) {
+        (Language::Es, Period::LongWeekend) => "el finde largo",
+        (Language::Es, Period::Carnival) => "el finde largo de Carnaval",
+        (Language::Es, Period::HolyWeek) => "Semana Santa",
+        (Language::Es, Period::YearEnd) => "fin de año",
+        (Language::Es, Period::Christmas) => "Navidad",
+        (Language::En, Period::Christmas) => "Christmas",
+        (Language::Pt, Period::Christmas) => "o Natal",
+        (Language::Es, Period::WinterHolidays) => "las vacaciones de invierno",
+        (Language::En, Period::LongWeekend) => "the long weekend",
+        (Language::En, Period::Carnival) => "the Carnival long weekend",
+        (Language::En, Period::HolyWeek) => "Easter",
+        (Language::En, Period::YearEnd) => "New Year's",
+        (Language::En, Period::WinterHolidays) => "the winter holidays",
+        (Language::Pt, Period::LongWeekend) => "o feriado prolongado",
+        (Language::Pt, Period::Carnival) => "o feriado de Carnaval",
+        (Language::Pt, Period::HolyWeek) => "a Semana Santa",
+        (Language::Pt, Period::YearEnd) => "o Réveillon",
+        (Language::Pt, Period::WinterHolidays) => "as férias de inverno",
+    }
+}
+
+/// Which dates were taken from a holiday period, said before the offer.
+pub fn period_assumed(lang: Language, p: &PeriodMention, stay: &StayDates) -> String {
+    let name = period_name(lang, p.period);
+    let when = range(lang, stay.check_in(), stay.check_out());
+    match lang {
+        Language::Es => format!("Para {name} tomé {when} 📅 (si preferís otros días, decime)."),
+        Language::En => format!("For {name} I took {when} 📅 (if you prefer other days, tell me)."),
+        Language::Pt => {
+            format!("Para {name} considerei {when} 📅 (se preferir outros dias, me diga).")
+        }
+    }
+}
+
+/// Winter holidays differ by province: say the usual dates and ask which days.
+pub fn which_days_of(lang: Language, p: &PeriodMention) -> String {
+    let name = period_name(lang, p.period);
+    let (a, b) = (day(lang, p.first_day_off), day(lang, p.last_day_off));
+    match lang {
+        Language::Es => format!(
+            "En Buenos Aires {name} son del {a} al {b} (cambian según la provincia) ❄️ ¿Qué días querés venir?"
+        ),
+        Language::En => format!(
+            "In Buenos Aires {name} run from {a} to {b} (they vary by province) ❄️ Which days would you like to come?"
+        ),
+        Language::Pt => format!(
+            "Em Buenos Aires {name} vão de {a} a {b} (mudam conforme a província) ❄️ Quais dias você quer vir?"
+        ),
+    }
+}
+
+/// A pet comes along: which of the offered cabins take it.
+pub fn pets_for_offer(lang: Language, yes: &[&str], no: &[&str]) -> String {
+    let (y, n) = (super::list(lang, yes), super::list(lang, no));
+    match (lang, yes.is_empty(), no.is_empty()) {
+        (Language::Es, false, true) => format!("🐶 Tu mascota es bienvenida en {y}."),
+        (Language::Es, true, _) => format!("🐶 Ojo: {n} no acepta mascotas."),
+        (Language::Es, false, false) => format!("🐶 Con mascota: {y} sí; {n}, no."),
+        (Language::En, false, true) => format!("🐶 Your pet is welcome at {y}."),
+        (Language::En, true, _) => format!("🐶 Heads up: {n} doesn't allow pets."),
+        (Language::En, false, false) => format!("🐶 With a pet: {y} yes; {n}, no."),
+        (Language::Pt, false, true) => format!("🐶 Seu pet é bem-vindo em {y}."),
+        (Language::Pt, true, _) => format!("🐶 Atenção: {n} não aceita pets."),
+        (Language::Pt, false, false) => format!("🐶 Com pet: {y} sim; {n}, não."),
+    }
+}
+
+/// The held cabin is taken for the new dates: the hold stays while the guest decides.
+pub fn move_taken(lang: Language, name: &str, code: &str, new: &StayDates) -> String {
+    let when = range(lang, new.check_in(), new.check_out());
+    match lang {
+        Language::Es => format!(
+            "Uy, {name} no está libre {when} 😕 Tu reserva {code} sigue guardada con las fechas de antes mientras decidís."
+        ),
+        Language::En => format!(
+            "Oh, {name} isn't free {when} 😕 Your booking {code} stays on hold with the previous dates while you decide."
+        ),
+        Language::Pt => format!(
+            "Puxa, {name} não está livre {when} 😕 Sua reserva {code} continua guardada com as datas anteriores enquanto você decide."
+        ),
+    }
+}
+
+/// The guest gave the check-in only: until when?
+pub fn ask_nights(lang: Language, check_in: chrono::NaiveDate) -> String {
+    let d = day(lang, check_in);
+    match lang {
+        Language::Es => {
+            format!("¡Genial, llegando el {d}! 📅 ¿Hasta qué día te quedarías, o cuántas noches?")
+        }
+        Language::En => format!(
+            "Great, arriving on {d}! 📅 Until which day would you stay, or how many nights?"
+        ),
+        Language::Pt => {
+            format!("Ótimo, chegando em {d}! 📅 Até que dia você ficaria, ou quantas noites?")
+        }
+    }
+}
+
+/// The held cabin is too small for the new head count: the hold stays while the guest decides.
+pub fn move_too_small(lang: Language, name: &str, capacity: i32, code: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "{name} es para hasta {capacity} personas 😕 Tu reserva {code} sigue guardada como estaba mientras decidís."
+        ),
+        Language::En => format!(
+            "{name} sleeps up to {capacity} people 😕 Your booking {code} stays on hold as it was while you decide."
+        ),
+        Language::Pt => format!(
+            "{name} é para até {capacity} pessoas 😕 Sua reserva {code} continua guardada como estava enquanto você decide."
+        ),
+    }
+}

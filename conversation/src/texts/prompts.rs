@@ -1,0 +1,240 @@
+//! Greetings, questions for what is missing, clarifications and kind refusals.
+
+use booking::StayError;
+
+use super::{ASK_DATES, ASK_GUESTS, CLARIFY, HUMAN, NO_ROOM, WELCOME};
+use crate::{Language, Refusal};
+
+pub fn welcome(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => WELCOME,
+        Language::En => {
+            "Hi! 👋 Thanks for writing to us. Tell me your dates and how many people are coming, and I'll send you availability and prices."
+        }
+        Language::Pt => {
+            "Olá! 👋 Obrigado por escrever. Me conta as datas e quantas pessoas são, que eu te passo a disponibilidade e os preços."
+        }
+    }
+}
+
+pub fn ask_guests(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => ASK_GUESTS,
+        Language::En => "How many people would it be for? 😊",
+        Language::Pt => "Para quantas pessoas seria? 😊",
+    }
+}
+
+pub fn ask_dates(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => ASK_DATES,
+        Language::En => {
+            "Which dates would you like to come? Tell me the arrival and departure days, for example «December 15 to 17» 📅"
+        }
+        Language::Pt => {
+            "Para quais datas? Me diz o dia de chegada e o de saída, por exemplo «de 15 a 17 de dezembro» 📅"
+        }
+    }
+}
+
+/// Asks for the people, saying first the dates understood.
+pub fn ask_guests_for(lang: Language, stay: &booking::StayDates) -> String {
+    let when = super::range(lang, stay.check_in(), stay.check_out());
+    match lang {
+        Language::Es => format!("¡Perfecto, {when}! 📅 ¿Para cuántas personas sería?"),
+        Language::En => format!("Great, {when}! 📅 How many people would it be for?"),
+        Language::Pt => format!("Perfeito, {when}! 📅 Para quantas pessoas seria?"),
+    }
+}
+
+/// Asks for dates, saying first what was understood ("¡Genial, 4 personas!").
+pub fn ask_dates_for(lang: Language, guests: Option<u16>) -> String {
+    match guests {
+        None => ask_dates(lang).to_owned(),
+        Some(g) => {
+            let noted = match lang {
+                Language::Es => format!(
+                    "¡Genial, {g} {}! ",
+                    if g == 1 { "persona" } else { "personas" }
+                ),
+                Language::En => format!("Great, {g} {}! ", if g == 1 { "guest" } else { "guests" }),
+                Language::Pt => {
+                    format!("Ótimo, {g} {}! ", if g == 1 { "pessoa" } else { "pessoas" })
+                }
+            };
+            noted + ask_dates(lang)
+        }
+    }
+}
+
+pub fn clarify(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => CLARIFY,
+        Language::En => {
+            "Sorry, I didn't quite get that 🙈 Would you like to 1) check availability, 2) know prices, 3) book or 4) talk to someone from our team?"
+        }
+        Language::Pt => {
+            "Desculpa, não entendi bem 🙈 Você quer 1) consultar disponibilidade, 2) saber preços, 3) reservar ou 4) falar com alguém da equipe?"
+        }
+    }
+}
+
+pub fn human(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => HUMAN,
+        Language::En => {
+            "Of course! I'll ask someone from our team to write to you here as soon as they can 🙌"
+        }
+        Language::Pt => {
+            "Claro! Vou pedir para alguém da equipe te escrever por aqui assim que puder 🙌"
+        }
+    }
+}
+
+pub fn no_room(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => NO_ROOM,
+        Language::En => {
+            "Oh, we have nothing left for those dates 😕 Would you like to try other dates?"
+        }
+        Language::Pt => "Puxa, para essas datas não temos mais lugar 😕 Quer tentar outras datas?",
+    }
+}
+
+pub fn invalid(e: &StayError) -> String {
+    invalid_in(Language::Es, e)
+}
+
+pub fn invalid_in(lang: Language, e: &StayError) -> String {
+    match (lang, e) {
+        (Language::Es, StayError::NotAfter) => "Me parece que las fechas quedaron al revés 🙃 ¿Me decís de nuevo el día de llegada y el de salida?".into(),
+        (Language::Es, StayError::TooLong(_)) => "Para estadías tan largas te conviene hablar con alguien del equipo 🙌 ¿Querés que te escriban?".into(),
+        (Language::Es, StayError::InThePast) => "¡Esa fecha ya pasó! 😅 ¿Para qué fechas sería?".into(),
+        (Language::Es, StayError::Guests(max)) => format!("¿Cuántas personas serían? Podemos recibir grupos de hasta {max}."),
+        (Language::En, StayError::NotAfter) => "It looks like the dates got swapped 🙃 Could you tell me the arrival and departure days again?".into(),
+        (Language::En, StayError::TooLong(_)) => "For such a long stay it's best to talk to someone from our team 🙌 Would you like them to write to you?".into(),
+        (Language::En, StayError::InThePast) => "That date has already passed! 😅 Which dates would it be?".into(),
+        (Language::En, StayError::Guests(max)) => format!("How many people would it be? We can host groups of up to {max}."),
+        (Language::Pt, StayError::NotAfter) => "Parece que as datas ficaram invertidas 🙃 Pode me dizer de novo o dia de chegada e o de saída?".into(),
+        (Language::Pt, StayError::TooLong(_)) => "Para estadias tão longas é melhor falar com alguém da equipe 🙌 Quer que te escrevam?".into(),
+        (Language::Pt, StayError::InThePast) => "Essa data já passou! 😅 Para quais datas seria?".into(),
+        (Language::Pt, StayError::Guests(max)) => format!("Quantas pessoas seriam? Recebemos grupos de até {max}."),
+    }
+}
+
+pub fn email_without_words(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => super::EMAIL_WITHOUT_WORDS,
+        Language::En => {
+            "Thanks for your email! 😊 We found no text in it. Could you tell us in writing which dates and how many people you're looking for?"
+        }
+        Language::Pt => {
+            "Obrigado pelo seu e-mail! 😊 Não encontramos texto na mensagem. Pode nos contar por escrito as datas e quantas pessoas são?"
+        }
+    }
+}
+
+pub fn unsupported_message(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => super::UNSUPPORTED_MESSAGE,
+        Language::En => {
+            "Thanks for your message! 😊 For now I can only read text and voice notes. Could you tell me in writing what you need?"
+        }
+        Language::Pt => {
+            "Obrigado pela mensagem! 😊 Por enquanto só consigo ler texto e áudios. Pode me contar por escrito o que você precisa?"
+        }
+    }
+}
+
+/// The answer to a voice note we cannot act upon: always kind, always with a way forward
+/// (writing), never a technical word.
+pub fn audio_refusal(why: Refusal) -> &'static str {
+    match why {
+        Refusal::Unclear => {
+            "¡Gracias por tu audio! 🙌 No llegué a entenderlo bien, ¿me lo escribís en un mensajito así te respondo enseguida?"
+        }
+        Refusal::Silent => {
+            "Me llegó tu audio pero no se escucha nada 🙈 ¿Me lo mandás de nuevo o me lo escribís?"
+        }
+        Refusal::Unreadable => {
+            "¡Gracias por tu audio! 😊 No lo pude abrir, ¿me lo mandás de nuevo como nota de voz o me lo escribís?"
+        }
+        Refusal::NotAudio => {
+            "¡Gracias! 😊 Eso que me mandaste no parece un audio. ¿Me contás por escrito qué necesitás?"
+        }
+        Refusal::TooLarge | Refusal::TooLong => {
+            "¡Gracias por tu audio! 🙌 Es un poquito largo para mí, ¿me lo resumís en un mensaje o en un audio más cortito?"
+        }
+        // The words the fleet used before it could listen.
+        Refusal::NoModel => super::AUDIO_NOT_YET,
+    }
+}
+
+pub fn cancel(code: Option<&str>) -> String {
+    match code {
+        Some(code) => cancel_received(Language::Es, code),
+        None => ask_code(Language::Es).to_owned(),
+    }
+}
+
+/// A cancellation for a code we cannot see in this conversation: staff confirm it.
+pub fn cancel_received(lang: Language, code: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "Recibimos tu pedido para cancelar la reserva {code}. Alguien del equipo te lo confirma por acá en breve 🙌"
+        ),
+        Language::En => format!(
+            "We got your request to cancel booking {code}. Someone from our team will confirm it here shortly 🙌"
+        ),
+        Language::Pt => format!(
+            "Recebemos seu pedido para cancelar a reserva {code}. Alguém da equipe confirma por aqui em breve 🙌"
+        ),
+    }
+}
+
+pub fn ask_code(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => "¿Me pasás el código de la reserva que querés cancelar? Empieza con RES 🙂",
+        Language::En => {
+            "Could you send me the code of the booking you want to cancel? It starts with RES 🙂"
+        }
+        Language::Pt => {
+            "Pode me passar o código da reserva que você quer cancelar? Começa com RES 🙂"
+        }
+    }
+}
+
+/// The guest drops an offer before anything was held.
+pub fn offer_dropped(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "¡Listo, no te reservo nada! 😊 Si querés ver otras fechas u otra cabaña, decime."
+        }
+        Language::En => {
+            "Sure, I won't book anything! 😊 If you'd like other dates or another cabin, just tell me."
+        }
+        Language::Pt => {
+            "Tudo bem, não reservo nada! 😊 Se quiser ver outras datas ou outro chalé, é só me dizer."
+        }
+    }
+}
+
+/// The guest says no to the offer.
+pub fn offer_declined(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "¡Está bien! 😊 Si querés ver otras fechas u otra cabaña, decime y lo vemos."
+        }
+        Language::En => "No problem! 😊 If you'd like other dates or another cabin, just tell me.",
+        Language::Pt => "Tudo bem! 😊 Se quiser ver outras datas ou outro chalé, é só me dizer.",
+    }
+}
+
+/// "Gracias": a kind word back, and the door open.
+pub fn you_are_welcome(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => "¡Gracias a vos! 😊 Cualquier cosa que necesites, escribime por acá.",
+        Language::En => "Thank you! 😊 If you need anything else, just write to me here.",
+        Language::Pt => "Obrigado a você! 😊 Se precisar de algo, é só me escrever por aqui.",
+    }
+}
