@@ -23,6 +23,22 @@ pub fn process_cpu(pid: u32) -> Option<Duration> {
     Some(Duration::from_secs_f64((utime + stime) / USER_HZ))
 }
 
+/// User + system CPU of every PostgreSQL server process of the machine (the postmaster, each
+/// connection's backend, the background workers), summed: PostgreSQL's share of a run.
+pub fn postgres_cpu() -> Duration {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Duration::ZERO;
+    };
+    entries
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                .is_ok_and(|c| c.trim() == "postgres")
+        })
+        .filter_map(process_cpu)
+        .sum()
+}
+
 pub fn self_cpu() -> Option<Duration> {
     process_cpu(std::process::id())
 }

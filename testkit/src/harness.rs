@@ -265,6 +265,63 @@ impl Fleet {
         let _ = self.queue.purge().await;
     }
 
+    /// Fills the database with a busy year of other guests and properties, as a fleet holds
+    /// after months of work: `messages` guest messages with as many replies (sent) and job
+    /// records, a conversation per three messages, a property per hundred (2 to 2,000), each
+    /// with a cabin and fifty stays. What this fleet's own tests and benchmarks do then runs
+    /// on tables of production size.
+    pub async fn seed_history(&self, messages: u64) -> Result<(), sqlx::Error> {
+        let n = messages.max(1) as i64;
+        let properties = (n / 100).clamp(2, 2_000);
+        let conversations = (n / 3).max(1);
+        let statements: [&'static str; 6] = [
+            "INSERT INTO properties (name, whatsapp_phone_number_id, email_address)
+             SELECT 'Otra ' || g, '9' || lpad(g::text, 14, '0'), 'p' || g || '@otra.test' FROM generate_series(1, $1) g",
+            "INSERT INTO conversations (property_id, channel, guest_address, state)
+             SELECT (SELECT min(id) FROM properties WHERE name LIKE 'Otra %') + g % $2, 'whatsapp', '549' || (1000000000 + g), '{}'
+             FROM generate_series(1, $1) g",
+            "INSERT INTO inbound_messages (conversation_id, provider_message_id, kind, body, received_at)
+             SELECT (SELECT min(id) FROM conversations) + g % $2, 'wamid.YEAR' || g, 'text', '¿Tenés lugar para 2 el finde?',
+                    now() - make_interval(secs => g * 31536000.0 / $1)
+             FROM generate_series(1, $1) g",
+            "INSERT INTO outbox (cause, effect_key, kind, effect, channel, recipient, status, created_at, relayed_at, sent_at)
+             SELECT 'parse_intent:wa:wamid.YEAR' || g, 'parse_intent:wa:wamid.YEAR' || g || ':0', 'reply',
+                    '{\"effect\": \"reply\", \"body\": {\"kind\": \"text\", \"text\": \"¡Hola! Tenemos lugar.\"}}', 'whatsapp', '549' || g, 'sent',
+                    now() - make_interval(secs => g * 31536000.0 / $1), now() - make_interval(secs => g * 31536000.0 / $1),
+                    now() - make_interval(secs => g * 31536000.0 / $1)
+             FROM generate_series(1, $1) g",
+            "INSERT INTO idempotency_records (idempotency_key, queue, job_id, completed_at)
+             SELECT 'parse_intent:wa:wamid.YEAR' || g, 'parse_intent', 'j' || g, now() - make_interval(secs => g * 31536000.0 / $1)
+             FROM generate_series(1, $1) g",
+            "WITH cabins AS (
+                 INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
+                 SELECT id, 'Cabaña', 4, 50000 FROM properties WHERE name LIKE 'Otra %' RETURNING id)
+             INSERT INTO reservations (code, accommodation_id, check_in, check_out, guests, status, channel_source)
+             SELECT 'YR' || c.id || '-' || k, c.id, DATE '2026-01-01' + k * 7, DATE '2026-01-01' + k * 7 + 3, 2, 'confirmed', 'whatsapp'
+             FROM cabins c, generate_series(0, 49) k",
+        ];
+        let counts = [
+            (properties, 0),
+            (conversations, properties),
+            (n, conversations),
+            (n, 0),
+            (n, 0),
+            (0, 0),
+        ];
+        for (sql, (first, second)) in statements.iter().zip(counts) {
+            let mut query = sqlx::query(sqlx::AssertSqlSafe(*sql));
+            if sql.contains("$1") {
+                query = query.bind(first);
+            }
+            if sql.contains("$2") {
+                query = query.bind(second);
+            }
+            query.execute(&self.db).await?;
+        }
+        sqlx::query("ANALYZE").execute(&self.db).await?;
+        Ok(())
+    }
+
     /// A property (WhatsApp number 106540352242922), one cabin, and a live hold `code`.
     pub async fn seed_hold(&self, code: &str) -> i64 {
         let property: i64 = sqlx::query_scalar(

@@ -4,8 +4,11 @@
 //!
 //! - Text reply latency: a guest asks for availability ("¿Tenés lugar para 2 del … al …?") and
 //!   the clock runs from the webhook being sent until the fake Graph API receives the answer;
-//!   p50/p95/p99 at 50 and at 500 new conversations per second (open loop, so a slow reply
-//!   never delays the next guest).
+//!   p50/p95/p99 at 50 new conversations per second and at `--saturation-rate` (open loop, so a
+//!   slow reply never delays the next guest), the replies per second sustained at saturation,
+//!   and the CPU each message cost, by process (the benchmark with its in-process ingress, the
+//!   worker, PostgreSQL, Redis). With `--seed-rows N` every step runs on an empty database and
+//!   on one holding a busy year (`Fleet::seed_history`), taking turns.
 //! - Hold storm: thousands of `PreReserve` for overlapping stays on three cabins across two
 //!   worker processes: holds placed per second and the number of overlapping live stays (0).
 
@@ -40,7 +43,14 @@ pub struct ConversationArgs {
     /// Seconds of load at each rate.
     #[arg(long, default_value_t = 20)]
     pub seconds: u64,
-    /// PreReserve jobs in the storm.
+    /// The offered rate of the saturation step (new conversations per second).
+    #[arg(long, default_value_t = 1500)]
+    pub saturation_rate: u32,
+    /// Also measure on a database seeded with this many messages (and as many replies and job
+    /// records, and the conversations, properties and stays around them); 0: empty only.
+    #[arg(long, default_value_t = 0)]
+    pub seed_rows: u64,
+    /// PreReserve jobs in the storm (0: no storm).
     #[arg(long, default_value_t = 2000)]
     pub storm_jobs: usize,
     #[arg(long)]
@@ -59,11 +69,20 @@ pub async fn run(args: ConversationArgs) -> anyhow::Result<()> {
     );
     let mut report = Report::new("booking conversation");
     report.section("text reply latency (webhook sent → reply at the Graph API)");
-    for rate in [50u32, 500] {
-        text::measure(&args, &worker_bin, rate, &mut report).await?;
+    let databases: Vec<u64> = if args.seed_rows > 0 {
+        vec![0, args.seed_rows]
+    } else {
+        vec![0]
+    };
+    for rate in [50u32, args.saturation_rate] {
+        for &seeded in &databases {
+            text::measure(&args, &worker_bin, rate, seeded, &mut report).await?;
+        }
     }
-    report.section("hold storm (two worker processes, three cabins)");
-    storm::measure(&args, &worker_bin, &mut report).await?;
+    if args.storm_jobs > 0 {
+        report.section("hold storm (two worker processes, three cabins)");
+        storm::measure(&args, &worker_bin, &mut report).await?;
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report.to_json())?);
     } else {
