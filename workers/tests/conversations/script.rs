@@ -1,0 +1,358 @@
+//! The table's format, read from `cases.txt`, and how a reply and a reservation are checked.
+//!
+//! ```text
+//! # a comment
+//! == price-01 price_named wa es            (id, category, channel wa|email, language)
+//! == price-02 price_named wa es gap: why   (a known gap: counted and printed apart)
+//! setup: taken Coihue 03-16 03-18          (another guest's confirmed stay)
+//! setup: amenity Lenga Pileta climatizada  (an amenity more for a cabin)
+//! > ¿cuánto sale la noche en la Lenga?     (a guest turn; `> <pay>` pays the deposit)
+//! < Lenga; 85.000|85000                    (all of the `;` parts, each any of its `|`)
+//! <! Coihue                                (none of these)
+//! = Lenga 03-16 03-18 4 pre_reserved       (a reservation left behind; one line each)
+//! = none                                   (no live reservation)
+//! ```
+//!
+//! Dates are `MM-DD`, the next such day from the property's today (a check-out: the first after
+//! its check-in), or a holiday's stay: `@carnival`, `@holyweek`, `@yearend`, `@christmas`,
+//! `@longweekend` (the next long weekend). In expected words `{03-16}`, `{carnival.in}` and
+//! `{carnival.out}` become the date as the guest reads it in the case's language.
+//! Words match case- and accent-insensitively.
+
+use booking::holidays::{self, Season};
+use chrono::{Datelike, NaiveDate};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    Whatsapp,
+    Email,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Es,
+    En,
+    Pt,
+}
+
+#[derive(Debug, Clone)]
+pub enum Setup {
+    /// Another guest's confirmed stay on a cabin.
+    Taken {
+        cabin: String,
+        stay: String,
+    },
+    Amenity {
+        cabin: String,
+        text: String,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Expect {
+    /// Every group must match; a group matches when any of its words appears.
+    pub all: Vec<Vec<String>>,
+    pub none: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Turn {
+    /// `None`: the guest pays the deposit of what they hold.
+    pub say: Option<String>,
+    pub expect: Expect,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stay {
+    pub cabin: String,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub guests: i32,
+    pub status: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub id: String,
+    pub category: String,
+    pub channel: Channel,
+    pub lang: Lang,
+    pub gap: Option<String>,
+    pub setup: Vec<Setup>,
+    pub turns: Vec<Turn>,
+    /// `None` in the file is an empty list: no live reservation.
+    pub left: Vec<Stay>,
+    pub line: usize,
+}
+
+/// Reads the table; any line it cannot read is an error naming the line.
+pub fn parse(text: &str, today: NaiveDate) -> Result<Vec<Case>, String> {
+    let mut cases: Vec<Case> = Vec::new();
+    let mut said_left = false;
+    for (n, raw) in text.lines().enumerate() {
+        let line_no = n + 1;
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |m: &str| format!("cases.txt:{line_no}: {m}: {raw}");
+        if let Some(head) = line.strip_prefix("==") {
+            if let Some(c) = cases.last()
+                && !said_left
+            {
+                return Err(format!("{}: no `=` line (what is left behind)", c.id));
+            }
+            said_left = false;
+            let (head, gap) = match head.split_once("gap:") {
+                Some((h, g)) => (h, Some(g.trim().to_owned())),
+                None => (head, None),
+            };
+            let f: Vec<&str> = head.split_whitespace().collect();
+            let [id, category, channel, lang] = f[..] else {
+                return Err(err("want `== id category channel lang`"));
+            };
+            cases.push(Case {
+                id: id.to_owned(),
+                category: category.to_owned(),
+                channel: match channel {
+                    "wa" => Channel::Whatsapp,
+                    "email" => Channel::Email,
+                    _ => return Err(err("channel is wa or email")),
+                },
+                lang: match lang {
+                    "es" => Lang::Es,
+                    "en" => Lang::En,
+                    "pt" => Lang::Pt,
+                    _ => return Err(err("language is es, en or pt")),
+                },
+                gap,
+                setup: Vec::new(),
+                turns: Vec::new(),
+                left: Vec::new(),
+                line: line_no,
+            });
+            continue;
+        }
+        let Some(case) = cases.last_mut() else {
+            return Err(err("before the first case"));
+        };
+        if let Some(rest) = line.strip_prefix("setup:") {
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            match f[..] {
+                ["taken", cabin, a, b] => case.setup.push(Setup::Taken {
+                    cabin: cabin.to_owned(),
+                    stay: format!("{a} {b}"),
+                }),
+                ["amenity", cabin, ..] if f.len() > 2 => case.setup.push(Setup::Amenity {
+                    cabin: cabin.to_owned(),
+                    text: f[2..].join(" "),
+                }),
+                _ => return Err(err("setup: taken CABIN MM-DD MM-DD | amenity CABIN TEXT")),
+            }
+        } else if let Some(rest) = line.strip_prefix("<!") {
+            let turn = case.turns.last_mut().ok_or_else(|| err("no turn yet"))?;
+            turn.expect.none.extend(
+                rest.split(';')
+                    .map(|w| expand(w.trim(), case.lang, today))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| err(&e))?,
+            );
+        } else if let Some(rest) = line.strip_prefix('<') {
+            let turn = case.turns.last_mut().ok_or_else(|| err("no turn yet"))?;
+            for group in rest.split(';') {
+                let any = group
+                    .split('|')
+                    .map(|w| expand(w.trim(), case.lang, today))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| err(&e))?;
+                turn.expect.all.push(any);
+            }
+        } else if let Some(rest) = line.strip_prefix('>') {
+            let said = rest.trim();
+            case.turns.push(Turn {
+                say: (said != "<pay>").then(|| said.to_owned()),
+                expect: Expect::default(),
+            });
+        } else if let Some(rest) = line.strip_prefix('=') {
+            said_left = true;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            match f[..] {
+                ["none"] => {}
+                [cabin, a, b, guests, status] => {
+                    let (check_in, check_out) =
+                        stay(&format!("{a} {b}"), today).map_err(|e| err(&e))?;
+                    case.left.push(Stay {
+                        cabin: cabin.to_owned(),
+                        check_in,
+                        check_out,
+                        guests: guests.parse().map_err(|_| err("guests"))?,
+                        status: status.to_owned(),
+                    });
+                }
+                [cabin, a, guests, status] if a.starts_with('@') => {
+                    let (check_in, check_out) = stay(a, today).map_err(|e| err(&e))?;
+                    case.left.push(Stay {
+                        cabin: cabin.to_owned(),
+                        check_in,
+                        check_out,
+                        guests: guests.parse().map_err(|_| err("guests"))?,
+                        status: status.to_owned(),
+                    });
+                }
+                _ => return Err(err("= CABIN MM-DD MM-DD GUESTS STATUS | = none")),
+            }
+        } else {
+            return Err(err("unknown line"));
+        }
+    }
+    if let Some(c) = cases.last()
+        && !said_left
+    {
+        return Err(format!("{}: no `=` line (what is left behind)", c.id));
+    }
+    Ok(cases)
+}
+
+/// The next `MM-DD` from `today`, today included.
+fn next(md: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    let (m, d) = md
+        .split_once('-')
+        .ok_or_else(|| format!("not a MM-DD date: {md}"))?;
+    let (m, d): (u32, u32) = (
+        m.parse().map_err(|_| format!("month of {md}"))?,
+        d.parse().map_err(|_| format!("day of {md}"))?,
+    );
+    (0..=1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(today.year() + y, m, d))
+        .find(|date| *date >= today)
+        .ok_or_else(|| format!("no such date: {md}"))
+}
+
+/// The first `MM-DD` after `from`.
+fn after(md: &str, from: NaiveDate) -> Result<NaiveDate, String> {
+    let mut d = next(md, from)?;
+    if d <= from {
+        d = next(md, from.succ_opt().unwrap_or(from))?;
+    }
+    Ok(d)
+}
+
+fn season(name: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String> {
+    let days = match name {
+        "carnival" => Season::Carnival.next(today),
+        "holyweek" => Season::HolyWeek.next(today),
+        "yearend" => Season::YearEnd.next(today),
+        "christmas" => Season::Christmas.next(today),
+        "longweekend" => holidays::next_long_weekend(today),
+        _ => return Err(format!("unknown holiday @{name}")),
+    };
+    days.map(|d| d.stay())
+        .ok_or_else(|| format!("no next @{name}"))
+}
+
+/// `MM-DD MM-DD` or `@holiday`: check-in and check-out.
+pub fn stay(s: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String> {
+    if let Some(name) = s.strip_prefix('@') {
+        return season(name.trim(), today);
+    }
+    let (a, b) = s
+        .split_once(' ')
+        .ok_or_else(|| format!("want two dates: {s}"))?;
+    let check_in = next(a, today)?;
+    Ok((check_in, after(b, check_in)?))
+}
+
+/// Replaces `{MM-DD}`, `{holiday.in}`, `{holiday.out}` with the date as the guest reads it.
+fn expand(word: &str, lang: Lang, today: NaiveDate) -> Result<String, String> {
+    let mut out = String::new();
+    let mut rest = word;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..]
+            .find('}')
+            .ok_or_else(|| format!("unclosed {{ in {word}"))?
+            + open;
+        let key = &rest[open + 1..close];
+        let date = match key.split_once('.') {
+            Some((h, "in")) => season(h, today)?.0,
+            Some((h, "out")) => season(h, today)?.1,
+            _ => next(key, today)?,
+        };
+        out.push_str(&match lang {
+            Lang::En => date.format("%b %-d, %Y").to_string(),
+            Lang::Es | Lang::Pt => date.format("%d/%m/%Y").to_string(),
+        });
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Lowercase, accents and ñ folded, every run of spaces (non-breaking ones too) one space.
+pub fn fold(s: &str) -> String {
+    let folded: String = s
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ã' => 'a',
+            'é' | 'ê' => 'e',
+            'í' => 'i',
+            'ó' | 'ô' | 'õ' => 'o',
+            'ú' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What is wrong with `reply` against `expect`; empty when nothing is.
+pub fn check(expect: &Expect, reply: &str) -> Vec<String> {
+    let reply = fold(reply);
+    let mut wrong = Vec::new();
+    for any in &expect.all {
+        if !any.iter().any(|w| reply.contains(&fold(w))) {
+            wrong.push(format!("missing {}", any.join(" | ")));
+        }
+    }
+    for w in &expect.none {
+        if reply.contains(&fold(w)) {
+            wrong.push(format!("should not say {w}"));
+        }
+    }
+    wrong
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_roll_to_the_next_year_and_checkouts_follow_checkins() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        assert_eq!(
+            stay("12-30 01-02", today).unwrap(),
+            (
+                NaiveDate::from_ymd_opt(2026, 12, 30).unwrap(),
+                NaiveDate::from_ymd_opt(2027, 1, 2).unwrap()
+            )
+        );
+        assert_eq!(
+            expand("del {03-16}", Lang::Es, today).unwrap(),
+            "del 16/03/2027"
+        );
+        assert_eq!(expand("{03-16}", Lang::En, today).unwrap(), "Mar 16, 2027");
+        assert!(
+            check(
+                &Expect {
+                    all: vec![vec!["ñire".into()], vec!["x".into(), "cabana".into()]],
+                    none: vec![]
+                },
+                "La Cabaña  ÑIRE"
+            )
+            .is_empty()
+        );
+    }
+}
