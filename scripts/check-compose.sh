@@ -5,6 +5,7 @@
 #   - prometheus/          with `promtool check config` and `promtool check rules`
 #                          (+ `promtool test rules` for prometheus/*_test.yml, if any)
 #   - grafana/dashboards/  JSON parses (python3)
+#   - .env.example         names every variable the binaries read
 # A missing tool is reported as "skipped: ..." and does not fail the run; an invalid file
 # does (exit 1).
 #
@@ -110,6 +111,18 @@ if command -v python3 >/dev/null 2>&1; then
     shopt -u nullglob
 else
     skip "grafana/dashboards/*.json (no python3)"
+fi
+
+# ------------------------------------------------------------------ .env.example
+# Every variable the binaries read (a `var("…")`-style call in their sources) is documented.
+undocumented=$(grep -rhoE '(var|parse_var|parse|secret|env::var)\("[A-Z][A-Z0-9_]+"' \
+        workers/src ingress/src jobs/src voice/src channels/src schedules/src store/src \
+    | grep -oE '"[A-Z0-9_]+"' | tr -d '"' | sort -u \
+    | while read -r v; do grep -q "^$v=" .env.example || echo "$v"; done)
+if [[ -z $undocumented ]]; then
+    ok ".env.example (documents every variable the binaries read)"
+else
+    bad ".env.example lacks: $(echo $undocumented)"
 fi
 
 echo
