@@ -49,10 +49,7 @@ pub fn answer(
             text(texts::amenities(lang, &lines))
         }
         InfoTopic::Location => text(texts::location(lang, property.address.as_deref())),
-        InfoTopic::Pets => {
-            let (yes, no) = pets_split(&chosen);
-            text(texts::pets(lang, &yes, &no))
-        }
+        InfoTopic::Pets => text(pets(lang, all, named)),
         InfoTopic::CheckInTime => text(texts::times(
             lang,
             property.check_in_time,
@@ -68,6 +65,26 @@ pub fn answer(
         InfoTopic::Kids => yes_no(lang, Feature::Kids, property, all, named),
         InfoTopic::Smoking => yes_no(lang, Feature::Smoking, property, all, named),
     }
+}
+
+/// Whether pets come along: for the cabin named, or for all. A named cabin that takes none is
+/// a no for it, with the ones that do.
+fn pets(lang: Language, all: &[Accommodation], named: Option<&str>) -> String {
+    let chosen = about(all, named);
+    let (yes, no) = pets_split(&chosen);
+    if let ([], [one]) = (yes.as_slice(), no.as_slice())
+        && named.is_some()
+    {
+        let others: Vec<&str> = all
+            .iter()
+            .filter(|a| a.pets_allowed)
+            .map(|a| a.name.as_str())
+            .collect();
+        if !others.is_empty() {
+            return texts::pets_named_no(lang, one, &others);
+        }
+    }
+    texts::pets(lang, &yes, &no)
 }
 
 /// Names of the cabins that take pets, and of those that do not.
@@ -101,10 +118,7 @@ pub fn yes_no(
             property.check_in_time,
             property.check_out_time,
         ),
-        Feature::Pets => {
-            let (yes, no) = pets_split(&chosen);
-            texts::pets(lang, &yes, &no)
-        }
+        Feature::Pets => pets(lang, all, named),
         _ => {
             let with: Vec<&str> = chosen
                 .iter()

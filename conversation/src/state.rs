@@ -103,6 +103,10 @@ pub struct ConversationState {
     pub language: Language,
     #[serde(default)]
     pub booked: Option<Booked>,
+    /// A month the guest named without days ("queremos ir en marzo"): bare days said later
+    /// ("del 16 al 18") fall in it.
+    #[serde(default)]
+    pub month: Option<u32>,
 }
 
 impl ConversationState {

@@ -140,6 +140,15 @@ pub struct Understanding {
     /// A holiday period the dates were taken from ("el finde largo", "Semana Santa"): the
     /// reply says which dates were assumed.
     pub period: Option<PeriodMention>,
+    /// The check-in was said as a day without a month ("perdón, es del 16 al 18"): read as
+    /// the next such day from today, which the conversation re-reads in the month of the stay
+    /// it is talking about.
+    pub day_only: bool,
+    /// A month named without a day ("queremos ir en marzo"): the month later bare days fall in.
+    pub month: Option<u32>,
+    /// The whole message is one number ("2", "cuatro", "3 nomás"): the answer to whatever the
+    /// conversation just asked (how many people, how many nights).
+    pub bare_number: Option<u16>,
 }
 
 /// A pick among the options offered.
@@ -295,7 +304,32 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         nights: dates.nights.filter(|_| dates.check_in.is_none()),
         until: dates.until,
         period: dates.period,
+        day_only: dates.day_only && dates.check_in.is_some(),
+        month: dates.month.filter(|_| dates.check_in.is_none()),
+        bare_number: bare_number(&tokens),
     }
+}
+
+/// A message that is one number and at most a filler word ("2", "somos" is not needed: "3
+/// nomás", "cuatro porfa").
+fn bare_number(tokens: &[normalize::Token]) -> Option<u16> {
+    const FILLER: &[&str] = &[
+        "nomas",
+        "solo",
+        "solamente",
+        "porfa",
+        "gracias",
+        "total",
+        "en",
+        "y",
+        "bueno",
+        "eh",
+    ];
+    let n = numbers::parse_at(tokens, 0).filter(|n| !n.ordinal)?;
+    let rest_is_filler = tokens[n.len..].iter().all(|t| t.is_any(FILLER));
+    (rest_is_filler && (1..=60).contains(&n.value))
+        .then(|| u16::try_from(n.value).ok())
+        .flatten()
 }
 
 /// The line `fleetctl nlu` prints, fields in this order.

@@ -25,7 +25,9 @@ mod quote;
 mod tests;
 
 use booking::{Accommodation, Guests, StayDates, availability::Occupancy};
-use chrono::{Duration, NaiveDate};
+use std::borrow::Cow;
+
+use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use crate::{
     Effect, Facts, Incoming, Refusal, Say, Turn, Wordless, nlu::Understanding,
@@ -43,6 +45,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             })],
         },
         Incoming::Words(u) => {
+            let u = &*in_context(prev, u);
             let mut state = prev.clone();
             state.language = prev.language.after(u.language, u.language_sure);
             let prev = &remember_the_hold(prev, u, facts);
@@ -66,8 +69,65 @@ pub fn unusable_note(why: Refusal) -> Vec<Effect> {
 /// replace remembered ones; new nights move the check-out): the handler loads the nights taken
 /// around it before the turn.
 pub fn dates_in_question(prev: &ConversationState, u: &Understanding) -> Option<StayDates> {
-    let (check_in, check_out) = merged_stay(prev, u);
+    let (check_in, check_out) = merged_stay(prev, &in_context(prev, u));
     StayDates::new(check_in?, check_out?).ok()
+}
+
+/// The message read in the light of the conversation:
+/// - days said without a month ("perdón, es del 16 al 18", "no era el 16, era el 15") are about
+///   the month of the stay being talked about (the nearest such day to it, never before the
+///   next one from today), or the month the guest named before ("queremos ir en marzo"); the
+///   nights said stay the same;
+/// - a bare number answers what was just asked: how many nights when only the check-in is
+///   known, how many people when the dates are.
+fn in_context<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a, Understanding> {
+    let mut read = Cow::Borrowed(u);
+    if let (true, Some(first_next)) = (u.day_only, u.check_in)
+        && let Some(day) = in_month_of(prev, first_next)
+        && day != first_next
+    {
+        let shift = day - first_next;
+        let r = read.to_mut();
+        r.check_in = Some(day);
+        r.check_out = u.check_out.and_then(|o| o.checked_add_signed(shift));
+    }
+    if let Some(n) = u.bare_number
+        && u.guests.is_none()
+        && u.check_in.is_none()
+        && u.nights.is_none()
+    {
+        match (prev.check_in, prev.check_out) {
+            (Some(_), None) => read.to_mut().nights = Some(u32::from(n)),
+            (Some(_), Some(_)) if prev.guests.is_none() => read.to_mut().guests = Some(n),
+            _ => {}
+        }
+    }
+    read
+}
+
+/// The day of `first_next` (the next such day from today) in the month the conversation is
+/// about: nearest to the stay remembered, or in the month named; never earlier than
+/// `first_next` (an earlier one is in the past).
+fn in_month_of(prev: &ConversationState, first_next: NaiveDate) -> Option<NaiveDate> {
+    let day = first_next.day();
+    let anchor = prev.check_in.or(prev.booked.as_ref().map(|b| b.check_in));
+    if let Some(anchor) = anchor {
+        let first = anchor.with_day(1)?;
+        return [-1i32, 0, 1]
+            .iter()
+            .filter_map(|m| match m {
+                -1 => first.checked_sub_months(Months::new(1)),
+                0 => Some(first),
+                _ => first.checked_add_months(Months::new(1)),
+            })
+            .filter_map(|month| month.with_day(day))
+            .filter(|d| *d >= first_next)
+            .min_by_key(|d| (*d - anchor).num_days().abs());
+    }
+    let month = prev.month?;
+    (0..=1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(first_next.year() + y, month, day))
+        .find(|d| *d >= first_next)
 }
 
 /// Texts said one after the other go as one message (an offer and the pets answer, two yes/no
@@ -178,6 +238,9 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     }
     if u.accommodation.is_some() {
         s.accommodation.clone_from(&u.accommodation);
+    }
+    if u.month.is_some() {
+        s.month = u.month;
     }
     s.pets |= u.pets;
     Heard {

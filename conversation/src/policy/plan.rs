@@ -119,8 +119,11 @@ pub(crate) fn plan(
             named,
         };
     }
+    // "Prefiero la Ñire, gracias" picks; it is not only thanks.
     if u.thanks
         && !u.declines
+        && u.choice.is_none()
+        && u.accommodation.is_none()
         && matches!(u.intent, Intent::Unknown | Intent::Greeting)
         && !heard.new_stay()
     {

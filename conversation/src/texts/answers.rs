@@ -56,6 +56,16 @@ pub fn pets(lang: Language, yes: &[&str], no: &[&str]) -> String {
     }
 }
 
+/// The cabin asked about takes no pets, but others do: no for that one, and which do.
+pub fn pets_named_no(lang: Language, name: &str, others: &[&str]) -> String {
+    let o = list(lang, others);
+    match lang {
+        Language::Es => format!("No, {name} no acepta mascotas 😕 Las que sí: {o} 🐶"),
+        Language::En => format!("No, {name} doesn't allow pets 😕 These do: {o} 🐶"),
+        Language::Pt => format!("Não, {name} não aceita pets 😕 Os que aceitam: {o} 🐶"),
+    }
+}
+
 pub fn times(lang: Language, check_in: NaiveTime, check_out: NaiveTime) -> String {
     let (i, o) = (check_in.format("%H:%M"), check_out.format("%H:%M"));
     match lang {

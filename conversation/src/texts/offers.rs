@@ -325,14 +325,14 @@ pub fn which_days_of(lang: Language, p: &PeriodMention) -> String {
 pub fn pets_for_offer(lang: Language, yes: &[&str], no: &[&str]) -> String {
     let (y, n) = (super::list(lang, yes), super::list(lang, no));
     match (lang, yes.is_empty(), no.is_empty()) {
-        (Language::Es, false, true) => format!("🐶 Tu mascota es bienvenida en {y}."),
-        (Language::Es, true, _) => format!("🐶 Ojo: {n} no acepta mascotas."),
+        (Language::Es, false, true) => format!("🐶 ¡Sí! Tu mascota es bienvenida en {y}."),
+        (Language::Es, true, _) => format!("🐶 No, {n} no acepta mascotas 😕"),
         (Language::Es, false, false) => format!("🐶 Con mascota: {y} sí; {n}, no."),
-        (Language::En, false, true) => format!("🐶 Your pet is welcome at {y}."),
-        (Language::En, true, _) => format!("🐶 Heads up: {n} doesn't allow pets."),
+        (Language::En, false, true) => format!("🐶 Yes! Your pet is welcome at {y}."),
+        (Language::En, true, _) => format!("🐶 No, {n} doesn't allow pets 😕"),
         (Language::En, false, false) => format!("🐶 With a pet: {y} yes; {n}, no."),
-        (Language::Pt, false, true) => format!("🐶 Seu pet é bem-vindo em {y}."),
-        (Language::Pt, true, _) => format!("🐶 Atenção: {n} não aceita pets."),
+        (Language::Pt, false, true) => format!("🐶 Sim! Seu pet é bem-vindo em {y}."),
+        (Language::Pt, true, _) => format!("🐶 Não, {n} não aceita pets 😕"),
         (Language::Pt, false, false) => format!("🐶 Com pet: {y} sim; {n}, não."),
     }
 }

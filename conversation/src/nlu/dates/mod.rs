@@ -70,6 +70,11 @@ pub(crate) struct DateInfo {
     pub(crate) period: Option<PeriodMention>,
     /// A check-out said alone ("hasta el 18"), from today.
     pub(crate) until: Option<NaiveDate>,
+    /// The check-in was said as a day without a month ("es del 16 al 18"): read from today
+    /// here, the conversation may read it in the month of the stay it is talking about.
+    pub(crate) day_only: bool,
+    /// A month named without a day ("queremos ir en marzo").
+    pub(crate) month: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -33,6 +33,7 @@ pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
         vague: scan.vague,
         nights: scan.nights,
         period: scan.period,
+        month: scan.loose_month,
         ..DateInfo::default()
     };
     // One impossible date spoils the phrase ("del 30 al 31 de febrero"): better to ask again
@@ -52,6 +53,11 @@ pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
         let end = scan.mentions.get(i + 1).map(|m| m.kind);
         let (kind, used_month) = with_loose_month(kind, end, scan.loose_month);
         info.vague &= !used_month;
+        if used_month {
+            info.month = None;
+        }
+        info.day_only = matches!(kind, Kind::Day(r) if r.year.is_none() && r.weekday.is_none()
+            && inherit_month(r, end).month.is_none());
         stay(kind, end, scan.nights, today, &mut info);
     } else if let [only] = scan.mentions.as_slice()
         && only.role == Role::End

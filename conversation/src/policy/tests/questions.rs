@@ -103,3 +103,19 @@ fn a_question_about_an_option_is_answered_for_that_option() {
     let t = run(&offered, "muchas gracias!");
     assert!(said(&t).starts_with("¡Gracias a vos!"), "{}", said(&t));
 }
+
+#[test]
+fn a_named_cabin_without_pets_is_a_no_for_it_with_the_ones_that_take_them() {
+    for q in [
+        "la arrayán acepta mascotas?",
+        "la arrayan acepta perros",
+        "puedo llevar a mi perro a la Arrayán?",
+    ] {
+        let t = talk(&[q]);
+        let text = said(&t);
+        assert!(
+            text.starts_with("No, Cabaña Arrayán") && text.contains("Cabaña Coihue"),
+            "{q}: {text}"
+        );
+    }
+}

@@ -280,3 +280,79 @@ fn every_question_for_a_missing_slot_says_what_was_understood() {
         "Cabaña Lenga"
     );
 }
+
+#[test]
+fn bare_days_are_read_in_the_month_of_the_stay_being_talked_about() {
+    // Today is 23/11/2026: "del 17 al 19" alone would be next December.
+    for (first, fix, check_in, check_out) in [
+        (
+            "tenés lugar del 16 al 18 de marzo para 2?",
+            "perdón, me equivoqué, es del 17 al 19",
+            "2027-03-17",
+            "2027-03-19",
+        ),
+        (
+            "hay lugar del 16 al 18 de abril para 2",
+            "perdon es del veintiuno al veinticuatro",
+            "2027-04-21",
+            "2027-04-24",
+        ),
+        (
+            "hay lugar para 2 del 28 al 30 de marzo?",
+            "no, mejor del 2 al 4",
+            "2027-04-02",
+            "2027-04-04",
+        ),
+        (
+            "Somos 2 y queremos ir en marzo",
+            "del 16 al 18",
+            "2027-03-16",
+            "2027-03-18",
+        ),
+        (
+            "do you have room for 2 from March 10 to 12?",
+            "sorry, from the 11th to the 13th",
+            "2027-03-11",
+            "2027-03-13",
+        ),
+    ] {
+        let t = talk(&[first, fix]);
+        assert_eq!(
+            (t.state.check_in, t.state.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{first} → {fix}: {}",
+            said(&t)
+        );
+    }
+    // Without a stay or a month in mind, bare days are the next ones from today.
+    let t = talk(&["del 16 al 18 para 2"]);
+    assert_eq!(t.state.check_in, Some(d("2026-12-16")));
+}
+
+#[test]
+fn a_bare_number_answers_what_was_just_asked() {
+    for (first, answer) in [
+        ("del 5 al 8 de mayo", "2"),
+        ("tienen lugar del 5 al 8 de mayo?", "dos"),
+        ("hay lugar del 5 al 8 de mayo", "2 nomas"),
+    ] {
+        let t = talk(&[first, answer]);
+        assert_eq!(t.state.guests, Some(2), "{first} → {answer}: {}", said(&t));
+        assert!(t.state.offer.is_some(), "{answer}: {}", said(&t));
+    }
+    let t = talk(&["llegamos el 5 de mayo, somos 2", "3"]);
+    assert_eq!(t.state.check_out, Some(d("2027-05-08")), "{}", said(&t));
+}
+
+#[test]
+fn a_pick_with_thanks_is_a_pick() {
+    for pick in [
+        "Prefiero la Coihue, gracias",
+        "la coihue gracias!",
+        "la segunda, gracias",
+    ] {
+        let t = talk(&["tenés lugar para 2 del 16 al 18 de marzo?", pick]);
+        let offer = t.state.offer.expect("the offer stays");
+        assert_eq!(offer.options[offer.chosen].name, "Cabaña Coihue", "{pick}");
+    }
+}
