@@ -45,7 +45,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             })],
         },
         Incoming::Words(u) => {
-            let u = &*in_context(prev, u);
+            let u = &*in_context(prev, u, facts.today);
             let mut state = prev.clone();
             state.language = prev.language.after(u.language, u.language_sure);
             let prev = &remember_the_hold(prev, u, facts);
@@ -68,8 +68,12 @@ pub fn unusable_note(why: Refusal) -> Vec<Effect> {
 /// The stay a message asks about once it is read in the light of the conversation (new dates
 /// replace remembered ones; new nights move the check-out): the handler loads the nights taken
 /// around it before the turn.
-pub fn dates_in_question(prev: &ConversationState, u: &Understanding) -> Option<StayDates> {
-    let (check_in, check_out) = merged_stay(prev, &in_context(prev, u));
+pub fn dates_in_question(
+    prev: &ConversationState,
+    u: &Understanding,
+    today: NaiveDate,
+) -> Option<StayDates> {
+    let (check_in, check_out) = merged_stay(prev, &in_context(prev, u, today));
     StayDates::new(check_in?, check_out?).ok()
 }
 
@@ -78,10 +82,25 @@ pub fn dates_in_question(prev: &ConversationState, u: &Understanding) -> Option<
 ///   the month of the stay being talked about (the nearest such day to it, never before the
 ///   next one from today), or the month the guest named before ("queremos ir en marzo"); the
 ///   nights said stay the same;
+/// - a month said alone while a stay is talked about ("me confundí, es en abril") moves the
+///   stay to the same days of that month;
 /// - a bare number answers what was just asked: how many nights when only the check-in is
 ///   known, how many people when the dates are.
-fn in_context<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a, Understanding> {
+fn in_context<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+    today: NaiveDate,
+) -> Cow<'a, Understanding> {
     let mut read = Cow::Borrowed(u);
+    if let (Some(month), None, Some(i), Some(o)) =
+        (u.month, u.check_in, prev.check_in, prev.check_out)
+        && month != i.month()
+        && let Some(moved) = same_day_in(month, i.day(), today)
+    {
+        let r = read.to_mut();
+        r.check_in = Some(moved);
+        r.check_out = moved.checked_add_signed(o - i);
+    }
     if let (true, Some(first_next)) = (u.day_only, u.check_in)
         && let Some(day) = in_month_of(prev, first_next)
         && day != first_next
@@ -103,6 +122,17 @@ fn in_context<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a, Und
         }
     }
     read
+}
+
+/// Day `day` of `month` (or its last day), the next one from today.
+fn same_day_in(month: u32, day: u32, today: NaiveDate) -> Option<NaiveDate> {
+    (0..=1).find_map(|y| {
+        let year = today.year() + y;
+        let date = (1..=day)
+            .rev()
+            .find_map(|d| NaiveDate::from_ymd_opt(year, month, d))?;
+        (date >= today).then_some(date)
+    })
 }
 
 /// The day of `first_next` (the next such day from today) in the month the conversation is

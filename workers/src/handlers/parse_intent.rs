@@ -69,13 +69,15 @@ impl Handle for ParseIntent {
                 }
             };
             let taken = match incoming {
-                Incoming::Words(u) => match conversation::dates_in_question(&conversation.state, u)
-                {
-                    Some(stay) => {
-                        availability::taken(&mut tx, property.id, Occupancy::window(&stay)).await?
+                Incoming::Words(u) => {
+                    match conversation::dates_in_question(&conversation.state, u, today) {
+                        Some(stay) => {
+                            availability::taken(&mut tx, property.id, Occupancy::window(&stay))
+                                .await?
+                        }
+                        None => Vec::new(),
                     }
-                    None => Vec::new(),
-                },
+                }
                 Incoming::Wordless(_) => Vec::new(),
             };
             let place = property.place();

@@ -38,14 +38,14 @@ fn the_dates_in_question_are_the_new_ones_or_the_remembered_ones() {
         ..Default::default()
     };
     let new = understand("del 15 al 17 de diciembre", today(), NAMES);
-    let stay = crate::dates_in_question(&remembered, &new).expect("a stay");
+    let stay = crate::dates_in_question(&remembered, &new, today()).expect("a stay");
     assert_eq!(stay.check_in(), d("2026-12-15"));
     let none = understand("somos 4", today(), NAMES);
-    let stay = crate::dates_in_question(&remembered, &none).expect("a stay");
+    let stay = crate::dates_in_question(&remembered, &none, today()).expect("a stay");
     assert_eq!(stay.check_in(), d("2026-12-01"));
-    assert!(crate::dates_in_question(&ConversationState::default(), &none).is_none());
+    assert!(crate::dates_in_question(&ConversationState::default(), &none, today()).is_none());
     let longer = understand("al final son 4 noches", today(), NAMES);
-    let stay = crate::dates_in_question(&remembered, &longer).expect("a stay");
+    let stay = crate::dates_in_question(&remembered, &longer, today()).expect("a stay");
     assert_eq!(stay.check_out(), d("2026-12-05"));
 }
 
@@ -321,6 +321,20 @@ fn bare_days_are_read_in_the_month_of_the_stay_being_talked_about() {
             (t.state.check_in, t.state.check_out),
             (Some(d(check_in)), Some(d(check_out))),
             "{first} → {fix}: {}",
+            said(&t)
+        );
+    }
+    // A month said alone moves the stay to the same days of that month.
+    for fix in [
+        "me confundí, es en abril no en marzo",
+        "perdon, era en abril",
+        "sorry, I meant April",
+    ] {
+        let t = talk(&["tenés lugar del 16 al 18 de marzo para 2?", fix]);
+        assert_eq!(
+            (t.state.check_in, t.state.check_out),
+            (Some(d("2027-04-16")), Some(d("2027-04-18"))),
+            "{fix}: {}",
             said(&t)
         );
     }
