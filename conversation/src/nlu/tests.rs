@@ -627,3 +627,29 @@ fn english_and_portuguese_intents() {
     }
     assert!(misses.is_empty(), "{}", misses.join("\n"));
 }
+
+#[test]
+fn days_without_a_month_are_flagged_and_de_n_a_m_is_a_range() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "perdón, es del 16 al 18",
+        "perdon es de 16 a 18",
+        "desculpa, é de 16 a 18",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out, u.day_only),
+            (Some(d("2026-11-16")), Some(d("2026-11-18")), true),
+            "{text}"
+        );
+    }
+    let u = read("del 16 al 18 de marzo");
+    assert!(!u.day_only);
+    for text in ["somos de 4 a 6", "de 2 a 4 personas"] {
+        assert_eq!(read(text).check_in, None, "{text}");
+    }
+    assert_eq!(read("queremos ir en marzo").month, Some(3));
+    assert_eq!(read("2").bare_number, Some(2));
+    assert_eq!(read("cuatro nomás").bare_number, Some(4));
+    assert_eq!(read("somos 2").bare_number, None);
+}

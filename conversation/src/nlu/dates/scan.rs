@@ -481,7 +481,7 @@ impl<'a> Scanner<'a> {
             && self.mentions.last().is_some()
             && self.consumed_at(i, 2);
         let is_day =
-            month.is_some() || after_day_word || range_tail || self.starts_range(i + n.len);
+            month.is_some() || after_day_word || range_tail || self.starts_range(i, i + n.len);
         if !is_day || (n.ordinal && month.is_none() && !after_day_word) {
             return None;
         }
@@ -504,9 +504,10 @@ impl<'a> Scanner<'a> {
         i >= back && self.consumed.get(i - back).copied().unwrap_or(false)
     }
 
-    /// "15 al 17", "15 hasta el 17", "15 y 16 de enero", "15 a 17 de enero" after the number
-    /// at `j`-1.
-    fn starts_range(&self, j: usize) -> bool {
+    /// "15 al 17", "15 hasta el 17", "15 y 16 de enero", "15 a 17 de enero", "de 16 a 18" after
+    /// the number at `start` (which ends before `j`). "De 16 a 18" needs its "de" (a bare "4 a
+    /// 6" is a head count as often as days), and no head count before it ("somos de 4 a 6").
+    fn starts_range(&self, start: usize, j: usize) -> bool {
         let Some(conn) = self.tok(j) else {
             return false;
         };
@@ -518,7 +519,20 @@ impl<'a> Scanner<'a> {
         let end_is_day =
             n.value <= 31 && !self.tok(after).is_some_and(|t| t.is_any(NOT_A_DAY_AFTER));
         let month_follows = self.month_after(after).is_some();
-        end_is_day && (conn.is_any(&["al", "hasta"]) || (conn.is_any(&["a", "y"]) && month_follows))
+        let from_de = start
+            .checked_sub(1)
+            .and_then(|p| self.tok(p))
+            .is_some_and(|t| t.is_any(&["de", "desde"]))
+            && !start
+                .checked_sub(2)
+                .and_then(|p| self.tok(p))
+                .is_some_and(|t| {
+                    t.is_any(&["somos", "seriamos", "seremos", "vamos", "grupo", "entre"])
+                });
+        end_is_day
+            && (conn.is_any(&["al", "hasta"])
+                || (conn.is_any(&["a", "y"]) && month_follows)
+                || (conn.is("a") && from_de))
     }
 
     /// A month (and optional year) at `j`: "de diciembre", "diciembre", "dic", "de diciembre de
