@@ -649,6 +649,18 @@ fn days_without_a_month_are_flagged_and_de_n_a_m_is_a_range() {
         assert_eq!(read(text).check_in, None, "{text}");
     }
     assert_eq!(read("queremos ir en marzo").month, Some(3));
+    for text in [
+        "cuanto sale la lenga para el fin de semana del trece al quince de noviembre somos seis",
+        "el finde del 13 al 15 de noviembre",
+        "para el fin de semana de 13 a 15 de noviembre",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-11-13")), Some(d("2026-11-15"))),
+            "{text}"
+        );
+    }
     assert_eq!(read("2").bare_number, Some(2));
     assert_eq!(read("cuatro nomás").bare_number, Some(4));
     assert_eq!(read("somos 2").bare_number, None);

@@ -209,6 +209,16 @@ impl<'a> Scanner<'a> {
         if que_viene {
             n += 2;
         }
+        // "el fin de semana del 13 al 15 de noviembre": the range says the dates; the weekend
+        // only says what they are.
+        if self
+            .tok(i + n)
+            .is_some_and(|t| t.is_any(&["del", "de", "desde"]))
+            && let Some(num) = numbers::parse_at(self.tokens, i + n + 1)
+            && self.starts_range(i + n + 1, i + n + 1 + num.len)
+        {
+            return Some(n);
+        }
         if let Some((r, used)) = self.weekend_anchor(i + n) {
             self.push(Kind::WeekendOf(r), i);
             return Some(n + used);
