@@ -422,7 +422,7 @@ async fn replies_after(ctx: &Ctx, to: &str, before: usize, expect: &script::Expe
         let text = all[before.min(all.len())..].join("\n\n");
         let quiet = changed.elapsed();
         let have = all.len() > before;
-        if have && quiet >= Duration::from_millis(700) && check(expect, &text).is_empty() {
+        if have && quiet >= Duration::from_millis(1000) && check(expect, &text).is_empty() {
             return text;
         }
         if have && quiet >= Duration::from_millis(3000)
