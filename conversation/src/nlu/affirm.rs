@@ -19,7 +19,8 @@ const STRONG: &[&str] = &[
     "por supuesto", "de acuerdo", "lo tomo", "la tomo", "lo tomamos", "la tomamos", "me la quedo",
     "me lo quedo", "nos la quedamos", "nos lo quedamos", "reservala", "reservalo", "reservame",
     "reservamela", "reservamelo", "reservanos", "hagamosla", "vamos con esa",
-    "vamos con esa opcion", "claro que si",
+    "vamos con esa opcion", "claro que si", "confirmame", "confirmamela", "confirmala",
+    "confirmalo", "avanza", "avancemos", "adelante",
 ];
 
 #[rustfmt::skip]

@@ -36,6 +36,9 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("llamenme", Intent::Human, Strong),
     ("me pueden llamar", Intent::Human, Strong),
     ("me podes llamar", Intent::Human, Strong),
+    ("me pasas con alguien", Intent::Human, Strong),
+    ("pasame con alguien", Intent::Human, Strong),
+    ("pasame con una persona", Intent::Human, Strong),
     // Cancel
     ("cancelar", Intent::Cancel, Strong),
     ("cancela", Intent::Cancel, Strong),
@@ -89,6 +92,7 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("anulen", Intent::Cancel, Strong),
     ("dar de baja", Intent::Cancel, Strong),
     ("dar la baja", Intent::Cancel, Strong),
+    ("la baja de la reserva", Intent::Cancel, Strong),
     ("no vamos a poder ir", Intent::Cancel, Strong),
     ("no vamos a ir", Intent::Cancel, Strong),
     ("no podemos ir", Intent::Cancel, Strong),
