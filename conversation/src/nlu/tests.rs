@@ -665,3 +665,54 @@ fn days_without_a_month_are_flagged_and_de_n_a_m_is_a_range() {
     assert_eq!(read("cuatro nomás").bare_number, Some(4));
     assert_eq!(read("somos 2").bare_number, None);
 }
+
+#[test]
+fn numbers_in_words_in_english_and_portuguese() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out, guests) in [
+        (
+            "two adults, june tenth to twelfth",
+            "2027-06-10",
+            "2027-06-12",
+            2,
+        ),
+        (
+            "we are four people from june 10 to 12",
+            "2027-06-10",
+            "2027-06-12",
+            4,
+        ),
+        (
+            "from june twenty first to twenty third for two",
+            "2027-06-21",
+            "2027-06-23",
+            2,
+        ),
+        (
+            "de cinco a nove de janeiro para duas pessoas",
+            "2027-01-05",
+            "2027-01-09",
+            2,
+        ),
+        (
+            "dois adultos e uma criança, de 3 a 5 de março",
+            "2027-03-03",
+            "2027-03-05",
+            3,
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out, u.guests),
+            (Some(d(check_in)), Some(d(check_out)), Some(guests)),
+            "{text}"
+        );
+    }
+    for (text, guests) in [
+        ("just me", 1),
+        ("it's just the two of us", 2),
+        ("a family of four", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+}
