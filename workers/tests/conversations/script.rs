@@ -15,7 +15,8 @@
 //!
 //! Dates are `MM-DD`, the next such day from the property's today (a check-out: the first after
 //! its check-in), or a holiday's stay: `@carnival`, `@holyweek`, `@yearend`, `@christmas`,
-//! `@longweekend` (the next long weekend). In expected words `{03-16}`, `{carnival.in}` and
+//! `@longweekend` (the next long weekend), `@longweekend-05` (the next one in May). In expected
+//! words `{03-16}`, `{carnival.in}` and
 //! `{carnival.out}` become the date as the guest reads it in the case's language.
 //! Words match case- and accent-insensitively.
 
@@ -244,7 +245,19 @@ fn season(name: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String
         "yearend" => Season::YearEnd.next(today),
         "christmas" => Season::Christmas.next(today),
         "longweekend" => holidays::next_long_weekend(today),
-        _ => return Err(format!("unknown holiday @{name}")),
+        other => match other.strip_prefix("longweekend-") {
+            // The next long weekend that starts in that month.
+            Some(m) => {
+                let m: u32 = m.parse().map_err(|_| format!("month of @{name}"))?;
+                let from = if today.month() == m {
+                    today
+                } else {
+                    next(&format!("{m:02}-01"), today)?
+                };
+                holidays::next_long_weekend(from).filter(|d| d.first.month() == m)
+            }
+            None => return Err(format!("unknown holiday @{name}")),
+        },
     };
     days.map(|d| d.stay())
         .ok_or_else(|| format!("no next @{name}"))
