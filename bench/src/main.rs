@@ -5,8 +5,10 @@
 //! # Layout
 //! - [`queue`]: `fleet-bench queue`: the LPUSH ceiling (redis-benchmark), the fleet's enqueue,
 //!   processing and pickup figures, the 100k backlog, raw apalis-redis 1.0.0 and BullMQ.
+//! - [`queue`] also holds `fleet-bench sidekiq`: the keyed drain against Sidekiq.
 //! - [`conversation`]: `fleet-bench conversation`: webhook-to-reply latency of text messages at
-//!   50 and 500 conversations/s through worker processes, and the hold storm.
+//!   50/s and at saturation through worker processes, CPU per message by process, on an empty
+//!   and a seeded database, and the hold storm.
 //! - [`webhooks`]: `fleet-bench ingress`: signed WhatsApp deliveries against the ingress, closed
 //!   loop (peak accepted/s) and open loop at a fixed rate (latency without coordinated omission).
 //! - [`report`]: one table (and the same figures as JSON) with PASS/FAIL beside each target.
@@ -45,8 +47,11 @@ enum Command {
     Queue(queue::QueueArgs),
     /// Ingress figures: peak accepted webhooks/s and latency at a fixed offered rate.
     Ingress(webhooks::IngressArgs),
-    /// Booking conversation figures: text reply latency at 50/s and 500/s, the hold storm.
+    /// Booking conversation figures: text reply latency at 50/s and at saturation, CPU per
+    /// message by process, on an empty and a seeded database; the hold storm.
     Conversation(conversation::ConversationArgs),
+    /// The fleet's keyed drain against Sidekiq (one process per core), taking turns.
+    Sidekiq(queue::SidekiqArgs),
 }
 
 #[tokio::main]
@@ -56,6 +61,13 @@ async fn main() -> anyhow::Result<()> {
         Command::Queue(args) => {
             let warnings = logs::init(false);
             (args.redis_url.clone(), queue::run(args, warnings).boxed())
+        }
+        Command::Sidekiq(args) => {
+            let warnings = logs::init(false);
+            (
+                args.redis_url.clone(),
+                queue::versus_sidekiq(args, warnings).boxed(),
+            )
         }
         Command::Conversation(args) => {
             let _warnings = logs::init(false);

@@ -23,11 +23,11 @@ pub fn process_cpu(pid: u32) -> Option<Duration> {
     Some(Duration::from_secs_f64((utime + stime) / USER_HZ))
 }
 
-/// User + system CPU of every PostgreSQL server process of the machine (the postmaster, each
-/// connection's backend, the background workers), summed: PostgreSQL's share of a run.
-pub fn postgres_cpu() -> Duration {
+/// User + system CPU of each PostgreSQL server process of the machine (the postmaster, each
+/// connection's backend, the background workers), by pid.
+pub fn postgres_cpu() -> BTreeMap<u32, Duration> {
     let Ok(entries) = std::fs::read_dir("/proc") else {
-        return Duration::ZERO;
+        return BTreeMap::new();
     };
     entries
         .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
@@ -35,7 +35,17 @@ pub fn postgres_cpu() -> Duration {
             std::fs::read_to_string(format!("/proc/{pid}/comm"))
                 .is_ok_and(|c| c.trim() == "postgres")
         })
-        .filter_map(process_cpu)
+        .filter_map(|pid| Some((pid, process_cpu(pid)?)))
+        .collect()
+}
+
+/// PostgreSQL's share of a span: what each process alive at its end used since its start (all
+/// of it for a process started meanwhile). A backend that ended within the span is missed, so
+/// spans should keep their connections (pools do).
+pub fn postgres_cpu_since(before: &BTreeMap<u32, Duration>) -> Duration {
+    postgres_cpu()
+        .into_iter()
+        .map(|(pid, now)| now.saturating_sub(before.get(&pid).copied().unwrap_or_default()))
         .sum()
 }
 

@@ -97,7 +97,7 @@ pub async fn measure(
         .filter_map(|w| sys::process_cpu(w.id()))
         .sum::<Duration>()
         .saturating_sub(worker_cpu_before);
-    let postgres_cpu = sys::postgres_cpu().saturating_sub(postgres_before);
+    let postgres_cpu = sys::postgres_cpu_since(&postgres_before);
     let answered = latencies.len();
     let database = if seeded > 0 {
         format!("{} messages", crate::report::fmt_number(seeded as f64))

@@ -16,6 +16,7 @@ mod bullmq;
 mod enqueue;
 mod fleet;
 mod lpush;
+mod sidekiq;
 
 use std::{path::PathBuf, time::Duration};
 
@@ -1272,4 +1273,141 @@ fn notes(r: &mut Report, m: &View<'_>) {
     if m.gates.iter().any(|(_, q)| !q.reached) {
         r.note("Some steps started on a BUSY machine (see Machine): those figures, and ratios using them, carry that noise; the spread across rounds shows how much.");
     }
+}
+
+/// `fleet-bench sidekiq`: the fleet's keyed drain at concurrency 64 (one process) and Sidekiq
+/// (one process per core), taking turns on the same Redis.
+#[derive(Debug, clap::Args)]
+pub struct SidekiqArgs {
+    #[arg(long, env = "REDIS_URL", default_value = "redis://127.0.0.1:6379")]
+    pub redis_url: String,
+    #[arg(long, default_value_t = 100_000)]
+    jobs: usize,
+    #[arg(long, default_value_t = 3)]
+    rounds: usize,
+    /// Sidekiq processes (default: one per core).
+    #[arg(long)]
+    processes: Option<usize>,
+    /// Each Sidekiq process's concurrency (10 measured best here; see bench/README.md).
+    #[arg(long, default_value_t = 10)]
+    concurrency: usize,
+    /// The Redis database Sidekiq runs in (it has no key prefix); must be empty.
+    #[arg(long, default_value_t = 7)]
+    sidekiq_db: u8,
+    #[arg(long)]
+    json: bool,
+}
+
+pub async fn versus_sidekiq(args: SidekiqArgs, warnings: Warnings) -> anyhow::Result<()> {
+    let url = args.redis_url.as_str();
+    let processes = args
+        .processes
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()));
+    let installed = sidekiq::ensure_installed().await;
+    let (mut fleet_runs, mut peer_runs) = (Rounds::new(), Rounds::new());
+    for round in 1..=args.rounds.max(1) {
+        let quiet = wait_quiet(0.25, Duration::from_secs(30)).await;
+        progress(&format!(
+            "round {round}: fleet drains {} keyed jobs at concurrency {HIGH} ({})",
+            args.jobs,
+            quiet.describe()
+        ));
+        fleet_runs.push(flat(
+            fleet::drain(url, args.jobs, HIGH, false, Keying::Keyed, &warnings).await,
+        ));
+        let quiet = wait_quiet(0.25, Duration::from_secs(30)).await;
+        progress(&format!(
+            "round {round}: Sidekiq, {processes} processes at concurrency {} ({})",
+            args.concurrency,
+            quiet.describe()
+        ));
+        peer_runs.push(match &installed {
+            Ok(()) => {
+                sidekiq::run(url, args.sidekiq_db, args.jobs, processes, args.concurrency).await
+            }
+            Err(why) => Err(why.clone()),
+        });
+    }
+    let mut r = Report::new("fleet vs Sidekiq");
+    r.section(format!(
+        "{} no-op jobs, medians of {} rounds taking turns",
+        fmt_number(args.jobs as f64),
+        args.rounds
+    ));
+    let fleet = fleet_runs.median(|d| d.per_sec());
+    let peer = peer_runs.median(|p| p.per_sec());
+    match &fleet {
+        Ok(d) => {
+            r.number(
+                "fleet_keyed_c64_per_s",
+                "fleet, keyed, one process at c=64: processed/s",
+                d.per_sec(),
+                "/s",
+            );
+            if let Some(cpu) = d.cpu.this_process {
+                r.number(
+                    "fleet_cpu_us",
+                    "fleet: CPU per job (worker process)",
+                    cpu.as_secs_f64() * 1e6 / d.jobs as f64,
+                    "µs",
+                );
+            }
+        }
+        Err(why) => r.missing("fleet_keyed_c64_per_s", "fleet processed/s", why.clone()),
+    }
+    match &peer {
+        Ok(p) => {
+            r.number(
+                "sidekiq_per_s",
+                &format!(
+                    "Sidekiq, {processes} processes at c={}: processed/s",
+                    args.concurrency
+                ),
+                p.per_sec(),
+                "/s",
+            );
+            r.number(
+                "sidekiq_enqueue_per_s",
+                "Sidekiq push_bulk enqueue/s",
+                crate::stats::rate(p.jobs as u64, p.enqueue),
+                "/s",
+            );
+            r.number(
+                "sidekiq_cpu_us",
+                "Sidekiq: CPU per job (its processes)",
+                p.peer_cpu.as_secs_f64() * 1e6 / p.jobs as f64,
+                "µs",
+            );
+            if let Some(redis) = &p.cpu.redis {
+                r.number(
+                    "sidekiq_redis_cpu_us",
+                    "Sidekiq: Redis CPU per job",
+                    redis.cpu.as_secs_f64() * 1e6 / p.jobs as f64,
+                    "µs",
+                );
+            }
+        }
+        Err(why) => r.missing("sidekiq_per_s", "Sidekiq processed/s", why.clone()),
+    }
+    let ratio = ratio(
+        &fleet.as_ref().map(|d| d.per_sec()).map_err(Clone::clone),
+        &peer.as_ref().map(|p| p.per_sec()).map_err(Clone::clone),
+    );
+    r.check(
+        "keyed processed/s ≥ 3× Sidekiq with one process per core",
+        ratio.as_ref().ok().map(|x| *x >= 3.0),
+        ratio.map_or_else(|e| e, |x| format!("{x:.2}×")),
+    );
+    if let Some(spread) = fleet_runs.spread(|d| d.per_sec(), "/s") {
+        r.note(format!("fleet rounds: {spread}"));
+    }
+    if let Some(spread) = peer_runs.spread(|p| p.per_sec(), "/s") {
+        r.note(format!("Sidekiq rounds: {spread}"));
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&r.to_json())?);
+    } else {
+        println!("{}", r.render());
+    }
+    Ok(())
 }
