@@ -166,7 +166,7 @@ pub async fn measure(
     }
     if rate == 50 {
         report.check(
-            &format!("text reply p95 < 15 ms at 50/s ({database})"),
+            format!("text reply p95 < 15 ms at 50/s ({database})"),
             Some(p.1 < Duration::from_millis(15) && answered == total),
             format!("{:.1} ms", stats::ms(p.1)),
         );
