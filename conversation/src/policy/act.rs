@@ -100,6 +100,7 @@ pub(crate) fn act(
             vec![say(texts::offer_declined(lang))]
         }
         Step::AlreadyHeld => holds::already_held(s, u, facts),
+        Step::HeldPrice => holds::held_price(s, u, facts),
         Step::Move {
             stay,
             guests,

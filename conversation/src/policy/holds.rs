@@ -123,6 +123,50 @@ pub(crate) fn already_held(
     }
 }
 
+/// What the hold costs (total and deposit) and where its deposit is paid; a clarifying
+/// question when the hold's cabin is not known.
+pub(crate) fn held_price(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
+    let lang = s.language;
+    let (id, name, stay, link) = match held(facts, u) {
+        Some(h) => (
+            Some(h.accommodation_id),
+            h.accommodation.clone(),
+            stay_of(h.check_in, h.check_out),
+            h.payment_link.as_deref(),
+        ),
+        None => match &s.booked {
+            Some(b) => (
+                None,
+                b.accommodation.clone(),
+                stay_of(b.check_in, b.check_out),
+                None,
+            ),
+            None => return vec![say(texts::clarify(lang))],
+        },
+    };
+    let cabin = facts
+        .accommodations()
+        .iter()
+        .find(|a| Some(a.id) == id || a.name == name);
+    match (cabin, stay) {
+        (Some(a), Some(stay)) => {
+            let q = booking::pricing::quote(&a.tariff(), &stay);
+            vec![say(texts::held_price(
+                lang,
+                &name,
+                &stay,
+                (q.total, q.deposit),
+                link,
+            ))]
+        }
+        _ => already_held(s, u, facts),
+    }
+}
+
 /// New dates, people or cabin (`to_cabin`) for the unpaid hold: moved when the cabin is free
 /// and fits (the hold's own nights do not count), else the nearest free options, keeping the
 /// hold until the guest decides.

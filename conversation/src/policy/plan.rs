@@ -61,6 +61,8 @@ pub(crate) enum Step {
     Decline,
     /// A yes with nothing on the table after a hold.
     AlreadyHeld,
+    /// "¿Cuánto es la seña?" after a hold: what the hold costs.
+    HeldPrice,
     /// Move the unpaid hold to this stay and head count, and to another cabin when the guest
     /// named one.
     Move {
@@ -204,6 +206,14 @@ pub(crate) fn plan(
             }
         } else if agrees && !heard.new_stay() && s.offer.is_none() {
             return Step::AlreadyHeld;
+        } else if u.intent == Intent::AskPrice
+            && !heard.new_stay()
+            && u.check_in.is_none()
+            && u.accommodation.is_none()
+            && s.offer.is_none()
+            && holding.is_none_or(|h| !h.paid)
+        {
+            return Step::HeldPrice;
         }
     }
 

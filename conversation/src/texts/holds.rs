@@ -37,6 +37,36 @@ pub fn hold_placed_in(lang: Language, h: &HoldLines<'_>) -> String {
     }
 }
 
+/// "¿Cuánto es la seña?" after the hold: what it costs and how to confirm it.
+pub fn held_price(
+    lang: Language,
+    name: &str,
+    stay: &StayDates,
+    (total, deposit): (booking::Money, booking::Money),
+    link: Option<&str>,
+) -> String {
+    let when = range(lang, stay.check_in(), stay.check_out());
+    let pay = match (lang, link) {
+        (Language::Es, Some(l)) => format!(" Para confirmarla, pagá la seña acá: {l}"),
+        (Language::Es, None) => " En un ratito te llega el link para pagar la seña.".to_owned(),
+        (Language::En, Some(l)) => format!(" To confirm it, pay the deposit here: {l}"),
+        (Language::En, None) => " The link to pay the deposit is on its way.".to_owned(),
+        (Language::Pt, Some(l)) => format!(" Para confirmar, pague o sinal aqui: {l}"),
+        (Language::Pt, None) => " O link para pagar o sinal já está a caminho.".to_owned(),
+    };
+    match lang {
+        Language::Es => {
+            format!("Tu reserva: {name}, {when}. Total {total}, seña {deposit} 😊{pay}")
+        }
+        Language::En => {
+            format!("Your booking: {name}, {when}. Total {total}, deposit {deposit} 😊{pay}")
+        }
+        Language::Pt => {
+            format!("Sua reserva: {name}, {when}. Total {total}, sinal {deposit} 😊{pay}")
+        }
+    }
+}
+
 /// "Dale" again after the hold: it is already held, here is how to confirm it.
 pub fn already_held(lang: Language, name: &str, stay: &StayDates, link: Option<&str>) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());

@@ -288,3 +288,24 @@ fn naming_another_cabin_after_a_hold_moves_it_there() {
         );
     }
 }
+
+#[test]
+fn the_price_after_a_hold_is_the_holds_own() {
+    // Coihue: $ 90.000 a night in these tables, 2 nights, 30 % deposit.
+    for q in [
+        "cuanto es la seña?",
+        "cuánto tengo que pagar de seña?",
+        "y cuanto sale en total?",
+        "how much is the deposit?",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), q);
+        let text = said(&t);
+        assert!(
+            text.contains("Cabaña Coihue")
+                && text.contains("$ 54.000")
+                && text.contains("https://pago.example/RES261215007"),
+            "{q}: {text}"
+        );
+        assert!(t.state.offer.is_none(), "{q}: no new offer");
+    }
+}
