@@ -7,14 +7,13 @@
 use std::sync::Arc;
 
 use poem::{Body, Request, handler, web::Data};
-use secrecy::ExposeSecret;
 
 use crate::{
     email::{InboundEmail, read_form},
     error::IngressError,
     middleware::RequestContext,
     routes::enqueue,
-    signature::{SignatureError, mailgun, refused},
+    signature::{mailgun, verify_mailgun},
     state::AppState,
 };
 
@@ -25,19 +24,9 @@ pub async fn receive(
     Data(state): Data<&Arc<AppState>>,
     Data(ctx): Data<&RequestContext>,
 ) -> Result<&'static str, IngressError> {
-    let key = state
-        .config
-        .mailgun_signing_key
-        .as_ref()
-        .ok_or_else(|| refused(mailgun::NAME, SignatureError::NotConfigured))?;
     let form = read_form(req.content_type(), body, state.config.max_email_bytes).await?;
     let now = chrono::Utc::now();
-    mailgun::verify(
-        key.expose_secret().as_bytes(),
-        form.signed(),
-        now.timestamp(),
-    )
-    .map_err(|e| refused(mailgun::NAME, e))?;
+    verify_mailgun(state, form.signed())?;
     let email = InboundEmail::from_form(&form)?;
     let property = email
         .recipients

@@ -11,13 +11,12 @@
 use std::sync::Arc;
 
 use poem::{Body, handler, web::Data};
-use secrecy::ExposeSecret;
 use serde::Deserialize;
 
 use crate::{
     error::IngressError,
     routes::record_accepted,
-    signature::{SignatureError, mailgun, read_body, refused},
+    signature::{SignatureError, mailgun, read_body, refused, verify_mailgun},
     state::AppState,
 };
 
@@ -57,24 +56,17 @@ pub async fn receive(
     body: Body,
     Data(state): Data<&Arc<AppState>>,
 ) -> Result<&'static str, IngressError> {
-    let key = state
-        .config
-        .mailgun_signing_key
-        .as_ref()
-        .ok_or_else(|| refused(mailgun::NAME, SignatureError::NotConfigured))?;
     let bytes = read_body(body, state.config.max_body_bytes).await?;
     let post: EventPost = serde_json::from_slice(&bytes)
         .map_err(|_| refused(mailgun::NAME, SignatureError::Malformed))?;
-    mailgun::verify(
-        key.expose_secret().as_bytes(),
+    verify_mailgun(
+        state,
         mailgun::Signed {
             timestamp: post.signature.timestamp.as_deref(),
             token: post.signature.token.as_deref(),
             signature: post.signature.signature.as_deref(),
         },
-        chrono::Utc::now().timestamp(),
-    )
-    .map_err(|e| refused(mailgun::NAME, e))?;
+    )?;
     crate::limits::webhook_budget(state, "mailgun-events", "").await?;
     let event = post.event_data.event.as_str();
     metrics::counter!("fleet_mailgun_events_total", "event" => event_label(event)).increment(1);

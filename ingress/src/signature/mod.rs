@@ -49,6 +49,25 @@ pub(crate) async fn read_body(
     })
 }
 
+/// Verifies Mailgun's signature fields (inbound routes and event webhooks carry the same
+/// scheme, in a form or in JSON) with the configured signing key.
+pub(crate) fn verify_mailgun(
+    state: &AppState,
+    signed: mailgun::Signed<'_>,
+) -> Result<(), IngressError> {
+    let key = state
+        .config
+        .mailgun_signing_key
+        .as_ref()
+        .ok_or_else(|| refused(mailgun::NAME, SignatureError::NotConfigured))?;
+    mailgun::verify(
+        key.expose_secret().as_bytes(),
+        signed,
+        chrono::Utc::now().timestamp(),
+    )
+    .map_err(|e| refused(mailgun::NAME, e))
+}
+
 /// Counts and logs a refused signature; the caller answers 401.
 pub(crate) fn refused(provider: &'static str, e: SignatureError) -> IngressError {
     metrics::counter!("fleet_webhook_rejected_total", "provider" => provider, "reason" => e.reason()).increment(1);

@@ -725,18 +725,21 @@ impl RedisQueue {
     /// Re-drive every dead letter of a queue, in chunks.
     pub async fn redrive_all(&self, queue: QueueName) -> Result<u64, QueueError> {
         let mut total = 0;
-        loop {
-            let ids: Vec<String> = self
-                .dead_letters(queue, 500)
-                .await?
-                .into_iter()
-                .map(|d| d.id)
-                .collect();
-            if ids.is_empty() {
-                return Ok(total);
-            }
+        while let Some(ids) = self.oldest_dead(queue).await? {
             total += self.redrive(queue, &ids).await?;
         }
+        Ok(total)
+    }
+
+    /// The ids of up to 500 oldest dead letters of a queue; `None` when there are none.
+    async fn oldest_dead(&self, queue: QueueName) -> Result<Option<Vec<String>>, QueueError> {
+        let ids: Vec<String> = self
+            .dead_letters(queue, 500)
+            .await?
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+        Ok((!ids.is_empty()).then_some(ids))
     }
 
     /// Discard dead letters (they will never run). Returns how many went.
@@ -755,18 +758,10 @@ impl RedisQueue {
     /// Discard every dead letter of a queue, in chunks.
     pub async fn purge_dead_all(&self, queue: QueueName) -> Result<u64, QueueError> {
         let mut total = 0;
-        loop {
-            let ids: Vec<String> = self
-                .dead_letters(queue, 500)
-                .await?
-                .into_iter()
-                .map(|d| d.id)
-                .collect();
-            if ids.is_empty() {
-                return Ok(total);
-            }
+        while let Some(ids) = self.oldest_dead(queue).await? {
             total += self.purge_dead(queue, &ids).await?;
         }
+        Ok(total)
     }
 
     /// Remove every key under this prefix (tests and benchmarks only).

@@ -45,12 +45,12 @@ async fn main() -> anyhow::Result<()> {
                     queue: name,
                     id,
                     all,
-                } => dlq::retry(&queue, name, id, all).await?,
+                } => dlq::act(&queue, name, dlq::Action::Retry, id, all).await?,
                 DlqCommand::Purge {
                     queue: name,
                     id,
                     all,
-                } => dlq::purge(&queue, name, id, all).await?,
+                } => dlq::act(&queue, name, dlq::Action::Purge, id, all).await?,
             }
         }
         Command::Nlu {

@@ -34,42 +34,41 @@ pub async fn list(
         .join("\n"))
 }
 
-pub async fn retry(
-    queue: &RedisQueue,
-    name: QueueName,
-    id: Option<String>,
-    all: bool,
-) -> anyhow::Result<String> {
-    let n = match (id, all) {
-        (_, true) => queue.redrive_all(name).await?,
-        (Some(id), false) => {
-            let n = queue.redrive(name, std::slice::from_ref(&id)).await?;
-            if n == 0 {
-                anyhow::bail!("no dead letter {id} in {name}");
-            }
-            n
-        }
-        (None, false) => anyhow::bail!("give a job id or --all"),
-    };
-    Ok(format!("re-drove {n} job(s) of {name}"))
+/// What staff do with dead letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Back to work with fresh attempts.
+    Retry,
+    /// Discarded (they never run).
+    Purge,
 }
 
-pub async fn purge(
+/// Applies `action` to one dead letter by id, or to all of a queue's.
+pub async fn act(
     queue: &RedisQueue,
     name: QueueName,
+    action: Action,
     id: Option<String>,
     all: bool,
 ) -> anyhow::Result<String> {
-    let n = match (id, all) {
-        (_, true) => queue.purge_dead_all(name).await?,
-        (Some(id), false) => {
-            let n = queue.purge_dead(name, std::slice::from_ref(&id)).await?;
+    let n = match (id, all, action) {
+        (_, true, Action::Retry) => queue.redrive_all(name).await?,
+        (_, true, Action::Purge) => queue.purge_dead_all(name).await?,
+        (Some(id), false, _) => {
+            let ids = std::slice::from_ref(&id);
+            let n = match action {
+                Action::Retry => queue.redrive(name, ids).await?,
+                Action::Purge => queue.purge_dead(name, ids).await?,
+            };
             if n == 0 {
                 anyhow::bail!("no dead letter {id} in {name}");
             }
             n
         }
-        (None, false) => anyhow::bail!("give a job id or --all"),
+        (None, false, _) => anyhow::bail!("give a job id or --all"),
     };
-    Ok(format!("purged {n} dead letter(s) of {name}"))
+    Ok(match action {
+        Action::Retry => format!("re-drove {n} job(s) of {name}"),
+        Action::Purge => format!("purged {n} dead letter(s) of {name}"),
+    })
 }

@@ -13,9 +13,17 @@ async fn six_workers_at_a_hundred_a_second_fit_a_hundred_connections() {
     let _alone = LOADED.lock().await;
     let pg = PrivatePostgres::start(&["max_connections=100", "superuser_reserved_connections=3"])
         .expect("a PostgreSQL of our own");
-    let fleet = fleet_on(&pg.admin_url(), &redis_url()).await;
-    let ingress = fleet.spawn_ingress().await;
-    let graph = LoggingGraph::start(Duration::from_millis(20), Some(&ingress)).await;
+    let Stage {
+        fleet,
+        ingress,
+        graph,
+    } = stage(
+        &pg.admin_url(),
+        &redis_url(),
+        Duration::from_millis(20),
+        true,
+    )
+    .await;
     let workers = Workers::start(
         &fleet,
         &graph.uri(),

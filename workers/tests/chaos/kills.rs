@@ -10,14 +10,18 @@ use crate::support::*;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn workers_killed_under_load_lose_nothing_and_send_nothing_twice() {
     let _alone = LOADED.lock().await;
-    let fleet = fleet_on(&admin_url(), &redis_url()).await;
-    let ingress = fleet.spawn_ingress().await;
     // CHAOS_NO_STATUS_WEBHOOKS=1 measures the window left when Meta's statuses never come
     // (only the sender's own delivery record reconciles; expect a few duplicates then).
     let statuses = std::env::var("CHAOS_NO_STATUS_WEBHOOKS").is_err();
-    let graph = LoggingGraph::start(
+    let Stage {
+        fleet,
+        ingress,
+        graph,
+    } = stage(
+        &admin_url(),
+        &redis_url(),
         Duration::from_millis(300),
-        statuses.then_some(ingress.as_str()),
+        statuses,
     )
     .await;
     let mut workers = Workers::start(&fleet, &graph.uri(), 3, &[("REPLY_RECONCILE_SECS", "10")]);

@@ -16,9 +16,17 @@ async fn postgres_stopped_for_ninety_seconds_dead_letters_nobody_and_answers_eve
             .unwrap_or(90),
     );
     let pg = PrivatePostgres::start(&["max_connections=100"]).expect("a PostgreSQL of our own");
-    let fleet = fleet_on(&pg.admin_url(), &redis_url()).await;
-    let ingress = fleet.spawn_ingress().await;
-    let graph = LoggingGraph::start(Duration::from_millis(20), Some(&ingress)).await;
+    let Stage {
+        fleet,
+        ingress,
+        graph,
+    } = stage(
+        &pg.admin_url(),
+        &redis_url(),
+        Duration::from_millis(20),
+        true,
+    )
+    .await;
     let workers = Workers::start(
         &fleet,
         &graph.uri(),

@@ -10,9 +10,11 @@ use crate::support::*;
 async fn redis_stopped_and_killed_refuses_while_away_and_loses_nothing() {
     let _alone = LOADED.lock().await;
     let mut redis = PrivateRedis::start().expect("a Redis of our own");
-    let fleet = fleet_on(&admin_url(), &redis.url()).await;
-    let ingress = fleet.spawn_ingress().await;
-    let graph = LoggingGraph::start(Duration::from_millis(20), Some(&ingress)).await;
+    let Stage {
+        fleet,
+        ingress,
+        graph,
+    } = stage(&admin_url(), &redis.url(), Duration::from_millis(20), true).await;
     let workers = Workers::start(&fleet, &graph.uri(), 2, &[("REPLY_RECONCILE_SECS", "10")]);
     let guests = Guests::default();
     let count = 300;

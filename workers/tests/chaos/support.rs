@@ -47,6 +47,26 @@ pub async fn fleet_on(admin_url: &str, redis_url: &str) -> Fleet {
     fleet
 }
 
+/// A scenario's stage: its fleet (database with the property, Redis prefix), the ingress, and
+/// the Graph API fake answering after `latency`, reporting statuses to the ingress unless
+/// `statuses` is false.
+pub struct Stage {
+    pub fleet: Fleet,
+    pub ingress: String,
+    pub graph: LoggingGraph,
+}
+
+pub async fn stage(admin_url: &str, redis_url: &str, latency: Duration, statuses: bool) -> Stage {
+    let fleet = fleet_on(admin_url, redis_url).await;
+    let ingress = fleet.spawn_ingress().await;
+    let graph = LoggingGraph::start(latency, statuses.then_some(ingress.as_str())).await;
+    Stage {
+        fleet,
+        ingress,
+        graph,
+    }
+}
+
 /// Worker processes of one fleet, each logging to a file of the scenario's, which a scenario
 /// kills and replaces at will.
 pub struct Workers {

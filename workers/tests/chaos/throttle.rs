@@ -9,9 +9,11 @@ use crate::support::*;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_ten_second_throttle_pauses_replies_for_retry_after_and_no_longer() {
     let _alone = LOADED.lock().await;
-    let fleet = fleet_on(&admin_url(), &redis_url()).await;
-    let ingress = fleet.spawn_ingress().await;
-    let graph = LoggingGraph::start(Duration::from_millis(20), Some(&ingress)).await;
+    let Stage {
+        fleet,
+        ingress,
+        graph,
+    } = stage(&admin_url(), &redis_url(), Duration::from_millis(20), true).await;
     let workers = Workers::start(&fleet, &graph.uri(), 2, &[("REPLY_RECONCILE_SECS", "10")]);
     let guests = Guests::default();
     let count = 250;
