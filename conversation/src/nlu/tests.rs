@@ -716,3 +716,32 @@ fn numbers_in_words_in_english_and_portuguese() {
         assert_eq!(read(text).guests, Some(guests), "{text}");
     }
 }
+
+#[test]
+fn month_typos_after_a_day_and_two_nights_said_as_nights() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "tenen lugar del 3 al 5 de marso",
+            "2027-03-03",
+            "2027-03-05",
+        ),
+        (
+            "del 10 al 12 de novienbre para 2",
+            "2026-11-10",
+            "2026-11-12",
+        ),
+        ("del 10 al 12 de agsoto", "2027-08-10", "2027-08-12"),
+        ("las noches del 3 y 4 de marzo", "2027-03-03", "2027-03-05"),
+        ("noches 3 y 4 de marzo para 2", "2027-03-03", "2027-03-05"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+    // "Mayor" is a word, not a month.
+    assert_eq!(read("5 de mayor").check_in, None);
+}

@@ -8,7 +8,7 @@ use super::{
     DayRef, Kind, Mention, Role, calendar,
     words::{
         DAY_CONTEXT, END_MARKERS, MONTH_ABBREVIATIONS, NOT_A_DAY_AFTER, Part, START_MARKERS, VAGUE,
-        WEEKDAYS, full_year, is_article, month_of,
+        WEEKDAYS, full_year, is_article, month_after_a_day, month_of,
     },
 };
 use crate::nlu::{PeriodMention, lexicon, normalize::Token, numbers};
@@ -428,8 +428,8 @@ impl<'a> Scanner<'a> {
         Some(1)
     }
 
-    /// "24, 25 y 26 de diciembre": three or more consecutive days naming the nights, after a
-    /// day word or before a month.
+    /// "24, 25 y 26 de diciembre": three or more consecutive days naming the nights (two after
+    /// "noches": "las noches del 3 y 4"), after a day word or before a month.
     fn night_list(&mut self, i: usize) -> Option<usize> {
         let day_at = |j: usize| {
             numbers::parse_at(self.tokens, j)
@@ -446,7 +446,14 @@ impl<'a> Scanner<'a> {
             j = end + usize::from(self.tok(end).is_some_and(|t| t.is("y")));
         }
         let (first, last) = (*days.first()?, *days.last()?);
-        if days.len() < 3 || self.tok(end).is_some_and(|t| t.is_any(NOT_A_DAY_AFTER)) {
+        // Two days are nights only when said so: "las noches del 3 y 4", "noches 3 y 4".
+        let nights_said = (1..=2).any(|back| {
+            i.checked_sub(back)
+                .and_then(|p| self.tok(p))
+                .is_some_and(|t| t.is_any(&["noches", "noche"]))
+        });
+        let enough = days.len() >= 3 || (days.len() == 2 && nights_said);
+        if !enough || self.tok(end).is_some_and(|t| t.is_any(NOT_A_DAY_AFTER)) {
             return None;
         }
         let month = self.month_after(end);
@@ -550,7 +557,7 @@ impl<'a> Scanner<'a> {
     fn month_after(&self, j: usize) -> Option<(u32, Option<i32>, usize)> {
         let de = usize::from(self.tok(j).is_some_and(|t| t.is_any(&["de", "del", "d"])));
         let t = self.tok(j + de)?;
-        let month = month_of(t).or_else(|| {
+        let month = month_after_a_day(t).or_else(|| {
             MONTH_ABBREVIATIONS
                 .iter()
                 .find(|(w, _)| t.is(w))

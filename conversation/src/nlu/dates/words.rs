@@ -127,6 +127,24 @@ pub(super) fn month_of(t: &Token) -> Option<u32> {
     (!ambiguous).then_some(best.1)
 }
 
+/// A month right after a day ("del 3 al 5 de marso"): [`month_of`], or one edit away from a
+/// single month of five letters or more (never a word the lexicon knows), where a typo of a
+/// short month cannot be anything else.
+pub(super) fn month_after_a_day(t: &Token) -> Option<u32> {
+    if let Some(m) = month_of(t) {
+        return Some(m);
+    }
+    if t.text.len() < 4 || !t.is_alpha() || lexicon::is_known(&t.text) {
+        return None;
+    }
+    let mut near = MONTHS
+        .iter()
+        .filter(|(w, _)| w.len() >= 5 && lexicon::within_one_edit(&t.text, w))
+        .map(|(_, m)| *m);
+    let first = near.next()?;
+    near.all(|m| m == first).then_some(first)
+}
+
 /// Two- or four-digit year.
 pub(super) fn full_year(v: u32, digits: usize) -> i32 {
     let v = i32::try_from(v).unwrap_or(0);
