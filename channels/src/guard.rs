@@ -40,21 +40,33 @@ impl Guard {
     /// Whether a call would be refused now (paused or open), without making one: a caller
     /// about to record that it is sending asks first.
     pub async fn ready(&self) -> Result<(), ChannelError> {
-        let dependency = self.dependency;
-        if let Some(pauses) = &self.pauses
-            && let Ok(Some(retry_after)) = pauses.remaining(dependency).await
-        {
-            return Err(ChannelError::Throttled {
-                dependency,
-                retry_after,
-            });
-        }
+        self.paused().await?;
         match self.breaker.open_for() {
             Some(retry_after) => Err(ChannelError::Open {
-                dependency,
+                dependency: self.dependency,
                 retry_after,
             }),
             None => Ok(()),
+        }
+    }
+
+    /// `Err(Throttled)` while a pause of this dependency lasts. Redis out of reach: no pause
+    /// known, the call goes ahead (the provider will say again).
+    async fn paused(&self) -> Result<(), ChannelError> {
+        let dependency = self.dependency;
+        let Some(pauses) = &self.pauses else {
+            return Ok(());
+        };
+        match pauses.remaining(dependency).await {
+            Ok(Some(retry_after)) => Err(ChannelError::Throttled {
+                dependency,
+                retry_after,
+            }),
+            Ok(None) => Ok(()),
+            Err(e) => {
+                tracing::debug!(dependency, error = %e, "pause unknown (Redis); calling anyway");
+                Ok(())
+            }
         }
     }
 
@@ -65,20 +77,7 @@ impl Guard {
         call: impl Future<Output = Result<T, ChannelError>>,
     ) -> Result<T, ChannelError> {
         let dependency = self.dependency;
-        if let Some(pauses) = &self.pauses {
-            match pauses.remaining(dependency).await {
-                Ok(Some(retry_after)) => {
-                    return Err(ChannelError::Throttled {
-                        dependency,
-                        retry_after,
-                    });
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    tracing::debug!(dependency, error = %e, "pause unknown (Redis); calling anyway")
-                }
-            }
-        }
+        self.paused().await?;
         self.breaker
             .check()
             .map_err(|retry_after| ChannelError::Open {
@@ -110,5 +109,59 @@ impl Guard {
             Err(ChannelError::Open { .. }) => {}
         }
         result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::breaker::{BreakerConfig, BreakerState, SystemClock};
+
+    fn guard() -> Guard {
+        Guard::new(
+            "graph",
+            Arc::new(Breaker::new(
+                "graph",
+                BreakerConfig::default(),
+                Arc::new(SystemClock),
+            )),
+            None,
+        )
+    }
+
+    #[tokio::test]
+    async fn throttles_never_open_the_breaker_and_failures_do() {
+        let g = guard();
+        for _ in 0..20 {
+            let r: Result<(), _> = g
+                .call(async {
+                    Err(ChannelError::Throttled {
+                        dependency: "graph",
+                        retry_after: Duration::from_secs(10),
+                    })
+                })
+                .await;
+            assert!(matches!(r, Err(ChannelError::Throttled { .. })));
+        }
+        assert_eq!(g.breaker.state(), BreakerState::Closed { failures: 0 });
+        assert!(g.ready().await.is_ok());
+        for _ in 0..5 {
+            let _: Result<(), _> = g
+                .call(async {
+                    Err(ChannelError::Unanswered {
+                        dependency: "graph",
+                        message: "timed out".into(),
+                    })
+                })
+                .await;
+        }
+        assert!(matches!(g.ready().await, Err(ChannelError::Open { .. })));
+        let refused: Result<(), _> = g.call(async { Ok(()) }).await;
+        assert!(
+            matches!(refused, Err(ChannelError::Open { .. })),
+            "not called while open"
+        );
     }
 }
