@@ -149,6 +149,9 @@ pub struct Understanding {
     /// The whole message is one number ("2", "cuatro", "3 nomás"): the answer to whatever the
     /// conversation just asked (how many people, how many nights).
     pub bare_number: Option<u16>,
+    /// Nights added to the stay talked about ("una noche más", "one more night", "mais uma
+    /// noite"), or taken from it (negative: "una noche menos"). `nights` is then `None`.
+    pub extra_nights: Option<i32>,
 }
 
 /// A pick among the options offered.
@@ -281,6 +284,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let empty = tokens.is_empty() && reservation_code.is_none();
     let features = cues::features(&tokens);
     let confidence = confidence::score(&decision, &dates, empty);
+    let extra = extra_nights(&tokens).filter(|_| dates.check_in.is_none());
     Understanding {
         intent: decision.intent,
         check_in: dates.check_in,
@@ -301,12 +305,15 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         feature: features.first().copied(),
         features,
         topics: signals.topics.clone(),
-        nights: dates.nights.filter(|_| dates.check_in.is_none()),
+        nights: dates
+            .nights
+            .filter(|_| dates.check_in.is_none() && extra.is_none()),
         until: dates.until,
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         month: dates.month.filter(|_| dates.check_in.is_none()),
         bare_number: bare_number(&tokens),
+        extra_nights: extra,
     }
 }
 
@@ -330,6 +337,77 @@ fn bare_number(tokens: &[normalize::Token]) -> Option<u16> {
     (rest_is_filler && (1..=60).contains(&n.value))
         .then(|| u16::try_from(n.value).ok())
         .flatten()
+}
+
+/// "Una noche más", "dos noches más", "una noche menos", "agregame una noche", "one more
+/// night", "an extra night", "mais uma noite", "uma noite a mais": nights added (or taken).
+fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
+    const MORE: &[&str] = &["mas", "more", "mais", "extra", "adicional", "adicionales"];
+    const LESS: &[&str] = &["menos", "less", "fewer"];
+    const ADD: &[&str] = &[
+        "agregar",
+        "agregame",
+        "agregale",
+        "agregamos",
+        "sumar",
+        "sumame",
+        "sumale",
+        "sumamos",
+        "extender",
+        "extendela",
+        "alargar",
+        "add",
+        "adicionar",
+    ];
+    let is_night = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.is_any(&["noche", "noches"]))
+    };
+    let count_at = |i: usize| -> Option<(i32, usize)> {
+        let t = tokens.get(i)?;
+        if t.is_any(&[
+            "una", "un", "uno", "one", "an", "another", "otra", "uma", "um",
+        ]) {
+            return Some((1, 1));
+        }
+        let n = numbers::parse_at(tokens, i).filter(|n| !n.ordinal && n.value <= 14)?;
+        Some((i32::try_from(n.value).ok()?, n.len))
+    };
+    let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
+    for i in 0..tokens.len() {
+        // "mais uma noite", "more two nights"
+        if word_at(i, MORE)
+            && let Some((n, len)) = count_at(i + 1)
+            && is_night(i + 1 + len)
+        {
+            return Some(n);
+        }
+        let Some((n, len)) = count_at(i) else {
+            continue;
+        };
+        // "one more night", "una extra noche"
+        if word_at(i + len, MORE) && is_night(i + len + 1) {
+            return Some(n);
+        }
+        if !is_night(i + len) {
+            continue;
+        }
+        let after = i + len + 1;
+        // "una noche más", "uma noite a mais", "una noche menos"
+        let skip_a = usize::from(word_at(after, &["a"]));
+        if word_at(after + skip_a, MORE) {
+            return Some(n);
+        }
+        if word_at(after, LESS) {
+            return Some(-n);
+        }
+        // "agregame una noche", "sumale 2 noches"
+        if i.checked_sub(1).is_some_and(|p| word_at(p, ADD)) {
+            return Some(n);
+        }
+    }
+    None
 }
 
 /// The line `fleetctl nlu` prints, fields in this order.

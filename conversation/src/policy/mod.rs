@@ -84,6 +84,7 @@ pub fn dates_in_question(
 ///   nights said stay the same;
 /// - a month said alone while a stay is talked about ("me confundí, es en abril") moves the
 ///   stay to the same days of that month;
+/// - nights added or taken ("una noche más", "one more night") change the stay's length;
 /// - a bare number answers what was just asked: how many nights when only the check-in is
 ///   known, how many people when the dates are.
 fn in_context<'a>(
@@ -109,6 +110,21 @@ fn in_context<'a>(
         let r = read.to_mut();
         r.check_in = Some(day);
         r.check_out = u.check_out.and_then(|o| o.checked_add_signed(shift));
+    }
+    if let Some(delta) = u.extra_nights
+        && u.check_in.is_none()
+    {
+        let booked = prev.booked.as_ref();
+        let stay = (
+            prev.check_in.or(booked.map(|b| b.check_in)),
+            prev.check_out.or(booked.map(|b| b.check_out)),
+        );
+        if let (Some(i), Some(o)) = stay
+            && let Ok(n) = u32::try_from((o - i).num_days() + i64::from(delta))
+            && n >= 1
+        {
+            read.to_mut().nights = Some(n);
+        }
     }
     if let Some(n) = u.bare_number
         && u.guests.is_none()

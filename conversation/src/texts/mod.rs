@@ -115,28 +115,6 @@ pub const UNSUPPORTED_MESSAGE: &str = "¡Gracias por tu mensaje! 😊 Por ahora 
 /// An email with no words we can read (only attachments, or empty).
 pub const EMAIL_WITHOUT_WORDS: &str = "¡Gracias por tu correo! 😊 No encontramos texto en el mensaje. ¿Nos contás por escrito qué fechas y para cuántas personas buscás?";
 
-pub fn payment_confirmed(code: &str) -> String {
-    payment_confirmed_in(Language::Es, code)
-}
-
-pub fn payment_rejected(code: &str) -> String {
-    payment_rejected_in(Language::Es, code)
-}
-
-pub fn hold_expired(code: &str) -> String {
-    hold_expired_in(Language::Es, code)
-}
-
-/// A channel (Airbnb, Booking…) sold the nights of an unpaid hold: the hold is cancelled.
-pub fn hold_released_dates_taken(code: &str) -> String {
-    hold_released_dates_taken_in(Language::Es, code)
-}
-
-/// A payment arrived after the hold expired and someone else had booked those dates meanwhile.
-pub fn paid_but_dates_taken(code: &str) -> String {
-    paid_but_dates_taken_in(Language::Es, code)
-}
-
 pub fn hold_placed(h: &HoldLines<'_>) -> String {
     hold_placed_in(Language::Es, h)
 }

@@ -309,3 +309,23 @@ fn the_price_after_a_hold_is_the_holds_own() {
         assert!(t.state.offer.is_none(), "{q}: no new offer");
     }
 }
+
+#[test]
+fn nights_added_or_taken_change_the_holds_length() {
+    // The hold: Coihue 15–17 Dec (2 nights).
+    for (q, out) in [
+        ("quiero agregar una noche mas", "2026-12-18"),
+        ("nos quedamos una noche más", "2026-12-18"),
+        ("dos noches mas", "2026-12-19"),
+        ("one more night please", "2026-12-18"),
+        ("mais uma noite", "2026-12-18"),
+        ("una noche menos", "2026-12-16"),
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), q);
+        let moved = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some(to.check_out),
+            _ => None,
+        });
+        assert_eq!(moved, Some(d(out)), "{q}: {}", said(&t));
+    }
+}
