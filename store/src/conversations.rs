@@ -35,6 +35,20 @@ pub async fn language_of(
         .unwrap_or_default())
 }
 
+/// The language of the guest who holds reservation `reservation_id` (Spanish when their
+/// conversation cannot be found), for what other jobs tell them about it.
+pub async fn language_of_reservation(
+    conn: &mut Conn,
+    reservation_id: i64,
+) -> Result<Language, StoreError> {
+    let channel = crate::reservations::guest_channel(&mut *conn, reservation_id).await?;
+    let property = crate::reservations::property_of(&mut *conn, reservation_id).await?;
+    match (channel, property) {
+        (Some(channel), Some(property_id)) => language_of(&mut *conn, property_id, &channel).await,
+        _ => Ok(Language::default()),
+    }
+}
+
 /// Finds or opens the guest's conversation and locks it for this turn (two messages of one
 /// guest are handled one after the other).
 pub async fn open(

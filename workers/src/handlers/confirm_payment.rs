@@ -73,12 +73,13 @@ async fn apply_payment(
         "approved" => confirm(conn, reservation_id, &code, &cause).await,
         "rejected" | "cancelled" => {
             let channel = reservations::guest_channel(&mut *conn, reservation_id).await?;
+            let language = conversations::language_of_reservation(conn, reservation_id).await?;
             Ok(channel
                 .map(|channel| {
                     effects::text(
                         format!("{cause}rejected"),
                         &channel,
-                        texts::payment_rejected(&code),
+                        texts::payment_rejected_in(language, &code),
                     )
                 })
                 .into_iter()
@@ -104,7 +105,8 @@ async fn confirm(
                 code,
                 "paid hold had expired and its dates were taken: marked for refund"
             );
-            ("refund", texts::paid_but_dates_taken(code))
+            let language = conversations::language_of_reservation(conn, reservation_id).await?;
+            ("refund", texts::paid_but_dates_taken_in(language, code))
         }
     };
     let channel = reservations::guest_channel(&mut *conn, reservation_id).await?;
@@ -123,17 +125,9 @@ async fn confirm(
 /// times, deposit paid, balance due), in the guest's language; the bare confirmation when the
 /// reservation cannot be read back.
 async fn voucher(conn: &mut Conn, reservation_id: i64, code: &str) -> Result<String, JobError> {
+    let language = conversations::language_of_reservation(conn, reservation_id).await?;
     let Some(v) = reservations::voucher(&mut *conn, reservation_id).await? else {
-        return Ok(texts::payment_confirmed(code));
-    };
-    let language = match (
-        reservations::guest_channel(&mut *conn, reservation_id).await?,
-        reservations::property_of(&mut *conn, reservation_id).await?,
-    ) {
-        (Some(channel), Some(property_id)) => {
-            conversations::language_of(&mut *conn, property_id, &channel).await?
-        }
-        _ => conversation::Language::Es,
+        return Ok(texts::payment_confirmed_in(language, code));
     };
     Ok(texts::voucher_text(
         language,

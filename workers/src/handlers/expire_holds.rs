@@ -1,12 +1,12 @@
 //! `ExpireHolds`: unpaid holds past their time become `expired`, which frees their nights, and
-//! the guest is told kindly. "Now" is the tick's own time: the clock is in the job, so a run
+//! the guest is told kindly, in their conversation's language. "Now" is the tick's own time: the clock is in the job, so a run
 //! replayed later decides the same, and tests inject the time they need. The Redis lock of a
 //! hold is held only while it is placed, so nothing else needs releasing here.
 
 use chrono::DateTime;
 use conversation::texts;
 use jobs::{Envelope, JobError, payloads::ExpireHolds};
-use store::reservations;
+use store::{conversations, reservations};
 
 use crate::{effects, handler::Handle, outbox, run::Run, state::State};
 
@@ -24,10 +24,11 @@ impl Handle for ExpireHolds {
                 metrics::counter!("reservations_total", "channel_source" => source, "status" => "expired")
                     .increment(1);
                 if let Some(channel) = channel {
+                    let language = conversations::language_of_reservation(&mut tx, *id).await?;
                     effects.push(effects::text(
                         format!("hold:{code}:expired"),
                         &channel,
-                        texts::hold_expired(code),
+                        texts::hold_expired_in(language, code),
                     ));
                 }
             }

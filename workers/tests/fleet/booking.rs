@@ -386,6 +386,47 @@ async fn holds_expire_at_their_time_and_the_guest_is_told_once() {
     fleet.drop_db().await;
 }
 
+/// A guest who wrote in English hears about their hold in English when it expires (the
+/// language is the conversation's, whichever job speaks).
+#[tokio::test]
+async fn an_english_guest_is_told_in_english_that_the_hold_expired() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101401").await;
+    sqlx::query(
+        "INSERT INTO conversations (property_id, channel, guest_address, state)
+         SELECT id, 'whatsapp', '5491155551234', '{\"language\": \"en\"}' FROM properties",
+    )
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    let (graph, mp) = fakes().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "expire_holds,send_reply")],
+    )]);
+    let at = Utc::now().timestamp_millis() + 31 * 60_000;
+    fleet
+        .queue
+        .push_many(vec![
+            NewJob::new(
+                &ExpireHolds { tick_ms: at },
+                EnqueueOptions::keyed(IdempotencyKey::namespaced("tick", &at.to_string()).unwrap()),
+            )
+            .unwrap(),
+        ])
+        .await
+        .unwrap();
+    let texts = sent_texts_when(&graph, 1).await;
+    assert_eq!(texts.len(), 1, "{texts:?}");
+    assert!(
+        texts[0].contains("RES000101401") && texts[0].contains("expired"),
+        "{texts:?}"
+    );
+    fleet.drop_db().await;
+}
+
 /// The Mercado Pago breaker opens after the threshold and stops calling until its cool-down;
 /// then one probe goes through. 429 with Retry-After is honoured.
 #[tokio::test]

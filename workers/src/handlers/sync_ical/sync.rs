@@ -137,10 +137,12 @@ async fn apply(
     let mut effects = Vec::with_capacity(applied.released_holds.len());
     for hold in &applied.released_holds {
         if let Some(channel) = reservations::guest_channel(&mut *tx, hold.reservation_id).await? {
+            let language =
+                store::conversations::language_of_reservation(&mut tx, hold.reservation_id).await?;
             effects.push(effects::text(
                 format!("ical:hold:{}:cancelled", hold.code),
                 &channel,
-                texts::hold_released_dates_taken(&hold.code),
+                texts::hold_released_dates_taken_in(language, &hold.code),
             ));
         }
     }
