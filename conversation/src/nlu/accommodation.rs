@@ -26,6 +26,20 @@ pub(crate) fn find(tokens: &[Token], names: &[&str]) -> Option<String> {
 }
 
 /// 100 + length for the whole name in order; otherwise 10 per distinctive word present.
+/// Every name the message points at equally well ("la lenga y la coihue"): the tie [`find`]
+/// refuses to break.
+pub(crate) fn find_all(tokens: &[Token], names: &[&str]) -> Vec<String> {
+    let scores: Vec<(usize, &str)> = names.iter().map(|n| (score(tokens, n), *n)).collect();
+    let Some(best) = scores.iter().map(|(s, _)| *s).max().filter(|s| *s > 0) else {
+        return Vec::new();
+    };
+    scores
+        .iter()
+        .filter(|(s, _)| *s == best)
+        .map(|(_, n)| (*n).to_owned())
+        .collect()
+}
+
 fn score(tokens: &[Token], name: &str) -> usize {
     let words: Vec<String> = tokenize(name).into_iter().map(|t| t.text).collect();
     if words.is_empty() {

@@ -42,7 +42,7 @@ const PARTNERS: &[&str] = &[
 /// Words right before a bare number that make it a head count.
 const COUNT_CONTEXT: &[&str] = &[
     "para", "somos", "seremos", "seriamos", "vamos", "son", "sumamos", "viajamos", "ser", "total",
-    "x",
+    "x", "entramos", "cabemos", "entran", "caben",
 ];
 
 /// Largest believable party.

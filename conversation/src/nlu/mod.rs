@@ -104,6 +104,9 @@ pub struct Understanding {
     pub reservation_code: Option<String>,
     /// The entry of `accommodations` the guest named (the exact string given), if any.
     pub accommodation: Option<String>,
+    /// Every entry the guest named equally ("la lenga y la coihue"); one when `accommodation`
+    /// is set.
+    pub accommodations: Vec<String>,
     /// Only with [`Intent::AskInfo`].
     pub info_topic: Option<InfoTopic>,
     /// The guest agrees to what was last offered ("sí", "dale", "de una", "reservá").
@@ -272,6 +275,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let dates = dates::extract(&tokens, today);
     let guests = guests::extract(&tokens, &dates.consumed);
     let accommodation = accommodation::find(&tokens, accommodations);
+    let named_all = accommodation::find_all(&tokens, accommodations);
     let agreement = affirm::detect(&tokens);
     let signals = intent::detect(&tokens);
     let ctx = intent::Context {
@@ -292,6 +296,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         guests,
         reservation_code,
         accommodation,
+        accommodations: named_all,
         info_topic: signals.topic.filter(|_| decision.intent == Intent::AskInfo),
         affirmative: agreement.yes,
         confidence,

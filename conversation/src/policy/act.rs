@@ -42,6 +42,15 @@ pub(crate) fn act(
             let fitting = accommodations
                 .iter()
                 .find(|a| s.guests.is_none_or(|g| a.fits(g)));
+            let several: Vec<(&str, booking::Money)> = u
+                .accommodations
+                .iter()
+                .filter_map(|n| accommodations.iter().find(|a| a.name == *n))
+                .map(|a| (a.name.as_str(), a.tariff().base_per_night))
+                .collect();
+            if s.wants == Some(Want::Price) && several.len() > 1 {
+                return vec![say(texts::prices_for(lang, &several, s.guests))];
+            }
             match (s.wants, named.or(fitting).or(accommodations.first())) {
                 (Some(Want::Price), Some(a)) => vec![say(texts::price_for(
                     lang,
@@ -65,6 +74,17 @@ pub(crate) fn act(
             named,
         } => answers(s, named.as_deref(), facts, &topics, &features, None),
         Step::Thanks => vec![say(texts::you_are_welcome(lang))],
+        Step::Fits { name, guests } => {
+            let Some(a) = accommodations.iter().find(|a| a.name == name) else {
+                return vec![say(texts::clarify(lang))];
+            };
+            let others: Vec<&str> = accommodations
+                .iter()
+                .filter(|o| o.id != a.id && o.fits(guests))
+                .map(|o| o.name.as_str())
+                .collect();
+            vec![say(texts::fits(lang, &a.name, a.capacity, guests, &others))]
+        }
         Step::Quote { stay, guests, want } => {
             let mut effects = Vec::new();
             if let Some(p) = &u.period

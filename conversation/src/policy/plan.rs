@@ -45,6 +45,11 @@ pub(crate) enum Step {
     },
     /// "Gracias": a kind word back.
     Thanks,
+    /// "¿Entramos 5 en la Coihue?": whether that many fit in the cabin named.
+    Fits {
+        name: String,
+        guests: u16,
+    },
     /// Look up what is free for the stay; with `Want::Book`, book the first fitting option.
     Quote {
         stay: StayDates,
@@ -102,6 +107,15 @@ pub(crate) fn plan(
     }
     let agrees = u.affirmative || u.intent == Intent::Book;
 
+    if u.topics.contains(&InfoTopic::Capacity)
+        && u.check_in.is_none()
+        && let (Some(guests), Some(name)) = (u.guests, u.accommodation.as_ref())
+    {
+        return Step::Fits {
+            name: name.clone(),
+            guests,
+        };
+    }
     // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
     // "La que acepta perros" points; it does not ask.
     let asks_about_the_place = u.intent == Intent::AskInfo

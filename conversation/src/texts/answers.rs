@@ -56,6 +56,40 @@ pub fn pets(lang: Language, yes: &[&str], no: &[&str]) -> String {
     }
 }
 
+/// "¿Entramos 5 en la Coihue?": yes, or no and which cabins fit.
+pub fn fits(lang: Language, name: &str, capacity: i32, guests: u16, others: &[&str]) -> String {
+    let o = list(lang, others);
+    match (lang, i32::from(guests) <= capacity, others.is_empty()) {
+        (Language::Es, true, _) => {
+            format!("¡Sí! {name} es para hasta {capacity} personas, así que entran 👍")
+        }
+        (Language::Es, false, false) => format!(
+            "No, {name} es para hasta {capacity} personas 😕 Para {guests} te queda bien {o}."
+        ),
+        (Language::Es, false, true) => format!(
+            "No, {name} es para hasta {capacity} personas 😕 Para {guests} podemos darles dos cabañas juntas."
+        ),
+        (Language::En, true, _) => {
+            format!("Yes! {name} sleeps up to {capacity} people, so you'll fit 👍")
+        }
+        (Language::En, false, false) => {
+            format!("No, {name} sleeps up to {capacity} people 😕 For {guests}, {o} would work.")
+        }
+        (Language::En, false, true) => format!(
+            "No, {name} sleeps up to {capacity} people 😕 For {guests} we can give you two cabins together."
+        ),
+        (Language::Pt, true, _) => {
+            format!("Sim! {name} é para até {capacity} pessoas, então cabem 👍")
+        }
+        (Language::Pt, false, false) => {
+            format!("Não, {name} é para até {capacity} pessoas 😕 Para {guests}, {o} serve.")
+        }
+        (Language::Pt, false, true) => format!(
+            "Não, {name} é para até {capacity} pessoas 😕 Para {guests} podemos dar dois chalés juntos."
+        ),
+    }
+}
+
 /// The cabin asked about takes no pets, but others do: no for that one, and which do.
 pub fn pets_named_no(lang: Language, name: &str, others: &[&str]) -> String {
     let o = list(lang, others);

@@ -268,6 +268,30 @@ pub fn price_for(lang: Language, name: &str, per_night: Money, guests: Option<u1
     }
 }
 
+/// The prices of several cabins the guest named, one per line.
+pub fn prices_for(lang: Language, cabins: &[(&str, Money)], guests: Option<u16>) -> String {
+    let lines: Vec<String> = cabins
+        .iter()
+        .map(|(name, per_night)| format!("• {name}: {per_night}"))
+        .collect();
+    let ask = match (lang, guests) {
+        (Language::Es, None) => "Decime fechas y cuántas personas y te paso el total exacto 😊",
+        (Language::Es, Some(_)) => "Decime las fechas y te paso el total exacto 😊",
+        (Language::En, None) => {
+            "Tell me your dates and how many people and I'll send you the exact total 😊"
+        }
+        (Language::En, Some(_)) => "Tell me your dates and I'll send you the exact total 😊",
+        (Language::Pt, None) => "Me diga as datas e quantas pessoas que te passo o total exato 😊",
+        (Language::Pt, Some(_)) => "Me diga as datas que te passo o total exato 😊",
+    };
+    let head = match lang {
+        Language::Es => "La noche arranca en (viernes y sábados un poquito más):",
+        Language::En => "A night starts at (a little more on Fridays and Saturdays):",
+        Language::Pt => "A diária começa em (sextas e sábados um pouquinho mais):",
+    };
+    format!("{head}\n{}\n{ask}", lines.join("\n"))
+}
+
 fn period_name(lang: Language, p: Period) -> &'static str {
     match (lang, p) {
         (Language::Es, Period::LongWeekend) => "el finde largo",

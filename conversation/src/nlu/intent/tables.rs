@@ -347,6 +347,11 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("para cuantos", InfoTopic::Capacity),
     ("para cuantas", InfoTopic::Capacity),
     ("entran", InfoTopic::Capacity),
+    ("entramos", InfoTopic::Capacity),
+    ("cabemos", InfoTopic::Capacity),
+    ("caben", InfoTopic::Capacity),
+    ("cabem", InfoTopic::Capacity),
+    ("cabemos todos", InfoTopic::Capacity),
     ("cuantos entran", InfoTopic::Capacity),
     ("cuantos duermen", InfoTopic::Capacity),
     // Smoking and children

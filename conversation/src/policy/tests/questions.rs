@@ -119,3 +119,35 @@ fn a_named_cabin_without_pets_is_a_no_for_it_with_the_ones_that_take_them() {
         );
     }
 }
+
+#[test]
+fn the_price_of_several_named_cabins_names_each() {
+    for q in [
+        "cuanto sale la lenga y la coihue?",
+        "precio de la coihue y de la lenga",
+        "how much are the Lenga and the Coihue?",
+    ] {
+        let text = said(&talk(&[q]));
+        assert!(
+            text.contains("Cabaña Lenga: $ 135.000") && text.contains("Cabaña Coihue: $ 90.000"),
+            "{q}: {text}"
+        );
+        assert!(!text.contains("Arrayán"), "{q}: {text}");
+    }
+}
+
+#[test]
+fn whether_a_party_fits_in_the_cabin_named() {
+    for (q, start) in [
+        ("entramos 5 en la coihue?", "No, Cabaña Coihue"),
+        ("cabemos 4 en la arrayan", "No, Cabaña Arrayán"),
+        ("entran 4 en la coihue?", "¡Sí! Cabaña Coihue"),
+        ("entran 6 en la lenga?", "¡Sí! Cabaña Lenga"),
+    ] {
+        let t = talk(&[q]);
+        let text = said(&t);
+        assert!(text.starts_with(start), "{q}: {text}");
+    }
+    let text = said(&talk(&["entramos 5 en la coihue?"]));
+    assert!(text.contains("Cabaña Lenga"), "{text}");
+}
