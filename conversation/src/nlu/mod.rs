@@ -62,6 +62,13 @@
 //!   "si" agrees only when it stands apart ("si, dale"), never in "si tenés lugar…".
 //! - Accommodation: the name's distinctive words ("Cabaña del Lago" ← "la del lago"); a tie
 //!   between names gives none.
+//! - Days without a month are flagged (`day_only`), a month without days is reported (`month`),
+//!   and a message that is only a number is reported (`bare_number`): the conversation reads
+//!   them against what it is talking about ("perdón, es del 16 al 18" in the month of the stay;
+//!   "2" as the people it just asked for). "De 16 a 18" is a range unless a head count leads
+//!   ("somos de 4 a 6"); a month right after a day may have one typo ("de marso").
+//! - Nights added or taken ("una noche más", "one more night", "una noche menos") are reported
+//!   as `extra_nights`, never as a stay of that many nights.
 //! - Typos: one edit on words of six letters or more, one swap of neighbouring letters on
 //!   five-letter words, never on a word the lexicon knows ("cuando" is not "cuanto").
 //! - Confidence: see the `confidence` module; unknown is at most 0.3.

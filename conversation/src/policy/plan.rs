@@ -1,12 +1,14 @@
 //! What the guest is doing now, read against what is on the table and what they hold.
 //!
 //! In order, the first that applies:
-//! 1. a person, or a cancellation;
+//! 1. a person, or a cancellation; whether a party fits in the cabin named ("¿entramos 5 en la
+//!    Coihue?");
 //! 2. with an offer on the table and no new dates or people: a pick ("la segunda", "la más
-//!    barata", "prefiero la Coihue") focuses that option (a pick with a yes books it); a yes
-//!    accepts the option in focus, and only that;
+//!    barata", "prefiero la Coihue", also with thanks) focuses that option (a pick with a yes
+//!    books it); a yes accepts the option in focus, and only that;
 //! 3. with a hold: new dates or people correct it (moved if unpaid, handed to staff if paid),
-//!    unless the guest plainly asks about another stay; a yes says it is already held;
+//!    unless the guest plainly asks about another stay; a yes says it is already held; a
+//!    price question ("¿cuánto es la seña?") gets the hold's own total, deposit and link;
 //! 4. a question about the place without new dates or people is answered (a question with them
 //!    is answered together with the quote);
 //! 5. a greeting; winter holidays (which days?);
