@@ -745,3 +745,15 @@ fn month_typos_after_a_day_and_two_nights_said_as_nights() {
     // "Mayor" is a word, not a month.
     assert_eq!(read("5 de mayor").check_in, None);
 }
+
+#[test]
+fn voseo_with_clitics_moves_the_stay() {
+    for text in ["pasámela al 20", "cambiámela al 20", "pásenla al 20"] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in.map(|d| d.to_string()), u.until),
+            (Some("2026-11-20".to_owned()), None),
+            "{text}"
+        );
+    }
+}

@@ -40,6 +40,10 @@ const MOVE_VERBS: &[&str] = &[
     "cambiarla", "cambiala", "cambiamos", "cambiemos", "mover", "moverla", "movela", "movamos",
     "correr", "correrla", "correla", "corramos", "adelantar", "adelantarla", "adelantala",
     "atrasar", "atrasarla", "atrasala", "postergar", "postergarla", "posponer",
+    // voseo with clitics, and the plural "ustedes"
+    "pasamela", "pasamelo", "pasanosla", "cambiamela", "cambianosla", "movemela", "corremela",
+    "correnosla", "adelantamela", "atrasamela", "postergala", "posponela", "pasenla", "pasenmela",
+    "cambienla", "cambienmela", "muevanla", "corranla",
 ];
 
 pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
