@@ -757,3 +757,20 @@ fn voseo_with_clitics_moves_the_stay() {
         );
     }
 }
+
+#[test]
+fn pointing_and_capacity_in_english_and_portuguese() {
+    use super::Choice;
+    for text in [
+        "a que aceita cachorro",
+        "the one that takes dogs",
+        "la que acepta perros",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::PetFriendly), "{text}");
+    }
+    let u = read("how many people fit in the Coihue?");
+    assert!(u.topics.contains(&InfoTopic::Capacity), "{u:?}");
+    let u = read("do 5 of us fit in the Coihue?");
+    assert_eq!(u.guests, Some(5));
+    assert!(u.topics.contains(&InfoTopic::Capacity), "{u:?}");
+}
