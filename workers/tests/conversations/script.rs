@@ -14,7 +14,8 @@
 //! ```
 //!
 //! Dates are `MM-DD`, the next such day from the property's today (a check-out: the first after
-//! its check-in), or a holiday's stay: `@carnival`, `@holyweek`, `@yearend`, `@christmas`,
+//! its check-in), `dDD` (the next day DD of any month, for days said without a month), or a
+//! holiday's stay: `@carnival`, `@holyweek`, `@yearend`, `@christmas`,
 //! `@longweekend` (the next long weekend), `@longweekend-05` (the next one in May). In expected
 //! words `{03-16}`, `{carnival.in}` and
 //! `{carnival.out}` become the date as the guest reads it in the case's language.
@@ -214,8 +215,16 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Vec<Case>, String> {
     Ok(cases)
 }
 
-/// The next `MM-DD` from `today`, today included.
+/// The next `MM-DD` from `today`, today included; `dDD` is the next day `DD` of any month (a
+/// day said without a month).
 fn next(md: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    if let Some(day) = md.strip_prefix('d') {
+        let day: u32 = day.parse().map_err(|_| format!("day of {md}"))?;
+        return (0..=400)
+            .filter_map(|k| today.checked_add_days(chrono::Days::new(k)))
+            .find(|d| d.day() == day)
+            .ok_or_else(|| format!("no such day: {md}"));
+    }
     let (m, d) = md
         .split_once('-')
         .ok_or_else(|| format!("not a MM-DD date: {md}"))?;
@@ -357,6 +366,18 @@ mod tests {
             "del 16/03/2027"
         );
         assert_eq!(expand("{03-16}", Lang::En, today).unwrap(), "Mar 16, 2027");
+        assert_eq!(
+            stay("d03 d05", today).unwrap(),
+            (
+                NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
+            )
+        );
+        let later = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        assert_eq!(
+            stay("d03 d05", later).unwrap().0,
+            NaiveDate::from_ymd_opt(2027, 1, 3).unwrap()
+        );
         assert!(
             check(
                 &Expect {
