@@ -128,6 +128,10 @@ pub(crate) fn quote(
             effects.push(say(texts::too_many(lang, occupancy.largest_party())));
             return Vec::new();
         }
+        // Not everyone fits in what is free on these dates: the most the free cabins host.
+        if let Some(ids) = group_max(s, &occupancy, &stay, guests, effects) {
+            return ids;
+        }
     }
 
     let alternatives: Vec<(StayDates, &Accommodation)> =
@@ -157,6 +161,61 @@ pub(crate) fn quote(
         prefix + &texts::alternatives(lang, &stay, guests.get(), &lines)
     ));
     alternatives.iter().map(|(_, a)| a.id).collect()
+}
+
+/// The largest party the free cabins of these dates host together (up to
+/// `booking::availability::MAX_COMBINED` of them, the largest first), offered as one request
+/// for as many as fit. `None` when fewer than two cabins are free.
+fn group_max(
+    s: &mut ConversationState,
+    occupancy: &Occupancy<'_>,
+    stay: &StayDates,
+    guests: Guests,
+    effects: &mut Vec<Effect>,
+) -> Option<Vec<i64>> {
+    let lang = s.language;
+    let mut free = occupancy.free(stay, Guests::new(1).ok()?);
+    free.sort_by_key(|a| std::cmp::Reverse(a.capacity));
+    free.truncate(booking::availability::MAX_COMBINED);
+    if free.len() < 2 {
+        return None;
+    }
+    // Listed as the property lists them (cheapest first).
+    free.sort_by_key(|a| {
+        occupancy
+            .accommodations
+            .iter()
+            .position(|o| o.id == a.id)
+            .unwrap_or(usize::MAX)
+    });
+    let people: Vec<u16> = free
+        .iter()
+        .map(|a| u16::try_from(a.capacity.max(0)).unwrap_or(0))
+        .collect();
+    let max: u16 = people.iter().sum();
+    if max == 0 || max >= guests.get() {
+        return None;
+    }
+    let parts: Vec<(OfferLine<'_>, u16)> = free
+        .iter()
+        .zip(&people)
+        .map(|(a, g)| (texts::offer_line(a, stay), *g))
+        .collect();
+    s.offer = Some(Offer {
+        check_in: stay.check_in(),
+        check_out: stay.check_out(),
+        guests: max,
+        options: free
+            .iter()
+            .zip(&people)
+            .map(|(a, g)| option(a, stay, None, Some(*g)))
+            .collect(),
+        chosen: 0,
+        together: true,
+        replaces: None,
+    });
+    effects.push(say(texts::group_max(lang, stay, guests.get(), max, &parts)));
+    Some(free.iter().map(|a| a.id).collect())
 }
 
 /// The taken nights that are the guest's own hold.

@@ -200,6 +200,50 @@ pub fn combination(
     text
 }
 
+/// A group that does not fit in what is free for its dates: the most the free cabins host
+/// together, offered as one request; other dates may fit everyone.
+pub fn group_max(
+    lang: Language,
+    stay: &StayDates,
+    guests: u16,
+    max: u16,
+    parts: &[(OfferLine<'_>, u16)],
+) -> String {
+    let when = range(lang, stay.check_in(), stay.check_out());
+    let total: Money = parts.iter().map(|(l, _)| l.total).sum();
+    let deposit: Money = parts.iter().map(|(l, _)| l.deposit).sum();
+    let mut text = match lang {
+        Language::Es => format!(
+            "Uy, {when} no nos queda lugar para {guests} personas 😕 Lo máximo que podemos recibir esas fechas son {max} personas, con estas cabañas juntas:\n"
+        ),
+        Language::En => format!(
+            "Oh, {when} we don't have room for {guests} people 😕 The most we can host on those dates is {max} people, in these cabins together:\n"
+        ),
+        Language::Pt => format!(
+            "Puxa, {when} não temos lugar para {guests} pessoas 😕 O máximo que podemos receber nessas datas são {max} pessoas, nestes chalés juntos:\n"
+        ),
+    };
+    for (l, people) in parts {
+        text.push_str(&match lang {
+            Language::Es => format!("• {} ({people} personas): {}\n", l.name, l.total),
+            Language::En => format!("• {} ({people} guests): {}\n", l.name, l.total),
+            Language::Pt => format!("• {} ({people} pessoas): {}\n", l.name, l.total),
+        });
+    }
+    text.push_str(&match lang {
+        Language::Es => format!(
+            "Total {total} (seña {deposit}). Si les sirve, respondé «dale» y te las reservo juntas; si no, decime otras fechas."
+        ),
+        Language::En => format!(
+            "Total {total} (deposit {deposit}). If that works, reply «yes» and I'll book them together; if not, tell me other dates."
+        ),
+        Language::Pt => format!(
+            "Total {total} (sinal {deposit}). Se servir, responda «sim» que reservo juntos; se não, me diga outras datas."
+        ),
+    });
+    text
+}
+
 /// More people than the whole place holds.
 pub fn too_many(lang: Language, max: i32) -> String {
     match lang {

@@ -420,3 +420,33 @@ fn the_other_of_two_options_is_the_one_not_in_focus() {
         Some(3)
     );
 }
+
+#[test]
+fn a_group_that_does_not_fit_in_what_is_free_is_offered_the_most_it_can() {
+    // The Lenga (6) is taken: Arrayán (2) and Coihue (4) host 6 of the 7 at most.
+    let world = World {
+        taken: vec![taken(3, "2026-12-15", "2026-12-17")],
+        ..Default::default()
+    };
+    for q in [
+        "somos 7, hay lugar del 15 al 17 de diciembre?",
+        "we are 7, any room from December 15 to 17?",
+    ] {
+        let t = world.run(&ConversationState::default(), q);
+        let text = said(&t);
+        assert!(
+            text.contains('6') && text.contains("Cabaña Arrayán") && text.contains("Cabaña Coihue"),
+            "{q}: {text}"
+        );
+        let offer = t.state.offer.clone().expect("the most is on the table");
+        assert!(offer.together && offer.guests == 6, "{offer:?}");
+        let yes = world.run(&t.state, "dale");
+        assert!(
+            yes.effects
+                .iter()
+                .any(|e| matches!(e, Effect::BookTogether(b) if b.len() == 2)),
+            "{:?}",
+            yes.effects
+        );
+    }
+}
