@@ -329,23 +329,45 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     }
 }
 
-/// A message that is one number and at most a filler word ("2", "somos" is not needed: "3
-/// nomás", "cuatro porfa").
+/// A message that is one number and at most filler words ("2", "3 nomás", "cuatro porfa"),
+/// also as an email reads it: after the subject ("Consulta") or a greeting, before the
+/// signature ("Saludos, Ana").
 fn bare_number(tokens: &[normalize::Token]) -> Option<u16> {
+    const LEAD: &[&str] = &[
+        "consulta",
+        "consultas",
+        "re",
+        "hola",
+        "buenas",
+        "buenos",
+        "buen",
+        "dia",
+        "dias",
+        "tardes",
+        "noches",
+        "somos",
+    ];
     const FILLER: &[&str] = &[
         "nomas",
         "solo",
         "solamente",
         "porfa",
-        "gracias",
         "total",
         "en",
         "y",
         "bueno",
         "eh",
+        "personas",
     ];
-    let n = numbers::parse_at(tokens, 0).filter(|n| !n.ordinal)?;
-    let rest_is_filler = tokens[n.len..].iter().all(|t| t.is_any(FILLER));
+    const SIGN_OFF: &[&str] = &["gracias", "saludos", "slds", "abrazo", "atte"];
+    let start = tokens.iter().position(|t| !t.is_any(LEAD))?;
+    let n = numbers::parse_at(tokens, start).filter(|n| !n.ordinal)?;
+    let rest = &tokens[start + n.len..];
+    let signed_off = rest
+        .iter()
+        .position(|t| t.is_any(SIGN_OFF))
+        .unwrap_or(rest.len());
+    let rest_is_filler = rest[..signed_off].iter().all(|t| t.is_any(FILLER));
     (rest_is_filler && (1..=60).contains(&n.value))
         .then(|| u16::try_from(n.value).ok())
         .flatten()

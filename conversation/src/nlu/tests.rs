@@ -663,7 +663,10 @@ fn days_without_a_month_are_flagged_and_de_n_a_m_is_a_range() {
     }
     assert_eq!(read("2").bare_number, Some(2));
     assert_eq!(read("cuatro nomás").bare_number, Some(4));
-    assert_eq!(read("somos 2").bare_number, None);
+    assert_eq!(read("Consulta\n2").bare_number, Some(2));
+    assert_eq!(read("Consulta\n3\n\nSaludos, Ana").bare_number, Some(3));
+    assert_eq!(read("2 adultos").bare_number, None);
+    assert_eq!(read("Consulta\n2 del 5 al 8").bare_number, None);
 }
 
 #[test]
