@@ -464,6 +464,7 @@ fn english_messages() {
         ("how much for 2 nights from Jan 3-7?", "ask_price", Some("2027-01-03"), Some("2027-01-07"), None),
         ("We'd like to book the Lenga for March 1st to 4th", "book", Some("2027-03-01"), Some("2027-03-04"), None),
         ("I want to book for 2 adults and 1 kid, Dec 20 to 23", "book", Some("2026-12-20"), Some("2026-12-23"), Some(3)),
+        ("We are 4, March 1st to 4th, do you have room?", "check_availability", Some("2027-03-01"), Some("2027-03-04"), Some(4)),
         ("Can I bring my dog?", "ask_info", None, None, None),
         ("Do you allow pets?", "ask_info", None, None, None),
         ("Where are you located?", "ask_info", None, None, None),

@@ -46,6 +46,9 @@ const MOVE_VERBS: &[&str] = &[
     "cambienla", "cambienmela", "muevanla", "corranla",
 ];
 
+/// Words before a number that make it a head count ("somos 4", "para 4").
+const HEAD_COUNT_BEFORE: &[&str] = &["somos", "seremos", "seriamos", "para", "pa"];
+
 pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
     let mut s = Scanner::new(tokens, today);
     s.run();
@@ -495,8 +498,16 @@ impl<'a> Scanner<'a> {
         if next.is_some_and(|t| t.is_any(NOT_A_DAY_AFTER)) {
             return None;
         }
-        let month = self.month_after(i + n.len);
         let prev = i.checked_sub(1).and_then(|p| self.tok(p));
+        // "somos 4, marzo del 1 al 4": a head count cut off by a comma is no day of the month
+        // that follows it.
+        let head_count = prev.is_some_and(|p| p.is_any(HEAD_COUNT_BEFORE))
+            && self.tok(i + n.len - 1).is_some_and(|t| t.punct_after)
+            && self.month_after(i + n.len).is_some();
+        if head_count {
+            return None;
+        }
+        let month = self.month_after(i + n.len);
         let after_day_word = prev.is_some_and(|p| p.is_any(DAY_CONTEXT));
         let range_tail = prev.is_some_and(|p| p.is("a"))
             && self.mentions.last().is_some()
