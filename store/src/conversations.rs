@@ -49,23 +49,34 @@ pub async fn language_of_reservation(
     }
 }
 
-/// Finds or opens the guest's conversation and locks it for this turn (two messages of one
-/// guest are handled one after the other).
+/// Finds or opens the guest's conversation, locks it for this turn (two messages of one guest
+/// are handled one after the other) and records the message that opens the turn (once per
+/// provider message id). One statement: an upsert that touches nothing on conflict still
+/// returns the row and locks it; the age says whether what it remembers is still fresh.
 pub async fn open(
     conn: &mut Conn,
     property_id: i64,
     channel: &Channel,
+    message: Inbound<'_>,
 ) -> Result<Opened, StoreError> {
-    // One statement: an upsert that touches nothing on conflict still returns the row and
-    // locks it; the age says whether what it remembers is still fresh.
     let (id, stored, age_hours): (i64, serde_json::Value, f64) = sqlx::query_as(
-        "INSERT INTO conversations AS c (property_id, channel, guest_address) VALUES ($1, $2, $3)
-         ON CONFLICT (property_id, channel, guest_address) DO UPDATE SET property_id = c.property_id
-         RETURNING id, state, extract(epoch FROM now() - updated_at)::float8 / 3600",
+        "WITH c AS (
+             INSERT INTO conversations AS c (property_id, channel, guest_address) VALUES ($1, $2, $3)
+             ON CONFLICT (property_id, channel, guest_address) DO UPDATE SET property_id = c.property_id
+             RETURNING id, state, extract(epoch FROM now() - updated_at)::float8 / 3600 AS age_hours
+         ), m AS (
+             INSERT INTO inbound_messages (conversation_id, provider_message_id, kind, body)
+             SELECT id, $4, $5, $6 FROM c
+             ON CONFLICT (provider_message_id) DO NOTHING
+         )
+         SELECT id, state, age_hours FROM c",
     )
     .bind(property_id)
     .bind(channel.name())
     .bind(channel.guest_address())
+    .bind(message.message_id)
+    .bind(message.kind)
+    .bind(message.body)
     .fetch_one(&mut *conn)
     .await?;
     Ok(Opened {
@@ -91,22 +102,4 @@ pub struct Inbound<'a> {
     /// text, audio, or the kind of a message without words.
     pub kind: &'a str,
     pub body: &'a str,
-}
-
-pub async fn record_message(
-    conn: &mut Conn,
-    conversation: i64,
-    message: Inbound<'_>,
-) -> Result<(), StoreError> {
-    sqlx::query(
-        "INSERT INTO inbound_messages (conversation_id, provider_message_id, kind, body)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (provider_message_id) DO NOTHING",
-    )
-    .bind(conversation)
-    .bind(message.message_id)
-    .bind(message.kind)
-    .bind(message.body)
-    .execute(conn)
-    .await?;
-    Ok(())
 }

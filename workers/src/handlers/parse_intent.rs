@@ -35,7 +35,6 @@ impl Handle for ParseIntent {
                         p.channel.describe_route()
                     ))
                 })?;
-            let conversation = conversations::open(&mut tx, property.id, &p.channel).await?;
             let inbound = conversations::Inbound {
                 message_id: &p.message_id,
                 kind: match &p.wordless {
@@ -45,7 +44,8 @@ impl Handle for ParseIntent {
                 },
                 body: &p.text,
             };
-            conversations::record_message(&mut tx, conversation.id, inbound).await?;
+            let conversation =
+                conversations::open(&mut tx, property.id, &p.channel, inbound).await?;
 
             let accommodations = availability::of_property(&mut tx, property.id).await?;
             let today = property.today();

@@ -102,7 +102,6 @@ async fn settle(
     let property = properties::for_channel(&mut *tx, &p.channel)
         .await?
         .ok_or_else(|| JobError::permanent("no property answers at this number"))?;
-    let conversation = conversations::open(&mut tx, property.id, &p.channel).await?;
     let (body, effects) = match heard {
         Heard::Words(t) => {
             let key = IdempotencyKey::namespaced("wa", &format!("{}:transcript", p.message_id))
@@ -138,6 +137,6 @@ async fn settle(
         kind: "audio",
         body,
     };
-    conversations::record_message(&mut tx, conversation.id, inbound).await?;
+    conversations::open(&mut tx, property.id, &p.channel, inbound).await?;
     run.commit(tx, &effects).await
 }
