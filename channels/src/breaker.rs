@@ -138,15 +138,6 @@ impl Breaker {
         }
     }
 
-    /// How long it stays open, when it is (it takes no probe slot: a question, not a call).
-    pub fn open_for(&self) -> Option<Duration> {
-        let now = self.clock.now();
-        match self.state() {
-            BreakerState::Open { until } if now < until => Some(until - now),
-            _ => None,
-        }
-    }
-
     /// How long a call waits while the probe is out: a short while, the probe's answer is near.
     fn probe_wait(&self) -> Duration {
         (self.config.cool_down / 10).clamp(Duration::from_millis(200), Duration::from_secs(5))

@@ -40,11 +40,6 @@ impl Email {
         }
     }
 
-    /// Whether a send would be refused now (throttled, or its breaker open), without sending.
-    pub async fn ready(&self) -> Result<(), ChannelError> {
-        self.guard.ready().await
-    }
-
     /// Sends one email; returns Mailgun's message id.
     pub async fn send(&self, message: &Outgoing<'_>) -> Result<String, ChannelError> {
         self.guard.call(self.send_unguarded(message)).await

@@ -37,19 +37,6 @@ impl Guard {
         self.dependency
     }
 
-    /// Whether a call would be refused now (paused or open), without making one: a caller
-    /// about to record that it is sending asks first.
-    pub async fn ready(&self) -> Result<(), ChannelError> {
-        self.paused().await?;
-        match self.breaker.open_for() {
-            Some(retry_after) => Err(ChannelError::Open {
-                dependency: self.dependency,
-                retry_after,
-            }),
-            None => Ok(()),
-        }
-    }
-
     /// `Err(Throttled)` while a pause of this dependency lasts. Redis out of reach: no pause
     /// known, the call goes ahead (the provider will say again).
     async fn paused(&self) -> Result<(), ChannelError> {
@@ -146,7 +133,6 @@ mod tests {
             assert!(matches!(r, Err(ChannelError::Throttled { .. })));
         }
         assert_eq!(g.breaker.state(), BreakerState::Closed { failures: 0 });
-        assert!(g.ready().await.is_ok());
         for _ in 0..5 {
             let _: Result<(), _> = g
                 .call(async {
@@ -157,7 +143,7 @@ mod tests {
                 })
                 .await;
         }
-        assert!(matches!(g.ready().await, Err(ChannelError::Open { .. })));
+        assert!(matches!(g.breaker.state(), BreakerState::Open { .. }));
         let refused: Result<(), _> = g.call(async { Ok(()) }).await;
         assert!(
             matches!(refused, Err(ChannelError::Open { .. })),

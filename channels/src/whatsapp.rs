@@ -27,11 +27,6 @@ impl Whatsapp {
         }
     }
 
-    /// Whether a send would be refused now (throttled, or its breaker open), without sending.
-    pub async fn ready(&self) -> Result<(), ChannelError> {
-        self.guard.ready().await
-    }
-
     /// `POST /{phone_number_id}/messages`; returns the `wamid` of the sent message. `tag` goes
     /// out as `biz_opaque_callback_data`: Meta's status webhooks for this message carry it back,
     /// so a sender that died before it heard the answer can learn that the message went out.

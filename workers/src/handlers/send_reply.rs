@@ -14,7 +14,8 @@
 //! without sending. A run that finds another's sending mark waits: only when the mark is older
 //! than `REPLY_RECONCILE_SECS` with no record does it send again. The one window left: a
 //! provider that accepted, a sender that died before its record, and a status webhook that never
-//! came. A provider that refused (an HTTP error) never had the message: the mark is released and
+//! came. A provider that refused (an HTTP error), or a call held back because the provider is
+//! paused or its breaker open, never had the message: the mark is released and
 //! the job retries; a call that got no answer keeps its mark, for the next run to reconcile.
 
 use std::time::Duration;
@@ -48,12 +49,6 @@ impl Handle for SendReply {
         let Effect::Reply { channel, body } = &reply.effect else {
             return Err(JobError::permanent(format!("{key} is not a reply")));
         };
-        // A provider that would refuse the call now (throttled, breaker open): wait for it
-        // before taking the send.
-        match channel {
-            Channel::Whatsapp { .. } => state.whatsapp.ready().await?,
-            Channel::Email { .. } => state.email.ready().await?,
-        }
         // Email goes out under the property's name: read before the send is taken.
         let from_name = match channel {
             Channel::Email { to, .. } => store::properties::name_by_email(&state.db, to).await?,
@@ -105,10 +100,17 @@ impl Handle for SendReply {
                 Err(e.into())
             }
             Err(e) => {
+                // Refused, or not called at all (throttled, breaker open): the provider never
+                // had it, so the next run may send at once.
                 if let Err(redis) = state.deliveries.release(reply.id).await {
                     tracing::warn!(reply = reply.id, error = %redis, "could not release a refused send; the next run waits for the mark to lapse");
                 }
-                let _ = outbox::record_failure(&state.db, reply.id, &e.to_string()).await;
+                if !matches!(
+                    e,
+                    ChannelError::Throttled { .. } | ChannelError::Open { .. }
+                ) {
+                    let _ = outbox::record_failure(&state.db, reply.id, &e.to_string()).await;
+                }
                 Err(e.into())
             }
         }
