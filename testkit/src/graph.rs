@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 use tokio::sync::mpsc;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate, matchers::method};
 
-use crate::{deliveries, secrets::WA_SECRET};
+use crate::{Webhooks, deliveries, secrets::WA_SECRET};
 
 /// One send the fake received.
 #[derive(Debug, Clone)]
@@ -64,20 +64,20 @@ impl Respond for Responder {
             let b = shared.behaviour.lock().unwrap_or_else(|e| e.into_inner());
             (b.latency, b.throttled)
         };
-        if let Some((from, until, retry_after)) = throttle
-            && now >= from
-            && now < until
-        {
-            shared
-                .log
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(Received {
-                    at: now,
-                    to,
-                    tag,
-                    status: 429,
-                });
+        let throttled = throttle
+            .filter(|(from, until, _)| now >= *from && now < *until)
+            .map(|(_, _, retry_after)| retry_after);
+        shared
+            .log
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(Received {
+                at: now,
+                to: to.clone(),
+                tag: tag.clone(),
+                status: if throttled.is_some() { 429 } else { 200 },
+            });
+        if let Some(retry_after) = throttled {
             return ResponseTemplate::new(429)
                 .insert_header("retry-after", retry_after.to_string().as_str())
                 .set_body_json(
@@ -88,16 +88,6 @@ impl Respond for Responder {
             "wamid.FAKE{}",
             shared.next_id.fetch_add(1, Ordering::Relaxed)
         );
-        shared
-            .log
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(Received {
-                at: now,
-                to: to.clone(),
-                tag: tag.clone(),
-                status: 200,
-            });
         let _ = shared
             .statuses
             .send((number_id, to.clone(), wamid.clone(), tag));
@@ -140,25 +130,16 @@ impl LoggingGraph {
             tokio::spawn(async move { while rx.recv().await.is_some() {} });
             return LoggingGraph { server, shared };
         };
-        let url = format!("{ingress}/webhooks/whatsapp");
+        let ingress = Webhooks::new(ingress);
         tokio::spawn(async move {
-            let http = reqwest::Client::new();
             while let Some((number_id, to, wamid, tag)) = rx.recv().await {
                 let body =
                     deliveries::whatsapp_status(&number_id, &to, &wamid, "sent", tag.as_deref())
                         .to_string();
-                let signature = deliveries::whatsapp_signature(WA_SECRET, body.as_bytes());
-                let http = http.clone();
-                let url = url.clone();
+                let ingress = ingress.clone();
                 tokio::spawn(async move {
                     for _ in 0..120 {
-                        let sent = http
-                            .post(&url)
-                            .header("content-type", "application/json")
-                            .header("x-hub-signature-256", &signature)
-                            .body(body.clone())
-                            .send()
-                            .await;
+                        let sent = ingress.whatsapp_signed(WA_SECRET, body.clone()).await;
                         if sent.is_ok_and(|r| r.status().is_success()) {
                             return;
                         }
@@ -200,15 +181,6 @@ impl LoggingGraph {
         let mut counts = HashMap::new();
         for r in self.log().into_iter().filter(|r| r.status == 200) {
             *counts.entry(r.tag.unwrap_or_default()).or_insert(0) += 1;
-        }
-        counts
-    }
-
-    /// How many messages each guest (phone) was sent and accepted.
-    pub fn accepted_by_guest(&self) -> HashMap<String, usize> {
-        let mut counts = HashMap::new();
-        for r in self.log().into_iter().filter(|r| r.status == 200) {
-            *counts.entry(r.to).or_insert(0) += 1;
         }
         counts
     }

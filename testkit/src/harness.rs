@@ -322,21 +322,27 @@ impl Fleet {
         Ok(())
     }
 
-    /// A property (WhatsApp number 106540352242922), one cabin, and a live hold `code`.
-    pub async fn seed_hold(&self, code: &str) -> i64 {
+    /// A property (WhatsApp number 106540352242922, address reservas@lago.test) with one cabin
+    /// for four; answers the cabin's id.
+    pub async fn seed_property(&self) -> i64 {
         let property: i64 = sqlx::query_scalar(
             "INSERT INTO properties (name, whatsapp_phone_number_id, email_address) VALUES ('Cabañas del Lago', '106540352242922', 'reservas@lago.test') RETURNING id",
         )
         .fetch_one(&self.db)
         .await
         .expect("property");
-        let cabin: i64 = sqlx::query_scalar(
+        sqlx::query_scalar(
             "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night) VALUES ($1, 'Cabaña Coihue', 4, 50000) RETURNING id",
         )
         .bind(property)
         .fetch_one(&self.db)
         .await
-        .expect("cabin");
+        .expect("cabin")
+    }
+
+    /// [`Fleet::seed_property`], and a live hold `code` of its cabin.
+    pub async fn seed_hold(&self, code: &str) -> i64 {
+        let cabin = self.seed_property().await;
         sqlx::query(
             "INSERT INTO reservations (code, accommodation_id, guest_phone, check_in, check_out, guests, total_amount, deposit_amount, status, channel_source, expires_at)
              VALUES ($1, $2, '5491155551234', '2026-12-15', '2026-12-17', 2, 100000, 30000, 'pre_reserved', 'whatsapp', now() + interval '30 minutes')",

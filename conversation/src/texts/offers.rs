@@ -160,6 +160,26 @@ pub fn alternatives(
     text
 }
 
+/// One line per cabin of a group: its name, the people it takes and its price.
+fn cabin_lines(lang: Language, parts: &[(OfferLine<'_>, u16)]) -> String {
+    parts
+        .iter()
+        .map(|(l, people)| match lang {
+            Language::Es => format!("• {} ({people} personas): {}\n", l.name, l.total),
+            Language::En => format!("• {} ({people} guests): {}\n", l.name, l.total),
+            Language::Pt => format!("• {} ({people} pessoas): {}\n", l.name, l.total),
+        })
+        .collect()
+}
+
+/// A group's total and deposit over its cabins.
+fn sums(parts: &[(OfferLine<'_>, u16)]) -> (Money, Money) {
+    (
+        parts.iter().map(|(l, _)| l.total).sum(),
+        parts.iter().map(|(l, _)| l.deposit).sum(),
+    )
+}
+
 /// A group larger than any one cabin, in several cabins at once.
 pub fn combination(
     lang: Language,
@@ -168,8 +188,7 @@ pub fn combination(
     parts: &[(OfferLine<'_>, u16)],
 ) -> String {
     let phrase = stay_phrase(lang, stay, guests);
-    let total: Money = parts.iter().map(|(l, _)| l.total).sum();
-    let deposit: Money = parts.iter().map(|(l, _)| l.deposit).sum();
+    let (total, deposit) = sums(parts);
     let mut text = match lang {
         Language::Es => format!(
             "¡Sí! 🙌 No tenemos una sola cabaña tan grande, pero {phrase} podemos darles juntas:\n"
@@ -181,13 +200,7 @@ pub fn combination(
             "Sim! 🙌 Não temos um chalé tão grande, mas {phrase} podemos oferecer juntos:\n"
         ),
     };
-    for (l, people) in parts {
-        text.push_str(&match lang {
-            Language::Es => format!("• {} ({people} personas): {}\n", l.name, l.total),
-            Language::En => format!("• {} ({people} guests): {}\n", l.name, l.total),
-            Language::Pt => format!("• {} ({people} pessoas): {}\n", l.name, l.total),
-        });
-    }
+    text.push_str(&cabin_lines(lang, parts));
     text.push_str(&match lang {
         Language::Es => {
             format!("Total {total} (seña {deposit}). ¿Te las reservo juntas? Respondé «dale».")
@@ -210,8 +223,7 @@ pub fn group_max(
     parts: &[(OfferLine<'_>, u16)],
 ) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());
-    let total: Money = parts.iter().map(|(l, _)| l.total).sum();
-    let deposit: Money = parts.iter().map(|(l, _)| l.deposit).sum();
+    let (total, deposit) = sums(parts);
     let mut text = match lang {
         Language::Es => format!(
             "Uy, {when} no nos queda lugar para {guests} personas 😕 Lo máximo que podemos recibir esas fechas son {max} personas, con estas cabañas juntas:\n"
@@ -223,13 +235,7 @@ pub fn group_max(
             "Puxa, {when} não temos lugar para {guests} pessoas 😕 O máximo que podemos receber nessas datas são {max} pessoas, nestes chalés juntos:\n"
         ),
     };
-    for (l, people) in parts {
-        text.push_str(&match lang {
-            Language::Es => format!("• {} ({people} personas): {}\n", l.name, l.total),
-            Language::En => format!("• {} ({people} guests): {}\n", l.name, l.total),
-            Language::Pt => format!("• {} ({people} pessoas): {}\n", l.name, l.total),
-        });
-    }
+    text.push_str(&cabin_lines(lang, parts));
     text.push_str(&match lang {
         Language::Es => format!(
             "Total {total} (seña {deposit}). Si les sirve, respondé «dale» y te las reservo juntas; si no, decime otras fechas."

@@ -28,18 +28,11 @@ async fn six_workers_at_a_hundred_a_second_fit_a_hundred_connections() {
         &fleet,
         &graph.uri(),
         6,
-        &[
-            ("REPLY_RECONCILE_SECS", "10"),
-            ("FLEET_WORKER_REPLICAS", "6"),
-            ("DATABASE_POOL_SIZE", "10"),
-        ],
+        &[("FLEET_WORKER_REPLICAS", "6"), ("DATABASE_POOL_SIZE", "10")],
     );
     let guests = Guests::default();
     let count = 1000;
-    let writing = tokio::spawn({
-        let (guests, ingress) = (guests.clone(), ingress.clone());
-        async move { guests.write(&ingress, count, 100.0).await }
-    });
+    let writing = guests.start(&ingress, count, 100.0);
     let mut most = 0i64;
     let mut operator_refused = 0;
     while !writing.is_finished() {

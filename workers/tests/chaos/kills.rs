@@ -24,13 +24,10 @@ async fn workers_killed_under_load_lose_nothing_and_send_nothing_twice() {
         statuses,
     )
     .await;
-    let mut workers = Workers::start(&fleet, &graph.uri(), 3, &[("REPLY_RECONCILE_SECS", "10")]);
+    let mut workers = Workers::start(&fleet, &graph.uri(), 3, &[]);
     let guests = Guests::default();
     let count = 400;
-    let writing = tokio::spawn({
-        let (guests, ingress) = (guests.clone(), ingress.clone());
-        async move { guests.write(&ingress, count, 20.0).await }
-    });
+    let writing = guests.start(&ingress, count, 20.0);
     let mut kills = 0;
     while !writing.is_finished() {
         tokio::time::sleep(Duration::from_millis(2500)).await;

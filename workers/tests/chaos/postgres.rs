@@ -32,7 +32,6 @@ async fn postgres_stopped_for_ninety_seconds_dead_letters_nobody_and_answers_eve
         &graph.uri(),
         2,
         &[
-            ("REPLY_RECONCILE_SECS", "10"),
             // Ticks every few seconds, so several fail while the database is away.
             ("SCHEDULES_ENABLED", "true"),
             ("SCHEDULE_EXPIRE_HOLDS", "*/2 * * * * *"),
@@ -69,10 +68,7 @@ async fn postgres_stopped_for_ninety_seconds_dead_letters_nobody_and_answers_eve
     );
     let guests = Guests::default();
     let count = 2 * (outage.as_secs() as usize + 15);
-    let writing = tokio::spawn({
-        let (guests, ingress) = (guests.clone(), ingress.clone());
-        async move { guests.write(&ingress, count, 2.0).await }
-    });
+    let writing = guests.start(&ingress, count, 2.0);
     tokio::time::sleep(Duration::from_secs(5)).await;
     pg.stop("fast").expect("stop PostgreSQL");
     let down = Instant::now();

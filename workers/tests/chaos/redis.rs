@@ -15,13 +15,10 @@ async fn redis_stopped_and_killed_refuses_while_away_and_loses_nothing() {
         ingress,
         graph,
     } = stage(&admin_url(), &redis.url(), Duration::from_millis(20), true).await;
-    let workers = Workers::start(&fleet, &graph.uri(), 2, &[("REPLY_RECONCILE_SECS", "10")]);
+    let workers = Workers::start(&fleet, &graph.uri(), 2, &[]);
     let guests = Guests::default();
     let count = 300;
-    let writing = tokio::spawn({
-        let (guests, ingress) = (guests.clone(), ingress.clone());
-        async move { guests.write(&ingress, count, 10.0).await }
-    });
+    let writing = guests.start(&ingress, count, 10.0);
     let mut away = Vec::new();
     for signal in ["TERM", "KILL"] {
         tokio::time::sleep(Duration::from_secs(6)).await;

@@ -12,7 +12,7 @@ use std::{
 };
 
 pub use testkit::{
-    deliveries,
+    Webhooks, deliveries,
     graph::LoggingGraph,
     harness::*,
     secrets::WA_SECRET,
@@ -20,6 +20,7 @@ pub use testkit::{
 };
 
 use jobs::QueueName;
+use tokio::task::JoinHandle;
 
 /// The `worker` binary cargo built for these tests.
 pub const WORKER: &str = env!("CARGO_BIN_EXE_worker");
@@ -43,7 +44,7 @@ pub async fn fleet_on(admin_url: &str, redis_url: &str) -> Fleet {
     )
     .await
     .expect("a fleet on the scenario's servers");
-    fleet.seed_hold("RESCHAOS0001").await;
+    fleet.seed_property().await;
     fleet
 }
 
@@ -78,13 +79,17 @@ pub struct Workers {
 }
 
 impl Workers {
+    /// `n` workers of `fleet` sending to the Graph API at `graph`, each with a reconcile window
+    /// of 10 s (a reply found mid-send waits that long for the provider's acceptance) and the
+    /// scenario's `extra` settings.
     pub fn start(fleet: &Fleet, graph: &str, n: usize, extra: &[(&str, &str)]) -> Workers {
         let logs = std::env::temp_dir().join(format!("chaos-logs-{}", fleet.prefix));
         std::fs::create_dir_all(&logs).expect("log folder");
         let mut workers = Workers {
             env: fleet.worker_env("http://127.0.0.1:9", graph),
-            extra: extra
+            extra: [("REPLY_RECONCILE_SECS", "10")]
                 .iter()
+                .chain(extra)
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect(),
             logs,
@@ -159,10 +164,20 @@ pub struct Guests {
 }
 
 impl Guests {
-    /// Sends `count` guests' messages at `per_second`; returns when all are sent (not
-    /// necessarily accepted: retries go on in the background).
-    pub async fn write(&self, ingress: &str, count: usize, per_second: f64) {
-        let http = reqwest::Client::new();
+    /// Starts sending `count` guests' messages at `per_second` in the background; the handle
+    /// ends when all are sent (not necessarily accepted: retries go on).
+    pub fn start(&self, ingress: &str, count: usize, per_second: f64) -> JoinHandle<()> {
+        let (me, ingress) = (self.clone(), ingress.to_owned());
+        tokio::spawn(async move { me.write(&ingress, count, per_second).await })
+    }
+
+    /// Sends `count` guests' messages at `per_second`; returns when all are sent.
+    async fn write(&self, ingress: &str, count: usize, per_second: f64) {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .build()
+            .expect("http client");
+        let ingress = Webhooks::new(ingress).with_http(http);
         let start = Instant::now();
         let run = uuid::Uuid::new_v4().simple().to_string();
         for i in 0..count {
@@ -179,22 +194,12 @@ impl Guests {
                 )],
             )
             .to_string();
-            let signature = deliveries::whatsapp_signature(WA_SECRET, body.as_bytes());
             self.sent.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let (http, url, me) = (
-                http.clone(),
-                format!("{ingress}/webhooks/whatsapp"),
-                self.clone(),
-            );
+            let (ingress, me) = (ingress.clone(), self.clone());
             tokio::spawn(async move {
                 for _ in 0..600 {
-                    let status = http
-                        .post(&url)
-                        .header("content-type", "application/json")
-                        .header("x-hub-signature-256", &signature)
-                        .body(body.clone())
-                        .timeout(Duration::from_secs(10))
-                        .send()
+                    let status = ingress
+                        .whatsapp_signed(WA_SECRET, body.clone())
                         .await
                         .map(|r| r.status().as_u16())
                         .unwrap_or(0);

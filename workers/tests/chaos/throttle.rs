@@ -14,13 +14,10 @@ async fn a_ten_second_throttle_pauses_replies_for_retry_after_and_no_longer() {
         ingress,
         graph,
     } = stage(&admin_url(), &redis_url(), Duration::from_millis(20), true).await;
-    let workers = Workers::start(&fleet, &graph.uri(), 2, &[("REPLY_RECONCILE_SECS", "10")]);
+    let workers = Workers::start(&fleet, &graph.uri(), 2, &[]);
     let guests = Guests::default();
     let count = 250;
-    let writing = tokio::spawn({
-        let (guests, ingress) = (guests.clone(), ingress.clone());
-        async move { guests.write(&ingress, count, 10.0).await }
-    });
+    let writing = guests.start(&ingress, count, 10.0);
     tokio::time::sleep(Duration::from_secs(5)).await;
     let retry_after = 10;
     let throttle_ends = graph.throttle(Duration::from_secs(10), retry_after);

@@ -178,31 +178,23 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Vec<Case>, String> {
         } else if let Some(rest) = line.strip_prefix('=') {
             said_left = true;
             let f: Vec<&str> = rest.split_whitespace().collect();
-            match f[..] {
-                ["none"] => {}
-                [cabin, a, b, guests, status] => {
-                    let (check_in, check_out) =
-                        stay(&format!("{a} {b}"), today).map_err(|e| err(&e))?;
-                    case.left.push(Stay {
-                        cabin: cabin.to_owned(),
-                        check_in,
-                        check_out,
-                        guests: guests.parse().map_err(|_| err("guests"))?,
-                        status: status.to_owned(),
-                    });
-                }
+            // CABIN MM-DD MM-DD GUESTS STATUS, or CABIN @holiday GUESTS STATUS.
+            let (cabin, dates, guests, status) = match f[..] {
+                ["none"] => continue,
+                [cabin, a, b, guests, status] => (cabin, format!("{a} {b}"), guests, status),
                 [cabin, a, guests, status] if a.starts_with('@') => {
-                    let (check_in, check_out) = stay(a, today).map_err(|e| err(&e))?;
-                    case.left.push(Stay {
-                        cabin: cabin.to_owned(),
-                        check_in,
-                        check_out,
-                        guests: guests.parse().map_err(|_| err("guests"))?,
-                        status: status.to_owned(),
-                    });
+                    (cabin, a.to_owned(), guests, status)
                 }
                 _ => return Err(err("= CABIN MM-DD MM-DD GUESTS STATUS | = none")),
-            }
+            };
+            let (check_in, check_out) = stay(&dates, today).map_err(|e| err(&e))?;
+            case.left.push(Stay {
+                cabin: cabin.to_owned(),
+                check_in,
+                check_out,
+                guests: guests.parse().map_err(|_| err("guests"))?,
+                status: status.to_owned(),
+            });
         } else {
             return Err(err("unknown line"));
         }

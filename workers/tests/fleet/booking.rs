@@ -514,11 +514,7 @@ async fn the_breaker_stops_calls_until_its_cool_down_and_retry_after_is_honoured
 #[tokio::test]
 async fn the_whole_conversation_ends_confirmed() {
     let fleet = Fleet::new().await;
-    fleet.seed_hold("RES000101500").await;
-    sqlx::query("DELETE FROM reservations")
-        .execute(&fleet.db)
-        .await
-        .unwrap();
+    fleet.seed_property().await;
     let (graph, mp) = fakes().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
@@ -593,11 +589,7 @@ async fn the_whole_conversation_ends_confirmed() {
 #[tokio::test]
 async fn a_hold_is_moved_when_the_guest_corrects_the_dates_and_released_when_they_cancel() {
     let fleet = Fleet::new().await;
-    fleet.seed_hold("RES000101600").await;
-    sqlx::query("DELETE FROM reservations")
-        .execute(&fleet.db)
-        .await
-        .unwrap();
+    fleet.seed_property().await;
     let (graph, mp) = fakes().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
@@ -660,11 +652,7 @@ async fn a_hold_is_moved_when_the_guest_corrects_the_dates_and_released_when_the
 #[tokio::test]
 async fn a_group_larger_than_any_cabin_holds_two_cabins_together() {
     let fleet = Fleet::new().await;
-    let coihue = fleet.seed_hold("RES000101700").await;
-    sqlx::query("DELETE FROM reservations")
-        .execute(&fleet.db)
-        .await
-        .unwrap();
+    let coihue = fleet.seed_property().await;
     sqlx::query(
         "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
          SELECT property_id, 'Cabaña Lenga', 6, 60000 FROM accommodations WHERE id = $1",

@@ -17,11 +17,7 @@ const GUEST: &str = "ana.perez@gmail.com";
 #[tokio::test]
 async fn an_email_guest_books_pays_and_is_answered_in_the_same_thread() {
     let fleet = Fleet::new().await;
-    fleet.seed_hold("RES000101800").await;
-    sqlx::query("DELETE FROM reservations")
-        .execute(&fleet.db)
-        .await
-        .unwrap();
+    fleet.seed_property().await;
     let mailgun = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/v3/lago.test/messages"))

@@ -19,7 +19,7 @@ mod words;
 
 use words::{MONTHS, ONLY_NEXT_TO_A_NUMBER, PHRASES};
 
-use super::{lexicon, normalize::Token};
+use super::{dates::SPANISH_MONTHS, lexicon, normalize::Token};
 
 /// Rewrites the tokens; see the module docs.
 #[cfg(test)]
@@ -155,22 +155,10 @@ fn spanish_month(t: &Token) -> Option<(&'static str, bool)> {
         return Some((es, t.is_any(ONLY_NEXT_TO_A_NUMBER)));
     }
     // Spanish full names, also moved after their day ("diciembre 15").
-    let spanish = [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "setiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
-    spanish.iter().find(|w| t.is(w)).map(|w| (*w, false))
+    SPANISH_MONTHS
+        .iter()
+        .find(|(w, _)| t.is(w))
+        .map(|(w, _)| (*w, false))
 }
 
 #[cfg(test)]

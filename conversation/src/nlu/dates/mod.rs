@@ -49,7 +49,7 @@ use chrono::{NaiveDate, Weekday};
 
 use super::{PeriodMention, normalize::Token};
 
-pub(crate) use words::vocabulary;
+pub(crate) use words::{MONTHS as SPANISH_MONTHS, vocabulary};
 
 /// What the message says about the stay's dates.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

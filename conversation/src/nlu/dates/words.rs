@@ -10,7 +10,7 @@ use crate::nlu::{
     normalize::Token,
 };
 
-pub(super) const MONTHS: &[(&str, u32)] = &[
+pub(crate) const MONTHS: &[(&str, u32)] = &[
     ("enero", 1),
     ("febrero", 2),
     ("marzo", 3),

@@ -79,6 +79,12 @@ struct World {
 
 impl World {
     fn run(&self, state: &ConversationState, text: &str) -> Turn {
+        let u = understand(text, today(), NAMES);
+        self.turn(state, Incoming::Words(&u))
+    }
+
+    /// A turn on what the guest sent, in this world.
+    fn turn(&self, state: &ConversationState, incoming: Incoming<'_>) -> Turn {
         let all = cabins();
         let place = place();
         let facts = Facts {
@@ -91,8 +97,7 @@ impl World {
             held: self.held.as_ref(),
             cancellation_policy: self.policy,
         };
-        let u = understand(text, today(), NAMES);
-        turn(state, Incoming::Words(&u), &facts)
+        turn(state, incoming, &facts)
     }
 
     /// A conversation: each message on the state the previous one left.

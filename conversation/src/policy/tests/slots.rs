@@ -4,18 +4,6 @@ use super::*;
 
 #[test]
 fn messages_without_words_are_answered_kindly_and_change_nothing() {
-    let all = cabins();
-    let place = place();
-    let facts = Facts {
-        today: today(),
-        place: &place,
-        occupancy: Occupancy {
-            accommodations: &all,
-            taken: &[],
-        },
-        held: None,
-        cancellation_policy: None,
-    };
     let state = ConversationState {
         guests: Some(3),
         ..Default::default()
@@ -24,7 +12,7 @@ fn messages_without_words_are_answered_kindly_and_change_nothing() {
         (Wordless::Media("sticker"), texts::UNSUPPORTED_MESSAGE),
         (Wordless::Email, texts::EMAIL_WITHOUT_WORDS),
     ] {
-        let t = turn(&state, Incoming::Wordless(incoming), &facts);
+        let t = World::default().turn(&state, Incoming::Wordless(incoming));
         assert_eq!(t.state, state);
         assert_eq!(t.effects, vec![Effect::Say(Say::Text(text.into()))]);
     }
