@@ -236,12 +236,32 @@ pub enum ReplyBody {
     Image { link: String, caption: String },
 }
 
-/// Send one reply from the outbox. Its row (keyed by `cause_key`, the effect's key) says
-/// whether it went out, so a replayed job never sends twice and a failed send retries without
-/// redoing the work behind it.
+/// Send one reply from the outbox (its row keyed by `cause_key`, the effect's key), at most
+/// once: the delivery records in Redis and the row's "sent" mark say whether it went out, so a
+/// replayed job never sends twice and a failed send retries without redoing the work behind
+/// it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SendReply {
     pub cause_key: String,
+    /// The reply as its outbox row holds it, carried by the job so the sender reads nothing
+    /// from PostgreSQL; absent on a job that does not carry it (the sender reads the row).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply: Option<ReplyToSend>,
+}
+
+/// A reply as the outbox row holds it, for the sender.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReplyToSend {
+    /// The outbox row's id: the tag the provider is given, and the row marked sent.
+    pub outbox_id: i64,
+    pub channel: Channel,
+    pub body: ReplyBody,
+    /// When the message it answers arrived (ms), for the guest's wait.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers_received_at_ms: Option<i64>,
+    /// The message it answers was a voice note.
+    #[serde(default)]
+    pub answers_voice: bool,
 }
 
 impl Job for SendReply {

@@ -5,9 +5,10 @@ use sqlx::{PgConnection, PgExecutor};
 
 use booking::{Accommodation, availability::Taken};
 
-/// An accommodation row as stored (prices as cents and basis points).
-#[derive(sqlx::FromRow)]
-struct Row {
+/// An accommodation row as stored (prices as cents and basis points), read as a row or as
+/// JSON (`turns::open` aggregates them).
+#[derive(sqlx::FromRow, serde::Deserialize)]
+pub(crate) struct Row {
     id: i64,
     property_id: i64,
     name: String,
@@ -39,7 +40,7 @@ impl From<Row> for Accommodation {
     }
 }
 
-const COLUMNS: &str = "a.id, a.property_id, a.name, a.description, a.capacity,
+pub(crate) const COLUMNS: &str = "a.id, a.property_id, a.name, a.description, a.capacity,
     (a.base_price_per_night * 100)::int8 AS base_cents, (a.weekend_multiplier * 10000)::int8 AS weekend_bp,
     (a.deposit_percentage * 100)::int8 AS deposit_bp, a.photos, a.amenities, a.pets_allowed";
 

@@ -1,6 +1,8 @@
 //! Guests' conversations (one per property, channel and guest address), what they remember
 //! (`conversation::state::ConversationState`, forgotten after 24 hours) and their messages.
 
+use std::sync::LazyLock;
+
 use conversation::{Language, state::ConversationState};
 use jobs::payloads::Channel;
 
@@ -59,40 +61,44 @@ pub async fn open(
     channel: &Channel,
     message: Inbound<'_>,
 ) -> Result<Opened, StoreError> {
-    let (id, stored, age_hours): (i64, serde_json::Value, f64) = sqlx::query_as(
-        "WITH c AS (
-             INSERT INTO conversations AS c (property_id, channel, guest_address) VALUES ($1, $2, $3)
-             ON CONFLICT (property_id, channel, guest_address) DO UPDATE SET property_id = c.property_id
-             RETURNING id, state, extract(epoch FROM now() - updated_at)::float8 / 3600 AS age_hours
-         ), m AS (
-             INSERT INTO inbound_messages (conversation_id, provider_message_id, kind, body)
-             SELECT id, $4, $5, $6 FROM c
-             ON CONFLICT (provider_message_id) DO NOTHING
-         )
-         SELECT id, state, age_hours FROM c",
-    )
-    .bind(property_id)
-    .bind(channel.name())
-    .bind(channel.guest_address())
-    .bind(message.message_id)
-    .bind(message.kind)
-    .bind(message.body)
-    .fetch_one(&mut *conn)
-    .await?;
+    static OPEN: LazyLock<String> = LazyLock::new(|| {
+        format!(
+            "WITH {} SELECT id, state, age_hours FROM c",
+            open_ctes("VALUES ($1, $2, $3)")
+        )
+    });
+    let (id, stored, age_hours): (i64, serde_json::Value, f64) =
+        sqlx::query_as(sqlx::AssertSqlSafe(OPEN.as_str()))
+            .bind(property_id)
+            .bind(channel.name())
+            .bind(channel.guest_address())
+            .bind(message.message_id)
+            .bind(message.kind)
+            .bind(message.body)
+            .fetch_one(&mut *conn)
+            .await?;
     Ok(Opened {
         id,
         state: ConversationState::from_stored(stored, age_hours),
     })
 }
 
-pub async fn save(conn: &mut Conn, id: i64, state: &ConversationState) -> Result<(), StoreError> {
-    let state = serde_json::to_value(state).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-    sqlx::query("UPDATE conversations SET state = $2, updated_at = now() WHERE id = $1")
-        .bind(id)
-        .bind(state)
-        .execute(conn)
-        .await?;
-    Ok(())
+/// The common table expressions that open a conversation and record its message: `c` upserts
+/// the conversation (and locks it) from `rows` (`VALUES` or a `SELECT` of its property id, `$2`
+/// the channel and `$3` the guest's address) and answers `id, state, age_hours`; `m` records
+/// the message (`$4` its provider id, `$5` its kind, `$6` its body) once.
+pub(crate) fn open_ctes(rows: &str) -> String {
+    format!(
+        "c AS (
+             INSERT INTO conversations AS c (property_id, channel, guest_address) {rows}
+             ON CONFLICT (property_id, channel, guest_address) DO UPDATE SET property_id = c.property_id
+             RETURNING id, state, extract(epoch FROM now() - updated_at)::float8 / 3600 AS age_hours
+         ), m AS (
+             INSERT INTO inbound_messages (conversation_id, provider_message_id, kind, body)
+             SELECT id, $4, $5, $6 FROM c
+             ON CONFLICT (provider_message_id) DO NOTHING
+         )"
+    )
 }
 
 /// What a guest sent, once per provider message id.

@@ -9,6 +9,7 @@
 //! - [`properties`], [`availability`]: properties, accommodations and the nights taken.
 //! - [`holds`], [`reservations`], [`payments`]: placing, confirming and expiring stays.
 //! - [`conversations`]: guests' conversations, their state and messages.
+//! - [`turns`]: a conversation turn's reads in one statement and its writes in another.
 //! - [`ical`]: imported feeds, their events and overbooking conflicts.
 //! - [`retention`]: deleting history past its age, in small batches.
 //!
@@ -27,6 +28,7 @@ pub mod pool;
 pub mod properties;
 pub mod reservations;
 pub mod retention;
+pub mod turns;
 
 pub use pool::{MIGRATOR, ServerLimits, connect, create_if_missing, migrate, ping};
 

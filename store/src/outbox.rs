@@ -65,6 +65,10 @@ pub struct Unrelayed {
     pub effect: Effect,
     pub traceparent: Option<String>,
     pub request_id: Option<String>,
+    /// For a reply: when the message it answers arrived (ms).
+    pub answers_received_at_ms: Option<i64>,
+    /// For a reply: the message it answers was a voice note.
+    pub answers_voice: bool,
 }
 
 /// Writes `effects` in the caller's transaction; answers the rows it wrote (an effect whose key
@@ -78,6 +82,33 @@ pub async fn write(
     if effects.is_empty() {
         return Ok(Vec::new());
     }
+    insert(conn, cause, effects, None).await
+}
+
+/// A row another store writes in the same statement as the effects (a conversation's new
+/// state, by `turns::close`): an `UPDATE` whose parameters are `$11` (the value) and `$12`
+/// (the row's id).
+pub(crate) struct AlsoUpdate<'a> {
+    pub sql: &'static str,
+    pub id: i64,
+    pub value: &'a serde_json::Value,
+}
+
+const INSERT_EFFECTS: &str = "INSERT INTO outbox (cause, effect_key, kind, effect, traceparent, request_id, channel, recipient, inbound_received_at, answers_voice)
+     SELECT $1, k, kind, effect, $2, $3, channel, recipient, to_timestamp(received / 1000), voice
+     FROM unnest($4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::float8[], $10::bool[])
+          AS e(k, kind, effect, channel, recipient, received, voice)
+     ON CONFLICT (effect_key) DO NOTHING
+     RETURNING id, effect_key";
+
+/// [`write`]'s insert, in one statement with `also` when it is given (it runs even when there
+/// are no effects).
+pub(crate) async fn insert(
+    conn: &mut Conn,
+    cause: Cause<'_>,
+    effects: &[NewEffect],
+    also: Option<AlsoUpdate<'_>>,
+) -> Result<Vec<Unrelayed>, StoreError> {
     let mut keys = Vec::with_capacity(effects.len());
     let mut kinds = Vec::with_capacity(effects.len());
     let mut bodies = Vec::with_capacity(effects.len());
@@ -104,27 +135,28 @@ pub async fn write(
         received.push(e.answers_received_at_ms.map(|ms| ms as f64));
         voice.push(e.answers_voice);
     }
-    let rows = sqlx::query_as(
-        "INSERT INTO outbox (cause, effect_key, kind, effect, traceparent, request_id, channel, recipient, inbound_received_at, answers_voice)
-         SELECT $1, k, kind, effect, $2, $3, channel, recipient, to_timestamp(received / 1000), voice
-         FROM unnest($4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::float8[], $10::bool[])
-              AS e(k, kind, effect, channel, recipient, received, voice)
-         ON CONFLICT (effect_key) DO NOTHING
-         RETURNING id, effect_key",
-    )
-    .bind(cause.key)
-    .bind(cause.traceparent)
-    .bind(cause.request_id)
-    .bind(&keys)
-    .bind(&kinds)
-    .bind(&bodies)
-    .bind(&channels)
-    .bind(&recipients)
-    .bind(&received)
-    .bind(&voice)
-    .fetch_all(&mut *conn)
-    .await?;
-    let written: Vec<(i64, String)> = rows;
+    let sql = match &also {
+        None => std::borrow::Cow::Borrowed(INSERT_EFFECTS),
+        Some(also) => {
+            std::borrow::Cow::Owned(format!("WITH also AS ({}) {INSERT_EFFECTS}", also.sql))
+        }
+    };
+    let query = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(cause.key)
+        .bind(cause.traceparent)
+        .bind(cause.request_id)
+        .bind(&keys)
+        .bind(&kinds)
+        .bind(&bodies)
+        .bind(&channels)
+        .bind(&recipients)
+        .bind(&received)
+        .bind(&voice);
+    let query = match also {
+        Some(also) => query.bind(also.value).bind(also.id),
+        None => query,
+    };
+    let written: Vec<(i64, String)> = query.fetch_all(&mut *conn).await?;
     Ok(written
         .into_iter()
         .filter_map(|(id, key)| {
@@ -135,6 +167,8 @@ pub async fn write(
                 effect: e.effect.clone(),
                 traceparent: cause.traceparent.map(str::to_owned),
                 request_id: cause.request_id.map(str::to_owned),
+                answers_received_at_ms: e.answers_received_at_ms,
+                answers_voice: e.answers_voice,
             })
         })
         .collect())
@@ -146,20 +180,31 @@ type UnrelayedRow = (
     serde_json::Value,
     Option<String>,
     Option<String>,
+    Option<f64>,
+    bool,
 );
+
+/// The columns an [`UnrelayedRow`] is read from.
+const UNRELAYED_COLUMNS: &str = "id, effect_key, effect, traceparent, request_id,
+    extract(epoch FROM inbound_received_at)::float8 * 1000, answers_voice";
 
 fn decode(rows: Vec<UnrelayedRow>) -> Result<Vec<Unrelayed>, StoreError> {
     rows.into_iter()
-        .map(|(id, effect_key, effect, traceparent, request_id)| {
-            Ok(Unrelayed {
-                id,
-                effect: serde_json::from_value(effect)
-                    .map_err(|e| StoreError::Corrupt(format!("outbox row {effect_key}: {e}")))?,
-                effect_key,
-                traceparent,
-                request_id,
-            })
-        })
+        .map(
+            |(id, effect_key, effect, traceparent, request_id, received_ms, answers_voice)| {
+                Ok(Unrelayed {
+                    id,
+                    effect: serde_json::from_value(effect).map_err(|e| {
+                        StoreError::Corrupt(format!("outbox row {effect_key}: {e}"))
+                    })?,
+                    effect_key,
+                    traceparent,
+                    request_id,
+                    answers_received_at_ms: received_ms.map(|ms| ms as i64),
+                    answers_voice,
+                })
+            },
+        )
         .collect()
 }
 
@@ -168,10 +213,9 @@ pub async fn unrelayed_of(
     db: impl PgExecutor<'_>,
     cause: &str,
 ) -> Result<Vec<Unrelayed>, StoreError> {
-    let rows: Vec<UnrelayedRow> = sqlx::query_as(
-        "SELECT id, effect_key, effect, traceparent, request_id FROM outbox
-         WHERE cause = $1 AND status = 'pending' ORDER BY id",
-    )
+    let rows: Vec<UnrelayedRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {UNRELAYED_COLUMNS} FROM outbox WHERE cause = $1 AND status = 'pending' ORDER BY id"
+    )))
     .bind(cause)
     .fetch_all(db)
     .await?;
@@ -186,11 +230,10 @@ pub async fn unrelayed(
     older_than: DateTime<Utc>,
     limit: i64,
 ) -> Result<Vec<Unrelayed>, StoreError> {
-    let rows: Vec<UnrelayedRow> = sqlx::query_as(
-        "SELECT id, effect_key, effect, traceparent, request_id FROM outbox
-         WHERE status = 'pending' AND created_at < $1 ORDER BY created_at
-         LIMIT $2 FOR UPDATE SKIP LOCKED",
-    )
+    let rows: Vec<UnrelayedRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {UNRELAYED_COLUMNS} FROM outbox WHERE status = 'pending' AND created_at < $1
+         ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED"
+    )))
     .bind(older_than)
     .bind(limit)
     .fetch_all(conn)

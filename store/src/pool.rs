@@ -8,10 +8,16 @@ use sqlx::{PgPool, postgres::PgPoolOptions};
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
 
+/// The fleet's pool. A connection is not pinged when it is taken from the pool (sqlx pings
+/// each one as it goes back, which is enough): a ping per job is a round trip on every
+/// message's path, and a connection that died while idle (the database restarted) fails its
+/// job's first statement instead, which `StoreError::is_unreachable` turns into a wait, never a
+/// spent attempt; the failed connection is closed, not pooled again.
 pub async fn connect(url: &SecretString, max_connections: u32) -> Result<PgPool, sqlx::Error> {
     PgPoolOptions::new()
         .max_connections(max_connections)
         .acquire_timeout(Duration::from_secs(5))
+        .test_before_acquire(false)
         .connect(url.expose_secret())
         .await
 }

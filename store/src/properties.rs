@@ -18,6 +18,15 @@ pub struct Property {
     pub check_out_time: NaiveTime,
 }
 
+/// The columns a [`Property`] is read from.
+pub(crate) const COLUMNS: &str =
+    "id, name, time_zone, currency, address, check_in_time, check_out_time";
+
+/// The property a channel's route (`$1`: a WhatsApp phone number id or an email address)
+/// belongs to.
+pub(crate) const BY_ROUTE: &str =
+    "whatsapp_phone_number_id = $1 OR lower(email_address) = lower($1)";
+
 impl Property {
     pub fn tz(&self) -> chrono_tz::Tz {
         self.time_zone
@@ -45,19 +54,18 @@ pub async fn for_channel(
     db: impl PgExecutor<'_>,
     channel: &Channel,
 ) -> Result<Option<Property>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT id, name, time_zone, currency, address, check_in_time, check_out_time FROM properties
-         WHERE whatsapp_phone_number_id = $1 OR lower(email_address) = lower($1) LIMIT 1",
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM properties WHERE {BY_ROUTE} LIMIT 1"
+    )))
     .bind(channel.route())
     .fetch_optional(db)
     .await?)
 }
 
 pub async fn by_id(db: impl PgExecutor<'_>, id: i64) -> Result<Option<Property>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT id, name, time_zone, currency, address, check_in_time, check_out_time FROM properties WHERE id = $1",
-    )
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM properties WHERE id = $1"
+    )))
     .bind(id)
     .fetch_optional(db)
     .await?)

@@ -184,7 +184,7 @@ pub async fn refunds_due(db: &PgPool) -> Result<Vec<serde_json::Value>, StoreErr
 /// The guest's current stay at a property, as the conversation needs it: their latest live
 /// hold or confirmed reservation that has not ended, found by the phone or email they write
 /// from.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow, serde::Deserialize)]
 pub struct GuestStay {
     pub code: String,
     pub accommodation_id: i64,
@@ -204,27 +204,40 @@ pub async fn current_for_guest(
     channel: &Channel,
     today: NaiveDate,
 ) -> Result<Option<GuestStay>, StoreError> {
-    let (phone, email) = match channel {
-        Channel::Whatsapp { from, .. } => (Some(from.expose().to_owned()), None),
-        Channel::Email { from, .. } => (None, Some(from.clone())),
-    };
-    Ok(sqlx::query_as(
-        "SELECT r.code, r.accommodation_id, a.name AS accommodation, r.check_in, r.check_out, r.guests,
-                (r.status = 'confirmed') AS paid, r.payment_link
-         FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
-         WHERE a.property_id = $1
-           AND (r.guest_phone = $2 OR lower(r.guest_email) = lower($3))
-           AND ((r.status = 'pre_reserved' AND r.expires_at > now())
-                OR (r.status = 'confirmed' AND r.check_out >= $4))
-         ORDER BY r.created_at DESC, r.id DESC
-         LIMIT 1",
-    )
+    let (phone, email) = guest_contact(channel);
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(
+        guest_stays_sql("$1", "$2", "$3", "$4") + " LIMIT 1",
+    ))
     .bind(property_id)
     .bind(phone)
     .bind(email)
     .bind(today)
     .fetch_optional(db)
     .await?)
+}
+
+/// The phone or the email a guest writes from (their reservations carry the same).
+pub(crate) fn guest_contact(channel: &Channel) -> (Option<String>, Option<String>) {
+    match channel {
+        Channel::Whatsapp { from, .. } => (Some(from.expose().to_owned()), None),
+        Channel::Email { from, .. } => (None, Some(from.clone())),
+    }
+}
+
+/// The guest's live holds and confirmed stays that end on or after `since`, latest first: SQL
+/// over the given expressions for the property's id, the guest's phone, their email and the
+/// date.
+pub(crate) fn guest_stays_sql(property: &str, phone: &str, email: &str, since: &str) -> String {
+    format!(
+        "SELECT r.code, r.accommodation_id, a.name AS accommodation, r.check_in, r.check_out, r.guests,
+                (r.status = 'confirmed') AS paid, r.payment_link, r.created_at, r.id AS reservation_id
+         FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
+         WHERE a.property_id = {property}
+           AND (r.guest_phone = {phone} OR lower(r.guest_email) = lower({email}))
+           AND ((r.status = 'pre_reserved' AND r.expires_at > now())
+                OR (r.status = 'confirmed' AND r.check_out >= {since}))
+         ORDER BY r.created_at DESC, r.id DESC"
+    )
 }
 
 /// Releases an unpaid hold the guest gave up (its nights free at once): `true` when a live

@@ -24,7 +24,7 @@ use jobs::{
     EnqueueOptions, JobError, NewJob,
     domain::IdempotencyKey,
     effects::{Effect, FollowUp},
-    payloads::SendReply,
+    payloads::{ReplyToSend, SendReply},
 };
 use store::outbox::{self, SentMark, Unrelayed};
 use tokio::sync::watch;
@@ -165,10 +165,17 @@ fn to_job(row: &Unrelayed) -> Result<NewJob, JobError> {
     };
     let bad = |e: &dyn std::fmt::Display| JobError::permanent(format!("{}: {e}", row.effect_key));
     let job = match &row.effect {
-        Effect::Reply { .. } => {
+        Effect::Reply { channel, body } => {
             let key = IdempotencyKey::namespaced("reply", &row.effect_key).map_err(|e| bad(&e))?;
             let send = SendReply {
                 cause_key: row.effect_key.clone(),
+                reply: Some(ReplyToSend {
+                    outbox_id: row.id,
+                    channel: channel.clone(),
+                    body: body.clone(),
+                    answers_received_at_ms: row.answers_received_at_ms,
+                    answers_voice: row.answers_voice,
+                }),
             };
             NewJob::new(&send, options(key))
         }

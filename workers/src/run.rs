@@ -101,12 +101,38 @@ impl Run {
         mut tx: sqlx::Transaction<'static, sqlx::Postgres>,
         effects: &[NewEffect],
     ) -> Result<(), JobError> {
-        let cause = Cause {
+        let rows = store::outbox::write(&mut tx, self.cause(), effects).await?;
+        self.committed(tx, rows).await
+    }
+
+    /// Closes a conversation turn: the conversation's new state and the turn's effects in one
+    /// statement, then the commit.
+    pub async fn commit_turn(
+        &self,
+        mut tx: sqlx::Transaction<'static, sqlx::Postgres>,
+        conversation_id: i64,
+        state: &conversation::state::ConversationState,
+        effects: &[NewEffect],
+    ) -> Result<(), JobError> {
+        let rows =
+            store::turns::close(&mut tx, conversation_id, state, self.cause(), effects).await?;
+        self.committed(tx, rows).await
+    }
+
+    fn cause(&self) -> Cause<'_> {
+        Cause {
             key: &self.key,
             traceparent: self.traceparent.as_deref(),
             request_id: self.request_id.as_deref(),
-        };
-        let rows = store::outbox::write(&mut tx, cause, effects).await?;
+        }
+    }
+
+    /// Commits and remembers the rows written, for the relay.
+    async fn committed(
+        &self,
+        tx: sqlx::Transaction<'static, sqlx::Postgres>,
+        rows: Vec<Unrelayed>,
+    ) -> Result<(), JobError> {
         tx.commit().await.map_err(store::StoreError::from)?;
         let mut written = self.written.lock().unwrap_or_else(|e| e.into_inner());
         match &mut *written {

@@ -1,7 +1,8 @@
 //! `ParseIntent`: a guest's words (typed, emailed or transcribed), or a message without words.
-//! Loads the conversation and the facts (the guest's current hold among them), lets
-//! `conversation::turn` decide, and stores the new state with its effects (replies, a booking
-//! to place or move) in one transaction; a hold the guest gives up is released in that same
+//! Opens the turn (`store::turns::open`: the property, the conversation, the accommodations and
+//! the guest's current hold, in one statement), reads the nights taken when the guest asks
+//! about dates, lets `conversation::turn` decide, and closes the turn with the new state and
+//! its effects (replies, a booking to place or move) in one statement of the same transaction; a hold the guest gives up is released in that same
 //! transaction, and a group's holds (several cabins) are placed in it, all or none.
 
 use booking::availability::Occupancy;
@@ -12,7 +13,7 @@ use jobs::{
     Envelope, JobError,
     payloads::{self, ParseIntent},
 };
-use store::{Conn, availability, conversations, holds, properties, reservations};
+use store::{Conn, availability, conversations, holds, reservations, turns};
 
 use crate::{
     effects::{self, Answering},
@@ -27,14 +28,6 @@ impl Handle for ParseIntent {
         let run = Run::of(&job.meta);
         if let Some(mut tx) = run.begin(&state.db).await? {
             let p = &job.payload;
-            let property = properties::for_channel(&mut *tx, &p.channel)
-                .await?
-                .ok_or_else(|| {
-                    JobError::permanent(format!(
-                        "no property answers at {}",
-                        p.channel.describe_route()
-                    ))
-                })?;
             let inbound = conversations::Inbound {
                 message_id: &p.message_id,
                 kind: match &p.wordless {
@@ -44,10 +37,19 @@ impl Handle for ParseIntent {
                 },
                 body: &p.text,
             };
-            let conversation =
-                conversations::open(&mut tx, property.id, &p.channel, inbound).await?;
-
-            let accommodations = availability::of_property(&mut tx, property.id).await?;
+            let turns::Opened {
+                property,
+                conversation,
+                accommodations,
+                held,
+            } = turns::open(&mut tx, &p.channel, inbound)
+                .await?
+                .ok_or_else(|| {
+                    JobError::permanent(format!(
+                        "no property answers at {}",
+                        p.channel.describe_route()
+                    ))
+                })?;
             let today = property.today();
             let understood;
             let incoming = match &p.wordless {
@@ -81,18 +83,16 @@ impl Handle for ParseIntent {
                 Incoming::Wordless(_) => Vec::new(),
             };
             let place = property.place();
-            let held = reservations::current_for_guest(&mut *tx, property.id, &p.channel, today)
-                .await?
-                .map(|h| Held {
-                    code: h.code,
-                    accommodation_id: h.accommodation_id,
-                    accommodation: h.accommodation,
-                    check_in: h.check_in,
-                    check_out: h.check_out,
-                    guests: u16::try_from(h.guests).unwrap_or(1),
-                    paid: h.paid,
-                    payment_link: h.payment_link,
-                });
+            let held = held.map(|h| Held {
+                code: h.code,
+                accommodation_id: h.accommodation_id,
+                accommodation: h.accommodation,
+                check_in: h.check_in,
+                check_out: h.check_out,
+                guests: u16::try_from(h.guests).unwrap_or(1),
+                paid: h.paid,
+                payment_link: h.payment_link,
+            });
             let facts = Facts {
                 today,
                 place: &place,
@@ -108,7 +108,6 @@ impl Handle for ParseIntent {
 
             let turn = conversation::turn(&conversation.state, incoming, &facts);
 
-            conversations::save(&mut tx, conversation.id, &turn.state).await?;
             let mut decided = Vec::with_capacity(turn.effects.len());
             for effect in turn.effects {
                 match effect {
@@ -143,7 +142,8 @@ impl Handle for ParseIntent {
                 voice: p.transcript_confidence.is_some(),
             };
             let effects = effects::of_turn(run.key(), &answering, decided)?;
-            run.commit(tx, &effects).await?;
+            run.commit_turn(tx, conversation.id, &turn.state, &effects)
+                .await?;
         }
         outbox::flush(&state, &run).await
     }

@@ -1,5 +1,7 @@
 //! `SendReply`: sends one reply from the outbox, at most once to the guest in every failure the
-//! fleet can see, without a PostgreSQL commit of its own.
+//! fleet can see, without a PostgreSQL commit of its own. The job carries the reply (the relay
+//! puts its row's content there), so a send reads nothing from PostgreSQL either; a job
+//! without it reads the row.
 //!
 //! The send is bracketed by two records in Redis (`jobs::coordination::deliveries`), which keeps
 //! them with the jobs (AOF):
@@ -25,9 +27,9 @@ use jobs::{
     Envelope, JobError,
     coordination::deliveries::{SendTurn, reply_tag},
     effects::Effect,
-    payloads::{Channel, ReplyBody, SendReply},
+    payloads::{Channel, ReplyBody, ReplyToSend, SendReply},
 };
-use store::outbox::{self, SentMark, StoredReply};
+use store::outbox::{self, SentMark};
 
 use crate::{handler::Handle, state::State};
 
@@ -37,18 +39,15 @@ const RECORD_TRIES: u32 = 5;
 
 impl Handle for SendReply {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
-        let key = &job.payload.cause_key;
-        let Some(reply) = outbox::reply(&state.db, key).await? else {
-            return Err(JobError::permanent(format!(
-                "no stored reply for cause {key}"
-            )));
+        let reply = match job.payload.reply {
+            Some(reply) => reply,
+            None => match stored(&state, &job.payload.cause_key).await? {
+                Some(reply) => reply,
+                // Marked sent already.
+                None => return Ok(()),
+            },
         };
-        if reply.sent {
-            return Ok(());
-        }
-        let Effect::Reply { channel, body } = &reply.effect else {
-            return Err(JobError::permanent(format!("{key} is not a reply")));
-        };
+        let (channel, body) = (&reply.channel, &reply.body);
         // Email goes out under the property's name: read before the send is taken.
         let from_name = match channel {
             Channel::Email { to, .. } => store::properties::name_by_email(&state.db, to).await?,
@@ -57,13 +56,13 @@ impl Handle for SendReply {
         let hold = state.config.reply_reconcile_after;
         let turn = state
             .deliveries
-            .begin_send(reply.id, hold)
+            .begin_send(reply.outbox_id, hold)
             .await
             .map_err(|e| redis_away(&e))?;
         let resumed = match turn {
             SendTurn::Accepted(provider_id) => {
                 tracing::info!(
-                    reply = reply.id,
+                    reply = reply.outbox_id,
                     "a provider already has this reply; recording it, not sending again"
                 );
                 metrics::counter!("fleet_reply_reconciled_total", "outcome" => "accepted")
@@ -82,39 +81,63 @@ impl Handle for SendReply {
         };
         if resumed {
             tracing::warn!(
-                reply = reply.id,
+                reply = reply.outbox_id,
                 "no provider accepted a reply an earlier run was sending; sending it again"
             );
             metrics::counter!("fleet_reply_reconciled_total", "outcome" => "resent").increment(1);
         }
-        let tag = reply_tag(reply.id);
+        let tag = reply_tag(reply.outbox_id);
         match send(&state, channel, body, &tag, from_name.as_deref()).await {
             Ok(provider_id) => {
-                record_delivery(&state, reply.id, &provider_id).await;
+                record_delivery(&state, reply.outbox_id, &provider_id).await;
                 sent(&state, &reply, provider_id, if resumed { 2 } else { 1 });
                 Ok(())
             }
             Err(e @ ChannelError::Unanswered { .. }) => {
                 // The provider may have it: the mark stays, a later run reconciles.
-                let _ = outbox::record_failure(&state.db, reply.id, &e.to_string()).await;
+                let _ = outbox::record_failure(&state.db, reply.outbox_id, &e.to_string()).await;
                 Err(e.into())
             }
             Err(e) => {
                 // Refused, or not called at all (throttled, breaker open): the provider never
                 // had it, so the next run may send at once.
-                if let Err(redis) = state.deliveries.release(reply.id).await {
-                    tracing::warn!(reply = reply.id, error = %redis, "could not release a refused send; the next run waits for the mark to lapse");
+                if let Err(redis) = state.deliveries.release(reply.outbox_id).await {
+                    tracing::warn!(reply = reply.outbox_id, error = %redis, "could not release a refused send; the next run waits for the mark to lapse");
                 }
                 if !matches!(
                     e,
                     ChannelError::Throttled { .. } | ChannelError::Open { .. }
                 ) {
-                    let _ = outbox::record_failure(&state.db, reply.id, &e.to_string()).await;
+                    let _ =
+                        outbox::record_failure(&state.db, reply.outbox_id, &e.to_string()).await;
                 }
                 Err(e.into())
             }
         }
     }
+}
+
+/// The reply from its outbox row, for a job that does not carry it; `None` when the row is
+/// marked sent.
+async fn stored(state: &State, key: &str) -> Result<Option<ReplyToSend>, JobError> {
+    let Some(row) = outbox::reply(&state.db, key).await? else {
+        return Err(JobError::permanent(format!(
+            "no stored reply for cause {key}"
+        )));
+    };
+    if row.sent {
+        return Ok(None);
+    }
+    let Effect::Reply { channel, body } = row.effect else {
+        return Err(JobError::permanent(format!("{key} is not a reply")));
+    };
+    Ok(Some(ReplyToSend {
+        outbox_id: row.id,
+        channel,
+        body,
+        answers_received_at_ms: row.answers_received_at_ms,
+        answers_voice: row.answers_voice,
+    }))
 }
 
 fn redis_away(e: &jobs::coordination::CoordinationError) -> JobError {
@@ -141,10 +164,10 @@ async fn record_delivery(state: &State, id: i64, provider_id: &str) {
 }
 
 /// The reply went out: its row is marked in the next batch, and the guest's wait is measured.
-fn sent(state: &State, reply: &StoredReply, provider_message_id: String, runs: i32) {
+fn sent(state: &State, reply: &ReplyToSend, provider_message_id: String, runs: i32) {
     let now_ms = chrono::Utc::now().timestamp_millis();
     state.outbox_marks.sent(SentMark {
-        id: reply.id,
+        id: reply.outbox_id,
         provider_message_id,
         at_ms: now_ms,
         runs,

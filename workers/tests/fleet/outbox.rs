@@ -181,6 +181,7 @@ async fn a_reply_relayed_twice_is_sent_once() {
     tx.commit().await.unwrap();
     let send = SendReply {
         cause_key: "test:cause:reply:0".into(),
+        reply: None,
     };
     let key = IdempotencyKey::namespaced("reply", "test:cause:reply:0").unwrap();
     fleet

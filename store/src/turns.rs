@@ -1,0 +1,137 @@
+//! A conversation turn's reads and writes, in as few statements as a turn allows: every
+//! statement is a round trip and a parse/plan/execute on the one database every message
+//! shares, so a text turn is opened by one ([`open`]) and closed by one ([`close`]), with
+//! only the nights taken read between them when the guest asks about dates.
+//!
+//! The SQL is assembled from the same pieces the single-purpose stores use (`properties`'s
+//! columns and route, `availability`'s columns, `reservations`' guest stays), so a turn and
+//! those stores never disagree about what a property, an accommodation or a guest's stay is.
+//! It never decides anything and never commits: the caller's transaction does.
+
+use std::sync::LazyLock;
+
+use booking::Accommodation;
+use conversation::state::ConversationState;
+use jobs::payloads::Channel;
+use sqlx::types::Json;
+
+use crate::{
+    Conn, StoreError, availability, conversations,
+    conversations::{Inbound, Opened as Conversation},
+    outbox::{self, AlsoUpdate, Cause, NewEffect, Unrelayed},
+    properties::{self, Property},
+    reservations::{self, GuestStay},
+};
+
+/// What a turn starts from.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub property: Property,
+    /// The guest's conversation, locked for the turn's transaction.
+    pub conversation: Conversation,
+    /// The property's active accommodations, cheapest first.
+    pub accommodations: Vec<Accommodation>,
+    /// The guest's latest live hold or confirmed stay that has not ended (the property's today).
+    pub held: Option<GuestStay>,
+}
+
+#[derive(sqlx::FromRow)]
+struct OpenedRow {
+    #[sqlx(flatten)]
+    property: Property,
+    conversation_id: i64,
+    conversation_state: serde_json::Value,
+    age_hours: f64,
+    accommodations: Json<Vec<availability::Row>>,
+    stays: Json<Vec<GuestStay>>,
+}
+
+/// At most this many of a guest's stays are read (latest first) to find the current one.
+const STAYS_READ: u32 = 10;
+
+static OPEN: LazyLock<String> = LazyLock::new(|| {
+    let accommodations = availability::COLUMNS;
+    let stays = reservations::guest_stays_sql("p.id", "$7", "$8", "current_date - 2");
+    format!(
+        "WITH p AS (
+             SELECT {} FROM properties WHERE {} LIMIT 1
+         ), {}
+         SELECT p.*, c.id AS conversation_id, c.state AS conversation_state, c.age_hours,
+             (SELECT coalesce(json_agg(acc ORDER BY acc.sort_price, acc.id), '[]')
+              FROM (SELECT {accommodations}, a.base_price_per_night AS sort_price FROM accommodations a
+                    WHERE a.property_id = p.id AND a.active) acc) AS accommodations,
+             (SELECT coalesce(json_agg(s ORDER BY s.created_at DESC, s.reservation_id DESC), '[]')
+              FROM ({stays} LIMIT {STAYS_READ}) s) AS stays
+         FROM p, c",
+        properties::COLUMNS,
+        properties::BY_ROUTE,
+        conversations::open_ctes("SELECT id, $2, $3 FROM p"),
+    )
+});
+
+/// Opens a turn in `conn`'s transaction, in one statement: finds the property the channel's
+/// route belongs to, opens (or creates) the guest's conversation and locks it, records the
+/// inbound message, and reads the accommodations and the guest's current stay. `None` when no
+/// property answers at that route (nothing is written then).
+pub async fn open(
+    conn: &mut Conn,
+    channel: &Channel,
+    message: Inbound<'_>,
+) -> Result<Option<Opened>, StoreError> {
+    let (phone, email) = reservations::guest_contact(channel);
+    let row: Option<OpenedRow> = sqlx::query_as(sqlx::AssertSqlSafe(OPEN.as_str()))
+        .bind(channel.route())
+        .bind(channel.name())
+        .bind(channel.guest_address())
+        .bind(message.message_id)
+        .bind(message.kind)
+        .bind(message.body)
+        .bind(phone)
+        .bind(email)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let today = row.property.today();
+    let held = row
+        .stays
+        .0
+        .into_iter()
+        .find(|s| !s.paid || s.check_out >= today);
+    Ok(Some(Opened {
+        conversation: Conversation {
+            id: row.conversation_id,
+            state: ConversationState::from_stored(row.conversation_state, row.age_hours),
+        },
+        accommodations: row
+            .accommodations
+            .0
+            .into_iter()
+            .map(Accommodation::from)
+            .collect(),
+        held,
+        property: row.property,
+    }))
+}
+
+/// The conversation's new state, written with the effects' insert.
+const SAVE_STATE: &str = "UPDATE conversations SET state = $11, updated_at = now() WHERE id = $12";
+
+/// Closes a turn in `conn`'s transaction, in one statement: the conversation's new state and
+/// the turn's effects (answers the outbox rows written, as `outbox::write` does).
+pub async fn close(
+    conn: &mut Conn,
+    conversation_id: i64,
+    state: &ConversationState,
+    cause: Cause<'_>,
+    effects: &[NewEffect],
+) -> Result<Vec<Unrelayed>, StoreError> {
+    let value = serde_json::to_value(state).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let also = AlsoUpdate {
+        sql: SAVE_STATE,
+        id: conversation_id,
+        value: &value,
+    };
+    outbox::insert(conn, cause, effects, Some(also)).await
+}
