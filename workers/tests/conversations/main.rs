@@ -477,7 +477,10 @@ async fn links_and_requests(ctx: &Ctx, property: i64, case: &Case) -> Vec<String
             .filter(|(code, _)| owed.contains_key(code))
             .collect();
         if made.len() != want {
-            wrong.push(format!("{} payment links, not {want}: {made:?}", made.len()));
+            wrong.push(format!(
+                "{} payment links, not {want}: {made:?}",
+                made.len()
+            ));
         }
         for (code, amount) in &made {
             if (owed[code] - amount).abs() > 0.005 {

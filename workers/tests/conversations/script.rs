@@ -58,7 +58,11 @@ pub enum Setup {
         text: String,
     },
     /// The property's cancellation policy: days, late percent, credit months.
-    Policy { days: i32, percent: i32, months: i32 },
+    Policy {
+        days: i32,
+        percent: i32,
+        months: i32,
+    },
 }
 
 #[derive(Debug, Clone, Default)]

@@ -722,7 +722,10 @@ async fn a_group_gets_one_payment_link_and_one_payment_confirms_every_cabin() {
         "{hold}"
     );
     for (code, name, ..) in &held {
-        assert!(hold.contains(code) && hold.contains(name.as_str()), "{hold}");
+        assert!(
+            hold.contains(code) && hold.contains(name.as_str()),
+            "{hold}"
+        );
     }
     assert_eq!(hold.matches("mercadopago.com.ar").count(), 1, "{hold}");
     // One preference, referencing the group, for the sum of the deposits; every hold keeps it.
@@ -731,7 +734,10 @@ async fn a_group_gets_one_payment_link_and_one_payment_confirms_every_cabin() {
         testkit::fakes::preferences(&mp).await,
         vec![(group.clone(), deposits)]
     );
-    assert!(held.iter().all(|h| h.4.as_deref().is_some_and(|l| l.contains(&link))));
+    assert!(
+        held.iter()
+            .all(|h| h.4.as_deref().is_some_and(|l| l.contains(&link)))
+    );
 
     let mut paid = approved_payment(4343, &group);
     paid["transaction_amount"] = deposits.into();
@@ -810,7 +816,10 @@ async fn a_group_gets_one_payment_link_and_one_payment_confirms_every_cabin() {
     .unwrap();
     assert_eq!(
         requests,
-        vec![("confirmed".to_owned(), 100, 50), ("confirmed".to_owned(), 100, 50)]
+        vec![
+            ("confirmed".to_owned(), 100, 50),
+            ("confirmed".to_owned(), 100, 50)
+        ]
     );
     let listed = store::reservations::cancellation_requests(&fleet.db)
         .await
