@@ -1,5 +1,6 @@
 //! `ask_info` answers from the accommodations' own data: photos (sent as WhatsApp images),
-//! amenities, location, pets, capacity, check-in and check-out times, and yes/no questions
+//! amenities, location, pets, capacity, check-in and check-out times, the cancellation policy
+//! (applied to the guest's own reservation by the policy, which knows it), and yes/no questions
 //! ("¿tienen pileta?") answered yes or no first, then what there is.
 //!
 //! Amenities are free text the owner wrote ("Pileta climatizada", "WiFi 300 MB"): a feature is
@@ -64,6 +65,11 @@ pub fn answer(
         }
         InfoTopic::Kids => yes_no(lang, Feature::Kids, property, all, named),
         InfoTopic::Smoking => yes_no(lang, Feature::Smoking, property, all, named),
+        InfoTopic::Cancellation => text(texts::cancellation_policy(
+            lang,
+            &property.cancellation,
+            None,
+        )),
     }
 }
 

@@ -22,7 +22,7 @@
 //!   availability > info (with dates) > a bare "sí"/"dale" (→ book) > dates or guests alone
 //!   (→ availability, inferred) > greeting. So "Hola! tenés lugar?" is availability and "cuánto
 //!   sale para 2 del 3 al 5?" is a price question with its dates and guests. An info question
-//!   with no topic of [`InfoTopic`] (cancellation policy, payment methods) is `ask_info` with
+//!   with no topic of [`InfoTopic`] (payment methods) is `ask_info` with
 //!   `info_topic: None`.
 //! - Dates without a year: the next such date from today, today included. A range's start
 //!   takes the end's month (or the month before: "del 28 al 3 de enero"); the end is the
@@ -269,6 +269,9 @@ pub enum InfoTopic {
     /// Whether children are welcome.
     Kids,
     Smoking,
+    /// The cancellation policy: "¿se puede cancelar?", "si cancelo, ¿me devuelven la seña?",
+    /// "what's your cancellation policy?", "posso cancelar?". A question: it never cancels.
+    Cancellation,
 }
 
 /// Reads one guest message. `today` anchors every relative date; `accommodations` are the

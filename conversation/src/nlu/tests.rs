@@ -166,7 +166,10 @@ fn info_topics() {
         ("a qué hora es el check in?", Some(InfoTopic::CheckInTime)),
         ("hora de entrada/salida", Some(InfoTopic::CheckInTime)),
         ("podemos llegar tarde?", Some(InfoTopic::CheckInTime)),
-        ("cual es la política de cancelación?", None),
+        (
+            "cual es la política de cancelación?",
+            Some(InfoTopic::Cancellation),
+        ),
     ];
     for (text, want) in cases {
         let u = read(text);

@@ -183,6 +183,10 @@ fn answers(
         if covered(features, *t) {
             continue;
         }
+        if *t == InfoTopic::Cancellation {
+            out.push(say(holds::policy(s, facts)));
+            continue;
+        }
         out.extend(
             info::answer(lang, *t, facts.place, all, named)
                 .into_iter()

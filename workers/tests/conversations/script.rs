@@ -11,7 +11,16 @@
 //! <! Coihue                                (none of these)
 //! = Lenga 03-16 03-18 4 pre_reserved       (a reservation left behind; one line each)
 //! = none                                   (no live reservation)
+//! setup: policy 15 0 6                     (the property's cancellation policy: the whole
+//!                                           deposit back up to 15 days before, 0 % after,
+//!                                           credit for 6 months; else 15 0 0)
+//! links: 1                                 (payment links Mercado Pago was asked for: each
+//!                                           for the sum of the deposits of what it pays)
+//! requests: 2                              (cancellation requests recorded for staff)
 //! ```
+//!
+//! `> <pay>` pays each unpaid hold of the guest once, or, for a group's holds, the group once
+//! (one payment for the sum of their deposits).
 //!
 //! Dates are `MM-DD`, the next such day from the property's today (a check-out: the first after
 //! its check-in), `dDD` (the next day DD of any month, for days said without a month), or a
@@ -47,6 +56,12 @@ pub enum Setup {
     Amenity {
         cabin: String,
         text: String,
+    },
+    /// The property's cancellation policy: days, late percent, credit months.
+    Policy {
+        days: i32,
+        percent: i32,
+        months: i32,
     },
 }
 
@@ -84,6 +99,10 @@ pub struct Case {
     pub turns: Vec<Turn>,
     /// `None` in the file is an empty list: no live reservation.
     pub left: Vec<Stay>,
+    /// How many payment links the guest's reservations got, when the case says.
+    pub links: Option<usize>,
+    /// How many cancellation requests were recorded, when the case says.
+    pub requests: Option<usize>,
     pub line: usize,
 }
 
@@ -131,6 +150,8 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Vec<Case>, String> {
                 setup: Vec::new(),
                 turns: Vec::new(),
                 left: Vec::new(),
+                links: None,
+                requests: None,
                 line: line_no,
             });
             continue;
@@ -149,8 +170,21 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Vec<Case>, String> {
                     cabin: cabin.to_owned(),
                     text: f[2..].join(" "),
                 }),
-                _ => return Err(err("setup: taken CABIN MM-DD MM-DD | amenity CABIN TEXT")),
+                ["policy", days, percent, months] => case.setup.push(Setup::Policy {
+                    days: days.parse().map_err(|_| err("policy days"))?,
+                    percent: percent.parse().map_err(|_| err("policy percent"))?,
+                    months: months.parse().map_err(|_| err("policy months"))?,
+                }),
+                _ => {
+                    return Err(err(
+                        "setup: taken CABIN MM-DD MM-DD | amenity CABIN TEXT | policy DAYS PERCENT MONTHS",
+                    ));
+                }
             }
+        } else if let Some(rest) = line.strip_prefix("links:") {
+            case.links = Some(rest.trim().parse().map_err(|_| err("links: N"))?);
+        } else if let Some(rest) = line.strip_prefix("requests:") {
+            case.requests = Some(rest.trim().parse().map_err(|_| err("requests: N"))?);
         } else if let Some(rest) = line.strip_prefix("<!") {
             let turn = case.turns.last_mut().ok_or_else(|| err("no turn yet"))?;
             turn.expect.none.extend(

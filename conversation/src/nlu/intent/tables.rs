@@ -246,6 +246,16 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("salir tarde", InfoTopic::CheckInTime),
     ("entrar antes", InfoTopic::CheckInTime),
     ("llegar temprano", InfoTopic::CheckInTime),
+    // The cancellation policy (a question; "cancelala" is an order, see `Intent::Cancel`)
+    ("politica de cancelacion", InfoTopic::Cancellation),
+    ("politicas de cancelacion", InfoTopic::Cancellation),
+    ("condiciones de cancelacion", InfoTopic::Cancellation),
+    ("politica de cancelamento", InfoTopic::Cancellation),
+    ("cancellation policy", InfoTopic::Cancellation),
+    ("refund policy", InfoTopic::Cancellation),
+    ("devuelven la sena", InfoTopic::Cancellation),
+    ("devuelven el dinero", InfoTopic::Cancellation),
+    ("devolvem o sinal", InfoTopic::Cancellation),
     // Pets
     ("perro", InfoTopic::Pets),
     ("perra", InfoTopic::Pets),
