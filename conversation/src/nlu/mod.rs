@@ -43,7 +43,8 @@
 //!   said on a Friday is today).
 //! - "mañana" is tomorrow except after "la"/"esta" (the morning); "esta noche" is one night
 //!   from today; "por N noches" completes a check-in; "24, 25 y 26" are three nights (out on
-//!   the 27th); "N días" sets nothing (days or nights?); "la semana que viene", "en enero", "en
+//!   the 27th), "el 3 y 4 de marzo" two (out on the 5th; "del 3 al 4" is one); "N días" sets
+//!   nothing (days or nights?); "la semana que viene", "en enero", "en
 //!   algún momento" set nothing and lower confidence.
 //! - Holiday periods ("el finde largo", "carnaval", "semana santa", "fin de año", "navidad")
 //!   come from the Argentine calendar (`booking::holidays`): the evening before the first day

@@ -778,3 +778,77 @@ fn pointing_and_capacity_in_english_and_portuguese() {
     assert_eq!(u.guests, Some(5));
     assert!(u.topics.contains(&InfoTopic::Capacity), "{u:?}");
 }
+
+#[test]
+fn two_days_joined_by_y_are_their_nights_and_a_range_is_not() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        ("el 3 y 4 de marzo", "2027-03-03", "2027-03-05"),
+        (
+            "el 3 y 4 de marzo para 2 personas",
+            "2027-03-03",
+            "2027-03-05",
+        ),
+        (
+            "hay lugar el 3 y el 4 de marzo?",
+            "2027-03-03",
+            "2027-03-05",
+        ),
+        ("3 y 4 de marzo somos 2", "2027-03-03", "2027-03-05"),
+        ("o 3 e 4 de março", "2027-03-03", "2027-03-05"),
+        ("del 3 al 4 de marzo", "2027-03-03", "2027-03-04"),
+        ("entre el 3 y el 4 de marzo", "2027-03-03", "2027-03-04"),
+        ("el 3 y 5 de marzo", "2027-03-03", "2027-03-05"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+    // Guests joined by "y" are no days.
+    assert_eq!(read("somos 3 y 4 chicos").check_in, None);
+}
+
+#[test]
+fn a_head_count_before_a_month_with_its_own_range_is_people() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "pa 6 d mayo del 3 al 5",
+        "pa' 6 de mayo del 3 al 5",
+        "para 6 de mayo, del 3 al 5",
+        "somos 6 de mayo del 3 al 5",
+        "para 6 de mayo desde el 3 hasta el 5",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out, u.guests),
+            (Some(d("2027-05-03")), Some(d("2027-05-05")), Some(6)),
+            "{text}"
+        );
+    }
+    // Without a range of its own, "para el 6 de mayo" is a day.
+    let u = read("para el 6 de mayo");
+    assert_eq!((u.check_in, u.guests), (Some(d("2027-05-06")), None));
+}
+
+#[test]
+fn things_counted_are_not_people() {
+    for text in [
+        "tienen estacionamiento para 2 autos?",
+        "hay lugar para 2 coches?",
+        "vamos con 2 perros",
+        "necesitamos 3 camas",
+    ] {
+        assert_eq!(read(text).guests, None, "{text}");
+    }
+    assert_eq!(read("somos 4 con 2 perros").guests, Some(4));
+    for (text, guests) in [
+        ("availability next weekend? 2 of us", 2),
+        ("there will be 5 of us", 5),
+        ("for the three of us", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+}

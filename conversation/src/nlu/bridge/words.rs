@@ -179,7 +179,7 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("we re", "somos"),
     ("we will be", "seremos"),
     ("we ll be", "seremos"),
-    ("of us", ""),
+    ("of us", "personas"),
     ("party of", "grupo de"),
     ("group of", "grupo de"),
     ("my wife and i", "mi esposa y yo"),
