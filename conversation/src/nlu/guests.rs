@@ -135,6 +135,15 @@ fn step(tokens: &[Token], consumed: &[bool], i: usize, tally: &mut Tally) -> usi
 /// A number: a counted group ("2 adultos"), a head count ("somos 4"), or nothing.
 fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Tally) -> usize {
     let v = n.value;
+    // "la de 6 personas" points at an option; it is not the party.
+    let pointer = i >= 2
+        && tokens
+            .get(i - 2)
+            .is_some_and(|t| t.is_any(&["la", "el", "a", "o"]))
+        && tokens.get(i - 1).is_some_and(|t| t.is_any(&["de", "para"]));
+    if pointer {
+        return n.len;
+    }
     let Some(noun) = tokens.get(i + n.len) else {
         note_base(tokens, i, v, tally);
         return n.len;

@@ -183,6 +183,8 @@ pub enum Choice {
     Middle,
     /// "La otra": the option not in focus (of two).
     Other,
+    /// "La de 6", "la para 4 personas": the one for that many people.
+    Sleeps(u16),
 }
 
 /// What a yes/no question is about.

@@ -852,3 +852,38 @@ fn things_counted_are_not_people() {
         assert_eq!(read(text).guests, Some(guests), "{text}");
     }
 }
+
+#[test]
+fn a_month_after_in_is_a_month_even_when_the_word_is_ambiguous() {
+    for (text, month) in [
+        ("queremos ir em março, somos 2", 3),
+        ("vamos em marco", 3),
+        ("we'd like to come in May", 5),
+        ("somewhere in march", 3),
+    ] {
+        assert_eq!(read(text).month, Some(month), "{text}");
+    }
+    // "may" the verb and "marco" the name stay words.
+    assert_eq!(read("may I bring my dog?").month, None);
+    assert_eq!(read("hola soy marco").month, None);
+}
+
+#[test]
+fn the_option_for_that_many_people_is_a_pick_not_the_party() {
+    use super::Choice;
+    for (text, n) in [
+        ("la de 6", 6),
+        ("la de 4 personas", 4),
+        ("prefiero la para 6", 6),
+        ("the one for 6", 6),
+        ("a de 6 pessoas", 6),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.choice, u.guests),
+            (Some(Choice::Sleeps(n)), None),
+            "{text}"
+        );
+    }
+    assert_eq!(read("la de 6 de mayo").choice, None);
+}

@@ -201,6 +201,8 @@ fn say(text: impl Into<String>) -> Effect {
 pub(crate) struct Heard {
     pub(crate) new_dates: bool,
     pub(crate) new_guests: bool,
+    /// A pet was said for the first time ("ah, y llevamos al perro").
+    pub(crate) new_pets: bool,
 }
 
 impl Heard {
@@ -288,10 +290,12 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     if u.month.is_some() {
         s.month = u.month;
     }
+    let new_pets = u.pets && !s.pets;
     s.pets |= u.pets;
     Heard {
         new_dates,
         new_guests,
+        new_pets,
     }
 }
 

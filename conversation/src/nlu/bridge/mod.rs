@@ -131,7 +131,12 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             i += 1;
             continue;
         };
-        if needs_number && !next_is_number && !prev_is_number && !prev_is_de {
+        // "em março", "in May": a month after "in", not a modal verb nor a frame.
+        let prev_is_in = i > 0
+            && tokens
+                .get(i - 1)
+                .is_some_and(|t| t.is_any(&["em", "in", "en", "durante", "during"]));
+        if needs_number && !next_is_number && !prev_is_number && !prev_is_de && !prev_is_in {
             i += 1;
             continue;
         }

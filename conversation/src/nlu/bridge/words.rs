@@ -157,6 +157,7 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("the one that accepts dogs", "la que acepta perros"),
     ("the one that accepts pets", "la que acepta mascotas"),
     ("the one for dogs", "la que acepta perros"),
+    ("the one for", "la para"),
     ("the one with", "la que tiene"),
     ("the one that has", "la que tiene"),
     ("how many people fit", "cuantas personas entran"),
