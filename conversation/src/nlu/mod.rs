@@ -52,7 +52,8 @@
 //!   were assumed; "vacaciones de invierno" sets no date (they differ by province).
 //! - English and Portuguese (and chat shorthand) are rewritten to Spanish words first
 //!   (`bridge`); the message's language is reported (`language`) from words only one language
-//!   uses. In English, a numeric date that reads both ways is month first ("3/1" is March 1st).
+//!   uses. In English, a numeric date that reads both ways is month first ("3/1" is March 1st),
+//!   unless another date of the message reads only day first ("10/03 to 14/03").
 //! - Beyond the intent: a correction ("perdón, me equivoqué", "al final"), a pick among offered
 //!   options ("la segunda", "la más barata", "la que tiene pileta"), a pet coming along, the
 //!   features yes/no questions ask about, every info topic named, thanks, a no.

@@ -887,3 +887,29 @@ fn the_option_for_that_many_people_is_a_pick_not_the_party() {
     }
     assert_eq!(read("la de 6 de mayo").choice, None);
 }
+
+#[test]
+fn english_children_and_dates_written_day_first() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, guests) in [
+        ("Hi! Two adults and one child, 3 nights starting April 2", 3),
+        ("2 adults and a baby", 3),
+        ("we are two adults, a teenager and a toddler", 4),
+        ("one adult and one kid", 2),
+        ("somos em 5", 5),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+    for (text, check_in, check_out) in [
+        ("10/03 to 14/03", "2027-03-10", "2027-03-14"),
+        ("from 14/3 to 16/3 please", "2027-03-14", "2027-03-16"),
+        ("3/10 to 3/14", "2027-03-10", "2027-03-14"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
