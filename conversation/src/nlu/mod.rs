@@ -164,6 +164,9 @@ pub struct Understanding {
     /// Nights added to the stay talked about ("una noche más", "one more night", "mais uma
     /// noite"), or taken from it (negative: "una noche menos"). `nights` is then `None`.
     pub extra_nights: Option<i32>,
+    /// People added (or taken) to the party said before ("se suma una persona más", "one
+    /// more person", "somos uno menos"), never a party of that many.
+    pub extra_guests: Option<i32>,
 }
 
 /// A pick among the options offered.
@@ -300,6 +303,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let features = cues::features(&tokens);
     let confidence = confidence::score(&decision, &dates, empty);
     let extra = extra_nights(&tokens).filter(|_| dates.check_in.is_none());
+    // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
+    let more_people = extra_guests(&tokens)
+        .filter(|n| guests.is_none_or(|g| i32::from(g) == n.abs()) && extra.is_none());
+    let guests = guests.filter(|_| more_people.is_none());
     Understanding {
         intent: decision.intent,
         check_in: dates.check_in,
@@ -330,6 +337,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         month: dates.month.filter(|_| dates.check_in.is_none()),
         bare_number: bare_number(&tokens),
         extra_nights: extra,
+        extra_guests: more_people,
     }
 }
 
@@ -443,6 +451,99 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         // "agregame una noche", "sumale 2 noches"
         if i.checked_sub(1).is_some_and(|p| word_at(p, ADD)) {
             return Some(n);
+        }
+    }
+    None
+}
+
+/// "Una persona más", "se suma uno más", "dos adultos más", "one more person", "another
+/// guest", "mais uma pessoa", "somos uno menos": people added to (or taken from) the party.
+fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
+    const MORE: &[&str] = &["mas", "more", "mais", "extra", "another", "otra", "otro"];
+    const LESS: &[&str] = &["menos", "less", "fewer"];
+    const PEOPLE: &[&str] = &[
+        "persona",
+        "personas",
+        "adulto",
+        "adultos",
+        "huesped",
+        "huespedes",
+        "chico",
+        "chicos",
+        "nene",
+        "nena",
+        "nenes",
+        "bebe",
+        "amigo",
+        "amiga",
+        "amigos",
+        "amigas",
+        "guest",
+    ];
+    // "somos 4 personas más el perro": a whole party and something else.
+    let something_follows = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.is_any(&[
+                "el", "la", "los", "las", "un", "una", "mi", "mis", "nuestro", "nuestra",
+            ]) || numbers::parse_at(tokens, i).is_some()
+        })
+    };
+    // "somos uno más", "se suma uno", "viene una más": the count alone, after these.
+    const JOINS: &[&str] = &[
+        "somos",
+        "seriamos",
+        "seremos",
+        "suma",
+        "sumamos",
+        "suman",
+        "viene",
+        "vienen",
+        "agrega",
+        "agregamos",
+        "add",
+        "be",
+    ];
+    let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
+    let count_at = |i: usize| -> Option<(i32, usize)> {
+        let t = tokens.get(i)?;
+        if t.is_any(&["una", "un", "uno", "one", "an", "uma", "um"]) {
+            return Some((1, 1));
+        }
+        let n = numbers::parse_at(tokens, i).filter(|n| !n.ordinal && n.value <= 10)?;
+        Some((i32::try_from(n.value).ok()?, n.len))
+    };
+    for i in 0..tokens.len() {
+        // "one more person", "another guest", "mais uma pessoa"
+        if word_at(i, MORE) {
+            let (n, len) = count_at(i + 1).unwrap_or((1, 0));
+            let lead = word_at(i, &["another", "otra", "otro"]);
+            if word_at(i + 1 + len, PEOPLE) && (len > 0 || lead) {
+                return Some(n);
+            }
+        }
+        let Some((n, len)) = count_at(i) else {
+            continue;
+        };
+        let after = i + len;
+        // "one more person", "una persona más", "uma pessoa a mais", "dos adultos menos"
+        if word_at(after, MORE) && word_at(after + 1, PEOPLE) {
+            return Some(n);
+        }
+        let (noun, next) = if word_at(after, PEOPLE) {
+            (true, after + 1)
+        } else {
+            (false, after)
+        };
+        let joined = i.checked_sub(1).is_some_and(|p| word_at(p, JOINS));
+        if !noun && !joined {
+            continue;
+        }
+        let skip_a = usize::from(word_at(next, &["a"]));
+        if word_at(next + skip_a, MORE) && !something_follows(next + skip_a + 1) {
+            return Some(n);
+        }
+        if word_at(next, LESS) && !something_follows(next + 1) {
+            return Some(-n);
         }
     }
     None

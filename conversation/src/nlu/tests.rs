@@ -913,3 +913,44 @@ fn english_children_and_dates_written_day_first() {
         );
     }
 }
+
+#[test]
+fn people_added_are_not_a_party_of_that_many() {
+    for (text, delta) in [
+        ("se suma una persona mas", 1),
+        ("somos uno mas", 1),
+        ("al final se suman 2 amigos mas", 2),
+        ("one more person", 1),
+        ("another guest is coming", 1),
+        ("mais uma pessoa", 1),
+        ("somos uno menos", -1),
+    ] {
+        let u = read(text);
+        assert_eq!((u.extra_guests, u.guests), (Some(delta), None), "{text}");
+    }
+    for (text, guests) in [
+        ("somos 2 mas un bebe", 3),
+        ("somos 4 personas mas el perro", 4),
+        ("somos 2 adultos mas 2 chicos", 4),
+    ] {
+        let u = read(text);
+        assert_eq!((u.extra_guests, u.guests), (None, Some(guests)), "{text}");
+    }
+    assert_eq!(read("una noche mas").extra_guests, None);
+}
+
+#[test]
+fn a_number_cut_off_by_a_comma_is_not_the_day_of_the_month_after_it() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "hi! we're 2, March 10-12, how much?",
+        "somos 2, marzo 10-12",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out, u.guests),
+            (Some(d("2027-03-10")), Some(d("2027-03-12")), Some(2)),
+            "{text}"
+        );
+    }
+}

@@ -85,6 +85,7 @@ pub fn dates_in_question(
 /// - a month said alone while a stay is talked about ("me confundí, es en abril") moves the
 ///   stay to the same days of that month;
 /// - nights added or taken ("una noche más", "one more night") change the stay's length;
+///   people added or taken ("se suma una persona más", "one more guest") the party's size;
 /// - a bare number answers what was just asked: how many nights when only the check-in is
 ///   known, how many people when the dates are.
 fn in_context<'a>(
@@ -125,6 +126,14 @@ fn in_context<'a>(
         {
             read.to_mut().nights = Some(n);
         }
+    }
+    if let Some(delta) = u.extra_guests
+        && u.guests.is_none()
+        && let Some(before) = prev.guests.or(prev.booked.as_ref().map(|b| b.guests))
+        && let Ok(n) = u16::try_from(i32::from(before) + delta)
+        && n >= 1
+    {
+        read.to_mut().guests = Some(n);
     }
     if let Some(n) = u.bare_number
         && u.guests.is_none()

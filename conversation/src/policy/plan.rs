@@ -345,6 +345,11 @@ fn stay_request(
     let want = match u.intent {
         // A guest who asked to book and now gives the dates still wants to book.
         Intent::CheckAvailability if prev.wants == Some(Want::Book) => Some(Want::Book),
+        // Only people or dates, no question word ("¿y para 4?" after a price): what the guest
+        // asked before goes on.
+        Intent::CheckAvailability if u.confidence < EXPLICIT_QUESTION => {
+            prev.wants.or(Some(Want::Availability))
+        }
         Intent::CheckAvailability => Some(Want::Availability),
         Intent::AskPrice => Some(Want::Price),
         // Booking again after a hold that is not in the facts yet would hold twice: offer.

@@ -134,7 +134,10 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
     while i < tokens.len() {
         let month = tokens.get(i).and_then(|t| spanish_month(t));
         let next_is_number = is_day_like(tokens.get(i + 1));
-        let prev_is_number = i > 0 && starts_with_digit(tokens.get(i - 1));
+        // "somos 2, marzo 10-12": a number cut off by a comma is not this month's day.
+        let prev_is_number = i > 0
+            && starts_with_digit(tokens.get(i - 1))
+            && !tokens.get(i - 1).is_some_and(|t| t.punct_after);
         let prev_is_de = i > 1
             && tokens.get(i - 1).is_some_and(|t| t.is("de"))
             && starts_with_digit(tokens.get(i - 2));
