@@ -358,6 +358,22 @@ fn bare_number(tokens: &[normalize::Token]) -> Option<u16> {
         "tardes",
         "noches",
         "somos",
+        // a correction: "ah no, perdón, 5", "al final 3", "sorry, 4"
+        "ah",
+        "no",
+        "perdon",
+        "perdona",
+        "disculpa",
+        "mejor",
+        "al",
+        "final",
+        "uy",
+        "ups",
+        "sorry",
+        "actually",
+        "desculpa",
+        "eran",
+        "son",
     ];
     const FILLER: &[&str] = &[
         "nomas",

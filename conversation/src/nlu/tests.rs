@@ -954,3 +954,32 @@ fn a_number_cut_off_by_a_comma_is_not_the_day_of_the_month_after_it() {
         );
     }
 }
+
+#[test]
+fn a_holiday_with_a_year_is_that_years() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    // Carnival 2028: Monday 28 and Tuesday 29 February; Holy Week 2028: Good Friday 14 April.
+    // Each stay starts the evening before its first day off.
+    for (text, check_in) in [
+        ("carnaval 2028 para 2", "2028-02-25"),
+        ("semana santa de 2028", "2028-04-13"),
+        ("fin de año 2027", "2027-12-30"),
+        ("año nuevo 2028", "2027-12-30"),
+    ] {
+        assert_eq!(read(text).check_in, Some(d(check_in)), "{text}");
+    }
+}
+
+#[test]
+fn more_ways_to_cancel_and_to_ask_about_children() {
+    for text in [
+        "ya no vamos",
+        "che, se nos complico, no vamos a poder viajar",
+        "no podremos ir, disculpá",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for text in ["se puede ir con bebes?", "podemos venir con bebe?"] {
+        assert_eq!(read(text).feature, Some(super::Feature::Kids), "{text}");
+    }
+}

@@ -87,7 +87,7 @@ pub fn dates_in_question(
 /// - nights added or taken ("una noche más", "one more night") change the stay's length;
 ///   people added or taken ("se suma una persona más", "one more guest") the party's size;
 /// - a bare number answers what was just asked: how many nights when only the check-in is
-///   known, how many people when the dates are.
+///   known, how many people when the dates are (or corrects the people: "ah no, perdón, 5").
 fn in_context<'a>(
     prev: &ConversationState,
     u: &'a Understanding,
@@ -142,7 +142,10 @@ fn in_context<'a>(
     {
         match (prev.check_in, prev.check_out) {
             (Some(_), None) => read.to_mut().nights = Some(u32::from(n)),
-            (Some(_), Some(_)) if prev.guests.is_none() => read.to_mut().guests = Some(n),
+            // "ah no, perdón, 5" corrects the people said.
+            (Some(_), Some(_)) if prev.guests.is_none() || u.correction => {
+                read.to_mut().guests = Some(n);
+            }
             _ => {}
         }
     }

@@ -375,3 +375,17 @@ fn people_or_dates_alone_go_on_with_what_was_asked_before() {
         );
     }
 }
+
+#[test]
+fn a_bare_number_said_as_a_correction_is_the_people() {
+    for fix in [
+        "ah no perdon, 5",
+        "al final 5",
+        "sorry, 5",
+        "perdón, eran 5",
+    ] {
+        let t = talk(&["hay lugar del 15 al 17 de diciembre para 4?", fix]);
+        let offer = t.state.offer.as_ref().expect("an offer for the new party");
+        assert_eq!(offer.guests, 5, "{fix}: {}", said(&t));
+    }
+}
