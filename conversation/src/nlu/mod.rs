@@ -323,7 +323,13 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         thanks: tokens.iter().any(|t| t.is("gracias")),
         declines: agreement.no,
         correction: cues::correction(&tokens),
-        choice: cues::choice(&tokens),
+        // "del primero al tres de marzo": a day, not the first option.
+        choice: cues::choice(&tokens).filter(|c| {
+            !(*c == Choice::Position(1)
+                && tokens.iter().zip(&dates.consumed).any(|(t, used)| {
+                    *used && t.is_any(&["primero", "primera", "primer", "1ro", "1ero"])
+                }))
+        }),
         pets: cues::pets(&tokens),
         feature: features.first().copied(),
         features,

@@ -983,3 +983,34 @@ fn more_ways_to_cancel_and_to_ask_about_children() {
         assert_eq!(read(text).feature, Some(super::Feature::Kids), "{text}");
     }
 }
+
+#[test]
+fn english_and_portuguese_weekdays_partners_and_the_first_of_a_month() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    // Tuesday 10 November 2026: the coming weekend is 13 to 15.
+    for text in [
+        "Friday to Sunday",
+        "from Friday to Sunday",
+        "de sexta a domingo",
+        "de sexta-feira a domingo",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-11-13")), Some(d("2026-11-15"))),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        read("from tomorrow until Sunday").check_out,
+        Some(d("2026-11-15"))
+    );
+    for text in ["me and my wife", "with my husband", "my girlfriend and I"] {
+        assert_eq!(read(text).guests, Some(2), "{text}");
+    }
+    let u = read("del primero al tres de marzo");
+    assert_eq!((u.check_in, u.choice), (Some(d("2027-03-01")), None));
+    assert_eq!(read("la primera").choice, Some(super::Choice::Position(1)));
+    // "a quinta" stays a pick word, not Thursday.
+    assert_eq!(read("a quinta").check_in, None);
+}
