@@ -1014,3 +1014,15 @@ fn english_and_portuguese_weekdays_partners_and_the_first_of_a_month() {
     // "a quinta" stays a pick word, not Thursday.
     assert_eq!(read("a quinta").check_in, None);
 }
+
+#[test]
+fn portuguese_amenities_and_english_partners_after_the_noun() {
+    let u = read("e tem hidromassagem?");
+    assert_eq!(
+        (u.feature, u.language),
+        (Some(super::Feature::Jacuzzi), Some(crate::Language::Pt))
+    );
+    for text in ["a cabin for my wife and me", "my husband and me"] {
+        assert_eq!(read(text).guests, Some(2), "{text}");
+    }
+}
