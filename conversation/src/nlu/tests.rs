@@ -1026,3 +1026,10 @@ fn portuguese_amenities_and_english_partners_after_the_noun() {
         assert_eq!(read(text).guests, Some(2), "{text}");
     }
 }
+
+#[test]
+fn tem_lugar_asks_for_availability() {
+    for text in ["a Lenga tem lugar?", "tem lugar dia 10 de março?"] {
+        assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
+    }
+}

@@ -396,6 +396,26 @@ mod tests {
                 NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
             )
         );
+        // "Este finde" from a Wednesday, a Saturday and a Sunday; "mañana" and two nights.
+        for (on, friday, sunday) in [
+            ((2026, 12, 2), (2026, 12, 4), (2026, 12, 6)),
+            ((2026, 12, 5), (2026, 12, 5), (2026, 12, 6)),
+            ((2026, 12, 6), (2026, 12, 11), (2026, 12, 13)),
+        ] {
+            let day = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(
+                stay("@weekend", day(on)).unwrap(),
+                (day(friday), day(sunday))
+            );
+        }
+        assert_eq!(
+            stay("+1 +3", today).unwrap(),
+            (
+                NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
+            )
+        );
+        assert_eq!(expand("{+0}", Lang::Es, today).unwrap(), "02/12/2026");
         let later = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
         assert_eq!(
             stay("d03 d05", later).unwrap().0,

@@ -425,7 +425,7 @@ pub(super) const RESERVE_INFINITIVES: &[&str] = &[
 /// Words around "lugar" that make it "room available".
 pub(super) const LUGAR_BEFORE: &[&str] = &[
     "hay", "tenes", "tienen", "tiene", "tendras", "tendrian", "tendrias", "queda", "quedan",
-    "habra", "habria", "algun", "tenian", "hubiera",
+    "habra", "habria", "algun", "tenian", "hubiera", "tem", "teria", "tenha",
 ];
 
 /// Words after "cuánto" that are not about money.
