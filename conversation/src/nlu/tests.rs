@@ -973,11 +973,18 @@ fn a_holiday_with_a_year_is_that_years() {
 #[test]
 fn more_ways_to_cancel_and_to_ask_about_children() {
     for text in [
-        "ya no vamos",
+        "ya no viajamos",
         "che, se nos complico, no vamos a poder viajar",
         "no podremos ir, disculpá",
     ] {
         assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    // Not being able to do something else is no cancellation.
+    for text in [
+        "no vamos a poder llegar antes de las 14, a que hora es el check in?",
+        "ya no vamos con el perro",
+    ] {
+        assert_ne!(read(text).intent, Intent::Cancel, "{text}");
     }
     for text in ["se puede ir con bebes?", "podemos venir con bebe?"] {
         assert_eq!(read(text).feature, Some(super::Feature::Kids), "{text}");

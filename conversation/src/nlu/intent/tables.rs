@@ -99,10 +99,8 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("no voy a poder ir", Intent::Cancel, Strong),
     ("no voy a ir", Intent::Cancel, Strong),
     ("no vamos a poder viajar", Intent::Cancel, Strong),
-    ("no vamos a poder", Intent::Cancel, Weak),
     ("no podemos viajar", Intent::Cancel, Strong),
     ("no podremos ir", Intent::Cancel, Strong),
-    ("ya no vamos", Intent::Cancel, Strong),
     ("ya no viajamos", Intent::Cancel, Strong),
     ("suspender", Intent::Cancel, Weak),
     // Book (the "reserv*" family is contextual, see `reserve_cues`)
