@@ -1,5 +1,5 @@
 //! The proof table of issue 11: scripted multi-turn guest conversations (`cases.txt`, at least
-//! 150) run through the real fleet, each asserting what the guest was told and the reservation
+//! 150, and `cases_fresh.txt`, written apart from the first to find what it missed) run through the real fleet, each asserting what the guest was told and the reservation
 //! left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -199,7 +199,8 @@ async fn the_conversation_table() {
     let fleet = Fleet::new().await;
     let tz = chrono_tz::America::Argentina::Buenos_Aires;
     let today: NaiveDate = Utc::now().with_timezone(&tz).date_naive();
-    let mut cases = script::parse(include_str!("cases.txt"), today).unwrap();
+    let mut cases = script::parse("cases.txt", include_str!("cases.txt"), today).unwrap();
+    cases.extend(script::parse("cases_fresh.txt", include_str!("cases_fresh.txt"), today).unwrap());
     check_coverage(&cases);
     if let Ok(only) = std::env::var("CONVERSATIONS_ONLY") {
         cases.retain(|c| c.id.contains(&only) || c.category.contains(&only));
@@ -651,8 +652,8 @@ fn report(cases: &[Case], outcomes: &[Outcome], took: Duration) -> Vec<String> {
             None => "FAILED".to_owned(),
         };
         println!(
-            "\n── {} [{}] {tag} (cases.txt:{})",
-            c.id, c.category, c.line
+            "\n── {} [{}] {tag} ({}:{})",
+            c.id, c.category, c.file, c.line
         );
         for s in &o.said {
             println!("  guest: {}", s.guest);

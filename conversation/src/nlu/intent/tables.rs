@@ -98,6 +98,10 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("no podemos ir", Intent::Cancel, Strong),
     ("no voy a poder ir", Intent::Cancel, Strong),
     ("no voy a ir", Intent::Cancel, Strong),
+    ("no vamos a poder viajar", Intent::Cancel, Strong),
+    ("no podemos viajar", Intent::Cancel, Strong),
+    ("no podremos ir", Intent::Cancel, Strong),
+    ("ya no viajamos", Intent::Cancel, Strong),
     ("suspender", Intent::Cancel, Weak),
     // Book (the "reserv*" family is contextual, see `reserve_cues`)
     ("lo tomo", Intent::Book, Strong),
@@ -429,7 +433,7 @@ pub(super) const RESERVE_INFINITIVES: &[&str] = &[
 /// Words around "lugar" that make it "room available".
 pub(super) const LUGAR_BEFORE: &[&str] = &[
     "hay", "tenes", "tienen", "tiene", "tendras", "tendrian", "tendrias", "queda", "quedan",
-    "habra", "habria", "algun", "tenian", "hubiera",
+    "habra", "habria", "algun", "tenian", "hubiera", "tem", "teria", "tenha",
 ];
 
 /// Words after "cuánto" that are not about money.

@@ -437,3 +437,26 @@ fn a_question_about_cancelling_answers_the_policy_and_cancels_nothing() {
         );
     }
 }
+
+#[test]
+fn people_added_or_taken_change_the_holds_party() {
+    // The hold: Coihue 15–17 Dec for 2.
+    for (q, guests) in [
+        ("se suma una persona más", 3),
+        ("al final viene uno mas", 3),
+        ("can we add one more person?", 3),
+        ("mais uma pessoa", 3),
+        ("se suman 2 amigos más", 4),
+        ("somos uno menos", 1),
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), q);
+        let moved = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some(to.guests),
+            _ => None,
+        });
+        assert_eq!(moved, Some(guests), "{q}: {}", said(&t));
+    }
+    // Before a hold, the offer is made again for the new party.
+    let t = talk(&[ASK_FOR_TWO, "ah, se suma una persona más"]);
+    assert_eq!(t.state.offer.as_ref().map(|o| o.guests), Some(3));
+}
