@@ -106,7 +106,43 @@ pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<Qual
 }
 
 /// The first place `phrase` occurs, preferring an exact occurrence over a fuzzy one.
+///
+/// Every message is searched for hundreds of phrases: the phrase is split into its words once
+/// (not once per place it is tried), and a place whose first word does not match is left at
+/// once.
 pub(crate) fn find_phrase(tokens: &[Token], phrase: &str) -> Option<(usize, Quality)> {
+    let mut words = [""; MAX_PHRASE_WORDS];
+    let mut n = 0;
+    for w in phrase.split(' ') {
+        if n == MAX_PHRASE_WORDS {
+            return find_long_phrase(tokens, phrase);
+        }
+        words[n] = w;
+        n += 1;
+    }
+    let words = &words[..n];
+    let mut best: Option<(usize, Quality)> = None;
+    for i in 0..(tokens.len() + 1).saturating_sub(n) {
+        let Some(mut worst) = word(&tokens[i], words[0]) else {
+            continue;
+        };
+        let rest = words[1..].iter().enumerate().try_for_each(|(k, w)| {
+            worst = worst.max(word(&tokens[i + 1 + k], w)?);
+            Some(())
+        });
+        match (rest.map(|()| worst), best) {
+            (Some(Quality::Exact), _) => return Some((i, Quality::Exact)),
+            (Some(q), None) => best = Some((i, q)),
+            _ => {}
+        }
+    }
+    best
+}
+
+/// Phrases longer than this are searched word by word from each place ([`find_long_phrase`]).
+const MAX_PHRASE_WORDS: usize = 8;
+
+fn find_long_phrase(tokens: &[Token], phrase: &str) -> Option<(usize, Quality)> {
     let mut best: Option<(usize, Quality)> = None;
     for i in 0..tokens.len() {
         match (phrase_at(tokens, i, phrase), best) {

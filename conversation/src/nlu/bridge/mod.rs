@@ -17,6 +17,8 @@
 
 mod words;
 
+use std::{collections::HashMap, sync::LazyLock};
+
 use words::{MONTHS, ONLY_NEXT_TO_A_NUMBER, PHRASES};
 
 use super::{dates::SPANISH_MONTHS, lexicon, normalize::Token};
@@ -73,13 +75,15 @@ fn phrases(tokens: &[Token]) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
-        let hit = PHRASES
-            .iter()
+        let hit = PHRASES_BY_FIRST_WORD
+            .get(tokens[i].text.as_str())
+            .into_iter()
+            .flatten()
             .filter(|(from, _)| matches_at(tokens, i, from))
-            .max_by_key(|(from, _)| from.split(' ').count());
+            .max_by_key(|(from, _)| from.len());
         match hit {
             Some((from, to)) => {
-                let n = from.split(' ').count();
+                let n = from.len();
                 let punct = tokens.get(i + n - 1).is_some_and(|t| t.punct_after);
                 let words: Vec<&str> = to.split(' ').filter(|w| !w.is_empty()).collect();
                 let last = words.len();
@@ -99,9 +103,22 @@ fn phrases(tokens: &[Token]) -> Vec<Token> {
     out
 }
 
-fn matches_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
-    phrase
-        .split(' ')
+/// The bridge's phrases as words, by their first word (a message is rewritten token by token,
+/// and only the phrases that start with the token could replace it), in the table's order.
+type PhrasesByFirstWord = HashMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>;
+
+static PHRASES_BY_FIRST_WORD: LazyLock<PhrasesByFirstWord> = LazyLock::new(|| {
+    let mut by_first: PhrasesByFirstWord = HashMap::new();
+    for (from, to) in PHRASES {
+        let words: Vec<&str> = from.split(' ').collect();
+        by_first.entry(words[0]).or_default().push((words, *to));
+    }
+    by_first
+});
+
+fn matches_at(tokens: &[Token], i: usize, words: &[&str]) -> bool {
+    words
+        .iter()
         .enumerate()
         .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
 }
