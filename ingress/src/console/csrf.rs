@@ -63,10 +63,14 @@ pub async fn guard<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Result<Re
         Err(_) => return Ok(ConsoleError::TooLarge.into_response()),
     };
     let given = field(&bytes);
-    let ok = req
-        .extensions()
-        .get::<Session>()
-        .is_some_and(|s| matches(s, given.as_deref()));
+    let session = req.extensions().get::<Session>();
+    let ok = session.is_some_and(|s| matches(s, given.as_deref()));
+    // A visitor without any session posting to a page behind the login is sent to the login
+    // (nothing is done either way).
+    let anonymous = session.is_none_or(|s| s.get::<String>(Keys::CSRF).is_none());
+    if !ok && anonymous && req.uri().path() != "/admin/login" {
+        return Ok(ConsoleError::SignIn.into_response());
+    }
     if !ok {
         metrics::counter!("fleet_console_refused_total", "reason" => "csrf").increment(1);
         return Ok(ConsoleError::Csrf.into_response());
