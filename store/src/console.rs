@@ -270,7 +270,7 @@ pub async fn conversation(
              UNION ALL
              (SELECT CASE WHEN o.effect_key LIKE 'console:%' THEN 'staff' ELSE 'bot' END,
                      coalesce(o.effect->'body'->>'text', o.effect->'body'->>'caption'),
-                     o.effect->'body'->>'kind', o.created_at, o.status, p.time_zone
+                     coalesce(o.effect->'body'->>'kind', 'text'), o.created_at, o.status, p.time_zone
               FROM conversations c JOIN properties p ON p.id = c.property_id
               JOIN outbox o ON o.kind = 'reply' AND o.recipient = c.guest_address AND o.channel = c.channel
               WHERE c.id = $1 AND c.property_id = $2

@@ -9,7 +9,9 @@
 
 use std::sync::Arc;
 
-use poem::{Endpoint, IntoResponse, Request, Response, http::Method, session::Session};
+use poem::{
+    Endpoint, IntoResponse, Request, Response, error::ResponseError, http::Method, session::Session,
+};
 use subtle::ConstantTimeEq;
 
 use super::{ConsoleError, session::Keys};
@@ -60,7 +62,7 @@ pub async fn guard<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Result<Re
     let body = req.take_body();
     let bytes = match body.into_bytes_limit(MAX_FORM_BYTES).await {
         Ok(b) => b,
-        Err(_) => return Ok(ConsoleError::TooLarge.into_response()),
+        Err(_) => return Ok(ConsoleError::TooLarge.as_response()),
     };
     let given = field(&bytes);
     let session = req.extensions().get::<Session>();
@@ -69,11 +71,11 @@ pub async fn guard<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Result<Re
     // (nothing is done either way).
     let anonymous = session.is_none_or(|s| s.get::<String>(Keys::CSRF).is_none());
     if !ok && anonymous && req.uri().path() != "/admin/login" {
-        return Ok(ConsoleError::SignIn.into_response());
+        return Ok(ConsoleError::SignIn.as_response());
     }
     if !ok {
         metrics::counter!("fleet_console_refused_total", "reason" => "csrf").increment(1);
-        return Ok(ConsoleError::Csrf.into_response());
+        return Ok(ConsoleError::Csrf.as_response());
     }
     req.set_body(bytes);
     Ok(ep.call(req).await?.into_response())

@@ -154,7 +154,7 @@ pub fn today(staff: &Staff, t: &Today) -> Response {
         "Hoy",
         Some(staff),
         html! {
-            h1 { "Hoy, " (t.date.format("%d/%m/%Y")) }
+            h1 { "Hoy, " (t.date.format("%d/%m/%Y").to_string()) }
             section #needs-person {
                 h2 { "Necesitan una persona" }
                 @if t.needs_person.is_empty() { p.empty { "Nadie pidió hablar con una persona." } }
@@ -264,7 +264,7 @@ pub fn conversation(staff: &Staff, c: &Conversation, notice: Option<&str>) -> Re
 
 /// `GET /admin/console.css`: small, mobile first.
 #[handler]
-pub fn stylesheet() -> Response {
+pub async fn stylesheet() -> Response {
     Response::builder()
         .content_type("text/css; charset=utf-8")
         .header("cache-control", "public, max-age=3600")
