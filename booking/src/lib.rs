@@ -9,6 +9,9 @@
 //! - [`availability`]: which accommodations are free for a stay, and the nearest free stays,
 //!   from the nights already taken (read by the store, decided here); a free combination of
 //!   accommodations for a group larger than any one of them.
+//! - [`cancellation`]: a property's cancellation policy (the whole deposit back up to some
+//!   days before check-in, a share after, a credit for another date) applied to one
+//!   reservation on one day.
 //! - [`holidays`]: Argentine national holidays of any year, long weekends and the holiday
 //!   periods guests name (Carnival, Holy Week, year end, winter holidays).
 //!
@@ -18,11 +21,13 @@
 
 pub mod accommodation;
 pub mod availability;
+pub mod cancellation;
 pub mod holidays;
 pub mod money;
 pub mod pricing;
 pub mod stay;
 
 pub use accommodation::Accommodation;
+pub use cancellation::{CancellationPolicy, Refund, Share};
 pub use money::Money;
 pub use stay::{Guests, StayDates, StayError};

@@ -1,9 +1,11 @@
 //! `ask_info` answers from the accommodations' own data: photos (sent as WhatsApp images),
-//! amenities, location, pets, capacity, check-in and check-out times, and yes/no questions
+//! amenities, location, pets, capacity, check-in and check-out times, the cancellation policy
+//! (applied to the guest's own reservation by the policy, which knows it), and yes/no questions
 //! ("¿tienen pileta?") answered yes or no first, then what there is.
 //!
 //! Amenities are free text the owner wrote ("Pileta climatizada", "WiFi 300 MB"): a feature is
-//! there when one of its words appears in an amenity, case and accents ignored. Pets come from
+//! there when one of its words appears in an amenity or in the description ("Dos dormitorios,
+//! jacuzzi y vista a la montaña"; not after "sin"), case and accents ignored. Pets come from
 //! the accommodation's own flag; children are welcome unless an amenity says "solo adultos";
 //! smoking is not allowed unless an amenity says it is.
 
@@ -64,6 +66,11 @@ pub fn answer(
         }
         InfoTopic::Kids => yes_no(lang, Feature::Kids, property, all, named),
         InfoTopic::Smoking => yes_no(lang, Feature::Smoking, property, all, named),
+        InfoTopic::Cancellation => text(texts::cancellation_policy(
+            lang,
+            &property.cancellation,
+            None,
+        )),
     }
 }
 
@@ -198,8 +205,31 @@ pub fn has(a: &Accommodation, feature: Feature) -> bool {
         .iter()
         .any(|w| mentions(w)),
         Feature::Smoking => words(feature).iter().any(|w| mentions(w)) && !mentions("no fumadores"),
-        _ => words(feature).iter().any(|w| mentions(w)),
+        // "aire" alone is too loose for free text ("al aire libre").
+        Feature::AirConditioning => words(feature).iter().any(|w| mentions(w)),
+        _ => {
+            words(feature).iter().any(|w| mentions(w))
+                || words(feature)
+                    .iter()
+                    .any(|w| described(&fold(&a.description), w))
+        }
     }
+}
+
+/// The owner's description shows the word, not denied ("jacuzzi y vista a la montaña", not
+/// "sin parrilla").
+fn described(description: &str, word: &str) -> bool {
+    description.match_indices(word).any(|(at, _)| {
+        let before: Vec<&str> = description[..at].split_whitespace().rev().take(2).collect();
+        let starts_a_word = description[..at]
+            .chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric());
+        starts_a_word
+            && !before
+                .iter()
+                .any(|w| matches!(*w, "sin" | "no" | "without"))
+    })
 }
 
 /// Lowercase with the Spanish accents removed.

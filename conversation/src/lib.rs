@@ -24,7 +24,7 @@ pub mod policy;
 pub mod state;
 pub mod texts;
 
-use booking::{Accommodation, availability::Occupancy};
+use booking::{Accommodation, CancellationPolicy, Refund, availability::Occupancy};
 use chrono::{NaiveDate, NaiveTime};
 
 pub use language::Language;
@@ -67,10 +67,12 @@ pub enum Effect {
     ReleaseHold {
         code: String,
     },
-    /// The guest wants to cancel the paid reservation `code`: a request for staff (the guest
-    /// has been told the property's policy and that someone will confirm).
+    /// The guest wants to cancel the paid reservation `code`: a request for staff, recorded
+    /// with what the property's policy gives back on the day (the guest has been told it, and
+    /// that someone will confirm). The reservation stays confirmed until staff act.
     RequestCancellation {
         code: String,
+        refund: Refund,
     },
 }
 
@@ -96,6 +98,9 @@ pub struct Place {
     pub address: Option<String>,
     pub check_in_time: NaiveTime,
     pub check_out_time: NaiveTime,
+    /// Told to a guest who asks about cancelling, and applied to a paid reservation they
+    /// cancel.
+    pub cancellation: CancellationPolicy,
 }
 
 /// Everything a turn may need to know, loaded by the handler before it.
@@ -109,9 +114,6 @@ pub struct Facts<'a> {
     pub occupancy: Occupancy<'a>,
     /// The guest's current hold or reservation, if any.
     pub held: Option<&'a Held>,
-    /// The property's cancellation policy, in its own words, told to a guest who cancels a
-    /// paid reservation.
-    pub cancellation_policy: Option<&'a str>,
 }
 
 impl Facts<'_> {

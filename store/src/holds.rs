@@ -61,7 +61,7 @@ async fn try_place(
     req: &HoldRequest<'_>,
 ) -> Result<Option<Hold>, sqlx::Error> {
     let quote = pricing::quote(&req.accommodation.tariff(), &req.stay);
-    let code = next_code(conn).await?;
+    let code = next_code(conn, "RES").await?;
     sqlx::query("SAVEPOINT hold").execute(&mut *conn).await?;
     let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
         "INSERT INTO reservations (code, accommodation_id, guest_name, guest_phone, guest_email, check_in, check_out, guests,
@@ -139,6 +139,52 @@ pub async fn place_all(
     Ok(Some(placed))
 }
 
+/// A group's holds, placed together under one code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupHold {
+    pub id: i64,
+    pub code: String,
+    pub holds: Vec<Hold>,
+}
+
+/// Places a group's holds as one request, in the caller's transaction, all or none
+/// ([`place_all`]): one `reservation_groups` row (its code `GRP…`, `cause` = the effect key of
+/// the job that will send its one payment link) linking every hold. `Ok(None)` when any
+/// cabin's nights were taken: nothing is left behind, not even the group.
+pub async fn place_group(
+    conn: &mut PgConnection,
+    cause: &str,
+    reqs: &[HoldRequest<'_>],
+) -> Result<Option<GroupHold>, crate::StoreError> {
+    sqlx::query("SAVEPOINT hold_request")
+        .execute(&mut *conn)
+        .await?;
+    let code = next_code(conn, "GRP").await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO reservation_groups (code, hold_cause) VALUES ($1, $2) RETURNING id",
+    )
+    .bind(&code)
+    .bind(cause)
+    .fetch_one(&mut *conn)
+    .await?;
+    let Some(holds) = place_all(conn, reqs).await? else {
+        sqlx::query("ROLLBACK TO SAVEPOINT hold_request")
+            .execute(&mut *conn)
+            .await?;
+        return Ok(None);
+    };
+    let ids: Vec<i64> = holds.iter().map(|h| h.id).collect();
+    sqlx::query("UPDATE reservations SET group_id = $1 WHERE id = ANY($2)")
+        .bind(id)
+        .bind(&ids)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("RELEASE SAVEPOINT hold_request")
+        .execute(&mut *conn)
+        .await?;
+    Ok(Some(GroupHold { id, code, holds }))
+}
+
 /// Moves the guest's unpaid hold `replaced` to the stay of `req`, in the caller's transaction:
 /// the old hold is released first (so a new stay overlapping its own nights fits), then the new
 /// one placed; when the new nights are taken, the release is undone and `Ok(None)` says so.
@@ -170,8 +216,9 @@ pub async fn place_replacing(
     }
 }
 
-/// `RES` + yymmdd + the day's sequence (at least three digits), in the property's day.
-async fn next_code(conn: &mut PgConnection) -> Result<String, sqlx::Error> {
+/// `prefix` (`RES` for a reservation, `GRP` for a group) + yymmdd + the day's sequence (at
+/// least three digits, one sequence for both), in the database's day.
+async fn next_code(conn: &mut PgConnection, prefix: &str) -> Result<String, sqlx::Error> {
     let (day, seq): (String, i32) = sqlx::query_as(
         "INSERT INTO reservation_code_counters (day, last) VALUES (current_date, 1)
          ON CONFLICT (day) DO UPDATE SET last = reservation_code_counters.last + 1
@@ -179,5 +226,5 @@ async fn next_code(conn: &mut PgConnection) -> Result<String, sqlx::Error> {
     )
     .fetch_one(&mut *conn)
     .await?;
-    Ok(format!("RES{day}{seq:03}"))
+    Ok(format!("{prefix}{day}{seq:03}"))
 }

@@ -1,6 +1,7 @@
 //! The property a message belongs to, found by the business number (WhatsApp) or address
 //! (email) the guest wrote to.
 
+use booking::CancellationPolicy;
 use chrono::{NaiveDate, NaiveTime, Utc};
 use jobs::payloads::Channel;
 use sqlx::{PgExecutor, PgPool};
@@ -16,11 +17,16 @@ pub struct Property {
     pub address: Option<String>,
     pub check_in_time: NaiveTime,
     pub check_out_time: NaiveTime,
+    /// The cancellation policy's three numbers, as stored (checked by the table):
+    /// [`Property::cancellation`] is the typed policy.
+    pub cancel_full_refund_days: i32,
+    pub cancel_late_refund_percent: i32,
+    pub cancel_credit_months: i32,
 }
 
 /// The columns a [`Property`] is read from.
-pub(crate) const COLUMNS: &str =
-    "id, name, time_zone, currency, address, check_in_time, check_out_time";
+pub(crate) const COLUMNS: &str = "id, name, time_zone, currency, address, check_in_time, check_out_time,
+    cancel_full_refund_days, cancel_late_refund_percent, cancel_credit_months";
 
 /// The property a channel's route (`$1`: a WhatsApp phone number id or an email address)
 /// belongs to.
@@ -40,6 +46,28 @@ impl Property {
             address: self.address.clone(),
             check_in_time: self.check_in_time,
             check_out_time: self.check_out_time,
+            cancellation: self.cancellation(),
+        }
+    }
+
+    /// The property's cancellation policy. The table's checks keep the numbers valid; should
+    /// they not be, the default policy is told rather than none (and the drift logged).
+    pub fn cancellation(&self) -> CancellationPolicy {
+        let policy = (
+            u16::try_from(self.cancel_full_refund_days),
+            u8::try_from(self.cancel_late_refund_percent),
+            u8::try_from(self.cancel_credit_months),
+        );
+        match policy {
+            (Ok(days), Ok(percent), Ok(months)) => CancellationPolicy::new(days, percent, months)
+                .unwrap_or_else(|e| {
+                    tracing::error!(property = self.id, error = %e, "stored cancellation policy unreadable");
+                    CancellationPolicy::DEFAULT
+                }),
+            _ => {
+                tracing::error!(property = self.id, "stored cancellation policy out of range");
+                CancellationPolicy::DEFAULT
+            }
         }
     }
 
@@ -84,12 +112,19 @@ pub async fn name_by_email(
     )
 }
 
-/// The sandbox demo: a property with three cabins (idempotent). Answers the property's id.
+/// The sandbox demo: a property with three cabins and the policy many cabins in the area use
+/// (the whole deposit back up to 15 days before, after that it is kept as credit for another
+/// date within 6 months), idempotent. Answers the property's id.
 pub async fn seed_demo(db: &PgPool, phone_number_id: &str, email: &str) -> Result<i64, StoreError> {
     let property: i64 = sqlx::query_scalar(
-        "INSERT INTO properties (name, whatsapp_phone_number_id, email_address, address)
-         VALUES ('Cabañas del Bosque', $1, $2, 'Ruta 40 km 2010, San Martín de los Andes')
-         ON CONFLICT (whatsapp_phone_number_id) DO UPDATE SET name = EXCLUDED.name RETURNING id",
+        "INSERT INTO properties (name, whatsapp_phone_number_id, email_address, address,
+                                 cancel_full_refund_days, cancel_late_refund_percent, cancel_credit_months)
+         VALUES ('Cabañas del Bosque', $1, $2, 'Ruta 40 km 2010, San Martín de los Andes', 15, 0, 6)
+         ON CONFLICT (whatsapp_phone_number_id) DO UPDATE SET name = EXCLUDED.name,
+             cancel_full_refund_days = EXCLUDED.cancel_full_refund_days,
+             cancel_late_refund_percent = EXCLUDED.cancel_late_refund_percent,
+             cancel_credit_months = EXCLUDED.cancel_credit_months
+         RETURNING id",
     )
     .bind(phone_number_id)
     .bind(email)

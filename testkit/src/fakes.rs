@@ -31,17 +31,48 @@ pub fn approved_payment(id: u64, code: &str) -> Value {
     })
 }
 
-/// A Mercado Pago fake that makes payment links (payments are mounted by each test).
+/// A Mercado Pago fake that makes payment links (payments are mounted by each test): the link
+/// of a preference names what it pays for (`pref_id=pref-<external_reference>`), so a test can
+/// tell one link from another.
 pub async fn mercadopago_fake() -> MockServer {
     let mp = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/checkout/preferences"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(json!({
-            "id": "pref-1", "init_point": "https://www.mercadopago.com.ar/checkout/v1/redirect?pref_id=pref-1"
-        })))
+        .respond_with(|req: &wiremock::Request| {
+            let body: Value = serde_json::from_slice(&req.body).unwrap_or_default();
+            let id = format!(
+                "pref-{}",
+                body["external_reference"].as_str().unwrap_or("unknown")
+            );
+            ResponseTemplate::new(201).set_body_json(json!({
+                "id": id,
+                "init_point": format!("https://www.mercadopago.com.ar/checkout/v1/redirect?pref_id={id}")
+            }))
+        })
         .mount(&mp)
         .await;
     mp
+}
+
+/// The preferences (payment links) Mercado Pago was asked to make: external reference and
+/// amount, oldest first.
+pub async fn preferences(mp: &MockServer) -> Vec<(String, f64)> {
+    mp.received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| r.method.as_str() == "POST" && r.url.path() == "/checkout/preferences")
+        .filter_map(|r| serde_json::from_slice::<Value>(&r.body).ok())
+        .map(|b| {
+            (
+                b["external_reference"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned(),
+                b["items"][0]["unit_price"].as_f64().unwrap_or_default(),
+            )
+        })
+        .collect()
 }
 
 /// The JSON bodies a fake provider received, oldest first.

@@ -328,7 +328,8 @@ impl Fleet {
     /// for four; answers the cabin's id.
     pub async fn seed_property(&self) -> i64 {
         let property: i64 = sqlx::query_scalar(
-            "INSERT INTO properties (name, whatsapp_phone_number_id, email_address) VALUES ('Cabañas del Lago', '106540352242922', 'reservas@lago.test') RETURNING id",
+            "INSERT INTO properties (name, whatsapp_phone_number_id, email_address, cancel_full_refund_days, cancel_late_refund_percent, cancel_credit_months)
+             VALUES ('Cabañas del Lago', '106540352242922', 'reservas@lago.test', 10, 50, 6) RETURNING id",
         )
         .fetch_one(&self.db)
         .await

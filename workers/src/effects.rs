@@ -54,19 +54,16 @@ pub fn of_turn(
             conversation::Effect::Book(booking) => {
                 out.push(NewEffect::new(format!("{cause}:book"), book(to, booking)?));
             }
-            // A group in several cabins: its holds were placed together by the handler (all or
-            // none, see [`group_hold_cause`]); one `PreReserve` per cabin sends its payment
-            // link, keyed by the message and the cabin's place in the group.
+            // A group in several cabins: its holds were placed together by the handler, as one
+            // request under one code (all or none, see [`group_cause`]); one `PreReserve` keyed
+            // `group:<message id>` sends the one payment link for all their deposits. It carries
+            // the first cabin's booking only because the payload needs one: the job finds the
+            // group by its effect key.
             conversation::Effect::BookTogether(bookings) => {
-                for (n, booking) in bookings.into_iter().enumerate() {
-                    let id = group_member(to.message_id, n);
-                    let answering = Answering {
-                        message_id: &id,
-                        ..*to
-                    };
+                if let Some(first) = bookings.into_iter().next() {
                     out.push(NewEffect::new(
-                        format!("{cause}:book:{n}"),
-                        book(&answering, booking)?,
+                        format!("{cause}:book"),
+                        enqueue_hold(to, GROUP, to.message_id, first)?,
                     ));
                 }
             }
@@ -77,12 +74,10 @@ pub fn of_turn(
                     enqueue_hold(to, "move", &key, booking)?,
                 ));
             }
-            // Released by the handler in the turn's own transaction.
-            conversation::Effect::ReleaseHold { .. } => {}
-            // The conversation is marked for staff, who cancel under the property's policy.
-            conversation::Effect::RequestCancellation { code } => {
-                tracing::info!(%code, "guest asked to cancel a paid reservation; left to staff");
-            }
+            // Both written by the handler in the turn's own transaction: the hold released, the
+            // request recorded for staff.
+            conversation::Effect::ReleaseHold { .. }
+            | conversation::Effect::RequestCancellation { .. } => {}
         }
     }
     Ok(out)
@@ -92,16 +87,27 @@ fn book(to: &Answering<'_>, b: Booking) -> Result<Effect, JobError> {
     enqueue_hold(to, "book", to.message_id, b)
 }
 
-fn group_member(message_id: &str, n: usize) -> String {
-    format!("{message_id}:{n}")
-}
+/// The namespace of a group's `PreReserve` key (`group:<message id>`).
+const GROUP: &str = "group";
 
-/// The cause a group's `n`th hold is placed under: the effect key its `PreReserve` will run
-/// with, so that job finds the hold already placed and only sends its payment link.
-pub fn group_hold_cause(message_id: &str, n: usize) -> Result<String, JobError> {
-    let key = IdempotencyKey::namespaced("book", &group_member(message_id, n))
+/// The effect key a group's `PreReserve` runs with (`pre_reserve:group:<message id>`): the
+/// handler places the group's holds under it, and that job finds them by it and only sends the
+/// one payment link.
+pub fn group_cause(message_id: &str) -> Result<String, JobError> {
+    let key = IdempotencyKey::namespaced(GROUP, message_id)
         .map_err(|e| JobError::permanent(e.to_string()))?;
     Ok(format!("{}:{}", PreReserve::QUEUE, key.as_str()))
+}
+
+/// The cause each hold of a group is placed under (`<group cause>:<n>`), unique as every
+/// hold's is.
+pub fn group_hold_cause(group_cause: &str, n: usize) -> String {
+    format!("{group_cause}:{n}")
+}
+
+/// Whether a `PreReserve` sends a group's payment link (its effect key is a [`group_cause`]).
+pub fn is_group(effect_key: &str) -> bool {
+    effect_key.contains(":group:")
 }
 
 /// The hold a `PreReserve` replaces, from its effect key (`<queue>:move:<code>:<message id>`).
@@ -143,6 +149,47 @@ pub fn text(key: impl Into<String>, channel: &Channel, text: impl Into<String>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_is_one_job_keyed_by_the_message() {
+        let cause = group_cause("wamid.HBgL123").unwrap();
+        assert_eq!(cause, "pre_reserve:group:wamid.HBgL123");
+        assert!(is_group(&cause));
+        assert!(!is_group("pre_reserve:book:wamid.HBgL123"));
+        assert!(!is_group("pre_reserve:move:RES261215007:wamid.HBgL123"));
+        assert_eq!(
+            group_hold_cause(&cause, 1),
+            "pre_reserve:group:wamid.HBgL123:1"
+        );
+        let channel = Channel::email("reservas@lago.test", "ana@correo.test");
+        let to = Answering {
+            channel: &channel,
+            message_id: "wamid.HBgL123",
+            received_at_ms: 0,
+            voice: false,
+        };
+        let booking = |id| Booking {
+            accommodation_id: id,
+            check_in: "2026-12-15".parse().unwrap(),
+            check_out: "2026-12-17".parse().unwrap(),
+            guests: 4,
+        };
+        let out = of_turn(
+            "parse_intent:wa:x",
+            &to,
+            vec![conversation::Effect::BookTogether(vec![
+                booking(1),
+                booking(2),
+            ])],
+        )
+        .unwrap();
+        assert_eq!(out.len(), 1, "one job, one link");
+        assert_eq!(out[0].key, "parse_intent:wa:x:book");
+        match &out[0].effect {
+            Effect::Enqueue { key, .. } => assert_eq!(key.as_str(), "group:wamid.HBgL123"),
+            other => panic!("{other:?}"),
+        }
+    }
 
     #[test]
     fn a_move_names_the_hold_it_replaces_and_a_booking_none() {

@@ -86,7 +86,10 @@ const FEATURES: &[(&str, Feature)] = &[
     ("apta ninos", Feature::Kids), ("apto para ninos", Feature::Kids), ("apta para chicos", Feature::Kids),
     ("ir con chicos", Feature::Kids), ("ir con ninos", Feature::Kids), ("ir con bebe", Feature::Kids),
     ("ir con nenes", Feature::Kids), ("venir con chicos", Feature::Kids), ("venir con ninos", Feature::Kids),
-    ("cuna", Feature::Kids), ("chicos permitido", Feature::Kids),
+    ("cuna", Feature::Kids), ("chicos permitido", Feature::Kids), ("ir con bebes", Feature::Kids),
+    ("ir con nenas", Feature::Kids), ("ir con mis hijos", Feature::Kids), ("venir con bebes", Feature::Kids),
+    ("venir con bebe", Feature::Kids), ("llevar a los chicos", Feature::Kids), ("llevar al bebe", Feature::Kids),
+    ("aceptan nenes", Feature::Kids), ("son bienvenidos los chicos", Feature::Kids),
     ("perro", Feature::Pets), ("perros", Feature::Pets), ("mascota", Feature::Pets),
     ("mascotas", Feature::Pets), ("gato", Feature::Pets), ("gatos", Feature::Pets),
     ("perrito", Feature::Pets), ("cachorro", Feature::Pets), ("animales", Feature::Pets),
@@ -153,6 +156,9 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     {
         return Some(c);
     }
+    if let Some(n) = sleeps(tokens) {
+        return Some(Choice::Sleeps(n));
+    }
     for (i, t) in tokens.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
         let pointed = prev.is_some_and(|p| p.is_any(&["la", "el", "opcion", "numero", "nro"]));
@@ -193,6 +199,31 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         }
     }
     None
+}
+
+/// "la de 6", "la para 4 personas", "the one for 6" (bridged to "la para 6"): the option for
+/// that many people. Not "la de 6 de mayo" (a date).
+pub(crate) fn sleeps(tokens: &[Token]) -> Option<u16> {
+    (2..tokens.len()).find_map(|i| {
+        let pointer = tokens.get(i - 2)?.is_any(&["la", "el", "una", "a", "o"])
+            && tokens.get(i - 1)?.is_any(&["de", "para", "pra"]);
+        let n =
+            numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (1..=30).contains(&n.value))?;
+        let after = tokens.get(i + n.len);
+        let people_or_end = after.is_none_or(|t| {
+            t.is_any(&[
+                "personas",
+                "pessoas",
+                "people",
+                "guests",
+                "huespedes",
+                "pax",
+            ]) || !t.is_alpha()
+        });
+        (pointer && people_or_end)
+            .then(|| u16::try_from(n.value).ok())
+            .flatten()
+    })
 }
 
 /// Every feature asked about, in the order of the message. Exact words only: a typo of one

@@ -39,6 +39,16 @@ const PARTNERS: &[&str] = &[
     "primo", "jermu", "cunada", "cunado",
 ];
 
+/// Nouns after a number that count things, not people ("para 2 autos", "con 2 perros").
+#[rustfmt::skip]
+const THINGS: &[&str] = &[
+    "auto", "autos", "coche", "coches", "carro", "carros", "vehiculo", "vehiculos", "camioneta",
+    "camionetas", "moto", "motos", "perro", "perros", "perrito", "perritos", "gato", "gatos",
+    "mascota", "mascotas", "habitacion", "habitaciones", "dormitorio", "dormitorios", "cuarto",
+    "cuartos", "cama", "camas", "bano", "banos", "ambiente", "ambientes", "cabana", "cabanas",
+    "bicis", "bicicletas", "kayaks", "valijas",
+];
+
 /// Words right before a bare number that make it a head count.
 const COUNT_CONTEXT: &[&str] = &[
     "para", "somos", "seremos", "seriamos", "vamos", "son", "sumamos", "viajamos", "ser", "total",
@@ -125,6 +135,15 @@ fn step(tokens: &[Token], consumed: &[bool], i: usize, tally: &mut Tally) -> usi
 /// A number: a counted group ("2 adultos"), a head count ("somos 4"), or nothing.
 fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Tally) -> usize {
     let v = n.value;
+    // "la de 6 personas" points at an option; it is not the party.
+    let pointer = i >= 2
+        && tokens
+            .get(i - 2)
+            .is_some_and(|t| t.is_any(&["la", "el", "a", "o"]))
+        && tokens.get(i - 1).is_some_and(|t| t.is_any(&["de", "para"]));
+    if pointer {
+        return n.len;
+    }
     let Some(noun) = tokens.get(i + n.len) else {
         note_base(tokens, i, v, tally);
         return n.len;
@@ -153,6 +172,9 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
         tally.adults += v * each.value;
         tally.counted_adults = true;
         return n.len + 2 + each.len;
+    } else if noun.is_any(THINGS) {
+        // "para 2 autos", "con 2 perros": no people.
+        return n.len + 1;
     } else {
         note_base(tokens, i, v, tally);
         return n.len;
@@ -241,6 +263,10 @@ mod tests {
         assert_eq!(guests("somos 2 familias de 4"), Some(8));
         assert_eq!(guests("quiero hablar con una persona"), None);
         assert_eq!(guests("para 100"), None);
+        assert_eq!(guests("tienen estacionamiento para 2 autos?"), None);
+        assert_eq!(guests("vamos con 2 perros"), None);
+        assert_eq!(guests("somos 4 con 2 perros"), Some(4));
+        assert_eq!(guests("para 2 cabañas"), None);
         assert_eq!(guests("hola"), None);
     }
 }

@@ -34,12 +34,14 @@ const PORTUGUESE: &[&str] = &[
     "aceita", "aceitam", "animais", "estacionamento", "churrasqueira", "cafe", "manha", "quarto",
     "chale", "pousada", "voces", "desculpa", "desculpe", "engano", "errei", "fica", "barato",
     "endereco", "cachorros", "prefiro", "obg", "estou", "gostariamos", "mais", "saida", "e",
-    "chegada", "voces", "vcs", "pode", "podem", "tudo", "agora",
+    "chegada", "voces", "vcs", "pode", "podem", "tudo", "agora", "hidromassagem", "feriadao",
+    "cozinha", "toalhas", "lareira", "levar", "fechado",
+    "beleza", "valeu", "pessoal",
 ];
 
 #[rustfmt::skip]
 const SPANISH: &[&str] = &[
-    "el", "los", "las", "tenes", "tienen", "hay", "lugar", "cuanto", "sale", "quiero", "del", "al",
+    "el", "los", "las", "tenes", "tienen", "hay", "cuanto", "sale", "quiero", "del", "al",
     "hola", "noches", "personas", "finde", "gracias", "dale", "si", "disponibilidad", "precio",
     "con", "una", "y", "en", "mi", "yo", "nosotros", "perro", "mascotas", "ustedes", "buenas",
     "buen", "cabana", "cabanas", "quisiera", "queremos", "podes", "aceptan", "donde", "manana",
@@ -113,6 +115,11 @@ mod tests {
         ] {
             assert_eq!(lang(s), Some(Language::Es), "{s}");
         }
+        // "Lugar" is Portuguese too: "tem lugar?" is Portuguese.
+        assert_eq!(
+            lang("tem lugar para o feriado de semana santa? somos 2"),
+            Some(Language::Pt)
+        );
         // "Somos" and "vamos" are Portuguese too: "olá, somos 4" is Portuguese, "somos 4" says
         // nothing (the conversation keeps its language).
         assert_eq!(lang("olá, somos 4"), Some(Language::Pt));

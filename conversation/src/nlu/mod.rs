@@ -22,7 +22,7 @@
 //!   availability > info (with dates) > a bare "sí"/"dale" (→ book) > dates or guests alone
 //!   (→ availability, inferred) > greeting. So "Hola! tenés lugar?" is availability and "cuánto
 //!   sale para 2 del 3 al 5?" is a price question with its dates and guests. An info question
-//!   with no topic of [`InfoTopic`] (cancellation policy, payment methods) is `ask_info` with
+//!   with no topic of [`InfoTopic`] (payment methods) is `ask_info` with
 //!   `info_topic: None`.
 //! - Dates without a year: the next such date from today, today included. A range's start
 //!   takes the end's month (or the month before: "del 28 al 3 de enero"); the end is the
@@ -43,7 +43,8 @@
 //!   said on a Friday is today).
 //! - "mañana" is tomorrow except after "la"/"esta" (the morning); "esta noche" is one night
 //!   from today; "por N noches" completes a check-in; "24, 25 y 26" are three nights (out on
-//!   the 27th); "N días" sets nothing (days or nights?); "la semana que viene", "en enero", "en
+//!   the 27th), "el 3 y 4 de marzo" two (out on the 5th; "del 3 al 4" is one); "N días" sets
+//!   nothing (days or nights?); "la semana que viene", "en enero", "en
 //!   algún momento" set nothing and lower confidence.
 //! - Holiday periods ("el finde largo", "carnaval", "semana santa", "fin de año", "navidad")
 //!   come from the Argentine calendar (`booking::holidays`): the evening before the first day
@@ -51,7 +52,8 @@
 //!   were assumed; "vacaciones de invierno" sets no date (they differ by province).
 //! - English and Portuguese (and chat shorthand) are rewritten to Spanish words first
 //!   (`bridge`); the message's language is reported (`language`) from words only one language
-//!   uses. In English, a numeric date that reads both ways is month first ("3/1" is March 1st).
+//!   uses. In English, a numeric date that reads both ways is month first ("3/1" is March 1st),
+//!   unless another date of the message reads only day first ("10/03 to 14/03").
 //! - Beyond the intent: a correction ("perdón, me equivoqué", "al final"), a pick among offered
 //!   options ("la segunda", "la más barata", "la que tiene pileta"), a pet coming along, the
 //!   features yes/no questions ask about, every info topic named, thanks, a no.
@@ -162,6 +164,9 @@ pub struct Understanding {
     /// Nights added to the stay talked about ("una noche más", "one more night", "mais uma
     /// noite"), or taken from it (negative: "una noche menos"). `nights` is then `None`.
     pub extra_nights: Option<i32>,
+    /// People added (or taken) to the party said before ("se suma una persona más", "one
+    /// more person", "somos uno menos"), never a party of that many.
+    pub extra_guests: Option<i32>,
 }
 
 /// A pick among the options offered.
@@ -182,6 +187,8 @@ pub enum Choice {
     Middle,
     /// "La otra": the option not in focus (of two).
     Other,
+    /// "La de 6", "la para 4 personas": the one for that many people.
+    Sleeps(u16),
 }
 
 /// What a yes/no question is about.
@@ -269,6 +276,9 @@ pub enum InfoTopic {
     /// Whether children are welcome.
     Kids,
     Smoking,
+    /// The cancellation policy: "¿se puede cancelar?", "si cancelo, ¿me devuelven la seña?",
+    /// "what's your cancellation policy?", "posso cancelar?". A question: it never cancels.
+    Cancellation,
 }
 
 /// Reads one guest message. `today` anchors every relative date; `accommodations` are the
@@ -296,6 +306,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let features = cues::features(&tokens);
     let confidence = confidence::score(&decision, &dates, empty);
     let extra = extra_nights(&tokens).filter(|_| dates.check_in.is_none());
+    // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
+    let more_people = extra_guests(&tokens)
+        .filter(|n| guests.is_none_or(|g| i32::from(g) == n.abs()) && extra.is_none());
+    let guests = guests.filter(|_| more_people.is_none());
     Understanding {
         intent: decision.intent,
         check_in: dates.check_in,
@@ -312,7 +326,13 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         thanks: tokens.iter().any(|t| t.is("gracias")),
         declines: agreement.no,
         correction: cues::correction(&tokens),
-        choice: cues::choice(&tokens),
+        // "del primero al tres de marzo": a day, not the first option.
+        choice: cues::choice(&tokens).filter(|c| {
+            !(*c == Choice::Position(1)
+                && tokens.iter().zip(&dates.consumed).any(|(t, used)| {
+                    *used && t.is_any(&["primero", "primera", "primer", "1ro", "1ero"])
+                }))
+        }),
         pets: cues::pets(&tokens),
         feature: features.first().copied(),
         features,
@@ -326,6 +346,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         month: dates.month.filter(|_| dates.check_in.is_none()),
         bare_number: bare_number(&tokens),
         extra_nights: extra,
+        extra_guests: more_people,
     }
 }
 
@@ -346,6 +367,22 @@ fn bare_number(tokens: &[normalize::Token]) -> Option<u16> {
         "tardes",
         "noches",
         "somos",
+        // a correction: "ah no, perdón, 5", "al final 3", "sorry, 4"
+        "ah",
+        "no",
+        "perdon",
+        "perdona",
+        "disculpa",
+        "mejor",
+        "al",
+        "final",
+        "uy",
+        "ups",
+        "sorry",
+        "actually",
+        "desculpa",
+        "eran",
+        "son",
     ];
     const FILLER: &[&str] = &[
         "nomas",
@@ -439,6 +476,99 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         // "agregame una noche", "sumale 2 noches"
         if i.checked_sub(1).is_some_and(|p| word_at(p, ADD)) {
             return Some(n);
+        }
+    }
+    None
+}
+
+/// "Una persona más", "se suma uno más", "dos adultos más", "one more person", "another
+/// guest", "mais uma pessoa", "somos uno menos": people added to (or taken from) the party.
+fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
+    const MORE: &[&str] = &["mas", "more", "mais", "extra", "another", "otra", "otro"];
+    const LESS: &[&str] = &["menos", "less", "fewer"];
+    const PEOPLE: &[&str] = &[
+        "persona",
+        "personas",
+        "adulto",
+        "adultos",
+        "huesped",
+        "huespedes",
+        "chico",
+        "chicos",
+        "nene",
+        "nena",
+        "nenes",
+        "bebe",
+        "amigo",
+        "amiga",
+        "amigos",
+        "amigas",
+        "guest",
+    ];
+    // "somos 4 personas más el perro": a whole party and something else.
+    let something_follows = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.is_any(&[
+                "el", "la", "los", "las", "un", "una", "mi", "mis", "nuestro", "nuestra",
+            ]) || numbers::parse_at(tokens, i).is_some()
+        })
+    };
+    // "somos uno más", "se suma uno", "viene una más": the count alone, after these.
+    const JOINS: &[&str] = &[
+        "somos",
+        "seriamos",
+        "seremos",
+        "suma",
+        "sumamos",
+        "suman",
+        "viene",
+        "vienen",
+        "agrega",
+        "agregamos",
+        "add",
+        "be",
+    ];
+    let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
+    let count_at = |i: usize| -> Option<(i32, usize)> {
+        let t = tokens.get(i)?;
+        if t.is_any(&["una", "un", "uno", "one", "an", "uma", "um"]) {
+            return Some((1, 1));
+        }
+        let n = numbers::parse_at(tokens, i).filter(|n| !n.ordinal && n.value <= 10)?;
+        Some((i32::try_from(n.value).ok()?, n.len))
+    };
+    for i in 0..tokens.len() {
+        // "one more person", "another guest", "mais uma pessoa"
+        if word_at(i, MORE) {
+            let (n, len) = count_at(i + 1).unwrap_or((1, 0));
+            let lead = word_at(i, &["another", "otra", "otro"]);
+            if word_at(i + 1 + len, PEOPLE) && (len > 0 || lead) {
+                return Some(n);
+            }
+        }
+        let Some((n, len)) = count_at(i) else {
+            continue;
+        };
+        let after = i + len;
+        // "one more person", "una persona más", "uma pessoa a mais", "dos adultos menos"
+        if word_at(after, MORE) && word_at(after + 1, PEOPLE) {
+            return Some(n);
+        }
+        let (noun, next) = if word_at(after, PEOPLE) {
+            (true, after + 1)
+        } else {
+            (false, after)
+        };
+        let joined = i.checked_sub(1).is_some_and(|p| word_at(p, JOINS));
+        if !noun && !joined {
+            continue;
+        }
+        let skip_a = usize::from(word_at(next, &["a"]));
+        if word_at(next + skip_a, MORE) && !something_follows(next + skip_a + 1) {
+            return Some(n);
+        }
+        if word_at(next, LESS) && !something_follows(next + 1) {
+            return Some(-n);
         }
     }
     None

@@ -166,7 +166,10 @@ fn info_topics() {
         ("a qué hora es el check in?", Some(InfoTopic::CheckInTime)),
         ("hora de entrada/salida", Some(InfoTopic::CheckInTime)),
         ("podemos llegar tarde?", Some(InfoTopic::CheckInTime)),
-        ("cual es la política de cancelación?", None),
+        (
+            "cual es la política de cancelación?",
+            Some(InfoTopic::Cancellation),
+        ),
     ];
     for (text, want) in cases {
         let u = read(text);
@@ -777,4 +780,266 @@ fn pointing_and_capacity_in_english_and_portuguese() {
     let u = read("do 5 of us fit in the Coihue?");
     assert_eq!(u.guests, Some(5));
     assert!(u.topics.contains(&InfoTopic::Capacity), "{u:?}");
+}
+
+#[test]
+fn two_days_joined_by_y_are_their_nights_and_a_range_is_not() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        ("el 3 y 4 de marzo", "2027-03-03", "2027-03-05"),
+        (
+            "el 3 y 4 de marzo para 2 personas",
+            "2027-03-03",
+            "2027-03-05",
+        ),
+        (
+            "hay lugar el 3 y el 4 de marzo?",
+            "2027-03-03",
+            "2027-03-05",
+        ),
+        ("3 y 4 de marzo somos 2", "2027-03-03", "2027-03-05"),
+        ("o 3 e 4 de março", "2027-03-03", "2027-03-05"),
+        ("del 3 al 4 de marzo", "2027-03-03", "2027-03-04"),
+        ("entre el 3 y el 4 de marzo", "2027-03-03", "2027-03-04"),
+        ("el 3 y 5 de marzo", "2027-03-03", "2027-03-05"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+    // Guests joined by "y" are no days.
+    assert_eq!(read("somos 3 y 4 chicos").check_in, None);
+}
+
+#[test]
+fn a_head_count_before_a_month_with_its_own_range_is_people() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "pa 6 d mayo del 3 al 5",
+        "pa' 6 de mayo del 3 al 5",
+        "para 6 de mayo, del 3 al 5",
+        "somos 6 de mayo del 3 al 5",
+        "para 6 de mayo desde el 3 hasta el 5",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out, u.guests),
+            (Some(d("2027-05-03")), Some(d("2027-05-05")), Some(6)),
+            "{text}"
+        );
+    }
+    // Without a range of its own, "para el 6 de mayo" is a day.
+    let u = read("para el 6 de mayo");
+    assert_eq!((u.check_in, u.guests), (Some(d("2027-05-06")), None));
+}
+
+#[test]
+fn things_counted_are_not_people() {
+    for text in [
+        "tienen estacionamiento para 2 autos?",
+        "hay lugar para 2 coches?",
+        "vamos con 2 perros",
+        "necesitamos 3 camas",
+    ] {
+        assert_eq!(read(text).guests, None, "{text}");
+    }
+    assert_eq!(read("somos 4 con 2 perros").guests, Some(4));
+    for (text, guests) in [
+        ("availability next weekend? 2 of us", 2),
+        ("there will be 5 of us", 5),
+        ("for the three of us", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+}
+
+#[test]
+fn a_month_after_in_is_a_month_even_when_the_word_is_ambiguous() {
+    for (text, month) in [
+        ("queremos ir em março, somos 2", 3),
+        ("vamos em marco", 3),
+        ("we'd like to come in May", 5),
+        ("somewhere in march", 3),
+    ] {
+        assert_eq!(read(text).month, Some(month), "{text}");
+    }
+    // "may" the verb and "marco" the name stay words.
+    assert_eq!(read("may I bring my dog?").month, None);
+    assert_eq!(read("hola soy marco").month, None);
+}
+
+#[test]
+fn the_option_for_that_many_people_is_a_pick_not_the_party() {
+    use super::Choice;
+    for (text, n) in [
+        ("la de 6", 6),
+        ("la de 4 personas", 4),
+        ("prefiero la para 6", 6),
+        ("the one for 6", 6),
+        ("a de 6 pessoas", 6),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.choice, u.guests),
+            (Some(Choice::Sleeps(n)), None),
+            "{text}"
+        );
+    }
+    assert_eq!(read("la de 6 de mayo").choice, None);
+}
+
+#[test]
+fn english_children_and_dates_written_day_first() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, guests) in [
+        ("Hi! Two adults and one child, 3 nights starting April 2", 3),
+        ("2 adults and a baby", 3),
+        ("we are two adults, a teenager and a toddler", 4),
+        ("one adult and one kid", 2),
+        ("somos em 5", 5),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+    for (text, check_in, check_out) in [
+        ("10/03 to 14/03", "2027-03-10", "2027-03-14"),
+        ("from 14/3 to 16/3 please", "2027-03-14", "2027-03-16"),
+        ("3/10 to 3/14", "2027-03-10", "2027-03-14"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn people_added_are_not_a_party_of_that_many() {
+    for (text, delta) in [
+        ("se suma una persona mas", 1),
+        ("somos uno mas", 1),
+        ("al final se suman 2 amigos mas", 2),
+        ("one more person", 1),
+        ("another guest is coming", 1),
+        ("mais uma pessoa", 1),
+        ("somos uno menos", -1),
+    ] {
+        let u = read(text);
+        assert_eq!((u.extra_guests, u.guests), (Some(delta), None), "{text}");
+    }
+    for (text, guests) in [
+        ("somos 2 mas un bebe", 3),
+        ("somos 4 personas mas el perro", 4),
+        ("somos 2 adultos mas 2 chicos", 4),
+    ] {
+        let u = read(text);
+        assert_eq!((u.extra_guests, u.guests), (None, Some(guests)), "{text}");
+    }
+    assert_eq!(read("una noche mas").extra_guests, None);
+}
+
+#[test]
+fn a_number_cut_off_by_a_comma_is_not_the_day_of_the_month_after_it() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "hi! we're 2, March 10-12, how much?",
+        "somos 2, marzo 10-12",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out, u.guests),
+            (Some(d("2027-03-10")), Some(d("2027-03-12")), Some(2)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_holiday_with_a_year_is_that_years() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    // Carnival 2028: Monday 28 and Tuesday 29 February; Holy Week 2028: Good Friday 14 April.
+    // Each stay starts the evening before its first day off.
+    for (text, check_in) in [
+        ("carnaval 2028 para 2", "2028-02-25"),
+        ("semana santa de 2028", "2028-04-13"),
+        ("fin de año 2027", "2027-12-30"),
+        ("año nuevo 2028", "2027-12-30"),
+    ] {
+        assert_eq!(read(text).check_in, Some(d(check_in)), "{text}");
+    }
+}
+
+#[test]
+fn more_ways_to_cancel_and_to_ask_about_children() {
+    for text in [
+        "ya no viajamos",
+        "che, se nos complico, no vamos a poder viajar",
+        "no podremos ir, disculpá",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    // Not being able to do something else is no cancellation.
+    for text in [
+        "no vamos a poder llegar antes de las 14, a que hora es el check in?",
+        "ya no vamos con el perro",
+    ] {
+        assert_ne!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for text in ["se puede ir con bebes?", "podemos venir con bebe?"] {
+        assert_eq!(read(text).feature, Some(super::Feature::Kids), "{text}");
+    }
+}
+
+#[test]
+fn english_and_portuguese_weekdays_partners_and_the_first_of_a_month() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    // Tuesday 10 November 2026: the coming weekend is 13 to 15.
+    for text in [
+        "Friday to Sunday",
+        "from Friday to Sunday",
+        "de sexta a domingo",
+        "de sexta-feira a domingo",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-11-13")), Some(d("2026-11-15"))),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        read("from tomorrow until Sunday").check_out,
+        Some(d("2026-11-15"))
+    );
+    for text in ["me and my wife", "with my husband", "my girlfriend and I"] {
+        assert_eq!(read(text).guests, Some(2), "{text}");
+    }
+    let u = read("del primero al tres de marzo");
+    assert_eq!((u.check_in, u.choice), (Some(d("2027-03-01")), None));
+    assert_eq!(read("la primera").choice, Some(super::Choice::Position(1)));
+    // "a quinta" stays a pick word, not Thursday.
+    assert_eq!(read("a quinta").check_in, None);
+}
+
+#[test]
+fn portuguese_amenities_and_english_partners_after_the_noun() {
+    let u = read("e tem hidromassagem?");
+    assert_eq!(
+        (u.feature, u.language),
+        (Some(super::Feature::Jacuzzi), Some(crate::Language::Pt))
+    );
+    for text in ["a cabin for my wife and me", "my husband and me"] {
+        assert_eq!(read(text).guests, Some(2), "{text}");
+    }
+}
+
+#[test]
+fn tem_lugar_asks_for_availability() {
+    for text in ["a Lenga tem lugar?", "tem lugar dia 10 de março?"] {
+        assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
+    }
 }

@@ -16,6 +16,24 @@ pub(crate) fn act(
     u: &Understanding,
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
+    // A question about the place asked with a stay that still misses a slot ("¿dónde quedan
+    // y cuánto sale la Lenga?", "del 3 al 5, ¿aceptan perros?") is answered in the same reply.
+    // The answer comes first, then what is still missing.
+    if matches!(step, Step::AskDates | Step::AskGuests) {
+        let named = u.accommodation.as_deref().or(s.accommodation.as_deref());
+        let mut effects = answers(s, named, facts, &u.topics, &u.features, None);
+        effects.extend(carry_out(step, s, u, facts));
+        return effects;
+    }
+    carry_out(step, s, u, facts)
+}
+
+fn carry_out(
+    step: Step,
+    s: &mut ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
     let lang = s.language;
     let accommodations = facts.accommodations();
     match step {
@@ -72,7 +90,14 @@ pub(crate) fn act(
             topics,
             features,
             named,
-        } => answers(s, named.as_deref(), facts, &topics, &features, None),
+        } => {
+            let out = answers(s, named.as_deref(), facts, &topics, &features, None);
+            if out.is_empty() {
+                vec![say(texts::clarify(lang))]
+            } else {
+                out
+            }
+        }
         Step::Thanks => vec![say(texts::you_are_welcome(lang))],
         Step::Fits { name, guests } => {
             let Some(a) = accommodations.iter().find(|a| a.name == name) else {
@@ -183,14 +208,15 @@ fn answers(
         if covered(features, *t) {
             continue;
         }
+        if *t == InfoTopic::Cancellation {
+            out.push(say(holds::policy(s, facts)));
+            continue;
+        }
         out.extend(
             info::answer(lang, *t, facts.place, all, named)
                 .into_iter()
                 .map(Effect::Say),
         );
-    }
-    if out.is_empty() {
-        out.push(say(texts::clarify(lang)));
     }
     out
 }

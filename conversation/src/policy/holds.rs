@@ -261,14 +261,12 @@ pub(crate) fn cancel(
         s.wants = None;
         if h.paid {
             s.needs_human = true;
+            let refund = facts.place.cancellation.applied(h.check_in, facts.today);
             return vec![
-                say(texts::cancellation_requested(
-                    lang,
-                    &h.code,
-                    facts.cancellation_policy,
-                )),
+                say(texts::cancellation_requested(lang, &h.code, &refund)),
                 Effect::RequestCancellation {
                     code: h.code.clone(),
+                    refund,
                 },
             ];
         }
@@ -294,4 +292,19 @@ pub(crate) fn cancel(
     }
     s.needs_human = true;
     vec![say(texts::ask_code(lang))]
+}
+
+/// "¿Se puede cancelar?": the property's policy, applied to the guest's own reservation when
+/// they hold one. A question: nothing is cancelled or released.
+pub(crate) fn policy(s: &ConversationState, facts: &Facts<'_>) -> String {
+    let policy = &facts.place.cancellation;
+    let refund = facts.held.map(|h| {
+        let refund = h.paid.then(|| policy.applied(h.check_in, facts.today));
+        (h.code.as_str(), refund)
+    });
+    texts::cancellation_policy(
+        s.language,
+        policy,
+        refund.as_ref().map(|(code, r)| (*code, r.as_ref())),
+    )
 }

@@ -85,8 +85,9 @@ pub fn dates_in_question(
 /// - a month said alone while a stay is talked about ("me confundí, es en abril") moves the
 ///   stay to the same days of that month;
 /// - nights added or taken ("una noche más", "one more night") change the stay's length;
+///   people added or taken ("se suma una persona más", "one more guest") the party's size;
 /// - a bare number answers what was just asked: how many nights when only the check-in is
-///   known, how many people when the dates are.
+///   known, how many people when the dates are (or corrects the people: "ah no, perdón, 5").
 fn in_context<'a>(
     prev: &ConversationState,
     u: &'a Understanding,
@@ -126,6 +127,14 @@ fn in_context<'a>(
             read.to_mut().nights = Some(n);
         }
     }
+    if let Some(delta) = u.extra_guests
+        && u.guests.is_none()
+        && let Some(before) = prev.guests.or(prev.booked.as_ref().map(|b| b.guests))
+        && let Ok(n) = u16::try_from(i32::from(before) + delta)
+        && n >= 1
+    {
+        read.to_mut().guests = Some(n);
+    }
     if let Some(n) = u.bare_number
         && u.guests.is_none()
         && u.check_in.is_none()
@@ -133,7 +142,10 @@ fn in_context<'a>(
     {
         match (prev.check_in, prev.check_out) {
             (Some(_), None) => read.to_mut().nights = Some(u32::from(n)),
-            (Some(_), Some(_)) if prev.guests.is_none() => read.to_mut().guests = Some(n),
+            // "ah no, perdón, 5" corrects the people said.
+            (Some(_), Some(_)) if prev.guests.is_none() || u.correction => {
+                read.to_mut().guests = Some(n);
+            }
             _ => {}
         }
     }
@@ -201,6 +213,8 @@ fn say(text: impl Into<String>) -> Effect {
 pub(crate) struct Heard {
     pub(crate) new_dates: bool,
     pub(crate) new_guests: bool,
+    /// A pet was said for the first time ("ah, y llevamos al perro").
+    pub(crate) new_pets: bool,
 }
 
 impl Heard {
@@ -288,10 +302,12 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     if u.month.is_some() {
         s.month = u.month;
     }
+    let new_pets = u.pets && !s.pets;
     s.pets |= u.pets;
     Heard {
         new_dates,
         new_guests,
+        new_pets,
     }
 }
 

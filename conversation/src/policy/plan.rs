@@ -2,7 +2,8 @@
 //!
 //! In order, the first that applies:
 //! 1. a person, or a cancellation; whether a party fits in the cabin named ("¿entramos 5 en la
-//!    Coihue?");
+//!    Coihue?"); a pet said after an offer whose option in focus takes none: the offer again,
+//!    the cabins that take pets first;
 //! 2. with an offer on the table and no new dates or people: a pick ("la segunda", "la más
 //!    barata", "prefiero la Coihue", also with thanks) focuses that option (a pick with a yes
 //!    books it); a yes accepts the option in focus, and only that;
@@ -116,6 +117,30 @@ pub(crate) fn plan(
         return Step::Fits {
             name: name.clone(),
             guests,
+        };
+    }
+    // A pet said after an offer whose option in focus takes none ("ah, y llevamos al perro"):
+    // the offer is made again, the cabins that take pets first, so a yes books one of them.
+    if heard.new_pets
+        && !heard.new_stay()
+        && u.choice.is_none()
+        && u.accommodation.is_none()
+        && let Some(offer) = &s.offer
+        && !offer.together
+        && offer.replaces.is_none()
+        && offer
+            .options
+            .get(offer.chosen)
+            .is_some_and(|o| !o.pets_allowed)
+        && let (Ok(stay), Ok(guests)) = (
+            StayDates::from_today(offer.check_in, offer.check_out, facts.today),
+            Guests::new(offer.guests),
+        )
+    {
+        return Step::Quote {
+            stay,
+            guests,
+            want: Want::Availability,
         };
     }
     // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
@@ -279,6 +304,18 @@ fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<Option<us
         Choice::Largest => by(&|o| i64::from(o.capacity), true),
         Choice::Smallest => by(&|o| i64::from(o.capacity), false),
         Choice::PetFriendly => options.iter().position(|o| o.pets_allowed),
+        // The one for exactly that many, else the smallest that takes them.
+        Choice::Sleeps(n) => options
+            .iter()
+            .position(|o| o.capacity == i32::from(n))
+            .or_else(|| {
+                options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.capacity >= i32::from(n))
+                    .min_by_key(|(i, o)| (o.capacity, *i))
+                    .map(|(i, _)| i)
+            }),
         Choice::Having(f) => options.iter().position(|o| {
             facts
                 .accommodations()
@@ -308,6 +345,11 @@ fn stay_request(
     let want = match u.intent {
         // A guest who asked to book and now gives the dates still wants to book.
         Intent::CheckAvailability if prev.wants == Some(Want::Book) => Some(Want::Book),
+        // Only people or dates, no question word ("¿y para 4?" after a price): what the guest
+        // asked before goes on.
+        Intent::CheckAvailability if u.confidence < EXPLICIT_QUESTION => {
+            prev.wants.or(Some(Want::Availability))
+        }
         Intent::CheckAvailability => Some(Want::Availability),
         Intent::AskPrice => Some(Want::Price),
         // Booking again after a hold that is not in the facts yet would hold twice: offer.

@@ -1,6 +1,6 @@
 //! Holds, changes, cancellations, payments and the voucher a confirmed guest keeps.
 
-use booking::{Money, StayDates};
+use booking::{CancellationPolicy, Money, Refund, Share, StayDates};
 use chrono::{NaiveDate, NaiveTime};
 
 use super::{day, range, stay_phrase};
@@ -106,29 +106,153 @@ pub fn hold_released(lang: Language, code: &str) -> String {
     }
 }
 
-/// A paid reservation: staff confirm the cancellation, under the property's policy.
-pub fn cancellation_requested(lang: Language, code: &str, policy: Option<&str>) -> String {
-    let policy = policy.map(str::trim).filter(|p| !p.is_empty());
-    match (lang, policy) {
-        (Language::Es, Some(p)) => format!(
-            "Recibimos tu pedido para cancelar la reserva {code}. Nuestra política de cancelación: {p}\nAlguien del equipo te confirma por acá en breve 🙌"
+/// A paid reservation the guest cancels: what the property's policy gives back on the day,
+/// and that someone from the team confirms it (the reservation stays until then).
+pub fn cancellation_requested(lang: Language, code: &str, refund: &Refund) -> String {
+    let why = refund_sentence(lang, refund);
+    match lang {
+        Language::Es => format!(
+            "Recibimos tu pedido para cancelar la reserva {code} 🙏 {why}\nAlguien del equipo te confirma la cancelación y la devolución por acá en breve; hasta entonces tu reserva sigue en pie."
         ),
-        (Language::Es, None) => format!(
-            "Recibimos tu pedido para cancelar la reserva {code}. Como la seña ya está paga, alguien del equipo te escribe en breve para contarte cómo sigue según nuestra política de cancelación 🙌"
+        Language::En => format!(
+            "We got your request to cancel booking {code} 🙏 {why}\nSomeone from our team will confirm the cancellation and the refund here shortly; until then your booking stands."
         ),
-        (Language::En, Some(p)) => format!(
-            "We got your request to cancel booking {code}. Our cancellation policy: {p}\nSomeone from our team will confirm it here shortly 🙌"
-        ),
-        (Language::En, None) => format!(
-            "We got your request to cancel booking {code}. Since the deposit is already paid, someone from our team will write to you shortly about our cancellation policy 🙌"
-        ),
-        (Language::Pt, Some(p)) => format!(
-            "Recebemos seu pedido para cancelar a reserva {code}. Nossa política de cancelamento: {p}\nAlguém da equipe confirma por aqui em breve 🙌"
-        ),
-        (Language::Pt, None) => format!(
-            "Recebemos seu pedido para cancelar a reserva {code}. Como o sinal já foi pago, alguém da equipe te escreve em breve para explicar nossa política de cancelamento 🙌"
+        Language::Pt => format!(
+            "Recebemos seu pedido para cancelar a reserva {code} 🙏 {why}\nAlguém da equipe confirma o cancelamento e a devolução por aqui em breve; até lá sua reserva continua de pé."
         ),
     }
+}
+
+/// "¿Se puede cancelar?": the property's policy in plain words; applied to the guest's own
+/// reservation when they hold one (`held`: its code and, when paid, what cancelling today gives
+/// back). Nothing is cancelled.
+pub fn cancellation_policy(
+    lang: Language,
+    policy: &CancellationPolicy,
+    held: Option<(&str, Option<&Refund>)>,
+) -> String {
+    let days = policy.full_refund_days();
+    let full = match (lang, days) {
+        (Language::Es, 0) => {
+            "Podés cancelar hasta el día de tu llegada y te devolvemos la seña completa.".to_owned()
+        }
+        (Language::Es, 1) => {
+            "Si cancelás hasta 1 día antes de tu llegada, te devolvemos la seña completa."
+                .to_owned()
+        }
+        (Language::Es, d) => format!(
+            "Si cancelás hasta {d} días antes de tu llegada, te devolvemos la seña completa."
+        ),
+        (Language::En, 0) => {
+            "You can cancel up to the day you arrive and we give you the whole deposit back."
+                .to_owned()
+        }
+        (Language::En, 1) => {
+            "If you cancel up to 1 day before you arrive, we give you the whole deposit back."
+                .to_owned()
+        }
+        (Language::En, d) => format!(
+            "If you cancel up to {d} days before you arrive, we give you the whole deposit back."
+        ),
+        (Language::Pt, 0) => {
+            "Você pode cancelar até o dia da chegada e devolvemos o sinal inteiro.".to_owned()
+        }
+        (Language::Pt, 1) => {
+            "Se cancelar até 1 dia antes da chegada, devolvemos o sinal inteiro.".to_owned()
+        }
+        (Language::Pt, d) => {
+            format!("Se cancelar até {d} dias antes da chegada, devolvemos o sinal inteiro.")
+        }
+    };
+    let late = if days == 0 {
+        String::new()
+    } else {
+        let share = share_phrase(lang, policy.late_share(), policy.credit_months());
+        match lang {
+            Language::Es => format!(" Si cancelás después, {share}."),
+            Language::En => format!(" If you cancel later, {share}."),
+            Language::Pt => format!(" Se cancelar depois, {share}."),
+        }
+    };
+    let yours = match (lang, held) {
+        (_, None) => String::new(),
+        (Language::Es, Some((code, None))) => format!(
+            "\nTu reserva {code} todavía no tiene la seña paga: si la cancelás no pagás nada."
+        ),
+        (Language::En, Some((code, None))) => format!(
+            "\nThe deposit of your booking {code} isn't paid yet: cancelling it costs you nothing."
+        ),
+        (Language::Pt, Some((code, None))) => {
+            format!("\nO sinal da sua reserva {code} ainda não foi pago: cancelar não custa nada.")
+        }
+        (Language::Es, Some((code, Some(r)))) => {
+            format!("\nPara tu reserva {code}: {}", refund_sentence(lang, r))
+        }
+        (Language::En, Some((code, Some(r)))) => {
+            format!("\nFor your booking {code}: {}", refund_sentence(lang, r))
+        }
+        (Language::Pt, Some((code, Some(r)))) => {
+            format!("\nPara sua reserva {code}: {}", refund_sentence(lang, r))
+        }
+    };
+    let ask = match lang {
+        Language::Es => " ¿Te puedo ayudar en algo más?",
+        Language::En => " Anything else I can help with?",
+        Language::Pt => " Posso ajudar em algo mais?",
+    };
+    format!("{full}{late}{yours}{ask}")
+}
+
+/// "como faltan 12 días para tu llegada, te devolvemos la seña completa."
+fn refund_sentence(lang: Language, r: &Refund) -> String {
+    let when = match (lang, r.days_left) {
+        (Language::Es, ..0) => "Como tu estadía ya empezó".to_owned(),
+        (Language::Es, 0) => "Como tu llegada es hoy".to_owned(),
+        (Language::Es, 1) => "Como falta 1 día para tu llegada".to_owned(),
+        (Language::Es, d) => format!("Como faltan {d} días para tu llegada"),
+        (Language::En, ..0) => "As your stay has already begun".to_owned(),
+        (Language::En, 0) => "As you arrive today".to_owned(),
+        (Language::En, 1) => "As you arrive in 1 day".to_owned(),
+        (Language::En, d) => format!("As you arrive in {d} days"),
+        (Language::Pt, ..0) => "Como sua estadia já começou".to_owned(),
+        (Language::Pt, 0) => "Como sua chegada é hoje".to_owned(),
+        (Language::Pt, 1) => "Como falta 1 dia para sua chegada".to_owned(),
+        (Language::Pt, d) => format!("Como faltam {d} dias para sua chegada"),
+    };
+    format!("{when}, {}.", share_phrase(lang, r.share, r.credit_months))
+}
+
+/// "te devolvemos el 50 % de la seña, y el resto lo podés usar para otra fecha dentro de 6 meses".
+fn share_phrase(lang: Language, share: Share, credit: Option<u8>) -> String {
+    let back = match (lang, share) {
+        (Language::Es, Share::Full) => "te devolvemos la seña completa".to_owned(),
+        (Language::Es, Share::Part(p)) => format!("te devolvemos el {p} % de la seña"),
+        (Language::Es, Share::Nothing) => "la seña no se devuelve".to_owned(),
+        (Language::En, Share::Full) => "we give you the whole deposit back".to_owned(),
+        (Language::En, Share::Part(p)) => format!("we give you {p} % of the deposit back"),
+        (Language::En, Share::Nothing) => "the deposit isn't refunded".to_owned(),
+        (Language::Pt, Share::Full) => "devolvemos o sinal inteiro".to_owned(),
+        (Language::Pt, Share::Part(p)) => format!("devolvemos {p} % do sinal"),
+        (Language::Pt, Share::Nothing) => "o sinal não é devolvido".to_owned(),
+    };
+    let credit = match (credit, share) {
+        (None, _) | (_, Share::Full) => String::new(),
+        (Some(m), Share::Part(_)) => match lang {
+            Language::Es => {
+                format!(", y el resto lo podés usar para otra fecha dentro de los {m} meses")
+            }
+            Language::En => {
+                format!(", and you can use the rest for another date within {m} months")
+            }
+            Language::Pt => format!(", e o resto você pode usar em outra data dentro de {m} meses"),
+        },
+        (Some(m), Share::Nothing) => match lang {
+            Language::Es => format!(", pero la podés usar para otra fecha dentro de los {m} meses"),
+            Language::En => format!(", but you can use it for another date within {m} months"),
+            Language::Pt => format!(", mas você pode usá-lo em outra data dentro de {m} meses"),
+        },
+    };
+    format!("{back}{credit}")
 }
 
 /// A group's cabins could not all be held (one was taken meanwhile): nothing was held.
@@ -366,5 +490,148 @@ pub fn paid_but_dates_taken_in(lang: Language, code: &str) -> String {
         Language::Pt => format!(
             "Recebemos seu pagamento da reserva {code}, obrigado! 🙏 Mas como a pré-reserva já tinha vencido, essas datas foram ocupadas nesse meio-tempo 😔 Vamos devolver o dinheiro e alguém da equipe te escreve em breve. Se quiser, conte outras datas que ajudamos a encontrar lugar."
         ),
+    }
+}
+
+/// One cabin of a group, as the group's messages list it.
+pub struct GroupCabin<'a> {
+    pub code: &'a str,
+    pub accommodation: &'a str,
+    pub guests: u16,
+}
+
+/// What the reply to a group's holds says: one code for the request, every cabin with its own
+/// code, and one payment link for the deposits of all.
+pub struct GroupHoldLines<'a> {
+    pub code: &'a str,
+    pub cabins: &'a [GroupCabin<'a>],
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub total: Money,
+    pub deposit: Money,
+    pub expires: &'a str,
+    pub link: &'a str,
+}
+
+fn cabin_lines(lang: Language, cabins: &[GroupCabin<'_>]) -> String {
+    cabins
+        .iter()
+        .map(|c| {
+            let who = match lang {
+                Language::Es => super::plural(i64::from(c.guests), "huésped", "huéspedes"),
+                Language::En => super::plural(i64::from(c.guests), "guest", "guests"),
+                Language::Pt => super::plural(i64::from(c.guests), "hóspede", "hóspedes"),
+            };
+            format!("• {} ({}): {} {who}", c.accommodation, c.code, c.guests)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+pub fn group_hold_placed_in(lang: Language, h: &GroupHoldLines<'_>) -> String {
+    let (a, b) = (day(lang, h.check_in), day(lang, h.check_out));
+    let lines = cabin_lines(lang, h.cabins);
+    match lang {
+        Language::Es => format!(
+            "¡Listo! Te reservé las cabañas juntas 🙌\nCódigo del grupo: {}\n{lines}\nEntrada: {a} · Salida: {b}\nTotal: {} · Seña: {}\nTe las guardo hasta las {}. Para confirmarlas, pagá la seña de todas en un solo pago acá: {}",
+            h.code, h.total, h.deposit, h.expires, h.link
+        ),
+        Language::En => format!(
+            "Done! I've booked the cabins together for you 🙌\nGroup code: {}\n{lines}\nCheck-in: {a} · Check-out: {b}\nTotal: {} · Deposit: {}\nI'll hold them until {}. To confirm them, pay the deposit for all of them in one payment here: {}",
+            h.code, h.total, h.deposit, h.expires, h.link
+        ),
+        Language::Pt => format!(
+            "Pronto! Reservei os chalés juntos para você 🙌\nCódigo do grupo: {}\n{lines}\nEntrada: {a} · Saída: {b}\nTotal: {} · Sinal: {}\nGuardo até as {}. Para confirmar, pague o sinal de todos em um só pagamento aqui: {}",
+            h.code, h.total, h.deposit, h.expires, h.link
+        ),
+    }
+}
+
+/// Everything a confirmed group needs, in one message they can keep: every cabin with its code.
+pub struct GroupVoucher<'a> {
+    pub code: &'a str,
+    pub cabins: &'a [GroupCabin<'a>],
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub address: Option<&'a str>,
+    pub check_in_time: NaiveTime,
+    pub check_out_time: NaiveTime,
+    pub total: Money,
+    pub deposit_paid: Money,
+    /// How the balance is paid, in the property's words; on arrival when not said.
+    pub balance_how: Option<&'a str>,
+}
+
+pub fn group_voucher_text(lang: Language, v: &GroupVoucher<'_>) -> String {
+    let (a, b) = (day(lang, v.check_in), day(lang, v.check_out));
+    let (tin, tout) = (
+        v.check_in_time.format("%H:%M").to_string(),
+        v.check_out_time.format("%H:%M").to_string(),
+    );
+    let nights = (v.check_out - v.check_in).num_days();
+    let balance = Money::from_cents((v.total.cents() - v.deposit_paid.cents()).max(0));
+    let guests: u32 = v.cabins.iter().map(|c| u32::from(c.guests)).sum();
+    let lines = cabin_lines(lang, v.cabins);
+    match lang {
+        Language::Es => {
+            let address = v
+                .address
+                .unwrap_or("Te la pasamos por acá antes de tu llegada");
+            let balance_line = if balance.cents() == 0 {
+                "Saldo: nada, ¡está todo pago!".to_owned()
+            } else {
+                format!(
+                    "Saldo a pagar: {balance} ({})",
+                    v.balance_how.unwrap_or("al llegar")
+                )
+            };
+            format!(
+                "¡Pago confirmado! 🎉 Tus cabañas están confirmadas. Guardá este mensaje, es tu comprobante:\nCódigo del grupo: {}\n{lines}\nEntrada: {a} desde las {tin} · Salida: {b} hasta las {tout} ({nights} {})\nHuéspedes: {guests} en total\nDirección: {address}\nSeña pagada: {} de {} en total\n{balance_line}\n¡Te esperamos! 🏡",
+                v.code,
+                super::plural(nights, "noche", "noches"),
+                v.deposit_paid,
+                v.total
+            )
+        }
+        Language::En => {
+            let address = v
+                .address
+                .unwrap_or("We'll send it to you here before you arrive");
+            let balance_line = if balance.cents() == 0 {
+                "Balance: nothing, it's all paid!".to_owned()
+            } else {
+                format!(
+                    "Balance due: {balance} ({})",
+                    v.balance_how.unwrap_or("on arrival")
+                )
+            };
+            format!(
+                "Payment confirmed! 🎉 Your cabins are confirmed. Keep this message, it's your voucher:\nGroup code: {}\n{lines}\nCheck-in: {a} from {tin} · Check-out: {b} by {tout} ({nights} {})\nGuests: {guests} in all\nAddress: {address}\nDeposit paid: {} of {} in total\n{balance_line}\nSee you soon! 🏡",
+                v.code,
+                super::plural(nights, "night", "nights"),
+                v.deposit_paid,
+                v.total
+            )
+        }
+        Language::Pt => {
+            let address = v
+                .address
+                .unwrap_or("Enviamos por aqui antes da sua chegada");
+            let balance_line = if balance.cents() == 0 {
+                "Saldo: nada, está tudo pago!".to_owned()
+            } else {
+                format!(
+                    "Saldo a pagar: {balance} ({})",
+                    v.balance_how.unwrap_or("na chegada")
+                )
+            };
+            format!(
+                "Pagamento confirmado! 🎉 Seus chalés estão confirmados. Guarde esta mensagem, é seu comprovante:\nCódigo do grupo: {}\n{lines}\nEntrada: {a} a partir das {tin} · Saída: {b} até as {tout} ({nights} {})\nHóspedes: {guests} no total\nEndereço: {address}\nSinal pago: {} de {} no total\n{balance_line}\nTe esperamos! 🏡",
+                v.code,
+                super::plural(nights, "noite", "noites"),
+                v.deposit_paid,
+                v.total
+            )
+        }
     }
 }

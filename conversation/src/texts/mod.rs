@@ -170,6 +170,41 @@ mod tests {
             deposit_paid: Money::from_cents(2_700_000),
             balance_how: None,
         };
+        let policy = booking::CancellationPolicy::new(10, 50, 6).unwrap();
+        let cabins = [
+            GroupCabin {
+                code: "RES1",
+                accommodation: "Cabaña Lenga",
+                guests: 6,
+            },
+            GroupCabin {
+                code: "RES2",
+                accommodation: "Cabaña Arrayán",
+                guests: 2,
+            },
+        ];
+        let group_hold = GroupHoldLines {
+            code: "GRP1",
+            cabins: &cabins,
+            check_in: voucher.check_in,
+            check_out: voucher.check_out,
+            total: voucher.total,
+            deposit: voucher.deposit_paid,
+            expires: "12:00",
+            link: "https://pago",
+        };
+        let group_voucher = GroupVoucher {
+            code: "GRP1",
+            cabins: &cabins,
+            check_in: voucher.check_in,
+            check_out: voucher.check_out,
+            address: voucher.address,
+            check_in_time: voucher.check_in_time,
+            check_out_time: voucher.check_out_time,
+            total: voucher.total,
+            deposit_paid: voucher.deposit_paid,
+            balance_how: None,
+        };
         let mut per_language: Vec<Vec<String>> = Vec::new();
         for lang in ALL {
             let texts = vec![
@@ -187,8 +222,11 @@ mod tests {
                 cancellation_requested(
                     lang,
                     "RES1",
-                    Some("Hasta 7 días antes se devuelve la seña."),
+                    &policy.applied("2026-12-15".parse().unwrap(), "2026-12-10".parse().unwrap()),
                 ),
+                cancellation_policy(lang, &policy, None),
+                group_hold_placed_in(lang, &group_hold),
+                group_voucher_text(lang, &group_voucher),
                 already_held(lang, "Cabaña Lenga", &stay(), Some("https://pago")),
                 too_many(lang, 12),
                 group_taken(lang).to_owned(),
@@ -274,5 +312,126 @@ mod voucher_tests {
             },
         );
         assert!(paid.contains("¡está todo pago!"), "{paid}");
+    }
+}
+
+#[cfg(test)]
+mod cancellation_tests {
+    use super::*;
+    use booking::CancellationPolicy;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_policy_is_told_in_plain_words_and_applied_to_the_guests_own_stay() {
+        let p = CancellationPolicy::new(15, 0, 6).unwrap();
+        let es = cancellation_policy(Language::Es, &p, None);
+        assert!(
+            es.starts_with("Si cancelás hasta 15 días antes de tu llegada, te devolvemos la seña completa. Si cancelás después, la seña no se devuelve, pero la podés usar para otra fecha dentro de los 6 meses."),
+            "{es}"
+        );
+        let early = p.applied(d("2027-01-20"), d("2027-01-02"));
+        let es = cancellation_requested(Language::Es, "RES270120001", &early);
+        assert!(
+            es.contains("Como faltan 18 días para tu llegada, te devolvemos la seña completa."),
+            "{es}"
+        );
+        assert!(es.contains("sigue en pie"), "{es}");
+        let late = p.applied(d("2027-01-20"), d("2027-01-19"));
+        let en = cancellation_policy(Language::En, &p, Some(("RES1", Some(&late))));
+        assert!(
+            en.contains("For your booking RES1: As you arrive in 1 day, the deposit isn't refunded, but you can use it for another date within 6 months."),
+            "{en}"
+        );
+        let half = CancellationPolicy::new(7, 50, 0).unwrap();
+        let pt = cancellation_requested(
+            Language::Pt,
+            "RES1",
+            &half.applied(d("2027-01-20"), d("2027-01-20")),
+        );
+        assert!(
+            pt.contains("Como sua chegada é hoje, devolvemos 50 % do sinal."),
+            "{pt}"
+        );
+        let unpaid = cancellation_policy(Language::Es, &half, Some(("RES1", None)));
+        assert!(unpaid.contains("si la cancelás no pagás nada"), "{unpaid}");
+        let anytime = cancellation_policy(
+            Language::Es,
+            &CancellationPolicy::new(0, 0, 0).unwrap(),
+            None,
+        );
+        assert!(
+            anytime.starts_with("Podés cancelar hasta el día de tu llegada")
+                && !anytime.contains("después"),
+            "{anytime}"
+        );
+    }
+
+    #[test]
+    fn a_group_hold_has_one_code_one_total_and_one_link_and_its_voucher_every_cabin() {
+        let cabins = [
+            GroupCabin {
+                code: "RES270120001",
+                accommodation: "Cabaña Lenga",
+                guests: 6,
+            },
+            GroupCabin {
+                code: "RES270120002",
+                accommodation: "Cabaña Arrayán",
+                guests: 2,
+            },
+        ];
+        let es = group_hold_placed_in(
+            Language::Es,
+            &GroupHoldLines {
+                code: "GRP270120003",
+                cabins: &cabins,
+                check_in: d("2027-01-20"),
+                check_out: d("2027-01-22"),
+                total: booking::Money::from_cents(26_000_000),
+                deposit: booking::Money::from_cents(7_800_000),
+                expires: "12:30 del 02/12",
+                link: "https://pago/GRP270120003",
+            },
+        );
+        for part in [
+            "Código del grupo: GRP270120003",
+            "• Cabaña Lenga (RES270120001): 6 huéspedes",
+            "• Cabaña Arrayán (RES270120002): 2 huéspedes",
+            "Total: $ 260.000 · Seña: $ 78.000",
+            "en un solo pago acá: https://pago/GRP270120003",
+        ] {
+            assert!(es.contains(part), "{part}: {es}");
+        }
+        assert_eq!(es.matches("https://").count(), 1, "{es}");
+        let v = group_voucher_text(
+            Language::En,
+            &GroupVoucher {
+                code: "GRP270120003",
+                cabins: &cabins,
+                check_in: d("2027-01-20"),
+                check_out: d("2027-01-22"),
+                address: Some("Ruta 40 km 2010"),
+                check_in_time: chrono::NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
+                check_out_time: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
+                total: booking::Money::from_cents(26_000_000),
+                deposit_paid: booking::Money::from_cents(7_800_000),
+                balance_how: None,
+            },
+        );
+        for part in [
+            "Group code: GRP270120003",
+            "Cabaña Lenga (RES270120001): 6 guests",
+            "Cabaña Arrayán (RES270120002): 2 guests",
+            "Check-in: Jan 20, 2027 from 14:00 · Check-out: Jan 22, 2027 by 10:00 (2 nights)",
+            "Guests: 8 in all",
+            "Ruta 40 km 2010",
+            "Deposit paid: $ 78.000 of $ 260.000 in total",
+            "Balance due: $ 182.000 (on arrival)",
+        ] {
+            assert!(v.contains(part), "{part}: {v}");
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! `ConfirmPayment`: reads the payment from Mercado Pago (never trusting the webhook body) and
-//! confirms the hold it pays for, once per payment however many notifications arrive. Staff
-//! confirming a hold paid another way run the same confirmation.
+//! confirms the hold it pays for, once per payment however many notifications arrive. A payment
+//! whose reference is a group's code confirms every hold of the group at once (one statement:
+//! all or none) and sends one voucher listing every cabin. Staff confirming a hold or a group
+//! paid another way run the same confirmation.
 
 use booking::Money;
 use conversation::texts;
@@ -11,7 +13,7 @@ use jobs::{
 use store::{
     Conn, conversations,
     outbox::NewEffect,
-    payments::{self, ReadPayment},
+    payments::{self, Paid, ReadPayment},
     reservations::{self, Confirmation},
 };
 
@@ -40,14 +42,20 @@ impl Handle for ConfirmPayment {
             }
             PaymentSource::Staff { reservation_code } => {
                 if let Some(mut tx) = run.begin(&state.db).await? {
-                    let Some(id) = reservations::id_by_code(&mut *tx, reservation_code).await?
-                    else {
+                    let cause = format!("staff:{reservation_code}:");
+                    let effects = if let Some(id) =
+                        reservations::id_by_code(&mut *tx, reservation_code).await?
+                    {
+                        confirm(&mut tx, id, reservation_code, &cause).await?
+                    } else if let Some(group) =
+                        reservations::group_id_by_code(&mut *tx, reservation_code).await?
+                    {
+                        confirm_group(&mut tx, group, reservation_code, &cause).await?
+                    } else {
                         return Err(JobError::permanent(format!(
                             "no reservation {reservation_code}"
                         )));
                     };
-                    let cause = format!("staff:{reservation_code}:");
-                    let effects = confirm(&mut tx, id, reservation_code, &cause).await?;
                     run.commit(tx, &effects).await?;
                 }
             }
@@ -61,7 +69,7 @@ async fn apply_payment(
     payment_id: &str,
     payment: &ReadPayment<'_>,
 ) -> Result<Vec<NewEffect>, JobError> {
-    let Some((reservation_id, code)) = payments::record_mercadopago(conn, payment).await? else {
+    let Some(paid) = payments::record_mercadopago(conn, payment).await? else {
         tracing::warn!(
             payment_id,
             "payment for no known reservation; recorded for staff"
@@ -69,8 +77,22 @@ async fn apply_payment(
         return Ok(Vec::new());
     };
     let cause = format!("payment:{payment_id}:");
+    // A group's payment is told to the guest of its first hold (all are the same guest's).
+    let (reservation_id, code) = match &paid {
+        Paid::Reservation { id, code } => (*id, code.clone()),
+        Paid::Group { id, code } => {
+            let first = reservations::group_members(&mut *conn, *id).await?;
+            let Some(first) = first.first() else {
+                return Ok(Vec::new());
+            };
+            (*first, code.clone())
+        }
+    };
     match payment.status {
-        "approved" => confirm(conn, reservation_id, &code, &cause).await,
+        "approved" => match paid {
+            Paid::Reservation { .. } => confirm(conn, reservation_id, &code, &cause).await,
+            Paid::Group { id, .. } => confirm_group(conn, id, &code, &cause).await,
+        },
         "rejected" | "cancelled" => {
             let channel = reservations::guest_channel(&mut *conn, reservation_id).await?;
             let language = conversations::language_of_reservation(conn, reservation_id).await?;
@@ -119,6 +141,90 @@ async fn confirm(
         .map(|channel| effects::text(format!("{cause}{suffix}"), &channel, text))
         .into_iter()
         .collect())
+}
+
+/// Confirms every hold of a group at once (one payment paid for all of them); when the nights
+/// of any were taken meanwhile none is confirmed, all are marked for refund, and the guest is
+/// told that a person will write. One message for the whole group either way.
+async fn confirm_group(
+    conn: &mut Conn,
+    group_id: i64,
+    code: &str,
+    cause: &str,
+) -> Result<Vec<NewEffect>, JobError> {
+    let Some(first) = reservations::group_members(&mut *conn, group_id)
+        .await?
+        .first()
+        .copied()
+    else {
+        return Err(JobError::permanent(format!("group {code} has no holds")));
+    };
+    let (suffix, text) = match reservations::confirm_group(conn, group_id).await? {
+        Confirmation::Confirmed => (
+            "confirmed",
+            group_voucher(conn, group_id, first, code).await?,
+        ),
+        Confirmation::Unchanged => return Ok(Vec::new()),
+        Confirmation::NeedsRefund => {
+            tracing::warn!(
+                code,
+                "paid group had expired and some of its nights were taken: marked for refund"
+            );
+            let language = conversations::language_of_reservation(conn, first).await?;
+            ("refund", texts::paid_but_dates_taken_in(language, code))
+        }
+    };
+    let channel = reservations::guest_channel(&mut *conn, first).await?;
+    if suffix == "confirmed" {
+        let source = channel.as_ref().map_or("staff", |c| c.name());
+        metrics::counter!("reservations_total", "channel_source" => source, "status" => "confirmed")
+            .increment(1);
+    }
+    Ok(channel
+        .map(|channel| effects::text(format!("{cause}{suffix}"), &channel, text))
+        .into_iter()
+        .collect())
+}
+
+/// A group's voucher: every cabin with its code, the dates, the times, the address, what was
+/// paid for all and the balance due.
+async fn group_voucher(
+    conn: &mut Conn,
+    group_id: i64,
+    first: i64,
+    code: &str,
+) -> Result<String, JobError> {
+    let language = conversations::language_of_reservation(conn, first).await?;
+    let Some(v) = reservations::group_voucher(&mut *conn, group_id).await? else {
+        return Ok(texts::payment_confirmed_in(language, code));
+    };
+    let Some(head) = v.members.first() else {
+        return Ok(texts::payment_confirmed_in(language, code));
+    };
+    let cabins: Vec<texts::GroupCabin<'_>> = v
+        .members
+        .iter()
+        .map(|m| texts::GroupCabin {
+            code: &m.code,
+            accommodation: &m.accommodation,
+            guests: u16::try_from(m.guests).unwrap_or(1),
+        })
+        .collect();
+    Ok(texts::group_voucher_text(
+        language,
+        &texts::GroupVoucher {
+            code: &v.code,
+            cabins: &cabins,
+            check_in: head.check_in,
+            check_out: head.check_out,
+            address: head.address.as_deref(),
+            check_in_time: head.check_in_time,
+            check_out_time: head.check_out_time,
+            total: Money::from_cents(v.members.iter().map(|m| m.total_cents).sum()),
+            deposit_paid: Money::from_cents(v.paid_cents),
+            balance_how: None,
+        },
+    ))
 }
 
 /// The confirmation that serves as a voucher (code, cabin, dates and nights, guests, address,

@@ -1,5 +1,6 @@
 //! `ExpireHolds`: unpaid holds past their time become `expired`, which frees their nights, and
-//! the guest is told kindly, in their conversation's language. "Now" is the tick's own time: the clock is in the job, so a run
+//! the guest is told kindly, in their conversation's language; a group's holds expire together
+//! and its guest is told once. "Now" is the tick's own time: the clock is in the job, so a run
 //! replayed later decides the same, and tests inject the time they need. The Redis lock of a
 //! hold is held only while it is placed, so nothing else needs releasing here.
 
@@ -17,16 +18,21 @@ impl Handle for ExpireHolds {
             let at = DateTime::from_timestamp_millis(job.payload.tick_ms)
                 .ok_or_else(|| JobError::permanent("tick time out of range"))?;
             let expired = reservations::expire_due(&mut tx, at).await?;
-            let mut effects = Vec::with_capacity(expired.len());
-            for (id, code) in &expired {
-                let channel = reservations::guest_channel(&mut *tx, *id).await?;
+            let mut effects: Vec<store::outbox::NewEffect> = Vec::with_capacity(expired.len());
+            for hold in &expired {
+                let channel = reservations::guest_channel(&mut *tx, hold.id).await?;
                 let source = channel.as_ref().map_or("staff", |c| c.name());
                 metrics::counter!("reservations_total", "channel_source" => source, "status" => "expired")
                     .increment(1);
-                if let Some(channel) = channel {
-                    let language = conversations::language_of_reservation(&mut tx, *id).await?;
+                // A group expires whole and is told once, by its code.
+                let code = hold.group_code.as_deref().unwrap_or(&hold.code);
+                let key = format!("hold:{code}:expired");
+                if let Some(channel) = channel
+                    && !effects.iter().any(|e| e.key == key)
+                {
+                    let language = conversations::language_of_reservation(&mut tx, hold.id).await?;
                     effects.push(effects::text(
-                        format!("hold:{code}:expired"),
+                        key,
                         &channel,
                         texts::hold_expired_in(language, code),
                     ));

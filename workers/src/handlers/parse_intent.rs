@@ -2,8 +2,10 @@
 //! Opens the turn (`store::turns::open`: the property, the conversation, the accommodations and
 //! the guest's current hold, in one statement), reads the nights taken when the guest asks
 //! about dates, lets `conversation::turn` decide, and closes the turn with the new state and
-//! its effects (replies, a booking to place or move) in one statement of the same transaction; a hold the guest gives up is released in that same
-//! transaction, and a group's holds (several cabins) are placed in it, all or none.
+//! its effects (replies, a booking to place or move) in one statement of the same transaction;
+//! a hold the guest gives up is released in that same transaction, a guest's request to cancel
+//! a paid reservation is recorded in it for staff, and a group's holds (several cabins, one
+//! request under one code) are placed in it, all or none.
 
 use booking::availability::Occupancy;
 use booking::{Accommodation, Guests, StayDates};
@@ -107,9 +109,6 @@ impl Handle for ParseIntent {
                     taken: &taken,
                 },
                 held: held.as_ref(),
-                // Properties have no cancellation policy of their own yet: the reply then says
-                // that staff will explain it.
-                cancellation_policy: None,
             };
 
             let turn = conversation::turn(&conversation.state, incoming, &facts);
@@ -121,6 +120,14 @@ impl Handle for ParseIntent {
                         if !reservations::release_unpaid(&mut tx, &code).await? {
                             tracing::warn!(%code, "hold to release was no longer live");
                         }
+                    }
+                    // The reservation stays confirmed: staff decide, from this record.
+                    Effect::RequestCancellation { code, refund } => {
+                        let recorded =
+                            reservations::request_cancellation(&mut tx, &code, &refund, run.key())
+                                .await?;
+                        tracing::info!(%code, recorded, refund_percent = refund.share.percent(), "guest asked to cancel a paid reservation; recorded for staff");
+                        decided.push(Effect::RequestCancellation { code, refund });
                     }
                     Effect::BookTogether(bookings) => {
                         let group = Group {
@@ -155,8 +162,9 @@ impl Handle for ParseIntent {
     }
 }
 
-/// A group's cabins, held together in the turn's transaction: all or none. Each hold is placed
-/// under the cause its `PreReserve` will run with, so that job only sends its payment link.
+/// A group's cabins, held together in the turn's transaction as one request: all or none, one
+/// group code. The group is placed under the cause its one `PreReserve` will run with, so that
+/// job only sends the one payment link for all the deposits.
 struct Group<'a> {
     channel: &'a jobs::payloads::Channel,
     message_id: &'a str,
@@ -173,6 +181,7 @@ impl Group<'_> {
             }
             jobs::payloads::Channel::Email { from, .. } => (None, Some(from.clone())),
         };
+        let group = effects::group_cause(self.message_id)?;
         let mut parts = Vec::with_capacity(bookings.len());
         for (n, b) in bookings.iter().enumerate() {
             let accommodation = self
@@ -185,8 +194,12 @@ impl Group<'_> {
             let stay = StayDates::new(b.check_in, b.check_out)
                 .map_err(|e| JobError::permanent(e.to_string()))?;
             let guests = Guests::new(b.guests).map_err(|e| JobError::permanent(e.to_string()))?;
-            let cause = effects::group_hold_cause(self.message_id, n)?;
-            parts.push((accommodation, stay, guests, cause));
+            parts.push((
+                accommodation,
+                stay,
+                guests,
+                effects::group_hold_cause(&group, n),
+            ));
         }
         let expires_at = Utc::now() + chrono::Duration::minutes(self.hold_minutes);
         let requests: Vec<holds::HoldRequest<'_>> = parts
@@ -203,6 +216,6 @@ impl Group<'_> {
                 cause,
             })
             .collect();
-        Ok(holds::place_all(tx, &requests).await?.is_some())
+        Ok(holds::place_group(tx, &group, &requests).await?.is_some())
     }
 }

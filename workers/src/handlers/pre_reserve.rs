@@ -6,6 +6,11 @@
 //! free stays; after it, the Mercado Pago payment link is made (idempotent per code, so a retry
 //! gets the same link) and the second writes the message that carries it (its key is unique,
 //! so a replay writes nothing twice). A replay finds its hold by the job's effect key.
+//!
+//! A group's `PreReserve` (keyed `group:<message id>`) places nothing: the turn that accepted
+//! the group placed its holds together under the job's key. It makes the one payment link for
+//! the sum of their deposits (the preference references the group's code) and sends the one
+//! reply that lists every cabin.
 
 use std::time::Duration;
 
@@ -25,6 +30,9 @@ impl Handle for PreReserve {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
         let run = Run::of(&job.meta);
         let p = &job.payload;
+        if effects::is_group(run.key()) {
+            return group_link(&state, &run, p).await;
+        }
         let stay = StayDates::new(p.check_in, p.check_out)
             .map_err(|e| JobError::permanent(e.to_string()))?;
         let guests = Guests::new(p.guests).map_err(|e| JobError::permanent(e.to_string()))?;
@@ -132,16 +140,7 @@ async fn send_payment_link(
     };
     let property = properties::by_id(&state.db, held.property_id).await?;
     let language = conversations::language_of(&state.db, held.property_id, &p.channel).await?;
-    let at = match language {
-        Language::Es => "%H:%M del %d/%m",
-        Language::En => "%H:%M on %d/%m",
-        Language::Pt => "%H:%M de %d/%m",
-    };
-    let expires_local = held
-        .expires_at
-        .zip(property.as_ref())
-        .map(|(t, p)| t.with_timezone(&p.tz()).format(at).to_string())
-        .unwrap_or_default();
+    let expires_local = expires_local(language, held, property.as_ref());
     let text = texts::hold_placed_in(
         language,
         &texts::HoldLines {
@@ -160,6 +159,96 @@ async fn send_payment_link(
         .answering(p.received_at_ms, false);
     let tx = state.db.begin().await.map_err(store::StoreError::from)?;
     run.commit(tx, &[reply]).await
+}
+
+/// A group's holds were placed together by the turn that accepted them, under this job's key:
+/// it makes (once) the one payment link for the sum of their deposits and writes the one reply
+/// that lists every cabin and carries it.
+async fn group_link(state: &State, run: &Run, p: &PreReserve) -> Result<(), JobError> {
+    if let Some(tx) = run.begin(&state.db).await? {
+        run.commit(tx, &[]).await?;
+    }
+    let Some(group) = reservations::group_by_cause(&state.db, run.key()).await? else {
+        // The turn commits the group with the row that enqueued this job: never seen.
+        return Err(JobError::permanent(format!(
+            "no group placed under {}",
+            run.key()
+        )));
+    };
+    let Some(first) = group.members.first() else {
+        return Err(JobError::permanent(format!(
+            "group {} has no holds",
+            group.code
+        )));
+    };
+    let link = match &group.payment_link {
+        Some(link) => link.clone(),
+        None => {
+            let names: Vec<&str> = group
+                .members
+                .iter()
+                .map(|m| m.accommodation.as_str())
+                .collect();
+            let title = format!("Seña reserva {} · {}", group.code, names.join(" + "));
+            let request = PreferenceRequest {
+                code: &group.code,
+                title: &title,
+                amount: Money::from_cents(group.deposit_cents()),
+                currency: &first.currency,
+                expires_at: first.expires_at.unwrap_or_else(Utc::now),
+                notification_url: state.config.mercadopago_notification_url.as_deref(),
+            };
+            let link = state.mercadopago.create_preference(&request).await?;
+            reservations::set_group_payment_link(&state.db, group.id, &link).await?;
+            link
+        }
+    };
+    let property = properties::by_id(&state.db, first.property_id).await?;
+    let language = conversations::language_of(&state.db, first.property_id, &p.channel).await?;
+    let cabins: Vec<texts::GroupCabin<'_>> = group
+        .members
+        .iter()
+        .map(|m| texts::GroupCabin {
+            code: &m.code,
+            accommodation: &m.accommodation,
+            guests: u16::try_from(m.guests).unwrap_or(1),
+        })
+        .collect();
+    let text = texts::group_hold_placed_in(
+        language,
+        &texts::GroupHoldLines {
+            code: &group.code,
+            cabins: &cabins,
+            check_in: first.check_in,
+            check_out: first.check_out,
+            total: Money::from_cents(group.total_cents()),
+            deposit: Money::from_cents(group.deposit_cents()),
+            expires: &expires_local(language, first, property.as_ref()),
+            link: &link,
+        },
+    );
+    let reply = effects::text(format!("{}:reply", run.key()), &p.channel, text)
+        .answering(p.received_at_ms, false);
+    let tx = state.db.begin().await.map_err(store::StoreError::from)?;
+    run.commit(tx, &[reply]).await?;
+    outbox::flush(state, run).await
+}
+
+/// When the hold lapses, in the property's time and the guest's words.
+fn expires_local(
+    language: Language,
+    held: &HeldStay,
+    property: Option<&properties::Property>,
+) -> String {
+    let at = match language {
+        Language::Es => "%H:%M del %d/%m",
+        Language::En => "%H:%M on %d/%m",
+        Language::Pt => "%H:%M de %d/%m",
+    };
+    held.expires_at
+        .zip(property)
+        .map(|(t, p)| t.with_timezone(&p.tz()).format(at).to_string())
+        .unwrap_or_default()
 }
 
 async fn create_link(state: &State, held: &HeldStay) -> Result<String, JobError> {

@@ -1,5 +1,5 @@
 //! The proof table of issue 11: scripted multi-turn guest conversations (`cases.txt`, at least
-//! 150) run through the real fleet, each asserting what the guest was told and the reservation
+//! 150, and `cases_fresh.txt`, written apart from the first to find what it missed) run through the real fleet, each asserting what the guest was told and the reservation
 //! left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -199,7 +199,8 @@ async fn the_conversation_table() {
     let fleet = Fleet::new().await;
     let tz = chrono_tz::America::Argentina::Buenos_Aires;
     let today: NaiveDate = Utc::now().with_timezone(&tz).date_naive();
-    let mut cases = script::parse(include_str!("cases.txt"), today).unwrap();
+    let mut cases = script::parse("cases.txt", include_str!("cases.txt"), today).unwrap();
+    cases.extend(script::parse("cases_fresh.txt", include_str!("cases_fresh.txt"), today).unwrap());
     check_coverage(&cases);
     if let Ok(only) = std::env::var("CONVERSATIONS_ONLY") {
         cases.retain(|c| c.id.contains(&only) || c.category.contains(&only));
@@ -331,6 +332,22 @@ async fn seed(db: &PgPool, i: usize, case: &Case) -> (i64, String, String) {
                 .unwrap();
                 assert_eq!(n.rows_affected(), 1, "{}: no cabin {cabin}", case.id);
             }
+            Setup::Policy {
+                days,
+                percent,
+                months,
+            } => {
+                sqlx::query(
+                    "UPDATE properties SET cancel_full_refund_days = $1, cancel_late_refund_percent = $2, cancel_credit_months = $3 WHERE id = $4",
+                )
+                .bind(days)
+                .bind(percent)
+                .bind(months)
+                .bind(property)
+                .execute(db)
+                .await
+                .unwrap();
+            }
             Setup::Amenity { cabin, text } => {
                 sqlx::query(
                     "UPDATE accommodations SET amenities = amenities || $1 WHERE property_id = $2 AND name ILIKE '%' || $3",
@@ -392,7 +409,8 @@ async fn run_case(ctx: &Ctx, i: usize, case: &Case) -> Outcome {
     let deadline = Instant::now() + Duration::from_secs(3);
     let (found, wrong_left) = loop {
         let found = reservations(&ctx.db, property).await;
-        let wrong = compare(&case.left, &found);
+        let mut wrong = compare(&case.left, &found);
+        wrong.extend(links_and_requests(ctx, property, case).await);
         if wrong.is_empty() || Instant::now() >= deadline {
             break (found, wrong);
         }
@@ -433,12 +451,70 @@ async fn replies_after(ctx: &Ctx, to: &str, before: usize, expect: &script::Expe
     }
 }
 
-/// Pays the deposit of every unpaid hold of the guest: Mercado Pago answers the payment as
-/// approved for that hold's deposit, and notifies it signed.
+/// What the case says about payment links and cancellation requests, checked: the number of
+/// Mercado Pago preferences made for the guest's reservations and groups (each for the sum of
+/// the deposits of what it pays), and of cancellation requests recorded for staff.
+async fn links_and_requests(ctx: &Ctx, property: i64, case: &Case) -> Vec<String> {
+    let mut wrong = Vec::new();
+    if let Some(want) = case.links {
+        // What each code pays: a reservation's deposit, or the sum of its group's.
+        let owed: HashMap<String, f64> = sqlx::query_as::<_, (String, f64)>(
+            "SELECT r.code, r.deposit_amount::float8 FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
+             WHERE a.property_id = $1 AND r.guest_phone IS DISTINCT FROM $2
+             UNION ALL
+             SELECT g.code, sum(r.deposit_amount)::float8 FROM reservation_groups g JOIN reservations r ON r.group_id = g.id
+             JOIN accommodations a ON a.id = r.accommodation_id WHERE a.property_id = $1 GROUP BY g.code",
+        )
+        .bind(property)
+        .bind(SOMEONE_ELSE)
+        .fetch_all(&ctx.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+        let made: Vec<(String, f64)> = testkit::fakes::preferences(&ctx.mp)
+            .await
+            .into_iter()
+            .filter(|(code, _)| owed.contains_key(code))
+            .collect();
+        if made.len() != want {
+            wrong.push(format!(
+                "{} payment links, not {want}: {made:?}",
+                made.len()
+            ));
+        }
+        for (code, amount) in &made {
+            if (owed[code] - amount).abs() > 0.005 {
+                wrong.push(format!("link of {code} asks {amount}, owed {}", owed[code]));
+            }
+        }
+    }
+    if let Some(want) = case.requests {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM cancellation_requests c JOIN reservations r ON r.id = c.reservation_id
+             JOIN accommodations a ON a.id = r.accommodation_id WHERE a.property_id = $1",
+        )
+        .bind(property)
+        .fetch_one(&ctx.db)
+        .await
+        .unwrap();
+        if n != want as i64 {
+            wrong.push(format!("{n} cancellation requests, not {want}"));
+        }
+    }
+    wrong
+}
+
+/// Pays the deposit of every unpaid hold of the guest (a group's holds with one payment for
+/// the group): Mercado Pago answers the payment as approved for that deposit, and notifies it
+/// signed.
 async fn pay(ctx: &Ctx, guest: &Guest, property: i64, n: usize) {
     let holds: Vec<(String, f64)> = sqlx::query_as(
-        "SELECT r.code, r.deposit_amount::float8 FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
-         WHERE a.property_id = $1 AND r.status = 'pre_reserved' AND r.guest_phone IS DISTINCT FROM $2 ORDER BY r.id",
+        "SELECT coalesce(g.code, r.code), sum(r.deposit_amount)::float8 FROM reservations r
+         JOIN accommodations a ON a.id = r.accommodation_id
+         LEFT JOIN reservation_groups g ON g.id = r.group_id
+         WHERE a.property_id = $1 AND r.status = 'pre_reserved' AND r.guest_phone IS DISTINCT FROM $2
+         GROUP BY coalesce(g.code, r.code) ORDER BY min(r.id)",
     )
     .bind(property)
     .bind(SOMEONE_ELSE)
@@ -576,8 +652,8 @@ fn report(cases: &[Case], outcomes: &[Outcome], took: Duration) -> Vec<String> {
             None => "FAILED".to_owned(),
         };
         println!(
-            "\n── {} [{}] {tag} (cases.txt:{})",
-            c.id, c.category, c.line
+            "\n── {} [{}] {tag} ({}:{})",
+            c.id, c.category, c.file, c.line
         );
         for s in &o.said {
             println!("  guest: {}", s.guest);

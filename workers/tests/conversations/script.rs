@@ -11,12 +11,23 @@
 //! <! Coihue                                (none of these)
 //! = Lenga 03-16 03-18 4 pre_reserved       (a reservation left behind; one line each)
 //! = none                                   (no live reservation)
+//! setup: policy 15 0 6                     (the property's cancellation policy: the whole
+//!                                           deposit back up to 15 days before, 0 % after,
+//!                                           credit for 6 months; else 15 0 0)
+//! links: 1                                 (payment links Mercado Pago was asked for: each
+//!                                           for the sum of the deposits of what it pays)
+//! requests: 2                              (cancellation requests recorded for staff)
 //! ```
+//!
+//! `> <pay>` pays each unpaid hold of the guest once, or, for a group's holds, the group once
+//! (one payment for the sum of their deposits).
 //!
 //! Dates are `MM-DD`, the next such day from the property's today (a check-out: the first after
 //! its check-in), `dDD` (the next day DD of any month, for days said without a month), or a
 //! holiday's stay: `@carnival`, `@holyweek`, `@yearend`, `@christmas`,
-//! `@longweekend` (the next long weekend), `@longweekend-05` (the next one in May). In expected
+//! `@longweekend` (the next long weekend), `@longweekend-05` (the next one in May), `@weekend`
+//! ("este finde": Friday to Sunday, as the NLU reads it from today), or `+N` (today plus N days,
+//! for "mañana", "pasado mañana"; both ends of a stay then count from today). In expected
 //! words `{03-16}`, `{carnival.in}` and
 //! `{carnival.out}` become the date as the guest reads it in the case's language.
 //! Words match case- and accent-insensitively.
@@ -47,6 +58,12 @@ pub enum Setup {
     Amenity {
         cabin: String,
         text: String,
+    },
+    /// The property's cancellation policy: days, late percent, credit months.
+    Policy {
+        days: i32,
+        percent: i32,
+        months: i32,
     },
 }
 
@@ -84,11 +101,17 @@ pub struct Case {
     pub turns: Vec<Turn>,
     /// `None` in the file is an empty list: no live reservation.
     pub left: Vec<Stay>,
+    /// How many payment links the guest's reservations got, when the case says.
+    pub links: Option<usize>,
+    /// How many cancellation requests were recorded, when the case says.
+    pub requests: Option<usize>,
+    /// The table it is written in, and its line there.
+    pub file: String,
     pub line: usize,
 }
 
-/// Reads the table; any line it cannot read is an error naming the line.
-pub fn parse(text: &str, today: NaiveDate) -> Result<Vec<Case>, String> {
+/// Reads the table `file`; any line it cannot read is an error naming the line.
+pub fn parse(file: &str, text: &str, today: NaiveDate) -> Result<Vec<Case>, String> {
     let mut cases: Vec<Case> = Vec::new();
     let mut said_left = false;
     for (n, raw) in text.lines().enumerate() {
@@ -97,7 +120,7 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Vec<Case>, String> {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let err = |m: &str| format!("cases.txt:{line_no}: {m}: {raw}");
+        let err = |m: &str| format!("{file}:{line_no}: {m}: {raw}");
         if let Some(head) = line.strip_prefix("==") {
             if let Some(c) = cases.last()
                 && !said_left
@@ -131,6 +154,9 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Vec<Case>, String> {
                 setup: Vec::new(),
                 turns: Vec::new(),
                 left: Vec::new(),
+                links: None,
+                requests: None,
+                file: file.to_owned(),
                 line: line_no,
             });
             continue;
@@ -149,8 +175,21 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Vec<Case>, String> {
                     cabin: cabin.to_owned(),
                     text: f[2..].join(" "),
                 }),
-                _ => return Err(err("setup: taken CABIN MM-DD MM-DD | amenity CABIN TEXT")),
+                ["policy", days, percent, months] => case.setup.push(Setup::Policy {
+                    days: days.parse().map_err(|_| err("policy days"))?,
+                    percent: percent.parse().map_err(|_| err("policy percent"))?,
+                    months: months.parse().map_err(|_| err("policy months"))?,
+                }),
+                _ => {
+                    return Err(err(
+                        "setup: taken CABIN MM-DD MM-DD | amenity CABIN TEXT | policy DAYS PERCENT MONTHS",
+                    ));
+                }
             }
+        } else if let Some(rest) = line.strip_prefix("links:") {
+            case.links = Some(rest.trim().parse().map_err(|_| err("links: N"))?);
+        } else if let Some(rest) = line.strip_prefix("requests:") {
+            case.requests = Some(rest.trim().parse().map_err(|_| err("requests: N"))?);
         } else if let Some(rest) = line.strip_prefix("<!") {
             let turn = case.turns.last_mut().ok_or_else(|| err("no turn yet"))?;
             turn.expect.none.extend(
@@ -210,6 +249,12 @@ pub fn parse(text: &str, today: NaiveDate) -> Result<Vec<Case>, String> {
 /// The next `MM-DD` from `today`, today included; `dDD` is the next day `DD` of any month (a
 /// day said without a month).
 fn next(md: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+    if let Some(n) = md.strip_prefix('+') {
+        let n: u64 = n.parse().map_err(|_| format!("days of {md}"))?;
+        return today
+            .checked_add_days(chrono::Days::new(n))
+            .ok_or_else(|| format!("no such day: {md}"));
+    }
     if let Some(day) = md.strip_prefix('d') {
         let day: u32 = day.parse().map_err(|_| format!("day of {md}"))?;
         return (0..=400)
@@ -246,6 +291,7 @@ fn season(name: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String
         "yearend" => Season::YearEnd.next(today),
         "christmas" => Season::Christmas.next(today),
         "longweekend" => holidays::next_long_weekend(today),
+        "weekend" => return Ok(weekend(today)),
         other => match other.strip_prefix("longweekend-") {
             // The next long weekend that starts in that month.
             Some(m) => {
@@ -264,7 +310,23 @@ fn season(name: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String
         .ok_or_else(|| format!("no next @{name}"))
 }
 
-/// `MM-DD MM-DD` or `@holiday`: check-in and check-out.
+/// "Este finde": Friday to Sunday, this week's from Monday to Saturday (from today on Friday
+/// and Saturday), next week's on a Sunday.
+fn weekend(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let from_monday = today.weekday().num_days_from_monday();
+    let friday = match from_monday {
+        0..=4 => today + chrono::Days::new(u64::from(4 - from_monday)),
+        5 => today,
+        _ => today + chrono::Days::new(5),
+    };
+    let sunday = match from_monday {
+        5 => today + chrono::Days::new(1),
+        _ => friday + chrono::Days::new(2),
+    };
+    (friday, sunday)
+}
+
+/// `MM-DD MM-DD`, `+N +M` or `@holiday`: check-in and check-out.
 pub fn stay(s: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String> {
     if let Some(name) = s.strip_prefix('@') {
         return season(name.trim(), today);
@@ -272,6 +334,9 @@ pub fn stay(s: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String>
     let (a, b) = s
         .split_once(' ')
         .ok_or_else(|| format!("want two dates: {s}"))?;
+    if a.starts_with('+') && b.starts_with('+') {
+        return Ok((next(a, today)?, next(b, today)?));
+    }
     let check_in = next(a, today)?;
     Ok((check_in, after(b, check_in)?))
 }
@@ -365,6 +430,26 @@ mod tests {
                 NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
             )
         );
+        // "Este finde" from a Wednesday, a Saturday and a Sunday; "mañana" and two nights.
+        for (on, friday, sunday) in [
+            ((2026, 12, 2), (2026, 12, 4), (2026, 12, 6)),
+            ((2026, 12, 5), (2026, 12, 5), (2026, 12, 6)),
+            ((2026, 12, 6), (2026, 12, 11), (2026, 12, 13)),
+        ] {
+            let day = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(
+                stay("@weekend", day(on)).unwrap(),
+                (day(friday), day(sunday))
+            );
+        }
+        assert_eq!(
+            stay("+1 +3", today).unwrap(),
+            (
+                NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
+            )
+        );
+        assert_eq!(expand("{+0}", Lang::Es, today).unwrap(), "02/12/2026");
         let later = NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
         assert_eq!(
             stay("d03 d05", later).unwrap().0,

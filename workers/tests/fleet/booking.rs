@@ -647,11 +647,28 @@ async fn a_hold_is_moved_when_the_guest_corrects_the_dates_and_released_when_the
     fleet.drop_db().await;
 }
 
-/// A group larger than any cabin: offered two cabins together; "dale" holds both in one
-/// transaction, and each gets its payment link.
-#[tokio::test]
-async fn a_group_larger_than_any_cabin_holds_two_cabins_together() {
-    let fleet = Fleet::new().await;
+/// A guest of 8 offered Coihue and Lenga together, who says "dale": both held as one request.
+async fn group_held(fleet: &Fleet, graph: &MockServer, guest: &Guest) -> (String, NaiveDate) {
+    let check_in = (Utc::now() + Days::days(50)).date_naive();
+    let ask = format!(
+        "¿Tenés lugar para 8 del {} al {}?",
+        check_in.format("%d/%m"),
+        (check_in + Days::days(2)).format("%d/%m")
+    );
+    let replies = say_and_wait(guest, graph, &ask, 1).await;
+    assert!(
+        replies[0].contains("juntas") && replies[0].contains("Cabaña Lenga"),
+        "{replies:?}"
+    );
+    say_and_wait(guest, graph, "dale", 2).await;
+    let group: String = sqlx::query_scalar("SELECT code FROM reservation_groups")
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap();
+    (group, check_in)
+}
+
+async fn seed_two_cabins(fleet: &Fleet) {
     let coihue = fleet.seed_property().await;
     sqlx::query(
         "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
@@ -661,42 +678,218 @@ async fn a_group_larger_than_any_cabin_holds_two_cabins_together() {
     .execute(&fleet.db)
     .await
     .unwrap();
+}
+
+/// A group larger than any cabin: offered two cabins together; "dale" holds both in one
+/// transaction as one request with one code, and ONE message carries ONE payment link for the
+/// sum of the deposits. One payment (notified three times) confirms both at once, and the one
+/// voucher lists every cabin. A later "cancelala" is a request for staff, recorded for both
+/// cabins with the property's policy applied; both stay confirmed.
+#[tokio::test]
+async fn a_group_gets_one_payment_link_and_one_payment_confirms_every_cabin() {
+    let fleet = Fleet::new().await;
+    seed_two_cabins(&fleet).await;
     let (graph, mp) = fakes().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
     let url = fleet.spawn_ingress().await;
     let guest = whatsapp_guest(&url, "5491166669999");
 
-    let check_in = (Utc::now() + Days::days(50)).date_naive();
-    let ask = format!(
-        "¿Tenés lugar para 8 del {} al {}?",
-        check_in.format("%d/%m"),
-        (check_in + Days::days(2)).format("%d/%m")
+    let (group, check_in) = group_held(&fleet, &graph, &guest).await;
+    assert!(group.starts_with("GRP"), "{group}");
+    // Nothing more comes: one message for the group.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let replies = sent_texts_when(&graph, 2).await;
+    assert_eq!(replies.len(), 2, "{replies:?}");
+    let hold = &replies[1];
+    let held: Vec<(String, String, i32, f64, Option<String>)> = sqlx::query_as(
+        "SELECT r.code, a.name, r.guests, r.deposit_amount::float8, r.payment_link FROM reservations r
+         JOIN accommodations a ON a.id = r.accommodation_id
+         JOIN reservation_groups g ON g.id = r.group_id
+         WHERE r.status = 'pre_reserved' AND g.code = $1 ORDER BY a.name",
+    )
+    .bind(&group)
+    .fetch_all(&fleet.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        held.iter().map(|h| (h.1.as_str(), h.2)).collect::<Vec<_>>(),
+        vec![("Cabaña Coihue", 4), ("Cabaña Lenga", 4)]
     );
-    let replies = say_and_wait(&guest, &graph, &ask, 1).await;
+    let link = format!("pref_id=pref-{group}");
     assert!(
-        replies[0].contains("juntas") && replies[0].contains("Cabaña Lenga"),
+        hold.contains(&format!("Código del grupo: {group}")) && hold.contains(&link),
+        "{hold}"
+    );
+    for (code, name, ..) in &held {
+        assert!(
+            hold.contains(code) && hold.contains(name.as_str()),
+            "{hold}"
+        );
+    }
+    assert_eq!(hold.matches("mercadopago.com.ar").count(), 1, "{hold}");
+    // One preference, referencing the group, for the sum of the deposits; every hold keeps it.
+    let deposits: f64 = held.iter().map(|h| h.3).sum();
+    assert_eq!(
+        testkit::fakes::preferences(&mp).await,
+        vec![(group.clone(), deposits)]
+    );
+    assert!(
+        held.iter()
+            .all(|h| h.4.as_deref().is_some_and(|l| l.contains(&link)))
+    );
+
+    let mut paid = approved_payment(4343, &group);
+    paid["transaction_amount"] = deposits.into();
+    Mock::given(method("GET"))
+        .and(path("/v1/payments/4343"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(paid))
+        .mount(&mp)
+        .await;
+    let notification = guest.pay_notification("4343").unwrap();
+    for _ in 0..3 {
+        let resp = guest
+            .webhooks()
+            .payment_notification(&notification)
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 200);
+    }
+    enqueue_payment(&fleet.queue, "4343").await;
+    let replies = sent_texts_when(&graph, 3).await;
+    let voucher = &replies[2];
+    for part in [
+        "¡Pago confirmado!",
+        &format!("Código del grupo: {group}"),
+        &held[0].0,
+        &held[1].0,
+        "Cabaña Coihue",
+        "Cabaña Lenga",
+        &format!("Entrada: {} desde las 14:00", check_in.format("%d/%m/%Y")),
+        "(2 noches)",
+        "Huéspedes: 8 en total",
+        "Seña pagada",
+        "Saldo a pagar",
+    ] {
+        assert!(voucher.contains(part), "{part}: {voucher}");
+    }
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM reservations WHERE status = 'confirmed' AND group_id IS NOT NULL"
+        )
+        .await,
+        2
+    );
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM payments WHERE reservation_group_id IS NOT NULL AND reservation_id IS NULL"
+        )
+        .await,
+        1
+    );
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM outbound_messages WHERE cause_key LIKE 'payment:4343:%'"
+        )
+        .await,
+        1,
+        "one voucher however often the payment is notified"
+    );
+
+    // Cancelling the paid group: a request for staff, for both cabins, with the policy of the
+    // property (10 days: 50 days ahead gives the whole deposit back); nothing is cancelled.
+    let replies = say_and_wait(&guest, &graph, "quiero cancelar la reserva", 4).await;
+    assert!(
+        replies[3].contains("Como faltan 50 días para tu llegada, te devolvemos la seña completa."),
         "{replies:?}"
     );
-    let replies = say_and_wait(&guest, &graph, "dale", 3).await;
-    let holds: Vec<&String> = replies[1..]
-        .iter()
-        .filter(|r| r.contains("Código: RES"))
-        .collect();
-    assert_eq!(holds.len(), 2, "{replies:?}");
-    let held: Vec<(String, i32)> = sqlx::query_as(
-        "SELECT a.name, r.guests FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
-         WHERE r.status = 'pre_reserved' AND r.guest_phone = '5491166669999' ORDER BY a.name",
+    let requests: Vec<(String, i32, i32)> = sqlx::query_as(
+        "SELECT r.status::text, c.refund_percent, c.days_before_check_in FROM cancellation_requests c
+         JOIN reservations r ON r.id = c.reservation_id ORDER BY r.id",
     )
     .fetch_all(&fleet.db)
     .await
     .unwrap();
     assert_eq!(
-        held,
+        requests,
         vec![
-            ("Cabaña Coihue".to_owned(), 4),
-            ("Cabaña Lenga".to_owned(), 4)
+            ("confirmed".to_owned(), 100, 50),
+            ("confirmed".to_owned(), 100, 50)
         ]
+    );
+    let listed = store::reservations::cancellation_requests(&fleet.db)
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(listed[0]["group"], group.as_str());
+    fleet.drop_db().await;
+}
+
+/// A group's holds expire together and the guest is told once, by the group's code; a question
+/// about cancelling before that answers the policy and releases nothing.
+#[tokio::test]
+async fn a_group_expires_whole_and_a_question_about_cancelling_cancels_nothing() {
+    let fleet = Fleet::new().await;
+    seed_two_cabins(&fleet).await;
+    let (graph, mp) = fakes().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
+    let url = fleet.spawn_ingress().await;
+    let guest = whatsapp_guest(&url, "5491166669998");
+    let (group, _) = group_held(&fleet, &graph, &guest).await;
+
+    let replies = say_and_wait(&guest, &graph, "se puede cancelar?", 3).await;
+    assert!(
+        replies[2].contains("Si cancelás hasta 10 días antes de tu llegada")
+            && replies[2].contains("no pagás nada"),
+        "{replies:?}"
+    );
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM reservations WHERE status = 'pre_reserved'"
+        )
+        .await,
+        2,
+        "a question releases nothing"
+    );
+
+    let tick = Utc::now().timestamp_millis() + 24 * 3_600_000;
+    fleet
+        .queue
+        .push_many(vec![
+            NewJob::new(
+                &ExpireHolds { tick_ms: tick },
+                EnqueueOptions::keyed(
+                    IdempotencyKey::namespaced("tick", &tick.to_string()).unwrap(),
+                ),
+            )
+            .unwrap(),
+        ])
+        .await
+        .unwrap();
+    let replies = sent_texts_when(&graph, 4).await;
+    assert!(replies[3].contains(&group), "{replies:?}");
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM reservations WHERE status = 'expired' AND group_id IS NOT NULL"
+        )
+        .await,
+        2
+    );
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM outbound_messages WHERE cause_key LIKE 'hold:%:expired'"
+        )
+        .await,
+        1
     );
     fleet.drop_db().await;
 }

@@ -30,6 +30,9 @@ pub(crate) fn to_spanish(tokens: Vec<Token>) -> Vec<Token> {
 /// Rewrites the tokens (see the module docs); `english` says the message is written in English, where a numeric date
 /// that reads both ways ("3/1") is month first, as written in the United States.
 pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
+    // A date that only reads day first ("14/03") says how the message writes them all
+    // ("10/03 to 14/03").
+    let english = english && !tokens.iter().any(day_first_only);
     let replaced = phrases(&tokens);
     months_after_days(replaced)
         .into_iter()
@@ -40,6 +43,14 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
 /// "12/20" cannot be day/month; written month first (as in the United States) it is the 20th
 /// of December: "20/12". A date that reads either way is left as written (day first), except
 /// in English (`english`), where it is month first.
+/// "14/03": its first number cannot be a month.
+fn day_first_only(t: &Token) -> bool {
+    let parts: Vec<&str> = t.text.split('/').collect();
+    matches!(parts.as_slice(), [d, m, ..]
+        if d.parse::<u32>().is_ok_and(|d| (13..=31).contains(&d))
+            && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)))
+}
+
 fn month_first_numeric(mut t: Token, english: bool) -> Token {
     let parts: Vec<&str> = t.text.split('/').collect();
     let lowest_day = if english { 1 } else { 13 };
@@ -123,7 +134,10 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
     while i < tokens.len() {
         let month = tokens.get(i).and_then(|t| spanish_month(t));
         let next_is_number = is_day_like(tokens.get(i + 1));
-        let prev_is_number = i > 0 && starts_with_digit(tokens.get(i - 1));
+        // "somos 2, marzo 10-12": a number cut off by a comma is not this month's day.
+        let prev_is_number = i > 0
+            && starts_with_digit(tokens.get(i - 1))
+            && !tokens.get(i - 1).is_some_and(|t| t.punct_after);
         let prev_is_de = i > 1
             && tokens.get(i - 1).is_some_and(|t| t.is("de"))
             && starts_with_digit(tokens.get(i - 2));
@@ -131,7 +145,12 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             i += 1;
             continue;
         };
-        if needs_number && !next_is_number && !prev_is_number && !prev_is_de {
+        // "em março", "in May": a month after "in", not a modal verb nor a frame.
+        let prev_is_in = i > 0
+            && tokens
+                .get(i - 1)
+                .is_some_and(|t| t.is_any(&["em", "in", "en", "durante", "during"]));
+        if needs_number && !next_is_number && !prev_is_number && !prev_is_de && !prev_is_in {
             i += 1;
             continue;
         }

@@ -28,7 +28,8 @@
 //! - "esta noche" is one night from today; "hoy" and "mañana" give only the check-in;
 //!   "mañana" after "la"/"esta" is the morning, not tomorrow;
 //! - a list of three or more consecutive days names the nights ("el 24, 25 y 26 de diciembre"
-//!   → 24 to 27);
+//!   → 24 to 27), and so do two joined by "y" ("el 3 y 4 de marzo" → 3 to 5), except "entre el
+//!   3 y el 4" (a range, like "del 3 al 4": one night);
 //! - "el finde del 20" is the Friday → Sunday weekend of the 20th;
 //! - holiday periods (see `seasons`): "el finde largo" is the next long weekend of the Argentine
 //!   calendar, "de noviembre" the next one in that month; "carnaval", "semana santa", "fin de

@@ -436,7 +436,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// "24, 25 y 26 de diciembre": three or more consecutive days naming the nights (two after
-    /// "noches": "las noches del 3 y 4"), after a day word or before a month.
+    /// "noches" or joined by "y": "las noches del 3 y 4", "el 3 y 4 de marzo"), after a day
+    /// word or before a month.
     fn night_list(&mut self, i: usize) -> Option<usize> {
         let day_at = |j: usize| {
             numbers::parse_at(self.tokens, j)
@@ -444,22 +445,28 @@ impl<'a> Scanner<'a> {
         };
         let mut days: Vec<u32> = Vec::new();
         let (mut j, mut end) = (i, i);
+        let mut joined_by_y = false;
         while let Some(n) = day_at(j) {
             if days.last().is_some_and(|&d| n.value != d + 1) {
                 break;
             }
             days.push(n.value);
             end = j + n.len;
-            j = end + usize::from(self.tok(end).is_some_and(|t| t.is("y")));
+            let y = self.tok(end).is_some_and(|t| t.is("y"));
+            joined_by_y |= y && days.len() == 1;
+            // "el 3 y el 4 de marzo"
+            let el = y && self.tok(end + 1).is_some_and(|t| t.is("el"));
+            j = end + usize::from(y) + usize::from(el);
         }
         let (first, last) = (*days.first()?, *days.last()?);
-        // Two days are nights only when said so: "las noches del 3 y 4", "noches 3 y 4".
-        let nights_said = (1..=2).any(|back| {
-            i.checked_sub(back)
-                .and_then(|p| self.tok(p))
-                .is_some_and(|t| t.is_any(&["noches", "noche"]))
-        });
-        let enough = days.len() >= 3 || (days.len() == 2 && nights_said);
+        // Two days are nights when said so ("las noches del 3 y 4", "noches 3 y 4") or when
+        // joined by "y" ("el 3 y 4 de marzo": the nights of the 3rd and the 4th), but not
+        // "entre el 3 y el 4" (a range) nor "del 3 al 4" (one night).
+        let back = |k: usize| i.checked_sub(k).and_then(|p| self.tok(p));
+        let nights_said = (1..=2).any(|k| back(k).is_some_and(|t| t.is_any(&["noches", "noche"])));
+        let between = (1..=2).any(|k| back(k).is_some_and(|t| t.is("entre")));
+        let enough =
+            days.len() >= 3 || (days.len() == 2 && (nights_said || joined_by_y && !between));
         if !enough || self.tok(end).is_some_and(|t| t.is_any(NOT_A_DAY_AFTER)) {
             return None;
         }
@@ -500,10 +507,13 @@ impl<'a> Scanner<'a> {
         }
         let prev = i.checked_sub(1).and_then(|p| self.tok(p));
         // "somos 4, marzo del 1 al 4": a head count cut off by a comma is no day of the month
-        // that follows it.
+        // that follows it;
+        // "pa 6 d mayo del 3 al 5": nor one whose month is followed by a range of its own.
         let head_count = prev.is_some_and(|p| p.is_any(HEAD_COUNT_BEFORE))
-            && self.tok(i + n.len - 1).is_some_and(|t| t.punct_after)
-            && self.month_after(i + n.len).is_some();
+            && self.month_after(i + n.len).is_some_and(|(_, _, mlen)| {
+                self.tok(i + n.len - 1).is_some_and(|t| t.punct_after)
+                    || self.range_at(i + n.len + mlen)
+            });
         if head_count {
             return None;
         }
@@ -530,6 +540,17 @@ impl<'a> Scanner<'a> {
             self.invalid = true;
         }
         Some(n.len + mlen)
+    }
+
+    /// "del 3 al 5", "desde el 3 hasta el 5", "de 3 a 5" starting at `j`.
+    fn range_at(&self, j: usize) -> bool {
+        let Some(t) = self.tok(j) else { return false };
+        if !t.is_any(&["del", "desde", "de"]) {
+            return false;
+        }
+        let skip_el = usize::from(self.tok(j + 1).is_some_and(|t| t.is("el")));
+        numbers::parse_at(self.tokens, j + 1 + skip_el)
+            .is_some_and(|n| self.starts_range(j + 1 + skip_el, j + 1 + skip_el + n.len))
     }
 
     fn consumed_at(&self, i: usize, back: usize) -> bool {

@@ -4,7 +4,8 @@
 //! "navidad", "vacaciones de invierno". The calendar itself lives in `booking::holidays`.
 //!
 //! A period's stay runs from the evening before its first day off to its last day off (as "el
-//! finde" is Friday to Sunday), never from before today. Winter holidays give no stay: they
+//! finde" is Friday to Sunday), never from before today. A year after the name ("carnaval
+//! 2028", "semana santa de 2028") gives that year's. Winter holidays give no stay: they
 //! last two weeks and differ by province, so the bot asks which days.
 
 use booking::holidays::{self, DaysOff, Season};
@@ -73,11 +74,35 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Found,
                 None => holidays::next_long_weekend(today),
             }
         }
-        Period::Carnival => Season::Carnival.next(today),
-        Period::HolyWeek => Season::HolyWeek.next(today),
-        Period::YearEnd => Season::YearEnd.next(today),
-        Period::Christmas => Season::Christmas.next(today),
-        Period::WinterHolidays => Season::WinterHolidays.next(today),
+        _ => {
+            // "carnaval 2028", "semana santa de 2028", "año nuevo 2028": that year's.
+            let de = usize::from(
+                tokens
+                    .get(i + used)
+                    .is_some_and(|t| t.is_any(&["de", "del"])),
+            );
+            let year = tokens
+                .get(i + used + de)
+                .filter(|t| t.is_digits() && t.text.len() == 4)
+                .and_then(|t| t.text.parse::<i32>().ok())
+                .filter(|y| (2000..=2100).contains(y));
+            let from = match year {
+                Some(y) => {
+                    used += de + 1;
+                    // New Year's Day 2028 ends the year-end of 2027.
+                    let base = if *phrase == "ano nuevo" { y - 1 } else { y };
+                    NaiveDate::from_ymd_opt(base, 1, 1).map_or(today, |d| d.max(today))
+                }
+                None => today,
+            };
+            match period {
+                Period::Carnival => Season::Carnival.next(from),
+                Period::HolyWeek => Season::HolyWeek.next(from),
+                Period::YearEnd => Season::YearEnd.next(from),
+                Period::Christmas => Season::Christmas.next(from),
+                _ => Season::WinterHolidays.next(from),
+            }
+        }
     }?;
     let stay = (*period != Period::WinterHolidays).then(|| {
         let (check_in, check_out) = days.stay();

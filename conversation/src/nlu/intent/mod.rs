@@ -75,15 +75,27 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
         });
     }
     cues.retain(|c| !affirm::confirms_later(tokens, c.pos));
+    let mut topics = all_topics(tokens);
+    let mut topic = topic_hit.map(|(_, _, t)| t);
+    let names_policy = topics.contains(&InfoTopic::Cancellation);
+    let mut asks_policy = names_policy;
     for c in &mut cues {
-        if conditional_cancel(tokens, c) {
+        if c.intent == Intent::Cancel
+            && (names_policy || conditional_cancel(tokens, c) || asks_if_one_can(tokens, c))
+        {
             *c = policy_question(*c);
+            asks_policy = true;
         }
+    }
+    if asks_policy && !names_policy {
+        topic = topic.or(Some(InfoTopic::Cancellation));
+        topics.push(InfoTopic::Cancellation);
+        cues.push(cue(Intent::AskInfo, Strong, Quality::Exact, 0));
     }
     Signals {
         cues,
-        topic: topic_hit.map(|(_, _, t)| t),
-        topics: all_topics(tokens),
+        topic,
+        topics,
     }
 }
 
@@ -101,13 +113,26 @@ fn table_cues(tokens: &[Token]) -> Vec<Cue> {
         .collect()
 }
 
-/// "si cancelo, me devuelven la seña?" asks about the policy (info without a topic); it does not
-/// cancel.
+/// "si cancelo, me devuelven la seña?", "¿se puede cancelar?" ask about the policy
+/// ([`InfoTopic::Cancellation`]); they do not cancel.
 fn policy_question(c: Cue) -> Cue {
     Cue {
         intent: Intent::AskInfo,
         ..c
     }
+}
+
+/// "¿Puedo cancelar?", "¿se puede cancelar?", "posso cancelar?", "can I cancel?": whether one
+/// may, asked by the guest about themselves or anyone; not "¿la pueden cancelar?" nor "pode
+/// cancelar" (asking us to), which cancel.
+fn asks_if_one_can(tokens: &[Token], c: &Cue) -> bool {
+    let before = |k: usize| c.pos.checked_sub(k).and_then(|p| tokens.get(p));
+    (1..=3).any(|k| {
+        before(k).is_some_and(|t| {
+            t.is_any(&["puedo", "podemos", "posso", "can"])
+                || (t.is_any(&["puede", "pode"]) && before(k + 1).is_some_and(|s| s.is("se")))
+        })
+    })
 }
 
 fn conditional_cancel(tokens: &[Token], c: &Cue) -> bool {

@@ -98,6 +98,10 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("no podemos ir", Intent::Cancel, Strong),
     ("no voy a poder ir", Intent::Cancel, Strong),
     ("no voy a ir", Intent::Cancel, Strong),
+    ("no vamos a poder viajar", Intent::Cancel, Strong),
+    ("no podemos viajar", Intent::Cancel, Strong),
+    ("no podremos ir", Intent::Cancel, Strong),
+    ("ya no viajamos", Intent::Cancel, Strong),
     ("suspender", Intent::Cancel, Weak),
     // Book (the "reserv*" family is contextual, see `reserve_cues`)
     ("lo tomo", Intent::Book, Strong),
@@ -246,6 +250,16 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("salir tarde", InfoTopic::CheckInTime),
     ("entrar antes", InfoTopic::CheckInTime),
     ("llegar temprano", InfoTopic::CheckInTime),
+    // The cancellation policy (a question; "cancelala" is an order, see `Intent::Cancel`)
+    ("politica de cancelacion", InfoTopic::Cancellation),
+    ("politicas de cancelacion", InfoTopic::Cancellation),
+    ("condiciones de cancelacion", InfoTopic::Cancellation),
+    ("politica de cancelamento", InfoTopic::Cancellation),
+    ("cancellation policy", InfoTopic::Cancellation),
+    ("refund policy", InfoTopic::Cancellation),
+    ("devuelven la sena", InfoTopic::Cancellation),
+    ("devuelven el dinero", InfoTopic::Cancellation),
+    ("devolvem o sinal", InfoTopic::Cancellation),
     // Pets
     ("perro", InfoTopic::Pets),
     ("perra", InfoTopic::Pets),
@@ -419,7 +433,7 @@ pub(super) const RESERVE_INFINITIVES: &[&str] = &[
 /// Words around "lugar" that make it "room available".
 pub(super) const LUGAR_BEFORE: &[&str] = &[
     "hay", "tenes", "tienen", "tiene", "tendras", "tendrian", "tendrias", "queda", "quedan",
-    "habra", "habria", "algun", "tenian", "hubiera",
+    "habra", "habria", "algun", "tenian", "hubiera", "tem", "teria", "tenha",
 ];
 
 /// Words after "cuánto" that are not about money.

@@ -145,15 +145,44 @@ fn cancelling_a_paid_reservation_asks_staff_with_the_policy() {
         "no vamos a ir, cancelen por favor",
     ] {
         let t = coihue_hold(true).run(&after_hold(), text);
+        // 22 days before the stay, under "the whole deposit up to 30 days before, half after,
+        // the rest as credit for 6 months".
         assert!(
             t.effects.contains(&Effect::RequestCancellation {
-                code: "RES261215007".into()
+                code: "RES261215007".into(),
+                refund: booking::Refund {
+                    days_left: 22,
+                    share: booking::Share::Part(50),
+                    credit_months: Some(6),
+                },
             }),
+            "{text}: {:?}",
+            t.effects
+        );
+        assert!(
+            said(&t).contains("Como faltan 22 días para tu llegada, te devolvemos el 50 % de la seña, y el resto lo podés usar para otra fecha dentro de los 6 meses."),
+            "{}",
+            said(&t)
+        );
+        assert!(t.state.needs_human);
+        assert!(
+            !t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::ReleaseHold { .. })),
             "{text}"
         );
-        assert!(said(&t).contains("hasta 7 días antes"), "{}", said(&t));
-        assert!(t.state.needs_human);
     }
+    // Far enough ahead, the whole deposit, said in the guest's language.
+    let mut w = coihue_hold(true);
+    w.policy = booking::CancellationPolicy::new(10, 0, 0).expect("policy");
+    let mut english = after_hold();
+    english.language = crate::Language::En;
+    let t = w.run(&english, "please cancel the booking");
+    assert!(
+        said(&t).contains("As you arrive in 22 days, we give you the whole deposit back."),
+        "{}",
+        said(&t)
+    );
     // Without a hold in sight, the code is asked for.
     let t = run(&ConversationState::default(), "quiero cancelar");
     assert!(said(&t).contains("código"), "{}", said(&t));
@@ -328,4 +357,106 @@ fn nights_added_or_taken_change_the_holds_length() {
         });
         assert_eq!(moved, Some(d(out)), "{q}: {}", said(&t));
     }
+}
+
+#[test]
+fn a_question_about_cancelling_answers_the_policy_and_cancels_nothing() {
+    for (text, lang) in [
+        ("¿se puede cancelar?", crate::Language::Es),
+        ("se puede cancelar la reserva?", crate::Language::Es),
+        ("puedo cancelar?", crate::Language::Es),
+        ("si cancelo me devuelven la seña?", crate::Language::Es),
+        ("cual es la politica de cancelacion", crate::Language::Es),
+        ("politica de cancelasion?", crate::Language::Es),
+        ("what's your cancellation policy?", crate::Language::En),
+        ("can I cancel?", crate::Language::En),
+        ("posso cancelar?", crate::Language::Pt),
+        ("qual a politica de cancelamento?", crate::Language::Pt),
+    ] {
+        for paid in [false, true] {
+            let t = coihue_hold(paid).run(&after_hold(), text);
+            assert!(
+                t.effects.iter().all(|e| matches!(e, Effect::Say(_))),
+                "{text}: {:?}",
+                t.effects
+            );
+            assert!(t.state.booked.is_some(), "{text}: the hold is kept in mind");
+            let words = said(&t);
+            let (policy, yours) = match (paid, t.state.language) {
+                (_, crate::Language::En) => (
+                    "If you cancel up to 30 days before you arrive",
+                    if paid {
+                        "As you arrive in 22 days"
+                    } else {
+                        "costs you nothing"
+                    },
+                ),
+                (_, crate::Language::Pt) => (
+                    "Se cancelar até 30 dias antes da chegada",
+                    if paid {
+                        "faltam 22 dias"
+                    } else {
+                        "não custa nada"
+                    },
+                ),
+                _ => (
+                    "Si cancelás hasta 30 días antes de tu llegada",
+                    if paid {
+                        "Como faltan 22 días"
+                    } else {
+                        "no pagás nada"
+                    },
+                ),
+            };
+            assert_eq!(t.state.language, lang, "{text}");
+            assert!(words.contains(policy), "{text}: {words}");
+            assert!(words.contains(yours), "{text}: {words}");
+            assert!(words.contains("RES261215007"), "{text}: {words}");
+        }
+    }
+    // Without a reservation: the policy alone.
+    let t = run(&ConversationState::default(), "¿se puede cancelar?");
+    assert!(
+        said(&t).starts_with("Si cancelás hasta 15 días antes de tu llegada, te devolvemos la seña completa. Si cancelás después, la seña no se devuelve."),
+        "{}",
+        said(&t)
+    );
+    // Asking us to cancel still cancels.
+    for text in [
+        "¿la pueden cancelar?",
+        "pode cancelar",
+        "me la podés cancelar?",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        assert!(
+            t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::ReleaseHold { .. })),
+            "{text}: {:?}",
+            t.effects
+        );
+    }
+}
+
+#[test]
+fn people_added_or_taken_change_the_holds_party() {
+    // The hold: Coihue 15–17 Dec for 2.
+    for (q, guests) in [
+        ("se suma una persona más", 3),
+        ("al final viene uno mas", 3),
+        ("can we add one more person?", 3),
+        ("mais uma pessoa", 3),
+        ("se suman 2 amigos más", 4),
+        ("somos uno menos", 1),
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), q);
+        let moved = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some(to.guests),
+            _ => None,
+        });
+        assert_eq!(moved, Some(guests), "{q}: {}", said(&t));
+    }
+    // Before a hold, the offer is made again for the new party.
+    let t = talk(&[ASK_FOR_TWO, "ah, se suma una persona más"]);
+    assert_eq!(t.state.offer.as_ref().map(|o| o.guests), Some(3));
 }

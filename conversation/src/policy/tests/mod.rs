@@ -3,7 +3,7 @@
 //! accents, speech-to-text, English and Portuguese).
 
 use booking::{
-    Accommodation,
+    Accommodation, CancellationPolicy,
     availability::{Occupancy, Taken},
 };
 use chrono::{NaiveDate, NaiveTime};
@@ -66,6 +66,7 @@ fn place() -> Place {
         address: Some("Ruta 40 km 2010".into()),
         check_in_time: NaiveTime::from_hms_opt(14, 0, 0).expect("time"),
         check_out_time: NaiveTime::from_hms_opt(10, 0, 0).expect("time"),
+        cancellation: CancellationPolicy::DEFAULT,
     }
 }
 
@@ -74,7 +75,7 @@ fn place() -> Place {
 struct World {
     taken: Vec<Taken>,
     held: Option<Held>,
-    policy: Option<&'static str>,
+    policy: CancellationPolicy,
 }
 
 impl World {
@@ -86,7 +87,10 @@ impl World {
     /// A turn on what the guest sent, in this world.
     fn turn(&self, state: &ConversationState, incoming: Incoming<'_>) -> Turn {
         let all = cabins();
-        let place = place();
+        let place = Place {
+            cancellation: self.policy,
+            ..place()
+        };
         let facts = Facts {
             today: today(),
             place: &place,
@@ -95,7 +99,6 @@ impl World {
                 taken: &self.taken,
             },
             held: self.held.as_ref(),
-            cancellation_policy: self.policy,
         };
         turn(state, incoming, &facts)
     }
@@ -161,7 +164,8 @@ fn coihue_hold(paid: bool) -> World {
             paid,
             payment_link: Some("https://pago.example/RES261215007".into()),
         }),
-        policy: Some("hasta 7 días antes devolvemos la seña completa."),
+        // 22 days before the stay: late for this policy.
+        policy: CancellationPolicy::new(30, 50, 6).expect("policy"),
     }
 }
 

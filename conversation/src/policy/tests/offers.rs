@@ -450,3 +450,48 @@ fn a_group_that_does_not_fit_in_what_is_free_is_offered_the_most_it_can() {
         );
     }
 }
+
+#[test]
+fn the_option_for_that_many_people_is_picked() {
+    for (pick, id) in [
+        ("la de 6", 3),
+        ("la de 6 personas", 3),
+        ("quiero la para 4", 2),
+        ("the one for 6", 3),
+        ("a de 6 pessoas", 3),
+    ] {
+        let t = talk(&["tenés lugar para 3 del 15 al 17 de diciembre?", pick]);
+        let offer = t.state.offer.as_ref().expect("the offer stays");
+        assert_eq!(offer.options[offer.chosen].accommodation_id, id, "{pick}");
+        assert_eq!(offer.guests, 3, "{pick}: the party is the same");
+        let t = talk(&[
+            "tenés lugar para 3 del 15 al 17 de diciembre?",
+            pick,
+            "dale",
+        ]);
+        assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(id), "{pick}");
+    }
+}
+
+#[test]
+fn a_pet_said_after_the_offer_puts_the_cabins_that_take_pets_first() {
+    for pet in [
+        "ah y llevamos al perro",
+        "ah me olvidaba, vamos con una perrita",
+        "we're bringing our dog",
+        "vamos levar nosso cachorro",
+    ] {
+        let t = talk(&[ASK_FOR_TWO, pet]);
+        let offer = t.state.offer.as_ref().expect("an offer again");
+        assert_eq!(offer.options[0].accommodation_id, 2, "{pet}: {}", said(&t));
+        let t = talk(&[ASK_FOR_TWO, pet, "dale"]);
+        assert_eq!(
+            booked(&t).map(|b| b.accommodation_id),
+            Some(2),
+            "{pet}: the yes books a cabin that takes the pet"
+        );
+    }
+    // Already on a cabin that takes pets: the answer only, the offer stays.
+    let t = talk(&[ASK_FOR_TWO, "la segunda", "vamos con el perro"]);
+    assert_eq!(t.state.offer.as_ref().map(|o| o.chosen), Some(1));
+}

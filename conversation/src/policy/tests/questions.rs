@@ -151,3 +151,43 @@ fn whether_a_party_fits_in_the_cabin_named() {
     let text = said(&talk(&["entramos 5 en la coihue?"]));
     assert!(text.contains("Cabaña Lenga"), "{text}");
 }
+
+#[test]
+fn a_question_asked_with_a_stay_that_misses_a_slot_is_answered_too() {
+    // The price (no dates yet) and where the place is.
+    let text = said(&talk(&["donde quedan y cuanto sale la lenga?"]));
+    assert!(
+        text.contains("Ruta 40") && text.contains("Cabaña Lenga"),
+        "{text}"
+    );
+    // Dates without people, and a yes/no question: the answer first, then the question.
+    for q in [
+        "del 15 al 17 de diciembre, aceptan perros?",
+        "tienen lugar del 15 al 17 de diciembre? hay wifi?",
+        "do you have room from December 15 to 17? is there wifi?",
+    ] {
+        let text = said(&talk(&[q]));
+        let yes = text.find("¡Sí!").or_else(|| text.find("Yes!"));
+        let asks = text
+            .find("cuántas personas")
+            .or_else(|| text.find("How many people"));
+        assert!(
+            matches!((yes, asks), (Some(y), Some(a)) if y < a),
+            "{q}: {text}"
+        );
+    }
+}
+
+#[test]
+fn what_the_owner_wrote_in_the_description_counts_unless_denied() {
+    let mut with = cabin(4, "Cabaña Ñire", 4, false, &["WiFi"]);
+    with.description = "Dos dormitorios, jacuzzi y vista a la montaña.".into();
+    assert!(crate::info::has(&with, crate::nlu::Feature::Jacuzzi));
+    with.description = "Dos dormitorios, sin parrilla.".into();
+    assert!(!crate::info::has(&with, crate::nlu::Feature::Grill));
+    with.description = "Un deck al aire libre.".into();
+    assert!(!crate::info::has(
+        &with,
+        crate::nlu::Feature::AirConditioning
+    ));
+}

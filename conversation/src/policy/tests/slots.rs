@@ -358,3 +358,34 @@ fn a_pick_with_thanks_is_a_pick() {
         assert_eq!(offer.options[offer.chosen].name, "Cabaña Coihue", "{pick}");
     }
 }
+
+#[test]
+fn people_or_dates_alone_go_on_with_what_was_asked_before() {
+    // After a price question, "¿y para 4?" is the price for 4.
+    for (first, then) in [
+        ("cuanto sale para 2 personas?", "y para 4?"),
+        ("precio x noche para 2", "y si somos 4?"),
+        ("how much for 2 people?", "and for 4?"),
+    ] {
+        let t = talk(&[first, then]);
+        assert!(
+            said(&t).contains("Cabaña Coihue") && said(&t).contains("$"),
+            "{first} / {then}: {}",
+            said(&t)
+        );
+    }
+}
+
+#[test]
+fn a_bare_number_said_as_a_correction_is_the_people() {
+    for fix in [
+        "ah no perdon, 5",
+        "al final 5",
+        "sorry, 5",
+        "perdón, eran 5",
+    ] {
+        let t = talk(&["hay lugar del 15 al 17 de diciembre para 4?", fix]);
+        let offer = t.state.offer.as_ref().expect("an offer for the new party");
+        assert_eq!(offer.guests, 5, "{fix}: {}", said(&t));
+    }
+}
