@@ -39,3 +39,9 @@ ALTER TABLE conversations
 CREATE INDEX conversations_property_updated ON conversations (property_id, updated_at DESC);
 CREATE INDEX outbox_reply_recipient ON outbox (recipient, created_at) WHERE kind = 'reply';
 CREATE INDEX inbound_messages_conversation ON inbound_messages (conversation_id, received_at);
+
+-- A cancellation staff made from the console (a guest's request, or one by phone): who, and the
+-- refund it leaves due, in cents, as the property's policy gave it.
+ALTER TABLE cancellation_requests
+    ADD COLUMN resolved_by  BIGINT REFERENCES staff_accounts(id) ON DELETE SET NULL,
+    ADD COLUMN refund_cents BIGINT CHECK (refund_cents >= 0);

@@ -25,7 +25,8 @@ pub struct Property {
 }
 
 /// The columns a [`Property`] is read from.
-pub(crate) const COLUMNS: &str = "id, name, time_zone, currency, address, check_in_time, check_out_time,
+pub(crate) const COLUMNS: &str =
+    "id, name, time_zone, currency, address, check_in_time, check_out_time,
     cancel_full_refund_days, cancel_late_refund_percent, cancel_credit_months";
 
 /// The property a channel's route (`$1`: a WhatsApp phone number id or an email address)

@@ -131,7 +131,11 @@ pub async fn login(
     session.set(Keys::SIGNED_IN_AT, chrono::Utc::now().timestamp());
     session.set(Keys::CSRF, csrf::fresh());
     audit(db, &account, "sign_in", None).await?;
-    tracing::info!(account = account.id, property = account.property_id, "console sign-in");
+    tracing::info!(
+        account = account.id,
+        property = account.property_id,
+        "console sign-in"
+    );
     Ok(views::see_other("/admin"))
 }
 

@@ -82,10 +82,8 @@ impl ResponseError for ConsoleError {
             self,
             ConsoleError::TooManyAttempts | ConsoleError::Unavailable
         ) {
-            resp.headers_mut().insert(
-                "retry-after",
-                poem::http::HeaderValue::from_static("60"),
-            );
+            resp.headers_mut()
+                .insert("retry-after", poem::http::HeaderValue::from_static("60"));
         }
         resp
     }

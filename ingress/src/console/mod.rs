@@ -13,6 +13,10 @@
 //! | `/admin/inbox/:id/take` | POST | same: staff take the guest over, the bot stops answering |
 //! | `/admin/inbox/:id/reply` | POST | same: an answer through the bot's outbound path |
 //! | `/admin/inbox/:id/release` | POST | same: the bot answers again |
+//! | `/admin/reservations` | GET | owner or staff: their property's reservations, searched |
+//! | `/admin/reservations/:code` | GET | owner or staff of the reservation's property; else 404 |
+//! | `/admin/reservations/:code/paid` | POST | same: a hold paid another way, confirmed |
+//! | `/admin/reservations/:code/cancel` | POST | same: a paid stay cancelled by the policy |
 //! | `/admin/console.css` | GET | anyone (the stylesheet) |
 //!
 //! Every page but the login answers a request without a valid session with a redirect to the
@@ -20,16 +24,18 @@
 //! token ([`csrf::guard`]); every read and write is filtered by the account's property in the
 //! same SQL statement (`store::console`), so another property's id is a 404 like an id that
 //! does not exist; every action writes its audit row in its own transaction
-//! (`store::staff::audit`). `/admin/reservations/…/confirm` and `/admin/refunds` are not part of
-//! the console: they stay the scripts' bearer-token endpoints (`routes::admin`).
+//! (`store::staff::audit`). `POST /admin/reservations/:code/confirm` and `GET /admin/refunds`
+//! are not part of the console: they stay the scripts' bearer-token endpoints (`routes::admin`);
+//! the console's own confirmation (`…/paid`) enqueues the very same job under the same key.
 //!
 //! Guest text is untrusted: pages are `maud` templates, which escape every interpolated value;
 //! nothing here may use `PreEscaped` on anything but constant markup.
 //!
-//! The console writes to PostgreSQL (accounts' audit rows, a take-over, an answer's outbox row)
-//! only through `store::staff` and `store::console`, one transaction per action; it never
-//! changes a reservation or a conversation's state other than the take-over and the "asked for
-//! a person" mark.
+//! The console writes to PostgreSQL (accounts' audit rows, a take-over, an answer's or a
+//! confirmation's outbox row, a cancellation) only through `store::staff`, `store::console` and
+//! `store::outbox`, one transaction per action. It changes a conversation only by the take-over
+//! and the "asked for a person" mark, and a reservation only by cancelling a confirmed one;
+//! confirming is the workers' `ConfirmPayment`, the job a payment runs.
 
 pub mod auth;
 pub mod csrf;
@@ -57,10 +63,7 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         ))
     };
     routes
-        .at(
-            "/admin",
-            sessioned(get(pages::today::page)).into_endpoint(),
-        )
+        .at("/admin", sessioned(get(pages::today::page)).into_endpoint())
         .at(
             "/admin/login",
             sessioned(get(auth::login_page).post(auth::login)),
@@ -76,6 +79,22 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         .at(
             "/admin/inbox/:id/release",
             sessioned(post(pages::inbox::release)),
+        )
+        .at(
+            "/admin/reservations",
+            sessioned(get(pages::reservations::list)),
+        )
+        .at(
+            "/admin/reservations/:code",
+            sessioned(get(pages::reservations::show)),
+        )
+        .at(
+            "/admin/reservations/:code/paid",
+            sessioned(post(pages::reservations::confirm)),
+        )
+        .at(
+            "/admin/reservations/:code/cancel",
+            sessioned(post(pages::reservations::cancel)),
         )
         .at("/admin/console.css", get(views::stylesheet))
 }

@@ -24,8 +24,7 @@ pub fn hash(password: &str) -> Result<String, HashError> {
 }
 
 /// A hash no password is known to match, verified when an address has no account.
-static DECOY: LazyLock<String> =
-    LazyLock::new(|| hash(&super::csrf::fresh()).unwrap_or_default());
+static DECOY: LazyLock<String> = LazyLock::new(|| hash(&super::csrf::fresh()).unwrap_or_default());
 
 /// Whether `password` matches `phc` (`None`: no account; the decoy is verified instead and the
 /// answer is `false`). Runs on the blocking pool.

@@ -6,9 +6,13 @@
 //! and forms only to this origin: a second wall behind the escaping, and `no-store`, so a shared
 //! computer's back button shows no guest's data after sign-out.
 
+use booking::Money;
 use maud::{DOCTYPE, Markup, html};
 use poem::{Response, handler, http::StatusCode};
-use store::console::{Author, Conversation, Summary, Today};
+use store::console::{
+    Author, Conversation, Summary, Today,
+    reservations::{Cancellation, Reservation},
+};
 
 use super::auth::Staff;
 
@@ -53,6 +57,7 @@ fn layout(title: &str, staff: Option<&Staff>, body: Markup) -> Markup {
                         nav {
                             a href="/admin" { "Hoy" }
                             a href="/admin/inbox" { "Conversaciones" }
+                            a href="/admin/reservations" { "Reservas" }
                         }
                         form.logout method="post" action="/admin/logout" {
                             input type="hidden" name="csrf" value=(staff.csrf);
@@ -136,7 +141,7 @@ fn conversation_list(items: &[Summary]) -> Markup {
     }
 }
 
-pub fn today(staff: &Staff, t: &Today) -> Response {
+pub fn today(staff: &Staff, t: &Today, cancellations: &[Reservation]) -> Response {
     let stays = |rows: &[store::console::Stay]| {
         html! {
             @if rows.is_empty() { p.empty { "Ninguna." } } @else {
@@ -160,6 +165,7 @@ pub fn today(staff: &Staff, t: &Today) -> Response {
                 @if t.needs_person.is_empty() { p.empty { "Nadie pidió hablar con una persona." } }
                 @else { (conversation_list(&t.needs_person)) }
             }
+            (cancellation_requests(cancellations))
             section #arrivals { h2 { "Llegadas" } (stays(&t.arrivals)) }
             section #departures { h2 { "Salidas" } (stays(&t.departures)) }
             section #expiring {
@@ -190,14 +196,149 @@ pub fn today(staff: &Staff, t: &Today) -> Response {
     ))
 }
 
-pub fn inbox(staff: &Staff, items: &[Summary]) -> Response {
+pub fn inbox(staff: &Staff, items: &[Summary], cancellations: &[Reservation]) -> Response {
     respond(layout(
         "Conversaciones",
         Some(staff),
         html! {
             h1 { "Conversaciones" }
+            @if !cancellations.is_empty() { (cancellation_requests(cancellations)) }
             @if items.is_empty() { p.empty { "Todavía no escribió nadie." } }
             @else { (conversation_list(items)) }
+        },
+    ))
+}
+
+fn money(cents: i64) -> String {
+    Money::from_cents(cents).to_string()
+}
+
+fn status_name(status: &str) -> &'static str {
+    match status {
+        "pre_reserved" => "Sin pagar",
+        "confirmed" => "Confirmada",
+        "expired" => "Vencida",
+        "cancelled" => "Cancelada",
+        _ => "Otro",
+    }
+}
+
+/// Open cancellation requests: guests who asked to cancel a paid reservation, waiting for staff.
+fn cancellation_requests(rows: &[Reservation]) -> Markup {
+    html! {
+        section #cancellations {
+            h2 { "Pedidos de cancelación" }
+            @if rows.is_empty() { p.empty { "Ninguno." } } @else {
+                table {
+                    thead { tr { th { "Reserva" } th { "Cabaña" } th { "Huésped" } th { "Llegada" } th { "Devolución" } th { "Pedido" } } }
+                    tbody { @for r in rows { tr {
+                        td { a href=(format!("/admin/reservations/{}", r.code)) { (r.code) } }
+                        td { (r.accommodation) } td { (r.guest) }
+                        td { (r.check_in.format("%d/%m/%Y").to_string()) }
+                        td { (r.cancel_requested_percent.unwrap_or(0)) "% de la seña" }
+                        td { (r.cancel_requested_at.as_deref().unwrap_or("")) }
+                    } } }
+                }
+            }
+        }
+    }
+}
+
+pub fn reservations(staff: &Staff, q: &str, rows: &[Reservation]) -> Response {
+    respond(layout(
+        "Reservas",
+        Some(staff),
+        html! {
+            h1 { "Reservas" }
+            form.search method="get" action="/admin/reservations" {
+                label { "Buscar (código, nombre, teléfono o correo)" input type="search" name="q" value=(q) maxlength="100"; }
+                button type="submit" { "Buscar" }
+            }
+            @if rows.is_empty() { p.empty { "No hay reservas" @if !q.is_empty() { " que coincidan con «" (q) "»" } "." } } @else {
+                table.reservations {
+                    thead { tr { th { "Código" } th { "Cabaña" } th { "Huésped" } th { "Llegada" } th { "Salida" } th { "Estado" } } }
+                    tbody { @for r in rows { tr {
+                        td { a href=(format!("/admin/reservations/{}", r.code)) { (r.code) } }
+                        td { (r.accommodation) } td { (r.guest) }
+                        td { (r.check_in.format("%d/%m/%Y").to_string()) }
+                        td { (r.check_out.format("%d/%m/%Y").to_string()) }
+                        td {
+                            (status_name(&r.status))
+                            @if r.cancel_requested_percent.is_some() { " " span.badge.human { "Pidió cancelar" } }
+                        }
+                    } } }
+                }
+            }
+        },
+    ))
+}
+
+/// What a notice in the reservation page's address says, after an action.
+pub fn reservation_notice(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "confirmando" => {
+            "Confirmación en camino: el huésped recibe su comprobante en unos segundos."
+        }
+        "no-pendiente" => "Solo se confirma una reserva sin pagar. No se hizo nada.",
+        "cancelada" => "Reserva cancelada: sus noches quedan libres. La devolución quedó anotada.",
+        "ya-cancelada" => "Esta reserva ya estaba cancelada. No se hizo nada.",
+        "no-confirmada" => {
+            "Solo se cancela con la política una reserva confirmada (pagada). No se hizo nada."
+        }
+        _ => return None,
+    })
+}
+
+pub fn reservation(
+    staff: &Staff,
+    r: &Reservation,
+    refund: Option<&Cancellation>,
+    notice: Option<&str>,
+) -> Response {
+    let base = format!("/admin/reservations/{}", r.code);
+    respond(layout(
+        "Reserva",
+        Some(staff),
+        html! {
+            p { a href="/admin/reservations" { "← Reservas" } }
+            h1 { "Reserva " (r.code) " " small.status { (status_name(&r.status)) } }
+            @if let Some(notice) = notice { p.notice role="status" { (notice) } }
+            dl.reservation {
+                dt { "Cabaña" } dd { (r.accommodation) }
+                @if let Some(group) = &r.group_code { dt { "Grupo" } dd { (group) } }
+                dt { "Huésped" } dd { (r.guest) }
+                @if let Some(phone) = &r.guest_phone { dt { "Teléfono" } dd { (phone) } }
+                @if let Some(email) = &r.guest_email { dt { "Correo" } dd { (email) } }
+                dt { "Personas" } dd { (r.guests) }
+                dt { "Llegada" } dd { (r.check_in.format("%d/%m/%Y").to_string()) }
+                dt { "Salida" } dd { (r.check_out.format("%d/%m/%Y").to_string()) }
+                dt { "Total" } dd { (money(r.total_cents)) }
+                dt { "Seña" } dd { (money(r.deposit_cents)) }
+                @if let Some(expires) = &r.expires { dt { "Vence" } dd { (expires) } }
+                @if let Some(cents) = r.refund_cents { dt { "Devolución pendiente" } dd.refund { (money(cents)) } }
+            }
+            @if let Some(percent) = r.cancel_requested_percent {
+                p.notice #cancel-requested {
+                    "El huésped pidió cancelar el " (r.cancel_requested_at.as_deref().unwrap_or(""))
+                    "; se le dijo que recibe el " (percent) "% de la seña."
+                }
+            }
+            @if r.status == "pre_reserved" {
+                form method="post" action=(format!("{base}/paid")) {
+                    input type="hidden" name="csrf" value=(staff.csrf);
+                    button type="submit" { "Confirmar: pagó por otro medio" }
+                }
+            }
+            @if let (true, Some(c)) = (r.status == "confirmed", refund) {
+                form.cancel method="post" action=(format!("{base}/cancel")) {
+                    input type="hidden" name="csrf" value=(staff.csrf);
+                    p #refund-preview {
+                        "Con la política de cancelación, se devuelve el " (c.refund_percent) "% de la seña: "
+                        strong { (money(c.refund_cents)) } "."
+                    }
+                    button.danger type="submit" { "Cancelar la reserva" }
+                }
+            }
         },
     ))
 }
@@ -205,10 +346,14 @@ pub fn inbox(staff: &Staff, items: &[Summary]) -> Response {
 /// What a notice in the conversation page's address says, after an action.
 pub fn notice(code: &str) -> Option<&'static str> {
     Some(match code {
-        "tomada" => "Tomaste la conversación: el bot no le va a contestar a este huésped hasta que la devuelvas (o pasen 24 horas).",
+        "tomada" => {
+            "Tomaste la conversación: el bot no le va a contestar a este huésped hasta que la devuelvas (o pasen 24 horas)."
+        }
         "devuelta" => "El bot vuelve a atender esta conversación.",
         "enviada" => "Tu respuesta está en camino.",
-        "ventana" => "WhatsApp solo deja escribirle a un huésped dentro de las 24 horas de su último mensaje. No se envió nada; esperá a que vuelva a escribir.",
+        "ventana" => {
+            "WhatsApp solo deja escribirle a un huésped dentro de las 24 horas de su último mensaje. No se envió nada; esperá a que vuelva a escribir."
+        }
         "vacia" => "Escribí algo para enviar.",
         _ => return None,
     })
@@ -301,6 +446,10 @@ label{display:block;margin:.6rem 0}
 input,textarea{display:block;width:100%;padding:.5rem;font:inherit;margin-top:.2rem}
 button{padding:.55rem 1.1rem;font:inherit;border:0;border-radius:.3rem;background:#24473b;color:#fff;cursor:pointer}
 button.secondary{background:#667}
+button.danger{background:#a33}
+dl.reservation{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;background:#fff;padding:.7rem}
+dl.reservation dt{font-weight:600}dl.reservation dd{margin:0}
+form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}form.search label{flex:1;margin:0}
 header button{padding:.3rem .7rem;background:#3c6b5b}
 form{margin:.6rem 0}
 .notice{background:#fff6d6;padding:.6rem}

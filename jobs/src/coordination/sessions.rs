@@ -50,7 +50,12 @@ impl Sessions {
     }
 
     /// Stores the session's JSON for `ttl` (at least a second) from now.
-    pub async fn store(&self, id: &str, json: &str, ttl: Duration) -> Result<(), CoordinationError> {
+    pub async fn store(
+        &self,
+        id: &str,
+        json: &str,
+        ttl: Duration,
+    ) -> Result<(), CoordinationError> {
         redis::cmd("SET")
             .arg(self.key(id))
             .arg(json)

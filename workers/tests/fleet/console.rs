@@ -256,7 +256,11 @@ async fn console_pages_need_a_session_and_the_session_changes_at_sign_in() {
     let signed = http
         .post(
             "/admin/login",
-            &[("csrf", &token), ("email", "ANA@lago.test"), ("password", PASSWORD)],
+            &[
+                ("csrf", &token),
+                ("email", "ANA@lago.test"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
@@ -317,7 +321,10 @@ async fn a_property_never_sees_another_and_every_form_needs_its_token() {
     assert!(!a.body.contains("secreto del otro refugio"));
     let missing = http.get("/admin/inbox/987654321").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
-    assert_eq!(a.body, missing.body, "another's and a missing id answer alike");
+    assert_eq!(
+        a.body, missing.body,
+        "another's and a missing id answer alike"
+    );
     assert_eq!(
         http.get("/admin/inbox/abc").await.status,
         StatusCode::NOT_FOUND
@@ -339,9 +346,15 @@ async fn a_property_never_sees_another_and_every_form_needs_its_token() {
     assert!(!taken_over(&fleet, theirs).await);
     let list = http.get("/admin/inbox").await.body;
     assert!(list.contains("5492944555666"));
-    assert!(!list.contains("5492944000111"), "another property's guest listed");
+    assert!(
+        !list.contains("5492944000111"),
+        "another property's guest listed"
+    );
     let today = http.get("/admin").await.body;
-    assert!(!today.contains("5492944000111"), "another property's guest on Today");
+    assert!(
+        !today.contains("5492944000111"),
+        "another property's guest on Today"
+    );
 
     // A form without its token, or with another, is refused and changes nothing.
     let take = format!("/admin/inbox/{ours}/take");
@@ -369,9 +382,14 @@ async fn a_property_never_sees_another_and_every_form_needs_its_token() {
     let ok = http.post(&take, &[("csrf", &token)]).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
     assert!(taken_over(&fleet, ours).await);
-    let entry = store::staff::audit_of(&fleet.db, property, 1).await.unwrap();
+    let entry = store::staff::audit_of(&fleet.db, property, 1)
+        .await
+        .unwrap();
     assert_eq!(entry[0].action, "take_over");
-    assert_eq!(entry[0].subject.as_deref(), Some(&*format!("conversation:{ours}")));
+    assert_eq!(
+        entry[0].subject.as_deref(),
+        Some(&*format!("conversation:{ours}"))
+    );
     assert!(entry[0].account_id.is_some());
     fleet.drop_db().await;
 }
@@ -424,7 +442,11 @@ async fn sign_in_attempts_are_limited_and_passwords_never_logged() {
         let a = http
             .post(
                 "/admin/login",
-                &[("csrf", &token), ("email", "ana@lago.test"), ("password", guess)],
+                &[
+                    ("csrf", &token),
+                    ("email", "ana@lago.test"),
+                    ("password", guess),
+                ],
             )
             .await;
         assert_eq!(a.status, StatusCode::UNAUTHORIZED);
@@ -433,7 +455,11 @@ async fn sign_in_attempts_are_limited_and_passwords_never_logged() {
     let a = http
         .post(
             "/admin/login",
-            &[("csrf", &token), ("email", "ana@lago.test"), ("password", PASSWORD)],
+            &[
+                ("csrf", &token),
+                ("email", "ana@lago.test"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
@@ -448,7 +474,11 @@ async fn sign_in_attempts_are_limited_and_passwords_never_logged() {
         let a = http
             .post(
                 "/admin/login",
-                &[("csrf", &token), ("email", &format!("x{n}@lago.test")), ("password", "nope-nope")],
+                &[
+                    ("csrf", &token),
+                    ("email", &format!("x{n}@lago.test")),
+                    ("password", "nope-nope"),
+                ],
             )
             .await;
         assert_eq!(a.status, StatusCode::UNAUTHORIZED);
@@ -456,12 +486,19 @@ async fn sign_in_attempts_are_limited_and_passwords_never_logged() {
     let a = http
         .post(
             "/admin/login",
-            &[("csrf", &token), ("email", "y@lago.test"), ("password", "nope-nope")],
+            &[
+                ("csrf", &token),
+                ("email", "y@lago.test"),
+                ("password", "nope-nope"),
+            ],
         )
         .await;
     assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
     let failed = audit_actions(&fleet).await;
-    assert_eq!(failed, ["sign_in_failed"; 3], "failed attempts on the account are audited");
+    assert_eq!(
+        failed, ["sign_in_failed"; 3],
+        "failed attempts on the account are audited"
+    );
 
     if installed {
         // Something was logged (so the check below can fail), and no password.
@@ -592,32 +629,74 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
     let hostile = "<script>window.__pwned = 1</script><b>hola</b> quiero hablar con una persona";
     guest.say(hostile).await.unwrap();
     let answered = sent_texts_when(&graph, 1).await;
-    assert_eq!(answered.len(), 1, "the bot answers the request for a person");
+    assert_eq!(
+        answered.len(),
+        1,
+        "the bot answers the request for a person"
+    );
 
     let driver = Driver::start().await;
     let browser = driver.browser().await;
     let run = async {
         // No session: the console sends the browser to the login.
         browser.goto(&format!("{base}/admin/inbox")).await.unwrap();
-        assert!(browser.current_url().await.unwrap().path().ends_with("/admin/login"));
+        assert!(
+            browser
+                .current_url()
+                .await
+                .unwrap()
+                .path()
+                .ends_with("/admin/login")
+        );
         screenshot(&browser, "login").await;
-        browser.find(Locator::Css("input[name=email]")).await.unwrap().send_keys("ana@lago.test").await.unwrap();
-        browser.find(Locator::Css("input[name=password]")).await.unwrap().send_keys(PASSWORD).await.unwrap();
-        browser.find(Locator::Css("section.login button[type=submit]")).await.unwrap().click().await.unwrap();
+        browser
+            .find(Locator::Css("input[name=email]"))
+            .await
+            .unwrap()
+            .send_keys("ana@lago.test")
+            .await
+            .unwrap();
+        browser
+            .find(Locator::Css("input[name=password]"))
+            .await
+            .unwrap()
+            .send_keys(PASSWORD)
+            .await
+            .unwrap();
+        browser
+            .find(Locator::Css("section.login button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
         assert_eq!(browser.current_url().await.unwrap().path(), "/admin");
 
         // Today: the arrival, the departure, the hold, the guest who asked for a person.
         assert!(text_of(&browser, "#arrivals").await.contains("RESARRIVE1"));
-        assert!(text_of(&browser, "#departures").await.contains("RESLEAVE01"));
+        assert!(
+            text_of(&browser, "#departures")
+                .await
+                .contains("RESLEAVE01")
+        );
         assert!(text_of(&browser, "#expiring").await.contains("RESHOLD001"));
         let needs = text_of(&browser, "#needs-person").await;
-        assert!(needs.contains("5492944123456") && needs.contains("Pidió una persona"), "{needs}");
+        assert!(
+            needs.contains("5492944123456") && needs.contains("Pidió una persona"),
+            "{needs}"
+        );
         screenshot(&browser, "today").await;
 
         // The inbox, then the conversation: the guest's markup is shown as text, never run.
         browser.goto(&format!("{base}/admin/inbox")).await.unwrap();
         screenshot(&browser, "inbox").await;
-        browser.find(Locator::Css("ul.conversations a")).await.unwrap().click().await.unwrap();
+        browser
+            .find(Locator::Css("ul.conversations a"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
         let shown = text_of(&browser, "ol.messages li.guest p.text").await;
         assert_eq!(shown, hostile);
         let ran = browser
@@ -628,16 +707,32 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
             .await
             .unwrap();
         assert_eq!(ran, serde_json::json!(["undefined", 0]));
-        assert!(text_of(&browser, "details.understood").await.contains("Lo que entendió el bot"));
+        assert!(
+            text_of(&browser, "details.understood")
+                .await
+                .contains("Lo que entendió el bot")
+        );
 
         // Take over: the bot records the guest's next message and does not answer it.
-        browser.find(Locator::XPath("//button[text()='Tomar la conversación']")).await.unwrap().click().await.unwrap();
-        assert!(text_of(&browser, "p.notice").await.contains("Tomaste la conversación"));
+        browser
+            .find(Locator::XPath("//button[text()='Tomar la conversación']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert!(
+            text_of(&browser, "p.notice")
+                .await
+                .contains("Tomaste la conversación")
+        );
         let quiet = guest.say("¿hay alguien ahí?").await.unwrap();
         let key = format!("parse_intent:wa:{}", quiet.id);
         assert!(
             eventually(Duration::from_secs(15), || async {
-                store::idempotency::is_done(&fleet.db, &key).await.unwrap_or(false)
+                store::idempotency::is_done(&fleet.db, &key)
+                    .await
+                    .unwrap_or(false)
             })
             .await,
             "the guest's message was handled"
@@ -647,29 +742,83 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
 
         // Answer from the console: it reaches the guest through the Graph API, once.
         browser.refresh().await.unwrap();
-        assert!(text_of(&browser, "ol.messages").await.contains("¿hay alguien ahí?"));
-        browser.find(Locator::Css("textarea[name=text]")).await.unwrap().send_keys("Hola, soy Ana del equipo. ¿En qué te ayudo?").await.unwrap();
-        browser.find(Locator::Css("form.reply button")).await.unwrap().click().await.unwrap();
+        assert!(
+            text_of(&browser, "ol.messages")
+                .await
+                .contains("¿hay alguien ahí?")
+        );
+        browser
+            .find(Locator::Css("textarea[name=text]"))
+            .await
+            .unwrap()
+            .send_keys("Hola, soy Ana del equipo. ¿En qué te ayudo?")
+            .await
+            .unwrap();
+        browser
+            .find(Locator::Css("form.reply button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
         assert!(text_of(&browser, "p.notice").await.contains("en camino"));
         let texts = sent_texts_when(&graph, 2).await;
         assert_eq!(texts.len(), 2);
         assert_eq!(texts[1], "Hola, soy Ana del equipo. ¿En qué te ayudo?");
         browser.refresh().await.unwrap();
-        assert!(text_of(&browser, "ol.messages li.staff").await.contains("soy Ana del equipo"));
+        assert!(
+            text_of(&browser, "ol.messages li.staff")
+                .await
+                .contains("soy Ana del equipo")
+        );
         screenshot(&browser, "conversation").await;
 
         // Hand back: the bot answers the guest again.
-        browser.find(Locator::XPath("//button[text()='Devolver al bot']")).await.unwrap().click().await.unwrap();
-        assert!(text_of(&browser, "p.notice").await.contains("El bot vuelve"));
-        guest.say("hola, ¿tenés lugar para el finde?").await.unwrap();
-        assert_eq!(sent_texts_when(&graph, 3).await.len(), 3, "the bot answers again");
+        browser
+            .find(Locator::XPath("//button[text()='Devolver al bot']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert!(
+            text_of(&browser, "p.notice")
+                .await
+                .contains("El bot vuelve")
+        );
+        guest
+            .say("hola, ¿tenés lugar para el finde?")
+            .await
+            .unwrap();
+        assert_eq!(
+            sent_texts_when(&graph, 3).await.len(),
+            3,
+            "the bot answers again"
+        );
         browser.goto(&format!("{base}/admin")).await.unwrap();
-        assert!(text_of(&browser, "#needs-person").await.contains("Nadie pidió"));
+        assert!(
+            text_of(&browser, "#needs-person")
+                .await
+                .contains("Nadie pidió")
+        );
 
         // Sign out: the console is closed again.
-        browser.find(Locator::Css("form.logout button")).await.unwrap().click().await.unwrap();
+        browser
+            .find(Locator::Css("form.logout button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
         browser.goto(&format!("{base}/admin")).await.unwrap();
-        assert!(browser.current_url().await.unwrap().path().ends_with("/admin/login"));
+        assert!(
+            browser
+                .current_url()
+                .await
+                .unwrap()
+                .path()
+                .ends_with("/admin/login")
+        );
     };
     run.await;
     browser.close().await.unwrap();
@@ -678,5 +827,366 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
         audit_actions(&fleet).await,
         ["sign_in", "take_over", "reply", "hand_back", "sign_out"]
     );
+    fleet.drop_db().await;
+}
+
+/// Inserts reservation `code` of `cabin`; answers its id.
+#[allow(clippy::too_many_arguments)]
+async fn reservation(
+    fleet: &Fleet,
+    cabin: i64,
+    code: &str,
+    guest: &str,
+    phone: &str,
+    check_in_in_days: i32,
+    deposit: i64,
+    status: &str,
+) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO reservations (code, accommodation_id, guest_name, guest_phone, check_in, check_out, guests,
+                                   total_amount, deposit_amount, status, channel_source, expires_at)
+         VALUES ($1, $2, $3, $4, current_date + $5, current_date + $5 + 2, 2, $6 * 3, $6,
+                 $7::reservation_status, 'whatsapp',
+                 CASE WHEN $7 = 'pre_reserved' THEN now() + interval '30 minutes' END)
+         RETURNING id",
+    )
+    .bind(code)
+    .bind(cabin)
+    .bind(guest)
+    .bind(phone)
+    .bind(check_in_in_days)
+    .bind(deposit)
+    .bind(status)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap()
+}
+
+async fn status_of(fleet: &Fleet, code: &str) -> String {
+    sqlx::query_scalar("SELECT status::text FROM reservations WHERE code = $1")
+        .bind(code)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() {
+    let fleet = Fleet::new().await;
+    let property = property(&fleet).await;
+    add_staff(&fleet, property, "ana@lago.test", "staff");
+    let cabin: i64 = sqlx::query_scalar("SELECT id FROM accommodations WHERE property_id = $1")
+        .bind(property)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap();
+    // The seeded policy: the whole deposit back up to 10 days before, half after.
+    reservation(
+        &fleet,
+        cabin,
+        "RES1000001",
+        "Hilda Hold",
+        "5492944111001",
+        40,
+        30_000,
+        "pre_reserved",
+    )
+    .await;
+    reservation(
+        &fleet,
+        cabin,
+        "RES1000002",
+        "Carla Lejos",
+        "5492944111002",
+        30,
+        30_000,
+        "confirmed",
+    )
+    .await;
+    let asked = reservation(
+        &fleet,
+        cabin,
+        "RES1000003",
+        "Pablo Pronto",
+        "5492944111003",
+        3,
+        20_000,
+        "confirmed",
+    )
+    .await;
+    // Pablo asked to cancel when it was 20 days away: he was told the whole deposit comes back.
+    sqlx::query(
+        "INSERT INTO cancellation_requests (reservation_id, days_before_check_in, refund_percent, cause_key)
+         VALUES ($1, 20, 100, 'parse_intent:wa:test')",
+    )
+    .bind(asked)
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    let (other, _) = other_property(&fleet).await;
+    let their_cabin: i64 = sqlx::query_scalar(
+        "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
+         VALUES ($1, 'Cabaña Ajena', 4, 50000) RETURNING id",
+    )
+    .bind(other)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap();
+    reservation(
+        &fleet,
+        their_cabin,
+        "RES9000001",
+        "Otra Huésped",
+        "5492944999001",
+        30,
+        10_000,
+        "pre_reserved",
+    )
+    .await;
+    reservation(
+        &fleet,
+        their_cabin,
+        "RES9000002",
+        "Otro Huésped",
+        "5492944999002",
+        35,
+        10_000,
+        "confirmed",
+    )
+    .await;
+
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "confirm_payment,send_reply")],
+    )]);
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
+    let mut http = Http::new(&base);
+    let token = http.sign_in("ana@lago.test").await;
+
+    // The list: ours, not theirs; a search finds by name or phone, its wildcards are literal.
+    let list = http.get("/admin/reservations").await;
+    assert_eq!(list.status, StatusCode::OK);
+    for code in ["RES1000001", "RES1000002", "RES1000003"] {
+        assert!(list.body.contains(code), "{code} listed");
+    }
+    assert!(
+        !list.body.contains("RES900000"),
+        "another property's reservation listed"
+    );
+    let found = http.get("/admin/reservations?q=hilda").await.body;
+    assert!(found.contains("RES1000001") && !found.contains("RES1000002"));
+    let found = http.get("/admin/reservations?q=111003").await.body;
+    assert!(found.contains("RES1000003") && !found.contains("RES1000001"));
+    let none = http.get("/admin/reservations?q=%25").await.body;
+    assert!(!none.contains("RES1000001") && none.contains("No hay reservas"));
+    let none = http.get("/admin/reservations?q=RES9000001").await.body;
+    assert!(none.contains("No hay reservas"), "{none}");
+    assert!(
+        !none.contains("href=\"/admin/reservations/RES9000001\""),
+        "another property's code found by search"
+    );
+
+    // A group's payment names the group, not a cabin: it is on Today too, under its code.
+    let group: i64 = sqlx::query_scalar(
+        "INSERT INTO reservation_groups (code, hold_cause) VALUES ('GRP1000001', 'test:group') RETURNING id",
+    )
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap();
+    let member = reservation(
+        &fleet,
+        cabin,
+        "RES1000006",
+        "Gina Grupo",
+        "5492944111006",
+        60,
+        10_000,
+        "confirmed",
+    )
+    .await;
+    sqlx::query("UPDATE reservations SET group_id = $1 WHERE id = $2")
+        .bind(group)
+        .bind(member)
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO payments (provider_payment_id, reservation_group_id, external_reference, status, amount, currency, approved_at)
+         VALUES ('777000111', $1, 'GRP1000001', 'approved', 20000, 'ARS', now())",
+    )
+    .bind(group)
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+
+    // Pablo's request is on Today and on top of the inbox.
+    let today = http.get("/admin").await.body;
+    assert!(
+        today.contains("Pedidos de cancelación") && today.contains("RES1000003"),
+        "{today}"
+    );
+    assert!(
+        today.contains("GRP1000001"),
+        "the group's payment on Today: {today}"
+    );
+    assert!(http.get("/admin/inbox").await.body.contains("RES1000003"));
+
+    // Another property's reservation does not exist here, whatever the way in; nothing changes.
+    for code in ["RES9000001", "RES9000002"] {
+        let page = http.get(&format!("/admin/reservations/{code}")).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND);
+        assert!(!page.body.contains("Otr"));
+        for action in ["paid", "cancel"] {
+            let a = http
+                .post(
+                    &format!("/admin/reservations/{code}/{action}"),
+                    &[("csrf", &token)],
+                )
+                .await;
+            assert_eq!(a.status, StatusCode::NOT_FOUND, "{code} {action}");
+        }
+    }
+    assert_eq!(status_of(&fleet, "RES9000001").await, "pre_reserved");
+    assert_eq!(status_of(&fleet, "RES9000002").await, "confirmed");
+    assert_eq!(
+        http.get("/admin/reservations/GRP1").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Without its form token a cancellation is refused and changes nothing.
+    let refused = http
+        .post("/admin/reservations/RES1000002/cancel", &[])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(status_of(&fleet, "RES1000002").await, "confirmed");
+
+    // A hold paid another way: pressed twice and confirmed by the scripts' endpoint too, it is
+    // confirmed once and the guest gets one voucher.
+    let page = http.get("/admin/reservations/RES1000001").await.body;
+    assert!(page.contains("Confirmar: pagó por otro medio"));
+    for _ in 0..2 {
+        let a = http
+            .post("/admin/reservations/RES1000001/paid", &[("csrf", &token)])
+            .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER);
+    }
+    let scripted = reqwest::Client::new()
+        .post(format!("{base}/admin/reservations/RES1000001/confirm"))
+        .bearer_auth(STAFF_TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(scripted.status(), reqwest::StatusCode::ACCEPTED);
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            status_of(&fleet, "RES1000001").await == "confirmed"
+        })
+        .await,
+        "the hold was confirmed"
+    );
+    let vouchers = sent_texts_when(&graph, 1).await;
+    assert_eq!(vouchers.len(), 1);
+    assert!(vouchers[0].contains("RES1000001"), "{}", vouchers[0]);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        sent_texts(&graph).await.len(),
+        1,
+        "one voucher, however often confirmed"
+    );
+    let page = http.get("/admin/reservations/RES1000001").await.body;
+    assert!(page.contains("Confirmada") && !page.contains("Confirmar: pagó"));
+
+    // Cancelling a stay a month away: the policy gives the whole deposit back.
+    let page = http.get("/admin/reservations/RES1000002").await.body;
+    assert!(page.contains("se devuelve el 100% de la seña"), "{page}");
+    let done = http
+        .post("/admin/reservations/RES1000002/cancel", &[("csrf", &token)])
+        .await;
+    assert_eq!(
+        done.location.as_deref(),
+        Some("/admin/reservations/RES1000002?aviso=cancelada")
+    );
+    assert_eq!(status_of(&fleet, "RES1000002").await, "cancelled");
+    // Pressed again: nothing more.
+    let again = http
+        .post("/admin/reservations/RES1000002/cancel", &[("csrf", &token)])
+        .await;
+    assert_eq!(
+        again.location.as_deref(),
+        Some("/admin/reservations/RES1000002?aviso=ya-cancelada")
+    );
+    // Pablo, three days away, keeps what he was told (100%), not today's policy (50%).
+    let page = http.get("/admin/reservations/RES1000003").await.body;
+    assert!(page.contains("se le dijo que recibe el 100%"), "{page}");
+    assert!(page.contains("se devuelve el 100% de la seña"), "{page}");
+    http.post("/admin/reservations/RES1000003/cancel", &[("csrf", &token)])
+        .await;
+    assert_eq!(status_of(&fleet, "RES1000003").await, "cancelled");
+    let resolved: Vec<(String, i32, Option<i64>, bool)> = sqlx::query_as(
+        "SELECT r.code, c.refund_percent, c.refund_cents, c.resolved_by IS NOT NULL AND c.resolved_at IS NOT NULL
+         FROM cancellation_requests c JOIN reservations r ON r.id = c.reservation_id ORDER BY r.code",
+    )
+    .fetch_all(&fleet.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        resolved,
+        [
+            ("RES1000002".to_owned(), 100, Some(3_000_000), true),
+            ("RES1000003".to_owned(), 100, Some(2_000_000), true),
+        ]
+    );
+    let today = http.get("/admin").await.body;
+    assert!(!today.contains("RES1000003"), "the request is resolved");
+    // A hold cannot be cancelled by the policy (it was never paid).
+    reservation(
+        &fleet,
+        cabin,
+        "RES1000004",
+        "Hugo Hold",
+        "5492944111004",
+        50,
+        30_000,
+        "pre_reserved",
+    )
+    .await;
+    let a = http
+        .post("/admin/reservations/RES1000004/cancel", &[("csrf", &token)])
+        .await;
+    assert_eq!(
+        a.location.as_deref(),
+        Some("/admin/reservations/RES1000004?aviso=no-confirmada")
+    );
+    assert_eq!(status_of(&fleet, "RES1000004").await, "pre_reserved");
+    // The cancelled nights are free: another stay can take them.
+    reservation(
+        &fleet,
+        cabin,
+        "RES1000005",
+        "Nina Nueva",
+        "5492944111005",
+        30,
+        30_000,
+        "confirmed",
+    )
+    .await;
+
+    let actions = audit_actions(&fleet).await;
+    assert_eq!(
+        actions.iter().filter(|a| *a == "cancel").count(),
+        2,
+        "{actions:?}"
+    );
+    assert!(actions.contains(&"confirm".to_owned()), "{actions:?}");
     fleet.drop_db().await;
 }

@@ -14,17 +14,15 @@
 use std::sync::Arc;
 
 use jobs::{
-    EnqueueOptions, NewJob,
-    domain::IdempotencyKey,
     effects::Effect,
-    payloads::{Channel, ReplyBody, ReplyToSend, SendReply},
+    payloads::{Channel, ReplyBody},
 };
 use poem::{
     Response, handler,
     web::{Data, Form, Path, Query},
 };
 use serde::Deserialize;
-use store::outbox::{Cause, NewEffect, Unrelayed};
+use store::outbox::{Cause, NewEffect};
 
 use crate::{
     console::{ConsoleError, auth::Staff, views},
@@ -56,11 +54,20 @@ fn back(id: i64, notice: &str) -> Response {
 
 /// `GET /admin/inbox`.
 #[handler]
-pub async fn list(staff: Staff, Data(state): Data<&Arc<AppState>>) -> Result<Response, ConsoleError> {
-    let items = store::console::inbox(db(state)?, staff.account.property_id, LISTED)
+pub async fn list(
+    staff: Staff,
+    Data(state): Data<&Arc<AppState>>,
+) -> Result<Response, ConsoleError> {
+    let db = db(state)?;
+    let items = store::console::inbox(db, staff.account.property_id, LISTED)
         .await
         .map_err(|e| ConsoleError::unavailable("reading the inbox", e))?;
-    Ok(views::inbox(&staff, &items))
+    // Guests who asked to cancel a paid reservation go on top, with the conversations.
+    let cancellations =
+        store::console::reservations::open_cancellations(db, staff.account.property_id)
+            .await
+            .map_err(|e| ConsoleError::unavailable("reading the cancellation requests", e))?;
+    Ok(views::inbox(&staff, &items, &cancellations))
 }
 
 #[derive(Deserialize)]
@@ -117,9 +124,12 @@ pub async fn take(
         return Err(ConsoleError::NotFound);
     }
     let subject = format!("conversation:{id}");
-    store::staff::audit(&mut *tx, audit_of(&staff, "take_over", &subject, &serde_json::json!({})))
-        .await
-        .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
+    store::staff::audit(
+        &mut *tx,
+        audit_of(&staff, "take_over", &subject, &serde_json::json!({})),
+    )
+    .await
+    .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
     tx.commit().await.map_err(failed)?;
     Ok(back(id, "tomada"))
 }
@@ -141,9 +151,12 @@ pub async fn release(
         return Err(ConsoleError::NotFound);
     }
     let subject = format!("conversation:{id}");
-    store::staff::audit(&mut *tx, audit_of(&staff, "hand_back", &subject, &serde_json::json!({})))
-        .await
-        .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
+    store::staff::audit(
+        &mut *tx,
+        audit_of(&staff, "hand_back", &subject, &serde_json::json!({})),
+    )
+    .await
+    .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
     tx.commit().await.map_err(failed)?;
     Ok(back(id, "devuelta"))
 }
@@ -224,55 +237,6 @@ pub async fn reply(
         .await
         .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
     tx.commit().await.map_err(failed)?;
-    relay(state, db, &rows).await;
+    super::relay(state, db, &rows).await;
     Ok(back(id, "enviada"))
-}
-
-/// Hands staff's committed answer to `send_reply`, as the workers' relay does with the bot's
-/// (`workers::outbox::to_job`: the same job, key and trace fields). A push that fails leaves
-/// the row pending: a worker's outbox sweeper relays it within seconds.
-async fn relay(state: &AppState, db: &sqlx::PgPool, rows: &[Unrelayed]) {
-    let mut jobs = Vec::new();
-    let mut ids = Vec::new();
-    for row in rows {
-        let Effect::Reply { channel, body } = &row.effect else {
-            continue;
-        };
-        let Ok(key) = IdempotencyKey::namespaced("reply", &row.effect_key) else {
-            continue;
-        };
-        let send = SendReply {
-            cause_key: row.effect_key.clone(),
-            reply: Some(ReplyToSend {
-                outbox_id: row.id,
-                channel: channel.clone(),
-                body: body.clone(),
-                answers_received_at_ms: None,
-                answers_voice: false,
-            }),
-        };
-        let options = EnqueueOptions {
-            idempotency_key: Some(key),
-            traceparent: row.traceparent.clone(),
-            request_id: row.request_id.clone(),
-            delay: None,
-        };
-        match NewJob::new(&send, options) {
-            Ok(job) => {
-                jobs.push(job);
-                ids.push(row.id);
-            }
-            Err(e) => tracing::error!(error = %e, "console answer could not be encoded"),
-        }
-    }
-    if jobs.is_empty() {
-        return;
-    }
-    if let Err(e) = state.queue.push_many(jobs).await {
-        tracing::warn!(error = %e, "console answer not relayed; the outbox sweeper will");
-        return;
-    }
-    if let Err(e) = store::outbox::mark_relayed(db, &ids).await {
-        tracing::warn!(error = %e, "console answer relayed but not marked; the sweeper's push is a duplicate");
-    }
 }

@@ -9,6 +9,8 @@
 //! It never enqueues, never sends and never decides: the console's routes call it inside the
 //! action's transaction, which also writes the action's audit row (`crate::staff::audit`).
 
+pub mod reservations;
+
 use chrono::{DateTime, Utc};
 use jobs::payloads::Channel;
 use serde::Serialize;
@@ -145,12 +147,20 @@ pub async fn today(db: &sqlx::PgPool, property_id: i64) -> Result<Today, StoreEr
     .fetch_all(db)
     .await?;
     let payments: Vec<Payment> = sqlx::query_as(
-        "SELECT r.code, coalesce(pay.amount, 0)::text AS amount, coalesce(pay.currency, p.currency) AS currency,
-                pay.status,
+        // A group's payment names its group, not a reservation: its property is its cabins'.
+        "SELECT coalesce(g.code, r.code) AS code, coalesce(pay.amount, 0)::text AS amount,
+                coalesce(pay.currency, p.currency) AS currency, pay.status,
                 to_char(coalesce(pay.approved_at, pay.created_at) AT TIME ZONE p.time_zone, 'DD/MM HH24:MI') AS seen
-         FROM payments pay JOIN reservations r ON r.id = pay.reservation_id
-         JOIN accommodations a ON a.id = r.accommodation_id JOIN properties p ON p.id = a.property_id
-         WHERE a.property_id = $1 AND coalesce(pay.approved_at, pay.created_at) > now() - interval '24 hours'
+         FROM payments pay
+         LEFT JOIN reservation_groups g ON g.id = pay.reservation_group_id
+         JOIN LATERAL (
+             SELECT r.code, a.property_id FROM reservations r
+             JOIN accommodations a ON a.id = r.accommodation_id
+             WHERE r.id = pay.reservation_id
+                OR (pay.reservation_id IS NULL AND r.group_id = pay.reservation_group_id)
+             ORDER BY r.id LIMIT 1) r ON TRUE
+         JOIN properties p ON p.id = r.property_id
+         WHERE r.property_id = $1 AND coalesce(pay.approved_at, pay.created_at) > now() - interval '24 hours'
          ORDER BY coalesce(pay.approved_at, pay.created_at) DESC
          LIMIT 50",
     )
