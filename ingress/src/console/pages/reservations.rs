@@ -286,7 +286,7 @@ mod tests {
             id: 1,
             status: "confirmed".into(),
             check_in: check_in.parse().unwrap(),
-            deposit_cents: 90_000_00,
+            deposit_cents: 9_000_000,
             today: today.parse().unwrap(),
             requested_percent: requested.map(|r| r.0),
             requested_credit_months: requested.map(|_| 0),
@@ -299,19 +299,19 @@ mod tests {
         let policy = booking::CancellationPolicy::new(15, 50, 0).unwrap();
         // Twenty days before: the whole deposit.
         let early = refund(&to_cancel("2027-01-21", "2027-01-01", None), &policy, 7);
-        assert_eq!((early.refund_percent, early.refund_cents), (100, 90_000_00));
+        assert_eq!((early.refund_percent, early.refund_cents), (100, 9_000_000));
         assert_eq!(early.days_before_check_in, 20);
         assert_eq!(early.account_id, 7);
         // Five days before: the late share.
         let late = refund(&to_cancel("2027-01-06", "2027-01-01", None), &policy, 7);
-        assert_eq!((late.refund_percent, late.refund_cents), (50, 45_000_00));
+        assert_eq!((late.refund_percent, late.refund_cents), (50, 4_500_000));
         // The guest asked when the whole deposit came back: they keep what they were told.
         let asked = refund(
             &to_cancel("2027-01-06", "2027-01-01", Some((100, 20))),
             &policy,
             7,
         );
-        assert_eq!((asked.refund_percent, asked.refund_cents), (100, 90_000_00));
+        assert_eq!((asked.refund_percent, asked.refund_cents), (100, 9_000_000));
         assert_eq!(asked.days_before_check_in, 20);
     }
 
