@@ -580,14 +580,38 @@ async fn screenshot(browser: &Client, name: &str) {
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
 
+/// Waits until the page's notice says `needle` (the page after a form's POST and redirect; the
+/// page before it may carry another notice).
+async fn notice_says(browser: &Client, needle: &str) {
+    let said = eventually(Duration::from_secs(10), || async {
+        match browser.find(Locator::Css("p.notice")).await {
+            Ok(e) => e.text().await.is_ok_and(|t| t.contains(needle)),
+            Err(_) => false,
+        }
+    })
+    .await;
+    if !said {
+        let source = browser.source().await.unwrap_or_default();
+        panic!("no notice saying {needle:?}:\n{source}");
+    }
+}
+
+/// The text of the first element matching `css`, waiting for it: a click that submits a form
+/// returns before the next page has loaded.
 async fn text_of(browser: &Client, css: &str) -> String {
-    browser
-        .find(Locator::Css(css))
+    match browser
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
         .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .text()
-        .await
-        .unwrap()
+    {
+        Ok(element) => element.text().await.unwrap(),
+        Err(e) => {
+            let url = browser.current_url().await.map(|u| u.to_string());
+            let source = browser.source().await.unwrap_or_default();
+            panic!("{css}: {e}; at {url:?}:\n{source}")
+        }
+    }
 }
 
 #[tokio::test]
@@ -687,6 +711,37 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
         );
         screenshot(&browser, "today").await;
 
+        // Reservations: the list, and a hold with the button that confirms it paid another way.
+        browser
+            .goto(&format!("{base}/admin/reservations"))
+            .await
+            .unwrap();
+        let listed = text_of(&browser, "table.reservations").await;
+        assert!(
+            listed.contains("RESHOLD001") && listed.contains("Hilda Hold"),
+            "{listed}"
+        );
+        screenshot(&browser, "reservations").await;
+        browser
+            .find(Locator::LinkText("RESHOLD001"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert!(
+            text_of(&browser, "dl.reservation")
+                .await
+                .contains("Hilda Hold")
+        );
+        browser
+            .find(Locator::XPath(
+                "//button[text()='Confirmar: pagó por otro medio']",
+            ))
+            .await
+            .unwrap();
+        screenshot(&browser, "reservation").await;
+
         // The inbox, then the conversation: the guest's markup is shown as text, never run.
         browser.goto(&format!("{base}/admin/inbox")).await.unwrap();
         screenshot(&browser, "inbox").await;
@@ -721,11 +776,7 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
             .click()
             .await
             .unwrap();
-        assert!(
-            text_of(&browser, "p.notice")
-                .await
-                .contains("Tomaste la conversación")
-        );
+        notice_says(&browser, "Tomaste la conversación").await;
         let quiet = guest.say("¿hay alguien ahí?").await.unwrap();
         let key = format!("parse_intent:wa:{}", quiet.id);
         assert!(
@@ -761,7 +812,7 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
             .click()
             .await
             .unwrap();
-        assert!(text_of(&browser, "p.notice").await.contains("en camino"));
+        notice_says(&browser, "en camino").await;
         let texts = sent_texts_when(&graph, 2).await;
         assert_eq!(texts.len(), 2);
         assert_eq!(texts[1], "Hola, soy Ana del equipo. ¿En qué te ayudo?");
@@ -781,11 +832,7 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
             .click()
             .await
             .unwrap();
-        assert!(
-            text_of(&browser, "p.notice")
-                .await
-                .contains("El bot vuelve")
-        );
+        notice_says(&browser, "El bot vuelve").await;
         guest
             .say("hola, ¿tenés lugar para el finde?")
             .await
