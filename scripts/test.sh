@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 ensure_services
 ensure_audio_tools
+ensure_browser_tools
 ensure_whisper_model
 # Tests create their own databases from this server-level URL.
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}"

@@ -41,6 +41,22 @@ pub struct IngressConfig {
     pub ical_export_secret: Option<SecretString>,
     /// `/health/ready` says "degraded" when an active feed has not synced for longer.
     pub ical_max_sync_age: Duration,
+    /// The staff console's settings (`console`).
+    pub console: ConsoleConfig,
+}
+
+/// The staff console: its session cookie and how fast one may try passwords.
+#[derive(Debug, Clone)]
+pub struct ConsoleConfig {
+    /// Mark the session cookie `Secure` (sent over HTTPS only). On by default; off only for a
+    /// console served over plain HTTP on loopback (tests, a laptop).
+    pub cookie_secure: bool,
+    /// A session ends this long after sign-in, whatever happens meanwhile.
+    pub session_ttl: Duration,
+    /// Sign-in attempts per account (email address) per minute; more get 429.
+    pub login_attempts_per_account: u64,
+    /// Sign-in attempts per client IP per minute; more get 429.
+    pub login_attempts_per_ip: u64,
 }
 
 fn var(name: &str) -> Option<String> {
@@ -95,6 +111,12 @@ impl IngressConfig {
             sandbox: matches!(var("SANDBOX").as_deref(), Some("1" | "true" | "yes")),
             ical_export_secret: secret("ICAL_EXPORT_SECRET"),
             ical_max_sync_age: Duration::from_secs(parse("ICAL_MAX_SYNC_AGE_SECS", 1200u64)?),
+            console: ConsoleConfig {
+                cookie_secure: parse("CONSOLE_COOKIE_SECURE", true)?,
+                session_ttl: Duration::from_secs(60 * parse("CONSOLE_SESSION_MINUTES", 720u64)?),
+                login_attempts_per_account: parse("CONSOLE_LOGIN_ATTEMPTS_PER_ACCOUNT", 5u64)?,
+                login_attempts_per_ip: parse("CONSOLE_LOGIN_ATTEMPTS_PER_IP", 20u64)?,
+            },
         })
     }
 }

@@ -7,8 +7,11 @@
 //! - **Unsigned or failed-signature webhook traffic**: limited hard per client IP
 //!   (`INGRESS_UNSIGNED_RATE_LIMIT_PER_MINUTE`). Once an IP is over, this replica refuses it at
 //!   once (429) for the rest of the window, before reading a byte of its body.
-//! - **Everything else** (staff endpoints, the iCal export): per client IP
+//! - **Everything else** (staff endpoints, the console, the iCal export): per client IP
 //!   (`INGRESS_RATE_LIMIT_PER_MINUTE`).
+//! - **Console sign-in attempts**: per account (the address typed, hashed into the key) and per
+//!   client IP (`CONSOLE_LOGIN_ATTEMPTS_PER_ACCOUNT`, `CONSOLE_LOGIN_ATTEMPTS_PER_IP`): a
+//!   password guesser gets a handful of tries a minute, whichever address or IP it uses.
 //!
 //! Health and metrics are never limited. A limiter that cannot reach Redis lets requests
 //! through: the enqueue behind it answers 503 on its own, and nothing is accepted without Redis.
@@ -99,6 +102,31 @@ pub async fn per_ip(state: &AppState, ip: &str) -> Result<(), IngressError> {
             Ok(())
         }
     }
+}
+
+/// Counts one console sign-in attempt for `email` from `ip`: refused (429) over either budget,
+/// before any password is checked. Unlike the other limits, a limiter that cannot reach Redis
+/// refuses: sessions live there too, so nobody could sign in anyway.
+pub async fn console_login(
+    state: &AppState,
+    email: &str,
+    ip: &str,
+) -> Result<(), crate::console::ConsoleError> {
+    use sha2::Digest as _;
+    let account = hex::encode(&sha2::Sha256::digest(email.as_bytes())[..16]);
+    let per_account = RateWindow::new(&state.queue, "rl-login-account", WINDOW);
+    let per_ip = RateWindow::new(&state.queue, "rl-login-ip", WINDOW);
+    let unavailable = |e| crate::console::ConsoleError::unavailable("the sign-in limiter", e);
+    let by_account = per_account.count(&account).await.map_err(unavailable)?;
+    let by_ip = per_ip.count(ip).await.map_err(unavailable)?;
+    let limits = &state.config.console;
+    if by_account > limits.login_attempts_per_account || by_ip > limits.login_attempts_per_ip {
+        metrics::counter!("fleet_console_refused_total", "reason" => "login_rate_limited")
+            .increment(1);
+        tracing::warn!(%ip, "too many console sign-in attempts");
+        return Err(crate::console::ConsoleError::TooManyAttempts);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -152,7 +152,8 @@ pub async fn rate_limit<E: Endpoint>(ep: Arc<E>, req: Request) -> poem::Result<R
     Ok(response)
 }
 
-fn client_ip(req: &Request, trust_forwarded_for: bool) -> String {
+/// The client's IP: the peer's, or the first `X-Forwarded-For` hop behind a trusted proxy.
+pub(crate) fn client_ip(req: &Request, trust_forwarded_for: bool) -> String {
     if trust_forwarded_for
         && let Some(first) = req
             .header("x-forwarded-for")

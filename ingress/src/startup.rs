@@ -42,6 +42,7 @@ pub fn app(state: Arc<AppState>) -> impl Endpoint {
                 get(routes::sandbox::mp_payment),
             );
     }
+    routes = crate::console::mount(routes, &state);
     routes
         .at(
             "/webhooks/whatsapp",

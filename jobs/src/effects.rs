@@ -5,8 +5,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
+    EnqueueOptions, JobError, NewJob,
     domain::IdempotencyKey,
-    payloads::{Channel, ConfirmPayment, ParseIntent, PreReserve, ReplyBody, SyncIcal},
+    payloads::{
+        Channel, ConfirmPayment, ParseIntent, PreReserve, ReplyBody, ReplyToSend, SendReply,
+        SyncIcal,
+    },
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,5 +46,63 @@ impl Effect {
 
     pub fn enqueue(key: IdempotencyKey, job: FollowUp) -> Effect {
         Effect::Enqueue { key, job }
+    }
+}
+
+/// An outbox row the relay must hand to the queue (`store::outbox` reads and writes them; the
+/// workers' relay and the console's answers hand them over).
+#[derive(Debug, Clone)]
+pub struct Unrelayed {
+    pub id: i64,
+    pub effect_key: String,
+    pub effect: Effect,
+    pub traceparent: Option<String>,
+    pub request_id: Option<String>,
+    /// For a reply: when the message it answers arrived (ms).
+    pub answers_received_at_ms: Option<i64>,
+    /// For a reply: the message it answers was a voice note.
+    pub answers_voice: bool,
+}
+
+impl Unrelayed {
+    /// The one place an effect becomes a job: keyed (a reply by `reply:<effect key>`, a
+    /// follow-up by the key its handler chose), carrying its cause's trace and request id, so
+    /// relaying a row twice enqueues nothing the second time.
+    pub fn to_job(&self) -> Result<NewJob, JobError> {
+        let options = |key: IdempotencyKey| EnqueueOptions {
+            idempotency_key: Some(key),
+            traceparent: self.traceparent.clone(),
+            request_id: self.request_id.clone(),
+            delay: None,
+        };
+        let bad =
+            |e: &dyn std::fmt::Display| JobError::permanent(format!("{}: {e}", self.effect_key));
+        let job = match &self.effect {
+            Effect::Reply { channel, body } => {
+                let key =
+                    IdempotencyKey::namespaced("reply", &self.effect_key).map_err(|e| bad(&e))?;
+                let send = SendReply {
+                    cause_key: self.effect_key.clone(),
+                    reply: Some(ReplyToSend {
+                        outbox_id: self.id,
+                        channel: channel.clone(),
+                        body: body.clone(),
+                        answers_received_at_ms: self.answers_received_at_ms,
+                        answers_voice: self.answers_voice,
+                    }),
+                };
+                NewJob::new(&send, options(key))
+            }
+            Effect::Enqueue { key, job } => {
+                let options = options(key.clone());
+                match job {
+                    FollowUp::ParseIntent(j) => NewJob::new(j, options),
+                    FollowUp::PreReserve(j) => NewJob::new(j, options),
+                    FollowUp::ConfirmPayment(j) => NewJob::new(j, options),
+                    FollowUp::SyncIcal(j) => NewJob::new(j, options),
+                }
+            }
+        };
+        job.map_err(|e| bad(&e))
     }
 }

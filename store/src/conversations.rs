@@ -13,6 +13,9 @@ use crate::{Conn, StoreError};
 pub struct Opened {
     pub id: i64,
     pub state: ConversationState,
+    /// Staff took the conversation over in the console (for 24 hours unless handed back): the
+    /// guest's message is recorded and the bot does not answer it.
+    pub taken_over: bool,
 }
 
 /// The language the guest's conversation is held in (Spanish when there is none), for the
@@ -63,11 +66,11 @@ pub async fn open(
 ) -> Result<Opened, StoreError> {
     static OPEN: LazyLock<String> = LazyLock::new(|| {
         format!(
-            "WITH {} SELECT id, state, age_hours FROM c",
+            "WITH {} SELECT id, state, age_hours, taken_over FROM c",
             open_ctes("VALUES ($1, $2, $3)")
         )
     });
-    let (id, stored, age_hours): (i64, serde_json::Value, f64) =
+    let (id, stored, age_hours, taken_over): (i64, serde_json::Value, f64, bool) =
         sqlx::query_as(sqlx::AssertSqlSafe(OPEN.as_str()))
             .bind(property_id)
             .bind(channel.name())
@@ -80,19 +83,21 @@ pub async fn open(
     Ok(Opened {
         id,
         state: ConversationState::from_stored(stored, age_hours),
+        taken_over,
     })
 }
 
 /// The common table expressions that open a conversation and record its message: `c` upserts
 /// the conversation (and locks it) from `rows` (`VALUES` or a `SELECT` of its property id, `$2`
-/// the channel and `$3` the guest's address) and answers `id, state, age_hours`; `m` records
+/// the channel and `$3` the guest's address) and answers `id, state, age_hours, taken_over`; `m` records
 /// the message (`$4` its provider id, `$5` its kind, `$6` its body) once.
 pub(crate) fn open_ctes(rows: &str) -> String {
     format!(
         "c AS (
              INSERT INTO conversations AS c (property_id, channel, guest_address) {rows}
              ON CONFLICT (property_id, channel, guest_address) DO UPDATE SET property_id = c.property_id
-             RETURNING id, state, extract(epoch FROM now() - updated_at)::float8 / 3600 AS age_hours
+             RETURNING id, state, extract(epoch FROM now() - updated_at)::float8 / 3600 AS age_hours,
+                 coalesce(taken_over_until > now(), false) AS taken_over
          ), m AS (
              INSERT INTO inbound_messages (conversation_id, provider_message_id, kind, body)
              SELECT id, $4, $5, $6 FROM c

@@ -12,12 +12,15 @@
 //! - [`turns`]: a conversation turn's reads in one statement and its writes in another.
 //! - [`ical`]: imported feeds, their events and overbooking conflicts.
 //! - [`retention`]: deleting history past its age, in small batches.
+//! - [`staff`], [`console`]: the staff console's accounts and audit log, and what its pages read
+//!   and write (always filtered by the signed-in account's property).
 //!
 //! A store function takes a connection (usually the job's transaction) and does what its name
 //! says; it never decides (decisions are the pure crates' job), never calls a provider and
 //! never commits a transaction it was handed.
 
 pub mod availability;
+pub mod console;
 pub mod conversations;
 pub mod holds;
 pub mod ical;
@@ -28,6 +31,7 @@ pub mod pool;
 pub mod properties;
 pub mod reservations;
 pub mod retention;
+pub mod staff;
 pub mod turns;
 
 pub use pool::{MIGRATOR, ServerLimits, connect, create_if_missing, migrate, ping};

@@ -57,19 +57,8 @@ pub struct Cause<'a> {
     pub request_id: Option<&'a str>,
 }
 
-/// An outbox row the relay must hand to the queue.
-#[derive(Debug, Clone)]
-pub struct Unrelayed {
-    pub id: i64,
-    pub effect_key: String,
-    pub effect: Effect,
-    pub traceparent: Option<String>,
-    pub request_id: Option<String>,
-    /// For a reply: when the message it answers arrived (ms).
-    pub answers_received_at_ms: Option<i64>,
-    /// For a reply: the message it answers was a voice note.
-    pub answers_voice: bool,
-}
+/// An outbox row the relay must hand to the queue (defined beside `Effect`, with its job).
+pub use jobs::effects::Unrelayed;
 
 /// Writes `effects` in the caller's transaction; answers the rows it wrote (an effect whose key
 /// is already there is not written again), for the relay to hand over after the commit without

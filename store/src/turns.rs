@@ -42,6 +42,7 @@ struct OpenedRow {
     conversation_id: i64,
     conversation_state: serde_json::Value,
     age_hours: f64,
+    conversation_taken_over: bool,
     accommodations: Json<Vec<availability::Row>>,
     stays: Json<Vec<GuestStay>>,
 }
@@ -57,6 +58,7 @@ static OPEN: LazyLock<String> = LazyLock::new(|| {
              SELECT {} FROM properties WHERE {} LIMIT 1
          ), {}
          SELECT p.*, c.id AS conversation_id, c.state AS conversation_state, c.age_hours,
+                c.taken_over AS conversation_taken_over,
              (SELECT coalesce(json_agg(acc ORDER BY acc.sort_price, acc.id), '[]')
               FROM (SELECT {accommodations}, a.base_price_per_night AS sort_price FROM accommodations a
                     WHERE a.property_id = p.id AND a.active) acc) AS accommodations,
@@ -103,6 +105,7 @@ pub async fn open(
         conversation: Conversation {
             id: row.conversation_id,
             state: ConversationState::from_stored(row.conversation_state, row.age_hours),
+            taken_over: row.conversation_taken_over,
         },
         accommodations: row
             .accommodations

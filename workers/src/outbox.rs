@@ -20,12 +20,7 @@
 
 use std::time::Duration;
 
-use jobs::{
-    EnqueueOptions, JobError, NewJob,
-    domain::IdempotencyKey,
-    effects::{Effect, FollowUp},
-    payloads::{ReplyToSend, SendReply},
-};
+use jobs::JobError;
 use store::outbox::{self, SentMark, Unrelayed};
 use tokio::sync::watch;
 
@@ -141,7 +136,7 @@ async fn push(state: &State, rows: &[Unrelayed]) -> Result<Vec<i64>, JobError> {
     }
     let jobs = rows
         .iter()
-        .map(to_job)
+        .map(Unrelayed::to_job)
         .collect::<Result<Vec<_>, JobError>>()?;
     state
         .queue
@@ -153,43 +148,6 @@ async fn push(state: &State, rows: &[Unrelayed]) -> Result<Vec<i64>, JobError> {
             retry_after: std::time::Duration::from_secs(1),
         })?;
     Ok(rows.iter().map(|r| r.id).collect())
-}
-
-/// The one place an effect becomes a job: keyed, carrying its cause's trace and request id.
-fn to_job(row: &Unrelayed) -> Result<NewJob, JobError> {
-    let options = |key: IdempotencyKey| EnqueueOptions {
-        idempotency_key: Some(key),
-        traceparent: row.traceparent.clone(),
-        request_id: row.request_id.clone(),
-        delay: None,
-    };
-    let bad = |e: &dyn std::fmt::Display| JobError::permanent(format!("{}: {e}", row.effect_key));
-    let job = match &row.effect {
-        Effect::Reply { channel, body } => {
-            let key = IdempotencyKey::namespaced("reply", &row.effect_key).map_err(|e| bad(&e))?;
-            let send = SendReply {
-                cause_key: row.effect_key.clone(),
-                reply: Some(ReplyToSend {
-                    outbox_id: row.id,
-                    channel: channel.clone(),
-                    body: body.clone(),
-                    answers_received_at_ms: row.answers_received_at_ms,
-                    answers_voice: row.answers_voice,
-                }),
-            };
-            NewJob::new(&send, options(key))
-        }
-        Effect::Enqueue { key, job } => {
-            let options = options(key.clone());
-            match job {
-                FollowUp::ParseIntent(j) => NewJob::new(j, options),
-                FollowUp::PreReserve(j) => NewJob::new(j, options),
-                FollowUp::ConfirmPayment(j) => NewJob::new(j, options),
-                FollowUp::SyncIcal(j) => NewJob::new(j, options),
-            }
-        }
-    };
-    job.map_err(|e| bad(&e))
 }
 
 /// Relays rows a crash left behind, every `period`, in every worker process.

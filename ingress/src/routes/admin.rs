@@ -45,6 +45,22 @@ fn valid_code(code: &str) -> bool {
         && code[3..].bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The job that confirms reservation `code` by hand, under the key `staff:<code>`: this
+/// endpoint and the console's button make the same one, so together they confirm once.
+pub fn staff_confirmation(code: &str) -> Option<(IdempotencyKey, ConfirmPayment)> {
+    if !valid_code(code) {
+        return None;
+    }
+    let key = IdempotencyKey::namespaced("staff", code).ok()?;
+    let job = ConfirmPayment {
+        source: PaymentSource::Staff {
+            reservation_code: code.to_owned(),
+        },
+        received_at_ms: chrono::Utc::now().timestamp_millis(),
+    };
+    Some((key, job))
+}
+
 #[handler]
 pub async fn confirm(
     req: &Request,
@@ -54,17 +70,8 @@ pub async fn confirm(
 ) -> Result<(StatusCode, Json<Value>), IngressError> {
     authorized(state, req)?;
     let code = code.to_uppercase();
-    if !valid_code(&code) {
-        return Err(IngressError::BadRequest("not a reservation code"));
-    }
-    let key = IdempotencyKey::namespaced("staff", &code)
-        .map_err(|_| IngressError::BadRequest("not a reservation code"))?;
-    let job = ConfirmPayment {
-        source: PaymentSource::Staff {
-            reservation_code: code.clone(),
-        },
-        received_at_ms: chrono::Utc::now().timestamp_millis(),
-    };
+    let (key, job) =
+        staff_confirmation(&code).ok_or(IngressError::BadRequest("not a reservation code"))?;
     let options = ctx.enqueue_options(key);
     let job =
         NewJob::new(&job, options).map_err(|_| IngressError::BadRequest("could not encode"))?;

@@ -1,7 +1,8 @@
 //! Small pieces of shared state that other parts of the fleet keep in the queue's Redis: a
 //! short-lived lock ([`Locks`]), a sliding-window counter ([`RateWindow`]), a list that keeps
-//! only its newest entries ([`CappedList`]), a pause per throttled provider ([`Pauses`]) and
-//! the record of what the providers accepted ([`Deliveries`]).
+//! only its newest entries ([`CappedList`]), a pause per throttled provider ([`Pauses`]), the
+//! record of what the providers accepted ([`Deliveries`]) and the staff console's sessions
+//! ([`Sessions`]).
 //!
 //! Each is a handle built from a [`RedisQueue`](crate::RedisQueue): the same multiplexed
 //! connection and the same key prefix, so a fleet (or a test) on its own prefix never sees
@@ -17,12 +18,14 @@ pub mod deliveries;
 mod lock;
 mod pauses;
 mod rate_window;
+mod sessions;
 
 pub use capped_list::CappedList;
 pub use deliveries::Deliveries;
 pub use lock::{Lock, Locks};
 pub use pauses::Pauses;
 pub use rate_window::RateWindow;
+pub use sessions::Sessions;
 
 /// Errors of the coordination handles: only Redis can fail them.
 #[derive(Debug, thiserror::Error)]

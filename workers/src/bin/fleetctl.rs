@@ -4,7 +4,10 @@ use anyhow::Context;
 use clap::Parser;
 use jobs::RedisQueue;
 use workers::{
-    cli::{Cli, Command, DlqCommand, IcalCommand, demo, dlq, ical, nlu, queues, transcribe},
+    cli::{
+        Cli, Command, DlqCommand, IcalCommand, StaffCommand, demo, dlq, ical, nlu, queues, staff,
+        transcribe,
+    },
     config,
 };
 
@@ -68,6 +71,20 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Transcribe { file, say, json } => {
             transcribe::run(file.as_deref(), say.as_deref(), json)?
+        }
+        Command::Staff {
+            command:
+                StaffCommand::Add {
+                    property,
+                    email,
+                    role,
+                },
+        } => {
+            let password = staff::password(std::io::stdin().lock())?;
+            let pool = store::connect(&config::database_url()?, 2)
+                .await
+                .context("connecting to PostgreSQL")?;
+            staff::add(&pool, property, &email, &role, &password).await?
         }
         Command::DemoSeed => {
             let pool = store::connect(&config::database_url()?, 2)

@@ -6,6 +6,7 @@ pub mod dlq;
 pub mod ical;
 pub mod nlu;
 pub mod queues;
+pub mod staff;
 pub mod transcribe;
 
 use clap::{Parser, Subcommand};
@@ -65,6 +66,11 @@ pub enum Command {
         #[command(subcommand)]
         command: IcalCommand,
     },
+    /// Staff console accounts.
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+    },
     /// Play a guest conversation through signed webhooks against a running SANDBOX ingress.
     Simulate {
         /// The ingress's base URL.
@@ -84,6 +90,21 @@ pub enum Command {
         /// The guest's lines, in order; a short conversation by default.
         #[arg(long = "say")]
         lines: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Create a console account (the first owner of a property, or anyone after). The password
+    /// is read from FLEETCTL_STAFF_PASSWORD or the first line of stdin, never from an argument.
+    Add {
+        #[arg(long)]
+        property: i64,
+        #[arg(long)]
+        email: String,
+        /// owner (everything, staff and settings included) or staff (the day-to-day).
+        #[arg(long, default_value = "staff")]
+        role: String,
     },
 }
 

@@ -52,6 +52,12 @@ impl Handle for ParseIntent {
                         p.channel.describe_route()
                     ))
                 })?;
+            if conversation.taken_over {
+                // Staff took this guest over in the console: the message is recorded (by
+                // `open`), and the bot does not answer it.
+                run.commit(tx, &[]).await?;
+                return outbox::flush(&state, &run).await;
+            }
             let today = property.today();
             let understood;
             let incoming = match &p.wordless {

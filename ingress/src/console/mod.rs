@@ -1,0 +1,100 @@
+//! The staff console at `/admin`: server-rendered HTML in Spanish for the people who run a
+//! property, usable on a phone and on a desktop, with no JavaScript at all.
+//!
+//! # Who may use what
+//!
+//! | route | method | who |
+//! |---|---|---|
+//! | `/admin/login` | GET, POST | anyone (attempts limited per address and per IP) |
+//! | `/admin/logout` | POST | a signed-in account |
+//! | `/admin` | GET | owner or staff: their property's day ([`pages::today`]) |
+//! | `/admin/inbox` | GET | owner or staff: their property's conversations |
+//! | `/admin/inbox/:id` | GET | owner or staff of the conversation's property; anyone else 404 |
+//! | `/admin/inbox/:id/take` | POST | same: staff take the guest over, the bot stops answering |
+//! | `/admin/inbox/:id/reply` | POST | same: an answer through the bot's outbound path |
+//! | `/admin/inbox/:id/release` | POST | same: the bot answers again |
+//! | `/admin/reservations` | GET | owner or staff: their property's reservations, searched |
+//! | `/admin/reservations/:code` | GET | owner or staff of the reservation's property; else 404 |
+//! | `/admin/reservations/:code/paid` | POST | same: a hold paid another way, confirmed |
+//! | `/admin/reservations/:code/cancel` | POST | same: a paid stay cancelled by the policy |
+//! | `/admin/console.css` | GET | anyone (the stylesheet) |
+//!
+//! Every page but the login answers a request without a valid session with a redirect to the
+//! login ([`auth::Staff`]); every POST is refused (403, nothing done) without the session's form
+//! token ([`csrf::guard`]); every read and write is filtered by the account's property in the
+//! same SQL statement (`store::console`), so another property's id is a 404 like an id that
+//! does not exist; every action writes its audit row in its own transaction
+//! (`store::staff::audit`). `POST /admin/reservations/:code/confirm` and `GET /admin/refunds`
+//! are not part of the console: they stay the scripts' bearer-token endpoints (`routes::admin`);
+//! the console's own confirmation (`…/paid`) enqueues the very same job under the same key.
+//!
+//! Guest text is untrusted: pages are `maud` templates, which escape every interpolated value;
+//! nothing here may use `PreEscaped` on anything but constant markup.
+//!
+//! The console writes to PostgreSQL (accounts' audit rows, a take-over, an answer's or a
+//! confirmation's outbox row, a cancellation) only through `store::staff`, `store::console` and
+//! `store::outbox`, one transaction per action. It changes a conversation only by the take-over
+//! and the "asked for a person" mark, and a reservation only by cancelling a confirmed one;
+//! confirming is the workers' `ConfirmPayment`, the job a payment runs.
+
+pub mod auth;
+pub mod csrf;
+mod error;
+pub mod pages;
+pub mod password;
+pub mod session;
+mod views;
+
+use std::sync::Arc;
+
+use poem::{EndpointExt, IntoEndpoint, Route, get, post, session::ServerSession};
+
+pub use error::ConsoleError;
+
+use crate::state::AppState;
+
+/// Adds the console's routes to `routes`, each behind the session middleware and the form-token
+/// guard.
+pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
+    let sessioned = |ep: poem::RouteMethod| {
+        ep.around(csrf::guard).with(ServerSession::new(
+            session::cookie_config(&state.config.console),
+            session::RedisStorage::new(&state.queue),
+        ))
+    };
+    routes
+        .at("/admin", sessioned(get(pages::today::page)).into_endpoint())
+        .at(
+            "/admin/login",
+            sessioned(get(auth::login_page).post(auth::login)),
+        )
+        .at("/admin/logout", sessioned(post(auth::logout)))
+        .at("/admin/inbox", sessioned(get(pages::inbox::list)))
+        .at("/admin/inbox/:id", sessioned(get(pages::inbox::show)))
+        .at("/admin/inbox/:id/take", sessioned(post(pages::inbox::take)))
+        .at(
+            "/admin/inbox/:id/reply",
+            sessioned(post(pages::inbox::reply)),
+        )
+        .at(
+            "/admin/inbox/:id/release",
+            sessioned(post(pages::inbox::release)),
+        )
+        .at(
+            "/admin/reservations",
+            sessioned(get(pages::reservations::list)),
+        )
+        .at(
+            "/admin/reservations/:code",
+            sessioned(get(pages::reservations::show)),
+        )
+        .at(
+            "/admin/reservations/:code/paid",
+            sessioned(post(pages::reservations::confirm)),
+        )
+        .at(
+            "/admin/reservations/:code/cancel",
+            sessioned(post(pages::reservations::cancel)),
+        )
+        .at("/admin/console.css", get(views::stylesheet))
+}

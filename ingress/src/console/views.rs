@@ -1,0 +1,458 @@
+//! The console's HTML: `maud` templates, compiled with the crate and type-checked, escaping every
+//! interpolated value (guest text, names, addresses are untrusted). Markup from a constant is
+//! the only `PreEscaped` allowed here.
+//!
+//! Every page is sent with a Content-Security-Policy that allows no script at all, no framing
+//! and forms only to this origin: a second wall behind the escaping, and `no-store`, so a shared
+//! computer's back button shows no guest's data after sign-out.
+
+use booking::Money;
+use maud::{DOCTYPE, Markup, html};
+use poem::{Response, handler, http::StatusCode};
+use store::console::{
+    Author, Conversation, Summary, Today,
+    reservations::{Cancellation, Reservation},
+};
+
+use super::auth::Staff;
+
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+                   frame-ancestors 'none'; base-uri 'none'";
+
+/// A page as a response, with the headers every console page carries.
+fn respond(markup: Markup) -> Response {
+    Response::builder()
+        .content_type("text/html; charset=utf-8")
+        .header("content-security-policy", CSP)
+        .header("x-frame-options", "DENY")
+        .header("x-content-type-options", "nosniff")
+        .header("referrer-policy", "same-origin")
+        .header("cache-control", "no-store")
+        .body(markup.into_string())
+}
+
+/// 303 to `location` (after a POST, or to the login).
+pub fn see_other(location: &str) -> Response {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header("location", location)
+        .header("cache-control", "no-store")
+        .finish()
+}
+
+fn layout(title: &str, staff: Option<&Staff>, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="es" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · Consola" }
+                link rel="stylesheet" href="/admin/console.css";
+            }
+            body {
+                @if let Some(staff) = staff {
+                    header {
+                        strong.property { (staff.account.property_name) }
+                        nav {
+                            a href="/admin" { "Hoy" }
+                            a href="/admin/inbox" { "Conversaciones" }
+                            a href="/admin/reservations" { "Reservas" }
+                        }
+                        form.logout method="post" action="/admin/logout" {
+                            input type="hidden" name="csrf" value=(staff.csrf);
+                            span.who { (staff.account.email) " (" (role_name(staff.account.role)) ")" }
+                            button type="submit" { "Salir" }
+                        }
+                    }
+                }
+                main { (body) }
+            }
+        }
+    }
+}
+
+fn role_name(role: store::staff::Role) -> &'static str {
+    match role {
+        store::staff::Role::Owner => "dueño",
+        store::staff::Role::Staff => "equipo",
+    }
+}
+
+pub fn error_page(title: &str, text: &str) -> Response {
+    respond(layout(
+        title,
+        None,
+        html! { h1 { (title) } p { (text) } p { a href="/admin" { "Volver a la consola" } } },
+    ))
+}
+
+pub fn login(csrf: &str, problem: Option<&str>, email: &str) -> Response {
+    respond(layout(
+        "Ingresar",
+        None,
+        html! {
+            section.login {
+                h1 { "Consola del equipo" }
+                @if let Some(problem) = problem { p.problem role="alert" { (problem) } }
+                form method="post" action="/admin/login" {
+                    input type="hidden" name="csrf" value=(csrf);
+                    label { "Correo" input type="email" name="email" value=(email) autocomplete="username" required; }
+                    label { "Contraseña" input type="password" name="password" autocomplete="current-password" required; }
+                    button type="submit" { "Ingresar" }
+                }
+            }
+        },
+    ))
+}
+
+fn summary_badges(s: &Summary) -> Markup {
+    html! {
+        @if s.needs_human { span.badge.human { "Pidió una persona" } }
+        @if let Some(by) = &s.taken_over_by {
+            span.badge.taken { "Atendida por " (by) @if let Some(until) = &s.taken_over_until { " hasta " (until) } }
+        }
+    }
+}
+
+fn channel_name(channel: &str) -> &'static str {
+    match channel {
+        "whatsapp" => "WhatsApp",
+        "email" => "Correo",
+        _ => "Otro",
+    }
+}
+
+fn conversation_list(items: &[Summary]) -> Markup {
+    html! {
+        ul.conversations {
+            @for s in items {
+                li {
+                    a href=(format!("/admin/inbox/{}", s.id)) {
+                        span.guest { (s.guest_address) }
+                        span.channel { (channel_name(&s.channel)) }
+                        span.when { (s.seen) }
+                        (summary_badges(s))
+                        @if let Some(last) = &s.last_message { span.last { (last) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn today(staff: &Staff, t: &Today, cancellations: &[Reservation]) -> Response {
+    let stays = |rows: &[store::console::Stay]| {
+        html! {
+            @if rows.is_empty() { p.empty { "Ninguna." } } @else {
+                table {
+                    thead { tr { th { "Cabaña" } th { "Huésped" } th { "Personas" } th { "Código" } th { "Estado" } } }
+                    tbody { @for r in rows { tr {
+                        td { (r.accommodation) } td { (r.guest) } td { (r.guests) } td { (r.code) }
+                        td { (if r.status == "confirmed" { "Confirmada" } else { "Sin pagar" }) }
+                    } } }
+                }
+            }
+        }
+    };
+    respond(layout(
+        "Hoy",
+        Some(staff),
+        html! {
+            h1 { "Hoy, " (t.date.format("%d/%m/%Y").to_string()) }
+            section #needs-person {
+                h2 { "Necesitan una persona" }
+                @if t.needs_person.is_empty() { p.empty { "Nadie pidió hablar con una persona." } }
+                @else { (conversation_list(&t.needs_person)) }
+            }
+            (cancellation_requests(cancellations))
+            section #arrivals { h2 { "Llegadas" } (stays(&t.arrivals)) }
+            section #departures { h2 { "Salidas" } (stays(&t.departures)) }
+            section #expiring {
+                h2 { "Reservas sin pagar por vencer" }
+                @if t.expiring.is_empty() { p.empty { "Ninguna en las próximas dos horas." } } @else {
+                    table {
+                        thead { tr { th { "Código" } th { "Cabaña" } th { "Huésped" } th { "Vence" } } }
+                        tbody { @for h in &t.expiring { tr {
+                            td { (h.code) } td { (h.accommodation) } td { (h.guest) }
+                            td { (h.expires) " (" (h.minutes_left) " min)" }
+                        } } }
+                    }
+                }
+            }
+            section #payments {
+                h2 { "Pagos recibidos (últimas 24 h)" }
+                @if t.payments.is_empty() { p.empty { "Ninguno." } } @else {
+                    table {
+                        thead { tr { th { "Reserva" } th { "Monto" } th { "Estado" } th { "Cuándo" } } }
+                        tbody { @for p in &t.payments { tr {
+                            td { (p.code.as_deref().unwrap_or("—")) } td { (p.currency) " " (p.amount) }
+                            td { (p.status) } td { (p.seen) }
+                        } } }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+pub fn inbox(staff: &Staff, items: &[Summary], cancellations: &[Reservation]) -> Response {
+    respond(layout(
+        "Conversaciones",
+        Some(staff),
+        html! {
+            h1 { "Conversaciones" }
+            @if !cancellations.is_empty() { (cancellation_requests(cancellations)) }
+            @if items.is_empty() { p.empty { "Todavía no escribió nadie." } }
+            @else { (conversation_list(items)) }
+        },
+    ))
+}
+
+fn money(cents: i64) -> String {
+    Money::from_cents(cents).to_string()
+}
+
+fn status_name(status: &str) -> &'static str {
+    match status {
+        "pre_reserved" => "Sin pagar",
+        "confirmed" => "Confirmada",
+        "expired" => "Vencida",
+        "cancelled" => "Cancelada",
+        _ => "Otro",
+    }
+}
+
+/// Open cancellation requests: guests who asked to cancel a paid reservation, waiting for staff.
+fn cancellation_requests(rows: &[Reservation]) -> Markup {
+    html! {
+        section #cancellations {
+            h2 { "Pedidos de cancelación" }
+            @if rows.is_empty() { p.empty { "Ninguno." } } @else {
+                table {
+                    thead { tr { th { "Reserva" } th { "Cabaña" } th { "Huésped" } th { "Llegada" } th { "Devolución" } th { "Pedido" } } }
+                    tbody { @for r in rows { tr {
+                        td { a href=(format!("/admin/reservations/{}", r.code)) { (r.code) } }
+                        td { (r.accommodation) } td { (r.guest) }
+                        td { (r.check_in.format("%d/%m/%Y").to_string()) }
+                        td { (r.cancel_requested_percent.unwrap_or(0)) "% de la seña" }
+                        td { (r.cancel_requested_at.as_deref().unwrap_or("")) }
+                    } } }
+                }
+            }
+        }
+    }
+}
+
+pub fn reservations(staff: &Staff, q: &str, rows: &[Reservation]) -> Response {
+    respond(layout(
+        "Reservas",
+        Some(staff),
+        html! {
+            h1 { "Reservas" }
+            form.search method="get" action="/admin/reservations" {
+                label { "Buscar (código, nombre, teléfono o correo)" input type="search" name="q" value=(q) maxlength="100"; }
+                button type="submit" { "Buscar" }
+            }
+            @if rows.is_empty() { p.empty { "No hay reservas" @if !q.is_empty() { " que coincidan con «" (q) "»" } "." } } @else {
+                table.reservations {
+                    thead { tr { th { "Código" } th { "Cabaña" } th { "Huésped" } th { "Llegada" } th { "Salida" } th { "Estado" } } }
+                    tbody { @for r in rows { tr {
+                        td { a href=(format!("/admin/reservations/{}", r.code)) { (r.code) } }
+                        td { (r.accommodation) } td { (r.guest) }
+                        td { (r.check_in.format("%d/%m/%Y").to_string()) }
+                        td { (r.check_out.format("%d/%m/%Y").to_string()) }
+                        td {
+                            (status_name(&r.status))
+                            @if r.cancel_requested_percent.is_some() { " " span.badge.human { "Pidió cancelar" } }
+                        }
+                    } } }
+                }
+            }
+        },
+    ))
+}
+
+/// What a notice in the reservation page's address says, after an action.
+pub fn reservation_notice(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "confirmando" => {
+            "Confirmación en camino: el huésped recibe su comprobante en unos segundos."
+        }
+        "no-pendiente" => "Solo se confirma una reserva sin pagar. No se hizo nada.",
+        "cancelada" => "Reserva cancelada: sus noches quedan libres. La devolución quedó anotada.",
+        "ya-cancelada" => "Esta reserva ya estaba cancelada. No se hizo nada.",
+        "no-confirmada" => {
+            "Solo se cancela con la política una reserva confirmada (pagada). No se hizo nada."
+        }
+        _ => return None,
+    })
+}
+
+pub fn reservation(
+    staff: &Staff,
+    r: &Reservation,
+    refund: Option<&Cancellation>,
+    notice: Option<&str>,
+) -> Response {
+    let base = format!("/admin/reservations/{}", r.code);
+    respond(layout(
+        "Reserva",
+        Some(staff),
+        html! {
+            p { a href="/admin/reservations" { "← Reservas" } }
+            h1 { "Reserva " (r.code) " " small.status { (status_name(&r.status)) } }
+            @if let Some(notice) = notice { p.notice role="status" { (notice) } }
+            dl.reservation {
+                dt { "Cabaña" } dd { (r.accommodation) }
+                @if let Some(group) = &r.group_code { dt { "Grupo" } dd { (group) } }
+                dt { "Huésped" } dd { (r.guest) }
+                @if let Some(phone) = &r.guest_phone { dt { "Teléfono" } dd { (phone) } }
+                @if let Some(email) = &r.guest_email { dt { "Correo" } dd { (email) } }
+                dt { "Personas" } dd { (r.guests) }
+                dt { "Llegada" } dd { (r.check_in.format("%d/%m/%Y").to_string()) }
+                dt { "Salida" } dd { (r.check_out.format("%d/%m/%Y").to_string()) }
+                dt { "Total" } dd { (money(r.total_cents)) }
+                dt { "Seña" } dd { (money(r.deposit_cents)) }
+                @if let Some(expires) = &r.expires { dt { "Vence" } dd { (expires) } }
+                @if let Some(cents) = r.refund_cents { dt { "Devolución pendiente" } dd.refund { (money(cents)) } }
+            }
+            @if let Some(percent) = r.cancel_requested_percent {
+                p.notice #cancel-requested {
+                    "El huésped pidió cancelar el " (r.cancel_requested_at.as_deref().unwrap_or(""))
+                    "; se le dijo que recibe el " (percent) "% de la seña."
+                }
+            }
+            @if r.status == "pre_reserved" {
+                form method="post" action=(format!("{base}/paid")) {
+                    input type="hidden" name="csrf" value=(staff.csrf);
+                    button type="submit" { "Confirmar: pagó por otro medio" }
+                }
+            }
+            @if let (true, Some(c)) = (r.status == "confirmed", refund) {
+                form.cancel method="post" action=(format!("{base}/cancel")) {
+                    input type="hidden" name="csrf" value=(staff.csrf);
+                    p #refund-preview {
+                        "Con la política de cancelación, se devuelve el " (c.refund_percent) "% de la seña: "
+                        strong { (money(c.refund_cents)) } "."
+                    }
+                    button.danger type="submit" { "Cancelar la reserva" }
+                }
+            }
+        },
+    ))
+}
+
+/// What a notice in the conversation page's address says, after an action.
+pub fn notice(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "tomada" => {
+            "Tomaste la conversación: el bot no le va a contestar a este huésped hasta que la devuelvas (o pasen 24 horas)."
+        }
+        "devuelta" => "El bot vuelve a atender esta conversación.",
+        "enviada" => "Tu respuesta está en camino.",
+        "ventana" => {
+            "WhatsApp solo deja escribirle a un huésped dentro de las 24 horas de su último mensaje. No se envió nada; esperá a que vuelva a escribir."
+        }
+        "vacia" => "Escribí algo para enviar.",
+        _ => return None,
+    })
+}
+
+pub fn conversation(staff: &Staff, c: &Conversation, notice: Option<&str>) -> Response {
+    let s = &c.summary;
+    let understood = serde_json::to_string_pretty(&c.state).unwrap_or_default();
+    let base = format!("/admin/inbox/{}", s.id);
+    let nonce = super::csrf::fresh();
+    respond(layout(
+        "Conversación",
+        Some(staff),
+        html! {
+            p { a href="/admin/inbox" { "← Conversaciones" } }
+            h1 { (s.guest_address) " " small { (channel_name(&s.channel)) } }
+            (summary_badges(s))
+            @if let Some(notice) = notice { p.notice role="status" { (notice) } }
+            ol.messages {
+                @for m in &c.messages {
+                    @let who = match m.author { Author::Guest => "guest", Author::Bot => "bot", Author::Staff => "staff" };
+                    li class=(who) {
+                        span.author { (match m.author { Author::Guest => "Huésped", Author::Bot => "Bot", Author::Staff => "Equipo" }) }
+                        span.when { (m.when) @if let Some(st) = &m.status { " · " (st) } }
+                        @if m.text.is_empty() { p.text.kind { "(" (m.kind) ")" } } @else { p.text { (m.text) } }
+                    }
+                }
+            }
+            details.understood {
+                summary { "Lo que entendió el bot" }
+                pre { (understood) }
+            }
+            @if s.taken_over_by.is_some() {
+                form.reply method="post" action=(format!("{base}/reply")) {
+                    input type="hidden" name="csrf" value=(staff.csrf);
+                    input type="hidden" name="nonce" value=(nonce);
+                    label { "Tu respuesta" textarea name="text" rows="4" maxlength="4000" required {} }
+                    button type="submit" { "Enviar" }
+                }
+                form method="post" action=(format!("{base}/release")) {
+                    input type="hidden" name="csrf" value=(staff.csrf);
+                    button.secondary type="submit" { "Devolver al bot" }
+                }
+            } @else {
+                form method="post" action=(format!("{base}/take")) {
+                    input type="hidden" name="csrf" value=(staff.csrf);
+                    button type="submit" { "Tomar la conversación" }
+                }
+            }
+        },
+    ))
+}
+
+/// `GET /admin/console.css`: small, mobile first.
+#[handler]
+pub async fn stylesheet() -> Response {
+    Response::builder()
+        .content_type("text/css; charset=utf-8")
+        .header("cache-control", "public, max-age=3600")
+        .body(CSS)
+}
+
+const CSS: &str = r#"
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2428;background:#f5f6f4}
+header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.6rem 1rem;background:#24473b;color:#fff}
+header a{color:#fff;margin-right:1rem}
+header .property{font-size:1.05rem}
+header form.logout{margin-left:auto;display:flex;gap:.5rem;align-items:center}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.5rem}
+table{width:100%;border-collapse:collapse;background:#fff}
+th,td{text-align:left;padding:.4rem;border-bottom:1px solid #dde}
+.empty{color:#667}
+ul.conversations{list-style:none;padding:0}
+ul.conversations li a{display:flex;flex-wrap:wrap;gap:.25rem .75rem;padding:.7rem;margin-bottom:.5rem;background:#fff;border-radius:.4rem;color:inherit;text-decoration:none}
+ul.conversations .guest{font-weight:600}
+ul.conversations .last{flex-basis:100%;color:#445;overflow-wrap:anywhere}
+.badge{font-size:.8rem;padding:.1rem .45rem;border-radius:1rem;background:#e3e7e5}
+.badge.human{background:#ffd8c2}.badge.taken{background:#cfe4ff}
+ol.messages{list-style:none;padding:0}
+ol.messages li{max-width:85%;margin:.4rem 0;padding:.5rem .7rem;border-radius:.6rem;background:#fff}
+ol.messages li.bot,ol.messages li.staff{margin-left:auto;background:#dff1e6}
+ol.messages li.staff{background:#cfe4ff}
+ol.messages .author{font-weight:600;margin-right:.5rem}
+ol.messages .when{font-size:.8rem;color:#667}
+ol.messages .text{margin:.2rem 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;padding:.5rem}
+label{display:block;margin:.6rem 0}
+input,textarea{display:block;width:100%;padding:.5rem;font:inherit;margin-top:.2rem}
+button{padding:.55rem 1.1rem;font:inherit;border:0;border-radius:.3rem;background:#24473b;color:#fff;cursor:pointer}
+button.secondary{background:#667}
+button.danger{background:#a33}
+dl.reservation{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem;background:#fff;padding:.7rem}
+dl.reservation dt{font-weight:600}dl.reservation dd{margin:0}
+form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}form.search label{flex:1;margin:0}
+header button{padding:.3rem .7rem;background:#3c6b5b}
+form{margin:.6rem 0}
+.notice{background:#fff6d6;padding:.6rem}
+.problem{background:#ffe0e0;padding:.6rem}
+section.login{max-width:24rem;margin:2rem auto}
+"#;

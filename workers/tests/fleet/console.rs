@@ -1,0 +1,1239 @@
+//! The staff console (`/admin`) against the real ingress, PostgreSQL, Redis and, for the
+//! hand-off, a worker process: its security over plain HTTP (sessions, property isolation,
+//! form tokens, sign-in limits, passwords kept out of the logs), and the pages in a real
+//! headless Chromium driven over WebDriver (fantoccini), with screenshots kept under
+//! `target/console-screenshots/`.
+
+use std::{
+    net::TcpListener,
+    process::{Child, Command, Stdio},
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use reqwest::{StatusCode, redirect::Policy};
+use wiremock::{
+    Mock, MockServer,
+    matchers::{method, path},
+};
+
+use crate::support::*;
+
+const PHONE_NUMBER_ID: &str = "106540352242922";
+const PASSWORD: &str = "lenga-coihue-ñire-2026";
+
+/// The seeded property (`Fleet::seed_property`) and its id.
+async fn property(fleet: &Fleet) -> i64 {
+    fleet.seed_property().await;
+    sqlx::query_scalar("SELECT id FROM properties WHERE whatsapp_phone_number_id = $1")
+        .bind(PHONE_NUMBER_ID)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap()
+}
+
+/// Another property with a conversation of its own; answers (property, conversation).
+async fn other_property(fleet: &Fleet) -> (i64, i64) {
+    let p: i64 = sqlx::query_scalar(
+        "INSERT INTO properties (name, whatsapp_phone_number_id, email_address)
+         VALUES ('Refugio del Otro', '999000111222333', 'otro@refugio.test') RETURNING id",
+    )
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap();
+    let c: i64 = sqlx::query_scalar(
+        "INSERT INTO conversations (property_id, channel, guest_address, state)
+         VALUES ($1, 'whatsapp', '5492944000111', '{\"needs_human\": true}') RETURNING id",
+    )
+    .bind(p)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO inbound_messages (conversation_id, provider_message_id, kind, body)
+         VALUES ($1, 'wamid.OTHER1', 'text', 'secreto del otro refugio')",
+    )
+    .bind(c)
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    (p, c)
+}
+
+/// A conversation of `property` with one guest message; answers its id.
+async fn conversation(fleet: &Fleet, property: i64, guest: &str, body: &str) -> i64 {
+    let c: i64 = sqlx::query_scalar(
+        "INSERT INTO conversations (property_id, channel, guest_address, state)
+         VALUES ($1, 'whatsapp', $2, '{}') RETURNING id",
+    )
+    .bind(property)
+    .bind(guest)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO inbound_messages (conversation_id, provider_message_id, kind, body)
+         VALUES ($1, $2, 'text', $3)",
+    )
+    .bind(c)
+    .bind(format!("wamid.{guest}"))
+    .bind(body)
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    c
+}
+
+/// `fleetctl staff add` with the password in the environment, as an operator runs it (with
+/// every log on): the password never appears in what it prints.
+fn add_staff(fleet: &Fleet, property: i64, email: &str, role: &str) {
+    let out = Command::new(FLEETCTL)
+        .args(["staff", "add", "--property", &property.to_string()])
+        .args(["--email", email, "--role", role])
+        .env("DATABASE_URL", &fleet.db_url)
+        .env("FLEETCTL_STAFF_PASSWORD", PASSWORD)
+        .env("RUST_LOG", "trace")
+        .output()
+        .unwrap();
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "fleetctl staff add: {printed}");
+    assert!(printed.contains("created"), "{printed}");
+    assert!(!printed.contains(PASSWORD), "the password was printed");
+}
+
+async fn taken_over(fleet: &Fleet, conversation: i64) -> bool {
+    store::console::is_taken_over(&fleet.db, conversation)
+        .await
+        .unwrap()
+}
+
+async fn audit_actions(fleet: &Fleet) -> Vec<String> {
+    sqlx::query_scalar("SELECT action FROM staff_audit_log ORDER BY id")
+        .fetch_all(&fleet.db)
+        .await
+        .unwrap()
+}
+
+/// The console over HTTP, holding its session cookie by hand (so a test can see it change).
+struct Http {
+    client: reqwest::Client,
+    base: String,
+    cookie: Option<String>,
+}
+
+struct Answer {
+    status: StatusCode,
+    location: Option<String>,
+    set_cookie: Option<String>,
+    body: String,
+}
+
+impl Http {
+    fn new(base: &str) -> Http {
+        Http {
+            client: reqwest::Client::builder()
+                .redirect(Policy::none())
+                .build()
+                .unwrap(),
+            base: base.to_owned(),
+            cookie: None,
+        }
+    }
+
+    async fn send(&mut self, req: reqwest::RequestBuilder) -> Answer {
+        let req = match &self.cookie {
+            Some(c) => req.header("cookie", format!("fleet_console={c}")),
+            None => req,
+        };
+        let resp = req.send().await.unwrap();
+        let status = resp.status();
+        let location = resp
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_owned());
+        let set_cookie = resp
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .find(|v| v.starts_with("fleet_console="));
+        if let Some(sc) = &set_cookie {
+            let value = sc["fleet_console=".len()..]
+                .split(';')
+                .next()
+                .unwrap()
+                .to_owned();
+            self.cookie = (!value.is_empty()).then_some(value);
+        }
+        Answer {
+            status,
+            location,
+            set_cookie,
+            body: resp.text().await.unwrap(),
+        }
+    }
+
+    async fn get(&mut self, path: &str) -> Answer {
+        let req = self.client.get(format!("{}{path}", self.base));
+        self.send(req).await
+    }
+
+    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Answer {
+        let req = self.client.post(format!("{}{path}", self.base)).form(form);
+        self.send(req).await
+    }
+
+    /// Signs in as `email`; answers the page's form token.
+    async fn sign_in(&mut self, email: &str) -> String {
+        let page = self.get("/admin/login").await;
+        let token = csrf_of(&page.body);
+        let done = self
+            .post(
+                "/admin/login",
+                &[("csrf", &token), ("email", email), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+        assert_eq!(done.location.as_deref(), Some("/admin"));
+        csrf_of(&self.get("/admin").await.body)
+    }
+}
+
+/// The form token of a page (every form carries it in a hidden `csrf` field).
+fn csrf_of(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("a form with its token") + marker.len();
+    html[start..start + 64].to_owned()
+}
+
+#[tokio::test]
+async fn console_pages_need_a_session_and_the_session_changes_at_sign_in() {
+    let fleet = Fleet::new().await;
+    let property = property(&fleet).await;
+    add_staff(&fleet, property, "ana@lago.test", "owner");
+    let c = conversation(&fleet, property, "5492944555666", "hola").await;
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
+    let mut http = Http::new(&base);
+
+    // Without a session every page and every action leads to the login, and nothing happens.
+    for page in [
+        "/admin".to_owned(),
+        "/admin/inbox".to_owned(),
+        format!("/admin/inbox/{c}"),
+    ] {
+        let a = http.get(&page).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{page}");
+        assert_eq!(a.location.as_deref(), Some("/admin/login"), "{page}");
+    }
+    for action in ["take", "release", "reply"] {
+        let a = Http::new(&base)
+            .post(&format!("/admin/inbox/{c}/{action}"), &[("text", "x")])
+            .await;
+        assert_eq!(a.location.as_deref(), Some("/admin/login"), "{action}");
+    }
+    let a = Http::new(&base).post("/admin/logout", &[]).await;
+    assert_eq!(a.location.as_deref(), Some("/admin/login"));
+    assert!(!taken_over(&fleet, c).await);
+
+    // The login page starts an anonymous session (for its form token): HttpOnly, SameSite=Lax,
+    // limited to /admin, expiring.
+    let login = http.get("/admin/login").await;
+    assert_eq!(login.status, StatusCode::OK);
+    let cookie = login.set_cookie.expect("a session cookie");
+    for attribute in ["HttpOnly", "SameSite=Lax", "Path=/admin", "Max-Age="] {
+        assert!(cookie.contains(attribute), "{cookie} lacks {attribute}");
+    }
+    assert!(!cookie.contains("Secure"), "{cookie}");
+    let before = http.cookie.clone().unwrap();
+    let token = csrf_of(&login.body);
+    let signed = http
+        .post(
+            "/admin/login",
+            &[
+                ("csrf", &token),
+                ("email", "ANA@lago.test"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+    let after = http.cookie.clone().unwrap();
+    assert_ne!(before, after, "the session id must change at sign-in");
+    assert_eq!(http.get("/admin").await.status, StatusCode::OK);
+    // The id from before sign-in is worth nothing now (no fixation).
+    let mut planted = Http::new(&base);
+    planted.cookie = Some(before);
+    assert_eq!(
+        planted.get("/admin").await.location.as_deref(),
+        Some("/admin/login")
+    );
+    // A made-up id is no session either.
+    planted.cookie = Some("A".repeat(43));
+    assert_eq!(
+        planted.get("/admin").await.location.as_deref(),
+        Some("/admin/login")
+    );
+
+    // Signing out ends the session server-side: the old cookie opens nothing.
+    let token = csrf_of(&http.get("/admin").await.body);
+    let out = http.post("/admin/logout", &[("csrf", &token)]).await;
+    assert_eq!(out.location.as_deref(), Some("/admin/login"));
+    let mut replay = Http::new(&base);
+    replay.cookie = Some(after);
+    assert_eq!(
+        replay.get("/admin").await.location.as_deref(),
+        Some("/admin/login")
+    );
+    assert_eq!(audit_actions(&fleet).await, ["sign_in", "sign_out"]);
+
+    // Behind TLS (the default) the cookie is Secure.
+    let secure = fleet.spawn_ingress().await;
+    let login = Http::new(&secure).get("/admin/login").await;
+    assert!(login.set_cookie.unwrap().contains("Secure"));
+    fleet.drop_db().await;
+}
+
+#[tokio::test]
+async fn a_property_never_sees_another_and_every_form_needs_its_token() {
+    let fleet = Fleet::new().await;
+    let property = property(&fleet).await;
+    add_staff(&fleet, property, "ana@lago.test", "staff");
+    let (other, theirs) = other_property(&fleet).await;
+    add_staff(&fleet, other, "otro@refugio.test", "owner");
+    let ours = conversation(&fleet, property, "5492944555666", "hola").await;
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
+    let mut http = Http::new(&base);
+    let token = http.sign_in("ana@lago.test").await;
+
+    // Another property's conversation is a page that does not exist, whatever the way in.
+    let theirs_page = format!("/admin/inbox/{theirs}");
+    let a = http.get(&theirs_page).await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert!(!a.body.contains("secreto del otro refugio"));
+    let missing = http.get("/admin/inbox/987654321").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        a.body, missing.body,
+        "another's and a missing id answer alike"
+    );
+    assert_eq!(
+        http.get("/admin/inbox/abc").await.status,
+        StatusCode::NOT_FOUND
+    );
+    for action in ["take", "release"] {
+        let a = http
+            .post(&format!("{theirs_page}/{action}"), &[("csrf", &token)])
+            .await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND, "{action}");
+    }
+    let nonce = "ab".repeat(32);
+    let a = http
+        .post(
+            &format!("{theirs_page}/reply"),
+            &[("csrf", &token), ("nonce", &nonce), ("text", "hola")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert!(!taken_over(&fleet, theirs).await);
+    let list = http.get("/admin/inbox").await.body;
+    assert!(list.contains("5492944555666"));
+    assert!(
+        !list.contains("5492944000111"),
+        "another property's guest listed"
+    );
+    let today = http.get("/admin").await.body;
+    assert!(
+        !today.contains("5492944000111"),
+        "another property's guest on Today"
+    );
+
+    // A form without its token, or with another, is refused and changes nothing.
+    let take = format!("/admin/inbox/{ours}/take");
+    let none = http.post(&take, &[]).await;
+    assert_eq!(none.status, StatusCode::FORBIDDEN);
+    let wrong = http.post(&take, &[("csrf", &"0".repeat(64))]).await;
+    assert_eq!(wrong.status, StatusCode::FORBIDDEN);
+    let mut stranger = Http::new(&base);
+    let strangers_token = csrf_of(&stranger.get("/admin/login").await.body);
+    let foreign = http.post(&take, &[("csrf", &strangers_token)]).await;
+    assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+    assert!(!taken_over(&fleet, ours).await);
+    let sent: i64 = count(&fleet.db, "SELECT count(*) FROM outbox").await;
+    let reply = http
+        .post(
+            &format!("/admin/inbox/{ours}/reply"),
+            &[("nonce", &nonce), ("text", "hola")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_eq!(count(&fleet.db, "SELECT count(*) FROM outbox").await, sent);
+    assert_eq!(audit_actions(&fleet).await, ["sign_in"]);
+
+    // With it, the action happens, once, with its audit row.
+    let ok = http.post(&take, &[("csrf", &token)]).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    assert!(taken_over(&fleet, ours).await);
+    let entry = store::staff::audit_of(&fleet.db, property, 1)
+        .await
+        .unwrap();
+    assert_eq!(entry[0].action, "take_over");
+    assert_eq!(
+        entry[0].subject.as_deref(),
+        Some(&*format!("conversation:{ours}"))
+    );
+    assert!(entry[0].account_id.is_some());
+    fleet.drop_db().await;
+}
+
+/// Everything the test process logs, from the moment a test installs it.
+#[derive(Clone, Default)]
+struct Logs(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for Logs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_limited_and_passwords_never_logged() {
+    let logs = Logs::default();
+    let writer = logs.clone();
+    // Every log line of the ingress (this process), at every level.
+    let installed = tracing_subscriber::fmt()
+        .with_env_filter("ingress=trace,store=trace,poem=trace,jobs=trace")
+        .with_writer(move || writer.clone())
+        .try_init()
+        .is_ok();
+    let fleet = Fleet::new().await;
+    let property = property(&fleet).await;
+    add_staff(&fleet, property, "ana@lago.test", "owner");
+    let base = fleet
+        .spawn_ingress_with(|c| {
+            c.console.cookie_secure = false;
+            c.console.login_attempts_per_account = 3;
+            c.console.login_attempts_per_ip = 6;
+        })
+        .await;
+
+    // The limiter's windows are minutes (the previous one fading out): start early in one, so
+    // every attempt below counts whole.
+    let into_minute = chrono::Utc::now().timestamp_millis().rem_euclid(60_000) as u64;
+    if into_minute > 45_000 {
+        tokio::time::sleep(Duration::from_millis(60_100 - into_minute)).await;
+    }
+    // Per account: three tries a minute, then even the right password waits.
+    let mut http = Http::new(&base);
+    let token = csrf_of(&http.get("/admin/login").await.body);
+    for guess in ["123456", "password", "lenga2026"] {
+        let a = http
+            .post(
+                "/admin/login",
+                &[
+                    ("csrf", &token),
+                    ("email", "ana@lago.test"),
+                    ("password", guess),
+                ],
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+        assert!(a.body.contains("Correo o contraseña incorrectos"));
+    }
+    let a = http
+        .post(
+            "/admin/login",
+            &[
+                ("csrf", &token),
+                ("email", "ana@lago.test"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(a.body.contains("Demasiados intentos"));
+    assert_eq!(
+        http.get("/admin").await.location.as_deref(),
+        Some("/admin/login"),
+        "no session after a refused attempt"
+    );
+    // Per IP: other addresses from the same client run out too.
+    for n in 0..2 {
+        let a = http
+            .post(
+                "/admin/login",
+                &[
+                    ("csrf", &token),
+                    ("email", &format!("x{n}@lago.test")),
+                    ("password", "nope-nope"),
+                ],
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    }
+    let a = http
+        .post(
+            "/admin/login",
+            &[
+                ("csrf", &token),
+                ("email", "y@lago.test"),
+                ("password", "nope-nope"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
+    let failed = audit_actions(&fleet).await;
+    assert_eq!(
+        failed, ["sign_in_failed"; 3],
+        "failed attempts on the account are audited"
+    );
+
+    if installed {
+        // Something was logged (so the check below can fail), and no password.
+        let text = String::from_utf8_lossy(&logs.0.lock().unwrap()).into_owned();
+        assert!(text.contains("too many console sign-in attempts"), "{text}");
+        for secret in [PASSWORD, "lenga2026", "nope-nope", "$argon2id$"] {
+            assert!(!text.contains(secret), "{secret} reached the logs");
+        }
+    }
+    fleet.drop_db().await;
+}
+
+/// chromedriver on a free loopback port, stopped (killed and reaped) when dropped.
+struct Driver {
+    child: Child,
+    url: String,
+}
+
+impl Driver {
+    async fn start() -> Driver {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver (Debian's chromium-driver; scripts/test.sh installs it)");
+        let url = format!("http://127.0.0.1:{port}");
+        let http = reqwest::Client::new();
+        let status = format!("{url}/status");
+        assert!(
+            eventually(Duration::from_secs(20), || {
+                let http = http.clone();
+                let status = status.clone();
+                async move { http.get(&status).send().await.is_ok() }
+            })
+            .await,
+            "chromedriver did not start"
+        );
+        Driver { child, url }
+    }
+
+    async fn browser(&self) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--window-size=1280,1000"]
+            }),
+        );
+        ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&self.url)
+            .await
+            .expect("a Chromium session")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Keeps a screenshot of the browser's page as a test artifact.
+async fn screenshot(browser: &Client, name: &str) {
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|_| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let dir = target.join("console-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = browser.screenshot().await.unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+/// Waits until the page's notice says `needle` (the page after a form's POST and redirect; the
+/// page before it may carry another notice).
+async fn notice_says(browser: &Client, needle: &str) {
+    let said = eventually(Duration::from_secs(10), || async {
+        match browser.find(Locator::Css("p.notice")).await {
+            Ok(e) => e.text().await.is_ok_and(|t| t.contains(needle)),
+            Err(_) => false,
+        }
+    })
+    .await;
+    if !said {
+        let source = browser.source().await.unwrap_or_default();
+        panic!("no notice saying {needle:?}:\n{source}");
+    }
+}
+
+/// The text of the first element matching `css`, waiting for it: a click that submits a form
+/// returns before the next page has loaded.
+async fn text_of(browser: &Client, css: &str) -> String {
+    match browser
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css(css))
+        .await
+    {
+        Ok(element) => element.text().await.unwrap(),
+        Err(e) => {
+            let url = browser.current_url().await.map(|u| u.to_string());
+            let source = browser.source().await.unwrap_or_default();
+            panic!("{css}: {e}; at {url:?}:\n{source}")
+        }
+    }
+}
+
+#[tokio::test]
+async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back() {
+    let fleet = Fleet::new().await;
+    let property = property(&fleet).await;
+    add_staff(&fleet, property, "ana@lago.test", "owner");
+    // The day: one arrival, one departure, a hold about to expire.
+    sqlx::query(
+        "INSERT INTO reservations (code, accommodation_id, guest_name, check_in, check_out, guests, status, channel_source, expires_at)
+         SELECT c.code, a.id, c.guest, c.ci, c.co, 2, c.st::reservation_status, 'whatsapp', c.exp
+         FROM accommodations a, (VALUES
+             ('RESARRIVE1', 'Lucía Llegada', current_date, current_date + 2, 'confirmed', NULL::timestamptz),
+             ('RESLEAVE01', 'Pedro Partida', current_date - 3, current_date, 'confirmed', NULL),
+             ('RESHOLD001', 'Hilda Hold', current_date + 10, current_date + 12, 'pre_reserved', now() + interval '25 minutes')
+         ) AS c(code, guest, ci, co, st, exp)",
+    )
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "parse_intent,send_reply")],
+    )]);
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
+    let guest = Guest::whatsapp(&base, PHONE_NUMBER_ID, "5492944123456", WA_SECRET);
+
+    // A guest asks for a person, with markup in the message.
+    let hostile = "<script>window.__pwned = 1</script><b>hola</b> quiero hablar con una persona";
+    guest.say(hostile).await.unwrap();
+    let answered = sent_texts_when(&graph, 1).await;
+    assert_eq!(
+        answered.len(),
+        1,
+        "the bot answers the request for a person"
+    );
+
+    let driver = Driver::start().await;
+    let browser = driver.browser().await;
+    let run = async {
+        // No session: the console sends the browser to the login.
+        browser.goto(&format!("{base}/admin/inbox")).await.unwrap();
+        assert!(
+            browser
+                .current_url()
+                .await
+                .unwrap()
+                .path()
+                .ends_with("/admin/login")
+        );
+        screenshot(&browser, "login").await;
+        browser
+            .find(Locator::Css("input[name=email]"))
+            .await
+            .unwrap()
+            .send_keys("ana@lago.test")
+            .await
+            .unwrap();
+        browser
+            .find(Locator::Css("input[name=password]"))
+            .await
+            .unwrap()
+            .send_keys(PASSWORD)
+            .await
+            .unwrap();
+        browser
+            .find(Locator::Css("section.login button[type=submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert_eq!(browser.current_url().await.unwrap().path(), "/admin");
+
+        // Today: the arrival, the departure, the hold, the guest who asked for a person.
+        assert!(text_of(&browser, "#arrivals").await.contains("RESARRIVE1"));
+        assert!(
+            text_of(&browser, "#departures")
+                .await
+                .contains("RESLEAVE01")
+        );
+        assert!(text_of(&browser, "#expiring").await.contains("RESHOLD001"));
+        let needs = text_of(&browser, "#needs-person").await;
+        assert!(
+            needs.contains("5492944123456") && needs.contains("Pidió una persona"),
+            "{needs}"
+        );
+        screenshot(&browser, "today").await;
+
+        // Reservations: the list, and a hold with the button that confirms it paid another way.
+        browser
+            .goto(&format!("{base}/admin/reservations"))
+            .await
+            .unwrap();
+        let listed = text_of(&browser, "table.reservations").await;
+        assert!(
+            listed.contains("RESHOLD001") && listed.contains("Hilda Hold"),
+            "{listed}"
+        );
+        screenshot(&browser, "reservations").await;
+        browser
+            .find(Locator::LinkText("RESHOLD001"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        assert!(
+            text_of(&browser, "dl.reservation")
+                .await
+                .contains("Hilda Hold")
+        );
+        browser
+            .find(Locator::XPath(
+                "//button[text()='Confirmar: pagó por otro medio']",
+            ))
+            .await
+            .unwrap();
+        screenshot(&browser, "reservation").await;
+
+        // The inbox, then the conversation: the guest's markup is shown as text, never run.
+        browser.goto(&format!("{base}/admin/inbox")).await.unwrap();
+        screenshot(&browser, "inbox").await;
+        browser
+            .find(Locator::Css("ul.conversations a"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        let shown = text_of(&browser, "ol.messages li.guest p.text").await;
+        assert_eq!(shown, hostile);
+        let ran = browser
+            .execute(
+                "return [typeof window.__pwned, document.querySelectorAll('main script, main b').length];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(ran, serde_json::json!(["undefined", 0]));
+        assert!(
+            text_of(&browser, "details.understood")
+                .await
+                .contains("Lo que entendió el bot")
+        );
+
+        // Take over: the bot records the guest's next message and does not answer it.
+        browser
+            .find(Locator::XPath("//button[text()='Tomar la conversación']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        notice_says(&browser, "Tomaste la conversación").await;
+        let quiet = guest.say("¿hay alguien ahí?").await.unwrap();
+        let key = format!("parse_intent:wa:{}", quiet.id);
+        assert!(
+            eventually(Duration::from_secs(15), || async {
+                store::idempotency::is_done(&fleet.db, &key)
+                    .await
+                    .unwrap_or(false)
+            })
+            .await,
+            "the guest's message was handled"
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(sent_texts(&graph).await.len(), 1, "the bot stayed quiet");
+
+        // Answer from the console: it reaches the guest through the Graph API, once.
+        browser.refresh().await.unwrap();
+        assert!(
+            text_of(&browser, "ol.messages")
+                .await
+                .contains("¿hay alguien ahí?")
+        );
+        browser
+            .find(Locator::Css("textarea[name=text]"))
+            .await
+            .unwrap()
+            .send_keys("Hola, soy Ana del equipo. ¿En qué te ayudo?")
+            .await
+            .unwrap();
+        browser
+            .find(Locator::Css("form.reply button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        notice_says(&browser, "en camino").await;
+        let texts = sent_texts_when(&graph, 2).await;
+        assert_eq!(texts.len(), 2);
+        assert_eq!(texts[1], "Hola, soy Ana del equipo. ¿En qué te ayudo?");
+        browser.refresh().await.unwrap();
+        assert!(
+            text_of(&browser, "ol.messages li.staff")
+                .await
+                .contains("soy Ana del equipo")
+        );
+        screenshot(&browser, "conversation").await;
+
+        // Hand back: the bot answers the guest again.
+        browser
+            .find(Locator::XPath("//button[text()='Devolver al bot']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        notice_says(&browser, "El bot vuelve").await;
+        guest
+            .say("hola, ¿tenés lugar para el finde?")
+            .await
+            .unwrap();
+        assert_eq!(
+            sent_texts_when(&graph, 3).await.len(),
+            3,
+            "the bot answers again"
+        );
+        browser.goto(&format!("{base}/admin")).await.unwrap();
+        assert!(
+            text_of(&browser, "#needs-person")
+                .await
+                .contains("Nadie pidió")
+        );
+
+        // Sign out: the console is closed again.
+        browser
+            .find(Locator::Css("form.logout button"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        browser.goto(&format!("{base}/admin")).await.unwrap();
+        assert!(
+            browser
+                .current_url()
+                .await
+                .unwrap()
+                .path()
+                .ends_with("/admin/login")
+        );
+    };
+    run.await;
+    browser.close().await.unwrap();
+    drop(driver);
+    assert_eq!(
+        audit_actions(&fleet).await,
+        ["sign_in", "take_over", "reply", "hand_back", "sign_out"]
+    );
+    fleet.drop_db().await;
+}
+
+/// Inserts reservation `code` of `cabin`; answers its id.
+#[allow(clippy::too_many_arguments)]
+async fn reservation(
+    fleet: &Fleet,
+    cabin: i64,
+    code: &str,
+    guest: &str,
+    phone: &str,
+    check_in_in_days: i32,
+    deposit: i64,
+    status: &str,
+) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO reservations (code, accommodation_id, guest_name, guest_phone, check_in, check_out, guests,
+                                   total_amount, deposit_amount, status, channel_source, expires_at)
+         VALUES ($1, $2, $3, $4, current_date + $5, current_date + $5 + 2, 2, $6 * 3, $6,
+                 $7::reservation_status, 'whatsapp',
+                 CASE WHEN $7 = 'pre_reserved' THEN now() + interval '30 minutes' END)
+         RETURNING id",
+    )
+    .bind(code)
+    .bind(cabin)
+    .bind(guest)
+    .bind(phone)
+    .bind(check_in_in_days)
+    .bind(deposit)
+    .bind(status)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap()
+}
+
+async fn status_of(fleet: &Fleet, code: &str) -> String {
+    sqlx::query_scalar("SELECT status::text FROM reservations WHERE code = $1")
+        .bind(code)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() {
+    let fleet = Fleet::new().await;
+    let property = property(&fleet).await;
+    add_staff(&fleet, property, "ana@lago.test", "staff");
+    let cabin: i64 = sqlx::query_scalar("SELECT id FROM accommodations WHERE property_id = $1")
+        .bind(property)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap();
+    // The seeded policy: the whole deposit back up to 10 days before, half after.
+    reservation(
+        &fleet,
+        cabin,
+        "RES1000001",
+        "Hilda Hold",
+        "5492944111001",
+        40,
+        30_000,
+        "pre_reserved",
+    )
+    .await;
+    reservation(
+        &fleet,
+        cabin,
+        "RES1000002",
+        "Carla Lejos",
+        "5492944111002",
+        30,
+        30_000,
+        "confirmed",
+    )
+    .await;
+    let asked = reservation(
+        &fleet,
+        cabin,
+        "RES1000003",
+        "Pablo Pronto",
+        "5492944111003",
+        3,
+        20_000,
+        "confirmed",
+    )
+    .await;
+    // Pablo asked to cancel when it was 20 days away: he was told the whole deposit comes back.
+    sqlx::query(
+        "INSERT INTO cancellation_requests (reservation_id, days_before_check_in, refund_percent, cause_key)
+         VALUES ($1, 20, 100, 'parse_intent:wa:test')",
+    )
+    .bind(asked)
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    let (other, _) = other_property(&fleet).await;
+    let their_cabin: i64 = sqlx::query_scalar(
+        "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
+         VALUES ($1, 'Cabaña Ajena', 4, 50000) RETURNING id",
+    )
+    .bind(other)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap();
+    reservation(
+        &fleet,
+        their_cabin,
+        "RES9000001",
+        "Otra Huésped",
+        "5492944999001",
+        30,
+        10_000,
+        "pre_reserved",
+    )
+    .await;
+    reservation(
+        &fleet,
+        their_cabin,
+        "RES9000002",
+        "Otro Huésped",
+        "5492944999002",
+        35,
+        10_000,
+        "confirmed",
+    )
+    .await;
+
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "confirm_payment,send_reply")],
+    )]);
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
+    let mut http = Http::new(&base);
+    let token = http.sign_in("ana@lago.test").await;
+
+    // The list: ours, not theirs; a search finds by name or phone, its wildcards are literal.
+    let list = http.get("/admin/reservations").await;
+    assert_eq!(list.status, StatusCode::OK);
+    for code in ["RES1000001", "RES1000002", "RES1000003"] {
+        assert!(list.body.contains(code), "{code} listed");
+    }
+    assert!(
+        !list.body.contains("RES900000"),
+        "another property's reservation listed"
+    );
+    let found = http.get("/admin/reservations?q=hilda").await.body;
+    assert!(found.contains("RES1000001") && !found.contains("RES1000002"));
+    let found = http.get("/admin/reservations?q=111003").await.body;
+    assert!(found.contains("RES1000003") && !found.contains("RES1000001"));
+    let none = http.get("/admin/reservations?q=%25").await.body;
+    assert!(!none.contains("RES1000001") && none.contains("No hay reservas"));
+    let none = http.get("/admin/reservations?q=RES9000001").await.body;
+    assert!(none.contains("No hay reservas"), "{none}");
+    assert!(
+        !none.contains("href=\"/admin/reservations/RES9000001\""),
+        "another property's code found by search"
+    );
+
+    // A group's payment names the group, not a cabin: it is on Today too, under its code.
+    let group: i64 = sqlx::query_scalar(
+        "INSERT INTO reservation_groups (code, hold_cause) VALUES ('GRP1000001', 'test:group') RETURNING id",
+    )
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap();
+    let member = reservation(
+        &fleet,
+        cabin,
+        "RES1000006",
+        "Gina Grupo",
+        "5492944111006",
+        60,
+        10_000,
+        "confirmed",
+    )
+    .await;
+    sqlx::query("UPDATE reservations SET group_id = $1 WHERE id = $2")
+        .bind(group)
+        .bind(member)
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO payments (provider_payment_id, reservation_group_id, external_reference, status, amount, currency, approved_at)
+         VALUES ('777000111', $1, 'GRP1000001', 'approved', 20000, 'ARS', now())",
+    )
+    .bind(group)
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+
+    // Pablo's request is on Today and on top of the inbox.
+    let today = http.get("/admin").await.body;
+    assert!(
+        today.contains("Pedidos de cancelación") && today.contains("RES1000003"),
+        "{today}"
+    );
+    assert!(
+        today.contains("GRP1000001"),
+        "the group's payment on Today: {today}"
+    );
+    assert!(http.get("/admin/inbox").await.body.contains("RES1000003"));
+
+    // Another property's reservation does not exist here, whatever the way in; nothing changes.
+    for code in ["RES9000001", "RES9000002"] {
+        let page = http.get(&format!("/admin/reservations/{code}")).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND);
+        assert!(!page.body.contains("Otr"));
+        for action in ["paid", "cancel"] {
+            let a = http
+                .post(
+                    &format!("/admin/reservations/{code}/{action}"),
+                    &[("csrf", &token)],
+                )
+                .await;
+            assert_eq!(a.status, StatusCode::NOT_FOUND, "{code} {action}");
+        }
+    }
+    assert_eq!(status_of(&fleet, "RES9000001").await, "pre_reserved");
+    assert_eq!(status_of(&fleet, "RES9000002").await, "confirmed");
+    assert_eq!(
+        http.get("/admin/reservations/GRP1").await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Without its form token a cancellation is refused and changes nothing.
+    let refused = http
+        .post("/admin/reservations/RES1000002/cancel", &[])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(status_of(&fleet, "RES1000002").await, "confirmed");
+
+    // A hold paid another way: pressed twice and confirmed by the scripts' endpoint too, it is
+    // confirmed once and the guest gets one voucher.
+    let page = http.get("/admin/reservations/RES1000001").await.body;
+    assert!(page.contains("Confirmar: pagó por otro medio"));
+    for _ in 0..2 {
+        let a = http
+            .post("/admin/reservations/RES1000001/paid", &[("csrf", &token)])
+            .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER);
+    }
+    let scripted = reqwest::Client::new()
+        .post(format!("{base}/admin/reservations/RES1000001/confirm"))
+        .bearer_auth(STAFF_TOKEN)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(scripted.status(), reqwest::StatusCode::ACCEPTED);
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            status_of(&fleet, "RES1000001").await == "confirmed"
+        })
+        .await,
+        "the hold was confirmed"
+    );
+    let vouchers = sent_texts_when(&graph, 1).await;
+    assert_eq!(vouchers.len(), 1);
+    assert!(vouchers[0].contains("RES1000001"), "{}", vouchers[0]);
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        sent_texts(&graph).await.len(),
+        1,
+        "one voucher, however often confirmed"
+    );
+    let page = http.get("/admin/reservations/RES1000001").await.body;
+    assert!(page.contains("Confirmada") && !page.contains("Confirmar: pagó"));
+
+    // Cancelling a stay a month away: the policy gives the whole deposit back.
+    let page = http.get("/admin/reservations/RES1000002").await.body;
+    assert!(page.contains("se devuelve el 100% de la seña"), "{page}");
+    let done = http
+        .post("/admin/reservations/RES1000002/cancel", &[("csrf", &token)])
+        .await;
+    assert_eq!(
+        done.location.as_deref(),
+        Some("/admin/reservations/RES1000002?aviso=cancelada")
+    );
+    assert_eq!(status_of(&fleet, "RES1000002").await, "cancelled");
+    // Pressed again: nothing more.
+    let again = http
+        .post("/admin/reservations/RES1000002/cancel", &[("csrf", &token)])
+        .await;
+    assert_eq!(
+        again.location.as_deref(),
+        Some("/admin/reservations/RES1000002?aviso=ya-cancelada")
+    );
+    // Pablo, three days away, keeps what he was told (100%), not today's policy (50%).
+    let page = http.get("/admin/reservations/RES1000003").await.body;
+    assert!(page.contains("se le dijo que recibe el 100%"), "{page}");
+    assert!(page.contains("se devuelve el 100% de la seña"), "{page}");
+    http.post("/admin/reservations/RES1000003/cancel", &[("csrf", &token)])
+        .await;
+    assert_eq!(status_of(&fleet, "RES1000003").await, "cancelled");
+    let resolved: Vec<(String, i32, Option<i64>, bool)> = sqlx::query_as(
+        "SELECT r.code, c.refund_percent, c.refund_cents, c.resolved_by IS NOT NULL AND c.resolved_at IS NOT NULL
+         FROM cancellation_requests c JOIN reservations r ON r.id = c.reservation_id ORDER BY r.code",
+    )
+    .fetch_all(&fleet.db)
+    .await
+    .unwrap();
+    assert_eq!(
+        resolved,
+        [
+            ("RES1000002".to_owned(), 100, Some(3_000_000), true),
+            ("RES1000003".to_owned(), 100, Some(2_000_000), true),
+        ]
+    );
+    let today = http.get("/admin").await.body;
+    assert!(!today.contains("RES1000003"), "the request is resolved");
+    // A hold cannot be cancelled by the policy (it was never paid).
+    reservation(
+        &fleet,
+        cabin,
+        "RES1000004",
+        "Hugo Hold",
+        "5492944111004",
+        50,
+        30_000,
+        "pre_reserved",
+    )
+    .await;
+    let a = http
+        .post("/admin/reservations/RES1000004/cancel", &[("csrf", &token)])
+        .await;
+    assert_eq!(
+        a.location.as_deref(),
+        Some("/admin/reservations/RES1000004?aviso=no-confirmada")
+    );
+    assert_eq!(status_of(&fleet, "RES1000004").await, "pre_reserved");
+    // The cancelled nights are free: another stay can take them.
+    reservation(
+        &fleet,
+        cabin,
+        "RES1000005",
+        "Nina Nueva",
+        "5492944111005",
+        30,
+        30_000,
+        "confirmed",
+    )
+    .await;
+
+    let actions = audit_actions(&fleet).await;
+    assert_eq!(
+        actions.iter().filter(|a| *a == "cancel").count(),
+        2,
+        "{actions:?}"
+    );
+    assert!(actions.contains(&"confirm".to_owned()), "{actions:?}");
+    fleet.drop_db().await;
+}
