@@ -131,16 +131,7 @@ async fn confirm(
             ("refund", texts::paid_but_dates_taken_in(language, code))
         }
     };
-    let channel = reservations::guest_channel(&mut *conn, reservation_id).await?;
-    if suffix == "confirmed" {
-        let source = channel.as_ref().map_or("staff", |c| c.name());
-        metrics::counter!("reservations_total", "channel_source" => source, "status" => "confirmed")
-            .increment(1);
-    }
-    Ok(channel
-        .map(|channel| effects::text(format!("{cause}{suffix}"), &channel, text))
-        .into_iter()
-        .collect())
+    tell_guest(conn, reservation_id, cause, suffix, text).await
 }
 
 /// Confirms every hold of a group at once (one payment paid for all of them); when the nights
@@ -174,7 +165,19 @@ async fn confirm_group(
             ("refund", texts::paid_but_dates_taken_in(language, code))
         }
     };
-    let channel = reservations::guest_channel(&mut *conn, first).await?;
+    tell_guest(conn, first, cause, suffix, text).await
+}
+
+/// The message to the guest who holds `reservation_id` (none for a stay without a guest
+/// channel), keyed `<cause><suffix>`; a confirmation is counted.
+async fn tell_guest(
+    conn: &mut Conn,
+    reservation_id: i64,
+    cause: &str,
+    suffix: &str,
+    text: String,
+) -> Result<Vec<NewEffect>, JobError> {
+    let channel = reservations::guest_channel(&mut *conn, reservation_id).await?;
     if suffix == "confirmed" {
         let source = channel.as_ref().map_or("staff", |c| c.name());
         metrics::counter!("reservations_total", "channel_source" => source, "status" => "confirmed")
