@@ -63,6 +63,16 @@ pub enum Effect {
         code: String,
         to: Booking,
     },
+    /// The guest changed the dates or the people of the unpaid group hold `code` (any of its
+    /// cabins' codes), and the group needs several cabins again: release the whole group and
+    /// hold `to` as one new request in one transaction (all or none); the handler says which
+    /// once they are held ([`texts::moving_hold`]), then one payment link follows. If any
+    /// cabin was taken meanwhile, the old group stays and the guest is told
+    /// ([`texts::group_move_taken`]).
+    MoveGroup {
+        code: String,
+        to: Vec<Booking>,
+    },
     /// Release the unpaid hold `code` now (the guest has already been told it is released).
     ReleaseHold {
         code: String,
@@ -90,6 +100,59 @@ pub struct Held {
     pub paid: bool,
     /// Where the deposit of an unpaid hold is paid.
     pub payment_link: Option<String>,
+    /// The request this hold was made in with other cabins (one code, one payment).
+    pub group: Option<HeldGroup>,
+}
+
+/// Several cabins held or booked as one request: its code (`GRP…`, the one the guest was
+/// given) and every cabin's part, the held one included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldGroup {
+    pub code: String,
+    pub parts: Vec<HeldPart>,
+}
+
+/// One cabin of a group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldPart {
+    pub accommodation_id: i64,
+    pub accommodation: String,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub guests: u16,
+}
+
+impl Held {
+    /// The code the guest knows it by: the group's when it was requested with others.
+    pub fn shown_code(&self) -> &str {
+        self.group.as_ref().map_or(&self.code, |g| &g.code)
+    }
+
+    /// The message names this hold: its own code or its group's.
+    pub fn is_called(&self, code: &str) -> bool {
+        self.code == code || self.group.as_ref().is_some_and(|g| g.code == code)
+    }
+
+    /// These taken nights are this hold's own (or another cabin's of its group).
+    pub fn owns(&self, t: &booking::availability::Taken) -> bool {
+        let same = |id: i64, a: NaiveDate, b: NaiveDate| {
+            t.accommodation_id == id && t.check_in == a && t.check_out == b
+        };
+        same(self.accommodation_id, self.check_in, self.check_out)
+            || self.group.as_ref().is_some_and(|g| {
+                g.parts
+                    .iter()
+                    .any(|p| same(p.accommodation_id, p.check_in, p.check_out))
+            })
+    }
+
+    /// The cabins held: the group's, or this one.
+    pub fn cabins(&self) -> Vec<&str> {
+        match &self.group {
+            Some(g) => g.parts.iter().map(|p| p.accommodation.as_str()).collect(),
+            None => vec![self.accommodation.as_str()],
+        }
+    }
 }
 
 /// The property as the conversation speaks of it.

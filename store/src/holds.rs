@@ -186,26 +186,55 @@ pub async fn place_group(
 }
 
 /// Moves the guest's unpaid hold `replaced` to the stay of `req`, in the caller's transaction:
-/// the old hold is released first (so a new stay overlapping its own nights fits), then the new
-/// one placed; when the new nights are taken, the release is undone and `Ok(None)` says so.
+/// the old hold (with the rest of its group, when it was requested with others) is released
+/// first (so a new stay overlapping its own nights fits), then the new one placed; when the new
+/// nights are taken, the release is undone and `Ok(None)` says so.
 pub async fn place_replacing(
     conn: &mut PgConnection,
     replaced: &str,
     req: &HoldRequest<'_>,
 ) -> Result<Option<Hold>, crate::StoreError> {
+    replacing(conn, replaced, async |conn: &mut PgConnection| {
+        place(conn, req).await
+    })
+    .await
+}
+
+/// Moves the guest's unpaid hold `replaced` (and the rest of its group) to a new group, as
+/// [`place_replacing`] does for one hold: all the new holds or, when any cabin's nights are
+/// taken, none, the old ones kept, and `Ok(None)`.
+pub async fn place_group_replacing(
+    conn: &mut PgConnection,
+    replaced: &str,
+    cause: &str,
+    reqs: &[HoldRequest<'_>],
+) -> Result<Option<GroupHold>, crate::StoreError> {
+    replacing(conn, replaced, async |conn: &mut PgConnection| {
+        place_group(conn, cause, reqs).await
+    })
+    .await
+}
+
+/// Releases `replaced` (and its group), then runs `place`; undoes the release when `place`
+/// placed nothing.
+async fn replacing<T>(
+    conn: &mut PgConnection,
+    replaced: &str,
+    place: impl AsyncFnOnce(&mut PgConnection) -> Result<Option<T>, crate::StoreError>,
+) -> Result<Option<T>, crate::StoreError> {
     sqlx::query("SAVEPOINT move_hold")
         .execute(&mut *conn)
         .await?;
     let released = crate::reservations::release_unpaid(conn, replaced).await?;
-    match place(conn, req).await? {
-        Some(hold) => {
+    match place(conn).await? {
+        Some(placed) => {
             sqlx::query("RELEASE SAVEPOINT move_hold")
                 .execute(&mut *conn)
                 .await?;
             if !released {
                 tracing::warn!(code = replaced, "moved hold was no longer live");
             }
-            Ok(Some(hold))
+            Ok(Some(placed))
         }
         None => {
             sqlx::query("ROLLBACK TO SAVEPOINT move_hold")

@@ -210,6 +210,9 @@ pub struct GuestStay {
     /// Confirmed (the deposit was paid).
     pub paid: bool,
     pub payment_link: Option<String>,
+    /// The request it was made in with other cabins, and that request's code (`GRP…`).
+    pub group_id: Option<i64>,
+    pub group_code: Option<String>,
 }
 
 /// The guest's latest live hold or confirmed, not yet ended reservation at the property.
@@ -245,8 +248,10 @@ pub(crate) fn guest_contact(channel: &Channel) -> (Option<String>, Option<String
 pub(crate) fn guest_stays_sql(property: &str, phone: &str, email: &str, since: &str) -> String {
     format!(
         "SELECT r.code, r.accommodation_id, a.name AS accommodation, r.check_in, r.check_out, r.guests,
-                (r.status = 'confirmed') AS paid, r.payment_link, r.created_at, r.id AS reservation_id
+                (r.status = 'confirmed') AS paid, r.payment_link, r.created_at, r.id AS reservation_id,
+                r.group_id, g.code AS group_code
          FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
+         LEFT JOIN reservation_groups g ON g.id = r.group_id
          WHERE a.property_id = {property}
            AND (r.guest_phone = {phone} OR lower(r.guest_email) = lower({email}))
            AND ((r.status = 'pre_reserved' AND r.expires_at > now())

@@ -33,6 +33,9 @@ pub struct Opened {
     pub accommodations: Vec<Accommodation>,
     /// The guest's latest live hold or confirmed stay that has not ended (the property's today).
     pub held: Option<GuestStay>,
+    /// When `held` was requested with other cabins: every cabin of that request still live,
+    /// `held` included (empty otherwise).
+    pub group: Vec<GuestStay>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -96,11 +99,18 @@ pub async fn open(
         return Ok(None);
     };
     let today = row.property.today();
-    let held = row
-        .stays
-        .0
-        .into_iter()
-        .find(|s| !s.paid || s.check_out >= today);
+    let stays = row.stays.0;
+    let held = stays
+        .iter()
+        .find(|s| !s.paid || s.check_out >= today)
+        .cloned();
+    let group = match held.as_ref().and_then(|h| h.group_id) {
+        Some(id) => stays
+            .into_iter()
+            .filter(|s| s.group_id == Some(id))
+            .collect(),
+        None => Vec::new(),
+    };
     Ok(Some(Opened {
         conversation: Conversation {
             id: row.conversation_id,
@@ -114,6 +124,7 @@ pub async fn open(
             .map(Accommodation::from)
             .collect(),
         held,
+        group,
         property: row.property,
     }))
 }

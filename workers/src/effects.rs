@@ -58,8 +58,10 @@ pub fn of_turn(
             // request under one code (all or none, see [`group_cause`]); one `PreReserve` keyed
             // `group:<message id>` sends the one payment link for all their deposits. It carries
             // the first cabin's booking only because the payload needs one: the job finds the
-            // group by its effect key.
-            conversation::Effect::BookTogether(bookings) => {
+            // group by its effect key. A group moved is held the same way (the old one released
+            // by the handler in the same transaction).
+            conversation::Effect::BookTogether(bookings)
+            | conversation::Effect::MoveGroup { to: bookings, .. } => {
                 if let Some(first) = bookings.into_iter().next() {
                     out.push(NewEffect::new(
                         format!("{cause}:book"),

@@ -1,5 +1,5 @@
-//! Reservation codes: `RES` + yymmdd + a sequence of three or more digits ("RES251215001"),
-//! found anywhere, in any case, and with the separators a phone keyboard or speech-to-text
+//! Reservation codes: `RES` (a reservation) or `GRP` (several cabins booked as one request) +
+//! yymmdd + a sequence of three or more digits ("RES251215001", "GRP251215002"), found anywhere, in any case, and with the separators a phone keyboard or speech-to-text
 //! adds ("res-251215001", "RES 251215 001").
 //!
 //! The code is cut out of the text before anything else reads it, so its digits are never
@@ -13,21 +13,24 @@ const MIN_DIGITS: usize = 9;
 pub(crate) fn extract(raw: &str) -> (Option<String>, String) {
     let chars: Vec<char> = raw.chars().collect();
     for start in 0..chars.len() {
-        if let Some((digits, end)) = code_at(&chars, start) {
+        if let Some((prefix, digits, end)) = code_at(&chars, start) {
             let mut rest: String = chars[..start].iter().collect();
             rest.push(' ');
             rest.extend(&chars[end..]);
-            return (Some(format!("RES{digits}")), rest);
+            return (Some(format!("{prefix}{digits}")), rest);
         }
     }
     (None, raw.to_owned())
 }
 
-/// A code starting at `start`: its digits and the index just past it.
-fn code_at(chars: &[char], start: usize) -> Option<(String, usize)> {
+/// A code starting at `start`: its prefix (uppercase), its digits and the index just past it.
+fn code_at(chars: &[char], start: usize) -> Option<(&'static str, String, usize)> {
     let at_word_start = start == 0 || chars.get(start - 1).is_some_and(|c| !c.is_alphanumeric());
-    let prefix: String = chars.get(start..start + 3)?.iter().collect();
-    if !at_word_start || !prefix.eq_ignore_ascii_case("res") {
+    let written: String = chars.get(start..start + 3)?.iter().collect();
+    let prefix = ["RES", "GRP"]
+        .into_iter()
+        .find(|p| written.eq_ignore_ascii_case(p))?;
+    if !at_word_start {
         return None;
     }
     let mut i = start + 3;
@@ -59,7 +62,7 @@ fn code_at(chars: &[char], start: usize) -> Option<(String, usize)> {
         i += 1;
     }
     let ends_cleanly = !chars.get(i).is_some_and(|c| c.is_alphanumeric());
-    (digits.len() >= MIN_DIGITS && ends_cleanly).then_some((digits, i))
+    (digits.len() >= MIN_DIGITS && ends_cleanly).then_some((prefix, digits, i))
 }
 
 #[cfg(test)]
@@ -73,6 +76,11 @@ mod tests {
             Some("RES2512150001")
         );
         assert_eq!(extract("res251215001").0.as_deref(), Some("RES251215001"));
+        assert_eq!(
+            extract("cancelá la grp-261202 004 porfa").0.as_deref(),
+            Some("GRP261202004")
+        );
+        assert_eq!(extract("xgrp261202004 ok").0, None);
         assert_eq!(
             extract("código: RES-251215 001, gracias").0.as_deref(),
             Some("RES251215001")

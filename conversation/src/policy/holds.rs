@@ -3,11 +3,14 @@
 //! the guest decides), and cancelling: an unpaid hold is released at once, a paid reservation
 //! becomes a request for staff with the property's policy stated.
 
-use booking::{Accommodation, Guests, StayDates};
+use booking::{
+    Accommodation, Guests, StayDates,
+    availability::{Occupancy, Taken, split_guests},
+};
 
 use super::{act::stay_of, plan::held, quote, say};
 use crate::{
-    Effect, Facts,
+    Effect, Facts, Held,
     nlu::Understanding,
     state::{Booked, ConversationState, Want},
     texts,
@@ -65,7 +68,10 @@ pub(crate) fn accept(s: &mut ConversationState) -> Vec<Effect> {
         if let Some(stay) = stay_of(offer.check_in, offer.check_out) {
             remember_booked(s, &texts::list(lang, &names), &stay, offer.guests);
         }
-        return vec![Effect::BookTogether(bookings)];
+        return vec![match offer.replaces {
+            Some(code) => Effect::MoveGroup { code, to: bookings },
+            None => Effect::BookTogether(bookings),
+        }];
     }
     let Some(option) = offer.options.get(offer.chosen).or(offer.options.first()) else {
         return vec![say(texts::no_room(lang))];
@@ -99,11 +105,11 @@ pub(crate) fn already_held(
         && let Some(stay) = stay_of(h.check_in, h.check_out)
     {
         if h.paid {
-            return vec![say(texts::payment_confirmed_in(lang, &h.code))];
+            return vec![say(texts::payment_confirmed_in(lang, h.shown_code()))];
         }
         return vec![say(texts::already_held(
             lang,
-            &h.accommodation,
+            &texts::list(lang, &h.cabins()),
             &stay,
             h.payment_link.as_deref(),
         ))];
@@ -182,17 +188,16 @@ pub(crate) fn move_hold(
     let Some(h) = held(facts, u) else {
         return vec![say(texts::clarify(lang))];
     };
+    if h.group.is_some() && to_cabin.is_none() {
+        return move_group(s, facts, h, stay, guests);
+    }
     let target = to_cabin.unwrap_or(h.accommodation_id);
     let cabin = facts.accommodations().iter().find(|a| a.id == target);
     let own_nights_free = facts
         .occupancy
         .taken
         .iter()
-        .filter(|t| {
-            !(t.accommodation_id == h.accommodation_id
-                && t.check_in == h.check_in
-                && t.check_out == h.check_out)
-        })
+        .filter(|t| !h.owns(t))
         .all(|t| {
             t.accommodation_id != target
                 || !(t.check_in < stay.check_out() && stay.check_in() < t.check_out)
@@ -206,7 +211,7 @@ pub(crate) fn move_hold(
         return vec![
             say(texts::moving_hold(
                 lang,
-                &h.code,
+                h.shown_code(),
                 &a.name,
                 &stay,
                 guests.get(),
@@ -238,13 +243,135 @@ pub(crate) fn move_hold(
     effects
 }
 
+/// New dates or people for an unpaid group hold: the group's own cabins when they are free
+/// on the new dates and hold everyone (the ones no longer needed left out), else the cheapest
+/// free cabin or combination that fits; the whole group is released and the new request held
+/// in one transaction. When nothing fits, the nearest free options, keeping the group until
+/// the guest decides (an accepted option then replaces the whole group).
+fn move_group(
+    s: &mut ConversationState,
+    facts: &Facts<'_>,
+    h: &Held,
+    stay: StayDates,
+    guests: Guests,
+) -> Vec<Effect> {
+    let lang = s.language;
+    let taken: Vec<Taken> = facts
+        .occupancy
+        .taken
+        .iter()
+        .filter(|t| !h.owns(t))
+        .copied()
+        .collect();
+    let occupancy = Occupancy {
+        accommodations: facts.occupancy.accommodations,
+        taken: &taken,
+    };
+    let Some(set) = group_cabins(h, &occupancy, &stay, guests) else {
+        let mut effects = vec![say(texts::move_taken(
+            lang,
+            &texts::list(lang, &h.cabins()),
+            h.shown_code(),
+            &stay,
+        ))];
+        s.accommodation = None;
+        quote::quote(
+            s,
+            facts,
+            (stay, guests),
+            Want::Availability,
+            Some(h),
+            &mut effects,
+        );
+        return effects;
+    };
+    let split = split_guests(&set, guests.get());
+    let names: Vec<&str> = set.iter().map(|a| a.name.as_str()).collect();
+    let name = texts::list(lang, &names);
+    remember_booked(s, &name, &stay, guests.get());
+    let dates = (stay.check_in(), stay.check_out());
+    if let [one] = set[..] {
+        return vec![
+            say(texts::moving_hold(
+                lang,
+                h.shown_code(),
+                &name,
+                &stay,
+                guests.get(),
+            )),
+            Effect::MoveHold {
+                code: h.code.clone(),
+                to: quote::booking(one.id, dates, guests.get()),
+            },
+        ];
+    }
+    let to = set
+        .iter()
+        .zip(&split)
+        .map(|(a, g)| quote::booking(a.id, dates, *g))
+        .collect();
+    // Said by the handler once the new group is held (or that it could not be).
+    vec![Effect::MoveGroup {
+        code: h.code.clone(),
+        to,
+    }]
+}
+
+/// The cabins a corrected group goes to: its own when free and large enough (dropping the
+/// smallest while the rest still hold everyone), else one free cabin that fits, else the
+/// cheapest free combination. `None` when nothing free holds them.
+fn group_cabins<'a>(
+    h: &Held,
+    occupancy: &Occupancy<'a>,
+    stay: &StayDates,
+    guests: Guests,
+) -> Option<Vec<&'a Accommodation>> {
+    let own: Vec<&'a Accommodation> = occupancy
+        .accommodations
+        .iter()
+        .filter(|a| {
+            h.group
+                .as_ref()
+                .is_some_and(|g| g.parts.iter().any(|p| p.accommodation_id == a.id))
+        })
+        .collect();
+    let capacity = |set: &[&Accommodation]| set.iter().map(|a| a.capacity).sum::<i32>();
+    let need = i32::from(guests.get());
+    let own_free = !own.is_empty() && own.iter().all(|a| occupancy.is_free(a.id, stay));
+    if own_free && capacity(&own) >= need {
+        let mut set = own;
+        while set.len() > 1 {
+            let smallest = set
+                .iter()
+                .enumerate()
+                .min_by_key(|(_, a)| a.capacity)
+                .map(|(i, _)| i)?;
+            let without: Vec<&'a Accommodation> = set
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != smallest)
+                .map(|(_, a)| *a)
+                .collect();
+            if capacity(&without) < need {
+                break;
+            }
+            set = without;
+        }
+        return Some(set);
+    }
+    if let Some(one) = occupancy.free(stay, guests).first() {
+        return Some(vec![*one]);
+    }
+    occupancy.combination(stay, guests)
+}
+
 /// A change to a paid reservation goes to staff.
 pub(crate) fn paid_change(
     s: &ConversationState,
     u: &Understanding,
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
-    let code = held(facts, u).map_or("", |h| h.code.as_str());
+    let code = held(facts, u).map_or("", |h| h.shown_code());
     vec![say(texts::paid_change_requested(s.language, code))]
 }
 
@@ -263,7 +390,7 @@ pub(crate) fn cancel(
             s.needs_human = true;
             let refund = facts.place.cancellation.applied(h.check_in, facts.today);
             return vec![
-                say(texts::cancellation_requested(lang, &h.code, &refund)),
+                say(texts::cancellation_requested(lang, h.shown_code(), &refund)),
                 Effect::RequestCancellation {
                     code: h.code.clone(),
                     refund,
@@ -271,7 +398,7 @@ pub(crate) fn cancel(
             ];
         }
         return vec![
-            say(texts::hold_released(lang, &h.code)),
+            say(texts::hold_released(lang, h.shown_code())),
             Effect::ReleaseHold {
                 code: h.code.clone(),
             },
@@ -300,7 +427,7 @@ pub(crate) fn policy(s: &ConversationState, facts: &Facts<'_>) -> String {
     let policy = &facts.place.cancellation;
     let refund = facts.held.map(|h| {
         let refund = h.paid.then(|| policy.applied(h.check_in, facts.today));
-        (h.code.as_str(), refund)
+        (h.shown_code(), refund)
     });
     texts::cancellation_policy(
         s.language,

@@ -90,7 +90,7 @@ pub(crate) enum Step {
 pub(crate) fn held<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<&'a Held> {
     facts
         .held
-        .filter(|h| u.reservation_code.as_ref().is_none_or(|c| *c == h.code))
+        .filter(|h| u.reservation_code.as_ref().is_none_or(|c| h.is_called(c)))
 }
 
 pub(crate) fn plan(

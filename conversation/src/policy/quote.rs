@@ -35,7 +35,7 @@ pub(crate) fn quote(
         .occupancy
         .taken
         .iter()
-        .filter(|t| !replacing.is_some_and(|h| is_hold(t, h)))
+        .filter(|t| !replacing.is_some_and(|h| h.owns(t)))
         .copied()
         .collect();
     let occupancy = Occupancy {
@@ -119,7 +119,7 @@ pub(crate) fn quote(
                     .collect(),
                 chosen: 0,
                 together: true,
-                replaces: None,
+                replaces,
             });
             effects.push(say(texts::combination(lang, &stay, guests.get(), &parts)));
             return set.iter().map(|a| a.id).collect();
@@ -216,13 +216,6 @@ fn group_max(
     });
     effects.push(say(texts::group_max(lang, stay, guests.get(), max, &parts)));
     Some(free.iter().map(|a| a.id).collect())
-}
-
-/// The taken nights that are the guest's own hold.
-fn is_hold(t: &Taken, h: &Held) -> bool {
-    t.accommodation_id == h.accommodation_id
-        && t.check_in == h.check_in
-        && t.check_out == h.check_out
 }
 
 fn option(

@@ -270,6 +270,22 @@ pub fn group_taken(lang: Language) -> &'static str {
     }
 }
 
+/// A group's hold the guest corrected, when a cabin of the new request was taken meanwhile:
+/// the group stays as it was.
+pub fn group_move_taken(lang: Language, code: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "Uy, justo se ocupó una de las cabañas para esas fechas y no pude hacer el cambio 😕 Tu reserva {code} sigue como estaba. ¿Querés que busquemos otras fechas?"
+        ),
+        Language::En => format!(
+            "Oh, one of the cabins was just taken for those dates, so I couldn't make the change 😕 Your booking {code} stays as it was. Shall we look at other dates?"
+        ),
+        Language::Pt => format!(
+            "Puxa, um dos chalés acabou de ser ocupado nessas datas e não consegui fazer a mudança 😕 Sua reserva {code} continua como estava. Quer que a gente veja outras datas?"
+        ),
+    }
+}
+
 /// A hold being placed (the code is not known yet) that the guest cancels: staff do it.
 pub fn cancel_pending_hold(lang: Language) -> &'static str {
     match lang {

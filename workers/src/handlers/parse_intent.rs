@@ -10,7 +10,10 @@
 use booking::availability::Occupancy;
 use booking::{Accommodation, Guests, StayDates};
 use chrono::Utc;
-use conversation::{Booking, Effect, Facts, Held, Incoming, Say, Wordless, nlu, texts};
+use conversation::{
+    Booking, Effect, Facts, Held, HeldGroup, HeldPart, Incoming, Language, Say, Wordless, nlu,
+    texts,
+};
 use jobs::{
     Envelope, JobError,
     payloads::{self, ParseIntent},
@@ -44,6 +47,7 @@ impl Handle for ParseIntent {
                 conversation,
                 accommodations,
                 held,
+                group,
             } = turns::open(&mut tx, &p.channel, inbound)
                 .await?
                 .ok_or_else(|| {
@@ -92,6 +96,19 @@ impl Handle for ParseIntent {
             };
             let place = property.place();
             let held = held.map(|h| Held {
+                group: h.group_code.clone().map(|code| HeldGroup {
+                    code,
+                    parts: group
+                        .iter()
+                        .map(|p| HeldPart {
+                            accommodation_id: p.accommodation_id,
+                            accommodation: p.accommodation.clone(),
+                            check_in: p.check_in,
+                            check_out: p.check_out,
+                            guests: u16::try_from(p.guests).unwrap_or(1),
+                        })
+                        .collect(),
+                }),
                 code: h.code,
                 accommodation_id: h.accommodation_id,
                 accommodation: h.accommodation,
@@ -145,6 +162,24 @@ impl Handle for ParseIntent {
                             )));
                         }
                     }
+                    Effect::MoveGroup { code, to } => {
+                        let group = Group {
+                            channel: &p.channel,
+                            message_id: &p.message_id,
+                            accommodations: &accommodations,
+                            hold_minutes: state.config.hold_minutes,
+                        };
+                        let language = turn.state.language;
+                        let shown = facts.held.map_or(code.as_str(), Held::shown_code);
+                        if group.replace(&mut tx, &code, &to).await? {
+                            decided.push(Effect::Say(Say::Text(group.moved(language, shown, &to))));
+                            decided.push(Effect::MoveGroup { code, to });
+                        } else {
+                            decided.push(Effect::Say(Say::Text(texts::group_move_taken(
+                                language, shown,
+                            ))));
+                        }
+                    }
                     other => decided.push(other),
                 }
             }
@@ -175,6 +210,55 @@ struct Group<'a> {
 impl Group<'_> {
     /// `true` when every cabin was held; `false` (nothing held) when any was taken meanwhile.
     async fn place(&self, tx: &mut Conn, bookings: &[Booking]) -> Result<bool, JobError> {
+        self.hold(tx, None, bookings).await
+    }
+
+    /// Holds `bookings` as a new group in place of the unpaid hold `code` and its group, in
+    /// one go: `true` when every new cabin was held (the old ones released), `false` when any
+    /// was taken meanwhile (the old ones kept, nothing new held).
+    async fn replace(
+        &self,
+        tx: &mut Conn,
+        code: &str,
+        bookings: &[Booking],
+    ) -> Result<bool, JobError> {
+        self.hold(tx, Some(code), bookings).await
+    }
+
+    /// What the guest is told when their group moved: its code, the new cabins, dates and
+    /// people.
+    fn moved(&self, language: Language, code: &str, bookings: &[Booking]) -> String {
+        let names: Vec<&str> = bookings
+            .iter()
+            .filter_map(|b| {
+                self.accommodations
+                    .iter()
+                    .find(|a| a.id == b.accommodation_id)
+            })
+            .map(|a| a.name.as_str())
+            .collect();
+        let guests = bookings.iter().map(|b| b.guests).sum();
+        match bookings
+            .first()
+            .and_then(|b| StayDates::new(b.check_in, b.check_out).ok())
+        {
+            Some(stay) => texts::moving_hold(
+                language,
+                code,
+                &texts::list(language, &names),
+                &stay,
+                guests,
+            ),
+            None => texts::clarify(language).to_owned(),
+        }
+    }
+
+    async fn hold(
+        &self,
+        tx: &mut Conn,
+        replacing: Option<&str>,
+        bookings: &[Booking],
+    ) -> Result<bool, JobError> {
         let (phone, email) = match self.channel {
             jobs::payloads::Channel::Whatsapp { from, .. } => {
                 (Some(from.expose().to_owned()), None)
@@ -216,6 +300,10 @@ impl Group<'_> {
                 cause,
             })
             .collect();
-        Ok(holds::place_group(tx, &group, &requests).await?.is_some())
+        let placed = match replacing {
+            Some(code) => holds::place_group_replacing(tx, code, &group, &requests).await?,
+            None => holds::place_group(tx, &group, &requests).await?,
+        };
+        Ok(placed.is_some())
     }
 }

@@ -1065,3 +1065,117 @@ async fn say_and_wait(guest: &Guest, graph: &MockServer, text: &str, total: usiz
     guest.say(text).await.unwrap();
     sent_texts_when(graph, total).await
 }
+
+/// A group's correction, decided on the nights the turn read, lands on nights another booking
+/// took meanwhile: the move is all or none. `place_group_replacing` leaves the old group held
+/// and places nothing new when any new cabin is taken; when every new cabin is free it releases
+/// the whole old group and holds the new one under a new code, in the caller's transaction.
+#[tokio::test]
+async fn a_group_moved_onto_nights_taken_meanwhile_keeps_its_holds() {
+    let fleet = Fleet::new().await;
+    seed_two_cabins(&fleet).await;
+    let (graph, mp) = fakes().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
+    let url = fleet.spawn_ingress().await;
+    let guest = whatsapp_guest(&url, "5491166669997");
+    let (group, check_in) = group_held(&fleet, &graph, &guest).await;
+    let member: String = sqlx::query_scalar(
+        "SELECT r.code FROM reservations r JOIN reservation_groups g ON g.id = r.group_id
+         WHERE g.code = $1 ORDER BY r.id LIMIT 1",
+    )
+    .bind(&group)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap();
+    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM accommodations ORDER BY id")
+        .fetch_all(&fleet.db)
+        .await
+        .unwrap();
+    let mut cabins = Vec::new();
+    for id in &ids {
+        cabins.push(
+            store::availability::by_id(&fleet.db, *id)
+                .await
+                .unwrap()
+                .unwrap(),
+        );
+    }
+    let moved_in = check_in + Days::days(7);
+    // Someone else confirmed the Lenga's first new night meanwhile.
+    sqlx::query(
+        "INSERT INTO reservations (code, accommodation_id, check_in, check_out, guests, total_amount, deposit_amount, status, channel_source)
+         VALUES ('RES000000901', $1, $2, $3, 2, 100000, 30000, 'confirmed', 'whatsapp')",
+    )
+    .bind(ids[1])
+    .bind(moved_in)
+    .bind(moved_in + Days::days(1))
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    let requests =
+        |from: NaiveDate, causes: &'static [&'static str]| -> Vec<store::holds::HoldRequest<'_>> {
+            cabins
+                .iter()
+                .zip(causes)
+                .map(|(a, cause)| store::holds::HoldRequest {
+                    accommodation: a,
+                    stay: booking::StayDates::new(from, from + Days::days(2)).unwrap(),
+                    guests: booking::Guests::new(4).unwrap(),
+                    guest_name: None,
+                    guest_phone: Some("5491166669997"),
+                    guest_email: None,
+                    channel_source: "whatsapp",
+                    expires_at: Utc::now() + Days::minutes(30),
+                    cause,
+                })
+                .collect()
+        };
+    let live = |db: sqlx::PgPool| async move {
+        sqlx::query_as::<_, (String, NaiveDate)>(
+            "SELECT coalesce(g.code, ''), r.check_in FROM reservations r
+             LEFT JOIN reservation_groups g ON g.id = r.group_id
+             WHERE r.status = 'pre_reserved' ORDER BY r.id",
+        )
+        .fetch_all(&db)
+        .await
+        .unwrap()
+    };
+
+    let mut tx = fleet.db.begin().await.unwrap();
+    let taken = store::holds::place_group_replacing(
+        &mut tx,
+        &member,
+        "test:move:1",
+        &requests(moved_in, &["test:move:1:0", "test:move:1:1"]),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    assert!(taken.is_none(), "a taken cabin places nothing");
+    assert_eq!(
+        live(fleet.db.clone()).await,
+        vec![(group.clone(), check_in), (group.clone(), check_in)],
+        "the old group is kept whole"
+    );
+
+    let free_in = check_in + Days::days(14);
+    let mut tx = fleet.db.begin().await.unwrap();
+    let moved = store::holds::place_group_replacing(
+        &mut tx,
+        &member,
+        "test:move:2",
+        &requests(free_in, &["test:move:2:0", "test:move:2:1"]),
+    )
+    .await
+    .unwrap()
+    .expect("free nights: moved");
+    tx.commit().await.unwrap();
+    assert_ne!(moved.code, group);
+    assert_eq!(
+        live(fleet.db.clone()).await,
+        vec![(moved.code.clone(), free_in), (moved.code.clone(), free_in)],
+        "the whole old group released, the new one held"
+    );
+    fleet.drop_db().await;
+}

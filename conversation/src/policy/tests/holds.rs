@@ -460,3 +460,138 @@ fn people_added_or_taken_change_the_holds_party() {
     let t = talk(&[ASK_FOR_TWO, "ah, se suma una persona más"]);
     assert_eq!(t.state.offer.as_ref().map(|o| o.guests), Some(3));
 }
+
+/// A group of 9 held in the Coihue (4) and the Lenga (5), 15–17 Dec, under GRP261202001.
+fn group_hold() -> World {
+    let part = |id: i64, name: &str, guests: u16| crate::HeldPart {
+        accommodation_id: id,
+        accommodation: name.into(),
+        check_in: d("2026-12-15"),
+        check_out: d("2026-12-17"),
+        guests,
+    };
+    World {
+        taken: vec![
+            taken(2, "2026-12-15", "2026-12-17"),
+            taken(3, "2026-12-15", "2026-12-17"),
+        ],
+        held: Some(Held {
+            code: "RES261202002".into(),
+            accommodation_id: 3,
+            accommodation: "Cabaña Lenga".into(),
+            check_in: d("2026-12-15"),
+            check_out: d("2026-12-17"),
+            guests: 5,
+            paid: false,
+            payment_link: Some("https://pago.example/GRP261202001".into()),
+            group: Some(crate::HeldGroup {
+                code: "GRP261202001".into(),
+                parts: vec![part(2, "Cabaña Coihue", 4), part(3, "Cabaña Lenga", 5)],
+            }),
+        }),
+        ..Default::default()
+    }
+}
+
+fn after_group_hold() -> ConversationState {
+    ConversationState {
+        guests: Some(9),
+        booked: Some(Booked {
+            accommodation: "Cabaña Coihue y Cabaña Lenga".into(),
+            check_in: d("2026-12-15"),
+            check_out: d("2026-12-17"),
+            guests: 9,
+        }),
+        ..after_hold()
+    }
+}
+
+fn moved_group(t: &Turn) -> Option<(String, Vec<Booking>)> {
+    t.effects.iter().find_map(|e| match e {
+        Effect::MoveGroup { code, to } => Some((code.clone(), to.clone())),
+        _ => None,
+    })
+}
+
+#[test]
+fn fewer_people_in_a_group_keep_its_cabins_together() {
+    let w = group_hold();
+    for text in [
+        "al final somos 8",
+        "perdon, somos 8 nomas",
+        "we are 8 now",
+        "agora somos 8",
+    ] {
+        let t = w.run(&after_group_hold(), text);
+        let (code, to) = moved_group(&t).unwrap_or_else(|| panic!("{text}: {:?}", t.effects));
+        assert_eq!(code, "RES261202002", "{text}");
+        let cabins: Vec<i64> = to.iter().map(|b| b.accommodation_id).collect();
+        assert_eq!(cabins, vec![2, 3], "{text}");
+        assert_eq!(to.iter().map(|b| b.guests).sum::<u16>(), 8, "{text}");
+        assert!(to.iter().all(|b| b.check_in == d("2026-12-15")), "{text}");
+    }
+}
+
+#[test]
+fn a_group_corrected_to_other_dates_moves_every_cabin() {
+    let w = group_hold();
+    for text in [
+        "perdón, me equivoqué, es del 16 al 18",
+        "mejor del 16 al 18 de diciembre",
+        "sorry, it's December 16 to 18",
+    ] {
+        let t = w.run(&after_group_hold(), text);
+        let (_, to) = moved_group(&t).unwrap_or_else(|| panic!("{text}: {:?}", t.effects));
+        assert_eq!(to.len(), 2, "{text}");
+        assert!(
+            to.iter()
+                .all(|b| b.check_in == d("2026-12-16") && b.check_out == d("2026-12-18")),
+            "{text}: {to:?}"
+        );
+        assert_eq!(to.iter().map(|b| b.guests).sum::<u16>(), 9, "{text}");
+    }
+}
+
+#[test]
+fn a_group_small_enough_for_one_cabin_moves_to_that_cabin_alone() {
+    let t = group_hold().run(&after_group_hold(), "al final somos 5");
+    assert!(moved_group(&t).is_none(), "{:?}", t.effects);
+    let to = t
+        .effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some(*to),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{:?}", t.effects));
+    assert_eq!((to.accommodation_id, to.guests), (3, 5));
+    assert!(said(&t).contains("GRP261202001"), "{}", said(&t));
+}
+
+#[test]
+fn a_group_whose_new_dates_are_taken_keeps_its_holds_and_hears_what_is_free() {
+    let mut w = group_hold();
+    w.taken.push(taken(3, "2026-12-20", "2026-12-23"));
+    let t = w.run(&after_group_hold(), "mejor del 20 al 22");
+    assert!(
+        !t.effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveGroup { .. } | Effect::MoveHold { .. })),
+        "{:?}",
+        t.effects
+    );
+    assert!(said(&t).contains("GRP261202001"), "{}", said(&t));
+}
+
+#[test]
+fn cancelling_a_group_names_the_group_code() {
+    let t = group_hold().run(&after_group_hold(), "mejor cancelala");
+    assert!(said(&t).contains("GRP261202001"), "{}", said(&t));
+    assert!(
+        t.effects
+            .iter()
+            .any(|e| matches!(e, Effect::ReleaseHold { code } if code == "RES261202002")),
+        "{:?}",
+        t.effects
+    );
+}

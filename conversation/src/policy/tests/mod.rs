@@ -163,6 +163,7 @@ fn coihue_hold(paid: bool) -> World {
             guests: 2,
             paid,
             payment_link: Some("https://pago.example/RES261215007".into()),
+            group: None,
         }),
         // 22 days before the stay: late for this policy.
         policy: CancellationPolicy::new(30, 50, 6).expect("policy"),
