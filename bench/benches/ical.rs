@@ -105,7 +105,9 @@ async fn pass(
     let outcomes: Vec<SyncOutcome> = futures::stream::iter(feeds.iter().copied())
         .map(|feed| async move {
             let run = Run::of(&meta(format!("bench:{name}:{feed}")));
-            sync_feed(db, fetcher, &run, feed).await.expect("sync")
+            sync_feed(db, fetcher, &Default::default(), &run, feed)
+                .await
+                .expect("sync")
         })
         .buffer_unordered(CONCURRENCY)
         .collect()

@@ -91,7 +91,13 @@ fn form(message: &Outgoing<'_>) -> Vec<(&'static str, String)> {
             ),
         ),
         ("to", message.to.to_owned()),
-        ("subject", subject(message.thread)),
+        (
+            "subject",
+            match message.body {
+                ReplyBody::Notice { subject, .. } => subject.clone(),
+                _ => subject(message.thread),
+            },
+        ),
         ("text", text(message.body)),
     ];
     if let Some(thread) = message.thread {
@@ -119,6 +125,7 @@ fn text(body: &ReplyBody) -> String {
         ReplyBody::Text { text } => text.clone(),
         ReplyBody::Image { link, caption } if caption.trim().is_empty() => link.clone(),
         ReplyBody::Image { link, caption } => format!("{caption}\n\n{link}"),
+        ReplyBody::Notice { text, .. } => text.clone(),
     }
 }
 

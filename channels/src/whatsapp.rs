@@ -63,6 +63,12 @@ impl Whatsapp {
                 message["type"] = json!("image");
                 message["image"] = json!({ "link": link, "caption": caption });
             }
+            // An owner's WhatsApp: the subject as the first line.
+            ReplyBody::Notice { subject, text } => {
+                message["type"] = json!("text");
+                message["text"] =
+                    json!({ "preview_url": true, "body": format!("{subject}\n\n{text}") });
+            }
         }
         if let Some(tag) = tag {
             message["biz_opaque_callback_data"] = json!(tag);

@@ -232,8 +232,19 @@ impl Job for ExpireHolds {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ReplyBody {
-    Text { text: String },
-    Image { link: String, caption: String },
+    Text {
+        text: String,
+    },
+    Image {
+        link: String,
+        caption: String,
+    },
+    /// A notice to the people who run the property (an owner's email): its own subject, never
+    /// sent to a guest.
+    Notice {
+        subject: String,
+        text: String,
+    },
 }
 
 /// Send one reply from the outbox (its row keyed by `cause_key`, the effect's key), at most

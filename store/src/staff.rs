@@ -198,3 +198,36 @@ pub async fn audit_of(
     .fetch_all(db)
     .await?)
 }
+
+/// Where a property's notices go: its own email address and name (the sender), and every active
+/// owner's address. `property` is the property's id, or `None` with `reservation` naming one of
+/// its reservations.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct NoticeRecipients {
+    pub property_id: i64,
+    pub property_name: String,
+    pub property_email: Option<String>,
+    pub owners: Vec<String>,
+}
+
+/// The recipients of a property's notices, found by the property or by one of its
+/// reservations; `None` when neither exists.
+pub async fn notice_recipients(
+    db: impl PgExecutor<'_>,
+    property: Option<i64>,
+    reservation: Option<i64>,
+) -> Result<Option<NoticeRecipients>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT p.id AS property_id, p.name AS property_name, p.email_address AS property_email,
+                coalesce((SELECT array_agg(s.email ORDER BY s.id) FROM staff_accounts s
+                          WHERE s.property_id = p.id AND s.role = 'owner' AND s.active), '{}') AS owners
+         FROM properties p
+         WHERE p.id = coalesce($1, (SELECT a.property_id FROM reservations r
+                                    JOIN accommodations a ON a.id = r.accommodation_id
+                                    WHERE r.id = $2))",
+    )
+    .bind(property)
+    .bind(reservation)
+    .fetch_optional(db)
+    .await?)
+}

@@ -54,6 +54,8 @@ pub struct WorkerConfig {
     /// PostgreSQL connections of this process (`DATABASE_POOL_SIZE`), and how many workers
     /// and ingresses share the server (`FLEET_WORKER_REPLICAS`, `FLEET_INGRESS_REPLICAS`).
     pub connections: ConnectionPlan,
+    /// Owner notices: the console's base URL for their links and the fallback sender.
+    pub notices: crate::notices::NoticeConfig,
 }
 
 impl WorkerConfig {
@@ -278,6 +280,11 @@ impl WorkerConfig {
                 timeout: Duration::from_millis(parse_var("ICAL_FETCH_TIMEOUT_MS", 20_000u64)?),
                 max_bytes: parse_var("ICAL_MAX_BYTES", 5 * 1024 * 1024usize)?,
                 breaker,
+            },
+            notices: crate::notices::NoticeConfig {
+                console_base: var("PUBLIC_BASE_URL")
+                    .unwrap_or_else(|| "http://127.0.0.1:8080".into()),
+                from_address: var("NOTICES_FROM_ADDRESS"),
             },
             mercadopago_notification_url: var("MERCADOPAGO_NOTIFICATION_URL")
                 .or_else(|| sandbox.then(|| format!("{sandbox_base}/webhooks/mercadopago"))),

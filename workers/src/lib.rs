@@ -29,6 +29,7 @@ pub mod config;
 pub mod effects;
 pub mod handler;
 pub mod handlers;
+pub mod notices;
 pub mod outbox;
 pub mod retention;
 pub mod run;

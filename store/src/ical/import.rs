@@ -52,6 +52,16 @@ pub struct Applied {
     /// Our unpaid holds a channel's booking won over: their guests are to be told.
     #[serde(skip)]
     pub released_holds: Vec<ReleasedHold>,
+    /// Our confirmed stays a channel's booking newly conflicts with: their owners are to be told.
+    #[serde(skip)]
+    pub opened_conflicts: Vec<OpenedConflict>,
+}
+
+/// A confirmed stay of ours a channel booked nights of (a new overbooking conflict).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenedConflict {
+    pub reservation_id: i64,
+    pub code: String,
 }
 
 /// An unpaid hold cancelled because a channel booked its nights.
@@ -249,7 +259,14 @@ async fn place(
         }
         resolve_conflicts(conn, feed.id, &block.uid, Some((block.start, block.end))).await?;
         for stay in &ours {
-            applied.conflicts += open_conflict(conn, feed, block, stay).await?;
+            let opened = open_conflict(conn, feed, block, stay).await?;
+            if opened > 0 {
+                applied.opened_conflicts.push(OpenedConflict {
+                    reservation_id: stay.id,
+                    code: stay.code.clone(),
+                });
+            }
+            applied.conflicts += opened;
         }
         return remember(conn, feed, block, previous, Placement::Conflict, &[]).await;
     }

@@ -17,7 +17,14 @@ use store::{
     reservations::{self, Confirmation},
 };
 
-use crate::{effects, handler::Handle, outbox, run::Run, state::State};
+use crate::{
+    effects,
+    handler::Handle,
+    notices::{self, About, Notice, NoticeConfig},
+    outbox,
+    run::Run,
+    state::State,
+};
 
 impl Handle for ConfirmPayment {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
@@ -36,21 +43,27 @@ impl Handle for ConfirmPayment {
                         approved_at: payment.date_approved.as_deref(),
                         raw,
                     };
-                    let effects = apply_payment(&mut tx, payment_id, &read).await?;
+                    let effects =
+                        apply_payment(&mut tx, &state.config.notices, payment_id, &read).await?;
                     run.commit(tx, &effects).await?;
                 }
             }
             PaymentSource::Staff { reservation_code } => {
                 if let Some(mut tx) = run.begin(&state.db).await? {
                     let cause = format!("staff:{reservation_code}:");
+                    let by = Confirming {
+                        cause: &cause,
+                        notices: &state.config.notices,
+                        amount: None,
+                    };
                     let effects = if let Some(id) =
                         reservations::id_by_code(&mut *tx, reservation_code).await?
                     {
-                        confirm(&mut tx, id, reservation_code, &cause).await?
+                        confirm(&mut tx, id, reservation_code, &by).await?
                     } else if let Some(group) =
                         reservations::group_id_by_code(&mut *tx, reservation_code).await?
                     {
-                        confirm_group(&mut tx, group, reservation_code, &cause).await?
+                        confirm_group(&mut tx, group, reservation_code, &by).await?
                     } else {
                         return Err(JobError::permanent(format!(
                             "no reservation {reservation_code}"
@@ -64,8 +77,17 @@ impl Handle for ConfirmPayment {
     }
 }
 
+/// What a confirmation comes from: the key its messages are made under (`<cause><suffix>`),
+/// where owner notices go, and the amount paid when a payment says it.
+struct Confirming<'a> {
+    cause: &'a str,
+    notices: &'a NoticeConfig,
+    amount: Option<f64>,
+}
+
 async fn apply_payment(
     conn: &mut Conn,
+    notices: &NoticeConfig,
     payment_id: &str,
     payment: &ReadPayment<'_>,
 ) -> Result<Vec<NewEffect>, JobError> {
@@ -89,10 +111,17 @@ async fn apply_payment(
         }
     };
     match payment.status {
-        "approved" => match paid {
-            Paid::Reservation { .. } => confirm(conn, reservation_id, &code, &cause).await,
-            Paid::Group { id, .. } => confirm_group(conn, id, &code, &cause).await,
-        },
+        "approved" => {
+            let by = Confirming {
+                cause: &cause,
+                notices,
+                amount: payment.amount,
+            };
+            match paid {
+                Paid::Reservation { .. } => confirm(conn, reservation_id, &code, &by).await,
+                Paid::Group { id, .. } => confirm_group(conn, id, &code, &by).await,
+            }
+        }
         "rejected" | "cancelled" => {
             let channel = reservations::guest_channel(&mut *conn, reservation_id).await?;
             let language = conversations::language_of_reservation(conn, reservation_id).await?;
@@ -117,7 +146,7 @@ async fn confirm(
     conn: &mut Conn,
     reservation_id: i64,
     code: &str,
-    cause: &str,
+    by: &Confirming<'_>,
 ) -> Result<Vec<NewEffect>, JobError> {
     let (suffix, text) = match reservations::confirm(conn, reservation_id).await? {
         Confirmation::Confirmed => ("confirmed", voucher(conn, reservation_id, code).await?),
@@ -131,7 +160,9 @@ async fn confirm(
             ("refund", texts::paid_but_dates_taken_in(language, code))
         }
     };
-    tell_guest(conn, reservation_id, cause, suffix, text).await
+    let mut effects = tell_guest(conn, reservation_id, by.cause, suffix, text).await?;
+    effects.extend(tell_owners(conn, reservation_id, code, by, suffix).await?);
+    Ok(effects)
 }
 
 /// Confirms every hold of a group at once (one payment paid for all of them); when the nights
@@ -141,7 +172,7 @@ async fn confirm_group(
     conn: &mut Conn,
     group_id: i64,
     code: &str,
-    cause: &str,
+    by: &Confirming<'_>,
 ) -> Result<Vec<NewEffect>, JobError> {
     let Some(first) = reservations::group_members(&mut *conn, group_id)
         .await?
@@ -165,7 +196,35 @@ async fn confirm_group(
             ("refund", texts::paid_but_dates_taken_in(language, code))
         }
     };
-    tell_guest(conn, first, cause, suffix, text).await
+    let mut effects = tell_guest(conn, first, by.cause, suffix, text).await?;
+    effects.extend(tell_owners(conn, first, code, by, suffix).await?);
+    Ok(effects)
+}
+
+/// The owners' notice of a confirmation (`confirmed`) or of a deposit to give back (`refund`),
+/// keyed under the same cause as the guest's message.
+async fn tell_owners(
+    conn: &mut Conn,
+    reservation_id: i64,
+    code: &str,
+    by: &Confirming<'_>,
+    suffix: &str,
+) -> Result<Vec<NewEffect>, JobError> {
+    let amount = by
+        .amount
+        .map(|a| Money::from_cents((a * 100.0).round() as i64).to_string());
+    let notice = match suffix {
+        "confirmed" => Notice::Paid { code, amount },
+        _ => Notice::RefundDue { code },
+    };
+    notices::to_owners(
+        conn,
+        by.notices,
+        About::Reservation(reservation_id),
+        &format!("{}{suffix}", by.cause),
+        &notice,
+    )
+    .await
 }
 
 /// The message to the guest who holds `reservation_id` (none for a stay without a guest

@@ -23,10 +23,14 @@ use store::{Conn, availability, conversations, holds, reservations, turns};
 use crate::{
     effects::{self, Answering},
     handler::Handle,
+    notices::{self, About, Notice},
     outbox,
     run::Run,
     state::State,
 };
+
+/// How much of the guest's message an owner's notice quotes (characters).
+const SAID_IN_NOTICE: usize = 280;
 
 impl Handle for ParseIntent {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
@@ -189,7 +193,39 @@ impl Handle for ParseIntent {
                 received_at_ms: p.received_at_ms,
                 voice: p.transcript_confidence.is_some(),
             };
-            let effects = effects::of_turn(run.key(), &answering, decided)?;
+            let mut notified = Vec::new();
+            for effect in &decided {
+                if let Effect::RequestCancellation { code, refund } = effect {
+                    let notice = Notice::CancellationRequested { code, refund };
+                    notified.push(notice);
+                }
+            }
+            let asked_for_person =
+                turn.state.needs_human && !conversation.state.needs_human && notified.is_empty();
+            let guest = p.channel.guest_address();
+            let said: String = p.text.chars().take(SAID_IN_NOTICE).collect();
+            if asked_for_person {
+                notified.push(Notice::PersonWanted {
+                    conversation_id: conversation.id,
+                    guest: &guest,
+                    said: &said,
+                });
+            }
+            let mut owed = Vec::new();
+            for (n, notice) in notified.iter().enumerate() {
+                owed.extend(
+                    notices::to_owners(
+                        &mut tx,
+                        &state.config.notices,
+                        About::Property(property.id),
+                        &format!("{}:{n}", run.key()),
+                        notice,
+                    )
+                    .await?,
+                );
+            }
+            let mut effects = effects::of_turn(run.key(), &answering, decided)?;
+            effects.extend(owed);
             run.commit_turn(tx, conversation.id, &turn.state, &effects)
                 .await?;
         }

@@ -802,6 +802,19 @@ async fn a_group_gets_one_payment_link_and_one_payment_confirms_every_cabin() {
 
     // Cancelling the paid group: a request for staff, for both cabins, with the policy of the
     // property (10 days: 50 days ahead gives the whole deposit back); nothing is cancelled.
+    let property: i64 = sqlx::query_scalar("SELECT min(id) FROM properties")
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap();
+    store::staff::add(
+        &fleet.db,
+        property,
+        "duena@lago.test",
+        store::staff::Role::Owner,
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
+    )
+    .await
+    .unwrap();
     let replies = say_and_wait(&guest, &graph, "quiero cancelar la reserva", 4).await;
     assert!(
         replies[3].contains("Como faltan 50 días para tu llegada, te devolvemos la seña completa."),
@@ -826,6 +839,21 @@ async fn a_group_gets_one_payment_link_and_one_payment_confirms_every_cabin() {
         .unwrap();
     assert_eq!(listed.len(), 2);
     assert_eq!(listed[0]["group"], group.as_str());
+    // The owner is told once, with the policy applied (the request also asks for a person: one
+    // notice, not two).
+    let notices: Vec<serde_json::Value> =
+        sqlx::query_scalar("SELECT effect FROM outbox WHERE effect_key LIKE '%:notice:%'")
+            .fetch_all(&fleet.db)
+            .await
+            .unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let notice = notices[0].to_string();
+    assert!(
+        notice.contains("Pedido de cancelación")
+            && notice.contains("duena@lago.test")
+            && notice.contains("devolver el 100 % de la seña"),
+        "{notice}"
+    );
     fleet.drop_db().await;
 }
 

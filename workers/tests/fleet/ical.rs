@@ -83,7 +83,9 @@ async fn sync(db: &PgPool, fetcher: &Fetcher, feed: i64) -> SyncOutcome {
         attempt: 1,
         max_attempts: 4,
     };
-    sync_feed(db, fetcher, &Run::of(&meta), feed).await.unwrap()
+    sync_feed(db, fetcher, &Default::default(), &Run::of(&meta), feed)
+        .await
+        .unwrap()
 }
 
 fn applied(outcome: SyncOutcome) -> Applied {
@@ -534,9 +536,39 @@ async fn a_channel_booking_over_our_confirmed_stay_is_kept_as_a_conflict() {
     .await;
     let fetcher = fetcher();
     let feed = add_feed(&fleet.db, cabin, &format!("{}/a.ics", server.uri())).await;
+    let property: i64 = sqlx::query_scalar("SELECT property_id FROM accommodations WHERE id = $1")
+        .bind(cabin)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap();
+    store::staff::add(
+        &fleet.db,
+        property,
+        "duena@lago.test",
+        store::staff::Role::Owner,
+        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
+    )
+    .await
+    .unwrap();
 
     let a = applied(sync(&fleet.db, &fetcher, feed).await);
     assert_eq!((a.conflicts, a.inserted), (1, 0), "{a:?}");
+    // The owner is told, once, by email, without the feed's secret URL.
+    let notices: Vec<serde_json::Value> = sqlx::query_scalar(
+        "SELECT effect FROM outbox WHERE effect_key LIKE 'ical:conflict:%:notice:%'",
+    )
+    .fetch_all(&fleet.db)
+    .await
+    .unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let notice = notices[0].to_string();
+    assert!(
+        notice.contains("duena@lago.test")
+            && notice.contains("Conflicto de calendario: RES261215001")
+            && notice.contains("/admin/reservations/RES261215001")
+            && !notice.contains("a.ics"),
+        "{notice}"
+    );
     let ours: String =
         sqlx::query_scalar("SELECT status::text FROM reservations WHERE code = 'RES261215001'")
             .fetch_one(&fleet.db)
@@ -570,6 +602,15 @@ async fn a_channel_booking_over_our_confirmed_stay_is_kept_as_a_conflict() {
     assert_eq!(
         count(&fleet.db, "SELECT count(*) FROM overbooking_conflicts").await,
         1
+    );
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM outbox WHERE effect_key LIKE 'ical:conflict:%:notice:%'"
+        )
+        .await,
+        1,
+        "told once"
     );
 
     // Staff see it.

@@ -13,6 +13,7 @@ mod email;
 mod end_to_end;
 mod flat;
 mod ical;
+mod notices;
 mod outbox;
 mod retention;
 mod schedules;

@@ -20,7 +20,8 @@ impl Handle for SyncIcal {
         match job.payload.feed_id {
             None => fan_out(&state, &run, job.payload.tick_ms).await?,
             Some(feed_id) => {
-                sync::sync_feed(&state.db, &state.ical, &run, feed_id).await?;
+                sync::sync_feed(&state.db, &state.ical, &state.config.notices, &run, feed_id)
+                    .await?;
             }
         }
         outbox::flush(&state, &run).await

@@ -27,7 +27,11 @@ use store::{
 use channels::ical::Fetcher;
 use sqlx::PgPool;
 
-use crate::{effects, run::Run};
+use crate::{
+    effects,
+    notices::{self, About, Notice, NoticeConfig},
+    run::Run,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncOutcome {
@@ -48,6 +52,7 @@ pub enum SyncOutcome {
 pub async fn sync_feed(
     db: &PgPool,
     fetcher: &Fetcher,
+    notices_config: &NoticeConfig,
     run: &Run,
     feed_id: i64,
 ) -> Result<SyncOutcome, JobError> {
@@ -67,7 +72,9 @@ pub async fn sync_feed(
         .await;
     let (bytes, seen) = match fetched {
         Err(e) => return failed(db, &feed, e.kind(), &e.to_string()).await,
-        Ok(Fetched::NotModified) => return not_modified(db, run, &feed, None).await,
+        Ok(Fetched::NotModified) => {
+            return not_modified(db, notices_config, run, &feed, None).await;
+        }
         Ok(Fetched::Body {
             bytes,
             etag,
@@ -80,13 +87,13 @@ pub async fn sync_feed(
                 sha256: Some(sha256),
             };
             if seen.sha256 == feed.content_sha256 {
-                return not_modified(db, run, &feed, Some(seen)).await;
+                return not_modified(db, notices_config, run, &feed, Some(seen)).await;
             }
             (bytes, seen)
         }
     };
     match parse::parse(&bytes, feed.tz()) {
-        Ok(parsed) => apply(db, run, &feed, &parsed.blocks, Some(seen)).await,
+        Ok(parsed) => apply(db, notices_config, run, &feed, &parsed.blocks, Some(seen)).await,
         Err(e) => failed(db, &feed, e.kind(), &e.to_string()).await,
     }
 }
@@ -105,21 +112,31 @@ async fn failed(
 
 async fn not_modified(
     db: &PgPool,
+    notices_config: &NoticeConfig,
     run: &Run,
     feed: &Feed,
     seen: Option<Seen>,
 ) -> Result<SyncOutcome, JobError> {
     if feeds::has_waiting_events(db, feed.id).await? {
         let stored = feeds::stored_blocks(db, feed.id).await?;
-        return apply(db, run, feed, &stored, seen).await;
+        return apply(db, notices_config, run, feed, &stored, seen).await;
     }
     let mut conn = db.acquire().await.map_err(store::StoreError::from)?;
     feeds::mark_synced(&mut conn, feed.id, seen.as_ref()).await?;
     Ok(SyncOutcome::NotModified)
 }
 
+/// The feed's host ("www.airbnb.com"), never its whole URL: channels put a secret in it.
+fn feed_host(url: &str) -> String {
+    reqwest::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_owned))
+        .unwrap_or_else(|| "iCal".to_owned())
+}
+
 async fn apply(
     db: &PgPool,
+    notices_config: &NoticeConfig,
     run: &Run,
     feed: &Feed,
     blocks: &[Block],
@@ -145,6 +162,23 @@ async fn apply(
                 texts::hold_released_dates_taken_in(language, &hold.code),
             ));
         }
+    }
+    let source = feed_host(&feed.url);
+    for conflict in &applied.opened_conflicts {
+        let notice = Notice::Conflict {
+            code: &conflict.code,
+            feed: &source,
+        };
+        effects.extend(
+            notices::to_owners(
+                &mut tx,
+                notices_config,
+                About::Reservation(conflict.reservation_id),
+                &format!("ical:conflict:{}:{}", feed.id, conflict.code),
+                &notice,
+            )
+            .await?,
+        );
     }
     run.commit(tx, &effects).await?;
     if applied.changed() {
