@@ -29,15 +29,17 @@
 //! does not exist; every action writes its audit row in its own transaction
 //! (`store::staff::audit`). The one exception to the property filter is the queues page: the
 //! queues are the fleet's, so it is for owners only ([`auth::Owner`]) and shows no job's
-//! payload, only its id, attempts, time and error. `POST /admin/reservations/:code/confirm` and `GET /admin/refunds`
-//! are not part of the console: they stay the scripts' bearer-token endpoints (`routes::admin`);
-//! the console's own confirmation (`…/paid`) enqueues the very same job under the same key.
+//! payload, only its id, attempts, time and error (one route, `…/:id/:action`, serves both
+//! buttons; any other action is a 404). `POST /admin/reservations/:code/confirm` and
+//! `GET /admin/refunds` are not part of the console: they stay the scripts' bearer-token
+//! endpoints (`routes::admin`); the console's own confirmation (`…/paid`) enqueues the very
+//! same job under the same key.
 //!
 //! Guest text is untrusted: pages are `maud` templates, which escape every interpolated value;
 //! nothing here may use `PreEscaped` on anything but constant markup.
 //!
-//! Besides the outbox's relay, the console touches Redis only to re-drive or discard a dead
-//! letter, through the same `jobs::RedisQueue` calls as `fleetctl dlq`.
+//! Besides its sessions and the outbox's relay, the console writes to Redis only to re-drive or
+//! discard a dead letter, through the same `jobs::RedisQueue` calls as `fleetctl dlq`.
 //!
 //! The console writes to PostgreSQL (accounts' audit rows, a take-over, an answer's or a
 //! confirmation's outbox row, a cancellation) only through `store::staff`, `store::console` and

@@ -1376,12 +1376,13 @@ async fn a_dead_letter_is_redriven_or_discarded_once_with_its_token_and_audit_ro
     }
     assert_eq!(depth().await, (0, 2));
 
-    // An unknown queue, an id that is no job's, a job id that was never a dead letter: 404.
+    // An unknown queue or action, an id that is no job's, a job id never dead here: 404.
     let csrf = [("csrf", token.as_str())];
     for path in [
         format!("/admin/queues/nope/dead/{redriven}/redrive"),
         format!("/admin/queues/send_reply/dead/{redriven}/redrive"),
         letter("not-an-id", "redrive"),
+        letter(&redriven, "explode"),
         letter(&"0".repeat(32), "discard"),
         letter(&redriven.to_ascii_uppercase(), "discard"),
     ] {
