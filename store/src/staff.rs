@@ -231,3 +231,20 @@ pub async fn notice_recipients(
     .fetch_optional(db)
     .await?)
 }
+
+/// The latest action recorded on `subject` for the property, if any: a console button pressed
+/// a second time finds what the first press did.
+pub async fn last_action_on(
+    db: impl PgExecutor<'_>,
+    property_id: i64,
+    subject: &str,
+) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT action FROM staff_audit_log
+         WHERE property_id = $1 AND subject = $2 ORDER BY at DESC, id DESC LIMIT 1",
+    )
+    .bind(property_id)
+    .bind(subject)
+    .fetch_optional(db)
+    .await?)
+}

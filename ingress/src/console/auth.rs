@@ -1,5 +1,5 @@
-//! Signing in and out, and [`Staff`]: the extractor every console page takes, so no page can
-//! forget to ask who is there.
+//! Signing in and out, and [`Staff`]: the extractor every console page takes (an owners' page
+//! takes [`Owner`]), so no page can forget to ask who is there.
 //!
 //! Sign-in: the attempt is counted first, per address and per client IP, in the ingress's
 //! sliding windows (`limits::console_login`; over either budget: 429, no password checked),
@@ -62,6 +62,22 @@ impl<'a> FromRequest<'a> for Staff {
             account,
             csrf: csrf::token(session),
         })
+    }
+}
+
+/// A signed-in owner: the extractor of the pages only owners may use (the fleet's queues). Any
+/// other account gets the same 404 as a page that does not exist: staff are not told what they
+/// cannot open.
+pub struct Owner(pub Staff);
+
+impl<'a> FromRequest<'a> for Owner {
+    async fn from_request(req: &'a Request, body: &mut RequestBody) -> poem::Result<Self> {
+        let staff = Staff::from_request(req, body).await?;
+        if staff.account.role != store::staff::Role::Owner {
+            metrics::counter!("fleet_console_refused_total", "reason" => "not_owner").increment(1);
+            return Err(ConsoleError::NotFound.into());
+        }
+        Ok(Owner(staff))
     }
 }
 

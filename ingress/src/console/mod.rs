@@ -17,6 +17,9 @@
 //! | `/admin/reservations/:code` | GET | owner or staff of the reservation's property; else 404 |
 //! | `/admin/reservations/:code/paid` | POST | same: a hold paid another way, confirmed |
 //! | `/admin/reservations/:code/cancel` | POST | same: a paid stay cancelled by the policy |
+//! | `/admin/queues` | GET | owner only (staff: 404): the fleet's queues and dead letters ([`pages::queues`]) |
+//! | `/admin/queues/:queue/dead/:id/redrive` | POST | owner only (staff: 404): a dead letter back to waiting |
+//! | `/admin/queues/:queue/dead/:id/discard` | POST | owner only (staff: 404): a dead letter discarded |
 //! | `/admin/console.css` | GET | anyone (the stylesheet) |
 //!
 //! Every page but the login answers a request without a valid session with a redirect to the
@@ -24,12 +27,19 @@
 //! token ([`csrf::guard`]); every read and write is filtered by the account's property in the
 //! same SQL statement (`store::console`), so another property's id is a 404 like an id that
 //! does not exist; every action writes its audit row in its own transaction
-//! (`store::staff::audit`). `POST /admin/reservations/:code/confirm` and `GET /admin/refunds`
-//! are not part of the console: they stay the scripts' bearer-token endpoints (`routes::admin`);
-//! the console's own confirmation (`…/paid`) enqueues the very same job under the same key.
+//! (`store::staff::audit`). The one exception to the property filter is the queues page: the
+//! queues are the fleet's, so it is for owners only ([`auth::Owner`]) and shows no job's
+//! payload, only its id, attempts, time and error (one route, `…/:id/:action`, serves both
+//! buttons; any other action is a 404). `POST /admin/reservations/:code/confirm` and
+//! `GET /admin/refunds` are not part of the console: they stay the scripts' bearer-token
+//! endpoints (`routes::admin`); the console's own confirmation (`…/paid`) enqueues the very
+//! same job under the same key.
 //!
 //! Guest text is untrusted: pages are `maud` templates, which escape every interpolated value;
 //! nothing here may use `PreEscaped` on anything but constant markup.
+//!
+//! Besides its sessions and the outbox's relay, the console writes to Redis only to re-drive or
+//! discard a dead letter, through the same `jobs::RedisQueue` calls as `fleetctl dlq`.
 //!
 //! The console writes to PostgreSQL (accounts' audit rows, a take-over, an answer's or a
 //! confirmation's outbox row, a cancellation) only through `store::staff`, `store::console` and
@@ -95,6 +105,11 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         .at(
             "/admin/reservations/:code/cancel",
             sessioned(post(pages::reservations::cancel)),
+        )
+        .at("/admin/queues", sessioned(get(pages::queues::list)))
+        .at(
+            "/admin/queues/:queue/dead/:id/:action",
+            sessioned(post(pages::queues::act)),
         )
         .at("/admin/console.css", get(views::stylesheet))
 }

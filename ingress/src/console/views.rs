@@ -7,6 +7,7 @@
 //! computer's back button shows no guest's data after sign-out.
 
 use booking::Money;
+use jobs::QueueName;
 use maud::{DOCTYPE, Markup, html};
 use poem::{Response, handler, http::StatusCode};
 use store::console::{
@@ -14,7 +15,7 @@ use store::console::{
     reservations::{Cancellation, Reservation},
 };
 
-use super::auth::Staff;
+use super::{auth::Staff, pages::queues::Queue};
 
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
                    frame-ancestors 'none'; base-uri 'none'";
@@ -58,6 +59,9 @@ fn layout(title: &str, staff: Option<&Staff>, body: Markup) -> Markup {
                             a href="/admin" { "Hoy" }
                             a href="/admin/inbox" { "Conversaciones" }
                             a href="/admin/reservations" { "Reservas" }
+                            @if staff.account.role == store::staff::Role::Owner {
+                                a href="/admin/queues" { "Colas" }
+                            }
                         }
                         form.logout method="post" action="/admin/logout" {
                             input type="hidden" name="csrf" value=(staff.csrf);
@@ -343,6 +347,84 @@ pub fn reservation(
     ))
 }
 
+/// What a notice in the queues page's address says, after an action on a dead letter.
+pub fn queue_notice(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "reintentado" => "El trabajo volvió a la cola con intentos nuevos.",
+        "descartado" => "Descartaste el trabajo: no se va a ejecutar.",
+        "ya-hecho" => "Ese trabajo ya no está entre los fallidos. No se hizo nada.",
+        _ => return None,
+    })
+}
+
+/// What each queue's jobs do, for owners who do not read the queue's name.
+fn queue_purpose(queue: QueueName) -> &'static str {
+    match queue {
+        QueueName::TranscribeAudio => "Transcribir audios",
+        QueueName::ParseIntent => "Entender mensajes",
+        QueueName::PreReserve => "Reservar sin pagar",
+        QueueName::ConfirmPayment => "Confirmar pagos",
+        QueueName::SyncIcal => "Sincronizar calendarios",
+        QueueName::ExpireHolds => "Vencer reservas sin pagar",
+        QueueName::SendReply => "Enviar respuestas",
+    }
+}
+
+/// The fleet's queues: depth by state, then each queue's dead letters with their two actions.
+/// A letter shows its id, attempts, time and error only (see `pages::queues`).
+pub fn queues(staff: &Staff, queues: &[Queue], notice: Option<&str>) -> Response {
+    let dead: Vec<&Queue> = queues.iter().filter(|q| !q.letters.is_empty()).collect();
+    respond(layout(
+        "Colas",
+        Some(staff),
+        html! {
+            h1 { "Colas de trabajo" }
+            @if let Some(notice) = notice { p.notice role="status" { (notice) } }
+            p { "Son las de toda la flota, compartidas por todos los alojamientos." }
+            table #depths {
+                thead { tr { th { "Cola" } th { "Esperando" } th { "En curso" } th { "Programados o reintentando" } th { "Fallidos" } } }
+                tbody { @for q in queues { tr id=(format!("queue-{}", q.name)) {
+                    td { (queue_purpose(q.name)) " " code { (q.name) } }
+                    td.waiting { (q.depth.pending) } td.running { (q.depth.running) }
+                    td.scheduled { (q.depth.scheduled) } td.dead { (q.depth.dead) }
+                } } }
+            }
+            section #dead-letters {
+                h2 { "Trabajos fallidos" }
+                @if dead.is_empty() { p.empty { "Ninguno." } }
+                @for q in dead {
+                    h3 { (queue_purpose(q.name)) " " code { (q.name) } }
+                    @if (q.letters.len() as u64) < q.depth.dead {
+                        p { "Se muestran los " (q.letters.len()) " más viejos de " (q.depth.dead) "." }
+                    }
+                    table.letters {
+                        thead { tr { th { "Trabajo" } th { "Intentos" } th { "Falló" } th { "Error" } th {} } }
+                        tbody { @for l in &q.letters {
+                            @let base = format!("/admin/queues/{}/dead/{}", q.name, l.id);
+                            tr id=(format!("letter-{}", l.id)) {
+                                td.id { code { (l.id) } }
+                                td { (l.attempts) "/" (l.max_attempts) }
+                                td { (l.died) }
+                                td.error { (l.error) }
+                                td.actions {
+                                    form method="post" action=(format!("{base}/redrive")) {
+                                        input type="hidden" name="csrf" value=(staff.csrf);
+                                        button type="submit" { "Reintentar" }
+                                    }
+                                    form method="post" action=(format!("{base}/discard")) {
+                                        input type="hidden" name="csrf" value=(staff.csrf);
+                                        button.danger type="submit" { "Descartar" }
+                                    }
+                                }
+                            }
+                        } }
+                    }
+                }
+            }
+        },
+    ))
+}
+
 /// What a notice in the conversation page's address says, after an action.
 pub fn notice(code: &str) -> Option<&'static str> {
     Some(match code {
@@ -455,4 +537,7 @@ form{margin:.6rem 0}
 .notice{background:#fff6d6;padding:.6rem}
 .problem{background:#ffe0e0;padding:.6rem}
 section.login{max-width:24rem;margin:2rem auto}
+table.letters td.error{overflow-wrap:anywhere;white-space:pre-wrap;font-size:.9rem}
+table.letters td.id{font-size:.8rem;overflow-wrap:anywhere}
+table.letters td.actions form{margin:.2rem 0}
 "#;

@@ -12,6 +12,7 @@ use std::{
 };
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use jobs::QueueName;
 use reqwest::{StatusCode, redirect::Policy};
 use wiremock::{
     Mock, MockServer,
@@ -849,6 +850,16 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
                 .contains("Nadie pidió")
         );
 
+        // The fleet's queues (an owner's page): a dead letter's error shown as text.
+        dead_letter(&fleet, "pagonavegador", HOSTILE_ERROR).await;
+        browser.goto(&format!("{base}/admin/queues")).await.unwrap();
+        assert!(
+            text_of(&browser, "#dead-letters")
+                .await
+                .contains(HOSTILE_ERROR)
+        );
+        screenshot(&browser, "queues").await;
+
         // Sign out: the console is closed again.
         browser
             .find(Locator::Css("form.logout button"))
@@ -1235,5 +1246,200 @@ async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() 
         "{actions:?}"
     );
     assert!(actions.contains(&"confirm".to_owned()), "{actions:?}");
+    fleet.drop_db().await;
+}
+
+/// A dead letter of `confirm_payment` made through the queue backend as a worker makes one
+/// (pushed, claimed, failed for good with `error`); answers its job id. The payment id is the
+/// payload's, which the console must never show.
+async fn dead_letter(fleet: &Fleet, payment_id: &str, error: &str) -> String {
+    enqueue_payment(&fleet.queue, payment_id).await;
+    let (claimed, _) = fleet
+        .queue
+        .claim(QueueName::ConfirmPayment, "console-test", 1)
+        .await
+        .unwrap();
+    let id = claimed[0].meta.id.clone();
+    let failed = fleet
+        .queue
+        .fail(
+            QueueName::ConfirmPayment,
+            "console-test",
+            &id,
+            None,
+            false,
+            error,
+        )
+        .await
+        .unwrap();
+    assert!(failed, "the job died");
+    id
+}
+
+/// The address of a button of `confirm_payment`'s dead letter `id` (`redrive` or `discard`).
+fn letter(id: &str, action: &str) -> String {
+    format!("/admin/queues/confirm_payment/dead/{id}/{action}")
+}
+
+/// The row of `queue` in the queues page's depth table.
+fn depth_row<'a>(html: &'a str, queue: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"queue-{queue}\""))
+        .unwrap_or_else(|| panic!("no row for {queue}:\n{html}"));
+    let end = start + html[start..].find("</tr>").unwrap();
+    &html[start..end]
+}
+
+const HOSTILE_ERROR: &str = "<script>window.__pwned = 1</script> Mercado Pago answered 404";
+
+#[tokio::test]
+async fn owners_see_the_queues_and_dead_letters_as_text_without_payloads_and_staff_get_404() {
+    let fleet = Fleet::new().await;
+    let property = property(&fleet).await;
+    add_staff(&fleet, property, "ana@lago.test", "owner");
+    add_staff(&fleet, property, "beto@lago.test", "staff");
+    let died = dead_letter(&fleet, "pagosecreto1", HOSTILE_ERROR).await;
+    enqueue_payment(&fleet.queue, "pagosecreto2").await;
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
+
+    // The owner: depth by state, the dead letter's id and error as text, no payload.
+    let mut owner = Http::new(&base);
+    owner.sign_in("ana@lago.test").await;
+    let page = owner.get("/admin/queues").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("href=\"/admin/queues\""), "owners' nav");
+    let row = depth_row(&page.body, "confirm_payment");
+    for figure in [
+        "class=\"waiting\">1<",
+        "class=\"running\">0<",
+        "class=\"scheduled\">0<",
+        "class=\"dead\">1<",
+    ] {
+        assert!(row.contains(figure), "{figure} in {row}");
+    }
+    assert!(depth_row(&page.body, "send_reply").contains("class=\"dead\">0<"));
+    assert!(page.body.contains(&format!("id=\"letter-{died}\"")));
+    assert!(
+        page.body
+            .contains("&lt;script&gt;window.__pwned = 1&lt;/script&gt; Mercado Pago answered 404"),
+        "the error shown as text:\n{}",
+        page.body
+    );
+    assert!(!page.body.contains("<script"), "markup from an error");
+    assert!(!page.body.contains("pagosecreto"), "a payload was shown");
+
+    // Staff: no link, and the page and its actions do not exist for them.
+    let mut staff = Http::new(&base);
+    let token = staff.sign_in("beto@lago.test").await;
+    assert!(!staff.get("/admin").await.body.contains("/admin/queues"));
+    let refused = staff.get("/admin/queues").await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    assert!(!refused.body.contains(&died));
+    for action in ["redrive", "discard"] {
+        let a = staff
+            .post(&letter(&died, action), &[("csrf", &token)])
+            .await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND, "{action}");
+    }
+    let depth = fleet.depth(QueueName::ConfirmPayment).await;
+    assert_eq!((depth.pending, depth.dead), (1, 1), "staff changed nothing");
+    assert_eq!(audit_actions(&fleet).await, ["sign_in", "sign_in"]);
+    fleet.drop_db().await;
+}
+
+#[tokio::test]
+async fn a_dead_letter_is_redriven_or_discarded_once_with_its_token_and_audit_row() {
+    let fleet = Fleet::new().await;
+    let property = property(&fleet).await;
+    add_staff(&fleet, property, "ana@lago.test", "owner");
+    let redriven = dead_letter(&fleet, "pago1", "Mercado Pago answered 404").await;
+    let discarded = dead_letter(&fleet, "pago2", "Mercado Pago answered 404").await;
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
+    let mut owner = Http::new(&base);
+    let token = owner.sign_in("ana@lago.test").await;
+    let depth = || async {
+        let d = fleet.depth(QueueName::ConfirmPayment).await;
+        (d.pending, d.dead)
+    };
+
+    // Without the form token, or with another: 403, nothing moves.
+    for form in [vec![], vec![("csrf", "0".repeat(64))]] {
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        for action in ["redrive", "discard"] {
+            let a = owner.post(&letter(&redriven, action), &form).await;
+            assert_eq!(a.status, StatusCode::FORBIDDEN, "{action}");
+        }
+    }
+    assert_eq!(depth().await, (0, 2));
+
+    // An unknown queue or action, an id that is no job's, a job id never dead here: 404.
+    let csrf = [("csrf", token.as_str())];
+    for path in [
+        format!("/admin/queues/nope/dead/{redriven}/redrive"),
+        format!("/admin/queues/send_reply/dead/{redriven}/redrive"),
+        letter("not-an-id", "redrive"),
+        letter(&redriven, "explode"),
+        letter(&"0".repeat(32), "discard"),
+        letter(&redriven.to_ascii_uppercase(), "discard"),
+    ] {
+        let a = owner.post(&path, &csrf).await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    assert_eq!(depth().await, (0, 2));
+
+    // Re-drive: back to waiting, once, however often it is pressed.
+    let mut press = async |id: &str, action: &str| {
+        let a = owner.post(&letter(id, action), &csrf).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{id} {action}: {}", a.body);
+        let notice = a
+            .location
+            .as_deref()
+            .unwrap()
+            .strip_prefix("/admin/queues?aviso=");
+        notice.unwrap().to_owned()
+    };
+    assert_eq!(press(&redriven, "redrive").await, "reintentado");
+    assert_eq!(depth().await, (1, 1));
+    for action in ["redrive", "discard"] {
+        assert_eq!(press(&redriven, action).await, "ya-hecho");
+    }
+    assert_eq!(depth().await, (1, 1), "a second press moves nothing");
+
+    // Discard: gone for good, once.
+    assert_eq!(press(&discarded, "discard").await, "descartado");
+    assert_eq!(depth().await, (1, 0));
+    for action in ["discard", "redrive"] {
+        assert_eq!(press(&discarded, action).await, "ya-hecho");
+    }
+    assert_eq!(depth().await, (1, 0));
+    let shown = owner.get("/admin/queues?aviso=descartado").await.body;
+    assert!(shown.contains("no se va a ejecutar"), "the notice: {shown}");
+    assert!(!shown.contains(&format!("letter-{redriven}")));
+    assert!(shown.contains("Ninguno."), "no dead letter left");
+
+    // One audit row per letter moved, naming it.
+    let mut rows = store::staff::audit_of(&fleet.db, property, 10)
+        .await
+        .unwrap();
+    rows.retain(|r| r.action != "sign_in");
+    let rows: Vec<(String, Option<String>)> =
+        rows.into_iter().map(|r| (r.action, r.subject)).collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "discard_dead_letter".to_owned(),
+                Some(format!("dead_letter:confirm_payment:{discarded}"))
+            ),
+            (
+                "redrive_dead_letter".to_owned(),
+                Some(format!("dead_letter:confirm_payment:{redriven}"))
+            ),
+        ]
+    );
     fleet.drop_db().await;
 }

@@ -24,6 +24,7 @@ use poem::{
 use serde::Deserialize;
 use store::outbox::{Cause, NewEffect};
 
+use super::{Notice, audit_row, db};
 use crate::{
     console::{ConsoleError, auth::Staff, views},
     middleware::RequestContext,
@@ -34,10 +35,6 @@ use crate::{
 const LISTED: i64 = 200;
 /// The longest answer accepted (WhatsApp takes 4,096 characters).
 pub const MAX_ANSWER_CHARS: usize = 4000;
-
-fn db(state: &AppState) -> Result<&sqlx::PgPool, ConsoleError> {
-    state.db.as_ref().ok_or(ConsoleError::Unavailable)
-}
 
 /// A conversation id from the path: anything but a positive number is a page that does not
 /// exist.
@@ -70,11 +67,6 @@ pub async fn list(
     Ok(views::inbox(&staff, &items, &cancellations))
 }
 
-#[derive(Deserialize)]
-pub struct Notice {
-    aviso: Option<String>,
-}
-
 /// `GET /admin/inbox/:id`.
 #[handler]
 pub async fn show(
@@ -90,21 +82,6 @@ pub async fn show(
         .ok_or(ConsoleError::NotFound)?;
     let notice = notice.aviso.as_deref().and_then(views::notice);
     Ok(views::conversation(&staff, &conversation, notice))
-}
-
-fn audit_of<'a>(
-    staff: &Staff,
-    action: &'a str,
-    subject: &'a str,
-    detail: &'a serde_json::Value,
-) -> store::staff::Action<'a> {
-    store::staff::Action {
-        account_id: Some(staff.account.id),
-        property_id: staff.account.property_id,
-        action,
-        subject: Some(subject),
-        detail,
-    }
 }
 
 /// `POST /admin/inbox/:id/take`.
@@ -126,7 +103,7 @@ pub async fn take(
     let subject = format!("conversation:{id}");
     store::staff::audit(
         &mut *tx,
-        audit_of(&staff, "take_over", &subject, &serde_json::json!({})),
+        audit_row(&staff, "take_over", &subject, &serde_json::json!({})),
     )
     .await
     .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
@@ -153,7 +130,7 @@ pub async fn release(
     let subject = format!("conversation:{id}");
     store::staff::audit(
         &mut *tx,
-        audit_of(&staff, "hand_back", &subject, &serde_json::json!({})),
+        audit_row(&staff, "hand_back", &subject, &serde_json::json!({})),
     )
     .await
     .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
@@ -233,7 +210,7 @@ pub async fn reply(
         "effect_keys": rows.iter().map(|r| r.effect_key.as_str()).collect::<Vec<_>>(),
         "chars": text.chars().count(),
     });
-    store::staff::audit(&mut *tx, audit_of(&staff, "reply", &subject, &detail))
+    store::staff::audit(&mut *tx, audit_row(&staff, "reply", &subject, &detail))
         .await
         .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
     tx.commit().await.map_err(failed)?;

@@ -3,14 +3,50 @@
 //! call, which filters by it: another property's id answers 404.
 
 pub mod inbox;
+pub mod queues;
 pub mod reservations;
 pub mod today;
 
 use std::sync::Arc;
 
+use serde::Deserialize;
 use store::outbox::Unrelayed;
 
+use super::{ConsoleError, auth::Staff};
 use crate::state::AppState;
+
+/// The database, or "unavailable" when the ingress runs without one.
+pub(super) fn db(state: &AppState) -> Result<&sqlx::PgPool, ConsoleError> {
+    state.db.as_ref().ok_or(ConsoleError::Unavailable)
+}
+
+/// Logs a dependency's failure during `what` and answers "unavailable".
+pub(super) fn failing<E: std::fmt::Display>(what: &'static str) -> impl Fn(E) -> ConsoleError {
+    move |e| ConsoleError::unavailable(what, e)
+}
+
+/// The notice a page's address names after an action (`?aviso=`); each page reads the code into
+/// its own fixed text, so nothing from the address is shown.
+#[derive(Deserialize)]
+pub struct Notice {
+    pub(super) aviso: Option<String>,
+}
+
+/// The audit row of `staff`'s `action` on `subject`.
+pub(super) fn audit_row<'a>(
+    staff: &Staff,
+    action: &'a str,
+    subject: &'a str,
+    detail: &'a serde_json::Value,
+) -> store::staff::Action<'a> {
+    store::staff::Action {
+        account_id: Some(staff.account.id),
+        property_id: staff.account.property_id,
+        action,
+        subject: Some(subject),
+        detail,
+    }
+}
 
 /// Hands what an action committed to the outbox (staff's answer, a confirmation's job) to the
 /// queue as the workers' relay hands the bot's: the same jobs, keys and trace fields, from

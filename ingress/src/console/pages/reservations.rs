@@ -25,16 +25,13 @@ use store::{
     outbox::{Cause, NewEffect},
 };
 
+use super::{Notice, audit_row, db, failing};
 use crate::{
     console::{ConsoleError, auth::Staff, views},
     middleware::RequestContext,
     routes::admin::staff_confirmation,
     state::AppState,
 };
-
-fn db(state: &AppState) -> Result<&sqlx::PgPool, ConsoleError> {
-    state.db.as_ref().ok_or(ConsoleError::Unavailable)
-}
 
 /// A reservation code from the path: anything that cannot be one is a page that does not exist.
 fn code_of(raw: &str) -> Result<String, ConsoleError> {
@@ -46,11 +43,6 @@ fn code_of(raw: &str) -> Result<String, ConsoleError> {
     } else {
         Err(ConsoleError::NotFound)
     }
-}
-
-/// Logs a dependency's failure during `what` and answers "unavailable".
-fn failing<E: std::fmt::Display>(what: &'static str) -> impl Fn(E) -> ConsoleError {
-    move |e| ConsoleError::unavailable(what, e)
 }
 
 fn back(code: &str, notice: &str) -> Response {
@@ -82,11 +74,6 @@ pub async fn list(
     .await
     .map_err(|e| ConsoleError::unavailable("reading the reservations", e))?;
     Ok(views::reservations(&staff, q.trim(), &rows))
-}
-
-#[derive(Deserialize)]
-pub struct Notice {
-    aviso: Option<String>,
 }
 
 /// `GET /admin/reservations/:code`.
@@ -168,21 +155,6 @@ pub fn refund(r: &ToCancel, policy: &booking::CancellationPolicy, account_id: i6
     }
 }
 
-fn audit<'a>(
-    staff: &Staff,
-    action: &'a str,
-    subject: &'a str,
-    detail: &'a serde_json::Value,
-) -> store::staff::Action<'a> {
-    store::staff::Action {
-        account_id: Some(staff.account.id),
-        property_id: staff.account.property_id,
-        action,
-        subject: Some(subject),
-        detail,
-    }
-}
-
 /// `POST /admin/reservations/:code/paid` (the bearer-token endpoint keeps `…/confirm`).
 #[handler]
 pub async fn confirm(
@@ -221,7 +193,7 @@ pub async fn confirm(
     .map_err(failing(WHAT))?;
     let subject = format!("reservation:{code}");
     let detail = serde_json::json!({ "written": rows.len() });
-    store::staff::audit(&mut *tx, audit(&staff, "confirm", &subject, &detail))
+    store::staff::audit(&mut *tx, audit_row(&staff, "confirm", &subject, &detail))
         .await
         .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
     tx.commit().await.map_err(failing(WHAT))?;
@@ -269,7 +241,7 @@ pub async fn cancel(
         "credit_months": decided.credit_months,
         "days_before_check_in": decided.days_before_check_in,
     });
-    store::staff::audit(&mut *tx, audit(&staff, "cancel", &subject, &detail))
+    store::staff::audit(&mut *tx, audit_row(&staff, "cancel", &subject, &detail))
         .await
         .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
     tx.commit().await.map_err(failing(WHAT))?;
