@@ -81,6 +81,43 @@ impl MercadoPago {
             .await
     }
 
+    /// `POST /v1/payments/{id}/refunds` for `amount` (a partial refund when less than was paid),
+    /// idempotent per `key` (`X-Idempotency-Key`): a retry after a refund Mercado Pago made but
+    /// we did not record gets that same refund back, never a second one. Returns the refund's id.
+    pub async fn refund(
+        &self,
+        payment_id: &str,
+        amount: booking::Money,
+        key: &str,
+    ) -> Result<String, ChannelError> {
+        self.guard
+            .call(async {
+                let response = self
+                    .http
+                    .post(format!("{}/v1/payments/{}/refunds", self.base, payment_id))
+                    .bearer_auth(self.token.expose_secret())
+                    .header("x-idempotency-key", key)
+                    .json(&json!({ "amount": amount.cents() as f64 / 100.0 }))
+                    .send()
+                    .await
+                    .map_err(|e| transport(DEP, e))?;
+                let answer: serde_json::Value = check_status(DEP, response)
+                    .await?
+                    .json()
+                    .await
+                    .map_err(|e| transport(DEP, e))?;
+                match &answer["id"] {
+                    serde_json::Value::Number(n) => Ok(n.to_string()),
+                    serde_json::Value::String(s) if !s.is_empty() => Ok(s.clone()),
+                    _ => Err(ChannelError::Permanent {
+                        dependency: DEP,
+                        message: "refund answer without an id".into(),
+                    }),
+                }
+            })
+            .await
+    }
+
     /// `POST /checkout/preferences`, idempotent per reservation code (`X-Idempotency-Key`), so a
     /// retried job gets the same link. Returns the link the guest opens to pay.
     pub async fn create_preference(

@@ -8,8 +8,8 @@ use crate::{
     EnqueueOptions, JobError, NewJob,
     domain::IdempotencyKey,
     payloads::{
-        Channel, ConfirmPayment, ParseIntent, PreReserve, ReplyBody, ReplyToSend, SendReply,
-        SyncIcal,
+        Channel, ConfirmPayment, ParseIntent, PreReserve, RefundDeposit, ReplyBody, ReplyToSend,
+        SendReply, SyncIcal,
     },
 };
 
@@ -30,6 +30,7 @@ pub enum FollowUp {
     PreReserve(PreReserve),
     ConfirmPayment(ConfirmPayment),
     SyncIcal(SyncIcal),
+    RefundDeposit(RefundDeposit),
 }
 
 impl Effect {
@@ -100,6 +101,7 @@ impl Unrelayed {
                     FollowUp::PreReserve(j) => NewJob::new(j, options),
                     FollowUp::ConfirmPayment(j) => NewJob::new(j, options),
                     FollowUp::SyncIcal(j) => NewJob::new(j, options),
+                    FollowUp::RefundDeposit(j) => NewJob::new(j, options),
                 }
             }
         };

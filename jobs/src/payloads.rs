@@ -190,6 +190,33 @@ impl Job for ConfirmPayment {
     }
 }
 
+/// Give a guest's deposit back through Mercado Pago's refunds API: once per reservation or
+/// group (`code`), keyed `refund:<code>`, and sent to Mercado Pago under the idempotency key
+/// `refund-<code>`, so neither a second press nor a retry after an unrecorded success refunds
+/// twice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefundDeposit {
+    /// The reservation's or the group's code (`RES…`, `GRP…`).
+    pub code: String,
+    /// What to give back, in cents; more than was paid gives back what was paid.
+    pub amount_cents: i64,
+    /// The console account that asked for it.
+    #[serde(default)]
+    pub requested_by: Option<i64>,
+}
+
+impl Job for RefundDeposit {
+    const QUEUE: QueueName = QueueName::RefundDeposit;
+    fn retry_policy() -> RetryPolicy {
+        RetryPolicy {
+            retries: 8,
+            base_delay: Duration::from_secs(5),
+            max_delay: Duration::from_secs(900),
+            when_exhausted: WhenExhausted::DeadLetter,
+        }
+    }
+}
+
 /// Import external calendars: one feed, or (from the schedule) a fan-out to every feed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncIcal {

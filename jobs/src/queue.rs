@@ -19,10 +19,11 @@ pub enum QueueName {
     SyncIcal,
     ExpireHolds,
     SendReply,
+    RefundDeposit,
 }
 
 impl QueueName {
-    pub const ALL: [QueueName; 7] = [
+    pub const ALL: [QueueName; 8] = [
         QueueName::TranscribeAudio,
         QueueName::ParseIntent,
         QueueName::PreReserve,
@@ -30,6 +31,7 @@ impl QueueName {
         QueueName::SyncIcal,
         QueueName::ExpireHolds,
         QueueName::SendReply,
+        QueueName::RefundDeposit,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -41,6 +43,7 @@ impl QueueName {
             QueueName::SyncIcal => "sync_ical",
             QueueName::ExpireHolds => "expire_holds",
             QueueName::SendReply => "send_reply",
+            QueueName::RefundDeposit => "refund_deposit",
         }
     }
 }
@@ -53,7 +56,7 @@ impl fmt::Display for QueueName {
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error(
-    "unknown queue `{0}`; known queues: transcribe_audio, parse_intent, pre_reserve, confirm_payment, sync_ical, expire_holds, send_reply"
+    "unknown queue `{0}`; known queues: transcribe_audio, parse_intent, pre_reserve, confirm_payment, sync_ical, expire_holds, send_reply, refund_deposit"
 )]
 pub struct UnknownQueue(pub String);
 
@@ -108,8 +111,8 @@ mod tests {
 
     #[test]
     fn queue_list_parses_and_rejects_unknown_names() {
-        assert_eq!(parse_queue_list("").unwrap().len(), 7);
-        assert_eq!(parse_queue_list("all").unwrap().len(), 7);
+        assert_eq!(parse_queue_list("").unwrap().len(), 8);
+        assert_eq!(parse_queue_list("all").unwrap().len(), 8);
         assert_eq!(
             parse_queue_list(" transcribe_audio ,parse_intent,transcribe_audio").unwrap(),
             vec![QueueName::TranscribeAudio, QueueName::ParseIntent]

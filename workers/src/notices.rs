@@ -1,6 +1,6 @@
 //! Owner notices: what the people who run a property must hear about without watching the
 //! console (a paid booking, a guest who asks for a person, a cancellation request, a refund
-//! due, an overbooking conflict), sent by email to every active owner of the property with a
+//! due, an overbooking conflict, a payment refunded or charged back at Mercado Pago), sent by email to every active owner of the property with a
 //! link into the console.
 //!
 //! A notice is an outbox reply like any other (`ReplyBody::Notice` on an email channel from
@@ -51,6 +51,8 @@ pub enum Notice<'a> {
     RefundDue { code: &'a str },
     /// A channel's calendar booked nights we had confirmed.
     Conflict { code: &'a str, feed: &'a str },
+    /// Mercado Pago reports the payment refunded (not by us) or charged back.
+    PaymentReversed { code: &'a str, charged_back: bool },
 }
 
 /// Where a notice is about: the property itself, or one of its reservations.
@@ -101,6 +103,27 @@ impl Notice<'_> {
                     reservation(code)
                 ),
             ),
+            Notice::PaymentReversed { code, charged_back } => {
+                let what = if *charged_back {
+                    "tuvo un contracargo (el huésped desconoció el pago ante su banco)"
+                } else {
+                    "fue devuelto desde Mercado Pago"
+                };
+                (
+                    format!(
+                        "{}: {code}",
+                        if *charged_back {
+                            "Contracargo"
+                        } else {
+                            "Pago devuelto"
+                        }
+                    ),
+                    format!(
+                        "El pago de la reserva {code} ({property}) {what}. La reserva sigue como estaba: decidí si la mantenés o la cancelás.\n\nVerla: {}",
+                        reservation(code)
+                    ),
+                )
+            }
             Notice::Conflict { code, feed } => (
                 format!("Conflicto de calendario: {code}"),
                 format!(

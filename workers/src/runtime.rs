@@ -12,7 +12,8 @@ use jobs::{
     backend::{Heartbeat, QueueBackend},
     coordination::{Deliveries, Pauses},
     payloads::{
-        ConfirmPayment, ExpireHolds, ParseIntent, PreReserve, SendReply, SyncIcal, TranscribeAudio,
+        ConfirmPayment, ExpireHolds, ParseIntent, PreReserve, RefundDeposit, SendReply, SyncIcal,
+        TranscribeAudio,
     },
 };
 use poem::{EndpointExt, Route, get, handler, listener::TcpListener, web::Data};
@@ -193,6 +194,7 @@ fn spawn_queue(queue: QueueName, state: State, stop: watch::Receiver<bool>) -> W
         QueueName::SyncIcal => spawn_worker::<SyncIcal>(state, stop),
         QueueName::ExpireHolds => spawn_worker::<ExpireHolds>(state, stop),
         QueueName::SendReply => spawn_worker::<SendReply>(state, stop),
+        QueueName::RefundDeposit => spawn_worker::<RefundDeposit>(state, stop),
     }
 }
 

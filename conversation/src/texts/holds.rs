@@ -453,6 +453,21 @@ pub fn payment_confirmed_in(lang: Language, code: &str) -> String {
     }
 }
 
+/// The deposit given back through Mercado Pago: how much, and that the bank may take days.
+pub fn deposit_refunded_in(lang: Language, code: &str, amount: booking::Money) -> String {
+    match lang {
+        Language::Es => format!(
+            "Te devolvimos {amount} de la seña de la reserva {code} 🙏 Según tu banco o tarjeta, puede tardar unos días en verse en tu cuenta."
+        ),
+        Language::En => format!(
+            "We've refunded {amount} of the deposit for booking {code} 🙏 Depending on your bank or card, it may take a few days to show in your account."
+        ),
+        Language::Pt => format!(
+            "Devolvemos {amount} do sinal da reserva {code} 🙏 Dependendo do seu banco ou cartão, pode levar alguns dias para aparecer na sua conta."
+        ),
+    }
+}
+
 pub fn payment_rejected_in(lang: Language, code: &str) -> String {
     match lang {
         Language::Es => format!(

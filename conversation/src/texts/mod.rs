@@ -238,6 +238,8 @@ mod tests {
                 moving_hold(lang, "RES1", "Cabaña Lenga", &stay(), 2),
                 hold_released(lang, "RES1"),
                 paid_change_requested(lang, "RES1"),
+                group_move_taken(lang, "GRP1"),
+                deposit_refunded_in(lang, "RES1", Money::from_cents(2_700_000)),
             ];
             for t in &texts {
                 assert!(!t.trim().is_empty(), "{lang:?}");

@@ -20,6 +20,8 @@
 //! | `/admin/queues` | GET | owner only (staff: 404): the fleet's queues and dead letters ([`pages::queues`]) |
 //! | `/admin/queues/:queue/dead/:id/redrive` | POST | owner only (staff: 404): a dead letter back to waiting |
 //! | `/admin/queues/:queue/dead/:id/discard` | POST | owner only (staff: 404): a dead letter discarded |
+//! | `/admin/payments` | GET | owner only (staff: 404): deposits due back, refunds, reversals |
+//! | `/admin/payments/:code/refund` | POST | owner of the code's property (else 404): the deposit given back through Mercado Pago, once |
 //! | `/admin/console.css` | GET | anyone (the stylesheet) |
 //!
 //! Every page but the login answers a request without a valid session with a redirect to the
@@ -110,6 +112,11 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         .at(
             "/admin/queues/:queue/dead/:id/:action",
             sessioned(post(pages::queues::act)),
+        )
+        .at("/admin/payments", sessioned(get(pages::payments::list)))
+        .at(
+            "/admin/payments/:code/refund",
+            sessioned(post(pages::payments::refund)),
         )
         .at("/admin/console.css", get(views::stylesheet))
 }

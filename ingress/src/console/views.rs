@@ -11,7 +11,7 @@ use jobs::QueueName;
 use maud::{DOCTYPE, Markup, html};
 use poem::{Response, handler, http::StatusCode};
 use store::console::{
-    Author, Conversation, Summary, Today,
+    Author, Conversation, Summary, Today, refunds,
     reservations::{Cancellation, Reservation},
 };
 
@@ -60,6 +60,7 @@ fn layout(title: &str, staff: Option<&Staff>, body: Markup) -> Markup {
                             a href="/admin/inbox" { "Conversaciones" }
                             a href="/admin/reservations" { "Reservas" }
                             @if staff.account.role == store::staff::Role::Owner {
+                                a href="/admin/payments" { "Pagos" }
                                 a href="/admin/queues" { "Colas" }
                             }
                         }
@@ -347,6 +348,87 @@ pub fn reservation(
     ))
 }
 
+/// What a notice in the payments page's address says, after a refund was asked for.
+pub fn payment_notice(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "devolviendo" => {
+            "Devolución en camino: Mercado Pago la hace en unos segundos y le avisamos al huésped."
+        }
+        "nada" => "No hay nada pendiente de devolver en esa reserva. No se hizo nada.",
+        _ => return None,
+    })
+}
+
+/// Deposits due back, each with its button, then the latest refunds and reversals.
+pub fn payments(
+    staff: &Staff,
+    due: &[refunds::Due],
+    settled: &[refunds::Settled],
+    notice: Option<&str>,
+) -> Response {
+    respond(layout(
+        "Pagos",
+        Some(staff),
+        html! {
+            h1 { "Pagos" }
+            @if let Some(notice) = notice { p.notice role="status" { (notice) } }
+            h2 { "Señas para devolver" }
+            @if due.is_empty() {
+                p { "No hay señas para devolver." }
+            } @else {
+                table.due {
+                    thead { tr { th { "Reserva" } th { "Cabaña" } th { "Huésped" } th { "Fechas" } th { "Por qué" } th { "A devolver" } th {} } }
+                    tbody {
+                        @for d in due {
+                            tr {
+                                td { a href=(format!("/admin/reservations/{}", d.code)) { (d.code) } }
+                                td { (d.accommodation) }
+                                td { (d.guest) }
+                                td { (d.check_in.format("%d/%m").to_string()) " → " (d.check_out.format("%d/%m").to_string()) }
+                                td { @if d.late_payment { "Pagó tarde: las noches ya estaban ocupadas" } @else { "Cancelada con la política" } }
+                                td.refund { (money(d.due_cents)) }
+                                td {
+                                    form method="post" action=(format!("/admin/payments/{}/refund", d.code)) {
+                                        input type="hidden" name="csrf" value=(staff.csrf);
+                                        button type="submit" { "Devolver por Mercado Pago" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h2 { "Devoluciones y reclamos" }
+            @if settled.is_empty() {
+                p { "Todavía no hay devoluciones." }
+            } @else {
+                table.settled {
+                    thead { tr { th { "Reserva" } th { "Qué pasó" } th { "Monto" } th { "Cuándo" } } }
+                    tbody {
+                        @for s in settled {
+                            tr {
+                                td { a href=(format!("/admin/reservations/{}", s.code)) { (s.code) } }
+                                td { (settled_what(&s.what)) }
+                                td { (money(s.cents)) }
+                                td { (s.at) }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+fn settled_what(what: &str) -> &'static str {
+    match what {
+        "ours" => "Devolvimos la seña",
+        "refunded" => "Devuelto desde Mercado Pago: revisá la reserva",
+        "charged_back" => "Contracargo del banco: revisá la reserva",
+        _ => "Otro movimiento",
+    }
+}
+
 /// What a notice in the queues page's address says, after an action on a dead letter.
 pub fn queue_notice(code: &str) -> Option<&'static str> {
     Some(match code {
@@ -367,6 +449,7 @@ fn queue_purpose(queue: QueueName) -> &'static str {
         QueueName::SyncIcal => "Sincronizar calendarios",
         QueueName::ExpireHolds => "Vencer reservas sin pagar",
         QueueName::SendReply => "Enviar respuestas",
+        QueueName::RefundDeposit => "Devolver señas",
     }
 }
 

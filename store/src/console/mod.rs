@@ -9,6 +9,7 @@
 //! It never enqueues, never sends and never decides: the console's routes call it inside the
 //! action's transaction, which also writes the action's audit row (`crate::staff::audit`).
 
+pub mod refunds;
 pub mod reservations;
 
 use chrono::{DateTime, Utc};

@@ -122,6 +122,25 @@ async fn apply_payment(
                 Paid::Group { id, .. } => confirm_group(conn, id, &code, &by).await,
             }
         }
+        // Refunded from Mercado Pago's dashboard or charged back by the guest's bank: staff
+        // decide (the stay is marked, the conversation waits for a person, the owner is told).
+        reversal @ ("refunded" | "charged_back") => {
+            let Some(first) = payments::mark_reversal(conn, &paid, reversal).await? else {
+                return Ok(Vec::new());
+            };
+            let notice = Notice::PaymentReversed {
+                code: &code,
+                charged_back: reversal == "charged_back",
+            };
+            notices::to_owners(
+                conn,
+                notices,
+                About::Reservation(first),
+                &format!("{cause}{reversal}"),
+                &notice,
+            )
+            .await
+        }
         "rejected" | "cancelled" => {
             let channel = reservations::guest_channel(&mut *conn, reservation_id).await?;
             let language = conversations::language_of_reservation(conn, reservation_id).await?;

@@ -5,6 +5,7 @@ pub mod confirm_payment;
 pub mod expire_holds;
 pub mod parse_intent;
 pub mod pre_reserve;
+pub mod refund_deposit;
 pub mod send_reply;
 pub mod sync_ical;
 pub mod transcribe_audio;

@@ -15,6 +15,7 @@ mod flat;
 mod ical;
 mod notices;
 mod outbox;
+mod refunds;
 mod retention;
 mod schedules;
 mod shutdown;

@@ -34,7 +34,7 @@ use crate::{
 };
 
 /// A reservation code from the path: anything that cannot be one is a page that does not exist.
-fn code_of(raw: &str) -> Result<String, ConsoleError> {
+pub(super) fn code_of(raw: &str) -> Result<String, ConsoleError> {
     // Codes are letters and digits (`RES261215007`; older or imported ones differ in shape).
     let code = raw.to_ascii_uppercase();
     let valid = (3..=32).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric());
