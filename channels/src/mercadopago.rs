@@ -56,7 +56,12 @@ impl MercadoPago {
         }
     }
 
-    pub async fn payment(&self, id: &str) -> Result<(Payment, serde_json::Value), ChannelError> {
+    /// `GET /v1/payments/{id}`: the payment as Mercado Pago knows it, or `None` when it does not
+    /// know it (404: their test notifications name made-up payments).
+    pub async fn payment(
+        &self,
+        id: &str,
+    ) -> Result<Option<(Payment, serde_json::Value)>, ChannelError> {
         self.guard
             .call(async {
                 let response = self
@@ -66,6 +71,9 @@ impl MercadoPago {
                     .send()
                     .await
                     .map_err(|e| transport(DEP, e))?;
+                if response.status() == reqwest::StatusCode::NOT_FOUND {
+                    return Ok(None);
+                }
                 let raw: serde_json::Value = check_status(DEP, response)
                     .await?
                     .json()
@@ -76,7 +84,7 @@ impl MercadoPago {
                         dependency: DEP,
                         message: format!("unexpected payment document: {e}"),
                     })?;
-                Ok((payment, raw))
+                Ok(Some((payment, raw)))
             })
             .await
     }

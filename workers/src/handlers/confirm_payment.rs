@@ -31,7 +31,16 @@ impl Handle for ConfirmPayment {
         let run = Run::of(&job.meta);
         match &job.payload.source {
             PaymentSource::Webhook { payment_id } => {
-                let (payment, raw) = state.mercadopago.payment(payment_id).await?;
+                let Some((payment, raw)) = state.mercadopago.payment(payment_id).await? else {
+                    // Mercado Pago does not know it (their test notifications name made-up
+                    // payments): nothing to confirm, nothing to retry, nobody to page.
+                    metrics::counter!("fleet_mercadopago_unknown_payments_total").increment(1);
+                    tracing::info!(payment_id, "notification for a payment Mercado Pago does not know; ignored");
+                    if let Some(tx) = run.begin(&state.db).await? {
+                        run.commit(tx, &[]).await?;
+                    }
+                    return Ok(());
+                };
                 if let Some(mut tx) = run.begin(&state.db).await? {
                     let read = ReadPayment {
                         provider_payment_id: payment_id,
