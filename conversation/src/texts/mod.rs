@@ -238,6 +238,17 @@ mod tests {
                 moving_hold(lang, "RES1", "Cabaña Lenga", &stay(), 2),
                 hold_released(lang, "RES1"),
                 paid_change_requested(lang, "RES1"),
+                stay_moved_in(lang, "RES1", "Cabaña Lenga", &stay(), 2),
+                cancelled_by_staff_in(
+                    lang,
+                    "RES1",
+                    &policy.applied("2026-12-15".parse().unwrap(), "2026-12-10".parse().unwrap()),
+                ),
+                cancelled_by_staff_in(
+                    lang,
+                    "RES1",
+                    &policy.applied("2026-12-15".parse().unwrap(), "2026-12-01".parse().unwrap()),
+                ),
             ];
             for t in &texts {
                 assert!(!t.trim().is_empty(), "{lang:?}");
