@@ -633,21 +633,7 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
     .execute(&fleet.db)
     .await
     .unwrap();
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
-    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
-    let _w = Reaper(vec![fleet.spawn_worker(
-        WORKER,
-        &env,
-        &[("WORKER_QUEUES", "parse_intent,send_reply")],
-    )]);
-    let base = fleet
-        .spawn_ingress_with(|c| c.console.cookie_secure = false)
-        .await;
+    let (graph, _w, base) = graph_worker_and_console(&fleet, "parse_intent,send_reply").await;
     let guest = Guest::whatsapp(&base, PHONE_NUMBER_ID, "5492944123456", WA_SECRET);
 
     // A guest asks for a person, with markup in the message.
@@ -928,6 +914,49 @@ async fn status_of(fleet: &Fleet, code: &str) -> String {
         .unwrap()
 }
 
+/// A fake Graph API, a worker of `queues` that sends to it, and the ingress with the console
+/// over plain HTTP: (the fake, the worker, the ingress's base URL).
+async fn graph_worker_and_console(fleet: &Fleet, queues: &str) -> (MockServer, Reaper, String) {
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+    let worker = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", queues)],
+    )]);
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
+    (graph, worker, base)
+}
+
+/// [`graph_worker_and_console`] with a worker that confirms payments and sends replies, and
+/// `email` signed in: (the fake, the worker, the console, its form token).
+async fn console_with_worker(fleet: &Fleet, email: &str) -> (MockServer, Reaper, Http, String) {
+    let (graph, worker, base) = graph_worker_and_console(fleet, "confirm_payment,send_reply").await;
+    let mut http = Http::new(&base);
+    let token = http.sign_in(email).await;
+    (graph, worker, http, token)
+}
+
+/// Another property ([`other_property`]) with a cabin of its own; answers the cabin's id.
+async fn their_cabin(fleet: &Fleet) -> i64 {
+    let (other, _) = other_property(fleet).await;
+    sqlx::query_scalar(
+        "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
+         VALUES ($1, 'Cabaña Ajena', 4, 50000) RETURNING id",
+    )
+    .bind(other)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap()
+}
+
 #[tokio::test]
 async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() {
     let fleet = Fleet::new().await;
@@ -981,15 +1010,7 @@ async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() 
     .execute(&fleet.db)
     .await
     .unwrap();
-    let (other, _) = other_property(&fleet).await;
-    let their_cabin: i64 = sqlx::query_scalar(
-        "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
-         VALUES ($1, 'Cabaña Ajena', 4, 50000) RETURNING id",
-    )
-    .bind(other)
-    .fetch_one(&fleet.db)
-    .await
-    .unwrap();
+    let their_cabin = their_cabin(&fleet).await;
     reservation(
         &fleet,
         their_cabin,
@@ -1013,23 +1034,8 @@ async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() 
     )
     .await;
 
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
-    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
-    let _w = Reaper(vec![fleet.spawn_worker(
-        WORKER,
-        &env,
-        &[("WORKER_QUEUES", "confirm_payment,send_reply")],
-    )]);
-    let base = fleet
-        .spawn_ingress_with(|c| c.console.cookie_secure = false)
-        .await;
-    let mut http = Http::new(&base);
-    let token = http.sign_in("ana@lago.test").await;
+    let (graph, _w, mut http, token) = console_with_worker(&fleet, "ana@lago.test").await;
+    let base = http.base.clone();
 
     // The list: ours, not theirs; a search finds by name or phone, its wildcards are literal.
     let list = http.get("/admin/reservations").await;
@@ -1305,15 +1311,7 @@ async fn staff_create_move_and_cancel_reservations_and_the_guest_is_told_once() 
     .fetch_one(&fleet.db)
     .await
     .unwrap();
-    let (other, _) = other_property(&fleet).await;
-    let theirs: i64 = sqlx::query_scalar(
-        "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
-         VALUES ($1, 'Cabaña Ajena', 4, 50000) RETURNING id",
-    )
-    .bind(other)
-    .fetch_one(&fleet.db)
-    .await
-    .unwrap();
+    let theirs = their_cabin(&fleet).await;
     reservation(
         &fleet,
         theirs,
@@ -1326,23 +1324,7 @@ async fn staff_create_move_and_cancel_reservations_and_the_guest_is_told_once() 
     )
     .await;
 
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
-    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
-    let _w = Reaper(vec![fleet.spawn_worker(
-        WORKER,
-        &env,
-        &[("WORKER_QUEUES", "confirm_payment,send_reply")],
-    )]);
-    let base = fleet
-        .spawn_ingress_with(|c| c.console.cookie_secure = false)
-        .await;
-    let mut http = Http::new(&base);
-    let token = http.sign_in("ana@lago.test").await;
+    let (graph, _w, mut http, token) = console_with_worker(&fleet, "ana@lago.test").await;
     let day = |n: i64| (chrono::Utc::now().date_naive() + chrono::Duration::days(n)).to_string();
     let (coihue_id, lenga_id, theirs_id) =
         (coihue.to_string(), lenga.to_string(), theirs.to_string());
