@@ -113,7 +113,8 @@ pub enum Share {
 }
 
 impl Share {
-    fn of(percent: u8) -> Share {
+    /// The share that gives back `percent` of the deposit (100 or more: all of it).
+    pub fn of(percent: u8) -> Share {
         match percent {
             0 => Share::Nothing,
             100.. => Share::Full,

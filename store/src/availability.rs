@@ -58,6 +58,24 @@ pub async fn of_property(
     .map_err(crate::StoreError::from)
 }
 
+/// Active accommodation `id` of property `property_id` (the console's cabin pickers); `None`
+/// when it is another property's, inactive or missing.
+pub async fn of_property_by_id<'e>(
+    db: impl PgExecutor<'e>,
+    property_id: i64,
+    id: i64,
+) -> Result<Option<Accommodation>, crate::StoreError> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM accommodations a WHERE a.id = $1 AND a.property_id = $2 AND a.active"
+    )))
+    .bind(id)
+    .bind(property_id)
+    .fetch_optional(db)
+    .await
+    .map(|row: Option<Row>| row.map(Accommodation::from))
+    .map_err(crate::StoreError::from)
+}
+
 pub async fn by_id<'e>(
     db: impl PgExecutor<'e>,
     id: i64,

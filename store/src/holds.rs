@@ -245,6 +245,56 @@ async fn replacing<T>(
     }
 }
 
+/// Moves the live reservation `reservation_id` (a hold or a confirmed stay, which stays what it
+/// is, under its code) to `accommodation` and `stay`, in the caller's transaction: one
+/// `UPDATE`, so its own old nights never stand in the way and the exclusion constraint refuses
+/// nights another live stay holds. The total is re-priced on the new nights; the deposit stays
+/// what was asked or paid. `Ok(false)` when the new nights are taken (nothing changed) or the
+/// reservation is no longer live.
+pub async fn move_stay(
+    conn: &mut PgConnection,
+    reservation_id: i64,
+    accommodation: &Accommodation,
+    stay: &StayDates,
+) -> Result<bool, crate::StoreError> {
+    let quote = pricing::quote(&accommodation.tariff(), stay);
+    sqlx::query("SAVEPOINT move_stay")
+        .execute(&mut *conn)
+        .await?;
+    let moved = sqlx::query(
+        "UPDATE reservations
+         SET accommodation_id = $2, check_in = $3, check_out = $4,
+             total_amount = $5::numeric / 100, updated_at = now()
+         WHERE id = $1 AND status IN ('pre_reserved', 'confirmed')",
+    )
+    .bind(reservation_id)
+    .bind(accommodation.id)
+    .bind(stay.check_in())
+    .bind(stay.check_out())
+    .bind(quote.total.cents())
+    .execute(&mut *conn)
+    .await;
+    match moved {
+        Ok(done) => {
+            sqlx::query("RELEASE SAVEPOINT move_stay")
+                .execute(&mut *conn)
+                .await?;
+            Ok(done.rows_affected() == 1)
+        }
+        Err(e) => {
+            sqlx::query("ROLLBACK TO SAVEPOINT move_stay")
+                .execute(&mut *conn)
+                .await?;
+            match e {
+                sqlx::Error::Database(e) if e.code().as_deref() == Some(EXCLUSION_VIOLATION) => {
+                    Ok(false)
+                }
+                e => Err(e.into()),
+            }
+        }
+    }
+}
+
 /// `prefix` (`RES` for a reservation, `GRP` for a group) + yymmdd + the day's sequence (at
 /// least three digits, one sequence for both), in the database's day.
 async fn next_code(conn: &mut PgConnection, prefix: &str) -> Result<String, sqlx::Error> {

@@ -338,6 +338,63 @@ pub fn paid_change_requested(lang: Language, code: &str) -> String {
     }
 }
 
+/// Staff moved the guest's reservation (a hold or a paid stay) to other dates or another
+/// cabin: the new stay under the same code.
+pub fn stay_moved_in(
+    lang: Language,
+    code: &str,
+    accommodation: &str,
+    stay: &StayDates,
+    guests: u16,
+) -> String {
+    let phrase = stay_phrase(lang, stay, guests);
+    match lang {
+        Language::Es => format!(
+            "¡Listo! Cambiamos tu reserva {code} 🙌 Ahora es en {accommodation}, {phrase}. Lo demás sigue igual; si tenés alguna duda, escribinos por acá."
+        ),
+        Language::En => format!(
+            "All set! We've changed your booking {code} 🙌 It's now at {accommodation}, {phrase}. Everything else stays the same; if you have any questions, write to us here."
+        ),
+        Language::Pt => format!(
+            "Pronto! Mudamos sua reserva {code} 🙌 Agora é em {accommodation}, {phrase}. O resto continua igual; se tiver alguma dúvida, escreva pra gente por aqui."
+        ),
+    }
+}
+
+/// Staff cancelled the guest's paid reservation with the property's policy: its nights are
+/// free and what comes back of the deposit, as the policy (or what the guest was told when
+/// they asked) says.
+pub fn cancelled_by_staff_in(lang: Language, code: &str, refund: &Refund) -> String {
+    let why = refund_sentence(lang, refund);
+    let refund_follows = refund.share != Share::Nothing;
+    match lang {
+        Language::Es => format!(
+            "Tu reserva {code} quedó cancelada 🙏 {why}{}\n¡Ojalá podamos recibirte en otra ocasión!",
+            if refund_follows {
+                " Te escribimos por acá para coordinar la devolución."
+            } else {
+                ""
+            }
+        ),
+        Language::En => format!(
+            "Your booking {code} has been cancelled 🙏 {why}{}\nWe hope to welcome you another time!",
+            if refund_follows {
+                " We'll write to you here to arrange the refund."
+            } else {
+                ""
+            }
+        ),
+        Language::Pt => format!(
+            "Sua reserva {code} foi cancelada 🙏 {why}{}\nEsperamos receber você em outra ocasião!",
+            if refund_follows {
+                " Escrevemos por aqui para combinar a devolução."
+            } else {
+                ""
+            }
+        ),
+    }
+}
+
 /// Everything a confirmed guest needs, in one message they can keep.
 pub struct Voucher<'a> {
     pub code: &'a str,

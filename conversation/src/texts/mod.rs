@@ -240,6 +240,17 @@ mod tests {
                 paid_change_requested(lang, "RES1"),
                 group_move_taken(lang, "GRP1"),
                 deposit_refunded_in(lang, "RES1", Money::from_cents(2_700_000)),
+                stay_moved_in(lang, "RES1", "Cabaña Lenga", &stay(), 2),
+                cancelled_by_staff_in(
+                    lang,
+                    "RES1",
+                    &policy.applied("2026-12-15".parse().unwrap(), "2026-12-10".parse().unwrap()),
+                ),
+                cancelled_by_staff_in(
+                    lang,
+                    "RES1",
+                    &policy.applied("2026-12-15".parse().unwrap(), "2026-12-01".parse().unwrap()),
+                ),
             ];
             for t in &texts {
                 assert!(!t.trim().is_empty(), "{lang:?}");
@@ -368,6 +379,40 @@ mod cancellation_tests {
             anytime.starts_with("Podés cancelar hasta el día de tu llegada")
                 && !anytime.contains("después"),
             "{anytime}"
+        );
+    }
+
+    #[test]
+    fn staff_cancelling_or_moving_tells_the_guest_what_changed() {
+        let p = CancellationPolicy::new(10, 0, 0).unwrap();
+        let early = cancelled_by_staff_in(
+            Language::Es,
+            "RES1",
+            &p.applied(d("2027-01-20"), d("2027-01-01")),
+        );
+        assert!(
+            early.contains("Tu reserva RES1 quedó cancelada")
+                && early.contains("te devolvemos la seña completa")
+                && early.contains("coordinar la devolución"),
+            "{early}"
+        );
+        let late = cancelled_by_staff_in(
+            Language::En,
+            "RES1",
+            &p.applied(d("2027-01-20"), d("2027-01-19")),
+        );
+        assert!(
+            late.contains("the deposit isn't refunded") && !late.contains("arrange the refund"),
+            "{late}"
+        );
+        let stay = StayDates::new(d("2027-02-01"), d("2027-02-04")).unwrap();
+        let moved = stay_moved_in(Language::Pt, "RES1", "Cabaña Lenga", &stay, 2);
+        assert!(
+            moved.contains("RES1")
+                && moved.contains(
+                    "Cabaña Lenga, para 2 pessoas, de 01/02/2027 a 04/02/2027 (3 noites)"
+                ),
+            "{moved}"
         );
     }
 

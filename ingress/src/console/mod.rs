@@ -14,9 +14,11 @@
 //! | `/admin/inbox/:id/reply` | POST | same: an answer through the bot's outbound path |
 //! | `/admin/inbox/:id/release` | POST | same: the bot answers again |
 //! | `/admin/reservations` | GET | owner or staff: their property's reservations, searched |
+//! | `/admin/reservations/new` | GET, POST | owner or staff: a reservation by hand for one of their cabins (another property's cabin: 404) ([`pages::manual`]) |
 //! | `/admin/reservations/:code` | GET | owner or staff of the reservation's property; else 404 |
 //! | `/admin/reservations/:code/paid` | POST | same: a hold paid another way, confirmed |
-//! | `/admin/reservations/:code/cancel` | POST | same: a paid stay cancelled by the policy |
+//! | `/admin/reservations/:code/move` | POST | same: a hold or paid stay moved to other dates or another of their cabins, the guest told |
+//! | `/admin/reservations/:code/cancel` | POST | same: a paid stay cancelled by the policy, the guest told |
 //! | `/admin/queues` | GET | owner only (staff: 404): the fleet's queues and dead letters ([`pages::queues`]) |
 //! | `/admin/queues/:queue/dead/:id/redrive` | POST | owner only (staff: 404): a dead letter back to waiting |
 //! | `/admin/queues/:queue/dead/:id/discard` | POST | owner only (staff: 404): a dead letter discarded |
@@ -43,11 +45,13 @@
 //! Besides its sessions and the outbox's relay, the console writes to Redis only to re-drive or
 //! discard a dead letter, through the same `jobs::RedisQueue` calls as `fleetctl dlq`.
 //!
-//! The console writes to PostgreSQL (accounts' audit rows, a take-over, an answer's or a
-//! confirmation's outbox row, a cancellation) only through `store::staff`, `store::console` and
-//! `store::outbox`, one transaction per action. It changes a conversation only by the take-over
-//! and the "asked for a person" mark, and a reservation only by cancelling a confirmed one;
-//! confirming is the workers' `ConfirmPayment`, the job a payment runs.
+//! The console writes to PostgreSQL (accounts' audit rows, a take-over, an answer's, a
+//! confirmation's or a guest message's outbox row, a reservation made, moved or cancelled) only
+//! through `store::staff`, `store::console`, `store::holds` and `store::outbox`, one
+//! transaction per action. It changes a conversation only by the take-over and the "asked for a
+//! person" mark, and a reservation only by placing a hold, moving a live one and cancelling a
+//! confirmed one, each with the bot's own placement under the exclusion constraint; confirming
+//! is the workers' `ConfirmPayment`, the job a payment runs.
 
 pub mod auth;
 pub mod csrf;
@@ -97,8 +101,16 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
             sessioned(get(pages::reservations::list)),
         )
         .at(
+            "/admin/reservations/new",
+            sessioned(get(pages::manual::new_form).post(pages::manual::create)),
+        )
+        .at(
             "/admin/reservations/:code",
             sessioned(get(pages::reservations::show)),
+        )
+        .at(
+            "/admin/reservations/:code/move",
+            sessioned(post(pages::manual::move_dates)),
         )
         .at(
             "/admin/reservations/:code/paid",

@@ -6,7 +6,7 @@
 //! and forms only to this origin: a second wall behind the escaping, and `no-store`, so a shared
 //! computer's back button shows no guest's data after sign-out.
 
-use booking::Money;
+use booking::{Accommodation, Money};
 use jobs::QueueName;
 use maud::{DOCTYPE, Markup, html};
 use poem::{Response, handler, http::StatusCode};
@@ -15,7 +15,10 @@ use store::console::{
     reservations::{Cancellation, Reservation},
 };
 
-use super::{auth::Staff, pages::queues::Queue};
+use super::{
+    auth::Staff,
+    pages::{manual::NewReservation, queues::Queue},
+};
 
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
                    frame-ancestors 'none'; base-uri 'none'";
@@ -255,6 +258,7 @@ pub fn reservations(staff: &Staff, q: &str, rows: &[Reservation]) -> Response {
         Some(staff),
         html! {
             h1 { "Reservas" }
+            p { a.button href="/admin/reservations/new" { "Nueva reserva (teléfono o en persona)" } }
             form.search method="get" action="/admin/reservations" {
                 label { "Buscar (código, nombre, teléfono o correo)" input type="search" name="q" value=(q) maxlength="100"; }
                 button type="submit" { "Buscar" }
@@ -290,17 +294,84 @@ pub fn reservation_notice(code: &str) -> Option<&'static str> {
         "no-confirmada" => {
             "Solo se cancela con la política una reserva confirmada (pagada). No se hizo nada."
         }
+        "creada" => "Reserva creada: las noches quedan tomadas hasta que venza o se confirme.",
+        "creada-pagada" => {
+            "Reserva creada y confirmándose: si dejó teléfono o correo, el huésped recibe su comprobante en unos segundos."
+        }
+        "movida" => {
+            "Reserva cambiada: las noches anteriores quedan libres. Si dejó teléfono o correo, el huésped recibe las nuevas fechas."
+        }
+        "ocupadas" => "Esas noches ya están ocupadas en esa cabaña. No se cambió nada.",
+        "fechas-invalidas" => {
+            "Las fechas no sirven: la salida tiene que ser después de la llegada. No se cambió nada."
+        }
+        "sin-cambios" => "Son las mismas fechas y la misma cabaña. No se cambió nada.",
+        "no-entra" => "Son más personas de las que entran en esa cabaña. No se cambió nada.",
+        "no-movible" => {
+            "Solo se cambia una reserva pendiente de pago o confirmada. No se cambió nada."
+        }
         _ => return None,
     })
+}
+
+/// The cabin picker of the console's forms, with `selected` chosen.
+fn cabin_options(cabins: &[Accommodation], selected: &str) -> Markup {
+    html! {
+        @for c in cabins {
+            @let id = c.id.to_string();
+            option value=(id) selected[id == selected] { (c.name) " (hasta " (c.capacity) " personas)" }
+        }
+    }
+}
+
+/// A reservation made by hand: the form, again with what was typed and `problem` when it was
+/// refused.
+pub fn new_reservation(
+    staff: &Staff,
+    cabins: &[Accommodation],
+    form: &NewReservation,
+    problem: Option<&str>,
+) -> Response {
+    let nonce = if form.nonce.is_empty() {
+        super::csrf::fresh()
+    } else {
+        form.nonce.clone()
+    };
+    respond(layout(
+        "Nueva reserva",
+        Some(staff),
+        html! {
+            p { a href="/admin/reservations" { "← Reservas" } }
+            h1 { "Nueva reserva" }
+            @if let Some(problem) = problem { p.problem role="alert" { (problem) } }
+            form.new-reservation method="post" action="/admin/reservations/new" {
+                input type="hidden" name="csrf" value=(staff.csrf);
+                input type="hidden" name="nonce" value=(nonce);
+                label { "Cabaña" select name="accommodation" required { (cabin_options(cabins, &form.accommodation)) } }
+                label { "Llegada" input type="date" name="check_in" value=(form.check_in) required; }
+                label { "Salida" input type="date" name="check_out" value=(form.check_out) required; }
+                label { "Personas" input type="number" name="guests" min="1" max="30" value=(form.guests) required; }
+                label { "Nombre del huésped" input type="text" name="name" maxlength="100" value=(form.name) required; }
+                label { "Teléfono (con código de país; opcional)" input type="tel" name="phone" value=(form.phone); }
+                label { "Correo (opcional)" input type="email" name="email" value=(form.email); }
+                label.check { input type="checkbox" name="paid" value="si" checked[form.paid == "si"]; " La seña ya está pagada (efectivo, transferencia)" }
+                label { "Si no pagó: horas para pagar" input type="number" name="hold_hours" min="1" max="336" value=(form.hold_hours); }
+                button type="submit" { "Crear la reserva" }
+            }
+        },
+    ))
 }
 
 pub fn reservation(
     staff: &Staff,
     r: &Reservation,
     refund: Option<&Cancellation>,
+    cabins: &[Accommodation],
     notice: Option<&str>,
 ) -> Response {
     let base = format!("/admin/reservations/{}", r.code);
+    let movable = r.status == "pre_reserved" || r.status == "confirmed";
+    let current_cabin = r.accommodation_id.to_string();
     respond(layout(
         "Reserva",
         Some(staff),
@@ -332,6 +403,17 @@ pub fn reservation(
                 form method="post" action=(format!("{base}/paid")) {
                     input type="hidden" name="csrf" value=(staff.csrf);
                     button type="submit" { "Confirmar: pagó por otro medio" }
+                }
+            }
+            @if movable {
+                form.move method="post" action=(format!("{base}/move")) {
+                    h2 { "Cambiar fechas o cabaña" }
+                    input type="hidden" name="csrf" value=(staff.csrf);
+                    input type="hidden" name="nonce" value=(super::csrf::fresh());
+                    label { "Cabaña" select name="accommodation" { (cabin_options(cabins, &current_cabin)) } }
+                    label { "Llegada" input type="date" name="check_in" value=(r.check_in.to_string()) required; }
+                    label { "Salida" input type="date" name="check_out" value=(r.check_out.to_string()) required; }
+                    button.secondary type="submit" { "Cambiar" }
                 }
             }
             @if let (true, Some(c)) = (r.status == "confirmed", refund) {
@@ -608,7 +690,9 @@ ol.messages .when{font-size:.8rem;color:#667}
 ol.messages .text{margin:.2rem 0 0;white-space:pre-wrap;overflow-wrap:anywhere}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;padding:.5rem}
 label{display:block;margin:.6rem 0}
-input,textarea{display:block;width:100%;padding:.5rem;font:inherit;margin-top:.2rem}
+label.check input{display:inline;width:auto}
+a.button{display:inline-block;padding:.55rem 1.1rem;border-radius:.3rem;background:#24473b;color:#fff;text-decoration:none}
+input,textarea,select{display:block;width:100%;padding:.5rem;font:inherit;margin-top:.2rem}
 button{padding:.55rem 1.1rem;font:inherit;border:0;border-radius:.3rem;background:#24473b;color:#fff;cursor:pointer}
 button.secondary{background:#667}
 button.danger{background:#a33}

@@ -5,7 +5,9 @@
 //! property, so another property's code reads as missing. Confirming a hold paid another way
 //! is not here: the console enqueues the same `ConfirmPayment` job the bearer-token endpoint
 //! does, and the workers confirm it (`reservations::confirm`). Cancelling never decides what
-//! is given back: the caller passes the refund `booking::CancellationPolicy` gave.
+//! is given back: the caller passes the refund `booking::CancellationPolicy` gave. Placing and
+//! moving are not here either: they are `crate::holds` (`place`, `move_stay`), the bot's own,
+//! guarded by the exclusion constraint; here only the row to move is locked.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -18,6 +20,7 @@ pub struct Reservation {
     pub code: String,
     /// The group's code when it was booked with other cabins as one request.
     pub group_code: Option<String>,
+    pub accommodation_id: i64,
     pub accommodation: String,
     pub guest: String,
     pub guest_phone: Option<String>,
@@ -41,7 +44,7 @@ pub struct Reservation {
     pub refund_cents: Option<i64>,
 }
 
-const COLUMNS: &str = "r.code, g.code AS group_code, a.name AS accommodation,
+const COLUMNS: &str = "r.code, g.code AS group_code, r.accommodation_id, a.name AS accommodation,
      coalesce(r.guest_name, r.guest_phone, r.guest_email, '—') AS guest,
      r.guest_phone, r.guest_email, r.guests, r.status::text AS status, r.channel_source,
      r.check_in, r.check_out,
@@ -170,6 +173,46 @@ pub async fn lock_for_cancel(
     .bind(code)
     .fetch_optional(&mut *conn)
     .await?)
+}
+
+/// What a reservation to move is, locked for the caller's transaction.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ToMove {
+    pub id: i64,
+    /// pre_reserved, confirmed, expired, cancelled: only the first two move.
+    pub status: String,
+    pub accommodation_id: i64,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub guests: i32,
+}
+
+/// Locks reservation `code` of the property for a move; `None` when it is not the property's.
+pub async fn lock_for_move(
+    conn: &mut Conn,
+    property_id: i64,
+    code: &str,
+) -> Result<Option<ToMove>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT r.id, r.status::text AS status, r.accommodation_id, r.check_in, r.check_out, r.guests
+         FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
+         WHERE a.property_id = $1 AND r.code = $2
+         FOR UPDATE OF r",
+    )
+    .bind(property_id)
+    .bind(code)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Serializes the actions of one form (its key) until the caller's transaction ends: a form
+/// posted twice at once is done by the first and found done by the second.
+pub async fn lock_form(conn: &mut Conn, key: &str) -> Result<(), StoreError> {
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
+        .bind(key)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 /// A cancellation as staff decided it.

@@ -35,7 +35,10 @@ impl Handle for ConfirmPayment {
                     // Mercado Pago does not know it (their test notifications name made-up
                     // payments): nothing to confirm, nothing to retry, nobody to page.
                     metrics::counter!("fleet_mercadopago_unknown_payments_total").increment(1);
-                    tracing::info!(payment_id, "notification for a payment Mercado Pago does not know; ignored");
+                    tracing::info!(
+                        payment_id,
+                        "notification for a payment Mercado Pago does not know; ignored"
+                    );
                     if let Some(tx) = run.begin(&state.db).await? {
                         run.commit(tx, &[]).await?;
                     }

@@ -633,21 +633,7 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
     .execute(&fleet.db)
     .await
     .unwrap();
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
-    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
-    let _w = Reaper(vec![fleet.spawn_worker(
-        WORKER,
-        &env,
-        &[("WORKER_QUEUES", "parse_intent,send_reply")],
-    )]);
-    let base = fleet
-        .spawn_ingress_with(|c| c.console.cookie_secure = false)
-        .await;
+    let (graph, _w, base) = graph_worker_and_console(&fleet, "parse_intent,send_reply").await;
     let guest = Guest::whatsapp(&base, PHONE_NUMBER_ID, "5492944123456", WA_SECRET);
 
     // A guest asks for a person, with markup in the message.
@@ -928,6 +914,49 @@ pub(crate) async fn status_of(fleet: &Fleet, code: &str) -> String {
         .unwrap()
 }
 
+/// A fake Graph API, a worker of `queues` that sends to it, and the ingress with the console
+/// over plain HTTP: (the fake, the worker, the ingress's base URL).
+async fn graph_worker_and_console(fleet: &Fleet, queues: &str) -> (MockServer, Reaper, String) {
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+    let worker = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", queues)],
+    )]);
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
+    (graph, worker, base)
+}
+
+/// [`graph_worker_and_console`] with a worker that confirms payments and sends replies, and
+/// `email` signed in: (the fake, the worker, the console, its form token).
+async fn console_with_worker(fleet: &Fleet, email: &str) -> (MockServer, Reaper, Http, String) {
+    let (graph, worker, base) = graph_worker_and_console(fleet, "confirm_payment,send_reply").await;
+    let mut http = Http::new(&base);
+    let token = http.sign_in(email).await;
+    (graph, worker, http, token)
+}
+
+/// Another property ([`other_property`]) with a cabin of its own; answers the cabin's id.
+async fn their_cabin(fleet: &Fleet) -> i64 {
+    let (other, _) = other_property(fleet).await;
+    sqlx::query_scalar(
+        "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
+         VALUES ($1, 'Cabaña Ajena', 4, 50000) RETURNING id",
+    )
+    .bind(other)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap()
+}
+
 #[tokio::test]
 async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() {
     let fleet = Fleet::new().await;
@@ -981,15 +1010,7 @@ async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() 
     .execute(&fleet.db)
     .await
     .unwrap();
-    let (other, _) = other_property(&fleet).await;
-    let their_cabin: i64 = sqlx::query_scalar(
-        "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
-         VALUES ($1, 'Cabaña Ajena', 4, 50000) RETURNING id",
-    )
-    .bind(other)
-    .fetch_one(&fleet.db)
-    .await
-    .unwrap();
+    let their_cabin = their_cabin(&fleet).await;
     reservation(
         &fleet,
         their_cabin,
@@ -1013,23 +1034,8 @@ async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() 
     )
     .await;
 
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
-    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
-    let _w = Reaper(vec![fleet.spawn_worker(
-        WORKER,
-        &env,
-        &[("WORKER_QUEUES", "confirm_payment,send_reply")],
-    )]);
-    let base = fleet
-        .spawn_ingress_with(|c| c.console.cookie_secure = false)
-        .await;
-    let mut http = Http::new(&base);
-    let token = http.sign_in("ana@lago.test").await;
+    let (graph, _w, mut http, token) = console_with_worker(&fleet, "ana@lago.test").await;
+    let base = http.base.clone();
 
     // The list: ours, not theirs; a search finds by name or phone, its wildcards are literal.
     let list = http.get("/admin/reservations").await;
@@ -1246,6 +1252,397 @@ async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() 
         "{actions:?}"
     );
     assert!(actions.contains(&"confirm".to_owned()), "{actions:?}");
+    fleet.drop_db().await;
+}
+
+/// The form nonce of a page's first form that has one.
+fn nonce_of(html: &str) -> String {
+    let marker = "name=\"nonce\" value=\"";
+    let start = html.find(marker).expect("a form with its nonce") + marker.len();
+    html[start..start + 64].to_owned()
+}
+
+/// The reservation code a redirect after an action names.
+fn code_in(location: Option<&str>) -> String {
+    let location = location.expect("a redirect");
+    let rest = location
+        .strip_prefix("/admin/reservations/")
+        .expect("to a reservation");
+    rest.split('?').next().unwrap().to_owned()
+}
+
+/// (cabin, check-in, check-out, status, channel source) of reservation `code`.
+async fn stay_of(
+    fleet: &Fleet,
+    code: &str,
+) -> (i64, chrono::NaiveDate, chrono::NaiveDate, String, String) {
+    sqlx::query_as(
+        "SELECT accommodation_id, check_in, check_out, status::text, channel_source
+         FROM reservations WHERE code = $1",
+    )
+    .bind(code)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap()
+}
+
+async fn reservation_count(fleet: &Fleet) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM reservations")
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn staff_create_move_and_cancel_reservations_and_the_guest_is_told_once() {
+    let fleet = Fleet::new().await;
+    let property = property(&fleet).await;
+    add_staff(&fleet, property, "ana@lago.test", "staff");
+    let coihue: i64 = sqlx::query_scalar("SELECT id FROM accommodations WHERE property_id = $1")
+        .bind(property)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap();
+    let lenga: i64 = sqlx::query_scalar(
+        "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
+         VALUES ($1, 'Cabaña Lenga', 6, 80000) RETURNING id",
+    )
+    .bind(property)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap();
+    let theirs = their_cabin(&fleet).await;
+    reservation(
+        &fleet,
+        theirs,
+        "RES9000002",
+        "Otro Huésped",
+        "5492944999002",
+        35,
+        10_000,
+        "confirmed",
+    )
+    .await;
+
+    let (graph, _w, mut http, token) = console_with_worker(&fleet, "ana@lago.test").await;
+    let day = |n: i64| (chrono::Utc::now().date_naive() + chrono::Duration::days(n)).to_string();
+    let (coihue_id, lenga_id, theirs_id) =
+        (coihue.to_string(), lenga.to_string(), theirs.to_string());
+
+    // The form offers the property's cabins only.
+    let form = http.get("/admin/reservations/new").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("Cabaña Coihue") && form.body.contains("Cabaña Lenga"));
+    assert!(
+        !form.body.contains("Ajena"),
+        "another property's cabin offered"
+    );
+
+    // A walk-in, unpaid: a staff hold for the hours chosen. Posted twice: one reservation.
+    let nonce = nonce_of(&form.body);
+    let (in40, out42) = (day(40), day(42));
+    let walk_in = [
+        ("csrf", token.as_str()),
+        ("nonce", &nonce),
+        ("accommodation", &coihue_id),
+        ("check_in", &in40),
+        ("check_out", &out42),
+        ("guests", "2"),
+        ("name", "Walter Walkin"),
+        ("phone", "+54 9 2944 555-001"),
+        ("hold_hours", "48"),
+    ];
+    let made = http.post("/admin/reservations/new", &walk_in).await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    assert!(made.location.as_deref().unwrap().ends_with("?aviso=creada"));
+    let walter = code_in(made.location.as_deref());
+    let again = http.post("/admin/reservations/new", &walk_in).await;
+    assert_eq!(
+        code_in(again.location.as_deref()),
+        walter,
+        "a second one made"
+    );
+    let (cabin, check_in, _, status, source) = stay_of(&fleet, &walter).await;
+    assert_eq!(
+        (cabin, status.as_str(), source.as_str()),
+        (coihue, "pre_reserved", "staff")
+    );
+    assert_eq!(check_in.to_string(), in40);
+    let (phone, long_hold): (String, bool) = sqlx::query_as(
+        "SELECT guest_phone, expires_at > now() + interval '47 hours' FROM reservations WHERE code = $1",
+    )
+    .bind(&walter)
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap();
+    assert_eq!(phone, "5492944555001");
+    assert!(long_hold, "the hold lasts the hours staff chose");
+    let list = http.get("/admin/reservations").await.body;
+    assert!(
+        list.contains(&walter) && list.contains("Walter Walkin"),
+        "{list}"
+    );
+
+    // Overlapping nights: refused in Spanish, nothing written.
+    let before = reservation_count(&fleet).await;
+    let nonce = nonce_of(&http.get("/admin/reservations/new").await.body);
+    let (in41, out43) = (day(41), day(43));
+    let overlapping = http
+        .post(
+            "/admin/reservations/new",
+            &[
+                ("csrf", token.as_str()),
+                ("nonce", &nonce),
+                ("accommodation", &coihue_id),
+                ("check_in", &in41),
+                ("check_out", &out43),
+                ("guests", "2"),
+                ("name", "Olga Solapada"),
+            ],
+        )
+        .await;
+    assert_eq!(overlapping.status, StatusCode::CONFLICT);
+    assert!(
+        overlapping.body.contains("ya están ocupadas"),
+        "{}",
+        overlapping.body
+    );
+    assert!(
+        overlapping.body.contains("Olga Solapada"),
+        "the form keeps what was typed"
+    );
+    assert_eq!(reservation_count(&fleet).await, before);
+
+    // Paid in cash on the phone: confirmed by the workers, the guest gets one voucher.
+    let nonce = nonce_of(&http.get("/admin/reservations/new").await.body);
+    let paid = http
+        .post(
+            "/admin/reservations/new",
+            &[
+                ("csrf", token.as_str()),
+                ("nonce", &nonce),
+                ("accommodation", &lenga_id),
+                ("check_in", &in40),
+                ("check_out", &day(43)),
+                ("guests", "4"),
+                ("name", "Paula Pagada"),
+                ("phone", "5492944555002"),
+                ("paid", "si"),
+            ],
+        )
+        .await;
+    assert!(
+        paid.location
+            .as_deref()
+            .unwrap()
+            .ends_with("?aviso=creada-pagada")
+    );
+    let paula = code_in(paid.location.as_deref());
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            status_of(&fleet, &paula).await == "confirmed"
+        })
+        .await,
+        "the paid reservation was confirmed"
+    );
+    let sent = sent_texts_when(&graph, 1).await;
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert!(sent[0].contains(&paula), "{}", sent[0]);
+
+    // Moved to other nights: same code, still confirmed, the guest told the new dates once.
+    let page = http.get(&format!("/admin/reservations/{paula}")).await.body;
+    assert!(page.contains("Cambiar fechas o cabaña"), "{page}");
+    let move_nonce = nonce_of(&page);
+    let (in50, out53) = (day(50), day(53));
+    let move_to_50 = [
+        ("csrf", token.as_str()),
+        ("nonce", &move_nonce),
+        ("accommodation", &lenga_id),
+        ("check_in", &in50),
+        ("check_out", &out53),
+    ];
+    let moved = http
+        .post(&format!("/admin/reservations/{paula}/move"), &move_to_50)
+        .await;
+    assert_eq!(
+        moved.location,
+        Some(format!("/admin/reservations/{paula}?aviso=movida"))
+    );
+    let (cabin, check_in, check_out, status, _) = stay_of(&fleet, &paula).await;
+    assert_eq!(
+        (
+            cabin,
+            check_in.to_string(),
+            check_out.to_string(),
+            status.as_str()
+        ),
+        (lenga, in50.clone(), out53.clone(), "confirmed")
+    );
+    let again = http
+        .post(&format!("/admin/reservations/{paula}/move"), &move_to_50)
+        .await;
+    assert_eq!(
+        again.location,
+        Some(format!("/admin/reservations/{paula}?aviso=sin-cambios"))
+    );
+    let sent = sent_texts_when(&graph, 2).await;
+    assert_eq!(sent.len(), 2, "{sent:?}");
+    let new_dates = (chrono::Utc::now().date_naive() + chrono::Duration::days(50))
+        .format("%d/%m/%Y")
+        .to_string();
+    assert!(
+        sent[1].contains(&paula) && sent[1].contains(&new_dates) && sent[1].contains("Cambiamos"),
+        "{}",
+        sent[1]
+    );
+    // Its old nights are free: another reservation takes them.
+    let nonce = nonce_of(&http.get("/admin/reservations/new").await.body);
+    let taken_again = http
+        .post(
+            "/admin/reservations/new",
+            &[
+                ("csrf", token.as_str()),
+                ("nonce", &nonce),
+                ("accommodation", &lenga_id),
+                ("check_in", &in40),
+                ("check_out", &day(43)),
+                ("guests", "3"),
+                ("name", "Nina Nueva"),
+            ],
+        )
+        .await;
+    assert!(
+        taken_again
+            .location
+            .as_deref()
+            .unwrap()
+            .ends_with("?aviso=creada"),
+        "{}",
+        taken_again.body
+    );
+
+    // Moved onto Walter's nights: refused, nothing changed.
+    let move_nonce = nonce_of(&http.get(&format!("/admin/reservations/{paula}")).await.body);
+    let onto_taken = http
+        .post(
+            &format!("/admin/reservations/{paula}/move"),
+            &[
+                ("csrf", token.as_str()),
+                ("nonce", &move_nonce),
+                ("accommodation", &coihue_id),
+                ("check_in", &in41),
+                ("check_out", &out43),
+            ],
+        )
+        .await;
+    assert_eq!(
+        onto_taken.location,
+        Some(format!("/admin/reservations/{paula}?aviso=ocupadas"))
+    );
+    let (cabin, check_in, ..) = stay_of(&fleet, &paula).await;
+    assert_eq!((cabin, check_in.to_string()), (lenga, in50.clone()));
+    let page = http
+        .get(&format!("/admin/reservations/{paula}?aviso=ocupadas"))
+        .await
+        .body;
+    assert!(page.contains("ya están ocupadas"), "{page}");
+
+    // Without the form token: 403, nothing made or moved.
+    let before = reservation_count(&fleet).await;
+    let no_token = http.post("/admin/reservations/new", &walk_in[1..]).await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    let no_token = http
+        .post(
+            &format!("/admin/reservations/{paula}/move"),
+            &move_to_50[1..],
+        )
+        .await;
+    assert_eq!(no_token.status, StatusCode::FORBIDDEN);
+    assert_eq!(reservation_count(&fleet).await, before);
+    assert_eq!(stay_of(&fleet, &paula).await.1.to_string(), in50);
+
+    // Another property's cabin and reservation do not exist here.
+    let nonce = nonce_of(&http.get("/admin/reservations/new").await.body);
+    let theirs_new = http
+        .post(
+            "/admin/reservations/new",
+            &[
+                ("csrf", token.as_str()),
+                ("nonce", &nonce),
+                ("accommodation", &theirs_id),
+                ("check_in", &day(70)),
+                ("check_out", &day(72)),
+                ("guests", "2"),
+                ("name", "Intrusa"),
+            ],
+        )
+        .await;
+    assert_eq!(theirs_new.status, StatusCode::NOT_FOUND);
+    let into_theirs = http
+        .post(
+            &format!("/admin/reservations/{paula}/move"),
+            &[
+                ("csrf", token.as_str()),
+                ("nonce", &nonce),
+                ("accommodation", &theirs_id),
+                ("check_in", &day(70)),
+                ("check_out", &day(72)),
+            ],
+        )
+        .await;
+    assert_eq!(into_theirs.status, StatusCode::NOT_FOUND);
+    let their_move = http
+        .post(
+            "/admin/reservations/RES9000002/move",
+            &[
+                ("csrf", token.as_str()),
+                ("nonce", &nonce),
+                ("check_in", &day(70)),
+                ("check_out", &day(72)),
+            ],
+        )
+        .await;
+    assert_eq!(their_move.status, StatusCode::NOT_FOUND);
+    let their_cancel = http
+        .post("/admin/reservations/RES9000002/cancel", &[("csrf", &token)])
+        .await;
+    assert_eq!(their_cancel.status, StatusCode::NOT_FOUND);
+    assert_eq!(reservation_count(&fleet).await, before);
+    assert_eq!(status_of(&fleet, "RES9000002").await, "confirmed");
+    assert_eq!(stay_of(&fleet, &paula).await.0, lenga);
+
+    // Cancelled by the policy (50 days away: the whole deposit): the guest is told once.
+    for notice in ["cancelada", "ya-cancelada"] {
+        let done = http
+            .post(
+                &format!("/admin/reservations/{paula}/cancel"),
+                &[("csrf", &token)],
+            )
+            .await;
+        assert_eq!(
+            done.location,
+            Some(format!("/admin/reservations/{paula}?aviso={notice}"))
+        );
+    }
+    let sent = sent_texts_when(&graph, 3).await;
+    assert!(
+        sent[2].contains(&paula)
+            && sent[2].contains("quedó cancelada")
+            && sent[2].contains("te devolvemos la seña completa"),
+        "{}",
+        sent[2]
+    );
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(sent_texts(&graph).await.len(), 3, "each told once");
+
+    let actions = audit_actions(&fleet).await;
+    for (action, times) in [("create", 3), ("move", 1), ("cancel", 1)] {
+        assert_eq!(
+            actions.iter().filter(|a| *a == action).count(),
+            times,
+            "{action}: {actions:?}"
+        );
+    }
     fleet.drop_db().await;
 }
 

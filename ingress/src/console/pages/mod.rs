@@ -3,6 +3,7 @@
 //! call, which filters by it: another property's id answers 404.
 
 pub mod inbox;
+pub mod manual;
 pub mod payments;
 pub mod queues;
 pub mod reservations;

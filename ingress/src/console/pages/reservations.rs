@@ -10,11 +10,20 @@
 //!   what the guest was told when they asked (their open request), or else the policy applied
 //!   today (`booking::CancellationPolicy::applied`). The reservation's nights are free again and
 //!   the refund left due is recorded with the request, in one transaction with the audit row; a
-//!   second press finds it cancelled and changes nothing.
+//!   second press finds it cancelled and changes nothing. The guest is told, in their
+//!   language, that it is cancelled and what comes back (`texts::cancelled_by_staff_in`): an
+//!   outbox row written in the same transaction, keyed `console:cancel:<code>:guest`, so a
+//!   cancellation tells them once.
+//!
+//! Creating one by hand and moving one are [`super::manual`].
 
 use std::sync::Arc;
 
-use jobs::effects::{Effect, FollowUp};
+use conversation::{Language, texts};
+use jobs::{
+    effects::{Effect, FollowUp},
+    payloads::ReplyBody,
+};
 use poem::{
     Response, handler,
     web::{Data, Path, Query},
@@ -22,7 +31,7 @@ use poem::{
 use serde::Deserialize;
 use store::{
     console::reservations::{self as booked, Cancellation, ToCancel},
-    outbox::{Cause, NewEffect},
+    outbox::{Cause, NewEffect, Unrelayed},
 };
 
 use super::{Notice, audit_row, db, failing};
@@ -45,7 +54,7 @@ pub(super) fn code_of(raw: &str) -> Result<String, ConsoleError> {
     }
 }
 
-fn back(code: &str, notice: &str) -> Response {
+pub(super) fn back(code: &str, notice: &str) -> Response {
     views::see_other(&format!("/admin/reservations/{code}?aviso={notice}"))
 }
 
@@ -101,8 +110,23 @@ pub async fn show(
     } else {
         None
     };
+    let cabins = {
+        let mut conn = db
+            .acquire()
+            .await
+            .map_err(|e| ConsoleError::unavailable("reading the cabins", e))?;
+        store::availability::of_property(&mut conn, staff.account.property_id)
+            .await
+            .map_err(|e| ConsoleError::unavailable("reading the cabins", e))?
+    };
     let notice = notice.aviso.as_deref().and_then(views::reservation_notice);
-    Ok(views::reservation(&staff, &r, refund.as_ref(), notice))
+    Ok(views::reservation(
+        &staff,
+        &r,
+        refund.as_ref(),
+        &cabins,
+        notice,
+    ))
 }
 
 /// The reservation and what cancelling it now gives back, for the page to show (outside a
@@ -155,6 +179,62 @@ pub fn refund(r: &ToCancel, policy: &booking::CancellationPolicy, account_id: i6
     }
 }
 
+/// The outbox row that has the workers confirm hold `code` as paid another way: the same
+/// `ConfirmPayment` job, under the same key, as the scripts' endpoint; `None` for what cannot
+/// be a code.
+pub(super) fn confirmation(code: &str) -> Option<NewEffect> {
+    let (key, job) = staff_confirmation(code)?;
+    Some(NewEffect::new(
+        format!("console:confirm:{code}"),
+        Effect::enqueue(key, FollowUp::ConfirmPayment(job)),
+    ))
+}
+
+/// Writes an action's outbox rows (caused by `cause`, traced as the request) in its
+/// transaction; the handler relays them after the commit ([`super::relay`]).
+pub(super) async fn write_effects(
+    tx: &mut sqlx::PgConnection,
+    cause: &str,
+    ctx: &RequestContext,
+    effects: &[NewEffect],
+) -> Result<Vec<Unrelayed>, store::StoreError> {
+    store::outbox::write(
+        tx,
+        Cause {
+            key: cause,
+            traceparent: Some(&ctx.traceparent),
+            request_id: Some(&ctx.request_id),
+        },
+        effects,
+    )
+    .await
+}
+
+/// The message to the guest of `reservation_id`, in their language, keyed `key`; none when
+/// the reservation has no way to reach them (no phone or email, or the property has no such
+/// channel).
+pub(super) async fn guest_message(
+    conn: &mut sqlx::PgConnection,
+    reservation_id: i64,
+    key: String,
+    text: impl FnOnce(Language) -> String,
+) -> Result<Option<NewEffect>, store::StoreError> {
+    let Some(channel) = store::reservations::guest_channel(&mut *conn, reservation_id).await?
+    else {
+        return Ok(None);
+    };
+    let language = store::conversations::language_of_reservation(conn, reservation_id).await?;
+    Ok(Some(NewEffect::new(
+        key,
+        Effect::Reply {
+            channel,
+            body: ReplyBody::Text {
+                text: text(language),
+            },
+        },
+    )))
+}
+
 /// `POST /admin/reservations/:code/paid` (the bearer-token endpoint keeps `…/confirm`).
 #[handler]
 pub async fn confirm(
@@ -174,23 +254,10 @@ pub async fn confirm(
     if r.status != "pre_reserved" {
         return Ok(back(&code, "no-pendiente"));
     }
-    let (key, job) = staff_confirmation(&code).ok_or(ConsoleError::NotFound)?;
-    let effect = NewEffect::new(
-        format!("console:confirm:{code}"),
-        Effect::enqueue(key, FollowUp::ConfirmPayment(job)),
-    );
-    let cause = format!("console:confirm:{code}");
-    let rows = store::outbox::write(
-        &mut tx,
-        Cause {
-            key: &cause,
-            traceparent: Some(&ctx.traceparent),
-            request_id: Some(&ctx.request_id),
-        },
-        &[effect],
-    )
-    .await
-    .map_err(failing(WHAT))?;
+    let effect = confirmation(&code).ok_or(ConsoleError::NotFound)?;
+    let rows = write_effects(&mut tx, &format!("console:confirm:{code}"), ctx, &[effect])
+        .await
+        .map_err(failing(WHAT))?;
     let subject = format!("reservation:{code}");
     let detail = serde_json::json!({ "written": rows.len() });
     store::staff::audit(&mut *tx, audit_row(&staff, "confirm", &subject, &detail))
@@ -207,6 +274,7 @@ pub async fn cancel(
     staff: Staff,
     Path(code): Path<String>,
     Data(state): Data<&Arc<AppState>>,
+    Data(ctx): Data<&RequestContext>,
 ) -> Result<Response, ConsoleError> {
     let code = code_of(&code)?;
     const WHAT: &str = "cancelling a reservation";
@@ -234,17 +302,32 @@ pub async fn cancel(
     if !cancelled {
         return Ok(back(&code, "ya-cancelada"));
     }
+    let told = booking::Refund {
+        days_left: decided.days_before_check_in,
+        share: booking::Share::of(decided.refund_percent),
+        credit_months: (decided.credit_months > 0).then_some(decided.credit_months),
+    };
+    let message = guest_message(&mut tx, r.id, format!("{cause}:guest"), |language| {
+        texts::cancelled_by_staff_in(language, &code, &told)
+    })
+    .await
+    .map_err(failing(WHAT))?;
+    let rows = write_effects(&mut tx, &cause, ctx, message.as_slice())
+        .await
+        .map_err(failing(WHAT))?;
     let subject = format!("reservation:{code}");
     let detail = serde_json::json!({
         "refund_percent": decided.refund_percent,
         "refund_cents": decided.refund_cents,
         "credit_months": decided.credit_months,
         "days_before_check_in": decided.days_before_check_in,
+        "guest_told": !rows.is_empty(),
     });
     store::staff::audit(&mut *tx, audit_row(&staff, "cancel", &subject, &detail))
         .await
         .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
     tx.commit().await.map_err(failing(WHAT))?;
+    super::relay(state, db, &rows).await;
     Ok(back(&code, "cancelada"))
 }
 
