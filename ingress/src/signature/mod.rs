@@ -103,6 +103,13 @@ impl Provider for MercadoPago {
             .mercadopago_webhook_secret
             .as_ref()
             .ok_or(SignatureError::NotConfigured)?;
+        if req.header("x-signature").is_none()
+            && req.uri().query().is_some_and(|q| q.contains("topic="))
+        {
+            tracing::warn!(
+                "unsigned IPN notification refused: configure Webhooks (signed) in Mercado Pago, not IPN"
+            );
+        }
         mercadopago::verify(
             secret.expose_secret().as_bytes(),
             req.header("x-signature"),
