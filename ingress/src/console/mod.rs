@@ -17,6 +17,9 @@
 //! | `/admin/reservations/:code` | GET | owner or staff of the reservation's property; else 404 |
 //! | `/admin/reservations/:code/paid` | POST | same: a hold paid another way, confirmed |
 //! | `/admin/reservations/:code/cancel` | POST | same: a paid stay cancelled by the policy |
+//! | `/admin/calendar` | GET | owner or staff: a month grid per cabin of their property ([`pages::calendar`]); another property's cabin 404 |
+//! | `/admin/calendar/block` | POST | same: block nights of a cabin of their property (exported, refused to guests) |
+//! | `/admin/calendar/unblock/:id` | POST | same: unblock a staff block of their property; any other id 404 |
 //! | `/admin/queues` | GET | owner only (staff: 404): the fleet's queues and dead letters ([`pages::queues`]) |
 //! | `/admin/queues/:queue/dead/:id/redrive` | POST | owner only (staff: 404): a dead letter back to waiting |
 //! | `/admin/queues/:queue/dead/:id/discard` | POST | owner only (staff: 404): a dead letter discarded |
@@ -44,8 +47,10 @@
 //! The console writes to PostgreSQL (accounts' audit rows, a take-over, an answer's or a
 //! confirmation's outbox row, a cancellation) only through `store::staff`, `store::console` and
 //! `store::outbox`, one transaction per action. It changes a conversation only by the take-over
-//! and the "asked for a person" mark, and a reservation only by cancelling a confirmed one;
-//! confirming is the workers' `ConfirmPayment`, the job a payment runs.
+//! and the "asked for a person" mark, and a reservation only by cancelling a confirmed one or
+//! by blocking and unblocking dates (a staff block is a `reservations` row, so the exclusion
+//! constraint guards it like any stay); confirming is the workers' `ConfirmPayment`, the job a
+//! payment runs.
 
 pub mod auth;
 pub mod csrf;
@@ -105,6 +110,15 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         .at(
             "/admin/reservations/:code/cancel",
             sessioned(post(pages::reservations::cancel)),
+        )
+        .at("/admin/calendar", sessioned(get(pages::calendar::page)))
+        .at(
+            "/admin/calendar/block",
+            sessioned(post(pages::calendar::block)),
+        )
+        .at(
+            "/admin/calendar/unblock/:id",
+            sessioned(post(pages::calendar::unblock)),
         )
         .at("/admin/queues", sessioned(get(pages::queues::list)))
         .at(

@@ -21,11 +21,11 @@ use wiremock::{
 
 use crate::support::*;
 
-const PHONE_NUMBER_ID: &str = "106540352242922";
-const PASSWORD: &str = "lenga-coihue-ñire-2026";
+pub(crate) const PHONE_NUMBER_ID: &str = "106540352242922";
+pub(crate) const PASSWORD: &str = "lenga-coihue-ñire-2026";
 
 /// The seeded property (`Fleet::seed_property`) and its id.
-async fn property(fleet: &Fleet) -> i64 {
+pub(crate) async fn property(fleet: &Fleet) -> i64 {
     fleet.seed_property().await;
     sqlx::query_scalar("SELECT id FROM properties WHERE whatsapp_phone_number_id = $1")
         .bind(PHONE_NUMBER_ID)
@@ -35,7 +35,7 @@ async fn property(fleet: &Fleet) -> i64 {
 }
 
 /// Another property with a conversation of its own; answers (property, conversation).
-async fn other_property(fleet: &Fleet) -> (i64, i64) {
+pub(crate) async fn other_property(fleet: &Fleet) -> (i64, i64) {
     let p: i64 = sqlx::query_scalar(
         "INSERT INTO properties (name, whatsapp_phone_number_id, email_address)
          VALUES ('Refugio del Otro', '999000111222333', 'otro@refugio.test') RETURNING id",
@@ -88,7 +88,7 @@ async fn conversation(fleet: &Fleet, property: i64, guest: &str, body: &str) -> 
 
 /// `fleetctl staff add` with the password in the environment, as an operator runs it (with
 /// every log on): the password never appears in what it prints.
-fn add_staff(fleet: &Fleet, property: i64, email: &str, role: &str) {
+pub(crate) fn add_staff(fleet: &Fleet, property: i64, email: &str, role: &str) {
     let out = Command::new(FLEETCTL)
         .args(["staff", "add", "--property", &property.to_string()])
         .args(["--email", email, "--role", role])
@@ -113,7 +113,7 @@ async fn taken_over(fleet: &Fleet, conversation: i64) -> bool {
         .unwrap()
 }
 
-async fn audit_actions(fleet: &Fleet) -> Vec<String> {
+pub(crate) async fn audit_actions(fleet: &Fleet) -> Vec<String> {
     sqlx::query_scalar("SELECT action FROM staff_audit_log ORDER BY id")
         .fetch_all(&fleet.db)
         .await
@@ -121,21 +121,21 @@ async fn audit_actions(fleet: &Fleet) -> Vec<String> {
 }
 
 /// The console over HTTP, holding its session cookie by hand (so a test can see it change).
-struct Http {
+pub(crate) struct Http {
     client: reqwest::Client,
     base: String,
-    cookie: Option<String>,
+    pub(crate) cookie: Option<String>,
 }
 
-struct Answer {
-    status: StatusCode,
-    location: Option<String>,
-    set_cookie: Option<String>,
-    body: String,
+pub(crate) struct Answer {
+    pub(crate) status: StatusCode,
+    pub(crate) location: Option<String>,
+    pub(crate) set_cookie: Option<String>,
+    pub(crate) body: String,
 }
 
 impl Http {
-    fn new(base: &str) -> Http {
+    pub(crate) fn new(base: &str) -> Http {
         Http {
             client: reqwest::Client::builder()
                 .redirect(Policy::none())
@@ -179,18 +179,18 @@ impl Http {
         }
     }
 
-    async fn get(&mut self, path: &str) -> Answer {
+    pub(crate) async fn get(&mut self, path: &str) -> Answer {
         let req = self.client.get(format!("{}{path}", self.base));
         self.send(req).await
     }
 
-    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Answer {
+    pub(crate) async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Answer {
         let req = self.client.post(format!("{}{path}", self.base)).form(form);
         self.send(req).await
     }
 
     /// Signs in as `email`; answers the page's form token.
-    async fn sign_in(&mut self, email: &str) -> String {
+    pub(crate) async fn sign_in(&mut self, email: &str) -> String {
         let page = self.get("/admin/login").await;
         let token = csrf_of(&page.body);
         let done = self
@@ -723,6 +723,23 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
             "{listed}"
         );
         screenshot(&browser, "reservations").await;
+
+        // The calendar: the arrival's nights in this month's grid, linked to the stay.
+        let month: String = sqlx::query_scalar("SELECT to_char(current_date, 'YYYY-MM')")
+            .fetch_one(&fleet.db)
+            .await
+            .unwrap();
+        browser
+            .goto(&format!("{base}/admin/calendar?month={month}"))
+            .await
+            .unwrap();
+        let grid = text_of(&browser, "table.month").await;
+        assert!(grid.contains("RESARRIVE1"), "{grid}");
+        screenshot(&browser, "calendar").await;
+        browser
+            .goto(&format!("{base}/admin/reservations"))
+            .await
+            .unwrap();
         browser
             .find(Locator::LinkText("RESHOLD001"))
             .await
@@ -920,7 +937,7 @@ async fn reservation(
     .unwrap()
 }
 
-async fn status_of(fleet: &Fleet, code: &str) -> String {
+pub(crate) async fn status_of(fleet: &Fleet, code: &str) -> String {
     sqlx::query_scalar("SELECT status::text FROM reservations WHERE code = $1")
         .bind(code)
         .fetch_one(&fleet.db)
