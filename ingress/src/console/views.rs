@@ -376,24 +376,16 @@ pub fn calendar_notice(code: &str) -> Option<&'static str> {
 
 const WEEKDAYS: [&str; 7] = ["Lu", "Ma", "Mi", "Ju", "Vi", "Sá", "Do"];
 
-const MONTHS: [&str; 12] = [
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-];
+/// The months' names, January first.
+const MONTHS: &str =
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre";
 
 fn month_name(first: chrono::NaiveDate) -> String {
     use chrono::Datelike;
-    let name = MONTHS[first.month0() as usize];
+    let name = MONTHS
+        .split(' ')
+        .nth(first.month0() as usize)
+        .unwrap_or_default();
     format!("{name} {}", first.year())
 }
 

@@ -6,14 +6,12 @@
 
 use chrono::{Datelike, Duration as Days, NaiveDate, Utc};
 use reqwest::StatusCode;
-use wiremock::{
-    Mock, MockServer,
-    matchers::{method, path},
-};
+use wiremock::MockServer;
 
 use crate::{
     console::{
-        Http, PHONE_NUMBER_ID, add_staff, audit_actions, other_property, property, status_of,
+        Http, PHONE_NUMBER_ID, add_staff, audit_actions, graph_fake, other_property, property,
+        status_of,
     },
     support::*,
 };
@@ -61,6 +59,15 @@ async fn block(
     .await
 }
 
+/// Posts the unblock button of `block_id`.
+async fn unblock(http: &mut Http, token: &str, block_id: i64) -> crate::console::Answer {
+    http.post(
+        &format!("/admin/calendar/unblock/{block_id}"),
+        &[("csrf", token)],
+    )
+    .await
+}
+
 /// What the bot answers a guest asking for two nights from `check_in`, once it is the
 /// `total`-th reply.
 async fn ask(guest: &Guest, graph: &MockServer, check_in: NaiveDate, total: usize) -> String {
@@ -79,12 +86,7 @@ async fn calendar_blocked_dates_are_refused_by_the_bot_and_exported_until_unbloc
     let property = property(&fleet).await;
     let cabin = cabin_of(&fleet, property).await;
     add_staff(&fleet, property, "ana@lago.test", "owner");
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
+    let graph = graph_fake().await;
     let mp = mercadopago_fake().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
@@ -155,12 +157,7 @@ async fn calendar_blocked_dates_are_refused_by_the_bot_and_exported_until_unbloc
         .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     assert_eq!(status_of(&fleet, &code).await, "confirmed");
-    let done = http
-        .post(
-            &format!("/admin/calendar/unblock/{block_id}"),
-            &[("csrf", &token)],
-        )
-        .await;
+    let done = unblock(&mut http, &token, block_id).await;
     assert!(
         done.location
             .as_deref()
@@ -170,12 +167,7 @@ async fn calendar_blocked_dates_are_refused_by_the_bot_and_exported_until_unbloc
         done.location
     );
     assert_eq!(status_of(&fleet, &code).await, "cancelled");
-    let again = http
-        .post(
-            &format!("/admin/calendar/unblock/{block_id}"),
-            &[("csrf", &token)],
-        )
-        .await;
+    let again = unblock(&mut http, &token, block_id).await;
     assert!(again.location.unwrap().ends_with("aviso=ya-libre"));
 
     // Free again: offered to the guest, gone from the export.
@@ -285,12 +277,7 @@ async fn calendar_grid_shows_stays_and_blocks_refuses_bad_blocks_and_other_prope
     }
     assert_eq!(staff_blocks(&fleet).await.len(), 1);
     // A guest's stay is not a block: unblocking it is a 404.
-    let not_a_block = http
-        .post(
-            &format!("/admin/calendar/unblock/{stay_id}"),
-            &[("csrf", &token)],
-        )
-        .await;
+    let not_a_block = unblock(&mut http, &token, stay_id).await;
     assert_eq!(not_a_block.status, StatusCode::NOT_FOUND);
     assert_eq!(status_of(&fleet, "RESCONF001").await, "confirmed");
 
@@ -301,12 +288,7 @@ async fn calendar_grid_shows_stays_and_blocks_refuses_bad_blocks_and_other_prope
     let all = theirs.get("/admin/calendar").await;
     assert_eq!(all.status, StatusCode::OK);
     assert!(!all.body.contains("RESCONF001") && !all.body.contains("Cabaña Coihue"));
-    let unblock = theirs
-        .post(
-            &format!("/admin/calendar/unblock/{block_id}"),
-            &[("csrf", &their_token)],
-        )
-        .await;
+    let unblock = unblock(&mut theirs, &their_token, block_id).await;
     assert_eq!(unblock.status, StatusCode::NOT_FOUND);
     assert_eq!(status_of(&fleet, &code).await, "confirmed");
     let blocked = block(

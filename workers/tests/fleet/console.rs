@@ -120,6 +120,17 @@ pub(crate) async fn audit_actions(fleet: &Fleet) -> Vec<String> {
         .unwrap()
 }
 
+/// The Graph API faked, accepting every message sent from the property's number.
+pub(crate) async fn graph_fake() -> MockServer {
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    graph
+}
+
 /// The console over HTTP, holding its session cookie by hand (so a test can see it change).
 pub(crate) struct Http {
     client: reqwest::Client,
@@ -633,12 +644,7 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
     .execute(&fleet.db)
     .await
     .unwrap();
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
+    let graph = graph_fake().await;
     let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(
         WORKER,
@@ -1030,12 +1036,7 @@ async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() 
     )
     .await;
 
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
+    let graph = graph_fake().await;
     let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(
         WORKER,
