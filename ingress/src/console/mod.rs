@@ -19,6 +19,9 @@
 //! | `/admin/reservations/:code/paid` | POST | same: a hold paid another way, confirmed |
 //! | `/admin/reservations/:code/move` | POST | same: a hold or paid stay moved to other dates or another of their cabins, the guest told |
 //! | `/admin/reservations/:code/cancel` | POST | same: a paid stay cancelled by the policy, the guest told |
+//! | `/admin/calendar` | GET | owner or staff: a month grid per cabin of their property ([`pages::calendar`]); another property's cabin 404 |
+//! | `/admin/calendar/block` | POST | same: block nights of a cabin of their property (exported, refused to guests) |
+//! | `/admin/calendar/unblock/:id` | POST | same: unblock a staff block of their property; any other id 404 |
 //! | `/admin/queues` | GET | owner only (staff: 404): the fleet's queues and dead letters ([`pages::queues`]) |
 //! | `/admin/queues/:queue/dead/:id/redrive` | POST | owner only (staff: 404): a dead letter back to waiting |
 //! | `/admin/queues/:queue/dead/:id/discard` | POST | owner only (staff: 404): a dead letter discarded |
@@ -46,12 +49,13 @@
 //! discard a dead letter, through the same `jobs::RedisQueue` calls as `fleetctl dlq`.
 //!
 //! The console writes to PostgreSQL (accounts' audit rows, a take-over, an answer's, a
-//! confirmation's or a guest message's outbox row, a reservation made, moved or cancelled) only
-//! through `store::staff`, `store::console`, `store::holds` and `store::outbox`, one
-//! transaction per action. It changes a conversation only by the take-over and the "asked for a
-//! person" mark, and a reservation only by placing a hold, moving a live one and cancelling a
-//! confirmed one, each with the bot's own placement under the exclusion constraint; confirming
-//! is the workers' `ConfirmPayment`, the job a payment runs.
+//! confirmation's, a refund's or a guest message's outbox row, a reservation made, moved or
+//! cancelled, dates blocked or unblocked) only through `store::staff`, `store::console`,
+//! `store::holds` and `store::outbox`, one transaction per action. It changes a conversation
+//! only by the take-over and the "asked for a person" mark, and a reservation only by placing a
+//! hold, moving a live one, cancelling a confirmed one and blocking or unblocking dates (a
+//! staff block is a `reservations` row), each under the exclusion constraint; confirming is
+//! the workers' `ConfirmPayment`, the job a payment runs, and a refund their `RefundDeposit`.
 
 pub mod auth;
 pub mod csrf;
@@ -119,6 +123,15 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         .at(
             "/admin/reservations/:code/cancel",
             sessioned(post(pages::reservations::cancel)),
+        )
+        .at("/admin/calendar", sessioned(get(pages::calendar::page)))
+        .at(
+            "/admin/calendar/block",
+            sessioned(post(pages::calendar::block)),
+        )
+        .at(
+            "/admin/calendar/unblock/:id",
+            sessioned(post(pages::calendar::unblock)),
         )
         .at("/admin/queues", sessioned(get(pages::queues::list)))
         .at(

@@ -17,8 +17,13 @@ use store::console::{
 
 use super::{
     auth::Staff,
-    pages::{manual::NewReservation, queues::Queue},
+    pages::{
+        calendar::{self, CabinMonth, CalendarPage, Night},
+        manual::NewReservation,
+        queues::Queue,
+    },
 };
+use store::console::calendar::Holder;
 
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
                    frame-ancestors 'none'; base-uri 'none'";
@@ -62,6 +67,7 @@ fn layout(title: &str, staff: Option<&Staff>, body: Markup) -> Markup {
                             a href="/admin" { "Hoy" }
                             a href="/admin/inbox" { "Conversaciones" }
                             a href="/admin/reservations" { "Reservas" }
+                            a href="/admin/calendar" { "Calendario" }
                             @if staff.account.role == store::staff::Role::Owner {
                                 a href="/admin/payments" { "Pagos" }
                                 a href="/admin/queues" { "Colas" }
@@ -511,6 +517,147 @@ fn settled_what(what: &str) -> &'static str {
     }
 }
 
+/// What a notice in the calendar's address says, after an action.
+pub fn calendar_notice(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "bloqueado" => "Fechas bloqueadas: el bot ya no las ofrece y los canales las ven ocupadas.",
+        "desbloqueado" => "Fechas desbloqueadas: vuelven a estar libres para reservar.",
+        "ya-libre" => "Esas fechas ya estaban desbloqueadas. No se hizo nada.",
+        "ocupado" => {
+            "No se bloqueó nada: alguna de esas noches ya tiene una reserva, una reserva sin pagar o un bloqueo. Mirá el calendario y elegí noches libres."
+        }
+        "fechas-invalidas" => {
+            "No se bloqueó nada: las fechas no se entienden. Usá el selector de fechas."
+        }
+        "al-reves" => "No se bloqueó nada: la fecha «hasta» tiene que ser posterior a «desde».",
+        "pasado" => "No se bloqueó nada: no se pueden bloquear noches que ya pasaron.",
+        "muy-largo" => "No se bloqueó nada: se puede bloquear hasta un año por vez.",
+        _ => return None,
+    })
+}
+
+const WEEKDAYS: [&str; 7] = ["Lu", "Ma", "Mi", "Ju", "Vi", "Sá", "Do"];
+
+/// The months' names, January first.
+const MONTHS: &str =
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre";
+
+fn month_name(first: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let name = MONTHS
+        .split(' ')
+        .nth(first.month0() as usize)
+        .unwrap_or_default();
+    format!("{name} {}", first.year())
+}
+
+/// One night's cell: the day, and what holds it (a confirmed stay links to its page).
+fn night_cell(n: &Night<'_>) -> Markup {
+    use chrono::Datelike;
+    let (class, label) = match n.holder.map(|b| b.holder) {
+        None => ("free", "Libre"),
+        Some(Holder::Hold) => ("hold", "Sin pagar"),
+        Some(Holder::Confirmed) => ("confirmed", "Confirmada"),
+        Some(Holder::IcalBlock) => ("ical", "Canal (iCal)"),
+        Some(Holder::StaffBlock) => ("blocked", "Bloqueada"),
+    };
+    let classes = format!(
+        "{class}{}{}",
+        if n.conflict { " conflict" } else { "" },
+        if n.past { " past" } else { "" }
+    );
+    html! {
+        td class=(classes) data-date=(n.date.to_string()) {
+            span.day { (n.date.day()) }
+            span.what { (label) }
+            @if let Some(b) = n.holder {
+                @match b.holder {
+                    Holder::Confirmed | Holder::Hold => {
+                        a.code href=(format!("/admin/reservations/{}", b.code)) { (b.code) }
+                    }
+                    _ => { span.code { (b.code) } }
+                }
+            }
+            @if n.conflict { span.badge.human { "Conflicto" } }
+        }
+    }
+}
+
+fn cabin_month(staff: &Staff, month: chrono::NaiveDate, g: &CabinMonth<'_>) -> Markup {
+    html! {
+        section.cabin-month id=(format!("cabin-{}", g.cabin.id)) {
+            h2 { a href=(calendar::address(Some(g.cabin.id), month, None)) { (g.cabin.name) } }
+            table.month {
+                thead { tr { @for d in WEEKDAYS { th { (d) } } } }
+                tbody { @for week in &g.weeks { tr {
+                    @for night in week {
+                        @if let Some(n) = night { (night_cell(n)) } @else { td.outside {} }
+                    }
+                } } }
+            }
+            @if !g.blocks.is_empty() {
+                ul.blocks {
+                    @for b in &g.blocks {
+                        li id=(format!("block-{}", b.id)) {
+                            span { "Bloqueada del " (b.check_in.format("%d/%m/%Y").to_string())
+                                   " al " (b.check_out.format("%d/%m/%Y").to_string()) " (" (b.code) ")" }
+                            @if let Some(note) = &b.note { " " span.note { "«" (note) "»" } }
+                            form method="post" action=(format!("/admin/calendar/unblock/{}", b.id)) {
+                                input type="hidden" name="csrf" value=(staff.csrf);
+                                button.secondary type="submit" { "Desbloquear" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The calendar: one month grid per cabin shown, month navigation, and the block form.
+pub fn calendar(staff: &Staff, page: &CalendarPage<'_>) -> Response {
+    let first_free = page.today.max(page.month);
+    respond(layout(
+        "Calendario",
+        Some(staff),
+        html! {
+            h1 { "Calendario de " (month_name(page.month)) }
+            @if let Some(notice) = page.notice { p.notice role="status" { (notice) } }
+            nav.months {
+                a rel="prev" href=(calendar::address(page.cabin, calendar::previous_month(page.month), None)) { "← " (month_name(calendar::previous_month(page.month))) }
+                @if page.cabin.is_some() { a href=(calendar::address(None, page.month, None)) { "Todas las cabañas" } }
+                a rel="next" href=(calendar::address(page.cabin, calendar::next_month(page.month), None)) { (month_name(calendar::next_month(page.month))) " →" }
+            }
+            p.legend {
+                span.free { "Libre" } span.hold { "Sin pagar" } span.confirmed { "Confirmada" }
+                span.ical { "Canal (iCal)" } span.blocked { "Bloqueada" } span.conflict { "Conflicto" }
+            }
+            @if page.grids.is_empty() { p.empty { "No hay cabañas activas." } }
+            @for g in &page.grids { (cabin_month(staff, page.month, g)) }
+            @if !page.cabins.is_empty() {
+                section #block {
+                    h2 { "Bloquear fechas" }
+                    p { "Las noches bloqueadas no se ofrecen a los huéspedes y salen ocupadas en el calendario que leen Airbnb y Booking." }
+                    form.block method="post" action="/admin/calendar/block" {
+                        input type="hidden" name="csrf" value=(staff.csrf);
+                        label { "Cabaña"
+                            select name="cabin" {
+                                @for c in page.cabins {
+                                    option value=(c.id) selected[page.cabin == Some(c.id)] { (c.name) }
+                                }
+                            }
+                        }
+                        label { "Desde (primera noche)" input type="date" name="from" required min=(page.today.to_string()) value=(first_free.to_string()); }
+                        label { "Hasta (día de salida: esa noche queda libre)" input type="date" name="to" required min=(page.today.to_string()); }
+                        label { "Nota (opcional)" input type="text" name="note" maxlength=(calendar::MAX_NOTE); }
+                        button type="submit" { "Bloquear" }
+                    }
+                }
+            }
+        },
+    ))
+}
+
 /// What a notice in the queues page's address says, after an action on a dead letter.
 pub fn queue_notice(code: &str) -> Option<&'static str> {
     Some(match code {
@@ -707,4 +854,18 @@ section.login{max-width:24rem;margin:2rem auto}
 table.letters td.error{overflow-wrap:anywhere;white-space:pre-wrap;font-size:.9rem}
 table.letters td.id{font-size:.8rem;overflow-wrap:anywhere}
 table.letters td.actions form{margin:.2rem 0}
+nav.months{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.5rem 0}
+table.month{table-layout:fixed}
+table.month th{text-align:center;font-size:.8rem}
+table.month td{vertical-align:top;padding:.25rem;height:4.2rem;border:1px solid #dde;font-size:.75rem;overflow-wrap:anywhere}
+table.month td .day{display:block;font-weight:600;font-size:.9rem}
+table.month td .what,table.month td .code{display:block}
+table.month td.outside{background:#eef0ee}
+.free{background:#fff}.hold{background:#fff1c9}.confirmed{background:#cfe9d9}.ical{background:#dcd8f5}
+.blocked{background:#d7dbe0}.conflict{outline:3px solid #c33;outline-offset:-3px}.past{opacity:.55}
+p.legend span{display:inline-block;padding:.1rem .5rem;margin:.15rem;border:1px solid #dde;font-size:.85rem}
+ul.blocks{list-style:none;padding:0}ul.blocks li{background:#fff;padding:.5rem;margin:.4rem 0}
+ul.blocks form{display:inline;margin-left:.5rem}
+select{display:block;width:100%;padding:.5rem;font:inherit;margin-top:.2rem}
+@media (max-width:40rem){table.month td{height:3.4rem;font-size:.65rem;padding:.15rem}table.month td .what{display:none}}
 "#;

@@ -9,6 +9,7 @@
 //! It never enqueues, never sends and never decides: the console's routes call it inside the
 //! action's transaction, which also writes the action's audit row (`crate::staff::audit`).
 
+pub mod calendar;
 pub mod refunds;
 pub mod reservations;
 
@@ -107,19 +108,28 @@ fn summary_columns() -> String {
         .to_owned()
 }
 
-pub async fn today(db: &sqlx::PgPool, property_id: i64) -> Result<Today, StoreError> {
-    let date: chrono::NaiveDate = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+/// The property's "today", in its own time zone.
+pub async fn property_today(
+    db: impl PgExecutor<'_>,
+    property_id: i64,
+) -> Result<chrono::NaiveDate, StoreError> {
+    Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT {PROPERTY_TODAY} FROM properties p WHERE p.id = $1"
     )))
     .bind(property_id)
     .fetch_one(db)
-    .await?;
+    .await?)
+}
+
+pub async fn today(db: &sqlx::PgPool, property_id: i64) -> Result<Today, StoreError> {
+    let date = property_today(db, property_id).await?;
     let stays = |on: &'static str| {
         format!(
             "SELECT r.code, a.name AS accommodation, {GUEST} AS guest, r.guests, r.status::text AS status,
                     r.check_in, r.check_out
              FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
              WHERE a.property_id = $1 AND r.{on} = $2 AND r.status IN ('pre_reserved', 'confirmed')
+               AND r.channel_source <> 'staff_block'
              ORDER BY a.name, r.code"
         )
     };

@@ -66,7 +66,8 @@ const FROM: &str = "FROM reservations r
 /// Reservations listed at most.
 pub const LISTED: i64 = 200;
 
-/// The property's reservations (iCal imports left out: they are blocks, not guests), those
+/// The property's reservations (iCal imports and staff blocks left out: they are blocks, not
+/// guests; the calendar shows them), those
 /// not yet over first by check-in, then the past latest first; with `search`, only those whose
 /// code, group code, guest name, phone or email contains it (any case).
 pub async fn list(
@@ -85,7 +86,7 @@ pub async fn list(
     });
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} {FROM}
-         WHERE a.property_id = $1 AND r.channel_source <> 'ical_import'
+         WHERE a.property_id = $1 AND r.channel_source NOT IN ('ical_import', 'staff_block')
            AND ($2::text IS NULL
                 OR r.code ILIKE $2 OR g.code ILIKE $2 OR r.guest_name ILIKE $2
                 OR r.guest_phone ILIKE $2 OR r.guest_email ILIKE $2)
@@ -101,15 +102,16 @@ pub async fn list(
     .await?)
 }
 
-/// Reservation `code` of property `property_id`; `None` when it does not exist or is another
-/// property's.
+/// Reservation `code` of property `property_id`; `None` when it does not exist, is another
+/// property's or is a staff block (the calendar unblocks those).
 pub async fn one(
     db: impl sqlx::PgExecutor<'_>,
     property_id: i64,
     code: &str,
 ) -> Result<Option<Reservation>, StoreError> {
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {COLUMNS} {FROM} WHERE a.property_id = $1 AND r.code = $2"
+        "SELECT {COLUMNS} {FROM}
+         WHERE a.property_id = $1 AND r.code = $2 AND r.channel_source <> 'staff_block'"
     )))
     .bind(property_id)
     .bind(code)
@@ -166,7 +168,7 @@ pub async fn lock_for_cancel(
          JOIN accommodations a ON a.id = r.accommodation_id
          JOIN properties p ON p.id = a.property_id
          LEFT JOIN cancellation_requests cr ON cr.reservation_id = r.id
-         WHERE a.property_id = $1 AND r.code = $2
+         WHERE a.property_id = $1 AND r.code = $2 AND r.channel_source <> 'staff_block'
          FOR UPDATE OF r",
     )
     .bind(property_id)

@@ -1,4 +1,6 @@
-//! What an accommodation's export feed lists: its name and our own live stays.
+//! What an accommodation's export feed lists: its name, our own live stays and the dates staff
+//! blocked in the console (`channel_source = 'staff_block'`, busy events like a stay, so the
+//! channels stop selling them); never a channel's imported block.
 
 use calendar::render::ExportEvent;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -19,8 +21,8 @@ pub async fn calendar_name(
     .await?)
 }
 
-/// Live stays of our own (never a channel's imported block) ending within the last 30 days or
-/// later, in date order.
+/// Live stays and staff blocks of our own (never a channel's imported block) ending within the
+/// last 30 days or later, in date order.
 pub async fn events(db: &PgPool, accommodation_id: i64) -> Result<Vec<ExportEvent>, StoreError> {
     let rows: Vec<(String, NaiveDate, NaiveDate, DateTime<Utc>)> = sqlx::query_as(
         "SELECT code, check_in, check_out, updated_at FROM reservations

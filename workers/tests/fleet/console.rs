@@ -21,8 +21,8 @@ use wiremock::{
 
 use crate::support::*;
 
-const PHONE_NUMBER_ID: &str = "106540352242922";
-const PASSWORD: &str = "lenga-coihue-ñire-2026";
+pub(crate) const PHONE_NUMBER_ID: &str = "106540352242922";
+pub(crate) const PASSWORD: &str = "lenga-coihue-ñire-2026";
 
 /// The seeded property (`Fleet::seed_property`) and its id.
 pub(crate) async fn property(fleet: &Fleet) -> i64 {
@@ -120,17 +120,28 @@ pub(crate) async fn audit_actions(fleet: &Fleet) -> Vec<String> {
         .unwrap()
 }
 
+/// The Graph API faked, accepting every message sent from the property's number.
+pub(crate) async fn graph_fake() -> MockServer {
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    graph
+}
+
 /// The console over HTTP, holding its session cookie by hand (so a test can see it change).
 pub(crate) struct Http {
     client: reqwest::Client,
     base: String,
-    cookie: Option<String>,
+    pub(crate) cookie: Option<String>,
 }
 
 pub(crate) struct Answer {
     pub(crate) status: StatusCode,
     pub(crate) location: Option<String>,
-    set_cookie: Option<String>,
+    pub(crate) set_cookie: Option<String>,
     pub(crate) body: String,
 }
 
@@ -709,6 +720,23 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
             "{listed}"
         );
         screenshot(&browser, "reservations").await;
+
+        // The calendar: the arrival's nights in this month's grid, linked to the stay.
+        let month: String = sqlx::query_scalar("SELECT to_char(current_date, 'YYYY-MM')")
+            .fetch_one(&fleet.db)
+            .await
+            .unwrap();
+        browser
+            .goto(&format!("{base}/admin/calendar?month={month}"))
+            .await
+            .unwrap();
+        let grid = text_of(&browser, "table.month").await;
+        assert!(grid.contains("RESARRIVE1"), "{grid}");
+        screenshot(&browser, "calendar").await;
+        browser
+            .goto(&format!("{base}/admin/reservations"))
+            .await
+            .unwrap();
         browser
             .find(Locator::LinkText("RESHOLD001"))
             .await
@@ -917,12 +945,7 @@ pub(crate) async fn status_of(fleet: &Fleet, code: &str) -> String {
 /// A fake Graph API, a worker of `queues` that sends to it, and the ingress with the console
 /// over plain HTTP: (the fake, the worker, the ingress's base URL).
 async fn graph_worker_and_console(fleet: &Fleet, queues: &str) -> (MockServer, Reaper, String) {
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path(format!("/{PHONE_NUMBER_ID}/messages")))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
+    let graph = graph_fake().await;
     let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
     let worker = Reaper(vec![fleet.spawn_worker(
         WORKER,
