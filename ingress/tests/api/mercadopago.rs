@@ -166,3 +166,119 @@ async fn a_signed_body_that_is_not_json_is_a_bad_request() {
     assert_eq!(resp.status(), 400);
     assert_eq!(app.total_jobs().await, 0);
 }
+
+/// Every notification shape Mercado Pago sends (Webhooks and IPN, as its documentation shows
+/// them; ids made up): what each gets and whether it becomes a payment check. Only a refused
+/// signature is refused: Mercado Pago retries anything else it is refused for days.
+#[tokio::test]
+async fn every_notification_shape_is_acknowledged_and_only_payments_are_checked() {
+    struct Shape {
+        what: &'static str,
+        query: &'static str,
+        body: &'static str,
+        /// The `data.id` signed (from the query), `None` when the query has none.
+        signed_id: Option<&'static str>,
+        status: u16,
+        jobs: u64,
+    }
+    let shapes = [
+        Shape {
+            what: "merchant_order without data.id",
+            query: "topic=merchant_order",
+            body: r#"{"action":"merchant_order.updated","type":"merchant_order","data":{}}"#,
+            signed_id: None,
+            status: 200,
+            jobs: 0,
+        },
+        Shape {
+            what: "merchant_order IPN resource",
+            query: "",
+            body: r#"{"resource":"https://api.mercadolibre.com/merchant_orders/9876543210","topic":"merchant_order"}"#,
+            signed_id: None,
+            status: 200,
+            jobs: 0,
+        },
+        Shape {
+            what: "chargebacks",
+            query: "data.id=40001&type=chargebacks",
+            body: r#"{"action":"chargeback.created","type":"chargebacks","data":{"id":"40001"},"id":"771"}"#,
+            signed_id: Some("40001"),
+            status: 200,
+            jobs: 0,
+        },
+        Shape {
+            what: "point_integration_wh",
+            query: "",
+            body: r#"{"type":"point_integration_wh","action":"state_FINISHED","state":"FINISHED","payment_intent_id":"abc"}"#,
+            signed_id: None,
+            status: 200,
+            jobs: 0,
+        },
+        Shape {
+            what: "payment naming no payment",
+            query: "type=payment",
+            body: r#"{"type":"payment","action":"payment.created","data":{}}"#,
+            signed_id: None,
+            status: 200,
+            jobs: 0,
+        },
+        Shape {
+            what: "the panel's test notification (a made-up payment)",
+            query: "data.id=123456&type=payment",
+            body: r#"{"action":"payment.updated","api_version":"v1","data":{"id":"123456"},"date_created":"2021-11-01T02:02:02Z","id":"123456","live_mode":false,"type":"payment","user_id":2025701502}"#,
+            signed_id: Some("123456"),
+            status: 200,
+            jobs: 1,
+        },
+        Shape {
+            what: "signed IPN shape: topic and id in the query, resource in the body",
+            query: "topic=payment&id=555666777",
+            body: r#"{"resource":"https://api.mercadolibre.com/collections/notifications/555666777","topic":"payment"}"#,
+            signed_id: None,
+            status: 200,
+            jobs: 1,
+        },
+        Shape {
+            what: "signed bare IPN ping: an empty body",
+            query: "topic=payment&id=555666888",
+            body: "",
+            signed_id: None,
+            status: 200,
+            jobs: 1,
+        },
+    ];
+    for (n, shape) in shapes.iter().enumerate() {
+        let app = spawn_app().await;
+        let request_id = format!("req-shape-{n}");
+        let sig = mercadopago_signature(
+            MP_SECRET.as_bytes(),
+            shape.signed_id,
+            Some(&request_id),
+            now_ms(),
+        );
+        let resp = post(
+            &app,
+            shape.query,
+            shape.body.as_bytes().to_vec(),
+            Some(sig),
+            &request_id,
+        )
+        .await;
+        assert_eq!(resp.status(), shape.status, "{}", shape.what);
+        assert_eq!(
+            app.depth(ConfirmPayment).await.pending,
+            shape.jobs,
+            "{}",
+            shape.what
+        );
+    }
+}
+
+/// The old IPN scheme carries no signature: refused (401), nothing checked.
+#[tokio::test]
+async fn an_unsigned_ipn_notification_is_refused() {
+    let app = spawn_app().await;
+    let resp = post(&app, "topic=payment&id=555666777", Vec::new(), None, "r").await;
+    assert_eq!(resp.status(), 401);
+    assert_eq!(app.total_jobs().await, 0);
+}

@@ -317,6 +317,46 @@ async fn a_rejected_payment_confirms_nothing_and_the_guest_is_told() {
     fleet.drop_db().await;
 }
 
+/// Mercado Pago's test notifications name payments it does not know (its API answers 404): the
+/// job is done at once, nothing is recorded or retried, and no dead letter pages anyone.
+#[tokio::test]
+async fn a_notification_for_a_payment_mercado_pago_does_not_know_is_done_without_a_dead_letter() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101301").await;
+    let (graph, mp) = fakes().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[("WORKER_QUEUES", "confirm_payment,send_reply")],
+    )]);
+    enqueue_payment(&fleet.queue, "123456").await;
+    assert!(
+        eventually(Duration::from_secs(10), || async {
+            count(
+                &fleet.db,
+                "SELECT count(*) FROM idempotency_records WHERE idempotency_key LIKE '%123456%'",
+            )
+            .await
+                == 1
+        })
+        .await,
+        "the job is done"
+    );
+    let d = fleet.depth(QueueName::ConfirmPayment).await;
+    assert_eq!((d.dead, d.scheduled), (0, 0), "{d:?}");
+    assert_eq!(count(&fleet.db, "SELECT count(*) FROM payments").await, 0);
+    assert_eq!(
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM reservations WHERE status = 'pre_reserved'"
+        )
+        .await,
+        1
+    );
+    fleet.drop_db().await;
+}
+
 /// Hold expiry with the clock injected through the tick: before its time nothing happens; after
 /// it the hold expires, frees its nights, and the guest is told once.
 #[tokio::test]
