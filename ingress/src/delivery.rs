@@ -1,7 +1,15 @@
 //! Turning a verified WhatsApp delivery into jobs: every message becomes its own job, keyed by
-//! its `wamid` so a redelivery enqueues nothing new. Text (and button/list answers) goes to
-//! `parse_intent`, audio to `transcribe_audio`, reactions are only counted, anything else gets a
-//! polite reply. Status updates are counted by status (failed ones logged with their error).
+//! its `wamid` so a redelivery enqueues nothing new. Words go to `parse_intent`: text, button
+//! and list answers, the caption of a photo, video or document, and the new text of an edited
+//! message. Audio goes to `transcribe_audio`. Reactions, system notices (a number or identity
+//! changed) and deleted messages need no answer and are only counted. Anything else (a sticker,
+//! a location pin, a photo without words…) is a turn without words that the conversation
+//! answers by its kind. Status updates are counted by status (failed ones logged with their
+//! error).
+//!
+//! A delivery is read message by message: one that cannot be read (no `id`, a field of the
+//! wrong type) is skipped and counted, and the others still become jobs, so Meta's retry of a
+//! delivery never fails the same way again for the message that was fine.
 
 use jobs::{
     QueueError,
@@ -35,10 +43,14 @@ pub struct Change {
 #[derive(Debug, Default, Deserialize)]
 pub struct ChangeValue {
     pub metadata: Option<Metadata>,
+    /// Read one by one ([`Message`], [`Status`]): one unreadable entry costs only itself.
     #[serde(default)]
-    pub messages: Vec<Message>,
+    pub messages: Vec<serde_json::Value>,
     #[serde(default)]
-    pub statuses: Vec<Status>,
+    pub statuses: Vec<serde_json::Value>,
+    /// Errors Meta reports for the whole change (a webhook it could not deliver as usual).
+    #[serde(default)]
+    pub errors: Vec<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,14 +62,27 @@ pub struct Metadata {
 pub struct Message {
     #[serde(default)]
     pub from: String,
+    #[serde(default)]
     pub id: String,
-    #[serde(rename = "type")]
+    #[serde(rename = "type", default)]
     pub kind: String,
     pub text: Option<Text>,
     pub audio: Option<Media>,
     pub voice: Option<Media>,
     pub button: Option<Button>,
     pub interactive: Option<serde_json::Value>,
+    pub image: Option<Captioned>,
+    pub video: Option<Captioned>,
+    pub document: Option<Captioned>,
+    /// An edited message: its new content (a text, or a caption), under `edit`.
+    pub edit: Option<serde_json::Value>,
+}
+
+/// A photo, video or document: only its caption matters here (the guest's words).
+#[derive(Debug, Deserialize)]
+pub struct Captioned {
+    #[serde(default)]
+    pub caption: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -131,7 +156,15 @@ pub fn plan(
         .flat_map(|e| &e.changes)
         .map(|c| &c.value)
     {
-        for s in &value.statuses {
+        if !value.errors.is_empty() {
+            tracing::warn!(errors = %serde_json::Value::Array(value.errors.clone()), "WhatsApp reports errors for a change");
+            plan.skipped.push("change_errors");
+        }
+        for raw in &value.statuses {
+            let Ok(s) = serde_json::from_value::<Status>(raw.clone()) else {
+                plan.skipped.push("unreadable_status");
+                continue;
+            };
             if s.status == "failed" {
                 tracing::warn!(errors = %serde_json::Value::Array(s.errors.clone()), "WhatsApp reports a message failed");
             }
@@ -150,11 +183,26 @@ pub fn plan(
             }
             continue;
         };
-        for m in &value.messages {
-            match job_for(m, &meta.phone_number_id, ctx, received_at_ms)? {
+        for raw in &value.messages {
+            let m = match serde_json::from_value::<Message>(raw.clone()) {
+                Ok(m) if !m.id.trim().is_empty() => m,
+                Ok(_) => {
+                    plan.skipped.push("no_id");
+                    continue;
+                }
+                Err(_) => {
+                    plan.skipped.push("unreadable");
+                    continue;
+                }
+            };
+            if let Some(reason) = needs_no_answer(&m.kind) {
+                plan.skipped.push(reason);
+                continue;
+            }
+            match job_for(&m, &meta.phone_number_id, ctx, received_at_ms)? {
                 Some(job) => plan.jobs.push(job),
-                None => plan.skipped.push(if m.kind == "reaction" {
-                    "reaction"
+                None => plan.skipped.push(if m.kind == "edit" {
+                    "edit_without_words"
                 } else {
                     "no_sender"
                 }),
@@ -164,15 +212,24 @@ pub fn plan(
     Ok(plan)
 }
 
+/// Kinds that get no job, with the reason they are counted under: a reaction, a system notice
+/// (the guest's number or identity changed: answering would even go to the old number), a
+/// deleted message.
+fn needs_no_answer(kind: &str) -> Option<&'static str> {
+    match kind {
+        "reaction" => Some("reaction"),
+        "system" => Some("system"),
+        "revoke" | "revoked" | "deleted" => Some("deleted"),
+        _ => None,
+    }
+}
+
 fn job_for(
     m: &Message,
     phone_number_id: &str,
     ctx: &RequestContext,
     received_at_ms: i64,
 ) -> Result<Option<NewJob>, QueueError> {
-    if m.kind == "reaction" {
-        return Ok(None);
-    }
     let Ok(from) = PhoneNumber::parse(&m.from) else {
         return Ok(None);
     };
@@ -194,6 +251,10 @@ fn job_for(
             wordless: None,
         };
         return NewJob::new(&job, options).map(Some);
+    }
+    // An edit without words to read changes nothing: no answer.
+    if m.kind == "edit" {
+        return Ok(None);
     }
     if let Some(media) = m.audio.as_ref().or(m.voice.as_ref()) {
         let job = TranscribeAudio {
@@ -220,8 +281,10 @@ fn job_for(
     NewJob::new(&job, options).map(Some)
 }
 
-/// The words of a text message, a quick-reply button or an interactive list/button answer.
+/// The guest's words in a message: a text, a quick-reply button, an interactive list/button
+/// answer, the caption under a photo, video or document, or an edited message's new text.
 fn text_of(m: &Message) -> Option<String> {
+    let caption = |c: &Option<Captioned>| c.as_ref().and_then(|c| c.caption.clone());
     match m.kind.as_str() {
         "text" => m.text.as_ref().map(|t| t.body.clone()),
         "button" => m.button.as_ref().map(|b| b.text.clone()),
@@ -230,7 +293,29 @@ fn text_of(m: &Message) -> Option<String> {
                 .iter()
                 .find_map(|k| i.get(k)?.get("title")?.as_str().map(str::to_owned))
         }),
+        "image" => caption(&m.image),
+        "video" => caption(&m.video),
+        "document" => caption(&m.document),
+        "edit" => m.edit.as_ref().and_then(edited_words),
         _ => None,
     }
     .filter(|t| !t.trim().is_empty())
+}
+
+/// The new words of an edited message, wherever its `edit` object carries them (a text's body
+/// or a caption, directly or under `message`).
+fn edited_words(edit: &serde_json::Value) -> Option<String> {
+    let at = |v: &serde_json::Value| {
+        v.pointer("/text/body")
+            .or_else(|| v.pointer("/body"))
+            .or_else(|| v.pointer("/caption"))
+            .or_else(|| {
+                ["image", "video", "document"]
+                    .iter()
+                    .find_map(|k| v.get(k)?.get("caption"))
+            })
+            .and_then(|w| w.as_str())
+            .map(str::to_owned)
+    };
+    edit.get("message").and_then(at).or_else(|| at(edit))
 }

@@ -39,10 +39,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
     match incoming {
         Incoming::Wordless(kind) => Turn {
             state: prev.clone(),
-            effects: vec![say(match kind {
-                Wordless::Email => texts::email_without_words(prev.language),
-                Wordless::Media(_) => texts::unsupported_message(prev.language),
-            })],
+            effects: vec![say(without_words(kind, prev, facts))],
         },
         Incoming::Words(u) => {
             let u = &*in_context(prev, u, facts.today);
@@ -61,6 +58,20 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
 }
 
 /// The answer to a voice note that cannot be acted upon: a kind request to write.
+/// The answer to a message without words, by its kind: a sticker gets a friendly word, a
+/// location pin where the property is, a chat just opened the welcome; anything else asks for
+/// words, kindly.
+fn without_words(kind: Wordless<'_>, prev: &ConversationState, facts: &Facts<'_>) -> String {
+    let lang = prev.language;
+    match kind {
+        Wordless::Email => texts::email_without_words(lang).to_owned(),
+        Wordless::Media("sticker") => texts::sticker_answer(lang).to_owned(),
+        Wordless::Media("location") => texts::location(lang, facts.place.address.as_deref()),
+        Wordless::Media("request_welcome") => texts::welcome(lang).to_owned(),
+        Wordless::Media(_) => texts::unsupported_message(lang).to_owned(),
+    }
+}
+
 pub fn unusable_note(why: Refusal) -> Vec<Effect> {
     vec![say(texts::audio_refusal(why))]
 }

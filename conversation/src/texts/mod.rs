@@ -240,6 +240,7 @@ mod tests {
                 paid_change_requested(lang, "RES1"),
                 group_move_taken(lang, "GRP1"),
                 deposit_refunded_in(lang, "RES1", Money::from_cents(2_700_000)),
+                sticker_answer(lang).to_owned(),
                 stay_moved_in(lang, "RES1", "Cabaña Lenga", &stay(), 2),
                 cancelled_by_staff_in(
                     lang,

@@ -134,6 +134,21 @@ pub fn email_without_words(lang: Language) -> &'static str {
     }
 }
 
+/// A sticker: a friendly word back and a way forward, never "I can only read text".
+pub fn sticker_answer(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "😊 ¡Gracias por el sticker! Si querés consultar disponibilidad, contame las fechas y cuántos son."
+        }
+        Language::En => {
+            "😊 Thanks for the sticker! If you'd like to check availability, just tell me the dates and how many you are."
+        }
+        Language::Pt => {
+            "😊 Obrigado pela figurinha! Se quiser consultar disponibilidade, me conta as datas e quantas pessoas são."
+        }
+    }
+}
+
 pub fn unsupported_message(lang: Language) -> &'static str {
     match lang {
         Language::Es => super::UNSUPPORTED_MESSAGE,

@@ -20,3 +20,4 @@ mod refunds;
 mod retention;
 mod schedules;
 mod shutdown;
+mod whatsapp_kinds;

@@ -8,14 +8,26 @@ fn messages_without_words_are_answered_kindly_and_change_nothing() {
         guests: Some(3),
         ..Default::default()
     };
+    let located = texts::location(Language::Es, place().address.as_deref());
     for (incoming, text) in [
-        (Wordless::Media("sticker"), texts::UNSUPPORTED_MESSAGE),
+        (
+            Wordless::Media("sticker"),
+            texts::sticker_answer(Language::Es),
+        ),
+        (Wordless::Media("image"), texts::UNSUPPORTED_MESSAGE),
+        (Wordless::Media("contacts"), texts::UNSUPPORTED_MESSAGE),
+        (Wordless::Media("location"), located.as_str()),
+        (
+            Wordless::Media("request_welcome"),
+            texts::welcome(Language::Es),
+        ),
         (Wordless::Email, texts::EMAIL_WITHOUT_WORDS),
     ] {
         let t = World::default().turn(&state, Incoming::Wordless(incoming));
         assert_eq!(t.state, state);
         assert_eq!(t.effects, vec![Effect::Say(Say::Text(text.into()))]);
     }
+    assert!(located.contains("Ruta 40 km 2010"), "{located}");
 }
 
 #[test]

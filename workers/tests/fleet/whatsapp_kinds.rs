@@ -1,0 +1,190 @@
+//! Every WhatsApp message kind a guest can send, through the real ingress and a worker, with the
+//! Graph API faked: what the guest is told, or that nothing is sent. Message objects as Meta's
+//! webhook reference and pywa's fixtures (`../shared/fixtures/webhooks/whatsapp/`) show them.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use testkit::deliveries::{whatsapp_message, whatsapp_text};
+use wiremock::{
+    Mock, MockServer,
+    matchers::{method, path_regex},
+};
+
+use crate::support::*;
+
+const NUMBER_ID: &str = "106540352242922";
+
+/// What a message should get.
+enum Expect {
+    /// One reply containing all of these.
+    Reply(&'static [&'static str]),
+    /// No reply at all.
+    Nothing,
+}
+
+struct Case {
+    what: &'static str,
+    /// The delivery's messages, from this case's own guest.
+    messages: fn(&str) -> Vec<Value>,
+    expect: Expect,
+}
+
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            what: "a photo with a caption: the caption is the guest's words",
+            messages: |from| {
+                vec![whatsapp_message(
+                    from,
+                    &format!("wamid.{from}.1"),
+                    "image",
+                    json!({ "mime_type": "image/jpeg", "sha256": "4654+8g=", "id": "65463453",
+                            "caption": "¿tienen lugar para 2 del 15 al 17 de marzo?" }),
+                )]
+            },
+            expect: Expect::Reply(&["Cabaña Coihue", "15/03"]),
+        },
+        Case {
+            what: "a document with a caption",
+            messages: |from| {
+                vec![whatsapp_message(
+                    from,
+                    &format!("wamid.{from}.1"),
+                    "document",
+                    json!({ "caption": "cuanto sale la noche para 2 personas?", "filename": "captura.pdf",
+                            "mime_type": "application/pdf", "id": "1234567890987654321" }),
+                )]
+            },
+            expect: Expect::Reply(&["$"]),
+        },
+        Case {
+            what: "a sticker: a friendly word",
+            messages: |from| {
+                vec![whatsapp_message(
+                    from,
+                    &format!("wamid.{from}.1"),
+                    "sticker",
+                    json!({ "mime_type": "image/webp", "id": "1234567890987654321", "animated": false }),
+                )]
+            },
+            expect: Expect::Reply(&["sticker"]),
+        },
+        Case {
+            what: "a location pin: where we are",
+            messages: |from| {
+                vec![whatsapp_message(
+                    from,
+                    &format!("wamid.{from}.1"),
+                    "location",
+                    json!({ "latitude": -41.1335, "longitude": -71.3103 }),
+                )]
+            },
+            expect: Expect::Reply(&["📍"]),
+        },
+        Case {
+            what: "a system notice (number changed): nothing, not even to the old number",
+            messages: |from| {
+                vec![json!({
+                    "from": from, "id": format!("wamid.{from}.1"), "timestamp": "1697043379", "type": "system",
+                    "system": { "body": "User A changed from 5491100000000 to 5491100000001",
+                                "new_wa_id": "5491100000001", "type": "user_changed_number" }
+                })]
+            },
+            expect: Expect::Nothing,
+        },
+        Case {
+            what: "a deleted message: nothing",
+            messages: |from| {
+                vec![json!({
+                    "from": from, "id": format!("wamid.{from}.1"), "timestamp": "1697043379", "type": "revoke",
+                    "revoke": { "original_message_id": format!("wamid.{from}.0") }
+                })]
+            },
+            expect: Expect::Nothing,
+        },
+        Case {
+            what: "an edited message: its new words are answered",
+            messages: |from| {
+                vec![json!({
+                    "from": from, "id": format!("wamid.{from}.1"), "timestamp": "1697043379", "type": "edit",
+                    "edit": { "original_message_id": format!("wamid.{from}.0"),
+                              "message": { "type": "text", "text": { "body": "tienen lugar para 2 del 15 al 17 de marzo?" } } }
+                })]
+            },
+            expect: Expect::Reply(&["Cabaña Coihue", "15/03"]),
+        },
+        Case {
+            what: "a delivery where one message has no id: the other is still answered",
+            messages: |from| {
+                vec![
+                    json!({ "from": from, "timestamp": "1697043379", "type": "text", "text": { "body": "hola" } }),
+                    whatsapp_text(
+                        from,
+                        &format!("wamid.{from}.2"),
+                        "cuanto sale la noche para 2?",
+                    ),
+                ]
+            },
+            expect: Expect::Reply(&["$"]),
+        },
+    ]
+}
+
+#[tokio::test]
+async fn every_message_kind_gets_its_answer_or_none() {
+    let fleet = Fleet::new().await;
+    fleet.seed_property().await;
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("^/[0-9]+/messages$"))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    let mp = mercadopago_fake().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
+    let url = fleet.spawn_ingress().await;
+
+    let mut replies = 0;
+    for (n, case) in cases().into_iter().enumerate() {
+        let from = format!("54911777000{n:02}");
+        let guest = Guest::whatsapp(&url, NUMBER_ID, &from, WA_SECRET);
+        guest
+            .deliver((case.messages)(&from))
+            .await
+            .unwrap_or_else(|e| {
+                panic!("{}: the delivery was refused: {e:?}", case.what);
+            });
+        match case.expect {
+            Expect::Reply(words) => {
+                replies += 1;
+                let sent = sent_texts_when(&graph, replies).await;
+                let got = sent.get(replies - 1).cloned().unwrap_or_default();
+                for w in words {
+                    assert!(got.contains(w), "{}: {got:?} lacks {w:?}", case.what);
+                }
+                assert!(
+                    !got.contains("solo puedo leer texto"),
+                    "{}: {got:?}",
+                    case.what
+                );
+            }
+            Expect::Nothing => {
+                // The next words of the same guest get the next reply: nothing came between.
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                guest.say("hola").await.unwrap();
+                replies += 1;
+                let sent = sent_texts_when(&graph, replies).await;
+                assert_eq!(sent.len(), replies, "{}: {sent:?}", case.what);
+                assert!(
+                    sent[replies - 1].contains("Hola") || sent[replies - 1].contains("hola"),
+                    "{}: {:?}",
+                    case.what,
+                    sent[replies - 1]
+                );
+            }
+        }
+    }
+    fleet.drop_db().await;
+}
