@@ -3,7 +3,10 @@
 //! Mailgun's `stripped-text` (the quoted thread and signature removed) or the plain body. Each
 //! property address the email was sent to gets its own job, keyed by the email's `Message-Id`,
 //! so Mailgun's retries enqueue nothing new. Automatic mail (auto-replies, bounces, lists) gets
-//! no answer: two robots answering each other would never stop.
+//! no answer: two robots answering each other would never stop. Forwarded and quoted parts,
+//! signatures and inline-image placeholders are left out of the words ([`words`]).
+
+mod words;
 
 use std::collections::HashMap;
 
@@ -289,6 +292,7 @@ fn content_id(from: &str, subject: &str, body: Option<&str>) -> String {
 /// The subject often says it all ("Consulta 15 al 17 de diciembre"); a reply's subject
 /// ("Re: Tu consulta") is only ours echoed back.
 fn guest_words(subject: &str, body: &str) -> String {
+    let body = words::own_words(body);
     let lower = subject.to_lowercase();
     let is_reply = ["re:", "rv:", "res:", "fw:", "fwd:", "tr:"]
         .iter()
