@@ -115,6 +115,11 @@ pub struct Status {
     /// The tag the sender gave the message (see `jobs::coordination::deliveries`).
     #[serde(default)]
     pub biz_opaque_callback_data: Option<String>,
+    #[serde(default)]
+    pub recipient_id: Option<String>,
+    /// Unix seconds, as a string.
+    #[serde(default)]
+    pub timestamp: Option<String>,
 }
 
 impl Delivery {
@@ -138,6 +143,8 @@ pub struct Plan {
     pub accepted: Vec<(i64, String)>,
     /// Messages that get no job (reactions) or could not be attributed (no sender).
     pub skipped: Vec<&'static str>,
+    /// Every status report, to keep (`store::statuses`).
+    pub reports: Vec<store::statuses::StatusReport>,
 }
 
 pub fn plan(
@@ -167,6 +174,15 @@ pub fn plan(
             };
             if s.status == "failed" {
                 tracing::warn!(errors = %serde_json::Value::Array(s.errors.clone()), "WhatsApp reports a message failed");
+            }
+            if !s.id.is_empty() && !s.status.is_empty() {
+                plan.reports.push(store::statuses::StatusReport {
+                    provider_message_id: s.id.clone(),
+                    status: s.status.clone(),
+                    recipient: s.recipient_id.clone(),
+                    errors: serde_json::Value::Array(s.errors.clone()),
+                    occurred_at: s.timestamp.as_deref().and_then(|t| t.parse().ok()),
+                });
             }
             plan.statuses.push(s.status.clone());
             if let Some(row) = s

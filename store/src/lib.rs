@@ -12,6 +12,7 @@
 //! - [`turns`]: a conversation turn's reads in one statement and its writes in another.
 //! - [`ical`]: imported feeds, their events and overbooking conflicts.
 //! - [`retention`]: deleting history past its age, in small batches.
+//! - [`statuses`]: what the providers say became of our replies (sent, delivered, failed).
 //! - [`staff`], [`console`]: the staff console's accounts and audit log, and what its pages read
 //!   and write (always filtered by the signed-in account's property).
 //!
@@ -32,6 +33,7 @@ pub mod properties;
 pub mod reservations;
 pub mod retention;
 pub mod staff;
+pub mod statuses;
 pub mod turns;
 
 pub use pool::{MIGRATOR, ServerLimits, connect, create_if_missing, migrate, ping};

@@ -508,6 +508,16 @@ pub fn payments(
     ))
 }
 
+/// A reply's delivery as staff read it.
+fn delivery_name(status: &str) -> &'static str {
+    match status {
+        "pending" | "relayed" => "enviando",
+        "sent" => "enviado",
+        "failed" => "NO SE ENTREGÓ",
+        _ => "",
+    }
+}
+
 fn settled_what(what: &str) -> &'static str {
     match what {
         "ours" => "Devolvimos la seña",
@@ -771,7 +781,7 @@ pub fn conversation(staff: &Staff, c: &Conversation, notice: Option<&str>) -> Re
                     @let who = match m.author { Author::Guest => "guest", Author::Bot => "bot", Author::Staff => "staff" };
                     li class=(who) {
                         span.author { (match m.author { Author::Guest => "Huésped", Author::Bot => "Bot", Author::Staff => "Equipo" }) }
-                        span.when { (m.when) @if let Some(st) = &m.status { " · " (st) } }
+                        span.when { (m.when) @if let Some(st) = &m.status { " · " (delivery_name(st)) } }
                         @if m.text.is_empty() { p.text.kind { "(" (m.kind) ")" } } @else { p.text { (m.text) } }
                     }
                 }

@@ -71,5 +71,32 @@ pub async fn receive(
     }
     super::record_accepted(state, "whatsapp", &plan.accepted).await?;
     enqueue(state, "whatsapp", plan.jobs).await?;
+    keep_statuses(state, &plan.reports).await;
     Ok("EVENT_RECEIVED")
+}
+
+/// Keeps the status reports for staff (a reply that failed shows in the console). Best effort:
+/// the messages of the delivery are already safe in Redis and PostgreSQL may be away, so a
+/// report that cannot be kept is counted and logged, never a refusal of the delivery.
+async fn keep_statuses(state: &AppState, reports: &[store::statuses::StatusReport]) {
+    if reports.is_empty() {
+        return;
+    }
+    let kept = match &state.db {
+        Some(db) => store::statuses::record(db, reports).await,
+        None => return,
+    };
+    match kept {
+        Ok(_) => {
+            let failed = reports.iter().filter(|r| r.status == "failed").count();
+            if failed > 0 {
+                metrics::counter!("fleet_whatsapp_replies_failed_total").increment(failed as u64);
+            }
+        }
+        Err(e) => {
+            metrics::counter!("fleet_whatsapp_statuses_unrecorded_total")
+                .increment(reports.len() as u64);
+            tracing::warn!(error = %e, count = reports.len(), "WhatsApp statuses not kept");
+        }
+    }
 }

@@ -236,7 +236,8 @@ pub struct Message {
     /// The kind of a guest's message (text, audio, …) or of a reply (text, image).
     pub kind: String,
     pub when: String,
-    /// A reply's delivery: pending, relayed, sent.
+    /// A reply's delivery: pending, relayed, sent, or failed (the provider said it could not
+    /// deliver it: `message_statuses`).
     pub status: Option<String>,
 }
 
@@ -291,7 +292,12 @@ pub async fn conversation(
              UNION ALL
              (SELECT CASE WHEN o.effect_key LIKE 'console:%' THEN 'staff' ELSE 'bot' END,
                      coalesce(o.effect->'body'->>'text', o.effect->'body'->>'caption'),
-                     coalesce(o.effect->'body'->>'kind', 'text'), o.created_at, o.status, p.time_zone
+                     coalesce(o.effect->'body'->>'kind', 'text'), o.created_at,
+                     CASE WHEN EXISTS (SELECT 1 FROM message_statuses ms
+                                       WHERE ms.provider_message_id = o.provider_message_id
+                                         AND ms.status = 'failed')
+                          THEN 'failed' ELSE o.status END,
+                     p.time_zone
               FROM conversations c JOIN properties p ON p.id = c.property_id
               JOIN outbox o ON o.kind = 'reply' AND o.recipient = c.guest_address AND o.channel = c.channel
               WHERE c.id = $1 AND c.property_id = $2

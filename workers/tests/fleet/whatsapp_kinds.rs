@@ -188,3 +188,83 @@ async fn every_message_kind_gets_its_answer_or_none() {
     }
     fleet.drop_db().await;
 }
+
+/// Meta says a reply could not be delivered: the status is kept once however often Meta repeats
+/// it, with its error, and the console shows that reply as not delivered.
+#[tokio::test]
+async fn a_reply_whatsapp_could_not_deliver_is_kept_and_shown_to_staff() {
+    let fleet = Fleet::new().await;
+    fleet.seed_property().await;
+    let graph = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path_regex("^/[0-9]+/messages$"))
+        .respond_with(graph_ok())
+        .mount(&graph)
+        .await;
+    let mp = mercadopago_fake().await;
+    let env = fleet.worker_env(&mp.uri(), &graph.uri());
+    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
+    let url = fleet.spawn_ingress().await;
+    let guest = Guest::whatsapp(&url, NUMBER_ID, "5491177700099", WA_SECRET);
+    guest.say("hola").await.unwrap();
+    sent_texts_when(&graph, 1).await;
+    // The reply is marked sent with the id the Graph API gave it ("wamid.OUT").
+    let sent = || async {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT count(*) FROM outbox WHERE kind = 'reply' AND provider_message_id = 'wamid.OUT'",
+        )
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap()
+            == 1
+    };
+    assert!(eventually(Duration::from_secs(10), sent).await);
+
+    let mut failed = testkit::deliveries::whatsapp_status(
+        NUMBER_ID,
+        "5491177700099",
+        "wamid.OUT",
+        "failed",
+        None,
+    );
+    failed["entry"][0]["changes"][0]["value"]["statuses"][0]["errors"] = json!([{
+        "code": 131047, "title": "Re-engagement message",
+        "message": "Re-engagement message", "error_data": { "details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number." }
+    }]);
+    for _ in 0..2 {
+        guest
+            .webhooks()
+            .whatsapp_signed(WA_SECRET, failed.to_string())
+            .await
+            .unwrap();
+    }
+    let kept: Vec<(String, serde_json::Value)> = sqlx::query_as(
+        "SELECT status, errors FROM message_statuses WHERE provider_message_id = 'wamid.OUT'",
+    )
+    .fetch_all(&fleet.db)
+    .await
+    .unwrap();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(kept[0].0, "failed");
+    assert_eq!(kept[0].1[0]["code"], 131047);
+
+    let (property, conversation): (i64, i64) = sqlx::query_as(
+        "SELECT property_id, id FROM conversations WHERE guest_address = '5491177700099'",
+    )
+    .fetch_one(&fleet.db)
+    .await
+    .unwrap();
+    let shown = store::console::conversation(&fleet.db, property, conversation)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        shown
+            .messages
+            .iter()
+            .any(|m| m.status.as_deref() == Some("failed")),
+        "{:?}",
+        shown.messages
+    );
+    fleet.drop_db().await;
+}
