@@ -28,6 +28,7 @@ pub mod envelope;
 pub mod payloads;
 pub mod queue;
 pub mod retry;
+pub mod safe_start;
 pub mod signal;
 pub mod telemetry;
 

@@ -18,6 +18,7 @@ mod notices;
 mod outbox;
 mod refunds;
 mod retention;
+mod safe_start;
 mod schedules;
 mod shutdown;
 mod whatsapp_kinds;
