@@ -95,7 +95,8 @@ mod tests {
 
     #[test]
     fn each_missing_empty_or_placeholder_secret_is_named() {
-        let cases: [(&[(&str, &str)], Result<(), UnsafeStart>); 7] = [
+        type Env<'a> = &'a [(&'a str, &'a str)];
+        let cases: [(Env<'_>, Result<(), UnsafeStart>); 7] = [
             (
                 &[
                     ("WHATSAPP_APP_SECRET", "4f1c9a0e77d2"),

@@ -40,7 +40,10 @@ async fn the_worker_refuses_to_start_with_a_missing_or_placeholder_secret() {
         );
         assert!(!out.status.success(), "{extra:?} started: {printed}");
         assert!(printed.contains(said), "{extra:?}: {printed}");
-        assert!(!printed.contains("sandbox-access-token"), "a value was printed");
+        assert!(
+            !printed.contains("sandbox-access-token"),
+            "a value was printed"
+        );
     }
     fleet.drop_db().await;
 }
