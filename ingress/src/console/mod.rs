@@ -27,6 +27,9 @@
 //! | `/admin/queues/:queue/dead/:id/discard` | POST | owner only (staff: 404): a dead letter discarded |
 //! | `/admin/payments` | GET | owner only (staff: 404): deposits due back, refunds, reversals |
 //! | `/admin/payments/:code/refund` | POST | owner of the code's property (else 404): the deposit given back through Mercado Pago, once |
+//! | `/admin/setup` | GET | owner only (staff: 404): the property's settings and its cabins |
+//! | `/admin/setup/property` | POST | owner: address, check-in/out times, cancellation policy |
+//! | `/admin/setup/cabins/:id` | POST | owner of the cabin's property (else 404; `new` adds one): a cabin's settings |
 //! | `/admin/console.css` | GET | anyone (the stylesheet) |
 //!
 //! Every page but the login answers a request without a valid session with a redirect to the
@@ -142,6 +145,15 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         .at(
             "/admin/payments/:code/refund",
             sessioned(post(pages::payments::refund)),
+        )
+        .at("/admin/setup", sessioned(get(pages::setup::page)))
+        .at(
+            "/admin/setup/property",
+            sessioned(post(pages::setup::save_property)),
+        )
+        .at(
+            "/admin/setup/cabins/:id",
+            sessioned(post(pages::setup::save_cabin)),
         )
         .at("/admin/console.css", get(views::stylesheet))
 }

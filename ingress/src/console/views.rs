@@ -13,6 +13,7 @@ use poem::{Response, handler, http::StatusCode};
 use store::console::{
     Author, Conversation, Summary, Today, refunds,
     reservations::{Cancellation, Reservation},
+    setup::{Cabin, CabinSettings, PropertySettings},
 };
 
 use super::{
@@ -70,6 +71,7 @@ fn layout(title: &str, staff: Option<&Staff>, body: Markup) -> Markup {
                             a href="/admin/calendar" { "Calendario" }
                             @if staff.account.role == store::staff::Role::Owner {
                                 a href="/admin/payments" { "Pagos" }
+                                a href="/admin/setup" { "Cabañas y ajustes" }
                                 a href="/admin/queues" { "Colas" }
                             }
                         }
@@ -430,6 +432,105 @@ pub fn reservation(
                         strong { (money(c.refund_cents)) } "."
                     }
                     button.danger type="submit" { "Cancelar la reserva" }
+                }
+            }
+        },
+    ))
+}
+
+/// What a notice in the setup page's address says, after a save.
+pub fn setup_notice(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "guardado" => "Guardado: el bot ya usa estos datos con el próximo mensaje.",
+        "nombre" => "No se guardó nada: el nombre no puede quedar vacío ni pasar de 60 letras.",
+        "nombre-repetido" => "No se guardó nada: ya hay otra cabaña con ese nombre.",
+        "capacidad" => "No se guardó nada: la capacidad va de 1 a 50 personas.",
+        "descripcion" => "No se guardó nada: la descripción puede tener hasta 1000 letras.",
+        "comodidades" => "No se guardó nada: hasta 30 comodidades, de hasta 60 letras cada una.",
+        "precio" => {
+            "No se guardó nada: el precio por noche se escribe en pesos, por ejemplo 85000 u 85.000."
+        }
+        "finde" => {
+            "No se guardó nada: el precio de fin de semana va de 0,5 a 5 veces el de base (por ejemplo 1,2)."
+        }
+        "sena" => "No se guardó nada: la seña es un porcentaje de 0 a 100.",
+        "fotos" => "No se guardó nada: hasta 10 fotos, una dirección https:// por línea.",
+        "hora" => "No se guardó nada: las horas se escriben como 14:00.",
+        "politica" => {
+            "No se guardó nada: la política va en días (hasta 365), porcentaje (0 a 100) y meses de crédito (hasta 24)."
+        }
+        "direccion" => "No se guardó nada: la dirección puede tener hasta 200 letras.",
+        _ => return None,
+    })
+}
+
+/// A cabin's form: its values, or empty for a new one.
+fn cabin_form(staff: &Staff, action: &str, c: Option<&CabinSettings>) -> Markup {
+    let price = c
+        .map(|c| format!("{}", c.base_cents / 100))
+        .unwrap_or_default();
+    let weekend = c.map_or("1".to_owned(), |c| {
+        format!("{},{:02}", c.weekend_percent / 100, c.weekend_percent % 100)
+    });
+    html! {
+        form.cabin method="post" action=(action) {
+            input type="hidden" name="csrf" value=(staff.csrf);
+            label { "Nombre" input type="text" name="name" required maxlength="60" value=[c.map(|c| c.name.as_str())]; }
+            label { "Capacidad (personas)" input type="number" name="capacity" min="1" max="50" required value=[c.map(|c| c.capacity)]; }
+            label { "Descripción" textarea name="description" maxlength="1000" rows="3" { (c.map_or("", |c| c.description.as_str())) } }
+            label { "Comodidades (separadas por comas)" input type="text" name="amenities" value=(c.map(|c| c.amenities.join(", ")).unwrap_or_default()); }
+            label { "Precio por noche (pesos)" input type="text" name="base_price" inputmode="decimal" required value=(price); }
+            label { "Fin de semana (veces el precio de base)" input type="text" name="weekend_multiplier" inputmode="decimal" value=(weekend); }
+            label { "Seña (%)" input type="number" name="deposit_percent" min="0" max="100" value=(c.map_or(30, |c| c.deposit_percent)); }
+            label { "Fotos (una dirección https:// por línea)" textarea name="photos" rows="2" { (c.map(|c| c.photos.join("\n")).unwrap_or_default()) } }
+            label.check { input type="checkbox" name="pets" value="si" checked[c.is_some_and(|c| c.pets_allowed)]; " Acepta mascotas" }
+            label.check { input type="checkbox" name="active" value="si" checked[c.is_none_or(|c| c.active)]; " Se ofrece a los huéspedes" }
+            button type="submit" { @if c.is_some() { "Guardar cabaña" } @else { "Agregar cabaña" } }
+        }
+    }
+}
+
+/// The property's settings and its cabins, each a form.
+pub fn setup(
+    staff: &Staff,
+    p: &PropertySettings,
+    cabins: &[Cabin],
+    notice: Option<&str>,
+) -> Response {
+    let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    respond(layout(
+        "Cabañas y ajustes",
+        Some(staff),
+        html! {
+            h1 { "Cabañas y ajustes" }
+            @if let Some(notice) = notice { p.notice role="status" { (notice) } }
+            section #property {
+                h2 { "El alojamiento" }
+                form.property method="post" action="/admin/setup/property" {
+                    input type="hidden" name="csrf" value=(staff.csrf);
+                    label { "Dirección" input type="text" name="address" maxlength="200" value=[p.address.as_deref()]; }
+                    label { "Entrada desde" input type="time" name="check_in_time" required value=(time(p.check_in_time)); }
+                    label { "Salida hasta" input type="time" name="check_out_time" required value=(time(p.check_out_time)); }
+                    fieldset {
+                        legend { "Política de cancelación" }
+                        label { "Devolución completa hasta (días antes de la llegada)" input type="number" name="full_refund_days" min="0" max="365" value=(p.cancel_full_refund_days); }
+                        label { "Después, se devuelve (% de la seña)" input type="number" name="late_refund_percent" min="0" max="100" value=(p.cancel_late_refund_percent); }
+                        label { "Lo que no se devuelve queda como crédito por (meses, 0 = no)" input type="number" name="credit_months" min="0" max="24" value=(p.cancel_credit_months); }
+                    }
+                    button type="submit" { "Guardar" }
+                }
+            }
+            section #cabins {
+                h2 { "Cabañas" }
+                @for c in cabins {
+                    article.cabin id=(format!("cabin-{}", c.id)) {
+                        h3 { (c.settings.name) @if !c.settings.active { " " small.status { "(no se ofrece)" } } }
+                        (cabin_form(staff, &format!("/admin/setup/cabins/{}", c.id), Some(&c.settings)))
+                    }
+                }
+                article.cabin #new-cabin {
+                    h3 { "Agregar una cabaña" }
+                    (cabin_form(staff, "/admin/setup/cabins/new", None))
                 }
             }
         },
@@ -876,6 +977,10 @@ table.month td.outside{background:#eef0ee}
 p.legend span{display:inline-block;padding:.1rem .5rem;margin:.15rem;border:1px solid #dde;font-size:.85rem}
 ul.blocks{list-style:none;padding:0}ul.blocks li{background:#fff;padding:.5rem;margin:.4rem 0}
 ul.blocks form{display:inline;margin-left:.5rem}
+article.cabin{background:#fff;padding:.75rem;margin:.75rem 0}
+fieldset{border:1px solid #dde;margin:.5rem 0}
+label.check{display:flex;gap:.4rem;align-items:center}
+textarea{display:block;width:100%;font:inherit;margin-top:.2rem}
 select{display:block;width:100%;padding:.5rem;font:inherit;margin-top:.2rem}
 @media (max-width:40rem){table.month td{height:3.4rem;font-size:.65rem;padding:.15rem}table.month td .what{display:none}}
 "#;

@@ -944,7 +944,10 @@ pub(crate) async fn status_of(fleet: &Fleet, code: &str) -> String {
 
 /// A fake Graph API, a worker of `queues` that sends to it, and the ingress with the console
 /// over plain HTTP: (the fake, the worker, the ingress's base URL).
-async fn graph_worker_and_console(fleet: &Fleet, queues: &str) -> (MockServer, Reaper, String) {
+pub(crate) async fn graph_worker_and_console(
+    fleet: &Fleet,
+    queues: &str,
+) -> (MockServer, Reaper, String) {
     let graph = graph_fake().await;
     let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
     let worker = Reaper(vec![fleet.spawn_worker(
@@ -968,7 +971,7 @@ async fn console_with_worker(fleet: &Fleet, email: &str) -> (MockServer, Reaper,
 }
 
 /// Another property ([`other_property`]) with a cabin of its own; answers the cabin's id.
-async fn their_cabin(fleet: &Fleet) -> i64 {
+pub(crate) async fn their_cabin(fleet: &Fleet) -> i64 {
     let (other, _) = other_property(fleet).await;
     sqlx::query_scalar(
         "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)

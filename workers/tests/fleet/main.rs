@@ -20,5 +20,6 @@ mod refunds;
 mod retention;
 mod safe_start;
 mod schedules;
+mod setup;
 mod shutdown;
 mod whatsapp_kinds;

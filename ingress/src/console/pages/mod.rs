@@ -8,6 +8,7 @@ pub mod manual;
 pub mod payments;
 pub mod queues;
 pub mod reservations;
+pub mod setup;
 pub mod today;
 
 use std::sync::Arc;
