@@ -87,6 +87,15 @@ ensure_whisper_model() {
   export WHISPER_MODEL
 }
 
+# The calendar crate's recurrence test (calendar/tests/recurrence_reference.rs) compares our
+# expansion with Python's recurring-ical-events (over python-dateutil and icalendar).
+ensure_ical_reference() {
+  command -v python3 >/dev/null || apt_install python3 python3-pip
+  python3 -c 'import dateutil, icalendar, recurring_ical_events' 2>/dev/null ||
+    python3 -m pip install --quiet python-dateutil icalendar recurring-ical-events ||
+    python3 -m pip install --quiet --break-system-packages python-dateutil icalendar recurring-ical-events
+}
+
 ensure_services() {
   ensure_build_tools
   ensure_postgres

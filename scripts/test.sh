@@ -8,6 +8,7 @@ ensure_services
 ensure_audio_tools
 ensure_browser_tools
 ensure_whisper_model
+ensure_ical_reference
 # Tests create their own databases from this server-level URL.
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:5432/postgres}"
 export REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"

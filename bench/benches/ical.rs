@@ -21,7 +21,8 @@ use jobs::{JobMeta, QueueName};
 use sqlx::{Connection, PgConnection, PgPool, postgres::PgPoolOptions};
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate, matchers::method};
 use workers::{
-    handlers::sync_ical::sync::{SyncOutcome, sync_feed},
+    handlers::sync_ical::sync::{SyncOutcome, SyncSettings, sync_feed},
+    notices::NoticeConfig,
     run::Run,
 };
 
@@ -105,7 +106,13 @@ async fn pass(
     let outcomes: Vec<SyncOutcome> = futures::stream::iter(feeds.iter().copied())
         .map(|feed| async move {
             let run = Run::of(&meta(format!("bench:{name}:{feed}")));
-            sync_feed(db, fetcher, &Default::default(), &run, feed)
+            let notices = NoticeConfig::default();
+            let settings = SyncSettings {
+                notices: &notices,
+                empty_feed_grace: std::time::Duration::from_secs(24 * 3600),
+                now: chrono::Utc::now(),
+            };
+            sync_feed(db, fetcher, &settings, &run, feed)
                 .await
                 .expect("sync")
         })

@@ -2,6 +2,7 @@
 //!
 //! # Layout
 //! - [`parse`]: bytes → blocks (pure, tolerant, never panics; the date rule lives there).
+//! - [`recurrence`]: a recurring event → its occurrences in the sync window (pure).
 //! - [`diff`]: what a feed's new blocks change against what we knew of it (pure).
 //! - [`render`]: our stays → an RFC 5545 calendar for the channels to import (pure).
 //! - [`token`]: the per-accommodation export URL token (HMAC-SHA256, constant-time check).
@@ -16,6 +17,7 @@
 
 pub mod diff;
 pub mod parse;
+pub mod recurrence;
 pub mod render;
 pub mod token;
 
@@ -26,6 +28,9 @@ mod fixtures {
     //! `calendar/tests/data/ical/<fixture>.expected.jsonl` (read in Buenos Aires time).
 
     use super::parse::parse;
+
+    /// The day the fixtures' recurring events are expanded from (their expectations depend on it).
+    const TODAY: chrono::NaiveDate = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
 
     fn fixtures_dir() -> std::path::PathBuf {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/ical")
@@ -41,11 +46,10 @@ mod fixtures {
                 continue;
             }
             let stem = path.file_stem().unwrap().to_str().unwrap().to_owned();
-            let expected = std::fs::read_to_string(data.join(format!("{stem}.expected.jsonl")))
-                .unwrap_or_else(|e| panic!("no expectations for {stem}: {e}"));
             let parsed = parse(
                 &std::fs::read(&path).unwrap(),
                 chrono_tz::America::Argentina::Buenos_Aires,
+                TODAY,
             )
             .unwrap_or_else(|e| panic!("{stem}: {e}"));
             let got: String = parsed
@@ -53,6 +57,13 @@ mod fixtures {
                 .iter()
                 .map(|b| serde_json::to_string(b).unwrap() + "\n")
                 .collect();
+            let expected_path = data.join(format!("{stem}.expected.jsonl"));
+            // CALENDAR_BLESS=1 rewrites the expectations (review the diff before committing).
+            if std::env::var_os("CALENDAR_BLESS").is_some() {
+                std::fs::write(&expected_path, &got).unwrap();
+            }
+            let expected = std::fs::read_to_string(&expected_path)
+                .unwrap_or_else(|e| panic!("no expectations for {stem}: {e}"));
             assert_eq!(got, expected, "{stem}");
             checked += 1;
         }
@@ -63,7 +74,7 @@ mod fixtures {
     fn the_inverted_range_of_fixture_04_is_skipped_not_stored() {
         let path =
             fixtures_dir().join("04_airbnb_0.8.8_blank-lines_inverted-range__Indika-icaltest.ics");
-        let parsed = parse(&std::fs::read(path).unwrap(), chrono_tz::UTC).unwrap();
+        let parsed = parse(&std::fs::read(path).unwrap(), chrono_tz::UTC, TODAY).unwrap();
         assert_eq!(parsed.blocks.len(), 2);
         assert_eq!(parsed.skipped.len(), 1);
     }
@@ -79,16 +90,19 @@ mod fixtures {
         )
         .unwrap();
         let tz = chrono_tz::America::Argentina::Buenos_Aires;
-        assert_eq!(parse(&a, tz).unwrap().blocks, parse(&b, tz).unwrap().blocks);
+        assert_eq!(
+            parse(&a, tz, TODAY).unwrap().blocks,
+            parse(&b, tz, TODAY).unwrap().blocks
+        );
     }
 
     #[test]
     fn cutting_a_real_feed_anywhere_inside_an_event_is_refused() {
         let body = std::fs::read(fixtures_dir().join("07b_bookingcom_real_hourly_AFTER_merge_same-UID-DTEND-extended__simonesugliano-booking-calendar_berta.ics")).unwrap();
         let tz = chrono_tz::UTC;
-        let whole = parse(&body, tz).unwrap().blocks.len();
+        let whole = parse(&body, tz, TODAY).unwrap().blocks.len();
         for cut in 1..body.len() - "END:VCALENDAR\r\n".len() {
-            if let Ok(p) = parse(&body[..cut], tz) {
+            if let Ok(p) = parse(&body[..cut], tz, TODAY) {
                 panic!(
                     "cut at {cut} accepted with {} of {whole} blocks",
                     p.blocks.len()

@@ -22,15 +22,27 @@
 //! and an 11:00 check-out map to the nights between them. A timed event that starts and ends
 //! on the same local day (a busy slot) blocks that day's night: over-blocking loses a sale,
 //! under-blocking double-books. An event that ends before it starts is skipped (reported).
-//! Recurrence rules are not expanded: channels never use them for stays; the first instance
-//! blocks.
+//! A `DATE-TIME` start and end both at exactly 00:00 UTC (`…T000000Z`, as some exporters
+//! write all-day blocks) are read as the dates written, not as instants: read as instants they
+//! would shift a night earlier anywhere west of Greenwich.
+//!
+//! # Recurring events
+//! Owners' Google/Exchange blocks repeat (`RRULE`, `RDATE`, `EXDATE`, `RECURRENCE-ID`
+//! overrides). They are expanded by [`crate::recurrence`] within the window
+//! `[today, today + RECURRENCE_HORIZON_MONTHS)`; `today` is an argument (no clock here). Each
+//! occurrence is a block of its own, `<UID>#<occurrence start>`; an override with the same
+//! `UID` and `RECURRENCE-ID` replaces its occurrence (a cancelled override cancels it). An
+//! event that cannot be expanded is never dropped silently: see [`Parsed::warnings`].
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use chrono_tz::Tz;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+
+use crate::recurrence;
+pub use crate::recurrence::{RECURRENCE_HORIZON_MONTHS, Warning, WarningKind, Window};
 
 /// The `X-SOURCE` our export writes, and the domain of the UIDs it makes.
 pub const OUR_SOURCE: &str = "booking-fleet";
@@ -88,6 +100,32 @@ pub enum SkipReason {
     BadDate,
     EndsBeforeStart,
     Transparent,
+    /// A recurring event none of whose occurrences falls in the window.
+    NoOccurrenceInWindow,
+}
+
+impl SkipReason {
+    /// Why, in words (for `fleetctl ical parse` and the sync's log).
+    pub fn describe(self) -> &'static str {
+        match self {
+            SkipReason::NoStart => "no DTSTART",
+            SkipReason::BadDate => "unreadable date",
+            SkipReason::EndsBeforeStart => "ends before it starts",
+            SkipReason::Transparent => "TRANSP:TRANSPARENT (free time)",
+            SkipReason::NoOccurrenceInWindow => "recurring, with no occurrence in the sync window",
+        }
+    }
+
+    /// The `reason` label of `fleet_ical_events_skipped_total`.
+    pub fn label(self) -> &'static str {
+        match self {
+            SkipReason::NoStart => "no_start",
+            SkipReason::BadDate => "bad_date",
+            SkipReason::EndsBeforeStart => "ends_before_start",
+            SkipReason::Transparent => "transparent",
+            SkipReason::NoOccurrenceInWindow => "no_occurrence_in_window",
+        }
+    }
 }
 
 /// An event that is not a block, with the reason (shown by `fleetctl ical parse` on stderr).
@@ -102,18 +140,29 @@ pub struct Parsed {
     /// Sorted by start, end, uid; one per UID.
     pub blocks: Vec<Block>,
     pub skipped: Vec<Skipped>,
+    /// Events read, but not as fully as written (a recurrence rule we could not expand: its
+    /// first occurrence blocks). Never silent: the sync logs and counts them.
+    pub warnings: Vec<Warning>,
+}
+
+/// Which of two blocks with one UID is kept: an override (`RECURRENCE-ID`) over the
+/// occurrence it replaces, then the higher `SEQUENCE`, then the first written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Precedence {
+    pub(crate) is_override: bool,
+    pub(crate) sequence: u32,
 }
 
 /// One content line: `NAME;PARAM=V;PARAM="q:v":value`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Property {
-    name: String,
-    params: Vec<(String, String)>,
-    value: String,
+pub(crate) struct Property {
+    pub(crate) name: String,
+    pub(crate) params: Vec<(String, String)>,
+    pub(crate) value: String,
 }
 
 impl Property {
-    fn param(&self, name: &str) -> Option<&str> {
+    pub(crate) fn param(&self, name: &str) -> Option<&str> {
         self.params
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
@@ -121,33 +170,51 @@ impl Property {
     }
 }
 
-type Event = Vec<Property>;
+pub(crate) type Event = Vec<Property>;
 
 /// Parses a feed body into blocks, reading times in `tz` (the property's zone).
-pub fn parse(body: &[u8], tz: Tz) -> Result<Parsed, ParseError> {
-    let text = String::from_utf8_lossy(body);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if text.trim().is_empty() {
+///
+/// `today` (in `tz`) starts the window recurring events are expanded in; see the module docs.
+pub fn parse(body: &[u8], tz: Tz, today: NaiveDate) -> Result<Parsed, ParseError> {
+    let body = body.strip_prefix(UTF8_BOM).unwrap_or(body);
+    if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ParseError::Empty);
     }
-    let events = events(&unfold(text))?;
+    let events = events(&unfold(body))?;
+    let window = Window::from_today(today);
     let mut parsed = Parsed::default();
-    let mut best: HashMap<String, (u32, usize)> = HashMap::new();
+    // One block per UID: an override beats the occurrence it replaces, then the highest
+    // SEQUENCE wins, then the first written.
+    let mut best: HashMap<String, (Precedence, usize)> = HashMap::new();
     for event in &events {
-        match block(event, tz) {
-            Ok((block, sequence)) => match best.get(&block.uid) {
-                // One block per UID: the highest SEQUENCE wins, then the first written.
-                Some(&(seq, _)) if seq >= sequence => {}
+        let candidates = if recurrence::is_master(event) {
+            let expanded = recurrence::expand(event, tz, window);
+            parsed.warnings.extend(expanded.warnings);
+            if let Some(skipped) = expanded.skipped {
+                parsed.skipped.push(skipped);
+            }
+            expanded.blocks
+        } else {
+            match block(event, tz) {
+                Ok(found) => vec![found],
+                Err(skipped) => {
+                    parsed.skipped.push(skipped);
+                    Vec::new()
+                }
+            }
+        };
+        for (block, precedence) in candidates {
+            match best.get(&block.uid) {
+                Some(&(kept, _)) if kept >= precedence => {}
                 Some(&(_, i)) => {
                     parsed.blocks[i] = block.clone();
-                    best.insert(block.uid, (sequence, i));
+                    best.insert(block.uid, (precedence, i));
                 }
                 None => {
-                    best.insert(block.uid.clone(), (sequence, parsed.blocks.len()));
+                    best.insert(block.uid.clone(), (precedence, parsed.blocks.len()));
                     parsed.blocks.push(block);
                 }
-            },
-            Err(skipped) => parsed.skipped.push(skipped),
+            }
         }
     }
     parsed
@@ -156,23 +223,31 @@ pub fn parse(body: &[u8], tz: Tz) -> Result<Parsed, ParseError> {
     Ok(parsed)
 }
 
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Physical lines → logical lines: a line starting with a space or tab continues the previous
 /// one (RFC 5545 §3.1). Blank lines are dropped; `\r` before `\n` is dropped.
-fn unfold(text: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for raw in text.split('\n') {
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        if let Some(rest) = line.strip_prefix([' ', '\t'])
+///
+/// Unfolding joins bytes, and only the joined line is decoded: exporters fold at 75 octets,
+/// which may split a multi-byte UTF-8 character across two physical lines.
+fn unfold(body: &[u8]) -> Vec<String> {
+    let mut lines: Vec<Vec<u8>> = Vec::new();
+    for raw in body.split(|b| *b == b'\n') {
+        let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if let Some((b' ' | b'\t', rest)) = line.split_first()
             && let Some(last) = lines.last_mut()
         {
-            last.push_str(rest);
+            last.extend_from_slice(rest);
             continue;
         }
-        if !line.trim().is_empty() {
-            lines.push(line.to_owned());
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            lines.push(line.to_vec());
         }
     }
     lines
+        .iter()
+        .map(|line| String::from_utf8_lossy(line).into_owned())
+        .collect()
 }
 
 /// Splits a logical line into name, parameters and value; `None` for junk (no `:`).
@@ -279,19 +354,23 @@ fn events(lines: &[String]) -> Result<Vec<Event>, ParseError> {
     Ok(done)
 }
 
-/// One value of DTSTART/DTEND.
+/// One value of DTSTART/DTEND (or RECURRENCE-ID, EXDATE, RDATE).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum When {
+pub(crate) enum When {
     Date(NaiveDate),
-    /// An instant (UTC, or a known TZID).
-    Instant(DateTime<Utc>),
+    /// An instant, in the zone it was written in (UTC for `Z`, or a known TZID).
+    Zoned(DateTime<Tz>),
     /// Wall-clock time of no stated zone: read in the property's zone.
     Floating(NaiveDateTime),
 }
 
 impl When {
-    fn parse(prop: &Property) -> Option<When> {
-        let v = prop.value.trim();
+    pub(crate) fn parse(prop: &Property) -> Option<When> {
+        When::parse_value(prop.value.trim(), prop.param("TZID"))
+    }
+
+    /// One value as written, with the property's `TZID` if any.
+    pub(crate) fn parse_value(v: &str, tzid: Option<&str>) -> Option<When> {
         let date = NaiveDate::parse_from_str(v.get(..8)?, "%Y%m%d").ok()?;
         let Some(time) = v.get(8..).filter(|t| t.starts_with('T')) else {
             return (v.len() == 8).then_some(When::Date(date));
@@ -306,24 +385,60 @@ impl When {
             .or_else(|| chrono::NaiveTime::parse_from_str(digits.get(..4)?, "%H%M").ok())?;
         let local = date.and_time(t);
         if utc {
-            return Some(When::Instant(local.and_utc()));
+            return Some(When::Zoned(chrono_tz::UTC.from_utc_datetime(&local)));
         }
-        match prop.param("TZID").and_then(known_zone) {
+        match tzid.and_then(known_zone) {
             Some(zone) => zone
                 .from_local_datetime(&local)
                 .earliest()
-                .map(|dt| When::Instant(dt.with_timezone(&Utc)))
+                .map(When::Zoned)
                 .or(Some(When::Floating(local))),
             None => Some(When::Floating(local)),
         }
     }
 
-    fn local(self, tz: Tz) -> NaiveDateTime {
+    pub(crate) fn local(self, tz: Tz) -> NaiveDateTime {
         match self {
-            When::Date(d) => d.and_time(chrono::NaiveTime::MIN),
-            When::Instant(i) => i.with_timezone(&tz).naive_local(),
+            When::Date(d) => d.and_time(NaiveTime::MIN),
+            When::Zoned(i) => i.with_timezone(&tz).naive_local(),
             When::Floating(f) => f,
         }
+    }
+
+    /// Exactly 00:00 in UTC (written `…T000000Z`, or with a UTC `TZID`).
+    fn is_utc_midnight(self) -> bool {
+        match self {
+            When::Zoned(i) => {
+                matches!(i.timezone().name(), "UTC" | "Etc/UTC" | "Etc/GMT" | "GMT")
+                    && i.naive_utc().time() == NaiveTime::MIN
+            }
+            _ => false,
+        }
+    }
+
+    /// The key of an occurrence starting here, shared by a recurring event's occurrences and
+    /// the `RECURRENCE-ID` of an override: the date, the UTC instant, or the wall clock.
+    pub(crate) fn occurrence_key(self) -> String {
+        match self {
+            When::Date(d) => d.format("%Y%m%d").to_string(),
+            When::Zoned(i) => i.naive_utc().format("%Y%m%dT%H%M%SZ").to_string(),
+            When::Floating(f) => f.format("%Y%m%dT%H%M%S").to_string(),
+        }
+    }
+}
+
+/// All-day blocks written as midnight UTC to midnight UTC are the dates written (see the
+/// module's date rule).
+pub(crate) fn utc_midnights_as_dates(start: When, end: Option<When>) -> (When, Option<When>) {
+    match end {
+        Some(end) if start.is_utc_midnight() && end.is_utc_midnight() => {
+            let date = |w: When| match w {
+                When::Zoned(i) => When::Date(i.naive_utc().date()),
+                other => other,
+            };
+            (date(start), Some(date(end)))
+        }
+        _ => (start, end),
     }
 }
 
@@ -375,7 +490,7 @@ fn duration(raw: &str) -> Option<Duration> {
     Some(if negative { -d } else { d })
 }
 
-fn first<'a>(event: &'a Event, name: &str) -> Option<&'a Property> {
+pub(crate) fn first<'a>(event: &'a Event, name: &str) -> Option<&'a Property> {
     event.iter().find(|p| p.name == name)
 }
 
@@ -408,37 +523,69 @@ fn derived_uid(event: &Event) -> String {
     format!("derived-{}", &hex::encode(h.finalize())[..24])
 }
 
-fn block(event: &Event, tz: Tz) -> Result<(Block, u32), Skipped> {
-    let given_uid = first(event, "UID")
+/// The event's UID as written, or a derived one.
+pub(crate) fn event_uid(event: &Event) -> String {
+    first(event, "UID")
         .map(|p| p.value.trim().to_owned())
-        .filter(|u| !u.is_empty());
-    let mut uid = given_uid.clone().unwrap_or_else(|| derived_uid(event));
-    if let Some(rid) = first(event, "RECURRENCE-ID") {
-        uid = format!("{uid}#{}", rid.value.trim());
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| derived_uid(event))
+}
+
+/// The event's start and end as written (end from `DTEND`, else `DURATION`, else none),
+/// midnight-UTC all-day ranges read as dates.
+pub(crate) fn span(event: &Event) -> Result<(When, Option<When>), SkipReason> {
+    let dtstart = first(event, "DTSTART").ok_or(SkipReason::NoStart)?;
+    let start = When::parse(dtstart).ok_or(SkipReason::BadDate)?;
+    let end = match (first(event, "DTEND"), first(event, "DURATION")) {
+        (Some(p), _) => Some(When::parse(p).ok_or(SkipReason::BadDate)?),
+        (None, Some(p)) => duration(&p.value).and_then(|d| add(start, d)),
+        (None, None) => None,
+    };
+    if first(event, "TRANSP").is_some_and(|p| p.value.trim().eq_ignore_ascii_case("TRANSPARENT")) {
+        return Err(SkipReason::Transparent);
+    }
+    Ok(utc_midnights_as_dates(start, end))
+}
+
+fn block(event: &Event, tz: Tz) -> Result<(Block, Precedence), Skipped> {
+    let mut uid = event_uid(event);
+    let rid = first(event, "RECURRENCE-ID");
+    if let Some(rid) = rid {
+        let key =
+            When::parse(rid).map_or_else(|| rid.value.trim().to_owned(), When::occurrence_key);
+        uid = format!("{uid}#{key}");
     }
     let skip = |reason| Skipped {
         uid: Some(uid.clone()),
         reason,
     };
-    let dtstart = first(event, "DTSTART").ok_or_else(|| skip(SkipReason::NoStart))?;
-    let start = When::parse(dtstart).ok_or_else(|| skip(SkipReason::BadDate))?;
-    let end = match (first(event, "DTEND"), first(event, "DURATION")) {
-        (Some(p), _) => Some(When::parse(p).ok_or_else(|| skip(SkipReason::BadDate))?),
-        (None, Some(p)) => duration(&p.value).and_then(|d| add(start, d)),
-        (None, None) => None,
+    let (start, end) = span(event).map_err(skip)?;
+    let block = block_at(event, uid.clone(), start, end, tz)
+        .ok_or_else(|| skip(SkipReason::EndsBeforeStart))?;
+    let precedence = Precedence {
+        is_override: rid.is_some(),
+        sequence: first(event, "SEQUENCE")
+            .and_then(|p| p.value.trim().parse().ok())
+            .unwrap_or(0),
     };
-    if first(event, "TRANSP").is_some_and(|p| p.value.trim().eq_ignore_ascii_case("TRANSPARENT")) {
-        return Err(skip(SkipReason::Transparent));
-    }
-    let (from, to) = nights(start, end, tz).ok_or_else(|| skip(SkipReason::EndsBeforeStart))?;
+    Ok((block, precedence))
+}
+
+/// The block of one occurrence of `event` (the only one, for a plain event) spanning
+/// `start..end`; `None` when it ends before it starts.
+pub(crate) fn block_at(
+    event: &Event,
+    uid: String,
+    start: When,
+    end: Option<When>,
+    tz: Tz,
+) -> Option<Block> {
+    let (from, to) = nights(start, end, tz)?;
     let status = match first(event, "STATUS") {
         Some(p) if p.value.trim().eq_ignore_ascii_case("CANCELLED") => BlockStatus::Cancelled,
         _ => BlockStatus::Confirmed,
     };
-    let sequence = first(event, "SEQUENCE")
-        .and_then(|p| p.value.trim().parse().ok())
-        .unwrap_or(0);
-    let block = Block {
+    Some(Block {
         own_code: own_code(event, &uid),
         uid,
         start: from,
@@ -447,14 +594,13 @@ fn block(event: &Event, tz: Tz) -> Result<(Block, u32), Skipped> {
         summary: first(event, "SUMMARY")
             .map(|p| unescape(p.value.trim()))
             .unwrap_or_default(),
-    };
-    Ok((block, sequence))
+    })
 }
 
-fn add(start: When, d: Duration) -> Option<When> {
+pub(crate) fn add(start: When, d: Duration) -> Option<When> {
     Some(match start {
         When::Date(x) => When::Date(x.checked_add_signed(d)?),
-        When::Instant(x) => When::Instant(x.checked_add_signed(d)?),
+        When::Zoned(x) => When::Zoned(x.checked_add_signed(d)?),
         When::Floating(x) => When::Floating(x.checked_add_signed(d)?),
     })
 }
@@ -497,13 +643,14 @@ mod tests {
     use super::*;
 
     const BA: Tz = chrono_tz::America::Argentina::Buenos_Aires;
+    const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
     fn one(body: &str) -> Block {
-        let parsed = parse(body.as_bytes(), BA).unwrap();
+        let parsed = parse(body.as_bytes(), BA, TODAY).unwrap();
         assert_eq!(parsed.blocks.len(), 1, "{parsed:?}");
         parsed.blocks[0].clone()
     }
@@ -560,7 +707,7 @@ mod tests {
             "BEGIN:VEVENT\nUID:a\nDTSTART:20260110T090000\nDTEND:20260110T100000\nEND:VEVENT\n",
         );
         assert_eq!((slot.start, slot.end), (d("2026-01-10"), d("2026-01-11")));
-        let parsed = parse(b"BEGIN:VEVENT\nUID:b\nDTSTART;VALUE=DATE:20260601\nDTEND;VALUE=DATE:20260227\nEND:VEVENT\n", BA).unwrap();
+        let parsed = parse(b"BEGIN:VEVENT\nUID:b\nDTSTART;VALUE=DATE:20260601\nDTEND;VALUE=DATE:20260227\nEND:VEVENT\n", BA, TODAY).unwrap();
         assert!(parsed.blocks.is_empty());
         assert_eq!(parsed.skipped[0].reason, SkipReason::EndsBeforeStart);
     }
@@ -577,18 +724,18 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_whole_calendar() {
-        assert_eq!(parse(b"", BA), Err(ParseError::Empty));
+        assert_eq!(parse(b"", BA, TODAY), Err(ParseError::Empty));
         assert_eq!(
-            parse(b"<html>502 Bad Gateway</html>", BA),
+            parse(b"<html>502 Bad Gateway</html>", BA, TODAY),
             Err(ParseError::NotACalendar)
         );
         let cut = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20260110\nEND:VEVENT\nBEGIN:VEV";
         assert!(matches!(
-            parse(cut.as_bytes(), BA),
+            parse(cut.as_bytes(), BA, TODAY),
             Err(ParseError::Truncated(_))
         ));
         assert!(matches!(
-            parse(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\n", BA),
+            parse(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\n", BA, TODAY),
             Err(ParseError::Truncated(_))
         ));
     }
@@ -600,14 +747,14 @@ mod tests {
         assert!(one(body).uid.starts_with("derived-"));
         let other = one("BEGIN:VEVENT\nDTSTART;VALUE=DATE:20260111\nSUMMARY:x\nEND:VEVENT\n");
         assert_ne!(one(body).uid, other.uid);
-        let parsed = parse(b"BEGIN:VEVENT\nUID:m\nRECURRENCE-ID:20260112T100000\nDTSTART:20260112T100000\nEND:VEVENT\nBEGIN:VEVENT\nUID:m\nDTSTART:20260111T100000\nEND:VEVENT\n", BA).unwrap();
+        let parsed = parse(b"BEGIN:VEVENT\nUID:m\nRECURRENCE-ID:20260112T100000\nDTSTART:20260112T100000\nEND:VEVENT\nBEGIN:VEVENT\nUID:m\nDTSTART:20260111T100000\nEND:VEVENT\n", BA, TODAY).unwrap();
         let uids: Vec<_> = parsed.blocks.iter().map(|b| b.uid.as_str()).collect();
         assert_eq!(uids, ["m", "m#20260112T100000"]);
     }
 
     #[test]
     fn a_duplicate_uid_keeps_the_highest_sequence() {
-        let parsed = parse(b"BEGIN:VEVENT\nUID:a\nSEQUENCE:1\nDTSTART;VALUE=DATE:20260110\nEND:VEVENT\nBEGIN:VEVENT\nUID:a\nSEQUENCE:2\nDTSTART;VALUE=DATE:20260120\nEND:VEVENT\nBEGIN:VEVENT\nUID:a\nSEQUENCE:2\nDTSTART;VALUE=DATE:20260130\nEND:VEVENT\n", BA).unwrap();
+        let parsed = parse(b"BEGIN:VEVENT\nUID:a\nSEQUENCE:1\nDTSTART;VALUE=DATE:20260110\nEND:VEVENT\nBEGIN:VEVENT\nUID:a\nSEQUENCE:2\nDTSTART;VALUE=DATE:20260120\nEND:VEVENT\nBEGIN:VEVENT\nUID:a\nSEQUENCE:2\nDTSTART;VALUE=DATE:20260130\nEND:VEVENT\n", BA, TODAY).unwrap();
         assert_eq!(parsed.blocks.len(), 1);
         assert_eq!(parsed.blocks[0].start, d("2026-01-20"));
     }
@@ -631,6 +778,7 @@ mod tests {
         let parsed = parse(
             b"BEGIN:VEVENT\nUID:a\nTRANSP:TRANSPARENT\nDTSTART;VALUE=DATE:20260110\nEND:VEVENT\n",
             BA,
+            TODAY,
         )
         .unwrap();
         assert_eq!(parsed.skipped[0].reason, SkipReason::Transparent);
@@ -638,6 +786,107 @@ mod tests {
             "BEGIN:VEVENT\nUID:a\nSUMMARY:a\\, b\\; c\\\\n\\nd\nDTSTART;VALUE=DATE:20260110\nEND:VEVENT\n",
         );
         assert_eq!(b.summary, "a, b; c\\n\nd");
+    }
+
+    #[test]
+    fn a_fold_that_splits_a_multibyte_character_is_joined_before_decoding() {
+        // "Ñandú" with the fold between the two bytes of "Ñ" (0xC3 0x91), and in a UID.
+        let body = b"BEGIN:VEVENT\r\nUID:caba\xC3\r\n \x91a@x\r\nSUMMARY:\xC3\r\n \x91and\xC3\xBA\r\nDTSTART;VALUE=DATE:20260110\r\nEND:VEVENT\r\n";
+        let parsed = parse(body, BA, TODAY).unwrap();
+        assert_eq!(parsed.blocks[0].summary, "Ñandú");
+        assert_eq!(parsed.blocks[0].uid, "cabaÑa@x");
+    }
+
+    #[test]
+    fn all_day_blocks_written_as_midnight_utc_keep_their_dates_west_of_greenwich() {
+        let nights = |start: &str, end: &str| {
+            let b = one(&format!(
+                "BEGIN:VEVENT\nUID:a\nDTSTART{start}\nDTEND{end}\nEND:VEVENT\n"
+            ));
+            (b.start.to_string(), b.end.to_string())
+        };
+        let written = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            nights(":20260501T000000Z", ":20260601T000000Z"),
+            written("2026-05-01", "2026-06-01")
+        );
+        assert_eq!(
+            nights(";TZID=UTC:20260501T000000", ";TZID=Etc/UTC:20260503T000000"),
+            written("2026-05-01", "2026-05-03")
+        );
+        // Only both ends at midnight UTC: a real 00:00 UTC arrival stays an instant.
+        assert_eq!(
+            nights(":20260501T000000Z", ":20260503T140000Z"),
+            written("2026-04-30", "2026-05-03")
+        );
+    }
+
+    const WEEKLY: &str = "BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:w\nDTSTART;VALUE=DATE:20260105\nDTEND;VALUE=DATE:20260107\nRRULE:FREQ=WEEKLY;COUNT=5\nEXDATE;VALUE=DATE:20260112\nEND:VEVENT\nBEGIN:VEVENT\nUID:w\nRECURRENCE-ID;VALUE=DATE:20260119\nDTSTART;VALUE=DATE:20260121\nDTEND;VALUE=DATE:20260122\nEND:VEVENT\nBEGIN:VEVENT\nUID:w\nRECURRENCE-ID;VALUE=DATE:20260126\nSTATUS:CANCELLED\nDTSTART;VALUE=DATE:20260126\nEND:VEVENT\nEND:VCALENDAR\n";
+
+    #[test]
+    fn a_weekly_block_blocks_every_occurrence_with_exdate_and_overrides_applied() {
+        let parsed = parse(WEEKLY.as_bytes(), BA, TODAY).unwrap();
+        let got: Vec<_> = parsed
+            .blocks
+            .iter()
+            .map(|b| (b.uid.as_str(), b.start, b.end, b.status))
+            .collect();
+        use BlockStatus::{Cancelled, Confirmed};
+        assert_eq!(
+            got,
+            [
+                ("w#20260105", d("2026-01-05"), d("2026-01-07"), Confirmed),
+                // 12th: EXDATE. 19th: moved to the 21st by its override.
+                ("w#20260119", d("2026-01-21"), d("2026-01-22"), Confirmed),
+                ("w#20260126", d("2026-01-26"), d("2026-01-27"), Cancelled),
+                ("w#20260202", d("2026-02-02"), d("2026-02-04"), Confirmed),
+            ]
+        );
+        assert!(parsed.warnings.is_empty() && parsed.skipped.is_empty());
+    }
+
+    #[test]
+    fn recurrences_are_expanded_only_within_the_window_and_an_empty_one_is_reported() {
+        let daily =
+            "BEGIN:VEVENT\nUID:d\nDTSTART;VALUE=DATE:20200101\nRRULE:FREQ=DAILY\nEND:VEVENT\n";
+        let parsed = parse(daily.as_bytes(), BA, TODAY).unwrap();
+        let window = Window::from_today(TODAY);
+        assert_eq!(parsed.blocks.first().map(|b| b.start), Some(TODAY));
+        assert_eq!(parsed.blocks.last().map(|b| b.end), Some(window.until));
+        let over = "BEGIN:VEVENT\nUID:o\nDTSTART;VALUE=DATE:20200101\nRRULE:FREQ=DAILY;COUNT=3\nEND:VEVENT\n";
+        let parsed = parse(over.as_bytes(), BA, TODAY).unwrap();
+        assert!(parsed.blocks.is_empty());
+        assert_eq!(parsed.skipped[0].reason, SkipReason::NoOccurrenceInWindow);
+    }
+
+    #[test]
+    fn a_rule_we_cannot_read_keeps_its_first_occurrence_and_says_so() {
+        let bad = "BEGIN:VEVENT\nUID:b\nDTSTART;VALUE=DATE:20260110\nRRULE:FREQ=FORTNIGHTLY\nEND:VEVENT\n";
+        let parsed = parse(bad.as_bytes(), BA, TODAY).unwrap();
+        assert_eq!(parsed.blocks.len(), 1);
+        assert_eq!(parsed.blocks[0].uid, "b");
+        assert!(matches!(
+            parsed.warnings[0].kind,
+            WarningKind::RuleNotUnderstood(_)
+        ));
+        let junk = "BEGIN:VEVENT\nUID:j\nDTSTART;VALUE=DATE:20260110\nRRULE:RRULE:Junk;FREQ=DAILY;COUNT=2\nEND:VEVENT\n";
+        let parsed = parse(junk.as_bytes(), BA, TODAY).unwrap();
+        assert_eq!(parsed.blocks.len(), 2);
+        assert!(matches!(
+            parsed.warnings[0].kind,
+            WarningKind::RulePartsIgnored(_)
+        ));
+    }
+
+    #[test]
+    fn a_recurring_feed_cut_at_any_byte_is_refused_or_whole() {
+        let whole = parse(WEEKLY.as_bytes(), BA, TODAY).unwrap();
+        for cut in 1..WEEKLY.len() {
+            if let Ok(p) = parse(&WEEKLY.as_bytes()[..cut], BA, TODAY) {
+                // Only a cut in the trailing END:VCALENDAR may pass, and then nothing is lost.
+                assert_eq!(p.blocks, whole.blocks, "cut at {cut}");
+            }
+        }
     }
 
     #[test]

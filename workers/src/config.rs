@@ -39,6 +39,9 @@ pub struct WorkerConfig {
     pub mercadopago_notification_url: Option<String>,
     /// iCal feeds: timeout, size cap, and the per-host breakers' settings.
     pub ical_fetch: channels::ical::FetchConfig,
+    /// How long a feed that had events may answer empty before that is applied (its blocks
+    /// are kept meanwhile and staff are told). `ICAL_EMPTY_FEED_GRACE_SECS`, default 24 h.
+    pub ical_empty_feed_grace: Duration,
     pub audio: AudioConfig,
     /// How old an unrelayed outbox row must be before the sweeper relays it
     /// (`OUTBOX_SWEEP_GRACE_MS`), and how often it looks (`OUTBOX_SWEEP_EVERY_MS`).
@@ -281,6 +284,10 @@ impl WorkerConfig {
                 max_bytes: parse_var("ICAL_MAX_BYTES", 5 * 1024 * 1024usize)?,
                 breaker,
             },
+            ical_empty_feed_grace: Duration::from_secs(parse_var(
+                "ICAL_EMPTY_FEED_GRACE_SECS",
+                24 * 3600u64,
+            )?),
             notices: crate::notices::NoticeConfig {
                 console_base: var("PUBLIC_BASE_URL")
                     .unwrap_or_else(|| "http://127.0.0.1:8080".into()),

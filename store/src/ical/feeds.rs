@@ -75,6 +75,43 @@ pub async fn record_failure(
     Ok(())
 }
 
+/// An empty body held back: the feed's blocks stay (see [`hold_empty`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmptyHeld {
+    /// When the feed first answered empty in this run of empty answers.
+    pub since: chrono::DateTime<chrono::Utc>,
+}
+
+/// `fleet_ical_sync_errors_total`'s and `last_error_kind`'s label of a held empty feed.
+pub const EMPTY_FEED_HELD: &str = "empty_feed_held";
+
+/// A feed answered a calendar with no events. When it had events (some are stored) and has been
+/// empty for less than `grace`, the empty answer is held back: `empty_since` is set (once), the
+/// feed shows the [`EMPTY_FEED_HELD`] error, and `Some` is returned. Otherwise `None`: apply it
+/// (a feed with nothing stored, or empty for `grace` already: the channel really is empty).
+pub async fn hold_empty(
+    db: impl PgExecutor<'_>,
+    feed_id: i64,
+    grace: std::time::Duration,
+) -> Result<Option<EmptyHeld>, StoreError> {
+    let since: Option<chrono::DateTime<chrono::Utc>> = sqlx::query_scalar(
+        "UPDATE ical_feeds SET empty_since = COALESCE(empty_since, now()),
+             last_error = 'the feed came back with no events; its blocks are kept until it has been empty for '
+                 || $2::float8 || ' s (since ' || COALESCE(empty_since, now())::text || ')',
+             last_error_kind = $3, last_error_at = now()
+         WHERE id = $1
+           AND EXISTS (SELECT 1 FROM ical_events WHERE ical_feed_id = $1)
+           AND COALESCE(empty_since, now()) > now() - make_interval(secs => $2::float8)
+         RETURNING empty_since",
+    )
+    .bind(feed_id)
+    .bind(grace.as_secs_f64())
+    .bind(EMPTY_FEED_HELD)
+    .fetch_optional(db)
+    .await?;
+    Ok(since.map(|since| EmptyHeld { since }))
+}
+
 /// Whether some of the feed's events still wait for their nights (conflict or covered).
 pub async fn has_waiting_events(db: impl PgExecutor<'_>, feed_id: i64) -> Result<bool, StoreError> {
     Ok(sqlx::query_scalar(
@@ -117,7 +154,7 @@ pub struct Seen {
     pub sha256: Option<String>,
 }
 
-/// A good sync: the age restarts, the error clears. A body brings its validators and hash
+/// A good sync: the age restarts, the error (and a run of empty answers) clears. A body brings its validators and hash
 /// (replacing the old ones, even with none); a 304 (`seen` = `None`) keeps them.
 pub async fn mark_synced(
     conn: &mut PgConnection,
@@ -125,7 +162,7 @@ pub async fn mark_synced(
     seen: Option<&Seen>,
 ) -> Result<(), StoreError> {
     sqlx::query(
-        "UPDATE ical_feeds SET last_synced_at = now(), last_error = NULL, last_error_kind = NULL,
+        "UPDATE ical_feeds SET last_synced_at = now(), last_error = NULL, last_error_kind = NULL, empty_since = NULL,
              etag = CASE WHEN $5 THEN $2 ELSE etag END,
              last_modified = CASE WHEN $5 THEN $3 ELSE last_modified END,
              content_sha256 = CASE WHEN $5 THEN $4 ELSE content_sha256 END

@@ -127,12 +127,15 @@ async fn main() -> anyhow::Result<()> {
             demo::simulate(&guest, &lines).await?
         }
         Command::Ical { command } => match command {
-            IcalCommand::Parse { file, tz } => {
+            IcalCommand::Parse { file, tz, today } => {
                 let bytes =
                     std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+                let today =
+                    today.unwrap_or_else(|| chrono::Utc::now().with_timezone(&tz).date_naive());
                 ical::parse_file(
                     &bytes,
                     tz,
+                    today,
                     std::io::stdout().lock(),
                     std::io::stderr().lock(),
                 )?;

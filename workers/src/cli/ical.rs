@@ -13,33 +13,33 @@ use chrono::Utc;
 use jobs::{EnqueueOptions, RedisQueue, domain::IdempotencyKey, payloads::SyncIcal};
 use sqlx::PgPool;
 
-use calendar::parse::{self, SkipReason};
+use calendar::parse;
 use store::ical::staff;
 
 /// Prints the blocks of a calendar file; returns how many.
 pub fn parse_file(
     bytes: &[u8],
     tz: chrono_tz::Tz,
+    today: chrono::NaiveDate,
     mut out: impl Write,
     mut err: impl Write,
 ) -> anyhow::Result<usize> {
-    let parsed = parse::parse(bytes, tz).context("not a calendar the importer would accept")?;
+    let parsed =
+        parse::parse(bytes, tz, today).context("not a calendar the importer would accept")?;
     for block in &parsed.blocks {
         writeln!(out, "{}", serde_json::to_string(block)?)?;
     }
     out.flush()?;
     for s in &parsed.skipped {
-        let why = match s.reason {
-            SkipReason::NoStart => "no DTSTART",
-            SkipReason::BadDate => "unreadable date",
-            SkipReason::EndsBeforeStart => "ends before it starts",
-            SkipReason::Transparent => "TRANSP:TRANSPARENT (free time)",
-        };
         writeln!(
             err,
-            "skipped {}: {why}",
-            s.uid.as_deref().unwrap_or("(no UID)")
+            "skipped {}: {}",
+            s.uid.as_deref().unwrap_or("(no UID)"),
+            s.reason.describe()
         )?;
+    }
+    for w in &parsed.warnings {
+        writeln!(err, "warning {}: {}", w.uid, w.kind.describe())?;
     }
     let own = parsed
         .blocks

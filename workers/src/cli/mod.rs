@@ -147,6 +147,9 @@ pub enum IcalCommand {
         /// Time zone DATE-TIME values are read in (the property's).
         #[arg(long, default_value = "America/Argentina/Buenos_Aires")]
         tz: chrono_tz::Tz,
+        /// First day recurring events are expanded from (YYYY-MM-DD; default: today in `tz`).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
     },
     /// Print the export URL of an accommodation (needs ICAL_EXPORT_SECRET; base PUBLIC_BASE_URL).
     Url { accommodation_id: i64 },

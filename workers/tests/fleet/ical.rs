@@ -15,7 +15,8 @@ use wiremock::{
     matchers::{body_string_contains, header, method, path},
 };
 use workers::{
-    handlers::sync_ical::sync::{SyncOutcome, sync_feed},
+    handlers::sync_ical::sync::{SyncOutcome, SyncSettings, sync_feed},
+    notices::NoticeConfig,
     run::Run,
 };
 
@@ -71,8 +72,24 @@ async fn add_feed(db: &PgPool, accommodation: i64, url: &str) -> i64 {
     .unwrap()
 }
 
-/// One run of a SyncIcal job for the feed (a fresh idempotency key, like a new tick).
+/// "Now" for in-process syncs: recurring events in the fixtures' expectations
+/// (`calendar/tests/data/ical/`) are expanded from 2026-01-01 in Buenos Aires.
+fn fixtures_now() -> chrono::DateTime<chrono::Utc> {
+    "2026-01-01T15:00:00Z".parse().unwrap()
+}
+
+/// One run of a SyncIcal job for the feed (a fresh idempotency key, like a new tick), with the
+/// default empty-feed grace (24 h).
 async fn sync(db: &PgPool, fetcher: &Fetcher, feed: i64) -> SyncOutcome {
+    sync_with_grace(db, fetcher, feed, Duration::from_secs(24 * 3600)).await
+}
+
+async fn sync_with_grace(
+    db: &PgPool,
+    fetcher: &Fetcher,
+    feed: i64,
+    empty_feed_grace: Duration,
+) -> SyncOutcome {
     let meta = JobMeta {
         id: uuid::Uuid::new_v4().to_string(),
         queue: QueueName::SyncIcal,
@@ -83,7 +100,13 @@ async fn sync(db: &PgPool, fetcher: &Fetcher, feed: i64) -> SyncOutcome {
         attempt: 1,
         max_attempts: 4,
     };
-    sync_feed(db, fetcher, &Default::default(), &Run::of(&meta), feed)
+    let notices = NoticeConfig::default();
+    let settings = SyncSettings {
+        notices: &notices,
+        empty_feed_grace,
+        now: fixtures_now(),
+    };
+    sync_feed(db, fetcher, &settings, &Run::of(&meta), feed)
         .await
         .unwrap()
 }
@@ -333,12 +356,7 @@ async fn moved_removed_and_cancelled_events_are_followed() {
     let first_id = id_of(merged).await;
 
     // Booking.com grew the same UID's end (nights sold next to it) and added a block.
-    sqlx::query("UPDATE ical_feeds SET url = $2 WHERE id = $1")
-        .bind(feed)
-        .bind(url("v2"))
-        .execute(&fleet.db)
-        .await
-        .unwrap();
+    point_feed_at(&fleet.db, feed, &url("v2")).await;
     let a = applied(sync(&fleet.db, &fetcher, feed).await);
     assert_eq!(
         (a.moved, a.inserted, a.cancelled, a.unchanged),
@@ -378,12 +396,7 @@ async fn moved_removed_and_cancelled_events_are_followed() {
         ),
     ]);
     serve(&server, "/v3.ics", v3).await;
-    sqlx::query("UPDATE ical_feeds SET url = $2 WHERE id = $1")
-        .bind(feed)
-        .bind(url("v3"))
-        .execute(&fleet.db)
-        .await
-        .unwrap();
+    point_feed_at(&fleet.db, feed, &url("v3")).await;
     let a = applied(sync(&fleet.db, &fetcher, feed).await);
     assert_eq!((a.cancelled, a.unchanged), (2, 1), "{a:?}");
     assert_eq!(live(&fleet.db, feed).await.len(), 1);
@@ -449,12 +462,7 @@ async fn a_feed_answering_500_timing_out_or_sending_garbage_leaves_its_blocks() 
         ("/empty.ics", "empty"),
         ("/cut.ics", "truncated"),
     ] {
-        sqlx::query("UPDATE ical_feeds SET url = $2 WHERE id = $1")
-            .bind(feed)
-            .bind(format!("{}{at}", server.uri()))
-            .execute(&fleet.db)
-            .await
-            .unwrap();
+        point_feed_at(&fleet.db, feed, &format!("{}{at}", server.uri())).await;
         assert_eq!(
             sync(&fleet.db, &fetcher, feed).await,
             SyncOutcome::Failed { kind },
@@ -470,6 +478,79 @@ async fn a_feed_answering_500_timing_out_or_sending_garbage_leaves_its_blocks() 
         assert_eq!(error_kind.as_deref(), Some(kind));
         assert_eq!(last_synced, synced, "a failure must not look fresh");
     }
+    fleet.drop_db().await;
+}
+
+async fn point_feed_at(db: &PgPool, feed: i64, url: &str) {
+    sqlx::query("UPDATE ical_feeds SET url = $2 WHERE id = $1")
+        .bind(feed)
+        .bind(url)
+        .execute(db)
+        .await
+        .unwrap();
+}
+
+/// (last_error_kind, empty_since is set) of a feed.
+async fn feed_state(db: &PgPool, feed: i64) -> (Option<String>, bool) {
+    sqlx::query_as("SELECT last_error_kind, empty_since IS NOT NULL FROM ical_feeds WHERE id = $1")
+        .bind(feed)
+        .fetch_one(db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_feed_that_comes_back_empty_keeps_its_nights_until_empty_for_the_grace() {
+    let fleet = Fleet::new().await;
+    let ids = cabins(&fleet.db, 2).await;
+    let server = MockServer::start().await;
+    let fetcher = fetcher();
+    let grace = Duration::from_secs(2);
+    serve(
+        &server,
+        "/full.ics",
+        calendar(&[
+            event("a@booking.com", "20261210", "20261213", ""),
+            event("b@booking.com", "20261220", "20261222", ""),
+        ]),
+    )
+    .await;
+    serve(&server, "/empty.ics", calendar(&[])).await;
+    let feed = add_feed(&fleet.db, ids[0], &format!("{}/full.ics", server.uri())).await;
+    assert_eq!(
+        applied(sync_with_grace(&fleet.db, &fetcher, feed, grace).await).inserted,
+        2
+    );
+    let nights = live(&fleet.db, feed).await;
+    point_feed_at(&fleet.db, feed, &format!("{}/empty.ics", server.uri())).await;
+
+    // Empty, twice within the grace: held from the first empty answer, nights kept, staff told.
+    let SyncOutcome::EmptyHeld { since } = sync_with_grace(&fleet.db, &fetcher, feed, grace).await
+    else {
+        panic!("an empty answer of a feed with events must be held");
+    };
+    assert_eq!(live(&fleet.db, feed).await, nights);
+    assert_eq!(
+        feed_state(&fleet.db, feed).await,
+        (Some("empty_feed_held".to_owned()), true)
+    );
+    assert_eq!(
+        sync_with_grace(&fleet.db, &fetcher, feed, grace).await,
+        SyncOutcome::EmptyHeld { since }
+    );
+    assert_eq!(live(&fleet.db, feed).await, nights);
+
+    // Empty for longer than the grace: the channel really is empty, the nights are freed.
+    tokio::time::sleep(grace + Duration::from_millis(200)).await;
+    let freed = applied(sync_with_grace(&fleet.db, &fetcher, feed, grace).await);
+    assert_eq!(freed.cancelled, 2, "{freed:?}");
+    assert!(live(&fleet.db, feed).await.is_empty());
+    assert_eq!(feed_state(&fleet.db, feed).await, (None, false));
+
+    // A feed that never had events is applied empty at once (nothing to protect).
+    let new = add_feed(&fleet.db, ids[1], &format!("{}/empty.ics", server.uri())).await;
+    applied(sync_with_grace(&fleet.db, &fetcher, new, grace).await);
+    assert_eq!(feed_state(&fleet.db, new).await, (None, false));
     fleet.drop_db().await;
 }
 

@@ -20,8 +20,12 @@ impl Handle for SyncIcal {
         match job.payload.feed_id {
             None => fan_out(&state, &run, job.payload.tick_ms).await?,
             Some(feed_id) => {
-                sync::sync_feed(&state.db, &state.ical, &state.config.notices, &run, feed_id)
-                    .await?;
+                let settings = sync::SyncSettings {
+                    notices: &state.config.notices,
+                    empty_feed_grace: state.config.ical_empty_feed_grace,
+                    now: chrono::Utc::now(),
+                };
+                sync::sync_feed(&state.db, &state.ical, &settings, &run, feed_id).await?;
             }
         }
         outbox::flush(&state, &run).await

@@ -10,9 +10,25 @@
 //! counted in `fleet_ical_sync_errors_total{kind}`, and ends the job successfully: the next
 //! tick is the retry, its sync age shows the staleness, and nothing is dead-lettered every five
 //! minutes for a channel that is down for the afternoon.
+//!
+//! Recurring events are expanded from today in the property's zone ([`SyncSettings::now`]:
+//! the handler passes the clock, tests a fixed instant) over the parser's window. Events the
+//! parser skipped or read only in part are logged and counted
+//! (`fleet_ical_events_skipped_total{reason}`, `fleet_ical_event_warnings_total{kind}`):
+//! never dropped silently.
+//!
+//! An empty feed (a calendar with no events at all) from a feed that had events is held back
+//! for [`SyncSettings::empty_feed_grace`] (`ICAL_EMPTY_FEED_GRACE_SECS`): channels have
+//! briefly served empty calendars, and applying one frees every night. While held, the blocks
+//! stay, the feed shows the `empty_feed_held` error (in `fleetctl`, `/health/ready` and
+//! `fleet_ical_sync_errors_total`), its sync age grows, and a warning is logged. Empty for
+//! longer than the grace, it is applied like any feed.
 
-use calendar::parse::{self, Block};
+use std::time::Duration;
+
+use calendar::parse::{self, Block, Parsed};
 use channels::ical::Fetched;
+use chrono::{DateTime, Utc};
 use conversation::texts;
 use jobs::JobError;
 use sha2::{Digest, Sha256};
@@ -46,13 +62,27 @@ pub enum SyncOutcome {
     Failed {
         kind: &'static str,
     },
+    /// The feed had events and came back empty, within the grace: recorded, blocks kept.
+    EmptyHeld {
+        since: DateTime<Utc>,
+    },
+}
+
+/// What a sync needs besides the feed: the owners' notices, the empty-feed guard and now.
+#[derive(Debug, Clone)]
+pub struct SyncSettings<'a> {
+    pub notices: &'a NoticeConfig,
+    /// How long a feed that had events may answer empty before the empty answer is applied.
+    pub empty_feed_grace: Duration,
+    /// The instant "today" is taken from (in the property's zone) for recurring events.
+    pub now: DateTime<Utc>,
 }
 
 /// Syncs one feed: what the `SyncIcal` handler runs for a feed, with what it needs.
 pub async fn sync_feed(
     db: &PgPool,
     fetcher: &Fetcher,
-    notices_config: &NoticeConfig,
+    settings: &SyncSettings<'_>,
     run: &Run,
     feed_id: i64,
 ) -> Result<SyncOutcome, JobError> {
@@ -70,6 +100,7 @@ pub async fn sync_feed(
             feed.last_modified.as_deref(),
         )
         .await;
+    let notices_config = settings.notices;
     let (bytes, seen) = match fetched {
         Err(e) => return failed(db, &feed, e.kind(), &e.to_string()).await,
         Ok(Fetched::NotModified) => {
@@ -92,9 +123,59 @@ pub async fn sync_feed(
             (bytes, seen)
         }
     };
-    match parse::parse(&bytes, feed.tz()) {
-        Ok(parsed) => apply(db, notices_config, run, &feed, &parsed.blocks, Some(seen)).await,
-        Err(e) => failed(db, &feed, e.kind(), &e.to_string()).await,
+    let today = settings.now.with_timezone(&feed.tz()).date_naive();
+    let parsed = match parse::parse(&bytes, feed.tz(), today) {
+        Ok(parsed) => parsed,
+        Err(e) => return failed(db, &feed, e.kind(), &e.to_string()).await,
+    };
+    report_partly_read(&feed, &parsed);
+    let no_events = parsed.blocks.is_empty() && parsed.skipped.is_empty();
+    if no_events
+        && let Some(held) = feeds::hold_empty(db, feed.id, settings.empty_feed_grace).await?
+    {
+        metrics::counter!("fleet_ical_sync_errors_total", "kind" => feeds::EMPTY_FEED_HELD)
+            .increment(1);
+        metrics::counter!("fleet_ical_empty_feeds_held_total").increment(1);
+        tracing::warn!(
+            feed_id = feed.id,
+            accommodation_id = feed.accommodation_id,
+            empty_since = %held.since,
+            grace_secs = settings.empty_feed_grace.as_secs(),
+            "iCal feed came back with no events; its blocks are kept until it has been empty for the grace"
+        );
+        return Ok(SyncOutcome::EmptyHeld { since: held.since });
+    }
+    apply(db, notices_config, run, &feed, &parsed.blocks, Some(seen)).await
+}
+
+/// Events skipped or read in part are logged and counted, never dropped silently.
+fn report_partly_read(feed: &Feed, parsed: &Parsed) {
+    let skipped = parsed.skipped.iter().map(|s| {
+        let uid = s.uid.as_deref().unwrap_or("");
+        let counter = (
+            "fleet_ical_events_skipped_total",
+            "reason",
+            s.reason.label(),
+        );
+        (
+            counter,
+            uid,
+            format!("skipped, it blocks no night: {}", s.reason.describe()),
+        )
+    });
+    let warned = parsed.warnings.iter().map(|w| {
+        let counter = ("fleet_ical_event_warnings_total", "kind", w.kind.label());
+        (counter, w.uid.as_str(), w.kind.describe())
+    });
+    for ((metric, label, value), uid, why) in skipped.chain(warned) {
+        metrics::counter!(metric, label => value).increment(1);
+        tracing::warn!(
+            feed_id = feed.id,
+            accommodation_id = feed.accommodation_id,
+            uid,
+            why = %why,
+            "iCal event not read as written"
+        );
     }
 }
 
