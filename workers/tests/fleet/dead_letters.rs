@@ -52,8 +52,10 @@ async fn mercadopago_failing_twice_then_answering_confirms_on_the_third_run() {
     fleet.drop_db().await;
 }
 
-/// A payment MP says does not exist (404) is a permanent failure: dead letter at once, shown by
-/// `fleetctl dlq list`; once the cause is fixed, `fleetctl dlq retry` re-drives it.
+/// A payment MP refuses to show us (403: the token lacks the permission) is a permanent
+/// failure: dead letter at once, shown by `fleetctl dlq list`; once the cause is fixed,
+/// `fleetctl dlq retry` re-drives it. (A payment MP does not know, 404, is no failure at all:
+/// see `booking::a_notification_for_a_payment_mercado_pago_does_not_know_…`.)
 #[tokio::test]
 async fn a_permanent_failure_is_dead_lettered_at_once_and_fleetctl_redrives_it() {
     let fleet = Fleet::new().await;
@@ -61,9 +63,9 @@ async fn a_permanent_failure_is_dead_lettered_at_once_and_fleetctl_redrives_it()
     let mp = MockServer::start().await;
     let missing = Mock::given(method("GET"))
         .and(path("/v1/payments/8002"))
-        .respond_with(
-            ResponseTemplate::new(404).set_body_string(r#"{"message":"Payment not found"}"#),
-        )
+        .respond_with(ResponseTemplate::new(403).set_body_string(
+            r#"{"message":"At least one policy returned UNAUTHORIZED.","status":403}"#,
+        ))
         .mount_as_scoped(&mp)
         .await;
     let graph = MockServer::start().await;
@@ -90,7 +92,7 @@ async fn a_permanent_failure_is_dead_lettered_at_once_and_fleetctl_redrives_it()
     let (ok, listing) = fleet.fleetctl(FLEETCTL, &["dlq", "list", "confirm_payment"]);
     assert!(ok, "{listing}");
     assert!(
-        listing.contains("attempts 1/9") && listing.contains("404"),
+        listing.contains("attempts 1/9") && listing.contains("403"),
         "{listing}"
     );
     let (ok, json) = fleet.fleetctl(FLEETCTL, &["dlq", "list", "confirm_payment", "--json"]);

@@ -84,7 +84,8 @@ async fn a_text_message_is_answered_through_the_graph_api_once() {
 }
 
 /// A photo without a caption and a sticker carry no words: each is a turn of the conversation
-/// that gets one kind request to write, through the same outbox as every reply.
+/// that gets one answer, through the same outbox as every reply: the photo a kind request to
+/// write, the sticker a friendly word.
 #[tokio::test]
 async fn a_message_without_words_gets_one_kind_request_to_write() {
     let fleet = Fleet::new().await;
@@ -92,9 +93,16 @@ async fn a_message_without_words_gets_one_kind_request_to_write() {
     let graph = MockServer::start().await;
     Mock::given(method("POST"))
         .and(path("/106540352242922/messages"))
+        .and(body_string_contains("sticker"))
+        .respond_with(graph_ok())
+        .expect(1)
+        .mount(&graph)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/106540352242922/messages"))
         .and(body_string_contains("solo puedo leer texto"))
         .respond_with(graph_ok())
-        .expect(2)
+        .expect(1)
         .mount(&graph)
         .await;
     let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());

@@ -42,8 +42,9 @@ async fn a_conversation_turn_reads_no_growing_table_whole_on_a_year_of_data() {
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
     let webhooks = testkit::Webhooks::new(fleet.spawn_ingress().await);
-    // Let the worker's start-up reads settle into the counters first.
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    // Let the seeding's and the worker's start-up reads settle into the counters first: a
+    // backend publishes its counters within about ten seconds of going idle.
+    tokio::time::sleep(Duration::from_secs(11)).await;
     let before = scans(&fleet).await;
 
     let turns = [
