@@ -119,6 +119,23 @@ fn refused(e: sqlx::Error) -> CabinRefused {
     }
 }
 
+/// `c`'s values bound as `$1`…`$10`, in the order both statements below name them.
+fn bind_cabin<'q>(
+    q: sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments>,
+    c: &'q CabinSettings,
+) -> sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments> {
+    q.bind(&c.name)
+        .bind(c.capacity)
+        .bind(&c.description)
+        .bind(&c.amenities)
+        .bind(c.pets_allowed)
+        .bind(c.base_cents)
+        .bind(c.weekend_percent)
+        .bind(c.deposit_percent)
+        .bind(&c.photos)
+        .bind(c.active)
+}
+
 /// Saves cabin `id` of the property; `Ok(false)` when the property has no such cabin.
 pub async fn save_cabin(
     db: impl PgExecutor<'_>,
@@ -126,25 +143,18 @@ pub async fn save_cabin(
     id: i64,
     c: &CabinSettings,
 ) -> Result<bool, CabinRefused> {
-    let done = sqlx::query(
-        "UPDATE accommodations SET name = $3, capacity = $4, description = $5, amenities = $6,
-                pets_allowed = $7, base_price_per_night = $8::numeric / 100,
-                weekend_multiplier = $9::numeric / 100, deposit_percentage = $10, photos = $11,
-                active = $12
-         WHERE id = $2 AND property_id = $1",
+    let done = bind_cabin(
+        sqlx::query(
+            "UPDATE accommodations SET name = $1, capacity = $2, description = $3, amenities = $4,
+                    pets_allowed = $5, base_price_per_night = $6::numeric / 100,
+                    weekend_multiplier = $7::numeric / 100, deposit_percentage = $8, photos = $9,
+                    active = $10
+             WHERE property_id = $11 AND id = $12",
+        ),
+        c,
     )
     .bind(property_id)
     .bind(id)
-    .bind(&c.name)
-    .bind(c.capacity)
-    .bind(&c.description)
-    .bind(&c.amenities)
-    .bind(c.pets_allowed)
-    .bind(c.base_cents)
-    .bind(c.weekend_percent)
-    .bind(c.deposit_percent)
-    .bind(&c.photos)
-    .bind(c.active)
     .execute(db)
     .await
     .map_err(refused)?;
@@ -157,25 +167,20 @@ pub async fn add_cabin(
     property_id: i64,
     c: &CabinSettings,
 ) -> Result<i64, CabinRefused> {
-    sqlx::query_scalar(
-        "INSERT INTO accommodations (property_id, name, capacity, description, amenities,
-                pets_allowed, base_price_per_night, weekend_multiplier, deposit_percentage,
-                photos, active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::numeric / 100, $8::numeric / 100, $9, $10, $11)
-         RETURNING id",
+    use sqlx::Row;
+    let row = bind_cabin(
+        sqlx::query(
+            "INSERT INTO accommodations (name, capacity, description, amenities, pets_allowed,
+                    base_price_per_night, weekend_multiplier, deposit_percentage, photos, active,
+                    property_id)
+             VALUES ($1, $2, $3, $4, $5, $6::numeric / 100, $7::numeric / 100, $8, $9, $10, $11)
+             RETURNING id",
+        ),
+        c,
     )
     .bind(property_id)
-    .bind(&c.name)
-    .bind(c.capacity)
-    .bind(&c.description)
-    .bind(&c.amenities)
-    .bind(c.pets_allowed)
-    .bind(c.base_cents)
-    .bind(c.weekend_percent)
-    .bind(c.deposit_percent)
-    .bind(&c.photos)
-    .bind(c.active)
     .fetch_one(db)
     .await
-    .map_err(refused)
+    .map_err(refused)?;
+    Ok(row.try_get("id").map_err(StoreError::from)?)
 }

@@ -12,20 +12,14 @@ use jobs::{
 };
 use wiremock::{
     Mock, MockServer, ResponseTemplate,
-    matchers::{body_string_contains, method, path, path_regex},
+    matchers::{body_string_contains, method, path},
 };
 
 use crate::support::*;
 
 /// Graph API fake that accepts every message; MP fake that makes payment links.
 async fn fakes() -> (MockServer, MockServer) {
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("^/[0-9]+/messages$"))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
-    (graph, mercadopago_fake().await)
+    (graph_accepting_all().await, mercadopago_fake().await)
 }
 
 fn pre_reserve(cabin: i64, check_in: NaiveDate, nights: i64, n: usize) -> NewJob {
@@ -846,15 +840,13 @@ async fn a_group_gets_one_payment_link_and_one_payment_confirms_every_cabin() {
         .fetch_one(&fleet.db)
         .await
         .unwrap();
-    store::staff::add(
-        &fleet.db,
+    account(
+        &fleet,
         property,
         "duena@lago.test",
         store::staff::Role::Owner,
-        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
     )
-    .await
-    .unwrap();
+    .await;
     let replies = say_and_wait(&guest, &graph, "quiero cancelar la reserva", 4).await;
     assert!(
         replies[3].contains("Como faltan 50 días para tu llegada, te devolvemos la seña completa."),

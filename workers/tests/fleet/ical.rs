@@ -622,15 +622,13 @@ async fn a_channel_booking_over_our_confirmed_stay_is_kept_as_a_conflict() {
         .fetch_one(&fleet.db)
         .await
         .unwrap();
-    store::staff::add(
-        &fleet.db,
+    account(
+        &fleet,
         property,
         "duena@lago.test",
         store::staff::Role::Owner,
-        "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g",
     )
-    .await
-    .unwrap();
+    .await;
 
     let a = applied(sync(&fleet.db, &fetcher, feed).await);
     assert_eq!((a.conflicts, a.inserted), (1, 0), "{a:?}");

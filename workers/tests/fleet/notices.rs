@@ -11,13 +11,10 @@ use jobs::{
 };
 use wiremock::{
     Mock, MockServer, ResponseTemplate,
-    matchers::{method, path, path_regex},
+    matchers::{method, path},
 };
 
 use crate::support::*;
-
-/// A PHC string of the right shape: these accounts never sign in.
-const HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g";
 
 fn field<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
     form.iter()
@@ -35,13 +32,9 @@ async fn owners_hear_once_of_a_guest_asking_for_a_person_and_of_a_paid_booking()
         .fetch_one(&fleet.db)
         .await
         .unwrap();
-    use store::staff::{Role, add};
-    add(&fleet.db, property, "duena@lago.test", Role::Owner, HASH)
-        .await
-        .unwrap();
-    add(&fleet.db, property, "equipo@lago.test", Role::Staff, HASH)
-        .await
-        .unwrap();
+    use store::staff::Role;
+    account(&fleet, property, "duena@lago.test", Role::Owner).await;
+    account(&fleet, property, "equipo@lago.test", Role::Staff).await;
 
     let mailgun = MockServer::start().await;
     Mock::given(method("POST"))
@@ -51,12 +44,7 @@ async fn owners_hear_once_of_a_guest_asking_for_a_person_and_of_a_paid_booking()
         ))
         .mount(&mailgun)
         .await;
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("^/[0-9]+/messages$"))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
+    let graph = graph_accepting_all().await;
     let mp = mercadopago_fake().await;
     Mock::given(method("GET"))
         .and(path("/v1/payments/777"))

@@ -15,7 +15,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 use wiremock::{
     Mock, MockServer, ResponseTemplate,
-    matchers::{header, method, path, path_regex},
+    matchers::{header, method, path},
 };
 
 use crate::{
@@ -142,12 +142,7 @@ async fn an_owner_gives_a_deposit_back_once_and_reversals_reach_the_inbox() {
         .expect(1)
         .mount_as_scoped(&mp)
         .await;
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("^/[0-9]+/messages$"))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
+    let graph = graph_accepting_all().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
     let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
     let base = fleet

@@ -6,10 +6,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use testkit::deliveries::{whatsapp_message, whatsapp_text};
-use wiremock::{
-    Mock, MockServer,
-    matchers::{method, path_regex},
-};
+use wiremock::MockServer;
 
 use crate::support::*;
 
@@ -131,20 +128,22 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-#[tokio::test]
-async fn every_message_kind_gets_its_answer_or_none() {
+/// The seeded property with a worker and the ingress, the Graph API faked:
+/// (the fleet, the fake, the worker, the ingress's URL).
+async fn answering_fleet() -> (Fleet, MockServer, Reaper, String) {
     let fleet = Fleet::new().await;
     fleet.seed_property().await;
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("^/[0-9]+/messages$"))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
+    let graph = graph_accepting_all().await;
     let mp = mercadopago_fake().await;
     let env = fleet.worker_env(&mp.uri(), &graph.uri());
-    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
+    let worker = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
     let url = fleet.spawn_ingress().await;
+    (fleet, graph, worker, url)
+}
+
+#[tokio::test]
+async fn every_message_kind_gets_its_answer_or_none() {
+    let (fleet, graph, _w, url) = answering_fleet().await;
 
     let mut replies = 0;
     for (n, case) in cases().into_iter().enumerate() {
@@ -193,18 +192,7 @@ async fn every_message_kind_gets_its_answer_or_none() {
 /// it, with its error, and the console shows that reply as not delivered.
 #[tokio::test]
 async fn a_reply_whatsapp_could_not_deliver_is_kept_and_shown_to_staff() {
-    let fleet = Fleet::new().await;
-    fleet.seed_property().await;
-    let graph = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path_regex("^/[0-9]+/messages$"))
-        .respond_with(graph_ok())
-        .mount(&graph)
-        .await;
-    let mp = mercadopago_fake().await;
-    let env = fleet.worker_env(&mp.uri(), &graph.uri());
-    let _w = Reaper(vec![fleet.spawn_worker(WORKER, &env, &[])]);
-    let url = fleet.spawn_ingress().await;
+    let (fleet, graph, _w, url) = answering_fleet().await;
     let guest = Guest::whatsapp(&url, NUMBER_ID, "5491177700099", WA_SECRET);
     guest.say("hola").await.unwrap();
     sent_texts_when(&graph, 1).await;
