@@ -229,17 +229,22 @@ pub(crate) fn move_hold(
         Some(a) => texts::move_taken(lang, &a.name, &h.code, &stay),
         None => texts::move_taken(lang, &h.accommodation, &h.code, &stay),
     };
+    keep_and_offer(s, facts, h, (stay, guests), why)
+}
+
+/// The hold (or group) `h` stays as it was: say `why`, then what is free for the new stay,
+/// an offer whose acceptance replaces `h`.
+fn keep_and_offer(
+    s: &mut ConversationState,
+    facts: &Facts<'_>,
+    h: &Held,
+    wanted: (StayDates, Guests),
+    why: String,
+) -> Vec<Effect> {
     let mut effects = vec![say(why)];
     // The old hold stays: keep its dates in mind for "dale" on the new offer only.
     s.accommodation = None;
-    quote::quote(
-        s,
-        facts,
-        (stay, guests),
-        Want::Availability,
-        Some(h),
-        &mut effects,
-    );
+    quote::quote(s, facts, wanted, Want::Availability, Some(h), &mut effects);
     effects
 }
 
@@ -268,22 +273,8 @@ fn move_group(
         taken: &taken,
     };
     let Some(set) = group_cabins(h, &occupancy, &stay, guests) else {
-        let mut effects = vec![say(texts::move_taken(
-            lang,
-            &texts::list(lang, &h.cabins()),
-            h.shown_code(),
-            &stay,
-        ))];
-        s.accommodation = None;
-        quote::quote(
-            s,
-            facts,
-            (stay, guests),
-            Want::Availability,
-            Some(h),
-            &mut effects,
-        );
-        return effects;
+        let why = texts::move_taken(lang, &texts::list(lang, &h.cabins()), h.shown_code(), &stay);
+        return keep_and_offer(s, facts, h, (stay, guests), why);
     };
     let split = split_guests(&set, guests.get());
     let names: Vec<&str> = set.iter().map(|a| a.name.as_str()).collect();

@@ -50,11 +50,7 @@ async fn a_storm_of_overlapping_holds_never_double_books() {
         .execute(&fleet.db)
         .await
         .unwrap();
-    let property: i64 = sqlx::query_scalar("SELECT property_id FROM accommodations WHERE id = $1")
-        .bind(first_cabin)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap();
+    let property = property_of(&fleet, first_cabin).await;
     let mut cabins = vec![first_cabin];
     for name in ["Cabaña Lenga", "Cabaña Radal"] {
         let id: i64 = sqlx::query_scalar("INSERT INTO accommodations (property_id, name, capacity, base_price_per_night) VALUES ($1, $2, 4, 70000) RETURNING id")

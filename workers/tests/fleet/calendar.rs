@@ -10,21 +10,13 @@ use wiremock::MockServer;
 
 use crate::{
     console::{
-        Http, PHONE_NUMBER_ID, add_staff, audit_actions, graph_fake, other_property, property,
-        status_of,
+        Http, PHONE_NUMBER_ID, add_staff, audit_actions, cabin_of, graph_fake, other_property,
+        property, status_of,
     },
     support::*,
 };
 
 const SECRET: &str = "test-ical-export-secret-0123456789";
-
-async fn cabin_of(fleet: &Fleet, property: i64) -> i64 {
-    sqlx::query_scalar("SELECT id FROM accommodations WHERE property_id = $1")
-        .bind(property)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap()
-}
 
 async fn staff_blocks(fleet: &Fleet) -> Vec<(i64, String, String)> {
     sqlx::query_as(

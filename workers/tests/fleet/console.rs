@@ -970,6 +970,15 @@ async fn console_with_worker(fleet: &Fleet, email: &str) -> (MockServer, Reaper,
     (graph, worker, http, token)
 }
 
+/// The (first) cabin of `property`.
+pub(crate) async fn cabin_of(fleet: &Fleet, property: i64) -> i64 {
+    sqlx::query_scalar("SELECT id FROM accommodations WHERE property_id = $1 ORDER BY id LIMIT 1")
+        .bind(property)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap()
+}
+
 /// Another property ([`other_property`]) with a cabin of its own; answers the cabin's id.
 pub(crate) async fn their_cabin(fleet: &Fleet) -> i64 {
     let (other, _) = other_property(fleet).await;
@@ -988,11 +997,7 @@ async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() 
     let fleet = Fleet::new().await;
     let property = property(&fleet).await;
     add_staff(&fleet, property, "ana@lago.test", "staff");
-    let cabin: i64 = sqlx::query_scalar("SELECT id FROM accommodations WHERE property_id = $1")
-        .bind(property)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap();
+    let cabin = cabin_of(&fleet, property).await;
     // The seeded policy: the whole deposit back up to 10 days before, half after.
     reservation(
         &fleet,
@@ -1324,11 +1329,7 @@ async fn staff_create_move_and_cancel_reservations_and_the_guest_is_told_once() 
     let fleet = Fleet::new().await;
     let property = property(&fleet).await;
     add_staff(&fleet, property, "ana@lago.test", "staff");
-    let coihue: i64 = sqlx::query_scalar("SELECT id FROM accommodations WHERE property_id = $1")
-        .bind(property)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap();
+    let coihue = cabin_of(&fleet, property).await;
     let lenga: i64 = sqlx::query_scalar(
         "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night)
          VALUES ($1, 'Cabaña Lenga', 6, 80000) RETURNING id",

@@ -617,11 +617,7 @@ async fn a_channel_booking_over_our_confirmed_stay_is_kept_as_a_conflict() {
     .await;
     let fetcher = fetcher();
     let feed = add_feed(&fleet.db, cabin, &format!("{}/a.ics", server.uri())).await;
-    let property: i64 = sqlx::query_scalar("SELECT property_id FROM accommodations WHERE id = $1")
-        .bind(cabin)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap();
+    let property = property_of(&fleet, cabin).await;
     account(
         &fleet,
         property,

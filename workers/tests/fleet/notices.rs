@@ -27,11 +27,7 @@ fn field<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
 async fn owners_hear_once_of_a_guest_asking_for_a_person_and_of_a_paid_booking() {
     let fleet = Fleet::new().await;
     let cabin = fleet.seed_hold("RES000101300").await;
-    let property: i64 = sqlx::query_scalar("SELECT property_id FROM accommodations WHERE id = $1")
-        .bind(cabin)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap();
+    let property = property_of(&fleet, cabin).await;
     use store::staff::Role;
     account(&fleet, property, "duena@lago.test", Role::Owner).await;
     account(&fleet, property, "equipo@lago.test", Role::Staff).await;

@@ -19,7 +19,7 @@ use wiremock::{
 };
 
 use crate::{
-    console::{Http, add_staff, audit_actions, other_property, property, reservation},
+    console::{Http, add_staff, audit_actions, cabin_of, other_property, property, reservation},
     support::*,
 };
 
@@ -35,13 +35,6 @@ async fn paid(fleet: &Fleet, provider_id: &str, code: &str, amount: f64) {
     .execute(&fleet.db)
     .await
     .unwrap();
-}
-
-async fn count(fleet: &Fleet, sql: &str) -> i64 {
-    sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap()
 }
 
 /// Mercado Pago reports `payment` with `status` (a `payment.updated` notification).
@@ -67,14 +60,13 @@ async fn reported(fleet: &Fleet, mp: &MockServer, payment: u64, code: &str, stat
         .unwrap();
 }
 
-async fn eventually(fleet: &Fleet, sql: &str, want: i64) {
-    for _ in 0..100 {
-        if count(fleet, sql).await == want {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(count(fleet, sql).await, want, "{sql}");
+/// Waits (up to 10 s) until `sql` counts `want`, and fails saying what it counts otherwise.
+async fn reaches(fleet: &Fleet, sql: &'static str, want: i64) {
+    eventually(Duration::from_secs(10), || async {
+        count(&fleet.db, sql).await == want
+    })
+    .await;
+    assert_eq!(count(&fleet.db, sql).await, want, "{sql}");
 }
 
 #[tokio::test]
@@ -83,11 +75,7 @@ async fn an_owner_gives_a_deposit_back_once_and_reversals_reach_the_inbox() {
     let property = property(&fleet).await;
     add_staff(&fleet, property, "duena@lago.test", "owner");
     add_staff(&fleet, property, "ana@lago.test", "staff");
-    let cabin: i64 = sqlx::query_scalar("SELECT id FROM accommodations WHERE property_id = $1")
-        .bind(property)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap();
+    let cabin = cabin_of(&fleet, property).await;
     // Carla cancelled 30 days ahead: the whole deposit (30.000) is due back.
     let carla = reservation(
         &fleet,
@@ -195,7 +183,7 @@ async fn an_owner_gives_a_deposit_back_once_and_reversals_reach_the_inbox() {
             .await;
         assert_eq!(pressed.status, StatusCode::SEE_OTHER, "{}", pressed.body);
     }
-    eventually(&fleet, "SELECT count(*) FROM refunds WHERE code = 'RES2000001' AND amount = 30000 AND provider_refund_id = '555001'", 1).await;
+    reaches(&fleet, "SELECT count(*) FROM refunds WHERE code = 'RES2000001' AND amount = 30000 AND provider_refund_id = '555001'", 1).await;
     let told = sent_texts_when(&graph, 1).await;
     assert!(
         told[0].contains("Te devolvimos $ 30.000") && told[0].contains("RES2000001"),
@@ -209,7 +197,7 @@ async fn an_owner_gives_a_deposit_back_once_and_reversals_reach_the_inbox() {
     );
     // Mercado Pago's report of our own refund changes nothing for staff.
     reported(&fleet, &mp, 9001, "RES2000001", "refunded").await;
-    eventually(
+    reaches(
         &fleet,
         "SELECT count(*) FROM reservations WHERE code = 'RES2000001' AND payment_reversal = 'refunded'",
         1,
@@ -217,7 +205,7 @@ async fn an_owner_gives_a_deposit_back_once_and_reversals_reach_the_inbox() {
     .await;
     assert_eq!(
         count(
-            &fleet,
+            &fleet.db,
             "SELECT count(*) FROM outbox WHERE effect_key LIKE '%:notice:%'"
         )
         .await,
@@ -228,13 +216,13 @@ async fn an_owner_gives_a_deposit_back_once_and_reversals_reach_the_inbox() {
     // conversation waits for a person.
     reported(&fleet, &mp, 9002, "RES2000002", "charged_back").await;
     reported(&fleet, &mp, 9002, "RES2000002", "charged_back").await;
-    eventually(
+    reaches(
         &fleet,
         "SELECT count(*) FROM reservations WHERE code = 'RES2000002' AND payment_reversal = 'charged_back' AND status = 'confirmed'",
         1,
     )
     .await;
-    eventually(
+    reaches(
         &fleet,
         "SELECT count(*) FROM outbox WHERE effect_key LIKE '%charged_back:notice:%' AND effect::text LIKE '%Contracargo: RES2000002%'",
         1,
@@ -242,7 +230,7 @@ async fn an_owner_gives_a_deposit_back_once_and_reversals_reach_the_inbox() {
     .await;
     assert_eq!(
         count(
-            &fleet,
+            &fleet.db,
             "SELECT count(*) FROM conversations WHERE guest_address = '5492944222002' AND (state->>'needs_human')::boolean"
         )
         .await,

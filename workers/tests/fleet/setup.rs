@@ -6,7 +6,7 @@
 use reqwest::StatusCode;
 
 use crate::{
-    console::{Http, add_staff, graph_worker_and_console, property, their_cabin},
+    console::{Http, add_staff, cabin_of, graph_worker_and_console, property, their_cabin},
     support::*,
 };
 
@@ -42,11 +42,7 @@ async fn an_owner_changes_a_cabin_and_the_bot_quotes_the_new_price() {
     let property = property(&fleet).await;
     add_staff(&fleet, property, "duena@lago.test", "owner");
     add_staff(&fleet, property, "ana@lago.test", "staff");
-    let cabin: i64 = sqlx::query_scalar("SELECT id FROM accommodations WHERE property_id = $1")
-        .bind(property)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap();
+    let cabin = cabin_of(&fleet, property).await;
     let theirs = their_cabin(&fleet).await;
     let (graph, _w, base) = graph_worker_and_console(&fleet, "parse_intent,send_reply").await;
 

@@ -33,3 +33,12 @@ pub async fn graph_accepting_all() -> wiremock::MockServer {
         .await;
     graph
 }
+
+/// The property `cabin` belongs to.
+pub async fn property_of(fleet: &Fleet, cabin: i64) -> i64 {
+    sqlx::query_scalar("SELECT property_id FROM accommodations WHERE id = $1")
+        .bind(cabin)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap()
+}

@@ -22,7 +22,7 @@ use poem::{
     web::{Data, Form, Path, Query},
 };
 use serde::Deserialize;
-use store::outbox::{Cause, NewEffect};
+use store::outbox::NewEffect;
 
 use super::{Notice, audit_row, db};
 use crate::{
@@ -190,17 +190,9 @@ pub async fn reply(
             },
         },
     );
-    let rows = store::outbox::write(
-        &mut tx,
-        Cause {
-            key: &cause,
-            traceparent: Some(&ctx.traceparent),
-            request_id: Some(&ctx.request_id),
-        },
-        &[effect],
-    )
-    .await
-    .map_err(|e| ConsoleError::unavailable("answering a guest", e))?;
+    let rows = super::write_effects(&mut tx, &cause, ctx, &[effect])
+        .await
+        .map_err(|e| ConsoleError::unavailable("answering a guest", e))?;
     // Answering is holding the conversation: the bot must not talk over staff.
     store::console::take_over(&mut tx, staff.account.property_id, id, staff.account.id)
         .await

@@ -41,7 +41,8 @@ use store::{availability, console::reservations as booked, holds};
 
 use super::{
     audit_row, db, failing,
-    reservations::{back, code_of, confirmation, guest_message, write_effects},
+    reservations::{back, code_of, confirmation, guest_message},
+    write_effects,
 };
 use crate::{
     console::{ConsoleError, auth::Staff, views},

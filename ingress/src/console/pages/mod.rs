@@ -52,6 +52,26 @@ pub(super) fn audit_row<'a>(
     }
 }
 
+/// Writes an action's outbox rows (caused by `cause`, traced as the request) in its
+/// transaction; the handler relays them after the commit ([`super::relay`]).
+pub(super) async fn write_effects(
+    tx: &mut sqlx::PgConnection,
+    cause: &str,
+    ctx: &crate::middleware::RequestContext,
+    effects: &[store::outbox::NewEffect],
+) -> Result<Vec<Unrelayed>, store::StoreError> {
+    store::outbox::write(
+        tx,
+        store::outbox::Cause {
+            key: cause,
+            traceparent: Some(&ctx.traceparent),
+            request_id: Some(&ctx.request_id),
+        },
+        effects,
+    )
+    .await
+}
+
 /// Hands what an action committed to the outbox (staff's answer, a confirmation's job) to the
 /// queue as the workers' relay hands the bot's: the same jobs, keys and trace fields, from
 /// `Unrelayed::to_job`. A push that fails leaves the rows pending: a worker's outbox sweeper

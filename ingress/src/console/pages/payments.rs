@@ -20,12 +20,9 @@ use poem::{
     Response, handler,
     web::{Data, Path, Query},
 };
-use store::{
-    console::refunds,
-    outbox::{Cause, NewEffect},
-};
+use store::{console::refunds, outbox::NewEffect};
 
-use super::{Notice, audit_row, db, failing, reservations::code_of};
+use super::{Notice, audit_row, db, failing, reservations::code_of, write_effects};
 use crate::{
     console::{ConsoleError, auth::Owner, views},
     middleware::RequestContext,
@@ -84,17 +81,9 @@ pub async fn refund(
         cause.clone(),
         Effect::enqueue(key, FollowUp::RefundDeposit(job)),
     );
-    let rows = store::outbox::write(
-        &mut tx,
-        Cause {
-            key: &cause,
-            traceparent: Some(&ctx.traceparent),
-            request_id: Some(&ctx.request_id),
-        },
-        &[effect],
-    )
-    .await
-    .map_err(failing(WHAT))?;
+    let rows = write_effects(&mut tx, &cause, ctx, &[effect])
+        .await
+        .map_err(failing(WHAT))?;
     let subject = format!("reservation:{code}");
     let detail = serde_json::json!({ "cents": due.due_cents, "written": rows.len() });
     store::staff::audit(&mut *tx, audit_row(&staff, "refund", &subject, &detail))

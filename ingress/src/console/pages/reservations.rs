@@ -31,10 +31,10 @@ use poem::{
 use serde::Deserialize;
 use store::{
     console::reservations::{self as booked, Cancellation, ToCancel},
-    outbox::{Cause, NewEffect, Unrelayed},
+    outbox::NewEffect,
 };
 
-use super::{Notice, audit_row, db, failing};
+use super::{Notice, audit_row, db, failing, write_effects};
 use crate::{
     console::{ConsoleError, auth::Staff, views},
     middleware::RequestContext,
@@ -188,26 +188,6 @@ pub(super) fn confirmation(code: &str) -> Option<NewEffect> {
         format!("console:confirm:{code}"),
         Effect::enqueue(key, FollowUp::ConfirmPayment(job)),
     ))
-}
-
-/// Writes an action's outbox rows (caused by `cause`, traced as the request) in its
-/// transaction; the handler relays them after the commit ([`super::relay`]).
-pub(super) async fn write_effects(
-    tx: &mut sqlx::PgConnection,
-    cause: &str,
-    ctx: &RequestContext,
-    effects: &[NewEffect],
-) -> Result<Vec<Unrelayed>, store::StoreError> {
-    store::outbox::write(
-        tx,
-        Cause {
-            key: cause,
-            traceparent: Some(&ctx.traceparent),
-            request_id: Some(&ctx.request_id),
-        },
-        effects,
-    )
-    .await
 }
 
 /// The message to the guest of `reservation_id`, in their language, keyed `key`; none when
