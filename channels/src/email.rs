@@ -126,6 +126,7 @@ fn text(body: &ReplyBody) -> String {
         ReplyBody::Image { link, caption } if caption.trim().is_empty() => link.clone(),
         ReplyBody::Image { link, caption } => format!("{caption}\n\n{link}"),
         ReplyBody::Notice { text, .. } => text.clone(),
+        ReplyBody::Template { parameters, .. } => parameters.join("\n\n"),
     }
 }
 

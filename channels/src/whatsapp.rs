@@ -69,6 +69,24 @@ impl Whatsapp {
                 message["text"] =
                     json!({ "preview_url": true, "body": format!("{subject}\n\n{text}") });
             }
+            ReplyBody::Template {
+                name,
+                language,
+                parameters,
+            } => {
+                message["type"] = json!("template");
+                message["template"] = json!({
+                    "name": name,
+                    "language": { "code": language },
+                    "components": [{
+                        "type": "body",
+                        "parameters": parameters
+                            .iter()
+                            .map(|p| json!({ "type": "text", "text": template_parameter(p) }))
+                            .collect::<Vec<_>>(),
+                    }],
+                });
+            }
         }
         if let Some(tag) = tag {
             message["biz_opaque_callback_data"] = json!(tag);
@@ -91,5 +109,33 @@ impl Whatsapp {
             .as_str()
             .unwrap_or_default()
             .to_owned())
+    }
+}
+
+/// Meta refuses a template parameter with a line break, a tab or more than four spaces in a
+/// row, or longer than its limit: one line, spaces collapsed, cut on a character boundary.
+fn template_parameter(text: &str) -> String {
+    const MAX_CHARS: usize = 1000;
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(MAX_CHARS) {
+        Some((cut, _)) => format!("{}…", &one_line[..cut]),
+        None => one_line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_template_parameter_is_one_line_meta_accepts() {
+        assert_eq!(
+            template_parameter("Reserva pagada: RES1\n\nVerla:\thttps://x/admin     ok"),
+            "Reserva pagada: RES1 Verla: https://x/admin ok"
+        );
+        let long = "ñ".repeat(1500);
+        let cut = template_parameter(&long);
+        assert_eq!(cut.chars().count(), 1001);
+        assert!(cut.ends_with('…'));
     }
 }

@@ -272,6 +272,14 @@ pub enum ReplyBody {
         subject: String,
         text: String,
     },
+    /// A WhatsApp message template approved by Meta, with its body's parameters in order: the
+    /// only message WhatsApp delivers to someone who has not written in the last 24 hours (an
+    /// owner's notice). Email has no templates: it gets the parameters as lines.
+    Template {
+        name: String,
+        language: String,
+        parameters: Vec<String>,
+    },
 }
 
 /// Send one reply from the outbox (its row keyed by `cause_key`, the effect's key), at most

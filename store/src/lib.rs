@@ -13,6 +13,8 @@
 //! - [`ical`]: imported feeds, their events and overbooking conflicts.
 //! - [`retention`]: deleting history past its age, in small batches.
 //! - [`statuses`]: what the providers say became of our replies (sent, delivered, failed).
+//! - [`dead_letters`]: the dead-letter watcher's place in each queue, and whose property a dead
+//!   job was about.
 //! - [`staff`], [`console`]: the staff console's accounts and audit log, and what its pages read
 //!   and write (always filtered by the signed-in account's property).
 //!
@@ -23,6 +25,7 @@
 pub mod availability;
 pub mod console;
 pub mod conversations;
+pub mod dead_letters;
 pub mod holds;
 pub mod ical;
 pub mod idempotency;

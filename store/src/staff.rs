@@ -199,15 +199,17 @@ pub async fn audit_of(
     .await?)
 }
 
-/// Where a property's notices go: its own email address and name (the sender), and every active
-/// owner's address. `property` is the property's id, or `None` with `reservation` naming one of
-/// its reservations.
+/// Where a property's notices go: its own email address, WhatsApp business number and name (the
+/// senders), and every active owner's address with their WhatsApp number where they gave one
+/// (`owner_whatsapps[n]` is `owners[n]`'s).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct NoticeRecipients {
     pub property_id: i64,
     pub property_name: String,
     pub property_email: Option<String>,
+    pub property_whatsapp: Option<String>,
     pub owners: Vec<String>,
+    pub owner_whatsapps: Vec<Option<String>>,
 }
 
 /// The recipients of a property's notices, found by the property or by one of its
@@ -219,9 +221,13 @@ pub async fn notice_recipients(
 ) -> Result<Option<NoticeRecipients>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT p.id AS property_id, p.name AS property_name, p.email_address AS property_email,
-                coalesce((SELECT array_agg(s.email ORDER BY s.id) FROM staff_accounts s
-                          WHERE s.property_id = p.id AND s.role = 'owner' AND s.active), '{}') AS owners
+                p.whatsapp_phone_number_id AS property_whatsapp,
+                coalesce(o.emails, '{}') AS owners, coalesce(o.whatsapps, '{}') AS owner_whatsapps
          FROM properties p
+         LEFT JOIN LATERAL (SELECT array_agg(s.email ORDER BY s.id) AS emails,
+                                   array_agg(s.whatsapp ORDER BY s.id) AS whatsapps
+                            FROM staff_accounts s
+                            WHERE s.property_id = p.id AND s.role = 'owner' AND s.active) o ON TRUE
          WHERE p.id = coalesce($1, (SELECT a.property_id FROM reservations r
                                     JOIN accommodations a ON a.id = r.accommodation_id
                                     WHERE r.id = $2))",
@@ -230,6 +236,47 @@ pub async fn notice_recipients(
     .bind(reservation)
     .fetch_optional(db)
     .await?)
+}
+
+/// Every property that has an active owner: where a notice about the whole fleet goes.
+pub async fn properties_with_owners(db: impl PgExecutor<'_>) -> Result<Vec<i64>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT property_id FROM staff_accounts
+         WHERE role = 'owner' AND active ORDER BY property_id",
+    )
+    .fetch_all(db)
+    .await?)
+}
+
+/// The WhatsApp number (E.164, already checked by the caller) where an account wants the
+/// property's notices, or `None` for email only; answers whether the account exists.
+pub async fn set_whatsapp(
+    db: impl PgExecutor<'_>,
+    account_id: i64,
+    whatsapp: Option<&str>,
+) -> Result<bool, StoreError> {
+    let done = sqlx::query("UPDATE staff_accounts SET whatsapp = $2 WHERE id = $1")
+        .bind(account_id)
+        .bind(whatsapp)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The WhatsApp number an account gave for notices.
+pub async fn whatsapp_of(
+    db: impl PgExecutor<'_>,
+    account_id: i64,
+) -> Result<Option<String>, StoreError> {
+    Ok(
+        sqlx::query_scalar::<_, Option<String>>(
+            "SELECT whatsapp FROM staff_accounts WHERE id = $1",
+        )
+        .bind(account_id)
+        .fetch_optional(db)
+        .await?
+        .flatten(),
+    )
 }
 
 /// The latest action recorded on `subject` for the property, if any: a console button pressed

@@ -59,6 +59,9 @@ pub struct WorkerConfig {
     pub connections: ConnectionPlan,
     /// Owner notices: the console's base URL for their links and the fallback sender.
     pub notices: crate::notices::NoticeConfig,
+    /// How often a worker looks for new dead letters to tell owners about
+    /// (`DEAD_LETTER_NOTICE_EVERY_SECS`, default 30; 0 never looks).
+    pub dead_letter_notices_every: Duration,
 }
 
 impl WorkerConfig {
@@ -292,7 +295,18 @@ impl WorkerConfig {
                 console_base: var("PUBLIC_BASE_URL")
                     .unwrap_or_else(|| "http://127.0.0.1:8080".into()),
                 from_address: var("NOTICES_FROM_ADDRESS"),
+                whatsapp_template: var("WHATSAPP_NOTICE_TEMPLATE").map(|name| {
+                    crate::notices::NoticeTemplate {
+                        name,
+                        language: var("WHATSAPP_NOTICE_TEMPLATE_LANGUAGE")
+                            .unwrap_or_else(|| "es_AR".into()),
+                    }
+                }),
             },
+            dead_letter_notices_every: Duration::from_secs(parse_var(
+                "DEAD_LETTER_NOTICE_EVERY_SECS",
+                30u64,
+            )?),
             mercadopago_notification_url: var("MERCADOPAGO_NOTIFICATION_URL")
                 .or_else(|| sandbox.then(|| format!("{sandbox_base}/webhooks/mercadopago"))),
             sandbox,

@@ -9,6 +9,8 @@
 //! - [`handlers`]: one module per job type, all of one shape (below).
 //! - [`effects`]: decisions' effects as outbox rows, keyed; [`outbox`]: the relay, the batched
 //!   marks and the sweeper. [`retention`]: deleting history past its age.
+//! - [`notices`]: owner notices as outbox rows; [`dead_letter_notices`]: the watcher that tells
+//!   owners about jobs that died.
 //! - [`state`]: what handlers can reach. [`cli`]: `fleetctl`, the operators' tool.
 //!
 //! The decisions live in pure crates (`conversation`, `booking`, `calendar`), the SQL in
@@ -26,6 +28,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod dead_letter_notices;
 pub mod effects;
 pub mod handler;
 pub mod handlers;

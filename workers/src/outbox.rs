@@ -38,7 +38,7 @@ pub async fn flush(state: &State, run: &Run) -> Result<(), JobError> {
 
 /// Pushes `rows` to the queue (one pipelined call); their "relayed" marks are written in the
 /// background, many rows per statement ([`Marks`]).
-async fn relay(state: &State, rows: &[Unrelayed]) -> Result<(), JobError> {
+pub(crate) async fn relay(state: &State, rows: &[Unrelayed]) -> Result<(), JobError> {
     let ids = push(state, rows).await?;
     state.outbox_marks.relayed(ids);
     Ok(())

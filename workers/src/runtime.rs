@@ -128,6 +128,11 @@ pub async fn run(
     let schedules = spawn_schedules(state.clone(), stop_rx.clone())?;
     let sweeper = tokio::spawn(config.outbox_sweeper().run(state.clone(), stop_rx.clone()));
     let retention = tokio::spawn(config.retention.run(state.clone(), stop_rx.clone()));
+    let dead_letters = tokio::spawn(crate::dead_letter_notices::run(
+        config.dead_letter_notices_every,
+        state.clone(),
+        stop_rx.clone(),
+    ));
     let metrics = match config.metrics_addr {
         Some(addr) => Some(spawn_metrics(addr, state.clone()).await?),
         None => None,
@@ -160,6 +165,7 @@ pub async fn run(
     heartbeat.stop();
     sweeper.abort();
     retention.abort();
+    dead_letters.abort();
     if let Some(schedules) = schedules {
         schedules.abort();
     }

@@ -30,6 +30,7 @@
 //! | `/admin/setup` | GET | owner only (staff: 404): the property's settings and its cabins |
 //! | `/admin/setup/property` | POST | owner: address, check-in/out times, cancellation policy |
 //! | `/admin/setup/cabins/:id` | POST | owner of the cabin's property (else 404; `new` adds one): a cabin's settings |
+//! | `/admin/account` | GET, POST | a signed-in account, its own only: the WhatsApp number for notices ([`pages::account`]) |
 //! | `/admin/console.css` | GET | anyone (the stylesheet) |
 //!
 //! Every page but the login answers a request without a valid session with a redirect to the
@@ -154,6 +155,10 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         .at(
             "/admin/setup/cabins/:id",
             sessioned(post(pages::setup::save_cabin)),
+        )
+        .at(
+            "/admin/account",
+            sessioned(get(pages::account::page).post(pages::account::save)),
         )
         .at("/admin/console.css", get(views::stylesheet))
 }

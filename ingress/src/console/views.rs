@@ -77,7 +77,7 @@ fn layout(title: &str, staff: Option<&Staff>, body: Markup) -> Markup {
                         }
                         form.logout method="post" action="/admin/logout" {
                             input type="hidden" name="csrf" value=(staff.csrf);
-                            span.who { (staff.account.email) " (" (role_name(staff.account.role)) ")" }
+                            a.who href="/admin/account" title="Mi cuenta" { (staff.account.email) " (" (role_name(staff.account.role)) ")" }
                             button type="submit" { "Salir" }
                         }
                     }
@@ -462,6 +462,39 @@ pub fn setup_notice(code: &str) -> Option<&'static str> {
         "direccion" => "No se guardó nada: la dirección puede tener hasta 200 letras.",
         _ => return None,
     })
+}
+
+/// The account page's notices after a save.
+pub fn account_notice(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "guardado" => "Guardado.",
+        "whatsapp" => {
+            "No se guardó nada: escribí el número con código de país, por ejemplo +54 9 294 412 3456, o dejalo vacío."
+        }
+        _ => return None,
+    })
+}
+
+/// The signed-in account's own page: the WhatsApp number for notices.
+pub fn account(staff: &Staff, whatsapp: Option<&str>, notice: Option<&str>) -> Response {
+    respond(layout(
+        "Mi cuenta",
+        Some(staff),
+        html! {
+            h1 { "Mi cuenta" }
+            @if let Some(notice) = notice { p.notice role="status" { (notice) } }
+            p { "Entrás como " strong { (staff.account.email) } " (" (role_name(staff.account.role)) ")." }
+            section #notices {
+                h2 { "Avisos" }
+                p { "Los avisos de la propiedad (una reserva pagada, un huésped que pide hablar con alguien, un pedido de cancelación, una devolución pendiente, un conflicto de calendario, un trabajo que quedó sin hacer) llegan por email a los dueños. Si dejás tu WhatsApp, también te llegan ahí, desde el número de la propiedad." }
+                form.account method="post" action="/admin/account" {
+                    input type="hidden" name="csrf" value=(staff.csrf);
+                    label { "Tu WhatsApp (con código de país)" input type="tel" name="whatsapp" maxlength="24" placeholder="+54 9 294 412 3456" value=[whatsapp]; }
+                    button type="submit" { "Guardar" }
+                }
+            }
+        },
+    ))
 }
 
 /// A cabin's form: its values, or empty for a new one.

@@ -645,6 +645,42 @@ impl RedisQueue {
             .arg(limit.saturating_sub(1) as i64)
             .query_async(&mut self.conn())
             .await?;
+        self.letters(ids).await
+    }
+
+    /// Up to `limit` dead letters of a queue that died at or after `from_ms` (ms since the
+    /// epoch), the oldest first: what a watcher that has told everything before `from_ms` still
+    /// has to tell.
+    pub async fn dead_letters_since(
+        &self,
+        queue: QueueName,
+        from_ms: i64,
+        limit: usize,
+    ) -> Result<Vec<DeadLetter>, QueueError> {
+        // Scored by the time each died (also those a dead worker's reconciliation put there).
+        let scored: Vec<(String, f64)> = redis::cmd("ZRANGE")
+            .arg(self.key(queue, "dead"))
+            .arg(from_ms)
+            .arg("+inf")
+            .arg("BYSCORE")
+            .arg("LIMIT")
+            .arg(0)
+            .arg(limit as i64)
+            .arg("WITHSCORES")
+            .query_async(&mut self.conn())
+            .await?;
+        let died: Vec<i64> = scored.iter().map(|(_, at)| *at as i64).collect();
+        let mut letters = self
+            .letters(scored.into_iter().map(|(id, _)| id).collect())
+            .await?;
+        for (letter, at) in letters.iter_mut().zip(died) {
+            letter.dead_at_ms = at;
+        }
+        Ok(letters)
+    }
+
+    /// The dead letters `ids` name, in that order.
+    async fn letters(&self, ids: Vec<String>) -> Result<Vec<DeadLetter>, QueueError> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }

@@ -2,6 +2,7 @@
 //! (no session: a redirect to the login) and passes `staff.account.property_id` to every store
 //! call, which filters by it: another property's id answers 404.
 
+pub mod account;
 pub mod calendar;
 pub mod inbox;
 pub mod manual;
