@@ -843,9 +843,17 @@ async fn a_group_gets_one_payment_link_and_one_payment_confirms_every_cabin() {
         store::staff::Role::Owner,
     )
     .await;
+    // Days are counted from the property's own today (Buenos Aires), not from UTC's.
+    let days_ahead = (check_in
+        - store::console::property_today(&fleet.db, property)
+            .await
+            .unwrap())
+    .num_days() as i32;
     let replies = say_and_wait(&guest, &graph, "quiero cancelar la reserva", 4).await;
     assert!(
-        replies[3].contains("Como faltan 50 días para tu llegada, te devolvemos la seña completa."),
+        replies[3].contains(&format!(
+            "Como faltan {days_ahead} días para tu llegada, te devolvemos la seña completa."
+        )),
         "{replies:?}"
     );
     let requests: Vec<(String, i32, i32)> = sqlx::query_as(
@@ -858,8 +866,8 @@ async fn a_group_gets_one_payment_link_and_one_payment_confirms_every_cabin() {
     assert_eq!(
         requests,
         vec![
-            ("confirmed".to_owned(), 100, 50),
-            ("confirmed".to_owned(), 100, 50)
+            ("confirmed".to_owned(), 100, days_ahead),
+            ("confirmed".to_owned(), 100, days_ahead)
         ]
     );
     let listed = store::reservations::cancellation_requests(&fleet.db)

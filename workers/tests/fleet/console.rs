@@ -631,15 +631,18 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
     let fleet = Fleet::new().await;
     let property = property(&fleet).await;
     add_staff(&fleet, property, "ana@lago.test", "owner");
-    // The day: one arrival, one departure, a hold about to expire.
+    // The day: one arrival, one departure, a hold about to expire, on the property's own today
+    // (Buenos Aires), which is not UTC's in the evening.
     sqlx::query(
         "INSERT INTO reservations (code, accommodation_id, guest_name, check_in, check_out, guests, status, channel_source, expires_at)
-         SELECT c.code, a.id, c.guest, c.ci, c.co, 2, c.st::reservation_status, 'whatsapp', c.exp
-         FROM accommodations a, (VALUES
-             ('RESARRIVE1', 'Lucía Llegada', current_date, current_date + 2, 'confirmed', NULL::timestamptz),
-             ('RESLEAVE01', 'Pedro Partida', current_date - 3, current_date, 'confirmed', NULL),
-             ('RESHOLD001', 'Hilda Hold', current_date + 10, current_date + 12, 'pre_reserved', now() + interval '25 minutes')
-         ) AS c(code, guest, ci, co, st, exp)",
+         SELECT c.code, a.id, c.guest, t.today + c.ci, t.today + c.co, 2, c.st::reservation_status, 'whatsapp', c.exp
+         FROM accommodations a,
+              (SELECT (now() AT TIME ZONE p.time_zone)::date AS today FROM properties p ORDER BY p.id LIMIT 1) AS t,
+              (VALUES
+                  ('RESARRIVE1', 'Lucía Llegada', 0, 2, 'confirmed', NULL::timestamptz),
+                  ('RESLEAVE01', 'Pedro Partida', -3, 0, 'confirmed', NULL),
+                  ('RESHOLD001', 'Hilda Hold', 10, 12, 'pre_reserved', now() + interval '25 minutes')
+              ) AS c(code, guest, ci, co, st, exp)",
     )
     .execute(&fleet.db)
     .await
@@ -722,7 +725,9 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
         screenshot(&browser, "reservations").await;
 
         // The calendar: the arrival's nights in this month's grid, linked to the stay.
-        let month: String = sqlx::query_scalar("SELECT to_char(current_date, 'YYYY-MM')")
+        let month: String = sqlx::query_scalar(
+            "SELECT to_char((now() AT TIME ZONE time_zone)::date, 'YYYY-MM') FROM properties ORDER BY id LIMIT 1",
+        )
             .fetch_one(&fleet.db)
             .await
             .unwrap();
@@ -917,9 +922,11 @@ pub(crate) async fn reservation(
     sqlx::query_scalar(
         "INSERT INTO reservations (code, accommodation_id, guest_name, guest_phone, check_in, check_out, guests,
                                    total_amount, deposit_amount, status, channel_source, expires_at)
-         VALUES ($1, $2, $3, $4, current_date + $5, current_date + $5 + 2, 2, $6 * 3, $6,
-                 $7::reservation_status, 'whatsapp',
-                 CASE WHEN $7 = 'pre_reserved' THEN now() + interval '30 minutes' END)
+         SELECT $1, $2, $3, $4, t.today + $5, t.today + $5 + 2, 2, $6 * 3, $6,
+                $7::reservation_status, 'whatsapp',
+                CASE WHEN $7 = 'pre_reserved' THEN now() + interval '30 minutes' END
+         FROM (SELECT (now() AT TIME ZONE p.time_zone)::date AS today
+               FROM accommodations a JOIN properties p ON p.id = a.property_id WHERE a.id = $2) AS t
          RETURNING id",
     )
     .bind(code)
