@@ -14,7 +14,12 @@ pub struct Accommodation {
     pub weekend_bp: i64,
     /// 3_000 = a 30 % deposit.
     pub deposit_bp: i64,
+    /// Links to photos elsewhere (https), as the owner typed them.
     pub photos: Vec<String>,
+    /// Photos uploaded from the console that WhatsApp can send (JPEG, PNG), in the owner's
+    /// order, each by its public file name `<token>.<ext>`: the ingress serves it at
+    /// `<public base URL>/photos/<name>` (`conversation::Facts::public_base_url`).
+    pub uploaded_photos: Vec<String>,
     pub amenities: Vec<String>,
     pub pets_allowed: bool,
 }

@@ -185,6 +185,7 @@ mod tests {
             weekend_bp: 10_000,
             deposit_bp: 3_000,
             photos: vec![],
+            uploaded_photos: vec![],
             amenities: vec![],
             pets_allowed: false,
         }

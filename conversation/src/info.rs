@@ -25,17 +25,19 @@ fn about<'a>(all: &'a [Accommodation], named: Option<&str>) -> Vec<&'a Accommoda
     }
 }
 
+/// `public_base_url`: where uploaded photos are served (`<base>/photos/<name>`).
 pub fn answer(
     lang: Language,
     topic: InfoTopic,
     property: &Place,
     all: &[Accommodation],
     named: Option<&str>,
+    public_base_url: &str,
 ) -> Vec<Say> {
     let chosen = about(all, named);
     let text = |t: String| vec![Say::Text(t)];
     match topic {
-        InfoTopic::Photos => photos(lang, &chosen),
+        InfoTopic::Photos => photos(lang, &chosen, public_base_url),
         InfoTopic::Amenities => {
             let lines: Vec<(&str, String)> = chosen
                 .iter()
@@ -248,17 +250,40 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
-/// One image per accommodation that has photos; a text answer when none has any.
-fn photos(lang: Language, chosen: &[&Accommodation]) -> Vec<Say> {
+/// At most this many images answer one question.
+const MAX_IMAGES: usize = 3;
+
+/// A cabin's photo links, main first: the uploaded ones (served at `<base>/photos/<name>`),
+/// then the addresses the owner typed.
+fn links<'a>(a: &'a Accommodation, base: &'a str) -> impl Iterator<Item = String> + 'a {
+    let base = base.trim_end_matches('/');
+    a.uploaded_photos
+        .iter()
+        .map(move |name| format!("{base}/photos/{name}"))
+        .chain(a.photos.iter().cloned())
+}
+
+/// Images of the cabins asked about: a cabin named gets up to [`MAX_IMAGES`] of its own;
+/// otherwise each cabin's main photo, [`MAX_IMAGES`] cabins at most. The first image of a
+/// cabin carries its name and description. Words when none has any photo.
+fn photos(lang: Language, chosen: &[&Accommodation], base: &str) -> Vec<Say> {
+    let per_cabin = if chosen.len() == 1 { MAX_IMAGES } else { 1 };
     let images: Vec<Say> = chosen
         .iter()
-        .filter_map(|a| {
-            a.photos.first().map(|link| Say::Image {
-                link: link.clone(),
-                caption: format!("{}: {}", a.name, a.description),
-            })
+        .flat_map(|a| {
+            links(a, base)
+                .take(per_cabin)
+                .enumerate()
+                .map(|(i, link)| Say::Image {
+                    link,
+                    caption: if i == 0 {
+                        format!("{}: {}", a.name, a.description)
+                    } else {
+                        a.name.clone()
+                    },
+                })
         })
-        .take(3)
+        .take(MAX_IMAGES)
         .collect();
     if !images.is_empty() {
         return images;
@@ -269,4 +294,58 @@ fn photos(lang: Language, chosen: &[&Accommodation]) -> Vec<Say> {
         .collect::<Vec<_>>()
         .join("\n");
     vec![Say::Text(texts::no_photos(lang, &described))]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cabin(name: &str, uploaded: &[&str], typed: &[&str]) -> Accommodation {
+        Accommodation {
+            id: 1,
+            property_id: 1,
+            name: name.into(),
+            description: "junto al lago".into(),
+            capacity: 4,
+            base_cents: 1,
+            weekend_bp: 10_000,
+            deposit_bp: 3_000,
+            photos: typed.iter().map(|p| (*p).to_owned()).collect(),
+            uploaded_photos: uploaded.iter().map(|p| (*p).to_owned()).collect(),
+            amenities: vec![],
+            pets_allowed: false,
+        }
+    }
+
+    fn links(says: &[Say]) -> Vec<&str> {
+        says.iter()
+            .filter_map(|s| match s {
+                Say::Image { link, .. } => Some(link.as_str()),
+                Say::Text(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_named_cabin_sends_its_uploaded_photos_first_as_public_links() {
+        let a = cabin("Lenga", &["ab12.png", "cd34.jpg"], &["https://fotos.test/1.jpg", "https://fotos.test/2.jpg"]);
+        let b = cabin("Coihue", &["ef56.jpg"], &[]);
+        let place = Place {
+            address: None,
+            check_in_time: chrono::NaiveTime::MIN,
+            check_out_time: chrono::NaiveTime::MIN,
+            cancellation: booking::CancellationPolicy::new(15, 0, 0).unwrap(),
+        };
+        let all = [a, b];
+        let named = answer(Language::Es, InfoTopic::Photos, &place, &all, Some("Lenga"), "https://r.test/");
+        assert_eq!(
+            links(&named),
+            ["https://r.test/photos/ab12.png", "https://r.test/photos/cd34.jpg", "https://fotos.test/1.jpg"]
+        );
+        let every = answer(Language::Es, InfoTopic::Photos, &place, &all, None, "https://r.test");
+        assert_eq!(links(&every), ["https://r.test/photos/ab12.png", "https://r.test/photos/ef56.jpg"]);
+        let none = [cabin("Lenga", &[], &[])];
+        let words = answer(Language::Es, InfoTopic::Photos, &place, &none, None, "https://r.test");
+        assert!(links(&words).is_empty() && words.len() == 1);
+    }
 }

@@ -60,6 +60,7 @@ pub fn app(state: Arc<AppState>) -> impl Endpoint {
         )
         .at("/admin/refunds", get(routes::admin::refunds))
         .at("/ical/:accommodation_id/:file", get(routes::ical::export))
+        .at("/photos/:file", get(routes::photos::serve))
         .at("/health/live", get(routes::health::live))
         .at("/health/ready", get(routes::health::ready))
         .at("/metrics", get(routes::health::metrics))

@@ -18,6 +18,8 @@ pub(crate) struct Row {
     weekend_bp: i64,
     deposit_bp: i64,
     photos: Vec<String>,
+    /// The uploaded photos WhatsApp can send, `<token>.<ext>` (`photos::file_names_sql!`).
+    photo_files: Vec<String>,
     amenities: Vec<String>,
     pets_allowed: bool,
 }
@@ -34,15 +36,20 @@ impl From<Row> for Accommodation {
             weekend_bp: r.weekend_bp,
             deposit_bp: r.deposit_bp,
             photos: r.photos,
+            uploaded_photos: r.photo_files,
             amenities: r.amenities,
             pets_allowed: r.pets_allowed,
         }
     }
 }
 
-pub(crate) const COLUMNS: &str = "a.id, a.property_id, a.name, a.description, a.capacity,
+pub(crate) const COLUMNS: &str = concat!(
+    "a.id, a.property_id, a.name, a.description, a.capacity,
     (a.base_price_per_night * 100)::int8 AS base_cents, (a.weekend_multiplier * 10000)::int8 AS weekend_bp,
-    (a.deposit_percentage * 100)::int8 AS deposit_bp, a.photos, a.amenities, a.pets_allowed";
+    (a.deposit_percentage * 100)::int8 AS deposit_bp, a.photos, a.amenities, a.pets_allowed, ",
+    crate::photos::file_names_sql!(),
+    " AS photo_files"
+);
 
 pub async fn of_property(
     db: &mut PgConnection,

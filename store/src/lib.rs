@@ -11,6 +11,7 @@
 //! - [`conversations`]: guests' conversations, their state and messages.
 //! - [`turns`]: a conversation turn's reads in one statement and its writes in another.
 //! - [`ical`]: imported feeds, their events and overbooking conflicts.
+//! - [`photos`]: cabin photos uploaded from the console, served by their unguessable token.
 //! - [`retention`]: deleting history past its age, in small batches.
 //! - [`statuses`]: what the providers say became of our replies (sent, delivered, failed).
 //! - [`dead_letters`]: the dead-letter watcher's place in each queue, and whose property a dead
@@ -31,6 +32,7 @@ pub mod ical;
 pub mod idempotency;
 pub mod outbox;
 pub mod payments;
+pub mod photos;
 pub mod pool;
 pub mod properties;
 pub mod reservations;

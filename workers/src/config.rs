@@ -59,6 +59,10 @@ pub struct WorkerConfig {
     pub connections: ConnectionPlan,
     /// Owner notices: the console's base URL for their links and the fallback sender.
     pub notices: crate::notices::NoticeConfig,
+    /// Where the ingress answers the public (`PUBLIC_BASE_URL`, default
+    /// `http://127.0.0.1:8080`): the bot's photo links are `<base>/photos/<name>`, which
+    /// WhatsApp must be able to fetch, so production sets it to the ingress's https address.
+    pub public_base_url: String,
     /// How often a worker looks for new dead letters to tell owners about
     /// (`DEAD_LETTER_NOTICE_EVERY_SECS`, default 30; 0 never looks).
     pub dead_letter_notices_every: Duration,
@@ -279,7 +283,10 @@ impl WorkerConfig {
             cool_down: Duration::from_secs(parse_var("BREAKER_COOL_DOWN_SECS", 60u64)?),
             success_threshold: parse_var("BREAKER_SUCCESS_THRESHOLD", 2u32)?.max(1),
         };
+        let public_base_url =
+            var("PUBLIC_BASE_URL").unwrap_or_else(|| "http://127.0.0.1:8080".into());
         Ok(WorkerConfig {
+            public_base_url: public_base_url.clone(),
             audio: audio_from_env()?,
             breaker,
             ical_fetch: channels::ical::FetchConfig {
@@ -292,8 +299,7 @@ impl WorkerConfig {
                 24 * 3600u64,
             )?),
             notices: crate::notices::NoticeConfig {
-                console_base: var("PUBLIC_BASE_URL")
-                    .unwrap_or_else(|| "http://127.0.0.1:8080".into()),
+                console_base: public_base_url.clone(),
                 from_address: var("NOTICES_FROM_ADDRESS"),
                 whatsapp_template: var("WHATSAPP_NOTICE_TEMPLATE").map(|name| {
                     crate::notices::NoticeTemplate {

@@ -190,7 +190,7 @@ fn answers(
                 continue;
             }
             out.extend(
-                info::answer(lang, *t, facts.place, all, named)
+                info::answer(lang, *t, facts.place, all, named, facts.public_base_url)
                     .into_iter()
                     .map(Effect::Say),
             );
@@ -213,7 +213,7 @@ fn answers(
             continue;
         }
         out.extend(
-            info::answer(lang, *t, facts.place, all, named)
+            info::answer(lang, *t, facts.place, all, named, facts.public_base_url)
                 .into_iter()
                 .map(Effect::Say),
         );

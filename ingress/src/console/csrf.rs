@@ -5,6 +5,11 @@
 //! with the session cookie (the cookie's `SameSite=Lax` already stops most of those) but it
 //! cannot read the token.
 //!
+//! Two kinds of form reach it: urlencoded (every form, at most [`MAX_FORM_BYTES`]) and
+//! multipart (a photo upload, at most [`upload::MAX_UPLOAD_BYTES`], read only for a visitor
+//! whose session already holds a token), the token in its `csrf` part. This is the one place
+//! either is checked.
+//!
 //! It never logs a token and never accepts one from anywhere but the form body.
 
 use std::sync::Arc;
@@ -14,7 +19,7 @@ use poem::{
 };
 use subtle::ConstantTimeEq;
 
-use super::{ConsoleError, session::Keys};
+use super::{ConsoleError, session::Keys, upload};
 
 /// A console form's body is small (an answer to a guest); larger is refused.
 pub const MAX_FORM_BYTES: usize = 64 * 1024;
@@ -59,18 +64,35 @@ pub async fn guard<E: Endpoint>(ep: Arc<E>, mut req: Request) -> poem::Result<Re
     if req.method() != Method::POST {
         return Ok(ep.call(req).await?.into_response());
     }
-    let body = req.take_body();
-    let bytes = match body.into_bytes_limit(MAX_FORM_BYTES).await {
-        Ok(b) => b,
-        Err(_) => return Ok(ConsoleError::TooLarge.as_response()),
+    let content_type = req.content_type().map(str::to_owned);
+    let multipart = upload::is_multipart(content_type.as_deref());
+    // A visitor without any session posting to a page behind the login is sent to the login
+    // (nothing is done either way); an upload's megabytes are not even read for one.
+    let anonymous = req
+        .extensions()
+        .get::<Session>()
+        .is_none_or(|s| s.get::<String>(Keys::CSRF).is_none());
+    let to_login = anonymous && req.uri().path() != "/admin/login";
+    if multipart && to_login {
+        return Ok(ConsoleError::SignIn.as_response());
+    }
+    let (limit, too_large) = if multipart {
+        (upload::MAX_UPLOAD_BYTES, ConsoleError::UploadTooLarge)
+    } else {
+        (MAX_FORM_BYTES, ConsoleError::TooLarge)
     };
-    let given = field(&bytes);
+    let body = req.take_body();
+    let bytes = match body.into_bytes_limit(limit).await {
+        Ok(b) => b,
+        Err(_) => return Ok(too_large.as_response()),
+    };
+    let given = match content_type.as_deref() {
+        Some(ct) if multipart => upload::text(ct, bytes.clone(), "csrf").await,
+        _ => field(&bytes),
+    };
     let session = req.extensions().get::<Session>();
     let ok = session.is_some_and(|s| matches(s, given.as_deref()));
-    // A visitor without any session posting to a page behind the login is sent to the login
-    // (nothing is done either way).
-    let anonymous = session.is_none_or(|s| s.get::<String>(Keys::CSRF).is_none());
-    if !ok && anonymous && req.uri().path() != "/admin/login" {
+    if !ok && to_login {
         return Ok(ConsoleError::SignIn.as_response());
     }
     if !ok {

@@ -18,6 +18,9 @@ pub enum ConsoleError {
     Csrf,
     #[error("form too large")]
     TooLarge,
+    /// An upload over `upload::MAX_UPLOAD_BYTES`.
+    #[error("upload too large")]
+    UploadTooLarge,
     #[error("bad form")]
     BadForm,
     /// Too many sign-in attempts for the address or from the IP.
@@ -44,6 +47,10 @@ impl ConsoleError {
                 "El formulario venció o no vino de esta consola. Volvé atrás, recargá la página y probá de nuevo.",
             ),
             ConsoleError::TooLarge => ("Demasiado largo", "El texto es demasiado largo."),
+            ConsoleError::UploadTooLarge => (
+                "Foto demasiado pesada",
+                "La foto pesa más de 5 MB, así que no se guardó. Achicala o exportala de nuevo y volvé a subirla.",
+            ),
             ConsoleError::BadForm => ("Formulario incompleto", "Faltan datos en el formulario."),
             ConsoleError::TooManyAttempts => (
                 "Demasiados intentos",
@@ -63,7 +70,7 @@ impl ResponseError for ConsoleError {
             ConsoleError::SignIn => StatusCode::SEE_OTHER,
             ConsoleError::NotFound => StatusCode::NOT_FOUND,
             ConsoleError::Csrf => StatusCode::FORBIDDEN,
-            ConsoleError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ConsoleError::TooLarge | ConsoleError::UploadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ConsoleError::BadForm => StatusCode::BAD_REQUEST,
             ConsoleError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             ConsoleError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,

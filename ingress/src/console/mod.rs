@@ -30,6 +30,8 @@
 //! | `/admin/setup` | GET | owner only (staff: 404): the property's settings and its cabins |
 //! | `/admin/setup/property` | POST | owner: address, check-in/out times, cancellation policy |
 //! | `/admin/setup/cabins/:id` | POST | owner of the cabin's property (else 404; `new` adds one): a cabin's settings |
+//! | `/admin/setup/cabins/:id/photos` | POST | owner of the cabin's property (else 404): a photo uploaded (multipart; JPEG, PNG or WebP by content, up to 5 MB) ([`pages::photos`]) |
+//! | `/admin/setup/photos/:id/remove` | POST | owner of the photo's cabin's property (else 404): the photo removed |
 //! | `/admin/account` | GET, POST | a signed-in account, its own only: the WhatsApp number for notices ([`pages::account`]) |
 //! | `/admin/console.css` | GET | anyone (the stylesheet) |
 //!
@@ -52,10 +54,15 @@
 //! Besides its sessions and the outbox's relay, the console writes to Redis only to re-drive or
 //! discard a dead letter, through the same `jobs::RedisQueue` calls as `fleetctl dlq`.
 //!
+//! Cabin photos are the one thing the console serves outside `/admin`: `routes::photos`
+//! answers `GET /photos/{token}.{ext}` to anyone with the link (WhatsApp fetches the bot's
+//! images there), by an unguessable token, never an id.
+//!
 //! The console writes to PostgreSQL (accounts' audit rows, a take-over, an answer's, a
 //! confirmation's, a refund's or a guest message's outbox row, a reservation made, moved or
-//! cancelled, dates blocked or unblocked) only through `store::staff`, `store::console`,
-//! `store::holds` and `store::outbox`, one transaction per action. It changes a conversation
+//! cancelled, dates blocked or unblocked, a cabin's photos) only through `store::staff`,
+//! `store::console`, `store::holds`, `store::photos` and `store::outbox`, one transaction per
+//! action. It changes a conversation
 //! only by the take-over and the "asked for a person" mark, and a reservation only by placing a
 //! hold, moving a live one, cancelling a confirmed one and blocking or unblocking dates (a
 //! staff block is a `reservations` row), each under the exclusion constraint; confirming is
@@ -67,6 +74,7 @@ mod error;
 pub mod pages;
 pub mod password;
 pub mod session;
+pub mod upload;
 mod views;
 
 use std::sync::Arc;
@@ -155,6 +163,14 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         .at(
             "/admin/setup/cabins/:id",
             sessioned(post(pages::setup::save_cabin)),
+        )
+        .at(
+            "/admin/setup/cabins/:id/photos",
+            sessioned(post(pages::photos::add)),
+        )
+        .at(
+            "/admin/setup/photos/:id/remove",
+            sessioned(post(pages::photos::remove)),
         )
         .at(
             "/admin/account",

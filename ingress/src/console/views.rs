@@ -460,6 +460,22 @@ pub fn setup_notice(code: &str) -> Option<&'static str> {
             "No se guardó nada: la política va en días (hasta 365), porcentaje (0 a 100) y meses de crédito (hasta 24)."
         }
         "direccion" => "No se guardó nada: la dirección puede tener hasta 200 letras.",
+        "foto-subida" => "Foto subida: el bot ya la manda cuando un huésped pide fotos.",
+        "foto-borrada" => "Foto borrada: el bot ya no la manda.",
+        "foto-falta" => "No se guardó nada: elegí una foto antes de subirla.",
+        "foto-pesada" => "No se guardó nada: la foto pesa más de 5 MB. Achicala y probá de nuevo.",
+        "foto-tipo" => {
+            "No se guardó nada: el archivo no es una foto JPEG, PNG o WebP (se mira el contenido, no el nombre)."
+        }
+        "foto-chica" => {
+            "No se guardó nada: la foto es muy chica; tiene que medir al menos 200 píxeles de cada lado."
+        }
+        "foto-grande" => {
+            "No se guardó nada: la foto es demasiado grande (hasta 10.000 píxeles de lado y 40 megapíxeles)."
+        }
+        "fotos-llenas" => {
+            "No se guardó nada: la cabaña ya tiene 10 fotos. Borrá alguna para subir otra."
+        }
         _ => return None,
     })
 }
@@ -515,7 +531,7 @@ fn cabin_form(staff: &Staff, action: &str, c: Option<&CabinSettings>) -> Markup 
             label { "Precio por noche (pesos)" input type="text" name="base_price" inputmode="decimal" required value=(price); }
             label { "Fin de semana (veces el precio de base)" input type="text" name="weekend_multiplier" inputmode="decimal" value=(weekend); }
             label { "Seña (%)" input type="number" name="deposit_percent" min="0" max="100" value=(c.map_or(30, |c| c.deposit_percent)); }
-            label { "Fotos (una dirección https:// por línea)" textarea name="photos" rows="2" { (c.map(|c| c.photos.join("\n")).unwrap_or_default()) } }
+            label { "Fotos en otro sitio (una dirección https:// por línea; el bot manda primero las subidas)" textarea name="photos" rows="2" { (c.map(|c| c.photos.join("\n")).unwrap_or_default()) } }
             label.check { input type="checkbox" name="pets" value="si" checked[c.is_some_and(|c| c.pets_allowed)]; " Acepta mascotas" }
             label.check { input type="checkbox" name="active" value="si" checked[c.is_none_or(|c| c.active)]; " Se ofrece a los huéspedes" }
             button type="submit" { @if c.is_some() { "Guardar cabaña" } @else { "Agregar cabaña" } }
@@ -524,10 +540,41 @@ fn cabin_form(staff: &Staff, action: &str, c: Option<&CabinSettings>) -> Markup 
 }
 
 /// The property's settings and its cabins, each a form.
+/// A cabin's uploaded photos, each with its remove button, and the upload form (the token
+/// first, so the guard finds it before the file).
+fn cabin_photos(staff: &Staff, cabin: i64, photos: &[store::photos::Listed]) -> Markup {
+    html! {
+        section.photos {
+            h4 { "Fotos que manda el bot" }
+            @if photos.is_empty() { p.status { "Todavía no subiste fotos de esta cabaña." } }
+            ul.photos {
+                @for ph in photos {
+                    li.photo id=(format!("photo-{}", ph.id)) {
+                        a href=(format!("/photos/{}", ph.file_name)) {
+                            img src=(format!("/photos/{}", ph.file_name)) alt="Foto de la cabaña" width="160" loading="lazy";
+                        }
+                        small { (ph.width) "×" (ph.height) " · " (ph.size / 1024) " KB" }
+                        form.remove-photo method="post" action=(format!("/admin/setup/photos/{}/remove", ph.id)) {
+                            input type="hidden" name="csrf" value=(staff.csrf);
+                            button type="submit" { "Borrar foto" }
+                        }
+                    }
+                }
+            }
+            form.upload-photo method="post" enctype="multipart/form-data" action=(format!("/admin/setup/cabins/{cabin}/photos")) {
+                input type="hidden" name="csrf" value=(staff.csrf);
+                label { "Subir una foto (JPEG, PNG o WebP, hasta 5 MB)" input type="file" name="photo" accept="image/jpeg,image/png,image/webp" required; }
+                button type="submit" { "Subir foto" }
+            }
+        }
+    }
+}
+
 pub fn setup(
     staff: &Staff,
     p: &PropertySettings,
     cabins: &[Cabin],
+    photos: &[store::photos::Listed],
     notice: Option<&str>,
 ) -> Response {
     let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
@@ -559,6 +606,7 @@ pub fn setup(
                     article.cabin id=(format!("cabin-{}", c.id)) {
                         h3 { (c.settings.name) @if !c.settings.active { " " small.status { "(no se ofrece)" } } }
                         (cabin_form(staff, &format!("/admin/setup/cabins/{}", c.id), Some(&c.settings)))
+                        (cabin_photos(staff, c.id, &photos.iter().filter(|ph| ph.accommodation_id == c.id).cloned().collect::<Vec<_>>()))
                     }
                 }
                 article.cabin #new-cabin {
@@ -956,6 +1004,9 @@ pub async fn stylesheet() -> Response {
 
 const CSS: &str = r#"
 *{box-sizing:border-box}
+ul.photos{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0}
+li.photo{display:flex;flex-direction:column;gap:.25rem;max-width:160px}
+li.photo img{max-width:160px;height:auto;border-radius:4px}
 body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2428;background:#f5f6f4}
 header{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;padding:.6rem 1rem;background:#24473b;color:#fff}
 header a{color:#fff;margin-right:1rem}

@@ -19,7 +19,8 @@ use sha2::{Digest, Sha256};
 
 use crate::{error::IngressError, state::AppState};
 
-fn not_found() -> Response {
+/// The plain 404 of a public link that leads nowhere (shared with `routes::photos`).
+pub(crate) fn not_found() -> Response {
     Response::builder()
         .status(StatusCode::NOT_FOUND)
         .content_type("text/plain; charset=utf-8")
@@ -63,8 +64,9 @@ pub async fn export(
         .body(body))
 }
 
-/// `If-None-Match`: a list of entity tags, or `*`; weak tags compare by their opaque part.
-fn matches(if_none_match: Option<&str>, etag: &str) -> bool {
+/// `If-None-Match`: a list of entity tags, or `*`; weak tags compare by their opaque part
+/// (shared with `routes::photos`).
+pub(crate) fn matches(if_none_match: Option<&str>, etag: &str) -> bool {
     if_none_match.is_some_and(|h| {
         h.split(',')
             .map(|t| t.trim().trim_start_matches("W/"))

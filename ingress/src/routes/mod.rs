@@ -6,6 +6,7 @@ pub mod health;
 pub mod ical;
 pub mod mailgun_events;
 pub mod mercadopago;
+pub mod photos;
 pub mod sandbox;
 pub mod whatsapp;
 

@@ -130,6 +130,7 @@ impl Handle for ParseIntent {
                     taken: &taken,
                 },
                 held: held.as_ref(),
+                public_base_url: &state.config.public_base_url,
             };
 
             let turn = conversation::turn(&conversation.state, incoming, &facts);

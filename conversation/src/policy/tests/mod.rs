@@ -37,6 +37,7 @@ fn cabin(id: i64, name: &str, capacity: i32, pets: bool, amenities: &[&str]) -> 
         weekend_bp: 10_000,
         deposit_bp: 3_000,
         photos: vec![],
+        uploaded_photos: vec![],
         amenities: amenities.iter().map(|a| (*a).to_owned()).collect(),
         pets_allowed: pets,
     }
@@ -99,6 +100,7 @@ impl World {
                 taken: &self.taken,
             },
             held: self.held.as_ref(),
+            public_base_url: "https://reservas.example",
         };
         turn(state, incoming, &facts)
     }

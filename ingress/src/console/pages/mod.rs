@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod inbox;
 pub mod manual;
 pub mod payments;
+pub mod photos;
 pub mod queues;
 pub mod reservations;
 pub mod setup;

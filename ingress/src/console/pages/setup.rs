@@ -1,7 +1,8 @@
 //! The property's setup (owners only; staff get the 404 of a page that does not exist): the
 //! property's address, check-in and check-out times and cancellation policy, and its cabins
 //! (name, capacity, description, amenities, pets, base price, weekend price, deposit, photos'
-//! addresses, active), changed and added.
+//! addresses, active), changed and added; each cabin's uploaded photos are listed here and
+//! handled by [`super::photos`].
 //!
 //! Every form is parsed here into checked values ([`property_settings`], [`cabin_settings`]):
 //! a wrong field writes nothing and comes back as a notice naming it. Each save writes its
@@ -49,8 +50,11 @@ pub async fn page(
     let cabins = setup::cabins(db, staff.account.property_id)
         .await
         .map_err(failing(WHAT))?;
+    let photos = store::photos::of_property(db, staff.account.property_id)
+        .await
+        .map_err(failing(WHAT))?;
     let notice = notice.aviso.as_deref().and_then(views::setup_notice);
-    Ok(views::setup(&staff, &property, &cabins, notice))
+    Ok(views::setup(&staff, &property, &cabins, &photos, notice))
 }
 
 /// The property form as posted.
