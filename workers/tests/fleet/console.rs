@@ -200,6 +200,16 @@ impl Http {
         self.send(req).await
     }
 
+    /// Posts `body` as it is, with its `content_type` (a multipart upload built by hand).
+    pub(crate) async fn post_raw(&mut self, path: &str, content_type: &str, body: Vec<u8>) -> Answer {
+        let req = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header("content-type", content_type)
+            .body(body);
+        self.send(req).await
+    }
+
     /// Signs in as `email`; answers the page's form token.
     pub(crate) async fn sign_in(&mut self, email: &str) -> String {
         let page = self.get("/admin/login").await;
@@ -523,14 +533,40 @@ async fn sign_in_attempts_are_limited_and_passwords_never_logged() {
     fleet.drop_db().await;
 }
 
+/// Signs in as `email` on the login page the browser shows, and lands on Today.
+pub(crate) async fn sign_in_browser(browser: &Client, email: &str) {
+    browser
+        .find(Locator::Css("input[name=email]"))
+        .await
+        .unwrap()
+        .send_keys(email)
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Css("input[name=password]"))
+        .await
+        .unwrap()
+        .send_keys(PASSWORD)
+        .await
+        .unwrap();
+    browser
+        .find(Locator::Css("section.login button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(browser.current_url().await.unwrap().path(), "/admin");
+}
+
 /// chromedriver on a free loopback port, stopped (killed and reaped) when dropped.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     url: String,
 }
 
 impl Driver {
-    async fn start() -> Driver {
+    pub(crate) async fn start() -> Driver {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -557,7 +593,7 @@ impl Driver {
         Driver { child, url }
     }
 
-    async fn browser(&self) -> Client {
+    pub(crate) async fn browser(&self) -> Client {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
@@ -582,7 +618,7 @@ impl Drop for Driver {
 }
 
 /// Keeps a screenshot of the browser's page as a test artifact.
-async fn screenshot(browser: &Client, name: &str) {
+pub(crate) async fn screenshot(browser: &Client, name: &str) {
     let target = std::env::var("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|_| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
@@ -594,7 +630,7 @@ async fn screenshot(browser: &Client, name: &str) {
 
 /// Waits until the page's notice says `needle` (the page after a form's POST and redirect; the
 /// page before it may carry another notice).
-async fn notice_says(browser: &Client, needle: &str) {
+pub(crate) async fn notice_says(browser: &Client, needle: &str) {
     let said = eventually(Duration::from_secs(10), || async {
         match browser.find(Locator::Css("p.notice")).await {
             Ok(e) => e.text().await.is_ok_and(|t| t.contains(needle)),
@@ -610,7 +646,7 @@ async fn notice_says(browser: &Client, needle: &str) {
 
 /// The text of the first element matching `css`, waiting for it: a click that submits a form
 /// returns before the next page has loaded.
-async fn text_of(browser: &Client, css: &str) -> String {
+pub(crate) async fn text_of(browser: &Client, css: &str) -> String {
     match browser
         .wait()
         .at_most(Duration::from_secs(10))
@@ -674,28 +710,7 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
                 .ends_with("/admin/login")
         );
         screenshot(&browser, "login").await;
-        browser
-            .find(Locator::Css("input[name=email]"))
-            .await
-            .unwrap()
-            .send_keys("ana@lago.test")
-            .await
-            .unwrap();
-        browser
-            .find(Locator::Css("input[name=password]"))
-            .await
-            .unwrap()
-            .send_keys(PASSWORD)
-            .await
-            .unwrap();
-        browser
-            .find(Locator::Css("section.login button[type=submit]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        assert_eq!(browser.current_url().await.unwrap().path(), "/admin");
+        sign_in_browser(&browser, "ana@lago.test").await;
 
         // Today: the arrival, the departure, the hold, the guest who asked for a person.
         assert!(text_of(&browser, "#arrivals").await.contains("RESARRIVE1"));

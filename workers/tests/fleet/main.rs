@@ -16,6 +16,7 @@ mod flat;
 mod ical;
 mod notices;
 mod outbox;
+mod photos;
 mod refunds;
 mod retention;
 mod safe_start;
