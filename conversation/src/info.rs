@@ -328,7 +328,11 @@ mod tests {
 
     #[test]
     fn a_named_cabin_sends_its_uploaded_photos_first_as_public_links() {
-        let a = cabin("Lenga", &["ab12.png", "cd34.jpg"], &["https://fotos.test/1.jpg", "https://fotos.test/2.jpg"]);
+        let a = cabin(
+            "Lenga",
+            &["ab12.png", "cd34.jpg"],
+            &["https://fotos.test/1.jpg", "https://fotos.test/2.jpg"],
+        );
         let b = cabin("Coihue", &["ef56.jpg"], &[]);
         let place = Place {
             address: None,
@@ -337,15 +341,46 @@ mod tests {
             cancellation: booking::CancellationPolicy::new(15, 0, 0).unwrap(),
         };
         let all = [a, b];
-        let named = answer(Language::Es, InfoTopic::Photos, &place, &all, Some("Lenga"), "https://r.test/");
+        let named = answer(
+            Language::Es,
+            InfoTopic::Photos,
+            &place,
+            &all,
+            Some("Lenga"),
+            "https://r.test/",
+        );
         assert_eq!(
             links(&named),
-            ["https://r.test/photos/ab12.png", "https://r.test/photos/cd34.jpg", "https://fotos.test/1.jpg"]
+            [
+                "https://r.test/photos/ab12.png",
+                "https://r.test/photos/cd34.jpg",
+                "https://fotos.test/1.jpg"
+            ]
         );
-        let every = answer(Language::Es, InfoTopic::Photos, &place, &all, None, "https://r.test");
-        assert_eq!(links(&every), ["https://r.test/photos/ab12.png", "https://r.test/photos/ef56.jpg"]);
+        let every = answer(
+            Language::Es,
+            InfoTopic::Photos,
+            &place,
+            &all,
+            None,
+            "https://r.test",
+        );
+        assert_eq!(
+            links(&every),
+            [
+                "https://r.test/photos/ab12.png",
+                "https://r.test/photos/ef56.jpg"
+            ]
+        );
         let none = [cabin("Lenga", &[], &[])];
-        let words = answer(Language::Es, InfoTopic::Photos, &place, &none, None, "https://r.test");
+        let words = answer(
+            Language::Es,
+            InfoTopic::Photos,
+            &place,
+            &none,
+            None,
+            "https://r.test",
+        );
         assert!(links(&words).is_empty() && words.len() == 1);
     }
 }

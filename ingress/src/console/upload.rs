@@ -94,11 +94,15 @@ mod tests {
     #[tokio::test]
     async fn the_token_and_the_file_are_read_from_the_parts() {
         assert_eq!(text(CT, body(), "csrf").await.as_deref(), Some("abc123"));
-        assert_eq!(text(CT, body(), "photo").await, None, "a file is not a field");
-        let parts = parts(CT, body()).await.unwrap();
-        assert_eq!(parts[1].name, "photo");
-        assert!(parts[1].file);
-        assert_eq!(&parts[1].bytes[..], b"\x89PNG");
+        assert_eq!(
+            text(CT, body(), "photo").await,
+            None,
+            "a file is not a field"
+        );
+        let split = parts(CT, body()).await.unwrap();
+        assert_eq!(split[1].name, "photo");
+        assert!(split[1].file);
+        assert_eq!(&split[1].bytes[..], b"\x89PNG");
         assert_eq!(
             parts("multipart/form-data", body()).await.unwrap_err(),
             UploadError::NotMultipart

@@ -201,7 +201,12 @@ impl Http {
     }
 
     /// Posts `body` as it is, with its `content_type` (a multipart upload built by hand).
-    pub(crate) async fn post_raw(&mut self, path: &str, content_type: &str, body: Vec<u8>) -> Answer {
+    pub(crate) async fn post_raw(
+        &mut self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Answer {
         let req = self
             .client
             .post(format!("{}{path}", self.base))

@@ -11,8 +11,8 @@ use reqwest::StatusCode;
 
 use crate::{
     console::{
-        Driver, Http, PHONE_NUMBER_ID, add_staff, audit_actions, cabin_of, graph_fake,
-        notice_says, property, screenshot, sign_in_browser, their_cabin,
+        Driver, Http, PHONE_NUMBER_ID, add_staff, audit_actions, cabin_of, graph_fake, notice_says,
+        property, screenshot, sign_in_browser, their_cabin,
     },
     support::*,
 };
@@ -51,7 +51,13 @@ fn upload_form(token: Option<&str>, file_name: &str, bytes: &[u8]) -> (String, V
     (format!("multipart/form-data; boundary={BOUNDARY}"), body)
 }
 
-async fn upload(http: &mut Http, cabin: i64, token: Option<&str>, name: &str, bytes: &[u8]) -> crate::console::Answer {
+async fn upload(
+    http: &mut Http,
+    cabin: i64,
+    token: Option<&str>,
+    name: &str,
+    bytes: &[u8],
+) -> crate::console::Answer {
     let (ct, body) = upload_form(token, name, bytes);
     http.post_raw(&format!("/admin/setup/cabins/{cabin}/photos"), &ct, body)
         .await
@@ -129,6 +135,13 @@ async fn an_owner_uploads_a_photo_in_a_browser_and_the_bot_sends_it_by_its_publi
         })
         .await;
         assert!(loaded, "the listed photo did not load in the browser");
+        browser
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView()",
+                vec![serde_json::json!(section)],
+            )
+            .await
+            .unwrap();
         screenshot(&browser, "setup-photos").await;
         src
     };
@@ -146,7 +159,10 @@ async fn an_owner_uploads_a_photo_in_a_browser_and_the_bot_sends_it_by_its_publi
     // A guest asks for photos of that cabin: the Graph API is asked to send an image whose link
     // is the public URL.
     let guest = Guest::whatsapp(&base, PHONE_NUMBER_ID, "5492944123456", WA_SECRET);
-    guest.say("¿Me mandás fotos de la Cabaña Coihue?").await.unwrap();
+    guest
+        .say("¿Me mandás fotos de la Cabaña Coihue?")
+        .await
+        .unwrap();
     assert!(
         eventually(Duration::from_secs(15), || async {
             !images(&graph).await.is_empty()
@@ -157,7 +173,10 @@ async fn an_owner_uploads_a_photo_in_a_browser_and_the_bot_sends_it_by_its_publi
     let sent = images(&graph).await.remove(0);
     let link = sent["image"]["link"].as_str().unwrap().to_owned();
     assert_eq!(link, format!("{base}{src}"));
-    assert!(sent["to"].as_str().unwrap().ends_with("2944123456"), "{sent}");
+    assert!(
+        sent["to"].as_str().unwrap().ends_with("2944123456"),
+        "{sent}"
+    );
 
     // What WhatsApp fetches there, without any session: the same bytes, as a PNG.
     let http = reqwest::Client::new();
@@ -165,7 +184,12 @@ async fn an_owner_uploads_a_photo_in_a_browser_and_the_bot_sends_it_by_its_publi
     assert_eq!(got.status(), StatusCode::OK);
     assert_eq!(got.headers()["content-type"], "image/png");
     let etag = got.headers()["etag"].to_str().unwrap().to_owned();
-    assert!(got.headers()["cache-control"].to_str().unwrap().contains("max-age"));
+    assert!(
+        got.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .contains("max-age")
+    );
     assert_eq!(&got.bytes().await.unwrap()[..], PNG);
     let again = http
         .get(&link)
@@ -179,7 +203,10 @@ async fn an_owner_uploads_a_photo_in_a_browser_and_the_bot_sends_it_by_its_publi
     assert_eq!(head.headers()["content-type"], "image/png");
     // The same token under another type's extension leads nowhere.
     let renamed = link.replace(".png", ".jpg");
-    assert_eq!(http.get(&renamed).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        http.get(&renamed).send().await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(audit_actions(&fleet).await, ["sign_in", "setup_photo_add"]);
     fleet.drop_db().await;
 }
@@ -197,20 +224,40 @@ async fn a_file_that_is_not_a_photo_a_heavy_one_and_a_forged_form_store_nothing(
     let token = owner.sign_in("duena@lago.test").await;
 
     // A text file named .jpg: judged by its bytes, refused with a notice saying why.
-    let text = upload(&mut owner, cabin, Some(&token), "cabana.jpg", b"hola, soy un texto y no una foto").await;
+    let text = upload(
+        &mut owner,
+        cabin,
+        Some(&token),
+        "cabana.jpg",
+        b"hola, soy un texto y no una foto",
+    )
+    .await;
     assert_eq!(text.status, StatusCode::SEE_OTHER);
-    assert_eq!(text.location.as_deref(), Some("/admin/setup?aviso=foto-tipo"));
+    assert_eq!(
+        text.location.as_deref(),
+        Some("/admin/setup?aviso=foto-tipo")
+    );
     let page = owner.get("/admin/setup?aviso=foto-tipo").await;
-    assert!(page.body.contains("no es una foto JPEG, PNG o WebP"), "{}", page.body);
+    assert!(
+        page.body.contains("no es una foto JPEG, PNG o WebP"),
+        "{}",
+        page.body
+    );
     // A PNG's first bytes and nothing that says how big it is.
     let cut = upload(&mut owner, cabin, Some(&token), "cortada.png", &PNG[..12]).await;
-    assert_eq!(cut.location.as_deref(), Some("/admin/setup?aviso=foto-tipo"));
+    assert_eq!(
+        cut.location.as_deref(),
+        Some("/admin/setup?aviso=foto-tipo")
+    );
 
     // Heavier than WhatsApp takes: a file over 5 MB inside a body the guard reads…
     let mut heavy = PNG.to_vec();
     heavy.resize(5 * 1024 * 1024 + 1, 0);
     let a = upload(&mut owner, cabin, Some(&token), "pesada.png", &heavy).await;
-    assert_eq!(a.location.as_deref(), Some("/admin/setup?aviso=foto-pesada"));
+    assert_eq!(
+        a.location.as_deref(),
+        Some("/admin/setup?aviso=foto-pesada")
+    );
     // …and a body over the upload's limit, refused before it is parsed.
     heavy.resize(6 * 1024 * 1024, 0);
     let a = upload(&mut owner, cabin, Some(&token), "enorme.png", &heavy).await;
@@ -222,14 +269,24 @@ async fn a_file_that_is_not_a_photo_a_heavy_one_and_a_forged_form_store_nothing(
     assert_eq!(none.status, StatusCode::FORBIDDEN);
     let wrong = upload(&mut owner, cabin, Some(&"0".repeat(64)), "cabana.png", PNG).await;
     assert_eq!(wrong.status, StatusCode::FORBIDDEN);
-    let stranger = upload(&mut Http::new(&base), cabin, Some(&token), "cabana.png", PNG).await;
+    let stranger = upload(
+        &mut Http::new(&base),
+        cabin,
+        Some(&token),
+        "cabana.png",
+        PNG,
+    )
+    .await;
     assert_eq!(stranger.location.as_deref(), Some("/admin/login"));
     assert_eq!(photos_stored(&fleet).await, 0);
     assert_eq!(audit_actions(&fleet).await, ["sign_in"]);
 
     // The same photo with its token is kept (so the refusals above were the checks' doing).
     let ok = upload(&mut owner, cabin, Some(&token), "cabana.png", PNG).await;
-    assert_eq!(ok.location.as_deref(), Some("/admin/setup?aviso=foto-subida"));
+    assert_eq!(
+        ok.location.as_deref(),
+        Some("/admin/setup?aviso=foto-subida")
+    );
     assert_eq!(photos_stored(&fleet).await, 1);
     fleet.drop_db().await;
 }
@@ -254,32 +311,43 @@ async fn another_propertys_owner_and_a_non_owner_cannot_touch_a_photo_and_unknow
     let mut owner = Http::new(&base);
     let token = owner.sign_in("duena@lago.test").await;
     let ok = upload(&mut owner, cabin, Some(&token), "cabana.png", PNG).await;
-    assert_eq!(ok.location.as_deref(), Some("/admin/setup?aviso=foto-subida"));
-    let (photo, file): (i64, String) = sqlx::query_as(
-        "SELECT id, token || '.png' FROM cabin_photos WHERE accommodation_id = $1",
-    )
-    .bind(cabin)
-    .fetch_one(&fleet.db)
-    .await
-    .unwrap();
+    assert_eq!(
+        ok.location.as_deref(),
+        Some("/admin/setup?aviso=foto-subida")
+    );
+    let (photo, file): (i64, String) =
+        sqlx::query_as("SELECT id, token || '.png' FROM cabin_photos WHERE accommodation_id = $1")
+            .bind(cabin)
+            .fetch_one(&fleet.db)
+            .await
+            .unwrap();
     let remove = format!("/admin/setup/photos/{photo}/remove");
 
     // The other property's owner: our photo and our cabin are pages that do not exist.
     let mut them = Http::new(&base);
     let their_token = them.sign_in("otro@refugio.test").await;
-    assert_eq!(them.post(&remove, &[("csrf", &their_token)]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        them.post(&remove, &[("csrf", &their_token)]).await.status,
+        StatusCode::NOT_FOUND
+    );
     let into_ours = upload(&mut them, cabin, Some(&their_token), "intrusa.png", PNG).await;
     assert_eq!(into_ours.status, StatusCode::NOT_FOUND);
     let their_page = them.get("/admin/setup").await;
     assert_eq!(their_page.status, StatusCode::OK);
-    assert!(!their_page.body.contains(&file), "another property's photo listed");
+    assert!(
+        !their_page.body.contains(&file),
+        "another property's photo listed"
+    );
 
     // Staff who are not owners: neither upload nor remove.
     let mut staff = Http::new(&base);
     let staff_token = staff.sign_in("ana@lago.test").await;
     let a = upload(&mut staff, cabin, Some(&staff_token), "cabana.png", PNG).await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
-    assert_eq!(staff.post(&remove, &[("csrf", &staff_token)]).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        staff.post(&remove, &[("csrf", &staff_token)]).await.status,
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(photos_stored(&fleet).await, 1);
 
     // Unknown links: a made-up token, a number, a malformed name.
@@ -294,16 +362,31 @@ async fn another_propertys_owner_and_a_non_owner_cannot_touch_a_photo_and_unknow
         assert_eq!(got.status(), StatusCode::NOT_FOUND, "{path}");
     }
     let public = format!("{base}/photos/{file}");
-    assert_eq!(http.get(&public).send().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(
+        http.get(&public).send().await.unwrap().status(),
+        StatusCode::OK
+    );
 
     // The owner removes it: gone from the database and from its link, with its audit row.
     let removed = owner.post(&remove, &[("csrf", &token)]).await;
-    assert_eq!(removed.location.as_deref(), Some("/admin/setup?aviso=foto-borrada"));
+    assert_eq!(
+        removed.location.as_deref(),
+        Some("/admin/setup?aviso=foto-borrada")
+    );
     assert_eq!(photos_stored(&fleet).await, 0);
-    assert_eq!(http.get(&public).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        http.get(&public).send().await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
     assert_eq!(
         audit_actions(&fleet).await,
-        ["sign_in", "setup_photo_add", "sign_in", "sign_in", "setup_photo_remove"]
+        [
+            "sign_in",
+            "setup_photo_add",
+            "sign_in",
+            "sign_in",
+            "setup_photo_remove"
+        ]
     );
     fleet.drop_db().await;
 }

@@ -148,13 +148,20 @@ pub async fn add(
         bytes,
     };
     let mut tx = db(state)?.begin().await.map_err(failing(WHAT))?;
-    let photo_id =
-        match photos::add(&mut tx, staff.account.property_id, cabin, &photo, MAX_PER_CABIN).await {
-            Ok(id) => id,
-            Err(AddRefused::NoCabin) => return Err(ConsoleError::NotFound),
-            Err(AddRefused::Full(_)) => return Ok(back("fotos-llenas")),
-            Err(AddRefused::Store(e)) => return Err(ConsoleError::unavailable(WHAT, e)),
-        };
+    let photo_id = match photos::add(
+        &mut tx,
+        staff.account.property_id,
+        cabin,
+        &photo,
+        MAX_PER_CABIN,
+    )
+    .await
+    {
+        Ok(id) => id,
+        Err(AddRefused::NoCabin) => return Err(ConsoleError::NotFound),
+        Err(AddRefused::Full(_)) => return Ok(back("fotos-llenas")),
+        Err(AddRefused::Store(e)) => return Err(ConsoleError::unavailable(WHAT, e)),
+    };
     let detail = serde_json::json!({
         "photo_id": photo_id,
         "content_type": checked.kind.content_type(),
@@ -164,7 +171,12 @@ pub async fn add(
     });
     store::staff::audit(
         &mut *tx,
-        audit_row(&staff, "setup_photo_add", &format!("accommodation:{cabin}"), &detail),
+        audit_row(
+            &staff,
+            "setup_photo_add",
+            &format!("accommodation:{cabin}"),
+            &detail,
+        ),
     )
     .await
     .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
@@ -191,7 +203,12 @@ pub async fn remove(
     let detail = serde_json::json!({ "photo_id": photo, "file": file_name });
     store::staff::audit(
         &mut *tx,
-        audit_row(&staff, "setup_photo_remove", &format!("accommodation:{cabin}"), &detail),
+        audit_row(
+            &staff,
+            "setup_photo_remove",
+            &format!("accommodation:{cabin}"),
+            &detail,
+        ),
     )
     .await
     .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
