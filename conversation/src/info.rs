@@ -37,7 +37,7 @@ pub fn answer(
     let chosen = about(all, named);
     let text = |t: String| vec![Say::Text(t)];
     match topic {
-        InfoTopic::Photos => photos(lang, &chosen, public_base_url),
+        InfoTopic::Photos => photos(lang, &chosen, named.is_some(), public_base_url),
         InfoTopic::Amenities => {
             let lines: Vec<(&str, String)> = chosen
                 .iter()
@@ -263,11 +263,15 @@ fn links<'a>(a: &'a Accommodation, base: &'a str) -> impl Iterator<Item = String
         .chain(a.photos.iter().cloned())
 }
 
-/// Images of the cabins asked about: a cabin named gets up to [`MAX_IMAGES`] of its own;
-/// otherwise each cabin's main photo, [`MAX_IMAGES`] cabins at most. The first image of a
+/// Images of the cabins asked about: a cabin the guest named gets up to [`MAX_IMAGES`] of its
+/// own; otherwise each cabin's main photo, [`MAX_IMAGES`] cabins at most. The first image of a
 /// cabin carries its name and description. Words when none has any photo.
-fn photos(lang: Language, chosen: &[&Accommodation], base: &str) -> Vec<Say> {
-    let per_cabin = if chosen.len() == 1 { MAX_IMAGES } else { 1 };
+fn photos(lang: Language, chosen: &[&Accommodation], named: bool, base: &str) -> Vec<Say> {
+    let per_cabin = if named && chosen.len() == 1 {
+        MAX_IMAGES
+    } else {
+        1
+    };
     let images: Vec<Say> = chosen
         .iter()
         .flat_map(|a| {
@@ -371,6 +375,20 @@ mod tests {
                 "https://r.test/photos/ab12.png",
                 "https://r.test/photos/ef56.jpg"
             ]
+        );
+        let only = [all[0].clone()];
+        let unnamed = answer(
+            Language::Es,
+            InfoTopic::Photos,
+            &place,
+            &only,
+            None,
+            "https://r.test",
+        );
+        assert_eq!(
+            links(&unnamed),
+            ["https://r.test/photos/ab12.png"],
+            "the main photo only"
         );
         let none = [cabin("Lenga", &[], &[])];
         let words = answer(
