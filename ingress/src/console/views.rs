@@ -553,7 +553,7 @@ fn cabin_photos(staff: &Staff, cabin: i64, photos: &[store::photos::Listed]) -> 
                         a href=(format!("/photos/{}", ph.file_name)) {
                             img src=(format!("/photos/{}", ph.file_name)) alt="Foto de la cabaña" width="160" loading="lazy";
                         }
-                        small { (ph.width) "×" (ph.height) " · " (ph.size / 1024) " KB" }
+                        small { (ph.width) "×" (ph.height) " · " ((ph.size + 1023) / 1024) " KB" }
                         form.remove-photo method="post" action=(format!("/admin/setup/photos/{}/remove", ph.id)) {
                             input type="hidden" name="csrf" value=(staff.csrf);
                             button type="submit" { "Borrar foto" }

@@ -138,7 +138,7 @@ async fn an_owner_uploads_a_photo_in_a_browser_and_the_bot_sends_it_by_its_publi
         browser
             .execute(
                 "document.querySelector(arguments[0]).scrollIntoView()",
-                vec![serde_json::json!(section)],
+                vec![serde_json::json!(format!("{section} section.photos"))],
             )
             .await
             .unwrap();
