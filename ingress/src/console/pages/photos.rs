@@ -128,16 +128,18 @@ pub async fn add(
         Err(upload::UploadError::TooLarge) => return Err(ConsoleError::UploadTooLarge),
         Err(_) => return Err(ConsoleError::BadForm),
     };
-    let file = parts.iter().find(|p| p.name == "photo" && p.file);
-    let checked = match check(file.map_or(&[][..], |p| &p.bytes[..])) {
+    let bytes = parts
+        .iter()
+        .find(|p| p.name == "photo" && p.file)
+        .map_or(&[][..], |p| &p.bytes[..]);
+    let checked = match check(bytes) {
         Ok(c) => c,
         Err(refused) => {
-            metrics::counter!("fleet_console_photos_refused_total", "reason" => refused.code())
+            metrics::counter!("fleet_console_refused_total", "reason" => refused.code())
                 .increment(1);
             return Ok(back(refused.code()));
         }
     };
-    let bytes = file.map_or(&[][..], |p| &p.bytes[..]);
     // The public link's secret: random, 256 bits, hex (as form tokens are made).
     let token = csrf::fresh();
     let photo = NewPhoto {
