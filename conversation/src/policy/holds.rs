@@ -160,7 +160,7 @@ pub(crate) fn held_price(
         .find(|a| Some(a.id) == id || a.name == name);
     match (cabin, stay) {
         (Some(a), Some(stay)) => {
-            let q = booking::pricing::quote(&a.tariff(), &stay);
+            let q = a.quote(&stay);
             vec![say(texts::held_price(
                 lang,
                 &name,

@@ -227,7 +227,7 @@ fn option(
     OfferOption {
         accommodation_id: a.id,
         name: a.name.clone(),
-        total_cents: pricing::quote(&a.tariff(), stay).total.cents(),
+        total_cents: a.quote(stay).total.cents(),
         capacity: a.capacity,
         pets_allowed: a.pets_allowed,
         stay: own.map(|s| (s.check_in(), s.check_out())),

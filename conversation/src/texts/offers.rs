@@ -18,7 +18,7 @@ pub struct OfferLine<'a> {
 
 /// The offer line of an accommodation for a stay, priced.
 pub fn offer_line<'a>(accommodation: &'a Accommodation, stay: &StayDates) -> OfferLine<'a> {
-    let q = pricing::quote(&accommodation.tariff(), stay);
+    let q = accommodation.quote(stay);
     OfferLine {
         name: &accommodation.name,
         total: q.total,
