@@ -1,7 +1,7 @@
 //! What is free and what it costs: offers, a pick among them, the nearest free dates, a
 //! combination for a large group, and the dates assumed from a holiday period.
 
-use booking::{Accommodation, Money, StayDates, pricing};
+use booking::{Accommodation, Money, StayDates};
 
 use super::{capitalize, day, range, stay_phrase};
 use crate::{
