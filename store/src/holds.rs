@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
-use booking::{Accommodation, Guests, Money, StayDates, pricing};
+use booking::{Accommodation, Guests, Money, StayDates};
 
 /// SQLSTATE of an exclusion-constraint violation.
 pub const EXCLUSION_VIOLATION: &str = "23P01";
