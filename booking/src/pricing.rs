@@ -122,9 +122,6 @@ mod tests {
         // Thu 7, Fri 8, Sat 9: one weekday and two weekend nights of the season.
         let q = quote(&tariff, &seasons, &stay("2027-01-07", "2027-01-10"));
         assert_eq!(q.weekend_nights, 2);
-        assert_eq!(
-            q.total,
-            Money::from_cents(10_000_000 + 2 * 12_000_000)
-        );
+        assert_eq!(q.total, Money::from_cents(10_000_000 + 2 * 12_000_000));
     }
 }

@@ -9,7 +9,9 @@ use crate::Language;
 fn minimum(lang: Language, season: &str, min: u32) -> String {
     match lang {
         Language::Es => {
-            format!("Para esas fechas (temporada «{season}») la estadía mínima es de {min} noches 🙂")
+            format!(
+                "Para esas fechas (temporada «{season}») la estadía mínima es de {min} noches 🙂"
+            )
         }
         Language::En => {
             format!("For those dates («{season}» season) the minimum stay is {min} nights 🙂")

@@ -476,9 +476,7 @@ pub fn setup_notice(code: &str) -> Option<&'static str> {
         "temporada-precio" => {
             "No se guardó la temporada: el precio por noche tiene que ser mayor que cero, en pesos (por ejemplo 120.000)."
         }
-        "temporada-minimo" => {
-            "No se guardó la temporada: el mínimo de noches va de 1 a 60."
-        }
+        "temporada-minimo" => "No se guardó la temporada: el mínimo de noches va de 1 a 60.",
         "temporada-superpuesta" => {
             "No se guardó la temporada: se superpone con otra temporada de esa cabaña. Cambiá las fechas o quitá la otra primero."
         }

@@ -95,9 +95,18 @@ async fn an_owner_adds_a_season_and_the_bot_quotes_its_price_and_minimum() {
         .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     for (form, code) in [
-        (season_form(&token, &to, &from, "120000", "3"), "temporada-orden"),
-        (season_form(&token, &from, &to, "0", "3"), "temporada-precio"),
-        (season_form(&token, &from, &to, "120000", "0"), "temporada-minimo"),
+        (
+            season_form(&token, &to, &from, "120000", "3"),
+            "temporada-orden",
+        ),
+        (
+            season_form(&token, &from, &to, "0", "3"),
+            "temporada-precio",
+        ),
+        (
+            season_form(&token, &from, &to, "120000", "0"),
+            "temporada-minimo",
+        ),
     ] {
         let wrong = owner.post(&add, &form).await;
         assert_eq!(
@@ -139,7 +148,10 @@ async fn an_owner_adds_a_season_and_the_bot_quotes_its_price_and_minimum() {
         .get("/admin/setup?aviso=temporada-superpuesta")
         .await
         .body;
-    assert!(notice.contains("se superpone con otra temporada"), "{notice}");
+    assert!(
+        notice.contains("se superpone con otra temporada"),
+        "{notice}"
+    );
     assert_eq!(
         seasons_of(&fleet, cabin).await,
         vec![("Temporada alta".to_owned(), first, last, 120_000.0, 3)]

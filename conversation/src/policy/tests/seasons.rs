@@ -83,7 +83,11 @@ fn a_stay_shorter_than_the_minimum_names_it_and_offers_the_shortest_stay() {
         for word in lang_words {
             assert!(out.contains(word), "{text}: {out}");
         }
-        let offer = t.state.offer.clone().expect("the shortest stay on the table");
+        let offer = t
+            .state
+            .offer
+            .clone()
+            .expect("the shortest stay on the table");
         assert_eq!(
             (offer.check_in, offer.check_out),
             (d("2026-12-28"), d("2026-12-31")),

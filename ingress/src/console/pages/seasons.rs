@@ -61,7 +61,11 @@ pub fn new_season(f: &SeasonForm) -> Result<NewSeason, &'static str> {
     if price_cents == 0 {
         return Err("temporada-precio");
     }
-    let min_nights: i32 = f.min_nights.trim().parse().map_err(|_| "temporada-minimo")?;
+    let min_nights: i32 = f
+        .min_nights
+        .trim()
+        .parse()
+        .map_err(|_| "temporada-minimo")?;
     let max = i32::try_from(booking::stay::MAX_NIGHTS).unwrap_or(60);
     if !(1..=max).contains(&min_nights) {
         return Err("temporada-minimo");
@@ -101,9 +105,12 @@ pub async fn add(
     };
     let subject = format!("season:{id}");
     let detail = serde_json::json!({ "accommodation_id": cabin, "season": season });
-    store::staff::audit(&mut *tx, audit_row(&staff, "setup_season_add", &subject, &detail))
-        .await
-        .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
+    store::staff::audit(
+        &mut *tx,
+        audit_row(&staff, "setup_season_add", &subject, &detail),
+    )
+    .await
+    .map_err(|e| ConsoleError::unavailable("writing the audit log", e))?;
     tx.commit().await.map_err(failing(WHAT))?;
     Ok(back("temporada-guardada", cabin))
 }
