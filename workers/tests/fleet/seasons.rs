@@ -1,14 +1,18 @@
 //! Seasons in the console (owners only) and in the bot's quotes: an owner adds a season to a
 //! cabin over HTTP (signed in, with the form token); a guest on WhatsApp asking for nights
 //! inside it is quoted the season's price, and a stay shorter than its minimum gets the
-//! minimum-nights answer naming the season. Wrong fields, an overlap, a forged form, a staff
-//! account and another property's owner change nothing.
+//! minimum-nights answer naming the season; staff booking by hand get the season's price and
+//! may book fewer nights. Wrong fields, an overlap, a forged form, a staff account and another
+//! property's owner change nothing.
 
 use chrono::{Duration, NaiveDate};
 use reqwest::StatusCode;
 
 use crate::{
-    console::{Http, add_staff, cabin_of, graph_worker_and_console, property, their_cabin},
+    console::{
+        Http, add_staff, cabin_of, code_in, graph_worker_and_console, nonce_of, property,
+        their_cabin,
+    },
     support::*,
 };
 
@@ -213,6 +217,38 @@ async fn an_owner_adds_a_season_and_the_bot_quotes_its_price_and_minimum() {
         "{answer}"
     );
     assert!(answer.contains("360.000"), "{answer}");
+
+    // Staff book two nights by hand, under the minimum (which binds guests only), priced at
+    // the season's price like the bot's quotes.
+    let nonce = nonce_of(&staff.get("/admin/reservations/new").await.body);
+    let (by_hand_in, by_hand_out) = (
+        (first + Duration::days(12)).to_string(),
+        (first + Duration::days(14)).to_string(),
+    );
+    let cabin_id = cabin.to_string();
+    let made = staff
+        .post(
+            "/admin/reservations/new",
+            &[
+                ("csrf", staff_token.as_str()),
+                ("nonce", &nonce),
+                ("accommodation", &cabin_id),
+                ("check_in", &by_hand_in),
+                ("check_out", &by_hand_out),
+                ("guests", "2"),
+                ("name", "Teresa Teléfono"),
+                ("hold_hours", "24"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status, StatusCode::SEE_OTHER, "{}", made.body);
+    let total: f64 =
+        sqlx::query_scalar("SELECT total_amount::float8 FROM reservations WHERE code = $1")
+            .bind(code_in(made.location.as_deref()))
+            .fetch_one(&fleet.db)
+            .await
+            .unwrap();
+    assert_eq!(total, 240_000.0);
 
     // The owner removes it: audited once each; the other property's attempt left no row.
     let gone = owner
