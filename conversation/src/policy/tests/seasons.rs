@@ -184,3 +184,47 @@ fn when_the_shortest_stay_is_not_free_the_guest_is_asked_for_more_nights() {
     assert!(t.state.offer.is_none(), "nothing to say yes to");
     assert!(booked(&t).is_none());
 }
+
+#[test]
+fn a_hold_moved_to_fewer_nights_than_its_season_asks_is_offered_the_shortest_stay() {
+    // The Coihue's hold of 15–17 Dec; from the 16th the Coihue is in a season of 3 nights.
+    let mut w = coihue_hold(false);
+    w.seasons = vec![(
+        2,
+        PriceSeason {
+            first_night: d("2026-12-16"),
+            ..summer(3)
+        },
+    )];
+    let t = w.run(&after_hold(), "no era el 15, era el 16");
+    assert!(
+        !t.effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { .. })),
+        "not moved onto two nights: {}",
+        said(&t)
+    );
+    let out = said(&t);
+    assert!(out.contains("mínima es de 3 noches"), "{out}");
+    let offer = t
+        .state
+        .offer
+        .clone()
+        .expect("the shortest stay on the table");
+    assert_eq!(
+        (offer.check_in, offer.check_out, offer.replaces.as_deref()),
+        (d("2026-12-16"), d("2026-12-19"), Some("RES261215007"))
+    );
+    // A yes moves the hold to those three nights.
+    let t2 = w.run(&t.state, "dale");
+    let to = t2.effects.iter().find_map(|e| match e {
+        Effect::MoveHold { code, to } => Some((code.clone(), to.check_in, to.check_out)),
+        _ => None,
+    });
+    assert_eq!(
+        to,
+        Some(("RES261215007".to_owned(), d("2026-12-16"), d("2026-12-19"))),
+        "{}",
+        said(&t2)
+    );
+}
