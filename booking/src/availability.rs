@@ -187,6 +187,7 @@ mod tests {
             photos: vec![],
             amenities: vec![],
             pets_allowed: false,
+            seasons: vec![],
         }
     }
 

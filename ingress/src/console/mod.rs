@@ -30,6 +30,8 @@
 //! | `/admin/setup` | GET | owner only (staff: 404): the property's settings and its cabins |
 //! | `/admin/setup/property` | POST | owner: address, check-in/out times, cancellation policy |
 //! | `/admin/setup/cabins/:id` | POST | owner of the cabin's property (else 404; `new` adds one): a cabin's settings |
+//! | `/admin/setup/cabins/:id/seasons` | POST | owner of the cabin's property (else 404): a season added (its own price and minimum nights) ([`pages::seasons`]) |
+//! | `/admin/setup/seasons/:id/remove` | POST | owner of the season's property (else 404): a season removed |
 //! | `/admin/account` | GET, POST | a signed-in account, its own only: the WhatsApp number for notices ([`pages::account`]) |
 //! | `/admin/console.css` | GET | anyone (the stylesheet) |
 //!
@@ -155,6 +157,14 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         .at(
             "/admin/setup/cabins/:id",
             sessioned(post(pages::setup::save_cabin)),
+        )
+        .at(
+            "/admin/setup/cabins/:id/seasons",
+            sessioned(post(pages::seasons::add)),
+        )
+        .at(
+            "/admin/setup/seasons/:id/remove",
+            sessioned(post(pages::seasons::remove)),
         )
         .at(
             "/admin/account",

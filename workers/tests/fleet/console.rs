@@ -1295,14 +1295,14 @@ async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() 
 }
 
 /// The form nonce of a page's first form that has one.
-fn nonce_of(html: &str) -> String {
+pub(crate) fn nonce_of(html: &str) -> String {
     let marker = "name=\"nonce\" value=\"";
     let start = html.find(marker).expect("a form with its nonce") + marker.len();
     html[start..start + 64].to_owned()
 }
 
 /// The reservation code a redirect after an action names.
-fn code_in(location: Option<&str>) -> String {
+pub(crate) fn code_in(location: Option<&str>) -> String {
     let location = location.expect("a redirect");
     let rest = location
         .strip_prefix("/admin/reservations/")

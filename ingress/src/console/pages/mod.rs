@@ -9,6 +9,7 @@ pub mod manual;
 pub mod payments;
 pub mod queues;
 pub mod reservations;
+pub mod seasons;
 pub mod setup;
 pub mod today;
 
