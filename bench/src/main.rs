@@ -11,6 +11,8 @@
 //!   and a seeded database, and the hold storm.
 //! - [`webhooks`]: `fleet-bench ingress`: signed WhatsApp deliveries against the ingress, closed
 //!   loop (peak accepted/s) and open loop at a fixed rate (latency without coordinated omission).
+//! - [`console`]: `fleet-bench console`: the staff console's pages rendered for a property with a
+//!   year of reservations and 5,000 conversations, p50/p95/max per page.
 //! - [`report`]: one table (and the same figures as JSON) with PASS/FAIL beside each target.
 //! - [`stats`], [`sys`], [`scratch`], [`logs`]: percentiles, CPU and Redis counters, the
 //!   benchmark's own Redis prefixes, and the count of warnings the code under test logged.
@@ -18,6 +20,7 @@
 //! The benchmark never touches a key outside the prefixes it makes (`bench-<uuid>-...`), and
 //! removes them before it exits, so it can run against a Redis that others use.
 
+mod console;
 mod conversation;
 mod logs;
 mod queue;
@@ -52,6 +55,8 @@ enum Command {
     Conversation(conversation::ConversationArgs),
     /// The fleet's keyed drain against Sidekiq (one process per core), taking turns.
     Sidekiq(queue::SidekiqArgs),
+    /// Staff console page render times with a year of reservations and 5,000 conversations.
+    Console(console::ConsoleArgs),
 }
 
 #[tokio::main]
@@ -72,6 +77,11 @@ async fn main() -> anyhow::Result<()> {
         Command::Conversation(args) => {
             let _warnings = logs::init(false);
             (args.redis_url.clone(), conversation::run(args).boxed())
+        }
+        Command::Console(args) => {
+            // The ingress runs in this process and logs every request as production does.
+            let _warnings = logs::init(true);
+            (args.redis_url.clone(), console::run(args).boxed())
         }
         Command::Ingress(args) => {
             // In-process, the ingress logs every request as production does (JSON at INFO);

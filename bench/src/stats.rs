@@ -8,6 +8,7 @@ pub struct Summary {
     pub n: usize,
     pub p50: Duration,
     pub p90: Duration,
+    pub p95: Duration,
     pub p99: Duration,
     pub max: Duration,
 }
@@ -27,6 +28,7 @@ pub fn summarize(mut samples: Vec<Duration>) -> Option<Summary> {
         n: samples.len(),
         p50: at(0.50),
         p90: at(0.90),
+        p95: at(0.95),
         p99: at(0.99),
         max: samples[samples.len() - 1],
     })

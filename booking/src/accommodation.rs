@@ -1,6 +1,10 @@
 //! An accommodation as decisions need it: who fits, what it costs, what it offers.
 
-use crate::{Money, pricing::Tariff};
+use crate::{
+    Money, StayDates,
+    pricing::{self, Quote, Tariff},
+    seasons::{self, PriceSeason, TooShort},
+};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Accommodation {
@@ -22,6 +26,8 @@ pub struct Accommodation {
     pub uploaded_photos: Vec<String>,
     pub amenities: Vec<String>,
     pub pets_allowed: bool,
+    /// The cabin's seasons, by first night.
+    pub seasons: Vec<PriceSeason>,
 }
 
 impl Accommodation {
@@ -31,6 +37,16 @@ impl Accommodation {
             weekend_multiplier_bp: self.weekend_bp,
             deposit_bp: self.deposit_bp,
         }
+    }
+
+    /// What `stay` costs here, each night at its season's price or the base price.
+    pub fn quote(&self, stay: &StayDates) -> Quote {
+        pricing::quote(&self.tariff(), &self.seasons, stay)
+    }
+
+    /// `Err` when `stay` is shorter than the minimum of the season of its first night.
+    pub fn min_nights(&self, stay: &StayDates) -> Result<(), TooShort<'_>> {
+        seasons::check_min_nights(&self.seasons, stay)
     }
 
     pub fn fits(&self, guests: u16) -> bool {

@@ -188,6 +188,7 @@ mod tests {
             uploaded_photos: vec![],
             amenities: vec![],
             pets_allowed: false,
+            seasons: vec![],
         }
     }
 

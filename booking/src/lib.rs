@@ -4,7 +4,10 @@
 //! - [`stay`]: `StayDates` (check-in < check-out, at most 60 nights) and `Guests`, valid by
 //!   construction.
 //! - [`money`]: `Money`, integer cents, never floating point.
-//! - [`pricing`]: a tariff and the quote of a stay (weekend nights, deposit).
+//! - [`pricing`]: a tariff and the quote of a stay, night by night (seasons, weekend nights,
+//!   deposit).
+//! - [`seasons`]: a cabin's seasons (their own nightly price and minimum stay) and the
+//!   minimum-nights rule (the season of the first night decides).
 //! - [`accommodation`]: an accommodation as a decision needs it (capacity, tariff, amenities).
 //! - [`availability`]: which accommodations are free for a stay, and the nearest free stays,
 //!   from the nights already taken (read by the store, decided here); a free combination of
@@ -25,9 +28,11 @@ pub mod cancellation;
 pub mod holidays;
 pub mod money;
 pub mod pricing;
+pub mod seasons;
 pub mod stay;
 
 pub use accommodation::Accommodation;
 pub use cancellation::{CancellationPolicy, Refund, Share};
 pub use money::Money;
+pub use seasons::{PriceSeason, TooShort};
 pub use stay::{Guests, StayDates, StayError};

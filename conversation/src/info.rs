@@ -316,6 +316,7 @@ mod tests {
             deposit_bp: 3_000,
             photos: typed.iter().map(|p| (*p).to_owned()).collect(),
             uploaded_photos: uploaded.iter().map(|p| (*p).to_owned()).collect(),
+            seasons: vec![],
             amenities: vec![],
             pets_allowed: false,
         }

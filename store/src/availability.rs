@@ -1,9 +1,12 @@
 //! Accommodations and the nights taken on them: what `booking::availability` decides from.
+//! An accommodation is always read with its seasons (`seasons` table, through its index on
+//! `(accommodation_id, starts_on)`), so every price quoted from it, by the bot, a hold or the
+//! console, follows the same season rule.
 
 use chrono::NaiveDate;
-use sqlx::{PgConnection, PgExecutor};
+use sqlx::{PgConnection, PgExecutor, types::Json};
 
-use booking::{Accommodation, availability::Taken};
+use booking::{Accommodation, Money, PriceSeason, availability::Taken};
 
 /// An accommodation row as stored (prices as cents and basis points), read as a row or as
 /// JSON (`turns::open` aggregates them).
@@ -22,6 +25,29 @@ pub(crate) struct Row {
     photo_files: Vec<String>,
     amenities: Vec<String>,
     pets_allowed: bool,
+    seasons: Json<Vec<SeasonRow>>,
+}
+
+/// A season as [`COLUMNS`] aggregates it (first and last night included, price in cents).
+#[derive(serde::Deserialize)]
+struct SeasonRow {
+    name: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    price_cents: i64,
+    min_nights: i32,
+}
+
+impl From<SeasonRow> for PriceSeason {
+    fn from(s: SeasonRow) -> Self {
+        PriceSeason {
+            name: s.name,
+            first_night: s.starts_on,
+            last_night: s.ends_on,
+            per_night: Money::from_cents(s.price_cents),
+            min_nights: u32::try_from(s.min_nights).unwrap_or(1).max(1),
+        }
+    }
 }
 
 impl From<Row> for Accommodation {
@@ -39,6 +65,7 @@ impl From<Row> for Accommodation {
             uploaded_photos: r.photo_files,
             amenities: r.amenities,
             pets_allowed: r.pets_allowed,
+            seasons: r.seasons.0.into_iter().map(PriceSeason::from).collect(),
         }
     }
 }
@@ -46,7 +73,11 @@ impl From<Row> for Accommodation {
 pub(crate) const COLUMNS: &str = concat!(
     "a.id, a.property_id, a.name, a.description, a.capacity,
     (a.base_price_per_night * 100)::int8 AS base_cents, (a.weekend_multiplier * 10000)::int8 AS weekend_bp,
-    (a.deposit_percentage * 100)::int8 AS deposit_bp, a.photos, a.amenities, a.pets_allowed, ",
+    (a.deposit_percentage * 100)::int8 AS deposit_bp, a.photos, a.amenities, a.pets_allowed,
+    (SELECT coalesce(json_agg(json_build_object('name', s.name, 'starts_on', s.starts_on,
+                'ends_on', s.ends_on, 'price_cents', (s.price_per_night * 100)::int8,
+                'min_nights', s.min_nights) ORDER BY s.starts_on), '[]'::json)
+     FROM seasons s WHERE s.accommodation_id = a.id) AS seasons, ",
     crate::photos::file_names_sql!(),
     " AS photo_files"
 );

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
-use booking::{Accommodation, Guests, Money, StayDates, pricing};
+use booking::{Accommodation, Guests, Money, StayDates};
 
 /// SQLSTATE of an exclusion-constraint violation.
 pub const EXCLUSION_VIOLATION: &str = "23P01";
@@ -60,7 +60,7 @@ async fn try_place(
     conn: &mut PgConnection,
     req: &HoldRequest<'_>,
 ) -> Result<Option<Hold>, sqlx::Error> {
-    let quote = pricing::quote(&req.accommodation.tariff(), &req.stay);
+    let quote = req.accommodation.quote(&req.stay);
     let code = next_code(conn, "RES").await?;
     sqlx::query("SAVEPOINT hold").execute(&mut *conn).await?;
     let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
@@ -257,7 +257,7 @@ pub async fn move_stay(
     accommodation: &Accommodation,
     stay: &StayDates,
 ) -> Result<bool, crate::StoreError> {
-    let quote = pricing::quote(&accommodation.tariff(), stay);
+    let quote = accommodation.quote(stay);
     sqlx::query("SAVEPOINT move_stay")
         .execute(&mut *conn)
         .await?;

@@ -6,7 +6,8 @@
 //! - [`idempotency`]: a job's idempotency record, the first write of its transaction.
 //! - [`outbox`]: the transactional outbox: effects (replies to guests, follow-up jobs) written
 //!   in the transaction that caused them, relayed after commit, swept after a crash.
-//! - [`properties`], [`availability`]: properties, accommodations and the nights taken.
+//! - [`properties`], [`availability`]: properties, accommodations (each with its seasons) and
+//!   the nights taken.
 //! - [`holds`], [`reservations`], [`payments`]: placing, confirming and expiring stays.
 //! - [`conversations`]: guests' conversations, their state and messages.
 //! - [`turns`]: a conversation turn's reads in one statement and its writes in another.

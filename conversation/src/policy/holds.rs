@@ -160,7 +160,7 @@ pub(crate) fn held_price(
         .find(|a| Some(a.id) == id || a.name == name);
     match (cabin, stay) {
         (Some(a), Some(stay)) => {
-            let q = booking::pricing::quote(&a.tariff(), &stay);
+            let q = a.quote(&stay);
             vec![say(texts::held_price(
                 lang,
                 &name,
@@ -206,6 +206,21 @@ pub(crate) fn move_hold(
         && a.fits(guests.get())
         && own_nights_free
     {
+        if a.min_nights(&stay).is_err() {
+            // Too short for the season of its first night: the quote names the minimum and
+            // offers the shortest stay it accepts, which a yes moves the hold to.
+            s.accommodation = Some(a.name.clone());
+            let mut effects = Vec::new();
+            quote::quote(
+                s,
+                facts,
+                (stay, guests),
+                Want::Availability,
+                Some(h),
+                &mut effects,
+            );
+            return effects;
+        }
         let to = quote::booking(a.id, (stay.check_in(), stay.check_out()), guests.get());
         remember_booked(s, &a.name, &stay, guests.get());
         return vec![

@@ -1,12 +1,15 @@
 //! Quotes: what is free for a stay and what it costs, as an offer the guest can point at (by
 //! name, position or attribute); the named cabin first, pet-friendly cabins first when a pet
 //! comes; a combination of cabins for a group larger than any one; the nearest free dates when
-//! nothing is free; the property's maximum when the group is larger than all of it.
+//! nothing is free; the property's maximum when the group is larger than all of it. A cabin
+//! whose season asks for more nights than the stay has is not offered for it; when that leaves
+//! nothing, the guest is told the season's minimum and offered the shortest stay it accepts
+//! from the same day (`min_nights`).
 
 use booking::{
     Accommodation, Guests, StayDates,
     availability::{Occupancy, Taken, split_guests},
-    pricing,
+    seasons::TooShort,
 };
 
 use super::{holds, say};
@@ -42,7 +45,27 @@ pub(crate) fn quote(
         accommodations: facts.occupancy.accommodations,
         taken: &taken,
     };
-    let mut free = occupancy.free(&stay, guests);
+    let (mut free, too_short): (Vec<&Accommodation>, Vec<&Accommodation>) = occupancy
+        .free(&stay, guests)
+        .into_iter()
+        .partition(|a| a.min_nights(&stay).is_ok());
+    // The cabin the guest named, free but too short a stay for its season: its minimum first.
+    let named_short = s
+        .accommodation
+        .as_deref()
+        .is_some_and(|n| too_short.iter().any(|a| a.name == n));
+    if (free.is_empty() || named_short)
+        && let Some(ids) = min_nights(
+            s,
+            &occupancy,
+            (&stay, &too_short),
+            guests,
+            replacing,
+            effects,
+        )
+    {
+        return ids;
+    }
     if s.pets && free.iter().any(|a| a.pets_allowed) {
         free.sort_by_key(|a| !a.pets_allowed);
     }
@@ -163,6 +186,60 @@ pub(crate) fn quote(
     alternatives.iter().map(|(_, a)| a.id).collect()
 }
 
+/// Every cabin free for the stay asks for more nights (its season's minimum): say so, naming
+/// the season and the minimum, and put the shortest stay it accepts from the same check-in on
+/// the table when one of them is free for it (the named cabin first); else ask for more
+/// nights. `None` when no cabin was refused for its minimum.
+fn min_nights(
+    s: &mut ConversationState,
+    occupancy: &Occupancy<'_>,
+    (stay, too_short): (&StayDates, &[&Accommodation]),
+    guests: Guests,
+    replacing: Option<&Held>,
+    effects: &mut Vec<Effect>,
+) -> Option<Vec<i64>> {
+    let lang = s.language;
+    let mut refused: Vec<(&Accommodation, TooShort<'_>)> = too_short
+        .iter()
+        .filter_map(|a| a.min_nights(stay).err().map(|t| (*a, t)))
+        .collect();
+    let named = s.accommodation.as_deref();
+    refused.sort_by_key(|(a, _)| Some(a.name.as_str()) != named);
+    let (_, first) = refused.first()?;
+    // The first refused cabin (the named one, else the cheapest) free for its shortest stay.
+    let offered = refused.iter().find(|(a, t)| {
+        occupancy
+            .free(&t.shortest, guests)
+            .iter()
+            .any(|f| f.id == a.id)
+    });
+    let Some((a, t)) = offered else {
+        effects.push(say(texts::min_nights_ask(
+            lang,
+            &first.season.name,
+            first.season.min_nights,
+        )));
+        return Some(Vec::new());
+    };
+    s.offer = Some(Offer {
+        check_in: t.shortest.check_in(),
+        check_out: t.shortest.check_out(),
+        guests: guests.get(),
+        options: vec![option(a, &t.shortest, Some(&t.shortest), None)],
+        chosen: 0,
+        together: false,
+        replaces: replacing.map(|h| h.code.clone()),
+    });
+    effects.push(say(texts::min_nights_offer(
+        lang,
+        &t.season.name,
+        t.season.min_nights,
+        &t.shortest,
+        &texts::offer_line(a, &t.shortest),
+    )));
+    Some(vec![a.id])
+}
+
 /// The largest party the free cabins of these dates host together (up to
 /// `booking::availability::MAX_COMBINED` of them, the largest first), offered as one request
 /// for as many as fit. `None` when fewer than two cabins are free.
@@ -227,7 +304,7 @@ fn option(
     OfferOption {
         accommodation_id: a.id,
         name: a.name.clone(),
-        total_cents: pricing::quote(&a.tariff(), stay).total.cents(),
+        total_cents: a.quote(stay).total.cents(),
         capacity: a.capacity,
         pets_allowed: a.pets_allowed,
         stay: own.map(|s| (s.check_in(), s.check_out())),

@@ -6,6 +6,7 @@
 //! # Layout
 //! - `prompts`: greetings, questions for a missing slot, clarifications, refusals.
 //! - `offers`: what is free and what it costs, choices, combinations, assumed dates.
+//! - `seasons`: a stay shorter than its season's minimum.
 //! - `holds`: holds, changes, cancellations, payments and the voucher.
 //! - `answers`: answers about the place (amenities, pets, times, yes/no questions).
 //!
@@ -16,11 +17,13 @@ mod answers;
 mod holds;
 mod offers;
 mod prompts;
+mod seasons;
 
 pub use answers::*;
 pub use holds::*;
 pub use offers::*;
 pub use prompts::*;
+pub use seasons::*;
 
 use booking::StayDates;
 use chrono::NaiveDate;

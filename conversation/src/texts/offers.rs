@@ -1,7 +1,7 @@
 //! What is free and what it costs: offers, a pick among them, the nearest free dates, a
 //! combination for a large group, and the dates assumed from a holiday period.
 
-use booking::{Accommodation, Money, StayDates, pricing};
+use booking::{Accommodation, Money, StayDates};
 
 use super::{capitalize, day, range, stay_phrase};
 use crate::{
@@ -18,7 +18,7 @@ pub struct OfferLine<'a> {
 
 /// The offer line of an accommodation for a stay, priced.
 pub fn offer_line<'a>(accommodation: &'a Accommodation, stay: &StayDates) -> OfferLine<'a> {
-    let q = pricing::quote(&accommodation.tariff(), stay);
+    let q = accommodation.quote(stay);
     OfferLine {
         name: &accommodation.name,
         total: q.total,

@@ -32,6 +32,8 @@
 //! | `/admin/setup/cabins/:id` | POST | owner of the cabin's property (else 404; `new` adds one): a cabin's settings |
 //! | `/admin/setup/cabins/:id/photos` | POST | owner of the cabin's property (else 404): a photo uploaded (multipart; JPEG, PNG or WebP by content, up to 5 MB) ([`pages::photos`]) |
 //! | `/admin/setup/photos/:id/remove` | POST | owner of the photo's cabin's property (else 404): the photo removed |
+//! | `/admin/setup/cabins/:id/seasons` | POST | owner of the cabin's property (else 404): a season added (its own price and minimum nights) ([`pages::seasons`]) |
+//! | `/admin/setup/seasons/:id/remove` | POST | owner of the season's property (else 404): a season removed |
 //! | `/admin/account` | GET, POST | a signed-in account, its own only: the WhatsApp number for notices ([`pages::account`]) |
 //! | `/admin/console.css` | GET | anyone (the stylesheet) |
 //!
@@ -171,6 +173,14 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         .at(
             "/admin/setup/photos/:id/remove",
             sessioned(post(pages::photos::remove)),
+        )
+        .at(
+            "/admin/setup/cabins/:id/seasons",
+            sessioned(post(pages::seasons::add)),
+        )
+        .at(
+            "/admin/setup/seasons/:id/remove",
+            sessioned(post(pages::seasons::remove)),
         )
         .at(
             "/admin/account",

@@ -13,6 +13,7 @@ use poem::{Response, handler, http::StatusCode};
 use store::console::{
     Author, Conversation, Summary, Today, refunds,
     reservations::{Cancellation, Reservation},
+    seasons::Season,
     setup::{Cabin, CabinSettings, PropertySettings},
 };
 
@@ -352,6 +353,7 @@ pub fn new_reservation(
             p { a href="/admin/reservations" { "← Reservas" } }
             h1 { "Nueva reserva" }
             @if let Some(problem) = problem { p.problem role="alert" { (problem) } }
+            p.hint { "El precio sale como lo cotiza el bot: cada noche de una temporada a su precio, el resto al de base. El mínimo de noches de una temporada es para los huéspedes: desde acá podés cargar una estadía más corta." }
             form.new-reservation method="post" action="/admin/reservations/new" {
                 input type="hidden" name="csrf" value=(staff.csrf);
                 input type="hidden" name="nonce" value=(nonce);
@@ -460,6 +462,24 @@ pub fn setup_notice(code: &str) -> Option<&'static str> {
             "No se guardó nada: la política va en días (hasta 365), porcentaje (0 a 100) y meses de crédito (hasta 24)."
         }
         "direccion" => "No se guardó nada: la dirección puede tener hasta 200 letras.",
+        "temporada-guardada" => "Temporada agregada: el bot ya cotiza con ella.",
+        "temporada-borrada" => "Temporada quitada: esas noches vuelven al precio de base.",
+        "temporada-nombre" => {
+            "No se guardó la temporada: el nombre no puede quedar vacío ni pasar de 60 letras."
+        }
+        "temporada-fechas" => {
+            "No se guardó la temporada: las fechas se escriben como 02/01/2027 (o elegilas en el calendario)."
+        }
+        "temporada-orden" => {
+            "No se guardó la temporada: la última noche no puede ser anterior a la primera."
+        }
+        "temporada-precio" => {
+            "No se guardó la temporada: el precio por noche tiene que ser mayor que cero, en pesos (por ejemplo 120.000)."
+        }
+        "temporada-minimo" => "No se guardó la temporada: el mínimo de noches va de 1 a 60.",
+        "temporada-superpuesta" => {
+            "No se guardó la temporada: se superpone con otra temporada de esa cabaña. Cambiá las fechas o quitá la otra primero."
+        }
         "foto-subida" => "Foto subida: el bot ya la manda cuando un huésped pide fotos.",
         "foto-borrada" => "Foto borrada: el bot ya no la manda.",
         "foto-falta" => "No se guardó nada: elegí una foto antes de subirla.",
@@ -539,10 +559,53 @@ fn cabin_form(staff: &Staff, action: &str, c: Option<&CabinSettings>) -> Markup 
     }
 }
 
-/// The property's settings and its cabins, each a form.
+/// A cabin's seasons: each with its button to remove it, then the form to add one.
+fn seasons_section(staff: &Staff, cabin: i64, seasons: &[Season]) -> Markup {
+    let day = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    html! {
+        section.seasons id=(format!("seasons-{cabin}")) {
+            h4 { "Temporadas" }
+            p.hint { "Cada noche de una temporada (de la primera a la última, las dos incluidas) cuesta su precio, con el recargo de fin de semana encima; el resto, el precio de base. El mínimo de noches lo pone la temporada de la noche de llegada." }
+            @if seasons.is_empty() {
+                p { "Sin temporadas: todas las noches al precio de base." }
+            } @else {
+                table.seasons {
+                    thead { tr { th { "Temporada" } th { "Primera noche" } th { "Última noche" } th { "Precio por noche" } th { "Mínimo" } th {} } }
+                    tbody {
+                        @for s in seasons {
+                            tr {
+                                td { (s.name) }
+                                td { (day(s.first_night)) }
+                                td { (day(s.last_night)) }
+                                td { (money(s.price_cents)) }
+                                td { (s.min_nights) " noches" }
+                                td {
+                                    form method="post" action=(format!("/admin/setup/seasons/{}/remove", s.id)) {
+                                        input type="hidden" name="csrf" value=(staff.csrf);
+                                        button.danger type="submit" { "Quitar" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            form.season method="post" action=(format!("/admin/setup/cabins/{cabin}/seasons")) {
+                input type="hidden" name="csrf" value=(staff.csrf);
+                label { "Nombre" input type="text" name="name" required maxlength="60" placeholder="Temporada alta"; }
+                label { "Desde (primera noche)" input type="date" name="from" required; }
+                label { "Hasta (última noche, incluida)" input type="date" name="to" required; }
+                label { "Precio por noche (pesos)" input type="text" name="price" inputmode="decimal" required; }
+                label { "Mínimo de noches" input type="number" name="min_nights" min="1" max="60" value="1" required; }
+                button type="submit" { "Agregar temporada" }
+            }
+        }
+    }
+}
+
 /// A cabin's uploaded photos, each with its remove button, and the upload form (the token
 /// first, so the guard finds it before the file).
-fn cabin_photos(staff: &Staff, cabin: i64, photos: &[store::photos::Listed]) -> Markup {
+fn cabin_photos(staff: &Staff, cabin: i64, photos: &[&store::photos::Listed]) -> Markup {
     html! {
         section.photos {
             h4 { "Fotos que manda el bot" }
@@ -570,10 +633,12 @@ fn cabin_photos(staff: &Staff, cabin: i64, photos: &[store::photos::Listed]) -> 
     }
 }
 
+/// The property's settings and its cabins, each a form with its seasons and photos.
 pub fn setup(
     staff: &Staff,
     p: &PropertySettings,
     cabins: &[Cabin],
+    seasons: &[Season],
     photos: &[store::photos::Listed],
     notice: Option<&str>,
 ) -> Response {
@@ -606,7 +671,10 @@ pub fn setup(
                     article.cabin id=(format!("cabin-{}", c.id)) {
                         h3 { (c.settings.name) @if !c.settings.active { " " small.status { "(no se ofrece)" } } }
                         (cabin_form(staff, &format!("/admin/setup/cabins/{}", c.id), Some(&c.settings)))
-                        (cabin_photos(staff, c.id, &photos.iter().filter(|ph| ph.accommodation_id == c.id).cloned().collect::<Vec<_>>()))
+                        @let own: Vec<Season> = seasons.iter().filter(|s| s.accommodation_id == c.id).cloned().collect();
+                        (seasons_section(staff, c.id, &own))
+                        @let own_photos: Vec<&store::photos::Listed> = photos.iter().filter(|ph| ph.accommodation_id == c.id).collect();
+                        (cabin_photos(staff, c.id, &own_photos))
                     }
                 }
                 article.cabin #new-cabin {

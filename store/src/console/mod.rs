@@ -12,6 +12,7 @@
 pub mod calendar;
 pub mod refunds;
 pub mod reservations;
+pub mod seasons;
 pub mod setup;
 
 use chrono::{DateTime, Utc};

@@ -150,6 +150,20 @@ pub struct ToCancel {
     pub requested_days: Option<i32>,
 }
 
+/// Reservation `code` of property `property_id` as a cancellation needs it (`FOR UPDATE OF r`
+/// appended when it is locked).
+const TO_CANCEL: &str = "SELECT r.id, r.status::text AS status, r.check_in,
+            (r.deposit_amount * 100)::int8 AS deposit_cents,
+            (now() AT TIME ZONE p.time_zone)::date AS today,
+            CASE WHEN cr.resolved_at IS NULL THEN cr.refund_percent END AS requested_percent,
+            CASE WHEN cr.resolved_at IS NULL THEN cr.credit_months END AS requested_credit_months,
+            CASE WHEN cr.resolved_at IS NULL THEN cr.days_before_check_in END AS requested_days
+     FROM reservations r
+     JOIN accommodations a ON a.id = r.accommodation_id
+     JOIN properties p ON p.id = a.property_id
+     LEFT JOIN cancellation_requests cr ON cr.reservation_id = r.id
+     WHERE a.property_id = $1 AND r.code = $2 AND r.channel_source <> 'staff_block'";
+
 /// Locks reservation `code` of the property for a cancellation; `None` when it is not the
 /// property's.
 pub async fn lock_for_cancel(
@@ -157,24 +171,27 @@ pub async fn lock_for_cancel(
     property_id: i64,
     code: &str,
 ) -> Result<Option<ToCancel>, StoreError> {
-    Ok(sqlx::query_as(
-        "SELECT r.id, r.status::text AS status, r.check_in,
-                (r.deposit_amount * 100)::int8 AS deposit_cents,
-                (now() AT TIME ZONE p.time_zone)::date AS today,
-                CASE WHEN cr.resolved_at IS NULL THEN cr.refund_percent END AS requested_percent,
-                CASE WHEN cr.resolved_at IS NULL THEN cr.credit_months END AS requested_credit_months,
-                CASE WHEN cr.resolved_at IS NULL THEN cr.days_before_check_in END AS requested_days
-         FROM reservations r
-         JOIN accommodations a ON a.id = r.accommodation_id
-         JOIN properties p ON p.id = a.property_id
-         LEFT JOIN cancellation_requests cr ON cr.reservation_id = r.id
-         WHERE a.property_id = $1 AND r.code = $2 AND r.channel_source <> 'staff_block'
-         FOR UPDATE OF r",
+    Ok(
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{TO_CANCEL} FOR UPDATE OF r")))
+            .bind(property_id)
+            .bind(code)
+            .fetch_optional(&mut *conn)
+            .await?,
     )
-    .bind(property_id)
-    .bind(code)
-    .fetch_optional(&mut *conn)
-    .await?)
+}
+
+/// What cancelling reservation `code` would involve, read without a lock (a page shows it
+/// before staff press the button; the cancellation itself locks with [`lock_for_cancel`]).
+pub async fn to_cancel(
+    db: impl sqlx::PgExecutor<'_>,
+    property_id: i64,
+    code: &str,
+) -> Result<Option<ToCancel>, StoreError> {
+    Ok(sqlx::query_as(TO_CANCEL)
+        .bind(property_id)
+        .bind(code)
+        .fetch_optional(db)
+        .await?)
 }
 
 /// What a reservation to move is, locked for the caller's transaction.

@@ -348,6 +348,34 @@ async fn seed(db: &PgPool, i: usize, case: &Case) -> (i64, String, String) {
                 .await
                 .unwrap();
             }
+            Setup::Season {
+                cabin,
+                nights,
+                price,
+                min_nights,
+                name,
+            } => {
+                let today = Utc::now()
+                    .with_timezone(&chrono_tz::America::Argentina::Buenos_Aires)
+                    .date_naive();
+                let (first, last) = script::stay(nights, today).unwrap();
+                let n = sqlx::query(
+                    "INSERT INTO seasons (accommodation_id, name, starts_on, ends_on, price_per_night, min_nights)
+                     SELECT id, $1, $2, $3, $4, $5 FROM accommodations
+                     WHERE property_id = $6 AND name ILIKE '%' || $7",
+                )
+                .bind(name)
+                .bind(first)
+                .bind(last)
+                .bind(*price as f64)
+                .bind(min_nights)
+                .bind(property)
+                .bind(cabin)
+                .execute(db)
+                .await
+                .unwrap();
+                assert_eq!(n.rows_affected(), 1, "{}: no cabin {cabin}", case.id);
+            }
             Setup::Amenity { cabin, text } => {
                 sqlx::query(
                     "UPDATE accommodations SET amenities = amenities || $1 WHERE property_id = $2 AND name ILIKE '%' || $3",

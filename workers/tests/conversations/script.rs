@@ -11,6 +11,9 @@
 //! <! Coihue                                (none of these)
 //! = Lenga 03-16 03-18 4 pre_reserved       (a reservation left behind; one line each)
 //! = none                                   (no live reservation)
+//! setup: season Arrayán 03-01 03-31 100000 3 Verano
+//!                                          (a season of a cabin: first and last night, both
+//!                                           included, pesos a night, minimum nights, its name)
 //! setup: policy 15 0 6                     (the property's cancellation policy: the whole
 //!                                           deposit back up to 15 days before, 0 % after,
 //!                                           credit for 6 months; else 15 0 0)
@@ -58,6 +61,15 @@ pub enum Setup {
     Amenity {
         cabin: String,
         text: String,
+    },
+    /// A season of a cabin: its first and last night (`MM-DD MM-DD`, both included), pesos a
+    /// night, minimum nights and name.
+    Season {
+        cabin: String,
+        nights: String,
+        price: i64,
+        min_nights: i32,
+        name: String,
     },
     /// The property's cancellation policy: days, late percent, credit months.
     Policy {
@@ -180,9 +192,18 @@ pub fn parse(file: &str, text: &str, today: NaiveDate) -> Result<Vec<Case>, Stri
                     percent: percent.parse().map_err(|_| err("policy percent"))?,
                     months: months.parse().map_err(|_| err("policy months"))?,
                 }),
+                ["season", cabin, a, b, price, min, ..] if f.len() > 6 => {
+                    case.setup.push(Setup::Season {
+                        cabin: cabin.to_owned(),
+                        nights: format!("{a} {b}"),
+                        price: price.parse().map_err(|_| err("season price"))?,
+                        min_nights: min.parse().map_err(|_| err("season minimum"))?,
+                        name: f[6..].join(" "),
+                    })
+                }
                 _ => {
                     return Err(err(
-                        "setup: taken CABIN MM-DD MM-DD | amenity CABIN TEXT | policy DAYS PERCENT MONTHS",
+                        "setup: taken CABIN MM-DD MM-DD | amenity CABIN TEXT | season CABIN MM-DD MM-DD PESOS MIN NAME | policy DAYS PERCENT MONTHS",
                     ));
                 }
             }

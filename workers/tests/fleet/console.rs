@@ -927,7 +927,8 @@ async fn in_a_browser_staff_see_their_day_take_a_guest_over_answer_and_hand_back
     fleet.drop_db().await;
 }
 
-/// Inserts reservation `code` of `cabin`; answers its id.
+/// Inserts reservation `code` of `cabin`, `check_in_in_days` after its property's today (in the
+/// property's time zone); answers its id.
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn reservation(
     fleet: &Fleet,
@@ -1314,14 +1315,14 @@ async fn reservations_are_searched_confirmed_once_and_cancelled_by_the_policy() 
 }
 
 /// The form nonce of a page's first form that has one.
-fn nonce_of(html: &str) -> String {
+pub(crate) fn nonce_of(html: &str) -> String {
     let marker = "name=\"nonce\" value=\"";
     let start = html.find(marker).expect("a form with its nonce") + marker.len();
     html[start..start + 64].to_owned()
 }
 
 /// The reservation code a redirect after an action names.
-fn code_in(location: Option<&str>) -> String {
+pub(crate) fn code_in(location: Option<&str>) -> String {
     let location = location.expect("a redirect");
     let rest = location
         .strip_prefix("/admin/reservations/")
@@ -1379,7 +1380,10 @@ async fn staff_create_move_and_cancel_reservations_and_the_guest_is_told_once() 
     .await;
 
     let (graph, _w, mut http, token) = console_with_worker(&fleet, "ana@lago.test").await;
-    let day = |n: i64| (chrono::Utc::now().date_naive() + chrono::Duration::days(n)).to_string();
+    let today = store::console::property_today(&fleet.db, property)
+        .await
+        .unwrap();
+    let day = |n: i64| (today + chrono::Duration::days(n)).to_string();
     let (coihue_id, lenga_id, theirs_id) =
         (coihue.to_string(), lenga.to_string(), theirs.to_string());
 
@@ -1541,7 +1545,7 @@ async fn staff_create_move_and_cancel_reservations_and_the_guest_is_told_once() 
     );
     let sent = sent_texts_when(&graph, 2).await;
     assert_eq!(sent.len(), 2, "{sent:?}");
-    let new_dates = (chrono::Utc::now().date_naive() + chrono::Duration::days(50))
+    let new_dates = (today + chrono::Duration::days(50))
         .format("%d/%m/%Y")
         .to_string();
     assert!(

@@ -21,6 +21,7 @@ mod refunds;
 mod retention;
 mod safe_start;
 mod schedules;
+mod seasons;
 mod setup;
 mod shutdown;
 mod whatsapp_kinds;

@@ -3,7 +3,7 @@
 //! accents, speech-to-text, English and Portuguese).
 
 use booking::{
-    Accommodation, CancellationPolicy,
+    Accommodation, CancellationPolicy, PriceSeason,
     availability::{Occupancy, Taken},
 };
 use chrono::{NaiveDate, NaiveTime};
@@ -40,6 +40,7 @@ fn cabin(id: i64, name: &str, capacity: i32, pets: bool, amenities: &[&str]) -> 
         uploaded_photos: vec![],
         amenities: amenities.iter().map(|a| (*a).to_owned()).collect(),
         pets_allowed: pets,
+        seasons: vec![],
     }
 }
 
@@ -77,6 +78,8 @@ struct World {
     taken: Vec<Taken>,
     held: Option<Held>,
     policy: CancellationPolicy,
+    /// Seasons, by the id of the cabin they belong to.
+    seasons: Vec<(i64, PriceSeason)>,
 }
 
 impl World {
@@ -87,7 +90,12 @@ impl World {
 
     /// A turn on what the guest sent, in this world.
     fn turn(&self, state: &ConversationState, incoming: Incoming<'_>) -> Turn {
-        let all = cabins();
+        let mut all = cabins();
+        for (id, season) in &self.seasons {
+            if let Some(a) = all.iter_mut().find(|a| a.id == *id) {
+                a.seasons.push(season.clone());
+            }
+        }
         let place = Place {
             cancellation: self.policy,
             ..place()
@@ -169,6 +177,7 @@ fn coihue_hold(paid: bool) -> World {
         }),
         // 22 days before the stay: late for this policy.
         policy: CancellationPolicy::new(30, 50, 6).expect("policy"),
+        seasons: Vec::new(),
     }
 }
 
@@ -192,4 +201,5 @@ const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 mod holds;
 mod offers;
 mod questions;
+mod seasons;
 mod slots;

@@ -10,6 +10,7 @@ pub mod payments;
 pub mod photos;
 pub mod queues;
 pub mod reservations;
+pub mod seasons;
 pub mod setup;
 pub mod today;
 

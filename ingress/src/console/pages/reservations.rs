@@ -99,26 +99,22 @@ pub async fn show(
         .await
         .map_err(|e| ConsoleError::unavailable("reading a reservation", e))?
         .ok_or(ConsoleError::NotFound)?;
-    // What cancelling now would give back, shown before staff press the button.
+    // What cancelling now would give back, shown before staff press the button (read, not
+    // locked: the cancellation locks and decides again), and the cabins it may move to.
+    let mut conn = db
+        .acquire()
+        .await
+        .map_err(|e| ConsoleError::unavailable("reading a reservation", e))?;
     let refund = if r.status == "confirmed" {
-        let mut conn = db
-            .acquire()
-            .await
-            .map_err(|e| ConsoleError::unavailable("reading a reservation", e))?;
-        let locked = preview(&mut conn, staff.account.property_id, &code).await?;
-        locked.map(|(_, c)| c)
+        preview(&mut conn, staff.account.property_id, &code)
+            .await?
+            .map(|(_, c)| c)
     } else {
         None
     };
-    let cabins = {
-        let mut conn = db
-            .acquire()
-            .await
-            .map_err(|e| ConsoleError::unavailable("reading the cabins", e))?;
-        store::availability::of_property(&mut conn, staff.account.property_id)
-            .await
-            .map_err(|e| ConsoleError::unavailable("reading the cabins", e))?
-    };
+    let cabins = store::availability::of_property(&mut conn, staff.account.property_id)
+        .await
+        .map_err(|e| ConsoleError::unavailable("reading the cabins", e))?;
     let notice = notice.aviso.as_deref().and_then(views::reservation_notice);
     Ok(views::reservation(
         &staff,
@@ -129,15 +125,14 @@ pub async fn show(
     ))
 }
 
-/// The reservation and what cancelling it now gives back, for the page to show (outside a
-/// transaction the row lock ends with the statement).
+/// The reservation and what cancelling it now gives back, for the page to show.
 async fn preview(
     conn: &mut sqlx::PgConnection,
     property_id: i64,
     code: &str,
 ) -> Result<Option<(ToCancel, Cancellation)>, ConsoleError> {
     const WHAT: &str = "reading a reservation";
-    let Some(r) = booked::lock_for_cancel(conn, property_id, code)
+    let Some(r) = booked::to_cancel(&mut *conn, property_id, code)
         .await
         .map_err(failing(WHAT))?
     else {

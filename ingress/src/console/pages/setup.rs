@@ -1,8 +1,8 @@
 //! The property's setup (owners only; staff get the 404 of a page that does not exist): the
 //! property's address, check-in and check-out times and cancellation policy, and its cabins
 //! (name, capacity, description, amenities, pets, base price, weekend price, deposit, photos'
-//! addresses, active), changed and added; each cabin's uploaded photos are listed here and
-//! handled by [`super::photos`].
+//! addresses, active), changed and added; each cabin's seasons and uploaded photos are listed
+//! under it and changed by [`super::seasons`] and [`super::photos`].
 //!
 //! Every form is parsed here into checked values ([`property_settings`], [`cabin_settings`]):
 //! a wrong field writes nothing and comes back as a notice naming it. Each save writes its
@@ -50,11 +50,16 @@ pub async fn page(
     let cabins = setup::cabins(db, staff.account.property_id)
         .await
         .map_err(failing(WHAT))?;
+    let seasons = store::console::seasons::of_property(db, staff.account.property_id)
+        .await
+        .map_err(failing(WHAT))?;
     let photos = store::photos::of_property(db, staff.account.property_id)
         .await
         .map_err(failing(WHAT))?;
     let notice = notice.aviso.as_deref().and_then(views::setup_notice);
-    Ok(views::setup(&staff, &property, &cabins, &photos, notice))
+    Ok(views::setup(
+        &staff, &property, &cabins, &seasons, &photos, notice,
+    ))
 }
 
 /// The property form as posted.
@@ -202,7 +207,7 @@ pub fn cabin_settings(f: &CabinForm) -> Result<CabinSettings, &'static str> {
 }
 
 /// "85000", "85.000", "85 000", "85000,50" → cents; `None` for anything else or out of range.
-fn pesos_to_cents(raw: &str) -> Option<i64> {
+pub(super) fn pesos_to_cents(raw: &str) -> Option<i64> {
     let raw: String = raw.trim().chars().filter(|c| *c != ' ').collect();
     let (whole, cents) = match raw.rsplit_once(',') {
         Some((w, c)) if c.len() <= 2 && !c.is_empty() => (w.to_owned(), c.to_owned()),
