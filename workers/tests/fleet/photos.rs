@@ -122,7 +122,15 @@ async fn an_owner_uploads_a_photo_in_a_browser_and_the_bot_sends_it_by_its_publi
             .await
             .unwrap();
         let src = img.attr("src").await.unwrap().expect("the photo's link");
-        // The browser fetched it from the public route and decoded it as the 320×240 PNG.
+        // In view (the list loads lazily), the browser fetches it from the public route and
+        // decodes it as the 320×240 PNG.
+        browser
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView()",
+                vec![serde_json::json!(format!("{section} section.photos"))],
+            )
+            .await
+            .unwrap();
         let width = format!("{section} li.photo img");
         let loaded = eventually(Duration::from_secs(10), || async {
             browser
@@ -135,13 +143,6 @@ async fn an_owner_uploads_a_photo_in_a_browser_and_the_bot_sends_it_by_its_publi
         })
         .await;
         assert!(loaded, "the listed photo did not load in the browser");
-        browser
-            .execute(
-                "document.querySelector(arguments[0]).scrollIntoView()",
-                vec![serde_json::json!(format!("{section} section.photos"))],
-            )
-            .await
-            .unwrap();
         screenshot(&browser, "setup-photos").await;
         src
     };
