@@ -561,7 +561,15 @@ pub(crate) async fn sign_in_browser(browser: &Client, email: &str) {
         .click()
         .await
         .unwrap();
-    assert_eq!(browser.current_url().await.unwrap().path(), "/admin");
+    // A click returns before the next page has loaded.
+    let landed = eventually(Duration::from_secs(10), || async {
+        browser
+            .current_url()
+            .await
+            .is_ok_and(|u| u.path() == "/admin")
+    })
+    .await;
+    assert!(landed, "not on Today after signing in as {email}");
 }
 
 /// chromedriver on a free loopback port, stopped (killed and reaped) when dropped.
