@@ -63,7 +63,7 @@ pub(crate) async fn other_property(fleet: &Fleet) -> (i64, i64) {
 }
 
 /// A conversation of `property` with one guest message; answers its id.
-async fn conversation(fleet: &Fleet, property: i64, guest: &str, body: &str) -> i64 {
+pub(crate) async fn conversation(fleet: &Fleet, property: i64, guest: &str, body: &str) -> i64 {
     let c: i64 = sqlx::query_scalar(
         "INSERT INTO conversations (property_id, channel, guest_address, state)
          VALUES ($1, 'whatsapp', $2, '{}') RETURNING id",

@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use crate::support::*;
+use crate::{console, support::*};
 
 /// The tables that grow with the years (and, for cabin photos, with the properties: every
 /// turn reads its cabins' photo names).
@@ -111,15 +111,80 @@ async fn a_conversation_turn_reads_no_growing_table_whole_on_a_year_of_data() {
         .await
     );
     tokio::time::sleep(Duration::from_secs(11)).await;
-    let after = scans(&fleet).await;
+    assert_no_growing_table_read_whole(&before, &scans(&fleet).await, "the per-message path");
+    fleet.drop_db().await;
+}
+
+/// The staff console's pages, on the same busy year, read none of the growing tables whole
+/// either: what a page shows is found by index, so it takes as long next year as today (the
+/// times themselves are `fleet-bench console`'s).
+#[tokio::test]
+async fn the_console_pages_read_no_growing_table_whole_on_a_year_of_data() {
+    let fleet = Fleet::new().await;
+    fleet.seed_history(200_000).await.unwrap();
+    let property = console::property(&fleet).await;
+    let cabin = console::cabin_of(&fleet, property).await;
+    for (code, days, status) in [
+        ("RESFLAT0001", 20, "confirmed"),
+        ("RESFLAT0002", 30, "pre_reserved"),
+        ("RESFLAT0003", -40, "confirmed"),
+        ("RESFLAT0004", 50, "cancelled"),
+    ] {
+        console::reservation(
+            &fleet,
+            cabin,
+            code,
+            "Flora Flat",
+            "5491166660001",
+            days,
+            10_000,
+            status,
+        )
+        .await;
+    }
+    let talk = console::conversation(&fleet, property, "5491166660001", "¿tienen lugar?").await;
+    console::add_staff(&fleet, property, "ana@lago.test", "owner");
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
+    let mut http = console::Http::new(&base);
+    http.sign_in("ana@lago.test").await;
+    tokio::time::sleep(Duration::from_secs(11)).await;
+    let before = scans(&fleet).await;
+
+    let month = chrono::Utc::now().format("%Y-%m").to_string();
+    for page in [
+        "/admin".to_owned(),
+        "/admin/inbox".to_owned(),
+        format!("/admin/inbox/{talk}"),
+        "/admin/reservations".to_owned(),
+        "/admin/reservations?q=Flora".to_owned(),
+        "/admin/reservations/RESFLAT0001".to_owned(),
+        "/admin/calendar".to_owned(),
+        format!("/admin/calendar?month={month}"),
+        "/admin/payments".to_owned(),
+        "/admin/setup".to_owned(),
+    ] {
+        let shown = http.get(&page).await;
+        assert_eq!(shown.status, 200, "{page}: {}", shown.body);
+    }
+    tokio::time::sleep(Duration::from_secs(11)).await;
+    assert_no_growing_table_read_whole(&before, &scans(&fleet).await, "the console's pages");
+    fleet.drop_db().await;
+}
+
+fn assert_no_growing_table_read_whole(
+    before: &[(String, i64, i64)],
+    after: &[(String, i64, i64)],
+    path: &str,
+) {
     for table in GROWING {
         let seq =
             |s: &[(String, i64, i64)]| s.iter().find(|(t, _, _)| t == table).map_or(0, |r| r.1);
         assert_eq!(
-            seq(&after) - seq(&before),
+            seq(after) - seq(before),
             0,
-            "{table} was read whole on the per-message path ({before:?} → {after:?})"
+            "{table} was read whole on {path} ({before:?} → {after:?})"
         );
     }
-    fleet.drop_db().await;
 }
