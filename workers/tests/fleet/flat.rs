@@ -30,13 +30,9 @@ async fn scans(fleet: &Fleet) -> Vec<(String, i64, i64)> {
     .unwrap()
 }
 
-#[tokio::test]
-async fn a_conversation_turn_reads_no_growing_table_whole_on_a_year_of_data() {
-    let fleet = Fleet::new().await;
-    fleet.seed_hold("RES000109999").await;
-    fleet.seed_history(200_000).await.unwrap();
-    // Five photos for every cabin (thousands of properties'), so reading one cabin's photo
-    // names whole-table would show.
+/// Five photos for every cabin (thousands of properties'), so reading the photos of one cabin
+/// or one property whole-table would show.
+async fn seed_photos(fleet: &Fleet) {
     sqlx::query(
         "INSERT INTO cabin_photos (accommodation_id, token, content_type, width, height, bytes, position)
          SELECT a.id, md5(a.id || '-' || g) || md5(g || '-' || a.id), 'image/png', 320, 240,
@@ -50,6 +46,14 @@ async fn a_conversation_turn_reads_no_growing_table_whole_on_a_year_of_data() {
         .execute(&fleet.db)
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn a_conversation_turn_reads_no_growing_table_whole_on_a_year_of_data() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000109999").await;
+    fleet.seed_history(200_000).await.unwrap();
+    seed_photos(&fleet).await;
     let graph = wiremock::MockServer::start().await;
     wiremock::Mock::given(wiremock::matchers::method("POST"))
         .respond_with(graph_ok())
@@ -143,6 +147,7 @@ async fn the_console_pages_read_no_growing_table_whole_on_a_year_of_data() {
         .await;
     }
     let talk = console::conversation(&fleet, property, "5491166660001", "¿tienen lugar?").await;
+    seed_photos(&fleet).await;
     console::add_staff(&fleet, property, "ana@lago.test", "owner");
     let base = fleet
         .spawn_ingress_with(|c| c.console.cookie_secure = false)
