@@ -4,6 +4,8 @@
 #                          compose plugin, or a v2 `docker-compose`; no daemon needed)
 #   - prometheus/          with `promtool check config` and `promtool check rules`
 #                          (+ `promtool test rules` for prometheus/*_test.yml, if any)
+#   - caddy/Caddyfile      with `caddy validate` (for a sample public host) and `caddy fmt`
+#   - alertmanager/        with `amtool check-config` (rendered with sample values)
 #   - grafana/dashboards/  JSON parses (python3)
 #   - .env.example         names every variable the binaries read
 # A missing tool is reported as "skipped: ..." and does not fail the run; an invalid file
@@ -96,6 +98,34 @@ if command -v promtool >/dev/null 2>&1; then
     shopt -u nullglob
 else
     skip "prometheus/prometheus.yml, prometheus/alerts.yml (no promtool; apt-get install prometheus)"
+fi
+
+# ------------------------------------------------------------------ caddy
+# Debian's caddy package: install it when missing (as scripts/test.sh does).
+if ! command -v caddy >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    . scripts/lib.sh
+    ensure_caddy || echo "note: could not install caddy"
+fi
+if command -v caddy >/dev/null 2>&1; then
+    # Validation provisions the config (no certificate is requested); its state goes to a
+    # throwaway folder, not the operator's home.
+    caddy_home=$(mktemp -d)
+    if PUBLIC_HOST=reservas.example.com XDG_DATA_HOME="$caddy_home" XDG_CONFIG_HOME="$caddy_home" \
+        caddy validate --adapter caddyfile --config caddy/Caddyfile >"$caddy_home/validate.log" 2>&1; then
+        ok "caddy/Caddyfile (caddy validate)"
+    else
+        cat "$caddy_home/validate.log" >&2
+        bad "caddy/Caddyfile (caddy validate)"
+    fi
+    rm -rf "$caddy_home"
+    # Formatted as `caddy fmt` writes it (`caddy fmt --overwrite caddy/Caddyfile` fixes it).
+    if caddy fmt caddy/Caddyfile | diff -u caddy/Caddyfile - >&2; then
+        ok "caddy/Caddyfile (caddy fmt)"
+    else
+        bad "caddy/Caddyfile (not as caddy fmt writes it: caddy fmt --overwrite caddy/Caddyfile)"
+    fi
+else
+    skip "caddy/Caddyfile (no caddy; apt-get install caddy)"
 fi
 
 # ------------------------------------------------------------------ grafana
