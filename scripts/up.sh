@@ -70,6 +70,7 @@ if command -v caddy >/dev/null; then
   front_port="${FRONT_HTTPS_PORT:-8443}"
   log "starting the TLS front on https://localhost:$front_port"
   PUBLIC_HOST=localhost INGRESS_UPSTREAM="$INGRESS_ADDR" CADDY_BIND=127.0.0.1 CADDY_ADMIN=off \
+    HSTS_MAX_AGE=0 \
     CADDY_HTTPS_PORT="$front_port" CADDY_HTTP_PORT="${FRONT_HTTP_PORT:-8088}" \
     XDG_DATA_HOME="$PWD/$run/caddy" XDG_CONFIG_HOME="$PWD/$run/caddy" \
     caddy run --adapter caddyfile --config caddy/Caddyfile >"$run/logs/caddy.log" 2>&1 &

@@ -189,7 +189,10 @@ async fn the_tls_front_passes_signed_webhooks_and_keeps_metrics_and_health_insid
 
     // A signed WhatsApp delivery through HTTPS: accepted, and its job is in Redis.
     let resp = outside
-        .whatsapp_signed(WA_SECRET, text_delivery("wamid.TLS1", "Hola, ¿tienen lugar?"))
+        .whatsapp_signed(
+            WA_SECRET,
+            text_delivery("wamid.TLS1", "Hola, ¿tienen lugar?"),
+        )
         .await
         .expect("request through the front");
     assert_eq!(resp.status(), 200, "{}", front.log());
@@ -225,11 +228,18 @@ async fn the_tls_front_passes_signed_webhooks_and_keeps_metrics_and_health_insid
     // Metrics and health: answered inside (straight to the ingress), not from outside.
     for path in ["/metrics", "/health/live", "/health/ready"] {
         let inside = app.http.get(app.url(path)).send().await.unwrap();
-        assert!(inside.status().is_success(), "{path} inside: {}", inside.status());
+        assert!(
+            inside.status().is_success(),
+            "{path} inside: {}",
+            inside.status()
+        );
         let resp = https.get(outside.url(path)).send().await.unwrap();
         assert_eq!(resp.status(), 404, "{path} from outside");
         let body = resp.text().await.unwrap();
-        assert!(!body.contains("fleet_"), "{path} from outside leaked metrics");
+        assert!(
+            !body.contains("fleet_"),
+            "{path} from outside leaked metrics"
+        );
     }
     // Nor any other path the ingress serves but the outside has no business with.
     for path in ["/sandbox/outbox", "/", "/webhooks"] {
