@@ -115,7 +115,7 @@ fi
 # ------------------------------------------------------------------ alertmanager
 # amtool ships with Debian's prometheus-alertmanager package: install it when missing.
 if ! command -v amtool >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-    . scripts/lib.sh
+    declare -F apt_install >/dev/null || . scripts/lib.sh
     apt_install prometheus-alertmanager || echo "note: could not install prometheus-alertmanager (amtool)"
 fi
 if command -v amtool >/dev/null 2>&1; then
@@ -157,7 +157,7 @@ fi
 # ------------------------------------------------------------------ caddy
 # Debian's caddy package: install it when missing (as scripts/test.sh does).
 if ! command -v caddy >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
-    . scripts/lib.sh
+    declare -F apt_install >/dev/null || . scripts/lib.sh
     ensure_caddy || echo "note: could not install caddy"
 fi
 if command -v caddy >/dev/null 2>&1; then
