@@ -4,6 +4,8 @@
 #                          compose plugin, or a v2 `docker-compose`; no daemon needed)
 #   - prometheus/          with `promtool check config` and `promtool check rules`
 #                          (+ `promtool test rules` for prometheus/*_test.yml, if any)
+#   - caddy/Caddyfile      with `caddy validate` (for a sample public host) and `caddy fmt`
+#   - alertmanager/        with `amtool check-config` (rendered with sample values)
 #   - grafana/dashboards/  JSON parses (python3)
 #   - .env.example         names every variable the binaries read
 # A missing tool is reported as "skipped: ..." and does not fail the run; an invalid file
@@ -96,6 +98,88 @@ if command -v promtool >/dev/null 2>&1; then
     shopt -u nullglob
 else
     skip "prometheus/prometheus.yml, prometheus/alerts.yml (no promtool; apt-get install prometheus)"
+fi
+
+# Every alert is routed by its severity (warning or critical) and has a unit test.
+unrouted=$(awk '/^ *- alert: /{cur=$3; names[cur]=1} /^ *severity: /{if (cur != "") sev[cur]=$2}
+    END{for (a in names) if (sev[a] != "warning" && sev[a] != "critical") print a}' prometheus/alerts.yml)
+untested=$(awk '/^ *- alert: /{print $3}' prometheus/alerts.yml \
+    | while read -r a; do grep -q "alertname: $a\$" prometheus/*_test.yml || echo "$a"; done)
+if [[ -z $unrouted && -z $untested ]]; then
+    ok "prometheus/alerts.yml (every alert has severity warning or critical, and a test)"
+else
+    [[ -z $unrouted ]] || bad "prometheus/alerts.yml: no severity warning/critical: $(echo $unrouted)"
+    [[ -z $untested ]] || bad "prometheus/alerts.yml: no promtool test: $(echo $untested)"
+fi
+
+# ------------------------------------------------------------------ alertmanager
+# amtool ships with Debian's prometheus-alertmanager package: install it when missing.
+if ! command -v amtool >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    declare -F apt_install >/dev/null || . scripts/lib.sh
+    apt_install prometheus-alertmanager || echo "note: could not install prometheus-alertmanager (amtool)"
+fi
+if command -v amtool >/dev/null 2>&1; then
+    # The template rendered as the container renders it, with sample values.
+    am_dir=$(mktemp -d)
+    am_env=(ALERT_SMTP_SMARTHOST=smtp.example.com:587 ALERT_SMTP_USERNAME=alertas
+        "ALERT_SMTP_PASSWORD=it's a secret" ALERT_EMAIL_FROM=alertas@example.com
+        ALERT_EMAIL_CRITICAL_TO=guardia@example.com ALERT_EMAIL_WARNING_TO=equipo@example.com
+        "ALERT_WEBHOOK_URL=https://hooks.example.com/fleet?canal=guardia&x=1")
+    if env -i PATH="$PATH" "${am_env[@]}" sh alertmanager/render.sh alertmanager/alertmanager.yml \
+            "$am_dir/alertmanager.yml" && amtool check-config "$am_dir/alertmanager.yml"; then
+        ok "alertmanager/alertmanager.yml (rendered; amtool check-config)"
+        # Routing by severity: critical pages (email + webhook), warning goes to the team.
+        for sev in critical warning; do
+            got=$(amtool config routes test --config.file="$am_dir/alertmanager.yml" \
+                alertname=Probe severity=$sev 2>/dev/null)
+            if [[ $got == "$sev" ]]; then
+                ok "alertmanager: severity=$sev goes to receiver $sev"
+            else
+                bad "alertmanager: severity=$sev goes to '$got', not $sev"
+            fi
+        done
+    else
+        bad "alertmanager/alertmanager.yml (render.sh or amtool check-config)"
+    fi
+    # A required variable left out: the render refuses, naming it, and writes nothing.
+    refusal=$(env -i PATH="$PATH" "${am_env[@]:0:6}" sh alertmanager/render.sh \
+        alertmanager/alertmanager.yml "$am_dir/missing.yml" 2>&1 || true)
+    if [[ $refusal == *ALERT_WEBHOOK_URL* && ! -e $am_dir/missing.yml ]]; then
+        ok "alertmanager/render.sh (refuses a missing variable, naming it)"
+    else
+        bad "alertmanager/render.sh (rendered without ALERT_WEBHOOK_URL: $refusal)"
+    fi
+    rm -rf "$am_dir"
+else
+    skip "alertmanager/alertmanager.yml (no amtool; apt-get install prometheus-alertmanager)"
+fi
+
+# ------------------------------------------------------------------ caddy
+# Debian's caddy package: install it when missing (as scripts/test.sh does).
+if ! command -v caddy >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    declare -F apt_install >/dev/null || . scripts/lib.sh
+    ensure_caddy || echo "note: could not install caddy"
+fi
+if command -v caddy >/dev/null 2>&1; then
+    # Validation provisions the config (no certificate is requested); its state goes to a
+    # throwaway folder, not the operator's home.
+    caddy_home=$(mktemp -d)
+    if PUBLIC_HOST=reservas.example.com XDG_DATA_HOME="$caddy_home" XDG_CONFIG_HOME="$caddy_home" \
+        caddy validate --adapter caddyfile --config caddy/Caddyfile >"$caddy_home/validate.log" 2>&1; then
+        ok "caddy/Caddyfile (caddy validate)"
+    else
+        cat "$caddy_home/validate.log" >&2
+        bad "caddy/Caddyfile (caddy validate)"
+    fi
+    rm -rf "$caddy_home"
+    # Formatted as `caddy fmt` writes it (`caddy fmt --overwrite caddy/Caddyfile` fixes it).
+    if caddy fmt caddy/Caddyfile | diff -u caddy/Caddyfile - >&2; then
+        ok "caddy/Caddyfile (caddy fmt)"
+    else
+        bad "caddy/Caddyfile (not as caddy fmt writes it: caddy fmt --overwrite caddy/Caddyfile)"
+    fi
+else
+    skip "caddy/Caddyfile (no caddy; apt-get install caddy)"
 fi
 
 # ------------------------------------------------------------------ grafana

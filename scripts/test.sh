@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 ensure_services
 ensure_audio_tools
 ensure_browser_tools
+ensure_caddy || log "no Caddy: the TLS front test will say it was skipped"
 ensure_whisper_model
 ensure_ical_reference
 # Tests create their own databases from this server-level URL.

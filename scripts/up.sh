@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 ensure_services
+ensure_caddy || log "no Caddy: the fleet runs without its TLS front"
 load_env
 ensure_whisper_model
 
@@ -62,6 +63,21 @@ for _ in $(seq 1 100); do
 done
 curl -fsS "http://$INGRESS_ADDR/health/ready" && echo
 
+# The TLS front as in production (caddy/Caddyfile), for localhost: Caddy's local CA signs its
+# certificate (trust $run/caddy/caddy/pki/authorities/local/root.crt, or curl -k).
+front="(none: Caddy is not installed)"
+if command -v caddy >/dev/null; then
+  front_port="${FRONT_HTTPS_PORT:-8443}"
+  log "starting the TLS front on https://localhost:$front_port"
+  PUBLIC_HOST=localhost INGRESS_UPSTREAM="$INGRESS_ADDR" CADDY_BIND=127.0.0.1 CADDY_ADMIN=off \
+    HSTS_MAX_AGE=0 \
+    CADDY_HTTPS_PORT="$front_port" CADDY_HTTP_PORT="${FRONT_HTTP_PORT:-8088}" \
+    XDG_DATA_HOME="$PWD/$run/caddy" XDG_CONFIG_HOME="$PWD/$run/caddy" \
+    caddy run --adapter caddyfile --config caddy/Caddyfile >"$run/logs/caddy.log" 2>&1 &
+  echo $! >"$run/caddy.pid"
+  front="https://localhost:$front_port   (webhooks, /admin, /ical, /photos; no /metrics)"
+fi
+
 if [ "$SANDBOX" = 1 ]; then
   log "a guest writes on WhatsApp (signed webhooks into the ingress; replies through the Graph API fake)"
   "$bin/fleetctl" simulate --ingress "http://$INGRESS_ADDR"
@@ -74,6 +90,7 @@ cat <<MSG
 
 The fleet is up.
   ingress      http://$INGRESS_ADDR   (webhooks, /health/ready, /metrics)
+  TLS front    $front
   workers      2 replicas, metrics on http://127.0.0.1:9091/metrics and :9092
   logs         $run/logs/
   more guests  $bin/fleetctl simulate --say "Hola" --say "..."   (--email ADDRESS: by email)

@@ -14,8 +14,9 @@ use secrecy::ExposeSecret;
 
 use crate::{config::IngressConfig, middleware, routes, state::AppState};
 
-/// The route table with its middleware. Health and metrics sit beside the webhooks: an
-/// operator may instead expose only `/webhooks/*` publicly at the proxy.
+/// The route table with its middleware. Health and metrics sit beside the webhooks; the TLS
+/// front (`caddy/Caddyfile`) passes only the webhooks, the iCal export, the console and the
+/// photos to the internet, so a route added here is public only once it is added there too.
 pub fn app(state: Arc<AppState>) -> impl Endpoint {
     let mut routes = Route::new();
     if state.config.sandbox {

@@ -10,4 +10,5 @@ mod email;
 mod mercadopago;
 mod outage;
 mod refusals;
+mod tls_front;
 mod whatsapp;
