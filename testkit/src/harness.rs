@@ -173,6 +173,33 @@ impl Fleet {
         })
     }
 
+    /// The fleet whose database `db_name` already exists on the server of `admin_url` (made by a
+    /// restore, say): connected, not created, not migrated.
+    pub async fn attach(
+        admin_url: &str,
+        redis_url: &str,
+        db_name: &str,
+        prefix: &str,
+    ) -> Result<Fleet, HarnessError> {
+        let db_url = replace_db(admin_url, db_name);
+        let db = PgPool::connect(&db_url).await?;
+        let queue = RedisQueue::connect(RedisQueueConfig::new(
+            redis_url.to_owned(),
+            prefix.to_owned(),
+        ))
+        .await?;
+        Ok(Fleet {
+            db_name: db_name.to_owned(),
+            app_db_url: as_role(&db_url, store::pool::APP_ROLE),
+            db_url,
+            db,
+            redis_url: redis_url.to_owned(),
+            prefix: prefix.to_owned(),
+            queue,
+            admin_url: admin_url.to_owned(),
+        })
+    }
+
     /// What every worker process of this fleet needs: its database (as the application role),
     /// Redis and prefix; no metrics port, no schedules (a test asks for them), warnings only.
     pub fn base_env(&self) -> Vec<(String, String)> {
@@ -373,7 +400,8 @@ pub fn as_role(url: &str, role: &str) -> String {
     format!("{}{role}@{host}", &url[..host_start])
 }
 
-fn replace_db(url: &str, db: &str) -> String {
+/// `url` (a server's) pointing at database `db`.
+pub fn replace_db(url: &str, db: &str) -> String {
     let host_start = url.find("://").map_or(0, |i| i + 3);
     match url[host_start..].find('/') {
         Some(i) => format!("{}/{db}", &url[..host_start + i]),

@@ -5,8 +5,8 @@ use clap::Parser;
 use jobs::RedisQueue;
 use workers::{
     cli::{
-        Cli, Command, DlqCommand, IcalCommand, StaffCommand, backup, demo, dlq, ical, nlu, queues, staff,
-        transcribe,
+        Cli, Command, DlqCommand, IcalCommand, StaffCommand, backup, demo, dlq, ical, nlu, queues,
+        staff, transcribe,
     },
     config,
 };
@@ -58,8 +58,13 @@ async fn main() -> anyhow::Result<()> {
                 )
             } else {
                 let password = config::var("FLEET_APP_DB_PASSWORD").map(Into::into);
-                backup::restore(&from, redis_dir.as_deref(), password.as_ref(), &backup_stores()?)
-                    .await?
+                backup::restore(
+                    &from,
+                    redis_dir.as_deref(),
+                    password.as_ref(),
+                    &backup_stores()?,
+                )
+                .await?
             }
         }
         Command::Queues { json } => queues::run(&connect_queue().await?, json).await?,

@@ -13,7 +13,9 @@ pub enum EndpointError {
     NotAUrl(&'static str),
     #[error("{0} names no database")]
     NoDatabase(&'static str),
-    #[error("REDIS_URL must be redis:// or rediss:// (one server; a backup of a cluster is not supported)")]
+    #[error(
+        "REDIS_URL must be redis:// or rediss:// (one server; a backup of a cluster is not supported)"
+    )]
     RedisScheme,
 }
 
@@ -179,7 +181,10 @@ mod tests {
     fn the_postgres_password_goes_to_the_environment_only() {
         let pg = Postgres::parse("postgres://owner:s%40cr%3At@db.internal:5432/fleet").unwrap();
         assert_eq!(pg.database, "fleet");
-        assert_eq!(pg.dbname_arg(), "--dbname=postgres://owner@db.internal:5432/fleet");
+        assert_eq!(
+            pg.dbname_arg(),
+            "--dbname=postgres://owner@db.internal:5432/fleet"
+        );
         assert_eq!(pg.env(), vec![("PGPASSWORD", "s@cr:t".to_owned())]);
         assert!(!pg.to_string().contains("cr"));
         assert!(!format!("{pg:?}").contains("cr"));
@@ -204,7 +209,17 @@ mod tests {
         let r = Redis::parse("rediss://app:p%2Fw@cache.internal:6380/2").unwrap();
         assert_eq!(
             r.args(),
-            ["-h", "cache.internal", "-p", "6380", "-n", "2", "--user", "app", "--tls"]
+            [
+                "-h",
+                "cache.internal",
+                "-p",
+                "6380",
+                "-n",
+                "2",
+                "--user",
+                "app",
+                "--tls"
+            ]
         );
         assert_eq!(r.env(), vec![("REDISCLI_AUTH", "p/w".to_owned())]);
         assert_eq!(r.to_string(), "rediss://cache.internal:6380/2");

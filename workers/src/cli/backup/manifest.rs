@@ -57,7 +57,9 @@ pub enum ManifestError {
     Unlisted(&'static str),
     #[error("{0} is missing from the backup directory")]
     FileMissing(String),
-    #[error("{name} has {found} bytes, the manifest says {expected}: the backup is partial or damaged")]
+    #[error(
+        "{name} has {found} bytes, the manifest says {expected}: the backup is partial or damaged"
+    )]
     Size {
         name: String,
         expected: u64,
@@ -184,8 +186,15 @@ mod tests {
         }
     }
 
-    fn found(pg: Option<FileEntry>, redis: Option<FileEntry>) -> BTreeMap<String, Option<FileEntry>> {
-        [(POSTGRES_FILE.to_owned(), pg), (REDIS_FILE.to_owned(), redis)].into()
+    fn found(
+        pg: Option<FileEntry>,
+        redis: Option<FileEntry>,
+    ) -> BTreeMap<String, Option<FileEntry>> {
+        [
+            (POSTGRES_FILE.to_owned(), pg),
+            (REDIS_FILE.to_owned(), redis),
+        ]
+        .into()
     }
 
     #[test]
@@ -212,7 +221,11 @@ mod tests {
         );
         assert!(matches!(
             m.check(&found(Some(entry(9, "aa")), Some(entry(5, "bb")))),
-            Err(ManifestError::Size { expected: 10, found: 9, .. })
+            Err(ManifestError::Size {
+                expected: 10,
+                found: 9,
+                ..
+            })
         ));
         assert!(matches!(
             m.check(&found(Some(entry(10, "ab")), Some(entry(5, "bb")))),

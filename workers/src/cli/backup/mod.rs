@@ -107,7 +107,11 @@ pub async fn backup(dir: &Path, stores: &Stores) -> Result<String, BackupError> 
 
 /// A scheduled backup: into `root/fleet-<UTC time>`, then the finished backups beyond the
 /// newest `keep` (and interrupted ones older than the newest) removed.
-pub async fn backup_under(root: &Path, keep: usize, stores: &Stores) -> Result<String, BackupError> {
+pub async fn backup_under(
+    root: &Path,
+    keep: usize,
+    stores: &Stores,
+) -> Result<String, BackupError> {
     let dir = root.join(manifest::scheduled_name(Utc::now()));
     let taken = take(&dir, stores).await?;
     let mut dirs = Vec::new();
@@ -129,7 +133,8 @@ pub async fn backup_under(root: &Path, keep: usize, stores: &Stores) -> Result<S
 
 async fn take(dir: &Path, stores: &Stores) -> Result<Manifest, BackupError> {
     if dir.exists() {
-        let mut entries = std::fs::read_dir(dir).map_err(io(format!("reading {}", dir.display())))?;
+        let mut entries =
+            std::fs::read_dir(dir).map_err(io(format!("reading {}", dir.display())))?;
         if entries.next().is_some() {
             return Err(BackupError::NotEmpty(dir.to_owned()));
         }
@@ -189,7 +194,10 @@ fn summary(dir: &Path, m: &Manifest) -> String {
         m.redis_prefix
     );
     for (name, f) in &m.files {
-        out.push_str(&format!("\n  {name}: {} bytes, sha256 {}", f.bytes, f.sha256));
+        out.push_str(&format!(
+            "\n  {name}: {} bytes, sha256 {}",
+            f.bytes, f.sha256
+        ));
     }
     out
 }
@@ -207,7 +215,10 @@ pub fn verify(dir: &Path) -> Result<Manifest, BackupError> {
     let mut found = BTreeMap::new();
     for name in manifest.files.keys() {
         let path = dir.join(name);
-        found.insert(name.clone(), path.is_file().then(|| digest(&path)).transpose()?);
+        found.insert(
+            name.clone(),
+            path.is_file().then(|| digest(&path)).transpose()?,
+        );
     }
     manifest.check(&found)?;
     Ok(manifest)
