@@ -142,7 +142,7 @@ pub fn expired(dirs: &[(String, bool)], keep: usize) -> Vec<String> {
         .iter()
         .filter_map(|(name, finished)| scheduled_time(name).map(|t| (t, name.as_str(), *finished)))
         .collect();
-    ours.sort_by(|a, b| b.0.cmp(&a.0));
+    ours.sort_by_key(|o| std::cmp::Reverse(o.0));
     let newest_finished = ours.iter().find(|(_, _, f)| *f).map(|(t, _, _)| *t);
     let mut kept = 0;
     let mut out = Vec::new();
