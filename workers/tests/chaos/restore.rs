@@ -152,25 +152,32 @@ async fn a_backup_restored_into_new_servers_answers_every_message_once_and_keeps
     drop(pg);
     drop(redis);
 
-    // New, empty servers; Redis stopped for its RDB.
+    // New, empty servers.
     let pg = PrivatePostgres::start(&[]).expect("a new PostgreSQL");
     let mut redis = PrivateRedis::start().expect("a new Redis");
-    redis.stop("TERM");
     let db_url = replace_db(&pg.admin_url(), &db_name);
     let redis_dir = redis.dir().to_str().unwrap().to_owned();
+    let redis_url = redis.url();
+    let restore = |from: &Path| {
+        fleetctl(
+            &db_url,
+            &redis_url,
+            &prefix,
+            &[
+                "restore",
+                "--from",
+                from.to_str().unwrap(),
+                "--redis-dir",
+                &redis_dir,
+            ],
+        )
+    };
+    // A running Redis would overwrite the RDB: refused before anything changes.
+    let (ok, out) = restore(&backup);
+    assert!(!ok && out.contains("is running"), "{out}");
+    redis.stop("TERM");
 
-    let (ok, out) = fleetctl(
-        &db_url,
-        &redis.url(),
-        &prefix,
-        &[
-            "restore",
-            "--from",
-            damaged.to_str().unwrap(),
-            "--redis-dir",
-            &redis_dir,
-        ],
-    );
+    let (ok, out) = restore(&damaged);
     assert!(!ok, "a damaged backup is refused: {out}");
     assert!(
         out.contains("backup refused, nothing was restored"),
@@ -192,18 +199,7 @@ async fn a_backup_restored_into_new_servers_answers_every_message_once_and_keeps
         "nor in Redis"
     );
 
-    let (ok, out) = fleetctl(
-        &db_url,
-        &redis.url(),
-        &prefix,
-        &[
-            "restore",
-            "--from",
-            backup.to_str().unwrap(),
-            "--redis-dir",
-            &redis_dir,
-        ],
-    );
+    let (ok, out) = restore(&backup);
     assert!(ok, "fleetctl restore: {out}");
     admin.close().await;
     redis
