@@ -153,24 +153,9 @@ impl Fleet {
         sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {db_name}")))
             .execute(&mut admin)
             .await?;
-        let db_url = replace_db(admin_url, db_name);
-        let db = PgPool::connect(&db_url).await?;
-        store::migrate(&db).await?;
-        let queue = RedisQueue::connect(RedisQueueConfig::new(
-            redis_url.to_owned(),
-            prefix.to_owned(),
-        ))
-        .await?;
-        Ok(Fleet {
-            db_name: db_name.to_owned(),
-            app_db_url: as_role(&db_url, store::pool::APP_ROLE),
-            db_url,
-            db,
-            redis_url: redis_url.to_owned(),
-            prefix: prefix.to_owned(),
-            queue,
-            admin_url: admin_url.to_owned(),
-        })
+        let fleet = Fleet::attach(admin_url, redis_url, db_name, prefix).await?;
+        store::migrate(&fleet.db).await?;
+        Ok(fleet)
     }
 
     /// The fleet whose database `db_name` already exists on the server of `admin_url` (made by a
@@ -243,21 +228,7 @@ impl Fleet {
     /// Runs the `fleetctl` binary at `bin` on this fleet: whether it succeeded, and what it
     /// printed (stdout, then stderr).
     pub fn fleetctl(&self, bin: impl AsRef<Path>, args: &[&str]) -> (bool, String) {
-        let out = Command::new(bin.as_ref())
-            .args(args)
-            .env("DATABASE_URL", &self.db_url)
-            .env("REDIS_URL", &self.redis_url)
-            .env("FLEET_REDIS_PREFIX", &self.prefix)
-            .output()
-            .expect("run fleetctl");
-        (
-            out.status.success(),
-            format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ),
-        )
+        fleetctl_on(bin, &self.db_url, &self.redis_url, &self.prefix, args)
     }
 
     /// The real ingress, in this process, on this fleet's database and Redis prefix, with every
@@ -398,6 +369,33 @@ pub fn as_role(url: &str, role: &str) -> String {
     let rest = &url[host_start..];
     let host = rest.find('@').map_or(rest, |at| &rest[at + 1..]);
     format!("{}{role}@{host}", &url[..host_start])
+}
+
+/// Runs the `fleetctl` binary at `bin` on database `db_url` and the queue under `prefix` on
+/// `redis_url` (a fleet that is not there yet, say: the one a restore makes): whether it
+/// succeeded, and what it printed (stdout, then stderr).
+pub fn fleetctl_on(
+    bin: impl AsRef<Path>,
+    db_url: &str,
+    redis_url: &str,
+    prefix: &str,
+    args: &[&str],
+) -> (bool, String) {
+    let out = Command::new(bin.as_ref())
+        .args(args)
+        .env("DATABASE_URL", db_url)
+        .env("REDIS_URL", redis_url)
+        .env("FLEET_REDIS_PREFIX", prefix)
+        .output()
+        .expect("run fleetctl");
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
 }
 
 /// `url` (a server's) pointing at database `db`.

@@ -23,25 +23,6 @@ async fn reservations(db: &sqlx::PgPool) -> Vec<(String, i64, String, String, St
     .unwrap()
 }
 
-fn fleetctl(database_url: &str, redis_url: &str, prefix: &str, args: &[&str]) -> (bool, String) {
-    let out = std::process::Command::new(FLEETCTL)
-        .args(args)
-        .env("DATABASE_URL", database_url)
-        .env("REDIS_URL", redis_url)
-        .env("FLEET_REDIS_PREFIX", prefix)
-        .env_remove("FLEET_APP_DB_PASSWORD")
-        .output()
-        .unwrap();
-    (
-        out.status.success(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    )
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_restored_into_new_servers_answers_every_message_once_and_keeps_every_reservation()
 {
@@ -159,7 +140,8 @@ async fn a_backup_restored_into_new_servers_answers_every_message_once_and_keeps
     let redis_dir = redis.dir().to_str().unwrap().to_owned();
     let redis_url = redis.url();
     let restore = |from: &Path| {
-        fleetctl(
+        fleetctl_on(
+            FLEETCTL,
             &db_url,
             &redis_url,
             &prefix,
