@@ -46,11 +46,14 @@ FROM debian:bookworm-slim AS runtime
 # ca-certificates: TLS to the Graph API, Mercado Pago, iCal hosts, SMTP/IMAP.
 # curl: the container healthchecks (ingress /health/ready, worker /health/live).
 # tini: PID 1 that forwards SIGTERM, so workers drain their jobs on `docker compose stop`.
+# postgresql-client (pg_dump/pg_restore 15, as the compose PostgreSQL) and redis-tools
+# (redis-cli --rdb): `fleetctl backup` / `restore`.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates curl tini \
+ && apt-get install -y --no-install-recommends ca-certificates curl tini postgresql-client redis-tools \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 fleet \
- && useradd --system --uid 10001 --gid fleet --home-dir /app --shell /usr/sbin/nologin fleet
+ && useradd --system --uid 10001 --gid fleet --home-dir /app --shell /usr/sbin/nologin fleet \
+ && install -d -o fleet -g fleet /backups
 
 WORKDIR /app
 COPY --from=builder /out/ingress /out/worker /out/fleetctl /usr/local/bin/

@@ -76,6 +76,19 @@ pub async fn server_limits(db: &PgPool) -> Result<ServerLimits, sqlx::Error> {
     })
 }
 
+/// Makes the application role when the server has none yet: a restore into a fresh server (a
+/// dump carries the database, not the server's roles, and its grants name this role). The same
+/// statement as the migration that first made it; nothing else about the role changes.
+pub async fn ensure_app_role(db: &PgPool) -> Result<(), sqlx::Error> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "DO $$ BEGIN CREATE ROLE {APP_ROLE} LOGIN; \
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+    )))
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
 /// Sets the application role's password (operators give it in the environment; it is never
 /// logged).
 pub async fn set_app_password(db: &PgPool, password: &SecretString) -> Result<(), sqlx::Error> {

@@ -153,9 +153,21 @@ impl Fleet {
         sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {db_name}")))
             .execute(&mut admin)
             .await?;
+        let fleet = Fleet::attach(admin_url, redis_url, db_name, prefix).await?;
+        store::migrate(&fleet.db).await?;
+        Ok(fleet)
+    }
+
+    /// The fleet whose database `db_name` already exists on the server of `admin_url` (made by a
+    /// restore, say): connected, not created, not migrated.
+    pub async fn attach(
+        admin_url: &str,
+        redis_url: &str,
+        db_name: &str,
+        prefix: &str,
+    ) -> Result<Fleet, HarnessError> {
         let db_url = replace_db(admin_url, db_name);
         let db = PgPool::connect(&db_url).await?;
-        store::migrate(&db).await?;
         let queue = RedisQueue::connect(RedisQueueConfig::new(
             redis_url.to_owned(),
             prefix.to_owned(),
@@ -216,21 +228,7 @@ impl Fleet {
     /// Runs the `fleetctl` binary at `bin` on this fleet: whether it succeeded, and what it
     /// printed (stdout, then stderr).
     pub fn fleetctl(&self, bin: impl AsRef<Path>, args: &[&str]) -> (bool, String) {
-        let out = Command::new(bin.as_ref())
-            .args(args)
-            .env("DATABASE_URL", &self.db_url)
-            .env("REDIS_URL", &self.redis_url)
-            .env("FLEET_REDIS_PREFIX", &self.prefix)
-            .output()
-            .expect("run fleetctl");
-        (
-            out.status.success(),
-            format!(
-                "{}{}",
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ),
-        )
+        fleetctl_on(bin, &self.db_url, &self.redis_url, &self.prefix, args)
     }
 
     /// The real ingress, in this process, on this fleet's database and Redis prefix, with every
@@ -373,7 +371,35 @@ pub fn as_role(url: &str, role: &str) -> String {
     format!("{}{role}@{host}", &url[..host_start])
 }
 
-fn replace_db(url: &str, db: &str) -> String {
+/// Runs the `fleetctl` binary at `bin` on database `db_url` and the queue under `prefix` on
+/// `redis_url` (a fleet that is not there yet, say: the one a restore makes): whether it
+/// succeeded, and what it printed (stdout, then stderr).
+pub fn fleetctl_on(
+    bin: impl AsRef<Path>,
+    db_url: &str,
+    redis_url: &str,
+    prefix: &str,
+    args: &[&str],
+) -> (bool, String) {
+    let out = Command::new(bin.as_ref())
+        .args(args)
+        .env("DATABASE_URL", db_url)
+        .env("REDIS_URL", redis_url)
+        .env("FLEET_REDIS_PREFIX", prefix)
+        .output()
+        .expect("run fleetctl");
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+/// `url` (a server's) pointing at database `db`.
+pub fn replace_db(url: &str, db: &str) -> String {
     let host_start = url.find("://").map_or(0, |i| i + 3);
     match url[host_start..].find('/') {
         Some(i) => format!("{}/{db}", &url[..host_start + i]),

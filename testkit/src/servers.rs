@@ -201,11 +201,50 @@ impl PrivateRedis {
         format!("redis://127.0.0.1:{}", self.port)
     }
 
+    /// Its data directory (where a restore puts `dump.rdb` while it is stopped).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// Starts it (again), loading what its AOF kept; waits until it answers.
     pub fn up(&mut self) -> Result<(), ServerError> {
+        self.up_with_aof("yes")
+    }
+
+    /// Starts it on the `dump.rdb` a restore put in its directory, as README's "Backups" says:
+    /// AOF off, so that the RDB is loaded (with AOF on, Redis reads only its append-only files),
+    /// then AOF on again, waiting until its first rewrite holds the whole data set.
+    pub fn up_from_rdb(&mut self) -> Result<(), ServerError> {
+        self.up_with_aof("no")?;
+        let cli = |args: &[&str]| {
+            Command::new("redis-cli")
+                .args(["-p", &self.port.to_string()])
+                .args(args)
+                .output()
+                .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        };
+        cli(&["config", "set", "appendonly", "yes"])?;
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            let info = cli(&["info", "persistence"])?;
+            if info.contains("aof_enabled:1")
+                && info.contains("aof_rewrite_in_progress:0")
+                && info.contains("aof_rewrite_scheduled:0")
+            {
+                return Ok(());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Err(ServerError::Failed {
+            what: "redis-server",
+            detail: "its AOF rewrite did not finish within 10 s".into(),
+        })
+    }
+
+    fn up_with_aof(&mut self, appendonly: &str) -> Result<(), ServerError> {
         let child = Command::new("redis-server")
             .args(["--bind", "127.0.0.1", "--port", &self.port.to_string()])
-            .args(["--appendonly", "yes", "--appendfsync", "everysec"])
+            .args(["--appendonly", appendonly, "--appendfsync", "everysec"])
             .args(["--save", "", "--maxmemory-policy", "noeviction"])
             .arg("--dir")
             .arg(&self.dir)

@@ -5,8 +5,8 @@ use clap::Parser;
 use jobs::RedisQueue;
 use workers::{
     cli::{
-        Cli, Command, DlqCommand, IcalCommand, StaffCommand, demo, dlq, ical, nlu, queues, staff,
-        transcribe,
+        Cli, Command, DlqCommand, IcalCommand, StaffCommand, backup, demo, dlq, ical, nlu, queues,
+        staff, transcribe,
     },
     config,
 };
@@ -33,6 +33,38 @@ async fn main() -> anyhow::Result<()> {
                 "database created, migrations applied".to_owned()
             } else {
                 "migrations applied".to_owned()
+            }
+        }
+        Command::Backup { to, under, keep } => {
+            let stores = backup_stores()?;
+            match (to, under) {
+                (Some(dir), _) => backup::backup(&dir, &stores).await?,
+                (None, Some(root)) => backup::backup_under(&root, keep, &stores).await?,
+                (None, None) => anyhow::bail!("--to or --under is required"),
+            }
+        }
+        Command::Restore {
+            from,
+            redis_dir,
+            verify_only,
+        } => {
+            if verify_only {
+                let m = backup::verify(&from)?;
+                format!(
+                    "backup {} is whole: taken at {}, database {}",
+                    from.display(),
+                    m.created_at.to_rfc3339(),
+                    m.database
+                )
+            } else {
+                let password = config::var("FLEET_APP_DB_PASSWORD").map(Into::into);
+                backup::restore(
+                    &from,
+                    redis_dir.as_deref(),
+                    password.as_ref(),
+                    &backup_stores()?,
+                )
+                .await?
             }
         }
         Command::Queues { json } => queues::run(&connect_queue().await?, json).await?,
@@ -165,6 +197,15 @@ async fn main() -> anyhow::Result<()> {
     };
     println!("{out}");
     Ok(())
+}
+
+fn backup_stores() -> anyhow::Result<backup::Stores> {
+    let queue = config::queue_config_from_env()?;
+    Ok(backup::Stores::new(
+        config::database_url()?,
+        &queue.url,
+        queue.prefix,
+    )?)
 }
 
 async fn connect_db() -> anyhow::Result<sqlx::PgPool> {

@@ -1,6 +1,7 @@
 //! `fleetctl`: what operators and staff run by hand. Each subcommand is a small function over
 //! the same stores the fleet uses; none keeps state of its own.
 
+pub mod backup;
 pub mod demo;
 pub mod dlq;
 pub mod ical;
@@ -15,7 +16,7 @@ use jobs::QueueName;
 #[derive(Debug, Parser)]
 #[command(
     name = "fleetctl",
-    about = "Operate the booking fleet: migrations, queues, dead letters."
+    about = "Operate the booking fleet: migrations, queues, dead letters, backups."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -26,6 +27,32 @@ pub struct Cli {
 pub enum Command {
     /// Create the database's extension and tables (idempotent).
     Migrate,
+    /// Back up PostgreSQL (pg_dump) and Redis (its RDB, over the connection) into a directory,
+    /// with a manifest of sizes and sha256 (README, "Backups"). DATABASE_URL: the owner's.
+    Backup {
+        /// A new or empty directory for this backup.
+        #[arg(long, required_unless_present = "under", conflicts_with = "under")]
+        to: Option<std::path::PathBuf>,
+        /// A root for scheduled backups: each goes into `fleet-<UTC time>` under it.
+        #[arg(long)]
+        under: Option<std::path::PathBuf>,
+        /// With --under: how many finished backups to keep (the oldest beyond are removed).
+        #[arg(long, requires = "under", default_value_t = 7, env = "BACKUP_KEEP")]
+        keep: usize,
+    },
+    /// Restore a backup, checked against its manifest first (a damaged or partial backup is
+    /// refused and nothing changes): PostgreSQL into DATABASE_URL's database (made if missing);
+    /// Redis's RDB into a stopped Redis's data directory with --redis-dir, or steps printed.
+    Restore {
+        #[arg(long)]
+        from: std::path::PathBuf,
+        /// The data directory of the (stopped) Redis, when this machine can write it.
+        #[arg(long)]
+        redis_dir: Option<std::path::PathBuf>,
+        /// Only check the backup against its manifest; change nothing.
+        #[arg(long)]
+        verify_only: bool,
+    },
     /// Jobs per queue and state: pending, running, scheduled (retry wait), dead.
     Queues {
         /// One JSON object `{queue: {state: count}}`.

@@ -8,6 +8,7 @@
 //! - [`kills`]: workers SIGKILLed every few seconds under load, a 300 ms provider.
 //! - [`postgres`]: PostgreSQL stopped for 90 s at a low message rate.
 //! - [`redis`]: Redis (AOF) stopped with SIGTERM and with SIGKILL, and started again.
+//! - [`restore`]: the restore drill: back up, destroy both stores, restore into new ones.
 //! - [`throttle`]: the Graph API answering 429 with `Retry-After` for 10 s.
 //! - [`connections`]: six workers at 100 messages a second against `max_connections` 100.
 
@@ -19,4 +20,5 @@ mod connections;
 mod kills;
 mod postgres;
 mod redis;
+mod restore;
 mod throttle;

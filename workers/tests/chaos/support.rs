@@ -167,12 +167,23 @@ impl Guests {
     /// Starts sending `count` guests' messages at `per_second` in the background; the handle
     /// ends when all are sent (not necessarily accepted: retries go on).
     pub fn start(&self, ingress: &str, count: usize, per_second: f64) -> JoinHandle<()> {
+        self.start_from(ingress, 0, count, per_second)
+    }
+
+    /// [`Guests::start`] with guests `first..first + count` (other phones than another batch's).
+    pub fn start_from(
+        &self,
+        ingress: &str,
+        first: usize,
+        count: usize,
+        per_second: f64,
+    ) -> JoinHandle<()> {
         let (me, ingress) = (self.clone(), ingress.to_owned());
-        tokio::spawn(async move { me.write(&ingress, count, per_second).await })
+        tokio::spawn(async move { me.write(&ingress, first, count, per_second).await })
     }
 
     /// Sends `count` guests' messages at `per_second`; returns when all are sent.
-    async fn write(&self, ingress: &str, count: usize, per_second: f64) {
+    async fn write(&self, ingress: &str, first: usize, count: usize, per_second: f64) {
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(10))
             .build()
@@ -183,7 +194,7 @@ impl Guests {
         for i in 0..count {
             let due = start + Duration::from_secs_f64(i as f64 / per_second);
             tokio::time::sleep_until(due.into()).await;
-            let phone = format!("54911{:08}", 40_000_000 + i);
+            let phone = format!("54911{:08}", 40_000_000 + first + i);
             let body = deliveries::whatsapp(
                 NUMBER_ID,
                 &phone,
