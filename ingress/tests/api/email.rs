@@ -140,12 +140,15 @@ async fn each_unusual_email_gets_a_clear_answer() {
     assert_eq!(app.depth(SendReply).await.pending, 0);
 }
 
+/// What is posted (a name for it, the route's fields) and the words its turn must carry.
+type EmailCase = (String, Vec<(&'static str, String)>, &'static str);
+
 /// Real replies from ten mail clients (`testkit/fixtures/email/`, talon's, with their source)
 /// and an HTML-only reply, as Mailgun posts them: each is 200 and one conversation turn that
 /// carries only the guest's words ("Hello" in every real one), never the quote or signature.
 #[tokio::test]
 async fn every_real_client_reply_is_one_turn_with_only_the_guests_words() {
-    let mut cases: Vec<(String, Vec<(&'static str, String)>, &str)> = Vec::new();
+    let mut cases: Vec<EmailCase> = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(testkit::fixtures::dir().join("email"))
         .unwrap()
         .map(|e| e.unwrap().path())

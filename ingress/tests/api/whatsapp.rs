@@ -54,6 +54,9 @@ async fn every_real_whatsapp_payload_becomes_the_expected_job() {
     }
 }
 
+/// Each case of a fixture file and the queue its job goes to (none: no job).
+type Routes = &'static [(&'static str, Option<QueueName>)];
+
 /// Every message kind WhatsApp sends, as pywa's fixtures (`testkit/fixtures/whatsapp/`) hold
 /// them, posted as they are: 200 and the job each becomes. Words (text, captions, button and
 /// list replies, an edit's new text) and messages without words (stickers, pins, contacts, a
@@ -61,7 +64,7 @@ async fn every_real_whatsapp_payload_becomes_the_expected_job() {
 /// and deleted messages get no job. What the guest is then told: the fleet's `whatsapp_kinds`.
 #[tokio::test]
 async fn every_message_type_is_routed() {
-    let table: &[(&str, &[(&str, Option<QueueName>)])] = &[
+    let table: &[(&str, Routes)] = &[
         (
             "whatsapp/pywa_message.json",
             &[
