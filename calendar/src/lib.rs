@@ -110,4 +110,47 @@ mod fixtures {
             }
         }
     }
+
+    /// Every calendar we hold, real exports and the recurring ones alike, cut at any byte
+    /// before its closing `END:VCALENDAR`: refused, never read as a smaller calendar (which
+    /// would free the nights the missing part blocked).
+    #[test]
+    fn every_fixture_cut_at_any_byte_is_refused() {
+        let recurring = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut checked = 0;
+        for dir in [fixtures_dir(), recurring] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_none_or(|e| e != "ics") {
+                    continue;
+                }
+                let body = std::fs::read(&path).unwrap();
+                let end = body
+                    .windows(b"END:VCALENDAR".len())
+                    .rposition(|w| w == b"END:VCALENDAR")
+                    .unwrap_or_else(|| panic!("{path:?} has no END:VCALENDAR"));
+                // The two large exports (30-60 KB) are cut around every line break instead:
+                // cutting them at every byte would take minutes and find nothing new.
+                let cuts: Vec<usize> = if body.len() <= 10_000 {
+                    (1..end).collect()
+                } else {
+                    (1..end)
+                        .filter(|&c| (c.saturating_sub(2)..c + 2).any(|i| body[i] == b'\n'))
+                        .collect()
+                };
+                for cut in cuts {
+                    let tz = chrono_tz::America::Argentina::Buenos_Aires;
+                    if let Ok(p) = parse(&body[..cut], tz, TODAY) {
+                        panic!(
+                            "{path:?} cut at {cut} of {} accepted with {} blocks",
+                            body.len(),
+                            p.blocks.len()
+                        );
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 22, "every calendar fixture was cut");
+    }
 }

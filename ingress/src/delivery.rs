@@ -4,7 +4,8 @@
 //! message. Audio goes to `transcribe_audio`. Reactions, system notices (a number or identity
 //! changed) and deleted messages need no answer and are only counted. Anything else (a sticker,
 //! a location pin, a photo without words…) is a turn without words that the conversation
-//! answers by its kind. Status updates are counted by status (failed ones logged with their
+//! answers by its kind (a message Meta passes on with `errors`, type `unsupported`, is one,
+//! its errors logged). Status updates are counted by status (failed ones logged with their
 //! error).
 //!
 //! A delivery is read message by message: one that cannot be read (no `id`, a field of the
@@ -76,6 +77,10 @@ pub struct Message {
     pub document: Option<Captioned>,
     /// An edited message: its new content (a text, or a caption), under `edit`.
     pub edit: Option<serde_json::Value>,
+    /// Why Meta could not pass the message on as it was (an `unsupported` one: code 131051).
+    /// Any JSON: a message is never refused for the shape of its errors.
+    #[serde(default)]
+    pub errors: Option<serde_json::Value>,
 }
 
 /// A photo, video or document: only its caption matters here (the guest's words).
@@ -211,6 +216,9 @@ pub fn plan(
                     continue;
                 }
             };
+            if let Some(errors) = &m.errors {
+                tracing::info!(kind = %m.kind, %errors, "WhatsApp passed a message on with errors");
+            }
             if let Some(reason) = needs_no_answer(&m.kind) {
                 plan.skipped.push(reason);
                 continue;

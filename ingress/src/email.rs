@@ -4,8 +4,10 @@
 //! property address the email was sent to gets its own job, keyed by the email's `Message-Id`,
 //! so Mailgun's retries enqueue nothing new. Automatic mail (auto-replies, bounces, lists) gets
 //! no answer: two robots answering each other would never stop. Forwarded and quoted parts,
-//! signatures and inline-image placeholders are left out of the words ([`words`]).
+//! signatures and inline-image placeholders are left out of the words ([`words`]); an HTML-only
+//! email Mailgun could not make a text of is read from its HTML ([`html`]).
 
+mod html;
 mod words;
 
 use std::collections::HashMap;
@@ -152,11 +154,22 @@ impl InboundEmail {
         }
         let headers = headers_of(form);
         let subject = form.get("subject").unwrap_or_default().trim().to_owned();
-        let body = form
-            .get("stripped-text")
-            .filter(|t| !t.trim().is_empty())
-            .or(form.get("body-plain"))
-            .unwrap_or_default();
+        // An HTML-only email whose text version Mailgun could not make: the HTML's text.
+        let from_html;
+        let body = match ["stripped-text", "body-plain"]
+            .iter()
+            .find_map(|f| form.get(f).filter(|t| !t.trim().is_empty()))
+        {
+            Some(text) => text,
+            None => {
+                from_html = ["stripped-html", "body-html"]
+                    .iter()
+                    .find_map(|f| form.get(f).filter(|t| !t.trim().is_empty()))
+                    .map(html::text_of)
+                    .unwrap_or_default();
+                &from_html
+            }
+        };
         let message_id = form
             .get("message-id")
             .map(str::to_owned)

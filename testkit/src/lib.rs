@@ -7,6 +7,7 @@
 //!   signatures, built once here. Builders only.
 //! - [`webhooks`]: posts to a running ingress exactly as given (body, signature header, query),
 //!   for tests that need exact bytes and headers and for load generators.
+//! - [`fixtures`]: the real payloads this repository keeps (`testkit/fixtures/`), read for tests.
 //! - [`Guest`]: a guest on WhatsApp or email who writes, sends voice notes and pays, through
 //!   signed webhooks to a running ingress.
 //! - [`secrets`]: the providers' keys an ingress spawned by the kit checks, so a guest signs
@@ -27,6 +28,7 @@
 //! migrate, seed, count, drop) and to enqueue what an ingress would.
 
 pub mod deliveries;
+pub mod fixtures;
 pub mod guest;
 pub mod webhooks;
 

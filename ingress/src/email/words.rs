@@ -1,6 +1,7 @@
 //! The guest's own words in an email body: what they wrote above a quoted reply or a forwarded
-//! message, without quoted lines, their signature, or the placeholders mail clients leave where
-//! an inline image was ("[image: logo.png]", "[cid:…]", Outlook's "<image001.png>").
+//! message (or below the quote, as Thunderbird writes), without quoted lines, their signature
+//! ("-- ", "Sent from my iPhone"), or the placeholders mail clients leave where an inline image
+//! was ("[image: logo.png]", "[cid:…]", Outlook's "<image001.png>").
 //!
 //! Mailgun's `stripped-text` already drops most quotes and signatures, but keeps forwarded
 //! messages and inline-image placeholders, and `body-plain` keeps everything: both go through
@@ -10,9 +11,21 @@
 pub fn own_words(body: &str) -> String {
     let lines: Vec<&str> = body.lines().collect();
     let mut kept: Vec<String> = Vec::new();
+    let mut skip_next = false;
     for (i, line) in lines.iter().enumerate() {
         let t = line.trim();
-        if starts_quoted_part(t, &lines[i + 1..]) {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        // A reply written below the quote (Thunderbird's default): "On … wrote:" comes first,
+        // the quoted lines ('>') follow and the guest's words after them.
+        if kept.iter().all(|k| k.trim().is_empty())
+            && let Some(lines_of_intro) = reply_intro(t, &lines[i + 1..])
+        {
+            skip_next = lines_of_intro == 2;
+            continue;
+        }
+        if starts_quoted_part(t, &lines[i + 1..]) || is_sent_from_line(t) {
             break;
         }
         if t == "--" || t == "-- " || t == "__" {
@@ -70,17 +83,7 @@ fn starts_quoted_part(line: &str, after: &[&str]) -> bool {
     ]
     .iter()
     .any(|s| lower.starts_with(s));
-    // "On Mon, 3 Mar 2027 at 10:00, Ana <ana@x.com> wrote:" (sometimes split over two lines).
-    let wrote = ["wrote:", "escribió:", "escreveu:", "a écrit :"];
-    let intro = ["on ", "el ", "em ", "le "]
-        .iter()
-        .any(|s| lower.starts_with(s));
-    let says_wrote = |l: &str| wrote.iter().any(|w| l.trim_end().ends_with(w));
-    let replied = intro
-        && (says_wrote(&lower)
-            || after
-                .first()
-                .is_some_and(|next| says_wrote(&next.to_lowercase())));
+    let replied = reply_intro(line, after).is_some();
     // Outlook: "From: …" / "De: …" followed by "Sent:" / "Enviado:" / "Date:" / "Fecha:".
     let header_start = ["from:", "de:", "von:"]
         .iter()
@@ -93,6 +96,52 @@ fn starts_quoted_part(line: &str, after: &[&str]) -> bool {
                 .any(|s| n.starts_with(s))
         });
     separator || apple || replied || outlook
+}
+
+/// "On Mon, 3 Mar 2027 at 10:00, Ana <ana@x.com> wrote:" in the clients' languages, sometimes
+/// split over two lines: how many lines it takes, when `line` starts one.
+fn reply_intro(line: &str, after: &[&str]) -> Option<usize> {
+    let lower = line.to_lowercase();
+    let wrote = ["wrote:", "escribió:", "escreveu:", "a écrit :"];
+    let intro = ["on ", "el ", "em ", "le "]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    let says_wrote = |l: &str| wrote.iter().any(|w| l.trim_end().ends_with(w));
+    if !intro {
+        None
+    } else if says_wrote(&lower) {
+        Some(1)
+    } else {
+        after
+            .first()
+            .is_some_and(|next| says_wrote(&next.to_lowercase()))
+            .then_some(2)
+    }
+}
+
+/// A phone's or mail app's signature line: "Sent from my iPhone", "Enviado desde mi Samsung",
+/// "Get Outlook for Android", "Sent with Sparrow (…)". Short and without dates or questions, so
+/// a guest's "enviado desde mi trabajo: ¿tienen lugar el 3?" stays words.
+fn is_sent_from_line(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "sent from my ",
+        "sent from outlook",
+        "sent with sparrow",
+        "sent with blackberry",
+        "get outlook for ",
+        "enviado desde mi ",
+        "enviado desde outlook",
+        "obtener outlook para ",
+        "enviado do meu ",
+        "enviado de meu ",
+        "enviado do outlook",
+        "obter o outlook para ",
+    ]
+    .iter()
+    .any(|s| lower.starts_with(s))
+        && lower.split_whitespace().count() <= 6
+        && !lower.chars().any(|c| c.is_ascii_digit() || c == '?')
 }
 
 /// `line` without inline-image placeholders.
@@ -171,6 +220,24 @@ mod tests {
         }
     }
 
+    /// Real replies from ten mail clients (talon's, `testkit/fixtures/email/SOURCES.txt`): the
+    /// guest wrote "Hello" in each, above the quote, below it or above a signature.
+    #[test]
+    fn real_replies_from_mail_clients_are_only_their_words() {
+        let mut read = 0;
+        for entry in std::fs::read_dir(testkit::fixtures::dir().join("email")).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if !name.starts_with("talon_") {
+                continue;
+            }
+            let body = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(own_words(&body).trim(), "Hello", "{path:?}");
+            read += 1;
+        }
+        assert_eq!(read, 10);
+    }
+
     #[test]
     fn forwarded_and_quoted_parts_are_left_out() {
         for (body, want) in [
@@ -205,6 +272,19 @@ mod tests {
             (
                 "> lo que escribieron antes\nmi respuesta: somos 3",
                 "mi respuesta: somos 3",
+            ),
+            (
+                "Sí, la quiero\n\nEnviado desde mi iPhone\n\nEl 1 mar 2027, a las 10:00, Cabañas <r@lago.test> escribió:\n> ¿Te la reservo?",
+                "Sí, la quiero",
+            ),
+            // A reply below the quote.
+            (
+                "El 1 mar 2027, a las 10:00, Cabañas <r@lago.test>\nescribió:\n> ¿Somos cuántos?\nsomos 3",
+                "somos 3",
+            ),
+            (
+                "Enviado desde mi trabajo: ¿tienen lugar el 3?",
+                "Enviado desde mi trabajo: ¿tienen lugar el 3?",
             ),
             // A guest's own "de:" is not a header without one after it.
             (

@@ -139,3 +139,69 @@ async fn each_unusual_email_gets_a_clear_answer() {
     assert_eq!(app.depth(ParseIntent).await.pending, 1);
     assert_eq!(app.depth(SendReply).await.pending, 0);
 }
+
+/// What is posted (a name for it, the route's fields) and the words its turn must carry.
+type EmailCase = (String, Vec<(&'static str, String)>, &'static str);
+
+/// Real replies from ten mail clients (`testkit/fixtures/email/`, talon's, with their source)
+/// and an HTML-only reply, as Mailgun posts them: each is 200 and one conversation turn that
+/// carries only the guest's words ("Hello" in every real one), never the quote or signature.
+#[tokio::test]
+async fn every_real_client_reply_is_one_turn_with_only_the_guests_words() {
+    let mut cases: Vec<EmailCase> = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(testkit::fixtures::dir().join("email"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("talon_")
+        })
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 10, "{files:?}");
+    for (n, path) in files.iter().enumerate() {
+        let body = std::fs::read_to_string(path).unwrap();
+        // Mailgun's own stripped-text is left out: the body alone must be read right.
+        let fields: Vec<_> = deliveries::Email::new(
+            "reservas@cabanas-del-lago.com.ar",
+            "ana.perez@gmail.com",
+            "Re: Consulta",
+            &body,
+            &format!("<client{n}@mail.test>"),
+        )
+        .fields()
+        .into_iter()
+        .filter(|(k, _)| *k != "stripped-text")
+        .collect();
+        cases.push((path.display().to_string(), fields, "Hello"));
+    }
+    // HTML only: no text version at all.
+    let html = r#"<div dir="ltr">Somos 2, del 3 al 5 de marzo<br></div><div class="gmail_quote">El lun escribió:<blockquote class="gmail_quote">¿Cuántos son?</blockquote></div>"#;
+    let html_only = deliveries::Email::new(
+        "reservas@cabanas-del-lago.com.ar",
+        "ana.perez@gmail.com",
+        "Re: Consulta",
+        "",
+        "<html-only@mail.test>",
+    )
+    .stripped("")
+    .with("body-html", html)
+    .fields();
+    cases.push((
+        "HTML only".into(),
+        html_only,
+        "Somos 2, del 3 al 5 de marzo",
+    ));
+
+    for (what, fields, words) in cases {
+        let app = spawn_app().await;
+        let resp = app.post_signed_email(&fields).await;
+        assert_eq!(resp.status(), 200, "{what}");
+        assert_eq!(app.total_jobs().await, 1, "{what}");
+        let (claimed, _) = app.queue.claim(ParseIntent, "email-test", 1).await.unwrap();
+        let job: serde_json::Value = serde_json::from_str(&claimed[0].payload).unwrap();
+        assert_eq!(job["text"], words, "{what}: {job}");
+    }
+}

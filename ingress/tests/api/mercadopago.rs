@@ -132,23 +132,37 @@ async fn bad_mercadopago_signatures_are_refused_and_enqueue_nothing() {
     assert_eq!(app.total_jobs().await, 0);
 }
 
-/// The real order notification from MP's docs: signed, but not a payment: accepted, nothing queued.
+/// Real notifications from MP's documentation that are not about a payment (the QR `order`,
+/// and Point's payment-intent notifications, which carry no `type` at all): signed, accepted
+/// (200), nothing queued, and so nothing the guest is told.
 #[tokio::test]
 async fn a_signed_notification_that_is_not_a_payment_is_acknowledged_without_a_job() {
-    let app = spawn_app().await;
-    let body = fixture("webhooks/mercadopago/mp_doc_order_processed_qr.json");
-    let id = "ORD01JQ4S4KY8HWQ6NA5PXB65B3D3";
-    let sig = mercadopago_signature(MP_SECRET.as_bytes(), Some(id), Some("r"), now_ms());
-    let resp = post(
-        &app,
-        &format!("data.id={id}&type=order"),
-        body,
-        Some(sig),
-        "r",
-    )
-    .await;
-    assert_eq!(resp.status(), 200);
-    assert_eq!(app.total_jobs().await, 0);
+    let order = "ORD01JQ4S4KY8HWQ6NA5PXB65B3D3";
+    let cases = [
+        (
+            fixture("webhooks/mercadopago/mp_doc_order_processed_qr.json"),
+            format!("data.id={order}&type=order"),
+            Some(order),
+        ),
+        (
+            testkit::fixtures::read("mercadopago/mp_doc_point_integration_finished.json"),
+            String::new(),
+            None,
+        ),
+        (
+            testkit::fixtures::read("mercadopago/mp_doc_point_integration_canceled.json"),
+            String::new(),
+            None,
+        ),
+    ];
+    for (n, (body, query, id)) in cases.into_iter().enumerate() {
+        let app = spawn_app().await;
+        let request_id = format!("r{n}");
+        let sig = mercadopago_signature(MP_SECRET.as_bytes(), id, Some(&request_id), now_ms());
+        let resp = post(&app, &query, body, Some(sig), &request_id).await;
+        assert_eq!(resp.status(), 200, "case {n}");
+        assert_eq!(app.total_jobs().await, 0, "case {n}");
+    }
 }
 
 #[tokio::test]
