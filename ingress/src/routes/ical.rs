@@ -51,11 +51,8 @@ pub async fn export(
         "\"{}\"",
         &hex::encode(Sha256::digest(body.as_bytes()))[..32]
     );
-    if matches(req.header(header::IF_NONE_MATCH), &etag) {
-        return Ok(Response::builder()
-            .status(StatusCode::NOT_MODIFIED)
-            .header(header::ETAG, etag)
-            .finish());
+    if let Some(unchanged) = not_modified(req, &etag) {
+        return Ok(unchanged);
     }
     Ok(Response::builder()
         .content_type("text/calendar; charset=utf-8")
@@ -66,7 +63,17 @@ pub async fn export(
 
 /// `If-None-Match`: a list of entity tags, or `*`; weak tags compare by their opaque part
 /// (shared with `routes::photos`).
-pub(crate) fn matches(if_none_match: Option<&str>, etag: &str) -> bool {
+/// 304 with the tag when the client's `If-None-Match` already names `etag` (a quoted tag).
+pub(crate) fn not_modified(req: &Request, etag: &str) -> Option<Response> {
+    matches(req.header(header::IF_NONE_MATCH), etag).then(|| {
+        Response::builder()
+            .status(StatusCode::NOT_MODIFIED)
+            .header(header::ETAG, etag)
+            .finish()
+    })
+}
+
+fn matches(if_none_match: Option<&str>, etag: &str) -> bool {
     if_none_match.is_some_and(|h| {
         h.split(',')
             .map(|t| t.trim().trim_start_matches("W/"))

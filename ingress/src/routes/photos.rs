@@ -13,12 +13,12 @@ use std::sync::Arc;
 
 use poem::{
     Request, Response, handler,
-    http::{StatusCode, header},
+    http::header,
     web::{Data, Path},
 };
 use store::photos::{self, Kind};
 
-use super::ical::{matches, not_found};
+use super::ical::{not_found, not_modified};
 use crate::{error::IngressError, state::AppState};
 
 /// A token as `console::pages::photos` makes them: lowercase hex, 32 to 128 digits.
@@ -51,11 +51,8 @@ pub async fn serve(
         return Ok(not_found());
     };
     let etag = format!("\"{token}\"");
-    if matches(req.header(header::IF_NONE_MATCH), &etag) {
-        return Ok(Response::builder()
-            .status(StatusCode::NOT_MODIFIED)
-            .header(header::ETAG, etag)
-            .finish());
+    if let Some(unchanged) = not_modified(req, &etag) {
+        return Ok(unchanged);
     }
     Ok(Response::builder()
         .content_type(photo.content_type.as_str())

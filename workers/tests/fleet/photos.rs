@@ -300,11 +300,7 @@ async fn another_propertys_owner_and_a_non_owner_cannot_touch_a_photo_and_unknow
     add_staff(&fleet, property, "ana@lago.test", "staff");
     let cabin = cabin_of(&fleet, property).await;
     let theirs = their_cabin(&fleet).await;
-    let other: i64 = sqlx::query_scalar("SELECT property_id FROM accommodations WHERE id = $1")
-        .bind(theirs)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap();
+    let other = property_of(&fleet, theirs).await;
     add_staff(&fleet, other, "otro@refugio.test", "owner");
     let base = fleet
         .spawn_ingress_with(|c| c.console.cookie_secure = false)

@@ -62,11 +62,7 @@ async fn an_owner_adds_a_season_and_the_bot_quotes_its_price_and_minimum() {
     add_staff(&fleet, property, "ana@lago.test", "staff");
     let cabin = cabin_of(&fleet, property).await;
     let theirs = their_cabin(&fleet).await;
-    let other: i64 = sqlx::query_scalar("SELECT property_id FROM accommodations WHERE id = $1")
-        .bind(theirs)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap();
+    let other = property_of(&fleet, theirs).await;
     add_staff(&fleet, other, "dueno@otro.test", "owner");
     let (graph, _w, base) = graph_worker_and_console(&fleet, "parse_intent,send_reply").await;
 
