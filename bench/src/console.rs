@@ -184,7 +184,7 @@ async fn measure(args: &ConsoleArgs, fleet: &Fleet) -> anyhow::Result<Report> {
         }
     }
     report.check(
-        &format!("every page p95 < {} ms", args.target_p95_ms),
+        format!("every page p95 < {} ms", args.target_p95_ms),
         Some(stats::ms(worst_p95) < args.target_p95_ms),
         format!("worst page p95 {:.1} ms", stats::ms(worst_p95)),
     );
