@@ -329,8 +329,9 @@ async fn in_a_browser_an_owner_refunds_once_and_blocked_dates_are_refused_and_ex
         browser.goto(&format!("{base}/admin/login")).await.unwrap();
         sign_in_browser(&browser, "duena@lago.test").await;
 
-        // Pagos: the refund pressed twice before any page comes back, then the button itself
-        // once more from the same (now stale) page.
+        // Pagos, open in two tabs: the refund button pressed in one and, before that page has
+        // come back, in the other (still showing the deposit as due).
+        let first = browser.window().await.unwrap();
         browser
             .goto(&format!("{base}/admin/payments"))
             .await
@@ -338,33 +339,38 @@ async fn in_a_browser_an_owner_refunds_once_and_blocked_dates_are_refused_and_ex
         let due = text_of(&browser, "table.due").await;
         assert!(due.contains("RES4000001"), "{due}");
         screenshot(&browser, "browser-payments").await;
-        let pressed = browser
+        let second = browser.new_window(true).await.unwrap().handle;
+        browser.switch_to_window(second.clone()).await.unwrap();
+        browser
+            .goto(&format!("{base}/admin/payments"))
+            .await
+            .unwrap();
+        assert!(text_of(&browser, "table.due").await.contains("RES4000001"));
+        browser.switch_to_window(first.clone()).await.unwrap();
+        let button = "form[action=\"/admin/payments/RES4000001/refund\"] button";
+        // A script's click returns at once, without waiting for the page it asks for.
+        browser
             .execute(
-                "const f = document.querySelector('form[action=\"/admin/payments/RES4000001/refund\"]');
-                 const press = () => fetch(f.action, {
-                     method: 'POST', body: new URLSearchParams(new FormData(f)), redirect: 'manual',
-                 });
-                 return Promise.all([press(), press()]).then(rs => rs.map(r => r.type));",
-                vec![],
+                "document.querySelector(arguments[0]).click();",
+                vec![json!(button)],
             )
             .await
             .unwrap();
-        assert_eq!(pressed, json!(["opaqueredirect", "opaqueredirect"]));
-        click(
-            &browser,
-            "form[action=\"/admin/payments/RES4000001/refund\"] button",
-        )
-        .await;
-        assert!(
-            eventually(Duration::from_secs(10), || async {
-                browser
-                    .current_url()
-                    .await
-                    .is_ok_and(|u| u.query().is_some_and(|q| q.contains("aviso=")))
-            })
-            .await,
-            "the button's press came back to Pagos"
-        );
+        browser.switch_to_window(second.clone()).await.unwrap();
+        click(&browser, button).await;
+        for tab in [second, first] {
+            browser.switch_to_window(tab).await.unwrap();
+            assert!(
+                eventually(Duration::from_secs(10), || async {
+                    browser
+                        .current_url()
+                        .await
+                        .is_ok_and(|u| u.query().is_some_and(|q| q.contains("aviso=")))
+                })
+                .await,
+                "the press came back to Pagos"
+            );
+        }
         reaches(
             &fleet,
             "SELECT count(*) FROM refunds WHERE code = 'RES4000001' AND amount = 30000 AND provider_refund_id = '556001'",
