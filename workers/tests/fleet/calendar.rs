@@ -16,9 +16,9 @@ use crate::{
     support::*,
 };
 
-const SECRET: &str = "test-ical-export-secret-0123456789";
+pub(crate) const SECRET: &str = "test-ical-export-secret-0123456789";
 
-async fn staff_blocks(fleet: &Fleet) -> Vec<(i64, String, String)> {
+pub(crate) async fn staff_blocks(fleet: &Fleet) -> Vec<(i64, String, String)> {
     sqlx::query_as(
         "SELECT id, code, status::text FROM reservations WHERE channel_source = 'staff_block' ORDER BY id",
     )
@@ -62,7 +62,12 @@ async fn unblock(http: &mut Http, token: &str, block_id: i64) -> crate::console:
 
 /// What the bot answers a guest asking for two nights from `check_in`, once it is the
 /// `total`-th reply.
-async fn ask(guest: &Guest, graph: &MockServer, check_in: NaiveDate, total: usize) -> String {
+pub(crate) async fn ask(
+    guest: &Guest,
+    graph: &MockServer,
+    check_in: NaiveDate,
+    total: usize,
+) -> String {
     let text = format!(
         "¿Tenés lugar para 2 del {} al {}?",
         check_in.format("%d/%m"),

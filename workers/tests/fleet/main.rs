@@ -7,6 +7,7 @@ mod support;
 
 mod audio;
 mod booking;
+mod browser;
 mod calendar;
 mod console;
 mod dead_letters;

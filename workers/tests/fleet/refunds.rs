@@ -24,7 +24,7 @@ use crate::{
 };
 
 /// The approved payment 9001 of `code` for `amount`, recorded as the confirmation records it.
-async fn paid(fleet: &Fleet, provider_id: &str, code: &str, amount: f64) {
+pub(crate) async fn paid(fleet: &Fleet, provider_id: &str, code: &str, amount: f64) {
     sqlx::query(
         "INSERT INTO payments (provider_payment_id, reservation_id, external_reference, status, amount, currency)
          SELECT $1, id, code, 'approved', $3, 'ARS' FROM reservations WHERE code = $2",
@@ -61,7 +61,7 @@ async fn reported(fleet: &Fleet, mp: &MockServer, payment: u64, code: &str, stat
 }
 
 /// Waits (up to 10 s) until `sql` counts `want`, and fails saying what it counts otherwise.
-async fn reaches(fleet: &Fleet, sql: &'static str, want: i64) {
+pub(crate) async fn reaches(fleet: &Fleet, sql: &'static str, want: i64) {
     eventually(Duration::from_secs(10), || async {
         count(&fleet.db, sql).await == want
     })
