@@ -238,6 +238,76 @@ fn csrf_of(html: &str) -> String {
     html[start..start + 64].to_owned()
 }
 
+/// The console's routes as its module documents them (`ingress/src/console/mod.rs`, the "who
+/// may use what" table): (path, methods, who).
+fn documented_routes() -> Vec<(String, Vec<String>, String)> {
+    let source = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../ingress/src/console/mod.rs"
+    ))
+    .unwrap();
+    source
+        .lines()
+        .filter_map(|l| l.strip_prefix("//! | `/admin"))
+        .map(|row| {
+            let cells: Vec<&str> = row.split(" | ").collect();
+            let path = format!("/admin{}", cells[0].trim_end_matches('`'));
+            let methods = cells[1].split(", ").map(str::to_owned).collect();
+            (path, methods, cells[2].to_owned())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn every_documented_console_route_sends_a_browser_without_a_session_to_the_login() {
+    let fleet = Fleet::new().await;
+    let property = property(&fleet).await;
+    add_staff(&fleet, property, "ana@lago.test", "owner");
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
+    let routes = documented_routes();
+    assert!(routes.len() >= 25, "{routes:?}");
+    let mut checked = 0;
+    for (path, methods, who) in routes {
+        if who.starts_with("anyone") {
+            continue;
+        }
+        // Any value for a parameter: without a session nothing is looked up.
+        let path = path
+            .replace(":id", "1")
+            .replace(":code", "RES000000001")
+            .replace(":queue", "parse_intent");
+        for method in methods {
+            let mut http = Http::new(&base);
+            let answer = match method.as_str() {
+                "GET" => http.get(&path).await,
+                "POST" => http.post(&path, &[("text", "x")]).await,
+                other => panic!("{path}: method {other} in the table"),
+            };
+            assert_eq!(
+                answer.status,
+                StatusCode::SEE_OTHER,
+                "{method} {path}: {}",
+                answer.body
+            );
+            assert_eq!(
+                answer.location.as_deref(),
+                Some("/admin/login"),
+                "{method} {path}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "{checked} routes checked");
+    let audit: i64 = sqlx::query_scalar("SELECT count(*) FROM staff_audit_log")
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap();
+    assert_eq!(audit, 0, "an action ran without a session");
+    fleet.drop_db().await;
+}
+
 #[tokio::test]
 async fn console_pages_need_a_session_and_the_session_changes_at_sign_in() {
     let fleet = Fleet::new().await;
