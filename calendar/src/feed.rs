@@ -72,20 +72,35 @@ mod tests {
             Ok("https://www.airbnb.com/calendar/ical/1.ics?s=x".into())
         );
         assert!(checked_url("HTTP://127.0.0.1:8080/a.ics").is_ok());
-        assert_eq!(checked_url("ftp://x.example/a.ics"), Err(FeedUrlError::Scheme));
-        assert_eq!(checked_url("webcal://x.example/a"), Err(FeedUrlError::Scheme));
+        assert_eq!(
+            checked_url("ftp://x.example/a.ics"),
+            Err(FeedUrlError::Scheme)
+        );
+        assert_eq!(
+            checked_url("webcal://x.example/a"),
+            Err(FeedUrlError::Scheme)
+        );
         assert_eq!(checked_url("x.example/a.ics"), Err(FeedUrlError::Scheme));
         assert_eq!(checked_url("https:///a.ics"), Err(FeedUrlError::NoHost));
         assert_eq!(checked_url("https://"), Err(FeedUrlError::NoHost));
-        assert_eq!(checked_url("https://a b.example/"), Err(FeedUrlError::Spaces));
+        assert_eq!(
+            checked_url("https://a b.example/"),
+            Err(FeedUrlError::Spaces)
+        );
         let long = format!("https://x.example/{}", "a".repeat(MAX_URL));
         assert_eq!(checked_url(&long), Err(FeedUrlError::TooLong));
     }
 
     #[test]
     fn the_channel_is_read_from_the_host() {
-        assert_eq!(channel_of("https://www.airbnb.com.ar/calendar/ical/1.ics"), "airbnb");
-        assert_eq!(channel_of("https://admin.booking.com/hotel/ical.ics"), "booking");
+        assert_eq!(
+            channel_of("https://www.airbnb.com.ar/calendar/ical/1.ics"),
+            "airbnb"
+        );
+        assert_eq!(
+            channel_of("https://admin.booking.com/hotel/ical.ics"),
+            "booking"
+        );
         assert_eq!(channel_of("https://x.example/?q=airbnb."), "other");
     }
 }

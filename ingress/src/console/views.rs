@@ -462,9 +462,7 @@ pub fn setup_notice(code: &str) -> Option<&'static str> {
             "No se guardó nada: la política va en días (hasta 365), porcentaje (0 a 100) y meses de crédito (hasta 24)."
         }
         "direccion" => "No se guardó nada: la dirección puede tener hasta 200 letras.",
-        "calendario-guardado" => {
-            "Calendario agregado: se sincroniza en los próximos minutos."
-        }
+        "calendario-guardado" => "Calendario agregado: se sincroniza en los próximos minutos.",
         "calendario-borrado" => "Calendario quitado: sus fechas bloqueadas se liberaron.",
         "calendario-direccion" => {
             "No se guardó el calendario: la dirección tiene que empezar con https:// (o http://) y no llevar espacios."
