@@ -1,14 +1,15 @@
 //! A cabin's iCal calendars on the setup page (owners only): an owner adds a feed by its
 //! address over HTTP (signed in, with the form token) and sees it listed; a failed sync shows
 //! its last good sync in the property's time and the error in words; a wrong address, a staff
-//! account and another property's owner change nothing; the owner removes it; and the export
+//! account and another property's owner change nothing; the owner removes it (its imported
+//! stay cancelled, the nights free again); and the export
 //! address the page shows serves the cabin's calendar.
 
 use reqwest::StatusCode;
 use secrecy::SecretString;
 
 use crate::{
-    console::{Http, add_staff, cabin_of, property, their_cabin},
+    console::{Http, add_staff, cabin_of, property, reservation, status_of, their_cabin},
     support::*,
 };
 
@@ -155,6 +156,27 @@ async fn an_owner_adds_sees_and_removes_a_feed_and_pastes_the_export_address() {
     assert_eq!(served.status(), StatusCode::OK);
     assert!(served.text().await.unwrap().contains("BEGIN:VCALENDAR"));
 
+    // The feed holds nights: an imported stay it placed.
+    let block = reservation(&fleet, cabin, "ICS9001", "Airbnb", "", 10, 0, "confirmed").await;
+    sqlx::query(
+        "UPDATE reservations SET channel_source = 'ical_import', external_uid = 'uid-1',
+             ical_feed_id = $2 WHERE id = $1",
+    )
+    .bind(block)
+    .bind(feed)
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO ical_events (ical_feed_id, uid, check_in, check_out, placement, reservation_ids)
+         SELECT $1, 'uid-1', check_in, check_out, 'blocked', ARRAY[id] FROM reservations WHERE id = $2",
+    )
+    .bind(feed)
+    .bind(block)
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+
     // Another property's owner and staff cannot remove it.
     let remove = format!("/admin/setup/feeds/{feed}/remove");
     let mut them = Http::new(&base);
@@ -170,6 +192,11 @@ async fn an_owner_adds_sees_and_removes_a_feed_and_pastes_the_export_address() {
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
     assert!(!feeds_of(&fleet, cabin).await[0].2);
     assert_eq!(audited(&fleet, "setup_feed_remove").await, 1);
+    assert_eq!(
+        status_of(&fleet, "ICS9001").await,
+        "cancelled",
+        "its nights are free again"
+    );
     let page = owner.get("/admin/setup").await.body;
     assert!(!page.contains("airbnb.com/calendar"), "{page}");
     assert_eq!(
