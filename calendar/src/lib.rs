@@ -3,6 +3,7 @@
 //! # Layout
 //! - [`parse`]: bytes → blocks (pure, tolerant, never panics; the date rule lives there).
 //! - [`recurrence`]: a recurring event → its occurrences in the sync window (pure).
+//! - [`feed`]: a feed address as people type it, checked (pure).
 //! - [`diff`]: what a feed's new blocks change against what we knew of it (pure).
 //! - [`render`]: our stays → an RFC 5545 calendar for the channels to import (pure).
 //! - [`token`]: the per-accommodation export URL token (HMAC-SHA256, constant-time check).
@@ -16,6 +17,7 @@
 //! "all cancelled".
 
 pub mod diff;
+pub mod feed;
 pub mod parse;
 pub mod recurrence;
 pub mod render;

@@ -39,6 +39,9 @@ pub struct IngressConfig {
     pub sandbox: bool,
     /// Key of the iCal export URLs' tokens; unset = the export answers 404.
     pub ical_export_secret: Option<SecretString>,
+    /// Where the public reaches the ingress (`PUBLIC_BASE_URL`): the console shows the export
+    /// URLs under it; unset, under the address the owner's request came to.
+    pub public_base_url: Option<String>,
     /// `/health/ready` says "degraded" when an active feed has not synced for longer.
     pub ical_max_sync_age: Duration,
     /// The staff console's settings (`console`).
@@ -110,6 +113,7 @@ impl IngressConfig {
             ready_timeout: Duration::from_millis(parse("INGRESS_READY_TIMEOUT_MS", 2000u64)?),
             sandbox: matches!(var("SANDBOX").as_deref(), Some("1" | "true" | "yes")),
             ical_export_secret: secret("ICAL_EXPORT_SECRET"),
+            public_base_url: var("PUBLIC_BASE_URL").map(|u| u.trim().to_owned()),
             ical_max_sync_age: Duration::from_secs(parse("ICAL_MAX_SYNC_AGE_SECS", 1200u64)?),
             console: ConsoleConfig {
                 cookie_secure: parse("CONSOLE_COOKIE_SECURE", true)?,

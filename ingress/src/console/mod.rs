@@ -27,13 +27,15 @@
 //! | `/admin/queues/:queue/dead/:id/discard` | POST | owner only (staff: 404): a dead letter discarded |
 //! | `/admin/payments` | GET | owner only (staff: 404): deposits due back, refunds, reversals |
 //! | `/admin/payments/:code/refund` | POST | owner of the code's property (else 404): the deposit given back through Mercado Pago, once |
-//! | `/admin/setup` | GET | owner only (staff: 404): the property's settings and its cabins |
+//! | `/admin/setup` | GET | owner only (staff: 404): the property's settings and its cabins (with their iCal feeds and export address) |
 //! | `/admin/setup/property` | POST | owner: address, check-in/out times, cancellation policy |
 //! | `/admin/setup/cabins/:id` | POST | owner of the cabin's property (else 404; `new` adds one): a cabin's settings |
 //! | `/admin/setup/cabins/:id/photos` | POST | owner of the cabin's property (else 404): a photo uploaded (multipart; JPEG, PNG or WebP by content, up to 5 MB) ([`pages::photos`]) |
 //! | `/admin/setup/photos/:id/remove` | POST | owner of the photo's cabin's property (else 404): the photo removed |
 //! | `/admin/setup/cabins/:id/seasons` | POST | owner of the cabin's property (else 404): a season added (its own price and minimum nights) ([`pages::seasons`]) |
 //! | `/admin/setup/seasons/:id/remove` | POST | owner of the season's property (else 404): a season removed |
+//! | `/admin/setup/cabins/:id/feeds` | POST | owner of the cabin's property (else 404): an iCal feed added by its http(s) address ([`pages::feeds`]) |
+//! | `/admin/setup/feeds/:id/remove` | POST | owner of the feed's property (else 404): the feed removed, its imported nights released |
 //! | `/admin/account` | GET, POST | a signed-in account, its own only: the WhatsApp number for notices ([`pages::account`]) |
 //! | `/admin/console.css` | GET | anyone (the stylesheet) |
 //!
@@ -181,6 +183,14 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
         .at(
             "/admin/setup/seasons/:id/remove",
             sessioned(post(pages::seasons::remove)),
+        )
+        .at(
+            "/admin/setup/cabins/:id/feeds",
+            sessioned(post(pages::feeds::add)),
+        )
+        .at(
+            "/admin/setup/feeds/:id/remove",
+            sessioned(post(pages::feeds::remove)),
         )
         .at(
             "/admin/account",

@@ -462,6 +462,11 @@ pub fn setup_notice(code: &str) -> Option<&'static str> {
             "No se guardó nada: la política va en días (hasta 365), porcentaje (0 a 100) y meses de crédito (hasta 24)."
         }
         "direccion" => "No se guardó nada: la dirección puede tener hasta 200 letras.",
+        "calendario-guardado" => "Calendario agregado: se sincroniza en los próximos minutos.",
+        "calendario-borrado" => "Calendario quitado: sus fechas bloqueadas se liberaron.",
+        "calendario-direccion" => {
+            "No se guardó el calendario: la dirección tiene que empezar con https:// (o http://) y no llevar espacios."
+        }
         "temporada-guardada" => "Temporada agregada: el bot ya cotiza con ella.",
         "temporada-borrada" => "Temporada quitada: esas noches vuelven al precio de base.",
         "temporada-nombre" => {
@@ -633,13 +638,90 @@ fn cabin_photos(staff: &Staff, cabin: i64, photos: &[&store::photos::Listed]) ->
     }
 }
 
-/// The property's settings and its cabins, each a form with its seasons and photos.
+/// The cabins' iCal calendars: the feeds they import and how to make their export address
+/// (`None`: the export is off).
+pub struct Calendars<'a> {
+    pub feeds: &'a [store::console::feeds::Listed],
+    /// The property's time zone: sync times are shown in it.
+    pub tz: chrono_tz::Tz,
+    pub export: Option<&'a dyn Fn(i64) -> String>,
+}
+
+/// What went wrong with a feed's last sync, by `last_error_kind`, in the owner's words.
+fn feed_error(kind: &str) -> &'static str {
+    match kind {
+        "bad_url" => "la dirección no es válida",
+        "circuit_open" | "timeout" | "transport" | "http_5xx" => {
+            "el sitio no respondió; se vuelve a intentar solo"
+        }
+        "http_4xx" => "el sitio rechazó la dirección (¿cambió o se venció?)",
+        "too_large" => "el calendario es demasiado grande",
+        "empty" | "not_a_calendar" | "truncated" | "malformed" => {
+            "lo que devolvió no es un calendario que se pueda leer"
+        }
+        store::ical::feeds::EMPTY_FEED_HELD => "vino vacío; se mantienen las fechas bloqueadas",
+        _ => "no se pudo leer el calendario",
+    }
+}
+
+/// A cabin's iCal section: its export address, then each feed with its last sync and error,
+/// its remove button, and the form to add one.
+fn feeds_section(staff: &Staff, cabin: i64, c: &Calendars<'_>) -> Markup {
+    let when = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&c.tz).format("%d/%m/%Y %H:%M").to_string()
+    };
+    html! {
+        section.feeds id=(format!("feeds-{cabin}")) {
+            h4 { "Calendarios (iCal)" }
+            p { "Dirección para que Airbnb, Booking y otros sitios importen las reservas de esta cabaña: " }
+            @match c.export {
+                Some(url) => { p { code.export-url { (url(cabin)) } } }
+                None => { p.status { "exportación desactivada" } }
+            }
+            @let own: Vec<_> = c.feeds.iter().filter(|f| f.accommodation_id == cabin).collect();
+            @if own.is_empty() {
+                p { "No se importa ningún calendario de otro sitio." }
+            } @else {
+                table.feeds {
+                    thead { tr { th { "Calendario importado" } th { "Última sincronización" } th { "Estado" } th {} } }
+                    tbody {
+                        @for f in own {
+                            tr.feed id=(format!("feed-{}", f.id)) {
+                                td { code { (f.url) } }
+                                td { (f.last_synced_at.map_or_else(|| "todavía no".to_owned(), when)) }
+                                td {
+                                    @if let Some(kind) = &f.last_error_kind { span.error { "Error: " (feed_error(kind)) } }
+                                    @else { "Bien" }
+                                    @if let Some(since) = f.empty_since { " · vacío desde " (when(since)) }
+                                }
+                                td {
+                                    form method="post" action=(format!("/admin/setup/feeds/{}/remove", f.id)) {
+                                        input type="hidden" name="csrf" value=(staff.csrf);
+                                        button.danger type="submit" { "Quitar" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            form.feed method="post" action=(format!("/admin/setup/cabins/{cabin}/feeds")) {
+                input type="hidden" name="csrf" value=(staff.csrf);
+                label { "Dirección del calendario (https://…)" input type="url" name="url" required maxlength="2000"; }
+                button type="submit" { "Agregar calendario" }
+            }
+        }
+    }
+}
+
+/// The property's settings and its cabins, each a form with its seasons, photos and calendars.
 pub fn setup(
     staff: &Staff,
     p: &PropertySettings,
     cabins: &[Cabin],
     seasons: &[Season],
     photos: &[store::photos::Listed],
+    calendars: &Calendars<'_>,
     notice: Option<&str>,
 ) -> Response {
     let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
@@ -675,6 +757,7 @@ pub fn setup(
                         (seasons_section(staff, c.id, &own))
                         @let own_photos: Vec<&store::photos::Listed> = photos.iter().filter(|ph| ph.accommodation_id == c.id).collect();
                         (cabin_photos(staff, c.id, &own_photos))
+                        (feeds_section(staff, c.id, calendars))
                     }
                 }
                 article.cabin #new-cabin {

@@ -10,6 +10,7 @@
 //! action's transaction, which also writes the action's audit row (`crate::staff::audit`).
 
 pub mod calendar;
+pub mod feeds;
 pub mod refunds;
 pub mod reservations;
 pub mod seasons;

@@ -99,12 +99,8 @@ pub async fn add_feed(
     url: &str,
     channel: &str,
 ) -> anyhow::Result<String> {
-    let parsed = reqwest::Url::parse(url).context("not a URL")?;
-    anyhow::ensure!(
-        matches!(parsed.scheme(), "http" | "https"),
-        "the feed URL must be http(s)"
-    );
-    let id = staff::add_feed(db, accommodation_id, url, channel)
+    let url = calendar::feed::checked_url(url)?;
+    let id = staff::add_feed(db, accommodation_id, &url, channel)
         .await
         .context("adding the feed (does the accommodation exist?)")?;
     Ok(format!(

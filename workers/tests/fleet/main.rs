@@ -13,6 +13,7 @@ mod console;
 mod dead_letters;
 mod email;
 mod end_to_end;
+mod feeds;
 mod flat;
 mod ical;
 mod notices;

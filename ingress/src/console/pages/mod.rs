@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod calendar;
+pub mod feeds;
 pub mod inbox;
 pub mod manual;
 pub mod payments;

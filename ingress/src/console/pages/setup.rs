@@ -2,7 +2,8 @@
 //! property's address, check-in and check-out times and cancellation policy, and its cabins
 //! (name, capacity, description, amenities, pets, base price, weekend price, deposit, photos'
 //! addresses, active), changed and added; each cabin's seasons and uploaded photos are listed
-//! under it and changed by [`super::seasons`] and [`super::photos`].
+//! under it and changed by [`super::seasons`] and [`super::photos`], and its iCal feeds and
+//! export address by [`super::feeds`].
 //!
 //! Every form is parsed here into checked values ([`property_settings`], [`cabin_settings`]):
 //! a wrong field writes nothing and comes back as a notice naming it. Each save writes its
@@ -37,6 +38,7 @@ const MAX_PRICE_CENTS: i64 = 100_000_000 * 100;
 /// `GET /admin/setup`.
 #[handler]
 pub async fn page(
+    req: &poem::Request,
     Owner(staff): Owner,
     Query(notice): Query<Notice>,
     Data(state): Data<&Arc<crate::state::AppState>>,
@@ -56,9 +58,23 @@ pub async fn page(
     let photos = store::photos::of_property(db, staff.account.property_id)
         .await
         .map_err(failing(WHAT))?;
+    let feeds = store::console::feeds::of_property(db, staff.account.property_id)
+        .await
+        .map_err(failing(WHAT))?;
+    let tz = store::properties::by_id(db, staff.account.property_id)
+        .await
+        .map_err(failing(WHAT))?
+        .ok_or(ConsoleError::NotFound)?
+        .tz();
+    let export = super::feeds::export_url(state, req);
+    let calendars = views::Calendars {
+        feeds: &feeds,
+        tz,
+        export: export.as_ref().map(|f| f as &dyn Fn(i64) -> String),
+    };
     let notice = notice.aviso.as_deref().and_then(views::setup_notice);
     Ok(views::setup(
-        &staff, &property, &cabins, &seasons, &photos, notice,
+        &staff, &property, &cabins, &seasons, &photos, &calendars, notice,
     ))
 }
 
