@@ -89,6 +89,17 @@ fn layout(title: &str, staff: Option<&Staff>, body: Markup) -> Markup {
     }
 }
 
+/// A form of one button that posts to `action` with the session's form token (every console
+/// action that needs no other field: confirm, refund, remove, unblock, re-drive, take, release).
+fn action_button(staff: &Staff, action: &str, class: Option<&str>, label: &str) -> Markup {
+    html! {
+        form method="post" action=(action) {
+            input type="hidden" name="csrf" value=(staff.csrf);
+            button class=[class] type="submit" { (label) }
+        }
+    }
+}
+
 fn role_name(role: store::staff::Role) -> &'static str {
     match role {
         store::staff::Role::Owner => "dueño",
@@ -410,10 +421,7 @@ pub fn reservation(
                 }
             }
             @if r.status == "pre_reserved" {
-                form method="post" action=(format!("{base}/paid")) {
-                    input type="hidden" name="csrf" value=(staff.csrf);
-                    button type="submit" { "Confirmar: pagó por otro medio" }
-                }
+                (action_button(staff, &format!("{base}/paid"), None, "Confirmar: pagó por otro medio"))
             }
             @if movable {
                 form.move method="post" action=(format!("{base}/move")) {
@@ -585,10 +593,7 @@ fn seasons_section(staff: &Staff, cabin: i64, seasons: &[Season]) -> Markup {
                                 td { (money(s.price_cents)) }
                                 td { (s.min_nights) " noches" }
                                 td {
-                                    form method="post" action=(format!("/admin/setup/seasons/{}/remove", s.id)) {
-                                        input type="hidden" name="csrf" value=(staff.csrf);
-                                        button.danger type="submit" { "Quitar" }
-                                    }
+                                    (action_button(staff, &format!("/admin/setup/seasons/{}/remove", s.id), Some("danger"), "Quitar"))
                                 }
                             }
                         }
@@ -622,10 +627,7 @@ fn cabin_photos(staff: &Staff, cabin: i64, photos: &[&store::photos::Listed]) ->
                             img src=(format!("/photos/{}", ph.file_name)) alt="Foto de la cabaña" width="160" loading="lazy";
                         }
                         small { (ph.width) "×" (ph.height) " · " ((ph.size + 1023) / 1024) " KB" }
-                        form.remove-photo method="post" action=(format!("/admin/setup/photos/{}/remove", ph.id)) {
-                            input type="hidden" name="csrf" value=(staff.csrf);
-                            button type="submit" { "Borrar foto" }
-                        }
+                        (action_button(staff, &format!("/admin/setup/photos/{}/remove", ph.id), None, "Borrar foto"))
                     }
                 }
             }
@@ -695,10 +697,7 @@ fn feeds_section(staff: &Staff, cabin: i64, c: &Calendars<'_>) -> Markup {
                                     @if let Some(since) = f.empty_since { " · vacío desde " (when(since)) }
                                 }
                                 td {
-                                    form method="post" action=(format!("/admin/setup/feeds/{}/remove", f.id)) {
-                                        input type="hidden" name="csrf" value=(staff.csrf);
-                                        button.danger type="submit" { "Quitar" }
-                                    }
+                                    (action_button(staff, &format!("/admin/setup/feeds/{}/remove", f.id), Some("danger"), "Quitar"))
                                 }
                             }
                         }
@@ -809,10 +808,7 @@ pub fn payments(
                                 td { @if d.late_payment { "Pagó tarde: las noches ya estaban ocupadas" } @else { "Cancelada con la política" } }
                                 td.refund { (money(d.due_cents)) }
                                 td {
-                                    form method="post" action=(format!("/admin/payments/{}/refund", d.code)) {
-                                        input type="hidden" name="csrf" value=(staff.csrf);
-                                        button type="submit" { "Devolver por Mercado Pago" }
-                                    }
+                                    (action_button(staff, &format!("/admin/payments/{}/refund", d.code), None, "Devolver por Mercado Pago"))
                                 }
                             }
                         }
@@ -945,10 +941,7 @@ fn cabin_month(staff: &Staff, month: chrono::NaiveDate, g: &CabinMonth<'_>) -> M
                             span { "Bloqueada del " (b.check_in.format("%d/%m/%Y").to_string())
                                    " al " (b.check_out.format("%d/%m/%Y").to_string()) " (" (b.code) ")" }
                             @if let Some(note) = &b.note { " " span.note { "«" (note) "»" } }
-                            form method="post" action=(format!("/admin/calendar/unblock/{}", b.id)) {
-                                input type="hidden" name="csrf" value=(staff.csrf);
-                                button.secondary type="submit" { "Desbloquear" }
-                            }
+                            (action_button(staff, &format!("/admin/calendar/unblock/{}", b.id), Some("secondary"), "Desbloquear"))
                         }
                     }
                 }
@@ -1062,14 +1055,8 @@ pub fn queues(staff: &Staff, queues: &[Queue], notice: Option<&str>) -> Response
                                 td { (l.died) }
                                 td.error { (l.error) }
                                 td.actions {
-                                    form method="post" action=(format!("{base}/redrive")) {
-                                        input type="hidden" name="csrf" value=(staff.csrf);
-                                        button type="submit" { "Reintentar" }
-                                    }
-                                    form method="post" action=(format!("{base}/discard")) {
-                                        input type="hidden" name="csrf" value=(staff.csrf);
-                                        button.danger type="submit" { "Descartar" }
-                                    }
+                                    (action_button(staff, &format!("{base}/redrive"), None, "Reintentar"))
+                                    (action_button(staff, &format!("{base}/discard"), Some("danger"), "Descartar"))
                                 }
                             }
                         } }
@@ -1130,15 +1117,9 @@ pub fn conversation(staff: &Staff, c: &Conversation, notice: Option<&str>) -> Re
                     label { "Tu respuesta" textarea name="text" rows="4" maxlength="4000" required {} }
                     button type="submit" { "Enviar" }
                 }
-                form method="post" action=(format!("{base}/release")) {
-                    input type="hidden" name="csrf" value=(staff.csrf);
-                    button.secondary type="submit" { "Devolver al bot" }
-                }
+                (action_button(staff, &format!("{base}/release"), Some("secondary"), "Devolver al bot"))
             } @else {
-                form method="post" action=(format!("{base}/take")) {
-                    input type="hidden" name="csrf" value=(staff.csrf);
-                    button type="submit" { "Tomar la conversación" }
-                }
+                (action_button(staff, &format!("{base}/take"), None, "Tomar la conversación"))
             }
         },
     ))

@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use chrono::{Duration as Days, NaiveDate, Utc};
+use chrono::{Duration as Days, Utc};
 use fantoccini::{Client, Locator};
 use serde_json::json;
 use wiremock::{
@@ -20,9 +20,10 @@ use crate::{
     calendar::{SECRET, ask, staff_blocks},
     console::{
         Driver, PHONE_NUMBER_ID, add_staff, cabin_of, graph_fake, graph_worker_and_console,
-        notice_says, property, reservation, screenshot, sign_in_browser, status_of, text_of,
+        notice_says, property, reservation, screenshot, sign_in_browser, status_of, stay_of,
+        text_of,
     },
-    refunds::{paid, reaches},
+    refunds::{cancelled_with_deposit_due, reaches},
     support::*,
 };
 
@@ -65,14 +66,6 @@ async fn code_shown(browser: &Client) -> String {
         .strip_prefix("/admin/reservations/")
         .unwrap_or_else(|| panic!("not on a reservation: {url}"))
         .to_owned()
-}
-
-async fn stay(fleet: &Fleet, code: &str) -> (NaiveDate, NaiveDate, String) {
-    sqlx::query_as("SELECT check_in, check_out, status::text FROM reservations WHERE code = $1")
-        .bind(code)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap()
 }
 
 #[tokio::test]
@@ -205,17 +198,18 @@ async fn in_a_browser_staff_confirm_a_hold_create_move_and_cancel_reservations()
         click(&browser, "form.new-reservation button[type=submit]").await;
         notice_says(&browser, "Reserva creada").await;
         let walter = code_shown(&browser).await;
+        let (_, check_in, check_out, status, source) = stay_of(&fleet, &walter).await;
         assert_eq!(
-            stay(&fleet, &walter).await,
-            (day(20), day(22), "pre_reserved".to_owned())
+            (check_in, check_out, status.as_str(), source.as_str()),
+            (day(20), day(22), "pre_reserved", "staff")
         );
-        let (source, name): (String, String) =
-            sqlx::query_as("SELECT channel_source, guest_name FROM reservations WHERE code = $1")
+        let name: String =
+            sqlx::query_scalar("SELECT guest_name FROM reservations WHERE code = $1")
                 .bind(&walter)
                 .fetch_one(&fleet.db)
                 .await
                 .unwrap();
-        assert_eq!((source.as_str(), name.as_str()), ("staff", "Walter Walkin"));
+        assert_eq!(name, "Walter Walkin");
 
         // Moved to other nights on its page: same code, the old nights free.
         set(
@@ -233,9 +227,10 @@ async fn in_a_browser_staff_confirm_a_hold_create_move_and_cancel_reservations()
         click(&browser, "form.move button[type=submit]").await;
         notice_says(&browser, "Reserva cambiada").await;
         assert_eq!(code_shown(&browser).await, walter);
+        let (_, check_in, check_out, status, _) = stay_of(&fleet, &walter).await;
         assert_eq!(
-            stay(&fleet, &walter).await,
-            (day(60), day(63), "pre_reserved".to_owned())
+            (check_in, check_out, status.as_str()),
+            (day(60), day(63), "pre_reserved")
         );
         let shown = text_of(&browser, "dl.reservation").await;
         assert!(
@@ -282,26 +277,7 @@ async fn in_a_browser_an_owner_refunds_once_and_blocked_dates_are_refused_and_ex
     add_staff(&fleet, property, "duena@lago.test", "owner");
     let cabin = cabin_of(&fleet, property).await;
     // Carla cancelled a month ahead: the whole deposit (30.000) is due back.
-    let carla = reservation(
-        &fleet,
-        cabin,
-        "RES4000001",
-        "Carla Lejos",
-        "5492944444001",
-        30,
-        30_000,
-        "cancelled",
-    )
-    .await;
-    sqlx::query(
-        "INSERT INTO cancellation_requests (reservation_id, days_before_check_in, refund_percent, cause_key, resolved_at, refund_cents)
-         VALUES ($1, 30, 100, 'console:cancel:RES4000001', now(), 3000000)",
-    )
-    .bind(carla)
-    .execute(&fleet.db)
-    .await
-    .unwrap();
-    paid(&fleet, "9101", "RES4000001", 30_000.0).await;
+    cancelled_with_deposit_due(&fleet, cabin, "RES4000001", "5492944444001", "9101").await;
 
     let mp = mercadopago_fake().await;
     let refund = Mock::given(method("POST"))
@@ -434,7 +410,7 @@ async fn in_a_browser_an_owner_refunds_once_and_blocked_dates_are_refused_and_ex
         let blocks = staff_blocks(&fleet).await;
         assert_eq!(blocks.len(), 1, "{blocks:?}");
         let (_, code, _) = blocks[0].clone();
-        let (from, to, _) = stay(&fleet, &code).await;
+        let (_, from, to, _, _) = stay_of(&fleet, &code).await;
         assert_eq!((from, to), (check_in, check_in + Days::days(2)));
 
         // A guest asking for those nights is told there is no room.

@@ -1085,6 +1085,39 @@ pub(crate) async fn cabin_of(fleet: &Fleet, property: i64) -> i64 {
         .unwrap()
 }
 
+/// How many audit rows of `action` there are.
+pub(crate) async fn audited(fleet: &Fleet, action: &str) -> i64 {
+    sqlx::query_scalar("SELECT count(*) FROM staff_audit_log WHERE action = $1")
+        .bind(action)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap()
+}
+
+/// The setup tests' cast: the seeded property with an owner (duena@lago.test) and a staff
+/// member (ana@lago.test), its first cabin, and another property's cabin and that property.
+pub(crate) struct Cast {
+    pub(crate) property: i64,
+    pub(crate) cabin: i64,
+    pub(crate) theirs: i64,
+    pub(crate) other: i64,
+}
+
+pub(crate) async fn owner_staff_and_another_property(fleet: &Fleet) -> Cast {
+    let property = property(fleet).await;
+    add_staff(fleet, property, "duena@lago.test", "owner");
+    add_staff(fleet, property, "ana@lago.test", "staff");
+    let cabin = cabin_of(fleet, property).await;
+    let theirs = their_cabin(fleet).await;
+    let other = property_of(fleet, theirs).await;
+    Cast {
+        property,
+        cabin,
+        theirs,
+        other,
+    }
+}
+
 /// Another property ([`other_property`]) with a cabin of its own; answers the cabin's id.
 pub(crate) async fn their_cabin(fleet: &Fleet) -> i64 {
     let (other, _) = other_property(fleet).await;
@@ -1409,7 +1442,7 @@ pub(crate) fn code_in(location: Option<&str>) -> String {
 }
 
 /// (cabin, check-in, check-out, status, channel source) of reservation `code`.
-async fn stay_of(
+pub(crate) async fn stay_of(
     fleet: &Fleet,
     code: &str,
 ) -> (i64, chrono::NaiveDate, chrono::NaiveDate, String, String) {

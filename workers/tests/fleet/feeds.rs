@@ -9,7 +9,10 @@ use reqwest::StatusCode;
 use secrecy::SecretString;
 
 use crate::{
-    console::{Http, add_staff, cabin_of, property, reservation, status_of, their_cabin},
+    console::{
+        Cast, Http, add_staff, audited, owner_staff_and_another_property, property, reservation,
+        status_of,
+    },
     support::*,
 };
 
@@ -23,23 +26,15 @@ async fn feeds_of(fleet: &Fleet, cabin: i64) -> Vec<(i64, String, bool)> {
         .unwrap()
 }
 
-async fn audited(fleet: &Fleet, action: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM staff_audit_log WHERE action = $1")
-        .bind(action)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn an_owner_adds_sees_and_removes_a_feed_and_pastes_the_export_address() {
     let fleet = Fleet::new().await;
-    let property = property(&fleet).await;
-    add_staff(&fleet, property, "duena@lago.test", "owner");
-    add_staff(&fleet, property, "ana@lago.test", "staff");
-    let cabin = cabin_of(&fleet, property).await;
-    let theirs = their_cabin(&fleet).await;
-    let other = property_of(&fleet, theirs).await;
+    let Cast {
+        cabin,
+        theirs,
+        other,
+        ..
+    } = owner_staff_and_another_property(&fleet).await;
     add_staff(&fleet, other, "dueno@otro.test", "owner");
     let base = fleet
         .spawn_ingress_with(|c| {

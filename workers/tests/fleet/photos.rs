@@ -11,8 +11,8 @@ use reqwest::StatusCode;
 
 use crate::{
     console::{
-        Driver, Http, PHONE_NUMBER_ID, add_staff, audit_actions, cabin_of, graph_fake, notice_says,
-        property, screenshot, sign_in_browser, their_cabin,
+        Cast, Driver, Http, PHONE_NUMBER_ID, add_staff, audit_actions, cabin_of, graph_fake,
+        notice_says, owner_staff_and_another_property, property, screenshot, sign_in_browser,
     },
     support::*,
 };
@@ -295,12 +295,7 @@ async fn a_file_that_is_not_a_photo_a_heavy_one_and_a_forged_form_store_nothing(
 #[tokio::test]
 async fn another_propertys_owner_and_a_non_owner_cannot_touch_a_photo_and_unknown_links_are_404() {
     let fleet = Fleet::new().await;
-    let property = property(&fleet).await;
-    add_staff(&fleet, property, "duena@lago.test", "owner");
-    add_staff(&fleet, property, "ana@lago.test", "staff");
-    let cabin = cabin_of(&fleet, property).await;
-    let theirs = their_cabin(&fleet).await;
-    let other = property_of(&fleet, theirs).await;
+    let Cast { cabin, other, .. } = owner_staff_and_another_property(&fleet).await;
     add_staff(&fleet, other, "otro@refugio.test", "owner");
     let base = fleet
         .spawn_ingress_with(|c| c.console.cookie_secure = false)

@@ -23,6 +23,38 @@ use crate::{
     support::*,
 };
 
+/// Carla's stay of `cabin` (`code`, `phone`), cancelled a month ahead with the whole deposit
+/// (30.000) due back by a resolved request, paid through Mercado Pago payment `payment_id`.
+pub(crate) async fn cancelled_with_deposit_due(
+    fleet: &Fleet,
+    cabin: i64,
+    code: &str,
+    phone: &str,
+    payment_id: &str,
+) {
+    let carla = reservation(
+        fleet,
+        cabin,
+        code,
+        "Carla Lejos",
+        phone,
+        30,
+        30_000,
+        "cancelled",
+    )
+    .await;
+    sqlx::query(
+        "INSERT INTO cancellation_requests (reservation_id, days_before_check_in, refund_percent, cause_key, resolved_at, refund_cents)
+         VALUES ($1, 30, 100, 'console:cancel:' || $2, now(), 3000000)",
+    )
+    .bind(carla)
+    .bind(code)
+    .execute(&fleet.db)
+    .await
+    .unwrap();
+    paid(fleet, payment_id, code, 30_000.0).await;
+}
+
 /// The approved payment 9001 of `code` for `amount`, recorded as the confirmation records it.
 pub(crate) async fn paid(fleet: &Fleet, provider_id: &str, code: &str, amount: f64) {
     sqlx::query(
@@ -77,26 +109,7 @@ async fn an_owner_gives_a_deposit_back_once_and_reversals_reach_the_inbox() {
     add_staff(&fleet, property, "ana@lago.test", "staff");
     let cabin = cabin_of(&fleet, property).await;
     // Carla cancelled 30 days ahead: the whole deposit (30.000) is due back.
-    let carla = reservation(
-        &fleet,
-        cabin,
-        "RES2000001",
-        "Carla Lejos",
-        "5492944222001",
-        30,
-        30_000,
-        "cancelled",
-    )
-    .await;
-    sqlx::query(
-        "INSERT INTO cancellation_requests (reservation_id, days_before_check_in, refund_percent, cause_key, resolved_at, refund_cents)
-         VALUES ($1, 30, 100, 'console:cancel:RES2000001', now(), 3000000)",
-    )
-    .bind(carla)
-    .execute(&fleet.db)
-    .await
-    .unwrap();
-    paid(&fleet, "9001", "RES2000001", 30_000.0).await;
+    cancelled_with_deposit_due(&fleet, cabin, "RES2000001", "5492944222001", "9001").await;
     // Diego's stay is confirmed and paid; his bank will charge it back.
     reservation(
         &fleet,

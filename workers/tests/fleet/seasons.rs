@@ -10,8 +10,8 @@ use reqwest::StatusCode;
 
 use crate::{
     console::{
-        Http, add_staff, cabin_of, code_in, graph_worker_and_console, nonce_of, property,
-        their_cabin,
+        Cast, Http, add_staff, audited, code_in, graph_worker_and_console, nonce_of,
+        owner_staff_and_another_property,
     },
     support::*,
 };
@@ -46,23 +46,15 @@ async fn seasons_of(fleet: &Fleet, cabin: i64) -> Vec<(String, NaiveDate, NaiveD
     .unwrap()
 }
 
-async fn audited(fleet: &Fleet, action: &str) -> i64 {
-    sqlx::query_scalar("SELECT count(*) FROM staff_audit_log WHERE action = $1")
-        .bind(action)
-        .fetch_one(&fleet.db)
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn an_owner_adds_a_season_and_the_bot_quotes_its_price_and_minimum() {
     let fleet = Fleet::new().await;
-    let property = property(&fleet).await;
-    add_staff(&fleet, property, "duena@lago.test", "owner");
-    add_staff(&fleet, property, "ana@lago.test", "staff");
-    let cabin = cabin_of(&fleet, property).await;
-    let theirs = their_cabin(&fleet).await;
-    let other = property_of(&fleet, theirs).await;
+    let Cast {
+        property,
+        cabin,
+        theirs,
+        other,
+    } = owner_staff_and_another_property(&fleet).await;
     add_staff(&fleet, other, "dueno@otro.test", "owner");
     let (graph, _w, base) = graph_worker_and_console(&fleet, "parse_intent,send_reply").await;
 

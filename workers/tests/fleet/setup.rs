@@ -6,7 +6,7 @@
 use reqwest::StatusCode;
 
 use crate::{
-    console::{Http, add_staff, cabin_of, graph_worker_and_console, property, their_cabin},
+    console::{Cast, Http, audited, graph_worker_and_console, owner_staff_and_another_property},
     support::*,
 };
 
@@ -39,11 +39,7 @@ async fn price_of(fleet: &Fleet, cabin: i64) -> f64 {
 #[tokio::test]
 async fn an_owner_changes_a_cabin_and_the_bot_quotes_the_new_price() {
     let fleet = Fleet::new().await;
-    let property = property(&fleet).await;
-    add_staff(&fleet, property, "duena@lago.test", "owner");
-    add_staff(&fleet, property, "ana@lago.test", "staff");
-    let cabin = cabin_of(&fleet, property).await;
-    let theirs = their_cabin(&fleet).await;
+    let Cast { cabin, theirs, .. } = owner_staff_and_another_property(&fleet).await;
     let (graph, _w, base) = graph_worker_and_console(&fleet, "parse_intent,send_reply").await;
 
     let mut staff = Http::new(&base);
@@ -150,11 +146,10 @@ async fn an_owner_changes_a_cabin_and_the_bot_quotes_the_new_price() {
         replies[0].contains("99.999") || replies[0].contains("199.998"),
         "{replies:?}"
     );
-    let audited: i64 =
-        sqlx::query_scalar("SELECT count(*) FROM staff_audit_log WHERE action = 'setup_cabin'")
-            .fetch_one(&fleet.db)
-            .await
-            .unwrap();
-    assert_eq!(audited, 2, "each save audited, refusals not");
+    assert_eq!(
+        audited(&fleet, "setup_cabin").await,
+        2,
+        "each save audited, refusals not"
+    );
     fleet.drop_db().await;
 }
