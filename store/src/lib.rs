@@ -12,6 +12,7 @@
 //! - [`conversations`]: guests' conversations, their state and messages.
 //! - [`turns`]: a conversation turn's reads in one statement and its writes in another.
 //! - [`ical`]: imported feeds, their events and overbooking conflicts.
+//! - [`flags`]: feature flags per property (spoken replies, email, auto-replies, the PMS).
 //! - [`photos`]: cabin photos uploaded from the console, served by their unguessable token.
 //! - [`retention`]: deleting history past its age, in small batches.
 //! - [`statuses`]: what the providers say became of our replies (sent, delivered, failed).
@@ -28,6 +29,7 @@ pub mod availability;
 pub mod console;
 pub mod conversations;
 pub mod dead_letters;
+pub mod flags;
 pub mod holds;
 pub mod ical;
 pub mod idempotency;
