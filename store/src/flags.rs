@@ -230,11 +230,12 @@ pub async fn set(
     .bind(property_id)
     .execute(&mut *tx)
     .await?;
-    let locked: Option<i64> =
-        sqlx::query_scalar("SELECT property_id FROM property_flags WHERE property_id = $1 FOR UPDATE")
-            .bind(property_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let locked: Option<i64> = sqlx::query_scalar(
+        "SELECT property_id FROM property_flags WHERE property_id = $1 FOR UPDATE",
+    )
+    .bind(property_id)
+    .fetch_optional(&mut *tx)
+    .await?;
     if locked.is_none() {
         return Ok(None);
     }
@@ -364,6 +365,9 @@ mod tests {
         assert!(!off.auto_replies);
         assert_eq!(off.with(Change::AutoReplies(true)), d);
         assert_eq!(d.with(Change::Pms(Pms::Qloapps)).pms, Pms::Qloapps);
-        assert_eq!(off.current(Change::AutoReplies(true)), Change::AutoReplies(false));
+        assert_eq!(
+            off.current(Change::AutoReplies(true)),
+            Change::AutoReplies(false)
+        );
     }
 }
