@@ -50,29 +50,29 @@ impl FlagCache {
         db: impl PgExecutor<'_>,
         property_id: i64,
     ) -> Result<PropertyFlags, StoreError> {
-        if let Some(flags) = self.fresh(property_id) {
+        if let Some(flags) = self.fresh(property_id, Instant::now()) {
             return Ok(flags);
         }
         let flags = store::flags::load(db, property_id).await?;
-        self.keep(property_id, flags);
+        self.keep(property_id, flags, Instant::now());
         Ok(flags)
     }
 
-    /// The cached flags of a property, when read less than the TTL ago.
-    pub fn fresh(&self, property_id: i64) -> Option<PropertyFlags> {
+    /// The cached flags of a property at `now`, when read less than the TTL before.
+    fn fresh(&self, property_id: i64, now: Instant) -> Option<PropertyFlags> {
         let read = self.read.lock().unwrap_or_else(|p| p.into_inner());
         read.get(&property_id)
-            .filter(|(at, _)| at.elapsed() < self.ttl)
+            .filter(|(at, _)| now.saturating_duration_since(*at) < self.ttl)
             .map(|(_, flags)| *flags)
     }
 
-    /// Remembers what was just read.
-    pub fn keep(&self, property_id: i64, flags: PropertyFlags) {
+    /// Remembers what was read at `at`.
+    fn keep(&self, property_id: i64, flags: PropertyFlags, at: Instant) {
         if self.ttl.is_zero() {
             return;
         }
         let mut read = self.read.lock().unwrap_or_else(|p| p.into_inner());
-        read.insert(property_id, (Instant::now(), flags));
+        read.insert(property_id, (at, flags));
     }
 }
 
@@ -81,24 +81,28 @@ mod tests {
     use super::*;
     use store::flags::Change;
 
-    #[tokio::test(start_paused = true)]
-    async fn an_entry_lives_exactly_the_ttl() {
+    #[test]
+    fn an_entry_lives_exactly_the_ttl() {
         let cache = FlagCache::new(Duration::from_secs(5));
-        assert_eq!(cache.fresh(1), None);
+        let t0 = Instant::now();
+        assert_eq!(cache.fresh(1, t0), None);
         let off = PropertyFlags::default().with(Change::AutoReplies(false));
-        cache.keep(1, off);
-        assert_eq!(cache.fresh(1), Some(off));
-        assert_eq!(cache.fresh(2), None, "another property");
-        tokio::time::advance(Duration::from_millis(4_999)).await;
-        assert_eq!(cache.fresh(1), Some(off));
-        tokio::time::advance(Duration::from_millis(1)).await;
-        assert_eq!(cache.fresh(1), None, "expired at the TTL");
+        cache.keep(1, off, t0);
+        assert_eq!(cache.fresh(1, t0), Some(off));
+        assert_eq!(cache.fresh(2, t0), None, "another property");
+        let ms = |n| t0 + Duration::from_millis(n);
+        assert_eq!(cache.fresh(1, ms(4_999)), Some(off));
+        assert_eq!(cache.fresh(1, ms(5_000)), None, "expired at the TTL");
+        // Read again: fresh for another TTL.
+        cache.keep(1, PropertyFlags::default(), ms(5_000));
+        assert_eq!(cache.fresh(1, ms(9_999)), Some(PropertyFlags::default()));
     }
 
-    #[tokio::test(start_paused = true)]
-    async fn a_zero_ttl_keeps_nothing() {
+    #[test]
+    fn a_zero_ttl_keeps_nothing() {
         let cache = FlagCache::new(Duration::ZERO);
-        cache.keep(1, PropertyFlags::default());
-        assert_eq!(cache.fresh(1), None);
+        let now = Instant::now();
+        cache.keep(1, PropertyFlags::default(), now);
+        assert_eq!(cache.fresh(1, now), None);
     }
 }

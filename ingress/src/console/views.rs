@@ -762,11 +762,16 @@ fn flags_section(staff: &Staff, f: &store::flags::PropertyFlags) -> Markup {
     }
 }
 
+/// The property's own settings and its feature flags, the setup page's top.
+pub struct Settings<'a> {
+    pub property: &'a PropertySettings,
+    pub flags: &'a store::flags::PropertyFlags,
+}
+
 /// The property's settings and its cabins, each a form with its seasons, photos and calendars.
 pub fn setup(
     staff: &Staff,
-    p: &PropertySettings,
-    flags: &store::flags::PropertyFlags,
+    settings: &Settings<'_>,
     cabins: &[Cabin],
     seasons: &[Season],
     photos: &[store::photos::Listed],
@@ -774,6 +779,7 @@ pub fn setup(
     notice: Option<&str>,
 ) -> Response {
     let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    let p = settings.property;
     respond(layout(
         "Cabañas y ajustes",
         Some(staff),
@@ -796,7 +802,7 @@ pub fn setup(
                     button type="submit" { "Guardar" }
                 }
             }
-            (flags_section(staff, flags))
+            (flags_section(staff, settings.flags))
             section #cabins {
                 h2 { "Cabañas" }
                 @for c in cabins {

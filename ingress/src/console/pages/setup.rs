@@ -78,7 +78,16 @@ pub async fn page(
     };
     let notice = notice.aviso.as_deref().and_then(views::setup_notice);
     Ok(views::setup(
-        &staff, &property, &flags, &cabins, &seasons, &photos, &calendars, notice,
+        &staff,
+        &views::Settings {
+            property: &property,
+            flags: &flags,
+        },
+        &cabins,
+        &seasons,
+        &photos,
+        &calendars,
+        notice,
     ))
 }
 
