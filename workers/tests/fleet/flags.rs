@@ -2,7 +2,8 @@
 //! `fleetctl` and the console over HTTP, read by real worker processes through their short
 //! cache. A change reaches every worker within `FLAG_CACHE_SECONDS`; with `auto_replies` off
 //! guests' messages are recorded and none is answered; with `email_channel` off email is
-//! recorded, not answered, while WhatsApp still is; every change is audited; a wrong flag or
+//! recorded, not answered, while WhatsApp still is; staff still answer from the console; every
+//! change is audited; a wrong flag or
 //! value, a staff account, a forged form and a browser without a session change nothing.
 
 use std::{process::Child, time::Duration};
@@ -14,7 +15,7 @@ use wiremock::{
 };
 
 use crate::{
-    console::{Http, PHONE_NUMBER_ID, add_staff, graph_fake, property},
+    console::{Http, PHONE_NUMBER_ID, add_staff, graph_fake, nonce_of, property},
     support::*,
 };
 
@@ -126,7 +127,10 @@ async fn switching_auto_replies_off_reaches_every_worker_within_the_cache_time()
         fleet.spawn_worker(WORKER, &env, &extra),
         fleet.spawn_worker(WORKER, &env, &extra),
     ]);
-    let base = fleet.spawn_ingress().await;
+    add_staff(&fleet, property, "duena@lago.test", "owner");
+    let base = fleet
+        .spawn_ingress_with(|c| c.console.cookie_secure = false)
+        .await;
 
     // Each worker answers a guest, and so holds the flags (on) in its cache.
     for (n, phone) in ["5492944000001", "5492944000002"].iter().enumerate() {
@@ -152,6 +156,39 @@ async fn switching_auto_replies_off_reaches_every_worker_within_the_cache_time()
             .await
             .unwrap();
     assert_eq!(state, serde_json::json!({}));
+    // Staff still answer from the console (taking the guest, as always), through the awake
+    // worker.
+    let c: i64 = sqlx::query_scalar("SELECT id FROM conversations WHERE guest_address = $1")
+        .bind("5492944000003")
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap();
+    let mut http = Http::new(&base);
+    let token = http.sign_in("duena@lago.test").await;
+    let take = http
+        .post(
+            &format!("/admin/inbox/{c}/take"),
+            &[("csrf", token.as_str())],
+        )
+        .await;
+    assert_eq!(take.status, StatusCode::SEE_OTHER, "{}", take.body);
+    let nonce = nonce_of(&http.get(&format!("/admin/inbox/{c}")).await.body);
+    let said = "Hola, te escribimos desde la recepción";
+    let reply = http
+        .post(
+            &format!("/admin/inbox/{c}/reply"),
+            &[("csrf", token.as_str()), ("nonce", &nonce), ("text", said)],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            sent_texts(&graph).await.iter().any(|t| t == said)
+        })
+        .await,
+        "staff's answer was not sent with the bot off"
+    );
+    assert_eq!(answers_to(&graph, "5492944000003").await, 1);
 
     set(&fleet, property, &["auto_replies=on"]);
     tokio::time::sleep(AFTER_TTL).await;
