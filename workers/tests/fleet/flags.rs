@@ -291,6 +291,84 @@ async fn with_email_channel_off_email_is_recorded_and_not_answered() {
     fleet.drop_db().await;
 }
 
+#[tokio::test]
+async fn with_auto_replies_off_an_unusable_voice_note_gets_no_kind_reply() {
+    const GUEST: &str = "5492944000021";
+    let fleet = Fleet::new().await;
+    let property = property(&fleet).await;
+    let graph = graph_fake().await;
+    // A "voice note" the Graph API serves as a picture: refused before any listening.
+    let jpeg = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00".repeat(50);
+    for id in ["media-1", "media-2"] {
+        let info = serde_json::json!({
+            "messaging_product": "whatsapp",
+            "url": format!("{}/files/{id}", graph.uri()),
+            "mime_type": "image/jpeg",
+            "sha256": "0",
+            "id": id,
+        });
+        Mock::given(method("GET"))
+            .and(path(format!("/{id}")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(info))
+            .mount(&graph)
+            .await;
+        Mock::given(method("GET"))
+            .and(path(format!("/files/{id}")))
+            .respond_with(ResponseTemplate::new(200).set_body_bytes(jpeg.clone()))
+            .mount(&graph)
+            .await;
+    }
+    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+    let model = std::env::var("WHISPER_MODEL").unwrap_or_default();
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[
+            ("WORKER_QUEUES", "transcribe_audio,parse_intent,send_reply"),
+            ("WHISPER_MODEL", &model),
+            ("FLAG_CACHE_SECONDS", "0.2"),
+        ],
+    )]);
+    let base = fleet.spawn_ingress().await;
+    let guest = Guest::whatsapp(&base, PHONE_NUMBER_ID, GUEST, WA_SECRET);
+    let note = |n: u32| {
+        deliveries::whatsapp_voice(
+            GUEST,
+            &format!("wamid.NOTE{n}"),
+            &format!("media-{n}"),
+            None,
+        )
+    };
+
+    set(&fleet, property, &["auto_replies=off"]);
+    guest.deliver(vec![note(1)]).await.unwrap();
+    assert!(
+        eventually(Duration::from_secs(30), || async {
+            recorded_from(&fleet, GUEST).await == 1
+        })
+        .await,
+        "the note was not recorded"
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        answers_to(&graph, GUEST).await,
+        0,
+        "answered with the bot off"
+    );
+
+    set(&fleet, property, &["auto_replies=on"]);
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    guest.deliver(vec![note(2)]).await.unwrap();
+    assert!(
+        eventually(Duration::from_secs(30), || async {
+            answers_to(&graph, GUEST).await == 1
+        })
+        .await,
+        "no kind reply with the bot on"
+    );
+    fleet.drop_db().await;
+}
+
 /// The property's flags row as stored (`None`: no row, the defaults).
 async fn stored(fleet: &Fleet, property: i64) -> Option<(bool, bool, bool, String)> {
     sqlx::query_as(
