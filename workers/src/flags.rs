@@ -11,7 +11,8 @@
 //! every worker within it. 5 s keeps that promise within a human's "right away" while a busy
 //! property's messages read the table once per 5 s per process instead of once each.
 //!
-//! It must never be the source of truth (a miss or an expired entry reads the table), never
+//! One entry per property a process has seen (a fleet serves tens or hundreds), never evicted
+//! but refreshed after the TTL. It must never be the source of truth (a miss or an expired entry reads the table), never
 //! outlive its TTL, and never hold its lock across an await.
 
 use std::{collections::HashMap, sync::Mutex, time::Duration};
@@ -37,10 +38,6 @@ impl FlagCache {
             ttl,
             read: Mutex::new(HashMap::new()),
         }
-    }
-
-    pub fn ttl(&self) -> Duration {
-        self.ttl
     }
 
     /// The property's flags: cached when read less than the TTL ago, else read through `db`
