@@ -111,14 +111,20 @@ pub fn note(text: &str, voice: Voice) -> Result<Note, TtsError> {
     })
 }
 
-/// What is read aloud of a reply: links left out (they are in the text), whitespace collapsed,
-/// cut at [`MAX_SPOKEN_CHARS`] on a word boundary.
+/// What is read aloud of a reply: links, emoji and symbols left out (espeak-ng would read a
+/// link letter by letter, name an emoji, and say "dólar" for the peso's `$`), whitespace
+/// collapsed, cut at [`MAX_SPOKEN_CHARS`] on a word boundary.
 pub fn spoken_text(text: &str) -> String {
     let mut out = String::new();
+    let said = |c: char| c.is_alphanumeric() || ".,;:¿?¡!()'\"-%/".contains(c);
     for word in text.split_whitespace() {
         let lower = word.to_ascii_lowercase();
         if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
         {
+            continue;
+        }
+        let word: String = word.chars().filter(|&c| said(c)).collect();
+        if word.is_empty() {
             continue;
         }
         if out.chars().count() + word.chars().count() + 1 > MAX_SPOKEN_CHARS {
@@ -127,7 +133,7 @@ pub fn spoken_text(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&word);
     }
     out
 }
@@ -294,6 +300,10 @@ mod tests {
         assert!(cut.chars().count() <= MAX_SPOKEN_CHARS);
         assert!(cut.ends_with("palabra"));
         assert_eq!(spoken_text("  https://x.y  "), "");
+        assert_eq!(
+            spoken_text("¡Listo! 🙌 Total: $ 90.000 • seña $27.000 😊"),
+            "¡Listo! Total: 90.000 seña 27.000"
+        );
     }
 
     #[test]
