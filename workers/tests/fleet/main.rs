@@ -26,4 +26,5 @@ mod schedules;
 mod seasons;
 mod setup;
 mod shutdown;
+mod voice_replies;
 mod whatsapp_kinds;
