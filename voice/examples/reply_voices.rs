@@ -41,10 +41,7 @@ const REPLIES: &[(&str, &str)] = &[
         "Perdón, esas fechas ya están ocupadas 😕 ¿Te sirven otras?",
         "perdon esas fechas ya estan ocupadas te sirven otras",
     ),
-    (
-        "¿Querés saber algo más? 😊",
-        "queres saber algo mas",
-    ),
+    ("¿Querés saber algo más? 😊", "queres saber algo mas"),
     (
         "La cabaña del lago tiene capacidad para 4 personas y acepta mascotas.",
         "la cabaña del lago tiene capacidad para 4 personas y acepta mascotas",
@@ -58,13 +55,20 @@ fn main() {
         if args.is_empty() {
             vec!["es-419", "mb-es1", "mb-es2", "mb-es3"]
         } else {
-            args.into_iter().map(|a| &*Box::leak(a.into_boxed_str())).collect()
+            args.into_iter()
+                .map(|a| &*Box::leak(a.into_boxed_str()))
+                .collect()
         }
     };
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let stt = Transcriber::load(
         model.as_ref(),
-        Settings { threads, window: AudioWindow::Fit, flash_attn: false, slots: 1 },
+        Settings {
+            threads,
+            window: AudioWindow::Fit,
+            flash_attn: false,
+            slots: 1,
+        },
     )
     .expect("the model loads");
     println!("voice      WER     synth+encode ms (p50 / p95)   seconds of speech");

@@ -119,7 +119,9 @@ pub fn spoken_text(text: &str) -> String {
     let said = |c: char| c.is_alphanumeric() || ".,;:¿?¡!()'\"-%/".contains(c);
     for word in text.split_whitespace() {
         let lower = word.to_ascii_lowercase();
-        if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+        if lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
         {
             continue;
         }
@@ -323,7 +325,11 @@ mod tests {
         assert!(note.seconds > 1.0 && note.seconds < 6.0, "{}", note.seconds);
         let pcm = crate::decode::ogg_opus_to_pcm(&note.ogg, 60).unwrap();
         let decoded = pcm.len() as f32 / SAMPLE_RATE as f32;
-        assert!((decoded - note.seconds).abs() < 0.1, "{decoded} vs {}", note.seconds);
+        assert!(
+            (decoded - note.seconds).abs() < 0.1,
+            "{decoded} vs {}",
+            note.seconds
+        );
         assert!(matches!(
             note_or_err("https://only.a/link"),
             Err(TtsError::Empty)

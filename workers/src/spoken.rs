@@ -124,7 +124,10 @@ async fn send_note_once(
         Ok(SendTurn::Taken { resumed: false }) => {}
         Ok(SendTurn::Accepted(_)) => return Outcome::AlreadySent,
         Ok(SendTurn::Held(_) | SendTurn::Taken { resumed: true }) => {
-            tracing::warn!(reply = outbox_id, "a voice note an earlier run was sending is not sent again");
+            tracing::warn!(
+                reply = outbox_id,
+                "a voice note an earlier run was sending is not sent again"
+            );
             return Outcome::NotRepeated;
         }
         Err(e) => {

@@ -73,7 +73,9 @@ pub async fn graph_media(
         return Err(IngressError::BadRequest("file and type are required"));
     };
     if field("messaging_product").map(|p| p.bytes.as_slice()) != Some(b"whatsapp".as_slice()) {
-        return Err(IngressError::BadRequest("messaging_product must be whatsapp"));
+        return Err(IngressError::BadRequest(
+            "messaging_product must be whatsapp",
+        ));
     }
     let id = format!("media.sandbox.{}", uuid::Uuid::new_v4().simple());
     let entry = json!({
@@ -292,6 +294,9 @@ mod tests {
         assert_eq!(parts[2].content_type.as_deref(), Some("audio/ogg"));
         assert_eq!(parts[2].bytes, b"OggS\r\n\x00");
         assert_eq!(form_parts("application/json", body), None);
-        assert_eq!(form_parts("multipart/form-data; boundary=b1", b"junk"), None);
+        assert_eq!(
+            form_parts("multipart/form-data; boundary=b1", b"junk"),
+            None
+        );
     }
 }

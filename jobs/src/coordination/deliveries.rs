@@ -144,7 +144,11 @@ impl Deliveries {
         provider_message_id: &str,
     ) -> Result<(), CoordinationError> {
         redis::cmd("SET")
-            .arg(format!("{}:delivered:{}", self.prefix, voice_tag(outbox_id)))
+            .arg(format!(
+                "{}:delivered:{}",
+                self.prefix,
+                voice_tag(outbox_id)
+            ))
             .arg(provider_message_id)
             .arg("EX")
             .arg(KEPT.as_secs())

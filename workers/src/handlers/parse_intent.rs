@@ -190,14 +190,9 @@ impl Handle for ParseIntent {
                 }
             }
             let voice = p.transcript_confidence.is_some();
-            let speak = spoken::speak_in(
-                &mut tx,
-                property.id,
-                &p.channel,
-                voice,
-                turn.state.language,
-            )
-            .await?;
+            let speak =
+                spoken::speak_in(&mut tx, property.id, &p.channel, voice, turn.state.language)
+                    .await?;
             let answering = Answering {
                 channel: &p.channel,
                 message_id: &p.message_id,

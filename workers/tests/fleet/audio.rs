@@ -85,7 +85,13 @@ impl Stage {
     }
 
     /// Serves a media file: `GET /{id}` → its info, `GET /files/{id}` → its bytes.
-    pub(crate) async fn serve_media(&self, id: &str, mime: &str, bytes: Vec<u8>, announced_size: Option<u64>) {
+    pub(crate) async fn serve_media(
+        &self,
+        id: &str,
+        mime: &str,
+        bytes: Vec<u8>,
+        announced_size: Option<u64>,
+    ) {
         let mut info = serde_json::json!({
             "messaging_product": "whatsapp",
             "url": format!("{}/files/{id}", self.graph.uri()),
@@ -118,7 +124,13 @@ impl Stage {
             .unwrap();
     }
 
-    pub(crate) async fn send_voice(&self, from: &str, wamid: &str, media_id: &str, url: Option<String>) {
+    pub(crate) async fn send_voice(
+        &self,
+        from: &str,
+        wamid: &str,
+        media_id: &str,
+        url: Option<String>,
+    ) {
         let voice = deliveries::whatsapp_voice(from, wamid, media_id, url.as_deref());
         self.deliver(from, voice).await;
     }

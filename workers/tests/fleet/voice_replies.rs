@@ -140,7 +140,11 @@ async fn a_voice_note_is_answered_with_a_voice_note_that_says_the_reply_and_the_
         found.len(),
         wanted.len()
     );
-    assert!(wanted.len() >= 2, "a reply with words to find: {:?}", replies[0]);
+    assert!(
+        wanted.len() >= 2,
+        "a reply with words to find: {:?}",
+        replies[0]
+    );
     assert!(
         found.len() * 2 >= wanted.len(),
         "the note says the reply: found {found:?} of {wanted:?} in {:?}",
@@ -157,8 +161,15 @@ async fn a_failed_upload_still_sends_the_text_exactly_once() {
     let replies = ask_by_voice(&stage, from, 2).await;
     settled(&stage).await;
 
-    assert_eq!(uploads(&stage.graph).await.len(), 1, "tried once, not retried");
-    assert!(sent_audio(&stage.graph).await.is_empty(), "no audio without media");
+    assert_eq!(
+        uploads(&stage.graph).await.len(),
+        1,
+        "tried once, not retried"
+    );
+    assert!(
+        sent_audio(&stage.graph).await.is_empty(),
+        "no audio without media"
+    );
     assert_eq!(replies.len(), 1, "{replies:?}");
     assert_eq!(sent_texts(&stage.graph).await, replies, "the text, once");
     let dead = stage.fleet.depth(QueueName::SendReply).await.dead;
