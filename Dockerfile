@@ -48,8 +48,9 @@ FROM debian:bookworm-slim AS runtime
 # tini: PID 1 that forwards SIGTERM, so workers drain their jobs on `docker compose stop`.
 # postgresql-client (pg_dump/pg_restore 15, as the compose PostgreSQL) and redis-tools
 # (redis-cli --rdb): `fleetctl backup` / `restore`.
+# espeak-ng: spoken replies (voice::tts), for properties with `voice_replies` on.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates curl tini postgresql-client redis-tools \
+ && apt-get install -y --no-install-recommends ca-certificates curl tini postgresql-client redis-tools espeak-ng \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 fleet \
  && useradd --system --uid 10001 --gid fleet --home-dir /app --shell /usr/sbin/nologin fleet \

@@ -66,7 +66,9 @@ ensure_build_tools() {
   command -v cargo >/dev/null || { log "cargo is missing: install Rust (rustup) first"; return 1; }
 }
 
-# The tests speak Spanish voice notes with espeak-ng.
+# espeak-ng speaks the tests' voice notes and the workers' spoken replies. Its own voices, not
+# Debian's MBROLA ones (mbrola-es1/2/3): those were heard worse by our whisper (README, "Spoken
+# replies") and are licensed for non-commercial use only (Debian non-free).
 ensure_audio_tools() {
   command -v espeak-ng >/dev/null || apt_install espeak-ng
 }

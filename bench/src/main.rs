@@ -13,6 +13,8 @@
 //!   loop (peak accepted/s) and open loop at a fixed rate (latency without coordinated omission).
 //! - [`console`]: `fleet-bench console`: the staff console's pages rendered for a property with a
 //!   year of reservations and 5,000 conversations, p50/p95/max per page.
+//! - [`spoken`]: `fleet-bench spoken`: what a spoken reply adds to the guest's wait (synthesis,
+//!   encoding, upload to a fake Graph API), p50/p95/max.
 //! - [`report`]: one table (and the same figures as JSON) with PASS/FAIL beside each target.
 //! - [`stats`], [`sys`], [`scratch`], [`logs`]: percentiles, CPU and Redis counters, the
 //!   benchmark's own Redis prefixes, and the count of warnings the code under test logged.
@@ -26,6 +28,7 @@ mod logs;
 mod queue;
 mod report;
 mod scratch;
+mod spoken;
 mod stats;
 mod sys;
 mod webhooks;
@@ -57,12 +60,16 @@ enum Command {
     Sidekiq(queue::SidekiqArgs),
     /// Staff console page render times with a year of reservations and 5,000 conversations.
     Console(console::ConsoleArgs),
+    /// Spoken replies' added latency: synthesis, encoding and upload to a fake Graph API.
+    Spoken(spoken::SpokenArgs),
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     let (url, run) = match cli.command {
+        // No Redis: nothing to clean up after a signal.
+        Command::Spoken(args) => return spoken::run(args).await,
         Command::Queue(args) => {
             let warnings = logs::init(false);
             (args.redis_url.clone(), queue::run(args, warnings).boxed())

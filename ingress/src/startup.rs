@@ -25,6 +25,10 @@ pub fn app(state: Arc<AppState>) -> impl Endpoint {
                 "/sandbox/graph/:phone_number_id/messages",
                 post(routes::sandbox::graph_send),
             )
+            .at(
+                "/sandbox/graph/:phone_number_id/media",
+                post(routes::sandbox::graph_media),
+            )
             .at("/sandbox/outbox", get(routes::sandbox::outbox))
             .at(
                 "/sandbox/mailgun/v3/:domain/messages",

@@ -9,15 +9,21 @@ use crate::{
     domain::IdempotencyKey,
     payloads::{
         Channel, ConfirmPayment, ParseIntent, PreReserve, RefundDeposit, ReplyBody, ReplyToSend,
-        SendReply, SyncIcal,
+        SendReply, SpokenIn, SyncIcal,
     },
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "effect", rename_all = "snake_case")]
 pub enum Effect {
-    /// A message to a guest on their channel, sent by `send_reply` at most once.
-    Reply { channel: Channel, body: ReplyBody },
+    /// A message to a guest on their channel, sent by `send_reply` at most once; `speak`: also
+    /// as a voice note in that language (WhatsApp text replies only; absent in older rows).
+    Reply {
+        channel: Channel,
+        body: ReplyBody,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        speak: Option<SpokenIn>,
+    },
     /// A job to enqueue under its idempotency key.
     Enqueue { key: IdempotencyKey, job: FollowUp },
 }
@@ -38,6 +44,24 @@ impl Effect {
         Effect::Reply {
             channel: channel.clone(),
             body,
+            speak: None,
+        }
+    }
+
+    /// This reply, also spoken as a voice note in `language` (a text reply only: nothing else
+    /// has words to say).
+    pub fn spoken(self, language: Option<SpokenIn>) -> Effect {
+        match self {
+            Effect::Reply {
+                channel,
+                body: body @ ReplyBody::Text { .. },
+                ..
+            } => Effect::Reply {
+                channel,
+                body,
+                speak: language,
+            },
+            other => other,
         }
     }
 
@@ -79,7 +103,11 @@ impl Unrelayed {
         let bad =
             |e: &dyn std::fmt::Display| JobError::permanent(format!("{}: {e}", self.effect_key));
         let job = match &self.effect {
-            Effect::Reply { channel, body } => {
+            Effect::Reply {
+                channel,
+                body,
+                speak,
+            } => {
                 let key =
                     IdempotencyKey::namespaced("reply", &self.effect_key).map_err(|e| bad(&e))?;
                 let send = SendReply {
@@ -90,6 +118,7 @@ impl Unrelayed {
                         body: body.clone(),
                         answers_received_at_ms: self.answers_received_at_ms,
                         answers_voice: self.answers_voice,
+                        speak: *speak,
                     }),
                 };
                 NewJob::new(&send, options(key))

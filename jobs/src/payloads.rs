@@ -308,6 +308,19 @@ pub struct ReplyToSend {
     /// The message it answers was a voice note.
     #[serde(default)]
     pub answers_voice: bool,
+    /// Also send it as a voice note spoken in this language (decided with the turn: a voice
+    /// note's answer, at a property with spoken replies on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speak: Option<SpokenIn>,
+}
+
+/// The language a reply is spoken in, when it is also sent as a voice note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpokenIn {
+    Es,
+    En,
+    Pt,
 }
 
 impl Job for SendReply {

@@ -23,6 +23,60 @@ pub fn graph_ok() -> ResponseTemplate {
     }))
 }
 
+/// The Graph API's answer to a media upload (`POST /{phone-number-id}/media`).
+pub fn media_uploaded() -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(json!({ "id": "1037543291543636" }))
+}
+
+/// A file uploaded to the fake Graph API's media endpoint, as its multipart form gave it.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    /// The form's `type` field.
+    pub mime: String,
+    pub messaging_product: String,
+    pub file_name: Option<String>,
+    pub bytes: Vec<u8>,
+}
+
+/// The media files the fake Graph API received (`POST …/media`), oldest first.
+pub async fn uploads(graph: &MockServer) -> Vec<Upload> {
+    graph
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| r.method.as_str() == "POST" && r.url.path().ends_with("/media"))
+        .filter_map(|r| {
+            let ct = r.headers.get("content-type")?.to_str().ok()?;
+            let parts = ingress::routes::sandbox::form_parts(ct, &r.body)?;
+            let text = |name: &str| {
+                parts
+                    .iter()
+                    .find(|p| p.name == name)
+                    .map(|p| String::from_utf8_lossy(&p.bytes).into_owned())
+                    .unwrap_or_default()
+            };
+            let file = parts.iter().find(|p| p.name == "file")?;
+            Some(Upload {
+                mime: text("type"),
+                messaging_product: text("messaging_product"),
+                file_name: file.file_name.clone(),
+                bytes: file.bytes.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The audio messages the fake Graph API received: their media ids, oldest first.
+pub async fn sent_audio(graph: &MockServer) -> Vec<String> {
+    sent_json(graph)
+        .await
+        .iter()
+        .filter(|v| v["type"] == "audio")
+        .filter_map(|v| v["audio"]["id"].as_str().map(str::to_owned))
+        .collect()
+}
+
 /// Mercado Pago's `GET /v1/payments/{id}` of an approved deposit for reservation `code`.
 pub fn approved_payment(id: u64, code: &str) -> Value {
     json!({

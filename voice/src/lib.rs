@@ -9,7 +9,8 @@
 //!   the worker serves `transcribe_audio`), run on threads of its own (the model's slots, one per
 //!   note allowed at once) so the async runtime that serves text conversations is never stalled
 //!   by seconds of inference.
-//! - [`synth`]: notes made with espeak-ng for tests and the benchmark.
+//! - [`tts`]: spoken replies: a reply's words as a WhatsApp voice note (espeak-ng, Ogg/Opus).
+//! - [`synth`]: guests' notes made with espeak-ng for tests and the benchmark; word error rate.
 //!
 //! It never talks to the network and never writes to the database: the handler does both.
 
@@ -18,6 +19,7 @@ pub mod forwarded;
 pub mod resample;
 pub mod stt;
 pub mod synth;
+pub mod tts;
 
 use std::{path::PathBuf, sync::Arc};
 

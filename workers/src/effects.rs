@@ -12,7 +12,7 @@ use jobs::{
     Job, JobError,
     domain::IdempotencyKey,
     effects::{Effect, FollowUp},
-    payloads::{Channel, PreReserve, ReplyBody},
+    payloads::{Channel, PreReserve, ReplyBody, SpokenIn},
 };
 use store::outbox::NewEffect;
 
@@ -24,6 +24,8 @@ pub struct Answering<'a> {
     pub received_at_ms: i64,
     /// It was a voice note (its reply's latency is measured as audio).
     pub voice: bool,
+    /// Its text replies are also spoken, in this language (`spoken::speak_in` decided).
+    pub speak: Option<SpokenIn>,
 }
 
 pub fn body(say: Say) -> ReplyBody {
@@ -44,7 +46,7 @@ pub fn of_turn(
     for effect in effects {
         match effect {
             conversation::Effect::Say(say) => {
-                let reply = Effect::reply(to.channel, body(say));
+                let reply = Effect::reply(to.channel, body(say)).spoken(to.speak);
                 out.push(
                     NewEffect::new(format!("{cause}:reply:{replies}"), reply)
                         .answering(to.received_at_ms, to.voice),
@@ -169,6 +171,7 @@ mod tests {
             message_id: "wamid.HBgL123",
             received_at_ms: 0,
             voice: false,
+            speak: None,
         };
         let booking = |id| Booking {
             accommodation_id: id,

@@ -39,4 +39,5 @@ pub mod outbox;
 pub mod retention;
 pub mod run;
 pub mod runtime;
+pub mod spoken;
 pub mod state;

@@ -37,6 +37,13 @@ pub fn reply_tag(outbox_id: i64) -> String {
     format!("r{outbox_id}")
 }
 
+/// The tag of a reply's voice note (`v<outbox row id>`), sent beside its text: its own sending
+/// mark and delivery record, so the note and the text are each sent at most once, and a status
+/// webhook about the note never counts as the text's delivery ([`parse_reply_tag`] ignores it).
+pub fn voice_tag(outbox_id: i64) -> String {
+    format!("v{outbox_id}")
+}
+
 /// A tag as a provider's status webhook gives it back, when it is one of ours.
 pub fn parse_reply_tag(tag: &str) -> Option<i64> {
     let digits = tag.strip_prefix('r')?;
@@ -98,10 +105,68 @@ impl Deliveries {
         outbox_id: i64,
         hold: Duration,
     ) -> Result<SendTurn, CoordinationError> {
+        self.begin(
+            self.delivered_key(outbox_id),
+            self.sending_key(outbox_id),
+            hold,
+        )
+        .await
+    }
+
+    /// [`Deliveries::begin_send`] of row `outbox_id`'s voice note ([`voice_tag`]).
+    pub async fn begin_voice(
+        &self,
+        outbox_id: i64,
+        hold: Duration,
+    ) -> Result<SendTurn, CoordinationError> {
+        let tag = voice_tag(outbox_id);
+        self.begin(
+            format!("{}:delivered:{tag}", self.prefix),
+            format!("{}:sending:{tag}", self.prefix),
+            hold,
+        )
+        .await
+    }
+
+    /// [`Deliveries::release`] of row `outbox_id`'s voice note.
+    pub async fn release_voice(&self, outbox_id: i64) -> Result<(), CoordinationError> {
+        redis::cmd("DEL")
+            .arg(format!("{}:sending:{}", self.prefix, voice_tag(outbox_id)))
+            .query_async::<()>(&mut self.conn.clone())
+            .await?;
+        Ok(())
+    }
+
+    /// [`Deliveries::record`] of row `outbox_id`'s voice note.
+    pub async fn record_voice(
+        &self,
+        outbox_id: i64,
+        provider_message_id: &str,
+    ) -> Result<(), CoordinationError> {
+        redis::cmd("SET")
+            .arg(format!(
+                "{}:delivered:{}",
+                self.prefix,
+                voice_tag(outbox_id)
+            ))
+            .arg(provider_message_id)
+            .arg("EX")
+            .arg(KEPT.as_secs())
+            .query_async::<()>(&mut self.conn.clone())
+            .await?;
+        Ok(())
+    }
+
+    async fn begin(
+        &self,
+        delivered: String,
+        sending: String,
+        hold: Duration,
+    ) -> Result<SendTurn, CoordinationError> {
         let now_ms = chrono::Utc::now().timestamp_millis();
         let (what, value): (String, String) = BEGIN_SEND
-            .key(self.delivered_key(outbox_id))
-            .key(self.sending_key(outbox_id))
+            .key(delivered)
+            .key(sending)
             .arg(now_ms)
             .arg(hold.as_millis() as u64)
             .arg(KEPT.as_secs())
@@ -184,5 +249,7 @@ mod tests {
         ] {
             assert_eq!(parse_reply_tag(foreign), None, "{foreign:?}");
         }
+        // A voice note's status is never taken for its text's delivery.
+        assert_eq!(parse_reply_tag(&voice_tag(42)), None);
     }
 }

@@ -31,6 +31,7 @@ use crate::{
     notices::{self, About, Notice},
     outbox,
     run::Run,
+    spoken,
     state::State,
 };
 
@@ -195,11 +196,16 @@ impl Handle for ParseIntent {
                     other => decided.push(other),
                 }
             }
+            let voice = p.transcript_confidence.is_some();
+            let speak =
+                spoken::speak_in(&mut tx, property.id, &p.channel, voice, turn.state.language)
+                    .await?;
             let answering = Answering {
                 channel: &p.channel,
                 message_id: &p.message_id,
                 received_at_ms: p.received_at_ms,
-                voice: p.transcript_confidence.is_some(),
+                voice,
+                speak,
             };
             let mut notified = Vec::new();
             for effect in &decided {

@@ -19,6 +19,9 @@
 //! came. A provider that refused (an HTTP error), or a call held back because the provider is
 //! paused or its breaker open, never had the message: the mark is released and
 //! the job retries; a call that got no answer keeps its mark, for the next run to reconcile.
+//!
+//! A reply to be spoken (`speak`) sends its voice note first, inside the text's mark, under
+//! marks of its own (`crate::spoken`): the note at most once, and never at the text's expense.
 
 use std::time::Duration;
 
@@ -31,7 +34,7 @@ use jobs::{
 };
 use store::outbox::{self, SentMark};
 
-use crate::{handler::Handle, state::State};
+use crate::{handler::Handle, spoken, state::State};
 
 /// How many times the delivery record is tried before the run gives up on it (the provider's
 /// status webhook writes it too).
@@ -86,6 +89,19 @@ impl Handle for SendReply {
             );
             metrics::counter!("fleet_reply_reconciled_total", "outcome" => "resent").increment(1);
         }
+        // A spoken reply: its voice note first, under its own marks; whatever becomes of it,
+        // the text follows.
+        if let (
+            Some(speak),
+            Channel::Whatsapp {
+                phone_number_id,
+                from,
+            },
+            ReplyBody::Text { text },
+        ) = (reply.speak, channel, body)
+        {
+            spoken::send_note(&state, reply.outbox_id, phone_number_id, from, text, speak).await;
+        }
         let tag = reply_tag(reply.outbox_id);
         match send(&state, channel, body, &tag, from_name.as_deref()).await {
             Ok(provider_id) => {
@@ -128,7 +144,12 @@ async fn stored(state: &State, key: &str) -> Result<Option<ReplyToSend>, JobErro
     if row.sent {
         return Ok(None);
     }
-    let Effect::Reply { channel, body } = row.effect else {
+    let Effect::Reply {
+        channel,
+        body,
+        speak,
+    } = row.effect
+    else {
         return Err(JobError::permanent(format!("{key} is not a reply")));
     };
     Ok(Some(ReplyToSend {
@@ -137,6 +158,7 @@ async fn stored(state: &State, key: &str) -> Result<Option<ReplyToSend>, JobErro
         body,
         answers_received_at_ms: row.answers_received_at_ms,
         answers_voice: row.answers_voice,
+        speak,
     }))
 }
 

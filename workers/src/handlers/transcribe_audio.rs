@@ -125,6 +125,8 @@ async fn settle(
                 message_id: &p.message_id,
                 received_at_ms: p.received_at_ms,
                 voice: true,
+                // The request to write instead is read, not heard: it asks for text.
+                speak: None,
             };
             let said = conversation::unusable_note(*why);
             (

@@ -22,9 +22,9 @@ use wiremock::{
 
 use crate::support::*;
 
-const NUMBER_ID: &str = "106540352242922";
+pub(crate) const NUMBER_ID: &str = "106540352242922";
 
-fn model_path() -> String {
+pub(crate) fn model_path() -> String {
     let model = std::env::var("WHISPER_MODEL").unwrap_or_default();
     assert!(
         !model.is_empty() && std::path::Path::new(&model).is_file(),
@@ -34,20 +34,21 @@ fn model_path() -> String {
     model
 }
 
-fn voice_note(text: &str) -> Vec<u8> {
+pub(crate) fn voice_note(text: &str) -> Vec<u8> {
     synth::encode_ogg_opus(&synth::speak(text, "es-419").expect("espeak-ng speaks Spanish"))
 }
 
-/// The fleet, a fake Graph API, an audio worker and the ingress.
-struct Stage {
-    fleet: Fleet,
-    graph: MockServer,
+/// The fleet, a fake Graph API, an audio worker and the ingress (spoken replies' tests use it
+/// too: voice_replies.rs).
+pub(crate) struct Stage {
+    pub(crate) fleet: Fleet,
+    pub(crate) graph: MockServer,
     ingress: String,
     _workers: Reaper,
 }
 
 impl Stage {
-    async fn new() -> Stage {
+    pub(crate) async fn new() -> Stage {
         // One thread: the tests run beside each other, and ggml's spinning thread pool loses
         // badly to oversubscribed cores (measured: README "Voice notes").
         Stage::with_threads("1").await
@@ -84,7 +85,13 @@ impl Stage {
     }
 
     /// Serves a media file: `GET /{id}` → its info, `GET /files/{id}` → its bytes.
-    async fn serve_media(&self, id: &str, mime: &str, bytes: Vec<u8>, announced_size: Option<u64>) {
+    pub(crate) async fn serve_media(
+        &self,
+        id: &str,
+        mime: &str,
+        bytes: Vec<u8>,
+        announced_size: Option<u64>,
+    ) {
         let mut info = serde_json::json!({
             "messaging_product": "whatsapp",
             "url": format!("{}/files/{id}", self.graph.uri()),
@@ -117,7 +124,13 @@ impl Stage {
             .unwrap();
     }
 
-    async fn send_voice(&self, from: &str, wamid: &str, media_id: &str, url: Option<String>) {
+    pub(crate) async fn send_voice(
+        &self,
+        from: &str,
+        wamid: &str,
+        media_id: &str,
+        url: Option<String>,
+    ) {
         let voice = deliveries::whatsapp_voice(from, wamid, media_id, url.as_deref());
         self.deliver(from, voice).await;
     }
@@ -128,7 +141,7 @@ impl Stage {
     }
 
     /// Replies sent to `recipient` (as stored: the guest's wa_id), oldest first.
-    async fn replies_to(&self, recipient: &str) -> Vec<String> {
+    pub(crate) async fn replies_to(&self, recipient: &str) -> Vec<String> {
         sqlx::query_scalar(
             "SELECT body->>'text' FROM outbound_messages WHERE recipient = $1 AND status = 'sent' ORDER BY id",
         )
@@ -138,7 +151,7 @@ impl Stage {
         .unwrap()
     }
 
-    async fn wait_replies(&self, recipients: &[&str], within: Duration) {
+    pub(crate) async fn wait_replies(&self, recipients: &[&str], within: Duration) {
         let all = eventually(within, || async {
             for r in recipients {
                 if self.replies_to(r).await.is_empty() {
@@ -185,6 +198,9 @@ async fn a_voice_note_gets_the_same_answer_as_the_same_words_typed() {
         spoken, typed,
         "a voice note is answered like its words typed"
     );
+    // Spoken replies are off by default (voice_replies.rs turns them on): text only.
+    assert!(uploads(&stage.graph).await.is_empty(), "nothing uploaded");
+    assert!(sent_audio(&stage.graph).await.is_empty(), "no audio sent");
     let transcript: String = sqlx::query_scalar(
         "SELECT body FROM inbound_messages WHERE provider_message_id = 'wamid.VOICE1'",
     )

@@ -27,4 +27,5 @@ mod schedules;
 mod seasons;
 mod setup;
 mod shutdown;
+mod voice_replies;
 mod whatsapp_kinds;

@@ -188,6 +188,7 @@ pub async fn reply(
             body: ReplyBody::Text {
                 text: text.to_owned(),
             },
+            speak: None,
         },
     );
     let rows = super::write_effects(&mut tx, &cause, ctx, &[effect])

@@ -206,6 +206,7 @@ pub(super) async fn guest_message(
             body: ReplyBody::Text {
                 text: text(language),
             },
+            speak: None,
         },
     )))
 }
