@@ -1,8 +1,8 @@
 //! Spoken replies: a guest who sent a voice note, at a property with `voice_replies` on, gets
 //! the answer as a voice note too, the text alongside.
 //!
-//! - [`speak_in`] decides, once per turn, in `parse_intent`: the one place the property's flag
-//!   is read (`store::flags::load`; a short per-worker cache can take its place there). The
+//! - [`speak_in`] decides, once per turn, in `parse_intent`, from the property's flags as the
+//!   turn read them (the worker's short cache, `crate::flags`). The
 //!   decision travels in the reply (`Effect::Reply::speak`, then `ReplyToSend::speak`), so the
 //!   sender reads nothing and a replay speaks as the turn decided.
 //! - [`send_note`], from `send_reply`, after the text's sending mark is taken and before the
@@ -22,30 +22,25 @@ use std::time::{Duration, Instant};
 
 use conversation::Language;
 use jobs::{
-    JobError,
     coordination::deliveries::{SendTurn, voice_tag},
     domain::PhoneNumber,
     payloads::{Channel, SpokenIn},
 };
-use store::Conn;
+use store::flags::PropertyFlags;
 use voice::tts::{self, NOTE_MIME, Voice};
 
 use crate::state::State;
 
 /// Whether this turn's text replies are also spoken, and in which language: only an answer to a
 /// voice note on WhatsApp, at a property with `voice_replies` on.
-pub async fn speak_in(
-    conn: &mut Conn,
-    property_id: i64,
+pub fn speak_in(
+    flags: &PropertyFlags,
     channel: &Channel,
     answers_voice: bool,
     language: Language,
-) -> Result<Option<SpokenIn>, JobError> {
-    if !answers_voice || !matches!(channel, Channel::Whatsapp { .. }) {
-        return Ok(None);
-    }
-    let flags = store::flags::load(&mut *conn, property_id).await?;
-    Ok(flags.voice_replies.then_some(spoken(language)))
+) -> Option<SpokenIn> {
+    let spoken_channel = matches!(channel, Channel::Whatsapp { .. });
+    (answers_voice && spoken_channel && flags.voice_replies).then_some(spoken(language))
 }
 
 fn spoken(language: Language) -> SpokenIn {

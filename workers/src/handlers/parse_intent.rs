@@ -197,9 +197,7 @@ impl Handle for ParseIntent {
                 }
             }
             let voice = p.transcript_confidence.is_some();
-            let speak =
-                spoken::speak_in(&mut tx, property.id, &p.channel, voice, turn.state.language)
-                    .await?;
+            let speak = spoken::speak_in(&flags, &p.channel, voice, turn.state.language);
             let answering = Answering {
                 channel: &p.channel,
                 message_id: &p.message_id,
