@@ -1,0 +1,9 @@
+-- QloApps as a property's PMS (issue 16): which QloApps hotel a property is, which room type
+-- each accommodation is, and which QloApps booking a reservation became. Empty for properties
+-- on the fleet's own store (`property_flags.pms = 'fleet'`), which never read them.
+ALTER TABLE properties ADD COLUMN qloapps_hotel_id BIGINT;
+-- One accommodation is one QloApps room type: the fleet's hold (the exclusion constraint on
+-- `reservations`) is per accommodation, so a room type is offered one stay at a time.
+ALTER TABLE accommodations ADD COLUMN qloapps_room_type_id BIGINT;
+-- Set once QloApps made the booking for this reservation; a retry that finds it set makes none.
+ALTER TABLE reservations ADD COLUMN qloapps_booking_id BIGINT;
