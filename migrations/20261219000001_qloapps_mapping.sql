@@ -7,3 +7,7 @@ ALTER TABLE properties ADD COLUMN qloapps_hotel_id BIGINT;
 ALTER TABLE accommodations ADD COLUMN qloapps_room_type_id BIGINT;
 -- Set once QloApps made the booking for this reservation; a retry that finds it set makes none.
 ALTER TABLE reservations ADD COLUMN qloapps_booking_id BIGINT;
+-- When the fleet first asked QloApps to make that booking: a later try that finds it set while
+-- the booking id is still empty may be following a request QloApps did act on (the answer was
+-- lost), so it looks for the booking by our code before asking again.
+ALTER TABLE reservations ADD COLUMN qloapps_requested_at TIMESTAMPTZ;

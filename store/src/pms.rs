@@ -62,6 +62,8 @@ pub struct PmsStay {
     pub hotel_id: Option<i64>,
     pub room_type_id: Option<i64>,
     pub booking_id: Option<i64>,
+    /// A booking was asked of QloApps for it before (its answer may have been lost).
+    pub requested: bool,
     pub check_in: NaiveDate,
     pub check_out: NaiveDate,
     pub guests: i32,
@@ -77,7 +79,8 @@ pub struct PmsStay {
 pub async fn stay(db: impl PgExecutor<'_>, code: &str) -> Result<Option<PmsStay>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT r.code, a.property_id, p.qloapps_hotel_id AS hotel_id, a.qloapps_room_type_id AS room_type_id,
-                r.qloapps_booking_id AS booking_id, r.check_in, r.check_out, r.guests, r.guest_name,
+                r.qloapps_booking_id AS booking_id,
+                r.qloapps_requested_at IS NOT NULL AS requested, r.check_in, r.check_out, r.guests, r.guest_name,
                 r.guest_phone, r.guest_email, (r.total_amount * 100)::int8 AS total_cents,
                 p.currency::text AS currency, r.status::text AS status
          FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
@@ -101,6 +104,18 @@ pub async fn set_booking(
     )
     .bind(code)
     .bind(booking_id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Notes, before the request is made, that QloApps is being asked to book reservation `code`.
+pub async fn mark_requested(db: impl PgExecutor<'_>, code: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE reservations SET qloapps_requested_at = now()
+         WHERE code = $1 AND qloapps_requested_at IS NULL",
+    )
+    .bind(code)
     .execute(db)
     .await?;
     Ok(())

@@ -15,7 +15,7 @@
 use std::time::Duration;
 
 use booking::{Guests, Money, StayDates, availability::Occupancy};
-use channels::mercadopago::PreferenceRequest;
+use channels::{ChannelError, mercadopago::PreferenceRequest};
 use chrono::Utc;
 use conversation::{Language, texts};
 use jobs::{Envelope, JobError, coordination::Locks, payloads::PreReserve};
@@ -24,7 +24,14 @@ use store::{
     reservations::{self, HeldStay},
 };
 
-use crate::{effects, handler::Handle, outbox, run::Run, state::State};
+use crate::{
+    effects,
+    handler::Handle,
+    outbox,
+    pms::{self, PmsError, PropertySystem},
+    run::Run,
+    state::State,
+};
 
 impl Handle for PreReserve {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
@@ -47,11 +54,54 @@ impl Handle for PreReserve {
             let _ = lock.release().await;
         }
         placed?;
-        if let Some(held) = reservations::held_by_cause(&state.db, run.key()).await? {
+        if let Some(held) = reservations::held_by_cause(&state.db, run.key()).await?
+            && book_in_pms(&state, &run, p, &held).await?
+        {
             send_payment_link(&state, &run, p, &held).await?;
         }
         outbox::flush(&state, &run).await
     }
+}
+
+/// Makes the booking of the local hold in the property's PMS (on the fleet's own store, the
+/// hold is the booking). `Ok(false)` when the PMS refused it, or is down with its breaker open:
+/// the hold is released and the guest told kindly, in one transaction. A PMS that fails for now
+/// (an error, no answer) makes the job try again, the hold kept meanwhile.
+async fn book_in_pms(
+    state: &State,
+    run: &Run,
+    p: &PreReserve,
+    held: &HeldStay,
+) -> Result<bool, JobError> {
+    let mut conn = state.db.acquire().await.map_err(store::StoreError::from)?;
+    let system = pms::for_property(state.qloapps.as_ref(), &mut conn, held.property_id).await?;
+    drop(conn);
+    let refused = match system.create_booking(&state.db, &held.code).await {
+        Ok(_) => return Ok(true),
+        Err(PmsError::Refused(why)) => {
+            tracing::warn!(code = %held.code, %why, "the PMS refused a held stay; releasing the hold");
+            true
+        }
+        Err(PmsError::Unavailable(ChannelError::Open { .. })) => {
+            tracing::warn!(code = %held.code, "the PMS is down (breaker open); releasing the hold");
+            false
+        }
+        Err(e) => return Err(e.into()),
+    };
+    metrics::counter!("fleet_pms_holds_released_total", "reason" => if refused { "refused" } else { "unavailable" })
+        .increment(1);
+    let language = conversations::language_of(&state.db, held.property_id, &p.channel).await?;
+    let text = if refused {
+        texts::pms_refused_in(language, &held.accommodation)
+    } else {
+        texts::pms_unavailable_in(language, &held.accommodation)
+    };
+    let reply = effects::text(format!("{}:reply", run.key()), &p.channel, text)
+        .answering(p.received_at_ms, false);
+    let mut tx = state.db.begin().await.map_err(store::StoreError::from)?;
+    reservations::release_unpaid(&mut tx, &held.code).await?;
+    run.commit(tx, &[reply]).await?;
+    Ok(false)
 }
 
 /// The hold and its idempotency record, in one transaction; or, when the nights are taken,
