@@ -42,6 +42,8 @@ struct Hotel {
     bookings: Vec<FakeBooking>,
     down: bool,
     refuse: bool,
+    /// The next booking is made, then answered 500 (its answer lost, as after a PHP fatal).
+    lose_next_answer: bool,
 }
 
 impl Hotel {
@@ -122,6 +124,11 @@ impl QloappsFake {
     /// Every booking is refused as not available, whatever the rooms.
     pub fn refuse_bookings(&self, refuse: bool) {
         self.with(|h| h.refuse = refuse);
+    }
+
+    /// The next booking created is kept but answered with a 500, as if its answer were lost.
+    pub fn lose_next_answer(&self) {
+        self.with(|h| h.lose_next_answer = true);
     }
 
     /// A booking made at the hotel's front desk (not through the fleet).
@@ -341,6 +348,9 @@ fn create(h: &mut Hotel, body: &[u8]) -> ResponseTemplate {
         remark: b["remark"].as_str().unwrap_or_default().to_owned(),
     };
     h.bookings.push(booking.clone());
+    if std::mem::take(&mut h.lose_next_answer) {
+        return ResponseTemplate::new(500).set_body_string("Fatal error");
+    }
     ResponseTemplate::new(200).set_body_json(render(h, &booking))
 }
 

@@ -252,3 +252,26 @@ async fn nights_booked_in_qloapps_are_not_offered() {
     assert!(plain(&replies[0]), "{replies:?}");
     s.fleet.drop_db().await;
 }
+
+/// QloApps makes the booking but its answer is lost (a 500 after the order was made): the retry
+/// finds that booking by the reservation's code in its remark and makes no second one.
+#[tokio::test]
+async fn a_booking_whose_answer_was_lost_is_found_not_made_twice() {
+    let s = setup("5491166660005", &[]).await;
+    let check_in = (Utc::now() + Days::days(45)).date_naive();
+    say_and_wait(&s, &ask(check_in, 2), 1).await;
+    s.hotel.lose_next_answer();
+    let replies = say_and_wait(&s, "dale", 2).await;
+    assert!(replies[1].contains("Código: RES"), "{replies:?}");
+    let (code, booking_id): (String, Option<i64>) = sqlx::query_as(
+        "SELECT code, qloapps_booking_id FROM reservations WHERE status = 'pre_reserved'",
+    )
+    .fetch_one(&s.fleet.db)
+    .await
+    .unwrap();
+    let booked = s.hotel.bookings();
+    assert_eq!(booked.len(), 1, "one booking, not two: {booked:?}");
+    assert_eq!(booked[0].remark, format!("fleet:{code}"));
+    assert_eq!(booking_id, Some(booked[0].id));
+    s.fleet.drop_db().await;
+}
