@@ -13,6 +13,8 @@
 //!   loop (peak accepted/s) and open loop at a fixed rate (latency without coordinated omission).
 //! - [`console`]: `fleet-bench console`: the staff console's pages rendered for a property with a
 //!   year of reservations and 5,000 conversations, p50/p95/max per page.
+//! - [`pms`]: `fleet-bench pms`: the QloApps PMS adapter's added latency per turn against its
+//!   loopback fake, with and without the availability cache (p50/p95/p99).
 //! - [`report`]: one table (and the same figures as JSON) with PASS/FAIL beside each target.
 //! - [`stats`], [`sys`], [`scratch`], [`logs`]: percentiles, CPU and Redis counters, the
 //!   benchmark's own Redis prefixes, and the count of warnings the code under test logged.
@@ -23,6 +25,7 @@
 mod console;
 mod conversation;
 mod logs;
+mod pms;
 mod queue;
 mod report;
 mod scratch;
@@ -57,6 +60,8 @@ enum Command {
     Sidekiq(queue::SidekiqArgs),
     /// Staff console page render times with a year of reservations and 5,000 conversations.
     Console(console::ConsoleArgs),
+    /// What the QloApps PMS adapter adds to a turn, with and without its availability cache.
+    Pms(pms::PmsArgs),
 }
 
 #[tokio::main]
@@ -82,6 +87,10 @@ async fn main() -> anyhow::Result<()> {
             // The ingress runs in this process and logs every request as production does.
             let _warnings = logs::init(true);
             (args.redis_url.clone(), console::run(args).boxed())
+        }
+        Command::Pms(args) => {
+            let _warnings = logs::init(false);
+            (args.redis_url.clone(), pms::run(args).boxed())
         }
         Command::Ingress(args) => {
             // In-process, the ingress logs every request as production does (JSON at INFO);
