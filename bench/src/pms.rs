@@ -61,11 +61,7 @@ fn client(fake: &QloappsFake) -> Qloapps {
         )),
         None,
     );
-    Qloapps::new(
-        fake.uri(),
-        SecretString::from(testkit::qloapps::KEY),
-        guard,
-    )
+    Qloapps::new(fake.uri(), SecretString::from(testkit::qloapps::KEY), guard)
 }
 
 async fn measure(args: &PmsArgs, fleet: &Fleet) -> anyhow::Result<String> {

@@ -274,7 +274,10 @@ pub fn booking_request(new: &NewBooking<'_>) -> Value {
             name.unwrap_or("Huésped").to_owned(),
             new.guest_phone
                 .map(|p| {
-                    let last: String = p.chars().skip(p.chars().count().saturating_sub(4)).collect();
+                    let last: String = p
+                        .chars()
+                        .skip(p.chars().count().saturating_sub(4))
+                        .collect();
                     format!("WhatsApp {last}")
                 })
                 .unwrap_or_else(|| "Fleet".to_owned()),
@@ -484,7 +487,11 @@ mod tests {
         let free: Vec<(NaiveDate, u32)> = nights.iter().map(|n| (n.date, n.available)).collect();
         assert_eq!(
             free,
-            vec![(d("2027-01-10"), 1), (d("2027-01-11"), 0), (d("2027-01-12"), 1)]
+            vec![
+                (d("2027-01-10"), 1),
+                (d("2027-01-11"), 0),
+                (d("2027-01-12"), 1)
+            ]
         );
         assert!(nights.iter().all(|n| n.room_type_id == 11));
     }

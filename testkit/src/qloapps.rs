@@ -152,10 +152,7 @@ impl QloappsFake {
 
     /// How many requests reached the fake (every path).
     pub async fn calls(&self) -> usize {
-        self.server
-            .received_requests()
-            .await
-            .map_or(0, |r| r.len())
+        self.server.received_requests().await.map_or(0, |r| r.len())
     }
 
     /// How many `hotel_ari` requests reached the fake.
@@ -249,7 +246,11 @@ fn ari(h: &Hotel, xml: &str) -> ResponseTemplate {
         tag(xml, "date_from").and_then(|d| d.parse::<NaiveDate>().ok()),
         tag(xml, "date_to").and_then(|d| d.parse::<NaiveDate>().ok()),
     ) else {
-        return error(400, 85, "Validation error: ARI search parameters are missing.");
+        return error(
+            400,
+            85,
+            "Validation error: ARI search parameters are missing.",
+        );
     };
     if to <= from {
         return error(

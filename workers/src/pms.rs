@@ -107,8 +107,7 @@ pub trait PropertySystem {
     /// Cancels `code` in the PMS and releases its local hold.
     async fn cancel_booking(&self, db: &PgPool, code: &str) -> Result<(), PmsError>;
     /// The booking of `code`, as the PMS knows it.
-    async fn fetch_booking(&self, db: &PgPool, code: &str)
-    -> Result<Option<PmsBooking>, PmsError>;
+    async fn fetch_booking(&self, db: &PgPool, code: &str) -> Result<Option<PmsBooking>, PmsError>;
 }
 
 /// The fleet's own tables: every operation is what the handlers already do.
@@ -151,11 +150,7 @@ impl PropertySystem for FleetPms {
         Ok(())
     }
 
-    async fn fetch_booking(
-        &self,
-        db: &PgPool,
-        code: &str,
-    ) -> Result<Option<PmsBooking>, PmsError> {
+    async fn fetch_booking(&self, db: &PgPool, code: &str) -> Result<Option<PmsBooking>, PmsError> {
         Ok(store::pms::stay(db, code).await?.map(|s| PmsBooking {
             code: s.code,
             pms_id: None,
@@ -170,10 +165,13 @@ impl PropertySystem for FleetPms {
 /// check at booking time decide.
 pub struct AvailabilityCache {
     ttl: Duration,
-    entries: Mutex<HashMap<CacheKey, (Instant, Arc<Vec<Night>>)>>,
+    entries: Mutex<HashMap<CacheKey, Entry>>,
 }
 
+/// Hotel, room type, first night, last night's end.
 type CacheKey = (i64, i64, NaiveDate, NaiveDate);
+/// When it was read, and what.
+type Entry = (Instant, Arc<Vec<Night>>);
 
 /// More entries than this and the expired ones are dropped (and, if still full, all).
 const CACHE_CAP: usize = 4096;
@@ -352,7 +350,9 @@ impl PropertySystem for QloappsProperty<'_> {
             });
         }
         let room_type_id = stay.room_type_id.ok_or_else(|| {
-            PmsError::NotSetUp(format!("the accommodation of {code} has no QloApps room type"))
+            PmsError::NotSetUp(format!(
+                "the accommodation of {code} has no QloApps room type"
+            ))
         })?;
         let client = &self.pms.client;
         let found = if stay.requested {
@@ -418,11 +418,7 @@ impl PropertySystem for QloappsProperty<'_> {
         FleetPms.cancel_booking(db, code).await
     }
 
-    async fn fetch_booking(
-        &self,
-        db: &PgPool,
-        code: &str,
-    ) -> Result<Option<PmsBooking>, PmsError> {
+    async fn fetch_booking(&self, db: &PgPool, code: &str) -> Result<Option<PmsBooking>, PmsError> {
         Ok(self.booking_of(db, code).await?.map(|b| PmsBooking {
             code: code.to_owned(),
             pms_id: Some(b.id),
@@ -510,11 +506,7 @@ impl PropertySystem for Chosen<'_> {
     async fn cancel_booking(&self, db: &PgPool, code: &str) -> Result<(), PmsError> {
         delegate!(self, p => p.cancel_booking(db, code).await)
     }
-    async fn fetch_booking(
-        &self,
-        db: &PgPool,
-        code: &str,
-    ) -> Result<Option<PmsBooking>, PmsError> {
+    async fn fetch_booking(&self, db: &PgPool, code: &str) -> Result<Option<PmsBooking>, PmsError> {
         delegate!(self, p => p.fetch_booking(db, code).await)
     }
 }

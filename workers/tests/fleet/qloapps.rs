@@ -59,8 +59,8 @@ async fn setup(phone: &str, extra: &[(&str, &str)]) -> Setup {
     env.push(("QLOAPPS_API_KEY".into(), qloapps::KEY.into()));
     let workers = Reaper(vec![fleet.spawn_worker(WORKER, &env, extra)]);
     let url = fleet.spawn_ingress().await;
-    let guest =
-        Guest::whatsapp(&url, "106540352242922", phone, WA_SECRET).with_mercadopago_secret(MP_SECRET);
+    let guest = Guest::whatsapp(&url, "106540352242922", phone, WA_SECRET)
+        .with_mercadopago_secret(MP_SECRET);
     Setup {
         fleet,
         hotel,
@@ -87,9 +87,11 @@ fn ask(check_in: NaiveDate, nights: i64) -> String {
 /// Words a guest must never read.
 fn plain(reply: &str) -> bool {
     let lower = reply.to_lowercase();
-    ["qloapps", "error", "500", "http", "breaker", "pms", "api", "timeout"]
-        .iter()
-        .all(|w| !lower.contains(w))
+    [
+        "qloapps", "error", "500", "http", "breaker", "pms", "api", "timeout",
+    ]
+    .iter()
+    .all(|w| !lower.contains(w))
 }
 
 /// Asks, is offered the cabin (QloApps asked for its nights), says "dale": held here and booked
@@ -123,7 +125,11 @@ async fn a_whole_booking_goes_through_qloapps() {
     assert_eq!(booked.len(), 1, "{booked:?}");
     assert_eq!(booked[0].remark, format!("fleet:{code}"));
     assert_eq!(
-        (booked[0].room_type_id, booked[0].check_in, booked[0].check_out),
+        (
+            booked[0].room_type_id,
+            booked[0].check_in,
+            booked[0].check_out
+        ),
         (ROOM_TYPE, check_in, check_in + Days::days(2))
     );
     assert_eq!(booking_id, Some(booked[0].id));
@@ -147,7 +153,11 @@ async fn a_whole_booking_goes_through_qloapps() {
         "QloApps was told the booking is paid: {:?}",
         s.hotel.bookings()
     );
-    assert_eq!(s.hotel.bookings().len(), 1, "one booking in QloApps, not two");
+    assert_eq!(
+        s.hotel.bookings().len(),
+        1,
+        "one booking in QloApps, not two"
+    );
     s.fleet.drop_db().await;
 }
 
@@ -189,7 +199,11 @@ async fn qloapps_down_opens_the_breaker_and_the_guest_is_told_kindly() {
     // Asked again while the breaker is open: answered from the fleet's nights, QloApps untouched.
     let replies = say_and_wait(&s, &ask(check_in + Days::days(7), 2), 3).await;
     assert!(replies[2].contains("Cabaña Coihue"), "{replies:?}");
-    assert_eq!(s.hotel.calls().await, calls, "no call while the breaker is open");
+    assert_eq!(
+        s.hotel.calls().await,
+        calls,
+        "no call while the breaker is open"
+    );
     s.fleet.drop_db().await;
 }
 
@@ -235,8 +249,11 @@ async fn a_booking_qloapps_refuses_after_the_hold_releases_it_and_tells_the_gues
 async fn nights_booked_in_qloapps_are_not_offered() {
     let s = setup("5491166660004", &[]).await;
     let check_in = (Utc::now() + Days::days(45)).date_naive();
-    s.hotel
-        .book_at_desk(ROOM_TYPE, check_in + Days::days(1), check_in + Days::days(2));
+    s.hotel.book_at_desk(
+        ROOM_TYPE,
+        check_in + Days::days(1),
+        check_in + Days::days(2),
+    );
     let replies = say_and_wait(&s, &ask(check_in, 2), 1).await;
     assert!(
         replies[0].contains("no nos queda lugar"),
