@@ -11,3 +11,9 @@ ALTER TABLE reservations ADD COLUMN qloapps_booking_id BIGINT;
 -- the booking id is still empty may be following a request QloApps did act on (the answer was
 -- lost), so it looks for the booking by our code before asking again.
 ALTER TABLE reservations ADD COLUMN qloapps_requested_at TIMESTAMPTZ;
+-- When QloApps was told that a reservation it booked was released here (expired, given up,
+-- moved, cancelled). Until then the expiry tick keeps telling it; the index holds only those.
+ALTER TABLE reservations ADD COLUMN qloapps_cancelled_at TIMESTAMPTZ;
+CREATE INDEX reservations_qloapps_to_cancel ON reservations (id)
+    WHERE qloapps_booking_id IS NOT NULL AND qloapps_cancelled_at IS NULL
+      AND status IN ('cancelled', 'expired');

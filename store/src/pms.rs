@@ -120,3 +120,45 @@ pub async fn mark_requested(db: impl PgExecutor<'_>, code: &str) -> Result<(), S
     .await?;
     Ok(())
 }
+
+/// Reservations QloApps booked that were released here (expired, given up, moved, cancelled)
+/// and QloApps has not been told of yet: `(code, property id)`, oldest first, at most `limit`.
+pub async fn released_untold(
+    db: impl PgExecutor<'_>,
+    limit: i64,
+) -> Result<Vec<(String, i64)>, StoreError> {
+    Ok(sqlx::query_as(
+        "SELECT r.code, a.property_id FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
+         WHERE r.qloapps_booking_id IS NOT NULL AND r.qloapps_cancelled_at IS NULL
+           AND r.status IN ('cancelled', 'expired')
+         ORDER BY r.id LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(db)
+    .await?)
+}
+
+/// Notes that QloApps was told reservation `code` is released.
+pub async fn mark_cancelled(db: impl PgExecutor<'_>, code: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE reservations SET qloapps_cancelled_at = now()
+         WHERE code = $1 AND qloapps_cancelled_at IS NULL",
+    )
+    .bind(code)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Reservation `code`, or every reservation of the group `code`: their codes.
+pub async fn codes_of(db: impl PgExecutor<'_>, code: &str) -> Result<Vec<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT code FROM reservations WHERE code = $1
+         UNION ALL
+         SELECT r.code FROM reservations r JOIN reservation_groups g ON g.id = r.group_id
+         WHERE g.code = $1",
+    )
+    .bind(code)
+    .fetch_all(db)
+    .await?)
+}

@@ -405,7 +405,11 @@ impl PropertySystem for QloappsProperty<'_> {
         }
     }
 
+    /// Releases the local hold first (its nights free here at once), then cancels the QloApps
+    /// booking; when QloApps cannot be told now, the expiry tick tells it later
+    /// ([`tell_releases`]).
     async fn cancel_booking(&self, db: &PgPool, code: &str) -> Result<(), PmsError> {
+        FleetPms.cancel_booking(db, code).await?;
         if let Some(booking) = self.booking_of(db, code).await? {
             self.pms
                 .client
@@ -415,7 +419,8 @@ impl PropertySystem for QloappsProperty<'_> {
                 self.pms.cache.forget(booking.hotel_id, rt.room_type_id);
             }
         }
-        FleetPms.cancel_booking(db, code).await
+        store::pms::mark_cancelled(db, code).await?;
+        Ok(())
     }
 
     async fn fetch_booking(&self, db: &PgPool, code: &str) -> Result<Option<PmsBooking>, PmsError> {
@@ -433,6 +438,56 @@ async fn active_ids(conn: &mut Conn, property_id: i64) -> Result<Vec<i64>, PmsEr
         .into_iter()
         .map(|a| a.id)
         .collect())
+}
+
+/// How many released reservations one tick tells QloApps of.
+const RELEASES_PER_TICK: i64 = 100;
+
+/// Tells QloApps of the reservations it booked that were released here since (a hold expired,
+/// given up by the guest, moved to other dates, refused, cancelled by staff): each QloApps
+/// booking is cancelled, so its room is sold again. Run by every expiry tick, so every way a
+/// hold is released here reaches QloApps within a tick, without each of them calling out
+/// inside its transaction. Until told, QloApps keeps the room booked: never a double booking,
+/// only a room held a little longer. Stops at the first QloApps that cannot be reached (the
+/// next tick goes on); a booking QloApps no longer knows is counted as told.
+pub async fn tell_releases(qloapps: Option<&QloappsPms>, db: &PgPool) -> Result<usize, PmsError> {
+    let Some(pms) = qloapps else {
+        return Ok(0);
+    };
+    let released = store::pms::released_untold(db, RELEASES_PER_TICK).await?;
+    let mut told = 0;
+    for (code, property_id) in released {
+        let mut conn = db.acquire().await.map_err(StoreError::from)?;
+        let chosen = for_property(Some(pms), &mut conn, property_id).await;
+        drop(conn);
+        let property = match chosen {
+            Ok(Chosen::Qloapps(property)) => property,
+            // Moved off QloApps, or its mapping gone: nothing to tell.
+            Ok(Chosen::Fleet(_)) | Err(PmsError::NotSetUp(_)) => {
+                store::pms::mark_cancelled(db, &code).await?;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        match property.booking_of(db, &code).await {
+            Ok(Some(booking)) => {
+                pms.client
+                    .set_status(&booking, BookingStatus::Cancelled)
+                    .await?;
+                for rt in &booking.room_types {
+                    pms.cache.forget(booking.hotel_id, rt.room_type_id);
+                }
+            }
+            Ok(None) => tracing::warn!(%code, "released booking unknown to QloApps"),
+            Err(PmsError::Refused(why)) => {
+                tracing::warn!(%code, %why, "QloApps refused to show a released booking")
+            }
+            Err(e) => return Err(e),
+        }
+        store::pms::mark_cancelled(db, &code).await?;
+        told += 1;
+    }
+    Ok(told)
 }
 
 /// The system a property's bookings go through, chosen by its flags.

@@ -103,18 +103,21 @@ impl Handle for ConfirmPayment {
 /// Tells the property's PMS that the reservation `code` is paid, once it is confirmed here (the
 /// guest has been told already: the PMS learning it later changes nothing for them). A PMS out
 /// of reach makes the job try again; its replay finds the confirmation done and only tells the
-/// PMS. A group's code (its stays are booked one by one) and an unknown code tell nothing.
+/// PMS. A group's code tells the PMS of each of its stays; an unknown code tells nothing.
 async fn confirm_in_pms(state: &State, code: &str) -> Result<(), JobError> {
-    let Some(stay) = store::pms::stay(&state.db, code).await? else {
-        return Ok(());
-    };
-    if stay.status != "confirmed" {
-        return Ok(());
+    for code in store::pms::codes_of(&state.db, code).await? {
+        let Some(stay) = store::pms::stay(&state.db, &code).await? else {
+            continue;
+        };
+        if stay.status != "confirmed" {
+            continue;
+        }
+        let mut conn = state.db.acquire().await.map_err(store::StoreError::from)?;
+        let system = pms::for_property(state.qloapps.as_ref(), &mut conn, stay.property_id).await?;
+        drop(conn);
+        system.confirm_booking(&state.db, &code).await?;
     }
-    let mut conn = state.db.acquire().await.map_err(store::StoreError::from)?;
-    let system = pms::for_property(state.qloapps.as_ref(), &mut conn, stay.property_id).await?;
-    drop(conn);
-    Ok(system.confirm_booking(&state.db, code).await?)
+    Ok(())
 }
 
 /// What a confirmation comes from: the key its messages are made under (`<cause><suffix>`),

@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use chrono::{Duration as Days, NaiveDate, Utc};
+use jobs::{EnqueueOptions, backend::NewJob, domain::IdempotencyKey, payloads::ExpireHolds};
 use testkit::qloapps::{self, QloappsFake};
 use wiremock::{
     Mock, MockServer, ResponseTemplate,
@@ -15,6 +16,7 @@ use crate::support::*;
 
 const HOTEL: i64 = 1;
 const ROOM_TYPE: i64 = 11;
+const LENGA: i64 = 12;
 
 /// The seeded property (one cabin) switched to QloApps: hotel 1, the cabin room type 11.
 async fn qloapps_property(fleet: &Fleet) -> i64 {
@@ -50,9 +52,27 @@ struct Setup {
 }
 
 async fn setup(phone: &str, extra: &[(&str, &str)]) -> Setup {
+    setup_with(phone, extra, false).await
+}
+
+/// With `lenga`, a second cabin for six, Cabaña Lenga, mapped to room type [`LENGA`].
+async fn setup_with(phone: &str, extra: &[(&str, &str)], lenga: bool) -> Setup {
     let fleet = Fleet::new().await;
-    qloapps_property(&fleet).await;
-    let hotel = QloappsFake::start(HOTEL, &[(ROOM_TYPE, "Cabaña Coihue", 1)]).await;
+    let coihue = qloapps_property(&fleet).await;
+    let mut room_types = vec![(ROOM_TYPE, "Cabaña Coihue", 1)];
+    if lenga {
+        sqlx::query(
+            "INSERT INTO accommodations (property_id, name, capacity, base_price_per_night, qloapps_room_type_id)
+             SELECT property_id, 'Cabaña Lenga', 6, 60000, $2 FROM accommodations WHERE id = $1",
+        )
+        .bind(coihue)
+        .bind(LENGA)
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+        room_types.push((LENGA, "Cabaña Lenga", 1));
+    }
+    let hotel = QloappsFake::start(HOTEL, &room_types).await;
     let (graph, mp) = (graph_accepting_all().await, mercadopago_fake().await);
     let mut env = fleet.worker_env(&mp.uri(), &graph.uri());
     env.push(("QLOAPPS_URL".into(), hotel.uri()));
@@ -290,5 +310,111 @@ async fn a_booking_whose_answer_was_lost_is_found_not_made_twice() {
     assert_eq!(booked.len(), 1, "one booking, not two: {booked:?}");
     assert_eq!(booked[0].remark, format!("fleet:{code}"));
     assert_eq!(booking_id, Some(booked[0].id));
+    s.fleet.drop_db().await;
+}
+
+/// The expiry tick (what the schedule enqueues every minute) at `ms`.
+async fn tick(fleet: &Fleet, ms: i64) {
+    fleet
+        .queue
+        .push_many(vec![
+            NewJob::new(
+                &ExpireHolds { tick_ms: ms },
+                EnqueueOptions::keyed(IdempotencyKey::namespaced("tick", &ms.to_string()).unwrap()),
+            )
+            .unwrap(),
+        ])
+        .await
+        .unwrap();
+}
+
+/// A hold booked in QloApps that the guest gives up is released here at once and cancelled in
+/// QloApps by the next expiry tick, so the room is sold again there.
+#[tokio::test]
+async fn a_hold_the_guest_gives_up_is_cancelled_in_qloapps() {
+    let s = setup("5491166660006", &[]).await;
+    let check_in = (Utc::now() + Days::days(45)).date_naive();
+    say_and_wait(&s, &ask(check_in, 2), 1).await;
+    let replies = say_and_wait(&s, "dale", 2).await;
+    assert!(replies[1].contains("Código: RES"), "{replies:?}");
+    assert_eq!(s.hotel.bookings().len(), 1);
+    let replies = say_and_wait(&s, "mejor cancelala", 3).await;
+    assert!(replies[2].contains("cancelé tu reserva"), "{replies:?}");
+    assert_eq!(s.hotel.bookings()[0].status, 1, "not told before the tick");
+    tick(&s.fleet, Utc::now().timestamp_millis()).await;
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            s.hotel.bookings()[0].status == 3
+        })
+        .await,
+        "cancelled in QloApps: {:?}",
+        s.hotel.bookings()
+    );
+    assert_eq!(
+        count(
+            &s.fleet.db,
+            "SELECT count(*) FROM reservations WHERE qloapps_cancelled_at IS NOT NULL"
+        )
+        .await,
+        1
+    );
+    s.fleet.drop_db().await;
+}
+
+/// A group's cabins are booked in QloApps one by one before its one payment link; when QloApps
+/// refuses one (sold at the desk meanwhile), the whole group is released here, the guest told,
+/// no link made, and the cabin QloApps had booked is cancelled there by the next tick.
+#[tokio::test]
+async fn a_group_qloapps_refuses_in_part_is_released_whole() {
+    let s = setup_with("5491166660007", &[], true).await;
+    let check_in = (Utc::now() + Days::days(50)).date_naive();
+    let ask8 = format!(
+        "¿Tenés lugar para 8 del {} al {}?",
+        check_in.format("%d/%m"),
+        (check_in + Days::days(2)).format("%d/%m")
+    );
+    let replies = say_and_wait(&s, &ask8, 1).await;
+    assert!(
+        replies[0].contains("juntas") && replies[0].contains("Cabaña Lenga"),
+        "{replies:?}"
+    );
+    s.hotel
+        .book_at_desk(LENGA, check_in, check_in + Days::days(2));
+    let replies = say_and_wait(&s, "dale", 2).await;
+    assert!(
+        replies[1].contains("no pude reservarlas juntas"),
+        "{replies:?}"
+    );
+    assert!(plain(&replies[1]), "{replies:?}");
+    assert_eq!(
+        count(
+            &s.fleet.db,
+            "SELECT count(*) FROM reservations WHERE status = 'pre_reserved'"
+        )
+        .await,
+        0,
+        "the whole group released"
+    );
+    assert!(preferences(&s.mp).await.is_empty(), "no payment link made");
+    let fleet_made = |h: &QloappsFake| {
+        h.bookings()
+            .into_iter()
+            .filter(|b| b.remark.starts_with("fleet:"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        fleet_made(&s.hotel).len(),
+        1,
+        "Coihue was booked before Lenga was refused"
+    );
+    tick(&s.fleet, Utc::now().timestamp_millis()).await;
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            fleet_made(&s.hotel).iter().all(|b| b.status == 3)
+        })
+        .await,
+        "the booking QloApps made for the group is cancelled: {:?}",
+        s.hotel.bookings()
+    );
     s.fleet.drop_db().await;
 }
