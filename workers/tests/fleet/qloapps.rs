@@ -418,3 +418,46 @@ async fn a_group_qloapps_refuses_in_part_is_released_whole() {
     );
     s.fleet.drop_db().await;
 }
+
+/// A group booked in QloApps (each cabin its booking, before the one link) and paid at once:
+/// each of its QloApps bookings is marked completed.
+#[tokio::test]
+async fn a_group_paid_at_once_completes_each_of_its_qloapps_bookings() {
+    let s = setup_with("5491166660008", &[], true).await;
+    let check_in = (Utc::now() + Days::days(50)).date_naive();
+    let ask8 = format!(
+        "¿Tenés lugar para 8 del {} al {}?",
+        check_in.format("%d/%m"),
+        (check_in + Days::days(2)).format("%d/%m")
+    );
+    say_and_wait(&s, &ask8, 1).await;
+    let replies = say_and_wait(&s, "dale", 2).await;
+    let group: String = sqlx::query_scalar("SELECT code FROM reservation_groups")
+        .fetch_one(&s.fleet.db)
+        .await
+        .unwrap();
+    assert!(
+        replies[1].contains(&group) && replies[1].contains("mercadopago.com.ar"),
+        "{replies:?}"
+    );
+    let booked = s.hotel.bookings();
+    let mut room_types: Vec<i64> = booked.iter().map(|b| b.room_type_id).collect();
+    room_types.sort_unstable();
+    assert_eq!(room_types, vec![ROOM_TYPE, LENGA], "{booked:?}");
+
+    Mock::given(method("GET"))
+        .and(path("/v1/payments/7008"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(approved_payment(7008, &group)))
+        .mount(&s.mp)
+        .await;
+    s.guest.notify_payment("7008").await.unwrap();
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            s.hotel.bookings().iter().all(|b| b.status == 2)
+        })
+        .await,
+        "every QloApps booking of the group completed: {:?}",
+        s.hotel.bookings()
+    );
+    s.fleet.drop_db().await;
+}
