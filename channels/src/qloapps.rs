@@ -29,6 +29,11 @@ const DEP: &str = "qloapps";
 /// follows its lost request within minutes, so its booking is among the last few made.
 const FIND_AMONG_NEWEST: usize = 10;
 
+/// Availability is asked inside a guest's turn (its transaction open, the conversation
+/// locked), so it gets less time than other calls; without an answer the turn offers on the
+/// fleet's own nights and the booking step asks QloApps again.
+const AVAILABILITY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// `booking_status` values of the bookings API (`API_BOOKING_STATUS_*`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BookingStatus {
@@ -141,6 +146,7 @@ impl Qloapps {
                 let response = self
                     .request(reqwest::Method::POST, "hotel_ari")
                     .header(reqwest::header::CONTENT_TYPE, "application/xml")
+                    .timeout(AVAILABILITY_TIMEOUT)
                     .body(body)
                     .send()
                     .await
@@ -173,7 +179,12 @@ impl Qloapps {
                     .text()
                     .await
                     .map_err(|e| transport(DEP, e))?;
-                parse_booking(&text)
+                // QloApps said yes but in words we cannot read: the booking may exist, so this
+                // is no refusal (which would release our hold) but an answer lost.
+                parse_booking(&text).map_err(|e| ChannelError::Unanswered {
+                    dependency: DEP,
+                    message: e.to_string(),
+                })
             })
             .await
     }
