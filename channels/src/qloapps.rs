@@ -131,12 +131,12 @@ impl Qloapps {
             .basic_auth(self.key.expose_secret(), Some(""))
     }
 
-    /// `POST /api/hotel_ari` with `date_wise_breakdown`: the free rooms of `room_type_id` each
-    /// night from `from` to `to` (exclusive).
+    /// `POST /api/hotel_ari` with `date_wise_breakdown`: the free rooms of `room_type_id` (every
+    /// room type of the hotel when `None`) each night from `from` to `to` (exclusive).
     pub async fn availability(
         &self,
         hotel_id: i64,
-        room_type_id: i64,
+        room_type_id: Option<i64>,
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<Night>, ChannelError> {
@@ -265,9 +265,17 @@ impl Qloapps {
 }
 
 /// The `hotel_ari` request body (XML: the only body that resource reads).
-pub fn ari_request(hotel_id: i64, room_type_id: i64, from: NaiveDate, to: NaiveDate) -> String {
+pub fn ari_request(
+    hotel_id: i64,
+    room_type_id: Option<i64>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> String {
+    let room_type = room_type_id
+        .map(|r| format!("<id_room_type>{r}</id_room_type>"))
+        .unwrap_or_default();
     format!(
-        "<qloapps><hotel_ari><id_hotel>{hotel_id}</id_hotel><id_room_type>{room_type_id}</id_room_type>\
+        "<qloapps><hotel_ari><id_hotel>{hotel_id}</id_hotel>{room_type}\
          <date_from>{from}</date_from><date_to>{to}</date_to><get_available_rooms>1</get_available_rooms>\
          <date_wise_breakdown>1</date_wise_breakdown></hotel_ari></qloapps>"
     )
@@ -518,8 +526,12 @@ mod tests {
     #[test]
     fn the_availability_request_is_the_fixture() {
         assert_eq!(
-            ari_request(1, 11, d("2027-01-10"), d("2027-01-13")),
+            ari_request(1, Some(11), d("2027-01-10"), d("2027-01-13")),
             ARI_REQUEST.trim()
+        );
+        assert!(
+            !ari_request(1, None, d("2027-01-10"), d("2027-01-13")).contains("id_room_type"),
+            "every room type of the hotel"
         );
     }
 

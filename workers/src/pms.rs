@@ -10,7 +10,7 @@
 //!   local hold first (the same exclusion constraint, so two guests of the fleet never race
 //!   each other into QloApps), then asks QloApps to book; a refusal releases the local hold.
 //!   QloApps' availability is merged with the local nights taken and kept
-//!   `QLOAPPS_AVAILABILITY_CACHE_SECS` (default 20 s) per room type and range.
+//!   `QLOAPPS_AVAILABILITY_CACHE_SECS` (default 20 s) per hotel and range.
 //!
 //! It lives here, in the wiring crate, because it joins a store (SQL in `store`) with a
 //! provider (HTTP in `channels`); it must never hold SQL or HTTP itself, nor decide what a
@@ -158,7 +158,7 @@ impl PropertySystem for FleetPms {
     }
 }
 
-/// QloApps availability answers, kept briefly: a guest's turn asks about the same range two or
+/// QloApps availability answers (a hotel's every room type, for a range), kept briefly: a guest's turn asks about the same range two or
 /// three times in a minute (the question, the "dale", a correction), and QloApps' `hotel_ari`
 /// computes prices and rooms for every night, which is the slowest call it has. Stale for at
 /// most the TTL, which is safe because nothing is booked on it: the local hold and QloApps' own
@@ -168,8 +168,8 @@ pub struct AvailabilityCache {
     entries: Mutex<HashMap<CacheKey, Entry>>,
 }
 
-/// Hotel, room type, first night, last night's end.
-type CacheKey = (i64, i64, NaiveDate, NaiveDate);
+/// Hotel, first night, last night's end.
+type CacheKey = (i64, NaiveDate, NaiveDate);
 /// When it was read, and what.
 type Entry = (Instant, Arc<Vec<Night>>);
 
@@ -208,10 +208,10 @@ impl AvailabilityCache {
         }
     }
 
-    /// A booking made or cancelled changes the room type's nights: forget what was read.
-    fn forget(&self, hotel_id: i64, room_type_id: i64) {
+    /// A booking made or cancelled changes the hotel's nights: forget what was read of it.
+    fn forget(&self, hotel_id: i64) {
         if let Ok(mut entries) = self.entries.lock() {
-            entries.retain(|(h, r, _, _), _| !(*h == hotel_id && *r == room_type_id));
+            entries.retain(|(h, _, _), _| *h != hotel_id);
         }
     }
 }
@@ -230,13 +230,14 @@ impl QloappsPms {
         }
     }
 
+    /// Every room type's free rooms each night of the range: one `hotel_ari` call per hotel and
+    /// range, however many accommodations the property maps.
     async fn nights(
         &self,
         hotel_id: i64,
-        room_type_id: i64,
         (from, to): (NaiveDate, NaiveDate),
     ) -> Result<Arc<Vec<Night>>, ChannelError> {
-        let key = (hotel_id, room_type_id, from, to);
+        let key = (hotel_id, from, to);
         if let Some(hit) = self.cache.get(&key) {
             metrics::counter!("fleet_pms_availability_total", "pms" => "qloapps", "cache" => "hit")
                 .increment(1);
@@ -244,11 +245,7 @@ impl QloappsPms {
         }
         metrics::counter!("fleet_pms_availability_total", "pms" => "qloapps", "cache" => "miss")
             .increment(1);
-        let nights = Arc::new(
-            self.client
-                .availability(hotel_id, room_type_id, from, to)
-                .await?,
-        );
+        let nights = Arc::new(self.client.availability(hotel_id, None, from, to).await?);
         self.cache.put(key, nights.clone());
         Ok(nights)
     }
@@ -303,8 +300,14 @@ impl PropertySystem for QloappsProperty<'_> {
         window: (NaiveDate, NaiveDate),
     ) -> Result<Vec<Taken>, PmsError> {
         let mut taken = availability::taken(&mut *conn, property_id, window).await?;
-        let ids = active_ids(conn, property_id).await?;
-        for accommodation_id in ids {
+        let nights = match self.pms.nights(self.mapping.hotel_id, window).await {
+            Ok(nights) => Some(nights),
+            Err(e) => {
+                tracing::warn!(error = %e, property_id, "QloApps availability unknown; offering on the local nights only");
+                None
+            }
+        };
+        for accommodation_id in active_ids(conn, property_id).await? {
             let Some(room_type_id) = self.mapping.room_type_of(accommodation_id) else {
                 taken.push(Taken {
                     accommodation_id,
@@ -313,24 +316,24 @@ impl PropertySystem for QloappsProperty<'_> {
                 });
                 continue;
             };
-            match self
-                .pms
-                .nights(self.mapping.hotel_id, room_type_id, window)
-                .await
-            {
-                Ok(nights) => taken.extend(
-                    nights
-                        .iter()
-                        .filter(|n| n.room_type_id == room_type_id && n.available == 0)
-                        .map(|n| Taken {
-                            accommodation_id,
-                            check_in: n.date,
-                            check_out: n.date + chrono::Duration::days(1),
-                        }),
-                ),
-                Err(e) => {
-                    tracing::warn!(error = %e, accommodation_id, "QloApps availability unknown; offering on the local nights only");
+            let Some(nights) = &nights else {
+                continue;
+            };
+            // A night QloApps does not list the room type on has no room of it to offer.
+            let mut night = window.0;
+            while night < window.1 {
+                let free = nights
+                    .iter()
+                    .find(|n| n.date == night && n.room_type_id == room_type_id)
+                    .is_some_and(|n| n.available > 0);
+                if !free {
+                    taken.push(Taken {
+                        accommodation_id,
+                        check_in: night,
+                        check_out: night + chrono::Duration::days(1),
+                    });
                 }
+                night += chrono::Duration::days(1);
             }
         }
         Ok(taken)
@@ -379,7 +382,7 @@ impl PropertySystem for QloappsProperty<'_> {
                         total: booking::Money::from_cents(stay.total_cents),
                     })
                     .await;
-                self.pms.cache.forget(self.mapping.hotel_id, room_type_id);
+                self.pms.cache.forget(self.mapping.hotel_id);
                 made?
             }
         };
@@ -415,9 +418,7 @@ impl PropertySystem for QloappsProperty<'_> {
                 .client
                 .set_status(&booking, BookingStatus::Cancelled)
                 .await?;
-            for rt in &booking.room_types {
-                self.pms.cache.forget(booking.hotel_id, rt.room_type_id);
-            }
+            self.pms.cache.forget(booking.hotel_id);
         }
         store::pms::mark_cancelled(db, code).await?;
         Ok(())
@@ -474,9 +475,7 @@ pub async fn tell_releases(qloapps: Option<&QloappsPms>, db: &PgPool) -> Result<
                 pms.client
                     .set_status(&booking, BookingStatus::Cancelled)
                     .await?;
-                for rt in &booking.room_types {
-                    pms.cache.forget(booking.hotel_id, rt.room_type_id);
-                }
+                pms.cache.forget(booking.hotel_id);
             }
             Ok(None) => tracing::warn!(%code, "released booking unknown to QloApps"),
             Err(PmsError::Refused(why)) => {
@@ -583,21 +582,20 @@ mod tests {
     fn key() -> CacheKey {
         (
             1,
-            11,
             "2027-01-10".parse().unwrap(),
             "2027-01-12".parse().unwrap(),
         )
     }
 
     #[test]
-    fn the_cache_answers_within_its_time_and_forgets_a_booked_room_type() {
+    fn the_cache_answers_within_its_time_and_forgets_a_booked_hotel() {
         let cache = AvailabilityCache::new(Duration::from_secs(20));
         assert!(cache.get(&key()).is_none());
         cache.put(key(), nights());
         assert_eq!(cache.get(&key()).unwrap(), nights());
-        cache.forget(1, 12);
-        assert!(cache.get(&key()).is_some(), "another room type kept");
-        cache.forget(1, 11);
+        cache.forget(2);
+        assert!(cache.get(&key()).is_some(), "another hotel's booking: kept");
+        cache.forget(1);
         assert!(cache.get(&key()).is_none());
     }
 
