@@ -6,6 +6,9 @@
 #                          (+ `promtool test rules` for prometheus/*_test.yml, if any)
 #   - caddy/Caddyfile      with `caddy validate` (for a sample public host) and `caddy fmt`
 #   - alertmanager/        with `amtool check-config` (rendered with sample values)
+#   - deploy/kubernetes/   `kubectl kustomize`, every object against the Kubernetes schemas
+#                          (kubernetes-validate, from PyPI) and the fleet's own rules
+#                          (scripts/check-kubernetes.py)
 #   - grafana/dashboards/  JSON parses (python3)
 #   - .env.example         names every variable the binaries read
 # A missing tool is reported as "skipped: ..." and does not fail the run; an invalid file
@@ -180,6 +183,43 @@ if command -v caddy >/dev/null 2>&1; then
     fi
 else
     skip "caddy/Caddyfile (no caddy; apt-get install caddy)"
+fi
+
+# ------------------------------------------------------------------ kubernetes
+# kubectl's built-in kustomize renders the manifests offline; kubernetes-validate (PyPI, the
+# published OpenAPI schemas) checks every built-in object strictly; the fleet's own rules
+# (probes, grace periods, disruption budgets, queues served once, KEDA's shape and the
+# connection budget) are scripts/check-kubernetes.py.
+if ! command -v kubectl >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+    declare -F apt_install >/dev/null || . scripts/lib.sh
+    apt_install kubectl >/dev/null 2>&1 || echo "note: could not install kubectl"
+fi
+kv_cache=.cache/kubernetes-validate
+if [[ ! -d $kv_cache/kubernetes_validate ]] && command -v pip >/dev/null 2>&1; then
+    pip install -q --disable-pip-version-check --target "$kv_cache" kubernetes-validate==1.37.0 >/dev/null 2>&1 \
+        || echo "note: could not fetch kubernetes-validate from PyPI"
+fi
+if command -v kubectl >/dev/null 2>&1 && [[ -d $kv_cache/kubernetes_validate ]]; then
+    k8s_out=$(mktemp)
+    if kubectl kustomize deploy/kubernetes >"$k8s_out" 2>"$k8s_out.err"; then
+        ok "deploy/kubernetes (kubectl kustomize)"
+        if PYTHONPATH=$kv_cache python3 -m kubernetes_validate --strict --quiet -k 1.31 "$k8s_out"; then
+            ok "deploy/kubernetes (kubernetes-validate --strict, Kubernetes 1.31)"
+        else
+            bad "deploy/kubernetes (kubernetes-validate --strict)"
+        fi
+        if PYTHONPATH=$kv_cache python3 scripts/check-kubernetes.py <"$k8s_out"; then
+            ok "deploy/kubernetes (scripts/check-kubernetes.py)"
+        else
+            bad "deploy/kubernetes (scripts/check-kubernetes.py)"
+        fi
+    else
+        cat "$k8s_out.err" >&2
+        bad "deploy/kubernetes (kubectl kustomize)"
+    fi
+    rm -f "$k8s_out" "$k8s_out.err"
+else
+    skip "deploy/kubernetes (needs kubectl and kubernetes-validate from PyPI)"
 fi
 
 # ------------------------------------------------------------------ grafana

@@ -1,5 +1,5 @@
 //! `fleet-bench pms`: what the QloApps adapter adds to a conversation turn. A turn that asks
-//! about dates reads the property's PMS choice and the nights taken (`workers::pms`): on the
+//! about dates reads the property's PMS choice (the workers' flags cache) and the nights taken (`workers::pms`): on the
 //! fleet's own store that is SQL only; on QloApps it is also a `hotel_ari` call (here to the
 //! loopback fake of `testkit::qloapps`), unless the availability cache has the answer.
 //!
@@ -21,7 +21,10 @@ use chrono::Utc;
 use clap::Args;
 use secrecy::SecretString;
 use testkit::{harness::Fleet, qloapps::QloappsFake};
-use workers::pms::{self, PropertySystem, QloappsPms};
+use workers::{
+    flags::FlagCache,
+    pms::{self, PropertySystem, QloappsPms},
+};
 
 use crate::{scratch, stats};
 
@@ -100,6 +103,8 @@ async fn measure(args: &PmsArgs, fleet: &Fleet) -> anyhow::Result<String> {
         ("QloApps, no cache", qlo_property, Some(&uncached)),
         ("QloApps, 20 s cache", qlo_property, Some(&cached)),
     ];
+    // The workers' flags cache, as a turn finds it (its 5 s default).
+    let flags = FlagCache::new(workers::flags::DEFAULT_TTL);
     let mut out = format!(
         "PMS step of a turn (flags + nights taken), {} turns per series, QloApps on loopback\n\n| series | p50 ms | p95 ms | p99 ms | added p50 ms | added p95 ms |\n|---|---|---|---|---|---|\n",
         args.rounds
@@ -111,7 +116,7 @@ async fn measure(args: &PmsArgs, fleet: &Fleet) -> anyhow::Result<String> {
         for round in 0..args.rounds + 20 {
             let started = std::time::Instant::now();
             let mut tx = fleet.db.begin().await?;
-            let taken = pms::for_property(qloapps, &mut tx, property)
+            let taken = pms::for_property(qloapps, &flags, &mut tx, property)
                 .await?
                 .taken(&mut tx, property, window)
                 .await?;

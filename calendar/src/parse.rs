@@ -878,6 +878,33 @@ mod tests {
         ));
     }
 
+    /// Found by the fuzzer (`fuzz/`): the `rrule` crate slices a `BYDAY` value by bytes and
+    /// panics inside a multi-byte character. Every such rule is a warning, never a panic.
+    #[test]
+    fn a_rule_the_rrule_crate_would_panic_on_keeps_its_first_occurrence_and_says_so() {
+        for rule in [
+            "FREQ=WEEKLY;BYDAY=\u{FFFD}H",
+            "FREQ=WEEKLY;BYDAY=ñ",
+            "FREQ=MONTHLY;BYDAY=+\u{FFFD}",
+            "FREQ=WEEKLY;BYDAY=H",
+            "FREQ=WEEKLY;BYDAY=+",
+            "FREQ=MONTHLY;BYDAY=-",
+            "FREQ=MONTHLY;BYDAY=1",
+            "FREQ=WEEKLY;COUNT=2;BYDAY=",
+        ] {
+            let feed = format!(
+                "BEGIN:VEVENT\nUID:p\nDTSTART;VALUE=DATE:20260110\nRRULE:{rule}\nEND:VEVENT\n"
+            );
+            let parsed = parse(feed.as_bytes(), BA, TODAY).unwrap();
+            assert!(
+                !parsed.blocks.is_empty(),
+                "{rule}: the first night stays blocked"
+            );
+            assert_eq!(parsed.blocks[0].start, d("2026-01-10"), "{rule}");
+            assert!(!parsed.warnings.is_empty(), "{rule}: the sync says it");
+        }
+    }
+
     #[test]
     fn a_recurring_feed_cut_at_any_byte_is_refused_or_whole() {
         let whole = parse(WEEKLY.as_bytes(), BA, TODAY).unwrap();

@@ -257,13 +257,13 @@ fn rule_set(
     let mut rules = Vec::new();
     for prop in event.iter().filter(|p| p.name == "RRULE") {
         let (rule, until) = without_until(&prop.value);
-        let mut rule = match RRule::<Unvalidated>::from_str(&rule) {
+        let mut rule = match read_rule(&rule) {
             Ok(rule) => rule,
             Err(strict) => {
                 // Seen in Google exports: `RRULE:RRULE:AnythingRandom;FREQ=WEEKLY;…`. Blocking
                 // what the readable parts say beats blocking one night.
                 let (kept, ignored) = known_parts(&rule);
-                let rule = RRule::<Unvalidated>::from_str(&kept).map_err(|_| strict.to_string())?;
+                let rule = read_rule(&kept).map_err(|_| strict)?;
                 parts_ignored(ignored);
                 rule
             }
@@ -283,6 +283,19 @@ fn rule_set(
         })
         .collect();
     Ok(RRuleSet::new(dt_start).set_rrules(rules).set_rdates(rdates))
+}
+
+/// One rule read by the `rrule` crate. RFC 5545 writes rules in ASCII, and the crate slices
+/// `BYDAY` values by bytes: inside a multi-byte character it panics (found by `fuzz/`). So a
+/// rule that is not ASCII is refused here, and a panic the crate still raises on some other
+/// malformed value is caught and becomes "not understood": a feed never takes a sync down.
+fn read_rule(text: &str) -> Result<RRule<Unvalidated>, String> {
+    if !text.is_ascii() {
+        return Err(format!("{text:?} is not written in plain ASCII"));
+    }
+    std::panic::catch_unwind(|| RRule::<Unvalidated>::from_str(text))
+        .map_err(|_| format!("{text:?} cannot be read"))?
+        .map_err(|e| e.to_string())
 }
 
 /// Splits `UNTIL=` off a rule: the crate reads a zone-less `UNTIL` in the machine's local

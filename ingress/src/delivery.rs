@@ -1,6 +1,7 @@
 //! Turning a verified WhatsApp delivery into jobs: every message becomes its own job, keyed by
 //! its `wamid` so a redelivery enqueues nothing new. Words go to `parse_intent`: text, button
-//! and list answers, the caption of a photo, video or document, and the new text of an edited
+//! and list answers, the caption of a photo, video or document, the note sent with a catalogue
+//! order, and the new text of an edited
 //! message. Audio goes to `transcribe_audio`. Reactions, system notices (a number or identity
 //! changed) and deleted messages need no answer and are only counted. Anything else (a sticker,
 //! a location pin, a photo without words…) is a turn without words that the conversation
@@ -75,6 +76,8 @@ pub struct Message {
     pub image: Option<Captioned>,
     pub video: Option<Captioned>,
     pub document: Option<Captioned>,
+    /// An order from the business's catalogue: the note the guest wrote with it is theirs.
+    pub order: Option<OrderNote>,
     /// An edited message: its new content (a text, or a caption), under `edit`.
     pub edit: Option<serde_json::Value>,
     /// Why Meta could not pass the message on as it was (an `unsupported` one: code 131051).
@@ -88,6 +91,13 @@ pub struct Message {
 pub struct Captioned {
     #[serde(default)]
     pub caption: Option<String>,
+}
+
+/// A catalogue order: only the words sent along with it matter here (`order.text`).
+#[derive(Debug, Deserialize)]
+pub struct OrderNote {
+    #[serde(default)]
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -306,7 +316,8 @@ fn job_for(
 }
 
 /// The guest's words in a message: a text, a quick-reply button, an interactive list/button
-/// answer, the caption under a photo, video or document, or an edited message's new text.
+/// answer, the caption under a photo, video or document, the note sent with a catalogue order,
+/// or an edited message's new text.
 fn text_of(m: &Message) -> Option<String> {
     let caption = |c: &Option<Captioned>| c.as_ref().and_then(|c| c.caption.clone());
     match m.kind.as_str() {
@@ -320,6 +331,7 @@ fn text_of(m: &Message) -> Option<String> {
         "image" => caption(&m.image),
         "video" => caption(&m.video),
         "document" => caption(&m.document),
+        "order" => m.order.as_ref().and_then(|o| o.text.clone()),
         "edit" => m.edit.as_ref().and_then(edited_words),
         _ => None,
     }

@@ -100,6 +100,20 @@ pub async fn by_id(db: impl PgExecutor<'_>, id: i64) -> Result<Option<Property>,
     .await?)
 }
 
+/// The properties an operator means by `key`: the one with that id when `key` is a number, else
+/// those named `key` (ignoring case); empty when none.
+pub async fn named(db: impl PgExecutor<'_>, key: &str) -> Result<Vec<(i64, String)>, StoreError> {
+    let key = key.trim();
+    Ok(sqlx::query_as(
+        "SELECT id, name FROM properties WHERE id = $1 OR ($1 IS NULL AND lower(name) = lower($2))
+         ORDER BY id",
+    )
+    .bind(key.parse::<i64>().ok())
+    .bind(key)
+    .fetch_all(db)
+    .await?)
+}
+
 /// The name a property signs its email with, by its address.
 pub async fn name_by_email(
     db: impl PgExecutor<'_>,

@@ -69,6 +69,9 @@ pub struct WorkerConfig {
     /// How often a worker looks for new dead letters to tell owners about
     /// (`DEAD_LETTER_NOTICE_EVERY_SECS`, default 30; 0 never looks).
     pub dead_letter_notices_every: Duration,
+    /// How long a worker keeps a property's feature flags before reading them again
+    /// (`FLAG_CACHE_SECONDS`, default 5; see `crate::flags` for why that long).
+    pub flag_cache: Duration,
 }
 
 impl WorkerConfig {
@@ -234,6 +237,21 @@ where
     }
 }
 
+/// `FLAG_CACHE_SECONDS`: seconds (fractions allowed, 0 = no cache), at most an hour.
+fn flag_cache() -> Result<Duration, ConfigError> {
+    let secs: f64 = parse_var(
+        "FLAG_CACHE_SECONDS",
+        crate::flags::DEFAULT_TTL.as_secs_f64(),
+    )?;
+    if !(0.0..=3_600.0).contains(&secs) {
+        return Err(ConfigError::Invalid {
+            name: "FLAG_CACHE_SECONDS".into(),
+            reason: "must be between 0 and 3600 seconds".into(),
+        });
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
 /// `SANDBOX=1`: the providers' APIs are the local fakes the ingress serves.
 pub fn sandbox_enabled() -> bool {
     matches!(var("SANDBOX").as_deref(), Some("1" | "true" | "yes"))
@@ -342,6 +360,7 @@ impl WorkerConfig {
                 "DEAD_LETTER_NOTICE_EVERY_SECS",
                 30u64,
             )?),
+            flag_cache: flag_cache()?,
             mercadopago_notification_url: var("MERCADOPAGO_NOTIFICATION_URL")
                 .or_else(|| sandbox.then(|| format!("{sandbox_base}/webhooks/mercadopago"))),
             sandbox,

@@ -11,6 +11,7 @@
 //!   marks and the sweeper. [`retention`]: deleting history past its age.
 //! - [`notices`]: owner notices as outbox rows; [`dead_letter_notices`]: the watcher that tells
 //!   owners about jobs that died.
+//! - [`flags`]: each property's feature flags, cached for a few seconds per process.
 //! - [`state`]: what handlers can reach. [`cli`]: `fleetctl`, the operators' tool.
 //!
 //! The decisions live in pure crates (`conversation`, `booking`, `calendar`), the SQL in
@@ -30,6 +31,7 @@ pub mod cli;
 pub mod config;
 pub mod dead_letter_notices;
 pub mod effects;
+pub mod flags;
 pub mod handler;
 pub mod handlers;
 pub mod notices;

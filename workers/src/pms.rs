@@ -32,6 +32,8 @@ use jobs::JobError;
 use sqlx::PgPool;
 use store::{Conn, StoreError, availability, flags::Pms, pms::Mapping};
 
+use crate::flags::FlagCache;
+
 /// Why the property's system did not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum PmsError {
@@ -451,7 +453,11 @@ const RELEASES_PER_TICK: i64 = 100;
 /// inside its transaction. Until told, QloApps keeps the room booked: never a double booking,
 /// only a room held a little longer. Stops at the first QloApps that cannot be reached (the
 /// next tick goes on); a booking QloApps no longer knows is counted as told.
-pub async fn tell_releases(qloapps: Option<&QloappsPms>, db: &PgPool) -> Result<usize, PmsError> {
+pub async fn tell_releases(
+    qloapps: Option<&QloappsPms>,
+    flags: &FlagCache,
+    db: &PgPool,
+) -> Result<usize, PmsError> {
     let Some(pms) = qloapps else {
         return Ok(0);
     };
@@ -459,7 +465,7 @@ pub async fn tell_releases(qloapps: Option<&QloappsPms>, db: &PgPool) -> Result<
     let mut told = 0;
     for (code, property_id) in released {
         let mut conn = db.acquire().await.map_err(StoreError::from)?;
-        let chosen = for_property(Some(pms), &mut conn, property_id).await;
+        let chosen = for_property(Some(pms), flags, &mut conn, property_id).await;
         drop(conn);
         let property = match chosen {
             Ok(Chosen::Qloapps(property)) => property,
@@ -501,14 +507,15 @@ impl Chosen<'_> {
     }
 }
 
-/// The property's PMS: its flags say which (the one place they are read for it, so a cache of
-/// flags replaces `store::flags::load` here), its mapping where it is in QloApps.
+/// The property's PMS: its flags say which (through the workers' short flags cache, so a turn
+/// usually reads nothing for it), its mapping where it is in QloApps.
 pub async fn for_property<'a>(
     qloapps: Option<&'a QloappsPms>,
+    flags: &FlagCache,
     conn: &mut Conn,
     property_id: i64,
 ) -> Result<Chosen<'a>, PmsError> {
-    match store::flags::load(&mut *conn, property_id).await?.pms {
+    match flags.get(&mut *conn, property_id).await?.pms {
         Pms::Fleet => Ok(Chosen::Fleet(FleetPms)),
         Pms::Qloapps => {
             let pms = qloapps.ok_or_else(|| {

@@ -108,6 +108,7 @@ pub async fn build(config: WorkerConfig) -> anyhow::Result<State> {
         deliveries: Deliveries::new(&queue),
         queue,
         outbox_marks,
+        flags: crate::flags::FlagCache::new(config.flag_cache),
         config,
     }))
 }

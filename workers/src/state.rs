@@ -28,6 +28,8 @@ pub struct AppState {
     pub deliveries: Deliveries,
     /// Where the outbox relay's "relayed" marks are batched.
     pub outbox_marks: crate::outbox::Marks,
+    /// Each property's feature flags, read at most every `FLAG_CACHE_SECONDS`.
+    pub flags: crate::flags::FlagCache,
 }
 
 pub type State = Arc<AppState>;

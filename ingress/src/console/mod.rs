@@ -36,6 +36,7 @@
 //! | `/admin/setup/seasons/:id/remove` | POST | owner of the season's property (else 404): a season removed |
 //! | `/admin/setup/cabins/:id/feeds` | POST | owner of the cabin's property (else 404): an iCal feed added by its http(s) address ([`pages::feeds`]) |
 //! | `/admin/setup/feeds/:id/remove` | POST | owner of the feed's property (else 404): the feed removed, its imported nights released |
+//! | `/admin/setup/flags` | POST | owner only (staff: 404): the property's feature flags (bot replies, email, voice replies, PMS) ([`pages::flags`]) |
 //! | `/admin/account` | GET, POST | a signed-in account, its own only: the WhatsApp number for notices ([`pages::account`]) |
 //! | `/admin/console.css` | GET | anyone (the stylesheet) |
 //!
@@ -64,9 +65,9 @@
 //!
 //! The console writes to PostgreSQL (accounts' audit rows, a take-over, an answer's, a
 //! confirmation's, a refund's or a guest message's outbox row, a reservation made, moved or
-//! cancelled, dates blocked or unblocked, a cabin's photos) only through `store::staff`,
-//! `store::console`, `store::holds`, `store::photos` and `store::outbox`, one transaction per
-//! action. It changes a conversation
+//! cancelled, dates blocked or unblocked, a cabin's photos, the property's feature flags) only
+//! through `store::staff`, `store::console`, `store::holds`, `store::photos`, `store::flags` and
+//! `store::outbox`, one transaction per action. It changes a conversation
 //! only by the take-over and the "asked for a person" mark, and a reservation only by placing a
 //! hold, moving a live one, cancelling a confirmed one and blocking or unblocking dates (a
 //! staff block is a `reservations` row), each under the exclusion constraint; confirming is
@@ -192,6 +193,7 @@ pub fn mount(routes: Route, state: &Arc<AppState>) -> Route {
             "/admin/setup/feeds/:id/remove",
             sessioned(post(pages::feeds::remove)),
         )
+        .at("/admin/setup/flags", sessioned(post(pages::flags::save)))
         .at(
             "/admin/account",
             sessioned(get(pages::account::page).post(pages::account::save)),

@@ -470,6 +470,9 @@ pub fn setup_notice(code: &str) -> Option<&'static str> {
             "No se guardó nada: la política va en días (hasta 365), porcentaje (0 a 100) y meses de crédito (hasta 24)."
         }
         "direccion" => "No se guardó nada: la dirección puede tener hasta 200 letras.",
+        "opciones-guardadas" => "Opciones guardadas: el bot las aplica en unos segundos.",
+        "opciones-iguales" => "Las opciones ya estaban así: no se cambió nada.",
+        "opciones-sistema" => "No se guardó nada: elegí dónde están las reservas de la lista.",
         "calendario-guardado" => "Calendario agregado: se sincroniza en los próximos minutos.",
         "calendario-borrado" => "Calendario quitado: sus fechas bloqueadas se liberaron.",
         "calendario-direccion" => {
@@ -713,10 +716,62 @@ fn feeds_section(staff: &Staff, cabin: i64, c: &Calendars<'_>) -> Markup {
     }
 }
 
+/// The property's feature flags: three switches and the PMS, one save button.
+fn flags_section(staff: &Staff, f: &store::flags::PropertyFlags) -> Markup {
+    use store::flags::Pms;
+    let switches = [
+        (
+            "auto_replies",
+            "El bot contesta a los huéspedes (apagado: los mensajes quedan en Conversaciones para que los contesten ustedes)",
+            f.auto_replies,
+        ),
+        (
+            "email_channel",
+            "El bot contesta los mails (apagado: los mails quedan en Conversaciones sin respuesta)",
+            f.email_channel,
+        ),
+        (
+            "voice_replies",
+            "A un audio, el bot contesta también con un audio (además del texto)",
+            f.voice_replies,
+        ),
+    ];
+    let pms_name = |p: Pms| match p {
+        Pms::Fleet => "Esta consola (cabañas, precios y reservas de acá)",
+        Pms::Qloapps => "QloApps",
+    };
+    html! {
+        section #flags {
+            h2 { "Opciones del bot" }
+            p.hint { "Los cambios se aplican en unos segundos." }
+            form.flags method="post" action="/admin/setup/flags" {
+                input type="hidden" name="csrf" value=(staff.csrf);
+                @for (name, label, on) in switches {
+                    label.check { input type="checkbox" name=(name) value="si" checked[on]; " " (label) }
+                }
+                label { "Dónde están las reservas"
+                    select name="pms" {
+                        @for p in Pms::ALL {
+                            option value=(p.as_str()) selected[p == f.pms] { (pms_name(p)) }
+                        }
+                    }
+                }
+                button type="submit" { "Guardar opciones" }
+            }
+        }
+    }
+}
+
+/// The property's own settings and its feature flags, the setup page's top.
+pub struct Settings<'a> {
+    pub property: &'a PropertySettings,
+    pub flags: &'a store::flags::PropertyFlags,
+}
+
 /// The property's settings and its cabins, each a form with its seasons, photos and calendars.
 pub fn setup(
     staff: &Staff,
-    p: &PropertySettings,
+    settings: &Settings<'_>,
     cabins: &[Cabin],
     seasons: &[Season],
     photos: &[store::photos::Listed],
@@ -724,6 +779,7 @@ pub fn setup(
     notice: Option<&str>,
 ) -> Response {
     let time = |t: chrono::NaiveTime| t.format("%H:%M").to_string();
+    let p = settings.property;
     respond(layout(
         "Cabañas y ajustes",
         Some(staff),
@@ -746,6 +802,7 @@ pub fn setup(
                     button type="submit" { "Guardar" }
                 }
             }
+            (flags_section(staff, settings.flags))
             section #cabins {
                 h2 { "Cabañas" }
                 @for c in cabins {

@@ -205,3 +205,83 @@ async fn every_real_client_reply_is_one_turn_with_only_the_guests_words() {
         assert_eq!(job["text"], words, "{what}: {job}");
     }
 }
+
+/// Mail written in a legacy charset (Outlook and older clients still send ISO-8859-1 and
+/// Windows-1252): a multipart field that says its charset is read in that charset, and a form
+/// whose bytes are not UTF-8 at all is still one turn (the unreadable bytes become U+FFFD),
+/// never a 400 that would make Mailgun retry and then drop the guest's mail.
+#[tokio::test]
+async fn mail_in_a_legacy_charset_is_read_in_its_charset() {
+    // "¿Tenés lugar para 2 del 15 al 17? Gracias, José" in ISO-8859-1 and Windows-1252 (whose
+    // curly quotes sit where ISO-8859-1 has control codes).
+    let latin1: &[u8] = b"\xbfTen\xe9s lugar para 2 del 15 al 17? Gracias, Jos\xe9";
+    let cp1252: &[u8] = b"\x93Somos 2\x94, \xbftienen lugar del 3 al 5? Jos\xe9";
+    let cases: [(&str, &[u8], &str); 2] = [
+        (
+            "ISO-8859-1",
+            latin1,
+            "¿Tenés lugar para 2 del 15 al 17? Gracias, José",
+        ),
+        (
+            "windows-1252",
+            cp1252,
+            "\u{201c}Somos 2\u{201d}, ¿tienen lugar del 3 al 5? José",
+        ),
+    ];
+    for (charset, bytes, words) in cases {
+        let app = spawn_app().await;
+        let fields: Vec<_> = guest_email(&format!("<{charset}@mail.test>"))
+            .into_iter()
+            .filter(|(k, _)| !matches!(*k, "body-plain" | "stripped-text"))
+            .collect();
+        let (content_type, mut body) = deliveries::mailgun_multipart(&fields, MAILGUN_KEY, &[]);
+        let boundary = content_type.split("boundary=").nth(1).unwrap().to_owned();
+        let close = format!("--{boundary}--\r\n");
+        body.truncate(body.len() - close.len());
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"body-plain\"\r\n\
+                 Content-Type: text/plain; charset={charset}\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n{close}").as_bytes());
+
+        let resp = app.post_email(&content_type, body).await;
+        assert_eq!(resp.status(), 200, "{charset}");
+        let (claimed, _) = app.queue.claim(ParseIntent, "email-test", 1).await.unwrap();
+        assert_eq!(claimed.len(), 1, "{charset}");
+        let job: serde_json::Value = serde_json::from_str(&claimed[0].payload).unwrap();
+        // A first message's subject is part of what the guest said.
+        assert_eq!(
+            job["text"],
+            format!("Consulta diciembre\n{words}"),
+            "{charset}: {job}"
+        );
+    }
+
+    // A url-encoded post whose body bytes are Latin-1, not UTF-8: accepted, one turn, the
+    // readable words kept.
+    let app = spawn_app().await;
+    let mut fields = guest_email("<latin1-form@mail.test>");
+    fields.retain(|(k, _)| !matches!(*k, "body-plain" | "stripped-text"));
+    let signed = deliveries::mailgun_signed_now(&fields, MAILGUN_KEY);
+    let mut form = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in &signed {
+        form.append_pair(k.as_ref(), v.as_ref());
+    }
+    let form = format!(
+        "{}&body-plain=Hola%2C%20somos%202%2C%20Jos%E9",
+        form.finish()
+    );
+    let resp = app.post_email(FORM, form).await;
+    assert_eq!(resp.status(), 200);
+    let (claimed, _) = app.queue.claim(ParseIntent, "email-test", 1).await.unwrap();
+    assert_eq!(claimed.len(), 1);
+    let job: serde_json::Value = serde_json::from_str(&claimed[0].payload).unwrap();
+    assert_eq!(
+        job["text"], "Consulta diciembre\nHola, somos 2, Jos\u{fffd}",
+        "{job}"
+    );
+}

@@ -189,7 +189,7 @@ async fn every_notification_shape_is_acknowledged_and_only_payments_are_checked(
     struct Shape {
         what: &'static str,
         query: &'static str,
-        body: &'static str,
+        body: String,
         /// The `data.id` signed (from the query), `None` when the query has none.
         signed_id: Option<&'static str>,
         status: u16,
@@ -199,7 +199,7 @@ async fn every_notification_shape_is_acknowledged_and_only_payments_are_checked(
         Shape {
             what: "merchant_order without data.id",
             query: "topic=merchant_order",
-            body: r#"{"action":"merchant_order.updated","type":"merchant_order","data":{}}"#,
+            body: r#"{"action":"merchant_order.updated","type":"merchant_order","data":{}}"#.into(),
             signed_id: None,
             status: 200,
             jobs: 0,
@@ -207,7 +207,7 @@ async fn every_notification_shape_is_acknowledged_and_only_payments_are_checked(
         Shape {
             what: "merchant_order IPN resource",
             query: "",
-            body: r#"{"resource":"https://api.mercadolibre.com/merchant_orders/9876543210","topic":"merchant_order"}"#,
+            body: r#"{"resource":"https://api.mercadolibre.com/merchant_orders/9876543210","topic":"merchant_order"}"#.into(),
             signed_id: None,
             status: 200,
             jobs: 0,
@@ -215,7 +215,7 @@ async fn every_notification_shape_is_acknowledged_and_only_payments_are_checked(
         Shape {
             what: "chargebacks",
             query: "data.id=40001&type=chargebacks",
-            body: r#"{"action":"chargeback.created","type":"chargebacks","data":{"id":"40001"},"id":"771"}"#,
+            body: r#"{"action":"chargeback.created","type":"chargebacks","data":{"id":"40001"},"id":"771"}"#.into(),
             signed_id: Some("40001"),
             status: 200,
             jobs: 0,
@@ -223,7 +223,7 @@ async fn every_notification_shape_is_acknowledged_and_only_payments_are_checked(
         Shape {
             what: "point_integration_wh",
             query: "",
-            body: r#"{"type":"point_integration_wh","action":"state_FINISHED","state":"FINISHED","payment_intent_id":"abc"}"#,
+            body: r#"{"type":"point_integration_wh","action":"state_FINISHED","state":"FINISHED","payment_intent_id":"abc"}"#.into(),
             signed_id: None,
             status: 200,
             jobs: 0,
@@ -231,7 +231,7 @@ async fn every_notification_shape_is_acknowledged_and_only_payments_are_checked(
         Shape {
             what: "payment naming no payment",
             query: "type=payment",
-            body: r#"{"type":"payment","action":"payment.created","data":{}}"#,
+            body: r#"{"type":"payment","action":"payment.created","data":{}}"#.into(),
             signed_id: None,
             status: 200,
             jobs: 0,
@@ -239,7 +239,7 @@ async fn every_notification_shape_is_acknowledged_and_only_payments_are_checked(
         Shape {
             what: "the panel's test notification (a made-up payment)",
             query: "data.id=123456&type=payment",
-            body: r#"{"action":"payment.updated","api_version":"v1","data":{"id":"123456"},"date_created":"2021-11-01T02:02:02Z","id":"123456","live_mode":false,"type":"payment","user_id":2025701502}"#,
+            body: r#"{"action":"payment.updated","api_version":"v1","data":{"id":"123456"},"date_created":"2021-11-01T02:02:02Z","id":"123456","live_mode":false,"type":"payment","user_id":2025701502}"#.into(),
             signed_id: Some("123456"),
             status: 200,
             jobs: 1,
@@ -247,7 +247,7 @@ async fn every_notification_shape_is_acknowledged_and_only_payments_are_checked(
         Shape {
             what: "signed IPN shape: topic and id in the query, resource in the body",
             query: "topic=payment&id=555666777",
-            body: r#"{"resource":"https://api.mercadolibre.com/collections/notifications/555666777","topic":"payment"}"#,
+            body: r#"{"resource":"https://api.mercadolibre.com/collections/notifications/555666777","topic":"payment"}"#.into(),
             signed_id: None,
             status: 200,
             jobs: 1,
@@ -255,10 +255,26 @@ async fn every_notification_shape_is_acknowledged_and_only_payments_are_checked(
         Shape {
             what: "signed bare IPN ping: an empty body",
             query: "topic=payment&id=555666888",
-            body: "",
+            body: String::new(),
             signed_id: None,
             status: 200,
             jobs: 1,
+        },
+        Shape {
+            what: "chargebacks as the documentation shows them (a 64-bit data.id as a number)",
+            query: "data.id=217000061307271000&type=topic_chargebacks_wh",
+            body: String::from_utf8(testkit::fixtures::read("mercadopago/mp_doc_chargebacks_topic_chargebacks_wh.json")).unwrap(),
+            signed_id: Some("217000061307271000"),
+            status: 200,
+            jobs: 0,
+        },
+        Shape {
+            what: "merchant_order IPN as the documentation shows it, signed",
+            query: "topic=merchant_order&id=1234567890",
+            body: String::from_utf8(testkit::fixtures::read("mercadopago/mp_doc_ipn_merchant_order.json")).unwrap(),
+            signed_id: None,
+            status: 200,
+            jobs: 0,
         },
     ];
     for (n, shape) in shapes.iter().enumerate() {

@@ -227,3 +227,41 @@ async fn a_request_id_is_echoed_or_made() {
     let made = app.http.get(app.url("/health/live")).send().await.unwrap();
     assert_eq!(made.headers()["x-request-id"].len(), 36);
 }
+
+/// A catalogue order carries the guest's note in `order.text` (Meta's reference:
+/// "text-message-sent-along-with-the-order"): those are the guest's words; an order without a
+/// note is a turn without words, answered by its kind.
+#[tokio::test]
+async fn the_note_sent_with_an_order_is_the_guests_words() {
+    let deliveries = testkit::fixtures::whatsapp_deliveries("whatsapp/pywa_message.json");
+    let order = &deliveries.iter().find(|(k, _)| k == "order").unwrap().1;
+    for (note, words) in [
+        (
+            "¿Tienen lugar del 3 al 5 para 4?",
+            Some("¿Tienen lugar del 3 al 5 para 4?"),
+        ),
+        ("", None),
+    ] {
+        // A turn without words carries its kind instead.
+        let mut delivery = order.clone();
+        delivery["entry"][0]["changes"][0]["value"]["messages"][0]["order"]["text"] = note.into();
+        let app = spawn_app().await;
+        let resp = app
+            .post_signed_whatsapp(serde_json::to_vec(&delivery).unwrap())
+            .await;
+        assert_eq!(resp.status(), 200);
+        let (claimed, _) = app.queue.claim(ParseIntent, "order-test", 1).await.unwrap();
+        assert_eq!(claimed.len(), 1, "{note:?}");
+        let job: serde_json::Value = serde_json::from_str(&claimed[0].payload).unwrap();
+        assert_eq!(
+            job["text"].as_str(),
+            Some(words.unwrap_or("")),
+            "{note:?}: {job}"
+        );
+        assert_eq!(
+            job["wordless"]["kind"].as_str(),
+            words.is_none().then_some("order"),
+            "{note:?}: {job}"
+        );
+    }
+}

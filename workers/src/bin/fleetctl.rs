@@ -5,8 +5,8 @@ use clap::Parser;
 use jobs::RedisQueue;
 use workers::{
     cli::{
-        Cli, Command, DlqCommand, IcalCommand, StaffCommand, backup, demo, dlq, ical, nlu, queues,
-        staff, transcribe,
+        Cli, Command, DlqCommand, FlagsCommand, IcalCommand, StaffCommand, backup, demo, dlq,
+        flags, ical, nlu, queues, staff, transcribe,
     },
     config,
 };
@@ -118,6 +118,12 @@ async fn main() -> anyhow::Result<()> {
                 .context("connecting to PostgreSQL")?;
             staff::add(&pool, property, &email, &role, &password).await?
         }
+        Command::Flags { command } => match command {
+            FlagsCommand::Show { property } => flags::show(&connect_db().await?, &property).await?,
+            FlagsCommand::Set { property, changes } => {
+                flags::set(&connect_db().await?, &property, &changes).await?
+            }
+        },
         Command::DemoSeed => {
             let pool = store::connect(&config::database_url()?, 2)
                 .await

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod demo;
 pub mod dlq;
+pub mod flags;
 pub mod ical;
 pub mod nlu;
 pub mod queues;
@@ -93,6 +94,12 @@ pub enum Command {
         #[command(subcommand)]
         command: IcalCommand,
     },
+    /// A property's feature flags: voice_replies, email_channel, auto_replies (on/off) and pms
+    /// (fleet/qloapps). Every change is audited.
+    Flags {
+        #[command(subcommand)]
+        command: FlagsCommand,
+    },
     /// Staff console accounts.
     Staff {
         #[command(subcommand)]
@@ -132,6 +139,25 @@ pub enum StaffCommand {
         /// owner (everything, staff and settings included) or staff (the day-to-day).
         #[arg(long, default_value = "staff")]
         role: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FlagsCommand {
+    /// Print the property's flags, one flag=value per line.
+    Show {
+        /// The property's id or exact name.
+        #[arg(long)]
+        property: String,
+    },
+    /// Change flags, all or none, each with its audit row: `auto_replies=off pms=qloapps`.
+    Set {
+        /// The property's id or exact name.
+        #[arg(long)]
+        property: String,
+        /// flag=value: voice_replies, email_channel, auto_replies = on|off; pms = fleet|qloapps.
+        #[arg(required = true, value_parser = flags::change)]
+        changes: Vec<store::flags::Change>,
     },
 }
 

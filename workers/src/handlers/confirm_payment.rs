@@ -113,7 +113,13 @@ async fn confirm_in_pms(state: &State, code: &str) -> Result<(), JobError> {
             continue;
         }
         let mut conn = state.db.acquire().await.map_err(store::StoreError::from)?;
-        let system = pms::for_property(state.qloapps.as_ref(), &mut conn, stay.property_id).await?;
+        let system = pms::for_property(
+            state.qloapps.as_ref(),
+            &state.flags,
+            &mut conn,
+            stay.property_id,
+        )
+        .await?;
         drop(conn);
         system.confirm_booking(&state.db, &code).await?;
     }

@@ -46,7 +46,7 @@ impl Handle for ExpireHolds {
         }
         // Releases made here since the last tick, told to QloApps (a tick replayed tells what
         // is left): QloApps out of reach only delays it to the next tick.
-        match crate::pms::tell_releases(state.qloapps.as_ref(), &state.db).await {
+        match crate::pms::tell_releases(state.qloapps.as_ref(), &state.flags, &state.db).await {
             Ok(0) => {}
             Ok(told) => tracing::info!(told, "released bookings cancelled in QloApps"),
             Err(e) => tracing::warn!(error = %e, "QloApps not told of released bookings yet"),

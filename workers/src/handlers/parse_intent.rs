@@ -6,6 +6,11 @@
 //! a hold the guest gives up is released in that same transaction, a guest's request to cancel
 //! a paid reservation is recorded in it for staff, and a group's holds (several cabins, one
 //! request under one code) are placed in it, all or none.
+//!
+//! A message the bot must not answer (staff took the guest over, the property's
+//! `auto_replies` flag is off, or its `email_channel` flag is off and this came by email) is
+//! only recorded: the turn commits with no effects and the conversation's state is untouched.
+//! The flags come from the worker's short cache (`crate::flags`).
 
 use booking::availability::Occupancy;
 use booking::{Accommodation, Guests, StayDates};
@@ -61,9 +66,11 @@ impl Handle for ParseIntent {
                         p.channel.describe_route()
                     ))
                 })?;
-            if conversation.taken_over {
-                // Staff took this guest over in the console: the message is recorded (by
-                // `open`), and the bot does not answer it.
+            let flags = state.flags.get(&mut *tx, property.id).await?;
+            if let Some(why) = silenced(conversation.taken_over, &flags, &p.channel) {
+                // The message is recorded (by `open`), and the bot does not answer it: staff
+                // answer from the console.
+                tracing::info!(why, "guest message recorded, not answered");
                 run.commit(tx, &[]).await?;
                 return outbox::flush(&state, &run).await;
             }
@@ -91,10 +98,15 @@ impl Handle for ParseIntent {
                 Incoming::Words(u) => {
                     match conversation::dates_in_question(&conversation.state, u, today) {
                         Some(stay) => {
-                            pms::for_property(state.qloapps.as_ref(), &mut tx, property.id)
-                                .await?
-                                .taken(&mut tx, property.id, Occupancy::window(&stay))
-                                .await?
+                            pms::for_property(
+                                state.qloapps.as_ref(),
+                                &state.flags,
+                                &mut tx,
+                                property.id,
+                            )
+                            .await?
+                            .taken(&mut tx, property.id, Occupancy::window(&stay))
+                            .await?
                         }
                         None => Vec::new(),
                     }
@@ -234,6 +246,25 @@ impl Handle for ParseIntent {
                 .await?;
         }
         outbox::flush(&state, &run).await
+    }
+}
+
+/// Why the bot records a guest's message and does not answer it, if it does not: staff took
+/// this guest over in the console, the property switched the bot's replies off
+/// (`auto_replies`), or it does not answer email (`email_channel`) and this came by email.
+fn silenced(
+    taken_over: bool,
+    flags: &store::flags::PropertyFlags,
+    channel: &payloads::Channel,
+) -> Option<&'static str> {
+    if taken_over {
+        Some("taken over")
+    } else if !flags.auto_replies {
+        Some("auto_replies off")
+    } else if matches!(channel, payloads::Channel::Email { .. }) && !flags.email_channel {
+        Some("email_channel off")
+    } else {
+        None
     }
 }
 

@@ -74,7 +74,13 @@ async fn book_in_pms(
     held: &HeldStay,
 ) -> Result<bool, JobError> {
     let mut conn = state.db.acquire().await.map_err(store::StoreError::from)?;
-    let system = pms::for_property(state.qloapps.as_ref(), &mut conn, held.property_id).await?;
+    let system = pms::for_property(
+        state.qloapps.as_ref(),
+        &state.flags,
+        &mut conn,
+        held.property_id,
+    )
+    .await?;
     drop(conn);
     let refused = match system.create_booking(&state.db, &held.code).await {
         Ok(_) => return Ok(true),
@@ -301,7 +307,13 @@ async fn book_group_in_pms(
         return Ok(true);
     };
     let mut conn = state.db.acquire().await.map_err(store::StoreError::from)?;
-    let system = pms::for_property(state.qloapps.as_ref(), &mut conn, first.property_id).await?;
+    let system = pms::for_property(
+        state.qloapps.as_ref(),
+        &state.flags,
+        &mut conn,
+        first.property_id,
+    )
+    .await?;
     drop(conn);
     let mut refused = None;
     for member in &group.members {

@@ -1,8 +1,9 @@
 //! `TranscribeAudio`: a voice note. Downloads it from the Graph API, transcribes it, and hands
 //! the words to `ParseIntent` (keyed `wa:<wamid>:transcript`), so the conversation goes on as
 //! if the guest had typed them. A note that cannot be used (not audio, too big, unreadable,
-//! silent, unclear) gets a kind reply asking the guest to write, and the job is done: bad
-//! audio is never retried, only failures of our own or of the Graph API are.
+//! silent, unclear) gets a kind reply asking the guest to write (unless the property switched
+//! the bot's replies off: then it is only recorded), and the job is done: bad audio is never
+//! retried, only failures of our own or of the Graph API are.
 //!
 //! The slow part (download and seconds of inference) runs before the job's transaction, so no
 //! database connection or conversation lock is held meanwhile; a run that finds the job's
@@ -138,5 +139,8 @@ async fn settle(
         body,
     };
     conversations::open(&mut tx, property.id, &p.channel, inbound).await?;
-    run.commit(tx, &effects).await
+    let answering = matches!(heard, Heard::Words(_))
+        || state.flags.get(&mut *tx, property.id).await?.auto_replies;
+    // With the bot's replies off, an unusable note is only recorded: no kind reply.
+    run.commit(tx, if answering { &effects } else { &[] }).await
 }

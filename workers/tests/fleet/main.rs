@@ -14,6 +14,7 @@ mod dead_letters;
 mod email;
 mod end_to_end;
 mod feeds;
+mod flags;
 mod flat;
 mod ical;
 mod notices;

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod calendar;
 pub mod feeds;
+pub mod flags;
 pub mod inbox;
 pub mod manual;
 pub mod payments;

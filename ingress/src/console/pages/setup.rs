@@ -3,7 +3,8 @@
 //! (name, capacity, description, amenities, pets, base price, weekend price, deposit, photos'
 //! addresses, active), changed and added; each cabin's seasons and uploaded photos are listed
 //! under it and changed by [`super::seasons`] and [`super::photos`], and its iCal feeds and
-//! export address by [`super::feeds`].
+//! export address by [`super::feeds`]; the property's feature flags are shown here and saved
+//! by [`super::flags`].
 //!
 //! Every form is parsed here into checked values ([`property_settings`], [`cabin_settings`]):
 //! a wrong field writes nothing and comes back as a notice naming it. Each save writes its
@@ -66,6 +67,9 @@ pub async fn page(
         .map_err(failing(WHAT))?
         .ok_or(ConsoleError::NotFound)?
         .tz();
+    let flags = store::flags::load(db, staff.account.property_id)
+        .await
+        .map_err(failing(WHAT))?;
     let export = super::feeds::export_url(state, req);
     let calendars = views::Calendars {
         feeds: &feeds,
@@ -74,7 +78,16 @@ pub async fn page(
     };
     let notice = notice.aviso.as_deref().and_then(views::setup_notice);
     Ok(views::setup(
-        &staff, &property, &cabins, &seasons, &photos, &calendars, notice,
+        &staff,
+        &views::Settings {
+            property: &property,
+            flags: &flags,
+        },
+        &cabins,
+        &seasons,
+        &photos,
+        &calendars,
+        notice,
     ))
 }
 
