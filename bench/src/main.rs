@@ -15,6 +15,8 @@
 //!   year of reservations and 5,000 conversations, p50/p95/max per page.
 //! - [`spoken`]: `fleet-bench spoken`: what a spoken reply adds to the guest's wait (synthesis,
 //!   encoding, upload to a fake Graph API), p50/p95/max.
+//! - [`pms`]: `fleet-bench pms`: the QloApps PMS adapter's added latency per turn against its
+//!   loopback fake, with and without the availability cache (p50/p95/p99).
 //! - [`report`]: one table (and the same figures as JSON) with PASS/FAIL beside each target.
 //! - [`stats`], [`sys`], [`scratch`], [`logs`]: percentiles, CPU and Redis counters, the
 //!   benchmark's own Redis prefixes, and the count of warnings the code under test logged.
@@ -25,6 +27,7 @@
 mod console;
 mod conversation;
 mod logs;
+mod pms;
 mod queue;
 mod report;
 mod scratch;
@@ -62,6 +65,8 @@ enum Command {
     Console(console::ConsoleArgs),
     /// Spoken replies' added latency: synthesis, encoding and upload to a fake Graph API.
     Spoken(spoken::SpokenArgs),
+    /// What the QloApps PMS adapter adds to a turn, with and without its availability cache.
+    Pms(pms::PmsArgs),
 }
 
 #[tokio::main]
@@ -89,6 +94,10 @@ async fn main() -> anyhow::Result<()> {
             // The ingress runs in this process and logs every request as production does.
             let _warnings = logs::init(true);
             (args.redis_url.clone(), console::run(args).boxed())
+        }
+        Command::Pms(args) => {
+            let _warnings = logs::init(false);
+            (args.redis_url.clone(), pms::run(args).boxed())
         }
         Command::Ingress(args) => {
             // In-process, the ingress logs every request as production does (JSON at INFO);

@@ -7,6 +7,7 @@ pub mod guard;
 pub mod ical;
 pub mod media;
 pub mod mercadopago;
+pub mod qloapps;
 pub mod whatsapp;
 
 use std::time::Duration;

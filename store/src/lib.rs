@@ -36,6 +36,7 @@ pub mod idempotency;
 pub mod outbox;
 pub mod payments;
 pub mod photos;
+pub mod pms;
 pub mod pool;
 pub mod properties;
 pub mod reservations;

@@ -39,6 +39,8 @@ pub mod graph;
 #[cfg(feature = "fleet")]
 pub mod harness;
 #[cfg(feature = "fleet")]
+pub mod qloapps;
+#[cfg(feature = "fleet")]
 pub mod servers;
 
 use std::{future::Future, time::Duration};

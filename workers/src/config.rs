@@ -29,6 +29,9 @@ pub struct WorkerConfig {
     pub schedules: crate::config::ScheduleConfig,
     pub whatsapp: WhatsappConfig,
     pub mercadopago: MercadoPagoConfig,
+    /// The QloApps webservice, for properties whose PMS is QloApps (`None`: not configured, and
+    /// such a property's bookings are refused rather than taken without it).
+    pub qloapps: Option<QloappsConfig>,
     pub email: EmailConfig,
     pub hold_minutes: i64,
     /// Overrides every job type's first backoff step (`FLEET_RETRY_BASE_MS`).
@@ -185,6 +188,32 @@ pub struct EmailConfig {
 pub struct MercadoPagoConfig {
     pub api_base: String,
     pub access_token: SecretString,
+}
+
+/// `QLOAPPS_URL` (the shop's base URL; the API is under `/api/`), `QLOAPPS_API_KEY` (a
+/// webservice key: secret, never logged) and `QLOAPPS_AVAILABILITY_CACHE_SECS` (default 20).
+#[derive(Debug, Clone)]
+pub struct QloappsConfig {
+    pub url: String,
+    pub api_key: SecretString,
+    pub availability_ttl: Duration,
+}
+
+impl QloappsConfig {
+    fn from_env() -> Result<Option<QloappsConfig>, ConfigError> {
+        let Some(url) = var("QLOAPPS_URL") else {
+            return Ok(None);
+        };
+        let api_key = var("QLOAPPS_API_KEY").ok_or(ConfigError::Missing("QLOAPPS_API_KEY"))?;
+        Ok(Some(QloappsConfig {
+            url,
+            api_key: SecretString::from(api_key),
+            availability_ttl: Duration::from_secs(parse_var(
+                "QLOAPPS_AVAILABILITY_CACHE_SECS",
+                20u64,
+            )?),
+        }))
+    }
 }
 
 /// Reads a variable, treating empty as unset.
@@ -360,6 +389,7 @@ impl WorkerConfig {
                     var("MERCADOPAGO_ACCESS_TOKEN").unwrap_or_default(),
                 ),
             },
+            qloapps: QloappsConfig::from_env()?,
             email: EmailConfig {
                 api_base: var("MAILGUN_API_BASE").unwrap_or(default_mailgun),
                 api_key: SecretString::from(var("MAILGUN_API_KEY").unwrap_or_default()),

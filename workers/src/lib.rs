@@ -36,6 +36,7 @@ pub mod handler;
 pub mod handlers;
 pub mod notices;
 pub mod outbox;
+pub mod pms;
 pub mod retention;
 pub mod run;
 pub mod runtime;

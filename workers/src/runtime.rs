@@ -25,6 +25,7 @@ use channels::{
     guard::Guard,
     ical::Fetcher,
     mercadopago::MercadoPago,
+    qloapps::Qloapps,
     whatsapp::Whatsapp,
 };
 use voice::Speech;
@@ -84,6 +85,12 @@ pub async fn build(config: WorkerConfig) -> anyhow::Result<State> {
             config.mercadopago.access_token.clone(),
             guard("mercadopago"),
         ),
+        qloapps: config.qloapps.as_ref().map(|q| {
+            crate::pms::QloappsPms::new(
+                Qloapps::new(&q.url, q.api_key.clone(), guard("qloapps")),
+                q.availability_ttl,
+            )
+        }),
         email: Email::new(
             &config.email.api_base,
             config.email.api_key.clone(),

@@ -16,6 +16,9 @@ pub struct AppState {
     pub config: WorkerConfig,
     pub whatsapp: Whatsapp,
     pub mercadopago: MercadoPago,
+    /// QloApps and its availability cache, when configured (`QLOAPPS_URL`): used only for
+    /// properties whose PMS is QloApps (`crate::pms::for_property`).
+    pub qloapps: Option<crate::pms::QloappsPms>,
     pub email: Email,
     /// The speech model (loaded once per process, on first use or ahead of it).
     pub speech: Speech,

@@ -723,3 +723,35 @@ pub fn group_voucher_text(lang: Language, v: &GroupVoucher<'_>) -> String {
         }
     }
 }
+
+/// The hotel's own booking system refused the stay after it was held here (its nights were
+/// taken there): the hold is released and nothing was charged.
+pub fn pms_refused_in(lang: Language, accommodation: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "Uy, justo se ocupó {accommodation} para esas fechas y no pude reservarla 😕 No se te cobró nada. ¿Querés que busquemos otras fechas?"
+        ),
+        Language::En => format!(
+            "Oh, {accommodation} was just taken for those dates and I couldn't book it 😕 Nothing was charged. Shall we look at other dates?"
+        ),
+        Language::Pt => format!(
+            "Puxa, {accommodation} acabou de ser ocupado nessas datas e não consegui reservar 😕 Nada foi cobrado. Quer que a gente veja outras datas?"
+        ),
+    }
+}
+
+/// The hotel's own booking system cannot be reached for now: the hold is released, nothing was
+/// charged, and the guest is asked to try again in a while.
+pub fn pms_unavailable_in(lang: Language, accommodation: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "Perdoná, en este momento no puedo terminar la reserva de {accommodation} 😕 No se te cobró nada. Escribime de nuevo en unos minutos y lo intentamos otra vez."
+        ),
+        Language::En => format!(
+            "Sorry, I can't finish booking {accommodation} right now 😕 Nothing was charged. Write to me again in a few minutes and we'll try once more."
+        ),
+        Language::Pt => format!(
+            "Desculpa, agora não consigo concluir a reserva de {accommodation} 😕 Nada foi cobrado. Me escreve de novo em alguns minutos e tentamos outra vez."
+        ),
+    }
+}

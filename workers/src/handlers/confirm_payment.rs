@@ -22,6 +22,7 @@ use crate::{
     handler::Handle,
     notices::{self, About, Notice, NoticeConfig},
     outbox,
+    pms::{self, PropertySystem},
     run::Run,
     state::State,
 };
@@ -29,6 +30,8 @@ use crate::{
 impl Handle for ConfirmPayment {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
         let run = Run::of(&job.meta);
+        // The reservation a payment or staff confirmed, for its PMS to be told.
+        let mut paid: Option<String> = None;
         match &job.payload.source {
             PaymentSource::Webhook { payment_id } => {
                 let Some((payment, raw)) = state.mercadopago.payment(payment_id).await? else {
@@ -44,6 +47,9 @@ impl Handle for ConfirmPayment {
                     }
                     return Ok(());
                 };
+                if payment.status == "approved" {
+                    paid.clone_from(&payment.external_reference);
+                }
                 if let Some(mut tx) = run.begin(&state.db).await? {
                     let read = ReadPayment {
                         provider_payment_id: payment_id,
@@ -61,6 +67,7 @@ impl Handle for ConfirmPayment {
                 }
             }
             PaymentSource::Staff { reservation_code } => {
+                paid = Some(reservation_code.clone());
                 if let Some(mut tx) = run.begin(&state.db).await? {
                     let cause = format!("staff:{reservation_code}:");
                     let by = Confirming {
@@ -85,8 +92,38 @@ impl Handle for ConfirmPayment {
                 }
             }
         }
-        outbox::flush(&state, &run).await
+        outbox::flush(&state, &run).await?;
+        match paid {
+            Some(code) => confirm_in_pms(&state, &code).await,
+            None => Ok(()),
+        }
     }
+}
+
+/// Tells the property's PMS that the reservation `code` is paid, once it is confirmed here (the
+/// guest has been told already: the PMS learning it later changes nothing for them). A PMS out
+/// of reach makes the job try again; its replay finds the confirmation done and only tells the
+/// PMS. A group's code tells the PMS of each of its stays; an unknown code tells nothing.
+async fn confirm_in_pms(state: &State, code: &str) -> Result<(), JobError> {
+    for code in store::pms::codes_of(&state.db, code).await? {
+        let Some(stay) = store::pms::stay(&state.db, &code).await? else {
+            continue;
+        };
+        if stay.status != "confirmed" {
+            continue;
+        }
+        let mut conn = state.db.acquire().await.map_err(store::StoreError::from)?;
+        let system = pms::for_property(
+            state.qloapps.as_ref(),
+            &state.flags,
+            &mut conn,
+            stay.property_id,
+        )
+        .await?;
+        drop(conn);
+        system.confirm_booking(&state.db, &code).await?;
+    }
+    Ok(())
 }
 
 /// What a confirmation comes from: the key its messages are made under (`<cause><suffix>`),

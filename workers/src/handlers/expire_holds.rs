@@ -2,7 +2,8 @@
 //! the guest is told kindly, in their conversation's language; a group's holds expire together
 //! and its guest is told once. "Now" is the tick's own time: the clock is in the job, so a run
 //! replayed later decides the same, and tests inject the time they need. The Redis lock of a
-//! hold is held only while it is placed, so nothing else needs releasing here.
+//! hold is held only while it is placed, so nothing else needs releasing here. Each tick also
+//! tells QloApps of the bookings it made that were released here (`pms::tell_releases`).
 
 use chrono::DateTime;
 use conversation::texts;
@@ -42,6 +43,13 @@ impl Handle for ExpireHolds {
             if !expired.is_empty() {
                 tracing::info!(count = expired.len(), "holds expired");
             }
+        }
+        // Releases made here since the last tick, told to QloApps (a tick replayed tells what
+        // is left): QloApps out of reach only delays it to the next tick.
+        match crate::pms::tell_releases(state.qloapps.as_ref(), &state.flags, &state.db).await {
+            Ok(0) => {}
+            Ok(told) => tracing::info!(told, "released bookings cancelled in QloApps"),
+            Err(e) => tracing::warn!(error = %e, "QloApps not told of released bookings yet"),
         }
         outbox::flush(&state, &run).await
     }

@@ -23,13 +23,14 @@ use jobs::{
     Envelope, JobError,
     payloads::{self, ParseIntent},
 };
-use store::{Conn, availability, conversations, holds, reservations, turns};
+use store::{Conn, conversations, holds, reservations, turns};
 
 use crate::{
     effects::{self, Answering},
     handler::Handle,
     notices::{self, About, Notice},
     outbox,
+    pms::{self, PropertySystem},
     run::Run,
     spoken,
     state::State,
@@ -98,8 +99,15 @@ impl Handle for ParseIntent {
                 Incoming::Words(u) => {
                     match conversation::dates_in_question(&conversation.state, u, today) {
                         Some(stay) => {
-                            availability::taken(&mut tx, property.id, Occupancy::window(&stay))
-                                .await?
+                            pms::for_property(
+                                state.qloapps.as_ref(),
+                                &state.flags,
+                                &mut tx,
+                                property.id,
+                            )
+                            .await?
+                            .taken(&mut tx, property.id, Occupancy::window(&stay))
+                            .await?
                         }
                         None => Vec::new(),
                     }

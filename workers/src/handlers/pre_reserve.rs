@@ -15,7 +15,7 @@
 use std::time::Duration;
 
 use booking::{Guests, Money, StayDates, availability::Occupancy};
-use channels::mercadopago::PreferenceRequest;
+use channels::{ChannelError, mercadopago::PreferenceRequest};
 use chrono::Utc;
 use conversation::{Language, texts};
 use jobs::{Envelope, JobError, coordination::Locks, payloads::PreReserve};
@@ -24,7 +24,14 @@ use store::{
     reservations::{self, HeldStay},
 };
 
-use crate::{effects, handler::Handle, outbox, run::Run, state::State};
+use crate::{
+    effects,
+    handler::Handle,
+    outbox,
+    pms::{self, PmsError, PropertySystem},
+    run::Run,
+    state::State,
+};
 
 impl Handle for PreReserve {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
@@ -47,11 +54,60 @@ impl Handle for PreReserve {
             let _ = lock.release().await;
         }
         placed?;
-        if let Some(held) = reservations::held_by_cause(&state.db, run.key()).await? {
+        if let Some(held) = reservations::held_by_cause(&state.db, run.key()).await?
+            && book_in_pms(&state, &run, p, &held).await?
+        {
             send_payment_link(&state, &run, p, &held).await?;
         }
         outbox::flush(&state, &run).await
     }
+}
+
+/// Makes the booking of the local hold in the property's PMS (on the fleet's own store, the
+/// hold is the booking). `Ok(false)` when the PMS refused it, or is down with its breaker open:
+/// the hold is released and the guest told kindly, in one transaction. A PMS that fails for now
+/// (an error, no answer) makes the job try again, the hold kept meanwhile.
+async fn book_in_pms(
+    state: &State,
+    run: &Run,
+    p: &PreReserve,
+    held: &HeldStay,
+) -> Result<bool, JobError> {
+    let mut conn = state.db.acquire().await.map_err(store::StoreError::from)?;
+    let system = pms::for_property(
+        state.qloapps.as_ref(),
+        &state.flags,
+        &mut conn,
+        held.property_id,
+    )
+    .await?;
+    drop(conn);
+    let refused = match system.create_booking(&state.db, &held.code).await {
+        Ok(_) => return Ok(true),
+        Err(PmsError::Refused(why)) => {
+            tracing::warn!(code = %held.code, %why, "the PMS refused a held stay; releasing the hold");
+            true
+        }
+        Err(PmsError::Unavailable(ChannelError::Open { .. })) => {
+            tracing::warn!(code = %held.code, "the PMS is down (breaker open); releasing the hold");
+            false
+        }
+        Err(e) => return Err(e.into()),
+    };
+    metrics::counter!("fleet_pms_holds_released_total", "reason" => if refused { "refused" } else { "unavailable" })
+        .increment(1);
+    let language = conversations::language_of(&state.db, held.property_id, &p.channel).await?;
+    let text = if refused {
+        texts::pms_refused_in(language, &held.accommodation)
+    } else {
+        texts::pms_unavailable_in(language, &held.accommodation)
+    };
+    let reply = effects::text(format!("{}:reply", run.key()), &p.channel, text)
+        .answering(p.received_at_ms, false);
+    let mut tx = state.db.begin().await.map_err(store::StoreError::from)?;
+    reservations::release_unpaid(&mut tx, &held.code).await?;
+    run.commit(tx, &[reply]).await?;
+    Ok(false)
 }
 
 /// The hold and its idempotency record, in one transaction; or, when the nights are taken,
@@ -181,6 +237,9 @@ async fn group_link(state: &State, run: &Run, p: &PreReserve) -> Result<(), JobE
             group.code
         )));
     };
+    if group.payment_link.is_none() && !book_group_in_pms(state, run, p, &group).await? {
+        return outbox::flush(state, run).await;
+    }
     let link = match &group.payment_link {
         Some(link) => link.clone(),
         None => {
@@ -232,6 +291,68 @@ async fn group_link(state: &State, run: &Run, p: &PreReserve) -> Result<(), JobE
     let tx = state.db.begin().await.map_err(store::StoreError::from)?;
     run.commit(tx, &[reply]).await?;
     outbox::flush(state, run).await
+}
+
+/// Makes the booking of each of a group's holds in the property's PMS, before its one payment
+/// link. `Ok(false)` when the PMS refused one or its breaker is open: the whole group is
+/// released and the guest told, in one transaction; bookings the PMS made for the others are
+/// cancelled there by the next expiry tick (`pms::tell_releases`).
+async fn book_group_in_pms(
+    state: &State,
+    run: &Run,
+    p: &PreReserve,
+    group: &reservations::GroupStay,
+) -> Result<bool, JobError> {
+    let Some(first) = group.members.first() else {
+        return Ok(true);
+    };
+    let mut conn = state.db.acquire().await.map_err(store::StoreError::from)?;
+    let system = pms::for_property(
+        state.qloapps.as_ref(),
+        &state.flags,
+        &mut conn,
+        first.property_id,
+    )
+    .await?;
+    drop(conn);
+    let mut refused = None;
+    for member in &group.members {
+        match system.create_booking(&state.db, &member.code).await {
+            Ok(_) => {}
+            Err(PmsError::Refused(why)) => {
+                tracing::warn!(code = %member.code, %why, "the PMS refused a group's stay; releasing the group");
+                refused = Some(true);
+                break;
+            }
+            Err(PmsError::Unavailable(ChannelError::Open { .. })) => {
+                refused = Some(false);
+                break;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let Some(refused) = refused else {
+        return Ok(true);
+    };
+    metrics::counter!("fleet_pms_holds_released_total", "reason" => if refused { "refused" } else { "unavailable" })
+        .increment(1);
+    let language = conversations::language_of(&state.db, first.property_id, &p.channel).await?;
+    let text = if refused {
+        texts::group_taken(language).to_owned()
+    } else {
+        let names: Vec<&str> = group
+            .members
+            .iter()
+            .map(|m| m.accommodation.as_str())
+            .collect();
+        texts::pms_unavailable_in(language, &names.join(" + "))
+    };
+    let reply = effects::text(format!("{}:reply", run.key()), &p.channel, text)
+        .answering(p.received_at_ms, false);
+    let mut tx = state.db.begin().await.map_err(store::StoreError::from)?;
+    reservations::release_unpaid(&mut tx, &first.code).await?;
+    run.commit(tx, &[reply]).await?;
+    Ok(false)
 }
 
 /// When the hold lapses, in the property's time and the guest's words.

@@ -20,6 +20,7 @@ mod ical;
 mod notices;
 mod outbox;
 mod photos;
+mod qloapps;
 mod refunds;
 mod retention;
 mod safe_start;
