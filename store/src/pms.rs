@@ -162,3 +162,121 @@ pub async fn codes_of(db: impl PgExecutor<'_>, code: &str) -> Result<Vec<String>
     .fetch_all(db)
     .await?)
 }
+
+/// A property's accommodations as an operator maps them: name and room type (`None`: not
+/// mapped), active ones first by id, and the hotel it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MappingView {
+    pub hotel_id: Option<i64>,
+    pub accommodations: Vec<(String, Option<i64>)>,
+}
+
+/// What [`map`] changes: the hotel (`Some(None)` clears it) and room types by cabin name.
+#[derive(Debug, Clone, Default)]
+pub struct MappingChange {
+    pub hotel_id: Option<Option<i64>>,
+    pub room_types: Vec<(String, Option<i64>)>,
+}
+
+/// Why [`map`] changed nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum MapError {
+    #[error("property {0} has no accommodation called {1:?}")]
+    NoSuchAccommodation(i64, String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The property's hotel and its active accommodations' room types.
+pub async fn mapping_view(
+    db: &mut sqlx::PgConnection,
+    property_id: i64,
+) -> Result<MappingView, StoreError> {
+    let hotel_id: Option<i64> =
+        sqlx::query_scalar("SELECT qloapps_hotel_id FROM properties WHERE id = $1")
+            .bind(property_id)
+            .fetch_optional(&mut *db)
+            .await?
+            .flatten();
+    let accommodations = sqlx::query_as(
+        "SELECT name, qloapps_room_type_id FROM accommodations
+         WHERE property_id = $1 AND active ORDER BY id",
+    )
+    .bind(property_id)
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(MappingView {
+        hotel_id,
+        accommodations,
+    })
+}
+
+/// Changes the property's QloApps mapping in the caller's transaction, each change with its
+/// audit row (`qloapps_map`, `{"by": "fleetctl"}`, the old and new ids). A cabin name the
+/// property does not have (matched case-insensitively among its active accommodations) is
+/// refused; the caller rolls back, so nothing of the change is kept.
+pub async fn map(
+    tx: &mut sqlx::PgConnection,
+    property_id: i64,
+    change: &MappingChange,
+) -> Result<(), MapError> {
+    let before = mapping_view(&mut *tx, property_id).await?;
+    if let Some(hotel_id) = change.hotel_id {
+        sqlx::query("UPDATE properties SET qloapps_hotel_id = $2 WHERE id = $1")
+            .bind(property_id)
+            .bind(hotel_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(StoreError::from)?;
+        let detail =
+            serde_json::json!({ "by": "fleetctl", "old": before.hotel_id, "new": hotel_id });
+        audit_map(&mut *tx, property_id, "hotel", &detail).await?;
+    }
+    for (name, room_type) in &change.room_types {
+        let old: Option<(Option<i64>, String)> = sqlx::query_as(
+            "UPDATE accommodations a SET qloapps_room_type_id = $3
+             FROM (SELECT id, qloapps_room_type_id FROM accommodations
+                   WHERE property_id = $1 AND active AND lower(name) = lower($2)
+                   ORDER BY id LIMIT 1 FOR UPDATE) prev
+             WHERE a.id = prev.id
+             RETURNING prev.qloapps_room_type_id, a.name",
+        )
+        .bind(property_id)
+        .bind(name)
+        .bind(room_type)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(StoreError::from)?;
+        let Some((old, cabin)) = old else {
+            return Err(MapError::NoSuchAccommodation(property_id, name.clone()));
+        };
+        let detail = serde_json::json!({ "by": "fleetctl", "old": old, "new": room_type });
+        audit_map(
+            &mut *tx,
+            property_id,
+            &format!("room_type:{cabin}"),
+            &detail,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+async fn audit_map(
+    tx: &mut sqlx::PgConnection,
+    property_id: i64,
+    subject: &str,
+    detail: &serde_json::Value,
+) -> Result<(), StoreError> {
+    crate::staff::audit(
+        &mut *tx,
+        crate::staff::Action {
+            account_id: None,
+            property_id,
+            action: "qloapps_map",
+            subject: Some(subject),
+            detail,
+        },
+    )
+    .await
+}

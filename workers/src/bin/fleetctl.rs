@@ -5,8 +5,8 @@ use clap::Parser;
 use jobs::RedisQueue;
 use workers::{
     cli::{
-        Cli, Command, DlqCommand, FlagsCommand, IcalCommand, StaffCommand, backup, demo, dlq,
-        flags, ical, nlu, queues, staff, transcribe,
+        Cli, Command, DlqCommand, FlagsCommand, IcalCommand, QloappsCommand, StaffCommand, backup,
+        demo, dlq, flags, ical, nlu, qloapps, queues, staff, transcribe,
     },
     config,
 };
@@ -122,6 +122,22 @@ async fn main() -> anyhow::Result<()> {
             FlagsCommand::Show { property } => flags::show(&connect_db().await?, &property).await?,
             FlagsCommand::Set { property, changes } => {
                 flags::set(&connect_db().await?, &property, &changes).await?
+            }
+        },
+        Command::Qloapps { command } => match command {
+            QloappsCommand::Show { property } => {
+                qloapps::show(&connect_db().await?, &property).await?
+            }
+            QloappsCommand::Map {
+                property,
+                hotel,
+                rooms,
+            } => {
+                let change = store::pms::MappingChange {
+                    hotel_id: hotel.map(|h| h.0),
+                    room_types: rooms,
+                };
+                qloapps::map(&connect_db().await?, &property, change).await?
             }
         },
         Command::DemoSeed => {

@@ -16,7 +16,7 @@ pub fn change(written: &str) -> Result<Change, ChangeError> {
 }
 
 /// The one property `key` (an id, or a name) names.
-async fn property(db: &PgPool, key: &str) -> anyhow::Result<(i64, String)> {
+pub(crate) async fn property(db: &PgPool, key: &str) -> anyhow::Result<(i64, String)> {
     let mut found = store::properties::named(db, key)
         .await
         .context("looking the property up")?;

@@ -7,6 +7,7 @@ pub mod dlq;
 pub mod flags;
 pub mod ical;
 pub mod nlu;
+pub mod qloapps;
 pub mod queues;
 pub mod staff;
 pub mod transcribe;
@@ -100,6 +101,12 @@ pub enum Command {
         #[command(subcommand)]
         command: FlagsCommand,
     },
+    /// Which QloApps hotel a property books in and which room type each cabin is (used when
+    /// its pms flag is qloapps). Every change is audited.
+    Qloapps {
+        #[command(subcommand)]
+        command: QloappsCommand,
+    },
     /// Staff console accounts.
     Staff {
         #[command(subcommand)]
@@ -158,6 +165,29 @@ pub enum FlagsCommand {
         /// flag=value: voice_replies, email_channel, auto_replies = on|off; pms = fleet|qloapps.
         #[arg(required = true, value_parser = flags::change)]
         changes: Vec<store::flags::Change>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QloappsCommand {
+    /// Print the property's QloApps hotel and each cabin's room type.
+    Show {
+        /// The property's id or exact name.
+        #[arg(long)]
+        property: String,
+    },
+    /// Name the hotel and cabins' room types, all or none, each with its audit row.
+    Map {
+        /// The property's id or exact name.
+        #[arg(long)]
+        property: String,
+        /// The QloApps hotel id (`none` clears it).
+        #[arg(long, value_parser = qloapps::hotel)]
+        hotel: Option<qloapps::IdOrNone>,
+        /// A cabin and its QloApps room type id, "Cabaña Lenga=3" (`=none` unmaps it);
+        /// repeatable.
+        #[arg(long = "room", value_parser = qloapps::room)]
+        rooms: Vec<(String, Option<i64>)>,
     },
 }
 

@@ -461,3 +461,118 @@ async fn a_group_paid_at_once_completes_each_of_its_qloapps_bookings() {
     );
     s.fleet.drop_db().await;
 }
+
+/// The QloApps audit rows: subject and detail, oldest first.
+async fn map_audit(fleet: &Fleet) -> Vec<(Option<i64>, String, serde_json::Value)> {
+    sqlx::query_as(
+        "SELECT account_id, subject, detail FROM staff_audit_log WHERE action = 'qloapps_map'
+         ORDER BY id",
+    )
+    .fetch_all(&fleet.db)
+    .await
+    .unwrap()
+}
+
+/// An operator names a property's QloApps hotel and its cabins' room types with `fleetctl`
+/// (all or none, each change audited), and the adapter's mapping reads what was set.
+#[tokio::test]
+async fn fleetctl_maps_a_property_to_its_qloapps_hotel_and_refuses_a_cabin_it_lacks() {
+    let fleet = Fleet::new().await;
+    let cabin = fleet.seed_property().await;
+    let property = property_of(&fleet, cabin).await;
+    let id = property.to_string();
+    let qloapps = |args: &[&str]| {
+        let mut all = vec!["qloapps"];
+        all.extend_from_slice(args);
+        fleet.fleetctl(FLEETCTL, &all)
+    };
+
+    // Refused, nothing written: a cabin the property lacks (even beside a good change), a bad
+    // id, a bad argument, nothing to do.
+    for (args, says) in [
+        (
+            vec![
+                "map",
+                "--property",
+                &id,
+                "--hotel",
+                "1",
+                "--room",
+                "Cabaña Lenga=3",
+            ],
+            "has no accommodation called \"Cabaña Lenga\"",
+        ),
+        (
+            vec!["map", "--property", &id, "--hotel", "0"],
+            "is not a QloApps id",
+        ),
+        (
+            vec!["map", "--property", &id, "--room", "Cabaña Coihue"],
+            "is not cabin=room type id",
+        ),
+        (vec!["map", "--property", &id], "nothing to map"),
+        (
+            vec!["show", "--property", "Hotel Inexistente"],
+            "there is no property",
+        ),
+    ] {
+        let (ok, out) = qloapps(&args);
+        assert!(!ok, "{args:?} succeeded: {out}");
+        assert!(out.contains(says), "{args:?}: {out}");
+    }
+    let mut conn = fleet.db.acquire().await.unwrap();
+    assert_eq!(
+        store::pms::mapping(&mut *conn, property).await.unwrap(),
+        None
+    );
+    assert!(map_audit(&fleet).await.is_empty());
+
+    // Mapped by the property's name, the cabin's name in any case.
+    let (ok, out) = qloapps(&[
+        "map",
+        "--property",
+        "Cabañas del Lago",
+        "--hotel",
+        "7",
+        "--room",
+        "cabaña coihue=31",
+    ]);
+    assert!(ok, "{out}");
+    assert!(
+        out.contains("QloApps hotel 7") && out.contains("Cabaña Coihue: room type 31"),
+        "{out}"
+    );
+    assert_eq!(
+        store::pms::mapping(&mut *conn, property).await.unwrap(),
+        Some(store::pms::Mapping {
+            hotel_id: 7,
+            room_types: vec![(cabin, 31)],
+        })
+    );
+    // Unmapping the cabin: the hotel stays, no room type is left.
+    let (ok, out) = qloapps(&["map", "--property", &id, "--room", "Cabaña Coihue=none"]);
+    assert!(ok, "{out}");
+    let (ok, out) = qloapps(&["show", "--property", &id]);
+    assert!(ok, "{out}");
+    assert!(out.contains("Cabaña Coihue: room type not mapped"), "{out}");
+    assert_eq!(
+        map_audit(&fleet).await,
+        vec![
+            (
+                None,
+                "hotel".to_owned(),
+                serde_json::json!({ "by": "fleetctl", "old": null, "new": 7 })
+            ),
+            (
+                None,
+                "room_type:Cabaña Coihue".to_owned(),
+                serde_json::json!({ "by": "fleetctl", "old": null, "new": 31 })
+            ),
+            (
+                None,
+                "room_type:Cabaña Coihue".to_owned(),
+                serde_json::json!({ "by": "fleetctl", "old": 31, "new": null })
+            ),
+        ]
+    );
+}
