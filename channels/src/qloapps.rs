@@ -23,6 +23,16 @@ use serde_json::{Value, json};
 
 use super::{ChannelError, check_status, guard::Guard, transport};
 
+/// A QloApps answer's body, once its status says it is one (`check_status`: 4xx refused, 5xx
+/// and 429 to retry).
+async fn answer_text(response: reqwest::Response) -> Result<String, ChannelError> {
+    check_status(DEP, response)
+        .await?
+        .text()
+        .await
+        .map_err(|e| transport(DEP, e))
+}
+
 const DEP: &str = "qloapps";
 
 /// How many of the newest bookings [`Qloapps::find_booking`] reads looking for a code: a retry
@@ -151,11 +161,7 @@ impl Qloapps {
                     .send()
                     .await
                     .map_err(|e| transport(DEP, e))?;
-                let text = check_status(DEP, response)
-                    .await?
-                    .text()
-                    .await
-                    .map_err(|e| transport(DEP, e))?;
+                let text = answer_text(response).await?;
                 parse_ari(&text)
             })
             .await
@@ -174,11 +180,7 @@ impl Qloapps {
                     .send()
                     .await
                     .map_err(|e| transport(DEP, e))?;
-                let text = check_status(DEP, response)
-                    .await?
-                    .text()
-                    .await
-                    .map_err(|e| transport(DEP, e))?;
+                let text = answer_text(response).await?;
                 // QloApps said yes but in words we cannot read: the booking may exist, so this
                 // is no refusal (which would release our hold) but an answer lost.
                 parse_booking(&text).map_err(|e| ChannelError::Unanswered {
@@ -201,11 +203,7 @@ impl Qloapps {
                 if response.status() == reqwest::StatusCode::NOT_FOUND {
                     return Ok(None);
                 }
-                let text = check_status(DEP, response)
-                    .await?
-                    .text()
-                    .await
-                    .map_err(|e| transport(DEP, e))?;
+                let text = answer_text(response).await?;
                 parse_booking(&text).map(Some)
             })
             .await
@@ -223,11 +221,7 @@ impl Qloapps {
                     .send()
                     .await
                     .map_err(|e| transport(DEP, e))?;
-                let text = check_status(DEP, response)
-                    .await?
-                    .text()
-                    .await
-                    .map_err(|e| transport(DEP, e))?;
+                let text = answer_text(response).await?;
                 parse_booking_ids(&text)
             })
             .await?;
