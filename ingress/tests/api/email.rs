@@ -143,8 +143,8 @@ async fn each_unusual_email_gets_a_clear_answer() {
 /// What is posted (a name for it, the route's fields) and the words its turn must carry.
 type EmailCase = (String, Vec<(&'static str, String)>, &'static str);
 
-/// Real replies from ten mail clients (`testkit/fixtures/email/`, talon's, with their source)
-/// and an HTML-only reply, as Mailgun posts them: each is 200 and one conversation turn that
+/// Real replies from ten mail clients (`testkit/fixtures/email/`, talon's, with their source),
+/// two from Gmail (zapier/email-reply-parser's) and an HTML-only reply, as Mailgun posts them: each is 200 and one conversation turn that
 /// carries only the guest's words ("Hello" in every real one), never the quote or signature.
 #[tokio::test]
 async fn every_real_client_reply_is_one_turn_with_only_the_guests_words() {
@@ -176,6 +176,30 @@ async fn every_real_client_reply_is_one_turn_with_only_the_guests_words() {
         .filter(|(k, _)| *k != "stripped-text")
         .collect();
         cases.push((path.display().to_string(), fields, "Hello"));
+    }
+    // Gmail (web and Android), from zapier/email-reply-parser's corpus: a quote header wrapped
+    // over two lines, quoted lines wrapped without their ">".
+    for (file, words) in [
+        (
+            "zapier_gmail.txt",
+            "This is a test for inbox replying to a github message.",
+        ),
+        ("zapier_android_gmail_inline.txt", "This is a test"),
+    ] {
+        let body =
+            std::fs::read_to_string(testkit::fixtures::dir().join("email").join(file)).unwrap();
+        let fields: Vec<_> = deliveries::Email::new(
+            "reservas@cabanas-del-lago.com.ar",
+            "ana.perez@gmail.com",
+            "Re: Consulta",
+            &body,
+            &format!("<{file}@mail.test>"),
+        )
+        .fields()
+        .into_iter()
+        .filter(|(k, _)| *k != "stripped-text")
+        .collect();
+        cases.push((file.to_owned(), fields, words));
     }
     // HTML only: no text version at all.
     let html = r#"<div dir="ltr">Somos 2, del 3 al 5 de marzo<br></div><div class="gmail_quote">El lun escribió:<blockquote class="gmail_quote">¿Cuántos son?</blockquote></div>"#;
