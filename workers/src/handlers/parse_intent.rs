@@ -23,14 +23,14 @@ use jobs::{
     Envelope, JobError,
     payloads::{self, ParseIntent},
 };
-use store::{Conn, conversations, holds, reservations, turns};
+use store::{Conn, availability, conversations, holds, reservations, turns};
 
 use crate::{
     effects::{self, Answering},
     handler::Handle,
     notices::{self, About, Notice},
     outbox,
-    pms::{self, PropertySystem},
+    pms::{self, PmsError, PropertySystem},
     run::Run,
     spoken,
     state::State,
@@ -99,15 +99,20 @@ impl Handle for ParseIntent {
                 Incoming::Words(u) => {
                     match conversation::dates_in_question(&conversation.state, u, today) {
                         Some(stay) => {
-                            pms::for_property(
-                                state.qloapps.as_ref(),
-                                &state.flags,
-                                &mut tx,
-                                property.id,
-                            )
-                            .await?
-                            .taken(&mut tx, property.id, Occupancy::window(&stay))
-                            .await?
+                            let window = Occupancy::window(&stay);
+                            let qloapps = state.qloapps.as_ref();
+                            match pms::for_property(qloapps, &state.flags, &mut tx, property.id)
+                                .await
+                            {
+                                Ok(system) => system.taken(&mut tx, property.id, window).await?,
+                                // Switched to a PMS not set up yet: the guest is still answered
+                                // (on the fleet's nights); booking tells them kindly.
+                                Err(PmsError::NotSetUp(why)) => {
+                                    tracing::error!(property_id = property.id, %why, "the property's PMS is not set up; offering on the fleet's nights");
+                                    availability::taken(&mut tx, property.id, window).await?
+                                }
+                                Err(e) => return Err(e.into()),
+                            }
                         }
                         None => Vec::new(),
                     }

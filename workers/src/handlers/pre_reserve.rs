@@ -80,16 +80,29 @@ async fn book_in_pms(
         &mut conn,
         held.property_id,
     )
-    .await?;
+    .await;
     drop(conn);
-    let refused = match system.create_booking(&state.db, &held.code).await {
-        Ok(_) => return Ok(true),
+    let booked = match system {
+        Ok(system) => system
+            .create_booking(&state.db, &held.code)
+            .await
+            .map(|_| ()),
+        Err(e) => Err(e),
+    };
+    let refused = match booked {
+        Ok(()) => return Ok(true),
         Err(PmsError::Refused(why)) => {
             tracing::warn!(code = %held.code, %why, "the PMS refused a held stay; releasing the hold");
             true
         }
         Err(PmsError::Unavailable(ChannelError::Open { .. })) => {
             tracing::warn!(code = %held.code, "the PMS is down (breaker open); releasing the hold");
+            false
+        }
+        // Switched to a PMS that is not set up (no QLOAPPS_URL, no hotel or room type mapped):
+        // nothing can be booked there, so the hold is released as if it were down.
+        Err(PmsError::NotSetUp(why)) => {
+            tracing::error!(code = %held.code, %why, "the property's PMS is not set up; releasing the hold");
             false
         }
         Err(e) => return Err(e.into()),
@@ -313,18 +326,37 @@ async fn book_group_in_pms(
         &mut conn,
         first.property_id,
     )
-    .await?;
+    .await;
     drop(conn);
+    // A PMS not set up is answered below like each stay's refusal; any other failure retries.
+    let system = match system {
+        Ok(system) => Ok(system),
+        Err(PmsError::NotSetUp(why)) => Err(why),
+        Err(e) => return Err(e.into()),
+    };
     let mut refused = None;
     for member in &group.members {
-        match system.create_booking(&state.db, &member.code).await {
-            Ok(_) => {}
+        let booked = match &system {
+            Ok(system) => system
+                .create_booking(&state.db, &member.code)
+                .await
+                .map(|_| ()),
+            Err(why) => Err(PmsError::NotSetUp(why.clone())),
+        };
+        match booked {
+            Ok(()) => {}
             Err(PmsError::Refused(why)) => {
                 tracing::warn!(code = %member.code, %why, "the PMS refused a group's stay; releasing the group");
                 refused = Some(true);
                 break;
             }
             Err(PmsError::Unavailable(ChannelError::Open { .. })) => {
+                refused = Some(false);
+                break;
+            }
+            // As for one stay: a PMS not set up books nothing, so the group is released.
+            Err(PmsError::NotSetUp(why)) => {
+                tracing::error!(code = %member.code, %why, "the property's PMS is not set up; releasing the group");
                 refused = Some(false);
                 break;
             }

@@ -576,3 +576,34 @@ async fn fleetctl_maps_a_property_to_its_qloapps_hotel_and_refuses_a_cabin_it_la
         ]
     );
 }
+
+/// An owner switches the property to QloApps before it is set up (no hotel mapped): guests are
+/// still answered on the fleet's own nights, and a "dale" is released and told kindly instead of
+/// a dead letter and silence.
+#[tokio::test]
+async fn a_property_switched_to_qloapps_before_it_is_set_up_still_answers_kindly() {
+    let s = setup("5491166660009", &[]).await;
+    sqlx::query("UPDATE properties SET qloapps_hotel_id = NULL")
+        .execute(&s.fleet.db)
+        .await
+        .unwrap();
+    let check_in = (Utc::now() + Days::days(45)).date_naive();
+    let replies = say_and_wait(&s, &ask(check_in, 2), 1).await;
+    assert!(replies[0].contains("Cabaña Coihue"), "{replies:?}");
+    let replies = say_and_wait(&s, "dale", 2).await;
+    assert!(
+        replies[1].contains("no puedo terminar la reserva")
+            && replies[1].contains("No se te cobró nada"),
+        "{replies:?}"
+    );
+    assert!(replies.iter().all(|r| plain(r)), "{replies:?}");
+    let live = count(
+        &s.fleet.db,
+        "SELECT count(*) FROM reservations WHERE status IN ('pre_reserved', 'confirmed')",
+    )
+    .await;
+    assert_eq!(live, 0, "the hold was released");
+    assert!(preferences(&s.mp).await.is_empty(), "no payment link made");
+    assert_eq!(s.hotel.calls().await, 0, "QloApps never asked");
+    s.fleet.drop_db().await;
+}
