@@ -2,7 +2,7 @@
 //! the words to `ParseIntent` (keyed `wa:<wamid>:transcript`), so the conversation goes on as
 //! if the guest had typed them. A note that cannot be used (not audio, too big, unreadable,
 //! silent, unclear) gets a kind reply asking the guest to write (unless the property switched
-//! the bot's replies off: then it is only recorded), and the job is done: bad audio is never
+//! the bot's replies off, or staff took the guest over: then it is only recorded), and the job is done: bad audio is never
 //! retried, only failures of our own or of the Graph API are.
 //!
 //! The slow part (download and seconds of inference) runs before the job's transaction, so no
@@ -140,9 +140,10 @@ async fn settle(
         kind: "audio",
         body,
     };
-    conversations::open(&mut tx, property.id, &p.channel, inbound).await?;
+    let opened = conversations::open(&mut tx, property.id, &p.channel, inbound).await?;
     let answering = matches!(heard, Heard::Words(_))
-        || state.flags.get(&mut *tx, property.id).await?.auto_replies;
-    // With the bot's replies off, an unusable note is only recorded: no kind reply.
+        || (!opened.taken_over && state.flags.get(&mut *tx, property.id).await?.auto_replies);
+    // With the bot's replies off, or staff answering this guest, an unusable note is only
+    // recorded: no kind reply.
     run.commit(tx, if answering { &effects } else { &[] }).await
 }

@@ -299,7 +299,7 @@ async fn with_auto_replies_off_an_unusable_voice_note_gets_no_kind_reply() {
     let graph = graph_fake().await;
     // A "voice note" the Graph API serves as a picture: refused before any listening.
     let jpeg = b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00".repeat(50);
-    for id in ["media-1", "media-2"] {
+    for id in ["media-1", "media-2", "media-3"] {
         let info = serde_json::json!({
             "messaging_product": "whatsapp",
             "url": format!("{}/files/{id}", graph.uri()),
@@ -365,6 +365,26 @@ async fn with_auto_replies_off_an_unusable_voice_note_gets_no_kind_reply() {
         })
         .await,
         "no kind reply with the bot on"
+    );
+
+    // The bot on, but staff took this guest over: recorded, no kind reply either.
+    sqlx::query("UPDATE conversations SET taken_over_until = now() + interval '1 hour'")
+        .execute(&fleet.db)
+        .await
+        .unwrap();
+    guest.deliver(vec![note(3)]).await.unwrap();
+    assert!(
+        eventually(Duration::from_secs(30), || async {
+            recorded_from(&fleet, GUEST).await == 3
+        })
+        .await,
+        "the third note was not recorded"
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        answers_to(&graph, GUEST).await,
+        1,
+        "answered a guest staff took over"
     );
     fleet.drop_db().await;
 }
