@@ -350,13 +350,18 @@ async fn a_hold_the_guest_gives_up_is_cancelled_in_qloapps() {
         "cancelled in QloApps: {:?}",
         s.hotel.bookings()
     );
-    assert_eq!(
-        count(
-            &s.fleet.db,
-            "SELECT count(*) FROM reservations WHERE qloapps_cancelled_at IS NOT NULL"
-        )
+    // QloApps has the cancellation before the worker records it: wait for the record.
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            count(
+                &s.fleet.db,
+                "SELECT count(*) FROM reservations WHERE qloapps_cancelled_at IS NOT NULL",
+            )
+            .await
+                == 1
+        })
         .await,
-        1
+        "the cancellation told to QloApps was not recorded"
     );
     s.fleet.drop_db().await;
 }
