@@ -1094,6 +1094,20 @@ pub(crate) async fn audited(fleet: &Fleet, action: &str) -> i64 {
         .unwrap()
 }
 
+/// The audit rows of `action`: (account, subject, detail), oldest first.
+pub(crate) async fn audit_rows(
+    fleet: &Fleet,
+    action: &str,
+) -> Vec<(Option<i64>, String, serde_json::Value)> {
+    sqlx::query_as(
+        "SELECT account_id, subject, detail FROM staff_audit_log WHERE action = $1 ORDER BY id",
+    )
+    .bind(action)
+    .fetch_all(&fleet.db)
+    .await
+    .unwrap()
+}
+
 /// The setup tests' cast: the seeded property with an owner (duena@lago.test) and a staff
 /// member (ana@lago.test), its first cabin, and another property's cabin and that property.
 pub(crate) struct Cast {

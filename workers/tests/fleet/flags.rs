@@ -15,7 +15,7 @@ use wiremock::{
 };
 
 use crate::{
-    console::{Http, PHONE_NUMBER_ID, add_staff, graph_fake, nonce_of, property},
+    console::{Http, PHONE_NUMBER_ID, add_staff, audit_rows, graph_fake, nonce_of, property},
     support::*,
 };
 
@@ -401,17 +401,6 @@ async fn stored(fleet: &Fleet, property: i64) -> Option<(bool, bool, bool, Strin
     .unwrap()
 }
 
-/// The flag changes' audit rows: (account, subject, detail), oldest first.
-async fn flag_audit(fleet: &Fleet) -> Vec<(Option<i64>, String, serde_json::Value)> {
-    sqlx::query_as(
-        "SELECT account_id, subject, detail FROM staff_audit_log WHERE action = 'flag_set'
-         ORDER BY id",
-    )
-    .fetch_all(&fleet.db)
-    .await
-    .unwrap()
-}
-
 #[tokio::test]
 async fn fleetctl_sets_flags_with_an_audit_row_and_refuses_wrong_ones_changing_nothing() {
     let fleet = Fleet::new().await;
@@ -455,7 +444,7 @@ async fn fleetctl_sets_flags_with_an_audit_row_and_refuses_wrong_ones_changing_n
         assert!(out.contains(says), "{args:?}: {out}");
     }
     assert_eq!(stored(&fleet, property).await, None);
-    assert!(flag_audit(&fleet).await.is_empty());
+    assert!(audit_rows(&fleet, "flag_set").await.is_empty());
 
     // The defaults, by the property's name.
     let (ok, out) = fleetctl_flags(&fleet, &["show", "--property", "Cabañas del Lago"]);
@@ -488,7 +477,7 @@ async fn fleetctl_sets_flags_with_an_audit_row_and_refuses_wrong_ones_changing_n
         Some((false, true, false, "qloapps".into()))
     );
     assert_eq!(
-        flag_audit(&fleet).await,
+        audit_rows(&fleet, "flag_set").await,
         vec![
             (
                 None,
@@ -571,7 +560,7 @@ async fn an_owner_changes_flags_in_the_console_and_staff_cannot() {
         Some("/admin/setup?aviso=opciones-sistema#flags")
     );
     assert_eq!(stored(&fleet, property).await, None);
-    assert!(flag_audit(&fleet).await.is_empty());
+    assert!(audit_rows(&fleet, "flag_set").await.is_empty());
 
     // The page shows the defaults; the owner switches the bot off (email stays on).
     let page = owner.get("/admin/setup").await;
@@ -596,7 +585,7 @@ async fn an_owner_changes_flags_in_the_console_and_staff_cannot() {
         Some((false, true, false, "fleet".into()))
     );
     assert_eq!(
-        flag_audit(&fleet).await,
+        audit_rows(&fleet, "flag_set").await,
         vec![(
             Some(owner_id),
             "flag:auto_replies".into(),
@@ -617,6 +606,6 @@ async fn an_owner_changes_flags_in_the_console_and_staff_cannot() {
         again.location.as_deref(),
         Some("/admin/setup?aviso=opciones-iguales#flags")
     );
-    assert_eq!(flag_audit(&fleet).await.len(), 1);
+    assert_eq!(audit_rows(&fleet, "flag_set").await.len(), 1);
     fleet.drop_db().await;
 }

@@ -12,7 +12,7 @@ use wiremock::{
     matchers::{method, path},
 };
 
-use crate::support::*;
+use crate::{console::audit_rows, support::*};
 
 const HOTEL: i64 = 1;
 const ROOM_TYPE: i64 = 11;
@@ -102,6 +102,28 @@ fn ask(check_in: NaiveDate, nights: i64) -> String {
         check_in.format("%d/%m"),
         (check_in + Days::days(nights)).format("%d/%m")
     )
+}
+
+/// The guest asks for `check_in` and is offered the cabin; `yes` is answered with the kind "I
+/// cannot finish the booking, nothing was charged" (no technical word), the hold released and
+/// no payment link made.
+async fn offered_then_released_kindly(s: &Setup, check_in: NaiveDate, yes: &str) {
+    let replies = say_and_wait(s, &ask(check_in, 2), 1).await;
+    assert!(replies[0].contains("Cabaña Coihue"), "{replies:?}");
+    let replies = say_and_wait(s, yes, 2).await;
+    assert!(
+        replies[1].contains("no puedo terminar la reserva")
+            && replies[1].contains("No se te cobró nada"),
+        "{replies:?}"
+    );
+    assert!(replies.iter().all(|r| plain(r)), "{replies:?}");
+    let live = count(
+        &s.fleet.db,
+        "SELECT count(*) FROM reservations WHERE status IN ('pre_reserved', 'confirmed')",
+    )
+    .await;
+    assert_eq!(live, 0, "the hold was released");
+    assert!(preferences(&s.mp).await.is_empty(), "no payment link made");
 }
 
 /// Words a guest must never read.
@@ -198,23 +220,8 @@ async fn qloapps_down_opens_the_breaker_and_the_guest_is_told_kindly() {
     s.hotel.set_down(true);
     let check_in = (Utc::now() + Days::days(45)).date_naive();
 
-    let replies = say_and_wait(&s, &ask(check_in, 2), 1).await;
-    assert!(replies[0].contains("Cabaña Coihue"), "{replies:?}");
-    let replies = say_and_wait(&s, "dale, reservá", 2).await;
-    assert!(
-        replies[1].contains("no puedo terminar la reserva")
-            && replies[1].contains("No se te cobró nada"),
-        "{replies:?}"
-    );
-    assert!(replies.iter().all(|r| plain(r)), "{replies:?}");
-    let live = count(
-        &s.fleet.db,
-        "SELECT count(*) FROM reservations WHERE status IN ('pre_reserved', 'confirmed')",
-    )
-    .await;
-    assert_eq!(live, 0, "the hold was released");
+    offered_then_released_kindly(&s, check_in, "dale, reservá").await;
     assert!(s.hotel.bookings().is_empty());
-    assert!(preferences(&s.mp).await.is_empty(), "no payment link made");
     let calls = s.hotel.calls().await;
     // Asked again while the breaker is open: answered from the fleet's nights, QloApps untouched.
     let replies = say_and_wait(&s, &ask(check_in + Days::days(7), 2), 3).await;
@@ -467,17 +474,6 @@ async fn a_group_paid_at_once_completes_each_of_its_qloapps_bookings() {
     s.fleet.drop_db().await;
 }
 
-/// The QloApps audit rows: subject and detail, oldest first.
-async fn map_audit(fleet: &Fleet) -> Vec<(Option<i64>, String, serde_json::Value)> {
-    sqlx::query_as(
-        "SELECT account_id, subject, detail FROM staff_audit_log WHERE action = 'qloapps_map'
-         ORDER BY id",
-    )
-    .fetch_all(&fleet.db)
-    .await
-    .unwrap()
-}
-
 /// An operator names a property's QloApps hotel and its cabins' room types with `fleetctl`
 /// (all or none, each change audited), and the adapter's mapping reads what was set.
 #[tokio::test]
@@ -530,7 +526,7 @@ async fn fleetctl_maps_a_property_to_its_qloapps_hotel_and_refuses_a_cabin_it_la
         store::pms::mapping(&mut *conn, property).await.unwrap(),
         None
     );
-    assert!(map_audit(&fleet).await.is_empty());
+    assert!(audit_rows(&fleet, "qloapps_map").await.is_empty());
 
     // Mapped by the property's name, the cabin's name in any case.
     let (ok, out) = qloapps(&[
@@ -561,7 +557,7 @@ async fn fleetctl_maps_a_property_to_its_qloapps_hotel_and_refuses_a_cabin_it_la
     assert!(ok, "{out}");
     assert!(out.contains("Cabaña Coihue: room type not mapped"), "{out}");
     assert_eq!(
-        map_audit(&fleet).await,
+        audit_rows(&fleet, "qloapps_map").await,
         vec![
             (
                 None,
@@ -593,22 +589,7 @@ async fn a_property_switched_to_qloapps_before_it_is_set_up_still_answers_kindly
         .await
         .unwrap();
     let check_in = (Utc::now() + Days::days(45)).date_naive();
-    let replies = say_and_wait(&s, &ask(check_in, 2), 1).await;
-    assert!(replies[0].contains("Cabaña Coihue"), "{replies:?}");
-    let replies = say_and_wait(&s, "dale", 2).await;
-    assert!(
-        replies[1].contains("no puedo terminar la reserva")
-            && replies[1].contains("No se te cobró nada"),
-        "{replies:?}"
-    );
-    assert!(replies.iter().all(|r| plain(r)), "{replies:?}");
-    let live = count(
-        &s.fleet.db,
-        "SELECT count(*) FROM reservations WHERE status IN ('pre_reserved', 'confirmed')",
-    )
-    .await;
-    assert_eq!(live, 0, "the hold was released");
-    assert!(preferences(&s.mp).await.is_empty(), "no payment link made");
+    offered_then_released_kindly(&s, check_in, "dale").await;
     assert_eq!(s.hotel.calls().await, 0, "QloApps never asked");
     s.fleet.drop_db().await;
 }
