@@ -515,7 +515,18 @@ pub async fn for_property<'a>(
     conn: &mut Conn,
     property_id: i64,
 ) -> Result<Chosen<'a>, PmsError> {
-    match flags.get(&mut *conn, property_id).await?.pms {
+    let pms = flags.get(&mut *conn, property_id).await?.pms;
+    for_pms(qloapps, pms, conn, property_id).await
+}
+
+/// [`for_property`] for a turn that has already read the property's flags.
+pub async fn for_pms<'a>(
+    qloapps: Option<&'a QloappsPms>,
+    pms: Pms,
+    conn: &mut Conn,
+    property_id: i64,
+) -> Result<Chosen<'a>, PmsError> {
+    match pms {
         Pms::Fleet => Ok(Chosen::Fleet(FleetPms)),
         Pms::Qloapps => {
             let pms = qloapps.ok_or_else(|| {

@@ -101,9 +101,7 @@ impl Handle for ParseIntent {
                         Some(stay) => {
                             let window = Occupancy::window(&stay);
                             let qloapps = state.qloapps.as_ref();
-                            match pms::for_property(qloapps, &state.flags, &mut tx, property.id)
-                                .await
-                            {
+                            match pms::for_pms(qloapps, flags.pms, &mut tx, property.id).await {
                                 Ok(system) => system.taken(&mut tx, property.id, window).await?,
                                 // Switched to a PMS not set up yet: the guest is still answered
                                 // (on the fleet's nights); booking tells them kindly.
