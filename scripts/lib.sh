@@ -43,6 +43,9 @@ ensure_postgres() {
 
 ensure_redis() {
   command -v redis-server >/dev/null || apt_install redis-server
+  # redis-cli (redis-tools, a dependency of redis-server): the cluster and sentinel topologies
+  # of testkit's redis_nodes and scripts/test-redis-cluster.sh join and probe nodes with it.
+  command -v redis-cli >/dev/null || apt_install redis-tools
   if ! redis_ready; then
     log "starting Redis"
     mkdir -p /var/lib/redis /var/log/redis 2>/dev/null || true

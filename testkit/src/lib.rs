@@ -21,6 +21,9 @@
 //!   on demand and posts status webhooks back like Meta.
 //! - `servers` (feature `fleet`): a PostgreSQL cluster and a Redis of a test's own, for the
 //!   tests that stop or kill them.
+//! - `redis_nodes` (feature `redis-nodes`): a local Redis Cluster of three primaries and a
+//!   Sentinel group (primary, replicas, three sentinels), for the tests and benchmarks of the
+//!   queue beyond one Redis.
 //!
 //! Without the feature the kit only speaks HTTP to an ingress like a provider would; it never
 //! touches a store or a queue, so `fleetctl` can link it without linking the ingress. The
@@ -40,6 +43,8 @@ pub mod graph;
 pub mod harness;
 #[cfg(feature = "fleet")]
 pub mod qloapps;
+#[cfg(feature = "redis-nodes")]
+pub mod redis_nodes;
 #[cfg(feature = "fleet")]
 pub mod servers;
 
