@@ -177,12 +177,85 @@ pub async fn keys(queue: &RedisQueue) -> Vec<String> {
     keys
 }
 
-pub async fn redis_conn() -> redis::aio::MultiplexedConnection {
-    redis::Client::open(redis_url())
+/// Whether `REDIS_URL` lists several nodes: the suite runs on a Redis Cluster
+/// (`scripts/test-redis-cluster.sh`).
+pub fn on_cluster() -> bool {
+    redis_url().contains(',')
+}
+
+/// For the tests that put a [`crate::proxy::FaultProxy`] between the queue and Redis: on a
+/// cluster, says why the test does not run and answers true. The proxy stands for one server; a
+/// cluster's client follows `MOVED` to the nodes' own addresses, around any proxy.
+pub fn skipped_on_cluster(test: &str) -> bool {
+    if on_cluster() {
+        // Straight to stderr, not `eprintln!`: the test harness captures that, and a skipped
+        // test must say so in the run's output.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
+            "{test}: skipped on a Redis Cluster: its fault proxy stands for one server, and a \
+             cluster's client follows redirects to the nodes' own addresses, around the proxy"
+        );
+    }
+    on_cluster()
+}
+
+/// The tests' own raw connection for inspecting keys: one server, or a whole cluster (every
+/// key of a queue shares its prefix's hash tag, so a test's reads land on one node; `KEYS` asks
+/// every primary).
+pub enum RawConnection {
+    Single(redis::aio::MultiplexedConnection),
+    Cluster(redis::cluster_async::ClusterConnection),
+}
+
+impl redis::aio::ConnectionLike for RawConnection {
+    fn req_packed_command<'a>(
+        &'a mut self,
+        cmd: &'a redis::Cmd,
+    ) -> redis::RedisFuture<'a, redis::Value> {
+        match self {
+            RawConnection::Single(c) => c.req_packed_command(cmd),
+            RawConnection::Cluster(c) => c.req_packed_command(cmd),
+        }
+    }
+
+    fn req_packed_commands<'a>(
+        &'a mut self,
+        pipeline: &'a redis::Pipeline,
+        offset: usize,
+        count: usize,
+    ) -> redis::RedisFuture<'a, Vec<redis::Value>> {
+        match self {
+            RawConnection::Single(c) => c.req_packed_commands(pipeline, offset, count),
+            RawConnection::Cluster(c) => c.req_packed_commands(pipeline, offset, count),
+        }
+    }
+
+    fn get_db(&self) -> i64 {
+        match self {
+            RawConnection::Single(c) => c.get_db(),
+            RawConnection::Cluster(c) => c.get_db(),
+        }
+    }
+}
+
+pub async fn redis_conn() -> RawConnection {
+    let url = redis_url();
+    if on_cluster() {
+        let nodes: Vec<&str> = url.split(',').map(str::trim).collect();
+        let conn = redis::cluster::ClusterClient::new(nodes)
+            .expect("cluster urls")
+            .get_async_connection()
+            .await
+            .expect("connect to the cluster");
+        return RawConnection::Cluster(conn);
+    }
+    let conn = redis::Client::open(url)
         .expect("url")
         .get_multiplexed_async_connection()
         .await
-        .expect("connect")
+        .expect("connect");
+    RawConnection::Single(conn)
 }
 
 /// Every state's depth, with `running` read raw: the O(1) depth clamps a negative counter to 0,
