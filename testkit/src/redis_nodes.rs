@@ -1,7 +1,7 @@
 //! (feature `redis-nodes`) Redis topologies of a test's own, from the machine's `redis-server`
 //! and `redis-cli` (Debian's `redis-server` package; `scripts/lib.sh` installs it): a
-//! [`LocalCluster`] of three primaries and a [`LocalSentinels`] group (a primary, its replicas,
-//! three sentinels). Each node runs on a free loopback port with its files in a temporary folder
+//! [`LocalCluster`] of three primaries, a [`LocalSentinels`] group (a primary, its replicas,
+//! three sentinels) and, to compare them with, one plain [`LocalRedis`]. Each node runs on a free loopback port with its files in a temporary folder
 //! of its own; everything is killed and removed when the value is dropped.
 //!
 //! Why here: the queue must keep its promises on Redis Cluster and behind Sentinel (issue 15),
@@ -174,6 +174,37 @@ fn base_args(port: u16, dir: &Path) -> Vec<String> {
     ]
     .map(str::to_owned)
     .to_vec()
+}
+
+/// One plain Redis with the same settings as the topologies' nodes: what a cluster or a
+/// replicated pair is compared with in the same run.
+pub struct LocalRedis {
+    node: Node,
+    dir: PathBuf,
+}
+
+impl LocalRedis {
+    pub fn start() -> Result<Self, TopologyError> {
+        let dir = temp_dir("redis-single")?;
+        let port = loopback_port()?;
+        let node = Node::start(&dir, port, base_args(port, &dir))?;
+        Ok(LocalRedis { node, dir })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.node.port
+    }
+
+    pub fn url(&self) -> String {
+        format!("redis://127.0.0.1:{}", self.node.port)
+    }
+}
+
+impl Drop for LocalRedis {
+    fn drop(&mut self) {
+        self.node.kill();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }
 
 /// Three primaries in cluster mode, no replicas, all 16384 slots assigned.

@@ -177,6 +177,13 @@ pub async fn keys(queue: &RedisQueue) -> Vec<String> {
     keys
 }
 
+/// A line in the run's output even when the test passes: straight to stderr, not `eprintln!`,
+/// which the test harness captures (a skipped test, a figure a test measures).
+pub fn say(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
 /// Whether `REDIS_URL` lists several nodes: the suite runs on a Redis Cluster
 /// (`scripts/test-redis-cluster.sh`).
 pub fn on_cluster() -> bool {
@@ -188,14 +195,10 @@ pub fn on_cluster() -> bool {
 /// cluster's client follows `MOVED` to the nodes' own addresses, around any proxy.
 pub fn skipped_on_cluster(test: &str) -> bool {
     if on_cluster() {
-        // Straight to stderr, not `eprintln!`: the test harness captures that, and a skipped
-        // test must say so in the run's output.
-        use std::io::Write;
-        let _ = writeln!(
-            std::io::stderr(),
+        say(format_args!(
             "{test}: skipped on a Redis Cluster: its fault proxy stands for one server, and a \
              cluster's client follows redirects to the nodes' own addresses, around the proxy"
-        );
+        ));
     }
     on_cluster()
 }
