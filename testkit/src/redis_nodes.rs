@@ -140,6 +140,23 @@ impl Node {
         self.child.is_some()
     }
 
+    /// SIGSTOP / SIGCONT: the process freezes (reads and answers nothing, its sockets stay
+    /// open) or goes on where it stopped.
+    fn signal(&self, signal: &str) -> Result<(), TopologyError> {
+        let Some(child) = &self.child else {
+            return Ok(());
+        };
+        let status = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(child.id().to_string())
+            .status()?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(failed("kill", format!("-{signal} {} failed", child.id())))
+        }
+    }
+
     /// SIGKILL: the process dies at once, with whatever it had not sent to its replicas.
     fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {
@@ -472,6 +489,32 @@ impl LocalSentinels {
         self.nodes[self.primary].kill();
     }
 
+    /// Cuts the replicas off, as a network partition would: each replica is frozen (SIGSTOP),
+    /// so it cannot reconnect, and the primary drops its links to them (`CLIENT KILL TYPE
+    /// replica`, which discards what it had not yet written to their sockets). The primary goes
+    /// on accepting writes that only it has, and `WAIT` gets no answer. Stay short of
+    /// [`DOWN_AFTER`] unless the sentinels should see the replicas down too.
+    pub fn cut_off_replicas(&self) -> Result<(), TopologyError> {
+        self.replicas().try_for_each(|n| n.signal("STOP"))?;
+        cli(self.primary_port(), &["client", "kill", "type", "replica"])?;
+        Ok(())
+    }
+
+    /// Lets the cut-off replicas go on (SIGCONT): they reconnect to whichever primary is there
+    /// and catch up from its backlog.
+    pub fn thaw_replicas(&self) -> Result<(), TopologyError> {
+        self.replicas().try_for_each(|n| n.signal("CONT"))
+    }
+
+    fn replicas(&self) -> impl Iterator<Item = &Node> {
+        let primary = self.primary;
+        self.nodes
+            .iter()
+            .enumerate()
+            .filter(move |(i, n)| *i != primary && n.running())
+            .map(|(_, n)| n)
+    }
+
     /// Waits until every sentinel names another node than the killed primary as the master,
     /// and that node answers `ROLE` as a master; answers its port. Async (polls with
     /// `tokio::time::sleep`) so that clients keep running on the same runtime meanwhile.
@@ -603,6 +646,17 @@ mod tests {
             "1",
             "the replica acknowledged"
         );
+
+        group.cut_off_replicas().unwrap();
+        assert_eq!(cli(primary, &["set", "cut", "v"]).unwrap().trim(), "OK");
+        assert_eq!(
+            cli(primary, &["wait", "1", "200"]).unwrap().trim(),
+            "0",
+            "a replica cut off acknowledges nothing"
+        );
+        group.thaw_replicas().unwrap();
+        assert_eq!(cli(primary, &["wait", "1", "5000"]).unwrap().trim(), "1");
+        assert_eq!(cli(replica, &["get", "cut"]).unwrap().trim(), "v");
 
         let killed = Instant::now();
         group.kill_primary();
