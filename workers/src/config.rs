@@ -259,9 +259,10 @@ pub fn sandbox_enabled() -> bool {
 
 /// The queue settings shared by every binary.
 pub fn queue_config_from_env() -> Result<RedisQueueConfig, ConfigError> {
-    let url = var("REDIS_URL").unwrap_or_else(|| "redis://127.0.0.1:6379".into());
-    let prefix = var("FLEET_REDIS_PREFIX").unwrap_or_else(|| "fleet".into());
-    let mut cfg = RedisQueueConfig::new(url, prefix);
+    let mut cfg = RedisQueueConfig::from_vars(var).map_err(|e| ConfigError::Invalid {
+        name: e.name.into(),
+        reason: e.reason,
+    })?;
     cfg.lease = Duration::from_millis(parse_var("FLEET_LEASE_MS", 15_000u64)?);
     cfg.idempotency_ttl =
         Duration::from_secs(parse_var("FLEET_IDEMPOTENCY_TTL_SECS", 48 * 3600u64)?);
