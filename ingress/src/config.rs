@@ -86,10 +86,10 @@ where
 
 impl IngressConfig {
     pub fn from_env() -> Result<Self, ConfigError> {
-        let mut queue = RedisQueueConfig::new(
-            var("REDIS_URL").unwrap_or_else(|| "redis://127.0.0.1:6379".into()),
-            var("FLEET_REDIS_PREFIX").unwrap_or_else(|| "fleet".into()),
-        );
+        let mut queue = RedisQueueConfig::from_vars(var).map_err(|e| ConfigError::Invalid {
+            name: e.name,
+            reason: e.reason,
+        })?;
         queue.idempotency_ttl =
             Duration::from_secs(parse("FLEET_IDEMPOTENCY_TTL_SECS", 48 * 3600u64)?);
         Ok(IngressConfig {

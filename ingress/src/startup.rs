@@ -84,6 +84,10 @@ impl Application {
         let queue = RedisQueue::connect(config.queue.clone())
             .await
             .context("connecting to Redis (REDIS_URL)")?;
+        queue
+            .adopt_unbraced_keys()
+            .await
+            .context("moving Redis keys of the layout before hash tags")?;
         let db = match &config.database_url {
             Some(url) => Some(
                 sqlx::postgres::PgPoolOptions::new()

@@ -32,7 +32,7 @@ pub mod safe_start;
 pub mod signal;
 pub mod telemetry;
 
-pub use backend::{Enqueued, NewJob, QueueError, RedisQueue, RedisQueueConfig};
+pub use backend::{Enqueued, NewJob, QueueError, RedisQueue, RedisQueueConfig, RedisTopology};
 pub use envelope::{EnqueueOptions, Envelope, JobMeta};
 pub use queue::{Job, QueueName};
 pub use retry::{JobError, RetryPolicy, WhenExhausted};

@@ -82,7 +82,7 @@ pub async fn spawn_ingress(
     let mut cfg = IngressConfig::from_env()?;
     cfg.addr = ([127, 0, 0, 1], 0).into();
     cfg.database_url = database_url.map(|u| SecretString::from(u.to_owned()));
-    cfg.queue.url = redis_url.to_owned();
+    cfg.queue.topology = jobs::RedisTopology::from_url(redis_url);
     cfg.queue.prefix = prefix.to_owned();
     cfg.whatsapp_app_secret = Some(SecretString::from(WA_SECRET));
     cfg.whatsapp_verify_token = Some(SecretString::from(WA_VERIFY));

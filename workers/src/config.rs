@@ -259,9 +259,14 @@ pub fn sandbox_enabled() -> bool {
 
 /// The queue settings shared by every binary.
 pub fn queue_config_from_env() -> Result<RedisQueueConfig, ConfigError> {
-    let url = var("REDIS_URL").unwrap_or_else(|| "redis://127.0.0.1:6379".into());
-    let prefix = var("FLEET_REDIS_PREFIX").unwrap_or_else(|| "fleet".into());
-    let mut cfg = RedisQueueConfig::new(url, prefix);
+    let mut cfg = RedisQueueConfig::from_vars(var).map_err(|e| ConfigError::Invalid {
+        name: e.name.into(),
+        reason: e.reason,
+    })?;
+    // Only the ingress waits for replicas: its 2xx promises a provider the message is kept. A
+    // worker's follow-up push goes down the same connection before its ack, so a replica that
+    // has the ack has the push too; a failover that loses both runs the job again.
+    cfg.replica_wait = None;
     cfg.lease = Duration::from_millis(parse_var("FLEET_LEASE_MS", 15_000u64)?);
     cfg.idempotency_ttl =
         Duration::from_secs(parse_var("FLEET_IDEMPOTENCY_TTL_SECS", 48 * 3600u64)?);

@@ -60,6 +60,10 @@ pub async fn build(config: WorkerConfig) -> anyhow::Result<State> {
     let queue = RedisQueue::connect(config.queue.clone())
         .await
         .context("connecting to Redis (REDIS_URL)")?;
+    queue
+        .adopt_unbraced_keys()
+        .await
+        .context("moving Redis keys of the layout before hash tags")?;
     let outbox_marks = crate::outbox::Marks::spawn(db.clone());
     let pauses = Some(Pauses::new(&queue));
     let guard = |dependency: &'static str| {

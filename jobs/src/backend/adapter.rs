@@ -25,6 +25,7 @@ use std::{
     time::{Duration, Instant},
 };
 
+use super::RedisConnection;
 use apalis_core::{
     backend::{Backend, BackendConfig},
     error::BoxDynError,
@@ -32,7 +33,6 @@ use apalis_core::{
     worker::context::WorkerContext,
 };
 use futures::{FutureExt, future::BoxFuture};
-use redis::aio::MultiplexedConnection;
 use tokio::{sync::mpsc, task::JoinHandle};
 use tower::{Layer, Service};
 
@@ -47,10 +47,7 @@ use crate::{
     retry::{Disposition, JobError, RetryPolicy},
 };
 
-type FetchResult = (
-    Option<MultiplexedConnection>,
-    Result<Vec<Claimed>, QueueError>,
-);
+type FetchResult = (Option<RedisConnection>, Result<Vec<Claimed>, QueueError>);
 
 /// An apalis backend over one queue of the fleet's Redis protocol.
 pub struct QueueBackend<J: Job> {
@@ -62,7 +59,7 @@ pub struct QueueBackend<J: Job> {
     ledger: Arc<Ledger>,
     reconciler: JoinHandle<()>,
     buffer: VecDeque<Claimed>,
-    conn: Option<MultiplexedConnection>,
+    conn: Option<RedisConnection>,
     fetch: Option<BoxFuture<'static, FetchResult>>,
     close: Option<BoxFuture<'static, Result<u64, QueueError>>>,
     failed_last: bool,
@@ -185,7 +182,7 @@ struct FetchingWorker {
 impl FetchingWorker {
     /// Claims up to `n` jobs; when none is ready, blocks until one is (or the next scheduled
     /// one falls due) and claims then.
-    async fn fetch_batch(self, n: usize, conn: Option<MultiplexedConnection>) -> FetchResult {
+    async fn fetch_batch(self, n: usize, conn: Option<RedisConnection>) -> FetchResult {
         let next_due = match self.claim_held(n).await {
             Ok((claimed, _)) if !claimed.is_empty() => return (conn, Ok(claimed)),
             Ok((_, next_due)) => next_due,

@@ -7,14 +7,12 @@ use std::{
 };
 
 use futures::future::BoxFuture;
-use redis::{
-    AsyncConnectionConfig, Client, Value,
-    aio::{ConnectionManager, ConnectionManagerConfig, MultiplexedConnection},
-};
+use redis::Value;
 use serde::Serialize;
 
 use super::{
-    QueueError, RedisQueueConfig,
+    QueueError, RedisQueueConfig, ReplicaWait,
+    connection::RedisConnection,
     entry::{InlineEntry, delay_ms, entry_id, inline_entry},
     scripts::Scripts,
 };
@@ -121,9 +119,10 @@ pub struct RedisQueue {
 }
 
 struct Inner {
-    client: Client,
-    conn: ConnectionManager,
+    conn: RedisConnection,
     config: RedisQueueConfig,
+    /// `{prefix}`: the start of every key, one hash tag (see [`RedisQueue::prefix`]).
+    key_base: String,
     scripts: Scripts,
     /// `queue|worker id` of the workers of this process, renewed by the heartbeat.
     members: Mutex<HashSet<String>>,
@@ -139,15 +138,8 @@ impl std::fmt::Debug for RedisQueue {
 
 impl RedisQueue {
     pub async fn connect(config: RedisQueueConfig) -> Result<Self, QueueError> {
-        let client = Client::open(config.url.as_str())?;
-        let manager_config = ConnectionManagerConfig::new()
-            .set_connection_timeout(Some(Duration::from_secs(1)))
-            .set_response_timeout(Some(Duration::from_secs(5)))
-            .set_number_of_retries(1)
-            .set_max_delay(Duration::from_secs(2));
-        let mut conn = client
-            .get_connection_manager_with_config(manager_config)
-            .await?;
+        let key_base = key_base(&config.prefix);
+        let mut conn = RedisConnection::open(&config.topology, &key_base).await?;
         let scripts = Scripts::new();
         // Loaded up front so that a push's first script call does not answer NOSCRIPT and go
         // again behind the plain LPUSHes sent after it (which would reorder a mixed push).
@@ -159,9 +151,9 @@ impl RedisQueue {
             .await?;
         Ok(RedisQueue {
             inner: Arc::new(Inner {
-                client,
                 conn,
                 config,
+                key_base,
                 scripts,
                 members: Mutex::new(HashSet::new()),
             }),
@@ -172,25 +164,28 @@ impl RedisQueue {
         &self.inner.config
     }
 
+    /// The start of every key of this fleet: its prefix in braces (`{fleet}`), one Redis hash
+    /// tag. Every key of a fleet hashes to one cluster slot, so each script, pipeline and
+    /// multi-key command touches one slot and runs atomically on one node. The price: a fleet's
+    /// queue traffic lands on one primary of a cluster; what spreads over the primaries is
+    /// fleets (one prefix each), not the queues of one fleet (ARCHITECTURE.md, "Redis beyond
+    /// one node").
     pub fn prefix(&self) -> &str {
-        &self.inner.config.prefix
+        &self.inner.key_base
     }
 
-    pub(crate) fn conn(&self) -> ConnectionManager {
+    pub(crate) fn conn(&self) -> RedisConnection {
         self.inner.conn.clone()
     }
 
     /// A connection of its own for blocking fetches, which would stall a shared one.
-    pub async fn blocking_connection(&self) -> Result<MultiplexedConnection, QueueError> {
-        let timeout = self.inner.config.block + Duration::from_secs(5);
-        let cfg = AsyncConnectionConfig::new()
-            .set_connection_timeout(Some(Duration::from_secs(1)))
-            .set_response_timeout(Some(timeout));
-        Ok(self
-            .inner
-            .client
-            .get_multiplexed_async_connection_with_config(&cfg)
-            .await?)
+    pub async fn blocking_connection(&self) -> Result<RedisConnection, QueueError> {
+        Ok(RedisConnection::open_blocking(
+            &self.inner.config.topology,
+            &self.inner.key_base,
+            self.inner.config.block,
+        )
+        .await?)
     }
 
     /// Round trip to Redis, for readiness checks.
@@ -268,10 +263,32 @@ impl RedisQueue {
                 results[i] = Some(enq);
             }
         }
+        if let Some(wait) = self.inner.config.replica_wait {
+            self.confirm_replicated(wait).await?;
+        }
         results
             .into_iter()
             .map(|r| r.ok_or_else(|| QueueError::Protocol("push lost a job".into())))
             .collect()
+    }
+
+    /// `WAIT` on the connection the pushes went through: until `wait.replicas` replicas have
+    /// everything this connection wrote (the pushes just made, and any before), or the timeout.
+    /// Fewer in time is an error, so the push is not acknowledged: a primary lost now could take
+    /// it along, since replication is asynchronous.
+    async fn confirm_replicated(&self, wait: ReplicaWait) -> Result<(), QueueError> {
+        let mut cmd = redis::cmd("WAIT");
+        cmd.arg(wait.replicas).arg(wait.timeout.as_millis() as u64);
+        let acknowledged: i64 = self.conn().on_fleet_slot(cmd).await?;
+        let acknowledged = u32::try_from(acknowledged).unwrap_or(0);
+        if acknowledged < wait.replicas {
+            metrics::counter!("fleet_redis_pushes_unreplicated_total").increment(1);
+            return Err(QueueError::NotReplicated {
+                wanted: wait.replicas,
+                acknowledged,
+            });
+        }
+        Ok(())
     }
 
     /// A run of inline jobs of one queue: one `LPUSH` of their entries when none has an
@@ -304,7 +321,8 @@ impl RedisQueue {
         jobs: Vec<InlineJob>,
     ) -> BoxFuture<'_, Result<Vec<(usize, Enqueued)>, QueueError>> {
         let mut inv = self.inner.scripts.push_keyed.prepare_invoke();
-        inv.arg(self.prefix())
+        inv.key(self.prefix())
+            .arg(self.prefix())
             .arg(queue.as_str())
             .arg(self.idempotency_ttl_secs());
         for job in &jobs {
@@ -342,7 +360,8 @@ impl RedisQueue {
         jobs: Vec<(usize, String, NewJob)>,
     ) -> BoxFuture<'_, Result<Vec<(usize, Enqueued)>, QueueError>> {
         let mut inv = self.inner.scripts.push.prepare_invoke();
-        inv.arg(self.prefix())
+        inv.key(self.prefix())
+            .arg(self.prefix())
             .arg(queue.as_str())
             .arg(self.idempotency_ttl_secs());
         for (_, id, job) in &jobs {
@@ -398,6 +417,7 @@ impl RedisQueue {
             .scripts
             .claim
             .prepare_invoke()
+            .key(self.prefix())
             .arg(self.prefix())
             .arg(queue.as_str())
             .arg(wid)
@@ -440,7 +460,7 @@ impl RedisQueue {
     /// moved job's id (an inline entry stays whole in the fetched list; only its id comes back).
     pub async fn wait_ready(
         &self,
-        conn: &mut MultiplexedConnection,
+        conn: &mut RedisConnection,
         queue: QueueName,
         wid: &str,
         timeout: Duration,
@@ -468,7 +488,10 @@ impl RedisQueue {
             return Ok(0);
         }
         let mut inv = self.inner.scripts.ack.prepare_invoke();
-        inv.arg(self.prefix()).arg(queue.as_str()).arg(wid);
+        inv.key(self.prefix())
+            .arg(self.prefix())
+            .arg(queue.as_str())
+            .arg(wid);
         for id in ids {
             inv.arg(id);
         }
@@ -492,6 +515,7 @@ impl RedisQueue {
             .scripts
             .fail
             .prepare_invoke()
+            .key(self.prefix())
             .arg(self.prefix())
             .arg(queue.as_str())
             .arg(wid)
@@ -520,7 +544,10 @@ impl RedisQueue {
     ) -> Result<u64, QueueError> {
         self.forget_member(queue, wid);
         let mut inv = self.inner.scripts.release.prepare_invoke();
-        inv.arg(self.prefix()).arg(queue.as_str()).arg(wid);
+        inv.key(self.prefix())
+            .arg(self.prefix())
+            .arg(queue.as_str())
+            .arg(wid);
         for id in unrecorded {
             inv.arg(id);
         }
@@ -540,7 +567,8 @@ impl RedisQueue {
         unrecorded: &[String],
     ) -> Result<(u64, u64), QueueError> {
         let mut inv = self.inner.scripts.reconcile.prepare_invoke();
-        inv.arg(self.prefix())
+        inv.key(self.prefix())
+            .arg(self.prefix())
             .arg(queue.as_str())
             .arg(wid)
             .arg(unrecorded.len());
@@ -576,7 +604,8 @@ impl RedisQueue {
             return Ok(());
         }
         let mut inv = self.inner.scripts.heartbeat.prepare_invoke();
-        inv.arg(self.prefix())
+        inv.key(self.prefix())
+            .arg(self.prefix())
             .arg(self.inner.config.lease.as_millis() as u64);
         for m in &members {
             inv.arg(m);
@@ -592,6 +621,7 @@ impl RedisQueue {
             .scripts
             .recover
             .prepare_invoke()
+            .key(self.prefix())
             .arg(self.prefix())
             .arg(100)
             .invoke_async(&mut self.conn())
@@ -751,7 +781,9 @@ impl RedisQueue {
             return Ok(0);
         }
         let mut inv = self.inner.scripts.redrive.prepare_invoke();
-        inv.arg(self.prefix()).arg(queue.as_str());
+        inv.key(self.prefix())
+            .arg(self.prefix())
+            .arg(queue.as_str());
         for id in ids {
             inv.arg(id);
         }
@@ -784,7 +816,9 @@ impl RedisQueue {
             return Ok(0);
         }
         let mut inv = self.inner.scripts.purge_dead.prepare_invoke();
-        inv.arg(self.prefix()).arg(queue.as_str());
+        inv.key(self.prefix())
+            .arg(self.prefix())
+            .arg(queue.as_str());
         for id in ids {
             inv.arg(id);
         }
@@ -800,12 +834,20 @@ impl RedisQueue {
         Ok(total)
     }
 
-    /// Remove every key under this prefix (tests and benchmarks only).
-    pub async fn purge(&self) -> Result<u64, QueueError> {
+    /// Move the keys a fleet wrote before its keys carried the hash tag (`fleet:...`, now
+    /// `{fleet}:...`) to where they live now, so an upgrade keeps every queued job, idempotency
+    /// key, delivery mark and staff session. Every binary does it as it starts, before it
+    /// serves; safe to run by several at once (each key moves once, merged into anything
+    /// already written anew). Only the fleet's own key families move: another fleet whose name
+    /// starts with this one's (`fleet:eu`) keeps its keys. Nothing to do on a cluster, which
+    /// never held the old layout. Returns how many keys moved.
+    pub async fn adopt_unbraced_keys(&self) -> Result<u64, QueueError> {
+        let name = &self.inner.config.prefix;
+        if self.inner.config.topology.is_cluster() || *name == self.inner.key_base {
+            return Ok(0);
+        }
         let mut conn = self.conn();
-        let pattern = format!("{}:*", self.prefix());
-        let mut cursor: u64 = 0;
-        let mut removed = 0;
+        let (pattern, mut cursor, mut moved) = (format!("{name}:*"), 0u64, 0u64);
         loop {
             let (next, keys): (u64, Vec<String>) = redis::cmd("SCAN")
                 .arg(cursor)
@@ -815,6 +857,54 @@ impl RedisQueue {
                 .arg(1000)
                 .query_async(&mut conn)
                 .await?;
+            for old in keys {
+                let rest = &old[name.len() + 1..];
+                if !ADOPTED_FAMILIES
+                    .iter()
+                    .any(|f| rest == *f || rest.starts_with(&format!("{f}:")))
+                {
+                    continue;
+                }
+                let new = format!("{}:{rest}", self.inner.key_base);
+                let n: u64 = self
+                    .inner
+                    .scripts
+                    .adopt
+                    .key(&old)
+                    .key(&new)
+                    .invoke_async(&mut conn)
+                    .await?;
+                moved += n;
+            }
+            if next == 0 {
+                break;
+            }
+            cursor = next;
+        }
+        if moved > 0 {
+            tracing::info!(
+                moved,
+                prefix = %name,
+                "moved the Redis keys written before keys carried the fleet's hash tag"
+            );
+        }
+        Ok(moved)
+    }
+
+    /// Remove every key under this prefix (tests and benchmarks only).
+    pub async fn purge(&self) -> Result<u64, QueueError> {
+        let mut conn = self.conn();
+        let pattern = format!("{}:*", self.prefix());
+        let mut cursor: u64 = 0;
+        let mut removed = 0;
+        loop {
+            let mut scan = redis::cmd("SCAN");
+            scan.arg(cursor)
+                .arg("MATCH")
+                .arg(&pattern)
+                .arg("COUNT")
+                .arg(1000);
+            let (next, keys): (u64, Vec<String>) = conn.on_fleet_slot(scan).await?;
             if !keys.is_empty() {
                 removed += redis::cmd("UNLINK")
                     .arg(&keys)
@@ -858,5 +948,30 @@ fn truncate(s: &str, max: usize) -> &str {
     match s.char_indices().nth(max) {
         Some((i, _)) => &s[..i],
         None => s,
+    }
+}
+
+/// The key families of a fleet that outlive a restart (after the prefix): queues, jobs, the
+/// worker registry, idempotency keys, delivery marks, locks, staff sessions and pauses. Rate
+/// windows and the sandbox's lists are left to expire.
+const ADOPTED_FAMILIES: [&str; 9] = [
+    "q",
+    "job",
+    "workers",
+    "idem",
+    "delivered",
+    "sending",
+    "lock",
+    "session",
+    "pause",
+];
+
+/// `{prefix}`, the hash tag every key of the fleet starts with; a prefix already in braces is
+/// kept as it is (a handle made from another's [`RedisQueue::prefix`]).
+fn key_base(prefix: &str) -> String {
+    if prefix.starts_with('{') && prefix.ends_with('}') && prefix.len() > 2 {
+        prefix.to_owned()
+    } else {
+        format!("{{{prefix}}}")
     }
 }

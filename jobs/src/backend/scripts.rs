@@ -19,6 +19,7 @@ pub(crate) struct Scripts {
     pub recover: Script,
     pub redrive: Script,
     pub purge_dead: Script,
+    pub adopt: Script,
 }
 
 fn load(body: &str) -> Script {
@@ -43,6 +44,7 @@ impl Scripts {
             recover: load_giving_back(include_str!("lua/recover.lua")),
             redrive: load(include_str!("lua/redrive.lua")),
             purge_dead: load(include_str!("lua/purge_dead.lua")),
+            adopt: Script::new(include_str!("lua/adopt.lua")),
         }
     }
 }

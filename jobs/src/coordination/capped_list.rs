@@ -6,7 +6,7 @@
 //! This module must never grow a list past its cap, and is no queue: nothing takes entries out
 //! to work on them, and nothing here is read by the queue protocol.
 
-use redis::aio::ConnectionManager;
+use crate::backend::RedisConnection;
 
 use super::CoordinationError;
 use crate::RedisQueue;
@@ -14,7 +14,7 @@ use crate::RedisQueue;
 /// One capped list; cheap to build and to clone.
 #[derive(Clone)]
 pub struct CappedList {
-    conn: ConnectionManager,
+    conn: RedisConnection,
     key: String,
     /// At least 1.
     cap: usize,

@@ -19,7 +19,9 @@ use std::time::Duration;
 
 use std::sync::LazyLock;
 
-use redis::{Script, aio::ConnectionManager};
+use redis::Script;
+
+use crate::backend::RedisConnection;
 
 use super::CoordinationError;
 use crate::RedisQueue;
@@ -69,7 +71,7 @@ pub enum SendTurn {
 /// The sending marks and delivery records of one fleet; cheap to build and to clone.
 #[derive(Clone)]
 pub struct Deliveries {
-    conn: ConnectionManager,
+    conn: RedisConnection,
     /// `P`.
     prefix: String,
 }

@@ -9,7 +9,9 @@
 
 use std::{sync::LazyLock, time::Duration};
 
-use redis::{Script, aio::ConnectionManager};
+use redis::Script;
+
+use crate::backend::RedisConnection;
 
 use super::CoordinationError;
 use crate::RedisQueue;
@@ -20,7 +22,7 @@ static UNLOCK: LazyLock<Script> = LazyLock::new(|| Script::new(include_str!("unl
 /// Takes locks under the queue's prefix; cheap to build and to clone.
 #[derive(Clone)]
 pub struct Locks {
-    conn: ConnectionManager,
+    conn: RedisConnection,
     prefix: String,
 }
 
@@ -35,7 +37,7 @@ impl std::fmt::Debug for Locks {
 /// A lock this process holds until [`Lock::release`] or its time to live, whichever comes first.
 #[must_use = "a lock is held until released or expired"]
 pub struct Lock {
-    conn: ConnectionManager,
+    conn: RedisConnection,
     key: String,
     token: String,
 }

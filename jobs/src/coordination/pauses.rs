@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use redis::aio::ConnectionManager;
+use crate::backend::RedisConnection;
 
 use super::CoordinationError;
 use crate::RedisQueue;
@@ -18,7 +18,7 @@ use crate::RedisQueue;
 /// The pauses of one fleet; cheap to build and to clone.
 #[derive(Clone)]
 pub struct Pauses {
-    conn: ConnectionManager,
+    conn: RedisConnection,
     /// `P:pause`.
     base: String,
 }

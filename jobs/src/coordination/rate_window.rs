@@ -15,7 +15,7 @@
 
 use std::time::Duration;
 
-use redis::aio::ConnectionManager;
+use crate::backend::RedisConnection;
 
 use super::CoordinationError;
 use crate::RedisQueue;
@@ -23,7 +23,7 @@ use crate::RedisQueue;
 /// Sliding windows of one length under one name; cheap to build and to clone.
 #[derive(Clone)]
 pub struct RateWindow {
-    conn: ConnectionManager,
+    conn: RedisConnection,
     /// `P:<name>`.
     base: String,
     /// Milliseconds, at least 1000.

@@ -8,7 +8,7 @@
 
 use std::time::Duration;
 
-use redis::aio::ConnectionManager;
+use crate::backend::RedisConnection;
 
 use super::CoordinationError;
 use crate::RedisQueue;
@@ -16,7 +16,7 @@ use crate::RedisQueue;
 /// The sessions of one fleet; cheap to build and to clone.
 #[derive(Clone)]
 pub struct Sessions {
-    conn: ConnectionManager,
+    conn: RedisConnection,
     /// `P:session`.
     base: String,
 }

@@ -16,3 +16,4 @@ mod leases;
 mod pickup;
 mod push;
 mod retries;
+mod upgrade;

@@ -223,9 +223,10 @@ async fn main() -> anyhow::Result<()> {
 
 fn backup_stores() -> anyhow::Result<backup::Stores> {
     let queue = config::queue_config_from_env()?;
+    let url = config::var("REDIS_URL").unwrap_or_else(|| "redis://127.0.0.1:6379".into());
     Ok(backup::Stores::new(
         config::database_url()?,
-        &queue.url,
+        &url,
         queue.prefix,
     )?)
 }

@@ -152,7 +152,7 @@ async fn holder_pid(fleet: &Fleet) -> Option<u32> {
     let client = redis::Client::open(redis_url()).ok()?;
     let mut conn = client.get_multiplexed_async_connection().await.ok()?;
     let keys: Vec<String> = redis::cmd("KEYS")
-        .arg(format!("{}:q:confirm_payment:inflight:*", fleet.prefix))
+        .arg(format!("{{{}}}:q:confirm_payment:inflight:*", fleet.prefix))
         .query_async(&mut conn)
         .await
         .ok()?;
