@@ -9,6 +9,7 @@ mod support;
 mod backlog;
 mod coordination;
 mod counters;
+mod failover;
 mod faults;
 mod inline;
 mod keyed;
