@@ -17,6 +17,8 @@
 //!   encoding, upload to a fake Graph API), p50/p95/max.
 //! - [`pms`]: `fleet-bench pms`: the QloApps PMS adapter's added latency per turn against its
 //!   loopback fake, with and without the availability cache (p50/p95/p99).
+//! - [`queue::topology`]: `fleet-bench topology`: the queue on a local Redis Cluster against one
+//!   Redis, and push latency through Sentinel with `replica_wait` against off.
 //! - [`report`]: one table (and the same figures as JSON) with PASS/FAIL beside each target.
 //! - [`stats`], [`sys`], [`scratch`], [`logs`]: percentiles, CPU and Redis counters, the
 //!   benchmark's own Redis prefixes, and the count of warnings the code under test logged.
@@ -67,6 +69,9 @@ enum Command {
     Spoken(spoken::SpokenArgs),
     /// What the QloApps PMS adapter adds to a turn, with and without its availability cache.
     Pms(pms::PmsArgs),
+    /// The queue on a local three-primary Redis Cluster against one Redis, and push latency at a
+    /// fixed rate through Sentinel with `replica_wait` against off (servers of its own).
+    Topology(queue::topology::TopologyArgs),
 }
 
 #[tokio::main]
@@ -75,6 +80,16 @@ async fn main() -> anyhow::Result<()> {
     let (url, run) = match cli.command {
         // No Redis: nothing to clean up after a signal.
         Command::Spoken(args) => return spoken::run(args).await,
+        // Its Redis servers are its own: dropping the run kills them and removes their folders,
+        // so a signal only has to drop it.
+        Command::Topology(args) => {
+            let _warnings = logs::init(false);
+            let finished = tokio::select! {
+                result = queue::topology::run(args) => Some(result),
+                () = jobs::signal::shutdown_signal() => None,
+            };
+            return finished.unwrap_or_else(|| std::process::exit(130));
+        }
         Command::Queue(args) => {
             let warnings = logs::init(false);
             (args.redis_url.clone(), queue::run(args, warnings).boxed())

@@ -42,7 +42,7 @@ use crate::{
 
 /// What the no-op handler saw.
 #[derive(Debug)]
-struct Recorder {
+pub(super) struct Recorder {
     runs: AtomicU64,
     duplicates: AtomicU64,
     /// One flag per job (its `tick_ms` is its index): proves each ran exactly once.
@@ -51,7 +51,7 @@ struct Recorder {
 }
 
 impl Recorder {
-    fn new(jobs: usize, starts: Option<mpsc::UnboundedSender<Instant>>) -> Arc<Self> {
+    pub(super) fn new(jobs: usize, starts: Option<mpsc::UnboundedSender<Instant>>) -> Arc<Self> {
         Arc::new(Recorder {
             runs: AtomicU64::new(0),
             duplicates: AtomicU64::new(0),
@@ -73,7 +73,11 @@ impl Recorder {
         }
     }
 
-    fn missing(&self) -> u64 {
+    pub(super) fn duplicates(&self) -> u64 {
+        self.duplicates.load(Ordering::Relaxed)
+    }
+
+    pub(super) fn missing(&self) -> u64 {
         self.seen
             .iter()
             .filter(|f| !f.load(Ordering::Relaxed))
@@ -82,13 +86,13 @@ impl Recorder {
 }
 
 /// A worker process stand-in: apalis worker + the fleet's backend + the lease keeper.
-struct BenchWorker {
+pub(super) struct BenchWorker {
     stop: watch::Sender<bool>,
     task: JoinHandle<Result<(), WorkerError>>,
     heartbeat: Heartbeat,
 }
 
-fn start_worker(
+pub(super) fn start_worker(
     queue: &RedisQueue,
     slots: usize,
     parallel: bool,
@@ -124,7 +128,7 @@ async fn until(mut stopped: watch::Receiver<bool>) -> Result<(), std::io::Error>
 
 impl BenchWorker {
     /// Graceful stop; the worker's own error, if it ended with one.
-    async fn stop(self) -> Result<(), String> {
+    pub(super) async fn stop(self) -> Result<(), String> {
         let _ = self.stop.send(true);
         let result = match tokio::time::timeout(Duration::from_secs(30), self.task).await {
             Err(_) => Err("worker did not stop within 30 s".to_owned()),

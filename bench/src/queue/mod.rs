@@ -10,6 +10,9 @@
 //! Enqueue, processing at c=64 and BullMQ are measured twice: plain jobs, and keyed ones (every
 //! job with an idempotency key, as production enqueues every job; BullMQ with a `jobId` per
 //! job), so the figures of the path production takes stand beside the plain ones.
+//!
+//! [`topology`] holds `fleet-bench topology`: the queue on a Redis Cluster and behind Sentinel
+//! (with and without `replica_wait`), each against the plain case, on servers of its own.
 
 mod apalis_peer;
 mod bullmq;
@@ -17,6 +20,7 @@ mod enqueue;
 mod fleet;
 mod lpush;
 mod sidekiq;
+pub mod topology;
 
 use std::{path::PathBuf, time::Duration};
 
