@@ -32,7 +32,6 @@ use super::{
     Rounds,
     enqueue::{self, Keying},
     fleet::{Recorder, start_worker},
-    progress,
 };
 use crate::{
     report::{Report, fmt_number},
@@ -93,7 +92,7 @@ struct Paced {
 
 pub async fn run(args: TopologyArgs) -> anyhow::Result<()> {
     let rounds = args.rounds.max(1);
-    progress("topology: starting one Redis and a three-primary cluster");
+    progress("starting one Redis and a three-primary cluster");
     let single = LocalRedis::start()?;
     let cluster = LocalCluster::start()?;
     let (mut drained_single, mut drained_cluster) = (Rounds::new(), Rounds::new());
@@ -130,7 +129,7 @@ pub async fn run(args: TopologyArgs) -> anyhow::Result<()> {
     }
     drop((single, cluster));
 
-    progress("topology: starting a primary, its replica and three sentinels");
+    progress("starting a primary, its replica and three sentinels");
     let group = LocalSentinels::start("bench")?;
     let wait = ReplicaWait {
         replicas: 1,
@@ -167,6 +166,13 @@ pub async fn run(args: TopologyArgs) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(&report.to_json())?);
     }
     Ok(())
+}
+
+fn progress(step: &str) {
+    eprintln!(
+        "[fleet-bench topology {}] {step}",
+        chrono::Utc::now().format("%H:%M:%S")
+    );
 }
 
 fn flat<T>(r: anyhow::Result<T>) -> Result<T, String> {
