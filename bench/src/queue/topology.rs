@@ -393,6 +393,9 @@ fn judge(
         if let Some(spread) = d.spread(|d| d.processed_per_s, "/s") {
             r.note(format!("{name} processed/s: {spread}"));
         }
+        if let Some(spread) = p.spread(|p| ms(p.latency.p99), "ms") {
+            r.note(format!("{name} single enqueue p99: {spread}"));
+        }
         let push = p.median(|p| ms(p.latency.p99));
         match &push {
             Ok(p) => {
@@ -443,6 +446,9 @@ fn judge(
     .into_iter()
     .zip(paced.iter())
     {
+        if let Some(spread) = p.spread(|p| ms(p.latency.p99), "ms") {
+            r.note(format!("{name}: push p99 {spread}"));
+        }
         match p.median(|p| ms(p.latency.p99)) {
             Ok(m) => {
                 r.number(
