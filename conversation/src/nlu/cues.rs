@@ -66,6 +66,8 @@ const FEATURES: &[(&str, Feature)] = &[
     ("wi-fi", Feature::Wifi),
     ("cochera", Feature::Parking), ("estacionamiento", Feature::Parking),
     ("garage", Feature::Parking), ("garaje", Feature::Parking), ("donde estacionar", Feature::Parking),
+    ("estacionar", Feature::Parking), ("dejar el auto", Feature::Parking),
+    ("dejar la camioneta", Feature::Parking), ("dejar el coche", Feature::Parking),
     ("parrilla", Feature::Grill), ("parrillero", Feature::Grill), ("asador", Feature::Grill),
     ("asado", Feature::Grill), ("quincho", Feature::Grill),
     ("calefaccion", Feature::Heating), ("estufa", Feature::Heating), ("salamandra", Feature::Heating),
@@ -102,6 +104,20 @@ const FEATURES: &[(&str, Feature)] = &[
     ("llegar temprano", Feature::CheckIn), ("entrar antes", Feature::CheckIn),
     ("hora de llegada", Feature::CheckIn),
 ];
+
+/// "Esa no", "no, esa no me gusta", "not that one", "essa não": the option in focus is not the
+/// one; another of the offer may be.
+#[rustfmt::skip]
+const NOT_THIS_ONE: &[&str] = &[
+    "esa no", "esta no", "ese no", "este no", "no esa", "no esta", "esa tampoco", "no me gusta esa",
+    "no me convence esa", "esa no me gusta", "esa no me convence",
+];
+
+pub(crate) fn not_this_one(tokens: &[Token]) -> bool {
+    NOT_THIS_ONE
+        .iter()
+        .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
+}
 
 pub(crate) fn correction(tokens: &[Token]) -> bool {
     CORRECTIONS
@@ -226,6 +242,38 @@ pub(crate) fn sleeps(tokens: &[Token]) -> Option<u16> {
     })
 }
 
+/// Children, as guests name them.
+#[rustfmt::skip]
+const KID_WORDS: &[&str] = &[
+    "chicos", "chico", "ninos", "nino", "ninas", "nenes", "nene", "nenas", "bebe", "bebes",
+    "hijos", "hijas", "menores", "criaturas", "chiquitos", "pibes", "peques",
+];
+
+/// Words that ask whether children may come, before them ("¿admiten niños?", "¿puedo llevar a
+/// mis hijos?") or after them ("¿los nenes pueden ir?", "¿los chicos son bienvenidos?").
+#[rustfmt::skip]
+const KIDS_ALLOWED_BEFORE: &[&str] = &[
+    "aceptan", "acepta", "admiten", "admite", "permiten", "permite", "llevar", "traer", "venir",
+    "ir",
+];
+#[rustfmt::skip]
+const KIDS_ALLOWED_AFTER: &[&str] = &[
+    "pueden", "puede", "permitidos", "permitido", "admitidos", "aceptados", "bienvenidos",
+];
+
+/// "¿Se admiten niños?", "¿podemos llevar a los chicos?", "¿los nenes pueden ir?": whether
+/// children may come, in words the phrase table does not list. Position of the children.
+fn asks_about_kids(tokens: &[Token]) -> Option<usize> {
+    let word = |k: usize, list: &[&str]| tokens.get(k).is_some_and(|t| t.is_any(list));
+    (0..tokens.len()).find(|&i| {
+        word(i, KID_WORDS)
+            && ((1..=4).any(|k| {
+                i.checked_sub(k)
+                    .is_some_and(|p| word(p, KIDS_ALLOWED_BEFORE))
+            }) || (1..=2).any(|k| word(i + k, KIDS_ALLOWED_AFTER)))
+    })
+}
+
 /// Every feature asked about, in the order of the message. Exact words only: a typo of one
 /// feature is too often another word ("cabanas"/"sabanas").
 pub(crate) fn features(tokens: &[Token]) -> Vec<Feature> {
@@ -237,6 +285,9 @@ pub(crate) fn features(tokens: &[Token]) -> Vec<Feature> {
                 .map(|(pos, _)| (pos, *f))
         })
         .collect();
+    if let Some(pos) = asks_about_kids(tokens) {
+        hits.push((pos, Feature::Kids));
+    }
     hits.sort_by_key(|(pos, _)| *pos);
     let mut out: Vec<Feature> = Vec::new();
     for (_, f) in hits {
@@ -277,6 +328,12 @@ mod tests {
         }
         for s in ["del 16 al 18", "somos 4", "hola", "dale"] {
             assert!(!correction(&toks(s)), "{s}");
+        }
+        for s in ["no, esa no", "esa no me gusta", "not that one", "essa não"] {
+            assert!(not_this_one(&toks(s)), "{s}");
+        }
+        for s in ["no gracias", "esa me gusta", "no"] {
+            assert!(!not_this_one(&toks(s)), "{s}");
         }
     }
 
@@ -328,5 +385,20 @@ mod tests {
             Some(Feature::CheckOut)
         );
         assert_eq!(feature(&toks("hola")), None);
+        for s in [
+            "se admiten niños?",
+            "los nenes pueden ir?",
+            "podemos llevar a los chicos?",
+            "Can we bring our kids?",
+            "los chicos son bienvenidos?",
+        ] {
+            assert_eq!(feature(&toks(s)), Some(Feature::Kids), "{s}");
+        }
+        for s in [
+            "hay lugar para estacionar el auto?",
+            "hay donde dejar el auto?",
+        ] {
+            assert_eq!(feature(&toks(s)), Some(Feature::Parking), "{s}");
+        }
     }
 }

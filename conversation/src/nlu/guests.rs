@@ -51,8 +51,27 @@ const THINGS: &[&str] = &[
 
 /// Words right before a bare number that make it a head count.
 const COUNT_CONTEXT: &[&str] = &[
-    "para", "somos", "seremos", "seriamos", "vamos", "son", "sumamos", "viajamos", "ser", "total",
-    "x", "entramos", "cabemos", "entran", "caben",
+    "para",
+    "somos",
+    "seremos",
+    "seriamos",
+    "vamos",
+    "son",
+    "sumamos",
+    "viajamos",
+    "ser",
+    "total",
+    "x",
+    "entramos",
+    "cabemos",
+    "entran",
+    "caben",
+    "fueramos",
+    "fuesemos",
+    "seamos",
+    "iriamos",
+    "vendriamos",
+    "viajariamos",
 ];
 
 /// Largest believable party.
@@ -209,7 +228,7 @@ fn n_is_article_only(tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| t.is_any(&["un", "una"]))
 }
 
-/// "mi señora y yo", "yo y mi señora", "con mi novia".
+/// "mi señora y yo", "yo y mi señora", "para mí y mi pareja", "con mi novia".
 fn couple_phrase(tokens: &[Token], i: usize) -> bool {
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
     let partner = |k: usize| {
@@ -218,7 +237,9 @@ fn couple_phrase(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|t| lexicon::any_word(t, PARTNERS).is_some())
     };
     let mine_and_me = is(i, "mi") && partner(i + 1) && is(i + 2, "y") && is(i + 3, "yo");
-    let me_and_mine = is(i, "yo") && is(i + 1, "y") && is(i + 2, "mi") && partner(i + 3);
+    // "yo y mi señora"; "para mí y mi pareja" (the first "mi" is "mí" written without accent).
+    let me = is(i, "yo") || (is(i, "mi") && i > 0 && is(i - 1, "para"));
+    let me_and_mine = me && is(i + 1, "y") && is(i + 2, "mi") && partner(i + 3);
     let with_mine = is(i, "con") && is(i + 1, "mi") && partner(i + 2);
     mine_and_me || me_and_mine || with_mine
 }
@@ -268,5 +289,8 @@ mod tests {
         assert_eq!(guests("somos 4 con 2 perros"), Some(4));
         assert_eq!(guests("para 2 cabañas"), None);
         assert_eq!(guests("hola"), None);
+        assert_eq!(guests("para mi y mi pareja"), Some(2));
+        assert_eq!(guests("y si fueramos 4?"), Some(4));
+        assert_eq!(guests("seamos 5"), Some(5));
     }
 }

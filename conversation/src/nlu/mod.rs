@@ -136,6 +136,8 @@ pub struct Understanding {
     pub correction: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
     pub choice: Option<Choice>,
+    /// The option in focus is turned down, not the whole offer ("esa no", "not that one").
+    pub not_this_one: bool,
     /// A pet comes along ("vamos con un perro"), or the guest asks about bringing one.
     pub pets: bool,
     /// What a yes/no question asks about ("¿tienen pileta?"): the first of `features`.
@@ -167,6 +169,9 @@ pub struct Understanding {
     /// People added (or taken) to the party said before ("se suma una persona más", "one
     /// more person", "somos uno menos"), never a party of that many.
     pub extra_guests: Option<i32>,
+    /// A long weekend asked for in a month that has none in the coming year ("el finde largo
+    /// de noviembre" when the 20th falls on a weekend): that month. No dates are set.
+    pub no_long_weekend_in: Option<u32>,
 }
 
 /// A pick among the options offered.
@@ -301,9 +306,18 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         agrees: agreement.yes,
         agrees_strongly: agreement.strong,
     };
-    let decision = intent::decide(&signals, ctx);
-    let empty = tokens.is_empty() && reservation_code.is_none();
     let features = cues::features(&tokens);
+    let mut decision = intent::decide(&signals, ctx);
+    // A yes/no question about the place in words no cue names ("¿hay donde estacionar?",
+    // "¿se admiten niños?"): a question about the place, as sure as a weak cue.
+    if decision.intent == Intent::Unknown && !features.is_empty() {
+        decision = intent::Decision {
+            intent: Intent::AskInfo,
+            evidence: intent::Evidence::Cue(intent::Strength::Weak, lexicon::Quality::Exact),
+            contested: false,
+        };
+    }
+    let empty = tokens.is_empty() && reservation_code.is_none();
     let confidence = confidence::score(&decision, &dates, empty);
     let extra = extra_nights(&tokens).filter(|_| dates.check_in.is_none());
     // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
@@ -333,6 +347,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
                     *used && t.is_any(&["primero", "primera", "primer", "1ro", "1ero"])
                 }))
         }),
+        not_this_one: cues::not_this_one(&tokens),
         pets: cues::pets(&tokens),
         feature: features.first().copied(),
         features,
@@ -347,6 +362,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         bare_number: bare_number(&tokens),
         extra_nights: extra,
         extra_guests: more_people,
+        no_long_weekend_in: dates.no_long_weekend.filter(|_| dates.check_in.is_none()),
     }
 }
 

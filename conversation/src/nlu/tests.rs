@@ -1043,3 +1043,45 @@ fn tem_lugar_asks_for_availability() {
         assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
     }
 }
+
+/// Phrasings a third set of conversations found: people said as "para mí y mi pareja", "y si
+/// fuéramos 4", "just me and my wife", "4 ppl", "we r 2"; "de 3 a 6/2" (a range whose end
+/// carries the month); a yes/no question with no cue word ("¿hay lugar para estacionar?", "¿se
+/// admiten niños?") is a question about the place, not availability.
+#[rustfmt::skip]
+#[test]
+fn third_set_people_ranges_and_questions_without_a_cue() {
+    let rows: &[Row] = &[
+        ("la arrayan esta disponible del 2 al 5 de marzo para mi y mi pareja?", "check_availability", Some("2027-03-02"), Some("2027-03-05"), Some(2)),
+        ("y si fueramos 4?", "check_availability", None, None, Some(4)),
+        ("just me and my wife", "check_availability", None, None, Some(2)),
+        ("Jan 10-14, 4 ppl, how much?", "ask_price", Some("2027-01-10"), Some("2027-01-14"), Some(4)),
+        ("hola! we r 2, from 3 to 5 april, got anything?", "check_availability", Some("2027-04-03"), Some("2027-04-05"), Some(2)),
+        ("oi, tem chalé pra 2 de 3 a 6/2?", "check_availability", Some("2027-02-03"), Some("2027-02-06"), Some(2)),
+        ("3 al 6/2 somos 2", "check_availability", Some("2027-02-03"), Some("2027-02-06"), Some(2)),
+        ("hay lugar para estacionar el auto?", "ask_info", None, None, None),
+        ("hay donde estacionar?", "ask_info", None, None, None),
+        ("se admiten niños?", "ask_info", None, None, None),
+        ("los nenes pueden ir?", "ask_info", None, None, None),
+        ("Can we bring our kids?", "ask_info", None, None, None),
+    ];
+    check_rows(rows, None);
+    assert_eq!(read("se admiten niños?").feature, Some(super::Feature::Kids));
+    assert_eq!(read("hay lugar para estacionar el auto?").feature, Some(super::Feature::Parking));
+    assert!(read("no, esa no").not_this_one);
+    assert!(!read("no, gracias").not_this_one);
+}
+
+/// "El finde largo de mayo" when May has none in the coming year (the 1st on a Saturday, the
+/// 25th fixed on a Tuesday, in 2027): no dates, the month reported so the bot can say so.
+#[test]
+fn a_long_weekend_in_a_month_without_one_sets_no_dates() {
+    let u = read("hola, para el finde largo de mayo tienen lugar? somos 2");
+    assert_eq!(
+        (u.check_in, u.no_long_weekend_in, u.month, u.guests),
+        (None, Some(5), Some(5), Some(2))
+    );
+    // A month that has one still gives its dates.
+    let u = read("el fin de semana largo de octubre");
+    assert!(u.check_in.is_some() && u.no_long_weekend_in.is_none());
+}

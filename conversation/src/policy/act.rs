@@ -40,6 +40,9 @@ fn carry_out(
         Step::Greet => vec![say(texts::welcome(lang))],
         Step::AskGuests => {
             let mut out = Vec::new();
+            if let Some(name) = &u.accommodation {
+                out.push(say(texts::noted_cabin(lang, name)));
+            }
             if let (Some(p), Some(stay)) = (&u.period, stay_of_state(s)) {
                 out.push(say(texts::period_assumed(lang, p, &stay)));
             }
@@ -76,16 +79,24 @@ fn carry_out(
                     a.tariff().base_per_night,
                     s.guests,
                 ))],
-                _ => match s.check_in {
-                    Some(check_in) => vec![say(texts::ask_nights(lang, check_in))],
-                    None => vec![say(texts::ask_dates_for(lang, u.guests))],
-                },
+                _ => {
+                    let mut out = Vec::new();
+                    if let Some(name) = &u.accommodation {
+                        out.push(say(texts::noted_cabin(lang, name)));
+                    }
+                    out.push(say(match s.check_in {
+                        Some(check_in) => texts::ask_nights(lang, check_in),
+                        None => texts::ask_dates_for(lang, u.guests),
+                    }));
+                    out
+                }
             }
         }
         Step::Clarify => vec![say(texts::clarify(lang))],
         Step::Human => vec![say(texts::human(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
+        Step::NoLongWeekend(month) => vec![say(texts::no_long_weekend_in(lang, month))],
         Step::Info {
             topics,
             features,
@@ -137,6 +148,14 @@ fn carry_out(
                 .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
                 .collect();
             vec![say(texts::not_in_offer(lang, &names))]
+        }
+        Step::WhichInstead => {
+            let names: Vec<&str> = s
+                .offer
+                .iter()
+                .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
+                .collect();
+            vec![say(texts::which_instead(lang, &names))]
         }
         Step::BookOffer => holds::accept(s),
         Step::Decline => {

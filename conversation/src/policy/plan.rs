@@ -12,7 +12,7 @@
 //!    price question ("¿cuánto es la seña?") gets the hold's own total, deposit and link;
 //! 4. a question about the place without new dates or people is answered (a question with them
 //!    is answered together with the quote);
-//! 5. a greeting; winter holidays (which days?);
+//! 5. a greeting; winter holidays (which days?); a long weekend in a month without one;
 //! 6. a stay: ask for the missing slot, or quote.
 
 use booking::{Guests, StayDates, StayError};
@@ -63,6 +63,8 @@ pub(crate) enum Step {
     Pick(usize),
     /// The guest pointed at something the offer does not have.
     NotInOffer,
+    /// "Esa no" to the option in focus of three: which of the others?
+    WhichInstead,
     /// "Sí, dale": book the option in focus.
     BookOffer,
     /// "No, gracias" to the offer: it leaves the table.
@@ -83,6 +85,8 @@ pub(crate) enum Step {
     Cancel,
     /// Winter holidays: say the usual dates and ask which days.
     WhichDays(PeriodMention),
+    /// A long weekend asked for in a month that has none: say so and ask which days.
+    NoLongWeekend(u32),
 }
 
 /// The guest's hold this message is about: the one in the facts, unless the message names
@@ -188,6 +192,20 @@ pub(crate) fn plan(
                 };
             }
             Some(None) => return Step::NotInOffer,
+            // "Esa no": the option in focus leaves the table; of two, the other is now in
+            // focus; of more, which one?
+            None if u.not_this_one && offer.options.len() > 1 && !offer.together => {
+                offer
+                    .options
+                    .remove(offer.chosen.min(offer.options.len() - 1));
+                offer.chosen = 0;
+                if offer.options.len() == 1 {
+                    s.accommodation = offer.options.first().map(|o| o.name.clone());
+                    return Step::Pick(0);
+                }
+                s.accommodation = None;
+                return Step::WhichInstead;
+            }
             None if agrees => return Step::BookOffer,
             None if u.declines && matches!(u.intent, Intent::Unknown | Intent::Greeting) => {
                 return Step::Decline;
@@ -273,6 +291,12 @@ pub(crate) fn plan(
         s.wants = s.wants.or(Some(Want::Availability));
         return Step::WhichDays(p);
     }
+    if let Some(month) = u.no_long_weekend_in
+        && u.check_in.is_none()
+    {
+        s.wants = s.wants.or(Some(Want::Availability));
+        return Step::NoLongWeekend(month);
+    }
     stay_request(prev, s, u, heard, facts)
 }
 
@@ -338,9 +362,11 @@ fn stay_request(
         s.offer = None;
     }
     // Naming a cabin is enough to ask about it for the stay on the table.
+    // A month alone ("queríamos ir en junio") is a stay being asked about: its days come next.
     let new_slot = heard.new_stay()
         || u.guests.is_some()
         || u.check_in.is_some()
+        || u.month.is_some()
         || u.accommodation.is_some() && (s.check_in.is_some() || prev.wants.is_some());
     let want = match u.intent {
         // A guest who asked to book and now gives the dates still wants to book.

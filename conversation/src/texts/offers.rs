@@ -110,6 +110,16 @@ pub fn not_in_offer(lang: Language, options: &[&str]) -> String {
     }
 }
 
+/// "Esa no": the other options, and which one the guest prefers.
+pub fn which_instead(lang: Language, others: &[&str]) -> String {
+    let names = super::list_or(lang, others);
+    match lang {
+        Language::Es => format!("¡Dale! 👌 ¿Cuál preferís entonces: {names}?"),
+        Language::En => format!("Sure! 👌 Which one would you prefer then: {names}?"),
+        Language::Pt => format!("Claro! 👌 Qual você prefere então: {names}?"),
+    }
+}
+
 /// "No room for that stay, but these nearby ones are free", priced.
 pub fn alternatives_for(
     stay: &StayDates,
@@ -375,6 +385,74 @@ pub fn period_assumed(lang: Language, p: &PeriodMention, stay: &StayDates) -> St
         Language::Pt => {
             format!("Para {name} considerei {when} 📅 (se preferir outros dias, me diga).")
         }
+    }
+}
+
+/// A month's name, as the guest reads it.
+fn month_name(lang: Language, month: u32) -> &'static str {
+    const ES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const PT: [&str; 12] = [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ];
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Language::Es => ES[i],
+        Language::En => EN[i],
+        Language::Pt => PT[i],
+    }
+}
+
+/// A long weekend asked for in a month that has none: say so, and ask which days.
+pub fn no_long_weekend_in(lang: Language, month: u32) -> String {
+    let m = month_name(lang, month);
+    match lang {
+        Language::Es => format!(
+            "El próximo {m} no tiene fin de semana largo 🙁 ¿Qué días de {m} te gustaría venir? Decime el día de llegada y el de salida 📅"
+        ),
+        Language::En => format!(
+            "There's no long weekend next {m} 🙁 Which days in {m} would you like to come? Tell me the arrival and departure days 📅"
+        ),
+        Language::Pt => format!(
+            "O próximo {m} não tem feriado prolongado 🙁 Quais dias de {m} você gostaria de vir? Me diga o dia de chegada e o de saída 📅"
+        ),
     }
 }
 

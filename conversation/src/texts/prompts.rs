@@ -47,6 +47,15 @@ pub fn ask_guests_for(lang: Language, stay: &booking::StayDates) -> String {
     }
 }
 
+/// The cabin the guest named, noted before asking for what is still missing.
+pub fn noted_cabin(lang: Language, name: &str) -> String {
+    match lang {
+        Language::Es => format!("Anoto {name} 📝"),
+        Language::En => format!("Noted: {name} 📝"),
+        Language::Pt => format!("Anotado: {name} 📝"),
+    }
+}
+
 /// Asks for dates, saying first what was understood ("¡Genial, 4 personas!").
 pub fn ask_dates_for(lang: Language, guests: Option<u16>) -> String {
     match guests {

@@ -34,6 +34,7 @@ pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
         nights: scan.nights,
         period: scan.period,
         month: scan.loose_month,
+        no_long_weekend: scan.no_long_weekend,
         ..DateInfo::default()
     };
     // One impossible date spoils the phrase ("del 30 al 31 de febrero"): better to ask again

@@ -31,6 +31,8 @@ pub(super) struct Scan {
     pub(super) moves: bool,
     /// Mentions the guest denies ("no era el 15", "en vez del 15"), by index.
     pub(super) denied: Vec<usize>,
+    /// A long weekend asked for in this month, which has none.
+    pub(super) no_long_weekend: Option<u32>,
 }
 
 /// Verbs that move a stay to another date.
@@ -62,6 +64,7 @@ pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
         period: s.period,
         moves: tokens.iter().any(|t| t.is_any(MOVE_VERBS)),
         denied: s.denied,
+        no_long_weekend: s.no_long_weekend,
     }
 }
 
@@ -76,6 +79,7 @@ struct Scanner<'a> {
     invalid: bool,
     period: Option<PeriodMention>,
     denied: Vec<usize>,
+    no_long_weekend: Option<u32>,
 }
 
 impl<'a> Scanner<'a> {
@@ -91,6 +95,7 @@ impl<'a> Scanner<'a> {
             invalid: false,
             period: None,
             denied: Vec::new(),
+            no_long_weekend: None,
         }
     }
 
@@ -173,7 +178,15 @@ impl<'a> Scanner<'a> {
     /// A holiday period ("el finde largo", "carnaval", "semana santa", "fin de año"): its
     /// stay, and the period noted so the reply can say what was assumed.
     fn season(&mut self, i: usize) -> Option<usize> {
-        let (found, used) = super::seasons::at(self.tokens, i, self.today)?;
+        let (named, used) = super::seasons::at(self.tokens, i, self.today)?;
+        let found = match named {
+            super::seasons::Named::Period(found) => found,
+            super::seasons::Named::NoLongWeekendIn(m) => {
+                self.no_long_weekend = Some(m);
+                self.loose_month = self.loose_month.or(Some(m));
+                return Some(used);
+            }
+        };
         self.period = self.period.or(Some(found.mention));
         if let Some((check_in, check_out)) = found.stay {
             self.mentions.push(Mention {
@@ -565,6 +578,13 @@ impl<'a> Scanner<'a> {
             return false;
         };
         let skip_el = usize::from(self.tok(j + 1).is_some_and(|t| t.is("el")));
+        // "3 a 6/2", "del 3 al 6/2": the end is a day with its month, so the number is its
+        // start.
+        if conn.is_any(&["al", "a", "hasta"])
+            && self.tok(j + 1 + skip_el).is_some_and(day_with_month)
+        {
+            return true;
+        }
         let Some(n) = numbers::parse_at(self.tokens, j + 1 + skip_el) else {
             return false;
         };
@@ -627,4 +647,12 @@ impl<'a> Scanner<'a> {
         self.loose_month = self.loose_month.or(Some(month));
         Some(1)
     }
+}
+
+/// "6/2", "6/2/2027": a day with its month in one token.
+fn day_with_month(t: &Token) -> bool {
+    let parts: Vec<&str> = t.text.split('/').collect();
+    matches!(parts.as_slice(), [d, m] | [d, m, _]
+        if d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)))
 }

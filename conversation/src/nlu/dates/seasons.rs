@@ -52,8 +52,16 @@ pub(super) struct Found {
     pub(super) stay: Option<(NaiveDate, NaiveDate)>,
 }
 
+/// What a period phrase at a token says: a period, or a long weekend asked for in a month that
+/// has none in the coming year ("el finde largo de noviembre" when the 20th falls on a
+/// Saturday): the month, so the bot can say so and ask which days.
+pub(super) enum Named {
+    Period(Found),
+    NoLongWeekendIn(u32),
+}
+
 /// The period named at token `i` and the tokens it uses.
-pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Found, usize)> {
+pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named, usize)> {
     let (phrase, period) = PHRASES
         .iter()
         .filter(|(p, _)| lexicon::phrase_at(tokens, i, p).is_some())
@@ -69,7 +77,10 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Found,
             match month {
                 Some(m) => {
                     used += 2;
-                    long_weekend_in(today, m)
+                    match long_weekend_in(today, m) {
+                        Some(days) => Some(days),
+                        None => return Some((Named::NoLongWeekendIn(m), used)),
+                    }
                 }
                 None => holidays::next_long_weekend(today),
             }
@@ -114,7 +125,7 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Found,
         first_day_off: days.first,
         last_day_off: days.last,
     };
-    Some((Found { mention, stay }, used))
+    Some((Named::Period(Found { mention, stay }), used))
 }
 
 /// The next long weekend that starts in month `m` (this year's if still ahead, else next

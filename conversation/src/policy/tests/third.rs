@@ -1,0 +1,76 @@
+//! Turns a third set of conversations found wrong: a month alone asks for the days, a named
+//! cabin is said back while a slot is missing, "esa no" keeps the offer, a long weekend in a
+//! month without one is told, yes/no questions without a cue word are answered.
+
+use super::*;
+
+#[test]
+fn a_month_alone_asks_for_the_days_and_keeps_the_month() {
+    let t = talk(&["queriamos ir en junio con la familia"]);
+    assert_eq!(t.state.month, Some(6));
+    assert!(said(&t).contains("fechas"), "{}", said(&t));
+    let t = talk(&["queriamos ir en junio con la familia", "del ocho al once"]);
+    assert_eq!(t.state.check_in, Some(d("2027-06-08")));
+}
+
+#[test]
+fn a_cabin_named_while_a_slot_is_missing_is_said_back() {
+    for (text, name) in [
+        (
+            "me encanto la coihue, esta libre en enero?",
+            "Cabaña Coihue",
+        ),
+        (
+            "hello, can I book the Arrayan for January 2nd to 5th?",
+            "Cabaña Arrayán",
+        ),
+        ("a Lenga tem lugar de 3 a 6 de janeiro?", "Cabaña Lenga"),
+    ] {
+        let t = talk(&[text]);
+        assert!(said(&t).contains(name), "{text}: {}", said(&t));
+        assert!(booked(&t).is_none(), "{text}");
+    }
+}
+
+#[test]
+fn not_this_one_keeps_the_offer_and_asks_which() {
+    let t = talk(&[ASK_FOR_TWO, "no, esa no"]);
+    let offer = t.state.offer.as_ref().expect("the offer stays");
+    assert_eq!(offer.chosen, 0);
+    let s = said(&t);
+    assert!(
+        s.contains("Coihue") && s.contains("Lenga") && !s.contains("Arrayán"),
+        "{s}"
+    );
+    let t = talk(&[ASK_FOR_TWO, "no, esa no", "la lenga entonces", "dale"]);
+    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(3));
+    // The option turned down leaves the table: a yes never books it.
+    let t = talk(&[ASK_FOR_TWO, "not that one", "yes"]);
+    assert_ne!(booked(&t).map(|b| b.accommodation_id), Some(1));
+}
+
+#[test]
+fn a_long_weekend_in_a_month_without_one_is_told() {
+    for (text, words) in [
+        ("para el finde largo de mayo tienen lugar? somos 2", "mayo"),
+        ("any room for the long weekend in May?", "May"),
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(s.contains(words) && booked(&t).is_none(), "{text}: {s}");
+        assert_eq!(t.state.month, Some(5), "{text}");
+    }
+}
+
+#[test]
+fn yes_no_questions_without_a_cue_word_are_answered() {
+    for (text, start) in [
+        ("hay lugar para estacionar el auto?", "No"),
+        ("se admiten niños?", "¡Sí!"),
+        ("los nenes pueden ir?", "¡Sí!"),
+        ("Can we bring our kids?", "Yes!"),
+    ] {
+        let t = run(&ConversationState::default(), text);
+        assert!(said(&t).starts_with(start), "{text}: {}", said(&t));
+    }
+}
