@@ -11,7 +11,7 @@
 //! - a pet is coming when one is named and not denied ("sin mascotas", "no llevamos perro");
 //! - the feature is the first one named.
 
-use super::{Choice, Feature, lexicon, normalize::Token, numbers};
+use super::{AskedTime, Choice, Feature, lexicon, normalize::Token, numbers};
 
 #[rustfmt::skip]
 const CORRECTIONS: &[&str] = &[
@@ -103,6 +103,12 @@ const FEATURES: &[(&str, Feature)] = &[
     ("horario de entrada", Feature::CheckIn), ("llegar tarde", Feature::CheckIn),
     ("llegar temprano", Feature::CheckIn), ("entrar antes", Feature::CheckIn),
     ("hora de llegada", Feature::CheckIn),
+    ("llegar a las", Feature::CheckIn), ("entrar a las", Feature::CheckIn),
+    ("ingresar a las", Feature::CheckIn), ("llegamos a las", Feature::CheckIn),
+    ("llegar tipo", Feature::CheckIn), ("llegamos tipo", Feature::CheckIn),
+    ("llego a las", Feature::CheckIn), ("llegariamos a las", Feature::CheckIn),
+    ("llegaremos a las", Feature::CheckIn), ("salir a las", Feature::CheckOut),
+    ("irnos a las", Feature::CheckOut), ("dejar la cabana a las", Feature::CheckOut),
 ];
 
 /// "Esa no", "no, esa no me gusta", "not that one", "essa não": the option in focus is not the
@@ -240,6 +246,42 @@ pub(crate) fn sleeps(tokens: &[Token]) -> Option<u16> {
             .then(|| u16::try_from(n.value).ok())
             .flatten()
     })
+}
+
+/// "A las 22", "tipo 11", "22hs", "23:30", "at 10pm", "às 20h": the hour a check-in or
+/// check-out question is about, 0–23; or "tarde"/"late", "temprano"/"early" without one.
+pub(crate) fn asked_time(tokens: &[Token]) -> Option<AskedTime> {
+    const BEFORE: &[&str] = &["las", "tipo", "at", "as", "eso", "la"];
+    const AFTER: &[&str] = &["hs", "h", "hrs", "horas", "hora", "pm", "am", "hr"];
+    const EVENING: &[&str] = &["pm", "noche", "tarde"];
+    let word = |k: usize, list: &[&str]| tokens.get(k).is_some_and(|t| t.is_any(list));
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_digits() {
+            continue;
+        }
+        let Ok(h) = t.text.parse::<u32>() else {
+            continue;
+        };
+        let said_as_hour = i.checked_sub(1).is_some_and(|p| word(p, BEFORE)) || word(i + 1, AFTER);
+        if !said_as_hour || h > 24 {
+            continue;
+        }
+        // "a las 10 pm", "a las 10 de la noche"
+        let evening = (1..=4).any(|k| word(i + k, EVENING));
+        let h = if evening && h < 12 { h + 12 } else { h % 24 };
+        return Some(AskedTime::At(h));
+    }
+    let late = ["tarde", "late", "mas tarde"]
+        .iter()
+        .any(|p| lexicon::find_phrase(tokens, p).is_some());
+    let early = ["temprano", "early", "antes"]
+        .iter()
+        .any(|p| lexicon::find_phrase(tokens, p).is_some());
+    match (late, early) {
+        (true, false) => Some(AskedTime::Late),
+        (false, true) => Some(AskedTime::Early),
+        _ => None,
+    }
 }
 
 /// Children, as guests name them.

@@ -144,6 +144,9 @@ pub struct Understanding {
     pub feature: Option<Feature>,
     /// Everything yes/no questions ask about ("¿tienen wifi? ¿y cochera?").
     pub features: Vec<Feature>,
+    /// The hour (or "late", "early") a check-in or check-out question asks about: answered
+    /// yes or no against the property's times. Only with one of those features.
+    pub asked_time: Option<AskedTime>,
     /// Every info topic named, whatever the intent (a stay question that also asks about pets).
     pub topics: Vec<InfoTopic>,
     /// Nights said without a check-in ("son 3 noches"): a correction of the stay's length.
@@ -217,6 +220,16 @@ pub enum Feature {
     Pets,
     CheckIn,
     CheckOut,
+}
+
+/// When a guest asks to arrive or leave: at an hour, or late or early without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AskedTime {
+    /// 0–23.
+    At(u32),
+    Late,
+    Early,
 }
 
 /// Holiday periods guests name.
@@ -349,6 +362,11 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         }),
         not_this_one: cues::not_this_one(&tokens),
         pets: cues::pets(&tokens),
+        asked_time: cues::asked_time(&tokens).filter(|_| {
+            features
+                .iter()
+                .any(|f| matches!(f, Feature::CheckIn | Feature::CheckOut))
+        }),
         feature: features.first().copied(),
         features,
         topics: signals.topics.clone(),

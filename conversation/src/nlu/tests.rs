@@ -1064,11 +1064,25 @@ fn third_set_people_ranges_and_questions_without_a_cue() {
         ("se admiten niños?", "ask_info", None, None, None),
         ("los nenes pueden ir?", "ask_info", None, None, None),
         ("Can we bring our kids?", "ask_info", None, None, None),
+        ("tienen algo p 2 del 1 al 3 de agosto", "check_availability", Some("2027-08-01"), Some("2027-08-03"), Some(2)),
+        ("se puede hacer el check in a las 11?", "ask_info", None, None, None),
     ];
     check_rows(rows, None);
     assert_eq!(read("se admiten niños?").feature, Some(super::Feature::Kids));
     assert_eq!(read("hay lugar para estacionar el auto?").feature, Some(super::Feature::Parking));
     assert!(read("no, esa no").not_this_one);
+    for (text, want) in [
+        ("se puede hacer el check in a las 11?", Some(super::AskedTime::At(11))),
+        ("podemos llegar a las 23:30?", Some(super::AskedTime::At(23))),
+        ("can we check in at 10pm?", Some(super::AskedTime::At(22))),
+        ("posso fazer check-in às 20h?", Some(super::AskedTime::At(20))),
+        ("puedo llegar tarde?", Some(super::AskedTime::Late)),
+        ("a que hora es el check in?", None),
+        // An hour without a check-in or check-out question is nobody's business here.
+        ("nos vemos a las 10", None),
+    ] {
+        assert_eq!(read(text).asked_time, want, "{text}");
+    }
     assert!(!read("no, gracias").not_this_one);
 }
 

@@ -5,7 +5,7 @@ use booking::StayDates;
 use super::{holds, plan::Step, quote, say};
 use crate::{
     Effect, Facts, info,
-    nlu::{Feature, InfoTopic, Understanding},
+    nlu::{AskedTime, Feature, InfoTopic, Understanding},
     state::{ConversationState, Want},
     texts,
 };
@@ -21,7 +21,8 @@ pub(crate) fn act(
     // The answer comes first, then what is still missing.
     if matches!(step, Step::AskDates | Step::AskGuests) {
         let named = u.accommodation.as_deref().or(s.accommodation.as_deref());
-        let mut effects = answers(s, named, facts, &u.topics, &u.features, None);
+        let asked = (&u.topics[..], &u.features[..], u.asked_time);
+        let mut effects = answers(s, named, facts, asked, None);
         effects.extend(carry_out(step, s, u, facts));
         return effects;
     }
@@ -102,7 +103,8 @@ fn carry_out(
             features,
             named,
         } => {
-            let out = answers(s, named.as_deref(), facts, &topics, &features, None);
+            let asked = (&topics[..], &features[..], u.asked_time);
+            let out = answers(s, named.as_deref(), facts, asked, None);
             if out.is_empty() {
                 vec![say(texts::clarify(lang))]
             } else {
@@ -128,15 +130,14 @@ fn carry_out(
             {
                 effects.push(say(texts::period_assumed(lang, p, &stay)));
             }
-            let offered = quote::quote(s, facts, (stay, guests), want, None, &mut effects);
-            let extra = answers(
-                s,
-                u.accommodation.as_deref(),
-                facts,
-                &u.topics,
-                &u.features,
-                Some(&offered),
-            );
+            // A question about the one cabin named in this message is answered about it.
+            let scope = quote::Scope {
+                replacing: None,
+                named_only: u.accommodation.is_some() && u.accommodations.len() == 1,
+            };
+            let offered = quote::quote(s, facts, (stay, guests), want, scope, &mut effects);
+            let asked = (&u.topics[..], &u.features[..], u.asked_time);
+            let extra = answers(s, u.accommodation.as_deref(), facts, asked, Some(&offered));
             effects.extend(extra);
             effects
         }
@@ -181,8 +182,7 @@ fn answers(
     s: &ConversationState,
     named: Option<&str>,
     facts: &Facts<'_>,
-    topics: &[InfoTopic],
-    features: &[Feature],
+    (topics, features, asked): (&[InfoTopic], &[Feature], Option<AskedTime>),
     offered: Option<&[i64]>,
 ) -> Vec<Effect> {
     let lang = s.language;
@@ -199,7 +199,7 @@ fn answers(
         }
         for f in features.iter().filter(|f| **f != Feature::Pets) {
             out.extend(
-                info::yes_no(lang, *f, facts.place, all, named)
+                info::yes_no_at(lang, *f, facts.place, (all, named), asked)
                     .into_iter()
                     .map(Effect::Say),
             );
@@ -218,7 +218,7 @@ fn answers(
     }
     for f in features {
         out.extend(
-            info::yes_no(lang, *f, facts.place, all, named)
+            info::yes_no_at(lang, *f, facts.place, (all, named), asked)
                 .into_iter()
                 .map(Effect::Say),
         );

@@ -216,7 +216,10 @@ pub(crate) fn move_hold(
                 facts,
                 (stay, guests),
                 Want::Availability,
-                Some(h),
+                quote::Scope {
+                    replacing: Some(h),
+                    named_only: false,
+                },
                 &mut effects,
             );
             return effects;
@@ -259,7 +262,11 @@ fn keep_and_offer(
     let mut effects = vec![say(why)];
     // The old hold stays: keep its dates in mind for "dale" on the new offer only.
     s.accommodation = None;
-    quote::quote(s, facts, wanted, Want::Availability, Some(h), &mut effects);
+    let scope = quote::Scope {
+        replacing: Some(h),
+        named_only: false,
+    };
+    quote::quote(s, facts, wanted, Want::Availability, scope, &mut effects);
     effects
 }
 

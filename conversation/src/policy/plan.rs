@@ -362,11 +362,13 @@ fn stay_request(
         s.offer = None;
     }
     // Naming a cabin is enough to ask about it for the stay on the table.
-    // A month alone ("queríamos ir en junio") is a stay being asked about: its days come next.
+    // A month or nights alone ("queríamos ir en junio", "queremos 2 noches") are a stay being
+    // asked about: its days come next.
     let new_slot = heard.new_stay()
         || u.guests.is_some()
         || u.check_in.is_some()
         || u.month.is_some()
+        || u.nights.is_some()
         || u.accommodation.is_some() && (s.check_in.is_some() || prev.wants.is_some());
     let want = match u.intent {
         // A guest who asked to book and now gives the dates still wants to book.

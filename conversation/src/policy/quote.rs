@@ -22,17 +22,28 @@ use crate::{
 /// Options shown at most.
 const MAX_OPTIONS: usize = 3;
 
+/// How a quote picks what it shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Scope<'a> {
+    /// The guest's unpaid hold, whose own nights do not count as taken and which an accepted
+    /// offer moves.
+    pub(crate) replacing: Option<&'a Held>,
+    /// The guest asked about the cabin they named in this message ("¿cuánto sale la Ñire del 2
+    /// al 5?"): when it is free, it alone is quoted.
+    pub(crate) named_only: bool,
+}
+
 /// Quotes the stay into `effects` and puts the offer on the table; with `Want::Book` and a free
-/// cabin, books it at once. `replacing`: the guest's unpaid hold, whose own nights do not count
-/// as taken and which an accepted offer moves. Returns the ids of the cabins offered.
+/// cabin, books it at once. Returns the ids of the cabins offered.
 pub(crate) fn quote(
     s: &mut ConversationState,
     facts: &Facts<'_>,
     (stay, guests): (StayDates, Guests),
     want: Want,
-    replacing: Option<&Held>,
+    scope: Scope<'_>,
     effects: &mut Vec<Effect>,
 ) -> Vec<i64> {
+    let replacing = scope.replacing;
     let lang = s.language;
     let taken: Vec<Taken> = facts
         .occupancy
@@ -93,11 +104,16 @@ pub(crate) fn quote(
             return vec![chosen.id];
         }
         let mut ordered: Vec<&Accommodation> = named_free.into_iter().collect();
+        let others = if scope.named_only && named_free.is_some() {
+            0
+        } else {
+            MAX_OPTIONS - ordered.len()
+        };
         ordered.extend(
             free.iter()
                 .copied()
                 .filter(|a| Some(a.id) != named_free.map(|n| n.id))
-                .take(MAX_OPTIONS - ordered.len()),
+                .take(others),
         );
         let lines: Vec<OfferLine<'_>> = ordered
             .iter()

@@ -624,6 +624,7 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("trinta e um", "31"),
     // Spanish chat shorthand
     ("pa", "para"),
+    ("p", "para"),
     ("xa", "para"),
     ("q", "que"),
     ("k", "que"),

@@ -74,3 +74,23 @@ fn yes_no_questions_without_a_cue_word_are_answered() {
         assert!(said(&t).starts_with(start), "{text}: {}", said(&t));
     }
 }
+
+#[test]
+fn an_hour_asked_for_check_in_or_out_is_answered_yes_or_no_first() {
+    for (text, start) in [
+        ("puedo llegar tarde? tipo 22hs", "¡Sí!"),
+        ("se puede hacer el check in a las 11?", "No"),
+        ("podemos llegar a las 23:30?", "¡Sí!"),
+        ("podemos salir a las 12?", "No"),
+        ("can we check in at 10pm?", "Yes!"),
+        ("posso fazer check-in às 20h?", "Sim!"),
+        // Not a yes/no question: the times alone.
+        (
+            "a que hora es el check in?",
+            "El check-in es a partir de las 14:00",
+        ),
+    ] {
+        let t = run(&ConversationState::default(), text);
+        assert!(said(&t).starts_with(start), "{text}: {}", said(&t));
+    }
+}
