@@ -1099,3 +1099,23 @@ fn a_long_weekend_in_a_month_without_one_sets_no_dates() {
     let u = read("el fin de semana largo de octubre");
     assert!(u.check_in.is_some() && u.no_long_weekend_in.is_none());
 }
+
+/// "May 5th-8th", "5th-8th May": English ordinals joined by a dash are a range; "la primera
+/// semana de febrero", "la segunda quincena de enero": that part of the month.
+#[rustfmt::skip]
+#[test]
+fn ordinal_ranges_and_parts_of_a_month() {
+    let rows: &[Row] = &[
+        ("May 5th-8th", "check_availability", Some("2027-05-05"), Some("2027-05-08"), None),
+        ("5th-8th May, 2 adults", "check_availability", Some("2027-05-05"), Some("2027-05-08"), Some(2)),
+        ("estamos buscando cabaña para la primera semana de febrero, somos 4", "check_availability", Some("2027-02-01"), Some("2027-02-08"), Some(4)),
+        ("la segunda semana de marzo", "check_availability", Some("2027-03-08"), Some("2027-03-15"), None),
+        ("la ultima semana de enero para 2", "check_availability", Some("2027-01-25"), Some("2027-02-01"), Some(2)),
+        ("la primera quincena de enero", "check_availability", Some("2027-01-01"), Some("2027-01-15"), None),
+        ("la segunda quincena de febrero somos 5", "check_availability", Some("2027-02-16"), Some("2027-02-28"), Some(5)),
+        ("la 1ra semana de marzo", "check_availability", Some("2027-03-01"), Some("2027-03-08"), None),
+    ];
+    check_rows(rows, None);
+    // "La primera" alone still points at an option.
+    assert_eq!(read("la primera").choice, Some(super::Choice::Position(1)));
+}

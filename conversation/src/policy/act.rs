@@ -85,6 +85,18 @@ fn carry_out(
                     if let Some(name) = &u.accommodation {
                         out.push(say(texts::noted_cabin(lang, name)));
                     }
+                    // "¿Tienen cabaña para 8?": larger than any one cabin, said before the dates
+                    // are asked (several together, or the most the place hosts).
+                    if let Some(g) = u.guests.map(i32::from)
+                        && g > facts.occupancy.largest_single()
+                    {
+                        let most = facts.occupancy.largest_party();
+                        if g > most {
+                            return vec![say(texts::too_many(lang, most))];
+                        }
+                        let largest = facts.occupancy.largest_single();
+                        out.push(say(texts::group_ahead(lang, largest)));
+                    }
                     out.push(say(match s.check_in {
                         Some(check_in) => texts::ask_nights(lang, check_in),
                         None => texts::ask_dates_for(lang, u.guests),

@@ -261,6 +261,21 @@ pub fn group_max(
 }
 
 /// More people than the whole place holds.
+/// A group larger than any one cabin, before the dates are known: several together.
+pub fn group_ahead(lang: Language, largest: i32) -> String {
+    match lang {
+        Language::Es => format!(
+            "Nuestra cabaña más grande es para {largest} personas, pero podemos darles varias juntas 🙌"
+        ),
+        Language::En => {
+            format!("Our largest cabin sleeps {largest}, but we can give you several together 🙌")
+        }
+        Language::Pt => format!(
+            "Nosso maior chalé é para {largest} pessoas, mas podemos oferecer vários juntos 🙌"
+        ),
+    }
+}
+
 pub fn too_many(lang: Language, max: i32) -> String {
     match lang {
         Language::Es => format!(

@@ -2,7 +2,7 @@
 //! plus nights, vague phrases and impossible dates. Nothing is resolved to a calendar date
 //! here except "hoy"/"mañana", which only need `today`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{
     DayRef, Kind, Mention, Role, calendar,
@@ -108,6 +108,7 @@ impl<'a> Scanner<'a> {
         while i < self.tokens.len() {
             let used = self
                 .season(i)
+                .or_else(|| self.part_of_month(i))
                 .or_else(|| self.weekend(i))
                 .or_else(|| self.relative(i))
                 .or_else(|| self.nights_at(i))
@@ -199,6 +200,66 @@ impl<'a> Scanner<'a> {
             });
         }
         Some(used)
+    }
+
+    /// "La primera semana de febrero" (1st to 8th), "la segunda semana" (8th to 15th), "la
+    /// última semana de enero" (the last seven nights), "la primera quincena de enero" (1st to
+    /// 15th), "la segunda quincena" (16th to the month's last day): that part of the next such
+    /// month (of the year said, if one is).
+    fn part_of_month(&mut self, i: usize) -> Option<usize> {
+        // "la 1ra semana": the ordinal's suffix is gone, "la" says it is one.
+        let after_la = i > 0 && self.tok(i - 1).is_some_and(|t| t.is("la"));
+        let which = match self.tok(i)?.text.as_str() {
+            "primera" | "primer" => 1,
+            "segunda" => 2,
+            "tercera" => 3,
+            "cuarta" => 4,
+            "ultima" => 5,
+            "1" if after_la => 1,
+            "2" if after_la => 2,
+            "3" if after_la => 3,
+            "4" if after_la => 4,
+            _ => return None,
+        };
+        let unit = self.tok(i + 1)?;
+        let fortnight = unit.is("quincena");
+        if !fortnight && !unit.is("semana") {
+            return None;
+        }
+        let (month, year, mlen) = self.month_after(i + 2)?;
+        let years = match year {
+            Some(y) => vec![y],
+            None => vec![self.today.year(), self.today.year() + 1],
+        };
+        let part = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+            let first = NaiveDate::from_ymd_opt(y, month, 1)?;
+            let next_first = first.checked_add_months(chrono::Months::new(1))?;
+            let last = next_first.pred_opt()?;
+            let day = |d: u32| NaiveDate::from_ymd_opt(y, month, d);
+            match (fortnight, which) {
+                (true, 1) => Some((first, day(15)?)),
+                (true, 2 | 5) => Some((day(16)?, last)),
+                (true, _) => None,
+                (false, 5) => Some((last.checked_sub_days(chrono::Days::new(6))?, next_first)),
+                (false, n) => {
+                    let start = day(1 + 7 * (n - 1))?;
+                    Some((start, calendar::add_days(start, 7)?))
+                }
+            }
+        };
+        let (start, end) = years
+            .into_iter()
+            .filter_map(part)
+            .find(|(a, _)| *a >= self.today || year.is_some())?;
+        self.mentions.push(Mention {
+            kind: Kind::Fixed(start),
+            role: Role::Start,
+        });
+        self.mentions.push(Mention {
+            kind: Kind::Fixed(end),
+            role: Role::End,
+        });
+        Some(2 + mlen)
     }
 
     /// "finde", "fin de semana", optionally "largo", "que viene"; "algún finde" is vague.

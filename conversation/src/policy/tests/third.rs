@@ -94,3 +94,15 @@ fn an_hour_asked_for_check_in_or_out_is_answered_yes_or_no_first() {
         assert!(said(&t).starts_with(start), "{text}: {}", said(&t));
     }
 }
+
+#[test]
+fn a_group_larger_than_any_cabin_hears_so_before_the_dates_are_asked() {
+    let t = talk(&["tienen cabañas para 8 personas?"]);
+    let s = said(&t);
+    assert!(
+        s.contains("juntas") && s.contains('6') && s.contains("fechas"),
+        "{s}"
+    );
+    let t = talk(&["somos 30, tienen lugar?"]);
+    assert!(said(&t).contains("hasta 12 personas"), "{}", said(&t));
+}
