@@ -37,6 +37,16 @@ const DEFERRALS: &[&str] = &[
     "te confirmo", "les confirmo",
 ];
 
+/// Putting the decision off ("dale, lo pienso y te confirmo", "lo hablo con mi marido y te
+/// aviso"): even a strong word then does not accept the offer.
+#[rustfmt::skip]
+pub(crate) const PUT_OFF: &[&str] = &[
+    "lo pienso", "lo voy a pensar", "lo vamos a pensar", "lo pensamos", "lo hablo", "lo hablamos",
+    "lo consulto", "lo consultamos", "lo charlo", "lo charlamos", "lo veo", "lo vemos", "te aviso",
+    "les aviso", "te confirmo", "les confirmo", "te confirmamos", "veo y te", "despues te",
+    "luego te",
+];
+
 #[rustfmt::skip]
 const NEGATIONS: &[&str] = &[
     "mejor no", "no gracias", "no quiero", "no me sirve", "no nos sirve", "no puedo", "no podemos",
@@ -91,12 +101,34 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
             .first()
             .is_some_and(|t| lexicon::word(t, "bueno").is_some());
     let mild = has(MILD) || bueno_alone;
-    let yes = strong || (mild && !has(DEFERRALS));
+    // An order to book ("reservala y te aviso cuando pago") still books.
+    let put_off = puts_off(tokens) && !has(ORDERS) && !imperative_reserve(tokens);
+    let yes = !put_off && (strong || (mild && !has(DEFERRALS)));
     Affirmation {
         yes,
         strong,
         no: false,
     }
+}
+
+/// Strong words that order the booking, not only agree to it.
+#[rustfmt::skip]
+const ORDERS: &[&str] = &[
+    "reservala", "reservalo", "reservame", "reservamela", "reservamelo", "reservanos", "lo tomo",
+    "la tomo", "lo tomamos", "la tomamos", "me la quedo", "me lo quedo",
+];
+
+/// The guest puts the decision off ("lo pienso", "te aviso", "te confirmo").
+/// Not "te aviso que llevamos perro", "te confirmo que somos 4": those inform.
+pub(crate) fn puts_off(tokens: &[Token]) -> bool {
+    PUT_OFF.iter().any(|p| {
+        lexicon::find_phrase(tokens, p).is_some_and(|(pos, q)| {
+            q == lexicon::Quality::Exact
+                && !tokens
+                    .get(pos + lexicon::phrase_len(p))
+                    .is_some_and(|t| t.is("que"))
+        })
+    })
 }
 
 /// "sí" anywhere, or a leading "si" that stands apart.
@@ -151,8 +183,16 @@ mod tests {
             "no, gracias",
             "hola",
             "bueno, y cuánto sale?",
+            "bueno dale, lo pienso y te confirmo",
+            "dale, lo hablo con mi marido y te aviso",
+            "de una, después te confirmo",
         ] {
             assert!(!yes(s), "{s}");
         }
+        assert!(yes("dale reservala y te aviso cuando pago"));
+        assert!(!puts_off(&tokenize("te aviso que llevamos perro")));
+        assert!(!puts_off(&tokenize(
+            "te escribo para consultar disponibilidad"
+        )));
     }
 }

@@ -181,6 +181,12 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     if let Some(n) = sleeps(tokens) {
         return Some(Choice::Sleeps(n));
     }
+    if points_at_pet_friendly(tokens) {
+        return Some(Choice::PetFriendly);
+    }
+    if that_one(tokens) {
+        return Some(Choice::ThatOne);
+    }
     for (i, t) in tokens.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
         let pointed = prev.is_some_and(|p| p.is_any(&["la", "el", "opcion", "numero", "nro"]));
@@ -221,6 +227,57 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         }
     }
     None
+}
+
+/// "¿Cuál admite mascotas? esa quiero", "la que deja llevar perros": the option that takes
+/// pets, in words the attribute table does not list.
+fn points_at_pet_friendly(tokens: &[Token]) -> bool {
+    const WHICH: &[&str] = &["que", "cual", "cuales"];
+    const ALLOWS: &[&str] = &[
+        "acepta", "aceptan", "admite", "admiten", "permite", "permiten", "deja", "dejan",
+    ];
+    let word = |k: usize, list: &[&str]| tokens.get(k).is_some_and(|t| t.is_any(list));
+    (0..tokens.len()).any(|i| {
+        word(i, WHICH)
+            && word(i + 1, ALLOWS)
+            && (2..=4).any(|k| {
+                tokens
+                    .get(i + k)
+                    .is_some_and(|t| lexicon::any_word(t, PET_WORDS).is_some())
+            })
+    })
+}
+
+/// "Esa", "dale esa", "ok esa", "esa misma", "me quedo con esa", "that one": a demonstrative
+/// that stands for an option, with nothing after it but agreement or courtesy ("esa semana",
+/// "esa fecha" are no pick).
+fn that_one(tokens: &[Token]) -> bool {
+    const AFTER: &[&str] = &[
+        "misma",
+        "mismo",
+        "dale",
+        "porfa",
+        "por",
+        "quiero",
+        "va",
+        "si",
+        "entonces",
+        "me",
+        "nos",
+        "gracias",
+        "reservala",
+        "reservamela",
+        "ok",
+        "perfecto",
+        "genial",
+        "one",
+    ];
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.is_any(&["esa", "ese"])
+            && tokens
+                .get(i + 1)
+                .is_none_or(|n| n.is_any(AFTER) || !n.is_alpha())
+    })
 }
 
 /// "la de 6", "la para 4 personas", "the one for 6" (bridged to "la para 6"): the option for
@@ -392,6 +449,13 @@ mod tests {
             ("la grande", Some(Choice::Largest)),
             ("la más grande", Some(Choice::Largest)),
             ("la que acepta perros", Some(Choice::PetFriendly)),
+            (
+                "cual admite mascotas? esa quiero",
+                Some(Choice::PetFriendly),
+            ),
+            ("ok esa", Some(Choice::ThatOne)),
+            ("dale esa misma", Some(Choice::ThatOne)),
+            ("esa semana no puedo", None),
             ("the cheapest one", Some(Choice::Cheapest)),
             ("the second one please", Some(Choice::Position(2))),
             ("a mais barata", Some(Choice::Cheapest)),

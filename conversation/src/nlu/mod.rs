@@ -132,6 +132,9 @@ pub struct Understanding {
     pub thanks: bool,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
+    /// The guest puts the decision off ("lo pienso y te aviso", "let me think about it"): what
+    /// is on the table stays there, nothing is booked.
+    pub defers: bool,
     /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
     pub correction: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
@@ -195,6 +198,8 @@ pub enum Choice {
     Middle,
     /// "La otra": the option not in focus (of two).
     Other,
+    /// "Esa", "that one", "essa": the option just talked about.
+    ThatOne,
     /// "La de 6", "la para 4 personas": the one for that many people.
     Sleeps(u16),
 }
@@ -352,13 +357,17 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         language_sure: detected.is_some_and(|(_, margin)| margin >= 2),
         thanks: tokens.iter().any(|t| t.is("gracias")),
         declines: agreement.no,
+        defers: affirm::puts_off(&tokens),
         correction: cues::correction(&tokens),
-        // "del primero al tres de marzo": a day, not the first option.
+        // "Esa no" turns the option down; it does not point at it. "Del primero al tres de
+        // marzo": a day, not the first option.
         choice: cues::choice(&tokens).filter(|c| {
-            !(*c == Choice::Position(1)
+            let turned_down = *c == Choice::ThatOne && cues::not_this_one(&tokens);
+            let first_day = *c == Choice::Position(1)
                 && tokens.iter().zip(&dates.consumed).any(|(t, used)| {
                     *used && t.is_any(&["primero", "primera", "primer", "1ro", "1ero"])
-                }))
+                });
+            !turned_down && !first_day
         }),
         not_this_one: cues::not_this_one(&tokens),
         pets: cues::pets(&tokens),

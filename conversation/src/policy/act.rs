@@ -124,6 +124,7 @@ fn carry_out(
             }
         }
         Step::Thanks => vec![say(texts::you_are_welcome(lang))],
+        Step::TakeYourTime => vec![say(texts::take_your_time(lang))],
         Step::Fits { name, guests } => {
             let Some(a) = accommodations.iter().find(|a| a.name == name) else {
                 return vec![say(texts::clarify(lang))];

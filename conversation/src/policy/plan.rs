@@ -48,6 +48,8 @@ pub(crate) enum Step {
     },
     /// "Gracias": a kind word back.
     Thanks,
+    /// "Lo pienso y te aviso": no rush, the offer stays.
+    TakeYourTime,
     /// "¿Entramos 5 en la Coihue?": whether that many fit in the cabin named.
     Fits {
         name: String,
@@ -112,6 +114,10 @@ pub(crate) fn plan(
         Intent::Cancel => return Step::Cancel,
         _ => {}
     }
+    // "Dale, lo pienso y te aviso": the offer stays on the table, nothing is booked.
+    if u.defers && u.intent != Intent::Book && u.check_in.is_none() && !u.affirmative {
+        return Step::TakeYourTime;
+    }
     let agrees = u.affirmative || u.intent == Intent::Book;
 
     if u.topics.contains(&InfoTopic::Capacity)
@@ -154,10 +160,16 @@ pub(crate) fn plan(
         && !(s.offer.is_some()
             && matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))));
     if asks_about_the_place && !heard.new_stay() {
+        // "¿La segunda tiene parrilla?": the option asked about is remembered, so "esa" after
+        // the answer points at it (a bare yes still accepts the option in focus).
+        let picked = s.offer.as_ref().and_then(|o| pick(o, u, facts).flatten());
+        if let (Some(i), Some(offer)) = (picked, s.offer.as_mut()) {
+            offer.asked = Some(i);
+        }
         let named = s
             .offer
             .as_ref()
-            .and_then(|o| pick(o, u, facts).flatten().and_then(|i| o.options.get(i)))
+            .and_then(|o| picked.and_then(|i| o.options.get(i)))
             .map(|o| o.name.clone())
             .or_else(|| u.accommodation.clone());
         return Step::Info {
@@ -320,6 +332,8 @@ fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<Option<us
     };
     let found = match u.choice? {
         Choice::Position(n) => n.checked_sub(1).filter(|i| *i < options.len()),
+        // "Esa": the option last asked about, else the one in focus.
+        Choice::ThatOne => Some(offer.asked.unwrap_or(offer.chosen)).filter(|i| *i < options.len()),
         Choice::Last => options.len().checked_sub(1),
         Choice::Middle => (options.len() == 3).then_some(1),
         Choice::Other => (options.len() == 2).then_some(1 - offer.chosen.min(1)),

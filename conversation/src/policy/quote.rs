@@ -130,6 +130,7 @@ pub(crate) fn quote(
             chosen: 0,
             together: false,
             replaces,
+            asked: None,
         });
         effects.push(say(if prefix.is_empty() {
             texts::offer(lang, &stay, guests.get(), &lines)
@@ -159,6 +160,7 @@ pub(crate) fn quote(
                 chosen: 0,
                 together: true,
                 replaces,
+                asked: None,
             });
             effects.push(say(texts::combination(lang, &stay, guests.get(), &parts)));
             return set.iter().map(|a| a.id).collect();
@@ -191,6 +193,7 @@ pub(crate) fn quote(
         chosen: 0,
         together: false,
         replaces,
+        asked: None,
     });
     let lines: Vec<(StayDates, OfferLine<'_>)> = alternatives
         .iter()
@@ -245,6 +248,7 @@ fn min_nights(
         chosen: 0,
         together: false,
         replaces: replacing.map(|h| h.code.clone()),
+        asked: None,
     });
     effects.push(say(texts::min_nights_offer(
         lang,
@@ -306,6 +310,7 @@ fn group_max(
         chosen: 0,
         together: true,
         replaces: None,
+        asked: None,
     });
     effects.push(say(texts::group_max(lang, stay, guests.get(), max, &parts)));
     Some(free.iter().map(|a| a.id).collect())

@@ -255,6 +255,21 @@ pub fn offer_declined(lang: Language) -> &'static str {
 }
 
 /// "Gracias": a kind word back, and the door open.
+/// The guest will think about it: no rush, nothing is booked.
+pub fn take_your_time(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "¡Dale, tranqui! 😊 Cuando lo decidas, escribime y lo vemos. Mientras tanto no reservo nada."
+        }
+        Language::En => {
+            "Sure, take your time! 😊 Write to me whenever you decide. I won't book anything meanwhile."
+        }
+        Language::Pt => {
+            "Claro, sem pressa! 😊 Quando decidir, me escreve. Enquanto isso não reservo nada."
+        }
+    }
+}
+
 pub fn you_are_welcome(lang: Language) -> &'static str {
     match lang {
         Language::Es => "¡Gracias a vos! 😊 Cualquier cosa que necesites, escribime por acá.",

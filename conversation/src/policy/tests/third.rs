@@ -106,3 +106,26 @@ fn a_group_larger_than_any_cabin_hears_so_before_the_dates_are_asked() {
     let t = talk(&["somos 30, tienen lugar?"]);
     assert!(said(&t).contains("hasta 12 personas"), "{}", said(&t));
 }
+
+#[test]
+fn a_guest_who_puts_the_decision_off_books_nothing() {
+    for text in [
+        "bueno dale, lo pienso y te confirmo",
+        "ok gracias, lo consulto con mi señora y te aviso",
+        "great, let me think about it",
+        "ótimo, vou pensar",
+    ] {
+        let t = talk(&[ASK_FOR_TWO, text]);
+        assert!(booked(&t).is_none(), "{text}: {}", said(&t));
+        assert!(t.state.offer.is_some(), "{text}: the offer stays");
+    }
+    // An order to book still books.
+    let t = talk(&[ASK_FOR_TWO, "dale reservala y te aviso cuando pago"]);
+    assert!(booked(&t).is_some());
+}
+
+#[test]
+fn the_option_asked_about_is_the_one_a_yes_books() {
+    let t = talk(&[ASK_FOR_TWO, "la segunda tiene parrilla?", "ok esa"]);
+    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(2));
+}
