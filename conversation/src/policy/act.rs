@@ -41,14 +41,36 @@ fn carry_out(
         Step::Greet => vec![say(texts::welcome(lang))],
         Step::AskGuests => {
             let mut out = Vec::new();
-            if let Some(name) = &u.accommodation {
+            // A price asked with the dates: the price for them (the cabin named, else from the
+            // cheapest) before the people are asked, who decide which cabins fit.
+            let priced = match (s.wants, stay_of_state(s)) {
+                (Some(Want::Price), Some(stay)) => {
+                    let named = s
+                        .accommodation
+                        .as_deref()
+                        .and_then(|n| accommodations.iter().find(|a| a.name == n));
+                    named
+                        .map(|a| (a, true))
+                        .or_else(|| accommodations.first().map(|a| (a, false)))
+                        .map(|(a, named)| {
+                            let line = texts::offer_line(a, &stay);
+                            texts::stay_price(lang, &stay, &line, (!named).then_some(a.capacity))
+                        })
+                }
+                _ => None,
+            };
+            if let Some(text) = &priced {
+                out.push(say(text.clone()));
+            } else if let Some(name) = &u.accommodation {
                 out.push(say(texts::noted_cabin(lang, name)));
             }
             if let (Some(p), Some(stay)) = (&u.period, stay_of_state(s)) {
                 out.push(say(texts::period_assumed(lang, p, &stay)));
             }
             out.push(say(match (&u.period, stay_of_state(s)) {
-                (None, Some(stay)) if u.check_in.is_some() || u.nights.is_some() => {
+                (None, Some(stay))
+                    if priced.is_none() && (u.check_in.is_some() || u.nights.is_some()) =>
+                {
                     texts::ask_guests_for(lang, &stay)
                 }
                 _ => texts::ask_guests(lang).to_owned(),

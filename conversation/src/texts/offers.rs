@@ -26,6 +26,48 @@ pub fn offer_line<'a>(accommodation: &'a Accommodation, stay: &StayDates) -> Off
     }
 }
 
+/// A price asked with dates but no people: the cabin's total for the stay; `from` (the
+/// cheapest cabin's capacity) when no cabin was named and the price is where it starts.
+pub fn stay_price(
+    lang: Language,
+    stay: &StayDates,
+    line: &OfferLine<'_>,
+    from: Option<i32>,
+) -> String {
+    let when = range(lang, stay.check_in(), stay.check_out());
+    let nights = stay.nights();
+    let (name, total) = (line.name, line.total);
+    match (lang, from) {
+        (Language::Es, None) => format!(
+            "{name}, {when} ({nights} {}): {total} en total 😊",
+            super::plural(nights, "noche", "noches")
+        ),
+        (Language::Es, Some(c)) => format!(
+            "{} ({nights} {}) arranca en {total} en total ({name}, para hasta {c} personas) 😊",
+            capitalize(&when),
+            super::plural(nights, "noche", "noches")
+        ),
+        (Language::En, None) => format!(
+            "{name}, {when} ({nights} {}): {total} in total 😊",
+            super::plural(nights, "night", "nights")
+        ),
+        (Language::En, Some(c)) => format!(
+            "{} ({nights} {}) it starts at {total} in total ({name}, up to {c} people) 😊",
+            capitalize(&when),
+            super::plural(nights, "night", "nights")
+        ),
+        (Language::Pt, None) => format!(
+            "{name}, {when} ({nights} {}): {total} no total 😊",
+            super::plural(nights, "noite", "noites")
+        ),
+        (Language::Pt, Some(c)) => format!(
+            "{} ({nights} {}) começa em {total} no total ({name}, para até {c} pessoas) 😊",
+            capitalize(&when),
+            super::plural(nights, "noite", "noites")
+        ),
+    }
+}
+
 pub fn offer(lang: Language, stay: &StayDates, guests: u16, lines: &[OfferLine<'_>]) -> String {
     let phrase = capitalize(&stay_phrase(lang, stay, guests));
     let head = match lang {

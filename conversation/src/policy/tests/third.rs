@@ -129,3 +129,22 @@ fn the_option_asked_about_is_the_one_a_yes_books() {
     let t = talk(&[ASK_FOR_TWO, "la segunda tiene parrilla?", "ok esa"]);
     assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(2));
 }
+
+#[test]
+fn a_price_asked_with_dates_and_no_people_is_given_before_they_are_asked() {
+    // The cabin named: its total for the stay.
+    let t = talk(&["How much is the Lenga for 2 nights from January 3?"]);
+    let s = said(&t);
+    assert!(
+        s.contains("Cabaña Lenga") && s.contains("$") && s.contains("How many people"),
+        "{s}"
+    );
+    // None named: where it starts, and for how many that is.
+    let t = talk(&["cuanto sale del 3 al 5 de enero?"]);
+    let s = said(&t);
+    assert!(
+        s.contains("arranca en $") && s.contains("Cabaña Arrayán") && s.contains("personas"),
+        "{s}"
+    );
+    assert!(booked(&t).is_none());
+}
