@@ -1066,6 +1066,10 @@ fn third_set_people_ranges_and_questions_without_a_cue() {
         ("Can we bring our kids?", "ask_info", None, None, None),
         ("tienen algo p 2 del 1 al 3 de agosto", "check_availability", Some("2027-08-01"), Some("2027-08-03"), Some(2)),
         ("se puede hacer el check in a las 11?", "ask_info", None, None, None),
+        // How to pay: a question for a person (no topic of its own).
+        ("que formas de pago aceptan?", "ask_info", None, None, None),
+        ("Can I pay the deposit by card?", "ask_info", None, None, None),
+        ("aceitam cartão?", "ask_info", None, None, None),
     ];
     check_rows(rows, None);
     assert_eq!(read("se admiten niños?").feature, Some(super::Feature::Kids));

@@ -202,6 +202,11 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("tarjeta", Intent::AskInfo, Weak),
     ("transferencia", Intent::AskInfo, Weak),
     ("mercado pago", Intent::AskInfo, Weak),
+    ("formas de pago", Intent::AskInfo, Weak),
+    ("forma de pago", Intent::AskInfo, Weak),
+    ("medios de pago", Intent::AskInfo, Weak),
+    ("medio de pago", Intent::AskInfo, Weak),
+    ("efectivo", Intent::AskInfo, Weak),
     // Greeting
     ("hola", Intent::Greeting, Strong),
     ("holis", Intent::Greeting, Strong),
