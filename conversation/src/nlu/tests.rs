@@ -1064,6 +1064,13 @@ fn third_set_people_ranges_and_questions_without_a_cue() {
         ("se admiten niños?", "ask_info", None, None, None),
         ("los nenes pueden ir?", "ask_info", None, None, None),
         ("Can we bring our kids?", "ask_info", None, None, None),
+        ("we are 2 couples looking for a place", "check_availability", None, None, Some(4)),
+        ("Hi, any availability for Easter? We'd be 5", "check_availability", Some("2027-03-25"), Some("2027-03-28"), Some(5)),
+        ("my wife, me and our two kids", "check_availability", None, None, Some(4)),
+        ("me, my husband and 3 kids", "check_availability", None, None, Some(5)),
+        ("eu, minha esposa e nossa filha", "check_availability", None, None, Some(3)),
+        ("vamos em 4", "check_availability", None, None, Some(4)),
+        ("somos 2 casais", "check_availability", None, None, Some(4)),
         ("tienen algo p 2 del 1 al 3 de agosto", "check_availability", Some("2027-08-01"), Some("2027-08-03"), Some(2)),
         ("se puede hacer el check in a las 11?", "ask_info", None, None, None),
         // How to pay: a question for a person (no topic of its own).
