@@ -157,6 +157,12 @@ pub struct Understanding {
     /// A check-out said alone ("al final nos quedamos hasta el 19"): the next such date from
     /// today; the conversation moves it after its check-in.
     pub until: Option<NaiveDate>,
+    /// `until` was said as a weekday ("hasta el domingo"): the conversation takes the first
+    /// such day after its check-in.
+    pub until_weekday: Option<chrono::Weekday>,
+    /// The whole stay moved by days ("llegamos un día después", "one day later", "un día
+    /// antes": negative), the nights kept.
+    pub shift_days: Option<i32>,
     /// A holiday period the dates were taken from ("el finde largo", "Semana Santa"): the
     /// reply says which dates were assumed.
     pub period: Option<PeriodMention>,
@@ -383,6 +389,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .nights
             .filter(|_| dates.check_in.is_none() && extra.is_none()),
         until: dates.until,
+        until_weekday: dates.until_weekday.filter(|_| dates.until.is_some()),
+        shift_days: shift_days(&tokens).filter(|_| dates.check_in.is_none()),
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         month: dates.month.filter(|_| dates.check_in.is_none()),
@@ -473,10 +481,11 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         "add",
         "adicionar",
     ];
+    // "dos días más", "one more day": days added to a stay are nights.
     let is_night = |i: usize| {
         tokens
             .get(i)
-            .is_some_and(|t| t.is_any(&["noche", "noches"]))
+            .is_some_and(|t| t.is_any(&["noche", "noches", "dia", "dias", "day", "days"]))
     };
     let count_at = |i: usize| -> Option<(i32, usize)> {
         let t = tokens.get(i)?;
@@ -510,7 +519,8 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         let after = i + len + 1;
         // "una noche más", "uma noite a mais", "una noche menos"
         let skip_a = usize::from(word_at(after, &["a"]));
-        if word_at(after + skip_a, MORE) {
+        // Not "3 días más o menos" (about three).
+        if word_at(after + skip_a, MORE) && !word_at(after + skip_a + 1, &["o"]) {
             return Some(n);
         }
         if word_at(after, LESS) {
@@ -519,6 +529,65 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         // "agregame una noche", "sumale 2 noches"
         if i.checked_sub(1).is_some_and(|p| word_at(p, ADD)) {
             return Some(n);
+        }
+    }
+    None
+}
+
+/// "Llegamos un día después", "un día más tarde", "one day later", "um dia depois", "un día
+/// antes", "correrla un día", "adelantarla un día": the stay moved by that many days (negative:
+/// earlier), never nights added.
+fn shift_days(tokens: &[normalize::Token]) -> Option<i32> {
+    const LATER: &[&str] = &["despues", "later", "depois", "luego"];
+    const EARLIER: &[&str] = &["antes", "earlier", "before"];
+    const PUSH: &[&str] = &[
+        "correr",
+        "correrla",
+        "correla",
+        "corremos",
+        "atrasar",
+        "atrasarla",
+        "atrasala",
+        "postergar",
+        "postergarla",
+        "postergala",
+        "push",
+        "mover",
+        "movela",
+        "moverla",
+    ];
+    const PULL: &[&str] = &["adelantar", "adelantarla", "adelantala", "adelantamos"];
+    let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
+    for i in 0..tokens.len() {
+        let n = if word_at(i, &["un", "una", "uno", "one", "a", "um", "uma"]) {
+            (1, 1)
+        } else {
+            match numbers::parse_at(tokens, i).filter(|n| !n.ordinal && n.value <= 7) {
+                Some(n) => (i32::try_from(n.value).ok()?, n.len),
+                None => continue,
+            }
+        };
+        let (count, len) = n;
+        if !word_at(i + len, &["dia", "dias", "day", "days"]) {
+            continue;
+        }
+        let after = i + len + 1;
+        // "un día más tarde", "one day later", "um dia depois"
+        let skip_mas = usize::from(word_at(after, &["mas", "more", "mais"]));
+        if word_at(after + skip_mas, LATER)
+            || word_at(after, &["mas"]) && word_at(after + 1, &["tarde"])
+        {
+            return Some(count);
+        }
+        if word_at(after, EARLIER) {
+            return Some(-count);
+        }
+        let before = |k: usize, list: &[&str]| i.checked_sub(k).is_some_and(|p| word_at(p, list));
+        if (1..=3).any(|k| before(k, PUSH)) {
+            return Some(count);
+        }
+        if (1..=3).any(|k| before(k, PULL)) {
+            return Some(-count);
         }
     }
     None

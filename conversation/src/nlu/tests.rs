@@ -1082,6 +1082,20 @@ fn third_set_people_ranges_and_questions_without_a_cue() {
     assert_eq!(read("se admiten niños?").feature, Some(super::Feature::Kids));
     assert_eq!(read("hay lugar para estacionar el auto?").feature, Some(super::Feature::Parking));
     assert!(read("no, esa no").not_this_one);
+    // The stay moved, or made longer, by days.
+    for (text, shift) in [
+        ("al final llegamos un dia despues", Some(1)),
+        ("can we push it one day later?", Some(1)),
+        ("la podemos adelantar un dia?", Some(-1)),
+        ("um dia depois", Some(1)),
+        ("si cancelo 2 dias antes me devuelven la seña?", Some(-2)),
+        ("nos quedamos 2 dias mas", None),
+    ] {
+        assert_eq!(read(text).shift_days, shift, "{text}");
+    }
+    assert_eq!(read("nos quedamos 2 dias mas").extra_nights, Some(2));
+    assert_eq!(read("queremos ir 3 dias mas o menos").extra_nights, None);
+    assert_eq!(read("nos quedamos hasta el domingo").until_weekday, Some(chrono::Weekday::Sun));
     for (text, want) in [
         ("se puede hacer el check in a las 11?", Some(super::AskedTime::At(11))),
         ("podemos llegar a las 23:30?", Some(super::AskedTime::At(23))),

@@ -80,6 +80,9 @@ pub(crate) struct DateInfo {
     pub(crate) month: Option<u32>,
     /// "El finde largo de noviembre" in a year whose November has none: the month.
     pub(crate) no_long_weekend: Option<u32>,
+    /// The check-out said alone as a weekday ("nos quedamos hasta el domingo"): `until` is the
+    /// next one from today; the conversation takes the first one after its check-in.
+    pub(crate) until_weekday: Option<Weekday>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -69,6 +69,9 @@ pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
         info.until = today
             .pred_opt()
             .and_then(|yesterday| end_date(only.kind, yesterday, today));
+        if let Kind::Weekday { wd, .. } = only.kind {
+            info.until_weekday = Some(wd);
+        }
     }
     info.consumed = scan.consumed;
     info

@@ -148,3 +148,42 @@ fn a_price_asked_with_dates_and_no_people_is_given_before_they_are_asked() {
     );
     assert!(booked(&t).is_none());
 }
+
+#[test]
+fn a_stay_moved_by_days_or_to_a_weekday_keeps_its_sense() {
+    let world = coihue_hold(false);
+    // Held 15–17 December (Tuesday to Thursday).
+    for (text, (a, b)) in [
+        (
+            "al final llegamos un dia despues",
+            ("2026-12-16", "2026-12-18"),
+        ),
+        (
+            "can we push it one day later?",
+            ("2026-12-16", "2026-12-18"),
+        ),
+        ("la podemos adelantar un dia?", ("2026-12-14", "2026-12-16")),
+        (
+            "nos quedamos hasta el domingo",
+            ("2026-12-15", "2026-12-20"),
+        ),
+        ("nos quedamos 2 dias mas", ("2026-12-15", "2026-12-19")),
+    ] {
+        let t = world.run(&after_hold(), text);
+        let moved = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some((to.check_in, to.check_out)),
+            _ => None,
+        });
+        assert_eq!(moved, Some((d(a), d(b))), "{text}: {}", said(&t));
+    }
+    // A question about cancelling moves nothing.
+    let t = world.run(
+        &after_hold(),
+        "si cancelo 2 dias antes me devuelven la seña?",
+    );
+    assert!(
+        t.effects
+            .iter()
+            .all(|e| !matches!(e, Effect::MoveHold { .. }))
+    );
+}
