@@ -132,6 +132,9 @@ pub struct Understanding {
     pub thanks: bool,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
+    /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
+    /// "what's my booking number?").
+    pub asks_code: bool,
     /// The guest puts the decision off ("lo pienso y te aviso", "let me think about it"): what
     /// is on the table stays there, nothing is booked.
     pub defers: bool,
@@ -342,6 +345,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         };
     }
     let empty = tokens.is_empty() && reservation_code.is_none();
+    let has_code = reservation_code.is_some();
     let confidence = confidence::score(&decision, &dates, empty);
     let extra = extra_nights(&tokens).filter(|_| dates.check_in.is_none());
     // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
@@ -364,6 +368,16 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         thanks: tokens.iter().any(|t| t.is("gracias")),
         declines: agreement.no,
         defers: affirm::puts_off(&tokens),
+        asks_code: !has_code
+            && [
+                "codigo",
+                "code",
+                "numero de reserva",
+                "booking number",
+                "localizador",
+            ]
+            .iter()
+            .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         correction: cues::correction(&tokens),
         // "Esa no" turns the option down; it does not point at it. "Del primero al tres de
         // marzo": a day, not the first option.

@@ -169,6 +169,7 @@ fn carry_out(
             let scope = quote::Scope {
                 replacing: None,
                 named_only: u.accommodation.is_some() && u.accommodations.len() == 1,
+                several: &u.accommodations,
             };
             let offered = quote::quote(s, facts, (stay, guests), want, scope, &mut effects);
             let asked = (&u.topics[..], &u.features[..], u.asked_time);
@@ -200,6 +201,18 @@ fn carry_out(
             vec![say(texts::offer_declined(lang))]
         }
         Step::AlreadyHeld => holds::already_held(s, u, facts),
+        Step::HeldCode(code) => match facts
+            .held
+            .and_then(|h| stay_of(h.check_in, h.check_out).map(|st| (h, st)))
+        {
+            Some((h, stay)) => vec![say(texts::held_code(
+                lang,
+                &code,
+                &texts::list(lang, &h.cabins()),
+                &stay,
+            ))],
+            None => vec![say(texts::clarify(lang))],
+        },
         Step::HeldPrice => holds::held_price(s, u, facts),
         Step::Move {
             stay,

@@ -218,7 +218,7 @@ pub(crate) fn move_hold(
                 Want::Availability,
                 quote::Scope {
                     replacing: Some(h),
-                    named_only: false,
+                    ..quote::Scope::default()
                 },
                 &mut effects,
             );
@@ -264,7 +264,7 @@ fn keep_and_offer(
     s.accommodation = None;
     let scope = quote::Scope {
         replacing: Some(h),
-        named_only: false,
+        ..quote::Scope::default()
     };
     quote::quote(s, facts, wanted, Want::Availability, scope, &mut effects);
     effects

@@ -73,6 +73,8 @@ pub(crate) enum Step {
     Decline,
     /// A yes with nothing on the table after a hold.
     AlreadyHeld,
+    /// "¿Cuál es mi código?": the hold's code (its group's when it has one).
+    HeldCode(String),
     /// "¿Cuánto es la seña?" after a hold: what the hold costs.
     HeldPrice,
     /// Move the unpaid hold to this stay and head count, and to another cabin when the guest
@@ -227,6 +229,12 @@ pub(crate) fn plan(
     }
 
     let holding = held(facts, u);
+    // "¿Cuál es el código de mi reserva?"
+    if u.asks_code
+        && let Some(h) = holding
+    {
+        return Step::HeldCode(h.shown_code().to_owned());
+    }
     if holding.is_some() || s.booked.is_some() {
         // Only an explicit question (not a stay read from bare dates or people) asks about
         // another stay; anything else with new values corrects the hold.

@@ -31,6 +31,9 @@ pub(crate) struct Scope<'a> {
     /// The guest asked about the cabin they named in this message ("¿cuánto sale la Ñire del 2
     /// al 5?"): when it is free, it alone is quoted.
     pub(crate) named_only: bool,
+    /// Several cabins named in this message ("¿cuánto salen la Coihue y la Lenga…?"): the
+    /// free ones among them are what is quoted.
+    pub(crate) several: &'a [String],
 }
 
 /// Quotes the stay into `effects` and puts the offer on the table; with `Want::Book` and a free
@@ -115,6 +118,14 @@ pub(crate) fn quote(
                 .filter(|a| Some(a.id) != named_free.map(|n| n.id))
                 .take(others),
         );
+        let named_ones: Vec<&Accommodation> = scope
+            .several
+            .iter()
+            .filter_map(|n| free.iter().copied().find(|a| a.name == *n))
+            .collect();
+        if scope.several.len() > 1 && !named_ones.is_empty() {
+            ordered = named_ones;
+        }
         let lines: Vec<OfferLine<'_>> = ordered
             .iter()
             .map(|a| texts::offer_line(a, &stay))

@@ -187,3 +187,30 @@ fn a_stay_moved_by_days_or_to_a_weekday_keeps_its_sense() {
             .all(|e| !matches!(e, Effect::MoveHold { .. }))
     );
 }
+
+#[test]
+fn several_cabins_named_are_the_ones_quoted() {
+    let t = talk(&["cuanto salen la arrayan y la lenga del 15 al 17 de diciembre para 2?"]);
+    let offer = t.state.offer.expect("an offer");
+    let names: Vec<&str> = offer.options.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["Cabaña Arrayán", "Cabaña Lenga"]);
+}
+
+#[test]
+fn after_a_hold_what_to_pay_and_the_code_are_told() {
+    let world = coihue_hold(false);
+    let t = world.run(&after_hold(), "hay que pagar todo ahora?");
+    let s = said(&t);
+    assert!(
+        s.contains("seña") && s.contains("https://pago.example"),
+        "{s}"
+    );
+    for text in [
+        "cual es el codigo de mi reserva?",
+        "what's my booking code?",
+    ] {
+        let t = world.run(&after_hold(), text);
+        assert!(said(&t).contains("RES261215007"), "{text}: {}", said(&t));
+        assert!(booked(&t).is_none());
+    }
+}
