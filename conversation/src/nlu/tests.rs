@@ -1123,6 +1123,30 @@ fn a_long_weekend_in_a_month_without_one_sets_no_dates() {
     // A month that has one still gives its dates.
     let u = read("el fin de semana largo de octubre");
     assert!(u.check_in.is_some() && u.no_long_weekend_in.is_none());
+    // "El finde largo del <day>": the long weekend of that day, even when its holiday moved
+    // to the Monday before (12 October 2027, a Tuesday) or Easter comes two days after.
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, a, b) in [
+        ("el finde largo del 9 de julio", "2027-07-08", "2027-07-11"),
+        (
+            "el fin de semana largo del 12 de octubre para 2",
+            "2027-10-08",
+            "2027-10-11",
+        ),
+        ("el finde largo del 24 de marzo", "2027-03-25", "2027-03-28"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(a)), Some(d(b))),
+            "{text}"
+        );
+    }
+    // 25 May 2027 is a Tuesday, a fixed holiday: no long weekend.
+    assert_eq!(
+        read("el finde largo del 25 de mayo").no_long_weekend_in,
+        Some(5)
+    );
 }
 
 /// "May 5th-8th", "5th-8th May": English ordinals joined by a dash are a range; "la primera
