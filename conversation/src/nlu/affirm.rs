@@ -27,7 +27,7 @@ const STRONG: &[&str] = &[
 const MILD: &[&str] = &[
     "ok", "oka", "okey", "okay", "okis", "oki", "perfecto", "perfecta", "genial", "barbaro", "joya",
     "listo", "claro", "buenisimo", "excelente", "esta bien", "me sirve", "nos sirve",
-    "me parece bien", "me parece perfecto", "va",
+    "me parece bien", "me parece perfecto", "va", "muy bien",
 ];
 
 #[rustfmt::skip]
@@ -172,6 +172,7 @@ mod tests {
             "confirmo",
             "dale, reservá",
             "si, dale",
+            "muy bien",
         ] {
             assert!(yes(s), "{s}");
         }

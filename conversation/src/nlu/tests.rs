@@ -1168,3 +1168,23 @@ fn ordinal_ranges_and_parts_of_a_month() {
     // "La primera" alone still points at an option.
     assert_eq!(read("la primera").choice, Some(super::Choice::Position(1)));
 }
+
+/// Agreement as English and Portuguese guests write it.
+#[test]
+fn agreement_in_english_and_portuguese_words() {
+    for text in [
+        "cool",
+        "awesome",
+        "works for me",
+        "that works",
+        "beleza",
+        "fechou!",
+        "certo",
+        "vamos nessa",
+        "combinado",
+        "ótimo",
+    ] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    assert!(!read("beleza, vou pensar").affirmative);
+}
