@@ -5,7 +5,7 @@ use booking::StayDates;
 use super::{holds, plan::Step, quote, say};
 use crate::{
     Effect, Facts, info,
-    nlu::{AskedTime, Feature, InfoTopic, Understanding},
+    nlu::{AskedTime, Choice, Feature, InfoTopic, Understanding},
     state::{ConversationState, Want},
     texts,
 };
@@ -170,6 +170,10 @@ fn carry_out(
                 replacing: None,
                 named_only: u.accommodation.is_some() && u.accommodations.len() == 1,
                 several: &u.accommodations,
+                prefer: match u.choice {
+                    Some(Choice::Having(f)) => Some(f),
+                    _ => None,
+                },
             };
             let offered = quote::quote(s, facts, (stay, guests), want, scope, &mut effects);
             let asked = (&u.topics[..], &u.features[..], u.asked_time);

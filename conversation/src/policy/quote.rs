@@ -15,6 +15,7 @@ use booking::{
 use super::{holds, say};
 use crate::{
     Booking, Effect, Facts, Held,
+    nlu::Feature,
     state::{ConversationState, Offer, OfferOption, Want},
     texts::{self, OfferLine},
 };
@@ -31,6 +32,9 @@ pub(crate) struct Scope<'a> {
     /// The guest asked about the cabin they named in this message ("¿cuánto sale la Ñire del 2
     /// al 5?"): when it is free, it alone is quoted.
     pub(crate) named_only: bool,
+    /// A feature the guest wants the cabin to have ("que sea la que tiene jacuzzi"): those
+    /// that have it lead the offer.
+    pub(crate) prefer: Option<Feature>,
     /// Several cabins named in this message ("¿cuánto salen la Coihue y la Lenga…?"): the
     /// free ones among them are what is quoted.
     pub(crate) several: &'a [String],
@@ -82,6 +86,12 @@ pub(crate) fn quote(
     }
     if s.pets && free.iter().any(|a| a.pets_allowed) {
         free.sort_by_key(|a| !a.pets_allowed);
+    }
+    // "Que sea la que tiene jacuzzi": the cabins that have it first.
+    if let Some(f) = scope.prefer
+        && free.iter().any(|a| crate::info::has(a, f))
+    {
+        free.sort_by_key(|a| !crate::info::has(a, f));
     }
     let named = s
         .accommodation
@@ -152,7 +162,21 @@ pub(crate) fn quote(
     }
 
     if i32::from(guests.get()) > occupancy.largest_single() {
-        if let Some(set) = occupancy.combination(&stay, guests) {
+        // A pet comes: cabins that take it together, when they fit everyone.
+        let pet_friendly: Vec<Accommodation> = occupancy
+            .accommodations
+            .iter()
+            .filter(|a| s.pets && a.pets_allowed)
+            .cloned()
+            .collect();
+        let with_pets = Occupancy {
+            accommodations: &pet_friendly,
+            taken: &taken,
+        };
+        let combination = with_pets
+            .combination(&stay, guests)
+            .or_else(|| occupancy.combination(&stay, guests));
+        if let Some(set) = combination {
             let split = split_guests(&set, guests.get());
             let parts: Vec<(OfferLine<'_>, u16)> = set
                 .iter()

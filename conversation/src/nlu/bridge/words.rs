@@ -699,6 +699,13 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("vinte e nove", "29"),
     ("trinta e um", "31"),
     // Spanish chat shorthand
+    ("solo esa noche", "una noche"),
+    ("esa noche nomas", "una noche"),
+    ("esa noche sola", "una noche"),
+    ("just that night", "una noche"),
+    ("only that night", "una noche"),
+    ("that night only", "una noche"),
+    ("so essa noite", "una noche"),
     ("pa", "para"),
     ("p", "para"),
     ("xa", "para"),
