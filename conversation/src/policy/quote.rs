@@ -162,20 +162,27 @@ pub(crate) fn quote(
     }
 
     if i32::from(guests.get()) > occupancy.largest_single() {
-        // A pet comes: cabins that take it together, when they fit everyone.
+        // A pet comes and the cheapest combination has no cabin that takes it: the cheapest
+        // that has one (pet-friendly cabins only), when there is one.
+        let cheapest = occupancy.combination(&stay, guests);
         let pet_friendly: Vec<Accommodation> = occupancy
             .accommodations
             .iter()
-            .filter(|a| s.pets && a.pets_allowed)
+            .filter(|a| a.pets_allowed)
             .cloned()
             .collect();
         let with_pets = Occupancy {
             accommodations: &pet_friendly,
             taken: &taken,
         };
-        let combination = with_pets
-            .combination(&stay, guests)
-            .or_else(|| occupancy.combination(&stay, guests));
+        let no_room_for_the_pet = s.pets
+            && cheapest
+                .as_ref()
+                .is_some_and(|set| set.iter().all(|a| !a.pets_allowed));
+        let combination = no_room_for_the_pet
+            .then(|| with_pets.combination(&stay, guests))
+            .flatten()
+            .or(cheapest);
         if let Some(set) = combination {
             let split = split_guests(&set, guests.get());
             let parts: Vec<(OfferLine<'_>, u16)> = set
