@@ -135,6 +135,9 @@ pub struct Understanding {
     /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
     /// "what's my booking number?").
     pub asks_code: bool,
+    /// The guest asks for the voucher or the reservation's details again ("¿me pasás el
+    /// comprobante?", "can you send me the voucher?").
+    pub asks_voucher: bool,
     /// The guest puts the decision off ("lo pienso y te aviso", "let me think about it"): what
     /// is on the table stays there, nothing is booked.
     pub defers: bool,
@@ -368,6 +371,19 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         thanks: tokens.iter().any(|t| t.is("gracias")),
         declines: agreement.no,
         defers: affirm::puts_off(&tokens),
+        asks_voucher: [
+            "comprobante",
+            "voucher",
+            "comprovante",
+            "datos de la reserva",
+            "datos de mi reserva",
+            "detalle de la reserva",
+            "detalles de la reserva",
+            "booking details",
+            "reservation details",
+        ]
+        .iter()
+        .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         asks_code: !has_code
             && [
                 "codigo",

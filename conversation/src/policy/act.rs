@@ -218,6 +218,7 @@ fn carry_out(
             None => vec![say(texts::clarify(lang))],
         },
         Step::HeldPrice => holds::held_price(s, u, facts),
+        Step::Voucher => holds::voucher(s, u, facts),
         Step::Move {
             stay,
             guests,

@@ -77,6 +77,8 @@ pub(crate) enum Step {
     HeldCode(String),
     /// "¿Cuánto es la seña?" after a hold: what the hold costs.
     HeldPrice,
+    /// "¿Me pasás el comprobante?", "¿cuánto me queda por pagar?" after paying: the voucher.
+    Voucher,
     /// Move the unpaid hold to this stay and head count, and to another cabin when the guest
     /// named one.
     Move {
@@ -285,14 +287,17 @@ pub(crate) fn plan(
             }
         } else if agrees && !heard.new_stay() && s.offer.is_none() {
             return Step::AlreadyHeld;
-        } else if u.intent == Intent::AskPrice
+        } else if (u.intent == Intent::AskPrice || u.asks_voucher)
             && !heard.new_stay()
             && u.check_in.is_none()
             && u.accommodation.is_none()
             && s.offer.is_none()
-            && holding.is_none_or(|h| !h.paid)
         {
-            return Step::HeldPrice;
+            // Paid: the voucher again (with the balance); unpaid: what it costs and the link.
+            return match holding {
+                Some(h) if h.paid => Step::Voucher,
+                _ => Step::HeldPrice,
+            };
         }
     }
 

@@ -151,6 +151,10 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     // How much to pay, and when ("¿hay que pagar todo ahora?"): a price question; with a hold,
     // its total, deposit and payment link.
     ("hay que pagar", Intent::AskPrice, Weak),
+    ("queda por pagar", Intent::AskPrice, Weak),
+    ("falta pagar", Intent::AskPrice, Weak),
+    ("left to pay", Intent::AskPrice, Weak),
+    ("saldo", Intent::AskPrice, Weak),
     ("tengo que pagar", Intent::AskPrice, Weak),
     ("tenemos que pagar", Intent::AskPrice, Weak),
     ("pagar todo", Intent::AskPrice, Weak),

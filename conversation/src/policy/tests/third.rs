@@ -232,3 +232,25 @@ fn a_group_with_a_pet_is_offered_cabins_that_take_it_and_a_wish_leads_the_offer(
     let t = talk(&["tienen lugar para 2 el 15 de diciembre?", "solo esa noche"]);
     assert_eq!(t.state.check_out, Some(d("2026-12-16")));
 }
+
+#[test]
+fn after_paying_the_voucher_and_the_balance_are_told_again() {
+    let world = coihue_hold(true);
+    for text in [
+        "me pasas de nuevo el comprobante?",
+        "cuanto me queda por pagar?",
+        "can you send me the voucher again?",
+    ] {
+        let t = world.run(&after_hold(), text);
+        let s = said(&t);
+        assert!(
+            s.contains("RES261215007") && s.contains("Ruta 40"),
+            "{text}: {s}"
+        );
+        assert!(s.contains("Saldo") || s.contains("Balance"), "{text}: {s}");
+        assert!(
+            t.state.offer.is_none() && booked(&t).is_none(),
+            "{text}: no new offer"
+        );
+    }
+}
