@@ -72,6 +72,7 @@ const FEATURES: &[(&str, Feature)] = &[
     ("asado", Feature::Grill), ("quincho", Feature::Grill),
     ("calefaccion", Feature::Heating), ("estufa", Feature::Heating), ("salamandra", Feature::Heating),
     ("hogar a lena", Feature::Heating), ("losa radiante", Feature::Heating), ("calefactor", Feature::Heating),
+    ("chimenea", Feature::Heating), ("hogar", Feature::Heating),
     ("aire acondicionado", Feature::AirConditioning), ("aire", Feature::AirConditioning),
     ("ventilador", Feature::AirConditioning),
     ("jacuzzi", Feature::Jacuzzi), ("hidromasaje", Feature::Jacuzzi),

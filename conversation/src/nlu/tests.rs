@@ -1188,3 +1188,35 @@ fn agreement_in_english_and_portuguese_words() {
     }
     assert!(!read("beleza, vou pensar").affirmative);
 }
+
+/// Pointing in English with ordinals and comparatives; a fireplace; cancelling in words the
+/// third set used.
+#[test]
+fn english_comparatives_fireplaces_and_more_ways_to_cancel() {
+    use super::Choice;
+    for (text, want) in [
+        ("the 3rd one", Choice::Position(3)),
+        ("option 2 please", Choice::Position(2)),
+        ("the cheaper one", Choice::Cheapest),
+        ("the bigger one", Choice::Largest),
+        ("the most expensive one", Choice::Priciest),
+    ] {
+        let u = read(text);
+        assert_eq!((u.choice, u.check_in), (Some(want), None), "{text}");
+    }
+    for text in [
+        "tem lareira?",
+        "tienen chimenea?",
+        "do you have a fireplace?",
+    ] {
+        assert_eq!(read(text).feature, Some(super::Feature::Heating), "{text}");
+    }
+    for text in [
+        "bajá la reserva",
+        "ya no necesitamos la cabaña",
+        "não vamos mais, desculpa",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert_ne!(read("ya no vamos con el perro").intent, Intent::Cancel);
+}

@@ -102,6 +102,11 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("no podemos viajar", Intent::Cancel, Strong),
     ("no podremos ir", Intent::Cancel, Strong),
     ("ya no viajamos", Intent::Cancel, Strong),
+    ("baja la reserva", Intent::Cancel, Strong),
+    ("ya no necesitamos la cabana", Intent::Cancel, Strong),
+    ("ya no necesito la cabana", Intent::Cancel, Strong),
+    ("ya no necesitamos la reserva", Intent::Cancel, Strong),
+    ("ya no necesito la reserva", Intent::Cancel, Strong),
     ("suspender", Intent::Cancel, Weak),
     // Book (the "reserv*" family is contextual, see `reserve_cues`)
     ("lo tomo", Intent::Book, Strong),
