@@ -349,6 +349,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     }
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();
+    let shift = shift_days(&tokens).filter(|_| dates.check_in.is_none());
     let confidence = confidence::score(&decision, &dates, empty);
     let extra = extra_nights(&tokens).filter(|_| dates.check_in.is_none());
     // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
@@ -417,10 +418,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         topics: signals.topics.clone(),
         nights: dates
             .nights
-            .filter(|_| dates.check_in.is_none() && extra.is_none()),
+            .filter(|_| dates.check_in.is_none() && extra.is_none() && shift.is_none()),
         until: dates.until,
         until_weekday: dates.until_weekday.filter(|_| dates.until.is_some()),
-        shift_days: shift_days(&tokens).filter(|_| dates.check_in.is_none()),
+        shift_days: shift,
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         month: dates.month.filter(|_| dates.check_in.is_none()),
@@ -565,8 +566,8 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
 }
 
 /// "Llegamos un día después", "un día más tarde", "one day later", "um dia depois", "un día
-/// antes", "correrla un día", "adelantarla un día": the stay moved by that many days (negative:
-/// earlier), never nights added.
+/// antes", "correrla un día", "adelantarla un día", "una semana después", "a week later": the
+/// stay moved by that many days (negative: earlier), never nights added.
 fn shift_days(tokens: &[normalize::Token]) -> Option<i32> {
     const LATER: &[&str] = &["despues", "later", "depois", "luego"];
     const EARLIER: &[&str] = &["antes", "earlier", "before"];
@@ -598,9 +599,14 @@ fn shift_days(tokens: &[normalize::Token]) -> Option<i32> {
             }
         };
         let (count, len) = n;
-        if !word_at(i + len, &["dia", "dias", "day", "days"]) {
+        // "una semana después", "a week later": seven days each.
+        let count = if word_at(i + len, &["semana", "semanas", "week", "weeks"]) {
+            count * 7
+        } else if word_at(i + len, &["dia", "dias", "day", "days"]) {
+            count
+        } else {
             continue;
-        }
+        };
         let after = i + len + 1;
         // "un día más tarde", "one day later", "um dia depois"
         let skip_mas = usize::from(word_at(after, &["mas", "more", "mais"]));

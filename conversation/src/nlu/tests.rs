@@ -1090,10 +1090,13 @@ fn third_set_people_ranges_and_questions_without_a_cue() {
         ("um dia depois", Some(1)),
         ("si cancelo 2 dias antes me devuelven la seña?", Some(-2)),
         ("nos quedamos 2 dias mas", None),
+        ("y una semana despues?", Some(7)),
+        ("what about a week later?", Some(7)),
     ] {
         assert_eq!(read(text).shift_days, shift, "{text}");
     }
     assert_eq!(read("nos quedamos 2 dias mas").extra_nights, Some(2));
+    assert_eq!(read("y una semana despues?").nights, None);
     assert_eq!(read("queremos ir 3 dias mas o menos").extra_nights, None);
     assert_eq!(read("nos quedamos hasta el domingo").until_weekday, Some(chrono::Weekday::Sun));
     for (text, want) in [

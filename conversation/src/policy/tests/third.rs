@@ -254,3 +254,17 @@ fn after_paying_the_voucher_and_the_balance_are_told_again() {
         );
     }
 }
+
+#[test]
+fn a_week_later_moves_the_stay_on_the_table() {
+    for text in ["y una semana despues?", "what about a week later?"] {
+        let t = talk(&[ASK_FOR_TWO, text]);
+        assert_eq!(
+            (t.state.check_in, t.state.check_out),
+            (Some(d("2026-12-22")), Some(d("2026-12-24"))),
+            "{text}: {}",
+            said(&t)
+        );
+        assert!(t.state.offer.is_some(), "{text}");
+    }
+}
