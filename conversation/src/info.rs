@@ -10,10 +10,11 @@
 //! smoking is not allowed unless an amenity says it is.
 
 use booking::Accommodation;
+use chrono::Timelike;
 
 use crate::{
     Language, Place, Say,
-    nlu::{Feature, InfoTopic},
+    nlu::{AskedTime, Feature, InfoTopic},
     texts,
 };
 
@@ -119,14 +120,43 @@ pub fn yes_no(
     all: &[Accommodation],
     named: Option<&str>,
 ) -> Vec<Say> {
+    yes_no_at(lang, feature, property, (all, named), None)
+}
+
+/// [`yes_no`], with the hour (or "late", "early") a check-in or check-out question asks about:
+/// "¿puedo llegar a las 22?" is answered yes or no against the property's times first.
+pub fn yes_no_at(
+    lang: Language,
+    feature: Feature,
+    property: &Place,
+    (all, named): (&[Accommodation], Option<&str>),
+    asked: Option<AskedTime>,
+) -> Vec<Say> {
     let chosen = about(all, named);
     let text = match feature {
-        Feature::CheckIn | Feature::CheckOut => texts::time_of(
-            lang,
-            feature,
-            property.check_in_time,
-            property.check_out_time,
-        ),
+        Feature::CheckIn | Feature::CheckOut => {
+            let (arrive, leave) = (
+                property.check_in_time.hour(),
+                property.check_out_time.hour(),
+            );
+            // Arriving from the check-in hour on is fine, leaving by the check-out hour too.
+            let verdict = match (feature, asked) {
+                (Feature::CheckIn, Some(AskedTime::At(h))) => Some(h >= arrive),
+                (Feature::CheckIn, Some(AskedTime::Late)) => Some(true),
+                (Feature::CheckOut, Some(AskedTime::At(h))) => Some(h <= leave),
+                _ => None,
+            };
+            let times = texts::time_of(
+                lang,
+                feature,
+                property.check_in_time,
+                property.check_out_time,
+            );
+            match verdict {
+                Some(yes) => format!("{}{times}", texts::time_verdict(lang, yes)),
+                None => times,
+            }
+        }
         Feature::Pets => pets(lang, all, named),
         _ => {
             let with: Vec<&str> = chosen

@@ -63,6 +63,10 @@ pub struct Offer {
     /// Accepting moves this unpaid hold instead of placing a new one.
     #[serde(default)]
     pub replaces: Option<String>,
+    /// The option the guest last asked a question about ("¿la segunda tiene parrilla?"): "esa"
+    /// then points at it.
+    #[serde(default)]
+    pub asked: Option<usize>,
 }
 
 /// What this conversation asked to hold: the guest may say "dale" again, or cancel it, before

@@ -263,10 +263,10 @@ pub fn queue_config_from_env() -> Result<RedisQueueConfig, ConfigError> {
         name: e.name.into(),
         reason: e.reason,
     })?;
-    // Only the ingress waits for replicas: its 2xx promises a provider the message is kept. A
-    // worker's follow-up push goes down the same connection before its ack, so a replica that
-    // has the ack has the push too; a failover that loses both runs the job again.
-    cfg.replica_wait = None;
+    // A worker's pushes do not wait for replicas: a follow-up push goes down the same
+    // connection before the ack of the job that made it, so a replica that has the ack has the
+    // push; a failover that loses both runs the job again. Its replies' sending marks do wait.
+    cfg.pushes_wait = false;
     cfg.lease = Duration::from_millis(parse_var("FLEET_LEASE_MS", 15_000u64)?);
     cfg.idempotency_ttl =
         Duration::from_secs(parse_var("FLEET_IDEMPOTENCY_TTL_SECS", 48 * 3600u64)?);

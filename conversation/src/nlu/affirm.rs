@@ -27,7 +27,7 @@ const STRONG: &[&str] = &[
 const MILD: &[&str] = &[
     "ok", "oka", "okey", "okay", "okis", "oki", "perfecto", "perfecta", "genial", "barbaro", "joya",
     "listo", "claro", "buenisimo", "excelente", "esta bien", "me sirve", "nos sirve",
-    "me parece bien", "me parece perfecto", "va",
+    "me parece bien", "me parece perfecto", "va", "muy bien",
 ];
 
 #[rustfmt::skip]
@@ -35,6 +35,16 @@ const DEFERRALS: &[&str] = &[
     "gracias", "lo pienso", "lo voy a pensar", "lo hablo", "lo consulto", "te aviso", "les aviso",
     "despues te", "cualquier cosa", "mas tarde", "te confirmo", "les confirmo", "veo y te",
     "te confirmo", "les confirmo",
+];
+
+/// Putting the decision off ("dale, lo pienso y te confirmo", "lo hablo con mi marido y te
+/// aviso"): even a strong word then does not accept the offer.
+#[rustfmt::skip]
+pub(crate) const PUT_OFF: &[&str] = &[
+    "lo pienso", "lo voy a pensar", "lo vamos a pensar", "lo pensamos", "lo hablo", "lo hablamos",
+    "lo consulto", "lo consultamos", "lo charlo", "lo charlamos", "lo veo", "lo vemos", "te aviso",
+    "les aviso", "te confirmo", "les confirmo", "te confirmamos", "veo y te", "despues te",
+    "luego te",
 ];
 
 #[rustfmt::skip]
@@ -91,12 +101,34 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
             .first()
             .is_some_and(|t| lexicon::word(t, "bueno").is_some());
     let mild = has(MILD) || bueno_alone;
-    let yes = strong || (mild && !has(DEFERRALS));
+    // An order to book ("reservala y te aviso cuando pago") still books.
+    let put_off = puts_off(tokens) && !has(ORDERS) && !imperative_reserve(tokens);
+    let yes = !put_off && (strong || (mild && !has(DEFERRALS)));
     Affirmation {
         yes,
         strong,
         no: false,
     }
+}
+
+/// Strong words that order the booking, not only agree to it.
+#[rustfmt::skip]
+const ORDERS: &[&str] = &[
+    "reservala", "reservalo", "reservame", "reservamela", "reservamelo", "reservanos", "lo tomo",
+    "la tomo", "lo tomamos", "la tomamos", "me la quedo", "me lo quedo",
+];
+
+/// The guest puts the decision off ("lo pienso", "te aviso", "te confirmo").
+/// Not "te aviso que llevamos perro", "te confirmo que somos 4": those inform.
+pub(crate) fn puts_off(tokens: &[Token]) -> bool {
+    PUT_OFF.iter().any(|p| {
+        lexicon::find_phrase(tokens, p).is_some_and(|(pos, q)| {
+            q == lexicon::Quality::Exact
+                && !tokens
+                    .get(pos + lexicon::phrase_len(p))
+                    .is_some_and(|t| t.is("que"))
+        })
+    })
 }
 
 /// "sí" anywhere, or a leading "si" that stands apart.
@@ -140,6 +172,7 @@ mod tests {
             "confirmo",
             "dale, reservá",
             "si, dale",
+            "muy bien",
         ] {
             assert!(yes(s), "{s}");
         }
@@ -151,8 +184,16 @@ mod tests {
             "no, gracias",
             "hola",
             "bueno, y cuánto sale?",
+            "bueno dale, lo pienso y te confirmo",
+            "dale, lo hablo con mi marido y te aviso",
+            "de una, después te confirmo",
         ] {
             assert!(!yes(s), "{s}");
         }
+        assert!(yes("dale reservala y te aviso cuando pago"));
+        assert!(!puts_off(&tokenize("te aviso que llevamos perro")));
+        assert!(!puts_off(&tokenize(
+            "te escribo para consultar disponibilidad"
+        )));
     }
 }

@@ -11,7 +11,7 @@
 //! - a pet is coming when one is named and not denied ("sin mascotas", "no llevamos perro");
 //! - the feature is the first one named.
 
-use super::{Choice, Feature, lexicon, normalize::Token, numbers};
+use super::{AskedTime, Choice, Feature, lexicon, normalize::Token, numbers};
 
 #[rustfmt::skip]
 const CORRECTIONS: &[&str] = &[
@@ -66,10 +66,13 @@ const FEATURES: &[(&str, Feature)] = &[
     ("wi-fi", Feature::Wifi),
     ("cochera", Feature::Parking), ("estacionamiento", Feature::Parking),
     ("garage", Feature::Parking), ("garaje", Feature::Parking), ("donde estacionar", Feature::Parking),
+    ("estacionar", Feature::Parking), ("dejar el auto", Feature::Parking),
+    ("dejar la camioneta", Feature::Parking), ("dejar el coche", Feature::Parking),
     ("parrilla", Feature::Grill), ("parrillero", Feature::Grill), ("asador", Feature::Grill),
     ("asado", Feature::Grill), ("quincho", Feature::Grill),
     ("calefaccion", Feature::Heating), ("estufa", Feature::Heating), ("salamandra", Feature::Heating),
     ("hogar a lena", Feature::Heating), ("losa radiante", Feature::Heating), ("calefactor", Feature::Heating),
+    ("chimenea", Feature::Heating), ("hogar", Feature::Heating),
     ("aire acondicionado", Feature::AirConditioning), ("aire", Feature::AirConditioning),
     ("ventilador", Feature::AirConditioning),
     ("jacuzzi", Feature::Jacuzzi), ("hidromasaje", Feature::Jacuzzi),
@@ -101,7 +104,27 @@ const FEATURES: &[(&str, Feature)] = &[
     ("horario de entrada", Feature::CheckIn), ("llegar tarde", Feature::CheckIn),
     ("llegar temprano", Feature::CheckIn), ("entrar antes", Feature::CheckIn),
     ("hora de llegada", Feature::CheckIn),
+    ("llegar a las", Feature::CheckIn), ("entrar a las", Feature::CheckIn),
+    ("ingresar a las", Feature::CheckIn), ("llegamos a las", Feature::CheckIn),
+    ("llegar tipo", Feature::CheckIn), ("llegamos tipo", Feature::CheckIn),
+    ("llego a las", Feature::CheckIn), ("llegariamos a las", Feature::CheckIn),
+    ("llegaremos a las", Feature::CheckIn), ("salir a las", Feature::CheckOut),
+    ("irnos a las", Feature::CheckOut), ("dejar la cabana a las", Feature::CheckOut),
 ];
+
+/// "Esa no", "no, esa no me gusta", "not that one", "essa não": the option in focus is not the
+/// one; another of the offer may be.
+#[rustfmt::skip]
+const NOT_THIS_ONE: &[&str] = &[
+    "esa no", "esta no", "ese no", "este no", "no esa", "no esta", "esa tampoco", "no me gusta esa",
+    "no me convence esa", "esa no me gusta", "esa no me convence",
+];
+
+pub(crate) fn not_this_one(tokens: &[Token]) -> bool {
+    NOT_THIS_ONE
+        .iter()
+        .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
+}
 
 pub(crate) fn correction(tokens: &[Token]) -> bool {
     CORRECTIONS
@@ -159,6 +182,12 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     if let Some(n) = sleeps(tokens) {
         return Some(Choice::Sleeps(n));
     }
+    if points_at_pet_friendly(tokens) {
+        return Some(Choice::PetFriendly);
+    }
+    if that_one(tokens) {
+        return Some(Choice::ThatOne);
+    }
     for (i, t) in tokens.iter().enumerate() {
         let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
         let pointed = prev.is_some_and(|p| p.is_any(&["la", "el", "opcion", "numero", "nro"]));
@@ -201,6 +230,57 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     None
 }
 
+/// "¿Cuál admite mascotas? esa quiero", "la que deja llevar perros": the option that takes
+/// pets, in words the attribute table does not list.
+fn points_at_pet_friendly(tokens: &[Token]) -> bool {
+    const WHICH: &[&str] = &["que", "cual", "cuales"];
+    const ALLOWS: &[&str] = &[
+        "acepta", "aceptan", "admite", "admiten", "permite", "permiten", "deja", "dejan",
+    ];
+    let word = |k: usize, list: &[&str]| tokens.get(k).is_some_and(|t| t.is_any(list));
+    (0..tokens.len()).any(|i| {
+        word(i, WHICH)
+            && word(i + 1, ALLOWS)
+            && (2..=4).any(|k| {
+                tokens
+                    .get(i + k)
+                    .is_some_and(|t| lexicon::any_word(t, PET_WORDS).is_some())
+            })
+    })
+}
+
+/// "Esa", "dale esa", "ok esa", "esa misma", "me quedo con esa", "that one": a demonstrative
+/// that stands for an option, with nothing after it but agreement or courtesy ("esa semana",
+/// "esa fecha" are no pick).
+fn that_one(tokens: &[Token]) -> bool {
+    const AFTER: &[&str] = &[
+        "misma",
+        "mismo",
+        "dale",
+        "porfa",
+        "por",
+        "quiero",
+        "va",
+        "si",
+        "entonces",
+        "me",
+        "nos",
+        "gracias",
+        "reservala",
+        "reservamela",
+        "ok",
+        "perfecto",
+        "genial",
+        "one",
+    ];
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.is_any(&["esa", "ese"])
+            && tokens
+                .get(i + 1)
+                .is_none_or(|n| n.is_any(AFTER) || !n.is_alpha())
+    })
+}
+
 /// "la de 6", "la para 4 personas", "the one for 6" (bridged to "la para 6"): the option for
 /// that many people. Not "la de 6 de mayo" (a date).
 pub(crate) fn sleeps(tokens: &[Token]) -> Option<u16> {
@@ -226,6 +306,74 @@ pub(crate) fn sleeps(tokens: &[Token]) -> Option<u16> {
     })
 }
 
+/// "A las 22", "tipo 11", "22hs", "23:30", "at 10pm", "às 20h": the hour a check-in or
+/// check-out question is about, 0–23; or "tarde"/"late", "temprano"/"early" without one.
+pub(crate) fn asked_time(tokens: &[Token]) -> Option<AskedTime> {
+    const BEFORE: &[&str] = &["las", "tipo", "at", "as", "eso", "la"];
+    const AFTER: &[&str] = &["hs", "h", "hrs", "horas", "hora", "pm", "am", "hr"];
+    const EVENING: &[&str] = &["pm", "noche", "tarde"];
+    let word = |k: usize, list: &[&str]| tokens.get(k).is_some_and(|t| t.is_any(list));
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_digits() {
+            continue;
+        }
+        let Ok(h) = t.text.parse::<u32>() else {
+            continue;
+        };
+        let said_as_hour = i.checked_sub(1).is_some_and(|p| word(p, BEFORE)) || word(i + 1, AFTER);
+        if !said_as_hour || h > 24 {
+            continue;
+        }
+        // "a las 10 pm", "a las 10 de la noche"
+        let evening = (1..=4).any(|k| word(i + k, EVENING));
+        let h = if evening && h < 12 { h + 12 } else { h % 24 };
+        return Some(AskedTime::At(h));
+    }
+    let late = ["tarde", "late", "mas tarde"]
+        .iter()
+        .any(|p| lexicon::find_phrase(tokens, p).is_some());
+    let early = ["temprano", "early", "antes"]
+        .iter()
+        .any(|p| lexicon::find_phrase(tokens, p).is_some());
+    match (late, early) {
+        (true, false) => Some(AskedTime::Late),
+        (false, true) => Some(AskedTime::Early),
+        _ => None,
+    }
+}
+
+/// Children, as guests name them.
+#[rustfmt::skip]
+const KID_WORDS: &[&str] = &[
+    "chicos", "chico", "ninos", "nino", "ninas", "nenes", "nene", "nenas", "bebe", "bebes",
+    "hijos", "hijas", "menores", "criaturas", "chiquitos", "pibes", "peques",
+];
+
+/// Words that ask whether children may come, before them ("¿admiten niños?", "¿puedo llevar a
+/// mis hijos?") or after them ("¿los nenes pueden ir?", "¿los chicos son bienvenidos?").
+#[rustfmt::skip]
+const KIDS_ALLOWED_BEFORE: &[&str] = &[
+    "aceptan", "acepta", "admiten", "admite", "permiten", "permite", "llevar", "traer", "venir",
+    "ir",
+];
+#[rustfmt::skip]
+const KIDS_ALLOWED_AFTER: &[&str] = &[
+    "pueden", "puede", "permitidos", "permitido", "admitidos", "aceptados", "bienvenidos",
+];
+
+/// "¿Se admiten niños?", "¿podemos llevar a los chicos?", "¿los nenes pueden ir?": whether
+/// children may come, in words the phrase table does not list. Position of the children.
+fn asks_about_kids(tokens: &[Token]) -> Option<usize> {
+    let word = |k: usize, list: &[&str]| tokens.get(k).is_some_and(|t| t.is_any(list));
+    (0..tokens.len()).find(|&i| {
+        word(i, KID_WORDS)
+            && ((1..=4).any(|k| {
+                i.checked_sub(k)
+                    .is_some_and(|p| word(p, KIDS_ALLOWED_BEFORE))
+            }) || (1..=2).any(|k| word(i + k, KIDS_ALLOWED_AFTER)))
+    })
+}
+
 /// Every feature asked about, in the order of the message. Exact words only: a typo of one
 /// feature is too often another word ("cabanas"/"sabanas").
 pub(crate) fn features(tokens: &[Token]) -> Vec<Feature> {
@@ -237,6 +385,9 @@ pub(crate) fn features(tokens: &[Token]) -> Vec<Feature> {
                 .map(|(pos, _)| (pos, *f))
         })
         .collect();
+    if let Some(pos) = asks_about_kids(tokens) {
+        hits.push((pos, Feature::Kids));
+    }
     hits.sort_by_key(|(pos, _)| *pos);
     let mut out: Vec<Feature> = Vec::new();
     for (_, f) in hits {
@@ -278,6 +429,12 @@ mod tests {
         for s in ["del 16 al 18", "somos 4", "hola", "dale"] {
             assert!(!correction(&toks(s)), "{s}");
         }
+        for s in ["no, esa no", "esa no me gusta", "not that one", "essa não"] {
+            assert!(not_this_one(&toks(s)), "{s}");
+        }
+        for s in ["no gracias", "esa me gusta", "no"] {
+            assert!(!not_this_one(&toks(s)), "{s}");
+        }
     }
 
     #[test]
@@ -293,6 +450,13 @@ mod tests {
             ("la grande", Some(Choice::Largest)),
             ("la más grande", Some(Choice::Largest)),
             ("la que acepta perros", Some(Choice::PetFriendly)),
+            (
+                "cual admite mascotas? esa quiero",
+                Some(Choice::PetFriendly),
+            ),
+            ("ok esa", Some(Choice::ThatOne)),
+            ("dale esa misma", Some(Choice::ThatOne)),
+            ("esa semana no puedo", None),
             ("the cheapest one", Some(Choice::Cheapest)),
             ("the second one please", Some(Choice::Position(2))),
             ("a mais barata", Some(Choice::Cheapest)),
@@ -328,5 +492,20 @@ mod tests {
             Some(Feature::CheckOut)
         );
         assert_eq!(feature(&toks("hola")), None);
+        for s in [
+            "se admiten niños?",
+            "los nenes pueden ir?",
+            "podemos llevar a los chicos?",
+            "Can we bring our kids?",
+            "los chicos son bienvenidos?",
+        ] {
+            assert_eq!(feature(&toks(s)), Some(Feature::Kids), "{s}");
+        }
+        for s in [
+            "hay lugar para estacionar el auto?",
+            "hay donde dejar el auto?",
+        ] {
+            assert_eq!(feature(&toks(s)), Some(Feature::Parking), "{s}");
+        }
     }
 }

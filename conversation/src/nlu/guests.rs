@@ -51,8 +51,27 @@ const THINGS: &[&str] = &[
 
 /// Words right before a bare number that make it a head count.
 const COUNT_CONTEXT: &[&str] = &[
-    "para", "somos", "seremos", "seriamos", "vamos", "son", "sumamos", "viajamos", "ser", "total",
-    "x", "entramos", "cabemos", "entran", "caben",
+    "para",
+    "somos",
+    "seremos",
+    "seriamos",
+    "vamos",
+    "son",
+    "sumamos",
+    "viajamos",
+    "ser",
+    "total",
+    "x",
+    "entramos",
+    "cabemos",
+    "entran",
+    "caben",
+    "fueramos",
+    "fuesemos",
+    "seamos",
+    "iriamos",
+    "vendriamos",
+    "viajariamos",
 ];
 
 /// Largest believable party.
@@ -77,14 +96,21 @@ struct Tally {
     couple: bool,
     solo: bool,
     base: Option<u32>,
+    /// The speaker and the relatives named one by one ("yo, mi mujer y mi hija": 3).
+    household: Option<u32>,
 }
 
 impl Tally {
     fn total(&self) -> Option<u32> {
         if self.counted_adults {
             Some(self.adults + self.kids)
-        } else if self.couple {
-            Some(2 + self.kids)
+        } else if self.couple || self.household.is_some() {
+            let named = self
+                .household
+                .unwrap_or(2)
+                .max(if self.couple { 2 } else { 1 });
+            // "mi señora y yo, somos 4 con los chicos": the count said wins when larger.
+            Some((named + self.kids).max(self.base.unwrap_or(0)))
         } else if let Some(base) = self.base {
             Some(base + self.kids_added)
         } else if self.solo {
@@ -97,7 +123,10 @@ impl Tally {
 
 /// The number of guests, if the message says it. `consumed` marks tokens the dates used.
 pub(crate) fn extract(tokens: &[Token], consumed: &[bool]) -> Option<u16> {
-    let mut tally = Tally::default();
+    let mut tally = Tally {
+        household: household(tokens),
+        ..Tally::default()
+    };
     let mut i = 0;
     while i < tokens.len() {
         i += step(tokens, consumed, i, &mut tally);
@@ -182,7 +211,7 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
     n.len + 1
 }
 
-/// "somos 4", "para 2", "familia de 5", "somos como 6".
+/// "somos 4", "para 2", "familia de 5", "somos como 6", "vamos em 4".
 fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     if n_is_article_only(tokens, i) || tally.base.is_some() {
         return;
@@ -190,7 +219,7 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     let at = |k: usize| tokens.get(k);
     let mut p = i.checked_sub(1);
     if let Some(k) = p
-        && at(k).is_some_and(|t| t.is_any(&["como", "unos", "unas", "los"]))
+        && at(k).is_some_and(|t| t.is_any(&["como", "unos", "unas", "los", "em"]))
     {
         p = k.checked_sub(1);
     }
@@ -209,7 +238,7 @@ fn n_is_article_only(tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| t.is_any(&["un", "una"]))
 }
 
-/// "mi señora y yo", "yo y mi señora", "con mi novia".
+/// "mi señora y yo", "yo y mi señora", "para mí y mi pareja", "con mi novia".
 fn couple_phrase(tokens: &[Token], i: usize) -> bool {
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
     let partner = |k: usize| {
@@ -218,9 +247,38 @@ fn couple_phrase(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|t| lexicon::any_word(t, PARTNERS).is_some())
     };
     let mine_and_me = is(i, "mi") && partner(i + 1) && is(i + 2, "y") && is(i + 3, "yo");
-    let me_and_mine = is(i, "yo") && is(i + 1, "y") && is(i + 2, "mi") && partner(i + 3);
+    // "yo y mi señora"; "para mí y mi pareja" (the first "mi" is "mí" written without accent).
+    let me = is(i, "yo") || (is(i, "mi") && i > 0 && is(i - 1, "para"));
+    let me_and_mine = me && is(i + 1, "y") && is(i + 2, "mi") && partner(i + 3);
     let with_mine = is(i, "con") && is(i + 1, "mi") && partner(i + 2);
     mine_and_me || me_and_mine || with_mine
+}
+
+/// "Yo, mi mujer y los 3 chicos", "mi marido, yo y mi hija", "vamos con mi mamá y mi papá",
+/// "my wife, me and our two kids" (bridged): the speaker plus each relative named with
+/// "mi"/"nuestra" (one each; counted children are added apart). Only when the speaker is
+/// there ("yo", "con mi…", "para mí y…").
+fn household(tokens: &[Token]) -> Option<u32> {
+    const MINE: &[&str] = &["mi", "nuestra", "nuestro", "nuestros"];
+    let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
+    let speaker = (0..tokens.len()).any(|i| {
+        is(i, "yo")
+            || (is(i, "con") && tokens.get(i + 1).is_some_and(|t| t.is_any(MINE)))
+            || (is(i, "mi") && i > 0 && is(i - 1, "para") && is(i + 1, "y"))
+    });
+    if !speaker {
+        return None;
+    }
+    let relatives = (0..tokens.len())
+        .filter(|&i| {
+            tokens.get(i).is_some_and(|t| t.is_any(MINE))
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| lexicon::any_word(t, PARTNERS).is_some())
+        })
+        .count();
+    let relatives = u32::try_from(relatives).ok().filter(|n| *n > 0)?;
+    Some(1 + relatives)
 }
 
 /// "solo yo", "voy sola", "para mí solo".
@@ -268,5 +326,14 @@ mod tests {
         assert_eq!(guests("somos 4 con 2 perros"), Some(4));
         assert_eq!(guests("para 2 cabañas"), None);
         assert_eq!(guests("hola"), None);
+        assert_eq!(guests("para mi y mi pareja"), Some(2));
+        assert_eq!(guests("y si fueramos 4?"), Some(4));
+        assert_eq!(guests("seamos 5"), Some(5));
+        assert_eq!(guests("yo, mi mujer y los 3 chicos"), Some(5));
+        assert_eq!(guests("mi marido, yo y mi hija"), Some(3));
+        assert_eq!(guests("vamos con mi mama y mi papa"), Some(3));
+        assert_eq!(guests("vamos con mis viejos, somos 4"), Some(4));
+        assert_eq!(guests("mi señora y yo, somos 4 con los chicos"), Some(4));
+        assert_eq!(guests("yo y mi perro"), None);
     }
 }

@@ -132,16 +132,30 @@ pub struct Understanding {
     pub thanks: bool,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
+    /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
+    /// "what's my booking number?").
+    pub asks_code: bool,
+    /// The guest asks for the voucher or the reservation's details again ("¿me pasás el
+    /// comprobante?", "can you send me the voucher?").
+    pub asks_voucher: bool,
+    /// The guest puts the decision off ("lo pienso y te aviso", "let me think about it"): what
+    /// is on the table stays there, nothing is booked.
+    pub defers: bool,
     /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
     pub correction: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
     pub choice: Option<Choice>,
+    /// The option in focus is turned down, not the whole offer ("esa no", "not that one").
+    pub not_this_one: bool,
     /// A pet comes along ("vamos con un perro"), or the guest asks about bringing one.
     pub pets: bool,
     /// What a yes/no question asks about ("¿tienen pileta?"): the first of `features`.
     pub feature: Option<Feature>,
     /// Everything yes/no questions ask about ("¿tienen wifi? ¿y cochera?").
     pub features: Vec<Feature>,
+    /// The hour (or "late", "early") a check-in or check-out question asks about: answered
+    /// yes or no against the property's times. Only with one of those features.
+    pub asked_time: Option<AskedTime>,
     /// Every info topic named, whatever the intent (a stay question that also asks about pets).
     pub topics: Vec<InfoTopic>,
     /// Nights said without a check-in ("son 3 noches"): a correction of the stay's length.
@@ -149,6 +163,12 @@ pub struct Understanding {
     /// A check-out said alone ("al final nos quedamos hasta el 19"): the next such date from
     /// today; the conversation moves it after its check-in.
     pub until: Option<NaiveDate>,
+    /// `until` was said as a weekday ("hasta el domingo"): the conversation takes the first
+    /// such day after its check-in.
+    pub until_weekday: Option<chrono::Weekday>,
+    /// The whole stay moved by days ("llegamos un día después", "one day later", "un día
+    /// antes": negative), the nights kept.
+    pub shift_days: Option<i32>,
     /// A holiday period the dates were taken from ("el finde largo", "Semana Santa"): the
     /// reply says which dates were assumed.
     pub period: Option<PeriodMention>,
@@ -167,6 +187,9 @@ pub struct Understanding {
     /// People added (or taken) to the party said before ("se suma una persona más", "one
     /// more person", "somos uno menos"), never a party of that many.
     pub extra_guests: Option<i32>,
+    /// A long weekend asked for in a month that has none in the coming year ("el finde largo
+    /// de noviembre" when the 20th falls on a weekend): that month. No dates are set.
+    pub no_long_weekend_in: Option<u32>,
 }
 
 /// A pick among the options offered.
@@ -187,6 +210,8 @@ pub enum Choice {
     Middle,
     /// "La otra": the option not in focus (of two).
     Other,
+    /// "Esa", "that one", "essa": the option just talked about.
+    ThatOne,
     /// "La de 6", "la para 4 personas": the one for that many people.
     Sleeps(u16),
 }
@@ -212,6 +237,16 @@ pub enum Feature {
     Pets,
     CheckIn,
     CheckOut,
+}
+
+/// When a guest asks to arrive or leave: at an hour, or late or early without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AskedTime {
+    /// 0–23.
+    At(u32),
+    Late,
+    Early,
 }
 
 /// Holiday periods guests name.
@@ -301,9 +336,20 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         agrees: agreement.yes,
         agrees_strongly: agreement.strong,
     };
-    let decision = intent::decide(&signals, ctx);
-    let empty = tokens.is_empty() && reservation_code.is_none();
     let features = cues::features(&tokens);
+    let mut decision = intent::decide(&signals, ctx);
+    // A yes/no question about the place in words no cue names ("¿hay donde estacionar?",
+    // "¿se admiten niños?"): a question about the place, as sure as a weak cue.
+    if decision.intent == Intent::Unknown && !features.is_empty() {
+        decision = intent::Decision {
+            intent: Intent::AskInfo,
+            evidence: intent::Evidence::Cue(intent::Strength::Weak, lexicon::Quality::Exact),
+            contested: false,
+        };
+    }
+    let empty = tokens.is_empty() && reservation_code.is_none();
+    let has_code = reservation_code.is_some();
+    let shift = shift_days(&tokens).filter(|_| dates.check_in.is_none());
     let confidence = confidence::score(&decision, &dates, empty);
     let extra = extra_nights(&tokens).filter(|_| dates.check_in.is_none());
     // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
@@ -325,28 +371,64 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         language_sure: detected.is_some_and(|(_, margin)| margin >= 2),
         thanks: tokens.iter().any(|t| t.is("gracias")),
         declines: agreement.no,
+        defers: affirm::puts_off(&tokens),
+        asks_voucher: [
+            "comprobante",
+            "voucher",
+            "comprovante",
+            "datos de la reserva",
+            "datos de mi reserva",
+            "detalle de la reserva",
+            "detalles de la reserva",
+            "booking details",
+            "reservation details",
+        ]
+        .iter()
+        .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
+        asks_code: !has_code
+            && [
+                "codigo",
+                "code",
+                "numero de reserva",
+                "booking number",
+                "localizador",
+            ]
+            .iter()
+            .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         correction: cues::correction(&tokens),
-        // "del primero al tres de marzo": a day, not the first option.
+        // "Esa no" turns the option down; it does not point at it. "Del primero al tres de
+        // marzo": a day, not the first option.
         choice: cues::choice(&tokens).filter(|c| {
-            !(*c == Choice::Position(1)
+            let turned_down = *c == Choice::ThatOne && cues::not_this_one(&tokens);
+            let first_day = *c == Choice::Position(1)
                 && tokens.iter().zip(&dates.consumed).any(|(t, used)| {
                     *used && t.is_any(&["primero", "primera", "primer", "1ro", "1ero"])
-                }))
+                });
+            !turned_down && !first_day
         }),
+        not_this_one: cues::not_this_one(&tokens),
         pets: cues::pets(&tokens),
+        asked_time: cues::asked_time(&tokens).filter(|_| {
+            features
+                .iter()
+                .any(|f| matches!(f, Feature::CheckIn | Feature::CheckOut))
+        }),
         feature: features.first().copied(),
         features,
         topics: signals.topics.clone(),
         nights: dates
             .nights
-            .filter(|_| dates.check_in.is_none() && extra.is_none()),
+            .filter(|_| dates.check_in.is_none() && extra.is_none() && shift.is_none()),
         until: dates.until,
+        until_weekday: dates.until_weekday.filter(|_| dates.until.is_some()),
+        shift_days: shift,
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         month: dates.month.filter(|_| dates.check_in.is_none()),
         bare_number: bare_number(&tokens),
         extra_nights: extra,
         extra_guests: more_people,
+        no_long_weekend_in: dates.no_long_weekend.filter(|_| dates.check_in.is_none()),
     }
 }
 
@@ -430,10 +512,11 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         "add",
         "adicionar",
     ];
+    // "dos días más", "one more day": days added to a stay are nights.
     let is_night = |i: usize| {
         tokens
             .get(i)
-            .is_some_and(|t| t.is_any(&["noche", "noches"]))
+            .is_some_and(|t| t.is_any(&["noche", "noches", "dia", "dias", "day", "days"]))
     };
     let count_at = |i: usize| -> Option<(i32, usize)> {
         let t = tokens.get(i)?;
@@ -467,7 +550,8 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         let after = i + len + 1;
         // "una noche más", "uma noite a mais", "una noche menos"
         let skip_a = usize::from(word_at(after, &["a"]));
-        if word_at(after + skip_a, MORE) {
+        // Not "3 días más o menos" (about three).
+        if word_at(after + skip_a, MORE) && !word_at(after + skip_a + 1, &["o"]) {
             return Some(n);
         }
         if word_at(after, LESS) {
@@ -476,6 +560,70 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         // "agregame una noche", "sumale 2 noches"
         if i.checked_sub(1).is_some_and(|p| word_at(p, ADD)) {
             return Some(n);
+        }
+    }
+    None
+}
+
+/// "Llegamos un día después", "un día más tarde", "one day later", "um dia depois", "un día
+/// antes", "correrla un día", "adelantarla un día", "una semana después", "a week later": the
+/// stay moved by that many days (negative: earlier), never nights added.
+fn shift_days(tokens: &[normalize::Token]) -> Option<i32> {
+    const LATER: &[&str] = &["despues", "later", "depois", "luego"];
+    const EARLIER: &[&str] = &["antes", "earlier", "before"];
+    const PUSH: &[&str] = &[
+        "correr",
+        "correrla",
+        "correla",
+        "corremos",
+        "atrasar",
+        "atrasarla",
+        "atrasala",
+        "postergar",
+        "postergarla",
+        "postergala",
+        "push",
+        "mover",
+        "movela",
+        "moverla",
+    ];
+    const PULL: &[&str] = &["adelantar", "adelantarla", "adelantala", "adelantamos"];
+    let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
+    for i in 0..tokens.len() {
+        let n = if word_at(i, &["un", "una", "uno", "one", "a", "um", "uma"]) {
+            (1, 1)
+        } else {
+            match numbers::parse_at(tokens, i).filter(|n| !n.ordinal && n.value <= 7) {
+                Some(n) => (i32::try_from(n.value).ok()?, n.len),
+                None => continue,
+            }
+        };
+        let (count, len) = n;
+        // "una semana después", "a week later": seven days each.
+        let count = if word_at(i + len, &["semana", "semanas", "week", "weeks"]) {
+            count * 7
+        } else if word_at(i + len, &["dia", "dias", "day", "days"]) {
+            count
+        } else {
+            continue;
+        };
+        let after = i + len + 1;
+        // "un día más tarde", "one day later", "um dia depois"
+        let skip_mas = usize::from(word_at(after, &["mas", "more", "mais"]));
+        if word_at(after + skip_mas, LATER)
+            || word_at(after, &["mas"]) && word_at(after + 1, &["tarde"])
+        {
+            return Some(count);
+        }
+        if word_at(after, EARLIER) {
+            return Some(-count);
+        }
+        let before = |k: usize, list: &[&str]| i.checked_sub(k).is_some_and(|p| word_at(p, list));
+        if (1..=3).any(|k| before(k, PUSH)) {
+            return Some(count);
+        }
+        if (1..=3).any(|k| before(k, PULL)) {
+            return Some(-count);
         }
     }
     None

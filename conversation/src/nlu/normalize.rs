@@ -26,7 +26,7 @@ pub(crate) const MAX_CHARS: usize = 4096;
 /// Ordinal suffixes written right after a digit: "1ro", "2do", "3er", "1°" is handled as a
 /// separator already.
 const ORDINAL_SUFFIXES: &[&str] = &[
-    "ro", "ero", "er", "do", "da", "to", "ta", "vo", "mo", "no", "st", "nd", "rd", "th",
+    "ro", "ero", "er", "ra", "do", "da", "to", "ta", "vo", "mo", "no", "st", "nd", "rd", "th",
 ];
 
 /// Emojis that mean "yes" in a chat.
@@ -141,6 +141,17 @@ impl Builder {
         self.text.push(c);
     }
 
+    /// Drops the ordinal suffix being read and reopens the number before it with `c`.
+    fn rejoin_after_ordinal(&mut self, c: char) {
+        self.text.clear();
+        self.glued_to_digit = false;
+        self.accented = false;
+        if let Some(number) = self.tokens.pop() {
+            self.text = number.text;
+        }
+        self.text.push(c);
+    }
+
     fn push_word(&mut self, word: &str) {
         self.flush();
         self.text.push_str(word);
@@ -190,8 +201,15 @@ pub(crate) fn tokenize(raw: &str) -> Vec<Token> {
             Class::Joiner(j) => {
                 let between_digits = b.last_char().is_some_and(|l| l.is_ascii_digit())
                     && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                // "5th-8th", "1ro-3ro": the suffix goes, the dash joins the two days.
+                let after_ordinal = j == '-'
+                    && b.glued_to_digit
+                    && ORDINAL_SUFFIXES.contains(&b.text.as_str())
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit);
                 if between_digits {
                     b.push_joiner(j);
+                } else if after_ordinal {
+                    b.rejoin_after_ordinal(j);
                 } else if j == '.' {
                     b.mark_punct();
                 } else {

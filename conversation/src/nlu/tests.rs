@@ -1043,3 +1043,183 @@ fn tem_lugar_asks_for_availability() {
         assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
     }
 }
+
+/// Phrasings a third set of conversations found: people said as "para mí y mi pareja", "y si
+/// fuéramos 4", "just me and my wife", "4 ppl", "we r 2"; "de 3 a 6/2" (a range whose end
+/// carries the month); a yes/no question with no cue word ("¿hay lugar para estacionar?", "¿se
+/// admiten niños?") is a question about the place, not availability.
+#[rustfmt::skip]
+#[test]
+fn third_set_people_ranges_and_questions_without_a_cue() {
+    let rows: &[Row] = &[
+        ("la arrayan esta disponible del 2 al 5 de marzo para mi y mi pareja?", "check_availability", Some("2027-03-02"), Some("2027-03-05"), Some(2)),
+        ("y si fueramos 4?", "check_availability", None, None, Some(4)),
+        ("just me and my wife", "check_availability", None, None, Some(2)),
+        ("Jan 10-14, 4 ppl, how much?", "ask_price", Some("2027-01-10"), Some("2027-01-14"), Some(4)),
+        ("hola! we r 2, from 3 to 5 april, got anything?", "check_availability", Some("2027-04-03"), Some("2027-04-05"), Some(2)),
+        ("oi, tem chalé pra 2 de 3 a 6/2?", "check_availability", Some("2027-02-03"), Some("2027-02-06"), Some(2)),
+        ("3 al 6/2 somos 2", "check_availability", Some("2027-02-03"), Some("2027-02-06"), Some(2)),
+        ("hay lugar para estacionar el auto?", "ask_info", None, None, None),
+        ("hay donde estacionar?", "ask_info", None, None, None),
+        ("se admiten niños?", "ask_info", None, None, None),
+        ("los nenes pueden ir?", "ask_info", None, None, None),
+        ("Can we bring our kids?", "ask_info", None, None, None),
+        ("we are 2 couples looking for a place", "check_availability", None, None, Some(4)),
+        ("Hi, any availability for Easter? We'd be 5", "check_availability", Some("2027-03-25"), Some("2027-03-28"), Some(5)),
+        ("my wife, me and our two kids", "check_availability", None, None, Some(4)),
+        ("me, my husband and 3 kids", "check_availability", None, None, Some(5)),
+        ("eu, minha esposa e nossa filha", "check_availability", None, None, Some(3)),
+        ("vamos em 4", "check_availability", None, None, Some(4)),
+        ("somos 2 casais", "check_availability", None, None, Some(4)),
+        ("tienen algo p 2 del 1 al 3 de agosto", "check_availability", Some("2027-08-01"), Some("2027-08-03"), Some(2)),
+        ("se puede hacer el check in a las 11?", "ask_info", None, None, None),
+        // How to pay: a question for a person (no topic of its own).
+        ("que formas de pago aceptan?", "ask_info", None, None, None),
+        ("Can I pay the deposit by card?", "ask_info", None, None, None),
+        ("aceitam cartão?", "ask_info", None, None, None),
+    ];
+    check_rows(rows, None);
+    assert_eq!(read("se admiten niños?").feature, Some(super::Feature::Kids));
+    assert_eq!(read("hay lugar para estacionar el auto?").feature, Some(super::Feature::Parking));
+    assert!(read("no, esa no").not_this_one);
+    // The stay moved, or made longer, by days.
+    for (text, shift) in [
+        ("al final llegamos un dia despues", Some(1)),
+        ("can we push it one day later?", Some(1)),
+        ("la podemos adelantar un dia?", Some(-1)),
+        ("um dia depois", Some(1)),
+        ("si cancelo 2 dias antes me devuelven la seña?", Some(-2)),
+        ("nos quedamos 2 dias mas", None),
+        ("y una semana despues?", Some(7)),
+        ("what about a week later?", Some(7)),
+    ] {
+        assert_eq!(read(text).shift_days, shift, "{text}");
+    }
+    assert_eq!(read("nos quedamos 2 dias mas").extra_nights, Some(2));
+    assert_eq!(read("y una semana despues?").nights, None);
+    assert_eq!(read("queremos ir 3 dias mas o menos").extra_nights, None);
+    assert_eq!(read("nos quedamos hasta el domingo").until_weekday, Some(chrono::Weekday::Sun));
+    for (text, want) in [
+        ("se puede hacer el check in a las 11?", Some(super::AskedTime::At(11))),
+        ("podemos llegar a las 23:30?", Some(super::AskedTime::At(23))),
+        ("can we check in at 10pm?", Some(super::AskedTime::At(22))),
+        ("posso fazer check-in às 20h?", Some(super::AskedTime::At(20))),
+        ("puedo llegar tarde?", Some(super::AskedTime::Late)),
+        ("a que hora es el check in?", None),
+        // An hour without a check-in or check-out question is nobody's business here.
+        ("nos vemos a las 10", None),
+    ] {
+        assert_eq!(read(text).asked_time, want, "{text}");
+    }
+    assert!(!read("no, gracias").not_this_one);
+}
+
+/// "El finde largo de mayo" when May has none in the coming year (the 1st on a Saturday, the
+/// 25th fixed on a Tuesday, in 2027): no dates, the month reported so the bot can say so.
+#[test]
+fn a_long_weekend_in_a_month_without_one_sets_no_dates() {
+    let u = read("hola, para el finde largo de mayo tienen lugar? somos 2");
+    assert_eq!(
+        (u.check_in, u.no_long_weekend_in, u.month, u.guests),
+        (None, Some(5), Some(5), Some(2))
+    );
+    // A month that has one still gives its dates.
+    let u = read("el fin de semana largo de octubre");
+    assert!(u.check_in.is_some() && u.no_long_weekend_in.is_none());
+    // "El finde largo del <day>": the long weekend of that day, even when its holiday moved
+    // to the Monday before (12 October 2027, a Tuesday) or Easter comes two days after.
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, a, b) in [
+        ("el finde largo del 9 de julio", "2027-07-08", "2027-07-11"),
+        (
+            "el fin de semana largo del 12 de octubre para 2",
+            "2027-10-08",
+            "2027-10-11",
+        ),
+        ("el finde largo del 24 de marzo", "2027-03-25", "2027-03-28"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(a)), Some(d(b))),
+            "{text}"
+        );
+    }
+    // 25 May 2027 is a Tuesday, a fixed holiday: no long weekend.
+    assert_eq!(
+        read("el finde largo del 25 de mayo").no_long_weekend_in,
+        Some(5)
+    );
+}
+
+/// "May 5th-8th", "5th-8th May": English ordinals joined by a dash are a range; "la primera
+/// semana de febrero", "la segunda quincena de enero": that part of the month.
+#[rustfmt::skip]
+#[test]
+fn ordinal_ranges_and_parts_of_a_month() {
+    let rows: &[Row] = &[
+        ("May 5th-8th", "check_availability", Some("2027-05-05"), Some("2027-05-08"), None),
+        ("5th-8th May, 2 adults", "check_availability", Some("2027-05-05"), Some("2027-05-08"), Some(2)),
+        ("estamos buscando cabaña para la primera semana de febrero, somos 4", "check_availability", Some("2027-02-01"), Some("2027-02-08"), Some(4)),
+        ("la segunda semana de marzo", "check_availability", Some("2027-03-08"), Some("2027-03-15"), None),
+        ("la ultima semana de enero para 2", "check_availability", Some("2027-01-25"), Some("2027-02-01"), Some(2)),
+        ("la primera quincena de enero", "check_availability", Some("2027-01-01"), Some("2027-01-15"), None),
+        ("la segunda quincena de febrero somos 5", "check_availability", Some("2027-02-16"), Some("2027-02-28"), Some(5)),
+        ("la 1ra semana de marzo", "check_availability", Some("2027-03-01"), Some("2027-03-08"), None),
+    ];
+    check_rows(rows, None);
+    // "La primera" alone still points at an option.
+    assert_eq!(read("la primera").choice, Some(super::Choice::Position(1)));
+}
+
+/// Agreement as English and Portuguese guests write it.
+#[test]
+fn agreement_in_english_and_portuguese_words() {
+    for text in [
+        "cool",
+        "awesome",
+        "works for me",
+        "that works",
+        "beleza",
+        "fechou!",
+        "certo",
+        "vamos nessa",
+        "combinado",
+        "ótimo",
+    ] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    assert!(!read("beleza, vou pensar").affirmative);
+}
+
+/// Pointing in English with ordinals and comparatives; a fireplace; cancelling in words the
+/// third set used.
+#[test]
+fn english_comparatives_fireplaces_and_more_ways_to_cancel() {
+    use super::Choice;
+    for (text, want) in [
+        ("the 3rd one", Choice::Position(3)),
+        ("option 2 please", Choice::Position(2)),
+        ("the cheaper one", Choice::Cheapest),
+        ("the bigger one", Choice::Largest),
+        ("the most expensive one", Choice::Priciest),
+    ] {
+        let u = read(text);
+        assert_eq!((u.choice, u.check_in), (Some(want), None), "{text}");
+    }
+    for text in [
+        "tem lareira?",
+        "tienen chimenea?",
+        "do you have a fireplace?",
+    ] {
+        assert_eq!(read(text).feature, Some(super::Feature::Heating), "{text}");
+    }
+    for text in [
+        "bajá la reserva",
+        "ya no necesitamos la cabaña",
+        "não vamos mais, desculpa",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert_ne!(read("ya no vamos con el perro").intent, Intent::Cancel);
+}

@@ -5,7 +5,7 @@ use booking::StayDates;
 use super::{holds, plan::Step, quote, say};
 use crate::{
     Effect, Facts, info,
-    nlu::{Feature, InfoTopic, Understanding},
+    nlu::{AskedTime, Choice, Feature, InfoTopic, Understanding},
     state::{ConversationState, Want},
     texts,
 };
@@ -21,7 +21,8 @@ pub(crate) fn act(
     // The answer comes first, then what is still missing.
     if matches!(step, Step::AskDates | Step::AskGuests) {
         let named = u.accommodation.as_deref().or(s.accommodation.as_deref());
-        let mut effects = answers(s, named, facts, &u.topics, &u.features, None);
+        let asked = (&u.topics[..], &u.features[..], u.asked_time);
+        let mut effects = answers(s, named, facts, asked, None);
         effects.extend(carry_out(step, s, u, facts));
         return effects;
     }
@@ -40,11 +41,36 @@ fn carry_out(
         Step::Greet => vec![say(texts::welcome(lang))],
         Step::AskGuests => {
             let mut out = Vec::new();
+            // A price asked with the dates: the price for them (the cabin named, else from the
+            // cheapest) before the people are asked, who decide which cabins fit.
+            let priced = match (s.wants, stay_of_state(s)) {
+                (Some(Want::Price), Some(stay)) => {
+                    let named = s
+                        .accommodation
+                        .as_deref()
+                        .and_then(|n| accommodations.iter().find(|a| a.name == n));
+                    named
+                        .map(|a| (a, true))
+                        .or_else(|| accommodations.first().map(|a| (a, false)))
+                        .map(|(a, named)| {
+                            let line = texts::offer_line(a, &stay);
+                            texts::stay_price(lang, &stay, &line, (!named).then_some(a.capacity))
+                        })
+                }
+                _ => None,
+            };
+            if let Some(text) = &priced {
+                out.push(say(text.clone()));
+            } else if let Some(name) = &u.accommodation {
+                out.push(say(texts::noted_cabin(lang, name)));
+            }
             if let (Some(p), Some(stay)) = (&u.period, stay_of_state(s)) {
                 out.push(say(texts::period_assumed(lang, p, &stay)));
             }
             out.push(say(match (&u.period, stay_of_state(s)) {
-                (None, Some(stay)) if u.check_in.is_some() || u.nights.is_some() => {
+                (None, Some(stay))
+                    if priced.is_none() && (u.check_in.is_some() || u.nights.is_some()) =>
+                {
                     texts::ask_guests_for(lang, &stay)
                 }
                 _ => texts::ask_guests(lang).to_owned(),
@@ -76,22 +102,43 @@ fn carry_out(
                     a.tariff().base_per_night,
                     s.guests,
                 ))],
-                _ => match s.check_in {
-                    Some(check_in) => vec![say(texts::ask_nights(lang, check_in))],
-                    None => vec![say(texts::ask_dates_for(lang, u.guests))],
-                },
+                _ => {
+                    let mut out = Vec::new();
+                    if let Some(name) = &u.accommodation {
+                        out.push(say(texts::noted_cabin(lang, name)));
+                    }
+                    // "¿Tienen cabaña para 8?": larger than any one cabin, said before the dates
+                    // are asked (several together, or the most the place hosts).
+                    if let Some(g) = u.guests.map(i32::from)
+                        && g > facts.occupancy.largest_single()
+                    {
+                        let most = facts.occupancy.largest_party();
+                        if g > most {
+                            return vec![say(texts::too_many(lang, most))];
+                        }
+                        let largest = facts.occupancy.largest_single();
+                        out.push(say(texts::group_ahead(lang, largest)));
+                    }
+                    out.push(say(match s.check_in {
+                        Some(check_in) => texts::ask_nights(lang, check_in),
+                        None => texts::ask_dates_for(lang, u.guests),
+                    }));
+                    out
+                }
             }
         }
         Step::Clarify => vec![say(texts::clarify(lang))],
         Step::Human => vec![say(texts::human(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
+        Step::NoLongWeekend(month) => vec![say(texts::no_long_weekend_in(lang, month))],
         Step::Info {
             topics,
             features,
             named,
         } => {
-            let out = answers(s, named.as_deref(), facts, &topics, &features, None);
+            let asked = (&topics[..], &features[..], u.asked_time);
+            let out = answers(s, named.as_deref(), facts, asked, None);
             if out.is_empty() {
                 vec![say(texts::clarify(lang))]
             } else {
@@ -99,6 +146,7 @@ fn carry_out(
             }
         }
         Step::Thanks => vec![say(texts::you_are_welcome(lang))],
+        Step::TakeYourTime => vec![say(texts::take_your_time(lang))],
         Step::Fits { name, guests } => {
             let Some(a) = accommodations.iter().find(|a| a.name == name) else {
                 return vec![say(texts::clarify(lang))];
@@ -117,15 +165,19 @@ fn carry_out(
             {
                 effects.push(say(texts::period_assumed(lang, p, &stay)));
             }
-            let offered = quote::quote(s, facts, (stay, guests), want, None, &mut effects);
-            let extra = answers(
-                s,
-                u.accommodation.as_deref(),
-                facts,
-                &u.topics,
-                &u.features,
-                Some(&offered),
-            );
+            // A question about the one cabin named in this message is answered about it.
+            let scope = quote::Scope {
+                replacing: None,
+                named_only: u.accommodation.is_some() && u.accommodations.len() == 1,
+                several: &u.accommodations,
+                prefer: match u.choice {
+                    Some(Choice::Having(f)) => Some(f),
+                    _ => None,
+                },
+            };
+            let offered = quote::quote(s, facts, (stay, guests), want, scope, &mut effects);
+            let asked = (&u.topics[..], &u.features[..], u.asked_time);
+            let extra = answers(s, u.accommodation.as_deref(), facts, asked, Some(&offered));
             effects.extend(extra);
             effects
         }
@@ -138,6 +190,14 @@ fn carry_out(
                 .collect();
             vec![say(texts::not_in_offer(lang, &names))]
         }
+        Step::WhichInstead => {
+            let names: Vec<&str> = s
+                .offer
+                .iter()
+                .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
+                .collect();
+            vec![say(texts::which_instead(lang, &names))]
+        }
         Step::BookOffer => holds::accept(s),
         Step::Decline => {
             s.offer = None;
@@ -145,7 +205,20 @@ fn carry_out(
             vec![say(texts::offer_declined(lang))]
         }
         Step::AlreadyHeld => holds::already_held(s, u, facts),
+        Step::HeldCode(code) => match facts
+            .held
+            .and_then(|h| stay_of(h.check_in, h.check_out).map(|st| (h, st)))
+        {
+            Some((h, stay)) => vec![say(texts::held_code(
+                lang,
+                &code,
+                &texts::list(lang, &h.cabins()),
+                &stay,
+            ))],
+            None => vec![say(texts::clarify(lang))],
+        },
         Step::HeldPrice => holds::held_price(s, u, facts),
+        Step::Voucher => holds::voucher(s, u, facts),
         Step::Move {
             stay,
             guests,
@@ -162,8 +235,7 @@ fn answers(
     s: &ConversationState,
     named: Option<&str>,
     facts: &Facts<'_>,
-    topics: &[InfoTopic],
-    features: &[Feature],
+    (topics, features, asked): (&[InfoTopic], &[Feature], Option<AskedTime>),
     offered: Option<&[i64]>,
 ) -> Vec<Effect> {
     let lang = s.language;
@@ -180,7 +252,7 @@ fn answers(
         }
         for f in features.iter().filter(|f| **f != Feature::Pets) {
             out.extend(
-                info::yes_no(lang, *f, facts.place, all, named)
+                info::yes_no_at(lang, *f, facts.place, (all, named), asked)
                     .into_iter()
                     .map(Effect::Say),
             );
@@ -199,7 +271,7 @@ fn answers(
     }
     for f in features {
         out.extend(
-            info::yes_no(lang, *f, facts.place, all, named)
+            info::yes_no_at(lang, *f, facts.place, (all, named), asked)
                 .into_iter()
                 .map(Effect::Say),
         );

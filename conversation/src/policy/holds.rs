@@ -129,6 +129,39 @@ pub(crate) fn already_held(
     }
 }
 
+/// A paid reservation's voucher, sent again (code, cabin, dates, guests, address, times,
+/// deposit paid and balance); a group's, or one whose cabin is not known: the confirmation.
+pub(crate) fn voucher(s: &ConversationState, u: &Understanding, facts: &Facts<'_>) -> Vec<Effect> {
+    let lang = s.language;
+    let Some(h) = held(facts, u) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let cabin = facts
+        .accommodations()
+        .iter()
+        .find(|a| a.id == h.accommodation_id);
+    match (cabin, stay_of(h.check_in, h.check_out), &h.group) {
+        (Some(a), Some(stay), None) => {
+            let q = a.quote(&stay);
+            let v = texts::Voucher {
+                code: &h.code,
+                accommodation: &h.accommodation,
+                check_in: h.check_in,
+                check_out: h.check_out,
+                guests: h.guests,
+                address: facts.place.address.as_deref(),
+                check_in_time: facts.place.check_in_time,
+                check_out_time: facts.place.check_out_time,
+                total: q.total,
+                deposit_paid: q.deposit,
+                balance_how: None,
+            };
+            vec![say(texts::voucher_text(lang, &v))]
+        }
+        _ => vec![say(texts::payment_confirmed_in(lang, h.shown_code()))],
+    }
+}
+
 /// What the hold costs (total and deposit) and where its deposit is paid; a clarifying
 /// question when the hold's cabin is not known.
 pub(crate) fn held_price(
@@ -216,7 +249,10 @@ pub(crate) fn move_hold(
                 facts,
                 (stay, guests),
                 Want::Availability,
-                Some(h),
+                quote::Scope {
+                    replacing: Some(h),
+                    ..quote::Scope::default()
+                },
                 &mut effects,
             );
             return effects;
@@ -259,7 +295,11 @@ fn keep_and_offer(
     let mut effects = vec![say(why)];
     // The old hold stays: keep its dates in mind for "dale" on the new offer only.
     s.accommodation = None;
-    quote::quote(s, facts, wanted, Want::Availability, Some(h), &mut effects);
+    let scope = quote::Scope {
+        replacing: Some(h),
+        ..quote::Scope::default()
+    };
+    quote::quote(s, facts, wanted, Want::Availability, scope, &mut effects);
     effects
 }
 

@@ -138,6 +138,26 @@ fn in_context<'a>(
             read.to_mut().nights = Some(n);
         }
     }
+    // "Llegamos un día después": the stay talked about (or held) moves, its nights kept. Not a
+    // question about cancelling ("si cancelo 2 días antes…").
+    if let Some(delta) = u.shift_days
+        && u.check_in.is_none()
+        && !u.topics.contains(&crate::nlu::InfoTopic::Cancellation)
+    {
+        let booked = prev.booked.as_ref();
+        let stay = (
+            prev.check_in.or(booked.map(|b| b.check_in)),
+            prev.check_out.or(booked.map(|b| b.check_out)),
+        );
+        let by = Duration::days(i64::from(delta));
+        if let (Some(i), Some(o)) = stay
+            && let (Some(i), Some(o)) = (i.checked_add_signed(by), o.checked_add_signed(by))
+        {
+            let r = read.to_mut();
+            r.check_in = Some(i);
+            r.check_out = Some(o);
+        }
+    }
     if let Some(delta) = u.extra_guests
         && u.guests.is_none()
         && let Some(before) = prev.guests.or(prev.booked.as_ref().map(|b| b.guests))
@@ -250,6 +270,15 @@ fn merged_stay(
         (Some(i), None) => (Some(i), remembered_nights.and_then(|n| plus(i, n))),
         (None, _) => match (u.nights, u.until, prev.check_in) {
             (Some(n), _, Some(i)) => (Some(i), plus(i, i64::from(n))),
+            // "Hasta el domingo": the first Sunday after the check-in.
+            (None, Some(_), Some(i)) if u.until_weekday.is_some() => {
+                let wd = u.until_weekday.map_or(0, |w| w.num_days_from_monday());
+                let ahead = (7 + wd - i.weekday().num_days_from_monday()) % 7;
+                (
+                    Some(i),
+                    plus(i, i64::from(if ahead == 0 { 7 } else { ahead })),
+                )
+            }
             (None, Some(o), Some(i)) => (Some(i), after(i, o)),
             _ => (prev.check_in, prev.check_out),
         },

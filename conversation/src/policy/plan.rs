@@ -12,7 +12,7 @@
 //!    price question ("¿cuánto es la seña?") gets the hold's own total, deposit and link;
 //! 4. a question about the place without new dates or people is answered (a question with them
 //!    is answered together with the quote);
-//! 5. a greeting; winter holidays (which days?);
+//! 5. a greeting; winter holidays (which days?); a long weekend in a month without one;
 //! 6. a stay: ask for the missing slot, or quote.
 
 use booking::{Guests, StayDates, StayError};
@@ -48,6 +48,8 @@ pub(crate) enum Step {
     },
     /// "Gracias": a kind word back.
     Thanks,
+    /// "Lo pienso y te aviso": no rush, the offer stays.
+    TakeYourTime,
     /// "¿Entramos 5 en la Coihue?": whether that many fit in the cabin named.
     Fits {
         name: String,
@@ -63,14 +65,20 @@ pub(crate) enum Step {
     Pick(usize),
     /// The guest pointed at something the offer does not have.
     NotInOffer,
+    /// "Esa no" to the option in focus of three: which of the others?
+    WhichInstead,
     /// "Sí, dale": book the option in focus.
     BookOffer,
     /// "No, gracias" to the offer: it leaves the table.
     Decline,
     /// A yes with nothing on the table after a hold.
     AlreadyHeld,
+    /// "¿Cuál es mi código?": the hold's code (its group's when it has one).
+    HeldCode(String),
     /// "¿Cuánto es la seña?" after a hold: what the hold costs.
     HeldPrice,
+    /// "¿Me pasás el comprobante?", "¿cuánto me queda por pagar?" after paying: the voucher.
+    Voucher,
     /// Move the unpaid hold to this stay and head count, and to another cabin when the guest
     /// named one.
     Move {
@@ -83,6 +91,8 @@ pub(crate) enum Step {
     Cancel,
     /// Winter holidays: say the usual dates and ask which days.
     WhichDays(PeriodMention),
+    /// A long weekend asked for in a month that has none: say so and ask which days.
+    NoLongWeekend(u32),
 }
 
 /// The guest's hold this message is about: the one in the facts, unless the message names
@@ -107,6 +117,10 @@ pub(crate) fn plan(
         }
         Intent::Cancel => return Step::Cancel,
         _ => {}
+    }
+    // "Dale, lo pienso y te aviso": the offer stays on the table, nothing is booked.
+    if u.defers && u.intent != Intent::Book && u.check_in.is_none() && !u.affirmative {
+        return Step::TakeYourTime;
     }
     let agrees = u.affirmative || u.intent == Intent::Book;
 
@@ -150,10 +164,16 @@ pub(crate) fn plan(
         && !(s.offer.is_some()
             && matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))));
     if asks_about_the_place && !heard.new_stay() {
+        // "¿La segunda tiene parrilla?": the option asked about is remembered, so "esa" after
+        // the answer points at it (a bare yes still accepts the option in focus).
+        let picked = s.offer.as_ref().and_then(|o| pick(o, u, facts).flatten());
+        if let (Some(i), Some(offer)) = (picked, s.offer.as_mut()) {
+            offer.asked = Some(i);
+        }
         let named = s
             .offer
             .as_ref()
-            .and_then(|o| pick(o, u, facts).flatten().and_then(|i| o.options.get(i)))
+            .and_then(|o| picked.and_then(|i| o.options.get(i)))
             .map(|o| o.name.clone())
             .or_else(|| u.accommodation.clone());
         return Step::Info {
@@ -188,6 +208,20 @@ pub(crate) fn plan(
                 };
             }
             Some(None) => return Step::NotInOffer,
+            // "Esa no": the option in focus leaves the table; of two, the other is now in
+            // focus; of more, which one?
+            None if u.not_this_one && offer.options.len() > 1 && !offer.together => {
+                offer
+                    .options
+                    .remove(offer.chosen.min(offer.options.len() - 1));
+                offer.chosen = 0;
+                if offer.options.len() == 1 {
+                    s.accommodation = offer.options.first().map(|o| o.name.clone());
+                    return Step::Pick(0);
+                }
+                s.accommodation = None;
+                return Step::WhichInstead;
+            }
             None if agrees => return Step::BookOffer,
             None if u.declines && matches!(u.intent, Intent::Unknown | Intent::Greeting) => {
                 return Step::Decline;
@@ -197,6 +231,12 @@ pub(crate) fn plan(
     }
 
     let holding = held(facts, u);
+    // "¿Cuál es el código de mi reserva?"
+    if u.asks_code
+        && let Some(h) = holding
+    {
+        return Step::HeldCode(h.shown_code().to_owned());
+    }
     if holding.is_some() || s.booked.is_some() {
         // Only an explicit question (not a stay read from bare dates or people) asks about
         // another stay; anything else with new values corrects the hold.
@@ -247,14 +287,17 @@ pub(crate) fn plan(
             }
         } else if agrees && !heard.new_stay() && s.offer.is_none() {
             return Step::AlreadyHeld;
-        } else if u.intent == Intent::AskPrice
+        } else if (u.intent == Intent::AskPrice || u.asks_voucher)
             && !heard.new_stay()
             && u.check_in.is_none()
             && u.accommodation.is_none()
             && s.offer.is_none()
-            && holding.is_none_or(|h| !h.paid)
         {
-            return Step::HeldPrice;
+            // Paid: the voucher again (with the balance); unpaid: what it costs and the link.
+            return match holding {
+                Some(h) if h.paid => Step::Voucher,
+                _ => Step::HeldPrice,
+            };
         }
     }
 
@@ -272,6 +315,12 @@ pub(crate) fn plan(
     {
         s.wants = s.wants.or(Some(Want::Availability));
         return Step::WhichDays(p);
+    }
+    if let Some(month) = u.no_long_weekend_in
+        && u.check_in.is_none()
+    {
+        s.wants = s.wants.or(Some(Want::Availability));
+        return Step::NoLongWeekend(month);
     }
     stay_request(prev, s, u, heard, facts)
 }
@@ -296,6 +345,8 @@ fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<Option<us
     };
     let found = match u.choice? {
         Choice::Position(n) => n.checked_sub(1).filter(|i| *i < options.len()),
+        // "Esa": the option last asked about, else the one in focus.
+        Choice::ThatOne => Some(offer.asked.unwrap_or(offer.chosen)).filter(|i| *i < options.len()),
         Choice::Last => options.len().checked_sub(1),
         Choice::Middle => (options.len() == 3).then_some(1),
         Choice::Other => (options.len() == 2).then_some(1 - offer.chosen.min(1)),
@@ -338,9 +389,13 @@ fn stay_request(
         s.offer = None;
     }
     // Naming a cabin is enough to ask about it for the stay on the table.
+    // A month or nights alone ("queríamos ir en junio", "queremos 2 noches") are a stay being
+    // asked about: its days come next.
     let new_slot = heard.new_stay()
         || u.guests.is_some()
         || u.check_in.is_some()
+        || u.month.is_some()
+        || u.nights.is_some()
         || u.accommodation.is_some() && (s.check_in.is_some() || prev.wants.is_some());
     let want = match u.intent {
         // A guest who asked to book and now gives the dates still wants to book.

@@ -15,6 +15,7 @@ use booking::{
 use super::{holds, say};
 use crate::{
     Booking, Effect, Facts, Held,
+    nlu::Feature,
     state::{ConversationState, Offer, OfferOption, Want},
     texts::{self, OfferLine},
 };
@@ -22,17 +23,34 @@ use crate::{
 /// Options shown at most.
 const MAX_OPTIONS: usize = 3;
 
+/// How a quote picks what it shows.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Scope<'a> {
+    /// The guest's unpaid hold, whose own nights do not count as taken and which an accepted
+    /// offer moves.
+    pub(crate) replacing: Option<&'a Held>,
+    /// The guest asked about the cabin they named in this message ("¿cuánto sale la Ñire del 2
+    /// al 5?"): when it is free, it alone is quoted.
+    pub(crate) named_only: bool,
+    /// A feature the guest wants the cabin to have ("que sea la que tiene jacuzzi"): those
+    /// that have it lead the offer.
+    pub(crate) prefer: Option<Feature>,
+    /// Several cabins named in this message ("¿cuánto salen la Coihue y la Lenga…?"): the
+    /// free ones among them are what is quoted.
+    pub(crate) several: &'a [String],
+}
+
 /// Quotes the stay into `effects` and puts the offer on the table; with `Want::Book` and a free
-/// cabin, books it at once. `replacing`: the guest's unpaid hold, whose own nights do not count
-/// as taken and which an accepted offer moves. Returns the ids of the cabins offered.
+/// cabin, books it at once. Returns the ids of the cabins offered.
 pub(crate) fn quote(
     s: &mut ConversationState,
     facts: &Facts<'_>,
     (stay, guests): (StayDates, Guests),
     want: Want,
-    replacing: Option<&Held>,
+    scope: Scope<'_>,
     effects: &mut Vec<Effect>,
 ) -> Vec<i64> {
+    let replacing = scope.replacing;
     let lang = s.language;
     let taken: Vec<Taken> = facts
         .occupancy
@@ -69,6 +87,12 @@ pub(crate) fn quote(
     if s.pets && free.iter().any(|a| a.pets_allowed) {
         free.sort_by_key(|a| !a.pets_allowed);
     }
+    // "Que sea la que tiene jacuzzi": the cabins that have it first.
+    if let Some(f) = scope.prefer
+        && free.iter().any(|a| crate::info::has(a, f))
+    {
+        free.sort_by_key(|a| !crate::info::has(a, f));
+    }
     let named = s
         .accommodation
         .as_deref()
@@ -93,12 +117,25 @@ pub(crate) fn quote(
             return vec![chosen.id];
         }
         let mut ordered: Vec<&Accommodation> = named_free.into_iter().collect();
+        let others = if scope.named_only && named_free.is_some() {
+            0
+        } else {
+            MAX_OPTIONS - ordered.len()
+        };
         ordered.extend(
             free.iter()
                 .copied()
                 .filter(|a| Some(a.id) != named_free.map(|n| n.id))
-                .take(MAX_OPTIONS - ordered.len()),
+                .take(others),
         );
+        let named_ones: Vec<&Accommodation> = scope
+            .several
+            .iter()
+            .filter_map(|n| free.iter().copied().find(|a| a.name == *n))
+            .collect();
+        if scope.several.len() > 1 && !named_ones.is_empty() {
+            ordered = named_ones;
+        }
         let lines: Vec<OfferLine<'_>> = ordered
             .iter()
             .map(|a| texts::offer_line(a, &stay))
@@ -114,6 +151,7 @@ pub(crate) fn quote(
             chosen: 0,
             together: false,
             replaces,
+            asked: None,
         });
         effects.push(say(if prefix.is_empty() {
             texts::offer(lang, &stay, guests.get(), &lines)
@@ -124,7 +162,28 @@ pub(crate) fn quote(
     }
 
     if i32::from(guests.get()) > occupancy.largest_single() {
-        if let Some(set) = occupancy.combination(&stay, guests) {
+        // A pet comes and the cheapest combination has no cabin that takes it: the cheapest
+        // that has one (pet-friendly cabins only), when there is one.
+        let cheapest = occupancy.combination(&stay, guests);
+        let pet_friendly: Vec<Accommodation> = occupancy
+            .accommodations
+            .iter()
+            .filter(|a| a.pets_allowed)
+            .cloned()
+            .collect();
+        let with_pets = Occupancy {
+            accommodations: &pet_friendly,
+            taken: &taken,
+        };
+        let no_room_for_the_pet = s.pets
+            && cheapest
+                .as_ref()
+                .is_some_and(|set| set.iter().all(|a| !a.pets_allowed));
+        let combination = no_room_for_the_pet
+            .then(|| with_pets.combination(&stay, guests))
+            .flatten()
+            .or(cheapest);
+        if let Some(set) = combination {
             let split = split_guests(&set, guests.get());
             let parts: Vec<(OfferLine<'_>, u16)> = set
                 .iter()
@@ -143,6 +202,7 @@ pub(crate) fn quote(
                 chosen: 0,
                 together: true,
                 replaces,
+                asked: None,
             });
             effects.push(say(texts::combination(lang, &stay, guests.get(), &parts)));
             return set.iter().map(|a| a.id).collect();
@@ -175,6 +235,7 @@ pub(crate) fn quote(
         chosen: 0,
         together: false,
         replaces,
+        asked: None,
     });
     let lines: Vec<(StayDates, OfferLine<'_>)> = alternatives
         .iter()
@@ -229,6 +290,7 @@ fn min_nights(
         chosen: 0,
         together: false,
         replaces: replacing.map(|h| h.code.clone()),
+        asked: None,
     });
     effects.push(say(texts::min_nights_offer(
         lang,
@@ -290,6 +352,7 @@ fn group_max(
         chosen: 0,
         together: true,
         replaces: None,
+        asked: None,
     });
     effects.push(say(texts::group_max(lang, stay, guests.get(), max, &parts)));
     Some(free.iter().map(|a| a.id).collect())

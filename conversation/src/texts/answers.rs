@@ -112,6 +112,18 @@ pub fn times(lang: Language, check_in: NaiveTime, check_out: NaiveTime) -> Strin
 }
 
 /// A yes/no question about a time: the time first.
+/// Yes or no before the times, to "¿puedo llegar a las 22?", "can we check out at 12?".
+pub fn time_verdict(lang: Language, yes: bool) -> &'static str {
+    match (lang, yes) {
+        (Language::Es, true) => "¡Sí! ",
+        (Language::Es, false) => "No, a esa hora no 😕 ",
+        (Language::En, true) => "Yes! ",
+        (Language::En, false) => "Not at that time, sorry 😕 ",
+        (Language::Pt, true) => "Sim! ",
+        (Language::Pt, false) => "Não nesse horário 😕 ",
+    }
+}
+
 pub fn time_of(
     lang: Language,
     feature: Feature,

@@ -67,6 +67,16 @@ pub fn held_price(
     }
 }
 
+/// "¿Cuál es el código de mi reserva?": the code, what it holds, how to confirm it.
+pub fn held_code(lang: Language, code: &str, name: &str, stay: &StayDates) -> String {
+    let when = range(lang, stay.check_in(), stay.check_out());
+    match lang {
+        Language::Es => format!("El código de tu reserva es {code} 🙌 ({name}, {when})."),
+        Language::En => format!("Your booking code is {code} 🙌 ({name}, {when})."),
+        Language::Pt => format!("O código da sua reserva é {code} 🙌 ({name}, {when})."),
+    }
+}
+
 /// "Dale" again after the hold: it is already held, here is how to confirm it.
 pub fn already_held(lang: Language, name: &str, stay: &StayDates, link: Option<&str>) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());

@@ -103,6 +103,20 @@ pub fn list(lang: Language, names: &[&str]) -> String {
     }
 }
 
+/// Names offered as alternatives: "A, B o C".
+pub fn list_or(lang: Language, names: &[&str]) -> String {
+    let or = match lang {
+        Language::Es => " o ",
+        Language::En => " or ",
+        Language::Pt => " ou ",
+    };
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{}{or}{last}", init.join(", ")),
+    }
+}
+
 // The Spanish words under the names the workers use.
 
 pub const ASK_GUESTS: &str = "¿Para cuántas personas sería? 😊";

@@ -26,6 +26,48 @@ pub fn offer_line<'a>(accommodation: &'a Accommodation, stay: &StayDates) -> Off
     }
 }
 
+/// A price asked with dates but no people: the cabin's total for the stay; `from` (the
+/// cheapest cabin's capacity) when no cabin was named and the price is where it starts.
+pub fn stay_price(
+    lang: Language,
+    stay: &StayDates,
+    line: &OfferLine<'_>,
+    from: Option<i32>,
+) -> String {
+    let when = range(lang, stay.check_in(), stay.check_out());
+    let nights = stay.nights();
+    let (name, total) = (line.name, line.total);
+    match (lang, from) {
+        (Language::Es, None) => format!(
+            "{name}, {when} ({nights} {}): {total} en total 😊",
+            super::plural(nights, "noche", "noches")
+        ),
+        (Language::Es, Some(c)) => format!(
+            "{} ({nights} {}) arranca en {total} en total ({name}, para hasta {c} personas) 😊",
+            capitalize(&when),
+            super::plural(nights, "noche", "noches")
+        ),
+        (Language::En, None) => format!(
+            "{name}, {when} ({nights} {}): {total} in total 😊",
+            super::plural(nights, "night", "nights")
+        ),
+        (Language::En, Some(c)) => format!(
+            "{} ({nights} {}) it starts at {total} in total ({name}, up to {c} people) 😊",
+            capitalize(&when),
+            super::plural(nights, "night", "nights")
+        ),
+        (Language::Pt, None) => format!(
+            "{name}, {when} ({nights} {}): {total} no total 😊",
+            super::plural(nights, "noite", "noites")
+        ),
+        (Language::Pt, Some(c)) => format!(
+            "{} ({nights} {}) começa em {total} no total ({name}, para até {c} pessoas) 😊",
+            capitalize(&when),
+            super::plural(nights, "noite", "noites")
+        ),
+    }
+}
+
 pub fn offer(lang: Language, stay: &StayDates, guests: u16, lines: &[OfferLine<'_>]) -> String {
     let phrase = capitalize(&stay_phrase(lang, stay, guests));
     let head = match lang {
@@ -107,6 +149,16 @@ pub fn not_in_offer(lang: Language, options: &[&str]) -> String {
         Language::Pt => {
             format!("Desculpa, não entendi qual 🙈 Te ofereci: {names}. Qual você prefere?")
         }
+    }
+}
+
+/// "Esa no": the other options, and which one the guest prefers.
+pub fn which_instead(lang: Language, others: &[&str]) -> String {
+    let names = super::list_or(lang, others);
+    match lang {
+        Language::Es => format!("¡Dale! 👌 ¿Cuál preferís entonces: {names}?"),
+        Language::En => format!("Sure! 👌 Which one would you prefer then: {names}?"),
+        Language::Pt => format!("Claro! 👌 Qual você prefere então: {names}?"),
     }
 }
 
@@ -251,6 +303,21 @@ pub fn group_max(
 }
 
 /// More people than the whole place holds.
+/// A group larger than any one cabin, before the dates are known: several together.
+pub fn group_ahead(lang: Language, largest: i32) -> String {
+    match lang {
+        Language::Es => format!(
+            "Nuestra cabaña más grande es para {largest} personas, pero podemos darles varias juntas 🙌"
+        ),
+        Language::En => {
+            format!("Our largest cabin sleeps {largest}, but we can give you several together 🙌")
+        }
+        Language::Pt => format!(
+            "Nosso maior chalé é para {largest} pessoas, mas podemos oferecer vários juntos 🙌"
+        ),
+    }
+}
+
 pub fn too_many(lang: Language, max: i32) -> String {
     match lang {
         Language::Es => format!(
@@ -375,6 +442,74 @@ pub fn period_assumed(lang: Language, p: &PeriodMention, stay: &StayDates) -> St
         Language::Pt => {
             format!("Para {name} considerei {when} 📅 (se preferir outros dias, me diga).")
         }
+    }
+}
+
+/// A month's name, as the guest reads it.
+fn month_name(lang: Language, month: u32) -> &'static str {
+    const ES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const PT: [&str; 12] = [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ];
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Language::Es => ES[i],
+        Language::En => EN[i],
+        Language::Pt => PT[i],
+    }
+}
+
+/// A long weekend asked for in a month that has none: say so, and ask which days.
+pub fn no_long_weekend_in(lang: Language, month: u32) -> String {
+    let m = month_name(lang, month);
+    match lang {
+        Language::Es => format!(
+            "El próximo {m} no tiene fin de semana largo 🙁 ¿Qué días de {m} te gustaría venir? Decime el día de llegada y el de salida 📅"
+        ),
+        Language::En => format!(
+            "There's no long weekend next {m} 🙁 Which days in {m} would you like to come? Tell me the arrival and departure days 📅"
+        ),
+        Language::Pt => format!(
+            "O próximo {m} não tem feriado prolongado 🙁 Quais dias de {m} você gostaria de vir? Me diga o dia de chegada e o de saída 📅"
+        ),
     }
 }
 

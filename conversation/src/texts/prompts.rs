@@ -47,6 +47,15 @@ pub fn ask_guests_for(lang: Language, stay: &booking::StayDates) -> String {
     }
 }
 
+/// The cabin the guest named, noted before asking for what is still missing.
+pub fn noted_cabin(lang: Language, name: &str) -> String {
+    match lang {
+        Language::Es => format!("Anoto {name} 📝"),
+        Language::En => format!("Noted: {name} 📝"),
+        Language::Pt => format!("Anotado: {name} 📝"),
+    }
+}
+
 /// Asks for dates, saying first what was understood ("¡Genial, 4 personas!").
 pub fn ask_dates_for(lang: Language, guests: Option<u16>) -> String {
     match guests {
@@ -246,6 +255,21 @@ pub fn offer_declined(lang: Language) -> &'static str {
 }
 
 /// "Gracias": a kind word back, and the door open.
+/// The guest will think about it: no rush, nothing is booked.
+pub fn take_your_time(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "¡Dale, tranqui! 😊 Cuando lo decidas, escribime y lo vemos. Mientras tanto no reservo nada."
+        }
+        Language::En => {
+            "Sure, take your time! 😊 Write to me whenever you decide. I won't book anything meanwhile."
+        }
+        Language::Pt => {
+            "Claro, sem pressa! 😊 Quando decidir, me escreve. Enquanto isso não reservo nada."
+        }
+    }
+}
+
 pub fn you_are_welcome(lang: Language) -> &'static str {
     match lang {
         Language::Es => "¡Gracias a vos! 😊 Cualquier cosa que necesites, escribime por acá.",

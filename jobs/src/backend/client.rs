@@ -263,7 +263,12 @@ impl RedisQueue {
                 results[i] = Some(enq);
             }
         }
-        if let Some(wait) = self.inner.config.replica_wait {
+        if let Some(wait) = self
+            .inner
+            .config
+            .replica_wait
+            .filter(|_| self.inner.config.pushes_wait)
+        {
             self.confirm_replicated(wait).await?;
         }
         results
@@ -277,12 +282,9 @@ impl RedisQueue {
     /// Fewer in time is an error, so the push is not acknowledged: a primary lost now could take
     /// it along, since replication is asynchronous.
     async fn confirm_replicated(&self, wait: ReplicaWait) -> Result<(), QueueError> {
-        let mut cmd = redis::cmd("WAIT");
-        cmd.arg(wait.replicas).arg(wait.timeout.as_millis() as u64);
-        let acknowledged: i64 = self.conn().on_fleet_slot(cmd).await?;
-        let acknowledged = u32::try_from(acknowledged).unwrap_or(0);
+        let acknowledged = self.conn().replicas_confirming(wait).await?;
         if acknowledged < wait.replicas {
-            metrics::counter!("fleet_redis_pushes_unreplicated_total").increment(1);
+            metrics::counter!("fleet_redis_unreplicated_total", "write" => "push").increment(1);
             return Err(QueueError::NotReplicated {
                 wanted: wait.replicas,
                 acknowledged,

@@ -185,6 +185,18 @@ impl RedisConnection {
     }
 }
 
+impl RedisConnection {
+    /// `WAIT` on this connection: how many replicas (at most `wait.replicas`) confirmed
+    /// everything it wrote so far, within `wait.timeout`.
+    pub async fn replicas_confirming(&mut self, wait: super::ReplicaWait) -> RedisResult<u32> {
+        let mut cmd = redis::cmd("WAIT");
+        cmd.arg(wait.replicas)
+            .arg(wait.timeout.as_millis().max(1) as u64);
+        let acknowledged: i64 = self.on_fleet_slot(cmd).await?;
+        Ok(u32::try_from(acknowledged).unwrap_or(0))
+    }
+}
+
 impl ConnectionLike for RedisConnection {
     fn req_packed_command<'a>(&'a mut self, cmd: &'a Cmd) -> RedisFuture<'a, Value> {
         match &mut self.kind {

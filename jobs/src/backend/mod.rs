@@ -72,9 +72,14 @@ pub struct RedisQueueConfig {
     /// tag, so several fleets (or tests) share one Redis and a fleet's keys share one cluster
     /// slot.
     pub prefix: String,
-    /// Pushes wait for this many replicas to confirm them (`WAIT`) before they count as done;
-    /// `None` (the default): a push is done when the primary has it.
+    /// Writes that promise something outside wait for this many replicas to confirm them
+    /// (`WAIT`) before they count as done: a push the ingress acknowledges to a provider (when
+    /// [`RedisQueueConfig::pushes_wait`]), a reply's sending mark before the provider is called
+    /// (`coordination::Deliveries`). `None` (the default): done when the primary has it.
     pub replica_wait: Option<ReplicaWait>,
+    /// Whether pushes wait for [`RedisQueueConfig::replica_wait`] (the ingress: yes; workers:
+    /// no, see ARCHITECTURE.md "Redis beyond one node").
+    pub pushes_wait: bool,
     /// How long a duplicate of an accepted delivery is recognised (default 48 h).
     pub idempotency_ttl: Duration,
     /// A worker that has not renewed its lease for this long is presumed dead and its jobs
@@ -104,6 +109,7 @@ impl RedisQueueConfig {
             topology: RedisTopology::from_url(&url.into()),
             prefix: prefix.into(),
             replica_wait: None,
+            pushes_wait: true,
             idempotency_ttl: Duration::from_secs(48 * 3600),
             lease: Duration::from_secs(15),
             block: Duration::from_secs(1),

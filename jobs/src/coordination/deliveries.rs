@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use redis::Script;
 
-use crate::backend::RedisConnection;
+use crate::backend::{RedisConnection, ReplicaWait};
 
 use super::CoordinationError;
 use crate::RedisQueue;
@@ -74,6 +74,8 @@ pub struct Deliveries {
     conn: RedisConnection,
     /// `P`.
     prefix: String,
+    /// Replicas a sending mark must reach before the provider is called (`REDIS_WAIT_REPLICAS`).
+    replica_wait: Option<ReplicaWait>,
 }
 
 impl std::fmt::Debug for Deliveries {
@@ -89,6 +91,7 @@ impl Deliveries {
         Deliveries {
             conn: queue.conn(),
             prefix: queue.prefix().to_owned(),
+            replica_wait: queue.config().replica_wait,
         }
     }
 
@@ -98,6 +101,23 @@ impl Deliveries {
 
     fn sending_key(&self, outbox_id: i64) -> String {
         format!("{}:sending:{}", self.prefix, reply_tag(outbox_id))
+    }
+
+    /// With `REDIS_WAIT_REPLICAS`: that many replicas have every write of this connection.
+    async fn confirm_replicated(&self) -> Result<(), CoordinationError> {
+        let Some(wait) = self.replica_wait else {
+            return Ok(());
+        };
+        let acknowledged = self.conn.clone().replicas_confirming(wait).await?;
+        if acknowledged < wait.replicas {
+            metrics::counter!("fleet_redis_unreplicated_total", "write" => "sending_mark")
+                .increment(1);
+            return Err(CoordinationError::NotReplicated {
+                wanted: wait.replicas,
+                acknowledged,
+            });
+        }
+        Ok(())
     }
 
     /// Takes the send of row `outbox_id`'s reply, unless a provider has it or another run took
@@ -166,6 +186,7 @@ impl Deliveries {
         hold: Duration,
     ) -> Result<SendTurn, CoordinationError> {
         let now_ms = chrono::Utc::now().timestamp_millis();
+        let sending_key = sending.clone();
         let (what, value): (String, String) = BEGIN_SEND
             .key(delivered)
             .key(sending)
@@ -177,9 +198,21 @@ impl Deliveries {
         Ok(match what.as_str() {
             "accepted" => SendTurn::Accepted(value),
             "held" => SendTurn::Held(Duration::from_millis(value.parse().unwrap_or(0))),
-            _ => SendTurn::Taken {
-                resumed: !value.is_empty(),
-            },
+            _ => {
+                // The mark must outlive a failover: a run after it that found no mark would
+                // send the reply again. Unconfirmed, it is taken back (nothing was sent), so the
+                // retry takes the send at once instead of waiting for the mark to lapse.
+                if let Err(e) = self.confirm_replicated().await {
+                    let _ = redis::cmd("DEL")
+                        .arg(&sending_key)
+                        .query_async::<()>(&mut self.conn.clone())
+                        .await;
+                    return Err(e);
+                }
+                SendTurn::Taken {
+                    resumed: !value.is_empty(),
+                }
+            }
         })
     }
 

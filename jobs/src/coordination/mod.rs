@@ -32,4 +32,8 @@ pub use sessions::Sessions;
 pub enum CoordinationError {
     #[error("redis: {0}")]
     Redis(#[from] redis::RedisError),
+    /// The write reached the primary but fewer replicas than asked confirmed it in time: a
+    /// failover now could lose it, so it does not count as done.
+    #[error("only {acknowledged} of {wanted} Redis replicas confirmed the write in time")]
+    NotReplicated { wanted: u32, acknowledged: u32 },
 }

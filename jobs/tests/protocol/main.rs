@@ -17,4 +17,5 @@ mod leases;
 mod pickup;
 mod push;
 mod retries;
+mod sending_marks;
 mod upgrade;

@@ -1,6 +1,7 @@
 //! The proof table of issue 11: scripted multi-turn guest conversations (`cases.txt`, at least
-//! 150, and `cases_fresh.txt`, written apart from the first to find what it missed) run through the real fleet, each asserting what the guest was told and the reservation
-//! left behind.
+//! 150; `cases_fresh.txt` and `cases_third.txt`, each written apart from the ones before to find
+//! what they missed) run through the real fleet, each asserting what the guest was told and the
+//! reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -201,6 +202,7 @@ async fn the_conversation_table() {
     let today: NaiveDate = Utc::now().with_timezone(&tz).date_naive();
     let mut cases = script::parse("cases.txt", include_str!("cases.txt"), today).unwrap();
     cases.extend(script::parse("cases_fresh.txt", include_str!("cases_fresh.txt"), today).unwrap());
+    cases.extend(script::parse("cases_third.txt", include_str!("cases_third.txt"), today).unwrap());
     check_coverage(&cases);
     if let Ok(only) = std::env::var("CONVERSATIONS_ONLY") {
         cases.retain(|c| c.id.contains(&only) || c.category.contains(&only));

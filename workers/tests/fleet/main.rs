@@ -21,6 +21,7 @@ mod notices;
 mod outbox;
 mod photos;
 mod qloapps;
+mod redis_topologies;
 mod refunds;
 mod retention;
 mod safe_start;

@@ -35,7 +35,9 @@
 //!   calendar, "de noviembre" the next one in that month; "carnaval", "semana santa", "fin de
 //!   año" their next dates, from the evening before the first day off to the last one; the
 //!   period is reported so the reply can say which dates were assumed; "vacaciones de invierno"
-//!   sets no date (two weeks, different per province) but is reported;
+//!   sets no date (two weeks, different per province) but is reported; a long weekend asked
+//!   for in a month that has none in the coming year sets no date and reports the month
+//!   (`no_long_weekend`, the month also as `month`);
 //! - "N días" is ambiguous (days or nights?) and sets nothing; "una semana" is 7 nights;
 //! - vague times ("la semana que viene", "en enero", "en algún momento") set no date and are
 //!   reported as `vague`.
@@ -76,6 +78,11 @@ pub(crate) struct DateInfo {
     pub(crate) day_only: bool,
     /// A month named without a day ("queremos ir en marzo").
     pub(crate) month: Option<u32>,
+    /// "El finde largo de noviembre" in a year whose November has none: the month.
+    pub(crate) no_long_weekend: Option<u32>,
+    /// The check-out said alone as a weekday ("nos quedamos hasta el domingo"): `until` is the
+    /// next one from today; the conversation takes the first one after its check-in.
+    pub(crate) until_weekday: Option<Weekday>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

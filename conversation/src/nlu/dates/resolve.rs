@@ -34,6 +34,7 @@ pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
         nights: scan.nights,
         period: scan.period,
         month: scan.loose_month,
+        no_long_weekend: scan.no_long_weekend,
         ..DateInfo::default()
     };
     // One impossible date spoils the phrase ("del 30 al 31 de febrero"): better to ask again
@@ -68,6 +69,9 @@ pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
         info.until = today
             .pred_opt()
             .and_then(|yesterday| end_date(only.kind, yesterday, today));
+        if let Kind::Weekday { wd, .. } = only.kind {
+            info.until_weekday = Some(wd);
+        }
     }
     info.consumed = scan.consumed;
     info

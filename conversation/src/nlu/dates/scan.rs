@@ -2,7 +2,7 @@
 //! plus nights, vague phrases and impossible dates. Nothing is resolved to a calendar date
 //! here except "hoy"/"mañana", which only need `today`.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{
     DayRef, Kind, Mention, Role, calendar,
@@ -31,6 +31,8 @@ pub(super) struct Scan {
     pub(super) moves: bool,
     /// Mentions the guest denies ("no era el 15", "en vez del 15"), by index.
     pub(super) denied: Vec<usize>,
+    /// A long weekend asked for in this month, which has none.
+    pub(super) no_long_weekend: Option<u32>,
 }
 
 /// Verbs that move a stay to another date.
@@ -62,6 +64,7 @@ pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
         period: s.period,
         moves: tokens.iter().any(|t| t.is_any(MOVE_VERBS)),
         denied: s.denied,
+        no_long_weekend: s.no_long_weekend,
     }
 }
 
@@ -76,6 +79,7 @@ struct Scanner<'a> {
     invalid: bool,
     period: Option<PeriodMention>,
     denied: Vec<usize>,
+    no_long_weekend: Option<u32>,
 }
 
 impl<'a> Scanner<'a> {
@@ -91,6 +95,7 @@ impl<'a> Scanner<'a> {
             invalid: false,
             period: None,
             denied: Vec::new(),
+            no_long_weekend: None,
         }
     }
 
@@ -103,6 +108,7 @@ impl<'a> Scanner<'a> {
         while i < self.tokens.len() {
             let used = self
                 .season(i)
+                .or_else(|| self.part_of_month(i))
                 .or_else(|| self.weekend(i))
                 .or_else(|| self.relative(i))
                 .or_else(|| self.nights_at(i))
@@ -173,7 +179,15 @@ impl<'a> Scanner<'a> {
     /// A holiday period ("el finde largo", "carnaval", "semana santa", "fin de año"): its
     /// stay, and the period noted so the reply can say what was assumed.
     fn season(&mut self, i: usize) -> Option<usize> {
-        let (found, used) = super::seasons::at(self.tokens, i, self.today)?;
+        let (named, used) = super::seasons::at(self.tokens, i, self.today)?;
+        let found = match named {
+            super::seasons::Named::Period(found) => found,
+            super::seasons::Named::NoLongWeekendIn(m) => {
+                self.no_long_weekend = Some(m);
+                self.loose_month = self.loose_month.or(Some(m));
+                return Some(used);
+            }
+        };
         self.period = self.period.or(Some(found.mention));
         if let Some((check_in, check_out)) = found.stay {
             self.mentions.push(Mention {
@@ -186,6 +200,66 @@ impl<'a> Scanner<'a> {
             });
         }
         Some(used)
+    }
+
+    /// "La primera semana de febrero" (1st to 8th), "la segunda semana" (8th to 15th), "la
+    /// última semana de enero" (the last seven nights), "la primera quincena de enero" (1st to
+    /// 15th), "la segunda quincena" (16th to the month's last day): that part of the next such
+    /// month (of the year said, if one is).
+    fn part_of_month(&mut self, i: usize) -> Option<usize> {
+        // "la 1ra semana": the ordinal's suffix is gone, "la" says it is one.
+        let after_la = i > 0 && self.tok(i - 1).is_some_and(|t| t.is("la"));
+        let which = match self.tok(i)?.text.as_str() {
+            "primera" | "primer" => 1,
+            "segunda" => 2,
+            "tercera" => 3,
+            "cuarta" => 4,
+            "ultima" => 5,
+            "1" if after_la => 1,
+            "2" if after_la => 2,
+            "3" if after_la => 3,
+            "4" if after_la => 4,
+            _ => return None,
+        };
+        let unit = self.tok(i + 1)?;
+        let fortnight = unit.is("quincena");
+        if !fortnight && !unit.is("semana") {
+            return None;
+        }
+        let (month, year, mlen) = self.month_after(i + 2)?;
+        let years = match year {
+            Some(y) => vec![y],
+            None => vec![self.today.year(), self.today.year() + 1],
+        };
+        let part = |y: i32| -> Option<(NaiveDate, NaiveDate)> {
+            let first = NaiveDate::from_ymd_opt(y, month, 1)?;
+            let next_first = first.checked_add_months(chrono::Months::new(1))?;
+            let last = next_first.pred_opt()?;
+            let day = |d: u32| NaiveDate::from_ymd_opt(y, month, d);
+            match (fortnight, which) {
+                (true, 1) => Some((first, day(15)?)),
+                (true, 2 | 5) => Some((day(16)?, last)),
+                (true, _) => None,
+                (false, 5) => Some((last.checked_sub_days(chrono::Days::new(6))?, next_first)),
+                (false, n) => {
+                    let start = day(1 + 7 * (n - 1))?;
+                    Some((start, calendar::add_days(start, 7)?))
+                }
+            }
+        };
+        let (start, end) = years
+            .into_iter()
+            .filter_map(part)
+            .find(|(a, _)| *a >= self.today || year.is_some())?;
+        self.mentions.push(Mention {
+            kind: Kind::Fixed(start),
+            role: Role::Start,
+        });
+        self.mentions.push(Mention {
+            kind: Kind::Fixed(end),
+            role: Role::End,
+        });
+        Some(2 + mlen)
     }
 
     /// "finde", "fin de semana", optionally "largo", "que viene"; "algún finde" is vague.
@@ -565,6 +639,13 @@ impl<'a> Scanner<'a> {
             return false;
         };
         let skip_el = usize::from(self.tok(j + 1).is_some_and(|t| t.is("el")));
+        // "3 a 6/2", "del 3 al 6/2": the end is a day with its month, so the number is its
+        // start.
+        if conn.is_any(&["al", "a", "hasta"])
+            && self.tok(j + 1 + skip_el).is_some_and(day_with_month)
+        {
+            return true;
+        }
         let Some(n) = numbers::parse_at(self.tokens, j + 1 + skip_el) else {
             return false;
         };
@@ -627,4 +708,12 @@ impl<'a> Scanner<'a> {
         self.loose_month = self.loose_month.or(Some(month));
         Some(1)
     }
+}
+
+/// "6/2", "6/2/2027": a day with its month in one token.
+fn day_with_month(t: &Token) -> bool {
+    let parts: Vec<&str> = t.text.split('/').collect();
+    matches!(parts.as_slice(), [d, m] | [d, m, _]
+        if d.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+            && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)))
 }

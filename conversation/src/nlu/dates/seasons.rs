@@ -9,7 +9,7 @@
 //! last two weeks and differ by province, so the bot asks which days.
 
 use booking::holidays::{self, DaysOff, Season};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{calendar, words::month_of};
 use crate::nlu::{Period, PeriodMention, lexicon, normalize::Token};
@@ -52,8 +52,16 @@ pub(super) struct Found {
     pub(super) stay: Option<(NaiveDate, NaiveDate)>,
 }
 
+/// What a period phrase at a token says: a period, or a long weekend asked for in a month that
+/// has none in the coming year ("el finde largo de noviembre" when the 20th falls on a
+/// Saturday): the month, so the bot can say so and ask which days.
+pub(super) enum Named {
+    Period(Found),
+    NoLongWeekendIn(u32),
+}
+
 /// The period named at token `i` and the tokens it uses.
-pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Found, usize)> {
+pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named, usize)> {
     let (phrase, period) = PHRASES
         .iter()
         .filter(|(p, _)| lexicon::phrase_at(tokens, i, p).is_some())
@@ -66,10 +74,21 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Found,
                 .get(i + used)
                 .is_some_and(|t| t.is_any(&["de", "del"]));
             let month = tokens.get(i + used + 1).and_then(month_of).filter(|_| de);
+            // "el finde largo del 9 de julio": the long weekend around that day.
+            if let Some((day, len)) = day_of_month_at(tokens, i + used, today) {
+                used += len;
+                return Some(match long_weekend_around(day) {
+                    Some(days) => (Named::Period(found(Period::LongWeekend, days, today)), used),
+                    None => (Named::NoLongWeekendIn(day.month()), used),
+                });
+            }
             match month {
                 Some(m) => {
                     used += 2;
-                    long_weekend_in(today, m)
+                    match long_weekend_in(today, m) {
+                        Some(days) => Some(days),
+                        None => return Some((Named::NoLongWeekendIn(m), used)),
+                    }
                 }
                 None => holidays::next_long_weekend(today),
             }
@@ -104,17 +123,45 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Found,
             }
         }
     }?;
-    let stay = (*period != Period::WinterHolidays).then(|| {
+    Some((Named::Period(found(*period, days, today)), used))
+}
+
+/// The period's stay (none for winter holidays) and what the reply says was assumed.
+fn found(period: Period, days: DaysOff, today: NaiveDate) -> Found {
+    let stay = (period != Period::WinterHolidays).then(|| {
         let (check_in, check_out) = days.stay();
         (check_in.max(today), check_out)
     });
     let stay = stay.filter(|(a, b)| a < b);
     let mention = PeriodMention {
-        period: *period,
+        period,
         first_day_off: days.first,
         last_day_off: days.last,
     };
-    Some((Found { mention, stay }, used))
+    Found { mention, stay }
+}
+
+/// "del 9 de julio", "de 12 de octubre" at `j`: that day (the next one from today) and the
+/// tokens it uses.
+fn day_of_month_at(tokens: &[Token], j: usize, today: NaiveDate) -> Option<(NaiveDate, usize)> {
+    if !tokens.get(j)?.is_any(&["del", "de"]) {
+        return None;
+    }
+    let n = crate::nlu::numbers::parse_at(tokens, j + 1).filter(|n| (1..=31).contains(&n.value))?;
+    let k = j + 1 + n.len;
+    let de = usize::from(tokens.get(k).is_some_and(|t| t.is_any(&["de", "d"])));
+    let month = tokens.get(k + de).and_then(month_of)?;
+    let day = calendar::first_on_or_after(today, n.value, Some(month))?;
+    Some((day, 1 + n.len + de + 1))
+}
+
+/// The long weekend (three days off or more) of `day`: the one that holds it, or is within
+/// three days of it (a holiday moved to the Monday before, "el 12 de octubre"; Easter two days
+/// after "el 24 de marzo").
+fn long_weekend_around(day: NaiveDate) -> Option<DaysOff> {
+    let near = chrono::Days::new(3);
+    let (from, to) = (day.checked_sub_days(near)?, day.checked_add_days(near)?);
+    holidays::next_long_weekend(from.pred_opt()?).filter(|d| d.first <= to && d.last >= from)
 }
 
 /// The next long weekend that starts in month `m` (this year's if still ahead, else next

@@ -238,13 +238,31 @@ fn reserva_strength(tokens: &[Token], i: usize) -> Option<Strength> {
     }
 }
 
-/// "hay lugar", "tenés lugar para…"; not "lindo lugar".
+/// "hay lugar", "tenés lugar para…"; not "lindo lugar", nor room for a car ("¿hay lugar para
+/// estacionar?", "lugar para 2 autos": a parking question).
 fn lugar_cues(tokens: &[Token]) -> Vec<Cue> {
+    const VEHICLES: &[&str] = &[
+        "estacionar",
+        "auto",
+        "autos",
+        "coche",
+        "coches",
+        "camioneta",
+        "camionetas",
+        "moto",
+        "motos",
+        "vehiculo",
+        "vehiculos",
+        "carro",
+    ];
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let Some(q) = lexicon::word(t, "lugar") else {
             continue;
         };
+        if (1..=3).any(|k| tokens.get(i + k).is_some_and(|n| n.is_any(VEHICLES))) {
+            continue;
+        }
         let before = (1..=2).any(|k| {
             i.checked_sub(k)
                 .and_then(|p| tokens.get(p))

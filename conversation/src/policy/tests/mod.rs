@@ -203,3 +203,4 @@ mod offers;
 mod questions;
 mod seasons;
 mod slots;
+mod third;

@@ -1,0 +1,226 @@
+//! The whole fleet (the real ingress, two `worker` processes) on Redis beyond one node: a local
+//! three-primary Redis Cluster, and a primary with a replica watched by three sentinels whose
+//! primary is killed mid-traffic. Guests write signed WhatsApp webhooks; each must get exactly
+//! one reply, and under `REDIS_WAIT_REPLICAS=1` (the ingress's pushes and the workers' sending
+//! marks confirmed by a replica) every message the ingress acknowledged is answered, once,
+//! after the failover.
+
+use std::{collections::BTreeMap, time::Duration};
+
+use jobs::{
+    RedisTopology,
+    backend::{ReplicaWait, SentinelSettings},
+};
+use testkit::redis_nodes::{LocalCluster, LocalSentinels};
+
+use crate::support::*;
+
+const PHONE_NUMBER_ID: &str = "106540352242922";
+
+/// A distinct guest number per index.
+fn guest(i: usize) -> String {
+    format!("54911555{i:05}")
+}
+
+/// One guest's first message, as Meta delivers it.
+fn first_message(i: usize) -> String {
+    deliveries::whatsapp(
+        PHONE_NUMBER_ID,
+        &guest(i),
+        vec![deliveries::whatsapp_text(
+            &guest(i),
+            &format!("wamid.TOPO{i}"),
+            "hola, ¿tenés lugar?",
+        )],
+    )
+    .to_string()
+}
+
+/// Replies the Graph fake received, per recipient.
+async fn replies_per_guest(graph: &wiremock::MockServer) -> BTreeMap<String, usize> {
+    let mut per = BTreeMap::new();
+    for request in graph.received_requests().await.unwrap_or_default() {
+        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap_or_default();
+        if let Some(to) = body["to"].as_str() {
+            *per.entry(to.to_owned()).or_insert(0) += 1;
+        }
+    }
+    per
+}
+
+/// The Argentine mobile as WhatsApp writes the recipient (without the 9 after 54).
+fn recipient(i: usize) -> String {
+    let g = guest(i);
+    format!("54{}", &g[3..])
+}
+
+async fn sent_replies(fleet: &Fleet) -> i64 {
+    count(
+        &fleet.db,
+        "SELECT count(*) FROM outbound_messages WHERE status = 'sent'",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_fleet_on_a_redis_cluster_answers_every_guest_once() {
+    let cluster = LocalCluster::start().expect("redis-server in cluster mode");
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    let fleet = Fleet::create(
+        &admin_url(),
+        &cluster.url(),
+        &format!("fleet_t_{id}"),
+        &format!("ctest-{id}"),
+    )
+    .await
+    .unwrap();
+    fleet.seed_property().await;
+    let graph = graph_accepting_all().await;
+    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+    let _w = Reaper(vec![
+        fleet.spawn_worker(WORKER, &env, &[]),
+        fleet.spawn_worker(WORKER, &env, &[]),
+    ]);
+    let webhooks = testkit::Webhooks::new(fleet.spawn_ingress().await);
+
+    const GUESTS: usize = 12;
+    for i in 0..GUESTS {
+        // Each delivery twice, as Meta redelivers: still one answer.
+        for _ in 0..2 {
+            let resp = webhooks
+                .whatsapp_signed(WA_SECRET, first_message(i))
+                .await
+                .unwrap();
+            assert_eq!(resp.status(), 200);
+        }
+    }
+    assert!(
+        eventually(Duration::from_secs(30), || async {
+            sent_replies(&fleet).await == GUESTS as i64
+        })
+        .await,
+        "every guest answered: {} of {GUESTS}",
+        sent_replies(&fleet).await
+    );
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let per = replies_per_guest(&graph).await;
+    for i in 0..GUESTS {
+        assert_eq!(per.get(&recipient(i)), Some(&1), "guest {i}: {per:?}");
+    }
+    // Every key of the fleet lives in the slot of its hash tag, on one node.
+    let slots: Vec<i64> = {
+        let mut conn = redis::Client::open(format!("redis://127.0.0.1:{}", cluster.ports()[0]))
+            .unwrap()
+            .get_multiplexed_async_connection()
+            .await
+            .unwrap();
+        let mut slots = Vec::new();
+        for key in [
+            format!("{}:q:parse_intent:stats", fleet.queue.prefix()),
+            format!("{}:workers", fleet.queue.prefix()),
+            fleet.queue.prefix().to_owned(),
+        ] {
+            slots.push(
+                redis::cmd("CLUSTER")
+                    .arg("KEYSLOT")
+                    .arg(key)
+                    .query_async(&mut conn)
+                    .await
+                    .unwrap(),
+            );
+        }
+        slots
+    };
+    assert!(slots.windows(2).all(|w| w[0] == w[1]), "{slots:?}");
+}
+
+#[tokio::test]
+async fn the_fleet_follows_a_sentinel_failover_and_answers_every_acknowledged_message_once() {
+    let master = "fleet-t";
+    // Two replicas: after the failover the new primary still has one to confirm pushes.
+    let mut sentinels =
+        LocalSentinels::with_replicas(master, 2).expect("redis-server and redis-sentinel");
+    let primary_url = format!("redis://127.0.0.1:{}", sentinels.primary_port());
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    let fleet = Fleet::create(
+        &admin_url(),
+        &primary_url,
+        &format!("fleet_t_{id}"),
+        &format!("stest-{id}"),
+    )
+    .await
+    .unwrap();
+    fleet.seed_property().await;
+    let graph = graph_accepting_all().await;
+    let mut env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+    env.push(("REDIS_SENTINELS".into(), sentinels.sentinel_urls()));
+    env.push(("REDIS_SENTINEL_MASTER".into(), master.into()));
+    // Replies' sending marks reach a replica before the provider is called.
+    env.push(("REDIS_WAIT_REPLICAS".into(), "1".into()));
+    let _w = Reaper(vec![
+        fleet.spawn_worker(WORKER, &env, &[]),
+        fleet.spawn_worker(WORKER, &env, &[]),
+    ]);
+    let settings = SentinelSettings {
+        sentinels: sentinels
+            .sentinel_urls()
+            .split(',')
+            .map(String::from)
+            .collect(),
+        master: master.into(),
+    };
+    let ingress = fleet
+        .spawn_ingress_with(move |cfg| {
+            cfg.queue.topology = RedisTopology::Sentinel(settings);
+            cfg.queue.replica_wait = Some(ReplicaWait {
+                replicas: 1,
+                timeout: Duration::from_millis(500),
+            });
+        })
+        .await;
+    let webhooks = testkit::Webhooks::new(ingress);
+
+    // Guests write; half-way the primary is killed. Like Meta, a guest's delivery is sent again
+    // until it is acknowledged with a 200.
+    const GUESTS: usize = 16;
+    let mut refused = 0;
+    for i in 0..GUESTS {
+        if i == GUESTS / 2 {
+            sentinels.kill_primary();
+        }
+        let mut acknowledged = false;
+        for _ in 0..120 {
+            let resp = webhooks
+                .whatsapp_signed(WA_SECRET, first_message(i))
+                .await
+                .unwrap();
+            if resp.status() == 200 {
+                acknowledged = true;
+                break;
+            }
+            assert_eq!(resp.status(), 503, "a Redis that is failing over is a 503");
+            refused += 1;
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        assert!(acknowledged, "guest {i}: never acknowledged");
+    }
+    sentinels
+        .wait_for_failover(Duration::from_secs(30))
+        .await
+        .unwrap();
+    assert!(refused > 0, "the failover was seen by the ingress (503s)");
+
+    assert!(
+        eventually(Duration::from_secs(60), || async {
+            sent_replies(&fleet).await == GUESTS as i64
+        })
+        .await,
+        "every acknowledged message answered: {} of {GUESTS}",
+        sent_replies(&fleet).await
+    );
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let per = replies_per_guest(&graph).await;
+    for i in 0..GUESTS {
+        assert_eq!(per.get(&recipient(i)), Some(&1), "guest {i}: {per:?}");
+    }
+}
