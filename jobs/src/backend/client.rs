@@ -11,9 +11,10 @@ use redis::Value;
 use serde::Serialize;
 
 use super::{
-    QueueError, RedisQueueConfig, ReplicaWait,
+    QueueError, RedisQueueConfig,
     connection::RedisConnection,
     entry::{InlineEntry, delay_ms, entry_id, inline_entry},
+    replication::ReplicationProbe,
     scripts::Scripts,
 };
 use crate::{
@@ -123,6 +124,8 @@ struct Inner {
     config: RedisQueueConfig,
     /// `{prefix}`: the start of every key, one hash tag (see [`RedisQueue::prefix`]).
     key_base: String,
+    /// With `replica_wait`: the confirmation of writes by replicas, on a connection of its own.
+    replication: Option<ReplicationProbe>,
     scripts: Scripts,
     /// `queue|worker id` of the workers of this process, renewed by the heartbeat.
     members: Mutex<HashSet<String>>,
@@ -140,6 +143,14 @@ impl RedisQueue {
     pub async fn connect(config: RedisQueueConfig) -> Result<Self, QueueError> {
         let key_base = key_base(&config.prefix);
         let mut conn = RedisConnection::open(&config.topology, &key_base).await?;
+        let replication = match config.replica_wait {
+            Some(wait) => Some(ReplicationProbe::new(
+                RedisConnection::open(&config.topology, &key_base).await?,
+                &key_base,
+                wait,
+            )),
+            None => None,
+        };
         let scripts = Scripts::new();
         // Loaded up front so that a push's first script call does not answer NOSCRIPT and go
         // again behind the plain LPUSHes sent after it (which would reorder a mixed push).
@@ -154,6 +165,7 @@ impl RedisQueue {
                 conn,
                 config,
                 key_base,
+                replication,
                 scripts,
                 members: Mutex::new(HashSet::new()),
             }),
@@ -263,13 +275,8 @@ impl RedisQueue {
                 results[i] = Some(enq);
             }
         }
-        if let Some(wait) = self
-            .inner
-            .config
-            .replica_wait
-            .filter(|_| self.inner.config.pushes_wait)
-        {
-            self.confirm_replicated(wait).await?;
+        if self.inner.config.pushes_wait {
+            self.confirm_replicated("push").await?;
         }
         results
             .into_iter()
@@ -277,20 +284,16 @@ impl RedisQueue {
             .collect()
     }
 
-    /// `WAIT` on the connection the pushes went through: until `wait.replicas` replicas have
-    /// everything this connection wrote (the pushes just made, and any before), or the timeout.
-    /// Fewer in time is an error, so the push is not acknowledged: a primary lost now could take
-    /// it along, since replication is asynchronous.
-    async fn confirm_replicated(&self, wait: ReplicaWait) -> Result<(), QueueError> {
-        let acknowledged = self.conn().replicas_confirming(wait).await?;
-        if acknowledged < wait.replicas {
-            metrics::counter!("fleet_redis_unreplicated_total", "write" => "push").increment(1);
-            return Err(QueueError::NotReplicated {
-                wanted: wait.replicas,
-                acknowledged,
-            });
+    /// With `REDIS_WAIT_REPLICAS`: wait until that many replicas have every write whose reply
+    /// came back before this call (the push just made, a sending mark just taken), or fail with
+    /// [`QueueError::NotReplicated`]: a primary lost now could take the write along, since
+    /// replication is asynchronous. Without it: nothing to wait for. Never blocks the shared
+    /// connection (see `replication.rs`). `write` names it in `fleet_redis_unreplicated_total`.
+    pub async fn confirm_replicated(&self, write: &'static str) -> Result<(), QueueError> {
+        match &self.inner.replication {
+            Some(probe) => probe.confirm(write).await,
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// A run of inline jobs of one queue: one `LPUSH` of their entries when none has an

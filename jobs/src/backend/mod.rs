@@ -16,6 +16,7 @@ mod connection;
 mod entry;
 mod heartbeat;
 mod ledger;
+mod replication;
 mod retrying;
 mod scripts;
 

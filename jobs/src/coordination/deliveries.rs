@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use redis::Script;
 
-use crate::backend::{RedisConnection, ReplicaWait};
+use crate::{QueueError, backend::RedisConnection};
 
 use super::CoordinationError;
 use crate::RedisQueue;
@@ -74,8 +74,8 @@ pub struct Deliveries {
     conn: RedisConnection,
     /// `P`.
     prefix: String,
-    /// Replicas a sending mark must reach before the provider is called (`REDIS_WAIT_REPLICAS`).
-    replica_wait: Option<ReplicaWait>,
+    /// Confirms a sending mark on replicas before the provider is called (`REDIS_WAIT_REPLICAS`).
+    queue: RedisQueue,
 }
 
 impl std::fmt::Debug for Deliveries {
@@ -91,7 +91,7 @@ impl Deliveries {
         Deliveries {
             conn: queue.conn(),
             prefix: queue.prefix().to_owned(),
-            replica_wait: queue.config().replica_wait,
+            queue: queue.clone(),
         }
     }
 
@@ -103,21 +103,24 @@ impl Deliveries {
         format!("{}:sending:{}", self.prefix, reply_tag(outbox_id))
     }
 
-    /// With `REDIS_WAIT_REPLICAS`: that many replicas have every write of this connection.
+    /// With `REDIS_WAIT_REPLICAS`: that many replicas have the mark just taken.
     async fn confirm_replicated(&self) -> Result<(), CoordinationError> {
-        let Some(wait) = self.replica_wait else {
-            return Ok(());
-        };
-        let acknowledged = self.conn.clone().replicas_confirming(wait).await?;
-        if acknowledged < wait.replicas {
-            metrics::counter!("fleet_redis_unreplicated_total", "write" => "sending_mark")
-                .increment(1);
-            return Err(CoordinationError::NotReplicated {
-                wanted: wait.replicas,
+        match self.queue.confirm_replicated("sending_mark").await {
+            Ok(()) => Ok(()),
+            Err(QueueError::NotReplicated {
+                wanted,
                 acknowledged,
-            });
+            }) => Err(CoordinationError::NotReplicated {
+                wanted,
+                acknowledged,
+            }),
+            Err(QueueError::Redis(e)) => Err(CoordinationError::Redis(e)),
+            Err(other) => Err(CoordinationError::Redis(redis::RedisError::from((
+                redis::ErrorKind::Io,
+                "replication confirmation failed",
+                other.to_string(),
+            )))),
         }
-        Ok(())
     }
 
     /// Takes the send of row `outbox_id`'s reply, unless a provider has it or another run took

@@ -17,5 +17,5 @@ mod leases;
 mod pickup;
 mod push;
 mod retries;
-mod sending_marks;
+mod replicas;
 mod upgrade;

@@ -1,8 +1,12 @@
-//! A reply's sending mark under `REDIS_WAIT_REPLICAS` (issue 15): the mark that says "a run is
-//! calling the provider" must outlive a failover, or a run after the failover would find no mark
-//! and send the reply again. With `replica_wait` the send is taken only once a replica has the
-//! mark; when none confirms in time the mark is taken back (nothing was sent) and the error is a
-//! retry, so the next run takes the send at once instead of waiting for the mark to lapse.
+//! Writes confirmed by replicas under `REDIS_WAIT_REPLICAS` (issue 15), on a primary with a
+//! replica watched by sentinels of the test's own.
+//!
+//! A reply's sending mark (the mark that says "a run is calling the provider") must outlive a
+//! failover, or a run after the failover would find no mark and send the reply again: the send
+//! is taken only once a replica has the mark; when none confirms in time the mark is taken back
+//! (nothing was sent) and the error is a retry, so the next run takes the send at once instead of
+//! waiting for the mark to lapse. And the confirmation waits on a connection of its own, so a
+//! stalled replica holds only the writes waiting for it.
 
 use std::time::Duration;
 
@@ -105,4 +109,39 @@ async fn a_sending_mark_no_replica_confirms_is_taken_back_and_the_send_retried()
         }
     }
     assert_eq!(retried, Some(SendTurn::Taken { resumed: false }));
+}
+
+/// The confirmation waits on a connection of its own: while a push waits for a stalled replica,
+/// everything else the process sends (here a depth read, as claims and acks would) is answered.
+#[tokio::test]
+async fn a_push_waiting_for_a_stalled_replica_holds_nothing_else() {
+    let sentinels = LocalSentinels::start("stall").expect("redis-server and redis-sentinel");
+    let queue = queue_on(
+        &sentinels,
+        Some(ReplicaWait {
+            replicas: 1,
+            timeout: Duration::from_millis(1500),
+        }),
+    )
+    .await;
+    queue.push_many(vec![tick_job(1, None)]).await.unwrap();
+
+    sentinels.cut_off_replicas().unwrap();
+    let waiting = {
+        let queue = queue.clone();
+        tokio::spawn(async move { queue.push_many(vec![tick_job(2, None)]).await })
+    };
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let depth = queue.depth(&[jobs::QueueName::ExpireHolds]).await.unwrap();
+    assert!(
+        !waiting.is_finished(),
+        "the push is still waiting for its replica when the depth read is answered"
+    );
+    assert_eq!(depth[0].1.pending, 2, "the push itself reached the primary");
+    let refused = waiting.await.unwrap();
+    assert!(
+        matches!(refused, Err(jobs::QueueError::NotReplicated { .. })),
+        "{refused:?}"
+    );
+    sentinels.thaw_replicas().unwrap();
 }
