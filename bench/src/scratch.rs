@@ -65,6 +65,8 @@ pub async fn clean_up_after_signal(url: &str) {
 }
 
 pub async fn connect(url: &str) -> anyhow::Result<MultiplexedConnection> {
+    // A cluster's node list: its first node (its CPU, its keys; not the whole cluster's).
+    let url = url.split(',').next().unwrap_or(url).trim();
     Ok(redis::Client::open(url)?
         .get_multiplexed_async_connection()
         .await?)
