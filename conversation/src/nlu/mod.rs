@@ -658,6 +658,8 @@ fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
         tokens.get(i).is_some_and(|t| {
             t.is_any(&[
                 "el", "la", "los", "las", "un", "una", "mi", "mis", "nuestro", "nuestra",
+                // "we're 2 + a small dog", "somos 2 mais o cachorro"
+                "a", "an", "our", "my", "o", "nosso", "nossa",
             ]) || numbers::parse_at(tokens, i).is_some()
         })
     };

@@ -1,0 +1,48 @@
+//! Turns a fourth, blind set of conversations found wrong: a guest coming with a pet is offered
+//! only the cabins that take it, "¿la lenga no está libre?" offers the Lenga, two names in one
+//! message book the one named after the change of mind, a head count changed twice keeps the
+//! last.
+
+use super::*;
+
+#[test]
+fn a_guest_with_a_pet_is_offered_only_the_cabins_that_take_it() {
+    for text in [
+        "tienen lugar del 3 al 5 de enero pa 2? vamos con el perro",
+        "Hello! Do you allow dogs and is there anything for 2 people from January 18 to 20?",
+        "vocês têm vaga de 5 a 8 de janeiro pra 2? levamos nosso cachorro",
+    ] {
+        let t = talk(&[text]);
+        let offer = t.state.offer.as_ref().expect("an offer");
+        assert!(
+            offer.options.iter().all(|o| o.accommodation_id != 1),
+            "{text}: {}",
+            said(&t)
+        );
+        assert_eq!(offer.options[0].accommodation_id, 2, "{text}");
+    }
+    // Without a pet every free cabin that fits is offered.
+    let t = talk(&[ASK_FOR_TWO]);
+    let offer = t.state.offer.as_ref().expect("an offer");
+    assert!(offer.options.iter().any(|o| o.accommodation_id == 1));
+}
+
+#[test]
+fn a_cabin_asked_about_after_an_offer_is_offered_and_booked() {
+    let t = talk(&[ASK_FOR_TWO, "y la lenga no esta libre?"]);
+    assert!(said(&t).contains("Lenga"), "{}", said(&t));
+    let t = talk(&[
+        ASK_FOR_TWO,
+        "y la lenga no esta libre?",
+        "bueno dale la lenga",
+    ]);
+    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(3));
+}
+
+#[test]
+fn the_last_change_of_mind_wins() {
+    let t = talk(&[ASK_FOR_TWO, "la coihue... no, mejor la lenga", "dale"]);
+    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(3));
+    let t = talk(&[ASK_FOR_TWO, "mmm y para 4? o mejor 3... no, somos 2 nomas"]);
+    assert_eq!(t.state.guests, Some(2), "{}", said(&t));
+}
