@@ -176,6 +176,10 @@ pub struct Understanding {
     /// the next such day from today, which the conversation re-reads in the month of the stay
     /// it is talking about.
     pub day_only: bool,
+    /// Only the arrival changes ("we can only arrive on the 4th", "recién llegamos el 4"): a
+    /// check-in said with an arrival word and no check-out or nights, so the stay talked about
+    /// keeps its check-out when that is still after it.
+    pub arrival_only: bool,
     /// A month named without a day ("queremos ir en marzo"): the month later bare days fall in.
     pub month: Option<u32>,
     /// The whole message is one number ("2", "cuatro", "3 nomás"): the answer to whatever the
@@ -424,6 +428,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         shift_days: shift,
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
+        arrival_only: dates.check_in.is_some()
+            && dates.check_out.is_none()
+            && dates.nights.is_none()
+            && tokens.iter().any(|t| t.is_any(ARRIVAL_WORDS)),
         month: dates.month.filter(|_| dates.check_in.is_none()),
         bare_number: bare_number(&tokens),
         extra_nights: extra,
@@ -431,6 +439,17 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         no_long_weekend_in: dates.no_long_weekend.filter(|_| dates.check_in.is_none()),
     }
 }
+
+/// Words that say the day is the arrival ("llegamos el 4", "arrive on the 4th" bridged).
+const ARRIVAL_WORDS: &[&str] = &[
+    "llegamos",
+    "llegar",
+    "llego",
+    "llegariamos",
+    "llegaremos",
+    "llegada",
+    "llegando",
+];
 
 /// A message that is one number and at most filler words ("2", "3 nomás", "cuatro porfa"),
 /// also as an email reads it: after the subject ("Consulta") or a greeting, before the

@@ -1278,3 +1278,17 @@ fn fourth_set_people_agreement_and_changes_of_mind() {
     assert!(!read("la lenga no está disponible?").not_this_one);
     assert!(read("no, esta no").not_this_one);
 }
+
+#[test]
+fn an_arrival_said_alone_is_marked_as_only_the_arrival() {
+    for (text, arrival_only) in [
+        ("sorry, we can only arrive on the 4th", true),
+        ("recién llegamos el 4", true),
+        ("podemos llegar el 11?", true),
+        ("del 4 al 6", false),
+        ("llegamos el 4, 2 noches", false),
+        ("mejor el 4", false),
+    ] {
+        assert_eq!(read(text).arrival_only, arrival_only, "{text}");
+    }
+}

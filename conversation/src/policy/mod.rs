@@ -267,6 +267,15 @@ fn merged_stay(
     let plus = |d: NaiveDate, n: i64| d.checked_add_signed(Duration::days(n));
     match (u.check_in, u.check_out) {
         (Some(i), Some(o)) => (Some(i), Some(o)),
+        // "We can only arrive on the 4th" (a later arrival inside the stay): the check-out
+        // stays. An earlier arrival ("¿podemos llegar el 11?") moves the stay, nights kept.
+        (Some(i), None)
+            if u.arrival_only
+                && prev.check_in.is_some_and(|p| p < i)
+                && prev.check_out.is_some_and(|o| o > i) =>
+        {
+            (Some(i), prev.check_out)
+        }
         (Some(i), None) => (Some(i), remembered_nights.and_then(|n| plus(i, n))),
         (None, _) => match (u.nights, u.until, prev.check_in) {
             (Some(n), _, Some(i)) => (Some(i), plus(i, i64::from(n))),

@@ -46,3 +46,28 @@ fn the_last_change_of_mind_wins() {
     let t = talk(&[ASK_FOR_TWO, "mmm y para 4? o mejor 3... no, somos 2 nomas"]);
     assert_eq!(t.state.guests, Some(2), "{}", said(&t));
 }
+
+#[test]
+fn a_later_arrival_keeps_the_check_out_an_earlier_one_the_nights() {
+    // The hold is the Coihue, 15–17 Dec.
+    for (text, dates) in [
+        (
+            "sorry, we can only arrive on the 16th",
+            ("2026-12-16", "2026-12-17"),
+        ),
+        ("recién podemos llegar el 16", ("2026-12-16", "2026-12-17")),
+        ("podemos llegar el 14?", ("2026-12-14", "2026-12-16")),
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        let moved = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some((to.check_in, to.check_out)),
+            _ => None,
+        });
+        assert_eq!(
+            moved,
+            Some((d(dates.0), d(dates.1))),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+}
