@@ -180,6 +180,9 @@ pub struct Understanding {
     /// check-in said with an arrival word and no check-out or nights, so the stay talked about
     /// keeps its check-out when that is still after it.
     pub arrival_only: bool,
+    /// "¿finde?": the coming weekend said alone, which the conversation reads in the month
+    /// the guest named before ("queremos ir en mayo" … "¿finde?").
+    pub bare_weekend: bool,
     /// A month named without a day ("queremos ir en marzo"): the month later bare days fall in.
     pub month: Option<u32>,
     /// The whole message is one number ("2", "cuatro", "3 nomás"): the answer to whatever the
@@ -428,6 +431,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         shift_days: shift,
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
+        bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
         arrival_only: dates.check_in.is_some()
             && dates.check_out.is_none()
             && dates.nights.is_none()

@@ -1292,3 +1292,16 @@ fn an_arrival_said_alone_is_marked_as_only_the_arrival() {
         assert_eq!(read(text).arrival_only, arrival_only, "{text}");
     }
 }
+
+#[test]
+fn a_weekend_said_alone_is_marked() {
+    for (text, bare) in [
+        ("finde?", true),
+        ("tenés algo para el finde?", true),
+        ("el finde del 14", false),
+        ("el próximo finde", false),
+        ("del 4 al 6", false),
+    ] {
+        assert_eq!(read(text).bare_weekend, bare, "{text}");
+    }
+}

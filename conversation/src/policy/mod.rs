@@ -114,6 +114,16 @@ fn in_context<'a>(
         r.check_in = Some(moved);
         r.check_out = moved.checked_add_signed(o - i);
     }
+    // "Queremos ir en mayo" … "¿finde?": the first weekend of that month, not this one.
+    if let (true, Some(month), Some(i), None) =
+        (u.bare_weekend, prev.month, u.check_in, prev.check_in)
+        && month != i.month()
+        && let Some(friday) = same_day_in(month, 1, today).and_then(first_friday_from)
+    {
+        let r = read.to_mut();
+        r.check_in = Some(friday);
+        r.check_out = friday.checked_add_signed(Duration::days(2));
+    }
     if let (true, Some(first_next)) = (u.day_only, u.check_in)
         && let Some(day) = in_month_of(prev, first_next)
         && day != first_next
@@ -181,6 +191,12 @@ fn in_context<'a>(
         }
     }
     read
+}
+
+/// The first Friday on or after `d`.
+fn first_friday_from(d: NaiveDate) -> Option<NaiveDate> {
+    let ahead = (7 + 4 - d.weekday().num_days_from_monday()) % 7;
+    d.checked_add_signed(Duration::days(i64::from(ahead)))
 }
 
 /// Day `day` of `month` (or its last day), the next one from today.

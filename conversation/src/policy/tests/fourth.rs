@@ -71,3 +71,18 @@ fn a_later_arrival_keeps_the_check_out_an_earlier_one_the_nights() {
         );
     }
 }
+
+#[test]
+fn a_weekend_said_alone_after_a_month_is_a_weekend_of_that_month() {
+    let t = talk(&["hola quiero ir en mayo somos tres", "finde?"]);
+    assert_eq!(t.state.check_in, Some(d("2027-05-07")), "{}", said(&t));
+    assert_eq!(t.state.check_out, Some(d("2027-05-09")));
+    let t = talk(&["hola quiero ir en mayo somos tres", "finde?", "el del 14"]);
+    assert_eq!(t.state.check_in, Some(d("2027-05-14")), "{}", said(&t));
+    assert_eq!(t.state.check_out, Some(d("2027-05-16")));
+    // Without a month named, "el finde" is the coming one.
+    let coming = talk(&["finde?"]).state.check_in;
+    assert!(coming.is_some());
+    let t = talk(&["somos tres", "finde?"]);
+    assert_eq!(t.state.check_in, coming, "{}", said(&t));
+}
