@@ -98,7 +98,8 @@ pub fn dates_in_question(
 /// - nights added or taken ("una noche más", "one more night") change the stay's length;
 ///   people added or taken ("se suma una persona más", "one more guest") the party's size;
 /// - a bare number answers what was just asked: how many nights when only the check-in is
-///   known, how many people when the dates are (or corrects the people: "ah no, perdón, 5").
+///   known or only the people are, how many people when the dates are (or corrects the
+///   people: "ah no, perdón, 5").
 fn in_context<'a>(
     prev: &ConversationState,
     u: &'a Understanding,
@@ -183,6 +184,19 @@ fn in_context<'a>(
     {
         match (prev.check_in, prev.check_out) {
             (Some(_), None) => read.to_mut().nights = Some(u32::from(n)),
+            // People known, no dates yet: "2" answers how long ("somos 4" … "2"); the day of
+            // arrival is asked next. A correction ("ah no, 5") stays about the people.
+            (None, None)
+                if prev.guests.is_some()
+                    && prev.nights.is_none()
+                    && !u.correction
+                    && (1..=30).contains(&n) =>
+            {
+                read.to_mut().nights = Some(u32::from(n));
+            }
+            (None, None) if prev.guests.is_some() && u.correction => {
+                read.to_mut().guests = Some(n);
+            }
             // "ah no, perdón, 5" corrects the people said.
             (Some(_), Some(_)) if prev.guests.is_none() || u.correction => {
                 read.to_mut().guests = Some(n);

@@ -86,3 +86,20 @@ fn a_weekend_said_alone_after_a_month_is_a_weekend_of_that_month() {
     let t = talk(&["somos tres", "finde?"]);
     assert_eq!(t.state.check_in, coming, "{}", said(&t));
 }
+
+#[test]
+fn a_bare_number_after_the_people_is_the_nights() {
+    let t = talk(&["somos 4", "2"]);
+    assert_eq!(t.state.nights, Some(2), "{}", said(&t));
+    assert_eq!(t.state.guests, Some(4));
+    assert!(said(&t).contains("2 noches"), "{}", said(&t));
+    let t = talk(&["somos 4", "2", "del 10 de enero"]);
+    assert_eq!(
+        (t.state.check_in, t.state.check_out),
+        (Some(d("2027-01-10")), Some(d("2027-01-12")))
+    );
+    // A correction stays about the people.
+    let t = talk(&["somos 4", "ah no, perdón, 5"]);
+    assert_eq!(t.state.guests, Some(5), "{}", said(&t));
+    assert_eq!(t.state.nights, None);
+}
