@@ -20,9 +20,47 @@ const GENERIC: &[&str] = &[
 pub(crate) fn find(tokens: &[Token], names: &[&str]) -> Option<String> {
     let scores: Vec<(usize, &str)> = names.iter().map(|n| (score(tokens, n), *n)).collect();
     let best = scores.iter().map(|(s, _)| *s).max().filter(|s| *s > 0)?;
-    let mut winners = scores.iter().filter(|(s, _)| *s == best);
-    let first = winners.next()?.1;
-    winners.next().is_none().then(|| first.to_owned())
+    let winners: Vec<&str> = scores
+        .iter()
+        .filter(|(s, _)| *s == best)
+        .map(|(_, n)| *n)
+        .collect();
+    match winners.as_slice() {
+        [only] => Some((*only).to_owned()),
+        tied => changed_mind_to(tokens, tied).map(str::to_owned),
+    }
+}
+
+/// Words after which the guest names what they want instead ("la coihue... no, mejor la
+/// ñire", "la lenga, bah, prefiero la coihue").
+const CHANGE_OF_MIND: &[&str] = &["mejor", "prefiero", "preferimos", "final", "no", "bah"];
+
+/// Of several names in one message, the only one named after the guest's last change of mind,
+/// when every other one was named before it; else none (the guest was not specific).
+fn changed_mind_to<'a>(tokens: &[Token], tied: &[&'a str]) -> Option<&'a str> {
+    let turn = tokens.iter().rposition(|t| t.is_any(CHANGE_OF_MIND))?;
+    let mentions = |name: &str| -> Vec<usize> {
+        let words: Vec<String> = tokenize(name).into_iter().map(|t| t.text).collect();
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                words.iter().any(|w| {
+                    w.len() >= 3 && !GENERIC.contains(&w.as_str()) && lexicon::word(t, w).is_some()
+                })
+            })
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let mut after = tied
+        .iter()
+        .filter(|n| mentions(n).iter().any(|&i| i > turn));
+    let chosen = after.next()?;
+    let others_before = tied
+        .iter()
+        .filter(|n| *n != chosen)
+        .all(|n| mentions(n).iter().all(|&i| i < turn));
+    (after.next().is_none() && others_before).then_some(*chosen)
 }
 
 /// 100 + length for the whole name in order; otherwise 10 per distinctive word present.
@@ -33,11 +71,15 @@ pub(crate) fn find_all(tokens: &[Token], names: &[&str]) -> Vec<String> {
     let Some(best) = scores.iter().map(|(s, _)| *s).max().filter(|s| *s > 0) else {
         return Vec::new();
     };
-    scores
+    let tied: Vec<&str> = scores
         .iter()
         .filter(|(s, _)| *s == best)
-        .map(|(_, n)| (*n).to_owned())
-        .collect()
+        .map(|(_, n)| *n)
+        .collect();
+    match changed_mind_to(tokens, &tied) {
+        Some(chosen) if tied.len() > 1 => vec![chosen.to_owned()],
+        _ => tied.into_iter().map(str::to_owned).collect(),
+    }
 }
 
 fn score(tokens: &[Token], name: &str) -> usize {

@@ -20,7 +20,8 @@ const STRONG: &[&str] = &[
     "me lo quedo", "nos la quedamos", "nos lo quedamos", "reservala", "reservalo", "reservame",
     "reservamela", "reservamelo", "reservanos", "hagamosla", "vamos con esa",
     "vamos con esa opcion", "claro que si", "confirmame", "confirmamela", "confirmala",
-    "confirmalo", "avanza", "avancemos", "adelante",
+    "confirmalo", "avanza", "avancemos", "adelante", "proceda", "procedan", "procede",
+    "prosiga", "hagamoslo",
 ];
 
 #[rustfmt::skip]
@@ -85,7 +86,10 @@ pub(crate) fn confirms_later(tokens: &[Token], pos: usize) -> bool {
 pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
     let has = |list: &[&str]| {
         list.iter().any(|p| {
-            lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| !confirms_later(tokens, pos))
+            lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {
+                let article = *p == "de una" && article_of(tokens, pos);
+                !(confirms_later(tokens, pos) || article)
+            })
         })
     };
     let negated = tokens.first().is_some_and(|t| t.is("no")) || has(NEGATIONS);
@@ -131,6 +135,15 @@ pub(crate) fn puts_off(tokens: &[Token]) -> bool {
     })
 }
 
+/// "de una" as an article before a noun ("disponen de una cabaña", "de una noche"), not the
+/// slang "de una" (at once): it then goes on without a pause to a word that is not a yes.
+fn article_of(tokens: &[Token], pos: usize) -> bool {
+    let una = tokens.get(pos + 1);
+    let next = tokens.get(pos + 2);
+    una.is_some_and(|u| !u.punct_after)
+        && next.is_some_and(|n| !n.is_any(AFTER_YES) && !n.is_any(&["reservala", "reservame"]))
+}
+
 /// "sí" anywhere, or a leading "si" that stands apart.
 fn yes_si(tokens: &[Token]) -> bool {
     let is_si = |t: &Token| lexicon::word(t, "si").is_some();
@@ -173,6 +186,8 @@ mod tests {
             "dale, reservá",
             "si, dale",
             "muy bien",
+            "de una dale",
+            "Le agradezco, proceda con la reserva por favor",
         ] {
             assert!(yes(s), "{s}");
         }
@@ -187,6 +202,7 @@ mod tests {
             "bueno dale, lo pienso y te confirmo",
             "dale, lo hablo con mi marido y te aviso",
             "de una, después te confirmo",
+            "quisiera consultar si disponen de una cabaña para mi señora y para mí",
         ] {
             assert!(!yes(s), "{s}");
         }

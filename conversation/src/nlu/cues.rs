@@ -120,10 +120,25 @@ const NOT_THIS_ONE: &[&str] = &[
     "no me convence esa", "esa no me gusta", "esa no me convence",
 ];
 
+/// Words after "no esta" that make it the verb "no está" ("¿la lenga no está libre?"), a
+/// question about a place, not an option turned down.
+#[rustfmt::skip]
+const STATE_AFTER_ESTA: &[&str] = &[
+    "libre", "libres", "disponible", "disponibles", "ocupada", "ocupado", "reservada", "tomada",
+    "habilitada", "abierta", "bien", "mal", "incluido", "incluida",
+];
+
 pub(crate) fn not_this_one(tokens: &[Token]) -> bool {
-    NOT_THIS_ONE
-        .iter()
-        .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
+    NOT_THIS_ONE.iter().any(|p| {
+        lexicon::find_phrase(tokens, p).is_some_and(|(pos, q)| {
+            let verb = *p == "no esta"
+                && (tokens.get(pos + 1).is_some_and(|t| t.accented)
+                    || tokens
+                        .get(pos + 2)
+                        .is_some_and(|t| t.is_any(STATE_AFTER_ESTA)));
+            q == lexicon::Quality::Exact && !verb
+        })
+    })
 }
 
 pub(crate) fn correction(tokens: &[Token]) -> bool {

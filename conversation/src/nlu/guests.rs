@@ -72,7 +72,16 @@ const COUNT_CONTEXT: &[&str] = &[
     "iriamos",
     "vendriamos",
     "viajariamos",
+    // Portuguese "pra nós 2": "nós" reads "nos"
+    "nos",
+    "nosotros",
 ];
+
+/// Words before "N chicos" that make the children the whole party ("somos 3 pibes").
+const WHOLE_PARTY: &[&str] = &["somos", "seremos", "seriamos", "vamos", "iremos", "son"];
+
+/// Words that take back a head count said before in the same message.
+const CHANGE_OF_MIND: &[&str] = &["no", "mejor", "final", "bah", "perdon", "corrijo"];
 
 /// Largest believable party.
 const MAX_GUESTS: u32 = 60;
@@ -96,6 +105,8 @@ struct Tally {
     couple: bool,
     solo: bool,
     base: Option<u32>,
+    /// Where the head count was said, so a later one after a change of mind replaces it.
+    base_at: usize,
     /// The speaker and the relatives named one by one ("yo, mi mujer y mi hija": 3).
     household: Option<u32>,
 }
@@ -185,6 +196,10 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
             tally.adults += v;
             tally.counted_adults = true;
         }
+    } else if lexicon::any_word(noun, KIDS).is_some() && prev_is(WHOLE_PARTY) {
+        // "somos 3 pibes", "vamos 4 chicas": the whole party, not children added to it.
+        tally.adults += v;
+        tally.counted_adults = true;
     } else if lexicon::any_word(noun, KIDS).is_some() {
         tally.kids += v;
         if prev_is(&["y", "mas"]) {
@@ -213,7 +228,12 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
 
 /// "somos 4", "para 2", "familia de 5", "somos como 6", "vamos em 4".
 fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
-    if n_is_article_only(tokens, i) || tally.base.is_some() {
+    // "y para 4? o mejor 3... no, somos 2 nomás": the count said after the last change of mind.
+    let changed_mind = tally.base.is_some()
+        && tokens
+            .get(tally.base_at + 1..i)
+            .is_some_and(|between| between.iter().any(|t| t.is_any(CHANGE_OF_MIND)));
+    if n_is_article_only(tokens, i) || (tally.base.is_some() && !changed_mind) {
         return;
     }
     let at = |k: usize| tokens.get(k);
@@ -230,6 +250,7 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
         && at(p - 1).is_some_and(|t| t.is_any(&["familia", "grupo", "total"]));
     if direct || family_of {
         tally.base = Some(v);
+        tally.base_at = i;
     }
 }
 
@@ -246,7 +267,11 @@ fn couple_phrase(tokens: &[Token], i: usize) -> bool {
             .get(k)
             .is_some_and(|t| lexicon::any_word(t, PARTNERS).is_some())
     };
-    let mine_and_me = is(i, "mi") && partner(i + 1) && is(i + 2, "y") && is(i + 3, "yo");
+    // "mi señora y yo", and the formal "para mi señora y para mí".
+    let mine_and_me = is(i, "mi")
+        && partner(i + 1)
+        && is(i + 2, "y")
+        && (is(i + 3, "yo") || (is(i + 3, "para") && is(i + 4, "mi")));
     // "yo y mi señora"; "para mí y mi pareja" (the first "mi" is "mí" written without accent).
     let me = is(i, "yo") || (is(i, "mi") && i > 0 && is(i - 1, "para"));
     let me_and_mine = me && is(i + 1, "y") && is(i + 2, "mi") && partner(i + 3);

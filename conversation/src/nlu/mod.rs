@@ -176,6 +176,13 @@ pub struct Understanding {
     /// the next such day from today, which the conversation re-reads in the month of the stay
     /// it is talking about.
     pub day_only: bool,
+    /// Only the arrival changes ("we can only arrive on the 4th", "recién llegamos el 4"): a
+    /// check-in said with an arrival word and no check-out or nights, so the stay talked about
+    /// keeps its check-out when that is still after it.
+    pub arrival_only: bool,
+    /// "¿finde?": the coming weekend said alone, which the conversation reads in the month
+    /// the guest named before ("queremos ir en mayo" … "¿finde?").
+    pub bare_weekend: bool,
     /// A month named without a day ("queremos ir en marzo"): the month later bare days fall in.
     pub month: Option<u32>,
     /// The whole message is one number ("2", "cuatro", "3 nomás"): the answer to whatever the
@@ -424,6 +431,11 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         shift_days: shift,
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
+        bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
+        arrival_only: dates.check_in.is_some()
+            && dates.check_out.is_none()
+            && dates.nights.is_none()
+            && tokens.iter().any(|t| t.is_any(ARRIVAL_WORDS)),
         month: dates.month.filter(|_| dates.check_in.is_none()),
         bare_number: bare_number(&tokens),
         extra_nights: extra,
@@ -431,6 +443,17 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         no_long_weekend_in: dates.no_long_weekend.filter(|_| dates.check_in.is_none()),
     }
 }
+
+/// Words that say the day is the arrival ("llegamos el 4", "arrive on the 4th" bridged).
+const ARRIVAL_WORDS: &[&str] = &[
+    "llegamos",
+    "llegar",
+    "llego",
+    "llegariamos",
+    "llegaremos",
+    "llegada",
+    "llegando",
+];
 
 /// A message that is one number and at most filler words ("2", "3 nomás", "cuatro porfa"),
 /// also as an email reads it: after the subject ("Consulta") or a greeting, before the
@@ -658,6 +681,8 @@ fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
         tokens.get(i).is_some_and(|t| {
             t.is_any(&[
                 "el", "la", "los", "las", "un", "una", "mi", "mis", "nuestro", "nuestra",
+                // "we're 2 + a small dog", "somos 2 mais o cachorro"
+                "a", "an", "our", "my", "o", "nosso", "nossa",
             ]) || numbers::parse_at(tokens, i).is_some()
         })
     };

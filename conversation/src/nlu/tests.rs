@@ -1223,3 +1223,85 @@ fn english_comparatives_fireplaces_and_more_ways_to_cancel() {
     }
     assert_ne!(read("ya no vamos con el perro").intent, Intent::Cancel);
 }
+
+/// What the fourth blind set (cases_fourth.txt) found misread.
+#[test]
+fn fourth_set_people_agreement_and_changes_of_mind() {
+    // People: children as the whole party after "somos", the formal couple, Portuguese "nós",
+    // the count said after a change of mind, a pet after "+".
+    for (text, guests) in [
+        (
+            "boludo q onda, somos 3 pibes, tenes algo pal 5 al 7 de junio?",
+            Some(2 + 1),
+        ),
+        ("vamos 4 chicas", Some(4)),
+        ("vamos con 3 chicos", None),
+        (
+            "quisiera consultar si disponen de una cabaña para mi señora y para mí",
+            Some(2),
+        ),
+        ("reserva pra nós 2 de 15 a 17 de abril", Some(2)),
+        ("mmm y para 4? o mejor 3... no, somos 2 nomas", Some(2)),
+        ("somos 4, no 5", Some(4)),
+        ("we're 2 + a small dog, from Apr 10 to 12", Some(2)),
+    ] {
+        assert_eq!(read(text).guests, guests, "{text}");
+    }
+    // "de una" before a noun is an article, not "at once"; formal and English agreement.
+    for (text, yes) in [
+        (
+            "quisiera consultar si disponen de una cabaña para dos",
+            false,
+        ),
+        ("para una noche de una semana", false),
+        ("de una!", true),
+        ("de una dale", true),
+        ("Le agradezco, proceda con la reserva por favor", true),
+        ("sounds lovely, let's do it", true),
+    ] {
+        assert_eq!(read(text).affirmative, yes, "{text}");
+    }
+    // Two names in one message: the one named after the change of mind.
+    for (text, cabin) in [
+        ("la coihue... no, mejor la lenga", Some("Cabaña Lenga")),
+        (
+            "la lenga, bah, prefiero la del lago",
+            Some("Cabaña del Lago"),
+        ),
+        ("no la lenga ni la coihue", None),
+        ("la lenga y la coihue cuanto salen", None),
+    ] {
+        assert_eq!(read(text).accommodation.as_deref(), cabin, "{text}");
+    }
+    // "¿la lenga no está libre?" asks about it; it does not turn an option down.
+    assert!(!read("y la lenga no esta libre?").not_this_one);
+    assert!(!read("la lenga no está disponible?").not_this_one);
+    assert!(read("no, esta no").not_this_one);
+}
+
+#[test]
+fn an_arrival_said_alone_is_marked_as_only_the_arrival() {
+    for (text, arrival_only) in [
+        ("sorry, we can only arrive on the 4th", true),
+        ("recién llegamos el 4", true),
+        ("podemos llegar el 11?", true),
+        ("del 4 al 6", false),
+        ("llegamos el 4, 2 noches", false),
+        ("mejor el 4", false),
+    ] {
+        assert_eq!(read(text).arrival_only, arrival_only, "{text}");
+    }
+}
+
+#[test]
+fn a_weekend_said_alone_is_marked() {
+    for (text, bare) in [
+        ("finde?", true),
+        ("tenés algo para el finde?", true),
+        ("el finde del 14", false),
+        ("el próximo finde", false),
+        ("del 4 al 6", false),
+    ] {
+        assert_eq!(read(text).bare_weekend, bare, "{text}");
+    }
+}

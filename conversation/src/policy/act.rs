@@ -119,9 +119,13 @@ fn carry_out(
                         let largest = facts.occupancy.largest_single();
                         out.push(say(texts::group_ahead(lang, largest)));
                     }
-                    out.push(say(match s.check_in {
-                        Some(check_in) => texts::ask_nights(lang, check_in),
-                        None => texts::ask_dates_for(lang, u.guests),
+                    out.push(say(match (s.check_in, s.nights) {
+                        (Some(check_in), _) => texts::ask_nights(lang, check_in),
+                        // "2" (nights) just said: the day of arrival is what is missing.
+                        (None, Some(n)) if u.nights.is_some() || u.bare_number.is_some() => {
+                            texts::ask_arrival_for_nights(lang, n)
+                        }
+                        (None, _) => texts::ask_dates_for(lang, u.guests),
                     }));
                     out
                 }

@@ -98,7 +98,8 @@ pub fn dates_in_question(
 /// - nights added or taken ("una noche más", "one more night") change the stay's length;
 ///   people added or taken ("se suma una persona más", "one more guest") the party's size;
 /// - a bare number answers what was just asked: how many nights when only the check-in is
-///   known, how many people when the dates are (or corrects the people: "ah no, perdón, 5").
+///   known or only the people are, how many people when the dates are (or corrects the
+///   people: "ah no, perdón, 5").
 fn in_context<'a>(
     prev: &ConversationState,
     u: &'a Understanding,
@@ -113,6 +114,16 @@ fn in_context<'a>(
         let r = read.to_mut();
         r.check_in = Some(moved);
         r.check_out = moved.checked_add_signed(o - i);
+    }
+    // "Queremos ir en mayo" … "¿finde?": the first weekend of that month, not this one.
+    if let (true, Some(month), Some(i), None) =
+        (u.bare_weekend, prev.month, u.check_in, prev.check_in)
+        && month != i.month()
+        && let Some(friday) = same_day_in(month, 1, today).and_then(first_friday_from)
+    {
+        let r = read.to_mut();
+        r.check_in = Some(friday);
+        r.check_out = friday.checked_add_signed(Duration::days(2));
     }
     if let (true, Some(first_next)) = (u.day_only, u.check_in)
         && let Some(day) = in_month_of(prev, first_next)
@@ -173,6 +184,19 @@ fn in_context<'a>(
     {
         match (prev.check_in, prev.check_out) {
             (Some(_), None) => read.to_mut().nights = Some(u32::from(n)),
+            // People known, no dates yet: "2" answers how long ("somos 4" … "2"); the day of
+            // arrival is asked next. A correction ("ah no, 5") stays about the people.
+            (None, None)
+                if prev.guests.is_some()
+                    && prev.nights.is_none()
+                    && !u.correction
+                    && (1..=30).contains(&n) =>
+            {
+                read.to_mut().nights = Some(u32::from(n));
+            }
+            (None, None) if prev.guests.is_some() && u.correction => {
+                read.to_mut().guests = Some(n);
+            }
             // "ah no, perdón, 5" corrects the people said.
             (Some(_), Some(_)) if prev.guests.is_none() || u.correction => {
                 read.to_mut().guests = Some(n);
@@ -181,6 +205,12 @@ fn in_context<'a>(
         }
     }
     read
+}
+
+/// The first Friday on or after `d`.
+fn first_friday_from(d: NaiveDate) -> Option<NaiveDate> {
+    let ahead = (7 + 4 - d.weekday().num_days_from_monday()) % 7;
+    d.checked_add_signed(Duration::days(i64::from(ahead)))
 }
 
 /// Day `day` of `month` (or its last day), the next one from today.
@@ -267,6 +297,15 @@ fn merged_stay(
     let plus = |d: NaiveDate, n: i64| d.checked_add_signed(Duration::days(n));
     match (u.check_in, u.check_out) {
         (Some(i), Some(o)) => (Some(i), Some(o)),
+        // "We can only arrive on the 4th" (a later arrival inside the stay): the check-out
+        // stays. An earlier arrival ("¿podemos llegar el 11?") moves the stay, nights kept.
+        (Some(i), None)
+            if u.arrival_only
+                && prev.check_in.is_some_and(|p| p < i)
+                && prev.check_out.is_some_and(|o| o > i) =>
+        {
+            (Some(i), prev.check_out)
+        }
         (Some(i), None) => (Some(i), remembered_nights.and_then(|n| plus(i, n))),
         (None, _) => match (u.nights, u.until, prev.check_in) {
             (Some(n), _, Some(i)) => (Some(i), plus(i, i64::from(n))),

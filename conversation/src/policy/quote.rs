@@ -84,7 +84,11 @@ pub(crate) fn quote(
     {
         return ids;
     }
+    // Coming with a pet: only the cabins that take it are offered (a cabin the guest named
+    // stays, so they hear why it does not fit).
     if s.pets && free.iter().any(|a| a.pets_allowed) {
+        let named = s.accommodation.as_deref();
+        free.retain(|a| a.pets_allowed || named == Some(a.name.as_str()));
         free.sort_by_key(|a| !a.pets_allowed);
     }
     // "Que sea la que tiene jacuzzi": the cabins that have it first.

@@ -47,6 +47,18 @@ pub fn ask_guests_for(lang: Language, stay: &booking::StayDates) -> String {
     }
 }
 
+/// The nights said are noted and the day of arrival asked ("somos 4" … "2").
+pub fn ask_arrival_for_nights(lang: Language, nights: u32) -> String {
+    match (lang, nights) {
+        (Language::Es, 1) => "¡Dale, 1 noche! 📅 ¿Qué día sería la llegada?".to_owned(),
+        (Language::Es, n) => format!("¡Dale, {n} noches! 📅 ¿Qué día sería la llegada?"),
+        (Language::En, 1) => "Great, 1 night! 📅 Which day would you arrive?".to_owned(),
+        (Language::En, n) => format!("Great, {n} nights! 📅 Which day would you arrive?"),
+        (Language::Pt, 1) => "Ótimo, 1 noite! 📅 Qual seria o dia de chegada?".to_owned(),
+        (Language::Pt, n) => format!("Ótimo, {n} noites! 📅 Qual seria o dia de chegada?"),
+    }
+}
+
 /// The cabin the guest named, noted before asking for what is still missing.
 pub fn noted_cabin(lang: Language, name: &str) -> String {
     match lang {

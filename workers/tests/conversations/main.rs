@@ -1,5 +1,5 @@
 //! The proof table of issue 11: scripted multi-turn guest conversations (`cases.txt`, at least
-//! 150; `cases_fresh.txt` and `cases_third.txt`, each written apart from the ones before to find
+//! 150; `cases_fresh.txt`, `cases_third.txt` and `cases_fourth.txt`, each written apart from the ones before to find
 //! what they missed) run through the real fleet, each asserting what the guest was told and the
 //! reservation left behind.
 //!
@@ -203,6 +203,9 @@ async fn the_conversation_table() {
     let mut cases = script::parse("cases.txt", include_str!("cases.txt"), today).unwrap();
     cases.extend(script::parse("cases_fresh.txt", include_str!("cases_fresh.txt"), today).unwrap());
     cases.extend(script::parse("cases_third.txt", include_str!("cases_third.txt"), today).unwrap());
+    cases.extend(
+        script::parse("cases_fourth.txt", include_str!("cases_fourth.txt"), today).unwrap(),
+    );
     check_coverage(&cases);
     if let Ok(only) = std::env::var("CONVERSATIONS_ONLY") {
         cases.retain(|c| c.id.contains(&only) || c.category.contains(&only));

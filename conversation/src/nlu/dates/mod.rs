@@ -76,6 +76,9 @@ pub(crate) struct DateInfo {
     /// The check-in was said as a day without a month ("es del 16 al 18"): read from today
     /// here, the conversation may read it in the month of the stay it is talking about.
     pub(crate) day_only: bool,
+    /// The stay is "el finde" said alone (no day, no month): read from today here, the
+    /// conversation may read it in the month the guest named before.
+    pub(crate) bare_weekend: bool,
     /// A month named without a day ("queremos ir en marzo").
     pub(crate) month: Option<u32>,
     /// "El finde largo de noviembre" in a year whose November has none: the month.
