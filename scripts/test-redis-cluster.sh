@@ -80,5 +80,5 @@ urls=()
 for p in "${ports[@]}"; do urls+=("redis://127.0.0.1:$p"); done
 REDIS_URL=$(IFS=,; echo "${urls[*]}")
 export REDIS_URL
-log "cargo test -p jobs --test protocol with REDIS_URL=$REDIS_URL"
-cargo test -p jobs --test protocol "$@"
+log "cargo test --workspace --test protocol with REDIS_URL=$REDIS_URL"
+cargo test --workspace --test protocol "$@"

@@ -15,3 +15,8 @@ export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres:postgres@127.0.0.1
 export REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 log "cargo test --workspace"
 cargo test --workspace "$@"
+# The queue protocol suite again, on a local three-primary Redis Cluster the script starts and
+# stops (the same test binary: nothing is rebuilt). Only for a whole run, not a filtered one.
+if [[ $# -eq 0 ]]; then
+    scripts/test-redis-cluster.sh
+fi
