@@ -16,6 +16,6 @@ mod keyed;
 mod leases;
 mod pickup;
 mod push;
-mod retries;
 mod replicas;
+mod retries;
 mod upgrade;
