@@ -458,16 +458,29 @@ impl LocalSentinels {
 
     /// The sentinels' URLs, comma-separated: what `REDIS_SENTINELS` holds.
     pub fn sentinel_urls(&self) -> String {
-        self.sentinels
-            .iter()
-            .map(|s| format!("redis://127.0.0.1:{}", s.port))
-            .collect::<Vec<_>>()
-            .join(",")
+        self.settings().sentinels.join(",")
     }
 
     /// The master name the sentinels watch.
     pub fn master(&self) -> &str {
         &self.master
+    }
+
+    /// Where a queue finds this group: through its sentinels, by its master name.
+    pub fn topology(&self) -> jobs::RedisTopology {
+        jobs::RedisTopology::Sentinel(self.settings())
+    }
+
+    /// The sentinels and the master name, as `REDIS_SENTINELS` and `REDIS_SENTINEL_MASTER` say.
+    pub fn settings(&self) -> jobs::backend::SentinelSettings {
+        jobs::backend::SentinelSettings {
+            sentinels: self
+                .sentinels
+                .iter()
+                .map(|s| format!("redis://127.0.0.1:{}", s.port))
+                .collect(),
+            master: self.master.clone(),
+        }
     }
 
     /// The primary's port, as the sentinels last reported it.

@@ -22,7 +22,7 @@ use std::{
 
 use jobs::{
     QueueName, RedisQueue, RedisQueueConfig,
-    backend::{RedisTopology, ReplicaWait, SentinelSettings},
+    backend::{RedisTopology, ReplicaWait},
     payloads::ExpireHolds,
 };
 use testkit::redis_nodes::{LocalCluster, LocalRedis, LocalSentinels};
@@ -275,14 +275,7 @@ async fn at_rate(
     rate: u64,
     secs: u64,
 ) -> anyhow::Result<Paced> {
-    let topology = RedisTopology::Sentinel(SentinelSettings {
-        sentinels: group
-            .sentinel_urls()
-            .split(',')
-            .map(str::to_owned)
-            .collect(),
-        master: group.master().to_owned(),
-    });
+    let topology = group.topology();
     let queue = queue_on(topology, wait).await?;
     let total = rate.saturating_mul(secs).max(1);
     let interval = Duration::from_secs_f64(1.0 / rate.max(1) as f64);

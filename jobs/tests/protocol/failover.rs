@@ -21,10 +21,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use jobs::{
-    QueueName, RedisQueue,
-    backend::{RedisTopology, ReplicaWait, SentinelSettings},
-};
+use jobs::{QueueName, RedisQueue, backend::ReplicaWait};
 use testkit::redis_nodes::LocalSentinels;
 
 use crate::support::*;
@@ -88,14 +85,7 @@ async fn sentinel_queue(group: &LocalSentinels, wait: Option<ReplicaWait>) -> Re
         &fresh_prefix(),
         Duration::from_secs(5),
         |c| {
-            c.topology = RedisTopology::Sentinel(SentinelSettings {
-                sentinels: group
-                    .sentinel_urls()
-                    .split(',')
-                    .map(str::to_owned)
-                    .collect(),
-                master: group.master().to_owned(),
-            });
+            c.topology = group.topology();
             c.replica_wait = wait;
         },
     )

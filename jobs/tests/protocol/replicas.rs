@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use jobs::{
     RedisQueue, RedisQueueConfig,
-    backend::{RedisTopology, ReplicaWait, SentinelSettings},
+    backend::ReplicaWait,
     coordination::{CoordinationError, Deliveries, deliveries::SendTurn},
 };
 use testkit::redis_nodes::LocalSentinels;
@@ -23,14 +23,7 @@ const HOLD: Duration = Duration::from_secs(60);
 
 async fn queue_on(sentinels: &LocalSentinels, wait: Option<ReplicaWait>) -> RedisQueue {
     let mut cfg = RedisQueueConfig::new("", fresh_prefix());
-    cfg.topology = RedisTopology::Sentinel(SentinelSettings {
-        sentinels: sentinels
-            .sentinel_urls()
-            .split(',')
-            .map(String::from)
-            .collect(),
-        master: sentinels.master().to_owned(),
-    });
+    cfg.topology = sentinels.topology();
     cfg.replica_wait = wait;
     RedisQueue::connect(cfg).await.unwrap()
 }

@@ -7,10 +7,7 @@
 
 use std::{collections::BTreeMap, time::Duration};
 
-use jobs::{
-    RedisTopology,
-    backend::{ReplicaWait, SentinelSettings},
-};
+use jobs::backend::ReplicaWait;
 use testkit::redis_nodes::{LocalCluster, LocalSentinels};
 
 use crate::support::*;
@@ -161,17 +158,10 @@ async fn the_fleet_follows_a_sentinel_failover_and_answers_every_acknowledged_me
         fleet.spawn_worker(WORKER, &env, &[]),
         fleet.spawn_worker(WORKER, &env, &[]),
     ]);
-    let settings = SentinelSettings {
-        sentinels: sentinels
-            .sentinel_urls()
-            .split(',')
-            .map(String::from)
-            .collect(),
-        master: master.into(),
-    };
+    let topology = sentinels.topology();
     let ingress = fleet
         .spawn_ingress_with(move |cfg| {
-            cfg.queue.topology = RedisTopology::Sentinel(settings);
+            cfg.queue.topology = topology;
             cfg.queue.replica_wait = Some(ReplicaWait {
                 replicas: 1,
                 timeout: Duration::from_millis(500),
