@@ -445,8 +445,8 @@ pub fn period_assumed(lang: Language, p: &PeriodMention, stay: &StayDates) -> St
     }
 }
 
-/// A month's name, as the guest reads it.
-fn month_name(lang: Language, month: u32) -> &'static str {
+/// A month's name (1 = January), as the guest reads it.
+pub fn month_name(lang: Language, month: u32) -> &'static str {
     const ES: [&str; 12] = [
         "enero",
         "febrero",

@@ -7,7 +7,7 @@ use std::{
 };
 
 use futures::future::BoxFuture;
-use redis::Value;
+use redis::{Script, ScriptInvocation, Value};
 use serde::Serialize;
 
 use super::{
@@ -190,6 +190,15 @@ impl RedisQueue {
         self.inner.conn.clone()
     }
 
+    /// A call of one of the protocol's scripts: its one declared key is the fleet's hash tag
+    /// (a cluster routes it to the node of the fleet's slot), its first argument the prefix the
+    /// script builds every key from.
+    fn fleet_call<'s>(&self, script: &'s Script) -> ScriptInvocation<'s> {
+        let mut inv = script.prepare_invoke();
+        inv.key(self.prefix()).arg(self.prefix());
+        inv
+    }
+
     /// A connection of its own for blocking fetches, which would stall a shared one.
     pub async fn blocking_connection(&self) -> Result<RedisConnection, QueueError> {
         Ok(RedisConnection::open_blocking(
@@ -325,11 +334,8 @@ impl RedisQueue {
         queue: QueueName,
         jobs: Vec<InlineJob>,
     ) -> BoxFuture<'_, Result<Vec<(usize, Enqueued)>, QueueError>> {
-        let mut inv = self.inner.scripts.push_keyed.prepare_invoke();
-        inv.key(self.prefix())
-            .arg(self.prefix())
-            .arg(queue.as_str())
-            .arg(self.idempotency_ttl_secs());
+        let mut inv = self.fleet_call(&self.inner.scripts.push_keyed);
+        inv.arg(queue.as_str()).arg(self.idempotency_ttl_secs());
         for job in &jobs {
             inv.arg(job.key.as_deref().unwrap_or("")).arg(&job.entry);
         }
@@ -364,11 +370,8 @@ impl RedisQueue {
         queue: QueueName,
         jobs: Vec<(usize, String, NewJob)>,
     ) -> BoxFuture<'_, Result<Vec<(usize, Enqueued)>, QueueError>> {
-        let mut inv = self.inner.scripts.push.prepare_invoke();
-        inv.key(self.prefix())
-            .arg(self.prefix())
-            .arg(queue.as_str())
-            .arg(self.idempotency_ttl_secs());
+        let mut inv = self.fleet_call(&self.inner.scripts.push);
+        inv.arg(queue.as_str()).arg(self.idempotency_ttl_secs());
         for (_, id, job) in &jobs {
             let o = &job.options;
             inv.arg(id)
@@ -418,12 +421,7 @@ impl RedisQueue {
     ) -> Result<(Vec<Claimed>, Option<i64>), QueueError> {
         let cfg = &self.inner.config;
         let reply: Vec<Value> = self
-            .inner
-            .scripts
-            .claim
-            .prepare_invoke()
-            .key(self.prefix())
-            .arg(self.prefix())
+            .fleet_call(&self.inner.scripts.claim)
             .arg(queue.as_str())
             .arg(wid)
             .arg(n)
@@ -492,11 +490,8 @@ impl RedisQueue {
         if ids.is_empty() {
             return Ok(0);
         }
-        let mut inv = self.inner.scripts.ack.prepare_invoke();
-        inv.key(self.prefix())
-            .arg(self.prefix())
-            .arg(queue.as_str())
-            .arg(wid);
+        let mut inv = self.fleet_call(&self.inner.scripts.ack);
+        inv.arg(queue.as_str()).arg(wid);
         for id in ids {
             inv.arg(id);
         }
@@ -516,12 +511,7 @@ impl RedisQueue {
     ) -> Result<bool, QueueError> {
         let delay_ms: i64 = delay.map_or(-1, |d| d.as_millis() as i64);
         let n: i64 = self
-            .inner
-            .scripts
-            .fail
-            .prepare_invoke()
-            .key(self.prefix())
-            .arg(self.prefix())
+            .fleet_call(&self.inner.scripts.fail)
             .arg(queue.as_str())
             .arg(wid)
             .arg(id)
@@ -548,11 +538,8 @@ impl RedisQueue {
         unrecorded: &[String],
     ) -> Result<u64, QueueError> {
         self.forget_member(queue, wid);
-        let mut inv = self.inner.scripts.release.prepare_invoke();
-        inv.key(self.prefix())
-            .arg(self.prefix())
-            .arg(queue.as_str())
-            .arg(wid);
+        let mut inv = self.fleet_call(&self.inner.scripts.release);
+        inv.arg(queue.as_str()).arg(wid);
         for id in unrecorded {
             inv.arg(id);
         }
@@ -571,12 +558,8 @@ impl RedisQueue {
         held: &[String],
         unrecorded: &[String],
     ) -> Result<(u64, u64), QueueError> {
-        let mut inv = self.inner.scripts.reconcile.prepare_invoke();
-        inv.key(self.prefix())
-            .arg(self.prefix())
-            .arg(queue.as_str())
-            .arg(wid)
-            .arg(unrecorded.len());
+        let mut inv = self.fleet_call(&self.inner.scripts.reconcile);
+        inv.arg(queue.as_str()).arg(wid).arg(unrecorded.len());
         for id in unrecorded.iter().chain(held) {
             inv.arg(id);
         }
@@ -608,10 +591,8 @@ impl RedisQueue {
         if members.is_empty() {
             return Ok(());
         }
-        let mut inv = self.inner.scripts.heartbeat.prepare_invoke();
-        inv.key(self.prefix())
-            .arg(self.prefix())
-            .arg(self.inner.config.lease.as_millis() as u64);
+        let mut inv = self.fleet_call(&self.inner.scripts.heartbeat);
+        inv.arg(self.inner.config.lease.as_millis() as u64);
         for m in &members {
             inv.arg(m);
         }
@@ -622,12 +603,7 @@ impl RedisQueue {
     /// Return the jobs of workers whose lease lapsed: `(requeued, dead-lettered)`.
     pub async fn recover(&self) -> Result<(u64, u64), QueueError> {
         let reply: Vec<i64> = self
-            .inner
-            .scripts
-            .recover
-            .prepare_invoke()
-            .key(self.prefix())
-            .arg(self.prefix())
+            .fleet_call(&self.inner.scripts.recover)
             .arg(100)
             .invoke_async(&mut self.conn())
             .await?;
@@ -785,10 +761,8 @@ impl RedisQueue {
         if ids.is_empty() {
             return Ok(0);
         }
-        let mut inv = self.inner.scripts.redrive.prepare_invoke();
-        inv.key(self.prefix())
-            .arg(self.prefix())
-            .arg(queue.as_str());
+        let mut inv = self.fleet_call(&self.inner.scripts.redrive);
+        inv.arg(queue.as_str());
         for id in ids {
             inv.arg(id);
         }
@@ -820,10 +794,8 @@ impl RedisQueue {
         if ids.is_empty() {
             return Ok(0);
         }
-        let mut inv = self.inner.scripts.purge_dead.prepare_invoke();
-        inv.key(self.prefix())
-            .arg(self.prefix())
-            .arg(queue.as_str());
+        let mut inv = self.fleet_call(&self.inner.scripts.purge_dead);
+        inv.arg(queue.as_str());
         for id in ids {
             inv.arg(id);
         }

@@ -71,17 +71,15 @@ pub enum SendTurn {
 /// The sending marks and delivery records of one fleet; cheap to build and to clone.
 #[derive(Clone)]
 pub struct Deliveries {
-    conn: RedisConnection,
-    /// `P`.
-    prefix: String,
-    /// Confirms a sending mark on replicas before the provider is called (`REDIS_WAIT_REPLICAS`).
+    /// Its connection and prefix `P`, and the confirmation of a sending mark by replicas
+    /// (`REDIS_WAIT_REPLICAS`).
     queue: RedisQueue,
 }
 
 impl std::fmt::Debug for Deliveries {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Deliveries")
-            .field("prefix", &self.prefix)
+            .field("prefix", &self.queue.prefix())
             .finish_non_exhaustive()
     }
 }
@@ -89,18 +87,20 @@ impl std::fmt::Debug for Deliveries {
 impl Deliveries {
     pub fn new(queue: &RedisQueue) -> Self {
         Deliveries {
-            conn: queue.conn(),
-            prefix: queue.prefix().to_owned(),
             queue: queue.clone(),
         }
     }
 
+    fn conn(&self) -> RedisConnection {
+        self.queue.conn()
+    }
+
     fn delivered_key(&self, outbox_id: i64) -> String {
-        format!("{}:delivered:{}", self.prefix, reply_tag(outbox_id))
+        format!("{}:delivered:{}", self.queue.prefix(), reply_tag(outbox_id))
     }
 
     fn sending_key(&self, outbox_id: i64) -> String {
-        format!("{}:sending:{}", self.prefix, reply_tag(outbox_id))
+        format!("{}:sending:{}", self.queue.prefix(), reply_tag(outbox_id))
     }
 
     /// With `REDIS_WAIT_REPLICAS`: that many replicas have the mark just taken.
@@ -146,8 +146,8 @@ impl Deliveries {
     ) -> Result<SendTurn, CoordinationError> {
         let tag = voice_tag(outbox_id);
         self.begin(
-            format!("{}:delivered:{tag}", self.prefix),
-            format!("{}:sending:{tag}", self.prefix),
+            format!("{}:delivered:{tag}", self.queue.prefix()),
+            format!("{}:sending:{tag}", self.queue.prefix()),
             hold,
         )
         .await
@@ -156,8 +156,12 @@ impl Deliveries {
     /// [`Deliveries::release`] of row `outbox_id`'s voice note.
     pub async fn release_voice(&self, outbox_id: i64) -> Result<(), CoordinationError> {
         redis::cmd("DEL")
-            .arg(format!("{}:sending:{}", self.prefix, voice_tag(outbox_id)))
-            .query_async::<()>(&mut self.conn.clone())
+            .arg(format!(
+                "{}:sending:{}",
+                self.queue.prefix(),
+                voice_tag(outbox_id)
+            ))
+            .query_async::<()>(&mut self.conn())
             .await?;
         Ok(())
     }
@@ -171,13 +175,13 @@ impl Deliveries {
         redis::cmd("SET")
             .arg(format!(
                 "{}:delivered:{}",
-                self.prefix,
+                self.queue.prefix(),
                 voice_tag(outbox_id)
             ))
             .arg(provider_message_id)
             .arg("EX")
             .arg(KEPT.as_secs())
-            .query_async::<()>(&mut self.conn.clone())
+            .query_async::<()>(&mut self.conn())
             .await?;
         Ok(())
     }
@@ -196,7 +200,7 @@ impl Deliveries {
             .arg(now_ms)
             .arg(hold.as_millis() as u64)
             .arg(KEPT.as_secs())
-            .invoke_async(&mut self.conn.clone())
+            .invoke_async(&mut self.conn())
             .await?;
         Ok(match what.as_str() {
             "accepted" => SendTurn::Accepted(value),
@@ -208,7 +212,7 @@ impl Deliveries {
                 if let Err(e) = self.confirm_replicated().await {
                     let _ = redis::cmd("DEL")
                         .arg(&sending_key)
-                        .query_async::<()>(&mut self.conn.clone())
+                        .query_async::<()>(&mut self.conn())
                         .await;
                     return Err(e);
                 }
@@ -223,7 +227,7 @@ impl Deliveries {
     pub async fn release(&self, outbox_id: i64) -> Result<(), CoordinationError> {
         redis::cmd("DEL")
             .arg(self.sending_key(outbox_id))
-            .query_async::<()>(&mut self.conn.clone())
+            .query_async::<()>(&mut self.conn())
             .await?;
         Ok(())
     }
@@ -239,7 +243,7 @@ impl Deliveries {
             .arg(provider_message_id)
             .arg("EX")
             .arg(KEPT.as_secs())
-            .query_async::<()>(&mut self.conn.clone())
+            .query_async::<()>(&mut self.conn())
             .await?;
         Ok(())
     }
@@ -248,7 +252,7 @@ impl Deliveries {
     pub async fn accepted(&self, outbox_id: i64) -> Result<Option<String>, CoordinationError> {
         Ok(redis::cmd("GET")
             .arg(self.delivered_key(outbox_id))
-            .query_async(&mut self.conn.clone())
+            .query_async(&mut self.conn())
             .await?)
     }
 
@@ -264,7 +268,7 @@ impl Deliveries {
         for id in outbox_ids {
             cmd.arg(self.delivered_key(*id));
         }
-        Ok(cmd.query_async(&mut self.conn.clone()).await?)
+        Ok(cmd.query_async(&mut self.conn()).await?)
     }
 }
 

@@ -77,20 +77,6 @@ pub const PAY: &str = "[pagar]";
 /// A whole booking: greeting, availability for two nights some weeks ahead, "dale", payment.
 pub fn default_script(today: chrono::NaiveDate) -> Vec<String> {
     use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
     let check_in = today + chrono::Duration::days(rand::random_range(20..200));
     let check_out = check_in + chrono::Duration::days(2);
     let stay = if check_in.month() == check_out.month() {
@@ -98,7 +84,7 @@ pub fn default_script(today: chrono::NaiveDate) -> Vec<String> {
             "del {} al {} de {}",
             check_in.day(),
             check_out.day(),
-            MONTHS[check_in.month0() as usize]
+            conversation::texts::month_name(conversation::Language::Es, check_in.month())
         )
     } else {
         format!(

@@ -51,6 +51,45 @@ fn recipient(i: usize) -> String {
     format!("54{}", &g[3..])
 }
 
+/// A fleet of its own (fresh database, the property seeded) on `redis_url`, and a Graph API
+/// fake that accepts every reply.
+async fn fleet_on(redis_url: &str) -> (Fleet, wiremock::MockServer) {
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    let fleet = Fleet::create(
+        &admin_url(),
+        redis_url,
+        &format!("fleet_t_{id}"),
+        &format!("ttest-{id}"),
+    )
+    .await
+    .unwrap();
+    fleet.seed_property().await;
+    (fleet, graph_accepting_all().await)
+}
+
+/// Each of the first `guests` guests gets exactly one reply, within `within`.
+async fn every_guest_answered_once(
+    fleet: &Fleet,
+    graph: &wiremock::MockServer,
+    guests: usize,
+    within: Duration,
+) {
+    assert!(
+        eventually(within, || async {
+            sent_replies(fleet).await == guests as i64
+        })
+        .await,
+        "every acknowledged message answered: {} of {guests}",
+        sent_replies(fleet).await
+    );
+    // Time for a reply sent twice to arrive.
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let per = replies_per_guest(graph).await;
+    for i in 0..guests {
+        assert_eq!(per.get(&recipient(i)), Some(&1), "guest {i}: {per:?}");
+    }
+}
+
 async fn sent_replies(fleet: &Fleet) -> i64 {
     count(
         &fleet.db,
@@ -62,17 +101,7 @@ async fn sent_replies(fleet: &Fleet) -> i64 {
 #[tokio::test]
 async fn a_fleet_on_a_redis_cluster_answers_every_guest_once() {
     let cluster = LocalCluster::start().expect("redis-server in cluster mode");
-    let id = uuid::Uuid::new_v4().simple().to_string();
-    let fleet = Fleet::create(
-        &admin_url(),
-        &cluster.url(),
-        &format!("fleet_t_{id}"),
-        &format!("ctest-{id}"),
-    )
-    .await
-    .unwrap();
-    fleet.seed_property().await;
-    let graph = graph_accepting_all().await;
+    let (fleet, graph) = fleet_on(&cluster.url()).await;
     let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
     let _w = Reaper(vec![
         fleet.spawn_worker(WORKER, &env, &[]),
@@ -91,19 +120,7 @@ async fn a_fleet_on_a_redis_cluster_answers_every_guest_once() {
             assert_eq!(resp.status(), 200);
         }
     }
-    assert!(
-        eventually(Duration::from_secs(30), || async {
-            sent_replies(&fleet).await == GUESTS as i64
-        })
-        .await,
-        "every guest answered: {} of {GUESTS}",
-        sent_replies(&fleet).await
-    );
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    let per = replies_per_guest(&graph).await;
-    for i in 0..GUESTS {
-        assert_eq!(per.get(&recipient(i)), Some(&1), "guest {i}: {per:?}");
-    }
+    every_guest_answered_once(&fleet, &graph, GUESTS, Duration::from_secs(30)).await;
     // Every key of the fleet lives in the slot of its hash tag, on one node.
     let slots: Vec<i64> = {
         let mut conn = redis::Client::open(format!("redis://127.0.0.1:{}", cluster.ports()[0]))
@@ -137,18 +154,7 @@ async fn the_fleet_follows_a_sentinel_failover_and_answers_every_acknowledged_me
     // Two replicas: after the failover the new primary still has one to confirm pushes.
     let mut sentinels =
         LocalSentinels::with_replicas(master, 2).expect("redis-server and redis-sentinel");
-    let primary_url = format!("redis://127.0.0.1:{}", sentinels.primary_port());
-    let id = uuid::Uuid::new_v4().simple().to_string();
-    let fleet = Fleet::create(
-        &admin_url(),
-        &primary_url,
-        &format!("fleet_t_{id}"),
-        &format!("stest-{id}"),
-    )
-    .await
-    .unwrap();
-    fleet.seed_property().await;
-    let graph = graph_accepting_all().await;
+    let (fleet, graph) = fleet_on(&format!("redis://127.0.0.1:{}", sentinels.primary_port())).await;
     let mut env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
     env.push(("REDIS_SENTINELS".into(), sentinels.sentinel_urls()));
     env.push(("REDIS_SENTINEL_MASTER".into(), master.into()));
@@ -200,17 +206,5 @@ async fn the_fleet_follows_a_sentinel_failover_and_answers_every_acknowledged_me
         .unwrap();
     assert!(refused > 0, "the failover was seen by the ingress (503s)");
 
-    assert!(
-        eventually(Duration::from_secs(60), || async {
-            sent_replies(&fleet).await == GUESTS as i64
-        })
-        .await,
-        "every acknowledged message answered: {} of {GUESTS}",
-        sent_replies(&fleet).await
-    );
-    tokio::time::sleep(Duration::from_millis(1000)).await;
-    let per = replies_per_guest(&graph).await;
-    for i in 0..GUESTS {
-        assert_eq!(per.get(&recipient(i)), Some(&1), "guest {i}: {per:?}");
-    }
+    every_guest_answered_once(&fleet, &graph, GUESTS, Duration::from_secs(60)).await;
 }
