@@ -9,7 +9,8 @@
 //!   message and when it stands apart ("si, dale", "si!", "si la quiero"), not in "si tenés
 //!   lugar…"; "sí" with an accent always agrees;
 //! - a message that starts with "no" or says "mejor no" / "no gracias" never agrees;
-//! - "bueno" agrees only alone (elsewhere it is a filler: "bueno, y cuánto sale?").
+//! - "bueno" agrees only alone or with a pointer ("bueno esa"); elsewhere it is a filler:
+//!   "bueno, y cuánto sale?".
 
 use super::{lexicon, normalize::Token};
 
@@ -100,10 +101,13 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
         };
     }
     let strong = has(STRONG) || yes_si(tokens) || imperative_reserve(tokens);
-    let bueno_alone = tokens.len() == 1
-        && tokens
-            .first()
-            .is_some_and(|t| lexicon::word(t, "bueno").is_some());
+    // "bueno" alone, or with only the one pointed at: "bueno esa", "bueno, esa entonces".
+    let bueno_alone = tokens
+        .first()
+        .is_some_and(|t| lexicon::word(t, "bueno").is_some())
+        && tokens[1..]
+            .iter()
+            .all(|t| t.is_any(&["esa", "ese", "esta", "este", "entonces", "va", "listo"]));
     let mild = has(MILD) || bueno_alone;
     // An order to book ("reservala y te aviso cuando pago") still books.
     let put_off = puts_off(tokens) && !has(ORDERS) && !imperative_reserve(tokens);

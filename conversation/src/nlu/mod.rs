@@ -345,6 +345,20 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     };
     let features = cues::features(&tokens);
     let mut decision = intent::decide(&signals, ctx);
+    // "Quiero la Coihue del 2 al 4": a cabin named and wanted for dates is a booking, as
+    // "reservame la Coihue…" is (a cabin that does not fit or is not free is still offered).
+    if decision.intent == Intent::CheckAvailability
+        && accommodation.is_some()
+        && dates.check_in.is_some()
+        && dates.check_out.is_some()
+        && wants_the_named(&tokens, accommodations)
+    {
+        decision = intent::Decision {
+            intent: Intent::Book,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: false,
+        };
+    }
     // A yes/no question about the place in words no cue names ("¿hay donde estacionar?",
     // "¿se admiten niños?"): a question about the place, as sure as a weak cue.
     if decision.intent == Intent::Unknown && !features.is_empty() {
@@ -362,7 +376,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
     let more_people = extra_guests(&tokens)
         .filter(|n| guests.is_none_or(|g| i32::from(g) == n.abs()) && extra.is_none());
-    let guests = guests.filter(|_| more_people.is_none());
+    // "se suman dos amigos, somos 4": the people added and the whole party; the party wins.
+    let whole = more_people.and_then(|n| party_said(&tokens).filter(|t| i32::from(*t) != n.abs()));
+    let more_people = more_people.filter(|_| whole.is_none());
+    let guests = whole.or(guests.filter(|_| more_people.is_none()));
     Understanding {
         intent: decision.intent,
         check_in: dates.check_in,
@@ -652,6 +669,42 @@ fn shift_days(tokens: &[normalize::Token]) -> Option<i32> {
     None
 }
 
+/// "quiero la Coihue", "queremos la cabaña Lenga", "nos das la Ñire": wanting the cabin named
+/// right after, not asking about it ("quiero la info de la Coihue").
+fn wants_the_named(tokens: &[normalize::Token], accommodations: &[&str]) -> bool {
+    const LEADS: &[&str] = &[
+        "quiero la", "queremos la", "quiero el", "queremos el", "quisiera la",
+        "quisieramos la", "dame la", "danos la", "nos das la", "me das la",
+    ];
+    LEADS.iter().any(|p| {
+        lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {
+            let at = pos + p.split(' ').count();
+            let named = |from: usize| {
+                tokens
+                    .get(from..(from + 1).min(tokens.len()))
+                    .is_some_and(|t| accommodation::find(t, accommodations).is_some())
+            };
+            let cabin_word = tokens.get(at).is_some_and(|t| t.is_any(&["cabana", "cabanita"]));
+            pos <= 3 && (named(at) || (cabin_word && named(at + 1)))
+        })
+    })
+}
+
+/// "somos 4", "seríamos 5", "quedamos 6", "en total 4": the whole party said with its verb.
+fn party_said(tokens: &[normalize::Token]) -> Option<u16> {
+    const WHOLE: &[&str] = &[
+        "somos", "seriamos", "seremos", "quedamos", "quedariamos", "total", "we're", "were",
+        "seremos", "somos",
+    ];
+    (0..tokens.len()).find_map(|i| {
+        if !tokens[i].is_any(WHOLE) {
+            return None;
+        }
+        let n = numbers::parse_at(tokens, i + 1).filter(|n| !n.ordinal)?;
+        u16::try_from(n.value).ok().filter(|v| (1..=60).contains(v))
+    })
+}
+
 /// "Una persona más", "se suma uno más", "dos adultos más", "one more person", "another
 /// guest", "mais uma pessoa", "somos uno menos": people added to (or taken from) the party.
 fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
@@ -701,6 +754,9 @@ fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
         "add",
         "be",
     ];
+    // "se suman dos", "se agregan 2 amigos", "se nos suman tres".
+    const ADDS: &[&str] = &["suma", "suman", "agrega", "agregan", "prende", "prenden", "unen"];
+    const PARTY_NOUNS: &[&str] = &["mas", "primos", "amigos", "amigas", "chicos", "nenes"];
     let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
     let count_at = |i: usize| -> Option<(i32, usize)> {
         let t = tokens.get(i)?;
@@ -735,6 +791,12 @@ fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
         let joined = i.checked_sub(1).is_some_and(|p| word_at(p, JOINS));
         if !noun && !joined {
             continue;
+        }
+        // "se suman dos amigos", "se agrega una persona": joining is adding, "más" or not.
+        let adds = i.checked_sub(1).is_some_and(|p| word_at(p, ADDS))
+            && i.checked_sub(2).is_some_and(|p| word_at(p, &["se", "nos"]));
+        if adds && (noun || word_at(next, PARTY_NOUNS) || next >= tokens.len()) {
+            return Some(n);
         }
         let skip_a = usize::from(word_at(next, &["a"]));
         if word_at(next + skip_a, MORE) && !something_follows(next + skip_a + 1) {
