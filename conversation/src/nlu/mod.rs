@@ -673,8 +673,16 @@ fn shift_days(tokens: &[normalize::Token]) -> Option<i32> {
 /// right after, not asking about it ("quiero la info de la Coihue").
 fn wants_the_named(tokens: &[normalize::Token], accommodations: &[&str]) -> bool {
     const LEADS: &[&str] = &[
-        "quiero la", "queremos la", "quiero el", "queremos el", "quisiera la",
-        "quisieramos la", "dame la", "danos la", "nos das la", "me das la",
+        "quiero la",
+        "queremos la",
+        "quiero el",
+        "queremos el",
+        "quisiera la",
+        "quisieramos la",
+        "dame la",
+        "danos la",
+        "nos das la",
+        "me das la",
     ];
     LEADS.iter().any(|p| {
         lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {
@@ -684,7 +692,9 @@ fn wants_the_named(tokens: &[normalize::Token], accommodations: &[&str]) -> bool
                     .get(from..(from + 1).min(tokens.len()))
                     .is_some_and(|t| accommodation::find(t, accommodations).is_some())
             };
-            let cabin_word = tokens.get(at).is_some_and(|t| t.is_any(&["cabana", "cabanita"]));
+            let cabin_word = tokens
+                .get(at)
+                .is_some_and(|t| t.is_any(&["cabana", "cabanita"]));
             pos <= 3 && (named(at) || (cabin_word && named(at + 1)))
         })
     })
@@ -693,8 +703,16 @@ fn wants_the_named(tokens: &[normalize::Token], accommodations: &[&str]) -> bool
 /// "somos 4", "seríamos 5", "quedamos 6", "en total 4": the whole party said with its verb.
 fn party_said(tokens: &[normalize::Token]) -> Option<u16> {
     const WHOLE: &[&str] = &[
-        "somos", "seriamos", "seremos", "quedamos", "quedariamos", "total", "we're", "were",
-        "seremos", "somos",
+        "somos",
+        "seriamos",
+        "seremos",
+        "quedamos",
+        "quedariamos",
+        "total",
+        "we're",
+        "were",
+        "seremos",
+        "somos",
     ];
     (0..tokens.len()).find_map(|i| {
         if !tokens[i].is_any(WHOLE) {
@@ -755,8 +773,14 @@ fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
         "be",
     ];
     // "se suman dos", "se agregan 2 amigos", "se nos suman tres".
-    const ADDS: &[&str] = &["suma", "suman", "agrega", "agregan", "prende", "prenden", "unen"];
-    const PARTY_NOUNS: &[&str] = &["mas", "primos", "amigos", "amigas", "chicos", "nenes"];
+    const ADDS: &[&str] = &[
+        "suma", "suman", "agrega", "agregan", "prende", "prenden", "unen",
+    ];
+    #[rustfmt::skip]
+    const PARTY_NOUNS: &[&str] = &[
+        "mas", "primos", "primas", "amigos", "amigas", "chicos", "nenes", "hermanos", "tios",
+        "parientes", "companeros",
+    ];
     let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
     let count_at = |i: usize| -> Option<(i32, usize)> {
         let t = tokens.get(i)?;
@@ -788,15 +812,15 @@ fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
         } else {
             (false, after)
         };
-        let joined = i.checked_sub(1).is_some_and(|p| word_at(p, JOINS));
-        if !noun && !joined {
-            continue;
-        }
         // "se suman dos amigos", "se agrega una persona": joining is adding, "más" or not.
         let adds = i.checked_sub(1).is_some_and(|p| word_at(p, ADDS))
             && i.checked_sub(2).is_some_and(|p| word_at(p, &["se", "nos"]));
         if adds && (noun || word_at(next, PARTY_NOUNS) || next >= tokens.len()) {
             return Some(n);
+        }
+        let joined = i.checked_sub(1).is_some_and(|p| word_at(p, JOINS));
+        if !noun && !joined {
+            continue;
         }
         let skip_a = usize::from(word_at(next, &["a"]));
         if word_at(next + skip_a, MORE) && !something_follows(next + skip_a + 1) {

@@ -1305,3 +1305,94 @@ fn a_weekend_said_alone_is_marked() {
         assert_eq!(read(text).bare_weekend, bare, "{text}");
     }
 }
+
+/// What the fifth blind set (cases_fifth.txt) found misread.
+#[test]
+fn fifth_set_pointing_adding_people_and_wanting_to_cancel() {
+    use super::Choice;
+    // "bueno" with only the one pointed at accepts it; as a filler it does not.
+    for (text, yes) in [
+        ("bueno esa", true),
+        ("bueno, esa entonces", true),
+        ("bueno", true),
+        ("bueno, y cuánto sale?", false),
+        ("bueno la pienso", false),
+    ] {
+        assert_eq!(read(text).affirmative, yes, "{text}");
+    }
+    assert_eq!(read("bueno esa").choice, Some(Choice::ThatOne));
+    // English: booking the one pointed at books it; taking it points at it, as in Spanish.
+    for text in [
+        "book the one with the jacuzzi please",
+        "book the cheapest one",
+        "please book the one that takes dogs",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}");
+        assert!(u.choice.is_some(), "{text}");
+    }
+    assert!(matches!(
+        read("we'll take the one with the jacuzzi").choice,
+        Some(Choice::Having(_))
+    ));
+    assert_eq!(
+        read("I'll take the cheapest one").choice,
+        Some(Choice::Cheapest)
+    );
+    // People joining are added; said with the whole party, the party wins.
+    for (text, guests, extra) in [
+        ("ah se suman dos amigos", None, Some(2)),
+        ("se nos suman 2 amigos", None, Some(2)),
+        ("se suma uno", None, Some(1)),
+        ("se agregan dos primos mas", None, Some(2)),
+        ("ah se suman dos amigos somos 4", Some(4), None),
+        ("se suma mi hermana, seriamos 3", Some(3), None),
+        ("somos 2 amigos", Some(2), None),
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.extra_guests), (guests, extra), "{text}");
+    }
+    // Saying one needs or wants to cancel cancels, even when asking about the deposit too;
+    // with an "if" it is only the question.
+    for (text, intent) in [
+        (
+            "necesito cancelar la reserva, me devuelven la seña?",
+            Intent::Cancel,
+        ),
+        ("quiero cancelar, me devuelven la plata?", Intent::Cancel),
+        (
+            "tenemos que cancelar, nos devuelven la seña?",
+            Intent::Cancel,
+        ),
+        ("si cancelo me devuelven la seña?", Intent::AskInfo),
+        (
+            "si tengo que cancelar, me devuelven la seña?",
+            Intent::AskInfo,
+        ),
+        (
+            "necesito saber si cancelo me devuelven la seña",
+            Intent::AskInfo,
+        ),
+    ] {
+        assert_eq!(read(text).intent, intent, "{text}");
+    }
+    // A cabin named right after "quiero la", with dates, is wanted: a booking.
+    for (text, intent) in [
+        ("quiero la coihue del 2 al 4 de abril para 4", Intent::Book),
+        (
+            "hola quiero la cabaña lenga del 5 al 8 de mayo",
+            Intent::Book,
+        ),
+        ("queremos la arrayan del 10 al 12", Intent::Book),
+        (
+            "quiero la info de la coihue del 2 al 4",
+            Intent::CheckAvailability,
+        ),
+        (
+            "quiero ir a la coihue del 2 al 4",
+            Intent::CheckAvailability,
+        ),
+    ] {
+        assert_eq!(read(text).intent, intent, "{text}");
+    }
+}

@@ -153,9 +153,10 @@ fn wants_to_cancel(tokens: &[Token], c: &Cue) -> bool {
         let Some(at) = c.pos.checked_sub(k) else {
             return false;
         };
-        let between_if = tokens
-            .get(at..c.pos)
-            .is_some_and(|ts| ts.iter().any(|t| t.is_any(&["si", "if", "se"]) && !t.accented));
+        let between_if = tokens.get(at..c.pos).is_some_and(|ts| {
+            ts.iter()
+                .any(|t| t.is_any(&["si", "if", "se"]) && !t.accented)
+        });
         let before_if = at
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
