@@ -1376,6 +1376,10 @@ fn fifth_set_pointing_adding_people_and_wanting_to_cancel() {
     ] {
         assert_eq!(read(text).intent, intent, "{text}");
     }
+    // The jacuzzi as guests write it.
+    for text in ["la q tiene hidro", "la del yacusi", "tienen jacusi?"] {
+        assert_eq!(read(text).features, vec![super::Feature::Jacuzzi], "{text}");
+    }
     // A cabin named right after "quiero la", with dates, is wanted: a booking.
     for (text, intent) in [
         ("quiero la coihue del 2 al 4 de abril para 4", Intent::Book),
