@@ -130,6 +130,9 @@ pub struct Understanding {
     pub language_sure: bool,
     /// Thanks ("gracias", "muchas gracias", "thank you", "obrigado").
     pub thanks: bool,
+    /// Information asked for in general ("quería info", "me pasás información?"), no question
+    /// in particular: what a first message asking for dates and people answers.
+    pub general_info: bool,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
     /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
@@ -380,7 +383,22 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let whole = more_people.and_then(|n| party_said(&tokens).filter(|t| i32::from(*t) != n.abs()));
     let more_people = more_people.filter(|_| whole.is_none());
     let guests = whole.or(guests.filter(|_| more_people.is_none()));
+    let general_info =
+        decision.intent == Intent::AskInfo && signals.topic.is_none() && features.is_empty() && {
+            let asks: Vec<&intent::Cue> = signals
+                .cues
+                .iter()
+                .filter(|c| c.intent == Intent::AskInfo)
+                .collect();
+            !asks.is_empty()
+                && asks.iter().all(|c| {
+                    tokens
+                        .get(c.pos)
+                        .is_some_and(|t| t.is_any(&["info", "informacion", "mas", "informes"]))
+                })
+        };
     Understanding {
+        general_info,
         intent: decision.intent,
         check_in: dates.check_in,
         check_out: dates.check_out,

@@ -1376,6 +1376,29 @@ fn fifth_set_pointing_adding_people_and_wanting_to_cancel() {
     ] {
         assert_eq!(read(text).intent, intent, "{text}");
     }
+    // Forgetting the booking cancels it.
+    for text in [
+        "olvidalo, no vamos",
+        "olvidalo nomas",
+        "al final no vamos mas",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert_ne!(
+        read("ah me olvidaba, vamos con una perrita").intent,
+        Intent::Cancel
+    );
+    // Information asked for in general is not a question for a person.
+    for (text, general) in [
+        ("hola! quisiera info", true),
+        ("queria informacion sobre las cabañas", true),
+        ("buenas me pasas info?", true),
+        ("info sobre formas de pago", false),
+        ("quiero info de pago con tarjeta", false),
+        ("info de la pileta", false),
+    ] {
+        assert_eq!(read(text).general_info, general, "{text}");
+    }
     // The jacuzzi as guests write it.
     for text in ["la q tiene hidro", "la del yacusi", "tienen jacusi?"] {
         assert_eq!(read(text).features, vec![super::Feature::Jacuzzi], "{text}");

@@ -69,6 +69,9 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("no vamos a viajar", Intent::Cancel, Strong),
     ("no viajamos", Intent::Cancel, Strong),
     ("olvidate de la reserva", Intent::Cancel, Strong),
+    // Not "olvidala": one letter from "olvidaba" ("me olvidaba, vamos con una perrita").
+    ("olvidalo", Intent::Cancel, Strong),
+    ("no vamos mas", Intent::Cancel, Strong),
     ("liberala", Intent::Cancel, Strong),
     ("liberen la reserva", Intent::Cancel, Strong),
     ("suspendela", Intent::Cancel, Strong),

@@ -86,3 +86,18 @@ fn needing_to_cancel_a_paid_reservation_asks_staff_even_with_a_question() {
         t.effects
     );
 }
+
+#[test]
+fn information_asked_for_in_general_is_answered_not_sent_to_a_person() {
+    for text in [
+        "hola! quisiera info",
+        "queria informacion sobre las cabañas",
+    ] {
+        let t = talk(&[text]);
+        assert!(!t.state.needs_human, "{text}: {}", said(&t));
+        assert!(said(&t).contains("fechas"), "{text}: {}", said(&t));
+    }
+    // A question no topic answers (how to pay) still goes to a person.
+    let t = talk(&["info sobre formas de pago"]);
+    assert!(t.state.needs_human, "{}", said(&t));
+}
