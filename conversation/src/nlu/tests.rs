@@ -1399,6 +1399,16 @@ fn fifth_set_pointing_adding_people_and_wanting_to_cancel() {
     ] {
         assert_eq!(read(text).general_info, general, "{text}");
     }
+    // Two cabins compared: what they have.
+    for text in [
+        "que diferencia hay entre la coihue y la lenga?",
+        "que tienen la coihue y la lenga?",
+        "en que se diferencian la coihue y la lenga",
+    ] {
+        let u = read(text);
+        assert_eq!(u.info_topic, Some(InfoTopic::Amenities), "{text}");
+        assert_eq!(u.accommodations.len(), 2, "{text}");
+    }
     // The jacuzzi as guests write it.
     for text in ["la q tiene hidro", "la del yacusi", "tienen jacusi?"] {
         assert_eq!(read(text).features, vec![super::Feature::Jacuzzi], "{text}");

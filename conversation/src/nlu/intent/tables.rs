@@ -381,6 +381,12 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("que incluye", InfoTopic::Amenities),
     ("incluye", InfoTopic::Amenities),
     ("que tiene", InfoTopic::Amenities),
+    // Two cabins compared: what each has ("¿qué diferencia hay entre la Coihue y la Ñire?").
+    ("que tienen la", InfoTopic::Amenities),
+    ("que diferencia", InfoTopic::Amenities),
+    ("que diferencias", InfoTopic::Amenities),
+    ("diferencia entre", InfoTopic::Amenities),
+    ("en que se diferencian", InfoTopic::Amenities),
     ("camas", InfoTopic::Amenities),
     ("dormitorios", InfoTopic::Amenities),
     ("habitaciones", InfoTopic::Amenities),

@@ -101,3 +101,19 @@ fn information_asked_for_in_general_is_answered_not_sent_to_a_person() {
     let t = talk(&["info sobre formas de pago"]);
     assert!(t.state.needs_human, "{}", said(&t));
 }
+
+#[test]
+fn two_cabins_compared_are_described_and_no_other() {
+    for text in [
+        "que diferencia hay entre la coihue y la lenga?",
+        "que tienen la coihue y la lenga?",
+    ] {
+        let t = talk(&[ASK_FOR_TWO, text]);
+        let text_said = said(&t);
+        assert!(
+            text_said.contains("Coihue") && text_said.contains("Lenga"),
+            "{text}: {text_said}"
+        );
+        assert!(!text_said.contains("Arrayán"), "{text}: {text_said}");
+    }
+}
