@@ -30,6 +30,9 @@ const MILD: &[&str] = &[
     "ok", "oka", "okey", "okay", "okis", "oki", "perfecto", "perfecta", "genial", "barbaro", "joya",
     "listo", "claro", "buenisimo", "excelente", "esta bien", "me sirve", "nos sirve",
     "me parece bien", "me parece perfecto", "va", "muy bien",
+    // Whichever is on the table: "la que tengas", "me da igual".
+    "la que tengas", "la que tenes", "la que sea", "la que haya", "lo que tengas", "me da igual",
+    "nos da igual", "cualquiera sirve", "cualquiera me sirve", "cualquiera nos sirve",
 ];
 
 #[rustfmt::skip]
@@ -108,7 +111,8 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
         && tokens[1..]
             .iter()
             .all(|t| t.is_any(&["esa", "ese", "esta", "este", "entonces", "va", "listo"]));
-    let mild = has(MILD) || bueno_alone;
+    let whichever_alone = tokens.len() == 1 && tokens[0].is("cualquiera");
+    let mild = has(MILD) || bueno_alone || whichever_alone;
     // An order to book ("reservala y te aviso cuando pago") still books.
     let put_off = puts_off(tokens) && !has(ORDERS) && !imperative_reserve(tokens);
     let yes = !put_off && (strong || (mild && !has(DEFERRALS)));

@@ -1321,6 +1321,16 @@ fn fifth_set_pointing_adding_people_and_wanting_to_cancel() {
         assert_eq!(read(text).affirmative, yes, "{text}");
     }
     assert_eq!(read("bueno esa").choice, Some(Choice::ThatOne));
+    // Whichever is on the table.
+    for (text, yes) in [
+        ("bueno entonces la q tengas", true),
+        ("cualquiera", true),
+        ("me da igual, la que sea", true),
+        ("cualquier cosa te aviso", false),
+        ("cualquier consulta te escribo", false),
+    ] {
+        assert_eq!(read(text).affirmative, yes, "{text}");
+    }
     // English: booking the one pointed at books it; taking it points at it, as in Spanish.
     for text in [
         "book the one with the jacuzzi please",
