@@ -339,7 +339,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let accommodation = accommodation::find(&tokens, accommodations);
     let named_all = accommodation::find_all(&tokens, accommodations);
     let agreement = affirm::detect(&tokens);
-    let signals = intent::detect(&tokens);
+    let mut signals = intent::detect(&tokens);
     let ctx = intent::Context {
         has_dates: dates.check_in.is_some(),
         has_entities: dates.check_in.is_some() || guests.is_some(),
@@ -370,6 +370,17 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             evidence: intent::Evidence::Cue(intent::Strength::Weak, lexicon::Quality::Exact),
             contested: false,
         };
+    }
+    // Two cabins named and nothing else understood ("entre la Coihue y la Ñire, ¿cuál me
+    // recomendás?", "¿la Coihue o la Ñire?"): they are being compared, so what each has.
+    if decision.intent == Intent::Unknown && named_all.len() > 1 {
+        decision = intent::Decision {
+            intent: Intent::AskInfo,
+            evidence: intent::Evidence::Cue(intent::Strength::Weak, lexicon::Quality::Exact),
+            contested: false,
+        };
+        signals.topic = Some(InfoTopic::Amenities);
+        signals.topics.push(InfoTopic::Amenities);
     }
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();

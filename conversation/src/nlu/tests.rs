@@ -1414,6 +1414,8 @@ fn fifth_set_pointing_adding_people_and_wanting_to_cancel() {
         "que diferencia hay entre la coihue y la lenga?",
         "que tienen la coihue y la lenga?",
         "en que se diferencian la coihue y la lenga",
+        "entre la coihue y la lenga cual me recomendas?",
+        "la coihue o la lenga?",
     ] {
         let u = read(text);
         assert_eq!(u.info_topic, Some(InfoTopic::Amenities), "{text}");
