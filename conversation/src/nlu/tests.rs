@@ -1421,6 +1421,19 @@ fn fifth_set_pointing_adding_people_and_wanting_to_cancel() {
         assert_eq!(u.info_topic, Some(InfoTopic::Amenities), "{text}");
         assert_eq!(u.accommodations.len(), 2, "{text}");
     }
+    // "uy no era del 20 al 22" with nothing else: "no, era…" without its comma; with the
+    // right dates said after, the denied ones are dropped.
+    for (text, check_in) in [
+        ("uy no era del 20 al 22", Some(day("2026-11-20"))),
+        ("no era del 20 al 22", Some(day("2026-11-20"))),
+        (
+            "uy no era del 15 al 17 es del 16 al 18",
+            Some(day("2026-11-16")),
+        ),
+        ("me dijiste que no era el 15", None),
+    ] {
+        assert_eq!(read(text).check_in, check_in, "{text}");
+    }
     // The jacuzzi as guests write it.
     for text in ["la q tiene hidro", "la del yacusi", "tienen jacusi?"] {
         assert_eq!(read(text).features, vec![super::Feature::Jacuzzi], "{text}");
@@ -1444,4 +1457,8 @@ fn fifth_set_pointing_adding_people_and_wanting_to_cancel() {
     ] {
         assert_eq!(read(text).intent, intent, "{text}");
     }
+}
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().expect("a test date")
 }
