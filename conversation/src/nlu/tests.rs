@@ -1328,6 +1328,10 @@ fn fifth_set_pointing_adding_people_and_wanting_to_cancel() {
         ("me da igual, la que sea", true),
         ("cualquier cosa te aviso", false),
         ("cualquier consulta te escribo", false),
+        ("whatever you have is fine", true),
+        ("either one", true),
+        ("qualquer uma", true),
+        ("tanto faz", true),
     ] {
         assert_eq!(read(text).affirmative, yes, "{text}");
     }
