@@ -301,6 +301,10 @@ fn answers(
         if covered(features, *t) {
             continue;
         }
+        if *t == InfoTopic::Amenities && compared.len() > 1 {
+            out.push(Effect::Say(info::compared(lang, &compared)));
+            continue;
+        }
         if *t == InfoTopic::Cancellation {
             out.push(say(holds::policy(s, facts)));
             continue;

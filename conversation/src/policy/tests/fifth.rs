@@ -115,5 +115,15 @@ fn two_cabins_compared_are_described_and_no_other() {
             "{text}: {text_said}"
         );
         assert!(!text_said.contains("Arrayán"), "{text}: {text_said}");
+        // What tells them apart: who fits and whether pets come.
+        assert!(
+            text_said.contains("hasta 4 personas"),
+            "{text}: {text_said}"
+        );
+        assert!(
+            text_said.contains("hasta 6 personas"),
+            "{text}: {text_said}"
+        );
+        assert!(text_said.contains("acepta mascotas"), "{text}: {text_said}");
     }
 }
