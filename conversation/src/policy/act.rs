@@ -301,8 +301,17 @@ fn answers(
         if covered(features, *t) {
             continue;
         }
-        if *t == InfoTopic::Amenities && compared.len() > 1 {
-            out.push(Effect::Say(info::compared(lang, &compared)));
+        // Cabins asked about by name: what each one is, not only the amenities all share.
+        let described: Vec<booking::Accommodation> = if compared.len() > 1 {
+            compared.clone()
+        } else {
+            all.iter()
+                .filter(|a| named == Some(a.name.as_str()))
+                .cloned()
+                .collect()
+        };
+        if *t == InfoTopic::Amenities && !described.is_empty() {
+            out.push(Effect::Say(info::compared(lang, &described)));
             continue;
         }
         if *t == InfoTopic::Cancellation {
