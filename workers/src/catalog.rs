@@ -22,10 +22,13 @@ use std::{
 use booking::Accommodation;
 use store::{Conn, StoreError, availability};
 
-/// Each property's active accommodations (cheapest first) as read at a catalog version.
+/// A property's active accommodations (cheapest first), shared by the turns that use them.
+pub type Cabins = Arc<[Accommodation]>;
+
+/// Each property's cabins as read at a catalog version.
 #[derive(Debug, Default)]
 pub struct Catalog {
-    read: Mutex<HashMap<i64, (i64, Arc<[Accommodation]>)>>,
+    read: Mutex<HashMap<i64, (i64, Cabins)>>,
 }
 
 impl Catalog {
@@ -37,18 +40,18 @@ impl Catalog {
         conn: &mut Conn,
         property_id: i64,
         version: i64,
-    ) -> Result<Arc<[Accommodation]>, StoreError> {
+    ) -> Result<Cabins, StoreError> {
         if let Some(copy) = self.at(property_id, version) {
             metrics::counter!("fleet_catalog_reads_total", "from" => "copy").increment(1);
             return Ok(copy);
         }
         metrics::counter!("fleet_catalog_reads_total", "from" => "database").increment(1);
-        let read: Arc<[Accommodation]> = availability::of_property(conn, property_id).await?.into();
+        let read: Cabins = availability::of_property(conn, property_id).await?.into();
         self.keep(property_id, version, read.clone());
         Ok(read)
     }
 
-    fn at(&self, property_id: i64, version: i64) -> Option<Arc<[Accommodation]>> {
+    fn at(&self, property_id: i64, version: i64) -> Option<Cabins> {
         let read = self.read.lock().unwrap_or_else(|p| p.into_inner());
         read.get(&property_id)
             .filter(|(at, _)| *at == version)
@@ -58,7 +61,7 @@ impl Catalog {
     /// Keeps what was read at `version`. A turn that read the newest rows under an older
     /// counter (a change committed between its two statements) keeps them under that older
     /// version, which the next turn, reading the new counter, reads again: never the reverse.
-    fn keep(&self, property_id: i64, version: i64, copy: Arc<[Accommodation]>) {
+    fn keep(&self, property_id: i64, version: i64, copy: Cabins) {
         let mut read = self.read.lock().unwrap_or_else(|p| p.into_inner());
         match read.get(&property_id) {
             Some((at, _)) if *at > version => {}
