@@ -354,6 +354,21 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             contested: false,
         };
     }
+    // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
+    // for that place on those dates, a request to hold it, not a question whether it is free.
+    if decision.intent == Intent::CheckAvailability
+        && dates.check_in.is_some()
+        && !agreement.no
+        && accommodation
+            .as_deref()
+            .is_some_and(|name| accommodation::wanted(&tokens, name))
+    {
+        decision = intent::Decision {
+            intent: Intent::Book,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: decision.contested,
+        };
+    }
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();
     let shift = shift_days(&tokens).filter(|_| dates.check_in.is_none());

@@ -301,6 +301,10 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("arriving", "llegando"),
     ("arrive", "llegamos"),
     ("leaving", "saliendo"),
+    // "we'd leave on the 13th", "we depart the 13th": the check-out.
+    ("leave", "salimos"),
+    ("departing", "saliendo"),
+    ("depart", "salimos"),
     ("starting", "desde"),
     ("this weekend", "este finde"),
     ("next weekend", "proximo finde"),
