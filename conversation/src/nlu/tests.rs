@@ -1383,4 +1383,25 @@ fn sixth_set_wanting_a_named_place_orders_and_english_and_portuguese_words() {
         read("tienen pileta y parrilla?").language,
         Some(crate::Language::Es)
     );
+    // A price a night, not the stay's total.
+    for (text, per_night) in [
+        ("how much is it per night?", true),
+        ("how much a night?", true),
+        ("qual o valor da diária?", true),
+        ("quanto custa a diaria?", true),
+        ("cuánto sale la noche?", true),
+        ("how much is that in total?", false),
+        ("cuánto sale del 3 al 5?", false),
+        ("hay lugar esta noche?", false),
+    ] {
+        assert_eq!(read(text).per_night, per_night, "{text}");
+    }
+    // Portuguese comparatives point at an option.
+    for (text, choice) in [
+        ("o maior", super::Choice::Largest),
+        ("o menor", super::Choice::Smallest),
+        ("o mais caro", super::Choice::Priciest),
+    ] {
+        assert_eq!(read(text).choice, Some(choice), "{text}");
+    }
 }
