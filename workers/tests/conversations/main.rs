@@ -206,9 +206,7 @@ async fn the_conversation_table() {
     cases.extend(
         script::parse("cases_fourth.txt", include_str!("cases_fourth.txt"), today).unwrap(),
     );
-    cases.extend(
-        script::parse("cases_sixth.txt", include_str!("cases_sixth.txt"), today).unwrap(),
-    );
+    cases.extend(script::parse("cases_sixth.txt", include_str!("cases_sixth.txt"), today).unwrap());
     check_coverage(&cases);
     if let Ok(only) = std::env::var("CONVERSATIONS_ONLY") {
         cases.retain(|c| c.id.contains(&only) || c.category.contains(&only));
