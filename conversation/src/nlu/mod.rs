@@ -358,9 +358,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         };
     }
     // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
-    // for that place on those dates, a request to hold it, not a question whether it is free.
-    if decision.intent == Intent::CheckAvailability
-        && dates.check_in.is_some()
+    // for that place on those dates, a request to hold it, not a question whether it is free;
+    // "quero o chalé Ñire" alone, the same request still without its dates.
+    if (decision.intent == Intent::CheckAvailability && dates.check_in.is_some()
+        || decision.intent == Intent::Unknown)
         && !agreement.no
         && accommodation
             .as_deref()

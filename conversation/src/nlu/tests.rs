@@ -1335,6 +1335,10 @@ fn sixth_set_wanting_a_named_place_orders_and_english_and_portuguese_words() {
             "tem o chalé Coihue de 2 a 5 de junho?",
             Intent::CheckAvailability,
         ),
+        // Without dates: the same request, its dates still to come.
+        ("quero o chalé Arrayán", Intent::Book),
+        ("I want the Lenga", Intent::Book),
+        ("quiero saber de la lenga", Intent::Unknown),
     ] {
         assert_eq!(read(text).intent, intent, "{text}");
     }
@@ -1357,6 +1361,8 @@ fn sixth_set_wanting_a_named_place_orders_and_english_and_portuguese_words() {
         "can we stay one more night? we'd leave on the 13th",
         "we leave on the 13th",
         "we'll depart on the 13th",
+        "da pra sair dia 13?",
+        "saimos dia 13",
     ] {
         let u = read(text);
         assert_eq!(u.check_in, None, "{text}");

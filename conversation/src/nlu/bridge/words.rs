@@ -595,6 +595,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("no dia", "el dia"),
     ("ate o dia", "hasta el dia"),
     ("saida", "salida"),
+    // "dá pra sair dia 13?", "saímos dia 10": the check-out.
+    ("sair", "salir"),
+    ("saimos", "salimos"),
+    ("saindo", "saliendo"),
+    ("vamos embora", "nos vamos"),
     ("chegada", "llegada"),
     ("chegando", "llegando"),
     ("chegamos", "llegamos"),

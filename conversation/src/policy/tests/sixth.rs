@@ -61,3 +61,21 @@ fn a_cabin_described_instead_of_named_gets_its_own_price() {
         assert!(said(&t).contains(price), "{text}: {}", said(&t));
     }
 }
+
+#[test]
+fn a_cabin_wanted_without_dates_is_held_once_the_stay_is_known() {
+    for (first, then) in [
+        ("quero o chalé Lenga", "de 12 a 15 de janeiro, somos 4"),
+        ("I want the Lenga", "Jan 12-15, 4 of us"),
+    ] {
+        let t = talk(&[first]);
+        assert!(booked(&t).is_none(), "{first}");
+        let t = talk(&[first, then]);
+        assert_eq!(
+            booked(&t).map(|b| b.accommodation_id),
+            Some(3),
+            "{first}: {}",
+            said(&t)
+        );
+    }
+}
