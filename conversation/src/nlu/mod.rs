@@ -183,6 +183,9 @@ pub struct Understanding {
     /// "¿finde?": the coming weekend said alone, which the conversation reads in the month
     /// the guest named before ("queremos ir en mayo" … "¿finde?").
     pub bare_weekend: bool,
+    /// A price question about one night ("¿cuánto sale la noche?", "how much per night?",
+    /// "qual o valor da diária?"), not the stay's total.
+    pub per_night: bool,
     /// A month named without a day ("queremos ir en marzo"): the month later bare days fall in.
     pub month: Option<u32>,
     /// The whole message is one number ("2", "cuatro", "3 nomás"): the answer to whatever the
@@ -354,6 +357,22 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             contested: false,
         };
     }
+    // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
+    // for that place on those dates, a request to hold it, not a question whether it is free;
+    // "quero o chalé Ñire" alone, the same request still without its dates.
+    if (decision.intent == Intent::CheckAvailability && dates.check_in.is_some()
+        || decision.intent == Intent::Unknown)
+        && !agreement.no
+        && accommodation
+            .as_deref()
+            .is_some_and(|name| accommodation::wanted(&tokens, name))
+    {
+        decision = intent::Decision {
+            intent: Intent::Book,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: decision.contested,
+        };
+    }
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();
     let shift = shift_days(&tokens).filter(|_| dates.check_in.is_none());
@@ -432,6 +451,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
+        per_night: decision.intent == Intent::AskPrice && per_night(&tokens),
         arrival_only: dates.check_in.is_some()
             && dates.check_out.is_none()
             && dates.nights.is_none()
@@ -513,6 +533,22 @@ fn bare_number(tokens: &[normalize::Token]) -> Option<u16> {
     (rest_is_filler && (1..=60).contains(&n.value))
         .then(|| u16::try_from(n.value).ok())
         .flatten()
+}
+
+/// "La noche", "por noche", "per night", "a night", "each night", "da diária" (the bridge
+/// reads "diária" as "noche"), "nightly": one night's price, not the stay's ("esta noche" is
+/// tonight).
+fn per_night(tokens: &[normalize::Token]) -> bool {
+    const BEFORE: &[&str] = &[
+        "la", "por", "per", "a", "each", "every", "cada", "da", "one",
+    ];
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.is("nightly")
+            || (t.is("noche")
+                && i.checked_sub(1)
+                    .and_then(|b| tokens.get(b))
+                    .is_some_and(|b| b.is_any(BEFORE)))
+    })
 }
 
 /// "Una noche más", "dos noches más", "una noche menos", "agregame una noche", "one more
