@@ -20,7 +20,7 @@ fn main() {
         let line = line.unwrap();
         let u = conversation::nlu::understand(&line, today, &names);
         println!(
-            "{line}\n  {:?} in={:?} out={:?} g={:?} acc={:?} topic={:?} topics={:?} feat={:?} choice={:?} pets={} corr={} yes={} no={} lang={:?} nights={:?} until={:?} month={:?} period={:?} bare={:?} xg={:?} xn={:?} conf={}",
+            "{line}\n  {:?} in={:?} out={:?} g={:?} acc={:?} topic={:?} topics={:?} feat={:?} choice={:?} pets={} corr={} yes={} no={} lang={:?} nights={:?} until={:?} month={:?} period={:?} bare={:?} xg={:?} xn={:?} per_night={} conf={}",
             u.intent,
             u.check_in,
             u.check_out,
@@ -42,6 +42,7 @@ fn main() {
             u.bare_number,
             u.extra_guests,
             u.extra_nights,
+            u.per_night,
             u.confidence
         );
     }

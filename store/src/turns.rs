@@ -1,7 +1,9 @@
 //! A conversation turn's reads and writes, in as few statements as a turn allows: every
 //! statement is a round trip and a parse/plan/execute on the one database every message
 //! shares, so a text turn is opened by one ([`open`]) and closed by one ([`close`]), with
-//! only the nights taken read between them when the guest asks about dates.
+//! only the nights taken read between them when the guest asks about dates. The property's
+//! accommodations are not read per turn: `open` answers the property's catalog version, and
+//! the worker reads them (`availability::of_property`) only when its copy is of another.
 //!
 //! The SQL is assembled from the same pieces the single-purpose stores use (`properties`'s
 //! columns and route, `availability`'s columns, `reservations`' guest stays), so a turn and
@@ -10,13 +12,12 @@
 
 use std::sync::LazyLock;
 
-use booking::Accommodation;
 use conversation::state::ConversationState;
 use jobs::payloads::Channel;
 use sqlx::types::Json;
 
 use crate::{
-    Conn, StoreError, availability, conversations,
+    Conn, StoreError, conversations,
     conversations::{Inbound, Opened as Conversation},
     outbox::{self, AlsoUpdate, Cause, NewEffect, Unrelayed},
     properties::{self, Property},
@@ -29,8 +30,9 @@ pub struct Opened {
     pub property: Property,
     /// The guest's conversation, locked for the turn's transaction.
     pub conversation: Conversation,
-    /// The property's active accommodations, cheapest first.
-    pub accommodations: Vec<Accommodation>,
+    /// The property's `catalog_version` as this turn reads it: a copy of its accommodations
+    /// read ([`crate::availability::of_property`]) at this version is what the database has.
+    pub catalog_version: i64,
     /// The guest's latest live hold or confirmed stay that has not ended (the property's today).
     pub held: Option<GuestStay>,
     /// When `held` was requested with other cabins: every cabin of that request still live,
@@ -46,7 +48,7 @@ struct OpenedRow {
     conversation_state: serde_json::Value,
     age_hours: f64,
     conversation_taken_over: bool,
-    accommodations: Json<Vec<availability::Row>>,
+    catalog_version: i64,
     stays: Json<Vec<GuestStay>>,
 }
 
@@ -54,17 +56,13 @@ struct OpenedRow {
 const STAYS_READ: u32 = 10;
 
 static OPEN: LazyLock<String> = LazyLock::new(|| {
-    let accommodations = availability::COLUMNS;
     let stays = reservations::guest_stays_sql("p.id", "$7", "$8", "current_date - 2");
     format!(
         "WITH p AS (
-             SELECT {} FROM properties WHERE {} LIMIT 1
+             SELECT {}, catalog_version FROM properties WHERE {} LIMIT 1
          ), {}
          SELECT p.*, c.id AS conversation_id, c.state AS conversation_state, c.age_hours,
                 c.taken_over AS conversation_taken_over,
-             (SELECT coalesce(json_agg(acc ORDER BY acc.sort_price, acc.id), '[]')
-              FROM (SELECT {accommodations}, a.base_price_per_night AS sort_price FROM accommodations a
-                    WHERE a.property_id = p.id AND a.active) acc) AS accommodations,
              (SELECT coalesce(json_agg(s ORDER BY s.created_at DESC, s.reservation_id DESC), '[]')
               FROM ({stays} LIMIT {STAYS_READ}) s) AS stays
          FROM p, c",
@@ -76,8 +74,8 @@ static OPEN: LazyLock<String> = LazyLock::new(|| {
 
 /// Opens a turn in `conn`'s transaction, in one statement: finds the property the channel's
 /// route belongs to, opens (or creates) the guest's conversation and locks it, records the
-/// inbound message, and reads the accommodations and the guest's current stay. `None` when no
-/// property answers at that route (nothing is written then).
+/// inbound message, and reads the property's catalog version and the guest's current stay.
+/// `None` when no property answers at that route (nothing is written then).
 pub async fn open(
     conn: &mut Conn,
     channel: &Channel,
@@ -117,12 +115,7 @@ pub async fn open(
             state: ConversationState::from_stored(row.conversation_state, row.age_hours),
             taken_over: row.conversation_taken_over,
         },
-        accommodations: row
-            .accommodations
-            .0
-            .into_iter()
-            .map(Accommodation::from)
-            .collect(),
+        catalog_version: row.catalog_version,
         held,
         group,
         property: row.property,

@@ -27,6 +27,7 @@
 //! idempotent, like a payment link stored once), so replaying any job repeats nothing; and it
 //! never imports another handler (a CI check fails the build if one does).
 
+pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod dead_letter_notices;

@@ -70,14 +70,16 @@ impl Marks {
         tokio::spawn(async move {
             let mut batch = Vec::with_capacity(MARK_BATCH);
             while rx.recv_many(&mut batch, MARK_BATCH).await > 0 {
-                let mut relayed = Vec::new();
-                let mut sent = Vec::new();
-                for mark in batch.drain(..) {
-                    match mark {
-                        Mark::Relayed(ids) => relayed.extend(ids),
-                        Mark::Sent(s) => sent.push(s),
+                // A reply's "sent" mark usually follows its "relayed" one by a few
+                // milliseconds: waiting a little lets one update write both.
+                tokio::time::sleep(MARK_LINGER).await;
+                while batch.len() < MARK_BATCH {
+                    match rx.try_recv() {
+                        Ok(mark) => batch.push(mark),
+                        Err(_) => break,
                     }
                 }
+                let (relayed, sent) = coalesce(batch.drain(..));
                 if let Err(e) = write_marks(&db, &relayed, &sent).await {
                     tracing::warn!(error = %e, relayed = relayed.len(), sent = sent.len(), "outbox marks not written; the sweeper covers those rows");
                 }
@@ -128,6 +130,28 @@ async fn write_marks(
 
 /// Most rows one marking statement covers.
 const MARK_BATCH: usize = 1_000;
+
+/// How long the marker waits after a batch's first mark for more (see [`coalesce`]): far
+/// shorter than the sweeper's grace, so a row is never swept for want of its mark.
+const MARK_LINGER: Duration = Duration::from_millis(20);
+
+/// A batch's marks as the two statements write them. A row marked sent in the same batch is
+/// not also marked relayed: the "sent" update moves it from pending to sent and sets its
+/// relayed time, and each update of an outbox row rewrites every one of its indexes (its
+/// partial indexes name the status).
+fn coalesce(marks: impl Iterator<Item = Mark>) -> (Vec<i64>, Vec<SentMark>) {
+    let mut relayed = Vec::new();
+    let mut sent = Vec::new();
+    for mark in marks {
+        match mark {
+            Mark::Relayed(ids) => relayed.extend(ids),
+            Mark::Sent(s) => sent.push(s),
+        }
+    }
+    let sent_ids: std::collections::HashSet<i64> = sent.iter().map(|s| s.id).collect();
+    relayed.retain(|id| !sent_ids.contains(id));
+    (relayed, sent)
+}
 
 /// Pushes `rows` to the queue in one pipelined call; answers their ids.
 async fn push(state: &State, rows: &[Unrelayed]) -> Result<Vec<i64>, JobError> {
@@ -229,5 +253,32 @@ impl Sweeper {
         metrics::counter!("fleet_outbox_swept_total").increment(rows.len() as u64);
         tracing::warn!(rows = rows.len(), "relayed outbox rows a crash left behind");
         Ok(rows.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sent(id: i64) -> Mark {
+        Mark::Sent(SentMark {
+            id,
+            provider_message_id: format!("wamid.{id}"),
+            at_ms: 0,
+            runs: 1,
+        })
+    }
+
+    #[test]
+    fn a_row_sent_in_the_same_batch_is_only_marked_sent() {
+        let marks = vec![
+            Mark::Relayed(vec![1, 2, 3]),
+            sent(2),
+            Mark::Relayed(vec![4]),
+            sent(9),
+        ];
+        let (relayed, sent) = coalesce(marks.into_iter());
+        assert_eq!(relayed, vec![1, 3, 4]);
+        assert_eq!(sent.iter().map(|s| s.id).collect::<Vec<_>>(), vec![2, 9]);
     }
 }

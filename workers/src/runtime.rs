@@ -113,6 +113,7 @@ pub async fn build(config: WorkerConfig) -> anyhow::Result<State> {
         queue,
         outbox_marks,
         flags: crate::flags::FlagCache::new(config.flag_cache),
+        catalog: crate::catalog::Catalog::default(),
         config,
     }))
 }

@@ -30,6 +30,8 @@ pub struct AppState {
     pub outbox_marks: crate::outbox::Marks,
     /// Each property's feature flags, read at most every `FLAG_CACHE_SECONDS`.
     pub flags: crate::flags::FlagCache,
+    /// Each property's accommodations as last read, by catalog version.
+    pub catalog: crate::catalog::Catalog,
 }
 
 pub type State = Arc<AppState>;

@@ -63,6 +63,45 @@ fn changed_mind_to<'a>(tokens: &[Token], tied: &[&'a str]) -> Option<&'a str> {
     (after.next().is_none() && others_before).then_some(*chosen)
 }
 
+/// Verbs of wanting a place itself ("quiero la coihue", "quero o chalé Ñire", "I'd like the
+/// Lenga", "we'll take the Coihue"), as the bridge leaves them.
+const WANT_IT: &[&str] = &[
+    "quiero",
+    "queremos",
+    "quisiera",
+    "quisieramos",
+    "queria",
+    "queriamos",
+    "tomo",
+    "tomamos",
+];
+
+/// Words that may stand between the verb and the name: articles and kinds of place.
+const BEFORE_NAME: &[&str] = &["o", "a", "the", "chale", "cabin", "um", "un", "una", "uma"];
+
+/// The guest asks for `name` itself: a verb of wanting right before it, only articles and
+/// kinds of place between ("quiero la cabaña Coihue", "quero o chalé Ñire"). Not "quiero saber
+/// si la coihue…" (a question about it).
+pub(crate) fn wanted(tokens: &[Token], name: &str) -> bool {
+    let words: Vec<String> = tokenize(name)
+        .into_iter()
+        .map(|t| t.text)
+        .filter(|w| w.len() >= 3 && !GENERIC.contains(&w.as_str()))
+        .collect();
+    let names_it = |t: &Token| words.iter().any(|w| lexicon::word(t, w).is_some());
+    tokens.iter().enumerate().any(|(i, t)| {
+        names_it(t)
+            && (1..=4).any(|k| {
+                i.checked_sub(k).is_some_and(|v| {
+                    tokens[v].is_any(WANT_IT)
+                        && tokens[v + 1..i]
+                            .iter()
+                            .all(|b| b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
+                })
+            })
+    })
+}
+
 /// 100 + length for the whole name in order; otherwise 10 per distinctive word present.
 /// Every name the message points at equally well ("la lenga y la coihue"): the tie [`find`]
 /// refuses to break.

@@ -112,7 +112,15 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
             .iter()
             .all(|t| t.is_any(&["esa", "ese", "esta", "este", "entonces", "va", "listo"]));
     let whichever_alone = tokens.len() == 1 && tokens[0].is("cualquiera");
-    let mild = has(MILD) || bueno_alone || whichever_alone;
+    // "my Spanish is not great", "não está bom": a mild word said of something else, negated.
+    let mild_said = MILD.iter().any(|p| {
+        lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {
+            !pos.checked_sub(1)
+                .and_then(|b| tokens.get(b))
+                .is_some_and(|b| b.is_any(&["no", "not", "nao", "isnt", "wasnt"]))
+        })
+    });
+    let mild = mild_said || bueno_alone || whichever_alone;
     // An order to book ("reservala y te aviso cuando pago") still books.
     let put_off = puts_off(tokens) && !has(ORDERS) && !imperative_reserve(tokens);
     let yes = !put_off && (strong || (mild && !has(DEFERRALS)));

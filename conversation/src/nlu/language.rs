@@ -3,7 +3,7 @@
 //! conversation keeps its language.
 //!
 //! Words the languages share ("para", "de", "fotos", "piscina", "reserva") count for none;
-//! Spanish wins ties, as the default.
+//! Spanish wins ties, as the default, except against Portuguese (portuñol is Portuguese).
 
 use super::normalize::Token;
 use crate::Language;
@@ -63,7 +63,9 @@ pub(crate) fn detect_with_margin(tokens: &[Token]) -> Option<(Language, usize)> 
     let margin = |a: usize, b: usize, c: usize| a - b.max(c);
     if en == best && en > es && en > pt {
         Some((Language::En, margin(en, es, pt)))
-    } else if pt == best && pt > es && pt > en {
+    } else if pt == best && pt >= es && pt > en {
+        // A tie with Spanish is portuñol ("tem piscina? y parrilla?"): Spanish speakers do not
+        // borrow "tem" or "você", Brazilians writing to an Argentine place borrow "y" and "del".
         Some((Language::Pt, margin(pt, es, en)))
     } else if es == best {
         Some((Language::Es, margin(es, en, pt)))

@@ -186,6 +186,9 @@ pub struct Understanding {
     /// "¿finde?": the coming weekend said alone, which the conversation reads in the month
     /// the guest named before ("queremos ir en mayo" … "¿finde?").
     pub bare_weekend: bool,
+    /// A price question about one night ("¿cuánto sale la noche?", "how much per night?",
+    /// "qual o valor da diária?"), not the stay's total.
+    pub per_night: bool,
     /// A month named without a day ("queremos ir en marzo"): the month later bare days fall in.
     pub month: Option<u32>,
     /// The whole message is one number ("2", "cuatro", "3 nomás"): the answer to whatever the
@@ -348,20 +351,6 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     };
     let features = cues::features(&tokens);
     let mut decision = intent::decide(&signals, ctx);
-    // "Quiero la Coihue del 2 al 4": a cabin named and wanted for dates is a booking, as
-    // "reservame la Coihue…" is (a cabin that does not fit or is not free is still offered).
-    if decision.intent == Intent::CheckAvailability
-        && accommodation.is_some()
-        && dates.check_in.is_some()
-        && dates.check_out.is_some()
-        && wants_the_named(&tokens, accommodations)
-    {
-        decision = intent::Decision {
-            intent: Intent::Book,
-            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
-            contested: false,
-        };
-    }
     // A yes/no question about the place in words no cue names ("¿hay donde estacionar?",
     // "¿se admiten niños?"): a question about the place, as sure as a weak cue.
     if decision.intent == Intent::Unknown && !features.is_empty() {
@@ -369,6 +358,22 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             intent: Intent::AskInfo,
             evidence: intent::Evidence::Cue(intent::Strength::Weak, lexicon::Quality::Exact),
             contested: false,
+        };
+    }
+    // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
+    // for that place on those dates, a request to hold it, not a question whether it is free;
+    // "quero o chalé Ñire" alone, the same request still without its dates.
+    if (decision.intent == Intent::CheckAvailability && dates.check_in.is_some()
+        || decision.intent == Intent::Unknown)
+        && !agreement.no
+        && accommodation
+            .as_deref()
+            .is_some_and(|name| accommodation::wanted(&tokens, name))
+    {
+        decision = intent::Decision {
+            intent: Intent::Book,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: decision.contested,
         };
     }
     // Two cabins named and nothing else understood ("entre la Coihue y la Ñire, ¿cuál me
@@ -478,6 +483,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
+        per_night: decision.intent == Intent::AskPrice && per_night(&tokens),
         arrival_only: dates.check_in.is_some()
             && dates.check_out.is_none()
             && dates.nights.is_none()
@@ -559,6 +565,22 @@ fn bare_number(tokens: &[normalize::Token]) -> Option<u16> {
     (rest_is_filler && (1..=60).contains(&n.value))
         .then(|| u16::try_from(n.value).ok())
         .flatten()
+}
+
+/// "La noche", "por noche", "per night", "a night", "each night", "da diária" (the bridge
+/// reads "diária" as "noche"), "nightly": one night's price, not the stay's ("esta noche" is
+/// tonight).
+fn per_night(tokens: &[normalize::Token]) -> bool {
+    const BEFORE: &[&str] = &[
+        "la", "por", "per", "a", "each", "every", "cada", "da", "one",
+    ];
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.is("nightly")
+            || (t.is("noche")
+                && i.checked_sub(1)
+                    .and_then(|b| tokens.get(b))
+                    .is_some_and(|b| b.is_any(BEFORE)))
+    })
 }
 
 /// "Una noche más", "dos noches más", "una noche menos", "agregame una noche", "one more
@@ -696,37 +718,6 @@ fn shift_days(tokens: &[normalize::Token]) -> Option<i32> {
         }
     }
     None
-}
-
-/// "quiero la Coihue", "queremos la cabaña Lenga", "nos das la Ñire": wanting the cabin named
-/// right after, not asking about it ("quiero la info de la Coihue").
-fn wants_the_named(tokens: &[normalize::Token], accommodations: &[&str]) -> bool {
-    const LEADS: &[&str] = &[
-        "quiero la",
-        "queremos la",
-        "quiero el",
-        "queremos el",
-        "quisiera la",
-        "quisieramos la",
-        "dame la",
-        "danos la",
-        "nos das la",
-        "me das la",
-    ];
-    LEADS.iter().any(|p| {
-        lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {
-            let at = pos + p.split(' ').count();
-            let named = |from: usize| {
-                tokens
-                    .get(from..(from + 1).min(tokens.len()))
-                    .is_some_and(|t| accommodation::find(t, accommodations).is_some())
-            };
-            let cabin_word = tokens
-                .get(at)
-                .is_some_and(|t| t.is_any(&["cabana", "cabanita"]));
-            pos <= 3 && (named(at) || (cabin_word && named(at + 1)))
-        })
-    })
 }
 
 /// "somos 4", "seríamos 5", "quedamos 6", "en total 4": the whole party said with its verb.

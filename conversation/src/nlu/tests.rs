@@ -1466,3 +1466,108 @@ fn fifth_set_pointing_adding_people_and_wanting_to_cancel() {
 fn day(s: &str) -> NaiveDate {
     s.parse().expect("a test date")
 }
+#[test]
+fn sixth_set_wanting_a_named_place_orders_and_english_and_portuguese_words() {
+    // A verb of wanting right before a named place, with dates: a request to hold it, in every
+    // language; a question about it or a want without dates stays a question.
+    for (text, intent) in [
+        (
+            "quero o chalé Coihue de 2 a 5 de junho, somos 3",
+            Intent::Book,
+        ),
+        ("quero o Arrayán de 12 a 15 de janeiro", Intent::Book),
+        ("queremos a cabana Lenga de 3 a 6 de maio", Intent::Book),
+        (
+            "quiero la coihue del 2 al 5 de junio, somos 3",
+            Intent::Book,
+        ),
+        (
+            "I'd like the Coihue from June 2 to 5, 3 of us",
+            Intent::Book,
+        ),
+        ("we would like the Lenga, May 3-6", Intent::Book),
+        (
+            "quiero saber si la coihue está libre del 2 al 5 de junio",
+            Intent::CheckAvailability,
+        ),
+        ("la coihue del 2 al 5 de junio?", Intent::CheckAvailability),
+        (
+            "tem o chalé Coihue de 2 a 5 de junho?",
+            Intent::CheckAvailability,
+        ),
+        // Without dates: the same request, its dates still to come.
+        ("quero o chalé Arrayán", Intent::Book),
+        ("I want the Lenga", Intent::Book),
+        ("quiero saber de la lenga", Intent::Unknown),
+    ] {
+        assert_eq!(read(text).intent, intent, "{text}");
+    }
+    // "Book …" opening the message (or after "please") orders, even with a question after it.
+    for text in [
+        "Book the Coihue for 4 from Feb 1 to 4, and can we bring our dog?",
+        "please book the Lenga for 6, May 3-6, is there a grill?",
+        "Reservar la Lenga del 3 al 6 de mayo, tienen parrilla?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}");
+        assert!(u.check_in.is_some(), "{text}");
+    }
+    assert_ne!(
+        read("is there a fee to book the Coihue, and can we bring our dog?").intent,
+        Intent::Book
+    );
+    // Leaving on a day: the check-out alone, for a correction.
+    for text in [
+        "can we stay one more night? we'd leave on the 13th",
+        "we leave on the 13th",
+        "we'll depart on the 13th",
+        "da pra sair dia 13?",
+        "saimos dia 13",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}");
+        assert_eq!(
+            u.until,
+            Some(NaiveDate::from_ymd_opt(2026, 11, 13).unwrap()),
+            "{text}"
+        );
+    }
+    // A mild word said of something else, negated, is no yes.
+    for (text, yes) in [
+        ("Sorry, my Spanish is not great. How much per night?", false),
+        ("the wifi was not great last time", false),
+        ("great, book it", true),
+        ("perfecto", true),
+    ] {
+        assert_eq!(read(text).affirmative, yes, "{text}");
+    }
+    // Portuñol: as many Portuguese words as Spanish ones is Portuguese.
+    for text in ["tem piscina? y parrilla?", "voce tem lugar y parrilla"] {
+        assert_eq!(read(text).language, Some(crate::Language::Pt), "{text}");
+    }
+    assert_eq!(
+        read("tienen pileta y parrilla?").language,
+        Some(crate::Language::Es)
+    );
+    // A price a night, not the stay's total.
+    for (text, per_night) in [
+        ("how much is it per night?", true),
+        ("how much a night?", true),
+        ("qual o valor da diária?", true),
+        ("quanto custa a diaria?", true),
+        ("cuánto sale la noche?", true),
+        ("how much is that in total?", false),
+        ("cuánto sale del 3 al 5?", false),
+        ("hay lugar esta noche?", false),
+    ] {
+        assert_eq!(read(text).per_night, per_night, "{text}");
+    }
+    // Portuguese comparatives point at an option.
+    for (text, choice) in [
+        ("o maior", super::Choice::Largest),
+        ("o menor", super::Choice::Smallest),
+        ("o mais caro", super::Choice::Priciest),
+    ] {
+        assert_eq!(read(text).choice, Some(choice), "{text}");
+    }
+}

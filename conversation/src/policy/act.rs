@@ -82,6 +82,20 @@ fn carry_out(
                 .accommodation
                 .as_deref()
                 .and_then(|n| accommodations.iter().find(|a| a.name == n));
+            // Described instead of named, with nothing on the table ("how much for the big
+            // one?", "¿y la más barata?"): the one of the place that fits the description.
+            let described = if s.offer.is_none() {
+                let price = |a: &&booking::Accommodation| a.tariff().base_per_night;
+                match u.choice {
+                    Some(Choice::Largest) => accommodations.iter().rev().max_by_key(|a| a.capacity),
+                    Some(Choice::Smallest) => accommodations.iter().min_by_key(|a| a.capacity),
+                    Some(Choice::Cheapest) => accommodations.iter().min_by_key(price),
+                    Some(Choice::Priciest) => accommodations.iter().rev().max_by_key(price),
+                    _ => None,
+                }
+            } else {
+                None
+            };
             // Unnamed: the cheapest that fits the people said.
             let fitting = accommodations
                 .iter()
@@ -95,7 +109,10 @@ fn carry_out(
             if s.wants == Some(Want::Price) && several.len() > 1 {
                 return vec![say(texts::prices_for(lang, &several, s.guests))];
             }
-            match (s.wants, named.or(fitting).or(accommodations.first())) {
+            match (
+                s.wants,
+                named.or(described).or(fitting).or(accommodations.first()),
+            ) {
                 (Some(Want::Price), Some(a)) => vec![say(texts::price_for(
                     lang,
                     &a.name,
@@ -208,6 +225,7 @@ fn carry_out(
                 .collect();
             vec![say(texts::which_instead(lang, &names))]
         }
+        Step::NightPrices => quote::night_prices(s, facts),
         Step::BookOffer => holds::accept(s),
         Step::Decline => {
             s.offer = None;

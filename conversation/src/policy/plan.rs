@@ -67,6 +67,8 @@ pub(crate) enum Step {
     NotInOffer,
     /// "Esa no" to the option in focus of three: which of the others?
     WhichInstead,
+    /// "¿Cuánto sale la noche?" with options on the table: each one's price a night.
+    NightPrices,
     /// "Sí, dale": book the option in focus.
     BookOffer,
     /// "No, gracias" to the offer: it leaves the table.
@@ -223,6 +225,10 @@ pub(crate) fn plan(
                 return Step::WhichInstead;
             }
             None if agrees => return Step::BookOffer,
+            // "How much is it per night?": the offer's prices a night, not its totals again.
+            None if u.per_night && !offer.together && offer.replaces.is_none() => {
+                return Step::NightPrices;
+            }
             None if u.declines && matches!(u.intent, Intent::Unknown | Intent::Greeting) => {
                 return Step::Decline;
             }

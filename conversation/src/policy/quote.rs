@@ -432,3 +432,38 @@ pub(crate) fn booking(
         guests,
     }
 }
+
+/// "How much is it per night?" with options on the table: each option's price a night (from
+/// its base price when the stay has dearer nights), with its total for the stay; a yes still
+/// books the option in focus.
+pub(crate) fn night_prices(s: &ConversationState, facts: &Facts<'_>) -> Vec<Effect> {
+    let lang = s.language;
+    let Some(offer) = s.offer.as_ref() else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let rows: Vec<texts::NightPrice<'_>> = offer
+        .options
+        .iter()
+        .filter_map(|o| {
+            let a = facts
+                .accommodations()
+                .iter()
+                .find(|a| a.id == o.accommodation_id)?;
+            let (check_in, check_out) = o.dates(offer);
+            let nights = (check_out - check_in).num_days();
+            let base = a.tariff().base_per_night;
+            Some(texts::NightPrice {
+                name: &o.name,
+                per_night: base,
+                exact: base.cents() * nights == o.total_cents,
+                total: booking::Money::from_cents(o.total_cents),
+                nights,
+            })
+        })
+        .collect();
+    let chosen = offer
+        .options
+        .get(offer.chosen)
+        .map_or("", |o| o.name.as_str());
+    vec![say(texts::night_prices(lang, &rows, chosen))]
+}

@@ -592,3 +592,57 @@ pub fn move_too_small(lang: Language, name: &str, capacity: i32, code: &str) -> 
         ),
     }
 }
+
+/// One option's price a night, for [`night_prices`].
+pub struct NightPrice<'a> {
+    pub name: &'a str,
+    pub per_night: Money,
+    /// Every night of the stay costs `per_night` (else it is the lowest, "from").
+    pub exact: bool,
+    pub total: Money,
+    pub nights: i64,
+}
+
+/// "How much is it per night?" about the options on the table: one line each, and the offer's
+/// question again.
+pub fn night_prices(lang: Language, rows: &[NightPrice<'_>], chosen: &str) -> String {
+    let mut text = match lang {
+        Language::Es => "El precio por noche:\n",
+        Language::En => "The price per night:\n",
+        Language::Pt => "O valor da diária:\n",
+    }
+    .to_owned();
+    for r in rows {
+        let (name, night, total, n) = (r.name, r.per_night, r.total, r.nights);
+        text.push_str(&match (lang, r.exact) {
+            (Language::Es, true) => {
+                format!("• {name}: {night} la noche ({total} en total por {n} noches)\n")
+            }
+            (Language::Es, false) => {
+                format!("• {name}: desde {night} la noche ({total} en total por {n} noches)\n")
+            }
+            (Language::En, true) => {
+                format!("• {name}: {night} a night ({total} in total for {n} nights)\n")
+            }
+            (Language::En, false) => {
+                format!("• {name}: from {night} a night ({total} in total for {n} nights)\n")
+            }
+            (Language::Pt, true) => {
+                format!("• {name}: {night} a diária ({total} no total por {n} noites)\n")
+            }
+            (Language::Pt, false) => format!(
+                "• {name}: a partir de {night} a diária ({total} no total por {n} noites)\n"
+            ),
+        });
+    }
+    text.push_str(&match lang {
+        Language::Es => format!("¿Te reservo {chosen}? Respondé «dale», o decime cuál preferís."),
+        Language::En => {
+            format!("Shall I book {chosen} for you? Reply «yes», or tell me which one you prefer.")
+        }
+        Language::Pt => {
+            format!("Reservo {chosen} para você? Responda «sim», ou me diga qual prefere.")
+        }
+    });
+    text
+}

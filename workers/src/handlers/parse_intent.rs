@@ -1,6 +1,7 @@
 //! `ParseIntent`: a guest's words (typed, emailed or transcribed), or a message without words.
-//! Opens the turn (`store::turns::open`: the property, the conversation, the accommodations and
-//! the guest's current hold, in one statement), reads the nights taken when the guest asks
+//! Opens the turn (`store::turns::open`: the property, the conversation, the guest's current
+//! hold and the version of the property's accommodations, in one statement; the accommodations
+//! themselves from the process's copy, `crate::catalog`), reads the nights taken when the guest asks
 //! about dates, lets `conversation::turn` decide, and closes the turn with the new state and
 //! its effects (replies, a booking to place or move) in one statement of the same transaction;
 //! a hold the guest gives up is released in that same transaction, a guest's request to cancel
@@ -56,7 +57,7 @@ impl Handle for ParseIntent {
             let turns::Opened {
                 property,
                 conversation,
-                accommodations,
+                catalog_version,
                 held,
                 group,
             } = turns::open(&mut tx, &p.channel, inbound)
@@ -75,6 +76,10 @@ impl Handle for ParseIntent {
                 run.commit(tx, &[]).await?;
                 return outbox::flush(&state, &run).await;
             }
+            let accommodations = state
+                .catalog
+                .accommodations(&mut tx, property.id, catalog_version)
+                .await?;
             let today = property.today();
             let understood;
             let incoming = match &p.wordless {

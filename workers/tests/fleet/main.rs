@@ -9,6 +9,7 @@ mod audio;
 mod booking;
 mod browser;
 mod calendar;
+mod catalog;
 mod console;
 mod dead_letters;
 mod email;

@@ -218,6 +218,13 @@ fn cue(intent: Intent, strength: Strength, quality: Quality, pos: usize) -> Cue 
 fn reserve_cues(tokens: &[Token]) -> Vec<Cue> {
     let before = |i: usize, k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
     let wanted = |i: usize| (1..=3).any(|k| before(i, k).is_some_and(|t| t.is_any(WANT)));
+    // An infinitive that opens the message or follows "please" is an order: "Book the Coihue
+    // for 4…", "please book us…", "Reservar la Lenga del 3 al 6".
+    let ordered = |i: usize| {
+        i == 0
+            || before(i, 1)
+                .is_some_and(|t| t.is_any(ORDER_LEAD) || t.is_any(&["please", "pls", "plz"]))
+    };
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if let Some(q) = lexicon::any_word(t, RESERVE_ORDERS) {
@@ -225,7 +232,11 @@ fn reserve_cues(tokens: &[Token]) -> Vec<Cue> {
         } else if let Some(q) = lexicon::any_word(t, RESERVE_INFINITIVES) {
             out.push(cue(
                 Intent::Book,
-                if wanted(i) { Strong } else { Weak },
+                if wanted(i) || ordered(i) {
+                    Strong
+                } else {
+                    Weak
+                },
                 q,
                 i,
             ));

@@ -204,5 +204,6 @@ mod holds;
 mod offers;
 mod questions;
 mod seasons;
+mod sixth;
 mod slots;
 mod third;
