@@ -285,7 +285,14 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
                             }
                             n += 1;
                             let group = format!("GRP27010100{n}");
-                            out.push(format!("[group hold] Código: {group}"));
+                            let dates = bs.first().map_or(String::new(), |b| {
+                                format!(
+                                    " · Entrada: {} · Salida: {}",
+                                    b.check_in.format("%d/%m/%Y"),
+                                    b.check_out.format("%d/%m/%Y")
+                                )
+                            });
+                            out.push(format!("[group hold] Código: {group}{dates}"));
                             for b in bs {
                                 n += 1;
                                 res.push(Res {
@@ -317,8 +324,14 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
                             });
                         }
                         Effect::ReleaseHold { code } => {
+                            // A member's code releases its whole group, as the fleet does.
+                            let group = res
+                                .iter()
+                                .find(|r| r.code == code)
+                                .and_then(|r| r.group.clone())
+                                .unwrap_or_else(|| code.clone());
                             for r in res.iter_mut().filter(|r| {
-                                r.code == code || r.group.as_deref() == Some(code.as_str())
+                                r.code == code || r.group.as_deref() == Some(group.as_str())
                             }) {
                                 r.status = "cancelled";
                             }

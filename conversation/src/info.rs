@@ -26,6 +26,25 @@ fn about<'a>(all: &'a [Accommodation], named: Option<&str>) -> Vec<&'a Accommoda
     }
 }
 
+/// A few cabins compared ("¿qué diferencia hay entre la Coihue y la Ñire?"): each one's
+/// capacity, pets, description and amenities, then an invitation to ask more.
+pub fn compared(lang: Language, cabins: &[Accommodation]) -> Say {
+    let lines: Vec<(&str, String)> = cabins
+        .iter()
+        .map(|a| {
+            let what = texts::cabin_in_detail(
+                lang,
+                a.capacity,
+                a.pets_allowed,
+                &a.description,
+                &a.amenities,
+            );
+            (a.name.as_str(), what)
+        })
+        .collect();
+    Say::Text(texts::amenities(lang, &lines))
+}
+
 /// `public_base_url`: where uploaded photos are served (`<base>/photos/<name>`).
 pub fn answer(
     lang: Language,

@@ -9,7 +9,8 @@
 //!   message and when it stands apart ("si, dale", "si!", "si la quiero"), not in "si tenés
 //!   lugar…"; "sí" with an accent always agrees;
 //! - a message that starts with "no" or says "mejor no" / "no gracias" never agrees;
-//! - "bueno" agrees only alone (elsewhere it is a filler: "bueno, y cuánto sale?").
+//! - "bueno" agrees only alone or with a pointer ("bueno esa"); elsewhere it is a filler:
+//!   "bueno, y cuánto sale?".
 
 use super::{lexicon, normalize::Token};
 
@@ -29,6 +30,9 @@ const MILD: &[&str] = &[
     "ok", "oka", "okey", "okay", "okis", "oki", "perfecto", "perfecta", "genial", "barbaro", "joya",
     "listo", "claro", "buenisimo", "excelente", "esta bien", "me sirve", "nos sirve",
     "me parece bien", "me parece perfecto", "va", "muy bien",
+    // Whichever is on the table: "la que tengas", "me da igual".
+    "la que tengas", "la que tenes", "la que sea", "la que haya", "lo que tengas", "me da igual",
+    "nos da igual", "cualquiera sirve", "cualquiera me sirve", "cualquiera nos sirve",
 ];
 
 #[rustfmt::skip]
@@ -100,10 +104,14 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
         };
     }
     let strong = has(STRONG) || yes_si(tokens) || imperative_reserve(tokens);
-    let bueno_alone = tokens.len() == 1
-        && tokens
-            .first()
-            .is_some_and(|t| lexicon::word(t, "bueno").is_some());
+    // "bueno" alone, or with only the one pointed at: "bueno esa", "bueno, esa entonces".
+    let bueno_alone = tokens
+        .first()
+        .is_some_and(|t| lexicon::word(t, "bueno").is_some())
+        && tokens[1..]
+            .iter()
+            .all(|t| t.is_any(&["esa", "ese", "esta", "este", "entonces", "va", "listo"]));
+    let whichever_alone = tokens.len() == 1 && tokens[0].is("cualquiera");
     // "my Spanish is not great", "não está bom": a mild word said of something else, negated.
     let mild_said = MILD.iter().any(|p| {
         lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {
@@ -112,7 +120,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
                 .is_some_and(|b| b.is_any(&["no", "not", "nao", "isnt", "wasnt"]))
         })
     });
-    let mild = mild_said || bueno_alone;
+    let mild = mild_said || bueno_alone || whichever_alone;
     // An order to book ("reservala y te aviso cuando pago") still books.
     let put_off = puts_off(tokens) && !has(ORDERS) && !imperative_reserve(tokens);
     let yes = !put_off && (strong || (mild && !has(DEFERRALS)));

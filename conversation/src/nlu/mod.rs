@@ -130,6 +130,9 @@ pub struct Understanding {
     pub language_sure: bool,
     /// Thanks ("gracias", "muchas gracias", "thank you", "obrigado").
     pub thanks: bool,
+    /// Information asked for in general ("quería info", "me pasás información?"), no question
+    /// in particular: what a first message asking for dates and people answers.
+    pub general_info: bool,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
     /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
@@ -339,7 +342,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let accommodation = accommodation::find(&tokens, accommodations);
     let named_all = accommodation::find_all(&tokens, accommodations);
     let agreement = affirm::detect(&tokens);
-    let signals = intent::detect(&tokens);
+    let mut signals = intent::detect(&tokens);
     let ctx = intent::Context {
         has_dates: dates.check_in.is_some(),
         has_entities: dates.check_in.is_some() || guests.is_some(),
@@ -373,6 +376,17 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             contested: decision.contested,
         };
     }
+    // Two cabins named and nothing else understood ("entre la Coihue y la Ñire, ¿cuál me
+    // recomendás?", "¿la Coihue o la Ñire?"): they are being compared, so what each has.
+    if decision.intent == Intent::Unknown && named_all.len() > 1 {
+        decision = intent::Decision {
+            intent: Intent::AskInfo,
+            evidence: intent::Evidence::Cue(intent::Strength::Weak, lexicon::Quality::Exact),
+            contested: false,
+        };
+        signals.topic = Some(InfoTopic::Amenities);
+        signals.topics.push(InfoTopic::Amenities);
+    }
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();
     let shift = shift_days(&tokens).filter(|_| dates.check_in.is_none());
@@ -381,8 +395,26 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
     let more_people = extra_guests(&tokens)
         .filter(|n| guests.is_none_or(|g| i32::from(g) == n.abs()) && extra.is_none());
-    let guests = guests.filter(|_| more_people.is_none());
+    // "se suman dos amigos, somos 4": the people added and the whole party; the party wins.
+    let whole = more_people.and_then(|n| party_said(&tokens).filter(|t| i32::from(*t) != n.abs()));
+    let more_people = more_people.filter(|_| whole.is_none());
+    let guests = whole.or(guests.filter(|_| more_people.is_none()));
+    let general_info =
+        decision.intent == Intent::AskInfo && signals.topic.is_none() && features.is_empty() && {
+            let asks: Vec<&intent::Cue> = signals
+                .cues
+                .iter()
+                .filter(|c| c.intent == Intent::AskInfo)
+                .collect();
+            !asks.is_empty()
+                && asks.iter().all(|c| {
+                    tokens
+                        .get(c.pos)
+                        .is_some_and(|t| t.is_any(&["info", "informacion", "mas", "informes"]))
+                })
+        };
     Understanding {
+        general_info,
         intent: decision.intent,
         check_in: dates.check_in,
         check_out: dates.check_out,
@@ -688,6 +720,29 @@ fn shift_days(tokens: &[normalize::Token]) -> Option<i32> {
     None
 }
 
+/// "somos 4", "seríamos 5", "quedamos 6", "en total 4": the whole party said with its verb.
+fn party_said(tokens: &[normalize::Token]) -> Option<u16> {
+    const WHOLE: &[&str] = &[
+        "somos",
+        "seriamos",
+        "seremos",
+        "quedamos",
+        "quedariamos",
+        "total",
+        "we're",
+        "were",
+        "seremos",
+        "somos",
+    ];
+    (0..tokens.len()).find_map(|i| {
+        if !tokens[i].is_any(WHOLE) {
+            return None;
+        }
+        let n = numbers::parse_at(tokens, i + 1).filter(|n| !n.ordinal)?;
+        u16::try_from(n.value).ok().filter(|v| (1..=60).contains(v))
+    })
+}
+
 /// "Una persona más", "se suma uno más", "dos adultos más", "one more person", "another
 /// guest", "mais uma pessoa", "somos uno menos": people added to (or taken from) the party.
 fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
@@ -737,6 +792,15 @@ fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
         "add",
         "be",
     ];
+    // "se suman dos", "se agregan 2 amigos", "se nos suman tres".
+    const ADDS: &[&str] = &[
+        "suma", "suman", "agrega", "agregan", "prende", "prenden", "unen",
+    ];
+    #[rustfmt::skip]
+    const PARTY_NOUNS: &[&str] = &[
+        "mas", "primos", "primas", "amigos", "amigas", "chicos", "nenes", "hermanos", "tios",
+        "parientes", "companeros",
+    ];
     let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
     let count_at = |i: usize| -> Option<(i32, usize)> {
         let t = tokens.get(i)?;
@@ -768,6 +832,12 @@ fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
         } else {
             (false, after)
         };
+        // "se suman dos amigos", "se agrega una persona": joining is adding, "más" or not.
+        let adds = i.checked_sub(1).is_some_and(|p| word_at(p, ADDS))
+            && i.checked_sub(2).is_some_and(|p| word_at(p, &["se", "nos"]));
+        if adds && (noun || word_at(next, PARTY_NOUNS) || next >= tokens.len()) {
+            return Some(n);
+        }
         let joined = i.checked_sub(1).is_some_and(|p| word_at(p, JOINS));
         if !noun && !joined {
             continue;

@@ -1306,6 +1306,166 @@ fn a_weekend_said_alone_is_marked() {
     }
 }
 
+/// What the fifth blind set (cases_fifth.txt) found misread.
+#[test]
+fn fifth_set_pointing_adding_people_and_wanting_to_cancel() {
+    use super::Choice;
+    // "bueno" with only the one pointed at accepts it; as a filler it does not.
+    for (text, yes) in [
+        ("bueno esa", true),
+        ("bueno, esa entonces", true),
+        ("bueno", true),
+        ("bueno, y cuánto sale?", false),
+        ("bueno la pienso", false),
+    ] {
+        assert_eq!(read(text).affirmative, yes, "{text}");
+    }
+    assert_eq!(read("bueno esa").choice, Some(Choice::ThatOne));
+    // Whichever is on the table.
+    for (text, yes) in [
+        ("bueno entonces la q tengas", true),
+        ("cualquiera", true),
+        ("me da igual, la que sea", true),
+        ("cualquier cosa te aviso", false),
+        ("cualquier consulta te escribo", false),
+        ("whatever you have is fine", true),
+        ("either one", true),
+        ("qualquer uma", true),
+        ("tanto faz", true),
+    ] {
+        assert_eq!(read(text).affirmative, yes, "{text}");
+    }
+    // English: booking the one pointed at books it; taking it points at it, as in Spanish.
+    for text in [
+        "book the one with the jacuzzi please",
+        "book the cheapest one",
+        "please book the one that takes dogs",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}");
+        assert!(u.choice.is_some(), "{text}");
+    }
+    assert!(matches!(
+        read("we'll take the one with the jacuzzi").choice,
+        Some(Choice::Having(_))
+    ));
+    assert_eq!(
+        read("I'll take the cheapest one").choice,
+        Some(Choice::Cheapest)
+    );
+    // People joining are added; said with the whole party, the party wins.
+    for (text, guests, extra) in [
+        ("ah se suman dos amigos", None, Some(2)),
+        ("se nos suman 2 amigos", None, Some(2)),
+        ("se suma uno", None, Some(1)),
+        ("se agregan dos primos mas", None, Some(2)),
+        ("ah se suman dos amigos somos 4", Some(4), None),
+        ("se suma mi hermana, seriamos 3", Some(3), None),
+        ("somos 2 amigos", Some(2), None),
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.extra_guests), (guests, extra), "{text}");
+    }
+    // Saying one needs or wants to cancel cancels, even when asking about the deposit too;
+    // with an "if" it is only the question.
+    for (text, intent) in [
+        (
+            "necesito cancelar la reserva, me devuelven la seña?",
+            Intent::Cancel,
+        ),
+        ("quiero cancelar, me devuelven la plata?", Intent::Cancel),
+        (
+            "tenemos que cancelar, nos devuelven la seña?",
+            Intent::Cancel,
+        ),
+        ("si cancelo me devuelven la seña?", Intent::AskInfo),
+        (
+            "si tengo que cancelar, me devuelven la seña?",
+            Intent::AskInfo,
+        ),
+        (
+            "necesito saber si cancelo me devuelven la seña",
+            Intent::AskInfo,
+        ),
+    ] {
+        assert_eq!(read(text).intent, intent, "{text}");
+    }
+    // Forgetting the booking cancels it.
+    for text in [
+        "olvidalo, no vamos",
+        "olvidalo nomas",
+        "al final no vamos mas",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert_ne!(
+        read("ah me olvidaba, vamos con una perrita").intent,
+        Intent::Cancel
+    );
+    // Information asked for in general is not a question for a person.
+    for (text, general) in [
+        ("hola! quisiera info", true),
+        ("queria informacion sobre las cabañas", true),
+        ("buenas me pasas info?", true),
+        ("info sobre formas de pago", false),
+        ("quiero info de pago con tarjeta", false),
+        ("info de la pileta", false),
+    ] {
+        assert_eq!(read(text).general_info, general, "{text}");
+    }
+    // Two cabins compared: what they have.
+    for text in [
+        "que diferencia hay entre la coihue y la lenga?",
+        "que tienen la coihue y la lenga?",
+        "en que se diferencian la coihue y la lenga",
+        "entre la coihue y la lenga cual me recomendas?",
+        "la coihue o la lenga?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.info_topic, Some(InfoTopic::Amenities), "{text}");
+        assert_eq!(u.accommodations.len(), 2, "{text}");
+    }
+    // "uy no era del 20 al 22" with nothing else: "no, era…" without its comma; with the
+    // right dates said after, the denied ones are dropped.
+    for (text, check_in) in [
+        ("uy no era del 20 al 22", Some(day("2026-11-20"))),
+        ("no era del 20 al 22", Some(day("2026-11-20"))),
+        (
+            "uy no era del 15 al 17 es del 16 al 18",
+            Some(day("2026-11-16")),
+        ),
+        ("me dijiste que no era el 15", None),
+    ] {
+        assert_eq!(read(text).check_in, check_in, "{text}");
+    }
+    // The jacuzzi as guests write it.
+    for text in ["la q tiene hidro", "la del yacusi", "tienen jacusi?"] {
+        assert_eq!(read(text).features, vec![super::Feature::Jacuzzi], "{text}");
+    }
+    // A cabin named right after "quiero la", with dates, is wanted: a booking.
+    for (text, intent) in [
+        ("quiero la coihue del 2 al 4 de abril para 4", Intent::Book),
+        (
+            "hola quiero la cabaña lenga del 5 al 8 de mayo",
+            Intent::Book,
+        ),
+        ("queremos la arrayan del 10 al 12", Intent::Book),
+        (
+            "quiero la info de la coihue del 2 al 4",
+            Intent::CheckAvailability,
+        ),
+        (
+            "quiero ir a la coihue del 2 al 4",
+            Intent::CheckAvailability,
+        ),
+    ] {
+        assert_eq!(read(text).intent, intent, "{text}");
+    }
+}
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().expect("a test date")
+}
 #[test]
 fn sixth_set_wanting_a_named_place_orders_and_english_and_portuguese_words() {
     // A verb of wanting right before a named place, with dates: a request to hold it, in every

@@ -22,7 +22,7 @@ pub(crate) fn act(
     if matches!(step, Step::AskDates | Step::AskGuests) {
         let named = u.accommodation.as_deref().or(s.accommodation.as_deref());
         let asked = (&u.topics[..], &u.features[..], u.asked_time);
-        let mut effects = answers(s, named, facts, asked, None);
+        let mut effects = answers(s, (named, &u.accommodations), facts, asked, None);
         effects.extend(carry_out(step, s, u, facts));
         return effects;
     }
@@ -159,7 +159,7 @@ fn carry_out(
             named,
         } => {
             let asked = (&topics[..], &features[..], u.asked_time);
-            let out = answers(s, named.as_deref(), facts, asked, None);
+            let out = answers(s, (named.as_deref(), &u.accommodations), facts, asked, None);
             if out.is_empty() {
                 vec![say(texts::clarify(lang))]
             } else {
@@ -198,7 +198,13 @@ fn carry_out(
             };
             let offered = quote::quote(s, facts, (stay, guests), want, scope, &mut effects);
             let asked = (&u.topics[..], &u.features[..], u.asked_time);
-            let extra = answers(s, u.accommodation.as_deref(), facts, asked, Some(&offered));
+            let extra = answers(
+                s,
+                (u.accommodation.as_deref(), &u.accommodations),
+                facts,
+                asked,
+                Some(&offered),
+            );
             effects.extend(extra);
             effects
         }
@@ -255,13 +261,24 @@ fn carry_out(
 /// ones just offered, when a quote came first). A yes/no question is answered first.
 fn answers(
     s: &ConversationState,
-    named: Option<&str>,
+    (named, several): (Option<&str>, &[String]),
     facts: &Facts<'_>,
     (topics, features, asked): (&[InfoTopic], &[Feature], Option<AskedTime>),
     offered: Option<&[i64]>,
 ) -> Vec<Effect> {
     let lang = s.language;
-    let all = facts.accommodations();
+    // "¿Qué diferencia hay entre la Coihue y la Ñire?": the cabins named, not all of them.
+    let compared: Vec<booking::Accommodation> = facts
+        .accommodations()
+        .iter()
+        .filter(|a| several.len() > 1 && several.contains(&a.name))
+        .cloned()
+        .collect();
+    let all = if compared.len() > 1 {
+        &compared[..]
+    } else {
+        facts.accommodations()
+    };
     let mut out: Vec<Effect> = Vec::new();
     if let Some(offered) = offered {
         // After a quote: the pets line for the cabins offered; other topics as usual.
@@ -300,6 +317,19 @@ fn answers(
     }
     for t in topics {
         if covered(features, *t) {
+            continue;
+        }
+        // Cabins asked about by name: what each one is, not only the amenities all share.
+        let described: Vec<booking::Accommodation> = if compared.len() > 1 {
+            compared.clone()
+        } else {
+            all.iter()
+                .filter(|a| named == Some(a.name.as_str()))
+                .cloned()
+                .collect()
+        };
+        if *t == InfoTopic::Amenities && !described.is_empty() {
+            out.push(Effect::Say(info::compared(lang, &described)));
             continue;
         }
         if *t == InfoTopic::Cancellation {

@@ -307,6 +307,10 @@ pub(crate) fn plan(
         }
     }
 
+    // "Hola, quería info": nothing asked in particular yet; what every first answer asks.
+    if u.general_info && !heard.new_stay() && s.offer.is_none() && s.booked.is_none() {
+        return Step::Greet;
+    }
     if u.intent == Intent::AskInfo && !heard.new_stay() {
         // Questions without a known topic (refund policy, payment methods…): a person.
         s.needs_human = true;

@@ -188,6 +188,7 @@ pub(crate) fn quote(
             .flatten()
             .or(cheapest);
         if let Some(set) = combination {
+            let book_now = want == Want::Book && replaces.is_none();
             let split = split_guests(&set, guests.get());
             let parts: Vec<(OfferLine<'_>, u16)> = set
                 .iter()
@@ -208,7 +209,13 @@ pub(crate) fn quote(
                 replaces,
                 asked: None,
             });
-            effects.push(say(texts::combination(lang, &stay, guests.get(), &parts)));
+            // "Somos 8 del 3 al 5, reservame": the group asked to book, so the cabins are held
+            // together at once, as one cabin would be.
+            if book_now {
+                effects.extend(holds::accept(s));
+            } else {
+                effects.push(say(texts::combination(lang, &stay, guests.get(), &parts)));
+            }
             return set.iter().map(|a| a.id).collect();
         }
         if i32::from(guests.get()) > occupancy.largest_party() {

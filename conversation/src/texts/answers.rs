@@ -23,6 +23,34 @@ pub fn amenities(lang: Language, lines: &[(&str, String)]) -> String {
     format!("{}\n{}", body.join("\n"), more(lang))
 }
 
+/// What one cabin is, for a guest comparing a few: "hasta 4 personas, acepta mascotas. Dos
+/// dormitorios, jacuzzi… (WiFi, Parrilla)".
+pub fn cabin_in_detail(
+    lang: Language,
+    capacity: i32,
+    pets: bool,
+    description: &str,
+    amenities: &[String],
+) -> String {
+    let who = match (lang, pets) {
+        (Language::Es, true) => format!("hasta {capacity} personas, acepta mascotas"),
+        (Language::Es, false) => format!("hasta {capacity} personas, sin mascotas"),
+        (Language::En, true) => format!("up to {capacity} guests, pets welcome"),
+        (Language::En, false) => format!("up to {capacity} guests, no pets"),
+        (Language::Pt, true) => format!("até {capacity} pessoas, aceita pets"),
+        (Language::Pt, false) => format!("até {capacity} pessoas, sem pets"),
+    };
+    let mut out = who;
+    if !description.trim().is_empty() {
+        out.push_str(". ");
+        out.push_str(description.trim().trim_end_matches('.'));
+    }
+    if !amenities.is_empty() {
+        out.push_str(&format!(" ({})", amenities.join(", ")));
+    }
+    out
+}
+
 pub fn location(lang: Language, address: Option<&str>) -> String {
     match (lang, address) {
         (Language::Es, Some(a)) => format!("Estamos en {a} 📍 ¿Querés que te pase cómo llegar?"),

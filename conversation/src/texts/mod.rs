@@ -226,6 +226,7 @@ mod tests {
         for lang in ALL {
             let texts = vec![
                 welcome(lang).to_owned(),
+                cabin_in_detail(lang, 4, true, "Dos dormitorios.", &["WiFi".to_owned()]),
                 ask_guests(lang).to_owned(),
                 ask_dates(lang).to_owned(),
                 clarify(lang).to_owned(),

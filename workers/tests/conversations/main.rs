@@ -1,6 +1,7 @@
 //! The proof table of issue 11: scripted multi-turn guest conversations (`cases.txt`, at least
-//! 150; `cases_fresh.txt`, `cases_third.txt`, `cases_fourth.txt` and `cases_sixth.txt`, each written apart from the ones before to find
-//! what they missed) run through the real fleet, each asserting what the guest was told and the
+//! 150; `cases_fresh.txt`, `cases_third.txt`, `cases_fourth.txt`, `cases_fifth.txt` and
+//! `cases_sixth.txt`, each written apart from the ones before to find what they missed) run
+//! through the real fleet, each asserting what the guest was told and the
 //! reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -206,6 +207,7 @@ async fn the_conversation_table() {
     cases.extend(
         script::parse("cases_fourth.txt", include_str!("cases_fourth.txt"), today).unwrap(),
     );
+    cases.extend(script::parse("cases_fifth.txt", include_str!("cases_fifth.txt"), today).unwrap());
     cases.extend(script::parse("cases_sixth.txt", include_str!("cases_sixth.txt"), today).unwrap());
     check_coverage(&cases);
     if let Ok(only) = std::env::var("CONVERSATIONS_ONLY") {

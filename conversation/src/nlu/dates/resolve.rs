@@ -9,7 +9,8 @@ use super::{
 };
 
 /// The mentions the guest did not deny: a denied one, and the end of its range, are dropped
-/// ("no era del 15 al 17, es del 16 al 18").
+/// ("no era del 15 al 17, es del 16 al 18"); unless all are, after an opening "no" ("uy no era
+/// del 20 al 22": "no, era del 20 al 22" without its comma).
 fn affirmed(scan: &mut Scan) {
     if scan.denied.is_empty() {
         return;
@@ -22,6 +23,10 @@ fn affirmed(scan: &mut Scan) {
             kept.push(*m);
         }
         dropped_last = drop;
+    }
+    // "uy no era del 20 al 22" and nothing else: the correction, its comma unwritten.
+    if kept.is_empty() && scan.denial_leads {
+        return;
     }
     scan.mentions = kept;
 }

@@ -31,6 +31,9 @@ pub(super) struct Scan {
     pub(super) moves: bool,
     /// Mentions the guest denies ("no era el 15", "en vez del 15"), by index.
     pub(super) denied: Vec<usize>,
+    /// The denial opens the message ("uy no era del 20 al 22"): with no other date said, a
+    /// "no, era del 20 al 22" whose comma was not written.
+    pub(super) denial_leads: bool,
     /// A long weekend asked for in this month, which has none.
     pub(super) no_long_weekend: Option<u32>,
 }
@@ -64,6 +67,7 @@ pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
         period: s.period,
         moves: tokens.iter().any(|t| t.is_any(MOVE_VERBS)),
         denied: s.denied,
+        denial_leads: s.denial_leads,
         no_long_weekend: s.no_long_weekend,
     }
 }
@@ -79,6 +83,7 @@ struct Scanner<'a> {
     invalid: bool,
     period: Option<PeriodMention>,
     denied: Vec<usize>,
+    denial_leads: bool,
     no_long_weekend: Option<u32>,
 }
 
@@ -95,6 +100,7 @@ impl<'a> Scanner<'a> {
             invalid: false,
             period: None,
             denied: Vec::new(),
+            denial_leads: false,
             no_long_weekend: None,
         }
     }
@@ -136,6 +142,9 @@ impl<'a> Scanner<'a> {
     fn push(&mut self, kind: Kind, at: usize) {
         let role = self.role_before(at);
         if self.denied_before(at) {
+            if self.denied.is_empty() {
+                self.denial_leads = self.no_leads(at);
+            }
             self.denied.push(self.mentions.len());
         }
         self.mentions.push(Mention { kind, role });
@@ -153,6 +162,18 @@ impl<'a> Scanner<'a> {
                 && t(j + 1).is_some_and(|v| v.is_any(&["vez", "lugar"]));
             no_was || instead
         })
+    }
+
+    /// The "no" before `at` comes first in the message, after an "uy", "ah", "perdón" at most.
+    fn no_leads(&self, at: usize) -> bool {
+        const OPENERS: &[&str] = &[
+            "uy", "uh", "ah", "ay", "ups", "epa", "perdon", "perdona", "disculpa", "pucha", "che",
+            "nono", "no",
+        ];
+        let Some(no) = (0..at).find(|&j| self.tok(j).is_some_and(|t| t.is("no"))) else {
+            return false;
+        };
+        (0..no).all(|j| self.tok(j).is_some_and(|t| t.is_any(OPENERS)))
     }
 
     /// The role given by the nearest marker in the three tokens before `at`.

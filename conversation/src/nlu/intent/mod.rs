@@ -82,6 +82,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
     for c in &mut cues {
         if c.intent == Intent::Cancel
             && (names_policy || conditional_cancel(tokens, c) || asks_if_one_can(tokens, c))
+            && !wants_to_cancel(tokens, c)
         {
             *c = policy_question(*c);
             asks_policy = true;
@@ -132,6 +133,35 @@ fn asks_if_one_can(tokens: &[Token], c: &Cue) -> bool {
             t.is_any(&["puedo", "podemos", "posso", "can"])
                 || (t.is_any(&["puede", "pode"]) && before(k + 1).is_some_and(|s| s.is("se")))
         })
+    })
+}
+
+/// "necesito cancelar la reserva, ¿me devuelven la seña?", "quiero cancelar, ¿qué pasa con la
+/// seña?": the guest says they need or want to cancel, so they cancel even when they ask about
+/// the policy too; not when an "if" comes between ("necesito saber si cancelo…").
+fn wants_to_cancel(tokens: &[Token], c: &Cue) -> bool {
+    #[rustfmt::skip]
+    const WISH: &[&str] = &[
+        "necesito", "necesitamos", "quiero", "queremos", "quisiera", "quisieramos", "tengo",
+        "tenemos", "debo", "debemos", "hay", "vamos", "voy", "want", "need", "preciso",
+        "precisamos",
+    ];
+    if c.intent != Intent::Cancel {
+        return false;
+    }
+    (1..=3).any(|k| {
+        let Some(at) = c.pos.checked_sub(k) else {
+            return false;
+        };
+        let between_if = tokens.get(at..c.pos).is_some_and(|ts| {
+            ts.iter()
+                .any(|t| t.is_any(&["si", "if", "se"]) && !t.accented)
+        });
+        let before_if = at
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|t| t.is_any(&["si", "if", "se"]) && !t.accented);
+        tokens.get(at).is_some_and(|t| t.is_any(WISH)) && !between_if && !before_if
     })
 }
 
