@@ -69,7 +69,13 @@ pub(crate) fn word(tok: &Token, kw: &str) -> Option<Quality> {
         return Some(Quality::Exact);
     }
     // "holaa", "buenass", "siii" (already cut to two) against a keyword with no double letter.
-    if !has_double(kw) && has_double(&tok.text) && squeeze(&tok.text) == kw {
+    // Squeezing shortens, so only a longer token can; compared without building the squeezed
+    // word (this runs for every token against hundreds of keywords per message).
+    if kw.len() < tok.text.len()
+        && has_double(&tok.text)
+        && !has_double(kw)
+        && squeezes_to(&tok.text, kw)
+    {
         return Some(Quality::Exact);
     }
     let (lt, lk) = (tok.text.len(), kw.len());
@@ -111,6 +117,11 @@ pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<Qual
 /// (not once per place it is tried), and a place whose first word does not match is left at
 /// once.
 pub(crate) fn find_phrase(tokens: &[Token], phrase: &str) -> Option<(usize, Quality)> {
+    // Most phrases match nowhere: their first word is looked for before the rest is split.
+    let first = phrase.split_once(' ').map_or(phrase, |(first, _)| first);
+    if !tokens.iter().any(|t| word(t, first).is_some()) {
+        return None;
+    }
     let mut words = [""; MAX_PHRASE_WORDS];
     let mut n = 0;
     for w in phrase.split(' ') {
@@ -165,15 +176,21 @@ fn has_double(s: &str) -> bool {
         .any(|w| w[0] == w[1] && w[0].is_ascii_alphabetic())
 }
 
-/// Collapses every run of a repeated letter to one letter.
-fn squeeze(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if !out.ends_with(c) || !c.is_alphabetic() {
-            out.push(c);
+/// Whether collapsing every run of a repeated letter of `s` to one letter gives `target`.
+fn squeezes_to(s: &str, target: &str) -> bool {
+    let mut squeezed = s.chars().scan(None, |last: &mut Option<char>, c| {
+        let repeat = *last == Some(c) && c.is_alphabetic();
+        *last = Some(c);
+        Some((!repeat).then_some(c))
+    });
+    let mut target = target.chars();
+    loop {
+        match (squeezed.by_ref().flatten().next(), target.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if a == b => {}
+            _ => return false,
         }
     }
-    out
 }
 
 /// Same letters with two neighbours swapped ("fidne" / "finde").
@@ -211,6 +228,20 @@ mod tests {
 
     fn tok(s: &str) -> Token {
         tokenize(s).remove(0)
+    }
+
+    #[test]
+    fn squeezing() {
+        assert!(squeezes_to("holaa", "hola"));
+        assert!(squeezes_to("siii", "si"));
+        assert!(squeezes_to("bueenass", "buenas"));
+        assert!(squeezes_to("hola!!", "hola!!"));
+        assert!(!squeezes_to("holaa", "holas"));
+        assert!(!squeezes_to("holaa", "hol"));
+        assert!(!squeezes_to("hola", "holaa"));
+        assert_eq!(word(&tok("holaaa"), "hola"), Some(Quality::Exact));
+        assert_eq!(word(&tok("llamar"), "lamar"), Some(Quality::Exact));
+        assert_eq!(word(&tok("llamar"), "llamar"), Some(Quality::Exact));
     }
 
     #[test]

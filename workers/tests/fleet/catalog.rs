@@ -105,13 +105,7 @@ async fn the_next_message_after_an_owner_changes_the_cabins_is_answered_with_the
     );
 
     // A season: nights inside it are quoted at its price.
-    let today: NaiveDate = sqlx::query_scalar(
-        "SELECT (now() AT TIME ZONE time_zone)::date FROM properties WHERE id = $1",
-    )
-    .bind(property)
-    .fetch_one(&fleet.db)
-    .await
-    .unwrap();
+    let today = today_at(&fleet, property).await;
     let (first_night, last_night) = (today + Duration::days(40), today + Duration::days(60));
     sqlx::query(
         "INSERT INTO seasons (accommodation_id, name, starts_on, ends_on, price_per_night)

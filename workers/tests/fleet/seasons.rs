@@ -59,13 +59,7 @@ async fn an_owner_adds_a_season_and_the_bot_quotes_its_price_and_minimum() {
     let (graph, _w, base) = graph_worker_and_console(&fleet, "parse_intent,send_reply").await;
 
     // The season: 40 to 60 days from the property's today, $ 120.000 a night, 3 nights at least.
-    let today: NaiveDate = sqlx::query_scalar(
-        "SELECT (now() AT TIME ZONE time_zone)::date FROM properties WHERE id = $1",
-    )
-    .bind(property)
-    .fetch_one(&fleet.db)
-    .await
-    .unwrap();
+    let today = today_at(&fleet, property).await;
     let first = today + Duration::days(40);
     let last = today + Duration::days(60);
     let (from, to) = (first.to_string(), last.to_string());

@@ -42,3 +42,12 @@ pub async fn property_of(fleet: &Fleet, cabin: i64) -> i64 {
         .await
         .unwrap()
 }
+
+/// The property's today, in its own time zone.
+pub async fn today_at(fleet: &Fleet, property: i64) -> chrono::NaiveDate {
+    sqlx::query_scalar("SELECT (now() AT TIME ZONE time_zone)::date FROM properties WHERE id = $1")
+        .bind(property)
+        .fetch_one(&fleet.db)
+        .await
+        .unwrap()
+}
