@@ -8,9 +8,8 @@ use sqlx::{PgConnection, PgExecutor, types::Json};
 
 use booking::{Accommodation, Money, PriceSeason, availability::Taken};
 
-/// An accommodation row as stored (prices as cents and basis points), read as a row or as
-/// JSON (`turns::open` aggregates them).
-#[derive(sqlx::FromRow, serde::Deserialize)]
+/// An accommodation row as stored (prices as cents and basis points).
+#[derive(sqlx::FromRow)]
 pub(crate) struct Row {
     id: i64,
     property_id: i64,

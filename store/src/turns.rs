@@ -49,6 +49,8 @@ struct OpenedRow {
     age_hours: f64,
     conversation_taken_over: bool,
     catalog_version: i64,
+    /// The job's idempotency record was written by this statement (not there before).
+    fresh: bool,
     stays: Json<Vec<GuestStay>>,
 }
 
@@ -60,8 +62,12 @@ static OPEN: LazyLock<String> = LazyLock::new(|| {
     format!(
         "WITH p AS (
              SELECT {}, catalog_version FROM properties WHERE {} LIMIT 1
-         ), {}
-         SELECT p.*, c.id AS conversation_id, c.state AS conversation_state, c.age_hours,
+         ), {}, i AS (
+             INSERT INTO idempotency_records (idempotency_key, queue, job_id) VALUES ($9, $10, $11)
+             ON CONFLICT (idempotency_key) DO NOTHING
+             RETURNING 1
+         )
+         SELECT p.*, EXISTS (SELECT 1 FROM i) AS fresh, c.id AS conversation_id, c.state AS conversation_state, c.age_hours,
                 c.taken_over AS conversation_taken_over,
              (SELECT coalesce(json_agg(s ORDER BY s.created_at DESC, s.reservation_id DESC), '[]')
               FROM ({stays} LIMIT {STAYS_READ}) s) AS stays
@@ -72,15 +78,30 @@ static OPEN: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
-/// Opens a turn in `conn`'s transaction, in one statement: finds the property the channel's
-/// route belongs to, opens (or creates) the guest's conversation and locks it, records the
-/// inbound message, and reads the property's catalog version and the guest's current stay.
-/// `None` when no property answers at that route (nothing is written then).
+/// What opening a turn found.
+#[derive(Debug, Clone)]
+pub enum Opening {
+    /// The turn to take.
+    Turn(Box<Opened>),
+    /// The job's idempotency record was there: an earlier run committed this turn, and this
+    /// transaction must be rolled back.
+    Done,
+}
+
+/// Opens a turn in `conn`'s transaction, in one statement: writes the job's idempotency record
+/// (`record`), finds the property the channel's route belongs to, opens (or creates) the
+/// guest's conversation and locks it, records the inbound message, and reads the property's
+/// catalog version and the guest's current stay. `None` when no property answers at that route.
+///
+/// Two runs of one job serialise on the record's primary key as with
+/// `idempotency::begin`: the second waits for the first to commit, then finds it
+/// ([`Opening::Done`]); whatever else its statement wrote goes with its rollback.
 pub async fn open(
     conn: &mut Conn,
     channel: &Channel,
     message: Inbound<'_>,
-) -> Result<Option<Opened>, StoreError> {
+    record: crate::idempotency::Record<'_>,
+) -> Result<Option<Opening>, StoreError> {
     let (phone, email) = reservations::guest_contact(channel);
     let row: Option<OpenedRow> = sqlx::query_as(sqlx::AssertSqlSafe(OPEN.as_str()))
         .bind(channel.route())
@@ -91,11 +112,17 @@ pub async fn open(
         .bind(message.body)
         .bind(phone)
         .bind(email)
+        .bind(record.key)
+        .bind(record.queue)
+        .bind(record.job_id)
         .fetch_optional(&mut *conn)
         .await?;
     let Some(row) = row else {
         return Ok(None);
     };
+    if !row.fresh {
+        return Ok(Some(Opening::Done));
+    }
     let today = row.property.today();
     let stays = row.stays.0;
     let held = stays
@@ -109,7 +136,7 @@ pub async fn open(
             .collect(),
         None => Vec::new(),
     };
-    Ok(Some(Opened {
+    Ok(Some(Opening::Turn(Box::new(Opened {
         conversation: Conversation {
             id: row.conversation_id,
             state: ConversationState::from_stored(row.conversation_state, row.age_hours),
@@ -119,7 +146,7 @@ pub async fn open(
         held,
         group,
         property: row.property,
-    }))
+    }))))
 }
 
 /// The conversation's new state, written with the effects' insert.

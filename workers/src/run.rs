@@ -65,16 +65,45 @@ impl Run {
         &self,
         db: &sqlx::PgPool,
     ) -> Result<Option<sqlx::Transaction<'static, sqlx::Postgres>>, JobError> {
-        let record = store::idempotency::Record {
-            key: &self.key,
-            queue: self.queue,
-            job_id: &self.job_id,
-        };
-        let tx = store::idempotency::begin(db, record).await?;
+        let tx = store::idempotency::begin(db, self.record()).await?;
         if tx.is_none() {
             self.replayed();
         }
         Ok(tx)
+    }
+
+    /// Opens the job's transaction for a handler whose first statement takes the idempotency
+    /// record itself (a conversation turn: `store::turns::open`), one round trip fewer on the
+    /// path a guest waits on. The handler must hand the statement [`Run::record`] and, when it
+    /// finds the record was already there, end with [`Run::replay`].
+    pub async fn begin_unrecorded(
+        &self,
+        db: &sqlx::PgPool,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, JobError> {
+        db.begin()
+            .await
+            .map_err(|e| store::StoreError::from(e).into())
+    }
+
+    /// The idempotency record this run's effects are committed under.
+    pub fn record(&self) -> store::idempotency::Record<'_> {
+        store::idempotency::Record {
+            key: &self.key,
+            queue: self.queue,
+            job_id: &self.job_id,
+        }
+    }
+
+    /// An earlier run committed this job's effects: nothing of this transaction stays, and the
+    /// relay reads what that run left in the outbox.
+    pub async fn replay(
+        &self,
+        tx: sqlx::Transaction<'static, sqlx::Postgres>,
+    ) -> Result<(), JobError> {
+        tx.rollback().await.map_err(store::StoreError::from)?;
+        tracing::info!(key = %self.key, "effects already committed by an earlier run; nothing to do");
+        self.replayed();
+        Ok(())
     }
 
     /// Marks this run as a replay of a committed one (the relay will read the outbox).

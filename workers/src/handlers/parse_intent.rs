@@ -1,8 +1,8 @@
 //! `ParseIntent`: a guest's words (typed, emailed or transcribed), or a message without words.
-//! Opens the turn (`store::turns::open`: the property, the conversation, the guest's current
-//! hold and the version of the property's accommodations, in one statement; the accommodations
-//! themselves from the process's copy, `crate::catalog`), reads the nights taken when the guest asks
-//! about dates, lets `conversation::turn` decide, and closes the turn with the new state and
+//! Opens the turn (`store::turns::open`: the job's idempotency record, the property, the
+//! conversation, the guest's current hold and the version of the property's accommodations, in
+//! one statement; the accommodations themselves from the process's copy, `crate::catalog`),
+//! reads the nights taken when the guest asks about dates, lets `conversation::turn` decide, and closes the turn with the new state and
 //! its effects (replies, a booking to place or move) in one statement of the same transaction;
 //! a hold the guest gives up is released in that same transaction, a guest's request to cancel
 //! a paid reservation is recorded in it for staff, and a group's holds (several cabins, one
@@ -43,7 +43,8 @@ const SAID_IN_NOTICE: usize = 280;
 impl Handle for ParseIntent {
     async fn handle(state: State, job: Envelope<Self>) -> Result<(), JobError> {
         let run = Run::of(&job.meta);
-        if let Some(mut tx) = run.begin(&state.db).await? {
+        'turn: {
+            let mut tx = run.begin_unrecorded(&state.db).await?;
             let p = &job.payload;
             let inbound = conversations::Inbound {
                 message_id: &p.message_id,
@@ -54,13 +55,7 @@ impl Handle for ParseIntent {
                 },
                 body: &p.text,
             };
-            let turns::Opened {
-                property,
-                conversation,
-                catalog_version,
-                held,
-                group,
-            } = turns::open(&mut tx, &p.channel, inbound)
+            let opening = turns::open(&mut tx, &p.channel, inbound, run.record())
                 .await?
                 .ok_or_else(|| {
                     JobError::permanent(format!(
@@ -68,6 +63,19 @@ impl Handle for ParseIntent {
                         p.channel.describe_route()
                     ))
                 })?;
+            let turns::Opened {
+                property,
+                conversation,
+                catalog_version,
+                held,
+                group,
+            } = match opening {
+                turns::Opening::Turn(opened) => *opened,
+                turns::Opening::Done => {
+                    run.replay(tx).await?;
+                    break 'turn;
+                }
+            };
             let flags = state.flags.get(&mut *tx, property.id).await?;
             if let Some(why) = silenced(conversation.taken_over, &flags, &p.channel) {
                 // The message is recorded (by `open`), and the bot does not answer it: staff
