@@ -5,7 +5,8 @@
 //! - everyone counts, babies included ("3 adultos y un bebé" = 4): the accommodation's
 //!   capacity is about people, and the owner decides about cribs;
 //! - counted groups ("N personas/adultos/pax", "N chicos/nenes/bebés", "N parejas") are
-//!   summed and win over a bare "somos N" / "para N" in the same message;
+//!   summed and win over a bare "somos N" / "para N" in the same message; but a whole party
+//!   ("4 personas") told apart in the same message ("dos adultos y dos nenes") is counted once;
 //! - a couple ("una pareja", "mi señora y yo", "con mi novia") is two, plus any children named;
 //! - "somos 2 y 2 chicos" adds the children (joined by "y"/"más"); "somos 4 con 2 chicos" does
 //!   not (the four already include them);
@@ -25,6 +26,16 @@ const KIDS: &[&str] = &[
     "chico", "chicos", "nene", "nenes", "nena", "nenas", "nino", "ninos", "nina", "ninas", "menor",
     "menores", "bebe", "bebes", "hijo", "hijos", "hija", "hijas", "chiquitos", "chiquitas",
     "nietos", "nietas", "adolescentes", "pibes", "criaturas", "peques",
+];
+
+/// Nouns of [`ADULTS`] that name everyone, not a part ("4 personas: 2 adultos y 2 nenes").
+const EVERYONE: &[&str] = &[
+    "persona",
+    "personas",
+    "huesped",
+    "huespedes",
+    "pax",
+    "personitas",
 ];
 
 /// Nouns that count two each ("una pareja", "dos matrimonios").
@@ -101,6 +112,8 @@ struct Tally {
     kids: u32,
     /// Children joined to a bare count by "y"/"más" ("somos 2 y 2 chicos").
     kids_added: u32,
+    /// Of `adults`, those counted with a noun of everyone ("4 personas").
+    everyone: u32,
     counted_adults: bool,
     couple: bool,
     solo: bool,
@@ -114,6 +127,11 @@ struct Tally {
 impl Tally {
     fn total(&self) -> Option<u32> {
         if self.counted_adults {
+            // "para 4 personas, somos 2 adultos y 2 nenes": the same four, told apart.
+            let parts = self.adults - self.everyone + self.kids;
+            if self.everyone > 0 && parts == self.everyone {
+                return Some(self.everyone);
+            }
             Some(self.adults + self.kids)
         } else if self.couple || self.household.is_some() {
             let named = self
@@ -193,6 +211,9 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
         // "hablar con una persona" asks for a human, it is not a head count.
         let asking_for_someone = v == 1 && noun.is("persona") && prev_is(&["con", "a"]);
         if !asking_for_someone {
+            if noun.is_any(EVERYONE) {
+                tally.everyone += v;
+            }
             tally.adults += v;
             tally.counted_adults = true;
         }
@@ -360,5 +381,12 @@ mod tests {
         assert_eq!(guests("vamos con mis viejos, somos 4"), Some(4));
         assert_eq!(guests("mi señora y yo, somos 4 con los chicos"), Some(4));
         assert_eq!(guests("yo y mi perro"), None);
+        // A whole party and its parts in one message count once.
+        assert_eq!(guests("para cuatro personas somos dos adultos y dos nenes"), Some(4));
+        assert_eq!(guests("4 personas: 3 adultos y un bebé"), Some(4));
+        assert_eq!(guests("somos 5 huéspedes, 2 adultos y 3 chicos"), Some(5));
+        assert_eq!(guests("6 pax (4 adultos + 2 menores)"), Some(6));
+        // Parts that do not add up to it are more people.
+        assert_eq!(guests("2 personas y un bebé"), Some(3));
     }
 }

@@ -1411,3 +1411,18 @@ fn sixth_set_wanting_a_named_place_orders_and_english_and_portuguese_words() {
         assert_eq!(read(text).choice, Some(choice), "{text}");
     }
 }
+
+#[test]
+fn seventh_set_flows_that_go_where_the_guest_takes_them() {
+    // A whole party and its parts in one message count once.
+    for (text, guests) in [
+        (
+            "te queria consultar si tenes una cabaña para cuatro personas del 16 al 19 de abril somos dos adultos y dos nenes",
+            Some(4),
+        ),
+        ("somos 5 personas, 3 adultos y 2 chicos", Some(5)),
+        ("dos adultos y dos nenes", Some(4)),
+    ] {
+        assert_eq!(read(text).guests, guests, "{text}");
+    }
+}
