@@ -382,7 +382,10 @@ mod tests {
         assert_eq!(guests("mi señora y yo, somos 4 con los chicos"), Some(4));
         assert_eq!(guests("yo y mi perro"), None);
         // A whole party and its parts in one message count once.
-        assert_eq!(guests("para cuatro personas somos dos adultos y dos nenes"), Some(4));
+        assert_eq!(
+            guests("para cuatro personas somos dos adultos y dos nenes"),
+            Some(4)
+        );
         assert_eq!(guests("4 personas: 3 adultos y un bebé"), Some(4));
         assert_eq!(guests("somos 5 huéspedes, 2 adultos y 3 chicos"), Some(5));
         assert_eq!(guests("6 pax (4 adultos + 2 menores)"), Some(6));

@@ -1426,3 +1426,35 @@ fn seventh_set_flows_that_go_where_the_guest_takes_them() {
         assert_eq!(read(text).guests, guests, "{text}");
     }
 }
+
+#[test]
+fn seventh_set_a_cancellation_asked_for_as_a_noun_cancels() {
+    for (text, intent) in [
+        (
+            "Solicito la cancelación de la reserva y quisiera saber qué sucede con la seña abonada.",
+            Intent::Cancel,
+        ),
+        (
+            "Por la presente solicitamos la anulación de nuestra reserva",
+            Intent::Cancel,
+        ),
+        (
+            "quisiera pedir la cancelación de mi reserva",
+            Intent::Cancel,
+        ),
+        (
+            "Gostaria de solicitar o cancelamento da reserva",
+            Intent::Cancel,
+        ),
+        ("necesito la baja de la reserva", Intent::Cancel),
+        // A question about the policy, not an order.
+        ("¿cómo es la cancelación?", Intent::AskInfo),
+        (
+            "quisiera saber la cancelación cómo funciona",
+            Intent::AskInfo,
+        ),
+        ("¿cuál es la política de cancelación?", Intent::AskInfo),
+    ] {
+        assert_eq!(read(text).intent, intent, "{text}");
+    }
+}

@@ -63,6 +63,7 @@ pub(crate) struct Signals {
 pub(crate) fn detect(tokens: &[Token]) -> Signals {
     let mut cues = table_cues(tokens);
     cues.extend(reserve_cues(tokens));
+    cues.extend(cancel_request_cues(tokens));
     cues.extend(lugar_cues(tokens));
     cues.extend(cuanto_cues(tokens));
     let topic_hit = topic(tokens);
@@ -182,6 +183,50 @@ fn cue(intent: Intent, strength: Strength, quality: Quality, pos: usize) -> Cue 
         quality,
         pos,
     }
+}
+
+/// Verbs of asking that make a cancellation named as a noun an order ("Solicito la
+/// cancelación de la reserva", "pedimos la anulación", "solicito o cancelamento").
+#[rustfmt::skip]
+const REQUEST_VERBS: &[&str] = &[
+    "solicito", "solicitamos", "solicitar", "solicitaria", "solicitariamos", "pido", "pedimos",
+    "pedir", "pediria", "quiero", "queremos", "quisiera", "quisieramos", "requiero", "requerimos",
+    "necesito", "necesitamos", "gestionar", "gestionen", "tramitar", "proceder", "procedan",
+    "proceda", "realizar", "hacer", "efectuar", "efectuen", "confirmen", "confirmar", "quero",
+    "queria", "queriamos", "gostaria", "gostariamos", "peco",
+];
+
+/// A cancellation said as a noun.
+const CANCELLATION_NOUNS: &[&str] = &["cancelacion", "anulacion", "cancelamento", "baja"];
+
+/// "Solicito la cancelación de la reserva": a verb of asking, then (within three words) the
+/// cancellation as a noun. Not "¿cómo es la cancelación?" nor "la política de cancelación"
+/// (no verb of asking: a question about the policy).
+fn cancel_request_cues(tokens: &[Token]) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_any(REQUEST_VERBS) {
+            continue;
+        }
+        // "quisiera saber la cancelación…": a question about it.
+        let asks_about = |k: usize| {
+            tokens.get(i + 1..k).is_some_and(|w| {
+                w.iter()
+                    .any(|t| t.is_any(&["saber", "consultar", "preguntar", "conocer", "entender"]))
+            })
+        };
+        let noun = (i + 1..=i + 3).find(|&k| {
+            tokens.get(k).is_some_and(|n| n.is_any(CANCELLATION_NOUNS))
+                // "hacer la baja de temperatura"… only "la baja de la reserva" for "baja".
+                && (!tokens.get(k).is_some_and(|n| n.is("baja"))
+                    || tokens.get(k + 1).is_some_and(|d| d.is("de")))
+                && !asks_about(k)
+        });
+        if let Some(k) = noun {
+            out.push(cue(Intent::Cancel, Strong, Quality::Exact, k));
+        }
+    }
+    out
 }
 
 /// The "reserv*" family; see the module docs.
