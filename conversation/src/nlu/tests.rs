@@ -1458,3 +1458,31 @@ fn seventh_set_a_cancellation_asked_for_as_a_noun_cancels() {
         assert_eq!(read(text).intent, intent, "{text}");
     }
 }
+
+#[test]
+fn seventh_set_a_month_set_aside_gives_no_date() {
+    let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2027, m, day);
+    for (text, check_in, check_out) in [
+        (
+            "y si en vez de junio vamos en julio, del 19 al 21?",
+            d(7, 19),
+            d(7, 21),
+        ),
+        (
+            "en lugar de marzo mejor abril, del 3 al 5",
+            d(4, 3),
+            d(4, 5),
+        ),
+        (
+            "en vez del 5 al 8 de junio, del 12 al 15 de junio",
+            d(6, 12),
+            d(6, 15),
+        ),
+        ("em vez de junho, de 19 a 21 de julho", d(7, 19), d(7, 21)),
+        // Nothing set aside: the month said apart still gives its month.
+        ("junio, del 19 al 21", d(6, 19), d(6, 21)),
+    ] {
+        let u = read(text);
+        assert_eq!((u.check_in, u.check_out), (check_in, check_out), "{text}");
+    }
+}
