@@ -18,7 +18,8 @@ use super::{lexicon, normalize::Token, numbers};
 #[rustfmt::skip]
 const ADULTS: &[&str] = &[
     "persona", "personas", "adulto", "adultos", "adulta", "adultas", "mayores", "huesped",
-    "huespedes", "pax", "personitas", "amigos", "amigas", "chicas",
+    "huespedes", "pax", "personitas", "amigos", "amigas", "chicas", "jubilados", "jubiladas",
+    "pasajeros", "pasajeras", "viajeros", "viajeras", "integrantes", "miembros",
 ];
 
 #[rustfmt::skip]
@@ -268,7 +269,17 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     let direct = at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT));
     let family_of = at(p).is_some_and(|t| t.is("de"))
         && p > 0
-        && at(p - 1).is_some_and(|t| t.is_any(&["familia", "grupo", "total"]));
+        && at(p - 1).is_some_and(|t| {
+            t.is_any(&[
+                "familia",
+                "grupo",
+                "total",
+                "contingente",
+                "delegacion",
+                "comitiva",
+                "excursion",
+            ])
+        });
     if direct || family_of {
         tally.base = Some(v);
         tally.base_at = i;
@@ -391,5 +402,10 @@ mod tests {
         assert_eq!(guests("6 pax (4 adultos + 2 menores)"), Some(6));
         // Parts that do not add up to it are more people.
         assert_eq!(guests("2 personas y un bebé"), Some(3));
+        // A group said formally.
+        assert_eq!(guests("somos un contingente de nueve jubilados"), Some(9));
+        assert_eq!(guests("una delegación de 8"), Some(8));
+        assert_eq!(guests("viajamos 7 pasajeros"), Some(7));
+        assert_eq!(guests("el Centro de Jubilados de Tandil"), None);
     }
 }

@@ -1422,6 +1422,10 @@ fn seventh_set_flows_that_go_where_the_guest_takes_them() {
         ),
         ("somos 5 personas, 3 adultos y 2 chicos", Some(5)),
         ("dos adultos y dos nenes", Some(4)),
+        (
+            "Estimados:\nSomos un contingente de nueve jubilados del Centro de Jubilados de Tandil. Quisiéramos alojarnos del 5 al 8 de mayo.",
+            Some(9),
+        ),
     ] {
         assert_eq!(read(text).guests, guests, "{text}");
     }
