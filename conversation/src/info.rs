@@ -175,7 +175,18 @@ pub fn yes_no_at(
                 }
                 have.truncate(6);
                 let named = (chosen.len() == 1 && named.is_some()).then(|| chosen[0].name.as_str());
-                texts::feature_no(lang, feature, named, &have)
+                // "¿la Arrayán tiene jacuzzi?": not that one, but the guest may want the one
+                // that has it, so say which.
+                let elsewhere: Vec<&str> = all
+                    .iter()
+                    .filter(|a| named.is_some() && has(a, feature))
+                    .map(|a| a.name.as_str())
+                    .collect();
+                if elsewhere.is_empty() {
+                    texts::feature_no(lang, feature, named, &have)
+                } else {
+                    texts::feature_elsewhere(lang, feature, named, &elsewhere)
+                }
             } else {
                 let everywhere =
                     with.len() == chosen.len() && (chosen.len() > 1 || named.is_none());
