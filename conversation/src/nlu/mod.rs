@@ -357,6 +357,22 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             contested: false,
         };
     }
+    // "Cambiame a la Ñire que tiene jacuzzi": the feature describes the place the guest wants,
+    // it is no question about it ("¿cuál es la que tiene jacuzzi?" still asks).
+    if decision.intent == Intent::AskInfo
+        && !tokens
+            .iter()
+            .any(|t| t.is_any(&["cual", "cuales", "which", "qual"]))
+        && accommodation
+            .as_deref()
+            .is_some_and(|name| accommodation::described(&tokens, name))
+    {
+        decision = intent::Decision {
+            intent: Intent::Unknown,
+            evidence: intent::Evidence::Nothing,
+            contested: false,
+        };
+    }
     // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
     // for that place on those dates, a request to hold it, not a question whether it is free;
     // "quero o chalé Ñire" alone, the same request still without its dates.

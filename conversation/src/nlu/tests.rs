@@ -1490,3 +1490,25 @@ fn seventh_set_a_month_set_aside_gives_no_date() {
         assert_eq!((u.check_in, u.check_out), (check_in, check_out), "{text}");
     }
 }
+
+#[test]
+fn seventh_set_a_named_place_described_is_wanted_not_asked_about() {
+    // "La ñire que tiene jacuzzi": why the guest wants it, not a question whether it has it.
+    for text in [
+        "y mejor cambiame a la arrayan q tiene parrilla",
+        "prefiero la lenga que tiene parrilla",
+        "pasame a la coihue que acepta perros",
+    ] {
+        let u = read(text);
+        assert_ne!(u.intent, Intent::AskInfo, "{text}");
+        assert!(u.accommodation.is_some(), "{text}");
+    }
+    // Questions stay questions.
+    for text in [
+        "la arrayan tiene jacuzzi?",
+        "cual es la que tiene jacuzzi, la arrayan?",
+        "la lenga, tiene parrilla?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+}

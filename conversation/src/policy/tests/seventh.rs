@@ -31,3 +31,18 @@ fn a_feature_a_named_cabin_lacks_names_the_cabins_that_have_it() {
     let t = run(&ConversationState::default(), "la arrayan tiene jacuzzi?");
     assert!(said(&t).contains("Lo que sí hay"), "{}", said(&t));
 }
+
+#[test]
+fn a_hold_moves_to_a_cabin_named_with_what_it_has() {
+    for text in [
+        "y mejor cambiame a la lenga q tiene pileta",
+        "pasame a la lenga que tiene parrilla",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        let moved = t
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { to, .. } if to.accommodation_id == 3));
+        assert!(moved, "{text}: {:?}", t.effects);
+    }
+}
