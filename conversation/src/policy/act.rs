@@ -211,6 +211,26 @@ fn carry_out(
                 .collect();
             vec![say(texts::not_in_offer(lang, &names))]
         }
+        Step::NoneOfferedHas(f) => {
+            let names: Vec<&str> = s
+                .offer
+                .iter()
+                .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
+                .collect();
+            let guests = s.offer.as_ref().map_or(0, |o| o.guests);
+            // The cabin that has it, and why it is not on the table: pets, size, or its nights.
+            let elsewhere = accommodations.iter().find(|a| info::has(a, f)).map(|a| {
+                let why = if s.pets && !a.pets_allowed {
+                    texts::NotOffered::Pets
+                } else if !a.fits(guests) {
+                    texts::NotOffered::Small(a.capacity)
+                } else {
+                    texts::NotOffered::Taken
+                };
+                (a.name.as_str(), why)
+            });
+            vec![say(texts::none_offered_has(lang, f, elsewhere, &names))]
+        }
         Step::WhichInstead => {
             let names: Vec<&str> = s
                 .offer

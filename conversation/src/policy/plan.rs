@@ -65,6 +65,9 @@ pub(crate) enum Step {
     Pick(usize),
     /// The guest pointed at something the offer does not have.
     NotInOffer,
+    /// "La que tiene pileta": no option on the table has it; say whether any cabin does and
+    /// why it is not among them, and ask again which.
+    NoneOfferedHas(Feature),
     /// "Esa no" to the option in focus of three: which of the others?
     WhichInstead,
     /// "¿Cuánto sale la noche?" with options on the table: each one's price a night.
@@ -209,7 +212,12 @@ pub(crate) fn plan(
                     Step::Pick(i)
                 };
             }
-            Some(None) => return Step::NotInOffer,
+            Some(None) => {
+                return match u.choice {
+                    Some(Choice::Having(f)) => Step::NoneOfferedHas(f),
+                    _ => Step::NotInOffer,
+                };
+            }
             // "Esa no": the option in focus leaves the table; of two, the other is now in
             // focus; of more, which one?
             None if u.not_this_one && offer.options.len() > 1 && !offer.together => {

@@ -152,6 +152,64 @@ pub fn not_in_offer(lang: Language, options: &[&str]) -> String {
     }
 }
 
+/// Why a cabin with the feature the guest chose by is not among the options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotOffered {
+    /// The guest brings pets and it takes none.
+    Pets,
+    /// It sleeps fewer than the party.
+    Small(i32),
+    /// Its nights are taken.
+    Taken,
+}
+
+/// "La que tiene pileta" when no option has it: whether a cabin does (and why it is not on the
+/// table) or none does, then the options again.
+pub fn none_offered_has(
+    lang: Language,
+    f: crate::nlu::Feature,
+    elsewhere: Option<(&str, NotOffered)>,
+    options: &[&str],
+) -> String {
+    let names = super::list(lang, options);
+    let what = super::feature_name(lang, f);
+    let first = match (lang, elsewhere) {
+        (_, None) => super::feature_no(lang, f, None, &[]),
+        (Language::Es, Some((n, NotOffered::Pets))) => {
+            format!("{n} tiene {what}, pero no acepta mascotas 🐶")
+        }
+        (Language::Es, Some((n, NotOffered::Small(c)))) => {
+            format!("{n} tiene {what}, pero es para {c} personas como máximo 🙈")
+        }
+        (Language::Es, Some((n, NotOffered::Taken))) => {
+            format!("{n} tiene {what}, pero no está libre esas fechas 😕")
+        }
+        (Language::En, Some((n, NotOffered::Pets))) => {
+            format!("{n} has {what}, but it doesn't take pets 🐶")
+        }
+        (Language::En, Some((n, NotOffered::Small(c)))) => {
+            format!("{n} has {what}, but it sleeps {c} at most 🙈")
+        }
+        (Language::En, Some((n, NotOffered::Taken))) => {
+            format!("{n} has {what}, but it isn't free on those dates 😕")
+        }
+        (Language::Pt, Some((n, NotOffered::Pets))) => {
+            format!("{n} tem {what}, mas não aceita pets 🐶")
+        }
+        (Language::Pt, Some((n, NotOffered::Small(c)))) => {
+            format!("{n} tem {what}, mas é para no máximo {c} pessoas 🙈")
+        }
+        (Language::Pt, Some((n, NotOffered::Taken))) => {
+            format!("{n} tem {what}, mas não está livre nessas datas 😕")
+        }
+    };
+    match lang {
+        Language::Es => format!("{first} Te ofrecí: {names}. ¿Cuál preferís?"),
+        Language::En => format!("{first} I offered: {names}. Which one do you prefer?"),
+        Language::Pt => format!("{first} Te ofereci: {names}. Qual você prefere?"),
+    }
+}
+
 /// "Esa no": the other options, and which one the guest prefers.
 pub fn which_instead(lang: Language, others: &[&str]) -> String {
     let names = super::list_or(lang, others);

@@ -46,3 +46,33 @@ fn a_hold_moves_to_a_cabin_named_with_what_it_has() {
         assert!(moved, "{text}: {:?}", t.effects);
     }
 }
+
+#[test]
+fn choosing_by_a_feature_no_option_has_says_so_and_asks_again() {
+    // No cabin has it: no, and the options again.
+    let t = talk(&[ASK_FOR_TWO, "si dale la que tiene jacuzzi"]);
+    let s = said(&t);
+    assert!(s.contains("No, no tenemos hidromasaje"), "{s}");
+    assert!(
+        s.contains("Cabaña Arrayán") && s.contains("¿Cuál preferís?"),
+        "{s}"
+    );
+    assert!(booked(&t).is_none());
+    assert!(t.state.offer.is_some(), "the offer stays");
+    // The Lenga is free and fits 2 with a pool: it is offered, so the pick is made.
+    let t = talk(&[ASK_FOR_TWO, "la que tiene pileta"]);
+    assert!(said(&t).contains("Cabaña Lenga"), "{}", said(&t));
+    assert!(!said(&t).contains("no tenemos"), "{}", said(&t));
+    // Taken: said so.
+    let world = World {
+        taken: vec![taken(3, "2026-12-15", "2026-12-17")],
+        ..World::default()
+    };
+    let t = world.talk(&[ASK_FOR_TWO, "dale la que tiene pileta"]);
+    let s = said(&t);
+    assert!(
+        s.contains("Cabaña Lenga tiene pileta, pero no está libre esas fechas"),
+        "{s}"
+    );
+    assert!(booked(&t).is_none());
+}
