@@ -1512,3 +1512,26 @@ fn seventh_set_a_named_place_described_is_wanted_not_asked_about() {
         assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
     }
 }
+
+#[test]
+fn seventh_set_what_becomes_of_the_deposit_asks_about_the_policy() {
+    for (text, intent) in [
+        ("y la seña que onda?", Intent::AskInfo),
+        ("y si cancelo, la plata la pierdo?", Intent::AskInfo),
+        ("que pasa con la seña si no vamos?", Intent::AskInfo),
+        // With an order to cancel, the order stands.
+        ("cancelo la reserva. la plata la pierdo?", Intent::Cancel),
+        (
+            "che quiero cancelar, me devuelven la plata?",
+            Intent::Cancel,
+        ),
+        // The deposit's amount is a price.
+        ("cuanto es la seña?", Intent::AskPrice),
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, intent, "{text}");
+        if intent == Intent::AskInfo {
+            assert_eq!(u.info_topic, Some(InfoTopic::Cancellation), "{text}");
+        }
+    }
+}

@@ -88,6 +88,18 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
             asks_policy = true;
         }
     }
+    // "Y la seña qué onda?", "¿la plata la pierdo?": what becomes of the deposit, a question
+    // about the policy; said with an order to cancel ("cancelo, ¿la plata la pierdo?") the
+    // order stands (its answer states the policy as it applies).
+    let orders_cancel = cues.iter().any(|c| c.intent == Intent::Cancel);
+    if !orders_cancel
+        && !asks_policy
+        && DEPOSIT_FATE
+            .iter()
+            .any(|p| lexicon::find_phrase(tokens, p).is_some())
+    {
+        asks_policy = true;
+    }
     if asks_policy && !names_policy {
         topic = topic.or(Some(InfoTopic::Cancellation));
         topics.push(InfoTopic::Cancellation);
@@ -184,6 +196,16 @@ fn cue(intent: Intent, strength: Strength, quality: Quality, pos: usize) -> Cue 
         pos,
     }
 }
+
+/// What becomes of the deposit: a question about the cancellation policy.
+#[rustfmt::skip]
+const DEPOSIT_FATE: &[&str] = &[
+    "que pasa con la sena", "que sucede con la sena", "que onda con la sena", "la sena que onda",
+    "la sena que pasa", "que pasa con la plata", "que pasa con el dinero", "la plata la pierdo",
+    "la sena la pierdo", "pierdo la sena", "pierdo la plata", "perdemos la sena",
+    "se pierde la sena", "devuelven la plata", "devolucion de la sena", "reintegro de la sena",
+    "reembolso", "acontece con o sinal", "perco o sinal",
+];
 
 /// Verbs of asking that make a cancellation named as a noun an order ("Solicito la
 /// cancelación de la reserva", "pedimos la anulación", "solicito o cancelamento").

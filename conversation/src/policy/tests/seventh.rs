@@ -76,3 +76,25 @@ fn choosing_by_a_feature_no_option_has_says_so_and_asks_again() {
     );
     assert!(booked(&t).is_none());
 }
+
+#[test]
+fn what_becomes_of_the_deposit_is_the_policy_as_it_applies() {
+    for text in [
+        "y la seña que onda?",
+        "la plata la pierdo?",
+        "que pasa con la seña?",
+        "o que acontece com o sinal?",
+    ] {
+        let paid = coihue_hold(true).run(&after_hold(), text);
+        let s = said(&paid);
+        // 22 days before the stay, under a 30-day policy: half the deposit back.
+        assert!(s.contains("50"), "{text}: {s}");
+        assert!(
+            !paid
+                .effects
+                .iter()
+                .any(|e| matches!(e, Effect::RequestCancellation { .. })),
+            "{text}: a question cancels nothing"
+        );
+    }
+}
