@@ -130,6 +130,9 @@ pub struct Understanding {
     pub language_sure: bool,
     /// Thanks ("gracias", "muchas gracias", "thank you", "obrigado").
     pub thanks: bool,
+    /// The guest asks how the cabins differ ("¿cuál es la diferencia entre las dos?", "what's
+    /// the difference?", "qual a diferença?").
+    pub compares: bool,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
     /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
@@ -412,6 +415,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         language,
         language_sure: detected.is_some_and(|(_, margin)| margin >= 2),
         thanks: tokens.iter().any(|t| t.is("gracias")),
+        compares: tokens.iter().any(|t| t.is_any(COMPARE_WORDS))
+            || lexicon::find_phrase(&tokens, "de distinto").is_some(),
         declines: agreement.no,
         defers: affirm::puts_off(&tokens),
         asks_voucher: [
@@ -479,6 +484,20 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         no_long_weekend_in: dates.no_long_weekend.filter(|_| dates.check_in.is_none()),
     }
 }
+
+/// Words that ask how the cabins differ (Portuguese "diferença" folds to "diferenca").
+const COMPARE_WORDS: &[&str] = &[
+    "diferencia",
+    "diferencias",
+    "diferencian",
+    "difference",
+    "differences",
+    "diferenca",
+    "diferencas",
+    "comparar",
+    "comparame",
+    "compararlas",
+];
 
 /// Words that say the day is the arrival ("llegamos el 4", "arrive on the 4th" bridged).
 const ARRIVAL_WORDS: &[&str] = &[

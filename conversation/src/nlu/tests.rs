@@ -1535,3 +1535,18 @@ fn seventh_set_what_becomes_of_the_deposit_asks_about_the_policy() {
         }
     }
 }
+
+#[test]
+fn seventh_set_how_the_cabins_differ() {
+    for (text, compares) in [
+        ("cual es la diferencia entre las dos?", true),
+        ("que diferencias hay entre la coihue y la ñire", true),
+        ("what's the difference?", true),
+        ("qual a diferença?", true),
+        ("que tiene de distinto la lenga?", true),
+        ("cual me recomendas?", false),
+        ("tienen pileta?", false),
+    ] {
+        assert_eq!(read(text).compares, compares, "{text}");
+    }
+}

@@ -10,6 +10,20 @@ use crate::{
     texts,
 };
 
+/// Features that can set a cabin apart in a comparison.
+const APART: &[Feature] = &[
+    Feature::Jacuzzi,
+    Feature::Pool,
+    Feature::Grill,
+    Feature::Heating,
+    Feature::AirConditioning,
+    Feature::Parking,
+    Feature::Wifi,
+    Feature::Kitchen,
+    Feature::Tv,
+    Feature::Breakfast,
+];
+
 pub(crate) fn act(
     step: Step,
     s: &mut ConversationState,
@@ -230,6 +244,64 @@ fn carry_out(
                 (a.name.as_str(), why)
             });
             vec![say(texts::none_offered_has(lang, f, elsewhere, &names))]
+        }
+        Step::Compare => {
+            let offered: Vec<(i64, Option<i64>)> = match &s.offer {
+                Some(o) if !o.together => o
+                    .options
+                    .iter()
+                    .map(|x| (x.accommodation_id, Some(x.total_cents)))
+                    .collect(),
+                _ => accommodations.iter().map(|a| (a.id, None)).collect(),
+            };
+            let compared: Vec<(&booking::Accommodation, Option<i64>)> = offered
+                .iter()
+                .filter_map(|(id, total)| {
+                    accommodations
+                        .iter()
+                        .find(|a| a.id == *id)
+                        .map(|a| (a, *total))
+                })
+                .collect();
+            let fold = |x: &str| x.to_lowercase();
+            let everywhere = |am: &str| {
+                compared
+                    .iter()
+                    .all(|(a, _)| a.amenities.iter().any(|b| fold(b) == fold(am)))
+            };
+            let shared: Vec<&str> = compared
+                .first()
+                .map(|(a, _)| {
+                    a.amenities
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|am| everywhere(am))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let rows: Vec<texts::Compared<'_>> = compared
+                .iter()
+                .map(|(a, total)| texts::Compared {
+                    name: &a.name,
+                    capacity: a.capacity,
+                    pets: a.pets_allowed,
+                    // What sets it apart, amenity or description ("jacuzzi y vista…").
+                    extras: APART
+                        .iter()
+                        .filter(|f| {
+                            info::has(a, **f) && !compared.iter().all(|(o, _)| info::has(o, **f))
+                        })
+                        .map(|f| texts::feature_name(lang, *f))
+                        .collect(),
+                    total: total.map(booking::Money::from_cents),
+                })
+                .collect();
+            vec![say(texts::comparison(
+                lang,
+                &rows,
+                &shared,
+                s.offer.is_some(),
+            ))]
         }
         Step::WhichInstead => {
             let names: Vec<&str> = s

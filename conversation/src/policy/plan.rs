@@ -68,6 +68,9 @@ pub(crate) enum Step {
     /// "La que tiene pileta": no option on the table has it; say whether any cabin does and
     /// why it is not among them, and ask again which.
     NoneOfferedHas(Feature),
+    /// "¿Cuál es la diferencia entre las dos?": the options on the table (else every cabin)
+    /// side by side.
+    Compare,
     /// "Esa no" to the option in focus of three: which of the others?
     WhichInstead,
     /// "¿Cuánto sale la noche?" with options on the table: each one's price a night.
@@ -161,6 +164,10 @@ pub(crate) fn plan(
             guests,
             want: Want::Availability,
         };
+    }
+    // "¿Cuál es la diferencia?": the cabins side by side, before the guest decides.
+    if u.compares && !heard.new_stay() && u.accommodations.len() != 1 && u.feature.is_none() {
+        return Step::Compare;
     }
     // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
     // "La que acepta perros" points; it does not ask.

@@ -152,6 +152,77 @@ pub fn not_in_offer(lang: Language, options: &[&str]) -> String {
     }
 }
 
+/// One cabin of a comparison.
+pub struct Compared<'a> {
+    pub name: &'a str,
+    pub capacity: i32,
+    pub pets: bool,
+    /// Its amenities the others compared lack.
+    pub extras: Vec<&'a str>,
+    /// Its total for the stay on the table, when there is one.
+    pub total: Option<Money>,
+}
+
+/// "¿Cuál es la diferencia?": each cabin's size, pets, what only it has and its total; what
+/// all have; and, with options on the table, which one the guest prefers.
+pub fn comparison(lang: Language, rows: &[Compared<'_>], shared: &[&str], ask: bool) -> String {
+    let mut out = String::from(match lang {
+        Language::Es => "Te cuento la diferencia 👇",
+        Language::En => "Here's the difference 👇",
+        Language::Pt => "Te conto a diferença 👇",
+    });
+    for r in rows {
+        let mut parts = vec![match lang {
+            Language::Es => format!("hasta {} personas", r.capacity),
+            Language::En => format!("sleeps up to {}", r.capacity),
+            Language::Pt => format!("até {} pessoas", r.capacity),
+        }];
+        if !r.extras.is_empty() {
+            let extras = super::list(lang, &r.extras);
+            parts.push(match lang {
+                Language::Es => format!("con {extras}"),
+                Language::En => format!("with {extras}"),
+                Language::Pt => format!("com {extras}"),
+            });
+        }
+        parts.push(
+            match (lang, r.pets) {
+                (Language::Es, true) => "acepta mascotas 🐶",
+                (Language::Es, false) => "sin mascotas",
+                (Language::En, true) => "pets welcome 🐶",
+                (Language::En, false) => "no pets",
+                (Language::Pt, true) => "aceita pets 🐶",
+                (Language::Pt, false) => "sem pets",
+            }
+            .to_owned(),
+        );
+        if let Some(total) = r.total {
+            parts.push(match lang {
+                Language::Es => format!("{total} en total"),
+                Language::En => format!("{total} in total"),
+                Language::Pt => format!("{total} no total"),
+            });
+        }
+        out.push_str(&format!("\n• {}: {}", r.name, parts.join(", ")));
+    }
+    if !shared.is_empty() {
+        let all = super::list(lang, shared);
+        out.push_str(&match lang {
+            Language::Es => format!("\nTodas tienen {all}."),
+            Language::En => format!("\nThey all have {all}."),
+            Language::Pt => format!("\nTodos têm {all}."),
+        });
+    }
+    if ask {
+        out.push_str(match lang {
+            Language::Es => "\n¿Cuál preferís?",
+            Language::En => "\nWhich one do you prefer?",
+            Language::Pt => "\nQual você prefere?",
+        });
+    }
+    out
+}
+
 /// Why a cabin with the feature the guest chose by is not among the options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotOffered {

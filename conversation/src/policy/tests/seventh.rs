@@ -98,3 +98,44 @@ fn what_becomes_of_the_deposit_is_the_policy_as_it_applies() {
         );
     }
 }
+
+#[test]
+fn how_the_cabins_differ_is_answered_side_by_side() {
+    for question in [
+        "cual es la diferencia entre las dos?",
+        "y que diferencias hay?",
+        "what's the difference between them?",
+        "qual a diferença entre elas?",
+    ] {
+        let t = talk(&[ASK_FOR_TWO, question]);
+        let s = said(&t);
+        // Each option, its size, pets and total; what only one has (the Lenga's pool).
+        for part in [
+            "Cabaña Arrayán",
+            "Cabaña Coihue",
+            "Cabaña Lenga",
+            "6",
+            "🐶",
+            "$",
+        ] {
+            assert!(s.contains(part), "{question}: {part} in {s}");
+        }
+        assert!(
+            s.to_lowercase().contains("pileta") || s.contains("pool") || s.contains("piscina"),
+            "{question}: {s}"
+        );
+        assert!(booked(&t).is_none(), "{question}");
+        assert!(t.state.offer.is_some(), "{question}: the offer stays");
+    }
+    // Without an offer: every cabin, no prices.
+    let t = run(
+        &ConversationState::default(),
+        "que diferencia hay entre las cabañas?",
+    );
+    let s = said(&t);
+    assert!(
+        s.contains("Cabaña Arrayán") && s.contains("Cabaña Lenga"),
+        "{s}"
+    );
+    assert!(!s.contains("$"), "{s}");
+}
