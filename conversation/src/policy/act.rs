@@ -1,6 +1,7 @@
 //! Carries a step out against the facts: the effects of a turn, in the guest's language.
 
 use booking::StayDates;
+use chrono::Datelike;
 
 use super::{holds, plan::Step, quote, say};
 use crate::{
@@ -166,7 +167,21 @@ fn carry_out(
         Step::Human => vec![say(texts::human(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
-        Step::NoLongWeekend(month) => vec![say(texts::no_long_weekend_in(lang, month))],
+        Step::NoLongWeekend(month) => {
+            // The days off of the next such month, from today.
+            let today = facts.today;
+            let year = if month >= today.month() {
+                today.year()
+            } else {
+                today.year() + 1
+            };
+            let days: Vec<chrono::NaiveDate> = booking::holidays::national_holidays(year)
+                .into_iter()
+                .map(|h| h.date)
+                .filter(|d| d.month() == month && *d >= today)
+                .collect();
+            vec![say(texts::no_long_weekend_in(lang, month, &days))]
+        }
         Step::Info {
             topics,
             features,

@@ -627,17 +627,38 @@ pub fn month_name(lang: Language, month: u32) -> &'static str {
 }
 
 /// A long weekend asked for in a month that has none: say so, and ask which days.
-pub fn no_long_weekend_in(lang: Language, month: u32) -> String {
+/// `holidays`: the days off of that month, said so the guest can plan around them.
+pub fn no_long_weekend_in(lang: Language, month: u32, holidays: &[chrono::NaiveDate]) -> String {
     let m = month_name(lang, month);
-    match lang {
-        Language::Es => format!(
-            "El próximo {m} no tiene fin de semana largo 🙁 ¿Qué días de {m} te gustaría venir? Decime el día de llegada y el de salida 📅"
+    let days: Vec<String> = holidays
+        .iter()
+        .map(|d| match lang {
+            Language::Es => format!("el {}", day(lang, *d)),
+            _ => day(lang, *d),
+        })
+        .collect();
+    let days: Vec<&str> = days.iter().map(String::as_str).collect();
+    let on = (!days.is_empty()).then(|| super::list(lang, &days));
+    let many = days.len() > 1;
+    match (lang, on) {
+        (Language::Es, on) => format!(
+            "El próximo {m} no tiene fin de semana largo 🙁{} ¿Qué días de {m} te gustaría venir? Decime el día de llegada y el de salida 📅",
+            on.map(|d| if many {
+                format!(" (los feriados caen {d})")
+            } else {
+                format!(" (el feriado cae {d})")
+            })
+            .unwrap_or_default()
         ),
-        Language::En => format!(
-            "There's no long weekend next {m} 🙁 Which days in {m} would you like to come? Tell me the arrival and departure days 📅"
+        (Language::En, on) => format!(
+            "There's no long weekend next {m} 🙁{} Which days in {m} would you like to come? Tell me the arrival and departure days 📅",
+            on.map(|d| format!(" (the holidays fall on {d})"))
+                .unwrap_or_default()
         ),
-        Language::Pt => format!(
-            "O próximo {m} não tem feriado prolongado 🙁 Quais dias de {m} você gostaria de vir? Me diga o dia de chegada e o de saída 📅"
+        (Language::Pt, on) => format!(
+            "O próximo {m} não tem feriado prolongado 🙁{} Quais dias de {m} você gostaria de vir? Me diga o dia de chegada e o de saída 📅",
+            on.map(|d| format!(" (os feriados caem em {d})"))
+                .unwrap_or_default()
         ),
     }
 }

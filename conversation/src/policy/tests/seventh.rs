@@ -139,3 +139,25 @@ fn how_the_cabins_differ_is_answered_side_by_side() {
     );
     assert!(!s.contains("$"), "{s}");
 }
+
+#[test]
+fn a_holiday_of_a_month_without_a_long_weekend_names_its_days_off() {
+    // Today is 2026-11-23: May 2027 has its holidays on Saturday the 1st and Tuesday the 25th,
+    // no long weekend.
+    for text in [
+        "y pal feriado de mayo? somos 4",
+        "el finde largo de mayo tenes algo?",
+    ] {
+        let t = run(&ConversationState::default(), text);
+        let s = said(&t);
+        assert!(s.contains("no tiene fin de semana largo"), "{text}: {s}");
+        assert!(
+            s.contains("01/05/2027") && s.contains("25/05/2027"),
+            "{text}: {s}"
+        );
+        assert!(booked(&t).is_none(), "{text}");
+    }
+    // "Feriado" alone names no stay.
+    let u = understand("el feriado trabajo", today(), NAMES);
+    assert_eq!((u.check_in, u.no_long_weekend_in), (None, None));
+}
