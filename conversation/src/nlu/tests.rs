@@ -1550,3 +1550,16 @@ fn seventh_set_how_the_cabins_differ() {
         assert_eq!(read(text).compares, compares, "{text}");
     }
 }
+
+#[test]
+fn seventh_set_when_there_is_room_asks_for_availability() {
+    for text in [
+        "y vos para cuando tenes?",
+        "para cuando tienen lugar en la lenga?",
+        "que fechas tenes libres en marzo?",
+        "cuando hay lugar?",
+        "quando tem vaga?",
+    ] {
+        assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
+    }
+}
