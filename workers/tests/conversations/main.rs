@@ -208,7 +208,12 @@ async fn the_conversation_table() {
     );
     cases.extend(script::parse("cases_sixth.txt", include_str!("cases_sixth.txt"), today).unwrap());
     cases.extend(
-        script::parse("cases_seventh.txt", include_str!("cases_seventh.txt"), today).unwrap(),
+        script::parse(
+            "cases_seventh.txt",
+            include_str!("cases_seventh.txt"),
+            today,
+        )
+        .unwrap(),
     );
     check_coverage(&cases);
     if let Ok(only) = std::env::var("CONVERSATIONS_ONLY") {
