@@ -1450,6 +1450,10 @@ fn seventh_set_a_cancellation_asked_for_as_a_noun_cancels() {
             "Gostaria de solicitar o cancelamento da reserva",
             Intent::Cancel,
         ),
+        (
+            "Dear team, I would like to request the cancellation of my booking. Kind regards",
+            Intent::Cancel,
+        ),
         ("necesito la baja de la reserva", Intent::Cancel),
         // A question about the policy, not an order.
         ("¿cómo es la cancelación?", Intent::AskInfo),
@@ -1518,6 +1522,9 @@ fn seventh_set_what_becomes_of_the_deposit_asks_about_the_policy() {
     for (text, intent) in [
         ("y la seña que onda?", Intent::AskInfo),
         ("y si cancelo, la plata la pierdo?", Intent::AskInfo),
+        ("what happens to my deposit if we cancel?", Intent::AskInfo),
+        ("do I lose the deposit?", Intent::AskInfo),
+        ("si lo cancelamos nos devuelven la seña?", Intent::AskInfo),
         ("que pasa con la seña si no vamos?", Intent::AskInfo),
         // With an order to cancel, the order stands.
         ("cancelo la reserva. la plata la pierdo?", Intent::Cancel),

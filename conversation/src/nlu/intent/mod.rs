@@ -94,9 +94,11 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
     let orders_cancel = cues.iter().any(|c| c.intent == Intent::Cancel);
     if !orders_cancel
         && !asks_policy
-        && DEPOSIT_FATE
+        && (DEPOSIT_FATE
             .iter()
             .any(|p| lexicon::find_phrase(tokens, p).is_some())
+            || (tokens.iter().any(|t| t.is("deposit"))
+                && tokens.iter().any(|t| t.is_any(DEPOSIT_FATE_EN))))
     {
         asks_policy = true;
     }
@@ -148,11 +150,15 @@ fn asks_if_one_can(tokens: &[Token], c: &Cue) -> bool {
     })
 }
 
+/// "Si cancelo", "si lo cancelamos", "if we cancel": a cancellation supposed, not ordered.
 fn conditional_cancel(tokens: &[Token], c: &Cue) -> bool {
-    let after_if = c.pos > 0
-        && tokens
-            .get(c.pos - 1)
-            .is_some_and(|t| t.is("si") && !t.accented);
+    let is_if = |t: &Token| (t.is("si") && !t.accented && !t.punct_after) || t.is("if");
+    let before = |k: usize| c.pos.checked_sub(k).and_then(|p| tokens.get(p));
+    let after_if = before(1).is_some_and(is_if)
+        || (before(2).is_some_and(is_if)
+            && before(1).is_some_and(|t| {
+                t.is_any(&["we", "i", "you", "lo", "la", "yo", "nosotros", "eu", "nos"])
+            }));
     c.intent == Intent::Cancel && after_if
 }
 
@@ -204,8 +210,12 @@ const DEPOSIT_FATE: &[&str] = &[
     "la sena que pasa", "que pasa con la plata", "que pasa con el dinero", "la plata la pierdo",
     "la sena la pierdo", "pierdo la sena", "pierdo la plata", "perdemos la sena",
     "se pierde la sena", "devuelven la plata", "devolucion de la sena", "reintegro de la sena",
-    "reembolso", "acontece con o sinal", "perco o sinal",
+    "reembolso", "acontece con o sinal", "perco o sinal", "refund",
 ];
+
+/// English, read word by word (its little words are bridged): "deposit" with one of these
+/// ("do I lose the deposit?", "what happens to my deposit?", "do we get the deposit back?").
+const DEPOSIT_FATE_EN: &[&str] = &["lose", "happens", "back", "refunded", "refundable"];
 
 /// Verbs of asking that make a cancellation named as a noun an order ("Solicito la
 /// cancelación de la reserva", "pedimos la anulación", "solicito o cancelamento").
@@ -215,11 +225,18 @@ const REQUEST_VERBS: &[&str] = &[
     "pedir", "pediria", "quiero", "queremos", "quisiera", "quisieramos", "requiero", "requerimos",
     "necesito", "necesitamos", "gestionar", "gestionen", "tramitar", "proceder", "procedan",
     "proceda", "realizar", "hacer", "efectuar", "efectuen", "confirmen", "confirmar", "quero",
-    "queria", "queriamos", "gostaria", "gostariamos", "peco",
+    "queria", "queriamos", "gostaria", "gostariamos", "peco", "request", "requesting",
 ];
 
 /// A cancellation said as a noun.
-const CANCELLATION_NOUNS: &[&str] = &["cancelacion", "anulacion", "cancelamento", "baja"];
+const CANCELLATION_NOUNS: &[&str] = &[
+    "cancelacion",
+    "anulacion",
+    "cancelamento",
+    "baja",
+    "cancellation",
+    "cancelation",
+];
 
 /// "Solicito la cancelación de la reserva": a verb of asking, then (within three words) the
 /// cancellation as a noun. Not "¿cómo es la cancelación?" nor "la política de cancelación"

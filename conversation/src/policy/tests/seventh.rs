@@ -84,6 +84,8 @@ fn what_becomes_of_the_deposit_is_the_policy_as_it_applies() {
         "la plata la pierdo?",
         "que pasa con la seña?",
         "o que acontece com o sinal?",
+        "do I lose the deposit?",
+        "what happens to my deposit if we cancel?",
     ] {
         let paid = coihue_hold(true).run(&after_hold(), text);
         let s = said(&paid);
