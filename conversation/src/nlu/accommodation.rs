@@ -118,9 +118,11 @@ pub(crate) fn described(tokens: &[Token], name: &str) -> bool {
             && tokens
                 .get(i + 1)
                 .is_some_and(|q| q.is_any(&["que", "q", "k"]))
-            && tokens
-                .get(i + 2)
-                .is_some_and(|v| v.is_any(&["tiene", "trae", "tenia", "acepta", "es", "tenes"]))
+            && tokens.get(i + 2).is_some_and(|v| {
+                v.is_any(&[
+                    "tiene", "trae", "tenia", "acepta", "es", "tenes", "sale", "cuesta",
+                ])
+            })
     })
 }
 

@@ -362,7 +362,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     }
     // "Cambiame a la Ñire que tiene jacuzzi": the feature describes the place the guest wants,
     // it is no question about it ("¿cuál es la que tiene jacuzzi?" still asks).
-    if decision.intent == Intent::AskInfo
+    // "Pasame a la Coihue que sale menos": the price says why, when the guest moves to it.
+    let moves = tokens.iter().any(|t| t.is_any(MOVE_TO));
+    let price_says_why = decision.intent == Intent::AskPrice
+        && moves
+        && !tokens
+            .iter()
+            .any(|t| t.is_any(&["cuanto", "cuanta", "precio"]));
+    if (decision.intent == Intent::AskInfo || price_says_why)
         && !tokens
             .iter()
             .any(|t| t.is_any(&["cual", "cuales", "which", "qual"]))
@@ -484,6 +491,13 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         no_long_weekend_in: dates.no_long_weekend.filter(|_| dates.check_in.is_none()),
     }
 }
+
+/// Verbs that move the guest to a place ("pasame a la Coihue", "cambianos a la Lenga").
+#[rustfmt::skip]
+const MOVE_TO: &[&str] = &[
+    "pasame", "pasanos", "pasala", "cambiame", "cambianos", "cambiala", "mudame", "mudanos",
+    "movela", "prefiero", "preferimos", "mejor",
+];
 
 /// Words that ask how the cabins differ (Portuguese "diferença" folds to "diferenca").
 const COMPARE_WORDS: &[&str] = &[

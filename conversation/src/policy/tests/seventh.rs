@@ -163,3 +163,16 @@ fn a_holiday_of_a_month_without_a_long_weekend_names_its_days_off() {
     let u = understand("el feriado trabajo", today(), NAMES);
     assert_eq!((u.check_in, u.no_long_weekend_in), (None, None));
 }
+
+#[test]
+fn a_hold_moves_to_a_cabin_named_with_its_price_as_the_reason() {
+    let t = coihue_hold(false).run(&after_hold(), "y pasame a la arrayan que sale menos");
+    let moved = t
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::MoveHold { to, .. } if to.accommodation_id == 1));
+    assert!(moved, "{:?}", t.effects);
+    // Asking its price is a price question still.
+    let u = understand("cuanto sale la arrayan?", today(), NAMES);
+    assert_eq!(u.intent, crate::nlu::Intent::AskPrice);
+}
