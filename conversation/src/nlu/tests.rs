@@ -1570,3 +1570,28 @@ fn seventh_set_when_there_is_room_asks_for_availability() {
         assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
     }
 }
+
+#[test]
+fn seventh_set_a_jacuzzi_in_short_and_winter_holidays_in_other_words() {
+    for text in [
+        "la ñire tiene hidro?",
+        "tienen yacuzzi?",
+        "la ñire tiene jacuzi",
+    ] {
+        assert_eq!(
+            read(text).features.first(),
+            Some(&super::Feature::Jacuzzi),
+            "{text}"
+        );
+    }
+    for text in [
+        "en las vacaciones de julio somos 5",
+        "para el receso de invierno",
+    ] {
+        assert_eq!(
+            read(text).period.map(|p| p.period),
+            Some(super::Period::WinterHolidays),
+            "{text}"
+        );
+    }
+}
