@@ -172,6 +172,9 @@ pub struct Understanding {
     /// The whole stay moved by days ("llegamos un día después", "one day later", "un día
     /// antes": negative), the nights kept.
     pub shift_days: Option<i32>,
+    /// "El finde siguiente", "la semana que sigue", "the following week": the week after the
+    /// stay talked about, when there is one (the conversation moves it by seven days).
+    pub following_week: bool,
     /// A holiday period the dates were taken from ("el finde largo", "Semana Santa"): the
     /// reply says which dates were assumed.
     pub period: Option<PeriodMention>,
@@ -476,6 +479,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         until: dates.until,
         until_weekday: dates.until_weekday.filter(|_| dates.until.is_some()),
         shift_days: shift,
+        following_week: following_week(&tokens),
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
@@ -735,6 +739,18 @@ fn shift_days(tokens: &[normalize::Token]) -> Option<i32> {
         }
     }
     None
+}
+
+/// "El finde siguiente", "la semana que sigue", "el fin de semana de después", "the following
+/// weekend", "a semana seguinte".
+fn following_week(tokens: &[normalize::Token]) -> bool {
+    const WEEK: &[&str] = &["semana", "finde", "week", "weekend"];
+    const AFTER: &[&str] = &["siguiente", "sigue", "despues", "posterior", "seguinte"];
+    tokens.iter().enumerate().any(|(i, t)| {
+        let next = |k: usize| tokens.get(i + k);
+        (t.is_any(WEEK) && (1..=3).any(|k| next(k).is_some_and(|n| n.is_any(AFTER))))
+            || (t.is("following") && next(1).is_some_and(|n| n.is_any(WEEK)))
+    })
 }
 
 /// "Una persona más", "se suma uno más", "dos adultos más", "one more person", "another

@@ -1595,3 +1595,17 @@ fn seventh_set_a_jacuzzi_in_short_and_winter_holidays_in_other_words() {
         );
     }
 }
+
+#[test]
+fn seventh_set_the_following_week() {
+    for (text, following) in [
+        ("se puede pasar al finde siguiente?", true),
+        ("y la semana siguiente?", true),
+        ("el fin de semana que sigue", true),
+        ("the following weekend", true),
+        ("el finde", false),
+        ("la semana que viene", false),
+    ] {
+        assert_eq!(read(text).following_week, following, "{text}");
+    }
+}

@@ -176,3 +176,40 @@ fn a_hold_moves_to_a_cabin_named_with_its_price_as_the_reason() {
     let u = understand("cuanto sale la arrayan?", today(), NAMES);
     assert_eq!(u.intent, crate::nlu::Intent::AskPrice);
 }
+
+#[test]
+fn the_following_week_is_a_week_after_the_stay_talked_about() {
+    // A hold of the Coihue 15–17 Dec: "el finde siguiente" moves it to 22–24 Dec.
+    for text in [
+        "se puede pasar al finde siguiente?",
+        "y la semana siguiente?",
+        "mejor el fin de semana que sigue",
+        "can we move it to the following weekend?",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        let to = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some((to.check_in, to.check_out)),
+            _ => None,
+        });
+        assert_eq!(
+            to,
+            Some((d("2026-12-22"), d("2026-12-24"))),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+    // An offer on the table: the same days a week later are offered.
+    let t = talk(&[ASK_FOR_TWO, "y la semana siguiente?"]);
+    assert_eq!(
+        t.state.offer.as_ref().map(|o| (o.check_in, o.check_out)),
+        Some((d("2026-12-22"), d("2026-12-24"))),
+        "{}",
+        said(&t)
+    );
+    // Nothing talked about yet: "el finde siguiente" is a weekend from today.
+    let t = run(
+        &ConversationState::default(),
+        "tenes lugar el finde siguiente para 2?",
+    );
+    assert!(t.state.offer.is_some(), "{}", said(&t));
+}
