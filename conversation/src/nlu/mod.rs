@@ -133,6 +133,9 @@ pub struct Understanding {
     /// The guest asks how the cabins differ ("¿cuál es la diferencia entre las dos?", "what's
     /// the difference?", "qual a diferença?").
     pub compares: bool,
+    /// The guest asks which one we recommend ("¿vos cuál me recomendás?", "¿cuál conviene?",
+    /// "which one would you recommend?", "qual você recomenda?").
+    pub asks_recommendation: bool,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
     /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
@@ -427,6 +430,19 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         thanks: tokens.iter().any(|t| t.is("gracias")),
         compares: tokens.iter().any(|t| t.is_any(COMPARE_WORDS))
             || lexicon::find_phrase(&tokens, "de distinto").is_some(),
+        asks_recommendation: tokens.iter().any(|t| t.is_any(RECOMMEND_WORDS))
+            || [
+                "cual conviene",
+                "cual me conviene",
+                "cual nos conviene",
+                "cual es mas linda",
+                "cual es la mas linda",
+                "cual elegirias",
+                "vos cual",
+                "which one would you",
+            ]
+            .iter()
+            .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         declines: agreement.no,
         defers: affirm::puts_off(&tokens),
         asks_voucher: [
@@ -495,6 +511,13 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         no_long_weekend_in: dates.no_long_weekend.filter(|_| dates.check_in.is_none()),
     }
 }
+
+/// Words that ask for a recommendation.
+#[rustfmt::skip]
+const RECOMMEND_WORDS: &[&str] = &[
+    "recomendas", "recomienda", "recomiendan", "recomendarias", "recomendaria",
+    "recommend", "recomenda", "recomendaria", "sugeris", "sugeririas", "aconsejas",
+];
 
 /// Verbs that move the guest to a place ("pasame a la Coihue", "cambianos a la Lenga").
 #[rustfmt::skip]

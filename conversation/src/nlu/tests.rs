@@ -1609,3 +1609,18 @@ fn seventh_set_the_following_week() {
         assert_eq!(read(text).following_week, following, "{text}");
     }
 }
+
+#[test]
+fn seventh_set_which_one_we_recommend() {
+    for (text, asks) in [
+        ("vos cual me recomendas?", true),
+        ("cual nos conviene?", true),
+        ("which one would you recommend?", true),
+        ("qual você recomenda?", true),
+        ("cual es mas linda?", true),
+        ("cual tiene parrilla?", false),
+        ("me la recomendó un amigo", false),
+    ] {
+        assert_eq!(read(text).asks_recommendation, asks, "{text}");
+    }
+}

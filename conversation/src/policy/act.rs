@@ -232,6 +232,23 @@ fn carry_out(
             effects
         }
         Step::Pick(i) => quote::focus(s, facts, i),
+        Step::Recommend => {
+            let Some(offer) = s.offer.as_ref() else {
+                return vec![say(texts::clarify(lang))];
+            };
+            let i = offer.chosen.min(offer.options.len().saturating_sub(1));
+            let Some(o) = offer.options.get(i) else {
+                return vec![say(texts::clarify(lang))];
+            };
+            let guests = o.guests.unwrap_or(offer.guests);
+            let cheapest = offer.options.iter().all(|x| x.total_cents >= o.total_cents);
+            let why = texts::Why {
+                fits_exactly: (o.capacity == i32::from(guests)).then_some(guests),
+                cheapest: cheapest && offer.options.len() > 1,
+                pets: s.pets && o.pets_allowed,
+            };
+            quote::focus_as(s, facts, i, Some(why))
+        }
         Step::NotInOffer => {
             let names: Vec<&str> = s
                 .offer

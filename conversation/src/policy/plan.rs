@@ -71,6 +71,8 @@ pub(crate) enum Step {
     /// "¿Cuál es la diferencia entre las dos?": the options on the table (else every cabin)
     /// side by side.
     Compare,
+    /// "¿Vos cuál me recomendás?" with options on the table: the one in focus, and why.
+    Recommend,
     /// "Esa no" to the option in focus of three: which of the others?
     WhichInstead,
     /// "¿Cuánto sale la noche?" with options on the table: each one's price a night.
@@ -164,6 +166,18 @@ pub(crate) fn plan(
             guests,
             want: Want::Availability,
         };
+    }
+    // "¿Vos cuál me recomendás?": the option in focus and why (a question about pets or a
+    // feature with it is answered as such).
+    if u.asks_recommendation
+        && !heard.new_stay()
+        && u.topics.is_empty()
+        && u.feature.is_none()
+        && s.offer
+            .as_ref()
+            .is_some_and(|o| !o.together && !o.options.is_empty())
+    {
+        return Step::Recommend;
     }
     // "¿Cuál es la diferencia?": the cabins side by side, before the guest decides.
     if u.compares && !heard.new_stay() && u.accommodations.len() != 1 && u.feature.is_none() {

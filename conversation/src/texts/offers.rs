@@ -121,17 +121,28 @@ fn priced(lang: Language, head: String, lines: &[OfferLine<'_>]) -> String {
 
 /// The guest pointed at one option: it is now the one a yes books.
 pub fn focus(lang: Language, line: &OfferLine<'_>, stay: &StayDates, guests: u16) -> String {
+    let opener = match lang {
+        Language::Es => "¡Buena elección! 😊",
+        Language::En => "Good choice! 😊",
+        Language::Pt => "Boa escolha! 😊",
+    };
+    format!("{opener} {}", focus_line(lang, line, stay, guests))
+}
+
+/// The option in focus, its price and the question whether to book it, without an opener
+/// (after a recommendation).
+pub fn focus_line(lang: Language, line: &OfferLine<'_>, stay: &StayDates, guests: u16) -> String {
     let phrase = stay_phrase(lang, stay, guests);
     let (name, total, deposit) = (line.name, line.total, line.deposit);
     match lang {
         Language::Es => format!(
-            "¡Buena elección! 😊 {name} {phrase}: {total} en total (seña {deposit}). ¿Te la reservo? Respondé «dale»."
+            "{name} {phrase}: {total} en total (seña {deposit}). ¿Te la reservo? Respondé «dale»."
         ),
         Language::En => format!(
-            "Good choice! 😊 {name} {phrase}: {total} in total (deposit {deposit}). Shall I book it? Reply «yes»."
+            "{name} {phrase}: {total} in total (deposit {deposit}). Shall I book it? Reply «yes»."
         ),
         Language::Pt => format!(
-            "Boa escolha! 😊 {name} {phrase}: {total} no total (sinal {deposit}). Reservo para você? Responda «sim»."
+            "{name} {phrase}: {total} no total (sinal {deposit}). Reservo para você? Responda «sim»."
         ),
     }
 }
@@ -149,6 +160,59 @@ pub fn not_in_offer(lang: Language, options: &[&str]) -> String {
         Language::Pt => {
             format!("Desculpa, não entendi qual 🙈 Te ofereci: {names}. Qual você prefere?")
         }
+    }
+}
+
+/// Why an option is recommended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Why {
+    /// It sleeps exactly the party.
+    pub fits_exactly: Option<u16>,
+    /// The cheapest of the options.
+    pub cheapest: bool,
+    /// It takes the guest's pets.
+    pub pets: bool,
+}
+
+/// "¿Cuál me recomendás?": the option and why, in one sentence.
+pub fn recommend(lang: Language, name: &str, why: Why) -> String {
+    let mut reasons: Vec<String> = Vec::new();
+    if let Some(n) = why.fits_exactly {
+        reasons.push(match lang {
+            Language::Es => format!("es justo para {n}"),
+            Language::En => format!("it's just right for {n}"),
+            Language::Pt => format!("é certinho para {n}"),
+        });
+    }
+    if why.cheapest {
+        reasons.push(
+            match lang {
+                Language::Es => "es la más económica",
+                Language::En => "it's the best value",
+                Language::Pt => "é o mais econômico",
+            }
+            .to_owned(),
+        );
+    }
+    if why.pets {
+        reasons.push(
+            match lang {
+                Language::Es => "acepta mascotas 🐶",
+                Language::En => "pets are welcome 🐶",
+                Language::Pt => "aceita pets 🐶",
+            }
+            .to_owned(),
+        );
+    }
+    let reasons: Vec<&str> = reasons.iter().map(String::as_str).collect();
+    let because = super::list(lang, &reasons);
+    match (lang, reasons.is_empty()) {
+        (Language::Es, true) => format!("Te recomiendo {name} 😊"),
+        (Language::Es, false) => format!("Te recomiendo {name} 😊: {because}."),
+        (Language::En, true) => format!("I'd recommend {name} 😊"),
+        (Language::En, false) => format!("I'd recommend {name} 😊: {because}."),
+        (Language::Pt, true) => format!("Eu recomendo {name} 😊"),
+        (Language::Pt, false) => format!("Eu recomendo {name} 😊: {because}."),
     }
 }
 

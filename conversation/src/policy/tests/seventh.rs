@@ -213,3 +213,33 @@ fn the_following_week_is_a_week_after_the_stay_talked_about() {
     );
     assert!(t.state.offer.is_some(), "{}", said(&t));
 }
+
+#[test]
+fn which_one_we_recommend_is_the_option_in_focus_and_why() {
+    for question in [
+        "vos cual me recomendas?",
+        "cual nos conviene?",
+        "which one would you recommend?",
+        "qual você recomenda?",
+    ] {
+        let t = talk(&[ASK_FOR_TWO, question]);
+        let s = said(&t);
+        assert!(s.contains("Cabaña Arrayán"), "{question}: {s}");
+        assert!(s.contains("90.000"), "{question}: the price: {s}");
+        assert!(!s.contains("Buena elección"), "{question}: {s}");
+        assert!(booked(&t).is_none(), "{question}");
+        // A yes after it books the one recommended.
+        let yes = World::default().run(&t.state, "dale");
+        assert_eq!(
+            booked(&yes).map(|b| b.accommodation_id),
+            Some(1),
+            "{question}"
+        );
+    }
+    // With a pet: the recommendation takes it (the Coihue, for 4 with pets, leads).
+    let t = talk(&[
+        "hay lugar para 2 del 15 al 17 de diciembre? vamos con el perro",
+        "cual me recomendas?",
+    ]);
+    assert!(said(&t).contains("acepta mascotas"), "{}", said(&t));
+}
