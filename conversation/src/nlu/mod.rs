@@ -516,7 +516,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
 #[rustfmt::skip]
 const RECOMMEND_WORDS: &[&str] = &[
     "recomendas", "recomienda", "recomiendan", "recomendarias", "recomendaria",
-    "recommend", "recomenda", "recomendaria", "sugeris", "sugeririas", "aconsejas",
+    "recommend", "recomenda", "sugeris", "sugeririas", "aconsejas",
 ];
 
 /// Verbs that move the guest to a place ("pasame a la Coihue", "cambianos a la Lenga").
