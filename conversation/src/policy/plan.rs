@@ -253,7 +253,9 @@ pub(crate) fn plan(
                 s.accommodation = None;
                 return Step::WhichInstead;
             }
-            None if agrees => return Step::BookOffer,
+            // "Sí, la Arrayán" when the Arrayán is not on the table: a yes to that cabin, not
+            // to the option in focus (below, it is asked about for the stay).
+            None if agrees && u.accommodation.is_none() => return Step::BookOffer,
             // "How much is it per night?": the offer's prices a night, not its totals again.
             None if u.per_night && !offer.together && offer.replaces.is_none() => {
                 return Step::NightPrices;

@@ -243,3 +243,28 @@ fn which_one_we_recommend_is_the_option_in_focus_and_why() {
     ]);
     assert!(said(&t).contains("acepta mascotas"), "{}", said(&t));
 }
+
+#[test]
+fn a_yes_naming_a_cabin_not_on_the_table_is_about_that_cabin() {
+    // Four people: the Arrayán (for 2) is not offered; "sí, la Arrayán" books nothing else.
+    let ask = "hay lugar para 4 del 15 al 17 de diciembre?";
+    for yes in ["si la arrayan", "dale, la arrayán", "sí, la arrayan porfa"] {
+        let t = talk(&[ask, yes]);
+        assert!(booked(&t).is_none(), "{yes}: {}", said(&t));
+        assert!(said(&t).contains("Cabaña Arrayán"), "{yes}: {}", said(&t));
+        assert!(said(&t).contains("2 personas"), "{yes}: {}", said(&t));
+    }
+    // Two people, a yes to a cabin that fits but was not the one in focus: that one is held.
+    let world = World {
+        // The Lenga taken: only the Arrayán and the Coihue are offered.
+        taken: vec![taken(3, "2026-12-15", "2026-12-17")],
+        ..World::default()
+    };
+    let t = world.talk(&[ASK_FOR_TWO, "si, la coihue"]);
+    assert_eq!(
+        booked(&t).map(|b| b.accommodation_id),
+        Some(2),
+        "{}",
+        said(&t)
+    );
+}
