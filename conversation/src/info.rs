@@ -259,6 +259,11 @@ pub fn has(a: &Accommodation, feature: Feature) -> bool {
     }
 }
 
+/// The cabin's description shows these words ("la que tiene vista al lago"), not denied.
+pub(crate) fn describes(a: &Accommodation, words: &str) -> bool {
+    !words.is_empty() && described(&fold(&a.description), words)
+}
+
 /// The owner's description shows the word, not denied ("jacuzzi y vista a la montaña", not
 /// "sin parrilla").
 fn described(description: &str, word: &str) -> bool {
@@ -276,7 +281,7 @@ fn described(description: &str, word: &str) -> bool {
 }
 
 /// Lowercase with the Spanish accents removed.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.to_lowercase()
         .chars()
         .map(|c| match c {

@@ -173,6 +173,23 @@ const HAVING: &[&str] = &[
     "la que tenga",
 ];
 
+/// "La que tiene vista al lago", "la del deck": what an option is pointed at by when it is
+/// no feature the cues know (matched against the cabins' descriptions by the conversation):
+/// up to three words after the lead, folded.
+pub(crate) fn described(tokens: &[Token]) -> Option<String> {
+    for lead in HAVING {
+        if let Some((pos, _)) = lexicon::find_phrase(tokens, lead) {
+            let rest = &tokens[pos + lexicon::phrase_len(lead)..];
+            if !features(rest).is_empty() {
+                return None;
+            }
+            let words: Vec<&str> = rest.iter().take(3).map(|t| t.text.as_str()).collect();
+            return (!words.is_empty()).then(|| words.join(" "));
+        }
+    }
+    None
+}
+
 pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     for lead in HAVING {
         if let Some((pos, _)) = lexicon::find_phrase(tokens, lead)

@@ -133,6 +133,9 @@ pub struct Understanding {
     /// The guest asks how the cabins differ ("¿cuál es la diferencia entre las dos?", "what's
     /// the difference?", "qual a diferença?").
     pub compares: bool,
+    /// "La que tiene vista al lago": the words an option is pointed at by when they name no
+    /// known feature, for the conversation to find in the options' descriptions.
+    pub described: Option<String>,
     /// The guest asks which one we recommend ("¿vos cuál me recomendás?", "¿cuál conviene?",
     /// "which one would you recommend?", "qual você recomenda?").
     pub asks_recommendation: bool,
@@ -428,6 +431,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         language,
         language_sure: detected.is_some_and(|(_, margin)| margin >= 2),
         thanks: tokens.iter().any(|t| t.is("gracias")),
+        described: cues::described(&tokens),
         compares: tokens.iter().any(|t| t.is_any(COMPARE_WORDS))
             || lexicon::find_phrase(&tokens, "de distinto").is_some(),
         asks_recommendation: tokens.iter().any(|t| t.is_any(RECOMMEND_WORDS))

@@ -1624,3 +1624,16 @@ fn seventh_set_which_one_we_recommend() {
         assert_eq!(read(text).asks_recommendation, asks, "{text}");
     }
 }
+
+#[test]
+fn seventh_set_an_option_described_in_words_no_feature_names() {
+    for (text, words) in [
+        ("si, la que tiene vista al lago", Some("vista al lago")),
+        ("la del deck", Some("deck")),
+        // A known feature is a choice by it, not words to look for.
+        ("la que tiene pileta", None),
+        ("dale", None),
+    ] {
+        assert_eq!(read(text).described.as_deref(), words, "{text}");
+    }
+}

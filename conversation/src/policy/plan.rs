@@ -167,6 +167,33 @@ pub(crate) fn plan(
             want: Want::Availability,
         };
     }
+    // "Sí, la que tiene vista al lago": the one option whose description says so.
+    if let Some(words) = &u.described
+        && !heard.new_stay()
+        && let Some(offer) = s.offer.as_mut()
+    {
+        let hits: Vec<usize> = offer
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| {
+                facts
+                    .accommodations()
+                    .iter()
+                    .any(|a| a.id == o.accommodation_id && crate::info::describes(a, words))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let [i] = hits[..] {
+            offer.chosen = i;
+            s.accommodation = offer.options.get(i).map(|o| o.name.clone());
+            return if agrees {
+                Step::BookOffer
+            } else {
+                Step::Pick(i)
+            };
+        }
+    }
     // "¿Vos cuál me recomendás?": the option in focus and why (a question about pets or a
     // feature with it is answered as such).
     if u.asks_recommendation

@@ -268,3 +268,17 @@ fn a_yes_naming_a_cabin_not_on_the_table_is_about_that_cabin() {
         said(&t)
     );
 }
+
+#[test]
+fn an_option_pointed_at_by_its_description() {
+    // Every cabin here is "junto al lago": no one option is meant, nothing is booked.
+    let t = talk(&[ASK_FOR_TWO, "la del lago"]);
+    assert!(booked(&t).is_none(), "{}", said(&t));
+    // The words are looked for in the owner's description, not denied there.
+    let mut a = cabins().remove(0);
+    a.description = "Para dos, con hogar a leña y vista al lago. Sin deck.".into();
+    assert!(crate::info::describes(&a, "vista al lago"));
+    assert!(crate::info::describes(&a, "hogar a lena"));
+    assert!(!crate::info::describes(&a, "deck"));
+    assert!(!crate::info::describes(&a, "vista a la montana"));
+}
