@@ -194,7 +194,18 @@ pub fn yes_no_at(
                 }
                 have.truncate(6);
                 let named = (chosen.len() == 1 && named.is_some()).then(|| chosen[0].name.as_str());
-                texts::feature_no(lang, feature, named, &have)
+                // "¿la Arrayán tiene jacuzzi?": not that one, but the guest may want the one
+                // that has it, so say which.
+                let elsewhere: Vec<&str> = all
+                    .iter()
+                    .filter(|a| named.is_some() && has(a, feature))
+                    .map(|a| a.name.as_str())
+                    .collect();
+                if elsewhere.is_empty() {
+                    texts::feature_no(lang, feature, named, &have)
+                } else {
+                    texts::feature_elsewhere(lang, feature, named, &elsewhere)
+                }
             } else {
                 let everywhere =
                     with.len() == chosen.len() && (chosen.len() > 1 || named.is_none());
@@ -267,6 +278,11 @@ pub fn has(a: &Accommodation, feature: Feature) -> bool {
     }
 }
 
+/// The cabin's description shows these words ("la que tiene vista al lago"), not denied.
+pub(crate) fn describes(a: &Accommodation, words: &str) -> bool {
+    !words.is_empty() && described(&fold(&a.description), words)
+}
+
 /// The owner's description shows the word, not denied ("jacuzzi y vista a la montaña", not
 /// "sin parrilla").
 fn described(description: &str, word: &str) -> bool {
@@ -284,7 +300,7 @@ fn described(description: &str, word: &str) -> bool {
 }
 
 /// Lowercase with the Spanish accents removed.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.to_lowercase()
         .chars()
         .map(|c| match c {

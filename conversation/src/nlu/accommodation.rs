@@ -102,6 +102,30 @@ pub(crate) fn wanted(tokens: &[Token], name: &str) -> bool {
     })
 }
 
+/// `name` described in a relative clause right after it ("cambiame a la ñire q tiene
+/// jacuzzi", "la lenga que es más grande"): the feature says why the guest wants it, it does not
+/// ask whether it has it.
+pub(crate) fn described(tokens: &[Token], name: &str) -> bool {
+    let words: Vec<String> = tokenize(name)
+        .into_iter()
+        .map(|t| t.text)
+        .filter(|w| w.len() >= 3 && !GENERIC.contains(&w.as_str()))
+        .collect();
+    let names_it = |t: &Token| words.iter().any(|w| lexicon::word(t, w).is_some());
+    tokens.iter().enumerate().any(|(i, t)| {
+        names_it(t)
+            && !t.punct_after
+            && tokens
+                .get(i + 1)
+                .is_some_and(|q| q.is_any(&["que", "q", "k"]))
+            && tokens.get(i + 2).is_some_and(|v| {
+                v.is_any(&[
+                    "tiene", "trae", "tenia", "acepta", "es", "tenes", "sale", "cuesta",
+                ])
+            })
+    })
+}
+
 /// 100 + length for the whole name in order; otherwise 10 per distinctive word present.
 /// Every name the message points at equally well ("la lenga y la coihue"): the tie [`find`]
 /// refuses to break.

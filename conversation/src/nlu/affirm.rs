@@ -10,7 +10,9 @@
 //!   lugar…"; "sí" with an accent always agrees;
 //! - a message that starts with "no" or says "mejor no" / "no gracias" never agrees;
 //! - "bueno" agrees only alone or with a pointer ("bueno esa"); elsewhere it is a filler:
-//!   "bueno, y cuánto sale?".
+//!   "bueno, y cuánto sale?";
+//! - a mild word that goes on with "y" and a question ("ok y para 2 del 18 al 21?", "genial,
+//!   y a qué hora es el check-in?") acknowledges the last answer and asks on: no yes.
 
 use super::{lexicon, normalize::Token};
 
@@ -66,6 +68,14 @@ const AFTER_YES: &[&str] = &[
     "listo",
 ];
 
+/// Words after "ok y …" that start a question, not a second order ("ok y reservala").
+#[rustfmt::skip]
+const ASKS_ON: &[&str] = &[
+    "para", "si", "cuanto", "cuanta", "cuantos", "cuantas", "que", "como", "a", "el", "la", "los",
+    "las", "en", "hay", "tienen", "tenes", "tenen", "donde", "cuando", "cual", "cuales", "del",
+    "de", "con", "se", "aceptan", "puedo", "podemos",
+];
+
 /// What the message says about agreeing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Affirmation {
@@ -115,9 +125,14 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
     // "my Spanish is not great", "não está bom": a mild word said of something else, negated.
     let mild_said = MILD.iter().any(|p| {
         lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {
-            !pos.checked_sub(1)
+            let negated = pos
+                .checked_sub(1)
                 .and_then(|b| tokens.get(b))
-                .is_some_and(|b| b.is_any(&["no", "not", "nao", "isnt", "wasnt"]))
+                .is_some_and(|b| b.is_any(&["no", "not", "nao", "isnt", "wasnt"]));
+            let after = pos + lexicon::phrase_len(p);
+            let asks_on = tokens.get(after).is_some_and(|t| t.is("y"))
+                && tokens.get(after + 1).is_some_and(|t| t.is_any(ASKS_ON));
+            !negated && !asks_on
         })
     });
     let mild = mild_said || bueno_alone || whichever_alone;
@@ -215,6 +230,10 @@ mod tests {
             "no, gracias",
             "hola",
             "bueno, y cuánto sale?",
+            "ok y para 2 del 18 al 21 de junio?",
+            "perfecto, y a qué hora es el check in?",
+            "genial y si somos 4?",
+            "listo y cuanto sale?",
             "bueno dale, lo pienso y te confirmo",
             "dale, lo hablo con mi marido y te aviso",
             "de una, después te confirmo",
@@ -223,6 +242,9 @@ mod tests {
             assert!(!yes(s), "{s}");
         }
         assert!(yes("dale reservala y te aviso cuando pago"));
+        assert!(yes("ok y reservala"));
+        assert!(yes("perfecto"));
+        assert!(yes("ok, dale"));
         assert!(!puts_off(&tokenize("te aviso que llevamos perro")));
         assert!(!puts_off(&tokenize(
             "te escribo para consultar disponibilidad"

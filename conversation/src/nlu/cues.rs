@@ -77,6 +77,8 @@ const FEATURES: &[(&str, Feature)] = &[
     ("ventilador", Feature::AirConditioning),
     ("jacuzzi", Feature::Jacuzzi), ("hidromasaje", Feature::Jacuzzi), ("hidro", Feature::Jacuzzi),
     ("yacuzzi", Feature::Jacuzzi), ("yacusi", Feature::Jacuzzi), ("jacusi", Feature::Jacuzzi),
+    ("jacuzi", Feature::Jacuzzi),
+    ("banera de hidromasaje", Feature::Jacuzzi), ("tina de hidromasaje", Feature::Jacuzzi),
     ("desayuno", Feature::Breakfast),
     ("cocina", Feature::Kitchen), ("anafe", Feature::Kitchen),
     ("tele", Feature::Tv), ("television", Feature::Tv), ("tv", Feature::Tv), ("smart tv", Feature::Tv),
@@ -171,6 +173,23 @@ const HAVING: &[&str] = &[
     "la con",
     "la que tenga",
 ];
+
+/// "La que tiene vista al lago", "la del deck": what an option is pointed at by when it is
+/// no feature the cues know (matched against the cabins' descriptions by the conversation):
+/// up to three words after the lead, folded.
+pub(crate) fn described(tokens: &[Token]) -> Option<String> {
+    for lead in HAVING {
+        if let Some((pos, _)) = lexicon::find_phrase(tokens, lead) {
+            let rest = &tokens[pos + lexicon::phrase_len(lead)..];
+            if !features(rest).is_empty() {
+                return None;
+            }
+            let words: Vec<&str> = rest.iter().take(3).map(|t| t.text.as_str()).collect();
+            return (!words.is_empty()).then(|| words.join(" "));
+        }
+    }
+    None
+}
 
 pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     for lead in HAVING {

@@ -5,7 +5,8 @@
 //! - everyone counts, babies included ("3 adultos y un bebé" = 4): the accommodation's
 //!   capacity is about people, and the owner decides about cribs;
 //! - counted groups ("N personas/adultos/pax", "N chicos/nenes/bebés", "N parejas") are
-//!   summed and win over a bare "somos N" / "para N" in the same message;
+//!   summed and win over a bare "somos N" / "para N" in the same message; but a whole party
+//!   ("4 personas") told apart in the same message ("dos adultos y dos nenes") is counted once;
 //! - a couple ("una pareja", "mi señora y yo", "con mi novia") is two, plus any children named;
 //! - "somos 2 y 2 chicos" adds the children (joined by "y"/"más"); "somos 4 con 2 chicos" does
 //!   not (the four already include them);
@@ -17,7 +18,8 @@ use super::{lexicon, normalize::Token, numbers};
 #[rustfmt::skip]
 const ADULTS: &[&str] = &[
     "persona", "personas", "adulto", "adultos", "adulta", "adultas", "mayores", "huesped",
-    "huespedes", "pax", "personitas", "amigos", "amigas", "chicas",
+    "huespedes", "pax", "personitas", "amigos", "amigas", "chicas", "jubilados", "jubiladas",
+    "pasajeros", "pasajeras", "viajeros", "viajeras", "integrantes", "miembros",
 ];
 
 #[rustfmt::skip]
@@ -25,6 +27,16 @@ const KIDS: &[&str] = &[
     "chico", "chicos", "nene", "nenes", "nena", "nenas", "nino", "ninos", "nina", "ninas", "menor",
     "menores", "bebe", "bebes", "hijo", "hijos", "hija", "hijas", "chiquitos", "chiquitas",
     "nietos", "nietas", "adolescentes", "pibes", "criaturas", "peques",
+];
+
+/// Nouns of [`ADULTS`] that name everyone, not a part ("4 personas: 2 adultos y 2 nenes").
+const EVERYONE: &[&str] = &[
+    "persona",
+    "personas",
+    "huesped",
+    "huespedes",
+    "pax",
+    "personitas",
 ];
 
 /// Nouns that count two each ("una pareja", "dos matrimonios").
@@ -101,6 +113,8 @@ struct Tally {
     kids: u32,
     /// Children joined to a bare count by "y"/"más" ("somos 2 y 2 chicos").
     kids_added: u32,
+    /// Of `adults`, those counted with a noun of everyone ("4 personas").
+    everyone: u32,
     counted_adults: bool,
     couple: bool,
     solo: bool,
@@ -114,6 +128,11 @@ struct Tally {
 impl Tally {
     fn total(&self) -> Option<u32> {
         if self.counted_adults {
+            // "para 4 personas, somos 2 adultos y 2 nenes": the same four, told apart.
+            let parts = self.adults - self.everyone + self.kids;
+            if self.everyone > 0 && parts == self.everyone {
+                return Some(self.everyone);
+            }
             Some(self.adults + self.kids)
         } else if self.couple || self.household.is_some() {
             let named = self
@@ -193,6 +212,9 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
         // "hablar con una persona" asks for a human, it is not a head count.
         let asking_for_someone = v == 1 && noun.is("persona") && prev_is(&["con", "a"]);
         if !asking_for_someone {
+            if noun.is_any(EVERYONE) {
+                tally.everyone += v;
+            }
             tally.adults += v;
             tally.counted_adults = true;
         }
@@ -247,7 +269,17 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     let direct = at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT));
     let family_of = at(p).is_some_and(|t| t.is("de"))
         && p > 0
-        && at(p - 1).is_some_and(|t| t.is_any(&["familia", "grupo", "total"]));
+        && at(p - 1).is_some_and(|t| {
+            t.is_any(&[
+                "familia",
+                "grupo",
+                "total",
+                "contingente",
+                "delegacion",
+                "comitiva",
+                "excursion",
+            ])
+        });
     if direct || family_of {
         tally.base = Some(v);
         tally.base_at = i;
@@ -360,5 +392,20 @@ mod tests {
         assert_eq!(guests("vamos con mis viejos, somos 4"), Some(4));
         assert_eq!(guests("mi señora y yo, somos 4 con los chicos"), Some(4));
         assert_eq!(guests("yo y mi perro"), None);
+        // A whole party and its parts in one message count once.
+        assert_eq!(
+            guests("para cuatro personas somos dos adultos y dos nenes"),
+            Some(4)
+        );
+        assert_eq!(guests("4 personas: 3 adultos y un bebé"), Some(4));
+        assert_eq!(guests("somos 5 huéspedes, 2 adultos y 3 chicos"), Some(5));
+        assert_eq!(guests("6 pax (4 adultos + 2 menores)"), Some(6));
+        // Parts that do not add up to it are more people.
+        assert_eq!(guests("2 personas y un bebé"), Some(3));
+        // A group said formally.
+        assert_eq!(guests("somos un contingente de nueve jubilados"), Some(9));
+        assert_eq!(guests("una delegación de 8"), Some(8));
+        assert_eq!(guests("viajamos 7 pasajeros"), Some(7));
+        assert_eq!(guests("el Centro de Jubilados de Tandil"), None);
     }
 }

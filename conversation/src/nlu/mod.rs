@@ -133,6 +133,15 @@ pub struct Understanding {
     /// Information asked for in general ("quería info", "me pasás información?"), no question
     /// in particular: what a first message asking for dates and people answers.
     pub general_info: bool,
+    /// The guest asks how the cabins differ ("¿cuál es la diferencia entre las dos?", "what's
+    /// the difference?", "qual a diferença?").
+    pub compares: bool,
+    /// "La que tiene vista al lago": the words an option is pointed at by when they name no
+    /// known feature, for the conversation to find in the options' descriptions.
+    pub described: Option<String>,
+    /// The guest asks which one we recommend ("¿vos cuál me recomendás?", "¿cuál conviene?",
+    /// "which one would you recommend?", "qual você recomenda?").
+    pub asks_recommendation: bool,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
     /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
@@ -172,6 +181,9 @@ pub struct Understanding {
     /// The whole stay moved by days ("llegamos un día después", "one day later", "un día
     /// antes": negative), the nights kept.
     pub shift_days: Option<i32>,
+    /// "El finde siguiente", "la semana que sigue", "the following week": the week after the
+    /// stay talked about, when there is one (the conversation moves it by seven days).
+    pub following_week: bool,
     /// A holiday period the dates were taken from ("el finde largo", "Semana Santa"): the
     /// reply says which dates were assumed.
     pub period: Option<PeriodMention>,
@@ -360,6 +372,29 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             contested: false,
         };
     }
+    // "Cambiame a la Ñire que tiene jacuzzi": the feature describes the place the guest wants,
+    // it is no question about it ("¿cuál es la que tiene jacuzzi?" still asks).
+    // "Pasame a la Coihue que sale menos": the price says why, when the guest moves to it.
+    let moves = tokens.iter().any(|t| t.is_any(MOVE_TO));
+    let price_says_why = decision.intent == Intent::AskPrice
+        && moves
+        && !tokens
+            .iter()
+            .any(|t| t.is_any(&["cuanto", "cuanta", "precio"]));
+    if (decision.intent == Intent::AskInfo || price_says_why)
+        && !tokens
+            .iter()
+            .any(|t| t.is_any(&["cual", "cuales", "which", "qual"]))
+        && accommodation
+            .as_deref()
+            .is_some_and(|name| accommodation::described(&tokens, name))
+    {
+        decision = intent::Decision {
+            intent: Intent::Unknown,
+            evidence: intent::Evidence::Nothing,
+            contested: false,
+        };
+    }
     // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
     // for that place on those dates, a request to hold it, not a question whether it is free;
     // "quero o chalé Ñire" alone, the same request still without its dates.
@@ -428,6 +463,22 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         language,
         language_sure: detected.is_some_and(|(_, margin)| margin >= 2),
         thanks: tokens.iter().any(|t| t.is("gracias")),
+        described: cues::described(&tokens),
+        compares: tokens.iter().any(|t| t.is_any(COMPARE_WORDS))
+            || lexicon::find_phrase(&tokens, "de distinto").is_some(),
+        asks_recommendation: tokens.iter().any(|t| t.is_any(RECOMMEND_WORDS))
+            || [
+                "cual conviene",
+                "cual me conviene",
+                "cual nos conviene",
+                "cual es mas linda",
+                "cual es la mas linda",
+                "cual elegirias",
+                "vos cual",
+                "which one would you",
+            ]
+            .iter()
+            .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         declines: agreement.no,
         defers: affirm::puts_off(&tokens),
         asks_voucher: [
@@ -480,6 +531,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         until: dates.until,
         until_weekday: dates.until_weekday.filter(|_| dates.until.is_some()),
         shift_days: shift,
+        following_week: following_week(&tokens),
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
@@ -495,6 +547,34 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         no_long_weekend_in: dates.no_long_weekend.filter(|_| dates.check_in.is_none()),
     }
 }
+
+/// Words that ask for a recommendation.
+#[rustfmt::skip]
+const RECOMMEND_WORDS: &[&str] = &[
+    "recomendas", "recomienda", "recomiendan", "recomendarias", "recomendaria",
+    "recommend", "recomenda", "sugeris", "sugeririas", "aconsejas",
+];
+
+/// Verbs that move the guest to a place ("pasame a la Coihue", "cambianos a la Lenga").
+#[rustfmt::skip]
+const MOVE_TO: &[&str] = &[
+    "pasame", "pasanos", "pasala", "cambiame", "cambianos", "cambiala", "mudame", "mudanos",
+    "movela", "prefiero", "preferimos", "mejor",
+];
+
+/// Words that ask how the cabins differ (Portuguese "diferença" folds to "diferenca").
+const COMPARE_WORDS: &[&str] = &[
+    "diferencia",
+    "diferencias",
+    "diferencian",
+    "difference",
+    "differences",
+    "diferenca",
+    "diferencas",
+    "comparar",
+    "comparame",
+    "compararlas",
+];
 
 /// Words that say the day is the arrival ("llegamos el 4", "arrive on the 4th" bridged).
 const ARRIVAL_WORDS: &[&str] = &[
@@ -740,6 +820,18 @@ fn party_said(tokens: &[normalize::Token]) -> Option<u16> {
         }
         let n = numbers::parse_at(tokens, i + 1).filter(|n| !n.ordinal)?;
         u16::try_from(n.value).ok().filter(|v| (1..=60).contains(v))
+    })
+}
+
+/// "El finde siguiente", "la semana que sigue", "el fin de semana de después", "the following
+/// weekend", "a semana seguinte".
+fn following_week(tokens: &[normalize::Token]) -> bool {
+    const WEEK: &[&str] = &["semana", "finde", "week", "weekend"];
+    const AFTER: &[&str] = &["siguiente", "sigue", "despues", "posterior", "seguinte"];
+    tokens.iter().enumerate().any(|(i, t)| {
+        let next = |k: usize| tokens.get(i + k);
+        (t.is_any(WEEK) && (1..=3).any(|k| next(k).is_some_and(|n| n.is_any(AFTER))))
+            || (t.is("following") && next(1).is_some_and(|n| n.is_any(WEEK)))
     })
 }
 

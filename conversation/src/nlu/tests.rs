@@ -1571,3 +1571,229 @@ fn sixth_set_wanting_a_named_place_orders_and_english_and_portuguese_words() {
         assert_eq!(read(text).choice, Some(choice), "{text}");
     }
 }
+
+#[test]
+fn seventh_set_flows_that_go_where_the_guest_takes_them() {
+    // A whole party and its parts in one message count once.
+    for (text, guests) in [
+        (
+            "te queria consultar si tenes una cabaña para cuatro personas del 16 al 19 de abril somos dos adultos y dos nenes",
+            Some(4),
+        ),
+        ("somos 5 personas, 3 adultos y 2 chicos", Some(5)),
+        ("dos adultos y dos nenes", Some(4)),
+        (
+            "Estimados:\nSomos un contingente de nueve jubilados del Centro de Jubilados de Tandil. Quisiéramos alojarnos del 5 al 8 de mayo.",
+            Some(9),
+        ),
+    ] {
+        assert_eq!(read(text).guests, guests, "{text}");
+    }
+}
+
+#[test]
+fn seventh_set_a_cancellation_asked_for_as_a_noun_cancels() {
+    for (text, intent) in [
+        (
+            "Solicito la cancelación de la reserva y quisiera saber qué sucede con la seña abonada.",
+            Intent::Cancel,
+        ),
+        (
+            "Por la presente solicitamos la anulación de nuestra reserva",
+            Intent::Cancel,
+        ),
+        (
+            "quisiera pedir la cancelación de mi reserva",
+            Intent::Cancel,
+        ),
+        (
+            "Gostaria de solicitar o cancelamento da reserva",
+            Intent::Cancel,
+        ),
+        (
+            "Dear team, I would like to request the cancellation of my booking. Kind regards",
+            Intent::Cancel,
+        ),
+        ("necesito la baja de la reserva", Intent::Cancel),
+        // A question about the policy, not an order.
+        ("¿cómo es la cancelación?", Intent::AskInfo),
+        (
+            "quisiera saber la cancelación cómo funciona",
+            Intent::AskInfo,
+        ),
+        ("¿cuál es la política de cancelación?", Intent::AskInfo),
+    ] {
+        assert_eq!(read(text).intent, intent, "{text}");
+    }
+}
+
+#[test]
+fn seventh_set_a_month_set_aside_gives_no_date() {
+    let d = |m: u32, day: u32| NaiveDate::from_ymd_opt(2027, m, day);
+    for (text, check_in, check_out) in [
+        (
+            "y si en vez de junio vamos en julio, del 19 al 21?",
+            d(7, 19),
+            d(7, 21),
+        ),
+        (
+            "en lugar de marzo mejor abril, del 3 al 5",
+            d(4, 3),
+            d(4, 5),
+        ),
+        (
+            "en vez del 5 al 8 de junio, del 12 al 15 de junio",
+            d(6, 12),
+            d(6, 15),
+        ),
+        ("em vez de junho, de 19 a 21 de julho", d(7, 19), d(7, 21)),
+        // Nothing set aside: the month said apart still gives its month.
+        ("junio, del 19 al 21", d(6, 19), d(6, 21)),
+    ] {
+        let u = read(text);
+        assert_eq!((u.check_in, u.check_out), (check_in, check_out), "{text}");
+    }
+}
+
+#[test]
+fn seventh_set_a_named_place_described_is_wanted_not_asked_about() {
+    // "La ñire que tiene jacuzzi": why the guest wants it, not a question whether it has it.
+    for text in [
+        "y mejor cambiame a la arrayan q tiene parrilla",
+        "prefiero la lenga que tiene parrilla",
+        "pasame a la coihue que acepta perros",
+    ] {
+        let u = read(text);
+        assert_ne!(u.intent, Intent::AskInfo, "{text}");
+        assert!(u.accommodation.is_some(), "{text}");
+    }
+    // Questions stay questions.
+    for text in [
+        "la arrayan tiene jacuzzi?",
+        "cual es la que tiene jacuzzi, la arrayan?",
+        "la lenga, tiene parrilla?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+}
+
+#[test]
+fn seventh_set_what_becomes_of_the_deposit_asks_about_the_policy() {
+    for (text, intent) in [
+        ("y la seña que onda?", Intent::AskInfo),
+        ("y si cancelo, la plata la pierdo?", Intent::AskInfo),
+        ("what happens to my deposit if we cancel?", Intent::AskInfo),
+        ("do I lose the deposit?", Intent::AskInfo),
+        ("si lo cancelamos nos devuelven la seña?", Intent::AskInfo),
+        ("que pasa con la seña si no vamos?", Intent::AskInfo),
+        // With an order to cancel, the order stands.
+        ("cancelo la reserva. la plata la pierdo?", Intent::Cancel),
+        (
+            "che quiero cancelar, me devuelven la plata?",
+            Intent::Cancel,
+        ),
+        // The deposit's amount is a price.
+        ("cuanto es la seña?", Intent::AskPrice),
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, intent, "{text}");
+        if intent == Intent::AskInfo {
+            assert_eq!(u.info_topic, Some(InfoTopic::Cancellation), "{text}");
+        }
+    }
+}
+
+#[test]
+fn seventh_set_how_the_cabins_differ() {
+    for (text, compares) in [
+        ("cual es la diferencia entre las dos?", true),
+        ("que diferencias hay entre la coihue y la ñire", true),
+        ("what's the difference?", true),
+        ("qual a diferença?", true),
+        ("que tiene de distinto la lenga?", true),
+        ("cual me recomendas?", false),
+        ("tienen pileta?", false),
+    ] {
+        assert_eq!(read(text).compares, compares, "{text}");
+    }
+}
+
+#[test]
+fn seventh_set_when_there_is_room_asks_for_availability() {
+    for text in [
+        "y vos para cuando tenes?",
+        "para cuando tienen lugar en la lenga?",
+        "que fechas tenes libres en marzo?",
+        "cuando hay lugar?",
+        "quando tem vaga?",
+    ] {
+        assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
+    }
+}
+
+#[test]
+fn seventh_set_a_jacuzzi_in_short_and_winter_holidays_in_other_words() {
+    for text in [
+        "la ñire tiene hidro?",
+        "tienen yacuzzi?",
+        "la ñire tiene jacuzi",
+    ] {
+        assert_eq!(
+            read(text).features.first(),
+            Some(&super::Feature::Jacuzzi),
+            "{text}"
+        );
+    }
+    for text in [
+        "en las vacaciones de julio somos 5",
+        "para el receso de invierno",
+    ] {
+        assert_eq!(
+            read(text).period.map(|p| p.period),
+            Some(super::Period::WinterHolidays),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn seventh_set_the_following_week() {
+    for (text, following) in [
+        ("se puede pasar al finde siguiente?", true),
+        ("y la semana siguiente?", true),
+        ("el fin de semana que sigue", true),
+        ("the following weekend", true),
+        ("el finde", false),
+        ("la semana que viene", false),
+    ] {
+        assert_eq!(read(text).following_week, following, "{text}");
+    }
+}
+
+#[test]
+fn seventh_set_which_one_we_recommend() {
+    for (text, asks) in [
+        ("vos cual me recomendas?", true),
+        ("cual nos conviene?", true),
+        ("which one would you recommend?", true),
+        ("qual você recomenda?", true),
+        ("cual es mas linda?", true),
+        ("cual tiene parrilla?", false),
+        ("me la recomendó un amigo", false),
+    ] {
+        assert_eq!(read(text).asks_recommendation, asks, "{text}");
+    }
+}
+
+#[test]
+fn seventh_set_an_option_described_in_words_no_feature_names() {
+    for (text, words) in [
+        ("si, la que tiene vista al lago", Some("vista al lago")),
+        ("la del deck", Some("deck")),
+        // A known feature is a choice by it, not words to look for.
+        ("la que tiene pileta", None),
+        ("dale", None),
+    ] {
+        assert_eq!(read(text).described.as_deref(), words, "{text}");
+    }
+}

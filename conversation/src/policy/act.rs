@@ -1,6 +1,7 @@
 //! Carries a step out against the facts: the effects of a turn, in the guest's language.
 
 use booking::StayDates;
+use chrono::Datelike;
 
 use super::{holds, plan::Step, quote, say};
 use crate::{
@@ -9,6 +10,20 @@ use crate::{
     state::{ConversationState, Want},
     texts,
 };
+
+/// Features that can set a cabin apart in a comparison.
+const APART: &[Feature] = &[
+    Feature::Jacuzzi,
+    Feature::Pool,
+    Feature::Grill,
+    Feature::Heating,
+    Feature::AirConditioning,
+    Feature::Parking,
+    Feature::Wifi,
+    Feature::Kitchen,
+    Feature::Tv,
+    Feature::Breakfast,
+];
 
 pub(crate) fn act(
     step: Step,
@@ -152,7 +167,21 @@ fn carry_out(
         Step::Human => vec![say(texts::human(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
-        Step::NoLongWeekend(month) => vec![say(texts::no_long_weekend_in(lang, month))],
+        Step::NoLongWeekend(month) => {
+            // The days off of the next such month, from today.
+            let today = facts.today;
+            let year = if month >= today.month() {
+                today.year()
+            } else {
+                today.year() + 1
+            };
+            let days: Vec<chrono::NaiveDate> = booking::holidays::national_holidays(year)
+                .into_iter()
+                .map(|h| h.date)
+                .filter(|d| d.month() == month && *d >= today)
+                .collect();
+            vec![say(texts::no_long_weekend_in(lang, month, &days))]
+        }
         Step::Info {
             topics,
             features,
@@ -209,6 +238,23 @@ fn carry_out(
             effects
         }
         Step::Pick(i) => quote::focus(s, facts, i),
+        Step::Recommend => {
+            let Some(offer) = s.offer.as_ref() else {
+                return vec![say(texts::clarify(lang))];
+            };
+            let i = offer.chosen.min(offer.options.len().saturating_sub(1));
+            let Some(o) = offer.options.get(i) else {
+                return vec![say(texts::clarify(lang))];
+            };
+            let guests = o.guests.unwrap_or(offer.guests);
+            let cheapest = offer.options.iter().all(|x| x.total_cents >= o.total_cents);
+            let why = texts::Why {
+                fits_exactly: (o.capacity == i32::from(guests)).then_some(guests),
+                cheapest: cheapest && offer.options.len() > 1,
+                pets: s.pets && o.pets_allowed,
+            };
+            quote::focus_as(s, facts, i, Some(why))
+        }
         Step::NotInOffer => {
             let names: Vec<&str> = s
                 .offer
@@ -216,6 +262,94 @@ fn carry_out(
                 .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
                 .collect();
             vec![say(texts::not_in_offer(lang, &names))]
+        }
+        Step::NoneOfferedHas(f) => {
+            let names: Vec<&str> = s
+                .offer
+                .iter()
+                .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
+                .collect();
+            let guests = s.offer.as_ref().map_or(0, |o| o.guests);
+            // The cabin that has it, and why it is not on the table: pets, size, or its nights.
+            let elsewhere = accommodations.iter().find(|a| info::has(a, f)).map(|a| {
+                let why = if s.pets && !a.pets_allowed {
+                    texts::NotOffered::Pets
+                } else if !a.fits(guests) {
+                    texts::NotOffered::Small(a.capacity)
+                } else {
+                    texts::NotOffered::Taken
+                };
+                (a.name.as_str(), why)
+            });
+            vec![say(texts::none_offered_has(lang, f, elsewhere, &names))]
+        }
+        Step::Compare { named } => {
+            let mut offered: Vec<(i64, Option<i64>)> = match &s.offer {
+                Some(o) if !o.together => o
+                    .options
+                    .iter()
+                    .map(|x| (x.accommodation_id, Some(x.total_cents)))
+                    .collect(),
+                _ => accommodations.iter().map(|a| (a.id, None)).collect(),
+            };
+            if !named.is_empty() {
+                offered = accommodations
+                    .iter()
+                    .filter(|a| named.contains(&a.name))
+                    .map(|a| {
+                        let total = offered.iter().find(|(id, _)| *id == a.id);
+                        (a.id, total.and_then(|(_, t)| *t))
+                    })
+                    .collect();
+            }
+            let compared: Vec<(&booking::Accommodation, Option<i64>)> = offered
+                .iter()
+                .filter_map(|(id, total)| {
+                    accommodations
+                        .iter()
+                        .find(|a| a.id == *id)
+                        .map(|a| (a, *total))
+                })
+                .collect();
+            let fold = |x: &str| x.to_lowercase();
+            let everywhere = |am: &str| {
+                compared
+                    .iter()
+                    .all(|(a, _)| a.amenities.iter().any(|b| fold(b) == fold(am)))
+            };
+            let shared: Vec<&str> = compared
+                .first()
+                .map(|(a, _)| {
+                    a.amenities
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|am| everywhere(am))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let rows: Vec<texts::Compared<'_>> = compared
+                .iter()
+                .map(|(a, total)| texts::Compared {
+                    name: &a.name,
+                    capacity: a.capacity,
+                    pets: a.pets_allowed,
+                    // What sets it apart, amenity or description ("jacuzzi y vista…").
+                    extras: APART
+                        .iter()
+                        .filter(|f| {
+                            info::has(a, **f) && !compared.iter().all(|(o, _)| info::has(o, **f))
+                        })
+                        .map(|f| texts::feature_name(lang, *f))
+                        .collect(),
+                    total: total.map(booking::Money::from_cents),
+                })
+                .collect();
+            vec![say(texts::comparison(
+                lang,
+                &rows,
+                &shared,
+                s.offer.is_some(),
+            ))]
         }
         Step::WhichInstead => {
             let names: Vec<&str> = s

@@ -169,6 +169,26 @@ fn in_context<'a>(
             r.check_out = Some(o);
         }
     }
+    // "¿Y el finde siguiente?", "se puede pasar a la semana que sigue?": a week after the stay
+    // talked about (or held), its nights kept; not the next weekend from today.
+    if u.following_week
+        && u.check_out
+            .is_none_or(|o| u.check_in.is_some_and(|i| (o - i).num_days() <= 3))
+    {
+        let booked = prev.booked.as_ref();
+        let stay = (
+            prev.check_in.or(booked.map(|b| b.check_in)),
+            prev.check_out.or(booked.map(|b| b.check_out)),
+        );
+        let week = Duration::days(7);
+        if let (Some(i), Some(o)) = stay
+            && let (Some(i), Some(o)) = (i.checked_add_signed(week), o.checked_add_signed(week))
+        {
+            let r = read.to_mut();
+            r.check_in = Some(i);
+            r.check_out = Some(o);
+        }
+    }
     if let Some(delta) = u.extra_guests
         && u.guests.is_none()
         && let Some(before) = prev.guests.or(prev.booked.as_ref().map(|b| b.guests))

@@ -65,6 +65,16 @@ pub(crate) enum Step {
     Pick(usize),
     /// The guest pointed at something the offer does not have.
     NotInOffer,
+    /// "La que tiene pileta": no option on the table has it; say whether any cabin does and
+    /// why it is not among them, and ask again which.
+    NoneOfferedHas(Feature),
+    /// "¿Cuál es la diferencia entre las dos?": the options on the table (else every cabin)
+    /// side by side; the cabins `named`, when the guest named two or more.
+    Compare {
+        named: Vec<String>,
+    },
+    /// "¿Vos cuál me recomendás?" with options on the table: the one in focus, and why.
+    Recommend,
     /// "Esa no" to the option in focus of three: which of the others?
     WhichInstead,
     /// "¿Cuánto sale la noche?" with options on the table: each one's price a night.
@@ -159,6 +169,52 @@ pub(crate) fn plan(
             want: Want::Availability,
         };
     }
+    // "Sí, la que tiene vista al lago": the one option whose description says so.
+    if let Some(words) = &u.described
+        && !heard.new_stay()
+        && let Some(offer) = s.offer.as_mut()
+    {
+        let hits: Vec<usize> = offer
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| {
+                facts
+                    .accommodations()
+                    .iter()
+                    .any(|a| a.id == o.accommodation_id && crate::info::describes(a, words))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let [i] = hits[..] {
+            offer.chosen = i;
+            s.accommodation = offer.options.get(i).map(|o| o.name.clone());
+            return if agrees {
+                Step::BookOffer
+            } else {
+                Step::Pick(i)
+            };
+        }
+    }
+    // "¿Vos cuál me recomendás?": the option in focus and why (a question about pets or a
+    // feature with it is answered as such).
+    if u.asks_recommendation
+        && !heard.new_stay()
+        && u.topics.is_empty()
+        && u.feature.is_none()
+        && s.offer
+            .as_ref()
+            .is_some_and(|o| !o.together && !o.options.is_empty())
+    {
+        return Step::Recommend;
+    }
+    // "¿Cuál es la diferencia?": the cabins side by side, before the guest decides.
+    // Cabins named ("¿qué diferencia hay entre la Coihue y la Lenga?") are the ones compared.
+    if u.compares && !heard.new_stay() && u.accommodations.len() != 1 && u.feature.is_none() {
+        return Step::Compare {
+            named: u.accommodations.clone(),
+        };
+    }
     // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
     // "La que acepta perros" points; it does not ask.
     let asks_about_the_place = u.intent == Intent::AskInfo
@@ -209,7 +265,12 @@ pub(crate) fn plan(
                     Step::Pick(i)
                 };
             }
-            Some(None) => return Step::NotInOffer,
+            Some(None) => {
+                return match u.choice {
+                    Some(Choice::Having(f)) => Step::NoneOfferedHas(f),
+                    _ => Step::NotInOffer,
+                };
+            }
             // "Esa no": the option in focus leaves the table; of two, the other is now in
             // focus; of more, which one?
             None if u.not_this_one && offer.options.len() > 1 && !offer.together => {
@@ -224,7 +285,9 @@ pub(crate) fn plan(
                 s.accommodation = None;
                 return Step::WhichInstead;
             }
-            None if agrees => return Step::BookOffer,
+            // "Sí, la Arrayán" when the Arrayán is not on the table: a yes to that cabin, not
+            // to the option in focus (below, it is asked about for the stay).
+            None if agrees && u.accommodation.is_none() => return Step::BookOffer,
             // "How much is it per night?": the offer's prices a night, not its totals again.
             None if u.per_night && !offer.together && offer.replaces.is_none() => {
                 return Step::NightPrices;

@@ -388,6 +388,16 @@ fn option(
 
 /// The guest pointed at option `i`: say it, priced, and that a yes books it.
 pub(crate) fn focus(s: &mut ConversationState, facts: &Facts<'_>, i: usize) -> Vec<Effect> {
+    focus_as(s, facts, i, None)
+}
+
+/// [`focus`], led by a recommendation of the option and why, instead of "¡Buena elección!".
+pub(crate) fn focus_as(
+    s: &mut ConversationState,
+    facts: &Facts<'_>,
+    i: usize,
+    advice: Option<texts::Why>,
+) -> Vec<Effect> {
     let lang = s.language;
     let Some(offer) = s.offer.as_ref() else {
         return vec![say(texts::clarify(lang))];
@@ -406,12 +416,15 @@ pub(crate) fn focus(s: &mut ConversationState, facts: &Facts<'_>, i: usize) -> V
         return vec![say(texts::clarify(lang))];
     };
     let line = texts::offer_line(a, &stay);
-    let mut out = vec![say(texts::focus(
-        lang,
-        &line,
-        &stay,
-        o.guests.unwrap_or(offer.guests),
-    ))];
+    let guests = o.guests.unwrap_or(offer.guests);
+    let mut out = vec![say(match advice {
+        Some(why) => format!(
+            "{} {}",
+            texts::recommend(lang, &a.name, why),
+            texts::focus_line(lang, &line, &stay, guests)
+        ),
+        None => texts::focus(lang, &line, &stay, guests),
+    })];
     if s.pets {
         let (yes, no) = crate::info::pets_split(&[a]);
         out.push(say(texts::pets_for_offer(lang, &yes, &no)));

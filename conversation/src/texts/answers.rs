@@ -287,6 +287,34 @@ pub fn feature_yes(lang: Language, f: Feature, names: &[&str], everywhere: bool)
     }
 }
 
+/// No for the cabin asked about, and which have it ("No, Cabaña Arrayán no tiene hidromasaje
+/// 😕 Cabaña Ñire sí tiene hidromasaje 🙌").
+pub fn feature_elsewhere(
+    lang: Language,
+    f: Feature,
+    named: Option<&str>,
+    elsewhere: &[&str],
+) -> String {
+    let no = feature_no(lang, f, named, &[]);
+    let what = feature_name(lang, f);
+    let there = list(lang, elsewhere);
+    let many = elsewhere.len() > 1;
+    match lang {
+        Language::Es => format!(
+            "{no} {there} sí {} {what} 🙌",
+            if many { "tienen" } else { "tiene" }
+        ),
+        Language::En => format!(
+            "{no} {there} {} {what} 🙌",
+            if many { "have" } else { "has" }
+        ),
+        Language::Pt => format!(
+            "{no} {there} {} {what} 🙌",
+            if many { "têm" } else { "tem" }
+        ),
+    }
+}
+
 /// No, and what there is instead (`have` lists the amenities there are).
 pub fn feature_no(lang: Language, f: Feature, named: Option<&str>, have: &[&str]) -> String {
     let what = feature_name(lang, f);

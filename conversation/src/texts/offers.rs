@@ -121,17 +121,28 @@ fn priced(lang: Language, head: String, lines: &[OfferLine<'_>]) -> String {
 
 /// The guest pointed at one option: it is now the one a yes books.
 pub fn focus(lang: Language, line: &OfferLine<'_>, stay: &StayDates, guests: u16) -> String {
+    let opener = match lang {
+        Language::Es => "¡Buena elección! 😊",
+        Language::En => "Good choice! 😊",
+        Language::Pt => "Boa escolha! 😊",
+    };
+    format!("{opener} {}", focus_line(lang, line, stay, guests))
+}
+
+/// The option in focus, its price and the question whether to book it, without an opener
+/// (after a recommendation).
+pub fn focus_line(lang: Language, line: &OfferLine<'_>, stay: &StayDates, guests: u16) -> String {
     let phrase = stay_phrase(lang, stay, guests);
     let (name, total, deposit) = (line.name, line.total, line.deposit);
     match lang {
         Language::Es => format!(
-            "¡Buena elección! 😊 {name} {phrase}: {total} en total (seña {deposit}). ¿Te la reservo? Respondé «dale»."
+            "{name} {phrase}: {total} en total (seña {deposit}). ¿Te la reservo? Respondé «dale»."
         ),
         Language::En => format!(
-            "Good choice! 😊 {name} {phrase}: {total} in total (deposit {deposit}). Shall I book it? Reply «yes»."
+            "{name} {phrase}: {total} in total (deposit {deposit}). Shall I book it? Reply «yes»."
         ),
         Language::Pt => format!(
-            "Boa escolha! 😊 {name} {phrase}: {total} no total (sinal {deposit}). Reservo para você? Responda «sim»."
+            "{name} {phrase}: {total} no total (sinal {deposit}). Reservo para você? Responda «sim»."
         ),
     }
 }
@@ -149,6 +160,188 @@ pub fn not_in_offer(lang: Language, options: &[&str]) -> String {
         Language::Pt => {
             format!("Desculpa, não entendi qual 🙈 Te ofereci: {names}. Qual você prefere?")
         }
+    }
+}
+
+/// Why an option is recommended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Why {
+    /// It sleeps exactly the party.
+    pub fits_exactly: Option<u16>,
+    /// The cheapest of the options.
+    pub cheapest: bool,
+    /// It takes the guest's pets.
+    pub pets: bool,
+}
+
+/// "¿Cuál me recomendás?": the option and why, in one sentence.
+pub fn recommend(lang: Language, name: &str, why: Why) -> String {
+    let mut reasons: Vec<String> = Vec::new();
+    if let Some(n) = why.fits_exactly {
+        reasons.push(match lang {
+            Language::Es => format!("es justo para {n}"),
+            Language::En => format!("it's just right for {n}"),
+            Language::Pt => format!("é certinho para {n}"),
+        });
+    }
+    if why.cheapest {
+        reasons.push(
+            match lang {
+                Language::Es => "es la más económica",
+                Language::En => "it's the best value",
+                Language::Pt => "é o mais econômico",
+            }
+            .to_owned(),
+        );
+    }
+    if why.pets {
+        reasons.push(
+            match lang {
+                Language::Es => "acepta mascotas 🐶",
+                Language::En => "pets are welcome 🐶",
+                Language::Pt => "aceita pets 🐶",
+            }
+            .to_owned(),
+        );
+    }
+    let reasons: Vec<&str> = reasons.iter().map(String::as_str).collect();
+    let because = super::list(lang, &reasons);
+    match (lang, reasons.is_empty()) {
+        (Language::Es, true) => format!("Te recomiendo {name} 😊"),
+        (Language::Es, false) => format!("Te recomiendo {name} 😊: {because}."),
+        (Language::En, true) => format!("I'd recommend {name} 😊"),
+        (Language::En, false) => format!("I'd recommend {name} 😊: {because}."),
+        (Language::Pt, true) => format!("Eu recomendo {name} 😊"),
+        (Language::Pt, false) => format!("Eu recomendo {name} 😊: {because}."),
+    }
+}
+
+/// One cabin of a comparison.
+pub struct Compared<'a> {
+    pub name: &'a str,
+    pub capacity: i32,
+    pub pets: bool,
+    /// Its amenities the others compared lack.
+    pub extras: Vec<&'a str>,
+    /// Its total for the stay on the table, when there is one.
+    pub total: Option<Money>,
+}
+
+/// "¿Cuál es la diferencia?": each cabin's size, pets, what only it has and its total; what
+/// all have; and, with options on the table, which one the guest prefers.
+pub fn comparison(lang: Language, rows: &[Compared<'_>], shared: &[&str], ask: bool) -> String {
+    let mut out = String::from(match lang {
+        Language::Es => "Te cuento la diferencia 👇",
+        Language::En => "Here's the difference 👇",
+        Language::Pt => "Te conto a diferença 👇",
+    });
+    for r in rows {
+        let mut parts = vec![match lang {
+            Language::Es => format!("hasta {} personas", r.capacity),
+            Language::En => format!("sleeps up to {}", r.capacity),
+            Language::Pt => format!("até {} pessoas", r.capacity),
+        }];
+        if !r.extras.is_empty() {
+            let extras = super::list(lang, &r.extras);
+            parts.push(match lang {
+                Language::Es => format!("con {extras}"),
+                Language::En => format!("with {extras}"),
+                Language::Pt => format!("com {extras}"),
+            });
+        }
+        parts.push(
+            match (lang, r.pets) {
+                (Language::Es, true) => "acepta mascotas 🐶",
+                (Language::Es, false) => "sin mascotas",
+                (Language::En, true) => "pets welcome 🐶",
+                (Language::En, false) => "no pets",
+                (Language::Pt, true) => "aceita pets 🐶",
+                (Language::Pt, false) => "sem pets",
+            }
+            .to_owned(),
+        );
+        if let Some(total) = r.total {
+            parts.push(match lang {
+                Language::Es => format!("{total} en total"),
+                Language::En => format!("{total} in total"),
+                Language::Pt => format!("{total} no total"),
+            });
+        }
+        out.push_str(&format!("\n• {}: {}", r.name, parts.join(", ")));
+    }
+    if !shared.is_empty() {
+        let all = super::list(lang, shared);
+        out.push_str(&match lang {
+            Language::Es => format!("\nTodas tienen {all}."),
+            Language::En => format!("\nThey all have {all}."),
+            Language::Pt => format!("\nTodos têm {all}."),
+        });
+    }
+    if ask {
+        out.push_str(match lang {
+            Language::Es => "\n¿Cuál preferís?",
+            Language::En => "\nWhich one do you prefer?",
+            Language::Pt => "\nQual você prefere?",
+        });
+    }
+    out
+}
+
+/// Why a cabin with the feature the guest chose by is not among the options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotOffered {
+    /// The guest brings pets and it takes none.
+    Pets,
+    /// It sleeps fewer than the party.
+    Small(i32),
+    /// Its nights are taken.
+    Taken,
+}
+
+/// "La que tiene pileta" when no option has it: whether a cabin does (and why it is not on the
+/// table) or none does, then the options again.
+pub fn none_offered_has(
+    lang: Language,
+    f: crate::nlu::Feature,
+    elsewhere: Option<(&str, NotOffered)>,
+    options: &[&str],
+) -> String {
+    let names = super::list(lang, options);
+    let what = super::feature_name(lang, f);
+    let first = match (lang, elsewhere) {
+        (_, None) => super::feature_no(lang, f, None, &[]),
+        (Language::Es, Some((n, NotOffered::Pets))) => {
+            format!("{n} tiene {what}, pero no acepta mascotas 🐶")
+        }
+        (Language::Es, Some((n, NotOffered::Small(c)))) => {
+            format!("{n} tiene {what}, pero es para {c} personas como máximo 🙈")
+        }
+        (Language::Es, Some((n, NotOffered::Taken))) => {
+            format!("{n} tiene {what}, pero no está libre esas fechas 😕")
+        }
+        (Language::En, Some((n, NotOffered::Pets))) => {
+            format!("{n} has {what}, but it doesn't take pets 🐶")
+        }
+        (Language::En, Some((n, NotOffered::Small(c)))) => {
+            format!("{n} has {what}, but it sleeps {c} at most 🙈")
+        }
+        (Language::En, Some((n, NotOffered::Taken))) => {
+            format!("{n} has {what}, but it isn't free on those dates 😕")
+        }
+        (Language::Pt, Some((n, NotOffered::Pets))) => {
+            format!("{n} tem {what}, mas não aceita pets 🐶")
+        }
+        (Language::Pt, Some((n, NotOffered::Small(c)))) => {
+            format!("{n} tem {what}, mas é para no máximo {c} pessoas 🙈")
+        }
+        (Language::Pt, Some((n, NotOffered::Taken))) => {
+            format!("{n} tem {what}, mas não está livre nessas datas 😕")
+        }
+    };
+    match lang {
+        Language::Es => format!("{first} Te ofrecí: {names}. ¿Cuál preferís?"),
+        Language::En => format!("{first} I offered: {names}. Which one do you prefer?"),
+        Language::Pt => format!("{first} Te ofereci: {names}. Qual você prefere?"),
     }
 }
 
@@ -498,17 +691,38 @@ pub fn month_name(lang: Language, month: u32) -> &'static str {
 }
 
 /// A long weekend asked for in a month that has none: say so, and ask which days.
-pub fn no_long_weekend_in(lang: Language, month: u32) -> String {
+/// `holidays`: the days off of that month, said so the guest can plan around them.
+pub fn no_long_weekend_in(lang: Language, month: u32, holidays: &[chrono::NaiveDate]) -> String {
     let m = month_name(lang, month);
-    match lang {
-        Language::Es => format!(
-            "El próximo {m} no tiene fin de semana largo 🙁 ¿Qué días de {m} te gustaría venir? Decime el día de llegada y el de salida 📅"
+    let days: Vec<String> = holidays
+        .iter()
+        .map(|d| match lang {
+            Language::Es => format!("el {}", day(lang, *d)),
+            _ => day(lang, *d),
+        })
+        .collect();
+    let days: Vec<&str> = days.iter().map(String::as_str).collect();
+    let on = (!days.is_empty()).then(|| super::list(lang, &days));
+    let many = days.len() > 1;
+    match (lang, on) {
+        (Language::Es, on) => format!(
+            "El próximo {m} no tiene fin de semana largo 🙁{} ¿Qué días de {m} te gustaría venir? Decime el día de llegada y el de salida 📅",
+            on.map(|d| if many {
+                format!(" (los feriados caen {d})")
+            } else {
+                format!(" (el feriado cae {d})")
+            })
+            .unwrap_or_default()
         ),
-        Language::En => format!(
-            "There's no long weekend next {m} 🙁 Which days in {m} would you like to come? Tell me the arrival and departure days 📅"
+        (Language::En, on) => format!(
+            "There's no long weekend next {m} 🙁{} Which days in {m} would you like to come? Tell me the arrival and departure days 📅",
+            on.map(|d| format!(" (the holidays fall on {d})"))
+                .unwrap_or_default()
         ),
-        Language::Pt => format!(
-            "O próximo {m} não tem feriado prolongado 🙁 Quais dias de {m} você gostaria de vir? Me diga o dia de chegada e o de saída 📅"
+        (Language::Pt, on) => format!(
+            "O próximo {m} não tem feriado prolongado 🙁{} Quais dias de {m} você gostaria de vir? Me diga o dia de chegada e o de saída 📅",
+            on.map(|d| format!(" (os feriados caem em {d})"))
+                .unwrap_or_default()
         ),
     }
 }

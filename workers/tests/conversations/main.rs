@@ -1,7 +1,7 @@
 //! The proof table of issue 11: scripted multi-turn guest conversations (`cases.txt`, at least
-//! 150; `cases_fresh.txt`, `cases_third.txt`, `cases_fourth.txt`, `cases_fifth.txt` and
-//! `cases_sixth.txt`, each written apart from the ones before to find what they missed) run
-//! through the real fleet, each asserting what the guest was told and the
+//! 150; `cases_fresh.txt`, `cases_third.txt`, `cases_fourth.txt`, `cases_fifth.txt`,
+//! `cases_sixth.txt` and `cases_seventh.txt`, each written apart from the ones before to find
+//! what they missed) run through the real fleet, each asserting what the guest was told and the
 //! reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -209,6 +209,14 @@ async fn the_conversation_table() {
     );
     cases.extend(script::parse("cases_fifth.txt", include_str!("cases_fifth.txt"), today).unwrap());
     cases.extend(script::parse("cases_sixth.txt", include_str!("cases_sixth.txt"), today).unwrap());
+    cases.extend(
+        script::parse(
+            "cases_seventh.txt",
+            include_str!("cases_seventh.txt"),
+            today,
+        )
+        .unwrap(),
+    );
     check_coverage(&cases);
     if let Ok(only) = std::env::var("CONVERSATIONS_ONLY") {
         cases.retain(|c| c.id.contains(&only) || c.category.contains(&only));

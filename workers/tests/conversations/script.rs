@@ -6,7 +6,8 @@
 //! == price-02 price_named wa es gap: why   (a known gap: counted and printed apart)
 //! setup: taken Coihue 03-16 03-18          (another guest's confirmed stay)
 //! setup: amenity Lenga Pileta climatizada  (an amenity more for a cabin)
-//! > ¿cuánto sale la noche en la Lenga?     (a guest turn; `> <pay>` pays the deposit)
+//! > ¿cuánto sale la noche en la Lenga?     (a guest turn; `> <pay>` pays the deposit;
+//!                                           `\n` in it is a line break, for an email's lines)
 //! < Lenga; 85.000|85000                    (all of the `;` parts, each any of its `|`)
 //! <! Coihue                                (none of these)
 //! = Lenga 03-16 03-18 4 pre_reserved       (a reservation left behind; one line each)
@@ -232,7 +233,7 @@ pub fn parse(file: &str, text: &str, today: NaiveDate) -> Result<Vec<Case>, Stri
         } else if let Some(rest) = line.strip_prefix('>') {
             let said = rest.trim();
             case.turns.push(Turn {
-                say: (said != "<pay>").then(|| said.to_owned()),
+                say: (said != "<pay>").then(|| said.replace("\\n", "\n")),
                 expect: Expect::default(),
             });
         } else if let Some(rest) = line.strip_prefix('=') {

@@ -21,7 +21,10 @@
 //!   check-out not after the check-in is dropped and reported as `failed`;
 //! - one impossible date spoils the phrase ("del 30 al 31 de febrero" gives nothing, not the
 //!   30th alone); a stay over 60 nights is read as a misparse and its check-out dropped;
-//! - a month said apart gives its month to a range without one ("diciembre, del 20 al 23");
+//! - a month said apart gives its month to a range without one ("diciembre, del 20 al 23"),
+//!   but not one set aside ("en vez de junio vamos en julio, del 19 al 21": July; "en lugar
+//!   del 5 al 8 de junio, del 12 al 15": the 12th): what follows "en vez de", "en lugar de",
+//!   "em vez de", up to its first month, is no date;
 //! - a check-out without a check-in ("hasta el 20") is no stay: it is reported as `until` (a
 //!   correction of the check-out), or read as the new check-in after a verb that moves the stay
 //!   ("pasala al 20"); two ends and no start are a range;
@@ -131,7 +134,47 @@ pub(super) struct Mention {
 
 /// Finds and resolves the stay dates of a message.
 pub(crate) fn extract(tokens: &[Token], today: NaiveDate) -> DateInfo {
-    resolve::resolve(scan::scan(tokens, today), today)
+    let kept = without_set_aside(tokens);
+    resolve::resolve(scan::scan(&kept, today), today)
+}
+
+/// The longest a phrase set aside runs before its month ("en vez del 5 al 8 de junio").
+const SET_ASIDE_SPAN: usize = 6;
+
+/// The tokens with the dates the guest sets aside ("en vez de junio", "en lugar del 5 al 8 de
+/// junio", "em vez de junho") blanked, so they give no date and no month;
+/// the same length, so positions still match the message.
+fn without_set_aside(tokens: &[Token]) -> std::borrow::Cow<'_, [Token]> {
+    let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
+    let is_month = |k: usize| tokens.get(k).and_then(words::month_of).is_some();
+    let mut blank = Vec::new();
+    for i in 0..tokens.len() {
+        let start =
+            if (is(i, "vez") || is(i, "lugar")) && i > 0 && (is(i - 1, "en") || is(i - 1, "em")) {
+                (is(i + 1, "de") || is(i + 1, "del")).then_some(i + 2)
+            } else {
+                None
+            };
+        let Some(start) = start else { continue };
+        // Up to its month, within one clause: "en vez del 15, el 16 de diciembre" sets aside
+        // the 15th alone (the correction reads it), not the month after the comma.
+        let month = (start..start + SET_ASIDE_SPAN)
+            .take_while(|&k| k == start || !tokens.get(k - 1).is_some_and(|t| t.punct_after))
+            .find(|&k| is_month(k));
+        if let Some(month) = month {
+            blank.extend(start..=month);
+        }
+    }
+    if blank.is_empty() {
+        return std::borrow::Cow::Borrowed(tokens);
+    }
+    let mut kept = tokens.to_vec();
+    for k in blank {
+        if let Some(t) = kept.get_mut(k) {
+            t.text = String::from("~");
+        }
+    }
+    std::borrow::Cow::Owned(kept)
 }
 
 impl DayRef {

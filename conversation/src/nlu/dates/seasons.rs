@@ -38,12 +38,18 @@ const PHRASES: &[(&str, Period)] = &[
     ("noche buena", Period::Christmas),
     ("vacaciones de invierno", Period::WinterHolidays),
     ("receso invernal", Period::WinterHolidays),
+    ("receso de invierno", Period::WinterHolidays),
+    ("vacaciones de julio", Period::WinterHolidays),
+    ("vacaciones invernales", Period::WinterHolidays),
     ("finde largo", Period::LongWeekend),
     ("fin de semana largo", Period::LongWeekend),
     ("fin de semana extra largo", Period::LongWeekend),
     ("finde xl", Period::LongWeekend),
     ("puente", Period::LongWeekend),
     ("feriado largo", Period::LongWeekend),
+    // "el feriado de mayo", "el feriado del 9 de julio": only with its month or day (below).
+    ("feriado", Period::LongWeekend),
+    ("feriados", Period::LongWeekend),
 ];
 
 /// A period found: what to tell the guest, and the stay it gives (if any).
@@ -74,6 +80,12 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
                 .get(i + used)
                 .is_some_and(|t| t.is_any(&["de", "del"]));
             let month = tokens.get(i + used + 1).and_then(month_of).filter(|_| de);
+            // "Feriado" alone is any day off, not a stay: only "el feriado de mayo" is one.
+            let bare_holiday = phrase.starts_with("feriado") && *phrase != "feriado largo";
+            if bare_holiday && month.is_none() && day_of_month_at(tokens, i + used, today).is_none()
+            {
+                return None;
+            }
             // "el finde largo del 9 de julio": the long weekend around that day.
             if let Some((day, len)) = day_of_month_at(tokens, i + used, today) {
                 used += len;

@@ -63,6 +63,7 @@ pub(crate) struct Signals {
 pub(crate) fn detect(tokens: &[Token]) -> Signals {
     let mut cues = table_cues(tokens);
     cues.extend(reserve_cues(tokens));
+    cues.extend(cancel_request_cues(tokens));
     cues.extend(lugar_cues(tokens));
     cues.extend(cuanto_cues(tokens));
     let topic_hit = topic(tokens);
@@ -87,6 +88,20 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
             *c = policy_question(*c);
             asks_policy = true;
         }
+    }
+    // "Y la seña qué onda?", "¿la plata la pierdo?": what becomes of the deposit, a question
+    // about the policy; said with an order to cancel ("cancelo, ¿la plata la pierdo?") the
+    // order stands (its answer states the policy as it applies).
+    let orders_cancel = cues.iter().any(|c| c.intent == Intent::Cancel);
+    if !orders_cancel
+        && !asks_policy
+        && (DEPOSIT_FATE
+            .iter()
+            .any(|p| lexicon::find_phrase(tokens, p).is_some())
+            || (tokens.iter().any(|t| t.is("deposit"))
+                && tokens.iter().any(|t| t.is_any(DEPOSIT_FATE_EN))))
+    {
+        asks_policy = true;
     }
     if asks_policy && !names_policy {
         topic = topic.or(Some(InfoTopic::Cancellation));
@@ -165,11 +180,15 @@ fn wants_to_cancel(tokens: &[Token], c: &Cue) -> bool {
     })
 }
 
+/// "Si cancelo", "si lo cancelamos", "if we cancel": a cancellation supposed, not ordered.
 fn conditional_cancel(tokens: &[Token], c: &Cue) -> bool {
-    let after_if = c.pos > 0
-        && tokens
-            .get(c.pos - 1)
-            .is_some_and(|t| t.is("si") && !t.accented);
+    let is_if = |t: &Token| (t.is("si") && !t.accented && !t.punct_after) || t.is("if");
+    let before = |k: usize| c.pos.checked_sub(k).and_then(|p| tokens.get(p));
+    let after_if = before(1).is_some_and(is_if)
+        || (before(2).is_some_and(is_if)
+            && before(1).is_some_and(|t| {
+                t.is_any(&["we", "i", "you", "lo", "la", "yo", "nosotros", "eu", "nos"])
+            }));
     c.intent == Intent::Cancel && after_if
 }
 
@@ -212,6 +231,71 @@ fn cue(intent: Intent, strength: Strength, quality: Quality, pos: usize) -> Cue 
         quality,
         pos,
     }
+}
+
+/// What becomes of the deposit: a question about the cancellation policy.
+#[rustfmt::skip]
+const DEPOSIT_FATE: &[&str] = &[
+    "que pasa con la sena", "que sucede con la sena", "que onda con la sena", "la sena que onda",
+    "la sena que pasa", "que pasa con la plata", "que pasa con el dinero", "la plata la pierdo",
+    "la sena la pierdo", "pierdo la sena", "pierdo la plata", "perdemos la sena",
+    "se pierde la sena", "devuelven la plata", "devolucion de la sena", "reintegro de la sena",
+    "reembolso", "acontece con o sinal", "perco o sinal", "refund",
+];
+
+/// English, read word by word (its little words are bridged): "deposit" with one of these
+/// ("do I lose the deposit?", "what happens to my deposit?", "do we get the deposit back?").
+const DEPOSIT_FATE_EN: &[&str] = &["lose", "happens", "back", "refunded", "refundable"];
+
+/// Verbs of asking that make a cancellation named as a noun an order ("Solicito la
+/// cancelación de la reserva", "pedimos la anulación", "solicito o cancelamento").
+#[rustfmt::skip]
+const REQUEST_VERBS: &[&str] = &[
+    "solicito", "solicitamos", "solicitar", "solicitaria", "solicitariamos", "pido", "pedimos",
+    "pedir", "pediria", "quiero", "queremos", "quisiera", "quisieramos", "requiero", "requerimos",
+    "necesito", "necesitamos", "gestionar", "gestionen", "tramitar", "proceder", "procedan",
+    "proceda", "realizar", "hacer", "efectuar", "efectuen", "confirmen", "confirmar", "quero",
+    "queria", "queriamos", "gostaria", "gostariamos", "peco", "request", "requesting",
+];
+
+/// A cancellation said as a noun.
+const CANCELLATION_NOUNS: &[&str] = &[
+    "cancelacion",
+    "anulacion",
+    "cancelamento",
+    "baja",
+    "cancellation",
+    "cancelation",
+];
+
+/// "Solicito la cancelación de la reserva": a verb of asking, then (within three words) the
+/// cancellation as a noun. Not "¿cómo es la cancelación?" nor "la política de cancelación"
+/// (no verb of asking: a question about the policy).
+fn cancel_request_cues(tokens: &[Token]) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_any(REQUEST_VERBS) {
+            continue;
+        }
+        // "quisiera saber la cancelación…": a question about it.
+        let asks_about = |k: usize| {
+            tokens.get(i + 1..k).is_some_and(|w| {
+                w.iter()
+                    .any(|t| t.is_any(&["saber", "consultar", "preguntar", "conocer", "entender"]))
+            })
+        };
+        let noun = (i + 1..=i + 3).find(|&k| {
+            tokens.get(k).is_some_and(|n| n.is_any(CANCELLATION_NOUNS))
+                // "hacer la baja de temperatura"… only "la baja de la reserva" for "baja".
+                && (!tokens.get(k).is_some_and(|n| n.is("baja"))
+                    || tokens.get(k + 1).is_some_and(|d| d.is("de")))
+                && !asks_about(k)
+        });
+        if let Some(k) = noun {
+            out.push(cue(Intent::Cancel, Strong, Quality::Exact, k));
+        }
+    }
+    out
 }
 
 /// The "reserv*" family; see the module docs.

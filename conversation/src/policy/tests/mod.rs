@@ -204,6 +204,7 @@ mod holds;
 mod offers;
 mod questions;
 mod seasons;
+mod seventh;
 mod sixth;
 mod slots;
 mod third;
