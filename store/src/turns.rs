@@ -67,7 +67,8 @@ static OPEN: LazyLock<String> = LazyLock::new(|| {
              ON CONFLICT (idempotency_key) DO NOTHING
              RETURNING 1
          )
-         SELECT p.*, EXISTS (SELECT 1 FROM i) AS fresh, c.id AS conversation_id, c.state AS conversation_state, c.age_hours,
+         SELECT p.*, EXISTS (SELECT 1 FROM i) AS fresh,
+                c.id AS conversation_id, c.state AS conversation_state, c.age_hours,
                 c.taken_over AS conversation_taken_over,
              (SELECT coalesce(json_agg(s ORDER BY s.created_at DESC, s.reservation_id DESC), '[]')
               FROM ({stays} LIMIT {STAYS_READ}) s) AS stays

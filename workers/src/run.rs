@@ -9,6 +9,10 @@
 //! outbox::flush(&state, &run)?;            // hand them to the queue
 //! ```
 //!
+//! A conversation turn opens with `begin_unrecorded` instead and its first statement writes
+//! `run.record()` (one round trip fewer where a guest waits); finding it there, it ends with
+//! `run.replay(tx)` and goes on to the flush.
+//!
 //! It never decides, loads or sends anything: it records, commits and remembers what it wrote.
 
 use std::sync::Mutex;

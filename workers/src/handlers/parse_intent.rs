@@ -2,8 +2,9 @@
 //! Opens the turn (`store::turns::open`: the job's idempotency record, the property, the
 //! conversation, the guest's current hold and the version of the property's accommodations, in
 //! one statement; the accommodations themselves from the process's copy, `crate::catalog`),
-//! reads the nights taken when the guest asks about dates, lets `conversation::turn` decide, and closes the turn with the new state and
-//! its effects (replies, a booking to place or move) in one statement of the same transaction;
+//! reads the nights taken when the guest asks about dates, lets `conversation::turn` decide,
+//! and closes the turn with the new state and its effects (replies, a booking to place or
+//! move) in one statement of the same transaction;
 //! a hold the guest gives up is released in that same transaction, a guest's request to cancel
 //! a paid reservation is recorded in it for staff, and a group's holds (several cabins, one
 //! request under one code) are placed in it, all or none.
