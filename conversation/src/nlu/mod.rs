@@ -683,6 +683,23 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         "add",
         "adicionar",
     ];
+    // "sacale un día", "quitame una noche": nights taken.
+    const REMOVE: &[&str] = &[
+        "sacar",
+        "sacale",
+        "sacame",
+        "sacamos",
+        "quitar",
+        "quitale",
+        "quitame",
+        "restale",
+        "restame",
+        "descontale",
+        "acortar",
+        "acortala",
+        "remove",
+        "tirar",
+    ];
     // "dos días más", "one more day": days added to a stay are nights.
     let is_night = |i: usize| {
         tokens
@@ -731,6 +748,9 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         // "agregame una noche", "sumale 2 noches"
         if i.checked_sub(1).is_some_and(|p| word_at(p, ADD)) {
             return Some(n);
+        }
+        if i.checked_sub(1).is_some_and(|p| word_at(p, REMOVE)) {
+            return Some(-n);
         }
     }
     None

@@ -1096,6 +1096,17 @@ fn third_set_people_ranges_and_questions_without_a_cue() {
         assert_eq!(read(text).shift_days, shift, "{text}");
     }
     assert_eq!(read("nos quedamos 2 dias mas").extra_nights, Some(2));
+    for text in ["sacale un dia", "sacale una noche", "quitale un dia", "sacame 2 noches"] {
+        assert!(read(text).extra_nights.is_some_and(|n| n < 0), "{text}");
+    }
+    for text in [
+        "queria una cabaña",
+        "hola quiero una cabana",
+        "necesitamos una cabaña",
+        "quisiera una cabaña para el finde",
+    ] {
+        assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
+    }
     assert_eq!(read("y una semana despues?").nights, None);
     assert_eq!(read("queremos ir 3 dias mas o menos").extra_nights, None);
     assert_eq!(read("nos quedamos hasta el domingo").until_weekday, Some(chrono::Weekday::Sun));

@@ -338,7 +338,15 @@ fn merged_stay(
                     plus(i, i64::from(if ahead == 0 { 7 } else { ahead })),
                 )
             }
-            (None, Some(o), Some(i)) => (Some(i), after(i, o)),
+            (None, Some(o), Some(i)) => match after(i, o) {
+                Some(out) => (Some(i), Some(out)),
+                // "Del doce" (read as the next 12th) then "al quince de marzo": a check-out
+                // months after that arrival means the arrival's day in the check-out's month.
+                None => match same_day_before(i, o) {
+                    Some(moved) => (Some(moved), Some(o)),
+                    None => (Some(i), None),
+                },
+            },
             _ => (prev.check_in, prev.check_out),
         },
     }
@@ -377,6 +385,19 @@ fn after(check_in: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
         .filter_map(|m| until.checked_add_months(chrono::Months::new(m)))
         .find(|o| *o > check_in)
         .filter(|o| (*o - check_in).num_days() <= booking::stay::MAX_NIGHTS)
+}
+
+/// The last day numbered like `check_in`'s that falls before `until`, when `until` is later
+/// than `check_in` (a stay of at most the longest allowed).
+fn same_day_before(check_in: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
+    (0..=1)
+        .filter_map(|m| {
+            until
+                .checked_sub_months(chrono::Months::new(m))
+                .and_then(|d| d.with_day(check_in.day()))
+        })
+        .find(|d| *d < until)
+        .filter(|d| *d > check_in && (until - *d).num_days() <= booking::stay::MAX_NIGHTS)
 }
 
 /// Puts the message's values into the slots.

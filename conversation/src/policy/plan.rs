@@ -256,6 +256,13 @@ pub(crate) fn plan(
     {
         match pick(offer, u, facts) {
             Some(Some(i)) => {
+                // "Esa" answering "¿Te reservo la Coihue?" with nothing else asked about since:
+                // the option proposed, accepted (a second "¿Te la reservo?" would ask again).
+                let agrees = agrees
+                    || (u.choice == Some(Choice::ThatOne)
+                        && i == offer.chosen
+                        && offer.asked.is_none_or(|a| a == i)
+                        && !offer.together);
                 offer.chosen = i;
                 // The cabin picked leads any offer recomputed after a correction.
                 s.accommodation = offer.options.get(i).map(|o| o.name.clone());

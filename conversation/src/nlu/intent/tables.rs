@@ -225,6 +225,17 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("me interesa", Intent::CheckAvailability, Weak),
     ("nos interesa", Intent::CheckAvailability, Weak),
     ("busco", Intent::CheckAvailability, Weak),
+    // "quería una cabaña", "necesitamos una cabaña": a stay wanted, dates not yet said.
+    ("quiero una cabana", Intent::CheckAvailability, Weak),
+    ("queria una cabana", Intent::CheckAvailability, Weak),
+    ("quisiera una cabana", Intent::CheckAvailability, Weak),
+    ("queremos una cabana", Intent::CheckAvailability, Weak),
+    ("queriamos una cabana", Intent::CheckAvailability, Weak),
+    ("quisieramos una cabana", Intent::CheckAvailability, Weak),
+    ("necesito una cabana", Intent::CheckAvailability, Weak),
+    ("necesitamos una cabana", Intent::CheckAvailability, Weak),
+    ("necesitaria una cabana", Intent::CheckAvailability, Weak),
+    ("necesitariamos una cabana", Intent::CheckAvailability, Weak),
     ("buscamos", Intent::CheckAvailability, Weak),
     ("buscando", Intent::CheckAvailability, Weak),
     // General information (no particular topic)
