@@ -395,6 +395,28 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             contested: false,
         };
     }
+    // "Cambiame a la Coihue que vamos con el perro", "mejor la del jacuzzi": a move to a place
+    // named or pointed at, said as no question, is the guest choosing it; the pets or the
+    // feature say why ("¿mejor la del jacuzzi?" and "¿cuál tiene jacuzzi?" still ask).
+    if decision.intent == Intent::AskInfo
+        && moves
+        && !text.contains('?')
+        && !text.contains('¿')
+        && !tokens.iter().enumerate().any(|(i, t)| {
+            t.is_any(&["cual", "cuales", "which", "qual", "hay"])
+                || t.is_any(&["tiene", "tienen"])
+                    && !i
+                        .checked_sub(1)
+                        .is_some_and(|p| tokens[p].is_any(&["que", "q", "k"]))
+        })
+        && (accommodation.is_some() || cues::choice(&tokens).is_some())
+    {
+        decision = intent::Decision {
+            intent: Intent::Unknown,
+            evidence: intent::Evidence::Nothing,
+            contested: false,
+        };
+    }
     // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
     // for that place on those dates, a request to hold it, not a question whether it is free;
     // "quero o chalé Ñire" alone, the same request still without its dates.

@@ -1797,3 +1797,25 @@ fn seventh_set_an_option_described_in_words_no_feature_names() {
         assert_eq!(read(text).described.as_deref(), words, "{text}");
     }
 }
+
+#[test]
+fn ninth_set_a_move_to_a_place_pointed_at_is_no_question() {
+    // The pets or the feature say why the guest moves; said as no question, it chooses.
+    for text in [
+        "cambiame a la coihue que vamos con el perro",
+        "che mejor la del jacuzzi",
+        "mejor pasame a la del hidromasaje",
+        "pasame a la que acepta perros",
+        "mejor la que tiene jacuzzi",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    // Questions stay questions.
+    for text in [
+        "¿mejor la del jacuzzi?",
+        "mejor cual tiene jacuzzi",
+        "mejor la coihue tiene parrilla?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+}

@@ -201,6 +201,7 @@ const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 mod fifth;
 mod fourth;
 mod holds;
+mod ninth;
 mod offers;
 mod questions;
 mod seasons;
