@@ -36,3 +36,17 @@ fn a_move_after_a_hold_to_the_cabin_that_has_it_moves_the_hold() {
         );
     }
 }
+
+#[test]
+fn a_bare_yes_with_nothing_on_the_table_asks_for_the_stay() {
+    for (first, yes, asks) in [
+        ("hola", "sí", "¿Para qué fechas"),
+        ("hola", "dale", "¿Para qué fechas"),
+        ("hi", "yes", "dates"),
+        ("oi", "pode ser", "datas"),
+    ] {
+        let t = talk(&[first, yes]);
+        assert!(booked(&t).is_none(), "{yes}");
+        assert!(said(&t).contains(asks), "{first} / {yes}: {}", said(&t));
+    }
+}
