@@ -1819,3 +1819,37 @@ fn ninth_set_a_move_to_a_place_pointed_at_is_no_question() {
         assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
     }
 }
+
+#[test]
+fn ninth_set_a_range_of_days_after_the_month_is_its_own_not_the_party_before() {
+    for (text, guests, from, to) in [
+        (
+            "Hi, do you have a cabin for 2 Jan 18-21?",
+            2,
+            "2027-01-18",
+            "2027-01-21",
+        ),
+        ("for 2 Jan 18 to 21", 2, "2027-01-18", "2027-01-21"),
+        ("we are 4 March 1st to 4th", 4, "2027-03-01", "2027-03-04"),
+        ("somos 2 marzo 10-12", 2, "2027-03-10", "2027-03-12"),
+    ] {
+        let u = read(text);
+        assert_eq!(u.guests, Some(guests), "{text}");
+        assert_eq!(
+            u.check_in,
+            Some(from.parse::<NaiveDate>().expect("date")),
+            "{text}"
+        );
+        assert_eq!(
+            u.check_out,
+            Some(to.parse::<NaiveDate>().expect("date")),
+            "{text}"
+        );
+    }
+    // A day before the month is still its day.
+    let u = read("from 2 March to 5 March");
+    assert_eq!(
+        u.check_in,
+        Some("2027-03-02".parse::<NaiveDate>().expect("date"))
+    );
+}

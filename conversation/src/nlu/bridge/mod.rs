@@ -175,7 +175,16 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             t.text = spanish.to_owned();
             t.known = true;
         }
-        if next_is_number && !prev_is_number && !prev_is_de {
+        // "for 2 Jan 18-21", "we're 2, March 1 to 4": a range of days after the month is its
+        // own; the number before is something else (the party).
+        let next_starts_range = next_is_number
+            && (tokens.get(i + 1).is_some_and(|t| t.text.contains('-'))
+                || tokens.get(i + 2).is_some_and(|t| {
+                    t.is_any(&[
+                        "to", "hasta", "al", "till", "until", "through", "thru", "ao", "-",
+                    ])
+                }));
+        if next_is_number && (!prev_is_number || next_starts_range) && !prev_is_de {
             tokens.swap(i, i + 1);
             i += 2;
         } else {
