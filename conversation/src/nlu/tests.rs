@@ -1807,6 +1807,10 @@ fn ninth_set_a_move_to_a_place_pointed_at_is_no_question() {
         "mejor pasame a la del hidromasaje",
         "pasame a la que acepta perros",
         "mejor la que tiene jacuzzi",
+        "can we switch to the pet friendly one?",
+        "actually the one with the jacuzzi instead",
+        "melhor o que aceita cachorro",
+        "pode trocar para o que tem hidromassagem?",
     ] {
         assert_ne!(read(text).intent, Intent::AskInfo, "{text}");
     }
@@ -1815,6 +1819,8 @@ fn ninth_set_a_move_to_a_place_pointed_at_is_no_question() {
         "¿mejor la del jacuzzi?",
         "mejor cual tiene jacuzzi",
         "mejor la coihue tiene parrilla?",
+        "which one has a jacuzzi?",
+        "o chalé Ñire aceita cachorro?",
     ] {
         assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
     }

@@ -59,7 +59,8 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
 }
 
 /// "Mejor la del jacuzzi", "pasame a la que acepta perros" with a hold and no offer on the
-/// table: the one other cabin of the place that has it and takes the party is the cabin named.
+/// table: the other cabin of the place that has it and takes the party (the one sized for it, of
+/// several) is the cabin named.
 fn pointed_at_the_place<'a>(
     prev: &ConversationState,
     u: &'a Understanding,
@@ -85,6 +86,13 @@ fn pointed_at_the_place<'a>(
                 && a.capacity >= i32::from(held.guests)
                 && crate::info::has(a, feature)
         })
+        .collect();
+    // Of several ("la que acepta perros" for 4: the Coihue for 4 and the Lenga for 6), the one
+    // sized for the party.
+    let snug = fits.iter().map(|a| a.capacity).min();
+    let fits: Vec<&Accommodation> = fits
+        .into_iter()
+        .filter(|a| Some(a.capacity) == snug)
         .collect();
     match fits.as_slice() {
         [one] => {
