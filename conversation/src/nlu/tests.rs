@@ -1838,6 +1838,8 @@ fn ninth_set_a_range_of_days_after_the_month_is_its_own_not_the_party_before() {
         ("for 2 Jan 18 to 21", 2, "2027-01-18", "2027-01-21"),
         ("we are 4 March 1st to 4th", 4, "2027-03-01", "2027-03-04"),
         ("somos 2 marzo 10-12", 2, "2027-03-10", "2027-03-12"),
+        ("we're 2, Jan 5 - 8 please", 2, "2027-01-05", "2027-01-08"),
+        ("2 guests, March 3 – 6", 2, "2027-03-03", "2027-03-06"),
     ] {
         let u = read(text);
         assert_eq!(u.guests, Some(guests), "{text}");
@@ -1857,5 +1859,14 @@ fn ninth_set_a_range_of_days_after_the_month_is_its_own_not_the_party_before() {
     assert_eq!(
         u.check_in,
         Some("2027-03-02".parse::<NaiveDate>().expect("date"))
+    );
+    // A day and then the people or the nights: no range.
+    let u = read("March 3 2 people");
+    assert_eq!(u.guests, Some(2));
+    assert_eq!(u.check_out, None);
+    let u = read("march 10 4 nights");
+    assert_eq!(
+        u.check_out,
+        Some("2027-03-14".parse::<NaiveDate>().expect("date"))
     );
 }
