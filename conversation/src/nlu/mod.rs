@@ -395,6 +395,30 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             contested: false,
         };
     }
+    // "Cambiame a la Coihue que vamos con el perro", "mejor la del jacuzzi": a move to a place
+    // named or pointed at, said as no question, is the guest choosing it; the pets or the
+    // feature say why ("¿mejor la del jacuzzi?" and "¿cuál tiene jacuzzi?" still ask).
+    // "Can we switch to the pet friendly one?", "pode trocar para o que tem hidromassagem?": a
+    // verb of moving asks for the move even as a question.
+    let switches = tokens.iter().any(|t| t.is_any(SWITCH_TO));
+    let prefers = moves || tokens.iter().any(|t| t.is_any(PREFER));
+    if decision.intent == Intent::AskInfo
+        && (switches || prefers && !text.contains('?') && !text.contains('¿'))
+        && !tokens.iter().enumerate().any(|(i, t)| {
+            t.is_any(&["cual", "cuales", "which", "qual", "hay"])
+                || t.is_any(&["tiene", "tienen"])
+                    && !i
+                        .checked_sub(1)
+                        .is_some_and(|p| tokens[p].is_any(&["que", "q", "k"]))
+        })
+        && (accommodation.is_some() || cues::choice(&tokens).is_some())
+    {
+        decision = intent::Decision {
+            intent: Intent::Unknown,
+            evidence: intent::Evidence::Nothing,
+            contested: false,
+        };
+    }
     // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
     // for that place on those dates, a request to hold it, not a question whether it is free;
     // "quero o chalé Ñire" alone, the same request still without its dates.
@@ -561,6 +585,17 @@ const MOVE_TO: &[&str] = &[
     "pasame", "pasanos", "pasala", "cambiame", "cambianos", "cambiala", "mudame", "mudanos",
     "movela", "prefiero", "preferimos", "mejor",
 ];
+
+/// Verbs that ask to move a stay elsewhere, in the guest's words or the bridge's.
+#[rustfmt::skip]
+const SWITCH_TO: &[&str] = &[
+    "pasame", "pasanos", "pasala", "cambiame", "cambianos", "cambiala", "mudame", "mudanos",
+    "movela", "switch", "change", "move", "trocar", "troca", "troque", "mudar", "muda", "mude",
+    "cambiar", "pasar", "cambiarnos", "pasarnos",
+];
+
+/// Words that say the guest would rather have another place.
+const PREFER: &[&str] = &["melhor", "prefiro", "instead", "rather", "prefer"];
 
 /// Words that ask how the cabins differ (Portuguese "diferença" folds to "diferenca").
 const COMPARE_WORDS: &[&str] = &[

@@ -1808,3 +1808,76 @@ fn seventh_set_an_option_described_in_words_no_feature_names() {
         assert_eq!(read(text).described.as_deref(), words, "{text}");
     }
 }
+
+#[test]
+fn ninth_set_a_move_to_a_place_pointed_at_is_no_question() {
+    // The pets or the feature say why the guest moves; said as no question, it chooses.
+    for text in [
+        "cambiame a la coihue que vamos con el perro",
+        "che mejor la del jacuzzi",
+        "mejor pasame a la del hidromasaje",
+        "pasame a la que acepta perros",
+        "mejor la que tiene jacuzzi",
+        "can we switch to the pet friendly one?",
+        "actually the one with the jacuzzi instead",
+        "melhor o que aceita cachorro",
+        "pode trocar para o que tem hidromassagem?",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    // Questions stay questions.
+    for text in [
+        "¿mejor la del jacuzzi?",
+        "mejor cual tiene jacuzzi",
+        "mejor la coihue tiene parrilla?",
+        "which one has a jacuzzi?",
+        "o chalé Ñire aceita cachorro?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+}
+
+#[test]
+fn ninth_set_a_range_of_days_after_the_month_is_its_own_not_the_party_before() {
+    for (text, guests, from, to) in [
+        (
+            "Hi, do you have a cabin for 2 Jan 18-21?",
+            2,
+            "2027-01-18",
+            "2027-01-21",
+        ),
+        ("for 2 Jan 18 to 21", 2, "2027-01-18", "2027-01-21"),
+        ("we are 4 March 1st to 4th", 4, "2027-03-01", "2027-03-04"),
+        ("somos 2 marzo 10-12", 2, "2027-03-10", "2027-03-12"),
+        ("we're 2, Jan 5 - 8 please", 2, "2027-01-05", "2027-01-08"),
+        ("2 guests, March 3 – 6", 2, "2027-03-03", "2027-03-06"),
+    ] {
+        let u = read(text);
+        assert_eq!(u.guests, Some(guests), "{text}");
+        assert_eq!(
+            u.check_in,
+            Some(from.parse::<NaiveDate>().expect("date")),
+            "{text}"
+        );
+        assert_eq!(
+            u.check_out,
+            Some(to.parse::<NaiveDate>().expect("date")),
+            "{text}"
+        );
+    }
+    // A day before the month is still its day.
+    let u = read("from 2 March to 5 March");
+    assert_eq!(
+        u.check_in,
+        Some("2027-03-02".parse::<NaiveDate>().expect("date"))
+    );
+    // A day and then the people or the nights: no range.
+    let u = read("March 3 2 people");
+    assert_eq!(u.guests, Some(2));
+    assert_eq!(u.check_out, None);
+    let u = read("march 10 4 nights");
+    assert_eq!(
+        u.check_out,
+        Some("2027-03-14".parse::<NaiveDate>().expect("date"))
+    );
+}

@@ -43,6 +43,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
         },
         Incoming::Words(u) => {
             let u = &*in_context(prev, u, facts.today);
+            let u = &*pointed_at_the_place(prev, u, facts);
             let mut state = prev.clone();
             state.language = prev.language.after(u.language, u.language_sure);
             let prev = &remember_the_hold(prev, u, facts);
@@ -54,6 +55,54 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let effects = one_reply(act::act(step, &mut state, u, facts));
             Turn { state, effects }
         }
+    }
+}
+
+/// "Mejor la del jacuzzi", "pasame a la que acepta perros" with a hold and no offer on the
+/// table: the other cabin of the place that has it and takes the party (the one sized for it, of
+/// several) is the cabin named.
+fn pointed_at_the_place<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+    facts: &Facts<'_>,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::{Choice, Intent};
+    let feature = match u.choice {
+        Some(Choice::Having(f)) => f,
+        Some(Choice::PetFriendly) => crate::nlu::Feature::Pets,
+        _ => return Cow::Borrowed(u),
+    };
+    let Some(held) = plan::held(facts, u).filter(|h| !h.paid && h.group.is_none()) else {
+        return Cow::Borrowed(u);
+    };
+    if prev.offer.is_some() || u.accommodation.is_some() || u.intent != Intent::Unknown {
+        return Cow::Borrowed(u);
+    }
+    let fits: Vec<&Accommodation> = facts
+        .accommodations()
+        .iter()
+        .filter(|a| {
+            a.id != held.accommodation_id
+                && a.capacity >= i32::from(held.guests)
+                && crate::info::has(a, feature)
+        })
+        .collect();
+    // Of several ("la que acepta perros" for 4: the Coihue for 4 and the Lenga for 6), the one
+    // sized for the party.
+    let snug = fits.iter().map(|a| a.capacity).min();
+    let fits: Vec<&Accommodation> = fits
+        .into_iter()
+        .filter(|a| Some(a.capacity) == snug)
+        .collect();
+    match fits.as_slice() {
+        [one] => {
+            let mut read = u.clone();
+            read.accommodation = Some(one.name.clone());
+            read.accommodations = vec![one.name.clone()];
+            read.choice = None;
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
     }
 }
 

@@ -489,8 +489,9 @@ fn stay_request(
         Intent::AskPrice => Some(Want::Price),
         // Booking again after a hold that is not in the facts yet would hold twice: offer.
         Intent::Book if s.booked.is_some() => Some(Want::Availability),
-        // A bare yes with nothing on the table accepts nothing: show what there is.
-        Intent::Book if u.affirmative && !new_slot => prev.wants.map(|_| Want::Availability),
+        // A bare yes with nothing on the table accepts nothing: show what there is, or, with no
+        // stay asked about yet ("hola" … "sí"), ask for it.
+        Intent::Book if u.affirmative && !new_slot => Some(Want::Availability),
         Intent::Book => Some(Want::Book),
         Intent::Greeting if !new_slot => return Step::Greet,
         // A message that only fills a slot (or asks about the place with one) continues what

@@ -175,7 +175,45 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             t.text = spanish.to_owned();
             t.known = true;
         }
-        if next_is_number && !prev_is_number && !prev_is_de {
+        // "for 2 Jan 18-21", "we're 2, March 1 to 4": a range of days after the month is its
+        // own; the number before is something else (the party).
+        let next_starts_range = next_is_number
+            && (tokens.get(i + 1).is_some_and(|t| t.text.contains('-'))
+                || tokens.get(i + 2).is_some_and(|t| {
+                    t.is_any(&[
+                        "to", "hasta", "al", "till", "until", "through", "thru", "ao", "-",
+                    ])
+                }));
+        // "Jan 5 - 8": the dash is gone by now; two days after the month, the second later
+        // and no people nor nights after it, are its range ("5 al 8 enero").
+        let day = |t: Option<&Token>| {
+            t.filter(|t| t.text.len() <= 2)
+                .and_then(|t| t.text.parse::<u32>().ok())
+        };
+        let spaced_range = next_is_number
+            && !tokens.get(i + 1).is_some_and(|t| t.punct_after)
+            && day(tokens.get(i + 1))
+                .zip(day(tokens.get(i + 2)))
+                .is_some_and(|(a, b)| a < b && b <= 31)
+            && !tokens.get(i + 3).is_some_and(|t| {
+                t.is_any(&[
+                    "personas", "persona", "people", "adults", "adultos", "guests", "pessoas",
+                    "noches", "nights", "noites", "pax",
+                ])
+            });
+        if spaced_range {
+            let until = word("al", false);
+            if let Some(t) = tokens.get_mut(i) {
+                t.text = spanish.to_owned();
+                t.known = true;
+            }
+            let month = tokens.remove(i);
+            tokens.insert(i + 1, until);
+            tokens.insert(i + 3, month);
+            i += 4;
+            continue;
+        }
+        if next_is_number && (!prev_is_number || next_starts_range) && !prev_is_de {
             tokens.swap(i, i + 1);
             i += 2;
         } else {

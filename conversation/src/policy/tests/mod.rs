@@ -202,6 +202,7 @@ mod eighth;
 mod fifth;
 mod fourth;
 mod holds;
+mod ninth;
 mod offers;
 mod questions;
 mod seasons;
