@@ -79,15 +79,20 @@ const WANT_IT: &[&str] = &[
 /// Words that may stand between the verb and the name: articles and kinds of place.
 const BEFORE_NAME: &[&str] = &["o", "a", "the", "chale", "cabin", "um", "un", "una", "uma"];
 
+/// The words of a cabin's name that tell it apart ("coihue" of "Cabaña Coihue").
+fn name_words(name: &str) -> Vec<String> {
+    tokenize(name)
+        .into_iter()
+        .map(|t| t.text)
+        .filter(|w| w.len() >= 3 && !GENERIC.contains(&w.as_str()))
+        .collect()
+}
+
 /// The guest asks for `name` itself: a verb of wanting right before it, only articles and
 /// kinds of place between ("quiero la cabaña Coihue", "quero o chalé Ñire"). Not "quiero saber
 /// si la coihue…" (a question about it).
 pub(crate) fn wanted(tokens: &[Token], name: &str) -> bool {
-    let words: Vec<String> = tokenize(name)
-        .into_iter()
-        .map(|t| t.text)
-        .filter(|w| w.len() >= 3 && !GENERIC.contains(&w.as_str()))
-        .collect();
+    let words = name_words(name);
     let names_it = |t: &Token| words.iter().any(|w| lexicon::word(t, w).is_some());
     tokens.iter().enumerate().any(|(i, t)| {
         names_it(t)
@@ -106,11 +111,7 @@ pub(crate) fn wanted(tokens: &[Token], name: &str) -> bool {
 /// jacuzzi", "la lenga que es más grande"): the feature says why the guest wants it, it does not
 /// ask whether it has it.
 pub(crate) fn described(tokens: &[Token], name: &str) -> bool {
-    let words: Vec<String> = tokenize(name)
-        .into_iter()
-        .map(|t| t.text)
-        .filter(|w| w.len() >= 3 && !GENERIC.contains(&w.as_str()))
-        .collect();
+    let words = name_words(name);
     let names_it = |t: &Token| words.iter().any(|w| lexicon::word(t, w).is_some());
     tokens.iter().enumerate().any(|(i, t)| {
         names_it(t)
