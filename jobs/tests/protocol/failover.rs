@@ -6,8 +6,10 @@
 //! through the failover; then a worker drains the queue from the new primary.
 //!
 //! With `replica_wait` (one replica, 500 ms) every acknowledged push ran: what the primary took
-//! with it was never acknowledged, and its retry pushed it again. Without it, a push acknowledged
-//! by the primary alone can vanish with it: the test prints how many (asynchronous replication's
+//! with it was never acknowledged, and its retry pushed it again. Not always: once in about
+//! eight runs the sentinels promoted the replica that had not confirmed the last few pushes,
+//! and those were lost (README, "What a failover can lose"; an open finding). Without it, a
+//! push acknowledged by the primary alone can vanish with it: the test prints how many (asynchronous replication's
 //! window), and asserts nothing about them.
 //!
 //! The topology is the test's own, whatever `REDIS_URL` says (it runs the same on a cluster run).
@@ -237,6 +239,14 @@ fn error_kind(text: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn every_push_a_replica_confirmed_runs_after_the_primary_is_killed() {
+    // Its topology is its own: the cluster run would only repeat it.
+    if crate::support::on_cluster() {
+        crate::support::say(format_args!(
+            "every_push_a_replica_confirmed_runs_after_the_primary_is_killed: runs on its own \
+             Sentinel group, once, in the single-Redis run"
+        ));
+        return;
+    }
     let confirmed = push_through_a_failover(Some(ReplicaWait {
         replicas: 1,
         timeout: Duration::from_millis(500),
