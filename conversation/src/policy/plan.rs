@@ -187,13 +187,7 @@ pub(crate) fn plan(
             .map(|(i, _)| i)
             .collect();
         if let [i] = hits[..] {
-            offer.chosen = i;
-            s.accommodation = offer.options.get(i).map(|o| o.name.clone());
-            return if agrees {
-                Step::BookOffer
-            } else {
-                Step::Pick(i)
-            };
+            return choose(offer, &mut s.accommodation, i, agrees);
         }
     }
     // "¿Vos cuál me recomendás?": the option in focus and why (a question about pets or a
@@ -263,14 +257,7 @@ pub(crate) fn plan(
                         && i == offer.chosen
                         && offer.asked.is_none_or(|a| a == i)
                         && !offer.together);
-                offer.chosen = i;
-                // The cabin picked leads any offer recomputed after a correction.
-                s.accommodation = offer.options.get(i).map(|o| o.name.clone());
-                return if agrees {
-                    Step::BookOffer
-                } else {
-                    Step::Pick(i)
-                };
+                return choose(offer, &mut s.accommodation, i, agrees);
             }
             Some(None) => {
                 return match u.choice {
@@ -407,6 +394,18 @@ pub(crate) fn plan(
 
 /// Which option the message points at: `Some(Some(i))` found, `Some(None)` pointed at
 /// something the offer lacks, `None` no pick at all.
+/// Option `i` of `offer` picked: it is the one in focus and, as the cabin wanted, leads any
+/// offer recomputed after a correction; booked when the guest also agreed, else shown.
+fn choose(offer: &mut Offer, wanted: &mut Option<String>, i: usize, agrees: bool) -> Step {
+    offer.chosen = i;
+    *wanted = offer.options.get(i).map(|o| o.name.clone());
+    if agrees {
+        Step::BookOffer
+    } else {
+        Step::Pick(i)
+    }
+}
+
 fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<Option<usize>> {
     let options = &offer.options;
     if let Some(name) = &u.accommodation
