@@ -10,7 +10,7 @@
 //! smoking is not allowed unless an amenity says it is.
 
 use booking::Accommodation;
-use chrono::Timelike;
+use chrono::{NaiveDate, Timelike};
 
 use crate::{
     Language, Place, Say,
@@ -45,14 +45,14 @@ pub fn compared(lang: Language, cabins: &[Accommodation]) -> Say {
     Say::Text(texts::amenities(lang, &lines))
 }
 
-/// `public_base_url`: where uploaded photos are served (`<base>/photos/<name>`).
+/// `public_base_url`: where uploaded photos are served (`<base>/photos/<name>`); `today`: from
+/// when seasons count.
 pub fn answer(
     lang: Language,
     topic: InfoTopic,
     property: &Place,
-    all: &[Accommodation],
-    named: Option<&str>,
-    public_base_url: &str,
+    (all, named): (&[Accommodation], Option<&str>),
+    (public_base_url, today): (&str, NaiveDate),
 ) -> Vec<Say> {
     let chosen = about(all, named);
     let text = |t: String| vec![Say::Text(t)];
@@ -93,7 +93,59 @@ pub fn answer(
             &property.cancellation,
             None,
         )),
+        InfoTopic::Payment => {
+            let mut percents: Vec<i64> = chosen.iter().map(|a| a.deposit_bp / 100).collect();
+            percents.sort_unstable();
+            percents.dedup();
+            let same = match percents.as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            };
+            text(texts::how_to_pay(lang, same))
+        }
+        InfoTopic::MinimumStay => text(texts::minimum_stay(lang, &season_minimums(&chosen, today))),
+        InfoTopic::PriceBasis => text(texts::price_basis(lang).to_owned()),
     }
+}
+
+/// The coming seasons (some night from `today` on) that ask more than one night, each once
+/// with the cabins it applies to (none named when it is all of `chosen`).
+fn season_minimums<'a>(
+    chosen: &[&'a Accommodation],
+    today: NaiveDate,
+) -> Vec<texts::SeasonMinimum<'a>> {
+    let mut out: Vec<texts::SeasonMinimum<'a>> = Vec::new();
+    for a in chosen {
+        for s in a
+            .seasons
+            .iter()
+            .filter(|s| s.min_nights > 1 && s.last_night >= today)
+        {
+            let same = out.iter_mut().find(|m| {
+                m.season == s.name
+                    && m.first_night == s.first_night
+                    && m.last_night == s.last_night
+                    && m.min_nights == s.min_nights
+            });
+            match same {
+                Some(m) => m.cabins.push(&a.name),
+                None => out.push(texts::SeasonMinimum {
+                    season: &s.name,
+                    first_night: s.first_night,
+                    last_night: s.last_night,
+                    min_nights: s.min_nights,
+                    cabins: vec![&a.name],
+                }),
+            }
+        }
+    }
+    for m in &mut out {
+        if m.cabins.len() == chosen.len() {
+            m.cabins.clear();
+        }
+    }
+    out.sort_by_key(|m| m.first_night);
+    out
 }
 
 /// Whether pets come along: for the cabin named, or for all. A named cabin that takes none is
@@ -165,12 +217,16 @@ pub fn yes_no_at(
                 (Feature::CheckOut, Some(AskedTime::At(h))) => Some(h <= leave),
                 _ => None,
             };
-            let times = texts::time_of(
-                lang,
-                feature,
-                property.check_in_time,
-                property.check_out_time,
-            );
+            let times = if (feature, asked) == (Feature::CheckIn, Some(AskedTime::Early)) {
+                texts::early_check_in(lang, property.check_in_time, property.check_out_time)
+            } else {
+                texts::time_of(
+                    lang,
+                    feature,
+                    property.check_in_time,
+                    property.check_out_time,
+                )
+            };
             match verdict {
                 Some(yes) => format!("{}{times}", texts::time_verdict(lang, yes)),
                 None => times,
@@ -410,14 +466,14 @@ mod tests {
             check_out_time: chrono::NaiveTime::MIN,
             cancellation: booking::CancellationPolicy::new(15, 0, 0).unwrap(),
         };
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let all = [a, b];
         let named = answer(
             Language::Es,
             InfoTopic::Photos,
             &place,
-            &all,
-            Some("Lenga"),
-            "https://r.test/",
+            (&all, Some("Lenga")),
+            ("https://r.test/", day),
         );
         assert_eq!(
             links(&named),
@@ -431,9 +487,8 @@ mod tests {
             Language::Es,
             InfoTopic::Photos,
             &place,
-            &all,
-            None,
-            "https://r.test",
+            (&all, None),
+            ("https://r.test", day),
         );
         assert_eq!(
             links(&every),
@@ -447,9 +502,8 @@ mod tests {
             Language::Es,
             InfoTopic::Photos,
             &place,
-            &only,
-            None,
-            "https://r.test",
+            (&only, None),
+            ("https://r.test", day),
         );
         assert_eq!(
             links(&unnamed),
@@ -461,9 +515,8 @@ mod tests {
             Language::Es,
             InfoTopic::Photos,
             &place,
-            &none,
-            None,
-            "https://r.test",
+            (&none, None),
+            ("https://r.test", day),
         );
         assert!(links(&words).is_empty() && words.len() == 1);
     }

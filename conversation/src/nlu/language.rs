@@ -47,7 +47,11 @@ const SPANISH: &[&str] = &[
     "buen", "cabana", "cabanas", "quisiera", "queremos", "podes", "aceptan", "donde", "manana",
     "hoy", "diciembre", "enero", "febrero", "marzo", "mayo", "junio", "julio", "septiembre",
     "octubre", "noviembre", "perdon", "prefiero", "mejor", "tambien", "cuantas", "che",
-    "noche", "ninos", "chicos", "reservame", "cancelala",
+    "noche", "ninos", "chicos", "reservame", "cancelala", "la", "lo", "es", "muy", "pero",
+    "tengo", "tenemos", "llegamos", "llegar", "llevar", "puede", "hacer", "verdad", "nombre",
+    "auto", "fuego", "mujer", "ahora", "despues", "cuando", "fin", "salir", "cuantos",
+    "perfecto", "listo", "bueno", "hablar", "necesito", "duda", "usted", "vos", "sos",
+    "buenisimo", "camino", "nene", "nenes",
 ];
 
 /// The message's language and by how many words it beats the next one (a message in English

@@ -133,6 +133,10 @@ pub struct Understanding {
     /// Information asked for in general ("quería info", "me pasás información?"), no question
     /// in particular: what a first message asking for dates and people answers.
     pub general_info: bool,
+    /// A question about the place in words no table knows ("¿hay señal de celular?", "¿se
+    /// puede hacer fuego?", "is there a supermarket nearby?"): for a person to answer, never
+    /// the menu of what the bot can do.
+    pub unknown_question: bool,
     /// The guest asks how the cabins differ ("¿cuál es la diferencia entre las dos?", "what's
     /// the difference?", "qual a diferença?").
     pub compares: bool,
@@ -339,10 +343,32 @@ pub enum InfoTopic {
     /// The cancellation policy: "¿se puede cancelar?", "si cancelo, ¿me devuelven la seña?",
     /// "what's your cancellation policy?", "posso cancelar?". A question: it never cancels.
     Cancellation,
+    /// How a stay is paid: "¿cómo se paga?", "¿aceptan tarjeta?", "¿hay que dejar seña?",
+    /// "can I pay by card?", "aceitam pix?".
+    Payment,
+    /// The shortest stay taken: "¿hay mínimo de noches?", "¿se puede una sola noche?".
+    MinimumStay,
+    /// Whether a price is per cabin or per person: "¿el precio es por persona?".
+    PriceBasis,
 }
 
 /// Reads one guest message. `today` anchors every relative date; `accommodations` are the
 /// property's names, matched case- and accent-insensitively.
+/// Words that open a yes/no question about the place.
+#[rustfmt::skip]
+const QUESTION_LEADS: &[&str] = &[
+    "hay", "tienen", "tiene", "tenes", "puedo", "podemos", "pueden", "se", "esta", "estan",
+    "existe", "do", "does", "is", "are", "can", "could", "tem", "pode", "posso", "existe",
+    "habra", "hace", "cuentan", "incluye",
+];
+
+/// Greetings and fillers before a question ("hola, una consulta: ¿hay…?").
+#[rustfmt::skip]
+const QUESTION_PREAMBLE: &[&str] = &[
+    "hola", "buenas", "buen", "dia", "dias", "tardes", "noches", "che", "una", "consulta",
+    "pregunta", "y", "ah", "otra", "hi", "hello", "oi", "ola", "and", "e",
+];
+
 pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Understanding {
     let (reservation_code, rest) = code::extract(text);
     let written = normalize::tokenize(&rest);
@@ -472,8 +498,19 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
                         .is_some_and(|t| t.is_any(&["info", "informacion", "mas", "informes"]))
                 })
         };
+    let unknown_question = matches!(decision.intent, Intent::Unknown | Intent::Greeting)
+        && (text.contains('?') || text.contains('¿'))
+        && dates.check_in.is_none()
+        && guests.is_none()
+        && accommodation.is_none()
+        && tokens
+            .iter()
+            .filter(|t| !t.is_any(QUESTION_PREAMBLE))
+            .take(2)
+            .any(|t| t.is_any(QUESTION_LEADS));
     Understanding {
         general_info,
+        unknown_question,
         intent: decision.intent,
         check_in: dates.check_in,
         check_out: dates.check_out,

@@ -193,8 +193,13 @@ pub(crate) fn tokenize(raw: &str) -> Vec<Token> {
         .take(MAX_CHARS)
         .flat_map(char::to_lowercase)
         .collect();
+    let addresses = addresses(&chars);
     let mut b = Builder::default();
     for (i, &c) in chars.iter().enumerate() {
+        if addresses[i] {
+            b.flush();
+            continue;
+        }
         match classify(c) {
             Class::Letter(l, accented) => b.push_letter(l, accented),
             Class::Digit(d) => b.push_digit(d),
@@ -225,6 +230,30 @@ pub(crate) fn tokenize(raw: &str) -> Vec<Token> {
     }
     b.flush();
     b.tokens
+}
+
+/// Which characters belong to an email address or a web link ("juan@gmail.com",
+/// "https://…", "www.…"): no words of the message ("com" is not Portuguese, "23" no guests).
+fn addresses(chars: &[char]) -> Vec<bool> {
+    let mut out = vec![false; chars.len()];
+    let mut start = 0;
+    while start < chars.len() {
+        let end = chars[start..]
+            .iter()
+            .position(|c| c.is_whitespace())
+            .map_or(chars.len(), |k| start + k);
+        let word: String = chars[start..end].iter().collect();
+        let link =
+            word.starts_with("http://") || word.starts_with("https://") || word.starts_with("www.");
+        let email = word
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+        if link || email {
+            out[start..end].iter_mut().for_each(|m| *m = true);
+        }
+        start = end + 1;
+    }
+    out
 }
 
 /// Collapses letter runs of three or more: to two for `r`/`l` (Spanish "rr", "ll"), to one

@@ -1881,3 +1881,51 @@ fn ninth_set_a_range_of_days_after_the_month_is_its_own_not_the_party_before() {
         Some("2027-03-14".parse::<NaiveDate>().expect("date"))
     );
 }
+
+#[test]
+fn email_addresses_and_links_are_no_words_of_the_message() {
+    // "com" is Portuguese, "23" could be people: neither is in an address.
+    let u = read("te paso mi mail para la reserva: juan23@gmail.com");
+    assert_eq!(u.language, Some(crate::Language::Es));
+    assert_eq!(u.guests, None);
+    let u = read("mirá esto https://www.instagram.com/p/12345 somos 4");
+    assert_eq!(u.guests, Some(4));
+    // A bare "@" is not an address.
+    assert_eq!(read("somos 4 @ la cabaña").guests, Some(4));
+}
+
+#[test]
+fn everyday_spanish_is_spanish() {
+    for s in [
+        "la verdad que no se todavia",
+        "llegamos en auto desde cordoba",
+        "tengo una duda con el pago",
+        "podemos llevar a la abuela?",
+        "se puede hacer fuego?",
+        "perfecto, ahora te transfiero",
+    ] {
+        assert_eq!(read(s).language, Some(crate::Language::Es), "{s}");
+    }
+}
+
+#[test]
+fn questions_about_paying_the_shortest_stay_and_the_price_basis_have_topics() {
+    for (text, topic) in [
+        ("como se paga?", InfoTopic::Payment),
+        ("aceptan tarjeta de credito?", InfoTopic::Payment),
+        ("como es el tema del pago?", InfoTopic::Payment),
+        ("can I pay by card?", InfoTopic::Payment),
+        ("hay minimo de noches?", InfoTopic::MinimumStay),
+        ("what's the minimum stay?", InfoTopic::MinimumStay),
+        ("el precio es por persona?", InfoTopic::PriceBasis),
+        ("a cuanto estan del centro?", InfoTopic::Location),
+    ] {
+        let u = read(text);
+        assert_eq!(u.topics.first(), Some(&topic), "{text}: {:?}", u.topics);
+        assert!(
+            !u.topics.contains(&InfoTopic::Photos),
+            "{text}: {:?}",
+            u.topics
+        );
+    }
+}

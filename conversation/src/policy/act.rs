@@ -165,6 +165,7 @@ fn carry_out(
         }
         Step::Clarify => vec![say(texts::clarify(lang))],
         Step::Human => vec![say(texts::human(lang))],
+        Step::Unanswered => vec![say(texts::unanswered(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
         Step::NoLongWeekend(month) => {
@@ -435,9 +436,15 @@ fn answers(
                 continue;
             }
             out.extend(
-                info::answer(lang, *t, facts.place, all, named, facts.public_base_url)
-                    .into_iter()
-                    .map(Effect::Say),
+                info::answer(
+                    lang,
+                    *t,
+                    facts.place,
+                    (all, named),
+                    (facts.public_base_url, facts.today),
+                )
+                .into_iter()
+                .map(Effect::Say),
             );
         }
         return out;
@@ -471,9 +478,15 @@ fn answers(
             continue;
         }
         out.extend(
-            info::answer(lang, *t, facts.place, all, named, facts.public_base_url)
-                .into_iter()
-                .map(Effect::Say),
+            info::answer(
+                lang,
+                *t,
+                facts.place,
+                (all, named),
+                (facts.public_base_url, facts.today),
+            )
+            .into_iter()
+            .map(Effect::Say),
         );
     }
     out

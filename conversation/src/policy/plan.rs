@@ -37,6 +37,8 @@ pub(crate) enum Step {
     AskGuests,
     AskDates,
     Clarify,
+    /// A question about the place no data answers: a person will.
+    Unanswered,
     Human,
     Invalid(StayError),
     /// Answer questions about the place.
@@ -368,10 +370,10 @@ pub(crate) fn plan(
     if u.general_info && !heard.new_stay() && s.offer.is_none() && s.booked.is_none() {
         return Step::Greet;
     }
-    if u.intent == Intent::AskInfo && !heard.new_stay() {
-        // Questions without a known topic (refund policy, payment methods…): a person.
+    // Questions without a known topic ("¿hay señal?", "¿tienen generador?"): a person.
+    if (u.intent == Intent::AskInfo || u.unknown_question) && !heard.new_stay() {
         s.needs_human = true;
-        return Step::Human;
+        return Step::Unanswered;
     }
     if u.intent == Intent::Greeting && !heard.new_stay() {
         return Step::Greet;
@@ -476,6 +478,11 @@ fn stay_request(
         || u.month.is_some()
         || u.nights.is_some()
         || u.accommodation.is_some() && (s.check_in.is_some() || prev.wants.is_some());
+    // A question about the place the bot cannot answer goes to a person, who sees it.
+    if u.unknown_question && !new_slot && !u.affirmative {
+        s.needs_human = true;
+        return Step::Unanswered;
+    }
     let want = match u.intent {
         // A guest who asked to book and now gives the dates still wants to book.
         Intent::CheckAvailability if prev.wants == Some(Want::Book) => Some(Want::Book),
@@ -488,6 +495,10 @@ fn stay_request(
         Intent::AskPrice => Some(Want::Price),
         // Booking again after a hold that is not in the facts yet would hold twice: offer.
         Intent::Book if s.booked.is_some() => Some(Want::Availability),
+        // "¿Cómo pago?" with nothing offered yet asks how paying works: the offer first.
+        Intent::Book if u.topics.contains(&InfoTopic::Payment) && prev.offer.is_none() => {
+            Some(Want::Availability)
+        }
         // A bare yes with nothing on the table accepts nothing: show what there is, or, with no
         // stay asked about yet ("hola" … "sí"), ask for it.
         Intent::Book if u.affirmative && !new_slot => Some(Want::Availability),

@@ -1,7 +1,7 @@
 //! Answers about the place, from its data: amenities, location, pets, times, capacity, and
 //! yes/no questions answered yes or no first.
 
-use chrono::NaiveTime;
+use chrono::{NaiveDate, NaiveTime};
 
 use super::list;
 use crate::{Language, nlu::Feature};
@@ -181,6 +181,22 @@ pub fn time_of(
     }
 }
 
+/// "¿Podemos entrar más temprano?": the check-in hour, and that earlier depends on the day.
+pub fn early_check_in(lang: Language, check_in: NaiveTime, check_out: NaiveTime) -> String {
+    let (i, o) = (check_in.format("%H:%M"), check_out.format("%H:%M"));
+    match lang {
+        Language::Es => format!(
+            "El check-in es a partir de las {i} 🕑 (el check-out, hasta las {o}). Entrar antes depende de si la cabaña queda libre la noche anterior: avisanos a qué hora llegan y te confirmamos ese día."
+        ),
+        Language::En => format!(
+            "Check-in is from {i} 🕑 (check-out by {o}). An earlier check-in depends on whether the cabin is free the night before: tell us when you arrive and we'll confirm on the day."
+        ),
+        Language::Pt => format!(
+            "O check-in é a partir das {i} 🕑 (o check-out, até as {o}). Entrar antes depende de o chalé estar livre na noite anterior: avise a que horas vocês chegam e confirmamos no dia."
+        ),
+    }
+}
+
 pub fn capacity(lang: Language, lines: &[(&str, i32)]) -> String {
     let body: Vec<String> = lines
         .iter()
@@ -347,5 +363,98 @@ pub fn feature_no(lang: Language, f: Feature, named: Option<&str>, have: &[&str]
         Language::Es => format!("{no} Lo que sí hay: {there}."),
         Language::En => format!("{no} What we do have: {there}."),
         Language::Pt => format!("{no} O que temos: {there}."),
+    }
+}
+
+/// How a stay is paid: the deposit (`percent` of the total when every cabin asks the same,
+/// else `None`) through the payment link sent with the hold, the rest on arrival; any other
+/// way is for a person to agree.
+pub fn how_to_pay(lang: Language, percent: Option<i64>) -> String {
+    match (lang, percent) {
+        (Language::Es, Some(p)) => format!(
+            "Para reservar se paga una seña del {p} % del total con el link de Mercado Pago que te mando al hacer la reserva (tarjeta de crédito o débito, o dinero en cuenta) 💳 El resto lo pagás al llegar. Si necesitás otra forma de pago, decime y le aviso a alguien del equipo 😊"
+        ),
+        (Language::Es, None) => "Para reservar se paga una seña (una parte del total, según la cabaña) con el link de Mercado Pago que te mando al hacer la reserva (tarjeta de crédito o débito, o dinero en cuenta) 💳 El resto lo pagás al llegar. Si necesitás otra forma de pago, decime y le aviso a alguien del equipo 😊".to_owned(),
+        (Language::En, Some(p)) => format!(
+            "To book, you pay a {p}% deposit through the Mercado Pago link I send you with the booking (credit or debit card, or a Mercado Pago balance) 💳 The rest is paid on arrival. If you need another way to pay, tell me and I'll ask someone from the team 😊"
+        ),
+        (Language::En, None) => "To book, you pay a deposit (part of the total, depending on the cabin) through the Mercado Pago link I send you with the booking (credit or debit card, or a Mercado Pago balance) 💳 The rest is paid on arrival. If you need another way to pay, tell me and I'll ask someone from the team 😊".to_owned(),
+        (Language::Pt, Some(p)) => format!(
+            "Para reservar, você paga um sinal de {p}% do total pelo link do Mercado Pago que eu te mando com a reserva (cartão de crédito ou débito, ou saldo do Mercado Pago) 💳 O restante é pago na chegada. Se precisar de outra forma de pagamento, me diga que eu aviso alguém da equipe 😊"
+        ),
+        (Language::Pt, None) => "Para reservar, você paga um sinal (uma parte do total, conforme o chalé) pelo link do Mercado Pago que eu te mando com a reserva (cartão de crédito ou débito, ou saldo do Mercado Pago) 💳 O restante é pago na chegada. Se precisar de outra forma de pagamento, me diga que eu aviso alguém da equipe 😊".to_owned(),
+    }
+}
+
+/// A season with a minimum stay, as [`minimum_stay`] tells it.
+pub struct SeasonMinimum<'a> {
+    pub season: &'a str,
+    pub first_night: NaiveDate,
+    pub last_night: NaiveDate,
+    pub min_nights: u32,
+    /// The cabins it applies to; empty when it is all of those asked about.
+    pub cabins: Vec<&'a str>,
+}
+
+/// The shortest stay: one night, except in the seasons that ask more (coming ones only).
+pub fn minimum_stay(lang: Language, seasons: &[SeasonMinimum<'_>]) -> String {
+    if seasons.is_empty() {
+        return match lang {
+            Language::Es => {
+                "No hay mínimo de noches: podés venir desde una sola noche 🙂".to_owned()
+            }
+            Language::En => {
+                "There's no minimum stay: you can come for just one night 🙂".to_owned()
+            }
+            Language::Pt => {
+                "Não tem mínimo de noites: você pode vir por uma noite só 🙂".to_owned()
+            }
+        };
+    }
+    let lines: Vec<String> = seasons
+        .iter()
+        .map(|m| {
+            let when = super::range(lang, m.first_night, m.last_night);
+            let (n, season) = (m.min_nights, m.season);
+            let which = if m.cabins.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", list(lang, &m.cabins))
+            };
+            match lang {
+                Language::Es => format!("• Temporada «{season}», {when}: mínimo {n} noches{which}"),
+                Language::En => format!("• «{season}» season, {when}: at least {n} nights{which}"),
+                Language::Pt => {
+                    format!("• Temporada «{season}», {when}: mínimo de {n} noites{which}")
+                }
+            }
+        })
+        .collect();
+    let body = lines.join("\n");
+    match lang {
+        Language::Es => {
+            format!("Podés venir desde una sola noche, salvo en estas temporadas 🙂\n{body}")
+        }
+        Language::En => {
+            format!("You can come for just one night, except in these seasons 🙂\n{body}")
+        }
+        Language::Pt => {
+            format!("Você pode vir por uma noite só, exceto nestas temporadas 🙂\n{body}")
+        }
+    }
+}
+
+/// Prices are for the whole cabin a night, whoever comes.
+pub fn price_basis(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "Los precios son por cabaña y por noche, no por persona: es el mismo precio vengan los que vengan, mientras entren 😊"
+        }
+        Language::En => {
+            "Prices are per cabin per night, not per person: the same price however many of you come, as long as you fit 😊"
+        }
+        Language::Pt => {
+            "Os preços são por chalé e por noite, não por pessoa: o mesmo preço para quantos vierem, desde que caibam 😊"
+        }
     }
 }

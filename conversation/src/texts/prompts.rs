@@ -112,6 +112,21 @@ pub fn human(lang: Language) -> &'static str {
     }
 }
 
+/// A question about the place the bot has no answer for: a person will answer it.
+pub fn unanswered(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "Buena pregunta 🤔 Eso no lo tengo a mano: le paso tu consulta a alguien del equipo para que te responda por acá en cuanto pueda 🙌 Mientras, si querés, decime fechas y cuántas personas y te paso disponibilidad."
+        }
+        Language::En => {
+            "Good question 🤔 I don't have that at hand: I'm passing it on to someone from our team, who'll answer you here as soon as they can 🙌 Meanwhile, tell me your dates and how many people and I'll check availability."
+        }
+        Language::Pt => {
+            "Boa pergunta 🤔 Não tenho essa informação à mão: vou passar sua dúvida para alguém da equipe, que te responde por aqui assim que puder 🙌 Enquanto isso, me diga as datas e quantas pessoas que eu vejo a disponibilidade."
+        }
+    }
+}
+
 pub fn no_room(lang: Language) -> &'static str {
     match lang {
         Language::Es => NO_ROOM,

@@ -29,7 +29,7 @@ use super::{
     normalize::Token,
 };
 use tables::{
-    CUANTO_NOT_PRICE, CUES, DATE_FOLLOWS, DETERMINERS, LUGAR_BEFORE, ORDER_LEAD,
+    CUANTO_NOT_PRICE, CUES, DATE_FOLLOWS, DETERMINERS, LUGAR_BEFORE, ORDER_LEAD, PLACES_AWAY,
     RESERVE_INFINITIVES, RESERVE_ORDERS, TOPICS, WANT,
 };
 
@@ -102,6 +102,19 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
                 && tokens.iter().any(|t| t.is_any(DEPOSIT_FATE_EN))))
     {
         asks_policy = true;
+    }
+    // A distance asked is a question about where the place is.
+    let how_far = tokens
+        .iter()
+        .enumerate()
+        .find(|(i, t)| t.is("cuanto") && asks_how_far(tokens, *i))
+        .map(|(i, _)| i);
+    if let Some(pos) = how_far
+        && !topics.contains(&InfoTopic::Location)
+    {
+        topic = topic.or(Some(InfoTopic::Location));
+        topics.push(InfoTopic::Location);
+        cues.push(cue(Intent::AskInfo, Strong, Quality::Exact, pos));
     }
     if asks_policy && !names_policy {
         topic = topic.or(Some(InfoTopic::Cancellation));
@@ -212,16 +225,32 @@ fn topic(tokens: &[Token]) -> Option<(usize, Quality, InfoTopic)> {
     topic_hits(tokens).min_by_key(|(pos, quality, _)| (*pos, *quality))
 }
 
-fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTopic)> + '_ {
-    TOPICS.iter().filter_map(|(phrase, topic)| {
-        let (pos, quality) = lexicon::find_phrase(tokens, phrase)?;
-        let next = tokens.get(pos + lexicon::phrase_len(phrase));
-        let asks = phrase.starts_with("late") || phrase.starts_with("early");
-        let date_marker = *topic == InfoTopic::CheckInTime
-            && !asks
-            && next.is_some_and(|t| t.is_any(DATE_FOLLOWS) || t.is_digits());
-        (!date_marker).then_some((pos, quality, *topic))
-    })
+/// Every topic phrase found; one inside a longer phrase of another topic is that one's words
+/// ("¿cómo es el tema del pago?" asks how to pay, not what the cabins are like).
+fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTopic)> {
+    let hits: Vec<(usize, usize, Quality, InfoTopic)> = TOPICS
+        .iter()
+        .filter_map(|(phrase, topic)| {
+            let (pos, quality) = lexicon::find_phrase(tokens, phrase)?;
+            let len = lexicon::phrase_len(phrase);
+            let next = tokens.get(pos + len);
+            let asks = phrase.starts_with("late") || phrase.starts_with("early");
+            let date_marker = *topic == InfoTopic::CheckInTime
+                && !asks
+                && next.is_some_and(|t| t.is_any(DATE_FOLLOWS) || t.is_digits());
+            (!date_marker).then_some((pos, len, quality, *topic))
+        })
+        .collect();
+    let inside = |&(pos, len, _, topic): &(usize, usize, Quality, InfoTopic)| {
+        hits.iter()
+            .any(|&(p, l, _, t)| t != topic && l > len && p <= pos && pos + len <= p + l)
+    };
+    let kept: Vec<(usize, Quality, InfoTopic)> = hits
+        .iter()
+        .filter(|h| !inside(h))
+        .map(|&(pos, _, quality, topic)| (pos, quality, topic))
+        .collect();
+    kept.into_iter()
 }
 
 fn cue(intent: Intent, strength: Strength, quality: Quality, pos: usize) -> Cue {
@@ -404,15 +433,25 @@ fn lugar_cues(tokens: &[Token]) -> Vec<Cue> {
 }
 
 /// "cuánto" about money: not "cuánto tiempo", "cuánto queda".
+/// "¿A cuánto están del centro?", "¿a cuánto queda el lago?": "cuánto" at `i` asks a distance
+/// ("¿a cuánto está la noche?" asks a price).
+fn asks_how_far(tokens: &[Token], i: usize) -> bool {
+    tokens
+        .get(i + 1)
+        .is_some_and(|n| n.is_any(&["esta", "estan", "estamos", "queda", "quedan"]))
+        && tokens.iter().any(|t| t.is_any(PLACES_AWAY))
+}
+
 fn cuanto_cues(tokens: &[Token]) -> Vec<Cue> {
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         let Some(q) = lexicon::word(t, "cuanto") else {
             continue;
         };
-        if !tokens
-            .get(i + 1)
-            .is_some_and(|n| n.is_any(CUANTO_NOT_PRICE))
+        if !asks_how_far(tokens, i)
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_any(CUANTO_NOT_PRICE))
         {
             out.push(cue(Intent::AskPrice, Strong, q, i));
         }

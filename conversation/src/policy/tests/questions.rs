@@ -193,3 +193,180 @@ fn what_the_owner_wrote_in_the_description_counts_unless_denied() {
         crate::nlu::Feature::AirConditioning
     ));
 }
+
+#[test]
+fn how_to_pay_is_answered_with_the_deposit_and_the_payment_link() {
+    for (text, words) in [
+        ("como se paga?", ["30 %", "Mercado Pago", "al llegar"]),
+        ("aceptan efectivo?", ["30 %", "Mercado Pago", "al llegar"]),
+        (
+            "se puede pagar con tarjeta?",
+            ["30 %", "Mercado Pago", "al llegar"],
+        ),
+        ("hay que dejar seña?", ["30 %", "Mercado Pago", "al llegar"]),
+        (
+            "como es el tema del pago?",
+            ["30 %", "Mercado Pago", "al llegar"],
+        ),
+        (
+            "puedo pagar todo al llegar?",
+            ["30 %", "Mercado Pago", "al llegar"],
+        ),
+        ("can I pay by card?", ["30%", "Mercado Pago", "on arrival"]),
+        ("do you take cash?", ["30%", "Mercado Pago", "on arrival"]),
+        ("aceitam pix?", ["30%", "Mercado Pago", "na chegada"]),
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        for w in words {
+            assert!(s.contains(w), "{text}: {s}");
+        }
+        // Not a description of the cabins, nor the menu.
+        assert!(
+            !s.contains("junto al lago") && !s.contains("no te entendí"),
+            "{text}: {s}"
+        );
+    }
+    // The deposit's amount asked without dates: the share, then the price from.
+    let s = said(&talk(&["cuanto es la seña?"]));
+    assert!(s.contains("30 %") && s.contains("arranca en"), "{s}");
+}
+
+#[test]
+fn the_minimum_stay_is_one_night_except_in_seasons_that_ask_more() {
+    for text in [
+        "hay minimo de noches?",
+        "cual es la estadia minima?",
+        "se puede reservar una sola noche?",
+        "is there a minimum stay?",
+    ] {
+        let s = said(&talk(&[text]));
+        assert!(
+            s.contains("una sola noche") || s.contains("one night"),
+            "{text}: {s}"
+        );
+    }
+    let summer = PriceSeason {
+        name: "Verano".into(),
+        first_night: d("2027-01-02"),
+        last_night: d("2027-02-27"),
+        per_night: booking::Money::from_cents(9_000_000),
+        min_nights: 3,
+    };
+    let world = World {
+        seasons: vec![(2, summer.clone())],
+        ..World::default()
+    };
+    let s = said(&world.talk(&["hay minimo de noches?"]));
+    assert!(
+        s.contains("Verano") && s.contains("mínimo 3 noches") && s.contains("Cabaña Coihue"),
+        "{s}"
+    );
+    // About the cabin named, whose season it is: no cabin list needed.
+    let s = said(&world.talk(&["la coihue tiene minimo de noches?"]));
+    assert!(
+        s.contains("mínimo 3 noches") && !s.contains("(Cabaña Coihue)"),
+        "{s}"
+    );
+    // A season already over asks nothing.
+    let over = PriceSeason {
+        first_night: d("2026-01-02"),
+        last_night: d("2026-02-27"),
+        ..summer
+    };
+    let world = World {
+        seasons: vec![(2, over)],
+        ..World::default()
+    };
+    let s = said(&world.talk(&["hay minimo de noches?"]));
+    assert!(s.contains("una sola noche") && !s.contains("Verano"), "{s}");
+}
+
+#[test]
+fn prices_are_said_to_be_per_cabin_not_per_person() {
+    for text in [
+        "el precio es por persona o por cabaña?",
+        "cuanto sale por persona?",
+        "is the price per person?",
+    ] {
+        let s = said(&talk(&[text]));
+        assert!(
+            s.contains("no por persona") || s.contains("not per person"),
+            "{text}: {s}"
+        );
+    }
+}
+
+#[test]
+fn how_far_is_a_place_question_not_a_price() {
+    for text in [
+        "a cuanto estan del centro?",
+        "a cuanto queda el lago?",
+        "estan lejos del centro?",
+    ] {
+        let s = said(&talk(&[text]));
+        assert!(s.contains("Ruta 40 km 2010"), "{text}: {s}");
+        assert!(!s.contains("arranca en"), "{text}: {s}");
+    }
+    // "¿A cuánto está la noche?" is still the price.
+    let s = said(&talk(&["a cuanto esta la noche?"]));
+    assert!(s.contains("arranca en"), "{s}");
+}
+
+#[test]
+fn an_earlier_check_in_is_answered_with_the_hour_and_that_it_depends() {
+    for text in [
+        "podemos entrar mas temprano?",
+        "se puede llegar mas temprano?",
+        "can we check in early?",
+    ] {
+        let s = said(&talk(&[text]));
+        assert!(s.contains("14:00"), "{text}: {s}");
+        assert!(
+            s.contains("antes depende") || s.contains("earlier check-in depends"),
+            "{text}: {s}"
+        );
+    }
+}
+
+#[test]
+fn a_question_no_data_answers_goes_to_a_person_not_to_the_menu() {
+    for text in [
+        "hay señal de celular?",
+        "se puede hacer fuego afuera?",
+        "hola, una consulta: tienen generador?",
+    ] {
+        let t = talk(&[text]);
+        assert!(t.state.needs_human, "{text}: {}", said(&t));
+        assert!(
+            said(&t).contains("alguien del equipo"),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+    // Words without a question stay a clarification, and nobody is called.
+    let t = talk(&["mmm bueno"]);
+    assert!(!t.state.needs_human, "{}", said(&t));
+}
+
+#[test]
+fn how_do_i_pay_books_what_is_offered_and_only_that() {
+    // Nothing offered yet: the offer and how paying works; nothing is held.
+    for text in [
+        "hola 2 personas del 10 al 13 de marzo, como pago?",
+        "hi, 2 people march 10-13. how can I pay?",
+    ] {
+        let t = talk(&[text]);
+        assert_eq!(booked(&t), None, "{text}: {}", said(&t));
+        assert!(t.state.offer.is_some(), "{text}: {}", said(&t));
+        assert!(said(&t).contains("Mercado Pago"), "{text}: {}", said(&t));
+    }
+    // With an option on the table, "¿cómo te pago?" takes it.
+    let t = talk(&["somos 4 del 10 al 13 de marzo", "como te pago?"]);
+    assert_eq!(
+        booked(&t).map(|b| b.accommodation_id),
+        Some(2),
+        "{}",
+        said(&t)
+    );
+}
