@@ -445,6 +445,9 @@ fn held_of(res: &[Res], all: &[Accommodation]) -> Option<Held> {
         guests: r.guests,
         paid: r.status == "confirmed",
         payment_link: Some("https://pago.example/x".into()),
+        holds_until: (r.status != "confirmed")
+            .then(|| r.check_in.and_hms_opt(18, 0, 0))
+            .flatten(),
         group,
     })
 }

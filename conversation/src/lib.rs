@@ -100,6 +100,8 @@ pub struct Held {
     pub paid: bool,
     /// Where the deposit of an unpaid hold is paid.
     pub payment_link: Option<String>,
+    /// Until when an unpaid hold is kept, in the property's time zone.
+    pub holds_until: Option<chrono::NaiveDateTime>,
     /// The request this hold was made in with other cabins (one code, one payment).
     pub group: Option<HeldGroup>,
 }

@@ -210,6 +210,8 @@ pub struct GuestStay {
     /// Confirmed (the deposit was paid).
     pub paid: bool,
     pub payment_link: Option<String>,
+    /// Until when an unpaid hold is kept (`None` once confirmed).
+    pub expires_at: Option<DateTime<Utc>>,
     /// The request it was made in with other cabins, and that request's code (`GRP…`).
     pub group_id: Option<i64>,
     pub group_code: Option<String>,
@@ -248,7 +250,8 @@ pub(crate) fn guest_contact(channel: &Channel) -> (Option<String>, Option<String
 pub(crate) fn guest_stays_sql(property: &str, phone: &str, email: &str, since: &str) -> String {
     format!(
         "SELECT r.code, r.accommodation_id, a.name AS accommodation, r.check_in, r.check_out, r.guests,
-                (r.status = 'confirmed') AS paid, r.payment_link, r.created_at, r.id AS reservation_id,
+                (r.status = 'confirmed') AS paid, r.payment_link, r.expires_at, r.created_at,
+                r.id AS reservation_id,
                 r.group_id, g.code AS group_code
          FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
          LEFT JOIN reservation_groups g ON g.id = r.group_id

@@ -36,7 +36,7 @@ const PORTUGUESE: &[&str] = &[
     "endereco", "cachorros", "prefiro", "obg", "estou", "gostariamos", "mais", "saida", "e",
     "chegada", "voces", "vcs", "pode", "podem", "tudo", "agora", "hidromassagem", "feriadao",
     "cozinha", "toalhas", "lareira", "levar", "fechado",
-    "beleza", "valeu", "pessoal",
+    "beleza", "valeu", "pessoal", "longe", "perto", "ficam",
 ];
 
 #[rustfmt::skip]

@@ -75,6 +75,7 @@
 //!   five-letter words, never on a word the lexicon knows ("cuando" is not "cuanto").
 //! - Confidence: see the `confidence` module; unknown is at most 0.3.
 
+mod about_hold;
 mod accommodation;
 mod affirm;
 mod bridge;
@@ -154,6 +155,9 @@ pub struct Understanding {
     /// The guest asks for the voucher or the reservation's details again ("¿me pasás el
     /// comprobante?", "can you send me the voucher?").
     pub asks_voucher: bool,
+    /// Something asked or said about the guest's hold: until when it is kept, that they paid,
+    /// that the payment link failed, whether it stands.
+    pub about_hold: Option<AboutHold>,
     /// The guest puts the decision off ("lo pienso y te aviso", "let me think about it"): what
     /// is on the table stays there, nothing is booked.
     pub defers: bool,
@@ -266,6 +270,20 @@ pub enum Feature {
     Pets,
     CheckIn,
     CheckOut,
+}
+
+/// What a guest asks or says about the hold they have ([`Understanding::about_hold`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AboutHold {
+    /// "¿Hasta cuándo tengo para pagar?"
+    Deadline,
+    /// "Ya pagué."
+    Paid,
+    /// "No me llegó el link", "el link no anda".
+    LinkMissing,
+    /// "¿Sigue en pie la reserva?", "¿está confirmada?"
+    Status,
 }
 
 /// When a guest asks to arrive or leave: at an hour, or late or early without one.
@@ -542,6 +560,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         declines: agreement.no,
         defers: affirm::puts_off(&tokens),
+        about_hold: about_hold::detect(&tokens),
         asks_voucher: [
             "comprobante",
             "voucher",

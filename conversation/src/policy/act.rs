@@ -166,6 +166,8 @@ fn carry_out(
         Step::Clarify => vec![say(texts::clarify(lang))],
         Step::Human => vec![say(texts::human(lang))],
         Step::Unanswered => vec![say(texts::unanswered(lang))],
+        Step::HoldStanding => holds::standing(s, u, facts),
+        Step::PaymentPending => vec![say(texts::payment_pending(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
         Step::NoLongWeekend(month) => {

@@ -164,6 +164,24 @@ pub(crate) fn voucher(s: &ConversationState, u: &Understanding, facts: &Facts<'_
 
 /// What the hold costs (total and deposit) and where its deposit is paid; a clarifying
 /// question when the hold's cabin is not known.
+/// "¿Sigue en pie?", "¿hasta cuándo tengo?": the hold, until when it is kept, its link.
+pub(crate) fn standing(s: &ConversationState, u: &Understanding, facts: &Facts<'_>) -> Vec<Effect> {
+    let lang = s.language;
+    let Some((h, stay)) =
+        held(facts, u).and_then(|h| stay_of(h.check_in, h.check_out).map(|st| (h, st)))
+    else {
+        return held_price(s, u, facts);
+    };
+    vec![say(texts::hold_standing(
+        lang,
+        u.about_hold == Some(crate::nlu::AboutHold::Status),
+        &texts::list(lang, &h.cabins()),
+        &stay,
+        h.holds_until,
+        h.payment_link.as_deref(),
+    ))]
+}
+
 pub(crate) fn held_price(
     s: &ConversationState,
     u: &Understanding,

@@ -21,7 +21,7 @@ use super::Heard;
 use crate::{
     Facts, Held,
     nlu::{
-        CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Period, PeriodMention,
+        AboutHold, CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Period, PeriodMention,
         Understanding,
     },
     state::{ConversationState, Offer, Want},
@@ -39,6 +39,10 @@ pub(crate) enum Step {
     Clarify,
     /// A question about the place no data answers: a person will.
     Unanswered,
+    /// The hold stands: until when it is kept, and its link.
+    HoldStanding,
+    /// The guest says they paid before the payment was confirmed.
+    PaymentPending,
     Human,
     Invalid(StayError),
     /// Answer questions about the place.
@@ -301,6 +305,18 @@ pub(crate) fn plan(
         && let Some(h) = holding
     {
         return Step::HeldCode(h.shown_code().to_owned());
+    }
+    // "¿Hasta cuándo tengo?", "ya pagué", "no me llegó el link", "¿sigue en pie?": about the
+    // hold itself. A paid one is confirmed: its voucher says it all.
+    if let (Some(about), Some(h)) = (u.about_hold, holding)
+        && !heard.new_stay()
+    {
+        return match (about, h.paid) {
+            (_, true) => Step::Voucher,
+            (AboutHold::Paid, false) => Step::PaymentPending,
+            (AboutHold::Deadline | AboutHold::Status, false) => Step::HoldStanding,
+            (AboutHold::LinkMissing, false) => Step::HeldPrice,
+        };
     }
     if holding.is_some() || s.booked.is_some() {
         // Only an explicit question (not a stay read from bare dates or people) asks about

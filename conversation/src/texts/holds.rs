@@ -67,6 +67,59 @@ pub fn held_price(
     }
 }
 
+/// "¿Sigue en pie?", "¿hasta cuándo tengo para pagar?": the hold stands, until when it is
+/// kept, and how to confirm it.
+pub fn hold_standing(
+    lang: Language,
+    asked_if_it_stands: bool,
+    name: &str,
+    stay: &StayDates,
+    until: Option<chrono::NaiveDateTime>,
+    link: Option<&str>,
+) -> String {
+    let when = range(lang, stay.check_in(), stay.check_out());
+    let until = until.map(|t| match lang {
+        Language::Es => t.format(" hasta las %H:%M del %d/%m").to_string(),
+        Language::En => t.format(" until %H:%M on %d/%m").to_string(),
+        Language::Pt => t.format(" até as %H:%M de %d/%m").to_string(),
+    });
+    let until = until.as_deref().unwrap_or("");
+    let pay = match (lang, link) {
+        (Language::Es, Some(l)) => format!("Para confirmarla, pagá la seña acá: {l}"),
+        (Language::Es, None) => "En un ratito te llega el link para pagar la seña.".to_owned(),
+        (Language::En, Some(l)) => format!("To confirm it, pay the deposit here: {l}"),
+        (Language::En, None) => "The link to pay the deposit is on its way.".to_owned(),
+        (Language::Pt, Some(l)) => format!("Para confirmar, pague o sinal aqui: {l}"),
+        (Language::Pt, None) => "O link para pagar o sinal já está a caminho.".to_owned(),
+    };
+    let head = match (lang, asked_if_it_stands) {
+        (Language::Es, true) => "¡Sí, tu reserva sigue en pie! 🙌 ",
+        (Language::En, true) => "Yes, your booking stands! 🙌 ",
+        (Language::Pt, true) => "Sim, sua reserva continua de pé! 🙌 ",
+        (_, false) => "",
+    };
+    match lang {
+        Language::Es => format!("{head}{name}, {when}. Te la guardo{until} ⏳ {pay}"),
+        Language::En => format!("{head}{name}, {when}. I'll hold it{until} ⏳ {pay}"),
+        Language::Pt => format!("{head}{name}, {when}. Guardo{until} ⏳ {pay}"),
+    }
+}
+
+/// "Ya pagué" before the payment was confirmed: the voucher follows once it is.
+pub fn payment_pending(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "¡Gracias! 🙌 Apenas Mercado Pago nos confirme el pago te mando el comprobante por acá (suele tardar unos minutos). Si pasa un rato y no te llega, avisame y le pido a alguien del equipo que lo revise."
+        }
+        Language::En => {
+            "Thank you! 🙌 As soon as Mercado Pago confirms the payment I'll send you the voucher here (it usually takes a few minutes). If it doesn't arrive in a while, let me know and I'll ask someone from the team to check."
+        }
+        Language::Pt => {
+            "Obrigado! 🙌 Assim que o Mercado Pago confirmar o pagamento te mando o comprovante por aqui (costuma levar alguns minutos). Se demorar e não chegar, me avise que eu peço para alguém da equipe verificar."
+        }
+    }
+}
+
 /// "¿Cuál es el código de mi reserva?": the code, what it holds, how to confirm it.
 pub fn held_code(lang: Language, code: &str, name: &str, stay: &StayDates) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());

@@ -154,6 +154,9 @@ impl Handle for ParseIntent {
                 guests: u16::try_from(h.guests).unwrap_or(1),
                 paid: h.paid,
                 payment_link: h.payment_link,
+                holds_until: h
+                    .expires_at
+                    .map(|t| t.with_timezone(&property.tz()).naive_local()),
             });
             let facts = Facts {
                 today,

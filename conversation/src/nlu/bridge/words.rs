@@ -509,7 +509,7 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("tem que pagar sinal", "hay que dejar sena"), ("precisa pagar sinal", "hay que dejar sena"),
     ("minimo de diarias", "minimo de noches"), ("minimo de noites", "minimo de noches"),
     ("uma noite so", "una sola noche"), ("so uma noite", "una sola noche"),
-    ("por pessoa", "por persona"),
+    ("por pessoa", "por persona"), ("longe", "lejos"), ("perto", "cerca"),
     ("voces tem vaga", "tienen lugar"),
     ("voce tem vaga", "tienen lugar"),
     ("tem vaga", "hay lugar"),

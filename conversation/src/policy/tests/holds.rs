@@ -484,6 +484,7 @@ fn group_hold() -> World {
             guests: 5,
             paid: false,
             payment_link: Some("https://pago.example/GRP261202001".into()),
+            holds_until: Some(d("2026-11-23").and_hms_opt(18, 0, 0).expect("time")),
             group: Some(crate::HeldGroup {
                 code: "GRP261202001".into(),
                 parts: vec![part(2, "Cabaña Coihue", 4), part(3, "Cabaña Lenga", 5)],
@@ -593,5 +594,59 @@ fn cancelling_a_group_names_the_group_code() {
             .any(|e| matches!(e, Effect::ReleaseHold { code } if code == "RES261202002")),
         "{:?}",
         t.effects
+    );
+}
+
+#[test]
+fn what_a_guest_asks_about_the_hold_they_have_is_answered_about_it() {
+    let w = coihue_hold(false);
+    for (text, words) in [
+        (
+            "hasta cuando tengo para pagar?",
+            &["18:00", "https://pago.example/RES261215007"][..],
+        ),
+        ("cuanto tiempo tengo para pagar la seña?", &["18:00"][..]),
+        (
+            "how long do I have to pay?",
+            &["18:00", "pay the deposit"][..],
+        ),
+        (
+            "sigue en pie la reserva?",
+            &["sigue en pie", "Cabaña Coihue", "18:00"][..],
+        ),
+        ("quedo reservada?", &["sigue en pie"][..]),
+        (
+            "no me llego el link",
+            &["https://pago.example/RES261215007"][..],
+        ),
+        (
+            "el link no anda",
+            &["https://pago.example/RES261215007"][..],
+        ),
+        (
+            "não recebi o link",
+            &["https://pago.example/RES261215007", "sinal"][..],
+        ),
+        ("ya pague", &["Mercado Pago", "comprobante"][..]),
+        ("listo, ya te transferí la seña", &["comprobante"][..]),
+        ("I've paid", &["voucher"][..]),
+    ] {
+        let t = w.run(&after_hold(), text);
+        let s = said(&t);
+        for word in words {
+            assert!(s.contains(word), "{text}: {s}");
+        }
+        assert!(
+            t.effects.iter().all(|e| matches!(e, Effect::Say(_))),
+            "{text}: {:?}",
+            t.effects
+        );
+    }
+    // Paid: the voucher says it stands, with no deadline.
+    let t = coihue_hold(true).run(&after_hold(), "sigue en pie la reserva?");
+    assert!(
+        said(&t).contains("RES261215007") && !said(&t).contains("18:00"),
+        "{}",
+        said(&t)
     );
 }

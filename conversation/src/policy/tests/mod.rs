@@ -173,6 +173,7 @@ fn coihue_hold(paid: bool) -> World {
             guests: 2,
             paid,
             payment_link: Some("https://pago.example/RES261215007".into()),
+            holds_until: (!paid).then(|| d("2026-11-23").and_hms_opt(18, 0, 0).expect("time")),
             group: None,
         }),
         // 22 days before the stay: late for this policy.

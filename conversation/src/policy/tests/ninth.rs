@@ -65,6 +65,7 @@ fn a_move_in_english_and_portuguese_or_to_the_snug_one_moves_the_hold() {
             guests: 2,
             paid: false,
             payment_link: Some("https://pago.example/RES261215008".into()),
+            holds_until: Some(d("2026-11-23").and_hms_opt(18, 0, 0).expect("time")),
             group: None,
         }),
         ..World::default()

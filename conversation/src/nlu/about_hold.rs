@@ -1,0 +1,75 @@
+//! What a guest asks or says about the hold they already have: until when it is kept, that
+//! they paid, that the payment link did not come or does not work, whether it still stands.
+//! Read only from the words (Portuguese "não" is bridged to "no" by then); whether there is a
+//! hold to speak of is the policy's business.
+
+use super::{AboutHold, lexicon, normalize::Token};
+
+/// Until when the hold is kept.
+#[rustfmt::skip]
+const DEADLINE: &[&str] = &[
+    "hasta cuando tengo", "hasta que hora tengo", "cuanto tiempo tengo", "hasta cuando puedo pagar",
+    "hasta que hora puedo pagar", "hasta cuando me la", "hasta cuando me lo", "hasta cuando la guardan",
+    "hasta cuando la guardas", "hasta cuando la tenes", "hasta cuando tenemos", "cuando vence",
+    "se vence", "hasta cuando vale", "how long do i have", "how long do we have",
+    "how long will you hold", "how long is it held", "when does it expire", "when does the hold expire",
+    "until when", "ate quando", "quanto tempo tenho", "quanto tempo temos", "quando vence",
+];
+
+/// The guest says they paid.
+#[rustfmt::skip]
+const PAID: &[&str] = &[
+    "ya pague", "ya te pague", "ya les pague", "ya pagamos", "ya esta pago", "ya esta pagado",
+    "ya esta pagada", "ya transferi", "ya te transferi", "ya les transferi", "ya hice la transferencia",
+    "ya te hice la transferencia", "ya te mande el pago", "ya pague la sena", "ya te deposite",
+    "ya esta la sena", "ya esta senada", "ya esta senado", "ya hice el pago", "ya sene", "ya senamos", "pago hecho",
+    "listo pague", "recien pague", "acabo de pagar", "acabamos de pagar", "ya abone", "i paid",
+    "i ve paid", "i have paid", "we paid", "we ve paid", "just paid", "payment done",
+    "payment made", "ja paguei", "acabei de pagar", "ja fiz o pagamento", "pagamento feito",
+    "ja pagamos",
+];
+
+/// The payment link did not arrive or does not work.
+#[rustfmt::skip]
+const LINK_MISSING: &[&str] = &[
+    "no me llego el link", "no me llego el enlace", "no me llego el mail", "no me llego nada",
+    "no recibi el link", "no tengo el link", "no veo el link", "no encuentro el link",
+    "el link no funciona", "el link no anda", "el link no abre", "el link no me deja",
+    "no me anda el link", "no me funciona el link", "no puedo pagar", "no me deja pagar",
+    "reenviame el link", "mandame el link de nuevo", "pasame el link de nuevo",
+    "mandame de nuevo el link", "pasame de nuevo el link", "me reenvias el link",
+    "didn t get the link", "did not get the link", "didn t receive the link", "link doesn t work",
+    "link is not working", "link isn t working", "can t pay", "cannot pay",
+    "send me the link again", "send the link again", "no recebi o link", "o link no funciona",
+    "no consigo pagar", "manda o link de novo", "me manda o link de novo",
+];
+
+/// Whether the hold or reservation still stands.
+#[rustfmt::skip]
+const STATUS: &[&str] = &[
+    "sigue en pie", "sigue vigente", "esta confirmada", "esta confirmado", "quedo confirmada",
+    "quedo confirmado", "quedo reservada", "quedo reservado", "esta reservada", "esta reservado",
+    "tengo la reserva", "tenemos la reserva", "se hizo la reserva", "is my booking confirmed",
+    "is the booking confirmed", "is it confirmed", "is my reservation confirmed", "are we booked",
+    "ficou confirmada", "ficou reservada", "a reserva esta", "minha reserva esta",
+];
+
+/// The first of these the message says, in this order of precedence: a guest who says they
+/// paid and asks whether it is confirmed is answered about the payment.
+pub(super) fn detect(tokens: &[Token]) -> Option<AboutHold> {
+    let says = |list: &[&str]| {
+        list.iter()
+            .any(|p| lexicon::find_phrase(tokens, p).is_some())
+    };
+    if says(PAID) {
+        Some(AboutHold::Paid)
+    } else if says(LINK_MISSING) {
+        Some(AboutHold::LinkMissing)
+    } else if says(DEADLINE) {
+        Some(AboutHold::Deadline)
+    } else if says(STATUS) {
+        Some(AboutHold::Status)
+    } else {
+        None
+    }
+}
