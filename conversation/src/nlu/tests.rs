@@ -1929,3 +1929,45 @@ fn questions_about_paying_the_shortest_stay_and_the_price_basis_have_topics() {
         );
     }
 }
+
+#[test]
+fn an_arrival_said_from_now_and_one_night_of_a_day() {
+    // today() is 2026-11-10.
+    let d = |s: &str| Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date"));
+    for (text, check_in, check_out) in [
+        (
+            "dentro de dos semanas, 3 noches",
+            "2026-11-24",
+            Some("2026-11-27"),
+        ),
+        ("en 10 dias para 2", "2026-11-20", None),
+        (
+            "in two weeks for 3 nights",
+            "2026-11-24",
+            Some("2026-11-27"),
+        ),
+        (
+            "daqui a uma semana, 2 noites",
+            "2026-11-17",
+            Some("2026-11-19"),
+        ),
+        (
+            "la noche del 31 de diciembre",
+            "2026-12-31",
+            Some("2027-01-01"),
+        ),
+        (
+            "la noche del 24 de diciembre somos 2",
+            "2026-12-24",
+            Some("2026-12-25"),
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, d(check_in), "{text}");
+        assert_eq!(u.check_out, check_out.and_then(d), "{text}");
+    }
+    // "Dos semanas" alone is still how long.
+    assert_eq!(read("queremos ir dos semanas").nights, Some(14));
+    // "En" before no span of time is no date.
+    assert_eq!(read("somos 4 en 2 cabañas").check_in, None);
+}

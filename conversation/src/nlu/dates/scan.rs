@@ -117,6 +117,7 @@ impl<'a> Scanner<'a> {
                 .or_else(|| self.part_of_month(i))
                 .or_else(|| self.weekend(i))
                 .or_else(|| self.relative(i))
+                .or_else(|| self.one_night_of(i))
                 .or_else(|| self.nights_at(i))
                 .or_else(|| self.compound(i))
                 .or_else(|| self.weekday(i))
@@ -392,11 +393,68 @@ impl<'a> Scanner<'a> {
             (Kind::Fixed(calendar::add_days(today, 1)?), 1)
         } else if t.is("esta") && self.tok(i + 1).is_some_and(|m| m.is("noche")) {
             (Kind::Tonight, 2)
+        } else if let Some((days, n)) = self.days_from_now(i) {
+            (Kind::Fixed(calendar::add_days(today, days)?), n)
         } else {
             return None;
         };
         self.push(kind, i);
         Some(n)
+    }
+
+    /// "Dentro de dos semanas", "en 10 días", "in two weeks", "daqui a uma semana": the
+    /// arrival that many days from today, and the tokens it took.
+    fn days_from_now(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        let lead = if t.is_any(&["dentro", "daqui"])
+            && self.tok(i + 1).is_some_and(|n| n.is_any(&["de", "a"]))
+        {
+            2
+        } else if t.is_any(&["en", "em", "in"]) {
+            1
+        } else {
+            return None;
+        };
+        let at = i + lead;
+        let (count, len) = if self
+            .tok(at)?
+            .is_any(&["un", "una", "uma", "um", "a", "one"])
+        {
+            (1, 1)
+        } else {
+            let n = numbers::parse_at(self.tokens, at)?;
+            if n.ordinal {
+                return None;
+            }
+            (n.value, n.len)
+        };
+        let unit = self.tok(at + len)?;
+        let per = if unit.is_any(&["semana", "semanas", "week", "weeks"]) {
+            7
+        } else if unit.is_any(&["dia", "dias", "day", "days"]) {
+            1
+        } else {
+            return None;
+        };
+        let days = count.saturating_mul(per);
+        (1..=365).contains(&days).then_some((days, lead + len + 1))
+    }
+
+    /// "La noche del 31", "the night of the 24th", "a noite do dia 24": one night, from the day
+    /// that follows (read next, as any day).
+    fn one_night_of(&mut self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        let before = i.checked_sub(1).and_then(|p| self.tok(p));
+        if t.is_any(&["noche", "night", "noite"])
+            && before.is_some_and(|b| b.is_any(&["la", "the", "a"]))
+            && self
+                .tok(i + 1)
+                .is_some_and(|n| n.is_any(&["del", "de", "do", "of"]))
+        {
+            self.nights = self.nights.or(Some(1));
+            return Some(1);
+        }
+        None
     }
 
     /// "3 noches", "una noche", "una semana", "dos semanas"; "3 días" is consumed but sets
