@@ -977,6 +977,9 @@ fn extra_guests(tokens: &[normalize::Token]) -> Option<i32> {
                 "el", "la", "los", "las", "un", "una", "mi", "mis", "nuestro", "nuestra",
                 // "we're 2 + a small dog", "somos 2 mais o cachorro"
                 "a", "an", "our", "my", "o", "nosso", "nossa",
+                // "para 4 personas + mascota": a pet is no guest
+                "mascota", "mascotas", "perro", "perros", "perrito", "perra", "gato", "pet", "dog",
+                "cachorro",
             ]) || numbers::parse_at(tokens, i).is_some()
         })
     };

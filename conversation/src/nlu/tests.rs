@@ -1971,3 +1971,16 @@ fn an_arrival_said_from_now_and_one_night_of_a_day() {
     // "En" before no span of time is no date.
     assert_eq!(read("somos 4 en 2 cabañas").check_in, None);
 }
+
+#[test]
+fn a_pet_after_a_plus_is_no_guest_and_an_english_family_counts() {
+    for (text, guests, pets) in [
+        ("para 4 personas + mascota", Some(4), true),
+        ("somos 3 + perro", Some(3), true),
+        ("family of 4", Some(4), false),
+        ("we are a family of five, march 3-6", Some(5), false),
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.pets), (guests, pets), "{text}");
+    }
+}

@@ -261,6 +261,7 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("cheapest", "mas barata"),
     ("biggest", "mas grande"),
     // English: people and stays
+    ("family of", "familia de"), ("families of", "familias de"),
     ("there are", "somos"),
     ("there will be", "seremos"),
     ("we are", "somos"),
