@@ -36,7 +36,7 @@ const PORTUGUESE: &[&str] = &[
     "endereco", "cachorros", "prefiro", "obg", "estou", "gostariamos", "mais", "saida", "e",
     "chegada", "voces", "vcs", "pode", "podem", "tudo", "agora", "hidromassagem", "feriadao",
     "cozinha", "toalhas", "lareira", "levar", "fechado",
-    "beleza", "valeu", "pessoal", "longe", "perto", "ficam",
+    "beleza", "valeu", "pessoal", "longe", "perto", "ficam", "sinal", "berco",
 ];
 
 #[rustfmt::skip]
@@ -59,7 +59,24 @@ const SPANISH: &[&str] = &[
 /// Spanish, not enough to switch).
 pub(crate) fn detect_with_margin(tokens: &[Token]) -> Option<(Language, usize)> {
     let count = |list: &[&str]| tokens.iter().filter(|t| t.is_any(list)).count();
-    let (es, en, pt) = (count(SPANISH), count(ENGLISH), count(PORTUGUESE));
+    // "do" is English before a subject ("do you have…?") and Portuguese after a word ("o
+    // horário do check-out").
+    let portuguese_do = tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            t.is("do")
+                && *i > 0
+                && !tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_any(&["you", "we", "i", "they", "u"]))
+        })
+        .count();
+    let (es, en, pt) = (
+        count(SPANISH),
+        count(ENGLISH) - portuguese_do,
+        count(PORTUGUESE) + portuguese_do,
+    );
     let best = es.max(en).max(pt);
     if best == 0 {
         return None;

@@ -1984,3 +1984,30 @@ fn a_pet_after_a_plus_is_no_guest_and_an_english_family_counts() {
         assert_eq!((u.guests, u.pets), (guests, pets), "{text}");
     }
 }
+
+#[test]
+fn portuguese_do_after_a_word_is_portuguese_and_english_place_questions_are_read() {
+    assert_eq!(
+        read("Qual o horário do check-out?").language,
+        Some(crate::Language::Pt)
+    );
+    assert_eq!(
+        read("do you have wifi?").language,
+        Some(crate::Language::En)
+    );
+    for (text, topic) in [
+        ("Do you accept credit cards?", InfoTopic::Payment),
+        ("how far is it from town?", InfoTopic::Location),
+        ("is it far from the center?", InfoTopic::Location),
+        ("Qual o valor do sinal?", InfoTopic::Payment),
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&topic), "{text}: {:?}", u.topics);
+    }
+    assert_eq!(
+        read("Can we arrive late at night, around 11pm?")
+            .features
+            .first(),
+        Some(&super::Feature::CheckIn)
+    );
+}
