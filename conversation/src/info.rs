@@ -335,6 +335,12 @@ pub fn has(a: &Accommodation, feature: Feature) -> bool {
 }
 
 /// The cabin's description shows these words ("la que tiene vista al lago"), not denied.
+/// The words asked of a cabin are in its description or one of its amenities.
+pub(crate) fn has_words(a: &Accommodation, words: &str) -> bool {
+    let words = fold(words);
+    describes(a, &words) || a.amenities.iter().any(|am| described(&fold(am), &words))
+}
+
 pub(crate) fn describes(a: &Accommodation, words: &str) -> bool {
     !words.is_empty() && described(&fold(&a.description), words)
 }

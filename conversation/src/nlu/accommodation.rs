@@ -88,6 +88,34 @@ fn name_words(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// "¿La Arrayán tiene vista al lago?", "does the Ñire have a fireplace?": the words asked
+/// about a cabin named, after "tiene"/"has"/"tem" and without its name and articles; `None`
+/// when the message asks no such thing.
+pub(crate) fn asked_of(tokens: &[Token], name: &str) -> Option<String> {
+    const HAS: &[&str] = &[
+        "tiene", "tienen", "has", "have", "tem", "hay", "esta", "queda", "is", "fica",
+    ];
+    const ARTICLES: &[&str] = &[
+        "la", "el", "una", "un", "a", "an", "the", "o", "cabana", "cabin", "chale", "en", "in",
+        "no",
+    ];
+    let words = name_words(name);
+    let names_it = |t: &Token| words.iter().any(|w| lexicon::word(t, w).is_some());
+    let verb = tokens.iter().position(|t| t.is_any(HAS))?;
+    let asked: Vec<&str> = tokens[verb + 1..]
+        .iter()
+        .skip_while(|t| names_it(t) || t.is_any(ARTICLES))
+        .take_while(|t| !names_it(t))
+        .take(4)
+        .map(|t| t.text.as_str())
+        .collect();
+    let end = asked
+        .iter()
+        .rposition(|w| !ARTICLES.contains(w))
+        .map_or(0, |k| k + 1);
+    (end > 0).then(|| asked[..end].join(" "))
+}
+
 /// The guest asks for `name` itself: a verb of wanting right before it, only articles and
 /// kinds of place between ("quiero la cabaña Coihue", "quero o chalé Ñire"). Not "quiero saber
 /// si la coihue…" (a question about it).

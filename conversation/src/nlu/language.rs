@@ -32,7 +32,7 @@ const PORTUGUESE: &[&str] = &[
     "disponibilidade", "tambem", "entao", "muito", "pra", "sim", "gostaria", "casal", "criancas",
     "filhos", "eu", "meu", "minha", "posso", "fazer", "ficar", "chegar", "qual", "quais", "onde",
     "aceita", "aceitam", "animais", "estacionamento", "churrasqueira", "cafe", "manha", "quarto",
-    "chale", "pousada", "voces", "desculpa", "desculpe", "engano", "errei", "fica", "barato",
+    "chale", "pousada", "voces", "desculpa", "desculpe", "engano", "errei", "fica",
     "endereco", "cachorros", "prefiro", "obg", "estou", "gostariamos", "mais", "saida", "e",
     "chegada", "voces", "vcs", "pode", "podem", "tudo", "agora", "hidromassagem", "feriadao",
     "cozinha", "toalhas", "lareira", "levar", "fechado",

@@ -147,6 +147,12 @@ pub struct Understanding {
     /// The guest asks which one we recommend ("¿vos cuál me recomendás?", "¿cuál conviene?",
     /// "which one would you recommend?", "qual você recomenda?").
     pub asks_recommendation: bool,
+    /// The guest asks for something besides what was offered ("¿tenés otra?", "¿otras
+    /// opciones?", "anything else?", "tem outra?").
+    pub asks_other: bool,
+    /// "¿La Arrayán tiene vista al lago?": a cabin named and what is asked of it, in words no
+    /// feature knows (to be found in its description or amenities).
+    pub asked_of: Option<(String, String)>,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
     /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
@@ -372,6 +378,16 @@ pub enum InfoTopic {
 
 /// Reads one guest message. `today` anchors every relative date; `accommodations` are the
 /// property's names, matched case- and accent-insensitively.
+/// Asking for something besides what was offered.
+#[rustfmt::skip]
+const ASKS_OTHER: &[&str] = &[
+    "tienen otra", "tenes otra", "tenes alguna otra", "tienen alguna otra", "hay otra", "hay alguna otra",
+    "otra opcion", "otras opciones", "otra cabana", "otras cabanas", "que mas tienen", "que mas tenes",
+    "que otra", "que otras", "algo mas", "alguna mas", "another one", "any other", "anything else",
+    "other options", "something else", "tem outra", "tem alguma outra", "outra opcao", "outras opcoes",
+    "que mais",
+];
+
 /// Words that open a yes/no question about the place.
 #[rustfmt::skip]
 const QUESTION_LEADS: &[&str] = &[
@@ -526,6 +542,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .filter(|t| !t.is_any(QUESTION_PREAMBLE))
             .take(2)
             .any(|t| t.is_any(QUESTION_LEADS));
+    let asked_of = accommodation
+        .as_ref()
+        .filter(|_| {
+            (text.contains('?') || text.contains('¿'))
+                && features.is_empty()
+                && decision.intent == Intent::Unknown
+        })
+        .and_then(|name| accommodation::asked_of(&tokens, name).map(|words| (name.clone(), words)));
     Understanding {
         general_info,
         unknown_question,
@@ -545,6 +569,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         described: cues::described(&tokens),
         compares: tokens.iter().any(|t| t.is_any(COMPARE_WORDS))
             || lexicon::find_phrase(&tokens, "de distinto").is_some(),
+        asked_of,
+        asks_other: ASKS_OTHER
+            .iter()
+            .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         asks_recommendation: tokens.iter().any(|t| t.is_any(RECOMMEND_WORDS))
             || [
                 "cual conviene",

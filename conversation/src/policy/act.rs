@@ -167,6 +167,18 @@ fn carry_out(
         Step::Human => vec![say(texts::human(lang))],
         Step::Unanswered => vec![say(texts::unanswered(lang))],
         Step::HoldStanding => holds::standing(s, u, facts),
+        Step::OtherOptions => quote::other_options(s, facts),
+        Step::HasDescribed { name, words } => {
+            match accommodations.iter().find(|a| a.name == name) {
+                Some(a) => vec![say(texts::has_described(
+                    lang,
+                    &a.name,
+                    info::has_words(a, &words),
+                    &a.description,
+                ))],
+                None => vec![say(texts::clarify(lang))],
+            }
+        }
         Step::PaymentPending => vec![say(texts::payment_pending(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],

@@ -39,6 +39,13 @@ pub(crate) enum Step {
     Clarify,
     /// A question about the place no data answers: a person will.
     Unanswered,
+    /// "¿La Arrayán tiene vista al lago?": words no feature knows, asked of a cabin named.
+    HasDescribed {
+        name: String,
+        words: String,
+    },
+    /// "¿Tenés otra?" with options on the table.
+    OtherOptions,
     /// The hold stands: until when it is kept, and its link.
     HoldStanding,
     /// The guest says they paid before the payment was confirmed.
@@ -175,6 +182,15 @@ pub(crate) fn plan(
             want: Want::Availability,
         };
     }
+    // "¿La Arrayán tiene vista al lago?": answered from what the owner wrote of it.
+    if let Some((name, words)) = &u.asked_of
+        && !heard.new_stay()
+    {
+        return Step::HasDescribed {
+            name: name.clone(),
+            words: words.clone(),
+        };
+    }
     // "Sí, la que tiene vista al lago": the one option whose description says so.
     if let Some(words) = &u.described
         && !heard.new_stay()
@@ -195,6 +211,17 @@ pub(crate) fn plan(
         if let [i] = hits[..] {
             return choose(offer, &mut s.accommodation, i, agrees);
         }
+    }
+    // "¿Tenés otra?": what else the offer has, or that it is all there is.
+    if u.asks_other
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && u.choice.is_none()
+        && s.offer
+            .as_ref()
+            .is_some_and(|o| !o.together && !o.options.is_empty())
+    {
+        return Step::OtherOptions;
     }
     // "¿Vos cuál me recomendás?": the option in focus and why (a question about pets or a
     // feature with it is answered as such).

@@ -480,3 +480,35 @@ pub(crate) fn night_prices(s: &ConversationState, facts: &Facts<'_>) -> Vec<Effe
         .map_or("", |o| o.name.as_str());
     vec![say(texts::night_prices(lang, &rows, chosen))]
 }
+
+/// "¿Tenés otra?": the options besides the one in focus, priced, or, when it is the only one,
+/// that it is all there is for those dates.
+pub(crate) fn other_options(s: &ConversationState, facts: &Facts<'_>) -> Vec<Effect> {
+    let lang = s.language;
+    let Some(offer) = s.offer.as_ref() else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let chosen = offer
+        .options
+        .get(offer.chosen)
+        .map_or("", |o| o.name.as_str());
+    let others: Vec<(&booking::Accommodation, StayDates)> = offer
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != offer.chosen)
+        .filter_map(|(_, o)| {
+            let (check_in, check_out) = o.dates(offer);
+            let a = facts
+                .accommodations()
+                .iter()
+                .find(|a| a.id == o.accommodation_id)?;
+            Some((a, StayDates::new(check_in, check_out).ok()?))
+        })
+        .collect();
+    let lines: Vec<texts::OfferLine<'_>> = others
+        .iter()
+        .map(|(a, stay)| texts::offer_line(a, stay))
+        .collect();
+    vec![say(texts::other_options(lang, chosen, &lines))]
+}

@@ -458,3 +458,22 @@ pub fn price_basis(lang: Language) -> &'static str {
         }
     }
 }
+
+/// "¿La Arrayán tiene vista al lago?": yes when the owner wrote it, else that it is not noted,
+/// with what the cabin is.
+pub fn has_described(lang: Language, name: &str, yes: bool, description: &str) -> String {
+    match (lang, yes) {
+        (Language::Es, true) => format!("¡Sí! {name}: {description} 😊"),
+        (Language::Es, false) => format!(
+            "Eso no lo tengo anotado para {name} 🤔 Te cuento cómo es: {description} Si querés, le pregunto a alguien del equipo."
+        ),
+        (Language::En, true) => format!("Yes! {name}: {description} 😊"),
+        (Language::En, false) => format!(
+            "I don't have that noted for {name} 🤔 Here's what it's like: {description} If you like, I'll ask someone from the team."
+        ),
+        (Language::Pt, true) => format!("Sim! {name}: {description} 😊"),
+        (Language::Pt, false) => format!(
+            "Isso eu não tenho anotado para {name} 🤔 Te conto como é: {description} Se quiser, pergunto para alguém da equipe."
+        ),
+    }
+}

@@ -860,3 +860,41 @@ pub fn night_prices(lang: Language, rows: &[NightPrice<'_>], chosen: &str) -> St
     });
     text
 }
+
+/// "¿Tenés otra?": the options besides `chosen`, or that it is the only one free.
+pub fn other_options(lang: Language, chosen: &str, others: &[OfferLine<'_>]) -> String {
+    if others.is_empty() {
+        return match lang {
+            Language::Es => format!(
+                "Para esas fechas {chosen} es la única que nos queda libre 😕 ¿Te la reservo, o probamos con otras fechas?"
+            ),
+            Language::En => format!(
+                "For those dates {chosen} is the only one we have free 😕 Shall I book it, or shall we try other dates?"
+            ),
+            Language::Pt => format!(
+                "Para essas datas {chosen} é o único que temos livre 😕 Reservo para você, ou tentamos outras datas?"
+            ),
+        };
+    }
+    let mut text = match lang {
+        Language::Es => format!("Además de {chosen}, para esas fechas tenemos:\n"),
+        Language::En => format!("Besides {chosen}, for those dates we have:\n"),
+        Language::Pt => format!("Além de {chosen}, para essas datas temos:\n"),
+    };
+    for l in others {
+        text.push_str(&match lang {
+            Language::Es => format!("• {}: {} en total (seña {})\n", l.name, l.total, l.deposit),
+            Language::En => format!(
+                "• {}: {} in total (deposit {})\n",
+                l.name, l.total, l.deposit
+            ),
+            Language::Pt => format!("• {}: {} no total (sinal {})\n", l.name, l.total, l.deposit),
+        });
+    }
+    text.push_str(match lang {
+        Language::Es => "Esas son todas las que quedan libres. ¿Cuál preferís?",
+        Language::En => "That's everything we have free. Which one do you prefer?",
+        Language::Pt => "É tudo o que temos livre. Qual você prefere?",
+    });
+    text
+}

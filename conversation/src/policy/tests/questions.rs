@@ -370,3 +370,52 @@ fn how_do_i_pay_books_what_is_offered_and_only_that() {
         said(&t)
     );
 }
+
+#[test]
+fn another_one_asked_for_gets_the_rest_of_the_offer_or_that_it_is_the_only_one() {
+    let t = talk(&["somos 2 del 10 al 13 de marzo", "tienen otra?"]);
+    let s = said(&t);
+    assert!(
+        s.contains("Además de Cabaña Arrayán")
+            && s.contains("Cabaña Coihue")
+            && s.contains("Cabaña Lenga"),
+        "{s}"
+    );
+    assert_eq!(booked(&t), None);
+    // The one in focus stays what a yes books.
+    let t = talk(&["somos 2 del 10 al 13 de marzo", "any other options?", "yes"]);
+    assert_eq!(
+        booked(&t).map(|b| b.accommodation_id),
+        Some(1),
+        "{}",
+        said(&t)
+    );
+    // Only one free for the party: said so.
+    let s = said(&talk(&[
+        "somos 6 del 10 al 13 de marzo",
+        "hay alguna otra?",
+    ]));
+    assert!(s.contains("es la única"), "{s}");
+}
+
+#[test]
+fn words_asked_of_a_named_cabin_are_answered_from_what_the_owner_wrote() {
+    // The test cabins' descriptions say "…, junto al lago".
+    let s = said(&talk(&["la coihue esta junto al lago?"]));
+    assert!(s.contains("¡Sí! Cabaña Coihue"), "{s}");
+    let s = said(&talk(&["la coihue tiene junto al lago?"]));
+    assert!(s.contains("¡Sí! Cabaña Coihue"), "{s}");
+    let s = said(&talk(&["la lenga tiene vista a la montaña?"]));
+    assert!(s.contains("no lo tengo anotado para Cabaña Lenga"), "{s}");
+    // Nothing is booked or pointed at by asking.
+    let t = talk(&[
+        "somos 2 del 10 al 13 de marzo",
+        "la coihue tiene vista a la montaña?",
+    ]);
+    assert_eq!(
+        t.state.offer.as_ref().map(|o| o.chosen),
+        Some(0),
+        "{}",
+        said(&t)
+    );
+}
