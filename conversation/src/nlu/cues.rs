@@ -76,6 +76,8 @@ const FEATURES: &[(&str, Feature)] = &[
     ("aire acondicionado", Feature::AirConditioning), ("aire", Feature::AirConditioning),
     ("ventilador", Feature::AirConditioning),
     ("jacuzzi", Feature::Jacuzzi), ("hidromasaje", Feature::Jacuzzi), ("hidro", Feature::Jacuzzi),
+    // A tub ("bañera", "bathtub", "banheira"): the jacuzzi is the one there is.
+    ("banera", Feature::Jacuzzi),
     ("yacuzzi", Feature::Jacuzzi), ("yacusi", Feature::Jacuzzi), ("jacusi", Feature::Jacuzzi),
     ("jacuzi", Feature::Jacuzzi),
     ("banera de hidromasaje", Feature::Jacuzzi), ("tina de hidromasaje", Feature::Jacuzzi),
@@ -166,6 +168,10 @@ pub(crate) fn pets(tokens: &[Token]) -> bool {
 /// Words that point at an option by what it has: "la que tiene", "la de la", "la con".
 const HAVING: &[&str] = &[
     "la que tiene",
+    // "Can we switch to one with a hot tub?" (bridged): "one" points; "¿tienen alguna con
+    // jacuzzi?" asks, and stays a question.
+    "una con",
+    "una que tenga",
     "el que tiene",
     "la que trae",
     "la de la",

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    CONFIDENCE_THRESHOLD, InfoTopic, Intent, Understanding, examples::NAMES, to_json_line,
-    understand,
+    CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Understanding, examples::NAMES,
+    to_json_line, understand,
 };
 
 fn today() -> NaiveDate {
@@ -1880,4 +1880,101 @@ fn ninth_set_a_range_of_days_after_the_month_is_its_own_not_the_party_before() {
         u.check_out,
         Some("2027-03-14".parse::<NaiveDate>().expect("date"))
     );
+}
+
+#[test]
+fn eleventh_set_letting_a_hold_go_in_english_and_portuguese() {
+    for text in [
+        "esquece a reserva, obrigado",
+        "pode esquecer a reserva",
+        "esquece, não vamos mais",
+        "forget the booking",
+        "please forget my reservation",
+        "never mind, forget it",
+        "olvidate de la reserva",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_whether_children_may_come() {
+    for text in [
+        "are kids ok? we have a 2 year old",
+        "are kids okay?",
+        "are children welcome?",
+        "is it ok with kids?",
+        "crianças podem ir?",
+        "¿aceptan chicos?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+        assert!(u.features.contains(&Feature::Kids), "{text}");
+        assert!(!u.affirmative, "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_a_family_without_its_article() {
+    for (text, n) in [
+        ("We want to spend New Year's Eve there, family of 4", 4),
+        ("family of five, May 3 to 6", 5),
+        ("we're a family of 3", 3),
+        ("família de 4 pessoas", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_an_option_pointed_at_by_what_it_has_in_english_and_portuguese() {
+    for text in [
+        "quero a da hidromassagem",
+        "quero a com hidromassagem",
+        "o da hidromassagem",
+        "can we switch to one with a hot tub?",
+        "dá pra trocar pra uma com hidromassagem?",
+        "can we move to one with a jacuzzi please",
+    ] {
+        assert_eq!(
+            read(text).choice,
+            Some(Choice::Having(Feature::Jacuzzi)),
+            "{text}"
+        );
+    }
+    // A move to one with it is no question.
+    for text in [
+        "can we switch to one with a hot tub?",
+        "dá pra trocar pra uma com hidromassagem?",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    // "Is there one with a tub?" asks about the jacuzzi; it stays a question.
+    for text in [
+        "tem alguma com banheira?",
+        "any with a bathtub?",
+        "¿tienen alguna con jacuzzi?",
+        "¿alguna tiene bañera?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+        assert_eq!(u.feature, Some(Feature::Jacuzzi), "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_that_is_it_agrees_and_how_to_pay() {
+    for text in ["isso", "isso mesmo", "exato", "eso"] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    // "Isso" inside a sentence is no yes.
+    assert!(!read("isso é caro?").affirmative);
+    for text in [
+        "how do I pay the deposit?",
+        "how can we pay?",
+        "como faço para pagar o sinal?",
+        "¿cómo pago la seña?",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
 }

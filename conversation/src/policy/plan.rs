@@ -218,7 +218,13 @@ pub(crate) fn plan(
     if asks_about_the_place && !heard.new_stay() {
         // "¿La segunda tiene parrilla?": the option asked about is remembered, so "esa" after
         // the answer points at it (a bare yes still accepts the option in focus).
-        let picked = s.offer.as_ref().and_then(|o| pick(o, u, facts).flatten());
+        // "¿Alguna tiene jacuzzi?", "tem alguma com banheira?": when only one option has what
+        // is asked about, the answer names it, and "esa" after it points at it too.
+        let picked = s.offer.as_ref().and_then(|o| {
+            pick(o, u, facts)
+                .flatten()
+                .or_else(|| only_one_has(o, u, facts))
+        });
         if let (Some(i), Some(offer)) = (picked, s.offer.as_mut()) {
             offer.asked = Some(i);
         }
@@ -403,6 +409,39 @@ fn choose(offer: &mut Offer, wanted: &mut Option<String>, i: usize, agrees: bool
         Step::BookOffer
     } else {
         Step::Pick(i)
+    }
+}
+
+/// The one option on the table that has the one feature a question asks about, when no
+/// cabin is named; `None` when none or several have it.
+fn only_one_has(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<usize> {
+    let [f] = u.features[..] else {
+        return None;
+    };
+    if u.accommodation.is_some()
+        || matches!(
+            f,
+            Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
+        )
+    {
+        return None;
+    }
+    let having: Vec<usize> = offer
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            facts
+                .accommodations()
+                .iter()
+                .find(|a| a.id == o.accommodation_id)
+                .is_some_and(|a| crate::info::has(a, f))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match having[..] {
+        [i] => Some(i),
+        _ => None,
     }
 }
 

@@ -1,0 +1,61 @@
+//! Turns an eleventh, blind set of conversations (English and Portuguese guests) found wrong:
+//! a question that only one option on the table answers yes points at that option; a move
+//! after a hold to "one with" a feature moves the hold.
+
+use super::*;
+
+#[test]
+fn the_one_option_that_has_what_was_asked_is_the_one_pointed_at_after() {
+    let w = World::default();
+    for (ask, that) in [
+        ("¿alguna tiene pileta?", "dale, esa"),
+        ("tem alguma com piscina?", "então quero essa"),
+        ("is there one with a pool?", "that one please"),
+    ] {
+        let t = w.run(
+            &ConversationState::default(),
+            "somos 4 del 15 al 17 de diciembre",
+        );
+        let offer = t.state.offer.as_ref().expect("an offer");
+        assert_eq!(
+            offer.options[offer.chosen].accommodation_id, 2,
+            "Coihue first"
+        );
+        let t = w.run(&t.state, ask);
+        assert!(said(&t).contains("Lenga"), "{ask}: {}", said(&t));
+        let t = w.run(&t.state, that);
+        let b = booked(&t).map(|b| b.accommodation_id);
+        let focus = t
+            .state
+            .offer
+            .as_ref()
+            .map(|o| o.options[o.chosen].accommodation_id);
+        assert!(
+            b == Some(3) || b.is_none() && focus == Some(3),
+            "{ask} / {that}: {}",
+            said(&t)
+        );
+    }
+}
+
+#[test]
+fn a_move_after_a_hold_to_one_with_a_feature_moves_the_hold() {
+    let w = coihue_hold(false);
+    for text in [
+        "can we switch to one with a pool?",
+        "dá pra trocar pra uma com piscina?",
+        "can we move to one with a heated pool please",
+    ] {
+        let t = w.run(&after_hold(), text);
+        let moved = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { code, to } => Some((code.clone(), to.accommodation_id)),
+            _ => None,
+        });
+        assert_eq!(
+            moved,
+            Some(("RES261215007".to_owned(), 3)),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+}
