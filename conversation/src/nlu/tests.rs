@@ -1978,3 +1978,25 @@ fn eleventh_set_that_is_it_agrees_and_how_to_pay() {
         assert_eq!(read(text).intent, Intent::Book, "{text}");
     }
 }
+
+#[test]
+fn eleventh_set_an_order_opening_a_sentence_books() {
+    for text in [
+        "we're 4 with our dog, April 5-8, do you have parking? book the pet friendly one if it's free",
+        "4 of us April 5-8. Book the one with the jacuzzi",
+        "somos 4 del 5 al 8 de abril, tienen estacionamiento? reservar la que acepta perros",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_a_bigger_one() {
+    for text in [
+        "is there a bigger one? we'd like more space",
+        "tem uma maior?",
+        "¿hay una más grande?",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Largest), "{text}");
+    }
+}

@@ -196,6 +196,10 @@ fn carry_out(
             }
         }
         Step::Thanks => vec![say(texts::you_are_welcome(lang))],
+        Step::Bigger => match super::plan::held(facts, u) {
+            Some(h) => holds::offer_bigger(s, facts, h),
+            None => vec![say(texts::clarify(lang))],
+        },
         Step::TakeYourTime => vec![say(texts::take_your_time(lang))],
         Step::Fits { name, guests } => {
             let Some(a) = accommodations.iter().find(|a| a.name == name) else {

@@ -48,6 +48,9 @@ pub(crate) enum Step {
     },
     /// "Gracias": a kind word back.
     Thanks,
+    /// "Is there a bigger one?", "¿hay una más grande?" with an unpaid hold and nothing on the
+    /// table: the larger cabins free on its dates, offered to replace it.
+    Bigger,
     /// "Lo pienso y te aviso": no rush, the offer stays.
     TakeYourTime,
     /// "¿Entramos 5 en la Coihue?": whether that many fit in the cabin named.
@@ -129,6 +132,15 @@ pub(crate) fn plan(
         }
         Intent::Cancel => return Step::Cancel,
         _ => {}
+    }
+    if u.choice == Some(Choice::Largest)
+        && u.intent == Intent::Unknown
+        && prev.offer.is_none()
+        && u.accommodation.is_none()
+        && u.check_in.is_none()
+        && held(facts, u).is_some_and(|h| !h.paid && h.group.is_none())
+    {
+        return Step::Bigger;
     }
     // "Dale, lo pienso y te aviso": the offer stays on the table, nothing is booked.
     if u.defers && u.intent != Intent::Book && u.check_in.is_none() && !u.affirmative {

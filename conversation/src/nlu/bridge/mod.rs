@@ -214,7 +214,12 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             continue;
         }
         if next_is_number && (!prev_is_number || next_starts_range) && !prev_is_de {
+            // The punctuation stays where it was written: "April 5-8. Book …" ends its
+            // sentence after the month moved there ("5-8 abril.").
+            let (first, second) = (tokens[i].punct_after, tokens[i + 1].punct_after);
             tokens.swap(i, i + 1);
+            tokens[i].punct_after = first;
+            tokens[i + 1].punct_after = second;
             i += 2;
         } else {
             i += 1;

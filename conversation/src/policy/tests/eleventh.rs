@@ -59,3 +59,55 @@ fn a_move_after_a_hold_to_one_with_a_feature_moves_the_hold() {
         );
     }
 }
+
+#[test]
+fn a_bigger_one_after_a_hold_offers_the_larger_cabins_to_replace_it() {
+    // The Arrayán (for 2) held: the Coihue and the Lenga are offered, the hold stays.
+    let w = World {
+        held: Some(Held {
+            code: "RES261215009".into(),
+            accommodation_id: 1,
+            accommodation: "Cabaña Arrayán".into(),
+            check_in: d("2026-12-15"),
+            check_out: d("2026-12-17"),
+            guests: 2,
+            paid: false,
+            payment_link: None,
+            group: None,
+        }),
+        taken: vec![taken(1, "2026-12-15", "2026-12-17")],
+        ..Default::default()
+    };
+    let state = ConversationState {
+        booked: Some(Booked {
+            accommodation: "Cabaña Arrayán".into(),
+            check_in: d("2026-12-15"),
+            check_out: d("2026-12-17"),
+            guests: 2,
+        }),
+        ..Default::default()
+    };
+    for text in [
+        "is there a bigger one? we'd like more space",
+        "tem uma maior?",
+        "¿hay una más grande?",
+    ] {
+        let t = w.run(&state, text);
+        let s = said(&t);
+        assert!(s.contains("RES261215009"), "{text}: {s}");
+        assert!(s.contains("Coihue") && s.contains("Lenga"), "{text}: {s}");
+        assert!(
+            !t.effects.iter().any(|e| matches!(
+                e,
+                Effect::Book(_) | Effect::MoveHold { .. } | Effect::ReleaseHold { .. }
+            )),
+            "{text}: nothing changes yet"
+        );
+        let offer = t
+            .state
+            .offer
+            .as_ref()
+            .expect("the larger ones on the table");
+        assert!(offer.options.iter().all(|o| o.accommodation_id != 1));
+    }
+}
