@@ -2000,3 +2000,47 @@ fn eleventh_set_a_bigger_one() {
         assert_eq!(read(text).choice, Some(Choice::Largest), "{text}");
     }
 }
+
+#[test]
+fn eleventh_set_portuguese_weekdays_that_are_also_ordinals() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 3).expect("date");
+    for (text, from, to) in [
+        (
+            "semana que vem, de segunda a quarta, para 2",
+            "2026-12-07",
+            "2026-12-09",
+        ),
+        ("de quarta até sexta pra 2", "2026-12-09", "2026-12-11"),
+        ("de terça a quinta, somos 2", "2026-12-08", "2026-12-10"),
+    ] {
+        let u = understand(text, today, NAMES);
+        assert_eq!(u.check_in, Some(from.parse().expect("date")), "{text}");
+        assert_eq!(u.check_out, Some(to.parse().expect("date")), "{text}");
+        assert_eq!(u.language, Some(crate::Language::Pt), "{text}");
+    }
+    // Alone they are still picks.
+    assert_eq!(read("quero a segunda").choice, Some(Choice::Position(2)));
+}
+
+#[test]
+fn eleventh_set_a_hold_no_longer_wanted_and_a_night_longer() {
+    for text in [
+        "não quero mais a reserva",
+        "ya no quiero la reserva",
+        "no quiero más la reserva",
+        "please drop the reservation",
+        "I need to call it off, sorry",
+        "we don't want the booking anymore",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for (text, n) in [
+        ("oh and we'll be 1 night longer", 1),
+        ("can we stay 2 nights longer", 2),
+        ("we'd like an extra night", 1),
+    ] {
+        let u = read(text);
+        assert_eq!(u.extra_nights, Some(n), "{text}");
+        assert_eq!(u.check_out, None, "{text}");
+    }
+}
