@@ -2044,3 +2044,27 @@ fn eleventh_set_a_hold_no_longer_wanted_and_a_night_longer() {
         assert_eq!(u.check_out, None, "{text}");
     }
 }
+
+#[test]
+fn eleventh_set_days_after_a_move_and_a_couple() {
+    for text in ["pode mudar pra 11 a 14?", "cambiala para 11 a 14"] {
+        let u = read(text);
+        assert_eq!(u.guests, None, "{text}");
+        assert_eq!(
+            u.check_in,
+            Some("2026-11-11".parse().expect("date")),
+            "{text}"
+        );
+        assert_eq!(
+            u.check_out,
+            Some("2026-11-14".parse().expect("date")),
+            "{text}"
+        );
+    }
+    // Without a move, "para 4 a 6" is still about people.
+    assert_eq!(read("para 4 a 6 personas").check_in, None);
+    assert_eq!(read("couple, March 10-12").guests, Some(2));
+    assert_eq!(read("we are a couple").guests, Some(2));
+    // "A couple of nights" is no party of two.
+    assert_eq!(read("a couple of nights in March").guests, None);
+}

@@ -344,7 +344,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("my wife and i", "mi esposa y yo"),
     ("my husband and i", "mi esposo y yo"),
     ("my partner and i", "mi pareja y yo"),
+    // "A couple of nights": two, not a couple of people.
+    ("a couple of", "un par de"),
+    ("couple of", "par de"),
     ("a couple", "una pareja"),
+    ("couple", "pareja"),
     ("people", "personas"),
     ("persons", "personas"),
     ("ppl", "personas"),
