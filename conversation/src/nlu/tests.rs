@@ -2068,3 +2068,18 @@ fn eleventh_set_days_after_a_move_and_a_couple() {
     // "A couple of nights" is no party of two.
     assert_eq!(read("a couple of nights in March").guests, None);
 }
+
+#[test]
+fn eleventh_set_a_number_after_a_month_and_a_comma_is_not_its_day() {
+    for text in [
+        "We'd love to come in March, 2 of us",
+        "Hi! We'd love to come for a long weekend in May, 2 of us",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}");
+        assert_eq!(u.guests, Some(2), "{text}");
+    }
+    // A range after the comma is still the month's.
+    let u = read("March, 10 to 12");
+    assert_eq!(u.check_in, Some("2027-03-10".parse().expect("date")));
+}

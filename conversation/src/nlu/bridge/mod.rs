@@ -206,7 +206,9 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
     let mut i = 0;
     while i < tokens.len() {
         let month = tokens.get(i).and_then(|t| spanish_month(t));
-        let next_is_number = is_day_like(tokens.get(i + 1));
+        // "in March, 2 of us": a number cut off by a comma is not this month's day either.
+        let next_is_number =
+            is_day_like(tokens.get(i + 1)) && !tokens.get(i).is_some_and(|t| t.punct_after);
         // "somos 2, marzo 10-12": a number cut off by a comma is not this month's day.
         let prev_is_number = i > 0
             && starts_with_digit(tokens.get(i - 1))
