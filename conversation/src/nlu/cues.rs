@@ -184,7 +184,10 @@ const HAVING: &[&str] = &[
 /// no feature the cues know (matched against the cabins' descriptions by the conversation):
 /// up to three words after the lead, folded.
 pub(crate) fn described(tokens: &[Token]) -> Option<String> {
-    for lead in HAVING {
+    // "¿Hay alguna con vista al lago?", "tem alguma com vista pro lago?": asked, the words are
+    // still what the option is pointed at by.
+    const ASKED: &[&str] = &["alguna con", "alguna que tenga", "alguna que tiene"];
+    for lead in HAVING.iter().chain(ASKED) {
         if let Some((pos, _)) = lexicon::find_phrase(tokens, lead) {
             let rest = &tokens[pos + lexicon::phrase_len(lead)..];
             if !features(rest).is_empty() {

@@ -71,6 +71,9 @@ pub(crate) enum Step {
     /// "La que tiene pileta": no option on the table has it; say whether any cabin does and
     /// why it is not among them, and ask again which.
     NoneOfferedHas(Feature),
+    /// "La que tiene vista al lago": no option on the table has it, the cabin named does; why
+    /// it is not among them, and which one then.
+    NoneOfferedDescribed(String),
     /// "¿Cuál es la diferencia entre las dos?": the options on the table (else every cabin)
     /// side by side; the cabins `named`, when the guest named two or more.
     Compare {
@@ -200,6 +203,18 @@ pub(crate) fn plan(
             .collect();
         if let [i] = hits[..] {
             return choose(offer, &mut s.accommodation, i, agrees);
+        }
+        // "Is there one with a lake view?" when only a cabin not offered has it: say which,
+        // and why it is not among them.
+        if hits.is_empty()
+            && u.choice.is_none()
+            && u.accommodation.is_none()
+            && let Some(other) = facts.accommodations().iter().find(|a| {
+                crate::info::describes(a, words)
+                    && !offer.options.iter().any(|o| o.accommodation_id == a.id)
+            })
+        {
+            return Step::NoneOfferedDescribed(other.name.clone());
         }
     }
     // "¿Vos cuál me recomendás?": the option in focus and why (a question about pets or a

@@ -111,3 +111,45 @@ fn a_bigger_one_after_a_hold_offers_the_larger_cabins_to_replace_it() {
         assert!(offer.options.iter().all(|o| o.accommodation_id != 1));
     }
 }
+
+#[test]
+fn pointing_at_what_only_a_cabin_not_offered_has_says_which_and_why() {
+    // Only the Arrayán (for 2) has the view.
+    let mut cabins = cabins();
+    cabins[0].description = "Para dos, con hogar a leña y vista a la montaña.".into();
+    cabins[1].description = "Dos dormitorios y deck al bosque.".into();
+    cabins[2].description = "Tres dormitorios, ideal para familias.".into();
+    for (text, word) in [
+        ("la que tiene vista a la montaña", "personas"),
+        ("¿hay alguna con vista a la montaña?", "personas"),
+        ("is there one with a mountain view?", "sleeps"),
+        ("tem alguma com vista pra montanha?", "pessoas"),
+    ] {
+        let t = run_on(
+            &cabins,
+            &ConversationState::default(),
+            "somos 4 del 15 al 17 de diciembre",
+        );
+        let t = run_on(&cabins, &t.state, text);
+        let s = said(&t);
+        assert!(s.contains("Arrayán") && s.contains(word), "{text}: {s}");
+        assert!(booked(&t).is_none(), "{text}");
+    }
+}
+
+/// A turn in a world of these cabins, nothing taken.
+fn run_on(cabins: &[Accommodation], state: &ConversationState, text: &str) -> Turn {
+    let u = understand(text, today(), NAMES);
+    let place = place();
+    let facts = Facts {
+        today: today(),
+        place: &place,
+        occupancy: Occupancy {
+            accommodations: cabins,
+            taken: &[],
+        },
+        held: None,
+        public_base_url: "https://reservas.example",
+    };
+    turn(state, Incoming::Words(&u), &facts)
+}
