@@ -2083,3 +2083,16 @@ fn eleventh_set_a_number_after_a_month_and_a_comma_is_not_its_day() {
     let u = read("March, 10 to 12");
     assert_eq!(u.check_in, Some("2027-03-10".parse().expect("date")));
 }
+
+#[test]
+fn eleventh_set_tonight_in_portuguese() {
+    for text in [
+        "hoje à noite pra 2?",
+        "tem vaga essa noite?",
+        "esta noite, casal",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(today()), "{text}");
+        assert_eq!(u.check_out, today().succ_opt(), "{text}");
+    }
+}

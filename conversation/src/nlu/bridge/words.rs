@@ -761,6 +761,12 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("feriadao", "finde largo"),
     ("fim de semana", "finde"),
     ("final de semana", "finde"),
+    // "Hoje à noite", "esta noite": one night from today ("esta noche").
+    ("hoje a noite", "esta noche"),
+    ("hoje de noite", "esta noche"),
+    ("hoje anoite", "esta noche"),
+    ("esta noite", "esta noche"),
+    ("essa noite", "esta noche"),
     ("hoje", "hoy"),
     ("depois de amanha", "pasado manana"),
     ("amanha", "manana"),
