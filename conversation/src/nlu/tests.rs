@@ -2096,3 +2096,16 @@ fn eleventh_set_tonight_in_portuguese() {
         assert_eq!(u.check_out, today().succ_opt(), "{text}");
     }
 }
+
+#[test]
+fn eleventh_set_portuguese_masculine_picks() {
+    assert_eq!(read("quero o primeiro").choice, Some(Choice::Position(1)));
+    assert_eq!(
+        read("fico com o terceiro").choice,
+        Some(Choice::Position(3))
+    );
+    assert_eq!(read("fico com o último").choice, Some(Choice::Last));
+    // "O primeiro de maio" is still a day.
+    let u = read("chegamos o primeiro de maio");
+    assert_eq!(u.check_in, Some("2027-05-01".parse().expect("date")));
+}

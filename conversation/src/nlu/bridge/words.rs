@@ -691,6 +691,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("essa", "esa"),
     ("esse", "ese"),
     ("a primeira", "la primera"),
+    // "Quero o primeiro" (o chalé): the first option; "o primeiro de maio" stays a day.
+    ("o primeiro", "la primera"),
+    ("o primeiro de", "el primero de"),
+    ("o terceiro", "la tercera"),
+    ("o ultimo", "la ultima"),
     ("a segunda", "la segunda"),
     ("a terceira", "la tercera"),
     ("a ultima", "la ultima"),
