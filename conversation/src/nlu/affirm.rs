@@ -122,6 +122,8 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
             .iter()
             .all(|t| t.is_any(&["esa", "ese", "esta", "este", "entonces", "va", "listo"]));
     let whichever_alone = tokens.len() == 1 && tokens[0].is("cualquiera");
+    // "Isso", "eso", "exacto": alone, that is the answer to what was asked.
+    let that_is_it = tokens.len() == 1 && tokens[0].is_any(&["isso", "eso", "exacto"]);
     // "my Spanish is not great", "não está bom": a mild word said of something else, negated.
     let mild_said = MILD.iter().any(|p| {
         lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {
@@ -135,7 +137,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
             !negated && !asks_on
         })
     });
-    let mild = mild_said || bueno_alone || whichever_alone;
+    let mild = mild_said || bueno_alone || whichever_alone || that_is_it;
     // An order to book ("reservala y te aviso cuando pago") still books.
     let put_off = puts_off(tokens) && !has(ORDERS) && !imperative_reserve(tokens);
     let yes = !put_off && (strong || (mild && !has(DEFERRALS)));

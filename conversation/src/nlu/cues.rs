@@ -76,6 +76,8 @@ const FEATURES: &[(&str, Feature)] = &[
     ("aire acondicionado", Feature::AirConditioning), ("aire", Feature::AirConditioning),
     ("ventilador", Feature::AirConditioning),
     ("jacuzzi", Feature::Jacuzzi), ("hidromasaje", Feature::Jacuzzi), ("hidro", Feature::Jacuzzi),
+    // A tub ("bañera", "bathtub", "banheira"): the jacuzzi is the one there is.
+    ("banera", Feature::Jacuzzi),
     ("yacuzzi", Feature::Jacuzzi), ("yacusi", Feature::Jacuzzi), ("jacusi", Feature::Jacuzzi),
     ("jacuzi", Feature::Jacuzzi),
     ("banera de hidromasaje", Feature::Jacuzzi), ("tina de hidromasaje", Feature::Jacuzzi),
@@ -171,6 +173,10 @@ pub(crate) fn pets(tokens: &[Token]) -> bool {
 /// Words that point at an option by what it has: "la que tiene", "la de la", "la con".
 const HAVING: &[&str] = &[
     "la que tiene",
+    // "Can we switch to one with a hot tub?" (bridged): "one" points; "¿tienen alguna con
+    // jacuzzi?" asks, and stays a question.
+    "una con",
+    "una que tenga",
     "el que tiene",
     "la que trae",
     "la de la",
@@ -183,7 +189,10 @@ const HAVING: &[&str] = &[
 /// no feature the cues know (matched against the cabins' descriptions by the conversation):
 /// up to three words after the lead, folded.
 pub(crate) fn described(tokens: &[Token]) -> Option<String> {
-    for lead in HAVING {
+    // "¿Hay alguna con vista al lago?", "tem alguma com vista pro lago?": asked, the words are
+    // still what the option is pointed at by.
+    const ASKED: &[&str] = &["alguna con", "alguna que tenga", "alguna que tiene"];
+    for lead in HAVING.iter().chain(ASKED) {
         if let Some((pos, _)) = lexicon::find_phrase(tokens, lead) {
             let rest = &tokens[pos + lexicon::phrase_len(lead)..];
             if !features(rest).is_empty() {

@@ -37,6 +37,10 @@ const PORTUGUESE: &[&str] = &[
     "chegada", "voces", "vcs", "pode", "podem", "tudo", "agora", "hidromassagem", "feriadao",
     "cozinha", "toalhas", "lareira", "levar", "fechado",
     "beleza", "valeu", "pessoal", "longe", "perto", "ficam", "sinal", "berco",
+    // Weekdays, holidays and people only Portuguese says so ("semana que vem, de terça a
+    // quarta", "pro Natal", "a Páscoa", "eu e minha namorada").
+    "vem", "terca", "quarta", "feira", "natal", "pascoa", "namorada", "namorado", "banheira",
+    "esquece",
 ];
 
 #[rustfmt::skip]

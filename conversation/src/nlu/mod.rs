@@ -785,7 +785,15 @@ fn per_night(tokens: &[normalize::Token]) -> bool {
 /// "Una noche más", "dos noches más", "una noche menos", "agregame una noche", "one more
 /// night", "an extra night", "mais uma noite", "uma noite a mais": nights added (or taken).
 fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
-    const MORE: &[&str] = &["mas", "more", "mais", "extra", "adicional", "adicionales"];
+    const MORE: &[&str] = &[
+        "mas",
+        "more",
+        "mais",
+        "extra",
+        "adicional",
+        "adicionales",
+        "longer",
+    ];
     const LESS: &[&str] = &["menos", "less", "fewer"];
     const ADD: &[&str] = &[
         "agregar",

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    CONFIDENCE_THRESHOLD, InfoTopic, Intent, Understanding, examples::NAMES, to_json_line,
-    understand,
+    CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Understanding, examples::NAMES,
+    to_json_line, understand,
 };
 
 fn today() -> NaiveDate {
@@ -1880,6 +1880,234 @@ fn ninth_set_a_range_of_days_after_the_month_is_its_own_not_the_party_before() {
         u.check_out,
         Some("2027-03-14".parse::<NaiveDate>().expect("date"))
     );
+}
+
+#[test]
+fn eleventh_set_letting_a_hold_go_in_english_and_portuguese() {
+    for text in [
+        "esquece a reserva, obrigado",
+        "pode esquecer a reserva",
+        "esquece, não vamos mais",
+        "forget the booking",
+        "please forget my reservation",
+        "never mind, forget it",
+        "olvidate de la reserva",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_whether_children_may_come() {
+    for text in [
+        "are kids ok? we have a 2 year old",
+        "are kids okay?",
+        "are children welcome?",
+        "is it ok with kids?",
+        "crianças podem ir?",
+        "¿aceptan chicos?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+        assert!(u.features.contains(&Feature::Kids), "{text}");
+        assert!(!u.affirmative, "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_a_family_without_its_article() {
+    for (text, n) in [
+        ("We want to spend New Year's Eve there, family of 4", 4),
+        ("family of five, May 3 to 6", 5),
+        ("we're a family of 3", 3),
+        ("família de 4 pessoas", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_an_option_pointed_at_by_what_it_has_in_english_and_portuguese() {
+    for text in [
+        "quero a da hidromassagem",
+        "quero a com hidromassagem",
+        "o da hidromassagem",
+        "can we switch to one with a hot tub?",
+        "dá pra trocar pra uma com hidromassagem?",
+        "can we move to one with a jacuzzi please",
+    ] {
+        assert_eq!(
+            read(text).choice,
+            Some(Choice::Having(Feature::Jacuzzi)),
+            "{text}"
+        );
+    }
+    // A move to one with it is no question.
+    for text in [
+        "can we switch to one with a hot tub?",
+        "dá pra trocar pra uma com hidromassagem?",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    // "Is there one with a tub?" asks about the jacuzzi; it stays a question.
+    for text in [
+        "tem alguma com banheira?",
+        "any with a bathtub?",
+        "¿tienen alguna con jacuzzi?",
+        "¿alguna tiene bañera?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+        assert_eq!(u.feature, Some(Feature::Jacuzzi), "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_that_is_it_agrees_and_how_to_pay() {
+    for text in ["isso", "isso mesmo", "exato", "eso"] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    // "Isso" inside a sentence is no yes.
+    assert!(!read("isso é caro?").affirmative);
+    for text in [
+        "how do I pay the deposit?",
+        "how can we pay?",
+        "como faço para pagar o sinal?",
+        "¿cómo pago la seña?",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_an_order_opening_a_sentence_books() {
+    for text in [
+        "we're 4 with our dog, April 5-8, do you have parking? book the pet friendly one if it's free",
+        "4 of us April 5-8. Book the one with the jacuzzi",
+        "somos 4 del 5 al 8 de abril, tienen estacionamiento? reservar la que acepta perros",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_a_bigger_one() {
+    for text in [
+        "is there a bigger one? we'd like more space",
+        "tem uma maior?",
+        "¿hay una más grande?",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Largest), "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_portuguese_weekdays_that_are_also_ordinals() {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 3).expect("date");
+    for (text, from, to) in [
+        (
+            "semana que vem, de segunda a quarta, para 2",
+            "2026-12-07",
+            "2026-12-09",
+        ),
+        ("de quarta até sexta pra 2", "2026-12-09", "2026-12-11"),
+        ("de terça a quinta, somos 2", "2026-12-08", "2026-12-10"),
+    ] {
+        let u = understand(text, today, NAMES);
+        assert_eq!(u.check_in, Some(from.parse().expect("date")), "{text}");
+        assert_eq!(u.check_out, Some(to.parse().expect("date")), "{text}");
+        assert_eq!(u.language, Some(crate::Language::Pt), "{text}");
+    }
+    // Alone they are still picks.
+    assert_eq!(read("quero a segunda").choice, Some(Choice::Position(2)));
+}
+
+#[test]
+fn eleventh_set_a_hold_no_longer_wanted_and_a_night_longer() {
+    for text in [
+        "não quero mais a reserva",
+        "ya no quiero la reserva",
+        "no quiero más la reserva",
+        "please drop the reservation",
+        "I need to call it off, sorry",
+        "we don't want the booking anymore",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for (text, n) in [
+        ("oh and we'll be 1 night longer", 1),
+        ("can we stay 2 nights longer", 2),
+        ("we'd like an extra night", 1),
+    ] {
+        let u = read(text);
+        assert_eq!(u.extra_nights, Some(n), "{text}");
+        assert_eq!(u.check_out, None, "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_days_after_a_move_and_a_couple() {
+    for text in ["pode mudar pra 11 a 14?", "cambiala para 11 a 14"] {
+        let u = read(text);
+        assert_eq!(u.guests, None, "{text}");
+        assert_eq!(
+            u.check_in,
+            Some("2026-11-11".parse().expect("date")),
+            "{text}"
+        );
+        assert_eq!(
+            u.check_out,
+            Some("2026-11-14".parse().expect("date")),
+            "{text}"
+        );
+    }
+    // Without a move, "para 4 a 6" is still about people.
+    assert_eq!(read("para 4 a 6 personas").check_in, None);
+    assert_eq!(read("couple, March 10-12").guests, Some(2));
+    assert_eq!(read("we are a couple").guests, Some(2));
+    // "A couple of nights" is no party of two.
+    assert_eq!(read("a couple of nights in March").guests, None);
+}
+
+#[test]
+fn eleventh_set_a_number_after_a_month_and_a_comma_is_not_its_day() {
+    for text in [
+        "We'd love to come in March, 2 of us",
+        "Hi! We'd love to come for a long weekend in May, 2 of us",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}");
+        assert_eq!(u.guests, Some(2), "{text}");
+    }
+    // A range after the comma is still the month's.
+    let u = read("March, 10 to 12");
+    assert_eq!(u.check_in, Some("2027-03-10".parse().expect("date")));
+}
+
+#[test]
+fn eleventh_set_tonight_in_portuguese() {
+    for text in [
+        "hoje à noite pra 2?",
+        "tem vaga essa noite?",
+        "esta noite, casal",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(today()), "{text}");
+        assert_eq!(u.check_out, today().succ_opt(), "{text}");
+    }
+}
+
+#[test]
+fn eleventh_set_portuguese_masculine_picks() {
+    assert_eq!(read("quero o primeiro").choice, Some(Choice::Position(1)));
+    assert_eq!(
+        read("fico com o terceiro").choice,
+        Some(Choice::Position(3))
+    );
+    assert_eq!(read("fico com o último").choice, Some(Choice::Last));
+    // "O primeiro de maio" is still a day.
+    let u = read("chegamos o primeiro de maio");
+    assert_eq!(u.check_in, Some("2027-05-01".parse().expect("date")));
 }
 
 #[test]

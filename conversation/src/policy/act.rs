@@ -211,6 +211,10 @@ fn carry_out(
             }
         }
         Step::Thanks => vec![say(texts::you_are_welcome(lang))],
+        Step::Bigger => match super::plan::held(facts, u) {
+            Some(h) => holds::offer_bigger(s, facts, h),
+            None => vec![say(texts::clarify(lang))],
+        },
         Step::TakeYourTime => vec![say(texts::take_your_time(lang))],
         Step::Fits { name, guests } => {
             let Some(a) = accommodations.iter().find(|a| a.name == name) else {
@@ -277,6 +281,25 @@ fn carry_out(
                 .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
                 .collect();
             vec![say(texts::not_in_offer(lang, &names))]
+        }
+        Step::NoneOfferedDescribed(name) => {
+            let names: Vec<&str> = s
+                .offer
+                .iter()
+                .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
+                .collect();
+            let guests = s.offer.as_ref().map_or(0, |o| o.guests);
+            let elsewhere = accommodations.iter().find(|a| a.name == name).map(|a| {
+                let why = if s.pets && !a.pets_allowed {
+                    texts::NotOffered::Pets
+                } else if !a.fits(guests) {
+                    texts::NotOffered::Small(a.capacity)
+                } else {
+                    texts::NotOffered::Taken
+                };
+                (a.name.as_str(), why)
+            });
+            vec![say(texts::none_offered_described(lang, elsewhere, &names))]
         }
         Step::NoneOfferedHas(f) => {
             let names: Vec<&str> = s

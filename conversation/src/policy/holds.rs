@@ -301,6 +301,42 @@ pub(crate) fn move_hold(
     keep_and_offer(s, facts, h, (stay, guests), why)
 }
 
+/// "Is there a bigger one?" about the unpaid hold `h`: it stays as it was, and the cabins larger
+/// than its own that are free on its dates are offered for its party, an offer whose acceptance
+/// replaces it. Its cabin the largest: said so, nothing else changes.
+pub(crate) fn offer_bigger(s: &mut ConversationState, facts: &Facts<'_>, h: &Held) -> Vec<Effect> {
+    let lang = s.language;
+    let own = facts
+        .accommodations()
+        .iter()
+        .find(|a| a.id == h.accommodation_id)
+        .map_or(0, |a| a.capacity);
+    let larger: Vec<Accommodation> = facts
+        .accommodations()
+        .iter()
+        .filter(|a| a.capacity > own)
+        .cloned()
+        .collect();
+    let (Ok(stay), Ok(guests)) = (
+        StayDates::new(h.check_in, h.check_out),
+        Guests::new(h.guests),
+    ) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    if larger.is_empty() {
+        return vec![say(texts::largest_already(lang, &h.accommodation, &h.code))];
+    }
+    let only_larger = Facts {
+        occupancy: Occupancy {
+            accommodations: &larger,
+            taken: facts.occupancy.taken,
+        },
+        ..*facts
+    };
+    let why = texts::bigger_kept(lang, &h.accommodation, &h.code);
+    keep_and_offer(s, &only_larger, h, (stay, guests), why)
+}
+
 /// The hold (or group) `h` stays as it was: say `why`, then what is free for the new stay,
 /// an offer whose acceptance replaces `h`.
 fn keep_and_offer(

@@ -61,6 +61,9 @@ pub(crate) enum Step {
     },
     /// "Gracias": a kind word back.
     Thanks,
+    /// "Is there a bigger one?", "¿hay una más grande?" with an unpaid hold and nothing on the
+    /// table: the larger cabins free on its dates, offered to replace it.
+    Bigger,
     /// "Lo pienso y te aviso": no rush, the offer stays.
     TakeYourTime,
     /// "¿Entramos 5 en la Coihue?": whether that many fit in the cabin named.
@@ -81,6 +84,9 @@ pub(crate) enum Step {
     /// "La que tiene pileta": no option on the table has it; say whether any cabin does and
     /// why it is not among them, and ask again which.
     NoneOfferedHas(Feature),
+    /// "La que tiene vista al lago": no option on the table has it, the cabin named does; why
+    /// it is not among them, and which one then.
+    NoneOfferedDescribed(String),
     /// "¿Cuál es la diferencia entre las dos?": the options on the table (else every cabin)
     /// side by side; the cabins `named`, when the guest named two or more.
     Compare {
@@ -142,6 +148,15 @@ pub(crate) fn plan(
         }
         Intent::Cancel => return Step::Cancel,
         _ => {}
+    }
+    if u.choice == Some(Choice::Largest)
+        && u.intent == Intent::Unknown
+        && prev.offer.is_none()
+        && u.accommodation.is_none()
+        && u.check_in.is_none()
+        && held(facts, u).is_some_and(|h| !h.paid && h.group.is_none())
+    {
+        return Step::Bigger;
     }
     // "Dale, lo pienso y te aviso": the offer stays on the table, nothing is booked.
     if u.defers && u.intent != Intent::Book && u.check_in.is_none() && !u.affirmative {
@@ -211,6 +226,18 @@ pub(crate) fn plan(
         if let [i] = hits[..] {
             return choose(offer, &mut s.accommodation, i, agrees);
         }
+        // "Is there one with a lake view?" when only a cabin not offered has it: say which,
+        // and why it is not among them.
+        if hits.is_empty()
+            && u.choice.is_none()
+            && u.accommodation.is_none()
+            && let Some(other) = facts.accommodations().iter().find(|a| {
+                crate::info::describes(a, words)
+                    && !offer.options.iter().any(|o| o.accommodation_id == a.id)
+            })
+        {
+            return Step::NoneOfferedDescribed(other.name.clone());
+        }
     }
     // "¿Tenés otra?": what else the offer has, or that it is all there is.
     if u.asks_other
@@ -251,7 +278,13 @@ pub(crate) fn plan(
     if asks_about_the_place && !heard.new_stay() {
         // "¿La segunda tiene parrilla?": the option asked about is remembered, so "esa" after
         // the answer points at it (a bare yes still accepts the option in focus).
-        let picked = s.offer.as_ref().and_then(|o| pick(o, u, facts).flatten());
+        // "¿Alguna tiene jacuzzi?", "tem alguma com banheira?": when only one option has what
+        // is asked about, the answer names it, and "esa" after it points at it too.
+        let picked = s.offer.as_ref().and_then(|o| {
+            pick(o, u, facts)
+                .flatten()
+                .or_else(|| only_one_has(o, u, facts))
+        });
         if let (Some(i), Some(offer)) = (picked, s.offer.as_mut()) {
             offer.asked = Some(i);
         }
@@ -448,6 +481,39 @@ fn choose(offer: &mut Offer, wanted: &mut Option<String>, i: usize, agrees: bool
         Step::BookOffer
     } else {
         Step::Pick(i)
+    }
+}
+
+/// The one option on the table that has the one feature a question asks about, when no
+/// cabin is named; `None` when none or several have it.
+fn only_one_has(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<usize> {
+    let [f] = u.features[..] else {
+        return None;
+    };
+    if u.accommodation.is_some()
+        || matches!(
+            f,
+            Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
+        )
+    {
+        return None;
+    }
+    let having: Vec<usize> = offer
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            facts
+                .accommodations()
+                .iter()
+                .find(|a| a.id == o.accommodation_id)
+                .is_some_and(|a| crate::info::has(a, f))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match having[..] {
+        [i] => Some(i),
+        _ => None,
     }
 }
 

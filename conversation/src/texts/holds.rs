@@ -364,6 +364,36 @@ pub fn cancel_pending_hold(lang: Language) -> &'static str {
     }
 }
 
+/// "Is there a bigger one?" with a hold: it stays while the guest looks at the larger ones.
+pub fn bigger_kept(lang: Language, name: &str, code: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "¡Claro! Tu reserva {code} en {name} queda como está mientras decidís. Para tener más espacio:"
+        ),
+        Language::En => format!(
+            "Sure! Your booking {code} at {name} stays on hold as it is while you decide. For more room:"
+        ),
+        Language::Pt => format!(
+            "Claro! Sua reserva {code} em {name} continua como está enquanto você decide. Para ter mais espaço:"
+        ),
+    }
+}
+
+/// "Is there a bigger one?" when the hold's cabin is already the largest.
+pub fn largest_already(lang: Language, name: &str, code: &str) -> String {
+    match lang {
+        Language::Es => {
+            format!("{name} ya es nuestra cabaña más grande 😊 Tu reserva {code} queda como está.")
+        }
+        Language::En => {
+            format!("{name} is already our largest cabin 😊 Your booking {code} stays as it is.")
+        }
+        Language::Pt => {
+            format!("{name} já é o nosso maior chalé 😊 Sua reserva {code} continua como está.")
+        }
+    }
+}
+
 /// The unpaid hold is being moved to new dates or a new head count.
 pub fn moving_hold(
     lang: Language,

@@ -345,6 +345,53 @@ pub fn none_offered_has(
     }
 }
 
+/// "La que tiene vista al lago", pointing at what only a cabin not offered has (`elsewhere`,
+/// and why it is not on the table): said so, and which of the `options` then.
+pub fn none_offered_described(
+    lang: Language,
+    elsewhere: Option<(&str, NotOffered)>,
+    options: &[&str],
+) -> String {
+    let names = super::list(lang, options);
+    let first = match (lang, elsewhere) {
+        (Language::Es, None) => "Ninguna de las que te ofrecí tiene eso 🙈".to_owned(),
+        (Language::En, None) => "None of the ones I offered has that 🙈".to_owned(),
+        (Language::Pt, None) => "Nenhum dos que te ofereci tem isso 🙈".to_owned(),
+        (Language::Es, Some((n, NotOffered::Pets))) => {
+            format!("Eso lo tiene {n}, pero no acepta mascotas 🐶")
+        }
+        (Language::Es, Some((n, NotOffered::Small(c)))) => {
+            format!("Eso lo tiene {n}, pero es para {c} personas como máximo 🙈")
+        }
+        (Language::Es, Some((n, NotOffered::Taken))) => {
+            format!("Eso lo tiene {n}, pero no está libre esas fechas 😕")
+        }
+        (Language::En, Some((n, NotOffered::Pets))) => {
+            format!("{n} has that, but it doesn't take pets 🐶")
+        }
+        (Language::En, Some((n, NotOffered::Small(c)))) => {
+            format!("{n} has that, but it sleeps {c} at most 🙈")
+        }
+        (Language::En, Some((n, NotOffered::Taken))) => {
+            format!("{n} has that, but it isn't free on those dates 😕")
+        }
+        (Language::Pt, Some((n, NotOffered::Pets))) => {
+            format!("{n} tem isso, mas não aceita pets 🐶")
+        }
+        (Language::Pt, Some((n, NotOffered::Small(c)))) => {
+            format!("{n} tem isso, mas é para no máximo {c} pessoas 🙈")
+        }
+        (Language::Pt, Some((n, NotOffered::Taken))) => {
+            format!("{n} tem isso, mas não está livre nessas datas 😕")
+        }
+    };
+    match lang {
+        Language::Es => format!("{first} Te ofrecí: {names}. ¿Cuál preferís?"),
+        Language::En => format!("{first} I offered: {names}. Which one do you prefer?"),
+        Language::Pt => format!("{first} Te ofereci: {names}. Qual você prefere?"),
+    }
+}
+
 /// "Esa no": the other options, and which one the guest prefers.
 pub fn which_instead(lang: Language, others: &[&str]) -> String {
     let names = super::list_or(lang, others);

@@ -1,8 +1,9 @@
 //! The proof table of issue 11: scripted multi-turn guest conversations (`cases.txt`, at least
 //! 150; `cases_fresh.txt`, `cases_third.txt`, `cases_fourth.txt`, `cases_fifth.txt`,
-//! `cases_sixth.txt`, `cases_seventh.txt`, `cases_eighth.txt` and `cases_ninth.txt`, each
-//! written apart from the ones before to find what they missed; `cases_asked.txt`, questions
-//! that are no booking step and questions about a hold) run through the real fleet,
+//! `cases_sixth.txt`, `cases_seventh.txt`, `cases_eighth.txt`, `cases_ninth.txt`,
+//! `cases_eleventh.txt` and the sets after it, each written apart from the ones before to find
+//! what they missed; `cases_asked.txt`, questions that are no booking step and questions about
+//! a hold) run through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -196,33 +197,31 @@ impl Outcome {
     }
 }
 
+/// The tables, by file name: each run whole, in this order.
+const TABLES: &[(&str, &str)] = &[
+    ("cases.txt", include_str!("cases.txt")),
+    ("cases_fresh.txt", include_str!("cases_fresh.txt")),
+    ("cases_third.txt", include_str!("cases_third.txt")),
+    ("cases_fourth.txt", include_str!("cases_fourth.txt")),
+    ("cases_fifth.txt", include_str!("cases_fifth.txt")),
+    ("cases_sixth.txt", include_str!("cases_sixth.txt")),
+    ("cases_seventh.txt", include_str!("cases_seventh.txt")),
+    ("cases_eighth.txt", include_str!("cases_eighth.txt")),
+    ("cases_ninth.txt", include_str!("cases_ninth.txt")),
+    ("cases_eleventh.txt", include_str!("cases_eleventh.txt")),
+    ("cases_asked.txt", include_str!("cases_asked.txt")),
+];
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_conversation_table() {
     let started = Instant::now();
     let fleet = Fleet::new().await;
     let tz = chrono_tz::America::Argentina::Buenos_Aires;
     let today: NaiveDate = Utc::now().with_timezone(&tz).date_naive();
-    let mut cases = script::parse("cases.txt", include_str!("cases.txt"), today).unwrap();
-    cases.extend(script::parse("cases_fresh.txt", include_str!("cases_fresh.txt"), today).unwrap());
-    cases.extend(script::parse("cases_third.txt", include_str!("cases_third.txt"), today).unwrap());
-    cases.extend(
-        script::parse("cases_fourth.txt", include_str!("cases_fourth.txt"), today).unwrap(),
-    );
-    cases.extend(script::parse("cases_fifth.txt", include_str!("cases_fifth.txt"), today).unwrap());
-    cases.extend(script::parse("cases_sixth.txt", include_str!("cases_sixth.txt"), today).unwrap());
-    cases.extend(
-        script::parse(
-            "cases_seventh.txt",
-            include_str!("cases_seventh.txt"),
-            today,
-        )
-        .unwrap(),
-    );
-    cases.extend(
-        script::parse("cases_eighth.txt", include_str!("cases_eighth.txt"), today).unwrap(),
-    );
-    cases.extend(script::parse("cases_ninth.txt", include_str!("cases_ninth.txt"), today).unwrap());
-    cases.extend(script::parse("cases_asked.txt", include_str!("cases_asked.txt"), today).unwrap());
+    let mut cases = Vec::new();
+    for (name, text) in TABLES {
+        cases.extend(script::parse(name, text, today).unwrap());
+    }
     check_coverage(&cases);
     if let Ok(only) = std::env::var("CONVERSATIONS_ONLY") {
         cases.retain(|c| c.id.contains(&only) || c.category.contains(&only));

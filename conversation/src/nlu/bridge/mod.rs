@@ -35,11 +35,67 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     // A date that only reads day first ("14/03") says how the message writes them all
     // ("10/03 to 14/03").
     let english = english && !tokens.iter().any(day_first_only);
-    let replaced = phrases(&tokens);
+    let replaced = phrases(&portuguese_weekdays(tokens));
     months_after_days(replaced)
         .into_iter()
         .map(|t| month_first_numeric(t, english))
         .collect()
+}
+
+/// Portuguese weekdays that are also ordinals ("segunda", "quarta", "quinta": the second, the
+/// fourth, the fifth) read as days where a day is meant: "de segunda a quarta", "até quinta",
+/// "na segunda". Alone ("a segunda") they stay picks.
+fn portuguese_weekdays(mut tokens: Vec<Token>) -> Vec<Token> {
+    const AMBIGUOUS: &[(&str, &str)] = &[
+        ("segunda", "lunes"),
+        ("quarta", "miercoles"),
+        ("quinta", "jueves"),
+    ];
+    const DAYS: &[&str] = &[
+        "segunda",
+        "terca",
+        "quarta",
+        "quinta",
+        "sexta",
+        "sabado",
+        "domingo",
+        "lunes",
+        "martes",
+        "miercoles",
+        "jueves",
+        "viernes",
+    ];
+    const FROM: &[&str] = &["de", "desde"];
+    const TO: &[&str] = &["a", "ate", "al", "hasta"];
+    const ON: &[&str] = &["na", "ate", "proxima", "nesta", "essa", "esta"];
+    let is = |tokens: &[Token], i: Option<usize>, list: &[&str]| {
+        i.and_then(|i| tokens.get(i))
+            .is_some_and(|t| t.is_any(list))
+    };
+    let ambiguous: Vec<usize> = (0..tokens.len())
+        .filter(|&i| {
+            let (before, after) = (i.checked_sub(1), Some(i + 1));
+            AMBIGUOUS.iter().any(|(w, _)| tokens[i].is(w))
+                && (is(&tokens, before, ON)
+                    // "de segunda a quarta": the start of a range of days
+                    || is(&tokens, before, FROM)
+                        && is(&tokens, after, TO)
+                        && is(&tokens, Some(i + 2), DAYS)
+                    // … and its end
+                    || is(&tokens, before, TO)
+                        && is(&tokens, i.checked_sub(2), DAYS)
+                        && is(&tokens, i.checked_sub(3), FROM))
+        })
+        .collect();
+    for i in ambiguous {
+        if let Some(t) = tokens.get_mut(i)
+            && let Some((_, es)) = AMBIGUOUS.iter().find(|(w, _)| t.is(w))
+        {
+            t.text = (*es).to_owned();
+            t.known = true;
+        }
+    }
+    tokens
 }
 
 /// "12/20" cannot be day/month; written month first (as in the United States) it is the 20th
@@ -150,7 +206,9 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
     let mut i = 0;
     while i < tokens.len() {
         let month = tokens.get(i).and_then(|t| spanish_month(t));
-        let next_is_number = is_day_like(tokens.get(i + 1));
+        // "in March, 2 of us": a number cut off by a comma is not this month's day either.
+        let next_is_number =
+            is_day_like(tokens.get(i + 1)) && !tokens.get(i).is_some_and(|t| t.punct_after);
         // "somos 2, marzo 10-12": a number cut off by a comma is not this month's day.
         let prev_is_number = i > 0
             && starts_with_digit(tokens.get(i - 1))
@@ -214,7 +272,12 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             continue;
         }
         if next_is_number && (!prev_is_number || next_starts_range) && !prev_is_de {
+            // The punctuation stays where it was written: "April 5-8. Book …" ends its
+            // sentence after the month moved there ("5-8 abril.").
+            let (first, second) = (tokens[i].punct_after, tokens[i + 1].punct_after);
             tokens.swap(i, i + 1);
+            tokens[i].punct_after = first;
+            tokens[i + 1].punct_after = second;
             i += 2;
         } else {
             i += 1;

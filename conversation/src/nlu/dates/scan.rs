@@ -49,6 +49,8 @@ const MOVE_VERBS: &[&str] = &[
     "pasamela", "pasamelo", "pasanosla", "cambiamela", "cambianosla", "movemela", "corremela",
     "correnosla", "adelantamela", "atrasamela", "postergala", "posponela", "pasenla", "pasenmela",
     "cambienla", "cambienmela", "muevanla", "corranla",
+    // Portuguese and English, as the bridge leaves them ("pode mudar pra 11 a 14?")
+    "mudar", "muda", "mude", "mudamos", "trocar", "troca", "cambiame", "move", "change",
 ];
 
 /// Words before a number that make it a head count ("somos 4", "para 4").
@@ -742,10 +744,16 @@ impl<'a> Scanner<'a> {
                 .is_some_and(|t| {
                     t.is_any(&["somos", "seriamos", "seremos", "vamos", "grupo", "entre"])
                 });
+        // "Pode mudar pra 11 a 14?", "cambiala para 11 a 14": after a verb that moves the stay,
+        // the numbers are its days, not a head count.
+        let tok_back = |k: usize| start.checked_sub(k).and_then(|p| self.tok(p));
+        let moved = tok_back(1).is_some_and(|t| t.is_any(MOVE_VERBS))
+            || tok_back(1).is_some_and(|t| t.is_any(&["para", "pra", "pro", "a"]))
+                && tok_back(2).is_some_and(|t| t.is_any(MOVE_VERBS));
         end_is_day
             && (conn.is_any(&["al", "hasta"])
                 || (conn.is_any(&["a", "y"]) && month_follows)
-                || (conn.is("a") && from_de))
+                || (conn.is("a") && (from_de || moved)))
     }
 
     /// A month (and optional year) at `j`: "de diciembre", "diciembre", "dic", "de diciembre de

@@ -331,12 +331,14 @@ fn cancel_request_cues(tokens: &[Token]) -> Vec<Cue> {
 fn reserve_cues(tokens: &[Token]) -> Vec<Cue> {
     let before = |i: usize, k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
     let wanted = |i: usize| (1..=3).any(|k| before(i, k).is_some_and(|t| t.is_any(WANT)));
-    // An infinitive that opens the message or follows "please" is an order: "Book the Coihue
-    // for 4…", "please book us…", "Reservar la Lenga del 3 al 6".
+    // An infinitive that opens the message (or a sentence of it) or follows "please" is an
+    // order: "Book the Coihue for 4…", "please book us…", "Reservar la Lenga del 3 al 6",
+    // "… do you have parking? book the pet friendly one".
     let ordered = |i: usize| {
         i == 0
-            || before(i, 1)
-                .is_some_and(|t| t.is_any(ORDER_LEAD) || t.is_any(&["please", "pls", "plz"]))
+            || before(i, 1).is_some_and(|t| {
+                t.punct_after || t.is_any(ORDER_LEAD) || t.is_any(&["please", "pls", "plz"])
+            })
     };
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {

@@ -69,6 +69,13 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("no vamos a viajar", Intent::Cancel, Strong),
     ("no viajamos", Intent::Cancel, Strong),
     ("olvidate de la reserva", Intent::Cancel, Strong),
+    // "Ya no quiero la reserva", "não quero mais a reserva" (bridged).
+    ("no quiero mas la reserva", Intent::Cancel, Strong),
+    ("ya no quiero la reserva", Intent::Cancel, Strong),
+    ("no queremos mas la reserva", Intent::Cancel, Strong),
+    ("ya no queremos la reserva", Intent::Cancel, Strong),
+    ("no necesitamos mas la reserva", Intent::Cancel, Strong),
+    ("ya no necesitamos la reserva", Intent::Cancel, Strong),
     // Not "olvidala": one letter from "olvidaba" ("me olvidaba, vamos con una perrita").
     ("olvidalo", Intent::Cancel, Strong),
     ("no vamos mas", Intent::Cancel, Strong),

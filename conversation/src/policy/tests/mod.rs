@@ -200,6 +200,7 @@ fn after_hold() -> ConversationState {
 const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 
 mod eighth;
+mod eleventh;
 mod fifth;
 mod fourth;
 mod holds;
