@@ -284,10 +284,13 @@ pub enum Period {
     YearEnd,
     Christmas,
     WinterHolidays,
+    /// "Las fiestas": Christmas or New Year's (or both), which the bot asks.
+    Festivities,
 }
 
 /// A period and the days off it was read as. With [`Period::WinterHolidays`] no stay dates
-/// are set (they differ by province and are two weeks long): the bot asks which days.
+/// are set (they differ by province and are two weeks long): the bot asks which days; with
+/// [`Period::Festivities`] neither (Christmas, New Year's or both): the bot asks which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct PeriodMention {
     pub period: Period,
