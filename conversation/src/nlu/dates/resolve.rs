@@ -100,8 +100,19 @@ fn own_dates_over_period(scan: &mut Scan) {
     let end = own.iter().find(|m| m.role == Role::End);
     if let Some(first) = start.filter(|m| whole(&m.kind)) {
         if end.is_some() {
-            // A whole stay of the guest's own: the period only names it.
-            scan.mentions = own;
+            // A whole stay of the guest's own: the period only names it, and gives its month
+            // to days said without one ("año nuevo, del 30 al 2": 30 December).
+            let near = near_period(first.kind, check_in, check_out);
+            scan.mentions = own
+                .iter()
+                .map(|m| {
+                    if m == first {
+                        Mention { kind: near, ..*m }
+                    } else {
+                        *m
+                    }
+                })
+                .collect();
             scan.period = None;
         } else if scan.from_period.first().copied() > own_index(scan, first) {
             // "Desde el 20 hasta año nuevo": through the period.
@@ -130,6 +141,35 @@ fn own_dates_over_period(scan: &mut Scan) {
             role: Role::End,
         },
     ];
+}
+
+/// A day said without a month, in the month (of the period's check-in or check-out) that puts
+/// it nearest the period's stay.
+fn near_period(kind: Kind, check_in: NaiveDate, check_out: NaiveDate) -> Kind {
+    let Kind::Day(r) = kind else { return kind };
+    if r.month.is_some() || r.year.is_some() {
+        return kind;
+    }
+    let distance = |d: NaiveDate| {
+        if d < check_in {
+            (check_in - d).num_days()
+        } else if d > check_out {
+            (d - check_out).num_days()
+        } else {
+            0
+        }
+    };
+    [check_in, check_out]
+        .into_iter()
+        .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), r.day))
+        .min_by_key(|d| distance(*d))
+        .map_or(kind, |d| {
+            Kind::Day(DayRef {
+                month: Some(d.month()),
+                year: Some(d.year()),
+                ..r
+            })
+        })
 }
 
 /// Where `m` is among the scan's mentions.

@@ -406,6 +406,27 @@ fn holiday_periods_become_dates_and_the_reply_says_which() {
 }
 
 #[test]
+fn las_fiestas_ask_christmas_or_new_years_and_the_answer_gives_the_stay() {
+    let t = run(
+        &ConversationState::default(),
+        "para las fiestas hay lugar? somos 2",
+    );
+    let s = said(&t);
+    assert!(t.state.offer.is_none(), "{s}");
+    for words in ["Navidad", "Año Nuevo", "24/12/2026", "02/01/2027"] {
+        assert!(s.contains(words), "{words}: {s}");
+    }
+    let t = run(&t.state, "año nuevo, del 30 al 2");
+    let offer = t.state.offer.as_ref().expect("an offer");
+    assert_eq!(
+        (offer.check_in, offer.check_out),
+        (d("2026-12-30"), d("2027-01-02"))
+    );
+    let t = run(&ConversationState::default(), "any room over the holidays?");
+    assert!(said(&t).contains("Christmas"), "{}", said(&t));
+}
+
+#[test]
 fn the_other_of_two_options_is_the_one_not_in_focus() {
     let two = run(
         &ConversationState::default(),
