@@ -352,7 +352,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
-    let dates = dates::extract(&tokens, today);
+    let mut dates = dates::extract(&tokens, today);
+    stretch_period(&tokens, &mut dates);
     let guests = guests::extract(&tokens, &dates.consumed);
     let accommodation = accommodation::find(&tokens, accommodations);
     let named_all = accommodation::find_all(&tokens, accommodations);
@@ -792,6 +793,52 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         }
     }
     None
+}
+
+/// "El finde largo de octubre pero llegamos un día antes", "para carnaval, nos vamos un día
+/// después", "semana santa y nos quedamos una noche más": a holiday's stay stretched (or
+/// shortened) at the end the guest names: the arrival, unless they speak of leaving or
+/// staying.
+fn stretch_period(tokens: &[normalize::Token], dates: &mut dates::DateInfo) {
+    const LEAVING: &[&str] = &[
+        "vamos",
+        "irnos",
+        "salimos",
+        "volvemos",
+        "quedamos",
+        "quedarnos",
+        "quedaremos",
+        "leave",
+        "stay",
+        "saimos",
+        "ficamos",
+    ];
+    let (Some(p), Some(check_in), Some(check_out)) =
+        (dates.period, dates.check_in, dates.check_out)
+    else {
+        return;
+    };
+    // Only the period's own stay: days the guest said ("llegamos el jueves") are already theirs.
+    let eve = p.first_day_off - chrono::Duration::days(1);
+    if check_out != p.last_day_off || check_in < eve || check_in > p.first_day_off {
+        return;
+    }
+    let days = |n: i32| chrono::Duration::days(i64::from(n));
+    let (mut check_in, mut check_out) = (check_in, check_out);
+    if let Some(n) = shift_days(tokens) {
+        if tokens.iter().any(|t| t.is_any(LEAVING)) {
+            check_out += days(n);
+        } else {
+            check_in += days(n);
+        }
+    }
+    if let Some(n) = extra_nights(tokens) {
+        check_out += days(n);
+    }
+    if check_in < check_out {
+        dates.check_in = Some(check_in);
+        dates.check_out = Some(check_out);
+    }
 }
 
 /// "Llegamos un día después", "un día más tarde", "one day later", "um dia depois", "un día

@@ -1952,6 +1952,39 @@ fn the_guests_own_days_around_a_holiday_say_more_than_the_holiday() {
             "2026-12-20",
             "2027-01-02",
         ),
+        ("para año nuevo llegamos el 29", "2026-12-29", "2027-01-02"),
+        // The period's stay stretched at the end the guest names.
+        (
+            "el finde largo de octubre pero llegamos un dia antes",
+            "2027-10-07",
+            "2027-10-11",
+        ),
+        (
+            "para el finde largo de agosto llegamos dos dias antes",
+            "2027-08-11",
+            "2027-08-16",
+        ),
+        (
+            "para carnaval, nos quedamos una noche mas",
+            "2027-02-05",
+            "2027-02-10",
+        ),
+        (
+            "semana santa, nos vamos un dia despues",
+            "2027-03-25",
+            "2027-03-29",
+        ),
+        (
+            "the long weekend in October but we arrive one day earlier",
+            "2027-10-07",
+            "2027-10-11",
+        ),
+        // Days of its own are not stretched again.
+        (
+            "el finde largo de octubre pero llegamos un dia antes, el jueves",
+            "2027-10-07",
+            "2027-10-11",
+        ),
         // A weekend of a day, then the range: the range, in the weekend's month.
         (
             "el finde del 25 de mayo, del sabado 22 al martes 25",

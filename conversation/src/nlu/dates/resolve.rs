@@ -34,7 +34,8 @@ fn affirmed(scan: &mut Scan) {
 /// The guest's own dates around a holiday period say more than the period does:
 /// - a whole stay said besides it ("para navidad y año nuevo, del 24 al 2 de enero", "después
 ///   de año nuevo, del 1 al 3 de enero") is the stay, no dates assumed from the period; a
-///   check-in before it alone ("desde el 20 hasta año nuevo") runs through it;
+///   check-in alone ("desde el 20 hasta año nuevo", "para año nuevo llegamos el 29") runs
+///   through it;
 /// - weekdays said with it are its days ("llegamos el jueves antes de carnaval y nos vamos el
 ///   martes", "el finde largo de octubre pero llegamos el jueves"): the arrival weekday nearest
 ///   the period's check-in, the departure the first such weekday after the arrival; what the
@@ -114,15 +115,32 @@ fn own_dates_over_period(scan: &mut Scan) {
                 })
                 .collect();
             scan.period = None;
-        } else if scan.from_period.first().copied() > own_index(scan, first) {
-            // "Desde el 20 hasta año nuevo": through the period.
-            scan.mentions = vec![
-                *first,
-                Mention {
-                    kind: Kind::Fixed(check_out),
-                    role: Role::End,
-                },
-            ];
+        } else {
+            // "Desde el 20 hasta año nuevo", "para año nuevo llegamos el 29": from that day
+            // through the period.
+            let near = near_period(first.kind, check_in, check_out);
+            let from = match near {
+                Kind::Fixed(d) => Some(d),
+                Kind::Day(DayRef {
+                    day,
+                    month: Some(m),
+                    year: Some(y),
+                    ..
+                }) => NaiveDate::from_ymd_opt(y, m, day),
+                _ => None,
+            };
+            if from.is_some_and(|d| d < check_out) {
+                scan.mentions = vec![
+                    Mention {
+                        kind: near,
+                        ..*first
+                    },
+                    Mention {
+                        kind: Kind::Fixed(check_out),
+                        role: Role::End,
+                    },
+                ];
+            }
         }
         return;
     }
@@ -143,11 +161,11 @@ fn own_dates_over_period(scan: &mut Scan) {
     ];
 }
 
-/// A day said without a month, in the month (of the period's check-in or check-out) that puts
-/// it nearest the period's stay.
+/// A day said without a month (or a year), in the month (and year) of the period's check-in
+/// or check-out that puts it nearest the period's stay.
 fn near_period(kind: Kind, check_in: NaiveDate, check_out: NaiveDate) -> Kind {
     let Kind::Day(r) = kind else { return kind };
-    if r.month.is_some() || r.year.is_some() {
+    if r.year.is_some() {
         return kind;
     }
     let distance = |d: NaiveDate| {
@@ -161,7 +179,7 @@ fn near_period(kind: Kind, check_in: NaiveDate, check_out: NaiveDate) -> Kind {
     };
     [check_in, check_out]
         .into_iter()
-        .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), r.day))
+        .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), r.month.unwrap_or(m.month()), r.day))
         .min_by_key(|d| distance(*d))
         .map_or(kind, |d| {
             Kind::Day(DayRef {
@@ -170,11 +188,6 @@ fn near_period(kind: Kind, check_in: NaiveDate, check_out: NaiveDate) -> Kind {
                 ..r
             })
         })
-}
-
-/// Where `m` is among the scan's mentions.
-fn own_index(scan: &Scan, m: &Mention) -> Option<usize> {
-    scan.mentions.iter().position(|x| x == m)
 }
 
 /// The `wd` nearest `anchor` (the earlier one of two as near).
