@@ -516,3 +516,25 @@ fn a_pet_said_after_the_offer_puts_the_cabins_that_take_pets_first() {
     let t = talk(&[ASK_FOR_TWO, "la segunda", "vamos con el perro"]);
     assert_eq!(t.state.offer.as_ref().map(|o| o.chosen), Some(1));
 }
+
+#[test]
+fn which_is_better_with_nothing_offered_compares_the_cabins_named_or_all() {
+    let t = run(
+        &ConversationState::default(),
+        "la lenga o la coihue, cual es mejor para una pareja?",
+    );
+    let s = said(&t);
+    assert!(s.contains("Coihue") && s.contains("Lenga"), "{s}");
+    assert!(!s.contains("Arrayán"), "{s}");
+    let t = run(&ConversationState::default(), "cual es mas linda?");
+    let s = said(&t);
+    for name in ["Arrayán", "Coihue", "Lenga"] {
+        assert!(s.contains(name), "{name}: {s}");
+    }
+    // With dates it is an availability question, answered with an offer.
+    let t = run(
+        &ConversationState::default(),
+        "cual me recomendas para 2 del 15 al 17 de diciembre?",
+    );
+    assert!(t.state.offer.is_some(), "{}", said(&t));
+}
