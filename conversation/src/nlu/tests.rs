@@ -2044,3 +2044,15 @@ fn ustedes_and_usted_orders_to_book() {
         assert!(u.affirmative, "{text}");
     }
 }
+#[test]
+fn a_head_count_after_a_month_is_no_day_of_it() {
+    for text in [
+        "el finde largo de julio, 6 personas",
+        "the long weekend in July, 6 guests",
+        "para marzo, 6 personas",
+    ] {
+        assert_eq!(read(text).guests, Some(6), "{text}");
+    }
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    assert_eq!(read("July 6 to 9 for 2").check_in, Some(d("2027-07-06")));
+}
