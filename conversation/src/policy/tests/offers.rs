@@ -538,3 +538,21 @@ fn which_is_better_with_nothing_offered_compares_the_cabins_named_or_all() {
     );
     assert!(t.state.offer.is_some(), "{}", said(&t));
 }
+
+#[test]
+fn a_cabin_named_too_small_for_the_party_is_said_so_with_the_ones_that_fit() {
+    let t = run(
+        &ConversationState::default(),
+        "somos 6, la coihue nos sirve?",
+    );
+    let s = said(&t);
+    assert!(s.contains("hasta 4 personas"), "{s}");
+    assert!(s.contains("Lenga"), "{s}");
+    assert!(!s.contains("Anoto"), "{s}");
+    // One that fits is noted.
+    let t = run(
+        &ConversationState::default(),
+        "somos 2, la coihue nos sirve?",
+    );
+    assert!(!said(&t).contains("hasta 4 personas 😕"), "{}", said(&t));
+}
