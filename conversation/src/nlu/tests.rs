@@ -1991,6 +1991,16 @@ fn the_guests_own_days_around_a_holiday_say_more_than_the_holiday() {
             "2027-05-22",
             "2027-05-25",
         ),
+        (
+            "el feriado del 17 de agosto que cae lunes, somos 2",
+            "2027-08-13",
+            "2027-08-16",
+        ),
+        (
+            "el finde largo de agosto, que cae el lunes",
+            "2027-08-13",
+            "2027-08-16",
+        ),
     ] {
         let u = read(text);
         assert_eq!(

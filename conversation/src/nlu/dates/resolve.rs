@@ -145,7 +145,12 @@ fn own_dates_over_period(scan: &mut Scan) {
         return;
     }
     let start = match start.map(|m| m.kind) {
-        Some(Kind::Weekday { wd, .. }) => Kind::Fixed(nearest_weekday(check_in, wd)),
+        // An arrival on or after the period's last day is no arrival for it: the period's.
+        Some(Kind::Weekday { wd, .. }) => Kind::Fixed(
+            Some(nearest_weekday(check_in, wd))
+                .filter(|d| *d < check_out)
+                .unwrap_or(check_in),
+        ),
         _ => Kind::Fixed(check_in),
     };
     let end = end.map_or(Kind::Fixed(check_out), |m| m.kind);

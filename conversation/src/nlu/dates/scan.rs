@@ -542,6 +542,21 @@ impl<'a> Scanner<'a> {
             }
             return Some(1 + n.len + mlen);
         }
+        // "el feriado del 17 de agosto, que cae lunes": the day a holiday falls on describes
+        // it; it is no day of the stay.
+        const FALLS: &[&str] = &["cae", "caen", "cayo", "cairia", "falls", "cai"];
+        let falls = |k: usize| self.tok(k).is_some_and(|t| t.is_any(FALLS));
+        let described = i.checked_sub(1).is_some_and(|p| {
+            falls(p)
+                || (self
+                    .tok(p)
+                    .is_some_and(|t| t.is_any(&["el", "un", "en", "on", "a", "na", "no"]))
+                    && p > 0
+                    && falls(p - 1))
+        });
+        if described {
+            return Some(1);
+        }
         let this = i > 0 && self.tok(i - 1).is_some_and(|p| p.is_any(&["este", "esta"]));
         self.push(Kind::Weekday { wd, this }, i);
         Some(1)
