@@ -45,9 +45,9 @@ fn changed_mind_to<'a>(tokens: &[Token], tied: &[&'a str]) -> Option<&'a str> {
             .iter()
             .enumerate()
             .filter(|(_, t)| {
-                words.iter().any(|w| {
-                    w.len() >= 3 && !GENERIC.contains(&w.as_str()) && lexicon::word(t, w).is_some()
-                })
+                words
+                    .iter()
+                    .any(|w| w.len() >= 3 && !GENERIC.contains(&w.as_str()) && names(t, w))
             })
             .map(|(i, _)| i)
             .collect()
@@ -121,7 +121,7 @@ pub(crate) fn asked_of(tokens: &[Token], name: &str) -> Option<String> {
 /// si la coihue…" (a question about it).
 pub(crate) fn wanted(tokens: &[Token], name: &str) -> bool {
     let words = name_words(name);
-    let names_it = |t: &Token| words.iter().any(|w| lexicon::word(t, w).is_some());
+    let names_it = |t: &Token| words.iter().any(|w| names(t, w));
     tokens.iter().enumerate().any(|(i, t)| {
         names_it(t)
             && (1..=4).any(|k| {
@@ -140,7 +140,7 @@ pub(crate) fn wanted(tokens: &[Token], name: &str) -> bool {
 /// ask whether it has it.
 pub(crate) fn described(tokens: &[Token], name: &str) -> bool {
     let words = name_words(name);
-    let names_it = |t: &Token| words.iter().any(|w| lexicon::word(t, w).is_some());
+    let names_it = |t: &Token| words.iter().any(|w| names(t, w));
     tokens.iter().enumerate().any(|(i, t)| {
         names_it(t)
             && !t.punct_after
@@ -174,6 +174,32 @@ pub(crate) fn find_all(tokens: &[Token], names: &[&str]) -> Vec<String> {
     }
 }
 
+/// A token naming `w`, a word of a cabin's name: as any keyword matches (exactly, or with the
+/// typos the lexicon allows), or spelt by ear, as guests write names they only heard: "arrallan"
+/// or "arrashan" for Arrayán (ll, sh and y sound alike), "coigue" for Coihue, "lemga" for
+/// Lenga (one letter off a name of five letters or more). Never a word the lexicon knows.
+fn names(t: &Token, w: &str) -> bool {
+    if lexicon::word(t, w).is_some() {
+        return true;
+    }
+    if t.known || !t.is_alpha() {
+        return false;
+    }
+    let (said, name) = (by_ear(&t.text), by_ear(w));
+    said == name || (said.len() >= 5 && name.len() >= 5 && lexicon::within_one_edit(&said, &name))
+}
+
+/// A word as it sounds in Rioplatense Spanish: "ll", "sh" and "y" alike, "v" as "b", "z" as
+/// "s", "k" as "c", a silent "h" left out.
+fn by_ear(word: &str) -> String {
+    word.replace("ll", "y")
+        .replace("sh", "y")
+        .replace('v', "b")
+        .replace('z', "s")
+        .replace('k', "c")
+        .replace('h', "")
+}
+
 fn score(tokens: &[Token], name: &str) -> usize {
     let words: Vec<String> = tokenize(name).into_iter().map(|t| t.text).collect();
     if words.is_empty() {
@@ -188,7 +214,7 @@ fn score(tokens: &[Token], name: &str) -> usize {
         .filter(|w| {
             w.len() >= 3 && !GENERIC.contains(&w.as_str()) && !w.chars().any(|c| c.is_ascii_digit())
         })
-        .filter(|w| tokens.iter().any(|t| lexicon::word(t, w).is_some()))
+        .filter(|w| tokens.iter().any(|t| names(t, w)))
         .count()
         * 10
 }
@@ -229,5 +255,35 @@ mod tests {
             None
         );
         assert_eq!(find(&tokenize("hola"), &[]), None);
+    }
+
+    #[test]
+    fn names_spelt_by_ear() {
+        let names = &[
+            "Cabaña Arrayán",
+            "Cabaña Coihue",
+            "Cabaña Ñire",
+            "Cabaña Lenga",
+        ];
+        for (said, name) in [
+            ("la arrallan es para 2 nomas?", "Cabaña Arrayán"),
+            ("cuanto sale la arrashan", "Cabaña Arrayán"),
+            ("cuanto sale la lemga", "Cabaña Lenga"),
+            ("quiero la lnega", "Cabaña Lenga"),
+            ("cuantos entran en la coigue", "Cabaña Coihue"),
+            ("la koihue acepta perros", "Cabaña Coihue"),
+            ("la coiue acepta mascotas", "Cabaña Coihue"),
+            ("tenes fotos de la nire?", "Cabaña Ñire"),
+            ("la ñiré tiene hidromasaje?", "Cabaña Ñire"),
+        ] {
+            assert_eq!(
+                find(&tokenize(said), names).as_deref(),
+                Some(name),
+                "{said}"
+            );
+        }
+        for said in ["cuanto sale la noche", "llegamos el viernes", "tenes lugar"] {
+            assert_eq!(find(&tokenize(said), names), None, "{said}");
+        }
     }
 }

@@ -21,7 +21,9 @@ const STRONG: &[&str] = &[
     "dale", "de una", "confirmo", "confirmado", "confirmamos", "sip", "sep", "sisi", "obvio",
     "por supuesto", "de acuerdo", "lo tomo", "la tomo", "lo tomamos", "la tomamos", "me la quedo",
     "me lo quedo", "nos la quedamos", "nos lo quedamos", "reservala", "reservalo", "reservame",
-    "reservamela", "reservamelo", "reservanos", "hagamosla", "vamos con esa",
+    "reservamela", "reservamelo", "reservanos", "reservenla", "reservenlo", "reservenmela",
+    "reservenmelo", "reservennos", "reservennosla", "reservela", "reservelo", "reserveme",
+    "reservemela", "hagamosla", "vamos con esa",
     "vamos con esa opcion", "claro que si", "confirmame", "confirmamela", "confirmala",
     "confirmalo", "avanza", "avancemos", "adelante", "proceda", "procedan", "procede",
     "prosiga", "hagamoslo",
@@ -151,8 +153,9 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
 /// Strong words that order the booking, not only agree to it.
 #[rustfmt::skip]
 const ORDERS: &[&str] = &[
-    "reservala", "reservalo", "reservame", "reservamela", "reservamelo", "reservanos", "lo tomo",
-    "la tomo", "lo tomamos", "la tomamos", "me la quedo", "me lo quedo",
+    "reservala", "reservalo", "reservame", "reservamela", "reservamelo", "reservanos", "reservenla",
+    "reservenlo", "reservenmela", "reservenmelo", "reservennos", "reservennosla", "reservela",
+    "reservelo", "reserveme", "reservemela", "lo tomo", "la tomo", "lo tomamos", "la tomamos", "me la quedo", "me lo quedo",
 ];
 
 /// The guest puts the decision off ("lo pienso", "te aviso", "te confirmo").

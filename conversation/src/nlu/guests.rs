@@ -153,6 +153,9 @@ impl Tally {
 
 /// The number of guests, if the message says it. `consumed` marks tokens the dates used.
 pub(crate) fn extract(tokens: &[Token], consumed: &[bool]) -> Option<u16> {
+    if let Some(n) = said_total(tokens, consumed) {
+        return u16::try_from(n).ok();
+    }
     let mut tally = Tally {
         household: household(tokens),
         ..Tally::default()
@@ -165,6 +168,56 @@ pub(crate) fn extract(tokens: &[Token], consumed: &[bool]) -> Option<u16> {
         .total()
         .filter(|n| (1..=MAX_GUESTS).contains(n))
         .and_then(|n| u16::try_from(n).ok())
+}
+
+/// A head count said as the total ("dos matrimonios con tres hijos (9 personas en total)", "en
+/// total somos 9", "9 en total", "un total de 9"): it wins over the parts the guest lists.
+fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
+    let free = |k: usize| !consumed.get(k).copied().unwrap_or(true);
+    let number = |k: usize| {
+        numbers::parse_at(tokens, k)
+            .filter(|n| !n.ordinal && free(k) && (1..=MAX_GUESTS).contains(&n.value))
+    };
+    let people = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| lexicon::any_word(t, ADULTS).is_some())
+    };
+    tokens.iter().enumerate().find_map(|(t, tok)| {
+        if !tok.is("total") {
+            return None;
+        }
+        // "9 personas en total", "9 en total".
+        if t >= 2 && tokens[t - 1].is("en") {
+            let before = if people(t - 2) {
+                t.checked_sub(3)
+            } else {
+                Some(t - 2)
+            };
+            if let Some(n) = before.and_then(|k| number(k).filter(|n| k + n.len + 1 >= t - 1)) {
+                return Some(n.value);
+            }
+        }
+        // "en total somos 9", "total: 9", "un total de 9 personas".
+        let mut k = t + 1;
+        while tokens
+            .get(k)
+            .is_some_and(|w| w.is_any(&["somos", "seriamos", "seremos", "son", "de", "vamos"]))
+        {
+            k += 1;
+        }
+        // Not "el total de 3 noches", "total 3 autos".
+        const NOT_PEOPLE: &[&str] = &[
+            "noche", "noches", "dia", "dias", "semana", "semanas", "nights", "days", "pesos",
+        ];
+        number(k)
+            .filter(|n| {
+                !tokens
+                    .get(k + n.len)
+                    .is_some_and(|w| w.is_any(NOT_PEOPLE) || w.is_any(THINGS))
+            })
+            .map(|n| n.value)
+    })
 }
 
 /// Reads what starts at token `i` into the tally; returns how many tokens it used (≥ 1).
@@ -362,6 +415,18 @@ mod tests {
     fn guests(s: &str) -> Option<u16> {
         let t = tokenize(s);
         extract(&t, &vec![false; t.len()])
+    }
+
+    #[test]
+    fn a_total_said_wins_over_the_parts() {
+        assert_eq!(
+            guests("somos dos matrimonios con tres hijos (9 personas en total)"),
+            Some(9)
+        );
+        assert_eq!(guests("dos parejas y cinco chicos, 9 en total"), Some(9));
+        assert_eq!(guests("en total somos 7, dos familias"), Some(7));
+        assert_eq!(guests("un total de 8 personas"), Some(8));
+        assert_eq!(guests("el total para 4?"), Some(4));
     }
 
     #[test]

@@ -312,10 +312,13 @@ pub enum Period {
     YearEnd,
     Christmas,
     WinterHolidays,
+    /// "Las fiestas": Christmas or New Year's (or both), which the bot asks.
+    Festivities,
 }
 
 /// A period and the days off it was read as. With [`Period::WinterHolidays`] no stay dates
-/// are set (they differ by province and are two weeks long): the bot asks which days.
+/// are set (they differ by province and are two weeks long): the bot asks which days; with
+/// [`Period::Festivities`] neither (Christmas, New Year's or both): the bot asks which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct PeriodMention {
     pub period: Period,
@@ -409,7 +412,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
-    let dates = dates::extract(&tokens, today);
+    let mut dates = dates::extract(&tokens, today);
+    stretch_period(&tokens, &mut dates);
     let guests = guests::extract(&tokens, &dates.consumed);
     let accommodation = accommodation::find(&tokens, accommodations);
     let named_all = accommodation::find_all(&tokens, accommodations);
@@ -579,6 +583,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
                 "cual me conviene",
                 "cual nos conviene",
                 "cual es mas linda",
+                "cual es mejor",
+                "cual es la mejor",
+                "cual esta mejor",
                 "cual es la mas linda",
                 "cual elegirias",
                 "vos cual",
@@ -881,6 +888,52 @@ fn extra_nights(tokens: &[normalize::Token]) -> Option<i32> {
         }
     }
     None
+}
+
+/// "El finde largo de octubre pero llegamos un día antes", "para carnaval, nos vamos un día
+/// después", "semana santa y nos quedamos una noche más": a holiday's stay stretched (or
+/// shortened) at the end the guest names: the arrival, unless they speak of leaving or
+/// staying.
+fn stretch_period(tokens: &[normalize::Token], dates: &mut dates::DateInfo) {
+    const LEAVING: &[&str] = &[
+        "vamos",
+        "irnos",
+        "salimos",
+        "volvemos",
+        "quedamos",
+        "quedarnos",
+        "quedaremos",
+        "leave",
+        "stay",
+        "saimos",
+        "ficamos",
+    ];
+    let (Some(p), Some(check_in), Some(check_out)) =
+        (dates.period, dates.check_in, dates.check_out)
+    else {
+        return;
+    };
+    // Only the period's own stay: days the guest said ("llegamos el jueves") are already theirs.
+    let eve = p.first_day_off - chrono::Duration::days(1);
+    if check_out != p.last_day_off || check_in < eve || check_in > p.first_day_off {
+        return;
+    }
+    let days = |n: i32| chrono::Duration::days(i64::from(n));
+    let (mut check_in, mut check_out) = (check_in, check_out);
+    if let Some(n) = shift_days(tokens) {
+        if tokens.iter().any(|t| t.is_any(LEAVING)) {
+            check_out += days(n);
+        } else {
+            check_in += days(n);
+        }
+    }
+    if let Some(n) = extra_nights(tokens) {
+        check_out += days(n);
+    }
+    if check_in < check_out {
+        dates.check_in = Some(check_in);
+        dates.check_out = Some(check_out);
+    }
 }
 
 /// "Llegamos un día después", "un día más tarde", "one day later", "um dia depois", "un día

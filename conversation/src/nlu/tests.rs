@@ -2239,3 +2239,188 @@ fn portuguese_do_after_a_word_is_portuguese_and_english_place_questions_are_read
         Some(&super::Feature::CheckIn)
     );
 }
+
+#[test]
+fn the_guests_own_days_around_a_holiday_say_more_than_the_holiday() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    // From Tuesday 10 November 2026: Carnival 2027 is 6 to 9 February (stay 5 to 9), Holy
+    // Week 25 to 28 March, the October long weekend 9 to 11 (the 12th moved to Monday 11th).
+    for (text, check_in, check_out) in [
+        // Weekdays said with a period are its days.
+        (
+            "llegamos el jueves antes de carnaval y nos vamos el martes, somos 2",
+            "2027-02-04",
+            "2027-02-09",
+        ),
+        (
+            "para carnaval llegamos el viernes y nos vamos el lunes",
+            "2027-02-05",
+            "2027-02-08",
+        ),
+        (
+            "el finde largo de octubre pero llegamos un dia antes, el jueves",
+            "2027-10-07",
+            "2027-10-11",
+        ),
+        (
+            "para semana santa llegamos el miercoles",
+            "2027-03-24",
+            "2027-03-28",
+        ),
+        (
+            "el finde largo de agosto, pero nos vamos el martes",
+            "2027-08-13",
+            "2027-08-17",
+        ),
+        // A holiday's day said by name.
+        (
+            "llegamos el viernes santo y nos quedamos hasta el lunes",
+            "2027-03-26",
+            "2027-03-29",
+        ),
+        (
+            "del jueves santo al domingo de pascua",
+            "2027-03-25",
+            "2027-03-28",
+        ),
+        (
+            "llegamos el lunes de carnaval y nos vamos el jueves",
+            "2027-02-08",
+            "2027-02-11",
+        ),
+        // A whole stay of the guest's own is the stay.
+        (
+            "queremos pasar navidad y año nuevo, del 24 al 2 de enero",
+            "2026-12-24",
+            "2027-01-02",
+        ),
+        (
+            "despues de año nuevo, del 1 al 3 de enero",
+            "2027-01-01",
+            "2027-01-03",
+        ),
+        (
+            "para carnaval, del 6 al 9 de febrero",
+            "2027-02-06",
+            "2027-02-09",
+        ),
+        // A check-in alone before the period runs through it.
+        (
+            "desde el 20 de diciembre hasta año nuevo",
+            "2026-12-20",
+            "2027-01-02",
+        ),
+        ("para año nuevo llegamos el 29", "2026-12-29", "2027-01-02"),
+        // The period's stay stretched at the end the guest names.
+        (
+            "el finde largo de octubre pero llegamos un dia antes",
+            "2027-10-07",
+            "2027-10-11",
+        ),
+        (
+            "para el finde largo de agosto llegamos dos dias antes",
+            "2027-08-11",
+            "2027-08-16",
+        ),
+        (
+            "para carnaval, nos quedamos una noche mas",
+            "2027-02-05",
+            "2027-02-10",
+        ),
+        (
+            "semana santa, nos vamos un dia despues",
+            "2027-03-25",
+            "2027-03-29",
+        ),
+        (
+            "the long weekend in October but we arrive one day earlier",
+            "2027-10-07",
+            "2027-10-11",
+        ),
+        // Days of its own are not stretched again.
+        (
+            "el finde largo de octubre pero llegamos un dia antes, el jueves",
+            "2027-10-07",
+            "2027-10-11",
+        ),
+        // A weekend of a day, then the range: the range, in the weekend's month.
+        (
+            "el finde del 25 de mayo, del sabado 22 al martes 25",
+            "2027-05-22",
+            "2027-05-25",
+        ),
+        (
+            "el feriado del 17 de agosto que cae lunes, somos 2",
+            "2027-08-13",
+            "2027-08-16",
+        ),
+        (
+            "el finde largo de agosto, que cae el lunes",
+            "2027-08-13",
+            "2027-08-16",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+    // The period alone is still its stay, said as assumed.
+    let u = read("hay lugar para carnaval?");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d("2027-02-05")), Some(d("2027-02-09")))
+    );
+    assert!(u.period.is_some());
+    // Dates of their own: nothing assumed.
+    assert!(
+        read("para carnaval, del 6 al 9 de febrero")
+            .period
+            .is_none()
+    );
+}
+
+#[test]
+fn las_fiestas_are_christmas_or_new_years_and_asked() {
+    for text in [
+        "para las fiestas hay lugar? somos 2",
+        "do you have room over the holidays?",
+        "vocês têm vaga para as festas?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.period.map(|p| p.period),
+            Some(super::Period::Festivities),
+            "{text}"
+        );
+        assert_eq!(u.check_in, None, "{text}");
+    }
+    assert_eq!(read("se pueden hacer fiestas en la cabaña?").period, None);
+}
+
+#[test]
+fn ustedes_and_usted_orders_to_book() {
+    for text in [
+        "Nos quedamos con la Ñire, resérvenla por favor.",
+        "resérvenmela",
+        "Perfecto, resérvela por favor",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}");
+        assert!(u.affirmative, "{text}");
+    }
+}
+#[test]
+fn a_head_count_after_a_month_is_no_day_of_it() {
+    for text in [
+        "el finde largo de julio, 6 personas",
+        "the long weekend in July, 6 guests",
+        "para marzo, 6 personas",
+    ] {
+        assert_eq!(read(text).guests, Some(6), "{text}");
+    }
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    assert_eq!(read("July 6 to 9 for 2").check_in, Some(d("2027-07-06")));
+}

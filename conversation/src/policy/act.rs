@@ -136,8 +136,23 @@ fn carry_out(
                 ))],
                 _ => {
                     let mut out = Vec::new();
-                    if let Some(name) = &u.accommodation {
-                        out.push(say(texts::noted_cabin(lang, name)));
+                    let named = u
+                        .accommodation
+                        .as_ref()
+                        .and_then(|n| accommodations.iter().find(|a| a.name == *n));
+                    match (named, s.guests) {
+                        // "Somos 6, ¿la Ñire nos sirve?": too small for the party, said with
+                        // the cabins that fit, not noted as wanted.
+                        (Some(a), Some(g)) if !a.fits(g) => {
+                            let others: Vec<&str> = accommodations
+                                .iter()
+                                .filter(|o| o.id != a.id && o.fits(g))
+                                .map(|o| o.name.as_str())
+                                .collect();
+                            out.push(say(texts::fits(lang, &a.name, a.capacity, g, &others)));
+                        }
+                        (Some(a), _) => out.push(say(texts::noted_cabin(lang, &a.name))),
+                        (None, _) => {}
                     }
                     // "¿Tienen cabaña para 8?": larger than any one cabin, said before the dates
                     // are asked (several together, or the most the place hosts).

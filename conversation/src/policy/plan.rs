@@ -262,6 +262,20 @@ pub(crate) fn plan(
     {
         return Step::Recommend;
     }
+    // "¿La Ñire o la Coihue, cuál es mejor para una pareja?", "¿cuál es más linda?" with
+    // nothing offered yet and no dates: the cabins side by side (the ones named, or all when
+    // nothing else was said).
+    if u.asks_recommendation
+        && s.offer.is_none()
+        && u.check_in.is_none()
+        && u.topics.is_empty()
+        && u.feature.is_none()
+        && (u.accommodations.len() > 1 || (u.accommodations.is_empty() && u.guests.is_none()))
+    {
+        return Step::Compare {
+            named: u.accommodations.clone(),
+        };
+    }
     // "¿Cuál es la diferencia?": the cabins side by side, before the guest decides.
     // Cabins named ("¿qué diferencia hay entre la Coihue y la Lenga?") are the ones compared.
     if u.compares && !heard.new_stay() && u.accommodations.len() != 1 && u.feature.is_none() {
@@ -455,7 +469,7 @@ pub(crate) fn plan(
         return Step::Greet;
     }
     if let Some(p) = u.period
-        && p.period == Period::WinterHolidays
+        && matches!(p.period, Period::WinterHolidays | Period::Festivities)
         && u.check_in.is_none()
     {
         s.wants = s.wants.or(Some(Want::Availability));

@@ -1,7 +1,7 @@
 //! What is free and what it costs: offers, a pick among them, the nearest free dates, a
 //! combination for a large group, and the dates assumed from a holiday period.
 
-use booking::{Accommodation, Money, StayDates};
+use booking::{Accommodation, Money, StayDates, holidays::Season};
 
 use super::{capitalize, day, range, stay_phrase};
 use crate::{
@@ -659,6 +659,9 @@ fn period_name(lang: Language, p: Period) -> &'static str {
         (Language::En, Period::Christmas) => "Christmas",
         (Language::Pt, Period::Christmas) => "o Natal",
         (Language::Es, Period::WinterHolidays) => "las vacaciones de invierno",
+        (Language::Es, Period::Festivities) => "las fiestas",
+        (Language::En, Period::Festivities) => "the holidays",
+        (Language::Pt, Period::Festivities) => "as festas",
         (Language::En, Period::LongWeekend) => "the long weekend",
         (Language::En, Period::Carnival) => "the Carnival long weekend",
         (Language::En, Period::HolyWeek) => "Easter",
@@ -774,8 +777,29 @@ pub fn no_long_weekend_in(lang: Language, month: u32, holidays: &[chrono::NaiveD
     }
 }
 
-/// Winter holidays differ by province: say the usual dates and ask which days.
+/// Winter holidays differ by province: say the usual dates and ask which days. "Las fiestas"
+/// are Christmas or New Year's: say the dates of each and ask which.
 pub fn which_days_of(lang: Language, p: &PeriodMention) -> String {
+    if p.period == Period::Festivities {
+        // From the evening before its first day off: Christmas Eve.
+        let from = p.first_day_off.pred_opt().unwrap_or(p.first_day_off);
+        let christmas = Season::Christmas.next(from).map(|d| d.stay());
+        let year_end = Season::YearEnd.next(from).map(|d| d.stay());
+        if let (Some((a, b)), Some((c, d))) = (christmas, year_end) {
+            let (xmas, new_year) = (range(lang, a, b), range(lang, c, d));
+            return match lang {
+                Language::Es => format!(
+                    "¿Para las fiestas pensás en Navidad ({xmas}) o en Año Nuevo ({new_year})? ¿O las dos? 🎄 Decime qué días querés venir."
+                ),
+                Language::En => format!(
+                    "For the holidays, are you thinking of Christmas ({xmas}) or New Year's ({new_year})? Or both? 🎄 Tell me which days you'd like to come."
+                ),
+                Language::Pt => format!(
+                    "Para as festas, você pensa no Natal ({xmas}) ou no Réveillon ({new_year})? Ou os dois? 🎄 Me diga quais dias quer vir."
+                ),
+            };
+        }
+    }
     let name = period_name(lang, p.period);
     let (a, b) = (day(lang, p.first_day_off), day(lang, p.last_day_off));
     match lang {

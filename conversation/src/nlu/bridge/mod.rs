@@ -201,6 +201,19 @@ fn is_day_like(t: Option<&Token>) -> bool {
     })
 }
 
+/// Words after a number that make it a head count, not a day.
+const PEOPLE_AFTER: &[&str] = &[
+    "personas",
+    "persona",
+    "people",
+    "adults",
+    "adultos",
+    "guests",
+    "pessoas",
+    "pax",
+    "huespedes",
+];
+
 /// "abril 15" → "15 abril"; foreign month names become Spanish ones.
 fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
     let mut i = 0;
@@ -271,7 +284,11 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             i += 4;
             continue;
         }
-        if next_is_number && (!prev_is_number || next_starts_range) && !prev_is_de {
+        // "el finde largo de julio, 6 personas", "in July, 6 guests": a number cut off from the
+        // month by a comma, or a head count, is no day of it.
+        let apart = tokens.get(i).is_some_and(|t| t.punct_after)
+            || tokens.get(i + 2).is_some_and(|t| t.is_any(PEOPLE_AFTER));
+        if next_is_number && (!prev_is_number || next_starts_range) && !prev_is_de && !apart {
             // The punctuation stays where it was written: "April 5-8. Book …" ends its
             // sentence after the month moved there ("5-8 abril.").
             let (first, second) = (tokens[i].punct_after, tokens[i + 1].punct_after);

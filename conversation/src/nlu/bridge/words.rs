@@ -446,6 +446,12 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("christmas", "navidad"),
     ("natal", "navidad"),
     ("winter holidays", "vacaciones de invierno"),
+    // "over the holidays", "as festas": Christmas or New Year's, the bot asks which.
+    ("the holiday season", "las fiestas"),
+    ("the festive season", "las fiestas"),
+    ("the holidays", "las fiestas"),
+    ("as festas de fim de ano", "las fiestas"),
+    ("as festas", "las fiestas"),
     ("winter break", "vacaciones de invierno"),
     ("from", "desde"),
     ("until", "hasta"),

@@ -1,10 +1,10 @@
 //! The second step: the first mention that is not an end is the check-in, the next mention is
 //! the check-out, nights fill a missing check-out. See the module docs of `dates` for the rules.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::{
-    DateInfo, DayRef, Kind, Role, calendar,
+    DateInfo, DayRef, Kind, Mention, Role, calendar,
     scan::{MAX_NIGHTS, Scan},
 };
 
@@ -31,7 +31,185 @@ fn affirmed(scan: &mut Scan) {
     scan.mentions = kept;
 }
 
+/// The guest's own dates around a holiday period say more than the period does:
+/// - a whole stay said besides it ("para navidad y año nuevo, del 24 al 2 de enero", "después
+///   de año nuevo, del 1 al 3 de enero") is the stay, no dates assumed from the period; a
+///   check-in alone ("desde el 20 hasta año nuevo", "para año nuevo llegamos el 29") runs
+///   through it;
+/// - weekdays said with it are its days ("llegamos el jueves antes de carnaval y nos vamos el
+///   martes", "el finde largo de octubre pero llegamos el jueves"): the arrival weekday nearest
+///   the period's check-in, the departure the first such weekday after the arrival; what the
+///   guest leaves unsaid is the period's.
+///
+/// The same for a weekend of a day with a whole stay said after it ("el finde del 25 de mayo,
+/// del sábado 22 al martes 25"): the stay, in the weekend's month.
+fn own_dates_over_period(scan: &mut Scan) {
+    if !scan.denied.is_empty() {
+        return;
+    }
+    let whole = |k: &Kind| {
+        matches!(
+            k,
+            Kind::Day(_) | Kind::Fixed(_) | Kind::LastNight(_) | Kind::Tonight | Kind::WeekendOf(_)
+        )
+    };
+    if scan.from_period.is_empty() {
+        let Some(w) = scan
+            .mentions
+            .iter()
+            .position(|m| matches!(m.kind, Kind::WeekendOf(_)))
+        else {
+            return;
+        };
+        let range_after = scan.mentions.iter().enumerate().skip(w + 1).any(|(j, m)| {
+            m.role != Role::End
+                && matches!(m.kind, Kind::Day(_))
+                && scan
+                    .mentions
+                    .get(j + 1)
+                    .is_some_and(|e| e.role == Role::End)
+        });
+        if range_after {
+            // Its month is the range's when the range says none ("el finde del 25 de mayo,
+            // del sábado 22 al martes 25").
+            if let Kind::WeekendOf(r) = scan.mentions.remove(w).kind {
+                scan.loose_month = scan.loose_month.or(r.month);
+            }
+        }
+        return;
+    }
+    let (Some(Kind::Fixed(check_in)), Some(Kind::Fixed(check_out))) = (
+        scan.from_period
+            .first()
+            .and_then(|&i| scan.mentions.get(i))
+            .map(|m| m.kind),
+        scan.from_period
+            .get(1)
+            .and_then(|&i| scan.mentions.get(i))
+            .map(|m| m.kind),
+    ) else {
+        return;
+    };
+    let own: Vec<Mention> = scan
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !scan.from_period.contains(i))
+        .map(|(_, m)| *m)
+        .collect();
+    let start = own.iter().find(|m| m.role != Role::End);
+    let end = own.iter().find(|m| m.role == Role::End);
+    if let Some(first) = start.filter(|m| whole(&m.kind)) {
+        if end.is_some() {
+            // A whole stay of the guest's own: the period only names it, and gives its month
+            // to days said without one ("año nuevo, del 30 al 2": 30 December).
+            let near = near_period(first.kind, check_in, check_out);
+            scan.mentions = own
+                .iter()
+                .map(|m| {
+                    if m == first {
+                        Mention { kind: near, ..*m }
+                    } else {
+                        *m
+                    }
+                })
+                .collect();
+            scan.period = None;
+        } else {
+            // "Desde el 20 hasta año nuevo", "para año nuevo llegamos el 29": from that day
+            // through the period.
+            let near = near_period(first.kind, check_in, check_out);
+            let from = match near {
+                Kind::Fixed(d) => Some(d),
+                Kind::Day(DayRef {
+                    day,
+                    month: Some(m),
+                    year: Some(y),
+                    ..
+                }) => NaiveDate::from_ymd_opt(y, m, day),
+                _ => None,
+            };
+            if from.is_some_and(|d| d < check_out) {
+                scan.mentions = vec![
+                    Mention {
+                        kind: near,
+                        ..*first
+                    },
+                    Mention {
+                        kind: Kind::Fixed(check_out),
+                        role: Role::End,
+                    },
+                ];
+            }
+        }
+        return;
+    }
+    let start = match start.map(|m| m.kind) {
+        // An arrival on or after the period's last day is no arrival for it: the period's.
+        Some(Kind::Weekday { wd, .. }) => Kind::Fixed(
+            Some(nearest_weekday(check_in, wd))
+                .filter(|d| *d < check_out)
+                .unwrap_or(check_in),
+        ),
+        _ => Kind::Fixed(check_in),
+    };
+    let end = end.map_or(Kind::Fixed(check_out), |m| m.kind);
+    scan.mentions = vec![
+        Mention {
+            kind: start,
+            role: Role::Start,
+        },
+        Mention {
+            kind: end,
+            role: Role::End,
+        },
+    ];
+}
+
+/// A day said without a month (or a year), in the month (and year) of the period's check-in
+/// or check-out that puts it nearest the period's stay.
+fn near_period(kind: Kind, check_in: NaiveDate, check_out: NaiveDate) -> Kind {
+    let Kind::Day(r) = kind else { return kind };
+    if r.year.is_some() {
+        return kind;
+    }
+    let distance = |d: NaiveDate| {
+        if d < check_in {
+            (check_in - d).num_days()
+        } else if d > check_out {
+            (d - check_out).num_days()
+        } else {
+            0
+        }
+    };
+    [check_in, check_out]
+        .into_iter()
+        .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), r.month.unwrap_or(m.month()), r.day))
+        .min_by_key(|d| distance(*d))
+        .map_or(kind, |d| {
+            Kind::Day(DayRef {
+                month: Some(d.month()),
+                year: Some(d.year()),
+                ..r
+            })
+        })
+}
+
+/// The `wd` nearest `anchor` (the earlier one of two as near).
+fn nearest_weekday(anchor: NaiveDate, wd: Weekday) -> NaiveDate {
+    (0..7i64)
+        .flat_map(|k| {
+            [
+                anchor - chrono::Duration::days(k),
+                anchor + chrono::Duration::days(k),
+            ]
+        })
+        .find(|d| d.weekday() == wd)
+        .unwrap_or(anchor)
+}
+
 pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
+    own_dates_over_period(&mut scan);
     affirmed(&mut scan);
     let mut info = DateInfo {
         failed: scan.invalid,

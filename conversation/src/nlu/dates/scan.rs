@@ -36,6 +36,9 @@ pub(super) struct Scan {
     pub(super) denial_leads: bool,
     /// A long weekend asked for in this month, which has none.
     pub(super) no_long_weekend: Option<u32>,
+    /// The mentions a holiday period gave (its stay), by index: the guest's own dates around
+    /// it say more than it does.
+    pub(super) from_period: Vec<usize>,
 }
 
 /// Verbs that move a stay to another date.
@@ -71,6 +74,7 @@ pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
         denied: s.denied,
         denial_leads: s.denial_leads,
         no_long_weekend: s.no_long_weekend,
+        from_period: s.from_period,
     }
 }
 
@@ -87,6 +91,7 @@ struct Scanner<'a> {
     denied: Vec<usize>,
     denial_leads: bool,
     no_long_weekend: Option<u32>,
+    from_period: Vec<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -104,6 +109,7 @@ impl<'a> Scanner<'a> {
             denied: Vec::new(),
             denial_leads: false,
             no_long_weekend: None,
+            from_period: Vec::new(),
         }
     }
 
@@ -115,7 +121,8 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         while i < self.tokens.len() {
             let used = self
-                .season(i)
+                .holiday_day(i)
+                .or_else(|| self.season(i))
                 .or_else(|| self.part_of_month(i))
                 .or_else(|| self.weekend(i))
                 .or_else(|| self.relative(i))
@@ -214,6 +221,8 @@ impl<'a> Scanner<'a> {
         };
         self.period = self.period.or(Some(found.mention));
         if let Some((check_in, check_out)) = found.stay {
+            self.from_period
+                .extend([self.mentions.len(), self.mentions.len() + 1]);
             self.mentions.push(Mention {
                 kind: Kind::Fixed(check_in),
                 role: Role::Start,
@@ -223,6 +232,14 @@ impl<'a> Scanner<'a> {
                 role: Role::End,
             });
         }
+        Some(used)
+    }
+
+    /// A day of a holiday said by its name ("el viernes santo", "el jueves santo", "el domingo
+    /// de pascua", "el lunes de carnaval"): that date, with the role of the words before it.
+    fn holiday_day(&mut self, i: usize) -> Option<usize> {
+        let (date, used) = super::seasons::day_at(self.tokens, i, self.today)?;
+        self.push(Kind::Fixed(date), i);
         Some(used)
     }
 
@@ -584,6 +601,21 @@ impl<'a> Scanner<'a> {
                 self.invalid = true;
             }
             return Some(1 + n.len + mlen);
+        }
+        // "el feriado del 17 de agosto, que cae lunes": the day a holiday falls on describes
+        // it; it is no day of the stay.
+        const FALLS: &[&str] = &["cae", "caen", "cayo", "cairia", "falls", "cai"];
+        let falls = |k: usize| self.tok(k).is_some_and(|t| t.is_any(FALLS));
+        let described = i.checked_sub(1).is_some_and(|p| {
+            falls(p)
+                || (self
+                    .tok(p)
+                    .is_some_and(|t| t.is_any(&["el", "un", "en", "on", "a", "na", "no"]))
+                    && p > 0
+                    && falls(p - 1))
+        });
+        if described {
+            return Some(1);
         }
         let this = i > 0 && self.tok(i - 1).is_some_and(|p| p.is_any(&["este", "esta"]));
         self.push(Kind::Weekday { wd, this }, i);

@@ -1,12 +1,13 @@
 //! Holiday periods in a message: "el finde largo" (the next long weekend of the Argentine
 //! calendar, or the next one in a month: "el finde largo de noviembre"), "carnaval" / "el
 //! finde largo de carnaval", "semana santa" / "pascuas", "fin de año" / "año nuevo",
-//! "navidad", "vacaciones de invierno". The calendar itself lives in `booking::holidays`.
+//! "navidad", "vacaciones de invierno", "las fiestas". The calendar itself lives in `booking::holidays`.
 //!
 //! A period's stay runs from the evening before its first day off to its last day off (as "el
 //! finde" is Friday to Sunday), never from before today. A year after the name ("carnaval
 //! 2028", "semana santa de 2028") gives that year's. Winter holidays give no stay: they
-//! last two weeks and differ by province, so the bot asks which days.
+//! last two weeks and differ by province, so the bot asks which days; nor do "las fiestas"
+//! (Christmas, New Year's or both: the bot asks which).
 
 use booking::holidays::{self, DaysOff, Season};
 use chrono::{Datelike, NaiveDate};
@@ -33,6 +34,11 @@ const PHRASES: &[(&str, Period)] = &[
     ("fin de ano", Period::YearEnd),
     ("ano nuevo", Period::YearEnd),
     ("fiestas de fin de ano", Period::YearEnd),
+    // "Las fiestas" alone: Christmas or New Year's, asked (not "fiestas" alone: "¿se pueden
+    // hacer fiestas?").
+    ("las fiestas", Period::Festivities),
+    ("para fiestas", Period::Festivities),
+    ("las festividades", Period::Festivities),
     ("navidad", Period::Christmas),
     ("nochebuena", Period::Christmas),
     ("noche buena", Period::Christmas),
@@ -51,6 +57,37 @@ const PHRASES: &[(&str, Period)] = &[
     ("feriado", Period::LongWeekend),
     ("feriados", Period::LongWeekend),
 ];
+
+/// Days of a holiday said by name, and how far each is from Easter Sunday.
+#[rustfmt::skip]
+const DAYS: &[(&str, i64)] = &[
+    ("jueves santo", -3),
+    ("viernes santo", -2),
+    ("sabado santo", -1),
+    ("sabado de gloria", -1),
+    ("domingo de pascua", 0),
+    ("domingo de pascuas", 0),
+    ("domingo de resurreccion", 0),
+    ("lunes de pascua", 1),
+    ("lunes de pascuas", 1),
+    ("lunes de carnaval", -48),
+    ("martes de carnaval", -47),
+];
+
+/// A holiday's day named at token `i` ("el viernes santo", "el lunes de carnaval"): its next
+/// date from today, and the tokens it uses.
+pub(super) fn day_at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(NaiveDate, usize)> {
+    let (phrase, from_easter) = DAYS
+        .iter()
+        .filter(|(p, _)| lexicon::phrase_at(tokens, i, p).is_some())
+        .max_by_key(|(p, _)| lexicon::phrase_len(p))?;
+    let date = [today.year(), today.year() + 1]
+        .into_iter()
+        .filter_map(holidays::easter)
+        .filter_map(|e| e.checked_add_signed(chrono::Duration::days(*from_easter)))
+        .find(|d| *d >= today)?;
+    Some((date, lexicon::phrase_len(phrase)))
+}
 
 /// A period found: what to tell the guest, and the stay it gives (if any).
 pub(super) struct Found {
@@ -131,6 +168,15 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
                 Period::HolyWeek => Season::HolyWeek.next(from),
                 Period::YearEnd => Season::YearEnd.next(from),
                 Period::Christmas => Season::Christmas.next(from),
+                // From Christmas Eve to New Year's Day.
+                Period::Festivities => {
+                    let christmas = Season::Christmas.next(from)?;
+                    let year_end = Season::YearEnd.next(christmas.first)?;
+                    Some(DaysOff {
+                        first: christmas.first,
+                        last: year_end.last,
+                    })
+                }
                 _ => Season::WinterHolidays.next(from),
             }
         }
@@ -140,7 +186,7 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
 
 /// The period's stay (none for winter holidays) and what the reply says was assumed.
 fn found(period: Period, days: DaysOff, today: NaiveDate) -> Found {
-    let stay = (period != Period::WinterHolidays).then(|| {
+    let stay = (!matches!(period, Period::WinterHolidays | Period::Festivities)).then(|| {
         let (check_in, check_out) = days.stay();
         (check_in.max(today), check_out)
     });

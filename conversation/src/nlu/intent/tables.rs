@@ -571,7 +571,9 @@ pub(super) const ORDER_LEAD: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const RESERVE_ORDERS: &[&str] = &[
     "reservame", "reservamela", "reservamelo", "reservala", "reservalo", "reservanos",
-    "reservanosla", "reservenme", "reserven", "reservemos", "reservo", "reservamos", "reservaria",
+    "reservanosla", "reservenme", "reserven", "reservenla", "reservenlo", "reservenmela",
+    "reservenmelo", "reservennos", "reservennosla", "reservela", "reservelo", "reserveme",
+    "reservemela", "reservemos", "reservo", "reservamos", "reservaria",
     "reservariamos",
 ];
 

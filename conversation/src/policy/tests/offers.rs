@@ -406,6 +406,27 @@ fn holiday_periods_become_dates_and_the_reply_says_which() {
 }
 
 #[test]
+fn las_fiestas_ask_christmas_or_new_years_and_the_answer_gives_the_stay() {
+    let t = run(
+        &ConversationState::default(),
+        "para las fiestas hay lugar? somos 2",
+    );
+    let s = said(&t);
+    assert!(t.state.offer.is_none(), "{s}");
+    for words in ["Navidad", "Año Nuevo", "24/12/2026", "02/01/2027"] {
+        assert!(s.contains(words), "{words}: {s}");
+    }
+    let t = run(&t.state, "año nuevo, del 30 al 2");
+    let offer = t.state.offer.as_ref().expect("an offer");
+    assert_eq!(
+        (offer.check_in, offer.check_out),
+        (d("2026-12-30"), d("2027-01-02"))
+    );
+    let t = run(&ConversationState::default(), "any room over the holidays?");
+    assert!(said(&t).contains("Christmas"), "{}", said(&t));
+}
+
+#[test]
 fn the_other_of_two_options_is_the_one_not_in_focus() {
     let two = run(
         &ConversationState::default(),
@@ -494,4 +515,44 @@ fn a_pet_said_after_the_offer_puts_the_cabins_that_take_pets_first() {
     // Already on a cabin that takes pets: the answer only, the offer stays.
     let t = talk(&[ASK_FOR_TWO, "la segunda", "vamos con el perro"]);
     assert_eq!(t.state.offer.as_ref().map(|o| o.chosen), Some(1));
+}
+
+#[test]
+fn which_is_better_with_nothing_offered_compares_the_cabins_named_or_all() {
+    let t = run(
+        &ConversationState::default(),
+        "la lenga o la coihue, cual es mejor para una pareja?",
+    );
+    let s = said(&t);
+    assert!(s.contains("Coihue") && s.contains("Lenga"), "{s}");
+    assert!(!s.contains("Arrayán"), "{s}");
+    let t = run(&ConversationState::default(), "cual es mas linda?");
+    let s = said(&t);
+    for name in ["Arrayán", "Coihue", "Lenga"] {
+        assert!(s.contains(name), "{name}: {s}");
+    }
+    // With dates it is an availability question, answered with an offer.
+    let t = run(
+        &ConversationState::default(),
+        "cual me recomendas para 2 del 15 al 17 de diciembre?",
+    );
+    assert!(t.state.offer.is_some(), "{}", said(&t));
+}
+
+#[test]
+fn a_cabin_named_too_small_for_the_party_is_said_so_with_the_ones_that_fit() {
+    let t = run(
+        &ConversationState::default(),
+        "somos 6, la coihue nos sirve?",
+    );
+    let s = said(&t);
+    assert!(s.contains("hasta 4 personas"), "{s}");
+    assert!(s.contains("Lenga"), "{s}");
+    assert!(!s.contains("Anoto"), "{s}");
+    // One that fits is noted.
+    let t = run(
+        &ConversationState::default(),
+        "somos 2, la coihue nos sirve?",
+    );
+    assert!(!said(&t).contains("hasta 4 personas 😕"), "{}", said(&t));
 }
