@@ -421,7 +421,21 @@ fn answers(
         let pets_asked = s.pets || topics.contains(&InfoTopic::Pets);
         if pets_asked && !shown.is_empty() {
             let (yes, no) = info::pets_split(&shown);
-            out.push(say(texts::pets_for_offer(lang, &yes, &no)));
+            // None of those offered takes the pet: which others do, for as many people.
+            let others: Vec<&str> = facts
+                .accommodations()
+                .iter()
+                .filter(|a| {
+                    a.pets_allowed && !offered.contains(&a.id) && s.guests.is_none_or(|g| a.fits(g))
+                })
+                .map(|a| a.name.as_str())
+                .collect();
+            if yes.is_empty() && !others.is_empty() {
+                let no = texts::list(lang, &no);
+                out.push(say(texts::pets_named_no(lang, &no, &others)));
+            } else {
+                out.push(say(texts::pets_for_offer(lang, &yes, &no)));
+            }
         }
         for f in features.iter().filter(|f| **f != Feature::Pets) {
             out.extend(
