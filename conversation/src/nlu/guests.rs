@@ -99,8 +99,8 @@ const CHANGE_OF_MIND: &[&str] = &["no", "mejor", "final", "bah", "perdon", "corr
 /// replaces the one said before ("somos cuatro no perdón cinco", "para 4, digo 5").
 #[rustfmt::skip]
 const CORRECTION_LEAD: &[&str] = &[
-    "no", "perdon", "perdona", "digo", "bah", "mejor", "corrijo", "disculpa", "sorry", "desculpa",
-    "nao", "ah", "eh", "final",
+    "perdon", "perdona", "digo", "bah", "mejor", "corrijo", "disculpa", "sorry", "desculpa",
+    "final",
 ];
 
 /// Pets, that a pronoun with a size after them ("tenemos uno chiquito") may stand for.
@@ -293,7 +293,12 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     let Some(p) = p else { return };
     // "somos cuatro no perdón cinco": the number right after the change of mind.
     let direct = at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT))
-        || (changed_mind && at(p).is_some_and(|t| t.is_any(CORRECTION_LEAD)));
+        || (changed_mind
+            && (at(p).is_some_and(|t| t.is_any(CORRECTION_LEAD))
+                // "ah no, 5" takes it back; a bare "4, no 5" says it is not five.
+                || at(p).is_some_and(|t| t.is_any(&["no", "nao"]))
+                    && p > 0
+                    && at(p - 1).is_some_and(|t| t.is_any(&["ah", "eh", "uh", "uy"]))));
     let family_of = at(p).is_some_and(|t| t.is("de"))
         && p > 0
         && at(p - 1).is_some_and(|t| {
@@ -457,10 +462,10 @@ mod tests {
         assert_eq!(guests("el Centro de Jubilados de Tandil"), None);
         // A later count in the same message replaces the first.
         assert_eq!(guests("somos cuatro no perdon cinco"), Some(5));
-        assert_eq!(guests("hola somos 4, no, 5 del 18 al 21"), Some(5));
+        assert_eq!(guests("hola somos 4, digo 5, del 18 al 21"), Some(5));
         assert_eq!(guests("somos 4 ah no perdon 5"), Some(5));
         assert_eq!(guests("para 3 bah 4"), Some(4));
-        assert_eq!(guests("somos 4 no 5"), Some(5));
+        assert_eq!(guests("somos 4 uy no 5"), Some(5));
         assert_eq!(guests("para 4, digo 6"), Some(6));
         // A pet described after its mention is not a person.
         assert_eq!(

@@ -153,6 +153,9 @@ pub struct Understanding {
     /// The guest puts the decision off ("lo pienso y te aviso", "let me think about it"): what
     /// is on the table stays there, nothing is booked.
     pub defers: bool,
+    /// A yes said as no question ("sí dale, pero con cuna para el bebé"): what else it says
+    /// about the place is a request that goes with the yes, not a question before it.
+    pub plain_yes: bool,
     /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
     pub correction: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
@@ -257,6 +260,10 @@ pub enum Feature {
     Tv,
     Linens,
     Laundry,
+    /// A cot for a baby.
+    Crib,
+    /// A fireplace, a wood stove, firewood.
+    Fireplace,
     Smoking,
     Kids,
     Pets,
@@ -446,6 +453,13 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         signals.topic = Some(InfoTopic::Amenities);
         signals.topics.push(InfoTopic::Amenities);
     }
+    // "Cuna para el bebé": the cot asked for, not whether children are welcome.
+    if features.contains(&Feature::Crib) {
+        signals.topics.retain(|t| *t != InfoTopic::Kids);
+        if signals.topic == Some(InfoTopic::Kids) {
+            signals.topic = signals.topics.first().copied();
+        }
+    }
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();
     let shift = shift_days(&tokens).filter(|_| dates.check_in.is_none());
@@ -505,6 +519,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         declines: agreement.no,
         defers: affirm::puts_off(&tokens),
+        plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
         asks_voucher: [
             "comprobante",
             "voucher",

@@ -41,6 +41,19 @@ pub(crate) fn act(
         effects.extend(carry_out(step, s, u, facts));
         return effects;
     }
+    // "Sí dale, pero con cuna": the booking, then the request about the place answered for
+    // the cabin booked.
+    if matches!(step, Step::BookOffer) && (!u.features.is_empty() || !u.topics.is_empty()) {
+        let name = s
+            .offer
+            .as_ref()
+            .and_then(|o| o.options.get(o.chosen))
+            .map(|o| o.name.clone());
+        let mut effects = carry_out(step, s, u, facts);
+        let asked = (&u.topics[..], &u.features[..], u.asked_time);
+        effects.extend(answers(s, (name.as_deref(), &[]), facts, asked, None));
+        return effects;
+    }
     carry_out(step, s, u, facts)
 }
 

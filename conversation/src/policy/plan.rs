@@ -209,6 +209,21 @@ pub(crate) fn plan(
             named: u.accommodations.clone(),
         };
     }
+    // "Sí dale, pero con cuna para el bebé": a yes to the option in focus with a request about
+    // the place, said as no question: the option is booked and the request answered with it.
+    if u.plain_yes
+        && (!u.features.is_empty() || !u.topics.is_empty())
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && u.choice.is_none()
+        && u.described.is_none()
+        && !u.declines
+        && s.offer
+            .as_ref()
+            .is_some_and(|o| !o.together && o.options.get(o.chosen).is_some())
+    {
+        return Step::BookOffer;
+    }
     // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
     // "La que acepta perros" points; it does not ask.
     let asks_about_the_place = u.intent == Intent::AskInfo
