@@ -45,9 +45,9 @@ fn changed_mind_to<'a>(tokens: &[Token], tied: &[&'a str]) -> Option<&'a str> {
             .iter()
             .enumerate()
             .filter(|(_, t)| {
-                words.iter().any(|w| {
-                    w.len() >= 3 && !GENERIC.contains(&w.as_str()) && lexicon::word(t, w).is_some()
-                })
+                words
+                    .iter()
+                    .any(|w| w.len() >= 3 && !GENERIC.contains(&w.as_str()) && name_word(t, w))
             })
             .map(|(i, _)| i)
             .collect()
@@ -93,7 +93,7 @@ fn name_words(name: &str) -> Vec<String> {
 /// si la coihue…" (a question about it).
 pub(crate) fn wanted(tokens: &[Token], name: &str) -> bool {
     let words = name_words(name);
-    let names_it = |t: &Token| words.iter().any(|w| lexicon::word(t, w).is_some());
+    let names_it = |t: &Token| words.iter().any(|w| name_word(t, w));
     tokens.iter().enumerate().any(|(i, t)| {
         names_it(t)
             && (1..=4).any(|k| {
@@ -112,7 +112,7 @@ pub(crate) fn wanted(tokens: &[Token], name: &str) -> bool {
 /// ask whether it has it.
 pub(crate) fn described(tokens: &[Token], name: &str) -> bool {
     let words = name_words(name);
-    let names_it = |t: &Token| words.iter().any(|w| lexicon::word(t, w).is_some());
+    let names_it = |t: &Token| words.iter().any(|w| name_word(t, w));
     tokens.iter().enumerate().any(|(i, t)| {
         names_it(t)
             && !t.punct_after
@@ -146,6 +146,53 @@ pub(crate) fn find_all(tokens: &[Token], names: &[&str]) -> Vec<String> {
     }
 }
 
+/// The token is the word `w` of a name, as guests misspell names: the lexicon's match, or the
+/// same sounds ("coiwe", "coigüe" for "coihue"; "arrallan" for "arrayán"), or, in a name word
+/// of five letters or more, one letter wrong after the first ("lemga" for "lenga"); never a
+/// word the bot knows and never a word of another length ("leña").
+fn name_word(t: &Token, w: &str) -> bool {
+    if lexicon::word(t, w).is_some() {
+        return true;
+    }
+    if t.known || !t.is_alpha() || t.text.len() < 4 {
+        return false;
+    }
+    let (a, b) = (sounds(&t.text), sounds(w));
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len() == b.len()
+        && a.len() >= 5
+        && a.first() == b.first()
+        && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+}
+
+/// A folded word as it sounds in Spanish: "hue"/"gue" as "we", silent "h" dropped, "ll" as
+/// "y", "v" as "b", "z" and soft "c" as "s", hard "c" and "qu" as "k", double letters once.
+fn sounds(word: &str) -> String {
+    let w = word
+        .replace("gue", "we")
+        .replace("gui", "wi")
+        .replace("hue", "we")
+        .replace("hui", "wi")
+        .replace('h', "")
+        .replace("ll", "y")
+        .replace('v', "b")
+        .replace('z', "s")
+        .replace("ce", "se")
+        .replace("ci", "si")
+        .replace("qu", "k")
+        .replace('c', "k");
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn score(tokens: &[Token], name: &str) -> usize {
     let words: Vec<String> = tokenize(name).into_iter().map(|t| t.text).collect();
     if words.is_empty() {
@@ -160,7 +207,7 @@ fn score(tokens: &[Token], name: &str) -> usize {
         .filter(|w| {
             w.len() >= 3 && !GENERIC.contains(&w.as_str()) && !w.chars().any(|c| c.is_ascii_digit())
         })
-        .filter(|w| tokens.iter().any(|t| lexicon::word(t, w).is_some()))
+        .filter(|w| tokens.iter().any(|t| name_word(t, w)))
         .count()
         * 10
 }
@@ -201,5 +248,29 @@ mod tests {
             None
         );
         assert_eq!(find(&tokenize("hola"), &[]), None);
+        // Misspelt as they sound, or one letter wrong.
+        let cabins = &[
+            "Cabaña Arrayán",
+            "Cabaña Coihue",
+            "Cabaña Ñire",
+            "Cabaña Lenga",
+        ];
+        for (text, want) in [
+            ("que tiene la coiwe?", "Cabaña Coihue"),
+            ("la coigue tiene parrilla", "Cabaña Coihue"),
+            ("la koihue", "Cabaña Coihue"),
+            ("para cuantos es el arrallan?", "Cabaña Arrayán"),
+            ("la lemga esta libre?", "Cabaña Lenga"),
+            ("la lengga", "Cabaña Lenga"),
+        ] {
+            assert_eq!(
+                find(&tokenize(text), cabins).as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+        for text in ["hay leña?", "la tenga", "vamos a la nieve"] {
+            assert_eq!(find(&tokenize(text), cabins), None, "{text}");
+        }
     }
 }
