@@ -34,7 +34,7 @@ pub(crate) fn act(
     // A question about the place asked with a stay that still misses a slot ("¿dónde quedan
     // y cuánto sale la Lenga?", "del 3 al 5, ¿aceptan perros?") is answered in the same reply.
     // The answer comes first, then what is still missing.
-    if matches!(step, Step::AskDates | Step::AskGuests) {
+    if matches!(step, Step::AskDates | Step::AskGuests | Step::MonthFree(_)) {
         let named = u.accommodation.as_deref().or(s.accommodation.as_deref());
         let asked = (&u.topics[..], &u.features[..], u.asked_time);
         let mut effects = answers(s, (named, &u.accommodations), facts, asked, None);
@@ -55,6 +55,30 @@ pub(crate) fn act(
         return effects;
     }
     carry_out(step, s, u, facts)
+}
+
+/// The runs of free nights of a cabin from `first` to `last` (both nights included), each as
+/// its check-in and check-out.
+fn free_stretches(
+    facts: &Facts<'_>,
+    id: i64,
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+) -> Vec<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let mut out: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = Vec::new();
+    let mut night = first;
+    while night <= last {
+        let Some(next) = night.succ_opt() else { break };
+        let free = StayDates::new(night, next).is_ok_and(|n| facts.occupancy.is_free(id, &n));
+        if free {
+            match out.last_mut() {
+                Some((_, out_day)) if *out_day == night => *out_day = next,
+                _ => out.push((night, next)),
+            }
+        }
+        night = next;
+    }
+    out
 }
 
 fn carry_out(
@@ -180,6 +204,26 @@ fn carry_out(
         Step::Human => vec![say(texts::human(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
+        Step::MonthFree(month) => {
+            let Some((first, last)) = super::month_nights(month, facts.today) else {
+                return vec![say(texts::ask_dates(lang).to_owned())];
+            };
+            let named = s.accommodation.as_deref();
+            let lines: Vec<(String, Vec<(chrono::NaiveDate, chrono::NaiveDate)>)> = accommodations
+                .iter()
+                .filter(|a| named.is_none_or(|n| a.name == n))
+                .filter(|a| named.is_some() || s.guests.is_none_or(|g| a.fits(g)))
+                .filter(|a| named.is_some() || !s.pets || a.pets_allowed)
+                .map(|a| (a.name.clone(), free_stretches(facts, a.id, first, last)))
+                .collect();
+            vec![say(texts::month_free(
+                lang,
+                month,
+                (first, last),
+                &lines,
+                s.guests,
+            ))]
+        }
         Step::NoLongWeekend(month) => {
             // The days off of the next such month, from today.
             let today = facts.today;

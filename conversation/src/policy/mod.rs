@@ -134,7 +134,33 @@ pub fn dates_in_question(
     today: NaiveDate,
 ) -> Option<StayDates> {
     let (check_in, check_out) = merged_stay(prev, &in_context(prev, u, today));
-    StayDates::new(check_in?, check_out?).ok()
+    if let (Some(i), Some(o)) = (check_in, check_out) {
+        return StayDates::new(i, o).ok();
+    }
+    // "¿Qué tenés libre en marzo?": the whole month, to tell which of its nights are free.
+    let month = u
+        .month
+        .filter(|_| u.check_in.is_none() && prev.check_in.is_none())?;
+    let (first, last) = month_nights(month, today)?;
+    StayDates::new(first, last.succ_opt()?).ok()
+}
+
+/// The nights of the next `month` still ahead: from today in the current month, else the
+/// whole month (next year's when it has passed).
+pub(crate) fn month_nights(month: u32, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let year = if month >= today.month() {
+        today.year()
+    } else {
+        today.year() + 1
+    };
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?.max(today);
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    let last = next.pred_opt()?;
+    (first <= last).then_some((first, last))
 }
 
 /// The message read in the light of the conversation:

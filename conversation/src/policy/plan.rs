@@ -105,6 +105,9 @@ pub(crate) enum Step {
     WhichDays(PeriodMention),
     /// A long weekend asked for in a month that has none: say so and ask which days.
     NoLongWeekend(u32),
+    /// "¿Qué tenés libre en marzo?": the free nights of that month, cabin by cabin, and which
+    /// days?
+    MonthFree(u32),
 }
 
 /// The guest's hold this message is about: the one in the facts, unless the message names
@@ -403,6 +406,20 @@ pub(crate) fn plan(
     {
         s.wants = s.wants.or(Some(Want::Availability));
         return Step::NoLongWeekend(month);
+    }
+    // "¿Qué tenés libre en marzo?", "la Coihue, ¿la tenés libre en abril?": a month without
+    // days and no stay talked about yet: which nights of it are free, then which days.
+    if let Some(month) = u.month
+        && u.check_in.is_none()
+        && u.nights.is_none()
+        && s.check_in.is_none()
+        && s.offer.is_none()
+        && u.period.is_none()
+        && u.intent != Intent::AskPrice
+        && crate::policy::month_nights(month, facts.today).is_some()
+    {
+        s.wants = s.wants.or(Some(Want::Availability));
+        return Step::MonthFree(month);
     }
     stay_request(prev, s, u, heard, facts)
 }

@@ -744,6 +744,84 @@ pub fn which_days_of(lang: Language, p: &PeriodMention) -> String {
     }
 }
 
+/// "¿Qué tenés libre en marzo?": the free nights of the month, cabin by cabin (each run as
+/// check-in and check-out; a cabin free the whole span, "todo el mes"), then which days. No
+/// cabin with a free night: say so and offer another month.
+pub fn month_free(
+    lang: Language,
+    month: u32,
+    (first, last): (chrono::NaiveDate, chrono::NaiveDate),
+    cabins: &[(String, Vec<(chrono::NaiveDate, chrono::NaiveDate)>)],
+    guests: Option<u16>,
+) -> String {
+    /// Runs shown per cabin.
+    const SHOWN: usize = 3;
+    let m = month_name(lang, month);
+    let whole = |runs: &[(chrono::NaiveDate, chrono::NaiveDate)]| matches!(runs, [(a, b)] if *a == first && b.pred_opt() == Some(last));
+    let lines: Vec<String> = cabins
+        .iter()
+        .filter(|(_, runs)| !runs.is_empty())
+        .map(|(name, runs)| {
+            let when = if whole(runs) {
+                match lang {
+                    Language::Es => "libre todo el mes".to_owned(),
+                    Language::En => "free all month".to_owned(),
+                    Language::Pt => "livre o mês todo".to_owned(),
+                }
+            } else {
+                let mut parts: Vec<String> = runs
+                    .iter()
+                    .take(SHOWN)
+                    .map(|(a, b)| range(lang, *a, *b))
+                    .collect();
+                if runs.len() > SHOWN {
+                    parts.push(
+                        match lang {
+                            Language::Es => "y algunos días más",
+                            Language::En => "and a few more days",
+                            Language::Pt => "e mais alguns dias",
+                        }
+                        .to_owned(),
+                    );
+                }
+                parts.join(", ")
+            };
+            format!("• {name}: {when}")
+        })
+        .collect();
+    let people = guests.map(|g| match lang {
+        Language::Es => format!(" para {g} {}", if g == 1 { "persona" } else { "personas" }),
+        Language::En => format!(" for {g} {}", if g == 1 { "guest" } else { "guests" }),
+        Language::Pt => format!(" para {g} {}", if g == 1 { "pessoa" } else { "pessoas" }),
+    });
+    let people = people.unwrap_or_default();
+    if lines.is_empty() {
+        return match lang {
+            Language::Es => format!(
+                "En {m} ya no nos queda lugar{people} 😕 ¿Te sirve otro mes o ver otras fechas?"
+            ),
+            Language::En => format!(
+                "We're fully booked in {m}{people} 😕 Would another month or other dates work for you?"
+            ),
+            Language::Pt => {
+                format!("Em {m} já não temos lugar{people} 😕 Outro mês ou outras datas te servem?")
+            }
+        };
+    }
+    let list = lines.join("\n");
+    match lang {
+        Language::Es => format!(
+            "En {m} tenemos libre{people}:\n{list}\n¿Qué días querés venir? Decime las fechas de llegada y salida 📅"
+        ),
+        Language::En => format!(
+            "In {m} we have free{people}:\n{list}\nWhich days would you like to come? Tell me your arrival and departure dates 📅"
+        ),
+        Language::Pt => format!(
+            "Em {m} temos livre{people}:\n{list}\nQuais dias você quer vir? Me diga as datas de chegada e saída 📅"
+        ),
+    }
+}
+
 /// A pet comes along: which of the offered cabins take it.
 pub fn pets_for_offer(lang: Language, yes: &[&str], no: &[&str]) -> String {
     let (y, n) = (super::list(lang, yes), super::list(lang, no));

@@ -54,3 +54,48 @@ fn a_fireplace_and_firewood_are_asked_as_such() {
     let t = talk(&["la coihue tiene hogar a leña?"]);
     assert!(said(&t).contains("Lenga"), "{}", said(&t));
 }
+
+#[test]
+fn a_month_without_days_gets_its_free_nights_cabin_by_cabin() {
+    let w = World {
+        taken: vec![taken(1, "2027-03-01", "2027-03-20")],
+        ..World::default()
+    };
+    for (text, want) in [
+        ("que tenes libre en marzo para 2?", "20/03/2027"),
+        (
+            "hola que dias tenes libres en marzo somos dos",
+            "20/03/2027",
+        ),
+        ("any availability in March for 2 people?", "Mar 20, 2027"),
+        ("vocês têm algo livre em março para 2?", "20/03/2027"),
+    ] {
+        let t = w.talk(&[text]);
+        let s = said(&t);
+        assert!(
+            s.contains("Cabaña Arrayán") && s.contains(want),
+            "{text}: {s}"
+        );
+        assert!(booked(&t).is_none(), "{text}");
+    }
+    // The cabin named, alone; and the people said make the cabins that fit.
+    let t = w.talk(&["la coihue la tenes libre en abril?"]);
+    assert!(said(&t).contains("Cabaña Coihue"), "{}", said(&t));
+    assert!(!said(&t).contains("Cabaña Lenga"), "{}", said(&t));
+    let t = w.talk(&["que tenes libre en marzo? somos 6"]);
+    assert!(
+        said(&t).contains("Cabaña Lenga") && !said(&t).contains("Cabaña Arrayán"),
+        "{}",
+        said(&t)
+    );
+    // Bare days said next fall in that month.
+    let t = w.talk(&["que tenes libre en abril? somos 4", "del 20 al 23"]);
+    assert!(said(&t).contains("20/04/2027"), "{}", said(&t));
+    // Every night taken: said so.
+    let full = World {
+        taken: vec![taken(1, "2027-03-01", "2027-04-01")],
+        ..World::default()
+    };
+    let t = full.talk(&["el arrayan lo tenes libre en marzo?"]);
+    assert!(said(&t).contains("no nos queda lugar"), "{}", said(&t));
+}
