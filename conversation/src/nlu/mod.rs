@@ -291,6 +291,8 @@ pub enum Period {
     YearEnd,
     Christmas,
     WinterHolidays,
+    /// "Las fiestas": Christmas or New Year's, which the guest has not said.
+    Festive,
 }
 
 /// A period and the days off it was read as. With [`Period::WinterHolidays`] no stay dates

@@ -203,6 +203,29 @@ fn carry_out(
         Step::Clarify => vec![say(texts::clarify(lang))],
         Step::Human => vec![say(texts::human(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
+        Step::WhichDays(p) if p.period == crate::nlu::Period::Festive => {
+            let Some((christmas, year_end)) = super::festive_stays(facts.today) else {
+                return vec![say(texts::ask_dates(lang).to_owned())];
+            };
+            let free = |stay: &StayDates| -> Option<Vec<&str>> {
+                let guests = booking::Guests::new(s.guests?).ok()?;
+                Some(
+                    facts
+                        .occupancy
+                        .free(stay, guests)
+                        .into_iter()
+                        .filter(|a| !s.pets || a.pets_allowed)
+                        .map(|a| a.name.as_str())
+                        .collect(),
+                )
+            };
+            let (fc, fy) = (free(&christmas), free(&year_end));
+            vec![say(texts::festive_which(
+                lang,
+                (&christmas, fc.as_deref()),
+                (&year_end, fy.as_deref()),
+            ))]
+        }
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
         Step::MonthFree(month) => {
             let Some((first, last)) = super::month_nights(month, facts.today) else {

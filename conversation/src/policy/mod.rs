@@ -137,12 +137,30 @@ pub fn dates_in_question(
     if let (Some(i), Some(o)) = (check_in, check_out) {
         return StayDates::new(i, o).ok();
     }
+    // "Para las fiestas": Christmas to New Year's, to tell what is free for each.
+    if u.period
+        .is_some_and(|p| p.period == crate::nlu::Period::Festive)
+        && u.check_in.is_none()
+    {
+        let (christmas, year_end) = festive_stays(today)?;
+        return StayDates::new(christmas.check_in(), year_end.check_out()).ok();
+    }
     // "¿Qué tenés libre en marzo?": the whole month, to tell which of its nights are free.
     let month = u
         .month
         .filter(|_| u.check_in.is_none() && prev.check_in.is_none())?;
     let (first, last) = month_nights(month, today)?;
     StayDates::new(first, last.succ_opt()?).ok()
+}
+
+/// The next Christmas and New Year's stays ("las fiestas"), from today.
+pub(crate) fn festive_stays(today: NaiveDate) -> Option<(StayDates, StayDates)> {
+    use booking::holidays::Season;
+    let stay = |season: Season| {
+        let (i, o) = season.next(today)?.stay();
+        StayDates::new(i.max(today), o).ok()
+    };
+    Some((stay(Season::Christmas)?, stay(Season::YearEnd)?))
 }
 
 /// The nights of the next `month` still ahead: from today in the current month, else the

@@ -395,7 +395,7 @@ pub(crate) fn plan(
         return Step::Greet;
     }
     if let Some(p) = u.period
-        && p.period == Period::WinterHolidays
+        && matches!(p.period, Period::WinterHolidays | Period::Festive)
         && u.check_in.is_none()
     {
         s.wants = s.wants.or(Some(Want::Availability));

@@ -622,6 +622,9 @@ fn period_name(lang: Language, p: Period) -> &'static str {
         (Language::Pt, Period::HolyWeek) => "a Semana Santa",
         (Language::Pt, Period::YearEnd) => "o Réveillon",
         (Language::Pt, Period::WinterHolidays) => "as férias de inverno",
+        (Language::Es, Period::Festive) => "las fiestas",
+        (Language::En, Period::Festive) => "the holidays",
+        (Language::Pt, Period::Festive) => "as festas",
     }
 }
 
@@ -740,6 +743,44 @@ pub fn which_days_of(lang: Language, p: &PeriodMention) -> String {
         ),
         Language::Pt => format!(
             "Em Buenos Aires {name} vão de {a} a {b} (mudam conforme a província) ❄️ Quais dias você quer vir?"
+        ),
+    }
+}
+
+/// "Para las fiestas": Christmas and New Year's stays, each with the cabins free for the
+/// people said (`None` when they are not known yet), and which one?
+pub fn festive_which(
+    lang: Language,
+    christmas: (&StayDates, Option<&[&str]>),
+    year_end: (&StayDates, Option<&[&str]>),
+) -> String {
+    let part = |(stay, free): (&StayDates, Option<&[&str]>)| {
+        let when = range(lang, stay.check_in(), stay.check_out());
+        let free = match free {
+            None => String::new(),
+            Some([]) => match lang {
+                Language::Es => " (ya no nos queda lugar)".to_owned(),
+                Language::En => " (we're fully booked)".to_owned(),
+                Language::Pt => " (já não temos lugar)".to_owned(),
+            },
+            Some(names) => match lang {
+                Language::Es => format!(" (libre: {})", super::list(lang, names)),
+                Language::En => format!(" (free: {})", super::list(lang, names)),
+                Language::Pt => format!(" (livre: {})", super::list(lang, names)),
+            },
+        };
+        format!("{when}{free}")
+    };
+    let (c, y) = (part(christmas), part(year_end));
+    match lang {
+        Language::Es => format!(
+            "Para las fiestas 🎄 Navidad sería {c} y Año Nuevo {y}. ¿Para cuál querés venir?"
+        ),
+        Language::En => format!(
+            "For the holidays 🎄 Christmas would be {c} and New Year's {y}. Which one would you like?"
+        ),
+        Language::Pt => format!(
+            "Para as festas 🎄 o Natal seria {c} e o Réveillon {y}. Para qual você quer vir?"
         ),
     }
 }

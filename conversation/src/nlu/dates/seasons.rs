@@ -34,6 +34,12 @@ const PHRASES: &[(&str, Period)] = &[
     ("ano nuevo", Period::YearEnd),
     ("fiestas de fin de ano", Period::YearEnd),
     ("navidad", Period::Christmas),
+    ("las fiestas", Period::Festive),
+    ("fiestas", Period::Festive),
+    ("las festas", Period::Festive),
+    ("festas", Period::Festive),
+    ("holiday season", Period::Festive),
+    ("festive season", Period::Festive),
     ("nochebuena", Period::Christmas),
     ("noche buena", Period::Christmas),
     ("vacaciones de invierno", Period::WinterHolidays),
@@ -131,6 +137,15 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
                 Period::HolyWeek => Season::HolyWeek.next(from),
                 Period::YearEnd => Season::YearEnd.next(from),
                 Period::Christmas => Season::Christmas.next(from),
+                // Christmas to New Year's: the guest still has to say which.
+                Period::Festive => {
+                    let christmas = Season::Christmas.next(from)?;
+                    let year_end = Season::YearEnd.next(christmas.first)?;
+                    Some(DaysOff {
+                        first: christmas.first,
+                        last: year_end.last,
+                    })
+                }
                 _ => Season::WinterHolidays.next(from),
             }
         }
@@ -138,9 +153,10 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
     Some((Named::Period(found(*period, days, today)), used))
 }
 
-/// The period's stay (none for winter holidays) and what the reply says was assumed.
+/// The period's stay (none for winter holidays and "las fiestas") and what the reply says was assumed.
 fn found(period: Period, days: DaysOff, today: NaiveDate) -> Found {
-    let stay = (period != Period::WinterHolidays).then(|| {
+    // Winter holidays and "las fiestas" give no stay: the guest says which days.
+    let stay = (!matches!(period, Period::WinterHolidays | Period::Festive)).then(|| {
         let (check_in, check_out) = days.stay();
         (check_in.max(today), check_out)
     });

@@ -99,3 +99,41 @@ fn a_month_without_days_gets_its_free_nights_cabin_by_cabin() {
     let t = full.talk(&["el arrayan lo tenes libre en marzo?"]);
     assert!(said(&t).contains("no nos queda lugar"), "{}", said(&t));
 }
+
+#[test]
+fn the_holidays_unsaid_which_ask_christmas_or_new_years_with_what_is_free() {
+    let w = World {
+        taken: vec![taken(3, "2026-12-30", "2027-01-02")],
+        ..World::default()
+    };
+    for (text, words) in [
+        (
+            "hola para las fiestas tenes algo? somos 6",
+            &[
+                "Navidad",
+                "24/12/2026",
+                "30/12/2026",
+                "Cabaña Lenga",
+                "ya no nos queda lugar",
+            ][..],
+        ),
+        (
+            "do you have anything over the holiday season? we are 6",
+            &["Christmas", "New Year's", "Cabaña Lenga"][..],
+        ),
+        (
+            "vocês têm algo para as festas?",
+            &["Natal", "Réveillon"][..],
+        ),
+    ] {
+        let t = w.talk(&[text]);
+        assert!(booked(&t).is_none(), "{text}");
+        for word in words {
+            assert!(said(&t).contains(word), "{text}: {}", said(&t));
+        }
+    }
+    // "Fiestas de fin de año" is New Year's itself.
+    let t = w.talk(&["para las fiestas de fin de año somos 2"]);
+    assert!(said(&t).contains("30/12/2026"), "{}", said(&t));
+    assert!(!said(&t).contains("Navidad"), "{}", said(&t));
+}
