@@ -72,6 +72,36 @@ fn pointed_at_the_place<'a>(
         Some(Choice::PetFriendly) => crate::nlu::Feature::Pets,
         _ => return Cow::Borrowed(u),
     };
+    // "¿La del jacuzzi cuánto sale?", "la que acepta perros, ¿está libre del 3 al 5?" with
+    // nothing on the table: the one cabin of the place that has it is the cabin named.
+    if prev.offer.is_none()
+        && u.accommodation.is_none()
+        && matches!(
+            u.intent,
+            Intent::AskPrice | Intent::CheckAvailability | Intent::Book
+        )
+        && plan::held(facts, u).is_none()
+    {
+        let having: Vec<&Accommodation> = facts
+            .accommodations()
+            .iter()
+            .filter(|a| crate::info::has(a, feature))
+            .collect();
+        if let [one] = having.as_slice() {
+            let mut read = u.clone();
+            read.accommodation = Some(one.name.clone());
+            read.accommodations = vec![one.name.clone()];
+            read.choice = None;
+            read.features.retain(|f| *f != feature);
+            read.feature = read.features.first().copied();
+            // What it has only pointed at it; it was not asked about.
+            read.topics
+                .retain(|t| *t != crate::nlu::InfoTopic::Amenities);
+            read.info_topic = read.topics.first().copied();
+            return Cow::Owned(read);
+        }
+        return Cow::Borrowed(u);
+    }
     let Some(held) = plan::held(facts, u).filter(|h| !h.paid && h.group.is_none()) else {
         return Cow::Borrowed(u);
     };

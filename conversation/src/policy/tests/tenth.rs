@@ -137,3 +137,18 @@ fn the_holidays_unsaid_which_ask_christmas_or_new_years_with_what_is_free() {
     assert!(said(&t).contains("30/12/2026"), "{}", said(&t));
     assert!(!said(&t).contains("Navidad"), "{}", said(&t));
 }
+
+#[test]
+fn a_cabin_pointed_at_by_what_it_has_is_named_with_nothing_on_the_table() {
+    // Only the Lenga has a pool here.
+    for text in [
+        "la de la pileta cuanto sale la noche?",
+        "la que tiene pileta cuanto cuesta?",
+        "how much is the one with the pool per night?",
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(s.contains("Cabaña Lenga"), "{text}: {s}");
+        assert!(!s.contains("Cabaña Arrayán"), "{text}: {s}");
+    }
+}
