@@ -156,6 +156,9 @@ pub struct Understanding {
     /// A yes said as no question ("sí dale, pero con cuna para el bebé"): what else it says
     /// about the place is a request that goes with the yes, not a question before it.
     pub plain_yes: bool,
+    /// A booking verb with a pronoun ("reservala", "reservámela", "book it"): it points back at
+    /// the cabin last talked about, as "esa" does.
+    pub refers_back: bool,
     /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
     pub correction: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
@@ -355,6 +358,7 @@ pub enum InfoTopic {
 pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Understanding {
     let (reservation_code, rest) = code::extract(text);
     let written = normalize::tokenize(&rest);
+    let back = refers_back(&written);
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
@@ -522,6 +526,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         declines: agreement.no,
         defers: affirm::puts_off(&tokens),
         plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
+        refers_back: back,
         asks_voucher: [
             "comprobante",
             "voucher",
@@ -1043,4 +1048,30 @@ pub fn to_json_line(u: &Understanding) -> String {
     // Serializing plain strings and numbers cannot fail; keep a valid line regardless.
     serde_json::to_string(&line)
         .unwrap_or_else(|_| format!("{{\"intent\":\"{}\"}}", u.intent.as_str()))
+}
+
+/// "Reservala", "reservámela", "la quiero", "book it", "reserva ela": a booking verb with a
+/// pronoun for the cabin (read on the words as written, before the bridge).
+fn refers_back(tokens: &[normalize::Token]) -> bool {
+    const CLITIC: &[&str] = &[
+        "reservala",
+        "reservalo",
+        "reservamela",
+        "reservamelo",
+        "reservanosla",
+        "reservanoslo",
+        "reservela",
+        "reservelo",
+        "resermela",
+        "agendala",
+        "agendamela",
+        "bloqueala",
+    ];
+    tokens.iter().enumerate().any(|(i, t)| {
+        let next = |w: &[&str]| tokens.get(i + 1).is_some_and(|n| n.is_any(w));
+        t.is_any(CLITIC)
+            || (t.is("book") && next(&["it"]))
+            || (t.is_any(&["reserva", "reserve", "reservar"]) && next(&["ela", "essa"]))
+            || (t.is("la") && next(&["quiero", "queremos", "reservo"]))
+    })
 }

@@ -299,6 +299,22 @@ pub(crate) fn plan(
             }
             // "Sí, la Arrayán" when the Arrayán is not on the table: a yes to that cabin, not
             // to the option in focus (below, it is asked about for the stay).
+            // "Sí, reservala" after a question about another option ("¿la Ñire tiene
+            // cochera?"): the pronoun points at the option asked about, as "esa" does.
+            None if agrees && u.accommodation.is_none() && u.refers_back => {
+                // Only a cabin the guest named ("¿la Ñire tiene…?"), not one a feature led to.
+                let named = offer.asked.filter(|i| {
+                    !offer.together
+                        && offer
+                            .options
+                            .get(*i)
+                            .is_some_and(|o| s.accommodation.as_deref() == Some(o.name.as_str()))
+                });
+                if let Some(i) = named {
+                    return choose(offer, &mut s.accommodation, i, true);
+                }
+                return Step::BookOffer;
+            }
             None if agrees && u.accommodation.is_none() => return Step::BookOffer,
             // "How much is it per night?": the offer's prices a night, not its totals again.
             None if u.per_night && !offer.together && offer.replaces.is_none() => {

@@ -152,3 +152,32 @@ fn a_cabin_pointed_at_by_what_it_has_is_named_with_nothing_on_the_table() {
         assert!(!s.contains("Cabaña Arrayán"), "{text}: {s}");
     }
 }
+
+#[test]
+fn a_pronoun_after_a_question_about_a_named_option_books_that_one() {
+    let stay = "somos 2 del 10 al 13 de mayo";
+    for (yes, want) in [
+        ("si reservala", 3),
+        ("dale, reservámela", 3),
+        ("ok la quiero", 3),
+        ("ok book it", 3),
+        // A bare yes accepts the option proposed.
+        ("dale", 1),
+    ] {
+        let t = talk(&[stay, "la lenga tiene pileta?", yes]);
+        assert_eq!(
+            booked(&t).map(|b| b.accommodation_id),
+            Some(want),
+            "{yes}: {}",
+            said(&t)
+        );
+    }
+    // A feature that led to an option names none: the pronoun books the one proposed.
+    let t = talk(&[stay, "se puede hacer asado?", "bueno dale reservamela"]);
+    assert_eq!(
+        booked(&t).map(|b| b.accommodation_id),
+        Some(1),
+        "{}",
+        said(&t)
+    );
+}
