@@ -111,12 +111,27 @@ fn carry_out(
                 }
                 _ => None,
             };
-            if let Some(text) = &priced {
+            // "¿Para Semana Santa tenés el Arrayán?" when it is taken: said now, before the
+            // people are asked (who decide what else fits).
+            let named_taken = match (s.accommodation.as_deref(), stay_of_state(s)) {
+                (Some(n), Some(stay)) => accommodations
+                    .iter()
+                    .find(|a| a.name == n && !facts.occupancy.is_free(a.id, &stay))
+                    .map(|a| texts::named_not_free(lang, &a.name).trim_end().to_owned()),
+                _ => None,
+            };
+            if let Some(text) = &named_taken {
+                // The dates a holiday was read as first, then that the cabin is taken then.
+                if let (Some(p), Some(stay)) = (&u.period, stay_of_state(s)) {
+                    out.push(say(texts::period_assumed(lang, p, &stay)));
+                }
+                out.push(say(text.clone()));
+            } else if let Some(text) = &priced {
                 out.push(say(text.clone()));
             } else if let Some(name) = &u.accommodation {
                 out.push(say(texts::noted_cabin(lang, name)));
             }
-            if let (Some(p), Some(stay)) = (&u.period, stay_of_state(s)) {
+            if let (Some(p), Some(stay), None) = (&u.period, stay_of_state(s), &named_taken) {
                 out.push(say(texts::period_assumed(lang, p, &stay)));
             }
             out.push(say(match (&u.period, stay_of_state(s)) {

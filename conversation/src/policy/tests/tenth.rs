@@ -181,3 +181,24 @@ fn a_pronoun_after_a_question_about_a_named_option_books_that_one() {
         said(&t)
     );
 }
+
+#[test]
+fn a_named_cabin_taken_on_the_dates_is_said_before_the_people_are_asked() {
+    let w = World {
+        taken: vec![taken(1, "2027-03-20", "2027-04-05")],
+        ..World::default()
+    };
+    for text in [
+        "para semana santa tenes el arrayan?",
+        "el arrayan esta libre del 25 al 28 de marzo?",
+        "is the Arrayán free from March 25 to 28?",
+    ] {
+        let t = w.talk(&[text]);
+        let s = said(&t);
+        assert!(s.contains("ocupad") || s.contains("taken"), "{text}: {s}");
+        assert!(booked(&t).is_none(), "{text}");
+    }
+    // Free: noted, and the people asked.
+    let t = talk(&["el arrayan esta libre del 25 al 28 de marzo?"]);
+    assert!(!said(&t).contains("ocupad"), "{}", said(&t));
+}
