@@ -159,6 +159,8 @@ pub struct Understanding {
     /// A booking verb with a pronoun ("reservala", "reservámela", "book it"): it points back at
     /// the cabin last talked about, as "esa" does.
     pub refers_back: bool,
+    /// "¿Algo libre la semana que viene?", "next week": next week, no days said.
+    pub next_week: bool,
     /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
     pub correction: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
@@ -527,6 +529,15 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         defers: affirm::puts_off(&tokens),
         plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
         refers_back: back,
+        next_week: dates.check_in.is_none()
+            && [
+                "semana que viene",
+                "proxima semana",
+                "next week",
+                "semana que vem",
+            ]
+            .iter()
+            .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         asks_voucher: [
             "comprobante",
             "voucher",

@@ -34,7 +34,7 @@ pub(crate) fn act(
     // A question about the place asked with a stay that still misses a slot ("¿dónde quedan
     // y cuánto sale la Lenga?", "del 3 al 5, ¿aceptan perros?") is answered in the same reply.
     // The answer comes first, then what is still missing.
-    if matches!(step, Step::AskDates | Step::AskGuests | Step::MonthFree(_)) {
+    if matches!(step, Step::AskDates | Step::AskGuests | Step::FreeIn(_)) {
         let named = u.accommodation.as_deref().or(s.accommodation.as_deref());
         let asked = (&u.topics[..], &u.features[..], u.asked_time);
         let mut effects = answers(s, (named, &u.accommodations), facts, asked, None);
@@ -242,8 +242,8 @@ fn carry_out(
             ))]
         }
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
-        Step::MonthFree(month) => {
-            let Some((first, last)) = super::month_nights(month, facts.today) else {
+        Step::FreeIn(span) => {
+            let Some((first, last)) = super::span_nights(span, facts.today) else {
                 return vec![say(texts::ask_dates(lang).to_owned())];
             };
             let named = s.accommodation.as_deref();
@@ -254,9 +254,9 @@ fn carry_out(
                 .filter(|a| named.is_some() || !s.pets || a.pets_allowed)
                 .map(|a| (a.name.clone(), free_stretches(facts, a.id, first, last)))
                 .collect();
-            vec![say(texts::month_free(
+            vec![say(texts::span_free(
                 lang,
-                month,
+                span,
                 (first, last),
                 &lines,
                 s.guests,

@@ -176,11 +176,30 @@ pub fn dates_in_question(
         return StayDates::new(christmas.check_in(), year_end.check_out()).ok();
     }
     // "¿Qué tenés libre en marzo?": the whole month, to tell which of its nights are free.
-    let month = u
-        .month
-        .filter(|_| u.check_in.is_none() && prev.check_in.is_none())?;
-    let (first, last) = month_nights(month, today)?;
+    if u.check_in.is_some() || prev.check_in.is_some() {
+        return None;
+    }
+    // "Queremos ir en marzo" … "somos 4": that month again.
+    let span = if u.next_week {
+        texts::Span::NextWeek
+    } else {
+        texts::Span::Month(u.month.or(prev.month.filter(|_| u.guests.is_some()))?)
+    };
+    let (first, last) = span_nights(span, today)?;
     StayDates::new(first, last.succ_opt()?).ok()
+}
+
+/// The nights of a span still ahead: next week's Monday to Sunday; a month's from today in
+/// the current month, else the whole month (next year's when it has passed).
+pub(crate) fn span_nights(span: texts::Span, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    match span {
+        texts::Span::Month(m) => month_nights(m, today),
+        texts::Span::NextWeek => {
+            let to_monday = 7 - i64::from(today.weekday().num_days_from_monday());
+            let monday = today.checked_add_signed(Duration::days(to_monday))?;
+            Some((monday, monday.checked_add_signed(Duration::days(6))?))
+        }
+    }
 }
 
 /// The next Christmas and New Year's stays ("las fiestas"), from today.

@@ -105,9 +105,9 @@ pub(crate) enum Step {
     WhichDays(PeriodMention),
     /// A long weekend asked for in a month that has none: say so and ask which days.
     NoLongWeekend(u32),
-    /// "¿Qué tenés libre en marzo?": the free nights of that month, cabin by cabin, and which
-    /// days?
-    MonthFree(u32),
+    /// "¿Qué tenés libre en marzo?", "¿algo la semana que viene?": the free nights of that
+    /// span, cabin by cabin, and which days?
+    FreeIn(crate::texts::Span),
 }
 
 /// The guest's hold this message is about: the one in the facts, unless the message names
@@ -425,17 +425,25 @@ pub(crate) fn plan(
     }
     // "¿Qué tenés libre en marzo?", "la Coihue, ¿la tenés libre en abril?": a month without
     // days and no stay talked about yet: which nights of it are free, then which days.
-    if let Some(month) = u.month
+    // "Queremos ir en marzo" … "somos 4": the month again, for them.
+    let span = if u.next_week {
+        Some(crate::texts::Span::NextWeek)
+    } else {
+        u.month
+            .or(s.month.filter(|_| heard.new_guests && u.nights.is_none()))
+            .map(crate::texts::Span::Month)
+    };
+    if let Some(span) = span
         && u.check_in.is_none()
         && u.nights.is_none()
         && s.check_in.is_none()
         && s.offer.is_none()
         && u.period.is_none()
         && u.intent != Intent::AskPrice
-        && crate::policy::month_nights(month, facts.today).is_some()
+        && crate::policy::span_nights(span, facts.today).is_some()
     {
         s.wants = s.wants.or(Some(Want::Availability));
-        return Step::MonthFree(month);
+        return Step::FreeIn(span);
     }
     stay_request(prev, s, u, heard, facts)
 }

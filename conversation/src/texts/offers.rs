@@ -785,30 +785,50 @@ pub fn festive_which(
     }
 }
 
-/// "¿Qué tenés libre en marzo?": the free nights of the month, cabin by cabin (each run as
-/// check-in and check-out; a cabin free the whole span, "todo el mes"), then which days. No
-/// cabin with a free night: say so and offer another month.
-pub fn month_free(
+/// A stretch of time the guest asked about without days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    /// "en marzo".
+    Month(u32),
+    /// "la semana que viene": next Monday to Sunday.
+    NextWeek,
+}
+
+/// "¿Qué tenés libre en marzo?", "¿algo libre la semana que viene?": the free nights of the
+/// span, cabin by cabin (each run as check-in and check-out; a cabin free the whole span, "todo
+/// el mes"), then which days. No cabin with a free night: say so and ask for other dates.
+pub fn span_free(
     lang: Language,
-    month: u32,
+    span: Span,
     (first, last): (chrono::NaiveDate, chrono::NaiveDate),
     cabins: &[(String, Vec<(chrono::NaiveDate, chrono::NaiveDate)>)],
     guests: Option<u16>,
 ) -> String {
     /// Runs shown per cabin.
     const SHOWN: usize = 3;
-    let m = month_name(lang, month);
+    let lead = match (lang, span) {
+        (Language::Es, Span::Month(m)) => format!("En {}", month_name(lang, m)),
+        (Language::En, Span::Month(m)) => format!("In {}", month_name(lang, m)),
+        (Language::Pt, Span::Month(m)) => format!("Em {}", month_name(lang, m)),
+        (Language::Es, Span::NextWeek) => "La semana que viene".to_owned(),
+        (Language::En, Span::NextWeek) => "Next week".to_owned(),
+        (Language::Pt, Span::NextWeek) => "Na semana que vem".to_owned(),
+    };
+    let whole_span = match (lang, span) {
+        (Language::Es, Span::Month(_)) => "libre todo el mes",
+        (Language::En, Span::Month(_)) => "free all month",
+        (Language::Pt, Span::Month(_)) => "livre o mês todo",
+        (Language::Es, Span::NextWeek) => "libre toda la semana",
+        (Language::En, Span::NextWeek) => "free all week",
+        (Language::Pt, Span::NextWeek) => "livre a semana toda",
+    };
     let whole = |runs: &[(chrono::NaiveDate, chrono::NaiveDate)]| matches!(runs, [(a, b)] if *a == first && b.pred_opt() == Some(last));
     let lines: Vec<String> = cabins
         .iter()
         .filter(|(_, runs)| !runs.is_empty())
         .map(|(name, runs)| {
             let when = if whole(runs) {
-                match lang {
-                    Language::Es => "libre todo el mes".to_owned(),
-                    Language::En => "free all month".to_owned(),
-                    Language::Pt => "livre o mês todo".to_owned(),
-                }
+                whole_span.to_owned()
             } else {
                 let mut parts: Vec<String> = runs
                     .iter()
@@ -838,27 +858,25 @@ pub fn month_free(
     let people = people.unwrap_or_default();
     if lines.is_empty() {
         return match lang {
-            Language::Es => format!(
-                "En {m} ya no nos queda lugar{people} 😕 ¿Te sirve otro mes o ver otras fechas?"
-            ),
-            Language::En => format!(
-                "We're fully booked in {m}{people} 😕 Would another month or other dates work for you?"
-            ),
-            Language::Pt => {
-                format!("Em {m} já não temos lugar{people} 😕 Outro mês ou outras datas te servem?")
+            Language::Es => {
+                format!("{lead} ya no nos queda lugar{people} 😕 ¿Te sirven otras fechas?")
             }
+            Language::En => {
+                format!("{lead} we're fully booked{people} 😕 Would other dates work for you?")
+            }
+            Language::Pt => format!("{lead} já não temos lugar{people} 😕 Outras datas te servem?"),
         };
     }
     let list = lines.join("\n");
     match lang {
         Language::Es => format!(
-            "En {m} tenemos libre{people}:\n{list}\n¿Qué días querés venir? Decime las fechas de llegada y salida 📅"
+            "{lead} tenemos libre{people}:\n{list}\n¿Qué días querés venir? Decime las fechas de llegada y salida 📅"
         ),
         Language::En => format!(
-            "In {m} we have free{people}:\n{list}\nWhich days would you like to come? Tell me your arrival and departure dates 📅"
+            "{lead} we have free{people}:\n{list}\nWhich days would you like to come? Tell me your arrival and departure dates 📅"
         ),
         Language::Pt => format!(
-            "Em {m} temos livre{people}:\n{list}\nQuais dias você quer vir? Me diga as datas de chegada e saída 📅"
+            "{lead} temos livre{people}:\n{list}\nQuais dias você quer vir? Me diga as datas de chegada e saída 📅"
         ),
     }
 }

@@ -202,3 +202,29 @@ fn a_named_cabin_taken_on_the_dates_is_said_before_the_people_are_asked() {
     let t = talk(&["el arrayan esta libre del 25 al 28 de marzo?"]);
     assert!(!said(&t).contains("ocupad"), "{}", said(&t));
 }
+
+#[test]
+fn next_week_without_days_gets_its_free_nights_and_a_month_is_shown_again_for_the_people() {
+    // Today is Monday 23 November 2026: next week is 30 November to 6 December.
+    let w = World {
+        taken: vec![taken(2, "2026-11-30", "2026-12-03")],
+        ..World::default()
+    };
+    for text in [
+        "alguna fecha libre la semana que viene? somos 4",
+        "tenes disponible la proxima semana para 4",
+        "anything free next week for 4 people?",
+    ] {
+        let t = w.talk(&[text]);
+        let s = said(&t);
+        assert!(
+            s.contains("Cabaña Coihue") && s.contains("03/12/2026") || s.contains("Dec 3, 2026"),
+            "{text}: {s}"
+        );
+        assert!(!s.contains("Cabaña Arrayán"), "{text}: {s}");
+    }
+    let t = w.talk(&["queremos ir en marzo", "somos 6"]);
+    let s = said(&t);
+    assert!(s.contains("marzo") && s.contains("Cabaña Lenga"), "{s}");
+    assert!(!s.contains("Cabaña Arrayán"), "{s}");
+}
