@@ -100,6 +100,22 @@ fn pointed_at_the_place<'a>(
             read.info_topic = read.topics.first().copied();
             return Cow::Owned(read);
         }
+        // "¿Cuánto sale la que acepta perros?" when several do: the price of each of them.
+        if having.len() > 1 && u.intent == Intent::AskPrice && u.check_in.is_none() {
+            let mut read = u.clone();
+            read.accommodations = having.iter().map(|a| a.name.clone()).collect();
+            read.choice = None;
+            read.features.retain(|f| *f != feature);
+            read.feature = read.features.first().copied();
+            read.topics.retain(|t| {
+                !matches!(
+                    t,
+                    crate::nlu::InfoTopic::Amenities | crate::nlu::InfoTopic::Pets
+                )
+            });
+            read.info_topic = read.topics.first().copied();
+            return Cow::Owned(read);
+        }
         return Cow::Borrowed(u);
     }
     let Some(held) = plan::held(facts, u).filter(|h| !h.paid && h.group.is_none()) else {

@@ -151,6 +151,19 @@ fn a_cabin_pointed_at_by_what_it_has_is_named_with_nothing_on_the_table() {
         assert!(s.contains("Cabaña Lenga"), "{text}: {s}");
         assert!(!s.contains("Cabaña Arrayán"), "{text}: {s}");
     }
+    // Several have it: the price of each of them.
+    for text in [
+        "cuanto sale la q acepta perros",
+        "how much is the pet friendly one?",
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(
+            s.contains("Cabaña Coihue") && s.contains("Cabaña Lenga"),
+            "{text}: {s}"
+        );
+        assert!(!s.contains("Cabaña Arrayán"), "{text}: {s}");
+    }
 }
 
 #[test]
