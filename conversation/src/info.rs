@@ -302,8 +302,18 @@ fn words(feature: Feature) -> &'static [&'static str] {
         Feature::Tv => &["tv", "tele", "television", "netflix", "directv", "cable"],
         Feature::Linens => &["ropa de cama", "sabanas", "toallas", "blanqueria"],
         Feature::Laundry => &["lavarropas", "lavadero", "laundry"],
+        Feature::Crib => &["cuna", "practicuna", "crib", "berco"],
+        Feature::Fireplace => &[
+            "hogar",
+            "chimenea",
+            "salamandra",
+            "lena",
+            "fogon",
+            "fireplace",
+            "lareira",
+        ],
         Feature::Smoking => &["fumadores", "se puede fumar", "smoking"],
-        Feature::Kids => &["ninos", "chicos", "familias", "cuna"],
+        Feature::Kids => &["ninos", "chicos", "familias"],
         Feature::Pets | Feature::CheckIn | Feature::CheckOut => &[],
     }
 }

@@ -175,29 +175,51 @@ pub(crate) fn find_all(tokens: &[Token], names: &[&str]) -> Vec<String> {
 }
 
 /// A token naming `w`, a word of a cabin's name: as any keyword matches (exactly, or with the
-/// typos the lexicon allows), or spelt by ear, as guests write names they only heard: "arrallan"
-/// or "arrashan" for Arrayán (ll, sh and y sound alike), "coigue" for Coihue, "lemga" for
-/// Lenga (one letter off a name of five letters or more). Never a word the lexicon knows.
+/// typos the lexicon allows), or spelt by ear, as guests write names they only heard:
+/// "arrallan" or "arrashan" for Arrayán, "coiwe" or "coigüe" for Coihue (the same sounds), or,
+/// in a name word of five letters or more, one letter off after the first ("lemga" for
+/// Lenga). Never a word the lexicon knows, nor a word shorter than four letters ("leña" is no
+/// "lenga": its sounds differ by more).
 fn names(t: &Token, w: &str) -> bool {
     if lexicon::word(t, w).is_some() {
         return true;
     }
-    if t.known || !t.is_alpha() {
+    if t.known || !t.is_alpha() || t.text.len() < 4 {
         return false;
     }
     let (said, name) = (by_ear(&t.text), by_ear(w));
-    said == name || (said.len() >= 5 && name.len() >= 5 && lexicon::within_one_edit(&said, &name))
+    said == name
+        || (said.len() >= 5
+            && name.len() >= 5
+            && said.chars().next() == name.chars().next()
+            && lexicon::within_one_edit(&said, &name))
 }
 
-/// A word as it sounds in Rioplatense Spanish: "ll", "sh" and "y" alike, "v" as "b", "z" as
-/// "s", "k" as "c", a silent "h" left out.
+/// A folded word as it sounds in Rioplatense Spanish: "hue"/"gue" as "we", a silent "h" left
+/// out, "ll", "sh" and "y" alike, "v" as "b", "z" and soft "c" as "s", hard "c", "k" and "qu"
+/// as "k", double letters once.
 fn by_ear(word: &str) -> String {
-    word.replace("ll", "y")
+    let w = word
+        .replace("gue", "we")
+        .replace("gui", "wi")
+        .replace("hue", "we")
+        .replace("hui", "wi")
         .replace("sh", "y")
+        .replace('h', "")
+        .replace("ll", "y")
         .replace('v', "b")
         .replace('z', "s")
-        .replace('k', "c")
-        .replace('h', "")
+        .replace("ce", "se")
+        .replace("ci", "si")
+        .replace("qu", "k")
+        .replace('c', "k");
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn score(tokens: &[Token], name: &str) -> usize {
@@ -255,6 +277,30 @@ mod tests {
             None
         );
         assert_eq!(find(&tokenize("hola"), &[]), None);
+        // Misspelt as they sound, or one letter wrong.
+        let cabins = &[
+            "Cabaña Arrayán",
+            "Cabaña Coihue",
+            "Cabaña Ñire",
+            "Cabaña Lenga",
+        ];
+        for (text, want) in [
+            ("que tiene la coiwe?", "Cabaña Coihue"),
+            ("la coigue tiene parrilla", "Cabaña Coihue"),
+            ("la koihue", "Cabaña Coihue"),
+            ("para cuantos es el arrallan?", "Cabaña Arrayán"),
+            ("la lemga esta libre?", "Cabaña Lenga"),
+            ("la lengga", "Cabaña Lenga"),
+        ] {
+            assert_eq!(
+                find(&tokenize(text), cabins).as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+        for text in ["hay leña?", "la tenga", "vamos a la nieve"] {
+            assert_eq!(find(&tokenize(text), cabins), None, "{text}");
+        }
     }
 
     #[test]

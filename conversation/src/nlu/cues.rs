@@ -68,11 +68,14 @@ const FEATURES: &[(&str, Feature)] = &[
     ("garage", Feature::Parking), ("garaje", Feature::Parking), ("donde estacionar", Feature::Parking),
     ("estacionar", Feature::Parking), ("dejar el auto", Feature::Parking),
     ("dejar la camioneta", Feature::Parking), ("dejar el coche", Feature::Parking),
+    ("moto", Feature::Parking), ("motos", Feature::Parking), ("dejar la moto", Feature::Parking),
+    ("guardar el auto", Feature::Parking), ("guardar la moto", Feature::Parking),
     ("parrilla", Feature::Grill), ("parrillero", Feature::Grill), ("asador", Feature::Grill),
     ("asado", Feature::Grill), ("quincho", Feature::Grill),
-    ("calefaccion", Feature::Heating), ("estufa", Feature::Heating), ("salamandra", Feature::Heating),
-    ("hogar a lena", Feature::Heating), ("losa radiante", Feature::Heating), ("calefactor", Feature::Heating),
-    ("chimenea", Feature::Heating), ("hogar", Feature::Heating),
+    ("calefaccion", Feature::Heating), ("estufa", Feature::Heating), ("salamandra", Feature::Fireplace),
+    ("hogar a lena", Feature::Fireplace), ("losa radiante", Feature::Heating), ("calefactor", Feature::Heating),
+    ("chimenea", Feature::Fireplace), ("hogar", Feature::Fireplace), ("lena", Feature::Fireplace),
+    ("fogon", Feature::Fireplace), ("salamandra a lena", Feature::Fireplace),
     ("aire acondicionado", Feature::AirConditioning), ("aire", Feature::AirConditioning),
     ("ventilador", Feature::AirConditioning),
     ("jacuzzi", Feature::Jacuzzi), ("hidromasaje", Feature::Jacuzzi), ("hidro", Feature::Jacuzzi),
@@ -94,7 +97,8 @@ const FEATURES: &[(&str, Feature)] = &[
     ("apta ninos", Feature::Kids), ("apto para ninos", Feature::Kids), ("apta para chicos", Feature::Kids),
     ("ir con chicos", Feature::Kids), ("ir con ninos", Feature::Kids), ("ir con bebe", Feature::Kids),
     ("ir con nenes", Feature::Kids), ("venir con chicos", Feature::Kids), ("venir con ninos", Feature::Kids),
-    ("cuna", Feature::Kids), ("chicos permitido", Feature::Kids), ("ir con bebes", Feature::Kids),
+    ("cuna", Feature::Crib), ("cunita", Feature::Crib), ("practicuna", Feature::Crib),
+    ("moises", Feature::Crib), ("chicos permitido", Feature::Kids), ("ir con bebes", Feature::Kids),
     ("ir con nenas", Feature::Kids), ("ir con mis hijos", Feature::Kids), ("venir con bebes", Feature::Kids),
     ("venir con bebe", Feature::Kids), ("llevar a los chicos", Feature::Kids), ("llevar al bebe", Feature::Kids),
     ("aceptan nenes", Feature::Kids), ("son bienvenidos los chicos", Feature::Kids),
@@ -436,6 +440,10 @@ pub(crate) fn features(tokens: &[Token]) -> Vec<Feature> {
         .collect();
     if let Some(pos) = asks_about_kids(tokens) {
         hits.push((pos, Feature::Kids));
+    }
+    // "Una cuna para el bebé" asks for the cot, not whether children are welcome.
+    if hits.iter().any(|(_, f)| *f == Feature::Crib) {
+        hits.retain(|(_, f)| *f != Feature::Kids);
     }
     hits.sort_by_key(|(pos, _)| *pos);
     let mut out: Vec<Feature> = Vec::new();

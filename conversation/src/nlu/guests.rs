@@ -93,7 +93,29 @@ const COUNT_CONTEXT: &[&str] = &[
 const WHOLE_PARTY: &[&str] = &["somos", "seremos", "seriamos", "vamos", "iremos", "son"];
 
 /// Words that take back a head count said before in the same message.
-const CHANGE_OF_MIND: &[&str] = &["no", "mejor", "final", "bah", "perdon", "corrijo"];
+const CHANGE_OF_MIND: &[&str] = &["no", "mejor", "final", "bah", "perdon", "corrijo", "digo"];
+
+/// Words right before a number that, after a change of mind, make it the head count that
+/// replaces the one said before ("somos cuatro no perdón cinco", "para 4, digo 5").
+#[rustfmt::skip]
+const CORRECTION_LEAD: &[&str] = &[
+    "perdon", "perdona", "digo", "bah", "mejor", "corrijo", "disculpa", "sorry", "desculpa",
+    "final",
+];
+
+/// Pets, that a pronoun with a size after them ("tenemos uno chiquito") may stand for.
+#[rustfmt::skip]
+const PETS: &[&str] = &[
+    "perro", "perra", "perros", "perras", "perrito", "perrita", "perritos", "mascota", "mascotas",
+    "gato", "gata", "gatos", "gatito", "cachorro", "cachorros", "dog", "dogs", "cat",
+];
+
+/// Words of size that, after a pronoun, describe a pet just named, not children.
+#[rustfmt::skip]
+const SIZES: &[&str] = &[
+    "chiquito", "chiquita", "chiquitos", "chiquitas", "chiquitito", "chiquitita", "pequeno",
+    "pequena", "pequenos", "pequenas", "mediano", "mediana", "grande", "grandes", "chico", "chica",
+];
 
 /// Largest believable party.
 const MAX_GUESTS: u32 = 60;
@@ -271,6 +293,9 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
             tally.adults += v;
             tally.counted_adults = true;
         }
+    } else if is_pet_described(tokens, i, noun) {
+        // "¿aceptan perros? tenemos uno chiquito": the dog, not a child.
+        return n.len + 1;
     } else if lexicon::any_word(noun, KIDS).is_some() && prev_is(WHOLE_PARTY) {
         // "somos 3 pibes", "vamos 4 chicas": the whole party, not children added to it.
         tally.adults += v;
@@ -319,7 +344,14 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
         p = k.checked_sub(1);
     }
     let Some(p) = p else { return };
-    let direct = at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT));
+    // "somos cuatro no perdón cinco": the number right after the change of mind.
+    let direct = at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT))
+        || (changed_mind
+            && (at(p).is_some_and(|t| t.is_any(CORRECTION_LEAD))
+                // "ah no, 5" takes it back; a bare "4, no 5" says it is not five.
+                || at(p).is_some_and(|t| t.is_any(&["no", "nao"]))
+                    && p > 0
+                    && at(p - 1).is_some_and(|t| t.is_any(&["ah", "eh", "uh", "uy"]))));
     let family_of = at(p).is_some_and(|t| t.is("de"))
         && p > 0
         && at(p - 1).is_some_and(|t| {
@@ -337,6 +369,27 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
         tally.base = Some(v);
         tally.base_at = i;
     }
+}
+
+/// "perros, porque tenemos uno chiquito", "un perro mediano": a pronoun ("uno", "una") or a
+/// number followed by a size, a pet named in the few words before, and no "y" between (which
+/// would join people: "el perro y 2 chiquitos" are children).
+fn is_pet_described(tokens: &[Token], i: usize, noun: &Token) -> bool {
+    let pronoun = tokens.get(i).is_some_and(|t| t.is_any(&["uno", "una"]));
+    let diminutive = noun.text.starts_with("chiquit");
+    if !(noun.is_any(SIZES) && (pronoun || diminutive)) {
+        return false;
+    }
+    let from = i.saturating_sub(6);
+    let Some(pet) = (from..i)
+        .rev()
+        .find(|&k| tokens.get(k).is_some_and(|t| t.is_any(PETS)))
+    else {
+        return false;
+    };
+    !tokens
+        .get(pet + 1..i)
+        .is_some_and(|between| between.iter().any(|t| t.is_any(&["y", "mas", "e"])))
 }
 
 /// "para un/una" alone is not a count ("para un finde").
@@ -472,5 +525,26 @@ mod tests {
         assert_eq!(guests("una delegación de 8"), Some(8));
         assert_eq!(guests("viajamos 7 pasajeros"), Some(7));
         assert_eq!(guests("el Centro de Jubilados de Tandil"), None);
+        // A later count in the same message replaces the first.
+        assert_eq!(guests("somos cuatro no perdon cinco"), Some(5));
+        assert_eq!(guests("hola somos 4, digo 5, del 18 al 21"), Some(5));
+        assert_eq!(guests("somos 4 ah no perdon 5"), Some(5));
+        assert_eq!(guests("para 3 bah 4"), Some(4));
+        assert_eq!(guests("somos 4 uy no 5"), Some(5));
+        assert_eq!(guests("para 4, digo 6"), Some(6));
+        // A pet described after its mention is not a person.
+        assert_eq!(
+            guests("para 4 personas, aceptan perros porque tenemos uno chiquito"),
+            Some(4)
+        );
+        assert_eq!(
+            guests("somos 2, llevamos una perrita, es una chiquita"),
+            Some(2)
+        );
+        assert_eq!(guests("somos 3 y el perro, uno mediano"), Some(3));
+        assert_eq!(
+            guests("somos 2 adultos con el perro y 2 chiquitos"),
+            Some(4)
+        );
     }
 }

@@ -167,6 +167,14 @@ pub struct Understanding {
     /// The guest puts the decision off ("lo pienso y te aviso", "let me think about it"): what
     /// is on the table stays there, nothing is booked.
     pub defers: bool,
+    /// A yes said as no question ("sí dale, pero con cuna para el bebé"): what else it says
+    /// about the place is a request that goes with the yes, not a question before it.
+    pub plain_yes: bool,
+    /// A booking verb with a pronoun ("reservala", "reservámela", "book it"): it points back at
+    /// the cabin last talked about, as "esa" does.
+    pub refers_back: bool,
+    /// "¿Algo libre la semana que viene?", "next week": next week, no days said.
+    pub next_week: bool,
     /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
     pub correction: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
@@ -271,6 +279,10 @@ pub enum Feature {
     Tv,
     Linens,
     Laundry,
+    /// A cot for a baby.
+    Crib,
+    /// A fireplace, a wood stove, firewood.
+    Fireplace,
     Smoking,
     Kids,
     Pets,
@@ -312,13 +324,13 @@ pub enum Period {
     YearEnd,
     Christmas,
     WinterHolidays,
-    /// "Las fiestas": Christmas or New Year's (or both), which the bot asks.
-    Festivities,
+    /// "Las fiestas": Christmas or New Year's (or both), which the guest has not said.
+    Festive,
 }
 
 /// A period and the days off it was read as. With [`Period::WinterHolidays`] no stay dates
 /// are set (they differ by province and are two weeks long): the bot asks which days; with
-/// [`Period::Festivities`] neither (Christmas, New Year's or both): the bot asks which.
+/// [`Period::Festive`] neither (Christmas, New Year's or both): the bot asks which.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct PeriodMention {
     pub period: Period,
@@ -409,6 +421,7 @@ const QUESTION_PREAMBLE: &[&str] = &[
 pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Understanding {
     let (reservation_code, rest) = code::extract(text);
     let written = normalize::tokenize(&rest);
+    let back = refers_back(&written);
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
@@ -510,6 +523,13 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         signals.topic = Some(InfoTopic::Amenities);
         signals.topics.push(InfoTopic::Amenities);
     }
+    // "Cuna para el bebé": the cot asked for, not whether children are welcome.
+    if features.contains(&Feature::Crib) {
+        signals.topics.retain(|t| *t != InfoTopic::Kids);
+        if signals.topic == Some(InfoTopic::Kids) {
+            signals.topic = signals.topics.first().copied();
+        }
+    }
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();
     let shift = shift_days(&tokens).filter(|_| dates.check_in.is_none());
@@ -596,6 +616,17 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         declines: agreement.no,
         defers: affirm::puts_off(&tokens),
         about_hold: about_hold::detect(&tokens),
+        plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
+        refers_back: back,
+        next_week: dates.check_in.is_none()
+            && [
+                "semana que viene",
+                "proxima semana",
+                "next week",
+                "semana que vem",
+            ]
+            .iter()
+            .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         asks_voucher: [
             "comprobante",
             "voucher",
@@ -1174,4 +1205,30 @@ pub fn to_json_line(u: &Understanding) -> String {
     // Serializing plain strings and numbers cannot fail; keep a valid line regardless.
     serde_json::to_string(&line)
         .unwrap_or_else(|_| format!("{{\"intent\":\"{}\"}}", u.intent.as_str()))
+}
+
+/// "Reservala", "reservámela", "la quiero", "book it", "reserva ela": a booking verb with a
+/// pronoun for the cabin (read on the words as written, before the bridge).
+fn refers_back(tokens: &[normalize::Token]) -> bool {
+    const CLITIC: &[&str] = &[
+        "reservala",
+        "reservalo",
+        "reservamela",
+        "reservamelo",
+        "reservanosla",
+        "reservanoslo",
+        "reservela",
+        "reservelo",
+        "resermela",
+        "agendala",
+        "agendamela",
+        "bloqueala",
+    ];
+    tokens.iter().enumerate().any(|(i, t)| {
+        let next = |w: &[&str]| tokens.get(i + 1).is_some_and(|n| n.is_any(w));
+        t.is_any(CLITIC)
+            || (t.is("book") && next(&["it"]))
+            || (t.is_any(&["reserva", "reserve", "reservar"]) && next(&["ela", "essa"]))
+            || (t.is("la") && next(&["quiero", "queremos", "reservo"]))
+    })
 }

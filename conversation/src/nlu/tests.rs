@@ -1223,7 +1223,12 @@ fn english_comparatives_fireplaces_and_more_ways_to_cancel() {
         "tienen chimenea?",
         "do you have a fireplace?",
     ] {
-        assert_eq!(read(text).feature, Some(super::Feature::Heating), "{text}");
+        // A fireplace is asked as such ("hogar a leña"), not as heating in general.
+        assert_eq!(
+            read(text).feature,
+            Some(super::Feature::Fireplace),
+            "{text}"
+        );
     }
     for text in [
         "bajá la reserva",
@@ -2392,7 +2397,7 @@ fn las_fiestas_are_christmas_or_new_years_and_asked() {
         let u = read(text);
         assert_eq!(
             u.period.map(|p| p.period),
-            Some(super::Period::Festivities),
+            Some(super::Period::Festive),
             "{text}"
         );
         assert_eq!(u.check_in, None, "{text}");
@@ -2423,4 +2428,33 @@ fn a_head_count_after_a_month_is_no_day_of_it() {
     }
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
     assert_eq!(read("July 6 to 9 for 2").check_in, Some(d("2027-07-06")));
+}
+
+/// What the tenth blind set (cases_conv10.txt) found misread: a cot, a fireplace or firewood, a
+/// motorbike to park; a yes said as no question.
+#[test]
+fn tenth_set_extras_and_plain_yes() {
+    use super::Feature;
+    for (text, want) in [
+        ("tienen cuna para el bebe?", Feature::Crib),
+        ("si dale pero con cuna para el bebe", Feature::Crib),
+        ("do you have a crib?", Feature::Crib),
+        ("vocês têm berço?", Feature::Crib),
+        ("el arrayan tiene hogar?", Feature::Fireplace),
+        ("hay leña o la traemos?", Feature::Fireplace),
+        ("is there firewood?", Feature::Fireplace),
+        ("puedo llevar la moto?", Feature::Parking),
+        ("hay donde dejar la moto?", Feature::Parking),
+        ("tiene calefaccion?", Feature::Heating),
+    ] {
+        let u = read(text);
+        assert!(u.features.contains(&want), "{text}: {:?}", u.features);
+        assert!(
+            !u.features.contains(&Feature::Kids) || want != Feature::Crib,
+            "{text}"
+        );
+    }
+    assert!(read("si dale pero con cuna para el bebe").plain_yes);
+    assert!(!read("dale, tiene wifi?").plain_yes);
+    assert!(!read("tiene wifi").plain_yes);
 }

@@ -34,14 +34,51 @@ pub(crate) fn act(
     // A question about the place asked with a stay that still misses a slot ("¿dónde quedan
     // y cuánto sale la Lenga?", "del 3 al 5, ¿aceptan perros?") is answered in the same reply.
     // The answer comes first, then what is still missing.
-    if matches!(step, Step::AskDates | Step::AskGuests) {
+    if matches!(step, Step::AskDates | Step::AskGuests | Step::FreeIn(_)) {
         let named = u.accommodation.as_deref().or(s.accommodation.as_deref());
         let asked = (&u.topics[..], &u.features[..], u.asked_time);
         let mut effects = answers(s, (named, &u.accommodations), facts, asked, None);
         effects.extend(carry_out(step, s, u, facts));
         return effects;
     }
+    // "Sí dale, pero con cuna": the booking, then the request about the place answered for
+    // the cabin booked.
+    if matches!(step, Step::BookOffer) && (!u.features.is_empty() || !u.topics.is_empty()) {
+        let name = s
+            .offer
+            .as_ref()
+            .and_then(|o| o.options.get(o.chosen))
+            .map(|o| o.name.clone());
+        let mut effects = carry_out(step, s, u, facts);
+        let asked = (&u.topics[..], &u.features[..], u.asked_time);
+        effects.extend(answers(s, (name.as_deref(), &[]), facts, asked, None));
+        return effects;
+    }
     carry_out(step, s, u, facts)
+}
+
+/// The runs of free nights of a cabin from `first` to `last` (both nights included), each as
+/// its check-in and check-out.
+fn free_stretches(
+    facts: &Facts<'_>,
+    id: i64,
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+) -> Vec<(chrono::NaiveDate, chrono::NaiveDate)> {
+    let mut out: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = Vec::new();
+    let mut night = first;
+    while night <= last {
+        let Some(next) = night.succ_opt() else { break };
+        let free = StayDates::new(night, next).is_ok_and(|n| facts.occupancy.is_free(id, &n));
+        if free {
+            match out.last_mut() {
+                Some((_, out_day)) if *out_day == night => *out_day = next,
+                _ => out.push((night, next)),
+            }
+        }
+        night = next;
+    }
+    out
 }
 
 fn carry_out(
@@ -74,12 +111,27 @@ fn carry_out(
                 }
                 _ => None,
             };
-            if let Some(text) = &priced {
+            // "¿Para Semana Santa tenés el Arrayán?" when it is taken: said now, before the
+            // people are asked (who decide what else fits).
+            let named_taken = match (s.accommodation.as_deref(), stay_of_state(s)) {
+                (Some(n), Some(stay)) => accommodations
+                    .iter()
+                    .find(|a| a.name == n && !facts.occupancy.is_free(a.id, &stay))
+                    .map(|a| texts::named_not_free(lang, &a.name).trim_end().to_owned()),
+                _ => None,
+            };
+            if let Some(text) = &named_taken {
+                // The dates a holiday was read as first, then that the cabin is taken then.
+                if let (Some(p), Some(stay)) = (&u.period, stay_of_state(s)) {
+                    out.push(say(texts::period_assumed(lang, p, &stay)));
+                }
+                out.push(say(text.clone()));
+            } else if let Some(text) = &priced {
                 out.push(say(text.clone()));
             } else if let Some(name) = &u.accommodation {
                 out.push(say(texts::noted_cabin(lang, name)));
             }
-            if let (Some(p), Some(stay)) = (&u.period, stay_of_state(s)) {
+            if let (Some(p), Some(stay), None) = (&u.period, stay_of_state(s), &named_taken) {
                 out.push(say(texts::period_assumed(lang, p, &stay)));
             }
             out.push(say(match (&u.period, stay_of_state(s)) {
@@ -196,7 +248,50 @@ fn carry_out(
         }
         Step::PaymentPending => vec![say(texts::payment_pending(lang))],
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
+        Step::WhichDays(p) if p.period == crate::nlu::Period::Festive => {
+            let Some((christmas, year_end)) = super::festive_stays(facts.today) else {
+                return vec![say(texts::ask_dates(lang).to_owned())];
+            };
+            let free = |stay: &StayDates| -> Option<Vec<&str>> {
+                let guests = booking::Guests::new(s.guests?).ok()?;
+                Some(
+                    facts
+                        .occupancy
+                        .free(stay, guests)
+                        .into_iter()
+                        .filter(|a| !s.pets || a.pets_allowed)
+                        .map(|a| a.name.as_str())
+                        .collect(),
+                )
+            };
+            let (fc, fy) = (free(&christmas), free(&year_end));
+            vec![say(texts::festive_which(
+                lang,
+                (&christmas, fc.as_deref()),
+                (&year_end, fy.as_deref()),
+            ))]
+        }
         Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
+        Step::FreeIn(span) => {
+            let Some((first, last)) = super::span_nights(span, facts.today) else {
+                return vec![say(texts::ask_dates(lang).to_owned())];
+            };
+            let named = s.accommodation.as_deref();
+            let lines: Vec<(String, Vec<(chrono::NaiveDate, chrono::NaiveDate)>)> = accommodations
+                .iter()
+                .filter(|a| named.is_none_or(|n| a.name == n))
+                .filter(|a| named.is_some() || s.guests.is_none_or(|g| a.fits(g)))
+                .filter(|a| named.is_some() || !s.pets || a.pets_allowed)
+                .map(|a| (a.name.clone(), free_stretches(facts, a.id, first, last)))
+                .collect();
+            vec![say(texts::span_free(
+                lang,
+                span,
+                (first, last),
+                &lines,
+                s.guests,
+            ))]
+        }
         Step::NoLongWeekend(month) => {
             // The days off of the next such month, from today.
             let today = facts.today;
@@ -474,7 +569,21 @@ fn answers(
         let pets_asked = s.pets || topics.contains(&InfoTopic::Pets);
         if pets_asked && !shown.is_empty() {
             let (yes, no) = info::pets_split(&shown);
-            out.push(say(texts::pets_for_offer(lang, &yes, &no)));
+            // None of those offered takes the pet: which others do, for as many people.
+            let others: Vec<&str> = facts
+                .accommodations()
+                .iter()
+                .filter(|a| {
+                    a.pets_allowed && !offered.contains(&a.id) && s.guests.is_none_or(|g| a.fits(g))
+                })
+                .map(|a| a.name.as_str())
+                .collect();
+            if yes.is_empty() && !others.is_empty() {
+                let no = texts::list(lang, &no);
+                out.push(say(texts::pets_named_no(lang, &no, &others)));
+            } else {
+                out.push(say(texts::pets_for_offer(lang, &yes, &no)));
+            }
         }
         for f in features.iter().filter(|f| **f != Feature::Pets) {
             out.extend(

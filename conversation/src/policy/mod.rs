@@ -72,6 +72,52 @@ fn pointed_at_the_place<'a>(
         Some(Choice::PetFriendly) => crate::nlu::Feature::Pets,
         _ => return Cow::Borrowed(u),
     };
+    // "¿La del jacuzzi cuánto sale?", "la que acepta perros, ¿está libre del 3 al 5?" with
+    // nothing on the table: the one cabin of the place that has it is the cabin named.
+    if prev.offer.is_none()
+        && u.accommodation.is_none()
+        && matches!(
+            u.intent,
+            Intent::AskPrice | Intent::CheckAvailability | Intent::Book
+        )
+        && plan::held(facts, u).is_none()
+    {
+        let having: Vec<&Accommodation> = facts
+            .accommodations()
+            .iter()
+            .filter(|a| crate::info::has(a, feature))
+            .collect();
+        if let [one] = having.as_slice() {
+            let mut read = u.clone();
+            read.accommodation = Some(one.name.clone());
+            read.accommodations = vec![one.name.clone()];
+            read.choice = None;
+            read.features.retain(|f| *f != feature);
+            read.feature = read.features.first().copied();
+            // What it has only pointed at it; it was not asked about.
+            read.topics
+                .retain(|t| *t != crate::nlu::InfoTopic::Amenities);
+            read.info_topic = read.topics.first().copied();
+            return Cow::Owned(read);
+        }
+        // "¿Cuánto sale la que acepta perros?" when several do: the price of each of them.
+        if having.len() > 1 && u.intent == Intent::AskPrice && u.check_in.is_none() {
+            let mut read = u.clone();
+            read.accommodations = having.iter().map(|a| a.name.clone()).collect();
+            read.choice = None;
+            read.features.retain(|f| *f != feature);
+            read.feature = read.features.first().copied();
+            read.topics.retain(|t| {
+                !matches!(
+                    t,
+                    crate::nlu::InfoTopic::Amenities | crate::nlu::InfoTopic::Pets
+                )
+            });
+            read.info_topic = read.topics.first().copied();
+            return Cow::Owned(read);
+        }
+        return Cow::Borrowed(u);
+    }
     let Some(held) = plan::held(facts, u).filter(|h| !h.paid && h.group.is_none()) else {
         return Cow::Borrowed(u);
     };
@@ -134,7 +180,70 @@ pub fn dates_in_question(
     today: NaiveDate,
 ) -> Option<StayDates> {
     let (check_in, check_out) = merged_stay(prev, &in_context(prev, u, today));
-    StayDates::new(check_in?, check_out?).ok()
+    if let (Some(i), Some(o)) = (check_in, check_out) {
+        return StayDates::new(i, o).ok();
+    }
+    // "Para las fiestas": Christmas to New Year's, to tell what is free for each.
+    if u.period
+        .is_some_and(|p| p.period == crate::nlu::Period::Festive)
+        && u.check_in.is_none()
+    {
+        let (christmas, year_end) = festive_stays(today)?;
+        return StayDates::new(christmas.check_in(), year_end.check_out()).ok();
+    }
+    // "¿Qué tenés libre en marzo?": the whole month, to tell which of its nights are free.
+    if u.check_in.is_some() || prev.check_in.is_some() {
+        return None;
+    }
+    // "Queremos ir en marzo" … "somos 4": that month again.
+    let span = if u.next_week {
+        texts::Span::NextWeek
+    } else {
+        texts::Span::Month(u.month.or(prev.month.filter(|_| u.guests.is_some()))?)
+    };
+    let (first, last) = span_nights(span, today)?;
+    StayDates::new(first, last.succ_opt()?).ok()
+}
+
+/// The nights of a span still ahead: next week's Monday to Sunday; a month's from today in
+/// the current month, else the whole month (next year's when it has passed).
+pub(crate) fn span_nights(span: texts::Span, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    match span {
+        texts::Span::Month(m) => month_nights(m, today),
+        texts::Span::NextWeek => {
+            let to_monday = 7 - i64::from(today.weekday().num_days_from_monday());
+            let monday = today.checked_add_signed(Duration::days(to_monday))?;
+            Some((monday, monday.checked_add_signed(Duration::days(6))?))
+        }
+    }
+}
+
+/// The next Christmas and New Year's stays ("las fiestas"), from today.
+pub(crate) fn festive_stays(today: NaiveDate) -> Option<(StayDates, StayDates)> {
+    use booking::holidays::Season;
+    let stay = |season: Season| {
+        let (i, o) = season.next(today)?.stay();
+        StayDates::new(i.max(today), o).ok()
+    };
+    Some((stay(Season::Christmas)?, stay(Season::YearEnd)?))
+}
+
+/// The nights of the next `month` still ahead: from today in the current month, else the
+/// whole month (next year's when it has passed).
+pub(crate) fn month_nights(month: u32, today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let year = if month >= today.month() {
+        today.year()
+    } else {
+        today.year() + 1
+    };
+    let first = NaiveDate::from_ymd_opt(year, month, 1)?.max(today);
+    let next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    let last = next.pred_opt()?;
+    (first <= last).then_some((first, last))
 }
 
 /// The message read in the light of the conversation:

@@ -124,6 +124,9 @@ pub(crate) enum Step {
     WhichDays(PeriodMention),
     /// A long weekend asked for in a month that has none: say so and ask which days.
     NoLongWeekend(u32),
+    /// "¿Qué tenés libre en marzo?", "¿algo la semana que viene?": the free nights of that
+    /// span, cabin by cabin, and which days?
+    FreeIn(crate::texts::Span),
 }
 
 /// The guest's hold this message is about: the one in the facts, unless the message names
@@ -283,6 +286,21 @@ pub(crate) fn plan(
             named: u.accommodations.clone(),
         };
     }
+    // "Sí dale, pero con cuna para el bebé": a yes to the option in focus with a request about
+    // the place, said as no question: the option is booked and the request answered with it.
+    if u.plain_yes
+        && (!u.features.is_empty() || !u.topics.is_empty())
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && u.choice.is_none()
+        && u.described.is_none()
+        && !u.declines
+        && s.offer
+            .as_ref()
+            .is_some_and(|o| !o.together && o.options.get(o.chosen).is_some())
+    {
+        return Step::BookOffer;
+    }
     // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
     // "La que acepta perros" points; it does not ask.
     let asks_about_the_place = u.intent == Intent::AskInfo
@@ -361,6 +379,22 @@ pub(crate) fn plan(
             }
             // "Sí, la Arrayán" when the Arrayán is not on the table: a yes to that cabin, not
             // to the option in focus (below, it is asked about for the stay).
+            // "Sí, reservala" after a question about another option ("¿la Ñire tiene
+            // cochera?"): the pronoun points at the option asked about, as "esa" does.
+            None if agrees && u.accommodation.is_none() && u.refers_back => {
+                // Only a cabin the guest named ("¿la Ñire tiene…?"), not one a feature led to.
+                let named = offer.asked.filter(|i| {
+                    !offer.together
+                        && offer
+                            .options
+                            .get(*i)
+                            .is_some_and(|o| s.accommodation.as_deref() == Some(o.name.as_str()))
+                });
+                if let Some(i) = named {
+                    return choose(offer, &mut s.accommodation, i, true);
+                }
+                return Step::BookOffer;
+            }
             None if agrees && u.accommodation.is_none() => return Step::BookOffer,
             // "How much is it per night?": the offer's prices a night, not its totals again.
             None if u.per_night && !offer.together && offer.replaces.is_none() => {
@@ -461,7 +495,9 @@ pub(crate) fn plan(
         return Step::Greet;
     }
     // Questions without a known topic ("¿hay señal?", "¿tienen generador?"): a person.
-    if (u.intent == Intent::AskInfo || u.unknown_question) && !heard.new_stay() {
+    if (u.intent == Intent::AskInfo || u.unknown_question && u.period.is_none())
+        && !heard.new_stay()
+    {
         s.needs_human = true;
         return Step::Unanswered;
     }
@@ -469,7 +505,7 @@ pub(crate) fn plan(
         return Step::Greet;
     }
     if let Some(p) = u.period
-        && matches!(p.period, Period::WinterHolidays | Period::Festivities)
+        && matches!(p.period, Period::WinterHolidays | Period::Festive)
         && u.check_in.is_none()
     {
         s.wants = s.wants.or(Some(Want::Availability));
@@ -480,6 +516,28 @@ pub(crate) fn plan(
     {
         s.wants = s.wants.or(Some(Want::Availability));
         return Step::NoLongWeekend(month);
+    }
+    // "¿Qué tenés libre en marzo?", "la Coihue, ¿la tenés libre en abril?": a month without
+    // days and no stay talked about yet: which nights of it are free, then which days.
+    // "Queremos ir en marzo" … "somos 4": the month again, for them.
+    let span = if u.next_week {
+        Some(crate::texts::Span::NextWeek)
+    } else {
+        u.month
+            .or(s.month.filter(|_| heard.new_guests && u.nights.is_none()))
+            .map(crate::texts::Span::Month)
+    };
+    if let Some(span) = span
+        && u.check_in.is_none()
+        && u.nights.is_none()
+        && s.check_in.is_none()
+        && s.offer.is_none()
+        && u.period.is_none()
+        && u.intent != Intent::AskPrice
+        && crate::policy::span_nights(span, facts.today).is_some()
+    {
+        s.wants = s.wants.or(Some(Want::Availability));
+        return Step::FreeIn(span);
     }
     stay_request(prev, s, u, heard, facts)
 }
@@ -602,7 +660,7 @@ fn stay_request(
         || u.nights.is_some()
         || u.accommodation.is_some() && (s.check_in.is_some() || prev.wants.is_some());
     // A question about the place the bot cannot answer goes to a person, who sees it.
-    if u.unknown_question && !new_slot && !u.affirmative {
+    if u.unknown_question && !new_slot && !u.affirmative && u.period.is_none() {
         s.needs_human = true;
         return Step::Unanswered;
     }

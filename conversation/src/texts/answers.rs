@@ -238,6 +238,8 @@ pub fn feature_name(lang: Language, f: Feature) -> &'static str {
         (Language::Es, Feature::Tv) => "tele",
         (Language::Es, Feature::Linens) => "ropa de cama y toallas",
         (Language::Es, Feature::Laundry) => "lavarropas",
+        (Language::Es, Feature::Crib) => "cuna",
+        (Language::Es, Feature::Fireplace) => "hogar a leña",
         (Language::Es, Feature::Smoking) => "lugar para fumar",
         (Language::Es, Feature::Kids) => "chicos",
         (Language::Es, Feature::Pets) => "mascotas",
@@ -255,6 +257,8 @@ pub fn feature_name(lang: Language, f: Feature) -> &'static str {
         (Language::En, Feature::Tv) => "a TV",
         (Language::En, Feature::Linens) => "bed linen and towels",
         (Language::En, Feature::Laundry) => "a washing machine",
+        (Language::En, Feature::Crib) => "a crib",
+        (Language::En, Feature::Fireplace) => "a wood fireplace",
         (Language::En, Feature::Smoking) => "a smoking area",
         (Language::En, Feature::Kids) => "children",
         (Language::En, Feature::Pets) => "pets",
@@ -272,6 +276,8 @@ pub fn feature_name(lang: Language, f: Feature) -> &'static str {
         (Language::Pt, Feature::Tv) => "TV",
         (Language::Pt, Feature::Linens) => "roupa de cama e toalhas",
         (Language::Pt, Feature::Laundry) => "máquina de lavar",
+        (Language::Pt, Feature::Crib) => "berço",
+        (Language::Pt, Feature::Fireplace) => "lareira a lenha",
         (Language::Pt, Feature::Smoking) => "área para fumantes",
         (Language::Pt, Feature::Kids) => "crianças",
         (Language::Pt, Feature::Pets) => "pets",
@@ -346,6 +352,17 @@ pub fn feature_no(lang: Language, f: Feature, named: Option<&str>, have: &[&str]
             "Não, não é permitido fumar dentro dos chalés 🚭".to_owned()
         }
         (Language::Es, Feature::Kids, _) => "No, el lugar es solo para adultos 😕".to_owned(),
+        // A cot is easy to bring: say so rather than only no.
+        (Language::Es, Feature::Crib, _) => {
+            "Cuna no tenemos por ahora 😕 Si la necesitás, podés traer la tuya 👶".to_owned()
+        }
+        (Language::En, Feature::Crib, _) => {
+            "We don't have a crib for now 😕 If you need one, you're welcome to bring yours 👶"
+                .to_owned()
+        }
+        (Language::Pt, Feature::Crib, _) => {
+            "Berço não temos por enquanto 😕 Se precisar, pode trazer o seu 👶".to_owned()
+        }
         (Language::En, Feature::Kids, _) => "No, the place is adults only 😕".to_owned(),
         (Language::Pt, Feature::Kids, _) => "Não, o lugar é só para adultos 😕".to_owned(),
         (Language::Es, _, Some(n)) => format!("No, {n} no tiene {what} 😕"),
@@ -356,7 +373,7 @@ pub fn feature_no(lang: Language, f: Feature, named: Option<&str>, have: &[&str]
         (Language::Pt, _, None) => format!("Não, não temos {what} 😕"),
     };
     // Smoking and children are rules, not amenities: no list of what there is.
-    if have.is_empty() || matches!(f, Feature::Smoking | Feature::Kids) {
+    if have.is_empty() || matches!(f, Feature::Smoking | Feature::Kids | Feature::Crib) {
         return no;
     }
     match lang {

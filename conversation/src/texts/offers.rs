@@ -659,9 +659,9 @@ fn period_name(lang: Language, p: Period) -> &'static str {
         (Language::En, Period::Christmas) => "Christmas",
         (Language::Pt, Period::Christmas) => "o Natal",
         (Language::Es, Period::WinterHolidays) => "las vacaciones de invierno",
-        (Language::Es, Period::Festivities) => "las fiestas",
-        (Language::En, Period::Festivities) => "the holidays",
-        (Language::Pt, Period::Festivities) => "as festas",
+        (Language::Es, Period::Festive) => "las fiestas",
+        (Language::En, Period::Festive) => "the holidays",
+        (Language::Pt, Period::Festive) => "as festas",
         (Language::En, Period::LongWeekend) => "the long weekend",
         (Language::En, Period::Carnival) => "the Carnival long weekend",
         (Language::En, Period::HolyWeek) => "Easter",
@@ -780,7 +780,7 @@ pub fn no_long_weekend_in(lang: Language, month: u32, holidays: &[chrono::NaiveD
 /// Winter holidays differ by province: say the usual dates and ask which days. "Las fiestas"
 /// are Christmas or New Year's: say the dates of each and ask which.
 pub fn which_days_of(lang: Language, p: &PeriodMention) -> String {
-    if p.period == Period::Festivities {
+    if p.period == Period::Festive {
         // From the evening before its first day off: Christmas Eve.
         let from = p.first_day_off.pred_opt().unwrap_or(p.first_day_off);
         let christmas = Season::Christmas.next(from).map(|d| d.stay());
@@ -811,6 +811,140 @@ pub fn which_days_of(lang: Language, p: &PeriodMention) -> String {
         ),
         Language::Pt => format!(
             "Em Buenos Aires {name} vão de {a} a {b} (mudam conforme a província) ❄️ Quais dias você quer vir?"
+        ),
+    }
+}
+
+/// "Para las fiestas": Christmas and New Year's stays, each with the cabins free for the
+/// people said (`None` when they are not known yet), and which one?
+pub fn festive_which(
+    lang: Language,
+    christmas: (&StayDates, Option<&[&str]>),
+    year_end: (&StayDates, Option<&[&str]>),
+) -> String {
+    let part = |(stay, free): (&StayDates, Option<&[&str]>)| {
+        let when = range(lang, stay.check_in(), stay.check_out());
+        let free = match free {
+            None => String::new(),
+            Some([]) => match lang {
+                Language::Es => " (ya no nos queda lugar)".to_owned(),
+                Language::En => " (we're fully booked)".to_owned(),
+                Language::Pt => " (já não temos lugar)".to_owned(),
+            },
+            Some(names) => match lang {
+                Language::Es => format!(" (libre: {})", super::list(lang, names)),
+                Language::En => format!(" (free: {})", super::list(lang, names)),
+                Language::Pt => format!(" (livre: {})", super::list(lang, names)),
+            },
+        };
+        format!("{when}{free}")
+    };
+    let (c, y) = (part(christmas), part(year_end));
+    match lang {
+        Language::Es => format!(
+            "Para las fiestas 🎄 Navidad sería {c} y Año Nuevo {y}. ¿Para cuál querés venir?"
+        ),
+        Language::En => format!(
+            "For the holidays 🎄 Christmas would be {c} and New Year's {y}. Which one would you like?"
+        ),
+        Language::Pt => format!(
+            "Para as festas 🎄 o Natal seria {c} e o Réveillon {y}. Para qual você quer vir?"
+        ),
+    }
+}
+
+/// A stretch of time the guest asked about without days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    /// "en marzo".
+    Month(u32),
+    /// "la semana que viene": next Monday to Sunday.
+    NextWeek,
+}
+
+/// "¿Qué tenés libre en marzo?", "¿algo libre la semana que viene?": the free nights of the
+/// span, cabin by cabin (each run as check-in and check-out; a cabin free the whole span, "todo
+/// el mes"), then which days. No cabin with a free night: say so and ask for other dates.
+pub fn span_free(
+    lang: Language,
+    span: Span,
+    (first, last): (chrono::NaiveDate, chrono::NaiveDate),
+    cabins: &[(String, Vec<(chrono::NaiveDate, chrono::NaiveDate)>)],
+    guests: Option<u16>,
+) -> String {
+    /// Runs shown per cabin.
+    const SHOWN: usize = 3;
+    let lead = match (lang, span) {
+        (Language::Es, Span::Month(m)) => format!("En {}", month_name(lang, m)),
+        (Language::En, Span::Month(m)) => format!("In {}", month_name(lang, m)),
+        (Language::Pt, Span::Month(m)) => format!("Em {}", month_name(lang, m)),
+        (Language::Es, Span::NextWeek) => "La semana que viene".to_owned(),
+        (Language::En, Span::NextWeek) => "Next week".to_owned(),
+        (Language::Pt, Span::NextWeek) => "Na semana que vem".to_owned(),
+    };
+    let whole_span = match (lang, span) {
+        (Language::Es, Span::Month(_)) => "libre todo el mes",
+        (Language::En, Span::Month(_)) => "free all month",
+        (Language::Pt, Span::Month(_)) => "livre o mês todo",
+        (Language::Es, Span::NextWeek) => "libre toda la semana",
+        (Language::En, Span::NextWeek) => "free all week",
+        (Language::Pt, Span::NextWeek) => "livre a semana toda",
+    };
+    let whole = |runs: &[(chrono::NaiveDate, chrono::NaiveDate)]| matches!(runs, [(a, b)] if *a == first && b.pred_opt() == Some(last));
+    let lines: Vec<String> = cabins
+        .iter()
+        .filter(|(_, runs)| !runs.is_empty())
+        .map(|(name, runs)| {
+            let when = if whole(runs) {
+                whole_span.to_owned()
+            } else {
+                let mut parts: Vec<String> = runs
+                    .iter()
+                    .take(SHOWN)
+                    .map(|(a, b)| range(lang, *a, *b))
+                    .collect();
+                if runs.len() > SHOWN {
+                    parts.push(
+                        match lang {
+                            Language::Es => "y algunos días más",
+                            Language::En => "and a few more days",
+                            Language::Pt => "e mais alguns dias",
+                        }
+                        .to_owned(),
+                    );
+                }
+                parts.join(", ")
+            };
+            format!("• {name}: {when}")
+        })
+        .collect();
+    let people = guests.map(|g| match lang {
+        Language::Es => format!(" para {g} {}", if g == 1 { "persona" } else { "personas" }),
+        Language::En => format!(" for {g} {}", if g == 1 { "guest" } else { "guests" }),
+        Language::Pt => format!(" para {g} {}", if g == 1 { "pessoa" } else { "pessoas" }),
+    });
+    let people = people.unwrap_or_default();
+    if lines.is_empty() {
+        return match lang {
+            Language::Es => {
+                format!("{lead} ya no nos queda lugar{people} 😕 ¿Te sirven otras fechas?")
+            }
+            Language::En => {
+                format!("{lead} we're fully booked{people} 😕 Would other dates work for you?")
+            }
+            Language::Pt => format!("{lead} já não temos lugar{people} 😕 Outras datas te servem?"),
+        };
+    }
+    let list = lines.join("\n");
+    match lang {
+        Language::Es => format!(
+            "{lead} tenemos libre{people}:\n{list}\n¿Qué días querés venir? Decime las fechas de llegada y salida 📅"
+        ),
+        Language::En => format!(
+            "{lead} we have free{people}:\n{list}\nWhich days would you like to come? Tell me your arrival and departure dates 📅"
+        ),
+        Language::Pt => format!(
+            "{lead} temos livre{people}:\n{list}\nQuais dias você quer vir? Me diga as datas de chegada e saída 📅"
         ),
     }
 }

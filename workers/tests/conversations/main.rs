@@ -211,6 +211,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_eleventh.txt", include_str!("cases_eleventh.txt")),
     ("cases_thirteenth.txt", include_str!("cases_thirteenth.txt")),
     ("cases_asked.txt", include_str!("cases_asked.txt")),
+    ("cases_conv10.txt", include_str!("cases_conv10.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -36,10 +36,16 @@ const PHRASES: &[(&str, Period)] = &[
     ("fiestas de fin de ano", Period::YearEnd),
     // "Las fiestas" alone: Christmas or New Year's, asked (not "fiestas" alone: "¿se pueden
     // hacer fiestas?").
-    ("las fiestas", Period::Festivities),
-    ("para fiestas", Period::Festivities),
-    ("las festividades", Period::Festivities),
+    ("para fiestas", Period::Festive),
+    ("para las fiestas", Period::Festive),
+    ("las festividades", Period::Festive),
     ("navidad", Period::Christmas),
+    ("las fiestas", Period::Festive),
+    ("las festas", Period::Festive),
+    ("as festas", Period::Festive),
+    ("nas festas", Period::Festive),
+    ("holiday season", Period::Festive),
+    ("festive season", Period::Festive),
     ("nochebuena", Period::Christmas),
     ("noche buena", Period::Christmas),
     ("vacaciones de invierno", Period::WinterHolidays),
@@ -168,8 +174,8 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
                 Period::HolyWeek => Season::HolyWeek.next(from),
                 Period::YearEnd => Season::YearEnd.next(from),
                 Period::Christmas => Season::Christmas.next(from),
-                // From Christmas Eve to New Year's Day.
-                Period::Festivities => {
+                // Christmas to New Year's: the guest still has to say which.
+                Period::Festive => {
                     let christmas = Season::Christmas.next(from)?;
                     let year_end = Season::YearEnd.next(christmas.first)?;
                     Some(DaysOff {
@@ -184,9 +190,10 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
     Some((Named::Period(found(*period, days, today)), used))
 }
 
-/// The period's stay (none for winter holidays) and what the reply says was assumed.
+/// The period's stay (none for winter holidays and "las fiestas") and what the reply says was assumed.
 fn found(period: Period, days: DaysOff, today: NaiveDate) -> Found {
-    let stay = (!matches!(period, Period::WinterHolidays | Period::Festivities)).then(|| {
+    // Winter holidays and "las fiestas" give no stay: the guest says which days.
+    let stay = (!matches!(period, Period::WinterHolidays | Period::Festive)).then(|| {
         let (check_in, check_out) = days.stay();
         (check_in.max(today), check_out)
     });

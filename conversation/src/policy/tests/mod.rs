@@ -211,4 +211,5 @@ mod seasons;
 mod seventh;
 mod sixth;
 mod slots;
+mod tenth;
 mod third;
