@@ -148,8 +148,9 @@ pub(crate) fn find_all(tokens: &[Token], names: &[&str]) -> Vec<String> {
 
 /// A token naming `w`, a word of a cabin's name: as any keyword matches (exactly, or with the
 /// typos the lexicon allows), or spelt by ear, as guests write names they only heard: "arrallan"
-/// or "arrashan" for Arrayán (ll, sh and y sound alike), "coigue" for Coihue, "lemga" for
-/// Lenga (one letter off a name of five letters or more). Never a word the lexicon knows.
+/// or "arrashan" for Arrayán (ll, sh and y sound alike), "koihue" for Coihue, one letter off a
+/// name of six letters or more (the first one right), or "lemga" for Lenga (one letter for
+/// another alike in a name of five). Never a word the lexicon knows.
 fn names(t: &Token, w: &str) -> bool {
     if lexicon::word(t, w).is_some() {
         return true;
@@ -158,8 +159,26 @@ fn names(t: &Token, w: &str) -> bool {
         return false;
     }
     let (said, name) = (by_ear(&t.text), by_ear(w));
-    said == name || (said.len() >= 5 && name.len() >= 5 && lexicon::within_one_edit(&said, &name))
+    if said == name {
+        return true;
+    }
+    if said.len() >= 6 && name.len() >= 6 {
+        return said.get(..1) == name.get(..1) && lexicon::within_one_edit(&said, &name);
+    }
+    // Five letters: one letter for another that sounds or sits alike ("lemga"), never any
+    // other ("tenga", "venga", "lenta" are words of their own).
+    let diff: Vec<(char, char)> = said
+        .chars()
+        .zip(name.chars())
+        .filter(|(a, b)| a != b)
+        .collect();
+    said.chars().count() == name.chars().count()
+        && matches!(diff.as_slice(), [(a, b)] if ALIKE.contains(&(*a, *b)) || ALIKE.contains(&(*b, *a)))
 }
+
+/// Letters guests write one for the other in a name: next to each other on the keyboard and
+/// alike in sound.
+const ALIKE: &[(char, char)] = &[('m', 'n'), ('i', 'y'), ('g', 'j'), ('c', 's')];
 
 /// A word as it sounds in Rioplatense Spanish: "ll", "sh" and "y" alike, "v" as "b", "z" as
 /// "s", "k" as "c", a silent "h" left out.
@@ -254,7 +273,15 @@ mod tests {
                 "{said}"
             );
         }
-        for said in ["cuanto sale la noche", "llegamos el viernes", "tenes lugar"] {
+        for said in [
+            "cuanto sale la noche",
+            "llegamos el viernes",
+            "tenes lugar",
+            "busco una que tenga parrilla",
+            "que venga con desayuno",
+            "la wifi es lenta?",
+            "en que lengua hablan",
+        ] {
             assert_eq!(find(&tokenize(said), names), None, "{said}");
         }
     }
