@@ -175,11 +175,11 @@ pub(crate) fn find_all(tokens: &[Token], names: &[&str]) -> Vec<String> {
 }
 
 /// A token naming `w`, a word of a cabin's name: as any keyword matches (exactly, or with the
-/// typos the lexicon allows), or spelt by ear, as guests write names they only heard:
-/// "arrallan" or "arrashan" for Arrayán, "coiwe" or "coigüe" for Coihue (the same sounds), or,
-/// in a name word of five letters or more, one letter off after the first ("lemga" for
-/// Lenga). Never a word the lexicon knows, nor a word shorter than four letters ("leña" is no
-/// "lenga": its sounds differ by more).
+/// typos the lexicon allows), or spelt by ear, as guests write names they only heard: the
+/// same sounds ("arrallan" or "arrashan" for Arrayán, "coiwe", "coigüe" or "koihue" for
+/// Coihue), one letter off a name of six letters or more (the first one right), or one letter
+/// for another alike in a name of five ("lemga" for Lenga). Never a word the lexicon knows,
+/// nor one shorter than four letters.
 fn names(t: &Token, w: &str) -> bool {
     if lexicon::word(t, w).is_some() {
         return true;
@@ -188,12 +188,26 @@ fn names(t: &Token, w: &str) -> bool {
         return false;
     }
     let (said, name) = (by_ear(&t.text), by_ear(w));
-    said == name
-        || (said.len() >= 5
-            && name.len() >= 5
-            && said.chars().next() == name.chars().next()
-            && lexicon::within_one_edit(&said, &name))
+    if said == name {
+        return true;
+    }
+    if said.len() >= 6 && name.len() >= 6 {
+        return said.get(..1) == name.get(..1) && lexicon::within_one_edit(&said, &name);
+    }
+    // Five letters: one letter for another that sounds or sits alike ("lemga"), never any
+    // other ("tenga", "venga", "lenta" are words of their own).
+    let diff: Vec<(char, char)> = said
+        .chars()
+        .zip(name.chars())
+        .filter(|(a, b)| a != b)
+        .collect();
+    said.chars().count() == name.chars().count()
+        && matches!(diff.as_slice(), [(a, b)] if ALIKE.contains(&(*a, *b)) || ALIKE.contains(&(*b, *a)))
 }
+
+/// Letters guests write one for the other in a name: next to each other on the keyboard and
+/// alike in sound.
+const ALIKE: &[(char, char)] = &[('m', 'n'), ('i', 'y'), ('g', 'j'), ('c', 's')];
 
 /// A folded word as it sounds in Rioplatense Spanish: "hue"/"gue" as "we", a silent "h" left
 /// out, "ll", "sh" and "y" alike, "v" as "b", "z" and soft "c" as "s", hard "c", "k" and "qu"
@@ -328,7 +342,15 @@ mod tests {
                 "{said}"
             );
         }
-        for said in ["cuanto sale la noche", "llegamos el viernes", "tenes lugar"] {
+        for said in [
+            "cuanto sale la noche",
+            "llegamos el viernes",
+            "tenes lugar",
+            "busco una que tenga parrilla",
+            "que venga con desayuno",
+            "la wifi es lenta?",
+            "en que lengua hablan",
+        ] {
             assert_eq!(find(&tokenize(said), names), None, "{said}");
         }
     }
