@@ -1,6 +1,7 @@
 //! The proof table of issue 11: scripted multi-turn guest conversations (`cases.txt`, at least
 //! 150; `cases_fresh.txt`, `cases_third.txt`, `cases_fourth.txt`, `cases_fifth.txt`,
-//! `cases_sixth.txt`, `cases_seventh.txt`, `cases_eighth.txt` and `cases_ninth.txt`, each
+//! `cases_sixth.txt`, `cases_seventh.txt`, `cases_eighth.txt`, `cases_ninth.txt` and
+//! `cases_twelfth.txt`, each
 //! written apart from the ones before to find what they missed) run through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
@@ -221,6 +222,9 @@ async fn the_conversation_table() {
         script::parse("cases_eighth.txt", include_str!("cases_eighth.txt"), today).unwrap(),
     );
     cases.extend(script::parse("cases_ninth.txt", include_str!("cases_ninth.txt"), today).unwrap());
+    cases.extend(
+        script::parse("cases_twelfth.txt", include_str!("cases_twelfth.txt"), today).unwrap(),
+    );
     check_coverage(&cases);
     if let Ok(only) = std::env::var("CONVERSATIONS_ONLY") {
         cases.retain(|c| c.id.contains(&only) || c.category.contains(&only));
