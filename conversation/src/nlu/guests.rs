@@ -261,7 +261,9 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     let at = |k: usize| tokens.get(k);
     let mut p = i.checked_sub(1);
     if let Some(k) = p
-        && at(k).is_some_and(|t| t.is_any(&["como", "unos", "unas", "los", "em"]))
+        && at(k).is_some_and(|t| {
+            t.is_any(&["como", "unos", "unas", "los", "em", "solo", "so", "apenas"])
+        })
     {
         p = k.checked_sub(1);
     }

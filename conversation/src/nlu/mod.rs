@@ -155,6 +155,12 @@ pub struct Understanding {
     pub defers: bool,
     /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
     pub correction: bool,
+    /// The guest keeps what they hold as it was ("dejala como estaba", "keep the original
+    /// dates", "deixa como estava"): a change proposed since is dropped.
+    pub keeps_as_is: bool,
+    /// The guest settles on something, said as no question: "la Coihue entonces", "the Coihue
+    /// then", "então a Coihue" (a pick said so is a decision, not a look).
+    pub settles: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
     pub choice: Option<Choice>,
     /// The option in focus is turned down, not the whole offer ("esa no", "not that one").
@@ -529,6 +535,13 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .iter()
             .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         correction: cues::correction(&tokens),
+        keeps_as_is: cues::keeps_as_is(&tokens),
+        settles: !text.contains('?')
+            && !text.contains('¿')
+            && [tokens.first(), tokens.last()]
+                .into_iter()
+                .flatten()
+                .any(|t| t.is_any(&["entonces", "then", "entao"])),
         // "Esa no" turns the option down; it does not point at it. "Del primero al tres de
         // marzo": a day, not the first option.
         choice: cues::choice(&tokens).filter(|c| {

@@ -1881,3 +1881,48 @@ fn ninth_set_a_range_of_days_after_the_month_is_its_own_not_the_party_before() {
         Some("2027-03-14".parse::<NaiveDate>().expect("date"))
     );
 }
+
+/// What the twelfth blind set (cases_twelfth.txt) found misread.
+#[test]
+fn twelfth_set_not_coming_keeping_and_only_so_many() {
+    for text in [
+        "ya no vamos, perdon",
+        "ya no vamos",
+        "al final no viajamos, disculpá",
+        "finalmente no voy, gracias igual",
+        "we can't make it anymore, sorry",
+        "we cannot make it",
+        "sorry, we're not coming anymore",
+        "não poderemos ir",
+        "desistimos",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for text in [
+        "ya no vamos con el perro",
+        "ya no vamos a llevar la camioneta",
+        "no vamos, vamos el 16",
+    ] {
+        assert_ne!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for text in [
+        "dejala como estaba",
+        "ok then keep the original dates",
+        "leave it as it was",
+        "deixa como estava",
+        "mantenela",
+    ] {
+        assert!(read(text).keeps_as_is, "{text}");
+    }
+    for text in ["como estaba la cabaña?", "keep me posted"] {
+        assert!(!read(text).keeps_as_is, "{text}");
+    }
+    for (text, n) in [
+        ("agora somos só 2, tudo bem?", 2),
+        ("ahora somos solo 3", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    assert!(read("the Coihue then").settles);
+    assert!(!read("la coihue entonces?").settles);
+}

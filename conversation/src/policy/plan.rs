@@ -100,6 +100,9 @@ pub(crate) enum Step {
     },
     /// A change to a paid reservation: staff.
     PaidChange,
+    /// "Dejala como estaba" after a change was proposed (other dates taken, another cabin
+    /// offered): what is on the table leaves it, the hold stays as it was.
+    KeepHold,
     Cancel,
     /// Winter holidays: say the usual dates and ask which days.
     WhichDays(PeriodMention),
@@ -129,6 +132,21 @@ pub(crate) fn plan(
         }
         Intent::Cancel => return Step::Cancel,
         _ => {}
+    }
+    // "Ah bueno, entonces dejala como estaba", "ok then keep the original dates": the change
+    // proposed since the hold is dropped (a yes in it accepts nothing); the hold stays.
+    if u.keeps_as_is
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && u.accommodation.is_none()
+        && let Some(h) = held(facts, u)
+    {
+        s.offer = None;
+        s.check_in = Some(h.check_in);
+        s.check_out = Some(h.check_out);
+        s.guests = Some(h.guests);
+        s.accommodation = Some(h.accommodation.clone());
+        return Step::KeepHold;
     }
     // "Dale, lo pienso y te aviso": the offer stays on the table, nothing is booked.
     if u.defers && u.intent != Intent::Book && u.check_in.is_none() && !u.affirmative {
@@ -252,7 +270,11 @@ pub(crate) fn plan(
             Some(Some(i)) => {
                 // "Esa" answering "¿Te reservo la Coihue?" with nothing else asked about since:
                 // the option proposed, accepted (a second "¿Te la reservo?" would ask again).
+                // "The Coihue then" to the options offered instead of a hold that cannot
+                // change as asked: the guest already booked, so the one settled on is the
+                // change (a fresh offer's "la Ñire entonces" only focuses it).
                 let agrees = agrees
+                    || (u.settles && offer.replaces.is_some())
                     || (u.choice == Some(Choice::ThatOne)
                         && i == offer.chosen
                         && offer.asked.is_none_or(|a| a == i)

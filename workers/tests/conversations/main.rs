@@ -223,7 +223,12 @@ async fn the_conversation_table() {
     );
     cases.extend(script::parse("cases_ninth.txt", include_str!("cases_ninth.txt"), today).unwrap());
     cases.extend(
-        script::parse("cases_twelfth.txt", include_str!("cases_twelfth.txt"), today).unwrap(),
+        script::parse(
+            "cases_twelfth.txt",
+            include_str!("cases_twelfth.txt"),
+            today,
+        )
+        .unwrap(),
     );
     check_coverage(&cases);
     if let Ok(only) = std::env::var("CONVERSATIONS_ONLY") {

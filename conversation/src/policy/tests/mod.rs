@@ -210,3 +210,4 @@ mod seventh;
 mod sixth;
 mod slots;
 mod third;
+mod twelfth;
