@@ -161,6 +161,9 @@ pub struct Understanding {
     /// The guest settles on something, said as no question: "la Coihue entonces", "the Coihue
     /// then", "então a Coihue" (a pick said so is a decision, not a look).
     pub settles: bool,
+    /// Something more, besides what was said before ("y también del 22 al 24", "another
+    /// booking for May too", "também de 3 a 5"): with a hold, another stay, not a change of it.
+    pub also: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
     pub choice: Option<Choice>,
     /// The option in focus is turned down, not the whole offer ("esa no", "not that one").
@@ -536,6 +539,18 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         correction: cues::correction(&tokens),
         keeps_as_is: cues::keeps_as_is(&tokens),
+        also: tokens
+            .iter()
+            .any(|t| t.is_any(&["tambien", "tambem", "also", "ademas", "aparte"]))
+            || [
+                "as well",
+                "otra reserva",
+                "another reserva",
+                "another booking",
+                "otra mas",
+            ]
+            .iter()
+            .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         settles: !text.contains('?')
             && !text.contains('¿')
             && [tokens.first(), tokens.last()]

@@ -428,7 +428,7 @@ pub(crate) fn cancel(
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
     let lang = s.language;
-    if let Some(h) = held(facts, u) {
+    if let Some(h) = super::plan::cancel_target(facts, u) {
         s.offer = None;
         s.booked = None;
         s.wants = None;

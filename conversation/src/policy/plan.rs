@@ -118,6 +118,49 @@ pub(crate) fn held<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<&'a Held>
         .filter(|h| u.reservation_code.as_ref().is_none_or(|c| h.is_called(c)))
 }
 
+/// The hold a cancellation is about when the guest holds several: the one named by code, by
+/// its arrival ("la del 8"), by its cabin ("la del Arrayán") or by its place in time ("la
+/// primera", "la última"); else the latest.
+pub(crate) fn cancel_target<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<&'a Held> {
+    use chrono::Datelike;
+    if facts.others.is_empty() {
+        return held(facts, u);
+    }
+    let mut all: Vec<&'a Held> = facts.held.into_iter().chain(facts.others).collect();
+    if let Some(code) = &u.reservation_code {
+        return all.into_iter().find(|h| h.is_called(code));
+    }
+    let one = |hits: Vec<&'a Held>| match hits[..] {
+        [h] => Some(h),
+        _ => None,
+    };
+    if let Some(date) = u.check_in
+        && let Some(h) = one(all
+            .iter()
+            .copied()
+            .filter(|h| h.check_in == date || h.check_in.day() == date.day())
+            .collect())
+    {
+        return Some(h);
+    }
+    if let Some(name) = &u.accommodation
+        && let Some(h) = one(all
+            .iter()
+            .copied()
+            .filter(|h| h.cabins().contains(&name.as_str()))
+            .collect())
+    {
+        return Some(h);
+    }
+    all.sort_by_key(|h| h.check_in);
+    let by_place = match u.choice {
+        Some(Choice::Position(n)) => n.checked_sub(1).and_then(|i| all.get(i).copied()),
+        Some(Choice::Last) => all.last().copied(),
+        _ => None,
+    };
+    by_place.or_else(|| held(facts, u))
+}
+
 pub(crate) fn plan(
     prev: &ConversationState,
     s: &mut ConversationState,
@@ -332,7 +375,9 @@ pub(crate) fn plan(
             Intent::Book => !u.affirmative,
             _ => false,
         };
-        let asks_another_stay = asks && explicit && !u.correction;
+        // "Y también del 22 al 24": another stay besides the one held.
+        let also = u.also && u.check_in.is_some() && !u.correction;
+        let asks_another_stay = (asks && explicit || also) && !u.correction;
         // "Preferimos la Lenga" after the Coihue was held: the hold moves to the Lenga.
         let other_cabin = holding.and_then(|h| {
             u.accommodation
@@ -498,7 +543,15 @@ fn stay_request(
         || u.month.is_some()
         || u.nights.is_some()
         || u.accommodation.is_some() && (s.check_in.is_some() || prev.wants.is_some());
+    // "Reservame el Arrayán del 8 al 10" … "y también del 22 al 24": another one booked, as the
+    // first was (not a question about it).
+    let books_another = u.also
+        && u.check_in.is_some()
+        && (matches!(u.intent, Intent::Book | Intent::Unknown)
+            || u.intent == Intent::CheckAvailability && u.confidence < EXPLICIT_QUESTION)
+        && (s.booked.is_some() || held(facts, u).is_some_and(|h| !h.paid));
     let want = match u.intent {
+        _ if books_another => Some(Want::Book),
         // A guest who asked to book and now gives the dates still wants to book.
         Intent::CheckAvailability if prev.wants == Some(Want::Book) => Some(Want::Book),
         // Only people or dates, no question word ("¿y para 4?" after a price): what the guest

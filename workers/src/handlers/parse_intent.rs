@@ -70,6 +70,7 @@ impl Handle for ParseIntent {
                 catalog_version,
                 held,
                 group,
+                others,
             } = match opening {
                 turns::Opening::Turn(opened) => *opened,
                 turns::Opening::Done => {
@@ -155,6 +156,20 @@ impl Handle for ParseIntent {
                 paid: h.paid,
                 payment_link: h.payment_link,
             });
+            let others: Vec<Held> = others
+                .into_iter()
+                .map(|h| Held {
+                    group: None,
+                    code: h.code,
+                    accommodation_id: h.accommodation_id,
+                    accommodation: h.accommodation,
+                    check_in: h.check_in,
+                    check_out: h.check_out,
+                    guests: u16::try_from(h.guests).unwrap_or(1),
+                    paid: h.paid,
+                    payment_link: h.payment_link,
+                })
+                .collect();
             let facts = Facts {
                 today,
                 place: &place,
@@ -163,6 +178,7 @@ impl Handle for ParseIntent {
                     taken: &taken,
                 },
                 held: held.as_ref(),
+                others: &others,
                 public_base_url: &state.config.public_base_url,
             };
 

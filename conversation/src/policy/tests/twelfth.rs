@@ -135,3 +135,49 @@ fn fewer_people_said_with_only_move_the_hold() {
         );
     }
 }
+
+#[test]
+fn another_stay_besides_the_hold_is_booked_apart_and_either_can_be_cancelled() {
+    let w = coihue_hold(false);
+    for text in [
+        "y también del 20 al 22 de diciembre",
+        "also from December 20 to 22",
+    ] {
+        let t = w.run(&after_hold(), text);
+        assert!(
+            !t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::MoveHold { .. } | Effect::ReleaseHold { .. })),
+            "{text}: {:?}",
+            t.effects
+        );
+        assert!(
+            t.effects.iter().any(|e| matches!(e, Effect::Book(_))),
+            "{text}: {:?}",
+            t.effects
+        );
+    }
+    // Two holds: the cancellation names which one.
+    let mut w = coihue_hold(false);
+    let first = w.held.clone().expect("held");
+    let mut second = first.clone();
+    second.code = "RES261220009".into();
+    second.check_in = d("2026-12-20");
+    second.check_out = d("2026-12-22");
+    w.held = Some(second);
+    w.others = vec![first];
+    for (text, code) in [
+        ("cancelá la primera", "RES261215007"),
+        ("cancelá la del 15", "RES261215007"),
+        ("cancelá la del 20", "RES261220009"),
+        ("cancelá la última", "RES261220009"),
+    ] {
+        let t = w.run(&ConversationState::default(), text);
+        assert!(
+            t.effects
+                .contains(&Effect::ReleaseHold { code: code.into() }),
+            "{text}: {:?}",
+            t.effects
+        );
+    }
+}
