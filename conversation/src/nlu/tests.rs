@@ -1926,3 +1926,25 @@ fn twelfth_set_not_coming_keeping_and_only_so_many() {
     assert!(read("the Coihue then").settles);
     assert!(!read("la coihue entonces?").settles);
 }
+
+/// A stay besides the one held, for others: "y la Arrayán las mismas fechas para mis viejos";
+/// and a cabin taken out of what is held.
+#[test]
+fn twelfth_set_another_party_and_a_cabin_taken_out() {
+    let u = read("y la arrayan las mismas fechas para mis viejos");
+    assert!(u.also && u.same_dates, "{u:?}");
+    assert_eq!(u.guests, Some(2));
+    assert_eq!(read("and the Arrayán for my parents").guests, Some(2));
+    assert_eq!(read("vamos con mis viejos, somos 4").guests, Some(4));
+    for text in [
+        "saca la arrayan",
+        "borrá la Lenga porfa",
+        "remove the Arrayán",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for text in ["sacale un dia", "sacale una noche a la coihue"] {
+        assert_ne!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert!(read("y también del 22 al 24").also);
+}

@@ -375,8 +375,9 @@ pub(crate) fn plan(
             Intent::Book => !u.affirmative,
             _ => false,
         };
-        // "Y también del 22 al 24": another stay besides the one held.
-        let also = u.also && u.check_in.is_some() && !u.correction;
+        // "Y también del 22 al 24", "y la Arrayán las mismas fechas para mis viejos": another
+        // stay besides the one held.
+        let also = u.also && (u.check_in.is_some() || u.same_dates) && !u.correction;
         let asks_another_stay = (asks && explicit || also) && !u.correction;
         // "Preferimos la Lenga" after the Coihue was held: the hold moves to the Lenga.
         let other_cabin = holding.and_then(|h| {
@@ -546,7 +547,7 @@ fn stay_request(
     // "Reservame el Arrayán del 8 al 10" … "y también del 22 al 24": another one booked, as the
     // first was (not a question about it).
     let books_another = u.also
-        && u.check_in.is_some()
+        && (u.check_in.is_some() || u.same_dates)
         && (matches!(u.intent, Intent::Book | Intent::Unknown)
             || u.intent == Intent::CheckAvailability && u.confidence < EXPLICIT_QUESTION)
         && (s.booked.is_some() || held(facts, u).is_some_and(|h| !h.paid));

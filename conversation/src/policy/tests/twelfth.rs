@@ -181,3 +181,43 @@ fn another_stay_besides_the_hold_is_booked_apart_and_either_can_be_cancelled() {
         );
     }
 }
+
+#[test]
+fn a_cabin_for_others_on_the_same_dates_is_held_apart_and_taken_out_by_name() {
+    let w = coihue_hold(false);
+    let t = w.run(
+        &after_hold(),
+        "y la arrayan las mismas fechas para mis viejos",
+    );
+    assert!(
+        t.effects.iter().any(|e| matches!(e, Effect::Book(b)
+            if b.accommodation_id == 1 && b.guests == 2 && b.check_in == d("2026-12-15"))),
+        "{:?}",
+        t.effects
+    );
+    assert!(
+        !t.effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { .. } | Effect::ReleaseHold { .. }))
+    );
+    let mut w = coihue_hold(false);
+    let coihue = w.held.clone().expect("held");
+    let mut arrayan = coihue.clone();
+    arrayan.code = "RES261215008".into();
+    arrayan.accommodation_id = 1;
+    arrayan.accommodation = "Cabaña Arrayán".into();
+    w.held = Some(arrayan);
+    w.others = vec![coihue];
+    for (text, code) in [
+        ("al final no vienen, sacá la arrayán", "RES261215008"),
+        ("cancelá la coihue", "RES261215007"),
+    ] {
+        let t = w.run(&after_hold(), text);
+        assert!(
+            t.effects
+                .contains(&Effect::ReleaseHold { code: code.into() }),
+            "{text}: {:?}",
+            t.effects
+        );
+    }
+}
