@@ -563,19 +563,21 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         correction: cues::correction(&tokens),
         keeps_as_is: cues::keeps_as_is(&tokens),
-        also: tokens
-            .iter()
-            .any(|t| t.is_any(&["tambien", "tambem", "also", "ademas", "aparte"]))
-            || [
-                "as well",
-                "otra reserva",
-                "another reserva",
-                "another booking",
-                "otra mas",
-            ]
-            .iter()
-            .any(|p| lexicon::find_phrase(&tokens, p).is_some())
-            || guests::for_another_pair(&tokens),
+        // Not a change said with it ("cambiala al 22 y también somos 3").
+        also: !tokens.iter().any(|t| t.is_any(SWITCH_TO) || t.is("cambia"))
+            && (tokens
+                .iter()
+                .any(|t| t.is_any(&["tambien", "tambem", "also", "ademas", "aparte"]))
+                || [
+                    "as well",
+                    "otra reserva",
+                    "another reserva",
+                    "another booking",
+                    "otra mas",
+                ]
+                .iter()
+                .any(|p| lexicon::find_phrase(&tokens, p).is_some())
+                || guests::for_another_pair(&tokens)),
         same_dates: [
             "mismas fechas",
             "mismos dias",

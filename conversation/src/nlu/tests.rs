@@ -1947,4 +1947,5 @@ fn twelfth_set_another_party_and_a_cabin_taken_out() {
         assert_ne!(read(text).intent, Intent::Cancel, "{text}");
     }
     assert!(read("y también del 22 al 24").also);
+    assert!(!read("cambiala al 22 y también somos 3").also);
 }

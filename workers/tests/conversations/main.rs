@@ -1,9 +1,9 @@
 //! The proof table of issue 11: scripted multi-turn guest conversations (`cases.txt`, at least
 //! 150; `cases_fresh.txt`, `cases_third.txt`, `cases_fourth.txt`, `cases_fifth.txt`,
 //! `cases_sixth.txt`, `cases_seventh.txt`, `cases_eighth.txt`, `cases_ninth.txt` and
-//! `cases_twelfth.txt`, each
-//! written apart from the ones before to find what they missed) run through the real fleet,
-//! each asserting what the guest was told and the reservation left behind.
+//! `cases_twelfth.txt`, each written apart from the ones before to find what they missed) run
+//! through the real fleet, each asserting what the guest was told and the reservation left
+//! behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
