@@ -234,6 +234,7 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
                     log.push_str(&format!("    nlu: {u:?}\n"));
                 }
                 let held = held_of(&res, &all);
+                let others_held = others_of(&res, &all, held.as_ref());
                 let mut taken = others.clone();
                 for r in res.iter().filter(|r| r.status != "cancelled") {
                     taken.push(Taken {
@@ -250,6 +251,7 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
                         taken: &taken,
                     },
                     held: held.as_ref(),
+                    others: &others_held,
                     public_base_url: "https://reservas.example",
                 };
                 let t = conversation::turn(&state, Incoming::Words(&u), &facts);
@@ -418,6 +420,29 @@ fn hold_text(
             link: "https://pago.example/x",
         },
     )
+}
+
+/// The guest's other live holds, each on its own (not in a group), latest first.
+fn others_of(res: &[Res], all: &[Accommodation], held: Option<&Held>) -> Vec<Held> {
+    res.iter()
+        .rev()
+        .filter(|r| r.status != "cancelled" && r.group.is_none())
+        .filter(|r| held.is_none_or(|h| h.code != r.code))
+        .map(|r| Held {
+            code: r.code.clone(),
+            accommodation_id: all[r.cabin].id,
+            accommodation: all[r.cabin].name.clone(),
+            check_in: r.check_in,
+            check_out: r.check_out,
+            guests: r.guests,
+            paid: r.status == "confirmed",
+            payment_link: Some("https://pago.example/x".into()),
+            holds_until: (r.status != "confirmed")
+                .then(|| r.check_in.and_hms_opt(18, 0, 0))
+                .flatten(),
+            group: None,
+        })
+        .collect()
 }
 
 fn held_of(res: &[Res], all: &[Accommodation]) -> Option<Held> {

@@ -179,6 +179,9 @@ pub struct Facts<'a> {
     pub occupancy: Occupancy<'a>,
     /// The guest's current hold or reservation, if any.
     pub held: Option<&'a Held>,
+    /// The guest's other live holds and reservations, each on its own, latest first: a
+    /// cancellation may point at one of them ("cancelá la del 8", "la primera").
+    pub others: &'a [Held],
     /// The public base URL the ingress answers at (`PUBLIC_BASE_URL`): uploaded photos are
     /// sent as links to `<base>/photos/<name>`.
     pub public_base_url: &'a str,

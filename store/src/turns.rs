@@ -38,6 +38,9 @@ pub struct Opened {
     /// When `held` was requested with other cabins: every cabin of that request still live,
     /// `held` included (empty otherwise).
     pub group: Vec<GuestStay>,
+    /// The guest's other live holds and stays not yet ended, each on its own (not requested with
+    /// other cabins), latest first: a message may be about one of them ("cancelá la del 8").
+    pub others: Vec<GuestStay>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -130,6 +133,12 @@ pub async fn open(
         .iter()
         .find(|s| !s.paid || s.check_out >= today)
         .cloned();
+    let others: Vec<GuestStay> = stays
+        .iter()
+        .filter(|s| (!s.paid || s.check_out >= today) && s.group_id.is_none())
+        .filter(|s| held.as_ref().is_none_or(|h| h.code != s.code))
+        .cloned()
+        .collect();
     let group = match held.as_ref().and_then(|h| h.group_id) {
         Some(id) => stays
             .into_iter()
@@ -146,6 +155,7 @@ pub async fn open(
         catalog_version: row.catalog_version,
         held,
         group,
+        others,
         property: row.property,
     }))))
 }

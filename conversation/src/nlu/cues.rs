@@ -461,6 +461,30 @@ pub(crate) fn feature(tokens: &[Token]) -> Option<Feature> {
     features(tokens).first().copied()
 }
 
+/// What the guest holds stays as it was (normalized and bridged words): "dejala como estaba",
+/// "mejor seguimos con la que tenemos", "keep the original dates", "leave it as it was",
+/// "deixa como estava".
+#[rustfmt::skip]
+const KEEP_AS_IS: &[&str] = &[
+    "dejala como estaba", "dejalo como estaba", "deja como estaba", "dejemos como estaba",
+    "dejamos como estaba", "dejemosla como estaba", "queda como estaba", "quede como estaba",
+    "todo como estaba", "dejala como estaban", "dejala asi", "dejalo asi", "dejemosla asi", "dejemoslo asi",
+    "dejamos asi", "dejala como esta", "dejalo como esta", "mantenela", "mantenelo",
+    "mantene la reserva", "mantener la reserva", "mantengamos la reserva", "no cambies nada",
+    "no cambiemos nada", "no cambiamos nada", "las fechas originales", "la reserva original",
+    "seguimos con la que tenemos", "nos quedamos con la que tenemos", "me quedo con la que tengo",
+    "keep the original", "keep it as", "keep it like", "keep the same", "keep mi reserva",
+    "keep la reserva", "leave it as", "leave it like", "as it was", "original dates",
+    "stick with the original", "deixa como estava", "deixe como estava", "fica como estava", "deixa assim", "deixe assim", "manter a reserva",
+    "mantem a reserva", "datas originais",
+];
+
+pub(crate) fn keeps_as_is(tokens: &[Token]) -> bool {
+    KEEP_AS_IS
+        .iter()
+        .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

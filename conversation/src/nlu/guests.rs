@@ -188,6 +188,7 @@ pub(crate) fn extract(tokens: &[Token], consumed: &[bool]) -> Option<u16> {
     }
     tally
         .total()
+        .or_else(|| for_another_pair(tokens).then_some(2))
         .filter(|n| (1..=MAX_GUESTS).contains(n))
         .and_then(|n| u16::try_from(n).ok())
 }
@@ -339,7 +340,9 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     let at = |k: usize| tokens.get(k);
     let mut p = i.checked_sub(1);
     if let Some(k) = p
-        && at(k).is_some_and(|t| t.is_any(&["como", "unos", "unas", "los", "em"]))
+        && at(k).is_some_and(|t| {
+            t.is_any(&["como", "unos", "unas", "los", "em", "solo", "so", "apenas"])
+        })
     {
         p = k.checked_sub(1);
     }
@@ -442,6 +445,20 @@ fn household(tokens: &[Token]) -> Option<u32> {
         .count();
     let relatives = u32::try_from(relatives).ok().filter(|n| *n > 0)?;
     Some(1 + relatives)
+}
+
+/// "Para mis viejos", "for my parents", "para meus pais": a pair of other people, without the
+/// speaker (two; "con mis viejos" is the speaker's own party, see [`household`]).
+pub(crate) fn for_another_pair(tokens: &[Token]) -> bool {
+    const MY: &[&str] = &["mis", "mi", "meus", "nuestros"];
+    #[rustfmt::skip]
+    const PAIR: &[&str] = &[
+        "viejos", "padres", "suegros", "abuelos", "parents", "grandparents", "pais", "sogros",
+        "avos",
+    ];
+    tokens
+        .windows(3)
+        .any(|w| w[0].is_any(&["para", "pros"]) && w[1].is_any(MY) && w[2].is_any(PAIR))
 }
 
 /// "solo yo", "voy sola", "para mí solo".

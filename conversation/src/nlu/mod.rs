@@ -177,6 +177,17 @@ pub struct Understanding {
     pub next_week: bool,
     /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
     pub correction: bool,
+    /// The guest keeps what they hold as it was ("dejala como estaba", "keep the original
+    /// dates", "deixa como estava"): a change proposed since is dropped.
+    pub keeps_as_is: bool,
+    /// The guest settles on something, said as no question: "la Coihue entonces", "the Coihue
+    /// then", "então a Coihue" (a pick said so is a decision, not a look).
+    pub settles: bool,
+    /// Something more, besides what was said before ("y también del 22 al 24", "another
+    /// booking for May too", "também de 3 a 5"): with a hold, another stay, not a change of it.
+    pub also: bool,
+    /// "Las mismas fechas", "the same dates": the stay talked about (or held).
+    pub same_dates: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
     pub choice: Option<Choice>,
     /// The option in focus is turned down, not the whole offer ("esa no", "not that one").
@@ -496,6 +507,28 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             contested: false,
         };
     }
+    // "Sacá la Arrayán", "borrá la del Ñire", "remove the Arrayán": one cabin taken out of what
+    // the guest holds, a cancellation of it (not "sacale un día", which is about the nights).
+    #[rustfmt::skip]
+    const TAKE_OUT: &[&str] = &[
+        "saca", "sacame", "sacanos", "quita", "quitame", "borra", "borrame", "elimina",
+        "eliminame", "remove", "drop", "tira", "tirame", "retira",
+    ];
+    if accommodation.is_some()
+        && dates.check_in.is_none()
+        && dates.nights.is_none()
+        && tokens.iter().any(|t| t.is_any(TAKE_OUT))
+        && matches!(
+            decision.intent,
+            Intent::Unknown | Intent::CheckAvailability | Intent::Book
+        )
+    {
+        decision = intent::Decision {
+            intent: Intent::Cancel,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: false,
+        };
+    }
     // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
     // for that place on those dates, a request to hold it, not a question whether it is free;
     // "quero o chalé Ñire" alone, the same request still without its dates.
@@ -651,6 +684,38 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .iter()
             .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
         correction: cues::correction(&tokens),
+        keeps_as_is: cues::keeps_as_is(&tokens),
+        // Not a change said with it ("cambiala al 22 y también somos 3").
+        also: !tokens.iter().any(|t| t.is_any(SWITCH_TO) || t.is("cambia"))
+            && (tokens
+                .iter()
+                .any(|t| t.is_any(&["tambien", "tambem", "also", "ademas", "aparte"]))
+                || [
+                    "as well",
+                    "otra reserva",
+                    "another reserva",
+                    "another booking",
+                    "otra mas",
+                ]
+                .iter()
+                .any(|p| lexicon::find_phrase(&tokens, p).is_some())
+                || guests::for_another_pair(&tokens)),
+        same_dates: [
+            "mismas fechas",
+            "mismos dias",
+            "same dates",
+            "same days",
+            "mesmas datas",
+            "mesmos dias",
+        ]
+        .iter()
+        .any(|p| lexicon::find_phrase(&tokens, p).is_some()),
+        settles: !text.contains('?')
+            && !text.contains('¿')
+            && [tokens.first(), tokens.last()]
+                .into_iter()
+                .flatten()
+                .any(|t| t.is_any(&["entonces", "then", "entao"])),
         // "Esa no" turns the option down; it does not point at it. "Del primero al tres de
         // marzo": a day, not the first option.
         choice: cues::choice(&tokens).filter(|c| {

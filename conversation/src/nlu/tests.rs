@@ -2458,3 +2458,71 @@ fn tenth_set_extras_and_plain_yes() {
     assert!(!read("dale, tiene wifi?").plain_yes);
     assert!(!read("tiene wifi").plain_yes);
 }
+
+/// What the twelfth blind set (cases_twelfth.txt) found misread.
+#[test]
+fn twelfth_set_not_coming_keeping_and_only_so_many() {
+    for text in [
+        "ya no vamos, perdon",
+        "ya no vamos",
+        "al final no viajamos, disculpá",
+        "finalmente no voy, gracias igual",
+        "we can't make it anymore, sorry",
+        "we cannot make it",
+        "sorry, we're not coming anymore",
+        "não poderemos ir",
+        "desistimos",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for text in [
+        "ya no vamos con el perro",
+        "ya no vamos a llevar la camioneta",
+        "no vamos, vamos el 16",
+    ] {
+        assert_ne!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for text in [
+        "dejala como estaba",
+        "ok then keep the original dates",
+        "leave it as it was",
+        "deixa como estava",
+        "mantenela",
+    ] {
+        assert!(read(text).keeps_as_is, "{text}");
+    }
+    for text in ["como estaba la cabaña?", "keep me posted"] {
+        assert!(!read(text).keeps_as_is, "{text}");
+    }
+    for (text, n) in [
+        ("agora somos só 2, tudo bem?", 2),
+        ("ahora somos solo 3", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    assert!(read("the Coihue then").settles);
+    assert!(!read("la coihue entonces?").settles);
+}
+
+/// A stay besides the one held, for others: "y la Arrayán las mismas fechas para mis viejos";
+/// and a cabin taken out of what is held.
+#[test]
+fn twelfth_set_another_party_and_a_cabin_taken_out() {
+    let u = read("y la arrayan las mismas fechas para mis viejos");
+    assert!(u.also && u.same_dates, "{u:?}");
+    assert_eq!(u.guests, Some(2));
+    assert_eq!(read("and the Arrayán for my parents").guests, Some(2));
+    assert_eq!(read("vamos con mis viejos, somos 4").guests, Some(4));
+    for text in [
+        "saca la arrayan",
+        "borrá la Lenga porfa",
+        "remove the Arrayán",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for text in ["sacale un dia", "sacale una noche a la coihue"] {
+        assert_ne!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert!(read("y también del 22 al 24").also);
+    assert!(!read("cambiala al 22 y también somos 3").also);
+}

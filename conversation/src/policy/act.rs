@@ -344,9 +344,21 @@ fn carry_out(
             {
                 effects.push(say(texts::period_assumed(lang, p, &stay)));
             }
+            // The same stay asked about again ("¿y cuál tienen libre esas fechas?") while a move
+            // of the hold to it is on the table: accepting still moves the hold.
+            let replacing = s
+                .offer
+                .as_ref()
+                .filter(|o| {
+                    o.check_in == stay.check_in()
+                        && o.check_out == stay.check_out()
+                        && o.guests == guests.get()
+                })
+                .and_then(|o| o.replaces.as_deref())
+                .and_then(|code| facts.held.filter(|h| h.is_called(code) && !h.paid));
             // A question about the one cabin named in this message is answered about it.
             let scope = quote::Scope {
-                replacing: None,
+                replacing,
                 named_only: u.accommodation.is_some() && u.accommodations.len() == 1,
                 several: &u.accommodations,
                 prefer: match u.choice {
@@ -515,6 +527,18 @@ fn carry_out(
             vec![say(texts::offer_declined(lang))]
         }
         Step::AlreadyHeld => holds::already_held(s, u, facts),
+        Step::KeepHold => match facts
+            .held
+            .and_then(|h| stay_of(h.check_in, h.check_out).map(|st| (h, st)))
+        {
+            Some((h, stay)) => vec![say(texts::hold_kept(
+                lang,
+                h.shown_code(),
+                &texts::list(lang, &h.cabins()),
+                &stay,
+            ))],
+            None => vec![say(texts::clarify(lang))],
+        },
         Step::HeldCode(code) => match facts
             .held
             .and_then(|h| stay_of(h.check_in, h.check_out).map(|st| (h, st)))

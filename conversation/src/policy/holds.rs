@@ -482,20 +482,31 @@ pub(crate) fn cancel(
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
     let lang = s.language;
-    if let Some(h) = held(facts, u) {
+    if let Some(h) = super::plan::cancel_target(facts, u) {
         s.offer = None;
         s.booked = None;
         s.wants = None;
         if h.paid {
             s.needs_human = true;
             let refund = facts.place.cancellation.applied(h.check_in, facts.today);
-            return vec![
+            // "Ya no vamos, ¿me devuelven la seña?": asked about it too, the policy itself
+            // first, then what it gives back on the day.
+            let mut effects = Vec::new();
+            if u.topics.contains(&crate::nlu::InfoTopic::Cancellation) {
+                effects.push(say(texts::cancellation_policy(
+                    lang,
+                    &facts.place.cancellation,
+                    None,
+                )));
+            }
+            effects.extend([
                 say(texts::cancellation_requested(lang, h.shown_code(), &refund)),
                 Effect::RequestCancellation {
                     code: h.code.clone(),
                     refund,
                 },
-            ];
+            ]);
+            return effects;
         }
         return vec![
             say(texts::hold_released(lang, h.shown_code())),

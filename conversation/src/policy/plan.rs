@@ -119,6 +119,9 @@ pub(crate) enum Step {
     },
     /// A change to a paid reservation: staff.
     PaidChange,
+    /// "Dejala como estaba" after a change was proposed (other dates taken, another cabin
+    /// offered): what is on the table leaves it, the hold stays as it was.
+    KeepHold,
     Cancel,
     /// Winter holidays: say the usual dates and ask which days.
     WhichDays(PeriodMention),
@@ -135,6 +138,49 @@ pub(crate) fn held<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<&'a Held>
     facts
         .held
         .filter(|h| u.reservation_code.as_ref().is_none_or(|c| h.is_called(c)))
+}
+
+/// The hold a cancellation is about when the guest holds several: the one named by code, by
+/// its arrival ("la del 8"), by its cabin ("la del Arrayán") or by its place in time ("la
+/// primera", "la última"); else the latest.
+pub(crate) fn cancel_target<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<&'a Held> {
+    use chrono::Datelike;
+    if facts.others.is_empty() {
+        return held(facts, u);
+    }
+    let mut all: Vec<&'a Held> = facts.held.into_iter().chain(facts.others).collect();
+    if let Some(code) = &u.reservation_code {
+        return all.into_iter().find(|h| h.is_called(code));
+    }
+    let one = |hits: Vec<&'a Held>| match hits[..] {
+        [h] => Some(h),
+        _ => None,
+    };
+    if let Some(date) = u.check_in
+        && let Some(h) = one(all
+            .iter()
+            .copied()
+            .filter(|h| h.check_in == date || h.check_in.day() == date.day())
+            .collect())
+    {
+        return Some(h);
+    }
+    if let Some(name) = &u.accommodation
+        && let Some(h) = one(all
+            .iter()
+            .copied()
+            .filter(|h| h.cabins().contains(&name.as_str()))
+            .collect())
+    {
+        return Some(h);
+    }
+    all.sort_by_key(|h| h.check_in);
+    let by_place = match u.choice {
+        Some(Choice::Position(n)) => n.checked_sub(1).and_then(|i| all.get(i).copied()),
+        Some(Choice::Last) => all.last().copied(),
+        _ => None,
+    };
+    by_place.or_else(|| held(facts, u))
 }
 
 pub(crate) fn plan(
@@ -160,6 +206,21 @@ pub(crate) fn plan(
         && held(facts, u).is_some_and(|h| !h.paid && h.group.is_none())
     {
         return Step::Bigger;
+    }
+    // "Ah bueno, entonces dejala como estaba", "ok then keep the original dates": the change
+    // proposed since the hold is dropped (a yes in it accepts nothing); the hold stays.
+    if u.keeps_as_is
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && u.accommodation.is_none()
+        && let Some(h) = held(facts, u)
+    {
+        s.offer = None;
+        s.check_in = Some(h.check_in);
+        s.check_out = Some(h.check_out);
+        s.guests = Some(h.guests);
+        s.accommodation = Some(h.accommodation.clone());
+        return Step::KeepHold;
     }
     // "Dale, lo pienso y te aviso": the offer stays on the table, nothing is booked.
     if u.defers && u.intent != Intent::Book && u.check_in.is_none() && !u.affirmative {
@@ -350,7 +411,11 @@ pub(crate) fn plan(
             Some(Some(i)) => {
                 // "Esa" answering "¿Te reservo la Coihue?" with nothing else asked about since:
                 // the option proposed, accepted (a second "¿Te la reservo?" would ask again).
+                // "The Coihue then" to the options offered instead of a hold that cannot
+                // change as asked: the guest already booked, so the one settled on is the
+                // change (a fresh offer's "la Ñire entonces" only focuses it).
                 let agrees = agrees
+                    || (u.settles && offer.replaces.is_some())
                     || (u.choice == Some(Choice::ThatOne)
                         && i == offer.chosen
                         && offer.asked.is_none_or(|a| a == i)
@@ -436,7 +501,10 @@ pub(crate) fn plan(
             Intent::Book => !u.affirmative,
             _ => false,
         };
-        let asks_another_stay = asks && explicit && !u.correction;
+        // "Y también del 22 al 24", "y la Arrayán las mismas fechas para mis viejos": another
+        // stay besides the one held.
+        let also = u.also && (u.check_in.is_some() || u.same_dates) && !u.correction;
+        let asks_another_stay = (asks && explicit || also) && !u.correction;
         // "Preferimos la Lenga" after the Coihue was held: the hold moves to the Lenga.
         let other_cabin = holding.and_then(|h| {
             u.accommodation
@@ -664,7 +732,15 @@ fn stay_request(
         s.needs_human = true;
         return Step::Unanswered;
     }
+    // "Reservame el Arrayán del 8 al 10" … "y también del 22 al 24": another one booked, as the
+    // first was (not a question about it).
+    let books_another = u.also
+        && (u.check_in.is_some() || u.same_dates)
+        && (matches!(u.intent, Intent::Book | Intent::Unknown)
+            || u.intent == Intent::CheckAvailability && u.confidence < EXPLICIT_QUESTION)
+        && (s.booked.is_some() || held(facts, u).is_some_and(|h| !h.paid));
     let want = match u.intent {
+        _ if books_another => Some(Want::Book),
         // A guest who asked to book and now gives the dates still wants to book.
         Intent::CheckAvailability if prev.wants == Some(Want::Book) => Some(Want::Book),
         // Only people or dates, no question word ("¿y para 4?" after a price): what the guest

@@ -130,6 +130,16 @@ pub fn held_code(lang: Language, code: &str, name: &str, stay: &StayDates) -> St
     }
 }
 
+/// "Dejala como estaba" after another stay or cabin was proposed: the hold stays as it was.
+pub fn hold_kept(lang: Language, code: &str, name: &str, stay: &StayDates) -> String {
+    let when = range(lang, stay.check_in(), stay.check_out());
+    match lang {
+        Language::Es => format!("¡Listo! Tu reserva {code} queda como estaba 👍 {name}, {when}."),
+        Language::En => format!("Sure! Your booking {code} stays as it was 👍 {name}, {when}."),
+        Language::Pt => format!("Certo! Sua reserva {code} fica como estava 👍 {name}, {when}."),
+    }
+}
+
 /// "Dale" again after the hold: it is already held, here is how to confirm it.
 pub fn already_held(lang: Language, name: &str, stay: &StayDates, link: Option<&str>) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());

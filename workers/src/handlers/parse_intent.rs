@@ -70,6 +70,7 @@ impl Handle for ParseIntent {
                 catalog_version,
                 held,
                 group,
+                others,
             } = match opening {
                 turns::Opening::Turn(opened) => *opened,
                 turns::Opening::Done => {
@@ -132,8 +133,9 @@ impl Handle for ParseIntent {
                 Incoming::Wordless(_) => Vec::new(),
             };
             let place = property.place();
-            let held = held.map(|h| Held {
-                group: h.group_code.clone().map(|code| HeldGroup {
+            let tz = property.tz();
+            let held = held.map(|h| {
+                let parts = h.group_code.clone().map(|code| HeldGroup {
                     code,
                     parts: group
                         .iter()
@@ -145,19 +147,10 @@ impl Handle for ParseIntent {
                             guests: u16::try_from(p.guests).unwrap_or(1),
                         })
                         .collect(),
-                }),
-                code: h.code,
-                accommodation_id: h.accommodation_id,
-                accommodation: h.accommodation,
-                check_in: h.check_in,
-                check_out: h.check_out,
-                guests: u16::try_from(h.guests).unwrap_or(1),
-                paid: h.paid,
-                payment_link: h.payment_link,
-                holds_until: h
-                    .expires_at
-                    .map(|t| t.with_timezone(&property.tz()).naive_local()),
+                });
+                held_of(h, parts, tz)
             });
+            let others: Vec<Held> = others.into_iter().map(|h| held_of(h, None, tz)).collect();
             let facts = Facts {
                 today,
                 place: &place,
@@ -166,6 +159,7 @@ impl Handle for ParseIntent {
                     taken: &taken,
                 },
                 held: held.as_ref(),
+                others: &others,
                 public_base_url: &state.config.public_base_url,
             };
 
@@ -400,5 +394,21 @@ impl Group<'_> {
             None => holds::place_group(tx, &group, &requests).await?,
         };
         Ok(placed.is_some())
+    }
+}
+
+/// A stay of the guest as the turn sees it: in the property's time zone, with its group.
+fn held_of(h: reservations::GuestStay, group: Option<HeldGroup>, tz: chrono_tz::Tz) -> Held {
+    Held {
+        group,
+        code: h.code,
+        accommodation_id: h.accommodation_id,
+        accommodation: h.accommodation,
+        check_in: h.check_in,
+        check_out: h.check_out,
+        guests: u16::try_from(h.guests).unwrap_or(1),
+        paid: h.paid,
+        payment_link: h.payment_link,
+        holds_until: h.expires_at.map(|t| t.with_timezone(&tz).naive_local()),
     }
 }

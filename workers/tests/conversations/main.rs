@@ -209,6 +209,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_eighth.txt", include_str!("cases_eighth.txt")),
     ("cases_ninth.txt", include_str!("cases_ninth.txt")),
     ("cases_eleventh.txt", include_str!("cases_eleventh.txt")),
+    ("cases_twelfth.txt", include_str!("cases_twelfth.txt")),
     ("cases_thirteenth.txt", include_str!("cases_thirteenth.txt")),
     ("cases_asked.txt", include_str!("cases_asked.txt")),
     ("cases_conv10.txt", include_str!("cases_conv10.txt")),

@@ -64,6 +64,10 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
     let mut cues = table_cues(tokens);
     cues.extend(reserve_cues(tokens));
     cues.extend(cancel_request_cues(tokens));
+    // "Ya no vamos, ¿me devuelven la seña?": not coming is said, not supposed; it cancels even
+    // with a question about the deposit.
+    let not_going = not_going_cues(tokens);
+    cues.extend(not_going.iter().copied());
     cues.extend(lugar_cues(tokens));
     cues.extend(cuanto_cues(tokens));
     let topic_hit = topic(tokens);
@@ -84,6 +88,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
         if c.intent == Intent::Cancel
             && (names_policy || conditional_cancel(tokens, c) || asks_if_one_can(tokens, c))
             && !wants_to_cancel(tokens, c)
+            && !not_going.iter().any(|n| n.pos == c.pos)
         {
             *c = policy_question(*c);
             asks_policy = true;
@@ -322,6 +327,39 @@ fn cancel_request_cues(tokens: &[Token]) -> Vec<Cue> {
         });
         if let Some(k) = noun {
             out.push(cue(Intent::Cancel, Strong, Quality::Exact, k));
+        }
+    }
+    out
+}
+
+/// "Ya no vamos, perdón", "al final no viajamos", "finalmente no voy": the guest is not coming
+/// any more, said on its own (the clause ends there, or only an apology or a word of regret
+/// follows). Not "ya no vamos con el perro" (something else they will not bring).
+fn not_going_cues(tokens: &[Token]) -> Vec<Cue> {
+    const GO: &[&str] = &[
+        "vamos", "voy", "viajamos", "viajo", "venimos", "vengo", "iremos",
+    ];
+    const NOW: &[&str] = &["ya", "finalmente", "final", "entonces"];
+    #[rustfmt::skip]
+    const THEN: &[&str] = &[
+        "perdon", "perdona", "perdonen", "disculpa", "disculpas", "disculpen", "sorry",
+        "lamentablemente", "gracias", "igual", "nada", "che", "chicos", "nomas",
+    ];
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(go) = tokens.get(i + 1) else {
+            continue;
+        };
+        if !t.is("no") || !go.is_any(GO) || t.punct_after {
+            continue;
+        }
+        let said_now = i
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|b| b.is_any(NOW));
+        let ends = go.punct_after || tokens.get(i + 2).is_none_or(|n| n.is_any(THEN));
+        if said_now && ends {
+            out.push(cue(Intent::Cancel, Strong, Quality::Exact, i));
         }
     }
     out

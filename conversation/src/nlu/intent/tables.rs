@@ -117,6 +117,23 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("ya no necesito la cabana", Intent::Cancel, Strong),
     ("ya no necesitamos la reserva", Intent::Cancel, Strong),
     ("ya no necesito la reserva", Intent::Cancel, Strong),
+    // English (its little words are bridged word by word; an apostrophe splits a word).
+    ("can t make it", Intent::Cancel, Strong),
+    ("cant make it", Intent::Cancel, Strong),
+    ("cannot make it", Intent::Cancel, Strong),
+    ("won t make it", Intent::Cancel, Strong),
+    ("wont make it", Intent::Cancel, Strong),
+    ("not coming anymore", Intent::Cancel, Strong),
+    ("not coming any more", Intent::Cancel, Strong),
+    ("re not coming", Intent::Cancel, Strong),
+    ("are not coming", Intent::Cancel, Strong),
+    ("won t be coming", Intent::Cancel, Strong),
+    ("no longer coming", Intent::Cancel, Strong),
+    ("can t come anymore", Intent::Cancel, Strong),
+    // Portuguese.
+    ("no poderemos ir", Intent::Cancel, Strong),
+    ("no vamos conseguir", Intent::Cancel, Strong),
+    ("desistimos", Intent::Cancel, Strong),
     ("suspender", Intent::Cancel, Weak),
     // Book (the "reserv*" family is contextual, see `reserve_cues`)
     ("lo tomo", Intent::Book, Strong),

@@ -150,6 +150,7 @@ fn run_on(cabins: &[Accommodation], state: &ConversationState, text: &str) -> Tu
             taken: &[],
         },
         held: None,
+        others: &[],
         public_base_url: "https://reservas.example",
     };
     turn(state, Incoming::Words(&u), &facts)

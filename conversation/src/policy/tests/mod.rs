@@ -77,6 +77,8 @@ fn place() -> Place {
 struct World {
     taken: Vec<Taken>,
     held: Option<Held>,
+    /// The guest's other live holds, latest first.
+    others: Vec<Held>,
     policy: CancellationPolicy,
     /// Seasons, by the id of the cabin they belong to.
     seasons: Vec<(i64, PriceSeason)>,
@@ -108,6 +110,7 @@ impl World {
                 taken: &self.taken,
             },
             held: self.held.as_ref(),
+            others: &self.others,
             public_base_url: "https://reservas.example",
         };
         turn(state, incoming, &facts)
@@ -163,6 +166,7 @@ fn taken(id: i64, from: &str, to: &str) -> Taken {
 /// An unpaid hold of the Coihue, 15–17 Dec, for 2.
 fn coihue_hold(paid: bool) -> World {
     World {
+        others: Vec::new(),
         taken: vec![taken(2, "2026-12-15", "2026-12-17")],
         held: Some(Held {
             code: "RES261215007".into(),
@@ -213,3 +217,4 @@ mod sixth;
 mod slots;
 mod tenth;
 mod third;
+mod twelfth;
