@@ -585,6 +585,22 @@ fn answers(
     } else {
         facts.accommodations()
     };
+    let answer = |t: InfoTopic| {
+        info::answer(
+            lang,
+            t,
+            facts.place,
+            (all, named),
+            (facts.public_base_url, facts.today),
+        )
+        .into_iter()
+        .map(Effect::Say)
+    };
+    let yes_no = |f: Feature| {
+        info::yes_no_at(lang, f, facts.place, (all, named), asked)
+            .into_iter()
+            .map(Effect::Say)
+    };
     let mut out: Vec<Effect> = Vec::new();
     if let Some(offered) = offered {
         // After a quote: the pets line for the cabins offered; other topics as usual.
@@ -610,36 +626,18 @@ fn answers(
             }
         }
         for f in features.iter().filter(|f| **f != Feature::Pets) {
-            out.extend(
-                info::yes_no_at(lang, *f, facts.place, (all, named), asked)
-                    .into_iter()
-                    .map(Effect::Say),
-            );
+            out.extend(yes_no(*f));
         }
         for t in topics {
             if matches!(t, InfoTopic::Pets) || covered(features, *t) {
                 continue;
             }
-            out.extend(
-                info::answer(
-                    lang,
-                    *t,
-                    facts.place,
-                    (all, named),
-                    (facts.public_base_url, facts.today),
-                )
-                .into_iter()
-                .map(Effect::Say),
-            );
+            out.extend(answer(*t));
         }
         return out;
     }
     for f in features {
-        out.extend(
-            info::yes_no_at(lang, *f, facts.place, (all, named), asked)
-                .into_iter()
-                .map(Effect::Say),
-        );
+        out.extend(yes_no(*f));
     }
     for t in topics {
         if covered(features, *t) {
@@ -662,17 +660,7 @@ fn answers(
             out.push(say(holds::policy(s, facts)));
             continue;
         }
-        out.extend(
-            info::answer(
-                lang,
-                *t,
-                facts.place,
-                (all, named),
-                (facts.public_base_url, facts.today),
-            )
-            .into_iter()
-            .map(Effect::Say),
-        );
+        out.extend(answer(*t));
     }
     out
 }

@@ -306,43 +306,19 @@ pub fn none_offered_has(
     elsewhere: Option<(&str, NotOffered)>,
     options: &[&str],
 ) -> String {
-    let names = super::list(lang, options);
     let what = super::feature_name(lang, f);
-    let first = match (lang, elsewhere) {
-        (_, None) => super::feature_no(lang, f, None, &[]),
-        (Language::Es, Some((n, NotOffered::Pets))) => {
-            format!("{n} tiene {what}, pero no acepta mascotas 🐶")
-        }
-        (Language::Es, Some((n, NotOffered::Small(c)))) => {
-            format!("{n} tiene {what}, pero es para {c} personas como máximo 🙈")
-        }
-        (Language::Es, Some((n, NotOffered::Taken))) => {
-            format!("{n} tiene {what}, pero no está libre esas fechas 😕")
-        }
-        (Language::En, Some((n, NotOffered::Pets))) => {
-            format!("{n} has {what}, but it doesn't take pets 🐶")
-        }
-        (Language::En, Some((n, NotOffered::Small(c)))) => {
-            format!("{n} has {what}, but it sleeps {c} at most 🙈")
-        }
-        (Language::En, Some((n, NotOffered::Taken))) => {
-            format!("{n} has {what}, but it isn't free on those dates 😕")
-        }
-        (Language::Pt, Some((n, NotOffered::Pets))) => {
-            format!("{n} tem {what}, mas não aceita pets 🐶")
-        }
-        (Language::Pt, Some((n, NotOffered::Small(c)))) => {
-            format!("{n} tem {what}, mas é para no máximo {c} pessoas 🙈")
-        }
-        (Language::Pt, Some((n, NotOffered::Taken))) => {
-            format!("{n} tem {what}, mas não está livre nessas datas 😕")
+    let first = match elsewhere {
+        None => super::feature_no(lang, f, None, &[]),
+        Some((n, why)) => {
+            let has = match lang {
+                Language::Es => "tiene",
+                Language::En => "has",
+                Language::Pt => "tem",
+            };
+            format!("{n} {has} {what}{}", why_not_offered(lang, why))
         }
     };
-    match lang {
-        Language::Es => format!("{first} Te ofrecí: {names}. ¿Cuál preferís?"),
-        Language::En => format!("{first} I offered: {names}. Which one do you prefer?"),
-        Language::Pt => format!("{first} Te ofereci: {names}. Qual você prefere?"),
-    }
+    offered_again(lang, &first, options)
 }
 
 /// "La que tiene vista al lago", pointing at what only a cabin not offered has (`elsewhere`,
@@ -352,39 +328,38 @@ pub fn none_offered_described(
     elsewhere: Option<(&str, NotOffered)>,
     options: &[&str],
 ) -> String {
-    let names = super::list(lang, options);
     let first = match (lang, elsewhere) {
         (Language::Es, None) => "Ninguna de las que te ofrecí tiene eso 🙈".to_owned(),
         (Language::En, None) => "None of the ones I offered has that 🙈".to_owned(),
         (Language::Pt, None) => "Nenhum dos que te ofereci tem isso 🙈".to_owned(),
-        (Language::Es, Some((n, NotOffered::Pets))) => {
-            format!("Eso lo tiene {n}, pero no acepta mascotas 🐶")
-        }
-        (Language::Es, Some((n, NotOffered::Small(c)))) => {
-            format!("Eso lo tiene {n}, pero es para {c} personas como máximo 🙈")
-        }
-        (Language::Es, Some((n, NotOffered::Taken))) => {
-            format!("Eso lo tiene {n}, pero no está libre esas fechas 😕")
-        }
-        (Language::En, Some((n, NotOffered::Pets))) => {
-            format!("{n} has that, but it doesn't take pets 🐶")
-        }
-        (Language::En, Some((n, NotOffered::Small(c)))) => {
-            format!("{n} has that, but it sleeps {c} at most 🙈")
-        }
-        (Language::En, Some((n, NotOffered::Taken))) => {
-            format!("{n} has that, but it isn't free on those dates 😕")
-        }
-        (Language::Pt, Some((n, NotOffered::Pets))) => {
-            format!("{n} tem isso, mas não aceita pets 🐶")
-        }
-        (Language::Pt, Some((n, NotOffered::Small(c)))) => {
-            format!("{n} tem isso, mas é para no máximo {c} pessoas 🙈")
-        }
-        (Language::Pt, Some((n, NotOffered::Taken))) => {
-            format!("{n} tem isso, mas não está livre nessas datas 😕")
-        }
+        (Language::Es, Some((n, why))) => format!("Eso lo tiene {n}{}", why_not_offered(lang, why)),
+        (Language::En, Some((n, why))) => format!("{n} has that{}", why_not_offered(lang, why)),
+        (Language::Pt, Some((n, why))) => format!("{n} tem isso{}", why_not_offered(lang, why)),
     };
+    offered_again(lang, &first, options)
+}
+
+/// Why a cabin with what the guest wants is not among the options: ", pero no acepta
+/// mascotas 🐶".
+fn why_not_offered(lang: Language, why: NotOffered) -> String {
+    match (lang, why) {
+        (Language::Es, NotOffered::Pets) => ", pero no acepta mascotas 🐶".to_owned(),
+        (Language::Es, NotOffered::Small(c)) => {
+            format!(", pero es para {c} personas como máximo 🙈")
+        }
+        (Language::Es, NotOffered::Taken) => ", pero no está libre esas fechas 😕".to_owned(),
+        (Language::En, NotOffered::Pets) => ", but it doesn't take pets 🐶".to_owned(),
+        (Language::En, NotOffered::Small(c)) => format!(", but it sleeps {c} at most 🙈"),
+        (Language::En, NotOffered::Taken) => ", but it isn't free on those dates 😕".to_owned(),
+        (Language::Pt, NotOffered::Pets) => ", mas não aceita pets 🐶".to_owned(),
+        (Language::Pt, NotOffered::Small(c)) => format!(", mas é para no máximo {c} pessoas 🙈"),
+        (Language::Pt, NotOffered::Taken) => ", mas não está livre nessas datas 😕".to_owned(),
+    }
+}
+
+/// What was said, then the options offered again and which one.
+fn offered_again(lang: Language, first: &str, options: &[&str]) -> String {
+    let names = super::list(lang, options);
     match lang {
         Language::Es => format!("{first} Te ofrecí: {names}. ¿Cuál preferís?"),
         Language::En => format!("{first} I offered: {names}. Which one do you prefer?"),
