@@ -2526,3 +2526,18 @@ fn twelfth_set_another_party_and_a_cabin_taken_out() {
     assert!(read("y también del 22 al 24").also);
     assert!(!read("cambiala al 22 y también somos 3").also);
 }
+
+#[test]
+fn the_first_one_in_spanish_masculine_is_the_first_option_unless_a_month_follows() {
+    for text in [
+        "me quedo con el primero",
+        "quiero el primero",
+        "prefiero el primero",
+    ] {
+        let u = read(text);
+        assert_eq!(u.choice, Some(super::Choice::Position(1)), "{text}");
+        assert_eq!(u.check_in, None, "{text}");
+    }
+    let u = read("me quedo con el primero de marzo al 3");
+    assert_eq!(u.check_in, Some("2027-03-01".parse().expect("date")));
+}

@@ -971,6 +971,12 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("vinte e nove", "29"),
     ("trinta e um", "31"),
     // Spanish chat shorthand
+    // "Me quedo con el primero" (el lugar, el chalet): the first option; "con el primero de
+    // marzo" stays a day.
+    ("con el primero", "con la primera"), ("quiero el primero", "quiero la primera"),
+    ("prefiero el primero", "prefiero la primera"), ("dame el primero", "dame la primera"),
+    ("reservame el primero", "reservame la primera"), ("con el primero de", "con el primero de"),
+    ("quiero el primero de", "quiero el primero de"), ("prefiero el primero de", "prefiero el primero de"),
     ("solo esa noche", "una noche"),
     ("esa noche nomas", "una noche"),
     ("esa noche sola", "una noche"),
