@@ -422,6 +422,17 @@ const QUESTION_LEADS: &[&str] = &[
     "habra", "hace", "cuentan", "incluye",
 ];
 
+/// Words of a question that asks after nothing in particular: how one is, whether someone is
+/// there, whether one may ask.
+#[rustfmt::skip]
+const SMALL_TALK: &[&str] = &[
+    "como", "estan", "estas", "andan", "anda", "tal", "bien", "todo", "alguien", "consultar",
+    "consulta", "preguntar", "pregunta", "atendiendo", "atienden", "abierto", "abiertos",
+    "puede", "pueden", "hacer", "there", "anyone", "someone", "doing", "open", "question",
+    "tudo", "voces", "estao", "atendendo", "alguem", "perguntar", "pergunta", "pode", "posso",
+    "algo", "saber", "info", "informacion", "tienen", "tiene", "tenes", "have", "does",
+];
+
 /// Greetings and fillers before a question ("hola, una consulta: ¿hay…?").
 #[rustfmt::skip]
 const QUESTION_PREAMBLE: &[&str] = &[
@@ -598,7 +609,16 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .iter()
             .filter(|t| !t.is_any(QUESTION_PREAMBLE))
             .take(2)
-            .any(|t| t.is_any(QUESTION_LEADS));
+            .any(|t| t.is_any(QUESTION_LEADS))
+        // Something asked about ("señal", "generador"), not small talk ("¿cómo están?", "¿hay
+        // alguien?", "¿se puede consultar?").
+        && tokens.iter().any(|t| {
+            t.text.chars().count() >= 4
+                && t.is_alpha()
+                && !t.is_any(SMALL_TALK)
+                && !t.is_any(QUESTION_PREAMBLE)
+                && !t.is_any(QUESTION_LEADS)
+        });
     let asked_of = accommodation
         .as_ref()
         .filter(|_| {

@@ -347,6 +347,22 @@ fn a_question_no_data_answers_goes_to_a_person_not_to_the_menu() {
     // Words without a question stay a clarification, and nobody is called.
     let t = talk(&["mmm bueno"]);
     assert!(!t.state.needs_human, "{}", said(&t));
+    // Small talk asks after nothing: a greeting, nobody called.
+    for text in [
+        "hola, buen día! ¿cómo están?",
+        "hi, how are you?",
+        "hola! ¿se puede consultar?",
+        "hola ¿hay alguien?",
+        "oi, tudo bem? vocês estão atendendo?",
+    ] {
+        let t = talk(&[text]);
+        assert!(!t.state.needs_human, "{text}: {}", said(&t));
+        assert!(
+            !said(&t).contains("alguien del equipo"),
+            "{text}: {}",
+            said(&t)
+        );
+    }
 }
 
 #[test]
