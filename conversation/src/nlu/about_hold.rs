@@ -25,7 +25,7 @@ const PAID: &[&str] = &[
     "ya esta la sena", "ya esta senada", "ya esta senado", "ya hice el pago", "ya sene", "ya senamos", "pago hecho",
     "listo pague", "recien pague", "acabo de pagar", "acabamos de pagar", "ya abone", "i paid",
     "i ve paid", "i have paid", "we paid", "we ve paid", "just paid", "payment done",
-    "payment made", "ja paguei", "acabei de pagar", "ja fiz o pagamento", "pagamento feito",
+    "payment made", "already paid", "already made the payment", "ja paguei", "acabei de pagar", "ja fiz o pagamento", "pagamento feito",
     "ja pagamos",
 ];
 

@@ -1507,6 +1507,17 @@ fn sixth_set_wanting_a_named_place_orders_and_english_and_portuguese_words() {
             Intent::CheckAvailability,
         ),
         ("la coihue del 2 al 5 de junio?", Intent::CheckAvailability),
+        // "¿Qué tienen?": what there is for the stay.
+        ("que tienen?", Intent::CheckAvailability),
+        ("y que opciones hay", Intent::CheckAvailability),
+        (
+            "que me ofrecen para esas fechas?",
+            Intent::CheckAvailability,
+        ),
+        ("what do you have?", Intent::CheckAvailability),
+        ("what options do you have", Intent::CheckAvailability),
+        ("o que vocês têm?", Intent::CheckAvailability),
+        ("quais opções vocês têm?", Intent::CheckAvailability),
         (
             "tem o chalé Coihue de 2 a 5 de junho?",
             Intent::CheckAvailability,

@@ -246,7 +246,14 @@ fn carry_out(
                 None => vec![say(texts::clarify(lang))],
             }
         }
-        Step::PaymentPending => vec![say(texts::payment_pending(lang))],
+        Step::PaymentPending => {
+            let h = super::plan::held(facts, u);
+            let name = h.map(|h| texts::list(lang, &h.cabins()));
+            vec![say(texts::payment_pending(
+                lang,
+                h.zip(name.as_deref()).map(|(h, n)| (h.shown_code(), n)),
+            ))]
+        }
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) if p.period == crate::nlu::Period::Festive => {
             let Some((christmas, year_end)) = super::festive_stays(facts.today) else {
@@ -552,6 +559,7 @@ fn carry_out(
             None => vec![say(texts::clarify(lang))],
         },
         Step::HeldPrice => holds::held_price(s, u, facts),
+        Step::PayingHeld => holds::paying_held(s, u, facts),
         Step::Voucher => holds::voucher(s, u, facts),
         Step::Move {
             stay,

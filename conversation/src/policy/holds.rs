@@ -224,6 +224,18 @@ pub(crate) fn held_price(
     }
 }
 
+/// "¿Cómo pago la seña?", "¿se puede con transferencia?" with an unpaid hold: how paying
+/// works, then the hold's own total, deposit and link.
+pub(crate) fn paying_held(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
+    let mut out = vec![say(texts::paying_the_hold(s.language).to_owned())];
+    out.extend(held_price(s, u, facts));
+    out
+}
+
 /// New dates, people or cabin (`to_cabin`) for the unpaid hold: moved when the cabin is free
 /// and fits (the hold's own nights do not count), else the nearest free options, keeping the
 /// hold until the guest decides.

@@ -108,6 +108,8 @@ pub(crate) enum Step {
     HeldCode(String),
     /// "¿Cuánto es la seña?" after a hold: what the hold costs.
     HeldPrice,
+    /// "¿Cómo pago la seña?" with an unpaid hold: how, and the hold's deposit and link.
+    PayingHeld,
     /// "¿Me pasás el comprobante?", "¿cuánto me queda por pagar?" after paying: the voucher.
     Voucher,
     /// Move the unpaid hold to this stay and head count, and to another cabin when the guest
@@ -361,6 +363,18 @@ pub(crate) fn plan(
             .is_some_and(|o| !o.together && o.options.get(o.chosen).is_some())
     {
         return Step::BookOffer;
+    }
+    // "¿Cómo pago la seña?", "¿se puede con transferencia?" once a hold waits for its deposit:
+    // how paying works, with the hold's own deposit and link (not the general answer).
+    if u.topics.contains(&InfoTopic::Payment)
+        && u.features.is_empty()
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && u.about_hold.is_none()
+        && s.offer.is_none()
+        && held(facts, u).is_some_and(|h| !h.paid)
+    {
+        return Step::PayingHeld;
     }
     // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
     // "La que acepta perros" points; it does not ask.

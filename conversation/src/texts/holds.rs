@@ -67,6 +67,22 @@ pub fn held_price(
     }
 }
 
+/// "¿Cómo pago la seña?" with a hold waiting for it: how the deposit is paid (the hold's own
+/// numbers and link follow it); any other way is for a person to agree.
+pub fn paying_the_hold(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "La seña se paga con el link de Mercado Pago (tarjeta de crédito o débito, o dinero en cuenta) 💳 El resto lo pagás al llegar. Si necesitás otra forma de pago, decime y le aviso a alguien del equipo 😊"
+        }
+        Language::En => {
+            "The deposit is paid through the Mercado Pago link (credit or debit card, or a Mercado Pago balance) 💳 The rest is paid on arrival. If you need another way to pay, tell me and I'll ask someone from the team 😊"
+        }
+        Language::Pt => {
+            "O sinal é pago pelo link do Mercado Pago (cartão de crédito ou débito, ou saldo do Mercado Pago) 💳 O restante é pago na chegada. Se precisar de outra forma de pagamento, me diga que eu aviso alguém da equipe 😊"
+        }
+    }
+}
+
 /// "¿Sigue en pie?", "¿hasta cuándo tengo para pagar?": the hold stands, until when it is
 /// kept, and how to confirm it.
 pub fn hold_standing(
@@ -105,18 +121,25 @@ pub fn hold_standing(
     }
 }
 
-/// "Ya pagué" before the payment was confirmed: the voucher follows once it is.
-pub fn payment_pending(lang: Language) -> &'static str {
+/// "Ya pagué" before the payment was confirmed: the voucher follows once it is. `held`: the
+/// hold's code and cabin, so the guest sees which booking the payment is for.
+pub fn payment_pending(lang: Language, held: Option<(&str, &str)>) -> String {
+    let which = match (lang, held) {
+        (Language::Es, Some((code, name))) => format!(" de tu reserva {code} ({name})"),
+        (Language::En, Some((code, name))) => format!(" for your booking {code} ({name})"),
+        (Language::Pt, Some((code, name))) => format!(" da sua reserva {code} ({name})"),
+        (_, None) => String::new(),
+    };
     match lang {
-        Language::Es => {
-            "¡Gracias! 🙌 Apenas Mercado Pago nos confirme el pago te mando el comprobante por acá (suele tardar unos minutos). Si pasa un rato y no te llega, avisame y le pido a alguien del equipo que lo revise."
-        }
-        Language::En => {
-            "Thank you! 🙌 As soon as Mercado Pago confirms the payment I'll send you the voucher here (it usually takes a few minutes). If it doesn't arrive in a while, let me know and I'll ask someone from the team to check."
-        }
-        Language::Pt => {
-            "Obrigado! 🙌 Assim que o Mercado Pago confirmar o pagamento te mando o comprovante por aqui (costuma levar alguns minutos). Se demorar e não chegar, me avise que eu peço para alguém da equipe verificar."
-        }
+        Language::Es => format!(
+            "¡Gracias! 🙌 Apenas Mercado Pago nos confirme el pago{which} te mando el comprobante por acá (suele tardar unos minutos). Si pasa un rato y no te llega, avisame y le pido a alguien del equipo que lo revise."
+        ),
+        Language::En => format!(
+            "Thank you! 🙌 As soon as Mercado Pago confirms the payment{which} I'll send you the voucher here (it usually takes a few minutes). If it doesn't arrive in a while, let me know and I'll ask someone from the team to check."
+        ),
+        Language::Pt => format!(
+            "Obrigado! 🙌 Assim que o Mercado Pago confirmar o pagamento{which} te mando o comprovante por aqui (costuma levar alguns minutos). Se demorar e não chegar, me avise que eu peço para alguém da equipe verificar."
+        ),
     }
 }
 

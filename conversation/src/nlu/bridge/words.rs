@@ -5,6 +5,9 @@
 #[rustfmt::skip]
 pub(super) const PHRASES: &[(&str, &str)] = &[
     // English: requests
+    ("what do you have", "que tienen"),
+    ("what have you got", "que tienen"),
+    ("what options", "que opciones"),
     ("do you have any availability", "tienen disponibilidad"),
     ("do you have availability", "tienen disponibilidad"),
     ("do you have any rooms", "tienen lugar"),

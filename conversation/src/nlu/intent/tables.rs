@@ -209,6 +209,15 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("cupo", Intent::CheckAvailability, Strong),
     ("dispo", Intent::CheckAvailability, Strong),
     ("hay algo", Intent::CheckAvailability, Strong),
+    // "¿Qué tienen?", "what do you have?", "o que vocês têm?": what there is for the stay.
+    ("que tienen", Intent::CheckAvailability, Weak),
+    ("que tenes", Intent::CheckAvailability, Weak),
+    ("que opciones", Intent::CheckAvailability, Weak),
+    ("que me ofrecen", Intent::CheckAvailability, Weak),
+    ("que me ofreces", Intent::CheckAvailability, Weak),
+    ("o que voces tem", Intent::CheckAvailability, Weak),
+    ("o que voce tem", Intent::CheckAvailability, Weak),
+    ("quais opcoes", Intent::CheckAvailability, Weak),
     // "¿Y vos para cuándo tenés?": when there is room, the dates still to come.
     ("para cuando tenes", Intent::CheckAvailability, Strong),
     ("para cuando tienen", Intent::CheckAvailability, Strong),
