@@ -2526,3 +2526,24 @@ fn twelfth_set_another_party_and_a_cabin_taken_out() {
     assert!(read("y también del 22 al 24").also);
     assert!(!read("cambiala al 22 y también somos 3").also);
 }
+
+#[test]
+fn chat_shorthand_reads_like_the_words_it_stands_for() {
+    let u = read("bn dia, sms 2 y qrms la arrayan del 9 al 11 d junio");
+    assert_eq!(u.guests, Some(2));
+    assert!(u.check_in.is_some());
+    assert!(read("k precio x noche?").per_night);
+    assert!(read("dsp t confirmo").defers);
+    assert!(read("dps te confirmo").defers);
+    assert!(!read("sip dale").defers);
+}
+
+#[test]
+fn a_nudge_is_only_a_greeting_and_a_question_mark() {
+    for text in ["?", "hola??", "??", "hello?", "oi?", "hola? hay alguien?", "y?"] {
+        assert!(read(text).nudge, "{text}");
+    }
+    for text in ["hola", "hola, somos 2?", "cuanto sale?", "dale", "hola tienen lugar?"] {
+        assert!(!read(text).nudge, "{text}");
+    }
+}

@@ -218,3 +218,4 @@ mod slots;
 mod tenth;
 mod third;
 mod twelfth;
+mod fifteenth;
