@@ -873,23 +873,21 @@ fn bare_number(tokens: &[normalize::Token]) -> Option<u16> {
         .flatten()
 }
 
-/// "La noche", "por noche", "per night", "a night", "each night", "da diária" (the bridge
-/// reads "diária" as "noche"), "nightly": one night's price, not the stay's ("esta noche" is
-/// tonight).
 /// Words a nudge may carry besides question marks: greetings and calls for attention.
 const NUDGE_WORDS: &[&str] = &[
-    "hola", "buenas", "buen", "dia", "hello", "hi", "hey", "ey", "oi", "ola", "ole", "alo",
-    "che", "y", "entonces", "and", "so", "e", "ahi", "there", "alguien", "anyone", "someone",
-    "alguem", "estan", "are", "you", "hay",
+    "hola", "buenas", "buen", "dia", "hello", "hi", "hey", "ey", "oi", "ola", "ole", "alo", "che",
+    "y", "entonces", "and", "so", "e", "ahi", "there", "alguien", "anyone", "someone", "alguem",
+    "estan", "are", "you", "hay",
 ];
 
 /// "?", "hola??", "hello? anyone there?": only greetings and a question mark.
 fn is_nudge(text: &str, tokens: &[normalize::Token]) -> bool {
-    text.contains('?')
-        && tokens.len() <= 4
-        && tokens.iter().all(|t| t.is_any(NUDGE_WORDS))
+    text.contains('?') && tokens.len() <= 4 && tokens.iter().all(|t| t.is_any(NUDGE_WORDS))
 }
 
+/// "La noche", "por noche", "per night", "a night", "each night", "da diária" (the bridge
+/// reads "diária" as "noche"), "nightly": one night's price, not the stay's ("esta noche" is
+/// tonight).
 fn per_night(tokens: &[normalize::Token]) -> bool {
     const BEFORE: &[&str] = &[
         "la", "por", "per", "a", "each", "every", "cada", "da", "one",

@@ -2540,10 +2540,24 @@ fn chat_shorthand_reads_like_the_words_it_stands_for() {
 
 #[test]
 fn a_nudge_is_only_a_greeting_and_a_question_mark() {
-    for text in ["?", "hola??", "??", "hello?", "oi?", "hola? hay alguien?", "y?"] {
+    for text in [
+        "?",
+        "hola??",
+        "??",
+        "hello?",
+        "oi?",
+        "hola? hay alguien?",
+        "y?",
+    ] {
         assert!(read(text).nudge, "{text}");
     }
-    for text in ["hola", "hola, somos 2?", "cuanto sale?", "dale", "hola tienen lugar?"] {
+    for text in [
+        "hola",
+        "hola, somos 2?",
+        "cuanto sale?",
+        "dale",
+        "hola tienen lugar?",
+    ] {
         assert!(!read(text).nudge, "{text}");
     }
 }

@@ -153,15 +153,47 @@ fn is_sent_from_line(line: &str) -> bool {
 /// A closing line alone: "Saludos cordiales,", "Atentamente", "Best regards,", "Abraços".
 fn is_sign_off(line: &str) -> bool {
     const CLOSINGS: &[&str] = &[
-        "saludos", "saludos cordiales", "un saludo", "un saludo cordial", "atentamente",
-        "cordialmente", "cordiales saludos", "saludos atentos", "abrazo", "un abrazo", "abrazos", "slds",
-        "best regards", "kind regards", "regards", "best", "cheers", "sincerely", "yours sincerely", "warm regards", "best wishes",
-        "atenciosamente", "abracos", "abraco", "um abraco", "cumprimentos", "saudacoes",
+        "saludos",
+        "saludos cordiales",
+        "un saludo",
+        "un saludo cordial",
+        "atentamente",
+        "cordialmente",
+        "cordiales saludos",
+        "saludos atentos",
+        "abrazo",
+        "un abrazo",
+        "abrazos",
+        "slds",
+        "best regards",
+        "kind regards",
+        "regards",
+        "best",
+        "cheers",
+        "sincerely",
+        "yours sincerely",
+        "warm regards",
+        "best wishes",
+        "atenciosamente",
+        "abracos",
+        "abraco",
+        "um abraco",
+        "cumprimentos",
+        "saudacoes",
     ];
     // A thanks closes only with a comma after it ("Muchas gracias,"), else it may go on.
     const THANKS: &[&str] = &[
-        "gracias", "muchas gracias", "desde ya muchas gracias", "desde ya gracias", "thanks",
-        "many thanks", "thank you", "obrigado", "obrigada", "muito obrigado", "muito obrigada",
+        "gracias",
+        "muchas gracias",
+        "desde ya muchas gracias",
+        "desde ya gracias",
+        "thanks",
+        "many thanks",
+        "thank you",
+        "obrigado",
+        "obrigada",
+        "muito obrigado",
+        "muito obrigada",
     ];
     let folded: String = line
         .to_lowercase()
@@ -274,9 +306,18 @@ mod tests {
                 "Olá, de 12 a 15 de abril?\n\nAtenciosamente,",
             ),
             // A closing first, or a thanks inside a sentence, ends nothing.
-            ("Gracias por responder, somos 4", "Gracias por responder, somos 4"),
-            ("Hola\nGracias!\nSomos 4 del 3 al 5", "Hola\nGracias!\nSomos 4 del 3 al 5"),
-            ("Somos 4.\nMuchas gracias,\nJuan Pérez", "Somos 4.\nMuchas gracias,"),
+            (
+                "Gracias por responder, somos 4",
+                "Gracias por responder, somos 4",
+            ),
+            (
+                "Hola\nGracias!\nSomos 4 del 3 al 5",
+                "Hola\nGracias!\nSomos 4 del 3 al 5",
+            ),
+            (
+                "Somos 4.\nMuchas gracias,\nJuan Pérez",
+                "Somos 4.\nMuchas gracias,",
+            ),
         ] {
             assert_eq!(own_words(body).trim(), want.trim(), "{body:?}");
         }

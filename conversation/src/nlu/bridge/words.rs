@@ -996,7 +996,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("dsp", "despues"),
     ("dps", "despues"),
     ("dsps", "despues"),
-    ("t", "te"),
+    // "t" for "te" only in the promises it makes ("can't" splits into "can" "t")
+    ("t confirmo", "te confirmo"),
+    ("t aviso", "te aviso"),
+    ("t escribo", "te escribo"),
+    ("t digo", "te digo"),
     ("bno", "bueno"),
     ("bn dia", "buen dia"),
     ("bn", "bien"),

@@ -5,7 +5,15 @@ use super::*;
 
 #[test]
 fn a_nudge_after_an_offer_says_the_offer_again() {
-    for text in ["?", "hola??", "??", "hello?", "oi?", "hola? hay alguien?", "y?"] {
+    for text in [
+        "?",
+        "hola??",
+        "??",
+        "hello?",
+        "oi?",
+        "hola? hay alguien?",
+        "y?",
+    ] {
         let first = talk(&["somos 2 del 20 al 22 de abril"]);
         assert!(first.state.offer.is_some(), "an offer first");
         let t = run(&first.state, text);
