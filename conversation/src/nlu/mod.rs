@@ -237,6 +237,9 @@ pub struct Understanding {
     /// "?", "hola??", "hello?", "oi??": a nudge after waiting, no words but a greeting and a
     /// question mark; what was on the table is said again.
     pub nudge: bool,
+    /// The price a night asked beside another question ("¿tienen para 2 del 3 al 5? ¿cuánto
+    /// sale x noche?"): the offer says it too.
+    pub night_price_too: bool,
     /// A month named without a day ("queremos ir en marzo"): the month later bare days fall in.
     pub month: Option<u32>,
     /// The whole message is one number ("2", "cuatro", "3 nomás"): the answer to whatever the
@@ -654,6 +657,13 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         about_hold: about_hold::detect(&tokens),
         plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
         nudge: is_nudge(text, &tokens),
+        night_price_too: per_night(&tokens)
+            && tokens.iter().any(|t| {
+                t.is_any(&[
+                    "cuanto", "precio", "sale", "cuesta", "valor", "tarifa", "much", "price",
+                    "cost", "quanto", "preco", "custa",
+                ])
+            }),
         refers_back: back,
         next_week: dates.check_in.is_none()
             && [
