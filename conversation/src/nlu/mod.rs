@@ -234,6 +234,12 @@ pub struct Understanding {
     /// A price question about one night ("¿cuánto sale la noche?", "how much per night?",
     /// "qual o valor da diária?"), not the stay's total.
     pub per_night: bool,
+    /// "?", "hola??", "hello?", "oi??": a nudge after waiting, no words but a greeting and a
+    /// question mark; what was on the table is said again.
+    pub nudge: bool,
+    /// The price a night asked beside another question ("¿tienen para 2 del 3 al 5? ¿cuánto
+    /// sale x noche?"): the offer says it too.
+    pub night_price_too: bool,
     /// A month named without a day ("queremos ir en marzo"): the month later bare days fall in.
     pub month: Option<u32>,
     /// The whole message is one number ("2", "cuatro", "3 nomás"): the answer to whatever the
@@ -670,6 +676,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         defers: affirm::puts_off(&tokens),
         about_hold: about_hold::detect(&tokens),
         plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
+        nudge: is_nudge(text, &tokens),
+        night_price_too: per_night(&tokens)
+            && tokens.iter().any(|t| {
+                t.is_any(&[
+                    "cuanto", "precio", "sale", "cuesta", "valor", "tarifa", "much", "price",
+                    "cost", "quanto", "preco", "custa",
+                ])
+            }),
         refers_back: back,
         next_week: dates.check_in.is_none()
             && [
@@ -887,6 +901,18 @@ fn bare_number(tokens: &[normalize::Token]) -> Option<u16> {
     (rest_is_filler && (1..=60).contains(&n.value))
         .then(|| u16::try_from(n.value).ok())
         .flatten()
+}
+
+/// Words a nudge may carry besides question marks: greetings and calls for attention.
+const NUDGE_WORDS: &[&str] = &[
+    "hola", "buenas", "buen", "dia", "hello", "hi", "hey", "ey", "oi", "ola", "ole", "alo", "che",
+    "y", "entonces", "and", "so", "e", "ahi", "there", "alguien", "anyone", "someone", "alguem",
+    "estan", "are", "you", "hay",
+];
+
+/// "?", "hola??", "hello? anyone there?": only greetings and a question mark.
+fn is_nudge(text: &str, tokens: &[normalize::Token]) -> bool {
+    text.contains('?') && tokens.len() <= 4 && tokens.iter().all(|t| t.is_any(NUDGE_WORDS))
 }
 
 /// "La noche", "por noche", "per night", "a night", "each night", "da diária" (the bridge

@@ -2552,3 +2552,38 @@ fn the_first_one_in_spanish_masculine_is_the_first_option_unless_a_month_follows
     let u = read("me quedo con el primero de marzo al 3");
     assert_eq!(u.check_in, Some("2027-03-01".parse().expect("date")));
 }
+
+#[test]
+fn chat_shorthand_reads_like_the_words_it_stands_for() {
+    let u = read("bn dia, sms 2 y qrms la arrayan del 9 al 11 d junio");
+    assert_eq!(u.guests, Some(2));
+    assert!(u.check_in.is_some());
+    assert!(read("k precio x noche?").per_night);
+    assert!(read("dsp t confirmo").defers);
+    assert!(read("dps te confirmo").defers);
+    assert!(!read("sip dale").defers);
+}
+
+#[test]
+fn a_nudge_is_only_a_greeting_and_a_question_mark() {
+    for text in [
+        "?",
+        "hola??",
+        "??",
+        "hello?",
+        "oi?",
+        "hola? hay alguien?",
+        "y?",
+    ] {
+        assert!(read(text).nudge, "{text}");
+    }
+    for text in [
+        "hola",
+        "hola, somos 2?",
+        "cuanto sale?",
+        "dale",
+        "hola tienen lugar?",
+    ] {
+        assert!(!read(text).nudge, "{text}");
+    }
+}

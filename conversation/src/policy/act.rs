@@ -374,6 +374,13 @@ fn carry_out(
                 },
             };
             let offered = quote::quote(s, facts, (stay, guests), want, scope, &mut effects);
+            if u.night_price_too
+                && s.offer
+                    .as_ref()
+                    .is_some_and(|o| !o.together && o.replaces.is_none())
+            {
+                effects.extend(quote::night_prices_asking(s, facts, false));
+            }
             let asked = (&u.topics[..], &u.features[..], u.asked_time);
             let extra = answers(
                 s,

@@ -263,6 +263,22 @@ pub(crate) fn plan(
             want: Want::Availability,
         };
     }
+    // "?", "hola??" after an offer with no answer yet: the offer again.
+    if u.nudge
+        && s.booked.is_none()
+        && held(facts, u).is_none()
+        && let Some(offer) = &prev.offer
+        && let (Ok(stay), Ok(guests)) = (
+            StayDates::from_today(offer.check_in, offer.check_out, facts.today),
+            Guests::new(offer.guests),
+        )
+    {
+        return Step::Quote {
+            stay,
+            guests,
+            want: Want::Availability,
+        };
+    }
     // "¿La Arrayán tiene vista al lago?": answered from what the owner wrote of it.
     if let Some((name, words)) = &u.asked_of
         && !heard.new_stay()

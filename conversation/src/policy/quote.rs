@@ -450,6 +450,15 @@ pub(crate) fn booking(
 /// its base price when the stay has dearer nights), with its total for the stay; a yes still
 /// books the option in focus.
 pub(crate) fn night_prices(s: &ConversationState, facts: &Facts<'_>) -> Vec<Effect> {
+    night_prices_asking(s, facts, true)
+}
+
+/// The offer's prices a night; with its question again when `ask`.
+pub(crate) fn night_prices_asking(
+    s: &ConversationState,
+    facts: &Facts<'_>,
+    ask: bool,
+) -> Vec<Effect> {
     let lang = s.language;
     let Some(offer) = s.offer.as_ref() else {
         return vec![say(texts::clarify(lang))];
@@ -478,6 +487,7 @@ pub(crate) fn night_prices(s: &ConversationState, facts: &Facts<'_>) -> Vec<Effe
         .options
         .get(offer.chosen)
         .map_or("", |o| o.name.as_str());
+    let chosen = if ask { chosen } else { "" };
     vec![say(texts::night_prices(lang, &rows, chosen))]
 }
 

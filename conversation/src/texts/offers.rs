@@ -998,7 +998,7 @@ pub struct NightPrice<'a> {
 }
 
 /// "How much is it per night?" about the options on the table: one line each, and the offer's
-/// question again.
+/// question again (none when `chosen` is empty).
 pub fn night_prices(lang: Language, rows: &[NightPrice<'_>], chosen: &str) -> String {
     let mut text = match lang {
         Language::Es => "El precio por noche:\n",
@@ -1028,6 +1028,10 @@ pub fn night_prices(lang: Language, rows: &[NightPrice<'_>], chosen: &str) -> St
                 "• {name}: a partir de {night} a diária ({total} no total por {n} noites)\n"
             ),
         });
+    }
+    // Without a cabin in focus (the offer just said, its question with it) the lines alone.
+    if chosen.is_empty() {
+        return text.trim_end().to_owned();
     }
     text.push_str(&match lang {
         Language::Es => format!("¿Te reservo {chosen}? Respondé «dale», o decime cuál preferís."),

@@ -31,6 +31,12 @@ pub fn own_words(body: &str) -> String {
         if t == "--" || t == "-- " || t == "__" {
             break;
         }
+        // "Saludos cordiales," "Best regards," "Atenciosamente,": what follows is the
+        // signature (name, job title, phones, a legal notice), never the guest's request.
+        if is_sign_off(t) && kept.iter().any(|k| !k.trim().is_empty()) {
+            kept.push(t.to_owned());
+            break;
+        }
         if t.starts_with('>') {
             continue;
         }
@@ -144,6 +150,68 @@ fn is_sent_from_line(line: &str) -> bool {
         && !lower.chars().any(|c| c.is_ascii_digit() || c == '?')
 }
 
+/// A closing line alone: "Saludos cordiales,", "Atentamente", "Best regards,", "Abraços".
+fn is_sign_off(line: &str) -> bool {
+    const CLOSINGS: &[&str] = &[
+        "saludos",
+        "saludos cordiales",
+        "un saludo",
+        "un saludo cordial",
+        "atentamente",
+        "cordialmente",
+        "cordiales saludos",
+        "saludos atentos",
+        "abrazo",
+        "un abrazo",
+        "abrazos",
+        "slds",
+        "best regards",
+        "kind regards",
+        "regards",
+        "best",
+        "cheers",
+        "sincerely",
+        "yours sincerely",
+        "warm regards",
+        "best wishes",
+        "atenciosamente",
+        "abracos",
+        "abraco",
+        "um abraco",
+        "cumprimentos",
+        "saudacoes",
+    ];
+    // A thanks closes only with a comma after it ("Muchas gracias,"), else it may go on.
+    const THANKS: &[&str] = &[
+        "gracias",
+        "muchas gracias",
+        "desde ya muchas gracias",
+        "desde ya gracias",
+        "thanks",
+        "many thanks",
+        "thank you",
+        "obrigado",
+        "obrigada",
+        "muito obrigado",
+        "muito obrigada",
+    ];
+    let folded: String = line
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'ã' | 'â' => 'a',
+            'é' | 'ê' => 'e',
+            'í' => 'i',
+            'ó' | 'õ' | 'ô' => 'o',
+            'ú' => 'u',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect();
+    let bare = folded.trim_end_matches([',', '.', '!', ' ']).trim();
+    CLOSINGS.contains(&bare) || folded.trim_end().ends_with(',') && THANKS.contains(&bare)
+}
+
 /// `line` without inline-image placeholders.
 fn without_placeholders(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
@@ -202,7 +270,7 @@ mod tests {
         for (body, want) in [
             (
                 "Hola, ¿tienen lugar del 3 al 5 de marzo?\n\nSaludos\nAna\n[image: logo.png]",
-                "Hola, ¿tienen lugar del 3 al 5 de marzo?\n\nSaludos\nAna",
+                "Hola, ¿tienen lugar del 3 al 5 de marzo?\n\nSaludos",
             ),
             (
                 "Quiero reservar [cid:ii_18c2] para 2",
@@ -215,6 +283,41 @@ mod tests {
             ),
             // Brackets that are words stay.
             ("Somos 2 [adultos] <3", "Somos 2 [adultos] <3"),
+        ] {
+            assert_eq!(own_words(body).trim(), want.trim(), "{body:?}");
+        }
+    }
+
+    /// A closing line ends the guest's words: the name, job title, phones and legal notice
+    /// below it are a signature ("Recursos Humanos" is no request for a person).
+    #[test]
+    fn a_closing_line_ends_the_words_before_the_signature() {
+        for (body, want) in [
+            (
+                "Quisiera el precio de la Lenga.\n\nAtentamente,\nLic. Roberto Gómez\nDirector de Recursos Humanos\nTel: (011) 4333-2222",
+                "Quisiera el precio de la Lenga.\n\nAtentamente,",
+            ),
+            (
+                "Do you have availability for 2 guests?\n\nBest regards,\nJohn Smith\nSenior Product Manager | Acme Corp.",
+                "Do you have availability for 2 guests?\n\nBest regards,",
+            ),
+            (
+                "Olá, de 12 a 15 de abril?\n\nAtenciosamente,\nAna Souza\nAnalista",
+                "Olá, de 12 a 15 de abril?\n\nAtenciosamente,",
+            ),
+            // A closing first, or a thanks inside a sentence, ends nothing.
+            (
+                "Gracias por responder, somos 4",
+                "Gracias por responder, somos 4",
+            ),
+            (
+                "Hola\nGracias!\nSomos 4 del 3 al 5",
+                "Hola\nGracias!\nSomos 4 del 3 al 5",
+            ),
+            (
+                "Somos 4.\nMuchas gracias,\nJuan Pérez",
+                "Somos 4.\nMuchas gracias,",
+            ),
         ] {
             assert_eq!(own_words(body).trim(), want.trim(), "{body:?}");
         }

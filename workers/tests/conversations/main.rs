@@ -3,7 +3,8 @@
 //! `cases_sixth.txt`, `cases_seventh.txt`, `cases_eighth.txt`, `cases_ninth.txt`,
 //! `cases_eleventh.txt` and the sets after it, each written apart from the ones before to find
 //! what they missed; `cases_asked.txt`, questions that are no booking step and questions about
-//! a hold; `cases_conv14.txt`, long whole conversations) run through the real fleet,
+//! a hold; `cases_conv14.txt`, long whole conversations; `cases_conv15.txt`, messy input) run
+//! through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -214,6 +215,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_asked.txt", include_str!("cases_asked.txt")),
     ("cases_conv10.txt", include_str!("cases_conv10.txt")),
     ("cases_conv14.txt", include_str!("cases_conv14.txt")),
+    ("cases_conv15.txt", include_str!("cases_conv15.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -338,6 +338,13 @@ mod tests {
         assert_eq!(bridged("March 1st to 4th"), "1 marzo hasta 4");
         assert_eq!(bridged("de 5 a 9 de janeiro"), "de 5 a 9 de enero");
         assert_eq!(bridged("pa 6 d mayo"), "para 6 d mayo");
+        assert_eq!(
+            bridged("sms 2 y qrms la arrayan"),
+            "somos 2 y queremos la arrayan"
+        );
+        assert_eq!(bridged("k precio x noche"), "que precio por noche");
+        assert_eq!(bridged("dsp t confirmo"), "despues te confirmo");
+        assert_eq!(bridged("bno dale x fa"), "bueno dale por favor");
         assert_eq!(bridged("may i book?"), "may i reservar");
         assert_eq!(
             bridged("hola tenés lugar del 15 al 17 de diciembre para 2"),

@@ -205,6 +205,7 @@ const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 
 mod eighth;
 mod eleventh;
+mod fifteenth;
 mod fifth;
 mod fourteenth;
 mod fourth;
