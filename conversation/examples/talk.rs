@@ -428,21 +428,26 @@ fn others_of(res: &[Res], all: &[Accommodation], held: Option<&Held>) -> Vec<Hel
         .rev()
         .filter(|r| r.status != "cancelled" && r.group.is_none())
         .filter(|r| held.is_none_or(|h| h.code != r.code))
-        .map(|r| Held {
-            code: r.code.clone(),
-            accommodation_id: all[r.cabin].id,
-            accommodation: all[r.cabin].name.clone(),
-            check_in: r.check_in,
-            check_out: r.check_out,
-            guests: r.guests,
-            paid: r.status == "confirmed",
-            payment_link: Some("https://pago.example/x".into()),
-            holds_until: (r.status != "confirmed")
-                .then(|| r.check_in.and_hms_opt(18, 0, 0))
-                .flatten(),
-            group: None,
-        })
+        .map(|r| held_as(r, all, None))
         .collect()
+}
+
+/// A reservation as the turn sees it, with its group.
+fn held_as(r: &Res, all: &[Accommodation], group: Option<HeldGroup>) -> Held {
+    Held {
+        code: r.code.clone(),
+        accommodation_id: all[r.cabin].id,
+        accommodation: all[r.cabin].name.clone(),
+        check_in: r.check_in,
+        check_out: r.check_out,
+        guests: r.guests,
+        paid: r.status == "confirmed",
+        payment_link: Some("https://pago.example/x".into()),
+        holds_until: (r.status != "confirmed")
+            .then(|| r.check_in.and_hms_opt(18, 0, 0))
+            .flatten(),
+        group,
+    }
 }
 
 fn held_of(res: &[Res], all: &[Accommodation]) -> Option<Held> {
@@ -461,18 +466,5 @@ fn held_of(res: &[Res], all: &[Accommodation]) -> Option<Held> {
             })
             .collect(),
     });
-    Some(Held {
-        code: r.code.clone(),
-        accommodation_id: all[r.cabin].id,
-        accommodation: all[r.cabin].name.clone(),
-        check_in: r.check_in,
-        check_out: r.check_out,
-        guests: r.guests,
-        paid: r.status == "confirmed",
-        payment_link: Some("https://pago.example/x".into()),
-        holds_until: (r.status != "confirmed")
-            .then(|| r.check_in.and_hms_opt(18, 0, 0))
-            .flatten(),
-        group,
-    })
+    Some(held_as(r, all, group))
 }

@@ -419,43 +419,27 @@ fn carry_out(
             vec![say(texts::not_in_offer(lang, &names))]
         }
         Step::NoneOfferedDescribed(name) => {
-            let names: Vec<&str> = s
-                .offer
+            let elsewhere = accommodations
                 .iter()
-                .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
-                .collect();
-            let guests = s.offer.as_ref().map_or(0, |o| o.guests);
-            let elsewhere = accommodations.iter().find(|a| a.name == name).map(|a| {
-                let why = if s.pets && !a.pets_allowed {
-                    texts::NotOffered::Pets
-                } else if !a.fits(guests) {
-                    texts::NotOffered::Small(a.capacity)
-                } else {
-                    texts::NotOffered::Taken
-                };
-                (a.name.as_str(), why)
-            });
-            vec![say(texts::none_offered_described(lang, elsewhere, &names))]
+                .find(|a| a.name == name)
+                .map(|a| not_offered(s, a));
+            vec![say(texts::none_offered_described(
+                lang,
+                elsewhere,
+                &offered_names(s),
+            ))]
         }
         Step::NoneOfferedHas(f) => {
-            let names: Vec<&str> = s
-                .offer
+            let elsewhere = accommodations
                 .iter()
-                .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
-                .collect();
-            let guests = s.offer.as_ref().map_or(0, |o| o.guests);
-            // The cabin that has it, and why it is not on the table: pets, size, or its nights.
-            let elsewhere = accommodations.iter().find(|a| info::has(a, f)).map(|a| {
-                let why = if s.pets && !a.pets_allowed {
-                    texts::NotOffered::Pets
-                } else if !a.fits(guests) {
-                    texts::NotOffered::Small(a.capacity)
-                } else {
-                    texts::NotOffered::Taken
-                };
-                (a.name.as_str(), why)
-            });
-            vec![say(texts::none_offered_has(lang, f, elsewhere, &names))]
+                .find(|a| info::has(a, f))
+                .map(|a| not_offered(s, a));
+            vec![say(texts::none_offered_has(
+                lang,
+                f,
+                elsewhere,
+                &offered_names(s),
+            ))]
         }
         Step::Compare { named } => {
             let mut offered: Vec<(i64, Option<i64>)> = match &s.offer {
@@ -576,6 +560,31 @@ fn carry_out(
         Step::PaidChange => holds::paid_change(s, u, facts),
         Step::Cancel => holds::cancel(s, u, facts),
     }
+}
+
+/// The names of the options on the table.
+fn offered_names(s: &ConversationState) -> Vec<&str> {
+    s.offer
+        .iter()
+        .flat_map(|o| o.options.iter().map(|x| x.name.as_str()))
+        .collect()
+}
+
+/// A cabin that has what the guest wants, and why it is not on the table: pets, size, or its
+/// nights.
+fn not_offered<'a>(
+    s: &ConversationState,
+    a: &'a booking::Accommodation,
+) -> (&'a str, texts::NotOffered) {
+    let guests = s.offer.as_ref().map_or(0, |o| o.guests);
+    let why = if s.pets && !a.pets_allowed {
+        texts::NotOffered::Pets
+    } else if !a.fits(guests) {
+        texts::NotOffered::Small(a.capacity)
+    } else {
+        texts::NotOffered::Taken
+    };
+    (a.name.as_str(), why)
 }
 
 /// Answers to the questions about the place a message asks, for the cabins it names (or the

@@ -185,6 +185,17 @@ pub(crate) fn cancel_target<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<
     by_place.or_else(|| held(facts, u))
 }
 
+/// The offer's stay and party quoted again (what is free now, for what the guest said since).
+fn offer_again(offer: &Offer, facts: &Facts<'_>) -> Option<Step> {
+    let stay = StayDates::from_today(offer.check_in, offer.check_out, facts.today).ok()?;
+    let guests = Guests::new(offer.guests).ok()?;
+    Some(Step::Quote {
+        stay,
+        guests,
+        want: Want::Availability,
+    })
+}
+
 pub(crate) fn plan(
     prev: &ConversationState,
     s: &mut ConversationState,
@@ -252,32 +263,18 @@ pub(crate) fn plan(
             .options
             .get(offer.chosen)
             .is_some_and(|o| !o.pets_allowed)
-        && let (Ok(stay), Ok(guests)) = (
-            StayDates::from_today(offer.check_in, offer.check_out, facts.today),
-            Guests::new(offer.guests),
-        )
+        && let Some(step) = offer_again(offer, facts)
     {
-        return Step::Quote {
-            stay,
-            guests,
-            want: Want::Availability,
-        };
+        return step;
     }
     // "?", "hola??" after an offer with no answer yet: the offer again.
     if u.nudge
         && s.booked.is_none()
         && held(facts, u).is_none()
         && let Some(offer) = &prev.offer
-        && let (Ok(stay), Ok(guests)) = (
-            StayDates::from_today(offer.check_in, offer.check_out, facts.today),
-            Guests::new(offer.guests),
-        )
+        && let Some(step) = offer_again(offer, facts)
     {
-        return Step::Quote {
-            stay,
-            guests,
-            want: Want::Availability,
-        };
+        return step;
     }
     // "¿La Arrayán tiene vista al lago?": answered from what the owner wrote of it.
     if let Some((name, words)) = &u.asked_of
