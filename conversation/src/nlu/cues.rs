@@ -382,12 +382,8 @@ pub(crate) fn asked_time(tokens: &[Token]) -> Option<AskedTime> {
         let h = if evening && h < 12 { h + 12 } else { h % 24 };
         return Some(AskedTime::At(h));
     }
-    let late = ["tarde", "late", "mas tarde"]
-        .iter()
-        .any(|p| lexicon::find_phrase(tokens, p).is_some());
-    let early = ["temprano", "early", "antes"]
-        .iter()
-        .any(|p| lexicon::find_phrase(tokens, p).is_some());
+    let late = lexicon::says_any(tokens, &["tarde", "late", "mas tarde"]);
+    let early = lexicon::says_any(tokens, &["temprano", "early", "antes"]);
     match (late, early) {
         (true, false) => Some(AskedTime::Late),
         (false, true) => Some(AskedTime::Early),

@@ -6,9 +6,9 @@
 //! 1. [`listen`] (here): the message's values go into the slots, for the conversation's life
 //!    (dates, nights, guests, accommodation, pets, language); a later value replaces an earlier
 //!    one.
-//! 2. `plan`: what the guest is doing now, as one [`plan::Step`]: pointing at an option,
-//!    accepting what is on the table, correcting a hold, cancelling, asking, or asking for a
-//!    stay.
+//! 2. `plan`: what the guest is doing now, as one `step::Step`: pointing at an option
+//!    (`pick`), accepting what is on the table, correcting a hold, cancelling, asking, or
+//!    asking for a stay.
 //! 3. `act`: the step carried out against the facts: quotes and offers (`quote`), holds moved,
 //!    released or handed to staff (`holds`), answers (`info`). Every reply says what was
 //!    understood (the stay and people of an offer, the dates assumed from a holiday).
@@ -18,8 +18,10 @@
 
 mod act;
 mod holds;
+mod pick;
 mod plan;
 mod quote;
+mod step;
 
 #[cfg(test)]
 mod tests;
