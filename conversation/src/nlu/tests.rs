@@ -2587,3 +2587,17 @@ fn a_nudge_is_only_a_greeting_and_a_question_mark() {
         assert!(!read(text).nudge, "{text}");
     }
 }
+
+#[test]
+fn another_couple_comes_along_in_three_languages() {
+    for (text, n) in [
+        ("somos 2 y otra pareja, del 10 al 12 de marzo", 4),
+        ("vamos con otra pareja de amigos", 4),
+        ("my wife and I with another couple", 4),
+        ("we are 2 plus another couple", 4),
+        ("somos 2 e outro casal", 4),
+        ("a couple and two friends", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+}
