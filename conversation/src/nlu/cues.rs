@@ -45,7 +45,8 @@ const ATTRIBUTES: &[(&str, Choice)] = &[
     ("menos cara", Choice::Cheapest), ("mas cara", Choice::Priciest), ("mas caro", Choice::Priciest),
     ("mas grande", Choice::Largest), ("la grande", Choice::Largest), ("el grande", Choice::Largest),
     ("mas amplia", Choice::Largest), ("mas espaciosa", Choice::Largest),
-    ("mas capacidad", Choice::Largest), ("mas chica", Choice::Smallest),
+    ("mas capacidad", Choice::Largest), ("cabana grande", Choice::Largest),
+    ("la grandota", Choice::Largest), ("cabana chica", Choice::Smallest), ("mas chica", Choice::Smallest),
     ("la chica", Choice::Smallest), ("mas chiquita", Choice::Smallest),
     ("la chiquita", Choice::Smallest), ("mas pequena", Choice::Smallest),
     ("que acepta perros", Choice::PetFriendly), ("que acepta mascotas", Choice::PetFriendly),
@@ -526,6 +527,8 @@ mod tests {
             ("la mas barata porfa", Some(Choice::Cheapest)),
             ("la grande", Some(Choice::Largest)),
             ("la más grande", Some(Choice::Largest)),
+            ("la cabaña grande", Some(Choice::Largest)),
+            ("la cabaña chica", Some(Choice::Smallest)),
             ("la que acepta perros", Some(Choice::PetFriendly)),
             (
                 "cual admite mascotas? esa quiero",
