@@ -138,7 +138,12 @@ fn carry_out(
                 (None, Some(stay))
                     if priced.is_none() && (u.check_in.is_some() || u.nights.is_some()) =>
                 {
-                    texts::ask_guests_for(lang, &stay)
+                    // The cabin named before, not in this message (that one was just noted).
+                    let earlier = s
+                        .accommodation
+                        .as_deref()
+                        .filter(|_| u.accommodation.is_none());
+                    texts::ask_guests_for(lang, &stay, earlier)
                 }
                 _ => texts::ask_guests(lang).to_owned(),
             }));
