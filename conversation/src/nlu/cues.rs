@@ -196,7 +196,11 @@ const HAVING: &[&str] = &[
 pub(crate) fn described(tokens: &[Token]) -> Option<String> {
     // "¿Hay alguna con vista al lago?", "tem alguma com vista pro lago?": asked, the words are
     // still what the option is pointed at by.
-    const ASKED: &[&str] = &["alguna con", "alguna que tenga", "alguna que tiene"];
+    #[rustfmt::skip]
+    const ASKED: &[&str] = &[
+        "alguna con", "alguna que tenga", "alguna que tiene", "cabanas con", "cabana con",
+        "cabanas que tengan", "cabana que tenga", "alguna cabana con", "algo con",
+    ];
     for lead in HAVING.iter().chain(ASKED) {
         if let Some((pos, _)) = lexicon::find_phrase(tokens, lead) {
             let rest = &tokens[pos + lexicon::phrase_len(lead)..];

@@ -2645,3 +2645,14 @@ fn a_day_far_from_a_period_is_the_guests_own_arrival() {
     let u = read("desde el 20 hasta año nuevo");
     assert_eq!(u.check_in, Some(d(2026, 12, 20)));
 }
+
+#[test]
+fn which_cabins_have_words_no_feature_knows() {
+    for (text, words) in [
+        ("tienen cabañas con 2 dormitorios?", "2 dormitorios"),
+        ("hay alguna con vista al lago?", "vista al lago"),
+        ("tienen alguna cabaña con deck?", "deck"),
+    ] {
+        assert_eq!(read(text).described.as_deref(), Some(words), "{text}");
+    }
+}

@@ -251,6 +251,22 @@ fn carry_out(
                 None => vec![say(texts::clarify(lang))],
             }
         }
+        Step::WhichHave(words) => {
+            let having: Vec<&booking::Accommodation> = accommodations
+                .iter()
+                .filter(|a| info::has_words(a, &words))
+                .collect();
+            if having.is_empty() {
+                s.needs_human = true;
+                vec![say(texts::unanswered(lang))]
+            } else {
+                let lines: Vec<(&str, &str)> = having
+                    .iter()
+                    .map(|a| (a.name.as_str(), a.description.as_str()))
+                    .collect();
+                vec![say(texts::which_have(lang, &lines))]
+            }
+        }
         Step::PaymentPending => {
             let h = super::plan::held(facts, u);
             let name = h.map(|h| texts::list(lang, &h.cabins()));

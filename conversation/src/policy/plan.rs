@@ -181,6 +181,16 @@ pub(crate) fn plan(
             words: words.clone(),
         };
     }
+    // "¿Tienen cabañas con dos dormitorios?", "¿hay alguna con vista al lago?" with nothing on
+    // the table: the cabins that have it, from what the owner wrote.
+    if let Some(words) = &u.described
+        && !heard.new_stay()
+        && s.offer.is_none()
+        && u.accommodation.is_none()
+        && u.choice.is_none()
+    {
+        return Step::WhichHave(words.clone());
+    }
     // "Sí, la que tiene vista al lago": the one option whose description says so.
     if let Some(words) = &u.described
         && !heard.new_stay()

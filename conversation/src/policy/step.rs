@@ -23,6 +23,9 @@ pub(crate) enum Step {
         name: String,
         words: String,
     },
+    /// "¿Tienen cabañas con dos dormitorios?" with nothing on the table: the cabins whose
+    /// description or amenities say so, or a person when none does.
+    WhichHave(String),
     /// "¿Tenés otra?" with options on the table.
     OtherOptions,
     /// The hold stands: until when it is kept, and its link.
