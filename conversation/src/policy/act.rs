@@ -251,6 +251,7 @@ fn carry_out(
                 None => vec![say(texts::clarify(lang))],
             }
         }
+        Step::PetsForHold => holds::pets_for_hold(s, u, facts),
         Step::WhichHave(words) => {
             let having: Vec<&booking::Accommodation> = accommodations
                 .iter()

@@ -163,6 +163,24 @@ pub(crate) fn plan(
     {
         return step;
     }
+    // The same after a hold ("reservá la Arrayán" … "uy, vamos con el perro"): the hold stays,
+    // the cabins that take pets are offered to replace it.
+    if heard.new_pets
+        && !heard.new_stay()
+        && u.choice.is_none()
+        && u.accommodation.is_none()
+        && s.offer.is_none()
+        && held(facts, u).is_some_and(|h| {
+            !h.paid
+                && h.group.is_none()
+                && facts
+                    .accommodations()
+                    .iter()
+                    .any(|a| a.id == h.accommodation_id && !a.pets_allowed)
+        })
+    {
+        return Step::PetsForHold;
+    }
     // "?", "hola??" after an offer with no answer yet: the offer again.
     if u.nudge
         && s.booked.is_none()

@@ -103,6 +103,9 @@ pub(crate) enum Step {
     },
     /// A change to a paid reservation: staff.
     PaidChange,
+    /// A pet said after holding a cabin that takes none ("uy, vamos con el perro"): the hold
+    /// stays while the cabins that take pets, free on its dates, are offered to replace it.
+    PetsForHold,
     /// "Dejala como estaba" after a change was proposed (other dates taken, another cabin
     /// offered): what is on the table leaves it, the hold stays as it was.
     KeepHold,

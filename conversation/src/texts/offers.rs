@@ -972,6 +972,21 @@ pub fn ask_nights(lang: Language, check_in: chrono::NaiveDate) -> String {
     }
 }
 
+/// A pet said after holding a cabin that takes none: the hold stays while the guest decides.
+pub fn held_takes_no_pets(lang: Language, name: &str, code: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "Uy, en {name} no se admiten mascotas 😕 Tu reserva {code} sigue guardada como estaba mientras decidís."
+        ),
+        Language::En => format!(
+            "Oh, pets aren't allowed at {name} 😕 Your booking {code} stays on hold as it was while you decide."
+        ),
+        Language::Pt => format!(
+            "Ah, no {name} não são permitidos animais 😕 Sua reserva {code} continua guardada como estava enquanto você decide."
+        ),
+    }
+}
+
 /// The held cabin is too small for the new head count: the hold stays while the guest decides.
 pub fn move_too_small(lang: Language, name: &str, capacity: i32, code: &str) -> String {
     match lang {
