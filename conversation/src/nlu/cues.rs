@@ -46,7 +46,7 @@ const ATTRIBUTES: &[(&str, Choice)] = &[
     ("mas grande", Choice::Largest), ("la grande", Choice::Largest), ("el grande", Choice::Largest),
     ("mas amplia", Choice::Largest), ("mas espaciosa", Choice::Largest),
     ("mas capacidad", Choice::Largest), ("cabana grande", Choice::Largest),
-    ("la grandota", Choice::Largest), ("cabana chica", Choice::Smallest), ("mas chica", Choice::Smallest),
+    ("la grandota", Choice::Largest), ("grande cabana", Choice::Largest), ("cabana chica", Choice::Smallest), ("mas chica", Choice::Smallest),
     ("la chica", Choice::Smallest), ("mas chiquita", Choice::Smallest),
     ("la chiquita", Choice::Smallest), ("mas pequena", Choice::Smallest),
     ("que acepta perros", Choice::PetFriendly), ("que acepta mascotas", Choice::PetFriendly),
@@ -188,6 +188,10 @@ const HAVING: &[&str] = &[
     "la del",
     "la con",
     "la que tenga",
+    // "¿Cuánto sale la cabaña con jacuzzi?", "a diária do chalé com hidromassagem"
+    "cabana con",
+    "cabana que tiene",
+    "cabana que tenga",
 ];
 
 /// "La que tiene vista al lago", "la del deck": what an option is pointed at by when it is

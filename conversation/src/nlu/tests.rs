@@ -2700,3 +2700,22 @@ fn days_named_by_their_name_are_that_date() {
         assert_eq!(read(text).check_in, Some(day), "{text}");
     }
 }
+
+#[test]
+fn a_cabin_described_in_english_or_portuguese_is_pointed_at() {
+    use crate::nlu::{Choice, Feature};
+    for (text, choice) in [
+        ("hi! how much is the big cabin per night?", Choice::Largest),
+        ("is the large cabin free on Feb 3?", Choice::Largest),
+        (
+            "quanto custa a diária do chalé com hidromassagem?",
+            Choice::Having(Feature::Jacuzzi),
+        ),
+        (
+            "cuánto sale la cabaña con jacuzzi?",
+            Choice::Having(Feature::Jacuzzi),
+        ),
+    ] {
+        assert_eq!(read(text).choice, Some(choice), "{text}");
+    }
+}
