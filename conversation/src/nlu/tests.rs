@@ -2719,3 +2719,16 @@ fn a_cabin_described_in_english_or_portuguese_is_pointed_at() {
         assert_eq!(read(text).choice, Some(choice), "{text}");
     }
 }
+
+#[test]
+fn a_no_that_opens_a_question_is_no_refusal() {
+    for text in [
+        "no hay forma de estar todos en una?",
+        "no tienen otra?",
+        "no hay problema, dale",
+    ] {
+        assert!(!read(text).declines, "{text}");
+    }
+    assert!(read("no, gracias").declines);
+    assert!(read("no hay forma de estar todos en una?").all_in_one);
+}

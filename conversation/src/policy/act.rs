@@ -252,6 +252,11 @@ fn carry_out(
             }
         }
         Step::PetsForHold => holds::pets_for_hold(s, u, facts),
+        Step::TogetherIn(names) => quote::together_in(s, facts, &names),
+        Step::LargestIs => match accommodations.iter().max_by_key(|a| a.capacity) {
+            Some(a) => vec![say(texts::largest_is(lang, &a.name, a.capacity))],
+            None => vec![say(texts::clarify(lang))],
+        },
         Step::WhichHave(words) => {
             let having: Vec<&booking::Accommodation> = accommodations
                 .iter()

@@ -181,6 +181,27 @@ pub(crate) fn plan(
     {
         return Step::PetsForHold;
     }
+    // "Preferimos la Coihue y la Ñire" with cabins offered together: those, when they sleep
+    // everyone (else what is on the table stays and the question is answered as asked).
+    if u.accommodations.len() > 1
+        && !heard.new_stay()
+        && !u.compares
+        && let Some(offer) = s.offer.as_ref().filter(|o| o.together)
+    {
+        let sleeps: i32 = facts
+            .accommodations()
+            .iter()
+            .filter(|a| u.accommodations.contains(&a.name))
+            .map(|a| a.capacity)
+            .sum();
+        if sleeps >= i32::from(offer.guests) {
+            return Step::TogetherIn(u.accommodations.clone());
+        }
+    }
+    // "¿Todos en una?" with cabins offered together: no single one sleeps them all.
+    if u.all_in_one && !heard.new_stay() && s.offer.as_ref().is_some_and(|o| o.together) {
+        return Step::LargestIs;
+    }
     // "?", "hola??" after an offer with no answer yet: the offer again.
     if u.nudge
         && s.booked.is_none()

@@ -26,6 +26,12 @@ pub(crate) enum Step {
     /// "¿Tienen cabañas con dos dormitorios?" with nothing on the table: the cabins whose
     /// description or amenities say so, or a person when none does.
     WhichHave(String),
+    /// "Preferimos la Coihue y la Ñire" with cabins offered together: those cabins, together,
+    /// for the same stay and party (they sleep everyone).
+    TogetherIn(Vec<String>),
+    /// "¿No hay forma de estar todos en una?" with cabins offered together: the largest cabin
+    /// and how many it sleeps; the offer stays.
+    LargestIs,
     /// "¿Tenés otra?" with options on the table.
     OtherOptions,
     /// The hold stands: until when it is kept, and its link.

@@ -284,6 +284,7 @@ mod tests {
                 offer_declined(lang).to_owned(),
                 move_taken(lang, "Cabaña Lenga", "RES1", &stay()),
                 held_takes_no_pets(lang, "Cabaña Lenga", "RES1"),
+                largest_is(lang, "Cabaña Lenga", 6),
                 moving_hold(lang, "RES1", "Cabaña Lenga", &stay(), 2),
                 hold_released(lang, "RES1"),
                 paid_change_requested(lang, "RES1"),
