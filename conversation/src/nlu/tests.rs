@@ -2732,3 +2732,21 @@ fn a_no_that_opens_a_question_is_no_refusal() {
     assert!(read("no, gracias").declines);
     assert!(read("no hay forma de estar todos en una?").all_in_one);
 }
+
+#[test]
+fn parties_that_stay_apart_are_read() {
+    for (text, guests, parties) in [
+        (
+            "hola, somos dos familias de 4, del 5 al 8 de marzo",
+            8,
+            vec![4, 4],
+        ),
+        ("somos una familia de 4 y otra de 3", 7, vec![4, 3]),
+        ("we are two families of four", 8, vec![4, 4]),
+        ("somos duas famílias de 4 pessoas", 8, vec![4, 4]),
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.parties), (Some(guests), parties), "{text}");
+    }
+    assert!(read("somos una familia de 5").parties.is_empty());
+}

@@ -619,6 +619,7 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     let new_guests = u.guests.is_some_and(|g| s.guests != Some(g));
     if u.guests.is_some() {
         s.guests = u.guests;
+        s.parties.clone_from(&u.parties);
     }
     if u.accommodation.is_some() {
         s.accommodation.clone_from(&u.accommodation);
