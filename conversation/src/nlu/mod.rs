@@ -157,6 +157,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             features: &features,
         },
     );
+    // "¿La Lenga es para 6?": whether the party fits in the cabin named.
+    if accommodation.is_some()
+        && dates.check_in.is_none()
+        && asks::fits(text, &tokens)
+        && !signals.topics.contains(&InfoTopic::Capacity)
+    {
+        signals.topics.push(InfoTopic::Capacity);
+    }
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();
     let shift = stay_changes::shift_days(&tokens).filter(|_| dates.check_in.is_none());
