@@ -2750,3 +2750,16 @@ fn parties_that_stay_apart_are_read() {
     }
     assert!(read("somos una familia de 5").parties.is_empty());
 }
+
+#[test]
+fn a_stay_moved_in_the_first_person_plural_keeps_its_nights() {
+    for (text, days) in [
+        ("corrámosla una semana", 7),
+        ("movámosla un día", 1),
+        ("adelantémosla dos días", -2),
+        ("posterguemos una semana la reserva", 7),
+    ] {
+        let u = read(text);
+        assert_eq!((u.shift_days, u.nights), (Some(days), None), "{text}");
+    }
+}
