@@ -194,8 +194,17 @@ pub(crate) fn plan(
             .filter(|a| u.accommodations.contains(&a.name))
             .map(|a| a.capacity)
             .sum();
-        if sleeps >= i32::from(offer.guests) {
-            return Step::TogetherIn(u.accommodations.clone());
+        // The cabins on the table named again ("dale la Lenga y el Arrayán"): the yes below.
+        let same = offer.options.len() == u.accommodations.len()
+            && offer
+                .options
+                .iter()
+                .all(|o| u.accommodations.contains(&o.name));
+        if sleeps >= i32::from(offer.guests) && !same {
+            return Step::TogetherIn {
+                names: u.accommodations.clone(),
+                book: u.affirmative,
+            };
         }
     }
     // "¿Todos en una?" with cabins offered together: no single one sleeps them all.
