@@ -57,10 +57,7 @@ const STATUS: &[&str] = &[
 /// The first of these the message says, in this order of precedence: a guest who says they
 /// paid and asks whether it is confirmed is answered about the payment.
 pub(super) fn detect(tokens: &[Token]) -> Option<AboutHold> {
-    let says = |list: &[&str]| {
-        list.iter()
-            .any(|p| lexicon::find_phrase(tokens, p).is_some())
-    };
+    let says = |list: &[&str]| lexicon::says_any(tokens, list);
     if says(PAID) {
         Some(AboutHold::Paid)
     } else if says(LINK_MISSING) {

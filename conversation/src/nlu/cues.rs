@@ -45,7 +45,8 @@ const ATTRIBUTES: &[(&str, Choice)] = &[
     ("menos cara", Choice::Cheapest), ("mas cara", Choice::Priciest), ("mas caro", Choice::Priciest),
     ("mas grande", Choice::Largest), ("la grande", Choice::Largest), ("el grande", Choice::Largest),
     ("mas amplia", Choice::Largest), ("mas espaciosa", Choice::Largest),
-    ("mas capacidad", Choice::Largest), ("mas chica", Choice::Smallest),
+    ("mas capacidad", Choice::Largest), ("cabana grande", Choice::Largest),
+    ("la grandota", Choice::Largest), ("cabana chica", Choice::Smallest), ("mas chica", Choice::Smallest),
     ("la chica", Choice::Smallest), ("mas chiquita", Choice::Smallest),
     ("la chiquita", Choice::Smallest), ("mas pequena", Choice::Smallest),
     ("que acepta perros", Choice::PetFriendly), ("que acepta mascotas", Choice::PetFriendly),
@@ -382,12 +383,8 @@ pub(crate) fn asked_time(tokens: &[Token]) -> Option<AskedTime> {
         let h = if evening && h < 12 { h + 12 } else { h % 24 };
         return Some(AskedTime::At(h));
     }
-    let late = ["tarde", "late", "mas tarde"]
-        .iter()
-        .any(|p| lexicon::find_phrase(tokens, p).is_some());
-    let early = ["temprano", "early", "antes"]
-        .iter()
-        .any(|p| lexicon::find_phrase(tokens, p).is_some());
+    let late = lexicon::says_any(tokens, &["tarde", "late", "mas tarde"]);
+    let early = lexicon::says_any(tokens, &["temprano", "early", "antes"]);
     match (late, early) {
         (true, false) => Some(AskedTime::Late),
         (false, true) => Some(AskedTime::Early),
@@ -530,6 +527,8 @@ mod tests {
             ("la mas barata porfa", Some(Choice::Cheapest)),
             ("la grande", Some(Choice::Largest)),
             ("la más grande", Some(Choice::Largest)),
+            ("la cabaña grande", Some(Choice::Largest)),
+            ("la cabaña chica", Some(Choice::Smallest)),
             ("la que acepta perros", Some(Choice::PetFriendly)),
             (
                 "cual admite mascotas? esa quiero",

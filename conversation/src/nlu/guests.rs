@@ -39,6 +39,9 @@ const EVERYONE: &[&str] = &[
     "personitas",
 ];
 
+/// Nouns of [`ADULTS`] for friends who come along: never the speaker's own couple.
+const COMPANIONS: &[&str] = &["amigos", "amigas", "chicas", "jubilados", "jubiladas"];
+
 /// Nouns that count two each ("una pareja", "dos matrimonios").
 const COUPLES: &[&str] = &["pareja", "parejas", "matrimonio", "matrimonios"];
 
@@ -137,8 +140,13 @@ struct Tally {
     kids_added: u32,
     /// Of `adults`, those counted with a noun of everyone ("4 personas").
     everyone: u32,
+    /// Of `adults`, those counted as friends ("2 amigos"): never the speaker's own couple.
+    companions: u32,
     counted_adults: bool,
     couple: bool,
+    /// Couples said besides the speaker's party ("somos 2 y otra pareja", "vamos con otra
+    /// pareja", "and another couple"): two each, added to it.
+    other_couples: u32,
     solo: bool,
     base: Option<u32>,
     /// Where the head count was said, so a later one after a change of mind replaces it.
@@ -151,11 +159,26 @@ impl Tally {
     fn total(&self) -> Option<u32> {
         if self.counted_adults {
             // "para 4 personas, somos 2 adultos y 2 nenes": the same four, told apart.
-            let parts = self.adults - self.everyone + self.kids;
+            // "una pareja y dos amigos", "mi señora y yo y 2 amigas": the couple and the friends.
+            let own_couple = if self.couple && self.companions == self.adults {
+                2
+            } else {
+                0
+            };
+            let others = 2 * self.other_couples + own_couple;
+            let parts = self.adults - self.everyone + self.kids + others;
             if self.everyone > 0 && parts == self.everyone {
                 return Some(self.everyone);
             }
-            Some(self.adults + self.kids)
+            Some(self.adults + self.kids + others)
+        } else if self.other_couples > 0 {
+            // "otra pareja" says the speaker's party is one too, when no count says otherwise.
+            let own = match (self.base, self.household) {
+                (Some(base), _) => base,
+                (None, Some(named)) => named + self.kids,
+                (None, None) => 2 + self.kids,
+            };
+            Some(own + 2 * self.other_couples)
         } else if self.couple || self.household.is_some() {
             let named = self
                 .household
@@ -262,7 +285,14 @@ fn step(tokens: &[Token], consumed: &[bool], i: usize, tally: &mut Tally) -> usi
     } else if lexicon::phrase_at(tokens, i, "familia tipo").is_some() {
         tally.base = tally.base.or(Some(4));
     } else if tokens.get(i).is_some_and(|t| t.is_any(COUPLES)) && !is_partner_slot(tokens, i) {
-        tally.couple = true;
+        let other = i
+            .checked_sub(1)
+            .is_some_and(|p| tokens[p].is_any(&["otra", "otro", "another", "outra", "outro"]));
+        if other {
+            tally.other_couples += 1;
+        } else {
+            tally.couple = true;
+        }
     }
     1
 }
@@ -290,6 +320,9 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
         if !asking_for_someone {
             if noun.is_any(EVERYONE) {
                 tally.everyone += v;
+            }
+            if noun.is_any(COMPANIONS) {
+                tally.companions += v;
             }
             tally.adults += v;
             tally.counted_adults = true;
@@ -505,6 +538,22 @@ mod tests {
         assert_eq!(guests("dos adultos y dos nenes"), Some(4));
         assert_eq!(guests("somos 3 adultos y un bebé"), Some(4));
         assert_eq!(guests("una pareja"), Some(2));
+        // Another couple comes along: two more, on top of the party said or implied.
+        for (text, n) in [
+            ("somos 2 y otra pareja", 4),
+            ("vamos con otra pareja", 4),
+            ("mi señora y yo con otra pareja", 4),
+            ("somos 3 y otro matrimonio", 5),
+            ("una pareja con un nene y otra pareja", 5),
+            ("una pareja y dos amigos", 4),
+            ("mi señora y yo y 2 amigas", 4),
+            ("somos 2 adultos y otra pareja", 4),
+            // The couple restated as adults is the same two.
+            ("mi señora y yo, 2 adultos y un nene", 3),
+            ("una pareja, 2 personas", 2),
+        ] {
+            assert_eq!(guests(text), Some(n), "{text}");
+        }
         assert_eq!(guests("mi señora y yo"), Some(2));
         assert_eq!(guests("familia de 5"), Some(5));
         assert_eq!(guests("4 pax"), Some(4));

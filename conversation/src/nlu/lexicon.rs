@@ -111,6 +111,11 @@ pub(crate) fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<Qual
     Some(worst)
 }
 
+/// Any of `phrases` is in the message.
+pub(crate) fn says_any(tokens: &[Token], phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| find_phrase(tokens, p).is_some())
+}
+
 /// The first place `phrase` occurs, preferring an exact occurrence over a fuzzy one.
 ///
 /// Every message is searched for hundreds of phrases: the phrase is split into its words once

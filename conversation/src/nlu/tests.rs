@@ -2587,3 +2587,61 @@ fn a_nudge_is_only_a_greeting_and_a_question_mark() {
         assert!(!read(text).nudge, "{text}");
     }
 }
+
+#[test]
+fn another_couple_comes_along_in_three_languages() {
+    for (text, n) in [
+        ("somos 2 y otra pareja, del 10 al 12 de marzo", 4),
+        ("vamos con otra pareja de amigos", 4),
+        ("my wife and I with another couple", 4),
+        ("we are 2 plus another couple", 4),
+        ("somos 2 e outro casal", 4),
+        ("a couple and two friends", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+}
+
+#[test]
+fn a_day_said_before_its_long_weekend_is_that_long_weekend() {
+    // Today is 2026-11-10; 2027's 9 de julio is a Friday, its 25 de mayo a Tuesday (no long
+    // weekend).
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    for text in [
+        "para el 9 de julio finde largo hay lugar? somos 2",
+        "el 9 de julio, que es finde largo, tienen algo para 2?",
+        "para el 9 de julio que es feriado, somos 2",
+        "el finde largo del 9 de julio para 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(2027, 7, 8)), Some(d(2027, 7, 11))),
+            "{text}"
+        );
+        assert_eq!(
+            u.period.map(|p| p.period),
+            Some(crate::nlu::Period::LongWeekend),
+            "{text}"
+        );
+    }
+    // No long weekend near the day: never a date in the past; the month is said instead.
+    let u = read("para el 24 de mayo finde largo tenes algo? vamos 2");
+    assert_eq!(u.check_in, None);
+    assert_eq!(u.no_long_weekend_in, Some(5));
+}
+
+#[test]
+fn a_day_far_from_a_period_is_the_guests_own_arrival() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // Today is 2026-11-10: the next long weekend is in November, the 24th of May far from it.
+    let u = read("finde largo, llegamos el 24 de mayo, somos 2");
+    assert_eq!(u.check_in, Some(d(2027, 5, 24)));
+    assert_eq!(u.period, None);
+    // Near the period it is the arrival for it.
+    let u = read("para año nuevo llegamos el 29 de diciembre");
+    assert_eq!(u.check_in, Some(d(2026, 12, 29)));
+    assert!(u.check_out.is_some_and(|out| out > d(2027, 1, 1)));
+    let u = read("desde el 20 hasta año nuevo");
+    assert_eq!(u.check_in, Some(d(2026, 12, 20)));
+}

@@ -6,9 +6,9 @@
 //! 1. [`listen`] (here): the message's values go into the slots, for the conversation's life
 //!    (dates, nights, guests, accommodation, pets, language); a later value replaces an earlier
 //!    one.
-//! 2. `plan`: what the guest is doing now, as one [`plan::Step`]: pointing at an option,
-//!    accepting what is on the table, correcting a hold, cancelling, asking, or asking for a
-//!    stay.
+//! 2. `plan`: what the guest is doing now, as one `step::Step`: pointing at an option
+//!    (`pick`), accepting what is on the table, correcting a hold, cancelling, asking, or
+//!    asking for a stay.
 //! 3. `act`: the step carried out against the facts: quotes and offers (`quote`), holds moved,
 //!    released or handed to staff (`holds`), answers (`info`). Every reply says what was
 //!    understood (the stay and people of an offer, the dates assumed from a holiday).
@@ -18,8 +18,10 @@
 
 mod act;
 mod holds;
+mod pick;
 mod plan;
 mod quote;
+mod step;
 
 #[cfg(test)]
 mod tests;
@@ -58,6 +60,41 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
     }
 }
 
+/// The one cabin "la más grande" or "la más cara" points at when no offer is on the table and
+/// the guest asks about a stay (not with a hold: then it is a move, read elsewhere).
+fn biggest_asked<'f>(
+    prev: &ConversationState,
+    u: &Understanding,
+    facts: &'f Facts<'_>,
+) -> Option<&'f Accommodation> {
+    use crate::nlu::{Choice, Intent};
+    let key = |a: &Accommodation| match u.choice {
+        Some(Choice::Largest) => Some(i64::from(a.capacity)),
+        Some(Choice::Priciest) => Some(a.base_cents),
+        _ => None,
+    };
+    if prev.offer.is_some()
+        || u.accommodation.is_some()
+        || !matches!(
+            u.intent,
+            Intent::AskPrice | Intent::CheckAvailability | Intent::Book
+        )
+        || plan::held(facts, u).is_some()
+    {
+        return None;
+    }
+    let all = facts.accommodations();
+    let top = all.iter().filter_map(key).max()?;
+    match all
+        .iter()
+        .filter(|a| key(a) == Some(top))
+        .collect::<Vec<_>>()[..]
+    {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
 /// "Mejor la del jacuzzi", "pasame a la que acepta perros" with a hold and no offer on the
 /// table: the other cabin of the place that has it and takes the party (the one sized for it, of
 /// several) is the cabin named.
@@ -67,6 +104,15 @@ fn pointed_at_the_place<'a>(
     facts: &Facts<'_>,
 ) -> Cow<'a, Understanding> {
     use crate::nlu::{Choice, Intent};
+    // "¿La cabaña más grande está libre en Navidad?" with nothing on the table: the largest
+    // (or the dearest) cabin of the place, when one is.
+    if let Some(one) = biggest_asked(prev, u, facts) {
+        let mut read = u.clone();
+        read.accommodation = Some(one.name.clone());
+        read.accommodations = vec![one.name.clone()];
+        read.choice = None;
+        return Cow::Owned(read);
+    }
     let feature = match u.choice {
         Some(Choice::Having(f)) => f,
         Some(Choice::PetFriendly) => crate::nlu::Feature::Pets,

@@ -15,124 +15,20 @@
 //! 5. a greeting; winter holidays (which days?); a long weekend in a month without one;
 //! 6. a stay: ask for the missing slot, or quote.
 
-use booking::{Guests, StayDates, StayError};
+use booking::{Guests, StayDates};
 
 use super::Heard;
+use super::pick::{choose, only_one_has, pick};
+pub(crate) use super::step::Step;
 use crate::{
     Facts, Held,
-    nlu::{
-        AboutHold, CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Period, PeriodMention,
-        Understanding,
-    },
+    nlu::{AboutHold, CONFIDENCE_THRESHOLD, Choice, InfoTopic, Intent, Period, Understanding},
     state::{ConversationState, Offer, Want},
 };
 
 /// Confidence from which an availability or price question is an explicit one (a keyword),
 /// not one inferred from bare dates or people (see `nlu::confidence`).
 const EXPLICIT_QUESTION: f32 = 0.85;
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Step {
-    Greet,
-    AskGuests,
-    AskDates,
-    Clarify,
-    /// A question about the place no data answers: a person will.
-    Unanswered,
-    /// "¿La Arrayán tiene vista al lago?": words no feature knows, asked of a cabin named.
-    HasDescribed {
-        name: String,
-        words: String,
-    },
-    /// "¿Tenés otra?" with options on the table.
-    OtherOptions,
-    /// The hold stands: until when it is kept, and its link.
-    HoldStanding,
-    /// The guest says they paid before the payment was confirmed.
-    PaymentPending,
-    Human,
-    Invalid(StayError),
-    /// Answer questions about the place.
-    Info {
-        topics: Vec<InfoTopic>,
-        features: Vec<Feature>,
-        /// The cabin asked about: named, or picked among the options ("¿la segunda…?").
-        named: Option<String>,
-    },
-    /// "Gracias": a kind word back.
-    Thanks,
-    /// "Is there a bigger one?", "¿hay una más grande?" with an unpaid hold and nothing on the
-    /// table: the larger cabins free on its dates, offered to replace it.
-    Bigger,
-    /// "Lo pienso y te aviso": no rush, the offer stays.
-    TakeYourTime,
-    /// "¿Entramos 5 en la Coihue?": whether that many fit in the cabin named.
-    Fits {
-        name: String,
-        guests: u16,
-    },
-    /// Look up what is free for the stay; with `Want::Book`, book the first fitting option.
-    Quote {
-        stay: StayDates,
-        guests: Guests,
-        want: Want,
-    },
-    /// The guest pointed at this option of the offer: it is now the one a yes books.
-    Pick(usize),
-    /// The guest pointed at something the offer does not have.
-    NotInOffer,
-    /// "La que tiene pileta": no option on the table has it; say whether any cabin does and
-    /// why it is not among them, and ask again which.
-    NoneOfferedHas(Feature),
-    /// "La que tiene vista al lago": no option on the table has it, the cabin named does; why
-    /// it is not among them, and which one then.
-    NoneOfferedDescribed(String),
-    /// "¿Cuál es la diferencia entre las dos?": the options on the table (else every cabin)
-    /// side by side; the cabins `named`, when the guest named two or more.
-    Compare {
-        named: Vec<String>,
-    },
-    /// "¿Vos cuál me recomendás?" with options on the table: the one in focus, and why.
-    Recommend,
-    /// "Esa no" to the option in focus of three: which of the others?
-    WhichInstead,
-    /// "¿Cuánto sale la noche?" with options on the table: each one's price a night.
-    NightPrices,
-    /// "Sí, dale": book the option in focus.
-    BookOffer,
-    /// "No, gracias" to the offer: it leaves the table.
-    Decline,
-    /// A yes with nothing on the table after a hold.
-    AlreadyHeld,
-    /// "¿Cuál es mi código?": the hold's code (its group's when it has one).
-    HeldCode(String),
-    /// "¿Cuánto es la seña?" after a hold: what the hold costs.
-    HeldPrice,
-    /// "¿Cómo pago la seña?" with an unpaid hold: how, and the hold's deposit and link.
-    PayingHeld,
-    /// "¿Me pasás el comprobante?", "¿cuánto me queda por pagar?" after paying: the voucher.
-    Voucher,
-    /// Move the unpaid hold to this stay and head count, and to another cabin when the guest
-    /// named one.
-    Move {
-        stay: StayDates,
-        guests: Guests,
-        to_cabin: Option<i64>,
-    },
-    /// A change to a paid reservation: staff.
-    PaidChange,
-    /// "Dejala como estaba" after a change was proposed (other dates taken, another cabin
-    /// offered): what is on the table leaves it, the hold stays as it was.
-    KeepHold,
-    Cancel,
-    /// Winter holidays: say the usual dates and ask which days.
-    WhichDays(PeriodMention),
-    /// A long weekend asked for in a month that has none: say so and ask which days.
-    NoLongWeekend(u32),
-    /// "¿Qué tenés libre en marzo?", "¿algo la semana que viene?": the free nights of that
-    /// span, cabin by cabin, and which days?
-    FreeIn(crate::texts::Span),
-}
 
 /// The guest's hold this message is about: the one in the facts, unless the message names
 /// another code.
@@ -635,103 +531,6 @@ pub(crate) fn plan(
         return Step::FreeIn(span);
     }
     stay_request(prev, s, u, heard, facts)
-}
-
-/// Which option the message points at: `Some(Some(i))` found, `Some(None)` pointed at
-/// something the offer lacks, `None` no pick at all.
-/// Option `i` of `offer` picked: it is the one in focus and, as the cabin wanted, leads any
-/// offer recomputed after a correction; booked when the guest also agreed, else shown.
-fn choose(offer: &mut Offer, wanted: &mut Option<String>, i: usize, agrees: bool) -> Step {
-    offer.chosen = i;
-    *wanted = offer.options.get(i).map(|o| o.name.clone());
-    if agrees {
-        Step::BookOffer
-    } else {
-        Step::Pick(i)
-    }
-}
-
-/// The one option on the table that has the one feature a question asks about, when no
-/// cabin is named; `None` when none or several have it.
-fn only_one_has(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<usize> {
-    let [f] = u.features[..] else {
-        return None;
-    };
-    if u.accommodation.is_some()
-        || matches!(
-            f,
-            Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
-        )
-    {
-        return None;
-    }
-    let having: Vec<usize> = offer
-        .options
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| {
-            facts
-                .accommodations()
-                .iter()
-                .find(|a| a.id == o.accommodation_id)
-                .is_some_and(|a| crate::info::has(a, f))
-        })
-        .map(|(i, _)| i)
-        .collect();
-    match having[..] {
-        [i] => Some(i),
-        _ => None,
-    }
-}
-
-fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<Option<usize>> {
-    let options = &offer.options;
-    if let Some(name) = &u.accommodation
-        && let Some(i) = options.iter().position(|o| &o.name == name)
-    {
-        return Some(Some(i));
-    }
-    let by = |key: &dyn Fn(&crate::state::OfferOption) -> i64, max: bool| {
-        let it = options.iter().enumerate();
-        if max {
-            it.max_by_key(|(i, o)| (key(o), -(*i as i64)))
-                .map(|(i, _)| i)
-        } else {
-            it.min_by_key(|(i, o)| (key(o), *i)).map(|(i, _)| i)
-        }
-    };
-    let found = match u.choice? {
-        Choice::Position(n) => n.checked_sub(1).filter(|i| *i < options.len()),
-        // "Esa": the option last asked about, else the one in focus.
-        Choice::ThatOne => Some(offer.asked.unwrap_or(offer.chosen)).filter(|i| *i < options.len()),
-        Choice::Last => options.len().checked_sub(1),
-        Choice::Middle => (options.len() == 3).then_some(1),
-        Choice::Other => (options.len() == 2).then_some(1 - offer.chosen.min(1)),
-        Choice::Cheapest => by(&|o| o.total_cents, false),
-        Choice::Priciest => by(&|o| o.total_cents, true),
-        Choice::Largest => by(&|o| i64::from(o.capacity), true),
-        Choice::Smallest => by(&|o| i64::from(o.capacity), false),
-        Choice::PetFriendly => options.iter().position(|o| o.pets_allowed),
-        // The one for exactly that many, else the smallest that takes them.
-        Choice::Sleeps(n) => options
-            .iter()
-            .position(|o| o.capacity == i32::from(n))
-            .or_else(|| {
-                options
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, o)| o.capacity >= i32::from(n))
-                    .min_by_key(|(i, o)| (o.capacity, *i))
-                    .map(|(i, _)| i)
-            }),
-        Choice::Having(f) => options.iter().position(|o| {
-            facts
-                .accommodations()
-                .iter()
-                .any(|a| a.id == o.accommodation_id && crate::info::has(a, f))
-        }),
-    };
-    Some(found)
 }
 
 /// Availability, price or booking: ask for what is missing, else quote.

@@ -129,7 +129,13 @@ fn own_dates_over_period(scan: &mut Scan) {
                 }) => NaiveDate::from_ymd_opt(y, m, day),
                 _ => None,
             };
-            if from.is_some_and(|d| d < check_out) {
+            // A day far from the period is the guest's own arrival, not one for the period:
+            // the period is dropped ("finde largo, llegamos el 24 de mayo" in December).
+            let far = from.is_some_and(|d| d >= check_out || (check_in - d).num_days() > 31);
+            if far {
+                scan.mentions = own;
+                scan.period = None;
+            } else if from.is_some() {
                 scan.mentions = vec![
                     Mention {
                         kind: near,
@@ -166,8 +172,8 @@ fn own_dates_over_period(scan: &mut Scan) {
     ];
 }
 
-/// A day said without a month (or a year), in the month (and year) of the period's check-in
-/// or check-out that puts it nearest the period's stay.
+/// A day said without a year, in the month (and year) of the period's check-in or check-out
+/// that puts it nearest the period's stay (its own month when said).
 fn near_period(kind: Kind, check_in: NaiveDate, check_out: NaiveDate) -> Kind {
     let Kind::Day(r) = kind else { return kind };
     if r.year.is_some() {
@@ -182,9 +188,20 @@ fn near_period(kind: Kind, check_in: NaiveDate, check_out: NaiveDate) -> Kind {
             0
         }
     };
-    [check_in, check_out]
+    // A day said with its month is that month's, in the year that puts it nearest the period
+    // (never the period's year alone: "finde largo, llegamos el 24 de mayo" in December).
+    let candidates: Vec<NaiveDate> = match r.month {
+        Some(month) => [check_in.year(), check_in.year() + 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, r.day))
+            .collect(),
+        None => [check_in, check_out]
+            .into_iter()
+            .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), m.month(), r.day))
+            .collect(),
+    };
+    candidates
         .into_iter()
-        .filter_map(|m| NaiveDate::from_ymd_opt(m.year(), r.month.unwrap_or(m.month()), r.day))
         .min_by_key(|d| distance(*d))
         .map_or(kind, |d| {
             Kind::Day(DayRef {

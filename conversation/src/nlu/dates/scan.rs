@@ -210,7 +210,8 @@ impl<'a> Scanner<'a> {
     /// A holiday period ("el finde largo", "carnaval", "semana santa", "fin de año"): its
     /// stay, and the period noted so the reply can say what was assumed.
     fn season(&mut self, i: usize) -> Option<usize> {
-        let (named, used) = super::seasons::at(self.tokens, i, self.today)?;
+        let (named, used) = super::seasons::day_then_long_weekend(self.tokens, i, self.today)
+            .or_else(|| super::seasons::at(self.tokens, i, self.today))?;
         let found = match named {
             super::seasons::Named::Period(found) => found,
             super::seasons::Named::NoLongWeekendIn(m) => {

@@ -190,6 +190,39 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
     Some((Named::Period(found(*period, days, today)), used))
 }
 
+/// "El 24 de mayo, finde largo", "para el 9 de julio que es feriado largo": a day said before
+/// the long weekend it falls in (as "el finde largo del 9 de julio" says it after): that long
+/// weekend, or the month when none is near the day; and the tokens up to the phrase's end.
+pub(super) fn day_then_long_weekend(
+    tokens: &[Token],
+    i: usize,
+    today: NaiveDate,
+) -> Option<(Named, usize)> {
+    const BETWEEN: &[&str] = &[
+        "que", "es", "el", "del", "por", "para", "sera", "seria", "un",
+    ];
+    let n = crate::nlu::numbers::parse_at(tokens, i).filter(|n| (1..=31).contains(&n.value))?;
+    let k = i + n.len;
+    let de = usize::from(tokens.get(k).is_some_and(|t| t.is_any(&["de", "d"])));
+    let month = tokens.get(k + de).and_then(month_of)?;
+    let day = calendar::first_on_or_after(today, n.value, Some(month))?;
+    let mut j = k + de + 1;
+    while j < k + de + 4 && tokens.get(j).is_some_and(|t| t.is_any(BETWEEN)) {
+        j += 1;
+    }
+    let (phrase, _) = PHRASES
+        .iter()
+        .filter(|(p, period)| {
+            *period == Period::LongWeekend && lexicon::phrase_at(tokens, j, p).is_some()
+        })
+        .max_by_key(|(p, _)| lexicon::phrase_len(p))?;
+    let used = j - i + lexicon::phrase_len(phrase);
+    Some(match long_weekend_around(day) {
+        Some(days) => (Named::Period(found(Period::LongWeekend, days, today)), used),
+        None => (Named::NoLongWeekendIn(day.month()), used),
+    })
+}
+
 /// The period's stay (none for winter holidays and "las fiestas") and what the reply says was assumed.
 fn found(period: Period, days: DaysOff, today: NaiveDate) -> Found {
     // Winter holidays and "las fiestas" give no stay: the guest says which days.

@@ -100,9 +100,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
     let orders_cancel = cues.iter().any(|c| c.intent == Intent::Cancel);
     if !orders_cancel
         && !asks_policy
-        && (DEPOSIT_FATE
-            .iter()
-            .any(|p| lexicon::find_phrase(tokens, p).is_some())
+        && (lexicon::says_any(tokens, DEPOSIT_FATE)
             || (tokens.iter().any(|t| t.is("deposit"))
                 && tokens.iter().any(|t| t.is_any(DEPOSIT_FATE_EN))))
     {

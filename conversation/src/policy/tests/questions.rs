@@ -8,7 +8,7 @@ fn yes_no_questions_are_answered_yes_or_no_first() {
         ("¿Tienen pileta?", "¡Sí!"),
         ("tienen piscina?", "¡Sí!"),
         ("tienen pilet?", "¡Sí!"),
-        ("hay wifi?", "¡Sí! Tenemos wifi"),
+        ("hay wifi?", "¡Sí! Todas las cabañas tienen wifi"),
         ("tiene parrilla la coihue?", "¡Sí!"),
         ("tienen jacuzzi?", "No, no tenemos hidromasaje"),
         (
@@ -73,7 +73,7 @@ fn every_yes_no_question_of_a_message_is_answered() {
     );
     let s = said(&t);
     assert!(
-        s.contains("¡Sí! Tenemos wifi") && s.contains("No, no tenemos cochera"),
+        s.contains("¡Sí! Todas las cabañas tienen wifi") && s.contains("No, no tenemos cochera"),
         "{s}"
     );
 }
@@ -434,4 +434,17 @@ fn words_asked_of_a_named_cabin_are_answered_from_what_the_owner_wrote() {
         "{}",
         said(&t)
     );
+}
+
+#[test]
+fn the_biggest_cabin_asked_for_with_nothing_on_the_table_is_that_cabin() {
+    for q in [
+        "la cabaña más grande está libre del 10 al 13 de enero?",
+        "para navidad tienen la cabaña grande libre?",
+        "cuanto sale la más grande del 3 al 5 de marzo?",
+    ] {
+        let text = said(&talk(&[q]));
+        assert!(text.contains("Cabaña Lenga"), "{q}: {text}");
+        assert!(!text.contains("Cabaña Arrayán"), "{q}: {text}");
+    }
 }

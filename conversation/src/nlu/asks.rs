@@ -1,0 +1,185 @@
+//! What a message asks besides its intent: another option, a recommendation, a comparison,
+//! the price of one night, the code or the voucher again, or a question about the place in
+//! words no table knows (for a person to answer).
+//!
+//! Word lists and token tests only; it never decides the intent (that is `intent`).
+
+use super::lexicon;
+use super::normalize::Token;
+
+/// Asking for something besides what was offered.
+#[rustfmt::skip]
+pub(super) const ASKS_OTHER: &[&str] = &[
+    "tienen otra", "tenes otra", "tenes alguna otra", "tienen alguna otra", "hay otra", "hay alguna otra",
+    "otra opcion", "otras opciones", "otra cabana", "otras cabanas", "que mas tienen", "que mas tenes",
+    "que otra", "que otras", "algo mas", "alguna mas", "another one", "any other", "anything else",
+    "other options", "something else", "tem outra", "tem alguma outra", "outra opcao", "outras opcoes",
+    "que mais",
+];
+
+/// Words that open a yes/no question about the place.
+#[rustfmt::skip]
+pub(super) const QUESTION_LEADS: &[&str] = &[
+    "hay", "tienen", "tiene", "tenes", "puedo", "podemos", "pueden", "se", "esta", "estan",
+    "existe", "do", "does", "is", "are", "can", "could", "tem", "pode", "posso", "existe",
+    "habra", "hace", "cuentan", "incluye",
+];
+
+/// Words of a question that asks after nothing in particular: how one is, whether someone is
+/// there, whether one may ask.
+#[rustfmt::skip]
+pub(super) const SMALL_TALK: &[&str] = &[
+    "como", "estan", "estas", "andan", "anda", "tal", "bien", "todo", "alguien", "consultar",
+    "consulta", "preguntar", "pregunta", "atendiendo", "atienden", "abierto", "abiertos",
+    "puede", "pueden", "hacer", "there", "anyone", "someone", "doing", "open", "question",
+    "tudo", "voces", "estao", "atendendo", "alguem", "perguntar", "pergunta", "pode", "posso",
+    "algo", "saber", "info", "informacion", "tienen", "tiene", "tenes", "have", "does",
+];
+
+/// Greetings and fillers before a question ("hola, una consulta: ¿hay…?").
+#[rustfmt::skip]
+pub(super) const QUESTION_PREAMBLE: &[&str] = &[
+    "hola", "buenas", "buen", "dia", "dias", "tardes", "noches", "che", "una", "consulta",
+    "pregunta", "y", "ah", "otra", "hi", "hello", "oi", "ola", "and", "e",
+];
+
+/// Words that ask for a recommendation.
+#[rustfmt::skip]
+pub(super) const RECOMMEND_WORDS: &[&str] = &[
+    "recomendas", "recomienda", "recomiendan", "recomendarias", "recomendaria",
+    "recommend", "recomenda", "sugeris", "sugeririas", "aconsejas",
+];
+
+/// Words that ask how the cabins differ (Portuguese "diferença" folds to "diferenca").
+pub(super) const COMPARE_WORDS: &[&str] = &[
+    "diferencia",
+    "diferencias",
+    "diferencian",
+    "difference",
+    "differences",
+    "diferenca",
+    "diferencas",
+    "comparar",
+    "comparame",
+    "compararlas",
+];
+
+/// "La noche", "por noche", "per night", "a night", "each night", "da diária" (the bridge
+/// reads "diária" as "noche"), "nightly": one night's price, not the stay's ("esta noche" is
+/// tonight).
+pub(super) fn per_night(tokens: &[Token]) -> bool {
+    const BEFORE: &[&str] = &[
+        "la", "por", "per", "a", "each", "every", "cada", "da", "one",
+    ];
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.is("nightly")
+            || (t.is("noche")
+                && i.checked_sub(1)
+                    .and_then(|b| tokens.get(b))
+                    .is_some_and(|b| b.is_any(BEFORE)))
+    })
+}
+
+/// A question ("?" or "¿") that opens like a yes/no question about the place and asks after
+/// something ("señal", "generador"), not small talk ("¿cómo están?", "¿hay alguien?", "¿se
+/// puede consultar?").
+pub(super) fn unknown_question(text: &str, tokens: &[Token]) -> bool {
+    (text.contains('?') || text.contains('¿'))
+        && tokens
+            .iter()
+            .filter(|t| !t.is_any(QUESTION_PREAMBLE))
+            .take(2)
+            .any(|t| t.is_any(QUESTION_LEADS))
+        && tokens.iter().any(|t| {
+            t.text.chars().count() >= 4
+                && t.is_alpha()
+                && !t.is_any(SMALL_TALK)
+                && !t.is_any(QUESTION_PREAMBLE)
+                && !t.is_any(QUESTION_LEADS)
+        })
+}
+
+/// "¿Cuál es la diferencia?", "what's the difference?", "qual a diferença?", "¿tienen algo
+/// de distinto?".
+pub(super) fn compares(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| t.is_any(COMPARE_WORDS))
+        || lexicon::find_phrase(tokens, "de distinto").is_some()
+}
+
+/// "¿Tenés otra?", "anything else?", "tem outra?".
+pub(super) fn other(tokens: &[Token]) -> bool {
+    lexicon::says_any(tokens, ASKS_OTHER)
+}
+
+/// "¿Vos cuál me recomendás?", "¿cuál conviene?", "which one would you recommend?".
+pub(super) fn recommendation(tokens: &[Token]) -> bool {
+    const WHICH: &[&str] = &[
+        "cual conviene",
+        "cual me conviene",
+        "cual nos conviene",
+        "cual es mas linda",
+        "cual es mejor",
+        "cual es la mejor",
+        "cual esta mejor",
+        "cual es la mas linda",
+        "cual elegirias",
+        "vos cual",
+        "which one would you",
+    ];
+    tokens.iter().any(|t| t.is_any(RECOMMEND_WORDS)) || lexicon::says_any(tokens, WHICH)
+}
+
+/// A word that asks a price ("cuánto", "precio", "how much", "quanto").
+pub(super) fn price_word(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        t.is_any(&[
+            "cuanto", "precio", "sale", "cuesta", "valor", "tarifa", "much", "price", "cost",
+            "quanto", "preco", "custa",
+        ])
+    })
+}
+
+/// "¿Algo libre la semana que viene?", "next week", "semana que vem".
+pub(super) fn next_week(tokens: &[Token]) -> bool {
+    lexicon::says_any(
+        tokens,
+        &[
+            "semana que viene",
+            "proxima semana",
+            "next week",
+            "semana que vem",
+        ],
+    )
+}
+
+/// "¿Me pasás el comprobante?", "can you send me the voucher?", "datos de la reserva".
+pub(super) fn voucher(tokens: &[Token]) -> bool {
+    lexicon::says_any(
+        tokens,
+        &[
+            "comprobante",
+            "voucher",
+            "comprovante",
+            "datos de la reserva",
+            "datos de mi reserva",
+            "detalle de la reserva",
+            "detalles de la reserva",
+            "booking details",
+            "reservation details",
+        ],
+    )
+}
+
+/// "¿Cuál es el código?", "what's my booking number?", "localizador".
+pub(super) fn code(tokens: &[Token]) -> bool {
+    lexicon::says_any(
+        tokens,
+        &[
+            "codigo",
+            "code",
+            "numero de reserva",
+            "booking number",
+            "localizador",
+        ],
+    )
+}

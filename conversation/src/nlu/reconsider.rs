@@ -1,0 +1,168 @@
+//! Second thoughts on the intent, from what else the message says: a yes/no question in
+//! words no cue names, a move to a cabin said with why ("cambiame a la Ñire que tiene
+//! jacuzzi"), a cabin taken out of a hold ("sacá la Arrayán"), a cabin wanted on dates ("quiero
+//! la Coihue del 2 al 5"), two cabins named and nothing else (a comparison), a cot asked for.
+//!
+//! Each rule reads only this message; what it means for the conversation is the policy's.
+
+use super::affirm::Affirmation;
+use super::dates::DateInfo;
+use super::intent::{self, Decision, Signals};
+use super::normalize::Token;
+use super::{Feature, InfoTopic, Intent, accommodation, cues, lexicon};
+
+/// Verbs that move the guest to a place ("pasame a la Coihue", "cambianos a la Lenga").
+#[rustfmt::skip]
+const MOVE_TO: &[&str] = &[
+    "pasame", "pasanos", "pasala", "cambiame", "cambianos", "cambiala", "mudame", "mudanos",
+    "movela", "prefiero", "preferimos", "mejor",
+];
+
+/// Verbs that ask to move a stay elsewhere, in the guest's words or the bridge's.
+#[rustfmt::skip]
+pub(super) const SWITCH_TO: &[&str] = &[
+    "pasame", "pasanos", "pasala", "cambiame", "cambianos", "cambiala", "mudame", "mudanos",
+    "movela", "switch", "change", "move", "trocar", "troca", "troque", "mudar", "muda", "mude",
+    "cambiar", "pasar", "cambiarnos", "pasarnos",
+];
+
+/// Words that say the guest would rather have another place.
+const PREFER: &[&str] = &["melhor", "prefiro", "instead", "rather", "prefer"];
+
+/// What `reconsider` reads besides the first decision.
+pub(super) struct Read<'a> {
+    pub(super) text: &'a str,
+    pub(super) tokens: &'a [Token],
+    pub(super) dates: &'a DateInfo,
+    pub(super) accommodation: Option<&'a str>,
+    /// How many cabins the message names.
+    pub(super) named: usize,
+    pub(super) agreement: Affirmation,
+    pub(super) features: &'a [Feature],
+}
+
+/// The intent after the rules above; `signals` gains the topics a rule implies.
+pub(super) fn reconsider(
+    mut decision: Decision,
+    signals: &mut Signals,
+    read: &Read<'_>,
+) -> Decision {
+    let Read {
+        text,
+        tokens,
+        dates,
+        accommodation,
+        named,
+        agreement,
+        features,
+    } = *read;
+    // A yes/no question about the place in words no cue names ("¿hay donde estacionar?",
+    // "¿se admiten niños?"): a question about the place, as sure as a weak cue.
+    if decision.intent == Intent::Unknown && !features.is_empty() {
+        decision = intent::Decision {
+            intent: Intent::AskInfo,
+            evidence: intent::Evidence::Cue(intent::Strength::Weak, lexicon::Quality::Exact),
+            contested: false,
+        };
+    }
+    // "Cambiame a la Ñire que tiene jacuzzi": the feature describes the place the guest wants,
+    // it is no question about it ("¿cuál es la que tiene jacuzzi?" still asks).
+    // "Pasame a la Coihue que sale menos": the price says why, when the guest moves to it.
+    let moves = tokens.iter().any(|t| t.is_any(MOVE_TO));
+    let price_says_why = decision.intent == Intent::AskPrice
+        && moves
+        && !tokens
+            .iter()
+            .any(|t| t.is_any(&["cuanto", "cuanta", "precio"]));
+    if (decision.intent == Intent::AskInfo || price_says_why)
+        && !tokens
+            .iter()
+            .any(|t| t.is_any(&["cual", "cuales", "which", "qual"]))
+        && accommodation.is_some_and(|name| accommodation::described(tokens, name))
+    {
+        decision = intent::Decision {
+            intent: Intent::Unknown,
+            evidence: intent::Evidence::Nothing,
+            contested: false,
+        };
+    }
+    // "Cambiame a la Coihue que vamos con el perro", "mejor la del jacuzzi": a move to a place
+    // named or pointed at, said as no question, is the guest choosing it; the pets or the
+    // feature say why ("¿mejor la del jacuzzi?" and "¿cuál tiene jacuzzi?" still ask).
+    // "Can we switch to the pet friendly one?", "pode trocar para o que tem hidromassagem?": a
+    // verb of moving asks for the move even as a question.
+    let switches = tokens.iter().any(|t| t.is_any(SWITCH_TO));
+    let prefers = moves || tokens.iter().any(|t| t.is_any(PREFER));
+    if decision.intent == Intent::AskInfo
+        && (switches || prefers && !text.contains('?') && !text.contains('¿'))
+        && !tokens.iter().enumerate().any(|(i, t)| {
+            t.is_any(&["cual", "cuales", "which", "qual", "hay"])
+                || t.is_any(&["tiene", "tienen"])
+                    && !i
+                        .checked_sub(1)
+                        .is_some_and(|p| tokens[p].is_any(&["que", "q", "k"]))
+        })
+        && (accommodation.is_some() || cues::choice(tokens).is_some())
+    {
+        decision = intent::Decision {
+            intent: Intent::Unknown,
+            evidence: intent::Evidence::Nothing,
+            contested: false,
+        };
+    }
+    // "Sacá la Arrayán", "borrá la del Ñire", "remove the Arrayán": one cabin taken out of what
+    // the guest holds, a cancellation of it (not "sacale un día", which is about the nights).
+    #[rustfmt::skip]
+    const TAKE_OUT: &[&str] = &[
+        "saca", "sacame", "sacanos", "quita", "quitame", "borra", "borrame", "elimina",
+        "eliminame", "remove", "drop", "tira", "tirame", "retira",
+    ];
+    if accommodation.is_some()
+        && dates.check_in.is_none()
+        && dates.nights.is_none()
+        && tokens.iter().any(|t| t.is_any(TAKE_OUT))
+        && matches!(
+            decision.intent,
+            Intent::Unknown | Intent::CheckAvailability | Intent::Book
+        )
+    {
+        decision = intent::Decision {
+            intent: Intent::Cancel,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: false,
+        };
+    }
+    // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
+    // for that place on those dates, a request to hold it, not a question whether it is free;
+    // "quero o chalé Ñire" alone, the same request still without its dates.
+    if (decision.intent == Intent::CheckAvailability && dates.check_in.is_some()
+        || decision.intent == Intent::Unknown)
+        && !agreement.no
+        && accommodation.is_some_and(|name| accommodation::wanted(tokens, name))
+    {
+        decision = intent::Decision {
+            intent: Intent::Book,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: decision.contested,
+        };
+    }
+    // Two cabins named and nothing else understood ("entre la Coihue y la Ñire, ¿cuál me
+    // recomendás?", "¿la Coihue o la Ñire?"): they are being compared, so what each has.
+    if decision.intent == Intent::Unknown && named > 1 {
+        decision = intent::Decision {
+            intent: Intent::AskInfo,
+            evidence: intent::Evidence::Cue(intent::Strength::Weak, lexicon::Quality::Exact),
+            contested: false,
+        };
+        signals.topic = Some(InfoTopic::Amenities);
+        signals.topics.push(InfoTopic::Amenities);
+    }
+    // "Cuna para el bebé": the cot asked for, not whether children are welcome.
+    if features.contains(&Feature::Crib) {
+        signals.topics.retain(|t| *t != InfoTopic::Kids);
+        if signals.topic == Some(InfoTopic::Kids) {
+            signals.topic = signals.topics.first().copied();
+        }
+    }
+    decision
+}

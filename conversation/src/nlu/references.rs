@@ -1,0 +1,154 @@
+//! Words that point back at what the conversation said: a message that is one number (the
+//! answer to what was just asked), a booking verb with a pronoun ("reservala"), a nudge
+//! ("hola??") after waiting.
+//!
+//! It only reports what the words say; what they point at is the policy's to find.
+
+use super::lexicon::says_any;
+use super::normalize::Token;
+use super::reconsider::SWITCH_TO;
+use super::{guests, numbers};
+
+/// A message that is one number and at most filler words ("2", "3 nomás", "cuatro porfa"),
+/// also as an email reads it: after the subject ("Consulta") or a greeting, before the
+/// signature ("Saludos, Ana").
+pub(super) fn bare_number(tokens: &[Token]) -> Option<u16> {
+    const LEAD: &[&str] = &[
+        "consulta",
+        "consultas",
+        "re",
+        "hola",
+        "buenas",
+        "buenos",
+        "buen",
+        "dia",
+        "dias",
+        "tardes",
+        "noches",
+        "somos",
+        // a correction: "ah no, perdón, 5", "al final 3", "sorry, 4"
+        "ah",
+        "no",
+        "perdon",
+        "perdona",
+        "disculpa",
+        "mejor",
+        "al",
+        "final",
+        "uy",
+        "ups",
+        "sorry",
+        "actually",
+        "desculpa",
+        "eran",
+        "son",
+    ];
+    const FILLER: &[&str] = &[
+        "nomas",
+        "solo",
+        "solamente",
+        "porfa",
+        "total",
+        "en",
+        "y",
+        "bueno",
+        "eh",
+        "personas",
+    ];
+    const SIGN_OFF: &[&str] = &["gracias", "saludos", "slds", "abrazo", "atte"];
+    let start = tokens.iter().position(|t| !t.is_any(LEAD))?;
+    let n = numbers::parse_at(tokens, start).filter(|n| !n.ordinal)?;
+    let rest = &tokens[start + n.len..];
+    let signed_off = rest
+        .iter()
+        .position(|t| t.is_any(SIGN_OFF))
+        .unwrap_or(rest.len());
+    let rest_is_filler = rest[..signed_off].iter().all(|t| t.is_any(FILLER));
+    (rest_is_filler && (1..=60).contains(&n.value))
+        .then(|| u16::try_from(n.value).ok())
+        .flatten()
+}
+
+/// Words a nudge may carry besides question marks: greetings and calls for attention.
+pub(super) const NUDGE_WORDS: &[&str] = &[
+    "hola", "buenas", "buen", "dia", "hello", "hi", "hey", "ey", "oi", "ola", "ole", "alo", "che",
+    "y", "entonces", "and", "so", "e", "ahi", "there", "alguien", "anyone", "someone", "alguem",
+    "estan", "are", "you", "hay",
+];
+
+/// "?", "hola??", "hello? anyone there?": only greetings and a question mark.
+pub(super) fn is_nudge(text: &str, tokens: &[Token]) -> bool {
+    text.contains('?') && tokens.len() <= 4 && tokens.iter().all(|t| t.is_any(NUDGE_WORDS))
+}
+
+/// "Reservala", "reservámela", "la quiero", "book it", "reserva ela": a booking verb with a
+/// pronoun for the cabin (read on the words as written, before the bridge).
+pub(super) fn refers_back(tokens: &[Token]) -> bool {
+    const CLITIC: &[&str] = &[
+        "reservala",
+        "reservalo",
+        "reservamela",
+        "reservamelo",
+        "reservanosla",
+        "reservanoslo",
+        "reservela",
+        "reservelo",
+        "resermela",
+        "agendala",
+        "agendamela",
+        "bloqueala",
+    ];
+    tokens.iter().enumerate().any(|(i, t)| {
+        let next = |w: &[&str]| tokens.get(i + 1).is_some_and(|n| n.is_any(w));
+        t.is_any(CLITIC)
+            || (t.is("book") && next(&["it"]))
+            || (t.is_any(&["reserva", "reserve", "reservar"]) && next(&["ela", "essa"]))
+            || (t.is("la") && next(&["quiero", "queremos", "reservo"]))
+    })
+}
+
+/// Something more, besides what was said before ("y también del 22 al 24", "another booking
+/// for May too", "también de 3 a 5"), not a change said with it ("cambiala al 22 y también
+/// somos 3").
+pub(super) fn also(tokens: &[Token]) -> bool {
+    !tokens.iter().any(|t| t.is_any(SWITCH_TO) || t.is("cambia"))
+        && (tokens
+            .iter()
+            .any(|t| t.is_any(&["tambien", "tambem", "also", "ademas", "aparte"]))
+            || says_any(
+                tokens,
+                &[
+                    "as well",
+                    "otra reserva",
+                    "another reserva",
+                    "another booking",
+                    "otra mas",
+                ],
+            )
+            || guests::for_another_pair(tokens))
+}
+
+/// "Las mismas fechas", "the same dates", "as mesmas datas".
+pub(super) fn same_dates(tokens: &[Token]) -> bool {
+    says_any(
+        tokens,
+        &[
+            "mismas fechas",
+            "mismos dias",
+            "same dates",
+            "same days",
+            "mesmas datas",
+            "mesmos dias",
+        ],
+    )
+}
+
+/// "La Coihue entonces", "the Coihue then", "então a Coihue": a decision said as no question.
+pub(super) fn settles(text: &str, tokens: &[Token]) -> bool {
+    !text.contains('?')
+        && !text.contains('¿')
+        && [tokens.first(), tokens.last()]
+            .into_iter()
+            .flatten()
+            .any(|t| t.is_any(&["entonces", "then", "entao"]))
+}

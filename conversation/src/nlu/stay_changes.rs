@@ -1,0 +1,380 @@
+//! Changes to a stay or a party said as a difference: nights added or taken ("una noche
+//! más"), the stay moved by days ("un día después"), the week after, people added ("se suma
+//! uno más"), a holiday's stay stretched, an arrival said alone.
+//!
+//! Never a stay or a party of that many: "una noche más" is one night added, not a one-night
+//! stay; the policy applies the difference to what it is talking about.
+
+use super::dates;
+use super::normalize::Token;
+use super::numbers;
+
+/// Words that say the day is the arrival ("llegamos el 4", "arrive on the 4th" bridged).
+pub(super) const ARRIVAL_WORDS: &[&str] = &[
+    "llegamos",
+    "llegar",
+    "llego",
+    "llegariamos",
+    "llegaremos",
+    "llegada",
+    "llegando",
+];
+
+/// "Una noche más", "dos noches más", "una noche menos", "agregame una noche", "one more
+/// night", "an extra night", "mais uma noite", "uma noite a mais": nights added (or taken).
+pub(super) fn extra_nights(tokens: &[Token]) -> Option<i32> {
+    const MORE: &[&str] = &[
+        "mas",
+        "more",
+        "mais",
+        "extra",
+        "adicional",
+        "adicionales",
+        "longer",
+    ];
+    const LESS: &[&str] = &["menos", "less", "fewer"];
+    const ADD: &[&str] = &[
+        "agregar",
+        "agregame",
+        "agregale",
+        "agregamos",
+        "sumar",
+        "sumame",
+        "sumale",
+        "sumamos",
+        "extender",
+        "extendela",
+        "alargar",
+        "add",
+        "adicionar",
+    ];
+    // "sacale un día", "quitame una noche": nights taken.
+    const REMOVE: &[&str] = &[
+        "sacar",
+        "sacale",
+        "sacame",
+        "sacamos",
+        "quitar",
+        "quitale",
+        "quitame",
+        "restale",
+        "restame",
+        "descontale",
+        "acortar",
+        "acortala",
+        "remove",
+        "tirar",
+    ];
+    // "dos días más", "one more day": days added to a stay are nights.
+    let is_night = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.is_any(&["noche", "noches", "dia", "dias", "day", "days"]))
+    };
+    let count_at = |i: usize| -> Option<(i32, usize)> {
+        let t = tokens.get(i)?;
+        if t.is_any(&[
+            "una", "un", "uno", "one", "an", "another", "otra", "uma", "um",
+        ]) {
+            return Some((1, 1));
+        }
+        let n = numbers::parse_at(tokens, i).filter(|n| !n.ordinal && n.value <= 14)?;
+        Some((i32::try_from(n.value).ok()?, n.len))
+    };
+    let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
+    for i in 0..tokens.len() {
+        // "mais uma noite", "more two nights"
+        if word_at(i, MORE)
+            && let Some((n, len)) = count_at(i + 1)
+            && is_night(i + 1 + len)
+        {
+            return Some(n);
+        }
+        let Some((n, len)) = count_at(i) else {
+            continue;
+        };
+        // "one more night", "una extra noche"
+        if word_at(i + len, MORE) && is_night(i + len + 1) {
+            return Some(n);
+        }
+        if !is_night(i + len) {
+            continue;
+        }
+        let after = i + len + 1;
+        // "una noche más", "uma noite a mais", "una noche menos"
+        let skip_a = usize::from(word_at(after, &["a"]));
+        // Not "3 días más o menos" (about three).
+        if word_at(after + skip_a, MORE) && !word_at(after + skip_a + 1, &["o"]) {
+            return Some(n);
+        }
+        if word_at(after, LESS) {
+            return Some(-n);
+        }
+        // "agregame una noche", "sumale 2 noches"
+        if i.checked_sub(1).is_some_and(|p| word_at(p, ADD)) {
+            return Some(n);
+        }
+        if i.checked_sub(1).is_some_and(|p| word_at(p, REMOVE)) {
+            return Some(-n);
+        }
+    }
+    None
+}
+
+/// "El finde largo de octubre pero llegamos un día antes", "para carnaval, nos vamos un día
+/// después", "semana santa y nos quedamos una noche más": a holiday's stay stretched (or
+/// shortened) at the end the guest names: the arrival, unless they speak of leaving or
+/// staying.
+pub(super) fn stretch_period(tokens: &[Token], dates: &mut dates::DateInfo) {
+    const LEAVING: &[&str] = &[
+        "vamos",
+        "irnos",
+        "salimos",
+        "volvemos",
+        "quedamos",
+        "quedarnos",
+        "quedaremos",
+        "leave",
+        "stay",
+        "saimos",
+        "ficamos",
+    ];
+    let (Some(p), Some(check_in), Some(check_out)) =
+        (dates.period, dates.check_in, dates.check_out)
+    else {
+        return;
+    };
+    // Only the period's own stay: days the guest said ("llegamos el jueves") are already theirs.
+    let eve = p.first_day_off - chrono::Duration::days(1);
+    if check_out != p.last_day_off || check_in < eve || check_in > p.first_day_off {
+        return;
+    }
+    let days = |n: i32| chrono::Duration::days(i64::from(n));
+    let (mut check_in, mut check_out) = (check_in, check_out);
+    if let Some(n) = shift_days(tokens) {
+        if tokens.iter().any(|t| t.is_any(LEAVING)) {
+            check_out += days(n);
+        } else {
+            check_in += days(n);
+        }
+    }
+    if let Some(n) = extra_nights(tokens) {
+        check_out += days(n);
+    }
+    if check_in < check_out {
+        dates.check_in = Some(check_in);
+        dates.check_out = Some(check_out);
+    }
+}
+
+/// "Llegamos un día después", "un día más tarde", "one day later", "um dia depois", "un día
+/// antes", "correrla un día", "adelantarla un día", "una semana después", "a week later": the
+/// stay moved by that many days (negative: earlier), never nights added.
+pub(super) fn shift_days(tokens: &[Token]) -> Option<i32> {
+    const LATER: &[&str] = &["despues", "later", "depois", "luego"];
+    const EARLIER: &[&str] = &["antes", "earlier", "before"];
+    const PUSH: &[&str] = &[
+        "correr",
+        "correrla",
+        "correla",
+        "corremos",
+        "atrasar",
+        "atrasarla",
+        "atrasala",
+        "postergar",
+        "postergarla",
+        "postergala",
+        "push",
+        "mover",
+        "movela",
+        "moverla",
+    ];
+    const PULL: &[&str] = &["adelantar", "adelantarla", "adelantala", "adelantamos"];
+    let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
+    for i in 0..tokens.len() {
+        let n = if word_at(i, &["un", "una", "uno", "one", "a", "um", "uma"]) {
+            (1, 1)
+        } else {
+            match numbers::parse_at(tokens, i).filter(|n| !n.ordinal && n.value <= 7) {
+                Some(n) => (i32::try_from(n.value).ok()?, n.len),
+                None => continue,
+            }
+        };
+        let (count, len) = n;
+        // "una semana después", "a week later": seven days each.
+        let count = if word_at(i + len, &["semana", "semanas", "week", "weeks"]) {
+            count * 7
+        } else if word_at(i + len, &["dia", "dias", "day", "days"]) {
+            count
+        } else {
+            continue;
+        };
+        let after = i + len + 1;
+        // "un día más tarde", "one day later", "um dia depois"
+        let skip_mas = usize::from(word_at(after, &["mas", "more", "mais"]));
+        if word_at(after + skip_mas, LATER)
+            || word_at(after, &["mas"]) && word_at(after + 1, &["tarde"])
+        {
+            return Some(count);
+        }
+        if word_at(after, EARLIER) {
+            return Some(-count);
+        }
+        let before = |k: usize, list: &[&str]| i.checked_sub(k).is_some_and(|p| word_at(p, list));
+        if (1..=3).any(|k| before(k, PUSH)) {
+            return Some(count);
+        }
+        if (1..=3).any(|k| before(k, PULL)) {
+            return Some(-count);
+        }
+    }
+    None
+}
+
+/// "somos 4", "seríamos 5", "quedamos 6", "en total 4": the whole party said with its verb.
+pub(super) fn party_said(tokens: &[Token]) -> Option<u16> {
+    const WHOLE: &[&str] = &[
+        "somos",
+        "seriamos",
+        "seremos",
+        "quedamos",
+        "quedariamos",
+        "total",
+        "we're",
+        "were",
+        "seremos",
+        "somos",
+    ];
+    (0..tokens.len()).find_map(|i| {
+        if !tokens[i].is_any(WHOLE) {
+            return None;
+        }
+        let n = numbers::parse_at(tokens, i + 1).filter(|n| !n.ordinal)?;
+        u16::try_from(n.value).ok().filter(|v| (1..=60).contains(v))
+    })
+}
+
+/// "El finde siguiente", "la semana que sigue", "el fin de semana de después", "the following
+/// weekend", "a semana seguinte".
+pub(super) fn following_week(tokens: &[Token]) -> bool {
+    const WEEK: &[&str] = &["semana", "finde", "week", "weekend"];
+    const AFTER: &[&str] = &["siguiente", "sigue", "despues", "posterior", "seguinte"];
+    tokens.iter().enumerate().any(|(i, t)| {
+        let next = |k: usize| tokens.get(i + k);
+        (t.is_any(WEEK) && (1..=3).any(|k| next(k).is_some_and(|n| n.is_any(AFTER))))
+            || (t.is("following") && next(1).is_some_and(|n| n.is_any(WEEK)))
+    })
+}
+
+/// "Una persona más", "se suma uno más", "dos adultos más", "one more person", "another
+/// guest", "mais uma pessoa", "somos uno menos": people added to (or taken from) the party.
+pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
+    const MORE: &[&str] = &["mas", "more", "mais", "extra", "another", "otra", "otro"];
+    const LESS: &[&str] = &["menos", "less", "fewer"];
+    const PEOPLE: &[&str] = &[
+        "persona",
+        "personas",
+        "adulto",
+        "adultos",
+        "huesped",
+        "huespedes",
+        "chico",
+        "chicos",
+        "nene",
+        "nena",
+        "nenes",
+        "bebe",
+        "amigo",
+        "amiga",
+        "amigos",
+        "amigas",
+        "guest",
+    ];
+    // "somos 4 personas más el perro": a whole party and something else.
+    let something_follows = |i: usize| {
+        tokens.get(i).is_some_and(|t| {
+            t.is_any(&[
+                "el", "la", "los", "las", "un", "una", "mi", "mis", "nuestro", "nuestra",
+                // "we're 2 + a small dog", "somos 2 mais o cachorro"
+                "a", "an", "our", "my", "o", "nosso", "nossa",
+                // "para 4 personas + mascota": a pet is no guest
+                "mascota", "mascotas", "perro", "perros", "perrito", "perra", "gato", "pet", "dog",
+                "cachorro",
+            ]) || numbers::parse_at(tokens, i).is_some()
+        })
+    };
+    // "somos uno más", "se suma uno", "viene una más": the count alone, after these.
+    const JOINS: &[&str] = &[
+        "somos",
+        "seriamos",
+        "seremos",
+        "suma",
+        "sumamos",
+        "suman",
+        "viene",
+        "vienen",
+        "agrega",
+        "agregamos",
+        "add",
+        "be",
+    ];
+    // "se suman dos", "se agregan 2 amigos", "se nos suman tres".
+    const ADDS: &[&str] = &[
+        "suma", "suman", "agrega", "agregan", "prende", "prenden", "unen",
+    ];
+    #[rustfmt::skip]
+    const PARTY_NOUNS: &[&str] = &[
+        "mas", "primos", "primas", "amigos", "amigas", "chicos", "nenes", "hermanos", "tios",
+        "parientes", "companeros",
+    ];
+    let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
+    let count_at = |i: usize| -> Option<(i32, usize)> {
+        let t = tokens.get(i)?;
+        if t.is_any(&["una", "un", "uno", "one", "an", "uma", "um"]) {
+            return Some((1, 1));
+        }
+        let n = numbers::parse_at(tokens, i).filter(|n| !n.ordinal && n.value <= 10)?;
+        Some((i32::try_from(n.value).ok()?, n.len))
+    };
+    for i in 0..tokens.len() {
+        // "one more person", "another guest", "mais uma pessoa"
+        if word_at(i, MORE) {
+            let (n, len) = count_at(i + 1).unwrap_or((1, 0));
+            let lead = word_at(i, &["another", "otra", "otro"]);
+            if word_at(i + 1 + len, PEOPLE) && (len > 0 || lead) {
+                return Some(n);
+            }
+        }
+        let Some((n, len)) = count_at(i) else {
+            continue;
+        };
+        let after = i + len;
+        // "one more person", "una persona más", "uma pessoa a mais", "dos adultos menos"
+        if word_at(after, MORE) && word_at(after + 1, PEOPLE) {
+            return Some(n);
+        }
+        let (noun, next) = if word_at(after, PEOPLE) {
+            (true, after + 1)
+        } else {
+            (false, after)
+        };
+        // "se suman dos amigos", "se agrega una persona": joining is adding, "más" or not.
+        let adds = i.checked_sub(1).is_some_and(|p| word_at(p, ADDS))
+            && i.checked_sub(2).is_some_and(|p| word_at(p, &["se", "nos"]));
+        if adds && (noun || word_at(next, PARTY_NOUNS) || next >= tokens.len()) {
+            return Some(n);
+        }
+        let joined = i.checked_sub(1).is_some_and(|p| word_at(p, JOINS));
+        if !noun && !joined {
+            continue;
+        }
+        let skip_a = usize::from(word_at(next, &["a"]));
+        if word_at(next + skip_a, MORE) && !something_follows(next + skip_a + 1) {
+            return Some(n);
+        }
+        if word_at(next, LESS) && !something_follows(next + 1) {
+            return Some(-n);
+        }
+    }
+    None
+}

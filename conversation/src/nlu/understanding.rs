@@ -1,0 +1,314 @@
+//! What one guest message says, as the rest of the crate reads it: [`Understanding`] and the
+//! values it carries (intents, info topics, features, picks, holiday periods).
+//!
+//! Plain data: nothing here reads text or decides a reply; `understand` fills it and the
+//! policy acts on it.
+
+use chrono::NaiveDate;
+
+use crate::Language;
+
+/// Everything read from one guest message.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Understanding {
+    pub intent: Intent,
+    pub check_in: Option<NaiveDate>,
+    pub check_out: Option<NaiveDate>,
+    pub guests: Option<u16>,
+    /// "RES" + yymmdd + 3 or more digits, uppercase ("RES251215001").
+    pub reservation_code: Option<String>,
+    /// The entry of `accommodations` the guest named (the exact string given), if any.
+    pub accommodation: Option<String>,
+    /// Every entry the guest named equally ("la lenga y la coihue"); one when `accommodation`
+    /// is set.
+    pub accommodations: Vec<String>,
+    /// Only with [`Intent::AskInfo`].
+    pub info_topic: Option<InfoTopic>,
+    /// The guest agrees to what was last offered ("sí", "dale", "de una", "reservá").
+    pub affirmative: bool,
+    /// 0.0..=1.0; see the `confidence` module for the rule.
+    pub confidence: f32,
+    /// The language the message is written in, when its words say so (`None` for "ok",
+    /// "15/12"): the conversation keeps its own otherwise.
+    pub language: Option<Language>,
+    /// The message is plainly in `language` (two words or more ahead of any other): enough to
+    /// switch a conversation held in another language other than the default.
+    pub language_sure: bool,
+    /// Thanks ("gracias", "muchas gracias", "thank you", "obrigado").
+    pub thanks: bool,
+    /// Information asked for in general ("quería info", "me pasás información?"), no question
+    /// in particular: what a first message asking for dates and people answers.
+    pub general_info: bool,
+    /// A question about the place in words no table knows ("¿hay señal de celular?", "¿se
+    /// puede hacer fuego?", "is there a supermarket nearby?"): for a person to answer, never
+    /// the menu of what the bot can do.
+    pub unknown_question: bool,
+    /// The guest asks how the cabins differ ("¿cuál es la diferencia entre las dos?", "what's
+    /// the difference?", "qual a diferença?").
+    pub compares: bool,
+    /// "La que tiene vista al lago": the words an option is pointed at by when they name no
+    /// known feature, for the conversation to find in the options' descriptions.
+    pub described: Option<String>,
+    /// The guest asks which one we recommend ("¿vos cuál me recomendás?", "¿cuál conviene?",
+    /// "which one would you recommend?", "qual você recomenda?").
+    pub asks_recommendation: bool,
+    /// The guest asks for something besides what was offered ("¿tenés otra?", "¿otras
+    /// opciones?", "anything else?", "tem outra?").
+    pub asks_other: bool,
+    /// "¿La Arrayán tiene vista al lago?": a cabin named and what is asked of it, in words no
+    /// feature knows (to be found in its description or amenities).
+    pub asked_of: Option<(String, String)>,
+    /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
+    pub declines: bool,
+    /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
+    /// "what's my booking number?").
+    pub asks_code: bool,
+    /// The guest asks for the voucher or the reservation's details again ("¿me pasás el
+    /// comprobante?", "can you send me the voucher?").
+    pub asks_voucher: bool,
+    /// Something asked or said about the guest's hold: until when it is kept, that they paid,
+    /// that the payment link failed, whether it stands.
+    pub about_hold: Option<AboutHold>,
+    /// The guest puts the decision off ("lo pienso y te aviso", "let me think about it"): what
+    /// is on the table stays there, nothing is booked.
+    pub defers: bool,
+    /// A yes said as no question ("sí dale, pero con cuna para el bebé"): what else it says
+    /// about the place is a request that goes with the yes, not a question before it.
+    pub plain_yes: bool,
+    /// A booking verb with a pronoun ("reservala", "reservámela", "book it"): it points back at
+    /// the cabin last talked about, as "esa" does.
+    pub refers_back: bool,
+    /// "¿Algo libre la semana que viene?", "next week": next week, no days said.
+    pub next_week: bool,
+    /// The guest corrects something said before ("perdón, me equivoqué", "al final somos 4").
+    pub correction: bool,
+    /// The guest keeps what they hold as it was ("dejala como estaba", "keep the original
+    /// dates", "deixa como estava"): a change proposed since is dropped.
+    pub keeps_as_is: bool,
+    /// The guest settles on something, said as no question: "la Coihue entonces", "the Coihue
+    /// then", "então a Coihue" (a pick said so is a decision, not a look).
+    pub settles: bool,
+    /// Something more, besides what was said before ("y también del 22 al 24", "another
+    /// booking for May too", "também de 3 a 5"): with a hold, another stay, not a change of it.
+    pub also: bool,
+    /// "Las mismas fechas", "the same dates": the stay talked about (or held).
+    pub same_dates: bool,
+    /// A pick among the options on the table ("la segunda", "la más barata").
+    pub choice: Option<Choice>,
+    /// The option in focus is turned down, not the whole offer ("esa no", "not that one").
+    pub not_this_one: bool,
+    /// A pet comes along ("vamos con un perro"), or the guest asks about bringing one.
+    pub pets: bool,
+    /// What a yes/no question asks about ("¿tienen pileta?"): the first of `features`.
+    pub feature: Option<Feature>,
+    /// Everything yes/no questions ask about ("¿tienen wifi? ¿y cochera?").
+    pub features: Vec<Feature>,
+    /// The hour (or "late", "early") a check-in or check-out question asks about: answered
+    /// yes or no against the property's times. Only with one of those features.
+    pub asked_time: Option<AskedTime>,
+    /// Every info topic named, whatever the intent (a stay question that also asks about pets).
+    pub topics: Vec<InfoTopic>,
+    /// Nights said without a check-in ("son 3 noches"): a correction of the stay's length.
+    pub nights: Option<u32>,
+    /// A check-out said alone ("al final nos quedamos hasta el 19"): the next such date from
+    /// today; the conversation moves it after its check-in.
+    pub until: Option<NaiveDate>,
+    /// `until` was said as a weekday ("hasta el domingo"): the conversation takes the first
+    /// such day after its check-in.
+    pub until_weekday: Option<chrono::Weekday>,
+    /// The whole stay moved by days ("llegamos un día después", "one day later", "un día
+    /// antes": negative), the nights kept.
+    pub shift_days: Option<i32>,
+    /// "El finde siguiente", "la semana que sigue", "the following week": the week after the
+    /// stay talked about, when there is one (the conversation moves it by seven days).
+    pub following_week: bool,
+    /// A holiday period the dates were taken from ("el finde largo", "Semana Santa"): the
+    /// reply says which dates were assumed.
+    pub period: Option<PeriodMention>,
+    /// The check-in was said as a day without a month ("perdón, es del 16 al 18"): read as
+    /// the next such day from today, which the conversation re-reads in the month of the stay
+    /// it is talking about.
+    pub day_only: bool,
+    /// Only the arrival changes ("we can only arrive on the 4th", "recién llegamos el 4"): a
+    /// check-in said with an arrival word and no check-out or nights, so the stay talked about
+    /// keeps its check-out when that is still after it.
+    pub arrival_only: bool,
+    /// "¿finde?": the coming weekend said alone, which the conversation reads in the month
+    /// the guest named before ("queremos ir en mayo" … "¿finde?").
+    pub bare_weekend: bool,
+    /// A price question about one night ("¿cuánto sale la noche?", "how much per night?",
+    /// "qual o valor da diária?"), not the stay's total.
+    pub per_night: bool,
+    /// "?", "hola??", "hello?", "oi??": a nudge after waiting, no words but a greeting and a
+    /// question mark; what was on the table is said again.
+    pub nudge: bool,
+    /// The price a night asked beside another question ("¿tienen para 2 del 3 al 5? ¿cuánto
+    /// sale x noche?"): the offer says it too.
+    pub night_price_too: bool,
+    /// A month named without a day ("queremos ir en marzo"): the month later bare days fall in.
+    pub month: Option<u32>,
+    /// The whole message is one number ("2", "cuatro", "3 nomás"): the answer to whatever the
+    /// conversation just asked (how many people, how many nights).
+    pub bare_number: Option<u16>,
+    /// Nights added to the stay talked about ("una noche más", "one more night", "mais uma
+    /// noite"), or taken from it (negative: "una noche menos"). `nights` is then `None`.
+    pub extra_nights: Option<i32>,
+    /// People added (or taken) to the party said before ("se suma una persona más", "one
+    /// more person", "somos uno menos"), never a party of that many.
+    pub extra_guests: Option<i32>,
+    /// A long weekend asked for in a month that has none in the coming year ("el finde largo
+    /// de noviembre" when the 20th falls on a weekend): that month. No dates are set.
+    pub no_long_weekend_in: Option<u32>,
+}
+
+/// A pick among the options offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    /// 1-based: "la primera" is `Position(1)`.
+    Position(usize),
+    Last,
+    Cheapest,
+    Priciest,
+    Largest,
+    Smallest,
+    PetFriendly,
+    /// "La que tiene pileta", "la de la parrilla".
+    Having(Feature),
+    /// "La del medio".
+    Middle,
+    /// "La otra": the option not in focus (of two).
+    Other,
+    /// "Esa", "that one", "essa": the option just talked about.
+    ThatOne,
+    /// "La de 6", "la para 4 personas": the one for that many people.
+    Sleeps(u16),
+}
+
+/// What a yes/no question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Feature {
+    Pool,
+    Wifi,
+    Parking,
+    Grill,
+    Heating,
+    AirConditioning,
+    Jacuzzi,
+    Breakfast,
+    Kitchen,
+    Tv,
+    Linens,
+    Laundry,
+    /// A cot for a baby.
+    Crib,
+    /// A fireplace, a wood stove, firewood.
+    Fireplace,
+    Smoking,
+    Kids,
+    Pets,
+    CheckIn,
+    CheckOut,
+}
+
+/// What a guest asks or says about the hold they have ([`Understanding::about_hold`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AboutHold {
+    /// "¿Hasta cuándo tengo para pagar?"
+    Deadline,
+    /// "Ya pagué."
+    Paid,
+    /// "No me llegó el link", "el link no anda".
+    LinkMissing,
+    /// "¿Sigue en pie la reserva?", "¿está confirmada?"
+    Status,
+}
+
+/// When a guest asks to arrive or leave: at an hour, or late or early without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AskedTime {
+    /// 0–23.
+    At(u32),
+    Late,
+    Early,
+}
+
+/// Holiday periods guests name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    LongWeekend,
+    Carnival,
+    HolyWeek,
+    YearEnd,
+    Christmas,
+    WinterHolidays,
+    /// "Las fiestas": Christmas or New Year's (or both), which the guest has not said.
+    Festive,
+}
+
+/// A period and the days off it was read as. With [`Period::WinterHolidays`] no stay dates
+/// are set (they differ by province and are two weeks long): the bot asks which days; with
+/// [`Period::Festive`] neither (Christmas, New Year's or both): the bot asks which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct PeriodMention {
+    pub period: Period,
+    pub first_day_off: NaiveDate,
+    pub last_day_off: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Intent {
+    Greeting,
+    CheckAvailability,
+    AskPrice,
+    Book,
+    AskInfo,
+    Cancel,
+    Human,
+    Unknown,
+}
+
+impl Intent {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Intent::Greeting => "greeting",
+            Intent::CheckAvailability => "check_availability",
+            Intent::AskPrice => "ask_price",
+            Intent::Book => "book",
+            Intent::AskInfo => "ask_info",
+            Intent::Cancel => "cancel",
+            Intent::Human => "human",
+            Intent::Unknown => "unknown",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InfoTopic {
+    Photos,
+    Amenities,
+    Location,
+    Pets,
+    CheckInTime,
+    /// How many people fit.
+    Capacity,
+    /// Whether children are welcome.
+    Kids,
+    Smoking,
+    /// The cancellation policy: "¿se puede cancelar?", "si cancelo, ¿me devuelven la seña?",
+    /// "what's your cancellation policy?", "posso cancelar?". A question: it never cancels.
+    Cancellation,
+    /// How a stay is paid: "¿cómo se paga?", "¿aceptan tarjeta?", "¿hay que dejar seña?",
+    /// "can I pay by card?", "aceitam pix?".
+    Payment,
+    /// The shortest stay taken: "¿hay mínimo de noches?", "¿se puede una sola noche?".
+    MinimumStay,
+    /// Whether a price is per cabin or per person: "¿el precio es por persona?".
+    PriceBasis,
+}

@@ -1,0 +1,114 @@
+//! Which option on the table the guest points at: by name, position, price, size, pets or a
+//! feature ("la segunda", "la más barata", "la que tiene jacuzzi"), and what pointing does
+//! (the option comes into focus; with a yes it is booked).
+//!
+//! Reads the offer and the message only; it never quotes or holds.
+
+use super::step::Step;
+use crate::{
+    Facts,
+    nlu::{Choice, Feature, Understanding},
+    state::Offer,
+};
+
+/// Option `i` of `offer` picked: it is the one in focus and, as the cabin wanted, leads any
+/// offer recomputed after a correction; booked when the guest also agreed, else shown.
+pub(super) fn choose(
+    offer: &mut Offer,
+    wanted: &mut Option<String>,
+    i: usize,
+    agrees: bool,
+) -> Step {
+    offer.chosen = i;
+    *wanted = offer.options.get(i).map(|o| o.name.clone());
+    if agrees {
+        Step::BookOffer
+    } else {
+        Step::Pick(i)
+    }
+}
+
+/// The one option on the table that has the one feature a question asks about, when no
+/// cabin is named; `None` when none or several have it.
+pub(super) fn only_one_has(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<usize> {
+    let [f] = u.features[..] else {
+        return None;
+    };
+    if u.accommodation.is_some()
+        || matches!(
+            f,
+            Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
+        )
+    {
+        return None;
+    }
+    let having: Vec<usize> = offer
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            facts
+                .accommodations()
+                .iter()
+                .find(|a| a.id == o.accommodation_id)
+                .is_some_and(|a| crate::info::has(a, f))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match having[..] {
+        [i] => Some(i),
+        _ => None,
+    }
+}
+
+/// Which option the message points at: `Some(Some(i))` found, `Some(None)` pointed at
+/// something the offer lacks, `None` no pick at all.
+pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<Option<usize>> {
+    let options = &offer.options;
+    if let Some(name) = &u.accommodation
+        && let Some(i) = options.iter().position(|o| &o.name == name)
+    {
+        return Some(Some(i));
+    }
+    let by = |key: &dyn Fn(&crate::state::OfferOption) -> i64, max: bool| {
+        let it = options.iter().enumerate();
+        if max {
+            it.max_by_key(|(i, o)| (key(o), -(*i as i64)))
+                .map(|(i, _)| i)
+        } else {
+            it.min_by_key(|(i, o)| (key(o), *i)).map(|(i, _)| i)
+        }
+    };
+    let found = match u.choice? {
+        Choice::Position(n) => n.checked_sub(1).filter(|i| *i < options.len()),
+        // "Esa": the option last asked about, else the one in focus.
+        Choice::ThatOne => Some(offer.asked.unwrap_or(offer.chosen)).filter(|i| *i < options.len()),
+        Choice::Last => options.len().checked_sub(1),
+        Choice::Middle => (options.len() == 3).then_some(1),
+        Choice::Other => (options.len() == 2).then_some(1 - offer.chosen.min(1)),
+        Choice::Cheapest => by(&|o| o.total_cents, false),
+        Choice::Priciest => by(&|o| o.total_cents, true),
+        Choice::Largest => by(&|o| i64::from(o.capacity), true),
+        Choice::Smallest => by(&|o| i64::from(o.capacity), false),
+        Choice::PetFriendly => options.iter().position(|o| o.pets_allowed),
+        // The one for exactly that many, else the smallest that takes them.
+        Choice::Sleeps(n) => options
+            .iter()
+            .position(|o| o.capacity == i32::from(n))
+            .or_else(|| {
+                options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.capacity >= i32::from(n))
+                    .min_by_key(|(i, o)| (o.capacity, *i))
+                    .map(|(i, _)| i)
+            }),
+        Choice::Having(f) => options.iter().position(|o| {
+            facts
+                .accommodations()
+                .iter()
+                .any(|a| a.id == o.accommodation_id && crate::info::has(a, f))
+        }),
+    };
+    Some(found)
+}

@@ -1,0 +1,114 @@
+//! What the dialogue does next, as one value: `plan` decides it from the message and the
+//! state, `act` carries it out (quotes, holds, replies).
+//!
+//! Only the list of steps: no decision is taken here.
+
+use booking::{Guests, StayDates, StayError};
+
+use crate::{
+    nlu::{Feature, InfoTopic, PeriodMention},
+    state::Want,
+};
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Step {
+    Greet,
+    AskGuests,
+    AskDates,
+    Clarify,
+    /// A question about the place no data answers: a person will.
+    Unanswered,
+    /// "¿La Arrayán tiene vista al lago?": words no feature knows, asked of a cabin named.
+    HasDescribed {
+        name: String,
+        words: String,
+    },
+    /// "¿Tenés otra?" with options on the table.
+    OtherOptions,
+    /// The hold stands: until when it is kept, and its link.
+    HoldStanding,
+    /// The guest says they paid before the payment was confirmed.
+    PaymentPending,
+    Human,
+    Invalid(StayError),
+    /// Answer questions about the place.
+    Info {
+        topics: Vec<InfoTopic>,
+        features: Vec<Feature>,
+        /// The cabin asked about: named, or picked among the options ("¿la segunda…?").
+        named: Option<String>,
+    },
+    /// "Gracias": a kind word back.
+    Thanks,
+    /// "Is there a bigger one?", "¿hay una más grande?" with an unpaid hold and nothing on the
+    /// table: the larger cabins free on its dates, offered to replace it.
+    Bigger,
+    /// "Lo pienso y te aviso": no rush, the offer stays.
+    TakeYourTime,
+    /// "¿Entramos 5 en la Coihue?": whether that many fit in the cabin named.
+    Fits {
+        name: String,
+        guests: u16,
+    },
+    /// Look up what is free for the stay; with `Want::Book`, book the first fitting option.
+    Quote {
+        stay: StayDates,
+        guests: Guests,
+        want: Want,
+    },
+    /// The guest pointed at this option of the offer: it is now the one a yes books.
+    Pick(usize),
+    /// The guest pointed at something the offer does not have.
+    NotInOffer,
+    /// "La que tiene pileta": no option on the table has it; say whether any cabin does and
+    /// why it is not among them, and ask again which.
+    NoneOfferedHas(Feature),
+    /// "La que tiene vista al lago": no option on the table has it, the cabin named does; why
+    /// it is not among them, and which one then.
+    NoneOfferedDescribed(String),
+    /// "¿Cuál es la diferencia entre las dos?": the options on the table (else every cabin)
+    /// side by side; the cabins `named`, when the guest named two or more.
+    Compare {
+        named: Vec<String>,
+    },
+    /// "¿Vos cuál me recomendás?" with options on the table: the one in focus, and why.
+    Recommend,
+    /// "Esa no" to the option in focus of three: which of the others?
+    WhichInstead,
+    /// "¿Cuánto sale la noche?" with options on the table: each one's price a night.
+    NightPrices,
+    /// "Sí, dale": book the option in focus.
+    BookOffer,
+    /// "No, gracias" to the offer: it leaves the table.
+    Decline,
+    /// A yes with nothing on the table after a hold.
+    AlreadyHeld,
+    /// "¿Cuál es mi código?": the hold's code (its group's when it has one).
+    HeldCode(String),
+    /// "¿Cuánto es la seña?" after a hold: what the hold costs.
+    HeldPrice,
+    /// "¿Cómo pago la seña?" with an unpaid hold: how, and the hold's deposit and link.
+    PayingHeld,
+    /// "¿Me pasás el comprobante?", "¿cuánto me queda por pagar?" after paying: the voucher.
+    Voucher,
+    /// Move the unpaid hold to this stay and head count, and to another cabin when the guest
+    /// named one.
+    Move {
+        stay: StayDates,
+        guests: Guests,
+        to_cabin: Option<i64>,
+    },
+    /// A change to a paid reservation: staff.
+    PaidChange,
+    /// "Dejala como estaba" after a change was proposed (other dates taken, another cabin
+    /// offered): what is on the table leaves it, the hold stays as it was.
+    KeepHold,
+    Cancel,
+    /// Winter holidays: say the usual dates and ask which days.
+    WhichDays(PeriodMention),
+    /// A long weekend asked for in a month that has none: say so and ask which days.
+    NoLongWeekend(u32),
+    /// "¿Qué tenés libre en marzo?", "¿algo la semana que viene?": the free nights of that
+    /// span, cabin by cabin, and which days?
+    FreeIn(crate::texts::Span),
+}
