@@ -153,3 +153,22 @@ fn which_cabins_there_are_and_for_how_many() {
     assert!(t.state.offer.is_some(), "{}", said(&t));
     assert!(!said(&t).contains("hasta 6"), "{}", said(&t));
 }
+
+#[test]
+fn the_payment_link_asked_again_in_any_language_is_sent() {
+    for text in [
+        "send me the payment link again please",
+        "can you resend the link?",
+        "where do I pay?",
+        "me manda o link de pagamento de novo?",
+        "pode reenviar o link?",
+        "onde eu pago?",
+        "mandame el link otra vez",
+        "¿dónde pago?",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        let out = said(&t);
+        assert!(out.contains("http"), "{text}: {out}");
+        assert!(!t.state.needs_human, "{text}: {out}");
+    }
+}
