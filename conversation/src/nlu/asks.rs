@@ -106,6 +106,26 @@ pub(super) fn compares(tokens: &[Token]) -> bool {
         || lexicon::find_phrase(tokens, "de distinto").is_some()
 }
 
+/// "¿Todos en una?", "¿en una sola cabaña?", "all in one cabin?", "todos num chalé só?".
+pub(super) fn all_in_one(tokens: &[Token]) -> bool {
+    lexicon::says_any(
+        tokens,
+        &[
+            "todos en una",
+            "todos juntos en una",
+            "en una sola",
+            "una sola cabana",
+            "en la misma cabana",
+            "all in one",
+            "all of us in one",
+            "in just one",
+            "todos em um",
+            "num so",
+            "em um so",
+        ],
+    )
+}
+
 /// "¿Tenés otra?", "anything else?", "tem outra?".
 pub(super) fn other(tokens: &[Token]) -> bool {
     lexicon::says_any(tokens, ASKS_OTHER)

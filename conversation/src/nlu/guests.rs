@@ -138,6 +138,8 @@ struct Tally {
     kids: u32,
     /// Children joined to a bare count by "y"/"más" ("somos 2 y 2 chicos").
     kids_added: u32,
+    /// Children said with "con" ("4 personas con 2 nenes"): among the people counted.
+    kids_with: u32,
     /// Of `adults`, those counted with a noun of everyone ("4 personas").
     everyone: u32,
     /// Of `adults`, those counted as friends ("2 amigos"): never the speaker's own couple.
@@ -168,6 +170,15 @@ impl Tally {
             let others = 2 * self.other_couples + own_couple;
             let parts = self.adults - self.everyone + self.kids + others;
             if self.everyone > 0 && parts == self.everyone {
+                return Some(self.everyone);
+            }
+            // "somos 4 personas con 2 nenes": the four include them.
+            if self.everyone == self.adults
+                && others == 0
+                && self.kids > 0
+                && self.kids_with == self.kids
+                && self.kids < self.everyone
+            {
                 return Some(self.everyone);
             }
             Some(self.adults + self.kids + others)
@@ -339,6 +350,9 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
         if prev_is(&["y", "mas"]) {
             tally.kids_added += v;
         }
+        if prev_is(&["con"]) {
+            tally.kids_with += v;
+        }
     } else if noun.is_any(COUPLES) {
         tally.adults += 2 * v;
         tally.counted_adults = true;
@@ -379,7 +393,23 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     {
         p = k.checked_sub(1);
     }
-    let Some(p) = p else { return };
+    let Some(p) = p else {
+        // "2 y un bebé", "3 más 2 nenes": a count that opens the message, with children
+        // added to it, answers how many people.
+        let joined = tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_any(&["y", "mas", "e"]));
+        let kids_follow = tokens
+            .iter()
+            .skip(i + 2)
+            .take(3)
+            .any(|t| lexicon::any_word(t, KIDS).is_some());
+        if i == 0 && joined && kids_follow {
+            tally.base = Some(v);
+            tally.base_at = i;
+        }
+        return;
+    };
     // "somos cuatro no perdón cinco": the number right after the change of mind.
     let direct = at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT))
         || (changed_mind
@@ -538,6 +568,14 @@ mod tests {
         assert_eq!(guests("dos adultos y dos nenes"), Some(4));
         assert_eq!(guests("somos 3 adultos y un bebé"), Some(4));
         assert_eq!(guests("una pareja"), Some(2));
+        // Children said with "con" are among the people counted; with "y" they add.
+        assert_eq!(guests("somos cuatro personas eh con dos nenes"), Some(4));
+        assert_eq!(guests("4 personas con 2 chicos"), Some(4));
+        assert_eq!(guests("4 personas y 2 chicos"), Some(6));
+        assert_eq!(guests("2 adultos con 2 nenes"), Some(4));
+        // A count opening the message with children added: the answer to how many.
+        assert_eq!(guests("2 y un bebé"), Some(3));
+        assert_eq!(guests("3 mas 2 nenes"), Some(5));
         // Another couple comes along: two more, on top of the party said or implied.
         for (text, n) in [
             ("somos 2 y otra pareja", 4),

@@ -243,6 +243,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         compares: asks::compares(&tokens),
         asked_of,
         asks_other: asks::other(&tokens),
+        all_in_one: asks::all_in_one(&tokens),
         asks_recommendation: asks::recommendation(&tokens),
         declines: agreement.no,
         defers: affirm::puts_off(&tokens),

@@ -369,6 +369,58 @@ fn group_max(
     Some(free.iter().map(|a| a.id).collect())
 }
 
+/// "Preferimos la Coihue y la Ñire" with cabins offered together: the same stay and party,
+/// quoted over those cabins only (free ones; what is taken is said as for any stay).
+pub(crate) fn together_in(
+    s: &mut ConversationState,
+    facts: &Facts<'_>,
+    names: &[String],
+) -> Vec<Effect> {
+    let lang = s.language;
+    let Some(offer) = s.offer.clone() else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let (Ok(stay), Ok(guests)) = (
+        StayDates::new(offer.check_in, offer.check_out),
+        Guests::new(offer.guests),
+    ) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let chosen: Vec<Accommodation> = facts
+        .accommodations()
+        .iter()
+        .filter(|a| names.contains(&a.name))
+        .cloned()
+        .collect();
+    let only = Facts {
+        occupancy: Occupancy {
+            accommodations: &chosen,
+            taken: facts.occupancy.taken,
+        },
+        ..*facts
+    };
+    let scope = Scope {
+        replacing: offer.replaces.and_then(|code| {
+            facts
+                .held
+                .into_iter()
+                .chain(facts.others)
+                .find(|h| h.is_called(&code))
+        }),
+        ..Scope::default()
+    };
+    let mut effects = Vec::new();
+    quote(
+        s,
+        &only,
+        (stay, guests),
+        Want::Availability,
+        scope,
+        &mut effects,
+    );
+    effects
+}
+
 fn option(
     a: &Accommodation,
     stay: &StayDates,

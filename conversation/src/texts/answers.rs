@@ -482,6 +482,20 @@ pub fn price_basis(lang: Language) -> &'static str {
 
 /// "¿La Arrayán tiene vista al lago?": yes when the owner wrote it, else that it is not noted,
 /// with what the cabin is.
+/// "¿Tienen cabañas con dos dormitorios?": yes, these, each with what the owner wrote of it.
+pub fn which_have(lang: Language, cabins: &[(&str, &str)]) -> String {
+    let lines: Vec<String> = cabins
+        .iter()
+        .map(|(name, description)| format!("• {name}: {description}"))
+        .collect();
+    let lead = match lang {
+        Language::Es => "¡Sí! 😊",
+        Language::En => "Yes! 😊",
+        Language::Pt => "Sim! 😊",
+    };
+    format!("{lead}\n{}\n{}", lines.join("\n"), more(lang))
+}
+
 pub fn has_described(lang: Language, name: &str, yes: bool, description: &str) -> String {
     match (lang, yes) {
         (Language::Es, true) => format!("¡Sí! {name}: {description} 😊"),

@@ -448,3 +448,22 @@ fn the_biggest_cabin_asked_for_with_nothing_on_the_table_is_that_cabin() {
         assert!(!text.contains("Cabaña Arrayán"), "{q}: {text}");
     }
 }
+
+#[test]
+fn which_cabins_have_something_the_owner_wrote_is_answered_with_them() {
+    // Every cabin of the test world is "junto al lago"; only the Lenga heats with firewood.
+    let text = said(&talk(&["tienen cabañas con calefacción a leña?"]));
+    assert!(
+        text.starts_with("¡Sí!") && text.contains("Cabaña Lenga"),
+        "{text}"
+    );
+    assert!(!text.contains("Cabaña Arrayán"), "{text}");
+    let text = said(&talk(&["tienen alguna con lago?"]));
+    assert!(
+        text.contains("Cabaña Arrayán") && text.contains("Cabaña Lenga"),
+        "{text}"
+    );
+    // Nothing written says so: a person answers, never the menu.
+    let t = talk(&["tienen cabañas con sauna seca?"]);
+    assert!(t.state.needs_human, "{}", said(&t));
+}
