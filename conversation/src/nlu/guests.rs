@@ -510,6 +510,50 @@ fn household(tokens: &[Token]) -> Option<u32> {
     Some(1 + relatives)
 }
 
+/// Parties that travel together but stay apart: "dos familias de 4" ([4, 4]), "una familia de
+/// 4 y otra de 3" ([4, 3]), "two families of four", "duas famílias de 4". Empty when none is
+/// said.
+pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
+    const GROUPS: &[&str] = &["familias", "grupos", "familia", "grupo"];
+    let size_at = |k: usize| -> Option<(u16, usize)> {
+        if !tokens.get(k)?.is("de") {
+            return None;
+        }
+        let n = numbers::parse_at(tokens, k + 1)
+            .filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;
+        Some((u16::try_from(n.value).ok()?, 1 + n.len))
+    };
+    for i in 0..tokens.len() {
+        let Some(count) = numbers::parse_at(tokens, i).filter(|n| !n.ordinal) else {
+            continue;
+        };
+        let noun = i + count.len;
+        if !tokens.get(noun).is_some_and(|t| t.is_any(GROUPS)) {
+            continue;
+        }
+        let Some((size, len)) = size_at(noun + 1) else {
+            continue;
+        };
+        // "una familia de 4 y otra de 3"
+        if count.value == 1 {
+            let next = noun + 1 + len;
+            let other = tokens.get(next).is_some_and(|t| t.is("y"))
+                && tokens
+                    .get(next + 1)
+                    .is_some_and(|t| t.is_any(&["otra", "otro"]));
+            if let Some((second, _)) = size_at(next + 2).filter(|_| other) {
+                return vec![size, second];
+            }
+            continue;
+        }
+        let n = usize::try_from(count.value).unwrap_or(0);
+        if (2..=4).contains(&n) {
+            return vec![size; n];
+        }
+    }
+    Vec::new()
+}
+
 /// "Para mis viejos", "for my parents", "para meus pais": a pair of other people, without the
 /// speaker (two; "con mis viejos" is the speaker's own party, see [`household`]).
 pub(crate) fn for_another_pair(tokens: &[Token]) -> bool {

@@ -2775,3 +2775,34 @@ fn a_no_that_opens_a_question_is_no_refusal() {
     assert!(read("no, gracias").declines);
     assert!(read("no hay forma de estar todos en una?").all_in_one);
 }
+
+#[test]
+fn parties_that_stay_apart_are_read() {
+    for (text, guests, parties) in [
+        (
+            "hola, somos dos familias de 4, del 5 al 8 de marzo",
+            8,
+            vec![4, 4],
+        ),
+        ("somos una familia de 4 y otra de 3", 7, vec![4, 3]),
+        ("we are two families of four", 8, vec![4, 4]),
+        ("somos duas famílias de 4 pessoas", 8, vec![4, 4]),
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.parties), (Some(guests), parties), "{text}");
+    }
+    assert!(read("somos una familia de 5").parties.is_empty());
+}
+
+#[test]
+fn a_stay_moved_in_the_first_person_plural_keeps_its_nights() {
+    for (text, days) in [
+        ("corrámosla una semana", 7),
+        ("movámosla un día", 1),
+        ("adelantémosla dos días", -2),
+        ("posterguemos una semana la reserva", 7),
+    ] {
+        let u = read(text);
+        assert_eq!((u.shift_days, u.nights), (Some(days), None), "{text}");
+    }
+}

@@ -120,12 +120,18 @@ fn pointed_at_the_place<'a>(
     };
     // "¿La del jacuzzi cuánto sale?", "la que acepta perros, ¿está libre del 3 al 5?" with
     // nothing on the table: the one cabin of the place that has it is the cabin named.
+    // "¿La del jacuzzi para cuántos es?": a question about it, not about the feature.
+    let asks_of_it = u.intent == Intent::AskInfo
+        && u.topics
+            .iter()
+            .any(|t| !matches!(t, crate::nlu::InfoTopic::Amenities));
     if prev.offer.is_none()
         && u.accommodation.is_none()
-        && matches!(
-            u.intent,
-            Intent::AskPrice | Intent::CheckAvailability | Intent::Book
-        )
+        && (asks_of_it
+            || matches!(
+                u.intent,
+                Intent::AskPrice | Intent::CheckAvailability | Intent::Book
+            ))
         && plan::held(facts, u).is_none()
     {
         let having: Vec<&Accommodation> = facts
@@ -619,6 +625,7 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     let new_guests = u.guests.is_some_and(|g| s.guests != Some(g));
     if u.guests.is_some() {
         s.guests = u.guests;
+        s.parties.clone_from(&u.parties);
     }
     if u.accommodation.is_some() {
         s.accommodation.clone_from(&u.accommodation);

@@ -168,7 +168,14 @@ pub(crate) fn quote(
     if i32::from(guests.get()) > occupancy.largest_single() {
         // A pet comes and the cheapest combination has no cabin that takes it: the cheapest
         // that has one (pet-friendly cabins only), when there is one.
-        let cheapest = occupancy.combination(&stay, guests);
+        // Parties that stay apart ("dos familias de 4"): one cabin each, when free.
+        let apart = (s.parties.iter().sum::<u16>() == guests.get())
+            .then(|| occupancy.combination_for(&stay, &s.parties))
+            .flatten();
+        let cheapest = match &apart {
+            Some(pairs) => Some(pairs.iter().map(|(a, _)| *a).collect()),
+            None => occupancy.combination(&stay, guests),
+        };
         let pet_friendly: Vec<Accommodation> = occupancy
             .accommodations
             .iter()
@@ -189,7 +196,12 @@ pub(crate) fn quote(
             .or(cheapest);
         if let Some(set) = combination {
             let book_now = want == Want::Book && replaces.is_none();
-            let split = split_guests(&set, guests.get());
+            let split = match &apart {
+                Some(pairs) if pairs.iter().map(|(a, _)| a.id).eq(set.iter().map(|a| a.id)) => {
+                    pairs.iter().map(|(_, g)| *g).collect()
+                }
+                _ => split_guests(&set, guests.get()),
+            };
             let parts: Vec<(OfferLine<'_>, u16)> = set
                 .iter()
                 .zip(&split)

@@ -594,3 +594,32 @@ fn a_group_asks_for_one_cabin_or_names_the_cabins_it_prefers() {
         said(&t)
     );
 }
+
+#[test]
+fn parties_that_stay_apart_get_one_cabin_each() {
+    let t = talk(&["somos dos familias de 4, del 10 al 13 de diciembre"]);
+    let offer = t.state.offer.as_ref().expect("an offer");
+    let parts: Vec<(&str, Option<u16>)> = offer
+        .options
+        .iter()
+        .map(|o| (o.name.as_str(), o.guests))
+        .collect();
+    assert_eq!(
+        parts,
+        [("Cabaña Coihue", Some(4)), ("Cabaña Lenga", Some(4))],
+        "{}",
+        said(&t)
+    );
+    // Eight people said plainly: the cheapest cabins that sleep them.
+    let t = talk(&["somos 8, del 10 al 13 de diciembre"]);
+    let names: Vec<&str> = t
+        .state
+        .offer
+        .as_ref()
+        .expect("an offer")
+        .options
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(names, ["Cabaña Arrayán", "Cabaña Lenga"]);
+}

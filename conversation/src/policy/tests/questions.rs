@@ -145,6 +145,8 @@ fn whether_a_party_fits_in_the_cabin_named() {
         ("cabemos 4 en la arrayan", "No, Cabaña Arrayán"),
         ("entran 4 en la coihue?", "¡Sí! Cabaña Coihue"),
         ("entran 6 en la lenga?", "¡Sí! Cabaña Lenga"),
+        ("la lenga es para 6?", "¡Sí! Cabaña Lenga"),
+        ("¿la coihue sirve para 5?", "No, Cabaña Coihue"),
     ] {
         let t = talk(&[q]);
         let text = said(&t);
@@ -466,4 +468,11 @@ fn which_cabins_have_something_the_owner_wrote_is_answered_with_them() {
     // Nothing written says so: a person answers, never the menu.
     let t = talk(&["tienen cabañas con sauna seca?"]);
     assert!(t.state.needs_human, "{}", said(&t));
+}
+
+#[test]
+fn a_cabin_pointed_at_by_what_it_has_is_the_one_asked_about() {
+    let text = said(&talk(&["hola, la de la pileta para cuantos es?"]));
+    assert!(text.contains("Cabaña Lenga: hasta 6"), "{text}");
+    assert!(!text.contains("Cabaña Arrayán"), "{text}");
 }
