@@ -195,7 +195,7 @@ const NOT_WANTED: &[&str] = &[
 ];
 
 /// "La coihue no, la otra", "la lenga no me convence", "la ñire tampoco", "no quiero la
-/// arrayán": the cabins the guest turns down by name. A question about one ("¿la lenga no está
+/// arrayán", "not the Coihue": the cabins the guest turns down by name. A question about one ("¿la lenga no está
 /// libre?", "¿la coihue no tiene parrilla?") and a bare "no, la coihue" (the Coihue chosen)
 /// turn none down; "¿y la coihue no?" (`asked_no`: a "no?" in the message) asks about it.
 pub(crate) fn turned_down(tokens: &[Token], all: &[&str], asked_no: bool) -> Vec<String> {
@@ -219,7 +219,17 @@ pub(crate) fn turned_down(tokens: &[Token], all: &[&str], asked_no: bool) -> Vec
                                 .all(|b| b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
                     })
                 });
-                no_after || neither || before
+                // "Not the Coihue, the Ñire": English says it before the name, and means it.
+                let not_before = (1..=3).any(|k| {
+                    i.checked_sub(k).is_some_and(|v| {
+                        tokens[v].is("not")
+                            && !tokens[v].punct_after
+                            && tokens[v + 1..i]
+                                .iter()
+                                .all(|b| b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
+                    })
+                });
+                no_after || neither || before || not_before
             })
         })
         .map(|n| (*n).to_owned())

@@ -2659,6 +2659,11 @@ fn a_cabin_turned_down_by_name_is_never_the_one_named() {
         ("la lenga no me convence", "Cabaña Lenga", None),
         ("la Arrayán tampoco", "Cabaña Arrayán", None),
         ("the coihue no, the other one", "Cabaña Coihue", None),
+        (
+            "not the coihue, the lenga",
+            "Cabaña Coihue",
+            Some("Cabaña Lenga"),
+        ),
     ] {
         let u = read(text);
         assert_eq!(u.turned_down, vec![down.to_owned()], "{text}");

@@ -195,10 +195,13 @@ fn carry_out(
                 ))],
                 _ => {
                     let mut out = Vec::new();
+                    // "¿Algo más barato que la Lenga?": the one described is the answer, not
+                    // the one named.
                     let named = u
                         .accommodation
                         .as_ref()
-                        .and_then(|n| accommodations.iter().find(|a| a.name == *n));
+                        .and_then(|n| accommodations.iter().find(|a| a.name == *n))
+                        .filter(|_| described.is_none());
                     match (named, s.guests) {
                         // "Somos 6, ¿la Ñire nos sirve?": too small for the party, said with
                         // the cabins that fit, not noted as wanted.

@@ -333,7 +333,7 @@ pub(crate) fn plan(
         // "La coihue no, la otra", "no quiero la lenga": the cabin turned down by name is no
         // longer in focus (it stays on the table: the guest may come back to it). The rest of
         // the message points among the others ("la ñire", "la más grande"); else, and for "la
-        // otra", the one after it in the offer's order.
+        // otra", the one in focus, or, when that is the refused, the next in the offer's order.
         if !offer.together
             && offer.options.len() > 1
             && let Some(k) = offer
@@ -341,7 +341,11 @@ pub(crate) fn plan(
                 .iter()
                 .position(|o| u.turned_down.contains(&o.name))
         {
-            let next = (k + 1) % offer.options.len();
+            let next = if offer.chosen == k {
+                (k + 1) % offer.options.len()
+            } else {
+                offer.chosen
+            };
             return match pick(offer, u, facts) {
                 Some(Some(i)) if i != k && u.choice != Some(Choice::Other) => {
                     choose(offer, &mut s.accommodation, i, agrees)

@@ -16,6 +16,7 @@ fn a_cabin_turned_down_by_name_moves_the_focus_off_it() {
         ("la coihue no, mejor la lenga", 3, "Lenga"),
         ("la lenga no", 1, "Arrayán"),
         ("the arrayan no, the other one", 2, "Coihue"),
+        ("not the arrayan, the lenga", 3, "Lenga"),
     ] {
         let t = talk(&[ASK_FOR_TWO, refusal]);
         let s = said(&t);
@@ -53,6 +54,7 @@ fn a_cheaper_one_asked_for_before_the_dates_is_named_with_its_price() {
             "anything cheaper for 4?",
         ),
         ("hola somos 4", "cual es la mas barata?"),
+        ("somos 4", "hay algo mas barato que la lenga?"),
     ] {
         let t = talk(&[first, cheaper]);
         let s = said(&t);
