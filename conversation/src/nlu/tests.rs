@@ -2752,6 +2752,19 @@ fn parties_that_stay_apart_are_read() {
 }
 
 #[test]
+fn a_stay_moved_in_the_first_person_plural_keeps_its_nights() {
+    for (text, days) in [
+        ("corrámosla una semana", 7),
+        ("movámosla un día", 1),
+        ("adelantémosla dos días", -2),
+        ("posterguemos una semana la reserva", 7),
+    ] {
+        let u = read(text);
+        assert_eq!((u.shift_days, u.nights), (Some(days), None), "{text}");
+    }
+}
+
+#[test]
 fn a_cabin_turned_down_by_name_is_never_the_one_named() {
     for (text, down, named) in [
         ("la coihue no, la otra", "Cabaña Coihue", None),
