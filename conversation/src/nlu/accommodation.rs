@@ -155,6 +155,87 @@ pub(crate) fn described(tokens: &[Token], name: &str) -> bool {
     })
 }
 
+/// What may follow the "no" after a cabin's name when the guest turns it down ("la coihue
+/// no, la otra", "la lenga no me convence", "the Ñire no, the other one" as bridged).
+const AFTER_NO: &[&str] = &[
+    "me",
+    "nos",
+    "quiero",
+    "queremos",
+    "mejor",
+    "la",
+    "el",
+    "otra",
+    "otro",
+    "gracias",
+    "va",
+    "tenes",
+    "tienen",
+    "hay",
+    "porfa",
+    "dale",
+    "prefiero",
+    "preferimos",
+    "a",
+    "o",
+    "que",
+    "q",
+];
+
+/// Words before a cabin's name that turn it down ("no quiero la coihue", "no me convence la
+/// lenga").
+const NOT_WANTED: &[&str] = &[
+    "no quiero",
+    "no queremos",
+    "no me gusta",
+    "no nos gusta",
+    "no me convence",
+    "no nos convence",
+    "no me copa",
+];
+
+/// "La coihue no, la otra", "la lenga no me convence", "la ñire tampoco", "no quiero la
+/// arrayán", "not the Coihue": the cabins the guest turns down by name. A question about one ("¿la lenga no está
+/// libre?", "¿la coihue no tiene parrilla?") and a bare "no, la coihue" (the Coihue chosen)
+/// turn none down; "¿y la coihue no?" (`asked_no`: a "no?" in the message) asks about it.
+pub(crate) fn turned_down(tokens: &[Token], all: &[&str], asked_no: bool) -> Vec<String> {
+    all.iter()
+        .filter(|n| {
+            let words = name_words(n);
+            let names_it = |t: &Token| words.iter().any(|w| names(t, w));
+            tokens.iter().enumerate().any(|(i, t)| {
+                if !names_it(t) {
+                    return false;
+                }
+                let after = tokens.get(i + 1);
+                let no_after = after.is_some_and(|a| a.is("no") && !(a.punct_after && asked_no))
+                    && tokens.get(i + 2).is_none_or(|next| next.is_any(AFTER_NO));
+                let neither = after.is_some_and(|a| a.is("tampoco"));
+                let before = NOT_WANTED.iter().any(|p| {
+                    lexicon::find_phrase(&tokens[..i], p).is_some_and(|(pos, q)| {
+                        q == lexicon::Quality::Exact
+                            && tokens[pos + lexicon::phrase_len(p)..i]
+                                .iter()
+                                .all(|b| b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
+                    })
+                });
+                // "Not the Coihue, the Ñire": English says it before the name, and means it.
+                let not_before = (1..=3).any(|k| {
+                    i.checked_sub(k).is_some_and(|v| {
+                        tokens[v].is("not")
+                            && !tokens[v].punct_after
+                            && tokens[v + 1..i]
+                                .iter()
+                                .all(|b| b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
+                    })
+                });
+                no_after || neither || before || not_before
+            })
+        })
+        .map(|n| (*n).to_owned())
+        .collect()
+}
+
 /// 100 + length for the whole name in order; otherwise 10 per distinctive word present.
 /// Every name the message points at equally well ("la lenga y la coihue"): the tie [`find`]
 /// refuses to break.

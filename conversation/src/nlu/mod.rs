@@ -133,8 +133,34 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let mut dates = dates::extract(&tokens, today);
     stay_changes::stretch_period(&tokens, &mut dates);
     let guests = guests::extract(&tokens, &dates.consumed);
-    let accommodation = accommodation::find(&tokens, accommodations);
-    let named_all = accommodation::find_all(&tokens, accommodations);
+    let turned_down = accommodation::turned_down(
+        &tokens,
+        accommodations,
+        text.to_lowercase()
+            .split_whitespace()
+            .collect::<String>()
+            .contains("no?"),
+    );
+    let accommodation = accommodation::find(&tokens, accommodations)
+        .filter(|n| !turned_down.contains(n))
+        .or_else(|| {
+            // "La coihue no, la ñire": the one left once the refused is set apart.
+            let rest: Vec<&str> = accommodations
+                .iter()
+                .copied()
+                .filter(|n| !turned_down.iter().any(|t| t == n))
+                .collect();
+            (!turned_down.is_empty())
+                .then(|| accommodation::find(&tokens, &rest))
+                .flatten()
+        });
+    let mut named_all = accommodation::find_all(&tokens, accommodations);
+    named_all.retain(|n| !turned_down.contains(n));
+    if named_all.is_empty()
+        && let Some(a) = &accommodation
+    {
+        named_all.push(a.clone());
+    }
     let agreement = affirm::detect(&tokens);
     let mut signals = intent::detect(&tokens);
     let ctx = intent::Context {
@@ -291,6 +317,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             !turned_down && !first_day
         }),
         not_this_one: cues::not_this_one(&tokens),
+        turned_down,
         pets: cues::pets(&tokens),
         asked_time: cues::asked_time(&tokens).filter(|_| {
             features

@@ -135,7 +135,12 @@ pub(super) fn reconsider(
     // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
     // for that place on those dates, a request to hold it, not a question whether it is free;
     // "quero o chalé Ñire" alone, the same request still without its dates.
-    if (decision.intent == Intent::CheckAvailability && dates.check_in.is_some()
+    // With the dates, a question besides ("queremos la Ñire del 24 al 27 para 3, ¿tiene
+    // jacuzzi? ¿cómo se paga?") is answered with the hold, not instead of it.
+    if (matches!(
+        decision.intent,
+        Intent::CheckAvailability | Intent::AskInfo | Intent::AskPrice
+    ) && dates.check_in.is_some()
         || decision.intent == Intent::Unknown)
         && !agreement.no
         && accommodation.is_some_and(|name| accommodation::wanted(tokens, name))
@@ -157,6 +162,34 @@ pub(super) fn reconsider(
         signals.topic = Some(InfoTopic::Amenities);
         signals.topics.push(InfoTopic::Amenities);
     }
+    // "¿Cuál es la más barata?", "which one is the cheapest?": a price question about the one
+    // described (on the table, else of the place).
+    if decision.intent == Intent::Unknown
+        && tokens
+            .iter()
+            .any(|t| t.is_any(&["cual", "cuales", "which", "qual", "quais"]))
+        && matches!(
+            cues::choice(tokens),
+            Some(super::Choice::Cheapest | super::Choice::Priciest)
+        )
+    {
+        decision = intent::Decision {
+            intent: Intent::AskPrice,
+            evidence: intent::Evidence::Cue(intent::Strength::Weak, lexicon::Quality::Exact),
+            contested: false,
+        };
+    }
+    // "¿Y cuál acepta?", "¿cuáles aceptan?", "e qual aceita?": which cabins take pets, the
+    // animals left unsaid (what a cabin "accepts" here is a pet).
+    if decision.intent == Intent::Unknown && which_allows(tokens) {
+        decision = intent::Decision {
+            intent: Intent::AskInfo,
+            evidence: intent::Evidence::Cue(intent::Strength::Weak, lexicon::Quality::Exact),
+            contested: false,
+        };
+        signals.topic = Some(InfoTopic::Pets);
+        signals.topics.push(InfoTopic::Pets);
+    }
     // "Cuna para el bebé": the cot asked for, not whether children are welcome.
     if features.contains(&Feature::Crib) {
         signals.topics.retain(|t| *t != InfoTopic::Kids);
@@ -165,4 +198,22 @@ pub(super) fn reconsider(
         }
     }
     decision
+}
+
+/// "¿Y cuál acepta?", "cuáles sí aceptan?", "e qual aceita?": which one allows, and nothing
+/// else said (no "tarjeta", no "perros").
+fn which_allows(tokens: &[Token]) -> bool {
+    const LEAD: &[&str] = &["y", "e", "and", "entonces", "ok", "ah", "bueno", "pero"];
+    const WHICH: &[&str] = &["cual", "cuales", "qual", "quais", "which"];
+    const ALLOWS: &[&str] = &[
+        "acepta", "aceptan", "admite", "admiten", "permite", "permiten", "aceita", "aceitam",
+    ];
+    const TAIL: &[&str] = &["entonces", "si", "sim", "alguna", "then"];
+    let words: Vec<&Token> = tokens
+        .iter()
+        .skip_while(|t| t.is_any(LEAD))
+        .filter(|t| !t.is_any(&["si", "sim"]))
+        .collect();
+    matches!(words.as_slice(), [w, a, rest @ ..]
+        if w.is_any(WHICH) && a.is_any(ALLOWS) && rest.iter().all(|t| t.is_any(TAIL)))
 }

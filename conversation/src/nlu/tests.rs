@@ -2806,3 +2806,86 @@ fn a_stay_moved_in_the_first_person_plural_keeps_its_nights() {
         assert_eq!((u.shift_days, u.nights), (Some(days), None), "{text}");
     }
 }
+
+#[test]
+fn a_cabin_turned_down_by_name_is_never_the_one_named() {
+    for (text, down, named) in [
+        ("la coihue no, la otra", "Cabaña Coihue", None),
+        (
+            "la coihue no, mejor la lenga",
+            "Cabaña Coihue",
+            Some("Cabaña Lenga"),
+        ),
+        ("no quiero la arrayan, tenes otra?", "Cabaña Arrayán", None),
+        ("la lenga no me convence", "Cabaña Lenga", None),
+        ("la Arrayán tampoco", "Cabaña Arrayán", None),
+        ("the coihue no, the other one", "Cabaña Coihue", None),
+        (
+            "not the coihue, the lenga",
+            "Cabaña Coihue",
+            Some("Cabaña Lenga"),
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(u.turned_down, vec![down.to_owned()], "{text}");
+        assert_eq!(u.accommodation.as_deref(), named, "{text}");
+        assert!(!u.accommodations.iter().any(|a| a == down), "{text}");
+    }
+    // Questions about a cabin, and a "no" that answers the bot before naming one, turn none
+    // down.
+    for (text, named) in [
+        ("¿la lenga no está libre?", "Cabaña Lenga"),
+        ("la coihue no tiene parrilla?", "Cabaña Coihue"),
+        ("no, la coihue", "Cabaña Coihue"),
+        ("y la coihue no? prefiero esa", "Cabaña Coihue"),
+        ("y la lenga no?", "Cabaña Lenga"),
+    ] {
+        let u = read(text);
+        assert!(u.turned_down.is_empty(), "{text}: {:?}", u.turned_down);
+        assert_eq!(u.accommodation.as_deref(), Some(named), "{text}");
+    }
+}
+
+#[test]
+fn which_one_allows_with_nothing_after_asks_about_pets() {
+    for text in [
+        "y cual acepta?",
+        "¿cuáles aceptan?",
+        "ok y cual si acepta",
+        "e qual aceita?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+        assert_eq!(u.info_topic, Some(InfoTopic::Pets), "{text}");
+    }
+    assert_ne!(
+        read("cual acepta tarjeta?").info_topic,
+        Some(InfoTopic::Pets)
+    );
+}
+
+#[test]
+fn a_cabin_wanted_on_dates_with_a_question_besides_is_a_booking() {
+    for text in [
+        "queremos la Coihue del 24 al 27 de abril para 3. ¿Tiene parrilla?",
+        "quiero la lenga del 2 al 5 de mayo para 6, cuanto sale?",
+        "Hola, queremos la Arrayán del 3 al 5 de marzo para 2. ¿Cómo se paga la seña?",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+    // Without dates, a question about the cabin stays a question.
+    assert_eq!(read("la coihue tiene parrilla?").intent, Intent::AskInfo);
+}
+
+#[test]
+fn which_is_the_cheapest_asks_a_price() {
+    for text in [
+        "cual es la mas barata?",
+        "¿cuál sale menos?",
+        "which one is the cheapest?",
+        "y cual es la mas cara?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskPrice, "{text}");
+    }
+}

@@ -114,6 +114,9 @@ pub struct Understanding {
     pub choice: Option<Choice>,
     /// The option in focus is turned down, not the whole offer ("esa no", "not that one").
     pub not_this_one: bool,
+    /// Cabins turned down by name ("la coihue no, la otra", "no quiero la lenga"): never in
+    /// `accommodation` or `accommodations`.
+    pub turned_down: Vec<String>,
     /// A pet comes along ("vamos con un perro"), or the guest asks about bringing one.
     pub pets: bool,
     /// What a yes/no question asks about ("¿tienen pileta?"): the first of `features`.

@@ -156,13 +156,19 @@ fn carry_out(
                 .and_then(|n| accommodations.iter().find(|a| a.name == n));
             // Described instead of named, with nothing on the table ("how much for the big
             // one?", "¿y la más barata?"): the one of the place that fits the description.
+            // "¿Tenés algo más barato para 4?": among those that fit the people said.
             let described = if s.offer.is_none() {
                 let price = |a: &&booking::Accommodation| a.tariff().base_per_night;
+                let fit = || {
+                    accommodations
+                        .iter()
+                        .filter(|a| s.guests.is_none_or(|g| a.fits(g)))
+                };
                 match u.choice {
                     Some(Choice::Largest) => accommodations.iter().rev().max_by_key(|a| a.capacity),
-                    Some(Choice::Smallest) => accommodations.iter().min_by_key(|a| a.capacity),
-                    Some(Choice::Cheapest) => accommodations.iter().min_by_key(price),
-                    Some(Choice::Priciest) => accommodations.iter().rev().max_by_key(price),
+                    Some(Choice::Smallest) => fit().min_by_key(|a| a.capacity),
+                    Some(Choice::Cheapest) => fit().min_by_key(price),
+                    Some(Choice::Priciest) => fit().rev().max_by_key(price),
                     _ => None,
                 }
             } else {
@@ -183,7 +189,8 @@ fn carry_out(
             }
             match (
                 s.wants,
-                named.or(described).or(fitting).or(accommodations.first()),
+                // "¿Algo más barato?" after the Lenga's price: the one described, not the Lenga.
+                described.or(named).or(fitting).or(accommodations.first()),
             ) {
                 (Some(Want::Price), Some(a)) => vec![say(texts::price_for(
                     lang,
@@ -193,10 +200,13 @@ fn carry_out(
                 ))],
                 _ => {
                     let mut out = Vec::new();
+                    // "¿Algo más barato que la Lenga?": the one described is the answer, not
+                    // the one named.
                     let named = u
                         .accommodation
                         .as_ref()
-                        .and_then(|n| accommodations.iter().find(|a| a.name == *n));
+                        .and_then(|n| accommodations.iter().find(|a| a.name == *n))
+                        .filter(|_| described.is_none());
                     match (named, s.guests) {
                         // "Somos 6, ¿la Ñire nos sirve?": too small for the party, said with
                         // the cabins that fit, not noted as wanted.
@@ -209,7 +219,18 @@ fn carry_out(
                             out.push(say(texts::fits(lang, &a.name, a.capacity, g, &others)));
                         }
                         (Some(a), _) => out.push(say(texts::noted_cabin(lang, &a.name))),
-                        (None, _) => {}
+                        // "¿Algo más barato para 4?" with no dates yet: the one that answers it,
+                        // its size and price a night, before the dates are asked.
+                        (None, _) => {
+                            if let Some(a) = described {
+                                out.push(say(texts::suggested_cabin(
+                                    lang,
+                                    &a.name,
+                                    a.capacity,
+                                    a.tariff().base_per_night,
+                                )));
+                            }
+                        }
                     }
                     // "¿Tienen cabaña para 8?": larger than any one cabin, said before the dates
                     // are asked (several together, or the most the place hosts).
@@ -527,6 +548,7 @@ fn carry_out(
                         .map(|f| texts::feature_name(lang, *f))
                         .collect(),
                     total: total.map(booking::Money::from_cents),
+                    per_night: a.tariff().base_per_night,
                 })
                 .collect();
             vec![say(texts::comparison(

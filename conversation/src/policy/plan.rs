@@ -394,6 +394,29 @@ pub(crate) fn plan(
     if let Some(offer) = s.offer.as_mut()
         && !heard.new_stay()
     {
+        // "La coihue no, la otra", "no quiero la lenga": the cabin turned down by name is no
+        // longer in focus (it stays on the table: the guest may come back to it). The rest of
+        // the message points among the others ("la ñire", "la más grande"); else, and for "la
+        // otra", the one in focus, or, when that is the refused, the next in the offer's order.
+        if !offer.together
+            && offer.options.len() > 1
+            && let Some(k) = offer
+                .options
+                .iter()
+                .position(|o| u.turned_down.contains(&o.name))
+        {
+            let next = if offer.chosen == k {
+                (k + 1) % offer.options.len()
+            } else {
+                offer.chosen
+            };
+            return match pick(offer, u, facts) {
+                Some(Some(i)) if i != k && u.choice != Some(Choice::Other) => {
+                    choose(offer, &mut s.accommodation, i, agrees)
+                }
+                _ => choose(offer, &mut s.accommodation, next, false),
+            };
+        }
         match pick(offer, u, facts) {
             Some(Some(i)) => {
                 // "Esa" answering "¿Te reservo la Coihue?" with nothing else asked about since:
@@ -643,7 +666,13 @@ fn stay_request(
         // Booking again after a hold that is not in the facts yet would hold twice: offer.
         Intent::Book if s.booked.is_some() => Some(Want::Availability),
         // "¿Cómo pago?" with nothing offered yet asks how paying works: the offer first.
-        Intent::Book if u.topics.contains(&InfoTopic::Payment) && prev.offer.is_none() => {
+        // "Quiero reservar la Lenga del 17 al 20 para 6, ¿cómo pago?" asks for that cabin on
+        // those dates: held, and how paying works said with it.
+        Intent::Book
+            if u.topics.contains(&InfoTopic::Payment)
+                && prev.offer.is_none()
+                && !(u.accommodation.is_some() && u.check_in.is_some()) =>
+        {
             Some(Want::Availability)
         }
         // A bare yes with nothing on the table accepts nothing: show what there is, or, with no

@@ -225,6 +225,8 @@ pub struct Compared<'a> {
     pub extras: Vec<&'a str>,
     /// Its total for the stay on the table, when there is one.
     pub total: Option<Money>,
+    /// Its price a night (base), said when there is no total.
+    pub per_night: Money,
 }
 
 /// "¿Cuál es la diferencia?": each cabin's size, pets, what only it has and its total; what
@@ -260,13 +262,14 @@ pub fn comparison(lang: Language, rows: &[Compared<'_>], shared: &[&str], ask: b
             }
             .to_owned(),
         );
-        if let Some(total) = r.total {
-            parts.push(match lang {
-                Language::Es => format!("{total} en total"),
-                Language::En => format!("{total} in total"),
-                Language::Pt => format!("{total} no total"),
-            });
-        }
+        parts.push(match (lang, r.total) {
+            (Language::Es, Some(total)) => format!("{total} en total"),
+            (Language::En, Some(total)) => format!("{total} in total"),
+            (Language::Pt, Some(total)) => format!("{total} no total"),
+            (Language::Es, None) => format!("desde {} la noche", r.per_night),
+            (Language::En, None) => format!("from {} a night", r.per_night),
+            (Language::Pt, None) => format!("a partir de {} a diária", r.per_night),
+        });
         out.push_str(&format!("\n• {}: {}", r.name, parts.join(", ")));
     }
     if !shared.is_empty() {

@@ -1,6 +1,6 @@
 //! Greetings, questions for what is missing, clarifications and kind refusals.
 
-use booking::StayError;
+use booking::{Money, StayError};
 
 use super::{ASK_DATES, ASK_GUESTS, CLARIFY, HUMAN, NO_ROOM, WELCOME};
 use crate::{Language, Refusal};
@@ -70,6 +70,24 @@ pub fn noted_cabin(lang: Language, name: &str) -> String {
         Language::Es => format!("Anoto {name} 📝"),
         Language::En => format!("Noted: {name} 📝"),
         Language::Pt => format!("Anotado: {name} 📝"),
+    }
+}
+
+/// The cabin that answers a description with no dates yet ("¿algo más barato para 4?"): its
+/// size and price a night.
+pub fn suggested_cabin(lang: Language, name: &str, capacity: i32, per_night: Money) -> String {
+    match lang {
+        Language::Es => format!(
+            "Te sugiero {name}: para hasta {capacity} personas, la noche arranca en {per_night} 😊"
+        ),
+        Language::En => {
+            format!(
+                "I'd suggest {name}: it sleeps up to {capacity}, a night starts at {per_night} 😊"
+            )
+        }
+        Language::Pt => {
+            format!("Sugiro {name}: para até {capacity} pessoas, a diária começa em {per_night} 😊")
+        }
     }
 }
 

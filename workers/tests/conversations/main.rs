@@ -3,9 +3,10 @@
 //! `cases_sixth.txt`, `cases_seventh.txt`, `cases_eighth.txt`, `cases_ninth.txt`,
 //! `cases_eleventh.txt` and the sets after it, each written apart from the ones before to find
 //! what they missed; `cases_asked.txt`, questions that are no booking step and questions about
-//! a hold; `cases_conv14.txt`, long whole conversations; `cases_conv15.txt`, messy input; `cases_conv16.txt`, English and Portuguese guests) run
-//! through the real fleet,
-//! each asserting what the guest was told and the reservation left behind.
+//! a hold; `cases_conv14.txt`, long whole conversations; `cases_conv15.txt`, messy input;
+//! `cases_conv16.txt`, English and Portuguese guests; `cases_conv18.txt`, offers pointed at and
+//! several intents in one message) run through the real fleet, each asserting what the guest
+//! was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -217,6 +218,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv14.txt", include_str!("cases_conv14.txt")),
     ("cases_conv15.txt", include_str!("cases_conv15.txt")),
     ("cases_conv16.txt", include_str!("cases_conv16.txt")),
+    ("cases_conv18.txt", include_str!("cases_conv18.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -129,7 +129,7 @@ fn how_the_cabins_differ_is_answered_side_by_side() {
         assert!(booked(&t).is_none(), "{question}");
         assert!(t.state.offer.is_some(), "{question}: the offer stays");
     }
-    // Without an offer: every cabin, no prices.
+    // Without an offer: every cabin, no totals (each one's price a night).
     let t = run(
         &ConversationState::default(),
         "que diferencia hay entre las cabañas?",
@@ -139,7 +139,7 @@ fn how_the_cabins_differ_is_answered_side_by_side() {
         s.contains("Cabaña Arrayán") && s.contains("Cabaña Lenga"),
         "{s}"
     );
-    assert!(!s.contains("$"), "{s}");
+    assert!(!s.contains("en total") && s.contains("la noche"), "{s}");
 }
 
 #[test]
