@@ -2889,3 +2889,22 @@ fn which_is_the_cheapest_asks_a_price() {
         assert_eq!(u.intent, Intent::AskPrice, "{text}");
     }
 }
+
+#[test]
+fn arriving_past_midnight_is_late_not_early() {
+    use crate::nlu::{AskedTime, Feature};
+    for text in [
+        "could we arrive around midnight?",
+        "llegamos a medianoche, hay problema?",
+        "podemos llegar a las 24?",
+        "llegamos a las 2 de la mañana",
+    ] {
+        let u = read(text);
+        assert!(u.features.contains(&Feature::CheckIn), "{text}");
+        assert_eq!(u.asked_time, Some(AskedTime::Late), "{text}");
+    }
+    assert_eq!(
+        read("puedo llegar a las 23?").asked_time,
+        Some(AskedTime::At(23))
+    );
+}

@@ -285,6 +285,8 @@ mod tests {
                 move_taken(lang, "Cabaña Lenga", "RES1", &stay()),
                 held_takes_no_pets(lang, "Cabaña Lenga", "RES1"),
                 largest_is(lang, "Cabaña Lenga", 6),
+                feature_not_noted(lang, crate::nlu::Feature::Kitchen, Some("Cabaña Lenga")),
+                feature_not_noted(lang, crate::nlu::Feature::Linens, None),
                 moving_hold(lang, "RES1", "Cabaña Lenga", &stay(), 2),
                 hold_released(lang, "RES1"),
                 paid_change_requested(lang, "RES1"),

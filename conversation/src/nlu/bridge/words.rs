@@ -479,6 +479,7 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("checking out", "salida"),
     ("arriving", "llegando"),
     ("arrive", "llegamos"),
+    ("midnight", "medianoche"),
     ("leaving", "saliendo"),
     // "we'd leave on the 13th", "we depart the 13th": the check-out.
     ("leave", "salimos"),
