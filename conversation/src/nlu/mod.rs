@@ -126,6 +126,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let (reservation_code, rest) = code::extract(text);
     let written = normalize::tokenize(&rest);
     let back = references::refers_back(&written);
+    let language_asked = asks::language_asked(&written);
     let follows_on = references::follows_on(&written);
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
@@ -289,6 +290,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asked_of,
         asks_other: asks::other(&tokens),
         all_in_one: asks::all_in_one(&tokens),
+        language_asked,
         parties,
         asks_recommendation: asks::recommendation(&tokens),
         declines: agreement.no,

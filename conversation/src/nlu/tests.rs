@@ -2908,3 +2908,19 @@ fn arriving_past_midnight_is_late_not_early() {
         Some(AskedTime::At(23))
     );
 }
+
+#[test]
+fn the_language_asked_for_is_read() {
+    use crate::Language;
+    for (text, lang) in [
+        ("sorry, do you speak English?", Language::En),
+        ("¿hablan inglés?", Language::En),
+        ("english please", Language::En),
+        ("vocês falam português?", Language::Pt),
+        ("em português, por favor", Language::Pt),
+        ("can you write in Spanish?", Language::Es),
+    ] {
+        assert_eq!(read(text).language_asked, Some(lang), "{text}");
+    }
+    assert_eq!(read("somos 2 ingleses").language_asked, None);
+}

@@ -47,7 +47,9 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*in_context(prev, u, facts.today);
             let u = &*pointed_at_the_place(prev, u, facts);
             let mut state = prev.clone();
-            state.language = prev.language.after(u.language, u.language_sure);
+            state.language = u
+                .language_asked
+                .unwrap_or_else(|| prev.language.after(u.language, u.language_sure));
             let prev = &remember_the_hold(prev, u, facts);
             state.check_in = prev.check_in;
             state.check_out = prev.check_out;

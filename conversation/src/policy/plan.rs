@@ -207,6 +207,20 @@ pub(crate) fn plan(
             };
         }
     }
+    // "Do you speak English?": yes, and what is on the table again in it (else the welcome).
+    if u.language_asked.is_some()
+        && !heard.new_stay()
+        && !u.affirmative
+        && matches!(
+            u.intent,
+            Intent::Unknown | Intent::AskInfo | Intent::Greeting
+        )
+    {
+        return match prev.offer.as_ref().and_then(|o| offer_again(o, facts)) {
+            Some(step) => step,
+            None => Step::Greet,
+        };
+    }
     // "¿Todos en una?" with cabins offered together: no single one sleeps them all.
     if u.all_in_one && !heard.new_stay() && s.offer.as_ref().is_some_and(|o| o.together) {
         return Step::LargestIs;
