@@ -501,24 +501,20 @@ pub(crate) fn cancel(
         if h.paid {
             s.needs_human = true;
             let refund = facts.place.cancellation.applied(h.check_in, facts.today);
-            // "Ya no vamos, ¿me devuelven la seña?": asked about it too, the policy itself
-            // first, then what it gives back on the day.
-            let mut effects = Vec::new();
-            if u.topics.contains(&crate::nlu::InfoTopic::Cancellation) {
-                effects.push(say(texts::cancellation_policy(
+            // The policy itself, then what it gives back on the day ("Ya no vamos, ¿me
+            // devuelven la seña?" is answered by the same words).
+            return vec![
+                say(texts::cancellation_requested(
                     lang,
+                    h.shown_code(),
                     &facts.place.cancellation,
-                    None,
-                )));
-            }
-            effects.extend([
-                say(texts::cancellation_requested(lang, h.shown_code(), &refund)),
+                    &refund,
+                )),
                 Effect::RequestCancellation {
                     code: h.code.clone(),
                     refund,
                 },
-            ]);
-            return effects;
+            ];
         }
         return vec![
             say(texts::hold_released(lang, h.shown_code())),

@@ -240,6 +240,7 @@ mod tests {
                 cancellation_requested(
                     lang,
                     "RES1",
+                    &policy,
                     &policy.applied("2026-12-15".parse().unwrap(), "2026-12-10".parse().unwrap()),
                 ),
                 cancellation_policy(lang, &policy, None),
@@ -365,7 +366,7 @@ mod cancellation_tests {
             "{es}"
         );
         let early = p.applied(d("2027-01-20"), d("2027-01-02"));
-        let es = cancellation_requested(Language::Es, "RES270120001", &early);
+        let es = cancellation_requested(Language::Es, "RES270120001", &p, &early);
         assert!(
             es.contains("Como faltan 18 días para tu llegada, te devolvemos la seña completa."),
             "{es}"
@@ -381,6 +382,7 @@ mod cancellation_tests {
         let pt = cancellation_requested(
             Language::Pt,
             "RES1",
+            &half,
             &half.applied(d("2027-01-20"), d("2027-01-20")),
         );
         assert!(

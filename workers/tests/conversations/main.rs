@@ -216,6 +216,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv10.txt", include_str!("cases_conv10.txt")),
     ("cases_conv14.txt", include_str!("cases_conv14.txt")),
     ("cases_conv15.txt", include_str!("cases_conv15.txt")),
+    ("cases_conv17.txt", include_str!("cases_conv17.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
