@@ -111,6 +111,10 @@ pub struct ConversationState {
     /// ("del 16 al 18") fall in it.
     #[serde(default)]
     pub month: Option<u32>,
+    /// The last reply asked for the code of the reservation to cancel: a code said next
+    /// ("es la RES270101001") answers it.
+    #[serde(default)]
+    pub asked_code: bool,
 }
 
 impl ConversationState {

@@ -494,10 +494,35 @@ pub(crate) fn cancel(
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
     let lang = s.language;
+    // "Cancelá la de la Lenga" when what the guest holds is the Arrayán: nothing is cancelled;
+    // they are told what they do hold and how to cancel it.
+    if let Some(name) = &u.accommodation
+        && u.reservation_code.is_none()
+        && let Some(h) = super::plan::cancel_target(facts, u)
+        && !facts
+            .held
+            .into_iter()
+            .chain(facts.others)
+            .any(|h| h.cabins().contains(&name.as_str()))
+    {
+        return vec![say(texts::cancel_not_held(
+            lang,
+            name,
+            &h.cabins().join(" + "),
+            h.shown_code(),
+            h.check_in,
+            h.check_out,
+        ))];
+    }
     if let Some(h) = super::plan::cancel_target(facts, u) {
         s.offer = None;
         s.booked = None;
         s.wants = None;
+        // The cabin goes with the booking: a search after it ("¿tenés lugar para 2 del 17 al
+        // 19?") starts from every cabin, not from the one just cancelled.
+        if u.accommodation.is_none() {
+            s.accommodation = None;
+        }
         if h.paid {
             s.needs_human = true;
             let refund = facts.place.cancellation.applied(h.check_in, facts.today);
@@ -537,6 +562,7 @@ pub(crate) fn cancel(
         return vec![say(texts::offer_dropped(lang))];
     }
     s.needs_human = true;
+    s.asked_code = true;
     vec![say(texts::ask_code(lang))]
 }
 

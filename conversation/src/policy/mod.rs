@@ -46,7 +46,9 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
         Incoming::Words(u) => {
             let u = &*in_context(prev, u, facts.today);
             let u = &*pointed_at_the_place(prev, u, facts);
+            let u = &*code_asked_for(prev, u);
             let mut state = prev.clone();
+            state.asked_code = false;
             state.language = prev.language.after(u.language, u.language_sure);
             let prev = &remember_the_hold(prev, u, facts);
             state.check_in = prev.check_in;
@@ -58,6 +60,21 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             Turn { state, effects }
         }
     }
+}
+
+/// "Es la RES270101001" right after the guest was asked for the code of the reservation they
+/// want to cancel: the cancellation, with its code.
+fn code_asked_for<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    if prev.asked_code
+        && u.reservation_code.is_some()
+        && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+    {
+        let mut read = u.clone();
+        read.intent = Intent::Cancel;
+        return Cow::Owned(read);
+    }
+    Cow::Borrowed(u)
 }
 
 /// "Mejor la del jacuzzi", "pasame a la que acepta perros" with a hold and no offer on the

@@ -187,6 +187,30 @@ pub fn already_held(lang: Language, name: &str, stay: &StayDates, link: Option<&
     }
 }
 
+/// "Cancelá la de la Lenga" when the guest's reservation is another cabin's: nothing is
+/// cancelled; what they do hold, and how to cancel it.
+pub fn cancel_not_held(
+    lang: Language,
+    named: &str,
+    held: &str,
+    code: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> String {
+    let when = range(lang, from, to);
+    match lang {
+        Language::Es => format!(
+            "No tenés ninguna reserva en {named} 🤔 La que tenés es {held}, {when} (código {code}), y sigue en pie. Si querés cancelar esa, decime «cancelala»."
+        ),
+        Language::En => format!(
+            "You don't have a booking at {named} 🤔 The one you have is {held}, {when} (code {code}), and it stands. If you want to cancel that one, just say «cancel it»."
+        ),
+        Language::Pt => format!(
+            "Você não tem reserva em {named} 🤔 A que você tem é {held}, {when} (código {code}), e continua de pé. Se quiser cancelar essa, me diga «cancela»."
+        ),
+    }
+}
+
 /// An unpaid hold released at the guest's request.
 pub fn hold_released(lang: Language, code: &str) -> String {
     match lang {

@@ -237,6 +237,14 @@ mod tests {
                 voucher_text(lang, &voucher),
                 payment_confirmed_in(lang, "RES1"),
                 hold_released(lang, "RES1"),
+                cancel_not_held(
+                    lang,
+                    "Cabaña Lenga",
+                    "Cabaña Arrayán",
+                    "RES1",
+                    "2026-12-15".parse().unwrap(),
+                    "2026-12-17".parse().unwrap(),
+                ),
                 cancellation_requested(
                     lang,
                     "RES1",
