@@ -115,6 +115,10 @@ pub struct ConversationState {
     /// ("es la RES270101001") answers it.
     #[serde(default)]
     pub asked_code: bool,
+    /// The cabin of the hold the guest last cancelled: "¿me la volvés a reservar?" books it
+    /// again.
+    #[serde(default)]
+    pub cancelled: Option<String>,
 }
 
 impl ConversationState {

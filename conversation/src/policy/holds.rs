@@ -523,6 +523,9 @@ pub(crate) fn cancel(
         if u.accommodation.is_none() {
             s.accommodation = None;
         }
+        if !h.paid && h.group.is_none() {
+            s.cancelled = Some(h.accommodation.clone());
+        }
         if h.paid {
             s.needs_human = true;
             let refund = facts.place.cancellation.applied(h.check_in, facts.today);

@@ -47,6 +47,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*in_context(prev, u, facts.today);
             let u = &*pointed_at_the_place(prev, u, facts);
             let u = &*code_asked_for(prev, u);
+            let u = &*booked_again(prev, u);
             let mut state = prev.clone();
             state.asked_code = false;
             state.language = prev.language.after(u.language, u.language_sure);
@@ -59,6 +60,27 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let effects = one_reply(act::act(step, &mut state, u, facts));
             Turn { state, effects }
         }
+    }
+}
+
+/// "Bueno, al final sí vamos, ¿me la volvés a reservar?" after cancelling a hold, with nothing
+/// else on the table: the cabin cancelled, for the stay talked about.
+fn booked_again<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    match &prev.cancelled {
+        Some(name)
+            if u.refers_back
+                && u.intent == Intent::Book
+                && u.accommodation.is_none()
+                && prev.accommodation.is_none()
+                && prev.offer.is_none() =>
+        {
+            let mut read = u.clone();
+            read.accommodation = Some(name.clone());
+            read.accommodations = vec![name.clone()];
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
     }
 }
 

@@ -219,15 +219,17 @@ fn cancel_ordered(tokens: &[Token], c: &Cue) -> bool {
     const CLITICS: &[&str] = &["las", "los", "la", "lo", "me", "nos"];
     // "cancelamela" → "cancelame" → "cancela": an order with its pronouns; not "cancelo".
     let mut stem = t.text.as_str();
-    let mut stripped = 0;
-    while stripped < 2
-        && let Some(rest) = CLITICS.iter().find_map(|c| stem.strip_suffix(c))
-        && rest.len() >= 5
-    {
-        stem = rest;
-        stripped += 1;
+    let mut with_pronoun = false;
+    for _ in 0..2 {
+        match CLITICS.iter().find_map(|c| stem.strip_suffix(c)) {
+            Some(rest) if !STEMS.contains(&stem) => {
+                stem = rest;
+                with_pronoun = true;
+            }
+            _ => break,
+        }
     }
-    let imperative = (stripped > 0 && STEMS.contains(&stem))
+    let imperative = (with_pronoun && STEMS.contains(&stem))
         || (t.accented && t.is_any(&["cancela", "anula"]));
     let not_coming = t.is("no") && tokens.get(c.pos + 1).is_some_and(|n| !n.is("se"));
     let supposed = (1..=3).any(|k| {
@@ -441,7 +443,9 @@ fn reserve_cues(tokens: &[Token]) -> Vec<Cue> {
             continue;
         }
         if let Some(q) = lexicon::any_word(t, RESERVE_ORDERS) {
-            out.push(cue(Intent::Book, Strong, q, i));
+            // "Si reservo y después cancelo…": a booking supposed, not asked for.
+            let supposed = before(i, 1).is_some_and(|b| b.is("si") && !b.accented);
+            out.push(cue(Intent::Book, if supposed { Weak } else { Strong }, q, i));
         } else if let Some(q) = lexicon::any_word(t, RESERVE_INFINITIVES) {
             out.push(cue(
                 Intent::Book,
@@ -479,7 +483,7 @@ fn negated_reserve(tokens: &[Token], i: usize) -> bool {
     if !tokens.get(i).is_some_and(|t| t.is_any(NOT_TO_BE_DONE)) {
         return false;
     }
-    (1..=4).any(|k| {
+    (1..=5).any(|k| {
         let Some(at) = i.checked_sub(k) else {
             return false;
         };
