@@ -119,6 +119,9 @@ pub struct ConversationState {
     /// again.
     #[serde(default)]
     pub cancelled: Option<String>,
+    /// The last reply placed a hold: a "mejor no" right after it calls it off.
+    #[serde(default)]
+    pub just_held: bool,
 }
 
 impl ConversationState {

@@ -58,6 +58,9 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let heard = listen(&mut state, u);
             let step = plan::plan(prev, &mut state, u, &heard, facts);
             let effects = one_reply(act::act(step, &mut state, u, facts));
+            state.just_held = effects
+                .iter()
+                .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
             Turn { state, effects }
         }
     }

@@ -229,8 +229,8 @@ fn cancel_ordered(tokens: &[Token], c: &Cue) -> bool {
             _ => break,
         }
     }
-    let imperative = (with_pronoun && STEMS.contains(&stem))
-        || (t.accented && t.is_any(&["cancela", "anula"]));
+    let imperative =
+        (with_pronoun && STEMS.contains(&stem)) || (t.accented && t.is_any(&["cancela", "anula"]));
     let not_coming = t.is("no") && tokens.get(c.pos + 1).is_some_and(|n| !n.is("se"));
     let supposed = (1..=3).any(|k| {
         c.pos
@@ -445,7 +445,12 @@ fn reserve_cues(tokens: &[Token]) -> Vec<Cue> {
         if let Some(q) = lexicon::any_word(t, RESERVE_ORDERS) {
             // "Si reservo y después cancelo…": a booking supposed, not asked for.
             let supposed = before(i, 1).is_some_and(|b| b.is("si") && !b.accented);
-            out.push(cue(Intent::Book, if supposed { Weak } else { Strong }, q, i));
+            out.push(cue(
+                Intent::Book,
+                if supposed { Weak } else { Strong },
+                q,
+                i,
+            ));
         } else if let Some(q) = lexicon::any_word(t, RESERVE_INFINITIVES) {
             out.push(cue(
                 Intent::Book,

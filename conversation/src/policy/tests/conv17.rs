@@ -23,9 +23,18 @@ fn released(t: &Turn) -> bool {
 #[test]
 fn a_paid_cancellation_states_the_policy_terms() {
     for (text, days) in [
-        ("hola, lamentablemente tengo que cancelar la reserva", "30 días"),
-        ("se nos murió el auto, anulá la reserva por favor", "30 días"),
-        ("che no vamos a poder ir, cancelá porfa. me devuelven la seña?", "30 días"),
+        (
+            "hola, lamentablemente tengo que cancelar la reserva",
+            "30 días",
+        ),
+        (
+            "se nos murió el auto, anulá la reserva por favor",
+            "30 días",
+        ),
+        (
+            "che no vamos a poder ir, cancelá porfa. me devuelven la seña?",
+            "30 días",
+        ),
         ("cancelamela porfa, la plata la pierdo?", "30 días"),
         ("Unfortunately we have to cancel our trip", "30 d"),
         ("Preciso cancelar a reserva, infelizmente", "30 d"),
@@ -124,7 +133,11 @@ fn cancelling_a_cabin_the_guest_does_not_hold_keeps_the_hold() {
 
 #[test]
 fn a_code_sent_after_it_was_asked_for_cancels_that_reservation() {
-    for code in ["es la RES270999001", "RES270999001", "el código es RES270999001"] {
+    for code in [
+        "es la RES270999001",
+        "RES270999001",
+        "el código es RES270999001",
+    ] {
         let t = talk(&["hola quiero cancelar mi reserva", code]);
         assert!(said(&t).contains("RES270999001"), "{code}: {}", said(&t));
         assert!(t.state.needs_human, "{code}");
@@ -143,7 +156,10 @@ fn a_cancelled_cabin_is_forgotten_by_the_next_search_and_booked_again_when_asked
     let cancelled = held.run(&state, "cancelala porfa").state;
     assert_eq!(cancelled.accommodation, None);
     // A new search starts from every cabin: the one sized for 2 first.
-    let t = run(&cancelled, "hola de nuevo, tenés lugar para 2 del 20 al 22 de diciembre?");
+    let t = run(
+        &cancelled,
+        "hola de nuevo, tenés lugar para 2 del 20 al 22 de diciembre?",
+    );
     let told = said(&t);
     let first = |name: &str| told.find(name).unwrap_or(usize::MAX);
     assert!(first("Arrayán") < first("Coihue"), "{told}");
@@ -166,3 +182,32 @@ fn a_cancelled_cabin_is_forgotten_by_the_next_search_and_booked_again_when_asked
     assert_eq!(booked(&t), None, "{}", said(&t));
 }
 
+#[test]
+fn a_no_right_after_the_hold_takes_it_back_and_no_other_no_does() {
+    let placed = talk(&[ASK_FOR_TWO, "dale"]);
+    assert!(booked(&placed).is_some(), "{}", said(&placed));
+    assert!(placed.state.just_held);
+    for text in [
+        "mejor no",
+        "uh no, pará, mejor no",
+        "nah mejor no",
+        "no no",
+        "não, melhor não",
+        "no, dejá, no la quiero",
+    ] {
+        let t = coihue_hold(false).run(&placed.state, text);
+        assert!(released(&t), "{text}: {}", said(&t));
+    }
+    for text in [
+        "no me llegó el link",
+        "no, gracias",
+        "no tengo mercado pago",
+    ] {
+        let t = coihue_hold(false).run(&placed.state, text);
+        assert!(!released(&t), "{text}: {}", said(&t));
+    }
+    // Later on, a bare no is no cancellation.
+    let later = coihue_hold(false).run(&placed.state, "a qué hora es el check in?");
+    let t = coihue_hold(false).run(&later.state, "mejor no");
+    assert!(!released(&t), "{}", said(&t));
+}
