@@ -211,3 +211,20 @@ fn a_no_right_after_the_hold_takes_it_back_and_no_other_no_does() {
     let t = coihue_hold(false).run(&later.state, "mejor no");
     assert!(!released(&t), "{}", said(&t));
 }
+
+#[test]
+fn people_dropping_out_after_a_hold_change_the_party() {
+    for text in [
+        "se baja uno",
+        "se nos bajó uno",
+        "uno no viene al final",
+        "no viene uno de los chicos",
+        "se nos cayó una persona",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        assert_eq!(t.state.guests, Some(1), "{text}: {}", said(&t));
+    }
+    // Nobody drops out of "el desayuno no viene incluido?".
+    let t = coihue_hold(false).run(&after_hold(), "y el desayuno no viene incluido?");
+    assert_eq!(t.state.guests, Some(2), "{}", said(&t));
+}
