@@ -244,12 +244,28 @@ fn cancel_ordered(tokens: &[Token], c: &Cue) -> bool {
 /// "¿Qué pasa si después tengo que cancelar?", "y si llegamos a cancelar", "en caso de tener
 /// que cancelar": an "if" a few words before, in the same clause; a cancellation supposed.
 fn supposed_cancel(tokens: &[Token], c: &Cue) -> bool {
-    let lead = |t: &Token| (t.is("si") && !t.accented) || t.is_any(&["if", "caso"]);
+    // Portuguese "se eu precisar cancelar", "e se a gente tiver que cancelar".
+    const PT_SUBJECT: &[&str] = &[
+        "eu",
+        "yo",
+        "a",
+        "precisar",
+        "precisarmos",
+        "tiver",
+        "tivermos",
+    ];
+    let lead = |at: usize| {
+        tokens.get(at).is_some_and(|t| {
+            (t.is("si") && !t.accented)
+                || t.is_any(&["if", "caso"])
+                || (t.is("se") && tokens.get(at + 1).is_some_and(|n| n.is_any(PT_SUBJECT)))
+        })
+    };
     (1..=5).any(|k| {
         let Some(at) = c.pos.checked_sub(k) else {
             return false;
         };
-        tokens.get(at).is_some_and(lead)
+        lead(at)
             && tokens
                 .get(at..c.pos)
                 .is_some_and(|ws| ws.iter().all(|w| !w.punct_after))

@@ -228,3 +228,21 @@ fn people_dropping_out_after_a_hold_change_the_party() {
     let t = coihue_hold(false).run(&after_hold(), "y el desayuno no viene incluido?");
     assert_eq!(t.state.guests, Some(2), "{}", said(&t));
 }
+
+#[test]
+fn more_ways_of_asking_the_policy_keep_the_offer() {
+    for (text, words) in [
+        ("tienen devolucion?", "días antes"),
+        ("es reembolsable la seña?", "días antes"),
+        ("Is the deposit refundable?", "days before"),
+        ("E se eu precisar cancelar?", "dias antes"),
+        ("y si cancelo con una semana de anticipacion?", "días antes"),
+    ] {
+        let t = talk(&[ASK_FOR_TWO, text]);
+        assert!(said(&t).contains(words), "{text}: {}", said(&t));
+        let offer = t.state.offer.as_ref();
+        assert!(offer.is_some(), "{text}: {}", said(&t));
+        // The stay asked about stays as it was (not a week from "una semana de anticipación").
+        assert_eq!(t.state.check_out, Some(d("2026-12-17")), "{text}");
+    }
+}
