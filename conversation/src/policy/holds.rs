@@ -307,10 +307,44 @@ pub(crate) fn move_hold(
         Some(a) if !a.fits(guests.get()) => {
             texts::move_too_small(lang, &a.name, a.capacity, &h.code)
         }
-        Some(a) => texts::move_taken(lang, &a.name, &h.code, &stay),
+        Some(a) => {
+            let taken = texts::move_taken(lang, &a.name, &h.code, &stay);
+            // The same cabin's nearest free stay of those nights, besides the other cabins
+            // free on the dates asked (the offer that follows).
+            match own_nearest_free(facts, h, a, &stay, guests) {
+                Some(at) => format!("{taken} {}", texts::free_at_instead(lang, &a.name, &at)),
+                None => taken,
+            }
+        }
         None => texts::move_taken(lang, &h.accommodation, &h.code, &stay),
     };
     keep_and_offer(s, facts, h, (stay, guests), why)
+}
+
+/// The nearest stay of the same nights on which `cabin` is free for the party (the hold's own
+/// nights do not count), a week either way at most.
+fn own_nearest_free(
+    facts: &Facts<'_>,
+    h: &Held,
+    cabin: &Accommodation,
+    stay: &StayDates,
+    guests: Guests,
+) -> Option<StayDates> {
+    let taken: Vec<Taken> = facts
+        .occupancy
+        .taken
+        .iter()
+        .filter(|t| !h.owns(t))
+        .copied()
+        .collect();
+    let only = Occupancy {
+        accommodations: std::slice::from_ref(cabin),
+        taken: &taken,
+    };
+    only.alternatives(stay, guests, facts.today, 1)
+        .into_iter()
+        .map(|(at, _)| at)
+        .find(|at| cabin.min_nights(at).is_ok())
 }
 
 /// "Is there a bigger one?" about the unpaid hold `h`: it stays as it was, and the cabins larger

@@ -262,6 +262,7 @@ mod tests {
                 you_are_welcome(lang).to_owned(),
                 offer_declined(lang).to_owned(),
                 move_taken(lang, "Cabaña Lenga", "RES1", &stay()),
+                free_at_instead(lang, "Cabaña Lenga", &stay()),
                 moving_hold(lang, "RES1", "Cabaña Lenga", &stay(), 2),
                 hold_released(lang, "RES1"),
                 paid_change_requested(lang, "RES1"),

@@ -246,3 +246,30 @@ fn more_ways_of_asking_the_policy_keep_the_offer() {
         assert_eq!(t.state.check_out, Some(d("2026-12-17")), "{text}");
     }
 }
+
+#[test]
+fn a_hold_moved_to_taken_dates_stays_and_its_cabins_nearest_free_stay_is_told() {
+    let mut world = coihue_hold(false);
+    world.taken.push(taken(2, "2026-12-20", "2026-12-24"));
+    for text in [
+        "podemos pasarla del 21 al 23 de diciembre?",
+        "cambiala al 21 al 23 de diciembre",
+        "can we move it to December 21 to 23?",
+    ] {
+        let t = world.run(&after_hold(), text);
+        assert!(
+            !t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::MoveHold { .. })),
+            "{text}: {}",
+            said(&t)
+        );
+        let told = said(&t);
+        assert!(told.contains("RES261215007"), "{text}: {told}");
+        // Three days earlier is the nearest two nights the Coihue has free.
+        assert!(
+            told.contains("18/12/2026") || told.contains("Dec 18"),
+            "{text}: {told}"
+        );
+    }
+}
