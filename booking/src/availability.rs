@@ -111,6 +111,48 @@ impl<'a> Occupancy<'a> {
         None
     }
 
+    /// The cheapest combination that gives each party its own accommodation ("dos familias de
+    /// 4": two for four or more, not one for six and one for two), with the party each one
+    /// takes, in listing order. `None` when no such combination is free.
+    pub fn combination_for(
+        &self,
+        stay: &StayDates,
+        parties: &[u16],
+    ) -> Option<Vec<(&'a Accommodation, u16)>> {
+        let free: Vec<&'a Accommodation> = self
+            .accommodations
+            .iter()
+            .filter(|a| a.capacity > 0 && self.is_free(a.id, stay))
+            .collect();
+        if parties.is_empty() || parties.len() > free.len() {
+            return None;
+        }
+        let mut wanted = parties.to_vec();
+        wanted.sort_unstable_by(|a, b| b.cmp(a));
+        // Largest party to the largest accommodation of the set: it fits, or no order does.
+        let assign = |set: &[&'a Accommodation]| -> Option<Vec<(&'a Accommodation, u16)>> {
+            let mut by_size = set.to_vec();
+            by_size.sort_by_key(|a| std::cmp::Reverse(a.capacity));
+            by_size
+                .iter()
+                .zip(&wanted)
+                .all(|(a, p)| a.capacity >= i32::from(*p))
+                .then(|| by_size.into_iter().zip(wanted.iter().copied()).collect())
+        };
+        let mut best = subsets(free.len(), parties.len())
+            .into_iter()
+            .map(|idx| idx.iter().map(|&i| free[i]).collect::<Vec<_>>())
+            .filter_map(|set| assign(&set))
+            .min_by_key(|pairs| pairs.iter().map(|(a, _)| a.base_cents).sum::<i64>())?;
+        best.sort_by_key(|(a, _)| {
+            self.accommodations
+                .iter()
+                .position(|o| o.id == a.id)
+                .unwrap_or(usize::MAX)
+        });
+        Some(best)
+    }
+
     /// The most people the property can take at once (every accommodation together, up to
     /// [`MAX_COMBINED`] of the largest).
     pub fn largest_party(&self) -> i32 {
@@ -238,6 +280,38 @@ mod tests {
         let starts: Vec<NaiveDate> = found.iter().map(|(s, _)| s.check_in()).collect();
         let want = vec![d("2026-12-13"), d("2026-12-08"), d("2026-12-14")];
         assert_eq!(starts, want);
+    }
+
+    #[test]
+    fn parties_that_travel_together_get_one_accommodation_each() {
+        let cabins = [cabin(1, 2), cabin(2, 4), cabin(3, 4), cabin(4, 6)];
+        let stay = StayDates::new(d("2026-12-11"), d("2026-12-13")).unwrap();
+        let o = Occupancy {
+            accommodations: &cabins,
+            taken: &[],
+        };
+        let got = |parties: &[u16]| {
+            o.combination_for(&stay, parties)
+                .map(|v| v.iter().map(|(a, g)| (a.id, *g)).collect::<Vec<_>>())
+        };
+        // Two families of four: the two for four, not the six and the two.
+        assert_eq!(got(&[4, 4]), Some(vec![(2, 4), (3, 4)]));
+        // Five and three: the six for the five, a four for the three.
+        assert_eq!(got(&[5, 3]), Some(vec![(2, 3), (4, 5)]));
+        assert_eq!(got(&[7, 1]), None);
+        let taken = [Taken {
+            accommodation_id: 3,
+            check_in: d("2026-12-10"),
+            check_out: d("2026-12-12"),
+        }];
+        let o = Occupancy {
+            accommodations: &cabins,
+            taken: &taken,
+        };
+        let ids = o
+            .combination_for(&stay, &[4, 4])
+            .map(|v| v.iter().map(|(a, _)| a.id).collect::<Vec<_>>());
+        assert_eq!(ids, Some(vec![2, 4]));
     }
 
     #[test]

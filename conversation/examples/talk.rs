@@ -266,7 +266,7 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
                         Effect::Book(b) => {
                             n += 1;
                             let code = format!("RES27010100{n}");
-                            out.push(hold_text(lang, &code, &all, &b));
+                            out.push(hold_text(lang, &code, &all, &b, None));
                             res.push(Res {
                                 code,
                                 group: None,
@@ -314,7 +314,7 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
                             }
                             n += 1;
                             let new = format!("RES27010100{n}");
-                            out.push(hold_text(lang, &new, &all, &to));
+                            out.push(hold_text(lang, &new, &all, &to, Some(&code)));
                             res.push(Res {
                                 code: new,
                                 group: None,
@@ -402,6 +402,7 @@ fn hold_text(
     code: &str,
     all: &[Accommodation],
     b: &conversation::Booking,
+    replaces: Option<&str>,
 ) -> String {
     let a = &all[(b.accommodation_id - 1) as usize];
     let nights = (b.check_out - b.check_in).num_days();
@@ -418,6 +419,7 @@ fn hold_text(
             deposit: Money::from_cents(total.cents() * 3 / 10),
             expires: "18:00",
             link: "https://pago.example/x",
+            replaces,
         },
     )
 }

@@ -347,8 +347,24 @@ pub fn has(a: &Accommodation, feature: Feature) -> bool {
 /// The cabin's description shows these words ("la que tiene vista al lago"), not denied.
 /// The words asked of a cabin are in its description or one of its amenities.
 pub(crate) fn has_words(a: &Accommodation, words: &str) -> bool {
-    let words = fold(words);
-    describes(a, &words) || a.amenities.iter().any(|am| described(&fold(am), &words))
+    let folded = fold(words);
+    // "2 dormitorios" as the owner writes it: "dos dormitorios".
+    let spelled = folded
+        .split_whitespace()
+        .map(|w| match w {
+            "1" => "un",
+            "2" => "dos",
+            "3" => "tres",
+            "4" => "cuatro",
+            "5" => "cinco",
+            "6" => "seis",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    [folded, spelled].iter().any(|words| {
+        describes(a, words) || a.amenities.iter().any(|am| described(&fold(am), words))
+    })
 }
 
 pub(crate) fn describes(a: &Accommodation, words: &str) -> bool {

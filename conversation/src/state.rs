@@ -87,6 +87,10 @@ pub struct ConversationState {
     pub check_out: Option<NaiveDate>,
     #[serde(default)]
     pub guests: Option<u16>,
+    /// Parties that travel together but stay apart ("dos familias de 4"): each gets its own
+    /// cabin when the party needs several. Empty when none was said.
+    #[serde(default)]
+    pub parties: Vec<u16>,
     #[serde(default)]
     pub wants: Option<Want>,
     #[serde(default)]

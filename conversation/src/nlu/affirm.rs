@@ -108,7 +108,15 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
             })
         })
     };
-    let negated = tokens.first().is_some_and(|t| t.is("no")) || has(NEGATIONS);
+    // "No hay forma de…?", "no tienen otra?", "no hay problema": a "no" that opens what goes on
+    // is no refusal.
+    let no_opens = tokens.first().is_some_and(|t| t.is("no") && !t.punct_after)
+        && tokens.get(1).is_some_and(|t| {
+            t.is_any(&[
+                "hay", "tienen", "tenes", "tiene", "habra", "existe", "queda", "quedan",
+            ])
+        });
+    let negated = tokens.first().is_some_and(|t| t.is("no")) && !no_opens || has(NEGATIONS);
     if negated {
         return Affirmation {
             no: true,

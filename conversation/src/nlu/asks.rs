@@ -106,6 +106,36 @@ pub(super) fn compares(tokens: &[Token]) -> bool {
         || lexicon::find_phrase(tokens, "de distinto").is_some()
 }
 
+/// "¿La Lenga es para 6?", "¿sirve para 4?", "¿alcanza para 5?": whether a party fits.
+pub(super) fn fits(text: &str, tokens: &[Token]) -> bool {
+    (text.contains('?') || text.contains('¿'))
+        && tokens.windows(3).any(|w| {
+            w[0].is_any(&["es", "sirve", "alcanza", "da"])
+                && w[1].is("para")
+                && super::numbers::parse_at(&w[2..], 0).is_some()
+        })
+}
+
+/// "¿Todos en una?", "¿en una sola cabaña?", "all in one cabin?", "todos num chalé só?".
+pub(super) fn all_in_one(tokens: &[Token]) -> bool {
+    lexicon::says_any(
+        tokens,
+        &[
+            "todos en una",
+            "todos juntos en una",
+            "en una sola",
+            "una sola cabana",
+            "en la misma cabana",
+            "all in one",
+            "all of us in one",
+            "in just one",
+            "todos em um",
+            "num so",
+            "em um so",
+        ],
+    )
+}
+
 /// "¿Tenés otra?", "anything else?", "tem outra?".
 pub(super) fn other(tokens: &[Token]) -> bool {
     lexicon::says_any(tokens, ASKS_OTHER)

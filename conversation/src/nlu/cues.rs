@@ -45,7 +45,8 @@ const ATTRIBUTES: &[(&str, Choice)] = &[
     ("menos cara", Choice::Cheapest), ("mas cara", Choice::Priciest), ("mas caro", Choice::Priciest),
     ("mas grande", Choice::Largest), ("la grande", Choice::Largest), ("el grande", Choice::Largest),
     ("mas amplia", Choice::Largest), ("mas espaciosa", Choice::Largest),
-    ("mas capacidad", Choice::Largest), ("mas chica", Choice::Smallest),
+    ("mas capacidad", Choice::Largest), ("cabana grande", Choice::Largest),
+    ("la grandota", Choice::Largest), ("grande cabana", Choice::Largest), ("cabana chica", Choice::Smallest), ("mas chica", Choice::Smallest),
     ("la chica", Choice::Smallest), ("mas chiquita", Choice::Smallest),
     ("la chiquita", Choice::Smallest), ("mas pequena", Choice::Smallest),
     ("que acepta perros", Choice::PetFriendly), ("que acepta mascotas", Choice::PetFriendly),
@@ -187,6 +188,10 @@ const HAVING: &[&str] = &[
     "la del",
     "la con",
     "la que tenga",
+    // "¿Cuánto sale la cabaña con jacuzzi?", "a diária do chalé com hidromassagem"
+    "cabana con",
+    "cabana que tiene",
+    "cabana que tenga",
 ];
 
 /// "La que tiene vista al lago", "la del deck": what an option is pointed at by when it is
@@ -195,7 +200,11 @@ const HAVING: &[&str] = &[
 pub(crate) fn described(tokens: &[Token]) -> Option<String> {
     // "¿Hay alguna con vista al lago?", "tem alguma com vista pro lago?": asked, the words are
     // still what the option is pointed at by.
-    const ASKED: &[&str] = &["alguna con", "alguna que tenga", "alguna que tiene"];
+    #[rustfmt::skip]
+    const ASKED: &[&str] = &[
+        "alguna con", "alguna que tenga", "alguna que tiene", "cabanas con", "cabana con",
+        "cabanas que tengan", "cabana que tenga", "alguna cabana con", "algo con",
+    ];
     for lead in HAVING.iter().chain(ASKED) {
         if let Some((pos, _)) = lexicon::find_phrase(tokens, lead) {
             let rest = &tokens[pos + lexicon::phrase_len(lead)..];
@@ -526,6 +535,8 @@ mod tests {
             ("la mas barata porfa", Some(Choice::Cheapest)),
             ("la grande", Some(Choice::Largest)),
             ("la más grande", Some(Choice::Largest)),
+            ("la cabaña grande", Some(Choice::Largest)),
+            ("la cabaña chica", Some(Choice::Smallest)),
             ("la que acepta perros", Some(Choice::PetFriendly)),
             (
                 "cual admite mascotas? esa quiero",

@@ -138,6 +138,8 @@ struct Tally {
     kids: u32,
     /// Children joined to a bare count by "y"/"más" ("somos 2 y 2 chicos").
     kids_added: u32,
+    /// Children said with "con" ("4 personas con 2 nenes"): among the people counted.
+    kids_with: u32,
     /// Of `adults`, those counted with a noun of everyone ("4 personas").
     everyone: u32,
     /// Of `adults`, those counted as friends ("2 amigos"): never the speaker's own couple.
@@ -168,6 +170,15 @@ impl Tally {
             let others = 2 * self.other_couples + own_couple;
             let parts = self.adults - self.everyone + self.kids + others;
             if self.everyone > 0 && parts == self.everyone {
+                return Some(self.everyone);
+            }
+            // "somos 4 personas con 2 nenes": the four include them.
+            if self.everyone == self.adults
+                && others == 0
+                && self.kids > 0
+                && self.kids_with == self.kids
+                && self.kids < self.everyone
+            {
                 return Some(self.everyone);
             }
             Some(self.adults + self.kids + others)
@@ -339,6 +350,9 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
         if prev_is(&["y", "mas"]) {
             tally.kids_added += v;
         }
+        if prev_is(&["con"]) {
+            tally.kids_with += v;
+        }
     } else if noun.is_any(COUPLES) {
         tally.adults += 2 * v;
         tally.counted_adults = true;
@@ -379,7 +393,23 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     {
         p = k.checked_sub(1);
     }
-    let Some(p) = p else { return };
+    let Some(p) = p else {
+        // "2 y un bebé", "3 más 2 nenes": a count that opens the message, with children
+        // added to it, answers how many people.
+        let joined = tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_any(&["y", "mas", "e"]));
+        let kids_follow = tokens
+            .iter()
+            .skip(i + 2)
+            .take(3)
+            .any(|t| lexicon::any_word(t, KIDS).is_some());
+        if i == 0 && joined && kids_follow {
+            tally.base = Some(v);
+            tally.base_at = i;
+        }
+        return;
+    };
     // "somos cuatro no perdón cinco": the number right after the change of mind.
     let direct = at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT))
         || (changed_mind
@@ -480,6 +510,50 @@ fn household(tokens: &[Token]) -> Option<u32> {
     Some(1 + relatives)
 }
 
+/// Parties that travel together but stay apart: "dos familias de 4" ([4, 4]), "una familia de
+/// 4 y otra de 3" ([4, 3]), "two families of four", "duas famílias de 4". Empty when none is
+/// said.
+pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
+    const GROUPS: &[&str] = &["familias", "grupos", "familia", "grupo"];
+    let size_at = |k: usize| -> Option<(u16, usize)> {
+        if !tokens.get(k)?.is("de") {
+            return None;
+        }
+        let n = numbers::parse_at(tokens, k + 1)
+            .filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;
+        Some((u16::try_from(n.value).ok()?, 1 + n.len))
+    };
+    for i in 0..tokens.len() {
+        let Some(count) = numbers::parse_at(tokens, i).filter(|n| !n.ordinal) else {
+            continue;
+        };
+        let noun = i + count.len;
+        if !tokens.get(noun).is_some_and(|t| t.is_any(GROUPS)) {
+            continue;
+        }
+        let Some((size, len)) = size_at(noun + 1) else {
+            continue;
+        };
+        // "una familia de 4 y otra de 3"
+        if count.value == 1 {
+            let next = noun + 1 + len;
+            let other = tokens.get(next).is_some_and(|t| t.is("y"))
+                && tokens
+                    .get(next + 1)
+                    .is_some_and(|t| t.is_any(&["otra", "otro"]));
+            if let Some((second, _)) = size_at(next + 2).filter(|_| other) {
+                return vec![size, second];
+            }
+            continue;
+        }
+        let n = usize::try_from(count.value).unwrap_or(0);
+        if (2..=4).contains(&n) {
+            return vec![size; n];
+        }
+    }
+    Vec::new()
+}
+
 /// "Para mis viejos", "for my parents", "para meus pais": a pair of other people, without the
 /// speaker (two; "con mis viejos" is the speaker's own party, see [`household`]).
 pub(crate) fn for_another_pair(tokens: &[Token]) -> bool {
@@ -538,6 +612,14 @@ mod tests {
         assert_eq!(guests("dos adultos y dos nenes"), Some(4));
         assert_eq!(guests("somos 3 adultos y un bebé"), Some(4));
         assert_eq!(guests("una pareja"), Some(2));
+        // Children said with "con" are among the people counted; with "y" they add.
+        assert_eq!(guests("somos cuatro personas eh con dos nenes"), Some(4));
+        assert_eq!(guests("4 personas con 2 chicos"), Some(4));
+        assert_eq!(guests("4 personas y 2 chicos"), Some(6));
+        assert_eq!(guests("2 adultos con 2 nenes"), Some(4));
+        // A count opening the message with children added: the answer to how many.
+        assert_eq!(guests("2 y un bebé"), Some(3));
+        assert_eq!(guests("3 mas 2 nenes"), Some(5));
         // Another couple comes along: two more, on top of the party said or implied.
         for (text, n) in [
             ("somos 2 y otra pareja", 4),

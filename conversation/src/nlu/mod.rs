@@ -170,6 +170,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             features: &features,
         },
     );
+    // "¿La Lenga es para 6?": whether the party fits in the cabin named.
+    if accommodation.is_some()
+        && dates.check_in.is_none()
+        && asks::fits(text, &tokens)
+        && !signals.topics.contains(&InfoTopic::Capacity)
+    {
+        signals.topics.push(InfoTopic::Capacity);
+    }
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();
     let shift = stay_changes::shift_days(&tokens).filter(|_| dates.check_in.is_none());
@@ -183,6 +191,17 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         .and_then(|n| stay_changes::party_said(&tokens).filter(|t| i32::from(*t) != n.abs()));
     let more_people = more_people.filter(|_| whole.is_none());
     let guests = whole.or(guests.filter(|_| more_people.is_none()));
+    // The parties a party is made of ("una familia de 4 y otra de 3": 7), when they add up to
+    // it or it is only the first of them.
+    let parties = guests::parties(&tokens);
+    let together = parties.iter().sum::<u16>();
+    let (guests, parties) = match guests {
+        _ if parties.is_empty() => (guests, parties),
+        Some(g) if g == together => (guests, parties),
+        Some(g) if g == parties[0] => (Some(together), parties),
+        None => (Some(together), parties),
+        Some(_) => (guests, Vec::new()),
+    };
     let general_info =
         decision.intent == Intent::AskInfo && signals.topic.is_none() && features.is_empty() && {
             let asks: Vec<&intent::Cue> = signals
@@ -230,6 +249,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         compares: asks::compares(&tokens),
         asked_of,
         asks_other: asks::other(&tokens),
+        all_in_one: asks::all_in_one(&tokens),
+        parties,
         asks_recommendation: asks::recommendation(&tokens),
         declines: agreement.no,
         takes_back: affirm::takes_back(&tokens),

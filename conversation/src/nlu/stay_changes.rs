@@ -188,8 +188,29 @@ pub(super) fn shift_days(tokens: &[Token]) -> Option<i32> {
         "mover",
         "movela",
         "moverla",
+        "corramos",
+        "corramosla",
+        "corramoslo",
+        "movamos",
+        "movamosla",
+        "atrasemos",
+        "atrasemosla",
+        "posterguemos",
+        "posterguemosla",
+        "correrlo",
+        "moverlo",
+        "atrasarlo",
+        "postergarlo",
     ];
-    const PULL: &[&str] = &["adelantar", "adelantarla", "adelantala", "adelantamos"];
+    const PULL: &[&str] = &[
+        "adelantar",
+        "adelantarla",
+        "adelantala",
+        "adelantamos",
+        "adelantemos",
+        "adelantemosla",
+        "adelantarlo",
+    ];
     let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
     for i in 0..tokens.len() {
         let n = if word_at(i, &["un", "una", "uno", "one", "a", "um", "uma"]) {

@@ -2645,3 +2645,121 @@ fn a_day_far_from_a_period_is_the_guests_own_arrival() {
     let u = read("desde el 20 hasta año nuevo");
     assert_eq!(u.check_in, Some(d(2026, 12, 20)));
 }
+
+#[test]
+fn which_cabins_have_words_no_feature_knows() {
+    for (text, words) in [
+        ("tienen cabañas con 2 dormitorios?", "2 dormitorios"),
+        ("hay alguna con vista al lago?", "vista al lago"),
+        ("tienen alguna cabaña con deck?", "deck"),
+    ] {
+        assert_eq!(read(text).described.as_deref(), Some(words), "{text}");
+    }
+}
+
+#[test]
+fn a_week_from_a_day_is_seven_nights() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // Today is 2026-11-10.
+    for (text, from) in [
+        (
+            "hola quiero saber si tienen para la semana del 18 de enero 2 personas",
+            d(2027, 1, 18),
+        ),
+        ("una semana desde el 3 de febrero", d(2027, 2, 3)),
+        ("la semana del 20, somos 4", d(2026, 11, 20)),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(from), "{text}");
+        assert_eq!(
+            u.check_out,
+            from.checked_add_days(chrono::Days::new(7)),
+            "{text}"
+        );
+    }
+    // A range said in full is the range.
+    let u = read("la semana del 8 al 15 de febrero");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d(2027, 2, 8)), Some(d(2027, 2, 15)))
+    );
+    assert!(read("semana santa").check_in.is_some());
+}
+
+#[test]
+fn days_named_by_their_name_are_that_date() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    for (text, day) in [
+        (
+            "hola, tenes la del jacuzzi libre para san valentin?",
+            d(2027, 2, 14),
+        ),
+        ("para el día de los enamorados", d(2027, 2, 14)),
+        ("do you have something for valentines day?", d(2027, 2, 14)),
+    ] {
+        assert_eq!(read(text).check_in, Some(day), "{text}");
+    }
+}
+
+#[test]
+fn a_cabin_described_in_english_or_portuguese_is_pointed_at() {
+    use crate::nlu::{Choice, Feature};
+    for (text, choice) in [
+        ("hi! how much is the big cabin per night?", Choice::Largest),
+        ("is the large cabin free on Feb 3?", Choice::Largest),
+        (
+            "quanto custa a diária do chalé com hidromassagem?",
+            Choice::Having(Feature::Jacuzzi),
+        ),
+        (
+            "cuánto sale la cabaña con jacuzzi?",
+            Choice::Having(Feature::Jacuzzi),
+        ),
+    ] {
+        assert_eq!(read(text).choice, Some(choice), "{text}");
+    }
+}
+
+#[test]
+fn a_no_that_opens_a_question_is_no_refusal() {
+    for text in [
+        "no hay forma de estar todos en una?",
+        "no tienen otra?",
+        "no hay problema, dale",
+    ] {
+        assert!(!read(text).declines, "{text}");
+    }
+    assert!(read("no, gracias").declines);
+    assert!(read("no hay forma de estar todos en una?").all_in_one);
+}
+
+#[test]
+fn parties_that_stay_apart_are_read() {
+    for (text, guests, parties) in [
+        (
+            "hola, somos dos familias de 4, del 5 al 8 de marzo",
+            8,
+            vec![4, 4],
+        ),
+        ("somos una familia de 4 y otra de 3", 7, vec![4, 3]),
+        ("we are two families of four", 8, vec![4, 4]),
+        ("somos duas famílias de 4 pessoas", 8, vec![4, 4]),
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.parties), (Some(guests), parties), "{text}");
+    }
+    assert!(read("somos una familia de 5").parties.is_empty());
+}
+
+#[test]
+fn a_stay_moved_in_the_first_person_plural_keeps_its_nights() {
+    for (text, days) in [
+        ("corrámosla una semana", 7),
+        ("movámosla un día", 1),
+        ("adelantémosla dos días", -2),
+        ("posterguemos una semana la reserva", 7),
+    ] {
+        let u = read(text);
+        assert_eq!((u.shift_days, u.nights), (Some(days), None), "{text}");
+    }
+}

@@ -52,6 +52,12 @@ pub struct Understanding {
     /// The guest asks which one we recommend ("¿vos cuál me recomendás?", "¿cuál conviene?",
     /// "which one would you recommend?", "qual você recomenda?").
     pub asks_recommendation: bool,
+    /// Parties that travel together but stay apart ("dos familias de 4": [4, 4]); empty when
+    /// none is said. Their sum is `guests`.
+    pub parties: Vec<u16>,
+    /// "¿No hay forma de estar todos en una?", "all in one cabin?": whether the whole party fits
+    /// in one cabin.
+    pub all_in_one: bool,
     /// The guest asks for something besides what was offered ("¿tenés otra?", "¿otras
     /// opciones?", "anything else?", "tem outra?").
     pub asks_other: bool,

@@ -138,7 +138,12 @@ fn carry_out(
                 (None, Some(stay))
                     if priced.is_none() && (u.check_in.is_some() || u.nights.is_some()) =>
                 {
-                    texts::ask_guests_for(lang, &stay)
+                    // The cabin named before, not in this message (that one was just noted).
+                    let earlier = s
+                        .accommodation
+                        .as_deref()
+                        .filter(|_| u.accommodation.is_none());
+                    texts::ask_guests_for(lang, &stay, earlier)
                 }
                 _ => texts::ask_guests(lang).to_owned(),
             }));
@@ -244,6 +249,28 @@ fn carry_out(
                     &a.description,
                 ))],
                 None => vec![say(texts::clarify(lang))],
+            }
+        }
+        Step::PetsForHold => holds::pets_for_hold(s, u, facts),
+        Step::TogetherIn(names) => quote::together_in(s, facts, &names),
+        Step::LargestIs => match accommodations.iter().max_by_key(|a| a.capacity) {
+            Some(a) => vec![say(texts::largest_is(lang, &a.name, a.capacity))],
+            None => vec![say(texts::clarify(lang))],
+        },
+        Step::WhichHave(words) => {
+            let having: Vec<&booking::Accommodation> = accommodations
+                .iter()
+                .filter(|a| info::has_words(a, &words))
+                .collect();
+            if having.is_empty() {
+                s.needs_human = true;
+                vec![say(texts::unanswered(lang))]
+            } else {
+                let lines: Vec<(&str, &str)> = having
+                    .iter()
+                    .map(|a| (a.name.as_str(), a.description.as_str()))
+                    .collect();
+                vec![say(texts::which_have(lang, &lines))]
             }
         }
         Step::PaymentPending => {

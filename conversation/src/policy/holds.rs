@@ -347,6 +347,28 @@ fn own_nearest_free(
         .find(|at| cabin.min_nights(at).is_ok())
 }
 
+/// A pet said after holding a cabin that takes none: the hold stays as it was, and the cabins
+/// that take pets, free on its dates and for its party, are offered to replace it.
+pub(crate) fn pets_for_hold(
+    s: &mut ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
+    let lang = s.language;
+    let Some(h) = held(facts, u) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let (Ok(stay), Ok(guests)) = (
+        StayDates::new(h.check_in, h.check_out),
+        Guests::new(h.guests),
+    ) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    s.pets = true;
+    let why = texts::held_takes_no_pets(lang, &h.accommodation, h.shown_code());
+    keep_and_offer(s, facts, h, (stay, guests), why)
+}
+
 /// "Is there a bigger one?" about the unpaid hold `h`: it stays as it was, and the cabins larger
 /// than its own that are free on its dates are offered for its party, an offer whose acceptance
 /// replaces it. Its cabin the largest: said so, nothing else changes.

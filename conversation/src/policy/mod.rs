@@ -102,6 +102,41 @@ fn code_asked_for<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a,
     Cow::Borrowed(u)
 }
 
+/// The one cabin "la más grande" or "la más cara" points at when no offer is on the table and
+/// the guest asks about a stay (not with a hold: then it is a move, read elsewhere).
+fn biggest_asked<'f>(
+    prev: &ConversationState,
+    u: &Understanding,
+    facts: &'f Facts<'_>,
+) -> Option<&'f Accommodation> {
+    use crate::nlu::{Choice, Intent};
+    let key = |a: &Accommodation| match u.choice {
+        Some(Choice::Largest) => Some(i64::from(a.capacity)),
+        Some(Choice::Priciest) => Some(a.base_cents),
+        _ => None,
+    };
+    if prev.offer.is_some()
+        || u.accommodation.is_some()
+        || !matches!(
+            u.intent,
+            Intent::AskPrice | Intent::CheckAvailability | Intent::Book
+        )
+        || plan::held(facts, u).is_some()
+    {
+        return None;
+    }
+    let all = facts.accommodations();
+    let top = all.iter().filter_map(key).max()?;
+    match all
+        .iter()
+        .filter(|a| key(a) == Some(top))
+        .collect::<Vec<_>>()[..]
+    {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
 /// "Mejor la del jacuzzi", "pasame a la que acepta perros" with a hold and no offer on the
 /// table: the other cabin of the place that has it and takes the party (the one sized for it, of
 /// several) is the cabin named.
@@ -111,6 +146,15 @@ fn pointed_at_the_place<'a>(
     facts: &Facts<'_>,
 ) -> Cow<'a, Understanding> {
     use crate::nlu::{Choice, Intent};
+    // "¿La cabaña más grande está libre en Navidad?" with nothing on the table: the largest
+    // (or the dearest) cabin of the place, when one is.
+    if let Some(one) = biggest_asked(prev, u, facts) {
+        let mut read = u.clone();
+        read.accommodation = Some(one.name.clone());
+        read.accommodations = vec![one.name.clone()];
+        read.choice = None;
+        return Cow::Owned(read);
+    }
     let feature = match u.choice {
         Some(Choice::Having(f)) => f,
         Some(Choice::PetFriendly) => crate::nlu::Feature::Pets,
@@ -118,12 +162,18 @@ fn pointed_at_the_place<'a>(
     };
     // "¿La del jacuzzi cuánto sale?", "la que acepta perros, ¿está libre del 3 al 5?" with
     // nothing on the table: the one cabin of the place that has it is the cabin named.
+    // "¿La del jacuzzi para cuántos es?": a question about it, not about the feature.
+    let asks_of_it = u.intent == Intent::AskInfo
+        && u.topics
+            .iter()
+            .any(|t| !matches!(t, crate::nlu::InfoTopic::Amenities));
     if prev.offer.is_none()
         && u.accommodation.is_none()
-        && matches!(
-            u.intent,
-            Intent::AskPrice | Intent::CheckAvailability | Intent::Book
-        )
+        && (asks_of_it
+            || matches!(
+                u.intent,
+                Intent::AskPrice | Intent::CheckAvailability | Intent::Book
+            ))
         && plan::held(facts, u).is_none()
     {
         let having: Vec<&Accommodation> = facts
@@ -617,6 +667,7 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     let new_guests = u.guests.is_some_and(|g| s.guests != Some(g));
     if u.guests.is_some() {
         s.guests = u.guests;
+        s.parties.clone_from(&u.parties);
     }
     if u.accommodation.is_some() {
         s.accommodation.clone_from(&u.accommodation);

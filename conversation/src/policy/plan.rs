@@ -175,6 +175,45 @@ pub(crate) fn plan(
     {
         return step;
     }
+    // The same after a hold ("reservá la Arrayán" … "uy, vamos con el perro"): the hold stays,
+    // the cabins that take pets are offered to replace it.
+    if heard.new_pets
+        && !heard.new_stay()
+        && u.choice.is_none()
+        && u.accommodation.is_none()
+        && s.offer.is_none()
+        && held(facts, u).is_some_and(|h| {
+            !h.paid
+                && h.group.is_none()
+                && facts
+                    .accommodations()
+                    .iter()
+                    .any(|a| a.id == h.accommodation_id && !a.pets_allowed)
+        })
+    {
+        return Step::PetsForHold;
+    }
+    // "Preferimos la Coihue y la Ñire" with cabins offered together: those, when they sleep
+    // everyone (else what is on the table stays and the question is answered as asked).
+    if u.accommodations.len() > 1
+        && !heard.new_stay()
+        && !u.compares
+        && let Some(offer) = s.offer.as_ref().filter(|o| o.together)
+    {
+        let sleeps: i32 = facts
+            .accommodations()
+            .iter()
+            .filter(|a| u.accommodations.contains(&a.name))
+            .map(|a| a.capacity)
+            .sum();
+        if sleeps >= i32::from(offer.guests) {
+            return Step::TogetherIn(u.accommodations.clone());
+        }
+    }
+    // "¿Todos en una?" with cabins offered together: no single one sleeps them all.
+    if u.all_in_one && !heard.new_stay() && s.offer.as_ref().is_some_and(|o| o.together) {
+        return Step::LargestIs;
+    }
     // "?", "hola??" after an offer with no answer yet: the offer again.
     if u.nudge
         && s.booked.is_none()
@@ -192,6 +231,16 @@ pub(crate) fn plan(
             name: name.clone(),
             words: words.clone(),
         };
+    }
+    // "¿Tienen cabañas con dos dormitorios?", "¿hay alguna con vista al lago?" with nothing on
+    // the table: the cabins that have it, from what the owner wrote.
+    if let Some(words) = &u.described
+        && !heard.new_stay()
+        && s.offer.is_none()
+        && u.accommodation.is_none()
+        && u.choice.is_none()
+    {
+        return Step::WhichHave(words.clone());
     }
     // "Sí, la que tiene vista al lago": the one option whose description says so.
     if let Some(words) = &u.described

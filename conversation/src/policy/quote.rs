@@ -168,7 +168,14 @@ pub(crate) fn quote(
     if i32::from(guests.get()) > occupancy.largest_single() {
         // A pet comes and the cheapest combination has no cabin that takes it: the cheapest
         // that has one (pet-friendly cabins only), when there is one.
-        let cheapest = occupancy.combination(&stay, guests);
+        // Parties that stay apart ("dos familias de 4"): one cabin each, when free.
+        let apart = (s.parties.iter().sum::<u16>() == guests.get())
+            .then(|| occupancy.combination_for(&stay, &s.parties))
+            .flatten();
+        let cheapest = match &apart {
+            Some(pairs) => Some(pairs.iter().map(|(a, _)| *a).collect()),
+            None => occupancy.combination(&stay, guests),
+        };
         let pet_friendly: Vec<Accommodation> = occupancy
             .accommodations
             .iter()
@@ -189,7 +196,12 @@ pub(crate) fn quote(
             .or(cheapest);
         if let Some(set) = combination {
             let book_now = want == Want::Book && replaces.is_none();
-            let split = split_guests(&set, guests.get());
+            let split = match &apart {
+                Some(pairs) if pairs.iter().map(|(a, _)| a.id).eq(set.iter().map(|a| a.id)) => {
+                    pairs.iter().map(|(_, g)| *g).collect()
+                }
+                _ => split_guests(&set, guests.get()),
+            };
             let parts: Vec<(OfferLine<'_>, u16)> = set
                 .iter()
                 .zip(&split)
@@ -367,6 +379,58 @@ fn group_max(
     });
     effects.push(say(texts::group_max(lang, stay, guests.get(), max, &parts)));
     Some(free.iter().map(|a| a.id).collect())
+}
+
+/// "Preferimos la Coihue y la Ñire" with cabins offered together: the same stay and party,
+/// quoted over those cabins only (free ones; what is taken is said as for any stay).
+pub(crate) fn together_in(
+    s: &mut ConversationState,
+    facts: &Facts<'_>,
+    names: &[String],
+) -> Vec<Effect> {
+    let lang = s.language;
+    let Some(offer) = s.offer.clone() else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let (Ok(stay), Ok(guests)) = (
+        StayDates::new(offer.check_in, offer.check_out),
+        Guests::new(offer.guests),
+    ) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let chosen: Vec<Accommodation> = facts
+        .accommodations()
+        .iter()
+        .filter(|a| names.contains(&a.name))
+        .cloned()
+        .collect();
+    let only = Facts {
+        occupancy: Occupancy {
+            accommodations: &chosen,
+            taken: facts.occupancy.taken,
+        },
+        ..*facts
+    };
+    let scope = Scope {
+        replacing: offer.replaces.and_then(|code| {
+            facts
+                .held
+                .into_iter()
+                .chain(facts.others)
+                .find(|h| h.is_called(&code))
+        }),
+        ..Scope::default()
+    };
+    let mut effects = Vec::new();
+    quote(
+        s,
+        &only,
+        (stay, guests),
+        Want::Availability,
+        scope,
+        &mut effects,
+    );
+    effects
 }
 
 fn option(

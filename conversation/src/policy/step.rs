@@ -23,6 +23,15 @@ pub(crate) enum Step {
         name: String,
         words: String,
     },
+    /// "¿Tienen cabañas con dos dormitorios?" with nothing on the table: the cabins whose
+    /// description or amenities say so, or a person when none does.
+    WhichHave(String),
+    /// "Preferimos la Coihue y la Ñire" with cabins offered together: those cabins, together,
+    /// for the same stay and party (they sleep everyone).
+    TogetherIn(Vec<String>),
+    /// "¿No hay forma de estar todos en una?" with cabins offered together: the largest cabin
+    /// and how many it sleeps; the offer stays.
+    LargestIs,
     /// "¿Tenés otra?" with options on the table.
     OtherOptions,
     /// The hold stands: until when it is kept, and its link.
@@ -100,6 +109,9 @@ pub(crate) enum Step {
     },
     /// A change to a paid reservation: staff.
     PaidChange,
+    /// A pet said after holding a cabin that takes none ("uy, vamos con el perro"): the hold
+    /// stays while the cabins that take pets, free on its dates, are offered to replace it.
+    PetsForHold,
     /// "Dejala como estaba" after a change was proposed (other dates taken, another cabin
     /// offered): what is on the table leaves it, the hold stays as it was.
     KeepHold,

@@ -300,10 +300,14 @@ pub fn feature_yes(lang: Language, f: Feature, names: &[&str], everywhere: bool)
         (Language::Es, Feature::Kids, _) => "¡Sí! Los chicos son bienvenidos 👨‍👩‍👧 Contame cuántos vienen así te digo qué cabaña les queda mejor.".to_owned(),
         (Language::En, Feature::Kids, _) => "Yes! Children are welcome 👨‍👩‍👧 Tell me how many are coming and I'll tell you which cabin suits you best.".to_owned(),
         (Language::Pt, Feature::Kids, _) => "Sim! Crianças são bem-vindas 👨‍👩‍👧 Me conta quantas vêm que te digo qual chalé fica melhor.".to_owned(),
+        // Every cabin has it: said so ("¿cuál tiene parrilla?" is answered too).
+        (Language::Es, _, true) if many => format!("¡Sí! Todas las cabañas tienen {what} ✅"),
         (Language::Es, _, true) => format!("¡Sí! Tenemos {what} ✅"),
         (Language::Es, _, false) => format!("¡Sí! {where_} {tiene} {what} ✅"),
+        (Language::En, _, true) if many => format!("Yes! All our cabins have {what} ✅"),
         (Language::En, _, true) => format!("Yes! We have {what} ✅"),
         (Language::En, _, false) => format!("Yes! {where_} {has} {what} ✅"),
+        (Language::Pt, _, true) if many => format!("Sim! Todos os chalés têm {what} ✅"),
         (Language::Pt, _, true) => format!("Sim! Temos {what} ✅"),
         (Language::Pt, _, false) => format!("Sim! {where_} {tem} {what} ✅"),
     }
@@ -478,6 +482,20 @@ pub fn price_basis(lang: Language) -> &'static str {
 
 /// "¿La Arrayán tiene vista al lago?": yes when the owner wrote it, else that it is not noted,
 /// with what the cabin is.
+/// "¿Tienen cabañas con dos dormitorios?": yes, these, each with what the owner wrote of it.
+pub fn which_have(lang: Language, cabins: &[(&str, &str)]) -> String {
+    let lines: Vec<String> = cabins
+        .iter()
+        .map(|(name, description)| format!("• {name}: {description}"))
+        .collect();
+    let lead = match lang {
+        Language::Es => "¡Sí! 😊",
+        Language::En => "Yes! 😊",
+        Language::Pt => "Sim! 😊",
+    };
+    format!("{lead}\n{}\n{}", lines.join("\n"), more(lang))
+}
+
 pub fn has_described(lang: Language, name: &str, yes: bool, description: &str) -> String {
     match (lang, yes) {
         (Language::Es, true) => format!("¡Sí! {name}: {description} 😊"),

@@ -17,22 +17,43 @@ pub struct HoldLines<'a> {
     pub deposit: Money,
     pub expires: &'a str,
     pub link: &'a str,
+    /// The code of the hold this one replaces (the guest changed its dates, people or cabin):
+    /// the reply says the booking was changed and the old code no longer applies, so the
+    /// guest never thinks they hold two.
+    pub replaces: Option<&'a str>,
 }
 
 pub fn hold_placed_in(lang: Language, h: &HoldLines<'_>) -> String {
     let (a, b) = (day(lang, h.check_in), day(lang, h.check_out));
+    let opening = match (lang, h.replaces) {
+        (Language::Es, None) => format!("¡Listo! Te reservé {} 🙌", h.accommodation),
+        (Language::Es, Some(old)) => format!(
+            "¡Listo! Cambié tu reserva: ahora es {} 🙌 (la anterior, {old}, queda sin efecto)",
+            h.accommodation
+        ),
+        (Language::En, None) => format!("Done! I've booked {} for you 🙌", h.accommodation),
+        (Language::En, Some(old)) => format!(
+            "Done! I've changed your booking: it's now {} 🙌 (the previous one, {old}, no longer applies)",
+            h.accommodation
+        ),
+        (Language::Pt, None) => format!("Pronto! Reservei {} para você 🙌", h.accommodation),
+        (Language::Pt, Some(old)) => format!(
+            "Pronto! Alterei sua reserva: agora é {} 🙌 (a anterior, {old}, fica sem efeito)",
+            h.accommodation
+        ),
+    };
     match lang {
         Language::Es => format!(
-            "¡Listo! Te reservé {} 🙌\nCódigo: {}\nEntrada: {a} · Salida: {b}\nHuéspedes: {}\nTotal: {} · Seña: {}\nTe la guardo hasta las {}. Para confirmarla, pagá la seña acá: {}",
-            h.accommodation, h.code, h.guests, h.total, h.deposit, h.expires, h.link
+            "{opening}\nCódigo: {}\nEntrada: {a} · Salida: {b}\nHuéspedes: {}\nTotal: {} · Seña: {}\nTe la guardo hasta las {}. Para confirmarla, pagá la seña acá: {}",
+            h.code, h.guests, h.total, h.deposit, h.expires, h.link
         ),
         Language::En => format!(
-            "Done! I've booked {} for you 🙌\nCode: {}\nCheck-in: {a} · Check-out: {b}\nGuests: {}\nTotal: {} · Deposit: {}\nI'll hold it until {}. To confirm it, pay the deposit here: {}",
-            h.accommodation, h.code, h.guests, h.total, h.deposit, h.expires, h.link
+            "{opening}\nCode: {}\nCheck-in: {a} · Check-out: {b}\nGuests: {}\nTotal: {} · Deposit: {}\nI'll hold it until {}. To confirm it, pay the deposit here: {}",
+            h.code, h.guests, h.total, h.deposit, h.expires, h.link
         ),
         Language::Pt => format!(
-            "Pronto! Reservei {} para você 🙌\nCódigo: {}\nEntrada: {a} · Saída: {b}\nHóspedes: {}\nTotal: {} · Sinal: {}\nGuardo até as {}. Para confirmar, pague o sinal aqui: {}",
-            h.accommodation, h.code, h.guests, h.total, h.deposit, h.expires, h.link
+            "{opening}\nCódigo: {}\nEntrada: {a} · Saída: {b}\nHóspedes: {}\nTotal: {} · Sinal: {}\nGuardo até as {}. Para confirmar, pague o sinal aqui: {}",
+            h.code, h.guests, h.total, h.deposit, h.expires, h.link
         ),
     }
 }

@@ -165,6 +165,35 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_hold_that_replaces_another_says_the_old_code_no_longer_applies() {
+        for lang in ALL {
+            let lines = |replaces| HoldLines {
+                code: "RES261215002",
+                accommodation: "Cabaña Lenga",
+                check_in: "2026-12-15".parse().unwrap(),
+                check_out: "2026-12-18".parse().unwrap(),
+                guests: 2,
+                total: Money::from_cents(9_000_000),
+                deposit: Money::from_cents(2_700_000),
+                expires: "18:00",
+                link: "https://pago.example/x",
+                replaces,
+            };
+            let moved = hold_placed_in(lang, &lines(Some("RES261215001")));
+            let new = hold_placed_in(lang, &lines(None));
+            assert!(
+                moved.contains("RES261215001") && moved.contains("RES261215002"),
+                "{moved}"
+            );
+            assert!(!new.contains("RES261215001"), "{new}");
+            assert_eq!(
+                moved.lines().skip(1).collect::<Vec<_>>(),
+                new.lines().skip(1).collect::<Vec<_>>()
+            );
+        }
+    }
+
     /// Every text the guest may read, in each language: none is empty, none has a technical
     /// word, and the three languages differ.
     #[test]
@@ -258,11 +287,14 @@ mod tests {
                 too_many(lang, 12),
                 group_taken(lang).to_owned(),
                 ask_nights(lang, "2026-12-15".parse().unwrap()),
-                ask_guests_for(lang, &stay()),
+                ask_guests_for(lang, &stay(), None),
+                ask_guests_for(lang, &stay(), Some("Cabaña Lenga")),
                 you_are_welcome(lang).to_owned(),
                 offer_declined(lang).to_owned(),
                 move_taken(lang, "Cabaña Lenga", "RES1", &stay()),
                 free_at_instead(lang, "Cabaña Lenga", &stay()),
+                held_takes_no_pets(lang, "Cabaña Lenga", "RES1"),
+                largest_is(lang, "Cabaña Lenga", 6),
                 moving_hold(lang, "RES1", "Cabaña Lenga", &stay(), 2),
                 hold_released(lang, "RES1"),
                 paid_change_requested(lang, "RES1"),

@@ -533,6 +533,22 @@ pub fn group_ahead(lang: Language, largest: i32) -> String {
     }
 }
 
+/// "¿Todos en una?" for a party no cabin sleeps: the largest and how many it sleeps, and the
+/// cabins offered together stay on the table.
+pub fn largest_is(lang: Language, name: &str, capacity: i32) -> String {
+    match lang {
+        Language::Es => format!(
+            "En una sola no se puede 😕 La más grande es {name}, para hasta {capacity} personas. Por eso te propongo reservar varias juntas. ¿Te las reservo? Respondé «dale»."
+        ),
+        Language::En => format!(
+            "Not in just one, sorry 😕 The largest is {name}, for up to {capacity} people. That's why I suggest cabins together. Shall I book them? Reply «yes»."
+        ),
+        Language::Pt => format!(
+            "Num só não dá 😕 O maior é {name}, para até {capacity} pessoas. Por isso sugiro chalés juntos. Reservo para você? Responda «sim»."
+        ),
+    }
+}
+
 pub fn too_many(lang: Language, max: i32) -> String {
     match lang {
         Language::Es => format!(
@@ -985,6 +1001,21 @@ pub fn ask_nights(lang: Language, check_in: chrono::NaiveDate) -> String {
         Language::Pt => {
             format!("Ótimo, chegando em {d}! 📅 Até que dia você ficaria, ou quantas noites?")
         }
+    }
+}
+
+/// A pet said after holding a cabin that takes none: the hold stays while the guest decides.
+pub fn held_takes_no_pets(lang: Language, name: &str, code: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "Uy, en {name} no se admiten mascotas 😕 Tu reserva {code} sigue guardada como estaba mientras decidís."
+        ),
+        Language::En => format!(
+            "Oh, pets aren't allowed at {name} 😕 Your booking {code} stays on hold as it was while you decide."
+        ),
+        Language::Pt => format!(
+            "Ah, no {name} não são permitidos animais 😕 Sua reserva {code} continua guardada como estava enquanto você decide."
+        ),
     }
 }
 

@@ -37,9 +37,14 @@ pub fn ask_dates(lang: Language) -> &'static str {
     }
 }
 
-/// Asks for the people, saying first the dates understood.
-pub fn ask_guests_for(lang: Language, stay: &booking::StayDates) -> String {
+/// Asks for the people, saying first the dates understood (and the cabin talked about, when
+/// the guest named it before: "¿cuánto sale la Ñire?" … "¿y del 10 al 12?").
+pub fn ask_guests_for(lang: Language, stay: &booking::StayDates, cabin: Option<&str>) -> String {
     let when = super::range(lang, stay.check_in(), stay.check_out());
+    let when = match cabin {
+        Some(name) => format!("{name}, {when}"),
+        None => when,
+    };
     match lang {
         Language::Es => format!("¡Perfecto, {when}! 📅 ¿Para cuántas personas sería?"),
         Language::En => format!("Great, {when}! 📅 How many people would it be for?"),

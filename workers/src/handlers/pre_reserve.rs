@@ -222,6 +222,7 @@ async fn send_payment_link(
             deposit: Money::from_cents(held.deposit_cents),
             expires: &expires_local,
             link: &link,
+            replaces: effects::replaced_hold(run.key()),
         },
     );
     let reply = effects::text(format!("{}:reply", run.key()), &p.channel, text)

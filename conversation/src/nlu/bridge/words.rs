@@ -343,6 +343,8 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("third", "tercera"),
     ("cheapest", "mas barata"),
     ("biggest", "mas grande"),
+    ("big", "grande"),
+    ("large", "grande"),
     // English: people and stays
     ("family of", "familia de"), ("families of", "familias de"),
     ("there are", "somos"),

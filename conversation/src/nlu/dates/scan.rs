@@ -124,6 +124,7 @@ impl<'a> Scanner<'a> {
                 .holiday_day(i)
                 .or_else(|| self.season(i))
                 .or_else(|| self.part_of_month(i))
+                .or_else(|| self.week_from(i))
                 .or_else(|| self.weekend(i))
                 .or_else(|| self.relative(i))
                 .or_else(|| self.one_night_of(i))
@@ -302,6 +303,52 @@ impl<'a> Scanner<'a> {
             role: Role::End,
         });
         Some(2 + mlen)
+    }
+
+    /// "La semana del 18 de enero", "una semana desde el 3": seven nights from that day (not
+    /// "la semana del 8 al 15", a range said in full).
+    fn week_from(&mut self, i: usize) -> Option<usize> {
+        if !self.tok(i)?.is("semana") || self.consumed.get(i).copied().unwrap_or(false) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.tok(j).is_some_and(|t| t.is_any(&["desde", "a"]))
+            && self.tok(j + 1).is_some_and(|t| t.is_any(&["el", "partir"]))
+        {
+            j += 2;
+            if self.tok(j).is_some_and(|t| t.is_any(&["del", "de"])) {
+                j += 1;
+            }
+        } else if self.tok(j).is_some_and(|t| t.is_any(&["del", "de"])) {
+            j += 1;
+        } else {
+            return None;
+        }
+        let n = numbers::parse_at(self.tokens, j).filter(|n| (1..=31).contains(&n.value))?;
+        let mut used = j + n.len - i;
+        let month = match self.month_after(j + n.len) {
+            Some((month, _, len)) => {
+                used += len;
+                Some(month)
+            }
+            None => None,
+        };
+        // A range said in full is the range's ("la semana del 8 al 15").
+        let next = self.tok(i + used);
+        if next.is_some_and(|t| t.is_any(&["al", "hasta", "a", "y"])) {
+            return None;
+        }
+        let start = calendar::first_on_or_after(self.today, n.value, month)?;
+        let end = calendar::add_days(start, 7)?;
+        self.mentions.push(Mention {
+            kind: Kind::Fixed(start),
+            role: Role::Start,
+        });
+        self.mentions.push(Mention {
+            kind: Kind::Fixed(end),
+            role: Role::End,
+        });
+        Some(used)
     }
 
     /// "finde", "fin de semana", optionally "largo", "que viene"; "algún finde" is vague.

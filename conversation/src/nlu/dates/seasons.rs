@@ -80,9 +80,24 @@ const DAYS: &[(&str, i64)] = &[
     ("martes de carnaval", -47),
 ];
 
+/// Days guests name that fall on the same date every year (day, month).
+#[rustfmt::skip]
+const DATES: &[(&str, (u32, u32))] = &[
+    ("san valentin", (14, 2)), ("dia de los enamorados", (14, 2)), ("dia de reyes", (6, 1)),
+    ("valentines day", (14, 2)), ("valentine's day", (14, 2)), ("dia dos namorados", (12, 6)),
+];
+
 /// A holiday's day named at token `i` ("el viernes santo", "el lunes de carnaval"): its next
 /// date from today, and the tokens it uses.
 pub(super) fn day_at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(NaiveDate, usize)> {
+    if let Some((phrase, (day, month))) = DATES
+        .iter()
+        .filter(|(p, _)| lexicon::phrase_at(tokens, i, p).is_some())
+        .max_by_key(|(p, _)| lexicon::phrase_len(p))
+    {
+        let date = calendar::first_on_or_after(today, *day, Some(*month))?;
+        return Some((date, lexicon::phrase_len(phrase)));
+    }
     let (phrase, from_easter) = DAYS
         .iter()
         .filter(|(p, _)| lexicon::phrase_at(tokens, i, p).is_some())

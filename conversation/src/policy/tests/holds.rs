@@ -650,3 +650,45 @@ fn what_a_guest_asks_about_the_hold_they_have_is_answered_about_it() {
         said(&t)
     );
 }
+
+#[test]
+fn a_pet_said_after_holding_a_cabin_without_pets_keeps_it_and_offers_those_with() {
+    // The Arrayán (id 1) takes no pets.
+    let mut w = coihue_hold(false);
+    w.taken = vec![taken(1, "2026-12-15", "2026-12-17")];
+    if let Some(h) = w.held.as_mut() {
+        h.accommodation_id = 1;
+        h.accommodation = "Cabaña Arrayán".into();
+    }
+    let mut state = after_hold();
+    if let Some(b) = state.booked.as_mut() {
+        b.accommodation = "Cabaña Arrayán".into();
+    }
+    for text in [
+        "uy me olvidé, vamos con el perro",
+        "ah, llevamos a nuestra perrita",
+        "oh, we're bringing our dog",
+    ] {
+        let t = w.run(&state, text);
+        let s = said(&t);
+        assert!(
+            s.contains("Cabaña Arrayán") && s.contains("RES261215007"),
+            "{text}: {s}"
+        );
+        assert!(
+            s.contains("Cabaña Coihue") || s.contains("Coihue"),
+            "{text}: {s}"
+        );
+        let offer = t.state.offer.as_ref().expect("an offer");
+        assert!(offer.options.iter().all(|o| o.pets_allowed), "{text}: {s}");
+        assert!(
+            !t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::MoveHold { .. } | Effect::ReleaseHold { .. })),
+            "{text}: the hold stays"
+        );
+    }
+    // The held cabin takes pets: nothing to change.
+    let t = coihue_hold(false).run(&after_hold(), "uy me olvidé, vamos con el perro");
+    assert!(t.state.offer.is_none(), "{}", said(&t));
+}

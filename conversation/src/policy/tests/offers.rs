@@ -556,3 +556,70 @@ fn a_cabin_named_too_small_for_the_party_is_said_so_with_the_ones_that_fit() {
     );
     assert!(!said(&t).contains("hasta 4 personas 😕"), "{}", said(&t));
 }
+
+#[test]
+fn a_group_asks_for_one_cabin_or_names_the_cabins_it_prefers() {
+    let first = "somos 8 del 10 al 13 de diciembre";
+    let t = talk(&[first, "no hay forma de estar todos en una?"]);
+    let s = said(&t);
+    assert!(s.contains("Cabaña Lenga") && s.contains('6'), "{s}");
+    assert!(
+        t.state.offer.as_ref().is_some_and(|o| o.together),
+        "the offer stays: {s}"
+    );
+    for pick in [
+        "preferimos la coihue y la lenga",
+        "mejor la Lenga con la Coihue",
+    ] {
+        let t = talk(&[first, pick]);
+        let offer = t.state.offer.as_ref().expect("an offer");
+        let mut names: Vec<&str> = offer.options.iter().map(|o| o.name.as_str()).collect();
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            ["Cabaña Coihue", "Cabaña Lenga"],
+            "{pick}: {}",
+            said(&t)
+        );
+        assert!(offer.together, "{pick}");
+    }
+    // Cabins that do not sleep everyone leave the offer as it was.
+    let t = talk(&[first, "y la arrayan y la coihue?"]);
+    assert!(
+        t.state
+            .offer
+            .as_ref()
+            .is_some_and(|o| o.options.iter().any(|o| o.name == "Cabaña Lenga")),
+        "{}",
+        said(&t)
+    );
+}
+
+#[test]
+fn parties_that_stay_apart_get_one_cabin_each() {
+    let t = talk(&["somos dos familias de 4, del 10 al 13 de diciembre"]);
+    let offer = t.state.offer.as_ref().expect("an offer");
+    let parts: Vec<(&str, Option<u16>)> = offer
+        .options
+        .iter()
+        .map(|o| (o.name.as_str(), o.guests))
+        .collect();
+    assert_eq!(
+        parts,
+        [("Cabaña Coihue", Some(4)), ("Cabaña Lenga", Some(4))],
+        "{}",
+        said(&t)
+    );
+    // Eight people said plainly: the cheapest cabins that sleep them.
+    let t = talk(&["somos 8, del 10 al 13 de diciembre"]);
+    let names: Vec<&str> = t
+        .state
+        .offer
+        .as_ref()
+        .expect("an offer")
+        .options
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(names, ["Cabaña Arrayán", "Cabaña Lenga"]);
+}

@@ -8,7 +8,7 @@ fn yes_no_questions_are_answered_yes_or_no_first() {
         ("¿Tienen pileta?", "¡Sí!"),
         ("tienen piscina?", "¡Sí!"),
         ("tienen pilet?", "¡Sí!"),
-        ("hay wifi?", "¡Sí! Tenemos wifi"),
+        ("hay wifi?", "¡Sí! Todas las cabañas tienen wifi"),
         ("tiene parrilla la coihue?", "¡Sí!"),
         ("tienen jacuzzi?", "No, no tenemos hidromasaje"),
         (
@@ -73,7 +73,7 @@ fn every_yes_no_question_of_a_message_is_answered() {
     );
     let s = said(&t);
     assert!(
-        s.contains("¡Sí! Tenemos wifi") && s.contains("No, no tenemos cochera"),
+        s.contains("¡Sí! Todas las cabañas tienen wifi") && s.contains("No, no tenemos cochera"),
         "{s}"
     );
 }
@@ -145,6 +145,8 @@ fn whether_a_party_fits_in_the_cabin_named() {
         ("cabemos 4 en la arrayan", "No, Cabaña Arrayán"),
         ("entran 4 en la coihue?", "¡Sí! Cabaña Coihue"),
         ("entran 6 en la lenga?", "¡Sí! Cabaña Lenga"),
+        ("la lenga es para 6?", "¡Sí! Cabaña Lenga"),
+        ("¿la coihue sirve para 5?", "No, Cabaña Coihue"),
     ] {
         let t = talk(&[q]);
         let text = said(&t);
@@ -434,4 +436,43 @@ fn words_asked_of_a_named_cabin_are_answered_from_what_the_owner_wrote() {
         "{}",
         said(&t)
     );
+}
+
+#[test]
+fn the_biggest_cabin_asked_for_with_nothing_on_the_table_is_that_cabin() {
+    for q in [
+        "la cabaña más grande está libre del 10 al 13 de enero?",
+        "para navidad tienen la cabaña grande libre?",
+        "cuanto sale la más grande del 3 al 5 de marzo?",
+    ] {
+        let text = said(&talk(&[q]));
+        assert!(text.contains("Cabaña Lenga"), "{q}: {text}");
+        assert!(!text.contains("Cabaña Arrayán"), "{q}: {text}");
+    }
+}
+
+#[test]
+fn which_cabins_have_something_the_owner_wrote_is_answered_with_them() {
+    // Every cabin of the test world is "junto al lago"; only the Lenga heats with firewood.
+    let text = said(&talk(&["tienen cabañas con calefacción a leña?"]));
+    assert!(
+        text.starts_with("¡Sí!") && text.contains("Cabaña Lenga"),
+        "{text}"
+    );
+    assert!(!text.contains("Cabaña Arrayán"), "{text}");
+    let text = said(&talk(&["tienen alguna con lago?"]));
+    assert!(
+        text.contains("Cabaña Arrayán") && text.contains("Cabaña Lenga"),
+        "{text}"
+    );
+    // Nothing written says so: a person answers, never the menu.
+    let t = talk(&["tienen cabañas con sauna seca?"]);
+    assert!(t.state.needs_human, "{}", said(&t));
+}
+
+#[test]
+fn a_cabin_pointed_at_by_what_it_has_is_the_one_asked_about() {
+    let text = said(&talk(&["hola, la de la pileta para cuantos es?"]));
+    assert!(text.contains("Cabaña Lenga: hasta 6"), "{text}");
+    assert!(!text.contains("Cabaña Arrayán"), "{text}");
 }

@@ -401,3 +401,26 @@ fn a_bare_number_said_as_a_correction_is_the_people() {
         assert_eq!(offer.guests, 5, "{fix}: {}", said(&t));
     }
 }
+
+#[test]
+fn a_cabin_named_before_is_said_back_with_the_dates() {
+    let text = said(&talk(&[
+        "hola, cuánto sale la Coihue?",
+        "y para el 10 al 12 de enero está libre?",
+    ]));
+    assert!(
+        text.contains("Cabaña Coihue") && text.contains("10/01"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_party_told_as_a_count_and_children_answers_how_many() {
+    let t = talk(&[
+        "hola, tienen algo para el 10 de enero?",
+        "3 noches",
+        "2 y un bebé",
+    ]);
+    assert_eq!(t.state.guests, Some(3));
+    assert!(t.state.offer.is_some(), "{}", said(&t));
+}
