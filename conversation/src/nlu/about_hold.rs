@@ -42,6 +42,15 @@ const LINK_MISSING: &[&str] = &[
     "link is not working", "link isn t working", "can t pay", "cannot pay",
     "send me the link again", "send the link again", "no recebi o link", "o link no funciona",
     "no consigo pagar", "manda o link de novo", "me manda o link de novo",
+    // The link asked again ("send me the payment link again", "pode reenviar o link?",
+    // "¿dónde pago?").
+    "send me the payment link", "send the payment link", "resend the link",
+    "resend the payment link", "send me the link", "link again", "where do i pay",
+    "where can i pay", "me manda o link", "manda o link", "reenviar o link", "reenvia o link",
+    "link de pagamento de novo", "onde yo pago", "onde pago", "onde posso pagar", "resend it",
+    "resend me the link", "resend",
+    "mandame el link", "pasame el link", "me pasas el link", "me mandas el link", "donde pago",
+    "donde puedo pagar",
 ];
 
 /// Whether the hold or reservation still stands.

@@ -27,7 +27,7 @@ const PET_WORDS: &[&str] = &[
     "gata", "gatito", "gatos", "cachorro", "pet friendly", "petfriendly",
 ];
 
-const PET_DENIALS: &[&str] = &["sin", "no", "ni"];
+const PET_DENIALS: &[&str] = &["sin", "no", "ni", "sem", "without"];
 
 /// Ordinal words and the position they name (1-based).
 #[rustfmt::skip]
@@ -173,6 +173,35 @@ pub(crate) fn pets(tokens: &[Token]) -> bool {
             !denied
         })
     })
+}
+
+/// "Sin perro", "sem cachorro", "without the dog": the positions of pet words said as left at
+/// home, when every pet word in the message is (no question about pets then, and no pets).
+pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
+    const WITHOUT: &[&str] = &["sin", "sem", "without"];
+    #[rustfmt::skip]
+    const BETWEEN: &[&str] = &[
+        "el", "la", "los", "las", "o", "os", "a", "the", "our", "any", "mi", "mis", "nuestro",
+        "nuestra", "nuestros", "nuestras", "nosso", "nossa", "meu", "minha",
+    ];
+    let mut at = Vec::new();
+    for (pos, t) in tokens.iter().enumerate() {
+        let pet = FEATURES
+            .iter()
+            .any(|(p, f)| *f == Feature::Pets && !p.contains(' ') && t.is(p));
+        if !pet {
+            continue;
+        }
+        let mut j = pos;
+        while j > 0 && tokens[j - 1].is_any(BETWEEN) && pos - j < 2 {
+            j -= 1;
+        }
+        if j == 0 || !tokens[j - 1].is_any(WITHOUT) {
+            return None;
+        }
+        at.push(pos);
+    }
+    (!at.is_empty()).then_some(at)
 }
 
 /// Words that point at an option by what it has: "la que tiene", "la de la", "la con".

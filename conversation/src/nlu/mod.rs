@@ -139,6 +139,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let (reservation_code, rest) = code::extract(text);
     let written = normalize::tokenize(&rest);
     let back = references::refers_back(&written);
+    let follows_on = references::follows_on(&written);
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
@@ -155,7 +156,26 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         agrees: agreement.yes,
         agrees_strongly: agreement.strong,
     };
-    let features = cues::features(&tokens);
+    let mut features = cues::features(&tokens);
+    // "¿Qué cabañas tienen libres del 3 al 5?": the quote answers it, not a list of every cabin.
+    if dates.check_in.is_some() && lexicon::says_any(&tokens, intent::WHICH_CABINS) {
+        signals.topics.retain(|t| *t != InfoTopic::Capacity);
+        if signals.topic == Some(InfoTopic::Capacity) {
+            signals.topic = signals.topics.first().copied();
+        }
+    }
+    // "Quero a Ñire para 2, sem cachorro": no question about pets.
+    let pets_left = cues::pets_left_home(&tokens);
+    if let Some(left) = &pets_left {
+        features.retain(|f| *f != Feature::Pets);
+        signals.topics.retain(|t| *t != InfoTopic::Pets);
+        if signals.topic == Some(InfoTopic::Pets) {
+            signals.topic = signals.topics.first().copied();
+        }
+        signals
+            .cues
+            .retain(|c| !(c.intent == Intent::AskInfo && left.contains(&c.pos)));
+    }
     let decision = intent::decide(&signals, ctx);
     let decision = reconsider::reconsider(
         decision,
@@ -241,6 +261,12 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         accommodations: named_all,
         info_topic: signals.topic.filter(|_| decision.intent == Intent::AskInfo),
         affirmative: agreement.yes,
+        no_pets: pets_left.is_some(),
+        follows_on,
+        mild_yes: agreement.yes
+            && !agreement.strong
+            && decision.intent == Intent::Book
+            && matches!(decision.evidence, intent::Evidence::Agreement { .. }),
         confidence,
         language,
         language_sure: detected.is_some_and(|(_, margin)| margin >= 2),

@@ -81,6 +81,17 @@ pub(super) fn is_nudge(text: &str, tokens: &[Token]) -> bool {
     text.contains('?') && tokens.len() <= 4 && tokens.iter().all(|t| t.is_any(NUDGE_WORDS))
 }
 
+/// "¿Y acepta perros?", "and does it take dogs?", "e aceita cachorro?", "ela tem wifi?": a
+/// question that goes on about what the last one was about (read on the words as written).
+pub(super) fn follows_on(tokens: &[Token]) -> bool {
+    let opens = tokens.first().is_some_and(|t| t.is_any(&["y", "e", "and"]));
+    let pronoun = tokens.windows(2).any(|w| {
+        (w[0].is_any(&["does", "is", "has", "can"]) && w[1].is("it"))
+            || (w[0].is("ela") && w[1].is_any(&["tem", "aceita", "e", "fica", "permite"]))
+    });
+    opens || pronoun
+}
+
 /// "Reservala", "reservámela", "la quiero", "book it", "reserva ela": a booking verb with a
 /// pronoun for the cabin (read on the words as written, before the bridge).
 pub(super) fn refers_back(tokens: &[Token]) -> bool {

@@ -2647,6 +2647,49 @@ fn a_day_far_from_a_period_is_the_guests_own_arrival() {
 }
 
 #[test]
+fn a_pet_left_at_home_and_which_cabins_there_are() {
+    for text in [
+        "quiero la Lenga para 2, sin perro",
+        "quero a Lenga para 2, sem cachorro",
+        "the Lenga for 2, without the dog",
+        "for 2 without our dog",
+    ] {
+        let u = read(text);
+        assert!(u.no_pets && !u.pets, "{text}: {u:?}");
+        assert!(!u.features.contains(&Feature::Pets), "{text}: {u:?}");
+        assert!(!u.topics.contains(&InfoTopic::Pets), "{text}: {u:?}");
+    }
+    for text in [
+        "con perro",
+        "vamos com o cachorro",
+        "with our dog",
+        "¿no aceptan perros?",
+    ] {
+        assert!(!read(text).no_pets, "{text}");
+    }
+    for text in [
+        "¿qué cabañas tienen?",
+        "what cabins do you have?",
+        "quais chalés vocês têm?",
+        "qual o máximo por chalé?",
+        "what's the maximum per cabin?",
+    ] {
+        assert_eq!(read(text).info_topic, Some(InfoTopic::Capacity), "{text}");
+    }
+    let u = read("¿qué cabañas tienen libres del 3 al 5 de marzo para 2?");
+    assert!(!u.topics.contains(&InfoTopic::Capacity), "{u:?}");
+    for (text, on) in [
+        ("¿y acepta perros?", true),
+        ("and does it take dogs?", true),
+        ("e aceita cachorro?", true),
+        ("ela tem wifi?", true),
+        ("¿aceptan perros?", false),
+    ] {
+        assert_eq!(read(text).follows_on, on, "{text}");
+    }
+}
+
+#[test]
 fn which_cabins_have_words_no_feature_knows() {
     for (text, words) in [
         ("tienen cabañas con 2 dormitorios?", "2 dormitorios"),

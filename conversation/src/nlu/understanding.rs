@@ -26,6 +26,17 @@ pub struct Understanding {
     pub info_topic: Option<InfoTopic>,
     /// The guest agrees to what was last offered ("sí", "dale", "de una", "reservá").
     pub affirmative: bool,
+    /// The agreement is only a mild word ("ok", "great", "genial", "tá bom"), no "dale",
+    /// "confirmo" or order to book: with nothing on the table it acknowledges the last answer.
+    #[serde(skip)]
+    pub mild_yes: bool,
+    /// The pet is left at home ("sin perro", "sem cachorro", "without the dog"): no pets.
+    #[serde(skip)]
+    pub no_pets: bool,
+    /// The question goes on about what the last one was about ("¿y acepta perros?", "and
+    /// does it have wifi?", "e aceita cachorro?").
+    #[serde(skip)]
+    pub follows_on: bool,
     /// 0.0..=1.0; see the `confidence` module for the rule.
     pub confidence: f32,
     /// The language the message is written in, when its words say so (`None` for "ok",

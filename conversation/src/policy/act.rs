@@ -252,7 +252,7 @@ fn carry_out(
             }
         }
         Step::PetsForHold => holds::pets_for_hold(s, u, facts),
-        Step::TogetherIn(names) => quote::together_in(s, facts, &names),
+        Step::TogetherIn { names, book } => quote::together_in(s, facts, &names, book),
         Step::LargestIs => match accommodations.iter().max_by_key(|a| a.capacity) {
             Some(a) => vec![say(texts::largest_is(lang, &a.name, a.capacity))],
             None => vec![say(texts::clarify(lang))],

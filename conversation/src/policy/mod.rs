@@ -677,6 +677,10 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     }
     let new_pets = u.pets && !s.pets;
     s.pets |= u.pets;
+    // "Sem cachorro" after asking whether dogs are welcome: no pet after all.
+    if u.no_pets {
+        s.pets = false;
+    }
     Heard {
         new_dates,
         new_guests,

@@ -206,8 +206,17 @@ pub(crate) fn plan(
             .filter(|a| u.accommodations.contains(&a.name))
             .map(|a| a.capacity)
             .sum();
-        if sleeps >= i32::from(offer.guests) {
-            return Step::TogetherIn(u.accommodations.clone());
+        // The cabins on the table named again ("dale la Lenga y el Arrayán"): the yes below.
+        let same = offer.options.len() == u.accommodations.len()
+            && offer
+                .options
+                .iter()
+                .all(|o| u.accommodations.contains(&o.name));
+        if sleeps >= i32::from(offer.guests) && !same {
+            return Step::TogetherIn {
+                names: u.accommodations.clone(),
+                book: u.affirmative,
+            };
         }
     }
     // "¿Todos en una?" with cabins offered together: no single one sleeps them all.
@@ -370,7 +379,13 @@ pub(crate) fn plan(
             .as_ref()
             .and_then(|o| picked.and_then(|i| o.options.get(i)))
             .map(|o| o.name.clone())
-            .or_else(|| u.accommodation.clone());
+            .or_else(|| u.accommodation.clone())
+            // "¿La Ñire tiene jacuzzi?" … "¿y acepta perros?": still the Ñire.
+            .or_else(|| {
+                (u.follows_on && s.offer.is_none() && prev.accommodation.is_some())
+                    .then(|| s.accommodation.clone())
+                    .flatten()
+            });
         return Step::Info {
             topics: u.topics.clone(),
             features: u.features.clone(),
@@ -646,6 +661,18 @@ fn stay_request(
         // A bare yes with nothing on the table accepts nothing: show what there is, or, with no
         // stay asked about yet ("hola" … "sí"), ask for it.
         Intent::Book if u.affirmative && !new_slot => Some(Want::Availability),
+        // "Great. 4 people, Jan 15-18?", "ok, para 2 del 1 al 4", "tá bom, então de 22 a 25
+        // para 4": a mild word acknowledging the last answer, with nothing offered or asked to
+        // book yet, then a stay: a question about it, never a blind hold.
+        Intent::Book
+            if u.mild_yes
+                && prev.offer.is_none()
+                && prev.wants != Some(Want::Book)
+                && s.booked.is_none()
+                && facts.held.is_none() =>
+        {
+            prev.wants.or(Some(Want::Availability))
+        }
         Intent::Book => Some(Want::Book),
         Intent::Greeting if !new_slot => return Step::Greet,
         // A message that only fills a slot (or asks about the place with one) continues what

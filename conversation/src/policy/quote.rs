@@ -387,6 +387,7 @@ pub(crate) fn together_in(
     s: &mut ConversationState,
     facts: &Facts<'_>,
     names: &[String],
+    book: bool,
 ) -> Vec<Effect> {
     let lang = s.language;
     let Some(offer) = s.offer.clone() else {
@@ -422,14 +423,8 @@ pub(crate) fn together_in(
         ..Scope::default()
     };
     let mut effects = Vec::new();
-    quote(
-        s,
-        &only,
-        (stay, guests),
-        Want::Availability,
-        scope,
-        &mut effects,
-    );
+    let want = if book { Want::Book } else { Want::Availability };
+    quote(s, &only, (stay, guests), want, scope, &mut effects);
     effects
 }
 

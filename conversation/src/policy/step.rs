@@ -26,9 +26,13 @@ pub(crate) enum Step {
     /// "¿Tienen cabañas con dos dormitorios?" with nothing on the table: the cabins whose
     /// description or amenities say so, or a person when none does.
     WhichHave(String),
-    /// "Preferimos la Coihue y la Ñire" with cabins offered together: those cabins, together,
-    /// for the same stay and party (they sleep everyone).
-    TogetherIn(Vec<String>),
+    /// "Preferimos la Coihue y la Ñire" with other cabins offered together: those cabins,
+    /// together, for the same stay and party (they sleep everyone); held at once when said
+    /// with a yes ("dale, la Coihue y la Ñire").
+    TogetherIn {
+        names: Vec<String>,
+        book: bool,
+    },
     /// "¿No hay forma de estar todos en una?" with cabins offered together: the largest cabin
     /// and how many it sleeps; the offer stays.
     LargestIs,

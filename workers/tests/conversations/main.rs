@@ -3,7 +3,7 @@
 //! `cases_sixth.txt`, `cases_seventh.txt`, `cases_eighth.txt`, `cases_ninth.txt`,
 //! `cases_eleventh.txt` and the sets after it, each written apart from the ones before to find
 //! what they missed; `cases_asked.txt`, questions that are no booking step and questions about
-//! a hold; `cases_conv14.txt`, long whole conversations; `cases_conv15.txt`, messy input) run
+//! a hold; `cases_conv14.txt`, long whole conversations; `cases_conv15.txt`, messy input; `cases_conv16.txt`, English and Portuguese guests) run
 //! through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
@@ -216,6 +216,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv10.txt", include_str!("cases_conv10.txt")),
     ("cases_conv14.txt", include_str!("cases_conv14.txt")),
     ("cases_conv15.txt", include_str!("cases_conv15.txt")),
+    ("cases_conv16.txt", include_str!("cases_conv16.txt")),
     ("cases_conv17.txt", include_str!("cases_conv17.txt")),
 ];
 

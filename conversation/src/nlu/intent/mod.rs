@@ -21,7 +21,7 @@ mod decide;
 mod tables;
 
 pub(crate) use decide::{Context, Decision, Evidence, decide};
-pub(crate) use tables::vocabulary;
+pub(crate) use tables::{WHICH_CABINS, vocabulary};
 
 use super::{
     InfoTopic, Intent, affirm,

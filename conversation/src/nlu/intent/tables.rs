@@ -575,6 +575,23 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("cabemos todos", InfoTopic::Capacity),
     ("cuantos entran", InfoTopic::Capacity),
     ("cuantos duermen", InfoTopic::Capacity),
+    // "¿Qué cabañas tienen?", "what cabins do you have?", "quais chalés vocês têm?": each
+    // cabin and for how many.
+    ("que cabanas tienen", InfoTopic::Capacity),
+    ("que cabanas hay", InfoTopic::Capacity),
+    ("que cabanas tenes", InfoTopic::Capacity),
+    ("cuales cabanas tienen", InfoTopic::Capacity),
+    ("cuales son las cabanas", InfoTopic::Capacity),
+    ("que tipo de cabanas", InfoTopic::Capacity),
+    // "¿Cuál es el máximo por cabaña?", "qual o máximo por chalé?", "maximum per cabin?"
+    ("maximo por cabana", InfoTopic::Capacity),
+    ("maximo de personas", InfoTopic::Capacity),
+    ("maximo de pessoas", InfoTopic::Capacity),
+    ("capacidad maxima", InfoTopic::Capacity),
+    ("capacidade maxima", InfoTopic::Capacity),
+    ("hasta cuantos", InfoTopic::Capacity),
+    ("hasta cuantas", InfoTopic::Capacity),
+    ("como maximo", InfoTopic::Capacity),
     // Smoking and children
     ("fumar", InfoTopic::Smoking),
     ("fumadores", InfoTopic::Smoking),
@@ -677,3 +694,13 @@ pub(crate) fn vocabulary() -> impl Iterator<Item = &'static str> {
         .chain(RESERVE_INFINITIVES.iter().copied())
         .chain(extra)
 }
+
+/// "¿Qué cabañas tienen?" and its kin (in the topics above): which cabins there are.
+pub(crate) const WHICH_CABINS: &[&str] = &[
+    "que cabanas tienen",
+    "que cabanas hay",
+    "que cabanas tenes",
+    "cuales cabanas tienen",
+    "cuales son las cabanas",
+    "que tipo de cabanas",
+];

@@ -216,6 +216,7 @@ mod offers;
 mod questions;
 mod seasons;
 mod seventh;
+mod sixteenth;
 mod sixth;
 mod slots;
 mod tenth;

@@ -583,6 +583,24 @@ fn a_group_asks_for_one_cabin_or_names_the_cabins_it_prefers() {
         );
         assert!(offer.together, "{pick}");
     }
+    // Named with a yes: held together at once; the cabins on the table named with a yes: the
+    // yes to them.
+    for (text, ids) in [
+        ("dale, la coihue y la lenga", [2, 3]),
+        ("dale la lenga y el arrayan", [1, 3]),
+    ] {
+        let t = talk(&[first, text]);
+        let held: Vec<i64> = t
+            .effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::BookTogether(b) => Some(b.iter().map(|b| b.accommodation_id)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert_eq!(held, ids, "{text}: {}", said(&t));
+    }
     // Cabins that do not sleep everyone leave the offer as it was.
     let t = talk(&[first, "y la arrayan y la coihue?"]);
     assert!(
