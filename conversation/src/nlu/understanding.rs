@@ -79,6 +79,9 @@ pub struct Understanding {
     pub asked_of: Option<(String, String)>,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
+    /// Only a no with words of second thoughts ("mejor no", "no no, pará"): right after a hold,
+    /// the guest takes it back.
+    pub takes_back: bool,
     /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
     /// "what's my booking number?").
     pub asks_code: bool,

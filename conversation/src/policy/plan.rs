@@ -107,6 +107,18 @@ pub(crate) fn plan(
         Intent::Cancel => return Step::Cancel,
         _ => {}
     }
+    // "Mejor no", "no no, pará" right after the hold was placed (not "no, gracias", nor "no me
+    // llegó el link"): the guest takes it back.
+    if prev.just_held
+        && u.takes_back
+        && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && u.accommodation.is_none()
+        && prev.offer.is_none()
+    {
+        return Step::Cancel;
+    }
     if u.choice == Some(Choice::Largest)
         && u.intent == Intent::Unknown
         && prev.offer.is_none()
