@@ -2924,3 +2924,37 @@ fn the_language_asked_for_is_read() {
     }
     assert_eq!(read("somos 2 ingleses").language_asked, None);
 }
+
+#[test]
+fn when_the_guest_pays_or_answers_is_no_stay_date() {
+    for text in [
+        "puedo pagar la seña mañana?",
+        "mañana te confirmo",
+        "hoy transfiero la seña",
+        "can I pay tomorrow?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}");
+    }
+    assert!(read("hay lugar para mañana?").check_in.is_some());
+    assert_eq!(
+        read("el link no me abre").about_hold,
+        Some(crate::nlu::AboutHold::LinkMissing)
+    );
+}
+
+#[test]
+fn paying_later_asks_until_when_the_hold_is_kept() {
+    for text in [
+        "puedo pagar la seña mañana?",
+        "la puedo pagar más tarde?",
+        "can I pay tomorrow?",
+        "posso pagar amanhã?",
+    ] {
+        assert_eq!(
+            read(text).about_hold,
+            Some(crate::nlu::AboutHold::Deadline),
+            "{text}"
+        );
+    }
+}

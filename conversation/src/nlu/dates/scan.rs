@@ -444,10 +444,29 @@ impl<'a> Scanner<'a> {
         r.is_plausible().then_some((r, 1 + n.len + mlen))
     }
 
+    /// A verb of paying or answering within a few words of the day at `i`.
+    fn tells_when_to_act(&self, i: usize) -> bool {
+        #[rustfmt::skip]
+        const ACT: &[&str] = &[
+            "pagar", "pago", "pagamos", "pagaria", "pagaremos", "pague", "abonar", "abono",
+            "transferir", "transfiero", "transferimos", "deposito", "confirmo", "confirmamos",
+            "confirmar", "aviso", "avisamos", "escribo", "escribimos", "llamo", "contesto",
+            "respondo", "decido", "decidimos", "pay", "confirm", "paying", "pagarla",
+            "pagarlo", "sena", "link",
+        ];
+        (i.saturating_sub(3)..(i + 3).min(self.tokens.len()))
+            .any(|k| k != i && self.tok(k).is_some_and(|t| t.is_any(ACT)))
+    }
+
     /// "hoy", "mañana", "pasado mañana", "esta noche".
     fn relative(&mut self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
         let today = self.today;
+        // "¿Puedo pagar la seña mañana?", "mañana te confirmo", "hoy transfiero": when the guest
+        // pays or answers, not when they come.
+        if t.is_any(&["hoy", "manana"]) && self.tells_when_to_act(i) {
+            return Some(1);
+        }
         let (kind, n) = if t.is("pasado") && self.tok(i + 1).is_some_and(|m| m.is("manana")) {
             (Kind::Fixed(calendar::add_days(today, 2)?), 2)
         } else if t.is("hoy") {
