@@ -2958,3 +2958,14 @@ fn paying_later_asks_until_when_the_hold_is_kept() {
         );
     }
 }
+
+#[test]
+fn a_portuguese_arrival_alone_is_an_arrival() {
+    for text in [
+        "na verdade vamos chegar dia 11",
+        "só conseguimos chegar no dia 11",
+    ] {
+        let u = read(text);
+        assert!(u.arrival_only, "{text}");
+    }
+}
