@@ -225,14 +225,7 @@ impl<'a> Scanner<'a> {
         if let Some((check_in, check_out)) = found.stay {
             self.from_period
                 .extend([self.mentions.len(), self.mentions.len() + 1]);
-            self.mentions.push(Mention {
-                kind: Kind::Fixed(check_in),
-                role: Role::Start,
-            });
-            self.mentions.push(Mention {
-                kind: Kind::Fixed(check_out),
-                role: Role::End,
-            });
+            self.push_stay(check_in, check_out);
         }
         Some(used)
     }
@@ -294,14 +287,7 @@ impl<'a> Scanner<'a> {
             .into_iter()
             .filter_map(part)
             .find(|(a, _)| *a >= self.today || year.is_some())?;
-        self.mentions.push(Mention {
-            kind: Kind::Fixed(start),
-            role: Role::Start,
-        });
-        self.mentions.push(Mention {
-            kind: Kind::Fixed(end),
-            role: Role::End,
-        });
+        self.push_stay(start, end);
         Some(2 + mlen)
     }
 
@@ -340,14 +326,7 @@ impl<'a> Scanner<'a> {
         }
         let start = calendar::first_on_or_after(self.today, n.value, month)?;
         let end = calendar::add_days(start, 7)?;
-        self.mentions.push(Mention {
-            kind: Kind::Fixed(start),
-            role: Role::Start,
-        });
-        self.mentions.push(Mention {
-            kind: Kind::Fixed(end),
-            role: Role::End,
-        });
+        self.push_stay(start, end);
         Some(used)
     }
 
@@ -442,6 +421,18 @@ impl<'a> Scanner<'a> {
             weekday: None,
         };
         r.is_plausible().then_some((r, 1 + n.len + mlen))
+    }
+
+    /// A whole stay said at once (a period, a part of a month, a week from a day).
+    fn push_stay(&mut self, check_in: NaiveDate, check_out: NaiveDate) {
+        self.mentions.push(Mention {
+            kind: Kind::Fixed(check_in),
+            role: Role::Start,
+        });
+        self.mentions.push(Mention {
+            kind: Kind::Fixed(check_out),
+            role: Role::End,
+        });
     }
 
     /// A verb of paying or answering within a few words of the day at `i`.
