@@ -2969,3 +2969,21 @@ fn a_portuguese_arrival_alone_is_an_arrival() {
         assert!(u.arrival_only, "{text}");
     }
 }
+
+#[test]
+fn the_nth_weekend_of_a_month_is_its_friday_to_sunday() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // Today is 2026-11-10; February 2027 starts on a Monday (Fridays 5, 12, 19, 26).
+    for (text, from) in [
+        ("primer finde de febrero para 4", d(2027, 2, 5)),
+        ("el segundo fin de semana de febrero", d(2027, 2, 12)),
+        ("el último finde de febrero, somos 2", d(2027, 2, 26)),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(from), Some(from + chrono::Duration::days(2))),
+            "{text}"
+        );
+    }
+}

@@ -246,11 +246,11 @@ impl<'a> Scanner<'a> {
         // "la 1ra semana": the ordinal's suffix is gone, "la" says it is one.
         let after_la = i > 0 && self.tok(i - 1).is_some_and(|t| t.is("la"));
         let which = match self.tok(i)?.text.as_str() {
-            "primera" | "primer" => 1,
-            "segunda" => 2,
-            "tercera" => 3,
-            "cuarta" => 4,
-            "ultima" => 5,
+            "primera" | "primer" | "primero" => 1,
+            "segunda" | "segundo" => 2,
+            "tercera" | "tercer" | "tercero" => 3,
+            "cuarta" | "cuarto" => 4,
+            "ultima" | "ultimo" => 5,
             "1" if after_la => 1,
             "2" if after_la => 2,
             "3" if after_la => 3,
@@ -259,6 +259,21 @@ impl<'a> Scanner<'a> {
         };
         let unit = self.tok(i + 1)?;
         let fortnight = unit.is("quincena");
+        // "El primer finde de febrero", "el último fin de semana de marzo": that Friday to
+        // Sunday.
+        let weekend_len = if unit.is("finde") {
+            Some(1)
+        } else if lexicon::phrase_at(self.tokens, i + 1, "fin de semana").is_some() {
+            Some(3)
+        } else {
+            None
+        };
+        if let Some(len) = weekend_len {
+            let (month, year, mlen) = self.month_after(i + 1 + len)?;
+            let (start, end) = calendar::nth_weekend(self.today, month, year, which)?;
+            self.push_stay(start, end);
+            return Some(1 + len + mlen);
+        }
         if !fortnight && !unit.is("semana") {
             return None;
         }
