@@ -2987,3 +2987,15 @@ fn the_nth_weekend_of_a_month_is_its_friday_to_sunday() {
         );
     }
 }
+
+#[test]
+fn a_three_letter_name_with_its_enye_is_that_cabin() {
+    let names = ["Cabaña Arrayán", "Cabaña Ñire", "Cabaña Lenga"];
+    let read = |text: &str| understand(text, today(), &names).accommodation;
+    assert_eq!(
+        read("hola quisera la ñre para 3").as_deref(),
+        Some("Cabaña Ñire")
+    );
+    // Without the "ñ", three letters are too short to be a name.
+    assert_eq!(read("la nre para 3"), None);
+}
