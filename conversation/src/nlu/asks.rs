@@ -106,6 +106,35 @@ pub(super) fn compares(tokens: &[Token]) -> bool {
         || lexicon::find_phrase(tokens, "de distinto").is_some()
 }
 
+/// "Do you speak English?", "¿hablan inglés?", "em português, por favor": the language the
+/// guest asks to be answered in (read on the words as written, before the bridge).
+pub(super) fn language_asked(tokens: &[Token]) -> Option<crate::Language> {
+    use crate::Language;
+    const ASK: &[&str] = &[
+        "speak", "habla", "hablan", "hablas", "hablar", "fala", "falam", "falar", "falas", "in",
+        "en", "em", "write", "escribir", "escrever",
+    ];
+    let named = |t: &Token| {
+        if t.is_any(&["english", "ingles"]) {
+            Some(Language::En)
+        } else if t.is_any(&["portuguese", "portugues"]) {
+            Some(Language::Pt)
+        } else if t.is_any(&["spanish", "espanol", "castellano", "espanhol"]) {
+            Some(Language::Es)
+        } else {
+            None
+        }
+    };
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        let lang = named(t)?;
+        let asked = i.checked_sub(1).is_some_and(|p| tokens[p].is_any(ASK))
+            || tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_any(&["please", "por", "porfa", "pls"]));
+        asked.then_some(lang)
+    })
+}
+
 /// "¿La Lenga es para 6?", "¿sirve para 4?", "¿alcanza para 5?": whether a party fits.
 pub(super) fn fits(text: &str, tokens: &[Token]) -> bool {
     (text.contains('?') || text.contains('¿'))

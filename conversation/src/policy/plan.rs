@@ -107,6 +107,18 @@ pub(crate) fn plan(
         Intent::Cancel => return Step::Cancel,
         _ => {}
     }
+    // "Mejor no", "no no, pará" right after the hold was placed (not "no, gracias", nor "no me
+    // llegó el link"): the guest takes it back.
+    if prev.just_held
+        && u.takes_back
+        && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && u.accommodation.is_none()
+        && prev.offer.is_none()
+    {
+        return Step::Cancel;
+    }
     if u.choice == Some(Choice::Largest)
         && u.intent == Intent::Unknown
         && prev.offer.is_none()
@@ -206,6 +218,20 @@ pub(crate) fn plan(
                 book: u.affirmative,
             };
         }
+    }
+    // "Do you speak English?": yes, and what is on the table again in it (else the welcome).
+    if u.language_asked.is_some()
+        && !heard.new_stay()
+        && !u.affirmative
+        && matches!(
+            u.intent,
+            Intent::Unknown | Intent::AskInfo | Intent::Greeting
+        )
+    {
+        return match prev.offer.as_ref().and_then(|o| offer_again(o, facts)) {
+            Some(step) => step,
+            None => Step::Greet,
+        };
     }
     // "¿Todos en una?" with cabins offered together: no single one sleeps them all.
     if u.all_in_one && !heard.new_stay() && s.offer.as_ref().is_some_and(|o| o.together) {

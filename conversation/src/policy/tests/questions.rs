@@ -476,3 +476,24 @@ fn a_cabin_pointed_at_by_what_it_has_is_the_one_asked_about() {
     assert!(text.contains("Cabaña Lenga: hasta 6"), "{text}");
     assert!(!text.contains("Cabaña Arrayán"), "{text}");
 }
+
+#[test]
+fn a_kitchen_or_linen_not_listed_is_not_noted_rather_than_no() {
+    for q in [
+        "tienen cocina?",
+        "tienen ropa de cama?",
+        "does it have a kitchen?",
+    ] {
+        let text = said(&talk(&[q]));
+        assert!(
+            !text.starts_with("No,") && !text.starts_with("No, "),
+            "{q}: {text}"
+        );
+        assert!(
+            text.contains("anotado") || text.contains("noted"),
+            "{q}: {text}"
+        );
+    }
+    // What the list names is a yes; what no cabin has among the notable ones, a no.
+    assert!(said(&talk(&["tienen jacuzzi?"])).starts_with("No"));
+}
