@@ -302,6 +302,14 @@ fn carry_out(
                 h.zip(name.as_deref()).map(|(h, n)| (h.shown_code(), n)),
             ))]
         }
+        // "Somos 40": more than any group the system takes, and more than the whole place
+        // hosts: the most the place hosts, not the system's limit.
+        Step::Invalid(booking::StayError::Guests(_))
+            if u.guests.map(i32::from).unwrap_or(0) > facts.occupancy.largest_party()
+                && facts.occupancy.largest_party() > 0 =>
+        {
+            vec![say(texts::too_many(lang, facts.occupancy.largest_party()))]
+        }
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) if p.period == crate::nlu::Period::Festive => {
             let Some((christmas, year_end)) = super::festive_stays(facts.today) else {
