@@ -83,10 +83,8 @@ impl<'a> Occupancy<'a> {
     }
 }
 
-/// Most accommodations a group is split across: more than this is an event, for a person. Four,
-/// so that a small place (four cabins) can still be taken whole by one group, as its "entre
-/// todas las cabañas" says.
-pub const MAX_COMBINED: usize = 4;
+/// Most accommodations a group is split across: more than this is an event, for a person.
+pub const MAX_COMBINED: usize = 3;
 
 impl<'a> Occupancy<'a> {
     /// For a group larger than any one accommodation: the free accommodations that together
@@ -357,18 +355,6 @@ mod tests {
         assert_eq!(o.largest_single(), 6);
         let set = [&cabins[0], &cabins[2]];
         assert_eq!(split_guests(&set, 8), vec![2, 6]);
-        // A place of four cabins (2, 4, 4, 6) is taken whole by a group of 16, and says so.
-        let four = [cabin(1, 2), cabin(2, 4), cabin(3, 4), cabin(4, 6)];
-        let o = Occupancy {
-            accommodations: &four,
-            taken: &[],
-        };
-        assert_eq!(
-            ids(o.combination(&stay, Guests::new(16).unwrap())),
-            Some(vec![1, 2, 3, 4])
-        );
-        assert_eq!(ids(o.combination(&stay, Guests::new(17).unwrap())), None);
-        assert_eq!(o.largest_party(), 16);
         assert_eq!(split_guests(&set, 7), vec![2, 5]);
     }
 }

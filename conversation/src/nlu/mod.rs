@@ -140,6 +140,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let written = normalize::tokenize(&rest);
     let back = references::refers_back(&written);
     let language_asked = asks::language_asked(&written);
+    let asks_bot = asks::bot(&written);
     let follows_on = references::follows_on(&written);
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
@@ -304,6 +305,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asks_other: asks::other(&tokens),
         all_in_one: asks::all_in_one(&tokens),
         language_asked,
+        asks_bot,
         parties,
         asks_recommendation: asks::recommendation(&tokens),
         declines: agreement.no,

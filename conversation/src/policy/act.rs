@@ -239,7 +239,7 @@ fn carry_out(
                     {
                         let most = facts.occupancy.largest_party();
                         if g > most {
-                            return vec![say(texts::too_many(lang, most))];
+                            return vec![quote::too_large(s, &facts.occupancy, g)];
                         }
                         let largest = facts.occupancy.largest_single();
                         out.push(say(texts::group_ahead(lang, largest)));
@@ -273,6 +273,7 @@ fn carry_out(
             }
         }
         Step::PetsForHold => holds::pets_for_hold(s, u, facts),
+        Step::WhoIAm => vec![say(texts::who_i_am(lang).to_owned())],
         Step::TogetherIn { names, book } => quote::together_in(s, facts, &names, book),
         Step::LargestIs => match accommodations.iter().max_by_key(|a| a.capacity) {
             Some(a) => vec![say(texts::largest_is(lang, &a.name, a.capacity))],
@@ -302,13 +303,14 @@ fn carry_out(
                 h.zip(name.as_deref()).map(|(h, n)| (h.shown_code(), n)),
             ))]
         }
-        // "Somos 40": more than any group the system takes, and more than the whole place
-        // hosts: the most the place hosts, not the system's limit.
+        // "Somos 40": more than any group the system takes: what the place can do for it (the
+        // most the whole place sleeps), not the system's limit.
         Step::Invalid(booking::StayError::Guests(_))
             if u.guests.map(i32::from).unwrap_or(0) > facts.occupancy.largest_party()
                 && facts.occupancy.largest_party() > 0 =>
         {
-            vec![say(texts::too_many(lang, facts.occupancy.largest_party()))]
+            let g = u.guests.map(i32::from).unwrap_or(0);
+            vec![quote::too_large(s, &facts.occupancy, g)]
         }
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) if p.period == crate::nlu::Period::Festive => {

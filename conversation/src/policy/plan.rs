@@ -99,6 +99,11 @@ pub(crate) fn plan(
     heard: &Heard,
     facts: &Facts<'_>,
 ) -> Step {
+    // "¿Sos un bot?": what the bot is, and that a person is a message away (not "quiero
+    // hablar con una persona", which asks for one).
+    if u.asks_bot && !heard.new_stay() {
+        return Step::WhoIAm;
+    }
     match u.intent {
         Intent::Human => {
             s.needs_human = true;
@@ -245,6 +250,10 @@ pub(crate) fn plan(
         && let Some(step) = offer_again(offer, facts)
     {
         return step;
+    }
+    // "¿Hay alguien ahí?" with nothing going on: the welcome, which says someone is.
+    if u.nudge && !heard.new_stay() && prev.offer.is_none() && held(facts, u).is_none() {
+        return Step::Greet;
     }
     // "¿La Arrayán tiene vista al lago?": answered from what the owner wrote of it.
     if let Some((name, words)) = &u.asked_of

@@ -231,7 +231,7 @@ pub(crate) fn quote(
             return set.iter().map(|a| a.id).collect();
         }
         if i32::from(guests.get()) > occupancy.largest_party() {
-            effects.push(say(texts::too_many(lang, occupancy.largest_party())));
+            effects.push(too_large(s, &occupancy, i32::from(guests.get())));
             return Vec::new();
         }
         // Not everyone fits in what is free on these dates: the most the free cabins host.
@@ -426,6 +426,25 @@ pub(crate) fn together_in(
     let want = if book { Want::Book } else { Want::Availability };
     quote(s, &only, (stay, guests), want, scope, &mut effects);
     effects
+}
+
+/// A party larger than the most cabins one request takes: more than the whole place sleeps is
+/// said so (with what it sleeps); fewer is an event a person arranges (`needs_human`).
+pub(crate) fn too_large(
+    s: &mut ConversationState,
+    occupancy: &Occupancy<'_>,
+    guests: i32,
+) -> Effect {
+    let whole: i32 = occupancy.accommodations.iter().map(|a| a.capacity).sum();
+    if guests > whole {
+        say(texts::too_many(s.language, whole))
+    } else {
+        s.needs_human = true;
+        say(texts::group_for_a_person(
+            s.language,
+            occupancy.largest_party(),
+        ))
+    }
 }
 
 fn option(

@@ -1,8 +1,9 @@
 //! Turns a twentieth, blind set of conversations (groups larger than any one cabin, and what
 //! comes after paying) found wrong: a group larger than the whole place, said with more people
 //! than the system takes at all ("somos 40"), was asked how many they are and told the
-//! system's limit instead of the most the place hosts; every cabin of the place together is
-//! the most it hosts (not only its three largest).
+//! system's limit instead of the most the whole place sleeps; a guest who holds one cabin and
+//! asks a yes/no question ("¿puedo llevar a mi perro?", "¿tiene parrilla?") was answered for
+//! every cabin ("¡Sí! En Coihue y Lenga…") instead of a yes or no about the cabin held.
 
 use super::*;
 
@@ -75,10 +76,17 @@ fn a_yes_no_question_after_holding_is_about_the_cabin_held() {
             assert!(no(&out) || !paid, "{text}: {out}");
             assert!(out.contains("Arrayán"), "{text}: {out}");
             let out = said(&coihue_hold(paid).run(&after_hold(), text));
-            assert!(out.starts_with("¡Sí") || out.starts_with("Yes") || out.starts_with("Sim"), "{text}: {out}");
+            assert!(
+                out.starts_with("¡Sí") || out.starts_with("Yes") || out.starts_with("Sim"),
+                "{text}: {out}"
+            );
             assert!(!out.contains("Arrayán"), "{text}: {out}");
         }
-        for text in ["¿tiene parrilla?", "does it have a grill?", "tem churrasqueira?"] {
+        for text in [
+            "¿tiene parrilla?",
+            "does it have a grill?",
+            "tem churrasqueira?",
+        ] {
             let out = said(&arrayan_hold(paid).run(&after_hold(), text));
             assert!(no(&out), "{text}: {out}");
             let out = said(&coihue_hold(paid).run(&after_hold(), text));
