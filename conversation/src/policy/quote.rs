@@ -52,13 +52,10 @@ pub(crate) fn quote(
 ) -> Vec<i64> {
     let replacing = scope.replacing;
     let lang = s.language;
-    let taken: Vec<Taken> = facts
-        .occupancy
-        .taken
-        .iter()
-        .filter(|t| !replacing.is_some_and(|h| h.owns(t)))
-        .copied()
-        .collect();
+    let taken: Vec<Taken> = match replacing {
+        Some(h) => h.others_taken(facts.occupancy.taken),
+        None => facts.occupancy.taken.to_vec(),
+    };
     let occupancy = Occupancy {
         accommodations: facts.occupancy.accommodations,
         taken: &taken,

@@ -186,6 +186,7 @@ fn word(text: &str, punct_after: bool) -> Token {
         accented: text == "si",
         punct_after,
         known: lexicon::is_known(text),
+        enye: false,
     }
 }
 
