@@ -303,6 +303,15 @@ fn carry_out(
                 h.zip(name.as_deref()).map(|(h, n)| (h.shown_code(), n)),
             ))]
         }
+        // "Somos 40": more than any group the system takes: what the place can do for it (the
+        // most the whole place sleeps), not the system's limit.
+        Step::Invalid(booking::StayError::Guests(_))
+            if u.guests.map(i32::from).unwrap_or(0) > facts.occupancy.largest_party()
+                && facts.occupancy.largest_party() > 0 =>
+        {
+            let g = u.guests.map(i32::from).unwrap_or(0);
+            vec![quote::too_large(s, &facts.occupancy, g)]
+        }
         Step::Invalid(e) => vec![say(texts::invalid_in(lang, &e))],
         Step::WhichDays(p) if p.period == crate::nlu::Period::Festive => {
             let Some((christmas, year_end)) = super::festive_stays(facts.today) else {

@@ -408,6 +408,14 @@ pub(crate) fn plan(
                 (u.follows_on && s.offer.is_none() && prev.accommodation.is_some())
                     .then(|| s.accommodation.clone())
                     .flatten()
+            })
+            // "¿Puedo llevar a mi perro?", "¿tiene parrilla?" from a guest who holds one cabin
+            // (paid or not) with nothing else on the table: a yes or no about that cabin.
+            .or_else(|| {
+                let yes_no = u.topics.contains(&InfoTopic::Pets) || !u.features.is_empty();
+                held(facts, u)
+                    .filter(|h| yes_no && s.offer.is_none() && h.group.is_none())
+                    .map(|h| h.accommodation.clone())
             });
         return Step::Info {
             topics: u.topics.clone(),

@@ -221,6 +221,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv16.txt", include_str!("cases_conv16.txt")),
     ("cases_conv17.txt", include_str!("cases_conv17.txt")),
     ("cases_conv18.txt", include_str!("cases_conv18.txt")),
+    ("cases_conv20.txt", include_str!("cases_conv20.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
