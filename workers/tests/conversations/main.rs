@@ -5,9 +5,9 @@
 //! what they missed; `cases_asked.txt`, questions that are no booking step and questions about
 //! a hold; `cases_conv14.txt`, long whole conversations; `cases_conv15.txt`, messy input;
 //! `cases_conv16.txt`, English and Portuguese guests; `cases_conv17.txt`, cancellations and
-//! changes; `cases_conv18.txt`, offers pointed at and several intents in one message) run
-//! through the real fleet, each asserting what the guest was told and the reservation left
-//! behind.
+//! changes; `cases_conv18.txt`, offers pointed at and several intents in one message;
+//! `cases_conv20.txt`, groups and what guests ask after paying) run through the real fleet,
+//! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
