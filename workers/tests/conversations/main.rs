@@ -219,6 +219,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv15.txt", include_str!("cases_conv15.txt")),
     ("cases_conv16.txt", include_str!("cases_conv16.txt")),
     ("cases_conv18.txt", include_str!("cases_conv18.txt")),
+    ("cases_conv19.txt", include_str!("cases_conv19.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
