@@ -239,6 +239,12 @@ pub fn yes_no_at(
                 .filter(|a| has(a, feature))
                 .map(|a| a.name.as_str())
                 .collect();
+            // A kitchen, bed linen: nearly every cabin has them, so a list that does not name
+            // them is no "no" (the owner may not have written it down).
+            if with.is_empty() && matches!(feature, Feature::Kitchen | Feature::Linens) {
+                let named = (chosen.len() == 1 && named.is_some()).then(|| chosen[0].name.as_str());
+                return vec![Say::Text(texts::feature_not_noted(lang, feature, named))];
+            }
             if with.is_empty() {
                 let mut have: Vec<&str> = Vec::new();
                 for a in &chosen {

@@ -115,6 +115,17 @@ pub struct ConversationState {
     /// ("del 16 al 18") fall in it.
     #[serde(default)]
     pub month: Option<u32>,
+    /// The last reply asked for the code of the reservation to cancel: a code said next
+    /// ("es la RES270101001") answers it.
+    #[serde(default)]
+    pub asked_code: bool,
+    /// The cabin of the hold the guest last cancelled: "¿me la volvés a reservar?" books it
+    /// again.
+    #[serde(default)]
+    pub cancelled: Option<String>,
+    /// The last reply placed a hold: a "mejor no" right after it calls it off.
+    #[serde(default)]
+    pub just_held: bool,
 }
 
 impl ConversationState {

@@ -206,6 +206,25 @@ fn imperative_reserve(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| t.accented && t.is("reserva"))
 }
 
+/// "Mejor no", "no no", "uh no, pará", "nah, mejor no", "não, melhor não", "actually no": only
+/// a no, said with words of second thoughts and nothing else (not "no me llegó el link", not
+/// "no, gracias"). Right after a hold, the guest takes it back.
+pub(crate) fn takes_back(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const SECOND_THOUGHTS: &[&str] = &[
+        "no", "nono", "nah", "mejor", "uh", "uy", "ay", "para", "espera", "perdon", "che",
+        "pensandolo", "bien", "al", "final", "melhor", "nao", "actually", "wait", "on", "second",
+        "thought", "thoughts", "hmm", "hm", "mmm", "mm", "m", "ehh", "eh", "ups", "sorry",
+        "disculpa", "ahora", "que", "lo", "pienso",
+    ];
+    !tokens.is_empty()
+        && tokens.len() <= 8
+        && tokens
+            .iter()
+            .any(|t| t.is_any(&["no", "nono", "nah", "nao"]))
+        && tokens.iter().all(|t| t.is_any(SECOND_THOUGHTS))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -84,12 +84,32 @@ pub(super) fn per_night(tokens: &[Token]) -> bool {
 /// something ("señal", "generador"), not small talk ("¿cómo están?", "¿hay alguien?", "¿se
 /// puede consultar?").
 pub(super) fn unknown_question(text: &str, tokens: &[Token]) -> bool {
-    (text.contains('?') || text.contains('¿'))
-        && tokens
-            .iter()
-            .filter(|t| !t.is_any(QUESTION_PREAMBLE))
-            .take(2)
-            .any(|t| t.is_any(QUESTION_LEADS))
+    // "¿Cuál es el mail de ustedes?", "¿tienen Instagram?": how to reach the place, which a
+    // person gives.
+    const CONTACT: &[&str] = &[
+        "mail",
+        "email",
+        "correo",
+        "telefono",
+        "instagram",
+        "facebook",
+        "web",
+        "pagina",
+        "whatsapp",
+        "phone",
+        "website",
+        "site",
+        "telefone",
+    ];
+    let asks = text.contains('?') || text.contains('¿');
+    if asks && tokens.iter().any(|t| t.is_any(CONTACT)) {
+        return true;
+    }
+    asks && tokens
+        .iter()
+        .filter(|t| !t.is_any(QUESTION_PREAMBLE))
+        .take(2)
+        .any(|t| t.is_any(QUESTION_LEADS))
         && tokens.iter().any(|t| {
             t.text.chars().count() >= 4
                 && t.is_alpha()
@@ -104,6 +124,49 @@ pub(super) fn unknown_question(text: &str, tokens: &[Token]) -> bool {
 pub(super) fn compares(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| t.is_any(COMPARE_WORDS))
         || lexicon::find_phrase(tokens, "de distinto").is_some()
+}
+
+/// "Do you speak English?", "¿hablan inglés?", "em português, por favor": the language the
+/// guest asks to be answered in (read on the words as written, before the bridge).
+pub(super) fn language_asked(tokens: &[Token]) -> Option<crate::Language> {
+    use crate::Language;
+    const ASK: &[&str] = &[
+        "speak", "habla", "hablan", "hablas", "hablar", "fala", "falam", "falar", "falas", "in",
+        "en", "em", "write", "escribir", "escrever",
+    ];
+    let named = |t: &Token| {
+        if t.is_any(&["english", "ingles"]) {
+            Some(Language::En)
+        } else if t.is_any(&["portuguese", "portugues"]) {
+            Some(Language::Pt)
+        } else if t.is_any(&["spanish", "espanol", "castellano", "espanhol"]) {
+            Some(Language::Es)
+        } else {
+            None
+        }
+    };
+    tokens.iter().enumerate().find_map(|(i, t)| {
+        let lang = named(t)?;
+        let asked = i.checked_sub(1).is_some_and(|p| tokens[p].is_any(ASK))
+            || tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_any(&["please", "por", "porfa", "pls"]));
+        asked.then_some(lang)
+    })
+}
+
+/// "¿Sos un bot?", "¿es un contestador automático?", "are you a bot?", "você é um robô?".
+pub(super) fn bot(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const WHAT: &[&str] = &[
+        "bot", "robot", "robo", "chatbot", "automatico", "contestador", "ia", "ai", "maquina",
+    ];
+    const ARE: &[&str] = &[
+        "sos", "es", "eres", "are", "e", "voce", "is", "hablo", "estoy",
+    ];
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.is_any(WHAT) && (1..=3).any(|k| i.checked_sub(k).is_some_and(|p| tokens[p].is_any(ARE)))
+    })
 }
 
 /// "¿La Lenga es para 6?", "¿sirve para 4?", "¿alcanza para 5?": whether a party fits.

@@ -122,6 +122,8 @@ const FEATURES: &[(&str, Feature)] = &[
     ("llegar a las", Feature::CheckIn), ("entrar a las", Feature::CheckIn),
     ("ingresar a las", Feature::CheckIn), ("llegamos a las", Feature::CheckIn),
     ("llegar tipo", Feature::CheckIn), ("llegamos tipo", Feature::CheckIn),
+    // Arriving at midnight or later ("llegamos a medianoche", "could we arrive around midnight?").
+    ("medianoche", Feature::CheckIn), ("de madrugada", Feature::CheckIn),
     ("llego a las", Feature::CheckIn), ("llegariamos a las", Feature::CheckIn),
     ("llegaremos a las", Feature::CheckIn), ("salir a las", Feature::CheckOut),
     ("irnos a las", Feature::CheckOut), ("dejar la cabana a las", Feature::CheckOut),
@@ -418,9 +420,16 @@ pub(crate) fn asked_time(tokens: &[Token]) -> Option<AskedTime> {
         // "a las 10 pm", "a las 10 de la noche"
         let evening = (1..=4).any(|k| word(i + k, EVENING));
         let h = if evening && h < 12 { h + 12 } else { h % 24 };
+        // "a las 24", "a la 1", "a las 2 am": past midnight is late, not early.
+        if h == 24 || h < 6 {
+            return Some(AskedTime::Late);
+        }
         return Some(AskedTime::At(h));
     }
-    let late = lexicon::says_any(tokens, &["tarde", "late", "mas tarde"]);
+    let late = lexicon::says_any(
+        tokens,
+        &["tarde", "late", "mas tarde", "medianoche", "madrugada"],
+    );
     let early = lexicon::says_any(tokens, &["temprano", "early", "antes"]);
     match (late, early) {
         (true, false) => Some(AskedTime::Late),

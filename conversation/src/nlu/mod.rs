@@ -122,10 +122,25 @@ pub const CONFIDENCE_THRESHOLD: f32 = 0.6;
 
 /// Reads one guest message. `today` anchors every relative date; `accommodations` are the
 /// property's names, matched case- and accent-insensitively.
+/// Words of how early a cancellation is said ("con una semana de anticipación", "a week
+/// before").
+const HOW_EARLY: &[&str] = &[
+    "anticipacion",
+    "antelacion",
+    "antes",
+    "previo",
+    "advance",
+    "before",
+    "prior",
+    "antecedencia",
+];
+
 pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Understanding {
     let (reservation_code, rest) = code::extract(text);
     let written = normalize::tokenize(&rest);
     let back = references::refers_back(&written);
+    let language_asked = asks::language_asked(&written);
+    let asks_bot = asks::bot(&written);
     let follows_on = references::follows_on(&written);
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
@@ -289,9 +304,12 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asked_of,
         asks_other: asks::other(&tokens),
         all_in_one: asks::all_in_one(&tokens),
+        language_asked,
+        asks_bot,
         parties,
         asks_recommendation: asks::recommendation(&tokens),
         declines: agreement.no,
+        takes_back: affirm::takes_back(&tokens),
         defers: affirm::puts_off(&tokens),
         about_hold: about_hold::detect(&tokens),
         plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
@@ -327,9 +345,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         feature: features.first().copied(),
         features,
         topics: signals.topics.clone(),
-        nights: dates
-            .nights
-            .filter(|_| dates.check_in.is_none() && extra.is_none() && shift.is_none()),
+        // "¿Y si cancelo con una semana de anticipación?": how early, not a stay of a week.
+        nights: dates.nights.filter(|_| {
+            dates.check_in.is_none()
+                && extra.is_none()
+                && shift.is_none()
+                && !(signals.topics.contains(&InfoTopic::Cancellation)
+                    && tokens.iter().any(|t| t.is_any(HOW_EARLY)))
+        }),
         until: dates.until,
         until_weekday: dates.until_weekday.filter(|_| dates.until.is_some()),
         shift_days: shift,

@@ -105,6 +105,9 @@ pub(super) fn refers_back(tokens: &[Token]) -> bool {
         "reservela",
         "reservelo",
         "resermela",
+        "reservarla",
+        "reservarmela",
+        "reservarnosla",
         "agendala",
         "agendamela",
         "bloqueala",
@@ -115,6 +118,12 @@ pub(super) fn refers_back(tokens: &[Token]) -> bool {
             || (t.is("book") && next(&["it"]))
             || (t.is_any(&["reserva", "reserve", "reservar"]) && next(&["ela", "essa"]))
             || (t.is("la") && next(&["quiero", "queremos", "reservo"]))
+            // "¿Me la volvés a reservar?", "la podés reservar de nuevo".
+            || (t.is_any(&["la", "lo"])
+                && next(&["volves", "volve", "volvas", "podes", "podrias", "vuelven"])
+                && tokens
+                    .get(i + 2..(i + 4).min(tokens.len()))
+                    .is_some_and(|w| w.iter().any(|w| w.text.starts_with("reserv"))))
     })
 }
 

@@ -344,6 +344,12 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
         "suma", "suman", "agrega", "agregan", "prende", "prenden", "unen",
     ];
     #[rustfmt::skip]
+    const LEAVES: &[&str] = &[
+        "baja", "bajan", "bajo", "bajaron", "cae", "caen", "cayo", "cayeron", "borra", "borran",
+        "borro", "borraron",
+    ];
+    const COMES: &[&str] = &["viene", "vienen"];
+    #[rustfmt::skip]
     const PARTY_NOUNS: &[&str] = &[
         "mas", "primos", "primas", "amigos", "amigas", "chicos", "nenes", "hermanos", "tios",
         "parientes", "companeros",
@@ -384,6 +390,16 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
             && i.checked_sub(2).is_some_and(|p| word_at(p, &["se", "nos"]));
         if adds && (noun || word_at(next, PARTY_NOUNS) || next >= tokens.len()) {
             return Some(n);
+        }
+        // "se baja uno", "se nos cayeron dos", "no viene una", "uno no viene": people who
+        // drop out.
+        let leaves = i.checked_sub(1).is_some_and(|p| word_at(p, LEAVES))
+            && i.checked_sub(2).is_some_and(|p| word_at(p, &["se", "nos"]));
+        let not_coming = i.checked_sub(1).is_some_and(|p| word_at(p, COMES))
+            && i.checked_sub(2).is_some_and(|p| word_at(p, &["no"]));
+        let drops_out = word_at(next, &["no"]) && word_at(next + 1, COMES);
+        if leaves || not_coming || drops_out {
+            return Some(-n);
         }
         let joined = i.checked_sub(1).is_some_and(|p| word_at(p, JOINS));
         if !noun && !joined {

@@ -2889,3 +2889,38 @@ fn which_is_the_cheapest_asks_a_price() {
         assert_eq!(u.intent, Intent::AskPrice, "{text}");
     }
 }
+
+#[test]
+fn arriving_past_midnight_is_late_not_early() {
+    use crate::nlu::{AskedTime, Feature};
+    for text in [
+        "could we arrive around midnight?",
+        "llegamos a medianoche, hay problema?",
+        "podemos llegar a las 24?",
+        "llegamos a las 2 de la mañana",
+    ] {
+        let u = read(text);
+        assert!(u.features.contains(&Feature::CheckIn), "{text}");
+        assert_eq!(u.asked_time, Some(AskedTime::Late), "{text}");
+    }
+    assert_eq!(
+        read("puedo llegar a las 23?").asked_time,
+        Some(AskedTime::At(23))
+    );
+}
+
+#[test]
+fn the_language_asked_for_is_read() {
+    use crate::Language;
+    for (text, lang) in [
+        ("sorry, do you speak English?", Language::En),
+        ("¿hablan inglés?", Language::En),
+        ("english please", Language::En),
+        ("vocês falam português?", Language::Pt),
+        ("em português, por favor", Language::Pt),
+        ("can you write in Spanish?", Language::Es),
+    ] {
+        assert_eq!(read(text).language_asked, Some(lang), "{text}");
+    }
+    assert_eq!(read("somos 2 ingleses").language_asked, None);
+}

@@ -66,6 +66,10 @@ pub struct Understanding {
     /// Parties that travel together but stay apart ("dos familias de 4": [4, 4]); empty when
     /// none is said. Their sum is `guests`.
     pub parties: Vec<u16>,
+    /// "¿Sos un bot?", "are you a robot?", "é um robô?": what the guest is talking to.
+    pub asks_bot: bool,
+    /// "Do you speak English?", "¿hablan portugués?": the language the guest asks for.
+    pub language_asked: Option<Language>,
     /// "¿No hay forma de estar todos en una?", "all in one cabin?": whether the whole party fits
     /// in one cabin.
     pub all_in_one: bool,
@@ -77,6 +81,9 @@ pub struct Understanding {
     pub asked_of: Option<(String, String)>,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
+    /// Only a no with words of second thoughts ("mejor no", "no no, pará"): right after a hold,
+    /// the guest takes it back.
+    pub takes_back: bool,
     /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
     /// "what's my booking number?").
     pub asks_code: bool,

@@ -273,6 +273,7 @@ fn carry_out(
             }
         }
         Step::PetsForHold => holds::pets_for_hold(s, u, facts),
+        Step::WhoIAm => vec![say(texts::who_i_am(lang).to_owned())],
         Step::TogetherIn { names, book } => quote::together_in(s, facts, &names, book),
         Step::LargestIs => match accommodations.iter().max_by_key(|a| a.capacity) {
             Some(a) => vec![say(texts::largest_is(lang, &a.name, a.capacity))],

@@ -307,10 +307,44 @@ pub(crate) fn move_hold(
         Some(a) if !a.fits(guests.get()) => {
             texts::move_too_small(lang, &a.name, a.capacity, &h.code)
         }
-        Some(a) => texts::move_taken(lang, &a.name, &h.code, &stay),
+        Some(a) => {
+            let taken = texts::move_taken(lang, &a.name, &h.code, &stay);
+            // The same cabin's nearest free stay of those nights, besides the other cabins
+            // free on the dates asked (the offer that follows).
+            match own_nearest_free(facts, h, a, &stay, guests) {
+                Some(at) => format!("{taken} {}", texts::free_at_instead(lang, &a.name, &at)),
+                None => taken,
+            }
+        }
         None => texts::move_taken(lang, &h.accommodation, &h.code, &stay),
     };
     keep_and_offer(s, facts, h, (stay, guests), why)
+}
+
+/// The nearest stay of the same nights on which `cabin` is free for the party (the hold's own
+/// nights do not count), a week either way at most.
+fn own_nearest_free(
+    facts: &Facts<'_>,
+    h: &Held,
+    cabin: &Accommodation,
+    stay: &StayDates,
+    guests: Guests,
+) -> Option<StayDates> {
+    let taken: Vec<Taken> = facts
+        .occupancy
+        .taken
+        .iter()
+        .filter(|t| !h.owns(t))
+        .copied()
+        .collect();
+    let only = Occupancy {
+        accommodations: std::slice::from_ref(cabin),
+        taken: &taken,
+    };
+    only.alternatives(stay, guests, facts.today, 1)
+        .into_iter()
+        .map(|(at, _)| at)
+        .find(|at| cabin.min_nights(at).is_ok())
 }
 
 /// A pet said after holding a cabin that takes none: the hold stays as it was, and the cabins
@@ -516,31 +550,55 @@ pub(crate) fn cancel(
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
     let lang = s.language;
+    // "Cancelá la de la Lenga" when what the guest holds is the Arrayán: nothing is cancelled;
+    // they are told what they do hold and how to cancel it.
+    if let Some(name) = &u.accommodation
+        && u.reservation_code.is_none()
+        && let Some(h) = super::plan::cancel_target(facts, u)
+        && !facts
+            .held
+            .into_iter()
+            .chain(facts.others)
+            .any(|h| h.cabins().contains(&name.as_str()))
+    {
+        return vec![say(texts::cancel_not_held(
+            lang,
+            name,
+            &h.cabins().join(" + "),
+            h.shown_code(),
+            h.check_in,
+            h.check_out,
+        ))];
+    }
     if let Some(h) = super::plan::cancel_target(facts, u) {
         s.offer = None;
         s.booked = None;
         s.wants = None;
+        // The cabin goes with the booking: a search after it ("¿tenés lugar para 2 del 17 al
+        // 19?") starts from every cabin, not from the one just cancelled.
+        if u.accommodation.is_none() {
+            s.accommodation = None;
+        }
+        if !h.paid && h.group.is_none() {
+            s.cancelled = Some(h.accommodation.clone());
+        }
         if h.paid {
             s.needs_human = true;
             let refund = facts.place.cancellation.applied(h.check_in, facts.today);
-            // "Ya no vamos, ¿me devuelven la seña?": asked about it too, the policy itself
-            // first, then what it gives back on the day.
-            let mut effects = Vec::new();
-            if u.topics.contains(&crate::nlu::InfoTopic::Cancellation) {
-                effects.push(say(texts::cancellation_policy(
+            // The policy itself, then what it gives back on the day ("Ya no vamos, ¿me
+            // devuelven la seña?" is answered by the same words).
+            return vec![
+                say(texts::cancellation_requested(
                     lang,
+                    h.shown_code(),
                     &facts.place.cancellation,
-                    None,
-                )));
-            }
-            effects.extend([
-                say(texts::cancellation_requested(lang, h.shown_code(), &refund)),
+                    &refund,
+                )),
                 Effect::RequestCancellation {
                     code: h.code.clone(),
                     refund,
                 },
-            ]);
-            return effects;
+            ];
         }
         return vec![
             say(texts::hold_released(lang, h.shown_code())),
@@ -563,6 +621,7 @@ pub(crate) fn cancel(
         return vec![say(texts::offer_dropped(lang))];
     }
     s.needs_human = true;
+    s.asked_code = true;
     vec![say(texts::ask_code(lang))]
 }
 

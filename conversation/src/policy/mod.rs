@@ -46,8 +46,13 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
         Incoming::Words(u) => {
             let u = &*in_context(prev, u, facts.today);
             let u = &*pointed_at_the_place(prev, u, facts);
+            let u = &*code_asked_for(prev, u);
+            let u = &*booked_again(prev, u);
             let mut state = prev.clone();
-            state.language = prev.language.after(u.language, u.language_sure);
+            state.asked_code = false;
+            state.language = u
+                .language_asked
+                .unwrap_or_else(|| prev.language.after(u.language, u.language_sure));
             let prev = &remember_the_hold(prev, u, facts);
             state.check_in = prev.check_in;
             state.check_out = prev.check_out;
@@ -55,9 +60,48 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let heard = listen(&mut state, u);
             let step = plan::plan(prev, &mut state, u, &heard, facts);
             let effects = one_reply(act::act(step, &mut state, u, facts));
+            state.just_held = effects
+                .iter()
+                .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
             Turn { state, effects }
         }
     }
+}
+
+/// "Bueno, al final sí vamos, ¿me la volvés a reservar?" after cancelling a hold, with nothing
+/// else on the table: the cabin cancelled, for the stay talked about.
+fn booked_again<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    match &prev.cancelled {
+        Some(name)
+            if u.refers_back
+                && u.intent == Intent::Book
+                && u.accommodation.is_none()
+                && prev.accommodation.is_none()
+                && prev.offer.is_none() =>
+        {
+            let mut read = u.clone();
+            read.accommodation = Some(name.clone());
+            read.accommodations = vec![name.clone()];
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
+    }
+}
+
+/// "Es la RES270101001" right after the guest was asked for the code of the reservation they
+/// want to cancel: the cancellation, with its code.
+fn code_asked_for<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    if prev.asked_code
+        && u.reservation_code.is_some()
+        && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+    {
+        let mut read = u.clone();
+        read.intent = Intent::Cancel;
+        return Cow::Owned(read);
+    }
+    Cow::Borrowed(u)
 }
 
 /// The one cabin "la más grande" or "la más cara" points at when no offer is on the table and

@@ -99,6 +99,11 @@ pub(crate) fn plan(
     heard: &Heard,
     facts: &Facts<'_>,
 ) -> Step {
+    // "¿Sos un bot?": what the bot is, and that a person is a message away (not "quiero
+    // hablar con una persona", which asks for one).
+    if u.asks_bot && !heard.new_stay() {
+        return Step::WhoIAm;
+    }
     match u.intent {
         Intent::Human => {
             s.needs_human = true;
@@ -106,6 +111,18 @@ pub(crate) fn plan(
         }
         Intent::Cancel => return Step::Cancel,
         _ => {}
+    }
+    // "Mejor no", "no no, pará" right after the hold was placed (not "no, gracias", nor "no me
+    // llegó el link"): the guest takes it back.
+    if prev.just_held
+        && u.takes_back
+        && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && u.accommodation.is_none()
+        && prev.offer.is_none()
+    {
+        return Step::Cancel;
     }
     if u.choice == Some(Choice::Largest)
         && u.intent == Intent::Unknown
@@ -207,6 +224,20 @@ pub(crate) fn plan(
             };
         }
     }
+    // "Do you speak English?": yes, and what is on the table again in it (else the welcome).
+    if u.language_asked.is_some()
+        && !heard.new_stay()
+        && !u.affirmative
+        && matches!(
+            u.intent,
+            Intent::Unknown | Intent::AskInfo | Intent::Greeting
+        )
+    {
+        return match prev.offer.as_ref().and_then(|o| offer_again(o, facts)) {
+            Some(step) => step,
+            None => Step::Greet,
+        };
+    }
     // "¿Todos en una?" with cabins offered together: no single one sleeps them all.
     if u.all_in_one && !heard.new_stay() && s.offer.as_ref().is_some_and(|o| o.together) {
         return Step::LargestIs;
@@ -219,6 +250,10 @@ pub(crate) fn plan(
         && let Some(step) = offer_again(offer, facts)
     {
         return step;
+    }
+    // "¿Hay alguien ahí?" with nothing going on: the welcome, which says someone is.
+    if u.nudge && !heard.new_stay() && prev.offer.is_none() && held(facts, u).is_none() {
+        return Step::Greet;
     }
     // "¿La Arrayán tiene vista al lago?": answered from what the owner wrote of it.
     if let Some((name, words)) = &u.asked_of

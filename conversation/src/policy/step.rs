@@ -36,6 +36,8 @@ pub(crate) enum Step {
     /// "¿No hay forma de estar todos en una?" with cabins offered together: the largest cabin
     /// and how many it sleeps; the offer stays.
     LargestIs,
+    /// "¿Sos un bot?": the property's assistant, and a person whenever the guest wants one.
+    WhoIAm,
     /// "¿Tenés otra?" with options on the table.
     OtherOptions,
     /// The hold stands: until when it is kept, and its link.

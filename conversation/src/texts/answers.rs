@@ -313,6 +313,31 @@ pub fn feature_yes(lang: Language, f: Feature, names: &[&str], everywhere: bool)
     }
 }
 
+/// A kitchen or bed linen the owner's list does not name: not said no, asked to the team.
+pub fn feature_not_noted(lang: Language, f: Feature, named: Option<&str>) -> String {
+    let what = feature_name(lang, f);
+    match (lang, named) {
+        (Language::Es, Some(n)) => format!(
+            "No tengo anotado si {n} tiene {what} 🤔 Si querés, le pregunto a alguien del equipo y te confirma por acá."
+        ),
+        (Language::Es, None) => format!(
+            "No tengo anotado lo de {what} 🤔 Si querés, le pregunto a alguien del equipo y te confirma por acá."
+        ),
+        (Language::En, Some(n)) => format!(
+            "I don't have it noted whether {n} has {what} 🤔 If you like, I'll ask someone from the team to confirm here."
+        ),
+        (Language::En, None) => format!(
+            "I don't have {what} noted 🤔 If you like, I'll ask someone from the team to confirm here."
+        ),
+        (Language::Pt, Some(n)) => format!(
+            "Não tenho anotado se {n} tem {what} 🤔 Se quiser, pergunto para alguém da equipe e te confirmo por aqui."
+        ),
+        (Language::Pt, None) => format!(
+            "Não tenho anotado sobre {what} 🤔 Se quiser, pergunto para alguém da equipe e te confirmo por aqui."
+        ),
+    }
+}
+
 /// No for the cabin asked about, and which have it ("No, Cabaña Arrayán no tiene hidromasaje
 /// 😕 Cabaña Ñire sí tiene hidromasaje 🙌").
 pub fn feature_elsewhere(

@@ -208,6 +208,30 @@ pub fn already_held(lang: Language, name: &str, stay: &StayDates, link: Option<&
     }
 }
 
+/// "Cancelá la de la Lenga" when the guest's reservation is another cabin's: nothing is
+/// cancelled; what they do hold, and how to cancel it.
+pub fn cancel_not_held(
+    lang: Language,
+    named: &str,
+    held: &str,
+    code: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> String {
+    let when = range(lang, from, to);
+    match lang {
+        Language::Es => format!(
+            "No tenés ninguna reserva en {named} 🤔 La que tenés es {held}, {when} (código {code}), y sigue en pie. Si querés cancelar esa, decime «cancelala»."
+        ),
+        Language::En => format!(
+            "You don't have a booking at {named} 🤔 The one you have is {held}, {when} (code {code}), and it stands. If you want to cancel that one, just say «cancel it»."
+        ),
+        Language::Pt => format!(
+            "Você não tem reserva em {named} 🤔 A que você tem é {held}, {when} (código {code}), e continua de pé. Se quiser cancelar essa, me diga «cancela»."
+        ),
+    }
+}
+
 /// An unpaid hold released at the guest's request.
 pub fn hold_released(lang: Language, code: &str) -> String {
     match lang {
@@ -223,10 +247,16 @@ pub fn hold_released(lang: Language, code: &str) -> String {
     }
 }
 
-/// A paid reservation the guest cancels: what the property's policy gives back on the day,
-/// and that someone from the team confirms it (the reservation stays until then).
-pub fn cancellation_requested(lang: Language, code: &str, refund: &Refund) -> String {
-    let why = refund_sentence(lang, refund);
+/// A paid reservation the guest cancels: the property's policy, what it gives back on the
+/// day, and that someone from the team confirms it (the reservation stays until then).
+pub fn cancellation_requested(
+    lang: Language,
+    code: &str,
+    policy: &CancellationPolicy,
+    refund: &Refund,
+) -> String {
+    let terms = policy_terms(lang, policy);
+    let why = format!("{terms}\n{}", refund_sentence(lang, refund));
     match lang {
         Language::Es => format!(
             "Recibimos tu pedido para cancelar la reserva {code} 🙏 {why}\nAlguien del equipo te confirma la cancelación y la devolución por acá en breve; hasta entonces tu reserva sigue en pie."
@@ -248,6 +278,39 @@ pub fn cancellation_policy(
     policy: &CancellationPolicy,
     held: Option<(&str, Option<&Refund>)>,
 ) -> String {
+    let terms = policy_terms(lang, policy);
+    let yours = match (lang, held) {
+        (_, None) => String::new(),
+        (Language::Es, Some((code, None))) => format!(
+            "\nTu reserva {code} todavía no tiene la seña paga: si la cancelás no pagás nada."
+        ),
+        (Language::En, Some((code, None))) => format!(
+            "\nThe deposit of your booking {code} isn't paid yet: cancelling it costs you nothing."
+        ),
+        (Language::Pt, Some((code, None))) => {
+            format!("\nO sinal da sua reserva {code} ainda não foi pago: cancelar não custa nada.")
+        }
+        (Language::Es, Some((code, Some(r)))) => {
+            format!("\nPara tu reserva {code}: {}", refund_sentence(lang, r))
+        }
+        (Language::En, Some((code, Some(r)))) => {
+            format!("\nFor your booking {code}: {}", refund_sentence(lang, r))
+        }
+        (Language::Pt, Some((code, Some(r)))) => {
+            format!("\nPara sua reserva {code}: {}", refund_sentence(lang, r))
+        }
+    };
+    let ask = match lang {
+        Language::Es => " ¿Te puedo ayudar en algo más?",
+        Language::En => " Anything else I can help with?",
+        Language::Pt => " Posso ajudar em algo mais?",
+    };
+    format!("{terms}{yours}{ask}")
+}
+
+/// The policy's terms in plain words: "Si cancelás hasta 15 días antes de tu llegada, te
+/// devolvemos la seña completa. Si cancelás después, la seña no se devuelve."
+fn policy_terms(lang: Language, policy: &CancellationPolicy) -> String {
     let days = policy.full_refund_days();
     let full = match (lang, days) {
         (Language::Es, 0) => {
@@ -291,33 +354,7 @@ pub fn cancellation_policy(
             Language::Pt => format!(" Se cancelar depois, {share}."),
         }
     };
-    let yours = match (lang, held) {
-        (_, None) => String::new(),
-        (Language::Es, Some((code, None))) => format!(
-            "\nTu reserva {code} todavía no tiene la seña paga: si la cancelás no pagás nada."
-        ),
-        (Language::En, Some((code, None))) => format!(
-            "\nThe deposit of your booking {code} isn't paid yet: cancelling it costs you nothing."
-        ),
-        (Language::Pt, Some((code, None))) => {
-            format!("\nO sinal da sua reserva {code} ainda não foi pago: cancelar não custa nada.")
-        }
-        (Language::Es, Some((code, Some(r)))) => {
-            format!("\nPara tu reserva {code}: {}", refund_sentence(lang, r))
-        }
-        (Language::En, Some((code, Some(r)))) => {
-            format!("\nFor your booking {code}: {}", refund_sentence(lang, r))
-        }
-        (Language::Pt, Some((code, Some(r)))) => {
-            format!("\nPara sua reserva {code}: {}", refund_sentence(lang, r))
-        }
-    };
-    let ask = match lang {
-        Language::Es => " ¿Te puedo ayudar en algo más?",
-        Language::En => " Anything else I can help with?",
-        Language::Pt => " Posso ajudar em algo mais?",
-    };
-    format!("{full}{late}{yours}{ask}")
+    format!("{full}{late}")
 }
 
 /// "como faltan 12 días para tu llegada, te devolvemos la seña completa."

@@ -266,9 +266,18 @@ mod tests {
                 voucher_text(lang, &voucher),
                 payment_confirmed_in(lang, "RES1"),
                 hold_released(lang, "RES1"),
+                cancel_not_held(
+                    lang,
+                    "Cabaña Lenga",
+                    "Cabaña Arrayán",
+                    "RES1",
+                    "2026-12-15".parse().unwrap(),
+                    "2026-12-17".parse().unwrap(),
+                ),
                 cancellation_requested(
                     lang,
                     "RES1",
+                    &policy,
                     &policy.applied("2026-12-15".parse().unwrap(), "2026-12-10".parse().unwrap()),
                 ),
                 cancellation_policy(lang, &policy, None),
@@ -283,8 +292,11 @@ mod tests {
                 you_are_welcome(lang).to_owned(),
                 offer_declined(lang).to_owned(),
                 move_taken(lang, "Cabaña Lenga", "RES1", &stay()),
+                free_at_instead(lang, "Cabaña Lenga", &stay()),
                 held_takes_no_pets(lang, "Cabaña Lenga", "RES1"),
                 largest_is(lang, "Cabaña Lenga", 6),
+                feature_not_noted(lang, crate::nlu::Feature::Kitchen, Some("Cabaña Lenga")),
+                feature_not_noted(lang, crate::nlu::Feature::Linens, None),
                 moving_hold(lang, "RES1", "Cabaña Lenga", &stay(), 2),
                 hold_released(lang, "RES1"),
                 paid_change_requested(lang, "RES1"),
@@ -397,7 +409,7 @@ mod cancellation_tests {
             "{es}"
         );
         let early = p.applied(d("2027-01-20"), d("2027-01-02"));
-        let es = cancellation_requested(Language::Es, "RES270120001", &early);
+        let es = cancellation_requested(Language::Es, "RES270120001", &p, &early);
         assert!(
             es.contains("Como faltan 18 días para tu llegada, te devolvemos la seña completa."),
             "{es}"
@@ -413,6 +425,7 @@ mod cancellation_tests {
         let pt = cancellation_requested(
             Language::Pt,
             "RES1",
+            &half,
             &half.applied(d("2027-01-20"), d("2027-01-20")),
         );
         assert!(

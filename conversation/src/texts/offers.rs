@@ -975,6 +975,22 @@ pub fn move_taken(lang: Language, name: &str, code: &str, new: &StayDates) -> St
     }
 }
 
+/// After a move to taken dates: the same cabin's nearest free stay.
+pub fn free_at_instead(lang: Language, name: &str, at: &StayDates) -> String {
+    let when = range(lang, at.check_in(), at.check_out());
+    match lang {
+        Language::Es => format!(
+            "{name} la tengo libre {when}: si te sirve, decime esas fechas y te paso la reserva."
+        ),
+        Language::En => format!(
+            "{name} is free {when}: if that works for you, tell me those dates and I'll move your booking."
+        ),
+        Language::Pt => format!(
+            "{name} está livre {when}: se servir, me diga essas datas e eu passo a reserva."
+        ),
+    }
+}
+
 /// The guest gave the check-in only: until when?
 pub fn ask_nights(lang: Language, check_in: chrono::NaiveDate) -> String {
     let d = day(lang, check_in);

@@ -5,6 +5,21 @@ use booking::{Money, StayError};
 use super::{ASK_DATES, ASK_GUESTS, CLARIFY, HUMAN, NO_ROOM, WELCOME};
 use crate::{Language, Refusal};
 
+/// "¿Sos un bot?": yes, the property's assistant; a person whenever the guest wants one.
+pub fn who_i_am(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "¡Sí! Soy el asistente virtual de las cabañas 🤖 Te ayudo con disponibilidad, precios y reservas a cualquier hora. Si preferís hablar con una persona del equipo, decime y le aviso 😊"
+        }
+        Language::En => {
+            "Yes! I'm the cabins' virtual assistant 🤖 I can help you with availability, prices and bookings at any time. If you'd rather talk to someone from the team, just tell me and I'll let them know 😊"
+        }
+        Language::Pt => {
+            "Sim! Sou o assistente virtual dos chalés 🤖 Te ajudo com disponibilidade, preços e reservas a qualquer hora. Se preferir falar com alguém da equipe, é só me dizer que eu aviso 😊"
+        }
+    }
+}
+
 pub fn welcome(lang: Language) -> &'static str {
     match lang {
         Language::Es => WELCOME,

@@ -4,9 +4,10 @@
 //! `cases_eleventh.txt` and the sets after it, each written apart from the ones before to find
 //! what they missed; `cases_asked.txt`, questions that are no booking step and questions about
 //! a hold; `cases_conv14.txt`, long whole conversations; `cases_conv15.txt`, messy input;
-//! `cases_conv16.txt`, English and Portuguese guests; `cases_conv18.txt`, offers pointed at and
-//! several intents in one message) run through the real fleet, each asserting what the guest
-//! was told and the reservation left behind.
+//! `cases_conv16.txt`, English and Portuguese guests; `cases_conv17.txt`, cancellations and
+//! changes; `cases_conv18.txt`, offers pointed at and several intents in one message) run
+//! through the real fleet, each asserting what the guest was told and the reservation left
+//! behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -218,6 +219,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv14.txt", include_str!("cases_conv14.txt")),
     ("cases_conv15.txt", include_str!("cases_conv15.txt")),
     ("cases_conv16.txt", include_str!("cases_conv16.txt")),
+    ("cases_conv17.txt", include_str!("cases_conv17.txt")),
     ("cases_conv18.txt", include_str!("cases_conv18.txt")),
     ("cases_conv19.txt", include_str!("cases_conv19.txt")),
 ];

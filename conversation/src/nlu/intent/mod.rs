@@ -84,9 +84,18 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
     let mut topic = topic_hit.map(|(_, _, t)| t);
     let names_policy = topics.contains(&InfoTopic::Cancellation);
     let mut asks_policy = names_policy;
+    // "No vamos a poder ir, cancelá porfa. ¿Me devuelven la seña?": an order or a plain "we
+    // are not coming" anywhere in the message makes it a cancellation, whatever else is asked.
+    let ordered = cues
+        .iter()
+        .any(|c| c.intent == Intent::Cancel && cancel_ordered(tokens, c));
     for c in &mut cues {
         if c.intent == Intent::Cancel
-            && (names_policy || conditional_cancel(tokens, c) || asks_if_one_can(tokens, c))
+            && !ordered
+            && (names_policy
+                || conditional_cancel(tokens, c)
+                || supposed_cancel(tokens, c)
+                || asks_if_one_can(tokens, c))
             && !wants_to_cancel(tokens, c)
             && !not_going.iter().any(|n| n.pos == c.pos)
         {
@@ -192,7 +201,74 @@ fn wants_to_cancel(tokens: &[Token], c: &Cue) -> bool {
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
             .is_some_and(|t| t.is_any(&["si", "if", "se"]) && !t.accented);
-        tokens.get(at).is_some_and(|t| t.is_any(WISH)) && !between_if && !before_if
+        tokens.get(at).is_some_and(|t| t.is_any(WISH))
+            && !between_if
+            && !before_if
+            && !supposed_cancel(tokens, c)
+    })
+}
+
+/// "Cancelá", "anulala", "cancelame la reserva", "no vamos a poder ir": an order to cancel, or
+/// the guest saying they are not coming, with no "if" just before; said with a question about
+/// the deposit, it still cancels.
+fn cancel_ordered(tokens: &[Token], c: &Cue) -> bool {
+    let Some(t) = tokens.get(c.pos) else {
+        return false;
+    };
+    const STEMS: &[&str] = &["cancela", "cancele", "cancelen", "anula", "anule", "anulen"];
+    const CLITICS: &[&str] = &["las", "los", "la", "lo", "me", "nos"];
+    // "cancelamela" → "cancelame" → "cancela": an order with its pronouns; not "cancelo".
+    let mut stem = t.text.as_str();
+    let mut with_pronoun = false;
+    for _ in 0..2 {
+        match CLITICS.iter().find_map(|c| stem.strip_suffix(c)) {
+            Some(rest) if !STEMS.contains(&stem) => {
+                stem = rest;
+                with_pronoun = true;
+            }
+            _ => break,
+        }
+    }
+    let imperative =
+        (with_pronoun && STEMS.contains(&stem)) || (t.accented && t.is_any(&["cancela", "anula"]));
+    let not_coming = t.is("no") && tokens.get(c.pos + 1).is_some_and(|n| !n.is("se"));
+    let supposed = (1..=3).any(|k| {
+        c.pos
+            .checked_sub(k)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|b| (b.is("si") && !b.accented) || b.is_any(&["if", "caso", "se"]))
+    });
+    (imperative || not_coming) && !supposed
+}
+
+/// "¿Qué pasa si después tengo que cancelar?", "y si llegamos a cancelar", "en caso de tener
+/// que cancelar": an "if" a few words before, in the same clause; a cancellation supposed.
+fn supposed_cancel(tokens: &[Token], c: &Cue) -> bool {
+    // Portuguese "se eu precisar cancelar", "e se a gente tiver que cancelar".
+    const PT_SUBJECT: &[&str] = &[
+        "eu",
+        "yo",
+        "a",
+        "precisar",
+        "precisarmos",
+        "tiver",
+        "tivermos",
+    ];
+    let lead = |at: usize| {
+        tokens.get(at).is_some_and(|t| {
+            (t.is("si") && !t.accented)
+                || t.is_any(&["if", "caso"])
+                || (t.is("se") && tokens.get(at + 1).is_some_and(|n| n.is_any(PT_SUBJECT)))
+        })
+    };
+    (1..=5).any(|k| {
+        let Some(at) = c.pos.checked_sub(k) else {
+            return false;
+        };
+        lead(at)
+            && tokens
+                .get(at..c.pos)
+                .is_some_and(|ws| ws.iter().all(|w| !w.punct_after))
     })
 }
 
@@ -378,8 +454,19 @@ fn reserve_cues(tokens: &[Token]) -> Vec<Cue> {
     };
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
+        if negated_reserve(tokens, i) {
+            out.push(cue(Intent::Cancel, Weak, Quality::Exact, i));
+            continue;
+        }
         if let Some(q) = lexicon::any_word(t, RESERVE_ORDERS) {
-            out.push(cue(Intent::Book, Strong, q, i));
+            // "Si reservo y después cancelo…": a booking supposed, not asked for.
+            let supposed = before(i, 1).is_some_and(|b| b.is("si") && !b.accented);
+            out.push(cue(
+                Intent::Book,
+                if supposed { Weak } else { Strong },
+                q,
+                i,
+            ));
         } else if let Some(q) = lexicon::any_word(t, RESERVE_INFINITIVES) {
             out.push(cue(
                 Intent::Book,
@@ -405,6 +492,27 @@ fn reserve_cues(tokens: &[Token]) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// "No la reserves", "no me la reserven", "no hace falta que la reserves": a booking told not
+/// to be done (a "no" a few words before, in the same clause), a weak cancellation: it drops
+/// what is offered or held, below any question asked with it ("no me reserves nada, ¿cuánto
+/// sale?").
+fn negated_reserve(tokens: &[Token], i: usize) -> bool {
+    const NOT_TO_BE_DONE: &[&str] = &["reserves", "reserven", "reservenla", "reservenlo"];
+    const BETWEEN: &[&str] = &["la", "lo", "me", "nos", "se", "hace", "falta", "que", "mas"];
+    if !tokens.get(i).is_some_and(|t| t.is_any(NOT_TO_BE_DONE)) {
+        return false;
+    }
+    (1..=5).any(|k| {
+        let Some(at) = i.checked_sub(k) else {
+            return false;
+        };
+        tokens.get(at).is_some_and(|t| t.is("no") && !t.punct_after)
+            && tokens
+                .get(at + 1..i)
+                .is_some_and(|ws| ws.iter().all(|w| w.is_any(BETWEEN) && !w.punct_after))
+    })
 }
 
 /// "reservá" / "dale, reserva" → strong; "quiero hacer una reserva" → strong; "la reserva" →

@@ -203,6 +203,7 @@ fn after_hold() -> ConversationState {
 
 const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 
+mod conv17;
 mod eighteenth;
 mod eighth;
 mod eleventh;

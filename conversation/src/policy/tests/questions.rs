@@ -476,3 +476,51 @@ fn a_cabin_pointed_at_by_what_it_has_is_the_one_asked_about() {
     assert!(text.contains("Cabaña Lenga: hasta 6"), "{text}");
     assert!(!text.contains("Cabaña Arrayán"), "{text}");
 }
+
+#[test]
+fn a_kitchen_or_linen_not_listed_is_not_noted_rather_than_no() {
+    for q in [
+        "tienen cocina?",
+        "tienen ropa de cama?",
+        "does it have a kitchen?",
+    ] {
+        let text = said(&talk(&[q]));
+        assert!(
+            !text.starts_with("No,") && !text.starts_with("No, "),
+            "{q}: {text}"
+        );
+        assert!(
+            text.contains("anotado") || text.contains("noted"),
+            "{q}: {text}"
+        );
+    }
+    // What the list names is a yes; what no cabin has among the notable ones, a no.
+    assert!(said(&talk(&["tienen jacuzzi?"])).starts_with("No"));
+}
+
+#[test]
+fn who_is_there_is_answered_as_a_person_would() {
+    for q in [
+        "sos un bot?",
+        "are you a bot?",
+        "você é um robô?",
+        "¿hablo con un contestador automático?",
+    ] {
+        let t = talk(&[q]);
+        let s = said(&t);
+        assert!(s.contains("🤖"), "{q}: {s}");
+        assert!(!t.state.needs_human, "{q}");
+    }
+    assert!(
+        talk(&["quiero hablar con una persona, no con un bot"])
+            .state
+            .needs_human
+    );
+    // Someone there? The welcome, never the menu.
+    let s = said(&talk(&["hay alguien ahí?"]));
+    assert!(s.starts_with("¡Hola!"), "{s}");
+    // How to reach the place: a person answers.
+    for q in ["cuál es el mail de ustedes?", "me pasás un teléfono?"] {
+        assert!(talk(&[q]).state.needs_human, "{q}");
+    }
+}

@@ -424,3 +424,17 @@ fn the_party_told_as_a_count_and_children_answers_how_many() {
     assert_eq!(t.state.guests, Some(3));
     assert!(t.state.offer.is_some(), "{}", said(&t));
 }
+
+#[test]
+fn a_guest_who_asks_for_another_language_gets_the_offer_again_in_it() {
+    let t = talk(&[
+        "hola, tienen para 2 del 10 al 12 de diciembre?",
+        "sorry, do you speak English?",
+    ]);
+    assert_eq!(t.state.language, crate::Language::En);
+    let s = said(&t);
+    assert!(s.starts_with("Yes!") && s.contains("Cabaña Arrayán"), "{s}");
+    let t = talk(&["hi, 2 people Dec 10 to 12", "¿hablan español?"]);
+    assert_eq!(t.state.language, crate::Language::Es);
+    assert!(said(&t).starts_with("¡Sí!"), "{}", said(&t));
+}
