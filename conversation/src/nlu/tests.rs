@@ -2924,3 +2924,99 @@ fn the_language_asked_for_is_read() {
     }
     assert_eq!(read("somos 2 ingleses").language_asked, None);
 }
+
+/// A date taken back in the middle of a sentence, as voice notes and hurried guests say it:
+/// the date after the correction is the stay, and keeps the month of the one it replaces.
+#[test]
+fn a_date_taken_back_mid_sentence_gives_way_to_the_next() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "hola queria la arrayan del diez no perdon del once al catorce de marzo para dos",
+            "2027-03-11",
+            "2027-03-14",
+        ),
+        (
+            "del 10, perdón, del 11 al 14 de marzo",
+            "2027-03-11",
+            "2027-03-14",
+        ),
+        (
+            "tienen lugar del 20 al 23 de marzo eh no mejor dicho del 21 al 24 somos dos",
+            "2027-03-21",
+            "2027-03-24",
+        ),
+        (
+            "del 20 al 23 de marzo, quiero decir del 21 al 24",
+            "2027-03-21",
+            "2027-03-24",
+        ),
+        (
+            "quiero la ñire para el 3 de mayo digo el 4 de mayo hasta el 7 somos 4",
+            "2027-05-04",
+            "2027-05-07",
+        ),
+        (
+            "llegamos el 3 de mayo y nos vamos el 6 perdon el 7",
+            "2027-05-03",
+            "2027-05-07",
+        ),
+        (
+            "do you have something for two from march 8 sorry march 9 to march 12",
+            "2027-03-09",
+            "2027-03-12",
+        ),
+        (
+            "from March 8, I mean March 9, to March 12",
+            "2027-03-09",
+            "2027-03-12",
+        ),
+        (
+            "de 8 de março, desculpa, de 9 a 12 de março",
+            "2027-03-09",
+            "2027-03-12",
+        ),
+        (
+            "de 8 a 10 de março ou melhor de 9 a 12",
+            "2027-03-09",
+            "2027-03-12",
+        ),
+        // No correction: the two dates are the stay.
+        (
+            "del 15 al 18 de marzo, perdón la hora",
+            "2027-03-15",
+            "2027-03-18",
+        ),
+        ("perdón, del 15 al 18 de marzo", "2027-03-15", "2027-03-18"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
+
+/// "Dez" is ten in Portuguese, December only after a day.
+#[test]
+fn portuguese_ten_in_words() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "oi queria saber se tem lugar pra duas pessoas de dez a treze de abril",
+            "2027-04-10",
+            "2027-04-13",
+        ),
+        ("do dia dez ao dia doze de maio", "2027-05-10", "2027-05-12"),
+        ("de 15 de dez a 18 de dez", "2026-12-15", "2026-12-18"),
+        ("de 15 dez a 3 jan", "2026-12-15", "2027-01-03"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}

@@ -56,6 +56,22 @@ const MOVE_VERBS: &[&str] = &[
     "mudar", "muda", "mude", "mudamos", "trocar", "troca", "cambiame", "move", "change",
 ];
 
+/// Words that take back the date just said ("perdón", "digo"); the bridge reads "sorry",
+/// "desculpa" as "perdon".
+const CORRECTION: &[&str] = &[
+    "perdon",
+    "perdona",
+    "perdoname",
+    "digo",
+    "corrijo",
+    "disculpa",
+    "disculpame",
+    "perdao",
+];
+
+/// How far back a correction is looked for before a date.
+const CORRECTION_SPAN: usize = 7;
+
 /// Words before a number that make it a head count ("somos 4", "para 4").
 const HEAD_COUNT_BEFORE: &[&str] = &["somos", "seremos", "seriamos", "para", "pa"];
 
@@ -92,6 +108,8 @@ struct Scanner<'a> {
     denial_leads: bool,
     no_long_weekend: Option<u32>,
     from_period: Vec<usize>,
+    /// The month of the dates a correction took back.
+    corrected_month: Option<u32>,
 }
 
 impl<'a> Scanner<'a> {
@@ -110,6 +128,7 @@ impl<'a> Scanner<'a> {
             denial_leads: false,
             no_long_weekend: None,
             from_period: Vec::new(),
+            corrected_month: None,
         }
     }
 
@@ -150,8 +169,32 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn push(&mut self, kind: Kind, at: usize) {
-        let role = self.role_before(at);
+    fn push(&mut self, mut kind: Kind, at: usize) {
+        let mut role = self.role_before(at);
+        if self.corrected_before(at) {
+            // Said without a marker of its own ("nos vamos el 6 perdón el 7"), it takes the
+            // place, and the role, of the date just said.
+            // A range said instead ("ou melhor de 9 a 12") starts the stay.
+            let opens_range = (at + 1..=at + 3).any(|k| {
+                self.tok(k)
+                    .is_some_and(|t| t.is("a") || t.is_any(END_MARKERS))
+            });
+            if role == Role::Plain {
+                role = if opens_range {
+                    Role::Start
+                } else {
+                    self.mentions.last().map_or(role, |m| m.role)
+                };
+            }
+            self.take_back(role);
+        }
+        // The days said after a correction keep the month of the ones they replace ("del 20 al
+        // 23 de marzo, no, mejor dicho del 21 al 24": March).
+        if let (Kind::Day(r), Some(m)) = (&mut kind, self.corrected_month)
+            && r.month.is_none()
+        {
+            r.month = Some(m);
+        }
         if self.denied_before(at) {
             if self.denied.is_empty() {
                 self.denial_leads = self.no_leads(at);
@@ -159,6 +202,52 @@ impl<'a> Scanner<'a> {
             self.denied.push(self.mentions.len());
         }
         self.mentions.push(Mention { kind, role });
+    }
+
+    /// A correction between the last date and this one ("del diez no perdón del once", "el 3
+    /// digo el 4", "march 8 sorry march 9", "del 20 al 23 mejor dicho del 21 al 24"): the words
+    /// since the last date said, a few at most, name one.
+    fn corrected_before(&self, at: usize) -> bool {
+        let mut marker = false;
+        for j in (at.saturating_sub(CORRECTION_SPAN)..at).rev() {
+            if self.consumed.get(j).copied().unwrap_or(false) {
+                return marker && !self.mentions.is_empty();
+            }
+            let t = |k: usize| self.tok(k);
+            let pair = |a: &str, b: &[&str]| {
+                t(j).is_some_and(|x| x.is(a)) && t(j + 1).is_some_and(|y| y.is_any(b))
+            };
+            if t(j).is_some_and(|x| x.is_any(CORRECTION))
+                || pair("mejor", &["dicho", "del", "el", "desde", "de"])
+                || pair("quiero", &["decir"])
+                || pair("quise", &["decir"])
+                || pair("quer", &["dizer"])
+                || pair("ou", &["melhor"])
+                || pair("i", &["mean"])
+            {
+                marker = true;
+            }
+        }
+        false
+    }
+
+    /// The date a correction replaces: the last end for an end, else the last start (and its
+    /// end with it); its month stays for the days said instead.
+    fn take_back(&mut self, role: Role) {
+        let wanted = |m: &Mention| (m.role == Role::End) == (role == Role::End);
+        let Some(k) = self.mentions.iter().rposition(wanted) else {
+            return;
+        };
+        let month = |m: &Mention| match m.kind {
+            Kind::Day(r) | Kind::WeekendOf(r) | Kind::LastNight(r) => r.month,
+            Kind::Fixed(d) => Some(d.month()),
+            _ => None,
+        };
+        let replaced = self.mentions[k..].iter().find_map(month);
+        self.corrected_month = replaced.or(self.corrected_month);
+        if !self.denied.contains(&k) {
+            self.denied.push(k);
+        }
     }
 
     /// "no era el 15", "no es del 15", "en vez del 15", "en lugar del 15": the date that is
