@@ -927,6 +927,12 @@ fn people_added_are_not_a_party_of_that_many() {
         ("another guest is coming", 1),
         ("mais uma pessoa", 1),
         ("somos uno menos", -1),
+        ("ah y viene mi suegra tambien", 1),
+        ("se suma mi hermano", 1),
+        ("al final vienen mis viejos", 2),
+        ("mi vieja viene tambien", 1),
+        ("my sister is coming too", 1),
+        ("vem minha mae tambem", 1),
     ] {
         let u = read(text);
         assert_eq!((u.extra_guests, u.guests), (Some(delta), None), "{text}");
@@ -3018,5 +3024,23 @@ fn portuguese_ten_in_words() {
             (Some(d(check_in)), Some(d(check_out))),
             "{text}"
         );
+    }
+}
+
+/// "A fin de mes", "a principios de mes": the month meant (this one while that part is ahead,
+/// else the next), no day, so the guest is asked which days.
+#[test]
+fn a_part_of_the_month_said_without_its_name() {
+    // Today is 10 November.
+    for (text, month) in [
+        ("queremos ir a fin de mes", 11),
+        ("a fines de mes somos 4", 11),
+        ("para mediados de mes", 11),
+        ("a principios de mes", 11),
+        ("a principios del mes que viene", 12),
+        ("para fin del mes que viene", 12),
+    ] {
+        let u = read(text);
+        assert_eq!((u.month, u.check_in), (Some(month), None), "{text}");
     }
 }

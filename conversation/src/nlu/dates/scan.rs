@@ -952,6 +952,36 @@ impl<'a> Scanner<'a> {
 
     /// "la semana que viene", "en enero" (a month with no day), "en algún momento".
     fn vague_at(&mut self, i: usize) -> Option<usize> {
+        // "a fin de mes", "a principios de mes", "para mediados del mes": this month's end or
+        // middle while it is still ahead, else next month's; the month, no day.
+        const PARTS: &[(&str, u32)] = &[
+            ("principios", 10),
+            ("principio", 10),
+            ("comienzos", 10),
+            ("inicios", 10),
+            ("mediados", 20),
+            ("fin", 31),
+            ("fines", 31),
+            ("finales", 31),
+        ];
+        if let Some((_, last)) = PARTS
+            .iter()
+            .find(|(w, _)| self.tok(i).is_some_and(|t| t.is(w)))
+            && self.tok(i + 1).is_some_and(|t| t.is_any(&["de", "del"]))
+            && self.tok(i + 2).is_some_and(|t| t.is("mes"))
+        {
+            // "… del mes que viene", "del próximo mes": the next one.
+            let next = self.tok(i + 3).is_some_and(|t| t.is("que"))
+                && self.tok(i + 4).is_some_and(|t| t.is("viene"));
+            let month = if self.today.day() <= *last && !next {
+                self.today.month()
+            } else {
+                self.today.month() % 12 + 1
+            };
+            self.vague = true;
+            self.loose_month = self.loose_month.or(Some(month));
+            return Some(if next { 5 } else { 3 });
+        }
         if let Some(p) = VAGUE
             .iter()
             .find(|p| lexicon::phrase_at(self.tokens, i, p).is_some())
