@@ -148,6 +148,14 @@ impl Held {
             })
     }
 
+    /// The nights taken by everyone but this hold (what it could move into).
+    pub fn others_taken(
+        &self,
+        taken: &[booking::availability::Taken],
+    ) -> Vec<booking::availability::Taken> {
+        taken.iter().filter(|t| !self.owns(t)).copied().collect()
+    }
+
     /// The cabins held: the group's, or this one.
     pub fn cabins(&self) -> Vec<&str> {
         match &self.group {

@@ -14,6 +14,10 @@ const DEADLINE: &[&str] = &[
     "se vence", "hasta cuando vale", "how long do i have", "how long do we have",
     "how long will you hold", "how long is it held", "when does it expire", "when does the hold expire",
     "until when", "ate quando", "quanto tempo tenho", "quanto tempo temos", "quando vence",
+    // Paying later asked: until when it is kept says whether that is in time.
+    "pagar manana", "pagar la sena manana", "pagarla manana", "pago manana", "pagamos manana",
+    "pagar despues", "pagar mas tarde", "pagar a la noche", "pago a la noche", "pay tomorrow",
+    "pay later", "pay manana", "pay it manana", "pagar amanha", "pagar depois", "pagar mais tarde",
 ];
 
 /// The guest says they paid.
@@ -35,6 +39,9 @@ const LINK_MISSING: &[&str] = &[
     "no me llego el link", "no me llego el enlace", "no me llego el mail", "no me llego nada",
     "no recibi el link", "no tengo el link", "no veo el link", "no encuentro el link",
     "el link no funciona", "el link no anda", "el link no abre", "el link no me deja",
+    "el link no me abre", "no me abre el link", "no abre el link", "el link da error",
+    "el link no carga", "no me carga el link", "el link esta vencido", "el link no sirve",
+    "link isn t opening", "link won t open", "o link nao abre", "o link da erro",
     "no me anda el link", "no me funciona el link", "no puedo pagar", "no me deja pagar",
     "reenviame el link", "mandame el link de nuevo", "pasame el link de nuevo",
     "mandame de nuevo el link", "pasame de nuevo el link", "me reenvias el link",

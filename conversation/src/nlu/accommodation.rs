@@ -260,10 +260,14 @@ pub(crate) fn find_all(tokens: &[Token], names: &[&str]) -> Vec<String> {
 /// same sounds ("arrallan" or "arrashan" for Arrayán, "coiwe", "coigüe" or "koihue" for
 /// Coihue), one letter off a name of six letters or more (the first one right), or one letter
 /// for another alike in a name of five ("lemga" for Lenga). Never a word the lexicon knows,
-/// nor one shorter than four letters.
+/// nor one shorter than four letters unless written with the "ñ" of a name ("ñre").
 fn names(t: &Token, w: &str) -> bool {
     if lexicon::word(t, w).is_some() {
         return true;
+    }
+    // "la ñre": three letters, but with the "ñ" only a name has.
+    if t.enye && t.text.len() == 3 && w.starts_with('n') && !t.known {
+        return lexicon::within_one_edit(&t.text, w);
     }
     if t.known || !t.is_alpha() || t.text.len() < 4 {
         return false;

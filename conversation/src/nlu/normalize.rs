@@ -43,6 +43,9 @@ pub(crate) struct Token {
     pub(crate) punct_after: bool,
     /// The word is one the lexicon knows exactly, so it is never treated as a typo of another.
     pub(crate) known: bool,
+    /// The original had an "ñ" (folded to "n"): a short word with one is a misspelt Ñire, not
+    /// one of the many short words it would otherwise be one letter from.
+    pub(crate) enye: bool,
 }
 
 impl Token {
@@ -112,6 +115,7 @@ struct Builder {
     tokens: Vec<Token>,
     text: String,
     accented: bool,
+    enye: bool,
     /// The current letter run started right after a digit ("1ro").
     glued_to_digit: bool,
 }
@@ -168,6 +172,7 @@ impl Builder {
     fn flush(&mut self) {
         let glued = std::mem::take(&mut self.glued_to_digit);
         let accented = std::mem::take(&mut self.accented);
+        let enye = std::mem::take(&mut self.enye);
         let raw = std::mem::take(&mut self.text);
         if raw.is_empty() {
             return;
@@ -182,6 +187,7 @@ impl Builder {
             accented,
             punct_after: false,
             known,
+            enye,
         });
     }
 }
@@ -201,7 +207,10 @@ pub(crate) fn tokenize(raw: &str) -> Vec<Token> {
             continue;
         }
         match classify(c) {
-            Class::Letter(l, accented) => b.push_letter(l, accented),
+            Class::Letter(l, accented) => {
+                b.push_letter(l, accented);
+                b.enye |= c == 'ñ';
+            }
             Class::Digit(d) => b.push_digit(d),
             Class::Joiner(j) => {
                 let between_digits = b.last_char().is_some_and(|l| l.is_ascii_digit())

@@ -2931,6 +2931,81 @@ fn the_language_asked_for_is_read() {
     assert_eq!(read("somos 2 ingleses").language_asked, None);
 }
 
+#[test]
+fn when_the_guest_pays_or_answers_is_no_stay_date() {
+    for text in [
+        "puedo pagar la seña mañana?",
+        "mañana te confirmo",
+        "hoy transfiero la seña",
+        "can I pay tomorrow?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}");
+    }
+    assert!(read("hay lugar para mañana?").check_in.is_some());
+    assert_eq!(
+        read("el link no me abre").about_hold,
+        Some(crate::nlu::AboutHold::LinkMissing)
+    );
+}
+
+#[test]
+fn paying_later_asks_until_when_the_hold_is_kept() {
+    for text in [
+        "puedo pagar la seña mañana?",
+        "la puedo pagar más tarde?",
+        "can I pay tomorrow?",
+        "posso pagar amanhã?",
+    ] {
+        assert_eq!(
+            read(text).about_hold,
+            Some(crate::nlu::AboutHold::Deadline),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_portuguese_arrival_alone_is_an_arrival() {
+    for text in [
+        "na verdade vamos chegar dia 11",
+        "só conseguimos chegar no dia 11",
+    ] {
+        let u = read(text);
+        assert!(u.arrival_only, "{text}");
+    }
+}
+
+#[test]
+fn the_nth_weekend_of_a_month_is_its_friday_to_sunday() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // Today is 2026-11-10; February 2027 starts on a Monday (Fridays 5, 12, 19, 26).
+    for (text, from) in [
+        ("primer finde de febrero para 4", d(2027, 2, 5)),
+        ("el segundo fin de semana de febrero", d(2027, 2, 12)),
+        ("el último finde de febrero, somos 2", d(2027, 2, 26)),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(from), Some(from + chrono::Duration::days(2))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_three_letter_name_with_its_enye_is_that_cabin() {
+    let names = ["Cabaña Arrayán", "Cabaña Ñire", "Cabaña Lenga"];
+    let read = |text: &str| understand(text, today(), &names).accommodation;
+    assert_eq!(
+        read("hola quisera la ñre para 3").as_deref(),
+        Some("Cabaña Ñire")
+    );
+    // Without the "ñ", three letters are too short to be a name.
+    assert_eq!(read("la nre para 3"), None);
+}
+
 /// A date taken back in the middle of a sentence, as voice notes and hurried guests say it:
 /// the date after the correction is the stay, and keeps the month of the one it replaces.
 #[test]

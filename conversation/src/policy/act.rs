@@ -239,7 +239,7 @@ fn carry_out(
                     {
                         let most = facts.occupancy.largest_party();
                         if g > most {
-                            return vec![say(texts::too_many(lang, most))];
+                            return vec![quote::too_large(s, &facts.occupancy, g)];
                         }
                         let largest = facts.occupancy.largest_single();
                         out.push(say(texts::group_ahead(lang, largest)));

@@ -5,7 +5,7 @@
 
 use booking::{
     Accommodation, Guests, StayDates,
-    availability::{Occupancy, Taken, split_guests},
+    availability::{Occupancy, split_guests},
 };
 
 use super::{act::stay_of, plan::held, quote, say};
@@ -330,13 +330,7 @@ fn own_nearest_free(
     stay: &StayDates,
     guests: Guests,
 ) -> Option<StayDates> {
-    let taken: Vec<Taken> = facts
-        .occupancy
-        .taken
-        .iter()
-        .filter(|t| !h.owns(t))
-        .copied()
-        .collect();
+    let taken = h.others_taken(facts.occupancy.taken);
     let only = Occupancy {
         accommodations: std::slice::from_ref(cabin),
         taken: &taken,
@@ -438,13 +432,7 @@ fn move_group(
     guests: Guests,
 ) -> Vec<Effect> {
     let lang = s.language;
-    let taken: Vec<Taken> = facts
-        .occupancy
-        .taken
-        .iter()
-        .filter(|t| !h.owns(t))
-        .copied()
-        .collect();
+    let taken = h.others_taken(facts.occupancy.taken);
     let occupancy = Occupancy {
         accommodations: facts.occupancy.accommodations,
         taken: &taken,

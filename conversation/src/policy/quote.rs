@@ -52,13 +52,10 @@ pub(crate) fn quote(
 ) -> Vec<i64> {
     let replacing = scope.replacing;
     let lang = s.language;
-    let taken: Vec<Taken> = facts
-        .occupancy
-        .taken
-        .iter()
-        .filter(|t| !replacing.is_some_and(|h| h.owns(t)))
-        .copied()
-        .collect();
+    let taken: Vec<Taken> = match replacing {
+        Some(h) => h.others_taken(facts.occupancy.taken),
+        None => facts.occupancy.taken.to_vec(),
+    };
     let occupancy = Occupancy {
         accommodations: facts.occupancy.accommodations,
         taken: &taken,
@@ -231,7 +228,7 @@ pub(crate) fn quote(
             return set.iter().map(|a| a.id).collect();
         }
         if i32::from(guests.get()) > occupancy.largest_party() {
-            effects.push(say(texts::too_many(lang, occupancy.largest_party())));
+            effects.push(too_large(s, &occupancy, i32::from(guests.get())));
             return Vec::new();
         }
         // Not everyone fits in what is free on these dates: the most the free cabins host.
@@ -426,6 +423,25 @@ pub(crate) fn together_in(
     let want = if book { Want::Book } else { Want::Availability };
     quote(s, &only, (stay, guests), want, scope, &mut effects);
     effects
+}
+
+/// A party larger than the most cabins one request takes: more than the whole place sleeps is
+/// said so (with what it sleeps); fewer is an event a person arranges (`needs_human`).
+pub(crate) fn too_large(
+    s: &mut ConversationState,
+    occupancy: &Occupancy<'_>,
+    guests: i32,
+) -> Effect {
+    let whole: i32 = occupancy.accommodations.iter().map(|a| a.capacity).sum();
+    if guests > whole {
+        say(texts::too_many(s.language, whole))
+    } else {
+        s.needs_human = true;
+        say(texts::group_for_a_person(
+            s.language,
+            occupancy.largest_party(),
+        ))
+    }
 }
 
 fn option(

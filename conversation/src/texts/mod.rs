@@ -285,6 +285,7 @@ mod tests {
                 group_voucher_text(lang, &group_voucher),
                 already_held(lang, "Cabaña Lenga", &stay(), Some("https://pago")),
                 too_many(lang, 12),
+                group_for_a_person(lang, 14),
                 group_taken(lang).to_owned(),
                 ask_nights(lang, "2026-12-15".parse().unwrap()),
                 ask_guests_for(lang, &stay(), None),

@@ -552,6 +552,22 @@ pub fn largest_is(lang: Language, name: &str, capacity: i32) -> String {
     }
 }
 
+/// A group the place could sleep only as an event (more cabins than one request takes): a
+/// person arranges it.
+pub fn group_for_a_person(lang: Language, most: i32) -> String {
+    match lang {
+        Language::Es => format!(
+            "¡Qué lindo grupo! 🙌 Para más de {most} personas lo coordina alguien del equipo: le aviso para que te escriba por acá en cuanto pueda 😊"
+        ),
+        Language::En => format!(
+            "What a lovely group! 🙌 For more than {most} people someone from our team arranges it: I'll ask them to write to you here as soon as they can 😊"
+        ),
+        Language::Pt => format!(
+            "Que grupo legal! 🙌 Para mais de {most} pessoas, alguém da equipe organiza: vou pedir para te escreverem por aqui assim que puderem 😊"
+        ),
+    }
+}
+
 pub fn too_many(lang: Language, max: i32) -> String {
     match lang {
         Language::Es => format!(

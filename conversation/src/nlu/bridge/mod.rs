@@ -232,6 +232,7 @@ fn word(text: &str, punct_after: bool) -> Token {
         accented: text == "si",
         punct_after,
         known: lexicon::is_known(text),
+        enye: false,
     }
 }
 

@@ -314,14 +314,7 @@ impl<'a> Scanner<'a> {
         if let Some((check_in, check_out)) = found.stay {
             self.from_period
                 .extend([self.mentions.len(), self.mentions.len() + 1]);
-            self.mentions.push(Mention {
-                kind: Kind::Fixed(check_in),
-                role: Role::Start,
-            });
-            self.mentions.push(Mention {
-                kind: Kind::Fixed(check_out),
-                role: Role::End,
-            });
+            self.push_stay(check_in, check_out);
         }
         Some(used)
     }
@@ -342,11 +335,11 @@ impl<'a> Scanner<'a> {
         // "la 1ra semana": the ordinal's suffix is gone, "la" says it is one.
         let after_la = i > 0 && self.tok(i - 1).is_some_and(|t| t.is("la"));
         let which = match self.tok(i)?.text.as_str() {
-            "primera" | "primer" => 1,
-            "segunda" => 2,
-            "tercera" => 3,
-            "cuarta" => 4,
-            "ultima" => 5,
+            "primera" | "primer" | "primero" => 1,
+            "segunda" | "segundo" => 2,
+            "tercera" | "tercer" | "tercero" => 3,
+            "cuarta" | "cuarto" => 4,
+            "ultima" | "ultimo" => 5,
             "1" if after_la => 1,
             "2" if after_la => 2,
             "3" if after_la => 3,
@@ -355,6 +348,21 @@ impl<'a> Scanner<'a> {
         };
         let unit = self.tok(i + 1)?;
         let fortnight = unit.is("quincena");
+        // "El primer finde de febrero", "el último fin de semana de marzo": that Friday to
+        // Sunday.
+        let weekend_len = if unit.is("finde") {
+            Some(1)
+        } else if lexicon::phrase_at(self.tokens, i + 1, "fin de semana").is_some() {
+            Some(3)
+        } else {
+            None
+        };
+        if let Some(len) = weekend_len {
+            let (month, year, mlen) = self.month_after(i + 1 + len)?;
+            let (start, end) = calendar::nth_weekend(self.today, month, year, which)?;
+            self.push_stay(start, end);
+            return Some(1 + len + mlen);
+        }
         if !fortnight && !unit.is("semana") {
             return None;
         }
@@ -383,14 +391,7 @@ impl<'a> Scanner<'a> {
             .into_iter()
             .filter_map(part)
             .find(|(a, _)| *a >= self.today || year.is_some())?;
-        self.mentions.push(Mention {
-            kind: Kind::Fixed(start),
-            role: Role::Start,
-        });
-        self.mentions.push(Mention {
-            kind: Kind::Fixed(end),
-            role: Role::End,
-        });
+        self.push_stay(start, end);
         Some(2 + mlen)
     }
 
@@ -429,14 +430,7 @@ impl<'a> Scanner<'a> {
         }
         let start = calendar::first_on_or_after(self.today, n.value, month)?;
         let end = calendar::add_days(start, 7)?;
-        self.mentions.push(Mention {
-            kind: Kind::Fixed(start),
-            role: Role::Start,
-        });
-        self.mentions.push(Mention {
-            kind: Kind::Fixed(end),
-            role: Role::End,
-        });
+        self.push_stay(start, end);
         Some(used)
     }
 
@@ -533,10 +527,41 @@ impl<'a> Scanner<'a> {
         r.is_plausible().then_some((r, 1 + n.len + mlen))
     }
 
+    /// A whole stay said at once (a period, a part of a month, a week from a day).
+    fn push_stay(&mut self, check_in: NaiveDate, check_out: NaiveDate) {
+        self.mentions.push(Mention {
+            kind: Kind::Fixed(check_in),
+            role: Role::Start,
+        });
+        self.mentions.push(Mention {
+            kind: Kind::Fixed(check_out),
+            role: Role::End,
+        });
+    }
+
+    /// A verb of paying or answering within a few words of the day at `i`.
+    fn tells_when_to_act(&self, i: usize) -> bool {
+        #[rustfmt::skip]
+        const ACT: &[&str] = &[
+            "pagar", "pago", "pagamos", "pagaria", "pagaremos", "pague", "abonar", "abono",
+            "transferir", "transfiero", "transferimos", "deposito", "confirmo", "confirmamos",
+            "confirmar", "aviso", "avisamos", "escribo", "escribimos", "llamo", "contesto",
+            "respondo", "decido", "decidimos", "pay", "confirm", "paying", "pagarla",
+            "pagarlo", "sena", "link",
+        ];
+        (i.saturating_sub(3)..(i + 3).min(self.tokens.len()))
+            .any(|k| k != i && self.tok(k).is_some_and(|t| t.is_any(ACT)))
+    }
+
     /// "hoy", "mañana", "pasado mañana", "esta noche".
     fn relative(&mut self, i: usize) -> Option<usize> {
         let t = self.tok(i)?;
         let today = self.today;
+        // "¿Puedo pagar la seña mañana?", "mañana te confirmo", "hoy transfiero": when the guest
+        // pays or answers, not when they come.
+        if t.is_any(&["hoy", "manana"]) && self.tells_when_to_act(i) {
+            return Some(1);
+        }
         let (kind, n) = if t.is("pasado") && self.tok(i + 1).is_some_and(|m| m.is("manana")) {
             (Kind::Fixed(calendar::add_days(today, 2)?), 2)
         } else if t.is("hoy") {
