@@ -125,6 +125,34 @@ pub(crate) fn day_on_weekday(
     Some((first, true))
 }
 
+/// The `which`-th weekend (Friday to Sunday; 5 is the last) of `month`, the next one from
+/// `today` on (of `year` when said): the Friday and the Sunday.
+pub(crate) fn nth_weekend(
+    today: NaiveDate,
+    month: u32,
+    year: Option<i32>,
+    which: u32,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let years = match year {
+        Some(y) => vec![y],
+        None => vec![today.year(), today.year() + 1],
+    };
+    years.into_iter().find_map(|y| {
+        let first = NaiveDate::from_ymd_opt(y, month, 1)?;
+        let fridays: Vec<NaiveDate> = first
+            .iter_days()
+            .take_while(|d| d.month() == month)
+            .filter(|d| d.weekday() == Weekday::Fri)
+            .collect();
+        let friday = if which == 5 {
+            *fridays.last()?
+        } else {
+            *fridays.get(usize::try_from(which).ok()?.checked_sub(1)?)?
+        };
+        (friday >= today || year.is_some()).then(|| (friday, friday + chrono::Duration::days(2)))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,32 +240,4 @@ mod tests {
         let _ = weekend(NaiveDate::MAX, true);
         let _ = first_on_or_after(NaiveDate::MAX, 31, Some(12));
     }
-}
-
-/// The `which`-th weekend (Friday to Sunday; 5 is the last) of `month`, the next one from
-/// `today` on (of `year` when said): the Friday and the Sunday.
-pub(crate) fn nth_weekend(
-    today: NaiveDate,
-    month: u32,
-    year: Option<i32>,
-    which: u32,
-) -> Option<(NaiveDate, NaiveDate)> {
-    let years = match year {
-        Some(y) => vec![y],
-        None => vec![today.year(), today.year() + 1],
-    };
-    years.into_iter().find_map(|y| {
-        let first = NaiveDate::from_ymd_opt(y, month, 1)?;
-        let fridays: Vec<NaiveDate> = first
-            .iter_days()
-            .take_while(|d| d.month() == month)
-            .filter(|d| d.weekday() == Weekday::Fri)
-            .collect();
-        let friday = if which == 5 {
-            *fridays.last()?
-        } else {
-            *fridays.get(usize::try_from(which).ok()?.checked_sub(1)?)?
-        };
-        (friday >= today || year.is_some()).then(|| (friday, friday + chrono::Duration::days(2)))
-    })
 }
