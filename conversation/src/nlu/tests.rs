@@ -3062,7 +3062,28 @@ fn a_date_taken_back_mid_sentence_gives_way_to_the_next() {
             "2027-03-09",
             "2027-03-12",
         ),
+        (
+            "del veinte al veintidos no mejor al veintitres de marzo para dos",
+            "2027-03-20",
+            "2027-03-23",
+        ),
+        (
+            "para 2 del 10 al 13 de marzo, no, del 11 al 14",
+            "2027-03-11",
+            "2027-03-14",
+        ),
+        (
+            "para 2 del 10 al 13 de marzo no del 11 al 14",
+            "2027-03-11",
+            "2027-03-14",
+        ),
+        ("del 10 al 13 de marzo no al 14", "2027-03-10", "2027-03-14"),
         // No correction: the two dates are the stay.
+        (
+            "del 15 al 18 de marzo y si no del 20 al 23",
+            "2027-03-15",
+            "2027-03-18",
+        ),
         (
             "del 15 al 18 de marzo, perdón la hora",
             "2027-03-15",

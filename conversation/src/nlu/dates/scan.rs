@@ -218,7 +218,14 @@ impl<'a> Scanner<'a> {
                 t(j).is_some_and(|x| x.is(a)) && t(j + 1).is_some_and(|y| y.is_any(b))
             };
             if t(j).is_some_and(|x| x.is_any(CORRECTION))
-                || pair("mejor", &["dicho", "del", "el", "desde", "de"])
+                || pair("mejor", &["dicho", "del", "el", "desde", "de", "al", "hasta", "a"])
+                // "del 10 al 13, no, del 11 al 14": a bare "no" before the date said instead
+                // (not "y si no, del 15": another choice; not "el 11 no el 10": the 11th)
+                || pair("no", &["del", "desde", "al", "hasta"])
+                    && !j
+                        .checked_sub(1)
+                        .and_then(|k| t(k))
+                        .is_some_and(|p| p.is_any(&["si", "sino", "o", "ou", "if"]))
                 || pair("quiero", &["decir"])
                 || pair("quise", &["decir"])
                 || pair("quer", &["dizer"])
