@@ -224,7 +224,7 @@ impl<'a> Scanner<'a> {
                 || pair("no", &["del", "desde", "al", "hasta"])
                     && !j
                         .checked_sub(1)
-                        .and_then(|k| t(k))
+                        .and_then(t)
                         .is_some_and(|p| p.is_any(&["si", "sino", "o", "ou", "if"]))
                 || pair("quiero", &["decir"])
                 || pair("quise", &["decir"])
