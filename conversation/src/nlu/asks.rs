@@ -179,6 +179,29 @@ pub(super) fn fits(text: &str, tokens: &[Token]) -> bool {
         })
 }
 
+/// "¿Tienen descuento por estadía larga?", "¿hay alguna promo?", "any discount?", "tem
+/// desconto?".
+pub(super) fn discount(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        t.is_any(&[
+            "descuento",
+            "descuentos",
+            "promo",
+            "promos",
+            "promocion",
+            "promociones",
+            "discount",
+            "discounts",
+            "desconto",
+            "descontos",
+            "rebaja",
+        ])
+    }) || lexicon::says_any(
+        tokens,
+        &["precio especial", "special price", "preco especial"],
+    )
+}
+
 /// "¿Todos en una?", "¿en una sola cabaña?", "all in one cabin?", "todos num chalé só?".
 pub(super) fn all_in_one(tokens: &[Token]) -> bool {
     lexicon::says_any(
@@ -215,6 +238,12 @@ pub(super) fn recommendation(tokens: &[Token]) -> bool {
         "cual es la mejor",
         "cual esta mejor",
         "cual es la mas linda",
+        "cual es la cabana mas linda",
+        "la mas linda",
+        "la mas bonita",
+        "la mejor cabana",
+        "which is the best",
+        "which one is the nicest",
         "cual elegirias",
         "vos cual",
         "which one would you",

@@ -293,6 +293,18 @@ fn step(tokens: &[Token], consumed: &[bool], i: usize, tally: &mut Tally) -> usi
         tally.couple = true;
     } else if solo_phrase(tokens, i) {
         tally.solo = true;
+    } else if [
+        "luna de miel",
+        "recien casados",
+        "nos casamos",
+        "honeymoon",
+        "lua de mel",
+    ]
+    .iter()
+    .any(|p| lexicon::phrase_at(tokens, i, p).is_some())
+    {
+        // "Nos casamos y buscamos algo para la luna de miel": the two of them.
+        tally.couple = true;
     } else if lexicon::phrase_at(tokens, i, "familia tipo").is_some() {
         tally.base = tally.base.or(Some(4));
     } else if tokens.get(i).is_some_and(|t| t.is_any(COUPLES)) && !is_partner_slot(tokens, i) {

@@ -306,6 +306,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         all_in_one: asks::all_in_one(&tokens),
         language_asked,
         asks_bot,
+        asks_discount: asks::discount(&tokens),
         parties,
         asks_recommendation: asks::recommendation(&tokens),
         declines: agreement.no,

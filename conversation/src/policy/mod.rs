@@ -59,7 +59,14 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             state.guests = prev.guests;
             let heard = listen(&mut state, u);
             let step = plan::plan(prev, &mut state, u, &heard, facts);
-            let effects = one_reply(act::act(step, &mut state, u, facts));
+            let mut effects = act::act(step, &mut state, u, facts);
+            // "¿Tienen descuento?": prices are the owner's to bend; a person sees it, the rest
+            // of the message is answered as usual.
+            if u.asks_discount {
+                state.needs_human = true;
+                effects.insert(0, say(texts::discount_asked(state.language).to_owned()));
+            }
+            let effects = one_reply(effects);
             state.just_held = effects
                 .iter()
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));

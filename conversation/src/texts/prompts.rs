@@ -5,6 +5,21 @@ use booking::{Money, StayError};
 use super::{ASK_DATES, ASK_GUESTS, CLARIFY, HUMAN, NO_ROOM, WELCOME};
 use crate::{Language, Refusal};
 
+/// "¿Tienen descuento?": a person answers; the rest of the message is answered below it.
+pub fn discount_asked(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "Lo de un descuento lo ve alguien del equipo: ya le paso tu consulta y te responde por acá 🙌"
+        }
+        Language::En => {
+            "Someone from our team handles discounts: I'm passing your question on and they'll answer you here 🙌"
+        }
+        Language::Pt => {
+            "Desconto é com alguém da equipe: já passo sua pergunta e te respondem por aqui 🙌"
+        }
+    }
+}
+
 /// "¿Sos un bot?": yes, the property's assistant; a person whenever the guest wants one.
 pub fn who_i_am(lang: Language) -> &'static str {
     match lang {

@@ -507,7 +507,6 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("imagenes", InfoTopic::Photos),
     ("video", InfoTopic::Photos),
     ("videos", InfoTopic::Photos),
-    ("instagram", InfoTopic::Photos),
     ("como es", InfoTopic::Photos),
     ("como son", InfoTopic::Photos),
     // Amenities

@@ -524,3 +524,34 @@ fn who_is_there_is_answered_as_a_person_would() {
         assert!(talk(&[q]).state.needs_human, "{q}");
     }
 }
+
+#[test]
+fn a_discount_asked_goes_to_a_person_and_the_rest_is_answered() {
+    let t = talk(&["hola, tienen descuento por estadía larga? somos 2, del 1 al 11 de diciembre"]);
+    let s = said(&t);
+    assert!(t.state.needs_human, "{s}");
+    assert!(
+        s.contains("descuento") && s.contains("Cabaña Arrayán"),
+        "{s}"
+    );
+    assert!(
+        !talk(&["hola, somos 2, del 1 al 3 de diciembre"])
+            .state
+            .needs_human
+    );
+}
+
+#[test]
+fn a_honeymoon_is_for_two() {
+    let t = talk(&["nos casamos y buscamos algo para la luna de miel, del 10 al 13 de diciembre"]);
+    assert_eq!(t.state.guests, Some(2), "{}", said(&t));
+}
+
+#[test]
+fn the_nicest_cabin_asked_with_nothing_offered_shows_them_side_by_side() {
+    let s = said(&talk(&["buenas! cuál es la cabaña más linda?"]));
+    assert!(
+        s.contains("Cabaña Arrayán") && s.contains("Cabaña Lenga"),
+        "{s}"
+    );
+}
