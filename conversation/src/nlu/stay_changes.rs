@@ -413,5 +413,56 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
             return Some(-n);
         }
     }
-    None
+    relatives_joining(tokens)
+}
+
+/// "Viene mi suegra también", "se suma mi hermano", "al final vienen mis viejos", "se prende
+/// otra pareja", "my sister is coming too", "vem minha mãe também": relatives who join a party
+/// already said, one each (two for a couple or parents).
+fn relatives_joining(tokens: &[Token]) -> Option<i32> {
+    #[rustfmt::skip]
+    const ONE: &[&str] = &[
+        "suegra", "suegro", "hermana", "hermano", "mama", "papa", "vieja", "viejo", "madre",
+        "padre", "abuela", "abuelo", "tia", "tio", "prima", "primo", "cunada", "cunado", "amiga",
+        "amigo", "hija", "hijo", "sobrina", "sobrino", "nieta", "nieto", "novia", "novio",
+        "sister", "brother", "mother", "mom", "father", "dad", "friend", "son", "daughter",
+        "mae", "pai", "irma", "irmao", "sogra", "sogro", "amiga", "amigo", "filha", "filho",
+    ];
+    #[rustfmt::skip]
+    const TWO: &[&str] = &[
+        "suegros", "viejos", "padres", "abuelos", "pareja", "parents", "couple", "pais",
+        "sogros", "casal",
+    ];
+    const OWN: &[&str] = &[
+        "mi", "mis", "otra", "otro", "my", "another", "minha", "meu", "meus", "minhas", "outra",
+        "outro",
+    ];
+    #[rustfmt::skip]
+    const JOIN: &[&str] = &[
+        "viene", "vienen", "suma", "suman", "agrega", "agregan", "prende", "prenden", "une",
+        "unen", "coming", "comes", "joins", "joining", "vem", "vai", "junta",
+    ];
+    const TOO: &[&str] = &["tambien", "too", "also", "tambem", "mas", "more", "mais"];
+    let at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
+    let join_near = |from: usize, to: usize| (from..to).any(|k| at(k, JOIN));
+    let mut total = 0;
+    for i in 0..tokens.len() {
+        if !at(i, OWN) {
+            continue;
+        }
+        let n = if at(i + 1, TWO) {
+            2
+        } else if at(i + 1, ONE) && !at(i, &["otra", "otro", "another", "outra", "outro"]) {
+            1
+        } else {
+            continue;
+        };
+        // The verb before ("viene mi suegra"), or after ("mi suegra viene también").
+        let before = join_near(i.saturating_sub(3), i);
+        let after = join_near(i + 2, i + 5) && (i + 2..i + 7).any(|k| at(k, TOO));
+        if before || after {
+            total += n;
+        }
+    }
+    (total > 0).then_some(total)
 }

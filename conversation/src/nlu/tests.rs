@@ -927,6 +927,12 @@ fn people_added_are_not_a_party_of_that_many() {
         ("another guest is coming", 1),
         ("mais uma pessoa", 1),
         ("somos uno menos", -1),
+        ("ah y viene mi suegra tambien", 1),
+        ("se suma mi hermano", 1),
+        ("al final vienen mis viejos", 2),
+        ("mi vieja viene tambien", 1),
+        ("my sister is coming too", 1),
+        ("vem minha mae tambem", 1),
     ] {
         let u = read(text);
         assert_eq!((u.extra_guests, u.guests), (Some(delta), None), "{text}");
@@ -2998,4 +3004,139 @@ fn a_three_letter_name_with_its_enye_is_that_cabin() {
     );
     // Without the "ñ", three letters are too short to be a name.
     assert_eq!(read("la nre para 3"), None);
+}
+
+/// A date taken back in the middle of a sentence, as voice notes and hurried guests say it:
+/// the date after the correction is the stay, and keeps the month of the one it replaces.
+#[test]
+fn a_date_taken_back_mid_sentence_gives_way_to_the_next() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "hola queria la arrayan del diez no perdon del once al catorce de marzo para dos",
+            "2027-03-11",
+            "2027-03-14",
+        ),
+        (
+            "del 10, perdón, del 11 al 14 de marzo",
+            "2027-03-11",
+            "2027-03-14",
+        ),
+        (
+            "tienen lugar del 20 al 23 de marzo eh no mejor dicho del 21 al 24 somos dos",
+            "2027-03-21",
+            "2027-03-24",
+        ),
+        (
+            "del 20 al 23 de marzo, quiero decir del 21 al 24",
+            "2027-03-21",
+            "2027-03-24",
+        ),
+        (
+            "quiero la ñire para el 3 de mayo digo el 4 de mayo hasta el 7 somos 4",
+            "2027-05-04",
+            "2027-05-07",
+        ),
+        (
+            "llegamos el 3 de mayo y nos vamos el 6 perdon el 7",
+            "2027-05-03",
+            "2027-05-07",
+        ),
+        (
+            "do you have something for two from march 8 sorry march 9 to march 12",
+            "2027-03-09",
+            "2027-03-12",
+        ),
+        (
+            "from March 8, I mean March 9, to March 12",
+            "2027-03-09",
+            "2027-03-12",
+        ),
+        (
+            "de 8 de março, desculpa, de 9 a 12 de março",
+            "2027-03-09",
+            "2027-03-12",
+        ),
+        (
+            "de 8 a 10 de março ou melhor de 9 a 12",
+            "2027-03-09",
+            "2027-03-12",
+        ),
+        (
+            "del veinte al veintidos no mejor al veintitres de marzo para dos",
+            "2027-03-20",
+            "2027-03-23",
+        ),
+        (
+            "para 2 del 10 al 13 de marzo, no, del 11 al 14",
+            "2027-03-11",
+            "2027-03-14",
+        ),
+        (
+            "para 2 del 10 al 13 de marzo no del 11 al 14",
+            "2027-03-11",
+            "2027-03-14",
+        ),
+        ("del 10 al 13 de marzo no al 14", "2027-03-10", "2027-03-14"),
+        // No correction: the two dates are the stay.
+        (
+            "del 15 al 18 de marzo y si no del 20 al 23",
+            "2027-03-15",
+            "2027-03-18",
+        ),
+        (
+            "del 15 al 18 de marzo, perdón la hora",
+            "2027-03-15",
+            "2027-03-18",
+        ),
+        ("perdón, del 15 al 18 de marzo", "2027-03-15", "2027-03-18"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
+
+/// "Dez" is ten in Portuguese, December only after a day.
+#[test]
+fn portuguese_ten_in_words() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "oi queria saber se tem lugar pra duas pessoas de dez a treze de abril",
+            "2027-04-10",
+            "2027-04-13",
+        ),
+        ("do dia dez ao dia doze de maio", "2027-05-10", "2027-05-12"),
+        ("de 15 de dez a 18 de dez", "2026-12-15", "2026-12-18"),
+        ("de 15 dez a 3 jan", "2026-12-15", "2027-01-03"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
+
+/// "A fin de mes", "a principios de mes": the month meant (this one while that part is ahead,
+/// else the next), no day, so the guest is asked which days.
+#[test]
+fn a_part_of_the_month_said_without_its_name() {
+    // Today is 10 November.
+    for (text, month) in [
+        ("queremos ir a fin de mes", 11),
+        ("a fines de mes somos 4", 11),
+        ("para mediados de mes", 11),
+        ("a principios de mes", 11),
+        ("a principios del mes que viene", 12),
+        ("para fin del mes que viene", 12),
+    ] {
+        let u = read(text);
+        assert_eq!((u.month, u.check_in), (Some(month), None), "{text}");
+    }
 }

@@ -6,6 +6,7 @@
 //! a hold; `cases_conv14.txt`, long whole conversations; `cases_conv15.txt`, messy input;
 //! `cases_conv16.txt`, English and Portuguese guests; `cases_conv17.txt`, cancellations and
 //! changes; `cases_conv18.txt`, offers pointed at and several intents in one message;
+//! `cases_conv19.txt`, dates and people as guests say them, voice notes included;
 //! `cases_conv20.txt`, groups and what guests ask after paying) run through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
@@ -221,6 +222,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv16.txt", include_str!("cases_conv16.txt")),
     ("cases_conv17.txt", include_str!("cases_conv17.txt")),
     ("cases_conv18.txt", include_str!("cases_conv18.txt")),
+    ("cases_conv19.txt", include_str!("cases_conv19.txt")),
     ("cases_conv20.txt", include_str!("cases_conv20.txt")),
 ];
 

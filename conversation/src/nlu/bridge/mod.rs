@@ -35,11 +35,57 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     // A date that only reads day first ("14/03") says how the message writes them all
     // ("10/03 to 14/03").
     let english = english && !tokens.iter().any(day_first_only);
-    let replaced = phrases(&portuguese_weekdays(tokens));
+    let replaced = phrases(&portuguese_ten(portuguese_weekdays(tokens)));
     months_after_days(replaced)
         .into_iter()
         .map(|t| month_first_numeric(t, english))
         .collect()
+}
+
+/// "Dez" is ten or December: after a day ("15 dez", "15 de dez") the month, else the number
+/// ("de dez a treze de abril", "dia dez", "dez pessoas").
+fn portuguese_ten(mut tokens: Vec<Token>) -> Vec<Token> {
+    const DAY_WORDS: &[&str] = &[
+        "um",
+        "primeiro",
+        "dois",
+        "duas",
+        "tres",
+        "quatro",
+        "cinco",
+        "seis",
+        "sete",
+        "oito",
+        "nove",
+        "onze",
+        "doze",
+        "treze",
+        "quatorze",
+        "catorze",
+        "quinze",
+        "dezesseis",
+        "dezasseis",
+        "dezessete",
+        "dezoito",
+        "dezenove",
+        "vinte",
+        "trinta",
+    ];
+    let day = |t: Option<&Token>| t.is_some_and(|t| t.is_digits() || t.is_any(DAY_WORDS));
+    for i in 0..tokens.len() {
+        if !tokens[i].is("dez") {
+            continue;
+        }
+        let before = i.checked_sub(1).and_then(|k| tokens.get(k));
+        let after_day = day(before)
+            || before.is_some_and(|t| t.is("de"))
+                && day(i.checked_sub(2).and_then(|k| tokens.get(k)));
+        if !after_day {
+            tokens[i].text = "diez".to_owned();
+            tokens[i].known = true;
+        }
+    }
+    tokens
 }
 
 /// Portuguese weekdays that are also ordinals ("segunda", "quarta", "quinta": the second, the
@@ -327,6 +373,20 @@ mod tests {
             .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn portuguese_ten_is_a_number_unless_after_a_day() {
+        assert_eq!(
+            bridged("de dez a treze de abril"),
+            "de diez a trece de abril"
+        );
+        assert_eq!(bridged("dia dez"), "dia diez");
+        assert_eq!(bridged("15 dez"), "15 diciembre");
+        assert_eq!(
+            bridged("de 15 de dez a 3 de jan"),
+            "de 15 de diciembre a 3 de enero"
+        );
     }
 
     #[test]

@@ -22,7 +22,9 @@ fn affirmed(scan: &mut Scan) {
         if !drop {
             kept.push(*m);
         }
-        dropped_last = drop;
+        // The end of a denied range goes with it; a denied end takes nothing after it ("nos
+        // vamos el 6, perdón, el 7": the 7th is the end said instead).
+        dropped_last = drop && m.role != Role::End;
     }
     // "uy no era del 20 al 22" and nothing else: the correction, its comma unwritten.
     if kept.is_empty() && scan.denial_leads {

@@ -56,6 +56,22 @@ const MOVE_VERBS: &[&str] = &[
     "mudar", "muda", "mude", "mudamos", "trocar", "troca", "cambiame", "move", "change",
 ];
 
+/// Words that take back the date just said ("perdón", "digo"); the bridge reads "sorry",
+/// "desculpa" as "perdon".
+const CORRECTION: &[&str] = &[
+    "perdon",
+    "perdona",
+    "perdoname",
+    "digo",
+    "corrijo",
+    "disculpa",
+    "disculpame",
+    "perdao",
+];
+
+/// How far back a correction is looked for before a date.
+const CORRECTION_SPAN: usize = 7;
+
 /// Words before a number that make it a head count ("somos 4", "para 4").
 const HEAD_COUNT_BEFORE: &[&str] = &["somos", "seremos", "seriamos", "para", "pa"];
 
@@ -92,6 +108,8 @@ struct Scanner<'a> {
     denial_leads: bool,
     no_long_weekend: Option<u32>,
     from_period: Vec<usize>,
+    /// The month of the dates a correction took back.
+    corrected_month: Option<u32>,
 }
 
 impl<'a> Scanner<'a> {
@@ -110,6 +128,7 @@ impl<'a> Scanner<'a> {
             denial_leads: false,
             no_long_weekend: None,
             from_period: Vec::new(),
+            corrected_month: None,
         }
     }
 
@@ -150,8 +169,32 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn push(&mut self, kind: Kind, at: usize) {
-        let role = self.role_before(at);
+    fn push(&mut self, mut kind: Kind, at: usize) {
+        let mut role = self.role_before(at);
+        if self.corrected_before(at) {
+            // Said without a marker of its own ("nos vamos el 6 perdón el 7"), it takes the
+            // place, and the role, of the date just said.
+            // A range said instead ("ou melhor de 9 a 12") starts the stay.
+            let opens_range = (at + 1..=at + 3).any(|k| {
+                self.tok(k)
+                    .is_some_and(|t| t.is("a") || t.is_any(END_MARKERS))
+            });
+            if role == Role::Plain {
+                role = if opens_range {
+                    Role::Start
+                } else {
+                    self.mentions.last().map_or(role, |m| m.role)
+                };
+            }
+            self.take_back(role);
+        }
+        // The days said after a correction keep the month of the ones they replace ("del 20 al
+        // 23 de marzo, no, mejor dicho del 21 al 24": March).
+        if let (Kind::Day(r), Some(m)) = (&mut kind, self.corrected_month)
+            && r.month.is_none()
+        {
+            r.month = Some(m);
+        }
         if self.denied_before(at) {
             if self.denied.is_empty() {
                 self.denial_leads = self.no_leads(at);
@@ -159,6 +202,59 @@ impl<'a> Scanner<'a> {
             self.denied.push(self.mentions.len());
         }
         self.mentions.push(Mention { kind, role });
+    }
+
+    /// A correction between the last date and this one ("del diez no perdón del once", "el 3
+    /// digo el 4", "march 8 sorry march 9", "del 20 al 23 mejor dicho del 21 al 24"): the words
+    /// since the last date said, a few at most, name one.
+    fn corrected_before(&self, at: usize) -> bool {
+        let mut marker = false;
+        for j in (at.saturating_sub(CORRECTION_SPAN)..at).rev() {
+            if self.consumed.get(j).copied().unwrap_or(false) {
+                return marker && !self.mentions.is_empty();
+            }
+            let t = |k: usize| self.tok(k);
+            let pair = |a: &str, b: &[&str]| {
+                t(j).is_some_and(|x| x.is(a)) && t(j + 1).is_some_and(|y| y.is_any(b))
+            };
+            if t(j).is_some_and(|x| x.is_any(CORRECTION))
+                || pair("mejor", &["dicho", "del", "el", "desde", "de", "al", "hasta", "a"])
+                // "del 10 al 13, no, del 11 al 14": a bare "no" before the date said instead
+                // (not "y si no, del 15": another choice; not "el 11 no el 10": the 11th)
+                || pair("no", &["del", "desde", "al", "hasta"])
+                    && !j
+                        .checked_sub(1)
+                        .and_then(t)
+                        .is_some_and(|p| p.is_any(&["si", "sino", "o", "ou", "if"]))
+                || pair("quiero", &["decir"])
+                || pair("quise", &["decir"])
+                || pair("quer", &["dizer"])
+                || pair("ou", &["melhor"])
+                || pair("i", &["mean"])
+            {
+                marker = true;
+            }
+        }
+        false
+    }
+
+    /// The date a correction replaces: the last end for an end, else the last start (and its
+    /// end with it); its month stays for the days said instead.
+    fn take_back(&mut self, role: Role) {
+        let wanted = |m: &Mention| (m.role == Role::End) == (role == Role::End);
+        let Some(k) = self.mentions.iter().rposition(wanted) else {
+            return;
+        };
+        let month = |m: &Mention| match m.kind {
+            Kind::Day(r) | Kind::WeekendOf(r) | Kind::LastNight(r) => r.month,
+            Kind::Fixed(d) => Some(d.month()),
+            _ => None,
+        };
+        let replaced = self.mentions[k..].iter().find_map(month);
+        self.corrected_month = replaced.or(self.corrected_month);
+        if !self.denied.contains(&k) {
+            self.denied.push(k);
+        }
     }
 
     /// "no era el 15", "no es del 15", "en vez del 15", "en lugar del 15": the date that is
@@ -888,6 +984,36 @@ impl<'a> Scanner<'a> {
 
     /// "la semana que viene", "en enero" (a month with no day), "en algún momento".
     fn vague_at(&mut self, i: usize) -> Option<usize> {
+        // "a fin de mes", "a principios de mes", "para mediados del mes": this month's end or
+        // middle while it is still ahead, else next month's; the month, no day.
+        const PARTS: &[(&str, u32)] = &[
+            ("principios", 10),
+            ("principio", 10),
+            ("comienzos", 10),
+            ("inicios", 10),
+            ("mediados", 20),
+            ("fin", 31),
+            ("fines", 31),
+            ("finales", 31),
+        ];
+        if let Some((_, last)) = PARTS
+            .iter()
+            .find(|(w, _)| self.tok(i).is_some_and(|t| t.is(w)))
+            && self.tok(i + 1).is_some_and(|t| t.is_any(&["de", "del"]))
+            && self.tok(i + 2).is_some_and(|t| t.is("mes"))
+        {
+            // "… del mes que viene", "del próximo mes": the next one.
+            let next = self.tok(i + 3).is_some_and(|t| t.is("que"))
+                && self.tok(i + 4).is_some_and(|t| t.is("viene"));
+            let month = if self.today.day() <= *last && !next {
+                self.today.month()
+            } else {
+                self.today.month() % 12 + 1
+            };
+            self.vague = true;
+            self.loose_month = self.loose_month.or(Some(month));
+            return Some(if next { 5 } else { 3 });
+        }
         if let Some(p) = VAGUE
             .iter()
             .find(|p| lexicon::phrase_at(self.tokens, i, p).is_some())
