@@ -217,7 +217,14 @@ pub fn yes_no_at(
                 (Feature::CheckOut, Some(AskedTime::At(h))) => Some(h <= leave),
                 _ => None,
             };
-            let times = if (feature, asked) == (Feature::CheckIn, Some(AskedTime::Early)) {
+            // Early, or at an hour before the check-in: that it depends on the cabin being ready.
+            let early = feature == Feature::CheckIn
+                && match asked {
+                    Some(AskedTime::Early) => true,
+                    Some(AskedTime::At(h)) => h < arrive,
+                    _ => false,
+                };
+            let times = if early {
                 texts::early_check_in(lang, property.check_in_time, property.check_out_time)
             } else {
                 texts::time_of(
@@ -228,6 +235,7 @@ pub fn yes_no_at(
                 )
             };
             match verdict {
+                Some(false) if early => format!("{}{times}", texts::early_verdict(lang)),
                 Some(yes) => format!("{}{times}", texts::time_verdict(lang, yes)),
                 None => times,
             }

@@ -152,6 +152,15 @@ pub fn time_verdict(lang: Language, yes: bool) -> &'static str {
     }
 }
 
+/// "¿Puedo llegar a las 10?" before the check-in hour: not as a rule, and why it may be.
+pub fn early_verdict(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => "Normalmente a esa hora todavía no 😕 ",
+        Language::En => "Usually not that early, sorry 😕 ",
+        Language::Pt => "Normalmente nesse horário ainda não 😕 ",
+    }
+}
+
 pub fn time_of(
     lang: Language,
     feature: Feature,

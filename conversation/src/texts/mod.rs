@@ -257,6 +257,7 @@ mod tests {
                 welcome(lang).to_owned(),
                 who_i_am(lang).to_owned(),
                 discount_asked(lang).to_owned(),
+                early_verdict(lang).to_owned(),
                 cabin_in_detail(lang, 4, true, "Dos dormitorios.", &["WiFi".to_owned()]),
                 ask_guests(lang).to_owned(),
                 ask_dates(lang).to_owned(),

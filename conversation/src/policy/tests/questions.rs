@@ -555,3 +555,21 @@ fn the_nicest_cabin_asked_with_nothing_offered_shows_them_side_by_side() {
         "{s}"
     );
 }
+
+#[test]
+fn an_arrival_before_the_check_in_hour_is_not_as_a_rule_and_may_be() {
+    for (q, start) in [
+        (
+            "¿puedo llegar a las 10?",
+            "Normalmente a esa hora todavía no",
+        ),
+        (
+            "is it possible to check in early, like 10am?",
+            "Usually not that early",
+        ),
+    ] {
+        let s = said(&talk(&[q]));
+        assert!(s.starts_with(start), "{q}: {s}");
+    }
+    assert!(said(&talk(&["¿puedo llegar a las 22?"])).starts_with("¡Sí!"));
+}
