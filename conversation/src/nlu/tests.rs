@@ -3140,3 +3140,19 @@ fn a_part_of_the_month_said_without_its_name() {
         assert_eq!((u.month, u.check_in), (Some(month), None), "{text}");
     }
 }
+
+#[test]
+fn a_second_choice_of_arrival_is_no_check_out() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let u = read("para el 20 de enero... o el 21, 3 noches, 2 personas");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d(2027, 1, 20)), Some(d(2027, 1, 23)))
+    );
+    // A range is still a range.
+    let u = read("del 20 al 23 de enero");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d(2027, 1, 20)), Some(d(2027, 1, 23)))
+    );
+}

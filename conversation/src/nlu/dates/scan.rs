@@ -890,6 +890,18 @@ impl<'a> Scanner<'a> {
             year: y,
             weekday: None,
         };
+        // "Para el 20 de enero… o el 21, 3 noches": a second choice of arrival after a day
+        // already said is no check-out; the first stands.
+        let or_before = |k: usize| {
+            i.checked_sub(k)
+                .and_then(|p| self.tok(p))
+                .is_some_and(|t| t.is_any(&["o", "u", "or", "ou"]))
+        };
+        let alternative = !self.mentions.is_empty()
+            && (or_before(1) || prev.is_some_and(|p| p.is_any(&["el", "del"])) && or_before(2));
+        if alternative {
+            return Some(n.len + mlen);
+        }
         if r.is_plausible() {
             self.push(Kind::Day(r), i);
         } else {
