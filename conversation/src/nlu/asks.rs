@@ -202,6 +202,29 @@ pub(super) fn discount(tokens: &[Token]) -> bool {
     )
 }
 
+/// "El precio de cada cabaña", "todas las cabañas", "each cabin", "cada chalé": every cabin,
+/// not the cheapest only.
+pub(super) fn each_cabin(tokens: &[Token]) -> bool {
+    lexicon::says_any(
+        tokens,
+        &[
+            "cada cabana",
+            "cada una",
+            "todas las cabanas",
+            "cada chale",
+            // English as the bridge leaves it ("cabin" is "cabana").
+            "each cabana",
+            "each one",
+            "every cabana",
+            "all the cabanas",
+            "all cabanas",
+            "all your cabanas",
+            "todos os chales",
+            "cada um",
+        ],
+    )
+}
+
 /// "¿Todos en una?", "¿en una sola cabaña?", "all in one cabin?", "todos num chalé só?".
 pub(super) fn all_in_one(tokens: &[Token]) -> bool {
     lexicon::says_any(

@@ -307,6 +307,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         language_asked,
         asks_bot,
         asks_discount: asks::discount(&tokens),
+        each_cabin: asks::each_cabin(&tokens),
         parties,
         asks_recommendation: asks::recommendation(&tokens),
         declines: agreement.no,

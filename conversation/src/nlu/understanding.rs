@@ -66,6 +66,8 @@ pub struct Understanding {
     /// Parties that travel together but stay apart ("dos familias de 4": [4, 4]); empty when
     /// none is said. Their sum is `guests`.
     pub parties: Vec<u16>,
+    /// "El precio de cada cabaña", "each cabin": every cabin asked about, not one.
+    pub each_cabin: bool,
     /// "¿Tienen descuento?", "any discount for a long stay?": for a person to answer.
     pub asks_discount: bool,
     /// "¿Sos un bot?", "are you a robot?", "é um robô?": what the guest is talking to.

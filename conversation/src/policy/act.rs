@@ -178,8 +178,17 @@ fn carry_out(
             let fitting = accommodations
                 .iter()
                 .find(|a| s.guests.is_none_or(|g| a.fits(g)));
-            let several: Vec<(&str, booking::Money)> = u
-                .accommodations
+            // "¿El precio por noche de cada cabaña?": each one that fits the people said.
+            let every: Vec<String> = if u.each_cabin && u.accommodations.is_empty() {
+                accommodations
+                    .iter()
+                    .filter(|a| s.guests.is_none_or(|g| a.fits(g)))
+                    .map(|a| a.name.clone())
+                    .collect()
+            } else {
+                u.accommodations.clone()
+            };
+            let several: Vec<(&str, booking::Money)> = every
                 .iter()
                 .filter_map(|n| accommodations.iter().find(|a| a.name == *n))
                 .map(|a| (a.name.as_str(), a.tariff().base_per_night))

@@ -573,3 +573,19 @@ fn an_arrival_before_the_check_in_hour_is_not_as_a_rule_and_may_be() {
     }
     assert!(said(&talk(&["¿puedo llegar a las 22?"])).starts_with("¡Sí!"));
 }
+
+#[test]
+fn the_price_of_each_cabin_asked_names_each() {
+    for q in [
+        "hola, ¿me podrían decir el precio por noche de cada cabaña?",
+        "how much is each cabin per night?",
+    ] {
+        let s = said(&talk(&[q]));
+        assert!(
+            s.contains("Cabaña Arrayán")
+                && s.contains("Cabaña Coihue")
+                && s.contains("Cabaña Lenga"),
+            "{q}: {s}"
+        );
+    }
+}
