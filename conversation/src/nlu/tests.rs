@@ -3156,3 +3156,26 @@ fn a_second_choice_of_arrival_is_no_check_out() {
         (Some(d(2027, 1, 20)), Some(d(2027, 1, 23)))
     );
 }
+
+#[test]
+fn how_the_deposit_works_is_a_payment_question_not_photos() {
+    use crate::nlu::InfoTopic;
+    for text in [
+        "del 15 al 18 de enero para 6, con 2 perros, cómo es el tema de la seña?",
+        "como es lo de la seña?",
+        "cómo son las formas de pago?",
+        "como es para reservar?",
+    ] {
+        let u = read(text);
+        assert!(
+            u.topics.contains(&InfoTopic::Payment),
+            "{text}: {:?}",
+            u.topics
+        );
+        assert!(
+            !u.topics.contains(&InfoTopic::Photos),
+            "{text}: {:?}",
+            u.topics
+        );
+    }
+}
