@@ -126,6 +126,10 @@ pub struct ConversationState {
     /// The last reply placed a hold: a "mejor no" right after it calls it off.
     #[serde(default)]
     pub just_held: bool,
+    /// What the last reply answered a question about (its topic and the things asked): a
+    /// "¿y a cuál sí?" next asks which ones have it.
+    #[serde(default)]
+    pub last_asked: Option<(crate::nlu::InfoTopic, Vec<crate::nlu::Feature>)>,
 }
 
 impl ConversationState {

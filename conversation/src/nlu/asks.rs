@@ -328,3 +328,20 @@ pub(super) fn code(tokens: &[Token]) -> bool {
         ],
     )
 }
+
+/// "¿Y a cuál sí?", "¿en cuáles sí?", "cual si", "e qual sim?", "which ones do?": which ones
+/// do, with nothing else said.
+pub(super) fn which_yes(tokens: &[Token]) -> bool {
+    const LEAD: &[&str] = &[
+        "y", "e", "and", "ok", "ah", "bueno", "entonces", "pero", "a", "en", "de", "con", "la",
+        "las", "para", "in", "on",
+    ];
+    const WHICH: &[&str] = &["cual", "cuales", "qual", "quais", "which"];
+    const YES: &[&str] = &["si", "sim", "do", "does"];
+    let words: Vec<&Token> = tokens.iter().skip_while(|t| t.is_any(LEAD)).collect();
+    matches!(words.as_slice(), [w, rest @ ..]
+        if w.is_any(WHICH)
+            && !rest.is_empty()
+            && rest.iter().all(|t| t.is_any(YES) || t.is_any(&["one", "ones", "tienen", "tiene", "entonces", "then"]))
+            && rest.iter().any(|t| t.is_any(YES)))
+}

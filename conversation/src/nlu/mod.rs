@@ -312,6 +312,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asks_recommendation: asks::recommendation(&tokens),
         declines: agreement.no,
         takes_back: affirm::takes_back(&tokens),
+        which_yes: asks::which_yes(&tokens),
         defers: affirm::puts_off(&tokens),
         about_hold: about_hold::detect(&tokens),
         plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),

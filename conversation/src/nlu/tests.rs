@@ -3179,3 +3179,25 @@ fn how_the_deposit_works_is_a_payment_question_not_photos() {
         );
     }
 }
+
+#[test]
+fn which_ones_yes_with_nothing_else_said() {
+    for text in [
+        "y a cual si?",
+        "¿cuáles sí?",
+        "ah y en cuales si",
+        "cual si",
+        "e qual sim?",
+        "which ones do?",
+    ] {
+        assert!(read(text).which_yes, "{text}");
+    }
+    for text in [
+        "si",
+        "cual es la mas barata?",
+        "cual si tiene lugar el 5?",
+        "y la coihue si?",
+    ] {
+        assert!(!read(text).which_yes, "{text}");
+    }
+}

@@ -88,6 +88,9 @@ pub struct Understanding {
     /// Only a no with words of second thoughts ("mejor no", "no no, pará"): right after a hold,
     /// the guest takes it back.
     pub takes_back: bool,
+    /// "¿Y a cuál sí?", "¿cuáles sí?", "e qual sim?": which ones do, the thing left unsaid
+    /// (after a yes/no answer, what was just asked about).
+    pub which_yes: bool,
     /// The guest asks for their reservation's code ("¿cuál es el código de mi reserva?",
     /// "what's my booking number?").
     pub asks_code: bool,
@@ -217,7 +220,7 @@ pub enum Choice {
 }
 
 /// What a yes/no question is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Feature {
     Pool,
@@ -319,7 +322,7 @@ impl Intent {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InfoTopic {
     Photos,

@@ -48,6 +48,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*pointed_at_the_place(prev, u, facts);
             let u = &*code_asked_for(prev, u);
             let u = &*booked_again(prev, u);
+            let u = &*which_ones_do(prev, u);
             let mut state = prev.clone();
             state.asked_code = false;
             state.language = u
@@ -70,8 +71,35 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             state.just_held = effects
                 .iter()
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
+            state.last_asked = match (u.intent, u.info_topic) {
+                (crate::nlu::Intent::AskInfo, Some(topic)) => Some((topic, u.features.clone())),
+                _ => None,
+            };
             Turn { state, effects }
         }
+    }
+}
+
+/// "¿Y a cuál sí?" right after a question was answered ("¿se puede llevar perro a la Ñire?"):
+/// the same question about every cabin, none named.
+fn which_ones_do<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    match &prev.last_asked {
+        Some((topic, features))
+            if u.which_yes && u.accommodation.is_none() && u.check_in.is_none() =>
+        {
+            let mut read = u.clone();
+            read.intent = Intent::AskInfo;
+            read.info_topic = Some(*topic);
+            read.topics = vec![*topic];
+            read.features = features.clone();
+            read.follows_on = false;
+            // The "sí" in "¿cuál sí?" accepts nothing.
+            read.affirmative = false;
+            read.plain_yes = false;
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
     }
 }
 

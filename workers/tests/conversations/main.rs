@@ -7,8 +7,9 @@
 //! `cases_conv16.txt`, English and Portuguese guests; `cases_conv17.txt`, cancellations and
 //! changes; `cases_conv18.txt`, offers pointed at and several intents in one message;
 //! `cases_conv19.txt`, dates and people as guests say them, voice notes included;
-//! `cases_conv20.txt`, groups and what guests ask after paying) run through the real fleet,
-//! each asserting what the guest was told and the reservation left behind.
+//! `cases_conv20.txt`, groups and what guests ask after paying; `cases_conv21.txt`, a
+//! generalist sample in Argentine Spanish) run through the real fleet, each asserting what the
+//! guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -224,6 +225,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv18.txt", include_str!("cases_conv18.txt")),
     ("cases_conv19.txt", include_str!("cases_conv19.txt")),
     ("cases_conv20.txt", include_str!("cases_conv20.txt")),
+    ("cases_conv21.txt", include_str!("cases_conv21.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
