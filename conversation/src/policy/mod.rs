@@ -48,6 +48,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*pointed_at_the_place(prev, u, facts);
             let u = &*code_asked_for(prev, u);
             let u = &*booked_again(prev, u);
+            let u = &*asked_again(prev, u);
             let mut state = prev.clone();
             state.asked_code = false;
             state.language = u
@@ -70,8 +71,47 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             state.just_held = effects
                 .iter()
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
+            // "¿La Ñire acepta perros?": remembered, so "¿y la Lenga?" asks the same.
+            state.last_asked = (u.intent == crate::nlu::Intent::AskInfo
+                && (!u.topics.is_empty() || !u.features.is_empty()))
+            .then(|| crate::state::Asked {
+                topics: u.topics.clone(),
+                features: u.features.clone(),
+            });
             Turn { state, effects }
         }
+    }
+}
+
+/// "¿La Ñire acepta perros?" … "¿y la Lenga?", "and the Ñire?", "e a Lenga?", "what about the
+/// Coihue?": a cabin named alone right after a question about the place asks the same about it.
+fn asked_again<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    match &prev.last_asked {
+        Some(asked)
+            if u.follows_on
+                && u.accommodations.len() == 1
+                && u.topics.is_empty()
+                && u.features.is_empty()
+                && u.info_topic.is_none()
+                && u.feature.is_none()
+                && u.check_in.is_none()
+                && u.guests.is_none()
+                && u.choice.is_none()
+                && matches!(
+                    u.intent,
+                    Intent::Unknown | Intent::Greeting | Intent::AskInfo
+                ) =>
+        {
+            let mut read = u.clone();
+            read.intent = Intent::AskInfo;
+            read.topics = asked.topics.clone();
+            read.info_topic = asked.topics.first().copied();
+            read.features = asked.features.clone();
+            read.feature = asked.features.first().copied();
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
     }
 }
 
