@@ -7,7 +7,8 @@
 //! `cases_conv16.txt`, English and Portuguese guests; `cases_conv17.txt`, cancellations and
 //! changes; `cases_conv18.txt`, offers pointed at and several intents in one message;
 //! `cases_conv19.txt`, dates and people as guests say them, voice notes included;
-//! `cases_conv20.txt`, groups and what guests ask after paying) run through the real fleet,
+//! `cases_conv20.txt`, groups and what guests ask after paying; `cases_conv22.txt`, a
+//! generalist sample in English and Portuguese) run through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -224,6 +225,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv18.txt", include_str!("cases_conv18.txt")),
     ("cases_conv19.txt", include_str!("cases_conv19.txt")),
     ("cases_conv20.txt", include_str!("cases_conv20.txt")),
+    ("cases_conv22.txt", include_str!("cases_conv22.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
