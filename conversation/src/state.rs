@@ -126,10 +126,19 @@ pub struct ConversationState {
     /// The last reply placed a hold: a "mejor no" right after it calls it off.
     #[serde(default)]
     pub just_held: bool,
-    /// What the last reply answered a question about (its topic and the things asked): a
-    /// "¿y a cuál sí?" next asks which ones have it.
+    /// What the guest's last question about the place asked ("¿la Ñire acepta perros?"): a
+    /// "¿y la Lenga?" next asks the same about another cabin.
     #[serde(default)]
-    pub last_asked: Option<(crate::nlu::InfoTopic, Vec<crate::nlu::Feature>)>,
+    pub last_asked: Option<Asked>,
+}
+
+/// The topics and yes/no features a question about the place asked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Asked {
+    #[serde(default)]
+    pub topics: Vec<crate::nlu::InfoTopic>,
+    #[serde(default)]
+    pub features: Vec<crate::nlu::Feature>,
 }
 
 impl ConversationState {

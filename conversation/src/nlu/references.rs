@@ -84,7 +84,9 @@ pub(super) fn is_nudge(text: &str, tokens: &[Token]) -> bool {
 /// "¿Y acepta perros?", "and does it take dogs?", "e aceita cachorro?", "ela tem wifi?": a
 /// question that goes on about what the last one was about (read on the words as written).
 pub(super) fn follows_on(tokens: &[Token]) -> bool {
-    let opens = tokens.first().is_some_and(|t| t.is_any(&["y", "e", "and"]));
+    let opens = tokens.first().is_some_and(|t| t.is_any(&["y", "e", "and"]))
+        // "What about the Ñire?", "how about the Lenga?"
+        || tokens.windows(2).next().is_some_and(|w| w[0].is_any(&["what", "how"]) && w[1].is("about"));
     let pronoun = tokens.windows(2).any(|w| {
         (w[0].is_any(&["does", "is", "has", "can"]) && w[1].is("it"))
             || (w[0].is("ela") && w[1].is_any(&["tem", "aceita", "e", "fica", "permite"]))

@@ -2689,6 +2689,9 @@ fn a_pet_left_at_home_and_which_cabins_there_are() {
         ("and does it take dogs?", true),
         ("e aceita cachorro?", true),
         ("ela tem wifi?", true),
+        ("what about the Lenga?", true),
+        ("how about the Coihue?", true),
+        ("what do you have about March?", false),
         ("¿aceptan perros?", false),
     ] {
         assert_eq!(read(text).follows_on, on, "{text}");

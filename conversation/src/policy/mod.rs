@@ -48,6 +48,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*pointed_at_the_place(prev, u, facts);
             let u = &*code_asked_for(prev, u);
             let u = &*booked_again(prev, u);
+            let u = &*asked_again(prev, u);
             let u = &*which_ones_do(prev, u);
             let mut state = prev.clone();
             state.asked_code = false;
@@ -71,12 +72,47 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             state.just_held = effects
                 .iter()
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
-            state.last_asked = match (u.intent, u.info_topic) {
-                (crate::nlu::Intent::AskInfo, Some(topic)) => Some((topic, u.features.clone())),
-                _ => None,
-            };
+            // "¿La Ñire acepta perros?": remembered, so "¿y la Lenga?" asks the same.
+            state.last_asked = (u.intent == crate::nlu::Intent::AskInfo
+                && (!u.topics.is_empty() || !u.features.is_empty()))
+            .then(|| crate::state::Asked {
+                topics: u.topics.clone(),
+                features: u.features.clone(),
+            });
             Turn { state, effects }
         }
+    }
+}
+
+/// "¿La Ñire acepta perros?" … "¿y la Lenga?", "and the Ñire?", "e a Lenga?", "what about the
+/// Coihue?": a cabin named alone right after a question about the place asks the same about it.
+fn asked_again<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    match &prev.last_asked {
+        Some(asked)
+            if u.follows_on
+                && u.accommodations.len() == 1
+                && u.topics.is_empty()
+                && u.features.is_empty()
+                && u.info_topic.is_none()
+                && u.feature.is_none()
+                && u.check_in.is_none()
+                && u.guests.is_none()
+                && u.choice.is_none()
+                && matches!(
+                    u.intent,
+                    Intent::Unknown | Intent::Greeting | Intent::AskInfo
+                ) =>
+        {
+            let mut read = u.clone();
+            read.intent = Intent::AskInfo;
+            read.topics = asked.topics.clone();
+            read.info_topic = asked.topics.first().copied();
+            read.features = asked.features.clone();
+            read.feature = asked.features.first().copied();
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
     }
 }
 
@@ -85,14 +121,13 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
 fn which_ones_do<'a>(prev: &ConversationState, u: &'a Understanding) -> Cow<'a, Understanding> {
     use crate::nlu::Intent;
     match &prev.last_asked {
-        Some((topic, features))
-            if u.which_yes && u.accommodation.is_none() && u.check_in.is_none() =>
-        {
+        Some(asked) if u.which_yes && u.accommodation.is_none() && u.check_in.is_none() => {
             let mut read = u.clone();
             read.intent = Intent::AskInfo;
-            read.info_topic = Some(*topic);
-            read.topics = vec![*topic];
-            read.features = features.clone();
+            read.topics = asked.topics.clone();
+            read.info_topic = asked.topics.first().copied();
+            read.features = asked.features.clone();
+            read.feature = asked.features.first().copied();
             read.follows_on = false;
             // The "sí" in "¿cuál sí?" accepts nothing.
             read.affirmative = false;

@@ -206,6 +206,7 @@ const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 mod conv17;
 mod conv20;
 mod conv21;
+mod conv22;
 mod eighteenth;
 mod eighth;
 mod eleventh;
