@@ -3182,3 +3182,19 @@ fn how_the_deposit_works_is_a_payment_question_not_photos() {
         );
     }
 }
+
+#[test]
+fn tomorrow_and_the_day_after_are_two_nights() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // Today is 2026-11-10.
+    let u = read("tienen lugar mañana y pasado? somos 2");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d(2026, 11, 11)), Some(d(2026, 11, 13)))
+    );
+    // "Pasado mañana" alone is still the day after tomorrow.
+    assert_eq!(
+        read("llegamos pasado mañana").check_in,
+        Some(d(2026, 11, 12))
+    );
+}
