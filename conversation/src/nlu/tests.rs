@@ -3198,3 +3198,20 @@ fn tomorrow_and_the_day_after_are_two_nights() {
         Some(d(2026, 11, 12))
     );
 }
+
+#[test]
+fn to_before_a_verb_is_no_until() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    for text in [
+        "we'd like to come Jan 30 - Feb 2, 4 people",
+        "we would like to stay Jan 30 - Feb 2",
+        "we want to go from Jan 30 to Feb 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(2027, 1, 30)), Some(d(2027, 2, 2))),
+            "{text}"
+        );
+    }
+}
