@@ -3184,6 +3184,39 @@ fn how_the_deposit_works_is_a_payment_question_not_photos() {
 }
 
 #[test]
+fn tomorrow_and_the_day_after_are_two_nights() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // Today is 2026-11-10.
+    let u = read("tienen lugar mañana y pasado? somos 2");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d(2026, 11, 11)), Some(d(2026, 11, 13)))
+    );
+    // "Pasado mañana" alone is still the day after tomorrow.
+    assert_eq!(
+        read("llegamos pasado mañana").check_in,
+        Some(d(2026, 11, 12))
+    );
+}
+
+#[test]
+fn to_before_a_verb_is_no_until() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    for text in [
+        "we'd like to come Jan 30 - Feb 2, 4 people",
+        "we would like to stay Jan 30 - Feb 2",
+        "we want to go from Jan 30 to Feb 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(2027, 1, 30)), Some(d(2027, 2, 2))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn which_ones_yes_with_nothing_else_said() {
     for text in [
         "y a cual si?",

@@ -574,6 +574,13 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("till", "hasta"),
     ("through", "hasta"),
     ("thru", "hasta"),
+    // "To" before a verb is no "until" ("we'd like to come Jan 30 - Feb 2").
+    ("to come", "venir"),
+    ("to stay", "quedarnos"),
+    ("to go", "ir"),
+    ("to visit", "visitar"),
+    ("to arrive", "llegar"),
+    ("to bring", "llevar"),
     ("to", "hasta"),
     ("for", "para"),
     ("the", "el"),

@@ -569,6 +569,15 @@ impl<'a> Scanner<'a> {
         if t.is_any(&["hoy", "manana"]) && self.tells_when_to_act(i) {
             return Some(1);
         }
+        // "Mañana y pasado": the nights of tomorrow and the day after.
+        if t.is("manana")
+            && self.tok(i + 1).is_some_and(|y| y.is("y"))
+            && self.tok(i + 2).is_some_and(|p| p.is("pasado"))
+        {
+            let len = 3 + usize::from(self.tok(i + 3).is_some_and(|m| m.is("manana")));
+            self.push_stay(calendar::add_days(today, 1)?, calendar::add_days(today, 3)?);
+            return Some(len);
+        }
         let (kind, n) = if t.is("pasado") && self.tok(i + 1).is_some_and(|m| m.is("manana")) {
             (Kind::Fixed(calendar::add_days(today, 2)?), 2)
         } else if t.is("hoy") {
