@@ -3215,3 +3215,20 @@ fn to_before_a_verb_is_no_until() {
         );
     }
 }
+
+#[test]
+fn one_night_only_is_one_night() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // Today is 2026-11-10, a Tuesday: this Saturday is the 14th.
+    for text in [
+        "any chance you have something for this Saturday night only?",
+        "do you have anything this Saturday for one night only?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(2026, 11, 14)), Some(d(2026, 11, 15))),
+            "{text}"
+        );
+    }
+}
