@@ -2874,6 +2874,28 @@ fn which_one_allows_with_nothing_after_asks_about_pets() {
 }
 
 #[test]
+fn which_ones_yes_with_nothing_else_said() {
+    for text in [
+        "y a cual si?",
+        "¿cuáles sí?",
+        "ah y en cuales si",
+        "cual si",
+        "e qual sim?",
+        "which ones do?",
+    ] {
+        assert!(read(text).which_yes, "{text}");
+    }
+    for text in [
+        "si",
+        "cual es la mas barata?",
+        "cual si tiene lugar el 5?",
+        "y la coihue si?",
+    ] {
+        assert!(!read(text).which_yes, "{text}");
+    }
+}
+
+#[test]
 fn a_cabin_wanted_on_dates_with_a_question_besides_is_a_booking() {
     for text in [
         "queremos la Coihue del 24 al 27 de abril para 3. ¿Tiene parrilla?",
@@ -3217,23 +3239,18 @@ fn to_before_a_verb_is_no_until() {
 }
 
 #[test]
-fn which_ones_yes_with_nothing_else_said() {
+fn one_night_only_is_one_night() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    // Today is 2026-11-10, a Tuesday: this Saturday is the 14th.
     for text in [
-        "y a cual si?",
-        "¿cuáles sí?",
-        "ah y en cuales si",
-        "cual si",
-        "e qual sim?",
-        "which ones do?",
+        "any chance you have something for this Saturday night only?",
+        "do you have anything this Saturday for one night only?",
     ] {
-        assert!(read(text).which_yes, "{text}");
-    }
-    for text in [
-        "si",
-        "cual es la mas barata?",
-        "cual si tiene lugar el 5?",
-        "y la coihue si?",
-    ] {
-        assert!(!read(text).which_yes, "{text}");
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(2026, 11, 14)), Some(d(2026, 11, 15))),
+            "{text}"
+        );
     }
 }
