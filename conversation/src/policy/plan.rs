@@ -1,9 +1,11 @@
 //! What the guest is doing now, read against what is on the table and what they hold.
 //!
 //! In order, the first that applies:
-//! 1. a person, or a cancellation; whether a party fits in the cabin named ("¿entramos 5 en la
-//!    Coihue?"); a pet said after an offer whose option in focus takes none: the offer again,
-//!    the cabins that take pets first;
+//! 1. what the bot is ("¿sos un bot?"); a person, or a cancellation; whether a party fits in the
+//!    cabin named ("¿entramos 5 en la Coihue?"); a pet said after an offer whose option in focus
+//!    takes none: the offer again, the cabins that take pets first (after a hold: the hold kept,
+//!    the cabins that take pets offered to replace it); a language asked for; cabins offered
+//!    together: those the group names instead, or the largest when asked for one;
 //! 2. with an offer on the table and no new dates or people: a pick ("la segunda", "la más
 //!    barata", "prefiero la Coihue", also with thanks) focuses that option (a pick with a yes
 //!    books it); a yes accepts the option in focus, and only that;
