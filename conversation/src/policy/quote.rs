@@ -163,8 +163,6 @@ pub(crate) fn quote(
     }
 
     if i32::from(guests.get()) > occupancy.largest_single() {
-        // A pet comes and the cheapest combination has no cabin that takes it: the cheapest
-        // that has one (pet-friendly cabins only), when there is one.
         // Parties that stay apart ("dos familias de 4"): one cabin each, when free.
         let apart = (s.parties.iter().sum::<u16>() == guests.get())
             .then(|| occupancy.combination_for(&stay, &s.parties))
@@ -173,6 +171,8 @@ pub(crate) fn quote(
             Some(pairs) => Some(pairs.iter().map(|(a, _)| *a).collect()),
             None => occupancy.combination(&stay, guests),
         };
+        // A pet comes and the cheapest combination has no cabin that takes it: the cheapest
+        // that has one (pet-friendly cabins only), when there is one.
         let pet_friendly: Vec<Accommodation> = occupancy
             .accommodations
             .iter()
