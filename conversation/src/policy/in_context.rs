@@ -1,0 +1,192 @@
+//! Days, months, nights and people read in the context of the conversation: a bare day in the
+//! month talked about, a month alone moving the stay, nights or people added to what was said,
+//! a bare number answering what was just asked.
+//!
+//! Only the message is rewritten; the slots are filled by `listen`.
+
+use std::borrow::Cow;
+
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+use crate::{nlu::Understanding, state::ConversationState};
+
+/// The message read in the light of the conversation:
+/// - days said without a month ("perdón, es del 16 al 18", "no era el 16, era el 15") are about
+///   the month of the stay being talked about (the nearest such day to it, never before the
+///   next one from today), or the month the guest named before ("queremos ir en marzo"); the
+///   nights said stay the same;
+/// - a month said alone while a stay is talked about ("me confundí, es en abril") moves the
+///   stay to the same days of that month;
+/// - nights added or taken ("una noche más", "one more night") change the stay's length;
+///   people added or taken ("se suma una persona más", "one more guest") the party's size;
+/// - a bare number answers what was just asked: how many nights when only the check-in is
+///   known or only the people are, how many people when the dates are (or corrects the
+///   people: "ah no, perdón, 5").
+pub(super) fn in_context<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+    today: NaiveDate,
+) -> Cow<'a, Understanding> {
+    let mut read = Cow::Borrowed(u);
+    if let (Some(month), None, Some(i), Some(o)) =
+        (u.month, u.check_in, prev.check_in, prev.check_out)
+        && month != i.month()
+        && let Some(moved) = same_day_in(month, i.day(), today)
+    {
+        let r = read.to_mut();
+        r.check_in = Some(moved);
+        r.check_out = moved.checked_add_signed(o - i);
+    }
+    // "Queremos ir en mayo" … "¿finde?": the first weekend of that month, not this one.
+    if let (true, Some(month), Some(i), None) =
+        (u.bare_weekend, prev.month, u.check_in, prev.check_in)
+        && month != i.month()
+        && let Some(friday) = same_day_in(month, 1, today).and_then(first_friday_from)
+    {
+        let r = read.to_mut();
+        r.check_in = Some(friday);
+        r.check_out = friday.checked_add_signed(Duration::days(2));
+    }
+    if let (true, Some(first_next)) = (u.day_only, u.check_in)
+        && let Some(day) = in_month_of(prev, first_next)
+        && day != first_next
+    {
+        let shift = day - first_next;
+        let r = read.to_mut();
+        r.check_in = Some(day);
+        r.check_out = u.check_out.and_then(|o| o.checked_add_signed(shift));
+    }
+    if let Some(delta) = u.extra_nights
+        && u.check_in.is_none()
+    {
+        let booked = prev.booked.as_ref();
+        let stay = (
+            prev.check_in.or(booked.map(|b| b.check_in)),
+            prev.check_out.or(booked.map(|b| b.check_out)),
+        );
+        if let (Some(i), Some(o)) = stay
+            && let Ok(n) = u32::try_from((o - i).num_days() + i64::from(delta))
+            && n >= 1
+        {
+            read.to_mut().nights = Some(n);
+        }
+    }
+    // "Llegamos un día después": the stay talked about (or held) moves, its nights kept. Not a
+    // question about cancelling ("si cancelo 2 días antes…").
+    if let Some(delta) = u.shift_days
+        && u.check_in.is_none()
+        && !u.topics.contains(&crate::nlu::InfoTopic::Cancellation)
+    {
+        let booked = prev.booked.as_ref();
+        let stay = (
+            prev.check_in.or(booked.map(|b| b.check_in)),
+            prev.check_out.or(booked.map(|b| b.check_out)),
+        );
+        let by = Duration::days(i64::from(delta));
+        if let (Some(i), Some(o)) = stay
+            && let (Some(i), Some(o)) = (i.checked_add_signed(by), o.checked_add_signed(by))
+        {
+            let r = read.to_mut();
+            r.check_in = Some(i);
+            r.check_out = Some(o);
+        }
+    }
+    // "¿Y el finde siguiente?", "se puede pasar a la semana que sigue?": a week after the stay
+    // talked about (or held), its nights kept; not the next weekend from today.
+    if u.following_week
+        && u.check_out
+            .is_none_or(|o| u.check_in.is_some_and(|i| (o - i).num_days() <= 3))
+    {
+        let booked = prev.booked.as_ref();
+        let stay = (
+            prev.check_in.or(booked.map(|b| b.check_in)),
+            prev.check_out.or(booked.map(|b| b.check_out)),
+        );
+        let week = Duration::days(7);
+        if let (Some(i), Some(o)) = stay
+            && let (Some(i), Some(o)) = (i.checked_add_signed(week), o.checked_add_signed(week))
+        {
+            let r = read.to_mut();
+            r.check_in = Some(i);
+            r.check_out = Some(o);
+        }
+    }
+    if let Some(delta) = u.extra_guests
+        && u.guests.is_none()
+        && let Some(before) = prev.guests.or(prev.booked.as_ref().map(|b| b.guests))
+        && let Ok(n) = u16::try_from(i32::from(before) + delta)
+        && n >= 1
+    {
+        read.to_mut().guests = Some(n);
+    }
+    if let Some(n) = u.bare_number
+        && u.guests.is_none()
+        && u.check_in.is_none()
+        && u.nights.is_none()
+    {
+        match (prev.check_in, prev.check_out) {
+            (Some(_), None) => read.to_mut().nights = Some(u32::from(n)),
+            // People known, no dates yet: "2" answers how long ("somos 4" … "2"); the day of
+            // arrival is asked next. A correction ("ah no, 5") stays about the people.
+            (None, None)
+                if prev.guests.is_some()
+                    && prev.nights.is_none()
+                    && !u.correction
+                    && (1..=30).contains(&n) =>
+            {
+                read.to_mut().nights = Some(u32::from(n));
+            }
+            (None, None) if prev.guests.is_some() && u.correction => {
+                read.to_mut().guests = Some(n);
+            }
+            // "ah no, perdón, 5" corrects the people said.
+            (Some(_), Some(_)) if prev.guests.is_none() || u.correction => {
+                read.to_mut().guests = Some(n);
+            }
+            _ => {}
+        }
+    }
+    read
+}
+
+/// The first Friday on or after `d`.
+fn first_friday_from(d: NaiveDate) -> Option<NaiveDate> {
+    let ahead = (7 + 4 - d.weekday().num_days_from_monday()) % 7;
+    d.checked_add_signed(Duration::days(i64::from(ahead)))
+}
+
+/// Day `day` of `month` (or its last day), the next one from today.
+fn same_day_in(month: u32, day: u32, today: NaiveDate) -> Option<NaiveDate> {
+    (0..=1).find_map(|y| {
+        let year = today.year() + y;
+        let date = (1..=day)
+            .rev()
+            .find_map(|d| NaiveDate::from_ymd_opt(year, month, d))?;
+        (date >= today).then_some(date)
+    })
+}
+
+/// The day of `first_next` (the next such day from today) in the month the conversation is
+/// about: nearest to the stay remembered, or in the month named; never earlier than
+/// `first_next` (an earlier one is in the past).
+fn in_month_of(prev: &ConversationState, first_next: NaiveDate) -> Option<NaiveDate> {
+    let day = first_next.day();
+    let anchor = prev.check_in.or(prev.booked.as_ref().map(|b| b.check_in));
+    if let Some(anchor) = anchor {
+        let first = anchor.with_day(1)?;
+        return [-1i32, 0, 1]
+            .iter()
+            .filter_map(|m| match m {
+                -1 => first.checked_sub_months(Months::new(1)),
+                0 => Some(first),
+                _ => first.checked_add_months(Months::new(1)),
+            })
+            .filter_map(|month| month.with_day(day))
+            .filter(|d| *d >= first_next)
+            .min_by_key(|d| (*d - anchor).num_days().abs());
+    }
+    let month = prev.month?;
+    (0..=1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(first_next.year() + y, month, day))
+        .find(|d| *d >= first_next)
+}

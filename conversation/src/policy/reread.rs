@@ -1,0 +1,258 @@
+//! The message read again against the conversation, before the slots take it: the cabin it
+//! points at when it names none ("la más grande", "la del jacuzzi"), the question it repeats
+//! ("¿y la Lenga?", "¿y a cuál sí?"), the code it answers, the cabin it books again.
+//!
+//! Each function returns the message as the policy should read it, or the message itself; none
+//! decides what to do or reply.
+
+use std::borrow::Cow;
+
+use booking::Accommodation;
+
+use super::plan;
+use crate::{Facts, nlu::Understanding, state::ConversationState};
+
+/// "¿La Ñire acepta perros?" … "¿y la Lenga?", "and the Ñire?", "e a Lenga?", "what about the
+/// Coihue?": a cabin named alone right after a question about the place asks the same about it.
+pub(super) fn asked_again<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    match &prev.last_asked {
+        Some(asked)
+            if u.follows_on
+                && u.accommodations.len() == 1
+                && u.topics.is_empty()
+                && u.features.is_empty()
+                && u.info_topic.is_none()
+                && u.feature.is_none()
+                && u.check_in.is_none()
+                && u.guests.is_none()
+                && u.choice.is_none()
+                && matches!(
+                    u.intent,
+                    Intent::Unknown | Intent::Greeting | Intent::AskInfo
+                ) =>
+        {
+            Cow::Owned(asking(u, asked))
+        }
+        _ => Cow::Borrowed(u),
+    }
+}
+
+/// "¿Y a cuál sí?" right after a question was answered ("¿se puede llevar perro a la Ñire?"):
+/// the same question about every cabin, none named.
+pub(super) fn which_ones_do<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+) -> Cow<'a, Understanding> {
+    match &prev.last_asked {
+        Some(asked) if u.which_yes && u.accommodation.is_none() && u.check_in.is_none() => {
+            let mut read = asking(u, asked);
+            read.follows_on = false;
+            // The "sí" in "¿cuál sí?" accepts nothing.
+            read.affirmative = false;
+            read.plain_yes = false;
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
+    }
+}
+
+/// "Bueno, al final sí vamos, ¿me la volvés a reservar?" after cancelling a hold, with nothing
+/// else on the table: the cabin cancelled, for the stay talked about.
+pub(super) fn booked_again<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    match &prev.cancelled {
+        Some(name)
+            if u.refers_back
+                && u.intent == Intent::Book
+                && u.accommodation.is_none()
+                && prev.accommodation.is_none()
+                && prev.offer.is_none() =>
+        {
+            let mut read = u.clone();
+            read.accommodation = Some(name.clone());
+            read.accommodations = vec![name.clone()];
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
+    }
+}
+
+/// "Es la RES270101001" right after the guest was asked for the code of the reservation they
+/// want to cancel: the cancellation, with its code.
+pub(super) fn code_asked_for<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    if prev.asked_code
+        && u.reservation_code.is_some()
+        && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+    {
+        let mut read = u.clone();
+        read.intent = Intent::Cancel;
+        return Cow::Owned(read);
+    }
+    Cow::Borrowed(u)
+}
+
+/// The one cabin "la más grande" or "la más cara" points at when no offer is on the table and
+/// the guest asks about a stay (not with a hold: then it is a move, read elsewhere).
+fn biggest_asked<'f>(
+    prev: &ConversationState,
+    u: &Understanding,
+    facts: &'f Facts<'_>,
+) -> Option<&'f Accommodation> {
+    use crate::nlu::{Choice, Intent};
+    let key = |a: &Accommodation| match u.choice {
+        Some(Choice::Largest) => Some(i64::from(a.capacity)),
+        Some(Choice::Priciest) => Some(a.base_cents),
+        _ => None,
+    };
+    if prev.offer.is_some()
+        || u.accommodation.is_some()
+        || !matches!(
+            u.intent,
+            Intent::AskPrice | Intent::CheckAvailability | Intent::Book
+        )
+        || plan::held(facts, u).is_some()
+    {
+        return None;
+    }
+    let all = facts.accommodations();
+    let top = all.iter().filter_map(key).max()?;
+    match all
+        .iter()
+        .filter(|a| key(a) == Some(top))
+        .collect::<Vec<_>>()[..]
+    {
+        [one] => Some(one),
+        _ => None,
+    }
+}
+
+/// "Mejor la del jacuzzi", "pasame a la que acepta perros" with a hold and no offer on the
+/// table: the other cabin of the place that has it and takes the party (the one sized for it, of
+/// several) is the cabin named.
+pub(super) fn pointed_at_the_place<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+    facts: &Facts<'_>,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::{Choice, Intent};
+    // "¿La cabaña más grande está libre en Navidad?" with nothing on the table: the largest
+    // (or the dearest) cabin of the place, when one is.
+    if let Some(one) = biggest_asked(prev, u, facts) {
+        let mut read = u.clone();
+        read.accommodation = Some(one.name.clone());
+        read.accommodations = vec![one.name.clone()];
+        read.choice = None;
+        return Cow::Owned(read);
+    }
+    let feature = match u.choice {
+        Some(Choice::Having(f)) => f,
+        Some(Choice::PetFriendly) => crate::nlu::Feature::Pets,
+        _ => return Cow::Borrowed(u),
+    };
+    // "¿La del jacuzzi cuánto sale?", "la que acepta perros, ¿está libre del 3 al 5?" with
+    // nothing on the table: the one cabin of the place that has it is the cabin named.
+    // "¿La del jacuzzi para cuántos es?": a question about it, not about the feature.
+    let asks_of_it = u.intent == Intent::AskInfo
+        && u.topics
+            .iter()
+            .any(|t| !matches!(t, crate::nlu::InfoTopic::Amenities));
+    if prev.offer.is_none()
+        && u.accommodation.is_none()
+        && (asks_of_it
+            || matches!(
+                u.intent,
+                Intent::AskPrice | Intent::CheckAvailability | Intent::Book
+            ))
+        && plan::held(facts, u).is_none()
+    {
+        let having: Vec<&Accommodation> = facts
+            .accommodations()
+            .iter()
+            .filter(|a| crate::info::has(a, feature))
+            .collect();
+        if let [one] = having.as_slice() {
+            let mut read = u.clone();
+            read.accommodation = Some(one.name.clone());
+            read.accommodations = vec![one.name.clone()];
+            read.choice = None;
+            read.features.retain(|f| *f != feature);
+            read.feature = read.features.first().copied();
+            // What it has only pointed at it; it was not asked about.
+            read.topics
+                .retain(|t| *t != crate::nlu::InfoTopic::Amenities);
+            read.info_topic = read.topics.first().copied();
+            return Cow::Owned(read);
+        }
+        // "¿Cuánto sale la que acepta perros?" when several do: the price of each of them.
+        if having.len() > 1 && u.intent == Intent::AskPrice && u.check_in.is_none() {
+            let mut read = u.clone();
+            read.accommodations = having.iter().map(|a| a.name.clone()).collect();
+            read.choice = None;
+            read.features.retain(|f| *f != feature);
+            read.feature = read.features.first().copied();
+            read.topics.retain(|t| {
+                !matches!(
+                    t,
+                    crate::nlu::InfoTopic::Amenities | crate::nlu::InfoTopic::Pets
+                )
+            });
+            read.info_topic = read.topics.first().copied();
+            return Cow::Owned(read);
+        }
+        return Cow::Borrowed(u);
+    }
+    let Some(held) = plan::held(facts, u).filter(|h| !h.paid && h.group.is_none()) else {
+        return Cow::Borrowed(u);
+    };
+    if prev.offer.is_some() || u.accommodation.is_some() || u.intent != Intent::Unknown {
+        return Cow::Borrowed(u);
+    }
+    let fits: Vec<&Accommodation> = facts
+        .accommodations()
+        .iter()
+        .filter(|a| {
+            a.id != held.accommodation_id
+                && a.capacity >= i32::from(held.guests)
+                && crate::info::has(a, feature)
+        })
+        .collect();
+    // Of several ("la que acepta perros" for 4: the Coihue for 4 and the Lenga for 6), the one
+    // sized for the party.
+    let snug = fits.iter().map(|a| a.capacity).min();
+    let fits: Vec<&Accommodation> = fits
+        .into_iter()
+        .filter(|a| Some(a.capacity) == snug)
+        .collect();
+    match fits.as_slice() {
+        [one] => {
+            let mut read = u.clone();
+            read.accommodation = Some(one.name.clone());
+            read.accommodations = vec![one.name.clone()];
+            read.choice = None;
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
+    }
+}
+
+/// `u` read as the question asked last (`asked`), about what `u` names.
+fn asking(u: &Understanding, asked: &crate::state::Asked) -> Understanding {
+    let mut read = u.clone();
+    read.intent = crate::nlu::Intent::AskInfo;
+    read.topics = asked.topics.clone();
+    read.info_topic = asked.topics.first().copied();
+    read.features = asked.features.clone();
+    read.feature = asked.features.first().copied();
+    read
+}
