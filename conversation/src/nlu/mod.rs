@@ -269,6 +269,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         && guests.is_none()
         && accommodation.is_none()
         && asks::unknown_question(text, &tokens);
+    let one_night = asks::per_night(&tokens);
     let asked_of = accommodation
         .as_ref()
         .filter(|_| {
@@ -317,7 +318,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         about_hold: about_hold::detect(&tokens),
         plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
         nudge: references::is_nudge(text, &tokens),
-        night_price_too: asks::per_night(&tokens) && asks::price_word(&tokens),
+        night_price_too: one_night && asks::price_word(&tokens),
         refers_back: back,
         next_week: dates.check_in.is_none() && asks::next_week(&tokens),
         asks_voucher: asks::voucher(&tokens),
@@ -363,7 +364,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
-        per_night: decision.intent == Intent::AskPrice && asks::per_night(&tokens),
+        per_night: decision.intent == Intent::AskPrice && one_night,
         arrival_only: dates.check_in.is_some()
             && dates.check_out.is_none()
             && dates.nights.is_none()

@@ -149,11 +149,7 @@ pub(super) fn pointed_at_the_place<'a>(
     // "¿La cabaña más grande está libre en Navidad?" with nothing on the table: the largest
     // (or the dearest) cabin of the place, when one is.
     if let Some(one) = biggest_asked(prev, u, facts) {
-        let mut read = u.clone();
-        read.accommodation = Some(one.name.clone());
-        read.accommodations = vec![one.name.clone()];
-        read.choice = None;
-        return Cow::Owned(read);
+        return Cow::Owned(naming(u, &[one]));
     }
     let feature = match u.choice {
         Some(Choice::Having(f)) => f,
@@ -181,11 +177,8 @@ pub(super) fn pointed_at_the_place<'a>(
             .iter()
             .filter(|a| crate::info::has(a, feature))
             .collect();
-        if let [one] = having.as_slice() {
-            let mut read = u.clone();
-            read.accommodation = Some(one.name.clone());
-            read.accommodations = vec![one.name.clone()];
-            read.choice = None;
+        if let [_] = having.as_slice() {
+            let mut read = naming(u, &having);
             read.features.retain(|f| *f != feature);
             read.feature = read.features.first().copied();
             // What it has only pointed at it; it was not asked about.
@@ -196,9 +189,7 @@ pub(super) fn pointed_at_the_place<'a>(
         }
         // "¿Cuánto sale la que acepta perros?" when several do: the price of each of them.
         if having.len() > 1 && u.intent == Intent::AskPrice && u.check_in.is_none() {
-            let mut read = u.clone();
-            read.accommodations = having.iter().map(|a| a.name.clone()).collect();
-            read.choice = None;
+            let mut read = naming(u, &having);
             read.features.retain(|f| *f != feature);
             read.feature = read.features.first().copied();
             read.topics.retain(|t| {
@@ -235,15 +226,21 @@ pub(super) fn pointed_at_the_place<'a>(
         .filter(|a| Some(a.capacity) == snug)
         .collect();
     match fits.as_slice() {
-        [one] => {
-            let mut read = u.clone();
-            read.accommodation = Some(one.name.clone());
-            read.accommodations = vec![one.name.clone()];
-            read.choice = None;
-            Cow::Owned(read)
-        }
+        [_] => Cow::Owned(naming(u, &fits)),
         _ => Cow::Borrowed(u),
     }
+}
+
+/// `u` read as naming `cabins` (the one cabin named when there is one), the pick that pointed
+/// at them spent.
+fn naming(u: &Understanding, cabins: &[&Accommodation]) -> Understanding {
+    let mut read = u.clone();
+    read.accommodations = cabins.iter().map(|a| a.name.clone()).collect();
+    if let [one] = cabins {
+        read.accommodation = Some(one.name.clone());
+    }
+    read.choice = None;
+    read
 }
 
 /// `u` read as the question asked last (`asked`), about what `u` names.
