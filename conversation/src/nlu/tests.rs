@@ -3057,6 +3057,32 @@ fn a_date_taken_back_mid_sentence_gives_way_to_the_next() {
             "2027-03-21",
             "2027-03-24",
         ),
+        // A start said instead keeps the end said before.
+        (
+            "del 20 al 25 de enero somos 3, bah, en realidad del 21",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "del 20 al 25 de enero para 3, o sea, del 21 al 25",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "Jan 20 to 25 for 3, actually from the 21st",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "de 20 a 25 de janeiro para 3, na verdade de 21 a 25",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "el 20 de enero me equivoqué el 21 de enero hasta el 25 para 3",
+            "2027-01-21",
+            "2027-01-25",
+        ),
         (
             "quiero la ñire para el 3 de mayo digo el 4 de mayo hasta el 7 somos 4",
             "2027-05-04",
