@@ -3327,3 +3327,22 @@ fn the_ways_of_paying_asked_about_are_read_in_order_and_for_what() {
         assert!(read(text).topics.contains(&InfoTopic::Payment), "{text}");
     }
 }
+
+#[test]
+fn cabins_apart_are_read_with_each_party() {
+    for (text, parties) in [
+        ("una para 4 y otra para 2", vec![4, 2]),
+        ("necesito una cabaña de 4 y otra de 2", vec![4, 2]),
+        ("one cabin for 4 and another for 2", vec![4, 2]),
+        ("uma pra 4 e outra pra 2", vec![4, 2]),
+        ("dos cabañas para 6", vec![]),
+    ] {
+        let u = read(text);
+        assert!(u.apart, "{text}");
+        assert_eq!(u.parties, parties, "{text}");
+        assert_eq!(u.guests, Some(6), "{text}");
+    }
+    for text in ["somos 6", "una cabaña para 6", "la segunda para 4"] {
+        assert!(!read(text).apart, "{text}");
+    }
+}

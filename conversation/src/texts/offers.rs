@@ -456,10 +456,21 @@ pub fn combination(
     stay: &StayDates,
     guests: u16,
     parts: &[(OfferLine<'_>, u16)],
+    asked_apart: bool,
 ) -> String {
     let phrase = stay_phrase(lang, stay, guests);
     let (total, deposit) = sums(parts);
     let mut text = match lang {
+        // "Una para 4 y otra para 2": the cabins apart were asked for, none is missing.
+        Language::Es if asked_apart => {
+            format!("¡Sí! 🙌 {}, en cabañas separadas:\n", capitalize(&phrase))
+        }
+        Language::En if asked_apart => {
+            format!("Yes! 🙌 {}, in separate cabins:\n", capitalize(&phrase))
+        }
+        Language::Pt if asked_apart => {
+            format!("Sim! 🙌 {}, em chalés separados:\n", capitalize(&phrase))
+        }
         Language::Es => format!(
             "¡Sí! 🙌 No tenemos una sola cabaña tan grande, pero {phrase} podemos darles juntas:\n"
         ),

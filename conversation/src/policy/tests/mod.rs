@@ -208,6 +208,7 @@ fn after_hold() -> ConversationState {
 
 const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 
+mod apart;
 mod conv17;
 mod conv20;
 mod conv21;
