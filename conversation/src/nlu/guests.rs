@@ -603,8 +603,8 @@ fn cabins_apart(tokens: &[Token]) -> Vec<u16> {
             .filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;
         Some((u16::try_from(n.value).ok()?, k + 1 + n.len))
     };
-    for i in 0..tokens.len() {
-        if !tokens[i].is_any(ONE) {
+    for (i, one) in tokens.iter().enumerate() {
+        if !one.is_any(ONE) {
             continue;
         }
         let Some((first, end)) = size_at(i + 1) else {
