@@ -47,7 +47,8 @@ pub(super) const QUESTION_PREAMBLE: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const RECOMMEND_WORDS: &[&str] = &[
     "recomendas", "recomienda", "recomiendan", "recomendarias", "recomendaria",
-    "recommend", "recomenda", "sugeris", "sugeririas", "aconsejas",
+    "recommend", "recomenda", "sugeris", "sugeririas", "aconsejas", "recomendam", "recomendaria",
+    "indica", "indicam", "sugerem", "suggest", "recomiendas", "aconsejan",
 ];
 
 /// Words that ask how the cabins differ (Portuguese "diferença" folds to "diferenca").

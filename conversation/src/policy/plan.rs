@@ -24,7 +24,9 @@ use super::pick::{choose, only_one_has, pick};
 pub(crate) use super::step::Step;
 use crate::{
     Facts, Held,
-    nlu::{AboutHold, CONFIDENCE_THRESHOLD, Choice, InfoTopic, Intent, Period, Understanding},
+    nlu::{
+        AboutHold, CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Period, Understanding,
+    },
     state::{ConversationState, Offer, Want},
 };
 
@@ -345,6 +347,19 @@ pub(crate) fn plan(
         return Step::Compare {
             named: u.accommodations.clone(),
         };
+    }
+    // "¿Cuál me recomendás para una pareja?", "which one would you recommend for 4?" with
+    // nothing offered and no dates: the cabin for them, then the dates.
+    if u.asks_recommendation
+        && s.offer.is_none()
+        && u.check_in.is_none()
+        && s.check_in.is_none()
+        && u.topics.iter().all(|t| *t == InfoTopic::Pets)
+        && u.feature.is_none_or(|f| f == Feature::Pets)
+        && u.accommodations.is_empty()
+        && let Some(guests) = u.guests.or(s.guests)
+    {
+        return Step::RecommendFor(guests);
     }
     // "¿Cuál es la diferencia?": the cabins side by side, before the guest decides.
     // Cabins named ("¿qué diferencia hay entre la Coihue y la Lenga?") are the ones compared.

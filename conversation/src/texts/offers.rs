@@ -1159,3 +1159,39 @@ pub fn other_options(lang: Language, chosen: &str, others: &[OfferLine<'_>]) -> 
     });
     text
 }
+
+/// The cabin recommended for a party before any dates: its name and what it is like (and that
+/// it takes the pet), then the dates asked.
+pub fn recommended_for(
+    lang: Language,
+    (name, description): (&str, &str),
+    guests: u16,
+    pets: bool,
+) -> String {
+    let mut about = if description.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" {}", description.trim())
+    };
+    if pets {
+        about.push_str(match lang {
+            Language::Es => " Y acepta mascotas 🐶",
+            Language::En => " And pets are welcome 🐶",
+            Language::Pt => " E aceita pets 🐶",
+        });
+    }
+    match lang {
+        Language::Es => format!(
+            "Para {guests} {} te recomiendo {name} 😊{about} ¿Para qué fechas querés venir? Te paso el precio exacto 📅",
+            if guests == 1 { "persona" } else { "personas" }
+        ),
+        Language::En => format!(
+            "For {guests} {} I'd recommend {name} 😊{about} Which dates would you like to come? I'll send you the exact price 📅",
+            if guests == 1 { "guest" } else { "guests" }
+        ),
+        Language::Pt => format!(
+            "Para {guests} {} eu recomendo {name} 😊{about} Para quais datas vocês querem vir? Te passo o preço exato 📅",
+            if guests == 1 { "pessoa" } else { "pessoas" }
+        ),
+    }
+}
