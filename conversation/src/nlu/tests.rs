@@ -2460,6 +2460,8 @@ fn tenth_set_extras_and_plain_yes() {
         ("el arrayan tiene hogar?", Feature::Fireplace),
         ("hay leña o la traemos?", Feature::Fireplace),
         ("is there firewood?", Feature::Fireplace),
+        ("is there a fireplace?", Feature::Fireplace),
+        ("tem lareira?", Feature::Fireplace),
         ("puedo llevar la moto?", Feature::Parking),
         ("hay donde dejar la moto?", Feature::Parking),
         ("tiene calefaccion?", Feature::Heating),
