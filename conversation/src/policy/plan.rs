@@ -380,6 +380,23 @@ pub(crate) fn plan(
     {
         return Step::PayingHeld;
     }
+    // "¿Me mandás de nuevo los datos de la reserva?", "resend the booking confirmation", "pode
+    // me mandar os dados da reserva? e o endereço?" once paid: the voucher again, which says
+    // the address, the times and what is left to pay too (a "genial" with it is no new yes).
+    if u.asks_voucher
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && s.offer.is_none()
+        && u.topics.iter().all(|t| {
+            matches!(
+                t,
+                InfoTopic::Location | InfoTopic::CheckInTime | InfoTopic::Payment
+            )
+        })
+        && held(facts, u).is_some_and(|h| h.paid)
+    {
+        return Step::Voucher;
+    }
     // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
     // "La que acepta perros" points; it does not ask.
     let asks_about_the_place = u.intent == Intent::AskInfo
