@@ -148,6 +148,34 @@ pub(crate) fn wanted(tokens: &[Token], name: &str) -> bool {
     })
 }
 
+/// "Me quedo con la Ñire", "vamos con la Coihue", "ficamos com a Lenga": `name` settled on
+/// with "con" (a pick: with a yes it books, alone it brings the option into focus).
+pub(crate) fn settled_on(tokens: &[Token], name: &str) -> bool {
+    const WITH: &[&str] = &[
+        "quedo",
+        "quedamos",
+        "vamos",
+        "voy",
+        "ficamos",
+        "fico",
+        "ficar",
+        "quedaremos",
+    ];
+    let words = name_words(name);
+    tokens.iter().enumerate().any(|(i, t)| {
+        words.iter().any(|w| names(t, w))
+            && (2..=5).any(|k| {
+                i.checked_sub(k).is_some_and(|v| {
+                    tokens[v].is_any(WITH)
+                        && tokens[v + 1].is("con")
+                        && tokens[v + 2..i]
+                            .iter()
+                            .all(|b| b.is_any(BEFORE_NAME) || b.is_any(&["la", "el", "cabana"]))
+                })
+            })
+    })
+}
+
 /// `name` described in a relative clause right after it ("cambiame a la ñire q tiene
 /// jacuzzi", "la lenga que es más grande"): the feature says why the guest wants it, it does not
 /// ask whether it has it.

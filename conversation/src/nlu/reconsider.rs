@@ -145,7 +145,12 @@ pub(super) fn reconsider(
     ) && (dates.check_in.is_some() || agreement.yes)
         || matches!(decision.intent, Intent::Unknown | Intent::Greeting))
         && !agreement.no
-        && accommodation.is_some_and(|name| accommodation::wanted(tokens, name))
+        && accommodation.is_some_and(|name| {
+            accommodation::wanted(tokens, name)
+                || agreement.yes
+                    && decision.intent != Intent::Unknown
+                    && accommodation::settled_on(tokens, name)
+        })
     {
         decision = intent::Decision {
             intent: Intent::Book,

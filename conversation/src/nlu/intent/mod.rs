@@ -145,8 +145,15 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
 /// still asks).
 fn thanked_for(tokens: &[Token], c: &Cue) -> bool {
     const THANKS: &[&str] = &[
-        "gracias", "agradezco", "agradecemos", "agradecida", "agradecido", "thanks", "thank",
-        "obrigado", "obrigada",
+        "gracias",
+        "agradezco",
+        "agradecemos",
+        "agradecida",
+        "agradecido",
+        "thanks",
+        "thank",
+        "obrigado",
+        "obrigada",
     ];
     c.intent == Intent::AskInfo
         && tokens

@@ -4,7 +4,9 @@
 //! ("Dale, vamos con la Coihue. ¿La seña se puede con transferencia?") got only the answer;
 //! "pode reservar" was no order; the details asked again after paying ("¿me mandás de nuevo
 //! los datos de la reserva?", "resend the booking confirmation", "os dados da reserva e o
-//! endereço") got a short status or only the address instead of the voucher.
+//! endereço") got a short status or only the address instead of the voucher; "¿me confirma el
+//! total y el monto de la seña?" of a hold was read as a new stay, and its own hold made the
+//! cabin look taken.
 
 use super::*;
 
@@ -34,6 +36,8 @@ fn a_cabin_chosen_with_a_yes_and_a_question_is_held_and_the_question_answered() 
         "Dale, quiero la Coihue. ¿La seña se puede pagar con transferencia?",
         "Sí, queremos la Coihue. ¿Cómo se paga la seña?",
         "Pode ser, quero a Coihue. Como pago o sinal?",
+        "Dale, vamos con la Coihue. ¿La seña se puede pagar con transferencia?",
+        "Sí, nos quedamos con la Coihue. ¿Aceptan tarjeta?",
     ] {
         let t = talk(&[ASK_FOR_TWO, text]);
         let b = booked(&t).unwrap_or_else(|| panic!("{text}: {}", said(&t)));
@@ -43,7 +47,10 @@ fn a_cabin_chosen_with_a_yes_and_a_question_is_held_and_the_question_answered() 
 
 #[test]
 fn pode_reservar_is_an_order() {
-    for text in ["Fechado, pode reservar.", "Preferimos a Coihue. Pode reservar."] {
+    for text in [
+        "Fechado, pode reservar.",
+        "Preferimos a Coihue. Pode reservar.",
+    ] {
         let t = talk(&["tem vaga para 2 de 15 a 17 de dezembro?", text]);
         assert!(booked(&t).is_some(), "{text}: {}", said(&t));
     }
@@ -74,6 +81,23 @@ fn the_details_asked_again_after_paying_are_the_voucher() {
         for w in words {
             assert!(out.contains(w), "{text}: {out}");
         }
+        assert!(booked(&t).is_none(), "{text}: {out}");
+    }
+}
+
+#[test]
+fn the_total_and_deposit_asked_of_a_hold_are_its_own() {
+    for text in [
+        "¿Me podría confirmar el total de la estadía y el monto de la seña?",
+        "What's the total, and the deposit?",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        let out = said(&t);
+        assert!(out.contains("Coihue"), "{text}: {out}");
+        assert!(
+            !out.contains("ocupada") && !out.contains("taken"),
+            "{text}: {out}"
+        );
         assert!(booked(&t).is_none(), "{text}: {out}");
     }
 }
