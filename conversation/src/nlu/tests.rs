@@ -3284,6 +3284,49 @@ fn one_night_only_is_one_night() {
 }
 
 #[test]
+fn information_thanked_for_is_not_asked_for() {
+    for text in [
+        "Gracias por la información.",
+        "muchas gracias por la info",
+        "Thanks for the info!",
+        "Obrigada pela informação.",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    assert_eq!(read("¿Me podrían dar información?").intent, Intent::AskInfo);
+}
+
+#[test]
+fn a_cabin_chosen_is_a_booking_even_after_a_greeting() {
+    for text in [
+        "Buenas noches, quiero la Coihue.",
+        "Elegimos la Coihue.",
+        "Optamos por la Coihue.",
+        "Nos decidimos por la Coihue.",
+        "Escolhemos a Coihue.",
+        "Pode reservar.",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+    // Going there, or a preference, is no order by itself.
+    for text in ["vamos a la coihue el sábado", "prefiero la Coihue"] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}");
+    }
+}
+
+#[test]
+fn the_booking_details_asked_again_ask_the_voucher() {
+    for text in [
+        "¿Me podés mandar de nuevo los datos de la reserva?",
+        "¿Me reenvían la confirmación de la reserva?",
+        "Could you please resend the booking confirmation?",
+        "Pode me mandar de novo os dados da reserva?",
+    ] {
+        assert!(read(text).asks_voucher, "{text}");
+    }
+}
+
+#[test]
 fn the_ways_of_paying_asked_about_are_read_in_order_and_for_what() {
     use crate::nlu::PayMethod::{Card, Cash, MercadoPago, Transfer};
     for (text, ways, deposit) in [

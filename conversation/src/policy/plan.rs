@@ -395,6 +395,23 @@ pub(crate) fn plan(
     {
         return Step::PayingHeld;
     }
+    // "¿Me mandás de nuevo los datos de la reserva?", "resend the booking confirmation", "pode
+    // me mandar os dados da reserva? e o endereço?" once paid: the voucher again, which says
+    // the address, the times and what is left to pay too (a "genial" with it is no new yes).
+    if u.asks_voucher
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && s.offer.is_none()
+        && u.topics.iter().all(|t| {
+            matches!(
+                t,
+                InfoTopic::Location | InfoTopic::CheckInTime | InfoTopic::Payment
+            )
+        })
+        && held(facts, u).is_some_and(|h| h.paid)
+    {
+        return Step::Voucher;
+    }
     // "¿El resto cuándo lo pago?", "el saldo, ¿en efectivo?" once the deposit is in: that
     // reservation's balance and how it is taken ("¿cuánto me queda por pagar?" and the
     // voucher asked again get the whole voucher).
