@@ -67,6 +67,10 @@ pub struct Offer {
     /// then points at it.
     #[serde(default)]
     pub asked: Option<usize>,
+    /// The guest put the option in focus by pointing at it ("¿y la Coihue cuánto sale?"): the
+    /// same option chosen again is a yes.
+    #[serde(default)]
+    pub focused: bool,
 }
 
 /// What this conversation asked to hold: the guest may say "dale" again, or cancel it, before

@@ -419,3 +419,12 @@ pub(super) fn deposit_not_balance(tokens: &[Token]) -> bool {
             .iter()
             .any(|t| t.is_any(&["saldo", "resto", "restante", "balance", "rest", "remaining"]))
 }
+
+/// A word that orders the booking, not only agrees: "reservala", "pode reservar", "book it",
+/// "confirmo".
+pub(super) fn orders_booking(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        let w = t.text.as_str();
+        w.starts_with("reserv") || w.starts_with("book") || w.starts_with("confirm")
+    })
+}

@@ -474,6 +474,55 @@ fn asks_about_kids(tokens: &[Token]) -> Option<usize> {
 /// Every feature asked about, in the order of the message. Exact words only: a typo of one
 /// feature is too often another word ("cabanas"/"sabanas").
 pub(crate) fn features(tokens: &[Token]) -> Vec<Feature> {
+    let mut out: Vec<Feature> = Vec::new();
+    for (_, f) in features_at(tokens) {
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Words of liking: what follows them is said, not asked ("nos encanta el jacuzzi", "we love
+/// a fireplace", "adoramos piscina").
+const LIKING: &[&str] = &[
+    "encanta", "encantan", "gusta", "gustan", "love", "adoramos", "adoro", "amamos", "amo", "like",
+    "fan",
+];
+
+/// The positions a liking word governs: the three words after it.
+pub(crate) fn liked_positions(tokens: &[Token]) -> Vec<usize> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.is_any(LIKING))
+        .flat_map(|(i, _)| i + 1..=i + 3)
+        .filter(|k| *k < tokens.len())
+        .collect()
+}
+
+/// Features only said as liked ("we love a jacuzzi"): no yes/no question about them.
+pub(crate) fn liked_features(tokens: &[Token]) -> Vec<Feature> {
+    let liked = liked_positions(tokens);
+    if liked.is_empty() {
+        return Vec::new();
+    }
+    let hits = features_at(tokens);
+    let mut out: Vec<Feature> = Vec::new();
+    for (_, f) in &hits {
+        let all_liked = hits
+            .iter()
+            .filter(|(_, g)| g == f)
+            .all(|(pos, _)| liked.contains(pos));
+        if all_liked && !out.contains(f) {
+            out.push(*f);
+        }
+    }
+    out
+}
+
+/// Every feature said, with where, in order.
+fn features_at(tokens: &[Token]) -> Vec<(usize, Feature)> {
     let mut hits: Vec<(usize, Feature)> = FEATURES
         .iter()
         .filter_map(|(p, f)| {
@@ -490,13 +539,7 @@ pub(crate) fn features(tokens: &[Token]) -> Vec<Feature> {
         hits.retain(|(_, f)| *f != Feature::Kids);
     }
     hits.sort_by_key(|(pos, _)| *pos);
-    let mut out: Vec<Feature> = Vec::new();
-    for (_, f) in hits {
-        if !out.contains(&f) {
-            out.push(f);
-        }
-    }
-    out
+    hits
 }
 
 /// The first feature asked about.

@@ -228,7 +228,8 @@ pub(crate) fn extract(tokens: &[Token], consumed: &[bool]) -> Option<u16> {
 }
 
 /// A head count said as the total ("dos matrimonios con tres hijos (9 personas en total)", "en
-/// total somos 9", "9 en total", "un total de 9"): it wins over the parts the guest lists.
+/// total somos 9", "9 en total", "un total de 9", "viajan también los chicos, seríamos 4"): it
+/// wins over the parts the guest lists.
 fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
     let free = |k: usize| !consumed.get(k).copied().unwrap_or(true);
     let number = |k: usize| {
@@ -240,6 +241,29 @@ fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
             .get(k)
             .is_some_and(|t| lexicon::any_word(t, ADULTS).is_some())
     };
+    // "Viajan también nuestros dos hijos, seríamos 4 personas": people named, then the whole
+    // party said after them, with the verb of a party that changed.
+    const SUMMED: &[&str] = &["seriamos", "seremos", "quedariamos", "serian", "seran"];
+    let summed = tokens.iter().enumerate().find_map(|(t, tok)| {
+        let named_before = tokens[..t].iter().any(|w| {
+            lexicon::any_word(w, ADULTS).is_some()
+                || lexicon::any_word(w, KIDS).is_some()
+                || w.is_any(PARTNERS)
+        });
+        if !tok.is_any(SUMMED) || !named_before {
+            return None;
+        }
+        number(t + 1)
+            .filter(|n| {
+                !tokens
+                    .get(t + 1 + n.len)
+                    .is_some_and(|w| w.is_any(THINGS) || lexicon::any_word(w, KIDS).is_some())
+            })
+            .map(|n| n.value)
+    });
+    if summed.is_some() {
+        return summed;
+    }
     tokens.iter().enumerate().find_map(|(t, tok)| {
         if !tok.is("total") {
             return None;

@@ -186,6 +186,21 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         agrees_strongly: agreement.strong,
     };
     let mut features = cues::features(&tokens);
+    // "¿Y la Ñire se puede? Nos encanta el jacuzzi": a liking said, not a question.
+    let liked = cues::liked_features(&tokens);
+    if !liked.is_empty() {
+        features.retain(|f| !liked.contains(f));
+        let liked_at = cues::liked_positions(&tokens);
+        signals
+            .cues
+            .retain(|c| !(c.intent == Intent::AskInfo && liked_at.contains(&c.pos)));
+        if features.is_empty() {
+            signals.topics.retain(|t| *t != InfoTopic::Amenities);
+            if signals.topic == Some(InfoTopic::Amenities) {
+                signals.topic = signals.topics.first().copied();
+            }
+        }
+    }
     // "¿Qué cabañas tienen libres del 3 al 5?": the quote answers it, not a list of every cabin.
     if dates.check_in.is_some() && lexicon::says_any(&tokens, intent::WHICH_CABINS) {
         signals.topics.retain(|t| *t != InfoTopic::Capacity);
@@ -382,5 +397,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         },
         pays_deposit: asks::deposit_not_balance(&tokens),
         apart: guests::cabins_apart_asked(&tokens),
+        question: text.contains('?') || text.contains('¿'),
+        orders_booking: asks::orders_booking(&tokens),
     }
 }

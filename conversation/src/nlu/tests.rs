@@ -3391,3 +3391,54 @@ fn cabins_apart_are_read_with_each_party() {
         assert!(!read(text).apart, "{text}");
     }
 }
+
+#[test]
+fn an_order_to_book_is_told_apart_from_a_bare_yes() {
+    for text in [
+        "sim, pode reservar",
+        "dale reservala",
+        "book it please",
+        "confirmo la reserva",
+    ] {
+        assert!(read(text).orders_booking, "{text}");
+    }
+    for text in ["ok perfecto", "si", "dale", "genial gracias"] {
+        assert!(!read(text).orders_booking, "{text}");
+    }
+}
+
+#[test]
+fn a_whole_party_said_after_its_parts_and_dates_said_against_others() {
+    for (text, guests) in [
+        ("viajan también nuestros dos hijos, seríamos 4 personas", 4),
+        ("se suman dos amigos, seriamos 6", 6),
+        ("somos 2 adultos y 2 chicos", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+    // "Son del 9 al 12, no del 8 al 11": the dates after the "no" are the ones that are not.
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, a, b) in [
+        (
+            "me equivoqué con las fechas: son del 9 al 12 de marzo, no del 8 al 11",
+            "2027-03-09",
+            "2027-03-12",
+        ),
+        (
+            "del 10 al 13 de marzo, no, del 11 al 14",
+            "2027-03-11",
+            "2027-03-14",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(a)), Some(d(b))),
+            "{text}"
+        );
+    }
+    // A liking is said, not asked.
+    let u = read("y la ñire se puede? nos encanta el jacuzzi");
+    assert!(u.features.is_empty(), "{u:?}");
+    assert!(!read("la ñire tiene jacuzzi?").features.is_empty());
+}

@@ -201,6 +201,11 @@ pub struct Understanding {
     pub pays_deposit: bool,
     /// Cabins apart asked for: "una para 4 y otra para 2", "dos cabañas para 6", "two cabins".
     pub apart: bool,
+    /// The message asks something (a question mark).
+    pub question: bool,
+    /// A word that orders the booking ("reservala", "pode reservar", "book it", "confirmo"),
+    /// not only a yes.
+    pub orders_booking: bool,
 }
 
 /// A way of paying a guest may ask about, answered yes or no from how the property takes the

@@ -5,7 +5,7 @@ use chrono::Datelike;
 
 use super::{holds, plan::Step, quote, say};
 use crate::{
-    Effect, Facts, info,
+    Booking, Effect, Facts, info,
     nlu::{AskedTime, Choice, Feature, InfoTopic, PayMethod, Understanding},
     state::{ConversationState, Want},
     texts,
@@ -452,6 +452,20 @@ fn carry_out(
             {
                 effects.extend(quote::night_prices_asking(s, facts, false));
             }
+            // "Is the Coihue free May 10–13 for 3? How much per night?": held at once, and
+            // its price a night said with it.
+            if u.per_night || u.night_price_too {
+                let booked: Vec<Booking> = effects
+                    .iter()
+                    .filter_map(|e| match e {
+                        Effect::Book(b) => Some(*b),
+                        _ => None,
+                    })
+                    .collect();
+                if let [b] = booked[..] {
+                    effects.extend(quote::night_price_of_hold(s, facts, &b));
+                }
+            }
             let asked = Questions::of(u);
             let extra = answers(
                 s,
@@ -463,7 +477,13 @@ fn carry_out(
             effects.extend(extra);
             effects
         }
-        Step::Pick(i) => quote::focus(s, facts, i),
+        Step::Pick(i) => {
+            let mut out = quote::focus(s, facts, i);
+            if u.per_night {
+                out.extend(quote::night_price_of(s, facts, i));
+            }
+            out
+        }
         Step::RecommendFor(guests) => {
             let pets = s.pets;
             let Some(a) = accommodations

@@ -109,7 +109,11 @@ pub(crate) fn already_held(
         }
         return vec![say(texts::already_held(
             lang,
-            &texts::list(lang, &h.cabins()),
+            // "Sí, reservala" when it is held: the code, as a booking would say it.
+            (
+                &texts::list(lang, &h.cabins()),
+                u.orders_booking.then(|| h.shown_code()),
+            ),
             &stay,
             h.payment_link.as_deref(),
         ))];
@@ -121,7 +125,7 @@ pub(crate) fn already_held(
     {
         Some((b, stay)) => vec![say(texts::already_held(
             lang,
-            &b.accommodation,
+            (&b.accommodation, None),
             &stay,
             None,
         ))],

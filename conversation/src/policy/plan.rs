@@ -515,7 +515,16 @@ pub(crate) fn plan(
                 // "The Coihue then" to the options offered instead of a hold that cannot
                 // change as asked: the guest already booked, so the one settled on is the
                 // change (a fresh offer's "la Ñire entonces" only focuses it).
+                // "Entonces prefiero la Coihue" right after the Coihue was asked about and put
+                // in focus: the same cabin chosen again, said as no question, is a yes.
+                let again = i == offer.chosen
+                    && offer.focused
+                    && !offer.together
+                    && !u.question
+                    && u.features.is_empty()
+                    && u.topics.is_empty();
                 let agrees = agrees
+                    || again
                     || (u.settles && offer.replaces.is_some())
                     || (u.choice == Some(Choice::ThatOne)
                         && i == offer.chosen

@@ -162,6 +162,7 @@ pub(crate) fn quote(
             together: false,
             replaces,
             asked: None,
+            focused: false,
         });
         effects.push(say(if prefix.is_empty() {
             texts::offer(lang, &stay, guests.get(), &lines)
@@ -226,6 +227,7 @@ pub(crate) fn quote(
                 together: true,
                 replaces,
                 asked: None,
+                focused: false,
             });
             // "Somos 8 del 3 al 5, reservame": the group asked to book, so the cabins are held
             // together at once, as one cabin would be.
@@ -271,6 +273,7 @@ pub(crate) fn quote(
         together: false,
         replaces,
         asked: None,
+        focused: false,
     });
     let lines: Vec<(StayDates, OfferLine<'_>)> = alternatives
         .iter()
@@ -326,6 +329,7 @@ fn min_nights(
         together: false,
         replaces: replacing.map(|h| h.code.clone()),
         asked: None,
+        focused: false,
     });
     effects.push(say(texts::min_nights_offer(
         lang,
@@ -388,6 +392,7 @@ fn group_max(
         together: true,
         replaces: None,
         asked: None,
+        focused: false,
     });
     effects.push(say(texts::group_max(lang, stay, guests.get(), max, &parts)));
     Some(free.iter().map(|a| a.id).collect())
@@ -489,6 +494,9 @@ pub(crate) fn focus_as(
     advice: Option<texts::Why>,
 ) -> Vec<Effect> {
     let lang = s.language;
+    if let Some(offer) = s.offer.as_mut() {
+        offer.focused = true;
+    }
     let Some(offer) = s.offer.as_ref() else {
         return vec![say(texts::clarify(lang))];
     };
@@ -549,6 +557,50 @@ pub(crate) fn night_prices_asking(
     facts: &Facts<'_>,
     ask: bool,
 ) -> Vec<Effect> {
+    night_prices_of(s, facts, ask, None)
+}
+
+/// "¿Y la Coihue cuánto costaría por noche?": the price a night of option `i` alone, after its
+/// focus.
+pub(crate) fn night_price_of(s: &ConversationState, facts: &Facts<'_>, i: usize) -> Vec<Effect> {
+    night_prices_of(s, facts, false, Some(i))
+}
+
+/// The price a night of a cabin just held (the hold's stay, its total).
+pub(crate) fn night_price_of_hold(
+    s: &ConversationState,
+    facts: &Facts<'_>,
+    b: &Booking,
+) -> Vec<Effect> {
+    let Some(a) = facts
+        .accommodations()
+        .iter()
+        .find(|a| a.id == b.accommodation_id)
+    else {
+        return Vec::new();
+    };
+    let Ok(stay) = StayDates::new(b.check_in, b.check_out) else {
+        return Vec::new();
+    };
+    let total = a.quote(&stay).total;
+    let per_night = a.tariff().base_per_night;
+    let nights = stay.nights();
+    let row = texts::NightPrice {
+        name: &a.name,
+        per_night,
+        exact: per_night.cents() * nights == total.cents(),
+        total,
+        nights,
+    };
+    vec![say(texts::night_prices(s.language, &[row], ""))]
+}
+
+fn night_prices_of(
+    s: &ConversationState,
+    facts: &Facts<'_>,
+    ask: bool,
+    only: Option<usize>,
+) -> Vec<Effect> {
     let lang = s.language;
     let Some(offer) = s.offer.as_ref() else {
         return vec![say(texts::clarify(lang))];
@@ -556,7 +608,9 @@ pub(crate) fn night_prices_asking(
     let rows: Vec<texts::NightPrice<'_>> = offer
         .options
         .iter()
-        .filter_map(|o| {
+        .enumerate()
+        .filter(|(k, _)| only.is_none_or(|i| i == *k))
+        .filter_map(|(_, o)| {
             let a = facts
                 .accommodations()
                 .iter()

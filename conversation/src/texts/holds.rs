@@ -169,8 +169,18 @@ pub fn hold_kept(lang: Language, code: &str, name: &str, stay: &StayDates) -> St
 }
 
 /// "Dale" again after the hold: it is already held, here is how to confirm it.
-pub fn already_held(lang: Language, name: &str, stay: &StayDates, link: Option<&str>) -> String {
+pub fn already_held(
+    lang: Language,
+    (name, code): (&str, Option<&str>),
+    stay: &StayDates,
+    link: Option<&str>,
+) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());
+    let when = match (lang, code) {
+        (_, None) => when,
+        (Language::Es | Language::Pt, Some(c)) => format!("{when} (código {c})"),
+        (Language::En, Some(c)) => format!("{when} (code {c})"),
+    };
     let pay = match (lang, link) {
         (Language::Es, Some(l)) => format!(" Para confirmarla, pagá la seña acá: {l}"),
         (Language::Es, None) => {

@@ -313,7 +313,12 @@ mod tests {
                 balance_due(lang, "Cabaña Lenga", voucher.balance(), ways),
                 ways_asked(lang, &every_way, ways, false).unwrap(),
                 ways_asked(lang, &every_way, crate::BalanceMethods::default(), true).unwrap(),
-                already_held(lang, "Cabaña Lenga", &stay(), Some("https://pago")),
+                already_held(
+                    lang,
+                    ("Cabaña Lenga", Some("RES1")),
+                    &stay(),
+                    Some("https://pago"),
+                ),
                 too_many(lang, 12),
                 group_for_a_person(lang, 14),
                 group_taken(lang).to_owned(),

@@ -225,6 +225,7 @@ impl<'a> Scanner<'a> {
                 // "del 10 al 13, no, del 11 al 14": a bare "no" before the date said instead
                 // (not "y si no, del 15": another choice; not "el 11 no el 10": the 11th)
                 || pair("no", &["del", "desde", "al", "hasta"])
+                    && !self.contrast_no(j)
                     && !j
                         .checked_sub(1)
                         .and_then(t)
@@ -273,8 +274,34 @@ impl<'a> Scanner<'a> {
                 && t(j + 1).is_some_and(|v| v.is_any(&["era", "es", "sera", "fue", "eran", "son"]));
             let instead = t(j).is_some_and(|n| n.is("en"))
                 && t(j + 1).is_some_and(|v| v.is_any(&["vez", "lugar"]));
-            no_was || instead
+            no_was || instead || self.contrast_no(j)
         })
+    }
+
+    /// "Me equivoqué: son del 9 al 12, no del 8 al 11": a whole stay said, then a comma and a
+    /// "no" with none after it before the dates that are not (with a comma after it, "del 10
+    /// al 13, no, del 11 al 14", the dates after it are the ones said instead).
+    fn contrast_no(&self, j: usize) -> bool {
+        const STATED: &[&str] = &[
+            "son",
+            "es",
+            "eran",
+            "serian",
+            "seria",
+            "equivoque",
+            "equivoco",
+            "correctas",
+            "correcto",
+            "corregir",
+        ];
+        let t = |k: usize| self.tok(k);
+        let whole_stay = self.mentions.iter().any(|m| m.role == Role::Start)
+            && self.mentions.iter().any(|m| m.role == Role::End);
+        whole_stay
+            && t(j).is_some_and(|n| n.is("no") && !n.punct_after)
+            && j.checked_sub(1).and_then(t).is_some_and(|p| p.punct_after)
+            && t(j + 1).is_some_and(|d| d.is_any(&["del", "desde", "el"]))
+            && self.tokens[..j].iter().any(|w| w.is_any(STATED))
     }
 
     /// The "no" before `at` comes first in the message, after an "uy", "ah", "perdón" at most.

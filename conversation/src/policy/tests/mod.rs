@@ -231,6 +231,7 @@ mod seventh;
 mod sixteenth;
 mod sixth;
 mod slots;
+mod stop28;
 mod tenth;
 mod third;
 mod twelfth;
