@@ -104,8 +104,11 @@ pub(crate) enum Step {
     HeldPrice,
     /// "¿Cómo pago la seña?" with an unpaid hold: how, and the hold's deposit and link.
     PayingHeld,
-    /// "¿Me pasás el comprobante?", "¿cuánto me queda por pagar?" after paying: the voucher.
+    /// "¿Me pasás el comprobante?" after paying: the voucher (and what else the message asks).
     Voucher,
+    /// "¿Y el resto cómo lo pago?" with a hold: what is left after the deposit and when it is
+    /// paid (once paid, the voucher, which says it).
+    Balance,
     /// Move the unpaid hold to this stay and head count, and to another cabin when the guest
     /// named one.
     Move {
