@@ -3320,5 +3320,49 @@ fn after_a_hold_words_conv25() {
     }
     for text in ["y el resto de las cabañas?", "el resto bien, gracias"] {
         assert!(!read(text).asks_balance, "{text}");
+
+fn the_ways_of_paying_asked_about_are_read_in_order_and_for_what() {
+    use crate::nlu::PayMethod::{Card, Cash, MercadoPago, Transfer};
+    for (text, ways, deposit) in [
+        ("aceptan tarjeta?", vec![Card], false),
+        (
+            "se puede pagar con tarjeta o transferencia?",
+            vec![Card, Transfer],
+            false,
+        ),
+        ("el saldo lo pago en efectivo?", vec![Cash], false),
+        ("la seña se puede transferir?", vec![Transfer], true),
+        ("puedo pagar la seña en efectivo?", vec![Cash], true),
+        ("do you take cash or credit cards?", vec![Cash, Card], false),
+        (
+            "can I pay the deposit by bank transfer?",
+            vec![Transfer],
+            true,
+        ),
+        ("vocês aceitam dinheiro?", vec![Cash], false),
+        ("aceitam cartão?", vec![Card], false),
+        ("se paga por mercado pago?", vec![MercadoPago], false),
+        ("como se paga?", vec![], false),
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::Payment), "{text}: {u:?}");
+        assert_eq!(u.pay_methods, ways, "{text}");
+        assert_eq!(
+            u.pays_deposit && !u.pay_methods.is_empty(),
+            deposit,
+            "{text}"
+        );
+    }
+    // A view is no card; nothing about paying, no way of paying.
+    let u = read("la cabaña con vista al lago tiene parrilla?");
+    assert!(u.pay_methods.is_empty(), "{u:?}");
+    // The balance asked when and how.
+    for text in [
+        "y el resto cuando lo pago?",
+        "el saldo como se paga?",
+        "when do I pay the balance?",
+        "quando pago o restante?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Payment), "{text}");
     }
 }

@@ -378,13 +378,15 @@ pub(crate) fn plan(
     {
         return Step::Voucher;
     }
-    // "¿Y el resto cómo lo pago?", "how do I pay the balance?" with a hold (paid or not): what
-    // is left after the deposit and when it is paid, from the hold's own prices.
+    // "¿Y el resto cómo lo pago?", "how do I pay the balance?" with a hold waiting for its
+    // deposit: what is left after it and when it is paid, from the hold's own prices (a way of
+    // paying named is answered below, with how paying works).
     if u.asks_balance
+        && u.pay_methods.is_empty()
         && !heard.new_stay()
         && u.accommodation.is_none()
         && s.offer.is_none()
-        && held(facts, u).is_some()
+        && held(facts, u).is_some_and(|h| !h.paid)
     {
         return Step::Balance;
     }
@@ -399,6 +401,30 @@ pub(crate) fn plan(
         && held(facts, u).is_some_and(|h| !h.paid)
     {
         return Step::PayingHeld;
+    }
+    // "¿El resto cuándo lo pago?", "el saldo, ¿en efectivo?" once the deposit is in: that
+    // reservation's balance and how it is taken ("¿cuánto me queda por pagar?" and the
+    // voucher asked again get the whole voucher).
+    if u.topics.contains(&InfoTopic::Payment)
+        && !u.asks_voucher
+        && u.features.is_empty()
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && u.about_hold.is_none()
+        && s.offer.is_none()
+        && held(facts, u).is_some_and(|h| h.paid)
+    {
+        return Step::BalanceDue;
+    }
+    // "What's left to pay?", "what time is check-in? and how much is left to pay?" once paid:
+    // the voucher (it says the balance), and what else the message asks.
+    if u.asks_balance
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && s.offer.is_none()
+        && held(facts, u).is_some_and(|h| h.paid)
+    {
+        return Step::Balance;
     }
     // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
     // "La que acepta perros" points; it does not ask.

@@ -104,7 +104,10 @@ pub(crate) enum Step {
     HeldPrice,
     /// "¿Cómo pago la seña?" with an unpaid hold: how, and the hold's deposit and link.
     PayingHeld,
-    /// "¿Me pasás el comprobante?" after paying: the voucher (and what else the message asks).
+    /// What is left to pay on a paid reservation, and how.
+    BalanceDue,
+    /// "¿Me pasás el comprobante?", "¿cuánto me queda por pagar?" after paying: the voucher
+    /// (and what else the message asks, when it asks for the voucher).
     Voucher,
     /// "¿Y el resto cómo lo pago?" with a hold: what is left after the deposit and when it is
     /// paid (once paid, the voucher, which says it).
