@@ -339,7 +339,9 @@ pub(super) fn balance(tokens: &[Token]) -> bool {
         ["pag", "pay", "abon", "transf"]
             .iter()
             .any(|p| t.text.starts_with(p))
-            || t.is_any(&["cuanto", "como", "cuando", "donde", "how", "when", "efectivo", "cash"])
+            || t.is_any(&[
+                "cuanto", "como", "cuando", "donde", "how", "when", "efectivo", "cash",
+            ])
     });
     paying
         && WITH_PAYING.iter().any(|p| {

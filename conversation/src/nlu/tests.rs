@@ -6,8 +6,7 @@ use chrono::NaiveDate;
 
 use super::{
     AboutHold, CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Understanding,
-    examples::NAMES,
-    to_json_line, understand,
+    examples::NAMES, to_json_line, understand,
 };
 
 fn today() -> NaiveDate {
@@ -3304,7 +3303,10 @@ fn after_a_hold_words_conv25() {
     ] {
         assert!(read(text).also, "{text}");
     }
-    for text in ["¿me la volvés a reservar?", "la podés volver a reservar del 12 al 15?"] {
+    for text in [
+        "¿me la volvés a reservar?",
+        "la podés volver a reservar del 12 al 15?",
+    ] {
         assert!(!read(text).also, "{text}");
     }
     // What is left to pay.
@@ -3320,7 +3322,10 @@ fn after_a_hold_words_conv25() {
     }
     for text in ["y el resto de las cabañas?", "el resto bien, gracias"] {
         assert!(!read(text).asks_balance, "{text}");
+    }
+}
 
+#[test]
 fn the_ways_of_paying_asked_about_are_read_in_order_and_for_what() {
     use crate::nlu::PayMethod::{Card, Cash, MercadoPago, Transfer};
     for (text, ways, deposit) in [

@@ -38,7 +38,10 @@ fn the_balance_asked_after_a_hold_says_how_much_and_when() {
         assert!(out.contains("https://pago.example"), "{text}: {out}");
     }
     // "El resto de las cabañas" is no balance.
-    for text in ["¿y el resto de las cabañas cuánto salen?", "como es el resto del lugar?"] {
+    for text in [
+        "¿y el resto de las cabañas cuánto salen?",
+        "como es el resto del lugar?",
+    ] {
         assert!(!understand(text, today(), NAMES).asks_balance, "{text}");
     }
 }
@@ -113,7 +116,12 @@ fn another_cabin_on_the_same_dates_besides_the_hold_is_booked() {
     ] {
         let t = coihue_hold(false).run(&after_hold(), text);
         let b = booked(&t);
-        assert_eq!(b.map(|b| b.accommodation_id), Some(1), "{text}: {}", said(&t));
+        assert_eq!(
+            b.map(|b| b.accommodation_id),
+            Some(1),
+            "{text}: {}",
+            said(&t)
+        );
         assert!(!moved(&t), "{text}: {}", said(&t));
     }
 }
