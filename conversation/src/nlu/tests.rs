@@ -2460,6 +2460,8 @@ fn tenth_set_extras_and_plain_yes() {
         ("el arrayan tiene hogar?", Feature::Fireplace),
         ("hay leña o la traemos?", Feature::Fireplace),
         ("is there firewood?", Feature::Fireplace),
+        ("is there a fireplace?", Feature::Fireplace),
+        ("tem lareira?", Feature::Fireplace),
         ("puedo llevar la moto?", Feature::Parking),
         ("hay donde dejar la moto?", Feature::Parking),
         ("tiene calefaccion?", Feature::Heating),
@@ -3057,6 +3059,32 @@ fn a_date_taken_back_mid_sentence_gives_way_to_the_next() {
             "2027-03-21",
             "2027-03-24",
         ),
+        // A start said instead keeps the end said before.
+        (
+            "del 20 al 25 de enero somos 3, bah, en realidad del 21",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "del 20 al 25 de enero para 3, o sea, del 21 al 25",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "Jan 20 to 25 for 3, actually from the 21st",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "de 20 a 25 de janeiro para 3, na verdade de 21 a 25",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "el 20 de enero me equivoqué el 21 de enero hasta el 25 para 3",
+            "2027-01-21",
+            "2027-01-25",
+        ),
         (
             "quiero la ñire para el 3 de mayo digo el 4 de mayo hasta el 7 somos 4",
             "2027-05-04",
@@ -3326,6 +3354,49 @@ fn after_a_hold_words_conv25() {
 }
 
 #[test]
+fn information_thanked_for_is_not_asked_for() {
+    for text in [
+        "Gracias por la información.",
+        "muchas gracias por la info",
+        "Thanks for the info!",
+        "Obrigada pela informação.",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    assert_eq!(read("¿Me podrían dar información?").intent, Intent::AskInfo);
+}
+
+#[test]
+fn a_cabin_chosen_is_a_booking_even_after_a_greeting() {
+    for text in [
+        "Buenas noches, quiero la Coihue.",
+        "Elegimos la Coihue.",
+        "Optamos por la Coihue.",
+        "Nos decidimos por la Coihue.",
+        "Escolhemos a Coihue.",
+        "Pode reservar.",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+    // Going there, or a preference, is no order by itself.
+    for text in ["vamos a la coihue el sábado", "prefiero la Coihue"] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}");
+    }
+}
+
+#[test]
+fn the_booking_details_asked_again_ask_the_voucher() {
+    for text in [
+        "¿Me podés mandar de nuevo los datos de la reserva?",
+        "¿Me reenvían la confirmación de la reserva?",
+        "Could you please resend the booking confirmation?",
+        "Pode me mandar de novo os dados da reserva?",
+    ] {
+        assert!(read(text).asks_voucher, "{text}");
+    }
+}
+
+#[test]
 fn the_ways_of_paying_asked_about_are_read_in_order_and_for_what() {
     use crate::nlu::PayMethod::{Card, Cash, MercadoPago, Transfer};
     for (text, ways, deposit) in [
@@ -3369,5 +3440,24 @@ fn the_ways_of_paying_asked_about_are_read_in_order_and_for_what() {
         "quando pago o restante?",
     ] {
         assert!(read(text).topics.contains(&InfoTopic::Payment), "{text}");
+    }
+}
+
+#[test]
+fn cabins_apart_are_read_with_each_party() {
+    for (text, parties) in [
+        ("una para 4 y otra para 2", vec![4, 2]),
+        ("necesito una cabaña de 4 y otra de 2", vec![4, 2]),
+        ("one cabin for 4 and another for 2", vec![4, 2]),
+        ("uma pra 4 e outra pra 2", vec![4, 2]),
+        ("dos cabañas para 6", vec![]),
+    ] {
+        let u = read(text);
+        assert!(u.apart, "{text}");
+        assert_eq!(u.parties, parties, "{text}");
+        assert_eq!(u.guests, Some(6), "{text}");
+    }
+    for text in ["somos 6", "una cabaña para 6", "la segunda para 4"] {
+        assert!(!read(text).apart, "{text}");
     }
 }
