@@ -45,5 +45,18 @@ fn main() {
             u.per_night,
             u.confidence
         );
+        println!(
+            "  about_hold={:?} voucher={} code={} also={} keep={} takes_back={} declines={} defers={} same_dates={} refers_back={}",
+            u.about_hold,
+            u.asks_voucher,
+            u.asks_code,
+            u.also,
+            u.keeps_as_is,
+            u.takes_back,
+            u.declines,
+            u.defers,
+            u.same_dates,
+            u.refers_back
+        );
     }
 }

@@ -18,6 +18,18 @@ const DEADLINE: &[&str] = &[
     "pagar manana", "pagar la sena manana", "pagarla manana", "pago manana", "pagamos manana",
     "pagar despues", "pagar mas tarde", "pagar a la noche", "pago a la noche", "pay tomorrow",
     "pay later", "pay manana", "pay it manana", "pagar amanha", "pagar depois", "pagar mais tarde",
+    // Not paying in time asked ("si no pago hoy, ¿se cae?", "what if I don't pay today?", "se
+    // eu não pagar hoje, perco?"): until when it is kept answers it. English and Portuguese
+    // reach here bridged ("until when" is "hasta when", "até quando" "hasta quando").
+    "hasta when", "hasta quando", "hasta cuando esta", "hasta cuando queda", "hasta cuando sigue",
+    "hasta cuando dura", "hasta cuando se", "hasta cuando me", "hasta cuando lo", "hasta cuando la",
+    "se cae la reserva", "se me cae la reserva", "la reserva se cae", "pierdo la reserva", "perdemos la reserva",
+    "la pierdo", "la perdemos", "se pierde la reserva", "se libera la reserva", "la liberan",
+    "la liberas",
+    "si no pago", "si no la pago", "si no pagamos", "si no llego a pagar", "if i don t pay",
+    "if we don t pay", "if i do not pay", "lose the booking", "lose my booking", "lose the reserva",
+    "lose mi reserva", "does it expire", "will it expire", "when does it expire", "se no pagar",
+    "se yo no pagar", "se a gente no pagar", "perco a reserva", "cai a reserva", "a reserva cai",
 ];
 
 /// The guest says they paid.
@@ -68,6 +80,12 @@ const STATUS: &[&str] = &[
     "tengo la reserva", "tenemos la reserva", "se hizo la reserva", "is my booking confirmed",
     "is the booking confirmed", "is it confirmed", "is my reservation confirmed", "are we booked",
     "ficou confirmada", "ficou reservada", "a reserva esta", "minha reserva esta",
+    "sigue guardada", "sigue reservada", "sigue valiendo", "sigue activa", "sigue firme",
+    "todavia la tenes", "todavia esta guardada", "todavia esta reservada", "todavia esta vigente",
+    "la seguis teniendo", "still on hold", "still el hold",
+    "still held", "still valid", "still stands", "still standing", "still reservada",
+    "still reserved", "still booked", "still good", "still mi reserva", "still have mi reserva",
+    "de pe", "ainda esta guardada", "ainda esta reservada", "ainda esta valendo", "ainda vale", "continua valendo", "segue valendo", "ainda guardada",
 ];
 
 /// The first of these the message says, in this order of precedence: a guest who says they

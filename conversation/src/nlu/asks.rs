@@ -333,6 +333,46 @@ pub(super) fn voucher(tokens: &[Token]) -> bool {
     )
 }
 
+/// "¿Y el resto cómo lo pago?", "¿cuánto me falta pagar?", "how do I pay the balance?",
+/// "quanto falta pagar?" (bridged words): what is left after the deposit, how or when it is
+/// paid. "El resto" and "lo que falta" only with a word of paying or asking ("el resto de las
+/// cabañas" is no balance).
+pub(super) fn balance(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const ALONE: &[&str] = &[
+        "el saldo", "o saldo", "el balance", "falta pagar", "falta abonar", "queda por pagar",
+        "quedan por pagar", "resta pagar", "resta abonar", "falta por pagar", "left hasta pay",
+        "still owe", "saldo pendiente", "cuanto debo", "cuanto le debo", "cuanto les debo",
+        "remaining balance", "amount due", "balance due",
+    ];
+    #[rustfmt::skip]
+    const WITH_PAYING: &[&str] = &[
+        "el resto", "el rest", "o resto", "lo que falta", "lo que resta", "lo que queda",
+        "el restante", "o restante", "remaining", "what s left", "the rest",
+    ];
+    if lexicon::says_any(tokens, ALONE) {
+        return true;
+    }
+    let paying = tokens.iter().any(|t| {
+        ["pag", "pay", "abon", "transf"]
+            .iter()
+            .any(|p| t.text.starts_with(p))
+            || t.is_any(&[
+                "cuanto", "como", "cuando", "donde", "how", "when", "efectivo", "cash",
+            ])
+    });
+    paying
+        && WITH_PAYING.iter().any(|p| {
+            lexicon::find_phrase(tokens, p).is_some_and(|(pos, q)| {
+                let len = p.split(' ').count();
+                q == lexicon::Quality::Exact
+                    && !tokens
+                        .get(pos + len)
+                        .is_some_and(|n| n.is_any(&["de", "del", "da", "do", "of"]))
+            })
+        })
+}
+
 /// "¿Cuál es el código?", "what's my booking number?", "localizador".
 pub(super) fn code(tokens: &[Token]) -> bool {
     lexicon::says_any(

@@ -19,6 +19,13 @@ const CORRECTIONS: &[&str] = &[
     "en realidad", "al final", "corrijo", "correccion", "quise decir", "no era", "cambio de planes",
     "cambiamos", "cambiemos", "cambiar las fechas", "cambiar la fecha", "mejor", "ah no", "no no",
     "en vez", "en lugar de", "finalmente", "al fin", "error", "me exprese mal", "cambio",
+    // The hold asked to be moved ("pasala del 9 al 11", "move it to June 9", "muda para o dia
+    // 9"): new dates for it, not another stay.
+    "pasala", "pasalo", "pasemosla", "movela", "movelo", "cambiala", "cambialo", "correla",
+    "correlo", "corramosla", "corremos la reserva", "move el booking", "move mi reserva",
+    "move el reserva", "move our booking", "shift it", "muda para", "mude para", "mudar para",
+    "passa para", "passa a reserva", "mudar a reserva", "muda a reserva", "troca para",
+    "trocar as datas", "mudar as datas",
 ];
 
 #[rustfmt::skip]
@@ -564,6 +571,18 @@ const KEEP_AS_IS: &[&str] = &[
     "keep la reserva", "leave it as", "leave it like", "as it was", "original dates",
     "stick with the original", "deixa como estava", "deixe como estava", "fica como estava", "deixa assim", "deixe assim", "manter a reserva",
     "mantem a reserva", "datas originais",
+    // What they had before the change asked ("dejá la que tenía", "seguimos con la anterior",
+    // "keep what I had", "fica a que eu tinha").
+    "la que tenia", "la que teniamos", "lo que tenia", "lo que teniamos", "las que tenia",
+    "las fechas de antes", "la fecha de antes", "las de antes", "deja la de antes", "con la de antes", "las fechas que tenia",
+    "fechas anteriores", "la reserva anterior", "con la anterior", "deja la anterior",
+    "dejamos la anterior", "mantene la anterior", "no la cambies", "no la muevas", "no muevas nada",
+    "no toques nada", "olvidate del cambio", "olvida el cambio", "sin cambios", "dejala como esta",
+    "keep what", "keep el one", "keep el booking", "keep el reserva", "keep el old",
+    "keep el first", "keep la primera", "keep el previous", "previous dates", "el one i had",
+    "forget el cambiar", "never mind el cambiar", "a que yo tinha", "a que tinha",
+    "a que tinhamos", "a que a gente tinha", "fica a anterior", "com a anterior", "deixa a anterior", "esquece a mudanca",
+    "as datas de antes", "datas anteriores",
 ];
 
 pub(crate) fn keeps_as_is(tokens: &[Token]) -> bool {

@@ -338,6 +338,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         refers_back: back,
         next_week: dates.check_in.is_none() && asks::next_week(&tokens),
         asks_voucher: asks::voucher(&tokens),
+        asks_balance: asks::balance(&tokens),
         asks_code: !has_code && asks::code(&tokens),
         correction: cues::correction(&tokens),
         keeps_as_is: cues::keeps_as_is(&tokens),

@@ -145,9 +145,47 @@ pub(super) fn also(tokens: &[Token]) -> bool {
                     "another reserva",
                     "another booking",
                     "otra mas",
+                    "outra reserva",
+                    "otra estadia",
+                    "outra estadia",
+                    "another stay",
+                    "otra escapada",
+                    "otro viaje",
+                    "outra viagem",
+                    "another trip",
+                    "segunda reserva",
+                    "segunda booking",
+                    "second stay",
+                    "venir back",
+                    "coming back",
                 ],
             )
+            || comes_back(tokens)
             || guests::for_another_pair(tokens))
+}
+
+/// "Queremos volver en julio", "we'll return in winter", "queremos voltar em agosto": a stay
+/// to come, besides the one held (not "¿me la volvés a reservar?", a hold made again).
+fn comes_back(tokens: &[Token]) -> bool {
+    const BACK: &[&str] = &[
+        "volver",
+        "volvemos",
+        "volveremos",
+        "volveriamos",
+        "regresar",
+        "voltar",
+        "voltamos",
+        "voltaremos",
+        "return",
+        "returning",
+    ];
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.is_any(BACK)
+            && !(tokens.get(i + 1).is_some_and(|n| n.is("a"))
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|n| n.text.starts_with("reserv")))
+    })
 }
 
 /// "Las mismas fechas", "the same dates", "as mesmas datas".

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Understanding, examples::NAMES,
-    to_json_line, understand,
+    AboutHold, CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Understanding,
+    examples::NAMES, to_json_line, understand,
 };
 
 fn today() -> NaiveDate {
@@ -3280,6 +3280,76 @@ fn one_night_only_is_one_night() {
             (Some(d(2026, 11, 14)), Some(d(2026, 11, 15))),
             "{text}"
         );
+    }
+}
+
+#[test]
+fn after_a_hold_words_conv25() {
+    // Until when the hold is kept, or whether paying late loses it.
+    for text in [
+        "si no pago hoy, ¿se cae la reserva?",
+        "Is my booking still on hold? Until when?",
+        "a reserva ainda está de pé? até quando?",
+        "what if I don't pay today?",
+        "se eu não pagar hoje, perco a reserva?",
+    ] {
+        assert_eq!(read(text).about_hold, Some(AboutHold::Deadline), "{text}");
+    }
+    for text in ["¿sigue guardada la reserva?", "is it still valid?"] {
+        assert_eq!(read(text).about_hold, Some(AboutHold::Status), "{text}");
+    }
+    for text in ["¿todavía está libre la Lenga?", "ainda está disponível?"] {
+        assert_eq!(read(text).about_hold, None, "{text}");
+    }
+    // The hold kept as it was.
+    for text in [
+        "bueno, dejá la que tenía entonces",
+        "seguimos con la anterior",
+        "no la cambies",
+        "ok keep what I had",
+        "never mind the change",
+        "fica a que eu tinha",
+    ] {
+        assert!(read(text).keeps_as_is, "{text}");
+    }
+    // A move said with a verb is a correction, not another stay.
+    for text in [
+        "pasala del 9 al 11 de junio",
+        "movela al 20",
+        "can you move the booking to June 9?",
+        "muda para 9 a 11 de junho",
+    ] {
+        assert!(read(text).correction, "{text}");
+    }
+    // Another stay besides the one held.
+    for text in [
+        "queremos volver en julio, del 12 al 15",
+        "we'd love to come back in July",
+        "quero fazer outra reserva em agosto",
+        "queremos voltar em agosto",
+        "another stay in July",
+    ] {
+        assert!(read(text).also, "{text}");
+    }
+    for text in [
+        "¿me la volvés a reservar?",
+        "la podés volver a reservar del 12 al 15?",
+    ] {
+        assert!(!read(text).also, "{text}");
+    }
+    // What is left to pay.
+    for text in [
+        "¿y el resto cómo lo pago?",
+        "cuánto me falta pagar?",
+        "how do I pay the balance?",
+        "what's left to pay?",
+        "quanto falta pagar?",
+        "o saldo se paga na chegada?",
+    ] {
+        assert!(read(text).asks_balance, "{text}");
+    }
+    for text in ["y el resto de las cabañas?", "el resto bien, gracias"] {
+        assert!(!read(text).asks_balance, "{text}");
     }
 }
 

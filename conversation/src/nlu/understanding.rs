@@ -97,6 +97,9 @@ pub struct Understanding {
     /// The guest asks for the voucher or the reservation's details again ("¿me pasás el
     /// comprobante?", "can you send me the voucher?").
     pub asks_voucher: bool,
+    /// The guest asks what is left to pay after the deposit, or how and when it is paid ("¿y el
+    /// resto cómo lo pago?", "how do I pay the balance?", "quanto falta pagar?").
+    pub asks_balance: bool,
     /// Something asked or said about the guest's hold: until when it is kept, that they paid,
     /// that the payment link failed, whether it stands.
     pub about_hold: Option<AboutHold>,

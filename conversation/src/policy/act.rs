@@ -660,7 +660,30 @@ fn carry_out(
         Step::HeldPrice => holds::held_price(s, u, facts),
         Step::PayingHeld => holds::paying_held(s, u, facts),
         Step::BalanceDue => holds::balance_due(s, u, facts),
-        Step::Voucher => holds::voucher(s, u, facts),
+        Step::Voucher => {
+            let mut out = holds::voucher(s, u, facts);
+            // What else the message asks, but what the voucher already says (times, address,
+            // the balance).
+            if u.asks_voucher {
+                out.extend(asked_besides(
+                    s,
+                    u,
+                    facts,
+                    &[
+                        InfoTopic::CheckInTime,
+                        InfoTopic::Location,
+                        InfoTopic::Payment,
+                    ],
+                ));
+            }
+            out
+        }
+        Step::Balance => {
+            let mut out = holds::balance(s, u, facts);
+            // "What time is check-in? and how much is left to pay?": the rest answered too.
+            out.extend(asked_besides(s, u, facts, &[InfoTopic::Payment]));
+            out
+        }
         Step::Move {
             stay,
             guests,
@@ -720,6 +743,38 @@ impl<'a> Questions<'a> {
             deposit: u.pays_deposit,
         }
     }
+}
+
+/// The answers to what the message asks about the place besides what a hold's own answer
+/// already says (`said`: those topics, and the check-in and check-out times with them).
+fn asked_besides(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+    said: &[InfoTopic],
+) -> Vec<Effect> {
+    let times_said = said.contains(&InfoTopic::CheckInTime);
+    let topics: Vec<InfoTopic> = u
+        .topics
+        .iter()
+        .copied()
+        .filter(|t| !said.contains(t))
+        .collect();
+    let features: Vec<Feature> = u
+        .features
+        .iter()
+        .copied()
+        .filter(|f| !(times_said && matches!(f, Feature::CheckIn | Feature::CheckOut)))
+        .collect();
+    if topics.is_empty() && features.is_empty() {
+        return Vec::new();
+    }
+    let asked = Questions {
+        topics: &topics,
+        features: &features,
+        ..Questions::of(u)
+    };
+    answers(s, (None, &u.accommodations), facts, asked, None)
 }
 
 fn answers(

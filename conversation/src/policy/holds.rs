@@ -166,6 +166,46 @@ pub(crate) fn voucher(s: &ConversationState, u: &Understanding, facts: &Facts<'_
     }
 }
 
+/// "¿Y el resto cómo lo pago?": once paid, the voucher (it says the balance and when it is
+/// paid); before, the hold's total (its group's, every cabin of it), the deposit to pay first
+/// through the link, and the balance, paid on arrival.
+pub(crate) fn balance(s: &ConversationState, u: &Understanding, facts: &Facts<'_>) -> Vec<Effect> {
+    let lang = s.language;
+    let Some(h) = held(facts, u) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    if h.paid {
+        return voucher(s, u, facts);
+    }
+    let parts: Vec<(i64, chrono::NaiveDate, chrono::NaiveDate)> = match &h.group {
+        Some(g) => g
+            .parts
+            .iter()
+            .map(|p| (p.accommodation_id, p.check_in, p.check_out))
+            .collect(),
+        None => vec![(h.accommodation_id, h.check_in, h.check_out)],
+    };
+    let quotes: Option<Vec<(booking::Money, booking::Money)>> = parts
+        .iter()
+        .map(|(id, a, b)| {
+            let cabin = facts.accommodations().iter().find(|c| c.id == *id)?;
+            let q = cabin.quote(&stay_of(*a, *b)?);
+            Some((q.total, q.deposit))
+        })
+        .collect();
+    let Some(quotes) = quotes else {
+        return held_price(s, u, facts);
+    };
+    let total: booking::Money = quotes.iter().map(|(t, _)| *t).sum();
+    let deposit: booking::Money = quotes.iter().map(|(_, d)| *d).sum();
+    vec![say(texts::balance(
+        lang,
+        (h.shown_code(), &texts::list(lang, &h.cabins())),
+        (total, deposit),
+        h.payment_link.as_deref(),
+    ))]
+}
+
 /// What the hold costs (total and deposit) and where its deposit is paid; a clarifying
 /// question when the hold's cabin is not known.
 /// "¿Sigue en pie?", "¿hasta cuándo tengo?": the hold, until when it is kept, its link.
@@ -469,6 +509,22 @@ fn keep_and_offer(
     let mut effects = vec![say(why)];
     // The old hold stays: keep its dates in mind for "dale" on the new offer only.
     s.accommodation = None;
+    // Coming with a pet and no cabin that takes one is free then: no cabin the pet cannot
+    // stay in is offered instead (what was said of the hold's own cabin stands).
+    let taken = h.others_taken(facts.occupancy.taken);
+    let occupancy = Occupancy {
+        accommodations: facts.occupancy.accommodations,
+        taken: &taken,
+    };
+    if s.pets
+        && i32::from(wanted.1.get()) <= occupancy.largest_single()
+        && !occupancy
+            .free(&wanted.0, wanted.1)
+            .iter()
+            .any(|a| a.pets_allowed)
+    {
+        return effects;
+    }
     let scope = quote::Scope {
         replacing: Some(h),
         ..quote::Scope::default()

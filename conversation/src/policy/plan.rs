@@ -383,6 +383,28 @@ pub(crate) fn plan(
     {
         return Step::BookOffer;
     }
+    // "Could you send me the booking details again? And what time is check-in?" once paid: the
+    // voucher, and whatever else it asks that the voucher does not say.
+    if u.asks_voucher
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && s.offer.is_none()
+        && held(facts, u).is_some_and(|h| h.paid)
+    {
+        return Step::Voucher;
+    }
+    // "¿Y el resto cómo lo pago?", "how do I pay the balance?" with a hold waiting for its
+    // deposit: what is left after it and when it is paid, from the hold's own prices (a way of
+    // paying named is answered below, with how paying works).
+    if u.asks_balance
+        && u.pay_methods.is_empty()
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && s.offer.is_none()
+        && held(facts, u).is_some_and(|h| !h.paid)
+    {
+        return Step::Balance;
+    }
     // "¿Cómo pago la seña?", "¿se puede con transferencia?" once a hold waits for its deposit:
     // how paying works, with the hold's own deposit and link (not the general answer).
     if u.topics.contains(&InfoTopic::Payment)
@@ -425,6 +447,16 @@ pub(crate) fn plan(
         && held(facts, u).is_some_and(|h| h.paid)
     {
         return Step::BalanceDue;
+    }
+    // "What's left to pay?", "what time is check-in? and how much is left to pay?" once paid:
+    // the voucher (it says the balance), and what else the message asks.
+    if u.asks_balance
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && s.offer.is_none()
+        && held(facts, u).is_some_and(|h| h.paid)
+    {
+        return Step::Balance;
     }
     // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
     // "La que acepta perros" points; it does not ask.
@@ -652,7 +684,11 @@ pub(crate) fn plan(
                 // Asked for but not in the facts yet: a new offer the guest can accept.
                 None => {}
             }
-        } else if agrees && !heard.new_stay() && s.offer.is_none() {
+        } else if agrees
+            && !heard.new_stay()
+            && s.offer.is_none()
+            && !(asks_another_stay && other_cabin.is_some())
+        {
             return Step::AlreadyHeld;
         } else if (u.intent == Intent::AskPrice || u.asks_voucher)
             && !heard.new_stay()
@@ -751,7 +787,7 @@ fn stay_request(
         && (u.check_in.is_some() || u.same_dates)
         && (matches!(u.intent, Intent::Book | Intent::Unknown)
             || u.intent == Intent::CheckAvailability && u.confidence < EXPLICIT_QUESTION)
-        && (s.booked.is_some() || held(facts, u).is_some_and(|h| !h.paid));
+        && (s.booked.is_some() || held(facts, u).is_some());
     let want = match u.intent {
         _ if books_another => Some(Want::Book),
         // A guest who asked to book and now gives the dates still wants to book.

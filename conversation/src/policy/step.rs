@@ -109,8 +109,12 @@ pub(crate) enum Step {
     PayingHeld,
     /// What is left to pay on a paid reservation, and how.
     BalanceDue,
-    /// "¿Me pasás el comprobante?", "¿cuánto me queda por pagar?" after paying: the voucher.
+    /// "¿Me pasás el comprobante?", "¿cuánto me queda por pagar?" after paying: the voucher
+    /// (and what else the message asks, when it asks for the voucher).
     Voucher,
+    /// "¿Y el resto cómo lo pago?" with a hold: what is left after the deposit and when it is
+    /// paid (once paid, the voucher, which says it).
+    Balance,
     /// Move the unpaid hold to this stay and head count, and to another cabin when the guest
     /// named one.
     Move {

@@ -126,6 +126,30 @@ pub fn hold_standing(
     }
 }
 
+/// "¿Y el resto cómo lo pago?" before the deposit was paid: the deposit first, through the
+/// link, then the balance on arrival. `(total, deposit)`: the whole stay's (every cabin of a
+/// group).
+pub fn balance(
+    lang: Language,
+    (code, name): (&str, &str),
+    (total, deposit): (Money, Money),
+    link: Option<&str>,
+) -> String {
+    let rest = Money::from_cents((total.cents() - deposit.cents()).max(0));
+    let link = link.map(|l| format!(" ({l})")).unwrap_or_default();
+    match lang {
+        Language::Es => format!(
+            "Tu reserva {code} ({name}) sale {total} en total: primero se paga la seña de {deposit} con el link{link} para confirmarla, y el saldo, {rest}, al llegar 🏡"
+        ),
+        Language::En => format!(
+            "Your booking {code} ({name}) is {total} in total: first the {deposit} deposit, paid through the link{link} to confirm it, and the balance, {rest}, on arrival 🏡"
+        ),
+        Language::Pt => format!(
+            "Sua reserva {code} ({name}) custa {total} no total: primeiro o sinal de {deposit}, pago pelo link{link} para confirmá-la, e o saldo, {rest}, na chegada 🏡"
+        ),
+    }
+}
+
 /// "Ya pagué" before the payment was confirmed: the voucher follows once it is. `held`: the
 /// hold's code and cabin, so the guest sees which booking the payment is for.
 pub fn payment_pending(lang: Language, held: Option<(&str, &str)>) -> String {

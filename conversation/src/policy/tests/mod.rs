@@ -214,6 +214,7 @@ mod conv20;
 mod conv21;
 mod conv22;
 mod conv24;
+mod conv25;
 mod eighteenth;
 mod eighth;
 mod eleventh;
