@@ -9,7 +9,8 @@
 //! `cases_conv19.txt`, dates and people as guests say them, voice notes included;
 //! `cases_conv20.txt`, groups and what guests ask after paying; `cases_conv21.txt`, a
 //! generalist sample in Argentine Spanish; `cases_conv22.txt`, a generalist sample in English
-//! and Portuguese) run through the real fleet, each asserting what the guest was told and the
+//! and Portuguese; `cases_conv26.txt`, a second generalist sample in English and Portuguese,
+//! longer conversations) run through the real fleet, each asserting what the guest was told and the
 //! reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -228,6 +229,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv20.txt", include_str!("cases_conv20.txt")),
     ("cases_conv21.txt", include_str!("cases_conv21.txt")),
     ("cases_conv22.txt", include_str!("cases_conv22.txt")),
+    ("cases_conv26.txt", include_str!("cases_conv26.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
