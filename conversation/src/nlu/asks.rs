@@ -315,6 +315,30 @@ pub(super) fn voucher(tokens: &[Token]) -> bool {
     )
 }
 
+/// "Which dates would that be?", "what are the dates?", "quais datas seriam?", "¿qué fechas
+/// serían?": the dates of what is on the table.
+pub(super) fn dates(tokens: &[Token]) -> bool {
+    lexicon::says_any(
+        tokens,
+        &[
+            "which dates",
+            "what dates",
+            "what are the dates",
+            "which days would",
+            "what days would",
+            "que fechas",
+            "cuales fechas",
+            "cuales son las fechas",
+            "que dias serian",
+            "quais datas",
+            "que datas",
+            "quais sao as datas",
+            "quais dias seriam",
+            "que dias seriam",
+        ],
+    )
+}
+
 /// "¿Cuál es el código?", "what's my booking number?", "localizador".
 pub(super) fn code(tokens: &[Token]) -> bool {
     lexicon::says_any(

@@ -97,6 +97,9 @@ pub struct Understanding {
     /// The guest asks for the voucher or the reservation's details again ("¿me pasás el
     /// comprobante?", "can you send me the voucher?").
     pub asks_voucher: bool,
+    /// The guest asks which dates are meant, none said ("which dates would that be?", "quais
+    /// datas seriam?", "¿qué fechas serían?").
+    pub asks_dates: bool,
     /// Something asked or said about the guest's hold: until when it is kept, that they paid,
     /// that the payment link failed, whether it stands.
     pub about_hold: Option<AboutHold>,

@@ -43,18 +43,45 @@ pub(crate) fn act(
     }
     // "Sí dale, pero con cuna": the booking, then the request about the place answered for
     // the cabin booked.
-    if matches!(step, Step::BookOffer) && (!u.features.is_empty() || !u.topics.is_empty()) {
+    // "The one with the jacuzzi then, how much per night?": the booking, then the night's
+    // price of the cabin booked.
+    let night = u.per_night || u.night_price_too;
+    if matches!(step, Step::BookOffer)
+        && (!u.features.is_empty() || !u.topics.is_empty() || night)
+    {
         let name = s
             .offer
             .as_ref()
             .and_then(|o| o.options.get(o.chosen))
             .map(|o| o.name.clone());
+        let price = if night {
+            quote::chosen_night_price(s, facts)
+        } else {
+            Vec::new()
+        };
         let mut effects = carry_out(step, s, u, facts);
+        effects.extend(price);
         let asked = (&u.topics[..], &u.features[..], u.asked_time);
         effects.extend(answers(s, (name.as_deref(), &[]), facts, asked, None));
         return effects;
     }
-    carry_out(step, s, u, facts)
+    // "How much is the Lenga per night? … we'd like it for 5 from the 24th": the hold, then
+    // the night's price of the cabin held.
+    let held_price = match &step {
+        Step::Quote {
+            stay,
+            want: Want::Book,
+            ..
+        } if night => u
+            .accommodation
+            .as_deref()
+            .and_then(|n| facts.accommodations().iter().find(|a| a.name == n))
+            .map(|a| quote::cabin_night_price(s.language, a, stay)),
+        _ => None,
+    };
+    let mut effects = carry_out(step, s, u, facts);
+    effects.extend(held_price);
+    effects
 }
 
 /// The runs of free nights of a cabin from `first` to `last` (both nights included), each as

@@ -111,6 +111,7 @@ pub(crate) fn already_held(
             lang,
             &texts::list(lang, &h.cabins()),
             &stay,
+            Some(h.shown_code()),
             h.payment_link.as_deref(),
         ))];
     }
@@ -123,6 +124,7 @@ pub(crate) fn already_held(
             lang,
             &b.accommodation,
             &stay,
+            None,
             None,
         ))],
         None => vec![say(texts::clarify(lang))],
@@ -589,7 +591,11 @@ pub(crate) fn cancel(
             ];
         }
         return vec![
-            say(texts::hold_released(lang, h.shown_code())),
+            say(texts::hold_released(
+                lang,
+                h.shown_code(),
+                &texts::list(lang, &h.cabins()),
+            )),
             Effect::ReleaseHold {
                 code: h.code.clone(),
             },

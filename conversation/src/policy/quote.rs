@@ -534,6 +534,44 @@ pub(crate) fn night_prices_asking(
     facts: &Facts<'_>,
     ask: bool,
 ) -> Vec<Effect> {
+    night_prices_of(s, facts, ask, false)
+}
+
+/// The price a night of a cabin for a stay (said with its hold: "how much is the Lenga per
+/// night? we'd like it for 5 from the 24th to the 27th").
+pub(crate) fn cabin_night_price(
+    lang: crate::Language,
+    a: &booking::Accommodation,
+    stay: &StayDates,
+) -> Effect {
+    let base = a.tariff().base_per_night;
+    let nights = (stay.check_out() - stay.check_in()).num_days();
+    let total = a.quote(stay).total;
+    let row = texts::NightPrice {
+        name: &a.name,
+        per_night: base,
+        exact: base.cents() * nights == total.cents(),
+        total,
+        nights,
+    };
+    say(texts::night_prices(lang, &[row], ""))
+}
+
+/// The price a night of the option in focus alone (said with its booking); nothing without an
+/// offer.
+pub(crate) fn chosen_night_price(s: &ConversationState, facts: &Facts<'_>) -> Vec<Effect> {
+    if s.offer.is_none() {
+        return Vec::new();
+    }
+    night_prices_of(s, facts, false, true)
+}
+
+fn night_prices_of(
+    s: &ConversationState,
+    facts: &Facts<'_>,
+    ask: bool,
+    only_chosen: bool,
+) -> Vec<Effect> {
     let lang = s.language;
     let Some(offer) = s.offer.as_ref() else {
         return vec![say(texts::clarify(lang))];
@@ -541,7 +579,9 @@ pub(crate) fn night_prices_asking(
     let rows: Vec<texts::NightPrice<'_>> = offer
         .options
         .iter()
-        .filter_map(|o| {
+        .enumerate()
+        .filter(|(i, _)| !only_chosen || *i == offer.chosen)
+        .filter_map(|(_, o)| {
             let a = facts
                 .accommodations()
                 .iter()

@@ -198,6 +198,8 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("cotizame", Intent::AskPrice, Strong),
     ("presupuesto", Intent::AskPrice, Strong),
     ("que sale", Intent::AskPrice, Strong),
+    ("cual es el total", Intent::AskPrice, Strong),
+    ("cuanto es el total", Intent::AskPrice, Strong),
     ("sale", Intent::AskPrice, Weak),
     // How much to pay, and when ("¿hay que pagar todo ahora?"): a price question; with a hold,
     // its total, deposit and payment link.

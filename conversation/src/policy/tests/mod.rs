@@ -207,6 +207,7 @@ mod conv17;
 mod conv20;
 mod conv21;
 mod conv22;
+mod conv26;
 mod eighteenth;
 mod eighth;
 mod eleventh;
