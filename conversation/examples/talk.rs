@@ -19,7 +19,7 @@ use booking::{
 };
 use chrono::{NaiveDate, NaiveTime};
 use conversation::{
-    Effect, Facts, Held, HeldGroup, HeldPart, Incoming, Language, Place, Say, nlu,
+    BalanceMethods, Effect, Facts, Held, HeldGroup, HeldPart, Incoming, Language, Place, Say, nlu,
     state::ConversationState, texts,
 };
 use script::{Setup, Stay};
@@ -147,7 +147,10 @@ fn accommodations(case: &script::Case, today: NaiveDate) -> Vec<Accommodation> {
                     a.amenities.push(text.clone());
                 }
             }
-            Setup::Season { .. } | Setup::Taken { .. } | Setup::Policy { .. } => {}
+            Setup::Season { .. }
+            | Setup::Taken { .. }
+            | Setup::Policy { .. }
+            | Setup::Balance { .. } => {}
         }
     }
     let _ = today;
@@ -158,6 +161,7 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
     let all = accommodations(case, today);
     let names: Vec<&str> = all.iter().map(|a| a.name.as_str()).collect();
     let mut policy = CancellationPolicy::DEFAULT;
+    let mut balance = BalanceMethods::default();
     let mut others: Vec<Taken> = Vec::new();
     for s in &case.setup {
         match s {
@@ -186,6 +190,17 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
                 )
                 .expect("policy");
             }
+            Setup::Balance {
+                cash,
+                transfer,
+                card,
+            } => {
+                balance = BalanceMethods {
+                    cash: *cash,
+                    transfer: *transfer,
+                    card: *card,
+                };
+            }
             _ => {}
         }
     }
@@ -194,6 +209,7 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
         check_in_time: NaiveTime::from_hms_opt(14, 0, 0).unwrap(),
         check_out_time: NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
         cancellation: policy,
+        balance,
     };
     let mut res: Vec<Res> = Vec::new();
     let mut state = ConversationState::default();
@@ -222,7 +238,7 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
                         check_out_time: place.check_out_time,
                         total,
                         deposit_paid: Money::from_cents(total.cents() * 3 / 10),
-                        balance_how: None,
+                        balance_ways: balance,
                     };
                     out.push(texts::voucher_text(lang, &v));
                 }

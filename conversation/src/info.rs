@@ -14,7 +14,7 @@ use chrono::{NaiveDate, Timelike};
 
 use crate::{
     Language, Place, Say,
-    nlu::{AskedTime, Feature, InfoTopic},
+    nlu::{AskedTime, Feature, InfoTopic, PayMethod},
     texts,
 };
 
@@ -93,19 +93,38 @@ pub fn answer(
             &property.cancellation,
             None,
         )),
-        InfoTopic::Payment => {
-            let mut percents: Vec<i64> = chosen.iter().map(|a| a.deposit_bp / 100).collect();
-            percents.sort_unstable();
-            percents.dedup();
-            let same = match percents.as_slice() {
-                [one] => Some(*one),
-                _ => None,
-            };
-            text(texts::how_to_pay(lang, same))
-        }
+        InfoTopic::Payment => vec![payment(lang, property, (all, named), (&[], false))],
         InfoTopic::MinimumStay => text(texts::minimum_stay(lang, &season_minimums(&chosen, today))),
         InfoTopic::PriceBasis => text(texts::price_basis(lang).to_owned()),
     }
+}
+
+/// How a stay is paid, the deposit's share of the cabins asked about, a yes or a no first to
+/// each way of paying named ("¿aceptan transferencia?") that the property has said (`deposit`:
+/// asked for the deposit).
+pub fn payment(
+    lang: Language,
+    property: &Place,
+    (all, named): (&[Accommodation], Option<&str>),
+    (ways, deposit): (&[PayMethod], bool),
+) -> Say {
+    let mut percents: Vec<i64> = about(all, named)
+        .iter()
+        .map(|a| a.deposit_bp / 100)
+        .collect();
+    percents.sort_unstable();
+    percents.dedup();
+    let same = match percents.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    };
+    let how = texts::how_to_pay(lang, same, property.balance);
+    Say::Text(
+        match texts::ways_asked(lang, ways, property.balance, deposit) {
+            Some(lead) => format!("{lead} {how}"),
+            None => how,
+        },
+    )
 }
 
 /// The coming seasons (some night from `today` on) that ask more than one night, each once
@@ -511,6 +530,7 @@ mod tests {
             check_in_time: chrono::NaiveTime::MIN,
             check_out_time: chrono::NaiveTime::MIN,
             cancellation: booking::CancellationPolicy::new(15, 0, 0).unwrap(),
+            balance: crate::BalanceMethods::default(),
         };
         let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let all = [a, b];

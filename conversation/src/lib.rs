@@ -174,6 +174,24 @@ pub struct Place {
     /// Told to a guest who asks about cancelling, and applied to a paid reservation they
     /// cancel.
     pub cancellation: CancellationPolicy,
+    /// How the balance after the deposit is taken on arrival.
+    pub balance: BalanceMethods,
+}
+
+/// How a property takes the balance a guest owes after the deposit (the deposit itself is
+/// always paid through the Mercado Pago link, by card or Mercado Pago balance). None set: the
+/// owner has not said, and the guest hears only "on arrival".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BalanceMethods {
+    pub cash: bool,
+    pub transfer: bool,
+    pub card: bool,
+}
+
+impl BalanceMethods {
+    pub fn is_said(self) -> bool {
+        self.cash || self.transfer || self.card
+    }
 }
 
 /// Everything a turn may need to know, loaded by the handler before it.

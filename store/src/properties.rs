@@ -22,12 +22,17 @@ pub struct Property {
     pub cancel_full_refund_days: i32,
     pub cancel_late_refund_percent: i32,
     pub cancel_credit_months: i32,
+    /// How the balance is taken on arrival (none: not said).
+    pub balance_cash: bool,
+    pub balance_transfer: bool,
+    pub balance_card: bool,
 }
 
 /// The columns a [`Property`] is read from.
 pub(crate) const COLUMNS: &str =
     "id, name, time_zone, currency, address, check_in_time, check_out_time,
-    cancel_full_refund_days, cancel_late_refund_percent, cancel_credit_months";
+    cancel_full_refund_days, cancel_late_refund_percent, cancel_credit_months,
+    balance_cash, balance_transfer, balance_card";
 
 /// The property a channel's route (`$1`: a WhatsApp phone number id or an email address)
 /// belongs to.
@@ -48,6 +53,16 @@ impl Property {
             check_in_time: self.check_in_time,
             check_out_time: self.check_out_time,
             cancellation: self.cancellation(),
+            balance: self.balance(),
+        }
+    }
+
+    /// How the property takes the balance on arrival.
+    pub fn balance(&self) -> conversation::BalanceMethods {
+        conversation::BalanceMethods {
+            cash: self.balance_cash,
+            transfer: self.balance_transfer,
+            card: self.balance_card,
         }
     }
 
@@ -129,16 +144,19 @@ pub async fn name_by_email(
 
 /// The sandbox demo: a property with three cabins and the policy many cabins in the area use
 /// (the whole deposit back up to 15 days before, after that it is kept as credit for another
-/// date within 6 months), idempotent. Answers the property's id.
+/// date within 6 months; the balance in cash or by transfer on arrival), idempotent. Answers the property's id.
 pub async fn seed_demo(db: &PgPool, phone_number_id: &str, email: &str) -> Result<i64, StoreError> {
     let property: i64 = sqlx::query_scalar(
         "INSERT INTO properties (name, whatsapp_phone_number_id, email_address, address,
-                                 cancel_full_refund_days, cancel_late_refund_percent, cancel_credit_months)
-         VALUES ('Cabañas del Bosque', $1, $2, 'Ruta 40 km 2010, San Martín de los Andes', 15, 0, 6)
+                                 cancel_full_refund_days, cancel_late_refund_percent, cancel_credit_months,
+                                 balance_cash, balance_transfer)
+         VALUES ('Cabañas del Bosque', $1, $2, 'Ruta 40 km 2010, San Martín de los Andes', 15, 0, 6, TRUE, TRUE)
          ON CONFLICT (whatsapp_phone_number_id) DO UPDATE SET name = EXCLUDED.name,
              cancel_full_refund_days = EXCLUDED.cancel_full_refund_days,
              cancel_late_refund_percent = EXCLUDED.cancel_late_refund_percent,
-             cancel_credit_months = EXCLUDED.cancel_credit_months
+             cancel_credit_months = EXCLUDED.cancel_credit_months,
+             balance_cash = EXCLUDED.balance_cash,
+             balance_transfer = EXCLUDED.balance_transfer
          RETURNING id",
     )
     .bind(phone_number_id)

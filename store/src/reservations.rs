@@ -346,6 +346,21 @@ pub struct VoucherData {
     pub address: Option<String>,
     pub check_in_time: chrono::NaiveTime,
     pub check_out_time: chrono::NaiveTime,
+    /// How the property takes the balance on arrival.
+    pub balance_cash: bool,
+    pub balance_transfer: bool,
+    pub balance_card: bool,
+}
+
+impl VoucherData {
+    /// How the property takes the balance on arrival.
+    pub fn balance_ways(&self) -> conversation::BalanceMethods {
+        conversation::BalanceMethods {
+            cash: self.balance_cash,
+            transfer: self.balance_transfer,
+            card: self.balance_card,
+        }
+    }
 }
 
 /// The voucher of a reservation, by id.
@@ -359,7 +374,8 @@ pub async fn voucher(
                 (coalesce(nullif((SELECT sum(pay.amount) FROM payments pay
                                   WHERE pay.reservation_id = r.id AND pay.status = 'approved'), 0),
                           r.deposit_amount) * 100)::int8 AS paid_cents,
-                p.address, p.check_in_time, p.check_out_time
+                p.address, p.check_in_time, p.check_out_time,
+                p.balance_cash, p.balance_transfer, p.balance_card
          FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
          JOIN properties p ON p.id = a.property_id
          WHERE r.id = $1",
@@ -548,7 +564,8 @@ pub async fn group_voucher(
     let members: Vec<VoucherData> = sqlx::query_as(
         "SELECT r.code, a.name AS accommodation, r.check_in, r.check_out, r.guests,
                 (r.total_amount * 100)::int8 AS total_cents, (r.deposit_amount * 100)::int8 AS paid_cents,
-                p.address, p.check_in_time, p.check_out_time
+                p.address, p.check_in_time, p.check_out_time,
+                p.balance_cash, p.balance_transfer, p.balance_card
          FROM reservations r JOIN accommodations a ON a.id = r.accommodation_id
          JOIN properties p ON p.id = a.property_id
          WHERE r.group_id = $1 ORDER BY r.id",

@@ -4,8 +4,8 @@
 //!
 //! Word lists and token tests only; it never decides the intent (that is `intent`).
 
-use super::lexicon;
 use super::normalize::Token;
+use super::{PayMethod, lexicon};
 
 /// Asking for something besides what was offered.
 #[rustfmt::skip]
@@ -368,4 +368,60 @@ pub(super) fn which_yes(tokens: &[Token]) -> bool {
             && !rest.is_empty()
             && rest.iter().all(|t| t.is_any(YES) || t.is_any(&["one", "ones", "tienen", "tiene", "entonces", "then"]))
             && rest.iter().any(|t| t.is_any(YES)))
+}
+
+/// The ways of paying a question names, first said first, each once: "¿aceptan tarjeta o
+/// transferencia?", "el saldo, ¿en efectivo?", "do you take cash?", "aceitam cartão?".
+pub(super) fn pay_methods(tokens: &[Token]) -> Vec<PayMethod> {
+    const WAYS: &[(&str, PayMethod)] = &[
+        ("tarjeta", PayMethod::Card),
+        ("tarjetas", PayMethod::Card),
+        ("credito", PayMethod::Card),
+        ("debito", PayMethod::Card),
+        ("visa", PayMethod::Card),
+        ("mastercard", PayMethod::Card),
+        ("card", PayMethod::Card),
+        ("cards", PayMethod::Card),
+        ("cartao", PayMethod::Card),
+        ("cartoes", PayMethod::Card),
+        ("transferencia", PayMethod::Transfer),
+        ("transferencias", PayMethod::Transfer),
+        ("transferir", PayMethod::Transfer),
+        ("transfiero", PayMethod::Transfer),
+        ("transfer", PayMethod::Transfer),
+        ("cbu", PayMethod::Transfer),
+        ("efectivo", PayMethod::Cash),
+        ("cash", PayMethod::Cash),
+        ("dinheiro", PayMethod::Cash),
+        ("especie", PayMethod::Cash),
+        ("mercado pago", PayMethod::MercadoPago),
+        ("mercadopago", PayMethod::MercadoPago),
+    ];
+    let mut found: Vec<(usize, PayMethod)> = WAYS
+        .iter()
+        .filter_map(|(phrase, way)| {
+            // "visa" is one letter from "vista": short words only as written.
+            let (at, quality) = lexicon::find_phrase(tokens, phrase)?;
+            (phrase.len() >= 6 || quality == lexicon::Quality::Exact).then_some((at, *way))
+        })
+        .collect();
+    found.sort_by_key(|(at, _)| *at);
+    let mut ways: Vec<PayMethod> = Vec::new();
+    for (_, way) in found {
+        if !ways.contains(&way) {
+            ways.push(way);
+        }
+    }
+    ways
+}
+
+/// The deposit named and not the balance: "¿la seña la puedo pagar en efectivo?", "can I pay
+/// the deposit by bank transfer?", "o sinal pode ser em dinheiro?".
+pub(super) fn deposit_not_balance(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.is_any(&["sena", "senar", "deposit", "sinal", "anticipo", "adelanto"]))
+        && !tokens
+            .iter()
+            .any(|t| t.is_any(&["saldo", "resto", "restante", "balance", "rest", "remaining"]))
 }

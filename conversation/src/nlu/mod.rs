@@ -114,7 +114,8 @@ use crate::Language;
 
 pub use json_line::to_json_line;
 pub use understanding::{
-    AboutHold, AskedTime, Choice, Feature, InfoTopic, Intent, Period, PeriodMention, Understanding,
+    AboutHold, AskedTime, Choice, Feature, InfoTopic, Intent, PayMethod, Period, PeriodMention,
+    Understanding,
 };
 
 /// Below this the bot asks a clarifying question instead of guessing.
@@ -391,5 +392,11 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         extra_nights: extra,
         extra_guests: more_people,
         no_long_weekend_in: dates.no_long_weekend.filter(|_| dates.check_in.is_none()),
+        pay_methods: if signals.topics.contains(&InfoTopic::Payment) {
+            asks::pay_methods(&tokens)
+        } else {
+            Vec::new()
+        },
+        pays_deposit: asks::deposit_not_balance(&tokens),
     }
 }

@@ -3057,6 +3057,32 @@ fn a_date_taken_back_mid_sentence_gives_way_to_the_next() {
             "2027-03-21",
             "2027-03-24",
         ),
+        // A start said instead keeps the end said before.
+        (
+            "del 20 al 25 de enero somos 3, bah, en realidad del 21",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "del 20 al 25 de enero para 3, o sea, del 21 al 25",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "Jan 20 to 25 for 3, actually from the 21st",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "de 20 a 25 de janeiro para 3, na verdade de 21 a 25",
+            "2027-01-21",
+            "2027-01-25",
+        ),
+        (
+            "el 20 de enero me equivoqué el 21 de enero hasta el 25 para 3",
+            "2027-01-21",
+            "2027-01-25",
+        ),
         (
             "quiero la ñire para el 3 de mayo digo el 4 de mayo hasta el 7 somos 4",
             "2027-05-04",
@@ -3396,4 +3422,51 @@ fn we_would_like_it_for_books_the_cabin_talked_about() {
     assert_eq!(u.intent, Intent::Book);
     assert!(u.night_price_too);
     assert_ne!(read("I'd like it to be quiet").intent, Intent::Book);
+}
+
+#[test]
+fn the_ways_of_paying_asked_about_are_read_in_order_and_for_what() {
+    use crate::nlu::PayMethod::{Card, Cash, MercadoPago, Transfer};
+    for (text, ways, deposit) in [
+        ("aceptan tarjeta?", vec![Card], false),
+        (
+            "se puede pagar con tarjeta o transferencia?",
+            vec![Card, Transfer],
+            false,
+        ),
+        ("el saldo lo pago en efectivo?", vec![Cash], false),
+        ("la seña se puede transferir?", vec![Transfer], true),
+        ("puedo pagar la seña en efectivo?", vec![Cash], true),
+        ("do you take cash or credit cards?", vec![Cash, Card], false),
+        (
+            "can I pay the deposit by bank transfer?",
+            vec![Transfer],
+            true,
+        ),
+        ("vocês aceitam dinheiro?", vec![Cash], false),
+        ("aceitam cartão?", vec![Card], false),
+        ("se paga por mercado pago?", vec![MercadoPago], false),
+        ("como se paga?", vec![], false),
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::Payment), "{text}: {u:?}");
+        assert_eq!(u.pay_methods, ways, "{text}");
+        assert_eq!(
+            u.pays_deposit && !u.pay_methods.is_empty(),
+            deposit,
+            "{text}"
+        );
+    }
+    // A view is no card; nothing about paying, no way of paying.
+    let u = read("la cabaña con vista al lago tiene parrilla?");
+    assert!(u.pay_methods.is_empty(), "{u:?}");
+    // The balance asked when and how.
+    for text in [
+        "y el resto cuando lo pago?",
+        "el saldo como se paga?",
+        "when do I pay the balance?",
+        "quando pago o restante?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Payment), "{text}");
+    }
 }

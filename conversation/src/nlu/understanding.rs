@@ -196,6 +196,23 @@ pub struct Understanding {
     /// A long weekend asked for in a month that has none in the coming year ("el finde largo
     /// de noviembre" when the 20th falls on a weekend): that month. No dates are set.
     pub no_long_weekend_in: Option<u32>,
+    /// The ways of paying a question about paying names ("¿aceptan tarjeta?", "¿el saldo se
+    /// puede en efectivo?", "do you take cash?"), in the order said, each once.
+    pub pay_methods: Vec<PayMethod>,
+    /// Those ways are asked about for the deposit ("¿la seña se puede transferir?"), not the
+    /// balance.
+    pub pays_deposit: bool,
+}
+
+/// A way of paying a guest may ask about, answered yes or no from how the property takes the
+/// deposit (always Mercado Pago: card or its balance) and the balance (its own setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PayMethod {
+    Card,
+    Transfer,
+    Cash,
+    MercadoPago,
 }
 
 /// A pick among the options offered.

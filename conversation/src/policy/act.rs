@@ -6,7 +6,7 @@ use chrono::Datelike;
 use super::{holds, plan::Step, quote, say};
 use crate::{
     Effect, Facts, info,
-    nlu::{AskedTime, Choice, Feature, InfoTopic, Understanding},
+    nlu::{AskedTime, Choice, Feature, InfoTopic, PayMethod, Understanding},
     state::{ConversationState, Want},
     texts,
 };
@@ -36,7 +36,7 @@ pub(crate) fn act(
     // The answer comes first, then what is still missing.
     if matches!(step, Step::AskDates | Step::AskGuests | Step::FreeIn(_)) {
         let named = u.accommodation.as_deref().or(s.accommodation.as_deref());
-        let asked = (&u.topics[..], &u.features[..], u.asked_time);
+        let asked = Questions::of(u);
         let mut effects = answers(s, (named, &u.accommodations), facts, asked, None);
         effects.extend(carry_out(step, s, u, facts));
         return effects;
@@ -61,7 +61,7 @@ pub(crate) fn act(
         };
         let mut effects = carry_out(step, s, u, facts);
         effects.extend(price);
-        let asked = (&u.topics[..], &u.features[..], u.asked_time);
+        let asked = Questions::of(u);
         effects.extend(answers(s, (name.as_deref(), &[]), facts, asked, None));
         return effects;
     }
@@ -413,7 +413,11 @@ fn carry_out(
             features,
             named,
         } => {
-            let asked = (&topics[..], &features[..], u.asked_time);
+            let asked = Questions {
+                topics: &topics[..],
+                features: &features[..],
+                ..Questions::of(u)
+            };
             let out = answers(s, (named.as_deref(), &u.accommodations), facts, asked, None);
             if out.is_empty() {
                 vec![say(texts::clarify(lang))]
@@ -475,7 +479,7 @@ fn carry_out(
             {
                 effects.extend(quote::night_prices_asking(s, facts, false));
             }
-            let asked = (&u.topics[..], &u.features[..], u.asked_time);
+            let asked = Questions::of(u);
             let extra = answers(
                 s,
                 (u.accommodation.as_deref(), &u.accommodations),
@@ -646,6 +650,7 @@ fn carry_out(
         },
         Step::HeldPrice => holds::held_price(s, u, facts),
         Step::PayingHeld => holds::paying_held(s, u, facts),
+        Step::BalanceDue => holds::balance_due(s, u, facts),
         Step::Voucher => holds::voucher(s, u, facts),
         Step::Move {
             stay,
@@ -684,13 +689,44 @@ fn not_offered<'a>(
 
 /// Answers to the questions about the place a message asks, for the cabins it names (or the
 /// ones just offered, when a quote came first). A yes/no question is answered first.
+/// What a message asks about the place: topics, yes/no features, the time asked about
+/// ("¿se puede entrar a las 11?"), the ways of paying named.
+#[derive(Clone, Copy)]
+struct Questions<'a> {
+    topics: &'a [InfoTopic],
+    features: &'a [Feature],
+    time: Option<AskedTime>,
+    ways: &'a [PayMethod],
+    /// The ways are asked for the deposit, not the balance.
+    deposit: bool,
+}
+
+impl<'a> Questions<'a> {
+    fn of(u: &'a Understanding) -> Self {
+        Questions {
+            topics: &u.topics,
+            features: &u.features,
+            time: u.asked_time,
+            ways: &u.pay_methods,
+            deposit: u.pays_deposit,
+        }
+    }
+}
+
 fn answers(
     s: &ConversationState,
     (named, several): (Option<&str>, &[String]),
     facts: &Facts<'_>,
-    (topics, features, asked): (&[InfoTopic], &[Feature], Option<AskedTime>),
+    asked: Questions<'_>,
     offered: Option<&[i64]>,
 ) -> Vec<Effect> {
+    let Questions {
+        topics,
+        features,
+        time: asked,
+        ways,
+        deposit,
+    } = asked;
     let lang = s.language;
     // "¿Qué diferencia hay entre la Coihue y la Ñire?": the cabins named, not all of them.
     let compared: Vec<booking::Accommodation> = facts
@@ -704,16 +740,24 @@ fn answers(
     } else {
         facts.accommodations()
     };
-    let answer = |t: InfoTopic| {
-        info::answer(
-            lang,
-            t,
-            facts.place,
-            (all, named),
-            (facts.public_base_url, facts.today),
-        )
-        .into_iter()
-        .map(Effect::Say)
+    let answer = |t: InfoTopic| -> Vec<Effect> {
+        let said = if t == InfoTopic::Payment {
+            vec![info::payment(
+                lang,
+                facts.place,
+                (all, named),
+                (ways, deposit),
+            )]
+        } else {
+            info::answer(
+                lang,
+                t,
+                facts.place,
+                (all, named),
+                (facts.public_base_url, facts.today),
+            )
+        };
+        said.into_iter().map(Effect::Say).collect()
     };
     let yes_no = |f: Feature| {
         info::yes_no_at(lang, f, facts.place, (all, named), asked)

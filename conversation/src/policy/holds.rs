@@ -156,7 +156,7 @@ pub(crate) fn voucher(s: &ConversationState, u: &Understanding, facts: &Facts<'_
                 check_out_time: facts.place.check_out_time,
                 total: q.total,
                 deposit_paid: q.deposit,
-                balance_how: None,
+                balance_ways: facts.place.balance,
             };
             vec![say(texts::voucher_text(lang, &v))]
         }
@@ -233,9 +233,63 @@ pub(crate) fn paying_held(
     u: &Understanding,
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
-    let mut out = vec![say(texts::paying_the_hold(s.language).to_owned())];
+    let lang = s.language;
+    let how = texts::paying_the_hold(lang, facts.place.balance);
+    let said = match texts::ways_asked(lang, &u.pay_methods, facts.place.balance, u.pays_deposit) {
+        Some(lead) => format!("{lead} {how}"),
+        None => how,
+    };
+    let mut out = vec![say(said)];
     out.extend(held_price(s, u, facts));
     out
+}
+
+/// "¿El resto cuándo lo pago?", "¿el saldo lo pago en efectivo?" once the deposit is paid:
+/// the balance of the guest's reservation and how it is taken, a yes or no first to the way
+/// asked about.
+pub(crate) fn balance_due(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
+    let lang = s.language;
+    let ways = facts.place.balance;
+    let Some(h) = held(facts, u) else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let parts: Vec<(&str, StayDates)> = match &h.group {
+        Some(g) => g
+            .parts
+            .iter()
+            .filter_map(|p| Some((p.accommodation.as_str(), stay_of(p.check_in, p.check_out)?)))
+            .collect(),
+        None => stay_of(h.check_in, h.check_out)
+            .map(|st| (h.accommodation.as_str(), st))
+            .into_iter()
+            .collect(),
+    };
+    // Each cabin's total and deposit, in cents.
+    let quotes: Option<Vec<(i64, i64)>> = parts
+        .iter()
+        .map(|(name, stay)| {
+            let a = facts.accommodations().iter().find(|a| a.name == *name)?;
+            let q = a.quote(stay);
+            Some((q.total.cents(), q.deposit.cents()))
+        })
+        .collect();
+    let Some(quotes) = quotes.filter(|q| !q.is_empty()) else {
+        return vec![say(texts::how_to_pay(lang, None, ways))];
+    };
+    let owed: i64 = quotes.iter().map(|(total, deposit)| total - deposit).sum();
+    let balance = booking::Money::from_cents(owed.max(0));
+    let names: Vec<&str> = parts.iter().map(|(n, _)| *n).collect();
+    let due = texts::balance_due(lang, &texts::list(lang, &names), balance, ways);
+    vec![say(
+        match texts::ways_asked(lang, &u.pay_methods, ways, u.pays_deposit) {
+            Some(lead) => format!("{lead} {due}"),
+            None => due,
+        },
+    )]
 }
 
 /// New dates, people or cabin (`to_cabin`) for the unpaid hold: moved when the cabin is free

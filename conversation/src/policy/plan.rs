@@ -380,6 +380,20 @@ pub(crate) fn plan(
     {
         return Step::PayingHeld;
     }
+    // "¿El resto cuándo lo pago?", "el saldo, ¿en efectivo?" once the deposit is in: that
+    // reservation's balance and how it is taken ("¿cuánto me queda por pagar?" and the
+    // voucher asked again get the whole voucher).
+    if u.topics.contains(&InfoTopic::Payment)
+        && !u.asks_voucher
+        && u.features.is_empty()
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && u.about_hold.is_none()
+        && s.offer.is_none()
+        && held(facts, u).is_some_and(|h| h.paid)
+    {
+        return Step::BalanceDue;
+    }
     // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
     // "La que acepta perros" points; it does not ask.
     let asks_about_the_place = u.intent == Intent::AskInfo

@@ -104,6 +104,8 @@ pub(crate) enum Step {
     HeldPrice,
     /// "¿Cómo pago la seña?" with an unpaid hold: how, and the hold's deposit and link.
     PayingHeld,
+    /// What is left to pay on a paid reservation, and how.
+    BalanceDue,
     /// "¿Me pasás el comprobante?", "¿cuánto me queda por pagar?" after paying: the voucher.
     Voucher,
     /// Move the unpaid hold to this stay and head count, and to another cabin when the guest

@@ -421,26 +421,6 @@ pub fn feature_no(lang: Language, f: Feature, named: Option<&str>, have: &[&str]
     }
 }
 
-/// How a stay is paid: the deposit (`percent` of the total when every cabin asks the same,
-/// else `None`) through the payment link sent with the hold, the rest on arrival; any other
-/// way is for a person to agree.
-pub fn how_to_pay(lang: Language, percent: Option<i64>) -> String {
-    match (lang, percent) {
-        (Language::Es, Some(p)) => format!(
-            "Para reservar se paga una seña del {p} % del total con el link de Mercado Pago que te mando al hacer la reserva (tarjeta de crédito o débito, o dinero en cuenta) 💳 El resto lo pagás al llegar. Si necesitás otra forma de pago, decime y le aviso a alguien del equipo 😊"
-        ),
-        (Language::Es, None) => "Para reservar se paga una seña (una parte del total, según la cabaña) con el link de Mercado Pago que te mando al hacer la reserva (tarjeta de crédito o débito, o dinero en cuenta) 💳 El resto lo pagás al llegar. Si necesitás otra forma de pago, decime y le aviso a alguien del equipo 😊".to_owned(),
-        (Language::En, Some(p)) => format!(
-            "To book, you pay a {p}% deposit through the Mercado Pago link I send you with the booking (credit or debit card, or a Mercado Pago balance) 💳 The rest is paid on arrival. If you need another way to pay, tell me and I'll ask someone from the team 😊"
-        ),
-        (Language::En, None) => "To book, you pay a deposit (part of the total, depending on the cabin) through the Mercado Pago link I send you with the booking (credit or debit card, or a Mercado Pago balance) 💳 The rest is paid on arrival. If you need another way to pay, tell me and I'll ask someone from the team 😊".to_owned(),
-        (Language::Pt, Some(p)) => format!(
-            "Para reservar, você paga um sinal de {p}% do total pelo link do Mercado Pago que eu te mando com a reserva (cartão de crédito ou débito, ou saldo do Mercado Pago) 💳 O restante é pago na chegada. Se precisar de outra forma de pagamento, me diga que eu aviso alguém da equipe 😊"
-        ),
-        (Language::Pt, None) => "Para reservar, você paga um sinal (uma parte do total, conforme o chalé) pelo link do Mercado Pago que eu te mando com a reserva (cartão de crédito ou débito, ou saldo do Mercado Pago) 💳 O restante é pago na chegada. Se precisar de outra forma de pagamento, me diga que eu aviso alguém da equipe 😊".to_owned(),
-    }
-}
-
 /// A season with a minimum stay, as [`minimum_stay`] tells it.
 pub struct SeasonMinimum<'a> {
     pub season: &'a str,

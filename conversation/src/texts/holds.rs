@@ -3,8 +3,8 @@
 use booking::{CancellationPolicy, Money, Refund, Share, StayDates};
 use chrono::{NaiveDate, NaiveTime};
 
-use super::{day, range, stay_phrase};
-use crate::Language;
+use super::{balance_ways, day, range, stay_phrase};
+use crate::{BalanceMethods, Language};
 
 /// What the hold reply says.
 pub struct HoldLines<'a> {
@@ -84,22 +84,6 @@ pub fn held_price(
         }
         Language::Pt => {
             format!("Sua reserva: {name}, {when}. Total {total}, sinal {deposit} 😊{pay}")
-        }
-    }
-}
-
-/// "¿Cómo pago la seña?" with a hold waiting for it: how the deposit is paid (the hold's own
-/// numbers and link follow it); any other way is for a person to agree.
-pub fn paying_the_hold(lang: Language) -> &'static str {
-    match lang {
-        Language::Es => {
-            "La seña se paga con el link de Mercado Pago (tarjeta de crédito o débito, o dinero en cuenta) 💳 El resto lo pagás al llegar. Si necesitás otra forma de pago, decime y le aviso a alguien del equipo 😊"
-        }
-        Language::En => {
-            "The deposit is paid through the Mercado Pago link (credit or debit card, or a Mercado Pago balance) 💳 The rest is paid on arrival. If you need another way to pay, tell me and I'll ask someone from the team 😊"
-        }
-        Language::Pt => {
-            "O sinal é pago pelo link do Mercado Pago (cartão de crédito ou débito, ou saldo do Mercado Pago) 💳 O restante é pago na chegada. Se precisar de outra forma de pagamento, me diga que eu aviso alguém da equipe 😊"
         }
     }
 }
@@ -607,8 +591,8 @@ pub struct Voucher<'a> {
     pub check_out_time: NaiveTime,
     pub total: Money,
     pub deposit_paid: Money,
-    /// How the balance is paid, in the property's words; on arrival when not said.
-    pub balance_how: Option<&'a str>,
+    /// How the property takes the balance (on arrival, in these ways).
+    pub balance_ways: BalanceMethods,
 }
 
 impl Voucher<'_> {
@@ -635,7 +619,7 @@ pub fn voucher_text(lang: Language, v: &Voucher<'_>) -> String {
                 "Te la pasamos por acá antes de tu llegada".to_owned(),
                 str::to_owned,
             );
-            let how = v.balance_how.unwrap_or("al llegar");
+            let how = balance_ways(lang, v.balance_ways);
             let balance_line = if balance.cents() == 0 {
                 "Saldo: nada, ¡está todo pago!".to_owned()
             } else {
@@ -656,7 +640,7 @@ pub fn voucher_text(lang: Language, v: &Voucher<'_>) -> String {
                 "We'll send it to you here before you arrive".to_owned(),
                 str::to_owned,
             );
-            let how = v.balance_how.unwrap_or("on arrival");
+            let how = balance_ways(lang, v.balance_ways);
             let balance_line = if balance.cents() == 0 {
                 "Balance: nothing, it's all paid!".to_owned()
             } else {
@@ -677,7 +661,7 @@ pub fn voucher_text(lang: Language, v: &Voucher<'_>) -> String {
                 "Enviamos por aqui antes da sua chegada".to_owned(),
                 str::to_owned,
             );
-            let how = v.balance_how.unwrap_or("na chegada");
+            let how = balance_ways(lang, v.balance_ways);
             let balance_line = if balance.cents() == 0 {
                 "Saldo: nada, está tudo pago!".to_owned()
             } else {
@@ -846,8 +830,8 @@ pub struct GroupVoucher<'a> {
     pub check_out_time: NaiveTime,
     pub total: Money,
     pub deposit_paid: Money,
-    /// How the balance is paid, in the property's words; on arrival when not said.
-    pub balance_how: Option<&'a str>,
+    /// How the property takes the balance (on arrival, in these ways).
+    pub balance_ways: BalanceMethods,
 }
 
 pub fn group_voucher_text(lang: Language, v: &GroupVoucher<'_>) -> String {
@@ -870,7 +854,7 @@ pub fn group_voucher_text(lang: Language, v: &GroupVoucher<'_>) -> String {
             } else {
                 format!(
                     "Saldo a pagar: {balance} ({})",
-                    v.balance_how.unwrap_or("al llegar")
+                    balance_ways(lang, v.balance_ways)
                 )
             };
             format!(
@@ -890,7 +874,7 @@ pub fn group_voucher_text(lang: Language, v: &GroupVoucher<'_>) -> String {
             } else {
                 format!(
                     "Balance due: {balance} ({})",
-                    v.balance_how.unwrap_or("on arrival")
+                    balance_ways(lang, v.balance_ways)
                 )
             };
             format!(
@@ -910,7 +894,7 @@ pub fn group_voucher_text(lang: Language, v: &GroupVoucher<'_>) -> String {
             } else {
                 format!(
                     "Saldo a pagar: {balance} ({})",
-                    v.balance_how.unwrap_or("na chegada")
+                    balance_ways(lang, v.balance_ways)
                 )
             };
             format!(

@@ -9,6 +9,7 @@
 //! - `seasons`: a stay shorter than its season's minimum.
 //! - `holds`: holds, changes, cancellations, payments and the voucher.
 //! - `answers`: answers about the place (amenities, pets, times, yes/no questions).
+//! - `paying`: how the deposit and the balance are paid, yes or no to a way of paying.
 //!
 //! The Spanish constants and functions at the end of this file keep the words the workers
 //! already send (payment, expiry, audio) under their old names.
@@ -16,12 +17,14 @@
 mod answers;
 mod holds;
 mod offers;
+mod paying;
 mod prompts;
 mod seasons;
 
 pub use answers::*;
 pub use holds::*;
 pub use offers::*;
+pub use paying::*;
 pub use prompts::*;
 pub use seasons::*;
 
@@ -214,7 +217,7 @@ mod tests {
             check_out_time: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
             total: Money::from_cents(9_000_000),
             deposit_paid: Money::from_cents(2_700_000),
-            balance_how: None,
+            balance_ways: crate::BalanceMethods::default(),
         };
         let policy = booking::CancellationPolicy::new(10, 50, 6).unwrap();
         let cabins = [
@@ -249,8 +252,19 @@ mod tests {
             check_out_time: voucher.check_out_time,
             total: voucher.total,
             deposit_paid: voucher.deposit_paid,
-            balance_how: None,
+            balance_ways: crate::BalanceMethods::default(),
         };
+        let ways = crate::BalanceMethods {
+            cash: true,
+            transfer: false,
+            card: true,
+        };
+        let every_way = [
+            crate::nlu::PayMethod::Transfer,
+            crate::nlu::PayMethod::Card,
+            crate::nlu::PayMethod::Cash,
+            crate::nlu::PayMethod::MercadoPago,
+        ];
         let mut per_language: Vec<Vec<String>> = Vec::new();
         for lang in ALL {
             let texts = vec![
@@ -286,6 +300,11 @@ mod tests {
                 cancellation_policy(lang, &policy, None),
                 group_hold_placed_in(lang, &group_hold),
                 group_voucher_text(lang, &group_voucher),
+                how_to_pay(lang, Some(30), ways),
+                paying_the_hold(lang, ways),
+                balance_due(lang, "Cabaña Lenga", voucher.balance(), ways),
+                ways_asked(lang, &every_way, ways, false).unwrap(),
+                ways_asked(lang, &every_way, crate::BalanceMethods::default(), true).unwrap(),
                 already_held(lang, "Cabaña Lenga", &stay(), Some("RES1"), Some("https://pago")),
                 too_many(lang, 12),
                 group_for_a_person(lang, 14),
@@ -353,7 +372,11 @@ mod voucher_tests {
             check_out_time: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
             total: Money::from_cents(40_500_000),
             deposit_paid: Money::from_cents(12_150_000),
-            balance_how: Some("en efectivo o transferencia al llegar"),
+            balance_ways: crate::BalanceMethods {
+                cash: true,
+                transfer: true,
+                card: false,
+            },
         };
         let es = voucher_text(Language::Es, &v);
         for part in [
@@ -366,14 +389,14 @@ mod voucher_tests {
             "Huéspedes: 4",
             "Ruta 40 km 2010",
             "Seña pagada: $ 121.500 de $ 405.000",
-            "Saldo a pagar: $ 283.500 (en efectivo o transferencia al llegar)",
+            "Saldo a pagar: $ 283.500 (al llegar, en efectivo o por transferencia)",
         ] {
             assert!(es.contains(part), "{part}: {es}");
         }
         let en = voucher_text(
             Language::En,
             &Voucher {
-                balance_how: None,
+                balance_ways: crate::BalanceMethods::default(),
                 ..v
             },
         );
@@ -533,7 +556,7 @@ mod cancellation_tests {
                 check_out_time: chrono::NaiveTime::from_hms_opt(10, 0, 0).unwrap(),
                 total: booking::Money::from_cents(26_000_000),
                 deposit_paid: booking::Money::from_cents(7_800_000),
-                balance_how: None,
+                balance_ways: crate::BalanceMethods::default(),
             },
         );
         for part in [

@@ -799,6 +799,12 @@ pub fn setup(
                         label { "Después, se devuelve (% de la seña)" input type="number" name="late_refund_percent" min="0" max="100" value=(p.cancel_late_refund_percent); }
                         label { "Lo que no se devuelve queda como crédito por (meses, 0 = no)" input type="number" name="credit_months" min="0" max="24" value=(p.cancel_credit_months); }
                     }
+                    fieldset {
+                        legend { "El saldo (lo que queda después de la seña) se paga al llegar" }
+                        label.check { input type="checkbox" name="balance_cash" value="si" checked[p.balance_cash]; " en efectivo" }
+                        label.check { input type="checkbox" name="balance_transfer" value="si" checked[p.balance_transfer]; " por transferencia" }
+                        label.check { input type="checkbox" name="balance_card" value="si" checked[p.balance_card]; " con tarjeta" }
+                    }
                     button type="submit" { "Guardar" }
                 }
             }

@@ -1,5 +1,5 @@
 //! The property's setup as its owner changes it from the console: the property's address,
-//! check-in and check-out times and cancellation policy, and its cabins (name, capacity,
+//! check-in and check-out times, cancellation policy and ways of taking the balance, and its cabins (name, capacity,
 //! description, amenities, pets, prices, deposit, photos' addresses, active or not).
 //!
 //! Values arrive checked (`ingress::console::pages::setup` parses the form into these types);
@@ -24,6 +24,10 @@ pub struct PropertySettings {
     pub cancel_full_refund_days: i32,
     pub cancel_late_refund_percent: i32,
     pub cancel_credit_months: i32,
+    /// How the balance is taken on arrival.
+    pub balance_cash: bool,
+    pub balance_transfer: bool,
+    pub balance_card: bool,
 }
 
 /// A cabin as the setup page shows and saves it (prices in cents, rates in basis points).
@@ -56,7 +60,8 @@ pub async fn property(
 ) -> Result<Option<PropertySettings>, StoreError> {
     Ok(sqlx::query_as(
         "SELECT address, check_in_time, check_out_time, cancel_full_refund_days,
-                cancel_late_refund_percent, cancel_credit_months
+                cancel_late_refund_percent, cancel_credit_months,
+                balance_cash, balance_transfer, balance_card
          FROM properties WHERE id = $1",
     )
     .bind(property_id)
@@ -72,7 +77,8 @@ pub async fn save_property(
     let done = sqlx::query(
         "UPDATE properties SET address = $2, check_in_time = $3, check_out_time = $4,
                 cancel_full_refund_days = $5, cancel_late_refund_percent = $6,
-                cancel_credit_months = $7
+                cancel_credit_months = $7, balance_cash = $8, balance_transfer = $9,
+                balance_card = $10
          WHERE id = $1",
     )
     .bind(property_id)
@@ -82,6 +88,9 @@ pub async fn save_property(
     .bind(s.cancel_full_refund_days)
     .bind(s.cancel_late_refund_percent)
     .bind(s.cancel_credit_months)
+    .bind(s.balance_cash)
+    .bind(s.balance_transfer)
+    .bind(s.balance_card)
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)

@@ -352,7 +352,7 @@ async fn group_voucher(
             check_out_time: head.check_out_time,
             total: Money::from_cents(v.members.iter().map(|m| m.total_cents).sum()),
             deposit_paid: Money::from_cents(v.paid_cents),
-            balance_how: None,
+            balance_ways: head.balance_ways(),
         },
     ))
 }
@@ -378,7 +378,7 @@ async fn voucher(conn: &mut Conn, reservation_id: i64, code: &str) -> Result<Str
             check_out_time: v.check_out_time,
             total: Money::from_cents(v.total_cents),
             deposit_paid: Money::from_cents(v.paid_cents),
-            balance_how: None,
+            balance_ways: v.balance_ways(),
         },
     ))
 }

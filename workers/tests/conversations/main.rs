@@ -389,6 +389,22 @@ async fn seed(db: &PgPool, i: usize, case: &Case) -> (i64, String, String) {
                 .await
                 .unwrap();
             }
+            Setup::Balance {
+                cash,
+                transfer,
+                card,
+            } => {
+                sqlx::query(
+                    "UPDATE properties SET balance_cash = $1, balance_transfer = $2, balance_card = $3 WHERE id = $4",
+                )
+                .bind(cash)
+                .bind(transfer)
+                .bind(card)
+                .bind(property)
+                .execute(db)
+                .await
+                .unwrap();
+            }
             Setup::Season {
                 cabin,
                 nights,

@@ -18,6 +18,8 @@
 //! setup: policy 15 0 6                     (the property's cancellation policy: the whole
 //!                                           deposit back up to 15 days before, 0 % after,
 //!                                           credit for 6 months; else 15 0 0)
+//! setup: balance cash transfer             (how the property takes the balance on arrival:
+//!                                           any of cash, transfer, card; else not said)
 //! links: 1                                 (payment links Mercado Pago was asked for: each
 //!                                           for the sum of the deposits of what it pays)
 //! requests: 2                              (cancellation requests recorded for staff)
@@ -77,6 +79,12 @@ pub enum Setup {
         days: i32,
         percent: i32,
         months: i32,
+    },
+    /// How the property takes the balance on arrival: any of `cash`, `transfer`, `card`.
+    Balance {
+        cash: bool,
+        transfer: bool,
+        card: bool,
     },
 }
 
@@ -193,6 +201,20 @@ pub fn parse(file: &str, text: &str, today: NaiveDate) -> Result<Vec<Case>, Stri
                     percent: percent.parse().map_err(|_| err("policy percent"))?,
                     months: months.parse().map_err(|_| err("policy months"))?,
                 }),
+                ["balance", ..] if f.len() > 1 => {
+                    let ways = &f[1..];
+                    if let Some(bad) = ways
+                        .iter()
+                        .find(|w| !["cash", "transfer", "card"].contains(w))
+                    {
+                        return Err(err(&format!("balance: {bad} (cash, transfer or card)")));
+                    }
+                    case.setup.push(Setup::Balance {
+                        cash: ways.contains(&"cash"),
+                        transfer: ways.contains(&"transfer"),
+                        card: ways.contains(&"card"),
+                    })
+                }
                 ["season", cabin, a, b, price, min, ..] if f.len() > 6 => {
                     case.setup.push(Setup::Season {
                         cabin: cabin.to_owned(),
@@ -204,7 +226,7 @@ pub fn parse(file: &str, text: &str, today: NaiveDate) -> Result<Vec<Case>, Stri
                 }
                 _ => {
                     return Err(err(
-                        "setup: taken CABIN MM-DD MM-DD | amenity CABIN TEXT | season CABIN MM-DD MM-DD PESOS MIN NAME | policy DAYS PERCENT MONTHS",
+                        "setup: taken CABIN MM-DD MM-DD | amenity CABIN TEXT | season CABIN MM-DD MM-DD PESOS MIN NAME | policy DAYS PERCENT MONTHS | balance cash|transfer|card…",
                     ));
                 }
             }

@@ -1,5 +1,6 @@
 //! The property's setup in the console (owners only): a cabin's price changed there is the
-//! price the bot quotes to the next guest; a cabin added is offered; wrong fields save nothing;
+//! price the bot quotes to the next guest; the ways the balance is taken are what the bot
+//! answers yes or no to; a cabin added is offered; wrong fields save nothing;
 //! staff, forged forms and another property's cabin are refused; a description is shown as
 //! text.
 
@@ -150,6 +151,77 @@ async fn an_owner_changes_a_cabin_and_the_bot_quotes_the_new_price() {
         audited(&fleet, "setup_cabin").await,
         2,
         "each save audited, refusals not"
+    );
+    fleet.drop_db().await;
+}
+
+fn property_form(token: &str, transfer: bool) -> Vec<(&str, &str)> {
+    let mut form = vec![
+        ("csrf", token),
+        ("address", "Ruta 40 km 2010"),
+        ("check_in_time", "14:00"),
+        ("check_out_time", "10:00"),
+        ("full_refund_days", "15"),
+        ("late_refund_percent", "0"),
+        ("credit_months", "0"),
+        ("balance_cash", "si"),
+    ];
+    if transfer {
+        form.push(("balance_transfer", "si"));
+    }
+    form
+}
+
+#[tokio::test]
+async fn an_owner_says_how_the_balance_is_paid_and_the_bot_answers_yes_or_no() {
+    let fleet = Fleet::new().await;
+    owner_staff_and_another_property(&fleet).await;
+    let (graph, _w, base) = graph_worker_and_console(&fleet, "parse_intent,send_reply").await;
+    // Staff may not change the property; the owner may, and the page shows what was ticked.
+    let mut staff = Http::new(&base);
+    let staff_token = staff.sign_in("ana@lago.test").await;
+    let refused = staff
+        .post("/admin/setup/property", &property_form(&staff_token, true))
+        .await;
+    assert_eq!(refused.status, StatusCode::NOT_FOUND);
+    let mut owner = Http::new(&base);
+    let token = owner.sign_in("duena@lago.test").await;
+    let saved = owner
+        .post("/admin/setup/property", &property_form(&token, false))
+        .await;
+    assert_eq!(
+        saved.location.as_deref(),
+        Some("/admin/setup?aviso=guardado")
+    );
+    let page = owner.get("/admin/setup").await.body;
+    assert!(
+        page.contains(r#"name="balance_cash" value="si" checked"#)
+            && !page.contains(r#"name="balance_transfer" value="si" checked"#),
+        "{page}"
+    );
+
+    let guest = Guest::whatsapp(&base, PHONE_NUMBER_ID, "5491166000778", WA_SECRET);
+    guest.say("hola! aceptan transferencia?").await.unwrap();
+    let replies = sent_texts_when(&graph, 1).await;
+    assert!(
+        replies[0].starts_with("Por transferencia no") && replies[0].contains("en efectivo"),
+        "{replies:?}"
+    );
+
+    // Transfer ticked too: the next question is answered yes.
+    owner
+        .post("/admin/setup/property", &property_form(&token, true))
+        .await;
+    guest.say("y en efectivo se puede?").await.unwrap();
+    let replies = sent_texts_when(&graph, 2).await;
+    assert!(
+        replies[1].starts_with("¡Sí!") && replies[1].contains("en efectivo o por transferencia"),
+        "{replies:?}"
+    );
+    assert_eq!(
+        audited(&fleet, "setup_property").await,
+        2,
+        "each save audited"
     );
     fleet.drop_db().await;
 }

@@ -10,17 +10,33 @@ use super::{
 
 /// The mentions the guest did not deny: a denied one, and the end of its range, are dropped
 /// ("no era del 15 al 17, es del 16 al 18"); unless all are, after an opening "no" ("uy no era
-/// del 20 al 22": "no, era del 20 al 22" without its comma).
+/// del 20 al 22": "no, era del 20 al 22" without its comma). A start said instead with no end
+/// or nights of its own keeps the end said before ("del 20 al 25, bah, en realidad del 21").
 fn affirmed(scan: &mut Scan) {
     if scan.denied.is_empty() {
         return;
     }
     let mut kept = Vec::with_capacity(scan.mentions.len());
     let mut dropped_last = false;
+    // The end of a denied range, waiting for the start said instead.
+    let mut end_before: Option<Mention> = None;
     for (i, m) in scan.mentions.iter().enumerate() {
-        let drop = scan.denied.contains(&i) || (dropped_last && m.role == Role::End);
+        let denied = scan.denied.contains(&i);
+        let drop = denied || (dropped_last && m.role == Role::End);
+        if drop && !denied {
+            let mut later = scan.mentions.iter().enumerate().skip(i + 1);
+            let end_said_again = scan.nights.is_some() || later.any(|(_, l)| l.role == Role::End);
+            if !end_said_again {
+                end_before = Some(*m);
+            }
+        }
         if !drop {
             kept.push(*m);
+            if m.role != Role::End
+                && let Some(end) = end_before.take()
+            {
+                kept.push(end);
+            }
         }
         // The end of a denied range goes with it; a denied end takes nothing after it ("nos
         // vamos el 6, perdón, el 7": the 7th is the end said instead).

@@ -67,6 +67,9 @@ const CORRECTION: &[&str] = &[
     "disculpa",
     "disculpame",
     "perdao",
+    "bah",
+    "equivoque",
+    "actually",
 ];
 
 /// How far back a correction is looked for before a date.
@@ -205,8 +208,8 @@ impl<'a> Scanner<'a> {
     }
 
     /// A correction between the last date and this one ("del diez no perdón del once", "el 3
-    /// digo el 4", "march 8 sorry march 9", "del 20 al 23 mejor dicho del 21 al 24"): the words
-    /// since the last date said, a few at most, name one.
+    /// digo el 4", "march 8 sorry march 9", "del 20 al 23 mejor dicho del 21 al 24", "del 20,
+    /// bah, en realidad del 21"): the words since the last date said, a few at most, name one.
     fn corrected_before(&self, at: usize) -> bool {
         let mut marker = false;
         for j in (at.saturating_sub(CORRECTION_SPAN)..at).rev() {
@@ -231,6 +234,9 @@ impl<'a> Scanner<'a> {
                 || pair("quer", &["dizer"])
                 || pair("ou", &["melhor"])
                 || pair("i", &["mean"])
+                || pair("en", &["realidad"])
+                || pair("na", &["verdade"])
+                || pair("o", &["sea"])
             {
                 marker = true;
             }

@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::turn;
 use crate::{
-    Booking, Effect, Facts, Held, Incoming, Language, Place, Say, Turn, Wordless,
+    BalanceMethods, Booking, Effect, Facts, Held, Incoming, Language, Place, Say, Turn, Wordless,
     nlu::understand,
     state::{Booked, ConversationState, Offer},
     texts,
@@ -69,6 +69,7 @@ fn place() -> Place {
         check_in_time: NaiveTime::from_hms_opt(14, 0, 0).expect("time"),
         check_out_time: NaiveTime::from_hms_opt(10, 0, 0).expect("time"),
         cancellation: CancellationPolicy::DEFAULT,
+        balance: BalanceMethods::default(),
     }
 }
 
@@ -80,6 +81,8 @@ struct World {
     /// The guest's other live holds, latest first.
     others: Vec<Held>,
     policy: CancellationPolicy,
+    /// How the property takes the balance (none said by default).
+    balance: BalanceMethods,
     /// Seasons, by the id of the cabin they belong to.
     seasons: Vec<(i64, PriceSeason)>,
 }
@@ -100,6 +103,7 @@ impl World {
         }
         let place = Place {
             cancellation: self.policy,
+            balance: self.balance,
             ..place()
         };
         let facts = Facts {
@@ -182,6 +186,7 @@ fn coihue_hold(paid: bool) -> World {
         }),
         // 22 days before the stay: late for this policy.
         policy: CancellationPolicy::new(30, 50, 6).expect("policy"),
+        balance: BalanceMethods::default(),
         seasons: Vec::new(),
     }
 }
@@ -218,6 +223,7 @@ mod fourth;
 mod holds;
 mod ninth;
 mod offers;
+mod paying;
 mod questions;
 mod seasons;
 mod seventh;

@@ -101,6 +101,10 @@ pub struct PropertyForm {
     pub full_refund_days: String,
     pub late_refund_percent: String,
     pub credit_months: String,
+    /// Checkboxes: "si" when ticked, absent otherwise.
+    pub balance_cash: String,
+    pub balance_transfer: String,
+    pub balance_card: String,
 }
 
 /// The property form, checked; the error is the notice's code.
@@ -122,6 +126,9 @@ pub fn property_settings(f: &PropertyForm) -> Result<PropertySettings, &'static 
         cancel_full_refund_days: i32::from(days),
         cancel_late_refund_percent: i32::from(percent),
         cancel_credit_months: i32::from(months),
+        balance_cash: f.balance_cash == "si",
+        balance_transfer: f.balance_transfer == "si",
+        balance_card: f.balance_card == "si",
     })
 }
 
@@ -397,8 +404,12 @@ mod tests {
             full_refund_days: "10".into(),
             late_refund_percent: "50".into(),
             credit_months: "6".into(),
+            balance_cash: "si".into(),
+            balance_transfer: String::new(),
+            balance_card: String::new(),
         };
-        assert!(property_settings(&p).is_ok());
+        let saved = property_settings(&p).unwrap();
+        assert!(saved.balance_cash && !saved.balance_transfer && !saved.balance_card);
         p.check_in_time = "2pm".into();
         assert_eq!(property_settings(&p).err(), Some("hora"));
         p.check_in_time = "14:00".into();
