@@ -241,12 +241,30 @@ pub(crate) fn turned_down(tokens: &[Token], all: &[&str], asked_no: bool) -> Vec
 /// given up for another one named after it with a verb of booking or moving.
 fn cancelled_for_another(tokens: &[Token], i: usize, all: &[&str]) -> bool {
     const CANCEL: &[&str] = &[
-        "cancela", "cancelame", "cancelala", "cancel", "cancelar", "cancele", "cancelen",
+        "cancela",
+        "cancelame",
+        "cancelala",
+        "cancel",
+        "cancelar",
+        "cancele",
+        "cancelen",
         "cancelalo",
     ];
     const TAKE: &[&str] = &[
-        "reservame", "reservala", "reservar", "reserva", "reservanos", "book", "pasame",
-        "pasanos", "cambiame", "cambianos", "instead", "lugar", "quiero", "queremos",
+        "reservame",
+        "reservala",
+        "reservar",
+        "reserva",
+        "reservanos",
+        "book",
+        "pasame",
+        "pasanos",
+        "cambiame",
+        "cambianos",
+        "instead",
+        "lugar",
+        "quiero",
+        "queremos",
     ];
     let cancelled = (1..=3).any(|k| {
         i.checked_sub(k).is_some_and(|v| {

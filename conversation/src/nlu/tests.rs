@@ -3318,7 +3318,11 @@ fn the_total_and_the_daily_rate_asked_are_price_questions() {
         assert_eq!(read(text).intent, Intent::AskPrice, "{text}");
     }
     assert!(read("qual a diária?").per_night);
-    assert!(read("Is the deposit 30%?").topics.contains(&InfoTopic::Payment));
+    assert!(
+        read("Is the deposit 30%?")
+            .topics
+            .contains(&InfoTopic::Payment)
+    );
 }
 
 #[test]
@@ -3342,7 +3346,10 @@ fn the_two_of_an_offer_is_no_date() {
     ] {
         assert_eq!(read(text).check_in, None, "{text}");
     }
-    assert_eq!(read("Which of the two is cheaper?").choice, Some(Choice::Cheapest));
+    assert_eq!(
+        read("Which of the two is cheaper?").choice,
+        Some(Choice::Cheapest)
+    );
 }
 
 #[test]

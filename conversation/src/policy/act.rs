@@ -46,8 +46,7 @@ pub(crate) fn act(
     // "The one with the jacuzzi then, how much per night?": the booking, then the night's
     // price of the cabin booked.
     let night = u.per_night || u.night_price_too;
-    if matches!(step, Step::BookOffer)
-        && (!u.features.is_empty() || !u.topics.is_empty() || night)
+    if matches!(step, Step::BookOffer) && (!u.features.is_empty() || !u.topics.is_empty() || night)
     {
         let name = s
             .offer

@@ -35,7 +35,9 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     // A date that only reads day first ("14/03") says how the message writes them all
     // ("10/03 to 14/03").
     let english = english && !tokens.iter().any(day_first_only);
-    let replaced = phrases(&portuguese_close(portuguese_ten(portuguese_weekdays(tokens))));
+    let replaced = phrases(&portuguese_close(portuguese_ten(portuguese_weekdays(
+        tokens,
+    ))));
     months_after_days(replaced)
         .into_iter()
         .map(|t| month_first_numeric(t, english))
@@ -57,8 +59,18 @@ fn portuguese_close(mut tokens: Vec<Token>) -> Vec<Token> {
         "logo", "isso", "tudo", "ela", "elas", "agora", "comigo", "ae",
     ];
     const WANT: &[&str] = &[
-        "pode", "podem", "quero", "queremos", "vamos", "podemos", "bora", "vou", "gostaria",
-        "gostariamos", "queria", "quer",
+        "pode",
+        "podem",
+        "quero",
+        "queremos",
+        "vamos",
+        "podemos",
+        "bora",
+        "vou",
+        "gostaria",
+        "gostariamos",
+        "queria",
+        "quer",
     ];
     for i in 0..tokens.len() {
         let before = i.checked_sub(1).and_then(|k| tokens.get(k));

@@ -125,7 +125,11 @@ fn already_on_hold_says_its_code() {
 #[test]
 fn a_released_hold_names_its_cabin() {
     let world = coihue_hold(false);
-    for text in ["please cancel the booking", "cancela por favor", "cancelala"] {
+    for text in [
+        "please cancel the booking",
+        "cancela por favor",
+        "cancelala",
+    ] {
         let t = world.run(&after_hold(), text);
         assert!(
             t.effects
