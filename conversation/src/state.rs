@@ -91,6 +91,10 @@ pub struct ConversationState {
     /// cabin when the party needs several. Empty when none was said.
     #[serde(default)]
     pub parties: Vec<u16>,
+    /// The guest asked for cabins apart ("una para 4 y otra para 2", "dos cabañas"): a
+    /// combination is offered even when one cabin would hold everyone.
+    #[serde(default)]
+    pub apart: bool,
     #[serde(default)]
     pub wants: Option<Want>,
     #[serde(default)]

@@ -76,6 +76,14 @@ const WANT_IT: &[&str] = &[
     "tomamos",
 ];
 
+/// Verbs of choosing a place said with "por" before it ("optamos por la Lenga", "nos decidimos
+/// por la Coihue").
+const CHOOSE_FOR: &[&str] = &["optamos", "opto", "decidimos", "decido", "inclinamos"];
+
+/// Verbs of choosing a place said right before it ("elegimos la Coihue", "escolhemos a
+/// Ñire"). Not "prefiero la Ñire": a preference only brings that option into focus.
+const CHOOSE: &[&str] = &["elijo", "elegimos", "escolho", "escolhemos", "escogemos"];
+
 /// Words that may stand between the verb and the name: articles and kinds of place.
 const BEFORE_NAME: &[&str] = &["o", "a", "the", "chale", "cabin", "um", "un", "una", "uma"];
 
@@ -116,20 +124,53 @@ pub(crate) fn asked_of(tokens: &[Token], name: &str) -> Option<String> {
     (end > 0).then(|| asked[..end].join(" "))
 }
 
-/// The guest asks for `name` itself: a verb of wanting right before it, only articles and
-/// kinds of place between ("quiero la cabaña Coihue", "quero o chalé Ñire"). Not "quiero saber
-/// si la coihue…" (a question about it).
+/// The guest asks for `name` itself: a verb of wanting or choosing right before it, only
+/// articles and kinds of place between ("quiero la cabaña Coihue", "quero o chalé Ñire",
+/// "elegimos la Lenga", "optamos por la Coihue"). Not "quiero saber si la coihue…" (a question
+/// about it). "Me quedo con la Ñire", "vamos con la Ñire" and "prefiero la Ñire" only bring
+/// that option into focus (a yes books it).
 pub(crate) fn wanted(tokens: &[Token], name: &str) -> bool {
     let words = name_words(name);
     let names_it = |t: &Token| words.iter().any(|w| names(t, w));
+    let filler = |b: &Token| b.is_any(BEFORE_NAME) || (b.is_any(GENERIC) && !b.is("con"));
+    let chooses = |v: usize, i: usize| {
+        let between = &tokens[v + 1..i];
+        let joined = |verbs: &[&str], word: &str| {
+            tokens[v].is_any(verbs)
+                && between.first().is_some_and(|b| b.is(word))
+                && between[1..].iter().all(filler)
+        };
+        (tokens[v].is_any(WANT_IT) || tokens[v].is_any(CHOOSE)) && between.iter().all(filler)
+            || joined(CHOOSE_FOR, "por")
+    };
     tokens.iter().enumerate().any(|(i, t)| {
-        names_it(t)
-            && (1..=4).any(|k| {
+        names_it(t) && (1..=5).any(|k| i.checked_sub(k).is_some_and(|v| chooses(v, i)))
+    })
+}
+
+/// "Me quedo con la Ñire", "vamos con la Coihue", "ficamos com a Lenga": `name` settled on
+/// with "con" (a pick: with a yes it books, alone it brings the option into focus).
+pub(crate) fn settled_on(tokens: &[Token], name: &str) -> bool {
+    const WITH: &[&str] = &[
+        "quedo",
+        "quedamos",
+        "vamos",
+        "voy",
+        "ficamos",
+        "fico",
+        "ficar",
+        "quedaremos",
+    ];
+    let words = name_words(name);
+    tokens.iter().enumerate().any(|(i, t)| {
+        words.iter().any(|w| names(t, w))
+            && (2..=5).any(|k| {
                 i.checked_sub(k).is_some_and(|v| {
-                    tokens[v].is_any(WANT_IT)
-                        && tokens[v + 1..i]
+                    tokens[v].is_any(WITH)
+                        && tokens[v + 1].is("con")
+                        && tokens[v + 2..i]
                             .iter()
-                            .all(|b| b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
+                            .all(|b| b.is_any(BEFORE_NAME) || b.is_any(&["la", "el", "cabana"]))
                 })
             })
     })

@@ -47,7 +47,8 @@ pub(super) const QUESTION_PREAMBLE: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const RECOMMEND_WORDS: &[&str] = &[
     "recomendas", "recomienda", "recomiendan", "recomendarias", "recomendaria",
-    "recommend", "recomenda", "sugeris", "sugeririas", "aconsejas",
+    "recommend", "recomenda", "sugeris", "sugeririas", "aconsejas", "recomendam", "recomendaria",
+    "indica", "indicam", "sugerem", "suggest", "recomiendas", "aconsejan",
 ];
 
 /// Words that ask how the cabins differ (Portuguese "diferença" folds to "diferenca").
@@ -297,7 +298,9 @@ pub(super) fn next_week(tokens: &[Token]) -> bool {
     )
 }
 
-/// "¿Me pasás el comprobante?", "can you send me the voucher?", "datos de la reserva".
+/// "¿Me pasás el comprobante?", "can you send me the voucher?", "datos de la reserva", "¿me
+/// reenvían la confirmación de la reserva?", "resend the booking confirmation", "os dados da
+/// reserva".
 pub(super) fn voucher(tokens: &[Token]) -> bool {
     lexicon::says_any(
         tokens,
@@ -311,6 +314,21 @@ pub(super) fn voucher(tokens: &[Token]) -> bool {
             "detalles de la reserva",
             "booking details",
             "reservation details",
+            "los datos de la reserva",
+            "confirmacion de la reserva",
+            "confirmacion de reserva",
+            "mail de confirmacion",
+            "correo de confirmacion",
+            "dados da reserva",
+            "detalhes da reserva",
+            "confirmacao da reserva",
+            "booking confirmation",
+            "reservation confirmation",
+            "confirmation email",
+            "resend the confirmation",
+            "send the confirmation again",
+            "se me borro el mail",
+            "no encuentro el mail",
         ],
     )
 }

@@ -77,6 +77,7 @@ const FEATURES: &[(&str, Feature)] = &[
     ("hogar a lena", Feature::Fireplace), ("losa radiante", Feature::Heating), ("calefactor", Feature::Heating),
     ("chimenea", Feature::Fireplace), ("hogar", Feature::Fireplace), ("lena", Feature::Fireplace),
     ("fogon", Feature::Fireplace), ("salamandra a lena", Feature::Fireplace),
+    ("fireplace", Feature::Fireplace), ("lareira", Feature::Fireplace),
     ("aire acondicionado", Feature::AirConditioning), ("aire", Feature::AirConditioning),
     ("ventilador", Feature::AirConditioning),
     ("jacuzzi", Feature::Jacuzzi), ("hidromasaje", Feature::Jacuzzi), ("hidro", Feature::Jacuzzi),

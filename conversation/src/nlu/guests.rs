@@ -563,6 +563,59 @@ pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
             return vec![size; n];
         }
     }
+    cabins_apart(tokens)
+}
+
+/// Cabins apart asked for: each with its party ("una para 4 y otra para 2"), or two to four
+/// cabins ("dos cabañas para 6", "2 cabins", "duas casas").
+pub(crate) fn cabins_apart_asked(tokens: &[Token]) -> bool {
+    const CABINS: &[&str] = &[
+        "cabanas", "cabins", "chales", "casas", "unidades", "cottages",
+    ];
+    !cabins_apart(tokens).is_empty()
+        || (0..tokens.len()).any(|i| {
+            numbers::parse_at(tokens, i).is_some_and(|n| {
+                !n.ordinal
+                    && (2..=4).contains(&n.value)
+                    && tokens.get(i + n.len).is_some_and(|t| t.is_any(CABINS))
+            })
+        })
+}
+
+/// "Una para 4 y otra para 2", "una cabaña de 4 y otra de 2", "one for 4 and another for 2",
+/// "uma pra 4 e outra pra 2": the cabins asked for, each with its own party.
+fn cabins_apart(tokens: &[Token]) -> Vec<u16> {
+    const ONE: &[&str] = &["una", "un", "one", "uma"];
+    const OTHER: &[&str] = &["otra", "otro", "another", "outra", "one"];
+    const CABIN: &[&str] = &["cabana", "cabanas", "cabin", "chale", "casa", "unidad"];
+    const FOR: &[&str] = &["para", "de", "for", "pra", "pa"];
+    const AND: &[&str] = &["y", "and", "e", "mas"];
+    let t = |k: usize| tokens.get(k);
+    // The size after an optional cabin word and "para": its value and where it ends.
+    let size_at = |mut k: usize| -> Option<(u16, usize)> {
+        if t(k)?.is_any(CABIN) {
+            k += 1;
+        }
+        if !t(k)?.is_any(FOR) {
+            return None;
+        }
+        let n = numbers::parse_at(tokens, k + 1)
+            .filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;
+        Some((u16::try_from(n.value).ok()?, k + 1 + n.len))
+    };
+    for (i, one) in tokens.iter().enumerate() {
+        if !one.is_any(ONE) {
+            continue;
+        }
+        let Some((first, end)) = size_at(i + 1) else {
+            continue;
+        };
+        let other =
+            t(end).is_some_and(|a| a.is_any(AND)) && t(end + 1).is_some_and(|o| o.is_any(OTHER));
+        if let Some((second, _)) = size_at(end + 2).filter(|_| other) {
+            return vec![first, second];
+        }
+    }
     Vec::new()
 }
 

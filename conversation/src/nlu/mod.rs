@@ -398,5 +398,6 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             Vec::new()
         },
         pays_deposit: asks::deposit_not_balance(&tokens),
+        apart: guests::cabins_apart_asked(&tokens),
     }
 }

@@ -134,16 +134,23 @@ pub(super) fn reconsider(
     }
     // "Quiero la Coihue del 2 al 5", "quero o chalé Ñire de 12 a 15 de janeiro": the guest asks
     // for that place on those dates, a request to hold it, not a question whether it is free;
-    // "quero o chalé Ñire" alone, the same request still without its dates.
+    // "quero o chalé Ñire" alone, the same request still without its dates; an email's
+    // "Buenas noches, nos quedamos con la Coihue" too (its greeting is only the opening).
     // With the dates, a question besides ("queremos la Ñire del 24 al 27 para 3, ¿tiene
-    // jacuzzi? ¿cómo se paga?") is answered with the hold, not instead of it.
+    // jacuzzi? ¿cómo se paga?") is answered with the hold, not instead of it; so is one said
+    // with a yes ("Dale, vamos con la Coihue. ¿La seña se puede pagar con transferencia?").
     if (matches!(
         decision.intent,
         Intent::CheckAvailability | Intent::AskInfo | Intent::AskPrice
-    ) && dates.check_in.is_some()
-        || decision.intent == Intent::Unknown)
+    ) && (dates.check_in.is_some() || agreement.yes)
+        || matches!(decision.intent, Intent::Unknown | Intent::Greeting))
         && !agreement.no
-        && accommodation.is_some_and(|name| accommodation::wanted(tokens, name))
+        && accommodation.is_some_and(|name| {
+            accommodation::wanted(tokens, name)
+                || agreement.yes
+                    && decision.intent != Intent::Unknown
+                    && accommodation::settled_on(tokens, name)
+        })
     {
         decision = intent::Decision {
             intent: Intent::Book,

@@ -2460,6 +2460,8 @@ fn tenth_set_extras_and_plain_yes() {
         ("el arrayan tiene hogar?", Feature::Fireplace),
         ("hay leña o la traemos?", Feature::Fireplace),
         ("is there firewood?", Feature::Fireplace),
+        ("is there a fireplace?", Feature::Fireplace),
+        ("tem lareira?", Feature::Fireplace),
         ("puedo llevar la moto?", Feature::Parking),
         ("hay donde dejar la moto?", Feature::Parking),
         ("tiene calefaccion?", Feature::Heating),
@@ -3432,6 +3434,49 @@ fn we_would_like_it_for_books_the_cabin_talked_about() {
 }
 
 #[test]
+fn information_thanked_for_is_not_asked_for() {
+    for text in [
+        "Gracias por la información.",
+        "muchas gracias por la info",
+        "Thanks for the info!",
+        "Obrigada pela informação.",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    assert_eq!(read("¿Me podrían dar información?").intent, Intent::AskInfo);
+}
+
+#[test]
+fn a_cabin_chosen_is_a_booking_even_after_a_greeting() {
+    for text in [
+        "Buenas noches, quiero la Coihue.",
+        "Elegimos la Coihue.",
+        "Optamos por la Coihue.",
+        "Nos decidimos por la Coihue.",
+        "Escolhemos a Coihue.",
+        "Pode reservar.",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+    // Going there, or a preference, is no order by itself.
+    for text in ["vamos a la coihue el sábado", "prefiero la Coihue"] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}");
+    }
+}
+
+#[test]
+fn the_booking_details_asked_again_ask_the_voucher() {
+    for text in [
+        "¿Me podés mandar de nuevo los datos de la reserva?",
+        "¿Me reenvían la confirmación de la reserva?",
+        "Could you please resend the booking confirmation?",
+        "Pode me mandar de novo os dados da reserva?",
+    ] {
+        assert!(read(text).asks_voucher, "{text}");
+    }
+}
+
+#[test]
 fn the_ways_of_paying_asked_about_are_read_in_order_and_for_what() {
     use crate::nlu::PayMethod::{Card, Cash, MercadoPago, Transfer};
     for (text, ways, deposit) in [
@@ -3475,5 +3520,24 @@ fn the_ways_of_paying_asked_about_are_read_in_order_and_for_what() {
         "quando pago o restante?",
     ] {
         assert!(read(text).topics.contains(&InfoTopic::Payment), "{text}");
+    }
+}
+
+#[test]
+fn cabins_apart_are_read_with_each_party() {
+    for (text, parties) in [
+        ("una para 4 y otra para 2", vec![4, 2]),
+        ("necesito una cabaña de 4 y otra de 2", vec![4, 2]),
+        ("one cabin for 4 and another for 2", vec![4, 2]),
+        ("uma pra 4 e outra pra 2", vec![4, 2]),
+        ("dos cabañas para 6", vec![]),
+    ] {
+        let u = read(text);
+        assert!(u.apart, "{text}");
+        assert_eq!(u.parties, parties, "{text}");
+        assert_eq!(u.guests, Some(6), "{text}");
+    }
+    for text in ["somos 6", "una cabaña para 6", "la segunda para 4"] {
+        assert!(!read(text).apart, "{text}");
     }
 }

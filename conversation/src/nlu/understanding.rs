@@ -202,6 +202,8 @@ pub struct Understanding {
     /// Those ways are asked about for the deposit ("¿la seña se puede transferir?"), not the
     /// balance.
     pub pays_deposit: bool,
+    /// Cabins apart asked for: "una para 4 y otra para 2", "dos cabañas para 6", "two cabins".
+    pub apart: bool,
 }
 
 /// A way of paying a guest may ask about, answered yes or no from how the property takes the

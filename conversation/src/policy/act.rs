@@ -490,6 +490,22 @@ fn carry_out(
             effects
         }
         Step::Pick(i) => quote::focus(s, facts, i),
+        Step::RecommendFor(guests) => {
+            let pets = s.pets;
+            let Some(a) = accommodations
+                .iter()
+                .find(|a| a.fits(guests) && (!pets || a.pets_allowed))
+            else {
+                return vec![say(texts::ask_dates_for(lang, Some(guests)))];
+            };
+            s.accommodation = Some(a.name.clone());
+            vec![say(texts::recommended_for(
+                lang,
+                (&a.name, &a.description),
+                guests,
+                pets,
+            ))]
+        }
         Step::Recommend => {
             let Some(offer) = s.offer.as_ref() else {
                 return vec![say(texts::clarify(lang))];

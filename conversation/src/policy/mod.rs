@@ -327,6 +327,7 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     if u.guests.is_some() {
         s.guests = u.guests;
         s.parties.clone_from(&u.parties);
+        s.apart = u.apart;
     }
     if u.accommodation.is_some() {
         s.accommodation.clone_from(&u.accommodation);

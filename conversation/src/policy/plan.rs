@@ -24,7 +24,9 @@ use super::pick::{choose, only_one_has, pick};
 pub(crate) use super::step::Step;
 use crate::{
     Facts, Held,
-    nlu::{AboutHold, CONFIDENCE_THRESHOLD, Choice, InfoTopic, Intent, Period, Understanding},
+    nlu::{
+        AboutHold, CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Period, Understanding,
+    },
     state::{ConversationState, Offer, Want},
 };
 
@@ -346,6 +348,19 @@ pub(crate) fn plan(
             named: u.accommodations.clone(),
         };
     }
+    // "¿Cuál me recomendás para una pareja?", "which one would you recommend for 4?" with
+    // nothing offered and no dates: the cabin for them, then the dates.
+    if u.asks_recommendation
+        && s.offer.is_none()
+        && u.check_in.is_none()
+        && s.check_in.is_none()
+        && u.topics.iter().all(|t| *t == InfoTopic::Pets)
+        && u.feature.is_none_or(|f| f == Feature::Pets)
+        && u.accommodations.is_empty()
+        && let Some(guests) = u.guests.or(s.guests)
+    {
+        return Step::RecommendFor(guests);
+    }
     // "¿Cuál es la diferencia?": the cabins side by side, before the guest decides.
     // Cabins named ("¿qué diferencia hay entre la Coihue y la Lenga?") are the ones compared.
     if u.compares && !heard.new_stay() && u.accommodations.len() != 1 && u.feature.is_none() {
@@ -379,6 +394,23 @@ pub(crate) fn plan(
         && held(facts, u).is_some_and(|h| !h.paid)
     {
         return Step::PayingHeld;
+    }
+    // "¿Me mandás de nuevo los datos de la reserva?", "resend the booking confirmation", "pode
+    // me mandar os dados da reserva? e o endereço?" once paid: the voucher again, which says
+    // the address, the times and what is left to pay too (a "genial" with it is no new yes).
+    if u.asks_voucher
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && s.offer.is_none()
+        && u.topics.iter().all(|t| {
+            matches!(
+                t,
+                InfoTopic::Location | InfoTopic::CheckInTime | InfoTopic::Payment
+            )
+        })
+        && held(facts, u).is_some_and(|h| h.paid)
+    {
+        return Step::Voucher;
     }
     // "¿El resto cuándo lo pago?", "el saldo, ¿en efectivo?" once the deposit is in: that
     // reservation's balance and how it is taken ("¿cuánto me queda por pagar?" and the

@@ -111,7 +111,16 @@ pub(crate) fn quote(
     }
     let replaces = replacing.map(|h| h.code.clone());
 
-    if let Some(first) = free.first().copied() {
+    // "Una para 4 y otra para 2", "dos cabañas para 6": cabins apart, when they are free.
+    let apart_free = s.apart
+        && if s.parties.len() > 1 && s.parties.iter().sum::<u16>() == guests.get() {
+            occupancy.combination_for(&stay, &s.parties).is_some()
+        } else {
+            occupancy.combination(&stay, guests).is_some()
+        };
+    if let Some(first) = free.first().copied()
+        && !apart_free
+    {
         if want == Want::Book && prefix.is_empty() && replaces.is_none() {
             let chosen = named_free.unwrap_or(first);
             effects.push(holds::book(s, chosen, &stay, guests.get()));
@@ -162,7 +171,7 @@ pub(crate) fn quote(
         return ordered.iter().map(|a| a.id).collect();
     }
 
-    if i32::from(guests.get()) > occupancy.largest_single() {
+    if i32::from(guests.get()) > occupancy.largest_single() || apart_free {
         // Parties that stay apart ("dos familias de 4"): one cabin each, when free.
         let apart = (s.parties.iter().sum::<u16>() == guests.get())
             .then(|| occupancy.combination_for(&stay, &s.parties))
@@ -223,7 +232,13 @@ pub(crate) fn quote(
             if book_now {
                 effects.extend(holds::accept(s));
             } else {
-                effects.push(say(texts::combination(lang, &stay, guests.get(), &parts)));
+                effects.push(say(texts::combination(
+                    lang,
+                    &stay,
+                    guests.get(),
+                    &parts,
+                    s.apart,
+                )));
             }
             return set.iter().map(|a| a.id).collect();
         }

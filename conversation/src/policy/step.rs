@@ -86,6 +86,9 @@ pub(crate) enum Step {
     Compare {
         named: Vec<String>,
     },
+    /// "¿Cuál me recomendás para una pareja?" with nothing offered and no dates yet: the
+    /// cheapest cabin that fits this many (and takes the pet), then the dates asked.
+    RecommendFor(u16),
     /// "¿Vos cuál me recomendás?" with options on the table: the one in focus, and why.
     Recommend,
     /// "Esa no" to the option in focus of three: which of the others?

@@ -206,6 +206,11 @@ mod tests {
             total: Money::from_cents(9_000_000),
             deposit: Money::from_cents(2_700_000),
         };
+        let part = || OfferLine {
+            name: "Cabaña Lenga",
+            total: Money::from_cents(9_000_000),
+            deposit: Money::from_cents(2_700_000),
+        };
         let voucher = Voucher {
             code: "RES261215001",
             accommodation: "Cabaña Lenga",
@@ -301,6 +306,9 @@ mod tests {
                 group_hold_placed_in(lang, &group_hold),
                 group_voucher_text(lang, &group_voucher),
                 how_to_pay(lang, Some(30), ways),
+                recommended_for(lang, ("Cabaña Coihue", "Para cuatro."), 4, true),
+                combination(lang, &stay(), 6, &[(part(), 4), (part(), 2)], false),
+                combination(lang, &stay(), 6, &[(part(), 4), (part(), 2)], true),
                 paying_the_hold(lang, ways),
                 balance_due(lang, "Cabaña Lenga", voucher.balance(), ways),
                 ways_asked(lang, &every_way, ways, false).unwrap(),

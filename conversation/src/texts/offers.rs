@@ -456,10 +456,21 @@ pub fn combination(
     stay: &StayDates,
     guests: u16,
     parts: &[(OfferLine<'_>, u16)],
+    asked_apart: bool,
 ) -> String {
     let phrase = stay_phrase(lang, stay, guests);
     let (total, deposit) = sums(parts);
     let mut text = match lang {
+        // "Una para 4 y otra para 2": the cabins apart were asked for, none is missing.
+        Language::Es if asked_apart => {
+            format!("¡Sí! 🙌 {}, en cabañas separadas:\n", capitalize(&phrase))
+        }
+        Language::En if asked_apart => {
+            format!("Yes! 🙌 {}, in separate cabins:\n", capitalize(&phrase))
+        }
+        Language::Pt if asked_apart => {
+            format!("Sim! 🙌 {}, em chalés separados:\n", capitalize(&phrase))
+        }
         Language::Es => format!(
             "¡Sí! 🙌 No tenemos una sola cabaña tan grande, pero {phrase} podemos darles juntas:\n"
         ),
@@ -1147,4 +1158,40 @@ pub fn other_options(lang: Language, chosen: &str, others: &[OfferLine<'_>]) -> 
         Language::Pt => "É tudo o que temos livre. Qual você prefere?",
     });
     text
+}
+
+/// The cabin recommended for a party before any dates: its name and what it is like (and that
+/// it takes the pet), then the dates asked.
+pub fn recommended_for(
+    lang: Language,
+    (name, description): (&str, &str),
+    guests: u16,
+    pets: bool,
+) -> String {
+    let mut about = if description.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" {}", description.trim())
+    };
+    if pets {
+        about.push_str(match lang {
+            Language::Es => " Y acepta mascotas 🐶",
+            Language::En => " And pets are welcome 🐶",
+            Language::Pt => " E aceita pets 🐶",
+        });
+    }
+    match lang {
+        Language::Es => format!(
+            "Para {guests} {} te recomiendo {name} 😊{about} ¿Para qué fechas querés venir? Te paso el precio exacto 📅",
+            if guests == 1 { "persona" } else { "personas" }
+        ),
+        Language::En => format!(
+            "For {guests} {} I'd recommend {name} 😊{about} Which dates would you like to come? I'll send you the exact price 📅",
+            if guests == 1 { "guest" } else { "guests" }
+        ),
+        Language::Pt => format!(
+            "Para {guests} {} eu recomendo {name} 😊{about} Para quais datas vocês querem vir? Te passo o preço exato 📅",
+            if guests == 1 { "pessoa" } else { "pessoas" }
+        ),
+    }
 }

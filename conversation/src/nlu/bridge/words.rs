@@ -794,6 +794,9 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("gostariamos de reservar", "queremos reservar"),
     ("quero cancelar", "quiero cancelar"),
     ("pode cancelar", "cancelala"),
+    // "Pode reservar", "podem reservar": an order to hold it, as "reservala".
+    ("pode reservar", "reservala"),
+    ("podem reservar", "reservenla"),
     ("nao vamos mais viajar", "no vamos a viajar"),
     ("nao vamos mais", "no vamos a ir"),
     ("nao vamos poder ir", "no vamos a poder ir"),

@@ -79,7 +79,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
             pos,
         });
     }
-    cues.retain(|c| !affirm::confirms_later(tokens, c.pos));
+    cues.retain(|c| !affirm::confirms_later(tokens, c.pos) && !thanked_for(tokens, c));
     let mut topics = all_topics(tokens);
     let mut topic = topic_hit.map(|(_, _, t)| t);
     let names_policy = topics.contains(&InfoTopic::Cancellation);
@@ -138,6 +138,33 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
         topic,
         topics,
     }
+}
+
+/// "Gracias por la información", "agradezco la info", "thanks for the info", "obrigada pela
+/// informação": information thanked for, not asked for (an email's "¿me dan información?"
+/// still asks).
+fn thanked_for(tokens: &[Token], c: &Cue) -> bool {
+    const THANKS: &[&str] = &[
+        "gracias",
+        "agradezco",
+        "agradecemos",
+        "agradecida",
+        "agradecido",
+        "thanks",
+        "thank",
+        "obrigado",
+        "obrigada",
+    ];
+    c.intent == Intent::AskInfo
+        && tokens
+            .get(c.pos)
+            .is_some_and(|t| t.is_any(&["info", "informacion", "datos", "respuesta"]))
+        && (1..=4).any(|k| {
+            c.pos
+                .checked_sub(k)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|t| t.is_any(THANKS))
+        })
 }
 
 fn table_cues(tokens: &[Token]) -> Vec<Cue> {

@@ -200,6 +200,12 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("que sale", Intent::AskPrice, Strong),
     ("cual es el total", Intent::AskPrice, Strong),
     ("cuanto es el total", Intent::AskPrice, Strong),
+    // "¿Me confirma el total de la estadía y el monto de la seña?", "what's the total?", "o
+    // total da estadia".
+    ("el total", Intent::AskPrice, Strong),
+    ("monto", Intent::AskPrice, Strong),
+    ("the total", Intent::AskPrice, Strong),
+    ("o total", Intent::AskPrice, Strong),
     ("sale", Intent::AskPrice, Weak),
     // How much to pay, and when ("¿hay que pagar todo ahora?"): a price question; with a hold,
     // its total, deposit and payment link.

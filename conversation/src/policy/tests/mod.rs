@@ -208,10 +208,12 @@ fn after_hold() -> ConversationState {
 
 const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 
+mod apart;
 mod conv17;
 mod conv20;
 mod conv21;
 mod conv22;
+mod conv24;
 mod conv26;
 mod eighteenth;
 mod eighth;

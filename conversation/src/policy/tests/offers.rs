@@ -641,3 +641,29 @@ fn parties_that_stay_apart_get_one_cabin_each() {
         .collect();
     assert_eq!(names, ["Cabaña Arrayán", "Cabaña Lenga"]);
 }
+
+#[test]
+fn a_recommendation_for_a_party_before_any_dates_names_the_cabin_then_asks_the_dates() {
+    for (text, cabin) in [
+        ("cual me recomendas para una pareja?", "Cabaña Arrayán"),
+        ("somos 4, cual me recomendas?", "Cabaña Coihue"),
+        (
+            "which cabin would you recommend for a family of 4 with a dog?",
+            "Cabaña Coihue",
+        ),
+        ("qual vocês recomendam pra 6 pessoas?", "Cabaña Lenga"),
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(s.contains(cabin), "{text}: {s}");
+        assert_eq!(t.state.accommodation.as_deref(), Some(cabin), "{text}");
+        assert!(t.state.offer.is_none() && booked(&t).is_none(), "{text}");
+    }
+    // The dates then: the cabin recommended leads the offer.
+    let t = talk(&[
+        "cual me recomendas para una pareja?",
+        "del 15 al 17 de diciembre",
+    ]);
+    let offer = t.state.offer.expect("an offer");
+    assert_eq!(offer.options[offer.chosen].name, "Cabaña Arrayán");
+}
