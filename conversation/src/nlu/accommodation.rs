@@ -270,11 +270,65 @@ pub(crate) fn turned_down(tokens: &[Token], all: &[&str], asked_no: bool) -> Vec
                                 .all(|b| b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
                     })
                 });
-                no_after || neither || before || not_before
+                no_after || neither || before || not_before || cancelled_for_another(tokens, i, all)
             })
         })
         .map(|n| (*n).to_owned())
         .collect()
+}
+
+/// "Cancel the Ñire and book the Arrayán instead", "cancelá la Ñire y pasame a la Lenga",
+/// "cancela a Coihue e reserva a Lenga": the cabin at `i`, right after a verb of cancelling,
+/// given up for another one named after it with a verb of booking or moving.
+fn cancelled_for_another(tokens: &[Token], i: usize, all: &[&str]) -> bool {
+    const CANCEL: &[&str] = &[
+        "cancela",
+        "cancelame",
+        "cancelala",
+        "cancel",
+        "cancelar",
+        "cancele",
+        "cancelen",
+        "cancelalo",
+    ];
+    const TAKE: &[&str] = &[
+        "reservame",
+        "reservala",
+        "reservar",
+        "reserva",
+        "reservanos",
+        "book",
+        "pasame",
+        "pasanos",
+        "cambiame",
+        "cambianos",
+        "instead",
+        "lugar",
+        "quiero",
+        "queremos",
+    ];
+    let cancelled = (1..=3).any(|k| {
+        i.checked_sub(k).is_some_and(|v| {
+            tokens[v].is_any(CANCEL)
+                && tokens[v + 1..i]
+                    .iter()
+                    .all(|b| b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
+        })
+    });
+    if !cancelled {
+        return false;
+    }
+    let here: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|n| name_words(n).iter().any(|w| names(&tokens[i], w)))
+        .collect();
+    let rest = &tokens[i + 1..];
+    rest.iter().any(|t| t.is_any(TAKE))
+        && all.iter().filter(|n| !here.contains(n)).any(|n| {
+            let words = name_words(n);
+            rest.iter().any(|t| words.iter().any(|w| names(t, w)))
+        })
 }
 
 /// 100 + length for the whole name in order; otherwise 10 per distinctive word present.

@@ -373,6 +373,30 @@ pub(super) fn balance(tokens: &[Token]) -> bool {
         })
 }
 
+/// "Which dates would that be?", "what are the dates?", "quais datas seriam?", "¿qué fechas
+/// serían?": the dates of what is on the table.
+pub(super) fn dates(tokens: &[Token]) -> bool {
+    lexicon::says_any(
+        tokens,
+        &[
+            "which dates",
+            "what dates",
+            "what are the dates",
+            "which days would",
+            "what days would",
+            "que fechas",
+            "cuales fechas",
+            "cuales son las fechas",
+            "que dias serian",
+            "quais datas",
+            "que datas",
+            "quais sao as datas",
+            "quais dias seriam",
+            "que dias seriam",
+        ],
+    )
+}
+
 /// "¿Cuál es el código?", "what's my booking number?", "localizador".
 pub(super) fn code(tokens: &[Token]) -> bool {
     lexicon::says_any(
@@ -458,13 +482,4 @@ pub(super) fn deposit_not_balance(tokens: &[Token]) -> bool {
         && !tokens
             .iter()
             .any(|t| t.is_any(&["saldo", "resto", "restante", "balance", "rest", "remaining"]))
-}
-
-/// A word that orders the booking, not only agrees: "reservala", "pode reservar", "book it",
-/// "confirmo".
-pub(super) fn orders_booking(tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| {
-        let w = t.text.as_str();
-        w.starts_with("reserv") || w.starts_with("book") || w.starts_with("confirm")
-    })
 }

@@ -2,7 +2,8 @@
 //! of them uses. `None` when the message has no such word ("ok", "15/12", "👍"), so the
 //! conversation keeps its language.
 //!
-//! Words the languages share ("para", "de", "fotos", "piscina", "reserva") count for none;
+//! Words the languages share ("para", "de", "fotos", "piscina", "reserva", "pet": Brazilians
+//! say it too) count for none;
 //! Spanish wins ties, as the default, except against Portuguese (portuñol is Portuguese).
 
 use super::normalize::Token;
@@ -13,7 +14,7 @@ const ENGLISH: &[&str] = &[
     "the", "you", "hi", "hey", "do", "does", "have", "has", "is", "are", "we", "i", "how", "much", "what",
     "from", "to", "for", "and", "with", "please", "thanks", "thank", "hello", "people", "nights",
     "night", "available", "availability", "room", "rooms", "book", "booking", "price", "cost",
-    "any", "there", "can", "could", "would", "like", "want", "dog", "dogs", "pets", "pet", "pool",
+    "any", "there", "can", "could", "would", "like", "want", "dog", "dogs", "pool",
     "weekend", "our", "my", "it", "this", "that", "yes", "sure", "cancel", "where", "when",
     "cabin", "cabins", "guests", "adults", "kids", "children", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december", "of",

@@ -234,6 +234,22 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             features: &features,
         },
     );
+    // "Cancel the Ñire and book the Arrayán instead": the cabin given up is turned down, the
+    // other one asked for (a move of the hold to it).
+    let decision = if decision.intent == Intent::Cancel
+        && !turned_down.is_empty()
+        && accommodation
+            .as_ref()
+            .is_some_and(|a| !turned_down.contains(a))
+    {
+        intent::Decision {
+            intent: Intent::Book,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: false,
+        }
+    } else {
+        decision
+    };
     // "¿La Lenga es para 6?": whether the party fits in the cabin named.
     if accommodation.is_some()
         && dates.check_in.is_none()
@@ -339,6 +355,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         next_week: dates.check_in.is_none() && asks::next_week(&tokens),
         asks_voucher: asks::voucher(&tokens),
         asks_balance: asks::balance(&tokens),
+        asks_dates: dates.check_in.is_none() && dates.month.is_none() && asks::dates(&tokens),
         asks_code: !has_code && asks::code(&tokens),
         correction: cues::correction(&tokens),
         keeps_as_is: cues::keeps_as_is(&tokens),
@@ -399,6 +416,5 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         pays_deposit: asks::deposit_not_balance(&tokens),
         apart: guests::cabins_apart_asked(&tokens),
         question: text.contains('?') || text.contains('¿'),
-        orders_booking: asks::orders_booking(&tokens),
     }
 }

@@ -3283,6 +3283,156 @@ fn one_night_only_is_one_night() {
     }
 }
 
+// conv26: a second generalist sample in English and Brazilian Portuguese.
+
+#[test]
+fn portuguese_fechar_books_and_spanish_fecha_stays_a_date() {
+    for text in [
+        "blz, fecha a coihue entao",
+        "blz, fecha",
+        "fecha a Lenga pra gente",
+        "ok, fecha a Coihue de 12 a 15 de fevereiro pra 3 pessoas",
+        "pode fechar",
+        "vamos fechar a Lenga",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+    for text in [
+        "¿qué fecha tienen libre?",
+        "fecha de ingreso 3/1",
+        "la fecha, del 3 al 5",
+        "cambio la fecha",
+    ] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}");
+    }
+}
+
+#[test]
+fn the_total_and_the_daily_rate_asked_are_price_questions() {
+    for text in [
+        "what's the total now?",
+        "cool, what's the total now?",
+        "qual o total?",
+        "qual a diária?",
+        "¿cuál es el total?",
+        "Is the deposit 30%?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskPrice, "{text}");
+    }
+    assert!(read("qual a diária?").per_night);
+    assert!(
+        read("Is the deposit 30%?")
+            .topics
+            .contains(&InfoTopic::Payment)
+    );
+}
+
+#[test]
+fn children_included_are_among_the_people_said() {
+    for (text, n) in [
+        ("6 of us incl. 2 kids", 6),
+        ("we are 4 including 2 children", 4),
+        ("somos 5 incluindo 2 crianças", 5),
+        ("somos 4 incluyendo 2 nenes", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+}
+
+#[test]
+fn the_two_of_an_offer_is_no_date() {
+    for text in [
+        "Which of the two is cheaper?",
+        "which one of the two?",
+        "book the two please",
+    ] {
+        assert_eq!(read(text).check_in, None, "{text}");
+    }
+    assert_eq!(
+        read("Which of the two is cheaper?").choice,
+        Some(Choice::Cheapest)
+    );
+}
+
+#[test]
+fn confirm_the_time_is_a_question_not_a_yes() {
+    for text in [
+        "Could you also confirm the check-in time?",
+        "can you confirm the check-out time?",
+    ] {
+        let u = read(text);
+        assert!(!u.affirmative, "{text}");
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+    }
+    assert!(read("can you confirm my booking?").affirmative);
+}
+
+#[test]
+fn a_portuguese_pet_question_is_portuguese() {
+    for text in ["a Arrayán aceita pet?", "aceitam pets?"] {
+        assert_eq!(read(text).language, Some(crate::Language::Pt), "{text}");
+    }
+}
+
+#[test]
+fn what_each_cabin_sleeps_is_capacity() {
+    for text in ["what would each cabin sleep?", "how many does it sleep?"] {
+        assert!(read(text).topics.contains(&InfoTopic::Capacity), "{text}");
+    }
+}
+
+#[test]
+fn which_dates_asked_without_any() {
+    for text in [
+        "which dates would that be exactly?",
+        "quais datas seriam?",
+        "¿qué fechas serían?",
+    ] {
+        assert!(read(text).asks_dates, "{text}");
+    }
+    assert!(!read("which dates are free in March?").asks_dates);
+    assert!(!read("tenés lugar del 3 al 5?").asks_dates);
+}
+
+#[test]
+fn what_if_we_were_more_is_the_party_again() {
+    for text in [
+        "What if we came with 12 then?",
+        "what if we were 12?",
+        "e se formos 12?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.guests, Some(12), "{text}");
+        assert!(!u.affirmative, "{text}");
+    }
+}
+
+#[test]
+fn cancel_one_cabin_and_book_another_is_a_move_to_it() {
+    for text in [
+        "hmm actually cancel the Coihue and book the Arrayán instead, same dates",
+        "cancelá la Coihue y reservame la Arrayán",
+        "cancela a Coihue e reserva a Arrayán no lugar",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}");
+        assert_eq!(u.accommodation.as_deref(), Some("Cabaña Arrayán"), "{text}");
+    }
+    // One cabin cancelled alone stays a cancellation.
+    let u = read("pensando bem cancela a Arrayán, meus pais não vão mais");
+    assert_eq!(u.intent, Intent::Cancel);
+}
+
+#[test]
+fn we_would_like_it_for_books_the_cabin_talked_about() {
+    let u = read(
+        "How much is the Lenga per night, and do you allow dogs? If so we'd like it for 5 people from Jan 24 to 27",
+    );
+    assert_eq!(u.intent, Intent::Book);
+    assert!(u.night_price_too);
+    assert_ne!(read("I'd like it to be quiet").intent, Intent::Book);
+}
+
 #[test]
 fn after_a_hold_words_conv25() {
     // Until when the hold is kept, or whether paying late loses it.
@@ -3459,21 +3609,6 @@ fn cabins_apart_are_read_with_each_party() {
     }
     for text in ["somos 6", "una cabaña para 6", "la segunda para 4"] {
         assert!(!read(text).apart, "{text}");
-    }
-}
-
-#[test]
-fn an_order_to_book_is_told_apart_from_a_bare_yes() {
-    for text in [
-        "sim, pode reservar",
-        "dale reservala",
-        "book it please",
-        "confirmo la reserva",
-    ] {
-        assert!(read(text).orders_booking, "{text}");
-    }
-    for text in ["ok perfecto", "si", "dale", "genial gracias"] {
-        assert!(!read(text).orders_booking, "{text}");
     }
 }
 

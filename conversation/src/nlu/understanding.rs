@@ -100,6 +100,9 @@ pub struct Understanding {
     /// The guest asks what is left to pay after the deposit, or how and when it is paid ("¿y el
     /// resto cómo lo pago?", "how do I pay the balance?", "quanto falta pagar?").
     pub asks_balance: bool,
+    /// The guest asks which dates are meant, none said ("which dates would that be?", "quais
+    /// datas seriam?", "¿qué fechas serían?").
+    pub asks_dates: bool,
     /// Something asked or said about the guest's hold: until when it is kept, that they paid,
     /// that the payment link failed, whether it stands.
     pub about_hold: Option<AboutHold>,
@@ -206,9 +209,6 @@ pub struct Understanding {
     pub apart: bool,
     /// The message asks something (a question mark).
     pub question: bool,
-    /// A word that orders the booking ("reservala", "pode reservar", "book it", "confirmo"),
-    /// not only a yes.
-    pub orders_booking: bool,
 }
 
 /// A way of paying a guest may ask about, answered yes or no from how the property takes the

@@ -43,13 +43,23 @@ pub(crate) fn act(
     }
     // "Sí dale, pero con cuna": the booking, then the request about the place answered for
     // the cabin booked.
-    if matches!(step, Step::BookOffer) && (!u.features.is_empty() || !u.topics.is_empty()) {
+    // "The one with the jacuzzi then, how much per night?": the booking, then the night's
+    // price of the cabin booked.
+    let night = u.per_night || u.night_price_too;
+    if matches!(step, Step::BookOffer) && (!u.features.is_empty() || !u.topics.is_empty() || night)
+    {
         let name = s
             .offer
             .as_ref()
             .and_then(|o| o.options.get(o.chosen))
             .map(|o| o.name.clone());
+        let price = if night {
+            quote::chosen_night_price(s, facts)
+        } else {
+            Vec::new()
+        };
         let mut effects = carry_out(step, s, u, facts);
+        effects.extend(price);
         let asked = Questions::of(u);
         effects.extend(answers(s, (name.as_deref(), &[]), facts, asked, None));
         return effects;
@@ -452,8 +462,9 @@ fn carry_out(
             {
                 effects.extend(quote::night_prices_asking(s, facts, false));
             }
-            // "Is the Coihue free May 10–13 for 3? How much per night?": held at once, and
-            // its price a night said with it.
+            // "Is the Coihue free May 10–13 for 3? How much per night?", "how much is the
+            // Lenga per night? we'd like it for 5 from the 24th": held at once, and its price
+            // a night said with it.
             if u.per_night || u.night_price_too {
                 let booked: Vec<Booking> = effects
                     .iter()

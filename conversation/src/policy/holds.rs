@@ -109,12 +109,9 @@ pub(crate) fn already_held(
         }
         return vec![say(texts::already_held(
             lang,
-            // "Sí, reservala" when it is held: the code, as a booking would say it.
-            (
-                &texts::list(lang, &h.cabins()),
-                u.orders_booking.then(|| h.shown_code()),
-            ),
+            &texts::list(lang, &h.cabins()),
             &stay,
+            Some(h.shown_code()),
             h.payment_link.as_deref(),
         ))];
     }
@@ -125,8 +122,9 @@ pub(crate) fn already_held(
     {
         Some((b, stay)) => vec![say(texts::already_held(
             lang,
-            (&b.accommodation, None),
+            &b.accommodation,
             &stay,
+            None,
             None,
         ))],
         None => vec![say(texts::clarify(lang))],
@@ -703,7 +701,11 @@ pub(crate) fn cancel(
             ];
         }
         return vec![
-            say(texts::hold_released(lang, h.shown_code())),
+            say(texts::hold_released(
+                lang,
+                h.shown_code(),
+                &texts::list(lang, &h.cabins()),
+            )),
             Effect::ReleaseHold {
                 code: h.code.clone(),
             },

@@ -503,9 +503,12 @@ pub(crate) fn plan(
             named,
         };
     }
-    // "Prefiero la Ñire, gracias" picks; it is not only thanks.
+    // "Prefiero la Ñire, gracias" picks; it is not only thanks. "Thanks! Could you send me the
+    // voucher again?" asks for it.
     if u.thanks
         && !u.declines
+        && !u.asks_voucher
+        && !u.asks_code
         && u.choice.is_none()
         && u.accommodation.is_none()
         && matches!(u.intent, Intent::Unknown | Intent::Greeting)
@@ -603,6 +606,13 @@ pub(crate) fn plan(
                 return Step::BookOffer;
             }
             None if agrees && u.accommodation.is_none() => return Step::BookOffer,
+            // "Which dates would that be?", "quais datas seriam?": the offer again, its dates
+            // in it.
+            None if u.asks_dates && u.check_in.is_none() => {
+                if let Some(step) = offer_again(offer, facts) {
+                    return step;
+                }
+            }
             // "How much is it per night?": the offer's prices a night, not its totals again.
             None if u.per_night && !offer.together && offer.replaces.is_none() => {
                 return Step::NightPrices;
@@ -617,6 +627,7 @@ pub(crate) fn plan(
     let holding = held(facts, u);
     // "¿Cuál es el código de mi reserva?"
     if u.asks_code
+        && !(u.asks_voucher && holding.is_some_and(|h| h.paid))
         && let Some(h) = holding
     {
         return Step::HeldCode(h.shown_code().to_owned());
@@ -646,7 +657,10 @@ pub(crate) fn plan(
         // "Y también del 22 al 24", "y la Arrayán las mismas fechas para mis viejos": another
         // stay besides the one held.
         let also = u.also && (u.check_in.is_some() || u.same_dates) && !u.correction;
-        let asks_another_stay = (asks && explicit || also) && !u.correction;
+        // "Cancelá la Coihue y reservame la Arrayán": the cabin held given up for another,
+        // a move of the hold, not a second stay.
+        let gives_up_held = holding.is_some_and(|h| u.turned_down.contains(&h.accommodation));
+        let asks_another_stay = (asks && explicit || also) && !u.correction && !gives_up_held;
         // "Preferimos la Lenga" after the Coihue was held: the hold moves to the Lenga.
         let other_cabin = holding.and_then(|h| {
             u.accommodation
@@ -688,6 +702,8 @@ pub(crate) fn plan(
             && !heard.new_stay()
             && s.offer.is_none()
             && !(asks_another_stay && other_cabin.is_some())
+            // "Cool, what's the total now?": the price asked, below.
+            && u.intent != Intent::AskPrice
         {
             return Step::AlreadyHeld;
         } else if (u.intent == Intent::AskPrice || u.asks_voucher)

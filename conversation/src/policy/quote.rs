@@ -595,6 +595,15 @@ pub(crate) fn night_price_of_hold(
     vec![say(texts::night_prices(s.language, &[row], ""))]
 }
 
+/// The price a night of the option in focus alone (said with its booking); nothing without an
+/// offer.
+pub(crate) fn chosen_night_price(s: &ConversationState, facts: &Facts<'_>) -> Vec<Effect> {
+    match s.offer.as_ref() {
+        Some(o) => night_prices_of(s, facts, false, Some(o.chosen)),
+        None => Vec::new(),
+    }
+}
+
 fn night_prices_of(
     s: &ConversationState,
     facts: &Facts<'_>,

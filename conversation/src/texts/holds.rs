@@ -192,18 +192,23 @@ pub fn hold_kept(lang: Language, code: &str, name: &str, stay: &StayDates) -> St
     }
 }
 
-/// "Dale" again after the hold: it is already held, here is how to confirm it.
+/// "Dale" again after the hold: it is already held (the reservation named by its code, when
+/// known), here is how to confirm it.
 pub fn already_held(
     lang: Language,
-    (name, code): (&str, Option<&str>),
+    name: &str,
     stay: &StayDates,
+    code: Option<&str>,
     link: Option<&str>,
 ) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());
+    // With its code (in Spanish as the reservation's name: no "Código:" that reads as a new
+    // hold).
     let when = match (lang, code) {
         (_, None) => when,
-        (Language::Es | Language::Pt, Some(c)) => format!("{when} (código {c})"),
+        (Language::Es, Some(c)) => format!("{when} (tu reserva {c})"),
         (Language::En, Some(c)) => format!("{when} (code {c})"),
+        (Language::Pt, Some(c)) => format!("{when} (código {c})"),
     };
     let pay = match (lang, link) {
         (Language::Es, Some(l)) => format!(" Para confirmarla, pagá la seña acá: {l}"),
@@ -250,17 +255,18 @@ pub fn cancel_not_held(
     }
 }
 
-/// An unpaid hold released at the guest's request.
-pub fn hold_released(lang: Language, code: &str) -> String {
+/// An unpaid hold released at the guest's request, its cabins named (a guest may hold
+/// several).
+pub fn hold_released(lang: Language, code: &str, cabins: &str) -> String {
     match lang {
         Language::Es => format!(
-            "Listo, cancelé tu reserva {code} y liberé las fechas 👍 No se te cobra nada. Si querés buscar otras fechas, acá estoy."
+            "Listo, cancelé tu reserva {code} ({cabins}) y liberé las fechas 👍 No se te cobra nada. Si querés buscar otras fechas, acá estoy."
         ),
         Language::En => format!(
-            "Done, I've cancelled your booking {code} and released the dates 👍 You won't be charged anything. If you'd like other dates, I'm here."
+            "Done, I've cancelled your booking {code} ({cabins}) and released the dates 👍 You won't be charged anything. If you'd like other dates, I'm here."
         ),
         Language::Pt => format!(
-            "Pronto, cancelei sua reserva {code} e liberei as datas 👍 Você não paga nada. Se quiser outras datas, estou aqui."
+            "Pronto, cancelei sua reserva {code} ({cabins}) e liberei as datas 👍 Você não paga nada. Se quiser outras datas, estou aqui."
         ),
     }
 }

@@ -287,7 +287,7 @@ mod tests {
                 focus(lang, &line, &stay(), 2),
                 voucher_text(lang, &voucher),
                 payment_confirmed_in(lang, "RES1"),
-                hold_released(lang, "RES1"),
+                hold_released(lang, "RES1", "Cabaña Lenga"),
                 cancel_not_held(
                     lang,
                     "Cabaña Lenga",
@@ -315,8 +315,9 @@ mod tests {
                 ways_asked(lang, &every_way, crate::BalanceMethods::default(), true).unwrap(),
                 already_held(
                     lang,
-                    ("Cabaña Lenga", Some("RES1")),
+                    "Cabaña Lenga",
                     &stay(),
+                    Some("RES1"),
                     Some("https://pago"),
                 ),
                 too_many(lang, 12),
@@ -334,7 +335,7 @@ mod tests {
                 feature_not_noted(lang, crate::nlu::Feature::Kitchen, Some("Cabaña Lenga")),
                 feature_not_noted(lang, crate::nlu::Feature::Linens, None),
                 moving_hold(lang, "RES1", "Cabaña Lenga", &stay(), 2),
-                hold_released(lang, "RES1"),
+                hold_released(lang, "RES1", "Cabaña Lenga"),
                 paid_change_requested(lang, "RES1"),
                 group_move_taken(lang, "GRP1"),
                 deposit_refunded_in(lang, "RES1", Money::from_cents(2_700_000)),

@@ -35,11 +35,61 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     // A date that only reads day first ("14/03") says how the message writes them all
     // ("10/03 to 14/03").
     let english = english && !tokens.iter().any(day_first_only);
-    let replaced = phrases(&portuguese_ten(portuguese_weekdays(tokens)));
+    let replaced = phrases(&portuguese_close(portuguese_ten(portuguese_weekdays(
+        tokens,
+    ))));
     months_after_days(replaced)
         .into_iter()
         .map(|t| month_first_numeric(t, english))
         .collect()
+}
+
+/// Portuguese "fechar" is closing the deal: "fecha a Coihue", "blz, fecha", "pode fechar",
+/// "vamos fechar a Lenga" book. Spanish "fecha" (a date) comes after an article or before
+/// "de" ("la fecha", "¿qué fecha?", "fecha de ingreso"), so only the imperative that opens a
+/// clause, alone or before a cabin ("a", "o", "pra"…), and the infinitive after a verb of
+/// wanting are rewritten.
+fn portuguese_close(mut tokens: Vec<Token>) -> Vec<Token> {
+    const LEAD: &[&str] = &[
+        "blz", "beleza", "ok", "entao", "show", "perfeito", "otimo", "bom", "ja", "sim", "isso",
+        "massa", "top", "legal", "e", "pode", "pfv", "por", "favor",
+    ];
+    const AFTER: &[&str] = &[
+        "a", "o", "as", "os", "entao", "pra", "para", "pfv", "por", "ai", "essa", "esse", "com",
+        "logo", "isso", "tudo", "ela", "elas", "agora", "comigo", "ae",
+    ];
+    const WANT: &[&str] = &[
+        "pode",
+        "podem",
+        "quero",
+        "queremos",
+        "vamos",
+        "podemos",
+        "bora",
+        "vou",
+        "gostaria",
+        "gostariamos",
+        "queria",
+        "quer",
+    ];
+    for i in 0..tokens.len() {
+        let before = i.checked_sub(1).and_then(|k| tokens.get(k));
+        let after = tokens.get(i + 1);
+        let opens = before.is_none_or(|b| b.punct_after || b.is_any(LEAD));
+        let rewrite = if tokens[i].is("fecha") || tokens[i].is("fecho") {
+            let ends = tokens[i].punct_after || after.is_none_or(|a| a.is_any(AFTER));
+            (opens && ends).then_some("reservame")
+        } else if tokens[i].is_any(&["fechar", "fecharmos"]) {
+            before.is_some_and(|b| b.is_any(WANT)).then_some("reservar")
+        } else {
+            None
+        };
+        if let Some(word) = rewrite {
+            tokens[i].text = word.to_owned();
+            tokens[i].known = true;
+        }
+    }
+    tokens
 }
 
 /// "Dez" is ten or December: after a day ("15 dez", "15 de dez") the month, else the number

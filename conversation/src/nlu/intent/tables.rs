@@ -198,6 +198,8 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("cotizame", Intent::AskPrice, Strong),
     ("presupuesto", Intent::AskPrice, Strong),
     ("que sale", Intent::AskPrice, Strong),
+    ("cual es el total", Intent::AskPrice, Strong),
+    ("cuanto es el total", Intent::AskPrice, Strong),
     // "¿Me confirma el total de la estadía y el monto de la seña?", "what's the total?", "o
     // total da estadia".
     ("el total", Intent::AskPrice, Strong),

@@ -215,6 +215,7 @@ mod conv21;
 mod conv22;
 mod conv24;
 mod conv25;
+mod conv26;
 mod eighteenth;
 mod eighth;
 mod eleventh;
