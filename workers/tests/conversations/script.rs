@@ -29,7 +29,9 @@
 //! (one payment for the sum of their deposits).
 //!
 //! Dates are `MM-DD`, the next such day from the property's today (a check-out: the first after
-//! its check-in), `dDD` (the next day DD of any month, for days said without a month), or a
+//! its check-in), `dDD` (the next day DD of any month, for days said without a month), `wfri`,
+//! `wsun` (the next such weekday after today, for a weekday said alone; a check-out: the first
+//! after its check-in), or a
 //! holiday's stay: `@carnival`, `@holyweek`, `@yearend`, `@christmas`,
 //! `@longweekend` (the next long weekend), `@longweekend-05` (the next one in May), `@weekend`
 //! ("este finde": Friday to Sunday, as the NLU reads it from today), or `+N` (today plus N days,
@@ -297,6 +299,14 @@ fn next(md: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         let n: u64 = n.parse().map_err(|_| format!("days of {md}"))?;
         return today
             .checked_add_days(chrono::Days::new(n))
+            .ok_or_else(|| format!("no such day: {md}"));
+    }
+    // "wfri": the next Friday after today (a weekday said alone: today does not count).
+    if let Some(name) = md.strip_prefix('w') {
+        let wd: chrono::Weekday = name.parse().map_err(|_| format!("weekday of {md}"))?;
+        return (1..=7)
+            .filter_map(|k| today.checked_add_days(chrono::Days::new(k)))
+            .find(|d| d.weekday() == wd)
             .ok_or_else(|| format!("no such day: {md}"));
     }
     if let Some(day) = md.strip_prefix('d') {
