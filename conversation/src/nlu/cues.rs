@@ -185,10 +185,19 @@ pub(crate) fn pets(tokens: &[Token]) -> bool {
     })
 }
 
-/// "Sin perro", "sem cachorro", "without the dog": the positions of pet words said as left at
-/// home, when every pet word in the message is (no question about pets then, and no pets).
+/// "Sin perro", "sem cachorro", "without the dog", "al final el perro se queda", "no llevamos
+/// al perro", "the dog stays home", "o cachorro fica": the positions of pet words said as left
+/// at home, when every pet word in the message is (no question about pets then, and no pets).
 pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
     const WITHOUT: &[&str] = &["sin", "sem", "without"];
+    // After the pet: it stays ("se queda", "no viene", "stays", "fica").
+    const STAYS: &[&str] = &["queda", "quedan", "stays", "fica", "ficam"];
+    const COMES: &[&str] = &["viene", "vienen", "va", "van", "comes", "vai", "vem"];
+    // Before it: "no llevamos al perro", "não levamos o cachorro", "we're not bringing the dog".
+    const BRING: &[&str] = &[
+        "llevamos", "llevo", "traemos", "traigo", "vamos", "voy", "levamos", "levo", "bringing",
+        "bring", "taking",
+    ];
     #[rustfmt::skip]
     const BETWEEN: &[&str] = &[
         "el", "la", "los", "las", "o", "os", "a", "the", "our", "any", "mi", "mis", "nuestro",
@@ -203,10 +212,26 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
             continue;
         }
         let mut j = pos;
-        while j > 0 && tokens[j - 1].is_any(BETWEEN) && pos - j < 2 {
+        while j > 0
+            && (tokens[j - 1].is_any(BETWEEN) || tokens[j - 1].is_any(&["al", "con", "com"]))
+            && pos - j < 2
+        {
             j -= 1;
         }
-        if j == 0 || !tokens[j - 1].is_any(WITHOUT) {
+        let without = j > 0 && tokens[j - 1].is_any(WITHOUT);
+        // "no llevamos al perro", "not bringing the dog": a "no" up to two words before the
+        // verb of bringing it.
+        let not_brought = j > 0
+            && tokens[j - 1].is_any(BRING)
+            && tokens[j.saturating_sub(3)..j - 1]
+                .iter()
+                .any(|t| t.is_any(&["no", "not", "nao", "dont"]));
+        let after = |k: usize| tokens.get(pos + k);
+        let stays = after(1).is_some_and(|t| t.is_any(STAYS))
+            || (after(1).is_some_and(|t| t.is("se")) && after(2).is_some_and(|t| t.is_any(STAYS)))
+            || (after(1).is_some_and(|t| t.is_any(&["no", "nao"]))
+                && after(2).is_some_and(|t| t.is_any(COMES)));
+        if !(without || not_brought || stays) {
             return None;
         }
         at.push(pos);

@@ -250,6 +250,20 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     } else {
         decision
     };
+    // "Hola! la arrayan tiene hogar?", "oi, a Ñire tem lareira?": the greeting opens a yes/no
+    // question about the place, which is what the message asks.
+    let decision = if decision.intent == Intent::Greeting
+        && !features.is_empty()
+        && (text.contains('?') || text.contains('¿'))
+        && dates.check_in.is_none()
+    {
+        intent::Decision {
+            intent: Intent::AskInfo,
+            ..decision
+        }
+    } else {
+        decision
+    };
     // "¿La Lenga es para 6?": whether the party fits in the cabin named.
     if accommodation.is_some()
         && dates.check_in.is_none()
@@ -282,6 +296,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         None => (Some(together), parties),
         Some(_) => (guests, Vec::new()),
     };
+    // "La Lenga para 5 y la Coihue para 3": the party is all of them, not the first.
+    let placed = accommodation::placed(&tokens, accommodations);
+    let guests = match guests {
+        Some(g) if placed.iter().any(|(_, n)| *n == g) => {
+            Some(placed.iter().map(|(_, n)| *n).sum())
+        }
+        g => g,
+    };
     let general_info =
         decision.intent == Intent::AskInfo && signals.topic.is_none() && features.is_empty() && {
             let asks: Vec<&intent::Cue> = signals
@@ -310,6 +332,19 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
                 && decision.intent == Intent::Unknown
         })
         .and_then(|name| accommodation::asked_of(&tokens, name).map(|words| (name.clone(), words)));
+    // "¿Tiene vista al lago?", "¿y deck?" with no cabin named, said as following on: the words
+    // asked (of the cabin the conversation is about).
+    let asked_words = (accommodation.is_none()
+        && follows_on
+        && (text.contains('?') || text.contains('¿'))
+        && features.is_empty()
+        && decision.intent == Intent::Unknown
+        && dates.check_in.is_none()
+        && guests.is_none())
+    .then(|| {
+        accommodation::asked_of(&tokens, "").or_else(|| accommodation::asked_after_and(&tokens))
+    })
+    .flatten();
     Understanding {
         general_info,
         unknown_question,
@@ -335,6 +370,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         described: cues::described(&tokens),
         compares: asks::compares(&tokens),
         asked_of,
+        asked_words,
         asks_other: asks::other(&tokens),
         all_in_one: asks::all_in_one(&tokens),
         language_asked,
@@ -342,6 +378,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asks_discount: asks::discount(&tokens),
         each_cabin: asks::each_cabin(&tokens),
         parties,
+        placed,
         asks_recommendation: asks::recommendation(&tokens),
         declines: agreement.no,
         takes_back: affirm::takes_back(&tokens),
@@ -374,7 +411,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         }),
         not_this_one: cues::not_this_one(&tokens),
         turned_down,
-        pets: cues::pets(&tokens),
+        pets: cues::pets(&tokens) && pets_left.is_none(),
         asked_time: cues::asked_time(&tokens).filter(|_| {
             features
                 .iter()

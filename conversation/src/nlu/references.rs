@@ -91,7 +91,17 @@ pub(super) fn follows_on(tokens: &[Token]) -> bool {
         (w[0].is_any(&["does", "is", "has", "can"]) && w[1].is("it"))
             || (w[0].is("ela") && w[1].is_any(&["tem", "aceita", "e", "fica", "permite"]))
     });
-    opens || pronoun
+    // "¿Tiene jacuzzi?", "tmb tiene wifi?", "¿acepta gatos?": a verb in the singular with no
+    // subject, so the cabin talked about ("¿tienen…?", "¿aceptan…?" ask of the place).
+    const FILLER: &[&str] = &[
+        "tmb", "tb", "tambien", "che", "ah", "ok", "bueno", "y", "pero", "hola",
+    ];
+    const OF_IT: &[&str] = &["tiene", "acepta", "admite", "permite", "incluye", "trae"];
+    let of_it = tokens
+        .iter()
+        .find(|t| !t.is_any(FILLER))
+        .is_some_and(|t| t.is_any(OF_IT));
+    opens || pronoun || of_it
 }
 
 /// "Reservala", "reservámela", "la quiero", "book it", "reserva ela": a booking verb with a

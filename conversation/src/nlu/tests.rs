@@ -3647,3 +3647,67 @@ fn a_whole_party_said_after_its_parts_and_dates_said_against_others() {
     assert!(u.features.is_empty(), "{u:?}");
     assert!(!read("la ñire tiene jacuzzi?").features.is_empty());
 }
+
+/// conv27: how many go in each cabin named ("5 en la Lenga y 2 en el Arrayán"); a dog said to
+/// stay home; a singular "¿tiene…?" that follows on; a greeting before a yes/no question; the
+/// words asked of the cabin talked about.
+#[test]
+fn conv27_parties_placed_pets_left_and_questions_that_follow_on() {
+    for (text, placed) in [
+        (
+            "ponenos 5 en la lenga y 2 en la arrayan",
+            vec![("Cabaña Lenga", 5), ("Cabaña Arrayán", 2)],
+        ),
+        (
+            "dale, 6 en la lenga y 3 en la coihue",
+            vec![("Cabaña Lenga", 6), ("Cabaña Coihue", 3)],
+        ),
+        (
+            "la coihue para 4 y la arrayan para 2",
+            vec![("Cabaña Coihue", 4), ("Cabaña Arrayán", 2)],
+        ),
+        (
+            "4 in the Coihue and 2 in the Arrayán",
+            vec![("Cabaña Coihue", 4), ("Cabaña Arrayán", 2)],
+        ),
+        ("somos 5 en la lenga", vec![]),
+        ("la lenga y la arrayan", vec![]),
+    ] {
+        let u = read(text);
+        let want: Vec<(String, u16)> = placed.iter().map(|(n, g)| ((*n).to_owned(), *g)).collect();
+        assert_eq!(u.placed, want, "{text}");
+    }
+    assert_eq!(read("la coihue para 4 y la arrayan para 2").guests, Some(6));
+    for text in [
+        "bueno no, al final el perro se queda. volvemos a la ñire",
+        "no llevamos al perro",
+        "el perro no viene",
+        "sin perro",
+        "the dog stays home",
+    ] {
+        let u = read(text);
+        assert!(!u.pets && u.no_pets && u.features.is_empty(), "{text}: {u:?}");
+    }
+    assert!(read("vamos con el perro").pets);
+    for (text, on) in [
+        ("tiene jacuzzi?", true),
+        ("tmb tiene wifi?", true),
+        ("¿acepta gatos?", true),
+        ("¿tienen jacuzzi?", false),
+        ("¿aceptan perros?", false),
+    ] {
+        assert_eq!(read(text).follows_on, on, "{text}");
+    }
+    for text in ["hola! la arrayan tiene hogar?", "buenas! la coihue tiene parrilla?"] {
+        assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    for (text, words) in [
+        ("tiene deck?", Some("deck")),
+        ("y deck?", Some("deck")),
+        ("¿y el deck?", Some("deck")),
+        ("como llego?", None),
+        ("la coihue tiene deck?", None),
+    ] {
+        assert_eq!(read(text).asked_words.as_deref(), words, "{text}");
+    }
+}

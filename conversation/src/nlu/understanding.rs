@@ -66,6 +66,9 @@ pub struct Understanding {
     /// Parties that travel together but stay apart ("dos familias de 4": [4, 4]); empty when
     /// none is said. Their sum is `guests`.
     pub parties: Vec<u16>,
+    /// How many the guest puts in each cabin named ("5 en la Lenga y 2 en el Arrayán"), in
+    /// the order said: two or more cabins, each named once.
+    pub placed: Vec<(String, u16)>,
     /// "El precio de cada cabaña", "each cabin": every cabin asked about, not one.
     pub each_cabin: bool,
     /// "¿Tienen descuento?", "any discount for a long stay?": for a person to answer.
@@ -83,6 +86,9 @@ pub struct Understanding {
     /// "¿La Arrayán tiene vista al lago?": a cabin named and what is asked of it, in words no
     /// feature knows (to be found in its description or amenities).
     pub asked_of: Option<(String, String)>,
+    /// The words a question asks of a cabin it does not name ("¿tiene vista al lago?", "¿y
+    /// deck?"): asked of the cabin the conversation is about.
+    pub asked_words: Option<String>,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
     /// Only a no with words of second thoughts ("mejor no", "no no, pará"): right after a hold,

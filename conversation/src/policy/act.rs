@@ -46,7 +46,10 @@ pub(crate) fn act(
     // "The one with the jacuzzi then, how much per night?": the booking, then the night's
     // price of the cabin booked.
     let night = u.per_night || u.night_price_too;
-    if matches!(step, Step::BookOffer) && (!u.features.is_empty() || !u.topics.is_empty() || night)
+    // "La del jacuzzi": what the cabin has is how it was picked, no question to answer.
+    let picked_by_it = !u.question && matches!(u.choice, Some(Choice::Having(_)));
+    if matches!(step, Step::BookOffer)
+        && ((!picked_by_it && (!u.features.is_empty() || !u.topics.is_empty())) || night)
     {
         let name = s
             .offer
@@ -188,8 +191,14 @@ fn carry_out(
             let fitting = accommodations
                 .iter()
                 .find(|a| s.guests.is_none_or(|g| a.fits(g)));
-            // "¿El precio por noche de cada cabaña?": each one that fits the people said.
-            let every: Vec<String> = if u.each_cabin && u.accommodations.is_empty() {
+            // "¿El precio por noche de cada cabaña?", "precios?": each one that fits the people
+            // said (no cabin named or described, nobody said yet: every one).
+            let all_asked = u.each_cabin
+                || (named.is_none()
+                    && described.is_none()
+                    && s.guests.is_none()
+                    && u.choice.is_none());
+            let every: Vec<String> = if all_asked && u.accommodations.is_empty() {
                 accommodations
                     .iter()
                     .filter(|a| s.guests.is_none_or(|g| a.fits(g)))

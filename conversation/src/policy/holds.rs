@@ -113,6 +113,7 @@ pub(crate) fn already_held(
             &stay,
             Some(h.shown_code()),
             h.payment_link.as_deref(),
+            s.held_without_yes,
         ))];
     }
     match s
@@ -126,6 +127,7 @@ pub(crate) fn already_held(
             &stay,
             None,
             None,
+            false,
         ))],
         None => vec![say(texts::clarify(lang))],
     }

@@ -75,6 +75,15 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             state.just_held = effects
                 .iter()
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
+            // "La coihue", "mejor la del jacuzzi": held (or moved) with no yes said, so the yes
+            // that follows is the one the guest meant to give.
+            state.held_without_yes = effects.iter().any(|e| {
+                matches!(
+                    e,
+                    Effect::Book(_) | Effect::BookTogether(_) | Effect::MoveHold { .. }
+                )
+            }) && !u.affirmative
+                && u.intent != crate::nlu::Intent::Book;
             // "¿La Ñire acepta perros?": remembered, so "¿y la Lenga?" asks the same.
             state.last_asked = (u.intent == crate::nlu::Intent::AskInfo
                 && (!u.topics.is_empty() || !u.features.is_empty()))

@@ -6,9 +6,10 @@
 //!    takes none: the offer again, the cabins that take pets first (after a hold: the hold kept,
 //!    the cabins that take pets offered to replace it); a language asked for; cabins offered
 //!    together: those the group names instead, or the largest when asked for one;
-//! 2. with an offer on the table and no new dates or people: a pick ("la segunda", "la más
-//!    barata", "prefiero la Coihue", also with thanks) focuses that option (a pick with a yes
-//!    books it); a yes accepts the option in focus, and only that;
+//! 2. with an offer on the table and no new dates or people: a cabin preferred by name or by
+//!    what sets it apart ("la Coihue", "la más barata", "la del jacuzzi", also with thanks),
+//!    said as no question, books it; a finger on the list ("la segunda", "la otra") focuses
+//!    that option (with a yes it books it); a yes accepts the option in focus, and only that;
 //! 3. with a hold: new dates or people correct it (moved if unpaid, handed to staff if paid),
 //!    unless the guest plainly asks about another stay; a yes says it is already held; a
 //!    price question ("¿cuánto es la seña?") gets the hold's own total, deposit and link;
@@ -113,6 +114,15 @@ pub(crate) fn plan(
             s.needs_human = true;
             return Step::Human;
         }
+        // "Cancelá esa y hacé del 5 al 7 de mayo", "me equivoqué de mes, cancelala y reservá
+        // del 5 al 7 de mayo": a whole other stay said with the cancellation of the one unpaid
+        // hold: the hold moves there (below), nothing is left without a place.
+        Intent::Cancel
+            if heard.new_stay()
+                && u.check_in.is_some()
+                && (u.check_out.is_some() || u.nights.is_some())
+                && facts.others.is_empty()
+                && held(facts, u).is_some_and(|h| !h.paid && h.group.is_none()) => {}
         Intent::Cancel => return Step::Cancel,
         _ => {}
     }
@@ -221,11 +231,31 @@ pub(crate) fn plan(
                 .options
                 .iter()
                 .all(|o| u.accommodations.contains(&o.name));
-        if sleeps >= i32::from(offer.guests) && !same {
+        // "5 en la Lenga y 2 en el Arrayán": the party split as the guest says, when it adds
+        // up to it.
+        let split: Vec<u16> = u.placed.iter().map(|(_, n)| *n).collect();
+        let split_said = !split.is_empty()
+            && split.iter().sum::<u16>() == offer.guests
+            && u.placed.iter().any(|(name, n)| {
+                !offer
+                    .options
+                    .iter()
+                    .any(|o| &o.name == name && o.guests == Some(*n))
+            });
+        if split_said {
+            s.parties = split;
+        }
+        // Said as no question ("la Lenga y la Coihue", "ponenos 5 en la Lenga y 2 en el
+        // Arrayán"): the answer to "¿Te las reservo juntas?", a yes.
+        let chooses = u.affirmative || (!u.question && !u.defers && !u.declines);
+        if sleeps >= i32::from(offer.guests) && (!same || split_said) {
             return Step::TogetherIn {
                 names: u.accommodations.clone(),
-                book: u.affirmative,
+                book: chooses,
             };
+        }
+        if same && chooses {
+            return Step::BookOffer;
         }
     }
     // "Do you speak English?": yes, and what is on the table again in it (else the welcome).
@@ -268,6 +298,21 @@ pub(crate) fn plan(
             words: words.clone(),
         };
     }
+    // "¿La Coihue tiene parrilla?" … "¿y deck?", "¿tiene vista al lago?": asked of the cabin
+    // talked about (or held), from what the owner wrote of it.
+    if let Some(words) = &u.asked_words
+        && !heard.new_stay()
+        && s.offer.is_none()
+        && let Some(name) = prev
+            .accommodation
+            .clone()
+            .or_else(|| held(facts, u).filter(|h| h.group.is_none()).map(|h| h.accommodation.clone()))
+    {
+        return Step::HasDescribed {
+            name,
+            words: words.clone(),
+        };
+    }
     // "¿Tienen cabañas con dos dormitorios?", "¿hay alguna con vista al lago?" with nothing on
     // the table: the cabins that have it, from what the owner wrote.
     if let Some(words) = &u.described
@@ -296,7 +341,15 @@ pub(crate) fn plan(
             .map(|(i, _)| i)
             .collect();
         if let [i] = hits[..] {
-            return choose(offer, &mut s.accommodation, i, agrees);
+            // "La que tiene vista a la montaña", said as no question to a fresh offer: the
+            // choice it asked for, held (as a cabin preferred by name is).
+            let chooses = !u.question
+                && !u.defers
+                && !u.declines
+                && !u.compares
+                && !offer.together
+                && offer.replaces.is_none();
+            return choose(offer, &mut s.accommodation, i, agrees || chooses);
         }
         // "Is there one with a lake view?" when only a cabin not offered has it: say which,
         // and why it is not among them.
@@ -549,7 +602,7 @@ pub(crate) fn plan(
                 // the option proposed, accepted (a second "¿Te la reservo?" would ask again).
                 // "The Coihue then" to the options offered instead of a hold that cannot
                 // change as asked: the guest already booked, so the one settled on is the
-                // change (a fresh offer's "la Ñire entonces" only focuses it).
+                // change.
                 // "Entonces prefiero la Coihue" right after the Coihue was asked about and put
                 // in focus: the same cabin chosen again, said as no question, is a yes.
                 let again = i == offer.chosen
@@ -558,6 +611,39 @@ pub(crate) fn plan(
                     && !u.question
                     && u.features.is_empty()
                     && u.topics.is_empty();
+                // "La coihue", "la del jacuzzi entonces", "nah, la más barata" answering
+                // "¿Te reservo la Coihue? … o decime cuál preferís": the one preferred, by its
+                // name or by what sets it apart, said as no question and asking nothing about
+                // it, is the choice the offer asked for: held. A finger on the list ("la
+                // segunda", "la otra", "esa") only puts that option in focus.
+                let answers_which = offer.replaces.is_none()
+                    && !offer.together
+                    && !matches!(
+                        u.choice,
+                        Some(
+                            Choice::Position(_)
+                                | Choice::Last
+                                | Choice::Middle
+                                | Choice::Other
+                                | Choice::ThatOne
+                        )
+                    )
+                    && !u.question
+                    && !u.compares
+                    && !u.asks_recommendation
+                    && !u.asks_other
+                    && !u.defers
+                    && !u.declines
+                    && !u.per_night
+                    && u.described.is_none()
+                    // "La que acepta perros": what it has is how it is picked, not a question.
+                    && if matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))) {
+                        matches!(u.intent, Intent::Unknown | Intent::Book | Intent::AskInfo)
+                    } else {
+                        u.features.is_empty()
+                            && u.topics.is_empty()
+                            && matches!(u.intent, Intent::Unknown | Intent::Book)
+                    };
                 let agrees = agrees
                     || again
                     || (u.settles && offer.replaces.is_some())
@@ -565,6 +651,7 @@ pub(crate) fn plan(
                         && i == offer.chosen
                         && offer.asked.is_none_or(|a| a == i)
                         && !offer.together);
+                let agrees = agrees || answers_which;
                 return choose(offer, &mut s.accommodation, i, agrees);
             }
             Some(None) => {
@@ -698,7 +785,9 @@ pub(crate) fn plan(
                 // Asked for but not in the facts yet: a new offer the guest can accept.
                 None => {}
             }
-        } else if agrees
+        } else if (agrees
+            // "Esa" right after a cabin was held as the guest picked it: the yes they meant.
+            || (prev.held_without_yes && u.choice == Some(Choice::ThatOne) && !u.question))
             && !heard.new_stay()
             && s.offer.is_none()
             && !(asks_another_stay && other_cabin.is_some())

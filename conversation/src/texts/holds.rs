@@ -200,12 +200,15 @@ pub fn already_held(
     stay: &StayDates,
     code: Option<&str>,
     link: Option<&str>,
+    confirms_pick: bool,
 ) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());
     // With its code (in Spanish as the reservation's name: no "Código:" that reads as a new
-    // hold).
+    // hold), unless the yes is the one the guest meant to give to a cabin held as they picked
+    // it: then the code, as a hold placed on that yes would say.
     let when = match (lang, code) {
         (_, None) => when,
+        (Language::Es, Some(c)) if confirms_pick => format!("{when}. Código: {c}."),
         (Language::Es, Some(c)) => format!("{when} (tu reserva {c})"),
         (Language::En, Some(c)) => format!("{when} (code {c})"),
         (Language::Pt, Some(c)) => format!("{when} (código {c})"),

@@ -137,6 +137,7 @@ fn a_named_cabin_is_quoted_first_or_said_to_be_taken() {
 
 #[test]
 fn the_guest_points_at_an_option_and_yes_books_that_one() {
+    // A finger on the list ("la segunda", "la última") puts the option in focus; a yes books it.
     let offered = run(&ConversationState::default(), ASK_FOR_TWO).state;
     let ids: Vec<i64> = offered
         .offer
@@ -148,24 +149,14 @@ fn the_guest_points_at_an_option_and_yes_books_that_one() {
         .collect();
     assert_eq!(ids, vec![1, 2, 3]);
     let cases: &[(&str, i64)] = &[
-        ("prefiero la Coihue", 2),
-        ("mejor la coihue", 2),
-        ("la coigue", 2),
         ("la segunda", 2),
         ("me quedo con la segunda opción", 2),
         ("la opcion 3", 3),
         ("la ultima", 3),
-        ("la más barata", 1),
-        ("la mas grande", 3),
-        ("la grande", 3),
-        ("la que acepta perros", 2),
-        ("la que tiene pileta", 3),
         ("la numero dos", 2),
         ("la del medio", 2),
         ("i prefer the second one", 2),
-        ("the biggest one", 3),
         ("prefiro a segunda", 2),
-        ("a mais barata", 1),
     ];
     for (text, id) in cases {
         let t = run(&offered, text);
@@ -180,6 +171,27 @@ fn the_guest_points_at_an_option_and_yes_books_that_one() {
             let b = booked(&run(&t.state, yes)).expect("books");
             assert_eq!(b.accommodation_id, *id, "{text} → {yes}");
         }
+    }
+    // The one preferred, by its name or by what sets it apart, answers "¿Te reservo…? o
+    // decime cuál preferís": held at once.
+    for (text, id) in [
+        ("prefiero la Coihue", 2),
+        ("mejor la coihue", 2),
+        ("la coigue", 2),
+        ("la más barata", 1),
+        ("la mas grande", 3),
+        ("la grande", 3),
+        ("la que acepta perros", 2),
+        ("la que tiene pileta", 3),
+        ("the biggest one", 3),
+        ("a mais barata", 1),
+        ("la coihue", 2),
+        ("nah, la mas barata", 1),
+        ("la de la pileta entonces", 3),
+    ] {
+        let t = run(&offered, text);
+        assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(id), "{text}");
+        assert!(!said(&t).contains("no te entendí"), "{text}: {}", said(&t));
     }
     // A pick with a yes books at once.
     for (text, id) in [
@@ -481,16 +493,11 @@ fn the_option_for_that_many_people_is_picked() {
         ("the one for 6", 3),
         ("a de 6 pessoas", 3),
     ] {
+        // The one for that many, preferred: held at once, for the party said before.
         let t = talk(&["tenés lugar para 3 del 15 al 17 de diciembre?", pick]);
-        let offer = t.state.offer.as_ref().expect("the offer stays");
-        assert_eq!(offer.options[offer.chosen].accommodation_id, id, "{pick}");
-        assert_eq!(offer.guests, 3, "{pick}: the party is the same");
-        let t = talk(&[
-            "tenés lugar para 3 del 15 al 17 de diciembre?",
-            pick,
-            "dale",
-        ]);
-        assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(id), "{pick}");
+        let b = booked(&t).unwrap_or_else(|| panic!("{pick}: {}", said(&t)));
+        assert_eq!(b.accommodation_id, id, "{pick}");
+        assert_eq!(b.guests, 3, "{pick}: the party is the same");
     }
 }
 
@@ -567,27 +574,23 @@ fn a_group_asks_for_one_cabin_or_names_the_cabins_it_prefers() {
         t.state.offer.as_ref().is_some_and(|o| o.together),
         "the offer stays: {s}"
     );
-    for pick in [
-        "preferimos la coihue y la lenga",
-        "mejor la Lenga con la Coihue",
-    ] {
-        let t = talk(&[first, pick]);
-        let offer = t.state.offer.as_ref().expect("an offer");
-        let mut names: Vec<&str> = offer.options.iter().map(|o| o.name.as_str()).collect();
-        names.sort_unstable();
-        assert_eq!(
-            names,
-            ["Cabaña Coihue", "Cabaña Lenga"],
-            "{pick}: {}",
-            said(&t)
-        );
-        assert!(offer.together, "{pick}");
-    }
-    // Named with a yes: held together at once; the cabins on the table named with a yes: the
-    // yes to them.
+    // Asked about: quoted together.
+    let t = talk(&[first, "y la coihue con la lenga?"]);
+    let offer = t.state.offer.as_ref().expect("an offer");
+    let mut names: Vec<&str> = offer.options.iter().map(|o| o.name.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["Cabaña Coihue", "Cabaña Lenga"], "{}", said(&t));
+    assert!(offer.together);
+    // Named as no question, or with a yes: held together at once (the answer to "¿Te las
+    // reservo juntas?"); the cabins on the table named: the yes to them; the party split as
+    // the guest says.
     for (text, ids) in [
+        ("preferimos la coihue y la lenga", [2, 3]),
+        ("mejor la Lenga con la Coihue", [2, 3]),
         ("dale, la coihue y la lenga", [2, 3]),
         ("dale la lenga y el arrayan", [1, 3]),
+        ("la lenga y el arrayan", [1, 3]),
+        ("ponenos 6 en la lenga y 2 en el arrayan", [1, 3]),
     ] {
         let t = talk(&[first, text]);
         let held: Vec<i64> = t

@@ -20,9 +20,14 @@ fn the_cabin_asked_about_then_chosen_again_is_held() {
         let b = booked(&t).expect("held");
         assert_eq!(b.accommodation_id, 2, "{again}");
     }
-    // Picked only once: still a question first.
+    // Preferred at once, without asking about it first: the choice the offer asked for, held.
     let t = talk(&[TWO_IN_DECEMBER, "prefiero la coihue"]);
-    assert!(booked(&t).is_none(), "{}", said(&t));
+    assert_eq!(
+        booked(&t).map(|b| b.accommodation_id),
+        Some(2),
+        "{}",
+        said(&t)
+    );
 }
 
 #[test]
