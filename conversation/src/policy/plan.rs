@@ -115,10 +115,11 @@ pub(crate) fn plan(
             return Step::Human;
         }
         // "Cancelá esa y hacé del 5 al 7 de mayo", "me equivoqué de mes, cancelala y reservá
-        // del 5 al 7 de mayo": a whole other stay said with the cancellation of the one unpaid
-        // hold: the hold moves there (below), nothing is left without a place.
+        // del 5 al 7 de mayo": a whole other stay said (not asked about) with the cancellation
+        // of the one unpaid hold: the hold moves there (below), nothing is left without a place.
         Intent::Cancel
             if heard.new_stay()
+                && !u.question
                 && u.check_in.is_some()
                 && (u.check_out.is_some() || u.nights.is_some())
                 && facts.others.is_empty()
@@ -168,9 +169,14 @@ pub(crate) fn plan(
     }
     let agrees = u.affirmative || u.intent == Intent::Book;
 
+    // "¿La Ñire cuánto sale?" … "¿y para 4 entra?", "¿entramos 4?": still the Ñire, when no
+    // offer or hold is there to point at.
+    let in_context = (s.offer.is_none() && held(facts, u).is_none())
+        .then_some(prev.accommodation.as_ref())
+        .flatten();
     if u.topics.contains(&InfoTopic::Capacity)
         && u.check_in.is_none()
-        && let (Some(guests), Some(name)) = (u.guests, u.accommodation.as_ref())
+        && let (Some(guests), Some(name)) = (u.guests, u.accommodation.as_ref().or(in_context))
     {
         return Step::Fits {
             name: name.clone(),
@@ -536,9 +542,11 @@ pub(crate) fn plan(
             .and_then(|o| picked.and_then(|i| o.options.get(i)))
             .map(|o| o.name.clone())
             .or_else(|| u.accommodation.clone())
-            // "¿La Ñire tiene jacuzzi?" … "¿y acepta perros?": still the Ñire.
+            // "¿La Ñire tiene jacuzzi?" … "¿y acepta perros?": still the Ñire. "¿Cuánto sale la
+            // Ñire?" … "¿tenés fotos?": the photos of the Ñire.
             .or_else(|| {
-                (u.follows_on && s.offer.is_none() && prev.accommodation.is_some())
+                let photos = u.topics == [InfoTopic::Photos];
+                ((u.follows_on || photos) && s.offer.is_none() && prev.accommodation.is_some())
                     .then(|| s.accommodation.clone())
                     .flatten()
             })
