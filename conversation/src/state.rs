@@ -134,9 +134,9 @@ pub struct ConversationState {
     /// The last reply placed a hold: a "mejor no" right after it calls it off.
     #[serde(default)]
     pub just_held: bool,
-    /// The last reply held (or moved) a cabin the guest named or picked without a yes ("la
-    /// coihue", "mejor la del jacuzzi"): the yes that follows is the one they meant to give,
-    /// answered with the code.
+    /// A reply held (or moved) a cabin the guest named or picked without a yes ("la coihue",
+    /// "mejor la del jacuzzi"), and no yes came since: the yes that comes is the one they meant
+    /// to give, answered with the code.
     #[serde(default)]
     pub held_without_yes: bool,
     /// What the guest's last question about the place asked ("¿la Ñire acepta perros?"): a

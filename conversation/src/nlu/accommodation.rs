@@ -435,6 +435,94 @@ fn score(tokens: &[Token], name: &str) -> usize {
         * 10
 }
 
+/// "5 en la Lenga y 2 en el Arrayán", "6 in the Lenga and 3 in the Ñire", "4 na Coihue e 2
+/// na Arrayán", "la Lenga para 6 y la Ñire para 3": how many the guest puts in each cabin
+/// named, in the order said. Empty unless two or more cabins each get their number.
+pub(crate) fn placed(tokens: &[Token], cabins: &[&str]) -> Vec<(String, u16)> {
+    const IN: &[&str] = &["en", "in", "na", "no", "at"];
+    const FOR: &[&str] = &["para", "pa", "for", "pra", "de"];
+    const ARTICLE: &[&str] = &[
+        "la", "el", "los", "las", "the", "a", "o", "cabana", "cabin", "chale",
+    ];
+    let words: Vec<(&str, Vec<String>)> = cabins.iter().map(|n| (*n, name_words(n))).collect();
+    // The cabin named at `k` (after articles and kinds of place): its name and where it ends.
+    let cabin_at = |mut k: usize| -> Option<(&str, usize)> {
+        while tokens.get(k).is_some_and(|t| t.is_any(ARTICLE)) {
+            k += 1;
+        }
+        let t = tokens.get(k)?;
+        let found = words
+            .iter()
+            .find(|(_, ws)| ws.iter().any(|w| names(t, w)))
+            .map(|(n, _)| *n)?;
+        Some((found, k + 1))
+    };
+    let count_at = |k: usize| -> Option<(u16, usize)> {
+        let n =
+            numbers::parse_at(tokens, k).filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;
+        Some((u16::try_from(n.value).ok()?, k + n.len))
+    };
+    let mut out: Vec<(String, u16)> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // "5 en la Lenga", "5 personas en la Lenga"
+        if let Some((n, mut end)) = count_at(i) {
+            if tokens
+                .get(end)
+                .is_some_and(|t| t.is_any(&["personas", "people", "pessoas", "adultos"]))
+            {
+                end += 1;
+            }
+            if tokens.get(end).is_some_and(|t| t.is_any(IN))
+                && let Some((name, next)) = cabin_at(end + 1)
+            {
+                out.push((name.to_owned(), n));
+                i = next;
+                continue;
+            }
+        }
+        // "la Lenga para 6"
+        if tokens.get(i).is_some_and(|t| t.is_any(ARTICLE))
+            && let Some((name, end)) = cabin_at(i)
+            && tokens.get(end).is_some_and(|t| t.is_any(FOR))
+            && let Some((n, next)) = count_at(end + 1)
+        {
+            out.push((name.to_owned(), n));
+            i = next;
+            continue;
+        }
+        i += 1;
+    }
+    let mut seen: Vec<&str> = out.iter().map(|(n, _)| n.as_str()).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    if out.len() < 2 || seen.len() != out.len() {
+        return Vec::new();
+    }
+    out
+}
+
+/// "¿Y deck?", "and a fireplace?", "e lareira?": the one to three words asked after an opening
+/// "and", none of them a word the lexicon knows but articles; `None` otherwise.
+pub(crate) fn asked_after_and(tokens: &[Token]) -> Option<String> {
+    const ARTICLES: &[&str] = &["la", "el", "un", "una", "a", "an", "the", "o", "um", "uma"];
+    let (first, rest) = tokens.split_first()?;
+    if !first.is_any(&["y", "e", "and"]) || rest.is_empty() || rest.len() > 3 {
+        return None;
+    }
+    let words: Vec<&Token> = rest.iter().filter(|t| !t.is_any(ARTICLES)).collect();
+    if words.is_empty() || words.iter().any(|t| t.known || !t.is_alpha()) {
+        return None;
+    }
+    Some(
+        words
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -534,91 +622,4 @@ mod tests {
             assert_eq!(find(&tokenize(said), names), None, "{said}");
         }
     }
-}
-
-/// "5 en la Lenga y 2 en el Arrayán", "6 in the Lenga and 3 in the Ñire", "4 na Coihue e 2
-/// na Arrayán", "la Lenga para 6 y la Ñire para 3": how many the guest puts in each cabin
-/// named, in the order said. Empty unless two or more cabins each get their number.
-pub(crate) fn placed(tokens: &[Token], cabins: &[&str]) -> Vec<(String, u16)> {
-    const IN: &[&str] = &["en", "in", "na", "no", "at"];
-    const FOR: &[&str] = &["para", "pa", "for", "pra", "de"];
-    const ARTICLE: &[&str] = &[
-        "la", "el", "los", "las", "the", "a", "o", "cabana", "cabin", "chale",
-    ];
-    let words: Vec<(&str, Vec<String>)> = cabins.iter().map(|n| (*n, name_words(n))).collect();
-    // The cabin named at `k` (after articles and kinds of place): its name and where it ends.
-    let cabin_at = |mut k: usize| -> Option<(&str, usize)> {
-        while tokens.get(k).is_some_and(|t| t.is_any(ARTICLE)) {
-            k += 1;
-        }
-        let t = tokens.get(k)?;
-        let found = words
-            .iter()
-            .find(|(_, ws)| ws.iter().any(|w| names(t, w)))
-            .map(|(n, _)| *n)?;
-        Some((found, k + 1))
-    };
-    let count_at = |k: usize| -> Option<(u16, usize)> {
-        let n = numbers::parse_at(tokens, k).filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;
-        Some((u16::try_from(n.value).ok()?, k + n.len))
-    };
-    let mut out: Vec<(String, u16)> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        // "5 en la Lenga", "5 personas en la Lenga"
-        if let Some((n, mut end)) = count_at(i) {
-            if tokens
-                .get(end)
-                .is_some_and(|t| t.is_any(&["personas", "people", "pessoas", "adultos"]))
-            {
-                end += 1;
-            }
-            if tokens.get(end).is_some_and(|t| t.is_any(IN))
-                && let Some((name, next)) = cabin_at(end + 1)
-            {
-                out.push((name.to_owned(), n));
-                i = next;
-                continue;
-            }
-        }
-        // "la Lenga para 6"
-        if tokens.get(i).is_some_and(|t| t.is_any(ARTICLE))
-            && let Some((name, end)) = cabin_at(i)
-            && tokens.get(end).is_some_and(|t| t.is_any(FOR))
-            && let Some((n, next)) = count_at(end + 1)
-        {
-            out.push((name.to_owned(), n));
-            i = next;
-            continue;
-        }
-        i += 1;
-    }
-    let mut seen: Vec<&str> = out.iter().map(|(n, _)| n.as_str()).collect();
-    seen.sort_unstable();
-    seen.dedup();
-    if out.len() < 2 || seen.len() != out.len() {
-        return Vec::new();
-    }
-    out
-}
-
-/// "¿Y deck?", "and a fireplace?", "e lareira?": the one to three words asked after an opening
-/// "and", none of them a word the lexicon knows but articles; `None` otherwise.
-pub(crate) fn asked_after_and(tokens: &[Token]) -> Option<String> {
-    const ARTICLES: &[&str] = &["la", "el", "un", "una", "a", "an", "the", "o", "um", "uma"];
-    let (first, rest) = tokens.split_first()?;
-    if !first.is_any(&["y", "e", "and"]) || rest.is_empty() || rest.len() > 3 {
-        return None;
-    }
-    let words: Vec<&Token> = rest.iter().filter(|t| !t.is_any(ARTICLES)).collect();
-    if words.is_empty() || words.iter().any(|t| t.known || !t.is_alpha()) {
-        return None;
-    }
-    Some(
-        words
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
 }

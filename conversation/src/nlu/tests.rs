@@ -3686,7 +3686,10 @@ fn conv27_parties_placed_pets_left_and_questions_that_follow_on() {
         "the dog stays home",
     ] {
         let u = read(text);
-        assert!(!u.pets && u.no_pets && u.features.is_empty(), "{text}: {u:?}");
+        assert!(
+            !u.pets && u.no_pets && u.features.is_empty(),
+            "{text}: {u:?}"
+        );
     }
     assert!(read("vamos con el perro").pets);
     for (text, on) in [
@@ -3698,7 +3701,10 @@ fn conv27_parties_placed_pets_left_and_questions_that_follow_on() {
     ] {
         assert_eq!(read(text).follows_on, on, "{text}");
     }
-    for text in ["hola! la arrayan tiene hogar?", "buenas! la coihue tiene parrilla?"] {
+    for text in [
+        "hola! la arrayan tiene hogar?",
+        "buenas! la coihue tiene parrilla?",
+    ] {
         assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
     }
     for (text, words) in [

@@ -220,6 +220,22 @@ fn carry_out(
                 // "¿Algo más barato?" after the Lenga's price: the one described, not the Lenga.
                 described.or(named).or(fitting).or(accommodations.first()),
             ) {
+                // "¿Cuánto me sale 3 noches en la Arrayán?": those nights, from the price of a
+                // weekday night (more when the cabin charges more on weekends).
+                (Some(Want::Price), Some(a)) if s.nights.is_some_and(|n| n > 1) => {
+                    let nights = s.nights.unwrap_or(1);
+                    let tariff = a.tariff();
+                    vec![say(texts::price_of_nights(
+                        lang,
+                        &a.name,
+                        nights,
+                        booking::Money::from_cents(
+                            tariff.base_per_night.cents() * i64::from(nights),
+                        ),
+                        tariff.weekend_multiplier_bp > 10_000,
+                        s.guests,
+                    ))]
+                }
                 (Some(Want::Price), Some(a)) => vec![say(texts::price_for(
                     lang,
                     &a.name,

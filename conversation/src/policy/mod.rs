@@ -77,13 +77,15 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
             // "La coihue", "mejor la del jacuzzi": held (or moved) with no yes said, so the yes
             // that follows is the one the guest meant to give.
-            state.held_without_yes = effects.iter().any(|e| {
+            // Until a yes comes ("la más barata" … "¿cuánto sale en total?" … "dale").
+            let held_now = effects.iter().any(|e| {
                 matches!(
                     e,
                     Effect::Book(_) | Effect::BookTogether(_) | Effect::MoveHold { .. }
                 )
-            }) && !u.affirmative
-                && u.intent != crate::nlu::Intent::Book;
+            });
+            let yes = u.affirmative || u.intent == crate::nlu::Intent::Book;
+            state.held_without_yes = (held_now || prev.held_without_yes) && !yes;
             // "¿La Ñire acepta perros?": remembered, so "¿y la Lenga?" asks the same.
             state.last_asked = (u.intent == crate::nlu::Intent::AskInfo
                 && (!u.topics.is_empty() || !u.features.is_empty()))

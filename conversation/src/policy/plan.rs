@@ -309,10 +309,11 @@ pub(crate) fn plan(
     if let Some(words) = &u.asked_words
         && !heard.new_stay()
         && s.offer.is_none()
-        && let Some(name) = prev
-            .accommodation
-            .clone()
-            .or_else(|| held(facts, u).filter(|h| h.group.is_none()).map(|h| h.accommodation.clone()))
+        && let Some(name) = prev.accommodation.clone().or_else(|| {
+            held(facts, u)
+                .filter(|h| h.group.is_none())
+                .map(|h| h.accommodation.clone())
+        })
     {
         return Step::HasDescribed {
             name,

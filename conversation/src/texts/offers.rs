@@ -646,6 +646,47 @@ pub fn price_for(lang: Language, name: &str, per_night: Money, guests: Option<u1
     }
 }
 
+/// The price of some nights at a cabin when no dates are known yet ("¿cuánto me sale 3 noches
+/// en la Arrayán?"): from the weekday price, more on weekends when the cabin charges more
+/// then; the dates (and the people, when not said) asked for.
+pub fn price_of_nights(
+    lang: Language,
+    name: &str,
+    nights: u32,
+    total: Money,
+    weekends_more: bool,
+    guests: Option<u16>,
+) -> String {
+    let ask = match (lang, guests) {
+        (Language::Es, None) => "Decime fechas y cuántas personas y te paso el total exacto 😊",
+        (Language::Es, Some(_)) => "Decime las fechas y te paso el total exacto 😊",
+        (Language::En, None) => {
+            "Tell me your dates and how many people and I'll send you the exact total 😊"
+        }
+        (Language::En, Some(_)) => "Tell me your dates and I'll send you the exact total 😊",
+        (Language::Pt, None) => "Me diga as datas e quantas pessoas que te passo o total exato 😊",
+        (Language::Pt, Some(_)) => "Me diga as datas que te passo o total exato 😊",
+    };
+    match (lang, weekends_more) {
+        (Language::Es, true) => format!(
+            "{nights} noches en {name} arrancan en {total} en total (si incluyen viernes o sábado, un poquito más). {ask}"
+        ),
+        (Language::Es, false) => format!("{nights} noches en {name} salen {total} en total. {ask}"),
+        (Language::En, true) => format!(
+            "{nights} nights at {name} start at {total} in total (a little more with a Friday or Saturday). {ask}"
+        ),
+        (Language::En, false) => {
+            format!("{nights} nights at {name} come to {total} in total. {ask}")
+        }
+        (Language::Pt, true) => format!(
+            "{nights} diárias em {name} começam em {total} no total (com sexta ou sábado, um pouquinho mais). {ask}"
+        ),
+        (Language::Pt, false) => {
+            format!("{nights} diárias em {name} ficam {total} no total. {ask}")
+        }
+    }
+}
+
 /// The prices of several cabins the guest named, one per line.
 pub fn prices_for(lang: Language, cabins: &[(&str, Money)], guests: Option<u16>) -> String {
     let lines: Vec<String> = cabins

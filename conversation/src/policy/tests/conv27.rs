@@ -39,7 +39,11 @@ fn a_cabin_preferred_from_the_offer_is_held_and_the_yes_after_it_gets_the_code()
         assert_eq!(t.state.held_without_yes, !pick.starts_with("ok"), "{pick}");
     }
     // Asked about, or a finger on the list: only in focus.
-    for text in ["y la coihue cuanto sale?", "la coihue tiene parrilla?", "la segunda"] {
+    for text in [
+        "y la coihue cuanto sale?",
+        "la coihue tiene parrilla?",
+        "la segunda",
+    ] {
         let t = talk(&[ASK_FOR_TWO, text]);
         assert!(booked(&t).is_none(), "{text}: {}", said(&t));
     }
@@ -51,7 +55,11 @@ fn a_cabin_preferred_from_the_offer_is_held_and_the_yes_after_it_gets_the_code()
     };
     for yes in ["dale", "si", "esa"] {
         let t = coihue_hold(false).run(&picked, yes);
-        assert!(said(&t).contains("Código: RES261215007"), "{yes}: {}", said(&t));
+        assert!(
+            said(&t).contains("Código: RES261215007"),
+            "{yes}: {}",
+            said(&t)
+        );
     }
     let t = coihue_hold(false).run(&after_hold(), "dale");
     assert!(!said(&t).contains("Código"), "{}", said(&t));
@@ -63,8 +71,14 @@ fn cabins_named_for_a_group_are_held_with_the_party_split_as_said() {
     let first = "somos 8 del 10 al 13 de diciembre";
     for (text, want) in [
         ("5 en la lenga y 3 en la coihue", vec![(2, 3), (3, 5)]),
-        ("ponenos 6 en la lenga y 2 en el arrayan", vec![(1, 2), (3, 6)]),
-        ("dale, la lenga para 5 y la coihue para 3", vec![(2, 3), (3, 5)]),
+        (
+            "ponenos 6 en la lenga y 2 en el arrayan",
+            vec![(1, 2), (3, 6)],
+        ),
+        (
+            "dale, la lenga para 5 y la coihue para 3",
+            vec![(2, 3), (3, 5)],
+        ),
     ] {
         let t = talk(&[first, text]);
         let mut got = held_ids(&t);
@@ -73,7 +87,11 @@ fn cabins_named_for_a_group_are_held_with_the_party_split_as_said() {
     }
     // A split that does not add up to the party: the cabins, split as the offer had it.
     let t = talk(&[first, "2 en la lenga y 3 en la coihue"]);
-    assert!(held_ids(&t).iter().map(|(_, g)| g).sum::<u16>() == 8, "{}", said(&t));
+    assert!(
+        held_ids(&t).iter().map(|(_, g)| g).sum::<u16>() == 8,
+        "{}",
+        said(&t)
+    );
 }
 
 #[test]
@@ -83,15 +101,27 @@ fn a_yes_no_question_that_follows_on_is_about_the_cabin_talked_about() {
     let s = said(&t);
     assert!(s.contains("Cabaña Coihue no tiene"), "{s}");
     let t = talk(&["la coihue tiene wifi?", "tmb tiene parrilla?"]);
-    assert!(said(&t).contains("Cabaña Coihue tiene parrilla"), "{}", said(&t));
+    assert!(
+        said(&t).contains("Cabaña Coihue tiene parrilla"),
+        "{}",
+        said(&t)
+    );
     // Words no feature knows, asked of it: from what the owner wrote of it.
     for text in ["y lago?", "tiene lago?", "¿y el lago?"] {
         let t = talk(&["la coihue tiene wifi?", text]);
-        assert!(said(&t).contains("¡Sí! Cabaña Coihue"), "{text}: {}", said(&t));
+        assert!(
+            said(&t).contains("¡Sí! Cabaña Coihue"),
+            "{text}: {}",
+            said(&t)
+        );
     }
     // A greeting before the question: still the question.
     let t = talk(&["hola! la lenga tiene pileta?"]);
-    assert!(said(&t).contains("Cabaña Lenga tiene pileta"), "{}", said(&t));
+    assert!(
+        said(&t).contains("Cabaña Lenga tiene pileta"),
+        "{}",
+        said(&t)
+    );
 }
 
 #[test]
@@ -101,9 +131,10 @@ fn a_cancellation_said_with_the_stay_it_should_have_been_moves_the_hold() {
         "cancelala y reservame del 15 al 17 de enero",
     ] {
         let t = coihue_hold(false).run(&after_hold(), text);
-        let moved = t.effects.iter().any(|e| {
-            matches!(e, Effect::MoveHold { to, .. } if to.check_in == d("2027-01-15"))
-        });
+        let moved = t
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { to, .. } if to.check_in == d("2027-01-15")));
         assert!(moved, "{text}: {:?}", t.effects);
     }
     // Only the cancellation: cancelled.
@@ -122,9 +153,23 @@ fn prices_asked_with_no_cabin_named_are_every_cabins() {
     for text in ["precios?", "cuanto sale la noche?", "how much per night?"] {
         let t = talk(&[text]);
         let s = said(&t);
-        assert!(
-            NAMES.iter().all(|n| s.contains(n)),
-            "{text}: {s}"
-        );
+        assert!(NAMES.iter().all(|n| s.contains(n)), "{text}: {s}");
     }
+}
+
+#[test]
+fn the_price_of_some_nights_with_no_dates_yet_is_given() {
+    let t = talk(&["cuanto me sale 3 noches en la arrayan?"]);
+    let s = said(&t);
+    // The test cabins charge the same every night: no "a little more on weekends".
+    assert!(
+        s.contains("3 noches en Cabaña Arrayán salen $ 135.000"),
+        "{s}"
+    );
+    let t = talk(&["how much for 2 nights at the Coihue?"]);
+    assert!(
+        said(&t).contains("2 nights at Cabaña Coihue"),
+        "{}",
+        said(&t)
+    );
 }

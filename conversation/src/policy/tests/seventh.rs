@@ -62,7 +62,12 @@ fn choosing_by_a_feature_no_option_has_says_so_and_asks_again() {
     // The Lenga is free and fits 2 with a pool: it is offered, so the pick is made (and,
     // preferred so, held).
     let t = talk(&[ASK_FOR_TWO, "la que tiene pileta"]);
-    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(3), "{}", said(&t));
+    assert_eq!(
+        booked(&t).map(|b| b.accommodation_id),
+        Some(3),
+        "{}",
+        said(&t)
+    );
     assert!(!said(&t).contains("no tenemos"), "{}", said(&t));
     // Taken: said so.
     let world = World {
