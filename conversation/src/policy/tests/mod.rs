@@ -216,6 +216,7 @@ mod conv22;
 mod conv24;
 mod conv25;
 mod conv26;
+mod conv28;
 mod eighteenth;
 mod eighth;
 mod eleventh;
