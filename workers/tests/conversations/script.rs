@@ -34,7 +34,8 @@
 //! after its check-in), or a
 //! holiday's stay: `@carnival`, `@holyweek`, `@yearend`, `@christmas`,
 //! `@longweekend` (the next long weekend), `@longweekend-05` (the next one in May), `@weekend`
-//! ("este finde": Friday to Sunday, as the NLU reads it from today), or `+N` (today plus N days,
+//! ("este finde": Friday to Sunday, as the NLU reads it from today), `@nextweekend` ("el finde
+//! que viene": next week's from Friday on), or `+N` (today plus N days,
 //! for "mañana", "pasado mañana"; both ends of a stay then count from today). In expected
 //! words `{03-16}`, `{carnival.in}` and
 //! `{carnival.out}` become the date as the guest reads it in the case's language.
@@ -346,6 +347,7 @@ fn season(name: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String
         "christmas" => Season::Christmas.next(today),
         "longweekend" => holidays::next_long_weekend(today),
         "weekend" => return Ok(weekend(today)),
+        "nextweekend" => return Ok(next_weekend(today)),
         other => match other.strip_prefix("longweekend-") {
             // The next long weekend that starts in that month.
             Some(m) => {
@@ -360,7 +362,9 @@ fn season(name: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String
             None => return Err(format!("unknown holiday @{name}")),
         },
     };
+    // A stay never starts in the past: a long weekend under way starts today.
     days.map(|d| d.stay())
+        .map(|(check_in, check_out)| (check_in.max(today), check_out))
         .ok_or_else(|| format!("no next @{name}"))
 }
 
@@ -378,6 +382,19 @@ fn weekend(today: NaiveDate) -> (NaiveDate, NaiveDate) {
         _ => friday + chrono::Days::new(2),
     };
     (friday, sunday)
+}
+
+/// "El finde que viene", "next weekend": this weekend said Monday to Thursday; from Friday to
+/// Sunday, next week's Friday to Sunday.
+fn next_weekend(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    match today.weekday() {
+        chrono::Weekday::Fri | chrono::Weekday::Sat | chrono::Weekday::Sun => {
+            let days_to_friday = 7 + 4 - today.weekday().num_days_from_monday();
+            let friday = today + chrono::Days::new(u64::from(days_to_friday));
+            (friday, friday + chrono::Days::new(2))
+        }
+        _ => weekend(today),
+    }
 }
 
 /// `MM-DD MM-DD`, `+N +M` or `@holiday`: check-in and check-out.
