@@ -446,6 +446,19 @@ fn score(tokens: &[Token], name: &str) -> usize {
         * 10
 }
 
+/// "La Coihue con el perro": `name` said right before "con" (no pause between them), who
+/// comes along said with it.
+pub(crate) fn named_with(tokens: &[Token], name: &str) -> bool {
+    let words = name_words(name);
+    tokens.iter().enumerate().any(|(i, t)| {
+        words.iter().any(|w| names(t, w))
+            && !t.punct_after
+            && tokens
+                .get(i + 1)
+                .is_some_and(|c| c.is_any(&["con", "com", "with"]))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -545,15 +558,4 @@ mod tests {
             assert_eq!(find(&tokenize(said), names), None, "{said}");
         }
     }
-}
-
-/// "La Coihue con el perro": `name` said right before "con" (no pause between them), who
-/// comes along said with it.
-pub(crate) fn named_with(tokens: &[Token], name: &str) -> bool {
-    let words = name_words(name);
-    tokens.iter().enumerate().any(|(i, t)| {
-        words.iter().any(|w| names(t, w))
-            && !t.punct_after
-            && tokens.get(i + 1).is_some_and(|c| c.is_any(&["con", "com", "with"]))
-    })
 }

@@ -3667,14 +3667,24 @@ fn conv28_journeys_greetings_confirmations_cars_hours_and_parties() {
     }
     assert!(!read("quiero confirmar la reserva").asks_voucher);
     // The car and where to leave it: the parking.
-    for text in ["llegamos en auto, hay donde dejarlo?", "where can we leave the car?"] {
+    for text in [
+        "llegamos en auto, hay donde dejarlo?",
+        "where can we leave the car?",
+    ] {
         assert!(read(text).features.contains(&Feature::Parking), "{text}");
     }
     // Arriving at an hour: the check-in asked about; a day is no hour.
-    for text in ["podemos llegar después de las 21?", "can we arrive after 9pm?"] {
+    for text in [
+        "podemos llegar después de las 21?",
+        "can we arrive after 9pm?",
+    ] {
         assert!(read(text).features.contains(&Feature::CheckIn), "{text}");
     }
-    assert!(!read("llegamos el 15 de marzo").features.contains(&Feature::CheckIn));
+    assert!(
+        !read("llegamos el 15 de marzo")
+            .features
+            .contains(&Feature::CheckIn)
+    );
     // "We're actually 3": the party corrected.
     for text in ["oh wait, we're actually 3", "we are actually 3"] {
         assert_eq!(read(text).guests, Some(3), "{text}");
