@@ -476,6 +476,7 @@ fn held_of(res: &[Res], all: &[Accommodation]) -> Option<Held> {
             .iter()
             .filter(|p| p.group.as_ref() == Some(g) && p.status != "cancelled")
             .map(|p| HeldPart {
+                code: p.code.clone(),
                 accommodation_id: all[p.cabin].id,
                 accommodation: all[p.cabin].name.clone(),
                 check_in: p.check_in,

@@ -117,6 +117,8 @@ pub struct HeldGroup {
 /// One cabin of a group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeldPart {
+    /// The cabin's own reservation code (`RES…`), listed in the group's voucher.
+    pub code: String,
     pub accommodation_id: i64,
     pub accommodation: String,
     pub check_in: NaiveDate,

@@ -391,6 +391,7 @@ pub(crate) fn sleeps(tokens: &[Token]) -> Option<u16> {
         let n =
             numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (1..=30).contains(&n.value))?;
         let after = tokens.get(i + n.len);
+        // "la de 6 así estamos más cómodos", "la de 4 porfa": why, or please, after it.
         let people_or_end = after.is_none_or(|t| {
             t.is_any(&[
                 "personas",
@@ -399,6 +400,22 @@ pub(crate) fn sleeps(tokens: &[Token]) -> Option<u16> {
                 "guests",
                 "huespedes",
                 "pax",
+                "asi",
+                "porque",
+                "xq",
+                "pq",
+                "porfa",
+                "xfa",
+                "por",
+                "entonces",
+                "dale",
+                "please",
+                "so",
+                "then",
+                "entao",
+                "pra",
+                "que",
+                "q",
             ]) || !t.is_alpha()
         });
         (pointer && people_or_end)

@@ -81,6 +81,9 @@ const COUNT_CONTEXT: &[&str] = &[
     "cabemos",
     "entran",
     "caben",
+    // "Does it sleep 6?", bridged "cuantos duermen 6".
+    "duermen",
+    "dormimos",
     "fueramos",
     "fuesemos",
     "seamos",
@@ -155,6 +158,11 @@ struct Tally {
     base_at: usize,
     /// The speaker and the relatives named one by one ("yo, mi mujer y mi hija": 3).
     household: Option<u32>,
+    /// Where the last head count said ("5 personas", "somos 4") ended.
+    count_end: Option<usize>,
+    /// The counts said before were taken back ("para 5 personas eh no perdón somos 4"): the
+    /// next head count is the party.
+    retracted: bool,
 }
 
 impl Tally {
@@ -356,7 +364,20 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
     if pointer {
         return n.len;
     }
-    let Some(noun) = tokens.get(i + n.len) else {
+    // "Para cinco personas eh no perdón somos cuatro", "3 personas, bah 4": the party counted
+    // before is taken back; this count, if it is one, starts it again.
+    let noun_at = tokens.get(i + n.len);
+    let not_people = noun_at.is_some_and(|t| {
+        lexicon::any_word(t, KIDS).is_some() || t.is_any(THINGS) || is_pet_described(tokens, i, t)
+    });
+    if !not_people && tally.count_end.is_some_and(|e| takes_back(tokens, e, i)) {
+        *tally = Tally {
+            household: tally.household,
+            retracted: true,
+            ..Tally::default()
+        };
+    }
+    let Some(noun) = noun_at else {
         note_base(tokens, i, v, tally);
         return n.len;
     };
@@ -373,6 +394,7 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
             }
             tally.adults += v;
             tally.counted_adults = true;
+            tally.count_end = Some(i + n.len + 1);
         }
     } else if is_pet_described(tokens, i, noun) {
         // "¿aceptan perros? tenemos uno chiquito": the dog, not a child.
@@ -392,6 +414,7 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
     } else if noun.is_any(COUPLES) {
         tally.adults += 2 * v;
         tally.counted_adults = true;
+        tally.count_end = Some(i + n.len + 1);
     } else if noun.is_any(&["familias", "grupos"])
         && tokens.get(i + n.len + 1).is_some_and(|t| t.is("de"))
         && let Some(each) = numbers::parse_at(tokens, i + n.len + 2)
@@ -413,10 +436,11 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
 /// "somos 4", "para 2", "familia de 5", "somos como 6", "vamos em 4".
 fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     // "y para 4? o mejor 3... no, somos 2 nomás": the count said after the last change of mind.
-    let changed_mind = tally.base.is_some()
-        && tokens
-            .get(tally.base_at + 1..i)
-            .is_some_and(|between| between.iter().any(|t| t.is_any(CHANGE_OF_MIND)));
+    let changed_mind = tally.retracted
+        || tally.base.is_some()
+            && tokens
+                .get(tally.base_at + 1..i)
+                .is_some_and(|between| between.iter().any(|t| t.is_any(CHANGE_OF_MIND)));
     if n_is_article_only(tokens, i) || (tally.base.is_some() && !changed_mind) {
         return;
     }
@@ -447,7 +471,8 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
         return;
     };
     // "somos cuatro no perdón cinco": the number right after the change of mind.
-    let direct = at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT))
+    let direct = tally.retracted
+        || at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT))
         || (changed_mind
             && (at(p).is_some_and(|t| t.is_any(CORRECTION_LEAD))
                 // "ah no, 5" takes it back; a bare "4, no 5" says it is not five.
@@ -470,7 +495,23 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     if direct || family_of {
         tally.base = Some(v);
         tally.base_at = i;
+        tally.count_end = Some(i + 1);
+        tally.retracted = false;
     }
+}
+
+/// Between `from` and `to`, the guest takes back what they said: a word of correction
+/// ("perdón", "digo", "bah", "mejor dicho") or a "no" said as one ("eh no", "no, 4").
+fn takes_back(tokens: &[Token], from: usize, to: usize) -> bool {
+    let Some(between) = tokens.get(from..to) else {
+        return false;
+    };
+    between.iter().enumerate().any(|(k, t)| {
+        t.is_any(CORRECTION_LEAD)
+            || t.is_any(&["no", "nao"])
+                && (k + 1 == between.len() && t.punct_after
+                    || k > 0 && between[k - 1].is_any(&["ah", "eh", "uh", "uy", "ay"]))
+    })
 }
 
 /// "perros, porque tenemos uno chiquito", "un perro mediano": a pronoun ("uno", "una") or a

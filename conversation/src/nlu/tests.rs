@@ -3690,3 +3690,87 @@ fn conv28_journeys_greetings_confirmations_cars_hours_and_parties() {
         assert_eq!(read(text).guests, Some(3), "{text}");
     }
 }
+
+#[test]
+fn a_party_counted_then_taken_back_is_the_count_said_after() {
+    for (text, want) in [
+        (
+            "queria saber si tienen lugar del 15 al 18 de febrero para cinco personas eh no perdon somos cuatro",
+            Some(4),
+        ),
+        ("para 3 personas, bah 4", Some(4)),
+        ("somos 5 personas, no, 4", Some(4)),
+        ("para 6 personas digo 5", Some(5)),
+        ("we are 5 people, sorry, 4", Some(4)),
+        ("somos 5 pessoas, desculpa, 4", Some(4)),
+        ("somos 2 parejas eh no perdon 3 parejas", Some(6)),
+        // No correction: a "no" about something else, or "4, not 5".
+        ("somos 4 personas, no fumamos", Some(4)),
+        ("somos 4 adultos no tenemos chicos", Some(4)),
+        ("somos 4, no 5", Some(4)),
+    ] {
+        assert_eq!(read(text).guests, want, "{text}");
+    }
+}
+
+#[test]
+fn the_option_for_that_many_with_why_after_it() {
+    for text in [
+        "la de 6 asi estamos mas comodos",
+        "la de 6 porfa",
+        "la de 6 q asi entramos todos",
+        "the one for 6 please",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Sleeps(6)), "{text}");
+    }
+    // A date or nights after the number are no pick.
+    assert_eq!(read("la de 6 noches").choice, None);
+}
+
+#[test]
+fn whether_a_party_fits_in_english_and_portuguese_words() {
+    for text in [
+        "does the Lenga sleep 6?",
+        "a Lenga cabe 6?",
+        "cabem 6 na Lenga?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.guests, u.accommodation.as_deref()),
+            (Some(6), Some("Cabaña Lenga")),
+            "{text}"
+        );
+        assert!(u.topics.contains(&InfoTopic::Capacity), "{text}");
+    }
+}
+
+#[test]
+fn a_long_weekend_named_again_by_its_holiday_is_the_same_stay() {
+    let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    for (text, stay) in [
+        (
+            "somos diez personas y queriamos ir el finde largo de julio el del 9 de julio",
+            (d(2027, 7, 8), d(2027, 7, 11)),
+        ),
+        (
+            "para el finde largo de julio, el 9 de julio",
+            (d(2027, 7, 8), d(2027, 7, 11)),
+        ),
+        (
+            "el finde largo de agosto, el del 16 de agosto",
+            (d(2027, 8, 13), d(2027, 8, 16)),
+        ),
+        // An arrival said is the guest's own.
+        (
+            "el finde largo de julio, desde el 9",
+            (d(2027, 7, 9), d(2027, 7, 11)),
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(stay.0), Some(stay.1)),
+            "{text}"
+        );
+    }
+}

@@ -730,7 +730,27 @@ fn carry_out(
             to_cabin,
         } => holds::move_hold(s, u, facts, stay, guests, to_cabin),
         Step::PaidChange => holds::paid_change(s, u, facts),
-        Step::Cancel => holds::cancel(s, u, facts),
+        Step::Cancel => {
+            let mut out = holds::cancel(s, u, facts);
+            // "Cancelá esa reserva, ¿hay lugar del 6 al 9 de abril para las mismas 3?": the
+            // hold released, then the stay asked quoted (nothing held until the guest picks).
+            let released = out.iter().any(|e| matches!(e, Effect::ReleaseHold { .. }));
+            if released
+                && u.check_in.is_some()
+                && let Some(stay) = stay_of_state(s)
+                && let Some(guests) = s.guests.and_then(|g| booking::Guests::new(g).ok())
+            {
+                quote::quote(
+                    s,
+                    facts,
+                    (stay, guests),
+                    Want::Availability,
+                    quote::Scope::default(),
+                    &mut out,
+                );
+            }
+            out
+        }
     }
 }
 

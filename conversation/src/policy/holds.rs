@@ -132,12 +132,18 @@ pub(crate) fn already_held(
 }
 
 /// A paid reservation's voucher, sent again (code, cabin, dates, guests, address, times,
-/// deposit paid and balance); a group's, or one whose cabin is not known: the confirmation.
+/// deposit paid and balance), a group's with every cabin and its code; one whose cabin is not
+/// known: the confirmation.
 pub(crate) fn voucher(s: &ConversationState, u: &Understanding, facts: &Facts<'_>) -> Vec<Effect> {
     let lang = s.language;
     let Some(h) = held(facts, u) else {
         return vec![say(texts::clarify(lang))];
     };
+    if let Some(g) = &h.group
+        && let Some(text) = group_voucher(lang, g, facts)
+    {
+        return vec![say(text)];
+    }
     let cabin = facts
         .accommodations()
         .iter()
@@ -162,6 +168,48 @@ pub(crate) fn voucher(s: &ConversationState, u: &Understanding, facts: &Facts<'_
         }
         _ => vec![say(texts::payment_confirmed_in(lang, h.shown_code()))],
     }
+}
+
+/// A paid group's voucher, sent again: every cabin with its code and guests, the dates, the
+/// address and times, the deposits paid and the balance; `None` when a cabin or the stay is
+/// not known.
+fn group_voucher(lang: crate::Language, g: &crate::HeldGroup, facts: &Facts<'_>) -> Option<String> {
+    let first = g.parts.first()?;
+    let stay = stay_of(first.check_in, first.check_out)?;
+    let (mut total, mut deposit) = (0, 0);
+    for p in &g.parts {
+        let a = facts
+            .accommodations()
+            .iter()
+            .find(|a| a.id == p.accommodation_id)?;
+        let q = a.quote(&stay_of(p.check_in, p.check_out)?);
+        total += q.total.cents();
+        deposit += q.deposit.cents();
+    }
+    let cabins: Vec<texts::GroupCabin<'_>> = g
+        .parts
+        .iter()
+        .map(|p| texts::GroupCabin {
+            code: &p.code,
+            accommodation: &p.accommodation,
+            guests: p.guests,
+        })
+        .collect();
+    Some(texts::group_voucher_text(
+        lang,
+        &texts::GroupVoucher {
+            code: &g.code,
+            cabins: &cabins,
+            check_in: stay.check_in(),
+            check_out: stay.check_out(),
+            address: facts.place.address.as_deref(),
+            check_in_time: facts.place.check_in_time,
+            check_out_time: facts.place.check_out_time,
+            total: booking::Money::from_cents(total),
+            deposit_paid: booking::Money::from_cents(deposit),
+            balance_ways: facts.place.balance,
+        },
+    ))
 }
 
 /// "¿Y el resto cómo lo pago?": once paid, the voucher (it says the balance and when it is

@@ -158,9 +158,14 @@ pub(crate) fn plan(
     }
     let agrees = u.affirmative || u.intent == Intent::Book;
 
+    // "¿La Ñire cuánto sale?" … "¿y para 4 entra?", "¿entramos 4?": still the Ñire, when no
+    // offer or hold is there to point at.
+    let in_context = (s.offer.is_none() && held(facts, u).is_none())
+        .then_some(prev.accommodation.as_ref())
+        .flatten();
     if u.topics.contains(&InfoTopic::Capacity)
         && u.check_in.is_none()
-        && let (Some(guests), Some(name)) = (u.guests, u.accommodation.as_ref())
+        && let (Some(guests), Some(name)) = (u.guests, u.accommodation.as_ref().or(in_context))
     {
         return Step::Fits {
             name: name.clone(),
@@ -483,9 +488,11 @@ pub(crate) fn plan(
             .and_then(|o| picked.and_then(|i| o.options.get(i)))
             .map(|o| o.name.clone())
             .or_else(|| u.accommodation.clone())
-            // "¿La Ñire tiene jacuzzi?" … "¿y acepta perros?": still the Ñire.
+            // "¿La Ñire tiene jacuzzi?" … "¿y acepta perros?": still the Ñire. "¿Cuánto sale la
+            // Ñire?" … "¿tenés fotos?": the photos of the Ñire.
             .or_else(|| {
-                (u.follows_on && s.offer.is_none() && prev.accommodation.is_some())
+                let photos = u.topics == [InfoTopic::Photos];
+                ((u.follows_on || photos) && s.offer.is_none() && prev.accommodation.is_some())
                     .then(|| s.accommodation.clone())
                     .flatten()
             })

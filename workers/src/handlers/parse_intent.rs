@@ -140,6 +140,7 @@ impl Handle for ParseIntent {
                     parts: group
                         .iter()
                         .map(|p| HeldPart {
+                            code: p.code.clone(),
                             accommodation_id: p.accommodation_id,
                             accommodation: p.accommodation.clone(),
                             check_in: p.check_in,

@@ -9,12 +9,13 @@
 //! `cases_conv19.txt`, dates and people as guests say them, voice notes included;
 //! `cases_conv20.txt`, groups and what guests ask after paying; `cases_conv21.txt`, a
 //! generalist sample in Argentine Spanish; `cases_conv22.txt`, a generalist sample in English
-//! and Portuguese; `cases_conv24.txt`, long emails asking several things, and the emails after
-//! them; `cases_probes.txt`, written by hand while probing; `cases_conv25.txt`, what guests do
-//! after a hold and after paying; `cases_conv26.txt`, a second generalist sample in English and
-//! Portuguese, longer conversations; `cases_conv28.txt`, whole journeys from the first hello to
-//! the voucher or a cancellation) run through the real fleet, each asserting what the guest
-//! was told and the reservation left behind.
+//! and Portuguese; `cases_conv23.txt`, a second generalist sample in Argentine Spanish, chatty
+//! WhatsApp and voice notes; `cases_conv24.txt`, long emails asking several things, and the
+//! emails after them; `cases_probes.txt`, written by hand while probing; `cases_conv25.txt`,
+//! what guests do after a hold and after paying; `cases_conv26.txt`, a second generalist sample
+//! in English and Portuguese, longer conversations; `cases_conv28.txt`, whole journeys from the
+//! first hello to the voucher or a cancellation) run through the real fleet, each asserting
+//! what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -232,6 +233,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv20.txt", include_str!("cases_conv20.txt")),
     ("cases_conv21.txt", include_str!("cases_conv21.txt")),
     ("cases_conv22.txt", include_str!("cases_conv22.txt")),
+    ("cases_conv23.txt", include_str!("cases_conv23.txt")),
     ("cases_probes.txt", include_str!("cases_probes.txt")),
     ("cases_conv24.txt", include_str!("cases_conv24.txt")),
     ("cases_conv25.txt", include_str!("cases_conv25.txt")),

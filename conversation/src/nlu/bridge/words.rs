@@ -432,6 +432,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("how many guests", "cuantas personas"),
     ("of us fit", "personas entran"),
     ("fit in", "entran en"),
+    // "Does the Lenga sleep 6?", "a Lenga cabe 6?": whether the party fits.
+    ("sleeps", "entran"),
+    ("sleep", "entran"),
+    ("cabem", "entran"),
+    ("cabe", "entran"),
     ("the one that allows pets", "la que acepta mascotas"),
     ("the pet friendly one", "la que acepta mascotas"),
     ("not that one", "esa no"),

@@ -150,7 +150,26 @@ fn own_dates_over_period(scan: &mut Scan) {
             // A day far from the period is the guest's own arrival, not one for the period:
             // the period is dropped ("finde largo, llegamos el 24 de mayo" in December).
             let far = from.is_some_and(|d| d >= check_out || (check_in - d).num_days() > 31);
-            if far {
+            // "El finde largo de julio, el del 9 de julio": the holiday it is named after, said
+            // as no arrival, is no arrival: the period's stay.
+            let names_it = first.role == Role::Plain
+                && from.is_some_and(|d| {
+                    scan.period
+                        .is_some_and(|p| p.first_day_off <= d && d <= p.last_day_off)
+                        && booking::holidays::is_holiday(d)
+                });
+            if names_it {
+                scan.mentions = vec![
+                    Mention {
+                        kind: Kind::Fixed(check_in),
+                        role: Role::Start,
+                    },
+                    Mention {
+                        kind: Kind::Fixed(check_out),
+                        role: Role::End,
+                    },
+                ];
+            } else if far {
                 scan.mentions = own;
                 scan.period = None;
             } else if from.is_some() {

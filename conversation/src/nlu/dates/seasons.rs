@@ -156,7 +156,21 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
                 Some(m) => {
                     used += 2;
                     match long_weekend_in(today, m) {
-                        Some(days) => Some(days),
+                        Some(days) => {
+                            // "El finde largo de julio, el del 9 de julio": the holiday it is
+                            // named after, said again, is the same long weekend.
+                            if tokens
+                                .get(i + used)
+                                .is_some_and(|t| t.is_any(&["el", "la"]))
+                                && let Some((day, len)) =
+                                    day_of_month_at(tokens, i + used + 1, today)
+                                && days.first <= day
+                                && day <= days.last
+                            {
+                                used += 1 + len;
+                            }
+                            Some(days)
+                        }
                         None => return Some((Named::NoLongWeekendIn(m), used)),
                     }
                 }

@@ -464,6 +464,7 @@ fn people_added_or_taken_change_the_holds_party() {
 /// A group of 9 held in the Coihue (4) and the Lenga (5), 15–17 Dec, under GRP261202001.
 fn group_hold() -> World {
     let part = |id: i64, name: &str, guests: u16| crate::HeldPart {
+        code: format!("RES26120200{id}"),
         accommodation_id: id,
         accommodation: name.into(),
         check_in: d("2026-12-15"),

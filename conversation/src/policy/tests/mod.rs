@@ -213,6 +213,7 @@ mod conv17;
 mod conv20;
 mod conv21;
 mod conv22;
+mod conv23;
 mod conv24;
 mod conv25;
 mod conv26;

@@ -1,7 +1,8 @@
 //! What the first email set (conv24) left and the hand probes of stop 28 found: the same
 //! cabin chosen again after asking about it is a yes; its price a night when asked with the
 //! pick or with the hold; a yes when it is held names the reservation; a liking said ("nos
-//! encanta el jacuzzi") is no question.
+//! encanta el jacuzzi") is no question; a hold cancelled with a new stay asked is released and
+//! the stay quoted.
 
 use super::*;
 
@@ -62,4 +63,24 @@ fn a_liking_is_no_question() {
     // Asked, it is answered.
     let s = said(&talk(&[TWO_IN_DECEMBER, "la coihue tiene parrilla?"]));
     assert!(s.starts_with("¡Sí!"), "{s}");
+}
+
+#[test]
+fn a_hold_cancelled_with_a_new_stay_asked_is_released_and_the_stay_quoted() {
+    let w = coihue_hold(false);
+    for text in [
+        "cancelá esa reserva, preferimos abril. ¿hay lugar del 6 al 9 de abril para 2?",
+        "please cancel that booking; is there anything from April 6 to 9 for 2 instead?",
+    ] {
+        let t = w.run(&after_hold(), text);
+        assert!(
+            t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::ReleaseHold { .. })),
+            "{text}: released"
+        );
+        let offer = t.state.offer.as_ref().expect("the new stay quoted");
+        assert_eq!(offer.check_in, d("2027-04-06"), "{text}");
+        assert!(booked(&t).is_none(), "{text}: nothing held yet");
+    }
 }
