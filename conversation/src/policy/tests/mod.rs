@@ -217,6 +217,7 @@ mod conv23;
 mod conv24;
 mod conv25;
 mod conv26;
+mod conv28;
 mod eighteenth;
 mod eighth;
 mod eleventh;
