@@ -306,6 +306,17 @@ fn cancelled_for_another(tokens: &[Token], i: usize, all: &[&str]) -> bool {
         "lugar",
         "quiero",
         "queremos",
+        // "Cancel the Ñire and switch me to the Arrayán", "cancela a Ñire e troca para a Lenga".
+        "switch",
+        "move",
+        "change",
+        "troca",
+        "trocar",
+        "muda",
+        "mudar",
+        "passa",
+        "reservamela",
+        "reserve",
     ];
     let cancelled = (1..=3).any(|k| {
         i.checked_sub(k).is_some_and(|v| {
@@ -521,6 +532,19 @@ pub(crate) fn asked_after_and(tokens: &[Token]) -> Option<String> {
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// "La Coihue con el perro": `name` said right before "con" (no pause between them), who
+/// comes along said with it.
+pub(crate) fn named_with(tokens: &[Token], name: &str) -> bool {
+    let words = name_words(name);
+    tokens.iter().enumerate().any(|(i, t)| {
+        words.iter().any(|w| names(t, w))
+            && !t.punct_after
+            && tokens
+                .get(i + 1)
+                .is_some_and(|c| c.is_any(&["con", "com", "with"]))
+    })
 }
 
 #[cfg(test)]

@@ -141,10 +141,15 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
                 .checked_sub(1)
                 .and_then(|b| tokens.get(b))
                 .is_some_and(|b| b.is_any(&["no", "not", "nao", "isnt", "wasnt"]));
+            // "¿Cómo va?", "¿qué tal va?", "todo bien": a greeting's "va"/"bien", no yes.
+            let greets = pos
+                .checked_sub(1)
+                .and_then(|b| tokens.get(b))
+                .is_some_and(|b| b.is_any(&["como", "tal", "todo"]));
             let after = pos + lexicon::phrase_len(p);
             let asks_on = tokens.get(after).is_some_and(|t| t.is("y"))
                 && tokens.get(after + 1).is_some_and(|t| t.is_any(ASKS_ON));
-            !negated && !asks_on
+            !negated && !asks_on && !greets
         })
     });
     let mild = mild_said || bueno_alone || whichever_alone || that_is_it;

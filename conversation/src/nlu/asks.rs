@@ -302,35 +302,63 @@ pub(super) fn next_week(tokens: &[Token]) -> bool {
 /// reenvían la confirmación de la reserva?", "resend the booking confirmation", "os dados da
 /// reserva".
 pub(super) fn voucher(tokens: &[Token]) -> bool {
-    lexicon::says_any(
-        tokens,
-        &[
-            "comprobante",
-            "voucher",
-            "comprovante",
-            "datos de la reserva",
-            "datos de mi reserva",
-            "detalle de la reserva",
-            "detalles de la reserva",
-            "booking details",
-            "reservation details",
-            "los datos de la reserva",
-            "confirmacion de la reserva",
-            "confirmacion de reserva",
-            "mail de confirmacion",
-            "correo de confirmacion",
-            "dados da reserva",
-            "detalhes da reserva",
-            "confirmacao da reserva",
-            "booking confirmation",
-            "reservation confirmation",
-            "confirmation email",
-            "resend the confirmation",
-            "send the confirmation again",
-            "se me borro el mail",
-            "no encuentro el mail",
-        ],
-    )
+    // "¿Me reenviás la confirmación?", "mandame la confirmación", "can you resend the
+    // confirmation?", "me manda a confirmação de novo": the confirmation asked to be sent.
+    #[rustfmt::skip]
+    const SEND: &[&str] = &[
+        "reenvias", "reenviame", "reenvian", "reenviar", "reenvia", "reenvie", "mandas", "mandame",
+        "mandan", "mandar", "manda", "mande", "pasas", "pasame", "pasan", "pasar", "envias",
+        "enviame", "envian", "enviar", "envia", "envie", "send", "resend", "forward",
+    ];
+    let sent_again = tokens.iter().enumerate().any(|(i, t)| {
+        t.is_any(&["confirmacion", "confirmation", "confirmacao"])
+            && (1..=4).any(|k| {
+                i.checked_sub(k)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|b| b.is_any(SEND))
+            })
+    });
+    sent_again
+        || lexicon::says_any(
+            tokens,
+            &[
+                "comprobante",
+                "voucher",
+                "comprovante",
+                "datos de la reserva",
+                "datos de mi reserva",
+                "detalle de la reserva",
+                "detalles de la reserva",
+                "booking details",
+                "reservation details",
+                "los datos de la reserva",
+                "confirmacion de la reserva",
+                "confirmacion de reserva",
+                "mail de confirmacion",
+                "correo de confirmacion",
+                "dados da reserva",
+                "detalhes da reserva",
+                "confirmacao da reserva",
+                "booking confirmation",
+                "reservation confirmation",
+                "confirmation email",
+                "resend the confirmation",
+                "send the confirmation again",
+                "se me borro el mail",
+                "no encuentro el mail",
+                // "¿Qué más tengo que hacer?", "what's next?": where the reservation stands, which
+                // says what is left (the deposit's link, or the times, address and balance).
+                "que mas necesito hacer",
+                "que mas necesitamos hacer",
+                "que mas tengo que hacer",
+                "que mas tenemos que hacer",
+                "que mas hay que hacer",
+                "que mas debo hacer",
+                "algo mas que tenga que hacer",
+                "algo mas que tengamos que hacer",
+                "proximos pasos",
+            ],
+        )
 }
 
 /// "¿Y el resto cómo lo pago?", "¿cuánto me falta pagar?", "how do I pay the balance?",

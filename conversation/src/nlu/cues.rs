@@ -583,6 +583,18 @@ fn features_at(tokens: &[Token]) -> Vec<(usize, Feature)> {
     if let Some(pos) = asks_about_kids(tokens) {
         hits.push((pos, Feature::Kids));
     }
+    if let Some(pos) = arrival_at_an_hour(tokens)
+        && !hits
+            .iter()
+            .any(|(_, f)| matches!(f, Feature::CheckIn | Feature::CheckOut))
+    {
+        hits.push((pos, Feature::CheckIn));
+    }
+    if let Some(pos) = asks_where_to_leave_the_car(tokens)
+        && !hits.iter().any(|(_, f)| *f == Feature::Parking)
+    {
+        hits.push((pos, Feature::Parking));
+    }
     // "Una cuna para el bebé" asks for the cot, not whether children are welcome.
     if hits.iter().any(|(_, f)| *f == Feature::Crib) {
         hits.retain(|(_, f)| *f != Feature::Kids);
@@ -631,6 +643,52 @@ pub(crate) fn keeps_as_is(tokens: &[Token]) -> bool {
     KEEP_AS_IS
         .iter()
         .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
+}
+
+/// "Llegamos en auto, ¿hay dónde dejarlo?", "vamos con la camioneta, ¿dónde la guardamos?",
+/// "we're driving, where can we leave it?", "vamos de carro, onde deixamos?": a vehicle said
+/// and a verb of leaving or keeping it, in the same message: the parking asked about.
+fn asks_where_to_leave_the_car(tokens: &[Token]) -> Option<usize> {
+    #[rustfmt::skip]
+    const VEHICLE: &[&str] = &[
+        "auto", "autos", "coche", "coches", "camioneta", "camionetas", "carro", "carros", "car",
+        "cars", "vehiculo", "vehiculos", "vehicle", "moto", "motos", "driving", "manejando",
+    ];
+    #[rustfmt::skip]
+    const LEAVE: &[&str] = &[
+        "dejarlo", "dejarla", "dejar", "dejamos", "dejo", "dejarlos", "guardarlo", "guardarla",
+        "guardar", "guardamos", "estacionarlo", "estacionarla", "estacionamos", "park", "parking",
+        "leave", "deixar", "deixamos", "deixo", "estacionar", "guardo",
+    ];
+    let vehicle = tokens.iter().position(|t| t.is_any(VEHICLE))?;
+    tokens.iter().any(|t| t.is_any(LEAVE)).then_some(vehicle)
+}
+
+/// "¿Podemos llegar después de las 21?", "llegamos pasadas las 22", "can we arrive after
+/// 9pm?", "podemos chegar depois das 21h?": a verb of arriving with an hour soon after it,
+/// the check-in time asked about.
+fn arrival_at_an_hour(tokens: &[Token]) -> Option<usize> {
+    #[rustfmt::skip]
+    const ARRIVE: &[&str] = &[
+        "llegar", "llegamos", "llego", "llegariamos", "llegaremos", "lleguemos", "llegan",
+        "arrive", "arriving", "chegar", "chegamos", "chego", "chegaremos", "chegariamos",
+    ];
+    tokens.iter().enumerate().find_map(|(v, t)| {
+        let hour_soon = (v + 1..=v + 5).any(|k| {
+            let said_as_hour = k
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|b| b.is_any(&["las", "tipo", "at", "as", "das", "after", "eso"]))
+                || tokens
+                    .get(k + 1)
+                    .is_some_and(|a| a.is_any(&["hs", "h", "hrs", "horas", "pm", "am", "hr"]));
+            said_as_hour
+                && tokens.get(k).is_some_and(|h| {
+                    h.is_digits() && h.text.parse::<u32>().is_ok_and(|n| (1..=24).contains(&n))
+                })
+        });
+        (t.is_any(ARRIVE) && hour_soon).then_some(v)
+    })
 }
 
 #[cfg(test)]

@@ -158,6 +158,29 @@ pub(super) fn reconsider(
             contested: decision.contested,
         };
     }
+    // "Entonces la Coihue con el perro", "ok, the Lenga with our dog": a cabin chosen, the pet
+    // said as who comes along, no question whether it may (that one asks: "¿la Coihue acepta
+    // perros?", "can we bring the dog to the Lenga?").
+    if decision.intent == Intent::AskInfo
+        && features == [Feature::Pets]
+        && accommodation.is_some_and(|name| accommodation::named_with(tokens, name))
+        && named == 1
+        && !text.contains('?')
+        && !text.contains('¿')
+        && !tokens.iter().any(|t| {
+            t.is_any(&[
+                "acepta", "aceptan", "admite", "admiten", "permite", "permiten", "puede", "pueden",
+                "podemos", "puedo", "tiene", "tienen", "allow", "allows", "accept", "accepts",
+                "aceita", "aceitam", "pode", "podem", "can", "se", "si", "hay",
+            ])
+        })
+    {
+        decision = intent::Decision {
+            intent: Intent::Unknown,
+            evidence: intent::Evidence::Nothing,
+            contested: false,
+        };
+    }
     // Two cabins named and nothing else understood ("entre la Coihue y la Ñire, ¿cuál me
     // recomendás?", "¿la Coihue o la Ñire?"): they are being compared, so what each has.
     if decision.intent == Intent::Unknown && named > 1 {

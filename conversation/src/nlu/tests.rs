@@ -3719,6 +3719,49 @@ fn conv27_parties_placed_pets_left_and_questions_that_follow_on() {
 }
 
 #[test]
+fn conv28_journeys_greetings_confirmations_cars_hours_and_parties() {
+    // A greeting's "va" is no yes.
+    for text in ["hola! cómo va?", "buenas, qué tal va?"] {
+        assert!(!read(text).affirmative, "{text}");
+    }
+    // The confirmation asked to be sent again, and what is left to do: the voucher.
+    for text in [
+        "me reenviás la confirmación?",
+        "pasame la confirmación porfa",
+        "could you send me the confirmation again?",
+        "qué más tenemos que hacer?",
+        "anything else we need to do?",
+        "o que mais temos que fazer?",
+    ] {
+        assert!(read(text).asks_voucher, "{text}");
+    }
+    assert!(!read("quiero confirmar la reserva").asks_voucher);
+    // The car and where to leave it: the parking.
+    for text in [
+        "llegamos en auto, hay donde dejarlo?",
+        "where can we leave the car?",
+    ] {
+        assert!(read(text).features.contains(&Feature::Parking), "{text}");
+    }
+    // Arriving at an hour: the check-in asked about; a day is no hour.
+    for text in [
+        "podemos llegar después de las 21?",
+        "can we arrive after 9pm?",
+    ] {
+        assert!(read(text).features.contains(&Feature::CheckIn), "{text}");
+    }
+    assert!(
+        !read("llegamos el 15 de marzo")
+            .features
+            .contains(&Feature::CheckIn)
+    );
+    // "We're actually 3": the party corrected.
+    for text in ["oh wait, we're actually 3", "we are actually 3"] {
+        assert_eq!(read(text).guests, Some(3), "{text}");
+    }
+}
+
+#[test]
 fn a_party_counted_then_taken_back_is_the_count_said_after() {
     for (text, want) in [
         (

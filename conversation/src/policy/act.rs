@@ -191,14 +191,16 @@ fn carry_out(
             let fitting = accommodations
                 .iter()
                 .find(|a| s.guests.is_none_or(|g| a.fits(g)));
-            // "¿El precio por noche de cada cabaña?", "precios?": each one that fits the people
-            // said (no cabin named or described, nobody said yet: every one).
-            let all_asked = u.each_cabin
-                || (named.is_none()
-                    && described.is_none()
-                    && s.guests.is_none()
-                    && u.choice.is_none());
-            let every: Vec<String> = if all_asked && u.accommodations.is_empty() {
+            // "¿El precio por noche de cada cabaña?": each one that fits the people said.
+            // "Hola, quería saber precios", "what are your prices?": no cabin named or
+            // described yet, so each one's price a night (of those that fit the people said).
+            let general = s.wants == Some(Want::Price)
+                && u.accommodations.is_empty()
+                && named.is_none()
+                && described.is_none()
+                && u.choice.is_none()
+                && s.guests.is_none();
+            let every: Vec<String> = if (u.each_cabin || general) && u.accommodations.is_empty() {
                 accommodations
                     .iter()
                     .filter(|a| s.guests.is_none_or(|g| a.fits(g)))
@@ -693,7 +695,28 @@ fn carry_out(
             ))],
             None => vec![say(texts::clarify(lang))],
         },
-        Step::HeldPrice => holds::held_price(s, u, facts),
+        Step::HeldPrice => {
+            // "Perdón, ¿cuánto era por noche?" with a hold: its price a night first, then the
+            // hold's total, deposit and link.
+            let mut out = Vec::new();
+            if u.per_night
+                && let Some(h) = super::plan::held(facts, u)
+                && h.group.is_none()
+            {
+                out.extend(quote::night_price_of_hold(
+                    s,
+                    facts,
+                    &Booking {
+                        accommodation_id: h.accommodation_id,
+                        check_in: h.check_in,
+                        check_out: h.check_out,
+                        guests: h.guests,
+                    },
+                ));
+            }
+            out.extend(holds::held_price(s, u, facts));
+            out
+        }
         Step::PayingHeld => holds::paying_held(s, u, facts),
         Step::BalanceDue => holds::balance_due(s, u, facts),
         Step::Voucher => {

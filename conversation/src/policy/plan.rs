@@ -605,6 +605,21 @@ pub(crate) fn plan(
                 _ => choose(offer, &mut s.accommodation, next, false),
             };
         }
+        // "Cancelá la Ñire y pasame a la Arrayán" with the Ñire held and the Arrayán offered
+        // for the same stay (asked its price): the hold moves to the one picked, it is not a
+        // second hold.
+        if offer.replaces.is_none()
+            && !offer.together
+            && !u.also
+            && let Some(h) = held(facts, u)
+            && !h.paid
+            && h.group.is_none()
+            && u.turned_down.contains(&h.accommodation)
+            && offer.check_in == h.check_in
+            && offer.check_out == h.check_out
+        {
+            offer.replaces = Some(h.code.clone());
+        }
         match pick(offer, u, facts) {
             Some(Some(i)) => {
                 // "Esa" answering "¿Te reservo la Coihue?" with nothing else asked about since:

@@ -218,6 +218,7 @@ mod conv24;
 mod conv25;
 mod conv26;
 mod conv27;
+mod conv28;
 mod eighteenth;
 mod eighth;
 mod eleventh;
