@@ -280,18 +280,20 @@ pub(crate) fn held_price(
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
     let lang = s.language;
-    let (id, name, stay, link) = match held(facts, u) {
+    let (id, name, stay, link, code) = match held(facts, u) {
         Some(h) => (
             Some(h.accommodation_id),
             h.accommodation.clone(),
             stay_of(h.check_in, h.check_out),
             h.payment_link.as_deref(),
+            Some(h.shown_code()).filter(|_| s.held_without_yes),
         ),
         None => match &s.booked {
             Some(b) => (
                 None,
                 b.accommodation.clone(),
                 stay_of(b.check_in, b.check_out),
+                None,
                 None,
             ),
             None => return vec![say(texts::clarify(lang))],
@@ -310,6 +312,7 @@ pub(crate) fn held_price(
                 &stay,
                 (q.total, q.deposit),
                 link,
+                code,
             ))]
         }
         _ => already_held(s, u, facts),

@@ -65,8 +65,16 @@ pub fn held_price(
     stay: &StayDates,
     (total, deposit): (booking::Money, booking::Money),
     link: Option<&str>,
+    code: Option<&str>,
 ) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());
+    // Its code, when the guest has not said yes to the hold yet (it was placed as they picked
+    // the cabin): this is the reply they read as the booking.
+    let code = match (lang, code) {
+        (_, None) => String::new(),
+        (Language::En, Some(c)) => format!(" Code: {c}."),
+        (Language::Es | Language::Pt, Some(c)) => format!(" Código: {c}."),
+    };
     let pay = match (lang, link) {
         (Language::Es, Some(l)) => format!(" Para confirmarla, pagá la seña acá: {l}"),
         (Language::Es, None) => " En un ratito te llega el link para pagar la seña.".to_owned(),
@@ -77,13 +85,13 @@ pub fn held_price(
     };
     match lang {
         Language::Es => {
-            format!("Tu reserva: {name}, {when}. Total {total}, seña {deposit} 😊{pay}")
+            format!("Tu reserva: {name}, {when}. Total {total}, seña {deposit} 😊{code}{pay}")
         }
         Language::En => {
-            format!("Your booking: {name}, {when}. Total {total}, deposit {deposit} 😊{pay}")
+            format!("Your booking: {name}, {when}. Total {total}, deposit {deposit} 😊{code}{pay}")
         }
         Language::Pt => {
-            format!("Sua reserva: {name}, {when}. Total {total}, sinal {deposit} 😊{pay}")
+            format!("Sua reserva: {name}, {when}. Total {total}, sinal {deposit} 😊{code}{pay}")
         }
     }
 }

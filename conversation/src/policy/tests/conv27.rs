@@ -61,6 +61,11 @@ fn a_cabin_preferred_from_the_offer_is_held_and_the_yes_after_it_gets_the_code()
             said(&t)
         );
     }
+    // What it costs, asked before any yes: with the code too.
+    for text in ["cuánto es la seña?", "how do I pay the deposit?"] {
+        let t = coihue_hold(false).run(&picked, text);
+        assert!(said(&t).contains("RES261215007"), "{text}: {}", said(&t));
+    }
     let t = coihue_hold(false).run(&after_hold(), "dale");
     assert!(!said(&t).contains("Código"), "{}", said(&t));
     assert!(said(&t).contains("RES261215007"), "{}", said(&t));
