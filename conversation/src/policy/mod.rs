@@ -75,6 +75,14 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             state.just_held = effects
                 .iter()
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
+            // A cabin picked from the offer ("la Coihue") is held at once: the guest may still
+            // say the yes they thought it needed. A hold moved keeps what its first hold was.
+            let booked = effects
+                .iter()
+                .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
+            if booked {
+                state.held_without_yes = prev.offer.is_some() && !u.affirmative;
+            }
             // "¿La Ñire acepta perros?": remembered, so "¿y la Lenga?" asks the same.
             state.last_asked = (u.intent == crate::nlu::Intent::AskInfo
                 && (!u.topics.is_empty() || !u.features.is_empty()))

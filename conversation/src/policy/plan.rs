@@ -580,8 +580,22 @@ pub(crate) fn plan(
                     && !u.question
                     && u.features.is_empty()
                     && u.topics.is_empty();
+                // "La Coihue", "la segunda", "me quedo con la más barata": a pick said as no
+                // question is the guest's choice, held at once.
+                // "La que acepta perros", "la del jacuzzi": a feature that points, not asks.
+                let points = matches!(u.choice, Some(Choice::Having(_) | Choice::PetFriendly));
+                let plain = u.features.is_empty()
+                    && u.topics.is_empty()
+                    && !matches!(u.intent, Intent::AskPrice | Intent::AskInfo);
+                let picked = !offer.together
+                    && !u.question
+                    && (plain || points)
+                    && !u.per_night
+                    && !u.compares
+                    && !u.asks_recommendation;
                 let agrees = agrees
                     || again
+                    || picked
                     || (u.settles && offer.replaces.is_some())
                     || (u.choice == Some(Choice::ThatOne)
                         && i == offer.chosen
@@ -720,7 +734,7 @@ pub(crate) fn plan(
                 // Asked for but not in the facts yet: a new offer the guest can accept.
                 None => {}
             }
-        } else if agrees
+        } else if (agrees || (s.held_without_yes && u.choice == Some(Choice::ThatOne)))
             && !heard.new_stay()
             && s.offer.is_none()
             && !(asks_another_stay && other_cabin.is_some())

@@ -61,7 +61,7 @@ pub fn hold_placed_in(lang: Language, h: &HoldLines<'_>) -> String {
 /// "¿Cuánto es la seña?" after the hold: what it costs and how to confirm it.
 pub fn held_price(
     lang: Language,
-    name: &str,
+    (name, code): (&str, Option<&str>),
     stay: &StayDates,
     (total, deposit): (booking::Money, booking::Money),
     link: Option<&str>,
@@ -75,15 +75,19 @@ pub fn held_price(
         (Language::Pt, Some(l)) => format!(" Para confirmar, pague o sinal aqui: {l}"),
         (Language::Pt, None) => " O link para pagar o sinal já está a caminho.".to_owned(),
     };
+    let (es, en) = match code {
+        Some(c) => (format!(" (código {c})"), format!(" (code {c})")),
+        None => (String::new(), String::new()),
+    };
     match lang {
         Language::Es => {
-            format!("Tu reserva: {name}, {when}. Total {total}, seña {deposit} 😊{pay}")
+            format!("Tu reserva{es}: {name}, {when}. Total {total}, seña {deposit} 😊{pay}")
         }
         Language::En => {
-            format!("Your booking: {name}, {when}. Total {total}, deposit {deposit} 😊{pay}")
+            format!("Your booking{en}: {name}, {when}. Total {total}, deposit {deposit} 😊{pay}")
         }
         Language::Pt => {
-            format!("Sua reserva: {name}, {when}. Total {total}, sinal {deposit} 😊{pay}")
+            format!("Sua reserva{es}: {name}, {when}. Total {total}, sinal {deposit} 😊{pay}")
         }
     }
 }
@@ -189,6 +193,39 @@ pub fn hold_kept(lang: Language, code: &str, name: &str, stay: &StayDates) -> St
         Language::Es => format!("¡Listo! Tu reserva {code} queda como estaba 👍 {name}, {when}."),
         Language::En => format!("Sure! Your booking {code} stays as it was 👍 {name}, {when}."),
         Language::Pt => format!("Certo! Sua reserva {code} fica como estava 👍 {name}, {when}."),
+    }
+}
+
+/// The yes after a cabin picked and held at once ("la Coihue" … "dale"): it is booked, its code
+/// and how to confirm it.
+pub fn pick_confirmed(
+    lang: Language,
+    name: &str,
+    stay: &StayDates,
+    code: &str,
+    link: Option<&str>,
+) -> String {
+    let when = range(lang, stay.check_in(), stay.check_out());
+    let pay = match (lang, link) {
+        (Language::Es, Some(l)) => format!("Para confirmarla, pagá la seña acá: {l}"),
+        (Language::Es, None) => "En un ratito te llega el link para pagar la seña.".to_owned(),
+        (Language::En, Some(l)) => format!("To confirm it, pay the deposit here: {l}"),
+        (Language::En, None) => "The link to pay the deposit is on its way.".to_owned(),
+        (Language::Pt, Some(l)) => format!("Para confirmar, pague o sinal aqui: {l}"),
+        (Language::Pt, None) => "O link para pagar o sinal já está a caminho.".to_owned(),
+    };
+    match lang {
+        Language::Es => {
+            format!("¡Listo, ya la tenés reservada! 🙌 {name}, {when}.\nCódigo: {code}\n{pay}")
+        }
+        Language::En => {
+            format!("Done, it's already booked for you! 🙌 {name}, {when}.\nCode: {code}\n{pay}")
+        }
+        Language::Pt => {
+            format!(
+                "Pronto, já está reservado para você! 🙌 {name}, {when}.\nCódigo: {code}\n{pay}"
+            )
+        }
     }
 }
 

@@ -136,7 +136,7 @@ fn a_named_cabin_is_quoted_first_or_said_to_be_taken() {
 }
 
 #[test]
-fn the_guest_points_at_an_option_and_yes_books_that_one() {
+fn the_guest_points_at_an_option_and_it_is_held() {
     let offered = run(&ConversationState::default(), ASK_FOR_TWO).state;
     let ids: Vec<i64> = offered
         .offer
@@ -167,20 +167,24 @@ fn the_guest_points_at_an_option_and_yes_books_that_one() {
         ("prefiro a segunda", 2),
         ("a mais barata", 1),
     ];
+    // A pick said as no question is the guest's choice: held at once; the yes they may send
+    // after it holds nothing more.
     for (text, id) in cases {
         let t = run(&offered, text);
-        let offer = t.state.offer.as_ref().expect("still on the table");
-        assert_eq!(offer.options[offer.chosen].accommodation_id, *id, "{text}");
-        assert!(
-            t.effects.iter().all(|e| matches!(e, Effect::Say(_))),
-            "{text}: a pick books nothing"
-        );
+        let b = booked(&t).unwrap_or_else(|| panic!("{text}: {}", said(&t)));
+        assert_eq!(b.accommodation_id, *id, "{text}");
         assert!(!said(&t).contains("no te entendí"), "{text}: {}", said(&t));
         for yes in ["sí", "dale", "ok", "de una", "yes"] {
-            let b = booked(&run(&t.state, yes)).expect("books");
-            assert_eq!(b.accommodation_id, *id, "{text} → {yes}");
+            assert!(booked(&run(&t.state, yes)).is_none(), "{text} → {yes}");
         }
     }
+    // Asked about, it is only put in focus: the yes books it.
+    let t = run(&offered, "y la segunda cuánto sale?");
+    assert!(booked(&t).is_none(), "{}", said(&t));
+    assert_eq!(
+        booked(&run(&t.state, "dale")).map(|b| b.accommodation_id),
+        Some(2)
+    );
     // A pick with a yes books at once.
     for (text, id) in [
         ("dale, reservame la coihue", 2),
@@ -434,12 +438,7 @@ fn the_other_of_two_options_is_the_one_not_in_focus() {
     )
     .state;
     let t = run(&two, "la otra");
-    let offer = t.state.offer.clone().expect("offer");
-    assert_eq!(offer.options[offer.chosen].accommodation_id, 3);
-    assert_eq!(
-        booked(&run(&t.state, "dale")).map(|b| b.accommodation_id),
-        Some(3)
-    );
+    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(3));
 }
 
 #[test]
@@ -482,15 +481,9 @@ fn the_option_for_that_many_people_is_picked() {
         ("a de 6 pessoas", 3),
     ] {
         let t = talk(&["tenés lugar para 3 del 15 al 17 de diciembre?", pick]);
-        let offer = t.state.offer.as_ref().expect("the offer stays");
-        assert_eq!(offer.options[offer.chosen].accommodation_id, id, "{pick}");
-        assert_eq!(offer.guests, 3, "{pick}: the party is the same");
-        let t = talk(&[
-            "tenés lugar para 3 del 15 al 17 de diciembre?",
-            pick,
-            "dale",
-        ]);
-        assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(id), "{pick}");
+        let b = booked(&t).unwrap_or_else(|| panic!("{pick}: {}", said(&t)));
+        assert_eq!(b.accommodation_id, id, "{pick}");
+        assert_eq!(b.guests, 3, "{pick}: the party is the same");
     }
 }
 
@@ -512,8 +505,8 @@ fn a_pet_said_after_the_offer_puts_the_cabins_that_take_pets_first() {
             "{pet}: the yes books a cabin that takes the pet"
         );
     }
-    // Already on a cabin that takes pets: the answer only, the offer stays.
-    let t = talk(&[ASK_FOR_TWO, "la segunda", "vamos con el perro"]);
+    // Asked about a cabin that takes pets: the answer only, the offer stays.
+    let t = talk(&[ASK_FOR_TWO, "y la segunda?", "vamos con el perro"]);
     assert_eq!(t.state.offer.as_ref().map(|o| o.chosen), Some(1));
 }
 
