@@ -67,7 +67,15 @@ pub(crate) fn act(
         effects.extend(answers(s, (name.as_deref(), &[]), facts, asked, None));
         return effects;
     }
-    carry_out(step, s, u, facts)
+    // "Buenísimo, ¿cuánto es la seña?" after "la Coihue" held it: the confirmation first.
+    let confirmed = if matches!(step, Step::AlreadyHeld) {
+        None
+    } else {
+        holds::yes_to_unasked_hold(s, u, facts)
+    };
+    let mut effects: Vec<Effect> = confirmed.into_iter().collect();
+    effects.extend(carry_out(step, s, u, facts));
+    effects
 }
 
 /// The runs of free nights of a cabin from `first` to `last` (both nights included), each as

@@ -96,10 +96,42 @@ pub(crate) fn accept(s: &mut ConversationState) -> Vec<Effect> {
 
 /// A yes after the hold: it is already held; how to confirm it.
 pub(crate) fn already_held(
-    s: &ConversationState,
+    s: &mut ConversationState,
     u: &Understanding,
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
+    match yes_to_unasked_hold(s, u, facts) {
+        Some(confirmed) => vec![confirmed],
+        None => held_again(s, u, facts),
+    }
+}
+
+/// The first yes after a hold placed with no yes ("la Coihue" held it at once): the
+/// confirmation the guest thought it needed, with the code. `None` otherwise.
+pub(crate) fn yes_to_unasked_hold(
+    s: &mut ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Option<Effect> {
+    let yes = u.affirmative || u.choice == Some(crate::nlu::Choice::ThatOne);
+    if !(s.held_without_yes && yes) {
+        return None;
+    }
+    let h = held(facts, u).filter(|h| !h.paid)?;
+    let stay = stay_of(h.check_in, h.check_out)?;
+    s.held_without_yes = false;
+    let lang = s.language;
+    Some(say(texts::pick_confirmed(
+        lang,
+        &texts::list(lang, &h.cabins()),
+        &stay,
+        h.shown_code(),
+        h.payment_link.as_deref(),
+    )))
+}
+
+/// A yes, or a question answered by the hold, when it is already held.
+fn held_again(s: &ConversationState, u: &Understanding, facts: &Facts<'_>) -> Vec<Effect> {
     let lang = s.language;
     if let Some(h) = held(facts, u)
         && let Some(stay) = stay_of(h.check_in, h.check_out)
@@ -113,7 +145,6 @@ pub(crate) fn already_held(
             &stay,
             Some(h.shown_code()),
             h.payment_link.as_deref(),
-            s.held_without_yes,
         ))];
     }
     match s
@@ -127,7 +158,6 @@ pub(crate) fn already_held(
             &stay,
             None,
             None,
-            false,
         ))],
         None => vec![say(texts::clarify(lang))],
     }
@@ -280,21 +310,19 @@ pub(crate) fn held_price(
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
     let lang = s.language;
-    let (id, name, stay, link, code) = match held(facts, u) {
+    let (id, name, stay, (link, code)) = match held(facts, u) {
         Some(h) => (
             Some(h.accommodation_id),
             h.accommodation.clone(),
             stay_of(h.check_in, h.check_out),
-            h.payment_link.as_deref(),
-            Some(h.shown_code()).filter(|_| s.held_without_yes),
+            (h.payment_link.as_deref(), Some(h.shown_code())),
         ),
         None => match &s.booked {
             Some(b) => (
                 None,
                 b.accommodation.clone(),
                 stay_of(b.check_in, b.check_out),
-                None,
-                None,
+                (None, None),
             ),
             None => return vec![say(texts::clarify(lang))],
         },
@@ -308,14 +336,13 @@ pub(crate) fn held_price(
             let q = a.quote(&stay);
             vec![say(texts::held_price(
                 lang,
-                &name,
+                (&name, code),
                 &stay,
                 (q.total, q.deposit),
                 link,
-                code,
             ))]
         }
-        _ => already_held(s, u, facts),
+        _ => held_again(s, u, facts),
     }
 }
 

@@ -75,17 +75,14 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             state.just_held = effects
                 .iter()
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
-            // "La coihue", "mejor la del jacuzzi": held (or moved) with no yes said, so the yes
-            // that follows is the one the guest meant to give.
-            // Until a yes comes ("la más barata" … "¿cuánto sale en total?" … "dale").
-            let held_now = effects.iter().any(|e| {
-                matches!(
-                    e,
-                    Effect::Book(_) | Effect::BookTogether(_) | Effect::MoveHold { .. }
-                )
-            });
-            let yes = u.affirmative || u.intent == crate::nlu::Intent::Book;
-            state.held_without_yes = (held_now || prev.held_without_yes) && !yes;
+            // A cabin picked from the offer ("la Coihue") is held at once: the guest may still
+            // say the yes they thought it needed. A hold moved keeps what its first hold was.
+            let booked = effects
+                .iter()
+                .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
+            if booked {
+                state.held_without_yes = prev.offer.is_some() && !u.affirmative;
+            }
             // "¿La Ñire acepta perros?": remembered, so "¿y la Lenga?" asks the same.
             state.last_asked = (u.intent == crate::nlu::Intent::AskInfo
                 && (!u.topics.is_empty() || !u.features.is_empty()))

@@ -6,10 +6,11 @@
 //!    takes none: the offer again, the cabins that take pets first (after a hold: the hold kept,
 //!    the cabins that take pets offered to replace it); a language asked for; cabins offered
 //!    together: those the group names instead, or the largest when asked for one;
-//! 2. with an offer on the table and no new dates or people: a cabin preferred by name or by
-//!    what sets it apart ("la Coihue", "la más barata", "la del jacuzzi", also with thanks),
-//!    said as no question, books it; a finger on the list ("la segunda", "la otra") focuses
-//!    that option (with a yes it books it); a yes accepts the option in focus, and only that;
+//! 2. with an offer on the table and no new dates or people: a pick said as no question ("la
+//!    Coihue", "la segunda", "la más barata", "la del jacuzzi", also with thanks) holds that
+//!    option at once; one asked about only focuses it; a yes accepts the option in focus, and
+//!    only that; cabins named for a group ("la Lenga y el Arrayán", "5 en la Lenga y 2 en el
+//!    Arrayán") are held together, the party split as said;
 //! 3. with a hold: new dates or people correct it (moved if unpaid, handed to staff if paid),
 //!    unless the guest plainly asks about another stay; a yes says it is already held; a
 //!    price question ("¿cuánto es la seña?") gets the hold's own total, deposit and link;
@@ -635,47 +636,27 @@ pub(crate) fn plan(
                     && !u.question
                     && u.features.is_empty()
                     && u.topics.is_empty();
-                // "La coihue", "la del jacuzzi entonces", "nah, la más barata" answering
-                // "¿Te reservo la Coihue? … o decime cuál preferís": the one preferred, by its
-                // name or by what sets it apart, said as no question and asking nothing about
-                // it, is the choice the offer asked for: held. A finger on the list ("la
-                // segunda", "la otra", "esa") only puts that option in focus.
-                let answers_which = offer.replaces.is_none()
-                    && !offer.together
-                    && !matches!(
-                        u.choice,
-                        Some(
-                            Choice::Position(_)
-                                | Choice::Last
-                                | Choice::Middle
-                                | Choice::Other
-                                | Choice::ThatOne
-                        )
-                    )
+                // "La Coihue", "la segunda", "me quedo con la más barata": a pick said as no
+                // question is the guest's choice, held at once.
+                // "La que acepta perros", "la del jacuzzi": a feature that points, not asks.
+                let points = matches!(u.choice, Some(Choice::Having(_) | Choice::PetFriendly));
+                let plain = u.features.is_empty()
+                    && u.topics.is_empty()
+                    && !matches!(u.intent, Intent::AskPrice | Intent::AskInfo);
+                let picked = !offer.together
                     && !u.question
-                    && !u.compares
-                    && !u.asks_recommendation
-                    && !u.asks_other
-                    && !u.defers
-                    && !u.declines
+                    && (plain || points)
                     && !u.per_night
-                    && u.described.is_none()
-                    // "La que acepta perros": what it has is how it is picked, not a question.
-                    && if matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))) {
-                        matches!(u.intent, Intent::Unknown | Intent::Book | Intent::AskInfo)
-                    } else {
-                        u.features.is_empty()
-                            && u.topics.is_empty()
-                            && matches!(u.intent, Intent::Unknown | Intent::Book)
-                    };
+                    && !u.compares
+                    && !u.asks_recommendation;
                 let agrees = agrees
                     || again
+                    || picked
                     || (u.settles && offer.replaces.is_some())
                     || (u.choice == Some(Choice::ThatOne)
                         && i == offer.chosen
                         && offer.asked.is_none_or(|a| a == i)
                         && !offer.together);
-                let agrees = agrees || answers_which;
                 return choose(offer, &mut s.accommodation, i, agrees);
             }
             Some(None) => {
@@ -809,9 +790,7 @@ pub(crate) fn plan(
                 // Asked for but not in the facts yet: a new offer the guest can accept.
                 None => {}
             }
-        } else if (agrees
-            // "Esa" right after a cabin was held as the guest picked it: the yes they meant.
-            || (prev.held_without_yes && u.choice == Some(Choice::ThatOne) && !u.question))
+        } else if (agrees || (s.held_without_yes && u.choice == Some(Choice::ThatOne)))
             && !heard.new_stay()
             && s.offer.is_none()
             && !(asks_another_stay && other_cabin.is_some())

@@ -61,20 +61,12 @@ pub fn hold_placed_in(lang: Language, h: &HoldLines<'_>) -> String {
 /// "¿Cuánto es la seña?" after the hold: what it costs and how to confirm it.
 pub fn held_price(
     lang: Language,
-    name: &str,
+    (name, code): (&str, Option<&str>),
     stay: &StayDates,
     (total, deposit): (booking::Money, booking::Money),
     link: Option<&str>,
-    code: Option<&str>,
 ) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());
-    // Its code, when the guest has not said yes to the hold yet (it was placed as they picked
-    // the cabin): this is the reply they read as the booking.
-    let code = match (lang, code) {
-        (_, None) => String::new(),
-        (Language::En, Some(c)) => format!(" Code: {c}."),
-        (Language::Es | Language::Pt, Some(c)) => format!(" Código: {c}."),
-    };
     let pay = match (lang, link) {
         (Language::Es, Some(l)) => format!(" Para confirmarla, pagá la seña acá: {l}"),
         (Language::Es, None) => " En un ratito te llega el link para pagar la seña.".to_owned(),
@@ -83,15 +75,19 @@ pub fn held_price(
         (Language::Pt, Some(l)) => format!(" Para confirmar, pague o sinal aqui: {l}"),
         (Language::Pt, None) => " O link para pagar o sinal já está a caminho.".to_owned(),
     };
+    let (es, en) = match code {
+        Some(c) => (format!(" (código {c})"), format!(" (code {c})")),
+        None => (String::new(), String::new()),
+    };
     match lang {
         Language::Es => {
-            format!("Tu reserva: {name}, {when}. Total {total}, seña {deposit} 😊{code}{pay}")
+            format!("Tu reserva{es}: {name}, {when}. Total {total}, seña {deposit} 😊{pay}")
         }
         Language::En => {
-            format!("Your booking: {name}, {when}. Total {total}, deposit {deposit} 😊{code}{pay}")
+            format!("Your booking{en}: {name}, {when}. Total {total}, deposit {deposit} 😊{pay}")
         }
         Language::Pt => {
-            format!("Sua reserva: {name}, {when}. Total {total}, sinal {deposit} 😊{code}{pay}")
+            format!("Sua reserva{es}: {name}, {when}. Total {total}, sinal {deposit} 😊{pay}")
         }
     }
 }
@@ -200,6 +196,39 @@ pub fn hold_kept(lang: Language, code: &str, name: &str, stay: &StayDates) -> St
     }
 }
 
+/// The yes after a cabin picked and held at once ("la Coihue" … "dale"): it is booked, its code
+/// and how to confirm it.
+pub fn pick_confirmed(
+    lang: Language,
+    name: &str,
+    stay: &StayDates,
+    code: &str,
+    link: Option<&str>,
+) -> String {
+    let when = range(lang, stay.check_in(), stay.check_out());
+    let pay = match (lang, link) {
+        (Language::Es, Some(l)) => format!("Para confirmarla, pagá la seña acá: {l}"),
+        (Language::Es, None) => "En un ratito te llega el link para pagar la seña.".to_owned(),
+        (Language::En, Some(l)) => format!("To confirm it, pay the deposit here: {l}"),
+        (Language::En, None) => "The link to pay the deposit is on its way.".to_owned(),
+        (Language::Pt, Some(l)) => format!("Para confirmar, pague o sinal aqui: {l}"),
+        (Language::Pt, None) => "O link para pagar o sinal já está a caminho.".to_owned(),
+    };
+    match lang {
+        Language::Es => {
+            format!("¡Listo, ya la tenés reservada! 🙌 {name}, {when}.\nCódigo: {code}\n{pay}")
+        }
+        Language::En => {
+            format!("Done, it's already booked for you! 🙌 {name}, {when}.\nCode: {code}\n{pay}")
+        }
+        Language::Pt => {
+            format!(
+                "Pronto, já está reservado para você! 🙌 {name}, {when}.\nCódigo: {code}\n{pay}"
+            )
+        }
+    }
+}
+
 /// "Dale" again after the hold: it is already held (the reservation named by its code, when
 /// known), here is how to confirm it.
 pub fn already_held(
@@ -208,15 +237,12 @@ pub fn already_held(
     stay: &StayDates,
     code: Option<&str>,
     link: Option<&str>,
-    confirms_pick: bool,
 ) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());
     // With its code (in Spanish as the reservation's name: no "Código:" that reads as a new
-    // hold), unless the yes is the one the guest meant to give to a cabin held as they picked
-    // it: then the code, as a hold placed on that yes would say.
+    // hold).
     let when = match (lang, code) {
         (_, None) => when,
-        (Language::Es, Some(c)) if confirms_pick => format!("{when}. Código: {c}."),
         (Language::Es, Some(c)) => format!("{when} (tu reserva {c})"),
         (Language::En, Some(c)) => format!("{when} (code {c})"),
         (Language::Pt, Some(c)) => format!("{when} (código {c})"),

@@ -306,6 +306,7 @@ mod tests {
                 group_hold_placed_in(lang, &group_hold),
                 group_voucher_text(lang, &group_voucher),
                 how_to_pay(lang, Some(30), ways),
+                pick_confirmed(lang, "Cabaña Lenga", &stay(), "RES1", Some("https://pago")),
                 recommended_for(lang, ("Cabaña Coihue", "Para cuatro."), 4, true),
                 combination(lang, &stay(), 6, &[(part(), 4), (part(), 2)], false),
                 combination(lang, &stay(), 6, &[(part(), 4), (part(), 2)], true),
@@ -319,15 +320,6 @@ mod tests {
                     &stay(),
                     Some("RES1"),
                     Some("https://pago"),
-                    false,
-                ),
-                already_held(
-                    lang,
-                    "Cabaña Lenga",
-                    &stay(),
-                    Some("RES1"),
-                    Some("https://pago"),
-                    true,
                 ),
                 price_of_nights(
                     lang,

@@ -38,12 +38,8 @@ fn a_cabin_preferred_from_the_offer_is_held_and_the_yes_after_it_gets_the_code()
         );
         assert_eq!(t.state.held_without_yes, !pick.starts_with("ok"), "{pick}");
     }
-    // Asked about, or a finger on the list: only in focus.
-    for text in [
-        "y la coihue cuanto sale?",
-        "la coihue tiene parrilla?",
-        "la segunda",
-    ] {
+    // Asked about: only in focus.
+    for text in ["y la coihue cuanto sale?", "la coihue tiene parrilla?"] {
         let t = talk(&[ASK_FOR_TWO, text]);
         assert!(booked(&t).is_none(), "{text}: {}", said(&t));
     }

@@ -30,16 +30,16 @@ fn a_cabin_turned_down_by_name_moves_the_focus_off_it() {
         );
     }
     // The refused stays on the table: the guest may come back to it.
-    let t = talk(&[
+    let held = held_over(&[
         ASK_FOR_TWO,
         "la arrayan no, la otra",
         "no, al final la arrayan",
         "dale",
     ]);
-    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(1));
+    assert_eq!(held.map(|b| b.accommodation_id), Some(1));
     // A question about one turns nothing down.
-    let t = talk(&[ASK_FOR_TWO, "y la coihue no? prefiero esa", "dale"]);
-    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(2));
+    let held = held_over(&[ASK_FOR_TWO, "y la coihue no? prefiero esa", "dale"]);
+    assert_eq!(held.map(|b| b.accommodation_id), Some(2));
 }
 
 #[test]

@@ -152,6 +152,20 @@ fn said(t: &Turn) -> String {
         .join("\n")
 }
 
+/// The last cabin held over a whole conversation (a pick holds at once; the yes after it
+/// only confirms).
+fn held_over(messages: &[&str]) -> Option<Booking> {
+    let world = World::default();
+    let mut state = ConversationState::default();
+    let mut last = None;
+    for m in messages {
+        let t = world.run(&state, m);
+        last = booked(&t).or(last);
+        state = t.state;
+    }
+    last
+}
+
 fn booked(t: &Turn) -> Option<Booking> {
     t.effects.iter().find_map(|e| match e {
         Effect::Book(b) => Some(*b),

@@ -136,8 +136,7 @@ fn a_named_cabin_is_quoted_first_or_said_to_be_taken() {
 }
 
 #[test]
-fn the_guest_points_at_an_option_and_yes_books_that_one() {
-    // A finger on the list ("la segunda", "la última") puts the option in focus; a yes books it.
+fn the_guest_points_at_an_option_and_it_is_held() {
     let offered = run(&ConversationState::default(), ASK_FOR_TWO).state;
     let ids: Vec<i64> = offered
         .offer
@@ -149,50 +148,43 @@ fn the_guest_points_at_an_option_and_yes_books_that_one() {
         .collect();
     assert_eq!(ids, vec![1, 2, 3]);
     let cases: &[(&str, i64)] = &[
+        ("prefiero la Coihue", 2),
+        ("mejor la coihue", 2),
+        ("la coigue", 2),
         ("la segunda", 2),
         ("me quedo con la segunda opción", 2),
         ("la opcion 3", 3),
         ("la ultima", 3),
-        ("la numero dos", 2),
-        ("la del medio", 2),
-        ("i prefer the second one", 2),
-        ("prefiro a segunda", 2),
-    ];
-    for (text, id) in cases {
-        let t = run(&offered, text);
-        let offer = t.state.offer.as_ref().expect("still on the table");
-        assert_eq!(offer.options[offer.chosen].accommodation_id, *id, "{text}");
-        assert!(
-            t.effects.iter().all(|e| matches!(e, Effect::Say(_))),
-            "{text}: a pick books nothing"
-        );
-        assert!(!said(&t).contains("no te entendí"), "{text}: {}", said(&t));
-        for yes in ["sí", "dale", "ok", "de una", "yes"] {
-            let b = booked(&run(&t.state, yes)).expect("books");
-            assert_eq!(b.accommodation_id, *id, "{text} → {yes}");
-        }
-    }
-    // The one preferred, by its name or by what sets it apart, answers "¿Te reservo…? o
-    // decime cuál preferís": held at once.
-    for (text, id) in [
-        ("prefiero la Coihue", 2),
-        ("mejor la coihue", 2),
-        ("la coigue", 2),
         ("la más barata", 1),
         ("la mas grande", 3),
         ("la grande", 3),
         ("la que acepta perros", 2),
         ("la que tiene pileta", 3),
+        ("la numero dos", 2),
+        ("la del medio", 2),
+        ("i prefer the second one", 2),
         ("the biggest one", 3),
+        ("prefiro a segunda", 2),
         ("a mais barata", 1),
-        ("la coihue", 2),
-        ("nah, la mas barata", 1),
-        ("la de la pileta entonces", 3),
-    ] {
+    ];
+    // A pick said as no question is the guest's choice: held at once; the yes they may send
+    // after it holds nothing more.
+    for (text, id) in cases {
         let t = run(&offered, text);
-        assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(id), "{text}");
+        let b = booked(&t).unwrap_or_else(|| panic!("{text}: {}", said(&t)));
+        assert_eq!(b.accommodation_id, *id, "{text}");
         assert!(!said(&t).contains("no te entendí"), "{text}: {}", said(&t));
+        for yes in ["sí", "dale", "ok", "de una", "yes"] {
+            assert!(booked(&run(&t.state, yes)).is_none(), "{text} → {yes}");
+        }
     }
+    // Asked about, it is only put in focus: the yes books it.
+    let t = run(&offered, "y la segunda cuánto sale?");
+    assert!(booked(&t).is_none(), "{}", said(&t));
+    assert_eq!(
+        booked(&run(&t.state, "dale")).map(|b| b.accommodation_id),
+        Some(2)
+    );
     // A pick with a yes books at once.
     for (text, id) in [
         ("dale, reservame la coihue", 2),
@@ -446,12 +438,7 @@ fn the_other_of_two_options_is_the_one_not_in_focus() {
     )
     .state;
     let t = run(&two, "la otra");
-    let offer = t.state.offer.clone().expect("offer");
-    assert_eq!(offer.options[offer.chosen].accommodation_id, 3);
-    assert_eq!(
-        booked(&run(&t.state, "dale")).map(|b| b.accommodation_id),
-        Some(3)
-    );
+    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(3));
 }
 
 #[test]
@@ -493,7 +480,6 @@ fn the_option_for_that_many_people_is_picked() {
         ("the one for 6", 3),
         ("a de 6 pessoas", 3),
     ] {
-        // The one for that many, preferred: held at once, for the party said before.
         let t = talk(&["tenés lugar para 3 del 15 al 17 de diciembre?", pick]);
         let b = booked(&t).unwrap_or_else(|| panic!("{pick}: {}", said(&t)));
         assert_eq!(b.accommodation_id, id, "{pick}");
@@ -519,8 +505,8 @@ fn a_pet_said_after_the_offer_puts_the_cabins_that_take_pets_first() {
             "{pet}: the yes books a cabin that takes the pet"
         );
     }
-    // Already on a cabin that takes pets: the answer only, the offer stays.
-    let t = talk(&[ASK_FOR_TWO, "la segunda", "vamos con el perro"]);
+    // Asked about a cabin that takes pets: the answer only, the offer stays.
+    let t = talk(&[ASK_FOR_TWO, "y la segunda?", "vamos con el perro"]);
     assert_eq!(t.state.offer.as_ref().map(|o| o.chosen), Some(1));
 }
 

@@ -2,7 +2,8 @@
 //! cabin chosen again after asking about it is a yes; its price a night when asked with the
 //! pick or with the hold; a yes when it is held names the reservation; a liking said ("nos
 //! encanta el jacuzzi") is no question; a hold cancelled with a new stay asked is released and
-//! the stay quoted.
+//! the stay quoted; a cabin picked as no question is held at once, and the yes that may follow
+//! is told the code.
 
 use super::*;
 
@@ -21,7 +22,7 @@ fn the_cabin_asked_about_then_chosen_again_is_held() {
         let b = booked(&t).expect("held");
         assert_eq!(b.accommodation_id, 2, "{again}");
     }
-    // Preferred at once, without asking about it first: the choice the offer asked for, held.
+    // Picked as no question: held at once.
     let t = talk(&[TWO_IN_DECEMBER, "prefiero la coihue"]);
     assert_eq!(
         booked(&t).map(|b| b.accommodation_id),
@@ -88,4 +89,26 @@ fn a_hold_cancelled_with_a_new_stay_asked_is_released_and_the_stay_quoted() {
         assert_eq!(offer.check_in, d("2027-04-06"), "{text}");
         assert!(booked(&t).is_none(), "{text}: nothing held yet");
     }
+}
+
+#[test]
+fn the_yes_after_a_pick_that_held_confirms_it_with_the_code() {
+    let w = coihue_hold(false);
+    let picked = ConversationState {
+        held_without_yes: true,
+        ..after_hold()
+    };
+    for yes in ["dale", "sí, reservala", "esa"] {
+        let t = w.run(&picked, yes);
+        let s = said(&t);
+        assert!(s.contains("Código: RES261215007"), "{yes}: {s}");
+        assert!(!t.state.held_without_yes, "{yes}: told once");
+        assert!(booked(&t).is_none(), "{yes}: nothing held again");
+    }
+    // A question first: answered, with the hold's code.
+    let s = said(&w.run(&picked, "cómo pago la seña?"));
+    assert!(s.contains("código RES261215007"), "{s}");
+    // Held after a yes: a second yes is not told the code line again.
+    let s = said(&w.run(&after_hold(), "dale"));
+    assert!(!s.contains("Código:"), "{s}");
 }

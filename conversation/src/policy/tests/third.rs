@@ -42,8 +42,8 @@ fn not_this_one_keeps_the_offer_and_asks_which() {
         s.contains("Coihue") && s.contains("Lenga") && !s.contains("Arrayán"),
         "{s}"
     );
-    let t = talk(&[ASK_FOR_TWO, "no, esa no", "la lenga entonces"]);
-    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(3));
+    let held = held_over(&[ASK_FOR_TWO, "no, esa no", "la lenga entonces", "dale"]);
+    assert_eq!(held.map(|b| b.accommodation_id), Some(3));
     // The option turned down leaves the table: a yes never books it.
     let t = talk(&[ASK_FOR_TWO, "not that one", "yes"]);
     assert_ne!(booked(&t).map(|b| b.accommodation_id), Some(1));
