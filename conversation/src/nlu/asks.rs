@@ -511,3 +511,21 @@ pub(super) fn deposit_not_balance(tokens: &[Token]) -> bool {
             .iter()
             .any(|t| t.is_any(&["saldo", "resto", "restante", "balance", "rest", "remaining"]))
 }
+
+/// The cabin named in a sentence of its own, said as no question, beside a question in another
+/// ("la coihue. ¿a qué hora es el check-in?"): a choice made, with something asked besides.
+pub(super) fn named_apart_from_the_question(text: &str, name: &str) -> bool {
+    let asks = |s: &str| s.contains('?') || s.contains('¿');
+    let Some(key) = super::normalize::tokenize(name).pop() else {
+        return false;
+    };
+    asks(text)
+        && text
+            .split(['.', '!', '\n', ';'])
+            .filter(|sentence| !asks(sentence))
+            .any(|sentence| {
+                super::normalize::tokenize(sentence)
+                    .iter()
+                    .any(|t| t.is(&key.text))
+            })
+}

@@ -345,6 +345,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         accommodation::asked_of(&tokens, "").or_else(|| accommodation::asked_after_and(&tokens))
     })
     .flatten();
+    let named_apart = accommodation
+        .as_deref()
+        .is_some_and(|name| asks::named_apart_from_the_question(text, name));
     Understanding {
         general_info,
         unknown_question,
@@ -453,5 +456,6 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         pays_deposit: asks::deposit_not_balance(&tokens),
         apart: guests::cabins_apart_asked(&tokens),
         question: text.contains('?') || text.contains('¿'),
+        named_apart,
     }
 }

@@ -215,6 +215,9 @@ pub struct Understanding {
     pub apart: bool,
     /// The message asks something (a question mark).
     pub question: bool,
+    /// The cabin named is said in a sentence of its own, no question ("la coihue. ¿a qué
+    /// hora es el check-in?"): chosen, with a question besides.
+    pub named_apart: bool,
 }
 
 /// A way of paying a guest may ask about, answered yes or no from how the property takes the

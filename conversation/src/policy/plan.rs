@@ -523,6 +523,7 @@ pub(crate) fn plan(
     // "La que acepta perros" points; it does not ask.
     let asks_about_the_place = u.intent == Intent::AskInfo
         && (u.info_topic.is_some() || u.feature.is_some())
+        && !(u.named_apart && s.offer.is_some())
         && !(s.offer.is_some()
             && matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))));
     if asks_about_the_place && !heard.new_stay() {
@@ -643,9 +644,10 @@ pub(crate) fn plan(
                 let plain = u.features.is_empty()
                     && u.topics.is_empty()
                     && !matches!(u.intent, Intent::AskPrice | Intent::AskInfo);
+                // "La coihue. ¿A qué hora es el check-in?": chosen, and the question answered.
                 let picked = !offer.together
-                    && !u.question
-                    && (plain || points)
+                    && (!u.question || u.named_apart)
+                    && (plain || points || u.named_apart)
                     && !u.per_night
                     && !u.compares
                     && !u.asks_recommendation;

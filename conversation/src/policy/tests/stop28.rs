@@ -112,3 +112,19 @@ fn the_yes_after_a_pick_that_held_confirms_it_with_the_code() {
     let s = said(&w.run(&after_hold(), "dale"));
     assert!(!s.contains("Código:"), "{s}");
 }
+
+#[test]
+fn a_cabin_chosen_in_its_own_sentence_beside_a_question_is_held_and_the_question_answered() {
+    for (text, answer) in [
+        ("la coihue. a que hora es el check in?", "14:00"),
+        ("The Coihue! What time is check-in?", "14:00"),
+        ("a coihue. aceitam cachorro?", "Coihue"),
+    ] {
+        let t = talk(&[TWO_IN_DECEMBER, text]);
+        assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(2), "{text}");
+        assert!(said(&t).contains(answer), "{text}: {}", said(&t));
+    }
+    // The question about the cabin itself only asks.
+    let t = talk(&[TWO_IN_DECEMBER, "la coihue tiene parrilla?"]);
+    assert!(booked(&t).is_none(), "{}", said(&t));
+}
