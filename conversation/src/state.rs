@@ -139,6 +139,10 @@ pub struct ConversationState {
     /// code again.
     #[serde(default)]
     pub held_without_yes: bool,
+    /// The offer that pick was made from: "ah no, mejor la primera" moves the hold to another
+    /// of its options.
+    #[serde(default)]
+    pub picked_from: Option<Offer>,
     /// What the guest's last question about the place asked ("¿la Ñire acepta perros?"): a
     /// "¿y la Lenga?" next asks the same about another cabin.
     #[serde(default)]

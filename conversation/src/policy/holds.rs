@@ -113,7 +113,8 @@ pub(crate) fn yes_to_unasked_hold(
     u: &Understanding,
     facts: &Facts<'_>,
 ) -> Option<Effect> {
-    let yes = u.affirmative || u.choice == Some(crate::nlu::Choice::ThatOne);
+    // "Genial! ¿A qué distancia están?" acknowledges; the question is what it says.
+    let yes = (u.affirmative && !u.question) || u.choice == Some(crate::nlu::Choice::ThatOne);
     if !(s.held_without_yes && yes) {
         return None;
     }

@@ -83,6 +83,16 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             if booked {
                 state.held_without_yes = prev.offer.is_some() && !u.affirmative;
             }
+            // The offer a pick held from stays only while that hold is the one standing.
+            let changed = effects.iter().any(|e| {
+                matches!(
+                    e,
+                    Effect::MoveHold { .. } | Effect::ReleaseHold { .. } | Effect::BookTogether(_)
+                )
+            });
+            if changed || state.offer.is_some() || (booked && !state.held_without_yes) {
+                state.picked_from = None;
+            }
             // "¿La Ñire acepta perros?": remembered, so "¿y la Lenga?" asks the same.
             state.last_asked = (u.intent == crate::nlu::Intent::AskInfo
                 && (!u.topics.is_empty() || !u.features.is_empty()))

@@ -651,6 +651,12 @@ pub(crate) fn plan(
                     && !u.per_night
                     && !u.compares
                     && !u.asks_recommendation;
+                let held_by_pick = picked && !agrees && offer.replaces.is_none();
+                if held_by_pick {
+                    let mut from = offer.clone();
+                    from.chosen = i;
+                    s.picked_from = Some(from);
+                }
                 let agrees = agrees
                     || again
                     || picked
@@ -719,6 +725,26 @@ pub(crate) fn plan(
     }
 
     let holding = held(facts, u);
+    // "La segunda" held it; "ah no, mejor la primera": the hold moves to that option.
+    if s.offer.is_none()
+        && !u.question
+        && !heard.new_stay()
+        && (u.accommodation.is_some() || u.choice.is_some_and(|c| c != Choice::ThatOne))
+        && let (Some(from), Some(h)) = (s.picked_from.clone(), holding)
+        && !h.paid
+        && h.group.is_none()
+        && let Some(Some(i)) = pick(&from, u, facts)
+        && from
+            .options
+            .get(i)
+            .is_some_and(|o| o.accommodation_id != h.accommodation_id)
+    {
+        let mut offer = from;
+        offer.replaces = Some(h.code.clone());
+        offer.chosen = i;
+        s.offer = Some(offer);
+        return Step::BookOffer;
+    }
     // "¿Cuál es el código de mi reserva?"
     if u.asks_code
         && !(u.asks_voucher && holding.is_some_and(|h| h.paid))

@@ -128,3 +128,45 @@ fn a_cabin_chosen_in_its_own_sentence_beside_a_question_is_held_and_the_question
     let t = talk(&[TWO_IN_DECEMBER, "la coihue tiene parrilla?"]);
     assert!(booked(&t).is_none(), "{}", said(&t));
 }
+
+#[test]
+fn another_option_picked_after_a_pick_held_moves_the_hold() {
+    // The hold the pick placed, as the next turn's facts show it.
+    let world = World {
+        held: Some(Held {
+            code: "RES261215009".into(),
+            accommodation_id: 2,
+            accommodation: "Cabaña Coihue".into(),
+            check_in: d("2026-12-15"),
+            check_out: d("2026-12-17"),
+            guests: 2,
+            paid: false,
+            payment_link: Some("https://pago.example/RES261215009".into()),
+            holds_until: None,
+            group: None,
+        }),
+        ..World::default()
+    };
+    let first = talk(&[TWO_IN_DECEMBER, "la segunda"]);
+    assert_eq!(booked(&first).map(|b| b.accommodation_id), Some(2));
+    for change in ["ah no, mejor la primera", "no, better the Arrayán"] {
+        let t = world.run(&first.state, change);
+        let moved = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { code, to } => Some((code.clone(), to.accommodation_id)),
+            _ => None,
+        });
+        assert_eq!(
+            moved,
+            Some(("RES261215009".to_owned(), 1)),
+            "{change}: {}",
+            said(&t)
+        );
+    }
+    // A yes is no other pick: the hold stays, confirmed.
+    let t = world.run(&first.state, "dale");
+    assert!(
+        t.effects.iter().all(|e| matches!(e, Effect::Say(_))),
+        "{}",
+        said(&t)
+    );
+}
