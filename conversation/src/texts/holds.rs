@@ -58,6 +58,18 @@ pub fn hold_placed_in(lang: Language, h: &HoldLines<'_>) -> String {
     }
 }
 
+/// Where the deposit of a hold is paid, or that its link is on its way.
+fn pay_the_deposit(lang: Language, link: Option<&str>) -> String {
+    match (lang, link) {
+        (Language::Es, Some(l)) => format!("Para confirmarla, pagá la seña acá: {l}"),
+        (Language::Es, None) => "En un ratito te llega el link para pagar la seña.".to_owned(),
+        (Language::En, Some(l)) => format!("To confirm it, pay the deposit here: {l}"),
+        (Language::En, None) => "The link to pay the deposit is on its way.".to_owned(),
+        (Language::Pt, Some(l)) => format!("Para confirmar, pague o sinal aqui: {l}"),
+        (Language::Pt, None) => "O link para pagar o sinal já está a caminho.".to_owned(),
+    }
+}
+
 /// "¿Cuánto es la seña?" after the hold: what it costs and how to confirm it.
 pub fn held_price(
     lang: Language,
@@ -67,14 +79,7 @@ pub fn held_price(
     link: Option<&str>,
 ) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());
-    let pay = match (lang, link) {
-        (Language::Es, Some(l)) => format!(" Para confirmarla, pagá la seña acá: {l}"),
-        (Language::Es, None) => " En un ratito te llega el link para pagar la seña.".to_owned(),
-        (Language::En, Some(l)) => format!(" To confirm it, pay the deposit here: {l}"),
-        (Language::En, None) => " The link to pay the deposit is on its way.".to_owned(),
-        (Language::Pt, Some(l)) => format!(" Para confirmar, pague o sinal aqui: {l}"),
-        (Language::Pt, None) => " O link para pagar o sinal já está a caminho.".to_owned(),
-    };
+    let pay = format!(" {}", pay_the_deposit(lang, link));
     let (es, en) = match code {
         Some(c) => (format!(" (código {c})"), format!(" (code {c})")),
         None => (String::new(), String::new()),
@@ -206,14 +211,7 @@ pub fn pick_confirmed(
     link: Option<&str>,
 ) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());
-    let pay = match (lang, link) {
-        (Language::Es, Some(l)) => format!("Para confirmarla, pagá la seña acá: {l}"),
-        (Language::Es, None) => "En un ratito te llega el link para pagar la seña.".to_owned(),
-        (Language::En, Some(l)) => format!("To confirm it, pay the deposit here: {l}"),
-        (Language::En, None) => "The link to pay the deposit is on its way.".to_owned(),
-        (Language::Pt, Some(l)) => format!("Para confirmar, pague o sinal aqui: {l}"),
-        (Language::Pt, None) => "O link para pagar o sinal já está a caminho.".to_owned(),
-    };
+    let pay = pay_the_deposit(lang, link);
     match lang {
         Language::Es => {
             format!("¡Listo, ya la tenés reservada! 🙌 {name}, {when}.\nCódigo: {code}\n{pay}")

@@ -620,10 +620,9 @@ pub fn price_from_in(lang: Language, name: &str, per_night: Money) -> String {
     price_for(lang, name, per_night, None)
 }
 
-/// The nightly price of a cabin when no dates are known yet; what is still missing is asked
-/// for (the people only when not said yet).
-pub fn price_for(lang: Language, name: &str, per_night: Money, guests: Option<u16>) -> String {
-    let ask = match (lang, guests) {
+/// What is still missing for an exact total: the dates, and the people when not said yet.
+fn ask_for_the_total(lang: Language, guests: Option<u16>) -> &'static str {
+    match (lang, guests) {
         (Language::Es, None) => "Decime fechas y cuántas personas y te paso el total exacto 😊",
         (Language::Es, Some(_)) => "Decime las fechas y te paso el total exacto 😊",
         (Language::En, None) => {
@@ -632,7 +631,13 @@ pub fn price_for(lang: Language, name: &str, per_night: Money, guests: Option<u1
         (Language::En, Some(_)) => "Tell me your dates and I'll send you the exact total 😊",
         (Language::Pt, None) => "Me diga as datas e quantas pessoas que te passo o total exato 😊",
         (Language::Pt, Some(_)) => "Me diga as datas que te passo o total exato 😊",
-    };
+    }
+}
+
+/// The nightly price of a cabin when no dates are known yet; what is still missing is asked
+/// for (the people only when not said yet).
+pub fn price_for(lang: Language, name: &str, per_night: Money, guests: Option<u16>) -> String {
+    let ask = ask_for_the_total(lang, guests);
     match lang {
         Language::Es => format!(
             "La noche en {name} arranca en {per_night} (viernes y sábados un poquito más). {ask}"
@@ -657,16 +662,7 @@ pub fn price_of_nights(
     weekends_more: bool,
     guests: Option<u16>,
 ) -> String {
-    let ask = match (lang, guests) {
-        (Language::Es, None) => "Decime fechas y cuántas personas y te paso el total exacto 😊",
-        (Language::Es, Some(_)) => "Decime las fechas y te paso el total exacto 😊",
-        (Language::En, None) => {
-            "Tell me your dates and how many people and I'll send you the exact total 😊"
-        }
-        (Language::En, Some(_)) => "Tell me your dates and I'll send you the exact total 😊",
-        (Language::Pt, None) => "Me diga as datas e quantas pessoas que te passo o total exato 😊",
-        (Language::Pt, Some(_)) => "Me diga as datas que te passo o total exato 😊",
-    };
+    let ask = ask_for_the_total(lang, guests);
     match (lang, weekends_more) {
         (Language::Es, true) => format!(
             "{nights} noches en {name} arrancan en {total} en total (si incluyen viernes o sábado, un poquito más). {ask}"
@@ -693,16 +689,7 @@ pub fn prices_for(lang: Language, cabins: &[(&str, Money)], guests: Option<u16>)
         .iter()
         .map(|(name, per_night)| format!("• {name}: {per_night}"))
         .collect();
-    let ask = match (lang, guests) {
-        (Language::Es, None) => "Decime fechas y cuántas personas y te paso el total exacto 😊",
-        (Language::Es, Some(_)) => "Decime las fechas y te paso el total exacto 😊",
-        (Language::En, None) => {
-            "Tell me your dates and how many people and I'll send you the exact total 😊"
-        }
-        (Language::En, Some(_)) => "Tell me your dates and I'll send you the exact total 😊",
-        (Language::Pt, None) => "Me diga as datas e quantas pessoas que te passo o total exato 😊",
-        (Language::Pt, Some(_)) => "Me diga as datas que te passo o total exato 😊",
-    };
+    let ask = ask_for_the_total(lang, guests);
     let head = match lang {
         Language::Es => "La noche arranca en (viernes y sábados un poquito más):",
         Language::En => "A night starts at (a little more on Fridays and Saturdays):",
