@@ -77,9 +77,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
             // A cabin picked from the offer ("la Coihue") is held at once: the guest may still
             // say the yes they thought it needed. A hold moved keeps what its first hold was.
-            let booked = effects
-                .iter()
-                .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
+            let booked = state.just_held;
             if booked {
                 state.held_without_yes = prev.offer.is_some() && !u.affirmative;
             }
