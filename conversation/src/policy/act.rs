@@ -509,7 +509,11 @@ fn carry_out(
                     })
                     .collect();
                 if let [b] = booked[..] {
-                    effects.extend(quote::night_price_of_hold(s, facts, &b));
+                    effects.extend(quote::night_price_of_hold(
+                        s,
+                        facts,
+                        (b.accommodation_id, b.check_in, b.check_out),
+                    ));
                 }
             }
             let asked = Questions::of(u);
@@ -714,12 +718,7 @@ fn carry_out(
                 out.extend(quote::night_price_of_hold(
                     s,
                     facts,
-                    &Booking {
-                        accommodation_id: h.accommodation_id,
-                        check_in: h.check_in,
-                        check_out: h.check_out,
-                        guests: h.guests,
-                    },
+                    (h.accommodation_id, h.check_in, h.check_out),
                 ));
             }
             out.extend(holds::held_price(s, u, facts));
@@ -806,8 +805,6 @@ fn not_offered<'a>(
     (a.name.as_str(), why)
 }
 
-/// Answers to the questions about the place a message asks, for the cabins it names (or the
-/// ones just offered, when a quote came first). A yes/no question is answered first.
 /// What a message asks about the place: topics, yes/no features, the time asked about
 /// ("¿se puede entrar a las 11?"), the ways of paying named.
 #[derive(Clone, Copy)]
@@ -864,6 +861,8 @@ fn asked_besides(
     answers(s, (None, &u.accommodations), facts, asked, None)
 }
 
+/// Answers to the questions about the place a message asks, for the cabins it names (or the
+/// ones just offered, when a quote came first). A yes/no question is answered first.
 fn answers(
     s: &ConversationState,
     (named, several): (Option<&str>, &[String]),

@@ -566,33 +566,43 @@ pub(crate) fn night_price_of(s: &ConversationState, facts: &Facts<'_>, i: usize)
     night_prices_of(s, facts, false, Some(i))
 }
 
-/// The price a night of a cabin just held (the hold's stay, its total).
+/// The price a night of a cabin held (the hold's stay, its total): `accommodation_id` for
+/// `check_in` to `check_out`.
 pub(crate) fn night_price_of_hold(
     s: &ConversationState,
     facts: &Facts<'_>,
-    b: &Booking,
+    (accommodation_id, check_in, check_out): (i64, chrono::NaiveDate, chrono::NaiveDate),
 ) -> Vec<Effect> {
     let Some(a) = facts
         .accommodations()
         .iter()
-        .find(|a| a.id == b.accommodation_id)
+        .find(|a| a.id == accommodation_id)
     else {
         return Vec::new();
     };
-    let Ok(stay) = StayDates::new(b.check_in, b.check_out) else {
+    let Ok(stay) = StayDates::new(check_in, check_out) else {
         return Vec::new();
     };
-    let total = a.quote(&stay).total;
+    let row = night_row(&a.name, a, a.quote(&stay).total, stay.nights());
+    vec![say(texts::night_prices(s.language, &[row], ""))]
+}
+
+/// A cabin's line of prices a night: its weekday price, and whether `nights` at it make exactly
+/// `total` (else "from", the weekends or a season costing more).
+fn night_row<'a>(
+    name: &'a str,
+    a: &Accommodation,
+    total: booking::Money,
+    nights: i64,
+) -> texts::NightPrice<'a> {
     let per_night = a.tariff().base_per_night;
-    let nights = stay.nights();
-    let row = texts::NightPrice {
-        name: &a.name,
+    texts::NightPrice {
+        name,
         per_night,
         exact: per_night.cents() * nights == total.cents(),
         total,
         nights,
-    };
-    vec![say(texts::night_prices(s.language, &[row], ""))]
+    }
 }
 
 /// The price a night of the option in focus alone (said with its booking); nothing without an
@@ -626,14 +636,8 @@ fn night_prices_of(
                 .find(|a| a.id == o.accommodation_id)?;
             let (check_in, check_out) = o.dates(offer);
             let nights = (check_out - check_in).num_days();
-            let base = a.tariff().base_per_night;
-            Some(texts::NightPrice {
-                name: &o.name,
-                per_night: base,
-                exact: base.cents() * nights == o.total_cents,
-                total: booking::Money::from_cents(o.total_cents),
-                nights,
-            })
+            let total = booking::Money::from_cents(o.total_cents);
+            Some(night_row(&o.name, a, total, nights))
         })
         .collect();
     let chosen = offer
