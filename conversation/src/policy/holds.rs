@@ -209,16 +209,12 @@ pub(crate) fn voucher(s: &ConversationState, u: &Understanding, facts: &Facts<'_
 fn group_voucher(lang: crate::Language, g: &crate::HeldGroup, facts: &Facts<'_>) -> Option<String> {
     let first = g.parts.first()?;
     let stay = stay_of(first.check_in, first.check_out)?;
-    let (mut total, mut deposit) = (0, 0);
-    for p in &g.parts {
-        let a = facts
-            .accommodations()
+    let (total, deposit) = quote_of(
+        g.parts
             .iter()
-            .find(|a| a.id == p.accommodation_id)?;
-        let q = a.quote(&stay_of(p.check_in, p.check_out)?);
-        total += q.total.cents();
-        deposit += q.deposit.cents();
-    }
+            .map(|p| (p.accommodation_id, p.check_in, p.check_out)),
+        facts,
+    )?;
     let cabins: Vec<texts::GroupCabin<'_>> = g
         .parts
         .iter()
@@ -238,11 +234,46 @@ fn group_voucher(lang: crate::Language, g: &crate::HeldGroup, facts: &Facts<'_>)
             address: facts.place.address.as_deref(),
             check_in_time: facts.place.check_in_time,
             check_out_time: facts.place.check_out_time,
-            total: booking::Money::from_cents(total),
-            deposit_paid: booking::Money::from_cents(deposit),
+            total,
+            deposit_paid: deposit,
             balance_ways: facts.place.balance,
         },
     ))
+}
+
+/// What cabins held together cost: the sum of each one's total and deposit for its own stay
+/// (`accommodation_id`, check-in, check-out); `None` when one of them is not known.
+fn quote_of(
+    parts: impl Iterator<Item = (i64, chrono::NaiveDate, chrono::NaiveDate)>,
+    facts: &Facts<'_>,
+) -> Option<(booking::Money, booking::Money)> {
+    let (mut total, mut deposit) = (0, 0);
+    for (id, check_in, check_out) in parts {
+        let a = facts.accommodations().iter().find(|a| a.id == id)?;
+        let q = a.quote(&stay_of(check_in, check_out)?);
+        total += q.total.cents();
+        deposit += q.deposit.cents();
+    }
+    Some((
+        booking::Money::from_cents(total),
+        booking::Money::from_cents(deposit),
+    ))
+}
+
+/// What the guest's hold costs: its group's cabins together, or its one cabin.
+fn held_quote(h: &Held, facts: &Facts<'_>) -> Option<(booking::Money, booking::Money)> {
+    match &h.group {
+        Some(g) => quote_of(
+            g.parts
+                .iter()
+                .map(|p| (p.accommodation_id, p.check_in, p.check_out)),
+            facts,
+        ),
+        None => quote_of(
+            std::iter::once((h.accommodation_id, h.check_in, h.check_out)),
+            facts,
+        ),
+    }
 }
 
 /// "¿Y el resto cómo lo pago?": once paid, the voucher (it says the balance and when it is
@@ -256,27 +287,9 @@ pub(crate) fn balance(s: &ConversationState, u: &Understanding, facts: &Facts<'_
     if h.paid {
         return voucher(s, u, facts);
     }
-    let parts: Vec<(i64, chrono::NaiveDate, chrono::NaiveDate)> = match &h.group {
-        Some(g) => g
-            .parts
-            .iter()
-            .map(|p| (p.accommodation_id, p.check_in, p.check_out))
-            .collect(),
-        None => vec![(h.accommodation_id, h.check_in, h.check_out)],
-    };
-    let quotes: Option<Vec<(booking::Money, booking::Money)>> = parts
-        .iter()
-        .map(|(id, a, b)| {
-            let cabin = facts.accommodations().iter().find(|c| c.id == *id)?;
-            let q = cabin.quote(&stay_of(*a, *b)?);
-            Some((q.total, q.deposit))
-        })
-        .collect();
-    let Some(quotes) = quotes else {
+    let Some((total, deposit)) = held_quote(h, facts) else {
         return held_price(s, u, facts);
     };
-    let total: booking::Money = quotes.iter().map(|(t, _)| *t).sum();
-    let deposit: booking::Money = quotes.iter().map(|(_, d)| *d).sum();
     vec![say(texts::balance(
         lang,
         (h.shown_code(), &texts::list(lang, &h.cabins())),
@@ -378,33 +391,11 @@ pub(crate) fn balance_due(
     let Some(h) = held(facts, u) else {
         return vec![say(texts::clarify(lang))];
     };
-    let parts: Vec<(&str, StayDates)> = match &h.group {
-        Some(g) => g
-            .parts
-            .iter()
-            .filter_map(|p| Some((p.accommodation.as_str(), stay_of(p.check_in, p.check_out)?)))
-            .collect(),
-        None => stay_of(h.check_in, h.check_out)
-            .map(|st| (h.accommodation.as_str(), st))
-            .into_iter()
-            .collect(),
-    };
-    // Each cabin's total and deposit, in cents.
-    let quotes: Option<Vec<(i64, i64)>> = parts
-        .iter()
-        .map(|(name, stay)| {
-            let a = facts.accommodations().iter().find(|a| a.name == *name)?;
-            let q = a.quote(stay);
-            Some((q.total.cents(), q.deposit.cents()))
-        })
-        .collect();
-    let Some(quotes) = quotes.filter(|q| !q.is_empty()) else {
+    let Some((total, deposit)) = held_quote(h, facts) else {
         return vec![say(texts::how_to_pay(lang, None, ways))];
     };
-    let owed: i64 = quotes.iter().map(|(total, deposit)| total - deposit).sum();
-    let balance = booking::Money::from_cents(owed.max(0));
-    let names: Vec<&str> = parts.iter().map(|(n, _)| *n).collect();
-    let due = texts::balance_due(lang, &texts::list(lang, &names), balance, ways);
+    let balance = booking::Money::from_cents((total.cents() - deposit.cents()).max(0));
+    let due = texts::balance_due(lang, &texts::list(lang, &h.cabins()), balance, ways);
     vec![say(
         match texts::ways_asked(lang, &u.pay_methods, ways, u.pays_deposit) {
             Some(lead) => format!("{lead} {due}"),
