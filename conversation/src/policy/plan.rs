@@ -545,6 +545,13 @@ pub(crate) fn plan(
             .and_then(|o| picked.and_then(|i| o.options.get(i)))
             .map(|o| o.name.clone())
             .or_else(|| u.accommodation.clone())
+            // One cabin offered: "¿cuántas habitaciones tiene?" asks about it.
+            .or_else(|| {
+                s.offer
+                    .as_ref()
+                    .filter(|o| o.options.len() == 1 && !o.together)
+                    .map(|o| o.options[0].name.clone())
+            })
             // "¿La Ñire tiene jacuzzi?" … "¿y acepta perros?": still the Ñire. "¿Cuánto sale la
             // Ñire?" … "¿tenés fotos?": the photos of the Ñire.
             .or_else(|| {
@@ -556,7 +563,9 @@ pub(crate) fn plan(
             // "¿Puedo llevar a mi perro?", "¿tiene parrilla?" from a guest who holds one cabin
             // (paid or not) with nothing else on the table: a yes or no about that cabin.
             .or_else(|| {
-                let yes_no = u.topics.contains(&InfoTopic::Pets) || !u.features.is_empty();
+                let yes_no = u.topics.contains(&InfoTopic::Pets)
+                    || u.topics.contains(&InfoTopic::Rooms)
+                    || !u.features.is_empty();
                 held(facts, u)
                     .filter(|h| yes_no && s.offer.is_none() && h.group.is_none())
                     .map(|h| h.accommodation.clone())

@@ -1,0 +1,96 @@
+//! What the hand probes of stop 29 found: a party said after a cabin's price a night that the
+//! cabin cannot hold is told so, with the cabin that fits and its price; whether children or a
+//! baby pay is the price basis.
+
+use super::*;
+
+#[test]
+fn a_party_too_large_for_the_cabin_priced_gets_the_one_that_fits_and_its_price() {
+    for (ask, party, fits) in [
+        (
+            "hola, precio de la coihue por noche?",
+            "y para 6 personas?",
+            "Para 6 te queda bien Cabaña Lenga",
+        ),
+        (
+            "how much is the Coihue per night?",
+            "and for 6 people?",
+            "For 6, Cabaña Lenga would work",
+        ),
+        (
+            "quanto custa a diária do Coihue?",
+            "e para 6 pessoas?",
+            "Para 6, Cabaña Lenga serve",
+        ),
+    ] {
+        let t = talk(&[ask, party]);
+        let s = said(&t);
+        assert!(s.contains(fits), "{party}: {s}");
+        assert!(
+            s.contains("135.000") || s.contains("135,000"),
+            "{party}: {s}"
+        );
+        assert!(booked(&t).is_none(), "{party}: nothing held");
+    }
+    // A party the cabin holds: its price, as before.
+    let t = talk(&["hola, precio de la coihue por noche?", "y para 3 personas?"]);
+    let s = said(&t);
+    assert!(s.contains("Cabaña Coihue") && s.contains("90.000"), "{s}");
+    assert!(!s.contains("Lenga"), "{s}");
+}
+
+#[test]
+fn whether_a_baby_pays_is_answered_with_the_price_basis() {
+    for (first, text, words) in [
+        (
+            "buenas! somos 3 adultos y un bebé",
+            "el bebé paga?",
+            "no por persona",
+        ),
+        (
+            "hi! we are 3 adults and a baby",
+            "do kids pay?",
+            "not per person",
+        ),
+        (
+            "olá! somos 3 adultos e um bebê",
+            "criança paga?",
+            "não por pessoa",
+        ),
+    ] {
+        let t = talk(&[first, text]);
+        assert!(said(&t).contains(words), "{text}: {}", said(&t));
+    }
+}
+
+#[test]
+fn the_rooms_asked_about_are_the_one_cabin_offered_or_held() {
+    // Only the Lenga fits 5: "¿cuántas habitaciones tiene?" is about it.
+    let t = talk(&[
+        "hola, del 10 al 13 de marzo para 5",
+        "cuantas habitaciones tiene?",
+    ]);
+    let s = said(&t);
+    assert!(
+        s.contains("Cabaña Lenga: Cabaña Lenga, junto al lago"),
+        "{s}"
+    );
+    assert!(!s.contains("Cabaña Coihue"), "{s}");
+    // Several offered and none pointed at: each one's.
+    let t = talk(&[
+        "hola, del 10 al 13 de marzo para 2",
+        "cuantas camas tienen?",
+    ]);
+    let s = said(&t);
+    assert!(
+        s.contains("Cabaña Arrayán") && s.contains("Cabaña Lenga"),
+        "{s}"
+    );
+    // Held: that one.
+    let t = coihue_hold(false).run(&after_hold(), "how many bedrooms does it have?");
+    let s = said(&t);
+    assert!(
+        s.contains("Cabaña Coihue") && s.contains("Sleeps up to 4") && !s.contains("Cabaña Lenga"),
+        "{s}"
+    );
+}
