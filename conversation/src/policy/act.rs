@@ -547,7 +547,13 @@ fn carry_out(
             effects
         }
         Step::Pick(i) => {
-            let mut out = quote::focus(s, facts, i);
+            // "¿La Lenga es más grande?", "¿cuál es la más barata?": asked, not chosen.
+            let lead = match u.choice {
+                Some(Choice::Largest | Choice::Smallest) if u.question => quote::Lead::Sizes,
+                Some(Choice::Cheapest | Choice::Priciest) if u.question => quote::Lead::Asked,
+                _ => quote::Lead::Chosen,
+            };
+            let mut out = quote::focus_as(s, facts, i, lead);
             if u.per_night {
                 out.extend(quote::night_price_of(s, facts, i));
             }
@@ -584,7 +590,7 @@ fn carry_out(
                 cheapest: cheapest && offer.options.len() > 1,
                 pets: s.pets && o.pets_allowed,
             };
-            quote::focus_as(s, facts, i, Some(why))
+            quote::focus_as(s, facts, i, quote::Lead::Advice(why))
         }
         Step::NotInOffer => {
             let names: Vec<&str> = s

@@ -297,8 +297,15 @@ pub(crate) fn plan(
         return Step::Greet;
     }
     // "¿La Arrayán tiene vista al lago?": answered from what the owner wrote of it.
+    // "¿La Lenga es más grande?" with options offered compares them (see `Step::Pick`).
+    let compares = s.offer.is_some()
+        && matches!(
+            u.choice,
+            Some(Choice::Largest | Choice::Smallest | Choice::Cheapest | Choice::Priciest)
+        );
     if let Some((name, words)) = &u.asked_of
         && !heard.new_stay()
+        && !compares
     {
         return Step::HasDescribed {
             name: name.clone(),

@@ -129,6 +129,28 @@ pub fn focus(lang: Language, line: &OfferLine<'_>, stay: &StayDates, guests: u16
     format!("{opener} {}", focus_line(lang, line, stay, guests))
 }
 
+/// How many the option asked about sleeps, and each other option offered.
+pub fn sizes(lang: Language, (name, capacity): (&str, i32), others: &[(&str, i32)]) -> String {
+    let others: Vec<String> = others
+        .iter()
+        .map(|(n, c)| match lang {
+            Language::Es => format!("{n}, hasta {c}"),
+            Language::En => format!("{n}, up to {c}"),
+            Language::Pt => format!("{n}, até {c}"),
+        })
+        .collect();
+    let others = if others.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", others.join("; "))
+    };
+    match lang {
+        Language::Es => format!("{name} es para hasta {capacity} personas{others} 😊"),
+        Language::En => format!("{name} sleeps up to {capacity}{others} 😊"),
+        Language::Pt => format!("{name} é para até {capacity} pessoas{others} 😊"),
+    }
+}
+
 /// The option in focus, its price and the question whether to book it, without an opener
 /// (after a recommendation).
 pub fn focus_line(lang: Language, line: &OfferLine<'_>, stay: &StayDates, guests: u16) -> String {

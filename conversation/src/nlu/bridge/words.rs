@@ -994,6 +994,8 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("exato", "perfecto"),
     ("o que tem", "la que tiene"),
     ("a maior", "la mas grande"),
+    ("e maior", "es mas grande"),
+    ("e menor", "es mas chica"),
     ("uma maior", "una mas grande"),
     ("um maior", "una mas grande"),
     ("algum maior", "una mas grande"),

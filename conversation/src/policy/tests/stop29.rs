@@ -94,3 +94,55 @@ fn the_rooms_asked_about_are_the_one_cabin_offered_or_held() {
         "{s}"
     );
 }
+
+#[test]
+fn a_deposit_asked_to_be_paid_by_hand_is_a_no_said_once() {
+    for (text, no, link) in [
+        (
+            "¿puedo pagar la seña por transferencia?",
+            "No, la seña se paga solo",
+            "link de Mercado Pago",
+        ),
+        (
+            "can I pay the deposit by bank transfer?",
+            "No, the deposit is paid only",
+            "Mercado Pago link",
+        ),
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        let s = said(&t);
+        assert!(s.starts_with(no), "{text}: {s}");
+        let first = s.split('\n').next().unwrap_or_default();
+        assert_eq!(first.matches(link).count(), 1, "{text}: {first}");
+    }
+}
+
+#[test]
+fn which_option_is_bigger_asked_is_answered_with_the_sizes_not_chosen() {
+    for (offer, ask, size) in [
+        (
+            "hola del 9 al 12 de enero para 4",
+            "la lenga es mas grande?",
+            "Cabaña Lenga es para hasta 6 personas (Cabaña Coihue, hasta 4)",
+        ),
+        (
+            "hola del 9 al 12 de enero para 4",
+            "cual es mas grande?",
+            "Cabaña Lenga es para hasta 6 personas",
+        ),
+        (
+            "hi, Jan 9 to 12 for 4 people",
+            "is the Lenga bigger?",
+            "Cabaña Lenga sleeps up to 6 (Cabaña Coihue, up to 4)",
+        ),
+    ] {
+        let t = talk(&[offer, ask]);
+        let s = said(&t);
+        assert!(s.contains(size), "{ask}: {s}");
+        assert!(
+            !s.contains("Buena elección") && !s.contains("Good choice"),
+            "{ask}: {s}"
+        );
+        assert!(booked(&t).is_none(), "{ask}: a question holds nothing");
+    }
+}
