@@ -146,3 +146,20 @@ fn which_option_is_bigger_asked_is_answered_with_the_sizes_not_chosen() {
         assert!(booked(&t).is_none(), "{ask}: a question holds nothing");
     }
 }
+
+#[test]
+fn a_cabin_priced_for_dates_before_the_people_says_its_deposit_too() {
+    for (text, deposit) in [
+        (
+            "hola consulta, cuanto sale la seña para la coihue del 2 al 5 de marzo?",
+            "(seña $ 81.000)",
+        ),
+        (
+            "how much is the Coihue from March 2 to 5?",
+            "(deposit $ 81.000)",
+        ),
+    ] {
+        let t = talk(&[text]);
+        assert!(said(&t).contains(deposit), "{text}: {}", said(&t));
+    }
+}
