@@ -275,6 +275,9 @@ pub enum Feature {
     Crib,
     /// A fireplace, a wood stove, firewood.
     Fireplace,
+    /// A sauna or a spa.
+    Sauna,
+    Gym,
     Smoking,
     Kids,
     Pets,

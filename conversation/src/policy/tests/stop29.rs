@@ -163,3 +163,17 @@ fn a_cabin_priced_for_dates_before_the_people_says_its_deposit_too() {
         assert!(said(&t).contains(deposit), "{text}: {}", said(&t));
     }
 }
+
+#[test]
+fn a_sauna_or_a_gym_not_listed_is_a_no_with_what_there_is() {
+    for (text, no) in [
+        ("hay sauna?", "No, no tenemos sauna"),
+        ("tienen gimnasio?", "No, no tenemos gimnasio"),
+        ("is there a spa?", "No, we don't have a sauna"),
+        ("tem academia?", "Não"),
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(s.starts_with(no) && s.contains("WiFi"), "{text}: {s}");
+    }
+}
