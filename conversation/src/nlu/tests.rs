@@ -3892,3 +3892,19 @@ fn how_many_rooms_or_which_beds_asks_about_the_rooms() {
             .contains(&InfoTopic::Rooms)
     );
 }
+
+#[test]
+fn months_shortened_as_people_write_them_after_a_day() {
+    for (text, check_in, check_out) in [
+        ("del 3 al 5 de mzo", (3, 3), (3, 5)),
+        ("del 10 al 12 de agos", (8, 10), (8, 12)),
+        ("10 al 14 febr", (2, 10), (2, 14)),
+    ] {
+        let u = read(text);
+        let md = |d: Option<chrono::NaiveDate>| {
+            d.map(|d| (chrono::Datelike::month(&d), chrono::Datelike::day(&d)))
+        };
+        assert_eq!(md(u.check_in), Some(check_in), "{text}");
+        assert_eq!(md(u.check_out), Some(check_out), "{text}");
+    }
+}
