@@ -3908,3 +3908,25 @@ fn months_shortened_as_people_write_them_after_a_day() {
         assert_eq!(md(u.check_out), Some(check_out), "{text}");
     }
 }
+
+#[test]
+fn a_stay_between_two_days_and_a_party_between_two_counts() {
+    let md = |d: Option<chrono::NaiveDate>| {
+        d.map(|d| (chrono::Datelike::month(&d), chrono::Datelike::day(&d)))
+    };
+    for text in [
+        "entre 3 marzo y 7",
+        "entre el 3 de marzo y 7",
+        "between March 3 and 7",
+        "between 3 and 4 people from March 3 to 7",
+    ] {
+        let u = read(text);
+        assert_eq!(md(u.check_in), Some((3, 3)), "{text}");
+        assert_eq!(md(u.check_out), Some((3, 7)), "{text}");
+    }
+    for text in ["entre 3 y 4 personas", "something between 2 and 4 people"] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}: a head count, not days");
+        assert_eq!(u.guests, Some(4), "{text}");
+    }
+}

@@ -907,6 +907,18 @@ impl<'a> Scanner<'a> {
         // "somos 4, marzo del 1 al 4": a head count cut off by a comma is no day of the month
         // that follows it;
         // "pa 6 d mayo del 3 al 5": nor one whose month is followed by a range of its own.
+        // "entre 3 y 4 personas", "between 2 and 4 people": a head count, not days.
+        let people_range = prev.is_some_and(|p| p.is("entre"))
+            && self
+                .tok(i + n.len)
+                .is_some_and(|t| t.is_any(&["y", "o", "a"]))
+            && numbers::parse_at(self.tokens, i + n.len + 1).is_some_and(|m| {
+                self.tok(i + n.len + 1 + m.len)
+                    .is_some_and(|t| t.is_any(NOT_A_DAY_AFTER))
+            });
+        if people_range {
+            return None;
+        }
         let head_count = prev.is_some_and(|p| p.is_any(HEAD_COUNT_BEFORE))
             && self.month_after(i + n.len).is_some_and(|(_, _, mlen)| {
                 self.tok(i + n.len - 1).is_some_and(|t| t.punct_after)
@@ -920,8 +932,20 @@ impl<'a> Scanner<'a> {
         let range_tail = prev.is_some_and(|p| p.is("a"))
             && self.mentions.last().is_some()
             && self.consumed_at(i, 2);
-        let is_day =
-            month.is_some() || after_day_word || range_tail || self.starts_range(i, i + n.len);
+        // "entre el 3 de marzo y 7", "between March 3 and 7": the end of a range opened by
+        // "entre".
+        let between_tail = prev.is_some_and(|p| p.is("y"))
+            && !self.mentions.is_empty()
+            && (2..=6).any(|k| {
+                i.checked_sub(k)
+                    .and_then(|p| self.tok(p))
+                    .is_some_and(|t| t.is("entre"))
+            });
+        let is_day = month.is_some()
+            || after_day_word
+            || range_tail
+            || between_tail
+            || self.starts_range(i, i + n.len);
         if !is_day || (n.ordinal && month.is_none() && !after_day_word) {
             return None;
         }
