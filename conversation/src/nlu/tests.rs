@@ -3930,3 +3930,18 @@ fn a_stay_between_two_days_and_a_party_between_two_counts() {
         assert_eq!(u.guests, Some(4), "{text}");
     }
 }
+
+#[test]
+fn the_earlier_dates_named() {
+    for text in [
+        "mejor la primera fecha",
+        "volvamos a las fechas de antes",
+        "actually the first dates are better",
+        "let's go back to the original dates",
+        "melhor as primeiras datas",
+    ] {
+        let u = read(text);
+        assert!(u.earlier_dates, "{text}: {u:?}");
+        assert_eq!(u.choice, None, "{text}");
+    }
+}
