@@ -96,6 +96,7 @@ mod intent;
 mod json_line;
 mod language;
 mod lexicon;
+mod name;
 mod normalize;
 mod numbers;
 mod reconsider;
@@ -402,6 +403,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         also: references::also(&tokens),
         same_dates: references::same_dates(&tokens),
         earlier_dates: references::earlier_dates(&tokens),
+        name_given: name::given(text),
         settles: references::settles(text, &tokens),
         // "Esa no" turns the option down; it does not point at it. "Del primero al tres de
         // marzo": a day, not the first option.

@@ -112,6 +112,14 @@ fn carry_out(
     let accommodations = facts.accommodations();
     match step {
         Step::Greet => vec![say(texts::welcome(lang))],
+        Step::NameNoted(name) => {
+            let unpaid = super::plan::held(facts, u).is_some_and(|h| !h.paid);
+            let mut out = vec![say(texts::name_noted(lang, &name, !unpaid))];
+            if unpaid {
+                out.extend(holds::held_price(s, u, facts));
+            }
+            out
+        }
         Step::AskGuests => {
             let mut out = Vec::new();
             // A price asked with the dates: the price for them (the cabin named, else from the

@@ -207,3 +207,21 @@ fn the_earlier_dates_asked_back_are_quoted_again_or_the_hold_moved_back() {
         assert!(booked(&t).is_none(), "{back}: quoted, not held");
     }
 }
+
+#[test]
+fn a_name_given_is_thanked_by_it_with_the_hold_waiting_again() {
+    let t = coihue_hold(false).run(&after_hold(), "a nombre de Juan Pérez");
+    let s = said(&t);
+    assert!(s.starts_with("¡Gracias, Juan Pérez!"), "{s}");
+    assert!(
+        s.contains("RES261215007") && s.contains("https://pago.example/RES261215007"),
+        "{s}"
+    );
+    assert!(!s.contains("no te entendí"), "{s}");
+    // Nothing held: what they need is asked.
+    let t = talk(&["my name is John Smith"]);
+    assert!(said(&t).starts_with("Thanks, John Smith!"), "{}", said(&t));
+    // A stay said with the name is answered as a stay.
+    let t = talk(&["hola, me llamo Ana, del 10 al 13 de marzo para 2"]);
+    assert!(said(&t).contains("Cabaña Arrayán"), "{}", said(&t));
+}
