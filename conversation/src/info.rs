@@ -96,6 +96,13 @@ pub fn answer(
         InfoTopic::Payment => vec![payment(lang, property, (all, named), (&[], false))],
         InfoTopic::MinimumStay => text(texts::minimum_stay(lang, &season_minimums(&chosen, today))),
         InfoTopic::PriceBasis => text(texts::price_basis(lang).to_owned()),
+        InfoTopic::Rooms => {
+            let lines: Vec<(&str, &str, i32)> = chosen
+                .iter()
+                .map(|a| (a.name.as_str(), a.description.as_str(), a.capacity))
+                .collect();
+            text(texts::rooms(lang, &lines))
+        }
     }
 }
 

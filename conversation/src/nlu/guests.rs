@@ -68,6 +68,8 @@ const THINGS: &[&str] = &[
 const COUNT_CONTEXT: &[&str] = &[
     "para",
     "somos",
+    // "somo 2": a typo of "somos"
+    "somo",
     "seremos",
     "seriamos",
     "vamos",
@@ -96,7 +98,9 @@ const COUNT_CONTEXT: &[&str] = &[
 ];
 
 /// Words before "N chicos" that make the children the whole party ("somos 3 pibes").
-const WHOLE_PARTY: &[&str] = &["somos", "seremos", "seriamos", "vamos", "iremos", "son"];
+const WHOLE_PARTY: &[&str] = &[
+    "somos", "somo", "seremos", "seriamos", "vamos", "iremos", "son",
+];
 
 /// Words that take back a head count said before in the same message.
 const CHANGE_OF_MIND: &[&str] = &["no", "mejor", "final", "bah", "perdon", "corrijo", "digo"];
@@ -143,6 +147,9 @@ struct Tally {
     kids_added: u32,
     /// Children said with "con" ("4 personas con 2 nenes"): among the people counted.
     kids_with: u32,
+    /// Relatives joined one by one to a bare count ("somos 2 más mi hijo", "2 + mi suegra y
+    /// mi hija"): one each, added to it.
+    relatives_added: u32,
     /// Of `adults`, those counted with a noun of everyone ("4 personas").
     everyone: u32,
     /// Of `adults`, those counted as friends ("2 amigos"): never the speaker's own couple.
@@ -206,7 +213,7 @@ impl Tally {
             // "mi señora y yo, somos 4 con los chicos": the count said wins when larger.
             Some((named + self.kids).max(self.base.unwrap_or(0)))
         } else if let Some(base) = self.base {
-            Some(base + self.kids_added)
+            Some(base + self.kids_added + self.relatives_added)
         } else if self.solo {
             Some(1 + self.kids)
         } else {
@@ -321,7 +328,9 @@ fn step(tokens: &[Token], consumed: &[bool], i: usize, tally: &mut Tally) -> usi
     if is_consumed(i) {
         return 1;
     }
-    if couple_phrase(tokens, i) {
+    if relative_added(tokens, i) {
+        tally.relatives_added += 1;
+    } else if couple_phrase(tokens, i) {
         tally.couple = true;
     } else if solo_phrase(tokens, i) {
         tally.solo = true;
@@ -706,6 +715,31 @@ fn solo_phrase(tokens: &[Token], i: usize) -> bool {
     (me(i) && alone(i + 1)) || (alone(i) && t(i + 1).is_some_and(|x| x.is("yo")))
 }
 
+/// "más mi hijo", "y mi suegra" (after "más"): one relative joined to the count said before
+/// ("somos 2 más mi hijo y mi suegra": 4).
+fn relative_added(tokens: &[Token], i: usize) -> bool {
+    let t = |k: usize| tokens.get(k);
+    let relative = |k: usize| {
+        t(k).is_some_and(|w| w.is_any(&["mi", "nuestro", "nuestra"]))
+            && t(k + 1).is_some_and(|w| {
+                w.is_any(PARTNERS)
+                    || (lexicon::any_word(w, KIDS).is_some() && !w.text.ends_with('s'))
+            })
+    };
+    if !relative(i) || i == 0 {
+        return false;
+    }
+    // Joined by "más", or by "y" to a relative joined by "más" before it.
+    let joined_by_mas = t(i - 1).is_some_and(|w| w.is("mas"));
+    let chained = t(i - 1).is_some_and(|w| w.is("y"))
+        && i >= 3
+        && (0..i - 1)
+            .rev()
+            .take(6)
+            .any(|k| t(k).is_some_and(|w| w.is("mas")) && relative(k + 1));
+    joined_by_mas || chained
+}
+
 /// "mi pareja y yo" is handled as a partner, not as "una pareja".
 fn is_partner_slot(tokens: &[Token], i: usize) -> bool {
     i > 0
@@ -750,6 +784,11 @@ mod tests {
         // A count opening the message with children added: the answer to how many.
         assert_eq!(guests("2 y un bebé"), Some(3));
         assert_eq!(guests("3 mas 2 nenes"), Some(5));
+        // Relatives joined one by one to a count said before: one each.
+        assert_eq!(guests("somo 2 + mi hijo de 5"), Some(3));
+        assert_eq!(guests("somos 2 más mi hijo"), Some(3));
+        assert_eq!(guests("vamos 4 mas mi suegra y mi hija"), Some(6));
+        assert_eq!(guests("somos 2 con mi hijo"), Some(2));
         // Another couple comes along: two more, on top of the party said or implied.
         for (text, n) in [
             ("somos 2 y otra pareja", 4),

@@ -3844,3 +3844,51 @@ fn a_long_weekend_named_again_by_its_holiday_is_the_same_stay() {
         );
     }
 }
+
+#[test]
+fn whether_children_or_a_baby_pay_asks_the_price_basis() {
+    for text in [
+        "el bebé paga?",
+        "los chicos pagan?",
+        "y los nenes pagan aparte?",
+        "pagan los menores de 5?",
+        "les cobran a los chicos?",
+        "do kids pay?",
+        "do you charge for children?",
+        "criança paga?",
+        "as crianças pagam?",
+    ] {
+        let u = read(text);
+        assert!(
+            u.topics.contains(&InfoTopic::PriceBasis),
+            "{text}: {:?}",
+            u.topics
+        );
+    }
+}
+
+#[test]
+fn how_many_rooms_or_which_beds_asks_about_the_rooms() {
+    for text in [
+        "cuantas habitaciones tiene?",
+        "cuántos dormitorios tiene la lenga?",
+        "y qué camas tiene?",
+        "tiene cama matrimonial o camas separadas?",
+        "how many bedrooms does it have?",
+        "quantos quartos tem o chalé?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.topics.first(),
+            Some(&InfoTopic::Rooms),
+            "{text}: {:?}",
+            u.topics
+        );
+    }
+    // A cabin pointed at by its rooms is no question about them.
+    assert!(
+        !read("la de dos dormitorios")
+            .topics
+            .contains(&InfoTopic::Rooms)
+    );
+}

@@ -381,4 +381,7 @@ pub enum InfoTopic {
     MinimumStay,
     /// Whether a price is per cabin or per person: "¿el precio es por persona?".
     PriceBasis,
+    /// How a cabin's rooms and beds are laid out: "¿cuántas habitaciones tiene?", "¿qué camas
+    /// tiene la Lenga?", "how many bedrooms?".
+    Rooms,
 }

@@ -225,6 +225,25 @@ fn carry_out(
             if s.wants == Some(Want::Price) && several.len() > 1 {
                 return vec![say(texts::prices_for(lang, &several, s.guests))];
             }
+            // "¿Cuánto sale la Ñire?" … "¿y para 6?": too small for the party said, so which
+            // fit, and the price a night of the first of them.
+            if s.wants == Some(Want::Price)
+                && described.is_none()
+                && let (Some(a), Some(g)) = (named, s.guests)
+                && !a.fits(g)
+                && let Some(fit) = fitting
+            {
+                let others: Vec<&str> = accommodations
+                    .iter()
+                    .filter(|o| o.id != a.id && o.fits(g))
+                    .map(|o| o.name.as_str())
+                    .collect();
+                return vec![say(format!(
+                    "{} {}",
+                    texts::fits(lang, &a.name, a.capacity, g, &others),
+                    texts::price_for(lang, &fit.name, fit.tariff().base_per_night, s.guests)
+                ))];
+            }
             match (
                 s.wants,
                 // "¿Algo más barato?" after the Lenga's price: the one described, not the Lenga.
@@ -528,7 +547,13 @@ fn carry_out(
             effects
         }
         Step::Pick(i) => {
-            let mut out = quote::focus(s, facts, i);
+            // "¿La Lenga es más grande?", "¿cuál es la más barata?": asked, not chosen.
+            let lead = match u.choice {
+                Some(Choice::Largest | Choice::Smallest) if u.question => quote::Lead::Sizes,
+                Some(Choice::Cheapest | Choice::Priciest) if u.question => quote::Lead::Asked,
+                _ => quote::Lead::Chosen,
+            };
+            let mut out = quote::focus_as(s, facts, i, lead);
             if u.per_night {
                 out.extend(quote::night_price_of(s, facts, i));
             }
@@ -565,7 +590,7 @@ fn carry_out(
                 cheapest: cheapest && offer.options.len() > 1,
                 pets: s.pets && o.pets_allowed,
             };
-            quote::focus_as(s, facts, i, Some(why))
+            quote::focus_as(s, facts, i, quote::Lead::Advice(why))
         }
         Step::NotInOffer => {
             let names: Vec<&str> = s

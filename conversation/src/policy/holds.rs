@@ -368,7 +368,11 @@ pub(crate) fn paying_held(
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
     let lang = s.language;
-    let how = texts::paying_the_hold(lang, facts.place.balance);
+    let how = if texts::deposit_by_hand_asked(&u.pay_methods, u.pays_deposit) {
+        texts::the_rest(lang, facts.place.balance)
+    } else {
+        texts::paying_the_hold(lang, facts.place.balance)
+    };
     let said = match texts::ways_asked(lang, &u.pay_methods, facts.place.balance, u.pays_deposit) {
         Some(lead) => format!("{lead} {how}"),
         None => how,

@@ -297,8 +297,15 @@ pub(crate) fn plan(
         return Step::Greet;
     }
     // "¿La Arrayán tiene vista al lago?": answered from what the owner wrote of it.
+    // "¿La Lenga es más grande?" with options offered compares them (see `Step::Pick`).
+    let compares = s.offer.is_some()
+        && matches!(
+            u.choice,
+            Some(Choice::Largest | Choice::Smallest | Choice::Cheapest | Choice::Priciest)
+        );
     if let Some((name, words)) = &u.asked_of
         && !heard.new_stay()
+        && !compares
     {
         return Step::HasDescribed {
             name: name.clone(),
@@ -545,6 +552,13 @@ pub(crate) fn plan(
             .and_then(|o| picked.and_then(|i| o.options.get(i)))
             .map(|o| o.name.clone())
             .or_else(|| u.accommodation.clone())
+            // One cabin offered: "¿cuántas habitaciones tiene?" asks about it.
+            .or_else(|| {
+                s.offer
+                    .as_ref()
+                    .filter(|o| o.options.len() == 1 && !o.together)
+                    .map(|o| o.options[0].name.clone())
+            })
             // "¿La Ñire tiene jacuzzi?" … "¿y acepta perros?": still the Ñire. "¿Cuánto sale la
             // Ñire?" … "¿tenés fotos?": the photos of the Ñire.
             .or_else(|| {
@@ -556,7 +570,9 @@ pub(crate) fn plan(
             // "¿Puedo llevar a mi perro?", "¿tiene parrilla?" from a guest who holds one cabin
             // (paid or not) with nothing else on the table: a yes or no about that cabin.
             .or_else(|| {
-                let yes_no = u.topics.contains(&InfoTopic::Pets) || !u.features.is_empty();
+                let yes_no = u.topics.contains(&InfoTopic::Pets)
+                    || u.topics.contains(&InfoTopic::Rooms)
+                    || !u.features.is_empty();
                 held(facts, u)
                     .filter(|h| yes_no && s.offer.is_none() && h.group.is_none())
                     .map(|h| h.accommodation.clone())

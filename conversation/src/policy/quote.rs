@@ -481,17 +481,24 @@ fn option(
     }
 }
 
-/// The guest pointed at option `i`: say it, priced, and that a yes books it.
-pub(crate) fn focus(s: &mut ConversationState, facts: &Facts<'_>, i: usize) -> Vec<Effect> {
-    focus_as(s, facts, i, None)
+/// What goes before the option pointed at.
+pub(crate) enum Lead {
+    /// "¡Buena elección!".
+    Chosen,
+    /// A recommendation of the option and why.
+    Advice(texts::Why),
+    /// "¿La Lenga es más grande?", "¿cuál es la más grande?": how many each option sleeps.
+    Sizes,
+    /// A question that pointed at it by its price: no opener, the price follows.
+    Asked,
 }
 
-/// [`focus`], led by a recommendation of the option and why, instead of "¡Buena elección!".
+/// The guest pointed at option `i`: say it, priced, and that a yes books it, after `lead`.
 pub(crate) fn focus_as(
     s: &mut ConversationState,
     facts: &Facts<'_>,
     i: usize,
-    advice: Option<texts::Why>,
+    lead: Lead,
 ) -> Vec<Effect> {
     let lang = s.language;
     if let Some(offer) = s.offer.as_mut() {
@@ -515,13 +522,24 @@ pub(crate) fn focus_as(
     };
     let line = texts::offer_line(a, &stay);
     let guests = o.guests.unwrap_or(offer.guests);
-    let mut out = vec![say(match advice {
-        Some(why) => format!(
-            "{} {}",
-            texts::recommend(lang, &a.name, why),
-            texts::focus_line(lang, &line, &stay, guests)
-        ),
-        None => texts::focus(lang, &line, &stay, guests),
+    let focus_line = || texts::focus_line(lang, &line, &stay, guests);
+    let mut out = vec![say(match lead {
+        Lead::Advice(why) => format!("{} {}", texts::recommend(lang, &a.name, why), focus_line()),
+        Lead::Chosen => texts::focus(lang, &line, &stay, guests),
+        Lead::Asked => focus_line(),
+        Lead::Sizes => {
+            let others: Vec<(&str, i32)> = offer
+                .options
+                .iter()
+                .filter(|other| other.accommodation_id != a.id)
+                .map(|other| (other.name.as_str(), other.capacity))
+                .collect();
+            format!(
+                "{} {}",
+                texts::sizes(lang, (&a.name, a.capacity), &others),
+                focus_line()
+            )
+        }
     })];
     if s.pets {
         let (yes, no) = crate::info::pets_split(&[a]);

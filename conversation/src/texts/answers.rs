@@ -218,6 +218,23 @@ pub fn capacity(lang: Language, lines: &[(&str, i32)]) -> String {
     format!("{}\n{}", body.join("\n"), more(lang))
 }
 
+/// How each cabin's rooms are laid out: its own description (as the property wrote it) and how
+/// many it sleeps.
+pub fn rooms(lang: Language, lines: &[(&str, &str, i32)]) -> String {
+    let body: Vec<String> = lines
+        .iter()
+        .map(|(n, d, c)| {
+            let d = d.trim().trim_end_matches('.');
+            match lang {
+                Language::Es => format!("• {n}: {d}. Hasta {c} personas."),
+                Language::En => format!("• {n}: {d}. Sleeps up to {c}."),
+                Language::Pt => format!("• {n}: {d}. Até {c} pessoas."),
+            }
+        })
+        .collect();
+    format!("{}\n{}", body.join("\n"), more(lang))
+}
+
 pub fn no_photos(lang: Language, described: &str) -> String {
     match lang {
         Language::Es => {

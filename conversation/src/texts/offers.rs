@@ -26,7 +26,7 @@ pub fn offer_line<'a>(accommodation: &'a Accommodation, stay: &StayDates) -> Off
     }
 }
 
-/// A price asked with dates but no people: the cabin's total for the stay; `from` (the
+/// A price asked with dates but no people: the cabin's total for the stay and its deposit; `from` (the
 /// cheapest cabin's capacity) when no cabin was named and the price is where it starts.
 pub fn stay_price(
     lang: Language,
@@ -36,10 +36,10 @@ pub fn stay_price(
 ) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());
     let nights = stay.nights();
-    let (name, total) = (line.name, line.total);
+    let (name, total, deposit) = (line.name, line.total, line.deposit);
     match (lang, from) {
         (Language::Es, None) => format!(
-            "{name}, {when} ({nights} {}): {total} en total 😊",
+            "{name}, {when} ({nights} {}): {total} en total (seña {deposit}) 😊",
             super::plural(nights, "noche", "noches")
         ),
         (Language::Es, Some(c)) => format!(
@@ -48,7 +48,7 @@ pub fn stay_price(
             super::plural(nights, "noche", "noches")
         ),
         (Language::En, None) => format!(
-            "{name}, {when} ({nights} {}): {total} in total 😊",
+            "{name}, {when} ({nights} {}): {total} in total (deposit {deposit}) 😊",
             super::plural(nights, "night", "nights")
         ),
         (Language::En, Some(c)) => format!(
@@ -57,7 +57,7 @@ pub fn stay_price(
             super::plural(nights, "night", "nights")
         ),
         (Language::Pt, None) => format!(
-            "{name}, {when} ({nights} {}): {total} no total 😊",
+            "{name}, {when} ({nights} {}): {total} no total (sinal {deposit}) 😊",
             super::plural(nights, "noite", "noites")
         ),
         (Language::Pt, Some(c)) => format!(
@@ -127,6 +127,28 @@ pub fn focus(lang: Language, line: &OfferLine<'_>, stay: &StayDates, guests: u16
         Language::Pt => "Boa escolha! 😊",
     };
     format!("{opener} {}", focus_line(lang, line, stay, guests))
+}
+
+/// How many the option asked about sleeps, and each other option offered.
+pub fn sizes(lang: Language, (name, capacity): (&str, i32), others: &[(&str, i32)]) -> String {
+    let others: Vec<String> = others
+        .iter()
+        .map(|(n, c)| match lang {
+            Language::Es => format!("{n}, hasta {c}"),
+            Language::En => format!("{n}, up to {c}"),
+            Language::Pt => format!("{n}, até {c}"),
+        })
+        .collect();
+    let others = if others.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", others.join("; "))
+    };
+    match lang {
+        Language::Es => format!("{name} es para hasta {capacity} personas{others} 😊"),
+        Language::En => format!("{name} sleeps up to {capacity}{others} 😊"),
+        Language::Pt => format!("{name} é para até {capacity} pessoas{others} 😊"),
+    }
 }
 
 /// The option in focus, its price and the question whether to book it, without an opener

@@ -57,14 +57,11 @@ pub fn ways_asked(
     let said = ways.is_said();
     let mut yes_first = None;
     let mut sentences: Vec<&str> = Vec::new();
-    let by_hand = asked
-        .iter()
-        .any(|w| matches!(w, PayMethod::Cash | PayMethod::Transfer));
-    if deposit && by_hand {
+    if deposit_by_hand_asked(asked, deposit) {
         sentences.push(match lang {
-            Language::Es => "La seña se paga solo con el link de Mercado Pago (tarjeta o dinero en cuenta).",
-            Language::En => "The deposit is paid only through the Mercado Pago link (card or Mercado Pago balance).",
-            Language::Pt => "O sinal é pago só pelo link do Mercado Pago (cartão ou saldo do Mercado Pago).",
+            Language::Es => "No, la seña se paga solo con el link de Mercado Pago (tarjeta o dinero en cuenta).",
+            Language::En => "No, the deposit is paid only through the Mercado Pago link (card or Mercado Pago balance).",
+            Language::Pt => "Não, o sinal é pago só pelo link do Mercado Pago (cartão ou saldo do Mercado Pago).",
         });
         yes_first = Some(false);
     }
@@ -134,6 +131,31 @@ pub fn ways_asked(
         Language::Pt => "Sim! ",
     };
     yes_first.map(|first| format!("{}{}", if first { yes } else { "" }, sentences.join(" ")))
+}
+
+/// The deposit asked to be paid in cash or by transfer: [`ways_asked`] says it is paid only
+/// through the link, so what follows need not say it again.
+pub fn deposit_by_hand_asked(asked: &[PayMethod], deposit: bool) -> bool {
+    deposit
+        && asked
+            .iter()
+            .any(|w| matches!(w, PayMethod::Cash | PayMethod::Transfer))
+}
+
+/// The balance after a deposit already said how it is paid: when and how the rest is paid.
+pub fn the_rest(lang: Language, ways: BalanceMethods) -> String {
+    let rest = balance_ways(lang, ways);
+    match lang {
+        Language::Es => format!(
+            "El resto lo pagás {rest}. Si necesitás otra forma de pago, decime y le aviso a alguien del equipo 😊"
+        ),
+        Language::En => format!(
+            "The rest is paid {rest}. If you need another way to pay, tell me and I'll ask someone from the team 😊"
+        ),
+        Language::Pt => format!(
+            "O restante é pago {rest}. Se precisar de outra forma de pagamento, me diga que eu aviso alguém da equipe 😊"
+        ),
+    }
 }
 
 /// How booking is paid: the deposit (`percent` of the total when every cabin asks the same)

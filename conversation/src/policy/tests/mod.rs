@@ -251,6 +251,7 @@ mod sixteenth;
 mod sixth;
 mod slots;
 mod stop28;
+mod stop29;
 mod tenth;
 mod third;
 mod twelfth;
