@@ -343,6 +343,8 @@ fn words(feature: Feature) -> &'static [&'static str] {
         Feature::Linens => &["ropa de cama", "sabanas", "toallas", "blanqueria"],
         Feature::Laundry => &["lavarropas", "lavadero", "laundry"],
         Feature::Crib => &["cuna", "practicuna", "crib", "berco"],
+        Feature::Sauna => &["sauna", "spa"],
+        Feature::Gym => &["gimnasio", "gym", "academia"],
         Feature::Fireplace => &[
             "hogar",
             "chimenea",

@@ -103,6 +103,8 @@ const FEATURES: &[(&str, Feature)] = &[
     ("netflix", Feature::Tv),
     ("ropa de cama", Feature::Linens), ("sabanas", Feature::Linens), ("toallas", Feature::Linens),
     ("lavarropas", Feature::Laundry),
+    ("sauna", Feature::Sauna), ("spa", Feature::Sauna), ("saunas", Feature::Sauna),
+    ("gimnasio", Feature::Gym), ("gym", Feature::Gym), ("academia", Feature::Gym),
     ("fumar", Feature::Smoking), ("fumadores", Feature::Smoking), ("fumo", Feature::Smoking),
     ("fumamos", Feature::Smoking), ("cigarrillo", Feature::Smoking),
     ("aceptan chicos", Feature::Kids), ("aceptan ninos", Feature::Kids), ("aceptan bebes", Feature::Kids),

@@ -3912,3 +3912,56 @@ fn how_many_rooms_or_which_beds_asks_about_the_rooms() {
             .contains(&InfoTopic::Rooms)
     );
 }
+
+#[test]
+fn months_shortened_as_people_write_them_after_a_day() {
+    for (text, check_in, check_out) in [
+        ("del 3 al 5 de mzo", (3, 3), (3, 5)),
+        ("del 10 al 12 de agos", (8, 10), (8, 12)),
+        ("10 al 14 febr", (2, 10), (2, 14)),
+    ] {
+        let u = read(text);
+        let md = |d: Option<chrono::NaiveDate>| {
+            d.map(|d| (chrono::Datelike::month(&d), chrono::Datelike::day(&d)))
+        };
+        assert_eq!(md(u.check_in), Some(check_in), "{text}");
+        assert_eq!(md(u.check_out), Some(check_out), "{text}");
+    }
+}
+
+#[test]
+fn a_stay_between_two_days_and_a_party_between_two_counts() {
+    let md = |d: Option<chrono::NaiveDate>| {
+        d.map(|d| (chrono::Datelike::month(&d), chrono::Datelike::day(&d)))
+    };
+    for text in [
+        "entre 3 marzo y 7",
+        "entre el 3 de marzo y 7",
+        "between March 3 and 7",
+        "between 3 and 4 people from March 3 to 7",
+    ] {
+        let u = read(text);
+        assert_eq!(md(u.check_in), Some((3, 3)), "{text}");
+        assert_eq!(md(u.check_out), Some((3, 7)), "{text}");
+    }
+    for text in ["entre 3 y 4 personas", "something between 2 and 4 people"] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}: a head count, not days");
+        assert_eq!(u.guests, Some(4), "{text}");
+    }
+}
+
+#[test]
+fn the_earlier_dates_named() {
+    for text in [
+        "mejor la primera fecha",
+        "volvamos a las fechas de antes",
+        "actually the first dates are better",
+        "let's go back to the original dates",
+        "melhor as primeiras datas",
+    ] {
+        let u = read(text);
+        assert!(u.earlier_dates, "{text}: {u:?}");
+        assert_eq!(u.choice, None, "{text}");
+    }
+}

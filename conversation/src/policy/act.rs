@@ -565,7 +565,8 @@ fn carry_out(
             // "¿La Lenga es más grande?", "¿cuál es la más barata?": asked, not chosen.
             let lead = match u.choice {
                 Some(Choice::Largest | Choice::Smallest) if u.question => quote::Lead::Sizes,
-                Some(Choice::Cheapest | Choice::Priciest) if u.question => quote::Lead::Asked,
+                Some(Choice::Cheapest) if u.question => quote::Lead::Cheapest,
+                Some(Choice::Priciest) if u.question => quote::Lead::Asked,
                 _ => quote::Lead::Chosen,
             };
             let mut out = quote::focus_as(s, facts, i, lead);

@@ -31,18 +31,27 @@ pub(crate) const MONTHS: &[(&str, u32)] = &[
 pub(super) const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
     ("ene", 1),
     ("feb", 2),
+    ("febr", 2),
     ("mar", 3),
+    ("mzo", 3),
+    ("marz", 3),
     ("abr", 4),
     ("may", 5),
     ("jun", 6),
     ("jul", 7),
     ("ago", 8),
+    ("agos", 8),
+    ("agto", 8),
+    ("agt", 8),
     ("sep", 9),
     ("sept", 9),
     ("set", 9),
     ("oct", 10),
     ("nov", 11),
     ("dic", 12),
+    ("dici", 12),
+    ("dbre", 12),
+    ("nbre", 11),
 ];
 
 pub(super) const WEEKDAYS: &[(&str, Weekday)] = &[

@@ -466,7 +466,7 @@ fn which_cabins_have_something_the_owner_wrote_is_answered_with_them() {
         "{text}"
     );
     // Nothing written says so: a person answers, never the menu.
-    let t = talk(&["tienen cabañas con sauna seca?"]);
+    let t = talk(&["tienen cabañas con cancha de paddle?"]);
     assert!(t.state.needs_human, "{}", said(&t));
 }
 

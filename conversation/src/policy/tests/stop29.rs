@@ -163,3 +163,47 @@ fn a_cabin_priced_for_dates_before_the_people_says_its_deposit_too() {
         assert!(said(&t).contains(deposit), "{text}: {}", said(&t));
     }
 }
+
+#[test]
+fn a_sauna_or_a_gym_not_listed_is_a_no_with_what_there_is() {
+    for (text, no) in [
+        ("hay sauna?", "No, no tenemos sauna"),
+        ("tienen gimnasio?", "No, no tenemos gimnasio"),
+        ("is there a spa?", "No, we don't have a sauna"),
+        ("tem academia?", "Não"),
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(s.starts_with(no) && s.contains("WiFi"), "{text}: {s}");
+    }
+}
+
+#[test]
+fn the_earlier_dates_asked_back_are_quoted_again_or_the_hold_moved_back() {
+    for (first, second, back) in [
+        (
+            "hola del 10 al 13 de febrero para 4",
+            "y del 17 al 20?",
+            "mejor la primera fecha",
+        ),
+        (
+            "hi, Feb 10 to 13 for 4",
+            "what about Feb 17 to 20?",
+            "actually the first dates are better",
+        ),
+        (
+            "oi, de 10 a 13 de fevereiro para 4",
+            "e de 17 a 20?",
+            "melhor as primeiras datas",
+        ),
+    ] {
+        let t = talk(&[first, second, back]);
+        assert_eq!(
+            (t.state.check_in, t.state.check_out),
+            (Some(d("2027-02-10")), Some(d("2027-02-13"))),
+            "{back}: {}",
+            said(&t)
+        );
+        assert!(booked(&t).is_none(), "{back}: quoted, not held");
+    }
+}
