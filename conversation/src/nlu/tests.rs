@@ -2024,6 +2024,26 @@ fn eleventh_set_a_bigger_one() {
 }
 
 #[test]
+fn conv29_more_room_points_at_the_largest() {
+    for text in [
+        "la q tenga mas lugar",
+        "cualquiera de las dos, la q tenga mas lugar",
+        "la de mas espacio porfa",
+        "cual tiene mas dormitorios?",
+        "la que tenga mas habitaciones",
+        "eh la que tenga mas cuartos",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Largest), "{text}");
+    }
+    for (text, choice) in [
+        ("la mas cara", Choice::Priciest),
+        ("la mas barata", Choice::Cheapest),
+    ] {
+        assert_eq!(read(text).choice, Some(choice), "{text}");
+    }
+}
+
+#[test]
 fn eleventh_set_portuguese_weekdays_that_are_also_ordinals() {
     let today = NaiveDate::from_ymd_opt(2026, 12, 3).expect("date");
     for (text, from, to) in [

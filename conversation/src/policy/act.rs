@@ -48,6 +48,21 @@ pub(crate) fn act(
     let night = u.per_night || u.night_price_too;
     // "La del jacuzzi": what the cabin has is how it was picked, no question to answer.
     let picked_by_it = !u.question && matches!(u.choice, Some(Choice::Having(_)));
+    // "Eh la de la pileta tiene wifi" (a voice note, no question mark): held by what it has,
+    // and what else it asks answered for it.
+    if matches!(step, Step::BookOffer)
+        && picked_by_it
+        && !night
+        && let Some(name) = s
+            .offer
+            .as_ref()
+            .and_then(|o| o.options.get(o.chosen))
+            .map(|o| o.name.clone())
+    {
+        let mut effects = carry_out(step, s, u, facts);
+        effects.extend(asked_of_pointed(s, u, facts, &name));
+        return effects;
+    }
     if matches!(step, Step::BookOffer)
         && ((!picked_by_it && (!u.features.is_empty() || !u.topics.is_empty())) || night)
     {
@@ -566,6 +581,14 @@ fn carry_out(
             if u.per_night {
                 out.extend(quote::night_price_of(s, facts, i));
             }
+            let name = s
+                .offer
+                .as_ref()
+                .and_then(|o| o.options.get(i))
+                .map(|o| o.name.clone());
+            if let Some(name) = name {
+                out.extend(asked_of_pointed(s, u, facts, &name));
+            }
             out
         }
         Step::RecommendFor(guests) => {
@@ -893,6 +916,43 @@ fn asked_besides(
         ..Questions::of(u)
     };
     answers(s, (None, &u.accommodations), facts, asked, None)
+}
+
+/// "Me gusta la del jacuzzi, ¿tiene wifi?", "la que acepta perros, ¿tiene parrilla?": an
+/// option pointed at by what it has, with a question about the place besides, answered for
+/// that cabin `name` (what pointed at it is no question).
+fn asked_of_pointed(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+    name: &str,
+) -> Vec<Effect> {
+    let by = match u.choice {
+        Some(Choice::Having(f)) => f,
+        Some(Choice::PetFriendly) => Feature::Pets,
+        _ => return Vec::new(),
+    };
+    let features: Vec<Feature> = u.features.iter().copied().filter(|f| *f != by).collect();
+    if features.is_empty()
+        && u.topics
+            .iter()
+            .all(|t| matches!(t, InfoTopic::Amenities | InfoTopic::Pets))
+    {
+        return Vec::new();
+    }
+    let topics: Vec<InfoTopic> = u
+        .topics
+        .iter()
+        .copied()
+        .filter(|t| !(by == Feature::Pets && *t == InfoTopic::Pets))
+        .filter(|t| !features.is_empty() || *t != InfoTopic::Amenities)
+        .collect();
+    let asked = Questions {
+        topics: &topics,
+        features: &features,
+        ..Questions::of(u)
+    };
+    answers(s, (Some(name), &[]), facts, asked, None)
 }
 
 /// Answers to the questions about the place a message asks, for the cabins it names (or the
