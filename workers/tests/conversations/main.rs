@@ -15,9 +15,10 @@
 //! what guests do after a hold and after paying; `cases_conv26.txt`, a second generalist sample
 //! in English and Portuguese, longer conversations; `cases_conv27.txt`, a third generalist
 //! sample, Argentine Spanish on WhatsApp as guests really write it; `cases_conv28.txt`, whole
-//! journeys from the first hello to the voucher or a cancellation; `cases_conv30.txt`, English
-//! and Portuguese guests on WhatsApp and by email over every bullet) run through the real fleet,
-//! each asserting what the guest was told and the reservation left behind.
+//! journeys from the first hello to the voucher or a cancellation; `cases_conv29.txt`, a fourth
+//! generalist sample in Argentine Spanish on WhatsApp, over every bullet; `cases_conv30.txt`,
+//! English and Portuguese guests on WhatsApp and by email over every bullet) run through the
+//! real fleet, each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -242,6 +243,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv26.txt", include_str!("cases_conv26.txt")),
     ("cases_conv27.txt", include_str!("cases_conv27.txt")),
     ("cases_conv28.txt", include_str!("cases_conv28.txt")),
+    ("cases_conv29.txt", include_str!("cases_conv29.txt")),
     ("cases_conv30.txt", include_str!("cases_conv30.txt")),
 ];
 

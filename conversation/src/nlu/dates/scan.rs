@@ -113,6 +113,8 @@ struct Scanner<'a> {
     from_period: Vec<usize>,
     /// The month of the dates a correction took back.
     corrected_month: Option<u32>,
+    /// Which mention is a day named by its holiday ("San Valentín", "el viernes santo").
+    named_day: Option<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -132,6 +134,7 @@ impl<'a> Scanner<'a> {
             no_long_weekend: None,
             from_period: Vec::new(),
             corrected_month: None,
+            named_day: None,
         }
     }
 
@@ -203,6 +206,25 @@ impl<'a> Scanner<'a> {
                 self.denial_leads = self.no_leads(at);
             }
             self.denied.push(self.mentions.len());
+        }
+        // "for Valentine's Day, Feb 14 to 16": the day named, then said by its date, is one
+        // date, with the role it is said with the second time.
+        if let Kind::Day(r) = kind
+            && let Some(m) = r.month
+            && let Some(same) = self.named_day.and_then(|k| self.mentions.get_mut(k))
+            && matches!(same.kind, Kind::Fixed(d) if d.day() == r.day && d.month() == m)
+        {
+            *same = Mention { kind, role };
+            return;
+        }
+        // "para San Valentín, del 13 al 15 de febrero": a stay said from its first day after a
+        // day named alone is the stay.
+        if let (Kind::Day(_), Role::Start, Some(0), [only]) =
+            (kind, role, self.named_day, &mut self.mentions[..])
+            && self.denied.is_empty()
+        {
+            *only = Mention { kind, role };
+            return;
         }
         self.mentions.push(Mention { kind, role });
     }
@@ -363,7 +385,16 @@ impl<'a> Scanner<'a> {
     /// de pascua", "el lunes de carnaval"): that date, with the role of the words before it.
     fn holiday_day(&mut self, i: usize) -> Option<usize> {
         let (date, used) = super::seasons::day_at(self.tokens, i, self.today)?;
-        self.push(Kind::Fixed(date), i);
+        // "el 14 de febrero, una noche, para San Valentín": the day said again by its name.
+        let said_already = self.mentions.iter().any(|m| match m.kind {
+            Kind::Fixed(d) => d == date,
+            Kind::Day(r) => r.day == date.day() && r.month.is_none_or(|m| m == date.month()),
+            _ => false,
+        });
+        if !said_already {
+            self.push(Kind::Fixed(date), i);
+            self.named_day = Some(self.mentions.len() - 1);
+        }
         Some(used)
     }
 
