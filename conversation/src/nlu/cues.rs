@@ -517,13 +517,36 @@ const KIDS_ALLOWED_AFTER: &[&str] = &[
 /// children may come, in words the phrase table does not list. Position of the children.
 fn asks_about_kids(tokens: &[Token]) -> Option<usize> {
     let word = |k: usize, list: &[&str]| tokens.get(k).is_some_and(|t| t.is_any(list));
-    (0..tokens.len()).find(|&i| {
-        word(i, KID_WORDS)
-            && ((1..=4).any(|k| {
-                i.checked_sub(k)
-                    .is_some_and(|p| word(p, KIDS_ALLOWED_BEFORE))
-            }) || (1..=2).any(|k| word(i + k, KIDS_ALLOWED_AFTER)))
-    })
+    (0..tokens.len())
+        .find(|&i| {
+            word(i, KID_WORDS)
+                && ((1..=4).any(|k| {
+                    i.checked_sub(k)
+                        .is_some_and(|p| word(p, KIDS_ALLOWED_BEFORE))
+                }) || (1..=2).any(|k| word(i + k, KIDS_ALLOWED_AFTER)))
+        })
+        .or_else(|| kids_asked_alone(tokens))
+}
+
+/// Words that may come before children asked about alone ("¿y los chicos?", "and kids?",
+/// "e as crianças?", "what about children?"), bridged.
+#[rustfmt::skip]
+const KIDS_ALONE_LEAD: &[&str] = &[
+    "y", "e", "los", "las", "con", "com", "os", "as", "the", "what", "about", "how", "and",
+];
+
+/// "¿Y chicos?", "and kids? we have a 3 yo", "e crianças?": the children alone open the
+/// message, a clause of their own, after a question about the place (a count before them,
+/// "2 adultos y chicos", is no question). Position of the children.
+fn kids_asked_alone(tokens: &[Token]) -> Option<usize> {
+    let i = tokens
+        .iter()
+        .position(|t| !t.is_any(KIDS_ALONE_LEAD))
+        .filter(|&i| i <= 3)?;
+    let kids = tokens.get(i)?;
+    let ends = kids.punct_after || i + 1 == tokens.len();
+    let leads_say_little = tokens[..i].iter().all(|t| !t.punct_after);
+    (kids.is_any(KID_WORDS) && ends && leads_say_little).then_some(i)
 }
 
 /// Every feature asked about, in the order of the message. Exact words only: a typo of one

@@ -187,6 +187,19 @@ impl Tally {
             if self.everyone > 0 && parts == self.everyone {
                 return Some(self.everyone);
             }
+            // "My wife and I and our two kids… a cabin for the four of us", "mi señora y yo
+            // con los 2 nenes, 4 personas": the speaker's own people, told apart, are the
+            // party counted.
+            let own = if own_couple == 0 && (self.couple || self.household.is_some()) {
+                self.household
+                    .unwrap_or(2)
+                    .max(if self.couple { 2 } else { 1 })
+            } else {
+                0
+            };
+            if self.everyone > 0 && own > 0 && parts + own == self.everyone {
+                return Some(self.everyone);
+            }
             // "somos 4 personas con 2 nenes": the four include them.
             if self.everyone == self.adults
                 && others == 0

@@ -316,6 +316,8 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
         tokens.get(i).is_some_and(|t| {
             t.is_any(&[
                 "el", "la", "los", "las", "un", "una", "mi", "mis", "nuestro", "nuestra",
+                // "2 of us + our dog": "our" reads "nuestros"
+                "nuestros", "nuestras", "sus", "tus",
                 // "we're 2 + a small dog", "somos 2 mais o cachorro"
                 "a", "an", "our", "my", "o", "nosso", "nossa",
                 // "para 4 personas + mascota": a pet is no guest

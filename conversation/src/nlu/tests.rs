@@ -3965,3 +3965,77 @@ fn the_earlier_dates_named() {
         assert_eq!(u.choice, None, "{text}");
     }
 }
+
+#[test]
+fn the_speakers_own_people_told_apart_are_the_party_counted() {
+    for text in [
+        "My wife and I and our two kids (8 and 11) are planning a trip. Do you have a cabin for the four of us?",
+        "mi señora y yo y nuestros dos hijos, buscamos algo para 4 personas",
+        "yo, mi marido y los 2 nenes: 4 personas",
+    ] {
+        assert_eq!(read(text).guests, Some(4), "{text}");
+    }
+    // Friends besides the couple still add up.
+    assert_eq!(read("mi señora y yo y 2 amigos").guests, Some(4));
+    assert_eq!(read("somos 4 personas y 2 chicos").guests, Some(6));
+}
+
+#[test]
+fn a_party_and_a_pet_joined_with_a_plus_is_the_party() {
+    for (text, guests) in [
+        ("it's 2 of us + our dog", 2),
+        ("somos 2 + nuestros perros", 2),
+        ("we are 3 plus our dog", 3),
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.extra_guests), (Some(guests), None), "{text}");
+        assert!(u.pets, "{text}");
+    }
+}
+
+#[test]
+fn children_asked_about_alone_after_a_question_about_the_place() {
+    for text in [
+        "and kids? we have a 3 yo",
+        "what about children?",
+        "¿y los chicos?",
+        "y nenes?",
+        "e as crianças?",
+        "e crianças? temos uma de 3 anos",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+        assert!(u.features.contains(&Feature::Kids), "{text}: {u:?}");
+    }
+    // A party with children is no question about them.
+    for text in ["somos 2 adultos y chicos", "2 adultos y 2 chicos"] {
+        assert!(!read(text).features.contains(&Feature::Kids), "{text}");
+    }
+}
+
+#[test]
+fn a_booking_asked_with_a_modal_verb_and_a_question_besides() {
+    for text in [
+        "Could we book the Coihue for 2 from the 15th to the 18th of April? Also, does it have a grill?",
+        "Could I book the Lenga for 5, May 3 to 6? Is there parking?",
+        "May we reserve the Coihue from March 1st to 4th? Do you allow dogs?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}");
+        assert!(u.accommodation.is_some() && u.check_in.is_some(), "{text}");
+        assert!(!u.features.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn go_ahead_in_portuguese_confirms() {
+    for text in [
+        "isso, pode confirmar",
+        "pode confirmar",
+        "ok, podem confirmar",
+    ] {
+        let u = read(text);
+        assert!(u.affirmative, "{text}: {u:?}");
+        assert_eq!(u.intent, Intent::Book, "{text}");
+    }
+}

@@ -528,7 +528,19 @@ fn carry_out(
                 several: &u.accommodations,
                 prefer: match u.choice {
                     Some(Choice::Having(f)) => Some(f),
-                    _ => None,
+                    // "From March 1st to 4th, con jacuzzi if possible", "¿tienen lugar…?
+                    // ¿alguna tiene hogar?": what the cabin has, asked with the stay, leads.
+                    _ => u.features.iter().copied().find(|f| {
+                        !matches!(
+                            f,
+                            Feature::CheckIn
+                                | Feature::CheckOut
+                                | Feature::Kids
+                                | Feature::Smoking
+                                | Feature::Pets
+                                | Feature::Crib
+                        )
+                    }),
                 },
             };
             let offered = quote::quote(s, facts, (stay, guests), want, scope, &mut effects);

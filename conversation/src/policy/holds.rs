@@ -400,12 +400,15 @@ pub(crate) fn balance_due(
     };
     let balance = booking::Money::from_cents((total.cents() - deposit.cents()).max(0));
     let due = texts::balance_due(lang, &texts::list(lang, &h.cabins()), balance, ways);
-    vec![say(
-        match texts::ways_asked(lang, &u.pay_methods, ways, u.pays_deposit) {
-            Some(lead) => format!("{lead} {due}"),
-            None => due,
-        },
-    )]
+    let asked = if h.paid {
+        texts::balance_ways_asked(lang, &u.pay_methods, ways)
+    } else {
+        texts::ways_asked(lang, &u.pay_methods, ways, u.pays_deposit)
+    };
+    vec![say(match asked {
+        Some(lead) => format!("{lead} {due}"),
+        None => due,
+    })]
 }
 
 /// New dates, people or cabin (`to_cabin`) for the unpaid hold: moved when the cabin is free

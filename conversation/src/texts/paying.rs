@@ -54,6 +54,27 @@ pub fn ways_asked(
     ways: BalanceMethods,
     deposit: bool,
 ) -> Option<String> {
+    ways_answered(lang, asked, ways, deposit, false)
+}
+
+/// [`ways_asked`] once the deposit is paid: a way asked about is for the balance ("¿aceptan
+/// tarjeta?" after paying asks about the rest), so a card is a yes or a no from what the
+/// property takes, and Mercado Pago (the deposit's way) is not answered.
+pub fn balance_ways_asked(
+    lang: Language,
+    asked: &[PayMethod],
+    ways: BalanceMethods,
+) -> Option<String> {
+    ways_answered(lang, asked, ways, false, true)
+}
+
+fn ways_answered(
+    lang: Language,
+    asked: &[PayMethod],
+    ways: BalanceMethods,
+    deposit: bool,
+    paid: bool,
+) -> Option<String> {
     let said = ways.is_said();
     let mut yes_first = None;
     let mut sentences: Vec<&str> = Vec::new();
@@ -67,6 +88,20 @@ pub fn ways_asked(
     }
     for way in asked {
         let (yes, sentence) = match (way, lang) {
+            (PayMethod::MercadoPago, _) if paid => continue,
+            (PayMethod::Card, _) if paid && !said => continue,
+            (PayMethod::Card, Language::Es) if paid && ways.card => {
+                (true, "El saldo lo podés pagar con tarjeta.")
+            }
+            (PayMethod::Card, Language::Es) if paid => (false, "Con tarjeta no, perdón."),
+            (PayMethod::Card, Language::En) if paid && ways.card => {
+                (true, "You can pay the balance by card.")
+            }
+            (PayMethod::Card, Language::En) if paid => (false, "Not by card, sorry."),
+            (PayMethod::Card, Language::Pt) if paid && ways.card => {
+                (true, "O saldo você pode pagar no cartão.")
+            }
+            (PayMethod::Card, Language::Pt) if paid => (false, "No cartão não, desculpa."),
             (PayMethod::Card, Language::Es) if ways.card => (
                 true,
                 "La seña se paga con tarjeta por Mercado Pago, y el saldo también podés pagarlo con tarjeta.",

@@ -456,7 +456,7 @@ mod tests {
         assert_eq!(bridged("k precio x noche"), "que precio por noche");
         assert_eq!(bridged("dsp t confirmo"), "despues te confirmo");
         assert_eq!(bridged("bno dale x fa"), "bueno dale por favor");
-        assert_eq!(bridged("may i book?"), "may i reservar");
+        assert_eq!(bridged("may i book?"), "quiero reservar");
         assert_eq!(
             bridged("hola tenés lugar del 15 al 17 de diciembre para 2"),
             "hola tenes lugar del 15 al 17 de diciembre para 2"

@@ -54,6 +54,17 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("we want to book", "queremos reservar"),
     ("can i book", "quiero reservar"),
     ("can we book", "queremos reservar"),
+    // "Could we book the Ñire…? Also, does it have a jacuzzi?": the booking asked for.
+    ("could i book", "quiero reservar"),
+    ("could we book", "queremos reservar"),
+    ("may i book", "quiero reservar"),
+    ("may we book", "queremos reservar"),
+    ("can i reserve", "quiero reservar"),
+    ("can we reserve", "queremos reservar"),
+    ("could i reserve", "quiero reservar"),
+    ("could we reserve", "queremos reservar"),
+    ("may i reserve", "quiero reservar"),
+    ("may we reserve", "queremos reservar"),
     ("i'll take it", "lo tomo"),
     ("i ll take it", "lo tomo"),
     ("we ll take it", "lo tomamos"),
@@ -863,6 +874,9 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     // "Pode reservar", "podem reservar": an order to hold it, as "reservala".
     ("pode reservar", "reservala"),
     ("podem reservar", "reservenla"),
+    // "isso, pode confirmar": go ahead ("podemos confirmar?" still asks).
+    ("pode confirmar", "confirmala"),
+    ("podem confirmar", "confirmala"),
     ("nao vamos mais viajar", "no vamos a viajar"),
     ("nao vamos mais", "no vamos a ir"),
     ("nao vamos poder ir", "no vamos a poder ir"),
