@@ -466,7 +466,17 @@ fn carry_out(
                 .map(|h| h.date)
                 .filter(|d| d.month() == month && *d >= today)
                 .collect();
-            vec![say(texts::no_long_weekend_in(lang, month, &days))]
+            let mut out = vec![say(texts::no_long_weekend_in(lang, month, &days))];
+            // "…y tiene hogar?": the questions about the place asked with it.
+            let named = u.accommodation.as_deref().or(s.accommodation.as_deref());
+            out.extend(answers(
+                s,
+                (named, &u.accommodations),
+                facts,
+                Questions::of(u),
+                None,
+            ));
+            out
         }
         Step::Info {
             topics,

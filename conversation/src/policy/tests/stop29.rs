@@ -225,3 +225,13 @@ fn a_name_given_is_thanked_by_it_with_the_hold_waiting_again() {
     let t = talk(&["hola, me llamo Ana, del 10 al 13 de marzo para 2"]);
     assert!(said(&t).contains("Cabaña Arrayán"), "{}", said(&t));
 }
+
+#[test]
+fn a_question_asked_with_a_long_weekend_there_is_not_is_answered_too() {
+    let t = talk(&[
+        "la arrayán está disponible para el finde largo de mayo? somos una pareja, y tiene wifi?",
+    ]);
+    let s = said(&t);
+    assert!(s.contains("no tiene fin de semana largo"), "{s}");
+    assert!(s.contains("Cabaña Arrayán tiene wifi"), "{s}");
+}
