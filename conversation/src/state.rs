@@ -147,6 +147,10 @@ pub struct ConversationState {
     /// "¿y la Lenga?" next asks the same about another cabin.
     #[serde(default)]
     pub last_asked: Option<Asked>,
+    /// The stay talked about before the last change of dates: "mejor la primera fecha" goes
+    /// back to it.
+    #[serde(default)]
+    pub earlier_stay: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// The topics and yes/no features a question about the place asked.

@@ -88,13 +88,26 @@ const STATUS: &[&str] = &[
     "de pe", "ainda esta guardada", "ainda esta reservada", "ainda esta valendo", "ainda vale", "continua valendo", "segue valendo", "ainda guardada",
 ];
 
+/// The link named with a verb of sending it or of its not arriving, anywhere in the message
+/// ("¿me podés mandar el link de nuevo? no me llegó", "¿me lo pasás otra vez, el link?").
+fn link_asked_again(tokens: &[Token]) -> bool {
+    const LINK: &[&str] = &["link", "enlace", "linck", "links"];
+    #[rustfmt::skip]
+    const SEND_OR_MISSING: &[&str] = &[
+        "mandar", "mandame", "mandas", "mandes", "pasar", "pasame", "pasas", "pases", "enviar",
+        "enviame", "envias", "reenviar", "reenviame", "reenvias", "llego", "llegaba", "recibi",
+        "send", "resend", "sent", "reenvia", "chegou", "recebi",
+    ];
+    tokens.iter().any(|t| t.is_any(LINK)) && tokens.iter().any(|t| t.is_any(SEND_OR_MISSING))
+}
+
 /// The first of these the message says, in this order of precedence: a guest who says they
 /// paid and asks whether it is confirmed is answered about the payment.
 pub(super) fn detect(tokens: &[Token]) -> Option<AboutHold> {
     let says = |list: &[&str]| lexicon::says_any(tokens, list);
     if says(PAID) {
         Some(AboutHold::Paid)
-    } else if says(LINK_MISSING) {
+    } else if says(LINK_MISSING) || link_asked_again(tokens) {
         Some(AboutHold::LinkMissing)
     } else if says(DEADLINE) {
         Some(AboutHold::Deadline)

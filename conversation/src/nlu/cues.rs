@@ -53,6 +53,10 @@ const ATTRIBUTES: &[(&str, Choice)] = &[
     ("mas grande", Choice::Largest), ("la grande", Choice::Largest), ("el grande", Choice::Largest),
     ("mas amplia", Choice::Largest), ("mas espaciosa", Choice::Largest),
     ("mas capacidad", Choice::Largest), ("cabana grande", Choice::Largest),
+    // "La que tenga más lugar", "la de más espacio", "la que tiene más cuartos": room to spare.
+    ("mas lugar", Choice::Largest), ("mas espacio", Choice::Largest),
+    ("mas dormitorios", Choice::Largest), ("mas habitaciones", Choice::Largest),
+    ("mas cuartos", Choice::Largest), ("mas camas", Choice::Largest),
     ("la grandota", Choice::Largest), ("grande cabana", Choice::Largest), ("cabana chica", Choice::Smallest), ("mas chica", Choice::Smallest),
     ("la chica", Choice::Smallest), ("mas chiquita", Choice::Smallest),
     ("la chiquita", Choice::Smallest), ("mas pequena", Choice::Smallest),

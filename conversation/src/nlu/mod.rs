@@ -96,6 +96,7 @@ mod intent;
 mod json_line;
 mod language;
 mod lexicon;
+mod name;
 mod normalize;
 mod numbers;
 mod reconsider;
@@ -406,6 +407,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         keeps_as_is: cues::keeps_as_is(&tokens),
         also: references::also(&tokens),
         same_dates: references::same_dates(&tokens),
+        earlier_dates: references::earlier_dates(&tokens),
+        name_given: name::given(text),
         settles: references::settles(text, &tokens),
         // "Esa no" turns the option down; it does not point at it. "Del primero al tres de
         // marzo": a day, not the first option.
@@ -415,7 +418,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
                 && tokens.iter().zip(&dates.consumed).any(|(t, used)| {
                     *used && t.is_any(&["primero", "primera", "primer", "1ro", "1ero"])
                 });
-            !turned_down && !first_day
+            // "Mejor la primera fecha": the dates, not the first option.
+            let first_dates = references::earlier_dates(&tokens);
+            !turned_down && !first_day && !first_dates
         }),
         not_this_one: cues::not_this_one(&tokens),
         turned_down,

@@ -96,7 +96,7 @@ fn classify(c: char) -> Class {
 }
 
 /// Strips diacritics from the Spanish letters (and a few common foreign ones).
-fn fold(c: char) -> char {
+pub(crate) fn fold(c: char) -> char {
     match c {
         'á' | 'à' | 'â' | 'ä' | 'ã' => 'a',
         'é' | 'è' | 'ê' | 'ë' => 'e',

@@ -213,6 +213,39 @@ pub(super) fn same_dates(tokens: &[Token]) -> bool {
     )
 }
 
+/// "Mejor la primera fecha", "las fechas de antes", "the first dates", "as datas de antes".
+pub(super) fn earlier_dates(tokens: &[Token]) -> bool {
+    says_any(
+        tokens,
+        &[
+            "primera fecha",
+            "primeras fechas",
+            "fechas de antes",
+            "fecha de antes",
+            "fechas anteriores",
+            "fecha anterior",
+            "fechas originales",
+            "fecha original",
+            "primeros dias",
+            "dias de antes",
+            "first dates",
+            // "first" reads "primera" once bridged
+            "primera dates",
+            "primera date",
+            "original dates",
+            "earlier dates",
+            "previous dates",
+            "dates before",
+            "first date",
+            "primeiras datas",
+            "primeira data",
+            "datas de antes",
+            "datas anteriores",
+            "data anterior",
+        ],
+    )
+}
+
 /// "La Coihue entonces", "the Coihue then", "então a Coihue": a decision said as no question.
 pub(super) fn settles(text: &str, tokens: &[Token]) -> bool {
     !text.contains('?')

@@ -2024,6 +2024,26 @@ fn eleventh_set_a_bigger_one() {
 }
 
 #[test]
+fn conv29_more_room_points_at_the_largest() {
+    for text in [
+        "la q tenga mas lugar",
+        "cualquiera de las dos, la q tenga mas lugar",
+        "la de mas espacio porfa",
+        "cual tiene mas dormitorios?",
+        "la que tenga mas habitaciones",
+        "eh la que tenga mas cuartos",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Largest), "{text}");
+    }
+    for (text, choice) in [
+        ("la mas cara", Choice::Priciest),
+        ("la mas barata", Choice::Cheapest),
+    ] {
+        assert_eq!(read(text).choice, Some(choice), "{text}");
+    }
+}
+
+#[test]
 fn eleventh_set_portuguese_weekdays_that_are_also_ordinals() {
     let today = NaiveDate::from_ymd_opt(2026, 12, 3).expect("date");
     for (text, from, to) in [
@@ -3906,6 +3926,43 @@ fn months_shortened_as_people_write_them_after_a_day() {
         };
         assert_eq!(md(u.check_in), Some(check_in), "{text}");
         assert_eq!(md(u.check_out), Some(check_out), "{text}");
+    }
+}
+
+#[test]
+fn a_stay_between_two_days_and_a_party_between_two_counts() {
+    let md = |d: Option<chrono::NaiveDate>| {
+        d.map(|d| (chrono::Datelike::month(&d), chrono::Datelike::day(&d)))
+    };
+    for text in [
+        "entre 3 marzo y 7",
+        "entre el 3 de marzo y 7",
+        "between March 3 and 7",
+        "between 3 and 4 people from March 3 to 7",
+    ] {
+        let u = read(text);
+        assert_eq!(md(u.check_in), Some((3, 3)), "{text}");
+        assert_eq!(md(u.check_out), Some((3, 7)), "{text}");
+    }
+    for text in ["entre 3 y 4 personas", "something between 2 and 4 people"] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}: a head count, not days");
+        assert_eq!(u.guests, Some(4), "{text}");
+    }
+}
+
+#[test]
+fn the_earlier_dates_named() {
+    for text in [
+        "mejor la primera fecha",
+        "volvamos a las fechas de antes",
+        "actually the first dates are better",
+        "let's go back to the original dates",
+        "melhor as primeiras datas",
+    ] {
+        let u = read(text);
+        assert!(u.earlier_dates, "{text}: {u:?}");
+        assert_eq!(u.choice, None, "{text}");
     }
 }
 

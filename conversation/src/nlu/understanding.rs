@@ -136,6 +136,11 @@ pub struct Understanding {
     pub also: bool,
     /// "Las mismas fechas", "the same dates": the stay talked about (or held).
     pub same_dates: bool,
+    /// "Mejor la primera fecha", "las fechas de antes", "the original dates": the stay talked
+    /// about before the last change of dates.
+    pub earlier_dates: bool,
+    /// The name the guest gave ("a nombre de Juan Pérez", "my name is John"), as written.
+    pub name_given: Option<String>,
     /// A pick among the options on the table ("la segunda", "la más barata").
     pub choice: Option<Choice>,
     /// The option in focus is turned down, not the whole offer ("esa no", "not that one").

@@ -48,6 +48,21 @@ pub(crate) fn act(
     let night = u.per_night || u.night_price_too;
     // "La del jacuzzi": what the cabin has is how it was picked, no question to answer.
     let picked_by_it = !u.question && matches!(u.choice, Some(Choice::Having(_)));
+    // "Eh la de la pileta tiene wifi" (a voice note, no question mark): held by what it has,
+    // and what else it asks answered for it.
+    if matches!(step, Step::BookOffer)
+        && picked_by_it
+        && !night
+        && let Some(name) = s
+            .offer
+            .as_ref()
+            .and_then(|o| o.options.get(o.chosen))
+            .map(|o| o.name.clone())
+    {
+        let mut effects = carry_out(step, s, u, facts);
+        effects.extend(asked_of_pointed(s, u, facts, &name));
+        return effects;
+    }
     if matches!(step, Step::BookOffer)
         && ((!picked_by_it && (!u.features.is_empty() || !u.topics.is_empty())) || night)
     {
@@ -112,6 +127,14 @@ fn carry_out(
     let accommodations = facts.accommodations();
     match step {
         Step::Greet => vec![say(texts::welcome(lang))],
+        Step::NameNoted(name) => {
+            let unpaid = super::plan::held(facts, u).is_some_and(|h| !h.paid);
+            let mut out = vec![say(texts::name_noted(lang, &name, !unpaid))];
+            if unpaid {
+                out.extend(holds::held_price(s, u, facts));
+            }
+            out
+        }
         Step::AskGuests => {
             let mut out = Vec::new();
             // A price asked with the dates: the price for them (the cabin named, else from the
@@ -550,12 +573,21 @@ fn carry_out(
             // "¿La Lenga es más grande?", "¿cuál es la más barata?": asked, not chosen.
             let lead = match u.choice {
                 Some(Choice::Largest | Choice::Smallest) if u.question => quote::Lead::Sizes,
-                Some(Choice::Cheapest | Choice::Priciest) if u.question => quote::Lead::Asked,
+                Some(Choice::Cheapest) if u.question => quote::Lead::Cheapest,
+                Some(Choice::Priciest) if u.question => quote::Lead::Asked,
                 _ => quote::Lead::Chosen,
             };
             let mut out = quote::focus_as(s, facts, i, lead);
             if u.per_night {
                 out.extend(quote::night_price_of(s, facts, i));
+            }
+            let name = s
+                .offer
+                .as_ref()
+                .and_then(|o| o.options.get(i))
+                .map(|o| o.name.clone());
+            if let Some(name) = name {
+                out.extend(asked_of_pointed(s, u, facts, &name));
             }
             out
         }
@@ -884,6 +916,43 @@ fn asked_besides(
         ..Questions::of(u)
     };
     answers(s, (None, &u.accommodations), facts, asked, None)
+}
+
+/// "Me gusta la del jacuzzi, ¿tiene wifi?", "la que acepta perros, ¿tiene parrilla?": an
+/// option pointed at by what it has, with a question about the place besides, answered for
+/// that cabin `name` (what pointed at it is no question).
+fn asked_of_pointed(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+    name: &str,
+) -> Vec<Effect> {
+    let by = match u.choice {
+        Some(Choice::Having(f)) => f,
+        Some(Choice::PetFriendly) => Feature::Pets,
+        _ => return Vec::new(),
+    };
+    let features: Vec<Feature> = u.features.iter().copied().filter(|f| *f != by).collect();
+    if features.is_empty()
+        && u.topics
+            .iter()
+            .all(|t| matches!(t, InfoTopic::Amenities | InfoTopic::Pets))
+    {
+        return Vec::new();
+    }
+    let topics: Vec<InfoTopic> = u
+        .topics
+        .iter()
+        .copied()
+        .filter(|t| !(by == Feature::Pets && *t == InfoTopic::Pets))
+        .filter(|t| !features.is_empty() || *t != InfoTopic::Amenities)
+        .collect();
+    let asked = Questions {
+        topics: &topics,
+        features: &features,
+        ..Questions::of(u)
+    };
+    answers(s, (Some(name), &[]), facts, asked, None)
 }
 
 /// Answers to the questions about the place a message asks, for the cabins it names (or the

@@ -171,6 +171,19 @@ pub(super) fn in_context<'a>(
             _ => {}
         }
     }
+    // "¿Y del 17 al 20?" … "mejor la primera fecha": the stay talked about before (a "first"
+    // read as the 1st of a month is that word).
+    // With a change refused and pending, "keep the original dates" keeps the hold instead.
+    let change_pending = prev.offer.as_ref().is_some_and(|o| o.replaces.is_some());
+    if let (true, Some((i, o))) = (u.earlier_dates, prev.earlier_stay)
+        && !(u.keeps_as_is && change_pending)
+    {
+        let r = read.to_mut();
+        r.check_in = Some(i);
+        r.check_out = Some(o);
+        r.nights = None;
+        r.keeps_as_is = false;
+    }
     read
 }
 

@@ -335,6 +335,9 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     let after = merged_stay(s, u);
     let said_dates = u.check_in.is_some() || u.nights.is_some() || u.until.is_some();
     let new_dates = said_dates && after != before;
+    if let (true, (Some(i), Some(o))) = (new_dates, before) {
+        s.earlier_stay = Some((i, o));
+    }
     if said_dates {
         (s.check_in, s.check_out) = after;
     }

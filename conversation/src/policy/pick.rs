@@ -70,6 +70,16 @@ pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Optio
     {
         return Some(Some(i));
     }
+    // "Sí, pero la Lenga, queremos más espacio" with the Lenga not offered: the size said is
+    // why the guest names it; it points at no option on the table.
+    if u.accommodation.is_some()
+        && matches!(
+            u.choice,
+            Some(Choice::Largest | Choice::Smallest | Choice::Cheapest | Choice::Priciest)
+        )
+    {
+        return None;
+    }
     let by = |key: &dyn Fn(&crate::state::OfferOption) -> i64, max: bool| {
         let it = options.iter().enumerate();
         if max {

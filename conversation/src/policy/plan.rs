@@ -940,6 +940,12 @@ fn stay_request(
         && (matches!(u.intent, Intent::Book | Intent::Unknown)
             || u.intent == Intent::CheckAvailability && u.confidence < EXPLICIT_QUESTION)
         && (s.booked.is_some() || held(facts, u).is_some());
+    if let Some(name) = &u.name_given
+        && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+        && !new_slot
+    {
+        return Step::NameNoted(name.clone());
+    }
     let want = match u.intent {
         _ if books_another => Some(Want::Book),
         // A guest who asked to book and now gives the dates still wants to book.

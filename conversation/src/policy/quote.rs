@@ -489,6 +489,8 @@ pub(crate) enum Lead {
     Advice(texts::Why),
     /// "¿La Lenga es más grande?", "¿cuál es la más grande?": how many each option sleeps.
     Sizes,
+    /// "¿No hay algo más económico?": it is the cheapest there is for those dates.
+    Cheapest,
     /// A question that pointed at it by its price: no opener, the price follows.
     Asked,
 }
@@ -527,6 +529,7 @@ pub(crate) fn focus_as(
         Lead::Advice(why) => format!("{} {}", texts::recommend(lang, &a.name, why), focus_line()),
         Lead::Chosen => texts::focus(lang, &line, &stay, guests),
         Lead::Asked => focus_line(),
+        Lead::Cheapest => format!("{} {}", texts::cheapest_is(lang, &a.name), focus_line()),
         Lead::Sizes => {
             let others: Vec<(&str, i32)> = offer
                 .options

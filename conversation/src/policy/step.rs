@@ -13,6 +13,8 @@ use crate::{
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Step {
     Greet,
+    /// "A nombre de Juan Pérez": thanked by name, and the hold waiting for its deposit again.
+    NameNoted(String),
     AskGuests,
     AskDates,
     Clarify,

@@ -129,6 +129,15 @@ pub fn focus(lang: Language, line: &OfferLine<'_>, stay: &StayDates, guests: u16
     format!("{opener} {}", focus_line(lang, line, stay, guests))
 }
 
+/// The option pointed at by "¿algo más económico?" is the cheapest for those dates.
+pub fn cheapest_is(lang: Language, name: &str) -> String {
+    match lang {
+        Language::Es => format!("La más económica que tengo para esas fechas es {name} 😊"),
+        Language::En => format!("The most affordable I have for those dates is {name} 😊"),
+        Language::Pt => format!("O mais econômico que tenho para essas datas é {name} 😊"),
+    }
+}
+
 /// How many the option asked about sleeps, and each other option offered.
 pub fn sizes(lang: Language, (name, capacity): (&str, i32), others: &[(&str, i32)]) -> String {
     let others: Vec<String> = others

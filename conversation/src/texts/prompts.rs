@@ -350,6 +350,18 @@ pub fn take_your_time(lang: Language) -> &'static str {
     }
 }
 
+/// The guest gave their name: thanked by it; `ask` asks what they need (nothing else follows).
+pub fn name_noted(lang: Language, name: &str, ask: bool) -> String {
+    match (lang, ask) {
+        (Language::Es, false) => format!("¡Gracias, {name}! 😊"),
+        (Language::Es, true) => format!("¡Gracias, {name}! 😊 ¿En qué te puedo ayudar?"),
+        (Language::En, false) => format!("Thanks, {name}! 😊"),
+        (Language::En, true) => format!("Thanks, {name}! 😊 How can I help you?"),
+        (Language::Pt, false) => format!("Obrigado, {name}! 😊"),
+        (Language::Pt, true) => format!("Obrigado, {name}! 😊 Como posso te ajudar?"),
+    }
+}
+
 pub fn you_are_welcome(lang: Language) -> &'static str {
     match lang {
         Language::Es => "¡Gracias a vos! 😊 Cualquier cosa que necesites, escribime por acá.",

@@ -15,7 +15,8 @@
 //! what guests do after a hold and after paying; `cases_conv26.txt`, a second generalist sample
 //! in English and Portuguese, longer conversations; `cases_conv27.txt`, a third generalist
 //! sample, Argentine Spanish on WhatsApp as guests really write it; `cases_conv28.txt`, whole
-//! journeys from the first hello to the voucher or a cancellation; `cases_conv31.txt`,
+//! journeys from the first hello to the voucher or a cancellation; `cases_conv29.txt`, a fourth
+//! generalist sample in Argentine Spanish on WhatsApp, over every bullet; `cases_conv31.txt`,
 //! corrections and cancellations in depth) run through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
@@ -242,6 +243,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv26.txt", include_str!("cases_conv26.txt")),
     ("cases_conv27.txt", include_str!("cases_conv27.txt")),
     ("cases_conv28.txt", include_str!("cases_conv28.txt")),
+    ("cases_conv29.txt", include_str!("cases_conv29.txt")),
     ("cases_conv31.txt", include_str!("cases_conv31.txt")),
 ];
 

@@ -703,6 +703,7 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("of", "de"),
     ("on", "el"),
     ("and", "y"),
+    ("between", "entre"),
     ("with", "con"),
     ("my", "mi"),
     ("we", "nosotros"),

@@ -113,6 +113,8 @@ struct Scanner<'a> {
     from_period: Vec<usize>,
     /// The month of the dates a correction took back.
     corrected_month: Option<u32>,
+    /// Which mention is a day named by its holiday ("San Valentín", "el viernes santo").
+    named_day: Option<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -132,6 +134,7 @@ impl<'a> Scanner<'a> {
             no_long_weekend: None,
             from_period: Vec::new(),
             corrected_month: None,
+            named_day: None,
         }
     }
 
@@ -203,6 +206,25 @@ impl<'a> Scanner<'a> {
                 self.denial_leads = self.no_leads(at);
             }
             self.denied.push(self.mentions.len());
+        }
+        // "for Valentine's Day, Feb 14 to 16": the day named, then said by its date, is one
+        // date, with the role it is said with the second time.
+        if let Kind::Day(r) = kind
+            && let Some(m) = r.month
+            && let Some(same) = self.named_day.and_then(|k| self.mentions.get_mut(k))
+            && matches!(same.kind, Kind::Fixed(d) if d.day() == r.day && d.month() == m)
+        {
+            *same = Mention { kind, role };
+            return;
+        }
+        // "para San Valentín, del 13 al 15 de febrero": a stay said from its first day after a
+        // day named alone is the stay.
+        if let (Kind::Day(_), Role::Start, Some(0), [only]) =
+            (kind, role, self.named_day, &mut self.mentions[..])
+            && self.denied.is_empty()
+        {
+            *only = Mention { kind, role };
+            return;
         }
         self.mentions.push(Mention { kind, role });
     }
@@ -376,7 +398,16 @@ impl<'a> Scanner<'a> {
     /// de pascua", "el lunes de carnaval"): that date, with the role of the words before it.
     fn holiday_day(&mut self, i: usize) -> Option<usize> {
         let (date, used) = super::seasons::day_at(self.tokens, i, self.today)?;
-        self.push(Kind::Fixed(date), i);
+        // "el 14 de febrero, una noche, para San Valentín": the day said again by its name.
+        let said_already = self.mentions.iter().any(|m| match m.kind {
+            Kind::Fixed(d) => d == date,
+            Kind::Day(r) => r.day == date.day() && r.month.is_none_or(|m| m == date.month()),
+            _ => false,
+        });
+        if !said_already {
+            self.push(Kind::Fixed(date), i);
+            self.named_day = Some(self.mentions.len() - 1);
+        }
         Some(used)
     }
 
@@ -920,6 +951,18 @@ impl<'a> Scanner<'a> {
         // "somos 4, marzo del 1 al 4": a head count cut off by a comma is no day of the month
         // that follows it;
         // "pa 6 d mayo del 3 al 5": nor one whose month is followed by a range of its own.
+        // "entre 3 y 4 personas", "between 2 and 4 people": a head count, not days.
+        let people_range = prev.is_some_and(|p| p.is("entre"))
+            && self
+                .tok(i + n.len)
+                .is_some_and(|t| t.is_any(&["y", "o", "a"]))
+            && numbers::parse_at(self.tokens, i + n.len + 1).is_some_and(|m| {
+                self.tok(i + n.len + 1 + m.len)
+                    .is_some_and(|t| t.is_any(NOT_A_DAY_AFTER))
+            });
+        if people_range {
+            return None;
+        }
         let head_count = prev.is_some_and(|p| p.is_any(HEAD_COUNT_BEFORE))
             && self.month_after(i + n.len).is_some_and(|(_, _, mlen)| {
                 self.tok(i + n.len - 1).is_some_and(|t| t.punct_after)
@@ -933,8 +976,20 @@ impl<'a> Scanner<'a> {
         let range_tail = prev.is_some_and(|p| p.is("a"))
             && self.mentions.last().is_some()
             && self.consumed_at(i, 2);
-        let is_day =
-            month.is_some() || after_day_word || range_tail || self.starts_range(i, i + n.len);
+        // "entre el 3 de marzo y 7", "between March 3 and 7": the end of a range opened by
+        // "entre".
+        let between_tail = prev.is_some_and(|p| p.is("y"))
+            && !self.mentions.is_empty()
+            && (2..=6).any(|k| {
+                i.checked_sub(k)
+                    .and_then(|p| self.tok(p))
+                    .is_some_and(|t| t.is("entre"))
+            });
+        let is_day = month.is_some()
+            || after_day_word
+            || range_tail
+            || between_tail
+            || self.starts_range(i, i + n.len);
         if !is_day || (n.ordinal && month.is_none() && !after_day_word) {
             return None;
         }

@@ -177,3 +177,51 @@ fn a_sauna_or_a_gym_not_listed_is_a_no_with_what_there_is() {
         assert!(s.starts_with(no) && s.contains("WiFi"), "{text}: {s}");
     }
 }
+
+#[test]
+fn the_earlier_dates_asked_back_are_quoted_again_or_the_hold_moved_back() {
+    for (first, second, back) in [
+        (
+            "hola del 10 al 13 de febrero para 4",
+            "y del 17 al 20?",
+            "mejor la primera fecha",
+        ),
+        (
+            "hi, Feb 10 to 13 for 4",
+            "what about Feb 17 to 20?",
+            "actually the first dates are better",
+        ),
+        (
+            "oi, de 10 a 13 de fevereiro para 4",
+            "e de 17 a 20?",
+            "melhor as primeiras datas",
+        ),
+    ] {
+        let t = talk(&[first, second, back]);
+        assert_eq!(
+            (t.state.check_in, t.state.check_out),
+            (Some(d("2027-02-10")), Some(d("2027-02-13"))),
+            "{back}: {}",
+            said(&t)
+        );
+        assert!(booked(&t).is_none(), "{back}: quoted, not held");
+    }
+}
+
+#[test]
+fn a_name_given_is_thanked_by_it_with_the_hold_waiting_again() {
+    let t = coihue_hold(false).run(&after_hold(), "a nombre de Juan Pérez");
+    let s = said(&t);
+    assert!(s.starts_with("¡Gracias, Juan Pérez!"), "{s}");
+    assert!(
+        s.contains("RES261215007") && s.contains("https://pago.example/RES261215007"),
+        "{s}"
+    );
+    assert!(!s.contains("no te entendí"), "{s}");
+    // Nothing held: what they need is asked.
+    let t = talk(&["my name is John Smith"]);
+    assert!(said(&t).starts_with("Thanks, John Smith!"), "{}", said(&t));
+    // A stay said with the name is answered as a stay.
+    let t = talk(&["hola, me llamo Ana, del 10 al 13 de marzo para 2"]);
+    assert!(said(&t).contains("Cabaña Arrayán"), "{}", said(&t));
+}
