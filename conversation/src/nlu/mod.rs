@@ -116,7 +116,7 @@ use crate::Language;
 pub use json_line::to_json_line;
 pub use understanding::{
     AboutHold, AskedTime, Choice, Feature, InfoTopic, Intent, PayMethod, Period, PeriodMention,
-    Understanding,
+    StayEnd, Understanding,
 };
 
 /// Below this the bot asks a clarifying question instead of guessing.
@@ -149,6 +149,11 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
     let mut dates = dates::extract(&tokens, today);
     stay_changes::stretch_period(&tokens, &mut dates);
+    // "Llegamos un día antes", "salimos un día antes, el 8": the end a move is said of.
+    let shift_end = stay_changes::shift_days(&tokens).and(stay_changes::shifted_end(&tokens));
+    if shift_end == Some(StayEnd::Departure) {
+        stay_changes::departure_day(&mut dates);
+    }
     let guests = guests::extract(&tokens, &dates.consumed);
     let turned_down = accommodation::turned_down(
         &tokens,
@@ -439,6 +444,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         until: dates.until,
         until_weekday: dates.until_weekday.filter(|_| dates.until.is_some()),
         shift_days: shift,
+        shift_end,
         following_week: stay_changes::following_week(&tokens),
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),

@@ -5,6 +5,7 @@
 //! Never a stay or a party of that many: "una noche más" is one night added, not a one-night
 //! stay; the policy applies the difference to what it is talking about.
 
+use super::StayEnd;
 use super::dates;
 use super::normalize::Token;
 use super::numbers;
@@ -164,6 +165,55 @@ pub(super) fn stretch_period(tokens: &[Token], dates: &mut dates::DateInfo) {
     if check_in < check_out {
         dates.check_in = Some(check_in);
         dates.check_out = Some(check_out);
+    }
+}
+
+/// The end of the stay a move by days is said of: an arrival word ("llegamos un día antes",
+/// "we'll arrive a day later" and "chegamos um dia depois" bridged) or a departure word
+/// ("salimos un día antes", "nos vamos un día después", "we'll leave a day earlier", "volvemos
+/// un día antes"), one of them only. A verb that moves the whole booking ("correrla",
+/// "adelantarla", "push it") or both ends named: `None`, the whole stay moves.
+pub(super) fn shifted_end(tokens: &[Token]) -> Option<StayEnd> {
+    #[rustfmt::skip]
+    const DEPARTURE: &[&str] = &[
+        "salimos", "salir", "salgo", "saldremos", "saldriamos", "salida", "saliendo", "irnos",
+        "volvemos", "volver", "vuelvo", "regresamos", "regresar", "salirnos",
+    ];
+    #[rustfmt::skip]
+    const WHOLE: &[&str] = &[
+        "correr", "correrla", "correla", "corremos", "mover", "movela", "moverla", "corramos",
+        "corramosla", "corramoslo", "movamos", "movamosla", "correrlo", "moverlo", "adelantar",
+        "adelantarla", "adelantala", "adelantamos", "adelantemos", "adelantemosla", "adelantarlo",
+        "atrasar", "atrasarla", "atrasala", "atrasemos", "atrasemosla", "atrasarlo", "postergar",
+        "postergarla", "postergala", "posterguemos", "posterguemosla", "postergarlo", "push",
+        "todo", "toda", "entera", "whole",
+    ];
+    if tokens.iter().any(|t| t.is_any(WHOLE)) {
+        return None;
+    }
+    // "Nos vamos": leaving; "vamos" alone is going there.
+    let leaving = |i: usize, t: &Token| {
+        t.is_any(DEPARTURE)
+            || t.is("vamos") && i.checked_sub(1).is_some_and(|p| tokens[p].is("nos"))
+    };
+    let arrives = tokens.iter().any(|t| t.is_any(ARRIVAL_WORDS));
+    let leaves = tokens.iter().enumerate().any(|(i, t)| leaving(i, t));
+    match (arrives, leaves) {
+        (true, false) => Some(StayEnd::Arrival),
+        (false, true) => Some(StayEnd::Departure),
+        _ => None,
+    }
+}
+
+/// "We'll have to leave a day earlier, on the 8th", "salimos un día antes, el 12": the day said
+/// with a departure moved is the check-out, not a check-in.
+pub(super) fn departure_day(dates: &mut dates::DateInfo) {
+    if let (Some(day), None, None, None) =
+        (dates.check_in, dates.check_out, dates.nights, dates.until)
+    {
+        dates.until = Some(day);
+        dates.check_in = None;
+        dates.day_only = false;
     }
 }
 
