@@ -466,7 +466,17 @@ fn carry_out(
                 .map(|h| h.date)
                 .filter(|d| d.month() == month && *d >= today)
                 .collect();
-            vec![say(texts::no_long_weekend_in(lang, month, &days))]
+            let mut out = vec![say(texts::no_long_weekend_in(lang, month, &days))];
+            // "…y tiene hogar?": the questions about the place asked with it.
+            let named = u.accommodation.as_deref().or(s.accommodation.as_deref());
+            out.extend(answers(
+                s,
+                (named, &u.accommodations),
+                facts,
+                Questions::of(u),
+                None,
+            ));
+            out
         }
         Step::Info {
             topics,
@@ -586,7 +596,8 @@ fn carry_out(
             let lead = match u.choice {
                 Some(Choice::Largest | Choice::Smallest) if u.question => quote::Lead::Sizes,
                 Some(Choice::Cheapest) if u.question => quote::Lead::Cheapest,
-                Some(Choice::Priciest) if u.question => quote::Lead::Asked,
+                // "¿Y la Coihue cuánto sale?": asked about, not yet chosen.
+                _ if u.question => quote::Lead::Asked,
                 _ => quote::Lead::Chosen,
             };
             let mut out = quote::focus_as(s, facts, i, lead);

@@ -17,8 +17,9 @@
 //! sample, Argentine Spanish on WhatsApp as guests really write it; `cases_conv28.txt`, whole
 //! journeys from the first hello to the voucher or a cancellation; `cases_conv29.txt`, a fourth
 //! generalist sample in Argentine Spanish on WhatsApp, over every bullet; `cases_conv30.txt`,
-//! English and Portuguese guests on WhatsApp and by email over every bullet) run through the
-//! real fleet, each asserting what the guest was told and the reservation left behind.
+//! English and Portuguese guests on WhatsApp and by email over every bullet;
+//! `cases_conv31.txt`, corrections and cancellations in depth) run through the real fleet,
+//! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -245,6 +246,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv28.txt", include_str!("cases_conv28.txt")),
     ("cases_conv29.txt", include_str!("cases_conv29.txt")),
     ("cases_conv30.txt", include_str!("cases_conv30.txt")),
+    ("cases_conv31.txt", include_str!("cases_conv31.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
