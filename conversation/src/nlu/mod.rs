@@ -283,6 +283,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let shift = stay_changes::shift_days(&tokens).filter(|_| dates.check_in.is_none());
     let confidence = confidence::score(&decision, &dates, empty);
     let extra = stay_changes::extra_nights(&tokens).filter(|_| dates.check_in.is_none());
+    // "Una noche más al principio", "add a night before": nights added before the arrival,
+    // which moves the check-in alone.
+    let (shift, shift_end, extra) = match extra {
+        Some(n) if n > 0 && stay_changes::at_the_start(&tokens) => {
+            (Some(-n), Some(StayEnd::Arrival), None)
+        }
+        _ => (shift, shift_end, extra),
+    };
     // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
     let more_people = stay_changes::extra_guests(&tokens)
         .filter(|n| guests.is_none_or(|g| i32::from(g) == n.abs()) && extra.is_none());

@@ -19,6 +19,11 @@ pub(super) const ARRIVAL_WORDS: &[&str] = &[
     "llegaremos",
     "llegada",
     "llegando",
+    "entrar",
+    "entramos",
+    "ingresar",
+    "ingresamos",
+    "checkin",
 ];
 
 /// "Una noche más", "dos noches más", "una noche menos", "agregame una noche", "one more
@@ -79,6 +84,14 @@ pub(super) fn extra_nights(tokens: &[Token]) -> Option<i32> {
         ]) {
             return Some((1, 1));
         }
+        // "add a night": the English article, after a verb that adds.
+        if t.is("a")
+            && i.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.is_any(ADD))
+        {
+            return Some((1, 1));
+        }
         let n = numbers::parse_at(tokens, i).filter(|n| !n.ordinal && n.value <= 14)?;
         Some((i32::try_from(n.value).ok()?, n.len))
     };
@@ -120,6 +133,23 @@ pub(super) fn extra_nights(tokens: &[Token]) -> Option<i32> {
         }
     }
     None
+}
+
+/// "Al principio", "antes", "before", "at the start", "no início": nights added before the
+/// arrival, not after the departure.
+pub(super) fn at_the_start(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        t.is_any(&[
+            "principio",
+            "comienzo",
+            "inicio",
+            "antes",
+            "before",
+            "beginning",
+            "start",
+            "comeco",
+        ])
+    })
 }
 
 /// "El finde largo de octubre pero llegamos un día antes", "para carnaval, nos vamos un día
@@ -196,7 +226,10 @@ pub(super) fn shifted_end(tokens: &[Token]) -> Option<StayEnd> {
         t.is_any(DEPARTURE)
             || t.is("vamos") && i.checked_sub(1).is_some_and(|p| tokens[p].is("nos"))
     };
-    let arrives = tokens.iter().any(|t| t.is_any(ARRIVAL_WORDS));
+    // "check in", "check-in": the arrival.
+    let arrives = tokens.iter().enumerate().any(|(i, t)| {
+        t.is_any(ARRIVAL_WORDS) || t.is("check") && tokens.get(i + 1).is_some_and(|n| n.is("in"))
+    });
     let leaves = tokens.iter().enumerate().any(|(i, t)| leaving(i, t));
     match (arrives, leaves) {
         (true, false) => Some(StayEnd::Arrival),
@@ -222,7 +255,7 @@ pub(super) fn departure_day(dates: &mut dates::DateInfo) {
 /// stay moved by that many days (negative: earlier), never nights added.
 pub(super) fn shift_days(tokens: &[Token]) -> Option<i32> {
     const LATER: &[&str] = &["despues", "later", "depois", "luego"];
-    const EARLIER: &[&str] = &["antes", "earlier", "before"];
+    const EARLIER: &[&str] = &["antes", "earlier", "before", "early"];
     const PUSH: &[&str] = &[
         "correr",
         "correrla",

@@ -4093,3 +4093,24 @@ fn couples_restating_the_party_are_not_added_to_it() {
         assert!(read(text).topics.contains(&InfoTopic::Capacity), "{text}");
     }
 }
+
+#[test]
+fn a_night_added_before_the_arrival_or_a_check_in_a_day_early_moves_the_check_in() {
+    for text in [
+        "sumamos una noche mas al principio",
+        "agregame una noche antes",
+        "we want to add a night before",
+        "can we check in a day early?",
+        "podemos hacer el check in un dia antes?",
+        "podemos entrar un dia antes?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}: no date of its own");
+        assert_eq!(u.shift_days, Some(-1), "{text}");
+        assert_eq!(u.shift_end, Some(crate::nlu::StayEnd::Arrival), "{text}");
+        assert_eq!(u.extra_nights, None, "{text}");
+    }
+    // At the end, as before.
+    assert_eq!(read("agregame una noche mas").extra_nights, Some(1));
+    assert_eq!(read("add a night please").extra_nights, Some(1));
+}

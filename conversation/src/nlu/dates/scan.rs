@@ -689,6 +689,14 @@ impl<'a> Scanner<'a> {
         } else {
             return None;
         };
+        // "check in un día antes": the check-in, not "in a day".
+        if t.is("in")
+            && i.checked_sub(1)
+                .and_then(|p| self.tok(p))
+                .is_some_and(|p| p.is("check"))
+        {
+            return None;
+        }
         let at = i + lead;
         let (count, len) = if self
             .tok(at)?
