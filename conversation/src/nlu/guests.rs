@@ -434,9 +434,14 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
             tally.kids_with += v;
         }
     } else if noun.is_any(COUPLES) {
-        tally.adults += 2 * v;
-        tally.counted_adults = true;
-        tally.count_end = Some(i + n.len + 1);
+        // "somos 8 amigos, 4 parejas": the same eight told as couples, not eight more.
+        let joined = prev_is(&["y", "mas", "con", "e", "com", "and", "plus"]);
+        let restates = !joined && tally.counted_adults && tally.adults + tally.kids == 2 * v;
+        if !restates {
+            tally.adults += 2 * v;
+            tally.counted_adults = true;
+            tally.count_end = Some(i + n.len + 1);
+        }
     } else if noun.is_any(&["familias", "grupos"])
         && tokens.get(i + n.len + 1).is_some_and(|t| t.is("de"))
         && let Some(each) = numbers::parse_at(tokens, i + n.len + 2)
@@ -501,19 +506,43 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
                 || at(p).is_some_and(|t| t.is_any(&["no", "nao"]))
                     && p > 0
                     && at(p - 1).is_some_and(|t| t.is_any(&["ah", "eh", "uh", "uy"]))));
+    const PARTY_NOUNS: &[&str] = &[
+        "familia",
+        "grupo",
+        "total",
+        "contingente",
+        "delegacion",
+        "comitiva",
+        "excursion",
+    ];
+    // "un grupo de amigos de 9", "un grupo de compañeros de 12": who the party is said
+    // between the party's noun and its count.
+    const MEMBERS: &[&str] = &[
+        "amigos",
+        "amigas",
+        "amigues",
+        "companeros",
+        "companeras",
+        "colegas",
+        "primos",
+        "primas",
+        "chicos",
+        "chicas",
+        "pibes",
+        "pibas",
+        "adultos",
+        "personas",
+        "pessoas",
+    ];
     let family_of = at(p).is_some_and(|t| t.is("de"))
         && p > 0
-        && at(p - 1).is_some_and(|t| {
-            t.is_any(&[
-                "familia",
-                "grupo",
-                "total",
-                "contingente",
-                "delegacion",
-                "comitiva",
-                "excursion",
-            ])
-        });
+        && (at(p - 1).is_some_and(|t| t.is_any(PARTY_NOUNS))
+            || p >= 3
+                && at(p - 1).is_some_and(|t| t.is_any(MEMBERS))
+                && at(p - 2).is_some_and(|t| t.is("de"))
+                && at(p - 3).is_some_and(|t| t.is_any(PARTY_NOUNS))
+                // "un grupo de chicos de 10 años": their age, not how many.
+                && !at(i + 1).is_some_and(|t| t.is_any(&["anos", "ano", "years", "meses"])));
     if direct || family_of {
         tally.base = Some(v);
         tally.base_at = i;

@@ -4050,6 +4050,50 @@ fn a_lone_day_denied_after_a_whole_stay_is_the_one_left_behind() {
     }
 }
 
+/// conv32: who the party is said between its noun and its count ("un grupo de amigos de 9")
+/// still counts it; an age after it ("un grupo de chicos de 10 años") does not.
+#[test]
+fn a_party_noun_with_its_members_before_the_count() {
+    for (text, want) in [
+        (
+            "buenas! un grupo de amigos de 9, del 20 al 23 de abril",
+            Some(9),
+        ),
+        ("somos un grupo de amigas de 7", Some(7)),
+        ("grupo de compañeros de 12 para marzo", Some(12)),
+        ("um grupo de amigos de 8, de 3 a 6 de maio", Some(8)),
+        ("un grupo de amigos de 9 personas", Some(9)),
+        ("somos un grupo de 9", Some(9)),
+        ("un grupo de chicos de 10 años", None),
+        ("somos 2 adultos y un grupo de chicos de 10 años", Some(2)),
+    ] {
+        assert_eq!(read(text).guests, want, "{text}");
+    }
+}
+
+/// conv32: couples that restate the party counted before ("somos 8 amigos, 4 parejas") are the
+/// same people; joined to it ("y 4 parejas") they are more.
+#[test]
+fn couples_restating_the_party_are_not_added_to_it() {
+    for (text, want) in [
+        ("somos 8 amigos, 4 parejas, del 15 al 18 de abril", Some(8)),
+        ("vamos 6 amigos, o sea 3 parejas", Some(6)),
+        ("somos 2 adultos y 2 parejas", Some(6)),
+        ("4 parejas", Some(8)),
+        ("somos 8 amigos y 4 parejas", Some(16)),
+    ] {
+        assert_eq!(read(text).guests, want, "{text}");
+    }
+    // The most the place hosts, asked in English.
+    for text in [
+        "what's the max number of guests you can host?",
+        "max number of people?",
+        "cual es el maximo de personas que pueden recibir?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Capacity), "{text}");
+    }
+}
+
 #[test]
 fn a_night_added_before_the_arrival_or_a_check_in_a_day_early_moves_the_check_in() {
     for text in [

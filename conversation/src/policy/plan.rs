@@ -265,6 +265,48 @@ pub(crate) fn plan(
             return Step::BookOffer;
         }
     }
+    // "Mejor la Lenga y la Ñire" after the cabins were held (a group, or one cabin): the same
+    // stay and party quoted over the cabins named, an offer whose acceptance replaces the hold.
+    if u.accommodations.len() > 1
+        && !heard.new_stay()
+        && !u.compares
+        && !u.also
+        && s.offer.is_none()
+        && let Some(h) = held(facts, u).filter(|h| !h.paid)
+    {
+        let held_cabins = h.cabins();
+        let party: u16 = match &h.group {
+            Some(g) => g.parts.iter().map(|p| p.guests).sum(),
+            None => h.guests,
+        };
+        let sleeps: i32 = facts
+            .accommodations()
+            .iter()
+            .filter(|a| u.accommodations.contains(&a.name))
+            .map(|a| a.capacity)
+            .sum();
+        let same = held_cabins.len() == u.accommodations.len()
+            && held_cabins
+                .iter()
+                .all(|c| u.accommodations.iter().any(|n| n == c));
+        if !same && sleeps >= i32::from(party) {
+            s.offer = Some(crate::state::Offer {
+                check_in: h.check_in,
+                check_out: h.check_out,
+                guests: party,
+                options: Vec::new(),
+                chosen: 0,
+                together: true,
+                replaces: Some(h.code.clone()),
+                asked: None,
+                focused: false,
+            });
+            return Step::TogetherIn {
+                names: u.accommodations.clone(),
+                book: u.affirmative || (!u.question && !u.defers && !u.declines),
+            };
+        }
+    }
     // "Do you speak English?": yes, and what is on the table again in it (else the welcome).
     if u.language_asked.is_some()
         && !heard.new_stay()
@@ -796,7 +838,17 @@ pub(crate) fn plan(
         // "Cancelá la Coihue y reservame la Arrayán": the cabin held given up for another,
         // a move of the hold, not a second stay.
         let gives_up_held = holding.is_some_and(|h| u.turned_down.contains(&h.accommodation));
-        let asks_another_stay = (asks && explicit || also) && !u.correction && !gives_up_held;
+        // "Se suman 4 amigos, ahora somos 10, ¿hay lugar?": the party held grows, asked with
+        // nothing of another stay in it (no dates, no cabin): the hold's own party changes.
+        let party_grows = heard.new_guests
+            && !heard.new_dates
+            && holding.is_some_and(|h| s.guests.is_some_and(|g| g > h.guests))
+            && u.check_in.is_none()
+            && u.accommodation.is_none()
+            && u.accommodations.is_empty()
+            && !u.same_dates;
+        let asks_another_stay =
+            (asks && explicit && !party_grows || also) && !u.correction && !gives_up_held;
         // "Preferimos la Lenga" after the Coihue was held: the hold moves to the Lenga.
         let other_cabin = holding.and_then(|h| {
             u.accommodation

@@ -343,7 +343,8 @@ fn min_nights(
 
 /// The largest party the free cabins of these dates host together (up to
 /// `booking::availability::MAX_COMBINED` of them, the largest first), offered as one request
-/// for as many as fit. `None` when fewer than two cabins are free.
+/// for as many as fit; one cabin free is offered alone, for as many as it sleeps. `None` when
+/// no cabin is free.
 fn group_max(
     s: &mut ConversationState,
     occupancy: &Occupancy<'_>,
@@ -355,9 +356,10 @@ fn group_max(
     let mut free = occupancy.free(stay, Guests::new(1).ok()?);
     free.sort_by_key(|a| std::cmp::Reverse(a.capacity));
     free.truncate(booking::availability::MAX_COMBINED);
-    if free.len() < 2 {
+    if free.is_empty() {
         return None;
     }
+    let together = free.len() > 1;
     // Listed as the property lists them (cheapest first).
     free.sort_by_key(|a| {
         occupancy
@@ -389,7 +391,7 @@ fn group_max(
             .map(|(a, g)| option(a, stay, None, Some(*g)))
             .collect(),
         chosen: 0,
-        together: true,
+        together,
         replaces: None,
         asked: None,
         focused: false,

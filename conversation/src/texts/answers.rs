@@ -215,7 +215,15 @@ pub fn capacity(lang: Language, lines: &[(&str, i32)]) -> String {
             Language::Pt => format!("• {n}: até {c} pessoas"),
         })
         .collect();
-    format!("{}\n{}", body.join("\n"), more(lang))
+    // Every cabin listed: how many they host together ("¿cuántos entran como máximo?").
+    let whole: i32 = lines.iter().map(|(_, c)| c).sum();
+    let together = match lang {
+        _ if lines.len() < 2 => String::new(),
+        Language::Es => format!("\nEntre todas, hasta {whole} personas."),
+        Language::En => format!("\nAll together, up to {whole} people."),
+        Language::Pt => format!("\nTodos juntos, até {whole} pessoas."),
+    };
+    format!("{}{together}\n{}", body.join("\n"), more(lang))
 }
 
 /// How each cabin's rooms are laid out: its own description (as the property wrote it) and how

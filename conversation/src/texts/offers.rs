@@ -536,6 +536,34 @@ pub fn group_max(
 ) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());
     let (total, deposit) = sums(parts);
+    // One cabin free: the most it sleeps, in it.
+    if let [(line, _)] = parts {
+        let mut text = match lang {
+            Language::Es => format!(
+                "Uy, {when} no nos queda lugar para {guests} personas 😕 Lo máximo que podemos recibir esas fechas son {max} personas, en la única cabaña libre:\n"
+            ),
+            Language::En => format!(
+                "Oh, {when} we don't have room for {guests} people 😕 The most we can host on those dates is {max} people, in the only cabin free:\n"
+            ),
+            Language::Pt => format!(
+                "Puxa, {when} não temos lugar para {guests} pessoas 😕 O máximo que podemos receber nessas datas são {max} pessoas, no único chalé livre:\n"
+            ),
+        };
+        text.push_str(&cabin_lines(lang, parts));
+        let name = &line.name;
+        text.push_str(&match lang {
+            Language::Es => format!(
+                "Seña {deposit}. Si les sirve, respondé «dale» y te reservo {name}; si no, decime otras fechas."
+            ),
+            Language::En => format!(
+                "Deposit {deposit}. If that works, reply «yes» and I'll book {name}; if not, tell me other dates."
+            ),
+            Language::Pt => format!(
+                "Sinal {deposit}. Se servir, responda «sim» que reservo {name}; se não, me diga outras datas."
+            ),
+        });
+        return text;
+    }
     let mut text = match lang {
         Language::Es => format!(
             "Uy, {when} no nos queda lugar para {guests} personas 😕 Lo máximo que podemos recibir esas fechas son {max} personas, con estas cabañas juntas:\n"

@@ -236,6 +236,7 @@ mod conv28;
 mod conv29;
 mod conv30;
 mod conv31;
+mod conv32;
 mod eighteenth;
 mod eighth;
 mod eleventh;
