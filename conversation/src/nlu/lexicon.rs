@@ -47,6 +47,7 @@ const COMMON: &[&str] = &[
     "viene", "vienen", "vengo", "venimos", "sabes", "hacen", "tenia", "tenian", "estar", "salio",
     "consulta", "consultar", "consultas", "consulto", "quieras", "podemos", "podria", "sobre",
     "luego", "nunca", "siempre", "junto", "juntos", "cabana", "cabanas", "casita", "casitas",
+    "sumamos", "sumar", "sumame", "sumale", "suman", "sumo",
 ];
 
 /// True when `text` is a word some list of this module knows exactly.

@@ -116,7 +116,7 @@ use crate::Language;
 pub use json_line::to_json_line;
 pub use understanding::{
     AboutHold, AskedTime, Choice, Feature, InfoTopic, Intent, PayMethod, Period, PeriodMention,
-    Understanding,
+    StayEnd, Understanding,
 };
 
 /// Below this the bot asks a clarifying question instead of guessing.
@@ -149,6 +149,11 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
     let mut dates = dates::extract(&tokens, today);
     stay_changes::stretch_period(&tokens, &mut dates);
+    // "Llegamos un día antes", "salimos un día antes, el 8": the end a move is said of.
+    let shift_end = stay_changes::shift_days(&tokens).and(stay_changes::shifted_end(&tokens));
+    if shift_end == Some(StayEnd::Departure) {
+        stay_changes::departure_day(&mut dates);
+    }
     let guests = guests::extract(&tokens, &dates.consumed);
     let turned_down = accommodation::turned_down(
         &tokens,
@@ -278,6 +283,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let shift = stay_changes::shift_days(&tokens).filter(|_| dates.check_in.is_none());
     let confidence = confidence::score(&decision, &dates, empty);
     let extra = stay_changes::extra_nights(&tokens).filter(|_| dates.check_in.is_none());
+    // "Una noche más al principio", "add a night before": nights added before the arrival,
+    // which moves the check-in alone.
+    let (shift, shift_end, extra) = match extra {
+        Some(n) if n > 0 && stay_changes::at_the_start(&tokens) => {
+            (Some(-n), Some(StayEnd::Arrival), None)
+        }
+        _ => (shift, shift_end, extra),
+    };
     // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
     let more_people = stay_changes::extra_guests(&tokens)
         .filter(|n| guests.is_none_or(|g| i32::from(g) == n.abs()) && extra.is_none());
@@ -439,6 +452,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         until: dates.until,
         until_weekday: dates.until_weekday.filter(|_| dates.until.is_some()),
         shift_days: shift,
+        shift_end,
         following_week: stay_changes::following_week(&tokens),
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),

@@ -5,6 +5,7 @@
 //! Never a stay or a party of that many: "una noche más" is one night added, not a one-night
 //! stay; the policy applies the difference to what it is talking about.
 
+use super::StayEnd;
 use super::dates;
 use super::normalize::Token;
 use super::numbers;
@@ -18,6 +19,11 @@ pub(super) const ARRIVAL_WORDS: &[&str] = &[
     "llegaremos",
     "llegada",
     "llegando",
+    "entrar",
+    "entramos",
+    "ingresar",
+    "ingresamos",
+    "checkin",
 ];
 
 /// "Una noche más", "dos noches más", "una noche menos", "agregame una noche", "one more
@@ -78,6 +84,14 @@ pub(super) fn extra_nights(tokens: &[Token]) -> Option<i32> {
         ]) {
             return Some((1, 1));
         }
+        // "add a night": the English article, after a verb that adds.
+        if t.is("a")
+            && i.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|p| p.is_any(ADD))
+        {
+            return Some((1, 1));
+        }
         let n = numbers::parse_at(tokens, i).filter(|n| !n.ordinal && n.value <= 14)?;
         Some((i32::try_from(n.value).ok()?, n.len))
     };
@@ -119,6 +133,23 @@ pub(super) fn extra_nights(tokens: &[Token]) -> Option<i32> {
         }
     }
     None
+}
+
+/// "Al principio", "antes", "before", "at the start", "no início": nights added before the
+/// arrival, not after the departure.
+pub(super) fn at_the_start(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        t.is_any(&[
+            "principio",
+            "comienzo",
+            "inicio",
+            "antes",
+            "before",
+            "beginning",
+            "start",
+            "comeco",
+        ])
+    })
 }
 
 /// "El finde largo de octubre pero llegamos un día antes", "para carnaval, nos vamos un día
@@ -167,12 +198,64 @@ pub(super) fn stretch_period(tokens: &[Token], dates: &mut dates::DateInfo) {
     }
 }
 
+/// The end of the stay a move by days is said of: an arrival word ("llegamos un día antes",
+/// "we'll arrive a day later" and "chegamos um dia depois" bridged) or a departure word
+/// ("salimos un día antes", "nos vamos un día después", "we'll leave a day earlier", "volvemos
+/// un día antes"), one of them only. A verb that moves the whole booking ("correrla",
+/// "adelantarla", "push it") or both ends named: `None`, the whole stay moves.
+pub(super) fn shifted_end(tokens: &[Token]) -> Option<StayEnd> {
+    #[rustfmt::skip]
+    const DEPARTURE: &[&str] = &[
+        "salimos", "salir", "salgo", "saldremos", "saldriamos", "salida", "saliendo", "irnos",
+        "volvemos", "volver", "vuelvo", "regresamos", "regresar", "salirnos",
+    ];
+    #[rustfmt::skip]
+    const WHOLE: &[&str] = &[
+        "correr", "correrla", "correla", "corremos", "mover", "movela", "moverla", "corramos",
+        "corramosla", "corramoslo", "movamos", "movamosla", "correrlo", "moverlo", "adelantar",
+        "adelantarla", "adelantala", "adelantamos", "adelantemos", "adelantemosla", "adelantarlo",
+        "atrasar", "atrasarla", "atrasala", "atrasemos", "atrasemosla", "atrasarlo", "postergar",
+        "postergarla", "postergala", "posterguemos", "posterguemosla", "postergarlo", "push",
+        "todo", "toda", "entera", "whole",
+    ];
+    if tokens.iter().any(|t| t.is_any(WHOLE)) {
+        return None;
+    }
+    // "Nos vamos": leaving; "vamos" alone is going there.
+    let leaving = |i: usize, t: &Token| {
+        t.is_any(DEPARTURE)
+            || t.is("vamos") && i.checked_sub(1).is_some_and(|p| tokens[p].is("nos"))
+    };
+    // "check in", "check-in": the arrival.
+    let arrives = tokens.iter().enumerate().any(|(i, t)| {
+        t.is_any(ARRIVAL_WORDS) || t.is("check") && tokens.get(i + 1).is_some_and(|n| n.is("in"))
+    });
+    let leaves = tokens.iter().enumerate().any(|(i, t)| leaving(i, t));
+    match (arrives, leaves) {
+        (true, false) => Some(StayEnd::Arrival),
+        (false, true) => Some(StayEnd::Departure),
+        _ => None,
+    }
+}
+
+/// "We'll have to leave a day earlier, on the 8th", "salimos un día antes, el 12": the day said
+/// with a departure moved is the check-out, not a check-in.
+pub(super) fn departure_day(dates: &mut dates::DateInfo) {
+    if let (Some(day), None, None, None) =
+        (dates.check_in, dates.check_out, dates.nights, dates.until)
+    {
+        dates.until = Some(day);
+        dates.check_in = None;
+        dates.day_only = false;
+    }
+}
+
 /// "Llegamos un día después", "un día más tarde", "one day later", "um dia depois", "un día
 /// antes", "correrla un día", "adelantarla un día", "una semana después", "a week later": the
 /// stay moved by that many days (negative: earlier), never nights added.
 pub(super) fn shift_days(tokens: &[Token]) -> Option<i32> {
     const LATER: &[&str] = &["despues", "later", "depois", "luego"];
-    const EARLIER: &[&str] = &["antes", "earlier", "before"];
+    const EARLIER: &[&str] = &["antes", "earlier", "before", "early"];
     const PUSH: &[&str] = &[
         "correr",
         "correrla",

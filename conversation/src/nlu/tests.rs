@@ -3965,3 +3965,108 @@ fn the_earlier_dates_named() {
         assert_eq!(u.choice, None, "{text}");
     }
 }
+
+#[test]
+fn a_move_by_days_said_of_one_end_names_that_end() {
+    use super::StayEnd::{Arrival, Departure};
+    for (text, days, end) in [
+        ("che llegamos un dia antes, se puede?", -1, Some(Arrival)),
+        ("al final llegamos un dia despues", 1, Some(Arrival)),
+        ("we'll arrive a day earlier", -1, Some(Arrival)),
+        ("vamos chegar um dia depois", 1, Some(Arrival)),
+        ("salimos un dia antes", -1, Some(Departure)),
+        ("nos vamos un día después", 1, Some(Departure)),
+        ("we'll have to leave a day later", 1, Some(Departure)),
+        ("volvemos un dia antes", -1, Some(Departure)),
+        // The whole booking moved.
+        ("corrámosla un día", 1, None),
+        ("can we push it one day later?", 1, None),
+        ("la podemos adelantar un dia?", -1, None),
+        ("llegamos y nos vamos un dia despues", 1, None),
+    ] {
+        let u = read(text);
+        assert_eq!((u.shift_days, u.shift_end), (Some(days), end), "{text}");
+    }
+    // The day said with a departure moved is the check-out.
+    let u = read("we'll have to leave a day earlier, on the 8th");
+    assert_eq!(u.check_in, None);
+    assert_eq!(u.until.map(|d| chrono::Datelike::day(&d)), Some(8));
+    // An arrival moved with its day keeps the day as the check-in, the end said.
+    let u = read("ah no, espera, llegamos un dia antes, el 19");
+    assert_eq!(u.check_in.map(|d| chrono::Datelike::day(&d)), Some(19));
+    assert_eq!(u.shift_end, Some(Arrival));
+}
+
+#[test]
+fn a_trip_called_off_in_words_of_its_own_cancels() {
+    for text in [
+        "nah olvidate, no va a poder ser",
+        "olvidate",
+        "olvidalo nomas",
+        "al final no se va a poder, perdon",
+        "no vamos a poder, disculpa",
+        "no se nos va a dar, gracias igual",
+        "che no va a ser posible",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for text in [
+        "olvidate, dejala como estaba",
+        "olvidate del cambio",
+        "no va a poder ser el 10, puede ser el 11?",
+        "no vamos a poder llegar antes de las 14",
+        "me olvidé, llevamos el perro",
+    ] {
+        assert_ne!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}
+
+#[test]
+fn a_lone_day_denied_after_a_whole_stay_is_the_one_left_behind() {
+    let md =
+        |d: Option<NaiveDate>| d.map(|d| (chrono::Datelike::month(&d), chrono::Datelike::day(&d)));
+    for (text, check_in, check_out) in [
+        (
+            "al final cambiamos la fecha o sea vamos del 26 al 28 de abril no del 12 perdon",
+            (4, 26),
+            (4, 28),
+        ),
+        ("son del 26 al 28 de abril, no del 12", (4, 26), (4, 28)),
+        ("mejor del 3 al 5 de mayo no el 10", (5, 3), (5, 5)),
+        // A whole stay after the "no" is the one said instead; a "no" with a comma after it too.
+        (
+            "buenas somos 4 del 10 al 13 de abril no del 11 al 14",
+            (4, 11),
+            (4, 14),
+        ),
+        ("del 20 al 25 de marzo, no, del 21", (3, 21), (3, 25)),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (md(u.check_in), md(u.check_out)),
+            (Some(check_in), Some(check_out)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_night_added_before_the_arrival_or_a_check_in_a_day_early_moves_the_check_in() {
+    for text in [
+        "sumamos una noche mas al principio",
+        "agregame una noche antes",
+        "we want to add a night before",
+        "can we check in a day early?",
+        "podemos hacer el check in un dia antes?",
+        "podemos entrar un dia antes?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}: no date of its own");
+        assert_eq!(u.shift_days, Some(-1), "{text}");
+        assert_eq!(u.shift_end, Some(crate::nlu::StayEnd::Arrival), "{text}");
+        assert_eq!(u.extra_nights, None, "{text}");
+    }
+    // At the end, as before.
+    assert_eq!(read("agregame una noche mas").extra_nights, Some(1));
+    assert_eq!(read("add a night please").extra_nights, Some(1));
+}

@@ -167,9 +167,14 @@ pub struct Understanding {
     /// `until` was said as a weekday ("hasta el domingo"): the conversation takes the first
     /// such day after its check-in.
     pub until_weekday: Option<chrono::Weekday>,
-    /// The whole stay moved by days ("llegamos un día después", "one day later", "un día
-    /// antes": negative), the nights kept.
+    /// The whole stay moved by days ("corrámosla un día", "one day later", "un día antes":
+    /// negative), the nights kept; or, with `shift_end`, only one end of it.
     pub shift_days: Option<i32>,
+    /// The end of the stay a move by days is said of: the arrival ("llegamos un día antes",
+    /// "we'll arrive a day later", "vamos chegar um dia depois") or the departure ("salimos un
+    /// día antes", "nos vamos un día después", "we'll leave a day earlier"); the other end
+    /// stays. `None`: the whole stay moves ("corrámosla un día", "push it one day later").
+    pub shift_end: Option<StayEnd>,
     /// "El finde siguiente", "la semana que sigue", "the following week": the week after the
     /// stay talked about, when there is one (the conversation moves it by seven days).
     pub following_week: bool,
@@ -223,6 +228,14 @@ pub struct Understanding {
     /// The cabin named is said in a sentence of its own, no question ("la coihue. ¿a qué
     /// hora es el check-in?"): chosen, with a question besides.
     pub named_apart: bool,
+}
+
+/// One end of a stay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StayEnd {
+    Arrival,
+    Departure,
 }
 
 /// A way of paying a guest may ask about, answered yes or no from how the property takes the

@@ -584,7 +584,8 @@ fn carry_out(
             let lead = match u.choice {
                 Some(Choice::Largest | Choice::Smallest) if u.question => quote::Lead::Sizes,
                 Some(Choice::Cheapest) if u.question => quote::Lead::Cheapest,
-                Some(Choice::Priciest) if u.question => quote::Lead::Asked,
+                // "¿Y la Coihue cuánto sale?": asked about, not yet chosen.
+                _ if u.question => quote::Lead::Asked,
                 _ => quote::Lead::Chosen,
             };
             let mut out = quote::focus_as(s, facts, i, lead);

@@ -8,7 +8,31 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
-use crate::{nlu::Understanding, state::ConversationState};
+use crate::{
+    nlu::{StayEnd, Understanding},
+    state::ConversationState,
+};
+
+/// A stay moved by `by`: the end said (its other end kept, while a night is left), else both.
+fn moved_by(
+    i: NaiveDate,
+    o: NaiveDate,
+    by: Duration,
+    end: Option<StayEnd>,
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let whole = (i.checked_add_signed(by), o.checked_add_signed(by));
+    match end {
+        Some(StayEnd::Arrival) => match i.checked_add_signed(by) {
+            Some(n) if n < o => (Some(n), Some(o)),
+            _ => whole,
+        },
+        Some(StayEnd::Departure) => match o.checked_add_signed(by) {
+            Some(n) if n > i => (Some(i), Some(n)),
+            _ => whole,
+        },
+        None => whole,
+    }
+}
 
 /// The message read in the light of the conversation:
 /// - days said without a month ("perdón, es del 16 al 18", "no era el 16, era el 15") are about
@@ -71,7 +95,8 @@ pub(super) fn in_context<'a>(
             read.to_mut().nights = Some(n);
         }
     }
-    // "Llegamos un día después": the stay talked about (or held) moves, its nights kept. Not a
+    // "Corrámosla un día": the stay talked about (or held) moves, its nights kept; "llegamos un
+    // día antes", "salimos un día antes": only that end moves, while a night is left. Not a
     // question about cancelling ("si cancelo 2 días antes…").
     if let Some(delta) = u.shift_days
         && u.check_in.is_none()
@@ -84,7 +109,7 @@ pub(super) fn in_context<'a>(
         );
         let by = Duration::days(i64::from(delta));
         if let (Some(i), Some(o)) = stay
-            && let (Some(i), Some(o)) = (i.checked_add_signed(by), o.checked_add_signed(by))
+            && let (Some(i), Some(o)) = moved_by(i, o, by, u.shift_end)
         {
             let r = read.to_mut();
             r.check_in = Some(i);

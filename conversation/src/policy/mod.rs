@@ -244,11 +244,13 @@ fn merged_stay(
     let plus = |d: NaiveDate, n: i64| d.checked_add_signed(Duration::days(n));
     match (u.check_in, u.check_out) {
         (Some(i), Some(o)) => (Some(i), Some(o)),
-        // "We can only arrive on the 4th" (a later arrival inside the stay): the check-out
-        // stays. An earlier arrival ("¿podemos llegar el 11?") moves the stay, nights kept.
+        // "We can only arrive on the 4th" (a later arrival inside the stay), "llegamos un día
+        // antes, el 19" (an arrival moved by days): the check-out stays. An earlier arrival
+        // said alone ("¿podemos llegar el 11?") moves the stay, nights kept.
         (Some(i), None)
             if u.arrival_only
-                && prev.check_in.is_some_and(|p| p < i)
+                && (prev.check_in.is_some_and(|p| p < i)
+                    || u.shift_end == Some(crate::nlu::StayEnd::Arrival))
                 && prev.check_out.is_some_and(|o| o > i) =>
         {
             (Some(i), prev.check_out)

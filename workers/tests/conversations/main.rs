@@ -16,8 +16,9 @@
 //! in English and Portuguese, longer conversations; `cases_conv27.txt`, a third generalist
 //! sample, Argentine Spanish on WhatsApp as guests really write it; `cases_conv28.txt`, whole
 //! journeys from the first hello to the voucher or a cancellation; `cases_conv29.txt`, a fourth
-//! generalist sample in Argentine Spanish on WhatsApp, over every bullet; `cases_conv33.txt`, a
-//! generalist sample of Brazilian guests on WhatsApp) run through the real fleet,
+//! generalist sample in Argentine Spanish on WhatsApp, over every bullet; `cases_conv31.txt`,
+//! corrections and cancellations in depth; `cases_conv33.txt`, a generalist sample of Brazilian
+//! guests on WhatsApp) run through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -244,6 +245,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv27.txt", include_str!("cases_conv27.txt")),
     ("cases_conv28.txt", include_str!("cases_conv28.txt")),
     ("cases_conv29.txt", include_str!("cases_conv29.txt")),
+    ("cases_conv31.txt", include_str!("cases_conv31.txt")),
     ("cases_conv33.txt", include_str!("cases_conv33.txt")),
 ];
 

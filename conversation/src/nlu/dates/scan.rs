@@ -319,11 +319,24 @@ impl<'a> Scanner<'a> {
         let t = |k: usize| self.tok(k);
         let whole_stay = self.mentions.iter().any(|m| m.role == Role::Start)
             && self.mentions.iter().any(|m| m.role == Role::End);
-        whole_stay
+        let no_then_date = whole_stay
             && t(j).is_some_and(|n| n.is("no") && !n.punct_after)
-            && j.checked_sub(1).and_then(t).is_some_and(|p| p.punct_after)
-            && t(j + 1).is_some_and(|d| d.is_any(&["del", "desde", "el"]))
-            && self.tokens[..j].iter().any(|w| w.is_any(STATED))
+            && t(j + 1).is_some_and(|d| d.is_any(&["del", "desde", "el"]));
+        let stated = j.checked_sub(1).and_then(t).is_some_and(|p| p.punct_after)
+            && self.tokens[..j].iter().any(|w| w.is_any(STATED));
+        no_then_date && (stated || self.lone_day_after(j + 1))
+    }
+
+    /// "Vamos del 26 al 28 de abril no del 12 perdón": after a whole stay, a "no" and one day
+    /// alone (no end of its own follows it): the day the guest is leaving behind, not a new
+    /// arrival ("del 10 al 13 no del 11 al 14" says a whole stay
+    /// instead, a correction).
+    fn lone_day_after(&self, marker: usize) -> bool {
+        const END_MARKERS: &[&str] = &["al", "hasta", "a", "to", "till", "until", "ate"];
+        let t = |k: usize| self.tok(k);
+        let day = marker + 1;
+        t(day).is_some_and(|d| d.text.chars().all(|c| c.is_ascii_digit()))
+            && !(day + 1..day + 6).any(|k| t(k).is_some_and(|w| w.is_any(END_MARKERS)))
     }
 
     /// The "no" before `at` comes first in the message, after an "uy", "ah", "perdón" at most.
@@ -676,6 +689,14 @@ impl<'a> Scanner<'a> {
         } else {
             return None;
         };
+        // "check in un día antes": the check-in, not "in a day".
+        if t.is("in")
+            && i.checked_sub(1)
+                .and_then(|p| self.tok(p))
+                .is_some_and(|p| p.is("check"))
+        {
+            return None;
+        }
         let at = i + lead;
         let (count, len) = if self
             .tok(at)?

@@ -463,6 +463,58 @@ fn not_going_cues(tokens: &[Token]) -> Vec<Cue> {
             out.push(cue(Intent::Cancel, Strong, Quality::Exact, i));
         }
     }
+    out.extend(called_off(tokens, THEN));
+    out
+}
+
+/// "Nah olvidate, no va a poder ser", "olvidalo nomás", "al final no se va a poder", "no se
+/// nos va a dar": the trip called off in words of its own, each a clause that ends there (or
+/// only an apology follows). Not "olvidate del cambio", "olvidate, dejala como estaba" (what
+/// is held stays), nor "no va a poder ser el 10, ¿el 11?" (something else asked instead).
+fn called_off(tokens: &[Token], then: &[&str]) -> Vec<Cue> {
+    const FORGET: &[&str] = &[
+        "olvidate",
+        "olvidalo",
+        "olvidense",
+        "olvidenlo",
+        "olvidemoslo",
+    ];
+    #[rustfmt::skip]
+    const WONT_HAPPEN: &[&[&str]] = &[
+        &["no", "va", "a", "poder", "ser"], &["no", "va", "a", "ser", "posible"],
+        &["no", "se", "va", "a", "poder"], &["no", "se", "va", "a", "dar"],
+        &["no", "se", "nos", "va", "a", "dar"], &["no", "vamos", "a", "poder"],
+        &["no", "se", "va", "a", "poder", "ser"], &["no", "va", "a", "poder", "ser", "posible"],
+    ];
+    if super::cues::keeps_as_is(tokens) {
+        return Vec::new();
+    }
+    // The clause ends after `last`: a stop, the message's end, or only a word of regret.
+    let ends = |last: usize| {
+        tokens.get(last).is_some_and(|t| t.punct_after)
+            || tokens
+                .get(last + 1)
+                .is_none_or(|n| n.is_any(then) || n.is_any(&["no", "mejor", "todo"]))
+    };
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.is_any(FORGET) && ends(i) {
+            out.push(cue(Intent::Cancel, Strong, Quality::Exact, i));
+            continue;
+        }
+        let said = WONT_HAPPEN.iter().find(|words| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|x| x.is(w)))
+                && !tokens[i..i + words.len() - 1].iter().any(|x| x.punct_after)
+        });
+        if let Some(words) = said
+            && ends(i + words.len() - 1)
+        {
+            out.push(cue(Intent::Cancel, Strong, Quality::Exact, i));
+        }
+    }
     out
 }
 

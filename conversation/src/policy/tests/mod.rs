@@ -234,6 +234,7 @@ mod conv26;
 mod conv27;
 mod conv28;
 mod conv29;
+mod conv31;
 mod eighteenth;
 mod eighth;
 mod eleventh;

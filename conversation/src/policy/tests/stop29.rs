@@ -235,3 +235,20 @@ fn a_question_asked_with_a_long_weekend_there_is_not_is_answered_too() {
     assert!(s.contains("no tiene fin de semana largo"), "{s}");
     assert!(s.contains("Cabaña Arrayán tiene wifi"), "{s}");
 }
+
+#[test]
+fn an_option_asked_about_is_not_praised_as_chosen() {
+    let t = talk(&[
+        "hola del 10 al 13 de febrero para 2",
+        "y la coihue cuanto sale esas fechas?",
+    ]);
+    let s = said(&t);
+    assert!(s.starts_with("Cabaña Coihue para 2 personas"), "{s}");
+    assert!(!s.contains("Buena elección"), "{s}");
+    // Said as a choice, it is one.
+    let t = talk(&[
+        "hola del 10 al 13 de febrero para 2",
+        "la coihue me gusta más",
+    ]);
+    assert!(!said(&t).contains("no te entendí"), "{}", said(&t));
+}
