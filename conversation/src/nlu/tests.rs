@@ -4070,3 +4070,44 @@ fn a_night_added_before_the_arrival_or_a_check_in_a_day_early_moves_the_check_in
     assert_eq!(read("agregame una noche mas").extra_nights, Some(1));
     assert_eq!(read("add a night please").extra_nights, Some(1));
 }
+
+#[test]
+fn conv33_location_instalments_hold_and_liked_options_are_read() {
+    use crate::nlu::{Choice, Feature, InfoTopic, Intent};
+    for text in [
+        "vcs mandam a localização?",
+        "qual a localizacao de vcs",
+        "send me the location please",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Location), "{text}");
+    }
+    for text in [
+        "dá pra parcelar?",
+        "posso pagar parcelado?",
+        "em quantas parcelas?",
+        "se puede pagar en cuotas?",
+        "can I pay in installments?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Payment), "{text}");
+    }
+    for text in [
+        "Hi, please hold the Lenga for 5 people June 20-24",
+        "can you hold a cabin for 2 from May 3 to 6?",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+    for text in [
+        "gostei da que tem banheira, tem wifi?",
+        "fico com a que tem hidro",
+    ] {
+        assert_eq!(
+            read(text).choice,
+            Some(Choice::Having(Feature::Jacuzzi)),
+            "{text}"
+        );
+    }
+    assert!(read("gostei da lenga, tem wifi?").named_apart);
+    assert!(read("I like the Lenga, does it have wifi?").named_apart);
+    assert!(!read("la lenga, tiene wifi?").named_apart);
+    assert!(!read("a Lenga tem wifi?").named_apart);
+}

@@ -235,6 +235,7 @@ mod conv27;
 mod conv28;
 mod conv29;
 mod conv31;
+mod conv33;
 mod eighteenth;
 mod eighth;
 mod eleventh;
