@@ -325,7 +325,15 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
                             }
                         }
                         Effect::MoveHold { code, to } => {
-                            for r in res.iter_mut().filter(|r| r.code == code) {
+                            // A member's code moves its whole group, as the fleet does.
+                            let group = res
+                                .iter()
+                                .find(|r| r.code == code)
+                                .and_then(|r| r.group.clone())
+                                .unwrap_or_else(|| code.clone());
+                            for r in res.iter_mut().filter(|r| {
+                                r.code == code || r.group.as_deref() == Some(group.as_str())
+                            }) {
                                 r.status = "cancelled";
                             }
                             n += 1;

@@ -514,18 +514,65 @@ pub(super) fn deposit_not_balance(tokens: &[Token]) -> bool {
 
 /// The cabin named in a sentence of its own, said as no question, beside a question in another
 /// ("la coihue. ¿a qué hora es el check-in?"): a choice made, with something asked besides.
+/// A clause before a comma that likes or takes the cabin is one too ("gostei da Ñire, tem
+/// wifi?", "me gustó la Ñire, ¿tiene wifi?", "I like the Ñire, does it have wifi?"); the
+/// cabin alone before the comma ("¿la Ñire, tiene wifi?") stays the question's subject.
 pub(super) fn named_apart_from_the_question(text: &str, name: &str) -> bool {
+    /// Words that like, want or take what follows them.
+    const TAKES: &[&str] = &[
+        "gostei",
+        "gostamos",
+        "curti",
+        "curtimos",
+        "adorei",
+        "adoramos",
+        "amei",
+        "amamos",
+        "prefiro",
+        "preferimos",
+        "fico",
+        "ficamos",
+        "escolho",
+        "escolhemos",
+        "gusto",
+        "gustaron",
+        "encanto",
+        "prefiero",
+        "quedo",
+        "quedamos",
+        "elijo",
+        "elegimos",
+        "like",
+        "liked",
+        "love",
+        "loved",
+        "prefer",
+        "take",
+    ];
     let asks = |s: &str| s.contains('?') || s.contains('¿');
     let Some(key) = super::normalize::tokenize(name).pop() else {
         return false;
     };
+    let names = |sentence: &str| {
+        super::normalize::tokenize(sentence)
+            .iter()
+            .any(|t| t.is(&key.text))
+    };
+    let takes = |clause: &str| {
+        let tokens = super::normalize::tokenize(clause);
+        tokens
+            .iter()
+            .position(|t| t.is_any(TAKES))
+            .is_some_and(|at| tokens[at..].iter().any(|t| t.is(&key.text)))
+    };
     asks(text)
-        && text
-            .split(['.', '!', '\n', ';'])
-            .filter(|sentence| !asks(sentence))
-            .any(|sentence| {
-                super::normalize::tokenize(sentence)
-                    .iter()
-                    .any(|t| t.is(&key.text))
-            })
+        && text.split(['.', '!', '\n', ';']).any(|sentence| {
+            if !asks(sentence) {
+                return names(sentence);
+            }
+            sentence
+                .split(',')
+                .next()
+                .is_some_and(|first| !asks(first) && first.len() < sentence.len() && takes(first))
+        })
 }

@@ -4188,3 +4188,44 @@ fn go_ahead_in_portuguese_confirms() {
         assert_eq!(u.intent, Intent::Book, "{text}");
     }
 }
+
+#[test]
+fn conv33_location_instalments_hold_and_liked_options_are_read() {
+    use crate::nlu::{Choice, Feature, InfoTopic, Intent};
+    for text in [
+        "vcs mandam a localização?",
+        "qual a localizacao de vcs",
+        "send me the location please",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Location), "{text}");
+    }
+    for text in [
+        "dá pra parcelar?",
+        "posso pagar parcelado?",
+        "em quantas parcelas?",
+        "se puede pagar en cuotas?",
+        "can I pay in installments?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Payment), "{text}");
+    }
+    for text in [
+        "Hi, please hold the Lenga for 5 people June 20-24",
+        "can you hold a cabin for 2 from May 3 to 6?",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+    for text in [
+        "gostei da que tem banheira, tem wifi?",
+        "fico com a que tem hidro",
+    ] {
+        assert_eq!(
+            read(text).choice,
+            Some(Choice::Having(Feature::Jacuzzi)),
+            "{text}"
+        );
+    }
+    assert!(read("gostei da lenga, tem wifi?").named_apart);
+    assert!(read("I like the Lenga, does it have wifi?").named_apart);
+    assert!(!read("la lenga, tiene wifi?").named_apart);
+    assert!(!read("a Lenga tem wifi?").named_apart);
+}

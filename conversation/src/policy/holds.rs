@@ -749,6 +749,16 @@ pub(crate) fn cancel(
             h.check_out,
         ))];
     }
+    // "Cancelá la Coihue, vamos a ser 6", "cancela a Coihue, vamos ser só 6" with the Coihue
+    // one cabin of an unpaid group: only that cabin is let go, the rest stays held.
+    if let Some(name) = &u.accommodation
+        && u.reservation_code.is_none()
+        && let Some(h) = super::plan::cancel_target(facts, u)
+        && !h.paid
+        && let Some(effects) = release_group_part(s, u, facts, h, name)
+    {
+        return effects;
+    }
     if let Some(h) = super::plan::cancel_target(facts, u) {
         s.offer = None;
         s.booked = None;
@@ -806,6 +816,66 @@ pub(crate) fn cancel(
     s.needs_human = true;
     s.asked_code = true;
     vec![say(texts::ask_code(lang))]
+}
+
+/// The unpaid group `h` without its cabin `name`: the rest held again as they were (one cabin
+/// left holds the people the guest now says, when it fits them). `None` when `name` is not one
+/// of several cabins of the group.
+fn release_group_part(
+    s: &mut ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+    h: &Held,
+    name: &str,
+) -> Option<Vec<Effect>> {
+    let g = h.group.as_ref().filter(|g| g.parts.len() > 1)?;
+    let released = g.parts.iter().find(|p| p.accommodation == name)?;
+    let rest: Vec<&crate::HeldPart> = g.parts.iter().filter(|p| p.code != released.code).collect();
+    let lang = s.language;
+    let kept: Vec<&str> = rest.iter().map(|p| p.accommodation.as_str()).collect();
+    let kept = texts::list(lang, &kept);
+    s.offer = None;
+    s.wants = None;
+    let say_it = say(texts::group_part_released(
+        lang,
+        h.shown_code(),
+        name,
+        &kept,
+    ));
+    if let [one] = rest[..] {
+        let capacity = facts
+            .occupancy
+            .accommodations
+            .iter()
+            .find(|a| a.id == one.accommodation_id)
+            .map_or(0, |a| a.capacity);
+        let guests = u
+            .guests
+            .filter(|n| i32::from(*n) <= capacity)
+            .unwrap_or(one.guests);
+        if let Some(stay) = stay_of(one.check_in, one.check_out) {
+            remember_booked(s, &one.accommodation, &stay, guests);
+        }
+        s.accommodation = Some(one.accommodation.clone());
+        return Some(vec![
+            say_it,
+            Effect::MoveHold {
+                code: h.code.clone(),
+                to: quote::booking(one.accommodation_id, (one.check_in, one.check_out), guests),
+            },
+        ]);
+    }
+    let to = rest
+        .iter()
+        .map(|p| quote::booking(p.accommodation_id, (p.check_in, p.check_out), p.guests))
+        .collect();
+    Some(vec![
+        say_it,
+        Effect::MoveGroup {
+            code: h.code.clone(),
+            to,
+        },
+    ])
 }
 
 /// "¿Se puede cancelar?": the property's policy, applied to the guest's own reservation when

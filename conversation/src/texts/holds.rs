@@ -306,6 +306,22 @@ pub fn hold_released(lang: Language, code: &str, cabins: &str) -> String {
     }
 }
 
+/// One cabin of an unpaid group let go at the guest's request ("cancelá la Coihue, vamos a ser
+/// 6"): the rest of the group stays held.
+pub fn group_part_released(lang: Language, code: &str, released: &str, kept: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "Listo, saqué {released} de tu reserva {code} y liberé sus fechas 👍 Te sigo guardando {kept}; en un momento te mando el link de pago actualizado."
+        ),
+        Language::En => format!(
+            "Done, I've cancelled {released} from your booking {code} and released its dates 👍 I'm still holding {kept} for you; I'll send you the updated payment link in a moment."
+        ),
+        Language::Pt => format!(
+            "Pronto, cancelei {released} da sua reserva {code} e liberei as datas dela 👍 Continuo guardando {kept} para você; em instantes te mando o link de pagamento atualizado."
+        ),
+    }
+}
+
 /// A paid reservation the guest cancels: the property's policy, what it gives back on the
 /// day, and that someone from the team confirms it (the reservation stays until then).
 pub fn cancellation_requested(

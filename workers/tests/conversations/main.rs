@@ -19,8 +19,9 @@
 //! generalist sample in Argentine Spanish on WhatsApp, over every bullet; `cases_conv30.txt`,
 //! English and Portuguese guests on WhatsApp and by email over every bullet;
 //! `cases_conv31.txt`, corrections and cancellations in depth; `cases_conv32.txt`, groups larger
-//! than any cabin and calendars: holidays, long weekends, weekends and relative days) run
-//! through the real fleet,
+//! than any cabin and calendars: holidays, long weekends, weekends and relative days;
+//! `cases_conv33.txt`, a generalist sample of Brazilian guests on WhatsApp) run through the real
+//! fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -250,6 +251,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv30.txt", include_str!("cases_conv30.txt")),
     ("cases_conv31.txt", include_str!("cases_conv31.txt")),
     ("cases_conv32.txt", include_str!("cases_conv32.txt")),
+    ("cases_conv33.txt", include_str!("cases_conv33.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

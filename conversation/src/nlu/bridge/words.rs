@@ -107,6 +107,12 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("hold it for me", "reservala"),
     ("hold it for us", "reservala"),
     ("hold it", "reservala"),
+    // "Please hold the Lenga for 5 people", "can you hold a cabin for us?": to book.
+    ("hold the", "reservar la"),
+    ("hold a", "reservar una"),
+    ("hold one", "reservar una"),
+    ("installments", "cuotas"),
+    ("instalments", "cuotas"),
     ("save it for me", "reservala"),
     ("discounts", "descuento"),
     ("discount", "descuento"),
@@ -991,6 +997,9 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("a que aceita", "la que acepta"),
     ("o que aceita", "la que acepta"),
     ("a que tem", "la que tiene"),
+    // "Gostei da que tem banheira", "fico com a que tem hidro": the same option pointed at.
+    ("da que tem", "de la que tiene"),
+    ("com a que tem", "con la que tiene"),
     // "Quero a da hidromassagem", "o do deck", "uma com banheira", "alguma com lareira": an
     // option pointed at by what it has.
     ("a da", "la de la"),
@@ -1112,6 +1121,14 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("onde voces ficam", "donde quedan"),
     ("onde voces estao", "donde estan"),
     ("endereco", "direccion"),
+    // "Vcs mandam a localização?", "qual a localização de vcs?": where the place is.
+    ("localizacao", "ubicacion"),
+    // "Dá pra parcelar?", "posso pagar parcelado?", "em quantas parcelas?": paying in
+    // instalments is a question about how paying works.
+    ("parcelar", "pagar en cuotas"),
+    ("parcelado", "en cuotas"),
+    ("parcelada", "en cuotas"),
+    ("parcelas", "cuotas"),
     ("churrasqueira", "parrilla"),
     ("estacionamento", "estacionamiento"),
     ("garagem", "cochera"),

@@ -404,6 +404,8 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("debito", InfoTopic::Payment),
     ("credito", InfoTopic::Payment),
     ("mercado pago", InfoTopic::Payment),
+    // "¿Se puede pagar en cuotas?", "dá pra parcelar?", "can I pay in instalments?"
+    ("cuotas", InfoTopic::Payment),
     ("mercadopago", InfoTopic::Payment),
     ("pagar al llegar", InfoTopic::Payment),
     ("pagar todo al llegar", InfoTopic::Payment),

@@ -237,6 +237,7 @@ mod conv29;
 mod conv30;
 mod conv31;
 mod conv32;
+mod conv33;
 mod eighteenth;
 mod eighth;
 mod eleventh;
