@@ -87,6 +87,16 @@ pub(crate) fn cancel_target<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<
     by_place.or_else(|| held(facts, u))
 }
 
+/// How many the cabins named sleep together.
+fn capacity_of(facts: &Facts<'_>, names: &[String]) -> i32 {
+    facts
+        .accommodations()
+        .iter()
+        .filter(|a| names.contains(&a.name))
+        .map(|a| a.capacity)
+        .sum()
+}
+
 /// The offer's stay and party quoted again (what is free now, for what the guest said since).
 fn offer_again(offer: &Offer, facts: &Facts<'_>) -> Option<Step> {
     let stay = StayDates::from_today(offer.check_in, offer.check_out, facts.today).ok()?;
@@ -226,12 +236,7 @@ pub(crate) fn plan(
         && !u.compares
         && let Some(offer) = s.offer.as_ref().filter(|o| o.together)
     {
-        let sleeps: i32 = facts
-            .accommodations()
-            .iter()
-            .filter(|a| u.accommodations.contains(&a.name))
-            .map(|a| a.capacity)
-            .sum();
+        let sleeps: i32 = capacity_of(facts, &u.accommodations);
         // The cabins on the table named again ("dale la Lenga y el Arrayán"): the yes below.
         let same = offer.options.len() == u.accommodations.len()
             && offer
@@ -279,12 +284,7 @@ pub(crate) fn plan(
             Some(g) => g.parts.iter().map(|p| p.guests).sum(),
             None => h.guests,
         };
-        let sleeps: i32 = facts
-            .accommodations()
-            .iter()
-            .filter(|a| u.accommodations.contains(&a.name))
-            .map(|a| a.capacity)
-            .sum();
+        let sleeps: i32 = capacity_of(facts, &u.accommodations);
         let same = held_cabins.len() == u.accommodations.len()
             && held_cabins
                 .iter()
