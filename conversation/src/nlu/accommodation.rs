@@ -277,47 +277,93 @@ pub(crate) fn turned_down(tokens: &[Token], all: &[&str], asked_no: bool) -> Vec
         .collect()
 }
 
+/// "Cancel that and book the Ñire instead", "cancelala y reservame la Lenga", "cancela essa
+/// e me passa pra Coihue": the hold given up by a pronoun (no cabin named before the verb of
+/// cancelling nor between it and the verb of booking or moving), and `name` named after that
+/// verb, where the guest moves.
+pub(crate) fn cancelled_for(tokens: &[Token], name: &str, all: &[&str]) -> bool {
+    let names_any = |t: &Token| {
+        all.iter()
+            .any(|n| name_words(n).iter().any(|w| names(t, w)))
+    };
+    let Some(v) = tokens.iter().position(|t| t.is_any(CANCEL)) else {
+        return false;
+    };
+    // "Cancel it, we'll book the Coihue next year": a booking told of later, no move now.
+    const LATER: &[&str] = &[
+        "we", "ll", "will", "i", "a", "to", "vamos", "voy", "vou", "vai", "going", "maybe",
+    ];
+    // "Cancelame la reserva de la Ñire": "reserva" there is the booking, no verb.
+    const OF_A_NOUN: &[&str] = &[
+        "la", "el", "mi", "my", "the", "a", "o", "minha", "nuestra", "su", "esa", "essa", "this",
+        "that", "your", "tu", "de", "da", "do",
+    ];
+    let Some(take) = (v + 1..tokens.len()).find(|&k| {
+        (tokens[k].is_any(TAKE) || tokens[k].is_any(GIVE))
+            && !tokens[k - 1].is_any(LATER)
+            && !tokens[k - 1].is_any(OF_A_NOUN)
+    }) else {
+        return false;
+    };
+    let words = name_words(name);
+    !tokens[..take].iter().any(names_any)
+        && tokens[take..]
+            .iter()
+            .any(|t| words.iter().any(|w| names(t, w)))
+}
+
+/// Verbs of cancelling, as said or bridged.
+const CANCEL: &[&str] = &[
+    "cancela",
+    "cancelame",
+    "cancelala",
+    "cancel",
+    "cancelar",
+    "cancele",
+    "cancelen",
+    "cancelalo",
+];
+
+/// Verbs of booking or moving (and "instead") said after a cancellation: another place wanted.
+const TAKE: &[&str] = &[
+    "reservame",
+    "reservala",
+    "reservar",
+    "reserva",
+    "reservanos",
+    "book",
+    "pasame",
+    "pasanos",
+    "cambiame",
+    "cambianos",
+    "instead",
+    "lugar",
+    "quiero",
+    "queremos",
+    // "Cancel the Ñire and switch me to the Arrayán", "cancela a Ñire e troca para a Lenga".
+    "switch",
+    "move",
+    "change",
+    "troca",
+    "trocar",
+    "muda",
+    "mudar",
+    "passa",
+    "reservamela",
+    "reserve",
+];
+
+/// More ways of asking for a place after a cancellation ("cancel that and give us the Coihue",
+/// "cancelala y nos quedamos con la Lenga", "cancela e fico com a Ñire").
+const GIVE: &[&str] = &[
+    "give", "dame", "danos", "quedamos", "quedo", "prefiero", "preferimos", "mejor", "cambio",
+    "quero", "queremos", "prefiro", "fico", "ficamos", "manda", "dai", "deixa",
+];
+
 /// "Cancel the Ñire and book the Arrayán instead", "cancelá la Ñire y pasame a la Lenga",
 /// "cancela a Coihue e reserva a Lenga": the cabin at `i`, right after a verb of cancelling,
 /// given up for another one named after it with a verb of booking or moving.
 fn cancelled_for_another(tokens: &[Token], i: usize, all: &[&str]) -> bool {
-    const CANCEL: &[&str] = &[
-        "cancela",
-        "cancelame",
-        "cancelala",
-        "cancel",
-        "cancelar",
-        "cancele",
-        "cancelen",
-        "cancelalo",
-    ];
-    const TAKE: &[&str] = &[
-        "reservame",
-        "reservala",
-        "reservar",
-        "reserva",
-        "reservanos",
-        "book",
-        "pasame",
-        "pasanos",
-        "cambiame",
-        "cambianos",
-        "instead",
-        "lugar",
-        "quiero",
-        "queremos",
-        // "Cancel the Ñire and switch me to the Arrayán", "cancela a Ñire e troca para a Lenga".
-        "switch",
-        "move",
-        "change",
-        "troca",
-        "trocar",
-        "muda",
-        "mudar",
-        "passa",
-        "reservamela",
-        "reserve",
-    ];
     let cancelled = (1..=3).any(|k| {
         i.checked_sub(k).is_some_and(|v| {
             tokens[v].is_any(CANCEL)

@@ -281,6 +281,17 @@ pub(crate) fn described(tokens: &[Token]) -> Option<String> {
             if !features(rest).is_empty() {
                 return None;
             }
+            // "¿Me mostrás las cabañas con precios?", "cabins with prices and availability":
+            // what the answer is to carry, not what a cabin has.
+            #[rustfmt::skip]
+            const ASKED_FOR: &[&str] = &[
+                "precio", "precios", "tarifa", "tarifas", "valor", "valores", "costo", "costos",
+                "preco", "precos", "disponibilidad", "disponibilidade", "fotos", "foto", "info",
+                "informacion", "informacao", "detalles", "detalhes", "capacidad", "capacidade",
+            ];
+            if rest.first().is_some_and(|t| t.is_any(ASKED_FOR)) {
+                return None;
+            }
             let words: Vec<&str> = rest.iter().take(3).map(|t| t.text.as_str()).collect();
             return (!words.is_empty()).then(|| words.join(" "));
         }

@@ -155,6 +155,9 @@ struct Tally {
     /// Of `adults`, those counted as friends ("2 amigos"): never the speaker's own couple.
     companions: u32,
     counted_adults: bool,
+    /// The speaker said with the friends counted ("yo y 3 amigos", "voy con 3 amigas", "me and
+    /// 3 friends", "eu e 3 amigos"): one more than them.
+    speaker_joins: bool,
     couple: bool,
     /// Couples said besides the speaker's party ("somos 2 y otra pareja", "vamos con otra
     /// pareja", "and another couple"): two each, added to it.
@@ -184,7 +187,14 @@ impl Tally {
             };
             let others = 2 * self.other_couples + own_couple;
             let parts = self.adults - self.everyone + self.kids + others;
-            if self.everyone > 0 && parts == self.everyone {
+            // "Yo y 3 amigos", "I'm coming with 3 friends": the speaker besides them.
+            let speaker = u32::from(
+                self.speaker_joins
+                    && !self.couple
+                    && self.household.is_none()
+                    && self.companions == self.adults - self.everyone,
+            );
+            if self.everyone > 0 && (parts == self.everyone || parts + speaker == self.everyone) {
                 return Some(self.everyone);
             }
             // "My wife and I and our two kids… a cabin for the four of us", "mi señora y yo
@@ -209,7 +219,7 @@ impl Tally {
             {
                 return Some(self.everyone);
             }
-            Some(self.adults + self.kids + others)
+            Some(self.adults + self.kids + others + speaker * u32::from(self.everyone == 0))
         } else if self.other_couples > 0 {
             // "otra pareja" says the speaker's party is one too, when no count says otherwise.
             let own = match (self.base, self.household) {
@@ -388,7 +398,11 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
     }
     // "Para cinco personas eh no perdón somos cuatro", "3 personas, bah 4": the party counted
     // before is taken back; this count, if it is one, starts it again.
-    let noun_at = tokens.get(i + n.len);
+    // "For 2, dog friendly please", "para 4, perros chicos": a comma after the number ends
+    // it; the word after it counts nothing.
+    let noun_at = tokens
+        .get(i + n.len)
+        .filter(|_| !tokens.get(i + n.len - 1).is_some_and(|t| t.punct_after));
     let not_people = noun_at.is_some_and(|t| {
         lexicon::any_word(t, KIDS).is_some() || t.is_any(THINGS) || is_pet_described(tokens, i, t)
     });
@@ -413,6 +427,7 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
             }
             if noun.is_any(COMPANIONS) {
                 tally.companions += v;
+                tally.speaker_joins |= speaker_joins(tokens, i);
             }
             tally.adults += v;
             tally.counted_adults = true;
@@ -747,6 +762,26 @@ pub(crate) fn for_another_pair(tokens: &[Token]) -> bool {
     tokens
         .windows(3)
         .any(|w| w[0].is_any(&["para", "pros"]) && w[1].is_any(MY) && w[2].is_any(PAIR))
+}
+
+/// The speaker, alone, joined to the friends counted at `i`: "yo y 3 amigos", "voy con 3
+/// amigas", "viajo con 2 amigos", "me and 3 friends", "I'm coming with 3 friends" (bridged),
+/// "eu e 3 amigos", "vou com 3 amigos" (not "vamos con 3 amigos": who "we" are is not said).
+fn speaker_joins(tokens: &[Token], i: usize) -> bool {
+    #[rustfmt::skip]
+    const ME: &[&str] = &[
+        "yo", "voy", "viajo", "vengo", "vou", "viajo", "i", "im", "coming", "going", "traveling",
+        "travelling", "eu",
+    ];
+    // "me and my 3 friends": a possessive before the number.
+    let j = if i > 0 && tokens[i - 1].is_any(&["mi", "mis", "my", "nuestros", "meus"]) {
+        i - 1
+    } else {
+        i
+    };
+    j >= 2
+        && tokens[j - 1].is_any(&["y", "e", "and", "con", "with", "com"])
+        && tokens[j.saturating_sub(4)..j - 1].iter().any(|t| t.is_any(ME))
 }
 
 /// "solo yo", "voy sola", "para mí solo".

@@ -242,11 +242,19 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     );
     // "Cancel the Ñire and book the Arrayán instead": the cabin given up is turned down, the
     // other one asked for (a move of the hold to it).
-    let decision = if decision.intent == Intent::Cancel
-        && !turned_down.is_empty()
+    // "Cancel that and book the Ñire instead", "cancelala y pasame a la Coihue": the hold given
+    // up by a pronoun, the cabin named after it asked for (the same move, a correction of
+    // what is held rather than a stay besides it).
+    let cancelled_for = decision.intent == Intent::Cancel
         && accommodation
             .as_ref()
-            .is_some_and(|a| !turned_down.contains(a))
+            .is_some_and(|a| accommodation::cancelled_for(&tokens, a, accommodations));
+    let decision = if decision.intent == Intent::Cancel
+        && (!turned_down.is_empty()
+            && accommodation
+                .as_ref()
+                .is_some_and(|a| !turned_down.contains(a))
+            || cancelled_for)
     {
         intent::Decision {
             intent: Intent::Book,
@@ -411,7 +419,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asks_balance: asks::balance(&tokens),
         asks_dates: dates.check_in.is_none() && dates.month.is_none() && asks::dates(&tokens),
         asks_code: !has_code && asks::code(&tokens),
-        correction: cues::correction(&tokens),
+        correction: cues::correction(&tokens) || cancelled_for,
         keeps_as_is: cues::keeps_as_is(&tokens),
         also: references::also(&tokens),
         same_dates: references::same_dates(&tokens),

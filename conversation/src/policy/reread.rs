@@ -104,23 +104,44 @@ pub(super) fn code_asked_for<'a>(
 
 /// The one cabin "la más grande" or "la más cara" points at when no offer is on the table and
 /// the guest asks about a stay (not with a hold: then it is a move, read elsewhere).
+/// "¿Cuál es la más grande?", "which is your smallest cabin?", "qual é a maior?": a question
+/// of size and nothing else (with options on the table, `Step::Pick` compares them).
+fn which_size(u: &Understanding) -> bool {
+    use crate::nlu::{Choice, Intent};
+    u.intent == Intent::Unknown
+        && u.question
+        && matches!(u.choice, Some(Choice::Largest | Choice::Smallest))
+        && u.check_in.is_none()
+        && u.guests.is_none()
+}
+
 fn biggest_asked<'f>(
     prev: &ConversationState,
     u: &Understanding,
     facts: &'f Facts<'_>,
 ) -> Option<&'f Accommodation> {
     use crate::nlu::{Choice, Intent};
+    // "The big one, how many people does it sleep?", "¿la más barata acepta perros?": a
+    // question about the one described (the smallest and the cheapest of those that take the
+    // party said); a price or a stay asks only of the largest or the dearest (the cheapest
+    // for the party is the quote's).
+    let asks_of_it = u.intent == Intent::AskInfo && (!u.topics.is_empty() || !u.features.is_empty())
+        || which_size(u);
+    let fits = |a: &Accommodation| prev.guests.is_none_or(|g| a.fits(g));
     let key = |a: &Accommodation| match u.choice {
         Some(Choice::Largest) => Some(i64::from(a.capacity)),
         Some(Choice::Priciest) => Some(a.base_cents),
+        Some(Choice::Smallest) if asks_of_it && fits(a) => Some(-i64::from(a.capacity)),
+        Some(Choice::Cheapest) if asks_of_it && fits(a) => Some(-a.base_cents),
         _ => None,
     };
     if prev.offer.is_some()
         || u.accommodation.is_some()
-        || !matches!(
-            u.intent,
-            Intent::AskPrice | Intent::CheckAvailability | Intent::Book
-        )
+        || !(asks_of_it
+            || matches!(
+                u.intent,
+                Intent::AskPrice | Intent::CheckAvailability | Intent::Book
+            ))
         || plan::held(facts, u).is_some()
     {
         return None;
@@ -149,7 +170,14 @@ pub(super) fn pointed_at_the_place<'a>(
     // "¿La cabaña más grande está libre en Navidad?" with nothing on the table: the largest
     // (or the dearest) cabin of the place, when one is.
     if let Some(one) = biggest_asked(prev, u, facts) {
-        return Cow::Owned(naming(u, &[one]));
+        let mut read = naming(u, &[one]);
+        // "¿Cuál es la más grande?": how many it sleeps answers it.
+        if which_size(u) {
+            read.intent = Intent::AskInfo;
+            read.topics = vec![crate::nlu::InfoTopic::Capacity];
+            read.info_topic = Some(crate::nlu::InfoTopic::Capacity);
+        }
+        return Cow::Owned(read);
     }
     let feature = match u.choice {
         Some(Choice::Having(f)) => f,

@@ -34,7 +34,9 @@ pub(crate) fn to_spanish(tokens: Vec<Token>) -> Vec<Token> {
 pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     // A date that only reads day first ("14/03") says how the message writes them all
     // ("10/03 to 14/03").
-    let english = english && !tokens.iter().any(day_first_only);
+    // "From 3/3 to 7/3": two dates of one month written day first (month first they would be
+    // months apart), as a European guest writes them in English.
+    let english = english && !tokens.iter().any(day_first_only) && !one_month_day_first(&tokens);
     let replaced = phrases(&portuguese_close(portuguese_ten(portuguese_weekdays(
         tokens,
     ))));
@@ -203,6 +205,25 @@ fn day_first_only(t: &Token) -> bool {
     matches!(parts.as_slice(), [d, m, ..]
         if d.parse::<u32>().is_ok_and(|d| (13..=31).contains(&d))
             && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)))
+}
+
+/// Two or more numeric dates that read both ways, the second number the same in all and the
+/// first not ("3/3" … "7/3"): the days of one month, written day first.
+fn one_month_day_first(tokens: &[Token]) -> bool {
+    let both: Vec<(u32, u32)> = tokens
+        .iter()
+        .filter_map(|t| {
+            let parts: Vec<&str> = t.text.split('/').collect();
+            match parts.as_slice() {
+                [a, b] | [a, b, _] => Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)),
+                _ => None,
+            }
+        })
+        .filter(|(a, b)| (1..=12).contains(a) && (1..=12).contains(b))
+        .collect();
+    both.len() >= 2
+        && both.iter().all(|(_, m)| *m == both[0].1)
+        && both.iter().any(|(d, _)| *d != both[0].0)
 }
 
 fn month_first_numeric(mut t: Token, english: bool) -> Token {

@@ -474,6 +474,8 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("third", "tercera"),
     ("cheapest", "mas barata"),
     ("biggest", "mas grande"),
+    ("largest", "mas grande"),
+    ("smallest", "mas chica"),
     ("big", "grande"),
     ("large", "grande"),
     // English: people and stays
@@ -584,6 +586,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("night", "noche"),
     ("weeks", "semanas"),
     ("week", "semana"),
+    // "For a week from Feb 10", "one week starting March 1": seven nights.
+    ("for a week", "por una semana"),
+    ("for one week", "por una semana"),
+    ("a week", "una semana"),
+    ("one week", "una semana"),
     ("days", "dias"),
     // "may" alone is a verb: the month only after these.
     ("long weekend in may", "finde largo de mayo"),
@@ -625,6 +632,8 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("new year", "fin de ano"),
     ("carnival", "carnaval"),
     ("christmas", "navidad"),
+    ("xmas", "navidad"),
+    ("x-mas", "navidad"),
     ("natal", "navidad"),
     ("winter holidays", "vacaciones de invierno"),
     // "over the holidays", "as festas": Christmas or New Year's, the bot asks which.
