@@ -116,7 +116,7 @@ use crate::Language;
 pub use json_line::to_json_line;
 pub use understanding::{
     AboutHold, AskedTime, Choice, Feature, InfoTopic, Intent, PayMethod, Period, PeriodMention,
-    StayEnd, Understanding,
+    Scenery, StayEnd, Understanding,
 };
 
 /// Below this the bot asks a clarifying question instead of guessing.
@@ -441,6 +441,11 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         feature: features.first().copied(),
         features,
         topics: signals.topics.clone(),
+        scenery: signals
+            .topics
+            .contains(&InfoTopic::View)
+            .then(|| asks::scenery(&tokens))
+            .flatten(),
         // "¿Y si cancelo con una semana de anticipación?": how early, not a stay of a week.
         nights: dates.nights.filter(|_| {
             dates.check_in.is_none()
