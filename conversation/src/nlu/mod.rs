@@ -214,6 +214,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             signals.topic = signals.topics.first().copied();
         }
     }
+    // "Entramos el 5 de marzo", "entran el viernes": the day they arrive, not how many fit
+    // (unless they ask that too: "¿entramos todos?", "¿cuántos entran?").
+    if dates.check_in.is_some() && arrival_not_capacity(&tokens) {
+        signals.topics.retain(|t| *t != InfoTopic::Capacity);
+        if signals.topic == Some(InfoTopic::Capacity) {
+            signals.topic = signals.topics.first().copied();
+        }
+    }
     // "Quero a Ñire para 2, sem cachorro": no question about pets.
     let pets_left = cues::pets_left_home(&tokens);
     if let Some(left) = &pets_left {
@@ -458,7 +466,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         until_weekday: dates.until_weekday.filter(|_| dates.until.is_some()),
         shift_days: shift,
         shift_end,
-        following_week: stay_changes::following_week(&tokens),
+        following_week: stay_changes::following_week(&tokens) && !dates.range_over_loose,
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
@@ -482,4 +490,42 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         question: text.contains('?') || text.contains('¿'),
         named_apart,
     }
+}
+
+/// "Entramos el 5", "entran del 3 al 6": the verb of arriving, followed by a date, with no
+/// other word of how many fit ("todos", "cuántos", "caben", "capacidad").
+fn arrival_not_capacity(tokens: &[normalize::Token]) -> bool {
+    const DATE_AFTER: &[&str] = &[
+        "el",
+        "del",
+        "dia",
+        "hoy",
+        "manana",
+        "lunes",
+        "martes",
+        "miercoles",
+        "jueves",
+        "viernes",
+        "sabado",
+        "domingo",
+        "este",
+        "esta",
+        "a",
+        "desde",
+    ];
+    const CAPACITY: &[&str] = &[
+        "todos",
+        "todas",
+        "cuantos",
+        "cuantas",
+        "caben",
+        "cabemos",
+        "capacidad",
+        "comodos",
+    ];
+    let arrives = tokens.windows(2).any(|w| {
+        w[0].is_any(&["entramos", "entran", "entro"])
+            && (w[1].is_any(DATE_AFTER) || w[1].is_digits())
+    });
+    arrives && !tokens.iter().any(|t| t.is_any(CAPACITY))
 }

@@ -4305,3 +4305,44 @@ fn a_view_asked_about_and_what_it_is_of() {
             .contains(&InfoTopic::View)
     );
 }
+
+#[test]
+fn conv36_changes_of_mind_read() {
+    // Weekdays said with the weekend of a day are its days.
+    let u = read("tenes libre el finde del 12 de febrero? viernes a domingo");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (
+            NaiveDate::from_ymd_opt(2027, 2, 12),
+            NaiveDate::from_ymd_opt(2027, 2, 14)
+        )
+    );
+    // A range said in full after a loose weekend or week is the stay.
+    for text in [
+        "no no perdon, al final la semana del 20 esta bien pero 2 noches nomas, del 20 al 22",
+        "ay no, me confundi, era el finde siguiente, del 20 al 22",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (
+                NaiveDate::from_ymd_opt(2026, 11, 20),
+                NaiveDate::from_ymd_opt(2026, 11, 22)
+            ),
+            "{text}"
+        );
+    }
+    // "Entramos el 5": the day they arrive, not how many fit.
+    let u = read("hola, 2 personas, entramos el 5 de marzo y nos quedamos 2 noches");
+    assert!(!u.topics.contains(&InfoTopic::Capacity), "{u:?}");
+    assert!(
+        read("entramos todos el 5 de marzo?")
+            .topics
+            .contains(&InfoTopic::Capacity)
+    );
+    // A mild word before a question is no yes.
+    assert!(!read("joya, cuanto seria en total?").affirmative);
+    // A reason for a choice is no question about it.
+    let u = read("che y la ñire? la quiero por el jacuzzi");
+    assert_eq!(u.intent, Intent::Book, "{u:?}");
+}

@@ -901,6 +901,21 @@ pub(crate) fn plan(
                 // Asked for but not in the facts yet: a new offer the guest can accept.
                 None => {}
             }
+        } else if let Some(h) = holding
+            && !h.paid
+            && !heard.new_stay()
+            && !heard.new_guests
+            && u.check_in.is_none()
+            && matches!(u.intent, Intent::Unknown | Intent::Book)
+            && u.topics.is_empty()
+            && u.accommodation
+                .as_deref()
+                .is_some_and(|n| h.accommodation == n)
+        {
+            // "Bueno, entonces dejamos la Lenga" after asking about another cabin: the one
+            // held stays as it is (no search that finds it taken by the guest's own hold).
+            s.offer = None;
+            return Step::AlreadyHeld;
         } else if (agrees || (s.held_without_yes && u.choice == Some(Choice::ThatOne)))
             && !heard.new_stay()
             && s.offer.is_none()
