@@ -22,8 +22,8 @@
 //! than any cabin and calendars: holidays, long weekends, weekends and relative days;
 //! `cases_conv33.txt`, a generalist sample of Brazilian guests on WhatsApp; `cases_conv35.txt`,
 //! English-speaking and Brazilian guests' whole journeys to the voucher, their dates, picks,
-//! corrections, cancellations and language kept) run through the real
-//! fleet,
+//! corrections, cancellations and language kept; `cases_conv36.txt`, long Argentine
+//! conversations where the guest changes their mind several times) run through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -255,6 +255,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv32.txt", include_str!("cases_conv32.txt")),
     ("cases_conv33.txt", include_str!("cases_conv33.txt")),
     ("cases_conv35.txt", include_str!("cases_conv35.txt")),
+    ("cases_conv36.txt", include_str!("cases_conv36.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
