@@ -356,8 +356,23 @@ const TAKE: &[&str] = &[
 /// More ways of asking for a place after a cancellation ("cancel that and give us the Coihue",
 /// "cancelala y nos quedamos con la Lenga", "cancela e fico com a Ñire").
 const GIVE: &[&str] = &[
-    "give", "dame", "danos", "quedamos", "quedo", "prefiero", "preferimos", "mejor", "cambio",
-    "quero", "queremos", "prefiro", "fico", "ficamos", "manda", "dai", "deixa",
+    "give",
+    "dame",
+    "danos",
+    "quedamos",
+    "quedo",
+    "prefiero",
+    "preferimos",
+    "mejor",
+    "cambio",
+    "quero",
+    "queremos",
+    "prefiro",
+    "fico",
+    "ficamos",
+    "manda",
+    "dai",
+    "deixa",
 ];
 
 /// "Cancel the Ñire and book the Arrayán instead", "cancelá la Ñire y pasame a la Lenga",

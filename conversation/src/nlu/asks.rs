@@ -146,8 +146,38 @@ pub(super) fn language_asked(tokens: &[Token]) -> Option<crate::Language> {
             None
         }
     };
+    // "I don't speak Spanish", "no hablo portugués", "não falo espanhol": the language the
+    // guest cannot read, never the one asked for.
+    const NOT: &[&str] = &[
+        "dont", "don", "not", "no", "nao", "cant", "t", "cannot", "doesnt", "nunca",
+    ];
     tokens.iter().enumerate().find_map(|(i, t)| {
         let lang = named(t)?;
+        const KNOW: &[&str] = &[
+            "speak",
+            "hablo",
+            "habla",
+            "falo",
+            "fala",
+            "read",
+            "understand",
+            "entiendo",
+            "entendo",
+            "write",
+            "escribo",
+            "escrevo",
+            "leo",
+            "leio",
+        ];
+        let negated = (1..=2).any(|k| {
+            i.checked_sub(k).is_some_and(|v| {
+                tokens[v].is_any(KNOW)
+                    && tokens[v.saturating_sub(2)..v].iter().any(|p| p.is_any(NOT))
+            })
+        });
+        if negated {
+            return None;
+        }
         let asked = i.checked_sub(1).is_some_and(|p| tokens[p].is_any(ASK))
             || tokens
                 .get(i + 1)

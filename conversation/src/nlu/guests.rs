@@ -781,7 +781,9 @@ fn speaker_joins(tokens: &[Token], i: usize) -> bool {
     };
     j >= 2
         && tokens[j - 1].is_any(&["y", "e", "and", "con", "with", "com"])
-        && tokens[j.saturating_sub(4)..j - 1].iter().any(|t| t.is_any(ME))
+        && tokens[j.saturating_sub(4)..j - 1]
+            .iter()
+            .any(|t| t.is_any(ME))
 }
 
 /// "solo yo", "voy sola", "para mí solo".

@@ -4346,3 +4346,116 @@ fn conv36_changes_of_mind_read() {
     let u = read("che y la ñire? la quiero por el jacuzzi");
     assert_eq!(u.intent, Intent::Book, "{u:?}");
 }
+
+#[test]
+fn conv35_english_and_brazilian_guests_read() {
+    let date = |m: u32, day: u32| NaiveDate::from_ymd_opt(2027, m, day);
+    // The friends counted and the speaker with them.
+    for (text, n) in [
+        ("me and 3 friends", 4),
+        ("me and my 3 friends", 4),
+        ("I'm coming with 3 friends", 4),
+        ("yo y 3 amigos", 4),
+        ("voy con 3 amigas", 4),
+        ("eu e 3 amigos", 4),
+        ("vou com 3 amigos", 4),
+        ("yo y 3 amigos, 4 personas", 4),
+        ("vamos con 3 amigos", 3),
+        ("somos 4 amigos", 4),
+        ("mi novia y yo con 2 amigos", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    // A comma ends a count: the word after it counts nothing.
+    for (text, n) in [
+        ("Feb 8-10 for 2, dog friendly please", Some(2)),
+        ("para 2, perro chico", Some(2)),
+        ("somos 2 adultos, 2 chicos", Some(4)),
+        ("para 2 perros", None),
+    ] {
+        assert_eq!(read(text).guests, n, "{text}");
+    }
+    // Two numeric dates of one month, written day first in English.
+    for text in [
+        "from 3/3 to 7/3",
+        "arriving 3/3, leaving 7/3",
+        "from 3/3 to 3/7",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (date(3, 3), date(3, 7)),
+            "{text}"
+        );
+    }
+    // A week from a day: seven nights. "Xmas" is Christmas.
+    for text in [
+        "for a week from Feb 10",
+        "a week starting Feb 10",
+        "one week starting Feb 10",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (date(2, 10), date(2, 17)),
+            "{text}"
+        );
+    }
+    assert!(read("anything free over xmas?").check_in.is_some());
+    // Prices and availability asked with the cabins are no feature to look for.
+    for text in [
+        "Hi, can you show me all your cabins with prices?",
+        "mostrame las cabañas con precios",
+        "me mostra as cabanas com preços e fotos",
+    ] {
+        let u = read(text);
+        assert_eq!((u.intent, u.described), (Intent::AskPrice, None), "{text}");
+    }
+    assert_eq!(
+        read("alguna con vista al lago?").described.as_deref(),
+        Some("vista al lago")
+    );
+    // The hold given up by a pronoun, another cabin named after it: a move there.
+    for (text, name) in [
+        ("cancel that one and book the Lenga instead", "Cabaña Lenga"),
+        (
+            "change of plans, cancel that and give us the Coihue for the same dates",
+            "Cabaña Coihue",
+        ),
+        ("cancelala y reservame la Lenga, somos 6", "Cabaña Lenga"),
+        (
+            "cancela essa e me passa pra Coihue nas mesmas datas",
+            "Cabaña Coihue",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.intent, u.accommodation.as_deref(), u.correction),
+            (Intent::Book, Some(name), true),
+            "{text}"
+        );
+    }
+    for text in [
+        "cancelame la reserva de la lenga porfa",
+        "please cancel my booking, we'll book the Coihue next year",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    // The language the guest cannot read is not asked for.
+    for (text, asked) in [
+        ("Hola, I don't speak Spanish, sorry", None),
+        ("não falo espanhol", None),
+        ("I can't speak spanish", None),
+        (
+            "no hablo bien español, do you speak English?",
+            Some(crate::Language::En),
+        ),
+        (
+            "sorry my spanish is not good, english please",
+            Some(crate::Language::En),
+        ),
+        ("hablan portugues?", Some(crate::Language::Pt)),
+    ] {
+        assert_eq!(read(text).language_asked, asked, "{text}");
+    }
+}

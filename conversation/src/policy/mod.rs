@@ -71,6 +71,11 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
                 state.needs_human = true;
                 effects.insert(0, say(texts::discount_asked(state.language).to_owned()));
             }
+            // "Do you speak English?": yes first, then the rest of the message answered (an
+            // offer made again in it says its own yes).
+            if u.language_asked.is_some() && prev.offer.is_none() {
+                effects.insert(0, say(texts::language_yes(state.language).to_owned()));
+            }
             let effects = one_reply(effects);
             state.just_held = effects
                 .iter()

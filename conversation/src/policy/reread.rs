@@ -125,7 +125,8 @@ fn biggest_asked<'f>(
     // question about the one described (the smallest and the cheapest of those that take the
     // party said); a price or a stay asks only of the largest or the dearest (the cheapest
     // for the party is the quote's).
-    let asks_of_it = u.intent == Intent::AskInfo && (!u.topics.is_empty() || !u.features.is_empty())
+    let asks_of_it = u.intent == Intent::AskInfo
+        && (!u.topics.is_empty() || !u.features.is_empty())
         || which_size(u);
     let fits = |a: &Accommodation| prev.guests.is_none_or(|g| a.fits(g));
     let key = |a: &Accommodation| match u.choice {

@@ -20,6 +20,16 @@ pub fn discount_asked(lang: Language) -> &'static str {
     }
 }
 
+/// "Do you speak English?", "¿hablan español?", "falam português?": yes, first, in the language
+/// asked for.
+pub fn language_yes(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => "¡Sí, claro! Te escribo en español 😊",
+        Language::En => "Yes, of course! We can write in English 😊",
+        Language::Pt => "Sim, claro! Podemos falar em português 😊",
+    }
+}
+
 /// "¿Sos un bot?": yes, the property's assistant; a person whenever the guest wants one.
 pub fn who_i_am(lang: Language) -> &'static str {
     match lang {
