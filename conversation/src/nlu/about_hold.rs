@@ -30,6 +30,14 @@ const DEADLINE: &[&str] = &[
     "if we don t pay", "if i do not pay", "lose the booking", "lose my booking", "lose the reserva",
     "lose mi reserva", "does it expire", "will it expire", "when does it expire", "se no pagar",
     "se yo no pagar", "se a gente no pagar", "perco a reserva", "cai a reserva", "a reserva cai",
+    // "¿Cuál es el plazo para pagar la seña?", "what's the deadline to pay?", "qual o prazo pra
+    // pagar o sinal?", "by when do I need to pay?".
+    "plazo para pagar", "plazo para la sena", "plazo para el pago", "plazo de pago",
+    "plazo pra pagar", "prazo para pagar", "prazo pra pagar", "prazo do sinal", "prazo para o sinal",
+    "prazo pro sinal", "prazo de pagamento", "deadline to pay", "deadline for the deposit",
+    "deadline for paying", "deadline for payment", "payment deadline", "deadline for the payment",
+    "by when do i", "by when do we", "by when should i", "by when should we", "by when must i",
+    "by when must we", "by when can i", "cuanto tempo tenho", "cuanto tempo temos", "deadline",
 ];
 
 /// The guest says they paid.
@@ -109,7 +117,15 @@ pub(super) fn detect(tokens: &[Token]) -> Option<AboutHold> {
         Some(AboutHold::Paid)
     } else if says(LINK_MISSING) || link_asked_again(tokens) {
         Some(AboutHold::LinkMissing)
-    } else if says(DEADLINE) {
+    } else if says(DEADLINE)
+        // "¿Cuál es el plazo para cancelar?", "the cancellation deadline": the policy's.
+        && !tokens.iter().any(|t| {
+            t.is_any(&[
+                "cancelar", "cancel", "cancellation", "cancelamento", "cancelacion", "cancelling",
+                "canceling",
+            ])
+        })
+    {
         Some(AboutHold::Deadline)
     } else if says(STATUS) {
         Some(AboutHold::Status)

@@ -27,7 +27,12 @@ pub(super) const SWITCH_TO: &[&str] = &[
 ];
 
 /// Words that say the guest would rather have another place.
-const PREFER: &[&str] = &["melhor", "prefiro", "instead", "rather", "prefer"];
+/// "Actually we want the one with the jacuzzi", "en realidad queremos la del jacuzzi": a want
+/// said of an option pointed at is a preference too.
+const PREFER: &[&str] = &[
+    "melhor", "prefiro", "instead", "rather", "prefer", "queremos", "quiero", "quisiera",
+    "quisieramos", "quero",
+];
 
 /// What `reconsider` reads besides the first decision.
 pub(super) struct Read<'a> {

@@ -4459,3 +4459,48 @@ fn conv35_english_and_brazilian_guests_read() {
         assert_eq!(read(text).language_asked, asked, "{text}");
     }
 }
+
+#[test]
+fn conv35_the_deadline_to_pay_asked_in_any_language() {
+    for text in [
+        "qual o prazo pra pagar o sinal?",
+        "quanto tempo tenho pra pagar o sinal?",
+        "cual es el plazo para pagar la seña?",
+        "what's the deadline to pay the deposit?",
+        "by when do I need to pay?",
+    ] {
+        assert_eq!(read(text).about_hold, Some(AboutHold::Deadline), "{text}");
+    }
+    for text in ["qual o prazo de cancelamento?", "what's the cancellation deadline?"] {
+        assert_eq!(read(text).about_hold, None, "{text}");
+    }
+}
+
+#[test]
+fn conv35_the_cancellation_deadline_and_a_want_pointed_at() {
+    for text in [
+        "qual o prazo de cancelamento?",
+        "cual es el plazo para cancelar?",
+        "what's the cancellation deadline?",
+        "what's the deadline to cancel?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.intent, u.info_topic),
+            (Intent::AskInfo, Some(InfoTopic::Cancellation)),
+            "{text}"
+        );
+    }
+    assert_eq!(read("the cheapr one pls").choice, Some(Choice::Cheapest));
+    for text in [
+        "hmm actually we want the one with the jacuzzi",
+        "en realidad queremos la del jacuzzi",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.intent, u.choice),
+            (Intent::Unknown, Some(Choice::Having(Feature::Jacuzzi))),
+            "{text}"
+        );
+    }
+}

@@ -525,6 +525,23 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("refundable", InfoTopic::Cancellation),
     ("reembolsavel", InfoTopic::Cancellation),
     ("devolvem o dinheiro", InfoTopic::Cancellation),
+    // "¿Cuál es el plazo para cancelar?", "qual o prazo de cancelamento?", "the cancellation
+    // deadline": until when one may, a question about the policy.
+    ("plazo para cancelar", InfoTopic::Cancellation),
+    ("plazo de cancelacion", InfoTopic::Cancellation),
+    ("plazo para la cancelacion", InfoTopic::Cancellation),
+    ("prazo de cancelamento", InfoTopic::Cancellation),
+    ("prazo para cancelar", InfoTopic::Cancellation),
+    ("prazo pra cancelar", InfoTopic::Cancellation),
+    ("prazo para cancelamento", InfoTopic::Cancellation),
+    ("cancellation deadline", InfoTopic::Cancellation),
+    ("deadline to cancel", InfoTopic::Cancellation),
+    ("deadline cancelar", InfoTopic::Cancellation),
+    ("deadline para cancelar", InfoTopic::Cancellation),
+    ("deadline hasta cancelar", InfoTopic::Cancellation),
+    ("deadline for cancelling", InfoTopic::Cancellation),
+    ("deadline for canceling", InfoTopic::Cancellation),
+    ("deadline for cancellation", InfoTopic::Cancellation),
     // Pets
     ("perro", InfoTopic::Pets),
     ("perra", InfoTopic::Pets),

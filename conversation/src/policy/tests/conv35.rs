@@ -119,3 +119,44 @@ fn a_language_asked_for_is_answered_yes_first_in_it() {
     assert_eq!(t.state.language, Language::En, "{}", said(&t));
     assert!(!said(&t).starts_with("¡Sí, claro"), "{}", said(&t));
 }
+
+#[test]
+fn the_one_wanted_by_what_it_has_after_a_hold_is_where_the_hold_moves() {
+    for text in [
+        "hmm actually we want the one with the pool",
+        "en realidad queremos la de la pileta",
+        "na verdade queremos a que tem piscina",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        assert_eq!(moved_to(&t), Some((3, 2)), "{text}: {}", said(&t));
+    }
+    // Asked, it stays a question.
+    let t = coihue_hold(false).run(&after_hold(), "queremos la que tiene pileta, ¿cuál es?");
+    assert_eq!(moved_to(&t), None, "{}", said(&t));
+}
+
+#[test]
+fn the_deadline_to_cancel_is_the_policy_and_the_deadline_to_pay_the_hold() {
+    for text in [
+        "qual o prazo de cancelamento?",
+        "cual es el plazo para cancelar?",
+        "what's the deadline to cancel?",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        assert!(
+            !t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::ReleaseHold { .. })),
+            "{text}: {}",
+            said(&t)
+        );
+        assert!(said(&t).contains("30"), "{text}: {}", said(&t));
+    }
+    for text in [
+        "qual o prazo pra pagar o sinal?",
+        "what's the deadline to pay the deposit?",
+    ] {
+        let out = said(&coihue_hold(false).run(&after_hold(), text));
+        assert!(out.contains("18"), "{text}: {out}");
+    }
+}
