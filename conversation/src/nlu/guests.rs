@@ -445,7 +445,16 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
         if prev_is(&["y", "mas"]) {
             tally.kids_added += v;
         }
-        if prev_is(&["con"]) {
+        // "Para 4 personas, uno es un bebé", "one of us is a baby" (bridged): among them.
+        if prev_is(&["con"])
+            || prev_is(&["es", "son"])
+                && i >= 2
+                && tokens[..i - 1]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .any(|t| t.is_any(&["uno", "una", "dos", "tres"]))
+        {
             tally.kids_with += v;
         }
     } else if noun.is_any(COUPLES) {

@@ -148,7 +148,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let language = detected.map(|(l, _)| l);
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
     if std::env::var("NLU_TOKENS").is_ok() {
-        eprintln!("TOKENS {:?}", tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>());
+        eprintln!(
+            "TOKENS {:?}",
+            tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>()
+        );
     }
     let mut dates = dates::extract(&tokens, today);
     stay_changes::stretch_period(&tokens, &mut dates);

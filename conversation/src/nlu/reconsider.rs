@@ -30,8 +30,16 @@ pub(super) const SWITCH_TO: &[&str] = &[
 /// "Actually we want the one with the jacuzzi", "en realidad queremos la del jacuzzi": a want
 /// said of an option pointed at is a preference too.
 const PREFER: &[&str] = &[
-    "melhor", "prefiro", "instead", "rather", "prefer", "queremos", "quiero", "quisiera",
-    "quisieramos", "quero",
+    "melhor",
+    "prefiro",
+    "instead",
+    "rather",
+    "prefer",
+    "queremos",
+    "quiero",
+    "quisiera",
+    "quisieramos",
+    "quero",
 ];
 
 /// What `reconsider` reads besides the first decision.

@@ -4471,7 +4471,10 @@ fn conv35_the_deadline_to_pay_asked_in_any_language() {
     ] {
         assert_eq!(read(text).about_hold, Some(AboutHold::Deadline), "{text}");
     }
-    for text in ["qual o prazo de cancelamento?", "what's the cancellation deadline?"] {
+    for text in [
+        "qual o prazo de cancelamento?",
+        "what's the cancellation deadline?",
+    ] {
         assert_eq!(read(text).about_hold, None, "{text}");
     }
 }
@@ -4503,4 +4506,38 @@ fn conv35_the_cancellation_deadline_and_a_want_pointed_at() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn conv35_brazilian_shorthand_the_month_corrected_and_a_baby_among_the_party() {
+    // "Errei o mês, é março": the month said alone, as what the month is.
+    assert_eq!(read("errei o mês, é março").month, Some(3));
+    assert_eq!(read("o mês é março, não fevereiro").month, Some(3));
+    assert_eq!(read("el marco de la puerta").month, None);
+    // "blz" agrees; "valeu", "vlw" thank.
+    assert!(read("blz").affirmative);
+    for text in ["valeu!", "vlw", "obg"] {
+        assert!(read(text).thanks, "{text}");
+    }
+    // One of the party told apart is not one more.
+    for (text, n) in [
+        ("for 4 people, one of us is a baby", 4),
+        ("para 4 personas, uno es un bebé", 4),
+        ("we're 5, two of them are kids", 5),
+        ("para 2 personas y un bebé", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+}
+
+#[test]
+fn conv35_the_first_two_options_are_no_date() {
+    for text in [
+        "what's the difference between the first two?",
+        "I like the first two",
+        "the first 2 look nice, what's the difference?",
+    ] {
+        assert_eq!(read(text).check_in, None, "{text}");
+    }
+    assert!(read("what's the difference between the first two?").compares);
 }

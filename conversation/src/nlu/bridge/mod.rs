@@ -356,7 +356,21 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             && tokens
                 .get(i - 1)
                 .is_some_and(|t| t.is_any(&["em", "in", "en", "durante", "during"]));
-        if needs_number && !next_is_number && !prev_is_number && !prev_is_de && !prev_is_in {
+        // "Errei o mês, é março", "não é fevereiro, é março": the month said as what it is
+        // ("é", accented, is "is"; the month talked about).
+        let said_as_month = i > 0
+            && tokens[i].is("marco")
+            && (tokens
+                .get(i - 1)
+                .is_some_and(|t| t.is_any(&["e", "y"]) && t.accented)
+                || tokens[..i].iter().any(|t| t.is_any(&["mes", "month"])));
+        if needs_number
+            && !next_is_number
+            && !prev_is_number
+            && !prev_is_de
+            && !prev_is_in
+            && !said_as_month
+        {
             i += 1;
             continue;
         }

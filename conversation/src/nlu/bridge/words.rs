@@ -219,6 +219,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("no longer need the reservation", "ya no quiero la reserva"),
     ("forget about it", "olvidalo"),
     // "Family of 4" said without its article ("a family of" is longer and wins).
+    // "4 people, one of us is a baby": one of the party, not one more.
+    ("one of us is", "uno es"),
+    ("one of them is", "uno es"),
+    ("two of us are", "dos son"),
+    ("two of them are", "dos son"),
     ("family of", "familia de"),
     ("fireplace", "hogar a lena"),
     // What owners' descriptions say (in Spanish), as English guests point at it: "the one with
@@ -439,6 +444,12 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("cheapst", "mas barata"),
     ("bigger", "mas grande"),
     ("larger", "mas grande"),
+    // "The difference between the first two": two options, never a date.
+    ("the first two", "las dos primeras"),
+    ("the first 2", "las dos primeras"),
+    ("first two", "dos primeras"),
+    ("the last two", "las dos ultimas"),
+    ("the last 2", "las dos ultimas"),
     ("the first one", "la primera"),
     ("the second one", "la segunda"),
     ("the third one", "la tercera"),
@@ -983,6 +994,13 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("nao", "no"),
     ("pode ser", "dale"),
     ("beleza", "genial"),
+    // Chat shorthand: "blz" (beleza), "valeu"/"vlw" (thanks), "obg" (obrigado).
+    ("blz", "genial"),
+    ("valeu", "gracias"),
+    ("vlw", "gracias"),
+    ("obg", "gracias"),
+    ("brigado", "gracias"),
+    ("brigada", "gracias"),
     ("otimo", "genial"),
     ("certo", "ok"),
     ("ta bom", "esta bien"),
