@@ -4541,3 +4541,29 @@ fn conv35_the_first_two_options_are_no_date() {
     }
     assert!(read("what's the difference between the first two?").compares);
 }
+
+#[test]
+fn conv35_a_comma_after_the_party_ends_it_before_the_days() {
+    let u = read("reserva a Coihue pra 4, dia 12 ao 15");
+    assert_eq!(
+        (u.guests, u.check_in, u.check_out),
+        (
+            Some(4),
+            NaiveDate::from_ymd_opt(2026, 11, 12),
+            NaiveDate::from_ymd_opt(2026, 11, 15)
+        )
+    );
+    assert_eq!(read("para 4, 3 noches").nights, Some(3));
+    for text in [
+        "is it possible to cancel?",
+        "é possível cancelar depois?",
+        "dá pra cancelar?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.intent, u.info_topic),
+            (Intent::AskInfo, Some(InfoTopic::Cancellation)),
+            "{text}"
+        );
+    }
+}

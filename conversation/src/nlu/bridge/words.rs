@@ -219,6 +219,14 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("no longer need the reservation", "ya no quiero la reserva"),
     ("forget about it", "olvidalo"),
     // "Family of 4" said without its article ("a family of" is longer and wins).
+    // "Is it possible to cancel?", "é possível cancelar?", "dá pra cancelar?": whether one
+    // may, a question (never an order).
+    ("is it possible to", "se puede"),
+    ("would it be possible to", "se puede"),
+    ("is it possible", "se puede"),
+    ("e possivel", "se puede"),
+    ("da pra", "se puede"),
+    ("da para", "se puede"),
     // "4 people, one of us is a baby": one of the party, not one more.
     ("one of us is", "uno es"),
     ("one of them is", "uno es"),

@@ -743,7 +743,8 @@ impl<'a> Scanner<'a> {
     /// nothing.
     fn nights_at(&mut self, i: usize) -> Option<usize> {
         let n = numbers::parse_at(self.tokens, i)?;
-        if n.ordinal {
+        // "Pra 4, dia 12 ao 15": a comma after the number ends it; "dia" starts the dates.
+        if n.ordinal || self.tok(i + n.len - 1).is_some_and(|t| t.punct_after) {
             return None;
         }
         let unit = self.tok(i + n.len)?;

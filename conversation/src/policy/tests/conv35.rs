@@ -160,3 +160,22 @@ fn the_deadline_to_cancel_is_the_policy_and_the_deadline_to_pay_the_hold() {
         assert!(out.contains("18"), "{text}: {out}");
     }
 }
+
+#[test]
+fn whether_one_may_cancel_asked_is_the_policy_and_the_hold_stays() {
+    for text in [
+        "is it possible to cancel and get my money back later if needed?",
+        "é possível cancelar depois?",
+        "dá pra cancelar?",
+        "would it be possible to cancel later?",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        assert!(
+            !t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::ReleaseHold { .. })),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+}
