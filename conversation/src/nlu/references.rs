@@ -56,9 +56,7 @@ pub(super) fn bare_number(tokens: &[Token]) -> Option<u16> {
         "personas",
     ];
     const SIGN_OFF: &[&str] = &["gracias", "saludos", "slds", "abrazo", "atte"];
-    let Some(start) = tokens.iter().position(|t| !t.is_any(LEAD)) else {
-        return None;
-    };
+    let start = tokens.iter().position(|t| !t.is_any(LEAD))?;
     let Some(n) = numbers::parse_at(tokens, start).filter(|n| !n.ordinal) else {
         return settled_number(tokens);
     };
