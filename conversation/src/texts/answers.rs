@@ -558,57 +558,56 @@ pub fn has_described(lang: Language, name: &str, yes: bool, description: &str) -
     }
 }
 
+/// "Cabaña Ñire tiene vista a la montaña".
+fn looks_out_on(lang: Language, name: &str, view: &str) -> String {
+    match lang {
+        Language::Es => format!("{name} tiene {view}"),
+        Language::En => format!("{name} has {view}"),
+        Language::Pt => format!("{name} tem {view}"),
+    }
+}
+
+fn yes(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => "¡Sí!",
+        Language::En => "Yes!",
+        Language::Pt => "Sim!",
+    }
+}
+
 /// The view of the cabin asked about (`asked`: a view was named and this is it: a yes first).
 pub fn view_of(lang: Language, name: &str, view: &str, asked: bool) -> String {
-    match (lang, asked) {
-        (Language::Es, true) => format!("¡Sí! {name} tiene {view} 😊"),
-        (Language::Es, false) => format!("{name} tiene {view} 😊"),
-        (Language::En, true) => format!("Yes! {name} has {view} 😊"),
-        (Language::En, false) => format!("{name} has {view} 😊"),
-        (Language::Pt, true) => format!("Sim! {name} tem {view} 😊"),
-        (Language::Pt, false) => format!("{name} tem {view} 😊"),
+    let it = looks_out_on(lang, name, view);
+    if asked {
+        format!("{} {it} 😊", yes(lang))
+    } else {
+        format!("{it} 😊")
     }
 }
 
 /// The cabin asked about has another view than the one asked for; `elsewhere`: the cabins
 /// with that one.
 pub fn view_not(lang: Language, name: &str, view: &str, elsewhere: &[(&str, &str)]) -> String {
-    let others: Vec<String> = elsewhere
-        .iter()
-        .map(|(n, v)| match lang {
-            Language::Es => format!("{n} tiene {v}"),
-            Language::En => format!("{n} has {v}"),
-            Language::Pt => format!("{n} tem {v}"),
-        })
-        .collect();
     let no = match lang {
-        Language::Es => format!("No, {name} tiene {view}."),
-        Language::En => format!("No, {name} has {view}."),
-        Language::Pt => format!("Não, {name} tem {view}."),
+        Language::Pt => "Não",
+        _ => "No",
     };
-    if others.is_empty() {
+    let no = format!("{no}, {}.", looks_out_on(lang, name, view));
+    if elsewhere.is_empty() {
         no
     } else {
+        let others: Vec<String> = elsewhere
+            .iter()
+            .map(|(n, v)| looks_out_on(lang, n, v))
+            .collect();
         format!("{no} {} 😊", others.join("; "))
     }
 }
 
 /// The cabins with the view asked for ("¿cuál tiene vista al lago?").
 pub fn views_with(lang: Language, with: &[(&str, &str)]) -> String {
-    let lead = match lang {
-        Language::Es => "¡Sí!",
-        Language::En => "Yes!",
-        Language::Pt => "Sim!",
-    };
-    let each: Vec<String> = with
-        .iter()
-        .map(|(n, v)| match lang {
-            Language::Es => format!("{n} tiene {v}"),
-            Language::En => format!("{n} has {v}"),
-            Language::Pt => format!("{n} tem {v}"),
-        })
-        .collect();
-    format!("{lead} {} 😊", each.join("; "))
+    let each: Vec<String> = with.iter().map(|(n, v)| looks_out_on(lang, n, v)).collect();
+    format!("{} {} 😊", yes(lang), each.join("; "))
 }
 
 /// Each cabin's view (`none_asked_for`: the view asked for is none of them).
