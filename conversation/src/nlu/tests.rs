@@ -4364,3 +4364,11 @@ fn a_number_settled_on_anywhere_is_a_number_said_alone() {
         assert_eq!(read(text).bare_number, n, "{text}");
     }
 }
+
+#[test]
+fn argentine_go_aheads_are_a_yes() {
+    for text in ["hacelo", "hacela porfa", "metele nomas", "trato hecho"] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    assert!(!read("mandale fotos a mi mujer").affirmative);
+}
