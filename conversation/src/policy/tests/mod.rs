@@ -238,6 +238,7 @@ mod conv30;
 mod conv31;
 mod conv32;
 mod conv33;
+mod conv34;
 mod eighteenth;
 mod eighth;
 mod eleventh;
