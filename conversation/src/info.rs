@@ -14,7 +14,7 @@ use chrono::{NaiveDate, Timelike};
 
 use crate::{
     Language, Place, Say,
-    nlu::{AskedTime, Feature, InfoTopic, PayMethod},
+    nlu::{AskedTime, Feature, InfoTopic, PayMethod, Scenery},
     texts,
 };
 
@@ -103,7 +103,65 @@ pub fn answer(
                 .collect();
             text(texts::rooms(lang, &lines))
         }
+        InfoTopic::View => views(lang, (all, named), None),
     }
+}
+
+/// What the cabins look out on, from their descriptions ("… y vista al lago"): the cabin
+/// named, yes or no first when a view is asked for ("¿la Coihue tiene vista al lago?"), else
+/// those with that view, else each one's. No view written anywhere: a person answers.
+pub fn views(
+    lang: Language,
+    (all, named): (&[Accommodation], Option<&str>),
+    asked: Option<Scenery>,
+) -> Vec<Say> {
+    let seen: Vec<(&str, &str)> = all
+        .iter()
+        .filter_map(|a| Some((a.name.as_str(), view_of(&a.description)?)))
+        .collect();
+    let shows = |view: &str| asked.is_none_or(|s| looks_out_on(view, s));
+    let with: Vec<(&str, &str)> = seen.iter().copied().filter(|(_, v)| shows(v)).collect();
+    let text = match named.and_then(|n| all.iter().find(|a| a.name == n)) {
+        Some(a) => match view_of(&a.description) {
+            Some(view) if shows(view) => texts::view_of(lang, &a.name, view, asked.is_some()),
+            Some(view) => {
+                let elsewhere: Vec<(&str, &str)> =
+                    with.into_iter().filter(|(n, _)| *n != a.name).collect();
+                texts::view_not(lang, &a.name, view, &elsewhere)
+            }
+            None => texts::has_described(lang, &a.name, false, &a.description),
+        },
+        None if seen.is_empty() => texts::unanswered(lang).to_owned(),
+        None if asked.is_some() && !with.is_empty() => texts::views_with(lang, &with),
+        None => texts::views(lang, &seen, asked.is_some()),
+    };
+    vec![Say::Text(text)]
+}
+
+/// Whether the cabin's description names this view ("vista al lago" for a lake).
+pub(crate) fn has_view(a: &Accommodation, scenery: Scenery) -> bool {
+    view_of(&a.description).is_some_and(|v| looks_out_on(v, scenery))
+}
+
+fn looks_out_on(view: &str, scenery: Scenery) -> bool {
+    fold(view)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| scenery.words().contains(&w))
+}
+
+/// The view a description names: from "vista" to the end of its phrase ("Dos dormitorios,
+/// jacuzzi y vista a la montaña." gives "vista a la montaña").
+fn view_of(description: &str) -> Option<&str> {
+    let at = description
+        .find("vista")
+        .or_else(|| description.find("Vista"))?;
+    let rest = &description[at..];
+    let end = [".", ",", ";", "!", "\n", " y ", " and ", " e "]
+        .iter()
+        .filter_map(|stop| rest.find(stop))
+        .min()
+        .unwrap_or(rest.len());
+    Some(rest[..end].trim()).filter(|v| v.len() > "vista".len())
 }
 
 /// How a stay is paid, the deposit's share of the cabins asked about, a yes or a no first to

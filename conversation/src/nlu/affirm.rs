@@ -78,6 +78,14 @@ const ASKS_ON: &[&str] = &[
     "de", "con", "se", "aceptan", "puedo", "podemos",
 ];
 
+/// Words that open a question right after a mild word ("joya, cuánto sería en total?",
+/// "genial cómo se llega?"): the mild word acknowledges the last answer, no yes.
+#[rustfmt::skip]
+const QUESTION_OPENERS: &[&str] = &[
+    "cuanto", "cuanta", "cuantos", "cuantas", "como", "donde", "cuando", "cual", "cuales", "que",
+    "hay", "tienen", "tenes", "aceptan", "incluye", "sale", "how", "what", "quanto", "qual",
+];
+
 /// What the message says about agreeing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct Affirmation {
@@ -147,8 +155,11 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
                 .and_then(|b| tokens.get(b))
                 .is_some_and(|b| b.is_any(&["como", "tal", "todo"]));
             let after = pos + lexicon::phrase_len(p);
-            let asks_on = tokens.get(after).is_some_and(|t| t.is("y"))
-                && tokens.get(after + 1).is_some_and(|t| t.is_any(ASKS_ON));
+            let asks_on = (tokens.get(after).is_some_and(|t| t.is("y"))
+                && tokens.get(after + 1).is_some_and(|t| t.is_any(ASKS_ON)))
+                || tokens
+                    .get(after)
+                    .is_some_and(|t| t.is_any(QUESTION_OPENERS));
             !negated && !asks_on && !greets
         })
     });
@@ -275,6 +286,10 @@ mod tests {
             "dale, lo hablo con mi marido y te aviso",
             "de una, después te confirmo",
             "quisiera consultar si disponen de una cabaña para mi señora y para mí",
+            "joya, cuanto seria en total?",
+            "genial, como se llega?",
+            "perfecto, que incluye?",
+            "ok cuanto sale la seña",
         ] {
             assert!(!yes(s), "{s}");
         }

@@ -5,7 +5,7 @@
 //! Word lists and token tests only; it never decides the intent (that is `intent`).
 
 use super::normalize::Token;
-use super::{PayMethod, lexicon};
+use super::{PayMethod, Scenery, lexicon};
 
 /// Asking for something besides what was offered.
 #[rustfmt::skip]
@@ -599,4 +599,12 @@ pub(super) fn named_apart_from_the_question(text: &str, name: &str) -> bool {
                 .next()
                 .is_some_and(|first| !asks(first) && first.len() < sentence.len() && takes(first))
         })
+}
+
+/// The view a question about views names ("¿cuál tiene vista al lago?", "vista para as
+/// montanhas"): the first scenery word in the message.
+pub(super) fn scenery(tokens: &[Token]) -> Option<Scenery> {
+    tokens
+        .iter()
+        .find_map(|t| Scenery::ALL.into_iter().find(|s| t.is_any(s.words())))
 }

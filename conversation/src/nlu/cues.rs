@@ -597,11 +597,30 @@ const LIKING: &[&str] = &[
 ];
 
 /// The positions a liking word governs: the three words after it.
+/// A reason given for a choice ("la quiero por el jacuzzi", "prefiero la Ñire por la vista"):
+/// the words after its "por" are what the guest likes, not a question.
 pub(crate) fn liked_positions(tokens: &[Token]) -> Vec<usize> {
+    const CHOOSING: &[&str] = &[
+        "quiero",
+        "queremos",
+        "prefiero",
+        "preferimos",
+        "elijo",
+        "elegimos",
+        "cambio",
+        "cambiamos",
+    ];
+    let reason = |i: usize| {
+        tokens[i].is("por")
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| t.is_any(&["el", "la", "los", "las"]))
+            && (i.saturating_sub(3)..i).any(|k| tokens[k].is_any(CHOOSING))
+    };
     tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.is_any(LIKING))
+        .filter(|(i, t)| t.is_any(LIKING) || reason(*i))
         .flat_map(|(i, _)| i + 1..=i + 3)
         .filter(|k| *k < tokens.len())
         .collect()

@@ -116,7 +116,7 @@ use crate::Language;
 pub use json_line::to_json_line;
 pub use understanding::{
     AboutHold, AskedTime, Choice, Feature, InfoTopic, Intent, PayMethod, Period, PeriodMention,
-    StayEnd, Understanding,
+    Scenery, StayEnd, Understanding,
 };
 
 /// Below this the bot asks a clarifying question instead of guessing.
@@ -209,6 +209,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     }
     // "¿Qué cabañas tienen libres del 3 al 5?": the quote answers it, not a list of every cabin.
     if dates.check_in.is_some() && lexicon::says_any(&tokens, intent::WHICH_CABINS) {
+        signals.topics.retain(|t| *t != InfoTopic::Capacity);
+        if signals.topic == Some(InfoTopic::Capacity) {
+            signals.topic = signals.topics.first().copied();
+        }
+    }
+    // "Entramos el 5 de marzo", "entran el viernes": the day they arrive, not how many fit
+    // (unless they ask that too: "¿entramos todos?", "¿cuántos entran?").
+    if dates.check_in.is_some() && arrival_not_capacity(&tokens) {
         signals.topics.retain(|t| *t != InfoTopic::Capacity);
         if signals.topic == Some(InfoTopic::Capacity) {
             signals.topic = signals.topics.first().copied();
@@ -463,6 +471,11 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         feature: features.first().copied(),
         features,
         topics: signals.topics.clone(),
+        scenery: signals
+            .topics
+            .contains(&InfoTopic::View)
+            .then(|| asks::scenery(&tokens))
+            .flatten(),
         // "¿Y si cancelo con una semana de anticipación?": how early, not a stay of a week.
         nights: dates.nights.filter(|_| {
             dates.check_in.is_none()
@@ -475,7 +488,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         until_weekday: dates.until_weekday.filter(|_| dates.until.is_some()),
         shift_days: shift,
         shift_end,
-        following_week: stay_changes::following_week(&tokens),
+        following_week: stay_changes::following_week(&tokens) && !dates.range_over_loose,
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
@@ -499,4 +512,42 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         question: text.contains('?') || text.contains('¿'),
         named_apart,
     }
+}
+
+/// "Entramos el 5", "entran del 3 al 6": the verb of arriving, followed by a date, with no
+/// other word of how many fit ("todos", "cuántos", "caben", "capacidad").
+fn arrival_not_capacity(tokens: &[normalize::Token]) -> bool {
+    const DATE_AFTER: &[&str] = &[
+        "el",
+        "del",
+        "dia",
+        "hoy",
+        "manana",
+        "lunes",
+        "martes",
+        "miercoles",
+        "jueves",
+        "viernes",
+        "sabado",
+        "domingo",
+        "este",
+        "esta",
+        "a",
+        "desde",
+    ];
+    const CAPACITY: &[&str] = &[
+        "todos",
+        "todas",
+        "cuantos",
+        "cuantas",
+        "caben",
+        "cabemos",
+        "capacidad",
+        "comodos",
+    ];
+    let arrives = tokens.windows(2).any(|w| {
+        w[0].is_any(&["entramos", "entran", "entro"])
+            && (w[1].is_any(DATE_AFTER) || w[1].is_digits())
+    });
+    arrives && !tokens.iter().any(|t| t.is_any(CAPACITY))
 }

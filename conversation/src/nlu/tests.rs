@@ -4266,3 +4266,120 @@ fn which_one_has_words_asks_across_the_cabins() {
         assert!(read(text).which_yes, "{text}");
     }
 }
+
+#[test]
+fn nights_named_by_their_weekdays_are_both_nights() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "las noches del sabado 14 y domingo 15",
+            "2026-11-14",
+            "2026-11-16",
+        ),
+        (
+            "queremos las noches del viernes 12 y el sábado 13 de marzo",
+            "2027-03-12",
+            "2027-03-14",
+        ),
+        // Without "noches", two weekdays are the arrival and the departure.
+        (
+            "queremos el viernes 12 y el sábado 13 de marzo",
+            "2027-03-12",
+            "2027-03-13",
+        ),
+        // The weekday picks the month: the next Friday the 11th.
+        (
+            "las noches del viernes 11 y sabado 12",
+            "2026-12-11",
+            "2026-12-13",
+        ),
+        // Said as a range, the second day is the check-out.
+        (
+            "del viernes 12 al domingo 14 de marzo",
+            "2027-03-12",
+            "2027-03-14",
+        ),
+        (
+            "llegamos el sabado 14 y nos vamos el domingo 15",
+            "2026-11-14",
+            "2026-11-15",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_view_asked_about_and_what_it_is_of() {
+    use super::Scenery;
+    for (text, scenery) in [
+        ("cual tiene vista al lago?", Some(Scenery::Lake)),
+        ("which one has the best view?", None),
+        (
+            "qual tem vista para as montanhas?",
+            Some(Scenery::Mountains),
+        ),
+        ("se ve el cerro desde la cabaña?", Some(Scenery::Mountains)),
+        ("que vista tiene la coihue", None),
+        ("does it have a forest view?", Some(Scenery::Forest)),
+    ] {
+        let u = read(text);
+        assert!(
+            u.topics.contains(&InfoTopic::View),
+            "{text}: {:?}",
+            u.topics
+        );
+        assert_eq!(u.scenery, scenery, "{text}");
+    }
+    assert!(
+        !read("hay lugar para 2 del 3 al 5?")
+            .topics
+            .contains(&InfoTopic::View)
+    );
+}
+
+#[test]
+fn conv36_changes_of_mind_read() {
+    // Weekdays said with the weekend of a day are its days.
+    let u = read("tenes libre el finde del 12 de febrero? viernes a domingo");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (
+            NaiveDate::from_ymd_opt(2027, 2, 12),
+            NaiveDate::from_ymd_opt(2027, 2, 14)
+        )
+    );
+    // A range said in full after a loose weekend or week is the stay.
+    for text in [
+        "no no perdon, al final la semana del 20 esta bien pero 2 noches nomas, del 20 al 22",
+        "ay no, me confundi, era el finde siguiente, del 20 al 22",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (
+                NaiveDate::from_ymd_opt(2026, 11, 20),
+                NaiveDate::from_ymd_opt(2026, 11, 22)
+            ),
+            "{text}"
+        );
+    }
+    // "Entramos el 5": the day they arrive, not how many fit.
+    let u = read("hola, 2 personas, entramos el 5 de marzo y nos quedamos 2 noches");
+    assert!(!u.topics.contains(&InfoTopic::Capacity), "{u:?}");
+    assert!(
+        read("entramos todos el 5 de marzo?")
+            .topics
+            .contains(&InfoTopic::Capacity)
+    );
+    // A mild word before a question is no yes.
+    assert!(!read("joya, cuanto seria en total?").affirmative);
+    // A reason for a choice is no question about it.
+    let u = read("che y la ñire? la quiero por el jacuzzi");
+    assert_eq!(u.intent, Intent::Book, "{u:?}");
+}

@@ -159,6 +159,8 @@ pub struct Understanding {
     pub asked_time: Option<AskedTime>,
     /// Every info topic named, whatever the intent (a stay question that also asks about pets).
     pub topics: Vec<InfoTopic>,
+    /// With [`InfoTopic::View`]: the view asked about ("¿cuál tiene vista al lago?").
+    pub scenery: Option<Scenery>,
     /// Nights said without a check-in ("son 3 noches"): a correction of the stay's length.
     pub nights: Option<u32>,
     /// A check-out said alone ("al final nos quedamos hasta el 19"): the next such date from
@@ -405,4 +407,54 @@ pub enum InfoTopic {
     /// How a cabin's rooms and beds are laid out: "¿cuántas habitaciones tiene?", "¿qué camas
     /// tiene la Lenga?", "how many bedrooms?".
     Rooms,
+    /// What a cabin looks out on: "¿qué vista tiene la Ñire?", "¿cuál tiene vista al lago?",
+    /// "which one has the best view?" (what is named is [`Understanding::scenery`]).
+    View,
+}
+
+/// What a view is of, as guests name it in any language ("vista al lago", "lake view", "vista
+/// para as montanhas").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scenery {
+    Lake,
+    Mountains,
+    Forest,
+    River,
+    Sea,
+}
+
+impl Scenery {
+    /// The words, folded, that name it in a guest's message or an owner's description.
+    pub fn words(self) -> &'static [&'static str] {
+        match self {
+            Scenery::Lake => &["lago", "lagos", "laguna", "lake", "lakes", "lagoa"],
+            Scenery::Mountains => &[
+                "montana",
+                "montanas",
+                "mountain",
+                "mountains",
+                "montanha",
+                "montanhas",
+                "cerro",
+                "cerros",
+                "cordillera",
+                "andes",
+                "serra",
+            ],
+            Scenery::Forest => &[
+                "bosque", "bosques", "forest", "woods", "floresta", "mata", "arboles",
+            ],
+            Scenery::River => &["rio", "river", "arroyo"],
+            Scenery::Sea => &["mar", "sea", "ocean", "oceano"],
+        }
+    }
+
+    pub const ALL: [Scenery; 5] = [
+        Scenery::Lake,
+        Scenery::Mountains,
+        Scenery::Forest,
+        Scenery::River,
+        Scenery::Sea,
+    ];
 }

@@ -6,7 +6,7 @@ use chrono::Datelike;
 use super::{holds, plan::Step, quote, say};
 use crate::{
     Booking, Effect, Facts, info,
-    nlu::{AskedTime, Choice, Feature, InfoTopic, PayMethod, Understanding},
+    nlu::{AskedTime, Choice, Feature, InfoTopic, PayMethod, Scenery, Understanding},
     state::{ConversationState, Want},
     texts,
 };
@@ -46,8 +46,10 @@ pub(crate) fn act(
     // "The one with the jacuzzi then, how much per night?": the booking, then the night's
     // price of the cabin booked.
     let night = u.per_night || u.night_price_too;
-    // "La del jacuzzi": what the cabin has is how it was picked, no question to answer.
-    let picked_by_it = !u.question && matches!(u.choice, Some(Choice::Having(_)));
+    // "La del jacuzzi", "la que tiene vista al lago": what the cabin has is how it was picked,
+    // no question to answer.
+    let picked_by_it =
+        !u.question && (matches!(u.choice, Some(Choice::Having(_))) || u.described.is_some());
     // "Eh la de la pileta tiene wifi" (a voice note, no question mark): held by what it has,
     // and what else it asks answered for it.
     if matches!(step, Step::BookOffer)
@@ -817,6 +819,7 @@ fn carry_out(
             ))],
             None => vec![say(texts::clarify(lang))],
         },
+        Step::CodeNotFound(code) => vec![say(texts::code_not_found(lang, &code))],
         Step::HeldCode(code) => match facts
             .held
             .and_then(|h| stay_of(h.check_in, h.check_out).map(|st| (h, st)))
@@ -937,6 +940,8 @@ struct Questions<'a> {
     ways: &'a [PayMethod],
     /// The ways are asked for the deposit, not the balance.
     deposit: bool,
+    /// The view asked about ("¿cuál tiene vista al lago?").
+    scenery: Option<Scenery>,
 }
 
 impl<'a> Questions<'a> {
@@ -947,6 +952,7 @@ impl<'a> Questions<'a> {
             time: u.asked_time,
             ways: &u.pay_methods,
             deposit: u.pays_deposit,
+            scenery: u.scenery,
         }
     }
 }
@@ -1035,6 +1041,7 @@ fn answers(
         time: asked,
         ways,
         deposit,
+        scenery,
     } = asked;
     let lang = s.language;
     // "¿Qué diferencia hay entre la Coihue y la Ñire?": the cabins named, not all of them.
@@ -1050,7 +1057,9 @@ fn answers(
         facts.accommodations()
     };
     let answer = |t: InfoTopic| -> Vec<Effect> {
-        let said = if t == InfoTopic::Payment {
+        let said = if t == InfoTopic::View {
+            info::views(lang, (all, named), scenery)
+        } else if t == InfoTopic::Payment {
             vec![info::payment(
                 lang,
                 facts.place,

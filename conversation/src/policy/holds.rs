@@ -440,9 +440,12 @@ pub(crate) fn move_hold(
             t.accommodation_id != target
                 || !(t.check_in < stay.check_out() && stay.check_in() < t.check_out)
         });
+    // The party's pet goes with the hold: a cabin that takes none is no place to move it.
+    let pets_ok = |a: &Accommodation| !s.pets || a.pets_allowed;
     if let Some(a) = cabin
         && a.fits(guests.get())
         && own_nights_free
+        && pets_ok(a)
     {
         if a.min_nights(&stay).is_err() {
             // Too short for the season of its first night: the quote names the minimum and
@@ -482,6 +485,7 @@ pub(crate) fn move_hold(
         Some(a) if !a.fits(guests.get()) => {
             texts::move_too_small(lang, &a.name, a.capacity, &h.code)
         }
+        Some(a) if !pets_ok(a) => texts::move_no_pets(lang, &a.name, &h.code),
         Some(a) => {
             let taken = texts::move_taken(lang, &a.name, &h.code, &stay);
             // The same cabin's nearest free stay of those nights, besides the other cabins

@@ -52,8 +52,27 @@ pub(super) fn in_context<'a>(
     today: NaiveDate,
 ) -> Cow<'a, Understanding> {
     let mut read = Cow::Borrowed(u);
+    // "El finde largo de octubre" … "mejor el de agosto": that month's long weekend, not the
+    // same days of it.
     if let (Some(month), None, Some(i), Some(o)) =
         (u.month, u.check_in, prev.check_in, prev.check_out)
+        && month != i.month()
+        && is_long_weekend(i, o)
+        && let Some(days) = long_weekend_in(month, today)
+    {
+        let (check_in, check_out) = days.stay();
+        let r = read.to_mut();
+        r.check_in = Some(check_in.max(today));
+        r.check_out = Some(check_out);
+        r.month = None;
+        r.period = Some(crate::nlu::PeriodMention {
+            period: crate::nlu::Period::LongWeekend,
+            first_day_off: days.first,
+            last_day_off: days.last,
+        });
+    }
+    if let (Some(month), None, Some(i), Some(o)) =
+        (u.month, read.check_in, prev.check_in, prev.check_out)
         && month != i.month()
         && let Some(moved) = same_day_in(month, i.day(), today)
     {
@@ -185,6 +204,24 @@ pub(super) fn in_context<'a>(
         r.keeps_as_is = false;
     }
     read
+}
+
+/// The stay is a long weekend's, as "el finde largo" is read (the evening before its first
+/// day off to its last).
+fn is_long_weekend(i: NaiveDate, o: NaiveDate) -> bool {
+    i.succ_opt()
+        .and_then(booking::holidays::next_long_weekend)
+        .is_some_and(|d| d.stay() == (i, o))
+}
+
+/// The next long weekend that starts in `month`, from today.
+fn long_weekend_in(month: u32, today: NaiveDate) -> Option<booking::holidays::DaysOff> {
+    let from = if today.month() == month {
+        today
+    } else {
+        same_day_in(month, 1, today)?
+    };
+    booking::holidays::next_long_weekend(from).filter(|d| d.first.month() == month)
 }
 
 /// The first Friday on or after `d`.

@@ -28,17 +28,25 @@ pub(super) fn choose(
     }
 }
 
-/// The one option on the table that has the one feature a question asks about, when no
-/// cabin is named; `None` when none or several have it.
+/// The one option on the table that has the one feature (or the view) a question asks
+/// about, when no cabin is named; `None` when none or several have it.
 pub(super) fn only_one_has(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<usize> {
-    let [f] = u.features[..] else {
-        return None;
+    let feature = match u.features[..] {
+        [f] => Some(f),
+        [] if u.scenery.is_some() => None,
+        _ => return None,
+    };
+    let has = |a: &booking::Accommodation| match feature {
+        Some(f) => crate::info::has(a, f),
+        None => u.scenery.is_some_and(|v| crate::info::has_view(a, v)),
     };
     if u.accommodation.is_some()
-        || matches!(
-            f,
-            Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
-        )
+        || u.features.iter().any(|f| {
+            matches!(
+                f,
+                Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
+            )
+        })
     {
         return None;
     }
@@ -51,7 +59,7 @@ pub(super) fn only_one_has(offer: &Offer, u: &Understanding, facts: &Facts<'_>) 
                 .accommodations()
                 .iter()
                 .find(|a| a.id == o.accommodation_id)
-                .is_some_and(|a| crate::info::has(a, f))
+                .is_some_and(has)
         })
         .map(|(i, _)| i)
         .collect();

@@ -138,6 +138,20 @@ pub(crate) fn plan(
         Intent::Cancel => return Step::Cancel,
         _ => {}
     }
+    // "¿Sigue en pie la RES…?", "cambiá las fechas de la RES… al 20" with a code none of this
+    // guest's holds has: no hold is guessed nor a new stay begun; a person looks it up. (Not
+    // "ya estuvimos en enero, RES…, queremos volver del 3 al 5": a new stay is asked for.)
+    if let Some(code) = &u.reservation_code
+        && !facts
+            .held
+            .into_iter()
+            .chain(facts.others)
+            .any(|h| h.is_called(code))
+        && (!heard.new_stay() || u.correction || u.about_hold.is_some())
+    {
+        s.needs_human = true;
+        return Step::CodeNotFound(code.clone());
+    }
     // "Mejor no", "no no, pará" right after the hold was placed (not "no, gracias", nor "no me
     // llegó el link"): the guest takes it back.
     if prev.just_held
@@ -619,6 +633,7 @@ pub(crate) fn plan(
             .or_else(|| {
                 let yes_no = u.topics.contains(&InfoTopic::Pets)
                     || u.topics.contains(&InfoTopic::Rooms)
+                    || u.topics.contains(&InfoTopic::View)
                     || !u.features.is_empty();
                 held(facts, u)
                     .filter(|h| yes_no && s.offer.is_none() && h.group.is_none())
@@ -891,6 +906,21 @@ pub(crate) fn plan(
                 // Asked for but not in the facts yet: a new offer the guest can accept.
                 None => {}
             }
+        } else if let Some(h) = holding
+            && !h.paid
+            && !heard.new_stay()
+            && !heard.new_guests
+            && u.check_in.is_none()
+            && matches!(u.intent, Intent::Unknown | Intent::Book)
+            && u.topics.is_empty()
+            && u.accommodation
+                .as_deref()
+                .is_some_and(|n| h.accommodation == n)
+        {
+            // "Bueno, entonces dejamos la Lenga" after asking about another cabin: the one
+            // held stays as it is (no search that finds it taken by the guest's own hold).
+            s.offer = None;
+            return Step::AlreadyHeld;
         } else if (agrees || (s.held_without_yes && u.choice == Some(Choice::ThatOne)))
             && !heard.new_stay()
             && s.offer.is_none()

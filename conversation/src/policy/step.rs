@@ -105,6 +105,9 @@ pub(crate) enum Step {
     AlreadyHeld,
     /// "¿Cuál es mi código?": the hold's code (its group's when it has one).
     HeldCode(String),
+    /// A reservation code this guest holds nothing under ("¿sigue en pie la RES…?" written
+    /// from another phone, or mistyped): nothing is guessed, a person looks it up.
+    CodeNotFound(String),
     /// "¿Cuánto es la seña?" after a hold: what the hold costs.
     HeldPrice,
     /// "¿Cómo pago la seña?" with an unpaid hold: how, and the hold's deposit and link.

@@ -594,3 +594,70 @@ pub fn has_described(lang: Language, name: &str, yes: bool, description: &str) -
         ),
     }
 }
+
+/// The view of the cabin asked about (`asked`: a view was named and this is it: a yes first).
+pub fn view_of(lang: Language, name: &str, view: &str, asked: bool) -> String {
+    match (lang, asked) {
+        (Language::Es, true) => format!("¡Sí! {name} tiene {view} 😊"),
+        (Language::Es, false) => format!("{name} tiene {view} 😊"),
+        (Language::En, true) => format!("Yes! {name} has {view} 😊"),
+        (Language::En, false) => format!("{name} has {view} 😊"),
+        (Language::Pt, true) => format!("Sim! {name} tem {view} 😊"),
+        (Language::Pt, false) => format!("{name} tem {view} 😊"),
+    }
+}
+
+/// The cabin asked about has another view than the one asked for; `elsewhere`: the cabins
+/// with that one.
+pub fn view_not(lang: Language, name: &str, view: &str, elsewhere: &[(&str, &str)]) -> String {
+    let others: Vec<String> = elsewhere
+        .iter()
+        .map(|(n, v)| match lang {
+            Language::Es => format!("{n} tiene {v}"),
+            Language::En => format!("{n} has {v}"),
+            Language::Pt => format!("{n} tem {v}"),
+        })
+        .collect();
+    let no = match lang {
+        Language::Es => format!("No, {name} tiene {view}."),
+        Language::En => format!("No, {name} has {view}."),
+        Language::Pt => format!("Não, {name} tem {view}."),
+    };
+    if others.is_empty() {
+        no
+    } else {
+        format!("{no} {} 😊", others.join("; "))
+    }
+}
+
+/// The cabins with the view asked for ("¿cuál tiene vista al lago?").
+pub fn views_with(lang: Language, with: &[(&str, &str)]) -> String {
+    let lead = match lang {
+        Language::Es => "¡Sí!",
+        Language::En => "Yes!",
+        Language::Pt => "Sim!",
+    };
+    let each: Vec<String> = with
+        .iter()
+        .map(|(n, v)| match lang {
+            Language::Es => format!("{n} tiene {v}"),
+            Language::En => format!("{n} has {v}"),
+            Language::Pt => format!("{n} tem {v}"),
+        })
+        .collect();
+    format!("{lead} {} 😊", each.join("; "))
+}
+
+/// Each cabin's view (`none_asked_for`: the view asked for is none of them).
+pub fn views(lang: Language, seen: &[(&str, &str)], none_asked_for: bool) -> String {
+    let lead = match (lang, none_asked_for) {
+        (Language::Es, true) => "Esa vista no la tenemos anotada 🤔 Te cuento la de cada una:",
+        (Language::Es, false) => "Te cuento la vista de cada una 😊",
+        (Language::En, true) => "We don't have that view noted 🤔 Here's each one's:",
+        (Language::En, false) => "Here's the view from each one 😊",
+        (Language::Pt, true) => "Essa vista não temos anotada 🤔 Te conto a de cada uma:",
+        (Language::Pt, false) => "Te conto a vista de cada uma 😊",
+    };
+    let body: Vec<String> = seen.iter().map(|(n, v)| format!("• {n}: {v}")).collect();
+    format!("{lead}\n{}\n{}", body.join("\n"), more(lang))
+}

@@ -191,6 +191,27 @@ pub fn held_code(lang: Language, code: &str, name: &str, stay: &StayDates) -> St
     }
 }
 
+/// A code none of this guest's reservations has: a person looks it up.
+pub fn code_not_found(lang: Language, code: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "No encuentro una reserva {code} hecha desde acá 🤔 Le paso tu consulta a alguien del \
+             equipo, que la busca y te responde por acá en breve 🙌 Si la hiciste a nombre de otra \
+             persona, contame a nombre de quién y las fechas."
+        ),
+        Language::En => format!(
+            "I can't find a booking {code} made from here 🤔 I'm passing your message on to \
+             someone from our team, who'll look it up and answer you here shortly 🙌 If it was \
+             booked under someone else's name, tell me whose and the dates."
+        ),
+        Language::Pt => format!(
+            "Não encontro uma reserva {code} feita por aqui 🤔 Vou passar sua mensagem para \
+             alguém da equipe, que vai procurar e te responder por aqui em breve 🙌 Se foi feita \
+             no nome de outra pessoa, me diga no nome de quem e as datas."
+        ),
+    }
+}
+
 /// "Dejala como estaba" after another stay or cabin was proposed: the hold stays as it was.
 pub fn hold_kept(lang: Language, code: &str, name: &str, stay: &StayDates) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());

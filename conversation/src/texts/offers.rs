@@ -1151,6 +1151,21 @@ pub fn move_too_small(lang: Language, name: &str, capacity: i32, code: &str) -> 
     }
 }
 
+/// A hold with a pet moved to a cabin that takes none: it stays as it was.
+pub fn move_no_pets(lang: Language, name: &str, code: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "{name} no acepta mascotas 🐶😕 Tu reserva {code} sigue guardada como estaba mientras decidís."
+        ),
+        Language::En => format!(
+            "{name} doesn't take pets 🐶😕 Your booking {code} stays on hold as it was while you decide."
+        ),
+        Language::Pt => format!(
+            "{name} não aceita animais de estimação 🐶😕 Sua reserva {code} continua guardada como estava enquanto você decide."
+        ),
+    }
+}
+
 /// One option's price a night, for [`night_prices`].
 pub struct NightPrice<'a> {
     pub name: &'a str,

@@ -22,7 +22,8 @@
 //! than any cabin and calendars: holidays, long weekends, weekends and relative days;
 //! `cases_conv33.txt`, a generalist sample of Brazilian guests on WhatsApp; `cases_conv34.txt`,
 //! Argentine guests' yes/no and named-cabin questions, alone, together and in the middle of a
-//! booking) run through the real fleet,
+//! booking; `cases_conv36.txt`, long Argentine conversations where the guest changes their mind
+//! several times) run through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -254,6 +255,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv32.txt", include_str!("cases_conv32.txt")),
     ("cases_conv33.txt", include_str!("cases_conv33.txt")),
     ("cases_conv34.txt", include_str!("cases_conv34.txt")),
+    ("cases_conv36.txt", include_str!("cases_conv36.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

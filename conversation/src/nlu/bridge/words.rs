@@ -235,6 +235,9 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("a forest view", "vista al bosque"),
     ("forest view", "vista al bosque"),
     ("view of the forest", "vista al bosque"),
+    // "Which one has the best view?", "what are the views like?"
+    ("view", "vista"),
+    ("views", "vistas"),
     ("two bedrooms", "dos dormitorios"),
     ("three bedrooms", "tres dormitorios"),
     ("2 bedrooms", "dos dormitorios"),

@@ -89,6 +89,9 @@ pub(crate) struct DateInfo {
     /// The check-out said alone as a weekday ("nos quedamos hasta el domingo"): `until` is the
     /// next one from today; the conversation takes the first one after its check-in.
     pub(crate) until_weekday: Option<Weekday>,
+    /// A range said in full settled the dates over a loose weekend or week said before it
+    /// ("era el finde siguiente, del 19 al 21"): the weekend is no week later.
+    pub(crate) range_over_loose: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

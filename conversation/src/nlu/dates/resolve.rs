@@ -262,10 +262,91 @@ fn nearest_weekday(anchor: NaiveDate, wd: Weekday) -> NaiveDate {
         .unwrap_or(anchor)
 }
 
+/// A weekend or a week said loosely, then a range said in full ("era el finde siguiente, del
+/// 19 al 21", "la semana del 20 está bien pero 2 noches, del 20 al 22"): the range is what the
+/// guest settles on, the loose phrase only led to it.
+fn range_over_loose(scan: &mut Scan) -> bool {
+    if !scan.from_period.is_empty() {
+        return false;
+    }
+    let loose = |k: &Kind| matches!(k, Kind::Weekend { .. } | Kind::Fixed(_));
+    let range = scan.mentions.windows(2).position(|w| {
+        w[0].role == Role::Start
+            && matches!(w[0].kind, Kind::Day(_))
+            && w[1].role == Role::End
+            && matches!(w[1].kind, Kind::Day(_))
+    });
+    if let Some(j) = range.filter(|&j| j > 0)
+        && scan.mentions[..j].iter().all(|m| loose(&m.kind))
+    {
+        scan.mentions.drain(..j);
+        scan.nights = None;
+        return true;
+    }
+    false
+}
+
+/// "El finde del 12 de febrero, viernes a domingo", "el finde del 20, llegamos el sábado":
+/// weekdays said with a weekend of a day are that weekend's days (the arrival the weekday
+/// nearest its Friday, the departure the first such weekday after the arrival).
+fn weekdays_of_weekend(scan: &mut Scan, today: NaiveDate) {
+    let Some(w) = scan
+        .mentions
+        .iter()
+        .position(|m| matches!(m.kind, Kind::WeekendOf(_)))
+    else {
+        return;
+    };
+    let Kind::WeekendOf(r) = scan.mentions[w].kind else {
+        return;
+    };
+    let others: Vec<Mention> = scan
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != w)
+        .map(|(_, m)| *m)
+        .collect();
+    if others.is_empty()
+        || !others
+            .iter()
+            .all(|m| matches!(m.kind, Kind::Weekday { .. }))
+    {
+        return;
+    }
+    let Some((friday, sunday)) = day_date(today, r).and_then(calendar::weekend_of) else {
+        return;
+    };
+    let start = others.iter().find(|m| m.role != Role::End);
+    let end = others.iter().find(|m| m.role == Role::End);
+    let check_in = match start.map(|m| m.kind) {
+        Some(Kind::Weekday { wd, .. }) => nearest_weekday(friday, wd).max(today),
+        _ => friday.max(today),
+    };
+    let check_out = match end.map(|m| m.kind) {
+        Some(Kind::Weekday { wd, .. }) => calendar::weekday_after(check_in, wd),
+        _ => Some(sunday).filter(|s| *s > check_in),
+    };
+    let Some(check_out) = check_out else { return };
+    scan.mentions = vec![
+        Mention {
+            kind: Kind::Fixed(check_in),
+            role: Role::Start,
+        },
+        Mention {
+            kind: Kind::Fixed(check_out),
+            role: Role::End,
+        },
+    ];
+}
+
 pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
+    weekdays_of_weekend(&mut scan, today);
     own_dates_over_period(&mut scan);
     affirmed(&mut scan);
+    let range_over_loose = range_over_loose(&mut scan);
     let mut info = DateInfo {
+        range_over_loose,
         failed: scan.invalid,
         vague: scan.vague,
         nights: scan.nights,

@@ -155,8 +155,8 @@ impl<'a> Scanner<'a> {
                 .or_else(|| self.one_night_of(i))
                 .or_else(|| self.nights_at(i))
                 .or_else(|| self.compound(i))
-                .or_else(|| self.weekday(i))
                 .or_else(|| self.night_list(i))
+                .or_else(|| self.weekday(i))
                 .or_else(|| self.day(i))
                 .or_else(|| self.vague_at(i));
             match used {
@@ -886,15 +886,24 @@ impl<'a> Scanner<'a> {
     }
 
     /// "24, 25 y 26 de diciembre": three or more consecutive days naming the nights (two after
-    /// "noches" or joined by "y": "las noches del 3 y 4", "el 3 y 4 de marzo"), after a day
-    /// word or before a month.
+    /// "noches" or joined by "y": "las noches del 3 y 4", "el 3 y 4 de marzo", "las noches del
+    /// sábado 13 y domingo 14"), after a day word or before a month.
     fn night_list(&mut self, i: usize) -> Option<usize> {
         let day_at = |j: usize| {
             numbers::parse_at(self.tokens, j)
                 .filter(|n| !is_article(self.tok(j)) && (1..=31).contains(&n.value))
         };
+        // "las noches del sábado 13 y domingo 14": a weekday may name each day.
+        let weekday_at = |j: usize| {
+            let t = self.tok(j)?;
+            WEEKDAYS
+                .iter()
+                .find(|(w, _)| lexicon::word(t, w).is_some())
+                .map(|(_, wd)| *wd)
+        };
+        let past_weekday = |j: usize| j + usize::from(weekday_at(j).is_some());
         let mut days: Vec<u32> = Vec::new();
-        let (mut j, mut end) = (i, i);
+        let (mut j, mut end) = (past_weekday(i), i);
         let mut joined_by_y = false;
         while let Some(n) = day_at(j) {
             if days.last().is_some_and(|&d| n.value != d + 1) {
@@ -906,7 +915,7 @@ impl<'a> Scanner<'a> {
             joined_by_y |= y && days.len() == 1;
             // "el 3 y el 4 de marzo"
             let el = y && self.tok(end + 1).is_some_and(|t| t.is("el"));
-            j = end + usize::from(y) + usize::from(el);
+            j = past_weekday(end + usize::from(y) + usize::from(el));
         }
         let (first, last) = (*days.first()?, *days.last()?);
         // Two days are nights when said so ("las noches del 3 y 4", "noches 3 y 4") or when
@@ -915,8 +924,11 @@ impl<'a> Scanner<'a> {
         let back = |k: usize| i.checked_sub(k).and_then(|p| self.tok(p));
         let nights_said = (1..=2).any(|k| back(k).is_some_and(|t| t.is_any(&["noches", "noche"])));
         let between = (1..=2).any(|k| back(k).is_some_and(|t| t.is("entre")));
-        let enough =
-            days.len() >= 3 || (days.len() == 2 && (nights_said || joined_by_y && !between));
+        // "el sábado 21 y domingo 22" is a weekend's arrival and departure; with "noches" or a
+        // third day, weekdays name nights too.
+        let by_weekday = weekday_at(i).is_some();
+        let enough = days.len() >= 3
+            || (days.len() == 2 && (nights_said || joined_by_y && !between && !by_weekday));
         if !enough || self.tok(end).is_some_and(|t| t.is_any(NOT_A_DAY_AFTER)) {
             return None;
         }
@@ -930,9 +942,13 @@ impl<'a> Scanner<'a> {
             day: first,
             month: m,
             year: y,
-            weekday: None,
+            weekday: weekday_at(i),
         };
-        let last = DayRef { day: last, ..first };
+        let last = DayRef {
+            day: last,
+            weekday: None,
+            ..first
+        };
         if first.is_plausible() && last.is_plausible() {
             self.push(Kind::Day(first), i);
             self.mentions.push(Mention {

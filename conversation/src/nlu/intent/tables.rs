@@ -644,6 +644,13 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("como son las habitaciones", InfoTopic::Rooms),
     ("cama matrimonial", InfoTopic::Rooms),
     ("camas separadas", InfoTopic::Rooms),
+    // What a cabin looks out on ("view" and "views" reach here bridged).
+    ("vista", InfoTopic::View),
+    ("vistas", InfoTopic::View),
+    ("que se ve", InfoTopic::View),
+    ("se ve el", InfoTopic::View),
+    ("se ve la", InfoTopic::View),
+    ("paisaje", InfoTopic::View),
     ("camas", InfoTopic::Amenities),
     ("dormitorios", InfoTopic::Amenities),
     ("habitaciones", InfoTopic::Amenities),

@@ -85,6 +85,8 @@ struct World {
     balance: BalanceMethods,
     /// Seasons, by the id of the cabin they belong to.
     seasons: Vec<(i64, PriceSeason)>,
+    /// Descriptions the owner wrote, by the id of the cabin (else "<name>, junto al lago").
+    descriptions: Vec<(i64, &'static str)>,
 }
 
 impl World {
@@ -99,6 +101,11 @@ impl World {
         for (id, season) in &self.seasons {
             if let Some(a) = all.iter_mut().find(|a| a.id == *id) {
                 a.seasons.push(season.clone());
+            }
+        }
+        for (id, description) in &self.descriptions {
+            if let Some(a) = all.iter_mut().find(|a| a.id == *id) {
+                a.description = (*description).to_owned();
             }
         }
         let place = Place {
@@ -202,6 +209,7 @@ fn coihue_hold(paid: bool) -> World {
         policy: CancellationPolicy::new(30, 50, 6).expect("policy"),
         balance: BalanceMethods::default(),
         seasons: Vec::new(),
+        descriptions: Vec::new(),
     }
 }
 
@@ -239,6 +247,7 @@ mod conv31;
 mod conv32;
 mod conv33;
 mod conv34;
+mod conv36;
 mod eighteenth;
 mod eighth;
 mod eleventh;
@@ -258,6 +267,7 @@ mod sixth;
 mod slots;
 mod stop28;
 mod stop29;
+mod stop30;
 mod tenth;
 mod third;
 mod twelfth;
