@@ -304,12 +304,22 @@ pub(crate) fn described(tokens: &[Token]) -> Option<String> {
         if let Some((pos, _)) = lexicon::find_phrase(tokens, lead) {
             let rest = &tokens[pos + lexicon::phrase_len(lead)..];
             let which = ["cual", "qua", "which"].iter().any(|w| lead.starts_with(w));
+            // "¿Cuál tiene vista al lago?": a view, which the view's own answer gives.
+            if which && super::asks::scenery(rest).is_some() {
+                return None;
+            }
             if !features(rest).is_empty()
                 || which && rest.first().is_some_and(|t| t.is_any(NO_THING))
             {
                 return None;
             }
-            let words: Vec<&str> = rest.iter().take(3).map(|t| t.text.as_str()).collect();
+            // "Which one has a deck?": the thing, not its article.
+            let words: Vec<&str> = rest
+                .iter()
+                .skip_while(|t| which && t.is_any(&["a", "an", "the", "un", "una", "uma", "um"]))
+                .take(3)
+                .map(|t| t.text.as_str())
+                .collect();
             return (!words.is_empty()).then(|| words.join(" "));
         }
     }

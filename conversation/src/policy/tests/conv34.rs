@@ -1,7 +1,7 @@
 //! Turns a thirty-fourth, blind set of conversations (Argentine guests' yes/no and named-cabin
-//! questions on WhatsApp) found wrong: "¿la Coihue tiene vista al lago?" got "no lo tengo
-//! anotado" although the owner wrote it of the Arrayán, and "¿y cuál tiene vista al lago?"
-//! after it was answered about the Coihue again; "uh, ¿y cuál acepta?" after a pets answer
+//! questions on WhatsApp) found wrong: "¿la Arrayán tiene deck?" got "no lo tengo anotado"
+//! although the owner wrote it of the Coihue, and "¿y cuál tiene deck?" after it was answered
+//! about the Arrayán again (views, found so first, are now the view's own answer); "uh, ¿y cuál acepta?" after a pets answer
 //! was not understood. Probing around them: "¿la Lenga tiene 3 habitaciones?" got the amenity
 //! list with no yes, "¿tienen microondas?" the list with no word of the microwave, and "¿y la
 //! señal de celular anda?" the menu.
@@ -48,32 +48,32 @@ fn talk_described(messages: &[&str]) -> Turn {
 #[test]
 fn a_cabin_asked_for_what_another_has_hears_no_and_which_has_it() {
     for (text, no) in [
-        ("la coihue tiene vista al lago?", "no,"),
-        ("¿La Coihue tiene vista al lago?", "no,"),
-        ("does the Coihue have a lake view?", "no,"),
-        ("a Coihue tem vista pro lago?", "não,"),
+        ("la arrayan tiene deck?", "no,"),
+        ("¿La Arrayán tiene deck?", "no,"),
+        ("the Arrayán has a deck?", "no,"),
+        ("a Arrayán tem deck?", "não,"),
     ] {
         let out = said(&talk_described(&[text])).to_lowercase();
         assert!(out.starts_with(no), "{text}: {out}");
-        assert!(out.contains("arrayán"), "{text}: {out}");
+        assert!(out.contains("coihue"), "{text}: {out}");
     }
     // What no cabin has written stays "not noted", as before.
-    let out = said(&talk_described(&["la coihue tiene vista al rio?"]));
+    let out = said(&talk_described(&["la coihue tiene balcon?"]));
     assert!(!out.starts_with("No,"), "{out}");
 }
 
 #[test]
 fn which_one_has_it_after_a_question_asks_across_the_cabins() {
     for text in [
-        "y cual tiene vista al lago?",
-        "uh y cual tiene vista al lago?",
-        "che, cual de las cabañas tiene vista al lago?",
-        "which one has a lake view?",
+        "y cual tiene deck?",
+        "uh y cual tiene deck?",
+        "che, cual de las cabañas tiene deck?",
+        "which one has a deck?",
     ] {
-        let t = talk_described(&["la coihue tiene vista al lago?", text]);
+        let t = talk_described(&["la arrayan tiene deck?", text]);
         let out = said(&t);
-        assert!(out.contains("Arrayán"), "{text}: {out}");
-        assert!(!out.contains("Coihue"), "{text}: {out}");
+        assert!(out.contains("Coihue"), "{text}: {out}");
+        assert!(!out.contains("Arrayán"), "{text}: {out}");
     }
 }
 
