@@ -4384,3 +4384,21 @@ fn conv36_changes_of_mind_read() {
     let u = read("che y la ñire? la quiero por el jacuzzi");
     assert_eq!(u.intent, Intent::Book, "{u:?}");
 }
+
+#[test]
+fn a_number_settled_on_anywhere_is_a_number_said_alone() {
+    for (text, n) in [
+        (
+            "uh no, mi novia dice que 2 nomas jaja, dejalo en 2",
+            Some(2),
+        ),
+        ("bueno que sean 3 entonces", Some(3)),
+        ("ponele 4", Some(4)),
+        ("ok make it 2", Some(2)),
+        // With its unit, it is that unit's, read elsewhere.
+        ("dejalo en 2 noches", None),
+        ("que sean 3 personas", None),
+    ] {
+        assert_eq!(read(text).bare_number, n, "{text}");
+    }
+}
