@@ -541,6 +541,43 @@ pub fn which_have(lang: Language, cabins: &[(&str, &str)]) -> String {
     format!("{lead}\n{}\n{}", lines.join("\n"), more(lang))
 }
 
+/// "¿La Coihue tiene vista al lago?" when the owner wrote it of `others` and not of `name`: no
+/// first, what `name` is like, and which have it.
+pub fn has_described_elsewhere(
+    lang: Language,
+    name: &str,
+    description: &str,
+    others: &str,
+) -> String {
+    match lang {
+        Language::Es => format!(
+            "No, eso no lo tiene {name} 😕 Te cuento cómo es: {description} Lo que buscás lo tenés en {others} 😊"
+        ),
+        Language::En => format!(
+            "No, {name} doesn't have that 😕 Here's what it's like: {description} You'll find it at {others} 😊"
+        ),
+        Language::Pt => format!(
+            "Não, {name} não tem isso 😕 Te conto como é: {description} O que você procura tem em {others} 😊"
+        ),
+    }
+}
+
+/// "¿Tienen microondas?" when no cabin's description or amenities say it: not noted, what
+/// there is, and the question passed on to the team.
+pub fn none_noted(lang: Language, words: &str, have: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "No tengo anotado {words} en ninguna de las cabañas 🤔 Lo que sí hay: {have}. Le paso tu consulta a alguien del equipo para que te confirme por acá 🙌"
+        ),
+        Language::En => format!(
+            "I don't have {words} noted for any of the cabins 🤔 What we do have: {have}. I'm passing your question on to someone from the team to confirm here 🙌"
+        ),
+        Language::Pt => format!(
+            "Não tenho {words} anotado em nenhum dos chalés 🤔 O que temos: {have}. Vou passar sua dúvida para alguém da equipe te confirmar por aqui 🙌"
+        ),
+    }
+}
+
 pub fn has_described(lang: Language, name: &str, yes: bool, description: &str) -> String {
     match (lang, yes) {
         (Language::Es, true) => format!("¡Sí! {name}: {description} 😊"),
