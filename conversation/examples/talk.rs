@@ -225,8 +225,7 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
                 for r in res.iter_mut().filter(|r| r.status == "pre_reserved") {
                     r.status = "confirmed";
                     let a = &all[r.cabin];
-                    let nights = (r.check_out - r.check_in).num_days();
-                    let total = Money::from_cents(a.base_cents * nights);
+                    let (total, deposit) = priced(a, r.check_in, r.check_out);
                     let v = texts::Voucher {
                         code: &r.code,
                         accommodation: &a.name,
@@ -237,7 +236,7 @@ fn run(case: &script::Case, today: NaiveDate) -> (bool, String) {
                         check_in_time: place.check_in_time,
                         check_out_time: place.check_out_time,
                         total,
-                        deposit_paid: Money::from_cents(total.cents() * 3 / 10),
+                        deposit_paid: deposit,
                         balance_ways: balance,
                     };
                     out.push(texts::voucher_text(lang, &v));
@@ -429,8 +428,7 @@ fn hold_text(
     replaces: Option<&str>,
 ) -> String {
     let a = &all[(b.accommodation_id - 1) as usize];
-    let nights = (b.check_out - b.check_in).num_days();
-    let total = Money::from_cents(a.base_cents * nights);
+    let (total, deposit) = priced(a, b.check_in, b.check_out);
     texts::hold_placed_in(
         lang,
         &texts::HoldLines {
@@ -440,7 +438,7 @@ fn hold_text(
             check_out: b.check_out,
             guests: b.guests,
             total,
-            deposit: Money::from_cents(total.cents() * 3 / 10),
+            deposit,
             expires: "18:00",
             link: "https://pago.example/x",
             replaces,
@@ -494,4 +492,12 @@ fn held_of(res: &[Res], all: &[Accommodation]) -> Option<Held> {
             .collect(),
     });
     Some(held_as(r, all, group))
+}
+
+/// What a stay costs and its deposit, as the worker prices a hold (weekend nights and seasons
+/// included).
+fn priced(a: &Accommodation, check_in: NaiveDate, check_out: NaiveDate) -> (Money, Money) {
+    let stay = booking::StayDates::new(check_in, check_out).expect("a stay held has nights");
+    let q = a.quote(&stay);
+    (q.total, q.deposit)
 }

@@ -458,6 +458,9 @@ pub(crate) fn has_words(a: &Accommodation, words: &str) -> bool {
             "4" => "cuatro",
             "5" => "cinco",
             "6" => "seis",
+            // "¿Tiene 3 habitaciones?" as the owner writes it: "tres dormitorios".
+            "habitaciones" | "cuartos" | "piezas" | "quartos" => "dormitorios",
+            "habitacion" | "cuarto" | "pieza" | "quarto" => "dormitorio",
             other => other,
         })
         .collect::<Vec<_>>()

@@ -151,6 +151,10 @@ pub struct ConversationState {
     /// back to it.
     #[serde(default)]
     pub earlier_stay: Option<(NaiveDate, NaiveDate)>,
+    /// The last message changed only how many nights ("mejor 3 noches"): a number said alone
+    /// next ("uh no, dejalo en 2") is nights again, not people.
+    #[serde(default)]
+    pub nights_changed_last: bool,
 }
 
 /// The topics and yes/no features a question about the place asked.

@@ -110,18 +110,76 @@ pub(crate) fn asked_of(tokens: &[Token], name: &str) -> Option<String> {
     let words = name_words(name);
     let names_it = |t: &Token| words.iter().any(|w| lexicon::word(t, w).is_some());
     let verb = tokens.iter().position(|t| t.is_any(HAS))?;
+    // "¿Hay microondas en las cabañas?": the thing, not where.
+    let mut asked_any = false;
     let asked: Vec<&str> = tokens[verb + 1..]
         .iter()
         .skip_while(|t| names_it(t) || t.is_any(ARTICLES))
-        .take_while(|t| !names_it(t))
+        .take_while(|t| {
+            let where_or_why = asked_any && t.is_any(&["en", "in", "para", "por", "que", "porque"]);
+            let go_on = !(names_it(t) || where_or_why);
+            asked_any = true;
+            go_on
+        })
         .take(4)
         .map(|t| t.text.as_str())
         .collect();
+    // "¿Tienen vajilla y todo?", "¿hay heladera o algo así?": the thing, not the trail.
+    const TRAIL: &[&str] = &[
+        "y", "o", "todo", "eso", "algo", "asi", "demas", "nada", "etc",
+    ];
     let end = asked
         .iter()
-        .rposition(|w| !ARTICLES.contains(w))
+        .rposition(|w| !ARTICLES.contains(w) && !TRAIL.contains(w))
         .map_or(0, |k| k + 1);
     (end > 0).then(|| asked[..end].join(" "))
+}
+
+/// Words asked of a cabin ([`asked_of`]) that name a thing it may have ("3 habitaciones",
+/// "microondas"), not the amenities as a whole ("comodidades", "qué", "todo") nor room for a
+/// party ("lugar para 6").
+pub(crate) fn a_thing(words: &str) -> bool {
+    const WHOLE: &[&str] = &[
+        "comodidades",
+        "servicios",
+        "amenities",
+        "que",
+        "algo",
+        "todo",
+        "todos",
+        "incluido",
+        "incluye",
+        "cosas",
+        "equipamiento",
+        "diferencia",
+        "diferencias",
+        "mas",
+        "menos",
+        "lugar",
+        "capacidad",
+        "disponibilidad",
+        "para",
+        "espacio",
+        "libre",
+        "libres",
+        "disponible",
+        "precio",
+        "cupo",
+        "lindo",
+        "linda",
+        "bueno",
+        "buena",
+        "entre",
+        "de",
+        "diferente",
+        "distinto",
+        "distinta",
+        "como",
+    ];
+    words
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| !WHOLE.contains(&w))
 }
 
 /// The guest asks for `name` itself: a verb of wanting or choosing right before it, only

@@ -26,7 +26,7 @@ const STRONG: &[&str] = &[
     "reservemela", "hagamosla", "vamos con esa",
     "vamos con esa opcion", "claro que si", "confirmame", "confirmamela", "confirmala",
     "confirmalo", "avanza", "avancemos", "adelante", "proceda", "procedan", "procede",
-    "prosiga", "hagamoslo",
+    "prosiga", "hagamoslo", "hacelo", "hacela", "metele", "trato hecho",
 ];
 
 #[rustfmt::skip]

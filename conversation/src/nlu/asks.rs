@@ -106,11 +106,32 @@ pub(super) fn unknown_question(text: &str, tokens: &[Token]) -> bool {
     if asks && tokens.iter().any(|t| t.is_any(CONTACT)) {
         return true;
     }
-    asks && tokens
+    // "¿Y la señal de celular anda?", "¿llega bien la señal?" said with the verb last: what is
+    // asked about comes first.
+    const ENDS: &[&str] = &[
+        "anda",
+        "andan",
+        "funciona",
+        "funcionan",
+        "llega",
+        "llegan",
+        "agarra",
+        "agarran",
+        "works",
+        "work",
+        "pega",
+    ];
+    let ends_asking = tokens
+        .iter()
+        .rev()
+        .find(|t| t.is_alpha())
+        .is_some_and(|t| t.is_any(ENDS));
+    asks && (tokens
         .iter()
         .filter(|t| !t.is_any(QUESTION_PREAMBLE))
         .take(2)
         .any(|t| t.is_any(QUESTION_LEADS))
+        || ends_asking)
         && tokens.iter().any(|t| {
             t.text.chars().count() >= 4
                 && t.is_alpha()
@@ -478,7 +499,10 @@ pub(super) fn which_yes(tokens: &[Token]) -> bool {
     ];
     const WHICH: &[&str] = &["cual", "cuales", "qual", "quais", "which"];
     const YES: &[&str] = &["si", "sim", "do", "does"];
-    let words: Vec<&Token> = tokens.iter().skip_while(|t| t.is_any(LEAD)).collect();
+    let words: Vec<&Token> = tokens
+        .iter()
+        .skip_while(|t| t.is_any(LEAD) || t.is_any(lexicon::INTERJECTIONS))
+        .collect();
     matches!(words.as_slice(), [w, rest @ ..]
         if w.is_any(WHICH)
             && !rest.is_empty()

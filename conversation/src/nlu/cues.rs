@@ -274,11 +274,43 @@ pub(crate) fn described(tokens: &[Token]) -> Option<String> {
     const ASKED: &[&str] = &[
         "alguna con", "alguna que tenga", "alguna que tiene", "cabanas con", "cabana con",
         "cabanas que tengan", "cabana que tenga", "alguna cabana con", "algo con",
+        // "¿Y cuál tiene vista al lago?", "which one has a deck?", "qual tem vista pro lago?":
+        // which cabins, not the one talked about.
+        "cual tiene", "cuales tienen", "cual es la que tiene", "cual cabana tiene",
+        "cual de las cabanas tiene", "cual de todas tiene", "which one has", "which has",
+        "which cabin has", "which ones have", "qual tem", "quais tem", "qual chale tem",
+    ];
+    // "¿Cuál tiene lugar?", "¿cuál tiene mejor precio?": a stay or a price, not a thing a cabin
+    // has.
+    const NO_THING: &[&str] = &[
+        "lugar",
+        "disponibilidad",
+        "libre",
+        "mas",
+        "menos",
+        "mejor",
+        "capacidad",
+        "para",
+        "precio",
+        "cupo",
+        "room",
+        "more",
+        "space",
+        "vaga",
+        "mais",
+        "espaco",
     ];
     for lead in HAVING.iter().chain(ASKED) {
         if let Some((pos, _)) = lexicon::find_phrase(tokens, lead) {
             let rest = &tokens[pos + lexicon::phrase_len(lead)..];
-            if !features(rest).is_empty() {
+            let which = ["cual", "qua", "which"].iter().any(|w| lead.starts_with(w));
+            // "¿Cuál tiene vista al lago?": a view, which the view's own answer gives.
+            if which && super::asks::scenery(rest).is_some() {
+                return None;
+            }
+            if !features(rest).is_empty()
+                || which && rest.first().is_some_and(|t| t.is_any(NO_THING))
+            {
                 return None;
             }
             // "¿Me mostrás las cabañas con precios?", "cabins with prices and availability":
@@ -292,7 +324,13 @@ pub(crate) fn described(tokens: &[Token]) -> Option<String> {
             if rest.first().is_some_and(|t| t.is_any(ASKED_FOR)) {
                 return None;
             }
-            let words: Vec<&str> = rest.iter().take(3).map(|t| t.text.as_str()).collect();
+            // "Which one has a deck?": the thing, not its article.
+            let words: Vec<&str> = rest
+                .iter()
+                .skip_while(|t| which && t.is_any(&["a", "an", "the", "un", "una", "uma", "um"]))
+                .take(3)
+                .map(|t| t.text.as_str())
+                .collect();
             return (!words.is_empty()).then(|| words.join(" "));
         }
     }

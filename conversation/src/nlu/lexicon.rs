@@ -17,6 +17,14 @@ use super::{dates, guests, intent, normalize::Token, numbers};
 /// Shortest keyword (and token) for which a typo is tolerated (a swap only at this length).
 pub(crate) const FUZZY_MIN_LEN: usize = 5;
 
+/// Sounds a guest starts a message with before what they mean ("uh, ¿y cuál acepta?", "uy y
+/// cuáles sí?", "che, ¿cuál tiene vista al lago?"): skipped where only the words after count.
+#[rustfmt::skip]
+pub(crate) const INTERJECTIONS: &[&str] = &[
+    "ah", "ahh", "aa", "eh", "uh", "uy", "ay", "oh", "mm", "mmm", "hmm", "che", "pucha", "uf",
+    "opa", "epa", "ups", "ok", "okey", "oka", "ta", "ja", "jaja", "claro", "aha",
+];
+
 /// How a keyword matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Quality {

@@ -147,12 +147,6 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
-    if std::env::var("NLU_TOKENS").is_ok() {
-        eprintln!(
-            "TOKENS {:?}",
-            tokens.iter().map(|t| t.text.as_str()).collect::<Vec<_>>()
-        );
-    }
     let mut dates = dates::extract(&tokens, today);
     stay_changes::stretch_period(&tokens, &mut dates);
     // "Llegamos un día antes", "salimos un día antes, el 8": the end a move is said of.
@@ -360,17 +354,39 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         && accommodation.is_none()
         && asks::unknown_question(text, &tokens);
     let one_night = asks::per_night(&tokens);
+    // "¿La Lenga tiene 3 habitaciones?", "¿hay microondas?": a thing no feature knows, in the
+    // words of the amenities' topic, asked as a yes/no (not "¿qué comodidades tiene?").
+    let only_amenities = decision.intent == Intent::AskInfo
+        && !signals.topics.is_empty()
+        && signals.topics.iter().all(|t| *t == InfoTopic::Amenities);
+    let asks_a_thing = (text.contains('?') || text.contains('¿'))
+        && features.is_empty()
+        && !(only_amenities && asks::compares(&tokens))
+        && (decision.intent == Intent::Unknown || only_amenities);
     let asked_of = accommodation
         .as_ref()
-        .filter(|_| {
-            (text.contains('?') || text.contains('¿'))
-                && features.is_empty()
-                && decision.intent == Intent::Unknown
-        })
-        .and_then(|name| accommodation::asked_of(&tokens, name).map(|words| (name.clone(), words)));
+        .filter(|_| asks_a_thing)
+        .and_then(|name| {
+            accommodation::asked_of(&tokens, name)
+                .filter(|w| decision.intent == Intent::Unknown || accommodation::a_thing(w))
+                .map(|words| (name.clone(), words))
+        });
     // "¿Tiene vista al lago?", "¿y deck?" with no cabin named, said as following on: the words
     // asked (of the cabin the conversation is about).
+    let described = cues::described(&tokens).or_else(|| {
+        // "¿Tienen microondas?", "¿hay heladera en las cabañas?": which cabins have it.
+        (only_amenities
+            && asks_a_thing
+            && accommodation.is_none()
+            && named_all.is_empty()
+            && dates.check_in.is_none()
+            && guests.is_none())
+        .then(|| accommodation::asked_of(&tokens, ""))
+        .flatten()
+        .filter(|w| accommodation::a_thing(w))
+    });
     let asked_words = (accommodation.is_none()
+        && described.is_none()
         && follows_on
         && (text.contains('?') || text.contains('¿'))
         && features.is_empty()
@@ -406,7 +422,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         language,
         language_sure: detected.is_some_and(|(_, margin)| margin >= 2),
         thanks: tokens.iter().any(|t| t.is("gracias")),
-        described: cues::described(&tokens),
+        described,
         compares: asks::compares(&tokens),
         asked_of,
         asked_words,

@@ -254,7 +254,7 @@ fn which_allows(tokens: &[Token]) -> bool {
     const TAIL: &[&str] = &["entonces", "si", "sim", "alguna", "then"];
     let words: Vec<&Token> = tokens
         .iter()
-        .skip_while(|t| t.is_any(LEAD))
+        .skip_while(|t| t.is_any(LEAD) || t.is_any(lexicon::INTERJECTIONS))
         .filter(|t| !t.is_any(&["si", "sim"]))
         .collect();
     matches!(words.as_slice(), [w, a, rest @ ..]

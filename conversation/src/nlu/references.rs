@@ -57,7 +57,9 @@ pub(super) fn bare_number(tokens: &[Token]) -> Option<u16> {
     ];
     const SIGN_OFF: &[&str] = &["gracias", "saludos", "slds", "abrazo", "atte"];
     let start = tokens.iter().position(|t| !t.is_any(LEAD))?;
-    let n = numbers::parse_at(tokens, start).filter(|n| !n.ordinal)?;
+    let Some(n) = numbers::parse_at(tokens, start).filter(|n| !n.ordinal) else {
+        return settled_number(tokens);
+    };
     let rest = &tokens[start + n.len..];
     let signed_off = rest
         .iter()
@@ -67,6 +69,43 @@ pub(super) fn bare_number(tokens: &[Token]) -> Option<u16> {
     (rest_is_filler && (1..=60).contains(&n.value))
         .then(|| u16::try_from(n.value).ok())
         .flatten()
+        .or_else(|| settled_number(tokens))
+}
+
+/// A number the guest settles on anywhere in the message, with no unit ("uh no, mi novia
+/// dice que mejor dejalo en 2", "que sean 3 entonces", "ponele 4"): the same answer as a
+/// number said alone.
+fn settled_number(tokens: &[Token]) -> Option<u16> {
+    const SETTLE: &[&[&str]] = &[
+        &["dejalo", "en"],
+        &["dejala", "en"],
+        &["dejemoslo", "en"],
+        &["dejemosla", "en"],
+        &["deja", "en"],
+        &["quedemos", "en"],
+        &["que", "sean"],
+        &["ponele"],
+        &["make", "it"],
+        &["deixa", "em"],
+    ];
+    const UNIT: &[&str] = &[
+        "noche", "noches", "dias", "personas", "de", "del", "al", "nights", "people", "noites",
+        "pessoas",
+    ];
+    (0..tokens.len()).find_map(|i| {
+        let len = SETTLE.iter().find_map(|words| {
+            let fits = words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)));
+            fits.then_some(words.len())
+        })?;
+        let n = numbers::parse_at(tokens, i + len).filter(|n| !n.ordinal)?;
+        let unit = tokens.get(i + len + n.len).is_some_and(|t| t.is_any(UNIT));
+        (!unit && (1..=60).contains(&n.value))
+            .then(|| u16::try_from(n.value).ok())
+            .flatten()
+    })
 }
 
 /// Words a nudge may carry besides question marks: greetings and calls for attention.

@@ -4230,6 +4230,44 @@ fn conv33_location_instalments_hold_and_liked_options_are_read() {
     assert!(!read("a Lenga tem wifi?").named_apart);
 }
 
+/// conv34: "¿y cuál tiene vista al lago?" asks which cabins have it (not the one talked about);
+/// "uh, ¿y cuál acepta?" is the pets question after an interjection.
+#[test]
+fn which_one_has_words_asks_across_the_cabins() {
+    for (text, words) in [
+        ("y cual tiene deck?", "deck"),
+        ("che cual de las cabañas tiene deck?", "deck"),
+        ("cual es la que tiene terraza cubierta?", "terraza cubierta"),
+        ("qual tem deck?", "deck"),
+    ] {
+        let u = read(text);
+        assert_eq!(u.described.as_deref(), Some(words), "{text}");
+        assert_eq!(u.asked_words, None, "{text}");
+    }
+    // A view is the view's own question.
+    assert_eq!(read("y cual tiene vista al lago?").described, None);
+    for text in [
+        "cual tiene lugar del 5 al 8?",
+        "cual tiene mas lugar?",
+        "cual tiene jacuzzi?",
+        "cual tiene para 6?",
+    ] {
+        assert_eq!(read(text).described, None, "{text}");
+    }
+    for text in [
+        "uh y cual acepta?",
+        "uy y cuales aceptan?",
+        "che cual acepta?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+        assert_eq!(u.info_topic, Some(InfoTopic::Pets), "{text}");
+    }
+    for text in ["uh y a cual si?", "uy cuales si?", "eh which ones do?"] {
+        assert!(read(text).which_yes, "{text}");
+    }
+}
+
 #[test]
 fn nights_named_by_their_weekdays_are_both_nights() {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
@@ -4345,6 +4383,32 @@ fn conv36_changes_of_mind_read() {
     // A reason for a choice is no question about it.
     let u = read("che y la ñire? la quiero por el jacuzzi");
     assert_eq!(u.intent, Intent::Book, "{u:?}");
+}
+
+#[test]
+fn a_number_settled_on_anywhere_is_a_number_said_alone() {
+    for (text, n) in [
+        (
+            "uh no, mi novia dice que 2 nomas jaja, dejalo en 2",
+            Some(2),
+        ),
+        ("bueno que sean 3 entonces", Some(3)),
+        ("ponele 4", Some(4)),
+        ("ok make it 2", Some(2)),
+        // With its unit, it is that unit's, read elsewhere.
+        ("dejalo en 2 noches", None),
+        ("que sean 3 personas", None),
+    ] {
+        assert_eq!(read(text).bare_number, n, "{text}");
+    }
+}
+
+#[test]
+fn argentine_go_aheads_are_a_yes() {
+    for text in ["hacelo", "hacela porfa", "metele nomas", "trato hecho"] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    assert!(!read("mandale fotos a mi mujer").affirmative);
 }
 
 #[test]

@@ -361,10 +361,34 @@ fn carry_out(
         Step::OtherOptions => quote::other_options(s, facts),
         Step::HasDescribed { name, words } => {
             match accommodations.iter().find(|a| a.name == name) {
+                // "¿La Coihue tiene vista al lago?" when the owner wrote it of other cabins and
+                // not of this one: no, and which have it.
+                Some(a) if !info::has_words(a, &words) => {
+                    let others: Vec<&str> = accommodations
+                        .iter()
+                        .filter(|o| o.name != a.name && info::has_words(o, &words))
+                        .map(|o| o.name.as_str())
+                        .collect();
+                    if others.is_empty() {
+                        vec![say(texts::has_described(
+                            lang,
+                            &a.name,
+                            false,
+                            &a.description,
+                        ))]
+                    } else {
+                        vec![say(texts::has_described_elsewhere(
+                            lang,
+                            &a.name,
+                            &a.description,
+                            &texts::list(lang, &others),
+                        ))]
+                    }
+                }
                 Some(a) => vec![say(texts::has_described(
                     lang,
                     &a.name,
-                    info::has_words(a, &words),
+                    true,
                     &a.description,
                 ))],
                 None => vec![say(texts::clarify(lang))],
@@ -384,7 +408,25 @@ fn carry_out(
                 .collect();
             if having.is_empty() {
                 s.needs_human = true;
-                vec![say(texts::unanswered(lang))]
+                // What there is, so a "no" can be read in it; the team confirms the rest.
+                let mut have: Vec<&str> = Vec::new();
+                for a in accommodations.iter() {
+                    for am in &a.amenities {
+                        if !have.iter().any(|h| info::fold(h) == info::fold(am)) {
+                            have.push(am);
+                        }
+                    }
+                }
+                have.truncate(6);
+                if have.is_empty() {
+                    vec![say(texts::unanswered(lang))]
+                } else {
+                    vec![say(texts::none_noted(
+                        lang,
+                        &words,
+                        &texts::list(lang, &have),
+                    ))]
+                }
             } else {
                 let lines: Vec<(&str, &str)> = having
                     .iter()

@@ -183,6 +183,10 @@ pub(super) fn in_context<'a>(
             (None, None) if prev.guests.is_some() && u.correction => {
                 read.to_mut().guests = Some(n);
             }
+            // "Mejor 3 noches" … "uh no, dejalo en 2": the nights again.
+            (Some(_), Some(_)) if prev.nights_changed_last && (1..=30).contains(&n) => {
+                read.to_mut().nights = Some(u32::from(n));
+            }
             // "ah no, perdón, 5" corrects the people said.
             (Some(_), Some(_)) if prev.guests.is_none() || u.correction => {
                 read.to_mut().guests = Some(n);

@@ -349,6 +349,13 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     if let Some(n) = u.nights {
         s.nights = Some(n);
     }
+    // A change of a whole stay's length with the people known (not the length answering
+    // "¿hasta qué día?", nor with the people still to ask for).
+    s.nights_changed_last = u.nights.is_some()
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && before.1.is_some()
+        && s.guests.is_some();
     let new_guests = u.guests.is_some_and(|g| s.guests != Some(g));
     if u.guests.is_some() {
         s.guests = u.guests;

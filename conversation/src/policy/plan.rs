@@ -434,6 +434,11 @@ pub(crate) fn plan(
         {
             return Step::NoneOfferedDescribed(other.name.clone());
         }
+        // "¿Tienen microondas?" asked with options offered, and no option pointed at: which
+        // cabins have it, or that none has it noted (the offer stays on the table).
+        if hits.is_empty() && u.question && u.choice.is_none() && u.accommodation.is_none() {
+            return Step::WhichHave(words.clone());
+        }
     }
     // "¿Tenés otra?": what else the offer has, or that it is all there is.
     if u.asks_other

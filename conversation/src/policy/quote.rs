@@ -456,7 +456,11 @@ pub(crate) fn too_large(
 ) -> Effect {
     let whole: i32 = occupancy.accommodations.iter().map(|a| a.capacity).sum();
     if guests > whole {
-        say(texts::too_many(s.language, whole))
+        say(texts::too_many(
+            s.language,
+            whole,
+            occupancy.largest_party(),
+        ))
     } else {
         s.needs_human = true;
         say(texts::group_for_a_person(

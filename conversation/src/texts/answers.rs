@@ -541,6 +541,43 @@ pub fn which_have(lang: Language, cabins: &[(&str, &str)]) -> String {
     format!("{lead}\n{}\n{}", lines.join("\n"), more(lang))
 }
 
+/// "¿La Coihue tiene vista al lago?" when the owner wrote it of `others` and not of `name`: no
+/// first, what `name` is like, and which have it.
+pub fn has_described_elsewhere(
+    lang: Language,
+    name: &str,
+    description: &str,
+    others: &str,
+) -> String {
+    match lang {
+        Language::Es => format!(
+            "No, eso no lo tiene {name} 😕 Te cuento cómo es: {description} Lo que buscás lo tenés en {others} 😊"
+        ),
+        Language::En => format!(
+            "No, {name} doesn't have that 😕 Here's what it's like: {description} You'll find it at {others} 😊"
+        ),
+        Language::Pt => format!(
+            "Não, {name} não tem isso 😕 Te conto como é: {description} O que você procura tem em {others} 😊"
+        ),
+    }
+}
+
+/// "¿Tienen microondas?" when no cabin's description or amenities say it: not noted, what
+/// there is, and the question passed on to the team.
+pub fn none_noted(lang: Language, words: &str, have: &str) -> String {
+    match lang {
+        Language::Es => format!(
+            "No tengo anotado {words} en ninguna de las cabañas 🤔 Lo que sí hay: {have}. Le paso tu consulta a alguien del equipo para que te confirme por acá 🙌"
+        ),
+        Language::En => format!(
+            "I don't have {words} noted for any of the cabins 🤔 What we do have: {have}. I'm passing your question on to someone from the team to confirm here 🙌"
+        ),
+        Language::Pt => format!(
+            "Não tenho {words} anotado em nenhum dos chalés 🤔 O que temos: {have}. Vou passar sua dúvida para alguém da equipe te confirmar por aqui 🙌"
+        ),
+    }
+}
+
 pub fn has_described(lang: Language, name: &str, yes: bool, description: &str) -> String {
     match (lang, yes) {
         (Language::Es, true) => format!("¡Sí! {name}: {description} 😊"),
@@ -558,57 +595,56 @@ pub fn has_described(lang: Language, name: &str, yes: bool, description: &str) -
     }
 }
 
+/// "Cabaña Ñire tiene vista a la montaña".
+fn looks_out_on(lang: Language, name: &str, view: &str) -> String {
+    match lang {
+        Language::Es => format!("{name} tiene {view}"),
+        Language::En => format!("{name} has {view}"),
+        Language::Pt => format!("{name} tem {view}"),
+    }
+}
+
+fn yes(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => "¡Sí!",
+        Language::En => "Yes!",
+        Language::Pt => "Sim!",
+    }
+}
+
 /// The view of the cabin asked about (`asked`: a view was named and this is it: a yes first).
 pub fn view_of(lang: Language, name: &str, view: &str, asked: bool) -> String {
-    match (lang, asked) {
-        (Language::Es, true) => format!("¡Sí! {name} tiene {view} 😊"),
-        (Language::Es, false) => format!("{name} tiene {view} 😊"),
-        (Language::En, true) => format!("Yes! {name} has {view} 😊"),
-        (Language::En, false) => format!("{name} has {view} 😊"),
-        (Language::Pt, true) => format!("Sim! {name} tem {view} 😊"),
-        (Language::Pt, false) => format!("{name} tem {view} 😊"),
+    let it = looks_out_on(lang, name, view);
+    if asked {
+        format!("{} {it} 😊", yes(lang))
+    } else {
+        format!("{it} 😊")
     }
 }
 
 /// The cabin asked about has another view than the one asked for; `elsewhere`: the cabins
 /// with that one.
 pub fn view_not(lang: Language, name: &str, view: &str, elsewhere: &[(&str, &str)]) -> String {
-    let others: Vec<String> = elsewhere
-        .iter()
-        .map(|(n, v)| match lang {
-            Language::Es => format!("{n} tiene {v}"),
-            Language::En => format!("{n} has {v}"),
-            Language::Pt => format!("{n} tem {v}"),
-        })
-        .collect();
     let no = match lang {
-        Language::Es => format!("No, {name} tiene {view}."),
-        Language::En => format!("No, {name} has {view}."),
-        Language::Pt => format!("Não, {name} tem {view}."),
+        Language::Pt => "Não",
+        _ => "No",
     };
-    if others.is_empty() {
+    let no = format!("{no}, {}.", looks_out_on(lang, name, view));
+    if elsewhere.is_empty() {
         no
     } else {
+        let others: Vec<String> = elsewhere
+            .iter()
+            .map(|(n, v)| looks_out_on(lang, n, v))
+            .collect();
         format!("{no} {} 😊", others.join("; "))
     }
 }
 
 /// The cabins with the view asked for ("¿cuál tiene vista al lago?").
 pub fn views_with(lang: Language, with: &[(&str, &str)]) -> String {
-    let lead = match lang {
-        Language::Es => "¡Sí!",
-        Language::En => "Yes!",
-        Language::Pt => "Sim!",
-    };
-    let each: Vec<String> = with
-        .iter()
-        .map(|(n, v)| match lang {
-            Language::Es => format!("{n} tiene {v}"),
-            Language::En => format!("{n} has {v}"),
-            Language::Pt => format!("{n} tem {v}"),
-        })
-        .collect();
-    format!("{lead} {} 😊", each.join("; "))
+    let each: Vec<String> = with.iter().map(|(n, v)| looks_out_on(lang, n, v)).collect();
+    format!("{} {} 😊", yes(lang), each.join("; "))
 }
 
 /// Each cabin's view (`none_asked_for`: the view asked for is none of them).

@@ -353,15 +353,24 @@ pub fn cancellation_requested(
 ) -> String {
     let terms = policy_terms(lang, policy);
     let why = format!("{terms}\n{}", refund_sentence(lang, refund));
+    // Nothing given back: no refund is promised.
+    let what = match (lang, refund.share) {
+        (Language::Es, Share::Nothing) => "la cancelación",
+        (Language::Es, _) => "la cancelación y la devolución",
+        (Language::En, Share::Nothing) => "the cancellation",
+        (Language::En, _) => "the cancellation and the refund",
+        (Language::Pt, Share::Nothing) => "o cancelamento",
+        (Language::Pt, _) => "o cancelamento e a devolução",
+    };
     match lang {
         Language::Es => format!(
-            "Recibimos tu pedido para cancelar la reserva {code} 🙏 {why}\nAlguien del equipo te confirma la cancelación y la devolución por acá en breve; hasta entonces tu reserva sigue en pie."
+            "Recibimos tu pedido para cancelar la reserva {code} 🙏 {why}\nAlguien del equipo te confirma {what} por acá en breve; hasta entonces tu reserva sigue en pie."
         ),
         Language::En => format!(
-            "We got your request to cancel booking {code} 🙏 {why}\nSomeone from our team will confirm the cancellation and the refund here shortly; until then your booking stands."
+            "We got your request to cancel booking {code} 🙏 {why}\nSomeone from our team will confirm {what} here shortly; until then your booking stands."
         ),
         Language::Pt => format!(
-            "Recebemos seu pedido para cancelar a reserva {code} 🙏 {why}\nAlguém da equipe confirma o cancelamento e a devolução por aqui em breve; até lá sua reserva continua de pé."
+            "Recebemos seu pedido para cancelar a reserva {code} 🙏 {why}\nAlguém da equipe confirma {what} por aqui em breve; até lá sua reserva continua de pé."
         ),
     }
 }

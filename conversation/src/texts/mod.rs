@@ -337,7 +337,8 @@ mod tests {
                     false,
                     Some(2),
                 ),
-                too_many(lang, 12),
+                too_many(lang, 12, 12),
+                too_many(lang, 16, 14),
                 group_for_a_person(lang, 14),
                 group_taken(lang).to_owned(),
                 ask_nights(lang, "2026-12-15".parse().unwrap()),
@@ -473,7 +474,14 @@ mod cancellation_tests {
             "{es}"
         );
         assert!(es.contains("sigue en pie"), "{es}");
+        assert!(es.contains("la cancelación y la devolución"), "{es}");
         let late = p.applied(d("2027-01-20"), d("2027-01-19"));
+        // Nothing given back: no refund promised.
+        let es = cancellation_requested(Language::Es, "RES270120001", &p, &late);
+        assert!(
+            es.contains("te confirma la cancelación por acá") && !es.contains("devolución"),
+            "{es}"
+        );
         let en = cancellation_policy(Language::En, &p, Some(("RES1", Some(&late))));
         assert!(
             en.contains("For your booking RES1: As you arrive in 1 day, the deposit isn't refunded, but you can use it for another date within 6 months."),

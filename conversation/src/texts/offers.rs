@@ -638,16 +638,32 @@ pub fn group_for_a_person(lang: Language, most: i32) -> String {
     }
 }
 
-pub fn too_many(lang: Language, max: i32) -> String {
+/// A party larger than the whole place (`max`) sleeps; `most`: the largest party one request
+/// books here (a larger one is arranged by a person).
+pub fn too_many(lang: Language, max: i32, most: i32) -> String {
+    let fewer = match (lang, most < max) {
+        (Language::Es, false) => "Si quieren venir menos, ¡los esperamos!".to_owned(),
+        (Language::Es, true) => format!(
+            "Si vienen menos, contame cuántos son: hasta {most} te lo reservo por acá, y más que eso lo coordina alguien del equipo 😊"
+        ),
+        (Language::En, false) => "If fewer of you can come, we'd love to have you!".to_owned(),
+        (Language::En, true) => format!(
+            "If fewer of you come, tell me how many: up to {most} I can book here, and for more someone from our team arranges it 😊"
+        ),
+        (Language::Pt, false) => "Se vierem menos, será um prazer!".to_owned(),
+        (Language::Pt, true) => format!(
+            "Se vierem menos, me diga quantos são: até {most} reservo por aqui, e mais que isso alguém da equipe organiza 😊"
+        ),
+    };
     match lang {
         Language::Es => format!(
-            "Uy, somos un lugar chiquito 😅 Entre todas las cabañas podemos recibir hasta {max} personas. Si quieren venir menos, ¡los esperamos!"
+            "Uy, somos un lugar chiquito 😅 Entre todas las cabañas podemos recibir hasta {max} personas. {fewer}"
         ),
         Language::En => format!(
-            "Oh, we're a small place 😅 All our cabins together host up to {max} people. If fewer of you can come, we'd love to have you!"
+            "Oh, we're a small place 😅 All our cabins together host up to {max} people. {fewer}"
         ),
         Language::Pt => format!(
-            "Puxa, somos um lugar pequeno 😅 Somando todos os chalés recebemos até {max} pessoas. Se vierem menos, será um prazer!"
+            "Puxa, somos um lugar pequeno 😅 Somando todos os chalés recebemos até {max} pessoas. {fewer}"
         ),
     }
 }

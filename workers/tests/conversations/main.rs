@@ -20,10 +20,12 @@
 //! English and Portuguese guests on WhatsApp and by email over every bullet;
 //! `cases_conv31.txt`, corrections and cancellations in depth; `cases_conv32.txt`, groups larger
 //! than any cabin and calendars: holidays, long weekends, weekends and relative days;
-//! `cases_conv33.txt`, a generalist sample of Brazilian guests on WhatsApp; `cases_conv35.txt`,
-//! English-speaking and Brazilian guests' whole journeys to the voucher, their dates, picks,
-//! corrections, cancellations and language kept; `cases_conv36.txt`, long Argentine
-//! conversations where the guest changes their mind several times) run through the real fleet,
+//! `cases_conv33.txt`, a generalist sample of Brazilian guests on WhatsApp; `cases_conv34.txt`,
+//! Argentine guests' yes/no and named-cabin questions, alone, together and in the middle of a
+//! booking; `cases_conv35.txt`, English-speaking and Brazilian guests' whole journeys to the
+//! voucher, their dates, picks, corrections, cancellations and language kept;
+//! `cases_conv36.txt`, long Argentine conversations where the guest changes their mind several
+//! times) run through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -254,6 +256,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv31.txt", include_str!("cases_conv31.txt")),
     ("cases_conv32.txt", include_str!("cases_conv32.txt")),
     ("cases_conv33.txt", include_str!("cases_conv33.txt")),
+    ("cases_conv34.txt", include_str!("cases_conv34.txt")),
     ("cases_conv35.txt", include_str!("cases_conv35.txt")),
     ("cases_conv36.txt", include_str!("cases_conv36.txt")),
 ];

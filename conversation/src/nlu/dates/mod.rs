@@ -135,6 +135,22 @@ pub(super) struct Mention {
     pub(super) role: Role,
 }
 
+impl Mention {
+    /// A whole stay known at once: its check-in and its check-out.
+    pub(super) fn fixed_stay(check_in: NaiveDate, check_out: NaiveDate) -> [Mention; 2] {
+        [
+            Mention {
+                kind: Kind::Fixed(check_in),
+                role: Role::Start,
+            },
+            Mention {
+                kind: Kind::Fixed(check_out),
+                role: Role::End,
+            },
+        ]
+    }
+}
+
 /// Finds and resolves the stay dates of a message.
 pub(crate) fn extract(tokens: &[Token], today: NaiveDate) -> DateInfo {
     let kept = without_set_aside(tokens);

@@ -159,16 +159,7 @@ fn own_dates_over_period(scan: &mut Scan) {
                         && booking::holidays::is_holiday(d)
                 });
             if names_it {
-                scan.mentions = vec![
-                    Mention {
-                        kind: Kind::Fixed(check_in),
-                        role: Role::Start,
-                    },
-                    Mention {
-                        kind: Kind::Fixed(check_out),
-                        role: Role::End,
-                    },
-                ];
+                scan.mentions = Mention::fixed_stay(check_in, check_out).to_vec();
             } else if far {
                 scan.mentions = own;
                 scan.period = None;
@@ -328,16 +319,7 @@ fn weekdays_of_weekend(scan: &mut Scan, today: NaiveDate) {
         _ => Some(sunday).filter(|s| *s > check_in),
     };
     let Some(check_out) = check_out else { return };
-    scan.mentions = vec![
-        Mention {
-            kind: Kind::Fixed(check_in),
-            role: Role::Start,
-        },
-        Mention {
-            kind: Kind::Fixed(check_out),
-            role: Role::End,
-        },
-    ];
+    scan.mentions = Mention::fixed_stay(check_in, check_out).to_vec();
 }
 
 pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {

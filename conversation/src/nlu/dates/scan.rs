@@ -613,14 +613,8 @@ impl<'a> Scanner<'a> {
 
     /// A whole stay said at once (a period, a part of a month, a week from a day).
     fn push_stay(&mut self, check_in: NaiveDate, check_out: NaiveDate) {
-        self.mentions.push(Mention {
-            kind: Kind::Fixed(check_in),
-            role: Role::Start,
-        });
-        self.mentions.push(Mention {
-            kind: Kind::Fixed(check_out),
-            role: Role::End,
-        });
+        self.mentions
+            .extend(Mention::fixed_stay(check_in, check_out));
     }
 
     /// A verb of paying or answering within a few words of the day at `i`.

@@ -246,6 +246,7 @@ mod conv30;
 mod conv31;
 mod conv32;
 mod conv33;
+mod conv34;
 mod conv35;
 mod conv36;
 mod eighteenth;

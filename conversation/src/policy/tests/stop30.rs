@@ -132,3 +132,23 @@ fn a_code_none_of_the_guests_holds_has_goes_to_a_person() {
     assert!(booked(&t).is_some(), "{:?}", t.effects);
     assert!(!t.state.needs_human, "{}", said(&t));
 }
+
+#[test]
+fn a_number_settled_on_right_after_a_change_of_nights_is_the_nights() {
+    let t = talk(&[
+        "hola, del 15 al 17 de diciembre para 2",
+        "mejor 3 noches",
+        "uh no, mi novia dice que 2 nomas jaja, dejalo en 2",
+    ]);
+    let offer = t.state.offer.as_ref().expect("offer");
+    assert_eq!(
+        (offer.check_in, offer.check_out, offer.guests),
+        (d("2026-12-15"), d("2026-12-17"), 2),
+        "{}",
+        said(&t)
+    );
+    // Asked for the people after the nights were said: a number is the people.
+    let t = talk(&["hola, llegamos el 15 de diciembre", "3 noches", "cuatro"]);
+    assert_eq!(t.state.guests, Some(4), "{}", said(&t));
+    assert_eq!(t.state.check_out, Some(d("2026-12-18")), "{}", said(&t));
+}
