@@ -3,7 +3,10 @@
 //! prices?" went to a person (the prices read as a feature to look for); "cancel that and give
 //! us the Coihue for the same dates" was refused as a cancellation of a cabin not held; "the
 //! big one, how many people does it sleep?" and "which is the biggest?" with nothing on the
-//! table listed every cabin (or none); "do you speak English?" got a welcome with no yes.
+//! table listed every cabin (or none); "do you speak English?" got a welcome with no yes;
+//! "actually we want the one with the jacuzzi" after a hold was only answered, not moved to;
+//! "is it possible to cancel?" cancelled the hold; "qual o prazo de cancelamento?" and "qual o
+//! prazo pra pagar o sinal?" were not understood.
 
 use super::*;
 
