@@ -14,12 +14,6 @@ fn requested(t: &Turn) -> bool {
         .any(|e| matches!(e, Effect::RequestCancellation { .. }))
 }
 
-fn released(t: &Turn) -> bool {
-    t.effects
-        .iter()
-        .any(|e| matches!(e, Effect::ReleaseHold { .. }))
-}
-
 #[test]
 fn a_paid_cancellation_states_the_policy_terms() {
     for (text, days) in [

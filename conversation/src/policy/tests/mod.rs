@@ -180,6 +180,13 @@ fn booked(t: &Turn) -> Option<Booking> {
     })
 }
 
+/// The turn let a hold go.
+fn released(t: &Turn) -> bool {
+    t.effects
+        .iter()
+        .any(|e| matches!(e, Effect::ReleaseHold { .. }))
+}
+
 fn taken(id: i64, from: &str, to: &str) -> Taken {
     Taken {
         accommodation_id: id,
