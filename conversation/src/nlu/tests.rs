@@ -4631,3 +4631,19 @@ fn conv35_a_comma_after_the_party_ends_it_before_the_days() {
         );
     }
 }
+
+#[test]
+fn tonight_and_tomorrow_are_two_nights() {
+    let today = today();
+    let two_nights = (Some(today), today.checked_add_days(chrono::Days::new(2)));
+    for text in [
+        "do you have a cabin for tonight and tomorrow night?",
+        "tienen algo para esta noche y mañana a la noche?",
+        "para hoy y mañana, 2 noches",
+        "hoy y mañana para 2",
+        "tem vaga pra hoje e amanhã?",
+    ] {
+        let u = read(text);
+        assert_eq!((u.check_in, u.check_out), two_nights, "{text}");
+    }
+}

@@ -649,6 +649,36 @@ impl<'a> Scanner<'a> {
             self.push_stay(calendar::add_days(today, 1)?, calendar::add_days(today, 3)?);
             return Some(len);
         }
+        // "Hoy y mañana", "esta noche y mañana a la noche", "tonight and tomorrow night": the
+        // nights of today and tomorrow.
+        let tonight = if t.is("hoy") {
+            1
+        } else if t.is("esta") && self.tok(i + 1).is_some_and(|m| m.is("noche")) {
+            2
+        } else {
+            0
+        };
+        if tonight > 0
+            && self.tok(i + tonight).is_some_and(|y| y.is("y"))
+            && self.tok(i + tonight + 1).is_some_and(|m| m.is("manana"))
+        {
+            let after = i + tonight + 2;
+            let night_words = [
+                &["a", "la", "noche"][..],
+                &["por", "la", "noche"],
+                &["noche"],
+            ]
+            .iter()
+            .find(|words| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| self.tok(after + k).is_some_and(|t| t.is(w)))
+            })
+            .map_or(0, |words| words.len());
+            self.push_stay(today, calendar::add_days(today, 2)?);
+            return Some(tonight + 2 + night_words);
+        }
         let (kind, n) = if t.is("pasado") && self.tok(i + 1).is_some_and(|m| m.is("manana")) {
             (Kind::Fixed(calendar::add_days(today, 2)?), 2)
         } else if t.is("hoy") {
