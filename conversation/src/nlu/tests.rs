@@ -4647,3 +4647,19 @@ fn tonight_and_tomorrow_are_two_nights() {
         assert_eq!((u.check_in, u.check_out), two_nights, "{text}");
     }
 }
+
+#[test]
+fn the_weekend_after_next_is_the_other_weekend() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "do you have something for the weekend after next for 2?",
+        "el otro finde para 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-11-20")), Some(d("2026-11-22"))),
+            "{text}"
+        );
+    }
+}

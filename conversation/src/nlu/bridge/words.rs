@@ -638,6 +638,9 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("depart", "salimos"),
     ("starting", "desde"),
     ("this weekend", "este finde"),
+    // "The weekend after next": the one after the coming weekend.
+    ("the weekend after next", "el otro finde"),
+    ("weekend after next", "el otro finde"),
     ("next weekend", "proximo finde"),
     ("the weekend", "el finde"),
     ("weekend", "finde"),
