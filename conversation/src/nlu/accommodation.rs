@@ -515,6 +515,76 @@ fn names(t: &Token, w: &str) -> bool {
         && matches!(diff.as_slice(), [(a, b)] if ALIKE.contains(&(*a, *b)) || ALIKE.contains(&(*b, *a)))
 }
 
+/// Words before a cabin's name: articles and the prepositions it follows.
+const BEFORE_HEARD: &[&str] = &[
+    "la", "el", "a", "o", "en", "de", "del", "al", "the", "na", "da", "cabana", "cabin",
+];
+
+/// Cabin names as speech-to-text writes them in a voice note: split in two words ("la koi
+/// hue", "la a rayan", "la ñi re", "la len ga") or heard as a word of the language ("la
+/// lengua" for the Lenga). After an article or a preposition, such words are put back as the
+/// name's own word, so every reading of names sees the cabin; elsewhere they stay ("¿en qué
+/// lengua hablan?").
+pub(crate) fn heard_names(tokens: Vec<Token>, cabins: &[&str]) -> Vec<Token> {
+    let words: Vec<String> = cabins.iter().flat_map(|n| name_words(n)).collect();
+    if words.is_empty() {
+        return tokens;
+    }
+    let names_any = |t: &Token| words.iter().any(|w| names(t, w));
+    let heard_as = |said: &str| {
+        let said = by_ear(said);
+        words.iter().find(|w| by_ear(w) == said).cloned()
+    };
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let after_article = i
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| p.is_any(BEFORE_HEARD));
+        // "koi hue", "a rayan", "ñi re": two pieces that together sound like the name.
+        if after_article
+            && let Some(next) = tokens.get(i + 1)
+            && t.is_alpha()
+            && next.is_alpha()
+            && !t.punct_after
+            && !names_any(t)
+            && !names_any(next)
+            && t.text.len() + next.text.len() >= 4
+            && let Some(w) = heard_as(&format!("{}{}", t.text, next.text))
+        {
+            out.push(Token {
+                text: w,
+                accented: false,
+                punct_after: next.punct_after,
+                known: false,
+                enye: t.enye || next.enye,
+            });
+            i += 2;
+            continue;
+        }
+        // "la lengua": "ga" heard as "gua".
+        if after_article
+            && t.is_alpha()
+            && !names_any(t)
+            && (t.text.contains("gua") || t.text.contains("guo"))
+            && let Some(w) = heard_as(&t.text.replace("gua", "ga").replace("guo", "go"))
+        {
+            out.push(Token {
+                text: w,
+                known: false,
+                ..t.clone()
+            });
+            i += 1;
+            continue;
+        }
+        out.push(t.clone());
+        i += 1;
+    }
+    out
+}
+
 /// Letters guests write one for the other in a name: next to each other on the keyboard and
 /// alike in sound.
 const ALIKE: &[(char, char)] = &[('m', 'n'), ('i', 'y'), ('g', 'j'), ('c', 's')];

@@ -536,6 +536,7 @@ pub(super) fn pay_methods(tokens: &[Token]) -> Vec<PayMethod> {
         ("especie", PayMethod::Cash),
         ("mercado pago", PayMethod::MercadoPago),
         ("mercadopago", PayMethod::MercadoPago),
+        ("mp", PayMethod::MercadoPago),
     ];
     let mut found: Vec<(usize, PayMethod)> = WAYS
         .iter()

@@ -147,6 +147,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
+    // "la koi hue", "la a rayan", "la lengua": a cabin's name as a voice note writes it.
+    let tokens = accommodation::heard_names(tokens, accommodations);
     let mut dates = dates::extract(&tokens, today);
     stay_changes::stretch_period(&tokens, &mut dates);
     // "Llegamos un día antes", "salimos un día antes, el 8": the end a move is said of.

@@ -117,8 +117,10 @@ pub(super) fn extra_nights(tokens: &[Token]) -> Option<i32> {
         let after = i + len + 1;
         // "una noche más", "uma noite a mais", "una noche menos"
         let skip_a = usize::from(word_at(after, &["a"]));
-        // Not "3 días más o menos" (about three).
-        if word_at(after + skip_a, MORE) && !word_at(after + skip_a + 1, &["o"]) {
+        // Not "3 días más o menos" (about three); "una noche más o sea hasta el 11" adds one.
+        if word_at(after + skip_a, MORE)
+            && !(word_at(after + skip_a + 1, &["o"]) && word_at(after + skip_a + 2, &["menos"]))
+        {
             return Some(n);
         }
         if word_at(after, LESS) {

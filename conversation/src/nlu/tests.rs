@@ -4404,11 +4404,88 @@ fn a_number_settled_on_anywhere_is_a_number_said_alone() {
 }
 
 #[test]
+fn a_cabin_name_as_speech_to_text_writes_it_is_the_cabin() {
+    for (text, name) in [
+        (
+            "hola quiero la koi hue del 12 al 14 de abril",
+            Some("Cabaña Coihue"),
+        ),
+        ("la coi hue tiene parrilla", Some("Cabaña Coihue")),
+        ("la a rayan tiene hogar", Some("Cabaña Arrayán")),
+        ("cuanto sale la arra yan", Some("Cabaña Arrayán")),
+        ("la ñi re tiene jacuzzi", Some("Cabaña Ñire")),
+        ("cuanto sale la noche en la lengua", Some("Cabaña Lenga")),
+        ("la lengua acepta perros", Some("Cabaña Lenga")),
+        ("la len ga para 6", Some("Cabaña Lenga")),
+        // A language is still a language.
+        ("en que lengua hablan", None),
+        ("hablan otra lengua ademas del español?", None),
+    ] {
+        let cabins = &[
+            "Cabaña Arrayán",
+            "Cabaña Coihue",
+            "Cabaña Ñire",
+            "Cabaña Lenga",
+        ];
+        let u = understand(text, today(), cabins);
+        assert_eq!(u.accommodation.as_deref(), name, "{text}");
+    }
+}
+
+#[test]
+fn or_how_does_it_go_closing_a_question_asks_nothing_of_photos() {
+    for text in [
+        "eh dale buenisimo y eh el resto se paga alla cuando llegamos o como es",
+        "se paga con transferencia o como es?",
+        "la seña se paga por mercado pago o como es la cosa",
+    ] {
+        let u = read(text);
+        assert!(!u.topics.contains(&InfoTopic::Photos), "{text}: {u:?}");
+    }
+    for text in [
+        "y la lenga como es?",
+        "como es la cabaña?",
+        "como son las cabañas",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Photos), "{text}");
+    }
+}
+
+#[test]
+fn a_night_more_said_with_a_filler_after_it_is_still_a_night_more() {
+    assert_eq!(
+        read("eh nos podemos quedar una noche mas o sea hasta el once").extra_nights,
+        Some(1)
+    );
+    assert_eq!(read("son 3 dias mas o menos").extra_nights, None);
+}
+
+#[test]
 fn argentine_go_aheads_are_a_yes() {
     for text in ["hacelo", "hacela porfa", "metele nomas", "trato hecho"] {
         assert!(read(text).affirmative, "{text}");
     }
     assert!(!read("mandale fotos a mi mujer").affirmative);
+}
+
+#[test]
+fn the_balance_said_to_be_sent_is_about_paying() {
+    use crate::nlu::PayMethod;
+    for (text, way) in [
+        ("te transfiero el resto", Some(PayMethod::Transfer)),
+        ("les giro la plata por mp", Some(PayMethod::MercadoPago)),
+        (
+            "el resto te lo transfiero antes de llegar",
+            Some(PayMethod::Transfer),
+        ),
+        ("te deposito lo que falta", None),
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::Payment), "{text}: {u:?}");
+        if let Some(w) = way {
+            assert!(u.pay_methods.contains(&w), "{text}: {u:?}");
+        }
+    }
 }
 
 #[test]

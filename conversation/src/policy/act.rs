@@ -880,7 +880,18 @@ fn carry_out(
             guests,
             to_cabin,
         } => holds::move_hold(s, u, facts, stay, guests, to_cabin),
-        Step::PaidChange => holds::paid_change(s, u, facts),
+        Step::PaidChange => {
+            let mut out = holds::paid_change(s, u, facts);
+            // "Se suma un bebé, ¿hay cuna?": the change goes to staff, the question is answered
+            // now (not how many fit nor the policy: the change's own answer says those).
+            out.extend(asked_besides(
+                s,
+                u,
+                facts,
+                &[InfoTopic::Capacity, InfoTopic::Cancellation],
+            ));
+            out
+        }
         Step::Cancel => {
             let mut out = holds::cancel(s, u, facts);
             // "Cancelá esa reserva, ¿hay lugar del 6 al 9 de abril para las mismas 3?": the

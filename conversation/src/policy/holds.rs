@@ -295,6 +295,7 @@ pub(crate) fn balance(s: &ConversationState, u: &Understanding, facts: &Facts<'_
         (h.shown_code(), &texts::list(lang, &h.cabins())),
         (total, deposit),
         h.payment_link.as_deref(),
+        facts.place.balance,
     ))]
 }
 
@@ -722,8 +723,58 @@ pub(crate) fn paid_change(
     u: &Understanding,
     facts: &Facts<'_>,
 ) -> Vec<Effect> {
-    let code = held(facts, u).map_or("", |h| h.shown_code());
-    vec![say(texts::paid_change_requested(s.language, code))]
+    let h = held(facts, u);
+    let code = h.map_or("", |h| h.shown_code());
+    let asked = h.and_then(|h| change_asked(s, h, u, facts));
+    vec![say(texts::paid_change_requested(s.language, code, asked))]
+}
+
+/// What a guest with a paid stay asks to change, said back to them before staff make it:
+/// other dates, another cabin, or another number of guests (and whether the cabin takes them).
+/// Nothing for a group's stay or when nothing new was said.
+fn change_asked<'a>(
+    s: &ConversationState,
+    h: &'a Held,
+    u: &'a Understanding,
+    facts: &'a Facts<'_>,
+) -> Option<texts::ChangeAsked<'a>> {
+    if h.group.is_some() {
+        return None;
+    }
+    // The stay as the guest now wants it (the slots read this message against the one held:
+    // "hasta el 11", "llegamos el 6", "una noche más").
+    let said_dates = u.check_in.is_some()
+        || u.check_out.is_some()
+        || u.nights.is_some()
+        || u.until.is_some()
+        || u.extra_nights.is_some()
+        || u.shift_days.is_some();
+    let (from, to) = (
+        s.check_in.unwrap_or(h.check_in),
+        s.check_out.unwrap_or(h.check_out),
+    );
+    if said_dates && (from, to) != (h.check_in, h.check_out) && from < to {
+        return Some(texts::ChangeAsked::Dates { from, to });
+    }
+    if let Some(name) = &u.accommodation
+        && *name != h.accommodation
+    {
+        return Some(texts::ChangeAsked::Cabin(name));
+    }
+    let guests = u.guests.or_else(|| {
+        u.extra_guests
+            .and_then(|x| u16::try_from(i32::from(h.guests) + x).ok())
+    })?;
+    let capacity = facts
+        .accommodations()
+        .iter()
+        .find(|a| a.id == h.accommodation_id)?
+        .capacity;
+    (guests != h.guests && guests > 0).then_some(texts::ChangeAsked::Guests {
+        cabin: &h.accommodation,
+        guests,
+        capacity,
+    })
 }
 
 /// Cancel what the guest holds: released at once when unpaid, a request for staff when paid.

@@ -136,25 +136,28 @@ pub fn hold_standing(
 }
 
 /// "¿Y el resto cómo lo pago?" before the deposit was paid: the deposit first, through the
-/// link, then the balance on arrival. `(total, deposit)`: the whole stay's (every cabin of a
+/// link, then the balance on arrival, in the ways the property takes it when it says. `(total, deposit)`: the whole stay's (every cabin of a
 /// group).
 pub fn balance(
     lang: Language,
     (code, name): (&str, &str),
     (total, deposit): (Money, Money),
     link: Option<&str>,
+    ways: BalanceMethods,
 ) -> String {
     let rest = Money::from_cents((total.cents() - deposit.cents()).max(0));
     let link = link.map(|l| format!(" ({l})")).unwrap_or_default();
+    // "al llegar", or "al llegar, en efectivo o por transferencia" when the property says.
+    let when = balance_ways(lang, ways);
     match lang {
         Language::Es => format!(
-            "Tu reserva {code} ({name}) sale {total} en total: primero se paga la seña de {deposit} con el link{link} para confirmarla, y el saldo, {rest}, al llegar 🏡"
+            "Tu reserva {code} ({name}) sale {total} en total: primero se paga la seña de {deposit} con el link{link} para confirmarla, y el saldo, {rest}, {when} 🏡"
         ),
         Language::En => format!(
-            "Your booking {code} ({name}) is {total} in total: first the {deposit} deposit, paid through the link{link} to confirm it, and the balance, {rest}, on arrival 🏡"
+            "Your booking {code} ({name}) is {total} in total: first the {deposit} deposit, paid through the link{link} to confirm it, and the balance, {rest}, {when} 🏡"
         ),
         Language::Pt => format!(
-            "Sua reserva {code} ({name}) custa {total} no total: primeiro o sinal de {deposit}, pago pelo link{link} para confirmá-la, e o saldo, {rest}, na chegada 🏡"
+            "Sua reserva {code} ({name}) custa {total} no total: primeiro o sinal de {deposit}, pago pelo link{link} para confirmá-la, e o saldo, {rest}, {when} 🏡"
         ),
     }
 }
@@ -613,17 +616,130 @@ pub fn moving_hold(
 }
 
 /// A change to a paid reservation: staff handle it.
-pub fn paid_change_requested(lang: Language, code: &str) -> String {
+pub fn paid_change_requested(lang: Language, code: &str, asked: Option<ChangeAsked<'_>>) -> String {
+    let noted = asked.map(|a| change_noted(lang, a)).unwrap_or_default();
     match lang {
         Language::Es => format!(
-            "Tu reserva {code} ya está confirmada, así que el cambio lo hace alguien del equipo: ya le aviso y te escribe por acá en breve 🙌"
+            "{noted}Tu reserva {code} ya está confirmada, así que el cambio lo hace alguien del equipo: ya le aviso y te escribe por acá en breve 🙌"
         ),
         Language::En => format!(
-            "Your booking {code} is already confirmed, so someone from our team will make the change: I'm letting them know and they'll write to you here shortly 🙌"
+            "{noted}Your booking {code} is already confirmed, so someone from our team will make the change: I'm letting them know and they'll write to you here shortly 🙌"
         ),
         Language::Pt => format!(
-            "Sua reserva {code} já está confirmada, então a mudança é feita por alguém da equipe: já aviso e te escrevem por aqui em breve 🙌"
+            "{noted}Sua reserva {code} já está confirmada, então a mudança é feita por alguém da equipe: já aviso e te escrevem por aqui em breve 🙌"
         ),
+    }
+}
+
+/// What a guest with a paid stay asked to change, said back before it goes to staff.
+#[derive(Debug, Clone, Copy)]
+pub enum ChangeAsked<'a> {
+    /// Another number of guests in the cabin held, and how many it takes.
+    Guests {
+        cabin: &'a str,
+        guests: u16,
+        capacity: i32,
+    },
+    /// Other dates.
+    Dates { from: NaiveDate, to: NaiveDate },
+    /// Another cabin.
+    Cabin(&'a str),
+}
+
+/// "Para 4 en Cabaña Coihue no hay problema de lugar (entran hasta 4) 👍 ", "Ojo: Cabaña
+/// Arrayán es para 2 personas como máximo, así que para 3 haría falta otra cabaña. ",
+/// "Anoté que la querés pasar del 12/04 al 15/04 📝 ".
+fn change_noted(lang: Language, asked: ChangeAsked<'_>) -> String {
+    match (lang, asked) {
+        (
+            Language::Es,
+            ChangeAsked::Guests {
+                cabin,
+                guests,
+                capacity,
+            },
+        ) if i32::from(guests) <= capacity => {
+            format!(
+                "Para {guests} en {cabin} no hay problema de lugar (entran hasta {capacity}) 👍 "
+            )
+        }
+        (
+            Language::En,
+            ChangeAsked::Guests {
+                cabin,
+                guests,
+                capacity,
+            },
+        ) if i32::from(guests) <= capacity => {
+            format!("{guests} guests fit in the {cabin} (it sleeps up to {capacity}) 👍 ")
+        }
+        (
+            Language::Pt,
+            ChangeAsked::Guests {
+                cabin,
+                guests,
+                capacity,
+            },
+        ) if i32::from(guests) <= capacity => {
+            format!("Para {guests} pessoas a {cabin} dá certo (cabem até {capacity}) 👍 ")
+        }
+        (
+            Language::Es,
+            ChangeAsked::Guests {
+                cabin,
+                guests,
+                capacity,
+            },
+        ) => format!(
+            "Ojo: {cabin} es para {capacity} personas como máximo, así que para {guests} haría falta otra cabaña o sumar una. "
+        ),
+        (
+            Language::En,
+            ChangeAsked::Guests {
+                cabin,
+                guests,
+                capacity,
+            },
+        ) => format!(
+            "Heads up: the {cabin} sleeps {capacity} at most, so {guests} would need another cabin or a second one. "
+        ),
+        (
+            Language::Pt,
+            ChangeAsked::Guests {
+                cabin,
+                guests,
+                capacity,
+            },
+        ) => format!(
+            "Atenção: a {cabin} é para no máximo {capacity} pessoas, então para {guests} precisaria de outra cabana ou mais uma. "
+        ),
+        (Language::Es, ChangeAsked::Dates { from, to }) => {
+            format!(
+                "Anoté que la querés pasar {} 📝 ",
+                super::range(lang, from, to)
+            )
+        }
+        (Language::En, ChangeAsked::Dates { from, to }) => {
+            format!(
+                "Noted: you'd like to move it {} 📝 ",
+                super::range(lang, from, to)
+            )
+        }
+        (Language::Pt, ChangeAsked::Dates { from, to }) => {
+            format!(
+                "Anotei que você quer mudar para {} 📝 ",
+                super::range(lang, from, to)
+            )
+        }
+        (Language::Es, ChangeAsked::Cabin(cabin)) => {
+            format!("Anoté que te querés pasar a {cabin} 📝 ")
+        }
+        (Language::En, ChangeAsked::Cabin(cabin)) => {
+            format!("Noted: you'd like to switch to the {cabin} 📝 ")
+        }
+        (Language::Pt, ChangeAsked::Cabin(cabin)) => {
+            format!("Anotei que você quer mudar para a {cabin} 📝 ")
+        }
     }
 }
 

@@ -354,7 +354,34 @@ mod tests {
                 feature_not_noted(lang, crate::nlu::Feature::Linens, None),
                 moving_hold(lang, "RES1", "Cabaña Lenga", &stay(), 2),
                 hold_released(lang, "RES1", "Cabaña Lenga"),
-                paid_change_requested(lang, "RES1"),
+                paid_change_requested(lang, "RES1", None),
+                paid_change_requested(
+                    lang,
+                    "RES1",
+                    Some(ChangeAsked::Guests {
+                        cabin: "Cabaña Coihue",
+                        guests: 4,
+                        capacity: 4,
+                    }),
+                ),
+                paid_change_requested(
+                    lang,
+                    "RES1",
+                    Some(ChangeAsked::Guests {
+                        cabin: "Cabaña Arrayán",
+                        guests: 3,
+                        capacity: 2,
+                    }),
+                ),
+                paid_change_requested(
+                    lang,
+                    "RES1",
+                    Some(ChangeAsked::Dates {
+                        from: "2026-12-15".parse().unwrap(),
+                        to: "2026-12-17".parse().unwrap(),
+                    }),
+                ),
+                paid_change_requested(lang, "RES1", Some(ChangeAsked::Cabin("Cabaña Lenga"))),
                 group_move_taken(lang, "GRP1"),
                 deposit_refunded_in(lang, "RES1", Money::from_cents(2_700_000)),
                 sticker_answer(lang).to_owned(),

@@ -344,7 +344,8 @@ fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTop
             let date_marker = *topic == InfoTopic::CheckInTime
                 && !asks
                 && next.is_some_and(|t| t.is_any(DATE_FOLLOWS) || t.is_digits());
-            (!date_marker).then_some((pos, len, quality, *topic))
+            let tag = *topic == InfoTopic::Photos && how_it_goes_tag(tokens, pos, len);
+            (!date_marker && !tag).then_some((pos, len, quality, *topic))
         })
         .collect();
     let inside = |&(pos, len, _, topic): &(usize, usize, Quality, InfoTopic)| {
@@ -357,6 +358,23 @@ fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTop
         .map(|&(pos, _, quality, topic)| (pos, quality, topic))
         .collect();
     kept.into_iter()
+}
+
+/// "El resto se paga allá cuando llegamos, ¿o cómo es?", "¿se paga todo junto o cómo es?":
+/// "o cómo es" closing a question is "or how does it go", a tag on what was just asked, not a
+/// question about what the cabins are like.
+fn how_it_goes_tag(tokens: &[Token], pos: usize, len: usize) -> bool {
+    let starts_how = tokens.get(pos).is_some_and(|t| t.is_any(&["como", "cmo"]));
+    let after_or = pos
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| t.is_any(&["o", "u"]));
+    let closes = tokens.get(pos + len..).unwrap_or_default().iter().all(|t| {
+        t.is_any(&[
+            "eso", "esto", "entonces", "la", "cosa", "el", "tema", "aca", "ahi",
+        ])
+    });
+    starts_how && after_or && closes && pos > 1
 }
 
 fn cue(intent: Intent, strength: Strength, quality: Quality, pos: usize) -> Cue {

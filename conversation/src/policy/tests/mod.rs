@@ -256,6 +256,7 @@ mod conv33;
 mod conv34;
 mod conv35;
 mod conv36;
+mod conv37;
 mod eighteenth;
 mod eighth;
 mod eleventh;
