@@ -4740,3 +4740,21 @@ fn the_weekend_after_next_is_the_other_weekend() {
         );
     }
 }
+
+#[test]
+fn english_weekday_abbreviations_are_weekdays() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        ("from Mon to Thu next week", "2026-11-16", "2026-11-19"),
+        ("Fri to Sun, 2 people", "2026-11-13", "2026-11-15"),
+        ("Sat to Mon for 4", "2026-11-14", "2026-11-16"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+    assert_eq!(read("we love the sun and the lake").check_in, None);
+}
