@@ -124,9 +124,9 @@ async fn a_fleet_on_a_redis_cluster_answers_every_guest_once() {
         }
     }
     // Alone this takes about 4 s. On a starved CPU (two cores shared with eight busy loops) one
-    // run in six took 70 s, every guest still answered once: calls that time out (1 s to
-    // connect, 5 s to answer) leave jobs to wait out their 15 s lease. The deadline is for
-    // that; what this test holds to is once each, on a cluster.
+    // run in six took 70 s, every guest still answered once (most likely calls timing out, 1 s
+    // to connect and 5 s to answer, leaving jobs to wait out their 15 s lease). The deadline is
+    // for that; what this test holds to is once each, on a cluster.
     every_guest_answered_once(&fleet, &graph, GUESTS, Duration::from_secs(90)).await;
     // Every key of the fleet lives in the slot of its hash tag, on one node.
     let slots: Vec<i64> = {
