@@ -72,11 +72,7 @@ fn own_dates_over_period(scan: &mut Scan) {
         )
     };
     if scan.from_period.is_empty() {
-        let Some(w) = scan
-            .mentions
-            .iter()
-            .position(|m| matches!(m.kind, Kind::WeekendOf(_)))
-        else {
+        let Some((w, r)) = weekend_of(&scan.mentions) else {
             return;
         };
         let range_after = scan.mentions.iter().enumerate().skip(w + 1).any(|(j, m)| {
@@ -90,9 +86,8 @@ fn own_dates_over_period(scan: &mut Scan) {
         if range_after {
             // Its month is the range's when the range says none ("el finde del 25 de mayo,
             // del sábado 22 al martes 25").
-            if let Kind::WeekendOf(r) = scan.mentions.remove(w).kind {
-                scan.loose_month = scan.loose_month.or(r.month);
-            }
+            scan.mentions.remove(w);
+            scan.loose_month = scan.loose_month.or(r.month);
         }
         return;
     }
@@ -277,18 +272,20 @@ fn range_over_loose(scan: &mut Scan) -> bool {
     false
 }
 
+/// The weekend of a day the message names ("el finde del 12 de febrero"): where it is among
+/// the mentions, and the day.
+fn weekend_of(mentions: &[Mention]) -> Option<(usize, DayRef)> {
+    mentions.iter().enumerate().find_map(|(i, m)| match m.kind {
+        Kind::WeekendOf(r) => Some((i, r)),
+        _ => None,
+    })
+}
+
 /// "El finde del 12 de febrero, viernes a domingo", "el finde del 20, llegamos el sábado":
 /// weekdays said with a weekend of a day are that weekend's days (the arrival the weekday
 /// nearest its Friday, the departure the first such weekday after the arrival).
 fn weekdays_of_weekend(scan: &mut Scan, today: NaiveDate) {
-    let Some(w) = scan
-        .mentions
-        .iter()
-        .position(|m| matches!(m.kind, Kind::WeekendOf(_)))
-    else {
-        return;
-    };
-    let Kind::WeekendOf(r) = scan.mentions[w].kind else {
+    let Some((w, r)) = weekend_of(&scan.mentions) else {
         return;
     };
     let others: Vec<Mention> = scan

@@ -49,36 +49,12 @@ fn photos_asked_after_a_cabin_was_named_are_that_cabins() {
 
 /// A group of 9 paid in the Coihue (4) and the Lenga (5), 15–17 Dec, under GRP261202001.
 fn paid_group() -> World {
-    let part = |id: i64, name: &str, guests: u16| crate::HeldPart {
-        code: format!("RES26120200{id}"),
-        accommodation_id: id,
-        accommodation: name.into(),
-        check_in: d("2026-12-15"),
-        check_out: d("2026-12-17"),
-        guests,
-    };
-    World {
-        taken: vec![
-            taken(2, "2026-12-15", "2026-12-17"),
-            taken(3, "2026-12-15", "2026-12-17"),
-        ],
-        held: Some(Held {
-            code: "RES261202003".into(),
-            accommodation_id: 3,
-            accommodation: "Cabaña Lenga".into(),
-            check_in: d("2026-12-15"),
-            check_out: d("2026-12-17"),
-            guests: 5,
-            paid: true,
-            payment_link: None,
-            holds_until: None,
-            group: Some(crate::HeldGroup {
-                code: "GRP261202001".into(),
-                parts: vec![part(2, "Cabaña Coihue", 4), part(3, "Cabaña Lenga", 5)],
-            }),
-        }),
-        ..Default::default()
-    }
+    coihue_and_lenga_group(
+        "GRP261202001",
+        "RES261202003",
+        [("RES261202002", 4), ("RES261202003", 5)],
+        true,
+    )
 }
 
 #[test]

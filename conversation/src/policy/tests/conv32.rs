@@ -117,11 +117,7 @@ fn a_held_party_growing_past_its_cabin_is_offered_cabins_together_replacing_the_
             "{text}: {out}"
         );
         let t = world.run(&t.state, yes);
-        let moved = t.effects.iter().find_map(|e| match e {
-            Effect::MoveGroup { code, to } => Some((code.clone(), to.clone())),
-            _ => None,
-        });
-        let (code, to) = moved.unwrap_or_else(|| panic!("{text}: {:?}", t.effects));
+        let (code, to) = moved_group(&t).unwrap_or_else(|| panic!("{text}: {:?}", t.effects));
         assert_eq!(code, "RES261215009", "{text}");
         let mut parts: Vec<(i64, u16)> =
             to.iter().map(|b| (b.accommodation_id, b.guests)).collect();
@@ -150,39 +146,12 @@ fn a_smaller_party_asked_about_beside_a_hold_is_no_move_of_it() {
 
 /// The Lenga and the Coihue held together for 10, 15–17 December.
 fn group_hold() -> World {
-    let part = |code: &str, id: i64, name: &str, guests: u16| crate::HeldPart {
-        code: code.into(),
-        accommodation_id: id,
-        accommodation: name.into(),
-        check_in: d("2026-12-15"),
-        check_out: d("2026-12-17"),
-        guests,
-    };
-    World {
-        taken: vec![
-            taken(2, "2026-12-15", "2026-12-17"),
-            taken(3, "2026-12-15", "2026-12-17"),
-        ],
-        held: Some(Held {
-            code: "RES261215012".into(),
-            accommodation_id: 3,
-            accommodation: "Cabaña Lenga".into(),
-            check_in: d("2026-12-15"),
-            check_out: d("2026-12-17"),
-            guests: 6,
-            paid: false,
-            payment_link: Some("https://pago.example/GRP261215010".into()),
-            holds_until: Some(d("2026-11-23").and_hms_opt(18, 0, 0).expect("time")),
-            group: Some(crate::HeldGroup {
-                code: "GRP261215010".into(),
-                parts: vec![
-                    part("RES261215011", 2, "Cabaña Coihue", 4),
-                    part("RES261215012", 3, "Cabaña Lenga", 6),
-                ],
-            }),
-        }),
-        ..World::default()
-    }
+    coihue_and_lenga_group(
+        "GRP261215010",
+        "RES261215012",
+        [("RES261215011", 4), ("RES261215012", 6)],
+        false,
+    )
 }
 
 #[test]
@@ -220,11 +189,7 @@ fn other_cabins_named_after_a_group_hold_are_offered_to_replace_it() {
             "{text}: {out}"
         );
         let t = held.run(&t.state, yes);
-        let moved = t.effects.iter().find_map(|e| match e {
-            Effect::MoveGroup { code, to } => Some((code.clone(), to.clone())),
-            _ => None,
-        });
-        let (code, to) = moved.unwrap_or_else(|| panic!("{text}: {:?}", t.effects));
+        let (code, to) = moved_group(&t).unwrap_or_else(|| panic!("{text}: {:?}", t.effects));
         assert_eq!(code, "RES261215012", "{text}");
         let mut parts: Vec<(i64, u16)> =
             to.iter().map(|b| (b.accommodation_id, b.guests)).collect();

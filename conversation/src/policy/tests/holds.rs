@@ -463,36 +463,12 @@ fn people_added_or_taken_change_the_holds_party() {
 
 /// A group of 9 held in the Coihue (4) and the Lenga (5), 15–17 Dec, under GRP261202001.
 fn group_hold() -> World {
-    let part = |id: i64, name: &str, guests: u16| crate::HeldPart {
-        code: format!("RES26120200{id}"),
-        accommodation_id: id,
-        accommodation: name.into(),
-        check_in: d("2026-12-15"),
-        check_out: d("2026-12-17"),
-        guests,
-    };
-    World {
-        taken: vec![
-            taken(2, "2026-12-15", "2026-12-17"),
-            taken(3, "2026-12-15", "2026-12-17"),
-        ],
-        held: Some(Held {
-            code: "RES261202002".into(),
-            accommodation_id: 3,
-            accommodation: "Cabaña Lenga".into(),
-            check_in: d("2026-12-15"),
-            check_out: d("2026-12-17"),
-            guests: 5,
-            paid: false,
-            payment_link: Some("https://pago.example/GRP261202001".into()),
-            holds_until: Some(d("2026-11-23").and_hms_opt(18, 0, 0).expect("time")),
-            group: Some(crate::HeldGroup {
-                code: "GRP261202001".into(),
-                parts: vec![part(2, "Cabaña Coihue", 4), part(3, "Cabaña Lenga", 5)],
-            }),
-        }),
-        ..Default::default()
-    }
+    coihue_and_lenga_group(
+        "GRP261202001",
+        "RES261202002",
+        [("RES261202002", 4), ("RES261202003", 5)],
+        false,
+    )
 }
 
 fn after_group_hold() -> ConversationState {
@@ -506,13 +482,6 @@ fn after_group_hold() -> ConversationState {
         }),
         ..after_hold()
     }
-}
-
-fn moved_group(t: &Turn) -> Option<(String, Vec<Booking>)> {
-    t.effects.iter().find_map(|e| match e {
-        Effect::MoveGroup { code, to } => Some((code.clone(), to.clone())),
-        _ => None,
-    })
 }
 
 #[test]

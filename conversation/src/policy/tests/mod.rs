@@ -220,6 +220,58 @@ fn coihue_hold(paid: bool) -> World {
     }
 }
 
+/// The Coihue and the Lenga held as one group `group`, 15–17 Dec: `parts` each one's code
+/// and party (the Coihue's first); the hold in the facts is `held_code`, on the Lenga. Unpaid,
+/// it is kept until 18:00 and paid through the group's link.
+fn coihue_and_lenga_group(
+    group: &str,
+    held_code: &str,
+    parts: [(&str, u16); 2],
+    paid: bool,
+) -> World {
+    let part = |(code, guests): (&str, u16), id: i64, name: &str| crate::HeldPart {
+        code: code.into(),
+        accommodation_id: id,
+        accommodation: name.into(),
+        check_in: d("2026-12-15"),
+        check_out: d("2026-12-17"),
+        guests,
+    };
+    World {
+        taken: vec![
+            taken(2, "2026-12-15", "2026-12-17"),
+            taken(3, "2026-12-15", "2026-12-17"),
+        ],
+        held: Some(Held {
+            code: held_code.into(),
+            accommodation_id: 3,
+            accommodation: "Cabaña Lenga".into(),
+            check_in: d("2026-12-15"),
+            check_out: d("2026-12-17"),
+            guests: parts[1].1,
+            paid,
+            payment_link: (!paid).then(|| format!("https://pago.example/{group}")),
+            holds_until: (!paid).then(|| d("2026-11-23").and_hms_opt(18, 0, 0).expect("time")),
+            group: Some(crate::HeldGroup {
+                code: group.into(),
+                parts: vec![
+                    part(parts[0], 2, "Cabaña Coihue"),
+                    part(parts[1], 3, "Cabaña Lenga"),
+                ],
+            }),
+        }),
+        ..Default::default()
+    }
+}
+
+/// The group hold a turn moved: its code and where its parts went.
+fn moved_group(t: &Turn) -> Option<(String, Vec<Booking>)> {
+    t.effects.iter().find_map(|e| match e {
+        Effect::MoveGroup { code, to } => Some((code.clone(), to.clone())),
+        _ => None,
+    })
+}
+
 fn after_hold() -> ConversationState {
     ConversationState {
         check_in: Some(d("2026-12-15")),
