@@ -338,15 +338,7 @@ pub fn yes_no_at(
                 return vec![Say::Text(texts::feature_not_noted(lang, feature, named))];
             }
             if with.is_empty() {
-                let mut have: Vec<&str> = Vec::new();
-                for a in &chosen {
-                    for am in &a.amenities {
-                        if !have.iter().any(|h| fold(h) == fold(am)) {
-                            have.push(am);
-                        }
-                    }
-                }
-                have.truncate(6);
+                let have = what_there_is(chosen.iter().copied());
                 let named = (chosen.len() == 1 && named.is_some()).then(|| chosen[0].name.as_str());
                 // "¿la Arrayán tiene jacuzzi?": not that one, but the guest may want the one
                 // that has it, so say which.
@@ -368,6 +360,23 @@ pub fn yes_no_at(
         }
     };
     vec![Say::Text(text)]
+}
+
+/// The amenities the cabins have, each once (case and accents aside), at most six: what
+/// there is, said beside a "no".
+pub(crate) fn what_there_is<'a>(
+    cabins: impl IntoIterator<Item = &'a Accommodation>,
+) -> Vec<&'a str> {
+    let mut have: Vec<&str> = Vec::new();
+    for a in cabins {
+        for am in &a.amenities {
+            if !have.iter().any(|h| fold(h) == fold(am)) {
+                have.push(am);
+            }
+        }
+    }
+    have.truncate(6);
+    have
 }
 
 /// Words of an amenity that show each feature.

@@ -409,15 +409,7 @@ fn carry_out(
             if having.is_empty() {
                 s.needs_human = true;
                 // What there is, so a "no" can be read in it; the team confirms the rest.
-                let mut have: Vec<&str> = Vec::new();
-                for a in accommodations.iter() {
-                    for am in &a.amenities {
-                        if !have.iter().any(|h| info::fold(h) == info::fold(am)) {
-                            have.push(am);
-                        }
-                    }
-                }
-                have.truncate(6);
+                let have = info::what_there_is(accommodations);
                 if have.is_empty() {
                     vec![say(texts::unanswered(lang))]
                 } else {
