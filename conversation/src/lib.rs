@@ -215,9 +215,14 @@ pub struct Facts<'a> {
     pub public_base_url: &'a str,
 }
 
-impl Facts<'_> {
+impl<'a> Facts<'a> {
     pub fn accommodations(&self) -> &[Accommodation] {
         self.occupancy.accommodations
+    }
+
+    /// Every live hold and reservation of the guest: the current one, then the others.
+    pub fn holds(&self) -> impl Iterator<Item = &'a Held> + use<'a> {
+        self.held.into_iter().chain(self.others)
     }
 }
 

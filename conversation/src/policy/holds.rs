@@ -789,11 +789,7 @@ pub(crate) fn cancel(
     if let Some(name) = &u.accommodation
         && u.reservation_code.is_none()
         && let Some(h) = super::plan::cancel_target(facts, u)
-        && !facts
-            .held
-            .into_iter()
-            .chain(facts.others)
-            .any(|h| h.cabins().contains(&name.as_str()))
+        && !facts.holds().any(|h| h.cabins().contains(&name.as_str()))
     {
         return vec![say(texts::cancel_not_held(
             lang,

@@ -52,7 +52,7 @@ pub(crate) fn cancel_target<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<
     if facts.others.is_empty() {
         return held(facts, u);
     }
-    let mut all: Vec<&'a Held> = facts.held.into_iter().chain(facts.others).collect();
+    let mut all: Vec<&'a Held> = facts.holds().collect();
     if let Some(code) = &u.reservation_code {
         return all.into_iter().find(|h| h.is_called(code));
     }
@@ -142,11 +142,7 @@ pub(crate) fn plan(
     // guest's holds has: no hold is guessed nor a new stay begun; a person looks it up. (Not
     // "ya estuvimos en enero, RES…, queremos volver del 3 al 5": a new stay is asked for.)
     if let Some(code) = &u.reservation_code
-        && !facts
-            .held
-            .into_iter()
-            .chain(facts.others)
-            .any(|h| h.is_called(code))
+        && !facts.holds().any(|h| h.is_called(code))
         && (!heard.new_stay() || u.correction || u.about_hold.is_some())
     {
         s.needs_human = true;

@@ -432,13 +432,9 @@ pub(crate) fn together_in(
         ..*facts
     };
     let scope = Scope {
-        replacing: offer.replaces.and_then(|code| {
-            facts
-                .held
-                .into_iter()
-                .chain(facts.others)
-                .find(|h| h.is_called(&code))
-        }),
+        replacing: offer
+            .replaces
+            .and_then(|code| facts.holds().find(|h| h.is_called(&code))),
         ..Scope::default()
     };
     let mut effects = Vec::new();
