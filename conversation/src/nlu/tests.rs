@@ -4758,3 +4758,19 @@ fn english_weekday_abbreviations_are_weekdays() {
     }
     assert_eq!(read("we love the sun and the lake").check_in, None);
 }
+
+#[test]
+fn a_long_weekend_of_a_month_written_with_a_bare_d() {
+    for text in [
+        "tenes lugar pa 6 el finde largo d agosto?",
+        "el finde largo de agosto",
+        "para el fin de semana largo d agosto somos 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.check_in.map(|d| d.format("%m").to_string()).as_deref(),
+            Some("08"),
+            "{text}: {u:?}"
+        );
+    }
+}
