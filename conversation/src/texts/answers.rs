@@ -327,7 +327,7 @@ pub fn feature_name(lang: Language, f: Feature) -> &'static str {
 }
 
 /// The feature as the guest called it (`word`, when they did), else as a guest names it.
-fn called<'a>(lang: Language, f: Feature, word: Option<&'a str>) -> &'a str {
+fn called(lang: Language, f: Feature, word: Option<&str>) -> &str {
     word.unwrap_or_else(|| feature_name(lang, f))
 }
 
