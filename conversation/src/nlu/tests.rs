@@ -4774,3 +4774,17 @@ fn a_long_weekend_of_a_month_written_with_a_bare_d() {
         );
     }
 }
+
+#[test]
+fn paying_written_as_abonar() {
+    for text in [
+        "¿Cómo se abona la seña?",
+        "como abono?",
+        "me pasas el cbu?",
+        "como hago para pagar la seña",
+        "como les abono el resto?",
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::Payment), "{text}: {u:?}");
+    }
+}
