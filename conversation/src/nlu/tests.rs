@@ -4861,6 +4861,22 @@ fn conv41_going_back_to_what_was_said_before() {
 }
 
 #[test]
+fn a_long_weekend_of_a_month_written_with_a_bare_d() {
+    for text in [
+        "tenes lugar pa 6 el finde largo d agosto?",
+        "el finde largo de agosto",
+        "para el fin de semana largo d agosto somos 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.check_in.map(|d| d.format("%m").to_string()).as_deref(),
+            Some("08"),
+            "{text}: {u:?}"
+        );
+    }
+}
+
+#[test]
 fn conv41_the_weekend_said_instead_and_the_day_it_is_not() {
     conv41_stays(&[
         // Today is a Tuesday: "este finde" is 13–15 November.
@@ -4872,4 +4888,18 @@ fn conv41_the_weekend_said_instead_and_the_day_it_is_not() {
             Some(("2026-12-16", "2026-12-18")),
         ),
     ]);
+}
+
+#[test]
+fn paying_written_as_abonar() {
+    for text in [
+        "¿Cómo se abona la seña?",
+        "como abono?",
+        "me pasas el cbu?",
+        "como hago para pagar la seña",
+        "como les abono el resto?",
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::Payment), "{text}: {u:?}");
+    }
 }
