@@ -246,9 +246,7 @@ pub(super) fn shifted_end(tokens: &[Token]) -> Option<StayEnd> {
                 .iter()
                 .enumerate()
                 .rposition(|(i, t)| leaving(i, t));
-            let last_arriving = tokens[..same]
-                .iter()
-                .rposition(|t| t.is_any(ARRIVAL_WORDS));
+            let last_arriving = tokens[..same].iter().rposition(|t| t.is_any(ARRIVAL_WORDS));
             match (last_arriving, last_leaving) {
                 (Some(a), Some(l)) if l > a => Some(StayEnd::Arrival),
                 (Some(a), Some(l)) if a > l => Some(StayEnd::Departure),

@@ -4780,14 +4780,35 @@ fn conv41_a_national_holiday_said_by_name_is_its_long_weekend() {
             "para el fin de semana largo del dia de la bandera",
             Some(("2027-06-18", "2027-06-21")),
         ),
-        ("el finde largo de la bandera, somos 2", Some(("2027-06-18", "2027-06-21"))),
-        ("el feriado de san martin somos 4", Some(("2027-08-13", "2027-08-16"))),
-        ("finde largo de la independencia", Some(("2027-07-08", "2027-07-11"))),
-        ("para el día de la independencia, somos 2", Some(("2027-07-08", "2027-07-11"))),
-        ("para el feriado de malvinas", Some(("2027-04-01", "2027-04-04"))),
-        ("finde largo del dia de la raza", Some(("2027-10-08", "2027-10-11"))),
+        (
+            "el finde largo de la bandera, somos 2",
+            Some(("2027-06-18", "2027-06-21")),
+        ),
+        (
+            "el feriado de san martin somos 4",
+            Some(("2027-08-13", "2027-08-16")),
+        ),
+        (
+            "finde largo de la independencia",
+            Some(("2027-07-08", "2027-07-11")),
+        ),
+        (
+            "para el día de la independencia, somos 2",
+            Some(("2027-07-08", "2027-07-11")),
+        ),
+        (
+            "para el feriado de malvinas",
+            Some(("2027-04-01", "2027-04-04")),
+        ),
+        (
+            "finde largo del dia de la raza",
+            Some(("2027-10-08", "2027-10-11")),
+        ),
         // No long weekend in 2027: the day itself.
-        ("para el dia del trabajador somos 2, 2 noches", Some(("2027-05-01", "2027-05-03"))),
+        (
+            "para el dia del trabajador somos 2, 2 noches",
+            Some(("2027-05-01", "2027-05-03")),
+        ),
         // A town, not the holiday.
         ("estamos en san martin de los andes, somos 2", None),
     ]);
@@ -4804,9 +4825,15 @@ fn conv41_the_day_a_long_weekend_is_named_after_said_again_is_the_same_weekend()
             "hay lugar para el fin de semana largo de agosto el del diecisiete somos cuatro",
             Some(("2027-08-13", "2027-08-16")),
         ),
-        ("el finde largo de agosto, el 17 de agosto", Some(("2027-08-13", "2027-08-16"))),
+        (
+            "el finde largo de agosto, el 17 de agosto",
+            Some(("2027-08-13", "2027-08-16")),
+        ),
         // A range of the guest's own after it is the stay.
-        ("el finde largo de octubre del 9 al 12", Some(("2027-10-09", "2027-10-12"))),
+        (
+            "el finde largo de octubre del 9 al 12",
+            Some(("2027-10-09", "2027-10-12")),
+        ),
     ]);
 }
 
@@ -4817,8 +4844,14 @@ fn conv41_a_holiday_set_aside_gives_no_date() {
             "ah no pará en vez de carnaval el finde largo de julio",
             Some(("2027-07-08", "2027-07-11")),
         ),
-        ("en vez de semana santa, carnaval", Some(("2027-02-05", "2027-02-09"))),
-        ("mejor en lugar de la semana santa, carnaval", Some(("2027-02-05", "2027-02-09"))),
+        (
+            "en vez de semana santa, carnaval",
+            Some(("2027-02-05", "2027-02-09")),
+        ),
+        (
+            "mejor en lugar de la semana santa, carnaval",
+            Some(("2027-02-05", "2027-02-09")),
+        ),
         (
             "en vez del finde largo de julio, el finde largo de agosto",
             Some(("2027-08-13", "2027-08-16")),
@@ -4837,8 +4870,14 @@ fn conv41_a_day_said_in_passing_yields_to_the_range_said_after_it() {
             "el 1 de mayo cae sabado, queremos ir del 30 de abril al 2 de mayo",
             Some(("2027-04-30", "2027-05-02")),
         ),
-        ("el 15 es el cumple, vamos del 14 al 16 de enero", Some(("2027-01-14", "2027-01-16"))),
-        ("el 20 de enero, del 20 al 23", Some(("2027-01-20", "2027-01-23"))),
+        (
+            "el 15 es el cumple, vamos del 14 al 16 de enero",
+            Some(("2027-01-14", "2027-01-16")),
+        ),
+        (
+            "el 20 de enero, del 20 al 23",
+            Some(("2027-01-20", "2027-01-23")),
+        ),
         // An arrival on a holiday is the guest's own.
         (
             "llegamos el 24 de marzo que es feriado y nos vamos el 28",
@@ -4880,9 +4919,18 @@ fn a_long_weekend_of_a_month_written_with_a_bare_d() {
 fn conv41_the_weekend_said_instead_and_the_day_it_is_not() {
     conv41_stays(&[
         // Today is a Tuesday: "este finde" is 13–15 November.
-        ("no es este finde, es el que viene", Some(("2026-11-20", "2026-11-22"))),
-        ("no este finde sino el siguiente, para 2", Some(("2026-11-20", "2026-11-22"))),
-        ("este finde o el que viene?", Some(("2026-11-13", "2026-11-15"))),
+        (
+            "no es este finde, es el que viene",
+            Some(("2026-11-20", "2026-11-22")),
+        ),
+        (
+            "no este finde sino el siguiente, para 2",
+            Some(("2026-11-20", "2026-11-22")),
+        ),
+        (
+            "este finde o el que viene?",
+            Some(("2026-11-13", "2026-11-15")),
+        ),
         (
             "llegamos el 16, no el 15, nos vamos el 18 de diciembre",
             Some(("2026-12-16", "2026-12-18")),

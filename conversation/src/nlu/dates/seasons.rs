@@ -151,10 +151,7 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
         // "para el día de la bandera": the long weekend it makes (a day alone is `day_at`'s).
         let (day, used) = named_holidays::full_at(tokens, i, today)?;
         let days = long_weekend_around(day)?;
-        return Some((
-            Named::Period(found(Period::LongWeekend, days, today)),
-            used,
-        ));
+        return Some((Named::Period(found(Period::LongWeekend, days, today)), used));
     };
     let mut used = lexicon::phrase_len(phrase);
     let days = match period {
@@ -320,7 +317,8 @@ fn its_day_again(tokens: &[Token], j: usize, m: u32, days: DaysOff) -> Option<us
     }
     let day = NaiveDate::from_ymd_opt(days.first.year(), m, n.value)?;
     let near = chrono::Days::new(3);
-    let close = days.first.checked_sub_days(near)? <= day && day <= days.last.checked_add_days(near)?;
+    let close =
+        days.first.checked_sub_days(near)? <= day && day <= days.last.checked_add_days(near)?;
     close.then_some(k - j)
 }
 

@@ -98,12 +98,7 @@ fn a_hold_pushed_a_week_or_a_day_moves_whole() {
         ),
     ] {
         let t = world.run(&after_hold(), text);
-        assert_eq!(
-            moved(&t),
-            Some((d(to.0), d(to.1))),
-            "{text}: {}",
-            said(&t)
-        );
+        assert_eq!(moved(&t), Some((d(to.0), d(to.1))), "{text}: {}", said(&t));
     }
 }
 
