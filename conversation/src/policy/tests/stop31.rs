@@ -116,3 +116,17 @@ fn the_cheapest_or_biggest_that_takes_pets_is_a_pick_among_those_that_do() {
     ]);
     assert!(booked(&t).is_none(), "{}", said(&t));
 }
+
+#[test]
+fn a_favour_asked_goes_to_a_person_and_a_relation_is_no_name() {
+    for text in [
+        "me podes hacer factura a nombre de mi empresa?",
+        "¿hacen factura A?",
+        "nos podrias guardar las valijas hasta la tarde?",
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(t.state.needs_human, "{text}: {s}");
+        assert!(!s.contains("Gracias, Mi"), "{text}: {s}");
+    }
+}
