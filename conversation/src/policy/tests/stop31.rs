@@ -130,3 +130,30 @@ fn a_favour_asked_goes_to_a_person_and_a_relation_is_no_name() {
         assert!(!s.contains("Gracias, Mi"), "{text}: {s}");
     }
 }
+
+#[test]
+fn cancel_it_and_make_me_another_cabin_moves_the_hold() {
+    // The Lenga (id 3) held, the Coihue free.
+    let mut w = coihue_hold(false);
+    w.taken = vec![taken(3, "2026-12-15", "2026-12-17")];
+    if let Some(h) = w.held.as_mut() {
+        h.accommodation_id = 3;
+        h.accommodation = "Cabaña Lenga".into();
+    }
+    let mut state = after_hold();
+    if let Some(b) = state.booked.as_mut() {
+        b.accommodation = "Cabaña Lenga".into();
+    }
+    for text in [
+        "uh no, cancelala y haceme la coihue para 4 las mismas fechas",
+        "cancelala y armame la coihue",
+        "mejor cancelá esa y anotame en la coihue",
+    ] {
+        let t = w.run(&state, text);
+        let moved = t
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { to, .. } if to.accommodation_id == 2));
+        assert!(moved, "{text}: {}", said(&t));
+    }
+}
