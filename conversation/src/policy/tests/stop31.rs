@@ -157,3 +157,28 @@ fn cancel_it_and_make_me_another_cabin_moves_the_hold() {
         assert!(moved, "{text}: {}", said(&t));
     }
 }
+
+#[test]
+fn whether_the_party_fits_in_the_cabin_offered_or_held_is_a_yes_or_no() {
+    for (text, yes) in [
+        ("entramos todos?", "¡Sí! Cabaña Lenga es para hasta 6"),
+        ("can we all fit in one?", "Yes! Cabaña Lenga sleeps up to 6"),
+        ("do we all fit?", "Yes! Cabaña Lenga sleeps up to 6"),
+        ("cabemos todos?", "Sim! Cabaña Lenga é para até 6"),
+    ] {
+        // The offer made, in the language the question is asked in.
+        let mut start = talk(&["somos 6 del 10 al 13 de mayo"]).state;
+        start.language = if yes.starts_with("Yes") {
+            Language::En
+        } else if yes.starts_with("Sim") {
+            Language::Pt
+        } else {
+            Language::Es
+        };
+        let s = said(&run(&start, text));
+        assert!(s.starts_with(yes), "{text}: {s}");
+    }
+    // With the cabin held, about it.
+    let s = said(&coihue_hold(false).run(&after_hold(), "entramos todos?"));
+    assert!(s.starts_with("¡Sí! Cabaña Coihue"), "{s}");
+}
