@@ -4760,6 +4760,22 @@ fn english_weekday_abbreviations_are_weekdays() {
 }
 
 #[test]
+fn a_long_weekend_of_a_month_written_with_a_bare_d() {
+    for text in [
+        "tenes lugar pa 6 el finde largo d agosto?",
+        "el finde largo de agosto",
+        "para el fin de semana largo d agosto somos 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.check_in.map(|d| d.format("%m").to_string()).as_deref(),
+            Some("08"),
+            "{text}: {u:?}"
+        );
+    }
+}
+
+#[test]
 fn conv38_a_trip_that_has_to_be_called_off_cancels_over_the_refund_question() {
     for text in [
         "Por un tema de salud tenemos que suspender el viaje. ¿Cómo hago para cancelar? ¿Me devuelven la seña?",

@@ -10,7 +10,7 @@ fn yes_no_questions_are_answered_yes_or_no_first() {
         ("tienen pilet?", "¡Sí!"),
         ("hay wifi?", "¡Sí! Todas las cabañas tienen wifi"),
         ("tiene parrilla la coihue?", "¡Sí!"),
-        ("tienen jacuzzi?", "No, no tenemos hidromasaje"),
+        ("tienen jacuzzi?", "No, no tenemos jacuzzi"),
         (
             "tiene pileta la arrayan?",
             "No, Cabaña Arrayán no tiene pileta",
@@ -73,7 +73,8 @@ fn every_yes_no_question_of_a_message_is_answered() {
     );
     let s = said(&t);
     assert!(
-        s.contains("¡Sí! Todas las cabañas tienen wifi") && s.contains("No, no tenemos cochera"),
+        s.contains("¡Sí! Todas las cabañas tienen wifi")
+            && s.contains("No, no tenemos cochera"),
         "{s}"
     );
 }
