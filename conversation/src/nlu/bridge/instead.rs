@@ -5,7 +5,7 @@
 //! that follows: "en vez de eso son 4 noches". Said the other way round ("4 noches en vez de 3")
 //! or without a unit ("en vez de 4 somos 5") the words already read right and are left alone.
 
-use super::super::{lexicon, numbers, normalize::Token};
+use super::super::{lexicon, normalize::Token, numbers};
 
 /// How a value given up is introduced.
 const LEADS: &[&str] = &[
@@ -19,8 +19,22 @@ const LEADS: &[&str] = &[
 
 /// Units of what a guest corrects: nights and people.
 const UNITS: &[&str] = &[
-    "noches", "noche", "personas", "persona", "pax", "adultos", "huespedes", "nights", "night",
-    "people", "guests", "persons", "noites", "noite", "pessoas", "hospedes",
+    "noches",
+    "noche",
+    "personas",
+    "persona",
+    "pax",
+    "adultos",
+    "huespedes",
+    "nights",
+    "night",
+    "people",
+    "guests",
+    "persons",
+    "noites",
+    "noite",
+    "pessoas",
+    "hospedes",
 ];
 
 /// Rewrites the value given up (see the module docs).

@@ -84,12 +84,15 @@ fn settles_a_sum(tokens: &[Token], i: usize) -> bool {
     };
     // After: "cancelar el saldo", "cancelar lo que falta", "cancelar en efectivo".
     let mut k = i + 1;
-    while tokens.get(k).is_some_and(|t| t.is_any(BETWEEN) && !t.punct_after) && k < i + 3 {
+    while tokens
+        .get(k)
+        .is_some_and(|t| t.is_any(BETWEEN) && !t.punct_after)
+        && k < i + 3
+    {
         k += 1;
     }
-    let owed_after = k > i + 1
-        && tokens[k - 1].is("que")
-        && tokens.get(k).is_some_and(|t| t.is_any(OWED));
+    let owed_after =
+        k > i + 1 && tokens[k - 1].is("que") && tokens.get(k).is_some_and(|t| t.is_any(OWED));
     let way_after = tokens
         .get(i + 1)
         .is_some_and(|t| t.is_any(&["en", "con", "por", "via", "mediante"]))

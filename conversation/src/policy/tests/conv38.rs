@@ -45,7 +45,10 @@ fn a_balance_cancelled_is_a_question_about_paying_it() {
         assert!(!requested(&t), "{text}: {}", said(&t));
         assert!(!released(&t), "{text}: {}", said(&t));
         let out = said(&t).to_lowercase();
-        assert!(out.contains("pagar") || out.contains("saldo"), "{text}: {out}");
+        assert!(
+            out.contains("pagar") || out.contains("saldo"),
+            "{text}: {out}"
+        );
     }
 }
 
@@ -57,7 +60,10 @@ fn a_yes_no_question_with_several_on_the_table_is_about_the_one_proposed() {
         let out = said(&t);
         assert!(out.starts_with("No"), "{text}: {out}");
         assert!(out.contains("Arrayán"), "{text}: {out}");
-        assert!(out.contains("Coihue") || out.contains("Lenga"), "{text}: {out}");
+        assert!(
+            out.contains("Coihue") || out.contains("Lenga"),
+            "{text}: {out}"
+        );
         // A yes still books the one proposed.
         let t = World::default().run(&t.state, "bueno igual esta bien, dale");
         assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(1), "{text}");
@@ -65,7 +71,11 @@ fn a_yes_no_question_with_several_on_the_table_is_about_the_one_proposed() {
     let out = said(&talk(&[ASK_FOR_TWO, "tiene wifi?"]));
     assert!(out.starts_with("¡Sí") && out.contains("Arrayán"), "{out}");
     // Of the place, or of any: the one that has it.
-    for text in ["alguna tiene pileta?", "tienen pileta?", "cual tiene pileta?"] {
+    for text in [
+        "alguna tiene pileta?",
+        "tienen pileta?",
+        "cual tiene pileta?",
+    ] {
         let out = said(&talk(&[ASK_FOR_TWO, text]));
         assert!(!out.starts_with("No"), "{text}: {out}");
         assert!(out.contains("Lenga"), "{text}: {out}");

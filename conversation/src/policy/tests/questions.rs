@@ -73,8 +73,7 @@ fn every_yes_no_question_of_a_message_is_answered() {
     );
     let s = said(&t);
     assert!(
-        s.contains("¡Sí! Todas las cabañas tienen wifi")
-            && s.contains("No, no tenemos cochera"),
+        s.contains("¡Sí! Todas las cabañas tienen wifi") && s.contains("No, no tenemos cochera"),
         "{s}"
     );
 }
