@@ -90,3 +90,43 @@ fn parking_and_the_jacuzzi_are_named_as_guests_name_them() {
     let s = said(&w.talk(&["does the Lenga have a jacuzzi?"]));
     assert!(s.contains("jacuzzi"), "{s}");
 }
+
+#[test]
+fn the_cheapest_or_biggest_that_takes_pets_is_a_pick_among_those_that_do() {
+    for (pick, cabin) in [
+        ("la más barata que acepta perros", 2),
+        ("la mas barata de las que aceptan mascotas entonces", 2),
+        ("the cheapest one that takes dogs then", 2),
+        ("the biggest one that takes dogs", 3),
+        ("a mais barata que aceita cachorro", 2),
+    ] {
+        let t = talk(&["somos 2 del 10 al 13 de mayo", pick]);
+        let b = booked(&t);
+        assert_eq!(
+            b.map(|b| b.accommodation_id),
+            Some(cabin),
+            "{pick}: {}",
+            said(&t)
+        );
+    }
+    // Asked as a question, it is answered, not held.
+    let t = talk(&[
+        "somos 2 del 10 al 13 de mayo",
+        "la más barata acepta perros?",
+    ]);
+    assert!(booked(&t).is_none(), "{}", said(&t));
+}
+
+#[test]
+fn a_favour_asked_goes_to_a_person_and_a_relation_is_no_name() {
+    for text in [
+        "me podes hacer factura a nombre de mi empresa?",
+        "¿hacen factura A?",
+        "nos podrias guardar las valijas hasta la tarde?",
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(t.state.needs_human, "{text}: {s}");
+        assert!(!s.contains("Gracias, Mi"), "{text}: {s}");
+    }
+}
