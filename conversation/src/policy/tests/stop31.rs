@@ -185,14 +185,7 @@ fn whether_the_party_fits_in_the_cabin_offered_or_held_is_a_yes_or_no() {
 
 #[test]
 fn the_view_asked_with_several_offered_is_of_the_one_proposed() {
-    let w = World {
-        descriptions: vec![
-            (1, "Para dos, con hogar a leña y vista al lago."),
-            (2, "Dos dormitorios, parrilla y deck con vista al bosque."),
-            (3, "Tres dormitorios, jacuzzi y vista a la montaña."),
-        ],
-        ..World::default()
-    };
+    let w = super::stop30::with_views();
     // For 4: the Coihue proposed, the Lenga besides; the Arrayán (lake) is too small.
     let t = w.talk(&["somos 4 del 10 al 13 de mayo", "tiene vista al lago?"]);
     let s = said(&t);
