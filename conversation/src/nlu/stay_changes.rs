@@ -398,6 +398,15 @@ pub(super) fn following_week(tokens: &[Token]) -> bool {
     })
 }
 
+/// "El que viene", "el siguiente", "el próximo", "next", "o seguinte", "que vem": the next one
+/// said (bridged words included).
+pub(super) fn says_next(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.is_any(&["siguiente", "proximo", "proxima", "next", "seguinte"]))
+        || super::lexicon::says_any(tokens, &["que viene", "que vem"])
+}
+
 /// "Una persona más", "se suma uno más", "dos adultos más", "one more person", "another
 /// guest", "mais uma pessoa", "somos uno menos": people added to (or taken from) the party.
 pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {

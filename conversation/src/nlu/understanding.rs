@@ -188,6 +188,10 @@ pub struct Understanding {
     /// "El finde siguiente", "la semana que sigue", "the following week": the week after the
     /// stay talked about, when there is one (the conversation moves it by seven days).
     pub following_week: bool,
+    /// "El finde que viene", "next weekend", "o próximo": a relative week or weekend said as the
+    /// next one; when it reads as the very stay talked about ("¿tenés este finde?" … "¿y el
+    /// finde que viene?" on a Friday), the one after it is meant.
+    pub says_next: bool,
     /// A holiday period the dates were taken from ("el finde largo", "Semana Santa"): the
     /// reply says which dates were assumed.
     pub period: Option<PeriodMention>,

@@ -137,7 +137,19 @@ pub(super) fn in_context<'a>(
     }
     // "¿Y el finde siguiente?", "se puede pasar a la semana que sigue?": a week after the stay
     // talked about (or held), its nights kept; not the next weekend from today.
-    if u.following_week
+    // "¿Tenés este finde?" … "¿y el finde que viene?" (on a Friday it reads as this one), "¿y
+    // el que viene?", "and the next one?": the week after the stay talked about too.
+    let talked = prev.check_in.zip(prev.check_out);
+    let next_of_talked = u.says_next
+        && talked.is_some_and(|(i, o)| (o - i).num_days() <= 7)
+        && (u.check_in.zip(u.check_out) == talked
+            || u.check_in.is_none()
+                && u.guests.is_none()
+                && u.nights.is_none()
+                && u.month.is_none()
+                && u.accommodation.is_none()
+                && u.period.is_none());
+    if (u.following_week || next_of_talked)
         && u.check_out
             .is_none_or(|o| u.check_in.is_some_and(|i| (o - i).num_days() <= 3))
     {

@@ -35,7 +35,8 @@
 //! holiday's stay: `@carnival`, `@holyweek`, `@yearend`, `@christmas`,
 //! `@longweekend` (the next long weekend), `@longweekend-05` (the next one in May), `@weekend`
 //! ("este finde": Friday to Sunday, as the NLU reads it from today), `@nextweekend` ("el finde
-//! que viene": next week's from Friday on), or `+N` (today plus N days,
+//! que viene": next week's from Friday on), `@afterweekend` (the weekend after `@weekend`, "este
+//! finde no, el que viene" on any day), or `+N` (today plus N days,
 //! for "mañana", "pasado mañana"; both ends of a stay then count from today). In expected
 //! words `{03-16}`, `{carnival.in}` and
 //! `{carnival.out}` become the date as the guest reads it in the case's language.
@@ -348,6 +349,16 @@ fn season(name: &str, today: NaiveDate) -> Result<(NaiveDate, NaiveDate), String
         "longweekend" => holidays::next_long_weekend(today),
         "weekend" => return Ok(weekend(today)),
         "nextweekend" => return Ok(next_weekend(today)),
+        "afterweekend" => {
+            // On a Friday or Saturday "este finde" is the one under way, and "el finde que
+            // viene" already the one after.
+            if matches!(today.weekday(), chrono::Weekday::Fri | chrono::Weekday::Sat) {
+                return Ok(next_weekend(today));
+            }
+            let (friday, sunday) = weekend(today);
+            let week = chrono::Days::new(7);
+            return Ok((friday + week, sunday + week));
+        }
         other => match other.strip_prefix("longweekend-") {
             // The next long weekend that starts in that month.
             Some(m) => {

@@ -192,3 +192,31 @@ fn the_view_asked_with_several_offered_is_of_the_one_proposed() {
     assert!(s.starts_with("No, Cabaña Coihue"), "{s}");
     assert!(booked(&t).is_none(), "{s}");
 }
+
+#[test]
+fn the_next_one_after_a_weekend_talked_about_is_a_week_later() {
+    let first = talk(&["tenés lugar este finde para 2?"]).state;
+    let (i, o) = (first.check_in.unwrap(), first.check_out.unwrap());
+    let week = chrono::Duration::days(7);
+    for text in [
+        "y el que viene?",
+        "y el siguiente?",
+        "y el finde que viene?",
+        "and the next one?",
+    ] {
+        let t = run(&first, text);
+        assert_eq!(
+            (t.state.check_in, t.state.check_out),
+            (Some(i + week), Some(o + week)),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+    // With nothing talked about, "el finde que viene" is read from today, as before.
+    let t = talk(&["tenés lugar el finde que viene para 2?"]);
+    assert!(
+        t.state.check_in.is_some_and(|d| d <= i + week),
+        "{}",
+        said(&t)
+    );
+}
