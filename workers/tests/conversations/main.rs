@@ -26,7 +26,9 @@
 //! voucher, their dates, picks, corrections, cancellations and language kept;
 //! `cases_conv36.txt`, long Argentine conversations where the guest changes their mind several
 //! times; `cases_conv37.txt`, Argentine voice notes as speech-to-text writes them, and what
-//! guests do after a hold and after paying) run through the real fleet,
+//! guests do after a hold and after paying; `cases_conv39.txt`, several questions and intents in
+//! one message: yes/no chains, questions in an offer or after a hold, a question plus a choice)
+//! run through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -261,6 +263,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv35.txt", include_str!("cases_conv35.txt")),
     ("cases_conv36.txt", include_str!("cases_conv36.txt")),
     ("cases_conv37.txt", include_str!("cases_conv37.txt")),
+    ("cases_conv39.txt", include_str!("cases_conv39.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
