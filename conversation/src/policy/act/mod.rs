@@ -82,6 +82,45 @@ pub(crate) fn act(
         effects.extend(answers(s, (name.as_deref(), &[]), facts, asked, None));
         return effects;
     }
+    // "¿Cuál es la más barata? ¿y cuál acepta perros?" with options offered: the one asked for
+    // by price or size first (in focus, not held), then the rest answered.
+    if matches!(step, Step::Info { .. })
+        && u.question
+        && matches!(
+            u.choice,
+            Some(Choice::Cheapest | Choice::Priciest | Choice::Largest | Choice::Smallest)
+        )
+        && let Some(i) = s
+            .offer
+            .as_ref()
+            .filter(|o| !o.together)
+            .and_then(|o| o.asked)
+    {
+        let mut effects = offers::pick(s, u, facts, i);
+        // The option's own pets line already answers the pets question.
+        let step = match step {
+            Step::Info {
+                mut topics,
+                mut features,
+                named,
+            } if s.pets => {
+                topics.retain(|t| *t != crate::nlu::InfoTopic::Pets);
+                features.retain(|f| *f != crate::nlu::Feature::Pets);
+                Step::Info {
+                    topics,
+                    features,
+                    named,
+                }
+            }
+            other => other,
+        };
+        let nothing_else = matches!(&step, Step::Info { topics, features, .. }
+            if topics.is_empty() && features.is_empty());
+        if !nothing_else {
+            effects.extend(carry_out(step, s, u, facts));
+        }
+        return effects;
+    }
     // "Buenísimo, ¿cuánto es la seña?" after "la Coihue" held it: the confirmation first.
     let confirmed = if matches!(step, Step::AlreadyHeld) {
         None
@@ -119,6 +158,19 @@ fn carry_out(
         Step::HoldStanding => holds::standing(s, u, facts),
         Step::OtherOptions => quote::other_options(s, facts),
         Step::HasDescribed { name, words } => answers::has_described(s, facts, name, words),
+        Step::IfSo {
+            subject,
+            then,
+            still,
+        } => {
+            let mut out = answers(s, (Some(&subject), &[]), facts, Questions::of(u), None);
+            if let Some(then) = then {
+                out.extend(carry_out(*then, s, u, facts));
+            } else if still {
+                out.push(say(texts::if_not_still(lang, &subject)));
+            }
+            out
+        }
         Step::PetsForHold => holds::pets_for_hold(s, u, facts),
         Step::WhoIAm => vec![say(texts::who_i_am(lang).to_owned())],
         Step::TogetherIn { names, book } => quote::together_in(s, facts, &names, book),
