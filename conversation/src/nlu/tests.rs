@@ -4831,3 +4831,19 @@ fn conv39_a_thing_asked_beside_others_and_a_choice_on_a_condition() {
         assert!(read(text).if_so.is_none(), "{text}");
     }
 }
+
+#[test]
+fn a_long_weekend_of_a_month_written_with_a_bare_d() {
+    for text in [
+        "tenes lugar pa 6 el finde largo d agosto?",
+        "el finde largo de agosto",
+        "para el fin de semana largo d agosto somos 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.check_in.map(|d| d.format("%m").to_string()).as_deref(),
+            Some("08"),
+            "{text}: {u:?}"
+        );
+    }
+}

@@ -23,6 +23,8 @@ pub(super) struct Questions<'a> {
     scenery: Option<Scenery>,
     /// A thing no feature knows, asked beside the rest ("¿tiene deck? ¿y parrilla?").
     described: Option<&'a str>,
+    /// What the guest called each feature, said back.
+    words: &'a [(Feature, &'static str)],
 }
 
 impl<'a> Questions<'a> {
@@ -35,6 +37,7 @@ impl<'a> Questions<'a> {
             deposit: u.pays_deposit,
             scenery: u.scenery,
             described: u.also_described.as_deref(),
+            words: &u.feature_words,
         }
     }
 }
@@ -130,6 +133,7 @@ pub(super) fn answers(
         deposit,
         scenery,
         described,
+        words,
     } = asked;
     let lang = s.language;
     // "¿Qué diferencia hay entre la Coihue y la Ñire?": the cabins named, not all of them.
@@ -166,7 +170,8 @@ pub(super) fn answers(
         said.into_iter().map(Effect::Say).collect()
     };
     let yes_no = |f: Feature| {
-        info::yes_no_at(lang, f, facts.place, (all, named), asked)
+        let word = words.iter().find(|(g, _)| *g == f).map(|(_, w)| *w);
+        info::yes_no_at(lang, (f, word), facts.place, (all, named), asked)
             .into_iter()
             .map(Effect::Say)
     };
