@@ -161,10 +161,15 @@ pub(crate) fn asked_in_a_clause(tokens: &[Token], name: &str) -> Option<String> 
         let plain = clause
             .iter()
             .all(|t| t.is_alpha() && !t.is_any(&["precio", "sale", "cuesta", "cuanto", "libre"]));
-        if !plain || !super::cues::features(clause).is_empty() {
+        // "…? si tiene, dale": the condition of a choice, no question.
+        let condition = clause
+            .first()
+            .is_some_and(|t| t.is_any(&["si", "if", "se", "caso"]));
+        if !plain || condition || !super::cues::features(clause).is_empty() {
             return None;
         }
-        let words = asked_of(clause, name)?;
+        // "¿La Ñire tiene jacuzzi? ¿y deck?": a thing said after "y" alone is asked too.
+        let words = asked_of(clause, name).or_else(|| asked_after_and(clause))?;
         (a_thing(&words) && words.split_whitespace().count() <= 3).then_some(words)
     })
 }

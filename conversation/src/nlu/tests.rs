@@ -4769,6 +4769,9 @@ fn conv39_a_thing_asked_beside_others_and_a_choice_on_a_condition() {
             Some("deck"),
         ),
         ("la coihue tiene deck no? y parrilla?", Some("deck")),
+        ("la lenga tiene jacuzzi? y deck?", Some("deck")),
+        ("che la lenga tiene wifi, parrilla y deck?", Some("deck")),
+        ("la lenga tiene jacuzzi? si tiene dale", None),
         ("does the Coihue have a deck? and wifi?", Some("deck")),
         ("la coihue tiene parrilla? y wifi?", None),
         ("la coihue esta libre del 3 al 5? y tiene wifi?", None),
@@ -4820,6 +4823,13 @@ fn conv39_a_thing_asked_beside_others_and_a_choice_on_a_condition() {
         assert_eq!(c.subject.as_deref(), subject, "{text}");
         assert_eq!(c.otherwise.as_deref(), otherwise, "{text}");
         assert_eq!(c.books, books, "{text}");
+    }
+    // "Está livre?", "disponível": Portuguese.
+    for text in [
+        "a Lenga está livre de 10 a 13 de abril?",
+        "A Lenga está disponível de 10 a 13 de abril?",
+    ] {
+        assert_eq!(read(text).language, Some(crate::Language::Pt), "{text}");
     }
     // A question, not a condition: "saber si tiene…", "si" that agrees, nothing chosen.
     for text in [

@@ -116,6 +116,32 @@ pub(super) fn asked_of_pointed(
     answers(s, (Some(name), &[]), facts, asked, None)
 }
 
+/// "¿La Arrayán tiene wifi? ¿y cuánto sale la noche?" with options offered: the yes/no
+/// questions (and a thing only the description has) answered for the option asked about,
+/// `name`, beside its price (the pets line, when the option shows it, is not said twice).
+pub(super) fn yes_no_of(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+    name: &str,
+) -> Vec<Effect> {
+    let features: Vec<Feature> = u
+        .features
+        .iter()
+        .copied()
+        .filter(|f| !(s.pets && *f == Feature::Pets))
+        .collect();
+    if features.is_empty() && u.also_described.is_none() {
+        return Vec::new();
+    }
+    let asked = Questions {
+        topics: &[],
+        features: &features,
+        ..Questions::of(u)
+    };
+    answers(s, (Some(name), &[]), facts, asked, None)
+}
+
 /// Answers to the questions about the place a message asks, for the cabins it names (or the
 /// ones just offered, when a quote came first). A yes/no question is answered first.
 pub(super) fn answers(

@@ -17,7 +17,7 @@ mod offers;
 use super::{holds, plan::Step, quote, say};
 use crate::{
     Effect, Facts,
-    nlu::{Choice, Understanding},
+    nlu::{Choice, InfoTopic, Understanding},
     state::ConversationState,
     texts,
 };
@@ -165,7 +165,12 @@ fn carry_out(
         } => {
             let mut out = answers(s, (Some(&subject), &[]), facts, Questions::of(u), None);
             if let Some(then) = then {
-                out.extend(carry_out(*then, s, u, facts));
+                // The stay quoted answers the same questions again: each said once.
+                for e in carry_out(*then, s, u, facts) {
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
             } else if still {
                 out.push(say(texts::if_not_still(lang, &subject)));
             }
@@ -255,7 +260,13 @@ fn carry_out(
             s.wants = None;
             vec![say(texts::offer_declined(lang))]
         }
-        Step::AlreadyHeld => holds::already_held(s, u, facts),
+        // "¿Tiene wifi? ¿cómo pago la seña?" with a hold: the hold and its link, and the rest
+        // of the message answered.
+        Step::AlreadyHeld => {
+            let mut out = holds::already_held(s, u, facts);
+            out.extend(asked_besides(s, u, facts, &[InfoTopic::Payment]));
+            out
+        }
         Step::KeepHold => match facts
             .held
             .and_then(|h| stay_of(h.check_in, h.check_out).map(|st| (h, st)))
@@ -282,7 +293,11 @@ fn carry_out(
             None => vec![say(texts::clarify(lang))],
         },
         Step::HeldPrice => held::held_price(s, u, facts),
-        Step::PayingHeld => holds::paying_held(s, u, facts),
+        Step::PayingHeld => {
+            let mut out = holds::paying_held(s, u, facts);
+            out.extend(asked_besides(s, u, facts, &[InfoTopic::Payment]));
+            out
+        }
         Step::BalanceDue => holds::balance_due(s, u, facts),
         Step::Voucher => held::voucher(s, u, facts),
         Step::Balance => held::balance(s, u, facts),

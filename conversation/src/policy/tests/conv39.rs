@@ -174,3 +174,52 @@ fn a_cabin_asked_free_on_dates_alone_is_answered_yes_or_no_first() {
         );
     }
 }
+
+#[test]
+fn a_condition_said_with_a_stay_or_of_an_option_by_position() {
+    // With the stay in the same message: booked on a yes; on a no the question answered once
+    // and what is free offered, nothing held.
+    let t = talk(&["la lenga tiene parrilla? si tiene reservala del 15 al 17 de diciembre para 6"]);
+    assert_eq!(
+        booked(&t).map(|b| b.accommodation_id),
+        Some(3),
+        "{}",
+        said(&t)
+    );
+    let t = talk(&["la coihue tiene pileta? si tiene reservala del 15 al 17 de diciembre para 4"]);
+    let out = said(&t);
+    assert!(booked(&t).is_none(), "{out}");
+    assert!(out.starts_with("No"), "{out}");
+    assert_eq!(out.matches("no tiene pileta").count(), 1, "{out}");
+    assert!(t.state.offer.is_some(), "{out}");
+    // "¿La segunda tiene…? si tiene dale": the second option.
+    let t = talk(&[
+        "hay lugar para 4 del 15 al 17 de diciembre?",
+        "la segunda tiene pileta? si tiene dale",
+    ]);
+    assert_eq!(
+        booked(&t).map(|b| b.accommodation_id),
+        Some(3),
+        "{}",
+        said(&t)
+    );
+}
+
+#[test]
+fn a_yes_no_question_beside_the_price_of_an_option_is_answered() {
+    let t = talk(&[
+        "hay lugar para 2 del 15 al 17 de diciembre?",
+        "la arrayan tiene wifi? y cuanto sale la noche?",
+    ]);
+    let out = said(&t).to_lowercase();
+    assert!(out.contains("wifi"), "{out}");
+    assert!(out.contains("la noche"), "{out}");
+    assert!(booked(&t).is_none(), "{out}");
+    // After a hold: how to pay and the question beside it.
+    let t = coihue_hold(false).run(&after_hold(), "tiene wifi? como pago la seña?");
+    let out = said(&t).to_lowercase();
+    assert!(
+        out.contains("wifi") && out.contains("pago.example"),
+        "{out}"
+    );
+}
