@@ -4824,6 +4824,14 @@ fn conv39_a_thing_asked_beside_others_and_a_choice_on_a_condition() {
         assert_eq!(c.otherwise.as_deref(), otherwise, "{text}");
         assert_eq!(c.books, books, "{text}");
     }
+    // "¿Cuál sale menos?": the cheapest asked for.
+    for text in [
+        "cual sale menos?",
+        "which one costs less?",
+        "qual custa menos?",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Cheapest), "{text}");
+    }
     // "Está livre?", "disponível": Portuguese.
     for text in [
         "a Lenga está livre de 10 a 13 de abril?",

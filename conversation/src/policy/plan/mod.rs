@@ -20,8 +20,8 @@
 //!    thanks) holds that option at once; one asked about only focuses it; a yes accepts the
 //!    option in focus, and only that;
 //! 10. `hold`: with a hold: new dates or people correct it (moved if unpaid, handed to staff if
-//!    paid), unless the guest plainly asks about another stay; a yes says it is already held;
-//!    a price question ("¿cuánto es la seña?") gets the hold's own total, deposit and link;
+//!     paid), unless the guest plainly asks about another stay; a yes says it is already held;
+//!     a price question ("¿cuánto es la seña?") gets the hold's own total, deposit and link;
 //! 11. `stay`: a greeting; winter holidays (which days?); a long weekend in a month without
 //!     one; a month asked about; then a stay: ask for the missing slot, or quote.
 //!

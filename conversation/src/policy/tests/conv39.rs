@@ -223,3 +223,23 @@ fn a_yes_no_question_beside_the_price_of_an_option_is_answered() {
         "{out}"
     );
 }
+
+#[test]
+fn the_cheapest_of_the_cabins_named_together_is_asked_among_them() {
+    for (first, then) in [
+        (
+            "la coihue esta disponible del 15 al 17 de diciembre? y la lenga?",
+            "cual sale menos?",
+        ),
+        (
+            "is the Coihue free from December 15 to 17? and the Lenga?",
+            "which one costs less?",
+        ),
+    ] {
+        let t = talk(&[first, then]);
+        let out = said(&t);
+        assert!(out.contains("Coihue"), "{then}: {out}");
+        assert!(!out.contains("Arrayán"), "{then}: {out}");
+        assert_eq!(t.state.accommodation.as_deref(), Some("Cabaña Coihue"));
+    }
+}
