@@ -281,6 +281,8 @@ mod tests {
                 ask_guests(lang).to_owned(),
                 ask_dates(lang).to_owned(),
                 clarify(lang).to_owned(),
+                unanswered_with(lang, true).to_owned(),
+                unanswered_with(lang, false).to_owned(),
                 human(lang).to_owned(),
                 no_room(lang).to_owned(),
                 offer(lang, &stay(), 2, std::slice::from_ref(&line)),
