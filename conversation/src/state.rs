@@ -155,6 +155,10 @@ pub struct ConversationState {
     /// next ("uh no, dejalo en 2") is nights again, not people.
     #[serde(default)]
     pub nights_changed_last: bool,
+    /// The cabins the guest named together ("¿la Coihue está libre? ¿y la Ñire?"): "¿cuál sale
+    /// menos?" next asks among them.
+    #[serde(default)]
+    pub named: Vec<String>,
 }
 
 /// The topics and yes/no features a question about the place asked.

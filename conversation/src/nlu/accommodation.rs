@@ -135,6 +135,45 @@ pub(crate) fn asked_of(tokens: &[Token], name: &str) -> Option<String> {
     (end > 0).then(|| asked[..end].join(" "))
 }
 
+/// "¿La Coihue tiene deck? ¿y parrilla? ¿cuánto sale?", "la ñire tiene jacuzzi y deck?": the
+/// words asked, in a clause of their own (cut at punctuation or an "y"/"and"), of a thing no
+/// feature, date or number names; `None` when no clause asks such a thing.
+pub(crate) fn asked_in_a_clause(tokens: &[Token], name: &str) -> Option<String> {
+    let mut clauses: Vec<&[Token]> = Vec::new();
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let ends = t.punct_after
+            || tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_any(&["y", "e", "and"]));
+        if ends {
+            clauses.push(&tokens[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        clauses.push(&tokens[start..]);
+    }
+    if clauses.len() < 2 {
+        return None;
+    }
+    clauses.into_iter().find_map(|clause| {
+        let plain = clause
+            .iter()
+            .all(|t| t.is_alpha() && !t.is_any(&["precio", "sale", "cuesta", "cuanto", "libre"]));
+        // "…? si tiene, dale": the condition of a choice, no question.
+        let condition = clause
+            .first()
+            .is_some_and(|t| t.is_any(&["si", "if", "se", "caso"]));
+        if !plain || condition || !super::cues::features(clause).is_empty() {
+            return None;
+        }
+        // "¿La Ñire tiene jacuzzi? ¿y deck?": a thing said after "y" alone is asked too.
+        let words = asked_of(clause, name).or_else(|| asked_after_and(clause))?;
+        (a_thing(&words) && words.split_whitespace().count() <= 3).then_some(words)
+    })
+}
+
 /// Words asked of a cabin ([`asked_of`]) that name a thing it may have ("3 habitaciones",
 /// "microondas"), not the amenities as a whole ("comodidades", "qué", "todo") nor room for a
 /// party ("lugar para 6").

@@ -50,6 +50,10 @@ const ATTRIBUTES: &[(&str, Choice)] = &[
     ("mas economica", Choice::Cheapest), ("mas economico", Choice::Cheapest),
     ("la barata", Choice::Cheapest), ("la economica", Choice::Cheapest),
     ("menos cara", Choice::Cheapest), ("mas cara", Choice::Priciest), ("mas caro", Choice::Priciest),
+    // "¿Cuál sale menos?", "la que cuesta menos", "qual custa menos?".
+    ("cual sale menos", Choice::Cheapest), ("cual cuesta menos", Choice::Cheapest),
+    ("que sale menos", Choice::Cheapest), ("que cuesta menos", Choice::Cheapest),
+    ("qual custa menos", Choice::Cheapest), ("que custa menos", Choice::Cheapest),
     ("mas grande", Choice::Largest), ("la grande", Choice::Largest), ("el grande", Choice::Largest),
     ("mas amplia", Choice::Largest), ("mas espaciosa", Choice::Largest),
     ("mas capacidad", Choice::Largest), ("cabana grande", Choice::Largest),

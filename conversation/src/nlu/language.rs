@@ -42,6 +42,8 @@ const PORTUGUESE: &[&str] = &[
     // quarta", "pro Natal", "a Páscoa", "eu e minha namorada").
     "vem", "terca", "quarta", "feira", "natal", "pascoa", "namorada", "namorado", "banheira",
     "esquece",
+    // "A Lenga está livre?", "está disponível?", "se tiver".
+    "livre", "livres", "disponivel", "disponiveis", "tiver",
 ];
 
 #[rustfmt::skip]

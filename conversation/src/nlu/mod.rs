@@ -92,6 +92,7 @@ mod confidence;
 mod cues;
 mod dates;
 mod guests;
+mod if_so;
 mod intent;
 mod json_line;
 mod language;
@@ -115,8 +116,8 @@ use crate::Language;
 
 pub use json_line::to_json_line;
 pub use understanding::{
-    AboutHold, AskedTime, Choice, Feature, InfoTopic, Intent, PayMethod, Period, PeriodMention,
-    Scenery, StayEnd, Understanding,
+    AboutHold, AskedTime, Choice, Feature, IfSo, InfoTopic, Intent, PayMethod, Period,
+    PeriodMention, Scenery, StayEnd, Understanding,
 };
 
 /// Below this the bot asks a clarifying question instead of guessing.
@@ -400,6 +401,15 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         accommodation::asked_of(&tokens, "").or_else(|| accommodation::asked_after_and(&tokens))
     })
     .flatten();
+    // "¿La Coihue tiene deck? ¿y parrilla?": the thing no feature knows, asked beside others.
+    // A view asked about is answered as one ("¿tiene vista al lago?").
+    let also_described = (asked_of.is_none()
+        && described.is_none()
+        && asked_words.is_none()
+        && !signals.topics.contains(&InfoTopic::View)
+        && (text.contains('?') || text.contains('¿')))
+    .then(|| accommodation::asked_in_a_clause(&tokens, accommodation.as_deref().unwrap_or("")))
+    .flatten();
     let named_apart = accommodation
         .as_deref()
         .is_some_and(|name| asks::named_apart_from_the_question(text, name));
@@ -430,6 +440,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         compares: asks::compares(&tokens),
         asked_of,
         asked_words,
+        also_described,
+        if_so: if_so::detect(&tokens, accommodations),
         asks_other: asks::other(&tokens),
         all_in_one: asks::all_in_one(&tokens),
         language_asked,

@@ -4900,6 +4900,97 @@ fn conv41_going_back_to_what_was_said_before() {
 }
 
 #[test]
+fn conv39_a_thing_asked_beside_others_and_a_choice_on_a_condition() {
+    // A thing no feature knows, asked in a clause of its own beside other questions.
+    for (text, words) in [
+        ("la coihue tiene deck? y parrilla?", Some("deck")),
+        (
+            "hola! la coihue tiene deck? y parrilla? cuanto sale la noche?",
+            Some("deck"),
+        ),
+        ("la coihue tiene deck no? y parrilla?", Some("deck")),
+        ("la lenga tiene jacuzzi? y deck?", Some("deck")),
+        ("che la lenga tiene wifi, parrilla y deck?", Some("deck")),
+        ("la lenga tiene jacuzzi? si tiene dale", None),
+        ("does the Coihue have a deck? and wifi?", Some("deck")),
+        ("la coihue tiene parrilla? y wifi?", None),
+        ("la coihue esta libre del 3 al 5? y tiene wifi?", None),
+        ("tienen algo para 4? y wifi?", None),
+    ] {
+        assert_eq!(read(text).also_described.as_deref(), words, "{text}");
+    }
+    // A choice made on the answer: the cabin asked about, the other one named, booked or
+    // only put in focus.
+    for (text, subject, otherwise, books) in [
+        (
+            "la lenga tiene parrilla? si tiene, reservala",
+            Some("Cabaña Lenga"),
+            None,
+            true,
+        ),
+        (
+            "la coihue tiene pileta? si es asi la quiero",
+            Some("Cabaña Coihue"),
+            None,
+            true,
+        ),
+        (
+            "la coihue acepta perros? si acepta quiero la coihue, sino la lenga",
+            Some("Cabaña Coihue"),
+            Some("Cabaña Lenga"),
+            true,
+        ),
+        (
+            "does the Lenga allow dogs? if so we'll take it",
+            Some("Cabaña Lenga"),
+            None,
+            true,
+        ),
+        (
+            "a Lenga tem churrasqueira? se tiver, pode reservar",
+            Some("Cabaña Lenga"),
+            None,
+            true,
+        ),
+        (
+            "¿la Lenga tiene jacuzzi? Si es así vamos con esa.",
+            Some("Cabaña Lenga"),
+            None,
+            false,
+        ),
+    ] {
+        let c = read(text).if_so.unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(c.subject.as_deref(), subject, "{text}");
+        assert_eq!(c.otherwise.as_deref(), otherwise, "{text}");
+        assert_eq!(c.books, books, "{text}");
+    }
+    // "¿Cuál sale menos?": the cheapest asked for.
+    for text in [
+        "cual sale menos?",
+        "which one costs less?",
+        "qual custa menos?",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Cheapest), "{text}");
+    }
+    // "Está livre?", "disponível": Portuguese.
+    for text in [
+        "a Lenga está livre de 10 a 13 de abril?",
+        "A Lenga está disponível de 10 a 13 de abril?",
+    ] {
+        assert_eq!(read(text).language, Some(crate::Language::Pt), "{text}");
+    }
+    // A question, not a condition: "saber si tiene…", "si" that agrees, nothing chosen.
+    for text in [
+        "queria saber si la lenga tiene parrilla y si acepta perros porque queremos reservar",
+        "si, la lenga tiene parrilla?",
+        "la lenga tiene parrilla? si tiene me avisas",
+        "tienen lugar del 3 al 5? si tienen, somos 4",
+    ] {
+        assert!(read(text).if_so.is_none(), "{text}");
+    }
+}
+
+#[test]
 fn a_long_weekend_of_a_month_written_with_a_bare_d() {
     for text in [
         "tenes lugar pa 6 el finde largo d agosto?",

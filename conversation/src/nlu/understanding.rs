@@ -93,6 +93,13 @@ pub struct Understanding {
     /// The words a question asks of a cabin it does not name ("¿tiene vista al lago?", "¿y
     /// deck?"): asked of the cabin the conversation is about.
     pub asked_words: Option<String>,
+    /// Words no feature knows asked in one clause of a message that asks other things too
+    /// ("¿la Coihue tiene deck? ¿y parrilla?", "does it have a deck and wifi?"): answered from
+    /// what the owner wrote, beside the rest.
+    pub also_described: Option<String>,
+    /// A choice made on the answer to the question asked with it ("¿la Lenga tiene parrilla?
+    /// si tiene, reservala", "if so we'll take it", "sino la Coihue").
+    pub if_so: Option<IfSo>,
     /// The guest says no ("no", "no gracias", "mejor no"): declines what is on the table.
     pub declines: bool,
     /// Only a no with words of second thoughts ("mejor no", "no no, pará"): right after a hold,
@@ -315,6 +322,19 @@ pub enum Feature {
     Pets,
     CheckIn,
     CheckOut,
+}
+
+/// A choice on a condition: the cabin asked about, booked when the answer is yes; the other
+/// one named for a no.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct IfSo {
+    /// The cabin the question is about, named before the condition (else the one in focus).
+    pub subject: Option<String>,
+    /// The cabin wanted when the answer is no ("sino la Coihue", "otherwise the Ñire").
+    pub otherwise: Option<String>,
+    /// Booked on a yes ("reservala", "la quiero", "we'll take it"); else only brought into
+    /// focus ("vamos con esa", "me quedo con esa": a yes books it).
+    pub books: bool,
 }
 
 /// What a guest asks or says about the hold they have ([`Understanding::about_hold`]).

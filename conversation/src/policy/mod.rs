@@ -63,6 +63,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             state.check_out = prev.check_out;
             state.guests = prev.guests;
             let heard = listen(&mut state, u);
+            among_named(&mut state, u, facts);
             let step = plan::plan(prev, &mut state, u, &heard, facts);
             let mut effects = act::act(step, &mut state, u, facts);
             // "¿Tienen descuento?": prices are the owner's to bend; a person sees it, the rest
@@ -368,6 +369,11 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     if u.month.is_some() {
         s.month = u.month;
     }
+    if u.accommodations.len() > 1 {
+        s.named.clone_from(&u.accommodations);
+    } else if u.accommodation.is_some() {
+        s.named.clear();
+    }
     let new_pets = u.pets && !s.pets;
     s.pets |= u.pets;
     // "Sem cachorro" after asking whether dogs are welcome: no pet after all.
@@ -378,6 +384,30 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
         new_dates,
         new_guests,
         new_pets,
+    }
+}
+
+/// "¿La Coihue está libre? ¿y la Ñire?" … "¿cuál sale menos?" with nothing offered: the one
+/// of the cabins named that the guest asks for (by price or size) is the cabin talked about.
+fn among_named(s: &mut ConversationState, u: &Understanding, facts: &Facts<'_>) {
+    use crate::nlu::Choice;
+    if s.offer.is_some() || u.accommodation.is_some() || s.named.len() < 2 {
+        return;
+    }
+    let named = facts
+        .accommodations()
+        .iter()
+        .filter(|a| s.named.contains(&a.name));
+    let price = |a: &&Accommodation| a.tariff().base_per_night;
+    let chosen = match u.choice {
+        Some(Choice::Cheapest) => named.min_by_key(price),
+        Some(Choice::Priciest) => named.max_by_key(price),
+        Some(Choice::Largest) => named.max_by_key(|a| a.capacity),
+        Some(Choice::Smallest) => named.min_by_key(|a| a.capacity),
+        _ => None,
+    };
+    if let Some(a) = chosen {
+        s.accommodation = Some(a.name.clone());
     }
 }
 

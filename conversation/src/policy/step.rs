@@ -20,6 +20,14 @@ pub(crate) enum Step {
     Clarify,
     /// A question about the place no data answers: a person will.
     Unanswered,
+    /// "¿La Lenga tiene parrilla? si tiene, reservala": the question answered for `subject`,
+    /// then the step the answer allows (the option booked), if any; on a no, `still`: the
+    /// cabin asked about is offered and a yes books it anyway.
+    IfSo {
+        subject: String,
+        then: Option<Box<Step>>,
+        still: bool,
+    },
     /// "¿La Arrayán tiene vista al lago?": words no feature knows, asked of a cabin named.
     HasDescribed {
         name: String,

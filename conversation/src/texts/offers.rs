@@ -3,7 +3,7 @@
 
 use booking::{Accommodation, Money, StayDates, holidays::Season};
 
-use super::{capitalize, day, range, stay_phrase};
+use super::{capitalize, day, list, range, stay_phrase};
 use crate::{
     Language,
     nlu::{Period, PeriodMention},
@@ -674,6 +674,51 @@ pub fn named_not_free(lang: Language, name: &str) -> String {
         Language::Es => format!("{name} ya está ocupada para esas fechas 😕 "),
         Language::En => format!("{name} is already taken for those dates 😕 "),
         Language::Pt => format!("{name} já está ocupado para essas datas 😕 "),
+    }
+}
+
+/// "¿La Lenga está libre del 8 al 11?" before the people are said: yes for the cabins `free`
+/// (each with how many it sleeps), no for those `taken`.
+pub fn named_free(lang: Language, free: &[(&str, i32)], taken: &[&str]) -> String {
+    let sleeps = |(name, cap): &(&str, i32)| match lang {
+        Language::Es => format!("{name} (para hasta {cap} personas)"),
+        Language::En => format!("{name} (sleeps up to {cap})"),
+        Language::Pt => format!("{name} (para até {cap} pessoas)"),
+    };
+    let free_list: Vec<String> = free.iter().map(sleeps).collect();
+    let free_refs: Vec<&str> = free_list.iter().map(String::as_str).collect();
+    let free_text = list(lang, &free_refs);
+    let taken_text = list(lang, taken);
+    let many = free.len() > 1;
+    let many_taken = taken.len() > 1;
+    match (lang, free.is_empty(), taken.is_empty()) {
+        (Language::Es, false, true) if many => {
+            format!("¡Sí! {free_text} están libres esas fechas 🙌")
+        }
+        (Language::Es, false, true) => format!("¡Sí! {free_text} está libre esas fechas 🙌"),
+        (Language::Es, true, _) if many_taken => {
+            format!("No, {taken_text} ya están ocupadas esas fechas 😕")
+        }
+        (Language::Es, true, _) => format!("No, {taken_text} ya está ocupada esas fechas 😕"),
+        (Language::Es, false, false) => format!(
+            "{free_text} sí está libre esas fechas 🙌; {taken_text}, no: ya está ocupada 😕"
+        ),
+        (Language::En, false, true) if many => {
+            format!("Yes! {free_text} are free on those dates 🙌")
+        }
+        (Language::En, false, true) => format!("Yes! {free_text} is free on those dates 🙌"),
+        (Language::En, true, _) => format!("No, {taken_text} is already taken on those dates 😕"),
+        (Language::En, false, false) => format!(
+            "{free_text} is free on those dates 🙌; {taken_text} isn't, it's already taken 😕"
+        ),
+        (Language::Pt, false, true) if many => {
+            format!("Sim! {free_text} estão livres nessas datas 🙌")
+        }
+        (Language::Pt, false, true) => format!("Sim! {free_text} está livre nessas datas 🙌"),
+        (Language::Pt, true, _) => format!("Não, {taken_text} já está ocupado nessas datas 😕"),
+        (Language::Pt, false, false) => {
+            format!("{free_text} está livre nessas datas 🙌; {taken_text}, não: já está ocupado 😕")
+        }
     }
 }
 

@@ -400,3 +400,25 @@ pub fn you_are_welcome(lang: Language) -> &'static str {
         Language::Pt => "Obrigado a você! 😊 Se precisar de algo, é só me escrever por aqui.",
     }
 }
+
+/// "¿La Lenga tiene pileta? si tiene, reservala" answered no: nothing booked; the cabin asked
+/// about is still on the table if the guest wants it anyway.
+pub fn if_not_still(lang: Language, name: &str) -> String {
+    match lang {
+        Language::Es => {
+            format!(
+                "Así que todavía no te reservé nada 😊 ¿Querés {name} igual? Respondé «dale», o decime cuál preferís."
+            )
+        }
+        Language::En => {
+            format!(
+                "So I haven't booked anything yet 😊 Would you like {name} anyway? Reply «yes», or tell me which one you prefer."
+            )
+        }
+        Language::Pt => {
+            format!(
+                "Então ainda não reservei nada 😊 Quer {name} mesmo assim? Responda «sim», ou me diga qual prefere."
+            )
+        }
+    }
+}

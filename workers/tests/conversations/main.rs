@@ -27,11 +27,12 @@
 //! `cases_conv36.txt`, long Argentine conversations where the guest changes their mind several
 //! times; `cases_conv37.txt`, Argentine voice notes as speech-to-text writes them, and what
 //! guests do after a hold and after paying; `cases_conv38.txt`, a fifth generalist sample in
-//! Argentine Spanish, half WhatsApp and half email, over every bullet; `cases_conv41.txt`,
-//! Argentine groups and calendars: groups larger than any cabin corrected and cancelled, families
-//! with kids, the holidays and long weekends of 2027, relative dates, nights counted and their
-//! corrections) run through the real fleet, each asserting what the guest was told and the
-//! reservation left behind.
+//! Argentine Spanish, half WhatsApp and half email, over every bullet; `cases_conv39.txt`,
+//! several questions and intents in one message: yes/no chains, questions in an offer or after a
+//! hold, a question plus a choice; `cases_conv41.txt`, Argentine groups and calendars: groups
+//! larger than any cabin corrected and cancelled, families with kids, the holidays and long
+//! weekends of 2027, relative dates, nights counted and their corrections) run through the real
+//! fleet, each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -266,6 +267,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv36.txt", include_str!("cases_conv36.txt")),
     ("cases_conv37.txt", include_str!("cases_conv37.txt")),
     ("cases_conv38.txt", include_str!("cases_conv38.txt")),
+    ("cases_conv39.txt", include_str!("cases_conv39.txt")),
     ("cases_conv41.txt", include_str!("cases_conv41.txt")),
 ];
 

@@ -21,6 +21,8 @@ pub(super) struct Questions<'a> {
     deposit: bool,
     /// The view asked about ("¿cuál tiene vista al lago?").
     scenery: Option<Scenery>,
+    /// A thing no feature knows, asked beside the rest ("¿tiene deck? ¿y parrilla?").
+    described: Option<&'a str>,
     /// What the guest called each feature, said back.
     words: &'a [(Feature, &'static str)],
 }
@@ -34,6 +36,7 @@ impl<'a> Questions<'a> {
             ways: &u.pay_methods,
             deposit: u.pays_deposit,
             scenery: u.scenery,
+            described: u.also_described.as_deref(),
             words: &u.feature_words,
         }
     }
@@ -68,7 +71,12 @@ pub(super) fn asked_besides(
         features: &features,
         ..Questions::of(u)
     };
-    answers(s, (None, &u.accommodations), facts, asked, None)
+    // About the cabin held, when the message names none ("¿tiene wifi?").
+    let held = crate::policy::plan::held(facts, u)
+        .filter(|h| h.group.is_none())
+        .map(|h| h.accommodation.as_str());
+    let named = u.accommodation.as_deref().or(held);
+    answers(s, (named, &u.accommodations), facts, asked, None)
 }
 
 /// "Me gusta la del jacuzzi, ¿tiene wifi?", "la que acepta perros, ¿tiene parrilla?": an
@@ -108,6 +116,32 @@ pub(super) fn asked_of_pointed(
     answers(s, (Some(name), &[]), facts, asked, None)
 }
 
+/// "¿La Arrayán tiene wifi? ¿y cuánto sale la noche?" with options offered: the yes/no
+/// questions (and a thing only the description has) answered for the option asked about,
+/// `name`, beside its price (the pets line, when the option shows it, is not said twice).
+pub(super) fn yes_no_of(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+    name: &str,
+) -> Vec<Effect> {
+    let features: Vec<Feature> = u
+        .features
+        .iter()
+        .copied()
+        .filter(|f| !(s.pets && *f == Feature::Pets))
+        .collect();
+    if features.is_empty() && u.also_described.is_none() {
+        return Vec::new();
+    }
+    let asked = Questions {
+        topics: &[],
+        features: &features,
+        ..Questions::of(u)
+    };
+    answers(s, (Some(name), &[]), facts, asked, None)
+}
+
 /// Answers to the questions about the place a message asks, for the cabins it names (or the
 /// ones just offered, when a quote came first). A yes/no question is answered first.
 pub(super) fn answers(
@@ -124,6 +158,7 @@ pub(super) fn answers(
         ways,
         deposit,
         scenery,
+        described,
         words,
     } = asked;
     let lang = s.language;
@@ -204,6 +239,9 @@ pub(super) fn answers(
     for f in features {
         out.extend(yes_no(*f));
     }
+    if let Some(words) = described {
+        out.extend(described_beside(lang, facts, named, words));
+    }
     for t in topics {
         if covered(features, *t) {
             continue;
@@ -228,6 +266,46 @@ pub(super) fn answers(
         out.extend(answer(*t));
     }
     out
+}
+
+/// "¿La Coihue tiene deck? ¿y parrilla?": the thing no feature knows, answered from what the
+/// owner wrote of the cabin named (else which cabins have it; nothing when none notes it, the
+/// rest of the message is answered).
+fn described_beside(
+    lang: crate::Language,
+    facts: &Facts<'_>,
+    named: Option<&str>,
+    words: &str,
+) -> Vec<Effect> {
+    let accommodations = facts.accommodations();
+    if let Some(a) = named.and_then(|n| accommodations.iter().find(|a| a.name == n)) {
+        let yes = info::has_words(a, words);
+        let others: Vec<&str> = accommodations
+            .iter()
+            .filter(|o| o.name != a.name && info::has_words(o, words))
+            .map(|o| o.name.as_str())
+            .collect();
+        let text = if !yes && !others.is_empty() {
+            texts::has_described_elsewhere(
+                lang,
+                &a.name,
+                &a.description,
+                &texts::list(lang, &others),
+            )
+        } else {
+            texts::has_described(lang, &a.name, yes, &a.description)
+        };
+        return vec![say(text)];
+    }
+    let lines: Vec<(&str, &str)> = accommodations
+        .iter()
+        .filter(|a| info::has_words(a, words))
+        .map(|a| (a.name.as_str(), a.description.as_str()))
+        .collect();
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    vec![say(texts::which_have(lang, &lines))]
 }
 
 /// A topic a yes/no answer already covers ("¿tienen pileta?" needs no amenities list).

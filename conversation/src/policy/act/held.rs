@@ -29,6 +29,8 @@ pub(super) fn held_price(
         ));
     }
     out.extend(holds::held_price(s, u, facts));
+    // "¿Tiene wifi? ¿cuánto es la seña?": what else the message asks, answered too.
+    out.extend(asked_besides(s, u, facts, &[InfoTopic::Payment]));
     out
 }
 

@@ -82,6 +82,10 @@ pub(super) fn ask_guests(
         out.push(say(text.clone()));
     } else if let Some(text) = &priced {
         out.push(say(text.clone()));
+    } else if let Some(text) = named_free(s, u, facts) {
+        // "¿La Lenga está libre del 8 al 11?", "¿la Coihue está disponible? ¿y la Ñire?": yes
+        // or no for each cabin named, before the people are asked.
+        out.push(say(text));
     } else if let Some(name) = &u.accommodation {
         out.push(say(texts::noted_cabin(lang, name)));
     }
@@ -100,6 +104,25 @@ pub(super) fn ask_guests(
         _ => texts::ask_guests(lang).to_owned(),
     }));
     out
+}
+
+/// Whether each cabin this message names is free for the stay the slots hold.
+fn named_free(s: &ConversationState, u: &Understanding, facts: &Facts<'_>) -> Option<String> {
+    let stay = stay_of_state(s)?;
+    let named: Vec<&booking::Accommodation> = facts
+        .accommodations()
+        .iter()
+        .filter(|a| u.accommodations.contains(&a.name))
+        .collect();
+    if named.is_empty() {
+        return None;
+    }
+    let (free, taken): (Vec<_>, Vec<_>) = named
+        .into_iter()
+        .partition(|a| facts.occupancy.is_free(a.id, &stay));
+    let free: Vec<(&str, i32)> = free.iter().map(|a| (a.name.as_str(), a.capacity)).collect();
+    let taken: Vec<&str> = taken.iter().map(|a| a.name.as_str()).collect();
+    Some(texts::named_free(s.language, &free, &taken))
 }
 
 /// Which dates, after the price or the cabin the message asked about.

@@ -17,7 +17,7 @@ mod offers;
 use super::{holds, plan::Step, quote, say};
 use crate::{
     Effect, Facts,
-    nlu::{Choice, Understanding},
+    nlu::{Choice, InfoTopic, Understanding},
     state::ConversationState,
     texts,
 };
@@ -82,6 +82,45 @@ pub(crate) fn act(
         effects.extend(answers(s, (name.as_deref(), &[]), facts, asked, None));
         return effects;
     }
+    // "¿Cuál es la más barata? ¿y cuál acepta perros?" with options offered: the one asked for
+    // by price or size first (in focus, not held), then the rest answered.
+    if matches!(step, Step::Info { .. })
+        && u.question
+        && matches!(
+            u.choice,
+            Some(Choice::Cheapest | Choice::Priciest | Choice::Largest | Choice::Smallest)
+        )
+        && let Some(i) = s
+            .offer
+            .as_ref()
+            .filter(|o| !o.together)
+            .and_then(|o| o.asked)
+    {
+        let mut effects = offers::pick(s, u, facts, i);
+        // The option's own pets line already answers the pets question.
+        let step = match step {
+            Step::Info {
+                mut topics,
+                mut features,
+                named,
+            } if s.pets => {
+                topics.retain(|t| *t != crate::nlu::InfoTopic::Pets);
+                features.retain(|f| *f != crate::nlu::Feature::Pets);
+                Step::Info {
+                    topics,
+                    features,
+                    named,
+                }
+            }
+            other => other,
+        };
+        let nothing_else = matches!(&step, Step::Info { topics, features, .. }
+            if topics.is_empty() && features.is_empty());
+        if !nothing_else {
+            effects.extend(carry_out(step, s, u, facts));
+        }
+        return effects;
+    }
     // "Buenísimo, ¿cuánto es la seña?" after "la Coihue" held it: the confirmation first.
     let confirmed = if matches!(step, Step::AlreadyHeld) {
         None
@@ -124,6 +163,24 @@ fn carry_out(
         Step::HoldStanding => holds::standing(s, u, facts),
         Step::OtherOptions => quote::other_options(s, facts),
         Step::HasDescribed { name, words } => answers::has_described(s, facts, name, words),
+        Step::IfSo {
+            subject,
+            then,
+            still,
+        } => {
+            let mut out = answers(s, (Some(&subject), &[]), facts, Questions::of(u), None);
+            if let Some(then) = then {
+                // The stay quoted answers the same questions again: each said once.
+                for e in carry_out(*then, s, u, facts) {
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            } else if still {
+                out.push(say(texts::if_not_still(lang, &subject)));
+            }
+            out
+        }
         Step::PetsForHold => holds::pets_for_hold(s, u, facts),
         Step::WhoIAm => vec![say(texts::who_i_am(lang).to_owned())],
         Step::TogetherIn { names, book } => quote::together_in(s, facts, &names, book),
@@ -208,7 +265,13 @@ fn carry_out(
             s.wants = None;
             vec![say(texts::offer_declined(lang))]
         }
-        Step::AlreadyHeld => holds::already_held(s, u, facts),
+        // "¿Tiene wifi? ¿cómo pago la seña?" with a hold: the hold and its link, and the rest
+        // of the message answered.
+        Step::AlreadyHeld => {
+            let mut out = holds::already_held(s, u, facts);
+            out.extend(asked_besides(s, u, facts, &[InfoTopic::Payment]));
+            out
+        }
         Step::KeepHold => match facts
             .held
             .and_then(|h| stay_of(h.check_in, h.check_out).map(|st| (h, st)))
@@ -235,7 +298,11 @@ fn carry_out(
             None => vec![say(texts::clarify(lang))],
         },
         Step::HeldPrice => held::held_price(s, u, facts),
-        Step::PayingHeld => holds::paying_held(s, u, facts),
+        Step::PayingHeld => {
+            let mut out = holds::paying_held(s, u, facts);
+            out.extend(asked_besides(s, u, facts, &[InfoTopic::Payment]));
+            out
+        }
         Step::BalanceDue => holds::balance_due(s, u, facts),
         Step::Voucher => held::voucher(s, u, facts),
         Step::Balance => held::balance(s, u, facts),

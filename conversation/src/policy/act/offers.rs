@@ -166,7 +166,11 @@ pub(super) fn pick(
         .and_then(|o| o.options.get(i))
         .map(|o| o.name.clone());
     if let Some(name) = name {
-        out.extend(asked_of_pointed(s, u, facts, &name));
+        let pointed = asked_of_pointed(s, u, facts, &name);
+        if pointed.is_empty() && u.question {
+            out.extend(super::answers::yes_no_of(s, u, facts, &name));
+        }
+        out.extend(pointed);
     }
     out
 }

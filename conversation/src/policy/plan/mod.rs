@@ -6,21 +6,23 @@
 //!    cabin named ("¿entramos 5 en la Coihue?"); a pet said after an offer whose option in
 //!    focus takes none: the offer again, the cabins that take pets first (after a hold: the
 //!    hold kept, the cabins that take pets offered to replace it);
-//! 2. `together`: cabins offered together: those the group names instead;
-//! 3. `resume`: a language asked for, "¿todos en una?", a nudge: what is on the table again;
-//! 4. `described`: questions answered from what the owner wrote, options pointed at by it;
-//! 5. `advice`: other options, a recommendation, the cabins side by side; a yes with a request;
-//! 6. `paying`: a guest with a hold asking about the voucher, the balance, how to pay;
-//! 7. `questions`: a question about the place without new dates or people is answered (a
+//! 2. `if_so`: a choice on the answer to a question in the same message ("¿tiene parrilla? si
+//!    tiene, reservala"): the question answered, the option the answer allows booked;
+//! 3. `together`: cabins offered together: those the group names instead;
+//! 4. `resume`: a language asked for, "¿todos en una?", a nudge: what is on the table again;
+//! 5. `described`: questions answered from what the owner wrote, options pointed at by it;
+//! 6. `advice`: other options, a recommendation, the cabins side by side; a yes with a request;
+//! 7. `paying`: a guest with a hold asking about the voucher, the balance, how to pay;
+//! 8. `questions`: a question about the place without new dates or people is answered (a
 //!    question with them is answered together with the quote); thanks;
-//! 8. `offer`: with an offer on the table and no new dates or people: a pick said as no
+//! 9. `offer`: with an offer on the table and no new dates or people: a pick said as no
 //!    question ("la Coihue", "la segunda", "la más barata", "la del jacuzzi", also with
 //!    thanks) holds that option at once; one asked about only focuses it; a yes accepts the
 //!    option in focus, and only that;
-//! 9. `hold`: with a hold: new dates or people correct it (moved if unpaid, handed to staff if
-//!    paid), unless the guest plainly asks about another stay; a yes says it is already held;
-//!    a price question ("¿cuánto es la seña?") gets the hold's own total, deposit and link;
-//! 10. `stay`: a greeting; winter holidays (which days?); a long weekend in a month without
+//! 10. `hold`: with a hold: new dates or people correct it (moved if unpaid, handed to staff if
+//!     paid), unless the guest plainly asks about another stay; a yes says it is already held;
+//!     a price question ("¿cuánto es la seña?") gets the hold's own total, deposit and link;
+//! 11. `stay`: a greeting; winter holidays (which days?); a long weekend in a month without
 //!     one; a month asked about; then a stay: ask for the missing slot, or quote.
 //!
 //! A stage only reads the facts and the message and writes the conversation's state; it never
@@ -29,6 +31,7 @@
 mod advice;
 mod described;
 mod hold;
+mod if_so;
 mod offer;
 mod overrides;
 mod paying;
@@ -149,8 +152,9 @@ type Stage = fn(
 ) -> Option<Step>;
 
 /// In order; the first with a step decides, else the stay asked for (`stay::stay_request`).
-const STAGES: [Stage; 11] = [
+const STAGES: [Stage; 12] = [
     overrides::overrides,
+    if_so::if_so,
     together::together,
     resume::resume,
     described::described,

@@ -87,6 +87,24 @@ pub(super) fn overrides(
         s.accommodation = Some(h.accommodation.clone());
         return Some(Step::KeepHold);
     }
+    // "No, está bien, nos quedamos con la Coihue" with the Coihue held and another cabin
+    // offered since (asked its price): the offer leaves the table, the hold stays.
+    if let Some(h) = held(facts, u)
+        && let Some(offer) = prev.offer.as_ref()
+        && h.group.is_none()
+        && u.accommodation.as_deref() == Some(h.accommodation.as_str())
+        && !u.question
+        && !u.also
+        && !u.turned_down.contains(&h.accommodation)
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && u.intent != Intent::Cancel
+        && !offer.options.iter().any(|o| o.name == h.accommodation)
+    {
+        s.offer = None;
+        s.accommodation = Some(h.accommodation.clone());
+        return Some(Step::KeepHold);
+    }
     // "Dale, lo pienso y te aviso": the offer stays on the table, nothing is booked.
     if u.defers && u.intent != Intent::Book && u.check_in.is_none() && !u.affirmative {
         return Some(Step::TakeYourTime);
