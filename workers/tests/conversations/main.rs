@@ -26,7 +26,9 @@
 //! voucher, their dates, picks, corrections, cancellations and language kept;
 //! `cases_conv36.txt`, long Argentine conversations where the guest changes their mind several
 //! times; `cases_conv37.txt`, Argentine voice notes as speech-to-text writes them, and what
-//! guests do after a hold and after paying) run through the real fleet,
+//! guests do after a hold and after paying; `cases_conv40.txt`, English-speaking and Brazilian
+//! guests who change their mind: corrections, switches, taken dates, cancellations, groups and
+//! holidays up to the voucher) run through the real fleet,
 //! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -261,6 +263,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv35.txt", include_str!("cases_conv35.txt")),
     ("cases_conv36.txt", include_str!("cases_conv36.txt")),
     ("cases_conv37.txt", include_str!("cases_conv37.txt")),
+    ("cases_conv40.txt", include_str!("cases_conv40.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
