@@ -1,0 +1,91 @@
+//! Stage 7: a question about the place or an option answered (not picked), and thanks.
+
+use super::{Heard, Step, held};
+use crate::policy::pick::{only_one_has, pick};
+use crate::{
+    Facts,
+    nlu::{Choice, InfoTopic, Intent, Understanding},
+    state::ConversationState,
+};
+
+/// A question about the place, or thanks.
+pub(super) fn questions(
+    prev: &ConversationState,
+    s: &mut ConversationState,
+    u: &Understanding,
+    heard: &Heard,
+    facts: &Facts<'_>,
+) -> Option<Step> {
+    // A question about an option ("¿la segunda tiene parrilla?") is answered, not picked.
+    // "La que acepta perros" points; it does not ask.
+    let asks_about_the_place = u.intent == Intent::AskInfo
+        && (u.info_topic.is_some() || u.feature.is_some())
+        && !(u.named_apart && s.offer.is_some())
+        && !(s.offer.is_some()
+            && matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))));
+    if asks_about_the_place && !heard.new_stay() {
+        // "¿La segunda tiene parrilla?": the option asked about is remembered, so "esa" after
+        // the answer points at it (a bare yes still accepts the option in focus).
+        // "¿Alguna tiene jacuzzi?", "tem alguma com banheira?": when only one option has what
+        // is asked about, the answer names it, and "esa" after it points at it too.
+        let picked = s.offer.as_ref().and_then(|o| {
+            pick(o, u, facts)
+                .flatten()
+                .or_else(|| only_one_has(o, u, facts))
+        });
+        if let (Some(i), Some(offer)) = (picked, s.offer.as_mut()) {
+            offer.asked = Some(i);
+        }
+        let named = s
+            .offer
+            .as_ref()
+            .and_then(|o| picked.and_then(|i| o.options.get(i)))
+            .map(|o| o.name.clone())
+            .or_else(|| u.accommodation.clone())
+            // One cabin offered: "¿cuántas habitaciones tiene?" asks about it.
+            .or_else(|| {
+                s.offer
+                    .as_ref()
+                    .filter(|o| o.options.len() == 1 && !o.together)
+                    .map(|o| o.options[0].name.clone())
+            })
+            // "¿La Ñire tiene jacuzzi?" … "¿y acepta perros?": still the Ñire. "¿Cuánto sale la
+            // Ñire?" … "¿tenés fotos?": the photos of the Ñire.
+            .or_else(|| {
+                let photos = u.topics == [InfoTopic::Photos];
+                ((u.follows_on || photos) && s.offer.is_none() && prev.accommodation.is_some())
+                    .then(|| s.accommodation.clone())
+                    .flatten()
+            })
+            // "¿Puedo llevar a mi perro?", "¿tiene parrilla?" from a guest who holds one cabin
+            // (paid or not) with nothing else on the table: a yes or no about that cabin.
+            .or_else(|| {
+                let yes_no = u.topics.contains(&InfoTopic::Pets)
+                    || u.topics.contains(&InfoTopic::Rooms)
+                    || u.topics.contains(&InfoTopic::View)
+                    || !u.features.is_empty();
+                held(facts, u)
+                    .filter(|h| yes_no && s.offer.is_none() && h.group.is_none())
+                    .map(|h| h.accommodation.clone())
+            });
+        return Some(Step::Info {
+            topics: u.topics.clone(),
+            features: u.features.clone(),
+            named,
+        });
+    }
+    // "Prefiero la Ñire, gracias" picks; it is not only thanks. "Thanks! Could you send me the
+    // voucher again?" asks for it.
+    if u.thanks
+        && !u.declines
+        && !u.asks_voucher
+        && !u.asks_code
+        && u.choice.is_none()
+        && u.accommodation.is_none()
+        && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+        && !heard.new_stay()
+    {
+        return Some(Step::Thanks);
+    }
+    None
+}

@@ -1,0 +1,94 @@
+//! Stage 2: cabins named together for a group ("la Lenga y el Arrayán", "5 en la Lenga y 2 en
+//! el Arrayán"), with cabins offered together or after a hold.
+
+use super::{Heard, Step, capacity_of, held};
+use crate::{Facts, nlu::Understanding, state::ConversationState};
+
+/// Cabins named for a group, against the offer or the hold.
+pub(super) fn together(
+    _prev: &ConversationState,
+    s: &mut ConversationState,
+    u: &Understanding,
+    heard: &Heard,
+    facts: &Facts<'_>,
+) -> Option<Step> {
+    // "Preferimos la Coihue y la Ñire" with cabins offered together: those, when they sleep
+    // everyone (else what is on the table stays and the question is answered as asked).
+    if u.accommodations.len() > 1
+        && !heard.new_stay()
+        && !u.compares
+        && let Some(offer) = s.offer.as_ref().filter(|o| o.together)
+    {
+        let sleeps: i32 = capacity_of(facts, &u.accommodations);
+        // The cabins on the table named again ("dale la Lenga y el Arrayán"): the yes below.
+        let same = offer.options.len() == u.accommodations.len()
+            && offer
+                .options
+                .iter()
+                .all(|o| u.accommodations.contains(&o.name));
+        // "5 en la Lenga y 2 en el Arrayán": the party split as the guest says, when it adds
+        // up to it.
+        let split: Vec<u16> = u.placed.iter().map(|(_, n)| *n).collect();
+        let split_said = !split.is_empty()
+            && split.iter().sum::<u16>() == offer.guests
+            && u.placed.iter().any(|(name, n)| {
+                !offer
+                    .options
+                    .iter()
+                    .any(|o| &o.name == name && o.guests == Some(*n))
+            });
+        if split_said {
+            s.parties = split;
+        }
+        // Said as no question ("la Lenga y la Coihue", "ponenos 5 en la Lenga y 2 en el
+        // Arrayán"): the answer to "¿Te las reservo juntas?", a yes.
+        let chooses = u.affirmative || (!u.question && !u.defers && !u.declines);
+        if sleeps >= i32::from(offer.guests) && (!same || split_said) {
+            return Some(Step::TogetherIn {
+                names: u.accommodations.clone(),
+                book: chooses,
+            });
+        }
+        if same && chooses {
+            return Some(Step::BookOffer);
+        }
+    }
+    // "Mejor la Lenga y la Ñire" after the cabins were held (a group, or one cabin): the same
+    // stay and party quoted over the cabins named, an offer whose acceptance replaces the hold.
+    if u.accommodations.len() > 1
+        && !heard.new_stay()
+        && !u.compares
+        && !u.also
+        && s.offer.is_none()
+        && let Some(h) = held(facts, u).filter(|h| !h.paid)
+    {
+        let held_cabins = h.cabins();
+        let party: u16 = match &h.group {
+            Some(g) => g.parts.iter().map(|p| p.guests).sum(),
+            None => h.guests,
+        };
+        let sleeps: i32 = capacity_of(facts, &u.accommodations);
+        let same = held_cabins.len() == u.accommodations.len()
+            && held_cabins
+                .iter()
+                .all(|c| u.accommodations.iter().any(|n| n == c));
+        if !same && sleeps >= i32::from(party) {
+            s.offer = Some(crate::state::Offer {
+                check_in: h.check_in,
+                check_out: h.check_out,
+                guests: party,
+                options: Vec::new(),
+                chosen: 0,
+                together: true,
+                replaces: Some(h.code.clone()),
+                asked: None,
+                focused: false,
+            });
+            return Some(Step::TogetherIn {
+                names: u.accommodations.clone(),
+                book: u.affirmative || (!u.question && !u.defers && !u.declines),
+            });
+        }
+    }
+    None
+}
