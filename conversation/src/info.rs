@@ -275,14 +275,15 @@ pub fn yes_no(
     all: &[Accommodation],
     named: Option<&str>,
 ) -> Vec<Say> {
-    yes_no_at(lang, feature, property, (all, named), None)
+    yes_no_at(lang, (feature, None), property, (all, named), None)
 }
 
 /// [`yes_no`], with the hour (or "late", "early") a check-in or check-out question asks about:
 /// "¿puedo llegar a las 22?" is answered yes or no against the property's times first.
+/// `word`: what the guest called the feature, said back.
 pub fn yes_no_at(
     lang: Language,
-    feature: Feature,
+    (feature, word): (Feature, Option<&str>),
     property: &Place,
     (all, named): (&[Accommodation], Option<&str>),
     asked: Option<AskedTime>,
@@ -335,7 +336,11 @@ pub fn yes_no_at(
             // them is no "no" (the owner may not have written it down).
             if with.is_empty() && matches!(feature, Feature::Kitchen | Feature::Linens) {
                 let named = (chosen.len() == 1 && named.is_some()).then(|| chosen[0].name.as_str());
-                return vec![Say::Text(texts::feature_not_noted(lang, feature, named))];
+                return vec![Say::Text(texts::feature_not_noted(
+                    lang,
+                    (feature, word),
+                    named,
+                ))];
             }
             if with.is_empty() {
                 let have = what_there_is(chosen.iter().copied());
@@ -348,14 +353,14 @@ pub fn yes_no_at(
                     .map(|a| a.name.as_str())
                     .collect();
                 if elsewhere.is_empty() {
-                    texts::feature_no(lang, feature, named, &have)
+                    texts::feature_no(lang, (feature, word), named, &have)
                 } else {
-                    texts::feature_elsewhere(lang, feature, named, &elsewhere)
+                    texts::feature_elsewhere(lang, (feature, word), named, &elsewhere)
                 }
             } else {
                 let everywhere =
                     with.len() == chosen.len() && (chosen.len() > 1 || named.is_none());
-                texts::feature_yes(lang, feature, &with, everywhere)
+                texts::feature_yes(lang, (feature, word), &with, everywhere)
             }
         }
     };

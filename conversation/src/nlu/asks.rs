@@ -32,6 +32,8 @@ pub(super) const QUESTION_LEADS: &[&str] = &[
     "hay", "tienen", "tiene", "tenes", "puedo", "podemos", "pueden", "se", "esta", "estan",
     "existe", "do", "does", "is", "are", "can", "could", "tem", "pode", "posso", "existe",
     "habra", "hace", "cuentan", "incluye",
+    // A favour asked ("¿me podés hacer factura?", "¿hacen factura A?"): a person answers it.
+    "podes", "podrias", "podria", "podrian", "hacen", "emiten", "dan",
 ];
 
 /// Words of a question that asks after nothing in particular: how one is, whether someone is

@@ -645,6 +645,46 @@ fn kids_asked_alone(tokens: &[Token]) -> Option<usize> {
     (kids.is_any(KID_WORDS) && ends && leads_say_little).then_some(i)
 }
 
+/// The Spanish words guests call a feature by, as a reply says them back: asked for
+/// "cochera", the answer is about "cochera"; asked for "estacionamiento", about
+/// "estacionamiento" (the same thing to the bot, not to the guest reading the answer). Only
+/// plain synonyms: an "asador" or an "estufa" asked about is answered as the owner names it
+/// (a "parrilla", "calefacción"), which may not be the same thing.
+const SAID_AS: &[(&str, Feature, &str)] = &[
+    ("cochera", Feature::Parking, "cochera"),
+    ("estacionamiento", Feature::Parking, "estacionamiento"),
+    ("garage", Feature::Parking, "garage"),
+    ("garaje", Feature::Parking, "garaje"),
+    ("jacuzzi", Feature::Jacuzzi, "jacuzzi"),
+    ("hidromasaje", Feature::Jacuzzi, "hidromasaje"),
+    ("pileta", Feature::Pool, "pileta"),
+    ("piscina", Feature::Pool, "piscina"),
+    ("tele", Feature::Tv, "tele"),
+    ("television", Feature::Tv, "televisión"),
+    ("tv", Feature::Tv, "TV"),
+];
+
+/// The word the guest called each feature by, where Spanish has several (`SAID_AS`), the
+/// first said of each.
+pub(crate) fn feature_words(tokens: &[Token]) -> Vec<(Feature, &'static str)> {
+    let mut said: Vec<(usize, Feature, &'static str)> = SAID_AS
+        .iter()
+        .filter_map(|(p, f, name)| {
+            lexicon::find_phrase(tokens, p)
+                .filter(|(_, q)| *q == lexicon::Quality::Exact)
+                .map(|(pos, _)| (pos, *f, *name))
+        })
+        .collect();
+    said.sort_by_key(|(pos, _, _)| *pos);
+    let mut out: Vec<(Feature, &'static str)> = Vec::new();
+    for (_, f, name) in said {
+        if !out.iter().any(|(g, _)| *g == f) {
+            out.push((f, name));
+        }
+    }
+    out
+}
+
 /// Every feature asked about, in the order of the message. Exact words only: a typo of one
 /// feature is too often another word ("cabanas"/"sabanas").
 pub(crate) fn features(tokens: &[Token]) -> Vec<Feature> {

@@ -479,6 +479,12 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
                 .any(|f| matches!(f, Feature::CheckIn | Feature::CheckOut))
         }),
         feature: features.first().copied(),
+        // Said back in Spanish only: the bridge turns other languages' words into Spanish.
+        feature_words: if matches!(language, Some(Language::En | Language::Pt)) {
+            Vec::new()
+        } else {
+            cues::feature_words(&tokens)
+        },
         features,
         topics: signals.topics.clone(),
         scenery: signals

@@ -51,7 +51,9 @@ pub(crate) fn given(text: &str) -> Option<String> {
         if bare.is_empty() || AFTER_A_NAME.contains(&plain[k].as_str()) && !name.is_empty() {
             break;
         }
-        if QUESTION_WORDS.contains(&plain[k].as_str()) {
+        if QUESTION_WORDS.contains(&plain[k].as_str())
+            || name.is_empty() && NOT_A_NAME.contains(&plain[k].as_str())
+        {
             return None;
         }
         name.push(capitalized(&bare));
@@ -61,6 +63,14 @@ pub(crate) fn given(text: &str) -> Option<String> {
     }
     (!name.is_empty()).then(|| name.join(" "))
 }
+
+/// "A nombre de mi empresa", "a nombre de mi esposa", "in the name of my husband": a
+/// relation or a thing, not a name (a person may still ask for that name later).
+const NOT_A_NAME: &[&str] = &[
+    "mi", "mis", "su", "sus", "tu", "tus", "nuestra", "nuestro", "la", "el", "un", "una", "otra",
+    "otro", "my", "our", "his", "her", "the", "a", "an", "another", "minha", "meu", "nossa",
+    "nosso", "sua", "seu", "uma", "um", "outra", "outro",
+];
 
 /// "¿A nombre de quién?": a question, not a name.
 const QUESTION_WORDS: &[&str] = &["quien", "who", "quem", "whom"];
@@ -100,6 +110,10 @@ mod tests {
             ("¿a nombre de quién queda?", None),
             ("soy de Córdoba", None),
             ("hola, del 3 al 5 de marzo", None),
+            ("me podes hacer factura a nombre de mi empresa?", None),
+            ("ponela a nombre de mi esposa", None),
+            ("can you put it in the name of my husband?", None),
+            ("pode deixar em nome da minha mãe?", None),
         ] {
             assert_eq!(given(text).as_deref(), name, "{text}");
         }

@@ -4760,6 +4760,64 @@ fn english_weekday_abbreviations_are_weekdays() {
 }
 
 #[test]
+fn a_long_weekend_of_a_month_written_with_a_bare_d() {
+    for text in [
+        "tenes lugar pa 6 el finde largo d agosto?",
+        "el finde largo de agosto",
+        "para el fin de semana largo d agosto somos 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.check_in.map(|d| d.format("%m").to_string()).as_deref(),
+            Some("08"),
+            "{text}: {u:?}"
+        );
+    }
+}
+
+#[test]
+fn paying_written_as_abonar() {
+    for text in [
+        "¿Cómo se abona la seña?",
+        "como abono?",
+        "me pasas el cbu?",
+        "como hago para pagar la seña",
+        "como les abono el resto?",
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::Payment), "{text}: {u:?}");
+    }
+}
+
+#[test]
+fn a_part_of_a_month_in_english_and_portuguese() {
+    for (text, from, to) in [
+        ("the last week of february", "2027-02-22", "2027-03-01"),
+        ("the 2nd week of january", "2027-01-08", "2027-01-15"),
+        ("2nd week of january please", "2027-01-08", "2027-01-15"),
+        ("the last weekend of march", "2027-03-26", "2027-03-28"),
+        ("a primeira semana de março", "2027-03-01", "2027-03-08"),
+        ("a segunda semana de março", "2027-03-08", "2027-03-15"),
+        ("la segunda semana de marzo", "2027-03-08", "2027-03-15"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (from.parse().ok(), to.parse().ok()),
+            "{text}: {u:?}"
+        );
+    }
+    // A month after a part of it is that month, also "março" (else a frame, "marco").
+    for (text, month) in [
+        ("meados de março", 3),
+        ("mid january", 1),
+        ("early february", 2),
+    ] {
+        assert_eq!(read(text).month, Some(month), "{text}");
+    }
+}
+
+#[test]
 fn the_other_one_and_the_feature_one_point_at_an_option() {
     for (text, choice) in [
         ("the other one", Some(Choice::Other)),

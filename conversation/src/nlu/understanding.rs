@@ -154,6 +154,10 @@ pub struct Understanding {
     pub feature: Option<Feature>,
     /// Everything yes/no questions ask about ("¿tienen wifi? ¿y cochera?").
     pub features: Vec<Feature>,
+    /// The Spanish word a feature was called by where there are several ("cochera",
+    /// "estacionamiento"), so the answer says it back.
+    #[serde(skip)]
+    pub feature_words: Vec<(Feature, &'static str)>,
     /// The hour (or "late", "early") a check-in or check-out question asks about: answered
     /// yes or no against the property's times. Only with one of those features.
     pub asked_time: Option<AskedTime>,

@@ -88,8 +88,13 @@ pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Optio
     {
         return None;
     }
+    // "La más barata que acepta perros", "the cheapest, we have a dog": among those that take
+    // pets.
     let by = |key: &dyn Fn(&crate::state::OfferOption) -> i64, max: bool| {
-        let it = options.iter().enumerate();
+        let it = options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| !u.pets || o.pets_allowed);
         if max {
             it.max_by_key(|(i, o)| (key(o), -(*i as i64)))
                 .map(|(i, _)| i)

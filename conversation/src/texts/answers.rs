@@ -262,11 +262,11 @@ pub fn feature_name(lang: Language, f: Feature) -> &'static str {
     match (lang, f) {
         (Language::Es, Feature::Pool) => "pileta",
         (Language::Es, Feature::Wifi) => "wifi",
-        (Language::Es, Feature::Parking) => "cochera",
+        (Language::Es, Feature::Parking) => "estacionamiento",
         (Language::Es, Feature::Grill) => "parrilla",
         (Language::Es, Feature::Heating) => "calefacción",
         (Language::Es, Feature::AirConditioning) => "aire acondicionado",
-        (Language::Es, Feature::Jacuzzi) => "hidromasaje",
+        (Language::Es, Feature::Jacuzzi) => "jacuzzi",
         (Language::Es, Feature::Breakfast) => "desayuno",
         (Language::Es, Feature::Kitchen) => "cocina",
         (Language::Es, Feature::Tv) => "tele",
@@ -326,9 +326,20 @@ pub fn feature_name(lang: Language, f: Feature) -> &'static str {
     }
 }
 
-/// Yes: which cabins have it (all of them when `everywhere`).
-pub fn feature_yes(lang: Language, f: Feature, names: &[&str], everywhere: bool) -> String {
-    let what = feature_name(lang, f);
+/// The feature as the guest called it (`word`, when they did), else as a guest names it.
+fn called(lang: Language, f: Feature, word: Option<&str>) -> &str {
+    word.unwrap_or_else(|| feature_name(lang, f))
+}
+
+/// Yes: which cabins have it (all of them when `everywhere`); `word`, what the guest called
+/// it.
+pub fn feature_yes(
+    lang: Language,
+    (f, word): (Feature, Option<&str>),
+    names: &[&str],
+    everywhere: bool,
+) -> String {
+    let what = called(lang, f, word);
     let where_ = list(lang, names);
     let many = names.len() > 1;
     let (tiene, has, tem) = if many {
@@ -354,8 +365,12 @@ pub fn feature_yes(lang: Language, f: Feature, names: &[&str], everywhere: bool)
 }
 
 /// A kitchen or bed linen the owner's list does not name: not said no, asked to the team.
-pub fn feature_not_noted(lang: Language, f: Feature, named: Option<&str>) -> String {
-    let what = feature_name(lang, f);
+pub fn feature_not_noted(
+    lang: Language,
+    (f, word): (Feature, Option<&str>),
+    named: Option<&str>,
+) -> String {
+    let what = called(lang, f, word);
     match (lang, named) {
         (Language::Es, Some(n)) => format!(
             "No tengo anotado si {n} tiene {what} 🤔 Si querés, le pregunto a alguien del equipo y te confirma por acá."
@@ -382,12 +397,12 @@ pub fn feature_not_noted(lang: Language, f: Feature, named: Option<&str>) -> Str
 /// 😕 Cabaña Ñire sí tiene hidromasaje 🙌").
 pub fn feature_elsewhere(
     lang: Language,
-    f: Feature,
+    (f, word): (Feature, Option<&str>),
     named: Option<&str>,
     elsewhere: &[&str],
 ) -> String {
-    let no = feature_no(lang, f, named, &[]);
-    let what = feature_name(lang, f);
+    let no = feature_no(lang, (f, word), named, &[]);
+    let what = called(lang, f, word);
     let there = list(lang, elsewhere);
     let many = elsewhere.len() > 1;
     match lang {
@@ -407,8 +422,13 @@ pub fn feature_elsewhere(
 }
 
 /// No, and what there is instead (`have` lists the amenities there are).
-pub fn feature_no(lang: Language, f: Feature, named: Option<&str>, have: &[&str]) -> String {
-    let what = feature_name(lang, f);
+pub fn feature_no(
+    lang: Language,
+    (f, word): (Feature, Option<&str>),
+    named: Option<&str>,
+    have: &[&str],
+) -> String {
+    let what = called(lang, f, word);
     let there = list(lang, have);
     let no = match (lang, f, named) {
         (Language::Es, Feature::Smoking, _) => {

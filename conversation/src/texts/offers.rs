@@ -342,7 +342,7 @@ pub fn none_offered_has(
 ) -> String {
     let what = super::feature_name(lang, f);
     let first = match elsewhere {
-        None => super::feature_no(lang, f, None, &[]),
+        None => super::feature_no(lang, (f, None), None, &[]),
         Some((n, why)) => {
             let has = match lang {
                 Language::Es => "tiene",
@@ -1144,7 +1144,7 @@ pub fn held_takes_no_pets(lang: Language, name: &str, code: &str) -> String {
             "Uy, en {name} no se admiten mascotas 😕 Tu reserva {code} sigue guardada como estaba mientras decidís."
         ),
         Language::En => format!(
-            "Oh, pets aren't allowed at {name} 😕 Your booking {code} stays on hold as it was while you decide."
+            "Oh no, pets aren't allowed at {name} 😕 Your booking {code} stays on hold as it was while you decide."
         ),
         Language::Pt => format!(
             "Ah, no {name} não são permitidos animais 😕 Sua reserva {code} continua guardada como estava enquanto você decide."

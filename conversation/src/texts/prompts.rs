@@ -177,6 +177,27 @@ pub fn human(lang: Language) -> &'static str {
 
 /// A question about the place the bot has no answer for: a person will answer it.
 pub fn unanswered(lang: Language) -> &'static str {
+    unanswered_with(lang, false)
+}
+
+/// [`unanswered`]; `going_on`: an offer or a hold is already on the table, so the dates and
+/// people are not asked for again.
+pub fn unanswered_with(lang: Language, going_on: bool) -> &'static str {
+    match (lang, going_on) {
+        (Language::Es, true) => {
+            "Buena pregunta 🤔 Eso no lo tengo a mano: le paso tu consulta a alguien del equipo para que te responda por acá en cuanto pueda 🙌"
+        }
+        (Language::En, true) => {
+            "Good question 🤔 I don't have that at hand: I'm passing it on to someone from our team, who'll answer you here as soon as they can 🙌"
+        }
+        (Language::Pt, true) => {
+            "Boa pergunta 🤔 Não tenho essa informação à mão: vou passar sua dúvida para alguém da equipe, que te responde por aqui assim que puder 🙌"
+        }
+        (_, false) => unanswered_first(lang),
+    }
+}
+
+fn unanswered_first(lang: Language) -> &'static str {
     match lang {
         Language::Es => {
             "Buena pregunta 🤔 Eso no lo tengo a mano: le paso tu consulta a alguien del equipo para que te responda por acá en cuanto pueda 🙌 Mientras, si querés, decime fechas y cuántas personas y te paso disponibilidad."

@@ -371,12 +371,42 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
                 || tokens
                     .get(i + 1)
                     .is_some_and(|t| t.is_any(&["not", "nao", "no"])));
+        // "A primeira semana de março", "meados de março", "the last week of mar": a month
+        // after a part of a month.
+        let part_of_month = i > 1
+            && tokens
+                .get(i - 1)
+                .is_some_and(|t| t.is_any(&["de", "do", "of"]))
+            && tokens.get(i - 2).is_some_and(|t| {
+                t.is_any(&[
+                    "semana",
+                    "quincena",
+                    "quinzena",
+                    "inicio",
+                    "inicios",
+                    "comienzo",
+                    "comeco",
+                    "principio",
+                    "principios",
+                    "fin",
+                    "fines",
+                    "final",
+                    "finales",
+                    "fim",
+                    "meados",
+                    "mediados",
+                    "mitad",
+                    "week",
+                    "finde",
+                ])
+            });
         if needs_number
             && !next_is_number
             && !prev_is_number
             && !prev_is_de
             && !prev_is_in
             && !said_as_month
+            && !part_of_month
         {
             i += 1;
             continue;

@@ -133,10 +133,11 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
     let mut used = lexicon::phrase_len(phrase);
     let days = match period {
         Period::LongWeekend => {
-            // "el finde largo de noviembre": the next long weekend in that month.
+            // "el finde largo de noviembre", "finde largo d agosto": the next long weekend in
+            // that month.
             let de = tokens
                 .get(i + used)
-                .is_some_and(|t| t.is_any(&["de", "del"]));
+                .is_some_and(|t| t.is_any(&["de", "del", "d"]));
             let month = tokens.get(i + used + 1).and_then(month_of).filter(|_| de);
             // "Feriado" alone is any day off, not a stay: only "el feriado de mayo" is one.
             let bare_holiday = phrase.starts_with("feriado") && *phrase != "feriado largo";

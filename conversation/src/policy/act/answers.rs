@@ -21,6 +21,8 @@ pub(super) struct Questions<'a> {
     deposit: bool,
     /// The view asked about ("¿cuál tiene vista al lago?").
     scenery: Option<Scenery>,
+    /// What the guest called each feature, said back.
+    words: &'a [(Feature, &'static str)],
 }
 
 impl<'a> Questions<'a> {
@@ -32,6 +34,7 @@ impl<'a> Questions<'a> {
             ways: &u.pay_methods,
             deposit: u.pays_deposit,
             scenery: u.scenery,
+            words: &u.feature_words,
         }
     }
 }
@@ -121,6 +124,7 @@ pub(super) fn answers(
         ways,
         deposit,
         scenery,
+        words,
     } = asked;
     let lang = s.language;
     // "¿Qué diferencia hay entre la Coihue y la Ñire?": the cabins named, not all of them.
@@ -157,7 +161,8 @@ pub(super) fn answers(
         said.into_iter().map(Effect::Say).collect()
     };
     let yes_no = |f: Feature| {
-        info::yes_no_at(lang, f, facts.place, (all, named), asked)
+        let word = words.iter().find(|(g, _)| *g == f).map(|(_, w)| *w);
+        info::yes_no_at(lang, (f, word), facts.place, (all, named), asked)
             .into_iter()
             .map(Effect::Say)
     };

@@ -115,7 +115,12 @@ fn carry_out(
         Step::AskDates => missing::ask_dates(s, u, facts),
         Step::Clarify => vec![say(texts::clarify(lang))],
         Step::Human => vec![say(texts::human(lang))],
-        Step::Unanswered => vec![say(texts::unanswered(lang))],
+        Step::Unanswered => {
+            let going_on = s.offer.is_some()
+                || s.booked.is_some()
+                || crate::policy::plan::held(facts, u).is_some();
+            vec![say(texts::unanswered_with(lang, going_on))]
+        }
         Step::HoldStanding => holds::standing(s, u, facts),
         Step::OtherOptions => quote::other_options(s, facts),
         Step::HasDescribed { name, words } => answers::has_described(s, facts, name, words),

@@ -43,7 +43,7 @@ use super::Heard;
 pub(crate) use super::step::Step;
 use crate::{
     Facts, Held,
-    nlu::{Choice, Intent, Understanding},
+    nlu::{Choice, InfoTopic, Intent, Understanding},
     state::{ConversationState, Offer, Want},
 };
 
@@ -121,6 +121,17 @@ pub(super) fn offer_again(offer: &Offer, facts: &Facts<'_>) -> Option<Step> {
         guests,
         want: Want::Availability,
     })
+}
+
+/// "La más barata que acepta perros", "the biggest one that takes dogs": a pick by price or
+/// size among the options that take pets, the pets no question of their own.
+fn ranks_pet_friendly(u: &Understanding) -> bool {
+    u.pets
+        && u.topics == [InfoTopic::Pets]
+        && matches!(
+            u.choice,
+            Some(Choice::Cheapest | Choice::Priciest | Choice::Largest | Choice::Smallest)
+        )
 }
 
 /// A yes, or a message that asks to book.

@@ -78,7 +78,8 @@ pub(super) fn offer(
                 // "La Coihue", "la segunda", "me quedo con la más barata": a pick said as no
                 // question is the guest's choice, held at once.
                 // "La que acepta perros", "la del jacuzzi": a feature that points, not asks.
-                let points = matches!(u.choice, Some(Choice::Having(_) | Choice::PetFriendly));
+                let points = matches!(u.choice, Some(Choice::Having(_) | Choice::PetFriendly))
+                    || super::ranks_pet_friendly(u);
                 let plain = u.features.is_empty()
                     && u.topics.is_empty()
                     && !matches!(u.intent, Intent::AskPrice | Intent::AskInfo);

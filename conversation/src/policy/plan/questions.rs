@@ -22,7 +22,8 @@ pub(super) fn questions(
         && (u.info_topic.is_some() || u.feature.is_some())
         && !(u.named_apart && s.offer.is_some())
         && !(s.offer.is_some()
-            && matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))));
+            && matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))))
+        && !(s.offer.is_some() && !u.question && super::ranks_pet_friendly(u));
     if asks_about_the_place && !heard.new_stay() {
         // "¿La segunda tiene parrilla?": the option asked about is remembered, so "esa" after
         // the answer points at it (a bare yes still accepts the option in focus).

@@ -2,6 +2,7 @@
 //! about, and finally a stay: ask for the missing slot, or quote.
 
 use booking::{Guests, StayDates};
+use chrono::Datelike;
 
 use super::{EXPLICIT_QUESTION, Heard, Step, held};
 use crate::{
@@ -37,6 +38,10 @@ pub(super) fn calendar(
         && u.check_in.is_none()
     {
         s.wants = s.wants.or(Some(Want::Availability));
+        // "Las vacaciones de invierno" … "del 19 al 24": days said next are of its month.
+        if p.period == Period::WinterHolidays {
+            s.month = Some(p.first_day_off.month());
+        }
         return Some(Step::WhichDays(p));
     }
     if let Some(month) = u.no_long_weekend_in

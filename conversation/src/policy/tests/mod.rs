@@ -330,6 +330,7 @@ mod slots;
 mod stop28;
 mod stop29;
 mod stop30;
+mod stop31;
 mod tenth;
 mod third;
 mod twelfth;

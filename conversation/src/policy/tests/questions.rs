@@ -10,7 +10,7 @@ fn yes_no_questions_are_answered_yes_or_no_first() {
         ("tienen pilet?", "¡Sí!"),
         ("hay wifi?", "¡Sí! Todas las cabañas tienen wifi"),
         ("tiene parrilla la coihue?", "¡Sí!"),
-        ("tienen jacuzzi?", "No, no tenemos hidromasaje"),
+        ("tienen jacuzzi?", "No, no tenemos jacuzzi"),
         (
             "tiene pileta la arrayan?",
             "No, Cabaña Arrayán no tiene pileta",

@@ -15,7 +15,7 @@ fn a_yes_with_a_request_about_the_place_books_and_answers_it() {
         (
             "somos 2 del 10 al 13 de mayo",
             "dale, reservala, y traemos la moto",
-            "cochera",
+            "estacionamiento",
         ),
         (
             "2 people from May 10 to 13",

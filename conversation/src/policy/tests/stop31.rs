@@ -1,0 +1,132 @@
+//! What the hand probes of stop 31 found: days said after the winter holidays were asked about
+//! are days of the holidays' month; a pet asked about for a held cabin that takes none gets a
+//! "no" in every language; parking and the jacuzzi are named as guests name them.
+
+use chrono::Datelike;
+
+use super::*;
+
+#[test]
+fn days_said_after_the_winter_holidays_were_asked_about_are_of_july() {
+    for (first, days) in [
+        (
+            "para las vacaciones de invierno tienen algo? somos 4",
+            "del 19 al 24",
+        ),
+        (
+            "hola! hay lugar en vacaciones de invierno? somos 2",
+            "del 20 al 23",
+        ),
+        (
+            "do you have anything for the winter holidays? we're 2",
+            "from the 20th to the 23rd",
+        ),
+    ] {
+        let t = talk(&[first, days]);
+        let s = said(&t);
+        assert_eq!(t.state.check_in.map(|d| d.month()), Some(7), "{days}: {s}");
+        assert_eq!(t.state.check_out.map(|d| d.month()), Some(7), "{days}: {s}");
+    }
+    // Said with their month, the month said wins.
+    let t = talk(&[
+        "para las vacaciones de invierno tienen algo? somos 4",
+        "mejor del 3 al 5 de agosto",
+    ]);
+    assert_eq!(t.state.check_in.map(|d| d.month()), Some(8), "{}", said(&t));
+}
+
+#[test]
+fn a_pet_asked_about_for_a_held_cabin_that_takes_none_is_a_no_in_every_language() {
+    // The Arrayán (id 1) takes no pets.
+    let mut w = coihue_hold(false);
+    if let Some(h) = w.held.as_mut() {
+        h.accommodation_id = 1;
+        h.accommodation = "Cabaña Arrayán".into();
+    }
+    let mut state = after_hold();
+    if let Some(b) = state.booked.as_mut() {
+        b.accommodation = "Cabaña Arrayán".into();
+    }
+    for (text, no, lang) in [
+        ("can we bring our cat?", "Oh no,", Language::En),
+        ("podemos levar nosso cachorro?", "não", Language::Pt),
+        ("podemos llevar al perro?", "no se admiten", Language::Es),
+    ] {
+        let mut state = state.clone();
+        state.language = lang;
+        let s = said(&w.run(&state, text));
+        assert!(s.contains(no), "{text}: {s}");
+        assert!(s.contains("RES261215007"), "{text}: {s}");
+    }
+}
+
+#[test]
+fn parking_and_the_jacuzzi_are_named_as_guests_name_them() {
+    let w = World {
+        descriptions: vec![
+            (2, "Dos dormitorios y estacionamiento techado."),
+            (3, "Tres dormitorios y jacuzzi."),
+        ],
+        ..World::default()
+    };
+    // The word the guest used is the one said back, yes or no.
+    for (text, word) in [
+        ("la coihue tiene estacionamiento?", "estacionamiento"),
+        ("la coihue tiene cochera?", "cochera"),
+        ("hay garage?", "garage"),
+        ("la lenga tiene jacuzzi?", "jacuzzi"),
+        ("la lenga tiene hidromasaje?", "hidromasaje"),
+        ("la arrayan tiene hidromasaje?", "hidromasaje"),
+        ("tienen piscina?", "piscina"),
+        ("tienen pileta?", "pileta"),
+    ] {
+        let s = said(&w.talk(&[text]));
+        assert!(s.contains(word), "{text}: {s}");
+    }
+    // Not a plain synonym: as the owner names it.
+    let s = said(&w.talk(&["hay asador?"]));
+    assert!(s.contains("parrilla"), "{s}");
+    // Other languages keep their own names.
+    let s = said(&w.talk(&["does the Lenga have a jacuzzi?"]));
+    assert!(s.contains("jacuzzi"), "{s}");
+}
+
+#[test]
+fn the_cheapest_or_biggest_that_takes_pets_is_a_pick_among_those_that_do() {
+    for (pick, cabin) in [
+        ("la más barata que acepta perros", 2),
+        ("la mas barata de las que aceptan mascotas entonces", 2),
+        ("the cheapest one that takes dogs then", 2),
+        ("the biggest one that takes dogs", 3),
+        ("a mais barata que aceita cachorro", 2),
+    ] {
+        let t = talk(&["somos 2 del 10 al 13 de mayo", pick]);
+        let b = booked(&t);
+        assert_eq!(
+            b.map(|b| b.accommodation_id),
+            Some(cabin),
+            "{pick}: {}",
+            said(&t)
+        );
+    }
+    // Asked as a question, it is answered, not held.
+    let t = talk(&[
+        "somos 2 del 10 al 13 de mayo",
+        "la más barata acepta perros?",
+    ]);
+    assert!(booked(&t).is_none(), "{}", said(&t));
+}
+
+#[test]
+fn a_favour_asked_goes_to_a_person_and_a_relation_is_no_name() {
+    for text in [
+        "me podes hacer factura a nombre de mi empresa?",
+        "¿hacen factura A?",
+        "nos podrias guardar las valijas hasta la tarde?",
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(t.state.needs_human, "{text}: {s}");
+        assert!(!s.contains("Gracias, Mi"), "{text}: {s}");
+    }
+}
