@@ -229,7 +229,9 @@ impl Tally {
             && self.couples_joining == self.other_couples
             && !self.couple
             && self.household.is_none()
-            && self.base.is_none_or(|_| self.couple_at.is_some_and(|c| self.base_at > c))
+            && self
+                .base
+                .is_none_or(|_| self.couple_at.is_some_and(|c| self.base_at > c))
         {
             // "Se prende otra pareja": two more for the party told before (no party here);
             // "another couple is joining, so we're 6 now": the count after it is the whole.
@@ -391,8 +393,11 @@ fn step(tokens: &[Token], consumed: &[bool], i: usize, tally: &mut Tally) -> usi
         let one_more = prev(1).is_some_and(|t| t.is_any(&["more"]))
             || (prev(1).is_some_and(|t| t.is_any(&["um", "un", "una", "uma", "one", "a"]))
                 && prev(2).is_some_and(|t| t.is_any(&["mais", "mas", "more"])))
-            || tokens.get(i + 1).is_some_and(|t| t.is_any(&["mas", "mais", "more"]));
-        let other = prev(1).is_some_and(|t| t.is_any(&["otra", "otro", "another", "outra", "outro"]))
+            || tokens
+                .get(i + 1)
+                .is_some_and(|t| t.is_any(&["mas", "mais", "more"]));
+        let other = prev(1)
+            .is_some_and(|t| t.is_any(&["otra", "otro", "another", "outra", "outro"]))
             || one_more;
         if other {
             tally.other_couples += 1;
@@ -545,7 +550,7 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     if let Some(k) = p
         && at(k).is_some_and(|t| t.is_any(&["con", "com", "with"]))
         && k.checked_sub(1)
-            .and_then(|q| at(q))
+            .and_then(at)
             .is_some_and(|t| t.is_any(GOING))
     {
         p = k.checked_sub(1);

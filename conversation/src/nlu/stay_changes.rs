@@ -381,7 +381,13 @@ pub(super) fn following_week(tokens: &[Token]) -> bool {
     const WEEK: &[&str] = &["semana", "finde", "week", "weekend"];
     // "What about the week after?", "e a semana depois?"
     const AFTER: &[&str] = &[
-        "siguiente", "sigue", "despues", "posterior", "seguinte", "after", "depois",
+        "siguiente",
+        "sigue",
+        "despues",
+        "posterior",
+        "seguinte",
+        "after",
+        "depois",
     ];
     tokens.iter().enumerate().any(|(i, t)| {
         let next = |k: usize| tokens.get(i + k);
@@ -554,7 +560,8 @@ fn relatives_joining(tokens: &[Token]) -> Option<i32> {
     for i in 0..tokens.len() {
         // "vai mais um casal", "one more couple is coming", "una pareja más": two more.
         let one_more_couple = at(i, &["um", "un", "una", "uma", "one", "a"])
-            && i.checked_sub(1).is_some_and(|p| at(p, &["mais", "mas", "more"]))
+            && i.checked_sub(1)
+                .is_some_and(|p| at(p, &["mais", "mas", "more"]))
             && at(i + 1, TWO)
             || at(i, &["more"]) && at(i + 1, TWO);
         if one_more_couple {

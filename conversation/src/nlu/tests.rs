@@ -4991,7 +4991,10 @@ fn not_wanting_the_stay_any_more_cancels_but_wanting_nothing_more_does_not() {
     ] {
         assert_eq!(read(text).intent, Intent::Cancel, "{text}");
     }
-    for text in ["não quero mais nada, obrigado", "não queremos mais, obrigado"] {
+    for text in [
+        "não quero mais nada, obrigado",
+        "não queremos mais, obrigado",
+    ] {
         assert_ne!(read(text).intent, Intent::Cancel, "{text}");
     }
 }
