@@ -821,6 +821,10 @@ const KEEP_AS_IS: &[&str] = &[
     "forget el cambiar", "never mind el cambiar", "a que yo tinha", "a que tinha",
     "a que tinhamos", "a que a gente tinha", "fica a anterior", "com a anterior", "deixa a anterior", "esquece a mudanca",
     "as datas de antes", "datas anteriores",
+    "entonces como estaba", "como lo teniamos", "como la teniamos", "como lo habiamos dicho",
+    "lo que habiamos dicho", "lo que teniamos", "las del principio", "las de un principio",
+    "volvamos a lo de antes", "volvemos a lo de antes", "lo de antes", "las que te dije primero",
+    "las que dije primero", "lo que te dije primero", "lo que te habia dicho",
 ];
 
 pub(crate) fn keeps_as_is(tokens: &[Token]) -> bool {

@@ -236,6 +236,23 @@ pub(super) fn shifted_end(tokens: &[Token]) -> Option<StayEnd> {
     match (arrives, leaves) {
         (true, false) => Some(StayEnd::Arrival),
         (false, true) => Some(StayEnd::Departure),
+        // "llegamos un día después, pero nos vamos el mismo día": the end said to stay the
+        // same is not the one moved.
+        (true, true) => {
+            let same = tokens
+                .iter()
+                .position(|t| t.is_any(&["mismo", "misma", "igual", "same", "mesmo", "mesma"]))?;
+            let last_leaving = tokens[..same]
+                .iter()
+                .enumerate()
+                .rposition(|(i, t)| leaving(i, t));
+            let last_arriving = tokens[..same].iter().rposition(|t| t.is_any(ARRIVAL_WORDS));
+            match (last_arriving, last_leaving) {
+                (Some(a), Some(l)) if l > a => Some(StayEnd::Arrival),
+                (Some(a), Some(l)) if a > l => Some(StayEnd::Departure),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -256,8 +273,8 @@ pub(super) fn departure_day(dates: &mut dates::DateInfo) {
 /// antes", "correrla un día", "adelantarla un día", "una semana después", "a week later": the
 /// stay moved by that many days (negative: earlier), never nights added.
 pub(super) fn shift_days(tokens: &[Token]) -> Option<i32> {
-    const LATER: &[&str] = &["despues", "later", "depois", "luego"];
-    const EARLIER: &[&str] = &["antes", "earlier", "before", "early"];
+    const LATER: &[&str] = &["despues", "later", "depois", "luego", "adelante"];
+    const EARLIER: &[&str] = &["antes", "earlier", "before", "early", "atras"];
     const PUSH: &[&str] = &[
         "correr",
         "correrla",
@@ -295,6 +312,15 @@ pub(super) fn shift_days(tokens: &[Token]) -> Option<i32> {
         "delay",
         "empurrar",
         "move",
+        // "corrémosla una semana", "pasala un día", "tirala una semana para adelante"
+        "corremosla",
+        "corremoslo",
+        "pasala",
+        "pasalo",
+        "pasarla",
+        "pasemosla",
+        "tirala",
+        "tiremosla",
     ];
     const PULL: &[&str] = &[
         "adelantar",
@@ -331,14 +357,14 @@ pub(super) fn shift_days(tokens: &[Token]) -> Option<i32> {
             continue;
         };
         let after = i + len + 1;
-        // "un día más tarde", "one day later", "um dia depois"
-        let skip_mas = usize::from(word_at(after, &["mas", "more", "mais"]));
+        // "un día más tarde", "one day later", "um dia depois", "una semana para adelante"
+        let skip_mas = usize::from(word_at(after, &["mas", "more", "mais", "para", "pa"]));
         if word_at(after + skip_mas, LATER)
             || word_at(after, &["mas"]) && word_at(after + 1, &["tarde"])
         {
             return Some(count);
         }
-        if word_at(after, EARLIER) {
+        if word_at(after + skip_mas, EARLIER) {
             return Some(-count);
         }
         let before = |k: usize, list: &[&str]| i.checked_sub(k).is_some_and(|p| word_at(p, list));

@@ -4759,6 +4759,146 @@ fn english_weekday_abbreviations_are_weekdays() {
     assert_eq!(read("we love the sun and the lake").check_in, None);
 }
 
+/// The stay of each message, as (check-in, check-out) said "YYYY-MM-DD".
+fn conv41_stays(cases: &[(&str, Option<(&str, &str)>)]) {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, want) in cases {
+        let u = read(text);
+        let want = want.map(|(i, o)| (Some(d(i)), Some(d(o))));
+        let got = (u.check_in, u.check_out);
+        match want {
+            Some(w) => assert_eq!(got, w, "{text}"),
+            None => assert_eq!(got.0, None, "{text}"),
+        }
+    }
+}
+
+#[test]
+fn conv41_a_national_holiday_said_by_name_is_its_long_weekend() {
+    conv41_stays(&[
+        (
+            "para el fin de semana largo del dia de la bandera",
+            Some(("2027-06-18", "2027-06-21")),
+        ),
+        (
+            "el finde largo de la bandera, somos 2",
+            Some(("2027-06-18", "2027-06-21")),
+        ),
+        (
+            "el feriado de san martin somos 4",
+            Some(("2027-08-13", "2027-08-16")),
+        ),
+        (
+            "finde largo de la independencia",
+            Some(("2027-07-08", "2027-07-11")),
+        ),
+        (
+            "para el día de la independencia, somos 2",
+            Some(("2027-07-08", "2027-07-11")),
+        ),
+        (
+            "para el feriado de malvinas",
+            Some(("2027-04-01", "2027-04-04")),
+        ),
+        (
+            "finde largo del dia de la raza",
+            Some(("2027-10-08", "2027-10-11")),
+        ),
+        // No long weekend in 2027: the day itself.
+        (
+            "para el dia del trabajador somos 2, 2 noches",
+            Some(("2027-05-01", "2027-05-03")),
+        ),
+        // A town, not the holiday.
+        ("estamos en san martin de los andes, somos 2", None),
+    ]);
+}
+
+#[test]
+fn conv41_the_day_a_long_weekend_is_named_after_said_again_is_the_same_weekend() {
+    conv41_stays(&[
+        (
+            "buenas, para el finde largo de julio, el del 9, tienen algo para 6?",
+            Some(("2027-07-08", "2027-07-11")),
+        ),
+        (
+            "hay lugar para el fin de semana largo de agosto el del diecisiete somos cuatro",
+            Some(("2027-08-13", "2027-08-16")),
+        ),
+        (
+            "el finde largo de agosto, el 17 de agosto",
+            Some(("2027-08-13", "2027-08-16")),
+        ),
+        // A range of the guest's own after it is the stay.
+        (
+            "el finde largo de octubre del 9 al 12",
+            Some(("2027-10-09", "2027-10-12")),
+        ),
+    ]);
+}
+
+#[test]
+fn conv41_a_holiday_set_aside_gives_no_date() {
+    conv41_stays(&[
+        (
+            "ah no pará en vez de carnaval el finde largo de julio",
+            Some(("2027-07-08", "2027-07-11")),
+        ),
+        (
+            "en vez de semana santa, carnaval",
+            Some(("2027-02-05", "2027-02-09")),
+        ),
+        (
+            "mejor en lugar de la semana santa, carnaval",
+            Some(("2027-02-05", "2027-02-09")),
+        ),
+        (
+            "en vez del finde largo de julio, el finde largo de agosto",
+            Some(("2027-08-13", "2027-08-16")),
+        ),
+    ]);
+}
+
+#[test]
+fn conv41_a_day_said_in_passing_yields_to_the_range_said_after_it() {
+    conv41_stays(&[
+        (
+            "el 24 de marzo cae miércoles y se pega con semana santa. queremos ir del 24 de marzo al 28, somos 2",
+            Some(("2027-03-24", "2027-03-28")),
+        ),
+        (
+            "el 1 de mayo cae sabado, queremos ir del 30 de abril al 2 de mayo",
+            Some(("2027-04-30", "2027-05-02")),
+        ),
+        (
+            "el 15 es el cumple, vamos del 14 al 16 de enero",
+            Some(("2027-01-14", "2027-01-16")),
+        ),
+        (
+            "el 20 de enero, del 20 al 23",
+            Some(("2027-01-20", "2027-01-23")),
+        ),
+        // An arrival on a holiday is the guest's own.
+        (
+            "llegamos el 24 de marzo que es feriado y nos vamos el 28",
+            Some(("2027-03-24", "2027-03-28")),
+        ),
+    ]);
+}
+
+#[test]
+fn conv41_going_back_to_what_was_said_before() {
+    for text in [
+        "ah que macana, entonces dejamos la que teniamos",
+        "bueno dejemos lo que habiamos dicho",
+        "entonces nos quedamos con las del principio",
+        "entonces dejalo como lo teniamos",
+        "ah bueno, entonces las que te dije primero",
+    ] {
+        assert!(read(text).keeps_as_is, "{text}");
+    }
+}
+
 #[test]
 fn a_long_weekend_of_a_month_written_with_a_bare_d() {
     for text in [
@@ -4773,6 +4913,29 @@ fn a_long_weekend_of_a_month_written_with_a_bare_d() {
             "{text}: {u:?}"
         );
     }
+}
+
+#[test]
+fn conv41_the_weekend_said_instead_and_the_day_it_is_not() {
+    conv41_stays(&[
+        // Today is a Tuesday: "este finde" is 13–15 November.
+        (
+            "no es este finde, es el que viene",
+            Some(("2026-11-20", "2026-11-22")),
+        ),
+        (
+            "no este finde sino el siguiente, para 2",
+            Some(("2026-11-20", "2026-11-22")),
+        ),
+        (
+            "este finde o el que viene?",
+            Some(("2026-11-13", "2026-11-15")),
+        ),
+        (
+            "llegamos el 16, no el 15, nos vamos el 18 de diciembre",
+            Some(("2026-12-16", "2026-12-18")),
+        ),
+    ]);
 }
 
 #[test]

@@ -204,7 +204,10 @@ pub(super) fn in_context<'a>(
     // read as the 1st of a month is that word).
     // With a change refused and pending, "keep the original dates" keeps the hold instead.
     let change_pending = prev.offer.as_ref().is_some_and(|o| o.replaces.is_some());
-    if let (true, Some((i, o))) = (u.earlier_dates, prev.earlier_stay)
+    // Before any hold, "ah, entonces dejamos la que teníamos" after new dates came out taken:
+    // the dates talked about before them.
+    let back_before_a_hold = u.keeps_as_is && prev.booked.is_none() && u.check_in.is_none();
+    if let (true, Some((i, o))) = (u.earlier_dates || back_before_a_hold, prev.earlier_stay)
         && !(u.keeps_as_is && change_pending)
     {
         let r = read.to_mut();

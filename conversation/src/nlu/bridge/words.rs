@@ -522,6 +522,10 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("how many guests", "cuantas personas"),
     ("of us fit", "personas entran"),
     ("fit in", "entran en"),
+    ("we all fit", "entramos todos"),
+    ("will we fit", "entramos"),
+    ("would we fit", "entramos"),
+    ("do we fit", "entramos"),
     // "Does the Lenga sleep 6?", "a Lenga cabe 6?": whether the party fits.
     ("sleeps", "entran"),
     ("sleep", "entran"),

@@ -24,7 +24,8 @@
 //! - a month said apart gives its month to a range without one ("diciembre, del 20 al 23"),
 //!   but not one set aside ("en vez de junio vamos en julio, del 19 al 21": July; "en lugar
 //!   del 5 al 8 de junio, del 12 al 15": the 12th): what follows "en vez de", "en lugar de",
-//!   "em vez de", up to its first month, is no date;
+//!   "em vez de", up to its first month, is no date; nor is a holiday period said right after
+//!   it ("en vez de carnaval, el finde largo de julio": July's);
 //! - a check-out without a check-in ("hasta el 20") is no stay: it is reported as `until` (a
 //!   correction of the check-out), or read as the new check-in after a verb that moves the stay
 //!   ("pasala al 20"); two ends and no start are a range;
@@ -46,6 +47,7 @@
 //!   reported as `vague`.
 
 mod calendar;
+mod named_holidays;
 mod resolve;
 mod scan;
 mod seasons;
@@ -157,6 +159,9 @@ pub(crate) fn extract(tokens: &[Token], today: NaiveDate) -> DateInfo {
     resolve::resolve(scan::scan(&kept, today), today)
 }
 
+/// Articles before a period set aside ("en vez de la semana santa").
+const ARTICLES: &[&str] = &["el", "la", "los", "las", "o", "a"];
+
 /// The longest a phrase set aside runs before its month ("en vez del 5 al 8 de junio").
 const SET_ASIDE_SPAN: usize = 6;
 
@@ -177,6 +182,15 @@ fn without_set_aside(tokens: &[Token]) -> std::borrow::Cow<'_, [Token]> {
         let Some(start) = start else { continue };
         // Up to its month, within one clause: "en vez del 15, el 16 de diciembre" sets aside
         // the 15th alone (the correction reads it), not the month after the comma.
+        // "en vez de carnaval el finde largo de julio": the period set aside, not July.
+        let at = start + usize::from(tokens.get(start).is_some_and(|t| t.is_any(ARTICLES)));
+        if let Some(len) = seasons::phrase_len_at(tokens, at) {
+            // with its month ("en vez del finde largo de julio")
+            let end = at + len;
+            let of_month = (is(end, "de") || is(end, "del")) && is_month(end + 1);
+            blank.extend(start..end + if of_month { 2 } else { 0 });
+            continue;
+        }
         let month = (start..start + SET_ASIDE_SPAN)
             .take_while(|&k| k == start || !tokens.get(k - 1).is_some_and(|t| t.punct_after))
             .find(|&k| is_month(k));

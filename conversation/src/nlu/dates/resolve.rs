@@ -128,6 +128,7 @@ fn own_dates_over_period(scan: &mut Scan) {
                 })
                 .collect();
             scan.period = None;
+            scan.from_period.clear();
         } else {
             // "Desde el 20 hasta año nuevo", "para año nuevo llegamos el 29": from that day
             // through the period.
@@ -248,14 +249,18 @@ fn nearest_weekday(anchor: NaiveDate, wd: Weekday) -> NaiveDate {
         .unwrap_or(anchor)
 }
 
-/// A weekend or a week said loosely, then a range said in full ("era el finde siguiente, del
-/// 19 al 21", "la semana del 20 está bien pero 2 noches, del 20 al 22"): the range is what the
-/// guest settles on, the loose phrase only led to it.
+/// A weekend, a week or a day said loosely, then a range said in full ("era el finde
+/// siguiente, del 19 al 21", "la semana del 20 está bien pero 2 noches, del 20 al 22", "el 1 de
+/// mayo cae sábado, queremos ir del 30 de abril al 2 de mayo"): the range is what the guest
+/// settles on, the loose phrase only led to it.
 fn range_over_loose(scan: &mut Scan) -> bool {
     if !scan.from_period.is_empty() {
         return false;
     }
-    let loose = |k: &Kind| matches!(k, Kind::Weekend { .. } | Kind::Fixed(_));
+    let loose = |m: &Mention| {
+        matches!(m.kind, Kind::Weekend { .. } | Kind::Fixed(_))
+            || matches!(m.kind, Kind::Day(_)) && m.role == Role::Plain
+    };
     let range = scan.mentions.windows(2).position(|w| {
         w[0].role == Role::Start
             && matches!(w[0].kind, Kind::Day(_))
@@ -263,8 +268,15 @@ fn range_over_loose(scan: &mut Scan) -> bool {
             && matches!(w[1].kind, Kind::Day(_))
     });
     if let Some(j) = range.filter(|&j| j > 0)
-        && scan.mentions[..j].iter().all(|m| loose(&m.kind))
+        && scan.mentions[..j].iter().all(loose)
     {
+        // A day said with its month gives it to a range said without one ("el 20 de enero,
+        // del 20 al 23").
+        let month = scan.mentions[..j].iter().find_map(|m| match m.kind {
+            Kind::Day(r) => r.month,
+            _ => None,
+        });
+        scan.loose_month = scan.loose_month.or(month);
         scan.mentions.drain(..j);
         scan.nights = None;
         return true;

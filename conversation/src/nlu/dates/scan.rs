@@ -176,6 +176,9 @@ impl<'a> Scanner<'a> {
     }
 
     fn push(&mut self, mut kind: Kind, at: usize) {
+        if self.not_that_one(at) {
+            return;
+        }
         let mut role = self.role_before(at);
         if self.corrected_before(at) {
             // Said without a marker of its own ("nos vamos el 6 perdón el 7"), it takes the
@@ -300,6 +303,20 @@ impl<'a> Scanner<'a> {
         })
     }
 
+    /// "Llegamos el 16, no el 15", "nos vamos el 18, no el 17": a date said, a comma, and a
+    /// lone day it is not, at `at`: nothing to keep of it.
+    fn not_that_one(&self, at: usize) -> bool {
+        let t = |k: usize| self.tok(k);
+        let Some(j) = at.checked_sub(2) else {
+            return false;
+        };
+        !self.mentions.is_empty()
+            && t(j).is_some_and(|n| n.is("no") && !n.punct_after)
+            && t(j + 1).is_some_and(|a| a.is_any(&["el", "del"]))
+            && j.checked_sub(1).and_then(t).is_some_and(|p| p.punct_after)
+            && self.lone_day_after(j + 1)
+    }
+
     /// "Me equivoqué: son del 9 al 12, no del 8 al 11": a whole stay said, then a comma and a
     /// "no" with none after it before the dates that are not (with a comma after it, "del 10
     /// al 13, no, del 11 al 14", the dates after it are the ones said instead).
@@ -375,7 +392,12 @@ impl<'a> Scanner<'a> {
     /// A holiday period ("el finde largo", "carnaval", "semana santa", "fin de año"): its
     /// stay, and the period noted so the reply can say what was assumed.
     fn season(&mut self, i: usize) -> Option<usize> {
-        let (named, used) = super::seasons::day_then_long_weekend(self.tokens, i, self.today)
+        // "llegamos el 24 de marzo, que es feriado": the guest's own arrival, not the long
+        // weekend it falls in.
+        let arrival = self.role_before(i) == Role::Start;
+        let (named, used) = (!arrival)
+            .then(|| super::seasons::day_then_long_weekend(self.tokens, i, self.today))
+            .flatten()
             .or_else(|| super::seasons::at(self.tokens, i, self.today))?;
         let found = match named {
             super::seasons::Named::Period(found) => found,
@@ -583,8 +605,48 @@ impl<'a> Scanner<'a> {
             return Some(n);
         }
         let following = que_viene || before.is_some_and(|b| b.is_any(&["proximo", "siguiente"]));
+        // "no es este finde, es el que viene", "este finde no, el siguiente": the one a week
+        // after the weekend said first.
+        if let Some(used) = self.the_one_after(i + n)
+            && let Some((friday, sunday)) = calendar::weekend(self.today, following)
+            && let (Some(f), Some(s)) =
+                (calendar::add_days(friday, 7), calendar::add_days(sunday, 7))
+        {
+            self.push(Kind::Fixed(f), i);
+            self.mentions.push(Mention {
+                kind: Kind::Fixed(s),
+                role: Role::End,
+            });
+            return Some(n + used);
+        }
         self.push(Kind::Weekend { following }, i);
         Some(n)
+    }
+
+    /// "…, es el que viene", "no, el siguiente", "digo el próximo" at `j`, right after a weekend
+    /// or a week: the following one said instead; the tokens it takes.
+    fn the_one_after(&self, j: usize) -> Option<usize> {
+        const BETWEEN: &[&str] = &[
+            "no", "sino", "es", "era", "mejor", "perdon", "digo", "bah", "en", "realidad",
+        ];
+        let mut k = j;
+        while k < j + 4 && self.tok(k).is_some_and(|t| t.is_any(BETWEEN)) {
+            k += 1;
+        }
+        if !self.tok(k).is_some_and(|t| t.is_any(&["el", "la"])) {
+            return None;
+        }
+        let after = if lexicon::phrase_at(self.tokens, k + 1, "que viene").is_some() {
+            2
+        } else if self
+            .tok(k + 1)
+            .is_some_and(|t| t.is_any(&["siguiente", "proximo", "otro"]))
+        {
+            1
+        } else {
+            return None;
+        };
+        Some(k + 1 + after - j)
     }
 
     /// "del 20", "de 20 de noviembre" right after "finde": which weekend.

@@ -12,7 +12,7 @@
 use booking::holidays::{self, DaysOff, Season};
 use chrono::{Datelike, NaiveDate};
 
-use super::{calendar, words::month_of};
+use super::{calendar, named_holidays, words::month_of};
 use crate::nlu::{Period, PeriodMention, lexicon, normalize::Token};
 
 /// Phrases naming a period, longest first where one contains another.
@@ -98,6 +98,13 @@ pub(super) fn day_at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Na
         let date = calendar::first_on_or_after(today, *day, Some(*month))?;
         return Some((date, lexicon::phrase_len(phrase)));
     }
+    // A national holiday said by name that makes no long weekend ("el día del trabajador" on a
+    // Saturday): its day (one that does is a period: `at`).
+    if let Some((day, used)) = named_holidays::full_at(tokens, i, today)
+        && long_weekend_around(day).is_none()
+    {
+        return Some((day, used));
+    }
     let (phrase, from_easter) = DAYS
         .iter()
         .filter(|(p, _)| lexicon::phrase_at(tokens, i, p).is_some())
@@ -124,12 +131,28 @@ pub(super) enum Named {
     NoLongWeekendIn(u32),
 }
 
-/// The period named at token `i` and the tokens it uses.
-pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named, usize)> {
-    let (phrase, period) = PHRASES
+/// How many tokens a period phrase at `i` takes ("carnaval", "el finde largo"), if one is
+/// there.
+pub(super) fn phrase_len_at(tokens: &[Token], i: usize) -> Option<usize> {
+    PHRASES
         .iter()
         .filter(|(p, _)| lexicon::phrase_at(tokens, i, p).is_some())
-        .max_by_key(|(p, _)| lexicon::phrase_len(p))?;
+        .map(|(p, _)| lexicon::phrase_len(p))
+        .max()
+}
+
+/// The period named at token `i` and the tokens it uses.
+pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named, usize)> {
+    let Some((phrase, period)) = PHRASES
+        .iter()
+        .filter(|(p, _)| lexicon::phrase_at(tokens, i, p).is_some())
+        .max_by_key(|(p, _)| lexicon::phrase_len(p))
+    else {
+        // "para el día de la bandera": the long weekend it makes (a day alone is `day_at`'s).
+        let (day, used) = named_holidays::full_at(tokens, i, today)?;
+        let days = long_weekend_around(day)?;
+        return Some((Named::Period(found(Period::LongWeekend, days, today)), used));
+    };
     let mut used = lexicon::phrase_len(phrase);
     let days = match period {
         Period::LongWeekend => {
@@ -141,12 +164,14 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
             let month = tokens.get(i + used + 1).and_then(month_of).filter(|_| de);
             // "Feriado" alone is any day off, not a stay: only "el feriado de mayo" is one.
             let bare_holiday = phrase.starts_with("feriado") && *phrase != "feriado largo";
-            if bare_holiday && month.is_none() && day_of_month_at(tokens, i + used, today).is_none()
-            {
+            // "el finde largo del 9 de julio", "el feriado de San Martín": that day.
+            let day_said = day_of_month_at(tokens, i + used, today)
+                .or_else(|| named_holidays::after_de_at(tokens, i + used, today));
+            if bare_holiday && month.is_none() && day_said.is_none() {
                 return None;
             }
-            // "el finde largo del 9 de julio": the long weekend around that day.
-            if let Some((day, len)) = day_of_month_at(tokens, i + used, today) {
+            // The long weekend around that day.
+            if let Some((day, len)) = day_said {
                 used += len;
                 return Some(match long_weekend_around(day) {
                     Some(days) => (Named::Period(found(Period::LongWeekend, days, today)), used),
@@ -158,18 +183,10 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
                     used += 2;
                     match long_weekend_in(today, m) {
                         Some(days) => {
-                            // "El finde largo de julio, el del 9 de julio": the holiday it is
-                            // named after, said again, is the same long weekend.
-                            if tokens
-                                .get(i + used)
-                                .is_some_and(|t| t.is_any(&["el", "la"]))
-                                && let Some((day, len)) =
-                                    day_of_month_at(tokens, i + used + 1, today)
-                                && days.first <= day
-                                && day <= days.last
-                            {
-                                used += 1 + len;
-                            }
+                            // "El finde largo de julio, el del 9 (de julio)", "el de agosto, el
+                            // del diecisiete": the holiday it is named after, said again, is
+                            // the same long weekend.
+                            used += its_day_again(tokens, i + used, m, days).unwrap_or(0);
                             Some(days)
                         }
                         None => return Some((Named::NoLongWeekendIn(m), used)),
@@ -267,6 +284,42 @@ fn found(period: Period, days: DaysOff, today: NaiveDate) -> Found {
         last_day_off: days.last,
     };
     Found { mention, stay }
+}
+
+/// "el del 9", "el 17 de agosto", "el del día 9" at `j` after a long weekend of month `m`: a
+/// day of that month near the long weekend (its holiday, maybe moved to the Monday) names the
+/// same long weekend; the tokens it uses.
+fn its_day_again(tokens: &[Token], j: usize, m: u32, days: DaysOff) -> Option<usize> {
+    const LEAD: &[&str] = &["el", "la", "que", "es", "del", "de", "dia"];
+    let mut k = j;
+    while k < j + 4 && tokens.get(k).is_some_and(|t| t.is_any(LEAD)) {
+        k += 1;
+    }
+    if k == j {
+        return None;
+    }
+    let n = crate::nlu::numbers::parse_at(tokens, k).filter(|n| (1..=31).contains(&n.value))?;
+    k += n.len;
+    if tokens.get(k).is_some_and(|t| t.is_any(&["de", "d"]))
+        && let Some(month) = tokens.get(k + 1).and_then(month_of)
+    {
+        if month != m {
+            return None;
+        }
+        k += 2;
+    }
+    // "del 9 al 12": a stay of the guest's own, not the holiday named again.
+    if tokens
+        .get(k)
+        .is_some_and(|t| t.is_any(&["al", "a", "hasta", "y"]))
+    {
+        return None;
+    }
+    let day = NaiveDate::from_ymd_opt(days.first.year(), m, n.value)?;
+    let near = chrono::Days::new(3);
+    let close =
+        days.first.checked_sub_days(near)? <= day && day <= days.last.checked_add_days(near)?;
+    close.then_some(k - j)
 }
 
 /// "del 9 de julio", "de 12 de octubre" at `j`: that day (the next one from today) and the

@@ -106,6 +106,29 @@ pub(super) fn overrides(
             guests,
         });
     }
+    // "¿Entramos todos?", "can we all fit in one?" with one cabin offered or held: whether the
+    // party said fits in it, yes or no first.
+    if u.topics == [InfoTopic::Capacity]
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && u.accommodation.is_none()
+        && u.accommodations.is_empty()
+        && !heard.new_stay()
+        && let Some(guests) = s.guests
+        && let Some(name) = s
+            .offer
+            .as_ref()
+            .filter(|o| !o.together)
+            .and_then(|o| o.options.get(o.chosen))
+            .map(|o| o.name.clone())
+            .or_else(|| {
+                held(facts, u)
+                    .filter(|h| h.group.is_none() && s.offer.is_none())
+                    .map(|h| h.accommodation.clone())
+            })
+    {
+        return Some(Step::Fits { name, guests });
+    }
     // A pet said after an offer whose option in focus takes none ("ah, y llevamos al perro"):
     // the offer is made again, the cabins that take pets first, so a yes books one of them.
     if heard.new_pets

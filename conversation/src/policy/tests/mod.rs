@@ -310,6 +310,7 @@ mod conv35;
 mod conv36;
 mod conv37;
 mod conv40;
+mod conv41;
 mod eighteenth;
 mod eighth;
 mod eleventh;

@@ -130,3 +130,55 @@ fn a_favour_asked_goes_to_a_person_and_a_relation_is_no_name() {
         assert!(!s.contains("Gracias, Mi"), "{text}: {s}");
     }
 }
+
+#[test]
+fn cancel_it_and_make_me_another_cabin_moves_the_hold() {
+    // The Lenga (id 3) held, the Coihue free.
+    let mut w = coihue_hold(false);
+    w.taken = vec![taken(3, "2026-12-15", "2026-12-17")];
+    if let Some(h) = w.held.as_mut() {
+        h.accommodation_id = 3;
+        h.accommodation = "Cabaña Lenga".into();
+    }
+    let mut state = after_hold();
+    if let Some(b) = state.booked.as_mut() {
+        b.accommodation = "Cabaña Lenga".into();
+    }
+    for text in [
+        "uh no, cancelala y haceme la coihue para 4 las mismas fechas",
+        "cancelala y armame la coihue",
+        "mejor cancelá esa y anotame en la coihue",
+    ] {
+        let t = w.run(&state, text);
+        let moved = t
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::MoveHold { to, .. } if to.accommodation_id == 2));
+        assert!(moved, "{text}: {}", said(&t));
+    }
+}
+
+#[test]
+fn whether_the_party_fits_in_the_cabin_offered_or_held_is_a_yes_or_no() {
+    for (text, yes) in [
+        ("entramos todos?", "¡Sí! Cabaña Lenga es para hasta 6"),
+        ("can we all fit in one?", "Yes! Cabaña Lenga sleeps up to 6"),
+        ("do we all fit?", "Yes! Cabaña Lenga sleeps up to 6"),
+        ("cabemos todos?", "Sim! Cabaña Lenga é para até 6"),
+    ] {
+        // The offer made, in the language the question is asked in.
+        let mut start = talk(&["somos 6 del 10 al 13 de mayo"]).state;
+        start.language = if yes.starts_with("Yes") {
+            Language::En
+        } else if yes.starts_with("Sim") {
+            Language::Pt
+        } else {
+            Language::Es
+        };
+        let s = said(&run(&start, text));
+        assert!(s.starts_with(yes), "{text}: {s}");
+    }
+    // With the cabin held, about it.
+    let s = said(&coihue_hold(false).run(&after_hold(), "entramos todos?"));
+    assert!(s.starts_with("¡Sí! Cabaña Coihue"), "{s}");
+}
