@@ -144,6 +144,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let language_asked = asks::language_asked(&written);
     let asks_bot = asks::bot(&written);
     let follows_on = references::follows_on(&written);
+    let of_it = references::asks_of_it(&written);
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
@@ -416,6 +417,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         affirmative: agreement.yes,
         no_pets: pets_left.is_some(),
         follows_on,
+        of_it,
         mild_yes: agreement.yes
             && !agreement.strong
             && decision.intent == Intent::Book

@@ -143,6 +143,29 @@ pub(super) fn follows_on(tokens: &[Token]) -> bool {
     opens || pronoun || of_it
 }
 
+/// "¿Tiene jacuzzi?", "acepta perros?", "does it have a grill?", "ela tem wifi?": a question
+/// about one cabin left unnamed ("it"), not about the place ("¿tienen…?", "¿hay…?") nor about
+/// any of several ("¿alguna tiene…?", "¿cuál tiene…?", "does any have…?").
+pub(super) fn asks_of_it(tokens: &[Token]) -> bool {
+    const FILLER: &[&str] = &[
+        "tmb", "tb", "tambien", "che", "ah", "ok", "bueno", "y", "pero", "hola", "e", "and",
+    ];
+    const OF_IT: &[&str] = &["tiene", "acepta", "admite", "permite", "incluye", "trae"];
+    const ANY: &[&str] = &[
+        "alguna", "alguno", "algunas", "cual", "cuales", "ninguna", "todas", "any", "which",
+        "alguma", "qual", "quais", "nenhuma",
+    ];
+    let pronoun = tokens.windows(2).any(|w| {
+        (w[0].is_any(&["does", "is", "has"]) && w[1].is("it"))
+            || (w[0].is("ela") && w[1].is_any(&["tem", "aceita", "permite"]))
+    });
+    let of_it = tokens
+        .iter()
+        .find(|t| !t.is_any(FILLER))
+        .is_some_and(|t| t.is_any(OF_IT));
+    (pronoun || of_it) && !tokens.iter().any(|t| t.is_any(ANY))
+}
+
 /// "Reservala", "reservámela", "la quiero", "book it", "reserva ela": a booking verb with a
 /// pronoun for the cabin (read on the words as written, before the bridge).
 pub(super) fn refers_back(tokens: &[Token]) -> bool {

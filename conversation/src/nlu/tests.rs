@@ -4981,6 +4981,114 @@ fn a_part_of_a_month_in_english_and_portuguese() {
 }
 
 #[test]
+fn conv38_a_trip_that_has_to_be_called_off_cancels_over_the_refund_question() {
+    for text in [
+        "Por un tema de salud tenemos que suspender el viaje. ¿Cómo hago para cancelar? ¿Me devuelven la seña?",
+        "vamos a tener que suspender el viaje, me devuelven la seña?",
+        "necesito suspender la reserva, devuelven la seña?",
+        "tuvimos que suspender el viaje, que pasa con la plata?",
+        "debemos suspender la estadia. hay reintegro?",
+        "tengo que cancelar, me devuelven la seña?",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    // Supposed, not said: the policy.
+    for text in [
+        "si tenemos que suspender el viaje, devuelven la seña?",
+        "en caso de tener que suspender, me devuelven la seña?",
+        "¿Cómo hago para cancelar? ¿Me devuelven la seña?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+}
+
+#[test]
+fn conv38_a_balance_cancelled_is_a_balance_paid() {
+    // Río de la Plata: "cancelar" a sum is paying it off.
+    for text in [
+        "hay que cancelar el saldo en efectivo?",
+        "el saldo se cancela al llegar o antes?",
+        "como cancelo el saldo?",
+        "lo que falta lo cancelamos por transferencia",
+        "se puede cancelar en efectivo?",
+        "el resto lo cancelamos en efectivo al llegar?",
+        "podemos cancelar lo que resta con tarjeta?",
+    ] {
+        let u = read(text);
+        assert_ne!(u.intent, Intent::Cancel, "{text}");
+        assert!(
+            u.topics.contains(&InfoTopic::Payment) || u.asks_balance,
+            "{text}: {u:?}"
+        );
+    }
+    assert_ne!(
+        read("cancelamos la diferencia cuando lleguemos").intent,
+        Intent::Cancel
+    );
+    // The stay, the reservation, everything, the other cabins: cancelled.
+    for text in [
+        "quiero cancelar la reserva",
+        "cancela el resto",
+        "cancelá todo",
+        "cancelamos, el saldo no lo vamos a pagar",
+        "cancelen la reserva y devuelvan el saldo",
+        "el resto del grupo no puede, cancelamos",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}
+
+#[test]
+fn conv38_a_question_of_it_is_told_from_one_of_the_place_or_of_any() {
+    for text in [
+        "tiene jacuzzi?",
+        "y tiene parrilla?",
+        "acepta perros?",
+        "tmb tiene wifi?",
+        "does it have a grill?",
+        "ela tem wifi?",
+    ] {
+        assert!(read(text).of_it, "{text}");
+    }
+    for text in [
+        "tienen jacuzzi?",
+        "alguna tiene jacuzzi?",
+        "cual tiene jacuzzi?",
+        "hay parrilla?",
+        "does any of them have a grill?",
+        "la lenga tiene pileta?",
+    ] {
+        assert!(!read(text).of_it, "{text}");
+    }
+}
+
+#[test]
+fn conv38_a_value_given_up_with_its_unit_is_not_the_one_read() {
+    for (text, nights) in [
+        ("y si en vez de 3 noches son 4?", 4),
+        ("en lugar de 2 noches, 3", 3),
+        ("en vez de 3 noches mejor 4", 4),
+        ("en vez de 2 noches nos quedamos 3", 3),
+        ("en vez de tres noches que sean cuatro", 4),
+        ("en vez de 2 noches 3 noches", 3),
+        ("que sean 4 noches en vez de 3", 4),
+        ("instead of 2 nights, 3 please", 3),
+        ("em vez de 3 noites, 4", 4),
+    ] {
+        let u = read(text);
+        assert_eq!(u.nights, Some(nights), "{text}");
+        assert_eq!(u.guests, None, "{text}");
+    }
+    for text in [
+        "en vez de 4 personas somos 5",
+        "en vez de 4 somos 5",
+        "somos 5 en vez de 4",
+    ] {
+        assert_eq!(read(text).guests, Some(5), "{text}");
+    }
+}
+
+#[test]
 fn the_other_one_and_the_feature_one_point_at_an_option() {
     for (text, choice) in [
         ("the other one", Some(Choice::Other)),

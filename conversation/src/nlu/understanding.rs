@@ -37,6 +37,10 @@ pub struct Understanding {
     /// does it have wifi?", "e aceita cachorro?").
     #[serde(skip)]
     pub follows_on: bool,
+    /// The question is about one cabin left unnamed ("¿tiene jacuzzi?", "does it have a
+    /// grill?"), not about the place or any of several ("¿tienen…?", "¿alguna tiene…?").
+    #[serde(skip)]
+    pub of_it: bool,
     /// 0.0..=1.0; see the `confidence` module for the rule.
     pub confidence: f32,
     /// The language the message is written in, when its words say so (`None` for "ok",

@@ -26,12 +26,14 @@
 //! voucher, their dates, picks, corrections, cancellations and language kept;
 //! `cases_conv36.txt`, long Argentine conversations where the guest changes their mind several
 //! times; `cases_conv37.txt`, Argentine voice notes as speech-to-text writes them, and what
-//! guests do after a hold and after paying; `cases_conv40.txt`, English-speaking and Brazilian
-//! guests who change their mind: corrections, switches, taken dates, cancellations, groups and
-//! holidays up to the voucher; `cases_conv41.txt`, Argentine groups and calendars:
-//! groups larger than any cabin corrected and cancelled, families with kids, the holidays and
-//! long weekends of 2027, relative dates, nights counted and their corrections) run through the
-//! real fleet, each asserting what the guest was told and the reservation left behind.
+//! guests do after a hold and after paying; `cases_conv38.txt`, a fifth generalist sample in
+//! Argentine Spanish, half WhatsApp and half email, over every bullet; `cases_conv40.txt`,
+//! English-speaking and Brazilian guests who change their mind: corrections, switches, taken
+//! dates, cancellations, groups and holidays up to the voucher; `cases_conv41.txt`, Argentine
+//! groups and calendars: groups larger than any cabin corrected and cancelled, families with
+//! kids, the holidays and long weekends of 2027, relative dates, nights counted and their
+//! corrections) run through the real fleet, each asserting what the guest was told and the
+//! reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -265,6 +267,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv35.txt", include_str!("cases_conv35.txt")),
     ("cases_conv36.txt", include_str!("cases_conv36.txt")),
     ("cases_conv37.txt", include_str!("cases_conv37.txt")),
+    ("cases_conv38.txt", include_str!("cases_conv38.txt")),
     ("cases_conv40.txt", include_str!("cases_conv40.txt")),
     ("cases_conv41.txt", include_str!("cases_conv41.txt")),
 ];

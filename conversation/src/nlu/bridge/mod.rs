@@ -15,6 +15,8 @@
 //!
 //! It never decides meaning: it only rewrites words.
 
+mod instead;
+mod settle;
 mod words;
 
 use std::{collections::HashMap, sync::LazyLock};
@@ -38,7 +40,7 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     // months apart), as a European guest writes them in English.
     let english = english && !tokens.iter().any(day_first_only) && !one_month_day_first(&tokens);
     let replaced = phrases(&portuguese_close(portuguese_ten(portuguese_weekdays(
-        tokens,
+        instead::new_value_with_unit(settle::as_paying(tokens)),
     ))));
     months_after_days(replaced)
         .into_iter()

@@ -102,6 +102,11 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
             *c = policy_question(*c);
             asks_policy = true;
         }
+        // "Tenemos que suspender el viaje, ¿me devuelven la seña?": a weak verb of cancelling
+        // ("suspender") said as a need is as clear as an order, over the policy question.
+        if c.intent == Intent::Cancel && c.strength == Weak && wants_to_cancel(tokens, c) {
+            c.strength = Strong;
+        }
     }
     // "Y la seña qué onda?", "¿la plata la pierdo?": what becomes of the deposit, a question
     // about the policy; said with an order to cancel ("cancelo, ¿la plata la pierdo?") the
@@ -207,15 +212,16 @@ fn asks_if_one_can(tokens: &[Token], c: &Cue) -> bool {
 }
 
 /// "necesito cancelar la reserva, ¿me devuelven la seña?", "quiero cancelar, ¿qué pasa con la
-/// seña?": the guest says they need or want to cancel, so they cancel even when they ask about
-/// the policy too; not when an "if" comes between ("necesito saber si cancelo…").
+/// seña?", "vamos a tener que suspender el viaje": the guest says they need or want to cancel,
+/// so they cancel even when they ask about the policy too; not when an "if" comes between
+/// ("necesito saber si cancelo…").
 fn wants_to_cancel(tokens: &[Token], c: &Cue) -> bool {
     #[rustfmt::skip]
     const WISH: &[&str] = &[
         "necesito", "necesitamos", "quiero", "queremos", "quisiera", "quisieramos", "tengo",
         "tenemos", "debo", "debemos", "hay", "vamos", "voy", "want", "need", "preciso",
-        "precisamos", "must", "gotta", "temos", "tenho", "devemos", "devo", "teremos",
-        "tendremos",
+        "precisamos", "tener", "tendremos", "tendre", "tuvimos", "tuve", "must", "gotta",
+        "temos", "tenho", "devemos", "devo", "teremos",
     ];
     if c.intent != Intent::Cancel {
         return false;

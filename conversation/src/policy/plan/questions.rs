@@ -4,8 +4,8 @@ use super::{Heard, Step, held};
 use crate::policy::pick::{only_one_has, pick};
 use crate::{
     Facts,
-    nlu::{Choice, InfoTopic, Intent, Understanding},
-    state::ConversationState,
+    nlu::{Choice, Feature, InfoTopic, Intent, Understanding},
+    state::{ConversationState, Offer},
 };
 
 /// A question about the place, or thanks.
@@ -29,19 +29,22 @@ pub(super) fn questions(
         // the answer points at it (a bare yes still accepts the option in focus).
         // "¿Alguna tiene jacuzzi?", "tem alguma com banheira?": when only one option has what
         // is asked about, the answer names it, and "esa" after it points at it too.
-        let picked = s.offer.as_ref().and_then(|o| {
-            pick(o, u, facts)
-                .flatten()
-                .or_else(|| only_one_has(o, u, facts))
-        });
+        let pointed = s.offer.as_ref().and_then(|o| pick(o, u, facts).flatten());
+        let picked = pointed.or_else(|| s.offer.as_ref().and_then(|o| only_one_has(o, u, facts)));
         if let (Some(i), Some(offer)) = (picked, s.offer.as_mut()) {
             offer.asked = Some(i);
         }
         let named = s
             .offer
             .as_ref()
-            .and_then(|o| picked.and_then(|i| o.options.get(i)))
-            .map(|o| o.name.clone())
+            .filter(|_| pointed.is_none())
+            .and_then(|o| of_the_proposed(o, u))
+            .or_else(|| {
+                s.offer
+                    .as_ref()
+                    .and_then(|o| picked.and_then(|i| o.options.get(i)))
+                    .map(|o| o.name.clone())
+            })
             .or_else(|| u.accommodation.clone())
             // One cabin offered: "¿cuántas habitaciones tiene?" asks about it.
             .or_else(|| {
@@ -89,4 +92,26 @@ pub(super) fn questions(
         return Some(Step::Thanks);
     }
     None
+}
+
+/// "¿Tiene jacuzzi?" with several options on the table and one proposed ("¿Te reservo la
+/// Arrayán?"): a yes or no about the one proposed, which a yes would book ("No, la Arrayán no;
+/// la Ñire sí"); not a question of the place ("¿tienen…?", "¿alguna tiene…?") nor about times,
+/// children or smoking, which are the property's.
+fn of_the_proposed(offer: &Offer, u: &Understanding) -> Option<String> {
+    let cabin_feature = !u.features.is_empty()
+        && u.features.iter().all(|f| {
+            !matches!(
+                f,
+                Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
+            )
+        });
+    (u.of_it
+        && cabin_feature
+        && u.accommodation.is_none()
+        && offer.options.len() > 1
+        && !offer.together)
+        .then(|| offer.options.get(offer.chosen))
+        .flatten()
+        .map(|o| o.name.clone())
 }

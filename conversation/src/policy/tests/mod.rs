@@ -309,6 +309,7 @@ mod conv34;
 mod conv35;
 mod conv36;
 mod conv37;
+mod conv38;
 mod conv40;
 mod conv41;
 mod eighteenth;
