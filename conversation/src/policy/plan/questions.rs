@@ -106,8 +106,14 @@ fn of_the_proposed(offer: &Offer, u: &Understanding) -> Option<String> {
                 Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
             )
         });
+    // "¿Tiene vista al lago?", "¿cuántos dormitorios tiene?": the cabin's own view and rooms.
+    let cabin_topic = u.features.is_empty()
+        && !u.topics.is_empty()
+        && u.topics
+            .iter()
+            .all(|t| matches!(t, InfoTopic::View | InfoTopic::Rooms));
     (u.of_it
-        && cabin_feature
+        && (cabin_feature || cabin_topic)
         && u.accommodation.is_none()
         && offer.options.len() > 1
         && !offer.together)

@@ -5,7 +5,7 @@
 use super::*;
 
 /// Cabins whose descriptions name their views.
-fn with_views() -> World {
+pub(super) fn with_views() -> World {
     World {
         descriptions: vec![
             (1, "Para dos, con hogar a leña y vista al lago."),

@@ -182,3 +182,13 @@ fn whether_the_party_fits_in_the_cabin_offered_or_held_is_a_yes_or_no() {
     let s = said(&coihue_hold(false).run(&after_hold(), "entramos todos?"));
     assert!(s.starts_with("¡Sí! Cabaña Coihue"), "{s}");
 }
+
+#[test]
+fn the_view_asked_with_several_offered_is_of_the_one_proposed() {
+    let w = super::stop30::with_views();
+    // For 4: the Coihue proposed, the Lenga besides; the Arrayán (lake) is too small.
+    let t = w.talk(&["somos 4 del 10 al 13 de mayo", "tiene vista al lago?"]);
+    let s = said(&t);
+    assert!(s.starts_with("No, Cabaña Coihue"), "{s}");
+    assert!(booked(&t).is_none(), "{s}");
+}
