@@ -15,6 +15,15 @@ pub(super) const ASKS_OTHER: &[&str] = &[
     "que otra", "que otras", "algo mas", "alguna mas", "another one", "any other", "anything else",
     "other options", "something else", "tem outra", "tem alguma outra", "outra opcao", "outras opcoes",
     "que mais",
+    // "What else do you have?" ("do you have" reads "tienen"), "anything other", "any others?",
+    // "alguma outra?", "mais alguma opção?", "outros chalés?"
+    "what else tienen", "what else do you", "what else have", "what else is available",
+    "what else is free", "what else is there", "what else is disponible", "what else esta disponible",
+    "what else disponible", "what else hay", "what else you got", "what else ya got",
+    "what else can you", "what else could you", "what else would you", "what else u",
+    "whats else", "any others", "other cabins", "other cabanas", "others available", "other ones",
+    "que mas hay", "alguna otra", "otras disponibles", "alguma outra", "mais alguma",
+    "outras cabanas", "outros chales", "outro chale", "outra cabana", "mais opcoes",
 ];
 
 /// Words that open a yes/no question about the place.

@@ -357,6 +357,9 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
             });
         }
     }
+    if let Some(c) = feature_then_one(tokens) {
+        return Some(c);
+    }
     if let Some((_, c)) = ATTRIBUTES
         .iter()
         .filter_map(|(p, c)| lexicon::find_phrase(tokens, p).map(|(pos, _)| (pos, *c)))
@@ -391,14 +394,7 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         if t.is("medio") && prev.is_some_and(|p| p.is_any(&["del", "de"])) {
             return Some(Choice::Middle);
         }
-        if t.is_any(&["otra", "otro"])
-            && pointed
-            && tokens.get(i + 1).is_none_or(|n| {
-                !n.is_alpha()
-                    || n.punct_after
-                    || n.is_any(&["mejor", "porfa", "entonces", "opcion"])
-            })
-        {
+        if other_pointed(tokens, i) {
             return Some(Choice::Other);
         }
         // "la opción 2", "la número dos", "la 2": a small number right after a pointer, and
@@ -413,6 +409,57 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         }
     }
     None
+}
+
+/// "La otra", "the other one", "a outra", "o outro chalé": the option not in focus, with
+/// nothing after it but the thing it is, courtesy or a decision ("la otra semana", "the
+/// other day", "a outra data" are no pick).
+fn other_pointed(tokens: &[Token], i: usize) -> bool {
+    const AFTER: &[&str] = &[
+        "mejor", "porfa", "entonces", "opcion", "one", "cabin", "cabana", "chale", "option",
+        "please", "pls", "then", "entao", "pfv", "por", "mesmo", "misma", "melhor",
+    ];
+    let t = &tokens[i];
+    let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+    let pointed = match t.text.as_str() {
+        "otra" | "otro" => prev.is_some_and(|p| p.is_any(&["la", "el", "opcion", "numero", "nro"])),
+        "outra" | "outro" => prev.is_some_and(|p| p.is_any(&["a", "o", "la", "el"])),
+        "other" => prev.is_some_and(|p| p.is_any(&["the", "la", "el"])),
+        _ => false,
+    };
+    pointed
+        && tokens
+            .get(i + 1)
+            .is_none_or(|n| !n.is_alpha() || n.punct_after || n.is_any(AFTER))
+}
+
+/// "The jacuzzi one", "the dog friendly one", "the one w/ the grill" read as "the one with":
+/// an option pointed at by what it has, said before "one".
+fn feature_then_one(tokens: &[Token]) -> Option<Choice> {
+    let one = tokens.iter().position(|t| t.is("one"))?;
+    let the = (1..=4)
+        .filter_map(|k| one.checked_sub(k))
+        .find(|&j| tokens[j].is_any(&["the", "la", "el"]))?;
+    let said = &tokens[the + 1..one];
+    // "the dog friendly one", "the pet one".
+    if said
+        .iter()
+        .any(|t| lexicon::any_word(t, PET_WORDS).is_some())
+    {
+        return Some(Choice::PetFriendly);
+    }
+    let f = *features(said).first()?;
+    if matches!(
+        f,
+        Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
+    ) {
+        return None;
+    }
+    Some(if f == Feature::Pets {
+        Choice::PetFriendly
+    } else {
+        Choice::Having(f)
+    })
 }
 
 /// "¿Cuál admite mascotas? esa quiero", "la que deja llevar perros": the option that takes

@@ -162,6 +162,11 @@ struct Tally {
     /// Couples said besides the speaker's party ("somos 2 y otra pareja", "vamos con otra
     /// pareja", "and another couple"): two each, added to it.
     other_couples: u32,
+    /// Of `other_couples`, those said joining a party told before ("se prende otra pareja",
+    /// "another couple is joining", "vai mais um casal"), and where the first was said: people
+    /// added to the party, not the party itself, unless a count after them says the whole.
+    couples_joining: u32,
+    couple_at: Option<usize>,
     solo: bool,
     base: Option<u32>,
     /// Where the head count was said, so a later one after a change of mind replaces it.
@@ -220,6 +225,17 @@ impl Tally {
                 return Some(self.everyone);
             }
             Some(self.adults + self.kids + others + speaker * u32::from(self.everyone == 0))
+        } else if self.other_couples > 0
+            && self.couples_joining == self.other_couples
+            && !self.couple
+            && self.household.is_none()
+            && self
+                .base
+                .is_none_or(|_| self.couple_at.is_some_and(|c| self.base_at > c))
+        {
+            // "Se prende otra pareja": two more for the party told before (no party here);
+            // "another couple is joining, so we're 6 now": the count after it is the whole.
+            self.base
         } else if self.other_couples > 0 {
             // "otra pareja" says the speaker's party is one too, when no count says otherwise.
             let own = match (self.base, self.household) {
@@ -372,16 +388,39 @@ fn step(tokens: &[Token], consumed: &[bool], i: usize, tally: &mut Tally) -> usi
     } else if lexicon::phrase_at(tokens, i, "familia tipo").is_some() {
         tally.base = tally.base.or(Some(4));
     } else if tokens.get(i).is_some_and(|t| t.is_any(COUPLES)) && !is_partner_slot(tokens, i) {
-        let other = i
-            .checked_sub(1)
-            .is_some_and(|p| tokens[p].is_any(&["otra", "otro", "another", "outra", "outro"]));
+        let prev = |k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
+        // "one more couple", "mais um casal", "una pareja más": another couple too.
+        let one_more = prev(1).is_some_and(|t| t.is_any(&["more"]))
+            || (prev(1).is_some_and(|t| t.is_any(&["um", "un", "una", "uma", "one", "a"]))
+                && prev(2).is_some_and(|t| t.is_any(&["mais", "mas", "more"])))
+            || tokens
+                .get(i + 1)
+                .is_some_and(|t| t.is_any(&["mas", "mais", "more"]));
+        let other = prev(1)
+            .is_some_and(|t| t.is_any(&["otra", "otro", "another", "outra", "outro"]))
+            || one_more;
         if other {
             tally.other_couples += 1;
+            tally.couple_at = tally.couple_at.or(Some(i));
+            if one_more || couple_joins(tokens, i) {
+                tally.couples_joining += 1;
+            }
         } else {
             tally.couple = true;
         }
     }
     1
+}
+
+/// A verb of joining near the couple at `i` ("se prende otra pareja", "another couple is
+/// joining", "vem outro casal"): it joins a party told before.
+fn couple_joins(tokens: &[Token], i: usize) -> bool {
+    #[rustfmt::skip]
+    const JOIN: &[&str] = &[
+        "viene", "vienen", "suma", "suman", "agrega", "agregan", "prende", "prenden", "une",
+        "unen", "coming", "comes", "joins", "joining", "join", "vem", "vai", "junta", "chega",
+    ];
+    (i.saturating_sub(3)..(i + 4).min(tokens.len())).any(|k| tokens[k].is_any(JOIN))
 }
 
 /// A number: a counted group ("2 adultos"), a head count ("somos 4"), or nothing.
@@ -504,6 +543,19 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     {
         p = k.checked_sub(1);
     }
+    // "Vamos con 14", "venimos con 8", "we come with 14", "vamos com 14": a party going
+    // with that many, the whole party.
+    const GOING: &[&str] = &["vamos", "venimos", "iremos", "viajamos", "come", "coming"];
+    let mut going = false;
+    if let Some(k) = p
+        && at(k).is_some_and(|t| t.is_any(&["con", "com", "with"]))
+        && k.checked_sub(1)
+            .and_then(at)
+            .is_some_and(|t| t.is_any(GOING))
+    {
+        p = k.checked_sub(1);
+        going = true;
+    }
     let Some(p) = p else {
         // "2 y un bebé", "3 más 2 nenes": a count that opens the message, with children
         // added to it, answers how many people.
@@ -523,6 +575,7 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     };
     // "somos cuatro no perdón cinco": the number right after the change of mind.
     let direct = tally.retracted
+        || going
         || at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT))
         || (changed_mind
             && (at(p).is_some_and(|t| t.is_any(CORRECTION_LEAD))

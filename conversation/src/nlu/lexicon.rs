@@ -56,6 +56,8 @@ const COMMON: &[&str] = &[
     "consulta", "consultar", "consultas", "consulto", "quieras", "podemos", "podria", "sobre",
     "luego", "nunca", "siempre", "junto", "juntos", "cabana", "cabanas", "casita", "casitas",
     "sumamos", "sumar", "sumame", "sumale", "suman", "sumo",
+    // "Hi mates", "tomamos unos mates": friends and the drink, never "martes".
+    "mate", "mates",
 ];
 
 /// True when `text` is a word some list of this module knows exactly.

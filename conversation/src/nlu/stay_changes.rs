@@ -303,6 +303,15 @@ pub(super) fn shift_days(tokens: &[Token]) -> Option<i32> {
         "moverlo",
         "atrasarlo",
         "postergarlo",
+        // "Dá pra adiar um dia?", "can we postpone it a day?", "delay it by a day"
+        "adiar",
+        "adiarmos",
+        "adia",
+        "adiamos",
+        "postpone",
+        "delay",
+        "empurrar",
+        "move",
         // "corrémosla una semana", "pasala un día", "tirala una semana para adelante"
         "corremosla",
         "corremoslo",
@@ -321,6 +330,12 @@ pub(super) fn shift_days(tokens: &[Token]) -> Option<i32> {
         "adelantemos",
         "adelantemosla",
         "adelantarlo",
+        "antecipar",
+        "antecipa",
+        "antecipamos",
+        "adiantar",
+        "adianta",
+        "adiantamos",
     ];
     let word_at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
     for i in 0..tokens.len() {
@@ -390,7 +405,16 @@ pub(super) fn party_said(tokens: &[Token]) -> Option<u16> {
 /// weekend", "a semana seguinte".
 pub(super) fn following_week(tokens: &[Token]) -> bool {
     const WEEK: &[&str] = &["semana", "finde", "week", "weekend"];
-    const AFTER: &[&str] = &["siguiente", "sigue", "despues", "posterior", "seguinte"];
+    // "What about the week after?", "e a semana depois?"
+    const AFTER: &[&str] = &[
+        "siguiente",
+        "sigue",
+        "despues",
+        "posterior",
+        "seguinte",
+        "after",
+        "depois",
+    ];
     tokens.iter().enumerate().any(|(i, t)| {
         let next = |k: usize| tokens.get(i + k);
         (t.is_any(WEEK) && (1..=3).any(|k| next(k).is_some_and(|n| n.is_any(AFTER))))
@@ -569,6 +593,16 @@ fn relatives_joining(tokens: &[Token]) -> Option<i32> {
     let join_near = |from: usize, to: usize| (from..to).any(|k| at(k, JOIN));
     let mut total = 0;
     for i in 0..tokens.len() {
+        // "vai mais um casal", "one more couple is coming", "una pareja más": two more.
+        let one_more_couple = at(i, &["um", "un", "una", "uma", "one", "a"])
+            && i.checked_sub(1)
+                .is_some_and(|p| at(p, &["mais", "mas", "more"]))
+            && at(i + 1, TWO)
+            || at(i, &["more"]) && at(i + 1, TWO);
+        if one_more_couple {
+            total += 2;
+            continue;
+        }
         if !at(i, OWN) {
             continue;
         }
@@ -581,7 +615,10 @@ fn relatives_joining(tokens: &[Token]) -> Option<i32> {
         };
         // The verb before ("viene mi suegra"), or after ("mi suegra viene también").
         let before = join_near(i.saturating_sub(3), i);
-        let after = join_near(i + 2, i + 5) && (i + 2..i + 7).any(|k| at(k, TOO));
+        // "another couple is joining": "another" says they are more, "too" or not.
+        let after = join_near(i + 2, i + 5)
+            && ((i + 2..i + 7).any(|k| at(k, TOO))
+                || at(i, &["otra", "otro", "another", "outra", "outro"]));
         if before || after {
             total += n;
         }

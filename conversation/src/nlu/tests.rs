@@ -5178,3 +5178,196 @@ fn conv38_a_value_given_up_with_its_unit_is_not_the_one_read() {
         assert_eq!(read(text).guests, Some(5), "{text}");
     }
 }
+
+#[test]
+fn the_other_one_and_the_feature_one_point_at_an_option() {
+    for (text, choice) in [
+        ("the other one", Some(Choice::Other)),
+        ("nah too pricey, the other one", Some(Choice::Other)),
+        ("a outra", Some(Choice::Other)),
+        ("prefiro a outra", Some(Choice::Other)),
+        ("o outro chalé", Some(Choice::Other)),
+        ("la otra", Some(Choice::Other)),
+        ("the other day I asked you", None),
+        ("la otra semana", None),
+        ("a outra semana", None),
+        ("the jacuzzi one", Some(Choice::Having(Feature::Jacuzzi))),
+        ("the grill one pls", Some(Choice::Having(Feature::Grill))),
+        ("the dog friendly one", Some(Choice::PetFriendly)),
+        ("the pet one", Some(Choice::PetFriendly)),
+    ] {
+        assert_eq!(read(text).choice, choice, "{text}");
+    }
+}
+
+#[test]
+fn what_else_asks_for_other_options() {
+    for text in [
+        "ok what else do you have then",
+        "what else have you got?",
+        "what else is available?",
+        "any others?",
+        "other cabins?",
+        "tem alguma outra?",
+        "mais alguma opção?",
+        "outros chalés?",
+        "¿qué más hay?",
+        "¿alguna otra?",
+    ] {
+        assert!(read(text).asks_other, "{text}");
+    }
+    assert!(!read("what time is check in?").asks_other);
+}
+
+#[test]
+fn having_to_cancel_cancels_even_with_a_question_of_the_policy() {
+    for text in [
+        "I'm afraid we must cancel our booking. What is your refund policy?",
+        "we have to cancel, whats the refund policy?",
+        "I've got to cancel, do I get the deposit back?",
+        "temos que cancelar, qual a politica?",
+        "devemos cancelar a reserva, como funciona o reembolso?",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for text in [
+        "do we have to cancel 30 days before?",
+        "what happens if we have to cancel?",
+        "if we have to cancel what happens with the deposit?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+}
+
+#[test]
+fn coming_with_that_many_is_the_party() {
+    for text in [
+        "vamos con 14",
+        "venimos con 6",
+        "we come with 14",
+        "ok, what if we come with 8?",
+        "vamos com 8",
+    ] {
+        let u = read(text);
+        assert!(
+            matches!(u.guests, Some(6 | 8 | 14)),
+            "{text}: {:?}",
+            u.guests
+        );
+    }
+    assert_eq!(read("vamos con 2 perros").guests, None);
+}
+
+#[test]
+fn postponing_or_bringing_forward_a_day_moves_the_stay() {
+    for (text, by) in [
+        ("da pra adiar um dia?", 1),
+        ("podemos adiar 2 dias?", 2),
+        ("can we postpone it a day?", 1),
+        ("could we delay it by one day", 1),
+        ("dá pra antecipar um dia?", -1),
+        ("queremos adiantar um dia", -1),
+    ] {
+        assert_eq!(read(text).shift_days, Some(by), "{text}");
+    }
+}
+
+#[test]
+fn scrapping_or_unscheduling_the_booking_cancels() {
+    for text in [
+        "scrap that booking",
+        "please scrap the reservation",
+        "pode desmarcar",
+        "desmarca a reserva por favor",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}
+
+#[test]
+fn a_month_said_as_the_right_one_is_a_month_even_may() {
+    for text in [
+        "sorry wrong month, I meant May",
+        "I meant May not April",
+        "sorry, it's May not April",
+        "wrong month, May",
+    ] {
+        assert_eq!(read(text).month, Some(5), "{text}");
+    }
+    assert_eq!(read("may I bring a dog?").month, None);
+    assert_eq!(read("we may come with 4").month, None);
+}
+
+#[test]
+fn a_month_before_long_weekend_is_that_months_long_weekend() {
+    let u = read("any cabin for 2 on the October long weekend?");
+    assert_eq!(u.check_in.map(|d| chrono::Datelike::month(&d)), Some(10));
+    let u = read("the August long weekend for 4");
+    assert_eq!(u.check_in.map(|d| chrono::Datelike::month(&d)), Some(8));
+}
+
+#[test]
+fn a_couple_joining_adds_two_unless_the_whole_party_is_said() {
+    for text in [
+        "se prende otra pareja",
+        "viene otra pareja mas",
+        "vai mais um casal",
+        "vem outro casal",
+        "another couple is joining",
+        "one more couple is coming",
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.extra_guests), (None, Some(2)), "{text}");
+    }
+    for (text, whole) in [
+        ("se suma otra pareja, somos 6 ahora", 6),
+        ("another couple is joining, so we're 6 now", 6),
+        ("vem outro casal, agora somos 6", 6),
+        ("somos 4 y se suma otra pareja", 6),
+        ("somos 2 y otra pareja", 4),
+        ("vamos con otra pareja", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(whole), "{text}");
+    }
+}
+
+#[test]
+fn mates_are_friends_not_tuesday() {
+    let u = read("hi mates, 2 of us from the 10th to the 13th of April, what's the damage?");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (
+            NaiveDate::from_ymd_opt(2027, 4, 10),
+            NaiveDate::from_ymd_opt(2027, 4, 13)
+        )
+    );
+}
+
+#[test]
+fn not_wanting_the_stay_any_more_cancels_but_wanting_nothing_more_does_not() {
+    for text in [
+        "mudamos de ideia, não queremos mais",
+        "não quero mais a reserva",
+        "we don't want it anymore",
+        "we no longer need it, sorry",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    for text in [
+        "não quero mais nada, obrigado",
+        "não queremos mais, obrigado",
+    ] {
+        assert_ne!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}
+
+#[test]
+fn the_week_after_is_the_following_week() {
+    for text in [
+        "what about the week after?",
+        "and the weekend after?",
+        "e a semana depois?",
+    ] {
+        assert!(read(text).following_week, "{text}");
+    }
+}

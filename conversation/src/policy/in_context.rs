@@ -71,8 +71,14 @@ pub(super) fn in_context<'a>(
             last_day_off: days.last,
         });
     }
-    if let (Some(month), None, Some(i), Some(o)) =
-        (u.month, read.check_in, prev.check_in, prev.check_out)
+    // The stay talked about, else the one held ("sorry, wrong month, I meant May" right after
+    // a hold).
+    let booked = prev.booked.as_ref();
+    let talked = (
+        prev.check_in.or(booked.map(|b| b.check_in)),
+        prev.check_out.or(booked.map(|b| b.check_out)),
+    );
+    if let (Some(month), None, (Some(i), Some(o))) = (u.month, read.check_in, talked)
         && month != i.month()
         && let Some(moved) = same_day_in(month, i.day(), today)
     {

@@ -29,10 +29,12 @@
 //! guests do after a hold and after paying; `cases_conv38.txt`, a fifth generalist sample in
 //! Argentine Spanish, half WhatsApp and half email, over every bullet; `cases_conv39.txt`,
 //! several questions and intents in one message: yes/no chains, questions in an offer or after a
-//! hold, a question plus a choice; `cases_conv41.txt`, Argentine groups and calendars: groups
-//! larger than any cabin corrected and cancelled, families with kids, the holidays and long
-//! weekends of 2027, relative dates, nights counted and their corrections) run through the real
-//! fleet, each asserting what the guest was told and the reservation left behind.
+//! hold, a question plus a choice; `cases_conv40.txt`, English-speaking and Brazilian guests who
+//! change their mind: corrections, switches, taken dates, cancellations, groups and holidays up
+//! to the voucher; `cases_conv41.txt`, Argentine groups and calendars: groups larger than any
+//! cabin corrected and cancelled, families with kids, the holidays and long weekends of 2027,
+//! relative dates, nights counted and their corrections) run through the real fleet, each
+//! asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -268,6 +270,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv37.txt", include_str!("cases_conv37.txt")),
     ("cases_conv38.txt", include_str!("cases_conv38.txt")),
     ("cases_conv39.txt", include_str!("cases_conv39.txt")),
+    ("cases_conv40.txt", include_str!("cases_conv40.txt")),
     ("cases_conv41.txt", include_str!("cases_conv41.txt")),
 ];
 

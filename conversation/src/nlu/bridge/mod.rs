@@ -360,12 +360,19 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
                 .is_some_and(|t| t.is_any(&["em", "in", "en", "durante", "during"]));
         // "Errei o mês, é março", "não é fevereiro, é março": the month said as what it is
         // ("é", accented, is "is"; the month talked about).
+        // "Sorry, wrong month, I meant May", "it's May, not April": the same for "may".
         let said_as_month = i > 0
-            && tokens[i].is("marco")
+            && tokens[i].is_any(&["marco", "may"])
             && (tokens
                 .get(i - 1)
                 .is_some_and(|t| t.is_any(&["e", "y"]) && t.accented)
-                || tokens[..i].iter().any(|t| t.is_any(&["mes", "month"])));
+                || tokens[..i].iter().any(|t| t.is_any(&["mes", "month"]))
+                || tokens.get(i - 1).is_some_and(|t| t.is("meant"))
+                || (i > 1 && tokens[i - 1].is("s") && tokens[i - 2].is("it"))
+                || tokens.get(i - 1).is_some_and(|t| t.is("its"))
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|t| t.is_any(&["not", "nao", "no"])));
         // "A primeira semana de março", "meados de março", "the last week of mar": a month
         // after a part of a month.
         let part_of_month = i > 1

@@ -204,6 +204,9 @@ fn asks_if_one_can(tokens: &[Token], c: &Cue) -> bool {
         before(k).is_some_and(|t| {
             t.is_any(&["puedo", "podemos", "posso", "can"])
                 || (t.is_any(&["puede", "pode"]) && before(k + 1).is_some_and(|s| s.is("se")))
+                // "Do we have to cancel 30 days before?", "do I need to cancel by email?"
+                || (t.is_any(&["have", "need"])
+                    && before(k + 2).is_some_and(|s| s.is_any(&["do", "does"])))
         })
     })
 }
@@ -217,11 +220,24 @@ fn wants_to_cancel(tokens: &[Token], c: &Cue) -> bool {
     const WISH: &[&str] = &[
         "necesito", "necesitamos", "quiero", "queremos", "quisiera", "quisieramos", "tengo",
         "tenemos", "debo", "debemos", "hay", "vamos", "voy", "want", "need", "preciso",
-        "precisamos", "tener", "tendremos", "tendre", "tuvimos", "tuve",
+        "precisamos", "tener", "tendremos", "tendre", "tuvimos", "tuve", "must", "gotta",
+        "temos", "tenho", "devemos", "devo", "teremos",
     ];
     if c.intent != Intent::Cancel {
         return false;
     }
+    // "We have to cancel", "I've got to cancel"; not "do we have to cancel…?", a question.
+    let obliged = |at: usize| {
+        tokens[at].is_any(&["have", "has", "got"])
+            && at
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_none_or(|p| !p.is_any(&["do", "does", "did", "would", "will"]))
+            && at
+                .checked_sub(2)
+                .and_then(|p| tokens.get(p))
+                .is_none_or(|p| !p.is_any(&["do", "does", "did", "would", "will"]))
+    };
     (1..=3).any(|k| {
         let Some(at) = c.pos.checked_sub(k) else {
             return false;
@@ -234,7 +250,7 @@ fn wants_to_cancel(tokens: &[Token], c: &Cue) -> bool {
             .checked_sub(1)
             .and_then(|p| tokens.get(p))
             .is_some_and(|t| t.is_any(&["si", "if", "se"]) && !t.accented);
-        tokens.get(at).is_some_and(|t| t.is_any(WISH))
+        (tokens.get(at).is_some_and(|t| t.is_any(WISH)) || obliged(at))
             && !between_if
             && !before_if
             && !supposed_cancel(tokens, c)
@@ -509,6 +525,9 @@ fn called_off(tokens: &[Token], then: &[&str]) -> Vec<Cue> {
         &["no", "se", "va", "a", "poder"], &["no", "se", "va", "a", "dar"],
         &["no", "se", "nos", "va", "a", "dar"], &["no", "vamos", "a", "poder"],
         &["no", "se", "va", "a", "poder", "ser"], &["no", "va", "a", "poder", "ser", "posible"],
+        // "Mudamos de ideia, não queremos mais", "ya no la queremos más".
+        &["no", "queremos", "mais"], &["no", "quero", "mais"], &["no", "vamos", "querer"],
+        &["nao", "queremos", "mais"], &["nao", "quero", "mais"], &["nao", "vamos", "querer"],
     ];
     if super::cues::keeps_as_is(tokens) {
         return Vec::new();
@@ -533,8 +552,16 @@ fn called_off(tokens: &[Token], then: &[&str]) -> Vec<Cue> {
                 .all(|(k, w)| tokens.get(i + k).is_some_and(|x| x.is(w)))
                 && !tokens[i..i + words.len() - 1].iter().any(|x| x.punct_after)
         });
+        // "Não quero mais nada", "não queremos mais, obrigado" (to "anything else?"): nothing
+        // more wanted, not the stay called off; only the message's last words, or an apology
+        // after them, call it off.
+        let nothing_more = said.is_some_and(|w| w.contains(&"mais"))
+            && tokens
+                .get(i + said.map_or(0, |w| w.len()))
+                .is_some_and(|n| !n.is_any(&["perdon", "desculpa", "desculpe", "sorry"]));
         if let Some(words) = said
             && ends(i + words.len() - 1)
+            && !nothing_more
         {
             out.push(cue(Intent::Cancel, Strong, Quality::Exact, i));
         }

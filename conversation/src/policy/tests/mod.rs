@@ -311,6 +311,7 @@ mod conv36;
 mod conv37;
 mod conv38;
 mod conv39;
+mod conv40;
 mod conv41;
 mod eighteenth;
 mod eighth;
