@@ -5371,3 +5371,15 @@ fn the_week_after_is_the_following_week() {
         assert!(read(text).following_week, "{text}");
     }
 }
+
+#[test]
+fn a_party_before_next_week_is_no_count_of_weeks() {
+    for text in [
+        "tem vaga pra 2 semana que vem?",
+        "hay lugar para 2 semana que viene?",
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.nights), (Some(2), None), "{text}: {u:?}");
+    }
+    assert_eq!(read("queremos 2 semanas en enero").nights, Some(14));
+}

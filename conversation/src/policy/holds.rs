@@ -546,17 +546,30 @@ pub(crate) fn pets_for_hold(
 /// "Is there a bigger one?" about the unpaid hold `h`: it stays as it was, and the cabins larger
 /// than its own that are free on its dates are offered for its party, an offer whose acceptance
 /// replaces it. Its cabin the largest: said so, nothing else changes.
-pub(crate) fn offer_bigger(s: &mut ConversationState, facts: &Facts<'_>, h: &Held) -> Vec<Effect> {
+pub(crate) fn offer_instead(
+    s: &mut ConversationState,
+    facts: &Facts<'_>,
+    h: &Held,
+    instead: texts::Instead,
+) -> Vec<Effect> {
     let lang = s.language;
-    let own = facts
+    let Some(own) = facts
         .accommodations()
         .iter()
         .find(|a| a.id == h.accommodation_id)
-        .map_or(0, |a| a.capacity);
-    let larger: Vec<Accommodation> = facts
+    else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let price = |a: &Accommodation| a.tariff().base_per_night;
+    let others: Vec<Accommodation> = facts
         .accommodations()
         .iter()
-        .filter(|a| a.capacity > own)
+        .filter(|a| a.id != own.id)
+        .filter(|a| match instead {
+            texts::Instead::Bigger => a.capacity > own.capacity,
+            texts::Instead::Cheaper => price(a) < price(own),
+            texts::Instead::Other => true,
+        })
         .cloned()
         .collect();
     let (Ok(stay), Ok(guests)) = (
@@ -565,18 +578,23 @@ pub(crate) fn offer_bigger(s: &mut ConversationState, facts: &Facts<'_>, h: &Hel
     ) else {
         return vec![say(texts::clarify(lang))];
     };
-    if larger.is_empty() {
-        return vec![say(texts::largest_already(lang, &h.accommodation, &h.code))];
+    if others.is_empty() {
+        return vec![say(texts::none_instead(
+            lang,
+            instead,
+            &h.accommodation,
+            &h.code,
+        ))];
     }
-    let only_larger = Facts {
+    let only_others = Facts {
         occupancy: Occupancy {
-            accommodations: &larger,
+            accommodations: &others,
             taken: facts.occupancy.taken,
         },
         ..*facts
     };
-    let why = texts::bigger_kept(lang, &h.accommodation, &h.code);
-    keep_and_offer(s, &only_larger, h, (stay, guests), why)
+    let why = texts::kept_instead(lang, instead, &h.accommodation, &h.code);
+    keep_and_offer(s, &only_others, h, (stay, guests), why)
 }
 
 /// The hold (or group) `h` stays as it was: say `why`, then what is free for the new stay,

@@ -65,9 +65,10 @@ pub(crate) enum Step {
     },
     /// "Gracias": a kind word back.
     Thanks,
-    /// "Is there a bigger one?", "¿hay una más grande?" with an unpaid hold and nothing on the
-    /// table: the larger cabins free on its dates, offered to replace it.
-    Bigger,
+    /// "Is there a bigger one?", "¿hay algo más barato?", "what else do you have for those
+    /// dates?" with an unpaid hold and nothing on the table: the larger (cheaper, other) cabins
+    /// free on its dates, offered to replace it.
+    Instead(crate::texts::Instead),
     /// "Lo pienso y te aviso": no rush, the offer stays.
     TakeYourTime,
     /// "¿Entramos 5 en la Coihue?": whether that many fit in the cabin named.

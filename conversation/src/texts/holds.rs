@@ -563,32 +563,79 @@ pub fn cancel_pending_hold(lang: Language) -> &'static str {
     }
 }
 
-/// "Is there a bigger one?" with a hold: it stays while the guest looks at the larger ones.
-pub fn bigger_kept(lang: Language, name: &str, code: &str) -> String {
+/// What a guest with a hold asks for instead of its cabin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Instead {
+    /// "¿Hay una más grande?"
+    Bigger,
+    /// "¿Hay algo más barato?"
+    Cheaper,
+    /// "¿Qué más tenés para esas fechas?"
+    Other,
+}
+
+/// The hold stays while others are offered: "Tu reserva … queda como está mientras decidís.
+/// Para tener más espacio:".
+pub fn kept_instead(lang: Language, instead: Instead, name: &str, code: &str) -> String {
+    let what = match (lang, instead) {
+        (Language::Es, Instead::Bigger) => "Para tener más espacio:",
+        (Language::Es, Instead::Cheaper) => "Más económicas:",
+        (Language::Es, Instead::Other) => "Las otras opciones:",
+        (Language::En, Instead::Bigger) => "For more room:",
+        (Language::En, Instead::Cheaper) => "Cheaper options:",
+        (Language::En, Instead::Other) => "The other options:",
+        (Language::Pt, Instead::Bigger) => "Para ter mais espaço:",
+        (Language::Pt, Instead::Cheaper) => "Mais em conta:",
+        (Language::Pt, Instead::Other) => "As outras opções:",
+    };
     match lang {
-        Language::Es => format!(
-            "¡Claro! Tu reserva {code} en {name} queda como está mientras decidís. Para tener más espacio:"
-        ),
+        Language::Es => {
+            format!("¡Claro! Tu reserva {code} en {name} queda como está mientras decidís. {what}")
+        }
         Language::En => format!(
-            "Sure! Your booking {code} at {name} stays on hold as it is while you decide. For more room:"
+            "Sure! Your booking {code} at {name} stays on hold as it is while you decide. {what}"
         ),
         Language::Pt => format!(
-            "Claro! Sua reserva {code} em {name} continua como está enquanto você decide. Para ter mais espaço:"
+            "Claro! Sua reserva {code} em {name} continua como está enquanto você decide. {what}"
         ),
     }
 }
 
-/// "Is there a bigger one?" when the hold's cabin is already the largest.
-pub fn largest_already(lang: Language, name: &str, code: &str) -> String {
-    match lang {
-        Language::Es => {
+/// Nothing bigger (cheaper, else) than the hold's cabin: it stays as it is.
+pub fn none_instead(lang: Language, instead: Instead, name: &str, code: &str) -> String {
+    match (lang, instead) {
+        (Language::Es, Instead::Bigger) => {
             format!("{name} ya es nuestra cabaña más grande 😊 Tu reserva {code} queda como está.")
         }
-        Language::En => {
+        (Language::Es, Instead::Cheaper) => {
+            format!(
+                "{name} ya es nuestra cabaña más económica 😊 Tu reserva {code} queda como está."
+            )
+        }
+        (Language::Es, Instead::Other) => {
+            format!("No tenemos otra cabaña 😊 Tu reserva {code} en {name} queda como está.")
+        }
+        (Language::En, Instead::Bigger) => {
             format!("{name} is already our largest cabin 😊 Your booking {code} stays as it is.")
         }
-        Language::Pt => {
+        (Language::En, Instead::Cheaper) => {
+            format!(
+                "{name} is already our most affordable cabin 😊 Your booking {code} stays as it is."
+            )
+        }
+        (Language::En, Instead::Other) => {
+            format!("We have no other cabin 😊 Your booking {code} at {name} stays as it is.")
+        }
+        (Language::Pt, Instead::Bigger) => {
             format!("{name} já é o nosso maior chalé 😊 Sua reserva {code} continua como está.")
+        }
+        (Language::Pt, Instead::Cheaper) => {
+            format!(
+                "{name} já é o nosso chalé mais em conta 😊 Sua reserva {code} continua como está."
+            )
+        }
+        (Language::Pt, Instead::Other) => {
+            format!("Não temos outro chalé 😊 Sua reserva {code} em {name} continua como está.")
         }
     }
 }

@@ -834,6 +834,11 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let unit = self.tok(i + n.len)?;
+        // "Tem vaga pra 2 semana que vem?": "semana" alone after a count above one is no
+        // number of weeks (that is "2 semanas"); the number is the party, the week next week.
+        if unit.is("semana") && n.value > 1 {
+            return None;
+        }
         let nights = if lexicon::any_word(unit, &["noche", "noches"]).is_some() {
             Some(n.value)
         } else if unit.is_any(&["semana", "semanas"]) {

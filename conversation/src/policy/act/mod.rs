@@ -219,8 +219,8 @@ fn carry_out(
             named,
         } => answers::info(s, u, facts, topics, features, named),
         Step::Thanks => vec![say(texts::you_are_welcome(lang))],
-        Step::Bigger => match crate::policy::plan::held(facts, u) {
-            Some(h) => holds::offer_bigger(s, facts, h),
+        Step::Instead(instead) => match crate::policy::plan::held(facts, u) {
+            Some(h) => holds::offer_instead(s, facts, h, instead),
             None => vec![say(texts::clarify(lang))],
         },
         Step::TakeYourTime => vec![say(texts::take_your_time(lang))],

@@ -4,6 +4,7 @@
 //! pet said after an offer or a hold of a cabin that takes none.
 
 use super::{Heard, Step, held, offer_again};
+use crate::texts::Instead;
 use crate::{
     Facts,
     nlu::{Choice, InfoTopic, Intent, Understanding},
@@ -63,14 +64,29 @@ pub(super) fn overrides(
     {
         return Some(Step::Cancel);
     }
-    if u.choice == Some(Choice::Largest)
-        && u.intent == Intent::Unknown
+    // "¿Hay una más grande?", "can we switch to a cheaper one?", "what else do you have for
+    // those dates?" with an unpaid hold: others for its stay, offered to replace it.
+    let instead = match u.choice {
+        Some(Choice::Largest) if u.intent == Intent::Unknown => Some(Instead::Bigger),
+        Some(Choice::Cheapest)
+            if matches!(
+                u.intent,
+                Intent::Unknown | Intent::CheckAvailability | Intent::AskPrice
+            ) =>
+        {
+            Some(Instead::Cheaper)
+        }
+        None if u.asks_other && u.intent != Intent::Book => Some(Instead::Other),
+        _ => None,
+    };
+    if let Some(instead) = instead
         && prev.offer.is_none()
         && u.accommodation.is_none()
         && u.check_in.is_none()
+        && u.guests.is_none()
         && held(facts, u).is_some_and(|h| !h.paid && h.group.is_none())
     {
-        return Some(Step::Bigger);
+        return Some(Step::Instead(instead));
     }
     // "Ah bueno, entonces dejala como estaba", "ok then keep the original dates": the change
     // proposed since the hold is dropped (a yes in it accepts nothing); the hold stays.

@@ -220,3 +220,49 @@ fn the_next_one_after_a_weekend_talked_about_is_a_week_later() {
         said(&t)
     );
 }
+
+#[test]
+fn a_cheaper_or_another_cabin_asked_with_a_hold_is_offered_to_replace_it() {
+    // The Lenga (id 3) held for 2; the Arrayán and Coihue are cheaper.
+    let mut w = coihue_hold(false);
+    w.taken = vec![taken(3, "2026-12-15", "2026-12-17")];
+    if let Some(h) = w.held.as_mut() {
+        h.accommodation_id = 3;
+        h.accommodation = "Cabaña Lenga".into();
+    }
+    let mut state = after_hold();
+    if let Some(b) = state.booked.as_mut() {
+        b.accommodation = "Cabaña Lenga".into();
+    }
+    for text in [
+        "hay algo mas barato?",
+        "can we switch to a cheaper one?",
+        "tenes otra mas barata?",
+        "what else do you have for those dates?",
+        "qué otra tenés?",
+    ] {
+        let t = w.run(&state, text);
+        let s = said(&t);
+        assert!(s.contains("RES261215007"), "{text}: {s}");
+        assert!(s.contains("Cabaña Coihue"), "{text}: {s}");
+        assert!(
+            !s.contains("ocupada") && !s.contains("taken"),
+            "{text}: {s}"
+        );
+        let offer = t.state.offer.as_ref().expect("an offer");
+        assert_eq!(offer.replaces.as_deref(), Some("RES261215007"), "{text}");
+        assert!(
+            !offer.options.iter().any(|o| o.accommodation_id == 3),
+            "{text}"
+        );
+        // Accepting moves the hold; nothing is held twice.
+        let t = w.run(&t.state, "dale la coihue");
+        assert!(
+            t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::MoveHold { to, .. } if to.accommodation_id == 2)),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+}
