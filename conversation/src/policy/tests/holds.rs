@@ -624,16 +624,7 @@ fn what_a_guest_asks_about_the_hold_they_have_is_answered_about_it() {
 #[test]
 fn a_pet_said_after_holding_a_cabin_without_pets_keeps_it_and_offers_those_with() {
     // The Arrayán (id 1) takes no pets.
-    let mut w = coihue_hold(false);
-    w.taken = vec![taken(1, "2026-12-15", "2026-12-17")];
-    if let Some(h) = w.held.as_mut() {
-        h.accommodation_id = 1;
-        h.accommodation = "Cabaña Arrayán".into();
-    }
-    let mut state = after_hold();
-    if let Some(b) = state.booked.as_mut() {
-        b.accommodation = "Cabaña Arrayán".into();
-    }
+    let (w, state) = unpaid_hold_of(1, "Cabaña Arrayán");
     for text in [
         "uy me olvidé, vamos con el perro",
         "ah, llevamos a nuestra perrita",

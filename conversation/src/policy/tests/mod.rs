@@ -287,6 +287,22 @@ fn after_hold() -> ConversationState {
     }
 }
 
+/// An unpaid hold of cabin `id` (`name`), 15–17 Dec, for 2, the Coihue free; and the state
+/// right after it was placed.
+fn unpaid_hold_of(id: i64, name: &str) -> (World, ConversationState) {
+    let mut w = coihue_hold(false);
+    w.taken = vec![taken(id, "2026-12-15", "2026-12-17")];
+    if let Some(h) = w.held.as_mut() {
+        h.accommodation_id = id;
+        h.accommodation = name.into();
+    }
+    let mut state = after_hold();
+    if let Some(b) = state.booked.as_mut() {
+        b.accommodation = name.into();
+    }
+    (w, state)
+}
+
 const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 
 mod apart;

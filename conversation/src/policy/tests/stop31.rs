@@ -38,15 +38,7 @@ fn days_said_after_the_winter_holidays_were_asked_about_are_of_july() {
 #[test]
 fn a_pet_asked_about_for_a_held_cabin_that_takes_none_is_a_no_in_every_language() {
     // The Arrayán (id 1) takes no pets.
-    let mut w = coihue_hold(false);
-    if let Some(h) = w.held.as_mut() {
-        h.accommodation_id = 1;
-        h.accommodation = "Cabaña Arrayán".into();
-    }
-    let mut state = after_hold();
-    if let Some(b) = state.booked.as_mut() {
-        b.accommodation = "Cabaña Arrayán".into();
-    }
+    let (w, state) = unpaid_hold_of(1, "Cabaña Arrayán");
     for (text, no, lang) in [
         ("can we bring our cat?", "Oh no,", Language::En),
         ("podemos levar nosso cachorro?", "não", Language::Pt),
@@ -134,16 +126,7 @@ fn a_favour_asked_goes_to_a_person_and_a_relation_is_no_name() {
 #[test]
 fn cancel_it_and_make_me_another_cabin_moves_the_hold() {
     // The Lenga (id 3) held, the Coihue free.
-    let mut w = coihue_hold(false);
-    w.taken = vec![taken(3, "2026-12-15", "2026-12-17")];
-    if let Some(h) = w.held.as_mut() {
-        h.accommodation_id = 3;
-        h.accommodation = "Cabaña Lenga".into();
-    }
-    let mut state = after_hold();
-    if let Some(b) = state.booked.as_mut() {
-        b.accommodation = "Cabaña Lenga".into();
-    }
+    let (w, state) = unpaid_hold_of(3, "Cabaña Lenga");
     for text in [
         "uh no, cancelala y haceme la coihue para 4 las mismas fechas",
         "cancelala y armame la coihue",
@@ -224,16 +207,7 @@ fn the_next_one_after_a_weekend_talked_about_is_a_week_later() {
 #[test]
 fn a_cheaper_or_another_cabin_asked_with_a_hold_is_offered_to_replace_it() {
     // The Lenga (id 3) held for 2; the Arrayán and Coihue are cheaper.
-    let mut w = coihue_hold(false);
-    w.taken = vec![taken(3, "2026-12-15", "2026-12-17")];
-    if let Some(h) = w.held.as_mut() {
-        h.accommodation_id = 3;
-        h.accommodation = "Cabaña Lenga".into();
-    }
-    let mut state = after_hold();
-    if let Some(b) = state.booked.as_mut() {
-        b.accommodation = "Cabaña Lenga".into();
-    }
+    let (w, state) = unpaid_hold_of(3, "Cabaña Lenga");
     for text in [
         "hay algo mas barato?",
         "can we switch to a cheaper one?",
