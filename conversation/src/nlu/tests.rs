@@ -5383,3 +5383,17 @@ fn a_party_before_next_week_is_no_count_of_weeks() {
     }
     assert_eq!(read("queremos 2 semanas en enero").nights, Some(14));
 }
+
+#[test]
+fn english_saturday_and_sunday_shortened_and_a_gf_are_read() {
+    let u = read("yo! any cabins for this sat? just me and my gf");
+    assert_eq!(u.guests, Some(2), "{u:?}");
+    assert_eq!(
+        u.check_in.map(|d| d.format("%a").to_string()).as_deref(),
+        Some("Sat"),
+        "{u:?}"
+    );
+    assert_eq!(read("me and my bf, fri to sun").guests, Some(2));
+    // "sun" alone is the sun.
+    assert!(read("is the sun nice there?").check_in.is_none());
+}

@@ -407,7 +407,6 @@ pub(super) fn info(
     named: Option<String>,
 ) -> Vec<Effect> {
     let lang = s.language;
-    let _accommodations = facts.accommodations();
     let asked = Questions {
         topics: &topics[..],
         features: &features[..],

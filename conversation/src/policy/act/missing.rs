@@ -348,7 +348,6 @@ pub(super) fn no_long_weekend(
     month: u32,
 ) -> Vec<Effect> {
     let lang = s.language;
-    let _accommodations = facts.accommodations();
     // The days off of the next such month, from today.
     let today = facts.today;
     let year = if month >= today.month() {

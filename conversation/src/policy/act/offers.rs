@@ -61,7 +61,6 @@ pub(super) fn quote_stay(
     want: Want,
 ) -> Vec<Effect> {
     let lang = s.language;
-    let _accommodations = facts.accommodations();
     let mut effects = Vec::new();
     if let Some(p) = &u.period
         && u.check_in == Some(stay.check_in())
