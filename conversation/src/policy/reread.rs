@@ -208,7 +208,14 @@ pub(super) fn pointed_at_the_place<'a>(
             .collect();
         if let [_] = having.as_slice() {
             let mut read = naming(u, &having);
-            read.features.retain(|f| *f != feature);
+            // "Preferimos una con hogar, del 14 al 18": offered with a yes that it has it (a
+            // booking asked for, or a question about it, needs no such line).
+            let stay_asked = u.check_in.is_some()
+                && matches!(u.intent, Intent::AskPrice | Intent::CheckAvailability)
+                && feature != crate::nlu::Feature::Pets;
+            if !stay_asked {
+                read.features.retain(|f| *f != feature);
+            }
             read.feature = read.features.first().copied();
             // What it has only pointed at it; it was not asked about.
             read.topics

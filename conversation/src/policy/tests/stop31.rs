@@ -240,3 +240,30 @@ fn a_cheaper_or_another_cabin_asked_with_a_hold_is_offered_to_replace_it() {
         );
     }
 }
+
+#[test]
+fn a_stay_asked_for_the_one_cabin_with_a_feature_says_it_has_it() {
+    // Only the Lenga has a pool (its amenities).
+    for (text, yes) in [
+        (
+            "somos 2 del 14 al 16 de diciembre, preferimos una con pileta",
+            "¡Sí! Cabaña Lenga",
+        ),
+        (
+            "2 of us, Dec 14 to 16, we'd prefer a cabin with a pool",
+            "Yes! Cabaña Lenga",
+        ),
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(s.contains("Cabaña Lenga") && s.contains(yes), "{text}: {s}");
+        assert!(booked(&t).is_none(), "{text}: {s}");
+    }
+    // Asked to book, it is held: no yes line needed.
+    let t = talk(&["reservame la de la pileta del 14 al 16 de diciembre para 2"]);
+    assert!(
+        booked(&t).is_some_and(|b| b.accommodation_id == 3),
+        "{}",
+        said(&t)
+    );
+}
