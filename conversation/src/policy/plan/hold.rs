@@ -87,6 +87,27 @@ pub(super) fn hold(
             && !u.same_dates;
         let asks_another_stay =
             (asks && explicit && !party_grows || also) && !u.correction && !gives_up_held;
+        // "What do you have for those dates?", "¿tenés disponibilidad esas fechas?" for the very
+        // stay held: the other cabins, offered to replace it (its own is no "taken").
+        if u.intent == Intent::CheckAvailability
+            && u.topics.is_empty()
+            && u.features.is_empty()
+            && u.choice.is_none()
+            && !also
+            && !heard.new_guests
+            && let Some(h) = holding
+            && u.check_in.is_none_or(|i| i == h.check_in)
+            && !h.paid
+            && h.group.is_none()
+            && u.accommodation.is_none()
+            && u.accommodations.is_empty()
+            && s.offer.is_none()
+            && s.check_in == Some(h.check_in)
+            && s.check_out == Some(h.check_out)
+            && s.guests.is_none_or(|g| g == h.guests)
+        {
+            return Some(Step::Instead(crate::texts::Instead::Other));
+        }
         // "Preferimos la Lenga" after the Coihue was held: the hold moves to the Lenga.
         let other_cabin = holding.and_then(|h| {
             u.accommodation

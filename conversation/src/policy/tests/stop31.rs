@@ -214,6 +214,8 @@ fn a_cheaper_or_another_cabin_asked_with_a_hold_is_offered_to_replace_it() {
         "tenes otra mas barata?",
         "what else do you have for those dates?",
         "qué otra tenés?",
+        "actually what do you have for those dates?",
+        "tenés disponibilidad esas fechas?",
     ] {
         let t = w.run(&state, text);
         let s = said(&t);
