@@ -65,7 +65,17 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let heard = listen(&mut state, u);
             among_named(&mut state, u, facts);
             let step = plan::plan(prev, &mut state, u, &heard, facts);
+            // "Reservá la Coihue a nombre de Martín Rodríguez": thanked by name, then the rest
+            // (a name said alone is its own step).
+            let thanked = u
+                .name_given
+                .as_deref()
+                .filter(|_| !matches!(step, step::Step::NameNoted(_)))
+                .map(|name| say(texts::name_noted(state.language, name, false)));
             let mut effects = act::act(step, &mut state, u, facts);
+            if let Some(thanks) = thanked {
+                effects.insert(0, thanks);
+            }
             // "¿Tienen descuento?": prices are the owner's to bend; a person sees it, the rest
             // of the message is answered as usual.
             if u.asks_discount {

@@ -269,3 +269,17 @@ fn a_stay_asked_for_the_one_cabin_with_a_feature_says_it_has_it() {
         said(&t)
     );
 }
+
+#[test]
+fn a_name_given_with_a_booking_is_thanked_by_it() {
+    let t = talk(&[
+        "somos 2 del 14 al 16 de diciembre",
+        "genial reservá la coihue a nombre de Martín Rodríguez",
+    ]);
+    let s = said(&t);
+    assert!(s.starts_with("¡Gracias, Martín Rodríguez!"), "{s}");
+    assert!(booked(&t).is_some_and(|b| b.accommodation_id == 2), "{s}");
+    // Said alone, the name is its own answer, once.
+    let s = said(&talk(&["me llamo Ana"]));
+    assert_eq!(s.matches("Ana").count(), 1, "{s}");
+}
