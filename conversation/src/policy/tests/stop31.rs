@@ -283,3 +283,40 @@ fn a_name_given_with_a_booking_is_thanked_by_it() {
     let s = said(&talk(&["me llamo Ana"]));
     assert_eq!(s.matches("Ana").count(), 1, "{s}");
 }
+
+#[test]
+fn the_price_of_an_unpaid_group_is_every_cabins_with_its_one_link() {
+    let w = coihue_and_lenga_group(
+        "GRP261202001",
+        "RES261202003",
+        [("RES261202002", 4), ("RES261202003", 5)],
+        false,
+    );
+    // Each cabin's own total for its stay, added up.
+    let total: i64 = cabins()
+        .iter()
+        .filter(|a| a.id == 2 || a.id == 3)
+        .map(|a| {
+            let stay = booking::StayDates::new(d("2026-12-15"), d("2026-12-17")).unwrap();
+            a.quote(&stay).total.cents()
+        })
+        .sum();
+    let total = booking::Money::from_cents(total).to_string();
+    for text in [
+        "cuanto es la seña en total?",
+        "how much is it in total?",
+        "qual o valor total?",
+    ] {
+        let s = said(&w.run(&ConversationState::default(), text));
+        assert!(s.contains("GRP261202001"), "{text}: {s}");
+        assert!(
+            s.contains("Cabaña Coihue") && s.contains("Cabaña Lenga"),
+            "{text}: {s}"
+        );
+        assert!(s.contains(&total), "{text}: {total} in {s}");
+        assert!(
+            s.contains("https://pago.example/GRP261202001"),
+            "{text}: {s}"
+        );
+    }
+}
