@@ -343,34 +343,17 @@ pub(crate) fn held_price(
         },
     };
     // Cabins held together: every part's total and deposit, paid with the group's one link.
-    if let Some(h) = held(facts, u)
-        && let Some(group) = &h.group
-        && let Some(stay) = stay_of(h.check_in, h.check_out)
+    if let Some(h) = held(facts, u).filter(|h| h.group.is_some())
+        && let (Some(stay), Some(quote)) = (stay_of(h.check_in, h.check_out), held_quote(h, facts))
     {
-        let quotes: Option<Vec<booking::pricing::Quote>> = group
-            .parts
-            .iter()
-            .map(|p| {
-                let a = facts
-                    .accommodations()
-                    .iter()
-                    .find(|a| a.id == p.accommodation_id)?;
-                Some(a.quote(&stay_of(p.check_in, p.check_out)?))
-            })
-            .collect();
-        if let Some(quotes) = quotes {
-            let sum = |f: &dyn Fn(&booking::pricing::Quote) -> booking::Money| {
-                booking::Money::from_cents(quotes.iter().map(|q| f(q).cents()).sum())
-            };
-            let names = texts::list(lang, &h.cabins());
-            return vec![say(texts::held_price(
-                lang,
-                (&names, code),
-                &stay,
-                (sum(&|q| q.total), sum(&|q| q.deposit)),
-                link,
-            ))];
-        }
+        let names = texts::list(lang, &h.cabins());
+        return vec![say(texts::held_price(
+            lang,
+            (&names, code),
+            &stay,
+            quote,
+            link,
+        ))];
     }
     let cabin = facts
         .accommodations()
