@@ -27,6 +27,13 @@ const STRONG: &[&str] = &[
     "vamos con esa opcion", "claro que si", "confirmame", "confirmamela", "confirmala",
     "confirmalo", "avanza", "avancemos", "adelante", "proceda", "procedan", "procede",
     "prosiga", "hagamoslo", "hacelo", "hacela", "metele", "trato hecho",
+    // "Nos quedamos con la opción que nos ofrecieron", "aceptamos la propuesta": what is on the
+    // table, taken.
+    "nos quedamos con la opcion", "me quedo con la opcion", "nos quedamos con esa opcion",
+    "me quedo con esa opcion", "nos quedamos con esa", "me quedo con esa",
+    "nos quedamos con esas", "nos quedamos con lo que", "me quedo con lo que",
+    "aceptamos la propuesta", "acepto la propuesta", "tomamos la propuesta",
+    "aceptamos la opcion", "acepto la opcion",
 ];
 
 #[rustfmt::skip]

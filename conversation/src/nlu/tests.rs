@@ -5397,3 +5397,16 @@ fn english_saturday_and_sunday_shortened_and_a_gf_are_read() {
     // "sun" alone is the sun.
     assert!(read("is the sun nice there?").check_in.is_none());
 }
+
+#[test]
+fn the_option_offered_taken_in_other_words_is_a_yes() {
+    for text in [
+        "Muchas gracias. Nos quedamos con la opción que nos ofrecieron.",
+        "nos quedamos con esa opcion",
+        "aceptamos la propuesta",
+        "me quedo con lo que me ofreciste",
+    ] {
+        let u = read(text);
+        assert!(u.affirmative, "{text}: {u:?}");
+    }
+}
