@@ -5410,3 +5410,22 @@ fn the_option_offered_taken_in_other_words_is_a_yes() {
         assert!(u.affirmative, "{text}: {u:?}");
     }
 }
+
+#[test]
+fn a_bare_day_after_the_check_out_word_ends_the_stay() {
+    for text in [
+        "check in 15 de enero check out 18",
+        "entrada 15 de enero salida 18",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.check_out
+                .map(|d| d.format("%m-%d").to_string())
+                .as_deref(),
+            Some("01-18"),
+            "{text}: {u:?}"
+        );
+    }
+    // Alone, "check out 11" is the hour asked about, no day.
+    assert!(read("a que hora es el check out? 11?").check_in.is_none());
+}

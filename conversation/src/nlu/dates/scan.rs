@@ -1101,8 +1101,13 @@ impl<'a> Scanner<'a> {
                     .and_then(|p| self.tok(p))
                     .is_some_and(|t| t.is("entre"))
             });
+        // "entrada 15 de enero salida 18", "check in 15/1 check out 18": the day the stay ends.
+        let end_after_start = prev
+            .is_some_and(|p| p.is_any(&["salida", "out", "checkout", "egreso"]))
+            && !self.mentions.is_empty();
         let is_day = month.is_some()
             || after_day_word
+            || end_after_start
             || range_tail
             || between_tail
             || self.starts_range(i, i + n.len);
