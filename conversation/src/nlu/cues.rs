@@ -107,7 +107,10 @@ const FEATURES: &[(&str, Feature)] = &[
     ("netflix", Feature::Tv),
     ("ropa de cama", Feature::Linens), ("sabanas", Feature::Linens), ("toallas", Feature::Linens),
     ("lavarropas", Feature::Laundry),
-    ("sauna", Feature::Sauna), ("spa", Feature::Sauna), ("saunas", Feature::Sauna),
+    // A spa is a hot tub to many guests ("the one with the spa", "spa bath") and a sauna to
+    // others: both answered, the jacuzzi first.
+    ("sauna", Feature::Sauna), ("spa", Feature::Jacuzzi), ("spa", Feature::Sauna),
+    ("saunas", Feature::Sauna),
     ("gimnasio", Feature::Gym), ("gym", Feature::Gym), ("academia", Feature::Gym),
     ("fumar", Feature::Smoking), ("fumadores", Feature::Smoking), ("fumo", Feature::Smoking),
     ("fumamos", Feature::Smoking), ("cigarrillo", Feature::Smoking),
@@ -504,6 +507,26 @@ fn that_one(tokens: &[Token]) -> bool {
         "perfecto",
         "genial",
         "one",
+        // "Essa mesmo, pode fechar", "that one then", "essa aí, pfv", "esa nomás".
+        "mesmo",
+        "mesma",
+        "then",
+        "entao",
+        "ai",
+        "ae",
+        "pode",
+        "puede",
+        "sim",
+        "yes",
+        "please",
+        "pls",
+        "plz",
+        "pfv",
+        "nomas",
+        "reservame",
+        "thanks",
+        "obrigado",
+        "obrigada",
     ];
     tokens.iter().enumerate().any(|(i, t)| {
         t.is_any(&["esa", "ese"])
@@ -786,6 +809,15 @@ fn features_at(tokens: &[Token]) -> Vec<(usize, Feature)> {
     // "Una cuna para el bebé" asks for the cot, not whether children are welcome.
     if hits.iter().any(|(_, f)| *f == Feature::Crib) {
         hits.retain(|(_, f)| *f != Feature::Kids);
+    }
+    // "The one with the spa": an option pointed at by the spa is the one with the hot tub;
+    // only a question about a spa asks about a sauna as well.
+    if HAVING
+        .iter()
+        .any(|lead| lexicon::find_phrase(tokens, lead).is_some())
+        && let Some(spa) = tokens.iter().position(|t| t.is("spa"))
+    {
+        hits.retain(|(pos, f)| !(*pos == spa && *f == Feature::Sauna));
     }
     hits.sort_by_key(|(pos, _)| *pos);
     hits

@@ -140,7 +140,7 @@ const HOW_EARLY: &[&str] = &[
 
 pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Understanding {
     let (reservation_code, rest) = code::extract(text);
-    let written = normalize::tokenize(&rest);
+    let written = bridge::expand_shorthand(normalize::tokenize(&rest));
     let back = references::refers_back(&written);
     let language_asked = asks::language_asked(&written);
     let asks_bot = asks::bot(&written);
@@ -492,6 +492,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
                 .iter()
                 .any(|f| matches!(f, Feature::CheckIn | Feature::CheckOut))
         }),
+        spa: features.contains(&Feature::Sauna) && tokens.iter().any(|t| t.is("spa")),
         feature: features.first().copied(),
         // Said back in Spanish only: the bridge turns other languages' words into Spanish.
         feature_words: if matches!(language, Some(Language::En | Language::Pt)) {

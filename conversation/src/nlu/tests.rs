@@ -5429,3 +5429,128 @@ fn a_bare_day_after_the_check_out_word_ends_the_stay() {
     // Alone, "check out 11" is the hour asked about, no day.
     assert!(read("a que hora es el check out? 11?").check_in.is_none());
 }
+
+#[test]
+fn a_pet_said_by_its_breed_or_a_pet_name_is_a_pet() {
+    for text in [
+        "there'll be 4 of us + our kelpie",
+        "we're bringing our pup",
+        "can we bring our 2 puppies?",
+        "our doggo comes too",
+        "we have a labrador",
+        "levamos nosso doguinho",
+        "vamos com a cadelinha",
+        "vamos con nuestra caniche",
+        "llevamos al labrador",
+    ] {
+        assert!(read(text).pets, "{text}");
+    }
+}
+
+#[test]
+fn chat_shorthand_of_english_and_portuguese_guests_is_read() {
+    // "qnto fica?", "qto é a diária?": the price asked.
+    for text in ["qnto fica no total?", "qto fica?", "qnt custa a diaria?"] {
+        assert_eq!(read(text).intent, Intent::AskPrice, "{text}");
+    }
+    // "esse fds", "this wknd", "tmrw": the days said.
+    for text in [
+        "esse fds tem vaga pra 2?",
+        "this wknd for 2?",
+        "tmrw for 2 nites",
+    ] {
+        assert!(read(text).check_in.is_some(), "{text}");
+    }
+    // Spanish "u" ("7 u 8") is no "you".
+    assert_eq!(read("somos 7 u 8").guests.map(|g| g >= 7), Some(true));
+}
+
+#[test]
+fn that_one_said_with_more_words_points_at_it() {
+    for text in [
+        "essa mesmo, pode fechar",
+        "essa msm",
+        "that one then",
+        "this one please",
+        "essa aí",
+        "esa nomás",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::ThatOne), "{text}");
+    }
+    // "Essa reserva" is the booking, no option pointed at.
+    assert_eq!(read("quero cancelar essa reserva").choice, None);
+}
+
+#[test]
+fn options_pointed_at_by_price_size_or_place_in_other_words() {
+    for (text, choice) in [
+        ("a mais em conta", Choice::Cheapest),
+        ("o mais econômico", Choice::Cheapest),
+        ("the most affordable one", Choice::Cheapest),
+        ("the least expensive", Choice::Cheapest),
+        ("the priciest", Choice::Priciest),
+        ("quanto custa o chalé maior?", Choice::Largest),
+        ("the roomiest one", Choice::Largest),
+        ("the middle one", Choice::Middle),
+        ("a do meio", Choice::Middle),
+    ] {
+        assert_eq!(read(text).choice, Some(choice), "{text}");
+    }
+}
+
+#[test]
+fn a_spa_is_the_hot_tub_when_pointed_at_and_both_when_asked() {
+    let u = read("the one with the spa");
+    assert_eq!(u.choice, Some(Choice::Having(Feature::Jacuzzi)), "{u:?}");
+    assert_eq!(u.features, vec![Feature::Jacuzzi], "{u:?}");
+    for text in ["is there a spa?", "tem spa?", "tienen spa?"] {
+        let u = read(text);
+        assert_eq!(u.features, vec![Feature::Jacuzzi, Feature::Sauna], "{text}");
+    }
+    for text in [
+        "any with a spa bath?",
+        "is there a whirlpool?",
+        "tem ofurô?",
+    ] {
+        assert_eq!(read(text).feature, Some(Feature::Jacuzzi), "{text}");
+    }
+}
+
+#[test]
+fn cancel_that_is_an_order_and_can_we_cancel_a_question() {
+    for text in [
+        "sorry can we cancel that, found somewhere else",
+        "could u cancel this one pls",
+        "pls cancel our booking",
+        "cancela essa pfv",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    let u = read("can we cancel?");
+    assert_eq!(u.info_topic, Some(InfoTopic::Cancellation), "{u:?}");
+}
+
+#[test]
+fn holidays_and_parking_in_english_and_portuguese_words() {
+    use super::Period;
+    for (text, period) in [
+        ("NYE for 2?", Period::YearEnd),
+        ("virada do ano pra 2", Period::YearEnd),
+        ("vamos passar a virada ai, somos 4", Period::YearEnd),
+        ("no próximo feriado pra 2", Period::LongWeekend),
+        ("el proximo feriado para 2", Period::LongWeekend),
+        ("next bank holiday for 2", Period::LongWeekend),
+        ("férias de julho pra 4", Period::WinterHolidays),
+    ] {
+        let u = read(text);
+        assert_eq!(u.period.map(|p| p.period), Some(period), "{text}: {u:?}");
+    }
+    for text in ["is there somewhere to park?", "tem vaga de garagem?"] {
+        assert_eq!(read(text).feature, Some(Feature::Parking), "{text}");
+    }
+    // "Vaga" alone is still a room free.
+    assert_eq!(
+        read("tem vaga pra 2 de 3 a 5 de jan?").intent,
+        Intent::CheckAvailability
+    );
+}

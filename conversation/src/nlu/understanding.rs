@@ -165,6 +165,10 @@ pub struct Understanding {
     pub feature: Option<Feature>,
     /// Everything yes/no questions ask about ("¿tienen wifi? ¿y cochera?").
     pub features: Vec<Feature>,
+    /// A spa asked about ("¿tienen spa?"): the jacuzzi and the sauna it may mean, of which only
+    /// what there is gets answered.
+    #[serde(skip)]
+    pub spa: bool,
     /// The Spanish word a feature was called by where there are several ("cochera",
     /// "estacionamiento"), so the answer says it back.
     #[serde(skip)]

@@ -63,6 +63,16 @@ pub(crate) enum Step {
         /// The cabin asked about: named, or picked among the options ("¿la segunda…?").
         named: Option<String>,
     },
+    /// "¿Cuál tiene jacuzzi?", "is there one with a spa?" with options on the table and only
+    /// option `option` having it: the answer, then that option in focus (a yes books it).
+    OnlyOneHas {
+        topics: Vec<InfoTopic>,
+        features: Vec<Feature>,
+        option: usize,
+    },
+    /// "¿Cuánto sale la Coihue?" from a party larger than it: the cabin's price for the stay
+    /// talked about and how many it sleeps; what is on the table stays.
+    CabinPrice(String),
     /// "Gracias": a kind word back.
     Thanks,
     /// "Is there a bigger one?", "¿hay algo más barato?", "what else do you have for those

@@ -17,7 +17,10 @@
 
 mod instead;
 mod settle;
+mod shorthand;
 mod words;
+
+pub(crate) use shorthand::expand as expand_shorthand;
 
 use std::{collections::HashMap, sync::LazyLock};
 

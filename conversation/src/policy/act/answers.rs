@@ -25,6 +25,8 @@ pub(super) struct Questions<'a> {
     described: Option<&'a str>,
     /// What the guest called each feature, said back.
     words: &'a [(Feature, &'static str)],
+    /// A spa asked about: the jacuzzi and the sauna only as far as there are.
+    spa: bool,
 }
 
 impl<'a> Questions<'a> {
@@ -38,6 +40,7 @@ impl<'a> Questions<'a> {
             scenery: u.scenery,
             described: u.also_described.as_deref(),
             words: &u.feature_words,
+            spa: u.spa,
         }
     }
 }
@@ -160,6 +163,7 @@ pub(super) fn answers(
         scenery,
         described,
         words,
+        spa,
     } = asked;
     let lang = s.language;
     // "¿Qué diferencia hay entre la Coihue y la Ñire?": the cabins named, not all of them.
@@ -174,6 +178,8 @@ pub(super) fn answers(
     } else {
         facts.accommodations()
     };
+    let spa_features = spa.then(|| spa_answered(features, all, named));
+    let features = spa_features.as_deref().unwrap_or(features);
     let answer = |t: InfoTopic| -> Vec<Effect> {
         let said = if t == InfoTopic::View {
             info::views(lang, (all, named), scenery)
@@ -309,6 +315,31 @@ fn described_beside(
 }
 
 /// A topic a yes/no answer already covers ("¿tienen pileta?" needs no amenities list).
+/// "¿Tienen spa?", "is there a spa?": the jacuzzi when there is one, the sauna when there is
+/// one, and a single no (the sauna's) when neither is.
+fn spa_answered(
+    features: &[Feature],
+    all: &[booking::Accommodation],
+    named: Option<&str>,
+) -> Vec<Feature> {
+    let have = |f: Feature| {
+        all.iter()
+            .filter(|a| named.is_none_or(|n| a.name == n))
+            .any(|a| info::has(a, f))
+    };
+    let jacuzzi = have(Feature::Jacuzzi);
+    let sauna = have(Feature::Sauna);
+    features
+        .iter()
+        .copied()
+        .filter(|f| match f {
+            Feature::Jacuzzi => jacuzzi,
+            Feature::Sauna => sauna || !jacuzzi,
+            _ => true,
+        })
+        .collect()
+}
+
 fn covered(features: &[Feature], t: InfoTopic) -> bool {
     features.iter().any(|f| match f {
         Feature::Pets => t == InfoTopic::Pets,

@@ -218,6 +218,21 @@ fn carry_out(
             features,
             named,
         } => answers::info(s, u, facts, topics, features, named),
+        Step::OnlyOneHas {
+            topics,
+            features,
+            option,
+        } => {
+            let named = s
+                .offer
+                .as_ref()
+                .and_then(|o| o.options.get(option))
+                .map(|o| o.name.clone());
+            let mut effects = answers::info(s, u, facts, topics, features, named);
+            effects.extend(quote::focus_as(s, facts, option, quote::Lead::Asked));
+            effects
+        }
+        Step::CabinPrice(name) => offers::cabin_price(s, facts, &name),
         Step::Thanks => vec![say(texts::you_are_welcome(lang))],
         Step::Instead(instead) => match crate::policy::plan::held(facts, u) {
             Some(h) => holds::offer_instead(s, facts, h, instead),

@@ -327,3 +327,31 @@ pub(super) fn compare(s: &ConversationState, facts: &Facts<'_>, named: Vec<Strin
         s.offer.is_some(),
     ))]
 }
+
+/// "¿Cuánto sale la Coihue?" from a party larger than it: how many it sleeps, and its price for
+/// the stay talked about (or that it is taken then); what is on the table stays.
+pub(super) fn cabin_price(s: &ConversationState, facts: &Facts<'_>, name: &str) -> Vec<Effect> {
+    let lang = s.language;
+    let stay = s
+        .check_in
+        .zip(s.check_out)
+        .and_then(|(i, o)| StayDates::new(i, o).ok());
+    let (Some(a), Some(stay)) = (facts.accommodations().iter().find(|a| a.name == name), stay)
+    else {
+        return vec![say(texts::clarify(lang))];
+    };
+    let free = booking::Guests::new(1).ok().is_some_and(|one| {
+        facts
+            .occupancy
+            .free(&stay, one)
+            .iter()
+            .any(|f| f.id == a.id)
+    });
+    let sleeps = texts::named_too_small(lang, &a.name, a.capacity);
+    let price = if free {
+        texts::stay_price(lang, &stay, &texts::offer_line(a, &stay), None)
+    } else {
+        texts::named_not_free(lang, &a.name)
+    };
+    vec![say(format!("{sleeps}{price}").trim_end().to_owned())]
+}

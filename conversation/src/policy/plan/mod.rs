@@ -8,6 +8,8 @@
 //!    hold kept, the cabins that take pets offered to replace it);
 //! 2. `if_so`: a choice on the answer to a question in the same message ("¿tiene parrilla? si
 //!    tiene, reservala"): the question answered, the option the answer allows booked;
+//!    then `cabin_price`: a group's question about one cabin's price ("¿cuánto sale la
+//!    Coihue?" from 8, "the biggest cabin?" from 18), answered for that cabin;
 //! 3. `together`: cabins offered together: those the group names instead;
 //! 4. `resume`: a language asked for, "¿todos en una?", a nudge: what is on the table again;
 //! 5. `described`: questions answered from what the owner wrote, options pointed at by it;
@@ -29,6 +31,7 @@
 //! carries a step out (that is `act`).
 
 mod advice;
+mod cabin_price;
 mod described;
 mod hold;
 mod if_so;
@@ -152,9 +155,10 @@ type Stage = fn(
 ) -> Option<Step>;
 
 /// In order; the first with a step decides, else the stay asked for (`stay::stay_request`).
-const STAGES: [Stage; 12] = [
+const STAGES: [Stage; 13] = [
     overrides::overrides,
     if_so::if_so,
+    cabin_price::cabin_price,
     together::together,
     resume::resume,
     described::described,

@@ -1,7 +1,7 @@
 //! Stage 7: a question about the place or an option answered (not picked), and thanks.
 
 use super::{Heard, Step, held};
-use crate::policy::pick::{only_one_has, pick};
+use crate::policy::pick::{choose, only_one_has, pick};
 use crate::{
     Facts,
     nlu::{Choice, Feature, InfoTopic, Intent, Understanding},
@@ -33,6 +33,21 @@ pub(super) fn questions(
         let picked = pointed.or_else(|| s.offer.as_ref().and_then(|o| only_one_has(o, u, facts)));
         if let (Some(i), Some(offer)) = (picked, s.offer.as_mut()) {
             offer.asked = Some(i);
+            // "¿Cuál tiene jacuzzi?" … "sí": the one that has it, not the one proposed before,
+            // is what a yes then accepts.
+            // "¿Tiene jacuzzi?" asks about the one proposed: answered for it, the focus kept.
+            if pointed.is_none()
+                && i != offer.chosen
+                && !offer.together
+                && of_the_proposed(offer, u).is_none()
+            {
+                choose(offer, &mut s.accommodation, i, false);
+                return Some(Step::OnlyOneHas {
+                    topics: u.topics.clone(),
+                    features: u.features.clone(),
+                    option: i,
+                });
+            }
         }
         let named = s
             .offer
