@@ -221,9 +221,15 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     // "Entramos el 5 de marzo", "entran el viernes": the day they arrive, not how many fit
     // (unless they ask that too: "¿entramos todos?", "¿cuántos entran?").
     if dates.check_in.is_some() && arrival_not_capacity(&tokens) {
+        let asked_capacity = signals.topics.contains(&InfoTopic::Capacity);
         signals.topics.retain(|t| *t != InfoTopic::Capacity);
         if signals.topic == Some(InfoTopic::Capacity) {
             signals.topic = signals.topics.first().copied();
+        }
+        // "Entramos el 20 de mayo, tres noches, somos 2": nothing is asked about the place,
+        // so the stay is what the message says (a booking asked before goes on).
+        if asked_capacity && signals.topics.is_empty() {
+            signals.cues.retain(|c| c.intent != Intent::AskInfo);
         }
     }
     // "Quero a Ñire para 2, sem cachorro": no question about pets.
@@ -457,6 +463,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         defers: affirm::puts_off(&tokens),
         about_hold: about_hold::detect(&tokens),
         plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
+        pleaded: signals.pleaded && decision.intent == Intent::Book,
         nudge: references::is_nudge(text, &tokens),
         night_price_too: one_night && asks::price_word(&tokens),
         refers_back: back,

@@ -329,6 +329,7 @@ mod conv38;
 mod conv39;
 mod conv40;
 mod conv41;
+mod conv43;
 mod eighteenth;
 mod eighth;
 mod eleventh;
