@@ -172,7 +172,9 @@ pub(crate) fn asked_in_a_clause(tokens: &[Token], name: &str) -> Option<String> 
         let words = asked_of(clause, name).or_else(|| asked_after_and(clause))?;
         // "Uh q pena. ¿Y la Coihue?": the cabin itself is no thing it has.
         let its_name = name_words(name);
-        let a_name = words.split_whitespace().any(|w| its_name.iter().any(|n| n == w));
+        let a_name = words
+            .split_whitespace()
+            .any(|w| its_name.iter().any(|n| n == w));
         (a_thing(&words) && !a_name && words.split_whitespace().count() <= 3).then_some(words)
     })
 }

@@ -358,6 +358,28 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
                         .is_some_and(|t| t.is_any(&["info", "informacion", "mas", "informes"]))
                 })
         };
+    // "Info de la Lenga", "pasame info de la Coihue", "contame de la Ñire": what that one cabin
+    // is like and has (its amenities' answer), not the welcome nor a move to it.
+    let tells_of_it = named_all.len() == 1
+        && dates.check_in.is_none()
+        && guests.is_none()
+        && (general_info
+            || decision.intent == Intent::Unknown
+                && signals.topics.is_empty()
+                && features.is_empty()
+                && asks::tell_me(&tokens));
+    let (decision, general_info) = if tells_of_it {
+        signals.topic = Some(InfoTopic::Amenities);
+        signals.topics = vec![InfoTopic::Amenities];
+        let told = intent::Decision {
+            intent: Intent::AskInfo,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: false,
+        };
+        (told, false)
+    } else {
+        (decision, general_info)
+    };
     let unknown_question = matches!(decision.intent, Intent::Unknown | Intent::Greeting)
         && dates.check_in.is_none()
         && guests.is_none()

@@ -106,7 +106,22 @@ pub(super) fn reconsider(
     // verb of moving asks for the move even as a question.
     let switches = tokens.iter().any(|t| t.is_any(SWITCH_TO));
     let prefers = moves || tokens.iter().any(|t| t.is_any(PREFER));
+    // "Pasame info de la Lenga", "quiero fotos de la Coihue": what is asked to be sent, no move.
+    let sent = tokens.iter().any(|t| {
+        t.is_any(&[
+            "info",
+            "informacion",
+            "fotos",
+            "foto",
+            "fotitos",
+            "detalles",
+            "datos",
+            "videos",
+            "video",
+        ])
+    });
     if decision.intent == Intent::AskInfo
+        && !sent
         && (switches || prefers && !text.contains('?') && !text.contains('¿'))
         && !tokens.iter().enumerate().any(|(i, t)| {
             t.is_any(&["cual", "cuales", "which", "qual", "hay"])
@@ -282,7 +297,9 @@ const ASKING: &[&str] = &[
 fn pleads(tokens: &[Token]) -> bool {
     lexicon::says_any(tokens, &["por favor"])
         || tokens.iter().any(|t| {
-            t.is_any(&["porfa", "porfis", "porfi", "xfa", "please", "pls", "plis", "plz"])
+            t.is_any(&[
+                "porfa", "porfis", "porfi", "xfa", "please", "pls", "plis", "plz",
+            ])
         })
 }
 

@@ -150,9 +150,33 @@ pub(super) fn follows_on(tokens: &[Token]) -> bool {
 /// pity, and the Ñire?"); the whole message when nothing follows them.
 pub(super) fn after_a_sigh(tokens: &[Token]) -> &[Token] {
     const NODS: &[&str] = &[
-        "bueno", "buenisimo", "listo", "joya", "genial", "perfecto", "entiendo", "ya", "veo",
-        "bien", "okay", "oh", "well", "pity", "shame", "pena", "lastima", "macana", "pucha",
-        "what", "a", "que", "q", "k", "puxa", "uma", "nossa",
+        "bueno",
+        "buenisimo",
+        "listo",
+        "joya",
+        "genial",
+        "perfecto",
+        "entiendo",
+        "ya",
+        "veo",
+        "bien",
+        "okay",
+        "oh",
+        "well",
+        "pity",
+        "shame",
+        "pena",
+        "lastima",
+        "macana",
+        "pucha",
+        "what",
+        "a",
+        "que",
+        "q",
+        "k",
+        "puxa",
+        "uma",
+        "nossa",
     ];
     let rest = tokens
         .iter()

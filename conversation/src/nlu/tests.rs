@@ -5513,3 +5513,35 @@ fn photos_asked_with_a_greeting_are_no_thing_a_cabin_has() {
         assert!(u.topics.contains(&InfoTopic::Photos), "{text}: {u:?}");
     }
 }
+
+#[test]
+fn info_asked_of_one_cabin_asks_what_it_has() {
+    for text in [
+        "info de la lenga",
+        "pasame info de la coihue",
+        "quiero info de la lenga porfa",
+        "contame de la coihue",
+        "hablame sobre la lenga",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}: {u:?}");
+        assert_eq!(u.topics, vec![InfoTopic::Amenities], "{text}");
+        assert!(!u.general_info, "{text}");
+    }
+    // Of no cabin, it is still the general question.
+    assert!(read("hola, queria info").general_info);
+}
+
+#[test]
+fn all_of_it_asked_to_be_sent_again_is_the_voucher() {
+    for text in [
+        "ahi pague, me pasas todo?",
+        "me pasas todo de nuevo x fa",
+        "me reenvias la info?",
+        "mandame los datos de nuevo",
+    ] {
+        assert!(read(text).asks_voucher, "{text}");
+    }
+    assert!(!read("pasame info de la lenga").asks_voucher);
+    assert!(!read("me pasas los precios?").asks_voucher);
+}

@@ -5,7 +5,9 @@
 //! bare "¿tienen?" sent after the dates was not understood; "uh q pena. ¿y la Coihue?" after a
 //! yes/no answer was not understood, and "uh ¿y la Ñire?" and "hola!! ¿tienen fotos…?" got a
 //! "no lo tengo anotado" besides; a taken cabin asked about ("¿está libre la Coihue…?") got no
-//! "no" first.
+//! "no" first. Probing around them: "info de la Lenga" with a hold of the Coihue moved the
+//! hold to the Lenga (and without one got the welcome), and "¿me pasás todo?" after paying was
+//! not understood.
 
 use super::*;
 
@@ -70,7 +72,12 @@ fn a_booking_asked_before_the_stay_is_held_when_dates_and_people_come_together()
 
 #[test]
 fn a_bare_have_after_the_dates_says_again_what_is_free() {
-    for text in ["tienen?", "hay?", "y? tienen para esas fechas?", "che tenes para esos dias?"] {
+    for text in [
+        "tienen?",
+        "hay?",
+        "y? tienen para esas fechas?",
+        "che tenes para esos dias?",
+    ] {
         let t = talk(&["somos 4", "del 10 al 13 de abril", text]);
         let out = said(&t);
         assert!(out.contains("Coihue"), "{text}: {out}");
@@ -101,7 +108,11 @@ fn photos_asked_with_a_greeting_get_only_the_photos_answer() {
         "buenas! hay fotos de la coihue?",
     ] {
         let t = run(&ConversationState::default(), text);
-        assert!(!said(&t).contains("no lo tengo anotado"), "{text}: {}", said(&t));
+        assert!(
+            !said(&t).contains("no lo tengo anotado"),
+            "{text}: {}",
+            said(&t)
+        );
     }
 }
 
@@ -120,7 +131,10 @@ fn a_taken_cabin_asked_about_is_a_no_first_and_the_next_one_asked_is_checked() {
         for next in ["uh y la lenga?", "y la lenga?", "ah ok y la lenga?"] {
             let n = world.run(&t.state, next);
             let out = said(&n);
-            assert!(out.contains("Lenga") && out.contains("libre"), "{next}: {out}");
+            assert!(
+                out.contains("Lenga") && out.contains("libre"),
+                "{next}: {out}"
+            );
             assert!(!out.contains("no lo tengo anotado"), "{next}: {out}");
         }
     }
@@ -130,4 +144,42 @@ fn a_taken_cabin_asked_about_is_a_no_first_and_the_next_one_asked_is_checked() {
         "quiero la coihue del 13 al 16 de abril",
     );
     assert!(said(&t).contains("ocupada"), "{}", said(&t));
+}
+
+#[test]
+fn info_asked_of_another_cabin_with_a_hold_tells_about_it_and_keeps_the_hold() {
+    let world = coihue_hold(false);
+    for text in [
+        "info de la lenga",
+        "pasame info de la lenga",
+        "contame de la lenga",
+        "pasame fotos de la lenga",
+    ] {
+        let t = world.run(&after_hold(), text);
+        assert!(
+            !t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::MoveHold { .. } | Effect::Book(_))),
+            "{text}: {}",
+            said(&t)
+        );
+        assert!(said(&t).contains("Lenga"), "{text}: {}", said(&t));
+    }
+}
+
+#[test]
+fn all_of_it_asked_again_after_paying_is_the_voucher() {
+    let world = coihue_hold(true);
+    for text in [
+        "ahi pague, me pasas todo?",
+        "me pasas todo de nuevo x fa",
+        "me reenvias la info?",
+    ] {
+        let t = world.run(&after_hold(), text);
+        let out = said(&t);
+        assert!(
+            out.contains("Ruta 40") && out.contains("Coihue"),
+            "{text}: {out}"
+        );
+    }
 }
