@@ -58,5 +58,8 @@ fn main() {
             u.same_dates,
             u.refers_back
         );
+        if std::env::var("FULL").is_ok() {
+            println!("  {u:?}");
+        }
     }
 }

@@ -170,7 +170,12 @@ pub(crate) fn asked_in_a_clause(tokens: &[Token], name: &str) -> Option<String> 
         }
         // "¿La Ñire tiene jacuzzi? ¿y deck?": a thing said after "y" alone is asked too.
         let words = asked_of(clause, name).or_else(|| asked_after_and(clause))?;
-        (a_thing(&words) && words.split_whitespace().count() <= 3).then_some(words)
+        // "Uh q pena. ¿Y la Coihue?": the cabin itself is no thing it has.
+        let its_name = name_words(name);
+        let a_name = words
+            .split_whitespace()
+            .any(|w| its_name.iter().any(|n| n == w));
+        (a_thing(&words) && !a_name && words.split_whitespace().count() <= 3).then_some(words)
     })
 }
 
@@ -214,6 +219,14 @@ pub(crate) fn a_thing(words: &str) -> bool {
         "distinto",
         "distinta",
         "como",
+        // "¿Tienen fotos de la Ñire?": pictures of it, which the photos answer.
+        "fotos",
+        "foto",
+        "fotitos",
+        "imagenes",
+        "photos",
+        "pictures",
+        "pics",
     ];
     words
         .split_whitespace()

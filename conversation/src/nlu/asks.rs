@@ -380,7 +380,30 @@ pub(super) fn voucher(tokens: &[Token]) -> bool {
                     .is_some_and(|b| b.is_any(SEND))
             })
     });
+    // "¿Me pasás todo?", "me reenviás la info?", "mandame los datos de nuevo x fa": all of it
+    // asked to be sent, of nothing named ("pasame info de la Lenga" asks about a cabin).
+    const ALL_OF_IT: &[&str] = &[
+        "todo",
+        "info",
+        "informacion",
+        "datos",
+        "detalles",
+        "resumen",
+        "data",
+    ];
+    let all_again = tokens.iter().enumerate().any(|(i, t)| {
+        t.is_any(ALL_OF_IT)
+            && (1..=3).any(|k| {
+                i.checked_sub(k)
+                    .and_then(|p| tokens.get(p))
+                    .is_some_and(|b| b.is_any(SEND))
+            })
+            && tokens.get(i + 1).is_none_or(|n| {
+                !n.is_any(&["de", "del", "sobre", "para", "con"]) || says_again(&tokens[i + 1..])
+            })
+    });
     sent_again
+        || all_again
         || lexicon::says_any(
             tokens,
             &[
@@ -421,6 +444,34 @@ pub(super) fn voucher(tokens: &[Token]) -> bool {
                 "proximos pasos",
             ],
         )
+}
+
+/// "Contame de la Coihue", "hablame sobre la Lenga", "tell me about the Ñire": tell about it.
+pub(super) fn tell_me(tokens: &[Token]) -> bool {
+    const TELL: &[&str] = &[
+        "contame",
+        "contanos",
+        "hablame",
+        "hablanos",
+        "describime",
+        "describinos",
+        "conta",
+        "tell",
+        "fala",
+        "conte",
+        "me",
+    ];
+    tokens.windows(2).any(|w| {
+        w[0].is_any(TELL)
+            && !w[0].is("me")
+            && w[1].is_any(&["de", "sobre", "about", "da", "do", "algo"])
+            || w[0].is("me") && w[1].is_any(&["contas", "contan", "hablas"])
+    })
+}
+
+/// "De nuevo", "de vuelta": again.
+fn says_again(rest: &[Token]) -> bool {
+    matches!(rest, [de, again, ..] if de.is("de") && again.is_any(&["nuevo", "vuelta"]))
 }
 
 /// "¿Y el resto cómo lo pago?", "¿cuánto me falta pagar?", "how do I pay the balance?",

@@ -221,9 +221,15 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     // "Entramos el 5 de marzo", "entran el viernes": the day they arrive, not how many fit
     // (unless they ask that too: "¿entramos todos?", "¿cuántos entran?").
     if dates.check_in.is_some() && arrival_not_capacity(&tokens) {
+        let asked_capacity = signals.topics.contains(&InfoTopic::Capacity);
         signals.topics.retain(|t| *t != InfoTopic::Capacity);
         if signals.topic == Some(InfoTopic::Capacity) {
             signals.topic = signals.topics.first().copied();
+        }
+        // "Entramos el 20 de mayo, tres noches, somos 2": nothing is asked about the place,
+        // so the stay is what the message says (a booking asked before goes on).
+        if asked_capacity && signals.topics.is_empty() {
+            signals.cues.retain(|c| c.intent != Intent::AskInfo);
         }
     }
     // "Quero a Ñire para 2, sem cachorro": no question about pets.
@@ -352,6 +358,28 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
                         .is_some_and(|t| t.is_any(&["info", "informacion", "mas", "informes"]))
                 })
         };
+    // "Info de la Lenga", "pasame info de la Coihue", "contame de la Ñire": what that one cabin
+    // is like and has (its amenities' answer), not the welcome nor a move to it.
+    let tells_of_it = named_all.len() == 1
+        && dates.check_in.is_none()
+        && guests.is_none()
+        && (general_info
+            || decision.intent == Intent::Unknown
+                && signals.topics.is_empty()
+                && features.is_empty()
+                && asks::tell_me(&tokens));
+    let (decision, general_info) = if tells_of_it {
+        signals.topic = Some(InfoTopic::Amenities);
+        signals.topics = vec![InfoTopic::Amenities];
+        let told = intent::Decision {
+            intent: Intent::AskInfo,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: false,
+        };
+        (told, false)
+    } else {
+        (decision, general_info)
+    };
     let unknown_question = matches!(decision.intent, Intent::Unknown | Intent::Greeting)
         && dates.check_in.is_none()
         && guests.is_none()
@@ -457,6 +485,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         defers: affirm::puts_off(&tokens),
         about_hold: about_hold::detect(&tokens),
         plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
+        pleaded: signals.pleaded && decision.intent == Intent::Book,
         nudge: references::is_nudge(text, &tokens),
         night_price_too: one_night && asks::price_word(&tokens),
         refers_back: back,

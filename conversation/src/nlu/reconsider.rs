@@ -106,7 +106,22 @@ pub(super) fn reconsider(
     // verb of moving asks for the move even as a question.
     let switches = tokens.iter().any(|t| t.is_any(SWITCH_TO));
     let prefers = moves || tokens.iter().any(|t| t.is_any(PREFER));
+    // "Pasame info de la Lenga", "quiero fotos de la Coihue": what is asked to be sent, no move.
+    let sent = tokens.iter().any(|t| {
+        t.is_any(&[
+            "info",
+            "informacion",
+            "fotos",
+            "foto",
+            "fotitos",
+            "detalles",
+            "datos",
+            "videos",
+            "video",
+        ])
+    });
     if decision.intent == Intent::AskInfo
+        && !sent
         && (switches || prefers && !text.contains('?') && !text.contains('¿'))
         && !tokens.iter().enumerate().any(|(i, t)| {
             t.is_any(&["cual", "cuales", "which", "qual", "hay"])
@@ -170,6 +185,32 @@ pub(super) fn reconsider(
             evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
             contested: decision.contested,
         };
+    }
+    // "La Lenga del 1 al 3 de junio para 6 porfa", "la coihue para 3 del 5 al 7 x fa, vamos
+    // con el perro": one cabin with its dates and a please, no question and no word of asking:
+    // the guest asks for it ("¿la Lenga del 1 al 3 porfa?", "pasame el precio de la Lenga del
+    // 1 al 3 porfa" still ask).
+    let only_pets = decision.intent != Intent::AskInfo
+        || features == [Feature::Pets] && signals.topics.iter().all(|t| *t == InfoTopic::Pets);
+    if matches!(
+        decision.intent,
+        Intent::CheckAvailability | Intent::AskInfo | Intent::Unknown
+    ) && only_pets
+        && dates.check_in.is_some()
+        && named == 1
+        && accommodation.is_some()
+        && !agreement.no
+        && !text.contains('?')
+        && !text.contains('¿')
+        && pleads(tokens)
+        && !tokens.iter().any(|t| t.is_any(ASKING))
+    {
+        decision = intent::Decision {
+            intent: Intent::Book,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: decision.contested,
+        };
+        signals.pleaded = true;
     }
     // "Entonces la Coihue con el perro", "ok, the Lenga with our dog": a cabin chosen, the pet
     // said as who comes along, no question whether it may (that one asks: "¿la Coihue acepta
@@ -241,6 +282,25 @@ pub(super) fn reconsider(
         }
     }
     decision
+}
+
+/// Words that ask about a stay rather than ask for it.
+#[rustfmt::skip]
+const ASKING: &[&str] = &[
+    "disponibilidad", "disponible", "disponibles", "libre", "libres", "lugar", "hay", "tienen",
+    "tenes", "tiene", "consulta", "consultar", "saber", "precio", "precios", "cuanto", "cuanta",
+    "info", "informacion", "pasame", "pasas", "mandame", "mandas", "decime", "contame", "fotos",
+    "cotizacion", "presupuesto", "averiguar", "si", "cual", "cuales", "queda", "quedan",
+];
+
+/// "Porfa", "x fa", "por favor", "porfis", "please": the message asks for something.
+fn pleads(tokens: &[Token]) -> bool {
+    lexicon::says_any(tokens, &["por favor"])
+        || tokens.iter().any(|t| {
+            t.is_any(&[
+                "porfa", "porfis", "porfi", "xfa", "please", "pls", "plis", "plz",
+            ])
+        })
 }
 
 /// "¿Y cuál acepta?", "cuáles sí aceptan?", "e qual aceita?": which one allows, and nothing

@@ -4,7 +4,7 @@
 //!
 //! It only reports what the words say; what they point at is the policy's to find.
 
-use super::lexicon::says_any;
+use super::lexicon::{self, says_any};
 use super::normalize::Token;
 use super::reconsider::SWITCH_TO;
 use super::{guests, numbers};
@@ -123,6 +123,8 @@ pub(super) fn is_nudge(text: &str, tokens: &[Token]) -> bool {
 /// "¿Y acepta perros?", "and does it take dogs?", "e aceita cachorro?", "ela tem wifi?": a
 /// question that goes on about what the last one was about (read on the words as written).
 pub(super) fn follows_on(tokens: &[Token]) -> bool {
+    // "Uh q pena. ¿Y la Coihue?", "ah ok, y la Lenga?": a sigh or a nod before the "y" first.
+    let tokens = after_a_sigh(tokens);
     let opens = tokens.first().is_some_and(|t| t.is_any(&["y", "e", "and"]))
         // "What about the Ñire?", "how about the Lenga?"
         || tokens.windows(2).next().is_some_and(|w| w[0].is_any(&["what", "how"]) && w[1].is("about"));
@@ -141,6 +143,50 @@ pub(super) fn follows_on(tokens: &[Token]) -> bool {
         .find(|t| !t.is_any(FILLER))
         .is_some_and(|t| t.is_any(OF_IT));
     opens || pronoun || of_it
+}
+
+/// The words after what only reacts to the last answer: interjections, a nod, "qué pena",
+/// "qué lástima", "bueno" ("uh q pena. y la coihue?", "ah ok, y la Lenga?", "oh what a
+/// pity, and the Ñire?"); the whole message when nothing follows them.
+pub(super) fn after_a_sigh(tokens: &[Token]) -> &[Token] {
+    const NODS: &[&str] = &[
+        "bueno",
+        "buenisimo",
+        "listo",
+        "joya",
+        "genial",
+        "perfecto",
+        "entiendo",
+        "ya",
+        "veo",
+        "bien",
+        "okay",
+        "oh",
+        "well",
+        "pity",
+        "shame",
+        "pena",
+        "lastima",
+        "macana",
+        "pucha",
+        "what",
+        "a",
+        "que",
+        "q",
+        "k",
+        "puxa",
+        "uma",
+        "nossa",
+    ];
+    let rest = tokens
+        .iter()
+        .position(|t| !(t.is_any(lexicon::INTERJECTIONS) || t.is_any(NODS)))
+        .map_or(&tokens[tokens.len()..], |i| &tokens[i..]);
+    // Only a reaction, or no "y" after it: the message as it is.
+    if rest.is_empty() || rest.len() == tokens.len() || !rest[0].is_any(&["y", "e", "and"]) {
+        return tokens;
+    }
+    rest
 }
 
 /// "¿Tiene jacuzzi?", "acepta perros?", "does it have a grill?", "ela tem wifi?": a question

@@ -5431,6 +5431,122 @@ fn a_bare_day_after_the_check_out_word_ends_the_stay() {
 }
 
 #[test]
+fn a_cabin_on_its_dates_with_a_please_is_asked_for() {
+    for text in [
+        "hola la lenga del 1 al 3 de junio para 6 porfa",
+        "hola, la coihue para 3 del 5 al 7 de mayo porfa, vamos con el perro",
+        "la coihue del 10 al 12 de marzo para 2 x fa",
+        "la lenga del 8 al 11 de abril para 5 por favor",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}: {u:?}");
+        assert!(u.pleaded, "{text}");
+    }
+    // A question, or words that ask about the stay, still ask.
+    for text in [
+        "la lenga del 1 al 3 de junio para 6 porfa?",
+        "me pasas el precio de la lenga del 1 al 3 de junio para 6 porfa",
+        "quiero saber si la lenga esta libre del 1 al 3 de junio porfa",
+        "la lenga del 1 al 3 de junio para 6",
+    ] {
+        let u = read(text);
+        assert_ne!(u.intent, Intent::Book, "{text}: {u:?}");
+        assert!(!u.pleaded, "{text}");
+    }
+}
+
+#[test]
+fn a_bare_have_asks_whether_the_stay_talked_about_is_free() {
+    for text in [
+        "tienen?",
+        "hay?",
+        "y? tienen para esas fechas?",
+        "che tenes para esos dias?",
+        "habra?",
+    ] {
+        assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
+    }
+    // Something named after it is what is asked about.
+    assert_ne!(read("hay pileta?").intent, Intent::CheckAvailability);
+    assert_ne!(read("tienen wifi?").intent, Intent::CheckAvailability);
+}
+
+#[test]
+fn arriving_on_a_day_with_nights_and_people_asks_nothing_about_the_place() {
+    for text in [
+        "entramos el 20 de mayo, tres noches, somos 2",
+        "entramos el 20 de mayo x 3 noches, somos 4",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::CheckAvailability, "{text}: {u:?}");
+        assert!(u.guests.is_some(), "{text}");
+    }
+}
+
+#[test]
+fn another_cabin_after_a_sigh_follows_on() {
+    for text in [
+        "uh q pena. y la coihue?",
+        "ah ok, y la lenga?",
+        "pucha, y la coihue?",
+        "uh y la lenga?",
+        "oh what a pity, and the Lenga?",
+    ] {
+        let u = read(text);
+        assert!(u.follows_on, "{text}");
+        assert_eq!(u.also_described, None, "{text}");
+    }
+    // A sigh alone, or words after it that are no "y", follow on nothing.
+    assert!(!read("uh q pena").follows_on);
+    assert!(!read("ah ok, la lenga entonces").follows_on);
+}
+
+#[test]
+fn photos_asked_with_a_greeting_are_no_thing_a_cabin_has() {
+    for text in [
+        "hola!! tienen fotos de la coihue?",
+        "buenas! hay fotos de la lenga?",
+        "hola, tenes fotos de la coihue?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.also_described, None, "{text}");
+        assert!(u.topics.contains(&InfoTopic::Photos), "{text}: {u:?}");
+    }
+}
+
+#[test]
+fn info_asked_of_one_cabin_asks_what_it_has() {
+    for text in [
+        "info de la lenga",
+        "pasame info de la coihue",
+        "quiero info de la lenga porfa",
+        "contame de la coihue",
+        "hablame sobre la lenga",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}: {u:?}");
+        assert_eq!(u.topics, vec![InfoTopic::Amenities], "{text}");
+        assert!(!u.general_info, "{text}");
+    }
+    // Of no cabin, it is still the general question.
+    assert!(read("hola, queria info").general_info);
+}
+
+#[test]
+fn all_of_it_asked_to_be_sent_again_is_the_voucher() {
+    for text in [
+        "ahi pague, me pasas todo?",
+        "me pasas todo de nuevo x fa",
+        "me reenvias la info?",
+        "mandame los datos de nuevo",
+    ] {
+        assert!(read(text).asks_voucher, "{text}");
+    }
+    assert!(!read("pasame info de la lenga").asks_voucher);
+    assert!(!read("me pasas los precios?").asks_voucher);
+}
+
+#[test]
 fn a_pet_said_by_its_breed_or_a_pet_name_is_a_pet() {
     for text in [
         "there'll be 4 of us + our kelpie",

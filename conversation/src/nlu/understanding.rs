@@ -129,6 +129,10 @@ pub struct Understanding {
     /// A yes said as no question ("sí dale, pero con cuna para el bebé"): what else it says
     /// about the place is a request that goes with the yes, not a question before it.
     pub plain_yes: bool,
+    /// A cabin asked for on its dates with a please and no verb of booking ("la Lenga del 1
+    /// al 3 para 6 porfa"): held at once, and the yes the guest may still send is answered
+    /// with the code again.
+    pub pleaded: bool,
     /// A booking verb with a pronoun ("reservala", "reservámela", "book it"): it points back at
     /// the cabin last talked about, as "esa" does.
     pub refers_back: bool,

@@ -95,7 +95,8 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             // say the yes they thought it needed. A hold moved keeps what its first hold was.
             let booked = state.just_held;
             if booked {
-                state.held_without_yes = prev.offer.is_some() && !u.affirmative;
+                // So is a cabin asked for with a please ("la Lenga del 1 al 3 porfa").
+                state.held_without_yes = (prev.offer.is_some() || u.pleaded) && !u.affirmative;
             }
             // The offer a pick held from stays only while that hold is the one standing.
             let changed = effects.iter().any(|e| {

@@ -35,7 +35,9 @@
 //! cabin corrected and cancelled, families with kids, the holidays and long weekends of 2027,
 //! relative dates, nights counted and their corrections; `cases_conv42.txt`, a generalist
 //! sample in English (US, UK, Australian, non-native) and Brazilian Portuguese, chatty WhatsApp
-//! and emails, over every bullet) run through the real fleet, each
+//! and emails, over every bullet; `cases_conv43.txt`, a sixth generalist sample in Argentine
+//! Spanish on WhatsApp: chatty, split messages, voseo, lunfardo, voice notes, over every
+//! bullet) run through the real fleet, each
 //! asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -275,6 +277,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv40.txt", include_str!("cases_conv40.txt")),
     ("cases_conv41.txt", include_str!("cases_conv41.txt")),
     ("cases_conv42.txt", include_str!("cases_conv42.txt")),
+    ("cases_conv43.txt", include_str!("cases_conv43.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

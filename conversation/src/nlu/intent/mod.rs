@@ -58,6 +58,9 @@ pub(crate) struct Signals {
     pub(crate) topic: Option<InfoTopic>,
     /// Every topic named, in the order of the message.
     pub(crate) topics: Vec<InfoTopic>,
+    /// A cabin asked for on dates with a please and no verb of booking ("la Lenga del 1 al 3
+    /// porfa"): a booking the guest may still think needs a yes.
+    pub(crate) pleaded: bool,
 }
 
 pub(crate) fn detect(tokens: &[Token]) -> Signals {
@@ -69,6 +72,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
     let not_going = not_going_cues(tokens);
     cues.extend(not_going.iter().copied());
     cues.extend(lugar_cues(tokens));
+    cues.extend(bare_have_cues(tokens));
     cues.extend(cuanto_cues(tokens));
     let topic_hit = topic(tokens);
     if let Some((pos, quality, _)) = topic_hit {
@@ -142,6 +146,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
         cues,
         topic,
         topics,
+        pleaded: false,
     }
 }
 
@@ -706,6 +711,31 @@ fn lugar_cues(tokens: &[Token]) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// "¿Tienen?", "¿y hay esas fechas?", "che, ¿tenés para esos días?": a verb of having and
+/// nothing else, so what is had is the stay talked about (a message of its own after the
+/// dates, as guests split what they write).
+fn bare_have_cues(tokens: &[Token]) -> Vec<Cue> {
+    const HAVE: &[&str] = &[
+        "tienen", "tenes", "tenian", "tendrian", "tendras", "hay", "habra", "habria",
+    ];
+    const AROUND: &[&str] = &[
+        "y", "che", "entonces", "pero", "hola", "buenas", "ah", "bueno", "ok", "esos", "dias",
+        "esas", "fechas", "para", "eso", "ahi", "o", "no", "entonces", "vos", "ustedes",
+    ];
+    let Some(pos) = tokens.iter().position(|t| t.is_any(HAVE)) else {
+        return Vec::new();
+    };
+    let bare = tokens.len() <= 6
+        && tokens
+            .iter()
+            .all(|t| t.is_any(HAVE) || t.is_any(AROUND) || t.is_any(lexicon::INTERJECTIONS));
+    if bare {
+        vec![cue(Intent::CheckAvailability, Strong, Quality::Exact, pos)]
+    } else {
+        Vec::new()
+    }
 }
 
 /// "cuánto" about money: not "cuánto tiempo", "cuánto queda".

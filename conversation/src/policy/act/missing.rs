@@ -71,7 +71,14 @@ pub(super) fn ask_guests(
         (Some(n), Some(stay)) => accommodations
             .iter()
             .find(|a| a.name == n && !facts.occupancy.is_free(a.id, &stay))
-            .map(|a| texts::named_not_free(lang, &a.name).trim_end().to_owned()),
+            .map(|a| {
+                // "¿Está libre la Coihue del 13 al 16?": a no first, as any yes/no question.
+                if u.question && u.accommodation.as_deref() == Some(n) {
+                    texts::named_free(lang, &[], &[a.name.as_str()])
+                } else {
+                    texts::named_not_free(lang, &a.name).trim_end().to_owned()
+                }
+            }),
         _ => None,
     };
     if let Some(text) = &named_taken {

@@ -113,6 +113,13 @@ pub(super) fn stay_request(
     {
         return Step::NameNoted(name.clone());
     }
+    // "Reservame la Ñire x fa", with no stay yet: no bare yes, a booking of that cabin still
+    // to be given its dates and people (held once they come).
+    let books_a_cabin = u.intent == Intent::Book
+        && u.accommodation.is_some()
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && prev.offer.is_none();
     let want = match u.intent {
         _ if books_another => Some(Want::Book),
         // A guest who asked to book and now gives the dates still wants to book.
@@ -138,12 +145,13 @@ pub(super) fn stay_request(
         }
         // A bare yes with nothing on the table accepts nothing: show what there is, or, with no
         // stay asked about yet ("hola" … "sí"), ask for it.
-        Intent::Book if u.affirmative && !new_slot => Some(Want::Availability),
+        Intent::Book if u.affirmative && !new_slot && !books_a_cabin => Some(Want::Availability),
         // "Great. 4 people, Jan 15-18?", "ok, para 2 del 1 al 4", "tá bom, então de 22 a 25
         // para 4": a mild word acknowledging the last answer, with nothing offered or asked to
         // book yet, then a stay: a question about it, never a blind hold.
         Intent::Book
             if u.mild_yes
+                && !books_a_cabin
                 && prev.offer.is_none()
                 && prev.wants != Some(Want::Book)
                 && s.booked.is_none()

@@ -330,6 +330,7 @@ mod conv39;
 mod conv40;
 mod conv41;
 mod conv42;
+mod conv43;
 mod eighteenth;
 mod eighth;
 mod eleventh;
