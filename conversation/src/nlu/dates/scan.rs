@@ -591,36 +591,36 @@ impl<'a> Scanner<'a> {
             self.vague = true;
             return Some(n);
         }
-        if the_other
-            && let Some((friday, sunday)) = calendar::weekend(self.today, false)
-            && let (Some(f), Some(s)) =
-                (calendar::add_days(friday, 7), calendar::add_days(sunday, 7))
-        {
-            // "el otro finde": the one after the coming weekend.
-            self.push(Kind::Fixed(f), i);
-            self.mentions.push(Mention {
-                kind: Kind::Fixed(s),
-                role: Role::End,
-            });
+        // "el otro finde": the one after the coming weekend.
+        if the_other && self.push_weekend_after(false, i).is_some() {
             return Some(n);
         }
         let following = que_viene || before.is_some_and(|b| b.is_any(&["proximo", "siguiente"]));
         // "no es este finde, es el que viene", "este finde no, el siguiente": the one a week
         // after the weekend said first.
         if let Some(used) = self.the_one_after(i + n)
-            && let Some((friday, sunday)) = calendar::weekend(self.today, following)
-            && let (Some(f), Some(s)) =
-                (calendar::add_days(friday, 7), calendar::add_days(sunday, 7))
+            && self.push_weekend_after(following, i).is_some()
         {
-            self.push(Kind::Fixed(f), i);
-            self.mentions.push(Mention {
-                kind: Kind::Fixed(s),
-                role: Role::End,
-            });
             return Some(n + used);
         }
         self.push(Kind::Weekend { following }, i);
         Some(n)
+    }
+
+    /// The weekend a week after the one `calendar::weekend(today, following)` reads, Friday to
+    /// Sunday, said at `at`; `None` (nothing said) past the calendar's end.
+    fn push_weekend_after(&mut self, following: bool, at: usize) -> Option<()> {
+        let (friday, sunday) = calendar::weekend(self.today, following)?;
+        let (f, s) = (
+            calendar::add_days(friday, 7)?,
+            calendar::add_days(sunday, 7)?,
+        );
+        self.push(Kind::Fixed(f), at);
+        self.mentions.push(Mention {
+            kind: Kind::Fixed(s),
+            role: Role::End,
+        });
+        Some(())
     }
 
     /// "…, es el que viene", "no, el siguiente", "digo el próximo" at `j`, right after a weekend
