@@ -56,26 +56,6 @@ fn a_group_with_one_cabin_free_hears_the_most_it_sleeps_and_can_take_it() {
     }
 }
 
-/// The Lenga held for 6, 15–17 December.
-fn lenga_hold() -> World {
-    World {
-        taken: vec![taken(3, "2026-12-15", "2026-12-17")],
-        held: Some(Held {
-            code: "RES261215009".into(),
-            accommodation_id: 3,
-            accommodation: "Cabaña Lenga".into(),
-            check_in: d("2026-12-15"),
-            check_out: d("2026-12-17"),
-            guests: 6,
-            paid: false,
-            payment_link: Some("https://pago.example/RES261215009".into()),
-            holds_until: Some(d("2026-11-23").and_hms_opt(18, 0, 0).expect("time")),
-            group: None,
-        }),
-        ..World::default()
-    }
-}
-
 fn lenga_held_state() -> ConversationState {
     ConversationState {
         check_in: Some(d("2026-12-15")),
@@ -93,7 +73,7 @@ fn lenga_held_state() -> ConversationState {
 
 #[test]
 fn a_held_party_growing_past_its_cabin_is_offered_cabins_together_replacing_the_hold() {
-    let world = lenga_hold();
+    let world = lenga_hold(6);
     for (text, yes) in [
         (
             "che se suman 4 amigos mas, ahora somos 10. hay lugar?",
@@ -130,7 +110,7 @@ fn a_held_party_growing_past_its_cabin_is_offered_cabins_together_replacing_the_
 fn a_smaller_party_asked_about_beside_a_hold_is_no_move_of_it() {
     // "¿Y para 2 tienen algo?" beside the Lenga held for 6: another stay asked, the hold
     // untouched.
-    let world = lenga_hold();
+    let world = lenga_hold(6);
     let t = world.run(
         &lenga_held_state(),
         "y para 2 personas tienen algo esas fechas?",

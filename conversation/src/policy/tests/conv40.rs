@@ -10,27 +10,6 @@ use super::*;
 
 const TWO_WITH_A_DOG: &str = "hi we r 2 + our dog, December 15 to 17";
 
-/// The world after the Lenga was held for 2, 15–17 Dec, from an offer of the Coihue and the
-/// Lenga: the hold in the facts.
-fn lenga_held() -> World {
-    World {
-        taken: vec![taken(3, "2026-12-15", "2026-12-17")],
-        held: Some(Held {
-            code: "RES261215009".into(),
-            accommodation_id: 3,
-            accommodation: "Cabaña Lenga".into(),
-            check_in: d("2026-12-15"),
-            check_out: d("2026-12-17"),
-            guests: 2,
-            paid: false,
-            payment_link: Some("https://pago.example/RES261215009".into()),
-            holds_until: Some(d("2026-11-23").and_hms_opt(18, 0, 0).expect("time")),
-            group: None,
-        }),
-        ..Default::default()
-    }
-}
-
 #[test]
 fn the_other_one_after_a_pick_was_held_holds_the_other_option() {
     for (pick, other) in [
@@ -46,7 +25,7 @@ fn the_other_one_after_a_pick_was_held_holds_the_other_option() {
             Some(3),
             "{pick}"
         );
-        let t = lenga_held().run(&before.state, other);
+        let t = lenga_hold(2).run(&before.state, other);
         let moved = t.effects.iter().find_map(|e| match e {
             Effect::MoveHold { to, .. } => Some(to.accommodation_id),
             _ => None,

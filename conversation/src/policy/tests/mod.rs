@@ -287,6 +287,26 @@ fn after_hold() -> ConversationState {
     }
 }
 
+/// The Lenga held unpaid for `guests`, 15–17 December (RES261215009), the other cabins free.
+fn lenga_hold(guests: u16) -> World {
+    World {
+        taken: vec![taken(3, "2026-12-15", "2026-12-17")],
+        held: Some(Held {
+            code: "RES261215009".into(),
+            accommodation_id: 3,
+            accommodation: "Cabaña Lenga".into(),
+            check_in: d("2026-12-15"),
+            check_out: d("2026-12-17"),
+            guests,
+            paid: false,
+            payment_link: Some("https://pago.example/RES261215009".into()),
+            holds_until: Some(d("2026-11-23").and_hms_opt(18, 0, 0).expect("time")),
+            group: None,
+        }),
+        ..World::default()
+    }
+}
+
 /// An unpaid hold of cabin `id` (`name`), 15–17 Dec, for 2, the Coihue free; and the state
 /// right after it was placed.
 fn unpaid_hold_of(id: i64, name: &str) -> (World, ConversationState) {
