@@ -5787,3 +5787,31 @@ fn english_and_portuguese_features_are_said_back_in_the_guests_words() {
     // Said as the bot names it anyway: nothing to say back.
     assert!(read("is there wifi?").feature_words.is_empty());
 }
+
+#[test]
+fn when_a_cabin_is_free_is_asked_in_many_ways() {
+    for text in [
+        "y la arrayan cuando esta libre?",
+        "y cuando la tenés libre?",
+        "lo más cercano que tengas",
+        "¿qué fechas tenés libres cerca de esas?",
+        "what's the closest you have?",
+        "when is it free then?",
+        "when is the Lenga available?",
+        "next available dates?",
+        "quando fica livre a Lenga?",
+        "quais datas estão livres?",
+    ] {
+        let u = read(text);
+        assert!(u.asks_when_free, "{text}");
+        assert_eq!(u.intent, Intent::CheckAvailability, "{text}");
+    }
+    for text in [
+        "when is the check in?",
+        "¿qué fechas tienen libres en marzo?",
+        "cuando llegamos te aviso",
+        "queda cerca del centro?",
+    ] {
+        assert!(!read(text).asks_when_free, "{text}");
+    }
+}

@@ -123,6 +123,9 @@ pub struct Understanding {
     /// The guest asks which dates are meant, none said ("which dates would that be?", "quais
     /// datas seriam?", "¿qué fechas serían?").
     pub asks_dates: bool,
+    /// The guest asks when a cabin is free, or the nearest free dates ("¿cuándo está libre la
+    /// Arrayán?", "what's the closest you have?", "quando fica livre?"), no dates said.
+    pub asks_when_free: bool,
     /// Something asked or said about the guest's hold: until when it is kept, that they paid,
     /// that the payment link failed, whether it stands.
     pub about_hold: Option<AboutHold>,

@@ -38,6 +38,9 @@ pub(crate) struct Scope<'a> {
     /// Several cabins named in this message ("¿cuánto salen la Coihue y la Lenga…?"): the
     /// free ones among them are what is quoted.
     pub(crate) several: &'a [String],
+    /// The guest asks when the cabin named (or in focus) is free ("¿cuándo está libre la
+    /// Arrayán?"): taken on the stay, its own nearest free stays are offered, not the others.
+    pub(crate) when_free: bool,
 }
 
 /// Quotes the stay into `effects` and puts the offer on the table; with `Want::Book` and a free
@@ -110,6 +113,24 @@ pub(crate) fn quote(
         };
     }
     let replaces = replacing.map(|h| h.code.clone());
+    if scope.when_free
+        && let Some(n) = named.filter(|n| named_free.is_none() && n.fits(guests.get()))
+    {
+        let only = Occupancy {
+            accommodations: std::slice::from_ref(n),
+            taken: &taken,
+        };
+        let near: Vec<(StayDates, &Accommodation)> = only
+            .alternatives(&stay, guests, facts.today, MAX_OPTIONS)
+            .into_iter()
+            .filter(|(at, a)| a.min_nights(at).is_ok())
+            .collect();
+        if !near.is_empty() {
+            return offer_dated(s, &near, guests, replaces, effects, |lines| {
+                texts::free_near(lang, &n.name, lines)
+            });
+        }
+    }
 
     // "Una para 4 y otra para 2", "dos cabañas para 6": cabins apart, when they are free.
     let apart_free = s.apart
@@ -260,12 +281,27 @@ pub(crate) fn quote(
         effects.push(say(prefix + texts::no_room(lang)));
         return Vec::new();
     }
-    let (first_stay, _) = alternatives[0];
+    offer_dated(s, &alternatives, guests, replaces, effects, |lines| {
+        prefix + &texts::alternatives(lang, &stay, guests.get(), lines)
+    })
+}
+
+/// Stays on other dates put on the table, each option with its own, the first accepted by a
+/// yes; `say` words them. Returns the ids of the cabins offered.
+fn offer_dated(
+    s: &mut ConversationState,
+    options: &[(StayDates, &Accommodation)],
+    guests: Guests,
+    replaces: Option<String>,
+    effects: &mut Vec<Effect>,
+    say_them: impl FnOnce(&[(StayDates, OfferLine<'_>)]) -> String,
+) -> Vec<i64> {
+    let (first_stay, _) = options[0];
     s.offer = Some(Offer {
         check_in: first_stay.check_in(),
         check_out: first_stay.check_out(),
         guests: guests.get(),
-        options: alternatives
+        options: options
             .iter()
             .map(|(st, a)| option(a, st, Some(st), None))
             .collect(),
@@ -275,14 +311,12 @@ pub(crate) fn quote(
         asked: None,
         focused: false,
     });
-    let lines: Vec<(StayDates, OfferLine<'_>)> = alternatives
+    let lines: Vec<(StayDates, OfferLine<'_>)> = options
         .iter()
         .map(|(st, a)| (*st, texts::offer_line(a, st)))
         .collect();
-    effects.push(say(
-        prefix + &texts::alternatives(lang, &stay, guests.get(), &lines)
-    ));
-    alternatives.iter().map(|(_, a)| a.id).collect()
+    effects.push(say(say_them(&lines)));
+    options.iter().map(|(_, a)| a.id).collect()
 }
 
 /// Every cabin free for the stay asks for more nights (its season's minimum): say so, naming
