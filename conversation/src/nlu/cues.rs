@@ -260,8 +260,8 @@ pub(crate) fn goes_without_it(tokens: &[Token]) -> bool {
     const EN: &[&str] = &["him", "her", "it", "them"];
     tokens.windows(2).enumerate().any(|(i, w)| {
         let last = i + 2 == tokens.len();
-        let pronoun = w[1].is_any(PRONOUNS)
-            || w[1].is("el") && (w[1].accented || w[1].punct_after || last);
+        let pronoun =
+            w[1].is_any(PRONOUNS) || w[1].is("el") && (w[1].accented || w[1].punct_after || last);
         w[0].is_any(&["sin", "sem"]) && pronoun || w[0].is("without") && w[1].is_any(EN)
     })
 }
@@ -274,9 +274,10 @@ pub(crate) fn asks_which(tokens: &[Token]) -> bool {
         "tiene", "tienen", "tenga", "trae", "acepta", "aceptan", "has", "have", "takes", "allows",
         "tem", "aceita", "hay",
     ];
-    tokens.iter().enumerate().any(|(i, t)| {
-        t.is_any(WHICH) && tokens[i + 1..].iter().take(4).any(|n| n.is_any(HAS))
-    })
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.is_any(WHICH) && tokens[i + 1..].iter().take(4).any(|n| n.is_any(HAS)))
 }
 
 /// Words that point at an option by what it has: "la que tiene", "la de la", "la con".

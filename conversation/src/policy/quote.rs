@@ -1,10 +1,10 @@
 //! Quotes: what is free for a stay and what it costs, as an offer the guest can point at (by
-//! name, position or attribute); the named cabin first, pet-friendly cabins first when a pet
-//! comes; a combination of cabins for a group larger than any one; the nearest free dates when
-//! nothing is free; the property's maximum when the group is larger than all of it. A cabin
-//! whose season asks for more nights than the stay has is not offered for it; when that leaves
-//! nothing, the guest is told the season's minimum and offered the shortest stay it accepts
-//! from the same day (`min_nights`).
+//! name, position or attribute); the named cabin first, only pet-friendly cabins when a pet
+//! comes (a cabin named that takes none is never held for it); a combination of cabins for a
+//! group larger than any one; the nearest free dates when nothing is free; the property's
+//! maximum when the group is larger than all of it. A cabin whose season asks for more nights
+//! than the stay has is not offered for it; when that leaves nothing, the guest is told the
+//! season's minimum and offered the shortest stay it accepts from the same day (`min_nights`).
 
 use booking::{
     Accommodation, Guests, StayDates,

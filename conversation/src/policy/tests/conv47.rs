@@ -38,8 +38,14 @@ fn a_cabin_named_with_a_pet_it_does_not_take_is_not_held_those_that_do_are_offer
     }
     // Without the pet, or a cabin that takes it: held at once, as before.
     for (text, id) in [
-        ("quiero reservar la arrayan del 15 al 17 de diciembre para 2, sin mascotas", 1),
-        ("quiero la coihue del 15 al 17 de diciembre, somos 2 y vamos con el perro", 2),
+        (
+            "quiero reservar la arrayan del 15 al 17 de diciembre para 2, sin mascotas",
+            1,
+        ),
+        (
+            "quiero la coihue del 15 al 17 de diciembre, somos 2 y vamos con el perro",
+            2,
+        ),
     ] {
         let t = run(&ConversationState::default(), text);
         assert_eq!(
