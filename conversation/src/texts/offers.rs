@@ -275,7 +275,7 @@ pub fn comparison(lang: Language, rows: &[Compared<'_>], shared: &[&str], ask: b
             Language::Pt => format!("até {} pessoas", r.capacity),
         }];
         if !r.extras.is_empty() {
-            let extras = super::list(lang, &r.extras);
+            let extras = super::amenities_listed(lang, &r.extras);
             parts.push(match lang {
                 Language::Es => format!("con {extras}"),
                 Language::En => format!("with {extras}"),
@@ -304,7 +304,7 @@ pub fn comparison(lang: Language, rows: &[Compared<'_>], shared: &[&str], ask: b
         out.push_str(&format!("\n• {}: {}", r.name, parts.join(", ")));
     }
     if !shared.is_empty() {
-        let all = super::list(lang, shared);
+        let all = super::amenities_listed(lang, shared);
         out.push_str(&match lang {
             Language::Es => format!("\nTodas tienen {all}."),
             Language::En => format!("\nThey all have {all}."),

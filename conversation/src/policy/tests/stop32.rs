@@ -1,7 +1,9 @@
 //! What the hand probes of stop 32 found: a yes/no question with only the other choice said
 //! ("¿la Coihue tiene pileta? si no, la Lenga") answers it and wants the cabin the answer
 //! leaves; a question no table knows beside a stay goes to a person while the stay is
-//! answered; English features are said back as the guest called them.
+//! answered; English features are said back as the guest called them, and the amenities owners
+//! write in Spanish named in the guest's language; "is that ok?" asks after no thing; "¿y la más
+//! grande?" after a question asks it again of the one described.
 
 use super::*;
 
@@ -73,4 +75,61 @@ fn a_grill_asked_as_a_bbq_is_answered_as_a_bbq() {
     let s = said(&t);
     assert!(s.starts_with("No"), "{s}");
     assert!(s.contains("barbecue"), "{s}");
+}
+
+#[test]
+fn is_that_ok_after_a_pick_and_a_pet_asks_after_no_thing() {
+    for last in [
+        "the coihue then. we'd also bring our dog, is that ok?",
+        "la coihue entonces. vamos con el perro, está bien eso?",
+    ] {
+        let t = talk(&[ASK_FOR_TWO, last]);
+        let s = said(&t);
+        assert!(
+            !s.contains("noted") && !s.contains("anotado"),
+            "{last}: {s}"
+        );
+        assert!(booked(&t).is_some(), "{last}: {s}");
+    }
+}
+
+#[test]
+fn amenities_owners_write_in_spanish_are_named_in_the_guests_language() {
+    // No cabin has air conditioning: what there is instead, in the guest's words.
+    let s = said(&talk(&["is there air conditioning?"]));
+    assert!(s.contains("grill"), "{s}");
+    assert!(!s.contains("Parrilla"), "{s}");
+    let s = said(&talk(&["tem ar-condicionado?"]));
+    assert!(s.contains("churrasqueira"), "{s}");
+    let s = said(&talk(&["hay aire acondicionado?"]));
+    assert!(s.contains("Parrilla"), "{s}");
+}
+
+#[test]
+fn the_largest_or_cheapest_said_after_a_question_is_asked_the_same() {
+    // After a price: the price of the one described.
+    for (first, then, name) in [
+        (
+            "cuanto sale la arrayan?",
+            "y la mas grande?",
+            "Cabaña Lenga",
+        ),
+        (
+            "how much is the coihue per night?",
+            "and the cheapest one?",
+            "Cabaña Arrayán",
+        ),
+        ("quanto custa a arrayan?", "e a maior?", "Cabaña Lenga"),
+    ] {
+        let t = talk(&[first, then]);
+        let s = said(&t);
+        assert!(s.contains(name), "{then}: {s}");
+        assert!(s.contains("$"), "{then}: {s}");
+    }
+    // After a yes/no question: the same question.
+    let s = said(&talk(&["la coihue acepta perros?", "y la mas chica?"]));
+    assert!(s.starts_with("No, Cabaña Arrayán"), "{s}");
+    // Asked alone, which one is the largest: how many it sleeps.
+    let s = said(&talk(&["cual es la mas grande?"]));
+    assert!(s.contains("Lenga") && s.contains('6'), "{s}");
 }
