@@ -598,6 +598,29 @@ pub(super) fn balance(tokens: &[Token]) -> bool {
     if lexicon::says_any(tokens, ALONE) {
         return true;
     }
+    // "¿Cuánto queda para pagar al llegar?", "how much do we pay on arrival?", "quanto pago na
+    // chegada?": how much, paying, and the arrival.
+    const ARRIVAL: &[&str] = &[
+        "llegar",
+        "llegue",
+        "lleguemos",
+        "llegada",
+        "llegamos",
+        "arrival",
+        "arrive",
+        "arriving",
+        "chegada",
+        "chegar",
+        "chegarmos",
+        "checkin",
+    ];
+    let how_much = tokens
+        .iter()
+        .any(|t| t.is_any(&["cuanto", "quanto", "much"]));
+    let pays = |t: &Token| ["pag", "pay", "abon"].iter().any(|p| t.text.starts_with(p));
+    if how_much && tokens.iter().any(pays) && tokens.iter().any(|t| t.is_any(ARRIVAL)) {
+        return true;
+    }
     let paying = tokens.iter().any(|t| {
         ["pag", "pay", "abon", "transf"]
             .iter()

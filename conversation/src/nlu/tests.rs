@@ -3515,10 +3515,18 @@ fn after_a_hold_words_conv25() {
         "what's left to pay?",
         "quanto falta pagar?",
         "o saldo se paga na chegada?",
+        "y cuanto queda para pagar al llegar?",
+        "cuánto tengo que pagar cuando lleguemos?",
+        "how much do we pay on arrival?",
+        "quanto a gente paga na chegada?",
     ] {
         assert!(read(text).asks_balance, "{text}");
     }
-    for text in ["y el resto de las cabañas?", "el resto bien, gracias"] {
+    for text in [
+        "y el resto de las cabañas?",
+        "el resto bien, gracias",
+        "cuánto sale? llegamos el 3",
+    ] {
         assert!(!read(text).asks_balance, "{text}");
     }
 }
