@@ -494,7 +494,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         accommodations: named_all,
         info_topic: signals.topic.filter(|_| decision.intent == Intent::AskInfo),
         affirmative: agreement.yes,
-        no_pets: pets_left.is_some(),
+        no_pets: pets_left.is_some() || cues::goes_without_it(&tokens),
         follows_on,
         of_it,
         mild_yes: agreement.yes
@@ -613,6 +613,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         pays_deposit: asks::deposit_not_balance(&tokens),
         apart: guests::cabins_apart_asked(&tokens),
         question: text.contains('?') || text.contains('¿'),
+        asks_which: cues::asks_which(&tokens),
         named_apart,
     }
 }

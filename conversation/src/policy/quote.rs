@@ -1,10 +1,10 @@
 //! Quotes: what is free for a stay and what it costs, as an offer the guest can point at (by
-//! name, position or attribute); the named cabin first, pet-friendly cabins first when a pet
-//! comes; a combination of cabins for a group larger than any one; the nearest free dates when
-//! nothing is free; the property's maximum when the group is larger than all of it. A cabin
-//! whose season asks for more nights than the stay has is not offered for it; when that leaves
-//! nothing, the guest is told the season's minimum and offered the shortest stay it accepts
-//! from the same day (`min_nights`).
+//! name, position or attribute); the named cabin first, only pet-friendly cabins when a pet
+//! comes (a cabin named that takes none is never held for it); a combination of cabins for a
+//! group larger than any one; the nearest free dates when nothing is free; the property's
+//! maximum when the group is larger than all of it. A cabin whose season asks for more nights
+//! than the stay has is not offered for it; when that leaves nothing, the guest is told the
+//! season's minimum and offered the shortest stay it accepts from the same day (`min_nights`).
 
 use booking::{
     Accommodation, Guests, StayDates,
@@ -84,12 +84,24 @@ pub(crate) fn quote(
     {
         return ids;
     }
-    // Coming with a pet: only the cabins that take it are offered (a cabin the guest named
-    // stays, so they hear why it does not fit).
-    if s.pets && free.iter().any(|a| a.pets_allowed) {
+    // Coming with a pet: only the cabins that take it are offered. A cabin the guest named
+    // that takes none is neither held nor offered ("quiero la Ñire… vamos con el perro"): they
+    // hear why, and what does take the pet is on the table instead, so a yes books one of those.
+    // None free takes it: the cabin named is not held either, and what does take the pet is
+    // offered on the nearest other dates.
+    let mut no_pets_named = false;
+    let mut pets_elsewhere = false;
+    if s.pets {
         let named = s.accommodation.as_deref();
-        free.retain(|a| a.pets_allowed || named == Some(a.name.as_str()));
-        free.sort_by_key(|a| !a.pets_allowed);
+        no_pets_named = free
+            .iter()
+            .any(|a| named == Some(a.name.as_str()) && !a.pets_allowed);
+        if free.iter().any(|a| a.pets_allowed) {
+            free.retain(|a| a.pets_allowed);
+        } else if no_pets_named {
+            pets_elsewhere = true;
+            free.clear();
+        }
     }
     // "Que sea la que tiene jacuzzi": the cabins that have it first.
     if let Some(f) = scope.prefer
@@ -106,7 +118,9 @@ pub(crate) fn quote(
     if let Some(n) = named
         && named_free.is_none()
     {
-        prefix = if n.fits(guests.get()) {
+        prefix = if no_pets_named {
+            texts::named_no_pets(lang, &n.name)
+        } else if n.fits(guests.get()) {
             texts::named_not_free(lang, &n.name)
         } else {
             texts::named_too_small(lang, &n.name, n.capacity)
@@ -275,8 +289,17 @@ pub(crate) fn quote(
         }
     }
 
-    let alternatives: Vec<(StayDates, &Accommodation)> =
-        occupancy.alternatives(&stay, guests, facts.today, MAX_OPTIONS);
+    let pet_friendly: Vec<Accommodation> = occupancy
+        .accommodations
+        .iter()
+        .filter(|a| a.pets_allowed || !pets_elsewhere)
+        .cloned()
+        .collect();
+    let alternatives: Vec<(StayDates, &Accommodation)> = Occupancy {
+        accommodations: &pet_friendly,
+        taken: &taken,
+    }
+    .alternatives(&stay, guests, facts.today, MAX_OPTIONS);
     if alternatives.is_empty() {
         effects.push(say(prefix + texts::no_room(lang)));
         return Vec::new();

@@ -752,6 +752,15 @@ pub fn named_free(lang: Language, free: &[(&str, i32)], taken: &[&str]) -> Strin
     }
 }
 
+/// The cabin the guest named takes no pets and a pet comes along.
+pub fn named_no_pets(lang: Language, name: &str) -> String {
+    match lang {
+        Language::Es => format!("{name} no acepta mascotas 🐶😕 "),
+        Language::En => format!("{name} doesn't allow pets 🐶😕 "),
+        Language::Pt => format!("{name} não aceita pets 🐶😕 "),
+    }
+}
+
 /// The cabin the guest named is too small for the group.
 pub fn named_too_small(lang: Language, name: &str, capacity: i32) -> String {
     match lang {

@@ -37,7 +37,10 @@
 //! sample in English (US, UK, Australian, non-native) and Brazilian Portuguese, chatty WhatsApp
 //! and emails, over every bullet; `cases_conv43.txt`, a sixth generalist sample in Argentine
 //! Spanish on WhatsApp: chatty, split messages, voseo, lunfardo, voice notes, over every
-//! bullet) run through the real fleet, each
+//! bullet; `cases_conv47.txt`, questions, mostly Argentine: several intents in one message,
+//! yes/no questions answered yes or no first, named cabins asked about at every moment, offers
+//! pointed at by name, position and attribute, and "sí"/"dale" accepting only what is on the
+//! table) run through the real fleet, each
 //! asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -278,6 +281,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv41.txt", include_str!("cases_conv41.txt")),
     ("cases_conv42.txt", include_str!("cases_conv42.txt")),
     ("cases_conv43.txt", include_str!("cases_conv43.txt")),
+    ("cases_conv47.txt", include_str!("cases_conv47.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
