@@ -414,7 +414,7 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
             // "la primera semana de enero" is a date, not a pick.
             && !tokens
                 .get(i + 1)
-                .is_some_and(|n| n.is_any(&["semana", "quincena", "noche", "vez", "dia"]))
+                .is_some_and(|n| n.is_any(&["semana", "quincena", "quinzena", "noche", "vez", "dia", "finde"]))
         {
             return Some(Choice::Position(*n));
         }

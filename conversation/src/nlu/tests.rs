@@ -5861,3 +5861,17 @@ fn when_a_cabin_is_free_is_asked_in_many_ways() {
         assert!(!read(text).asks_when_free, "{text}");
     }
 }
+
+#[test]
+fn parts_of_a_month_in_portuguese() {
+    for (text, from, to) in [
+        ("primeira semana de fevereiro", "2027-02-01", "2027-02-08"),
+        ("a segunda quinzena de janeiro", "2027-01-16", "2027-01-31"),
+        ("a primeira quinzena de março", "2027-03-01", "2027-03-15"),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, from.parse().ok(), "{text}");
+        assert_eq!(u.check_out, to.parse().ok(), "{text}");
+        assert_eq!(u.choice, None, "{text}");
+    }
+}
