@@ -759,6 +759,21 @@ pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
     cabins_apart(tokens)
 }
 
+/// "Somos 2 familias", "two families", "dois grupos": how many parties, a number that is not
+/// of people ("2 parejas", two couples, is four people, read elsewhere).
+pub(crate) fn counts_parties(tokens: &[Token]) -> Option<u16> {
+    const GROUPS: &[&str] = &["familias", "grupos", "families", "groups"];
+    (0..tokens.len()).find_map(|i| {
+        numbers::parse_at(tokens, i)
+            .filter(|n| {
+                !n.ordinal
+                    && (2..=4).contains(&n.value)
+                    && tokens.get(i + n.len).is_some_and(|t| t.is_any(GROUPS))
+            })
+            .and_then(|n| u16::try_from(n.value).ok())
+    })
+}
+
 /// Cabins apart asked for: each with its party ("una para 4 y otra para 2"), or two to four
 /// cabins ("dos cabañas para 6", "2 cabins", "duas casas").
 pub(crate) fn cabins_apart_asked(tokens: &[Token]) -> bool {
