@@ -395,7 +395,14 @@ pub(crate) fn turned_down(tokens: &[Token], all: &[&str], asked_no: bool) -> Vec
 /// "En vez del Arrayán, la Lenga", "la Lenga en lugar del Arrayán", "the Lenga instead of the
 /// Arrayán", "em vez da Arrayán": the cabin named at `i` is the one given up.
 fn instead_of(tokens: &[Token], i: usize) -> bool {
-    const LEADS: &[&str] = &["en vez", "en lugar", "instead of", "em vez", "ao inves", "no lugar"];
+    const LEADS: &[&str] = &[
+        "en vez",
+        "en lugar",
+        "instead of",
+        "em vez",
+        "ao inves",
+        "no lugar",
+    ];
     const BETWEEN: &[&str] = &["de", "del", "da", "do", "of", "la", "el", "the", "a", "o"];
     LEADS.iter().any(|lead| {
         lexicon::find_phrase(&tokens[..i], lead).is_some_and(|(pos, q)| {
@@ -455,6 +462,21 @@ const CANCEL: &[&str] = &[
     "cancelen",
     "cancelalo",
 ];
+
+/// "Cancelá la Coihue nomás, nos arreglamos en la Lenga": of the cabins `named`, the one named
+/// right after the verb of cancelling (the others are kept).
+pub(crate) fn right_after_cancel(tokens: &[Token], named: &[String]) -> Option<String> {
+    let v = tokens.iter().position(|t| t.is_any(CANCEL))?;
+    let near = v + 1..(v + 4).min(tokens.len());
+    named
+        .iter()
+        .find(|n| {
+            let words = name_words(n);
+            near.clone()
+                .any(|k| words.iter().any(|w| names(&tokens[k], w)))
+        })
+        .cloned()
+}
 
 /// Verbs of booking or moving (and "instead") said after a cancellation: another place wanted.
 const TAKE: &[&str] = &[

@@ -68,7 +68,8 @@ const COME_AFTER: &[&str] = &[
 pub(super) fn joining(tokens: &[Token]) -> Option<i32> {
     let at = |i: usize, list: &[&str]| tokens.get(i).is_some_and(|t| t.is_any(list));
     for i in 0..tokens.len() {
-        let Some(n) = numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (1..=10).contains(&n.value))
+        let Some(n) =
+            numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (1..=10).contains(&n.value))
         else {
             continue;
         };
@@ -110,17 +111,15 @@ pub(crate) fn dropping_out(tokens: &[Token]) -> Option<Dropping> {
         let end = i + len;
         // Said after the people ("mi cuñado no puede venir", "one of us can't make it").
         // "my brother just told me he can't make it": a few words may come between.
-        if let Some(k) = (end..(end + 6).min(tokens.len())).find(|k| leaves_at(tokens, *k).is_some()) {
+        if let Some(k) =
+            (end..(end + 6).min(tokens.len())).find(|k| leaves_at(tokens, *k).is_some())
+        {
             let to = k + leaves_at(tokens, k).unwrap_or(1);
-            return Some(Dropping {
-                count,
-                span: i..to,
-            });
+            return Some(Dropping { count, span: i..to });
         }
         // Said before them ("no viene mi suegra", "se nos bajó una pareja").
-        let before = (i.saturating_sub(4)..i).find(|k| {
-            leaves_at(tokens, *k).is_some_and(|l| k + l <= i && k + l + 2 >= i)
-        });
+        let before = (i.saturating_sub(4)..i)
+            .find(|k| leaves_at(tokens, *k).is_some_and(|l| k + l <= i && k + l + 2 >= i));
         if let Some(k) = before {
             return Some(Dropping {
                 count,
@@ -152,7 +151,9 @@ fn member_at(tokens: &[Token], i: usize) -> Option<(i32, usize)> {
     {
         return Some((1, 4));
     }
-    if let Some(n) = numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (2..=10).contains(&n.value)) {
+    if let Some(n) =
+        numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (2..=10).contains(&n.value))
+    {
         let count = i32::try_from(n.value).ok()?;
         if us(i + n.len) {
             return Some((count, n.len + 2));
@@ -223,7 +224,11 @@ fn leaves_at(tokens: &[Token], k: usize) -> Option<usize> {
     }
     // "se bajó", "se nos cayó"
     if at(k, &["se"]) {
-        let verb = if at(k + 1, &["nos", "me"]) { k + 2 } else { k + 1 };
+        let verb = if at(k + 1, &["nos", "me"]) {
+            k + 2
+        } else {
+            k + 1
+        };
         if at(verb, QUIT) {
             return Some(verb + 1 - k);
         }

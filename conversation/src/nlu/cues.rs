@@ -767,8 +767,17 @@ pub(crate) fn liked_positions(tokens: &[Token]) -> Vec<usize> {
 /// jacuzzi?").
 pub(crate) fn pointer_positions(tokens: &[Token], named: bool) -> Vec<usize> {
     const CHOOSING: &[&str] = &[
-        "mejor", "prefiero", "preferimos", "cambiame", "pasame", "pasanos", "cambiamos",
-        "quiero", "queremos", "melhor", "prefiro",
+        "mejor",
+        "prefiero",
+        "preferimos",
+        "cambiame",
+        "pasame",
+        "pasanos",
+        "cambiamos",
+        "quiero",
+        "queremos",
+        "melhor",
+        "prefiro",
     ];
     if !named || !tokens.iter().any(|t| t.is_any(CHOOSING)) {
         return Vec::new();

@@ -293,6 +293,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     } else {
         decision
     };
+    // "Cancelá la Coihue nomás, nos arreglamos en la Lenga": with several cabins named, the
+    // one right after the verb of cancelling is the one cancelled.
+    let accommodation = match accommodation {
+        None if decision.intent == Intent::Cancel && named_all.len() > 1 => {
+            accommodation::right_after_cancel(&tokens, &named_all)
+        }
+        a => a,
+    };
     // "Hola! la arrayan tiene hogar?", "oi, a Ñire tem lareira?": the greeting opens a yes/no
     // question about the place, which is what the message asks.
     let decision = if decision.intent == Intent::Greeting
@@ -335,7 +343,12 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         .as_ref()
         .map(|d| -d.count)
         .or_else(|| stay_changes::extra_guests(&tokens))
-        .or_else(|| guests.is_none().then(|| companions::joining(&tokens)).flatten())
+        .or_else(|| {
+            guests
+                .is_none()
+                .then(|| companions::joining(&tokens))
+                .flatten()
+        })
         .filter(|n| guests.is_none_or(|g| i32::from(g) == n.abs()) && extra.is_none());
     // "se suman dos amigos, somos 4": the people added and the whole party; the party wins.
     let whole = more_people

@@ -424,6 +424,7 @@ pub(super) fn party_said(tokens: &[Token]) -> Option<u16> {
         "were",
         "seremos",
         "somos",
+        "siendo",
     ];
     (0..tokens.len()).find_map(|i| {
         if !tokens[i].is_any(WHOLE) {
@@ -530,6 +531,9 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
         "agregamos",
         "add",
         "be",
+        // "¿se puede sumar uno más?"
+        "sumar",
+        "agregar",
     ];
     // "se suman dos", "se agregan 2 amigos", "se nos suman tres".
     const ADDS: &[&str] = &[
@@ -662,8 +666,11 @@ fn relatives_joining(tokens: &[Token]) -> Option<i32> {
         // The verb before ("viene mi suegra"), or after ("mi suegra viene también").
         let before = join_near(i.saturating_sub(3), i);
         // "another couple is joining": "another" says they are more, "too" or not.
+        // "my parents are joining us", "mis viejos se suman": joining says it without "too".
+        let joins = (i + 2..i + 5).any(|k| at(k, &["joining", "joins", "suman", "suma", "unen"]));
         let after = join_near(i + 2, i + 5)
-            && ((i + 2..i + 7).any(|k| at(k, TOO))
+            && (joins
+                || (i + 2..i + 7).any(|k| at(k, TOO))
                 || at(i, &["otra", "otro", "another", "outra", "outro"]));
         if before || after {
             total += n;

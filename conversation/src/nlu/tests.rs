@@ -5698,7 +5698,10 @@ fn companions_who_come_along_or_drop_out_change_the_party_by_that_many() {
     // A whole party said wins; a member who cannot make it on a day moves the stay; the
     // booking called off is still a cancellation.
     assert_eq!(read("somos 2 adultos con 2 nenes").guests, Some(4));
-    assert_eq!(read("mi novia no puede llegar antes de las 8").extra_guests, None);
+    assert_eq!(
+        read("mi novia no puede llegar antes de las 8").extra_guests,
+        None
+    );
     assert_eq!(read("we can't make it").intent, Intent::Cancel);
     let u = read("mi novia no puede viajar, cancelá la reserva");
     assert_eq!(u.intent, Intent::Cancel);
@@ -5779,5 +5782,50 @@ fn the_dates_just_proposed_pointed_at() {
     }
     for text in ["y otra cabaña para esas fechas?", "tienen algo esos dias?"] {
         assert!(!read(text).those_dates, "{text}");
+    }
+}
+
+#[test]
+fn a_month_denied_gives_way_to_the_one_said_after_it() {
+    for (text, month) in [
+        ("uh perdon, no es abril, es mayo", Some(5)),
+        ("abril no, mayo", Some(5)),
+        ("queremos ir en abril", Some(4)),
+    ] {
+        assert_eq!(read(text).month, month, "{text}");
+    }
+    assert_eq!(
+        read("uh no, el 6 es de mayo no de abril").check_in,
+        NaiveDate::from_ymd_opt(2027, 5, 6)
+    );
+}
+
+#[test]
+fn still_being_so_many_is_the_party() {
+    assert_eq!(read("ah no, dejalo, seguimos siendo 4").guests, Some(4));
+}
+
+#[test]
+fn of_several_cabins_named_the_one_after_the_verb_of_cancelling_is_cancelled() {
+    let u = read("cancela la coihue nomas, nos arreglamos en la lenga, somos 6");
+    assert_eq!(u.intent, Intent::Cancel);
+    assert_eq!(u.accommodation.as_deref(), Some("Cabaña Coihue"));
+    assert_eq!(u.guests, Some(6));
+}
+
+#[test]
+fn the_party_as_it_now_stands_and_joining_without_a_too() {
+    for (text, guests) in [
+        ("vai mais 2, ficamos em 10", Some(10)),
+        ("quedamos en 10", Some(10)),
+        ("nos quedamos en 3 noches", None),
+    ] {
+        assert_eq!(read(text).guests, guests, "{text}");
+    }
+    for (text, delta) in [
+        ("turns out my parents are joining us", 2),
+        ("y se puede sumar uno mas?", 1),
+    ] {
+        assert_eq!(read(text).extra_guests, Some(delta), "{text}");
     }
 }

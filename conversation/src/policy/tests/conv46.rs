@@ -29,12 +29,7 @@ fn companions_who_come_along_grow_the_held_party() {
         "esqueci de falar, vamos com nossos 2 filhos",
     ] {
         let t = world.run(&after_hold(), text);
-        assert_eq!(
-            moved(&t).map(|m| m.3),
-            Some(4),
-            "{text}: {}",
-            said(&t)
-        );
+        assert_eq!(moved(&t).map(|m| m.3), Some(4), "{text}: {}", said(&t));
     }
 }
 
@@ -57,12 +52,7 @@ fn a_member_who_drops_out_shrinks_the_held_party_and_cancels_nothing() {
     ] {
         let t = world.run(&state, text);
         assert!(!released(&t), "{text}: {}", said(&t));
-        assert_eq!(
-            moved(&t).map(|m| m.3),
-            Some(guests),
-            "{text}: {}",
-            said(&t)
-        );
+        assert_eq!(moved(&t).map(|m| m.3), Some(guests), "{text}: {}", said(&t));
     }
 }
 
@@ -95,12 +85,7 @@ fn a_cabin_named_instead_of_the_held_one_moves_the_hold_to_it() {
         "che y si mejor la lenga? la de la pileta",
     ] {
         let t = world.run(&after_hold(), text);
-        assert_eq!(
-            moved(&t).map(|m| m.0),
-            Some(3),
-            "{text}: {}",
-            said(&t)
-        );
+        assert_eq!(moved(&t).map(|m| m.0), Some(3), "{text}: {}", said(&t));
     }
 }
 
@@ -144,5 +129,47 @@ fn the_balance_and_the_address_asked_together_after_paying_get_the_voucher() {
     ] {
         let t = world.run(&after_hold(), text);
         assert!(said(&t).contains("Ruta 40"), "{text}: {}", said(&t));
+    }
+}
+
+#[test]
+fn one_cabin_of_a_group_cancelled_by_name_with_the_other_named_keeps_the_other() {
+    let world = coihue_and_lenga_group(
+        "GRP261215001",
+        "RES261215002",
+        [("RES261215001", 4), ("RES261215002", 6)],
+        false,
+    );
+    let t = world.run(
+        &after_hold(),
+        "cancela la coihue nomas, nos arreglamos en la lenga, somos 6",
+    );
+    assert!(!released(&t), "{}", said(&t));
+    assert_eq!(moved(&t).map(|m| (m.0, m.3)), Some((3, 6)), "{}", said(&t));
+}
+
+#[test]
+fn a_wrong_month_denied_in_an_offer_moves_the_stay_to_the_month_said() {
+    let t = talk(&[
+        "hola, para 4 del 6 al 9 de abril tienen?",
+        "uh perdon, no es abril, es mayo",
+    ]);
+    assert_eq!(
+        (t.state.check_in, t.state.check_out),
+        (Some(d("2027-05-06")), Some(d("2027-05-09"))),
+        "{}",
+        said(&t)
+    );
+}
+
+#[test]
+fn one_more_asked_for_or_joining_grows_the_held_party() {
+    let world = coihue_hold(false);
+    for text in [
+        "y se puede sumar uno mas?",
+        "turns out my parents are joining us",
+    ] {
+        let t = world.run(&after_hold(), text);
+        assert!(moved(&t).is_some_and(|m| m.3 > 2), "{text}: {}", said(&t));
     }
 }
