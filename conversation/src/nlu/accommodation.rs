@@ -227,6 +227,22 @@ pub(crate) fn a_thing(words: &str) -> bool {
         "photos",
         "pictures",
         "pics",
+        // "Is that ok?", "¿eso está bien?", "tudo bem?": whether what was said is fine, no thing.
+        "that",
+        "this",
+        "it",
+        "ok",
+        "okay",
+        "fine",
+        "alright",
+        "eso",
+        "esto",
+        "bien",
+        "problema",
+        "problem",
+        "isso",
+        "tudo",
+        "bem",
     ];
     words
         .split_whitespace()

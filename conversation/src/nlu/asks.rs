@@ -152,6 +152,110 @@ pub(super) fn unknown_question(text: &str, tokens: &[Token]) -> bool {
         })
 }
 
+/// The clauses of a message that ask ("…, ¿tienen lugar? ¿hay señal?" gives "¿tienen lugar?"
+/// and "¿hay señal?"): split at punctuation and line breaks, kept when a "?" closes them or a
+/// "¿" opens them. One clause, or none, when the message is a single question.
+pub(super) fn question_clauses(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, ',' | '.' | ';' | '!' | '?' | '\n' | ':') {
+            // The "?" kept: what reads the clause knows it asks.
+            let end = if c == '?' { i + 1 } else { i };
+            let clause = text[start..end].trim();
+            if c == '?' || clause.starts_with('¿') {
+                // Numbers keep their points ("10.000"), never a question.
+                if clause.chars().any(char::is_alphabetic) {
+                    out.push(clause);
+                }
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    let last = text[start..].trim();
+    if last.starts_with('¿') && last.chars().any(char::is_alphabetic) {
+        out.push(last);
+    }
+    out
+}
+
+/// A clause that asks whether the place has a thing ("¿hay señal?", "is there a grocery store
+/// nearby?", "¿tienen generador?"), not whether something can be done ("¿se puede cambiar?",
+/// "¿hay problema?", "is there room?"): what, read alone, is surely a question no table knows.
+pub(super) fn after_a_thing(tokens: &[Token]) -> bool {
+    const HAS: &[&str] = &[
+        "hay", "tienen", "tiene", "tenes", "existe", "cuentan", "tem",
+    ];
+    /// What follows "hay" or "tienen" that is no thing of the place.
+    const NO_THING: &[&str] = &[
+        "problema",
+        "problemas",
+        "lugar",
+        "room",
+        "algo",
+        "alguna",
+        "alguno",
+        "disponibilidad",
+        "disponible",
+        "disponibles",
+        "que",
+        "forma",
+        "manera",
+        "chance",
+        "posibilidad",
+        "drama",
+        "inconveniente",
+        "lio",
+        "cupo",
+        "espacio",
+        "space",
+        "vacancy",
+        "para",
+        "como",
+        "donde",
+        "cabana",
+        "cabanas",
+        "otra",
+        "otro",
+        "mas",
+        "something",
+        "anything",
+        "else",
+        "suitable",
+        "somewhere",
+        "any",
+        "algum",
+        "alguma",
+        "coisa",
+        "outra",
+        "outro",
+        "vaga",
+        "vagas",
+        "opcion",
+        "opciones",
+        "option",
+        "options",
+        "opcao",
+        "opcoes",
+    ];
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.is_alpha() && !t.is_any(QUESTION_PREAMBLE))
+        .collect();
+    let Some(lead) = words.iter().position(|t| t.is_any(HAS)) else {
+        return false;
+    };
+    lead <= 1
+        && words[lead + 1..]
+            .iter()
+            .find(|t| {
+                !t.is_any(&[
+                    "un", "una", "algun", "alguna", "el", "la", "los", "las", "con",
+                ])
+            })
+            .is_some_and(|t| !t.is_any(NO_THING))
+}
+
 /// "¿Cuál es la diferencia?", "what's the difference?", "qual a diferença?", "¿tienen algo
 /// de distinto?".
 pub(super) fn compares(tokens: &[Token]) -> bool {
@@ -494,6 +598,29 @@ pub(super) fn balance(tokens: &[Token]) -> bool {
     if lexicon::says_any(tokens, ALONE) {
         return true;
     }
+    // "¿Cuánto queda para pagar al llegar?", "how much do we pay on arrival?", "quanto pago na
+    // chegada?": how much, paying, and the arrival.
+    const ARRIVAL: &[&str] = &[
+        "llegar",
+        "llegue",
+        "lleguemos",
+        "llegada",
+        "llegamos",
+        "arrival",
+        "arrive",
+        "arriving",
+        "chegada",
+        "chegar",
+        "chegarmos",
+        "checkin",
+    ];
+    let how_much = tokens
+        .iter()
+        .any(|t| t.is_any(&["cuanto", "quanto", "much"]));
+    let pays = |t: &Token| ["pag", "pay", "abon"].iter().any(|p| t.text.starts_with(p));
+    if how_much && tokens.iter().any(pays) && tokens.iter().any(|t| t.is_any(ARRIVAL)) {
+        return true;
+    }
     let paying = tokens.iter().any(|t| {
         ["pag", "pay", "abon", "transf"]
             .iter()
@@ -512,6 +639,44 @@ pub(super) fn balance(tokens: &[Token]) -> bool {
                         .is_some_and(|n| n.is_any(&["de", "del", "da", "do", "of"]))
             })
         })
+}
+
+/// "¿Cuándo está libre?", "¿qué es lo más cercano que tenés?", "when is it free?", "next
+/// available dates?", "quando fica livre?": when a cabin is free next, near the dates asked.
+pub(super) fn when_free(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const PHRASES: &[&str] = &[
+        "cuando esta libre", "cuando estaria libre", "cuando la tenes libre", "cuando la tienen libre",
+        "cuando tenes libre", "cuando tienen libre", "cuando se libera", "cuando queda libre",
+        "cuando hay lugar", "cuando tenes lugar", "cuando tienen lugar", "cuando esta disponible",
+        "lo mas cercano", "lo mas proximo", "fechas cercanas", "fechas mas cercanas",
+        "las mas cercanas", "mas cerca de esas", "proximas fechas libres", "proxima fecha libre",
+        "fechas libres cerca", "cuando la puedo", "when is it free", "when is it available",
+        "when s it free", "when would it be free", "when is the", "when are they free",
+        "closest", "nearest", "next available", "next free", "quando esta livre",
+        "quando fica livre", "quando tem vaga", "quando esta disponivel", "mais proxima",
+        "mais proximas", "mais proximo", "datas proximas", "fechas libres cerca",
+        "fechas tenes libres", "fechas tienen libres", "fechas tenes disponibles",
+        "fechas tienen disponibles", "when is it", "when will it be free", "what dates are free",
+        "which dates are free", "what dates do you have", "que datas tem livre",
+        "quais datas tem livre", "quais datas estao livres",
+    ];
+    const FREE: &[&str] = &[
+        "libre",
+        "libres",
+        "free",
+        "available",
+        "disponible",
+        "livre",
+        "disponivel",
+        "vaga",
+    ];
+    PHRASES.iter().any(|p| {
+        lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact)
+            // "When is the check-in?": "when is the" asks when a cabin is free only with a word
+            // of being free.
+            && (!p.starts_with("when is") || tokens.iter().any(|t| t.is_any(FREE)))
+    })
 }
 
 /// "Which dates would that be?", "what are the dates?", "quais datas seriam?", "¿qué fechas

@@ -252,6 +252,34 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
     (!at.is_empty()).then_some(at)
 }
 
+/// "Vamos sin él", "vamos sem ele", "we'll come without her": the one talked about left at
+/// home, unnamed. Only a pet can be (the conversation reads it so only when one was said), so
+/// "sin el" counts only where the word ends the clause ("sin el jacuzzi" is no pronoun).
+pub(crate) fn goes_without_it(tokens: &[Token]) -> bool {
+    const PRONOUNS: &[&str] = &["ella", "ellos", "ellas", "ele", "ela", "eles", "elas"];
+    const EN: &[&str] = &["him", "her", "it", "them"];
+    tokens.windows(2).enumerate().any(|(i, w)| {
+        let last = i + 2 == tokens.len();
+        let pronoun =
+            w[1].is_any(PRONOUNS) || w[1].is("el") && (w[1].accented || w[1].punct_after || last);
+        w[0].is_any(&["sin", "sem"]) && pronoun || w[0].is("without") && w[1].is_any(EN)
+    })
+}
+
+/// "¿Cuál es la que tiene jacuzzi?", "which one has a hot tub?", "qual tem lareira?": which
+/// cabin has something, a question whose answer is a cabin (not a yes or a no about the place).
+pub(crate) fn asks_which(tokens: &[Token]) -> bool {
+    const WHICH: &[&str] = &["cual", "cuales", "which", "qual", "quais"];
+    const HAS: &[&str] = &[
+        "tiene", "tienen", "tenga", "trae", "acepta", "aceptan", "has", "have", "takes", "allows",
+        "tem", "aceita", "hay",
+    ];
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.is_any(WHICH) && tokens[i + 1..].iter().take(4).any(|n| n.is_any(HAS)))
+}
+
 /// Words that point at an option by what it has: "la que tiene", "la de la", "la con".
 const HAVING: &[&str] = &[
     "la que tiene",
@@ -691,10 +719,42 @@ const SAID_AS: &[(&str, Feature, &str)] = &[
     ("tv", Feature::Tv, "TV"),
 ];
 
+/// The English and Portuguese words guests call a feature by, as a reply in their language says
+/// them back (read before the bridge turns them into Spanish): asked for a "hot tub", the answer
+/// is about "a hot tub", not "a jacuzzi".
+const SAID_AS_ABROAD: &[(&str, Feature, &str)] = &[
+    ("hot tub", Feature::Jacuzzi, "a hot tub"),
+    ("hottub", Feature::Jacuzzi, "a hot tub"),
+    ("spa bath", Feature::Jacuzzi, "a spa bath"),
+    ("whirlpool", Feature::Jacuzzi, "a whirlpool"),
+    ("jacuzzi", Feature::Jacuzzi, "a jacuzzi"),
+    ("bbq", Feature::Grill, "a BBQ"),
+    ("barbecue", Feature::Grill, "a barbecue"),
+    ("swimming pool", Feature::Pool, "a swimming pool"),
+    ("car park", Feature::Parking, "a car park"),
+    ("cot", Feature::Crib, "a cot"),
+    ("ofuro", Feature::Jacuzzi, "ofurô"),
+    ("banheira", Feature::Jacuzzi, "banheira de hidromassagem"),
+    ("garagem", Feature::Parking, "garagem"),
+    ("internet", Feature::Wifi, "internet"),
+];
+
 /// The word the guest called each feature by, where Spanish has several (`SAID_AS`), the
 /// first said of each.
 pub(crate) fn feature_words(tokens: &[Token]) -> Vec<(Feature, &'static str)> {
-    let mut said: Vec<(usize, Feature, &'static str)> = SAID_AS
+    said_as(SAID_AS, tokens)
+}
+
+/// The same, for a guest writing English or Portuguese: their words before the bridge.
+pub(crate) fn feature_words_abroad(written: &[Token]) -> Vec<(Feature, &'static str)> {
+    said_as(SAID_AS_ABROAD, written)
+}
+
+fn said_as(
+    table: &[(&'static str, Feature, &'static str)],
+    tokens: &[Token],
+) -> Vec<(Feature, &'static str)> {
+    let mut said: Vec<(usize, Feature, &'static str)> = table
         .iter()
         .filter_map(|(p, f, name)| {
             lexicon::find_phrase(tokens, p)

@@ -149,6 +149,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let of_it = references::asks_of_it(&written);
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
+    // A feature as an English or Portuguese guest called it, read before the bridge turns their
+    // words into Spanish.
+    let when_free_as_written = asks::when_free(&written);
+    let said_abroad = if matches!(language, Some(Language::En | Language::Pt)) {
+        cues::feature_words_abroad(&written)
+    } else {
+        Vec::new()
+    };
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
     // "la koi hue", "la a rayan", "la lengua": a cabin's name as a voice note writes it.
     let tokens = accommodation::heard_names(tokens, accommodations);
@@ -323,6 +331,27 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     {
         signals.topics.push(InfoTopic::Capacity);
     }
+    // "¿Cuándo está libre la Arrayán?", "what's the closest you have?": a question about when
+    // there is room, answered with the nearest free dates.
+    let asks_when_free = dates.check_in.is_none()
+        && dates.month.is_none()
+        && (when_free_as_written || asks::when_free(&tokens));
+    if asks_when_free {
+        // "¿Qué fechas tenés libres cerca de esas?": near the dates, not the place's location.
+        signals.topics.retain(|t| *t != InfoTopic::Location);
+    }
+    let decision = if asks_when_free
+        && (matches!(decision.intent, Intent::Unknown | Intent::Greeting)
+            || decision.intent == Intent::AskInfo && signals.topics.is_empty())
+    {
+        intent::Decision {
+            intent: Intent::CheckAvailability,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: false,
+        }
+    } else {
+        decision
+    };
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();
     let shift = stay_changes::shift_days(&tokens).filter(|_| dates.check_in.is_none());
@@ -422,6 +451,17 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         && guests.is_none()
         && accommodation.is_none()
         && asks::unknown_question(text, &tokens);
+    // Each question clause read alone (a clause is shorter than the message, so this ends).
+    let aside_question = !unknown_question
+        && asks::question_clauses(&rest)
+            .into_iter()
+            .filter(|clause| clause.len() < rest.len())
+            .any(|clause| {
+                asks::after_a_thing(&bridge::to_spanish_from(
+                    bridge::expand_shorthand(normalize::tokenize(clause)),
+                    language == Some(Language::En),
+                )) && understand(clause, today, accommodations).unknown_question
+            });
     let one_night = asks::per_night(&tokens);
     // "¿La Lenga tiene 3 habitaciones?", "¿hay microondas?": a thing no feature knows, in the
     // words of the amenities' topic, asked as a yes/no (not "¿qué comodidades tiene?").
@@ -481,6 +521,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     Understanding {
         general_info,
         unknown_question,
+        aside_question,
         intent: decision.intent,
         check_in: dates.check_in,
         check_out: dates.check_out,
@@ -490,7 +531,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         accommodations: named_all,
         info_topic: signals.topic.filter(|_| decision.intent == Intent::AskInfo),
         affirmative: agreement.yes,
-        no_pets: pets_left.is_some(),
+        no_pets: pets_left.is_some() || cues::goes_without_it(&tokens),
         follows_on,
         of_it,
         mild_yes: agreement.yes
@@ -530,6 +571,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asks_voucher: asks::voucher(&tokens),
         asks_balance: asks::balance(&tokens),
         asks_dates: dates.check_in.is_none() && dates.month.is_none() && asks::dates(&tokens),
+        asks_when_free,
         asks_code: !has_code && asks::code(&tokens),
         correction: cues::correction(&tokens) || cancelled_for,
         keeps_as_is: cues::keeps_as_is(&tokens),
@@ -561,9 +603,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         }),
         spa: features.contains(&Feature::Sauna) && tokens.iter().any(|t| t.is("spa")),
         feature: features.first().copied(),
-        // Said back in Spanish only: the bridge turns other languages' words into Spanish.
+        // Said back in the guest's own word.
         feature_words: if matches!(language, Some(Language::En | Language::Pt)) {
-            Vec::new()
+            said_abroad
         } else {
             cues::feature_words(&tokens)
         },
@@ -609,6 +651,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         pays_deposit: asks::deposit_not_balance(&tokens),
         apart: guests::cabins_apart_asked(&tokens),
         question: text.contains('?') || text.contains('¿'),
+        asks_which: cues::asks_which(&tokens),
         named_apart,
     }
 }
