@@ -821,9 +821,44 @@ pub(crate) fn liked_positions(tokens: &[Token]) -> Vec<usize> {
         .collect()
 }
 
-/// Features only said as liked ("we love a jacuzzi"): no yes/no question about them.
-pub(crate) fn liked_features(tokens: &[Token]) -> Vec<Feature> {
-    let liked = liked_positions(tokens);
+/// "Mejor la Ñire, la del jacuzzi", "prefiero la Lenga, la que tiene parrilla": a cabin
+/// chosen by name (`named`) and pointed at by what it has; the words after the pointer are the
+/// reason for the choice, not a yes/no question (a question keeps its verb: "¿la Ñire tiene
+/// jacuzzi?").
+pub(crate) fn pointer_positions(tokens: &[Token], named: bool) -> Vec<usize> {
+    const CHOOSING: &[&str] = &[
+        "mejor",
+        "prefiero",
+        "preferimos",
+        "cambiame",
+        "pasame",
+        "pasanos",
+        "cambiamos",
+        "quiero",
+        "queremos",
+        "melhor",
+        "prefiro",
+    ];
+    if !named || !tokens.iter().any(|t| t.is_any(CHOOSING)) {
+        return Vec::new();
+    }
+    HAVING
+        .iter()
+        .filter_map(|lead| {
+            lexicon::find_phrase(tokens, lead)
+                .filter(|(_, q)| *q == lexicon::Quality::Exact)
+                .map(|(pos, _)| pos + lexicon::phrase_len(lead))
+        })
+        .flat_map(|from| from..from + 3)
+        .filter(|k| *k < tokens.len())
+        .collect()
+}
+
+/// Features only said as liked ("we love a jacuzzi"), or as the reason for a cabin chosen
+/// (`pointed`, see [`pointer_positions`]): no yes/no question about them.
+pub(crate) fn liked_features(tokens: &[Token], pointed: &[usize]) -> Vec<Feature> {
+    let mut liked = liked_positions(tokens);
+    liked.extend_from_slice(pointed);
     if liked.is_empty() {
         return Vec::new();
     }
