@@ -257,6 +257,34 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
     (!at.is_empty()).then_some(at)
 }
 
+/// "Vamos sin él", "vamos sem ele", "we'll come without her": the one talked about left at
+/// home, unnamed. Only a pet can be (the conversation reads it so only when one was said), so
+/// "sin el" counts only where the word ends the clause ("sin el jacuzzi" is no pronoun).
+pub(crate) fn goes_without_it(tokens: &[Token]) -> bool {
+    const PRONOUNS: &[&str] = &["ella", "ellos", "ellas", "ele", "ela", "eles", "elas"];
+    const EN: &[&str] = &["him", "her", "it", "them"];
+    tokens.windows(2).enumerate().any(|(i, w)| {
+        let last = i + 2 == tokens.len();
+        let pronoun =
+            w[1].is_any(PRONOUNS) || w[1].is("el") && (w[1].accented || w[1].punct_after || last);
+        w[0].is_any(&["sin", "sem"]) && pronoun || w[0].is("without") && w[1].is_any(EN)
+    })
+}
+
+/// "¿Cuál es la que tiene jacuzzi?", "which one has a hot tub?", "qual tem lareira?": which
+/// cabin has something, a question whose answer is a cabin (not a yes or a no about the place).
+pub(crate) fn asks_which(tokens: &[Token]) -> bool {
+    const WHICH: &[&str] = &["cual", "cuales", "which", "qual", "quais"];
+    const HAS: &[&str] = &[
+        "tiene", "tienen", "tenga", "trae", "acepta", "aceptan", "has", "have", "takes", "allows",
+        "tem", "aceita", "hay",
+    ];
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.is_any(WHICH) && tokens[i + 1..].iter().take(4).any(|n| n.is_any(HAS)))
+}
+
 /// Words that point at an option by what it has: "la que tiene", "la de la", "la con".
 const HAVING: &[&str] = &[
     "la que tiene",

@@ -152,6 +152,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let language = detected.map(|(l, _)| l);
     // A feature as an English or Portuguese guest called it, read before the bridge turns their
     // words into Spanish.
+    let when_free_as_written = asks::when_free(&written);
     let said_abroad = if matches!(language, Some(Language::En | Language::Pt)) {
         cues::feature_words_abroad(&written)
     } else {
@@ -313,6 +314,27 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     {
         signals.topics.push(InfoTopic::Capacity);
     }
+    // "¿Cuándo está libre la Arrayán?", "what's the closest you have?": a question about when
+    // there is room, answered with the nearest free dates.
+    let asks_when_free = dates.check_in.is_none()
+        && dates.month.is_none()
+        && (when_free_as_written || asks::when_free(&tokens));
+    if asks_when_free {
+        // "¿Qué fechas tenés libres cerca de esas?": near the dates, not the place's location.
+        signals.topics.retain(|t| *t != InfoTopic::Location);
+    }
+    let decision = if asks_when_free
+        && (matches!(decision.intent, Intent::Unknown | Intent::Greeting)
+            || decision.intent == Intent::AskInfo && signals.topics.is_empty())
+    {
+        intent::Decision {
+            intent: Intent::CheckAvailability,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: false,
+        }
+    } else {
+        decision
+    };
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();
     let shift = stay_changes::shift_days(&tokens).filter(|_| dates.check_in.is_none());
@@ -474,7 +496,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         accommodations: named_all,
         info_topic: signals.topic.filter(|_| decision.intent == Intent::AskInfo),
         affirmative: agreement.yes,
-        no_pets: pets_left.is_some(),
+        no_pets: pets_left.is_some() || cues::goes_without_it(&tokens),
         follows_on,
         of_it,
         mild_yes: agreement.yes
@@ -514,6 +536,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asks_voucher: asks::voucher(&tokens),
         asks_balance: asks::balance(&tokens),
         asks_dates: dates.check_in.is_none() && dates.month.is_none() && asks::dates(&tokens),
+        asks_when_free,
         asks_code: !has_code && asks::code(&tokens),
         correction: cues::correction(&tokens) || cancelled_for,
         keeps_as_is: cues::keeps_as_is(&tokens),
@@ -592,6 +615,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         pays_deposit: asks::deposit_not_balance(&tokens),
         apart: guests::cabins_apart_asked(&tokens),
         question: text.contains('?') || text.contains('¿'),
+        asks_which: cues::asks_which(&tokens),
         named_apart,
     }
 }

@@ -5680,6 +5680,28 @@ fn holidays_and_parking_in_english_and_portuguese_words() {
 }
 
 #[test]
+fn the_pet_left_at_home_unnamed_after_it_was_talked_about() {
+    for text in [
+        "tudo bem, vamos sem ele. pode reservar a Arrayán",
+        "bueno vamos sin él, reservame la arrayan",
+        "ok, vamos sin ella entonces",
+        "fine, we'll come without him",
+        "ok we will go without her. book it",
+        "dale, al final vamos sin el",
+    ] {
+        assert!(read(text).no_pets, "{text}");
+    }
+    for text in [
+        "sin el jacuzzi no me interesa",
+        "la del jacuzzi, sin el desayuno",
+        "vamos con el perro",
+        "sin problema, reservala",
+    ] {
+        assert!(!read(text).no_pets, "{text}");
+    }
+}
+
+#[test]
 fn only_the_other_choice_said_after_a_question_is_a_condition() {
     for (text, subject, otherwise) in [
         (
@@ -5730,6 +5752,30 @@ fn only_the_other_choice_said_after_a_question_is_a_condition() {
         "tiene jacuzzi la lenga? si no tiene no pasa nada",
     ] {
         assert!(read(text).if_so.is_none(), "{text}");
+    }
+}
+
+#[test]
+fn which_cabin_has_something_asks_for_a_cabin() {
+    for text in [
+        "cual es la que tiene jacuzzi?",
+        "cual tiene hogar?",
+        "y cuál de las cabañas tiene pileta?",
+        "which one has a fireplace?",
+        "which cabin has the hot tub?",
+        "qual tem lareira?",
+        "cual acepta perros?",
+    ] {
+        assert!(read(text).asks_which, "{text}");
+    }
+    for text in [
+        "tienen jacuzzi?",
+        "la ñire tiene jacuzzi?",
+        "does it have a fireplace?",
+        "tem piscina?",
+        "cual es el precio?",
+    ] {
+        assert!(!read(text).asks_which, "{text}");
     }
 }
 
@@ -5836,4 +5882,32 @@ fn written_to_book_sums_concluded_on_priced_and_left_behind() {
     assert_eq!((u.guests, u.pets), (Some(3), false), "{u:?}");
     // Whoever comes with the guest still counts.
     assert_eq!(read("vamos con mi hermana").guests, Some(2));
+}
+
+#[test]
+fn when_a_cabin_is_free_is_asked_in_many_ways() {
+    for text in [
+        "y la arrayan cuando esta libre?",
+        "y cuando la tenés libre?",
+        "lo más cercano que tengas",
+        "¿qué fechas tenés libres cerca de esas?",
+        "what's the closest you have?",
+        "when is it free then?",
+        "when is the Lenga available?",
+        "next available dates?",
+        "quando fica livre a Lenga?",
+        "quais datas estão livres?",
+    ] {
+        let u = read(text);
+        assert!(u.asks_when_free, "{text}");
+        assert_eq!(u.intent, Intent::CheckAvailability, "{text}");
+    }
+    for text in [
+        "when is the check in?",
+        "¿qué fechas tienen libres en marzo?",
+        "cuando llegamos te aviso",
+        "queda cerca del centro?",
+    ] {
+        assert!(!read(text).asks_when_free, "{text}");
+    }
 }

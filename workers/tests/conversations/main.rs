@@ -38,8 +38,11 @@
 //! and emails, over every bullet; `cases_conv43.txt`, a sixth generalist sample in Argentine
 //! Spanish on WhatsApp: chatty, split messages, voseo, lunfardo, voice notes, over every
 //! bullet; `cases_conv44.txt`, a seventh generalist sample in Argentine Spanish, half WhatsApp
-//! and half email (formal emails in 'usted' asking several things), over every bullet) run
-//! through the real fleet, each
+//! and half email (formal emails in 'usted' asking several things), over every bullet;
+//! `cases_conv47.txt`, questions, mostly Argentine: several intents in one message, yes/no
+//! questions answered yes or no first, named cabins asked about at every moment, offers
+//! pointed at by name, position and attribute, and "sí"/"dale" accepting only what is on the
+//! table) run through the real fleet, each
 //! asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -281,6 +284,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv42.txt", include_str!("cases_conv42.txt")),
     ("cases_conv43.txt", include_str!("cases_conv43.txt")),
     ("cases_conv44.txt", include_str!("cases_conv44.txt")),
+    ("cases_conv47.txt", include_str!("cases_conv47.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
