@@ -302,6 +302,25 @@ pub(crate) fn settled_on(tokens: &[Token], name: &str) -> bool {
     })
 }
 
+/// "Entonces la Lenga…", "ok, then the Ñire…", "então o chalé Coihue…": `name` said right
+/// after a "then", only articles and kinds of place between: the guest concludes on it.
+pub(crate) fn concluded_on(tokens: &[Token], name: &str) -> bool {
+    const THEN: &[&str] = &["entonces", "entons", "then", "entao"];
+    let words = name_words(name);
+    tokens.iter().enumerate().any(|(i, t)| {
+        words.iter().any(|w| names(t, w))
+            && (1..=3).any(|k| {
+                i.checked_sub(k).is_some_and(|v| {
+                    tokens[v].is_any(THEN)
+                        && !tokens[v].punct_after
+                        && tokens[v + 1..i].iter().all(|b| {
+                            b.is_any(&["la", "el", "a", "o", "the", "cabana", "chale", "cabin"])
+                        })
+                })
+            })
+    })
+}
+
 /// `name` described in a relative clause right after it ("cambiame a la ñire q tiene
 /// jacuzzi", "la lenga que es más grande"): the feature says why the guest wants it, it does not
 /// ask whether it has it.

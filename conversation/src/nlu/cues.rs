@@ -243,7 +243,12 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
         let stays = after(1).is_some_and(|t| t.is_any(STAYS))
             || (after(1).is_some_and(|t| t.is("se")) && after(2).is_some_and(|t| t.is_any(STAYS)))
             || (after(1).is_some_and(|t| t.is_any(&["no", "nao"]))
-                && after(2).is_some_and(|t| t.is_any(COMES)));
+                && after(2).is_some_and(|t| t.is_any(COMES)))
+            // "El perro lo dejamos con mi vieja", "o cachorro a gente deixa com a minha mãe".
+            || (after(1).is_some_and(|t| t.is_any(&["lo", "la", "los", "las", "o", "a"]))
+                && after(2).is_some_and(|t| {
+                    t.is_any(&["dejamos", "dejo", "deixamos", "deixo", "leave", "leaving"])
+                }));
         if !(without || not_brought || stays) {
             return None;
         }
@@ -400,6 +405,9 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     }
     if let Some(n) = sleeps(tokens) {
         return Some(Choice::Sleeps(n));
+    }
+    if let Some(pesos) = super::priced::priced(tokens) {
+        return Some(Choice::Priced(pesos));
     }
     if points_at_pet_friendly(tokens) {
         return Some(Choice::PetFriendly);
@@ -847,6 +855,15 @@ pub(crate) fn pointer_positions(tokens: &[Token], named: bool) -> Vec<usize> {
         .filter_map(|lead| {
             lexicon::find_phrase(tokens, lead)
                 .filter(|(_, q)| *q == lexicon::Quality::Exact)
+                // "¿La Ñire es la que tiene jacuzzi? …preferimos esa", "is the Ñire the one
+                // with…": asked, not a reason (a verb of being just before, in its clause).
+                .filter(|(pos, _)| {
+                    !tokens[pos.saturating_sub(4)..*pos]
+                        .iter()
+                        .rev()
+                        .take_while(|b| !b.punct_after)
+                        .any(|b| b.is_any(&["es", "is", "e", "seria", "sera"]))
+                })
                 .map(|(pos, _)| pos + lexicon::phrase_len(lead))
         })
         .flat_map(|from| from..from + 3)

@@ -710,8 +710,23 @@ fn couple_phrase(tokens: &[Token], i: usize) -> bool {
     // "yo y mi señora"; "para mí y mi pareja" (the first "mi" is "mí" written without accent).
     let me = is(i, "yo") || (is(i, "mi") && i > 0 && is(i - 1, "para"));
     let me_and_mine = me && is(i + 1, "y") && is(i + 2, "mi") && partner(i + 3);
-    let with_mine = is(i, "con") && is(i + 1, "mi") && partner(i + 2);
+    let with_mine = is(i, "con") && is(i + 1, "mi") && partner(i + 2) && !left_with(tokens, i);
     mine_and_me || me_and_mine || with_mine
+}
+
+/// "El perro se queda con mi hermana", "lo dejamos con mi vieja": the "con" at `i` says who
+/// someone stays behind with, not who comes along.
+fn left_with(tokens: &[Token], i: usize) -> bool {
+    const STAYS: &[&str] = &[
+        "queda", "quedan", "quedaba", "quedara", "dejamos", "dejo", "dejar", "cuida", "cuidan",
+        "fica", "ficam", "ficar", "deixamos", "deixo", "stays", "staying", "leave", "leaving",
+    ];
+    tokens.get(i).is_some_and(|t| t.is("con"))
+        && (1..=3).any(|k| {
+            i.checked_sub(k)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|t| t.is_any(STAYS))
+        })
 }
 
 /// "Yo, mi mujer y los 3 chicos", "mi marido, yo y mi hija", "vamos con mi mamá y mi papá",
@@ -723,7 +738,9 @@ fn household(tokens: &[Token]) -> Option<u32> {
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
     let speaker = (0..tokens.len()).any(|i| {
         is(i, "yo")
-            || (is(i, "con") && tokens.get(i + 1).is_some_and(|t| t.is_any(MINE)))
+            || (is(i, "con")
+                && tokens.get(i + 1).is_some_and(|t| t.is_any(MINE))
+                && !left_with(tokens, i))
             || (is(i, "mi") && i > 0 && is(i - 1, "para") && is(i + 1, "y"))
     });
     if !speaker {

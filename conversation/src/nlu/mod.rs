@@ -12,7 +12,8 @@
 //! - `numbers`: "15", "quince", "veinti dos", "treinta y uno".
 //! - `dates/`: stay dates relative to `today` (`scan` finds phrases, `resolve` turns them into
 //!   dates, `calendar` does the arithmetic, `words` holds months, weekdays and markers).
-//! - `guests`: head count. `code`: reservation codes. `accommodation`: names.
+//! - `guests`: head count. `code`: reservation codes. `accommodation`: names. `priced`: an
+//!   option pointed at by its price ("la de 70 lucas").
 //! - `intent/`: keyword tables, contextual cues and the ranking. `affirm`: "sí", "dale", 👍.
 //! - `reconsider`: second thoughts on the intent from the rest of the message (a move said
 //!   with why, a cabin taken out, a cabin wanted on dates).
@@ -101,6 +102,7 @@ mod lexicon;
 mod name;
 mod normalize;
 mod numbers;
+mod priced;
 mod reconsider;
 mod references;
 mod stay_changes;

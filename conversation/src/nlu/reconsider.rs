@@ -189,7 +189,8 @@ pub(super) fn reconsider(
     // "La Lenga del 1 al 3 de junio para 6 porfa", "la coihue para 3 del 5 al 7 x fa, vamos
     // con el perro": one cabin with its dates and a please, no question and no word of asking:
     // the guest asks for it ("¿la Lenga del 1 al 3 porfa?", "pasame el precio de la Lenga del
-    // 1 al 3 porfa" still ask).
+    // 1 al 3 porfa" still ask). So too when the guest concludes on it after asking about the
+    // place: "ok, entonces la Lenga del 12 al 15, somos 4 con 2 perros".
     let only_pets = decision.intent != Intent::AskInfo
         || features == [Feature::Pets] && signals.topics.iter().all(|t| *t == InfoTopic::Pets);
     if matches!(
@@ -202,7 +203,8 @@ pub(super) fn reconsider(
         && !agreement.no
         && !text.contains('?')
         && !text.contains('¿')
-        && pleads(tokens)
+        && (pleads(tokens)
+            || accommodation.is_some_and(|name| accommodation::concluded_on(tokens, name)))
         && !tokens.iter().any(|t| t.is_any(ASKING))
     {
         decision = intent::Decision {
@@ -273,6 +275,22 @@ pub(super) fn reconsider(
         };
         signals.topic = Some(InfoTopic::Pets);
         signals.topics.push(InfoTopic::Pets);
+    }
+    // "La de $70.000", "la que sale 180 mil": an option pointed at by its price, said as no
+    // question, is a pick; the sum names it, it asks no price.
+    if decision.intent == Intent::AskPrice
+        && matches!(cues::choice(tokens), Some(super::Choice::Priced(_)))
+        && !text.contains('?')
+        && !text.contains('¿')
+        && !tokens
+            .iter()
+            .any(|t| t.is_any(&["cuanto", "cuanta", "precio", "precios", "tarifa", "valor"]))
+    {
+        decision = intent::Decision {
+            intent: Intent::Unknown,
+            evidence: intent::Evidence::Nothing,
+            contested: false,
+        };
     }
     // "Cuna para el bebé": the cot asked for, not whether children are welcome.
     if features.contains(&Feature::Crib) {

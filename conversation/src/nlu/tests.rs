@@ -5834,6 +5834,56 @@ fn english_and_portuguese_features_are_said_back_in_the_guests_words() {
     assert!(read("is there wifi?").feature_words.is_empty());
 }
 
+/// conv44: a booking written to ("les escribo para reservar…") with questions after it, a
+/// sum a stay "comes to" ("¿cuánto queda la seña?"), a cabin concluded on after asking about
+/// it ("ok, entonces la Lenga del 12 al 15…"), an option pointed at by its price, and who
+/// stays behind ("el perro se queda con mi hermana") counted as no guest and no pet.
+#[test]
+fn written_to_book_sums_concluded_on_priced_and_left_behind() {
+    for text in [
+        "Les escribo para reservar la cabaña Lenga del 8 al 12 de marzo para seis personas. ¿Podrían confirmarme el valor total y el monto de la seña?",
+        "Me comunico con ustedes para reservar la Coihue del 3 al 6 de mayo para 4 personas. ¿Cuál sería la seña?",
+        "Hi, I'm writing to book the Lenga from March 8 to 12 for 6. What would the total be?",
+        "Olá, escrevo para reservar a Lenga de 8 a 12 de março para 6 pessoas. Qual seria o valor total?",
+        "ok, entonces la lenga del 12 al 15 de abril, somos 4 con 2 perros",
+        "bueno entonces la coihue del 3 al 6 de junio para 3 con el perro",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+    // A question whether it is free, or about it, still asks.
+    for text in [
+        "¿entonces la coihue del 3 al 6 de mayo está libre?",
+        "entonces la coihue tiene parrilla?",
+    ] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}");
+    }
+    for text in [
+        "y cuanto queda la seña ahora?",
+        "cuanto queda la seña?",
+        "y la seña cuanto queda?",
+        "cuanto queda el saldo?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskPrice, "{text}");
+    }
+    // How far or how long is no price.
+    assert_ne!(read("a cuanto queda el centro?").intent, Intent::AskPrice);
+    for (text, pesos) in [
+        ("la de 70 lucas", 70_000),
+        ("me quedo con la de 210 mil", 210_000),
+        ("la de $70.000", 70_000),
+        ("the one for 70k", 70_000),
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Priced(pesos)), "{text}");
+    }
+    assert_eq!(read("la de 6").choice, Some(Choice::Sleeps(6)));
+    let u = read("Genial. Al final el perro se queda con mi hermana, así que reservame la Lenga.");
+    assert_eq!((u.guests, u.pets), (None, false), "{u:?}");
+    let u = read("el perro lo dejamos con mi mama, somos 3");
+    assert_eq!((u.guests, u.pets), (Some(3), false), "{u:?}");
+    // Whoever comes with the guest still counts.
+    assert_eq!(read("vamos con mi hermana").guests, Some(2));
+}
+
 #[test]
 fn when_a_cabin_is_free_is_asked_in_many_ways() {
     for text in [
@@ -6033,4 +6083,15 @@ fn the_party_as_it_now_stands_and_joining_without_a_too() {
     ] {
         assert_eq!(read(text).extra_guests, Some(delta), "{text}");
     }
+}
+
+#[test]
+fn is_it_the_one_with_a_thing_asks_it_even_beside_a_choice() {
+    let u = read("¿La Lenga es la que tiene parrilla? En ese caso, preferimos esa.");
+    assert!(u.features.contains(&Feature::Grill), "{u:?}");
+    let u = read("is the Lenga the one that has a grill? if so we prefer that one");
+    assert!(u.features.contains(&Feature::Grill), "{u:?}");
+    // Said as the reason for a choice, it is no question.
+    let u = read("mejor la Lenga, la que tiene parrilla");
+    assert!(u.features.is_empty(), "{u:?}");
 }

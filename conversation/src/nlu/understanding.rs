@@ -314,6 +314,9 @@ pub enum Choice {
     ThatOne,
     /// "La de 6", "la para 4 personas": the one for that many people.
     Sleeps(u16),
+    /// "La de 70 lucas", "la de $210.000": the one at that price (a night's or the stay's), in
+    /// pesos.
+    Priced(u32),
 }
 
 /// What a yes/no question is about.

@@ -37,7 +37,9 @@
 //! sample in English (US, UK, Australian, non-native) and Brazilian Portuguese, chatty WhatsApp
 //! and emails, over every bullet; `cases_conv43.txt`, a sixth generalist sample in Argentine
 //! Spanish on WhatsApp: chatty, split messages, voseo, lunfardo, voice notes, over every
-//! bullet; `cases_conv46.txt`, the hard middle of a booking: dates, nights and people
+//! bullet; `cases_conv44.txt`, a seventh generalist sample in Argentine Spanish, half WhatsApp
+//! and half email (formal emails in 'usted' asking several things), over every bullet;
+//! `cases_conv46.txt`, the hard middle of a booking: dates, nights and people
 //! corrected before and after a hold, taken dates, switches, cancellations unpaid and paid,
 //! groups corrected up and down, and what guests ask after paying; `cases_conv47.txt`,
 //! questions, mostly Argentine: several intents in one message, yes/no questions answered yes
@@ -283,6 +285,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv41.txt", include_str!("cases_conv41.txt")),
     ("cases_conv42.txt", include_str!("cases_conv42.txt")),
     ("cases_conv43.txt", include_str!("cases_conv43.txt")),
+    ("cases_conv44.txt", include_str!("cases_conv44.txt")),
     ("cases_conv46.txt", include_str!("cases_conv46.txt")),
     ("cases_conv47.txt", include_str!("cases_conv47.txt")),
 ];

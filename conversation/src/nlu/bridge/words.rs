@@ -46,6 +46,10 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("what is the price", "precio"),
     ("what's the price", "precio"),
     ("i would like to book", "quiero reservar"),
+    // "I'm writing to book…", "we are writing to reserve…": written to book.
+    ("writing to book", "escribo para reservar"),
+    ("writing to reserve", "escribo para reservar"),
+    ("writing to make a reservation", "escribo para reservar"),
     ("we would like to book", "queremos reservar"),
     ("i'd like to book", "quiero reservar"),
     ("i d like to book", "quiero reservar"),
