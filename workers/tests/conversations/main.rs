@@ -37,7 +37,9 @@
 //! sample in English (US, UK, Australian, non-native) and Brazilian Portuguese, chatty WhatsApp
 //! and emails, over every bullet; `cases_conv43.txt`, a sixth generalist sample in Argentine
 //! Spanish on WhatsApp: chatty, split messages, voseo, lunfardo, voice notes, over every
-//! bullet) run through the real fleet, each
+//! bullet; `cases_conv45.txt`, a generalist sample of English-speaking (US, UK, Canadian,
+//! non-native backpackers) and Brazilian guests on WhatsApp and by email, over every bullet) run
+//! through the real fleet, each
 //! asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -278,6 +280,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv41.txt", include_str!("cases_conv41.txt")),
     ("cases_conv42.txt", include_str!("cases_conv42.txt")),
     ("cases_conv43.txt", include_str!("cases_conv43.txt")),
+    ("cases_conv45.txt", include_str!("cases_conv45.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -351,6 +351,7 @@ mod conv40;
 mod conv41;
 mod conv42;
 mod conv43;
+mod conv45;
 mod eighteenth;
 mod eighth;
 mod eleventh;
