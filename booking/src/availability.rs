@@ -83,8 +83,9 @@ impl<'a> Occupancy<'a> {
     }
 }
 
-/// Most accommodations a group is split across: more than this is an event, for a person.
-pub const MAX_COMBINED: usize = 3;
+/// Most accommodations a group is split across: a small property's whole place (four cabins)
+/// is still a booking a guest can make; more than this is an event, for a person.
+pub const MAX_COMBINED: usize = 4;
 
 impl<'a> Occupancy<'a> {
     /// For a group larger than any one accommodation: the free accommodations that together
@@ -356,5 +357,40 @@ mod tests {
         let set = [&cabins[0], &cabins[2]];
         assert_eq!(split_guests(&set, 8), vec![2, 6]);
         assert_eq!(split_guests(&set, 7), vec![2, 5]);
+    }
+
+    #[test]
+    fn a_group_that_fills_a_small_place_gets_every_cabin_and_one_more_is_too_many() {
+        let cabins = [cabin(1, 2), cabin(2, 4), cabin(3, 4), cabin(4, 6)];
+        let stay = StayDates::new(d("2026-12-11"), d("2026-12-13")).unwrap();
+        let o = Occupancy {
+            accommodations: &cabins,
+            taken: &[],
+        };
+        let ids =
+            |v: Option<Vec<&Accommodation>>| v.map(|v| v.iter().map(|a| a.id).collect::<Vec<_>>());
+        assert_eq!(o.largest_party(), 16);
+        assert_eq!(
+            ids(o.combination(&stay, Guests::new(14).unwrap())),
+            Some(vec![2, 3, 4])
+        );
+        for whole in [15, 16] {
+            assert_eq!(
+                ids(o.combination(&stay, Guests::new(whole).unwrap())),
+                Some(vec![1, 2, 3, 4])
+            );
+        }
+        assert_eq!(ids(o.combination(&stay, Guests::new(17).unwrap())), None);
+        // One cabin taken: the other three are the most there is.
+        let taken = [Taken {
+            accommodation_id: 1,
+            check_in: d("2026-12-11"),
+            check_out: d("2026-12-12"),
+        }];
+        let o = Occupancy {
+            accommodations: &cabins,
+            taken: &taken,
+        };
+        assert_eq!(ids(o.combination(&stay, Guests::new(15).unwrap())), None);
     }
 }

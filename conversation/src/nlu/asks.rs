@@ -152,6 +152,110 @@ pub(super) fn unknown_question(text: &str, tokens: &[Token]) -> bool {
         })
 }
 
+/// The clauses of a message that ask ("…, ¿tienen lugar? ¿hay señal?" gives "¿tienen lugar?"
+/// and "¿hay señal?"): split at punctuation and line breaks, kept when a "?" closes them or a
+/// "¿" opens them. One clause, or none, when the message is a single question.
+pub(super) fn question_clauses(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, ',' | '.' | ';' | '!' | '?' | '\n' | ':') {
+            // The "?" kept: what reads the clause knows it asks.
+            let end = if c == '?' { i + 1 } else { i };
+            let clause = text[start..end].trim();
+            if c == '?' || clause.starts_with('¿') {
+                // Numbers keep their points ("10.000"), never a question.
+                if clause.chars().any(char::is_alphabetic) {
+                    out.push(clause);
+                }
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    let last = text[start..].trim();
+    if last.starts_with('¿') && last.chars().any(char::is_alphabetic) {
+        out.push(last);
+    }
+    out
+}
+
+/// A clause that asks whether the place has a thing ("¿hay señal?", "is there a grocery store
+/// nearby?", "¿tienen generador?"), not whether something can be done ("¿se puede cambiar?",
+/// "¿hay problema?", "is there room?"): what, read alone, is surely a question no table knows.
+pub(super) fn after_a_thing(tokens: &[Token]) -> bool {
+    const HAS: &[&str] = &[
+        "hay", "tienen", "tiene", "tenes", "existe", "cuentan", "tem",
+    ];
+    /// What follows "hay" or "tienen" that is no thing of the place.
+    const NO_THING: &[&str] = &[
+        "problema",
+        "problemas",
+        "lugar",
+        "room",
+        "algo",
+        "alguna",
+        "alguno",
+        "disponibilidad",
+        "disponible",
+        "disponibles",
+        "que",
+        "forma",
+        "manera",
+        "chance",
+        "posibilidad",
+        "drama",
+        "inconveniente",
+        "lio",
+        "cupo",
+        "espacio",
+        "space",
+        "vacancy",
+        "para",
+        "como",
+        "donde",
+        "cabana",
+        "cabanas",
+        "otra",
+        "otro",
+        "mas",
+        "something",
+        "anything",
+        "else",
+        "suitable",
+        "somewhere",
+        "any",
+        "algum",
+        "alguma",
+        "coisa",
+        "outra",
+        "outro",
+        "vaga",
+        "vagas",
+        "opcion",
+        "opciones",
+        "option",
+        "options",
+        "opcao",
+        "opcoes",
+    ];
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.is_alpha() && !t.is_any(QUESTION_PREAMBLE))
+        .collect();
+    let Some(lead) = words.iter().position(|t| t.is_any(HAS)) else {
+        return false;
+    };
+    lead <= 1
+        && words[lead + 1..]
+            .iter()
+            .find(|t| {
+                !t.is_any(&[
+                    "un", "una", "algun", "alguna", "el", "la", "los", "las", "con",
+                ])
+            })
+            .is_some_and(|t| !t.is_any(NO_THING))
+}
+
 /// "¿Cuál es la diferencia?", "what's the difference?", "qual a diferença?", "¿tienen algo
 /// de distinto?".
 pub(super) fn compares(tokens: &[Token]) -> bool {

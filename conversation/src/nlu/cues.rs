@@ -691,10 +691,42 @@ const SAID_AS: &[(&str, Feature, &str)] = &[
     ("tv", Feature::Tv, "TV"),
 ];
 
+/// The English and Portuguese words guests call a feature by, as a reply in their language says
+/// them back (read before the bridge turns them into Spanish): asked for a "hot tub", the answer
+/// is about "a hot tub", not "a jacuzzi".
+const SAID_AS_ABROAD: &[(&str, Feature, &str)] = &[
+    ("hot tub", Feature::Jacuzzi, "a hot tub"),
+    ("hottub", Feature::Jacuzzi, "a hot tub"),
+    ("spa bath", Feature::Jacuzzi, "a spa bath"),
+    ("whirlpool", Feature::Jacuzzi, "a whirlpool"),
+    ("jacuzzi", Feature::Jacuzzi, "a jacuzzi"),
+    ("bbq", Feature::Grill, "a BBQ"),
+    ("barbecue", Feature::Grill, "a barbecue"),
+    ("swimming pool", Feature::Pool, "a swimming pool"),
+    ("car park", Feature::Parking, "a car park"),
+    ("cot", Feature::Crib, "a cot"),
+    ("ofuro", Feature::Jacuzzi, "ofurô"),
+    ("banheira", Feature::Jacuzzi, "banheira de hidromassagem"),
+    ("garagem", Feature::Parking, "garagem"),
+    ("internet", Feature::Wifi, "internet"),
+];
+
 /// The word the guest called each feature by, where Spanish has several (`SAID_AS`), the
 /// first said of each.
 pub(crate) fn feature_words(tokens: &[Token]) -> Vec<(Feature, &'static str)> {
-    let mut said: Vec<(usize, Feature, &'static str)> = SAID_AS
+    said_as(SAID_AS, tokens)
+}
+
+/// The same, for a guest writing English or Portuguese: their words before the bridge.
+pub(crate) fn feature_words_abroad(written: &[Token]) -> Vec<(Feature, &'static str)> {
+    said_as(SAID_AS_ABROAD, written)
+}
+
+fn said_as(
+    table: &[(&'static str, Feature, &'static str)],
+    tokens: &[Token],
+) -> Vec<(Feature, &'static str)> {
+    let mut said: Vec<(usize, Feature, &'static str)> = table
         .iter()
         .filter_map(|(p, f, name)| {
             lexicon::find_phrase(tokens, p)

@@ -35,11 +35,46 @@ const FOCUSES: &[&str] = &["vamos", "quedo", "quedamos", "ficamos", "fico"];
 #[rustfmt::skip]
 const ELSE: &[&[&str]] = &[
     &["sino"], &["si", "no"], &["if", "not"], &["otherwise"], &["senao"], &["se", "nao"],
+    // "se não" once the bridge made the "não" Spanish.
+    &["se", "no"],
     &["caso", "contrario"], &["de", "lo", "contrario"], &["else"],
 ];
 
 /// The condition, when a yes/no question about the place comes before it and a choice after.
 pub(super) fn detect(tokens: &[Token], names: &[&str]) -> Option<IfSo> {
+    with_the_yes_said(tokens, names).or_else(|| only_the_other_said(tokens, names))
+}
+
+/// Where one of the `ELSE` words opens at `i`.
+fn else_at(tokens: &[Token], i: usize) -> bool {
+    ELSE.iter()
+        .any(|w| tokens.len() >= i + w.len() && w.iter().zip(&tokens[i..]).all(|(a, t)| t.is(a)))
+}
+
+/// "¿La Lenga tiene jacuzzi? si no, la Ñire", "does the Coihue take dogs? otherwise the Lenga":
+/// only the other choice said, right after the question; the one asked about is wanted on a
+/// yes (in focus, not booked: no word of booking was said).
+fn only_the_other_said(tokens: &[Token], names: &[&str]) -> Option<IfSo> {
+    let at = (1..tokens.len()).find(|&i| {
+        else_at(tokens, i)
+            && (tokens[i - 1].punct_after
+                || accommodation::find(&tokens[i..(i + 5).min(tokens.len())], names).is_some())
+    })?;
+    let asked = &tokens[..at];
+    if cues::features(asked).is_empty() && accommodation::asked_of(asked, "").is_none() {
+        return None;
+    }
+    let otherwise = accommodation::find(&tokens[at..], names)?;
+    let subject = accommodation::find(asked, names)?;
+    (subject != otherwise).then_some(IfSo {
+        subject: Some(subject),
+        otherwise: Some(otherwise),
+        books: false,
+    })
+}
+
+/// "¿La Lenga tiene parrilla? si tiene, reservala", "…si acepta quiero la Ñire, sino la Coihue".
+fn with_the_yes_said(tokens: &[Token], names: &[&str]) -> Option<IfSo> {
     // After the question ("¿…parrilla? si tiene, …"), not inside it ("saber si tiene…").
     let at = (1..tokens.len()).find(|&i| {
         tokens[i - 1].punct_after
@@ -56,10 +91,7 @@ pub(super) fn detect(tokens: &[Token], names: &[&str]) -> Option<IfSo> {
         return None;
     }
     let rest = &tokens[at + 1..];
-    let otherwise_at = (0..rest.len()).find(|&j| {
-        ELSE.iter()
-            .any(|w| rest.len() >= j + w.len() && w.iter().zip(&rest[j..]).all(|(a, t)| t.is(a)))
-    });
+    let otherwise_at = (0..rest.len()).find(|&j| else_at(rest, j));
     let choice = &rest[..otherwise_at.unwrap_or(rest.len())];
     if !choice.iter().skip(1).any(|t| t.is_any(TAKES)) {
         return None;

@@ -148,6 +148,13 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let of_it = references::asks_of_it(&written);
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
+    // A feature as an English or Portuguese guest called it, read before the bridge turns their
+    // words into Spanish.
+    let said_abroad = if matches!(language, Some(Language::En | Language::Pt)) {
+        cues::feature_words_abroad(&written)
+    } else {
+        Vec::new()
+    };
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
     // "la koi hue", "la a rayan", "la lengua": a cabin's name as a voice note writes it.
     let tokens = accommodation::heard_names(tokens, accommodations);
@@ -388,6 +395,17 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         && guests.is_none()
         && accommodation.is_none()
         && asks::unknown_question(text, &tokens);
+    // Each question clause read alone (a clause is shorter than the message, so this ends).
+    let aside_question = !unknown_question
+        && asks::question_clauses(&rest)
+            .into_iter()
+            .filter(|clause| clause.len() < rest.len())
+            .any(|clause| {
+                asks::after_a_thing(&bridge::to_spanish_from(
+                    bridge::expand_shorthand(normalize::tokenize(clause)),
+                    language == Some(Language::En),
+                )) && understand(clause, today, accommodations).unknown_question
+            });
     let one_night = asks::per_night(&tokens);
     // "¿La Lenga tiene 3 habitaciones?", "¿hay microondas?": a thing no feature knows, in the
     // words of the amenities' topic, asked as a yes/no (not "¿qué comodidades tiene?").
@@ -447,6 +465,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     Understanding {
         general_info,
         unknown_question,
+        aside_question,
         intent: decision.intent,
         check_in: dates.check_in,
         check_out: dates.check_out,
@@ -526,9 +545,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         }),
         spa: features.contains(&Feature::Sauna) && tokens.iter().any(|t| t.is("spa")),
         feature: features.first().copied(),
-        // Said back in Spanish only: the bridge turns other languages' words into Spanish.
+        // Said back in the guest's own word.
         feature_words: if matches!(language, Some(Language::En | Language::Pt)) {
-            Vec::new()
+            said_abroad
         } else {
             cues::feature_words(&tokens)
         },

@@ -5772,3 +5772,112 @@ fn english_and_brazilian_ways_found_by_the_forty_fifth_set() {
         assert_eq!(read(text).intent, Intent::Book, "{text}");
     }
 }
+
+#[test]
+fn only_the_other_choice_said_after_a_question_is_a_condition() {
+    for (text, subject, otherwise) in [
+        (
+            "la lenga tiene jacuzzi? si no la arrayan",
+            "Cabaña Lenga",
+            "Cabaña Arrayán",
+        ),
+        (
+            "¿La Arrayán acepta perros? Sino, la Coihue.",
+            "Cabaña Arrayán",
+            "Cabaña Coihue",
+        ),
+        (
+            "la lenga tiene parrilla si no la coihue",
+            "Cabaña Lenga",
+            "Cabaña Coihue",
+        ),
+        (
+            "does the arrayan take dogs? if not the coihue",
+            "Cabaña Arrayán",
+            "Cabaña Coihue",
+        ),
+        (
+            "Does the Lenga have a pool? Otherwise the Coihue.",
+            "Cabaña Lenga",
+            "Cabaña Coihue",
+        ),
+        (
+            "a lenga tem hidromassagem? se não, a coihue",
+            "Cabaña Lenga",
+            "Cabaña Coihue",
+        ),
+        (
+            "a coihue aceita cachorro? senão a lenga",
+            "Cabaña Coihue",
+            "Cabaña Lenga",
+        ),
+    ] {
+        let c = read(text).if_so.unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(c.subject.as_deref(), Some(subject), "{text}");
+        assert_eq!(c.otherwise.as_deref(), Some(otherwise), "{text}");
+        assert!(!c.books, "{text}");
+    }
+    // No question before it, or no other cabin after it: no condition.
+    for text in [
+        "si no la lenga entonces la coihue",
+        "la lenga tiene jacuzzi? si no, no importa",
+        "tiene jacuzzi la lenga? si no tiene no pasa nada",
+    ] {
+        assert!(read(text).if_so.is_none(), "{text}");
+    }
+}
+
+#[test]
+fn a_question_no_table_knows_beside_a_stay_is_an_aside() {
+    for text in [
+        "hola! somos 2 del 10 al 12 de marzo. hay señal de celular?",
+        "somos 4 del 10 al 12 de marzo, tienen lugar? tienen generador?",
+        "Hi, we are 4 people, March 10-12. Is there a grocery store nearby?",
+        "Buenas tardes,\nQuisiera disponibilidad para 4 del 10 al 12 de marzo.\n¿Tienen lavavajillas?",
+        "oi, somos 2 de 10 a 12 de março, tem gerador?",
+        "aceptan perros? hay señal?",
+    ] {
+        let u = read(text);
+        assert!(u.aside_question, "{text}");
+        assert!(!u.unknown_question, "{text}");
+    }
+    // What the bot answers, or asks after the booking itself, is no aside.
+    for text in [
+        "Hello, we are 2 adults, March 1st to 4th, is there room?",
+        "llevamos al perro, hay problema?",
+        "hmm not that one, do you have something else?",
+        "somos 4, se puede cambiar la fecha? del 9 al 12 de mayo",
+        "somos 2 del 10 al 12 de marzo, hay wifi? tienen parrilla?",
+        "somos 2 del 10 al 12 de marzo, hay lugar?",
+        "somos 4 del 3 al 5, queda cerca del centro?",
+        "hay señal?",
+    ] {
+        assert!(!read(text).aside_question, "{text}");
+    }
+}
+
+#[test]
+fn english_and_portuguese_features_are_said_back_in_the_guests_words() {
+    for (text, feature, word) in [
+        (
+            "does the Nire have a hot tub?",
+            Feature::Jacuzzi,
+            "a hot tub",
+        ),
+        ("is there a bbq?", Feature::Grill, "a BBQ"),
+        (
+            "do you have a swimming pool?",
+            Feature::Pool,
+            "a swimming pool",
+        ),
+        ("is there a cot for the baby?", Feature::Crib, "a cot"),
+        ("tem garagem?", Feature::Parking, "garagem"),
+        ("a Ñire tem ofurô?", Feature::Jacuzzi, "ofurô"),
+    ] {
+        let u = read(text);
+        assert!(u.features.contains(&feature), "{text}");
+        assert_eq!(u.feature_words, vec![(feature, word)], "{text}");
+    }
+    // Said as the bot names it anyway: nothing to say back.
+    assert!(read("is there wifi?").feature_words.is_empty());
+}

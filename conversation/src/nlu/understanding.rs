@@ -58,6 +58,9 @@ pub struct Understanding {
     /// puede hacer fuego?", "is there a supermarket nearby?"): for a person to answer, never
     /// the menu of what the bot can do.
     pub unknown_question: bool,
+    /// Such a question in a clause of its own beside what the message asks ("somos 4 del 10 al
+    /// 12, ¿tienen lugar? ¿hay un súper cerca?"): the rest is answered, and it goes to a person.
+    pub aside_question: bool,
     /// The guest asks how the cabins differ ("¿cuál es la diferencia entre las dos?", "what's
     /// the difference?", "qual a diferença?").
     pub compares: bool,

@@ -65,6 +65,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let heard = listen(&mut state, u);
             among_named(&mut state, u, facts);
             let step = plan::plan(prev, &mut state, u, &heard, facts);
+            let unanswered = matches!(step, step::Step::Unanswered);
             // "Reservá la Coihue a nombre de Martín Rodríguez": thanked by name, then the rest
             // (a name said alone is its own step).
             let thanked = u
@@ -81,6 +82,12 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             if u.asks_discount {
                 state.needs_human = true;
                 effects.insert(0, say(texts::discount_asked(state.language).to_owned()));
+            }
+            // "Somos 4 del 10 al 12, ¿hay un súper cerca?": the stay answered, the question no
+            // table knows passed to a person, and the guest told so.
+            if u.aside_question && !unanswered {
+                state.needs_human = true;
+                effects.push(say(texts::aside_for_a_person(state.language).to_owned()));
             }
             // "Do you speak English?": yes first, then the rest of the message answered (an
             // offer made again in it says its own yes).

@@ -283,6 +283,7 @@ mod tests {
                 clarify(lang).to_owned(),
                 unanswered_with(lang, true).to_owned(),
                 unanswered_with(lang, false).to_owned(),
+                aside_for_a_person(lang).to_owned(),
                 human(lang).to_owned(),
                 no_room(lang).to_owned(),
                 offer(lang, &stay(), 2, std::slice::from_ref(&line)),

@@ -197,6 +197,21 @@ pub fn unanswered_with(lang: Language, going_on: bool) -> &'static str {
     }
 }
 
+/// A question beside the rest of the message that no table answers: passed to a person.
+pub fn aside_for_a_person(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "Lo otro que me preguntaste no lo tengo a mano: le paso tu consulta a alguien del equipo para que te responda por acá en cuanto pueda 🙌"
+        }
+        Language::En => {
+            "Your other question I don't have at hand: I'm passing it on to someone from our team, who'll answer you here as soon as they can 🙌"
+        }
+        Language::Pt => {
+            "A sua outra pergunta eu não tenho à mão: vou passar para alguém da equipe, que te responde por aqui assim que puder 🙌"
+        }
+    }
+}
+
 fn unanswered_first(lang: Language) -> &'static str {
     match lang {
         Language::Es => {

@@ -24,7 +24,9 @@ pub(super) fn if_so(
     if heard.new_stay() {
         return with_a_stay(s, u, facts);
     }
-    let offer = s.offer.as_mut().filter(|o| !o.together)?;
+    let Some(offer) = s.offer.as_mut().filter(|o| !o.together) else {
+        return before_an_offer(s, u, facts);
+    };
     // The cabin asked about: named, pointed at ("¿la segunda tiene…?"), else the one in focus.
     let subject = cond
         .subject
@@ -91,6 +93,30 @@ fn with_a_stay(s: &mut ConversationState, u: &Understanding, facts: &Facts<'_>) 
     Some(Step::IfSo {
         subject,
         then,
+        still: false,
+    })
+}
+
+/// "¿La Lenga tiene jacuzzi? si no, la Ñire" before anything was offered: the question
+/// answered for the cabin asked about, and the one the answer leaves wanted is the cabin the
+/// stay is asked for next. A booking said on a yes ("si tiene, reservala") is left to the
+/// stages that ask for its dates.
+fn before_an_offer(
+    s: &mut ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Option<Step> {
+    let cond = u.if_so.as_ref().filter(|c| !c.books)?;
+    let subject = cond.subject.clone()?;
+    let yes = answer(u, facts, &subject)?;
+    s.accommodation = if yes {
+        Some(subject.clone())
+    } else {
+        cond.otherwise.clone().or(Some(subject.clone()))
+    };
+    Some(Step::IfSo {
+        subject,
+        then: None,
         still: false,
     })
 }

@@ -373,6 +373,7 @@ mod stop28;
 mod stop29;
 mod stop30;
 mod stop31;
+mod stop32;
 mod tenth;
 mod third;
 mod twelfth;
