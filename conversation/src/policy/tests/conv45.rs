@@ -5,7 +5,8 @@
 //! kept the first hold; "duas pessoas desistiram, agora somos 6" read 2 people; "show" after a
 //! hold was not understood. Probing around them: "10–13 March" with a typographic dash read
 //! only the 13th, and "change the check-out to the 7th" (or "mudar a entrada pro dia 2") moved
-//! the whole stay instead of that one end.
+//! the whole stay instead of that one end; "when do I pay the rest?" with nothing held got the
+//! welcome ("hola, ya pagué la seña, ¿cuándo pago el resto?") or went to a person.
 
 use super::*;
 
@@ -131,5 +132,27 @@ fn praise_after_a_hold_says_it_is_held() {
         let reply = said(&t);
         assert!(reply.contains("RES261215007"), "{text}: {reply}");
         assert!(booked(&t).is_none(), "{text}: {reply}");
+    }
+}
+
+#[test]
+fn the_balance_asked_with_nothing_held_is_how_paying_works() {
+    for (text, rest) in [
+        (
+            "Hello, when do I pay the rest?",
+            "The rest is paid on arrival",
+        ),
+        (
+            "I paid the deposit already, when do I pay the rest?",
+            "The rest is paid on arrival",
+        ),
+        (
+            "hola, ya pagué la seña, ¿cuándo pago el resto?",
+            "El resto lo pagás al llegar",
+        ),
+    ] {
+        let t = run(&ConversationState::default(), text);
+        assert!(said(&t).contains(rest), "{text}: {}", said(&t));
+        assert!(!t.state.needs_human, "{text}");
     }
 }
