@@ -65,7 +65,7 @@ pub fn answer(
                     let what = if a.amenities.is_empty() {
                         a.description.clone()
                     } else {
-                        a.amenities.join(", ")
+                        texts::amenity_list(lang, &a.amenities).join(", ")
                     };
                     (a.name.as_str(), what)
                 })

@@ -227,6 +227,22 @@ pub(crate) fn a_thing(words: &str) -> bool {
         "photos",
         "pictures",
         "pics",
+        // "Is that ok?", "¿eso está bien?", "tudo bem?": whether what was said is fine, no thing.
+        "that",
+        "this",
+        "it",
+        "ok",
+        "okay",
+        "fine",
+        "alright",
+        "eso",
+        "esto",
+        "bien",
+        "problema",
+        "problem",
+        "isso",
+        "tudo",
+        "bem",
     ];
     words
         .split_whitespace()
@@ -380,11 +396,40 @@ pub(crate) fn turned_down(tokens: &[Token], all: &[&str], asked_no: bool) -> Vec
                                 .all(|b| b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
                     })
                 });
-                no_after || neither || before || not_before || cancelled_for_another(tokens, i, all)
+                no_after
+                    || neither
+                    || before
+                    || not_before
+                    || instead_of(tokens, i)
+                    || cancelled_for_another(tokens, i, all)
             })
         })
         .map(|n| (*n).to_owned())
         .collect()
+}
+
+/// "En vez del Arrayán, la Lenga", "la Lenga en lugar del Arrayán", "the Lenga instead of the
+/// Arrayán", "em vez da Arrayán": the cabin named at `i` is the one given up.
+fn instead_of(tokens: &[Token], i: usize) -> bool {
+    const LEADS: &[&str] = &[
+        "en vez",
+        "en lugar",
+        "instead of",
+        "em vez",
+        "ao inves",
+        "no lugar",
+    ];
+    const BETWEEN: &[&str] = &["de", "del", "da", "do", "of", "la", "el", "the", "a", "o"];
+    LEADS.iter().any(|lead| {
+        lexicon::find_phrase(&tokens[..i], lead).is_some_and(|(pos, q)| {
+            let from = pos + lexicon::phrase_len(lead);
+            q == lexicon::Quality::Exact
+                && i - from <= 3
+                && tokens[from..i]
+                    .iter()
+                    .all(|b| b.is_any(BETWEEN) || b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
+        })
+    })
 }
 
 /// "Cancel that and book the Ñire instead", "cancelala y reservame la Lenga", "cancela essa
@@ -433,6 +478,21 @@ const CANCEL: &[&str] = &[
     "cancelen",
     "cancelalo",
 ];
+
+/// "Cancelá la Coihue nomás, nos arreglamos en la Lenga": of the cabins `named`, the one named
+/// right after the verb of cancelling (the others are kept).
+pub(crate) fn right_after_cancel(tokens: &[Token], named: &[String]) -> Option<String> {
+    let v = tokens.iter().position(|t| t.is_any(CANCEL))?;
+    let near = v + 1..(v + 4).min(tokens.len());
+    named
+        .iter()
+        .find(|n| {
+            let words = name_words(n);
+            near.clone()
+                .any(|k| words.iter().any(|w| names(&tokens[k], w)))
+        })
+        .cloned()
+}
 
 /// Verbs of booking or moving (and "instead") said after a cancellation: another place wanted.
 const TAKE: &[&str] = &[

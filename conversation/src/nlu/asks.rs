@@ -619,6 +619,29 @@ pub(super) fn balance(tokens: &[Token]) -> bool {
     if lexicon::says_any(tokens, ALONE) {
         return true;
     }
+    // "¿Cuánto queda para pagar al llegar?", "how much do we pay on arrival?", "quanto pago na
+    // chegada?": how much, paying, and the arrival.
+    const ARRIVAL: &[&str] = &[
+        "llegar",
+        "llegue",
+        "lleguemos",
+        "llegada",
+        "llegamos",
+        "arrival",
+        "arrive",
+        "arriving",
+        "chegada",
+        "chegar",
+        "chegarmos",
+        "checkin",
+    ];
+    let how_much = tokens
+        .iter()
+        .any(|t| t.is_any(&["cuanto", "quanto", "much"]));
+    let pays = |t: &Token| ["pag", "pay", "abon"].iter().any(|p| t.text.starts_with(p));
+    if how_much && tokens.iter().any(pays) && tokens.iter().any(|t| t.is_any(ARRIVAL)) {
+        return true;
+    }
     let paying = tokens.iter().any(|t| {
         ["pag", "pay", "abon", "transf"]
             .iter()
@@ -637,6 +660,44 @@ pub(super) fn balance(tokens: &[Token]) -> bool {
                         .is_some_and(|n| n.is_any(&["de", "del", "da", "do", "of"]))
             })
         })
+}
+
+/// "¿Cuándo está libre?", "¿qué es lo más cercano que tenés?", "when is it free?", "next
+/// available dates?", "quando fica livre?": when a cabin is free next, near the dates asked.
+pub(super) fn when_free(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const PHRASES: &[&str] = &[
+        "cuando esta libre", "cuando estaria libre", "cuando la tenes libre", "cuando la tienen libre",
+        "cuando tenes libre", "cuando tienen libre", "cuando se libera", "cuando queda libre",
+        "cuando hay lugar", "cuando tenes lugar", "cuando tienen lugar", "cuando esta disponible",
+        "lo mas cercano", "lo mas proximo", "fechas cercanas", "fechas mas cercanas",
+        "las mas cercanas", "mas cerca de esas", "proximas fechas libres", "proxima fecha libre",
+        "fechas libres cerca", "cuando la puedo", "when is it free", "when is it available",
+        "when s it free", "when would it be free", "when is the", "when are they free",
+        "closest", "nearest", "next available", "next free", "quando esta livre",
+        "quando fica livre", "quando tem vaga", "quando esta disponivel", "mais proxima",
+        "mais proximas", "mais proximo", "datas proximas", "fechas libres cerca",
+        "fechas tenes libres", "fechas tienen libres", "fechas tenes disponibles",
+        "fechas tienen disponibles", "when is it", "when will it be free", "what dates are free",
+        "which dates are free", "what dates do you have", "que datas tem livre",
+        "quais datas tem livre", "quais datas estao livres",
+    ];
+    const FREE: &[&str] = &[
+        "libre",
+        "libres",
+        "free",
+        "available",
+        "disponible",
+        "livre",
+        "disponivel",
+        "vaga",
+    ];
+    PHRASES.iter().any(|p| {
+        lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact)
+            // "When is the check-in?": "when is the" asks when a cabin is free only with a word
+            // of being free.
+            && (!p.starts_with("when is") || tokens.iter().any(|t| t.is_any(FREE)))
+    })
 }
 
 /// "Which dates would that be?", "what are the dates?", "quais datas seriam?", "¿qué fechas

@@ -252,6 +252,34 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
     (!at.is_empty()).then_some(at)
 }
 
+/// "Vamos sin él", "vamos sem ele", "we'll come without her": the one talked about left at
+/// home, unnamed. Only a pet can be (the conversation reads it so only when one was said), so
+/// "sin el" counts only where the word ends the clause ("sin el jacuzzi" is no pronoun).
+pub(crate) fn goes_without_it(tokens: &[Token]) -> bool {
+    const PRONOUNS: &[&str] = &["ella", "ellos", "ellas", "ele", "ela", "eles", "elas"];
+    const EN: &[&str] = &["him", "her", "it", "them"];
+    tokens.windows(2).enumerate().any(|(i, w)| {
+        let last = i + 2 == tokens.len();
+        let pronoun =
+            w[1].is_any(PRONOUNS) || w[1].is("el") && (w[1].accented || w[1].punct_after || last);
+        w[0].is_any(&["sin", "sem"]) && pronoun || w[0].is("without") && w[1].is_any(EN)
+    })
+}
+
+/// "¿Cuál es la que tiene jacuzzi?", "which one has a hot tub?", "qual tem lareira?": which
+/// cabin has something, a question whose answer is a cabin (not a yes or a no about the place).
+pub(crate) fn asks_which(tokens: &[Token]) -> bool {
+    const WHICH: &[&str] = &["cual", "cuales", "which", "qual", "quais"];
+    const HAS: &[&str] = &[
+        "tiene", "tienen", "tenga", "trae", "acepta", "aceptan", "has", "have", "takes", "allows",
+        "tem", "aceita", "hay",
+    ];
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.is_any(WHICH) && tokens[i + 1..].iter().take(4).any(|n| n.is_any(HAS)))
+}
+
 /// Words that point at an option by what it has: "la que tiene", "la de la", "la con".
 const HAVING: &[&str] = &[
     "la que tiene",
@@ -386,7 +414,7 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
             // "la primera semana de enero" is a date, not a pick.
             && !tokens
                 .get(i + 1)
-                .is_some_and(|n| n.is_any(&["semana", "quincena", "noche", "vez", "dia"]))
+                .is_some_and(|n| n.is_any(&["semana", "quincena", "quinzena", "noche", "vez", "dia", "finde"]))
         {
             return Some(Choice::Position(*n));
         }
@@ -793,9 +821,44 @@ pub(crate) fn liked_positions(tokens: &[Token]) -> Vec<usize> {
         .collect()
 }
 
-/// Features only said as liked ("we love a jacuzzi"): no yes/no question about them.
-pub(crate) fn liked_features(tokens: &[Token]) -> Vec<Feature> {
-    let liked = liked_positions(tokens);
+/// "Mejor la Ñire, la del jacuzzi", "prefiero la Lenga, la que tiene parrilla": a cabin
+/// chosen by name (`named`) and pointed at by what it has; the words after the pointer are the
+/// reason for the choice, not a yes/no question (a question keeps its verb: "¿la Ñire tiene
+/// jacuzzi?").
+pub(crate) fn pointer_positions(tokens: &[Token], named: bool) -> Vec<usize> {
+    const CHOOSING: &[&str] = &[
+        "mejor",
+        "prefiero",
+        "preferimos",
+        "cambiame",
+        "pasame",
+        "pasanos",
+        "cambiamos",
+        "quiero",
+        "queremos",
+        "melhor",
+        "prefiro",
+    ];
+    if !named || !tokens.iter().any(|t| t.is_any(CHOOSING)) {
+        return Vec::new();
+    }
+    HAVING
+        .iter()
+        .filter_map(|lead| {
+            lexicon::find_phrase(tokens, lead)
+                .filter(|(_, q)| *q == lexicon::Quality::Exact)
+                .map(|(pos, _)| pos + lexicon::phrase_len(lead))
+        })
+        .flat_map(|from| from..from + 3)
+        .filter(|k| *k < tokens.len())
+        .collect()
+}
+
+/// Features only said as liked ("we love a jacuzzi"), or as the reason for a cabin chosen
+/// (`pointed`, see [`pointer_positions`]): no yes/no question about them.
+pub(crate) fn liked_features(tokens: &[Token], pointed: &[usize]) -> Vec<Feature> {
+    let mut liked = liked_positions(tokens);
+    liked.extend_from_slice(pointed);
     if liked.is_empty() {
         return Vec::new();
     }

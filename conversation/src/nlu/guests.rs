@@ -95,6 +95,8 @@ const COUNT_CONTEXT: &[&str] = &[
     // Portuguese "pra nós 2": "nós" reads "nos"
     "nos",
     "nosotros",
+    // "seguimos siendo 4", "quedamos siendo 3"
+    "siendo",
 ];
 
 /// Words before "N chicos" that make the children the whole party ("somos 3 pibes").
@@ -320,6 +322,30 @@ fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
     }
     if let Some(n) = now_we_are(tokens, &number, &people) {
         return Some(n);
+    }
+    // "Quedamos en 6", "ficamos em 10": the party as it now stands.
+    const SETTLED: &[&str] = &[
+        "quedamos",
+        "quedariamos",
+        "ficamos",
+        "ficariamos",
+        "ficaremos",
+    ];
+    let settled = (0..tokens.len()).find_map(|t| {
+        let at =
+            tokens[t].is_any(SETTLED) && tokens.get(t + 1).is_some_and(|w| w.is_any(&["en", "em"]));
+        at.then(|| number(t + 2))
+            .flatten()
+            .filter(|n| {
+                !tokens.get(t + 2 + n.len).is_some_and(|w| {
+                    w.is_any(THINGS)
+                        || w.is_any(&["noche", "noches", "dia", "dias", "nights", "noites"])
+                })
+            })
+            .map(|n| n.value)
+    });
+    if settled.is_some() {
+        return settled;
     }
     tokens.iter().enumerate().find_map(|(t, tok)| {
         if !tok.is("total") {
@@ -789,6 +815,21 @@ pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
         }
     }
     cabins_apart(tokens)
+}
+
+/// "Somos 2 familias", "two families", "dois grupos": how many parties, a number that is not
+/// of people ("2 parejas", two couples, is four people, read elsewhere).
+pub(crate) fn counts_parties(tokens: &[Token]) -> Option<u16> {
+    const GROUPS: &[&str] = &["familias", "grupos", "families", "groups"];
+    (0..tokens.len()).find_map(|i| {
+        numbers::parse_at(tokens, i)
+            .filter(|n| {
+                !n.ordinal
+                    && (2..=4).contains(&n.value)
+                    && tokens.get(i + n.len).is_some_and(|t| t.is_any(GROUPS))
+            })
+            .and_then(|n| u16::try_from(n.value).ok())
+    })
 }
 
 /// Cabins apart asked for: each with its party ("una para 4 y otra para 2"), or two to four

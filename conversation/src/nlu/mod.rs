@@ -88,6 +88,7 @@ mod affirm;
 mod asks;
 mod bridge;
 mod code;
+mod companions;
 mod confidence;
 mod cues;
 mod dates;
@@ -150,6 +151,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let language = detected.map(|(l, _)| l);
     // A feature as an English or Portuguese guest called it, read before the bridge turns their
     // words into Spanish.
+    let when_free_as_written = asks::when_free(&written);
     let said_abroad = if matches!(language, Some(Language::En | Language::Pt)) {
         cues::feature_words_abroad(&written)
     } else {
@@ -199,6 +201,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     }
     let agreement = affirm::detect(&tokens);
     let mut signals = intent::detect(&tokens);
+    // "One of us can't make it": a member of the party drops out, the booking stands (not
+    // with dates said: "mi novia no puede el viernes" moves the stay).
+    let dropping = companions::dropping_out(&tokens).filter(|_| dates.check_in.is_none());
+    if let Some(d) = &dropping {
+        signals
+            .cues
+            .retain(|c| !(c.intent == Intent::Cancel && d.span.contains(&c.pos)));
+    }
     let ctx = intent::Context {
         has_dates: dates.check_in.is_some(),
         has_entities: dates.check_in.is_some() || guests.is_some(),
@@ -207,10 +217,12 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     };
     let mut features = cues::features(&tokens);
     // "¿Y la Ñire se puede? Nos encanta el jacuzzi": a liking said, not a question.
-    let liked = cues::liked_features(&tokens);
+    let pointed = cues::pointer_positions(&tokens, accommodation.is_some());
+    let liked = cues::liked_features(&tokens, &pointed);
     if !liked.is_empty() {
         features.retain(|f| !liked.contains(f));
-        let liked_at = cues::liked_positions(&tokens);
+        let mut liked_at = cues::liked_positions(&tokens);
+        liked_at.extend_from_slice(&pointed);
         signals
             .cues
             .retain(|c| !(c.intent == Intent::AskInfo && liked_at.contains(&c.pos)));
@@ -292,6 +304,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     } else {
         decision
     };
+    // "Cancelá la Coihue nomás, nos arreglamos en la Lenga": with several cabins named, the
+    // one right after the verb of cancelling is the one cancelled.
+    let accommodation = match accommodation {
+        None if decision.intent == Intent::Cancel && named_all.len() > 1 => {
+            accommodation::right_after_cancel(&tokens, &named_all)
+        }
+        a => a,
+    };
     // "Hola! la arrayan tiene hogar?", "oi, a Ñire tem lareira?": the greeting opens a yes/no
     // question about the place, which is what the message asks.
     let decision = if decision.intent == Intent::Greeting
@@ -314,6 +334,27 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     {
         signals.topics.push(InfoTopic::Capacity);
     }
+    // "¿Cuándo está libre la Arrayán?", "what's the closest you have?": a question about when
+    // there is room, answered with the nearest free dates.
+    let asks_when_free = dates.check_in.is_none()
+        && dates.month.is_none()
+        && (when_free_as_written || asks::when_free(&tokens));
+    if asks_when_free {
+        // "¿Qué fechas tenés libres cerca de esas?": near the dates, not the place's location.
+        signals.topics.retain(|t| *t != InfoTopic::Location);
+    }
+    let decision = if asks_when_free
+        && (matches!(decision.intent, Intent::Unknown | Intent::Greeting)
+            || decision.intent == Intent::AskInfo && signals.topics.is_empty())
+    {
+        intent::Decision {
+            intent: Intent::CheckAvailability,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: false,
+        }
+    } else {
+        decision
+    };
     let empty = tokens.is_empty() && reservation_code.is_none();
     let has_code = reservation_code.is_some();
     let shift = stay_changes::shift_days(&tokens).filter(|_| dates.check_in.is_none());
@@ -328,7 +369,18 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         _ => (shift, shift_end, extra),
     };
     // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
-    let more_people = stay_changes::extra_guests(&tokens)
+    // "Uno de nosotros no va a poder ir" takes them away before a relative is added ("no viene
+    // mi suegra" is one less); "vamos con los 2 nenes" adds companions when no party is said.
+    let more_people = dropping
+        .as_ref()
+        .map(|d| -d.count)
+        .or_else(|| stay_changes::extra_guests(&tokens))
+        .or_else(|| {
+            guests
+                .is_none()
+                .then(|| companions::joining(&tokens))
+                .flatten()
+        })
         .filter(|n| guests.is_none_or(|g| i32::from(g) == n.abs()) && extra.is_none());
     // "se suman dos amigos, somos 4": the people added and the whole party; the party wins.
     let whole = more_people
@@ -339,13 +391,20 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     // it or it is only the first of them.
     let parties = guests::parties(&tokens);
     let together = parties.iter().sum::<u16>();
+    let counted_parties = guests::counts_parties(&tokens);
     let (guests, parties) = match guests {
         _ if parties.is_empty() => (guests, parties),
         Some(g) if g == together => (guests, parties),
         Some(g) if g == parties[0] => (Some(together), parties),
+        // "Somos 2 familias, una de 5 y otra de 4": the number said counts the parties.
+        Some(g) if usize::from(g) == parties.len() && counted_parties == Some(g) => {
+            (Some(together), parties)
+        }
         None => (Some(together), parties),
         Some(_) => (guests, Vec::new()),
     };
+    // "Somos 3 familias" without their sizes: how many people is still to be asked.
+    let guests = guests.filter(|g| !(parties.is_empty() && counted_parties == Some(*g)));
     // "La Lenga para 5 y la Coihue para 3": the party is all of them, not the first.
     let placed = accommodation::placed(&tokens, accommodations);
     let guests = match guests {
@@ -475,7 +534,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         accommodations: named_all,
         info_topic: signals.topic.filter(|_| decision.intent == Intent::AskInfo),
         affirmative: agreement.yes,
-        no_pets: pets_left.is_some(),
+        no_pets: pets_left.is_some() || cues::goes_without_it(&tokens),
         follows_on,
         of_it,
         mild_yes: agreement.yes
@@ -515,12 +574,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asks_voucher: asks::voucher(&tokens),
         asks_balance: asks::balance(&tokens),
         asks_dates: dates.check_in.is_none() && dates.month.is_none() && asks::dates(&tokens),
+        asks_when_free,
         asks_code: !has_code && asks::code(&tokens),
         correction: cues::correction(&tokens) || cancelled_for,
         keeps_as_is: cues::keeps_as_is(&tokens),
         also: references::also(&tokens),
         same_dates: references::same_dates(&tokens),
         earlier_dates: references::earlier_dates(&tokens),
+        those_dates: references::those_dates(&tokens),
         name_given: name::given(text),
         settles: references::settles(text, &tokens),
         // "Esa no" turns the option down; it does not point at it. "Del primero al tres de
@@ -594,6 +655,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         pays_deposit: asks::deposit_not_balance(&tokens),
         apart: guests::cabins_apart_asked(&tokens),
         question: text.contains('?') || text.contains('¿'),
+        asks_which: cues::asks_which(&tokens),
         named_apart,
     }
 }

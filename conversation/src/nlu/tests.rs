@@ -3515,10 +3515,18 @@ fn after_a_hold_words_conv25() {
         "what's left to pay?",
         "quanto falta pagar?",
         "o saldo se paga na chegada?",
+        "y cuanto queda para pagar al llegar?",
+        "cuánto tengo que pagar cuando lleguemos?",
+        "how much do we pay on arrival?",
+        "quanto a gente paga na chegada?",
     ] {
         assert!(read(text).asks_balance, "{text}");
     }
-    for text in ["y el resto de las cabañas?", "el resto bien, gracias"] {
+    for text in [
+        "y el resto de las cabañas?",
+        "el resto bien, gracias",
+        "cuánto sale? llegamos el 3",
+    ] {
         assert!(!read(text).asks_balance, "{text}");
     }
 }
@@ -5774,6 +5782,28 @@ fn english_and_brazilian_ways_found_by_the_forty_fifth_set() {
 }
 
 #[test]
+fn the_pet_left_at_home_unnamed_after_it_was_talked_about() {
+    for text in [
+        "tudo bem, vamos sem ele. pode reservar a Arrayán",
+        "bueno vamos sin él, reservame la arrayan",
+        "ok, vamos sin ella entonces",
+        "fine, we'll come without him",
+        "ok we will go without her. book it",
+        "dale, al final vamos sin el",
+    ] {
+        assert!(read(text).no_pets, "{text}");
+    }
+    for text in [
+        "sin el jacuzzi no me interesa",
+        "la del jacuzzi, sin el desayuno",
+        "vamos con el perro",
+        "sin problema, reservala",
+    ] {
+        assert!(!read(text).no_pets, "{text}");
+    }
+}
+
+#[test]
 fn only_the_other_choice_said_after_a_question_is_a_condition() {
     for (text, subject, otherwise) in [
         (
@@ -5824,6 +5854,30 @@ fn only_the_other_choice_said_after_a_question_is_a_condition() {
         "tiene jacuzzi la lenga? si no tiene no pasa nada",
     ] {
         assert!(read(text).if_so.is_none(), "{text}");
+    }
+}
+
+#[test]
+fn which_cabin_has_something_asks_for_a_cabin() {
+    for text in [
+        "cual es la que tiene jacuzzi?",
+        "cual tiene hogar?",
+        "y cuál de las cabañas tiene pileta?",
+        "which one has a fireplace?",
+        "which cabin has the hot tub?",
+        "qual tem lareira?",
+        "cual acepta perros?",
+    ] {
+        assert!(read(text).asks_which, "{text}");
+    }
+    for text in [
+        "tienen jacuzzi?",
+        "la ñire tiene jacuzzi?",
+        "does it have a fireplace?",
+        "tem piscina?",
+        "cual es el precio?",
+    ] {
+        assert!(!read(text).asks_which, "{text}");
     }
 }
 
@@ -5880,4 +5934,205 @@ fn english_and_portuguese_features_are_said_back_in_the_guests_words() {
     }
     // Said as the bot names it anyway: nothing to say back.
     assert!(read("is there wifi?").feature_words.is_empty());
+}
+
+#[test]
+fn when_a_cabin_is_free_is_asked_in_many_ways() {
+    for text in [
+        "y la arrayan cuando esta libre?",
+        "y cuando la tenés libre?",
+        "lo más cercano que tengas",
+        "¿qué fechas tenés libres cerca de esas?",
+        "what's the closest you have?",
+        "when is it free then?",
+        "when is the Lenga available?",
+        "next available dates?",
+        "quando fica livre a Lenga?",
+        "quais datas estão livres?",
+    ] {
+        let u = read(text);
+        assert!(u.asks_when_free, "{text}");
+        assert_eq!(u.intent, Intent::CheckAvailability, "{text}");
+    }
+    for text in [
+        "when is the check in?",
+        "¿qué fechas tienen libres en marzo?",
+        "cuando llegamos te aviso",
+        "queda cerca del centro?",
+    ] {
+        assert!(!read(text).asks_when_free, "{text}");
+    }
+}
+
+#[test]
+fn parts_of_a_month_in_portuguese() {
+    for (text, from, to) in [
+        ("primeira semana de fevereiro", "2027-02-01", "2027-02-08"),
+        ("a segunda quinzena de janeiro", "2027-01-16", "2027-01-31"),
+        ("a primeira quinzena de março", "2027-03-01", "2027-03-15"),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, from.parse().ok(), "{text}");
+        assert_eq!(u.check_out, to.parse().ok(), "{text}");
+        assert_eq!(u.choice, None, "{text}");
+    }
+}
+
+#[test]
+fn companions_who_come_along_or_drop_out_change_the_party_by_that_many() {
+    for (text, delta) in [
+        ("esqueci de falar, vamos com nossos 2 filhos", 2),
+        ("ah me olvide, vamos con los 2 nenes", 2),
+        ("vienen tambien mis dos hijas", 2),
+        ("ah y traemos a los 3 nenes", 3),
+        ("sorry, forgot to mention we're bringing our 2 kids", 2),
+        ("one more friend is joining us", 1),
+        ("uno de nosotros no va a poder ir", -1),
+        ("una de las chicas no viene", -1),
+        ("mi cuñado al final no puede venir", -1),
+        ("al final no viene mi suegra", -1),
+        ("se nos bajó una pareja", -2),
+        ("one of us can't make it, so it's 3 now", -1),
+        ("my brother just told me he can't make it", -1),
+        ("my sister is not coming anymore", -1),
+        ("two of us cant make it", -2),
+        ("um de nós não vai poder ir", -1),
+    ] {
+        let u = read(text);
+        assert_eq!((u.extra_guests, u.guests), (Some(delta), None), "{text}");
+        assert_ne!(u.intent, Intent::Cancel, "{text}");
+    }
+    // A whole party said wins; a member who cannot make it on a day moves the stay; the
+    // booking called off is still a cancellation.
+    assert_eq!(read("somos 2 adultos con 2 nenes").guests, Some(4));
+    assert_eq!(
+        read("mi novia no puede llegar antes de las 8").extra_guests,
+        None
+    );
+    assert_eq!(read("we can't make it").intent, Intent::Cancel);
+    let u = read("mi novia no puede viajar, cancelá la reserva");
+    assert_eq!(u.intent, Intent::Cancel);
+}
+
+#[test]
+fn nights_taken_or_added_with_the_verb_and_its_pronoun() {
+    for (text, n) in [
+        ("podemos sacarle una noche?", -1),
+        ("saquemos un dia", -1),
+        ("can we drop a night?", -1),
+        ("one fewer night please", -1),
+        ("uma noite a menos", -1),
+        ("podemos agregarle una noche?", 1),
+        ("se puede sumarle 2 noches?", 2),
+    ] {
+        let u = read(text);
+        assert_eq!((u.extra_nights, u.nights), (Some(n), None), "{text}");
+    }
+}
+
+#[test]
+fn a_number_with_its_correction_after_it_is_a_number_said_alone() {
+    for (text, n) in [
+        ("sorry, 10 actually", 10),
+        ("perdon, 10 en realidad", 10),
+        ("5 entonces", 5),
+    ] {
+        assert_eq!(read(text).bare_number, Some(n), "{text}");
+    }
+}
+
+#[test]
+fn families_counted_are_parties_not_people() {
+    for (text, guests) in [
+        (
+            "buenas, somos 2 familias, una de 5 y otra de 4, del 6 al 9 de abril",
+            Some(9),
+        ),
+        ("somos dos familias, una de 4 y otra de 3", Some(7)),
+        ("somos 2 familias de 4", Some(8)),
+        ("somos 2 familias del 6 al 9", None),
+        ("somos 2 parejas", Some(4)),
+    ] {
+        assert_eq!(read(text).guests, guests, "{text}");
+    }
+}
+
+#[test]
+fn the_cabin_given_up_instead_of_another_and_the_one_chosen_by_what_it_has() {
+    for text in [
+        "en vez de la coihue, la lenga",
+        "podria ser la lenga en lugar de la coihue?",
+        "could we have the Lenga instead of the Coihue?",
+        "em vez da Coihue, pode ser a Lenga?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.accommodation.as_deref(), Some("Cabaña Lenga"), "{text}");
+        assert_eq!(u.turned_down, vec!["Cabaña Coihue".to_owned()], "{text}");
+    }
+    // "La del X" after a cabin chosen is its reason; asked with its verb it stays a question.
+    let u = read("che y si mejor la lenga? la de la pileta");
+    assert!(u.features.is_empty(), "{u:?}");
+    assert!(!read("la lenga tiene pileta?").features.is_empty());
+}
+
+#[test]
+fn the_dates_just_proposed_pointed_at() {
+    for text in [
+        "dale, esas fechas",
+        "bueno dale, pasala a esas",
+        "si, me sirve",
+        "ok, let's do those dates then",
+        "works for me",
+        "pode ser, muda pra essas datas",
+    ] {
+        assert!(read(text).those_dates, "{text}");
+    }
+    for text in ["y otra cabaña para esas fechas?", "tienen algo esos dias?"] {
+        assert!(!read(text).those_dates, "{text}");
+    }
+}
+
+#[test]
+fn a_month_denied_gives_way_to_the_one_said_after_it() {
+    for (text, month) in [
+        ("uh perdon, no es abril, es mayo", Some(5)),
+        ("abril no, mayo", Some(5)),
+        ("queremos ir en abril", Some(4)),
+    ] {
+        assert_eq!(read(text).month, month, "{text}");
+    }
+    assert_eq!(
+        read("uh no, el 6 es de mayo no de abril").check_in,
+        NaiveDate::from_ymd_opt(2027, 5, 6)
+    );
+}
+
+#[test]
+fn still_being_so_many_is_the_party() {
+    assert_eq!(read("ah no, dejalo, seguimos siendo 4").guests, Some(4));
+}
+
+#[test]
+fn of_several_cabins_named_the_one_after_the_verb_of_cancelling_is_cancelled() {
+    let u = read("cancela la coihue nomas, nos arreglamos en la lenga, somos 6");
+    assert_eq!(u.intent, Intent::Cancel);
+    assert_eq!(u.accommodation.as_deref(), Some("Cabaña Coihue"));
+    assert_eq!(u.guests, Some(6));
+}
+
+#[test]
+fn the_party_as_it_now_stands_and_joining_without_a_too() {
+    for (text, guests) in [
+        ("vai mais 2, ficamos em 10", Some(10)),
+        ("quedamos en 10", Some(10)),
+        ("nos quedamos en 3 noches", None),
+    ] {
+        assert_eq!(read(text).guests, guests, "{text}");
+    }
+    for (text, delta) in [
+        ("turns out my parents are joining us", 2),
+        ("y se puede sumar uno mas?", 1),
+    ] {
+        assert_eq!(read(text).extra_guests, Some(delta), "{text}");
+    }
 }

@@ -30,7 +30,8 @@ pub struct Understanding {
     /// "confirmo" or order to book: with nothing on the table it acknowledges the last answer.
     #[serde(skip)]
     pub mild_yes: bool,
-    /// The pet is left at home ("sin perro", "sem cachorro", "without the dog"): no pets.
+    /// The pet is left at home ("sin perro", "sem cachorro", "without the dog", or unnamed
+    /// after it was talked about: "vamos sem ele"): no pets.
     #[serde(skip)]
     pub no_pets: bool,
     /// The question goes on about what the last one was about ("¿y acepta perros?", "and
@@ -123,6 +124,9 @@ pub struct Understanding {
     /// The guest asks which dates are meant, none said ("which dates would that be?", "quais
     /// datas seriam?", "¿qué fechas serían?").
     pub asks_dates: bool,
+    /// The guest asks when a cabin is free, or the nearest free dates ("¿cuándo está libre la
+    /// Arrayán?", "what's the closest you have?", "quando fica livre?"), no dates said.
+    pub asks_when_free: bool,
     /// Something asked or said about the guest's hold: until when it is kept, that they paid,
     /// that the payment link failed, whether it stands.
     pub about_hold: Option<AboutHold>,
@@ -157,6 +161,9 @@ pub struct Understanding {
     /// "Mejor la primera fecha", "las fechas de antes", "the original dates": the stay talked
     /// about before the last change of dates.
     pub earlier_dates: bool,
+    /// "Dale, esas fechas", "those dates then", "me sirve": the dates the last reply proposed
+    /// (the held cabin's nearest free stay, when the dates asked were taken).
+    pub those_dates: bool,
     /// The name the guest gave ("a nombre de Juan Pérez", "my name is John"), as written.
     pub name_given: Option<String>,
     /// A pick among the options on the table ("la segunda", "la más barata").
@@ -260,6 +267,10 @@ pub struct Understanding {
     /// The cabin named is said in a sentence of its own, no question ("la coihue. ¿a qué
     /// hora es el check-in?"): chosen, with a question besides.
     pub named_apart: bool,
+    /// "¿Cuál es la que tiene jacuzzi?", "which one has a fireplace?": asks which cabin has
+    /// something; when one alone has it, the answer puts it in focus.
+    #[serde(skip)]
+    pub asks_which: bool,
 }
 
 /// One end of a stay.

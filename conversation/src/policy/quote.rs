@@ -1,10 +1,10 @@
 //! Quotes: what is free for a stay and what it costs, as an offer the guest can point at (by
-//! name, position or attribute); the named cabin first, pet-friendly cabins first when a pet
-//! comes; a combination of cabins for a group larger than any one; the nearest free dates when
-//! nothing is free; the property's maximum when the group is larger than all of it. A cabin
-//! whose season asks for more nights than the stay has is not offered for it; when that leaves
-//! nothing, the guest is told the season's minimum and offered the shortest stay it accepts
-//! from the same day (`min_nights`).
+//! name, position or attribute); the named cabin first, only pet-friendly cabins when a pet
+//! comes (a cabin named that takes none is never held for it); a combination of cabins for a
+//! group larger than any one; the nearest free dates when nothing is free; the property's
+//! maximum when the group is larger than all of it. A cabin whose season asks for more nights
+//! than the stay has is not offered for it; when that leaves nothing, the guest is told the
+//! season's minimum and offered the shortest stay it accepts from the same day (`min_nights`).
 
 use booking::{
     Accommodation, Guests, StayDates,
@@ -38,6 +38,9 @@ pub(crate) struct Scope<'a> {
     /// Several cabins named in this message ("¿cuánto salen la Coihue y la Lenga…?"): the
     /// free ones among them are what is quoted.
     pub(crate) several: &'a [String],
+    /// The guest asks when the cabin named (or in focus) is free ("¿cuándo está libre la
+    /// Arrayán?"): taken on the stay, its own nearest free stays are offered, not the others.
+    pub(crate) when_free: bool,
 }
 
 /// Quotes the stay into `effects` and puts the offer on the table; with `Want::Book` and a free
@@ -81,12 +84,24 @@ pub(crate) fn quote(
     {
         return ids;
     }
-    // Coming with a pet: only the cabins that take it are offered (a cabin the guest named
-    // stays, so they hear why it does not fit).
-    if s.pets && free.iter().any(|a| a.pets_allowed) {
+    // Coming with a pet: only the cabins that take it are offered. A cabin the guest named
+    // that takes none is neither held nor offered ("quiero la Ñire… vamos con el perro"): they
+    // hear why, and what does take the pet is on the table instead, so a yes books one of those.
+    // None free takes it: the cabin named is not held either, and what does take the pet is
+    // offered on the nearest other dates.
+    let mut no_pets_named = false;
+    let mut pets_elsewhere = false;
+    if s.pets {
         let named = s.accommodation.as_deref();
-        free.retain(|a| a.pets_allowed || named == Some(a.name.as_str()));
-        free.sort_by_key(|a| !a.pets_allowed);
+        no_pets_named = free
+            .iter()
+            .any(|a| named == Some(a.name.as_str()) && !a.pets_allowed);
+        if free.iter().any(|a| a.pets_allowed) {
+            free.retain(|a| a.pets_allowed);
+        } else if no_pets_named {
+            pets_elsewhere = true;
+            free.clear();
+        }
     }
     // "Que sea la que tiene jacuzzi": the cabins that have it first.
     if let Some(f) = scope.prefer
@@ -103,13 +118,33 @@ pub(crate) fn quote(
     if let Some(n) = named
         && named_free.is_none()
     {
-        prefix = if n.fits(guests.get()) {
+        prefix = if no_pets_named {
+            texts::named_no_pets(lang, &n.name)
+        } else if n.fits(guests.get()) {
             texts::named_not_free(lang, &n.name)
         } else {
             texts::named_too_small(lang, &n.name, n.capacity)
         };
     }
     let replaces = replacing.map(|h| h.code.clone());
+    if scope.when_free
+        && let Some(n) = named.filter(|n| named_free.is_none() && n.fits(guests.get()))
+    {
+        let only = Occupancy {
+            accommodations: std::slice::from_ref(n),
+            taken: &taken,
+        };
+        let near: Vec<(StayDates, &Accommodation)> = only
+            .alternatives(&stay, guests, facts.today, MAX_OPTIONS)
+            .into_iter()
+            .filter(|(at, a)| a.min_nights(at).is_ok())
+            .collect();
+        if !near.is_empty() {
+            return offer_dated(s, &near, guests, replaces, effects, |lines| {
+                texts::free_near(lang, &n.name, lines)
+            });
+        }
+    }
 
     // "Una para 4 y otra para 2", "dos cabañas para 6": cabins apart, when they are free.
     let apart_free = s.apart
@@ -254,18 +289,42 @@ pub(crate) fn quote(
         }
     }
 
-    let alternatives: Vec<(StayDates, &Accommodation)> =
-        occupancy.alternatives(&stay, guests, facts.today, MAX_OPTIONS);
+    let pet_friendly: Vec<Accommodation> = occupancy
+        .accommodations
+        .iter()
+        .filter(|a| a.pets_allowed || !pets_elsewhere)
+        .cloned()
+        .collect();
+    let alternatives: Vec<(StayDates, &Accommodation)> = Occupancy {
+        accommodations: &pet_friendly,
+        taken: &taken,
+    }
+    .alternatives(&stay, guests, facts.today, MAX_OPTIONS);
     if alternatives.is_empty() {
         effects.push(say(prefix + texts::no_room(lang)));
         return Vec::new();
     }
-    let (first_stay, _) = alternatives[0];
+    offer_dated(s, &alternatives, guests, replaces, effects, |lines| {
+        prefix + &texts::alternatives(lang, &stay, guests.get(), lines)
+    })
+}
+
+/// Stays on other dates put on the table, each option with its own, the first accepted by a
+/// yes; `say` words them. Returns the ids of the cabins offered.
+fn offer_dated(
+    s: &mut ConversationState,
+    options: &[(StayDates, &Accommodation)],
+    guests: Guests,
+    replaces: Option<String>,
+    effects: &mut Vec<Effect>,
+    say_them: impl FnOnce(&[(StayDates, OfferLine<'_>)]) -> String,
+) -> Vec<i64> {
+    let (first_stay, _) = options[0];
     s.offer = Some(Offer {
         check_in: first_stay.check_in(),
         check_out: first_stay.check_out(),
         guests: guests.get(),
-        options: alternatives
+        options: options
             .iter()
             .map(|(st, a)| option(a, st, Some(st), None))
             .collect(),
@@ -275,14 +334,12 @@ pub(crate) fn quote(
         asked: None,
         focused: false,
     });
-    let lines: Vec<(StayDates, OfferLine<'_>)> = alternatives
+    let lines: Vec<(StayDates, OfferLine<'_>)> = options
         .iter()
         .map(|(st, a)| (*st, texts::offer_line(a, st)))
         .collect();
-    effects.push(say(
-        prefix + &texts::alternatives(lang, &stay, guests.get(), &lines)
-    ));
-    alternatives.iter().map(|(_, a)| a.id).collect()
+    effects.push(say(say_them(&lines)));
+    options.iter().map(|(_, a)| a.id).collect()
 }
 
 /// Every cabin free for the stay asks for more nights (its season's minimum): say so, naming

@@ -115,6 +115,19 @@ fn which_size(u: &Understanding) -> bool {
         && u.guests.is_none()
 }
 
+/// "¿Y la más grande?", "and the cheapest one?" right after a price or a question about the
+/// place was answered: the same question, asked of the one described.
+fn follows_a_question(prev: &ConversationState, u: &Understanding) -> bool {
+    u.follows_on
+        && u.intent == crate::nlu::Intent::Unknown
+        && u.topics.is_empty()
+        && u.features.is_empty()
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && (prev.wants == Some(crate::state::Want::Price) && prev.offer.is_none()
+            || prev.last_asked.is_some())
+}
+
 fn biggest_asked<'f>(
     prev: &ConversationState,
     u: &Understanding,
@@ -127,7 +140,8 @@ fn biggest_asked<'f>(
     // for the party is the quote's).
     let asks_of_it = u.intent == Intent::AskInfo
         && (!u.topics.is_empty() || !u.features.is_empty())
-        || which_size(u);
+        || which_size(u)
+        || follows_a_question(prev, u);
     let fits = |a: &Accommodation| prev.guests.is_none_or(|g| a.fits(g));
     let key = |a: &Accommodation| match u.choice {
         Some(Choice::Largest) => Some(i64::from(a.capacity)),
@@ -172,8 +186,9 @@ pub(super) fn pointed_at_the_place<'a>(
     // (or the dearest) cabin of the place, when one is.
     if let Some(one) = biggest_asked(prev, u, facts) {
         let mut read = naming(u, &[one]);
-        // "¿Cuál es la más grande?": how many it sleeps answers it.
-        if which_size(u) {
+        // "¿Cuál es la más grande?": how many it sleeps answers it (after a question, "¿y la
+        // más grande?" asks that question again).
+        if which_size(u) && !follows_a_question(prev, u) {
             read.intent = Intent::AskInfo;
             read.topics = vec![crate::nlu::InfoTopic::Capacity];
             read.info_topic = Some(crate::nlu::InfoTopic::Capacity);

@@ -46,7 +46,10 @@ pub fn cabin_in_detail(
         out.push_str(description.trim().trim_end_matches('.'));
     }
     if !amenities.is_empty() {
-        out.push_str(&format!(" ({})", amenities.join(", ")));
+        out.push_str(&format!(
+            " ({})",
+            super::amenity_list(lang, amenities).join(", ")
+        ));
     }
     out
 }
@@ -429,7 +432,7 @@ pub fn feature_no(
     have: &[&str],
 ) -> String {
     let what = called(lang, f, word);
-    let there = list(lang, have);
+    let there = super::amenities_listed(lang, have);
     let no = match (lang, f, named) {
         (Language::Es, Feature::Smoking, _) => {
             "No, no se puede fumar adentro de las cabañas 🚭".to_owned()

@@ -8,12 +8,14 @@
 //! - `offers`: what is free and what it costs, choices, combinations, assumed dates.
 //! - `seasons`: a stay shorter than its season's minimum.
 //! - `holds`: holds, changes, cancellations, payments and the voucher.
+//! - `amenity_names`: the amenities owners write in Spanish, named in English and Portuguese.
 //! - `answers`: answers about the place (amenities, pets, times, yes/no questions).
 //! - `paying`: how the deposit and the balance are paid, yes or no to a way of paying.
 //!
 //! The Spanish constants and functions at the end of this file keep the words the workers
 //! already send (payment, expiry, audio) under their old names.
 
+mod amenity_names;
 mod answers;
 mod holds;
 mod offers;
@@ -21,6 +23,7 @@ mod paying;
 mod prompts;
 mod seasons;
 
+pub use amenity_names::*;
 pub use answers::*;
 pub use holds::*;
 pub use offers::*;

@@ -275,7 +275,7 @@ pub fn comparison(lang: Language, rows: &[Compared<'_>], shared: &[&str], ask: b
             Language::Pt => format!("até {} pessoas", r.capacity),
         }];
         if !r.extras.is_empty() {
-            let extras = super::list(lang, &r.extras);
+            let extras = super::amenities_listed(lang, &r.extras);
             parts.push(match lang {
                 Language::Es => format!("con {extras}"),
                 Language::En => format!("with {extras}"),
@@ -304,7 +304,7 @@ pub fn comparison(lang: Language, rows: &[Compared<'_>], shared: &[&str], ask: b
         out.push_str(&format!("\n• {}: {}", r.name, parts.join(", ")));
     }
     if !shared.is_empty() {
-        let all = super::list(lang, shared);
+        let all = super::amenities_listed(lang, shared);
         out.push_str(&match lang {
             Language::Es => format!("\nTodas tienen {all}."),
             Language::En => format!("\nThey all have {all}."),
@@ -440,11 +440,41 @@ pub fn alternatives(
     options: &[(StayDates, OfferLine<'_>)],
 ) -> String {
     let phrase = stay_phrase(lang, stay, guests);
-    let mut text = match lang {
+    let text = match lang {
         Language::Es => format!("Uy, {phrase} no nos queda lugar 😕 Pero tenemos:\n"),
         Language::En => format!("Oh, {phrase} we have nothing left 😕 But we do have:\n"),
         Language::Pt => format!("Puxa, {phrase} não temos lugar 😕 Mas temos:\n"),
     };
+    dated_options(lang, text, options)
+}
+
+/// "¿Cuándo está libre la Arrayán?" when it is taken on the dates asked: its nearest free
+/// stays of as many nights.
+pub fn free_near(lang: Language, name: &str, options: &[(StayDates, OfferLine<'_>)]) -> String {
+    let text = match lang {
+        Language::Es => {
+            format!(
+                "{name} no está libre en esas fechas 😕 Las más cercanas en que la tengo libre:\n"
+            )
+        }
+        Language::En => {
+            format!("{name} isn't free on those dates 😕 The nearest dates it's free:\n")
+        }
+        Language::Pt => {
+            format!(
+                "{name} não está livre nessas datas 😕 As datas mais próximas em que está livre:\n"
+            )
+        }
+    };
+    dated_options(lang, text, options)
+}
+
+/// `text`, then a line for each option on its own dates, then which one a yes books.
+fn dated_options(
+    lang: Language,
+    mut text: String,
+    options: &[(StayDates, OfferLine<'_>)],
+) -> String {
     for (alt, l) in options {
         let when = range(lang, alt.check_in(), alt.check_out());
         text.push_str(&match lang {
@@ -719,6 +749,15 @@ pub fn named_free(lang: Language, free: &[(&str, i32)], taken: &[&str]) -> Strin
         (Language::Pt, false, false) => {
             format!("{free_text} está livre nessas datas 🙌; {taken_text}, não: já está ocupado 😕")
         }
+    }
+}
+
+/// The cabin the guest named takes no pets and a pet comes along.
+pub fn named_no_pets(lang: Language, name: &str) -> String {
+    match lang {
+        Language::Es => format!("{name} no acepta mascotas 🐶😕 "),
+        Language::En => format!("{name} doesn't allow pets 🐶😕 "),
+        Language::Pt => format!("{name} não aceita pets 🐶😕 "),
     }
 }
 

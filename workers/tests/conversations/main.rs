@@ -38,9 +38,14 @@
 //! and emails, over every bullet; `cases_conv43.txt`, a sixth generalist sample in Argentine
 //! Spanish on WhatsApp: chatty, split messages, voseo, lunfardo, voice notes, over every
 //! bullet; `cases_conv45.txt`, a generalist sample of English-speaking (US, UK, Canadian,
-//! non-native backpackers) and Brazilian guests on WhatsApp and by email, over every bullet) run
-//! through the real fleet, each
-//! asserting what the guest was told and the reservation left behind.
+//! non-native backpackers) and Brazilian guests on WhatsApp and by email, over every bullet;
+//! `cases_conv46.txt`, the hard middle of a booking: dates, nights and people
+//! corrected before and after a hold, taken dates, switches, cancellations unpaid and paid,
+//! groups corrected up and down, and what guests ask after paying; `cases_conv47.txt`,
+//! questions, mostly Argentine: several intents in one message, yes/no questions answered yes
+//! or no first, named cabins asked about at every moment, offers pointed at by name, position
+//! and attribute, and "sí"/"dale" accepting only what is on the table) run through the real
+//! fleet, each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -281,6 +286,8 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv42.txt", include_str!("cases_conv42.txt")),
     ("cases_conv43.txt", include_str!("cases_conv43.txt")),
     ("cases_conv45.txt", include_str!("cases_conv45.txt")),
+    ("cases_conv46.txt", include_str!("cases_conv46.txt")),
+    ("cases_conv47.txt", include_str!("cases_conv47.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

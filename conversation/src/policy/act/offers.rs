@@ -79,11 +79,23 @@ pub(super) fn quote_stay(
         })
         .and_then(|o| o.replaces.as_deref())
         .and_then(|code| facts.held.filter(|h| h.is_called(code) && !h.paid));
+    // "When is it free then?" after a move of the hold was refused: "it" is the held cabin.
+    if u.asks_when_free
+        && u.accommodation.is_none()
+        && let Some(h) = replacing.filter(|h| h.group.is_none())
+        && let Some(a) = facts
+            .accommodations()
+            .iter()
+            .find(|a| a.id == h.accommodation_id)
+    {
+        s.accommodation = Some(a.name.clone());
+    }
     // A question about the one cabin named in this message is answered about it.
     let scope = quote::Scope {
         replacing,
         named_only: u.accommodation.is_some() && u.accommodations.len() == 1,
         several: &u.accommodations,
+        when_free: u.asks_when_free,
         prefer: match u.choice {
             Some(Choice::Having(f)) => Some(f),
             // "From March 1st to 4th, con jacuzzi if possible", "¿tienen lugar…?

@@ -14,7 +14,9 @@
 //! 4. `resume`: a language asked for, "¿todos en una?", a nudge: what is on the table again;
 //! 5. `described`: questions answered from what the owner wrote, options pointed at by it;
 //! 6. `advice`: other options, a recommendation, the cabins side by side; a yes with a request;
-//! 7. `paying`: a guest with a hold asking about the voucher, the balance, how to pay;
+//! 7. `paying`: a guest with a hold asking about the voucher, the balance, how to pay; then
+//!    `later_trip`: another cabin's price asked, no stay said, by a guest whose stay is paid:
+//!    its price a night, the dates and people asked anew;
 //! 8. `questions`: a question about the place without new dates or people is answered (a
 //!    question with them is answered together with the quote); thanks;
 //! 9. `offer`: with an offer on the table and no new dates or people: a pick said as no
@@ -35,6 +37,7 @@ mod cabin_price;
 mod described;
 mod hold;
 mod if_so;
+mod later_trip;
 mod offer;
 mod overrides;
 mod paying;
@@ -155,7 +158,7 @@ type Stage = fn(
 ) -> Option<Step>;
 
 /// In order; the first with a step decides, else the stay asked for (`stay::stay_request`).
-const STAGES: [Stage; 13] = [
+const STAGES: [Stage; 14] = [
     overrides::overrides,
     if_so::if_so,
     cabin_price::cabin_price,
@@ -165,6 +168,7 @@ const STAGES: [Stage; 13] = [
     advice::advice,
     advice::yes_with_request,
     paying::paying,
+    later_trip::later_trip,
     questions::questions,
     offer::offer,
     hold::hold,

@@ -87,6 +87,21 @@ pub(super) fn questions(
                     .filter(|h| yes_no && s.offer.is_none() && h.group.is_none())
                     .map(|h| h.accommodation.clone())
             });
+        // "¿Cuál es la que tiene jacuzzi?" with nothing offered or held: when one cabin alone
+        // has it, the answer names it, and "¿cuánto sale la noche?" next asks about it.
+        if named.is_none()
+            && u.asks_which
+            && s.offer.is_none()
+            && held(facts, u).is_none()
+            && let [feature] = u.features[..]
+            && let [one] = facts
+                .accommodations()
+                .iter()
+                .filter(|a| crate::info::has(a, feature))
+                .collect::<Vec<_>>()[..]
+        {
+            s.accommodation = Some(one.name.clone());
+        }
         return Some(Step::Info {
             topics: u.topics.clone(),
             features: u.features.clone(),

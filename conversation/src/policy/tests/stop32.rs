@@ -1,7 +1,12 @@
 //! What the hand probes of stop 32 found: a yes/no question with only the other choice said
 //! ("¿la Coihue tiene pileta? si no, la Lenga") answers it and wants the cabin the answer
 //! leaves; a question no table knows beside a stay goes to a person while the stay is
-//! answered; English features are said back as the guest called them.
+//! answered; English features are said back as the guest called them, and the amenities owners
+//! write in Spanish named in the guest's language; "is that ok?" asks after no thing; "¿y la más
+//! grande?" after a question asks it again of the one described; "¿cuándo está libre?" about a
+//! taken cabin (named, or the held one whose move was refused) gets its own nearest free stays.
+
+use chrono::NaiveDate;
 
 use super::*;
 
@@ -73,4 +78,118 @@ fn a_grill_asked_as_a_bbq_is_answered_as_a_bbq() {
     let s = said(&t);
     assert!(s.starts_with("No"), "{s}");
     assert!(s.contains("barbecue"), "{s}");
+}
+
+#[test]
+fn is_that_ok_after_a_pick_and_a_pet_asks_after_no_thing() {
+    for last in [
+        "the coihue then. we'd also bring our dog, is that ok?",
+        "la coihue entonces. vamos con el perro, está bien eso?",
+    ] {
+        let t = talk(&[ASK_FOR_TWO, last]);
+        let s = said(&t);
+        assert!(
+            !s.contains("noted") && !s.contains("anotado"),
+            "{last}: {s}"
+        );
+        assert!(booked(&t).is_some(), "{last}: {s}");
+    }
+}
+
+#[test]
+fn amenities_owners_write_in_spanish_are_named_in_the_guests_language() {
+    // No cabin has air conditioning: what there is instead, in the guest's words.
+    let s = said(&talk(&["is there air conditioning?"]));
+    assert!(s.contains("grill"), "{s}");
+    assert!(!s.contains("Parrilla"), "{s}");
+    let s = said(&talk(&["tem ar-condicionado?"]));
+    assert!(s.contains("churrasqueira"), "{s}");
+    let s = said(&talk(&["hay aire acondicionado?"]));
+    assert!(s.contains("Parrilla"), "{s}");
+}
+
+#[test]
+fn the_largest_or_cheapest_said_after_a_question_is_asked_the_same() {
+    // After a price: the price of the one described.
+    for (first, then, name) in [
+        (
+            "cuanto sale la arrayan?",
+            "y la mas grande?",
+            "Cabaña Lenga",
+        ),
+        (
+            "how much is the coihue per night?",
+            "and the cheapest one?",
+            "Cabaña Arrayán",
+        ),
+        ("quanto custa a arrayan?", "e a maior?", "Cabaña Lenga"),
+    ] {
+        let t = talk(&[first, then]);
+        let s = said(&t);
+        assert!(s.contains(name), "{then}: {s}");
+        assert!(s.contains("$"), "{then}: {s}");
+    }
+    // After a yes/no question: the same question.
+    let s = said(&talk(&["la coihue acepta perros?", "y la mas chica?"]));
+    assert!(s.starts_with("No, Cabaña Arrayán"), "{s}");
+    // Asked alone, which one is the largest: how many it sleeps.
+    let s = said(&talk(&["cual es la mas grande?"]));
+    assert!(s.contains("Lenga") && s.contains('6'), "{s}");
+}
+
+#[test]
+fn when_a_taken_cabin_is_free_is_its_own_nearest_free_stays() {
+    // The Arrayán is taken 20–23 Dec; asked for 21–23, "when is it free?" gives its own dates.
+    let w = World {
+        taken: vec![taken(1, "2026-12-20", "2026-12-23")],
+        ..World::default()
+    };
+    for then in [
+        "y la arrayan cuando esta libre?",
+        "when is the arrayan free?",
+        "quando fica livre a arrayan?",
+    ] {
+        let t = w.talk(&["hay lugar para 2 del 21 al 23 de diciembre?", then]);
+        let s = said(&t);
+        let offer = t.state.offer.as_ref().expect("an offer");
+        assert!(
+            offer.options.iter().all(|o| o.name == "Cabaña Arrayán"),
+            "{then}: {s}"
+        );
+        let clear =
+            |(i, out): (NaiveDate, NaiveDate)| out <= d("2026-12-20") || i >= d("2026-12-23");
+        assert!(
+            offer.options.iter().all(|o| o.stay.is_some_and(clear)),
+            "{then}: {s}"
+        );
+        assert!(booked(&t).is_none(), "{then}: {s}");
+    }
+}
+
+#[test]
+fn when_it_is_free_after_a_refused_move_is_the_held_cabins_nearest_stays() {
+    // The Coihue is held 15–17 Dec and taken by another guest 18–21 Dec.
+    let mut w = coihue_hold(false);
+    w.taken.push(taken(2, "2026-12-18", "2026-12-21"));
+    let state = after_hold();
+    let t = w.run(&state, "perdón, era del 18 al 20");
+    assert!(said(&t).contains("Coihue"), "{}", said(&t));
+    for then in [
+        "y cuando la tenes libre?",
+        "what's the closest you have?",
+        "lo mas cercano que tengas",
+    ] {
+        let t = w.run(&t.state, then);
+        let s = said(&t);
+        let offer = t.state.offer.as_ref().expect("an offer");
+        assert!(
+            offer.options.iter().all(|o| o.name == "Cabaña Coihue"),
+            "{then}: {s}"
+        );
+        assert_eq!(
+            offer.replaces.as_deref(),
+            Some("RES261215007"),
+            "{then}: {s}"
+        );
+    }
 }
