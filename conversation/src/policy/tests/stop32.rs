@@ -4,7 +4,8 @@
 //! answered; English features are said back as the guest called them, and the amenities owners
 //! write in Spanish named in the guest's language; "is that ok?" asks after no thing; "¿y la más
 //! grande?" after a question asks it again of the one described; "¿cuándo está libre?" about a
-//! taken cabin (named, or the held one whose move was refused) gets its own nearest free stays.
+//! taken cabin (named, or the held one whose move was refused) gets its own nearest free stays;
+//! a voucher asked for again is sent under "here it is again", not the payment's news.
 
 use chrono::NaiveDate;
 
@@ -201,4 +202,29 @@ fn a_feature_asked_with_a_stay_and_another_question_is_still_answered() {
     assert!(s.contains("pool"), "{s}");
     assert!(s.contains("10:00"), "{s}");
     assert!(t.state.offer.is_some(), "{s}");
+}
+
+#[test]
+fn a_voucher_asked_for_again_is_sent_again_without_the_payments_news() {
+    let w = coihue_hold(true);
+    for (text, again) in [
+        (
+            "me reenviás el comprobante? lo borré sin querer",
+            "de nuevo",
+        ),
+        ("could you send me the voucher again?", "again"),
+        ("pode mandar o comprovante de novo?", "de novo"),
+    ] {
+        let t = w.run(&after_hold(), text);
+        let s = said(&t);
+        assert!(
+            s.contains(again) && s.contains("RES261215007"),
+            "{text}: {s}"
+        );
+        assert!(
+            !s.contains("Pago confirmado") && !s.contains("Payment confirmed"),
+            "{s}"
+        );
+        assert!(!s.contains("Pagamento confirmado"), "{s}");
+    }
 }
