@@ -638,6 +638,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
+        weekend_wanted: dates.check_in.is_none()
+            && lexicon::says_any(&tokens, &["finde", "fin de semana", "fines de semana"]),
         per_night: decision.intent == Intent::AskPrice && one_night,
         arrival_only: dates.check_in.is_some()
             && dates.check_out.is_none()

@@ -5,7 +5,8 @@
 //! write in Spanish named in the guest's language; "is that ok?" asks after no thing; "¿y la más
 //! grande?" after a question asks it again of the one described; "¿cuándo está libre?" about a
 //! taken cabin (named, or the held one whose move was refused) gets its own nearest free stays;
-//! a voucher asked for again is sent under "here it is again", not the payment's news.
+//! a voucher asked for again is sent under "here it is again", not the payment's news; "un finde
+//! en marzo" then "el del 12" is that day's weekend.
 
 use chrono::NaiveDate;
 
@@ -227,4 +228,38 @@ fn a_voucher_asked_for_again_is_sent_again_without_the_payments_news() {
         );
         assert!(!s.contains("Pagamento confirmado"), "{s}");
     }
+}
+
+#[test]
+fn a_weekend_wanted_then_a_bare_day_is_that_days_weekend() {
+    // March 2027: the 12th is a Friday, the 13th a Saturday, the 14th a Sunday.
+    for (first, day) in [
+        (
+            "queremos escaparnos un finde en marzo, somos 2",
+            "el del 12",
+        ),
+        ("un fin de semana de marzo para 2", "el del 13"),
+        ("a weekend in March for 2 people", "the 14th"),
+        ("queremos um fim de semana em março, somos 2", "o do dia 13"),
+    ] {
+        let t = talk(&[first, day]);
+        assert_eq!(
+            t.state.check_in,
+            Some(d("2027-03-12")),
+            "{day}: {}",
+            said(&t)
+        );
+        assert_eq!(
+            t.state.check_out,
+            Some(d("2027-03-14")),
+            "{day}: {}",
+            said(&t)
+        );
+    }
+    // Both days said: as said.
+    let t = talk(&["un finde de marzo, somos 2", "del 12 al 15"]);
+    assert_eq!(t.state.check_out, Some(d("2027-03-15")), "{}", said(&t));
+    // A weekday: an arrival.
+    let t = talk(&["un finde de marzo, somos 2", "el 10"]);
+    assert_eq!(t.state.check_in, Some(d("2027-03-10")), "{}", said(&t));
 }
