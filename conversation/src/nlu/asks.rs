@@ -566,12 +566,23 @@ pub(super) fn tell_me(tokens: &[Token]) -> bool {
         "fala",
         "conte",
         "me",
+        // "Quería consultar por la Ñire", "una consulta sobre la Lenga", "preguntar por la
+        // Coihue": what it is like, asked with nothing else.
+        "consultar",
+        "consulta",
+        "consultando",
+        "consultaba",
+        "preguntar",
+        "preguntaba",
+        "preguntando",
     ];
     const BETWEEN: &[&str] = &[
         "me", "us", "nos", "more", "mais", "mas", "a", "bit", "little", "un", "poco", "pouco",
         "um", "again",
     ];
-    const ABOUT: &[&str] = &["de", "sobre", "about", "da", "do", "algo", "on"];
+    const ABOUT: &[&str] = &[
+        "de", "sobre", "about", "da", "do", "algo", "on", "por", "acerca",
+    ];
     let told_about = tokens.iter().enumerate().any(|(i, t)| {
         t.is_any(TELL)
             && !t.is("me")

@@ -435,7 +435,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         && dates.check_in.is_none()
         && guests.is_none()
         && (general_info
-            || decision.intent == Intent::Unknown
+            || matches!(decision.intent, Intent::Unknown | Intent::Greeting)
                 && signals.topics.is_empty()
                 && features.is_empty()
                 && asks::tell_me(&tokens));

@@ -346,6 +346,7 @@ mod tests {
                 too_many(lang, 12, 12),
                 too_many(lang, 16, 14),
                 group_for_a_person(lang, 14),
+                sleeping(lang, 5, &[("Cabaña Lenga", 6), ("Cabaña Ñire", 6)]),
                 group_taken(lang).to_owned(),
                 ask_nights(lang, "2026-12-15".parse().unwrap()),
                 ask_guests_for(lang, &stay(), None),

@@ -622,6 +622,25 @@ pub fn group_max(
 
 /// More people than the whole place holds.
 /// A group larger than any one cabin, before the dates are known: several together.
+/// "¿Tienen cabañas para 5?" before any dates: the cabins that sleep them, with how many each
+/// sleeps.
+pub fn sleeping(lang: Language, guests: u16, cabins: &[(&str, i32)]) -> String {
+    let each: Vec<String> = cabins
+        .iter()
+        .map(|(name, cap)| match lang {
+            Language::Es => format!("{name} (hasta {cap})"),
+            Language::En => format!("{name} (sleeps {cap})"),
+            Language::Pt => format!("{name} (até {cap})"),
+        })
+        .collect();
+    let all = super::list(lang, &each.iter().map(String::as_str).collect::<Vec<_>>());
+    match lang {
+        Language::Es => format!("¡Sí! Para {guests} personas tenemos {all} 🙌"),
+        Language::En => format!("Yes! For {guests} guests we have {all} 🙌"),
+        Language::Pt => format!("Sim! Para {guests} pessoas temos {all} 🙌"),
+    }
+}
+
 pub fn group_ahead(lang: Language, largest: i32) -> String {
     match lang {
         Language::Es => format!(

@@ -300,6 +300,19 @@ pub(super) fn ask_dates(
                 }
                 let largest = facts.occupancy.largest_single();
                 out.push(say(texts::group_ahead(lang, largest)));
+            } else if let Some(g) = u
+                .guests
+                .filter(|_| u.question && named.is_none() && described.is_none() && out.is_empty())
+            {
+                // "¿Tienen cabañas para 5?": the ones that sleep them (and take the pet).
+                let fit: Vec<(&str, i32)> = accommodations
+                    .iter()
+                    .filter(|a| a.fits(g) && (!s.pets || a.pets_allowed))
+                    .map(|a| (a.name.as_str(), a.capacity))
+                    .collect();
+                if !fit.is_empty() {
+                    out.push(say(texts::sleeping(lang, g, &fit)));
+                }
             }
             out.push(say(match (s.check_in, s.nights) {
                 (Some(check_in), _) => texts::ask_nights(lang, check_in),

@@ -6,7 +6,8 @@
 //! grande?" after a question asks it again of the one described; "¿cuándo está libre?" about a
 //! taken cabin (named, or the held one whose move was refused) gets its own nearest free stays;
 //! a voucher asked for again is sent under "here it is again", not the payment's news; "un finde
-//! en marzo" then "el del 12" is that day's weekend.
+//! en marzo" then "el del 12" is that day's weekend; "quería consultar por la Ñire" describes it;
+//! "¿tienen cabañas para 5?" names the ones that sleep them.
 
 use chrono::NaiveDate;
 
@@ -262,4 +263,38 @@ fn a_weekend_wanted_then_a_bare_day_is_that_days_weekend() {
     // A weekday: an arrival.
     let t = talk(&["un finde de marzo, somos 2", "el 10"]);
     assert_eq!(t.state.check_in, Some(d("2027-03-10")), "{}", said(&t));
+}
+
+#[test]
+fn a_cabin_consulted_about_is_described_and_cabins_for_a_party_are_named() {
+    for text in [
+        "hola! quería consultar por la cabaña coihue",
+        "hola, una consulta sobre la coihue",
+        "quería preguntar por la coihue",
+    ] {
+        let s = said(&talk(&[text]));
+        assert!(
+            s.contains("Cabaña Coihue") && s.contains('4'),
+            "{text}: {s}"
+        );
+    }
+    for (text, yes) in [
+        (
+            "hola, tienen cabañas para 5 personas?",
+            "¡Sí! Para 5 personas",
+        ),
+        ("do you have a cabin for 5?", "Yes! For 5 guests"),
+        ("tem chalé para 5 pessoas?", "Sim! Para 5 pessoas"),
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(
+            s.starts_with(yes) && s.contains("Cabaña Lenga"),
+            "{text}: {s}"
+        );
+        assert!(!s.contains("Cabaña Coihue"), "{text}: {s}");
+    }
+    // Said, not asked: no list.
+    let s = said(&talk(&["somos 5"]));
+    assert!(!s.contains("Lenga"), "{s}");
 }
