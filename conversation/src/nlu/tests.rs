@@ -6197,3 +6197,11 @@ fn is_it_the_one_with_a_thing_asks_it_even_beside_a_choice() {
     let u = read("mejor la Lenga, la que tiene parrilla");
     assert!(u.features.is_empty(), "{u:?}");
 }
+
+#[test]
+fn praise_of_a_cabin_asks_after_no_thing() {
+    let u =
+        read("hola buenas! vi la lenga en instagram, esta divina. tienen lugar en semana santa?");
+    assert_eq!(u.also_described, None, "{u:?}");
+    assert_eq!(u.intent, Intent::CheckAvailability);
+}
