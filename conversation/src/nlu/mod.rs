@@ -195,7 +195,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     {
         named_all.push(a.clone());
     }
-    let agreement = affirm::detect(&tokens);
+    let mut agreement = affirm::detect(&tokens);
+    if agreement.yes
+        && !agreement.strong
+        && (text.contains('?') || text.contains('¿'))
+        && affirm::acknowledges_then_asks(&tokens)
+    {
+        agreement.yes = false;
+    }
     let mut signals = intent::detect(&tokens);
     let ctx = intent::Context {
         has_dates: dates.check_in.is_some(),

@@ -202,7 +202,7 @@ pub(super) fn reconsider(
         && !agreement.no
         && !text.contains('?')
         && !text.contains('¿')
-        && pleads(tokens)
+        && (pleads(tokens) || settles_then(tokens))
         && !tokens.iter().any(|t| t.is_any(ASKING))
     {
         decision = intent::Decision {
@@ -301,6 +301,17 @@ fn pleads(tokens: &[Token]) -> bool {
                 "porfa", "porfis", "porfi", "xfa", "please", "pls", "plis", "plz",
             ])
         })
+}
+
+/// "Bueno entonces la Lenga del 12 al 15, somos 5", "ok then the Coihue from May 2 to 5",
+/// "então a Ñire de 3 a 6": the message opens (after a filler) with "then", the guest
+/// settling on what they name after it, as sure as a please.
+fn settles_then(tokens: &[Token]) -> bool {
+    const FILLER: &[&str] = &["bueno", "ok", "okay", "listo", "ah", "y", "and", "e", "well"];
+    tokens
+        .iter()
+        .find(|t| !t.is_any(FILLER) && !t.is_any(lexicon::INTERJECTIONS))
+        .is_some_and(|t| t.is_any(&["entonces", "then", "entao"]))
 }
 
 /// "¿Y cuál acepta?", "cuáles sí aceptan?", "e qual aceita?": which one allows, and nothing
