@@ -155,6 +155,11 @@ pub struct ConversationState {
     /// next ("uh no, dejalo en 2") is nights again, not people.
     #[serde(default)]
     pub nights_changed_last: bool,
+    /// The held cabin's nearest free stay, told by the last reply when the dates asked were
+    /// taken ("la tengo libre del 10 al 13: si te sirve, decime esas fechas"): "dale, esas
+    /// fechas" next moves the hold to it.
+    #[serde(default)]
+    pub free_instead: Option<(NaiveDate, NaiveDate)>,
     /// The cabins the guest named together ("¿la Coihue está libre? ¿y la Ñire?"): "¿cuál sale
     /// menos?" next asks among them.
     #[serde(default)]

@@ -302,6 +302,25 @@ pub(crate) fn settled_on(tokens: &[Token], name: &str) -> bool {
     })
 }
 
+/// "Entonces la Lenga…", "ok, then the Ñire…", "então o chalé Coihue…": `name` said right
+/// after a "then", only articles and kinds of place between: the guest concludes on it.
+pub(crate) fn concluded_on(tokens: &[Token], name: &str) -> bool {
+    const THEN: &[&str] = &["entonces", "entons", "then", "entao"];
+    let words = name_words(name);
+    tokens.iter().enumerate().any(|(i, t)| {
+        words.iter().any(|w| names(t, w))
+            && (1..=3).any(|k| {
+                i.checked_sub(k).is_some_and(|v| {
+                    tokens[v].is_any(THEN)
+                        && !tokens[v].punct_after
+                        && tokens[v + 1..i].iter().all(|b| {
+                            b.is_any(&["la", "el", "a", "o", "the", "cabana", "chale", "cabin"])
+                        })
+                })
+            })
+    })
+}
+
 /// `name` described in a relative clause right after it ("cambiame a la ñire q tiene
 /// jacuzzi", "la lenga que es más grande"): the feature says why the guest wants it, it does not
 /// ask whether it has it.
@@ -396,11 +415,40 @@ pub(crate) fn turned_down(tokens: &[Token], all: &[&str], asked_no: bool) -> Vec
                                 .all(|b| b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
                     })
                 });
-                no_after || neither || before || not_before || cancelled_for_another(tokens, i, all)
+                no_after
+                    || neither
+                    || before
+                    || not_before
+                    || instead_of(tokens, i)
+                    || cancelled_for_another(tokens, i, all)
             })
         })
         .map(|n| (*n).to_owned())
         .collect()
+}
+
+/// "En vez del Arrayán, la Lenga", "la Lenga en lugar del Arrayán", "the Lenga instead of the
+/// Arrayán", "em vez da Arrayán": the cabin named at `i` is the one given up.
+fn instead_of(tokens: &[Token], i: usize) -> bool {
+    const LEADS: &[&str] = &[
+        "en vez",
+        "en lugar",
+        "instead of",
+        "em vez",
+        "ao inves",
+        "no lugar",
+    ];
+    const BETWEEN: &[&str] = &["de", "del", "da", "do", "of", "la", "el", "the", "a", "o"];
+    LEADS.iter().any(|lead| {
+        lexicon::find_phrase(&tokens[..i], lead).is_some_and(|(pos, q)| {
+            let from = pos + lexicon::phrase_len(lead);
+            q == lexicon::Quality::Exact
+                && i - from <= 3
+                && tokens[from..i]
+                    .iter()
+                    .all(|b| b.is_any(BETWEEN) || b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
+        })
+    })
 }
 
 /// "Cancel that and book the Ñire instead", "cancelala y reservame la Lenga", "cancela essa
@@ -449,6 +497,21 @@ const CANCEL: &[&str] = &[
     "cancelen",
     "cancelalo",
 ];
+
+/// "Cancelá la Coihue nomás, nos arreglamos en la Lenga": of the cabins `named`, the one named
+/// right after the verb of cancelling (the others are kept).
+pub(crate) fn right_after_cancel(tokens: &[Token], named: &[String]) -> Option<String> {
+    let v = tokens.iter().position(|t| t.is_any(CANCEL))?;
+    let near = v + 1..(v + 4).min(tokens.len());
+    named
+        .iter()
+        .find(|n| {
+            let words = name_words(n);
+            near.clone()
+                .any(|k| words.iter().any(|w| names(&tokens[k], w)))
+        })
+        .cloned()
+}
 
 /// Verbs of booking or moving (and "instead") said after a cancellation: another place wanted.
 const TAKE: &[&str] = &[

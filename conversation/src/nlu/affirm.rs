@@ -195,8 +195,25 @@ pub(crate) fn acknowledges_then_asks(tokens: &[Token]) -> bool {
             // Not a pick after it ("beleza, a que aceita cachorro, qual a diária?"): that
             // one still chooses.
             const POINTERS: &[&str] = &[
-                "la", "el", "las", "los", "a", "o", "the", "esa", "ese", "esta", "este", "essa",
-                "esse", "that", "this", "me", "nos", "reservala", "reservame",
+                "la",
+                "el",
+                "las",
+                "los",
+                "a",
+                "o",
+                "the",
+                "esa",
+                "ese",
+                "esta",
+                "este",
+                "essa",
+                "esse",
+                "that",
+                "this",
+                "me",
+                "nos",
+                "reservala",
+                "reservame",
             ];
             let ends_clause = tokens.get(after - 1).is_some_and(|t| t.punct_after)
                 && tokens.get(after).is_some_and(|t| !t.is_any(POINTERS));

@@ -243,7 +243,12 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
         let stays = after(1).is_some_and(|t| t.is_any(STAYS))
             || (after(1).is_some_and(|t| t.is("se")) && after(2).is_some_and(|t| t.is_any(STAYS)))
             || (after(1).is_some_and(|t| t.is_any(&["no", "nao"]))
-                && after(2).is_some_and(|t| t.is_any(COMES)));
+                && after(2).is_some_and(|t| t.is_any(COMES)))
+            // "El perro lo dejamos con mi vieja", "o cachorro a gente deixa com a minha mãe".
+            || (after(1).is_some_and(|t| t.is_any(&["lo", "la", "los", "las", "o", "a"]))
+                && after(2).is_some_and(|t| {
+                    t.is_any(&["dejamos", "dejo", "deixamos", "deixo", "leave", "leaving"])
+                }));
         if !(without || not_brought || stays) {
             return None;
         }
@@ -401,6 +406,9 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     if let Some(n) = sleeps(tokens) {
         return Some(Choice::Sleeps(n));
     }
+    if let Some(pesos) = super::priced::priced(tokens) {
+        return Some(Choice::Priced(pesos));
+    }
     if points_at_pet_friendly(tokens) {
         return Some(Choice::PetFriendly);
     }
@@ -414,7 +422,7 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
             // "la primera semana de enero" is a date, not a pick.
             && !tokens
                 .get(i + 1)
-                .is_some_and(|n| n.is_any(&["semana", "quincena", "noche", "vez", "dia"]))
+                .is_some_and(|n| n.is_any(&["semana", "quincena", "quinzena", "noche", "vez", "dia", "finde"]))
         {
             return Some(Choice::Position(*n));
         }
@@ -821,9 +829,53 @@ pub(crate) fn liked_positions(tokens: &[Token]) -> Vec<usize> {
         .collect()
 }
 
-/// Features only said as liked ("we love a jacuzzi"): no yes/no question about them.
-pub(crate) fn liked_features(tokens: &[Token]) -> Vec<Feature> {
-    let liked = liked_positions(tokens);
+/// "Mejor la Ñire, la del jacuzzi", "prefiero la Lenga, la que tiene parrilla": a cabin
+/// chosen by name (`named`) and pointed at by what it has; the words after the pointer are the
+/// reason for the choice, not a yes/no question (a question keeps its verb: "¿la Ñire tiene
+/// jacuzzi?").
+pub(crate) fn pointer_positions(tokens: &[Token], named: bool) -> Vec<usize> {
+    const CHOOSING: &[&str] = &[
+        "mejor",
+        "prefiero",
+        "preferimos",
+        "cambiame",
+        "pasame",
+        "pasanos",
+        "cambiamos",
+        "quiero",
+        "queremos",
+        "melhor",
+        "prefiro",
+    ];
+    if !named || !tokens.iter().any(|t| t.is_any(CHOOSING)) {
+        return Vec::new();
+    }
+    HAVING
+        .iter()
+        .filter_map(|lead| {
+            lexicon::find_phrase(tokens, lead)
+                .filter(|(_, q)| *q == lexicon::Quality::Exact)
+                // "¿La Ñire es la que tiene jacuzzi? …preferimos esa", "is the Ñire the one
+                // with…": asked, not a reason (a verb of being just before, in its clause).
+                .filter(|(pos, _)| {
+                    !tokens[pos.saturating_sub(4)..*pos]
+                        .iter()
+                        .rev()
+                        .take_while(|b| !b.punct_after)
+                        .any(|b| b.is_any(&["es", "is", "e", "seria", "sera"]))
+                })
+                .map(|(pos, _)| pos + lexicon::phrase_len(lead))
+        })
+        .flat_map(|from| from..from + 3)
+        .filter(|k| *k < tokens.len())
+        .collect()
+}
+
+/// Features only said as liked ("we love a jacuzzi"), or as the reason for a cabin chosen
+/// (`pointed`, see [`pointer_positions`]): no yes/no question about them.
+pub(crate) fn liked_features(tokens: &[Token], pointed: &[usize]) -> Vec<Feature> {
+    let mut liked = liked_positions(tokens);
+    liked.extend_from_slice(pointed);
     if liked.is_empty() {
         return Vec::new();
     }

@@ -95,6 +95,8 @@ const COUNT_CONTEXT: &[&str] = &[
     // Portuguese "pra nós 2": "nós" reads "nos"
     "nos",
     "nosotros",
+    // "seguimos siendo 4", "quedamos siendo 3"
+    "siendo",
 ];
 
 /// Words before "N chicos" that make the children the whole party ("somos 3 pibes").
@@ -317,6 +319,30 @@ fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
     });
     if summed.is_some() {
         return summed;
+    }
+    // "Quedamos en 6", "ficamos em 10": the party as it now stands.
+    const SETTLED: &[&str] = &[
+        "quedamos",
+        "quedariamos",
+        "ficamos",
+        "ficariamos",
+        "ficaremos",
+    ];
+    let settled = (0..tokens.len()).find_map(|t| {
+        let at =
+            tokens[t].is_any(SETTLED) && tokens.get(t + 1).is_some_and(|w| w.is_any(&["en", "em"]));
+        at.then(|| number(t + 2))
+            .flatten()
+            .filter(|n| {
+                !tokens.get(t + 2 + n.len).is_some_and(|w| {
+                    w.is_any(THINGS)
+                        || w.is_any(&["noche", "noches", "dia", "dias", "nights", "noites"])
+                })
+            })
+            .map(|n| n.value)
+    });
+    if settled.is_some() {
+        return settled;
     }
     tokens.iter().enumerate().find_map(|(t, tok)| {
         if !tok.is("total") {
@@ -684,8 +710,23 @@ fn couple_phrase(tokens: &[Token], i: usize) -> bool {
     // "yo y mi señora"; "para mí y mi pareja" (the first "mi" is "mí" written without accent).
     let me = is(i, "yo") || (is(i, "mi") && i > 0 && is(i - 1, "para"));
     let me_and_mine = me && is(i + 1, "y") && is(i + 2, "mi") && partner(i + 3);
-    let with_mine = is(i, "con") && is(i + 1, "mi") && partner(i + 2);
+    let with_mine = is(i, "con") && is(i + 1, "mi") && partner(i + 2) && !left_with(tokens, i);
     mine_and_me || me_and_mine || with_mine
+}
+
+/// "El perro se queda con mi hermana", "lo dejamos con mi vieja": the "con" at `i` says who
+/// someone stays behind with, not who comes along.
+fn left_with(tokens: &[Token], i: usize) -> bool {
+    const STAYS: &[&str] = &[
+        "queda", "quedan", "quedaba", "quedara", "dejamos", "dejo", "dejar", "cuida", "cuidan",
+        "fica", "ficam", "ficar", "deixamos", "deixo", "stays", "staying", "leave", "leaving",
+    ];
+    tokens.get(i).is_some_and(|t| t.is("con"))
+        && (1..=3).any(|k| {
+            i.checked_sub(k)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|t| t.is_any(STAYS))
+        })
 }
 
 /// "Yo, mi mujer y los 3 chicos", "mi marido, yo y mi hija", "vamos con mi mamá y mi papá",
@@ -697,7 +738,9 @@ fn household(tokens: &[Token]) -> Option<u32> {
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
     let speaker = (0..tokens.len()).any(|i| {
         is(i, "yo")
-            || (is(i, "con") && tokens.get(i + 1).is_some_and(|t| t.is_any(MINE)))
+            || (is(i, "con")
+                && tokens.get(i + 1).is_some_and(|t| t.is_any(MINE))
+                && !left_with(tokens, i))
             || (is(i, "mi") && i > 0 && is(i - 1, "para") && is(i + 1, "y"))
     });
     if !speaker {
@@ -757,6 +800,21 @@ pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
         }
     }
     cabins_apart(tokens)
+}
+
+/// "Somos 2 familias", "two families", "dois grupos": how many parties, a number that is not
+/// of people ("2 parejas", two couples, is four people, read elsewhere).
+pub(crate) fn counts_parties(tokens: &[Token]) -> Option<u16> {
+    const GROUPS: &[&str] = &["familias", "grupos", "families", "groups"];
+    (0..tokens.len()).find_map(|i| {
+        numbers::parse_at(tokens, i)
+            .filter(|n| {
+                !n.ordinal
+                    && (2..=4).contains(&n.value)
+                    && tokens.get(i + n.len).is_some_and(|t| t.is_any(GROUPS))
+            })
+            .and_then(|n| u16::try_from(n.value).ok())
+    })
 }
 
 /// Cabins apart asked for: each with its party ("una para 4 y otra para 2"), or two to four

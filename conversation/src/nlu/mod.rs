@@ -12,7 +12,8 @@
 //! - `numbers`: "15", "quince", "veinti dos", "treinta y uno".
 //! - `dates/`: stay dates relative to `today` (`scan` finds phrases, `resolve` turns them into
 //!   dates, `calendar` does the arithmetic, `words` holds months, weekdays and markers).
-//! - `guests`: head count. `code`: reservation codes. `accommodation`: names.
+//! - `guests`: head count. `code`: reservation codes. `accommodation`: names. `priced`: an
+//!   option pointed at by its price ("la de 70 lucas").
 //! - `intent/`: keyword tables, contextual cues and the ranking. `affirm`: "sí", "dale", 👍.
 //! - `reconsider`: second thoughts on the intent from the rest of the message (a move said
 //!   with why, a cabin taken out, a cabin wanted on dates).
@@ -88,6 +89,7 @@ mod affirm;
 mod asks;
 mod bridge;
 mod code;
+mod companions;
 mod confidence;
 mod cues;
 mod dates;
@@ -100,6 +102,7 @@ mod lexicon;
 mod name;
 mod normalize;
 mod numbers;
+mod priced;
 mod reconsider;
 mod references;
 mod stay_changes;
@@ -204,6 +207,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         agreement.yes = false;
     }
     let mut signals = intent::detect(&tokens);
+    // "One of us can't make it": a member of the party drops out, the booking stands (not
+    // with dates said: "mi novia no puede el viernes" moves the stay).
+    let dropping = companions::dropping_out(&tokens).filter(|_| dates.check_in.is_none());
+    if let Some(d) = &dropping {
+        signals
+            .cues
+            .retain(|c| !(c.intent == Intent::Cancel && d.span.contains(&c.pos)));
+    }
     let ctx = intent::Context {
         has_dates: dates.check_in.is_some(),
         has_entities: dates.check_in.is_some() || guests.is_some(),
@@ -212,10 +223,12 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     };
     let mut features = cues::features(&tokens);
     // "¿Y la Ñire se puede? Nos encanta el jacuzzi": a liking said, not a question.
-    let liked = cues::liked_features(&tokens);
+    let pointed = cues::pointer_positions(&tokens, accommodation.is_some());
+    let liked = cues::liked_features(&tokens, &pointed);
     if !liked.is_empty() {
         features.retain(|f| !liked.contains(f));
-        let liked_at = cues::liked_positions(&tokens);
+        let mut liked_at = cues::liked_positions(&tokens);
+        liked_at.extend_from_slice(&pointed);
         signals
             .cues
             .retain(|c| !(c.intent == Intent::AskInfo && liked_at.contains(&c.pos)));
@@ -297,6 +310,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     } else {
         decision
     };
+    // "Cancelá la Coihue nomás, nos arreglamos en la Lenga": with several cabins named, the
+    // one right after the verb of cancelling is the one cancelled.
+    let accommodation = match accommodation {
+        None if decision.intent == Intent::Cancel && named_all.len() > 1 => {
+            accommodation::right_after_cancel(&tokens, &named_all)
+        }
+        a => a,
+    };
     // "Hola! la arrayan tiene hogar?", "oi, a Ñire tem lareira?": the greeting opens a yes/no
     // question about the place, which is what the message asks.
     let decision = if decision.intent == Intent::Greeting
@@ -354,7 +375,18 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         _ => (shift, shift_end, extra),
     };
     // "una persona más" alone adds to the party; "somos 2 más un bebé" is the whole party.
-    let more_people = stay_changes::extra_guests(&tokens)
+    // "Uno de nosotros no va a poder ir" takes them away before a relative is added ("no viene
+    // mi suegra" is one less); "vamos con los 2 nenes" adds companions when no party is said.
+    let more_people = dropping
+        .as_ref()
+        .map(|d| -d.count)
+        .or_else(|| stay_changes::extra_guests(&tokens))
+        .or_else(|| {
+            guests
+                .is_none()
+                .then(|| companions::joining(&tokens))
+                .flatten()
+        })
         .filter(|n| guests.is_none_or(|g| i32::from(g) == n.abs()) && extra.is_none());
     // "se suman dos amigos, somos 4": the people added and the whole party; the party wins.
     let whole = more_people
@@ -365,13 +397,20 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     // it or it is only the first of them.
     let parties = guests::parties(&tokens);
     let together = parties.iter().sum::<u16>();
+    let counted_parties = guests::counts_parties(&tokens);
     let (guests, parties) = match guests {
         _ if parties.is_empty() => (guests, parties),
         Some(g) if g == together => (guests, parties),
         Some(g) if g == parties[0] => (Some(together), parties),
+        // "Somos 2 familias, una de 5 y otra de 4": the number said counts the parties.
+        Some(g) if usize::from(g) == parties.len() && counted_parties == Some(g) => {
+            (Some(together), parties)
+        }
         None => (Some(together), parties),
         Some(_) => (guests, Vec::new()),
     };
+    // "Somos 3 familias" without their sizes: how many people is still to be asked.
+    let guests = guests.filter(|g| !(parties.is_empty() && counted_parties == Some(*g)));
     // "La Lenga para 5 y la Coihue para 3": the party is all of them, not the first.
     let placed = accommodation::placed(&tokens, accommodations);
     let guests = match guests {
@@ -548,6 +587,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         also: references::also(&tokens),
         same_dates: references::same_dates(&tokens),
         earlier_dates: references::earlier_dates(&tokens),
+        those_dates: references::those_dates(&tokens),
         name_given: name::given(text),
         settles: references::settles(text, &tokens),
         // "Esa no" turns the option down; it does not point at it. "Del primero al tres de

@@ -181,6 +181,16 @@ impl Builder {
         if glued && ORDINAL_SUFFIXES.contains(&text.as_str()) {
             return;
         }
+        // "70k", "180k": thousands of pesos, one number ("k" alone is chat for "que").
+        if glued
+            && text == "k"
+            && let Some(last) = self.tokens.last_mut()
+            && last.is_digits()
+            && last.text.len() <= 3
+        {
+            last.text.push_str("000");
+            return;
+        }
         let known = lexicon::is_known(&text);
         self.tokens.push(Token {
             text,

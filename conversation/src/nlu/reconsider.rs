@@ -189,7 +189,8 @@ pub(super) fn reconsider(
     // "La Lenga del 1 al 3 de junio para 6 porfa", "la coihue para 3 del 5 al 7 x fa, vamos
     // con el perro": one cabin with its dates and a please, no question and no word of asking:
     // the guest asks for it ("¿la Lenga del 1 al 3 porfa?", "pasame el precio de la Lenga del
-    // 1 al 3 porfa" still ask).
+    // 1 al 3 porfa" still ask). So too when the guest concludes on it after asking about the
+    // place: "ok, entonces la Lenga del 12 al 15, somos 4 con 2 perros".
     let only_pets = decision.intent != Intent::AskInfo
         || features == [Feature::Pets] && signals.topics.iter().all(|t| *t == InfoTopic::Pets);
     if matches!(
@@ -202,7 +203,8 @@ pub(super) fn reconsider(
         && !agreement.no
         && !text.contains('?')
         && !text.contains('¿')
-        && (pleads(tokens) || settles_then(tokens))
+        && (pleads(tokens)
+            || accommodation.is_some_and(|name| accommodation::concluded_on(tokens, name)))
         && !tokens.iter().any(|t| t.is_any(ASKING))
     {
         decision = intent::Decision {
@@ -274,6 +276,22 @@ pub(super) fn reconsider(
         signals.topic = Some(InfoTopic::Pets);
         signals.topics.push(InfoTopic::Pets);
     }
+    // "La de $70.000", "la que sale 180 mil": an option pointed at by its price, said as no
+    // question, is a pick; the sum names it, it asks no price.
+    if decision.intent == Intent::AskPrice
+        && matches!(cues::choice(tokens), Some(super::Choice::Priced(_)))
+        && !text.contains('?')
+        && !text.contains('¿')
+        && !tokens
+            .iter()
+            .any(|t| t.is_any(&["cuanto", "cuanta", "precio", "precios", "tarifa", "valor"]))
+    {
+        decision = intent::Decision {
+            intent: Intent::Unknown,
+            evidence: intent::Evidence::Nothing,
+            contested: false,
+        };
+    }
     // "Cuna para el bebé": the cot asked for, not whether children are welcome.
     if features.contains(&Feature::Crib) {
         signals.topics.retain(|t| *t != InfoTopic::Kids);
@@ -301,17 +319,6 @@ fn pleads(tokens: &[Token]) -> bool {
                 "porfa", "porfis", "porfi", "xfa", "please", "pls", "plis", "plz",
             ])
         })
-}
-
-/// "Bueno entonces la Lenga del 12 al 15, somos 5", "ok then the Coihue from May 2 to 5",
-/// "então a Ñire de 3 a 6": the message opens (after a filler) with "then", the guest
-/// settling on what they name after it, as sure as a please.
-fn settles_then(tokens: &[Token]) -> bool {
-    const FILLER: &[&str] = &["bueno", "ok", "okay", "listo", "ah", "y", "and", "e", "well"];
-    tokens
-        .iter()
-        .find(|t| !t.is_any(FILLER) && !t.is_any(lexicon::INTERJECTIONS))
-        .is_some_and(|t| t.is_any(&["entonces", "then", "entao"]))
 }
 
 /// "¿Y cuál acepta?", "cuáles sí aceptan?", "e qual aceita?": which one allows, and nothing

@@ -54,6 +54,17 @@ pub(super) fn bare_number(tokens: &[Token]) -> Option<u16> {
         "bueno",
         "eh",
         "personas",
+        // the correction said after the number: "10 actually", "5 en realidad", "3 na
+        // verdade", "4 entonces"
+        "actually",
+        "realidad",
+        "verdade",
+        "na",
+        "entonces",
+        "then",
+        "perdon",
+        "sorry",
+        "desculpa",
     ];
     const SIGN_OFF: &[&str] = &["gracias", "saludos", "slds", "abrazo", "atte"];
     let start = tokens.iter().position(|t| !t.is_any(LEAD))?;
@@ -319,6 +330,69 @@ pub(super) fn same_dates(tokens: &[Token]) -> bool {
             "mesmos dias",
         ],
     )
+}
+
+/// "Dale, esas fechas", "ok, those dates then", "pode ser essas datas", "me sirve" (and
+/// "works for me", bridged to it): the dates just proposed, pointed at.
+pub(super) fn those_dates(tokens: &[Token]) -> bool {
+    // "¿Y otra cabaña para esas fechas?" asks about the dates asked, not the ones proposed.
+    const ELSE: &[&str] = &[
+        "otra",
+        "otro",
+        "otras",
+        "other",
+        "another",
+        "outra",
+        "outro",
+        "alguna",
+        "algo",
+        "anything",
+        "something",
+        "hay",
+        "tienen",
+        "tenes",
+        "tem",
+    ];
+    !tokens.iter().any(|t| t.is_any(ELSE))
+        && says_any(
+            tokens,
+            &[
+                "esas fechas",
+                "esa fecha",
+                "esos dias",
+                "esas noches",
+                "esas entonces",
+                "las que me dijiste",
+                "las que decis",
+                "those dates",
+                "these dates",
+                "those days",
+                "that date",
+                "those then",
+                "the ones you said",
+                "essas datas",
+                "essa data",
+                "esses dias",
+                "a esas",
+                "dale esas",
+                "ok esas",
+                "si esas",
+                "bueno esas",
+                "ok those",
+                "yes those",
+                "pra essas",
+                "para essas",
+                "sim essas",
+                "me sirve",
+                "me sirven",
+                "nos sirve",
+                "nos sirven",
+                "that works",
+                "works for us",
+                "me serve",
+                "nos serve",
+            ],
+        )
 }
 
 /// "Mejor la primera fecha", "las fechas de antes", "the first dates", "as datas de antes".

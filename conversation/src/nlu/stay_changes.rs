@@ -53,6 +53,17 @@ pub(super) fn extra_nights(tokens: &[Token]) -> Option<i32> {
         "alargar",
         "add",
         "adicionar",
+        // the infinitive with its pronoun, after "podemos", "se puede", "quisiera"
+        "agregarle",
+        "agregarnos",
+        "sumarle",
+        "sumarnos",
+        "agreguemos",
+        "sumemos",
+        "extenderle",
+        "alargarle",
+        "acrescentar",
+        "acrescenta",
     ];
     // "sacale un día", "quitame una noche": nights taken.
     const REMOVE: &[&str] = &[
@@ -70,6 +81,23 @@ pub(super) fn extra_nights(tokens: &[Token]) -> Option<i32> {
         "acortala",
         "remove",
         "tirar",
+        // "¿podemos sacarle una noche?", "saquemos un día", "drop a night", "tira uma noite"
+        "sacarle",
+        "sacarnos",
+        "saquemos",
+        "saquen",
+        "quitarle",
+        "quitarnos",
+        "restar",
+        "restarle",
+        "descontar",
+        "descontarle",
+        "recortar",
+        "recortale",
+        "drop",
+        "cut",
+        "tira",
+        "tiramos",
     ];
     // "dos días más", "one more day": days added to a stay are nights.
     let is_night = |i: usize| {
@@ -88,7 +116,7 @@ pub(super) fn extra_nights(tokens: &[Token]) -> Option<i32> {
         if t.is("a")
             && i.checked_sub(1)
                 .and_then(|p| tokens.get(p))
-                .is_some_and(|p| p.is_any(ADD))
+                .is_some_and(|p| p.is_any(ADD) || p.is_any(REMOVE))
         {
             return Some((1, 1));
         }
@@ -111,6 +139,10 @@ pub(super) fn extra_nights(tokens: &[Token]) -> Option<i32> {
         if word_at(i + len, MORE) && is_night(i + len + 1) {
             return Some(n);
         }
+        // "one fewer night", "one less night"
+        if word_at(i + len, LESS) && is_night(i + len + 1) {
+            return Some(-n);
+        }
         if !is_night(i + len) {
             continue;
         }
@@ -123,7 +155,8 @@ pub(super) fn extra_nights(tokens: &[Token]) -> Option<i32> {
         {
             return Some(n);
         }
-        if word_at(after, LESS) {
+        // "una noche menos", "uma noite a menos"
+        if word_at(after + skip_a, LESS) {
             return Some(-n);
         }
         // "agregame una noche", "sumale 2 noches"
@@ -391,6 +424,7 @@ pub(super) fn party_said(tokens: &[Token]) -> Option<u16> {
         "were",
         "seremos",
         "somos",
+        "siendo",
     ];
     (0..tokens.len()).find_map(|i| {
         if !tokens[i].is_any(WHOLE) {
@@ -454,6 +488,19 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
         "amigos",
         "amigas",
         "guest",
+        // "one more friend", "mais uma pessoa", "one more kid" (when not bridged)
+        "friend",
+        "friends",
+        "person",
+        "people",
+        "kid",
+        "kids",
+        "child",
+        "adult",
+        "adults",
+        "pessoa",
+        "pessoas",
+        "crianca",
     ];
     // "somos 4 personas más el perro": a whole party and something else.
     let something_follows = |i: usize| {
@@ -484,6 +531,9 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
         "agregamos",
         "add",
         "be",
+        // "¿se puede sumar uno más?"
+        "sumar",
+        "agregar",
     ];
     // "se suman dos", "se agregan 2 amigos", "se nos suman tres".
     const ADDS: &[&str] = &[
@@ -616,8 +666,11 @@ fn relatives_joining(tokens: &[Token]) -> Option<i32> {
         // The verb before ("viene mi suegra"), or after ("mi suegra viene también").
         let before = join_near(i.saturating_sub(3), i);
         // "another couple is joining": "another" says they are more, "too" or not.
+        // "my parents are joining us", "mis viejos se suman": joining says it without "too".
+        let joins = (i + 2..i + 5).any(|k| at(k, &["joining", "joins", "suman", "suma", "unen"]));
         let after = join_near(i + 2, i + 5)
-            && ((i + 2..i + 7).any(|k| at(k, TOO))
+            && (joins
+                || (i + 2..i + 7).any(|k| at(k, TOO))
                 || at(i, &["otra", "otro", "another", "outra", "outro"]));
         if before || after {
             total += n;

@@ -5834,6 +5834,56 @@ fn english_and_portuguese_features_are_said_back_in_the_guests_words() {
     assert!(read("is there wifi?").feature_words.is_empty());
 }
 
+/// conv44: a booking written to ("les escribo para reservar…") with questions after it, a
+/// sum a stay "comes to" ("¿cuánto queda la seña?"), a cabin concluded on after asking about
+/// it ("ok, entonces la Lenga del 12 al 15…"), an option pointed at by its price, and who
+/// stays behind ("el perro se queda con mi hermana") counted as no guest and no pet.
+#[test]
+fn written_to_book_sums_concluded_on_priced_and_left_behind() {
+    for text in [
+        "Les escribo para reservar la cabaña Lenga del 8 al 12 de marzo para seis personas. ¿Podrían confirmarme el valor total y el monto de la seña?",
+        "Me comunico con ustedes para reservar la Coihue del 3 al 6 de mayo para 4 personas. ¿Cuál sería la seña?",
+        "Hi, I'm writing to book the Lenga from March 8 to 12 for 6. What would the total be?",
+        "Olá, escrevo para reservar a Lenga de 8 a 12 de março para 6 pessoas. Qual seria o valor total?",
+        "ok, entonces la lenga del 12 al 15 de abril, somos 4 con 2 perros",
+        "bueno entonces la coihue del 3 al 6 de junio para 3 con el perro",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+    // A question whether it is free, or about it, still asks.
+    for text in [
+        "¿entonces la coihue del 3 al 6 de mayo está libre?",
+        "entonces la coihue tiene parrilla?",
+    ] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}");
+    }
+    for text in [
+        "y cuanto queda la seña ahora?",
+        "cuanto queda la seña?",
+        "y la seña cuanto queda?",
+        "cuanto queda el saldo?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskPrice, "{text}");
+    }
+    // How far or how long is no price.
+    assert_ne!(read("a cuanto queda el centro?").intent, Intent::AskPrice);
+    for (text, pesos) in [
+        ("la de 70 lucas", 70_000),
+        ("me quedo con la de 210 mil", 210_000),
+        ("la de $70.000", 70_000),
+        ("the one for 70k", 70_000),
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Priced(pesos)), "{text}");
+    }
+    assert_eq!(read("la de 6").choice, Some(Choice::Sleeps(6)));
+    let u = read("Genial. Al final el perro se queda con mi hermana, así que reservame la Lenga.");
+    assert_eq!((u.guests, u.pets), (None, false), "{u:?}");
+    let u = read("el perro lo dejamos con mi mama, somos 3");
+    assert_eq!((u.guests, u.pets), (Some(3), false), "{u:?}");
+    // Whoever comes with the guest still counts.
+    assert_eq!(read("vamos con mi hermana").guests, Some(2));
+}
+
 #[test]
 fn when_a_cabin_is_free_is_asked_in_many_ways() {
     for text in [
@@ -5860,6 +5910,190 @@ fn when_a_cabin_is_free_is_asked_in_many_ways() {
     ] {
         assert!(!read(text).asks_when_free, "{text}");
     }
+}
+
+#[test]
+fn parts_of_a_month_in_portuguese() {
+    for (text, from, to) in [
+        ("primeira semana de fevereiro", "2027-02-01", "2027-02-08"),
+        ("a segunda quinzena de janeiro", "2027-01-16", "2027-01-31"),
+        ("a primeira quinzena de março", "2027-03-01", "2027-03-15"),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, from.parse().ok(), "{text}");
+        assert_eq!(u.check_out, to.parse().ok(), "{text}");
+        assert_eq!(u.choice, None, "{text}");
+    }
+}
+
+#[test]
+fn companions_who_come_along_or_drop_out_change_the_party_by_that_many() {
+    for (text, delta) in [
+        ("esqueci de falar, vamos com nossos 2 filhos", 2),
+        ("ah me olvide, vamos con los 2 nenes", 2),
+        ("vienen tambien mis dos hijas", 2),
+        ("ah y traemos a los 3 nenes", 3),
+        ("sorry, forgot to mention we're bringing our 2 kids", 2),
+        ("one more friend is joining us", 1),
+        ("uno de nosotros no va a poder ir", -1),
+        ("una de las chicas no viene", -1),
+        ("mi cuñado al final no puede venir", -1),
+        ("al final no viene mi suegra", -1),
+        ("se nos bajó una pareja", -2),
+        ("one of us can't make it, so it's 3 now", -1),
+        ("my brother just told me he can't make it", -1),
+        ("my sister is not coming anymore", -1),
+        ("two of us cant make it", -2),
+        ("um de nós não vai poder ir", -1),
+    ] {
+        let u = read(text);
+        assert_eq!((u.extra_guests, u.guests), (Some(delta), None), "{text}");
+        assert_ne!(u.intent, Intent::Cancel, "{text}");
+    }
+    // A whole party said wins; a member who cannot make it on a day moves the stay; the
+    // booking called off is still a cancellation.
+    assert_eq!(read("somos 2 adultos con 2 nenes").guests, Some(4));
+    assert_eq!(
+        read("mi novia no puede llegar antes de las 8").extra_guests,
+        None
+    );
+    assert_eq!(read("we can't make it").intent, Intent::Cancel);
+    let u = read("mi novia no puede viajar, cancelá la reserva");
+    assert_eq!(u.intent, Intent::Cancel);
+}
+
+#[test]
+fn nights_taken_or_added_with_the_verb_and_its_pronoun() {
+    for (text, n) in [
+        ("podemos sacarle una noche?", -1),
+        ("saquemos un dia", -1),
+        ("can we drop a night?", -1),
+        ("one fewer night please", -1),
+        ("uma noite a menos", -1),
+        ("podemos agregarle una noche?", 1),
+        ("se puede sumarle 2 noches?", 2),
+    ] {
+        let u = read(text);
+        assert_eq!((u.extra_nights, u.nights), (Some(n), None), "{text}");
+    }
+}
+
+#[test]
+fn a_number_with_its_correction_after_it_is_a_number_said_alone() {
+    for (text, n) in [
+        ("sorry, 10 actually", 10),
+        ("perdon, 10 en realidad", 10),
+        ("5 entonces", 5),
+    ] {
+        assert_eq!(read(text).bare_number, Some(n), "{text}");
+    }
+}
+
+#[test]
+fn families_counted_are_parties_not_people() {
+    for (text, guests) in [
+        (
+            "buenas, somos 2 familias, una de 5 y otra de 4, del 6 al 9 de abril",
+            Some(9),
+        ),
+        ("somos dos familias, una de 4 y otra de 3", Some(7)),
+        ("somos 2 familias de 4", Some(8)),
+        ("somos 2 familias del 6 al 9", None),
+        ("somos 2 parejas", Some(4)),
+    ] {
+        assert_eq!(read(text).guests, guests, "{text}");
+    }
+}
+
+#[test]
+fn the_cabin_given_up_instead_of_another_and_the_one_chosen_by_what_it_has() {
+    for text in [
+        "en vez de la coihue, la lenga",
+        "podria ser la lenga en lugar de la coihue?",
+        "could we have the Lenga instead of the Coihue?",
+        "em vez da Coihue, pode ser a Lenga?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.accommodation.as_deref(), Some("Cabaña Lenga"), "{text}");
+        assert_eq!(u.turned_down, vec!["Cabaña Coihue".to_owned()], "{text}");
+    }
+    // "La del X" after a cabin chosen is its reason; asked with its verb it stays a question.
+    let u = read("che y si mejor la lenga? la de la pileta");
+    assert!(u.features.is_empty(), "{u:?}");
+    assert!(!read("la lenga tiene pileta?").features.is_empty());
+}
+
+#[test]
+fn the_dates_just_proposed_pointed_at() {
+    for text in [
+        "dale, esas fechas",
+        "bueno dale, pasala a esas",
+        "si, me sirve",
+        "ok, let's do those dates then",
+        "works for me",
+        "pode ser, muda pra essas datas",
+    ] {
+        assert!(read(text).those_dates, "{text}");
+    }
+    for text in ["y otra cabaña para esas fechas?", "tienen algo esos dias?"] {
+        assert!(!read(text).those_dates, "{text}");
+    }
+}
+
+#[test]
+fn a_month_denied_gives_way_to_the_one_said_after_it() {
+    for (text, month) in [
+        ("uh perdon, no es abril, es mayo", Some(5)),
+        ("abril no, mayo", Some(5)),
+        ("queremos ir en abril", Some(4)),
+    ] {
+        assert_eq!(read(text).month, month, "{text}");
+    }
+    assert_eq!(
+        read("uh no, el 6 es de mayo no de abril").check_in,
+        NaiveDate::from_ymd_opt(2027, 5, 6)
+    );
+}
+
+#[test]
+fn still_being_so_many_is_the_party() {
+    assert_eq!(read("ah no, dejalo, seguimos siendo 4").guests, Some(4));
+}
+
+#[test]
+fn of_several_cabins_named_the_one_after_the_verb_of_cancelling_is_cancelled() {
+    let u = read("cancela la coihue nomas, nos arreglamos en la lenga, somos 6");
+    assert_eq!(u.intent, Intent::Cancel);
+    assert_eq!(u.accommodation.as_deref(), Some("Cabaña Coihue"));
+    assert_eq!(u.guests, Some(6));
+}
+
+#[test]
+fn the_party_as_it_now_stands_and_joining_without_a_too() {
+    for (text, guests) in [
+        ("vai mais 2, ficamos em 10", Some(10)),
+        ("quedamos en 10", Some(10)),
+        ("nos quedamos en 3 noches", None),
+    ] {
+        assert_eq!(read(text).guests, guests, "{text}");
+    }
+    for (text, delta) in [
+        ("turns out my parents are joining us", 2),
+        ("y se puede sumar uno mas?", 1),
+    ] {
+        assert_eq!(read(text).extra_guests, Some(delta), "{text}");
+    }
+}
+
+#[test]
+fn is_it_the_one_with_a_thing_asks_it_even_beside_a_choice() {
+    let u = read("¿La Lenga es la que tiene parrilla? En ese caso, preferimos esa.");
+    assert!(u.features.contains(&Feature::Grill), "{u:?}");
+    let u = read("is the Lenga the one that has a grill? if so we prefer that one");
+    assert!(u.features.contains(&Feature::Grill), "{u:?}");
+    // Said as the reason for a choice, it is no question.
+    let u = read("mejor la Lenga, la que tiene parrilla");
+    assert!(u.features.is_empty(), "{u:?}");
 }
 
 #[test]

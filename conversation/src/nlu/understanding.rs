@@ -161,6 +161,9 @@ pub struct Understanding {
     /// "Mejor la primera fecha", "las fechas de antes", "the original dates": the stay talked
     /// about before the last change of dates.
     pub earlier_dates: bool,
+    /// "Dale, esas fechas", "those dates then", "me sirve": the dates the last reply proposed
+    /// (the held cabin's nearest free stay, when the dates asked were taken).
+    pub those_dates: bool,
     /// The name the guest gave ("a nombre de Juan Pérez", "my name is John"), as written.
     pub name_given: Option<String>,
     /// A pick among the options on the table ("la segunda", "la más barata").
@@ -311,6 +314,9 @@ pub enum Choice {
     ThatOne,
     /// "La de 6", "la para 4 personas": the one for that many people.
     Sleeps(u16),
+    /// "La de 70 lucas", "la de $210.000": the one at that price (a night's or the stay's), in
+    /// pesos.
+    Priced(u32),
 }
 
 /// What a yes/no question is about.

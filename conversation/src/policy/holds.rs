@@ -505,7 +505,10 @@ pub(crate) fn move_hold(
             // The same cabin's nearest free stay of those nights, besides the other cabins
             // free on the dates asked (the offer that follows).
             match own_nearest_free(facts, h, a, &stay, guests) {
-                Some(at) => format!("{taken} {}", texts::free_at_instead(lang, &a.name, &at)),
+                Some(at) => {
+                    s.free_instead = Some((at.check_in(), at.check_out()));
+                    format!("{taken} {}", texts::free_at_instead(lang, &a.name, &at))
+                }
                 None => taken,
             }
         }

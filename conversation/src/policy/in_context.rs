@@ -212,6 +212,18 @@ pub(super) fn in_context<'a>(
             _ => {}
         }
     }
+    // "Uy, no está libre; la tengo libre del 10 al 13: si te sirve, decime esas fechas" …
+    // "dale, esas fechas": the stay proposed, for the cabin held.
+    if u.those_dates
+        && u.check_in.is_none()
+        && u.accommodation.is_none()
+        && let Some((i, o)) = prev.free_instead
+    {
+        let r = read.to_mut();
+        r.check_in = Some(i);
+        r.check_out = Some(o);
+        r.nights = None;
+    }
     // "¿Y del 17 al 20?" … "mejor la primera fecha": the stay talked about before (a "first"
     // read as the 1st of a month is that word).
     // With a change refused and pending, "keep the original dates" keeps the hold instead.

@@ -55,6 +55,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*reread::which_ones_do(prev, u);
             let mut state = prev.clone();
             state.asked_code = false;
+            state.free_instead = None;
             state.language = u
                 .language_asked
                 .unwrap_or_else(|| prev.language.after(u.language, u.language_sure));

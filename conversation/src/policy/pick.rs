@@ -1,5 +1,6 @@
 //! Which option on the table the guest points at: by name, position, price, size, pets or a
-//! feature ("la segunda", "la más barata", "la que tiene jacuzzi"), and what pointing does
+//! feature ("la segunda", "la más barata", "la de 70 lucas", "la que tiene jacuzzi"), and what
+//! pointing does
 //! (the option comes into focus; with a yes it is booked).
 //!
 //! Reads the offer and the message only; it never quotes or holds.
@@ -126,6 +127,7 @@ pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Optio
                     .min_by_key(|(i, o)| (o.capacity, *i))
                     .map(|(i, _)| i)
             }),
+        Choice::Priced(pesos) => priced(options, i64::from(pesos) * 100, facts),
         Choice::Having(f) => options.iter().position(|o| {
             facts
                 .accommodations()
@@ -134,4 +136,37 @@ pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Optio
         }),
     };
     Some(found)
+}
+
+/// The option a sum said points at ("la de 70 lucas", "la de $210.000"): the one whose price
+/// a night or total is that sum, else the one nearest to it within a tenth (a total rounded,
+/// "la de 200 mil" for $ 204.000); none when two are as near.
+fn priced(options: &[crate::state::OfferOption], cents: i64, facts: &Facts<'_>) -> Option<usize> {
+    let night = |o: &crate::state::OfferOption| {
+        facts
+            .accommodations()
+            .iter()
+            .find(|a| a.id == o.accommodation_id)
+            .map(|a| a.tariff().base_per_night.cents())
+    };
+    let distance = |o: &crate::state::OfferOption| {
+        [Some(o.total_cents), night(o)]
+            .into_iter()
+            .flatten()
+            .map(|c| (c - cents).abs())
+            .min()
+            .unwrap_or(i64::MAX)
+    };
+    let mut near: Vec<(i64, usize)> = options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (distance(o), i))
+        .filter(|(d, _)| *d * 10 <= cents)
+        .collect();
+    near.sort_unstable();
+    match near[..] {
+        [(d, i), (e, _), ..] if d < e => Some(i),
+        [(_, i)] => Some(i),
+        _ => None,
+    }
 }

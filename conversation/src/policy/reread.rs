@@ -225,8 +225,12 @@ pub(super) fn pointed_at_the_place<'a>(
             let mut read = naming(u, &having);
             // "Preferimos una con hogar, del 14 al 18": offered with a yes that it has it (a
             // booking asked for, or a question about it, needs no such line).
+            // ("…any cabin with a fireplace? what time is check-out?": a question with the stay.)
             let stay_asked = u.check_in.is_some()
-                && matches!(u.intent, Intent::AskPrice | Intent::CheckAvailability)
+                && matches!(
+                    u.intent,
+                    Intent::AskPrice | Intent::CheckAvailability | Intent::AskInfo
+                )
                 && feature != crate::nlu::Feature::Pets;
             if !stay_asked {
                 read.features.retain(|f| *f != feature);

@@ -37,13 +37,18 @@
 //! sample in English (US, UK, Australian, non-native) and Brazilian Portuguese, chatty WhatsApp
 //! and emails, over every bullet; `cases_conv43.txt`, a sixth generalist sample in Argentine
 //! Spanish on WhatsApp: chatty, split messages, voseo, lunfardo, voice notes, over every
-//! bullet; `cases_conv47.txt`, questions, mostly Argentine: several intents in one message,
-//! yes/no questions answered yes or no first, named cabins asked about at every moment, offers
-//! pointed at by name, position and attribute, and "sí"/"dale" accepting only what is on the
-//! table; `cases_conv48.txt`, a generalist sample in Argentine Spanish, English and Brazilian
-//! Portuguese over every bullet, with guests who wander: questions mid-booking, minds changed
-//! twice, questions for a person, one-word replies) run through the real fleet, each
-//! asserting what the guest was told and the reservation left behind.
+//! bullet; `cases_conv44.txt`, a seventh generalist sample in Argentine Spanish, half WhatsApp
+//! and half email (formal emails in 'usted' asking several things), over every bullet;
+//! `cases_conv46.txt`, the hard middle of a booking: dates, nights and people
+//! corrected before and after a hold, taken dates, switches, cancellations unpaid and paid,
+//! groups corrected up and down, and what guests ask after paying; `cases_conv47.txt`,
+//! questions, mostly Argentine: several intents in one message, yes/no questions answered yes
+//! or no first, named cabins asked about at every moment, offers pointed at by name, position
+//! and attribute, and "sí"/"dale" accepting only what is on the table; `cases_conv48.txt`, a
+//! generalist sample in Argentine Spanish, English and Brazilian Portuguese over every bullet,
+//! with guests who wander: questions mid-booking, minds changed twice, questions for a person,
+//! one-word replies) run through the real fleet, each asserting what the guest was told and
+//! the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -283,6 +288,8 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv41.txt", include_str!("cases_conv41.txt")),
     ("cases_conv42.txt", include_str!("cases_conv42.txt")),
     ("cases_conv43.txt", include_str!("cases_conv43.txt")),
+    ("cases_conv44.txt", include_str!("cases_conv44.txt")),
+    ("cases_conv46.txt", include_str!("cases_conv46.txt")),
     ("cases_conv47.txt", include_str!("cases_conv47.txt")),
     ("cases_conv48.txt", include_str!("cases_conv48.txt")),
 ];

@@ -46,6 +46,10 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("what is the price", "precio"),
     ("what's the price", "precio"),
     ("i would like to book", "quiero reservar"),
+    // "I'm writing to book…", "we are writing to reserve…": written to book.
+    ("writing to book", "escribo para reservar"),
+    ("writing to reserve", "escribo para reservar"),
+    ("writing to make a reservation", "escribo para reservar"),
     ("we would like to book", "queremos reservar"),
     ("i'd like to book", "quiero reservar"),
     ("i d like to book", "quiero reservar"),
@@ -470,6 +474,15 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("my mistake", "me equivoque"),
     ("sorry", "perdon"),
     ("instead", "mejor"),
+    // "the Lenga instead of the Arrayán": what follows is given up, not preferred.
+    ("instead of", "en vez de"),
+    // "Could we have the Lenga?": a cabin asked for, not whether the place has something.
+    ("could we have the", "queremos la"),
+    ("can we have the", "queremos la"),
+    ("could we get the", "queremos la"),
+    ("can we get the", "queremos la"),
+    ("could i have the", "quiero la"),
+    ("can i have the", "quiero la"),
     ("i prefer", "prefiero"),
     ("we prefer", "preferimos"),
     // "the 3rd one": the ordinal's suffix is gone by now ("the 3 one").

@@ -165,6 +165,39 @@ const ARTICLES: &[&str] = &["el", "la", "los", "las", "o", "a"];
 /// The longest a phrase set aside runs before its month ("en vez del 5 al 8 de junio").
 const SET_ASIDE_SPAN: usize = 6;
 
+/// "No es abril, es mayo", "abril no, mayo", "not April, May", "não é abril, é maio": a month
+/// denied with another named after it; the positions of the denial, to be blanked.
+fn month_denied(tokens: &[Token]) -> Vec<usize> {
+    const NO: &[&str] = &["no", "not", "nao"];
+    const BETWEEN: &[&str] = &[
+        "es", "era", "en", "de", "is", "in", "e", "em", "para", "seria",
+    ];
+    let is_month = |k: usize| tokens.get(k).and_then(words::month_of).is_some();
+    let another_after = |k: usize| (k + 1..tokens.len()).any(is_month);
+    for i in 0..tokens.len() {
+        if tokens[i].is_any(NO) {
+            let month = (i + 1..(i + 4).min(tokens.len()))
+                .take_while(|&k| is_month(k) || tokens[k].is_any(BETWEEN))
+                .find(|&k| is_month(k));
+            if let Some(m) = month.filter(|&m| another_after(m)) {
+                return (i..=m).collect();
+            }
+        }
+        // "abril no, mayo" (not "el 6 es de mayo no de abril", which denies the one after)
+        let denied_here = tokens.get(i + 1).is_some_and(|t| {
+            t.is_any(NO)
+                && (t.punct_after
+                    || !tokens
+                        .get(i + 2)
+                        .is_some_and(|n| n.is_any(BETWEEN) || words::month_of(n).is_some()))
+        });
+        if is_month(i) && denied_here && another_after(i + 1) {
+            return vec![i, i + 1];
+        }
+    }
+    Vec::new()
+}
+
 /// The tokens with the dates the guest sets aside ("en vez de junio", "en lugar del 5 al 8 de
 /// junio", "em vez de junho") blanked, so they give no date and no month;
 /// the same length, so positions still match the message.
@@ -198,6 +231,7 @@ fn without_set_aside(tokens: &[Token]) -> std::borrow::Cow<'_, [Token]> {
             blank.extend(start..=month);
         }
     }
+    blank.extend(month_denied(tokens));
     if blank.is_empty() {
         return std::borrow::Cow::Borrowed(tokens);
     }

@@ -441,10 +441,11 @@ impl<'a> Scanner<'a> {
         // "la 1ra semana": the ordinal's suffix is gone, "la" says it is one.
         let after_la = i > 0 && self.tok(i - 1).is_some_and(|t| t.is("la"));
         let which = match self.tok(i)?.text.as_str() {
-            "primera" | "primer" | "primero" => 1,
+            // Portuguese ones too ("a primeira quinzena de março").
+            "primera" | "primer" | "primero" | "primeira" | "primeiro" => 1,
             "segunda" | "segundo" => 2,
-            "tercera" | "tercer" | "tercero" => 3,
-            "cuarta" | "cuarto" => 4,
+            "tercera" | "tercer" | "tercero" | "terceira" | "terceiro" => 3,
+            "cuarta" | "cuarto" | "quarta" | "quarto" => 4,
             "ultima" | "ultimo" => 5,
             "1" if after_la => 1,
             "2" if after_la => 2,
@@ -453,7 +454,7 @@ impl<'a> Scanner<'a> {
             _ => return None,
         };
         let unit = self.tok(i + 1)?;
-        let fortnight = unit.is("quincena");
+        let fortnight = unit.is_any(&["quincena", "quinzena"]);
         // "El primer finde de febrero", "el último fin de semana de marzo": that Friday to
         // Sunday.
         let weekend_len = if unit.is("finde") {

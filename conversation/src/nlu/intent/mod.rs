@@ -30,7 +30,7 @@ use super::{
 };
 use tables::{
     CUANTO_NOT_PRICE, CUES, DATE_FOLLOWS, DETERMINERS, LUGAR_BEFORE, ORDER_LEAD, PLACES_AWAY,
-    RESERVE_INFINITIVES, RESERVE_ORDERS, TOPICS, WANT,
+    RESERVE_INFINITIVES, RESERVE_ORDERS, SUMS, TOPICS, WANT, WRITE_TO,
 };
 
 /// How much a cue says about its intent.
@@ -580,7 +580,15 @@ fn called_off(tokens: &[Token], then: &[&str]) -> Vec<Cue> {
 /// The "reserv*" family; see the module docs.
 fn reserve_cues(tokens: &[Token]) -> Vec<Cue> {
     let before = |i: usize, k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
-    let wanted = |i: usize| (1..=3).any(|k| before(i, k).is_some_and(|t| t.is_any(WANT)));
+    // "Les escribo para reservar la Lenga…", "me comunico para reservar": the guest writes to
+    // book, as strong as "quiero reservar" (a question after it, "¿cuál sería el total?", asks
+    // what the hold's message tells).
+    let writes_to = |i: usize| {
+        before(i, 1).is_some_and(|t| t.is_any(&["para", "pra", "a"]))
+            && (2..=4).any(|k| before(i, k).is_some_and(|t| t.is_any(WRITE_TO)))
+    };
+    let wanted =
+        |i: usize| (1..=3).any(|k| before(i, k).is_some_and(|t| t.is_any(WANT))) || writes_to(i);
     // An infinitive that opens the message (or a sentence of it) or follows "please" is an
     // order: "Book the Coihue for 4…", "please book us…", "Reservar la Lenga del 3 al 6",
     // "… do you have parking? book the pet friendly one".
@@ -757,10 +765,17 @@ fn cuanto_cues(tokens: &[Token]) -> Vec<Cue> {
         let Some(q) = lexicon::word(t, "cuanto") else {
             continue;
         };
+        // "¿Cuánto queda la seña ahora?", "¿y la seña cuánto queda?": what a sum comes to,
+        // not how long or how far.
+        let sum_comes_to = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_any(&["queda", "quedaria"]))
+            && tokens.iter().any(|t| t.is_any(SUMS));
         if !asks_how_far(tokens, i)
-            && !tokens
-                .get(i + 1)
-                .is_some_and(|n| n.is_any(CUANTO_NOT_PRICE))
+            && (sum_comes_to
+                || !tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_any(CUANTO_NOT_PRICE)))
         {
             out.push(cue(Intent::AskPrice, Strong, q, i));
         }

@@ -759,6 +759,19 @@ pub(super) const WANT: &[&str] = &[
     "necesitamos", "podria", "podriamos", "puedo", "podemos", "deseo", "deseamos", "voy", "vamos",
 ];
 
+/// Verbs of writing to the place, before "para reservar": the message is written to book.
+pub(super) const WRITE_TO: &[&str] = &[
+    "escribo",
+    "escribimos",
+    "comunico",
+    "comunicamos",
+    "contacto",
+    "contactamos",
+    "escrevo",
+    "escrevemos",
+    "contato",
+];
+
 /// Words before "reserva" that make it a noun ("la reserva").
 pub(super) const DETERMINERS: &[&str] = &[
     "la", "una", "mi", "tu", "su", "esa", "esta", "nuestra", "de", "otra", "sin", "con", "nueva",
@@ -801,6 +814,12 @@ pub(super) const LUGAR_BEFORE: &[&str] = &[
 pub(super) const CUANTO_NOT_PRICE: &[&str] = &[
     "tiempo", "queda", "falta", "faltan", "tarda", "tardo", "hay", "km", "kilometros", "dura",
     "cuadras", "metros", "minutos", "horas", "entran", "personas", "antes", "demora", "lejos",
+];
+
+/// Sums of a stay: after "¿cuánto queda…?" they make it a price ("¿cuánto queda la seña?").
+#[rustfmt::skip]
+pub(super) const SUMS: &[&str] = &[
+    "sena", "total", "saldo", "precio", "deposito", "anticipo", "resto", "monto", "pagar",
 ];
 
 /// Places a guest measures the way to: "¿a cuánto están del centro?" is no price ("¿a cuánto

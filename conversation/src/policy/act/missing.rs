@@ -72,8 +72,11 @@ pub(super) fn ask_guests(
             .iter()
             .find(|a| a.name == n && !facts.occupancy.is_free(a.id, &stay))
             .map(|a| {
-                // "¿Está libre la Coihue del 13 al 16?": a no first, as any yes/no question.
-                if u.question && u.accommodation.as_deref() == Some(n) {
+                // "¿Está libre la Coihue del 13 al 16?": a no first, as any yes/no question;
+                // so too "¿y del 12 al 14?" of the cabin named before.
+                if u.question
+                    && (u.accommodation.as_deref() == Some(n) || asks_of_cabin_before(s, u))
+                {
                     texts::named_free(lang, &[], &[a.name.as_str()])
                 } else {
                     texts::named_not_free(lang, &a.name).trim_end().to_owned()
@@ -113,13 +116,27 @@ pub(super) fn ask_guests(
     out
 }
 
-/// Whether each cabin this message names is free for the stay the slots hold.
+/// "¿Y estaría libre del 20 al 24?", "¿y del 14 al 16?": whether the cabin named earlier is
+/// free is asked, though this message names none. A yes/no question like any other, so
+/// answered yes or no first.
+fn asks_of_cabin_before(s: &ConversationState, u: &Understanding) -> bool {
+    u.question
+        && u.intent == crate::nlu::Intent::CheckAvailability
+        && u.accommodations.is_empty()
+        && s.accommodation.is_some()
+}
+
+/// Whether each cabin this message names (else the one named before, when this one asks
+/// whether it is free) is free for the stay the slots hold.
 fn named_free(s: &ConversationState, u: &Understanding, facts: &Facts<'_>) -> Option<String> {
     let stay = stay_of_state(s)?;
+    let before = asks_of_cabin_before(s, u)
+        .then(|| s.accommodation.clone())
+        .flatten();
     let named: Vec<&booking::Accommodation> = facts
         .accommodations()
         .iter()
-        .filter(|a| u.accommodations.contains(&a.name))
+        .filter(|a| u.accommodations.contains(&a.name) || before.as_deref() == Some(&a.name))
         .collect();
     if named.is_empty() {
         return None;

@@ -70,14 +70,36 @@ pub(super) fn paying(
     // "¿El resto cuándo lo pago?", "el saldo, ¿en efectivo?" once the deposit is in: that
     // reservation's balance and how it is taken ("¿cuánto me queda por pagar?" and the
     // voucher asked again get the whole voucher).
+    // "¿Cuánto es el saldo? ¿y la dirección?": with the address or the times asked besides,
+    // the voucher, which says them all.
+    let paid = || held(facts, u).is_some_and(|h| h.paid);
+    let voucher_says = |t: &InfoTopic| {
+        matches!(
+            t,
+            InfoTopic::Location | InfoTopic::CheckInTime | InfoTopic::Payment
+        )
+    };
+    let more_than_paying = u.topics.iter().any(|t| *t != InfoTopic::Payment);
     if u.topics.contains(&InfoTopic::Payment)
+        && more_than_paying
+        && u.topics.iter().all(voucher_says)
+        && u.features.is_empty()
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && s.offer.is_none()
+        && paid()
+    {
+        return Some(Step::Voucher);
+    }
+    if u.topics.contains(&InfoTopic::Payment)
+        && !more_than_paying
         && !u.asks_voucher
         && u.features.is_empty()
         && !heard.new_stay()
         && u.accommodation.is_none()
         && u.about_hold.is_none()
         && s.offer.is_none()
-        && held(facts, u).is_some_and(|h| h.paid)
+        && paid()
     {
         return Some(Step::BalanceDue);
     }

@@ -4,7 +4,7 @@
 //! supposed); "ah ok. ¿y pasan a buscar por el aeropuerto?" with an offer on the table held
 //! it (the "ok" read as a yes) and the question was not passed to a person; "bueno entonces la
 //! Lenga del 12 al 15, somos 5 con el perro" after asking which cabins take dogs was only
-//! offered. Probing around them: an "ok" right after a question was passed to a person held
+//! offered (fixed on main meanwhile, kept here as a table). Probing around them: an "ok" right after a question was passed to a person held
 //! the offer still on the table.
 
 use super::*;
@@ -69,7 +69,10 @@ fn a_cabin_settled_on_with_then_and_its_dates_is_held() {
             "bueno entonces la lenga del 12 al 15 de abril, somos 5 con el perro",
             3,
         ),
-        ("ok entonces la coihue del 3 al 6 de mayo, somos 3 y el perro", 2),
+        (
+            "ok entonces la coihue del 3 al 6 de mayo, somos 3 y el perro",
+            2,
+        ),
         ("ok then the Lenga from May 2 to 5 for 6, with our dog", 3),
         ("então a Coihue de 3 a 6 de maio pra 4 com o cachorro", 2),
     ] {

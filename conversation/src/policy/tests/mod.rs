@@ -351,6 +351,8 @@ mod conv40;
 mod conv41;
 mod conv42;
 mod conv43;
+mod conv44;
+mod conv46;
 mod conv47;
 mod conv48;
 mod eighteenth;

@@ -193,3 +193,12 @@ fn when_it_is_free_after_a_refused_move_is_the_held_cabins_nearest_stays() {
         );
     }
 }
+
+#[test]
+fn a_feature_asked_with_a_stay_and_another_question_is_still_answered() {
+    let t = talk(&["2 of us, Dec 15-17. Any cabin with a pool? what time is check-out?"]);
+    let s = said(&t);
+    assert!(s.contains("pool"), "{s}");
+    assert!(s.contains("10:00"), "{s}");
+    assert!(t.state.offer.is_some(), "{s}");
+}
