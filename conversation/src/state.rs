@@ -123,6 +123,10 @@ pub struct ConversationState {
     /// ("del 16 al 18") fall in it.
     #[serde(default)]
     pub month: Option<u32>,
+    /// The guest wants a weekend, its days not said yet ("un finde en marzo"): a bare day said
+    /// next ("el del 12") is that day's weekend, Friday to Sunday.
+    #[serde(default)]
+    pub weekend_wanted: bool,
     /// The last reply asked for the code of the reservation to cancel: a code said next
     /// ("es la RES270101001") answers it.
     #[serde(default)]

@@ -556,7 +556,9 @@ pub(super) fn voucher(tokens: &[Token]) -> bool {
         )
 }
 
-/// "Contame de la Coihue", "hablame sobre la Lenga", "tell me about the Ñire": tell about it.
+/// "Contame de la Coihue", "hablame sobre la Lenga", "tell me about the Ñire", "tell us a bit
+/// more about the Lenga", "me fala mais sobre a Ñire", "describe the Lenga", "what's the Ñire
+/// like?": tell about it. Between the verb and "about" only whom it is told to and how much.
 pub(super) fn tell_me(tokens: &[Token]) -> bool {
     const TELL: &[&str] = &[
         "contame",
@@ -571,12 +573,31 @@ pub(super) fn tell_me(tokens: &[Token]) -> bool {
         "conte",
         "me",
     ];
-    tokens.windows(2).any(|w| {
-        w[0].is_any(TELL)
-            && !w[0].is("me")
-            && w[1].is_any(&["de", "sobre", "about", "da", "do", "algo"])
-            || w[0].is("me") && w[1].is_any(&["contas", "contan", "hablas"])
-    })
+    const BETWEEN: &[&str] = &[
+        "me", "us", "nos", "more", "mais", "mas", "a", "bit", "little", "un", "poco", "pouco",
+        "um", "again",
+    ];
+    const ABOUT: &[&str] = &["de", "sobre", "about", "da", "do", "algo", "on"];
+    let told_about = tokens.iter().enumerate().any(|(i, t)| {
+        t.is_any(TELL)
+            && !t.is("me")
+            && tokens[i + 1..]
+                .iter()
+                .take(6)
+                .position(|w| !w.is_any(BETWEEN))
+                .is_some_and(|k| tokens[i + 1 + k].is_any(ABOUT))
+    });
+    let me_told = tokens
+        .windows(2)
+        .any(|w| w[0].is("me") && w[1].is_any(&["contas", "contan", "hablas"]));
+    // "Describe the Lenga", "descreve a Ñire": asked to describe it.
+    let describe = tokens
+        .iter()
+        .any(|t| t.is_any(&["describe", "descreve", "descreva", "descrever"]));
+    // "What's the Ñire like?", "what is the Lenga like": what it is like.
+    let like = tokens.first().is_some_and(|t| t.is_any(&["what", "whats"]))
+        && tokens.last().is_some_and(|t| t.is("like"));
+    told_about || me_told || describe || like
 }
 
 /// "De nuevo", "de vuelta": again.

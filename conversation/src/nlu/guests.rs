@@ -320,6 +320,9 @@ fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
     if summed.is_some() {
         return summed;
     }
+    if let Some(n) = now_we_are(tokens, &number, &people) {
+        return Some(n);
+    }
     // "Quedamos en 6", "ficamos em 10": the party as it now stands.
     const SETTLED: &[&str] = &[
         "quedamos",
@@ -378,6 +381,35 @@ fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
                     .is_some_and(|w| w.is_any(NOT_PEOPLE) || w.is_any(THINGS))
             })
             .map(|n| n.value)
+    })
+}
+
+/// "Dos personas desistieron, ahora somos 6", "2 people dropped out, now we are 6", "duas
+/// pessoas desistiram, agora somos 6", "so we're 6 now": the party as it is now, said after
+/// the people who left or joined; it wins over them. Only a whole count ("ahora somos 4 y 2
+/// chicos" still adds the children).
+fn now_we_are(
+    tokens: &[Token],
+    number: &dyn Fn(usize) -> Option<numbers::Number>,
+    people: &dyn Fn(usize) -> bool,
+) -> Option<u32> {
+    const NOW: &[&str] = &["ahora", "agora", "now"];
+    const ARE: &[&str] = &["somos", "seremos", "seriamos", "quedamos", "quedariamos"];
+    let now_at = |k: usize| tokens.get(k).is_some_and(|w| w.is_any(NOW));
+    tokens.iter().enumerate().find_map(|(t, tok)| {
+        if !tok.is_any(ARE) {
+            return None;
+        }
+        let n = number(t + 1)?;
+        let mut end = t + 1 + n.len;
+        if people(end) {
+            end += 1;
+        }
+        // The count ends its clause ("…, now we are 6", "somos 6 agora."), nothing added to it.
+        let ends_at = |k: usize| k >= tokens.len() || tokens[k - 1].punct_after;
+        let closes = ends_at(end) || now_at(end) && ends_at(end + 1);
+        let said_now = t.checked_sub(1).is_some_and(now_at) || now_at(end);
+        (said_now && closes).then_some(n.value)
     })
 }
 

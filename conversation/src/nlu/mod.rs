@@ -166,6 +166,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     stay_changes::stretch_period(&tokens, &mut dates);
     // "Llegamos un día antes", "salimos un día antes, el 8": the end a move is said of.
     let shift_end = stay_changes::shift_days(&tokens).and(stay_changes::shifted_end(&tokens));
+    // "Cambiá la salida al 7", "change the check-in to the 2nd": one end renamed, the other kept.
+    let end_changed = stay_changes::end_changed(&tokens);
+    let shift_end = shift_end.or(end_changed);
     if shift_end == Some(StayEnd::Departure) {
         stay_changes::departure_day(&mut dates);
     }
@@ -642,11 +645,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
+        weekend_wanted: dates.check_in.is_none()
+            && lexicon::says_any(&tokens, &["finde", "fin de semana", "fines de semana"]),
         per_night: decision.intent == Intent::AskPrice && one_night,
         arrival_only: dates.check_in.is_some()
             && dates.check_out.is_none()
             && dates.nights.is_none()
-            && tokens.iter().any(|t| t.is_any(stay_changes::ARRIVAL_WORDS)),
+            && (tokens.iter().any(|t| t.is_any(stay_changes::ARRIVAL_WORDS))
+                || end_changed == Some(StayEnd::Arrival)),
         month: dates.month.filter(|_| dates.check_in.is_none()),
         bare_number: references::bare_number(&tokens),
         extra_nights: extra,

@@ -10,7 +10,8 @@
 //!   "perro"). Exactly two repeated letters are left alone here and handled by the matcher.
 //! - digits glued to letters are split ("4pax" → "4" "pax"; "1ro" → "1", the ordinal suffix is
 //!   dropped), while `/`, `-` and `.` between two digits stay inside the token ("15/12",
-//!   "15-17") so the date parser sees them whole.
+//!   "15-17") so the date parser sees them whole; a typographic dash ("10–13", "10—13", the
+//!   minus sign) is a hyphen, since mail clients and phones write one for a typed "-".
 //! - thumbs-up style emojis become the token "ok"; `+` becomes "mas"; `$` becomes "pesos";
 //!   any other emoji or symbol is a separator.
 //! - input is cut at [`MAX_CHARS`] characters (WhatsApp's own message limit), so the work
@@ -86,6 +87,9 @@ fn classify(c: char) -> Class {
         'º' | 'ª' | '°' => Class::Separator,
         '0'..='9' => Class::Digit(c),
         '/' | '-' | '.' => Class::Joiner(c),
+        // Typographic dashes ("10–13 March": word processors, phones and mail clients turn a
+        // typed hyphen into an en or em dash) join two days as the hyphen does.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => Class::Joiner('-'),
         '+' => Class::Plus,
         '$' => Class::Dollar,
         ',' | '!' | '?' | ';' | ':' | '¿' | '¡' => Class::Punct,

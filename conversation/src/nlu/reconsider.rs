@@ -167,6 +167,12 @@ pub(super) fn reconsider(
     // With the dates, a question besides ("queremos la Ñire del 24 al 27 para 3, ¿tiene
     // jacuzzi? ¿cómo se paga?") is answered with the hold, not instead of it; so is one said
     // with a yes ("Dale, vamos con la Coihue. ¿La seña se puede pagar con transferencia?").
+    // "We'll take the Coihue instead", "então ficamos com a Lenga", with no question and
+    // nothing else asked: the guest's decision, a cabin outside the offer too (one mentioned
+    // as taking pets, say), not only a look at it.
+    let settled_plainly = matches!(decision.intent, Intent::Unknown | Intent::Greeting)
+        && !text.contains('?')
+        && !text.contains('¿');
     if (matches!(
         decision.intent,
         Intent::CheckAvailability | Intent::AskInfo | Intent::AskPrice
@@ -175,8 +181,7 @@ pub(super) fn reconsider(
         && !agreement.no
         && accommodation.is_some_and(|name| {
             accommodation::wanted(tokens, name)
-                || agreement.yes
-                    && decision.intent != Intent::Unknown
+                || (agreement.yes && decision.intent != Intent::Unknown || settled_plainly)
                     && accommodation::settled_on(tokens, name)
         })
     {

@@ -290,6 +290,35 @@ pub(super) fn shifted_end(tokens: &[Token]) -> Option<StayEnd> {
     }
 }
 
+/// "¿Podés cambiar la salida al 7?", "pode mudar a saída pro dia 7?", "can we change the
+/// check-out to the 7th?", "dá pra mudar a entrada pro dia 2?": a change said of one end of
+/// the stay by its name, the other end kept. `None` without a verb of changing, or with both
+/// ends (or neither) named.
+pub(super) fn end_changed(tokens: &[Token]) -> Option<StayEnd> {
+    #[rustfmt::skip]
+    const CHANGE: &[&str] = &[
+        "cambiar", "cambia", "cambiame", "cambiala", "cambiamos", "cambiemos", "cambien",
+        "cambienme", "mudar", "muda", "mude", "mudamos", "trocar", "troca", "troque", "alterar",
+        "altera", "modificar", "modifica", "mover", "movela", "pasar", "pasala",
+    ];
+    if !tokens.iter().any(|t| t.is_any(CHANGE)) {
+        return None;
+    }
+    let check = |i: usize, then: &str| {
+        tokens[i].is("check") && tokens.get(i + 1).is_some_and(|n| n.is(then))
+    };
+    let named = |words: &[&str], then: &str| {
+        (0..tokens.len()).any(|i| tokens[i].is_any(words) || check(i, then))
+    };
+    let arrival = named(&["entrada", "checkin", "llegada", "ingreso"], "in");
+    let departure = named(&["salida", "checkout", "egreso"], "out");
+    match (arrival, departure) {
+        (true, false) => Some(StayEnd::Arrival),
+        (false, true) => Some(StayEnd::Departure),
+        _ => None,
+    }
+}
+
 /// "We'll have to leave a day earlier, on the 8th", "salimos un día antes, el 12": the day said
 /// with a departure moved is the check-out, not a check-in.
 pub(super) fn departure_day(dates: &mut dates::DateInfo) {

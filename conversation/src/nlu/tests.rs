@@ -5679,6 +5679,108 @@ fn holidays_and_parking_in_english_and_portuguese_words() {
     );
 }
 
+/// The forty-fifth blind set (English-speaking and Brazilian guests) and the probing around it.
+#[test]
+fn english_and_brazilian_ways_found_by_the_forty_fifth_set() {
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    // A typographic dash joins two days as a hyphen does.
+    for text in [
+        "10–13 March for 4",
+        "10—13 March for 4",
+        "March 10 – 13 for 4",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (day("2027-03-10"), day("2027-03-13")),
+            "{text}"
+        );
+    }
+    // "w/" is "with"; a couple said the British way.
+    for text in [
+        "a little getaway w/ my wife",
+        "w/ my bf, feb 15 to 18",
+        "the wife and I",
+        "me and the missus",
+    ] {
+        assert_eq!(read(text).guests, Some(2), "{text}");
+    }
+    assert_ne!(read("2 adults w/o kids").guests, Some(3));
+    // Asked to tell about one cabin.
+    for text in [
+        "tell me about the Lenga",
+        "can you tell me a bit more about the Coihue?",
+        "what's the Lenga like?",
+        "describe the Arrayán please",
+        "me fala mais sobre a Lenga",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+        assert_eq!(u.info_topic, Some(InfoTopic::Amenities), "{text}");
+    }
+    // The party as it is now wins over the people who left; a count with more added is not
+    // the whole party.
+    for (text, guests) in [
+        ("duas pessoas desistiram, agora somos 6", 6),
+        ("2 people dropped out, now we are 6", 6),
+        ("two friends cancelled, so we're 6 now", 6),
+        ("dos personas se bajaron, ahora somos 6", 6),
+        ("ahora somos 4 y 2 chicos", 6),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+    // Praise is a mild yes; "show me" stays English.
+    for text in [
+        "show",
+        "show!",
+        "show, pode reservar",
+        "massa",
+        "top",
+        "sweet",
+        "lovely",
+    ] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    assert!(!read("show me the photos of the Lenga").affirmative);
+    // "Cancel that and put us in the Lenga": a move, not a cancellation.
+    assert_eq!(
+        read("can you cancel that and put us in the Lenga instead?").intent,
+        Intent::Book
+    );
+    // One end of the stay changed by its name.
+    for (text, arrival) in [
+        ("can we change the check-in to the 14th?", true),
+        ("dá pra mudar a entrada pro dia 14?", true),
+        ("can we change the check-out to the 18th?", false),
+        ("pode mudar a saída pro dia 18?", false),
+    ] {
+        let u = read(text);
+        assert_eq!(u.arrival_only, arrival, "{text}: {u:?}");
+        assert_eq!(u.until.is_some(), !arrival, "{text}: {u:?}");
+    }
+    // A foreigner's "feriado", and "AC".
+    use super::Period;
+    for text in [
+        "the next feriado, 2 people",
+        "for the feriado weekend, 2 of us",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.period.map(|p| p.period),
+            Some(Period::LongWeekend),
+            "{text}"
+        );
+    }
+    assert_eq!(read("is there AC?").feature, Some(Feature::AirConditioning));
+    // Settled on a cabin, said as no question: booked.
+    for text in [
+        "we'll take the Coihue instead",
+        "then we'll take the Coihue",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+}
+
 #[test]
 fn the_pet_left_at_home_unnamed_after_it_was_talked_about() {
     for text in [

@@ -231,6 +231,8 @@ pub struct Understanding {
     /// "¿finde?": the coming weekend said alone, which the conversation reads in the month
     /// the guest named before ("queremos ir en mayo" … "¿finde?").
     pub bare_weekend: bool,
+    /// A weekend wanted with no day said ("un finde en marzo", "a weekend in May").
+    pub weekend_wanted: bool,
     /// A price question about one night ("¿cuánto sale la noche?", "how much per night?",
     /// "qual o valor da diária?"), not the stay's total.
     pub per_night: bool,

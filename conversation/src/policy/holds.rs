@@ -197,7 +197,7 @@ pub(crate) fn voucher(s: &ConversationState, u: &Understanding, facts: &Facts<'_
                 deposit_paid: q.deposit,
                 balance_ways: facts.place.balance,
             };
-            vec![say(texts::voucher_text(lang, &v))]
+            vec![say(texts::sent_again(lang, &texts::voucher_text(lang, &v)))]
         }
         _ => vec![say(texts::payment_confirmed_in(lang, h.shown_code()))],
     }
@@ -224,20 +224,23 @@ fn group_voucher(lang: crate::Language, g: &crate::HeldGroup, facts: &Facts<'_>)
             guests: p.guests,
         })
         .collect();
-    Some(texts::group_voucher_text(
+    Some(texts::sent_again(
         lang,
-        &texts::GroupVoucher {
-            code: &g.code,
-            cabins: &cabins,
-            check_in: stay.check_in(),
-            check_out: stay.check_out(),
-            address: facts.place.address.as_deref(),
-            check_in_time: facts.place.check_in_time,
-            check_out_time: facts.place.check_out_time,
-            total,
-            deposit_paid: deposit,
-            balance_ways: facts.place.balance,
-        },
+        &texts::group_voucher_text(
+            lang,
+            &texts::GroupVoucher {
+                code: &g.code,
+                cabins: &cabins,
+                check_in: stay.check_in(),
+                check_out: stay.check_out(),
+                address: facts.place.address.as_deref(),
+                check_in_time: facts.place.check_in_time,
+                check_out_time: facts.place.check_out_time,
+                total,
+                deposit_paid: deposit,
+                balance_ways: facts.place.balance,
+            },
+        ),
     ))
 }
 

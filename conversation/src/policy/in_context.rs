@@ -105,6 +105,25 @@ pub(super) fn in_context<'a>(
         r.check_in = Some(day);
         r.check_out = u.check_out.and_then(|o| o.checked_add_signed(shift));
     }
+    // "Un finde en marzo" … "el del 12": that day's weekend, Friday to Sunday (a weekday from
+    // Monday to Thursday is an arrival said as such).
+    if prev.weekend_wanted
+        && u.day_only
+        && u.check_out.is_none()
+        && u.nights.is_none()
+        && let Some(day) = read.check_in
+        && let Some(back) = match day.weekday() {
+            chrono::Weekday::Fri => Some(0),
+            chrono::Weekday::Sat => Some(1),
+            chrono::Weekday::Sun => Some(2),
+            _ => None,
+        }
+        && let Some(friday) = day.checked_sub_signed(Duration::days(back))
+    {
+        let r = read.to_mut();
+        r.check_in = Some(friday.max(today));
+        r.check_out = friday.checked_add_signed(Duration::days(2));
+    }
     if let Some(delta) = u.extra_nights
         && u.check_in.is_none()
     {

@@ -389,6 +389,11 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     if u.month.is_some() {
         s.month = u.month;
     }
+    if u.check_in.is_some() {
+        s.weekend_wanted = false;
+    } else if u.weekend_wanted {
+        s.weekend_wanted = true;
+    }
     if u.accommodations.len() > 1 {
         s.named.clone_from(&u.accommodations);
     } else if u.accommodation.is_some() {

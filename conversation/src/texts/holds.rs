@@ -873,6 +873,18 @@ impl Voucher<'_> {
     }
 }
 
+/// A voucher sent again when the guest asks for it: its lines under "here it is again", not
+/// the payment's news told a second time.
+pub fn sent_again(lang: Language, voucher: &str) -> String {
+    let lines = voucher.split_once('\n').map_or(voucher, |(_, rest)| rest);
+    let again = match lang {
+        Language::Es => "Tu reserva está confirmada ✅ Acá tenés tu comprobante de nuevo 👇",
+        Language::En => "Your booking is confirmed ✅ Here's your voucher again 👇",
+        Language::Pt => "Sua reserva está confirmada ✅ Aqui está seu comprovante de novo 👇",
+    };
+    format!("{again}\n{lines}")
+}
+
 pub fn voucher_text(lang: Language, v: &Voucher<'_>) -> String {
     let (a, b) = (day(lang, v.check_in), day(lang, v.check_out));
     let (tin, tout) = (

@@ -39,6 +39,8 @@
 //! Spanish on WhatsApp: chatty, split messages, voseo, lunfardo, voice notes, over every
 //! bullet; `cases_conv44.txt`, a seventh generalist sample in Argentine Spanish, half WhatsApp
 //! and half email (formal emails in 'usted' asking several things), over every bullet;
+//! `cases_conv45.txt`, a generalist sample of English-speaking (US, UK, Canadian,
+//! non-native backpackers) and Brazilian guests on WhatsApp and by email, over every bullet;
 //! `cases_conv46.txt`, the hard middle of a booking: dates, nights and people
 //! corrected before and after a hold, taken dates, switches, cancellations unpaid and paid,
 //! groups corrected up and down, and what guests ask after paying; `cases_conv47.txt`,
@@ -289,6 +291,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv42.txt", include_str!("cases_conv42.txt")),
     ("cases_conv43.txt", include_str!("cases_conv43.txt")),
     ("cases_conv44.txt", include_str!("cases_conv44.txt")),
+    ("cases_conv45.txt", include_str!("cases_conv45.txt")),
     ("cases_conv46.txt", include_str!("cases_conv46.txt")),
     ("cases_conv47.txt", include_str!("cases_conv47.txt")),
     ("cases_conv48.txt", include_str!("cases_conv48.txt")),

@@ -42,13 +42,33 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     // "From 3/3 to 7/3": two dates of one month written day first (month first they would be
     // months apart), as a European guest writes them in English.
     let english = english && !tokens.iter().any(day_first_only) && !one_month_day_first(&tokens);
-    let replaced = phrases(&portuguese_close(portuguese_ten(portuguese_weekdays(
-        instead::new_value_with_unit(settle::as_paying(tokens)),
+    let replaced = phrases(&praise(portuguese_close(portuguese_ten(
+        portuguese_weekdays(instead::new_value_with_unit(settle::as_paying(tokens))),
     ))));
     months_after_days(replaced)
         .into_iter()
         .map(|t| month_first_numeric(t, english))
         .collect()
+}
+
+/// Brazilian "show" and "top" are praise ("show!", "show, pode reservar", "top demais"), as
+/// "genial" is; only where they end a clause or lead into more praise or a go-ahead, so "show
+/// me the photos" and "top floor" stay English.
+fn praise(mut tokens: Vec<Token>) -> Vec<Token> {
+    const THEN: &[&str] = &[
+        "entao", "pode", "obrigado", "obrigada", "valeu", "vlw", "demais", "e", "ja", "beleza",
+        "fechado", "perfeito", "reserva", "sim", "ok",
+    ];
+    for i in 0..tokens.len() {
+        let next = tokens.get(i + 1);
+        let praises = tokens[i].is_any(&["show", "top"])
+            && (tokens[i].punct_after || next.is_none_or(|n| n.is_any(THEN)));
+        if praises {
+            tokens[i].text = "genial".to_owned();
+            tokens[i].known = true;
+        }
+    }
+    tokens
 }
 
 /// Portuguese "fechar" is closing the deal: "fecha a Coihue", "blz, fecha", "pode fechar",

@@ -6,7 +6,8 @@
 //! Rules:
 //! - only tokens no Spanish guest writes with another meaning ("u" is Spanish "o" before an
 //!   "o": "7 u 8"; "tb", "pq" and "dps" are Spanish shorthand too, bridged apart);
-//! - a token is replaced whole, by one word or several; the last keeps its punctuation.
+//! - a token is replaced whole, by one word or several; the last keeps its punctuation;
+//! - "w/o" reads "w" "o" once tokenized: "without", never "with" and the Spanish "o" (or).
 
 use super::{super::normalize::Token, word};
 
@@ -22,6 +23,8 @@ const SHORTHAND: &[(&str, &str)] = &[
     ("2nite", "tonight"), ("tonite", "tonight"), ("nite", "night"), ("nites", "nights"),
     ("b4", "before"), ("avail", "available"), ("abt", "about"), ("ur", "your"),
     ("bday", "birthday"), ("hols", "holidays"), ("arvo", "afternoon"),
+    // "w/ my wife": the slash is a separator, so "w" is left alone ("w/o" is below).
+    ("w", "with"),
     // Portuguese
     ("qnto", "quanto"), ("qto", "quanto"), ("qnt", "quanto"), ("qt", "quanto"),
     ("qnta", "quanta"), ("qta", "quanta"),
@@ -37,7 +40,13 @@ const SHORTHAND: &[(&str, &str)] = &[
 /// The tokens with every shorthand written out.
 pub(crate) fn expand(tokens: Vec<Token>) -> Vec<Token> {
     let mut out = Vec::with_capacity(tokens.len());
-    for t in tokens {
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(t) = tokens.next() {
+        if t.is("w") && tokens.peek().is_some_and(|o| o.is("o")) {
+            let o = tokens.next();
+            out.push(word("without", o.is_some_and(|o| o.punct_after)));
+            continue;
+        }
         let Some((_, whole)) = SHORTHAND.iter().find(|(short, _)| t.is(short)) else {
             out.push(t);
             continue;
@@ -75,6 +84,8 @@ mod tests {
             ("tmrw for 2 nites", "tomorrow for 2 nights"),
             ("this wknd, thx", "this weekend thanks"),
             ("hj a noite", "hoje a noite"),
+            ("w/ my wife", "with my wife"),
+            ("2 adults w/o kids", "2 adults without kids"),
             ("essa msm", "essa mesmo"),
             // Spanish words pass unchanged.
             ("somos 7 u 8, tb con perro", "somos 7 u 8 tb con perro"),

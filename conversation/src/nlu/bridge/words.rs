@@ -163,6 +163,9 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("family friendly", "aceptan chicos"),
     ("washing machine", "lavarropas"),
     ("air conditioner", "aire acondicionado"),
+    // "Is there AC?", "A/C?" (the slash splits it).
+    ("ac", "aire acondicionado"),
+    ("a c", "aire acondicionado"),
     ("hot tub", "jacuzzi"),
     ("spa bath", "jacuzzi"),
     ("spa tub", "jacuzzi"),
@@ -468,6 +471,19 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("that s fine", "esta bien"),
     ("that's fine", "esta bien"),
     ("great", "genial"),
+    // Praise that acknowledges an answer or a hold ("sweet", "lovely", "brilliant"): as mild
+    // as "great" (a yes to an offer, "already held" after a hold).
+    ("sweet", "genial"),
+    ("lovely", "genial"),
+    ("brilliant", "genial"),
+    ("excellent", "genial"),
+    ("nice", "genial"),
+    ("wonderful", "genial"),
+    ("amazing", "genial"),
+    ("fantastic", "genial"),
+    ("superb", "genial"),
+    ("splendid", "genial"),
+    ("cheers", "gracias"),
     // English: corrections and choices
     ("actually", "en realidad"),
     ("i made a mistake", "me equivoque"),
@@ -854,6 +870,14 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("sexta", "viernes"),
     ("terca", "martes"),
     ("semana que vem", "semana que viene"),
+    // "Cancel that and put us in the Ñire instead", "can you put me in the Lenga?": a move to
+    // that place, as "ponenos en la Ñire" says it.
+    ("put us in", "ponenos en"),
+    ("put us into", "ponenos en"),
+    ("put us on", "ponenos en"),
+    ("put me in", "poneme en"),
+    ("put me into", "poneme en"),
+    ("put me on", "poneme en"),
     // English partners
     ("me and my wife", "mi esposa y yo"),
     ("my wife and me", "mi esposa y yo"),
@@ -863,6 +887,16 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("me and my partner", "mi pareja y yo"),
     ("me and my girlfriend", "mi novia y yo"),
     ("me and my boyfriend", "mi novio y yo"),
+    // "The wife and I", "me and the missus": a couple said the British way.
+    ("the wife and i", "mi esposa y yo"),
+    ("the husband and i", "mi esposo y yo"),
+    ("me and the wife", "mi esposa y yo"),
+    ("me and the missus", "mi esposa y yo"),
+    ("the missus and i", "mi esposa y yo"),
+    ("me and the husband", "mi esposo y yo"),
+    ("with the wife", "con mi esposa"),
+    ("with the missus", "con mi esposa"),
+    ("with the husband", "con mi esposo"),
     // "just me and my wife": the speaker and someone ("just me" alone is one).
     ("just me and", "yo y"),
     ("only me and", "yo y"),
@@ -1178,6 +1212,15 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("nao", "no"),
     ("pode ser", "dale"),
     ("beleza", "genial"),
+    // Brazilian praise: "show de bola", "massa", "maravilha", "demais" ("show" and "top" alone
+    // are read in `praise`, never "show me").
+    ("show de bola", "genial"),
+    ("massa", "genial"),
+    ("maravilha", "genial"),
+    ("demais", "genial"),
+    ("joia", "genial"),
+    ("perfeito", "perfecto"),
+    ("perfeita", "perfecto"),
     // Chat shorthand: "blz" (beleza), "valeu"/"vlw" (thanks), "obg" (obrigado).
     ("blz", "genial"),
     ("valeu", "gracias"),
@@ -1323,6 +1366,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("ferias de julho", "vacaciones de invierno"),
     // "O próximo feriado", "no feriado": the next long weekend, its days said back.
     ("proximo feriado", "proximo finde largo"),
+    // Foreigners borrow the Argentine word: "the next feriado", "the feriado weekend", "over
+    // the feriado long weekend".
+    ("next feriado", "proximo finde largo"),
+    ("feriado weekend", "finde largo"),
+    ("feriado long weekend", "finde largo"),
     ("vaga de garagem", "cochera"),
     ("vaga pro carro", "cochera"),
     ("vaga para o carro", "cochera"),
@@ -1349,6 +1397,8 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("com", "con"),
     ("um", "un"),
     ("uma", "una"),
+    // "Como é a Ñire?", "como e a lenga": what it is like ("e" alone is "and").
+    ("como e", "como es"),
     ("e", "y"),
     ("pra", "para"),
     ("aceitam", "aceptan"),

@@ -1,5 +1,5 @@
 //! Stage 6: a guest with a hold asking about paying: the voucher, the balance, how the deposit
-//! is paid.
+//! is paid; without one, the balance asked about is how paying works.
 
 use super::{Heard, Step, held};
 use crate::{
@@ -112,6 +112,21 @@ pub(super) fn paying(
         && held(facts, u).is_some_and(|h| h.paid)
     {
         return Some(Step::Balance);
+    }
+    // "When do I pay the rest?", "¿cuándo pago el resto?" with nothing held in this
+    // conversation: how paying works (the deposit to book, the rest on arrival), not the
+    // welcome nor a person.
+    if u.asks_balance
+        && u.pay_methods.is_empty()
+        && !heard.new_stay()
+        && u.accommodation.is_none()
+        && held(facts, u).is_none()
+    {
+        return Some(Step::Info {
+            topics: vec![InfoTopic::Payment],
+            features: Vec::new(),
+            named: None,
+        });
     }
     None
 }

@@ -13,7 +13,7 @@ use crate::{
 
 /// A greeting, a question for a person, a holiday or a month asked about.
 pub(super) fn calendar(
-    _prev: &ConversationState,
+    prev: &ConversationState,
     s: &mut ConversationState,
     u: &Understanding,
     heard: &Heard,
@@ -30,7 +30,10 @@ pub(super) fn calendar(
         s.needs_human = true;
         return Some(Step::Unanswered);
     }
-    if u.intent == Intent::Greeting && !heard.new_stay() {
+    // "Hi, then we'll take the Coihue instead" (an email's opening): a cabin named for the
+    // stay on the table is what the message says, not the greeting (`stay_request` reads it).
+    let names_a_cabin = u.accommodation.is_some() && (s.check_in.is_some() || prev.wants.is_some());
+    if u.intent == Intent::Greeting && !heard.new_stay() && !names_a_cabin {
         return Some(Step::Greet);
     }
     if let Some(p) = u.period

@@ -352,6 +352,7 @@ mod conv41;
 mod conv42;
 mod conv43;
 mod conv44;
+mod conv45;
 mod conv46;
 mod conv47;
 mod conv48;

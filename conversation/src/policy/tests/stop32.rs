@@ -4,7 +4,9 @@
 //! answered; English features are said back as the guest called them, and the amenities owners
 //! write in Spanish named in the guest's language; "is that ok?" asks after no thing; "¿y la más
 //! grande?" after a question asks it again of the one described; "¿cuándo está libre?" about a
-//! taken cabin (named, or the held one whose move was refused) gets its own nearest free stays.
+//! taken cabin (named, or the held one whose move was refused) gets its own nearest free stays;
+//! a voucher asked for again is sent under "here it is again", not the payment's news; "un finde
+//! en marzo" then "el del 12" is that day's weekend.
 
 use chrono::NaiveDate;
 
@@ -201,4 +203,63 @@ fn a_feature_asked_with_a_stay_and_another_question_is_still_answered() {
     assert!(s.contains("pool"), "{s}");
     assert!(s.contains("10:00"), "{s}");
     assert!(t.state.offer.is_some(), "{s}");
+}
+
+#[test]
+fn a_voucher_asked_for_again_is_sent_again_without_the_payments_news() {
+    let w = coihue_hold(true);
+    for (text, again) in [
+        (
+            "me reenviás el comprobante? lo borré sin querer",
+            "de nuevo",
+        ),
+        ("could you send me the voucher again?", "again"),
+        ("pode mandar o comprovante de novo?", "de novo"),
+    ] {
+        let t = w.run(&after_hold(), text);
+        let s = said(&t);
+        assert!(
+            s.contains(again) && s.contains("RES261215007"),
+            "{text}: {s}"
+        );
+        assert!(
+            !s.contains("Pago confirmado") && !s.contains("Payment confirmed"),
+            "{s}"
+        );
+        assert!(!s.contains("Pagamento confirmado"), "{s}");
+    }
+}
+
+#[test]
+fn a_weekend_wanted_then_a_bare_day_is_that_days_weekend() {
+    // March 2027: the 12th is a Friday, the 13th a Saturday, the 14th a Sunday.
+    for (first, day) in [
+        (
+            "queremos escaparnos un finde en marzo, somos 2",
+            "el del 12",
+        ),
+        ("un fin de semana de marzo para 2", "el del 13"),
+        ("a weekend in March for 2 people", "the 14th"),
+        ("queremos um fim de semana em março, somos 2", "o do dia 13"),
+    ] {
+        let t = talk(&[first, day]);
+        assert_eq!(
+            t.state.check_in,
+            Some(d("2027-03-12")),
+            "{day}: {}",
+            said(&t)
+        );
+        assert_eq!(
+            t.state.check_out,
+            Some(d("2027-03-14")),
+            "{day}: {}",
+            said(&t)
+        );
+    }
+    // Both days said: as said.
+    let t = talk(&["un finde de marzo, somos 2", "del 12 al 15"]);
+    assert_eq!(t.state.check_out, Some(d("2027-03-15")), "{}", said(&t));
+    // A weekday: an arrival.
+    let t = talk(&["un finde de marzo, somos 2", "el 10"]);
+    assert_eq!(t.state.check_in, Some(d("2027-03-10")), "{}", said(&t));
 }
