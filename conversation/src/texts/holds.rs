@@ -762,19 +762,19 @@ fn change_noted(lang: Language, asked: ChangeAsked<'_>) -> String {
         ),
         (Language::Es, ChangeAsked::Dates { from, to }) => {
             format!(
-                "Anoté que la querés pasar {} 📝 ",
+                "Anoté que la querés pasar a las fechas {} 📝 ",
                 super::range(lang, from, to)
             )
         }
         (Language::En, ChangeAsked::Dates { from, to }) => {
             format!(
-                "Noted: you'd like to move it {} 📝 ",
+                "Noted: you'd like to move it to the dates {} 📝 ",
                 super::range(lang, from, to)
             )
         }
         (Language::Pt, ChangeAsked::Dates { from, to }) => {
             format!(
-                "Anotei que você quer mudar para {} 📝 ",
+                "Anotei que você quer mudar para as datas {} 📝 ",
                 super::range(lang, from, to)
             )
         }
