@@ -168,6 +168,10 @@ pub struct ConversationState {
     /// menos?" next asks among them.
     #[serde(default)]
     pub named: Vec<String>,
+    /// The last reply passed a question no table knows to a person: an "ok" next acknowledges
+    /// that, it does not accept an offer still on the table.
+    #[serde(default)]
+    pub handed_off: bool,
 }
 
 /// The topics and yes/no features a question about the place asked.

@@ -181,6 +181,47 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
     }
 }
 
+/// "Ah ok. ¿Y pasan a buscar por el aeropuerto?", "perfect, and do you have a pool?",
+/// "genial. ¿organizan cabalgatas?": a mild word then "y" and something else, or a mild word
+/// that ends its clause and more after it, in a message that asks: the word acknowledges the
+/// last answer and the guest asks on, whatever the question's first word (the caller checks
+/// the question mark, which tokens do not keep).
+pub(crate) fn acknowledges_then_asks(tokens: &[Token]) -> bool {
+    MILD.iter().any(|p| {
+        lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {
+            let after = pos + lexicon::phrase_len(p);
+            let and_more =
+                tokens.get(after).is_some_and(|t| t.is("y")) && tokens.get(after + 1).is_some();
+            // Not a pick after it ("beleza, a que aceita cachorro, qual a diária?"): that
+            // one still chooses.
+            const POINTERS: &[&str] = &[
+                "la",
+                "el",
+                "las",
+                "los",
+                "a",
+                "o",
+                "the",
+                "esa",
+                "ese",
+                "esta",
+                "este",
+                "essa",
+                "esse",
+                "that",
+                "this",
+                "me",
+                "nos",
+                "reservala",
+                "reservame",
+            ];
+            let ends_clause = tokens.get(after - 1).is_some_and(|t| t.punct_after)
+                && tokens.get(after).is_some_and(|t| !t.is_any(POINTERS));
+            and_more || ends_clause
+        })
+    })
+}
+
 /// Strong words that order the booking, not only agree to it.
 #[rustfmt::skip]
 const ORDERS: &[&str] = &[

@@ -34,6 +34,10 @@ pub(super) const QUESTION_LEADS: &[&str] = &[
     "habra", "hace", "cuentan", "incluye",
     // A favour asked ("¿me podés hacer factura?", "¿hacen factura A?"): a person answers it.
     "podes", "podrias", "podria", "podrian", "hacen", "emiten", "dan",
+    // A service asked after ("¿pasan a buscar por el aeropuerto?", "¿alquilan bicis?",
+    // "vocês alugam caiaque?"): whether the place does it, which a person answers.
+    "ofrecen", "sirven", "alquilan", "organizan", "pasan", "prestan", "venden", "brindan",
+    "oferecem", "servem", "alugam", "organizam", "fazem", "vendem", "buscam",
 ];
 
 /// Words of a question that asks after nothing in particular: how one is, whether someone is
@@ -52,6 +56,8 @@ pub(super) const SMALL_TALK: &[&str] = &[
 pub(super) const QUESTION_PREAMBLE: &[&str] = &[
     "hola", "buenas", "buen", "dia", "dias", "tardes", "noches", "che", "una", "consulta",
     "pregunta", "y", "ah", "otra", "hi", "hello", "oi", "ola", "and", "e",
+    // "Ah ok. ¿Y pasan a buscar…?": the last answer acknowledged before the question.
+    "ok", "okay", "bueno", "genial", "perfecto", "listo", "joya", "gracias", "ustedes", "voces",
 ];
 
 /// Words that ask for a recommendation.

@@ -201,7 +201,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     {
         named_all.push(a.clone());
     }
-    let agreement = affirm::detect(&tokens);
+    let mut agreement = affirm::detect(&tokens);
+    if agreement.yes
+        && !agreement.strong
+        && (text.contains('?') || text.contains('¿'))
+        && affirm::acknowledges_then_asks(&tokens)
+    {
+        agreement.yes = false;
+    }
     let mut signals = intent::detect(&tokens);
     // "One of us can't make it": a member of the party drops out, the booking stands (not
     // with dates said: "mi novia no puede el viernes" moves the stay).

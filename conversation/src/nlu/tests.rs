@@ -6205,3 +6205,65 @@ fn praise_of_a_cabin_asks_after_no_thing() {
     assert_eq!(u.also_described, None, "{u:?}");
     assert_eq!(u.intent, Intent::CheckAvailability);
 }
+
+#[test]
+fn not_coming_after_an_if_is_supposed_not_said() {
+    for text in [
+        "puedo cancelar despues si al final no vamos?",
+        "y si al final no vamos, me devuelven la plata?",
+        "si finalmente no viajamos que pasa?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+        assert_eq!(u.info_topic, Some(InfoTopic::Cancellation), "{text}");
+    }
+    for text in ["al final no vamos, perdon", "ya no vamos"] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}
+
+#[test]
+fn a_mild_word_then_and_a_question_acknowledges_and_asks_on() {
+    for text in [
+        "ah ok. y pasan a buscar por el aeropuerto?",
+        "perfecto. y el desayuno esta incluido?",
+        "genial, y aceptan tarjeta?",
+        "ok and do you allow pets?",
+    ] {
+        assert!(!read(text).affirmative, "{text}");
+    }
+    // No question: "ok y mandame el link" still says yes; a strong word always does.
+    for text in ["ok y mandame el link", "dale y a que hora es el check in?"] {
+        assert!(read(text).affirmative, "{text}");
+    }
+}
+
+#[test]
+fn a_service_asked_after_an_acknowledgement_is_for_a_person() {
+    for text in [
+        "ah ok. y pasan a buscar por el aeropuerto?",
+        "alquilan bicis?",
+        "ok y ofrecen excursiones?",
+        "vocês alugam caiaque?",
+        "genial. organizan cabalgatas?",
+    ] {
+        assert!(read(text).unknown_question, "{text}");
+    }
+}
+
+#[test]
+fn a_cabin_settled_on_with_then_and_its_dates_is_a_booking() {
+    for text in [
+        "bueno entonces la lenga del 12 al 15 de abril, somos 5 con el perro",
+        "entonces la coihue del 10 al 12 de mayo para 2",
+        "então a Lenga de 3 a 6 de maio pra 5",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+    for text in [
+        "entonces la lenga del 12 al 15 de abril esta libre?",
+        "entonces la lenga del 12 al 15 de abril cuanto sale",
+    ] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}");
+    }
+}

@@ -67,6 +67,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             among_named(&mut state, u, facts);
             let step = plan::plan(prev, &mut state, u, &heard, facts);
             let unanswered = matches!(step, step::Step::Unanswered);
+            state.handed_off = unanswered;
             // "Reservá la Coihue a nombre de Martín Rodríguez": thanked by name, then the rest
             // (a name said alone is its own step).
             let thanked = u

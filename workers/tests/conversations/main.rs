@@ -46,8 +46,11 @@
 //! groups corrected up and down, and what guests ask after paying; `cases_conv47.txt`,
 //! questions, mostly Argentine: several intents in one message, yes/no questions answered yes
 //! or no first, named cabins asked about at every moment, offers pointed at by name, position
-//! and attribute, and "sí"/"dale" accepting only what is on the table) run through the real
-//! fleet, each asserting what the guest was told and the reservation left behind.
+//! and attribute, and "sí"/"dale" accepting only what is on the table; `cases_conv48.txt`, a
+//! generalist sample in Argentine Spanish, English and Brazilian Portuguese over every bullet,
+//! with guests who wander: questions mid-booking, minds changed twice, questions for a person,
+//! one-word replies) run through the real fleet, each asserting what the guest was told and
+//! the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -291,6 +294,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv45.txt", include_str!("cases_conv45.txt")),
     ("cases_conv46.txt", include_str!("cases_conv46.txt")),
     ("cases_conv47.txt", include_str!("cases_conv47.txt")),
+    ("cases_conv48.txt", include_str!("cases_conv48.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

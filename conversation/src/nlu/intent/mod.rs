@@ -69,8 +69,11 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
     cues.extend(cancel_request_cues(tokens));
     // "Ya no vamos, ¿me devuelven la seña?": not coming is said, not supposed; it cancels even
     // with a question about the deposit.
-    let not_going = not_going_cues(tokens);
+    let mut not_going = not_going_cues(tokens);
     cues.extend(not_going.iter().copied());
+    // "¿Puedo cancelar después si al final no vamos?": not coming supposed after an "if" is a
+    // question about the policy, like any cancellation supposed.
+    not_going.retain(|c| !supposed_cancel(tokens, c));
     cues.extend(lugar_cues(tokens));
     cues.extend(bare_have_cues(tokens));
     cues.extend(cuanto_cues(tokens));

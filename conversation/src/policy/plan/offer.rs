@@ -12,7 +12,7 @@ use crate::{
 
 /// What the guest does with the offer on the table.
 pub(super) fn offer(
-    _prev: &ConversationState,
+    prev: &ConversationState,
     s: &mut ConversationState,
     u: &Understanding,
     heard: &Heard,
@@ -143,6 +143,13 @@ pub(super) fn offer(
                     return Some(choose(offer, &mut s.accommodation, i, true));
                 }
                 return Some(Step::BookOffer);
+            }
+            // "¿Pasan a buscar por el aeropuerto?" (passed to a person) … "ok": the guest takes
+            // note that the question went on; the offer is made again, not held on a mild word.
+            None if u.mild_yes && prev.handed_off && u.accommodation.is_none() => {
+                if let Some(step) = offer_again(offer, facts) {
+                    return Some(step);
+                }
             }
             None if agrees && u.accommodation.is_none() => return Some(Step::BookOffer),
             // "Which dates would that be?", "quais datas seriam?": the offer again, its dates

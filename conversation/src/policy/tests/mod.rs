@@ -355,6 +355,7 @@ mod conv44;
 mod conv45;
 mod conv46;
 mod conv47;
+mod conv48;
 mod eighteenth;
 mod eighth;
 mod eleventh;
