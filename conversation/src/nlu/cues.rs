@@ -687,6 +687,21 @@ fn asks_about_kids(tokens: &[Token]) -> Option<usize> {
         .or_else(|| kids_asked_alone(tokens))
 }
 
+/// "Perros chicos", "un perrito chiquito": every word that could mean children comes right
+/// after a pet, so it says the pet's size (there is at least one such word: an English "kids"
+/// is no Spanish adjective).
+fn kid_words_size_pets(tokens: &[Token]) -> bool {
+    let kid_words: Vec<usize> = (0..tokens.len())
+        .filter(|&i| tokens[i].is_any(KID_WORDS))
+        .collect();
+    !kid_words.is_empty()
+        && kid_words.iter().all(|&i| {
+            i.checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .is_some_and(|t| t.is_any(PET_WORDS))
+        })
+}
+
 /// Words that may come before children asked about alone ("¿y los chicos?", "and kids?",
 /// "e as crianças?", "what about children?"), bridged.
 #[rustfmt::skip]
@@ -918,8 +933,9 @@ fn features_at(tokens: &[Token]) -> Vec<(usize, Feature)> {
     {
         hits.push((pos, Feature::Parking));
     }
-    // "Una cuna para el bebé" asks for the cot, not whether children are welcome.
-    if hits.iter().any(|(_, f)| *f == Feature::Crib) {
+    // "Una cuna para el bebé" asks for the cot, not whether children are welcome; "¿aceptan
+    // perros chicos?" asks about small dogs: "chicos" there sizes the pet.
+    if hits.iter().any(|(_, f)| *f == Feature::Crib) || kid_words_size_pets(tokens) {
         hits.retain(|(_, f)| *f != Feature::Kids);
     }
     // "The one with the spa": an option pointed at by the spa is the one with the hot tub;
@@ -1123,8 +1139,17 @@ mod tests {
             "podemos llevar a los chicos?",
             "Can we bring our kids?",
             "los chicos son bienvenidos?",
+            "aceptan perros chicos? y chicos?",
         ] {
             assert_eq!(feature(&toks(s)), Some(Feature::Kids), "{s}");
+        }
+        // "Chicos" right after a pet sizes the pet: a question about pets only.
+        for s in [
+            "aceptan perros chicos?",
+            "se puede llevar un perrito chico?",
+            "aceptan mascotas chicas? tenemos un caniche",
+        ] {
+            assert_eq!(feature(&toks(s)), Some(Feature::Pets), "{s}");
         }
         for s in [
             "hay lugar para estacionar el auto?",

@@ -6267,3 +6267,35 @@ fn a_cabin_settled_on_with_then_and_its_dates_is_a_booking() {
         assert_ne!(read(text).intent, Intent::Book, "{text}");
     }
 }
+
+#[test]
+fn conv49_the_coming_holiday_said_loosely_is_the_next_long_weekend() {
+    let weekend = read("para el finde largo somos 2");
+    assert!(weekend.check_in.is_some());
+    for text in [
+        "hola! para el feriado tienen algo para 2?",
+        "este feriado tienen lugar? somos 2",
+        "q tienen pal feriado",
+        "el proximo feriado hay algo?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (weekend.check_in, weekend.check_out),
+            "{text}"
+        );
+    }
+    // A day said to be a holiday is no stay of its own.
+    for text in ["abren los feriados?", "que dias son feriado?"] {
+        assert_eq!(read(text).check_in, None, "{text}");
+    }
+}
+
+#[test]
+fn conv49_a_small_pet_is_no_question_about_children() {
+    for text in ["aceptan perros chicos?", "se puede llevar un perrito chico?"] {
+        let u = read(text);
+        assert!(u.features.contains(&Feature::Pets), "{text}");
+        assert!(!u.features.contains(&Feature::Kids), "{text}");
+    }
+}

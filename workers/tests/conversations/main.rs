@@ -49,8 +49,9 @@
 //! and attribute, and "sí"/"dale" accepting only what is on the table; `cases_conv48.txt`, a
 //! generalist sample in Argentine Spanish, English and Brazilian Portuguese over every bullet,
 //! with guests who wander: questions mid-booking, minds changed twice, questions for a person,
-//! one-word replies) run through the real fleet, each asserting what the guest was told and
-//! the reservation left behind.
+//! one-word replies; `cases_conv49.txt`, long Argentine WhatsApp conversations carrying
+//! slots across many topics, and holidays and long weekends said loosely) run through the real
+//! fleet, each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -295,6 +296,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv46.txt", include_str!("cases_conv46.txt")),
     ("cases_conv47.txt", include_str!("cases_conv47.txt")),
     ("cases_conv48.txt", include_str!("cases_conv48.txt")),
+    ("cases_conv49.txt", include_str!("cases_conv49.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -167,7 +167,8 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
             // "el finde largo del 9 de julio", "el feriado de San Martín": that day.
             let day_said = day_of_month_at(tokens, i + used, today)
                 .or_else(|| named_holidays::after_de_at(tokens, i + used, today));
-            if bare_holiday && month.is_none() && day_said.is_none() {
+            if bare_holiday && month.is_none() && day_said.is_none() && !the_coming_one(tokens, i)
+            {
                 return None;
             }
             // The long weekend around that day.
@@ -235,6 +236,16 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
         }
     }?;
     Some((Named::Period(found(*period, days, today)), used))
+}
+
+/// "Para el feriado", "este feriado", "el próximo feriado": a holiday pointed at as the coming
+/// one is a stay, the next long weekend ("que es feriado", "¿el lunes es feriado?" are not).
+fn the_coming_one(tokens: &[Token], i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
+    let is = |k: usize, words: &[&str]| before(k).is_some_and(|t| t.is_any(words));
+    is(1, &["este", "proximo", "prox"])
+        || (is(1, &["el"]) && is(2, &["para", "pal", "en", "por", "x"]))
+        || (is(1, &["pal"]))
 }
 
 /// "El 24 de mayo, finde largo", "para el 9 de julio que es feriado largo": a day said before
