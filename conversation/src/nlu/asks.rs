@@ -717,6 +717,33 @@ pub(super) fn when_free(tokens: &[Token]) -> bool {
     })
 }
 
+/// "What if we don't go?", "e se a gente não for?" (the words as written): not coming
+/// supposed, a question about the cancellation policy.
+pub(super) fn not_going_supposed(written: &[Token]) -> bool {
+    lexicon::says_any(
+        written,
+        &[
+            "if we dont go",
+            "if we don t go",
+            "if we can t go",
+            "if we cant go",
+            "if we cannot go",
+            "if we dont come",
+            "if we don t come",
+            "if we can t come",
+            "if we cant come",
+            "if we don t make it",
+            "if we dont make it",
+            "se a gente nao for",
+            "se nao formos",
+            "se a gente nao puder ir",
+            "se nao pudermos ir",
+            "se nao der pra ir",
+            "se a gente desistir",
+        ],
+    )
+}
+
 /// "Which dates would that be?", "what are the dates?", "quais datas seriam?", "¿qué fechas
 /// serían?": the dates of what is on the table.
 pub(super) fn dates(tokens: &[Token]) -> bool {

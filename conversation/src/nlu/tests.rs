@@ -6267,3 +6267,22 @@ fn a_cabin_settled_on_with_then_and_its_dates_is_a_booking() {
         assert_ne!(read(text).intent, Intent::Book, "{text}");
     }
 }
+
+#[test]
+fn not_coming_or_cancelling_supposed_asks_the_policy_in_every_language() {
+    for text in [
+        "si al final no vamos que pasa?",
+        "¿y si no podemos ir?",
+        "what if we don't go?",
+        "and if we can't come?",
+        "e se a gente não for?",
+        "e se cancelarmos?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+        assert!(u.topics.contains(&InfoTopic::Cancellation), "{text}");
+    }
+    for text in ["ya no vamos, cancelala", "we can't make it, please cancel"] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}
