@@ -6286,3 +6286,30 @@ fn not_coming_or_cancelling_supposed_asks_the_policy_in_every_language() {
         assert_eq!(read(text).intent, Intent::Cancel, "{text}");
     }
 }
+
+#[test]
+fn couples_are_parties_of_two_and_separate_cabins_are_apart() {
+    for text in [
+        "somos 2 parejas",
+        "2 couples, March 10-13",
+        "somos dois casais",
+    ] {
+        assert_eq!(read(text).parties, vec![2, 2], "{text}");
+    }
+    for text in [
+        "preferimos dos cabañas separadas",
+        "ideally separate cabins",
+        "una cabaña para cada pareja",
+        "queremos cabañas separadas",
+        "chalés separados",
+    ] {
+        assert!(read(text).apart, "{text}");
+    }
+    for text in [
+        "somos 4",
+        "la cabaña separada del resto?",
+        "separate the bill please",
+    ] {
+        assert!(!read(text).apart, "{text}");
+    }
+}
