@@ -693,8 +693,7 @@ pub(super) fn when_free(tokens: &[Token]) -> bool {
         "when s it free", "when would it be free", "when is the", "when are they free",
         "closest", "nearest", "next available", "next free", "quando esta livre",
         "quando fica livre", "quando tem vaga", "quando esta disponivel", "mais proxima",
-        "mais proximas", "mais proximo", "datas proximas", "fechas libres cerca",
-        "fechas tenes libres", "fechas tienen libres", "fechas tenes disponibles",
+        "mais proximas", "mais proximo", "datas proximas", "fechas tenes libres", "fechas tienen libres", "fechas tenes disponibles",
         "fechas tienen disponibles", "when is it", "when will it be free", "what dates are free",
         "which dates are free", "what dates do you have", "que datas tem livre",
         "quais datas tem livre", "quais datas estao livres",
@@ -715,6 +714,33 @@ pub(super) fn when_free(tokens: &[Token]) -> bool {
             // of being free.
             && (!p.starts_with("when is") || tokens.iter().any(|t| t.is_any(FREE)))
     })
+}
+
+/// "What if we don't go?", "e se a gente não for?" (the words as written): not coming
+/// supposed, a question about the cancellation policy.
+pub(super) fn not_going_supposed(written: &[Token]) -> bool {
+    lexicon::says_any(
+        written,
+        &[
+            "if we dont go",
+            "if we don t go",
+            "if we can t go",
+            "if we cant go",
+            "if we cannot go",
+            "if we dont come",
+            "if we don t come",
+            "if we can t come",
+            "if we cant come",
+            "if we don t make it",
+            "if we dont make it",
+            "se a gente nao for",
+            "se nao formos",
+            "se a gente nao puder ir",
+            "se nao pudermos ir",
+            "se nao der pra ir",
+            "se a gente desistir",
+        ],
+    )
 }
 
 /// "Which dates would that be?", "what are the dates?", "quais datas seriam?", "¿qué fechas

@@ -831,6 +831,16 @@ pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
             return vec![size; n];
         }
     }
+    // "Somos 2 parejas", "2 couples", "dois casais": a party of two each.
+    const COUPLES: &[&str] = &["parejas", "couples", "casais", "matrimonios"];
+    for i in 0..tokens.len() {
+        if let Some(count) =
+            numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (2..=4).contains(&n.value))
+            && tokens.get(i + count.len).is_some_and(|t| t.is_any(COUPLES))
+        {
+            return vec![2; usize::try_from(count.value).unwrap_or(0)];
+        }
+    }
     cabins_apart(tokens)
 }
 
@@ -855,7 +865,33 @@ pub(crate) fn cabins_apart_asked(tokens: &[Token]) -> bool {
     const CABINS: &[&str] = &[
         "cabanas", "cabins", "chales", "casas", "unidades", "cottages",
     ];
-    !cabins_apart(tokens).is_empty()
+    // "Separate cabins", "cabañas separadas", "una para cada pareja", "one for each family".
+    const SEPARATE: &[&str] = &[
+        "separadas",
+        "separados",
+        "separate",
+        "aparte",
+        "independientes",
+    ];
+    let separate = tokens.windows(2).any(|w| {
+        w[0].is_any(CABINS) && w[1].is_any(SEPARATE) || w[0].is_any(SEPARATE) && w[1].is_any(CABINS)
+    }) || lexicon::says_any(
+        tokens,
+        &[
+            "para cada pareja",
+            "para cada familia",
+            "una por pareja",
+            "una por familia",
+            "for each couple",
+            "for each family",
+            "one each",
+            "pra cada casal",
+            "para cada casal",
+            "pra cada familia",
+        ],
+    );
+    separate
+        || !cabins_apart(tokens).is_empty()
         || (0..tokens.len()).any(|i| {
             numbers::parse_at(tokens, i).is_some_and(|n| {
                 !n.ordinal

@@ -154,6 +154,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     // A feature as an English or Portuguese guest called it, read before the bridge turns their
     // words into Spanish.
     let when_free_as_written = asks::when_free(&written);
+    let not_going_supposed = asks::not_going_supposed(&written);
     let said_abroad = if matches!(language, Some(Language::En | Language::Pt)) {
         cues::feature_words_abroad(&written)
     } else {
@@ -274,6 +275,16 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         signals
             .cues
             .retain(|c| !(c.intent == Intent::AskInfo && left.contains(&c.pos)));
+    }
+    if not_going_supposed && !signals.topics.contains(&InfoTopic::Cancellation) {
+        signals.topics.push(InfoTopic::Cancellation);
+        signals.topic = signals.topic.or(Some(InfoTopic::Cancellation));
+        signals.cues.push(intent::Cue {
+            intent: Intent::AskInfo,
+            strength: intent::Strength::Strong,
+            quality: lexicon::Quality::Exact,
+            pos: 0,
+        });
     }
     let decision = intent::decide(&signals, ctx);
     let decision = reconsider::reconsider(

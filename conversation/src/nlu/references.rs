@@ -142,18 +142,33 @@ pub(super) fn follows_on(tokens: &[Token]) -> bool {
     let pronoun = tokens.windows(2).any(|w| {
         (w[0].is_any(&["does", "is", "has", "can"]) && w[1].is("it"))
             || (w[0].is("ela") && w[1].is_any(&["tem", "aceita", "e", "fica", "permite"]))
-    });
-    // "¿Tiene jacuzzi?", "tmb tiene wifi?", "¿acepta gatos?": a verb in the singular with no
-    // subject, so the cabin talked about ("¿tienen…?", "¿aceptan…?" ask of the place).
+    }) || in_it(tokens);
     const FILLER: &[&str] = &[
         "tmb", "tb", "tambien", "che", "ah", "ok", "bueno", "y", "pero", "hola",
     ];
-    const OF_IT: &[&str] = &["tiene", "acepta", "admite", "permite", "incluye", "trae"];
-    let of_it = tokens
+    opens || pronoun || verb_of_it_first(tokens, FILLER)
+}
+
+/// "¿Tiene jacuzzi?", "tmb tiene wifi?", "¿acepta gatos?", "aceita cachorro?": a verb in the
+/// singular with no subject first (after `filler`), so of the cabin talked about ("¿tienen…?",
+/// "¿aceptan…?" ask of the place).
+fn verb_of_it_first(tokens: &[Token], filler: &[&str]) -> bool {
+    const OF_IT: &[&str] = &[
+        "tiene", "acepta", "admite", "permite", "incluye", "trae", "aceita", "inclui",
+    ];
+    tokens
         .iter()
-        .find(|t| !t.is_any(FILLER))
-        .is_some_and(|t| t.is_any(OF_IT));
-    opens || pronoun || of_it
+        .find(|t| !t.is_any(filler))
+        .is_some_and(|t| t.is_any(OF_IT))
+}
+
+/// "¿Cuántos entran en ella?", "how many fit in it?", "quantas pessoas cabem nela?": the cabin
+/// talked about, by a pronoun.
+fn in_it(tokens: &[Token]) -> bool {
+    tokens
+        .windows(2)
+        .any(|w| w[0].is_any(&["en", "in"]) && w[1].is_any(&["ella", "it"]))
+        || tokens.iter().any(|t| t.is_any(&["nela", "nele"]))
 }
 
 /// The words after what only reacts to the last answer: interjections, a nod, "qué pena",
@@ -207,7 +222,6 @@ pub(super) fn asks_of_it(tokens: &[Token]) -> bool {
     const FILLER: &[&str] = &[
         "tmb", "tb", "tambien", "che", "ah", "ok", "bueno", "y", "pero", "hola", "e", "and",
     ];
-    const OF_IT: &[&str] = &["tiene", "acepta", "admite", "permite", "incluye", "trae"];
     const ANY: &[&str] = &[
         "alguna", "alguno", "algunas", "cual", "cuales", "ninguna", "todas", "any", "which",
         "alguma", "qual", "quais", "nenhuma",
@@ -215,12 +229,8 @@ pub(super) fn asks_of_it(tokens: &[Token]) -> bool {
     let pronoun = tokens.windows(2).any(|w| {
         (w[0].is_any(&["does", "is", "has"]) && w[1].is("it"))
             || (w[0].is("ela") && w[1].is_any(&["tem", "aceita", "permite"]))
-    });
-    let of_it = tokens
-        .iter()
-        .find(|t| !t.is_any(FILLER))
-        .is_some_and(|t| t.is_any(OF_IT));
-    (pronoun || of_it) && !tokens.iter().any(|t| t.is_any(ANY))
+    }) || in_it(tokens);
+    (pronoun || verb_of_it_first(tokens, FILLER)) && !tokens.iter().any(|t| t.is_any(ANY))
 }
 
 /// "Reservala", "reservámela", "la quiero", "book it", "reserva ela": a booking verb with a

@@ -6269,6 +6269,52 @@ fn a_cabin_settled_on_with_then_and_its_dates_is_a_booking() {
 }
 
 #[test]
+fn not_coming_or_cancelling_supposed_asks_the_policy_in_every_language() {
+    for text in [
+        "si al final no vamos que pasa?",
+        "¿y si no podemos ir?",
+        "what if we don't go?",
+        "and if we can't come?",
+        "e se a gente não for?",
+        "e se cancelarmos?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}");
+        assert!(u.topics.contains(&InfoTopic::Cancellation), "{text}");
+    }
+    for text in ["ya no vamos, cancelala", "we can't make it, please cancel"] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}
+
+#[test]
+fn couples_are_parties_of_two_and_separate_cabins_are_apart() {
+    for text in [
+        "somos 2 parejas",
+        "2 couples, March 10-13",
+        "somos dois casais",
+    ] {
+        assert_eq!(read(text).parties, vec![2, 2], "{text}");
+    }
+    for text in [
+        "preferimos dos cabañas separadas",
+        "ideally separate cabins",
+        "una cabaña para cada pareja",
+        "queremos cabañas separadas",
+        "chalés separados",
+    ] {
+        assert!(read(text).apart, "{text}");
+    }
+    for text in [
+        "somos 4",
+        "la cabaña separada del resto?",
+        "separate the bill please",
+    ] {
+        assert!(!read(text).apart, "{text}");
+    }
+}
+
+#[test]
 fn conv49_the_coming_holiday_said_loosely_is_the_next_long_weekend() {
     let weekend = read("para el finde largo somos 2");
     assert!(weekend.check_in.is_some());

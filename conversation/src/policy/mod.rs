@@ -382,6 +382,9 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
         s.guests = u.guests;
         s.parties.clone_from(&u.parties);
         s.apart = u.apart;
+    } else if u.apart {
+        // "Preferimos dos cabañas separadas": the party said before, apart.
+        s.apart = true;
     }
     if u.accommodation.is_some() {
         s.accommodation.clone_from(&u.accommodation);

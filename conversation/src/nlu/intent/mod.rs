@@ -316,6 +316,12 @@ fn supposed_cancel(tokens: &[Token], c: &Cue) -> bool {
             (t.is("si") && !t.accented)
                 || t.is_any(&["if", "caso"])
                 || (t.is("se") && tokens.get(at + 1).is_some_and(|n| n.is_any(PT_SUBJECT)))
+                // "E se cancelarmos?": the verb in Portuguese's future subjunctive.
+                || (t.is("se")
+                    && at + 1 == c.pos
+                    && tokens
+                        .get(c.pos)
+                        .is_some_and(|n| n.text.ends_with("armos") || n.text.ends_with("arem")))
         })
     };
     (1..=5).any(|k| {

@@ -539,6 +539,14 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("politica de cancelamento", InfoTopic::Cancellation),
     ("cancellation policy", InfoTopic::Cancellation),
     ("refund policy", InfoTopic::Cancellation),
+    // "¿Y si al final no vamos?": not coming supposed, a question about the policy (English and
+    // Portuguese ones are read before the bridge, `asks::not_going_supposed`).
+    ("si no vamos", InfoTopic::Cancellation),
+    ("si al final no vamos", InfoTopic::Cancellation),
+    ("si no podemos ir", InfoTopic::Cancellation),
+    ("si al final no podemos ir", InfoTopic::Cancellation),
+    ("si no llegamos a ir", InfoTopic::Cancellation),
+    ("si no viajamos", InfoTopic::Cancellation),
     ("devuelven la sena", InfoTopic::Cancellation),
     ("devuelven el dinero", InfoTopic::Cancellation),
     ("devolvem o sinal", InfoTopic::Cancellation),

@@ -97,7 +97,9 @@ pub(super) fn stay_request(
         || u.check_in.is_some()
         || u.month.is_some()
         || u.nights.is_some()
-        || u.accommodation.is_some() && (s.check_in.is_some() || prev.wants.is_some());
+        || u.accommodation.is_some() && (s.check_in.is_some() || prev.wants.is_some())
+        // "Preferimos dos cabañas separadas" once the stay was asked about.
+        || u.apart && !prev.apart && s.check_in.is_some();
     // A question about the place the bot cannot answer goes to a person, who sees it.
     if u.unknown_question && !new_slot && !u.affirmative && u.period.is_none() {
         s.needs_human = true;

@@ -7,7 +7,9 @@
 //! taken cabin (named, or the held one whose move was refused) gets its own nearest free stays;
 //! a voucher asked for again is sent under "here it is again", not the payment's news; "un finde
 //! en marzo" then "el del 12" is that day's weekend; "quería consultar por la Ñire" describes it;
-//! "¿tienen cabañas para 5?" names the ones that sleep them.
+//! "¿tienen cabañas para 5?" names the ones that sleep them; "¿cuántos entran en ella?", "cabem
+//! nela?", "aceita cachorro?" ask of the cabin talked about; two couples who want separate
+//! cabins get one each.
 
 use chrono::NaiveDate;
 
@@ -297,4 +299,39 @@ fn a_cabin_consulted_about_is_described_and_cabins_for_a_party_are_named() {
     // Said, not asked: no list.
     let s = said(&talk(&["somos 5"]));
     assert!(!s.contains("Lenga"), "{s}");
+}
+
+#[test]
+fn the_cabin_talked_about_is_asked_of_by_a_pronoun_in_every_language() {
+    for (first, then) in [
+        ("me pasás fotos de la arrayán?", "¿cuántos entran en ella?"),
+        (
+            "can I see photos of the Arrayán?",
+            "how many people fit in it?",
+        ),
+        ("tem fotos da arrayán?", "quantas pessoas cabem nela?"),
+    ] {
+        let s = said(&talk(&[first, then]));
+        assert!(s.contains("Arrayán") && s.contains('2'), "{then}: {s}");
+        assert!(!s.contains("Lenga"), "{then}: {s}");
+    }
+    let s = said(&talk(&["tem fotos da arrayán?", "aceita cachorro?"]));
+    assert!(s.starts_with("Não, Cabaña Arrayán"), "{s}");
+}
+
+#[test]
+fn couples_who_want_separate_cabins_get_one_each() {
+    for messages in [
+        &[
+            "somos 2 parejas, del 15 al 17 de diciembre",
+            "preferimos dos cabañas separadas",
+        ][..],
+        &["Hi, 2 couples, December 15-17, ideally separate cabins"][..],
+    ] {
+        let t = talk(messages);
+        let offer = t.state.offer.as_ref().expect("an offer");
+        assert!(offer.together, "{}", said(&t));
+        assert_eq!(offer.options.len(), 2, "{}", said(&t));
+        assert!(booked(&t).is_none());
+    }
 }
