@@ -6339,9 +6339,16 @@ fn conv49_the_coming_holiday_said_loosely_is_the_next_long_weekend() {
 
 #[test]
 fn conv49_a_small_pet_is_no_question_about_children() {
-    for text in ["aceptan perros chicos?", "se puede llevar un perrito chico?"] {
+    for text in [
+        "aceptan perros chicos?",
+        "se puede llevar un perrito chico?",
+    ] {
         let u = read(text);
         assert!(u.features.contains(&Feature::Pets), "{text}");
         assert!(!u.features.contains(&Feature::Kids), "{text}");
     }
+    // Children asked about besides, apart from the pet: both.
+    let u = read("aceptan perros chicos? y los chicos?");
+    assert!(u.features.contains(&Feature::Pets));
+    assert!(u.features.contains(&Feature::Kids));
 }

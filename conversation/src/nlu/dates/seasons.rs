@@ -167,8 +167,7 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
             // "el finde largo del 9 de julio", "el feriado de San Martín": that day.
             let day_said = day_of_month_at(tokens, i + used, today)
                 .or_else(|| named_holidays::after_de_at(tokens, i + used, today));
-            if bare_holiday && month.is_none() && day_said.is_none() && !the_coming_one(tokens, i)
-            {
+            if bare_holiday && month.is_none() && day_said.is_none() && !the_coming_one(tokens, i) {
                 return None;
             }
             // The long weekend around that day.
