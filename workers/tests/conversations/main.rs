@@ -49,7 +49,9 @@
 //! and attribute, and "sí"/"dale" accepting only what is on the table; `cases_conv48.txt`, a
 //! generalist sample in Argentine Spanish, English and Brazilian Portuguese over every bullet,
 //! with guests who wander: questions mid-booking, minds changed twice, questions for a person,
-//! one-word replies) run through the real fleet, each asserting what the guest was told and
+//! one-word replies; `cases_conv50.txt`, English-speaking and Brazilian guests in the middle
+//! of a booking: corrections, switches, paid cancellations under a policy, groups of 7 to 20
+//! and what they ask after paying) run through the real fleet, each asserting what the guest was told and
 //! the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -295,6 +297,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv46.txt", include_str!("cases_conv46.txt")),
     ("cases_conv47.txt", include_str!("cases_conv47.txt")),
     ("cases_conv48.txt", include_str!("cases_conv48.txt")),
+    ("cases_conv50.txt", include_str!("cases_conv50.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
