@@ -148,7 +148,48 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
             .all(|t| t.is_any(&["esa", "ese", "esta", "este", "entonces", "va", "listo"]));
     let whichever_alone = tokens.len() == 1 && tokens[0].is("cualquiera");
     // "Isso", "eso", "exacto": alone, that is the answer to what was asked.
-    let that_is_it = tokens.len() == 1 && tokens[0].is_any(&["isso", "eso", "exacto"]);
+    // So with only a go-ahead after it: "isso, pode trocar", "exato, pode reservar", "eso,
+    // cambiala nomás" (a change or a hold confirmed, nothing else asked).
+    const GO_AHEAD: &[&str] = &[
+        "pode",
+        "podes",
+        "puede",
+        "trocar",
+        "troca",
+        "troque",
+        "mudar",
+        "muda",
+        "reservar",
+        "reserva",
+        "cambiar",
+        "cambiala",
+        "cambialo",
+        "reservala",
+        "mesmo",
+        "entao",
+        "sim",
+        "si",
+        "por",
+        "favor",
+        "nomas",
+        "ok",
+        "isso",
+        "ai",
+        "a",
+        "pra",
+        "mim",
+    ];
+    let that_is_it = tokens.first().is_some_and(|t| {
+        t.is_any(&[
+            "isso",
+            "eso",
+            "exacto",
+            "exato",
+            "exatamente",
+            "exactamente",
+        ])
+    }) && (tokens.len() == 1
+        || tokens[0].punct_after && tokens[1..].iter().all(|t| t.is_any(GO_AHEAD)));
     // "my Spanish is not great", "não está bom": a mild word said of something else, negated.
     let mild_said = MILD.iter().any(|p| {
         lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {

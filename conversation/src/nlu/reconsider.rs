@@ -208,9 +208,10 @@ pub(super) fn reconsider(
         && !agreement.no
         && !text.contains('?')
         && !text.contains('¿')
-        && (pleads(tokens)
+        && ((pleads(tokens)
             || accommodation.is_some_and(|name| accommodation::concluded_on(tokens, name)))
-        && !tokens.iter().any(|t| t.is_any(ASKING))
+            && !tokens.iter().any(|t| t.is_any(ASKING))
+            || requests(tokens))
     {
         decision = intent::Decision {
             intent: Intent::Book,
@@ -315,6 +316,74 @@ const ASKING: &[&str] = &[
     "info", "informacion", "pasame", "pasas", "mandame", "mandas", "decime", "contame", "fotos",
     "cotizacion", "presupuesto", "averiguar", "si", "cual", "cuales", "queda", "quedan",
 ];
+
+/// "Reserva a Coihue … vamos com cachorro", "we would like the Coihue from March 5 to 8, with
+/// our dog": a verb of asking for the place, in English or Portuguese, and no word of asking
+/// about it ("I'd like to know if…", "tem vaga…", "does it allow dogs"): the pet comes along,
+/// the cabin is requested. An email's subject "Consulta" prepended to it asks nothing more.
+fn requests(tokens: &[Token]) -> bool {
+    const REQUEST: &[&str] = &[
+        "reserva",
+        "reservar",
+        "reserve",
+        "reservem",
+        "reservame",
+        "book",
+        "want",
+        "like",
+        "take",
+        "quero",
+        "queremos",
+        "queria",
+        "gostaria",
+        "gostariamos",
+    ];
+    const ASKS_ABOUT: &[&str] = &[
+        "know",
+        "whether",
+        "if",
+        "available",
+        "availability",
+        "free",
+        "have",
+        "does",
+        "do",
+        "can",
+        "could",
+        "allow",
+        "allowed",
+        "accept",
+        "price",
+        "much",
+        "saber",
+        "se",
+        "tem",
+        "tens",
+        "disponivel",
+        "disponibilidade",
+        "livre",
+        "vaga",
+        "aceita",
+        "aceitam",
+        "pode",
+        "podem",
+        "quanto",
+        "preco",
+        "consultar",
+        "disponibilidad",
+        "disponible",
+        "libre",
+        "hay",
+        "tienen",
+        "tiene",
+        "precio",
+        "cuanto",
+        "fotos",
+        "info",
+        "si",
+    ];
+    tokens.iter().any(|t| t.is_any(REQUEST)) && !tokens.iter().any(|t| t.is_any(ASKS_ABOUT))
+}
 
 /// "Porfa", "x fa", "por favor", "porfis", "please": the message asks for something.
 fn pleads(tokens: &[Token]) -> bool {

@@ -6352,3 +6352,44 @@ fn conv49_a_small_pet_is_no_question_about_children() {
     assert!(u.features.contains(&Feature::Pets));
     assert!(u.features.contains(&Feature::Kids));
 }
+
+/// conv50: a cabin asked for on its dates with a verb of asking for it, the pet said as who
+/// comes along ("reserva a Coihue … vamos com cachorro", "we would like the Coihue … with our
+/// dog"), is a booking with pets; a question whether it takes pets stays a question.
+#[test]
+fn a_cabin_requested_with_the_pet_along_is_a_booking() {
+    for text in [
+        "Olá, reserva a Coihue pra 4 de 9 a 12 de abril, vamos com cachorro",
+        "We are 4 with our dog and would like the Coihue from March 5 to 8.",
+        "Consulta\nHello,\nWe are 4 with our dog and would like the Coihue from March 5 to 8.\nBest,\nSusan",
+        "quero a Lenga de 2 a 5 de maio pra 5, levamos 2 cachorros",
+        "we want the Lenga from May 2 to 5 for 5, bringing our dog",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}");
+        assert!(u.pets, "{text}");
+    }
+    for text in [
+        "a Coihue aceita cachorro de 9 a 12 de abril?",
+        "I would like to know if the Coihue takes dogs from March 5 to 8",
+    ] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}");
+    }
+}
+
+/// conv50: "isso"/"exato" with only a go-ahead after it confirms what was put to the guest
+/// ("isso, pode trocar", "exato, pode reservar"); with a question after it, it does not.
+#[test]
+fn that_is_it_with_a_go_ahead_is_a_yes() {
+    for text in [
+        "isso, pode trocar",
+        "exato, pode reservar",
+        "isso",
+        "eso, cambiala nomás",
+    ] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    for text in ["isso, quanto custa?", "isso é caro?", "exato, e tem wifi?"] {
+        assert!(!read(text).affirmative, "{text}");
+    }
+}

@@ -50,8 +50,11 @@
 //! generalist sample in Argentine Spanish, English and Brazilian Portuguese over every bullet,
 //! with guests who wander: questions mid-booking, minds changed twice, questions for a person,
 //! one-word replies; `cases_conv49.txt`, long Argentine WhatsApp conversations carrying
-//! slots across many topics, and holidays and long weekends said loosely) run through the real
-//! fleet, each asserting what the guest was told and the reservation left behind.
+//! slots across many topics, and holidays and long weekends said loosely; `cases_conv50.txt`,
+//! English-speaking and Brazilian guests in the middle of a booking: corrections, switches,
+//! paid cancellations under a policy, groups of 7 to 20 and what they ask after paying) run
+//! through the real fleet, each asserting what the guest was told and the reservation left
+//! behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -297,6 +300,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv47.txt", include_str!("cases_conv47.txt")),
     ("cases_conv48.txt", include_str!("cases_conv48.txt")),
     ("cases_conv49.txt", include_str!("cases_conv49.txt")),
+    ("cases_conv50.txt", include_str!("cases_conv50.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
