@@ -151,8 +151,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let of_it = references::asks_of_it(&written);
     let detected = language::detect_with_margin(&written);
     let language = detected.map(|(l, _)| l);
-    // A feature as an English or Portuguese guest called it, read before the bridge turns their
-    // words into Spanish.
+    // Read on the words as written, before the bridge turns them into Spanish: when a cabin is
+    // free, not coming supposed, and a feature as an English or Portuguese guest called it.
     let when_free_as_written = asks::when_free(&written);
     let not_going_supposed = asks::not_going_supposed(&written);
     let said_abroad = if matches!(language, Some(Language::En | Language::Pt)) {
