@@ -310,7 +310,7 @@ pub(crate) fn quote(
 }
 
 /// Stays on other dates put on the table, each option with its own, the first accepted by a
-/// yes; `say` words them. Returns the ids of the cabins offered.
+/// yes; `say_them` words them. Returns the ids of the cabins offered.
 fn offer_dated(
     s: &mut ConversationState,
     options: &[(StayDates, &Accommodation)],
