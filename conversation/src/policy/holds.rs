@@ -530,14 +530,9 @@ fn own_nearest_free(
     guests: Guests,
 ) -> Option<StayDates> {
     let taken = h.others_taken(facts.occupancy.taken);
-    let only = Occupancy {
-        accommodations: std::slice::from_ref(cabin),
-        taken: &taken,
-    };
-    only.alternatives(stay, guests, facts.today, 1)
+    quote::free_near(cabin, &taken, (stay, guests), facts.today, 1)
         .into_iter()
-        .map(|(at, _)| at)
-        .find(|at| cabin.min_nights(at).is_ok())
+        .next()
 }
 
 /// A pet said after holding a cabin that takes none: the hold stays as it was, and the cabins

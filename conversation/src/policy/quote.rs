@@ -130,15 +130,11 @@ pub(crate) fn quote(
     if scope.when_free
         && let Some(n) = named.filter(|n| named_free.is_none() && n.fits(guests.get()))
     {
-        let only = Occupancy {
-            accommodations: std::slice::from_ref(n),
-            taken: &taken,
-        };
-        let near: Vec<(StayDates, &Accommodation)> = only
-            .alternatives(&stay, guests, facts.today, MAX_OPTIONS)
-            .into_iter()
-            .filter(|(at, a)| a.min_nights(at).is_ok())
-            .collect();
+        let near: Vec<(StayDates, &Accommodation)> =
+            free_near(n, &taken, (&stay, guests), facts.today, MAX_OPTIONS)
+                .into_iter()
+                .map(|at| (at, n))
+                .collect();
         if !near.is_empty() {
             return offer_dated(s, &near, guests, replaces, effects, |lines| {
                 texts::free_near(lang, &n.name, lines)
@@ -307,6 +303,26 @@ pub(crate) fn quote(
     offer_dated(s, &alternatives, guests, replaces, effects, |lines| {
         prefix + &texts::alternatives(lang, &stay, guests.get(), lines)
     })
+}
+
+/// The nearest stays of the same nights (at most `max`, a week either way) on which `cabin`
+/// alone is free for the party, given `taken`, each one its season accepts.
+pub(crate) fn free_near(
+    cabin: &Accommodation,
+    taken: &[Taken],
+    (stay, guests): (&StayDates, Guests),
+    today: chrono::NaiveDate,
+    max: usize,
+) -> Vec<StayDates> {
+    Occupancy {
+        accommodations: std::slice::from_ref(cabin),
+        taken,
+    }
+    .alternatives(stay, guests, today, max)
+    .into_iter()
+    .map(|(at, _)| at)
+    .filter(|at| cabin.min_nights(at).is_ok())
+    .collect()
 }
 
 /// Stays on other dates put on the table, each option with its own, the first accepted by a
