@@ -93,6 +93,15 @@ const STATUS: &[&str] = &[
     "la seguis teniendo", "still on hold", "still el hold",
     "still held", "still valid", "still stands", "still standing", "still reservada",
     "still reserved", "still booked", "still good", "still mi reserva", "still have mi reserva",
+    // Firm, in order, all set: "¿quedó firme la reserva?", "¿está todo en orden?", "¿me
+    // confirman que quedó?".
+    "quedo firme", "quedo en firme", "esta firme", "esta en firme", "queda firme", "todo en orden",
+    "esta todo ok", "quedo todo ok", "esta todo bien con la reserva", "quedo todo bien",
+    "quedo todo listo", "esta todo listo", "salio todo bien", "me confirman la reserva",
+    "me confirmas la reserva", "me confirman que quedo", "me confirmas que quedo",
+    "me confirman que esta", "me confirmas que esta", "me confirman que la reserva",
+    "me confirmas que la reserva", "esta todo correcto", "all set", "are we all set",
+    "ficou tudo ok", "esta tudo ok", "ta tudo ok",
     "de pe", "ainda esta guardada", "ainda esta reservada", "ainda esta valendo", "ainda vale", "continua valendo", "segue valendo", "ainda guardada",
 ];
 
@@ -109,11 +118,72 @@ fn link_asked_again(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| t.is_any(LINK)) && tokens.iter().any(|t| t.is_any(SEND_OR_MISSING))
 }
 
+/// The guest says they paid in words no fixed phrase lists: a past "I paid" verb not led by a
+/// word that makes it a subjunctive ("pagué recién", "les transferí la seña", but not "cuando
+/// pague", "¿querés que pague ahora?"); "I made/sent the payment" ("realicé el pago", "les
+/// mandé el comprobante de la transferencia"); or whether the payment arrived ("¿les llegó el
+/// pago?", "¿se acreditó la seña?", "did you receive the payment?", "caiu o pagamento?").
+fn says_paid(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const PAID_VERB: &[&str] = &[
+        "pague", "abone", "transferi", "transferimos", "deposite", "depositamos", "sene",
+        "senamos", "gire", "giramos", "paguei", "depositei",
+    ];
+    /// Before a paying verb, what makes it a wish, a future or not done ("cuando pague", "que
+    /// pague", "todavía no pagué").
+    #[rustfmt::skip]
+    const NOT_DONE: &[&str] = &[
+        "cuando", "si", "que", "apenas", "cuanto", "para", "antes", "hasta", "no", "nunca",
+        "nao", "not",
+    ];
+    #[rustfmt::skip]
+    const MADE: &[&str] = &[
+        "realice", "realizamos", "hice", "hicimos", "efectue", "efectuamos", "mande", "mandamos",
+        "envie", "enviamos", "fiz", "fizemos", "made", "sent",
+    ];
+    #[rustfmt::skip]
+    const PAYMENT: &[&str] = &[
+        "pago", "transferencia", "sena", "deposito", "plata", "comprobante", "pagamento", "sinal",
+        "payment", "deposit", "transfer",
+    ];
+    #[rustfmt::skip]
+    const ARRIVED: &[&str] = &[
+        "llego", "llegaron", "recibieron", "recibiste", "recibio", "acredito", "acreditaron",
+        "acreditado", "acreditada", "impacto", "entro", "recebeu", "receberam", "caiu", "chegou",
+        "received", "receive", "arrived", "went",
+    ];
+    const ARTICLE: &[&str] = &[
+        "el", "la", "mi", "nuestra", "nuestro", "o", "a", "meu", "my", "the", "our",
+    ];
+    let done = |i: usize| i == 0 || !tokens[i - 1].is_any(NOT_DONE);
+    let paid_verb = tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.is_any(PAID_VERB) && done(i));
+    // A payment named as a thing: with its article ("el pago", "la seña"), so "lo pago
+    // cuando llego" (I pay it when I arrive) names none.
+    let payment_at: Vec<usize> = (1..tokens.len())
+        .filter(|&i| tokens[i].is_any(PAYMENT) && tokens[i - 1].is_any(ARTICLE))
+        .collect();
+    let near = |words: &[&str], before: usize, after: usize| {
+        payment_at.iter().any(|&p| {
+            let from = p.saturating_sub(before);
+            let to = (p + after).min(tokens.len() - 1);
+            (from..=to).any(|j| j != p && tokens[j].is_any(words) && done(j))
+        })
+    };
+    // "¿Cómo les mando el pago?", "where do I send the payment?" ask how, not say it is done.
+    let link = tokens
+        .iter()
+        .any(|t| t.is_any(&["link", "enlace", "como", "donde", "how", "where"]));
+    paid_verb || !link && (near(MADE, 3, 0) || near(ARRIVED, 3, 3))
+}
+
 /// The first of these the message says, in this order of precedence: a guest who says they
 /// paid and asks whether it is confirmed is answered about the payment.
 pub(super) fn detect(tokens: &[Token]) -> Option<AboutHold> {
     let says = |list: &[&str]| lexicon::says_any(tokens, list);
-    if says(PAID) {
+    if says(PAID) || says_paid(tokens) {
         Some(AboutHold::Paid)
     } else if says(LINK_MISSING) || link_asked_again(tokens) {
         Some(AboutHold::LinkMissing)

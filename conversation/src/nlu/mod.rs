@@ -655,6 +655,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         says_next: stay_changes::says_next(&tokens),
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
+        weekday_only: dates.weekday_only && dates.check_in.is_some() && dates.check_out.is_none(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
         weekend_wanted: dates.check_in.is_none()
             && lexicon::says_any(&tokens, &["finde", "fin de semana", "fines de semana"]),

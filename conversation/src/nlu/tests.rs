@@ -6393,3 +6393,70 @@ fn that_is_it_with_a_go_ahead_is_a_yes() {
         assert!(!read(text).affirmative, "{text}");
     }
 }
+
+#[test]
+fn a_payment_made_or_arrived_and_a_firm_hold_in_any_words_conv51() {
+    // A past paying verb, a payment made or sent, a payment that arrived.
+    for text in [
+        "Ya realicé el pago de la seña. ¿Me confirman que la reserva quedó firme?",
+        "pague recien, me confirman?",
+        "hoy a la mañana les transferí la seña",
+        "ya efectuamos el pago",
+        "les mandé el comprobante de la transferencia",
+        "¿les llegó el pago?",
+        "¿se acreditó la seña?",
+        "recibieron la transferencia?",
+        "el pago llegó bien?",
+        "did you receive the payment?",
+        "o pagamento caiu?",
+    ] {
+        assert_eq!(read(text).about_hold, Some(AboutHold::Paid), "{text}");
+    }
+    // Firm, in order, all set.
+    for text in [
+        "¿quedó firme la reserva?",
+        "¿está todo en orden con la reserva?",
+        "me confirman la reserva?",
+        "ficou tudo certo?",
+    ] {
+        assert_eq!(read(text).about_hold, Some(AboutHold::Status), "{text}");
+    }
+    // Paying later, not yet, or asked how: no payment made.
+    for text in [
+        "cuando pague la seña me mandan el voucher?",
+        "todavía no pagué",
+        "¿cómo les mando el pago?",
+        "el saldo lo pago cuando llego",
+        "el pago lo hago cuando llego",
+        "la seña se paga por transferencia?",
+        "¿quieren que pague ahora?",
+    ] {
+        assert_ne!(read(text).about_hold, Some(AboutHold::Paid), "{text}");
+    }
+}
+
+#[test]
+fn a_weekday_arrival_and_a_want_said_in_the_past_conv51() {
+    // An arrival said as a weekday alone is flagged for the conversation to re-read.
+    for text in [
+        "podemos llegar el miercoles?",
+        "could we arrive on Wednesday?",
+    ] {
+        let u = read(text);
+        assert!(u.weekday_only && u.arrival_only, "{text}: {u:?}");
+    }
+    for text in ["del miércoles al domingo", "llegamos el 24"] {
+        assert!(!read(text).weekday_only, "{text}");
+    }
+    // "Quería la del jacuzzi": a choice, not a question about the jacuzzi.
+    for text in [
+        "perdón, quería la del jacuzzi",
+        "me confundí, queríamos la que tiene jacuzzi",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    assert_eq!(
+        read("quería saber si la Ñire tiene jacuzzi").intent,
+        Intent::AskInfo
+    );
+}

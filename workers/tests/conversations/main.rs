@@ -52,7 +52,9 @@
 //! one-word replies; `cases_conv49.txt`, long Argentine WhatsApp conversations carrying
 //! slots across many topics, and holidays and long weekends said loosely; `cases_conv50.txt`,
 //! English-speaking and Brazilian guests in the middle of a booking: corrections, switches,
-//! paid cancellations under a policy, groups of 7 to 20 and what they ask after paying) run
+//! paid cancellations under a policy, groups of 7 to 20 and what they ask after paying;
+//! `cases_conv51.txt`, an eighth generalist sample in Argentine Spanish, WhatsApp (voseo,
+//! typos, split messages, voice notes) and a few emails, over every bullet) run
 //! through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -301,6 +303,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv48.txt", include_str!("cases_conv48.txt")),
     ("cases_conv49.txt", include_str!("cases_conv49.txt")),
     ("cases_conv50.txt", include_str!("cases_conv50.txt")),
+    ("cases_conv51.txt", include_str!("cases_conv51.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
