@@ -6393,3 +6393,26 @@ fn that_is_it_with_a_go_ahead_is_a_yes() {
         assert!(!read(text).affirmative, "{text}");
     }
 }
+
+/// conv53: comparatives point at an option by price or size as the superlatives do ("actually
+/// the pricier one" after a yes moves the hold to the dearest option); after a hold, "la
+/// segunda", "mejor la otra", "na verdade a segunda" still read as picks.
+#[test]
+fn comparatives_and_picks_after_a_change_of_mind_point_at_an_option() {
+    for (text, choice) in [
+        ("the pricier one", Choice::Priciest),
+        ("actually the pricier one", Choice::Priciest),
+        ("the more expensive one please", Choice::Priciest),
+        ("the more expensive", Choice::Priciest),
+        ("the dearer one", Choice::Priciest),
+        ("the smaller one", Choice::Smallest),
+        ("hmm the smaller one", Choice::Smallest),
+        ("uh no perdon, la segunda", Choice::Position(2)),
+        ("no no, la tercera", Choice::Position(3)),
+        ("na verdade a segunda", Choice::Position(2)),
+        ("mejor la otra", Choice::Other),
+        ("no, mejor la mas cara", Choice::Priciest),
+    ] {
+        assert_eq!(read(text).choice, Some(choice), "{text}");
+    }
+}

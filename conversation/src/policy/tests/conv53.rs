@@ -1,0 +1,96 @@
+//! Turns a fifty-third, blind set of conversations (the hard middle of a booking, mostly
+//! Argentine) found wrong: a "dale" to the option proposed of several held it, and "uh no, la
+//! segunda" right after got "no te entendí" (only a cabin picked without a yes kept the offer
+//! it came from). Probing around it: "no, mejor la más cara", "la tercera", "actually the
+//! second one" did the same, and "actually the one with the jacuzzi" was answered as a
+//! question about the cabin held instead of moving the hold.
+
+use super::*;
+
+/// The Coihue held unpaid for 4, 15–17 Dec, from an offer of the Coihue and the Lenga
+/// accepted with `yes`: the world and the state after it.
+fn held_with_a_yes(yes: &str) -> (World, ConversationState) {
+    let offered = talk(&["somos 4, tienen algo del 15 al 17 de diciembre?"]);
+    let names: Vec<&str> = offered
+        .state
+        .offer
+        .as_ref()
+        .expect("an offer")
+        .options
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    assert_eq!(names, ["Cabaña Coihue", "Cabaña Lenga"]);
+    let t = run(&offered.state, yes);
+    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(2), "{yes}");
+    let mut world = coihue_hold(false);
+    if let Some(h) = world.held.as_mut() {
+        h.guests = 4;
+    }
+    (world, t.state)
+}
+
+fn moved_to(t: &Turn) -> Option<i64> {
+    t.effects.iter().find_map(|e| match e {
+        Effect::MoveHold { code, to } if code == "RES261215007" => Some(to.accommodation_id),
+        _ => None,
+    })
+}
+
+#[test]
+fn another_option_pointed_at_after_a_yes_moves_the_hold_to_it() {
+    for yes in ["dale", "si", "yes", "sim, pode reservar"] {
+        let (world, state) = held_with_a_yes(yes);
+        for text in [
+            "la segunda",
+            "uh no perdon, la segunda",
+            "no, mejor la mas cara",
+            "mejor la ultima",
+            "actually the second one",
+            "actually the pricier one",
+            "na verdade a segunda",
+            "mejor la otra",
+            "la de la pileta",
+            "actually the one with the pool",
+            "prefiero la que tiene pileta",
+        ] {
+            let t = world.run(&state, text);
+            assert_eq!(moved_to(&t), Some(3), "{yes} / {text}: {}", said(&t));
+            assert!(said(&t).contains("Lenga"), "{yes} / {text}: {}", said(&t));
+        }
+        // The one held pointed at again moves nothing; a question about another option is
+        // answered, the hold kept.
+        for text in [
+            "la primera",
+            "la mas barata",
+            "la segunda tiene parrilla?",
+            "la lenga tiene pileta?",
+            "does the second one have a pool?",
+        ] {
+            let t = world.run(&state, text);
+            assert_eq!(moved_to(&t), None, "{yes} / {text}: {}", said(&t));
+            assert!(booked(&t).is_none(), "{yes} / {text}: {}", said(&t));
+        }
+    }
+}
+
+#[test]
+fn a_paid_hold_is_not_moved_by_pointing_at_another_option() {
+    let (mut world, state) = held_with_a_yes("dale");
+    if let Some(h) = world.held.as_mut() {
+        h.paid = true;
+    }
+    for text in ["la segunda", "no, mejor la mas cara"] {
+        let t = world.run(&state, text);
+        assert_eq!(moved_to(&t), None, "{text}: {}", said(&t));
+        assert!(booked(&t).is_none(), "{text}: {}", said(&t));
+    }
+}
+
+#[test]
+fn a_hold_asked_for_by_name_keeps_no_offer_to_point_at() {
+    // Booked straight by name, nothing offered: "la segunda" points at nothing.
+    let t = talk(&["reservame la coihue del 15 al 17 de diciembre para 4"]);
+    assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(2));
+    assert!(t.state.picked_from.is_none());
+}
