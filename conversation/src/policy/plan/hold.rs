@@ -55,6 +55,30 @@ pub(super) fn hold(
         s.offer = Some(offer);
         return Some(Step::BookOffer);
     }
+    // "No, la otra" with more than one other option of that offer: which of them (the hold
+    // kept until the guest says).
+    if s.offer.is_none()
+        && !u.question
+        && !heard.new_stay()
+        && u.choice == Some(Choice::Other)
+        && u.accommodation.is_none()
+        && let (Some(mut offer), Some(h)) = (s.picked_from.clone(), holding)
+        && !h.paid
+        && h.group.is_none()
+    {
+        offer
+            .options
+            .retain(|o| o.accommodation_id != h.accommodation_id);
+        if offer.options.len() > 1 {
+            offer.replaces = Some(h.code.clone());
+            offer.chosen = 0;
+            offer.asked = None;
+            offer.focused = false;
+            s.offer = Some(offer);
+            s.accommodation = None;
+            return Some(Step::WhichInstead);
+        }
+    }
     // "¿Cuál es el código de mi reserva?"
     if u.asks_code
         && !(u.asks_voucher && holding.is_some_and(|h| h.paid))

@@ -3,7 +3,8 @@
 //! segunda" right after got "no te entendí" (only a cabin picked without a yes kept the offer
 //! it came from). Probing around it: "no, mejor la más cara", "la tercera", "actually the
 //! second one" did the same, and "actually the one with the jacuzzi" was answered as a
-//! question about the cabin held instead of moving the hold.
+//! question about the cabin held instead of moving the hold; "no, la otra" with two other
+//! options got "no te entendí" too (after a yes or after a pick).
 
 use super::*;
 
@@ -93,4 +94,41 @@ fn a_hold_asked_for_by_name_keeps_no_offer_to_point_at() {
     let t = talk(&["reservame la coihue del 15 al 17 de diciembre para 4"]);
     assert_eq!(booked(&t).map(|b| b.accommodation_id), Some(2));
     assert!(t.state.picked_from.is_none());
+}
+
+#[test]
+fn the_other_one_of_three_after_a_hold_asks_which_and_moves_there() {
+    // For 2 the Arrayán, the Coihue and the Lenga are offered; the Arrayán is proposed.
+    let offered = talk(&[ASK_FOR_TWO]);
+    assert_eq!(
+        offered.state.offer.as_ref().map(|o| o.options.len()),
+        Some(3)
+    );
+    let (world, _) = unpaid_hold_of(1, "Cabaña Arrayán");
+    for how in ["dale", "la arrayan"] {
+        let held = run(&offered.state, how);
+        assert_eq!(booked(&held).map(|b| b.accommodation_id), Some(1), "{how}");
+        for text in ["no, la otra", "mejor la otra", "hmm actually the other one"] {
+            let t = world.run(&held.state, text);
+            let out = said(&t);
+            assert!(
+                out.contains("Coihue") && out.contains("Lenga"),
+                "{how} / {text}: {out}"
+            );
+            assert!(!out.contains("no te entend"), "{how} / {text}: {out}");
+            assert!(
+                booked(&t).is_none() && !released(&t),
+                "{how} / {text}: {out}"
+            );
+            // The one said next is where the hold goes.
+            for (next, id) in [("la lenga", 3), ("la primera", 2), ("the second one", 3)] {
+                let m = world.run(&t.state, next);
+                let to = m.effects.iter().find_map(|e| match e {
+                    Effect::MoveHold { to, .. } => Some(to.accommodation_id),
+                    _ => None,
+                });
+                assert_eq!(to, Some(id), "{how} / {text} / {next}: {}", said(&m));
+            }
+        }
+    }
 }
