@@ -541,7 +541,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let named_apart = accommodation
         .as_deref()
         .is_some_and(|name| asks::named_apart_from_the_question(text, name));
-    Understanding {
+    let read = Understanding {
         general_info,
         unknown_question,
         aside_question,
@@ -679,7 +679,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         question: text.contains('?') || text.contains('¿'),
         asks_which: cues::asks_which(&tokens),
         named_apart,
-    }
+    };
+    about_hold::payment_arrival_read(read, &tokens)
 }
 
 /// "Entramos el 5", "entran del 3 al 6": the verb of arriving, followed by a date, with no

@@ -6416,3 +6416,38 @@ fn comparatives_and_picks_after_a_change_of_mind_point_at_an_option() {
         assert_eq!(read(text).choice, Some(choice), "{text}");
     }
 }
+
+/// conv53: whether the payment arrived, asked ("¿les llegó la seña?", "¿ya se acreditó el
+/// pago?", "did you get my payment?", "o pix caiu?"), is about the hold, read as "I paid"; a
+/// question about how to pay, the guest's own arrival or a refund is not.
+#[test]
+fn the_payment_asked_whether_it_arrived_is_about_the_hold() {
+    for text in [
+        "y la seña ya está acreditada?",
+        "ya se acreditó el pago?",
+        "les llegó la seña?",
+        "hola! ya les llegó la plata de la seña?",
+        "recibieron el pago?",
+        "ya les impactó la transferencia?",
+        "ya entró el pago?",
+        "did you get my payment?",
+        "did you receive the deposit?",
+        "vocês receberam o pagamento?",
+        "o pix caiu?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.about_hold, Some(AboutHold::Paid), "{text}");
+        assert!(!u.topics.contains(&InfoTopic::Payment), "{text}");
+        assert!(u.asked_words.is_none() && u.asked_of.is_none(), "{text}");
+    }
+    for text in [
+        "el resto lo pago cuando llego?",
+        "cuando llego pago el saldo en efectivo?",
+        "can I pay the deposit through bank transfer?",
+        "when do I get my deposit back?",
+        "no me llegó el link de pago",
+        "me devuelven la seña si cancelo?",
+    ] {
+        assert_ne!(read(text).about_hold, Some(AboutHold::Paid), "{text}");
+    }
+}

@@ -4,7 +4,9 @@
 //! it came from). Probing around it: "no, mejor la más cara", "la tercera", "actually the
 //! second one" did the same, and "actually the one with the jacuzzi" was answered as a
 //! question about the cabin held instead of moving the hold; "no, la otra" with two other
-//! options got "no te entendí" too (after a yes or after a pick).
+//! options got "no te entendí" too (after a yes or after a pick). And after paying, "¿y la
+//! seña ya está acreditada?" got "eso no lo tengo anotado para la Coihue" and "¿ya se
+//! acreditó el pago?" how paying works: whether the payment arrived is about the hold.
 
 use super::*;
 
@@ -130,5 +132,35 @@ fn the_other_one_of_three_after_a_hold_asks_which_and_moves_there() {
                 assert_eq!(to, Some(id), "{how} / {text} / {next}: {}", said(&m));
             }
         }
+    }
+}
+
+#[test]
+fn the_payment_asked_whether_it_arrived_is_answered_about_the_hold() {
+    let paid = coihue_hold(true);
+    let unpaid = coihue_hold(false);
+    for text in [
+        "y la seña ya está acreditada?",
+        "ya se acreditó el pago?",
+        "les llegó la seña?",
+        "ya les impactó la transferencia?",
+        "did you get my payment?",
+        "vocês receberam o pagamento?",
+    ] {
+        let t = paid.run(&after_hold(), text);
+        let out = said(&t);
+        assert!(
+            out.contains("confirmad") || out.contains("confirmed"),
+            "{text}: {out}"
+        );
+        assert!(out.contains("RES261215007"), "{text}: {out}");
+        let t = unpaid.run(&after_hold(), text);
+        let out = said(&t);
+        assert!(out.contains("Mercado Pago"), "{text}: {out}");
+        assert!(
+            !out.contains("anotado") && !out.contains("30 %"),
+            "{text}: {out}"
+        );
+        assert!(booked(&t).is_none() && !released(&t), "{text}: {out}");
     }
 }
