@@ -192,9 +192,7 @@ pub(super) fn payment_arrival_read(
 /// paid and asks whether it is confirmed is answered about the payment.
 pub(super) fn detect(tokens: &[Token]) -> Option<AboutHold> {
     let says = |list: &[&str]| lexicon::says_any(tokens, list);
-    if says(PAID) {
-        Some(AboutHold::Paid)
-    } else if payment_arrival_asked(tokens) {
+    if says(PAID) || payment_arrival_asked(tokens) {
         Some(AboutHold::Paid)
     } else if says(LINK_MISSING) || link_asked_again(tokens) {
         Some(AboutHold::LinkMissing)
