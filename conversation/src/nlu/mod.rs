@@ -480,10 +480,12 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .into_iter()
             .filter(|clause| clause.len() < rest.len())
             .any(|clause| {
-                asks::after_a_thing(&bridge::to_spanish_from(
+                let said = bridge::to_spanish_from(
                     bridge::expand_shorthand(normalize::tokenize(clause)),
                     language == Some(Language::En),
-                )) && understand(clause, today, accommodations).unknown_question
+                );
+                (asks::after_a_thing(&said) || asks::papers(&said))
+                    && understand(clause, today, accommodations).unknown_question
             });
     let one_night = asks::per_night(&tokens);
     // "¿La Lenga tiene 3 habitaciones?", "¿hay microondas?": a thing no feature knows, in the

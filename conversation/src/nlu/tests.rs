@@ -6451,3 +6451,21 @@ fn the_payment_asked_whether_it_arrived_is_about_the_hold() {
         assert_ne!(read(text).about_hold, Some(AboutHold::Paid), "{text}");
     }
 }
+
+/// conv53: an invoice asked or requested ("necesito la factura a nombre de mi empresa", "can I
+/// get an invoice?", "preciso de nota fiscal") is for a person, alone or beside a stay asked.
+#[test]
+fn an_invoice_asked_for_is_for_a_person() {
+    for text in [
+        "necesito la factura a nombre de mi empresa",
+        "me hacen factura A?",
+        "can I get an invoice for my company?",
+        "preciso de nota fiscal, pode emitir?",
+        "le paso el cuit para la factura",
+    ] {
+        assert!(read(text).unknown_question, "{text}");
+    }
+    let u = read("hola somos 4 del 8 al 11 de marzo, hacen factura?");
+    assert!(u.aside_question, "{u:?}");
+    assert_eq!(u.guests, Some(4));
+}

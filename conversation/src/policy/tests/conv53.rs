@@ -7,6 +7,8 @@
 //! options got "no te entendí" too (after a yes or after a pick). And after paying, "¿y la
 //! seña ya está acreditada?" got "eso no lo tengo anotado para la Coihue" and "¿ya se
 //! acreditó el pago?" how paying works: whether the payment arrived is about the hold.
+//! "Necesito la factura a nombre de mi empresa" got "no te entendí" and the menu: papers a
+//! person makes out are passed to one.
 
 use super::*;
 
@@ -161,6 +163,23 @@ fn the_payment_asked_whether_it_arrived_is_answered_about_the_hold() {
             !out.contains("anotado") && !out.contains("30 %"),
             "{text}: {out}"
         );
+        assert!(booked(&t).is_none() && !released(&t), "{text}: {out}");
+    }
+}
+
+#[test]
+fn an_invoice_asked_for_after_paying_is_passed_to_a_person() {
+    let paid = coihue_hold(true);
+    for text in [
+        "necesito la factura a nombre de mi empresa",
+        "me hacen factura A?",
+        "can I get an invoice for my company?",
+        "preciso de nota fiscal, pode emitir?",
+    ] {
+        let t = paid.run(&after_hold(), text);
+        let out = said(&t);
+        assert!(t.state.needs_human, "{text}: {out}");
+        assert!(!out.contains("no te entend"), "{text}: {out}");
         assert!(booked(&t).is_none() && !released(&t), "{text}: {out}");
     }
 }
