@@ -179,11 +179,90 @@ fn says_paid(tokens: &[Token]) -> bool {
     paid_verb || !link && (near(MADE, 3, 0) || near(ARRIVED, 3, 3))
 }
 
+/// Whether the payment arrived, asked: a payment named with a verb of its arriving ("¿les llegó
+/// la seña?", "¿ya se acreditó el pago?", "¿recibieron la transferencia?", "did you get my
+/// payment?", "vocês receberam o pagamento?"). Read as "I paid": confirmed when it is, else
+/// not seen yet.
+fn payment_arrival_asked(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const PAYMENT: &[&str] = &[
+        "pago", "sena", "transferencia", "deposito", "plata", "payment", "deposit", "transfer",
+        "money", "pagamento", "sinal", "pix", "dinheiro",
+    ];
+    #[rustfmt::skip]
+    const ARRIVED: &[&str] = &[
+        "llegaron", "recibieron", "recibiste", "recibio", "recibido", "recibida", "acredito",
+        "acreditado", "acreditada", "acreditaron", "impactado", "impactada", "got", "received",
+        "receive", "arrived", "chegou", "receberam", "recebeu", "recebido", "recebida", "caiu",
+        "compensou", "creditado", "creditada",
+    ];
+    // "Llegó", "entró", "impactó" are the payment's only said of it ("¿les llegó la seña?",
+    // "¿ya entró el pago?"), not of the guest ("el resto lo pago cuando llego").
+    // "Did you get my payment?": "get" said of the place.
+    const OF_IT: &[&str] = &["llego", "entro", "impacto", "get"];
+    const BEFORE: &[&str] = &["les", "te", "le", "ya", "se", "nos", "me", "you"];
+    let of_it = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| p.is_any(BEFORE))
+            || tokens
+                .get(i + 1)
+                .is_some_and(|a| a.is_any(&["la", "el", "mi", "nuestra", "nuestro"]))
+                && tokens.get(i + 2).is_some_and(|t| t.is_any(PAYMENT))
+    };
+    // "No me llegó el link de pago": the link, not the payment; a refund is no payment made.
+    !tokens.iter().any(|t| {
+        t.is_any(&[
+            "link",
+            "enlace",
+            "mail",
+            "email",
+            "voucher",
+            "comprobante",
+            "refund",
+            "devuelven",
+            "devolucion",
+            "reembolso",
+            "back",
+        ])
+    }) && tokens.iter().any(|t| t.is_any(PAYMENT))
+        && tokens
+            .iter()
+            .enumerate()
+            .any(|(i, t)| t.is_any(ARRIVED) || (t.is_any(OF_IT) && of_it(i)))
+}
+
+/// "¿Ya se acreditó el pago?", "¿la seña ya está acreditada?": whether the payment arrived is
+/// about the hold (confirmed, or not seen yet), not a question about how paying works or about
+/// a cabin's description.
+pub(super) fn payment_arrival_read(
+    mut u: super::Understanding,
+    tokens: &[Token],
+) -> super::Understanding {
+    if u.about_hold != Some(AboutHold::Paid)
+        || !payment_arrival_asked(tokens)
+        || u.check_in.is_some()
+        || u.accommodation.is_some()
+    {
+        return u;
+    }
+    u.topics.retain(|t| *t != super::InfoTopic::Payment);
+    u.info_topic = u.topics.first().copied();
+    if u.intent == super::Intent::AskInfo && u.topics.is_empty() {
+        u.intent = super::Intent::Unknown;
+    }
+    u.asked_of = None;
+    u.asked_words = None;
+    u.also_described = None;
+    u.pay_methods.clear();
+    u
+}
+
 /// The first of these the message says, in this order of precedence: a guest who says they
 /// paid and asks whether it is confirmed is answered about the payment.
 pub(super) fn detect(tokens: &[Token]) -> Option<AboutHold> {
     let says = |list: &[&str]| lexicon::says_any(tokens, list);
-    if says(PAID) || says_paid(tokens) {
+    if says(PAID) || says_paid(tokens) || payment_arrival_asked(tokens) {
         Some(AboutHold::Paid)
     } else if says(LINK_MISSING) || link_asked_again(tokens) {
         Some(AboutHold::LinkMissing)

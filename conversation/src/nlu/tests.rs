@@ -6460,3 +6460,79 @@ fn a_weekday_arrival_and_a_want_said_in_the_past_conv51() {
         Intent::AskInfo
     );
 }
+
+/// conv53: comparatives point at an option by price or size as the superlatives do ("actually
+/// the pricier one" after a yes moves the hold to the dearest option); after a hold, "la
+/// segunda", "mejor la otra", "na verdade a segunda" still read as picks.
+#[test]
+fn comparatives_and_picks_after_a_change_of_mind_point_at_an_option() {
+    for (text, choice) in [
+        ("the pricier one", Choice::Priciest),
+        ("actually the pricier one", Choice::Priciest),
+        ("the more expensive one please", Choice::Priciest),
+        ("the more expensive", Choice::Priciest),
+        ("the dearer one", Choice::Priciest),
+        ("the smaller one", Choice::Smallest),
+        ("hmm the smaller one", Choice::Smallest),
+        ("uh no perdon, la segunda", Choice::Position(2)),
+        ("no no, la tercera", Choice::Position(3)),
+        ("na verdade a segunda", Choice::Position(2)),
+        ("mejor la otra", Choice::Other),
+        ("no, mejor la mas cara", Choice::Priciest),
+    ] {
+        assert_eq!(read(text).choice, Some(choice), "{text}");
+    }
+}
+
+/// conv53: whether the payment arrived, asked ("¿les llegó la seña?", "¿ya se acreditó el
+/// pago?", "did you get my payment?", "o pix caiu?"), is about the hold, read as "I paid"; a
+/// question about how to pay, the guest's own arrival or a refund is not.
+#[test]
+fn the_payment_asked_whether_it_arrived_is_about_the_hold() {
+    for text in [
+        "y la seña ya está acreditada?",
+        "ya se acreditó el pago?",
+        "les llegó la seña?",
+        "hola! ya les llegó la plata de la seña?",
+        "recibieron el pago?",
+        "ya les impactó la transferencia?",
+        "ya entró el pago?",
+        "did you get my payment?",
+        "did you receive the deposit?",
+        "vocês receberam o pagamento?",
+        "o pix caiu?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.about_hold, Some(AboutHold::Paid), "{text}");
+        assert!(!u.topics.contains(&InfoTopic::Payment), "{text}");
+        assert!(u.asked_words.is_none() && u.asked_of.is_none(), "{text}");
+    }
+    for text in [
+        "el resto lo pago cuando llego?",
+        "cuando llego pago el saldo en efectivo?",
+        "can I pay the deposit through bank transfer?",
+        "when do I get my deposit back?",
+        "no me llegó el link de pago",
+        "me devuelven la seña si cancelo?",
+    ] {
+        assert_ne!(read(text).about_hold, Some(AboutHold::Paid), "{text}");
+    }
+}
+
+/// conv53: an invoice asked or requested ("necesito la factura a nombre de mi empresa", "can I
+/// get an invoice?", "preciso de nota fiscal") is for a person, alone or beside a stay asked.
+#[test]
+fn an_invoice_asked_for_is_for_a_person() {
+    for text in [
+        "necesito la factura a nombre de mi empresa",
+        "me hacen factura A?",
+        "can I get an invoice for my company?",
+        "preciso de nota fiscal, pode emitir?",
+        "le paso el cuit para la factura",
+    ] {
+        assert!(read(text).unknown_question, "{text}");
+    }
+    let u = read("hola somos 4 del 8 al 11 de marzo, hacen factura?");
+    assert!(u.aside_question, "{u:?}");
+    assert_eq!(u.guests, Some(4));
+}

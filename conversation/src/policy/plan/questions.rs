@@ -28,7 +28,11 @@ pub(super) fn questions(
         // their own payment (the hold's stage), not how paying works.
         && !(u.about_hold == Some(AboutHold::Paid)
             && u.topics == [InfoTopic::Payment]
-            && held(facts, u).is_some());
+            && held(facts, u).is_some())
+        // "Actually the one with the jacuzzi" after "yes" held the option proposed: the hold
+        // moves to the option of that offer that has it.
+        && !(matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_)))
+            && super::hold::moves_the_hold(s, u, heard, facts).is_some());
     if asks_about_the_place && !heard.new_stay() {
         // "¿La segunda tiene parrilla?": the option asked about is remembered, so "esa" after
         // the answer points at it (a bare yes still accepts the option in focus).
