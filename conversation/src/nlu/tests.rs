@@ -6536,3 +6536,28 @@ fn an_invoice_asked_for_is_for_a_person() {
     assert!(u.aside_question, "{u:?}");
     assert_eq!(u.guests, Some(4));
 }
+
+/// Whether the place sells something ("¿venden leña?", "do you sell firewood?") is for a person,
+/// alone or beside a stay, and the fireplace the word names is no feature asked about; a
+/// fireplace asked about still is.
+#[test]
+fn what_the_place_sells_is_asked_of_a_person_not_a_feature() {
+    for text in [
+        "¿venden leña?",
+        "hola! venden leña ahí?",
+        "do you sell firewood?",
+        "vocês vendem lenha?",
+        "¿se puede comprar leña ahí?",
+    ] {
+        let u = read(text);
+        assert!(u.unknown_question, "{text}: {u:?}");
+        assert_ne!(u.intent, Intent::AskInfo, "{text}");
+    }
+    let u = read("hola, del 10 al 12 de marzo para 2, ¿venden leña?");
+    assert!(u.aside_question, "{u:?}");
+    assert!(u.features.is_empty(), "{u:?}");
+    assert_eq!(u.guests, Some(2));
+    let u = read("¿tienen hogar a leña?");
+    assert_eq!(u.intent, Intent::AskInfo);
+    assert!(!u.features.is_empty());
+}
