@@ -6561,3 +6561,24 @@ fn what_the_place_sells_is_asked_of_a_person_not_a_feature() {
     assert_eq!(u.intent, Intent::AskInfo);
     assert!(!u.features.is_empty());
 }
+
+/// A month denied and another put in its place, in English and Portuguese as in Spanish ("not
+/// April, May", "not april but may", "não é abril, é maio"): the month kept is the second; "may"
+/// there is the month, not the verb.
+#[test]
+fn a_month_denied_for_another_in_every_language() {
+    for text in [
+        "no es abril, es mayo",
+        "abril no, mayo",
+        "sorry not April, May",
+        "not april but may",
+        "sorry, it is May not April",
+        "não é abril, é maio",
+        "não abril, maio",
+        "sorry not April, June",
+    ] {
+        let month = read(text).month;
+        assert!(month == Some(5) || month == Some(6), "{text}: {month:?}");
+    }
+    assert_eq!(read("I may not come in April, may we talk?").month, Some(4));
+}

@@ -286,7 +286,10 @@ fn phrases(tokens: &[Token]) -> Vec<Token> {
                 let words: Vec<&str> = to.split(' ').filter(|w| !w.is_empty()).collect();
                 let last = words.len();
                 for (k, w) in words.into_iter().enumerate() {
-                    out.push(word(w, punct && k + 1 == last));
+                    let mut bridged = word(w, punct && k + 1 == last);
+                    // "é" ("is") bridged word for word stays accented, apart from "e" ("and").
+                    bridged.accented |= n == 1 && last == 1 && tokens[i].accented;
+                    out.push(bridged);
                 }
                 i += n;
             }
@@ -357,6 +360,18 @@ const PEOPLE_AFTER: &[&str] = &[
     "huespedes",
 ];
 
+/// Whether a month is denied in `before` ("not April,", "no abril", "não é abril"): a month
+/// name at most two words after a "not".
+fn month_denied_before(before: &[Token]) -> bool {
+    before.iter().enumerate().any(|(j, t)| {
+        spanish_month(t).is_some()
+            && !t.is_any(ONLY_NEXT_TO_A_NUMBER)
+            && before[j.saturating_sub(2)..j]
+                .iter()
+                .any(|n| n.is_any(&["not", "nao", "no"]))
+    })
+}
+
 /// "abril 15" → "15 abril"; foreign month names become Spanish ones.
 fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
     let mut i = 0;
@@ -395,7 +410,9 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
                 || tokens.get(i - 1).is_some_and(|t| t.is("its"))
                 || tokens
                     .get(i + 1)
-                    .is_some_and(|t| t.is_any(&["not", "nao", "no"])));
+                    .is_some_and(|t| t.is_any(&["not", "nao", "no"]))
+                // "Not April, May", "not april but may": the month put in a denied one's place.
+                || month_denied_before(&tokens[..i]));
         // "A primeira semana de março", "meados de março", "the last week of mar": a month
         // after a part of a month.
         let part_of_month = i > 1
