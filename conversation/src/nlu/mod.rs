@@ -680,6 +680,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         shift_days: shift,
         shift_end,
         following_week: stay_changes::following_week(&tokens) && !dates.range_over_loose,
+        midweek: stay_changes::midweek(&tokens),
         says_next: stay_changes::says_next(&tokens),
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),

@@ -485,6 +485,50 @@ pub(super) fn following_week(tokens: &[Token]) -> bool {
     })
 }
 
+/// "¿Y entre semana?", "what about weekdays?", "e durante a semana?": the stay wanted on
+/// weekdays instead of the weekend nights talked about. Not beside a weekend ("trabajamos
+/// entre semana, vamos el finde") nor denied ("entre semana no podemos").
+pub(super) fn midweek(tokens: &[Token]) -> bool {
+    const WEEKDAYS: &[&str] = &["weekdays", "weekday", "midweek"];
+    const WEEKEND: &[&str] = &[
+        "finde",
+        "weekend",
+        "sabado",
+        "domingo",
+        "not",
+        "nao",
+        "trabajo",
+        "trabajamos",
+        "work",
+    ];
+    // "No" denies, but Portuguese "no meio da semana" is "in the middle of the week".
+    let denied = tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.is("no") && !tokens.get(i + 1).is_some_and(|n| n.is("meio")));
+    if denied
+        || tokens.iter().any(|t| t.is_any(WEEKEND))
+        || super::lexicon::says_any(tokens, &["fin de semana", "fim de semana"])
+    {
+        return false;
+    }
+    tokens.iter().any(|t| t.is_any(WEEKDAYS))
+        || super::lexicon::says_any(
+            tokens,
+            &[
+                "entre semana",
+                "durante la semana",
+                "dias de semana",
+                "dia de semana",
+                "durante a semana",
+                "meio da semana",
+                "mitad de semana",
+                "during the week",
+                "in the week",
+            ],
+        )
+}
+
 /// "El que viene", "el siguiente", "el próximo", "next", "o seguinte", "que vem": the next one
 /// said (bridged words included).
 pub(super) fn says_next(tokens: &[Token]) -> bool {

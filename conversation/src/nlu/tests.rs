@@ -6582,3 +6582,28 @@ fn a_month_denied_for_another_in_every_language() {
     }
     assert_eq!(read("I may not come in April, may we talk?").month, Some(4));
 }
+
+/// "¿Y entre semana?", "what about weekdays?", "e durante a semana?": the stay wanted on
+/// weekdays; not beside a weekend said or denied.
+#[test]
+fn weekdays_asked_for_instead_of_a_weekend() {
+    for text in [
+        "¿y entre semana?",
+        "y si vamos entre semana?",
+        "¿y durante la semana cuánto sale?",
+        "what about weekdays?",
+        "and midweek?",
+        "e durante a semana, sai mais barato?",
+        "e no meio da semana?",
+    ] {
+        assert!(read(text).midweek, "{text}");
+    }
+    for text in [
+        "trabajamos entre semana, así que sería el finde",
+        "entre semana no podemos",
+        "we work during the week, so the weekend",
+        "¿tienen lugar el fin de semana?",
+    ] {
+        assert!(!read(text).midweek, "{text}");
+    }
+}
