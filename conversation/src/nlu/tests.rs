@@ -907,6 +907,16 @@ fn english_children_and_dates_written_day_first() {
         ("10/03 to 14/03", "2027-03-10", "2027-03-14"),
         ("from 14/3 to 16/3 please", "2027-03-14", "2027-03-16"),
         ("3/10 to 3/14", "2027-03-10", "2027-03-14"),
+        // A range written without spaces: each side read as the message writes its dates.
+        ("hi 2 of us, 3/16-3/19", "2027-03-16", "2027-03-19"),
+        ("2 of us, 3/16-19", "2027-03-16", "2027-03-19"),
+        ("we are 4, 4/5-4/8", "2027-04-05", "2027-04-08"),
+        ("2 of us, 12/28-1/2", "2026-12-28", "2027-01-02"),
+        ("2 of us 16/3-19/3", "2027-03-16", "2027-03-19"),
+        ("we are 2, 3/3-7/3", "2027-03-03", "2027-03-07"),
+        ("somos 2, 3/16-3/19", "2027-03-16", "2027-03-19"),
+        ("somos 2, 16/03-19/03", "2027-03-16", "2027-03-19"),
+        ("somos 2, 4/5-8/5", "2027-05-04", "2027-05-08"),
     ] {
         let u = read(text);
         assert_eq!(
@@ -2726,6 +2736,12 @@ fn which_cabins_have_words_no_feature_knows() {
         ("tienen cabañas con 2 dormitorios?", "2 dormitorios"),
         ("hay alguna con vista al lago?", "vista al lago"),
         ("tienen alguna cabaña con deck?", "deck"),
+        // A view read up to the scenery it names, however many words the bridge made of it.
+        (
+            "any cabins with a view of the mountains?",
+            "vista a la montana",
+        ),
+        ("hay alguna con vista a la montaña?", "vista a la montana"),
     ] {
         assert_eq!(read(text).described.as_deref(), Some(words), "{text}");
     }

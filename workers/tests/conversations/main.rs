@@ -52,7 +52,10 @@
 //! one-word replies; `cases_conv49.txt`, long Argentine WhatsApp conversations carrying
 //! slots across many topics, and holidays and long weekends said loosely; `cases_conv50.txt`,
 //! English-speaking and Brazilian guests in the middle of a booking: corrections, switches,
-//! paid cancellations under a policy, groups of 7 to 20 and what they ask after paying) run
+//! paid cancellations under a policy, groups of 7 to 20 and what they ask after paying;
+//! `cases_conv52.txt`, a generalist sample of English-speaking (US, UK, Australian,
+//! non-native) and Brazilian guests on WhatsApp and by email over every bullet, holidays
+//! asked in their languages and replies kept in them) run
 //! through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -301,6 +304,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv48.txt", include_str!("cases_conv48.txt")),
     ("cases_conv49.txt", include_str!("cases_conv49.txt")),
     ("cases_conv50.txt", include_str!("cases_conv50.txt")),
+    ("cases_conv52.txt", include_str!("cases_conv52.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
