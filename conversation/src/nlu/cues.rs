@@ -431,6 +431,10 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
             && !tokens
                 .get(i + 1)
                 .is_some_and(|n| n.is_any(&["semana", "quincena", "quinzena", "noche", "vez", "dia", "finde"]))
+            // "Una tercera persona", "a third guest": one more person, not a pick.
+            && !tokens.get(i + 1).is_some_and(|n| {
+                n.is_any(&["persona", "pessoa", "person", "huesped", "guest", "adulto", "adult"])
+            })
         {
             return Some(Choice::Position(*n));
         }

@@ -943,9 +943,14 @@ fn people_added_are_not_a_party_of_that_many() {
         ("mi vieja viene tambien", 1),
         ("my sister is coming too", 1),
         ("vem minha mae tambem", 1),
+        // "A third person": one more, not the third option.
+        ("we'd like to bring a third person, is that ok?", 1),
+        ("se puede sumar una tercera persona?", 1),
+        ("podemos levar uma terceira pessoa?", 1),
     ] {
         let u = read(text);
         assert_eq!((u.extra_guests, u.guests), (Some(delta), None), "{text}");
+        assert_eq!(u.choice, None, "{text}");
     }
     for (text, guests) in [
         ("somos 2 mas un bebe", 3),
@@ -2834,11 +2839,22 @@ fn parties_that_stay_apart_are_read() {
         ("somos una familia de 4 y otra de 3", 7, vec![4, 3]),
         ("we are two families of four", 8, vec![4, 4]),
         ("somos duas famílias de 4 pessoas", 8, vec![4, 4]),
+        // Cabins each for that many: "each" says the number is per cabin.
+        (
+            "Do you have 2 cabins for 4 each, May 3 to 6?",
+            8,
+            vec![4, 4],
+        ),
+        ("necesito dos cabañas para 4 cada una", 8, vec![4, 4]),
+        ("duas cabanas pra 4 pessoas cada", 8, vec![4, 4]),
+        ("3 cabins for 2 people each", 6, vec![2, 2, 2]),
     ] {
         let u = read(text);
         assert_eq!((u.guests, u.parties), (Some(guests), parties), "{text}");
     }
     assert!(read("somos una familia de 5").parties.is_empty());
+    // Without "each" the number is the whole party.
+    assert_eq!(read("dos cabañas para 6").guests, Some(6));
 }
 
 #[test]

@@ -85,3 +85,74 @@ fn what_there_is_beside_a_thing_not_noted_is_named_in_the_guests_language() {
         assert!(!s.contains(not), "{text}: {s}");
     }
 }
+
+/// The cabins a turn held together, by id, with each one's party.
+fn held_together(t: &Turn) -> Vec<(i64, u16)> {
+    let mut parts: Vec<(i64, u16)> = t
+        .effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::BookTogether(b) => {
+                Some(b.iter().map(|b| (b.accommodation_id, b.guests)).collect())
+            }
+            _ => None,
+        })
+        .unwrap_or_default();
+    parts.sort_unstable();
+    parts
+}
+
+#[test]
+fn cabins_named_each_with_its_party_are_the_ones_quoted_or_held() {
+    // Asked to book: those two held together, each with its party (not the Lenga for all six).
+    for text in [
+        "Quero reservar a Coihue pra 4 e a Arrayán pra 2, de 15 a 17 de dezembro",
+        "book the Coihue for 4 and the Arrayán for 2, December 15 to 17",
+        "reservame la Coihue para 4 y la Arrayán para 2 del 15 al 17 de diciembre",
+    ] {
+        let t = talk(&[text]);
+        assert_eq!(
+            held_together(&t),
+            vec![(1, 2), (2, 4)],
+            "{text}: {}",
+            said(&t)
+        );
+    }
+    // Asked about: those two offered together.
+    let t = talk(&["do you have the Lenga for 5 and the Coihue for 3, December 15 to 17?"]);
+    let offer = t.state.offer.as_ref().expect("an offer");
+    let mut parts: Vec<(&str, Option<u16>)> = offer
+        .options
+        .iter()
+        .map(|o| (o.name.as_str(), o.guests))
+        .collect();
+    parts.sort_unstable();
+    assert_eq!(
+        parts,
+        vec![("Cabaña Coihue", Some(3)), ("Cabaña Lenga", Some(5))],
+        "{}",
+        said(&t)
+    );
+    assert!(booked(&t).is_none() && held_together(&t).is_empty());
+    // One of them taken: said so, and cabins apart offered instead, nothing held.
+    let world = World {
+        taken: vec![taken(1, "2026-12-15", "2026-12-17")],
+        ..World::default()
+    };
+    let t = world.talk(&["book the Coihue for 4 and the Arrayán for 2, December 15 to 17"]);
+    let s = said(&t);
+    assert!(s.starts_with("Cabaña Arrayán is already taken"), "{s}");
+    assert!(s.contains("Instead"), "{s}");
+    assert!(held_together(&t).is_empty() && booked(&t).is_none(), "{s}");
+}
+
+#[test]
+fn a_third_person_after_paying_is_one_more_not_the_third_option() {
+    let t = coihue_hold(true).run(
+        &after_hold(),
+        "we'd like to bring a third person, is that ok?",
+    );
+    let s = said(&t);
+    assert!(s.contains("3 guests fit in the Cabaña Coihue"), "{s}");
+    assert!(!s.contains("Payment confirmed"), "{s}");
+}
