@@ -917,6 +917,27 @@ fn english_children_and_dates_written_day_first() {
         ("somos 2, 3/16-3/19", "2027-03-16", "2027-03-19"),
         ("somos 2, 16/03-19/03", "2027-03-16", "2027-03-19"),
         ("somos 2, 4/5-8/5", "2027-05-04", "2027-05-08"),
+        // An arrival day "for the weekend": through that weekend's Sunday.
+        (
+            "we'll be 5 people, arriving Friday April 16 for the weekend",
+            "2027-04-16",
+            "2027-04-18",
+        ),
+        (
+            "somos 5, llegamos el viernes 16 de abril por el finde",
+            "2027-04-16",
+            "2027-04-18",
+        ),
+        (
+            "chegamos sexta 16 de abril para o fim de semana",
+            "2027-04-16",
+            "2027-04-18",
+        ),
+        (
+            "somos 2, chegamos dia 15 de abril pro fim de semana",
+            "2027-04-15",
+            "2027-04-18",
+        ),
     ] {
         let u = read(text);
         assert_eq!(

@@ -156,3 +156,17 @@ fn a_third_person_after_paying_is_one_more_not_the_third_option() {
     assert!(s.contains("3 guests fit in the Cabaña Coihue"), "{s}");
     assert!(!s.contains("Payment confirmed"), "{s}");
 }
+
+#[test]
+fn the_bigger_of_two_cabins_named_is_one_of_them() {
+    for text in [
+        "Which one is bigger, the Arrayán or the Coihue?",
+        "cuál es más grande, la Arrayán o la Coihue?",
+        "qual é maior, a Arrayán ou a Coihue?",
+        "2 of us, December 15 to 17. Which one is bigger, the Arrayán or the Coihue?",
+    ] {
+        let s = said(&talk(&[text]));
+        assert!(s.contains("Cabaña Coihue"), "{text}: {s}");
+        assert!(!s.contains("Cabaña Lenga"), "{text}: {s}");
+    }
+}
