@@ -538,6 +538,14 @@ pub(super) fn says_next(tokens: &[Token]) -> bool {
         || super::lexicon::says_any(tokens, &["que viene", "que vem"])
 }
 
+/// Ordinals that count one more person ("a third person", "una tercera persona", "uma
+/// terceira pessoa"; English ordinals come bridged).
+#[rustfmt::skip]
+pub(super) const ORDINAL_PEOPLE: &[&str] = &[
+    "segunda", "segundo", "tercera", "tercero", "terceira", "terceiro", "cuarta", "cuarto",
+    "quarta", "quinta", "quinto", "sexta", "sexto",
+];
+
 /// "Una persona más", "se suma uno más", "dos adultos más", "one more person", "another
 /// guest", "mais uma pessoa", "somos uno menos": people added to (or taken from) the party.
 pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
@@ -633,6 +641,14 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
         Some((i32::try_from(n.value).ok()?, n.len))
     };
     for i in 0..tokens.len() {
+        // "A third person", "una tercera persona", "uma terceira pessoa": one more, the one
+        // who makes the party that many.
+        if word_at(i, &["a", "an", "una", "un", "uma", "um"])
+            && word_at(i + 1, ORDINAL_PEOPLE)
+            && word_at(i + 2, PEOPLE)
+        {
+            return Some(1);
+        }
         // "one more person", "another guest", "mais uma pessoa"
         if word_at(i, MORE) {
             let (n, len) = count_at(i + 1).unwrap_or((1, 0));
