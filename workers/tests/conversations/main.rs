@@ -52,9 +52,11 @@
 //! one-word replies; `cases_conv49.txt`, long Argentine WhatsApp conversations carrying
 //! slots across many topics, and holidays and long weekends said loosely; `cases_conv50.txt`,
 //! English-speaking and Brazilian guests in the middle of a booking: corrections, switches,
-//! paid cancellations under a policy, groups of 7 to 20 and what they ask after paying) run
-//! through the real fleet, each asserting what the guest was told and the reservation left
-//! behind.
+//! paid cancellations under a policy, groups of 7 to 20 and what they ask after paying;
+//! `cases_conv54.txt`, guests as they really are: stories with the booking buried, several
+//! messages in a row, voice notes, emails with signatures and quoted mail, topics left and come
+//! back to, holidays said loosely and what they ask after paying) run through the real fleet,
+//! each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -301,6 +303,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv48.txt", include_str!("cases_conv48.txt")),
     ("cases_conv49.txt", include_str!("cases_conv49.txt")),
     ("cases_conv50.txt", include_str!("cases_conv50.txt")),
+    ("cases_conv54.txt", include_str!("cases_conv54.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -356,6 +356,7 @@ mod conv45;
 mod conv46;
 mod conv47;
 mod conv48;
+mod conv54;
 mod eighteenth;
 mod eighth;
 mod eleventh;
