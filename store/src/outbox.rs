@@ -7,6 +7,8 @@
 //!   own rows right after its commit (or on its replay), and anything a crash left behind, for
 //!   the sweeper (`FOR UPDATE SKIP LOCKED`, so sweepers in several workers share the work).
 //! - [`mark_relayed`] records, in one statement for many rows, that the queue has them.
+//! - [`relayed_jobs_not_run`]: relayed follow-ups whose job never ran, for the sweeper to push
+//!   again (a Redis failover can lose a push the relay saw succeed).
 //! - A reply row is also its delivery record: [`reply`], [`mark_sent`] (batched),
 //!   [`record_failure`], and [`unsent_replies`] for the sweeper. Whether a send is under way
 //!   lives in Redis (`jobs::coordination::deliveries`), so a send costs no commit here.
@@ -317,21 +319,77 @@ pub async fn mark_sent(db: impl PgExecutor<'_>, marks: &[SentMark]) -> Result<()
     Ok(())
 }
 
-/// Replies not marked sent though older than `older_than`, oldest first: the sweeper asks
-/// the delivery records whether a provider has them (a batch of marks lost with its process).
+/// Replies written in `written` (oldest bound first) and not marked sent, oldest first: the
+/// sweeper asks the delivery records whether a provider has them (a batch of marks lost with
+/// its process), and pushes again, keyed, those none has (a queue that lost their job).
 pub async fn unsent_replies(
     db: &PgPool,
-    older_than: DateTime<Utc>,
+    written: std::ops::Range<DateTime<Utc>>,
     limit: i64,
-) -> Result<Vec<i64>, StoreError> {
-    Ok(sqlx::query_scalar(
-        "SELECT id FROM outbox WHERE kind = 'reply' AND status <> 'sent' AND created_at < $1
-         ORDER BY created_at LIMIT $2",
-    )
-    .bind(older_than)
+) -> Result<Vec<UnsentReply>, StoreError> {
+    let rows: Vec<UnsentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT status = 'relayed', {UNRELAYED_COLUMNS} FROM outbox
+         WHERE kind = 'reply' AND status <> 'sent' AND created_at >= $1 AND created_at < $2
+         ORDER BY created_at LIMIT $3"
+    )))
+    .bind(written.start)
+    .bind(written.end)
     .bind(limit)
     .fetch_all(db)
-    .await?)
+    .await?;
+    let (relayed, rows): (Vec<bool>, Vec<UnrelayedRow>) = rows
+        .into_iter()
+        .map(|(relayed, a, b, c, d, e, f, g)| (relayed, (a, b, c, d, e, f, g)))
+        .unzip();
+    Ok(relayed
+        .into_iter()
+        .zip(decode(rows)?)
+        .map(|(relayed, row)| UnsentReply { relayed, row })
+        .collect())
+}
+
+/// An [`UnrelayedRow`] after whether it was relayed.
+type UnsentRow = (
+    bool,
+    i64,
+    String,
+    serde_json::Value,
+    Option<String>,
+    Option<String>,
+    Option<f64>,
+    bool,
+);
+
+/// Follow-up jobs written in `written` and relayed whose job left no idempotency record (it
+/// has not run, or is still running), oldest first: the sweeper pushes them again, keyed, so a
+/// queue that lost them in a Redis failover gets them back and one that holds them takes
+/// nothing.
+pub async fn relayed_jobs_not_run(
+    db: &PgPool,
+    written: std::ops::Range<DateTime<Utc>>,
+    limit: i64,
+) -> Result<Vec<Unrelayed>, StoreError> {
+    let rows: Vec<UnrelayedRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {UNRELAYED_COLUMNS} FROM outbox o
+         WHERE kind = 'job' AND status = 'relayed' AND created_at >= $1 AND created_at < $2
+           AND NOT EXISTS (SELECT 1 FROM idempotency_records r WHERE r.idempotency_key =
+                           (o.effect->'job'->>'queue') || ':' || (o.effect->>'key'))
+         ORDER BY created_at LIMIT $3"
+    )))
+    .bind(written.start)
+    .bind(written.end)
+    .bind(limit)
+    .fetch_all(db)
+    .await?;
+    decode(rows)
+}
+
+/// A reply no provider is known to have.
+#[derive(Debug, Clone)]
+pub struct UnsentReply {
+    /// Handed to the queue once (else the sweeper's relay of pending rows takes it).
+    pub relayed: bool,
+    pub row: Unrelayed,
 }
 
 /// Notes why a send failed (the job retries it).

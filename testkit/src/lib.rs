@@ -33,6 +33,7 @@
 pub mod deliveries;
 pub mod fixtures;
 pub mod guest;
+pub mod ports;
 pub mod webhooks;
 
 #[cfg(feature = "fleet")]

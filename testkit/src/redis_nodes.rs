@@ -13,7 +13,6 @@
 //! start: it only signals its own children.
 
 use std::{
-    net::TcpListener,
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
@@ -41,7 +40,7 @@ fn failed(what: &'static str, detail: impl Into<String>) -> TopologyError {
 
 /// A free TCP port on loopback (free when asked; taken by the server right after).
 fn loopback_port() -> Result<u16, TopologyError> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+    Ok(crate::ports::free_port())
 }
 
 fn temp_dir(kind: &str) -> Result<PathBuf, TopologyError> {

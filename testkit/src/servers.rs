@@ -6,7 +6,6 @@
 //! same time. These are for the fault tests that need to stop, kill or starve a server.
 
 use std::{
-    net::TcpListener,
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
@@ -22,13 +21,7 @@ pub enum ServerError {
     Io(#[from] std::io::Error),
 }
 
-/// A free TCP port on loopback (free when asked; taken by the server right after).
-pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
+pub use crate::ports::free_port;
 
 fn temp_dir(kind: &str) -> Result<PathBuf, ServerError> {
     let dir = std::env::temp_dir().join(format!("fleet-{kind}-{}", uuid::Uuid::new_v4().simple()));

@@ -8,8 +8,10 @@
 //! context and request id of the job that caused them, from this one function.
 //!
 //! The [`Sweeper`] runs in every worker: rows left unrelayed for longer than its grace period
-//! (their job died between commit and flush, or could not reach Redis) are relayed by it, and
-//! replies a provider accepted whose "sent" mark was lost are marked.
+//! (their job died between commit and flush, or could not reach Redis) are relayed by it;
+//! replies a provider accepted whose "sent" mark was lost are marked; and relayed replies no
+//! provider has, and relayed follow-ups whose job never ran, are pushed again, keyed, which
+//! queues only those whose job a Redis failover lost (see [`Sweeper::repair_unsent`]).
 //!
 //! Why exactly once: every enqueue is keyed (a reply by its effect key, a job by the key its
 //! handler chose), so relaying a row twice — a flush and a sweep racing, a crash after the
@@ -174,7 +176,40 @@ async fn push(state: &State, rows: &[Unrelayed]) -> Result<Vec<i64>, JobError> {
     Ok(rows.iter().map(|r| r.id).collect())
 }
 
-/// Relays rows a crash left behind, every `period`, in every worker process.
+/// How far back [`Sweeper::repair_unsent`] looks: a reply still unsent after an hour is
+/// staff's (its send failed for good, or its provider is down), not a lost push, and a job
+/// lost an hour ago is long noticed.
+pub const REPAIR_LOOKBACK: Duration = Duration::from_secs(3600);
+
+/// Pushes relayed `rows` (of one `kind`: reply, job) again, keyed; answers how many the queue
+/// did not have, which it counts and logs.
+async fn requeue(state: &State, rows: &[Unrelayed], kind: &'static str) -> Result<usize, JobError> {
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let jobs = rows
+        .iter()
+        .map(Unrelayed::to_job)
+        .collect::<Result<Vec<_>, JobError>>()?;
+    let enqueued = state
+        .queue
+        .push_many(jobs)
+        .await
+        .map_err(|e| JobError::transient(format!("redis (queuing relayed rows again: {e})")))?;
+    let requeued = enqueued.iter().filter(|e| !e.duplicate).count();
+    if requeued > 0 {
+        metrics::counter!("fleet_outbox_requeued_total", "kind" => kind).increment(requeued as u64);
+        tracing::warn!(
+            rows = requeued,
+            kind,
+            "queued again relayed rows whose job the queue had lost (a Redis failover?)"
+        );
+    }
+    Ok(requeued)
+}
+
+/// Relays rows a crash left behind, and repairs replies a lost mark or a lost push left
+/// unsent, every `period`, in every worker process.
 pub struct Sweeper {
     /// How old an unrelayed row must be before the sweeper takes it: longer than a handler
     /// takes from its commit to its flush, so a live job's rows are left to it.
@@ -201,40 +236,66 @@ impl Sweeper {
                     }
                 }
             }
-            if let Err(e) = self.mark_accepted(&state).await {
-                tracing::warn!(error = %e, "looking for unmarked sent replies failed; trying again next period");
+            if let Err(e) = self.repair_unsent(&state).await {
+                tracing::warn!(error = %e, "looking for unsent replies failed; trying again next period");
             }
         }
     }
 
-    /// Replies left unmarked long after they were written whose delivery record says a
-    /// provider has them (their batch of marks died with its process): marked sent now.
-    pub async fn mark_accepted(&self, state: &State) -> Result<usize, JobError> {
-        let older_than = chrono::Utc::now()
-            - chrono::Duration::from_std(self.grace * 6).unwrap_or(chrono::Duration::minutes(1));
-        let ids = outbox::unsent_replies(&state.db, older_than, self.batch).await?;
+    /// Rows written between [`REPAIR_LOOKBACK`] (or half the queue's dedupe window, if
+    /// shorter) and `grace * 6` ago whose work is not known done. A reply a provider accepted
+    /// (its delivery record says so: its batch of marks died with its process) is marked sent
+    /// now. A relayed reply no provider has, and a relayed follow-up whose job left no
+    /// idempotency record, are pushed again, keyed: a queue that still holds the job (waiting,
+    /// retrying, dead) takes nothing, and one that lost it takes it back. Redis loses a push
+    /// when its primary dies before a replica has it while the job that made it is
+    /// acknowledged on the promoted one (the ack, retried after the connection broke, lands
+    /// there), so nothing would ever run that job again. Answers how many it marked and how
+    /// many it queued again.
+    pub async fn repair_unsent(&self, state: &State) -> Result<(usize, usize), JobError> {
+        let now = chrono::Utc::now();
+        let lookback = REPAIR_LOOKBACK.min(state.queue.config().idempotency_ttl / 2);
+        let written = now - chrono::Duration::from_std(lookback).unwrap_or_default()
+            ..now
+                - chrono::Duration::from_std(self.grace * 6)
+                    .unwrap_or(chrono::Duration::minutes(1));
+        let unsent = outbox::unsent_replies(&state.db, written.clone(), self.batch).await?;
+        let ids: Vec<i64> = unsent.iter().map(|u| u.row.id).collect();
         let accepted = state
             .deliveries
             .accepted_many(&ids)
             .await
             .map_err(|e| JobError::transient(format!("delivery records: {e}")))?;
-        let now_ms = chrono::Utc::now().timestamp_millis();
+        let now_ms = now.timestamp_millis();
         let mut marked = 0;
-        for (id, provider) in ids.into_iter().zip(accepted) {
-            if let Some(provider_message_id) = provider {
-                state.outbox_marks.sent(SentMark {
-                    id,
-                    provider_message_id,
-                    at_ms: now_ms,
-                    runs: 0,
-                });
-                marked += 1;
+        let mut lost = Vec::new();
+        for (reply, provider) in unsent.into_iter().zip(accepted) {
+            match provider {
+                Some(provider_message_id) => {
+                    state.outbox_marks.sent(SentMark {
+                        id: reply.row.id,
+                        provider_message_id,
+                        at_ms: now_ms,
+                        runs: 0,
+                    });
+                    marked += 1;
+                }
+                // Pending rows are the relay's and `sweep_once`'s.
+                None if reply.relayed => lost.push(reply.row),
+                None => {}
             }
         }
         if marked > 0 {
             metrics::counter!("fleet_outbox_sent_marks_repaired_total").increment(marked as u64);
         }
-        Ok(marked)
+        let requeued = requeue(state, &lost, "reply").await?
+            + requeue(
+                state,
+                &outbox::relayed_jobs_not_run(&state.db, written, self.batch).await?,
+                "job",
+            )
+            .await?;
+        Ok((marked, requeued))
     }
 
     /// One batch: locks up to `batch` stale rows (skipping those another sweeper holds),

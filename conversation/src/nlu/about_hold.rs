@@ -93,6 +93,15 @@ const STATUS: &[&str] = &[
     "la seguis teniendo", "still on hold", "still el hold",
     "still held", "still valid", "still stands", "still standing", "still reservada",
     "still reserved", "still booked", "still good", "still mi reserva", "still have mi reserva",
+    // Firm, in order, all set: "¿quedó firme la reserva?", "¿está todo en orden?", "¿me
+    // confirman que quedó?".
+    "quedo firme", "quedo en firme", "esta firme", "esta en firme", "queda firme", "todo en orden",
+    "esta todo ok", "quedo todo ok", "esta todo bien con la reserva", "quedo todo bien",
+    "quedo todo listo", "esta todo listo", "salio todo bien", "me confirman la reserva",
+    "me confirmas la reserva", "me confirman que quedo", "me confirmas que quedo",
+    "me confirman que esta", "me confirmas que esta", "me confirman que la reserva",
+    "me confirmas que la reserva", "esta todo correcto", "all set", "are we all set",
+    "ficou tudo ok", "esta tudo ok", "ta tudo ok",
     "de pe", "ainda esta guardada", "ainda esta reservada", "ainda esta valendo", "ainda vale", "continua valendo", "segue valendo", "ainda guardada",
 ];
 
@@ -109,11 +118,151 @@ fn link_asked_again(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| t.is_any(LINK)) && tokens.iter().any(|t| t.is_any(SEND_OR_MISSING))
 }
 
+/// The guest says they paid in words no fixed phrase lists: a past "I paid" verb not led by a
+/// word that makes it a subjunctive ("pagué recién", "les transferí la seña", but not "cuando
+/// pague", "¿querés que pague ahora?"); "I made/sent the payment" ("realicé el pago", "les
+/// mandé el comprobante de la transferencia"); or whether the payment arrived ("¿les llegó el
+/// pago?", "¿se acreditó la seña?", "did you receive the payment?", "caiu o pagamento?").
+fn says_paid(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const PAID_VERB: &[&str] = &[
+        "pague", "abone", "transferi", "transferimos", "deposite", "depositamos", "sene",
+        "senamos", "gire", "giramos", "paguei", "depositei",
+    ];
+    /// Before a paying verb, what makes it a wish, a future or not done ("cuando pague", "que
+    /// pague", "todavía no pagué").
+    #[rustfmt::skip]
+    const NOT_DONE: &[&str] = &[
+        "cuando", "si", "que", "apenas", "cuanto", "para", "antes", "hasta", "no", "nunca",
+        "nao", "not",
+    ];
+    #[rustfmt::skip]
+    const MADE: &[&str] = &[
+        "realice", "realizamos", "hice", "hicimos", "efectue", "efectuamos", "mande", "mandamos",
+        "envie", "enviamos", "fiz", "fizemos", "made", "sent",
+    ];
+    #[rustfmt::skip]
+    const PAYMENT: &[&str] = &[
+        "pago", "transferencia", "sena", "deposito", "plata", "comprobante", "pagamento", "sinal",
+        "payment", "deposit", "transfer",
+    ];
+    #[rustfmt::skip]
+    const ARRIVED: &[&str] = &[
+        "llego", "llegaron", "recibieron", "recibiste", "recibio", "acredito", "acreditaron",
+        "acreditado", "acreditada", "impacto", "entro", "recebeu", "receberam", "caiu", "chegou",
+        "received", "receive", "arrived", "went",
+    ];
+    const ARTICLE: &[&str] = &[
+        "el", "la", "mi", "nuestra", "nuestro", "o", "a", "meu", "my", "the", "our",
+    ];
+    let done = |i: usize| i == 0 || !tokens[i - 1].is_any(NOT_DONE);
+    let paid_verb = tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.is_any(PAID_VERB) && done(i));
+    // A payment named as a thing: with its article ("el pago", "la seña"), so "lo pago
+    // cuando llego" (I pay it when I arrive) names none.
+    let payment_at: Vec<usize> = (1..tokens.len())
+        .filter(|&i| tokens[i].is_any(PAYMENT) && tokens[i - 1].is_any(ARTICLE))
+        .collect();
+    let near = |words: &[&str], before: usize, after: usize| {
+        payment_at.iter().any(|&p| {
+            let from = p.saturating_sub(before);
+            let to = (p + after).min(tokens.len() - 1);
+            (from..=to).any(|j| j != p && tokens[j].is_any(words) && done(j))
+        })
+    };
+    // "¿Cómo les mando el pago?", "where do I send the payment?" ask how, not say it is done.
+    let link = tokens
+        .iter()
+        .any(|t| t.is_any(&["link", "enlace", "como", "donde", "how", "where"]));
+    paid_verb || !link && (near(MADE, 3, 0) || near(ARRIVED, 3, 3))
+}
+
+/// Whether the payment arrived, asked: a payment named with a verb of its arriving ("¿les llegó
+/// la seña?", "¿ya se acreditó el pago?", "¿recibieron la transferencia?", "did you get my
+/// payment?", "vocês receberam o pagamento?"). Read as "I paid": confirmed when it is, else
+/// not seen yet.
+fn payment_arrival_asked(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const PAYMENT: &[&str] = &[
+        "pago", "sena", "transferencia", "deposito", "plata", "payment", "deposit", "transfer",
+        "money", "pagamento", "sinal", "pix", "dinheiro",
+    ];
+    #[rustfmt::skip]
+    const ARRIVED: &[&str] = &[
+        "llegaron", "recibieron", "recibiste", "recibio", "recibido", "recibida", "acredito",
+        "acreditado", "acreditada", "acreditaron", "impactado", "impactada", "got", "received",
+        "receive", "arrived", "chegou", "receberam", "recebeu", "recebido", "recebida", "caiu",
+        "compensou", "creditado", "creditada",
+    ];
+    // "Llegó", "entró", "impactó" are the payment's only said of it ("¿les llegó la seña?",
+    // "¿ya entró el pago?"), not of the guest ("el resto lo pago cuando llego").
+    // "Did you get my payment?": "get" said of the place.
+    const OF_IT: &[&str] = &["llego", "entro", "impacto", "get"];
+    const BEFORE: &[&str] = &["les", "te", "le", "ya", "se", "nos", "me", "you"];
+    let of_it = |i: usize| {
+        i.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| p.is_any(BEFORE))
+            || tokens
+                .get(i + 1)
+                .is_some_and(|a| a.is_any(&["la", "el", "mi", "nuestra", "nuestro"]))
+                && tokens.get(i + 2).is_some_and(|t| t.is_any(PAYMENT))
+    };
+    // "No me llegó el link de pago": the link, not the payment; a refund is no payment made.
+    !tokens.iter().any(|t| {
+        t.is_any(&[
+            "link",
+            "enlace",
+            "mail",
+            "email",
+            "voucher",
+            "comprobante",
+            "refund",
+            "devuelven",
+            "devolucion",
+            "reembolso",
+            "back",
+        ])
+    }) && tokens.iter().any(|t| t.is_any(PAYMENT))
+        && tokens
+            .iter()
+            .enumerate()
+            .any(|(i, t)| t.is_any(ARRIVED) || (t.is_any(OF_IT) && of_it(i)))
+}
+
+/// "¿Ya se acreditó el pago?", "¿la seña ya está acreditada?": whether the payment arrived is
+/// about the hold (confirmed, or not seen yet), not a question about how paying works or about
+/// a cabin's description.
+pub(super) fn payment_arrival_read(
+    mut u: super::Understanding,
+    tokens: &[Token],
+) -> super::Understanding {
+    if u.about_hold != Some(AboutHold::Paid)
+        || !payment_arrival_asked(tokens)
+        || u.check_in.is_some()
+        || u.accommodation.is_some()
+    {
+        return u;
+    }
+    u.topics.retain(|t| *t != super::InfoTopic::Payment);
+    u.info_topic = u.topics.first().copied();
+    if u.intent == super::Intent::AskInfo && u.topics.is_empty() {
+        u.intent = super::Intent::Unknown;
+    }
+    u.asked_of = None;
+    u.asked_words = None;
+    u.also_described = None;
+    u.pay_methods.clear();
+    u
+}
+
 /// The first of these the message says, in this order of precedence: a guest who says they
 /// paid and asks whether it is confirmed is answered about the payment.
 pub(super) fn detect(tokens: &[Token]) -> Option<AboutHold> {
     let says = |list: &[&str]| lexicon::says_any(tokens, list);
-    if says(PAID) {
+    if says(PAID) || says_paid(tokens) || payment_arrival_asked(tokens) {
         Some(AboutHold::Paid)
     } else if says(LINK_MISSING) || link_asked_again(tokens) {
         Some(AboutHold::LinkMissing)

@@ -98,6 +98,23 @@ pub(super) fn per_night(tokens: &[Token]) -> bool {
     })
 }
 
+/// "Necesito la factura a nombre de mi empresa", "can I get an invoice?", "preciso de nota
+/// fiscal": papers a person makes out, asked or requested.
+pub(super) fn papers(tokens: &[Token]) -> bool {
+    const PAPERS: &[&str] = &[
+        "factura",
+        "facturas",
+        "facturar",
+        "facturan",
+        "facturacion",
+        "invoice",
+        "invoices",
+        "cuit",
+        "fiscal",
+    ];
+    tokens.iter().any(|t| t.is_any(PAPERS))
+}
+
 /// A question ("?" or "¿") that opens like a yes/no question about the place and asks after
 /// something ("señal", "generador"), not small talk ("¿cómo están?", "¿hay alguien?", "¿se
 /// puede consultar?").
@@ -121,6 +138,9 @@ pub(super) fn unknown_question(text: &str, tokens: &[Token]) -> bool {
     ];
     let asks = text.contains('?') || text.contains('¿');
     if asks && tokens.iter().any(|t| t.is_any(CONTACT)) {
+        return true;
+    }
+    if papers(tokens) {
         return true;
     }
     // "¿Y la señal de celular anda?", "¿llega bien la señal?" said with the verb last: what is

@@ -480,10 +480,12 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .into_iter()
             .filter(|clause| clause.len() < rest.len())
             .any(|clause| {
-                asks::after_a_thing(&bridge::to_spanish_from(
+                let said = bridge::to_spanish_from(
                     bridge::expand_shorthand(normalize::tokenize(clause)),
                     language == Some(Language::En),
-                )) && understand(clause, today, accommodations).unknown_question
+                );
+                (asks::after_a_thing(&said) || asks::papers(&said))
+                    && understand(clause, today, accommodations).unknown_question
             });
     let one_night = asks::per_night(&tokens);
     // "¿La Lenga tiene 3 habitaciones?", "¿hay microondas?": a thing no feature knows, in the
@@ -541,7 +543,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let named_apart = accommodation
         .as_deref()
         .is_some_and(|name| asks::named_apart_from_the_question(text, name));
-    Understanding {
+    let read = Understanding {
         general_info,
         unknown_question,
         aside_question,
@@ -655,6 +657,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         says_next: stay_changes::says_next(&tokens),
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
+        weekday_only: dates.weekday_only && dates.check_in.is_some() && dates.check_out.is_none(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
         weekend_wanted: dates.check_in.is_none()
             && lexicon::says_any(&tokens, &["finde", "fin de semana", "fines de semana"]),
@@ -679,7 +682,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         question: text.contains('?') || text.contains('¿'),
         asks_which: cues::asks_which(&tokens),
         named_apart,
-    }
+    };
+    about_hold::payment_arrival_read(read, &tokens)
 }
 
 /// "Entramos el 5", "entran del 3 al 6": the verb of arriving, followed by a date, with no

@@ -40,6 +40,15 @@ const PREFER: &[&str] = &[
     "quisiera",
     "quisieramos",
     "quero",
+    // "Perdón, quería la del jacuzzi", "me confundí, preferíamos la más grande": the want
+    // said in the past of politeness or of a mistake owned.
+    "queria",
+    "queriamos",
+    "preferia",
+    "preferiamos",
+    "preferiria",
+    "elijo",
+    "elegimos",
 ];
 
 /// What `reconsider` reads besides the first decision.
@@ -105,7 +114,18 @@ pub(super) fn reconsider(
     // "Can we switch to the pet friendly one?", "pode trocar para o que tem hidromassagem?": a
     // verb of moving asks for the move even as a question.
     let switches = tokens.iter().any(|t| t.is_any(SWITCH_TO));
-    let prefers = moves || tokens.iter().any(|t| t.is_any(PREFER));
+    // "Quería saber si la del jacuzzi…", "quería consultar por la más grande": asks, not wants.
+    let asks_to_know = tokens.iter().any(|t| {
+        t.is_any(&[
+            "saber",
+            "consultar",
+            "preguntar",
+            "preguntarte",
+            "know",
+            "ask",
+        ])
+    });
+    let prefers = moves || tokens.iter().any(|t| t.is_any(PREFER)) && !asks_to_know;
     // "Pasame info de la Lenga", "quiero fotos de la Coihue": what is asked to be sent, no move.
     let sent = tokens.iter().any(|t| {
         t.is_any(&[

@@ -6394,6 +6394,7 @@ fn that_is_it_with_a_go_ahead_is_a_yes() {
     }
 }
 
+<<<<<<< HEAD
 /// conv54: a child said with its article after the count ("somos cuatro más el bebé", "4 y la
 /// nena") is one more; "con el bebé" is among them; the child's age after "que tiene(n)" asks
 /// nothing about the cabins.
@@ -6444,3 +6445,147 @@ fn los_n_closing_the_sentence_is_the_party() {
         assert_eq!(read(text).guests, None, "{text}");
     }
 }
+=======
+#[test]
+fn a_payment_made_or_arrived_and_a_firm_hold_in_any_words_conv51() {
+    // A past paying verb, a payment made or sent, a payment that arrived.
+    for text in [
+        "Ya realicé el pago de la seña. ¿Me confirman que la reserva quedó firme?",
+        "pague recien, me confirman?",
+        "hoy a la mañana les transferí la seña",
+        "ya efectuamos el pago",
+        "les mandé el comprobante de la transferencia",
+        "¿les llegó el pago?",
+        "¿se acreditó la seña?",
+        "recibieron la transferencia?",
+        "el pago llegó bien?",
+        "did you receive the payment?",
+        "o pagamento caiu?",
+    ] {
+        assert_eq!(read(text).about_hold, Some(AboutHold::Paid), "{text}");
+    }
+    // Firm, in order, all set.
+    for text in [
+        "¿quedó firme la reserva?",
+        "¿está todo en orden con la reserva?",
+        "me confirman la reserva?",
+        "ficou tudo certo?",
+    ] {
+        assert_eq!(read(text).about_hold, Some(AboutHold::Status), "{text}");
+    }
+    // Paying later, not yet, or asked how: no payment made.
+    for text in [
+        "cuando pague la seña me mandan el voucher?",
+        "todavía no pagué",
+        "¿cómo les mando el pago?",
+        "el saldo lo pago cuando llego",
+        "el pago lo hago cuando llego",
+        "la seña se paga por transferencia?",
+        "¿quieren que pague ahora?",
+    ] {
+        assert_ne!(read(text).about_hold, Some(AboutHold::Paid), "{text}");
+    }
+}
+
+#[test]
+fn a_weekday_arrival_and_a_want_said_in_the_past_conv51() {
+    // An arrival said as a weekday alone is flagged for the conversation to re-read.
+    for text in [
+        "podemos llegar el miercoles?",
+        "could we arrive on Wednesday?",
+    ] {
+        let u = read(text);
+        assert!(u.weekday_only && u.arrival_only, "{text}: {u:?}");
+    }
+    for text in ["del miércoles al domingo", "llegamos el 24"] {
+        assert!(!read(text).weekday_only, "{text}");
+    }
+    // "Quería la del jacuzzi": a choice, not a question about the jacuzzi.
+    for text in [
+        "perdón, quería la del jacuzzi",
+        "me confundí, queríamos la que tiene jacuzzi",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    assert_eq!(
+        read("quería saber si la Ñire tiene jacuzzi").intent,
+        Intent::AskInfo
+    );
+}
+
+/// conv53: comparatives point at an option by price or size as the superlatives do ("actually
+/// the pricier one" after a yes moves the hold to the dearest option); after a hold, "la
+/// segunda", "mejor la otra", "na verdade a segunda" still read as picks.
+#[test]
+fn comparatives_and_picks_after_a_change_of_mind_point_at_an_option() {
+    for (text, choice) in [
+        ("the pricier one", Choice::Priciest),
+        ("actually the pricier one", Choice::Priciest),
+        ("the more expensive one please", Choice::Priciest),
+        ("the more expensive", Choice::Priciest),
+        ("the dearer one", Choice::Priciest),
+        ("the smaller one", Choice::Smallest),
+        ("hmm the smaller one", Choice::Smallest),
+        ("uh no perdon, la segunda", Choice::Position(2)),
+        ("no no, la tercera", Choice::Position(3)),
+        ("na verdade a segunda", Choice::Position(2)),
+        ("mejor la otra", Choice::Other),
+        ("no, mejor la mas cara", Choice::Priciest),
+    ] {
+        assert_eq!(read(text).choice, Some(choice), "{text}");
+    }
+}
+
+/// conv53: whether the payment arrived, asked ("¿les llegó la seña?", "¿ya se acreditó el
+/// pago?", "did you get my payment?", "o pix caiu?"), is about the hold, read as "I paid"; a
+/// question about how to pay, the guest's own arrival or a refund is not.
+#[test]
+fn the_payment_asked_whether_it_arrived_is_about_the_hold() {
+    for text in [
+        "y la seña ya está acreditada?",
+        "ya se acreditó el pago?",
+        "les llegó la seña?",
+        "hola! ya les llegó la plata de la seña?",
+        "recibieron el pago?",
+        "ya les impactó la transferencia?",
+        "ya entró el pago?",
+        "did you get my payment?",
+        "did you receive the deposit?",
+        "vocês receberam o pagamento?",
+        "o pix caiu?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.about_hold, Some(AboutHold::Paid), "{text}");
+        assert!(!u.topics.contains(&InfoTopic::Payment), "{text}");
+        assert!(u.asked_words.is_none() && u.asked_of.is_none(), "{text}");
+    }
+    for text in [
+        "el resto lo pago cuando llego?",
+        "cuando llego pago el saldo en efectivo?",
+        "can I pay the deposit through bank transfer?",
+        "when do I get my deposit back?",
+        "no me llegó el link de pago",
+        "me devuelven la seña si cancelo?",
+    ] {
+        assert_ne!(read(text).about_hold, Some(AboutHold::Paid), "{text}");
+    }
+}
+
+/// conv53: an invoice asked or requested ("necesito la factura a nombre de mi empresa", "can I
+/// get an invoice?", "preciso de nota fiscal") is for a person, alone or beside a stay asked.
+#[test]
+fn an_invoice_asked_for_is_for_a_person() {
+    for text in [
+        "necesito la factura a nombre de mi empresa",
+        "me hacen factura A?",
+        "can I get an invoice for my company?",
+        "preciso de nota fiscal, pode emitir?",
+        "le paso el cuit para la factura",
+    ] {
+        assert!(read(text).unknown_question, "{text}");
+    }
+    let u = read("hola somos 4 del 8 al 11 de marzo, hacen factura?");
+    assert!(u.aside_question, "{u:?}");
+    assert_eq!(u.guests, Some(4));
+}
+>>>>>>> main

@@ -224,6 +224,10 @@ pub struct Understanding {
     /// the next such day from today, which the conversation re-reads in the month of the stay
     /// it is talking about.
     pub day_only: bool,
+    /// The check-in was said as a weekday alone, with no check-out ("¿podemos llegar el
+    /// miércoles?"): read as the next one from today, which the conversation re-reads by the
+    /// stay it is talking about when that is further away.
+    pub weekday_only: bool,
     /// Only the arrival changes ("we can only arrive on the 4th", "recién llegamos el 4"): a
     /// check-in said with an arrival word and no check-out or nights, so the stay talked about
     /// keeps its check-out when that is still after it.

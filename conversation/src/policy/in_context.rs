@@ -96,6 +96,21 @@ pub(super) fn in_context<'a>(
         r.check_in = Some(friday);
         r.check_out = friday.checked_add_signed(Duration::days(2));
     }
+    // "Para Semana Santa" … "¿podemos llegar el miércoles?", "entramos el jueves": an arrival
+    // said as a weekday alone while a stay more than a week away is talked about (or held) is
+    // the nearest such day to that stay's check-in, not the next one from today; the check-out
+    // stays while a night is left.
+    if let (true, true, Some(first_next), (Some(i), Some(o))) =
+        (u.weekday_only, u.arrival_only, u.check_in, talked)
+        && (i - first_next).num_days() > 7
+        && let Some(day) = nearest_same_weekday(i, first_next.weekday())
+        && day >= today
+        && day < o
+    {
+        let r = read.to_mut();
+        r.check_in = Some(day);
+        r.check_out = Some(o);
+    }
     if let (true, Some(first_next)) = (u.day_only, u.check_in)
         && let Some(day) = in_month_of(prev, first_next)
         && day != first_next
@@ -320,4 +335,13 @@ fn in_month_of(prev: &ConversationState, first_next: NaiveDate) -> Option<NaiveD
     (0..=1)
         .filter_map(|y| NaiveDate::from_ymd_opt(first_next.year() + y, month, day))
         .find(|d| *d >= first_next)
+}
+
+/// The day of weekday `wd` nearest `day` (up to three days either side).
+fn nearest_same_weekday(day: NaiveDate, wd: chrono::Weekday) -> Option<NaiveDate> {
+    let ahead = (7 + i64::from(wd.num_days_from_monday())
+        - i64::from(day.weekday().num_days_from_monday()))
+        % 7;
+    let by = if ahead > 3 { ahead - 7 } else { ahead };
+    day.checked_add_signed(Duration::days(by))
 }

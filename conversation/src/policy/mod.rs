@@ -39,6 +39,31 @@ use crate::{
     state::ConversationState, texts,
 };
 
+/// The offer of several one cabin was just held from (by a yes to the option proposed), with
+/// that option chosen; none for a group's offer or a move of a hold.
+fn held_from(
+    offer: Option<&crate::state::Offer>,
+    effects: &[Effect],
+) -> Option<crate::state::Offer> {
+    let offer = offer.filter(|o| !o.together && o.replaces.is_none() && o.options.len() > 1)?;
+    let booked: Vec<&crate::Booking> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Book(b) => Some(b),
+            _ => None,
+        })
+        .collect();
+    let [b] = booked[..] else { return None };
+    let i = offer.options.iter().position(|o| {
+        o.accommodation_id == b.accommodation_id && o.dates(offer) == (b.check_in, b.check_out)
+    })?;
+    let mut from = offer.clone();
+    from.chosen = i;
+    from.asked = None;
+    from.focused = false;
+    Some(from)
+}
+
 /// One turn of the conversation.
 pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>) -> Turn {
     match incoming {
@@ -116,6 +141,17 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             });
             if changed || state.offer.is_some() || (booked && !state.held_without_yes) {
                 state.picked_from = None;
+            }
+            // "Dale" to the option proposed of several held it: "uh no, mejor la segunda", "la
+            // más cara", "la otra" next points at that same offer and moves the hold, as after
+            // a pick.
+            if booked
+                && !changed
+                && state.offer.is_none()
+                && state.picked_from.is_none()
+                && let Some(from) = held_from(prev.offer.as_ref(), &effects)
+            {
+                state.picked_from = Some(from);
             }
             // "¿La Ñire acepta perros?": remembered, so "¿y la Lenga?" asks the same.
             state.last_asked = (u.intent == crate::nlu::Intent::AskInfo

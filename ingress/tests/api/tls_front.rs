@@ -7,7 +7,7 @@
 //! and passes without running.
 
 use std::{
-    net::{SocketAddr, TcpListener},
+    net::SocketAddr,
     path::{Path, PathBuf},
     process::{Child, Command, Stdio},
     sync::Arc,
@@ -162,13 +162,9 @@ impl Drop for Front {
     }
 }
 
-/// A port nothing listens on right now (the kernel's pick).
+/// A port nothing listens on right now (the kernel's pick, never one given to another test).
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    testkit::ports::free_port()
 }
 
 /// A webhook through HTTPS lands in Redis; the internal endpoints stay inside; every answer

@@ -5,7 +5,6 @@
 //! `target/console-screenshots/`.
 
 use std::{
-    net::TcpListener,
     process::{Child, Command, Stdio},
     sync::{Arc, Mutex},
     time::Duration,
@@ -650,11 +649,7 @@ pub(crate) struct Driver {
 
 impl Driver {
     pub(crate) async fn start() -> Driver {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = testkit::ports::free_port();
         let child = Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())

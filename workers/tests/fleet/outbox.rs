@@ -6,8 +6,8 @@ use std::time::Duration;
 use jobs::{
     EnqueueOptions,
     domain::IdempotencyKey,
-    effects::Effect,
-    payloads::{Channel, SendReply},
+    effects::{Effect, FollowUp},
+    payloads::{Channel, SendReply, SyncIcal},
 };
 use store::outbox::{Cause, NewEffect};
 use wiremock::{
@@ -214,5 +214,193 @@ async fn a_reply_relayed_twice_is_sent_once() {
     );
     tokio::time::sleep(Duration::from_millis(800)).await;
     graph.verify().await;
+    fleet.drop_db().await;
+}
+
+/// Deletes what a Redis failover loses when the old primary dies before a replica has the last
+/// push: the reply's job and its dedupe record. Answers how many keys went.
+async fn lose_reply_jobs(fleet: &Fleet) -> usize {
+    let mut conn = redis::Client::open(fleet.redis_url.as_str())
+        .unwrap()
+        .get_multiplexed_async_connection()
+        .await
+        .unwrap();
+    let prefix = fleet.queue.prefix();
+    let mut keys: Vec<String> = redis::cmd("KEYS")
+        .arg(format!("{prefix}:idem:send_reply:*"))
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+    keys.push(format!("{prefix}:q:send_reply:ready"));
+    redis::cmd("DEL")
+        .arg(&keys)
+        .query_async::<usize>(&mut conn)
+        .await
+        .unwrap()
+}
+
+async fn sent_rows(fleet: &Fleet) -> i64 {
+    count(
+        &fleet.db,
+        "SELECT count(*) FROM outbound_messages WHERE status = 'sent'",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_reply_whose_job_redis_lost_is_queued_again_and_sent_once() {
+    let fleet = Fleet::new().await;
+    fleet.seed_hold("RES000101033").await;
+    let graph = graph_expecting("Decime el día de llegada", 1).await;
+    let env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
+    let ingress = fleet.spawn_ingress().await;
+    // Only guests' turns run here: the reply's job waits in the queue, and this worker's
+    // sweeper looks at unsent replies every 200 ms once they are 1.8 s old.
+    let mut workers = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[
+            ("WORKER_QUEUES", "parse_intent"),
+            ("OUTBOX_SWEEP_GRACE_MS", "300"),
+            ("OUTBOX_SWEEP_EVERY_MS", "200"),
+        ],
+    )]);
+    let guest = Guest::whatsapp(&ingress, NUMBER_ID, "5491155551234", WA_SECRET);
+    guest.say("hola, ¿tenés lugar?").await.unwrap();
+    let relayed = || async {
+        count(
+            &fleet.db,
+            "SELECT count(*) FROM outbox WHERE kind = 'reply' AND status = 'relayed'",
+        )
+        .await
+            == 1
+    };
+    assert!(eventually(Duration::from_secs(15), relayed).await);
+
+    // A reply whose job the queue still holds is not queued twice, however often the
+    // sweeper looks at it.
+    tokio::time::sleep(Duration::from_millis(3000)).await;
+    assert_eq!(fleet.depth(jobs::QueueName::SendReply).await.pending, 1);
+
+    // Redis loses the job (and its dedupe record): nothing would ever send the reply but the
+    // sweeper, which finds it relayed, unsent and unknown to any provider.
+    // (The sweeper may queue it again at once: no look at the queue in between.)
+    assert_eq!(
+        lose_reply_jobs(&fleet).await,
+        2,
+        "the job and its dedupe record"
+    );
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            fleet.depth(jobs::QueueName::SendReply).await.pending == 1
+        })
+        .await,
+        "the sweeper queued the lost reply again"
+    );
+
+    // Sent once; once sent it is never queued again.
+    workers
+        .0
+        .push(fleet.spawn_worker(WORKER, &env, &[("WORKER_QUEUES", "send_reply")]));
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            sent_rows(&fleet).await == 1
+        })
+        .await
+    );
+    tokio::time::sleep(Duration::from_millis(3000)).await;
+    let d = fleet.depth(jobs::QueueName::SendReply).await;
+    assert_eq!(d.pending + d.running + d.scheduled, 0, "{d:?}");
+    graph.verify().await;
+    drop(workers);
+    fleet.drop_db().await;
+}
+
+/// The ready entries of `queue` holding `needle`.
+async fn ready_holding(fleet: &Fleet, queue: &str, needle: &str) -> usize {
+    let mut conn = redis::Client::open(fleet.redis_url.as_str())
+        .unwrap()
+        .get_multiplexed_async_connection()
+        .await
+        .unwrap();
+    let entries: Vec<String> = redis::cmd("LRANGE")
+        .arg(format!("{}:q:{queue}:ready", fleet.queue.prefix()))
+        .arg(0)
+        .arg(-1)
+        .query_async(&mut conn)
+        .await
+        .unwrap();
+    entries.iter().filter(|e| e.contains(needle)).count()
+}
+
+#[tokio::test]
+async fn a_follow_up_whose_job_redis_lost_is_queued_again_and_one_that_ran_is_not() {
+    let fleet = Fleet::new().await;
+    // Two follow-ups a relay handed to the queue (rows marked relayed) that Redis no longer
+    // has: the first job was lost with the old primary before it ran; the second ran (its
+    // idempotency record is there) and was acknowledged.
+    let follow_up = |tick_ms: i64| {
+        NewEffect::new(
+            format!("test:cause:tick:{tick_ms}"),
+            Effect::Enqueue {
+                key: IdempotencyKey::namespaced("tick", &tick_ms.to_string()).unwrap(),
+                job: FollowUp::SyncIcal(SyncIcal {
+                    feed_id: None,
+                    tick_ms,
+                }),
+            },
+        )
+    };
+    let mut tx = fleet.db.begin().await.unwrap();
+    let cause = Cause {
+        key: "test:cause",
+        traceparent: None,
+        request_id: None,
+    };
+    let rows = store::outbox::write(
+        &mut tx,
+        cause,
+        &[follow_up(7_000_001), follow_up(7_000_002)],
+    )
+    .await
+    .unwrap();
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    store::outbox::mark_relayed(&mut *tx, &ids).await.unwrap();
+    tx.commit().await.unwrap();
+    let ran = store::idempotency::begin(
+        &fleet.db,
+        store::idempotency::Record {
+            key: "sync_ical:tick:7000002",
+            queue: "sync_ical",
+            job_id: "ran-before-the-failover",
+        },
+    )
+    .await
+    .unwrap()
+    .expect("a new record");
+    ran.commit().await.unwrap();
+
+    // A worker that runs no iCal syncs, so what its sweeper queues stays there to be seen.
+    let env = fleet.worker_env("http://127.0.0.1:9", "http://127.0.0.1:9");
+    let _w = Reaper(vec![fleet.spawn_worker(
+        WORKER,
+        &env,
+        &[
+            ("WORKER_QUEUES", "send_reply"),
+            ("OUTBOX_SWEEP_GRACE_MS", "0"),
+            ("OUTBOX_SWEEP_EVERY_MS", "100"),
+        ],
+    )]);
+    assert!(
+        eventually(Duration::from_secs(15), || async {
+            ready_holding(&fleet, "sync_ical", "7000001").await == 1
+        })
+        .await,
+        "the lost follow-up is queued again"
+    );
+    // Sweep after sweep: the queued one is not queued twice, the one that ran never.
+    tokio::time::sleep(Duration::from_millis(2000)).await;
+    assert_eq!(ready_holding(&fleet, "sync_ical", "7000001").await, 1);
+    assert_eq!(ready_holding(&fleet, "sync_ical", "7000002").await, 0);
     fleet.drop_db().await;
 }

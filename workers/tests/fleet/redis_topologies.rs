@@ -3,10 +3,13 @@
 //! primary is killed mid-traffic. Guests write signed WhatsApp webhooks; each must get exactly
 //! one reply, and with the ingress's pushes confirmed by a replica (`REDIS_WAIT_REPLICAS=1` at
 //! the ingress) every message the ingress acknowledged is answered, once, after the failover.
-//! The workers here do not wait for replicas: with their sending marks confirmed too, this
-//! test failed about one run in three (the marks went unconfirmed for ~11 s after the failover,
-//! then a second failover lost replies' jobs); that is an open finding of issue 15, and the
-//! sending-mark wait is proved on its own in `jobs/tests/protocol/replicas.rs`.
+//! The workers' pushes are not confirmed: a reply's job pushed to the primary just before it
+//! died can be lost while the turn that made it is acknowledged on the promoted one; the
+//! outbox sweeper queues such a reply again (`Sweeper::repair_unsent`, proved on its own in
+//! `outbox.rs`), after `OUTBOX_SWEEP_GRACE_MS` × 6. With the workers' sending marks confirmed
+//! too, this test failed about one run in three (the marks went unconfirmed for ~11 s after
+//! the failover); the sending-mark wait is proved on its own in
+//! `jobs/tests/protocol/replicas.rs`.
 
 use std::{collections::BTreeMap, time::Duration};
 
@@ -165,6 +168,9 @@ async fn the_fleet_follows_a_sentinel_failover_and_answers_every_acknowledged_me
     let mut env = fleet.worker_env("http://127.0.0.1:9", &graph.uri());
     env.push(("REDIS_SENTINELS".into(), sentinels.sentinel_urls()));
     env.push(("REDIS_SENTINEL_MASTER".into(), master.into()));
+    // A reply lost with the old primary is queued again 6 s after it was written.
+    env.push(("OUTBOX_SWEEP_GRACE_MS".into(), "1000".into()));
+    env.push(("OUTBOX_SWEEP_EVERY_MS".into(), "500".into()));
     let _w = Reaper(vec![
         fleet.spawn_worker(WORKER, &env, &[]),
         fleet.spawn_worker(WORKER, &env, &[]),

@@ -521,6 +521,12 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("cheapr", "mas barata"),
     ("cheeper", "mas barata"),
     ("cheapst", "mas barata"),
+    // "The pricier one", "the more expensive", "the dearer one": the dearest of the options.
+    ("the more expensive", "la mas cara"),
+    ("pricier", "mas cara"),
+    ("dearer", "mas cara"),
+    ("costlier", "mas cara"),
+    ("smaller", "mas chica"),
     ("bigger", "mas grande"),
     ("larger", "mas grande"),
     // "The difference between the first two": two options, never a date.

@@ -81,6 +81,9 @@ pub(crate) struct DateInfo {
     /// The check-in was said as a day without a month ("es del 16 al 18"): read from today
     /// here, the conversation may read it in the month of the stay it is talking about.
     pub(crate) day_only: bool,
+    /// The check-in was said as a weekday alone ("¿podemos llegar el miércoles?"): read as the
+    /// next one from today, which the conversation re-reads by the stay it is talking about.
+    pub(crate) weekday_only: bool,
     /// The stay is "el finde" said alone (no day, no month): read from today here, the
     /// conversation may read it in the month the guest named before.
     pub(crate) bare_weekend: bool,

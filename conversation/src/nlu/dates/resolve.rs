@@ -369,6 +369,7 @@ pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
         info.day_only = matches!(kind, Kind::Day(r) if r.year.is_none() && r.weekday.is_none()
             && inherit_month(r, end).month.is_none());
         info.bare_weekend = matches!(kind, Kind::Weekend { following: false }) && end.is_none();
+        info.weekday_only = matches!(kind, Kind::Weekday { .. }) && end.is_none();
         stay(kind, end, scan.nights, today, &mut info);
     } else if let [only] = scan.mentions.as_slice()
         && only.role == Role::End

@@ -11,6 +11,31 @@ use crate::{
     state::ConversationState,
 };
 
+/// The offer an unpaid hold of one cabin was taken from, and the other option of it the message
+/// points at (by name, position, price, size or what it has: "ah no, mejor la primera", "la
+/// más cara", "actually the one with the jacuzzi"), said as no question.
+pub(super) fn moves_the_hold(
+    s: &ConversationState,
+    u: &Understanding,
+    heard: &Heard,
+    facts: &Facts<'_>,
+) -> Option<(crate::state::Offer, usize)> {
+    if s.offer.is_some()
+        || u.question
+        || heard.new_stay()
+        || !(u.accommodation.is_some() || u.choice.is_some_and(|c| c != Choice::ThatOne))
+    {
+        return None;
+    }
+    let from = s.picked_from.clone()?;
+    let h = held(facts, u).filter(|h| !h.paid && h.group.is_none())?;
+    let i = pick(&from, u, facts)??;
+    from.options
+        .get(i)
+        .is_some_and(|o| o.accommodation_id != h.accommodation_id)
+        .then_some((from, i))
+}
+
 /// What the guest does with what they hold.
 pub(super) fn hold(
     _prev: &ConversationState,
@@ -22,24 +47,37 @@ pub(super) fn hold(
     let agrees = super::agrees(u);
     let holding = held(facts, u);
     // "La segunda" held it; "ah no, mejor la primera": the hold moves to that option.
-    if s.offer.is_none()
-        && !u.question
-        && !heard.new_stay()
-        && (u.accommodation.is_some() || u.choice.is_some_and(|c| c != Choice::ThatOne))
-        && let (Some(from), Some(h)) = (s.picked_from.clone(), holding)
-        && !h.paid
-        && h.group.is_none()
-        && let Some(Some(i)) = pick(&from, u, facts)
-        && from
-            .options
-            .get(i)
-            .is_some_and(|o| o.accommodation_id != h.accommodation_id)
+    if let Some((mut offer, i)) = moves_the_hold(s, u, heard, facts)
+        && let Some(h) = holding
     {
-        let mut offer = from;
         offer.replaces = Some(h.code.clone());
         offer.chosen = i;
         s.offer = Some(offer);
         return Some(Step::BookOffer);
+    }
+    // "No, la otra" with more than one other option of that offer: which of them (the hold
+    // kept until the guest says).
+    if s.offer.is_none()
+        && !u.question
+        && !heard.new_stay()
+        && u.choice == Some(Choice::Other)
+        && u.accommodation.is_none()
+        && let (Some(mut offer), Some(h)) = (s.picked_from.clone(), holding)
+        && !h.paid
+        && h.group.is_none()
+    {
+        offer
+            .options
+            .retain(|o| o.accommodation_id != h.accommodation_id);
+        if offer.options.len() > 1 {
+            offer.replaces = Some(h.code.clone());
+            offer.chosen = 0;
+            offer.asked = None;
+            offer.focused = false;
+            s.offer = Some(offer);
+            s.accommodation = None;
+            return Some(Step::WhichInstead);
+        }
     }
     // "¿Cuál es el código de mi reserva?"
     if u.asks_code

@@ -4,7 +4,7 @@ use super::{Heard, Step, held};
 use crate::policy::pick::{choose, only_one_has, pick};
 use crate::{
     Facts,
-    nlu::{Choice, Feature, InfoTopic, Intent, Understanding},
+    nlu::{AboutHold, Choice, Feature, InfoTopic, Intent, Understanding},
     state::{ConversationState, Offer},
 };
 
@@ -23,7 +23,16 @@ pub(super) fn questions(
         && !(u.named_apart && s.offer.is_some())
         && !(s.offer.is_some()
             && matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))))
-        && !(s.offer.is_some() && !u.question && super::ranks_pet_friendly(u));
+        && !(s.offer.is_some() && !u.question && super::ranks_pet_friendly(u))
+        // "¿Se acreditó la seña?", "¿les llegó el pago?" from a guest who holds a stay: about
+        // their own payment (the hold's stage), not how paying works.
+        && !(u.about_hold == Some(AboutHold::Paid)
+            && u.topics == [InfoTopic::Payment]
+            && held(facts, u).is_some())
+        // "Actually the one with the jacuzzi" after "yes" held the option proposed: the hold
+        // moves to the option of that offer that has it.
+        && !(matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_)))
+            && super::hold::moves_the_hold(s, u, heard, facts).is_some());
     if asks_about_the_place && !heard.new_stay() {
         // "¿La segunda tiene parrilla?": the option asked about is remembered, so "esa" after
         // the answer points at it (a bare yes still accepts the option in focus).
@@ -109,9 +118,10 @@ pub(super) fn questions(
         });
     }
     // "Prefiero la Ñire, gracias" picks; it is not only thanks. "Thanks! Could you send me the
-    // voucher again?" asks for it.
+    // voucher again?" asks for it. "Ya pagué la seña, ¿me confirman? Gracias" is about the hold.
     if u.thanks
         && !u.declines
+        && u.about_hold.is_none()
         && !u.asks_voucher
         && !u.asks_code
         && u.choice.is_none()

@@ -90,5 +90,39 @@ pub(super) fn together(
             });
         }
     }
+    // "Reservame la Arrayán y la Coihue del 8 al 10, somos 6" with nothing offered or held:
+    // the cabins named, quoted (or held) together for the party when none of them alone sleeps
+    // it and together they do; not the one other cabin that would.
+    if u.accommodations.len() > 1
+        && !u.compares
+        && !u.also
+        && s.offer.is_none()
+        && held(facts, u).is_none()
+        && let (Some(check_in), Some(check_out), Some(guests)) = (s.check_in, s.check_out, s.guests)
+        && let Some(largest) = facts
+            .accommodations()
+            .iter()
+            .filter(|a| u.accommodations.contains(&a.name))
+            .map(|a| a.capacity)
+            .max()
+        && largest < i32::from(guests)
+        && capacity_of(facts, &u.accommodations) >= i32::from(guests)
+    {
+        s.offer = Some(crate::state::Offer {
+            check_in,
+            check_out,
+            guests,
+            options: Vec::new(),
+            chosen: 0,
+            together: true,
+            replaces: None,
+            asked: None,
+            focused: false,
+        });
+        return Some(Step::TogetherIn {
+            names: u.accommodations.clone(),
+            book: u.intent == crate::nlu::Intent::Book && !u.question && !u.defers,
+        });
+    }
     None
 }
