@@ -6394,7 +6394,6 @@ fn that_is_it_with_a_go_ahead_is_a_yes() {
     }
 }
 
-<<<<<<< HEAD
 /// conv54: a child said with its article after the count ("somos cuatro más el bebé", "4 y la
 /// nena") is one more; "con el bebé" is among them; the child's age after "que tiene(n)" asks
 /// nothing about the cabins.
@@ -6445,7 +6444,7 @@ fn los_n_closing_the_sentence_is_the_party() {
         assert_eq!(read(text).guests, None, "{text}");
     }
 }
-=======
+
 #[test]
 fn a_payment_made_or_arrived_and_a_firm_hold_in_any_words_conv51() {
     // A past paying verb, a payment made or sent, a payment that arrived.
@@ -6588,4 +6587,3 @@ fn an_invoice_asked_for_is_for_a_person() {
     assert!(u.aside_question, "{u:?}");
     assert_eq!(u.guests, Some(4));
 }
->>>>>>> main

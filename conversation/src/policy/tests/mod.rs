@@ -356,12 +356,9 @@ mod conv45;
 mod conv46;
 mod conv47;
 mod conv48;
-<<<<<<< HEAD
-mod conv54;
-=======
 mod conv51;
 mod conv53;
->>>>>>> main
+mod conv54;
 mod eighteenth;
 mod eighth;
 mod eleventh;
