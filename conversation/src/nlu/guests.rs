@@ -226,7 +226,14 @@ impl Tally {
             {
                 return Some(self.everyone);
             }
-            Some(self.adults + self.kids + others + speaker * u32::from(self.everyone == 0))
+            // "2 adultos y el bebé", "3 adultos más mi suegra": the one joined besides.
+            Some(
+                self.adults
+                    + self.kids
+                    + others
+                    + self.relatives_added
+                    + speaker * u32::from(self.everyone == 0),
+            )
         } else if self.other_couples > 0
             && self.couples_joining == self.other_couples
             && !self.couple
@@ -1024,7 +1031,13 @@ fn relative_added(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     if the_child(i) {
-        let after_count = i >= 2 && numbers::parse_at(tokens, i - 2).is_some_and(|n| !n.ordinal);
+        // Right after a count: "somos 4 y el bebé", "2 adultos y la nena".
+        let count_at = |k: usize| numbers::parse_at(tokens, k).is_some_and(|n| !n.ordinal);
+        let after_count = i >= 2
+            && (count_at(i - 2)
+                || i >= 3
+                    && t(i - 2).is_some_and(|w| lexicon::any_word(w, ADULTS).is_some())
+                    && count_at(i - 3));
         return t(i - 1).is_some_and(|w| w.is("mas"))
             || t(i - 1).is_some_and(|w| w.is("y")) && after_count;
     }

@@ -6406,6 +6406,9 @@ fn a_child_with_its_article_is_one_more_and_its_age_no_question() {
         ("somos dos más la nena", 3),
         ("somos 3 y el nene que tiene 2 años", 4),
         ("somos 4 con el bebé", 4),
+        ("somos 2 adultos y el bebé", 3),
+        ("2 adultos más la nena", 3),
+        ("3 adultos más mi suegra", 4),
     ] {
         let u = read(text);
         assert_eq!(u.guests, Some(n), "{text}");
