@@ -55,14 +55,17 @@
 //! paid cancellations under a policy, groups of 7 to 20 and what they ask after paying;
 //! `cases_conv51.txt`, an eighth generalist sample in Argentine Spanish, WhatsApp (voseo,
 //! typos, split messages, voice notes) and a few emails, over every bullet;
-//! `cases_conv53.txt`, the hard middle of a booking, mostly Argentine: offers pointed at by
-//! attribute, "sí"/"dale" accepting only what is on the table, corrections before and after a
-//! hold, cancellations unpaid and paid, groups and their size corrected, kids, babies and pets,
-//! several intents, questions mid-booking and what guests ask after paying;
-//! `cases_conv54.txt`, guests as they really are: stories with the booking buried, several
-//! messages in a row, voice notes, emails with signatures and quoted mail, topics left and come
-//! back to, holidays said loosely and what they ask after paying) run through the real fleet,
-//! each asserting what the guest was told and the reservation left behind.
+//! `cases_conv52.txt`, a generalist sample of English-speaking (US, UK, Australian,
+//! non-native) and Brazilian guests on WhatsApp and by email over every bullet, holidays
+//! asked in their languages and replies kept in them; `cases_conv53.txt`, the hard middle of
+//! a booking, mostly Argentine: offers pointed at by attribute, "sí"/"dale" accepting only
+//! what is on the table, corrections before and after a hold, cancellations unpaid and paid,
+//! groups and their size corrected, kids, babies and pets, several intents, questions
+//! mid-booking and what guests ask after paying; `cases_conv54.txt`, guests as they really
+//! are: stories with the booking buried, several messages in a row, voice notes, emails with
+//! signatures and quoted mail, topics left and come back to, holidays said loosely and what
+//! they ask after paying) run through the real fleet, each asserting what the guest was told
+//! and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -310,6 +313,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv49.txt", include_str!("cases_conv49.txt")),
     ("cases_conv50.txt", include_str!("cases_conv50.txt")),
     ("cases_conv51.txt", include_str!("cases_conv51.txt")),
+    ("cases_conv52.txt", include_str!("cases_conv52.txt")),
     ("cases_conv53.txt", include_str!("cases_conv53.txt")),
     ("cases_conv54.txt", include_str!("cases_conv54.txt")),
 ];
