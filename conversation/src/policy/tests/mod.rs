@@ -382,6 +382,7 @@ mod stop29;
 mod stop30;
 mod stop31;
 mod stop32;
+mod stop33;
 mod tenth;
 mod third;
 mod twelfth;
