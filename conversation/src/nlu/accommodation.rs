@@ -849,11 +849,11 @@ pub(crate) fn placed(tokens: &[Token], cabins: &[&str]) -> Vec<(String, u16)> {
                 continue;
             }
         }
-        // "la Lenga para 6"
+        // "la Lenga para 6", "the Arrayán for my parents"
         if tokens.get(i).is_some_and(|t| t.is_any(ARTICLE))
             && let Some((name, end)) = cabin_at(i)
             && tokens.get(end).is_some_and(|t| t.is_any(FOR))
-            && let Some((n, next)) = count_at(end + 1)
+            && let Some((n, next)) = count_at(end + 1).or_else(|| couple_at(tokens, end + 1))
         {
             out.push((name.to_owned(), n));
             i = next;
@@ -868,6 +868,32 @@ pub(crate) fn placed(tokens: &[Token], cabins: &[&str]) -> Vec<(String, u16)> {
         return Vec::new();
     }
     out
+}
+
+/// "Mis viejos", "my parents", "meus pais", "los abuelos": a couple named by who they are
+/// (two people), at `k`; and where it ends.
+fn couple_at(tokens: &[Token], k: usize) -> Option<(u16, usize)> {
+    const WHOSE: &[&str] = &[
+        "mis", "mi", "my", "meus", "los", "nuestros", "our", "os", "the",
+    ];
+    const COUPLE: &[&str] = &[
+        "viejos",
+        "padres",
+        "parents",
+        "pais",
+        "suegros",
+        "abuelos",
+        "grandparents",
+        "avos",
+        "sogros",
+        "in-laws",
+        "inlaws",
+    ];
+    let k = k + usize::from(tokens.get(k).is_some_and(|t| t.is_any(WHOSE)));
+    tokens
+        .get(k)
+        .is_some_and(|t| t.is_any(COUPLE))
+        .then_some((2, k + 1))
 }
 
 /// "¿Y deck?", "and a fireplace?", "e lareira?": the one to three words asked after an opening

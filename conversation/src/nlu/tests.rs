@@ -6714,3 +6714,24 @@ fn weekdays_asked_for_instead_of_a_weekend() {
         assert!(!read(text).midweek, "{text}");
     }
 }
+
+/// A cabin placed for a couple named by who they are ("la Arrayán para mis viejos", "the
+/// Arrayán for my parents", "a Arrayán para meus pais"): two people in it.
+#[test]
+fn a_cabin_for_a_couple_named_by_who_they_are() {
+    for text in [
+        "del 10 al 12 de marzo, reservame la Coihue para 4 y la Arrayán para mis viejos",
+        "March 10 to 12, please book the Coihue for 4 and the Arrayán for my parents",
+        "de 10 a 12 de março, quero a Coihue para 4 e a Arrayán para meus pais",
+    ] {
+        let placed = read(text).placed;
+        assert_eq!(
+            placed,
+            vec![
+                ("Cabaña Coihue".to_owned(), 4),
+                ("Cabaña Arrayán".to_owned(), 2)
+            ],
+            "{text}"
+        );
+    }
+}
