@@ -58,7 +58,11 @@
 //! `cases_conv53.txt`, the hard middle of a booking, mostly Argentine: offers pointed at by
 //! attribute, "sí"/"dale" accepting only what is on the table, corrections before and after a
 //! hold, cancellations unpaid and paid, groups and their size corrected, kids, babies and pets,
-//! several intents, questions mid-booking and what guests ask after paying) run
+//! several intents, questions mid-booking and what guests ask after paying;
+//! `cases_conv55.txt`, groups and calendars in Argentine Spanish, English and Brazilian
+//! Portuguese: groups of 7 to 20 and couples wanting cabins of their own, offered, corrected
+//! and cancelled, the holidays and long weekends of 2027 and 2028, relative dates, nights
+//! counted, dates written every way and their corrections) run
 //! through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -309,6 +313,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv50.txt", include_str!("cases_conv50.txt")),
     ("cases_conv51.txt", include_str!("cases_conv51.txt")),
     ("cases_conv53.txt", include_str!("cases_conv53.txt")),
+    ("cases_conv55.txt", include_str!("cases_conv55.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
