@@ -358,6 +358,7 @@ mod conv47;
 mod conv48;
 mod conv51;
 mod conv53;
+mod conv55;
 mod eighteenth;
 mod eighth;
 mod eleventh;
