@@ -110,9 +110,9 @@ pub fn answer(
 /// What the cabins look out on, from their descriptions ("… y vista al lago"): the cabin
 /// named, yes or no first when a view is asked for ("¿la Coihue tiene vista al lago?"), else
 /// those with that view, else each one's. No view written anywhere: a person answers.
-pub fn views(
+pub fn views<'a>(
     lang: Language,
-    (all, named): (&[Accommodation], Option<&str>),
+    (all, named): (&'a [Accommodation], Option<&str>),
     asked: Option<Scenery>,
 ) -> Vec<Say> {
     let seen: Vec<(&str, &str)> = all
@@ -121,26 +121,63 @@ pub fn views(
         .collect();
     let shows = |view: &str| asked.is_none_or(|s| looks_out_on(view, s));
     let with: Vec<(&str, &str)> = seen.iter().copied().filter(|(_, v)| shows(v)).collect();
+    // Said in the guest's language: "vista al lago" is "a view of the lake" to an English guest.
+    let said = |views: Vec<(&'a str, &'a str)>| -> Vec<(&'a str, String)> {
+        views
+            .into_iter()
+            .map(|(n, v)| (n, view_in(lang, v)))
+            .collect()
+    };
+    fn refs<'b>(views: &'b [(&str, String)]) -> Vec<(&'b str, &'b str)> {
+        views.iter().map(|(n, v)| (*n, v.as_str())).collect()
+    }
+    let (seen, with) = (said(seen), said(with));
     let text = match named.and_then(|n| all.iter().find(|a| a.name == n)) {
         Some(a) => match view_of(&a.description) {
-            Some(view) if shows(view) => texts::view_of(lang, &a.name, view, asked.is_some()),
+            Some(view) if shows(view) => {
+                texts::view_of(lang, &a.name, &view_in(lang, view), asked.is_some())
+            }
             Some(view) => {
-                let elsewhere: Vec<(&str, &str)> =
-                    with.into_iter().filter(|(n, _)| *n != a.name).collect();
-                texts::view_not(lang, &a.name, view, &elsewhere)
+                let elsewhere: Vec<(&str, &str)> = refs(&with)
+                    .into_iter()
+                    .filter(|(n, _)| *n != a.name)
+                    .collect();
+                texts::view_not(lang, &a.name, &view_in(lang, view), &elsewhere)
             }
             None => texts::has_described(lang, &a.name, false, &a.description),
         },
         None if seen.is_empty() => texts::unanswered(lang).to_owned(),
-        None if asked.is_some() && !with.is_empty() => texts::views_with(lang, &with),
-        None => texts::views(lang, &seen, asked.is_some()),
+        None if asked.is_some() && !with.is_empty() => texts::views_with(lang, &refs(&with)),
+        None => texts::views(lang, &refs(&seen), asked.is_some()),
     };
     vec![Say::Text(text)]
+}
+
+/// A view as the owner wrote it, in the guest's language: in English or Portuguese the one
+/// scenery it names ("vista al lago" is "a view of the lake", "vista para o lago"); in Spanish,
+/// or naming no one scenery, as written.
+fn view_in(lang: Language, view: &str) -> String {
+    match (lang, scenery_named(view)) {
+        (Language::En | Language::Pt, Some(one)) => texts::scenery_view(lang, one).to_owned(),
+        _ => view.to_owned(),
+    }
 }
 
 /// Whether the cabin's description names this view ("vista al lago" for a lake).
 pub(crate) fn has_view(a: &Accommodation, scenery: Scenery) -> bool {
     view_of(&a.description).is_some_and(|v| looks_out_on(v, scenery))
+}
+
+/// The one scenery some words name ("forest view", "vista al lago"), if exactly one.
+pub(crate) fn scenery_named(words: &str) -> Option<Scenery> {
+    let named: Vec<Scenery> = Scenery::ALL
+        .into_iter()
+        .filter(|s| looks_out_on(words, *s))
+        .collect();
+    match named.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 fn looks_out_on(view: &str, scenery: Scenery) -> bool {

@@ -115,6 +115,29 @@ pub(super) fn papers(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| t.is_any(PAPERS))
 }
 
+/// "¿Venden leña?", "do you sell firewood?", "vocês vendem lenha?": whether the place sells
+/// something, which no cabin's description answers (a fireplace is no firewood for sale) and a
+/// person does.
+pub(super) fn sells(tokens: &[Token]) -> bool {
+    const SELL: &[&str] = &[
+        "venden",
+        "vendes",
+        "vende",
+        "vendemos",
+        "venta",
+        "sell",
+        "sells",
+        "selling",
+        "vendem",
+        "vendi",
+        "comprar",
+        "compro",
+        "compramos",
+        "buy",
+    ];
+    tokens.iter().any(|t| t.is_any(SELL))
+}
+
 /// A question ("?" or "¿") that opens like a yes/no question about the place and asks after
 /// something ("señal", "generador"), not small talk ("¿cómo están?", "¿hay alguien?", "¿se
 /// puede consultar?").

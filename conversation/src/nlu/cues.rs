@@ -11,7 +11,7 @@
 //! - a pet is coming when one is named and not denied ("sin mascotas", "no llevamos perro");
 //! - the feature is the first one named.
 
-use super::{AskedTime, Choice, Feature, lexicon, normalize::Token, numbers};
+use super::{AskedTime, Choice, Feature, Scenery, lexicon, normalize::Token, numbers};
 
 #[rustfmt::skip]
 const CORRECTIONS: &[&str] = &[
@@ -365,10 +365,18 @@ pub(crate) fn described(tokens: &[Token]) -> Option<String> {
                 return None;
             }
             // "Which one has a deck?": the thing, not its article.
+            // "Cabins with a view of the mountains" ("vista a la montana"): a view up to the
+            // scenery it names, however many words that takes.
+            let through_scenery = rest
+                .iter()
+                .take(6)
+                .position(|t| Scenery::ALL.into_iter().any(|s| t.is_any(s.words())))
+                .filter(|_| rest.iter().take(2).any(|t| t.is_any(&["vista", "vistas"])))
+                .map_or(3, |at| (at + 1).max(3));
             let words: Vec<&str> = rest
                 .iter()
                 .skip_while(|t| which && t.is_any(&["a", "an", "the", "un", "una", "uma", "um"]))
-                .take(3)
+                .take(through_scenery)
                 .map(|t| t.text.as_str())
                 .collect();
             return (!words.is_empty()).then(|| words.join(" "));
@@ -423,6 +431,10 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
             && !tokens
                 .get(i + 1)
                 .is_some_and(|n| n.is_any(&["semana", "quincena", "quinzena", "noche", "vez", "dia", "finde"]))
+            // "Una tercera persona", "a third guest": one more person, not a pick.
+            && !tokens.get(i + 1).is_some_and(|n| {
+                n.is_any(&["persona", "pessoa", "person", "huesped", "guest", "adulto", "adult"])
+            })
         {
             return Some(Choice::Position(*n));
         }

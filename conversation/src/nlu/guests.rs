@@ -831,6 +831,45 @@ pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
             return vec![size; n];
         }
     }
+    // "2 cabins for 4 each", "dos cabañas para 4 cada una", "duas cabanas pra 4 pessoas cada":
+    // that many cabins, each for that many.
+    const CABINS: &[&str] = &[
+        "cabanas", "cabins", "chales", "casas", "unidades", "cottages", "cabanhas",
+    ];
+    const PEOPLE: &[&str] = &[
+        "personas", "people", "pessoas", "persons", "guests", "adultos",
+    ];
+    for i in 0..tokens.len() {
+        let Some(count) =
+            numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (2..=4).contains(&n.value))
+        else {
+            continue;
+        };
+        let noun = i + count.len;
+        if !tokens.get(noun).is_some_and(|t| t.is_any(CABINS))
+            || !tokens
+                .get(noun + 1)
+                .is_some_and(|t| t.is_any(&["para", "for", "pra", "de", "of", "pa"]))
+        {
+            continue;
+        }
+        let Some(size) = numbers::parse_at(tokens, noun + 2)
+            .filter(|n| !n.ordinal && (1..=20).contains(&n.value))
+        else {
+            continue;
+        };
+        let mut k = noun + 2 + size.len;
+        if tokens.get(k).is_some_and(|t| t.is_any(PEOPLE)) {
+            k += 1;
+        }
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.is_any(&["each", "cada", "c/u"]))
+        {
+            let size = u16::try_from(size.value).unwrap_or(0);
+            return vec![size; usize::try_from(count.value).unwrap_or(0)];
+        }
+    }
     // "Somos 2 parejas", "2 couples", "dois casais": a party of two each.
     const COUPLES: &[&str] = &["parejas", "couples", "casais", "matrimonios"];
     for i in 0..tokens.len() {

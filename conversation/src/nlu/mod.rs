@@ -471,6 +471,20 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     } else {
         (decision, general_info)
     };
+    // "¿Venden leña?": a thing for sale, not the fireplace it names.
+    let decision = if asks::sells(&tokens)
+        && (text.contains('?') || text.contains('¿'))
+        && decision.intent == Intent::AskInfo
+        && signals.topics.is_empty()
+    {
+        intent::Decision {
+            intent: Intent::Unknown,
+            evidence: intent::Evidence::Nothing,
+            contested: false,
+        }
+    } else {
+        decision
+    };
     let unknown_question = matches!(decision.intent, Intent::Unknown | Intent::Greeting)
         && dates.check_in.is_none()
         && guests.is_none()
@@ -486,9 +500,21 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
                     bridge::expand_shorthand(normalize::tokenize(clause)),
                     language == Some(Language::En),
                 );
-                (asks::after_a_thing(&said) || asks::papers(&said))
+                (asks::after_a_thing(&said) || asks::papers(&said) || asks::sells(&said))
                     && understand(clause, today, accommodations).unknown_question
             });
+    // "Del 10 al 12 para 2, ¿venden leña?": what is for sale is no feature asked about.
+    if aside_question {
+        for clause in asks::question_clauses(&rest) {
+            let said = bridge::to_spanish_from(
+                bridge::expand_shorthand(normalize::tokenize(clause)),
+                language == Some(Language::En),
+            );
+            if clause.len() < rest.len() && asks::sells(&said) {
+                features.retain(|f| !cues::features(&said).contains(f));
+            }
+        }
+    }
     let one_night = asks::per_night(&tokens);
     // "¿La Lenga tiene 3 habitaciones?", "¿hay microondas?": a thing no feature knows, in the
     // words of the amenities' topic, asked as a yes/no (not "¿qué comodidades tiene?").
@@ -656,6 +682,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         shift_days: shift,
         shift_end,
         following_week: stay_changes::following_week(&tokens) && !dates.range_over_loose,
+        midweek: stay_changes::midweek(&tokens),
         says_next: stay_changes::says_next(&tokens),
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),

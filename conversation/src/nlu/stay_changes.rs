@@ -485,6 +485,50 @@ pub(super) fn following_week(tokens: &[Token]) -> bool {
     })
 }
 
+/// "¿Y entre semana?", "what about weekdays?", "e durante a semana?": the stay wanted on
+/// weekdays instead of the weekend nights talked about. Not beside a weekend ("trabajamos
+/// entre semana, vamos el finde") nor denied ("entre semana no podemos").
+pub(super) fn midweek(tokens: &[Token]) -> bool {
+    const WEEKDAYS: &[&str] = &["weekdays", "weekday", "midweek"];
+    const WEEKEND: &[&str] = &[
+        "finde",
+        "weekend",
+        "sabado",
+        "domingo",
+        "not",
+        "nao",
+        "trabajo",
+        "trabajamos",
+        "work",
+    ];
+    // "No" denies, but Portuguese "no meio da semana" is "in the middle of the week".
+    let denied = tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| t.is("no") && !tokens.get(i + 1).is_some_and(|n| n.is("meio")));
+    if denied
+        || tokens.iter().any(|t| t.is_any(WEEKEND))
+        || super::lexicon::says_any(tokens, &["fin de semana", "fim de semana"])
+    {
+        return false;
+    }
+    tokens.iter().any(|t| t.is_any(WEEKDAYS))
+        || super::lexicon::says_any(
+            tokens,
+            &[
+                "entre semana",
+                "durante la semana",
+                "dias de semana",
+                "dia de semana",
+                "durante a semana",
+                "meio da semana",
+                "mitad de semana",
+                "during the week",
+                "in the week",
+            ],
+        )
+}
+
 /// "El que viene", "el siguiente", "el próximo", "next", "o seguinte", "que vem": the next one
 /// said (bridged words included).
 pub(super) fn says_next(tokens: &[Token]) -> bool {
@@ -493,6 +537,14 @@ pub(super) fn says_next(tokens: &[Token]) -> bool {
         .any(|t| t.is_any(&["siguiente", "proximo", "proxima", "next", "seguinte"]))
         || super::lexicon::says_any(tokens, &["que viene", "que vem"])
 }
+
+/// Ordinals that count one more person ("a third person", "una tercera persona", "uma
+/// terceira pessoa"; English ordinals come bridged).
+#[rustfmt::skip]
+pub(super) const ORDINAL_PEOPLE: &[&str] = &[
+    "segunda", "segundo", "tercera", "tercero", "terceira", "terceiro", "cuarta", "cuarto",
+    "quarta", "quinta", "quinto", "sexta", "sexto",
+];
 
 /// "Una persona más", "se suma uno más", "dos adultos más", "one more person", "another
 /// guest", "mais uma pessoa", "somos uno menos": people added to (or taken from) the party.
@@ -589,6 +641,14 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
         Some((i32::try_from(n.value).ok()?, n.len))
     };
     for i in 0..tokens.len() {
+        // "A third person", "una tercera persona", "uma terceira pessoa": one more, the one
+        // who makes the party that many.
+        if word_at(i, &["a", "an", "una", "un", "uma", "um"])
+            && word_at(i + 1, ORDINAL_PEOPLE)
+            && word_at(i + 2, PEOPLE)
+        {
+            return Some(1);
+        }
         // "one more person", "another guest", "mais uma pessoa"
         if word_at(i, MORE) {
             let (n, len) = count_at(i + 1).unwrap_or((1, 0));

@@ -907,6 +907,37 @@ fn english_children_and_dates_written_day_first() {
         ("10/03 to 14/03", "2027-03-10", "2027-03-14"),
         ("from 14/3 to 16/3 please", "2027-03-14", "2027-03-16"),
         ("3/10 to 3/14", "2027-03-10", "2027-03-14"),
+        // A range written without spaces: each side read as the message writes its dates.
+        ("hi 2 of us, 3/16-3/19", "2027-03-16", "2027-03-19"),
+        ("2 of us, 3/16-19", "2027-03-16", "2027-03-19"),
+        ("we are 4, 4/5-4/8", "2027-04-05", "2027-04-08"),
+        ("2 of us, 12/28-1/2", "2026-12-28", "2027-01-02"),
+        ("2 of us 16/3-19/3", "2027-03-16", "2027-03-19"),
+        ("we are 2, 3/3-7/3", "2027-03-03", "2027-03-07"),
+        ("somos 2, 3/16-3/19", "2027-03-16", "2027-03-19"),
+        ("somos 2, 16/03-19/03", "2027-03-16", "2027-03-19"),
+        ("somos 2, 4/5-8/5", "2027-05-04", "2027-05-08"),
+        // An arrival day "for the weekend": through that weekend's Sunday.
+        (
+            "we'll be 5 people, arriving Friday April 16 for the weekend",
+            "2027-04-16",
+            "2027-04-18",
+        ),
+        (
+            "somos 5, llegamos el viernes 16 de abril por el finde",
+            "2027-04-16",
+            "2027-04-18",
+        ),
+        (
+            "chegamos sexta 16 de abril para o fim de semana",
+            "2027-04-16",
+            "2027-04-18",
+        ),
+        (
+            "somos 2, chegamos dia 15 de abril pro fim de semana",
+            "2027-04-15",
+            "2027-04-18",
+        ),
     ] {
         let u = read(text);
         assert_eq!(
@@ -933,9 +964,14 @@ fn people_added_are_not_a_party_of_that_many() {
         ("mi vieja viene tambien", 1),
         ("my sister is coming too", 1),
         ("vem minha mae tambem", 1),
+        // "A third person": one more, not the third option.
+        ("we'd like to bring a third person, is that ok?", 1),
+        ("se puede sumar una tercera persona?", 1),
+        ("podemos levar uma terceira pessoa?", 1),
     ] {
         let u = read(text);
         assert_eq!((u.extra_guests, u.guests), (Some(delta), None), "{text}");
+        assert_eq!(u.choice, None, "{text}");
     }
     for (text, guests) in [
         ("somos 2 mas un bebe", 3),
@@ -2726,6 +2762,12 @@ fn which_cabins_have_words_no_feature_knows() {
         ("tienen cabañas con 2 dormitorios?", "2 dormitorios"),
         ("hay alguna con vista al lago?", "vista al lago"),
         ("tienen alguna cabaña con deck?", "deck"),
+        // A view read up to the scenery it names, however many words the bridge made of it.
+        (
+            "any cabins with a view of the mountains?",
+            "vista a la montana",
+        ),
+        ("hay alguna con vista a la montaña?", "vista a la montana"),
     ] {
         assert_eq!(read(text).described.as_deref(), Some(words), "{text}");
     }
@@ -2818,11 +2860,22 @@ fn parties_that_stay_apart_are_read() {
         ("somos una familia de 4 y otra de 3", 7, vec![4, 3]),
         ("we are two families of four", 8, vec![4, 4]),
         ("somos duas famílias de 4 pessoas", 8, vec![4, 4]),
+        // Cabins each for that many: "each" says the number is per cabin.
+        (
+            "Do you have 2 cabins for 4 each, May 3 to 6?",
+            8,
+            vec![4, 4],
+        ),
+        ("necesito dos cabañas para 4 cada una", 8, vec![4, 4]),
+        ("duas cabanas pra 4 pessoas cada", 8, vec![4, 4]),
+        ("3 cabins for 2 people each", 6, vec![2, 2, 2]),
     ] {
         let u = read(text);
         assert_eq!((u.guests, u.parties), (Some(guests), parties), "{text}");
     }
     assert!(read("somos una familia de 5").parties.is_empty());
+    // Without "each" the number is the whole party.
+    assert_eq!(read("dos cabañas para 6").guests, Some(6));
 }
 
 #[test]
@@ -6547,4 +6600,75 @@ fn an_invoice_asked_for_is_for_a_person() {
     let u = read("hola somos 4 del 8 al 11 de marzo, hacen factura?");
     assert!(u.aside_question, "{u:?}");
     assert_eq!(u.guests, Some(4));
+}
+
+/// Whether the place sells something ("¿venden leña?", "do you sell firewood?") is for a person,
+/// alone or beside a stay, and the fireplace the word names is no feature asked about; a
+/// fireplace asked about still is.
+#[test]
+fn what_the_place_sells_is_asked_of_a_person_not_a_feature() {
+    for text in [
+        "¿venden leña?",
+        "hola! venden leña ahí?",
+        "do you sell firewood?",
+        "vocês vendem lenha?",
+        "¿se puede comprar leña ahí?",
+    ] {
+        let u = read(text);
+        assert!(u.unknown_question, "{text}: {u:?}");
+        assert_ne!(u.intent, Intent::AskInfo, "{text}");
+    }
+    let u = read("hola, del 10 al 12 de marzo para 2, ¿venden leña?");
+    assert!(u.aside_question, "{u:?}");
+    assert!(u.features.is_empty(), "{u:?}");
+    assert_eq!(u.guests, Some(2));
+    let u = read("¿tienen hogar a leña?");
+    assert_eq!(u.intent, Intent::AskInfo);
+    assert!(!u.features.is_empty());
+}
+
+/// A month denied and another put in its place, in English and Portuguese as in Spanish ("not
+/// April, May", "not april but may", "não é abril, é maio"): the month kept is the second; "may"
+/// there is the month, not the verb.
+#[test]
+fn a_month_denied_for_another_in_every_language() {
+    for text in [
+        "no es abril, es mayo",
+        "abril no, mayo",
+        "sorry not April, May",
+        "not april but may",
+        "sorry, it is May not April",
+        "não é abril, é maio",
+        "não abril, maio",
+        "sorry not April, June",
+    ] {
+        let month = read(text).month;
+        assert!(month == Some(5) || month == Some(6), "{text}: {month:?}");
+    }
+    assert_eq!(read("I may not come in April, may we talk?").month, Some(4));
+}
+
+/// "¿Y entre semana?", "what about weekdays?", "e durante a semana?": the stay wanted on
+/// weekdays; not beside a weekend said or denied.
+#[test]
+fn weekdays_asked_for_instead_of_a_weekend() {
+    for text in [
+        "¿y entre semana?",
+        "y si vamos entre semana?",
+        "¿y durante la semana cuánto sale?",
+        "what about weekdays?",
+        "and midweek?",
+        "e durante a semana, sai mais barato?",
+        "e no meio da semana?",
+    ] {
+        assert!(read(text).midweek, "{text}");
+    }
+    for text in [
+        "trabajamos entre semana, así que sería el finde",
+        "entre semana no podemos",
+        "we work during the week, so the weekend",
+        "¿tienen lugar el fin de semana?",
+    ] {
+        assert!(!read(text).midweek, "{text}");
+    }
 }

@@ -213,6 +213,9 @@ pub struct Understanding {
     /// "El finde siguiente", "la semana que sigue", "the following week": the week after the
     /// stay talked about, when there is one (the conversation moves it by seven days).
     pub following_week: bool,
+    /// "¿Y entre semana?", "what about weekdays?": the stay talked about moved off its weekend
+    /// nights, to the weekdays after it (the conversation moves it).
+    pub midweek: bool,
     /// "El finde que viene", "next weekend", "o próximo": a relative week or weekend said as the
     /// next one; when it reads as the very stay talked about ("¿tenés este finde?" … "¿y el
     /// finde que viene?" on a Friday), the one after it is meant.

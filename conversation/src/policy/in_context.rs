@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{Datelike, Duration, Months, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
 
 use crate::{
     nlu::{StayEnd, Understanding},
@@ -205,6 +205,28 @@ pub(super) fn in_context<'a>(
             let r = read.to_mut();
             r.check_in = Some(i);
             r.check_out = Some(o);
+        }
+    }
+    // "¿Y entre semana?" after a weekend: the weekdays after it, from Monday, as many nights
+    // (at most the four to Friday).
+    if u.midweek && u.check_in.is_none() {
+        let booked = prev.booked.as_ref();
+        let stay = (
+            prev.check_in.or(booked.map(|b| b.check_in)),
+            prev.check_out.or(booked.map(|b| b.check_out)),
+        );
+        if let (Some(i), Some(o)) = stay
+            && i.iter_days()
+                .take_while(|d| *d < o)
+                .any(|d| matches!(d.weekday(), Weekday::Fri | Weekday::Sat))
+        {
+            let to_monday = (7 - i.weekday().num_days_from_monday()) % 7;
+            let monday = i + Duration::days(i64::from(to_monday));
+            let nights = (o - i).num_days().clamp(1, 4);
+            let r = read.to_mut();
+            r.check_in = Some(monday);
+            r.check_out = Some(monday + Duration::days(nights));
+            r.nights = None;
         }
     }
     if let Some(delta) = u.extra_guests

@@ -265,13 +265,19 @@ pub(crate) fn quote(
             if book_now {
                 effects.extend(holds::accept(s));
             } else {
-                effects.push(say(texts::combination(
-                    lang,
-                    &stay,
-                    guests.get(),
-                    &parts,
-                    s.apart,
-                )));
+                // "The Coihue for 4 and the Arrayán for 2" with the Arrayán taken: said first.
+                let taken = match named {
+                    Some(n) if named_free.is_none() && no_pets_named => {
+                        texts::named_no_pets(lang, &n.name)
+                    }
+                    Some(n) if named_free.is_none() => texts::named_not_free(lang, &n.name),
+                    _ => String::new(),
+                };
+                effects.push(say(if taken.is_empty() {
+                    texts::combination(lang, &stay, guests.get(), &parts, s.apart)
+                } else {
+                    taken + &texts::combination_instead(lang, &stay, guests.get(), &parts)
+                }));
             }
             return set.iter().map(|a| a.id).collect();
         }

@@ -161,10 +161,15 @@ fn biggest_asked<'f>(
     {
         return None;
     }
-    let all = facts.accommodations();
-    let top = all.iter().filter_map(key).max()?;
-    match all
+    // "Which one is bigger, the Coihue or the Ñire?": among the cabins named, not the place.
+    let all: Vec<&Accommodation> = facts
+        .accommodations()
         .iter()
+        .filter(|a| u.accommodations.len() < 2 || u.accommodations.contains(&a.name))
+        .collect();
+    let top = all.iter().copied().filter_map(key).max()?;
+    match all
+        .into_iter()
         .filter(|a| key(a) == Some(top))
         .collect::<Vec<_>>()[..]
     {

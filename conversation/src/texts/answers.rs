@@ -4,7 +4,10 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::list;
-use crate::{Language, nlu::Feature};
+use crate::{
+    Language,
+    nlu::{Feature, Scenery},
+};
 
 fn more(lang: Language) -> &'static str {
     match lang {
@@ -632,6 +635,23 @@ fn yes(lang: Language) -> &'static str {
         Language::Es => "¡Sí!",
         Language::En => "Yes!",
         Language::Pt => "Sim!",
+    }
+}
+
+/// A scenery a cabin looks out on, said in English or Portuguese (Spanish keeps the owner's
+/// own words).
+pub fn scenery_view(lang: Language, scenery: Scenery) -> &'static str {
+    match (lang, scenery) {
+        (Language::Pt, Scenery::Lake) => "vista para o lago",
+        (Language::Pt, Scenery::Mountains) => "vista para as montanhas",
+        (Language::Pt, Scenery::Forest) => "vista para a floresta",
+        (Language::Pt, Scenery::River) => "vista para o rio",
+        (Language::Pt, Scenery::Sea) => "vista para o mar",
+        (_, Scenery::Lake) => "a view of the lake",
+        (_, Scenery::Mountains) => "a view of the mountains",
+        (_, Scenery::Forest) => "a view of the forest",
+        (_, Scenery::River) => "a view of the river",
+        (_, Scenery::Sea) => "a view of the sea",
     }
 }
 

@@ -542,7 +542,35 @@ pub fn combination(
             "Sim! 🙌 Não temos um chalé tão grande, mas {phrase} podemos oferecer juntos:\n"
         ),
     };
-    text.push_str(&cabin_lines(lang, parts));
+    text.push_str(&combination_lines(lang, parts, (&total, &deposit)));
+    text
+}
+
+/// Cabins apart offered instead of those named, one of which is taken (said before it).
+pub fn combination_instead(
+    lang: Language,
+    stay: &StayDates,
+    guests: u16,
+    parts: &[(OfferLine<'_>, u16)],
+) -> String {
+    let phrase = stay_phrase(lang, stay, guests);
+    let (total, deposit) = sums(parts);
+    let mut text = match lang {
+        Language::Es => format!("En cambio, {phrase}, en cabañas separadas:\n"),
+        Language::En => format!("Instead, {phrase}, in separate cabins:\n"),
+        Language::Pt => format!("Em vez disso, {phrase}, em chalés separados:\n"),
+    };
+    text.push_str(&combination_lines(lang, parts, (&total, &deposit)));
+    text
+}
+
+/// The cabins of a combination, their total and deposit, and the question to book them.
+fn combination_lines(
+    lang: Language,
+    parts: &[(OfferLine<'_>, u16)],
+    (total, deposit): (&Money, &Money),
+) -> String {
+    let mut text = cabin_lines(lang, parts);
     text.push_str(&match lang {
         Language::Es => {
             format!("Total {total} (seña {deposit}). ¿Te las reservo juntas? Respondé «dale».")

@@ -55,14 +55,17 @@
 //! paid cancellations under a policy, groups of 7 to 20 and what they ask after paying;
 //! `cases_conv51.txt`, an eighth generalist sample in Argentine Spanish, WhatsApp (voseo,
 //! typos, split messages, voice notes) and a few emails, over every bullet;
-//! `cases_conv53.txt`, the hard middle of a booking, mostly Argentine: offers pointed at by
-//! attribute, "sí"/"dale" accepting only what is on the table, corrections before and after a
-//! hold, cancellations unpaid and paid, groups and their size corrected, kids, babies and pets,
-//! several intents, questions mid-booking and what guests ask after paying;
-//! `cases_conv55.txt`, groups and calendars in Argentine Spanish, English and Brazilian
-//! Portuguese: groups of 7 to 20 and couples wanting cabins of their own, offered, corrected
-//! and cancelled, the holidays and long weekends of 2027 and 2028, relative dates, nights
-//! counted, dates written every way and their corrections) run
+//! `cases_conv52.txt`, a generalist sample of English-speaking (US, UK, Australian,
+//! non-native) and Brazilian guests on WhatsApp and by email over every bullet, holidays
+//! asked in their languages and replies kept in them; `cases_conv53.txt`, the hard middle of
+//! a booking, mostly Argentine: offers pointed at by attribute, "sí"/"dale" accepting only
+//! what is on the table, corrections before and after a hold, cancellations unpaid and paid,
+//! groups and their size corrected, kids, babies and pets, several intents, questions
+//! mid-booking and what guests ask after paying; `cases_conv55.txt`, groups and calendars in
+//! Argentine Spanish, English and Brazilian Portuguese: groups of 7 to 20 and couples wanting
+//! cabins of their own, offered, corrected and cancelled, the holidays and long weekends of
+//! 2027 and 2028, relative dates, nights counted, dates written every way and their
+//! corrections) run
 //! through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -312,6 +315,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv49.txt", include_str!("cases_conv49.txt")),
     ("cases_conv50.txt", include_str!("cases_conv50.txt")),
     ("cases_conv51.txt", include_str!("cases_conv51.txt")),
+    ("cases_conv52.txt", include_str!("cases_conv52.txt")),
     ("cases_conv53.txt", include_str!("cases_conv53.txt")),
     ("cases_conv55.txt", include_str!("cases_conv55.txt")),
 ];

@@ -226,10 +226,18 @@ fn portuguese_weekdays(mut tokens: Vec<Token>) -> Vec<Token> {
 /// in English (`english`), where it is month first.
 /// "14/03": its first number cannot be a month.
 fn day_first_only(t: &Token) -> bool {
-    let parts: Vec<&str> = t.text.split('/').collect();
-    matches!(parts.as_slice(), [d, m, ..]
-        if d.parse::<u32>().is_ok_and(|d| (13..=31).contains(&d))
-            && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)))
+    numeric_dates(t).any(|date| {
+        let parts: Vec<&str> = date.split('/').collect();
+        matches!(parts.as_slice(), [d, m, ..]
+            if d.parse::<u32>().is_ok_and(|d| (13..=31).contains(&d))
+                && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m)))
+    })
+}
+
+/// The numeric dates in a token: itself, or each side of a range written without spaces
+/// ("3/16-3/19", "16/3-19/3").
+fn numeric_dates(t: &Token) -> impl Iterator<Item = &str> {
+    t.text.split('-')
 }
 
 /// Two or more numeric dates that read both ways, the second number the same in all and the
@@ -237,8 +245,9 @@ fn day_first_only(t: &Token) -> bool {
 fn one_month_day_first(tokens: &[Token]) -> bool {
     let both: Vec<(u32, u32)> = tokens
         .iter()
-        .filter_map(|t| {
-            let parts: Vec<&str> = t.text.split('/').collect();
+        .flat_map(numeric_dates)
+        .filter_map(|date| {
+            let parts: Vec<&str> = date.split('/').collect();
             match parts.as_slice() {
                 [a, b] | [a, b, _] => Some((a.parse::<u32>().ok()?, b.parse::<u32>().ok()?)),
                 _ => None,
@@ -252,19 +261,45 @@ fn one_month_day_first(tokens: &[Token]) -> bool {
 }
 
 fn month_first_numeric(mut t: Token, english: bool) -> Token {
-    let parts: Vec<&str> = t.text.split('/').collect();
     let lowest_day = if english { 1 } else { 13 };
-    if let [m, d, rest @ ..] = parts.as_slice()
-        && rest.len() <= 1
-        && let (Ok(mv), Ok(dv)) = (m.parse::<u32>(), d.parse::<u32>())
-        && (1..=12).contains(&mv)
-        && (lowest_day..=31).contains(&dv)
-    {
-        let mut text = format!("{d}/{m}");
-        if let [y] = rest {
-            text = format!("{text}/{y}");
+    let day_first = |date: &str| -> Option<(String, String)> {
+        let parts: Vec<&str> = date.split('/').collect();
+        if let [m, d, rest @ ..] = parts.as_slice()
+            && rest.len() <= 1
+            && let (Ok(mv), Ok(dv)) = (m.parse::<u32>(), d.parse::<u32>())
+            && (1..=12).contains(&mv)
+            && (lowest_day..=31).contains(&dv)
+        {
+            let mut month = (*m).to_owned();
+            if let [y] = rest {
+                month = format!("{month}/{y}");
+            }
+            return Some(((*d).to_owned(), month));
         }
-        t.text = text;
+        None
+    };
+    let sides: Vec<&str> = t.text.split('-').collect();
+    match sides.as_slice() {
+        [one] => {
+            if let Some((d, m)) = day_first(one) {
+                t.text = format!("{d}/{m}");
+            }
+        }
+        // "3/16-3/19": both sides month first.
+        [a, b] if a.contains('/') && b.contains('/') => {
+            if let (Some((da, ma)), Some((db, mb))) = (day_first(a), day_first(b)) {
+                t.text = format!("{da}/{ma}-{db}/{mb}");
+            }
+        }
+        // "3/16-19": the month first, then the days of the stay ("16-19/3").
+        [a, b] if b.bytes().all(|c| c.is_ascii_digit()) && (1..=2).contains(&b.len()) => {
+            if let Some((da, ma)) = day_first(a)
+                && b.parse::<u32>().is_ok_and(|db| (1..=31).contains(&db))
+            {
+                t.text = format!("{da}-{b}/{ma}");
+            }
+        }
+        _ => {}
     }
     t
 }
@@ -286,7 +321,10 @@ fn phrases(tokens: &[Token]) -> Vec<Token> {
                 let words: Vec<&str> = to.split(' ').filter(|w| !w.is_empty()).collect();
                 let last = words.len();
                 for (k, w) in words.into_iter().enumerate() {
-                    out.push(word(w, punct && k + 1 == last));
+                    let mut bridged = word(w, punct && k + 1 == last);
+                    // "é" ("is") bridged word for word stays accented, apart from "e" ("and").
+                    bridged.accented |= n == 1 && last == 1 && tokens[i].accented;
+                    out.push(bridged);
                 }
                 i += n;
             }
@@ -357,6 +395,18 @@ const PEOPLE_AFTER: &[&str] = &[
     "huespedes",
 ];
 
+/// Whether a month is denied in `before` ("not April,", "no abril", "não é abril"): a month
+/// name at most two words after a "not".
+fn month_denied_before(before: &[Token]) -> bool {
+    before.iter().enumerate().any(|(j, t)| {
+        spanish_month(t).is_some()
+            && !t.is_any(ONLY_NEXT_TO_A_NUMBER)
+            && before[j.saturating_sub(2)..j]
+                .iter()
+                .any(|n| n.is_any(&["not", "nao", "no"]))
+    })
+}
+
 /// "abril 15" → "15 abril"; foreign month names become Spanish ones.
 fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
     let mut i = 0;
@@ -395,7 +445,9 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
                 || tokens.get(i - 1).is_some_and(|t| t.is("its"))
                 || tokens
                     .get(i + 1)
-                    .is_some_and(|t| t.is_any(&["not", "nao", "no"])));
+                    .is_some_and(|t| t.is_any(&["not", "nao", "no"]))
+                // "Not April, May", "not april but may": the month put in a denied one's place.
+                || month_denied_before(&tokens[..i]));
         // "A primeira semana de março", "meados de março", "the last week of mar": a month
         // after a part of a month.
         let part_of_month = i > 1

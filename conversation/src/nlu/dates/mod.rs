@@ -177,10 +177,12 @@ fn month_denied(tokens: &[Token]) -> Vec<usize> {
     ];
     let is_month = |k: usize| tokens.get(k).and_then(words::month_of).is_some();
     let another_after = |k: usize| (k + 1..tokens.len()).any(is_month);
+    // "Não é abril": the accented "é" ("is") comes bridged as "y".
+    let between = |t: &Token| t.is_any(BETWEEN) || t.is("y") && t.accented;
     for i in 0..tokens.len() {
         if tokens[i].is_any(NO) {
             let month = (i + 1..(i + 4).min(tokens.len()))
-                .take_while(|&k| is_month(k) || tokens[k].is_any(BETWEEN))
+                .take_while(|&k| is_month(k) || between(&tokens[k]))
                 .find(|&k| is_month(k));
             if let Some(m) = month.filter(|&m| another_after(m)) {
                 return (i..=m).collect();
@@ -192,7 +194,7 @@ fn month_denied(tokens: &[Token]) -> Vec<usize> {
                 && (t.punct_after
                     || !tokens
                         .get(i + 2)
-                        .is_some_and(|n| n.is_any(BETWEEN) || words::month_of(n).is_some()))
+                        .is_some_and(|n| between(n) || words::month_of(n).is_some()))
         });
         if is_month(i) && denied_here && another_after(i + 1) {
             return vec![i, i + 1];

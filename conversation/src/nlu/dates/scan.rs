@@ -604,8 +604,47 @@ impl<'a> Scanner<'a> {
         {
             return Some(n + used);
         }
+        // "Llegamos el viernes 16 por el finde", "arriving Friday April 16 for the weekend",
+        // "chegamos sexta 16 pro fim de semana": the stay runs through that weekend, to its
+        // Sunday.
+        let through = before.is_some_and(|b| b.is_any(&["el", "o"]))
+            && i > 1
+            && self
+                .tok(i - 2)
+                .is_some_and(|t| t.is_any(&["por", "para", "pra"]))
+            || before.is_some_and(|b| b.is_any(&["pro", "pelo"]));
+        if through
+            && !following
+            && let Some(sunday) = self.sunday_after_arrival()
+        {
+            self.mentions.push(Mention {
+                kind: Kind::Fixed(sunday),
+                role: Role::End,
+            });
+            return Some(n);
+        }
         self.push(Kind::Weekend { following }, i);
         Some(n)
+    }
+
+    /// The Sunday of the weekend of the one arrival day said so far (none after it).
+    fn sunday_after_arrival(&self) -> Option<NaiveDate> {
+        let [arrival] = self.mentions[..] else {
+            return None;
+        };
+        let Kind::Day(r) = arrival.kind else {
+            return None;
+        };
+        if arrival.role == Role::End {
+            return None;
+        }
+        let day = match (r.year, r.month) {
+            (Some(y), Some(m)) => NaiveDate::from_ymd_opt(y, m, r.day),
+            (_, m) => calendar::first_on_or_after(self.today, r.day, m),
+        }?;
+        calendar::weekend_of(day)
+            .map(|(_, sunday)| sunday)
+            .filter(|sunday| *sunday > day)
     }
 
     /// The weekend a week after the one `calendar::weekend(today, following)` reads, Friday to

@@ -303,6 +303,15 @@ fn described_beside(
         };
         return vec![say(text)];
     }
+    // "Any cabins with a view of the mountains?": those with it, in the guest's language.
+    if let Some(scenery) = info::scenery_named(words)
+        && accommodations.iter().any(|a| info::has_view(a, scenery))
+    {
+        return info::views(lang, (accommodations, None), Some(scenery))
+            .into_iter()
+            .map(Effect::Say)
+            .collect();
+    }
     let lines: Vec<(&str, &str)> = accommodations
         .iter()
         .filter(|a| info::has_words(a, words))
@@ -402,6 +411,16 @@ pub(super) fn which_have(
 ) -> Vec<Effect> {
     let lang = s.language;
     let accommodations = facts.accommodations();
+    // "Is there one with a forest view?": the cabins with that view, said in the guest's
+    // language (not the owner's whole description).
+    if let Some(scenery) = info::scenery_named(&words)
+        && accommodations.iter().any(|a| info::has_view(a, scenery))
+    {
+        return info::views(lang, (accommodations, None), Some(scenery))
+            .into_iter()
+            .map(Effect::Say)
+            .collect();
+    }
     let having: Vec<&booking::Accommodation> = accommodations
         .iter()
         .filter(|a| info::has_words(a, &words))
@@ -413,10 +432,11 @@ pub(super) fn which_have(
         if have.is_empty() {
             vec![say(texts::unanswered(lang))]
         } else {
+            // Named in the guest's language ("grill, parking", not "Parrilla, Estacionamiento").
             vec![say(texts::none_noted(
                 lang,
                 &words,
-                &texts::list(lang, &have),
+                &texts::amenities_listed(lang, &have),
             ))]
         }
     } else {

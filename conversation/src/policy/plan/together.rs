@@ -12,6 +12,56 @@ pub(super) fn together(
     heard: &Heard,
     facts: &Facts<'_>,
 ) -> Option<Step> {
+    // "Quero a Coihue pra 4 e a Arrayán pra 2, de 3 a 6 de maio", "book the Lenga for 6 and
+    // the Ñire for 3": cabins named each with its party, asked for with nothing held: those
+    // cabins quoted together, the party split as said (not one other cabin for everyone).
+    let split: Vec<u16> = u.placed.iter().map(|(_, n)| *n).collect();
+    if split.len() > 1
+        && !u.compares
+        && s.offer.as_ref().is_none_or(|o| !o.together)
+        && held(facts, u).is_none()
+        && let (Some(check_in), Some(check_out)) = (s.check_in, s.check_out)
+        && let Ok(stay) = booking::StayDates::new(check_in, check_out)
+    {
+        let guests: u16 = split.iter().sum();
+        // One of them taken then: that one named as taken, and the party quoted apart over
+        // what is free (an offer, not a hold of cabins the guest did not name).
+        let taken = u.placed.iter().find(|(name, _)| {
+            !facts
+                .accommodations()
+                .iter()
+                .any(|a| &a.name == name && facts.occupancy.is_free(a.id, &stay))
+        });
+        if let Some((name, _)) = taken {
+            s.guests = Some(guests);
+            s.parties = split;
+            s.apart = true;
+            s.accommodation = Some(name.clone());
+            return Some(Step::Quote {
+                stay: booking::StayDates::from_today(check_in, check_out, facts.today).ok()?,
+                guests: booking::Guests::new(guests).ok()?,
+                want: crate::state::Want::Availability,
+            });
+        }
+        s.guests = Some(guests);
+        s.parties = split;
+        s.apart = true;
+        s.offer = Some(crate::state::Offer {
+            check_in,
+            check_out,
+            guests,
+            options: Vec::new(),
+            chosen: 0,
+            together: true,
+            replaces: None,
+            asked: None,
+            focused: false,
+        });
+        return Some(Step::TogetherIn {
+            names: u.placed.iter().map(|(name, _)| name.clone()).collect(),
+            book: super::agrees(u),
+        });
+    }
     // "Preferimos la Coihue y la Ñire" with cabins offered together: those, when they sleep
     // everyone (else what is on the table stays and the question is answered as asked).
     if u.accommodations.len() > 1

@@ -139,3 +139,18 @@ fn cabins_named_for_a_party_none_of_them_sleeps_alone_are_held_together() {
         said(&t)
     );
 }
+
+/// "¿Y entre semana?" after a weekend offered: the weekdays after it, from Monday, as many
+/// nights; asked again on weekdays, the stay stays.
+#[test]
+fn weekdays_asked_after_a_weekend_move_the_stay_to_the_monday_after() {
+    let t = talk(&[
+        "hola, somos 4, el finde del 12 al 14 de marzo?",
+        "¿y entre semana?",
+    ]);
+    assert_eq!(t.state.check_in, Some(d("2027-03-15")), "{}", said(&t));
+    assert_eq!(t.state.check_out, Some(d("2027-03-17")), "{}", said(&t));
+    let again = run(&t.state, "¿y entre semana?");
+    assert_eq!(again.state.check_in, Some(d("2027-03-15")));
+    assert_eq!(again.state.check_out, Some(d("2027-03-17")));
+}

@@ -357,6 +357,7 @@ mod conv46;
 mod conv47;
 mod conv48;
 mod conv51;
+mod conv52;
 mod conv53;
 mod conv55;
 mod eighteenth;
