@@ -974,25 +974,58 @@ pub(crate) fn cabins_apart_asked(tokens: &[Token]) -> bool {
 }
 
 /// "Una para 4 y otra para 2", "una cabaña de 4 y otra de 2", "one for 4 and another for 2",
-/// "uma pra 4 e outra pra 2": the cabins asked for, each with its own party.
+/// "uma pra 4 e outra pra 2": the cabins asked for, each with its own party. A party may be
+/// said as "nosotros 4", "us four", "nós 4", or as a pair of relatives ("otra aparte para los
+/// abuelos", "another one for my parents", "outra pros avós": two).
 fn cabins_apart(tokens: &[Token]) -> Vec<u16> {
     const ONE: &[&str] = &["una", "un", "one", "uma"];
     const OTHER: &[&str] = &["otra", "otro", "another", "outra", "one"];
     const CABIN: &[&str] = &["cabana", "cabanas", "cabin", "chale", "casa", "unidad"];
     const FOR: &[&str] = &["para", "de", "for", "pra", "pa"];
     const AND: &[&str] = &["y", "and", "e", "mas"];
+    // "Otra aparte", "another separate one", "outra separada".
+    const SEPARATE: &[&str] = &[
+        "aparte", "separada", "separado", "separate", "one", "mas", "more", "cabin", "cabana",
+    ];
+    // Who the party is, before its number: "para nosotros 4", "for us 4", "pra nós 4", "para
+    // los 4".
+    const WE: &[&str] = &[
+        "nosotros", "nosotras", "us", "nos", "los", "las", "the", "os", "as", "all",
+    ];
+    #[rustfmt::skip]
+    const PAIR: &[&str] = &[
+        "viejos", "padres", "suegros", "abuelos", "abuelitos", "parents", "grandparents",
+        "in-laws", "inlaws", "pais", "sogros", "avos",
+    ];
+    const THEIR: &[&str] = &[
+        "los", "mis", "mi", "nuestros", "the", "my", "our", "os", "meus", "nossos",
+    ];
     let t = |k: usize| tokens.get(k);
     // The size after an optional cabin word and "para": its value and where it ends.
     let size_at = |mut k: usize| -> Option<(u16, usize)> {
         if t(k)?.is_any(CABIN) {
             k += 1;
         }
-        if !t(k)?.is_any(FOR) {
+        // "pros avós", "pras" (Portuguese "para os"): the article is in the word.
+        let fused = t(k)?.is_any(&["pros", "pras"]);
+        if !t(k)?.is_any(FOR) && !fused {
             return None;
         }
-        let n = numbers::parse_at(tokens, k + 1)
-            .filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;
-        Some((u16::try_from(n.value).ok()?, k + 1 + n.len))
+        let mut at = k + 1;
+        // "Para los abuelos", "for my parents", "pros avós": a pair.
+        let their = usize::from(t(at).is_some_and(|w| w.is_any(THEIR)));
+        if t(at + their).is_some_and(|w| w.is_any(PAIR)) {
+            return Some((2, at + their + 1));
+        }
+        if fused {
+            return None;
+        }
+        if t(at).is_some_and(|w| w.is_any(WE)) {
+            at += 1;
+        }
+        let n =
+            numbers::parse_at(tokens, at).filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;
+        Some((u16::try_from(n.value).ok()?, at + n.len))
     };
     for (i, one) in tokens.iter().enumerate() {
         if !one.is_any(ONE) {
@@ -1003,7 +1036,16 @@ fn cabins_apart(tokens: &[Token]) -> Vec<u16> {
         };
         let other =
             t(end).is_some_and(|a| a.is_any(AND)) && t(end + 1).is_some_and(|o| o.is_any(OTHER));
-        if let Some((second, _)) = size_at(end + 2).filter(|_| other) {
+        if !other {
+            continue;
+        }
+        let second = size_at(end + 2).or_else(|| {
+            t(end + 2)
+                .is_some_and(|w| w.is_any(SEPARATE))
+                .then(|| size_at(end + 3))
+                .flatten()
+        });
+        if let Some((second, _)) = second {
             return vec![first, second];
         }
     }

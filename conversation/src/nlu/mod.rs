@@ -408,14 +408,16 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let more_people = more_people.filter(|_| whole.is_none());
     let guests = whole.or(guests.filter(|_| more_people.is_none()));
     // The parties a party is made of ("una familia de 4 y otra de 3": 7), when they add up to
-    // it or it is only the first of them.
+    // it or it is only one of them.
     let parties = guests::parties(&tokens);
     let together = parties.iter().sum::<u16>();
     let counted_parties = guests::counts_parties(&tokens);
     let (guests, parties) = match guests {
         _ if parties.is_empty() => (guests, parties),
         Some(g) if g == together => (guests, parties),
-        Some(g) if g == parties[0] => (Some(together), parties),
+        // Only one of them counted ("una para nosotros 4 y otra para mis viejos": the 4, or
+        // the 2 of "para mis viejos"): all of them.
+        Some(g) if parties.contains(&g) => (Some(together), parties),
         // "Somos 2 familias, una de 5 y otra de 4": the number said counts the parties.
         Some(g) if usize::from(g) == parties.len() && counted_parties == Some(g) => {
             (Some(together), parties)

@@ -3682,6 +3682,18 @@ fn cabins_apart_are_read_with_each_party() {
         ("one cabin for 4 and another for 2", vec![4, 2]),
         ("uma pra 4 e outra pra 2", vec![4, 2]),
         ("dos cabañas para 6", vec![]),
+        // The party said by who it is: "nosotros 4", a pair of relatives.
+        (
+            "somos 6, queremos una cabaña para nosotros 4 y otra aparte para los abuelos",
+            vec![4, 2],
+        ),
+        ("una para los 4 y otra para mis viejos", vec![4, 2]),
+        (
+            "one cabin for us 4 and another one for my parents",
+            vec![4, 2],
+        ),
+        ("uma pra nós 4 e outra pros avós", vec![4, 2]),
+        ("una para mis suegros y otra para nosotros 4", vec![2, 4]),
     ] {
         let u = read(text);
         assert!(u.apart, "{text}");

@@ -64,8 +64,11 @@
 //! mid-booking and what guests ask after paying; `cases_conv54.txt`, guests as they really
 //! are: stories with the booking buried, several messages in a row, voice notes, emails with
 //! signatures and quoted mail, topics left and come back to, holidays said loosely and what
-//! they ask after paying) run through the real fleet, each asserting what the guest was told
-//! and the reservation left behind.
+//! they ask after paying; `cases_conv55.txt`, groups and calendars in Argentine Spanish,
+//! English and Brazilian Portuguese: groups of 7 to 20 and couples wanting cabins of their
+//! own, offered, corrected and cancelled, the holidays and long weekends of 2027 and 2028,
+//! relative dates, nights counted, dates written every way and their corrections) run through
+//! the real fleet, each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -316,6 +319,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv52.txt", include_str!("cases_conv52.txt")),
     ("cases_conv53.txt", include_str!("cases_conv53.txt")),
     ("cases_conv54.txt", include_str!("cases_conv54.txt")),
+    ("cases_conv55.txt", include_str!("cases_conv55.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -360,6 +360,7 @@ mod conv51;
 mod conv52;
 mod conv53;
 mod conv54;
+mod conv55;
 mod eighteenth;
 mod eighth;
 mod eleventh;
