@@ -186,6 +186,16 @@ impl RedisConnection {
 }
 
 impl RedisConnection {
+    /// How many replicas the primary holding the fleet's keys streams to right now
+    /// (`INFO replication`, the replicas in state `online`; one still loading its first copy is
+    /// not).
+    pub async fn online_replicas(&mut self) -> RedisResult<u32> {
+        let mut cmd = redis::cmd("INFO");
+        cmd.arg("replication");
+        let info: String = self.on_fleet_slot(cmd).await?;
+        Ok(online_in(&info))
+    }
+
     /// `WAIT` on this connection: how many replicas (at most `wait.replicas`) confirmed
     /// everything it wrote so far, within `wait.timeout`.
     pub async fn replicas_confirming(&mut self, wait: super::ReplicaWait) -> RedisResult<u32> {
@@ -195,6 +205,15 @@ impl RedisConnection {
         let acknowledged: i64 = self.on_fleet_slot(cmd).await?;
         Ok(u32::try_from(acknowledged).unwrap_or(0))
     }
+}
+
+/// The `slaveN:` lines of an `INFO replication` reply in state `online`.
+fn online_in(info: &str) -> u32 {
+    let online = info
+        .lines()
+        .filter(|l| l.starts_with("slave") && l.contains("state=online"))
+        .count();
+    u32::try_from(online).unwrap_or(u32::MAX)
 }
 
 impl ConnectionLike for RedisConnection {
@@ -394,6 +413,20 @@ fn primary_may_have_moved(e: &RedisError) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_replicas_online_are_counted() {
+        let info = "# Replication\r\nrole:master\r\nconnected_slaves:3\r\n\
+                    slave0:ip=127.0.0.1,port=7001,state=online,offset=42,lag=0\r\n\
+                    slave1:ip=127.0.0.1,port=7002,state=wait_bgsave,offset=0,lag=0\r\n\
+                    slave2:ip=127.0.0.1,port=7003,state=online,offset=40,lag=1\r\n\
+                    master_repl_offset:42\r\n";
+        assert_eq!(online_in(info), 2);
+        assert_eq!(
+            online_in("# Replication\r\nrole:master\r\nconnected_slaves:0\r\n"),
+            0
+        );
+    }
 
     #[test]
     fn one_url_is_one_server_and_a_list_is_a_cluster() {

@@ -6,11 +6,11 @@
 //! through the failover; then a worker drains the queue from the new primary.
 //!
 //! With `replica_wait` (one replica, 500 ms) every acknowledged push ran: what the primary took
-//! with it was never acknowledged, and its retry pushed it again. Not always: once in about
-//! eight runs the sentinels promoted the replica that had not confirmed the last few pushes,
-//! and those were lost (README, "What a failover can lose"; an open finding). Without it, a
-//! push acknowledged by the primary alone can vanish with it: the test prints how many (asynchronous replication's
-//! window), and asserts nothing about them.
+//! with it was never acknowledged, and its retry pushed it again. The wait is for every replica
+//! online (at least one): when it was for one alone, once in about eight runs the sentinels
+//! promoted the replica that had not confirmed the last few pushes, and those were lost.
+//! Without it, a push acknowledged by the primary alone can vanish with it: the test prints
+//! how many (asynchronous replication's window), and asserts nothing about them.
 //!
 //! The topology is the test's own, whatever `REDIS_URL` says (it runs the same on a cluster run).
 
