@@ -32,6 +32,23 @@ async fn graph_expecting(text: &str, n: u64) -> MockServer {
     graph
 }
 
+async fn sent_rows(fleet: &Fleet) -> i64 {
+    count(
+        &fleet.db,
+        "SELECT count(*) FROM outbound_messages WHERE status = 'sent'",
+    )
+    .await
+}
+
+/// A connection of the test's own to the fleet's Redis.
+async fn redis_of(fleet: &Fleet) -> redis::aio::MultiplexedConnection {
+    redis::Client::open(fleet.redis_url.as_str())
+        .unwrap()
+        .get_multiplexed_async_connection()
+        .await
+        .unwrap()
+}
+
 async fn pending_rows(fleet: &Fleet) -> i64 {
     count(
         &fleet.db,
@@ -78,12 +95,7 @@ async fn a_worker_killed_between_commit_and_flush_still_answers_once_through_the
     )]);
     assert!(
         eventually(Duration::from_secs(15), || async {
-            count(
-                &fleet.db,
-                "SELECT count(*) FROM outbound_messages WHERE status = 'sent'",
-            )
-            .await
-                == 1
+            sent_rows(&fleet).await == 1
         })
         .await,
         "the sweeper relayed the reply and it was sent"
@@ -202,13 +214,7 @@ async fn a_reply_relayed_twice_is_sent_once() {
     )]);
     assert!(
         eventually(Duration::from_secs(15), || async {
-            pending_rows(&fleet).await == 0
-                && count(
-                    &fleet.db,
-                    "SELECT count(*) FROM outbound_messages WHERE status = 'sent'",
-                )
-                .await
-                    == 1
+            pending_rows(&fleet).await == 0 && sent_rows(&fleet).await == 1
         })
         .await
     );
@@ -220,11 +226,7 @@ async fn a_reply_relayed_twice_is_sent_once() {
 /// Deletes what a Redis failover loses when the old primary dies before a replica has the last
 /// push: the reply's job and its dedupe record. Answers how many keys went.
 async fn lose_reply_jobs(fleet: &Fleet) -> usize {
-    let mut conn = redis::Client::open(fleet.redis_url.as_str())
-        .unwrap()
-        .get_multiplexed_async_connection()
-        .await
-        .unwrap();
+    let mut conn = redis_of(fleet).await;
     let prefix = fleet.queue.prefix();
     let mut keys: Vec<String> = redis::cmd("KEYS")
         .arg(format!("{prefix}:idem:send_reply:*"))
@@ -237,14 +239,6 @@ async fn lose_reply_jobs(fleet: &Fleet) -> usize {
         .query_async::<usize>(&mut conn)
         .await
         .unwrap()
-}
-
-async fn sent_rows(fleet: &Fleet) -> i64 {
-    count(
-        &fleet.db,
-        "SELECT count(*) FROM outbound_messages WHERE status = 'sent'",
-    )
-    .await
 }
 
 #[tokio::test]
@@ -318,11 +312,7 @@ async fn a_reply_whose_job_redis_lost_is_queued_again_and_sent_once() {
 
 /// The ready entries of `queue` holding `needle`.
 async fn ready_holding(fleet: &Fleet, queue: &str, needle: &str) -> usize {
-    let mut conn = redis::Client::open(fleet.redis_url.as_str())
-        .unwrap()
-        .get_multiplexed_async_connection()
-        .await
-        .unwrap();
+    let mut conn = redis_of(fleet).await;
     let entries: Vec<String> = redis::cmd("LRANGE")
         .arg(format!("{}:q:{queue}:ready", fleet.queue.prefix()))
         .arg(0)
