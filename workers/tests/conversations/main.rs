@@ -61,7 +61,9 @@
 //! a booking, mostly Argentine: offers pointed at by attribute, "sí"/"dale" accepting only
 //! what is on the table, corrections before and after a hold, cancellations unpaid and paid,
 //! groups and their size corrected, kids, babies and pets, several intents, questions
-//! mid-booking and what guests ask after paying) run
+//! mid-booking and what guests ask after paying; `cases_conv56.txt`, English-speaking and
+//! Brazilian guests asking about named cabins in every intent, answered wholly in their
+//! language) run
 //! through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -313,6 +315,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv51.txt", include_str!("cases_conv51.txt")),
     ("cases_conv52.txt", include_str!("cases_conv52.txt")),
     ("cases_conv53.txt", include_str!("cases_conv53.txt")),
+    ("cases_conv56.txt", include_str!("cases_conv56.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
