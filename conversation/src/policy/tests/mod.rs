@@ -359,6 +359,7 @@ mod conv48;
 mod conv51;
 mod conv52;
 mod conv53;
+mod conv56;
 mod eighteenth;
 mod eighth;
 mod eleventh;
