@@ -594,7 +594,11 @@ fn photos(lang: Language, chosen: &[&Accommodation], named: bool, base: &str) ->
                 .map(|(i, link)| Say::Image {
                     link,
                     caption: if i == 0 {
-                        format!("{}: {}", a.name, texts::description_in(lang, &a.description))
+                        format!(
+                            "{}: {}",
+                            a.name,
+                            texts::description_in(lang, &a.description)
+                        )
                     } else {
                         a.name.clone()
                     },
@@ -614,7 +618,13 @@ fn photos(lang: Language, chosen: &[&Accommodation], named: bool, base: &str) ->
             _ => format!(
                 "• {}: {}",
                 a.name,
-                texts::cabin_in_detail(lang, a.capacity, a.pets_allowed, &a.description, &a.amenities)
+                texts::cabin_in_detail(
+                    lang,
+                    a.capacity,
+                    a.pets_allowed,
+                    &a.description,
+                    &a.amenities
+                )
             ),
         })
         .collect::<Vec<_>>()

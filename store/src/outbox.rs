@@ -363,7 +363,8 @@ type UnsentRow = (
 /// Follow-up jobs written in `written` and relayed whose job left no idempotency record (it
 /// has not run, or is still running), oldest first: the sweeper pushes them again, keyed, so a
 /// queue that lost them in a Redis failover gets them back and one that holds them takes
-/// nothing.
+/// nothing. Not a feed's iCal sync: most of those end without a record (nothing changed, the
+/// host failed), and the next tick syncs the feed anyway.
 pub async fn relayed_jobs_not_run(
     db: &PgPool,
     written: std::ops::Range<DateTime<Utc>>,
@@ -372,6 +373,7 @@ pub async fn relayed_jobs_not_run(
     let rows: Vec<UnrelayedRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {UNRELAYED_COLUMNS} FROM outbox o
          WHERE kind = 'job' AND status = 'relayed' AND created_at >= $1 AND created_at < $2
+           AND o.effect->'job'->>'queue' <> 'sync_ical'
            AND NOT EXISTS (SELECT 1 FROM idempotency_records r WHERE r.idempotency_key =
                            (o.effect->'job'->>'queue') || ':' || (o.effect->>'key'))
          ORDER BY created_at LIMIT $3"

@@ -226,7 +226,14 @@ impl Tally {
             {
                 return Some(self.everyone);
             }
-            Some(self.adults + self.kids + others + speaker * u32::from(self.everyone == 0))
+            // "2 adultos y el bebé", "3 adultos más mi suegra": the one joined besides.
+            Some(
+                self.adults
+                    + self.kids
+                    + others
+                    + self.relatives_added
+                    + speaker * u32::from(self.everyone == 0),
+            )
         } else if self.other_couples > 0
             && self.couples_joining == self.other_couples
             && !self.couple
@@ -322,6 +329,21 @@ fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
     }
     if let Some(n) = now_we_are(tokens, &number, &people) {
         return Some(n);
+    }
+    // "Él quiere ir con mi mamá, los dos solos", "vamos nosotros tres solitos": the party said
+    // whole, alone, wins over the people the message names (who writes may not be going).
+    let alone = (0..tokens.len()).find_map(|t| {
+        if !tokens[t].is_any(&["los", "las", "nosotros", "nosotras"]) {
+            return None;
+        }
+        let n = number(t + 1)?;
+        tokens
+            .get(t + 1 + n.len)
+            .is_some_and(|w| w.is_any(&["solos", "solas", "solitos", "solitas"]))
+            .then_some(n.value)
+    });
+    if alone.is_some() {
+        return alone;
     }
     // "Quedamos en 6", "ficamos em 10": the party as it now stands.
     const SETTLED: &[&str] = &[
@@ -631,8 +653,19 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
         }
         return;
     };
+    // "¿está libre del 11 al 14 los cuatro?", "del 3 al 6, los dos": "los N" closing what it
+    // says (not "los 2 días", "los 15 de mi hija") is the party; "las dos" are the cabins.
+    const CLOSES_PARTY: &[&str] = &[
+        "juntos", "juntas", "nomas", "esta", "estan", "hay", "tenes", "tienen", "tendras",
+        "tendrian", "se", "puede", "podemos", "entramos", "cabemos",
+    ];
+    let the_n = at(i - 1).is_some_and(|t| t.is("los"))
+        && (i + 1 >= tokens.len()
+            || at(i).is_some_and(|t| t.punct_after)
+            || at(i + 1).is_some_and(|t| t.is_any(CLOSES_PARTY)));
     // "somos cuatro no perdón cinco": the number right after the change of mind.
     let direct = tally.retracted
+        || the_n
         || going
         || at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT))
         || (changed_mind
@@ -1025,15 +1058,27 @@ fn solo_phrase(tokens: &[Token], i: usize) -> bool {
 /// ("somos 2 más mi hijo y mi suegra": 4).
 fn relative_added(tokens: &[Token], i: usize) -> bool {
     let t = |k: usize| tokens.get(k);
+    let one_kid = |w: &Token| lexicon::any_word(w, KIDS).is_some() && !w.text.ends_with('s');
     let relative = |k: usize| {
         t(k).is_some_and(|w| w.is_any(&["mi", "nuestro", "nuestra"]))
-            && t(k + 1).is_some_and(|w| {
-                w.is_any(PARTNERS)
-                    || (lexicon::any_word(w, KIDS).is_some() && !w.text.ends_with('s'))
-            })
+            && t(k + 1).is_some_and(|w| w.is_any(PARTNERS) || one_kid(w))
     };
-    if !relative(i) || i == 0 {
+    // "somos cuatro más el bebé", "2 y la nena": one child with an article, joined to the count.
+    let the_child =
+        |k: usize| t(k).is_some_and(|w| w.is_any(&["el", "la"])) && t(k + 1).is_some_and(one_kid);
+    if i == 0 || !(relative(i) || the_child(i)) {
         return false;
+    }
+    if the_child(i) {
+        // Right after a count: "somos 4 y el bebé", "2 adultos y la nena".
+        let count_at = |k: usize| numbers::parse_at(tokens, k).is_some_and(|n| !n.ordinal);
+        let after_count = i >= 2
+            && (count_at(i - 2)
+                || i >= 3
+                    && t(i - 2).is_some_and(|w| lexicon::any_word(w, ADULTS).is_some())
+                    && count_at(i - 3));
+        return t(i - 1).is_some_and(|w| w.is("mas"))
+            || t(i - 1).is_some_and(|w| w.is("y")) && after_count;
     }
     // Joined by "más", or by "y" to a relative joined by "más" before it.
     let joined_by_mas = t(i - 1).is_some_and(|w| w.is("mas"));

@@ -5764,7 +5764,7 @@ fn english_and_brazilian_ways_found_by_the_forty_fifth_set() {
         "tell me about the Lenga",
         "can you tell me a bit more about the Coihue?",
         "what's the Lenga like?",
-        "Hi! What is the Ñire cabin like?",
+        "Hi! What is the Lenga cabin like?",
         "good morning, what does the Coihue look like?",
         "hello there, whats the arrayan like",
         "describe the Arrayán please",
@@ -6447,6 +6447,60 @@ fn that_is_it_with_a_go_ahead_is_a_yes() {
     }
     for text in ["isso, quanto custa?", "isso é caro?", "exato, e tem wifi?"] {
         assert!(!read(text).affirmative, "{text}");
+    }
+}
+
+/// conv54: a child said with its article after the count ("somos cuatro más el bebé", "4 y la
+/// nena") is one more; "con el bebé" is among them; the child's age after "que tiene(n)" asks
+/// nothing about the cabins.
+#[test]
+fn a_child_with_its_article_is_one_more_and_its_age_no_question() {
+    for (text, n) in [
+        ("somos cuatro más el bebé que tiene un año", 5),
+        ("somos 4 mas el bebe", 5),
+        ("somos 2 y la nena", 3),
+        ("somos dos más la nena", 3),
+        ("somos 3 y el nene que tiene 2 años", 4),
+        ("somos 4 con el bebé", 4),
+        ("somos 2 adultos y el bebé", 3),
+        ("2 adultos más la nena", 3),
+        ("3 adultos más mi suegra", 4),
+    ] {
+        let u = read(text);
+        assert_eq!(u.guests, Some(n), "{text}");
+        assert!(!u.topics.contains(&InfoTopic::Amenities), "{text}");
+    }
+    for text in ["¿qué tiene la Lenga?", "que tiene la Coihue?"] {
+        assert!(read(text).topics.contains(&InfoTopic::Amenities), "{text}");
+    }
+}
+
+/// conv54: "los N" closing what is said ("del 11 al 14 los cuatro", "los cuatro, está libre?")
+/// and "los dos solos" (the whole party, even when who writes names others) are the party; "los
+/// 2 días", "los 15 de mi hija" and "las dos" (both cabins) are not.
+#[test]
+fn los_n_closing_the_sentence_is_the_party() {
+    for (text, n) in [
+        (
+            "eh y si vamos del once al catorce de marzo los cuatro está libre",
+            4,
+        ),
+        ("del 11 al 14 de marzo los cuatro", 4),
+        ("del 3 al 6 de abril, los dos", 2),
+        (
+            "les escribo de parte de mi papá. Él quiere ir con mi mamá, los dos solos, del 12 al 15 de abril",
+            2,
+        ),
+        ("vamos nosotros tres solos del 2 al 5 de mayo", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    for text in [
+        "del 11 al 14 de marzo, los 2 días con sol",
+        "queremos festejar los 15 de mi hija",
+        "dale, las dos",
+    ] {
+        assert_eq!(read(text).guests, None, "{text}");
     }
 }
 

@@ -73,6 +73,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
         },
         Incoming::Words(u) => {
             let u = &*in_context::in_context(prev, u, facts.today);
+            let u = &*reread::smaller_for_fewer(prev, u, facts);
             let u = &*reread::pointed_at_the_place(prev, u, facts);
             let u = &*reread::code_asked_for(prev, u);
             let u = &*reread::booked_again(prev, u);

@@ -313,3 +313,70 @@ fn asking(u: &Understanding, asked: &crate::state::Asked) -> Understanding {
     read.feature = asked.features.first().copied();
     read
 }
+
+/// "Al final somos 3, nos sirve una más chica", "we'll be 3 now, so a smaller cabin is fine":
+/// with a stay held (unpaid, one cabin) and no offer on the table, fewer people and the
+/// smallest asked for name the smallest free cabin that sleeps them on the held dates (the
+/// cheapest of those) when it is smaller than the one held, and the cheapest asked for the
+/// cheapest that sleeps them when it costs less; the hold moves there.
+pub(super) fn smaller_for_fewer<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+    facts: &Facts<'_>,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::Choice;
+    use booking::{Guests, StayDates, availability::Occupancy};
+    let (Some(guests), Some(Choice::Smallest | Choice::Cheapest)) = (u.guests, u.choice) else {
+        return Cow::Borrowed(u);
+    };
+    let Some(h) = plan::held(facts, u).filter(|h| !h.paid && h.group.is_none()) else {
+        return Cow::Borrowed(u);
+    };
+    if u.accommodation.is_some()
+        || prev.offer.is_some()
+        || u.check_in.is_some_and(|i| i != h.check_in)
+        || guests >= h.guests
+    {
+        return Cow::Borrowed(u);
+    }
+    let (Ok(stay), Ok(party)) = (StayDates::new(h.check_in, h.check_out), Guests::new(guests))
+    else {
+        return Cow::Borrowed(u);
+    };
+    let taken = h.others_taken(facts.occupancy.taken);
+    let occupancy = Occupancy {
+        accommodations: facts.occupancy.accommodations,
+        taken: &taken,
+    };
+    let Some(held_cabin) = facts
+        .occupancy
+        .accommodations
+        .iter()
+        .find(|a| a.id == h.accommodation_id)
+    else {
+        return Cow::Borrowed(u);
+    };
+    let cheapest = u.choice == Some(Choice::Cheapest);
+    let smaller = occupancy
+        .free(&stay, party)
+        .into_iter()
+        .filter(|a| a.min_nights(&stay).is_ok())
+        .filter(|a| match cheapest {
+            true => a.base_cents < held_cabin.base_cents,
+            false => a.capacity < held_cabin.capacity,
+        })
+        .min_by_key(|a| match cheapest {
+            true => (a.base_cents, i64::from(a.capacity)),
+            false => (i64::from(a.capacity), a.base_cents),
+        });
+    match smaller {
+        Some(a) => {
+            let mut read = u.clone();
+            read.accommodation = Some(a.name.clone());
+            read.accommodations = vec![a.name.clone()];
+            read.choice = None;
+            Cow::Owned(read)
+        }
+        None => Cow::Borrowed(u),
+    }
+}

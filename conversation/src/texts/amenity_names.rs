@@ -102,16 +102,17 @@ pub fn description_in(lang: Language, description: &str) -> String {
         .flat_map(|p| p.split(" y "))
         .flat_map(|p| p.split(" con "))
     {
-        let phrase = phrase.trim();
+        let counted = phrase.trim().strip_prefix("con ").unwrap_or(phrase.trim());
         let phrase = ["con ", "un ", "una ", "el ", "la "]
             .iter()
-            .fold(phrase, |p, lead| p.strip_prefix(lead).unwrap_or(p))
+            .fold(phrase.trim(), |p, lead| p.strip_prefix(lead).unwrap_or(p))
             .trim();
-        let thing = rooms_counted(lang, phrase)
+        let thing = rooms_counted(lang, counted)
             .or_else(|| {
-                NAMES.iter().find(|(es, _, _)| *es == phrase).map(|(_, en, pt)| {
-                    (if lang == Language::En { *en } else { *pt }).to_owned()
-                })
+                NAMES
+                    .iter()
+                    .find(|(es, _, _)| *es == phrase)
+                    .map(|(_, en, pt)| (if lang == Language::En { *en } else { *pt }).to_owned())
             })
             .or_else(|| {
                 phrase
@@ -202,7 +203,11 @@ mod tests {
                 "3 bedrooms",
                 "3 quartos",
             ),
-            ("Un dormitorio y un baño", "1 bedroom, 1 bathroom", "1 quarto, 1 banheiro"),
+            (
+                "Un dormitorio y un baño",
+                "1 bedroom, 1 bathroom",
+                "1 quarto, 1 banheiro",
+            ),
             ("Ideal para desconectarse", "", ""),
         ];
         for (owner, en, pt) in rows {

@@ -740,7 +740,11 @@ fn said_of(lang: Language, description: &str) -> String {
         return description.to_owned();
     }
     let said = sentence(&super::description_in(lang, description));
-    if said.is_empty() { said } else { format!("{said}.") }
+    if said.is_empty() {
+        said
+    } else {
+        format!("{said}.")
+    }
 }
 
 /// Words with their first letter in capitals ("2 bedrooms" stays, "jacuzzi" is "Jacuzzi").

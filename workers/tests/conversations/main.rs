@@ -61,11 +61,12 @@
 //! a booking, mostly Argentine: offers pointed at by attribute, "sí"/"dale" accepting only
 //! what is on the table, corrections before and after a hold, cancellations unpaid and paid,
 //! groups and their size corrected, kids, babies and pets, several intents, questions
-//! mid-booking and what guests ask after paying; `cases_conv56.txt`, English-speaking and
-//! Brazilian guests asking about named cabins in every intent, answered wholly in their
-//! language) run
-//! through the real fleet, each asserting what the guest was told and the reservation left
-//! behind.
+//! mid-booking and what guests ask after paying; `cases_conv54.txt`, guests as they really
+//! are: stories with the booking buried, several messages in a row, voice notes, emails with
+//! signatures and quoted mail, topics left and come back to, holidays said loosely and what
+//! they ask after paying; `cases_conv56.txt`, English-speaking and Brazilian guests asking
+//! about named cabins in every intent, answered wholly in their language) run through the
+//! real fleet, each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -315,6 +316,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv51.txt", include_str!("cases_conv51.txt")),
     ("cases_conv52.txt", include_str!("cases_conv52.txt")),
     ("cases_conv53.txt", include_str!("cases_conv53.txt")),
+    ("cases_conv54.txt", include_str!("cases_conv54.txt")),
     ("cases_conv56.txt", include_str!("cases_conv56.txt")),
 ];
 

@@ -7,7 +7,7 @@ use jobs::{
     EnqueueOptions,
     domain::IdempotencyKey,
     effects::{Effect, FollowUp},
-    payloads::{Channel, SendReply, SyncIcal},
+    payloads::{Channel, ParseIntent, SendReply, SyncIcal},
 };
 use store::outbox::{Cause, NewEffect};
 use wiremock::{
@@ -336,21 +336,39 @@ async fn ready_holding(fleet: &Fleet, queue: &str, needle: &str) -> usize {
 #[tokio::test]
 async fn a_follow_up_whose_job_redis_lost_is_queued_again_and_one_that_ran_is_not() {
     let fleet = Fleet::new().await;
-    // Two follow-ups a relay handed to the queue (rows marked relayed) that Redis no longer
-    // has: the first job was lost with the old primary before it ran; the second ran (its
-    // idempotency record is there) and was acknowledged.
-    let follow_up = |tick_ms: i64| {
+    // Three follow-ups a relay handed to the queue (rows marked relayed) that Redis no longer
+    // has: two voice notes' transcripts to be read as the guests' turns, the first lost with
+    // the old primary before it ran, the second run and acknowledged (its idempotency record
+    // is there); and a feed's iCal sync, lost too, which the next tick redoes.
+    let transcript = |message_id: &str| {
         NewEffect::new(
-            format!("test:cause:tick:{tick_ms}"),
+            format!("test:cause:{message_id}"),
             Effect::Enqueue {
-                key: IdempotencyKey::namespaced("tick", &tick_ms.to_string()).unwrap(),
-                job: FollowUp::SyncIcal(SyncIcal {
-                    feed_id: None,
-                    tick_ms,
+                key: IdempotencyKey::namespaced("wa", &format!("{message_id}:transcript")).unwrap(),
+                job: FollowUp::ParseIntent(ParseIntent {
+                    channel: Channel::Whatsapp {
+                        phone_number_id: NUMBER_ID.into(),
+                        from: jobs::domain::PhoneNumber::parse("5491155551234").unwrap(),
+                    },
+                    message_id: message_id.into(),
+                    text: "hola, ¿tenés lugar?".into(),
+                    received_at_ms: 1,
+                    transcript_confidence: Some(0.9),
+                    wordless: None,
                 }),
             },
         )
     };
+    let sync = NewEffect::new(
+        "test:cause:feed:7",
+        Effect::Enqueue {
+            key: IdempotencyKey::namespaced("tick", "1:feed:7").unwrap(),
+            job: FollowUp::SyncIcal(SyncIcal {
+                feed_id: Some(7),
+                tick_ms: 1,
+            }),
+        },
+    );
     let mut tx = fleet.db.begin().await.unwrap();
     let cause = Cause {
         key: "test:cause",
@@ -360,7 +378,7 @@ async fn a_follow_up_whose_job_redis_lost_is_queued_again_and_one_that_ran_is_no
     let rows = store::outbox::write(
         &mut tx,
         cause,
-        &[follow_up(7_000_001), follow_up(7_000_002)],
+        &[transcript("wamid.LOST"), transcript("wamid.RAN"), sync],
     )
     .await
     .unwrap();
@@ -370,8 +388,8 @@ async fn a_follow_up_whose_job_redis_lost_is_queued_again_and_one_that_ran_is_no
     let ran = store::idempotency::begin(
         &fleet.db,
         store::idempotency::Record {
-            key: "sync_ical:tick:7000002",
-            queue: "sync_ical",
+            key: "parse_intent:wa:wamid.RAN:transcript",
+            queue: "parse_intent",
             job_id: "ran-before-the-failover",
         },
     )
@@ -380,7 +398,8 @@ async fn a_follow_up_whose_job_redis_lost_is_queued_again_and_one_that_ran_is_no
     .expect("a new record");
     ran.commit().await.unwrap();
 
-    // A worker that runs no iCal syncs, so what its sweeper queues stays there to be seen.
+    // A worker that runs no guest turns and no syncs, so what its sweeper queues stays there
+    // to be seen.
     let env = fleet.worker_env("http://127.0.0.1:9", "http://127.0.0.1:9");
     let _w = Reaper(vec![fleet.spawn_worker(
         WORKER,
@@ -393,14 +412,16 @@ async fn a_follow_up_whose_job_redis_lost_is_queued_again_and_one_that_ran_is_no
     )]);
     assert!(
         eventually(Duration::from_secs(15), || async {
-            ready_holding(&fleet, "sync_ical", "7000001").await == 1
+            ready_holding(&fleet, "parse_intent", "wamid.LOST").await == 1
         })
         .await,
-        "the lost follow-up is queued again"
+        "the lost transcript is queued again"
     );
-    // Sweep after sweep: the queued one is not queued twice, the one that ran never.
+    // Sweep after sweep: the queued one is not queued twice, the one that ran never, nor the
+    // sync.
     tokio::time::sleep(Duration::from_millis(2000)).await;
-    assert_eq!(ready_holding(&fleet, "sync_ical", "7000001").await, 1);
-    assert_eq!(ready_holding(&fleet, "sync_ical", "7000002").await, 0);
+    assert_eq!(ready_holding(&fleet, "parse_intent", "wamid.LOST").await, 1);
+    assert_eq!(ready_holding(&fleet, "parse_intent", "wamid.RAN").await, 0);
+    assert_eq!(ready_holding(&fleet, "sync_ical", "feed_id").await, 0);
     fleet.drop_db().await;
 }

@@ -381,7 +381,8 @@ fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTop
                 && !asks
                 && next.is_some_and(|t| t.is_any(DATE_FOLLOWS) || t.is_digits());
             let tag = *topic == InfoTopic::Photos && how_it_goes_tag(tokens, pos, len);
-            (!date_marker && !tag).then_some((pos, len, quality, *topic))
+            let age = phrase.starts_with("que tien") && says_an_age(tokens, pos + len);
+            (!date_marker && !tag && !age).then_some((pos, len, quality, *topic))
         })
         .collect();
     let inside = |&(pos, len, _, topic): &(usize, usize, Quality, InfoTopic)| {
@@ -394,6 +395,27 @@ fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTop
         .map(|&(pos, _, quality, topic)| (pos, quality, topic))
         .collect();
     kept.into_iter()
+}
+
+/// "el bebé que tiene un año", "los nenes que tienen 5 y 8 años", "que tiene 2 añitos": a
+/// person's age after "que tiene(n)", not a question about what a cabin has.
+fn says_an_age(tokens: &[Token], from: usize) -> bool {
+    const AGE: &[&str] = &[
+        "ano",
+        "anos",
+        "anito",
+        "anitos",
+        "mes",
+        "meses",
+        "mesecitos",
+        "years",
+        "months",
+    ];
+    let after = tokens.get(from..).unwrap_or_default();
+    let counted = |k: usize| {
+        after[k].is_any(&["un", "una"]) || crate::nlu::numbers::parse_at(after, k).is_some()
+    };
+    (0..after.len().min(4)).any(counted) && after.iter().take(5).any(|t| t.is_any(AGE))
 }
 
 /// "El resto se paga allá cuando llegamos, ¿o cómo es?", "¿se paga todo junto o cómo es?":

@@ -31,12 +31,21 @@ const SPANISH: &[&str] = &[
 #[test]
 fn english_and_portuguese_guests_read_a_cabin_in_their_language() {
     for (text, wanted) in [
-        ("tell me about the Coihue", &["4", "2 bedrooms", "forest"][..]),
+        (
+            "tell me about the Coihue",
+            &["4", "2 bedrooms", "forest"][..],
+        ),
         ("what's the Lenga like?", &["6", "3 bedrooms"]),
-        ("Hi! What is the Arrayán cabin like?", &["2", "fireplace", "lake"]),
+        (
+            "Hi! What is the Arrayán cabin like?",
+            &["2", "fireplace", "lake"],
+        ),
         ("which is bigger, the Coihue or the Lenga?", &["Lenga", "6"]),
         ("qual a diferença entre a Coihue e a Lenga?", &["4", "6"]),
-        ("how many bedrooms does the Lenga have?", &["3 bedrooms", "6"]),
+        (
+            "how many bedrooms does the Lenga have?",
+            &["3 bedrooms", "6"],
+        ),
         ("quantos quartos tem a Coihue?", &["2 quartos", "4"]),
         ("can you send me pics of the arrayan?", &["Arrayán", "2"]),
         ("me fala da coihue? tem fotos?", &["Coihue", "4"]),
