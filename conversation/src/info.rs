@@ -27,7 +27,7 @@ fn about<'a>(all: &'a [Accommodation], named: Option<&str>) -> Vec<&'a Accommoda
 }
 
 /// A few cabins compared ("¿qué diferencia hay entre la Coihue y la Ñire?"): each one's
-/// capacity, pets, description and amenities, then an invitation to ask more.
+/// capacity, pets, description (in the guest's language), amenities and price a night, then an invitation to ask more.
 pub fn compared(lang: Language, cabins: &[Accommodation]) -> Say {
     let lines: Vec<(&str, String)> = cabins
         .iter()
@@ -38,6 +38,12 @@ pub fn compared(lang: Language, cabins: &[Accommodation]) -> Say {
                 a.pets_allowed,
                 &a.description,
                 &a.amenities,
+            );
+            // Its price a night too: "which is cheaper, the Lenga or the Coihue?" is a
+            // comparison.
+            let what = format!(
+                "{what}. {}",
+                texts::night_from(lang, a.tariff().base_per_night)
             );
             (a.name.as_str(), what)
         })
@@ -63,7 +69,7 @@ pub fn answer(
                 .iter()
                 .map(|a| {
                     let what = if a.amenities.is_empty() {
-                        a.description.clone()
+                        texts::description_in(lang, &a.description)
                     } else {
                         texts::amenity_list(lang, &a.amenities).join(", ")
                     };
@@ -588,7 +594,11 @@ fn photos(lang: Language, chosen: &[&Accommodation], named: bool, base: &str) ->
                 .map(|(i, link)| Say::Image {
                     link,
                     caption: if i == 0 {
-                        format!("{}: {}", a.name, a.description)
+                        format!(
+                            "{}: {}",
+                            a.name,
+                            texts::description_in(lang, &a.description)
+                        )
                     } else {
                         a.name.clone()
                     },
@@ -601,7 +611,22 @@ fn photos(lang: Language, chosen: &[&Accommodation], named: bool, base: &str) ->
     }
     let described = chosen
         .iter()
-        .map(|a| format!("• {}: {}", a.name, a.description))
+        .map(|a| match lang {
+            // In Spanish the owner's own words; else what can be said in the guest's language,
+            // with how many it sleeps.
+            Language::Es => format!("• {}: {}", a.name, a.description),
+            _ => format!(
+                "• {}: {}",
+                a.name,
+                texts::cabin_in_detail(
+                    lang,
+                    a.capacity,
+                    a.pets_allowed,
+                    &a.description,
+                    &a.amenities
+                )
+            ),
+        })
         .collect::<Vec<_>>()
         .join("\n");
     vec![Say::Text(texts::no_photos(lang, &described))]

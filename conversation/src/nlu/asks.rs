@@ -648,9 +648,12 @@ pub(super) fn tell_me(tokens: &[Token]) -> bool {
     let describe = tokens
         .iter()
         .any(|t| t.is_any(&["describe", "descreve", "descreva", "descrever"]));
-    // "What's the Ñire like?", "what is the Lenga like": what it is like.
-    let like = tokens.first().is_some_and(|t| t.is_any(&["what", "whats"]))
-        && tokens.last().is_some_and(|t| t.is("like"));
+    // "What's the Ñire like?", "what is the Lenga like", "Hi! What is the Ñire cabin like?",
+    // "good morning, what does the Coihue look like?": what it is like, after a greeting too.
+    let like = tokens.last().is_some_and(|t| t.is("like"))
+        && tokens[..tokens.len() - 1]
+            .iter()
+            .any(|t| t.is_any(&["what", "whats"]));
     told_about || me_told || describe || like
 }
 

@@ -22,6 +22,9 @@ const ENGLISH: &[&str] = &[
     "actually", "sorry", "instead", "free", "parking", "heating", "grill", "kitchen", "until",
     "morning", "evening", "afternoon", "st", "nd", "rd", "th", "okay", "yeah", "yep", "checking",
     "arriving", "leaving", "between", "staying", "stay",
+    // Cabins compared and described ("whats cheaper, lenga or coihue?", "pics of the arrayan").
+    "whats", "cheaper", "bigger", "smaller", "larger", "or", "than", "view", "sleeps", "sleep",
+    "bedrooms", "bedroom", "pics", "pictures", "photos", "fireplace", "tub",
 ];
 
 #[rustfmt::skip]
@@ -125,6 +128,9 @@ mod tests {
             "we are 4 adults",
             "yes please",
             "sorry, actually it's from the 16th to the 18th",
+            "whats cheaper, lenga or coihue?",
+            "lenga or coihue, bigger?",
+            "pics of the arrayan??",
         ] {
             assert_eq!(lang(s), Some(Language::En), "{s}");
         }

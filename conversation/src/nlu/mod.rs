@@ -531,6 +531,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         .and_then(|name| {
             accommodation::asked_of(&tokens, name)
                 .filter(|w| decision.intent == Intent::Unknown || accommodation::a_thing(w))
+                // "Hi! What is the Ñire cabin like?": what it is like, no thing asked of it.
+                .filter(|w| w.split_whitespace().last().is_none_or(|l| l != "like"))
                 .map(|words| (name.clone(), words))
         });
     // "¿Tiene vista al lago?", "¿y deck?" with no cabin named, said as following on: the words

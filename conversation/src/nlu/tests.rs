@@ -5776,6 +5776,9 @@ fn english_and_brazilian_ways_found_by_the_forty_fifth_set() {
         "tell me about the Lenga",
         "can you tell me a bit more about the Coihue?",
         "what's the Lenga like?",
+        "Hi! What is the Lenga cabin like?",
+        "good morning, what does the Coihue look like?",
+        "hello there, whats the arrayan like",
         "describe the Arrayán please",
         "me fala mais sobre a Lenga",
     ] {

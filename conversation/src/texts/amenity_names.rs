@@ -85,6 +85,76 @@ pub fn amenities_listed<S: AsRef<str>>(lang: Language, names: &[S]) -> String {
     super::list(lang, &named.iter().map(AsRef::as_ref).collect::<Vec<_>>())
 }
 
+/// The owner's description of a cabin ("Dos dormitorios, jacuzzi y vista a la montaña.") as a
+/// guest writing `lang` reads it: in Spanish as the owner wrote it; in English or Portuguese
+/// only what can be said in their language: the bedrooms and bathrooms counted ("2 bedrooms"),
+/// the features the table above names ("jacuzzi", "wood fireplace"), the view ("a view of the
+/// lake"), and nothing of the rest ("ideal para familias"): never Spanish words to them. Empty
+/// when nothing of it can be said.
+pub fn description_in(lang: Language, description: &str) -> String {
+    if lang == Language::Es {
+        return description.trim().trim_end_matches('.').to_owned();
+    }
+    let folded = crate::info::fold(description);
+    let mut said: Vec<String> = Vec::new();
+    for phrase in folded
+        .split(['.', ',', ';', '!', '\n', '(', ')'])
+        .flat_map(|p| p.split(" y "))
+        .flat_map(|p| p.split(" con "))
+    {
+        let counted = phrase.trim().strip_prefix("con ").unwrap_or(phrase.trim());
+        let phrase = ["con ", "un ", "una ", "el ", "la "]
+            .iter()
+            .fold(phrase.trim(), |p, lead| p.strip_prefix(lead).unwrap_or(p))
+            .trim();
+        let thing = rooms_counted(lang, counted)
+            .or_else(|| {
+                NAMES
+                    .iter()
+                    .find(|(es, _, _)| *es == phrase)
+                    .map(|(_, en, pt)| (if lang == Language::En { *en } else { *pt }).to_owned())
+            })
+            .or_else(|| {
+                phrase
+                    .starts_with("vista")
+                    .then(|| crate::info::scenery_named(phrase))
+                    .flatten()
+                    .map(|s| super::scenery_view(lang, s).to_owned())
+            });
+        if let Some(thing) = thing
+            && !said.contains(&thing)
+        {
+            said.push(thing);
+        }
+    }
+    said.join(", ")
+}
+
+/// "Dos dormitorios" as "2 bedrooms" ("2 quartos"); "un baño" as "1 bathroom".
+fn rooms_counted(lang: Language, phrase: &str) -> Option<String> {
+    let mut words = phrase.split_whitespace();
+    let (count, room) = (words.next()?, words.next()?);
+    if words.next().is_some() {
+        return None;
+    }
+    let n: u32 = match count {
+        "un" | "una" | "uno" => 1,
+        "dos" => 2,
+        "tres" => 3,
+        "cuatro" => 4,
+        "cinco" => 5,
+        "seis" => 6,
+        n => n.parse().ok()?,
+    };
+    let (en, pt) = match room.trim_end_matches("es").trim_end_matches('s') {
+        "dormitorio" | "habitacion" | "cuarto" => (("bedroom", "bedrooms"), ("quarto", "quartos")),
+        "bano" => (("bathroom", "bathrooms"), ("banheiro", "banheiros")),
+        _ => return None,
+    };
+    let (one, many) = if lang == Language::En { en } else { pt };
+    Some(format!("{n} {}", if n == 1 { one } else { many }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +178,45 @@ mod tests {
             vec!["WiFi", "estacionamento"]
         );
         assert_eq!(amenities_listed(Language::En, &owner), "WiFi and parking");
+    }
+
+    #[test]
+    fn a_description_is_said_in_the_guests_language_without_spanish_words() {
+        let rows = [
+            (
+                "Dos dormitorios, jacuzzi y vista a la montaña.",
+                "2 bedrooms, jacuzzi, mountain view",
+                "2 quartos, jacuzzi, vista para a montanha",
+            ),
+            (
+                "Para dos, con hogar a leña y vista al lago.",
+                "wood fireplace, lake view",
+                "lareira a lenha, vista para o lago",
+            ),
+            (
+                "Dos dormitorios, parrilla y deck con vista al bosque.",
+                "2 bedrooms, grill, deck, a view of the forest",
+                "2 quartos, churrasqueira, deck, vista para a floresta",
+            ),
+            (
+                "Tres dormitorios, ideal para familias o grupos.",
+                "3 bedrooms",
+                "3 quartos",
+            ),
+            (
+                "Un dormitorio y un baño",
+                "1 bedroom, 1 bathroom",
+                "1 quarto, 1 banheiro",
+            ),
+            ("Ideal para desconectarse", "", ""),
+        ];
+        for (owner, en, pt) in rows {
+            assert_eq!(description_in(Language::En, owner), en, "{owner}");
+            assert_eq!(description_in(Language::Pt, owner), pt, "{owner}");
+        }
+        assert_eq!(
+            description_in(Language::Es, "Tres dormitorios, ideal para familias."),
+            "Tres dormitorios, ideal para familias"
+        );
     }
 }

@@ -44,9 +44,10 @@ pub fn cabin_in_detail(
         (Language::Pt, false) => format!("até {capacity} pessoas, sem pets"),
     };
     let mut out = who;
-    if !description.trim().is_empty() {
+    let said = super::description_in(lang, description);
+    if !said.is_empty() {
         out.push_str(". ");
-        out.push_str(description.trim().trim_end_matches('.'));
+        out.push_str(&sentence(&said));
     }
     if !amenities.is_empty() {
         out.push_str(&format!(
@@ -238,11 +239,12 @@ pub fn rooms(lang: Language, lines: &[(&str, &str, i32)]) -> String {
     let body: Vec<String> = lines
         .iter()
         .map(|(n, d, c)| {
-            let d = d.trim().trim_end_matches('.');
+            let d = sentence(&super::description_in(lang, d));
+            let d = if d.is_empty() { d } else { format!(" {d}.") };
             match lang {
-                Language::Es => format!("• {n}: {d}. Hasta {c} personas."),
-                Language::En => format!("• {n}: {d}. Sleeps up to {c}."),
-                Language::Pt => format!("• {n}: {d}. Até {c} pessoas."),
+                Language::Es => format!("• {n}:{d} Hasta {c} personas."),
+                Language::En => format!("• {n}:{d} Sleeps up to {c}."),
+                Language::Pt => format!("• {n}:{d} Até {c} pessoas."),
             }
         })
         .collect();
@@ -557,7 +559,14 @@ pub fn price_basis(lang: Language) -> &'static str {
 pub fn which_have(lang: Language, cabins: &[(&str, &str)]) -> String {
     let lines: Vec<String> = cabins
         .iter()
-        .map(|(name, description)| format!("• {name}: {description}"))
+        .map(|(name, description)| {
+            let said = super::description_in(lang, description);
+            if said.is_empty() || lang == Language::Es {
+                format!("• {name}: {description}")
+            } else {
+                format!("• {name}: {}", sentence(&said))
+            }
+        })
         .collect();
     let lead = match lang {
         Language::Es => "¡Sí! 😊",
@@ -575,16 +584,31 @@ pub fn has_described_elsewhere(
     description: &str,
     others: &str,
 ) -> String {
+    let like = what_its_like(lang, description);
     match lang {
-        Language::Es => format!(
-            "No, eso no lo tiene {name} 😕 Te cuento cómo es: {description} Lo que buscás lo tenés en {others} 😊"
-        ),
-        Language::En => format!(
-            "No, {name} doesn't have that 😕 Here's what it's like: {description} You'll find it at {others} 😊"
-        ),
-        Language::Pt => format!(
-            "Não, {name} não tem isso 😕 Te conto como é: {description} O que você procura tem em {others} 😊"
-        ),
+        Language::Es => {
+            format!("No, eso no lo tiene {name} 😕{like} Lo que buscás lo tenés en {others} 😊")
+        }
+        Language::En => {
+            format!("No, {name} doesn't have that 😕{like} You'll find it at {others} 😊")
+        }
+        Language::Pt => {
+            format!("Não, {name} não tem isso 😕{like} O que você procura tem em {others} 😊")
+        }
+    }
+}
+
+/// " Te cuento cómo es: …" with the description as the guest reads it ([`said_of`]), or
+/// nothing when none of it can be said in their language.
+fn what_its_like(lang: Language, description: &str) -> String {
+    let said = said_of(lang, description);
+    if said.trim().is_empty() {
+        return String::new();
+    }
+    match lang {
+        Language::Es => format!(" Te cuento cómo es: {said}"),
+        Language::En => format!(" Here's what it's like: {said}"),
+        Language::Pt => format!(" Te conto como é: {said}"),
     }
 }
 
@@ -605,18 +629,22 @@ pub fn none_noted(lang: Language, words: &str, have: &str) -> String {
 }
 
 pub fn has_described(lang: Language, name: &str, yes: bool, description: &str) -> String {
+    let said = said_of(lang, description);
+    let like = what_its_like(lang, description);
     match (lang, yes) {
-        (Language::Es, true) => format!("¡Sí! {name}: {description} 😊"),
+        (Language::Es, true) => format!("¡Sí! {name}: {said} 😊"),
         (Language::Es, false) => format!(
-            "Eso no lo tengo anotado para {name} 🤔 Te cuento cómo es: {description} Si querés, le pregunto a alguien del equipo."
+            "Eso no lo tengo anotado para {name} 🤔{like} Si querés, le pregunto a alguien del equipo."
         ),
-        (Language::En, true) => format!("Yes! {name}: {description} 😊"),
+        (Language::En, true) if said.is_empty() => format!("Yes! {name} has it 😊"),
+        (Language::En, true) => format!("Yes! {name}: {said} 😊"),
         (Language::En, false) => format!(
-            "I don't have that noted for {name} 🤔 Here's what it's like: {description} If you like, I'll ask someone from the team."
+            "I don't have that noted for {name} 🤔{like} If you like, I'll ask someone from the team."
         ),
-        (Language::Pt, true) => format!("Sim! {name}: {description} 😊"),
+        (Language::Pt, true) if said.is_empty() => format!("Sim! {name} tem 😊"),
+        (Language::Pt, true) => format!("Sim! {name}: {said} 😊"),
         (Language::Pt, false) => format!(
-            "Isso eu não tenho anotado para {name} 🤔 Te conto como é: {description} Se quiser, pergunto para alguém da equipe."
+            "Isso eu não tenho anotado para {name} 🤔{like} Se quiser, pergunto para alguém da equipe."
         ),
     }
 }
@@ -702,4 +730,28 @@ pub fn views(lang: Language, seen: &[(&str, &str)], none_asked_for: bool) -> Str
     };
     let body: Vec<String> = seen.iter().map(|(n, v)| format!("• {n}: {v}")).collect();
     format!("{lead}\n{}\n{}", body.join("\n"), more(lang))
+}
+
+/// A description said to the guest inside a sentence: the owner's words in Spanish; in English
+/// or Portuguese what [`super::description_in`] can say of it, as a sentence ("2 bedrooms,
+/// jacuzzi, mountain view."), or nothing.
+fn said_of(lang: Language, description: &str) -> String {
+    if lang == Language::Es {
+        return description.to_owned();
+    }
+    let said = sentence(&super::description_in(lang, description));
+    if said.is_empty() {
+        said
+    } else {
+        format!("{said}.")
+    }
+}
+
+/// Words with their first letter in capitals ("2 bedrooms" stays, "jacuzzi" is "Jacuzzi").
+pub fn sentence(words: &str) -> String {
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

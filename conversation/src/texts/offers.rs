@@ -1417,10 +1417,13 @@ pub fn recommended_for(
     guests: u16,
     pets: bool,
 ) -> String {
-    let mut about = if description.trim().is_empty() {
+    let said = super::description_in(lang, description);
+    let mut about = if said.is_empty() {
         String::new()
-    } else {
+    } else if lang == Language::Es {
         format!(" {}", description.trim())
+    } else {
+        format!(" {}.", super::sentence(&said))
     };
     if pets {
         about.push_str(match lang {

@@ -131,6 +131,15 @@ pub fn suggested_cabin(lang: Language, name: &str, capacity: i32, per_night: Mon
     }
 }
 
+/// A cabin's price a night before any dates: "desde $ 60.000 la noche".
+pub fn night_from(lang: Language, per_night: Money) -> String {
+    match lang {
+        Language::Es => format!("Desde {per_night} la noche"),
+        Language::En => format!("From {per_night} a night"),
+        Language::Pt => format!("Diária a partir de {per_night}"),
+    }
+}
+
 /// Asks for dates, saying first what was understood ("¡Genial, 4 personas!").
 pub fn ask_dates_for(lang: Language, guests: Option<u16>) -> String {
     match guests {

@@ -67,8 +67,10 @@
 //! they ask after paying; `cases_conv55.txt`, groups and calendars in Argentine Spanish,
 //! English and Brazilian Portuguese: groups of 7 to 20 and couples wanting cabins of their
 //! own, offered, corrected and cancelled, the holidays and long weekends of 2027 and 2028,
-//! relative dates, nights counted, dates written every way and their corrections) run through
-//! the real fleet, each asserting what the guest was told and the reservation left behind.
+//! relative dates, nights counted, dates written every way and their corrections;
+//! `cases_conv56.txt`, English-speaking and Brazilian guests asking about named cabins in every
+//! intent, answered wholly in their language) run through the real fleet, each asserting what
+//! the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -320,6 +322,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv53.txt", include_str!("cases_conv53.txt")),
     ("cases_conv54.txt", include_str!("cases_conv54.txt")),
     ("cases_conv55.txt", include_str!("cases_conv55.txt")),
+    ("cases_conv56.txt", include_str!("cases_conv56.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

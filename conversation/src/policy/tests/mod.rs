@@ -361,6 +361,7 @@ mod conv52;
 mod conv53;
 mod conv54;
 mod conv55;
+mod conv56;
 mod eighteenth;
 mod eighth;
 mod eleventh;
