@@ -490,26 +490,27 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         && guests.is_none()
         && accommodation.is_none()
         && asks::unknown_question(text, &tokens);
+    // A clause's words as the readers take them (bridged to Spanish).
+    let clause_said = |clause: &str| {
+        bridge::to_spanish_from(
+            bridge::expand_shorthand(normalize::tokenize(clause)),
+            language == Some(Language::En),
+        )
+    };
     // Each question clause read alone (a clause is shorter than the message, so this ends).
     let aside_question = !unknown_question
         && asks::question_clauses(&rest)
             .into_iter()
             .filter(|clause| clause.len() < rest.len())
             .any(|clause| {
-                let said = bridge::to_spanish_from(
-                    bridge::expand_shorthand(normalize::tokenize(clause)),
-                    language == Some(Language::En),
-                );
+                let said = clause_said(clause);
                 (asks::after_a_thing(&said) || asks::papers(&said) || asks::sells(&said))
                     && understand(clause, today, accommodations).unknown_question
             });
     // "Del 10 al 12 para 2, ¿venden leña?": what is for sale is no feature asked about.
     if aside_question {
         for clause in asks::question_clauses(&rest) {
-            let said = bridge::to_spanish_from(
-                bridge::expand_shorthand(normalize::tokenize(clause)),
-                language == Some(Language::En),
-            );
+            let said = clause_said(clause);
             if clause.len() < rest.len() && asks::sells(&said) {
                 features.retain(|f| !cues::features(&said).contains(f));
             }
