@@ -876,23 +876,10 @@ fn couple_at(tokens: &[Token], k: usize) -> Option<(u16, usize)> {
     const WHOSE: &[&str] = &[
         "mis", "mi", "my", "meus", "los", "nuestros", "our", "os", "the",
     ];
-    const COUPLE: &[&str] = &[
-        "viejos",
-        "padres",
-        "parents",
-        "pais",
-        "suegros",
-        "abuelos",
-        "grandparents",
-        "avos",
-        "sogros",
-        "in-laws",
-        "inlaws",
-    ];
     let k = k + usize::from(tokens.get(k).is_some_and(|t| t.is_any(WHOSE)));
     tokens
         .get(k)
-        .is_some_and(|t| t.is_any(COUPLE))
+        .is_some_and(|t| t.is_any(lexicon::A_PAIR))
         .then_some((2, k + 1))
 }
 

@@ -992,11 +992,7 @@ fn cabins_apart(tokens: &[Token]) -> Vec<u16> {
     const WE: &[&str] = &[
         "nosotros", "nosotras", "us", "nos", "los", "las", "the", "os", "as", "all",
     ];
-    #[rustfmt::skip]
-    const PAIR: &[&str] = &[
-        "viejos", "padres", "suegros", "abuelos", "abuelitos", "parents", "grandparents",
-        "in-laws", "inlaws", "pais", "sogros", "avos",
-    ];
+    const PAIR: &[&str] = lexicon::A_PAIR;
     const THEIR: &[&str] = &[
         "los", "mis", "mi", "nuestros", "the", "my", "our", "os", "meus", "nossos",
     ];
@@ -1056,11 +1052,7 @@ fn cabins_apart(tokens: &[Token]) -> Vec<u16> {
 /// speaker (two; "con mis viejos" is the speaker's own party, see [`household`]).
 pub(crate) fn for_another_pair(tokens: &[Token]) -> bool {
     const MY: &[&str] = &["mis", "mi", "meus", "nuestros"];
-    #[rustfmt::skip]
-    const PAIR: &[&str] = &[
-        "viejos", "padres", "suegros", "abuelos", "parents", "grandparents", "pais", "sogros",
-        "avos",
-    ];
+    const PAIR: &[&str] = lexicon::A_PAIR;
     tokens
         .windows(3)
         .any(|w| w[0].is_any(&["para", "pros"]) && w[1].is_any(MY) && w[2].is_any(PAIR))

@@ -17,6 +17,14 @@ use super::{dates, guests, intent, normalize::Token, numbers};
 /// Shortest keyword (and token) for which a typo is tolerated (a swap only at this length).
 pub(crate) const FUZZY_MIN_LEN: usize = 5;
 
+/// Two other people named by who they are ("mis viejos", "my parents", "meus pais", "los
+/// abuelos"): a pair.
+#[rustfmt::skip]
+pub(crate) const A_PAIR: &[&str] = &[
+    "viejos", "padres", "suegros", "abuelos", "abuelitos", "parents", "grandparents", "in-laws",
+    "inlaws", "pais", "sogros", "avos",
+];
+
 /// Sounds a guest starts a message with before what they mean ("uh, ¿y cuál acepta?", "uy y
 /// cuáles sí?", "che, ¿cuál tiene vista al lago?"): skipped where only the words after count.
 #[rustfmt::skip]
