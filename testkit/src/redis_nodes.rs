@@ -38,11 +38,6 @@ fn failed(what: &'static str, detail: impl Into<String>) -> TopologyError {
     }
 }
 
-/// A free TCP port on loopback (free when asked; taken by the server right after).
-fn loopback_port() -> Result<u16, TopologyError> {
-    Ok(crate::ports::free_port())
-}
-
 fn temp_dir(kind: &str) -> Result<PathBuf, TopologyError> {
     let dir = std::env::temp_dir().join(format!("fleet-{kind}-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir)?;
@@ -202,7 +197,7 @@ pub struct LocalRedis {
 impl LocalRedis {
     pub fn start() -> Result<Self, TopologyError> {
         let dir = temp_dir("redis-single")?;
-        let port = loopback_port()?;
+        let port = crate::ports::free_port();
         let node = Node::start(&dir, port, base_args(port, &dir))?;
         Ok(LocalRedis { node, dir })
     }
@@ -241,7 +236,7 @@ impl LocalCluster {
             dir,
         };
         for _ in 0..3 {
-            let (port, bus) = (loopback_port()?, loopback_port()?);
+            let (port, bus) = (crate::ports::free_port(), crate::ports::free_port());
             let data = cluster.dir.join(port.to_string());
             std::fs::create_dir_all(&data)?;
             let mut args = base_args(port, &data);
@@ -358,12 +353,12 @@ impl LocalSentinels {
             primary: 0,
             dir,
         };
-        let primary_port = loopback_port()?;
+        let primary_port = crate::ports::free_port();
         for i in 0..=replicas {
             let port = if i == 0 {
                 primary_port
             } else {
-                loopback_port()?
+                crate::ports::free_port()
             };
             let mut args = base_args(port, &group.dir);
             args.extend(
@@ -398,7 +393,7 @@ impl LocalSentinels {
             )?;
         }
         for _ in 0..3 {
-            let port = loopback_port()?;
+            let port = crate::ports::free_port();
             // A sentinel rewrites its config file: one file each, in the group's folder.
             let conf = group.dir.join(format!("sentinel-{port}.conf"));
             std::fs::write(

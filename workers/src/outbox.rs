@@ -157,6 +157,22 @@ fn coalesce(marks: impl Iterator<Item = Mark>) -> (Vec<i64>, Vec<SentMark>) {
 
 /// Pushes `rows` to the queue in one pipelined call; answers their ids.
 async fn push(state: &State, rows: &[Unrelayed]) -> Result<Vec<i64>, JobError> {
+    // Only an unreachable Redis fails a push: wait for it (the rows stay in the outbox).
+    pushed(state, rows, |e| JobError::DependencyOpen {
+        dependency: format!("redis (relaying the outbox: {e})"),
+        retry_after: std::time::Duration::from_secs(1),
+    })
+    .await?;
+    Ok(rows.iter().map(|r| r.id).collect())
+}
+
+/// `rows` as their jobs, keyed, in one pipelined push; what the queue made of each (a
+/// duplicate: it still held the job). A failed push is `failed`'s error.
+async fn pushed(
+    state: &State,
+    rows: &[Unrelayed],
+    failed: impl FnOnce(jobs::QueueError) -> JobError,
+) -> Result<Vec<jobs::Enqueued>, JobError> {
     if rows.is_empty() {
         return Ok(Vec::new());
     }
@@ -164,16 +180,7 @@ async fn push(state: &State, rows: &[Unrelayed]) -> Result<Vec<i64>, JobError> {
         .iter()
         .map(Unrelayed::to_job)
         .collect::<Result<Vec<_>, JobError>>()?;
-    state
-        .queue
-        .push_many(jobs)
-        .await
-        // Only an unreachable Redis fails a push: wait for it (the rows stay in the outbox).
-        .map_err(|e| JobError::DependencyOpen {
-            dependency: format!("redis (relaying the outbox: {e})"),
-            retry_after: std::time::Duration::from_secs(1),
-        })?;
-    Ok(rows.iter().map(|r| r.id).collect())
+    state.queue.push_many(jobs).await.map_err(failed)
 }
 
 /// How far back [`Sweeper::repair_unsent`] looks: a reply still unsent after an hour is
@@ -184,19 +191,13 @@ pub const REPAIR_LOOKBACK: Duration = Duration::from_secs(3600);
 /// Pushes relayed `rows` (of one `kind`: reply, job) again, keyed; answers how many the queue
 /// did not have, which it counts and logs.
 async fn requeue(state: &State, rows: &[Unrelayed], kind: &'static str) -> Result<usize, JobError> {
-    if rows.is_empty() {
-        return Ok(0);
-    }
-    let jobs = rows
-        .iter()
-        .map(Unrelayed::to_job)
-        .collect::<Result<Vec<_>, JobError>>()?;
-    let enqueued = state
-        .queue
-        .push_many(jobs)
-        .await
-        .map_err(|e| JobError::transient(format!("redis (queuing relayed rows again: {e})")))?;
-    let requeued = enqueued.iter().filter(|e| !e.duplicate).count();
+    let requeued = pushed(state, rows, |e| {
+        JobError::transient(format!("redis (queuing relayed rows again: {e})"))
+    })
+    .await?
+    .iter()
+    .filter(|e| !e.duplicate)
+    .count();
     if requeued > 0 {
         metrics::counter!("fleet_outbox_requeued_total", "kind" => kind).increment(requeued as u64);
         tracing::warn!(

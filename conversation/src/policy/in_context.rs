@@ -72,13 +72,13 @@ pub(super) fn in_context<'a>(
         });
     }
     // The stay talked about, else the one held ("sorry, wrong month, I meant May" right after
-    // a hold).
+    // a hold); what every change below is made to.
     let booked = prev.booked.as_ref();
-    let talked = (
+    let talked_or_held = (
         prev.check_in.or(booked.map(|b| b.check_in)),
         prev.check_out.or(booked.map(|b| b.check_out)),
     );
-    if let (Some(month), None, (Some(i), Some(o))) = (u.month, read.check_in, talked)
+    if let (Some(month), None, (Some(i), Some(o))) = (u.month, read.check_in, talked_or_held)
         && month != i.month()
         && let Some(moved) = same_day_in(month, i.day(), today)
     {
@@ -101,7 +101,7 @@ pub(super) fn in_context<'a>(
     // the nearest such day to that stay's check-in, not the next one from today; the check-out
     // stays while a night is left.
     if let (true, true, Some(first_next), (Some(i), Some(o))) =
-        (u.weekday_only, u.arrival_only, u.check_in, talked)
+        (u.weekday_only, u.arrival_only, u.check_in, talked_or_held)
         && (i - first_next).num_days() > 7
         && let Some(day) = nearest_same_weekday(i, first_next.weekday())
         && day >= today
@@ -141,18 +141,11 @@ pub(super) fn in_context<'a>(
     }
     if let Some(delta) = u.extra_nights
         && u.check_in.is_none()
+        && let (Some(i), Some(o)) = talked_or_held
+        && let Ok(n) = u32::try_from((o - i).num_days() + i64::from(delta))
+        && n >= 1
     {
-        let booked = prev.booked.as_ref();
-        let stay = (
-            prev.check_in.or(booked.map(|b| b.check_in)),
-            prev.check_out.or(booked.map(|b| b.check_out)),
-        );
-        if let (Some(i), Some(o)) = stay
-            && let Ok(n) = u32::try_from((o - i).num_days() + i64::from(delta))
-            && n >= 1
-        {
-            read.to_mut().nights = Some(n);
-        }
+        read.to_mut().nights = Some(n);
     }
     // "Corrámosla un día": the stay talked about (or held) moves, its nights kept; "llegamos un
     // día antes", "salimos un día antes": only that end moves, while a night is left. Not a
@@ -161,13 +154,8 @@ pub(super) fn in_context<'a>(
         && u.check_in.is_none()
         && !u.topics.contains(&crate::nlu::InfoTopic::Cancellation)
     {
-        let booked = prev.booked.as_ref();
-        let stay = (
-            prev.check_in.or(booked.map(|b| b.check_in)),
-            prev.check_out.or(booked.map(|b| b.check_out)),
-        );
         let by = Duration::days(i64::from(delta));
-        if let (Some(i), Some(o)) = stay
+        if let (Some(i), Some(o)) = talked_or_held
             && let (Some(i), Some(o)) = moved_by(i, o, by, u.shift_end)
         {
             let r = read.to_mut();
@@ -193,13 +181,8 @@ pub(super) fn in_context<'a>(
         && u.check_out
             .is_none_or(|o| u.check_in.is_some_and(|i| (o - i).num_days() <= 3))
     {
-        let booked = prev.booked.as_ref();
-        let stay = (
-            prev.check_in.or(booked.map(|b| b.check_in)),
-            prev.check_out.or(booked.map(|b| b.check_out)),
-        );
         let week = Duration::days(7);
-        if let (Some(i), Some(o)) = stay
+        if let (Some(i), Some(o)) = talked_or_held
             && let (Some(i), Some(o)) = (i.checked_add_signed(week), o.checked_add_signed(week))
         {
             let r = read.to_mut();
@@ -209,25 +192,20 @@ pub(super) fn in_context<'a>(
     }
     // "¿Y entre semana?" after a weekend: the weekdays after it, from Monday, as many nights
     // (at most the four to Friday).
-    if u.midweek && u.check_in.is_none() {
-        let booked = prev.booked.as_ref();
-        let stay = (
-            prev.check_in.or(booked.map(|b| b.check_in)),
-            prev.check_out.or(booked.map(|b| b.check_out)),
-        );
-        if let (Some(i), Some(o)) = stay
-            && i.iter_days()
-                .take_while(|d| *d < o)
-                .any(|d| matches!(d.weekday(), Weekday::Fri | Weekday::Sat))
-        {
-            let to_monday = (7 - i.weekday().num_days_from_monday()) % 7;
-            let monday = i + Duration::days(i64::from(to_monday));
-            let nights = (o - i).num_days().clamp(1, 4);
-            let r = read.to_mut();
-            r.check_in = Some(monday);
-            r.check_out = Some(monday + Duration::days(nights));
-            r.nights = None;
-        }
+    if u.midweek
+        && u.check_in.is_none()
+        && let (Some(i), Some(o)) = talked_or_held
+        && i.iter_days()
+            .take_while(|d| *d < o)
+            .any(|d| matches!(d.weekday(), Weekday::Fri | Weekday::Sat))
+    {
+        let to_monday = (7 - i.weekday().num_days_from_monday()) % 7;
+        let monday = i + Duration::days(i64::from(to_monday));
+        let nights = (o - i).num_days().clamp(1, 4);
+        let r = read.to_mut();
+        r.check_in = Some(monday);
+        r.check_out = Some(monday + Duration::days(nights));
+        r.nights = None;
     }
     if let Some(delta) = u.extra_guests
         && u.guests.is_none()

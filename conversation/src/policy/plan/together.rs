@@ -46,17 +46,7 @@ pub(super) fn together(
         s.guests = Some(guests);
         s.parties = split;
         s.apart = true;
-        s.offer = Some(crate::state::Offer {
-            check_in,
-            check_out,
-            guests,
-            options: Vec::new(),
-            chosen: 0,
-            together: true,
-            replaces: None,
-            asked: None,
-            focused: false,
-        });
+        s.offer = Some(to_quote_together(check_in, check_out, guests, None));
         return Some(Step::TogetherIn {
             names: u.placed.iter().map(|(name, _)| name.clone()).collect(),
             book: super::agrees(u),
@@ -123,17 +113,12 @@ pub(super) fn together(
                 .iter()
                 .all(|c| u.accommodations.iter().any(|n| n == c));
         if !same && sleeps >= i32::from(party) {
-            s.offer = Some(crate::state::Offer {
-                check_in: h.check_in,
-                check_out: h.check_out,
-                guests: party,
-                options: Vec::new(),
-                chosen: 0,
-                together: true,
-                replaces: Some(h.code.clone()),
-                asked: None,
-                focused: false,
-            });
+            s.offer = Some(to_quote_together(
+                h.check_in,
+                h.check_out,
+                party,
+                Some(h.code.clone()),
+            ));
             return Some(Step::TogetherIn {
                 names: u.accommodations.clone(),
                 book: u.affirmative || (!u.question && !u.defers && !u.declines),
@@ -158,21 +143,32 @@ pub(super) fn together(
         && largest < i32::from(guests)
         && capacity_of(facts, &u.accommodations) >= i32::from(guests)
     {
-        s.offer = Some(crate::state::Offer {
-            check_in,
-            check_out,
-            guests,
-            options: Vec::new(),
-            chosen: 0,
-            together: true,
-            replaces: None,
-            asked: None,
-            focused: false,
-        });
+        s.offer = Some(to_quote_together(check_in, check_out, guests, None));
         return Some(Step::TogetherIn {
             names: u.accommodations.clone(),
             book: u.intent == crate::nlu::Intent::Book && !u.question && !u.defers,
         });
     }
     None
+}
+
+/// The cabins named to be quoted (or held) together for the stay, their options filled in by
+/// the act of [`Step::TogetherIn`]; `replaces`: the hold they take the place of.
+fn to_quote_together(
+    check_in: chrono::NaiveDate,
+    check_out: chrono::NaiveDate,
+    guests: u16,
+    replaces: Option<String>,
+) -> crate::state::Offer {
+    crate::state::Offer {
+        check_in,
+        check_out,
+        guests,
+        options: Vec::new(),
+        chosen: 0,
+        together: true,
+        replaces,
+        asked: None,
+        focused: false,
+    }
 }
