@@ -90,10 +90,13 @@ pub(super) fn quote_stay(
     {
         s.accommodation = Some(a.name.clone());
     }
-    // A question about the one cabin named in this message is answered about it.
+    // A question about the one cabin named in this message is answered about it; so is a
+    // correction of the stay or party asked for the cabin named before ("la Coihue del 2 al
+    // 5" … "perdón, mejor 2 noches"): what changed is the stay, not the cabin asked about.
     let scope = quote::Scope {
         replacing,
-        named_only: u.accommodation.is_some() && u.accommodations.len() == 1,
+        named_only: (u.accommodation.is_some() && u.accommodations.len() == 1)
+            || (u.correction && s.accommodation.is_some() && u.accommodations.is_empty()),
         several: &u.accommodations,
         when_free: u.asks_when_free,
         prefer: match u.choice {
