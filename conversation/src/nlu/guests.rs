@@ -586,8 +586,7 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
             tally.count_end = Some(i + n.len + 1);
         }
     } else if noun.is_any(&["familias", "grupos"])
-        && tokens.get(i + n.len + 1).is_some_and(|t| t.is("de"))
-        && let Some(each) = numbers::parse_at(tokens, i + n.len + 2)
+        && let Some(each) = size_of_each(tokens, i + n.len)
     {
         // "2 familias de 4": eight people.
         tally.adults += v * each.value;
@@ -823,16 +822,28 @@ fn household(tokens: &[Token]) -> Option<u32> {
     Some(1 + relatives)
 }
 
+/// The size of each party after the word at `noun` ("familias de 4", "familia de 5", "otra de
+/// 3"): the number after its "de", unless a comma parts them or the number opens a range of
+/// days ("tres famílias, de 20 a 23 de fevereiro", "2 familias de 10 al 14"), which is the stay.
+fn size_of_each(tokens: &[Token], noun: usize) -> Option<numbers::Number> {
+    const RANGE_TO: &[&str] = &["a", "al", "hasta", "to", "till", "until", "ate"];
+    if tokens.get(noun)?.punct_after || !tokens.get(noun + 1)?.is("de") {
+        return None;
+    }
+    let n = numbers::parse_at(tokens, noun + 2)?;
+    let after = noun + 2 + n.len;
+    let opens_range = tokens.get(after).is_some_and(|t| t.is_any(RANGE_TO))
+        && numbers::parse_at(tokens, after + 1).is_some();
+    (!opens_range).then_some(n)
+}
+
 /// Parties that travel together but stay apart: "dos familias de 4" ([4, 4]), "una familia de
 /// 4 y otra de 3" ([4, 3]), "two families of four", "duas famílias de 4". Empty when none is
 /// said.
 pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
     const GROUPS: &[&str] = &["familias", "grupos", "familia", "grupo"];
     let size_at = |k: usize| -> Option<(u16, usize)> {
-        if !tokens.get(k)?.is("de") {
-            return None;
-        }
-        let n = numbers::parse_at(tokens, k + 1)
+        let n = size_of_each(tokens, k.checked_sub(1)?)
             .filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;
         Some((u16::try_from(n.value).ok()?, 1 + n.len))
     };

@@ -5592,6 +5592,41 @@ fn another_cabin_after_a_sigh_follows_on() {
 }
 
 #[test]
+fn families_before_a_range_of_days_are_no_party_size() {
+    for (text, guests) in [
+        ("Oi! somos 12, três famílias, de 20 a 23 de fevereiro", 12),
+        ("we are 9, three families, from 20 to 23 Feb", 9),
+        ("somos 10, dos familias, del 5 al 8 de marzo", 10),
+        ("2 familias de 4, del 20 al 23 de febrero", 8),
+    ] {
+        let u = read(text);
+        assert_eq!(u.guests, Some(guests), "{text}");
+        assert!(u.check_in.is_some() && u.check_out.is_some(), "{text}");
+    }
+    // No head count besides: the days are the stay, not the families' size.
+    let u = read("somos 2 familias de 10 al 14 de marzo");
+    assert_ne!(u.guests, Some(20), "{u:?}");
+    assert!(u.check_in.is_some(), "{u:?}");
+}
+
+#[test]
+fn another_cabin_after_an_emails_subject_or_a_greeting_follows_on() {
+    for text in [
+        "Consulta\nAnd the Coihue?\nJack",
+        "Consulta\nE a Lenga?\nAbs, Marcos",
+        "Hi,\nwhat about the Ñire?",
+        "Consulta\nHello again,\nand the Lenga?\nAnn",
+        "hola, y la lenga?",
+        "Oi! e a Coihue?",
+    ] {
+        assert!(read(text).follows_on, "{text}");
+    }
+    // A greeting before a cabin named alone asks nothing of the last question.
+    assert!(!read("Consulta\nHi, the Coihue please").follows_on);
+    assert!(!read("hola, la lenga").follows_on);
+}
+
+#[test]
 fn photos_asked_with_a_greeting_are_no_thing_a_cabin_has() {
     for text in [
         "hola!! tienen fotos de la coihue?",
