@@ -69,8 +69,11 @@
 //! own, offered, corrected and cancelled, the holidays and long weekends of 2027 and 2028,
 //! relative dates, nights counted, dates written every way and their corrections;
 //! `cases_conv56.txt`, English-speaking and Brazilian guests asking about named cabins in every
-//! intent, answered wholly in their language) run through the real fleet, each asserting what
-//! the guest was told and the reservation left behind.
+//! intent, answered wholly in their language; `cases_conv59.txt`, who is coming as guests say
+//! it: parties described, number words, babies and kids, counts corrected before and after a
+//! hold, parties outgrowing the cabin held, groups larger than any cabin and pets apart) run
+//! through the real fleet, each asserting what the guest was told and the reservation left
+//! behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -323,6 +326,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv54.txt", include_str!("cases_conv54.txt")),
     ("cases_conv55.txt", include_str!("cases_conv55.txt")),
     ("cases_conv56.txt", include_str!("cases_conv56.txt")),
+    ("cases_conv59.txt", include_str!("cases_conv59.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
