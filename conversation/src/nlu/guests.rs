@@ -794,30 +794,43 @@ fn left_with(tokens: &[Token], i: usize) -> bool {
 }
 
 /// "Yo, mi mujer y los 3 chicos", "mi marido, yo y mi hija", "vamos con mi mamá y mi papá",
-/// "my wife, me and our two kids" (bridged): the speaker plus each relative named with
-/// "mi"/"nuestra" (one each; counted children are added apart). Only when the speaker is
-/// there ("yo", "con mi…", "para mí y…").
+/// "vamos con mi novia y mis viejos", "my wife, me and our two kids" (bridged): the speaker
+/// plus each relative named with "mi"/"nuestra" (one each) and each pair named with
+/// "mis"/"nuestros" ("mis viejos", "my parents": two; counted children are added apart). Only
+/// when the speaker is there ("yo", "con mi…", "con mis viejos", "para mí y…").
 fn household(tokens: &[Token]) -> Option<u32> {
     const MINE: &[&str] = &["mi", "nuestra", "nuestro", "nuestros"];
+    // "my parents" and "meus pais" come bridged as "mi parents", "mi pais".
+    const MY_PAIR: &[&str] = &["mis", "nuestros", "mi", "meus", "nossos"];
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
+    let names = |k: usize, owners: &[&str], people: &[&str]| {
+        tokens.get(k).is_some_and(|t| t.is_any(owners))
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| lexicon::any_word(t, people).is_some())
+    };
+    let pair_at = |k: usize| names(k, MY_PAIR, lexicon::A_PAIR);
     let speaker = (0..tokens.len()).any(|i| {
         is(i, "yo")
             || (is(i, "con")
-                && tokens.get(i + 1).is_some_and(|t| t.is_any(MINE))
+                && (tokens.get(i + 1).is_some_and(|t| t.is_any(MINE)) || pair_at(i + 1))
                 && !left_with(tokens, i))
             || (is(i, "mi") && i > 0 && is(i - 1, "para") && is(i + 1, "y"))
     });
     if !speaker {
         return None;
     }
-    let relatives = (0..tokens.len())
-        .filter(|&i| {
-            tokens.get(i).is_some_and(|t| t.is_any(MINE))
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|t| lexicon::any_word(t, PARTNERS).is_some())
+    let relatives: usize = (0..tokens.len())
+        .map(|i| {
+            if names(i, MINE, PARTNERS) {
+                1
+            } else if pair_at(i) {
+                2
+            } else {
+                0
+            }
         })
-        .count();
+        .sum();
     let relatives = u32::try_from(relatives).ok().filter(|n| *n > 0)?;
     Some(1 + relatives)
 }

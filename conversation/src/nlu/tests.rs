@@ -6802,3 +6802,41 @@ fn a_cabin_for_a_couple_named_by_who_they_are() {
         );
     }
 }
+
+/// Who is coming, said by who they are and by the dozen (conv59): a pair of relatives named
+/// with "mis" is two besides the speaker ("vamos con mi novia y mis viejos": 4), a dozen is
+/// twelve, and an English ordinal after "a" is one more person, not a day.
+#[test]
+fn parties_said_by_who_comes_and_by_the_dozen() {
+    for (text, guests) in [
+        ("vamos con mi novia y mis viejos del 20 al 23 de abril", 4),
+        ("vamos con mis viejos", 3),
+        ("vamos con mis viejos y mis 2 hijos", 5),
+        ("yo con mis suegros y mi marido", 4),
+        ("lo dejamos con mis viejos, somos 2", 2),
+        ("somos mi marido yo y mis papas", 4),
+        ("my wife and I with my parents", 4),
+        ("me and my parents", 3),
+        ("eu e minha esposa com meus pais", 4),
+        ("vou com meus pais", 3),
+        ("para mis viejos", 2),
+        (
+            "We are a dozen friends planning a trip from May 20 to May 23",
+            12,
+        ),
+        ("somos una docena", 12),
+        ("half a dozen of us", 6),
+        ("somos uma duzia de amigos", 12),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+    for text in [
+        "A fourth guest is joining us, is that ok?",
+        "a fifth person is coming",
+    ] {
+        let u = read(text);
+        assert_eq!((u.extra_guests, u.guests), (Some(1), None), "{text}");
+        assert_eq!(u.check_in, None, "{text}");
+    }
+    assert!(read("the fourth of may").check_in.is_some());
+}

@@ -363,6 +363,7 @@ mod conv54;
 mod conv55;
 mod conv56;
 mod conv58;
+mod conv59;
 mod eighteenth;
 mod eighth;
 mod eleventh;
