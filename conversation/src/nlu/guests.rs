@@ -586,8 +586,7 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
             tally.count_end = Some(i + n.len + 1);
         }
     } else if noun.is_any(&["familias", "grupos"])
-        && tokens.get(i + n.len + 1).is_some_and(|t| t.is("de"))
-        && let Some(each) = numbers::parse_at(tokens, i + n.len + 2)
+        && let Some(each) = size_of_each(tokens, i + n.len)
     {
         // "2 familias de 4": eight people.
         tally.adults += v * each.value;
@@ -795,32 +794,60 @@ fn left_with(tokens: &[Token], i: usize) -> bool {
 }
 
 /// "Yo, mi mujer y los 3 chicos", "mi marido, yo y mi hija", "vamos con mi mamá y mi papá",
-/// "my wife, me and our two kids" (bridged): the speaker plus each relative named with
-/// "mi"/"nuestra" (one each; counted children are added apart). Only when the speaker is
-/// there ("yo", "con mi…", "para mí y…").
+/// "vamos con mi novia y mis viejos", "my wife, me and our two kids" (bridged): the speaker
+/// plus each relative named with "mi"/"nuestra" (one each) and each pair named with
+/// "mis"/"nuestros" ("mis viejos", "my parents": two; counted children are added apart). Only
+/// when the speaker is there ("yo", "con mi…", "con mis viejos", "para mí y…").
 fn household(tokens: &[Token]) -> Option<u32> {
     const MINE: &[&str] = &["mi", "nuestra", "nuestro", "nuestros"];
+    // "my parents" and "meus pais" come bridged as "mi parents", "mi pais".
+    const MY_PAIR: &[&str] = &["mis", "nuestros", "mi", "meus", "nossos"];
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
+    let names = |k: usize, owners: &[&str], people: &[&str]| {
+        tokens.get(k).is_some_and(|t| t.is_any(owners))
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| lexicon::any_word(t, people).is_some())
+    };
+    let pair_at = |k: usize| names(k, MY_PAIR, lexicon::A_PAIR);
     let speaker = (0..tokens.len()).any(|i| {
         is(i, "yo")
             || (is(i, "con")
-                && tokens.get(i + 1).is_some_and(|t| t.is_any(MINE))
+                && (tokens.get(i + 1).is_some_and(|t| t.is_any(MINE)) || pair_at(i + 1))
                 && !left_with(tokens, i))
             || (is(i, "mi") && i > 0 && is(i - 1, "para") && is(i + 1, "y"))
     });
     if !speaker {
         return None;
     }
-    let relatives = (0..tokens.len())
-        .filter(|&i| {
-            tokens.get(i).is_some_and(|t| t.is_any(MINE))
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|t| lexicon::any_word(t, PARTNERS).is_some())
+    let relatives: usize = (0..tokens.len())
+        .map(|i| {
+            if names(i, MINE, PARTNERS) {
+                1
+            } else if pair_at(i) {
+                2
+            } else {
+                0
+            }
         })
-        .count();
+        .sum();
     let relatives = u32::try_from(relatives).ok().filter(|n| *n > 0)?;
     Some(1 + relatives)
+}
+
+/// The size of each party after the word at `noun` ("familias de 4", "familia de 5", "otra de
+/// 3"): the number after its "de", unless a comma parts them or the number opens a range of
+/// days ("tres famílias, de 20 a 23 de fevereiro", "2 familias de 10 al 14"), which is the stay.
+fn size_of_each(tokens: &[Token], noun: usize) -> Option<numbers::Number> {
+    const RANGE_TO: &[&str] = &["a", "al", "hasta", "to", "till", "until", "ate"];
+    if tokens.get(noun)?.punct_after || !tokens.get(noun + 1)?.is("de") {
+        return None;
+    }
+    let n = numbers::parse_at(tokens, noun + 2)?;
+    let after = noun + 2 + n.len;
+    let opens_range = tokens.get(after).is_some_and(|t| t.is_any(RANGE_TO))
+        && numbers::parse_at(tokens, after + 1).is_some();
+    (!opens_range).then_some(n)
 }
 
 /// Parties that travel together but stay apart: "dos familias de 4" ([4, 4]), "una familia de
@@ -829,10 +856,7 @@ fn household(tokens: &[Token]) -> Option<u32> {
 pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
     const GROUPS: &[&str] = &["familias", "grupos", "familia", "grupo"];
     let size_at = |k: usize| -> Option<(u16, usize)> {
-        if !tokens.get(k)?.is("de") {
-            return None;
-        }
-        let n = numbers::parse_at(tokens, k + 1)
+        let n = size_of_each(tokens, k.checked_sub(1)?)
             .filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;
         Some((u16::try_from(n.value).ok()?, 1 + n.len))
     };

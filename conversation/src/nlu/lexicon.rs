@@ -21,7 +21,8 @@ pub(crate) const FUZZY_MIN_LEN: usize = 5;
 /// abuelos"): a pair.
 #[rustfmt::skip]
 pub(crate) const A_PAIR: &[&str] = &[
-    "viejos", "padres", "suegros", "abuelos", "abuelitos", "parents", "grandparents", "in-laws",
+    "viejos", "viejitos", "padres", "papas", "papis", "suegros", "abuelos", "abuelitos",
+    "parents", "grandparents", "in-laws",
     "inlaws", "pais", "sogros", "avos",
 ];
 

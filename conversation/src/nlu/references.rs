@@ -134,6 +134,8 @@ pub(super) fn is_nudge(text: &str, tokens: &[Token]) -> bool {
 /// "¿Y acepta perros?", "and does it take dogs?", "e aceita cachorro?", "ela tem wifi?": a
 /// question that goes on about what the last one was about (read on the words as written).
 pub(super) fn follows_on(tokens: &[Token]) -> bool {
+    // "Consulta\nAnd the Coihue?", "Hi,\ne a Lenga?": an email's subject or a greeting first.
+    let tokens = after_the_salutation(tokens);
     // "Uh q pena. ¿Y la Coihue?", "ah ok, y la Lenga?": a sigh or a nod before the "y" first.
     let tokens = after_a_sigh(tokens);
     let opens = tokens.first().is_some_and(|t| t.is_any(&["y", "e", "and"]))
@@ -148,6 +150,24 @@ pub(super) fn follows_on(tokens: &[Token]) -> bool {
     ];
     opens || pronoun || verb_of_it_first(tokens, FILLER)
 }
+
+/// The words after an email's subject ("Consulta", which the mail gateway puts before the body)
+/// and the greetings that open a message ("Hi,", "Hola", "Oi"): what the guest goes on to say.
+fn after_the_salutation(tokens: &[Token]) -> &[Token] {
+    const SUBJECT: &[&str] = &["consulta", "consultas", "re"];
+    let start = tokens
+        .iter()
+        .position(|t| !(t.is_any(SUBJECT) || t.is_any(GREETINGS)))
+        .unwrap_or(tokens.len());
+    &tokens[start..]
+}
+
+/// Greetings a message may open with, in the three languages ("Hi there", "Hello again",
+/// "Dear team").
+const GREETINGS: &[&str] = &[
+    "hola", "buenas", "hello", "hi", "hey", "ey", "oi", "ola", "ole", "alo", "again", "there",
+    "dear", "team", "all",
+];
 
 /// "¿Tiene jacuzzi?", "tmb tiene wifi?", "¿acepta gatos?", "aceita cachorro?": a verb in the
 /// singular with no subject first (after `filler`), so of the cabin talked about ("¿tienen…?",

@@ -5052,6 +5052,23 @@ fn conv39_a_thing_asked_beside_others_and_a_choice_on_a_condition() {
     ] {
         assert_eq!(read(text).language, Some(crate::Language::Pt), "{text}");
     }
+    // "Livre", "disponível" ask whether it is free, as "libre" does; "já reserva" orders it.
+    for (text, intent) in [
+        (
+            "a Lenga está livre nas férias de inverno?",
+            Intent::CheckAvailability,
+        ),
+        (
+            "a Lenga está disponível em julho?",
+            Intent::CheckAvailability,
+        ),
+        (
+            "a ñire ta livre de 15 a 18 de janeiro pra 3? se tiver ja reserva pra mim",
+            Intent::Book,
+        ),
+    ] {
+        assert_eq!(read(text).intent, intent, "{text}");
+    }
     // A question, not a condition: "saber si tiene…", "si" that agrees, nothing chosen.
     for text in [
         "queria saber si la lenga tiene parrilla y si acepta perros porque queremos reservar",
@@ -5572,6 +5589,41 @@ fn another_cabin_after_a_sigh_follows_on() {
     // A sigh alone, or words after it that are no "y", follow on nothing.
     assert!(!read("uh q pena").follows_on);
     assert!(!read("ah ok, la lenga entonces").follows_on);
+}
+
+#[test]
+fn families_before_a_range_of_days_are_no_party_size() {
+    for (text, guests) in [
+        ("Oi! somos 12, três famílias, de 20 a 23 de fevereiro", 12),
+        ("we are 9, three families, from 20 to 23 Feb", 9),
+        ("somos 10, dos familias, del 5 al 8 de marzo", 10),
+        ("2 familias de 4, del 20 al 23 de febrero", 8),
+    ] {
+        let u = read(text);
+        assert_eq!(u.guests, Some(guests), "{text}");
+        assert!(u.check_in.is_some() && u.check_out.is_some(), "{text}");
+    }
+    // No head count besides: the days are the stay, not the families' size.
+    let u = read("somos 2 familias de 10 al 14 de marzo");
+    assert_ne!(u.guests, Some(20), "{u:?}");
+    assert!(u.check_in.is_some(), "{u:?}");
+}
+
+#[test]
+fn another_cabin_after_an_emails_subject_or_a_greeting_follows_on() {
+    for text in [
+        "Consulta\nAnd the Coihue?\nJack",
+        "Consulta\nE a Lenga?\nAbs, Marcos",
+        "Hi,\nwhat about the Ñire?",
+        "Consulta\nHello again,\nand the Lenga?\nAnn",
+        "hola, y la lenga?",
+        "Oi! e a Coihue?",
+    ] {
+        assert!(read(text).follows_on, "{text}");
+    }
+    // A greeting before a cabin named alone asks nothing of the last question.
+    assert!(!read("Consulta\nHi, the Coihue please").follows_on);
+    assert!(!read("hola, la lenga").follows_on);
 }
 
 #[test]
@@ -6749,4 +6801,42 @@ fn a_cabin_for_a_couple_named_by_who_they_are() {
             "{text}"
         );
     }
+}
+
+/// Who is coming, said by who they are and by the dozen (conv59): a pair of relatives named
+/// with "mis" is two besides the speaker ("vamos con mi novia y mis viejos": 4), a dozen is
+/// twelve, and an English ordinal after "a" is one more person, not a day.
+#[test]
+fn parties_said_by_who_comes_and_by_the_dozen() {
+    for (text, guests) in [
+        ("vamos con mi novia y mis viejos del 20 al 23 de abril", 4),
+        ("vamos con mis viejos", 3),
+        ("vamos con mis viejos y mis 2 hijos", 5),
+        ("yo con mis suegros y mi marido", 4),
+        ("lo dejamos con mis viejos, somos 2", 2),
+        ("somos mi marido yo y mis papas", 4),
+        ("my wife and I with my parents", 4),
+        ("me and my parents", 3),
+        ("eu e minha esposa com meus pais", 4),
+        ("vou com meus pais", 3),
+        ("para mis viejos", 2),
+        (
+            "We are a dozen friends planning a trip from May 20 to May 23",
+            12,
+        ),
+        ("somos una docena", 12),
+        ("half a dozen of us", 6),
+        ("somos uma duzia de amigos", 12),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+    for text in [
+        "A fourth guest is joining us, is that ok?",
+        "a fifth person is coming",
+    ] {
+        let u = read(text);
+        assert_eq!((u.extra_guests, u.guests), (Some(1), None), "{text}");
+        assert_eq!(u.check_in, None, "{text}");
+    }
+    assert!(read("the fourth of may").check_in.is_some());
 }

@@ -212,9 +212,8 @@ pub(crate) fn quote(
             Some(pairs) => Some(pairs.iter().map(|(a, _)| *a).collect()),
             None => occupancy.combination(&stay, guests),
         };
-        // A pet comes and a cabin of the cheapest combination does not take it: the cheapest
-        // of pet-friendly cabins only, when there is one, as a single cabin's offer keeps to
-        // those that take pets (the guest has not said whose pet it is, nor where it sleeps).
+        // A pet comes and the cheapest combination has no cabin that takes it: the cheapest
+        // that has one (pet-friendly cabins only), when there is one.
         let pet_friendly: Vec<Accommodation> = occupancy
             .accommodations
             .iter()
@@ -228,7 +227,7 @@ pub(crate) fn quote(
         let no_room_for_the_pet = s.pets
             && cheapest
                 .as_ref()
-                .is_some_and(|set| set.iter().any(|a| !a.pets_allowed));
+                .is_some_and(|set| set.iter().all(|a| !a.pets_allowed));
         let combination = no_room_for_the_pet
             .then(|| with_pets.combination(&stay, guests))
             .flatten()

@@ -71,8 +71,12 @@
 //! `cases_conv56.txt`, English-speaking and Brazilian guests asking about named cabins in every
 //! intent, answered wholly in their language; `cases_conv57.txt`, a ninth generalist sample in
 //! Argentine Spanish, mostly WhatsApp (voseo, typos, voice notes, messages in a row) and a few
-//! emails, over every bullet) run through the real fleet, each asserting what
-//! the guest was told and the reservation left behind.
+//! emails, over every bullet; `cases_conv58.txt`, a generalist sample of
+//! English-speaking and Brazilian guests over every bullet, their replies kept in their
+//! language through one-word messages; `cases_conv59.txt`, who is coming as guests say it:
+//! parties described, number words, babies and kids, counts corrected before and after a hold,
+//! parties outgrowing the cabin held, groups larger than any cabin and pets apart) run through
+//! the real fleet, each asserting what the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -326,6 +330,8 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv55.txt", include_str!("cases_conv55.txt")),
     ("cases_conv56.txt", include_str!("cases_conv56.txt")),
     ("cases_conv57.txt", include_str!("cases_conv57.txt")),
+    ("cases_conv58.txt", include_str!("cases_conv58.txt")),
+    ("cases_conv59.txt", include_str!("cases_conv59.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

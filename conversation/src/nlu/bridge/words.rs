@@ -1089,6 +1089,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("disponibilidade", "disponibilidad"),
     ("vaga", "lugar"),
     ("vagas", "lugar"),
+    // "A Lenga está livre?", "disponível": free, as "libre".
+    ("livre", "libre"),
+    ("livres", "libres"),
+    ("disponivel", "disponible"),
+    ("disponiveis", "disponibles"),
     ("quanto custa", "cuanto cuesta"),
     ("quanto fica", "cuanto sale"),
     ("quanto e", "cuanto sale"),
@@ -1450,6 +1455,15 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("ten", "diez"),
     ("eleven", "once"),
     ("twelve", "doce"),
+    // A party counted by the dozen ("a dozen friends", "half a dozen of us", "uma dúzia de
+    // amigos", "somos una docena").
+    ("half a dozen", "6"),
+    ("a dozen", "12"),
+    ("dozen", "12"),
+    ("meia duzia", "6"),
+    ("uma duzia", "12"),
+    ("media docena", "6"),
+    ("una docena", "12"),
     ("thirteen", "trece"),
     ("fourteen", "catorce"),
     ("fifteen", "quince"),
@@ -1459,6 +1473,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("nineteen", "diecinueve"),
     ("twenty", "veinte"),
     ("thirty", "treinta"),
+    // "A fourth guest is joining", "a fifth person": one more, the one who makes the party
+    // that many (a bare "fourth" is a day).
+    ("a fourth", "una cuarta"),
+    ("a fifth", "una quinta"),
+    ("a sixth", "una sexta"),
     ("fourth", "4"),
     ("fifth", "5"),
     ("sixth", "6"),
