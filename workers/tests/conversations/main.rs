@@ -69,7 +69,10 @@
 //! own, offered, corrected and cancelled, the holidays and long weekends of 2027 and 2028,
 //! relative dates, nights counted, dates written every way and their corrections;
 //! `cases_conv56.txt`, English-speaking and Brazilian guests asking about named cabins in every
-//! intent, answered wholly in their language) run through the real fleet, each asserting what
+//! intent, answered wholly in their language; `cases_conv60.txt`, availability when things are
+//! taken: the cabin named or every cabin that fits taken, two cabins named at once, corrections
+//! and switches after a hold into taken and free dates, the week after, partly overlapping and
+//! long stays, seasons with minimum nights) run through the real fleet, each asserting what
 //! the guest was told and the reservation left behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
@@ -323,6 +326,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv54.txt", include_str!("cases_conv54.txt")),
     ("cases_conv55.txt", include_str!("cases_conv55.txt")),
     ("cases_conv56.txt", include_str!("cases_conv56.txt")),
+    ("cases_conv60.txt", include_str!("cases_conv60.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -362,6 +362,7 @@ mod conv53;
 mod conv54;
 mod conv55;
 mod conv56;
+mod conv60;
 mod eighteenth;
 mod eighth;
 mod eleventh;
