@@ -150,6 +150,10 @@ pub fn views<'a>(
                     .collect();
                 texts::view_not(lang, &a.name, &view_in(lang, view), &elsewhere)
             }
+            // No view written for it: not noted, and the cabins that have the one asked for.
+            None if asked.is_some() && !with.is_empty() => {
+                texts::view_unknown(lang, &a.name, &refs(&with))
+            }
             None => texts::has_described(lang, &a.name, false, &a.description),
         },
         None if seen.is_empty() => texts::unanswered(lang).to_owned(),

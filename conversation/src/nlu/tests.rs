@@ -5052,6 +5052,23 @@ fn conv39_a_thing_asked_beside_others_and_a_choice_on_a_condition() {
     ] {
         assert_eq!(read(text).language, Some(crate::Language::Pt), "{text}");
     }
+    // "Livre", "disponível" ask whether it is free, as "libre" does; "já reserva" orders it.
+    for (text, intent) in [
+        (
+            "a Lenga está livre nas férias de inverno?",
+            Intent::CheckAvailability,
+        ),
+        (
+            "a Lenga está disponível em julho?",
+            Intent::CheckAvailability,
+        ),
+        (
+            "a ñire ta livre de 15 a 18 de janeiro pra 3? se tiver ja reserva pra mim",
+            Intent::Book,
+        ),
+    ] {
+        assert_eq!(read(text).intent, intent, "{text}");
+    }
     // A question, not a condition: "saber si tiene…", "si" that agrees, nothing chosen.
     for text in [
         "queria saber si la lenga tiene parrilla y si acepta perros porque queremos reservar",

@@ -712,6 +712,27 @@ pub fn view_not(lang: Language, name: &str, view: &str, elsewhere: &[(&str, &str
     }
 }
 
+/// The cabin asked about has no view written; `elsewhere`: the cabins with the one asked for
+/// ("¿la Lenga tiene vista al lago?": not noted for the Lenga, the Arrayán has it).
+pub fn view_unknown(lang: Language, name: &str, elsewhere: &[(&str, &str)]) -> String {
+    let others: Vec<String> = elsewhere
+        .iter()
+        .map(|(n, v)| looks_out_on(lang, n, v))
+        .collect();
+    let others = others.join("; ");
+    match lang {
+        Language::Es => format!(
+            "Para {name} no tengo anotada esa vista 🤔 {others} 😊 Si querés, le pregunto a alguien del equipo por la de {name}."
+        ),
+        Language::En => format!(
+            "I don't have that view noted for {name} 🤔 {others} 😊 If you like, I'll ask someone from the team about {name}'s."
+        ),
+        Language::Pt => format!(
+            "Para {name} não tenho essa vista anotada 🤔 {others} 😊 Se quiser, pergunto para alguém da equipe sobre a vista de {name}."
+        ),
+    }
+}
+
 /// The cabins with the view asked for ("¿cuál tiene vista al lago?").
 pub fn views_with(lang: Language, with: &[(&str, &str)]) -> String {
     let each: Vec<String> = with.iter().map(|(n, v)| looks_out_on(lang, n, v)).collect();

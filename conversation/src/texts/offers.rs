@@ -1048,7 +1048,9 @@ pub fn no_long_weekend_in(lang: Language, month: u32, holidays: &[chrono::NaiveD
 
 /// Winter holidays differ by province: say the usual dates and ask which days. "Las fiestas"
 /// are Christmas or New Year's: say the dates of each and ask which.
-pub fn which_days_of(lang: Language, p: &PeriodMention) -> String {
+/// `cabin`: the one the guest named, kept in the question ("¿Qué días querés venir a Cabaña
+/// Lenga?").
+pub fn which_days_of(lang: Language, p: &PeriodMention, cabin: Option<&str>) -> String {
     if p.period == Period::Festive {
         // From the evening before its first day off: Christmas Eve.
         let from = p.first_day_off.pred_opt().unwrap_or(p.first_day_off);
@@ -1071,15 +1073,19 @@ pub fn which_days_of(lang: Language, p: &PeriodMention) -> String {
     }
     let name = period_name(lang, p.period);
     let (a, b) = (day(lang, p.first_day_off), day(lang, p.last_day_off));
+    let to = |word: &str| cabin.map(|c| format!(" {word} {c}")).unwrap_or_default();
     match lang {
         Language::Es => format!(
-            "En Buenos Aires {name} son del {a} al {b} (cambian según la provincia) ❄️ ¿Qué días querés venir?"
+            "En Buenos Aires {name} son del {a} al {b} (cambian según la provincia) ❄️ ¿Qué días querés venir{}?",
+            to("a")
         ),
         Language::En => format!(
-            "In Buenos Aires {name} run from {a} to {b} (they vary by province) ❄️ Which days would you like to come?"
+            "In Buenos Aires {name} run from {a} to {b} (they vary by province) ❄️ Which days would you like to come{}?",
+            to("to")
         ),
         Language::Pt => format!(
-            "Em Buenos Aires {name} vão de {a} a {b} (mudam conforme a província) ❄️ Quais dias você quer vir?"
+            "Em Buenos Aires {name} vão de {a} a {b} (mudam conforme a província) ❄️ Quais dias você quer vir{}?",
+            to("para")
         ),
     }
 }

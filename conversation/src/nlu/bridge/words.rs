@@ -1089,6 +1089,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("disponibilidade", "disponibilidad"),
     ("vaga", "lugar"),
     ("vagas", "lugar"),
+    // "A Lenga está livre?", "disponível": free, as "libre".
+    ("livre", "libre"),
+    ("livres", "libres"),
+    ("disponivel", "disponible"),
+    ("disponiveis", "disponibles"),
     ("quanto custa", "cuanto cuesta"),
     ("quanto fica", "cuanto sale"),
     ("quanto e", "cuanto sale"),

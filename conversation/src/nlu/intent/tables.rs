@@ -789,7 +789,7 @@ pub(super) const DETERMINERS: &[&str] = &[
 /// Words before "reserva" that keep it an order ("dale, reserva").
 pub(super) const ORDER_LEAD: &[&str] = &[
     "dale", "entonces", "bueno", "si", "ok", "listo", "perfecto", "joya", "genial", "barbaro", "y",
-    "porfa", "ya", "ahi",
+    "porfa", "ya", "ahi", "ja",
 ];
 
 /// Clitic forms of "reservar" that are always requests.

@@ -210,7 +210,11 @@ fn carry_out(
         Step::WhichDays(p) if p.period == crate::nlu::Period::Festive => {
             missing::festive_which(s, facts)
         }
-        Step::WhichDays(p) => vec![say(texts::which_days_of(lang, &p))],
+        Step::WhichDays(p) => vec![say(texts::which_days_of(
+            lang,
+            &p,
+            s.accommodation.as_deref(),
+        ))],
         Step::FreeIn(span) => missing::free_in(s, facts, span),
         Step::NoLongWeekend(month) => missing::no_long_weekend(s, u, facts, month),
         Step::Info {

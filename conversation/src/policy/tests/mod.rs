@@ -386,6 +386,7 @@ mod stop30;
 mod stop31;
 mod stop32;
 mod stop33;
+mod stop34;
 mod tenth;
 mod third;
 mod twelfth;
