@@ -364,6 +364,7 @@ mod conv55;
 mod conv56;
 mod conv58;
 mod conv59;
+mod conv60;
 mod eighteenth;
 mod eighth;
 mod eleventh;
