@@ -743,6 +743,12 @@ pub(super) fn when_free(tokens: &[Token]) -> bool {
         "fechas tienen disponibles", "when is it", "when will it be free", "what dates are free",
         "which dates are free", "what dates do you have", "que datas tem livre",
         "quais datas tem livre", "quais datas estao livres",
+        // "¿qué otras fechas tenés cerca?", "¿qué fechas tienen para la Lenga cerca de esas?",
+        // "any other dates close to those?", "outras datas perto?": other dates near the ones
+        // asked.
+        "otras fechas tenes", "otras fechas tienen", "otras fechas hay", "fechas cerca",
+        "cerca de esas", "cerca de esa fecha", "other dates", "dates close", "close to those",
+        "outras datas", "datas perto", "perto dessas",
     ];
     const FREE: &[&str] = &[
         "libre",
@@ -975,4 +981,25 @@ pub(super) fn scenery(tokens: &[Token]) -> Option<Scenery> {
     tokens
         .iter()
         .find_map(|t| Scenery::ALL.into_iter().find(|s| t.is_any(s.words())))
+}
+
+/// "La Coihue y la Arrayán juntas", "dale las dos", "both of them", "reserva as duas": the
+/// cabins named (or talked about) wanted both at once. Not "las dos noches": a count of
+/// something else.
+pub(super) fn both_wanted(tokens: &[Token]) -> bool {
+    const BOTH: &[&str] = &["ambas", "ambos", "juntas", "both"];
+    // Said with a number: both only when no noun of something counted follows.
+    const THE_TWO: &[&str] = &["las dos", "as duas", "as dos", "os dois", "las 2", "as 2"];
+    const COUNTED: &[&str] = &[
+        "noches", "personas", "semanas", "dias", "noites", "pessoas", "nights", "de", "da",
+        "parejas", "familias", "casais",
+    ];
+    tokens.iter().any(|t| t.is_any(BOTH))
+        || THE_TWO.iter().any(|p| {
+            lexicon::find_phrase(tokens, p).is_some_and(|(at, q)| {
+                let len = p.split(' ').count();
+                q == lexicon::Quality::Exact
+                    && !tokens.get(at + len).is_some_and(|t| t.is_any(COUNTED))
+            })
+        })
 }

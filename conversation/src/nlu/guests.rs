@@ -407,7 +407,7 @@ fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
 }
 
 /// "Dos personas desistieron, ahora somos 6", "2 people dropped out, now we are 6", "duas
-/// pessoas desistiram, agora somos 6", "so we're 6 now": the party as it is now, said after
+/// pessoas desistiram, agora somos 6", "so we're 6 now", "we're now 5": the party as it is now, said after
 /// the people who left or joined; it wins over them. Only a whole count ("ahora somos 4 y 2
 /// chicos" still adds the children).
 fn now_we_are(
@@ -422,15 +422,18 @@ fn now_we_are(
         if !tok.is_any(ARE) {
             return None;
         }
-        let n = number(t + 1)?;
-        let mut end = t + 1 + n.len;
+        // "we're now 5", "somos ahora 5": the word for now between the verb and the count.
+        let now_between = now_at(t + 1);
+        let start = t + 1 + usize::from(now_between);
+        let n = number(start)?;
+        let mut end = start + n.len;
         if people(end) {
             end += 1;
         }
         // The count ends its clause ("…, now we are 6", "somos 6 agora."), nothing added to it.
         let ends_at = |k: usize| k >= tokens.len() || tokens[k - 1].punct_after;
         let closes = ends_at(end) || now_at(end) && ends_at(end + 1);
-        let said_now = t.checked_sub(1).is_some_and(now_at) || now_at(end);
+        let said_now = now_between || t.checked_sub(1).is_some_and(now_at) || now_at(end);
         (said_now && closes).then_some(n.value)
     })
 }

@@ -604,7 +604,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asked_words,
         also_described,
         if_so: if_so::detect(&tokens, accommodations),
-        asks_other: asks::other(&tokens),
+        // "¿Qué otras fechas tenés cerca?": other dates, not another cabin for these.
+        asks_other: asks::other(&tokens) && !asks_when_free,
         all_in_one: asks::all_in_one(&tokens),
         language_asked,
         asks_bot,
@@ -711,6 +712,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         },
         pays_deposit: asks::deposit_not_balance(&tokens),
         apart: guests::cabins_apart_asked(&tokens),
+        both_named: asks::both_wanted(&tokens),
         question: text.contains('?') || text.contains('¿'),
         asks_which: cues::asks_which(&tokens),
         named_apart,

@@ -5846,6 +5846,13 @@ fn english_and_brazilian_ways_found_by_the_forty_fifth_set() {
         ("two friends cancelled, so we're 6 now", 6),
         ("dos personas se bajaron, ahora somos 6", 6),
         ("ahora somos 4 y 2 chicos", 6),
+        (
+            "our friends are joining, we're now 5. can we move to the Lenga?",
+            5,
+        ),
+        ("we are now 3", 3),
+        ("se suman unos amigos, somos ahora 5", 5),
+        ("agora somos 5", 5),
     ] {
         assert_eq!(read(text).guests, Some(guests), "{text}");
     }
@@ -6119,10 +6126,16 @@ fn when_a_cabin_is_free_is_asked_in_many_ways() {
         "next available dates?",
         "quando fica livre a Lenga?",
         "quais datas estão livres?",
+        "uh, y que otras fechas tenes cerca?",
+        "¿Qué fechas tienen para la Lenga cerca de esas?",
+        "any other dates close to those?",
+        "tem outras datas perto dessas?",
     ] {
         let u = read(text);
         assert!(u.asks_when_free, "{text}");
         assert_eq!(u.intent, Intent::CheckAvailability, "{text}");
+        // Other dates, not another cabin for these.
+        assert!(!u.asks_other, "{text}");
     }
     for text in [
         "when is the check in?",
@@ -6839,4 +6852,25 @@ fn parties_said_by_who_comes_and_by_the_dozen() {
         assert_eq!(u.check_in, None, "{text}");
     }
     assert!(read("the fourth of may").check_in.is_some());
+}
+
+#[test]
+fn both_cabins_named_are_wanted_together_not_one_or_the_other() {
+    for text in [
+        "nos sirve la coihue y la arrayan juntas",
+        "si dale las dos",
+        "reservame ambas",
+        "book both of them please",
+        "pode reservar as duas",
+    ] {
+        assert!(read(text).both_named, "{text}");
+    }
+    for text in [
+        "la coihue o la lenga",
+        "las dos noches",
+        "somos las dos parejas",
+        "queremos ir las 2 de la tarde",
+    ] {
+        assert!(!read(text).both_named, "{text}");
+    }
 }

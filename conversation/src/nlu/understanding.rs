@@ -271,6 +271,9 @@ pub struct Understanding {
     pub pays_deposit: bool,
     /// Cabins apart asked for: "una para 4 y otra para 2", "dos cabañas para 6", "two cabins".
     pub apart: bool,
+    /// Both of the cabins named are wanted at once ("la Coihue y la Arrayán juntas", "dale las
+    /// dos", "both of them", "as duas"), not one or the other.
+    pub both_named: bool,
     /// The message asks something (a question mark).
     pub question: bool,
     /// The cabin named is said in a sentence of its own, no question ("la coihue. ¿a qué

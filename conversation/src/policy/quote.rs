@@ -87,8 +87,8 @@ pub(crate) fn quote(
     // Coming with a pet: only the cabins that take it are offered. A cabin the guest named
     // that takes none is neither held nor offered ("quiero la Ñire… vamos con el perro"): they
     // hear why, and what does take the pet is on the table instead, so a yes books one of those.
-    // None free takes it: the cabin named is not held either, and what does take the pet is
-    // offered on the nearest other dates.
+    // None free takes it (named or not): no cabin is held or offered without room for the pet,
+    // and what does take it is offered on the nearest other dates.
     let mut no_pets_named = false;
     let mut pets_elsewhere = false;
     if s.pets {
@@ -98,7 +98,7 @@ pub(crate) fn quote(
             .any(|a| named == Some(a.name.as_str()) && !a.pets_allowed);
         if free.iter().any(|a| a.pets_allowed) {
             free.retain(|a| a.pets_allowed);
-        } else if no_pets_named {
+        } else if !free.is_empty() {
             pets_elsewhere = true;
             free.clear();
         }
@@ -125,6 +125,14 @@ pub(crate) fn quote(
         } else {
             texts::named_too_small(lang, &n.name, n.capacity)
         };
+    }
+    // "¿La Ñire o la Coihue?", "la Ñire y la Arrayán, ¿están libres?": the ones named that fit
+    // but are taken are said so before what is offered instead.
+    if prefix.is_empty() {
+        let several_taken = named_taken(scope.several, occupancy.accommodations, &free, guests);
+        if !several_taken.is_empty() {
+            prefix = texts::several_not_free(lang, &several_taken);
+        }
     }
     let replaces = replacing.map(|h| h.code.clone());
     if scope.when_free
@@ -748,6 +756,25 @@ fn night_prices_of(
         .map_or("", |o| o.name.as_str());
     let chosen = if ask { chosen } else { "" };
     vec![say(texts::night_prices(lang, &rows, chosen))]
+}
+
+/// Of the several cabins named in one message (two or more), those big enough for the party
+/// that are not free for the stay.
+fn named_taken<'a>(
+    several: &[String],
+    accommodations: &'a [Accommodation],
+    free: &[&Accommodation],
+    guests: Guests,
+) -> Vec<&'a str> {
+    if several.len() < 2 {
+        return Vec::new();
+    }
+    accommodations
+        .iter()
+        .filter(|a| several.contains(&a.name))
+        .filter(|a| a.fits(guests.get()) && !free.iter().any(|f| f.id == a.id))
+        .map(|a| a.name.as_str())
+        .collect()
 }
 
 /// "¿Tenés otra?": the options besides the one in focus, priced, or, when it is the only one,

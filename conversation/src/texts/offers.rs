@@ -754,6 +754,20 @@ pub fn named_not_free(lang: Language, name: &str) -> String {
     }
 }
 
+/// Several cabins named at once, those of them that are taken for the dates asked ("la Ñire o
+/// la Coihue"): one, as `named_not_free`; more, all of them together.
+pub fn several_not_free(lang: Language, names: &[&str]) -> String {
+    if let [one] = names {
+        return named_not_free(lang, one);
+    }
+    let names = list(lang, names);
+    match lang {
+        Language::Es => format!("{names} ya están ocupadas para esas fechas 😕 "),
+        Language::En => format!("{names} are already taken for those dates 😕 "),
+        Language::Pt => format!("{names} já estão ocupados para essas datas 😕 "),
+    }
+}
+
 /// "¿La Lenga está libre del 8 al 11?" before the people are said: yes for the cabins `free`
 /// (each with how many it sleeps), no for those `taken`.
 pub fn named_free(lang: Language, free: &[(&str, i32)], taken: &[&str]) -> String {

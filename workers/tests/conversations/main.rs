@@ -75,8 +75,12 @@
 //! English-speaking and Brazilian guests over every bullet, their replies kept in their
 //! language through one-word messages; `cases_conv59.txt`, who is coming as guests say it:
 //! parties described, number words, babies and kids, counts corrected before and after a hold,
-//! parties outgrowing the cabin held, groups larger than any cabin and pets apart) run through
-//! the real fleet, each asserting what the guest was told and the reservation left behind.
+//! parties outgrowing the cabin held, groups larger than any cabin and pets apart;
+//! `cases_conv60.txt`, availability when things are taken: the cabin named or every cabin that
+//! fits taken, two cabins named at once, corrections and switches after a hold into taken and
+//! free dates, the week after, partly overlapping and long stays, seasons with minimum nights)
+//! run through the real fleet, each asserting what the guest was told and the reservation left
+//! behind.
 //!
 //! One fleet for the whole table: a fresh PostgreSQL database and Redis prefix, the real ingress
 //! in this process, two real `worker` processes, the Graph API, Mailgun and Mercado Pago faked
@@ -332,6 +336,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv57.txt", include_str!("cases_conv57.txt")),
     ("cases_conv58.txt", include_str!("cases_conv58.txt")),
     ("cases_conv59.txt", include_str!("cases_conv59.txt")),
+    ("cases_conv60.txt", include_str!("cases_conv60.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

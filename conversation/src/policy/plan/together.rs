@@ -125,6 +125,29 @@ pub(super) fn together(
             });
         }
     }
+    // "La Coihue y la Arrayán juntas", "dale las dos" (the two named before): both cabins,
+    // quoted (or held) together for the party when together they sleep it, whatever single
+    // cabin or other dates were on the table.
+    let both: Vec<String> = if u.accommodations.len() > 1 {
+        u.accommodations.clone()
+    } else {
+        s.named.clone()
+    };
+    if u.both_named
+        && both.len() > 1
+        && !u.compares
+        && s.offer.as_ref().is_none_or(|o| !o.together)
+        && held(facts, u).is_none()
+        && let (Some(check_in), Some(check_out), Some(guests)) = (s.check_in, s.check_out, s.guests)
+        && capacity_of(facts, &both) >= i32::from(guests)
+    {
+        s.apart = true;
+        s.offer = Some(to_quote_together(check_in, check_out, guests, None));
+        return Some(Step::TogetherIn {
+            names: both,
+            book: u.affirmative || u.intent == crate::nlu::Intent::Book && !u.question && !u.defers,
+        });
+    }
     // "Reservame la Arrayán y la Coihue del 8 al 10, somos 6" with nothing offered or held:
     // the cabins named, quoted (or held) together for the party when none of them alone sleeps
     // it and together they do; not the one other cabin that would.
@@ -140,9 +163,11 @@ pub(super) fn together(
             .filter(|a| u.accommodations.contains(&a.name))
             .map(|a| a.capacity)
             .max()
-        && largest < i32::from(guests)
+        && (largest < i32::from(guests) || party_for_each(facts, u))
         && capacity_of(facts, &u.accommodations) >= i32::from(guests)
     {
+        // A party for each cabin: apart, as said (else the one that sleeps them all wins).
+        s.apart |= party_for_each(facts, u);
         s.offer = Some(to_quote_together(check_in, check_out, guests, None));
         return Some(Step::TogetherIn {
             names: u.accommodations.clone(),
@@ -150,6 +175,21 @@ pub(super) fn together(
         });
     }
     None
+}
+
+/// "La Ñire y la Arrayán, somos 2 parejas": as many parties as cabins named, each cabin big
+/// enough for one of them: a cabin each, though one alone would sleep them all.
+fn party_for_each(facts: &Facts<'_>, u: &Understanding) -> bool {
+    let named: Vec<i32> = facts
+        .accommodations()
+        .iter()
+        .filter(|a| u.accommodations.contains(&a.name))
+        .map(|a| a.capacity)
+        .collect();
+    u.parties.len() == named.len()
+        && u.parties
+            .iter()
+            .all(|p| named.iter().all(|cap| *cap >= i32::from(*p)))
 }
 
 /// The cabins named to be quoted (or held) together for the stay, their options filled in by

@@ -365,6 +365,7 @@ mod conv56;
 mod conv57;
 mod conv58;
 mod conv59;
+mod conv60;
 mod eighteenth;
 mod eighth;
 mod eleventh;
