@@ -2534,6 +2534,55 @@ fn tenth_set_extras_and_plain_yes() {
     assert!(!read("tiene wifi").plain_yes);
 }
 
+/// Nights said with a part of a month ("una semana en la primera quincena de enero", "5
+/// noches en la segunda quincena"): the nights from that part's first day, not all of it.
+#[test]
+fn nights_within_a_part_of_a_month() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "somos 4, una semana en la primera quincena de enero",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "la primera quincena de enero, una semana",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "5 noches en la segunda quincena de febrero",
+            "2027-02-16",
+            "2027-02-21",
+        ),
+        (
+            "uma semana na primeira quinzena de janeiro",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "la primera semana de febrero, 3 noches",
+            "2027-02-01",
+            "2027-02-04",
+        ),
+        (
+            "a week in the first half of January",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        // The part alone is all of it.
+        (
+            "somos 4, la primera quincena de enero",
+            "2027-01-01",
+            "2027-01-15",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(d(check_in)), "{text}");
+        assert_eq!(u.check_out, Some(d(check_out)), "{text}");
+    }
+}
+
 /// Bed linen and towels as Argentines name them ("ropa blanca", "blanquería", "toallones")
 /// are the linens asked about, in the three languages.
 #[test]
