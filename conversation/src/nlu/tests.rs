@@ -2583,6 +2583,47 @@ fn nights_within_a_part_of_a_month() {
     }
 }
 
+/// The shortest stay asked with the count first ("¿cuántas noches mínimo?", "how many nights
+/// minimum?", "quantas noites no mínimo?"), never a stay said with a minimum ("nos quedamos 3
+/// noches al menos"); heating asked as "heated" or "aquecido".
+#[test]
+fn minimum_nights_asked_count_first_and_heating_by_other_words() {
+    use super::{Feature, InfoTopic};
+    for text in [
+        "cuantas noches minimo?",
+        "cuántas noches como mínimo hay que reservar?",
+        "minimo cuantas noches?",
+        "cuantas noches hay que quedarse?",
+        "how many nights minimum?",
+        "how many nights at least do we need to book?",
+        "quantas noites no minimo?",
+        "quantas noites pelo menos?",
+    ] {
+        assert!(
+            read(text).topics.contains(&InfoTopic::MinimumStay),
+            "{text}"
+        );
+    }
+    for text in [
+        "nos quedamos 3 noches al menos",
+        "we will stay 3 nights at least",
+        "ficamos 3 noites pelo menos",
+        "queremos 4 noches como minimo",
+    ] {
+        assert!(
+            !read(text).topics.contains(&InfoTopic::MinimumStay),
+            "{text}"
+        );
+    }
+    for text in [
+        "Are the cabins heated?",
+        "os chalés são aquecidos?",
+        "tem aquecedor?",
+    ] {
+        assert!(read(text).features.contains(&Feature::Heating), "{text}");
+    }
+}
+
 /// Bed linen and towels as Argentines name them ("ropa blanca", "blanquería", "toallones")
 /// are the linens asked about, in the three languages.
 #[test]
