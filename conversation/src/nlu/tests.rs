@@ -2534,6 +2534,24 @@ fn tenth_set_extras_and_plain_yes() {
     assert!(!read("tiene wifi").plain_yes);
 }
 
+/// Bed linen and towels as Argentines name them ("ropa blanca", "blanquería", "toallones")
+/// are the linens asked about, in the three languages.
+#[test]
+fn linens_by_their_local_names() {
+    use super::Feature;
+    for text in [
+        "hay que llevar ropa blanca?",
+        "incluye blanquería?",
+        "hay toallones?",
+        "dan toalla y acolchado?",
+        "tem roupa de cama e toalha?",
+        "do you provide sheets?",
+        "bed linen included?",
+    ] {
+        assert!(read(text).features.contains(&Feature::Linens), "{text}");
+    }
+}
+
 /// What the twelfth blind set (cases_twelfth.txt) found misread.
 #[test]
 fn twelfth_set_not_coming_keeping_and_only_so_many() {

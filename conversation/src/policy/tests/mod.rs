@@ -391,6 +391,7 @@ mod stop31;
 mod stop32;
 mod stop33;
 mod stop34;
+mod stop35;
 mod tenth;
 mod third;
 mod twelfth;
