@@ -78,7 +78,10 @@
 //! parties outgrowing the cabin held, groups larger than any cabin and pets apart;
 //! `cases_conv60.txt`, availability when things are taken: the cabin named or every cabin that
 //! fits taken, two cabins named at once, corrections and switches after a hold into taken and
-//! free dates, the week after, partly overlapping and long stays, seasons with minimum nights)
+//! free dates, the week after, partly overlapping and long stays, seasons with minimum nights;
+//! `cases_conv63.txt`, dates and nights as guests say them in the three languages: every
+//! written form, nights, weekdays, relative days, holidays said loosely, months alone, and
+//! their corrections before and after a hold)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -337,6 +340,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv58.txt", include_str!("cases_conv58.txt")),
     ("cases_conv59.txt", include_str!("cases_conv59.txt")),
     ("cases_conv60.txt", include_str!("cases_conv60.txt")),
+    ("cases_conv63.txt", include_str!("cases_conv63.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
