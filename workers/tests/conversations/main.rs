@@ -81,7 +81,10 @@
 //! free dates, the week after, partly overlapping and long stays, seasons with minimum nights;
 //! `cases_conv63.txt`, dates and nights as guests say them in the three languages: every
 //! written form, nights, weekdays, relative days, holidays said loosely, months alone, and
-//! their corrections before and after a hold)
+//! their corrections before and after a hold; `cases_conv65.txt`, long wandering
+//! conversations: cabins compared by name, offers pointed at, minds changed two or three
+//! times, refused options taken back, side questions mid-booking, every kind of yes, holds
+//! corrected, cancellations and fresh starts)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -341,6 +344,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv59.txt", include_str!("cases_conv59.txt")),
     ("cases_conv60.txt", include_str!("cases_conv60.txt")),
     ("cases_conv63.txt", include_str!("cases_conv63.txt")),
+    ("cases_conv65.txt", include_str!("cases_conv65.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
