@@ -287,6 +287,14 @@ pub(crate) fn asks_which(tokens: &[Token]) -> bool {
         .any(|(i, t)| t.is_any(WHICH) && tokens[i + 1..].iter().take(4).any(|n| n.is_any(HAS)))
 }
 
+/// "¿Cuál es la cabaña más grande que tienen?", "which is your biggest cabin?", "qual é a
+/// maior?": the message asks which one, whatever it asks of it.
+pub(crate) fn which_one(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.is_any(&["cual", "cuales", "which", "qual", "quais"]))
+}
+
 /// Words that point at an option by what it has: "la que tiene", "la de la", "la con".
 const HAVING: &[&str] = &[
     "la que tiene",

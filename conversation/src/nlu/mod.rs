@@ -715,6 +715,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         both_named: asks::both_wanted(&tokens),
         question: text.contains('?') || text.contains('¿'),
         asks_which: cues::asks_which(&tokens),
+        which_one: cues::which_one(&tokens),
         named_apart,
     };
     about_hold::payment_arrival_read(read, &tokens)

@@ -285,6 +285,11 @@ pub(super) fn refers_back(tokens: &[Token]) -> bool {
                 && tokens
                     .get(i + 2..(i + 4).min(tokens.len()))
                     .is_some_and(|w| w.iter().any(|w| w.text.starts_with("reserv"))))
+            // "Volvela a reservar igual", "volvémela a reservar": the pronoun on the verb.
+            || (t.is_any(&["volvela", "volvelo", "volvemela", "volvemelo", "volvenosla"])
+                && tokens
+                    .get(i + 1..(i + 3).min(tokens.len()))
+                    .is_some_and(|w| w.iter().any(|w| w.text.starts_with("reserv"))))
     })
 }
 

@@ -6982,3 +6982,33 @@ fn both_cabins_named_are_wanted_together_not_one_or_the_other() {
         assert!(!read(text).both_named, "{text}");
     }
 }
+
+#[test]
+fn wandering_guests_party_again_rebooking_and_comparisons_after_a_greeting() {
+    // "Back to 2": the party said again, no day of the month.
+    for text in [
+        "nah, she's not coming, back to 2. the Arrayán is fine",
+        "al final no viene, de vuelta a 2",
+        "ela não vem mais, de volta a 2",
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.check_out), (Some(2), None), "{text}");
+    }
+    // The pronoun on the verb: the hold cancelled, booked again.
+    for text in [
+        "perdon, me arrepenti, volvela a reservar igual",
+        "volvémela a reservar porfa",
+    ] {
+        assert!(read(text).refers_back, "{text}");
+    }
+    // A greeting, then a question comparing two cabins: the question.
+    for text in [
+        "Olá! A Lenga e a Coihue são do mesmo tamanho?",
+        "hola! la lenga y la coihue son del mismo tamaño?",
+        "Hi! Are the Lenga and the Coihue the same size?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    assert!(read("cual es la cabaña mas grande q tienen?").which_one);
+    assert!(!read("tienen lugar del 3 al 5?").which_one);
+}

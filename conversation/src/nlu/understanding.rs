@@ -283,6 +283,10 @@ pub struct Understanding {
     /// something; when one alone has it, the answer puts it in focus.
     #[serde(skip)]
     pub asks_which: bool,
+    /// "¿Cuál es la cabaña más grande que tienen?", "qual é a mais barata?": asks which one,
+    /// whatever it asks of it.
+    #[serde(skip)]
+    pub which_one: bool,
 }
 
 /// One end of a stay.

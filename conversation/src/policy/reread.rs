@@ -108,7 +108,8 @@ pub(super) fn code_asked_for<'a>(
 /// of size and nothing else (with options on the table, `Step::Pick` compares them).
 fn which_size(u: &Understanding) -> bool {
     use crate::nlu::{Choice, Intent};
-    u.intent == Intent::Unknown
+    // "¿Cuál es la cabaña más grande que tienen?": "tienen" asks which one, not whether free.
+    (u.intent == Intent::Unknown || u.intent == Intent::CheckAvailability && u.which_one)
         && u.question
         && matches!(u.choice, Some(Choice::Largest | Choice::Smallest))
         && u.check_in.is_none()
