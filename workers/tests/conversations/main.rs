@@ -78,7 +78,11 @@
 //! parties outgrowing the cabin held, groups larger than any cabin and pets apart;
 //! `cases_conv60.txt`, availability when things are taken: the cabin named or every cabin that
 //! fits taken, two cabins named at once, corrections and switches after a hold into taken and
-//! free dates, the week after, partly overlapping and long stays, seasons with minimum nights)
+//! free dates, the week after, partly overlapping and long stays, seasons with minimum nights;
+//! `cases_conv61.txt`, guests as they really write in Argentine Spanish, English and Brazilian
+//! Portuguese: bookings buried in stories, requests split over several messages, voice notes,
+//! emails with signatures and quoted mail, topics left and come back to, a question mixed with
+//! a choice, questions answered with questions)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -337,6 +341,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv58.txt", include_str!("cases_conv58.txt")),
     ("cases_conv59.txt", include_str!("cases_conv59.txt")),
     ("cases_conv60.txt", include_str!("cases_conv60.txt")),
+    ("cases_conv61.txt", include_str!("cases_conv61.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -117,7 +117,13 @@ pub(crate) fn act(
         let nothing_else = matches!(&step, Step::Info { topics, features, .. }
             if topics.is_empty() && features.is_empty());
         if !nothing_else {
-            effects.extend(carry_out(step, s, u, facts));
+            // "La más barata, ¿tiene parrilla?": the pick already answered for the option what
+            // it was asked; the same answer is not said twice.
+            for effect in carry_out(step, s, u, facts) {
+                if !effects.contains(&effect) {
+                    effects.push(effect);
+                }
+            }
         }
         return effects;
     }

@@ -40,6 +40,22 @@ pub(super) fn questions(
         // is asked about, the answer names it, and "esa" after it points at it too.
         let pointed = s.offer.as_ref().and_then(|o| pick(o, u, facts).flatten());
         let picked = pointed.or_else(|| s.offer.as_ref().and_then(|o| only_one_has(o, u, facts)));
+        // "La segunda, ¿tiene parrilla?", "the one with the jacuzzi, does it have parking?": the
+        // option pointed at before the question is answered for and comes into focus, offered,
+        // so the yes after the answer books it (not the one proposed before).
+        if u.pointed_first
+            && let (Some(i), Some(offer)) = (pointed, s.offer.as_mut())
+            && i != offer.chosen
+            && !offer.together
+        {
+            offer.asked = Some(i);
+            choose(offer, &mut s.accommodation, i, false);
+            return Some(Step::OnlyOneHas {
+                topics: u.topics.clone(),
+                features: u.features.clone(),
+                option: i,
+            });
+        }
         if let (Some(i), Some(offer)) = (picked, s.offer.as_mut()) {
             offer.asked = Some(i);
             // "¿Cuál tiene jacuzzi?" … "sí": the one that has it, not the one proposed before,
