@@ -6874,3 +6874,68 @@ fn both_cabins_named_are_wanted_together_not_one_or_the_other() {
         assert!(!read(text).both_named, "{text}");
     }
 }
+
+#[test]
+fn sixty_second_set_what_a_price_is_for_things_counted_and_the_cheapest_asked() {
+    // Asked alone about a price already said: a price question about a night, or about the
+    // stay's total, not an unknown handed to a person.
+    for text in [
+        "is that per night?",
+        "per night?",
+        "that's per night right?",
+        "eso es por noche?",
+        "es por noche?",
+        "isso é por noite?",
+        "é por noite?",
+    ] {
+        let u = read(text);
+        assert_eq!((u.intent, u.per_night), (Intent::AskPrice, true), "{text}");
+    }
+    for text in [
+        "is that for the whole stay?",
+        "eso es por toda la estadía?",
+        "é pela estadia inteira?",
+    ] {
+        let u = read(text);
+        assert_eq!((u.intent, u.per_night), (Intent::AskPrice, false), "{text}");
+    }
+    assert!(!read("hay lugar esta noche?").per_night);
+    // Cars, vehicles, bikes and trucks a number counts are no guests, in any language.
+    for text in [
+        "does it have parking for two cars?",
+        "parking for 2 cars?",
+        "is there room for 3 vehicles?",
+        "we bring 2 bikes",
+        "we're coming with 2 motorbikes",
+        "we have 2 trucks",
+        "estacionamento pra 2 veículos?",
+        "tienen estacionamiento para 2 autos?",
+    ] {
+        assert_eq!(read(text).guests, None, "{text}");
+    }
+    assert_eq!(read("we are 4 and come by car").guests, Some(4));
+    assert!(
+        read("is there room for 3 vehicles?").intent != Intent::CheckAvailability,
+        "room for vehicles is no stay"
+    );
+    // "Which is your largest cabin…": the size is a choice, no thing the cabin has.
+    let u = read("Which is your largest cabin, and does it have parking for two cars?");
+    assert_eq!(u.also_described, None, "{u:?}");
+    assert_eq!(u.choice, Some(Choice::Largest));
+    assert_eq!(u.features, [Feature::Parking]);
+    // "What's your cheapest cabin?": a price question, as "which is the cheapest?" is.
+    for text in [
+        "whats your cheapest cabin?",
+        "what's the cheapest option?",
+        "which is the cheapest cabin?",
+        "cuál es la más barata?",
+        "qual é a mais barata?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.intent, u.choice),
+            (Intent::AskPrice, Some(Choice::Cheapest)),
+            "{text}"
+        );
+    }
+}

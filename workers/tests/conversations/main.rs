@@ -78,7 +78,9 @@
 //! parties outgrowing the cabin held, groups larger than any cabin and pets apart;
 //! `cases_conv60.txt`, availability when things are taken: the cabin named or every cabin that
 //! fits taken, two cabins named at once, corrections and switches after a hold into taken and
-//! free dates, the week after, partly overlapping and long stays, seasons with minimum nights)
+//! free dates, the week after, partly overlapping and long stays, seasons with minimum nights;
+//! `cases_conv62.txt`, English-speaking and Brazilian guests' yes/no questions at every moment
+//! of a booking, price and payment questions mid-booking and the voucher)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -337,6 +339,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv58.txt", include_str!("cases_conv58.txt")),
     ("cases_conv59.txt", include_str!("cases_conv59.txt")),
     ("cases_conv60.txt", include_str!("cases_conv60.txt")),
+    ("cases_conv62.txt", include_str!("cases_conv62.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -1006,6 +1006,14 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("firewood", "lena"),
     ("motorbike", "moto"),
     ("motorcycle", "moto"),
+    // Things a number counts that are no people ("parking for two cars", "room for 3
+    // vehicles?", "we bring 2 bikes", "estacionamento pra 2 veículos"): the Spanish nouns the
+    // head count skips, so a car is never a guest.
+    ("motorbikes", "motos"), ("motorcycles", "motos"), ("cars", "autos"), ("car", "auto"),
+    ("vehicles", "vehiculos"), ("vehicle", "vehiculo"), ("veiculos", "vehiculos"),
+    ("veiculo", "vehiculo"), ("trucks", "camionetas"), ("truck", "camioneta"),
+    ("caminhonete", "camioneta"), ("caminhonetes", "camionetas"), ("bikes", "bicis"),
+    ("bicycles", "bicicletas"), ("suitcases", "valijas"),
     ("smoking", "fumar"),
     ("smoke", "fumar"),
     ("what time", "a que hora"),
