@@ -2534,6 +2534,114 @@ fn tenth_set_extras_and_plain_yes() {
     assert!(!read("tiene wifi").plain_yes);
 }
 
+/// Nights said with a part of a month ("una semana en la primera quincena de enero", "5
+/// noches en la segunda quincena"): the nights from that part's first day, not all of it.
+#[test]
+fn nights_within_a_part_of_a_month() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "somos 4, una semana en la primera quincena de enero",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "la primera quincena de enero, una semana",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "5 noches en la segunda quincena de febrero",
+            "2027-02-16",
+            "2027-02-21",
+        ),
+        (
+            "uma semana na primeira quinzena de janeiro",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "la primera semana de febrero, 3 noches",
+            "2027-02-01",
+            "2027-02-04",
+        ),
+        (
+            "a week in the first half of January",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        // The part alone is all of it.
+        (
+            "somos 4, la primera quincena de enero",
+            "2027-01-01",
+            "2027-01-15",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(d(check_in)), "{text}");
+        assert_eq!(u.check_out, Some(d(check_out)), "{text}");
+    }
+}
+
+/// The shortest stay asked with the count first ("¿cuántas noches mínimo?", "how many nights
+/// minimum?", "quantas noites no mínimo?"), never a stay said with a minimum ("nos quedamos 3
+/// noches al menos"); heating asked as "heated" or "aquecido".
+#[test]
+fn minimum_nights_asked_count_first_and_heating_by_other_words() {
+    use super::{Feature, InfoTopic};
+    for text in [
+        "cuantas noches minimo?",
+        "cuántas noches como mínimo hay que reservar?",
+        "minimo cuantas noches?",
+        "cuantas noches hay que quedarse?",
+        "how many nights minimum?",
+        "how many nights at least do we need to book?",
+        "quantas noites no minimo?",
+        "quantas noites pelo menos?",
+    ] {
+        assert!(
+            read(text).topics.contains(&InfoTopic::MinimumStay),
+            "{text}"
+        );
+    }
+    for text in [
+        "nos quedamos 3 noches al menos",
+        "we will stay 3 nights at least",
+        "ficamos 3 noites pelo menos",
+        "queremos 4 noches como minimo",
+    ] {
+        assert!(
+            !read(text).topics.contains(&InfoTopic::MinimumStay),
+            "{text}"
+        );
+    }
+    for text in [
+        "Are the cabins heated?",
+        "os chalés são aquecidos?",
+        "tem aquecedor?",
+    ] {
+        assert!(read(text).features.contains(&Feature::Heating), "{text}");
+    }
+}
+
+/// Bed linen and towels as Argentines name them ("ropa blanca", "blanquería", "toallones")
+/// are the linens asked about, in the three languages.
+#[test]
+fn linens_by_their_local_names() {
+    use super::Feature;
+    for text in [
+        "hay que llevar ropa blanca?",
+        "incluye blanquería?",
+        "hay toallones?",
+        "dan toalla y acolchado?",
+        "tem roupa de cama e toalha?",
+        "do you provide sheets?",
+        "bed linen included?",
+    ] {
+        assert!(read(text).features.contains(&Feature::Linens), "{text}");
+    }
+}
+
 /// What the twelfth blind set (cases_twelfth.txt) found misread.
 #[test]
 fn twelfth_set_not_coming_keeping_and_only_so_many() {

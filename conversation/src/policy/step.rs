@@ -54,6 +54,8 @@ pub(crate) enum Step {
     HoldStanding,
     /// The guest says they paid before the payment was confirmed.
     PaymentPending,
+    /// The guest says they paid, with nothing held in this conversation: a person checks it.
+    PaidNothingHeld,
     Human,
     Invalid(StayError),
     /// Answer questions about the place.

@@ -498,10 +498,14 @@ fn dated_options(
             Language::Pt => format!("• {when}: {}, {} no total\n", l.name, l.total),
         });
     }
-    text.push_str(match lang {
-        Language::Es => "¿Te sirve la primera? Respondé «dale» y te la reservo.",
-        Language::En => "Does the first one work for you? Reply «yes» and I'll book it.",
-        Language::Pt => "A primeira serve? Responda «sim» que eu reservo.",
+    let one = options.len() == 1;
+    text.push_str(match (lang, one) {
+        (Language::Es, false) => "¿Te sirve la primera? Respondé «dale» y te la reservo.",
+        (Language::Es, true) => "¿Te sirve? Respondé «dale» y te la reservo.",
+        (Language::En, false) => "Does the first one work for you? Reply «yes» and I'll book it.",
+        (Language::En, true) => "Does that work for you? Reply «yes» and I'll book it.",
+        (Language::Pt, false) => "A primeira serve? Responda «sim» que eu reservo.",
+        (Language::Pt, true) => "Serve para você? Responda «sim» que eu reservo.",
     });
     text
 }

@@ -80,7 +80,10 @@
 //! fits taken, two cabins named at once, corrections and switches after a hold into taken and
 //! free dates, the week after, partly overlapping and long stays, seasons with minimum nights;
 //! `cases_conv62.txt`, English-speaking and Brazilian guests' yes/no questions at every moment
-//! of a booking, price and payment questions mid-booking and the voucher)
+//! of a booking, price and payment questions mid-booking and the voucher;
+//! `cases_conv63.txt`, dates and nights as guests say them in the three languages: every
+//! written form, nights, weekdays, relative days, holidays said loosely, months alone, and
+//! their corrections before and after a hold)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -340,6 +343,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv59.txt", include_str!("cases_conv59.txt")),
     ("cases_conv60.txt", include_str!("cases_conv60.txt")),
     ("cases_conv62.txt", include_str!("cases_conv62.txt")),
+    ("cases_conv63.txt", include_str!("cases_conv63.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

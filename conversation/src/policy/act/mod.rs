@@ -195,6 +195,7 @@ fn carry_out(
             None => vec![say(texts::clarify(lang))],
         },
         Step::WhichHave(words) => answers::which_have(s, facts, words),
+        Step::PaidNothingHeld => vec![say(texts::paid_nothing_held(lang).to_owned())],
         Step::PaymentPending => {
             let h = crate::policy::plan::held(facts, u);
             let name = h.map(|h| texts::list(lang, &h.cabins()));
