@@ -29,14 +29,18 @@ pub struct Occupancy<'a> {
     pub taken: &'a [Taken],
 }
 
-/// How far either side of a stay alternatives are looked for.
+/// How far either side of a stay alternatives are looked for first.
 pub const ALTERNATIVE_DAYS: i64 = 7;
+
+/// How far either side alternatives are looked for when nothing is free within
+/// [`ALTERNATIVE_DAYS`] (a cabin booked for the whole month): the nearest free stay beyond.
+pub const FARTHEST_ALTERNATIVE_DAYS: i64 = 42;
 
 impl<'a> Occupancy<'a> {
     /// The nights whose reservations decide a question about `stay`: the stay and
-    /// [`ALTERNATIVE_DAYS`] either side.
+    /// [`FARTHEST_ALTERNATIVE_DAYS`] either side.
     pub fn window(stay: &StayDates) -> (NaiveDate, NaiveDate) {
-        let days = chrono::Duration::days(ALTERNATIVE_DAYS);
+        let days = chrono::Duration::days(FARTHEST_ALTERNATIVE_DAYS);
         (stay.check_in() - days, stay.check_out() + days)
     }
 
@@ -56,7 +60,9 @@ impl<'a> Occupancy<'a> {
     }
 
     /// Up to `max` free stays of the same length, nearest first, shifted by 1..=7 days either
-    /// way (never starting before `today`), each with its cheapest free accommodation.
+    /// way (never starting before `today`), each with its cheapest free accommodation. When
+    /// none is, the nearest farther away (up to [`FARTHEST_ALTERNATIVE_DAYS`]): the first
+    /// distance with a free stay, either way.
     pub fn alternatives(
         &self,
         stay: &StayDates,
@@ -65,7 +71,10 @@ impl<'a> Occupancy<'a> {
         max: usize,
     ) -> Vec<(StayDates, &'a Accommodation)> {
         let mut found = Vec::new();
-        for distance in 1..=ALTERNATIVE_DAYS {
+        for distance in 1..=FARTHEST_ALTERNATIVE_DAYS {
+            if distance > ALTERNATIVE_DAYS && !found.is_empty() {
+                break;
+            }
             for shift in [-distance, distance] {
                 let candidate = stay.shifted(shift);
                 if candidate.check_in() < today {
@@ -281,6 +290,38 @@ mod tests {
         let starts: Vec<NaiveDate> = found.iter().map(|(s, _)| s.check_in()).collect();
         let want = vec![d("2026-12-13"), d("2026-12-08"), d("2026-12-14")];
         assert_eq!(starts, want);
+    }
+
+    #[test]
+    fn a_month_taken_gets_the_nearest_free_stay_beyond_the_week() {
+        let cabins = [cabin(1, 2)];
+        let taken = [Taken {
+            accommodation_id: 1,
+            check_in: d("2027-01-02"),
+            check_out: d("2027-01-28"),
+        }];
+        let o = Occupancy {
+            accommodations: &cabins,
+            taken: &taken,
+        };
+        let stay = StayDates::new(d("2027-01-10"), d("2027-01-15")).unwrap();
+        let two = Guests::new(2).unwrap();
+        let found = o.alternatives(&stay, two, d("2026-12-04"), 3);
+        let starts: Vec<NaiveDate> = found.iter().map(|(s, _)| s.check_in()).collect();
+        // Free from the 28th (18 days later); before the 2nd only by leaving on the 2nd, 13
+        // days earlier (the 28th of December): the nearer one alone.
+        assert_eq!(starts, vec![d("2026-12-28")]);
+        // Taken six weeks and more on both sides: nothing.
+        let taken = [Taken {
+            accommodation_id: 1,
+            check_in: d("2026-12-05"),
+            check_out: d("2027-03-31"),
+        }];
+        let o = Occupancy {
+            accommodations: &cabins,
+            taken: &taken,
+        };
+        assert!(o.alternatives(&stay, two, d("2026-12-04"), 3).is_empty());
     }
 
     #[test]

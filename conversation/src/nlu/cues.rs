@@ -106,6 +106,8 @@ const FEATURES: &[(&str, Feature)] = &[
     ("tele", Feature::Tv), ("television", Feature::Tv), ("tv", Feature::Tv), ("smart tv", Feature::Tv),
     ("netflix", Feature::Tv),
     ("ropa de cama", Feature::Linens), ("sabanas", Feature::Linens), ("toallas", Feature::Linens),
+    ("ropa blanca", Feature::Linens), ("blanqueria", Feature::Linens), ("toallones", Feature::Linens),
+    ("toalla", Feature::Linens), ("toallon", Feature::Linens), ("acolchado", Feature::Linens),
     ("lavarropas", Feature::Laundry),
     // A spa is a hot tub to many guests ("the one with the spa", "spa bath") and a sauna to
     // others: both answered, the jacuzzi first.

@@ -2534,6 +2534,114 @@ fn tenth_set_extras_and_plain_yes() {
     assert!(!read("tiene wifi").plain_yes);
 }
 
+/// Nights said with a part of a month ("una semana en la primera quincena de enero", "5
+/// noches en la segunda quincena"): the nights from that part's first day, not all of it.
+#[test]
+fn nights_within_a_part_of_a_month() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "somos 4, una semana en la primera quincena de enero",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "la primera quincena de enero, una semana",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "5 noches en la segunda quincena de febrero",
+            "2027-02-16",
+            "2027-02-21",
+        ),
+        (
+            "uma semana na primeira quinzena de janeiro",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "la primera semana de febrero, 3 noches",
+            "2027-02-01",
+            "2027-02-04",
+        ),
+        (
+            "a week in the first half of January",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        // The part alone is all of it.
+        (
+            "somos 4, la primera quincena de enero",
+            "2027-01-01",
+            "2027-01-15",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(d(check_in)), "{text}");
+        assert_eq!(u.check_out, Some(d(check_out)), "{text}");
+    }
+}
+
+/// The shortest stay asked with the count first ("¿cuántas noches mínimo?", "how many nights
+/// minimum?", "quantas noites no mínimo?"), never a stay said with a minimum ("nos quedamos 3
+/// noches al menos"); heating asked as "heated" or "aquecido".
+#[test]
+fn minimum_nights_asked_count_first_and_heating_by_other_words() {
+    use super::{Feature, InfoTopic};
+    for text in [
+        "cuantas noches minimo?",
+        "cuántas noches como mínimo hay que reservar?",
+        "minimo cuantas noches?",
+        "cuantas noches hay que quedarse?",
+        "how many nights minimum?",
+        "how many nights at least do we need to book?",
+        "quantas noites no minimo?",
+        "quantas noites pelo menos?",
+    ] {
+        assert!(
+            read(text).topics.contains(&InfoTopic::MinimumStay),
+            "{text}"
+        );
+    }
+    for text in [
+        "nos quedamos 3 noches al menos",
+        "we will stay 3 nights at least",
+        "ficamos 3 noites pelo menos",
+        "queremos 4 noches como minimo",
+    ] {
+        assert!(
+            !read(text).topics.contains(&InfoTopic::MinimumStay),
+            "{text}"
+        );
+    }
+    for text in [
+        "Are the cabins heated?",
+        "os chalés são aquecidos?",
+        "tem aquecedor?",
+    ] {
+        assert!(read(text).features.contains(&Feature::Heating), "{text}");
+    }
+}
+
+/// Bed linen and towels as Argentines name them ("ropa blanca", "blanquería", "toallones")
+/// are the linens asked about, in the three languages.
+#[test]
+fn linens_by_their_local_names() {
+    use super::Feature;
+    for text in [
+        "hay que llevar ropa blanca?",
+        "incluye blanquería?",
+        "hay toallones?",
+        "dan toalla y acolchado?",
+        "tem roupa de cama e toalha?",
+        "do you provide sheets?",
+        "bed linen included?",
+    ] {
+        assert!(read(text).features.contains(&Feature::Linens), "{text}");
+    }
+}
+
 /// What the twelfth blind set (cases_twelfth.txt) found misread.
 #[test]
 fn twelfth_set_not_coming_keeping_and_only_so_many() {
@@ -6992,5 +7100,70 @@ fn conv61_an_option_pointed_at_before_the_question() {
         "buenas tardes, queria saber si la lenga tiene wifi?",
     ] {
         assert!(!read(text).pointed_first, "{text}");
+    }
+}
+
+#[test]
+fn sixty_second_set_what_a_price_is_for_things_counted_and_the_cheapest_asked() {
+    // Asked alone about a price already said: a price question about a night, or about the
+    // stay's total, not an unknown handed to a person.
+    for text in [
+        "is that per night?",
+        "per night?",
+        "that's per night right?",
+        "eso es por noche?",
+        "es por noche?",
+        "isso é por noite?",
+        "é por noite?",
+    ] {
+        let u = read(text);
+        assert_eq!((u.intent, u.per_night), (Intent::AskPrice, true), "{text}");
+    }
+    for text in [
+        "is that for the whole stay?",
+        "eso es por toda la estadía?",
+        "é pela estadia inteira?",
+    ] {
+        let u = read(text);
+        assert_eq!((u.intent, u.per_night), (Intent::AskPrice, false), "{text}");
+    }
+    assert!(!read("hay lugar esta noche?").per_night);
+    // Cars, vehicles, bikes and trucks a number counts are no guests, in any language.
+    for text in [
+        "does it have parking for two cars?",
+        "parking for 2 cars?",
+        "is there room for 3 vehicles?",
+        "we bring 2 bikes",
+        "we're coming with 2 motorbikes",
+        "we have 2 trucks",
+        "estacionamento pra 2 veículos?",
+        "tienen estacionamiento para 2 autos?",
+    ] {
+        assert_eq!(read(text).guests, None, "{text}");
+    }
+    assert_eq!(read("we are 4 and come by car").guests, Some(4));
+    assert!(
+        read("is there room for 3 vehicles?").intent != Intent::CheckAvailability,
+        "room for vehicles is no stay"
+    );
+    // "Which is your largest cabin…": the size is a choice, no thing the cabin has.
+    let u = read("Which is your largest cabin, and does it have parking for two cars?");
+    assert_eq!(u.also_described, None, "{u:?}");
+    assert_eq!(u.choice, Some(Choice::Largest));
+    assert_eq!(u.features, [Feature::Parking]);
+    // "What's your cheapest cabin?": a price question, as "which is the cheapest?" is.
+    for text in [
+        "whats your cheapest cabin?",
+        "what's the cheapest option?",
+        "which is the cheapest cabin?",
+        "cuál es la más barata?",
+        "qual é a mais barata?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.intent, u.choice),
+            (Intent::AskPrice, Some(Choice::Cheapest)),
+            "{text}"
+        );
     }
 }

@@ -205,6 +205,12 @@ pub(super) fn pointed_at_the_place<'a>(
     let feature = match u.choice {
         Some(Choice::Having(f)) => f,
         Some(Choice::PetFriendly) => crate::nlu::Feature::Pets,
+        // "¿Alguna tiene jacuzzi?" answered "la Coihue (held) no, la Ñire sí", then "esa
+        // entonces", "ok that one then": the one that has it, as "la del jacuzzi" reads.
+        Some(Choice::ThatOne) if !u.question => match lacked_by_the_hold(prev, u, facts) {
+            Some(f) => f,
+            None => return Cow::Borrowed(u),
+        },
         _ => return Cow::Borrowed(u),
     };
     // "¿La del jacuzzi cuánto sale?", "la que acepta perros, ¿está libre del 3 al 5?" with
@@ -268,7 +274,12 @@ pub(super) fn pointed_at_the_place<'a>(
     let Some(held) = plan::held(facts, u).filter(|h| !h.paid && h.group.is_none()) else {
         return Cow::Borrowed(u);
     };
-    if prev.offer.is_some() || u.accommodation.is_some() || u.intent != Intent::Unknown {
+    // "Dale, cambiame a esa" reads as a yes; pointed at that one, it is the pick.
+    let yes_to_that_one = u.choice == Some(Choice::ThatOne) && u.intent == Intent::Book;
+    if prev.offer.is_some()
+        || u.accommodation.is_some()
+        || (u.intent != Intent::Unknown && !yes_to_that_one)
+    {
         return Cow::Borrowed(u);
     }
     let fits: Vec<&Accommodation> = facts
@@ -291,6 +302,32 @@ pub(super) fn pointed_at_the_place<'a>(
         [_] => Cow::Owned(naming(u, &fits)),
         _ => Cow::Borrowed(u),
     }
+}
+
+/// What the last question asked for that the cabin held (unpaid, alone) lacks and another
+/// cabin has: the answer said which has it, so "esa" points there.
+fn lacked_by_the_hold(
+    prev: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+) -> Option<crate::nlu::Feature> {
+    if prev.offer.is_some() {
+        return None;
+    }
+    let held = plan::held(facts, u).filter(|h| !h.paid && h.group.is_none())?;
+    let cabins = facts.accommodations();
+    let own = cabins.iter().find(|a| a.id == held.accommodation_id)?;
+    prev.last_asked
+        .as_ref()?
+        .features
+        .iter()
+        .copied()
+        .find(|f| {
+            !crate::info::has(own, *f)
+                && cabins
+                    .iter()
+                    .any(|a| a.id != own.id && crate::info::has(a, *f))
+        })
 }
 
 /// `u` read as naming `cabins` (the one cabin named when there is one), the pick that pointed

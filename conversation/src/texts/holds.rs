@@ -184,6 +184,21 @@ pub fn payment_pending(lang: Language, held: Option<(&str, &str)>) -> String {
     }
 }
 
+/// "Ya pagué" with nothing held in this conversation: a person looks for the payment.
+pub fn paid_nothing_held(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "¡Gracias por avisar! 🙌 No encuentro una reserva tuya en esta conversación, así que le paso tu mensaje a alguien del equipo para que revise el pago y te confirme por acá. Si tenés el código de la reserva (empieza con RES), pasámelo así lo encuentran más rápido."
+        }
+        Language::En => {
+            "Thanks for letting us know! 🙌 I can't find a booking of yours in this conversation, so I'm passing your message on to someone from our team to check the payment and confirm it here. If you have the booking code (it starts with RES), send it to me so they find it faster."
+        }
+        Language::Pt => {
+            "Obrigado por avisar! 🙌 Não encontro uma reserva sua nesta conversa, então vou passar sua mensagem para alguém da equipe verificar o pagamento e te confirmar por aqui. Se tiver o código da reserva (começa com RES), me mande para encontrarem mais rápido."
+        }
+    }
+}
+
 /// "¿Cuál es el código de mi reserva?": the code, what it holds, how to confirm it.
 pub fn held_code(lang: Language, code: &str, name: &str, stay: &StayDates) -> String {
     let when = range(lang, stay.check_in(), stay.check_out());

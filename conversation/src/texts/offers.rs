@@ -336,13 +336,28 @@ pub enum NotOffered {
 /// table) or none does, then the options again.
 pub fn none_offered_has(
     lang: Language,
-    f: crate::nlu::Feature,
+    (f, asked): (crate::nlu::Feature, bool),
     elsewhere: Option<(&str, NotOffered)>,
     options: &[&str],
 ) -> String {
     let what = super::feature_name(lang, f);
     let first = match elsewhere {
         None => super::feature_no(lang, (f, None), None, &[]),
+        // "Is there a fireplace?": no among those offered, first.
+        Some((n, why)) if asked => {
+            let why = why_not_offered(lang, why);
+            match lang {
+                Language::Es => {
+                    format!("No, ninguna de las que te ofrecí tiene {what} 😕 {n} sí tiene{why}")
+                }
+                Language::En => {
+                    format!("No, none of the ones I offered has {what} 😕 {n} does{why}")
+                }
+                Language::Pt => {
+                    format!("Não, nenhum dos que te ofereci tem {what} 😕 {n} tem{why}")
+                }
+            }
+        }
         Some((n, why)) => {
             let has = match lang {
                 Language::Es => "tiene",
@@ -483,10 +498,14 @@ fn dated_options(
             Language::Pt => format!("• {when}: {}, {} no total\n", l.name, l.total),
         });
     }
-    text.push_str(match lang {
-        Language::Es => "¿Te sirve la primera? Respondé «dale» y te la reservo.",
-        Language::En => "Does the first one work for you? Reply «yes» and I'll book it.",
-        Language::Pt => "A primeira serve? Responda «sim» que eu reservo.",
+    let one = options.len() == 1;
+    text.push_str(match (lang, one) {
+        (Language::Es, false) => "¿Te sirve la primera? Respondé «dale» y te la reservo.",
+        (Language::Es, true) => "¿Te sirve? Respondé «dale» y te la reservo.",
+        (Language::En, false) => "Does the first one work for you? Reply «yes» and I'll book it.",
+        (Language::En, true) => "Does that work for you? Reply «yes» and I'll book it.",
+        (Language::Pt, false) => "A primeira serve? Responda «sim» que eu reservo.",
+        (Language::Pt, true) => "Serve para você? Responda «sim» que eu reservo.",
     });
     text
 }

@@ -392,6 +392,15 @@ pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
             info.until_weekday = Some(wd);
         }
     }
+    // "Una semana en la primera quincena de enero", "5 noches en la segunda quincena": the
+    // nights said, from the first day of that part of the month.
+    if let (Some(window), Some(n), Some(check_in)) = (scan.month_part, scan.nights, info.check_in)
+        && info.check_out == Some(window.1)
+        && check_in == window.0
+        && i64::from(n) < (window.1 - window.0).num_days()
+    {
+        info.check_out = calendar::add_days(check_in, n);
+    }
     info.consumed = scan.consumed;
     info
 }

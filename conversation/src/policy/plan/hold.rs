@@ -98,6 +98,17 @@ pub(super) fn hold(
             (AboutHold::LinkMissing, false) => Step::HeldPrice,
         });
     }
+    // "Ya pagué", "I just paid" with nothing held in this conversation (booked by phone, from
+    // another number, paid by transfer): no payment to wait for here; a person checks it.
+    if u.about_hold == Some(AboutHold::Paid)
+        && holding.is_none()
+        && s.booked.is_none()
+        && !heard.new_stay()
+        && u.reservation_code.is_none()
+    {
+        s.needs_human = true;
+        return Some(Step::PaidNothingHeld);
+    }
     if holding.is_some() || s.booked.is_some() {
         // Only an explicit question (not a stay read from bare dates or people) asks about
         // another stay; anything else with new values corrects the hold.

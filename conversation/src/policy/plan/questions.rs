@@ -74,6 +74,15 @@ pub(super) fn questions(
                 });
             }
         }
+        // "Is there a fireplace?", "¿hay hogar a leña?", "tem lareira?" with options offered,
+        // none of which has it: no for those offered, and which cabin has it and why it is not
+        // among them (never a bare yes about a cabin that does not fit the stay).
+        if picked.is_none()
+            && let Some(offer) = s.offer.as_ref()
+            && let Some(f) = lacked_by_the_offer(offer, u, facts)
+        {
+            return Some(Step::NoneOfferedHasAsked(f));
+        }
         let named = s
             .offer
             .as_ref()
@@ -154,6 +163,36 @@ pub(super) fn questions(
 /// Arrayán?"): a yes or no about the one proposed, which a yes would book ("No, la Arrayán no;
 /// la Ñire sí"); not a question of the place ("¿tienen…?", "¿alguna tiene…?") nor about times,
 /// children or smoking, which are the property's.
+/// The one feature a question asks about, with no cabin named, that no option of `offer` has
+/// and some other cabin has; `None` otherwise (the times, children and smoking are the
+/// place's, pets have their own line).
+fn lacked_by_the_offer(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<Feature> {
+    let [f] = u.features[..] else {
+        return None;
+    };
+    let cabin_feature = !matches!(
+        f,
+        Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking | Feature::Pets
+    );
+    let only_it = u.topics.iter().all(|t| *t == InfoTopic::Amenities);
+    if offer.together
+        || !cabin_feature
+        || !only_it
+        || u.accommodation.is_some()
+        || !u.accommodations.is_empty()
+        || u.choice.is_some()
+    {
+        return None;
+    }
+    let all = facts.accommodations();
+    let offered =
+        |a: &&booking::Accommodation| offer.options.iter().any(|o| o.accommodation_id == a.id);
+    let has = |a: &&booking::Accommodation| crate::info::has(a, f);
+    let none_offered = !all.iter().filter(offered).any(|a| has(&a));
+    let elsewhere = all.iter().any(|a| !offered(&a) && has(&a));
+    (none_offered && elsewhere).then_some(f)
+}
+
 fn of_the_proposed(offer: &Offer, u: &Understanding) -> Option<String> {
     let cabin_feature = !u.features.is_empty()
         && u.features.iter().all(|f| {
