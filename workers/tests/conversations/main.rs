@@ -81,7 +81,10 @@
 //! free dates, the week after, partly overlapping and long stays, seasons with minimum nights;
 //! `cases_conv63.txt`, dates and nights as guests say them in the three languages: every
 //! written form, nights, weekdays, relative days, holidays said loosely, months alone, and
-//! their corrections before and after a hold)
+//! their corrections before and after a hold; `cases_conv67.txt`, groups and families in the
+//! three languages: groups larger than any cabin offered and held as one, families apart, pets,
+//! kids and babies, sizes changed before and after the hold, prices per cabin and in total,
+//! cabins taken and one big cabin asked for)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -341,6 +344,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv59.txt", include_str!("cases_conv59.txt")),
     ("cases_conv60.txt", include_str!("cases_conv60.txt")),
     ("cases_conv63.txt", include_str!("cases_conv63.txt")),
+    ("cases_conv67.txt", include_str!("cases_conv67.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
