@@ -6982,3 +6982,46 @@ fn both_cabins_named_are_wanted_together_not_one_or_the_other() {
         assert!(!read(text).both_named, "{text}");
     }
 }
+
+#[test]
+fn a_party_told_in_households_apart_is_all_of_them() {
+    for (text, guests, parties) in [
+        (
+            "quiero dos cabañas, una para nosotros (somos 2) y otra para mis viejos",
+            4,
+            vec![2, 2],
+        ),
+        (
+            "we want two cabins, one for us (we're 2) and another for my parents",
+            4,
+            vec![2, 2],
+        ),
+        (
+            "queremos dos familias: nosotros somos 6 (con mis 4 hijos) y mis suegros 2. Cada familia en su cabaña",
+            8,
+            vec![6, 2],
+        ),
+        (
+            "Somos duas famílias: nós somos 4 e meus pais, cada família no seu chalé",
+            6,
+            vec![4, 2],
+        ),
+        (
+            "two families, we're 4 and my parents, we'd like separate cabins",
+            6,
+            vec![4, 2],
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.parties), (Some(guests), parties), "{text}");
+    }
+    // Without families or cabins apart, the relatives may be the party said.
+    for text in [
+        "somos 4 con mis viejos",
+        "somos 4, yo, mi mujer y mis viejos",
+    ] {
+        let u = read(text);
+        assert_eq!(u.guests, Some(4), "{text}");
+        assert!(u.parties.is_empty(), "{text}");
+    }
+}

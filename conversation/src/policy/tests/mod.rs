@@ -367,6 +367,7 @@ mod conv58;
 mod conv59;
 mod conv60;
 mod conv63;
+mod conv67;
 mod eighteenth;
 mod eighth;
 mod eleventh;
