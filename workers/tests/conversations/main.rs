@@ -81,7 +81,9 @@
 //! free dates, the week after, partly overlapping and long stays, seasons with minimum nights;
 //! `cases_conv63.txt`, dates and nights as guests say them in the three languages: every
 //! written form, nights, weekdays, relative days, holidays said loosely, months alone, and
-//! their corrections before and after a hold)
+//! their corrections before and after a hold; `cases_conv66.txt`, Spanish-speaking guests
+//! who are not Argentine (Chileans, Uruguayans, Mexicans, Spaniards, Colombians, Peruvians,
+//! formal usted emails) over every bullet, answered in Argentine Spanish)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -341,6 +343,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv59.txt", include_str!("cases_conv59.txt")),
     ("cases_conv60.txt", include_str!("cases_conv60.txt")),
     ("cases_conv63.txt", include_str!("cases_conv63.txt")),
+    ("cases_conv66.txt", include_str!("cases_conv66.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
