@@ -156,6 +156,15 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("can i bring my children", "aceptan chicos"),
     ("can we bring", "podemos llevar"),
     ("can i bring", "puedo llevar"),
+    // "We won't bring her then", "we're not bringing him after all": the pet left at home.
+    ("we won t bring", "no vamos a llevar"),
+    ("we wont bring", "no vamos a llevar"),
+    ("we will not bring", "no vamos a llevar"),
+    ("we re not bringing", "no vamos a llevar"),
+    ("we are not bringing", "no vamos a llevar"),
+    ("won t bring", "no vamos a llevar"),
+    ("wont bring", "no vamos a llevar"),
+    ("will not bring", "no vamos a llevar"),
     ("bring", "llevar"),
     ("can we bring children", "aceptan chicos"),
     ("can we bring the kids", "aceptan chicos"),
@@ -1010,6 +1019,14 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("firewood", "lena"),
     ("motorbike", "moto"),
     ("motorcycle", "moto"),
+    // Things a number counts that are no people ("parking for two cars", "room for 3
+    // vehicles?", "we bring 2 bikes", "estacionamento pra 2 veículos"): the Spanish nouns the
+    // head count skips, so a car is never a guest.
+    ("motorbikes", "motos"), ("motorcycles", "motos"), ("cars", "autos"), ("car", "auto"),
+    ("vehicles", "vehiculos"), ("vehicle", "vehiculo"), ("veiculos", "vehiculos"),
+    ("veiculo", "vehiculo"), ("trucks", "camionetas"), ("truck", "camioneta"),
+    ("caminhonete", "camioneta"), ("caminhonetes", "camionetas"), ("bikes", "bicis"),
+    ("bicycles", "bicicletas"), ("suitcases", "valijas"),
     ("smoking", "fumar"),
     ("smoke", "fumar"),
     ("what time", "a que hora"),
@@ -1406,6 +1423,12 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("chego", "llego"),
     ("chegaremos", "llegaremos"),
     ("chegariamos", "llegariamos"),
+    // "chegamos dia 19 e voltamos dia 22", "voltaríamos no dia 22": the check-out.
+    ("voltamos", "volvemos"),
+    ("voltariamos", "volveriamos"),
+    ("voltaremos", "volveremos"),
+    ("sairiamos", "saldriamos"),
+    ("sairemos", "saldremos"),
     ("pascoa", "pascua"),
     ("ate", "hasta"),
     ("ao", "al"),

@@ -387,7 +387,10 @@ impl<'a> Scanner<'a> {
             if t.is_any(START_MARKERS) {
                 return Role::Start;
             }
-            let nos_vamos = t.is("vamos") && j > 0 && self.tok(j - 1).is_some_and(|p| p.is("nos"));
+            // "Nos vamos el 22", "nos iríamos el 22", "nos iremos el 22".
+            let nos_vamos = t.is_any(&["vamos", "iriamos", "iremos"])
+                && j > 0
+                && self.tok(j - 1).is_some_and(|p| p.is("nos"));
             if t.is_any(END_MARKERS) || nos_vamos {
                 return Role::End;
             }

@@ -207,6 +207,18 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("the total", Intent::AskPrice, Strong),
     ("o total", Intent::AskPrice, Strong),
     ("sale", Intent::AskPrice, Weak),
+    // "Is that per night?", "¿eso es por noche?", "é por noite?": what a price said is for,
+    // asked alone; a price question about a night (`per_night`), not an unknown.
+    ("por noche", Intent::AskPrice, Weak),
+    ("per noche", Intent::AskPrice, Weak),
+    // "Is that for the whole stay?", "¿es por toda la estadía?", "é pela estadia inteira?":
+    // the same, about the stay's total.
+    ("whole stay", Intent::AskPrice, Weak),
+    ("entire stay", Intent::AskPrice, Weak),
+    ("toda la estadia", Intent::AskPrice, Weak),
+    ("estadia completa", Intent::AskPrice, Weak),
+    ("estadia toda", Intent::AskPrice, Weak),
+    ("estadia inteira", Intent::AskPrice, Weak),
     // How much to pay, and when ("¿hay que pagar todo ahora?"): a price question; with a hold,
     // its total, deposit and payment link.
     ("hay que pagar", Intent::AskPrice, Weak),

@@ -366,6 +366,8 @@ mod conv57;
 mod conv58;
 mod conv59;
 mod conv60;
+mod conv61;
+mod conv62;
 mod conv63;
 mod eighteenth;
 mod eighth;
