@@ -87,10 +87,12 @@
 //! of a booking, price and payment questions mid-booking and the voucher;
 //! `cases_conv63.txt`, dates and nights as guests say them in the three languages: every
 //! written form, nights, weekdays, relative days, holidays said loosely, months alone, and
-//! their corrections before and after a hold; `cases_conv67.txt`, groups and families in the
-//! three languages: groups larger than any cabin offered and held as one, families apart, pets,
-//! kids and babies, sizes changed before and after the hold, prices per cabin and in total,
-//! cabins taken and one big cabin asked for)
+//! their corrections before and after a hold; `cases_conv66.txt`, Spanish-speaking guests
+//! who are not Argentine (Chileans, Uruguayans, Mexicans, Spaniards, Colombians, Peruvians,
+//! formal usted emails) over every bullet, answered in Argentine Spanish; `cases_conv67.txt`,
+//! groups and families in the three languages: groups larger than any cabin offered and held as
+//! one, families apart, pets, kids and babies, sizes changed before and after the hold, prices
+//! per cabin and in total, cabins taken and one big cabin asked for)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -352,6 +354,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv61.txt", include_str!("cases_conv61.txt")),
     ("cases_conv62.txt", include_str!("cases_conv62.txt")),
     ("cases_conv63.txt", include_str!("cases_conv63.txt")),
+    ("cases_conv66.txt", include_str!("cases_conv66.txt")),
     ("cases_conv67.txt", include_str!("cases_conv67.txt")),
 ];
 
