@@ -200,7 +200,8 @@ fn subsets(n: usize, k: usize) -> Vec<Vec<usize>> {
 }
 
 /// How a group is spread over the accommodations of a combination: each filled up to its
-/// capacity in order, the last one taking the rest.
+/// capacity in order, leaving at least one person for each one after it, the last one taking
+/// the rest.
 pub fn split_guests(accommodations: &[&Accommodation], guests: u16) -> Vec<u16> {
     let mut left = guests;
     let mut out = Vec::with_capacity(accommodations.len());
@@ -209,7 +210,9 @@ pub fn split_guests(accommodations: &[&Accommodation], guests: u16) -> Vec<u16> 
         let here = if i + 1 == accommodations.len() {
             left
         } else {
-            left.min(cap)
+            // Someone left for each cabin after it: no cabin is held for nobody.
+            let after = u16::try_from(accommodations.len() - i - 1).unwrap_or(u16::MAX);
+            left.min(cap).min(left.saturating_sub(after).max(1))
         };
         out.push(here);
         left -= here;
@@ -398,6 +401,7 @@ mod tests {
         let set = [&cabins[0], &cabins[2]];
         assert_eq!(split_guests(&set, 8), vec![2, 6]);
         assert_eq!(split_guests(&set, 7), vec![2, 5]);
+        assert_eq!(split_guests(&set, 2), vec![1, 1]);
     }
 
     #[test]

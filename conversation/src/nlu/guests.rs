@@ -981,7 +981,68 @@ pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
             return vec![2; usize::try_from(count.value).unwrap_or(0)];
         }
     }
-    cabins_apart(tokens)
+    let apart = cabins_apart(tokens);
+    if !apart.is_empty() {
+        return apart;
+    }
+    us_and_a_pair(tokens)
+}
+
+/// "Nosotros somos 6 (con mis 4 hijos) y mis suegros 2", "we're 4 and my parents", "somos 5 e
+/// meus pais": the speaker's party and a pair of relatives staying apart ([6, 2]), when
+/// families or cabins apart are said ("dos familias", "cada familia en su cabaña", "separate
+/// cabins"); without them the relatives may be part of the party said.
+fn us_and_a_pair(tokens: &[Token]) -> Vec<u16> {
+    const WE_ARE: &[&str] = &["somos", "were", "are"];
+    const AND: &[&str] = &["y", "and", "e", "mas", "plus"];
+    const THEIR: &[&str] = &["mis", "mi", "nuestros", "my", "our", "meus", "nossos", "os"];
+    if counts_parties(tokens).is_none() && !cabins_apart_asked(tokens) {
+        return Vec::new();
+    }
+    let size = |k: usize, most: u32| {
+        numbers::parse_at(tokens, k)
+            .filter(|n| !n.ordinal && (1..=most).contains(&n.value))
+            .and_then(|n| u16::try_from(n.value).ok().map(|v| (v, n.len)))
+    };
+    let Some((from, us)) = (0..tokens.len()).find_map(|i| {
+        tokens[i]
+            .is_any(WE_ARE)
+            .then(|| size(i + 1, 16))
+            .flatten()
+            // "Somos 2 familias" counts the parties, not the people.
+            .filter(|(_, len)| {
+                !tokens.get(i + 1 + len).is_some_and(|t| {
+                    t.is_any(&[
+                        "familias", "families", "grupos", "groups", "parejas", "couples", "casais",
+                        "cabanas", "cabins", "chales",
+                    ])
+                })
+            })
+            .map(|(v, len)| (i + 1 + len, v))
+    }) else {
+        return Vec::new();
+    };
+    (from..tokens.len())
+        .find(|&j| {
+            tokens[j].is_any(AND)
+                && tokens.get(j + 1).is_some_and(|t| t.is_any(THEIR))
+                && tokens
+                    .get(j + 2)
+                    .is_some_and(|t| lexicon::any_word(t, lexicon::A_PAIR).is_some())
+        })
+        .map(|j| {
+            // "Y mis suegros 2": their number, when said right after them.
+            let theirs = size(j + 3, 8)
+                .filter(|_| !tokens[j + 2].punct_after)
+                .filter(|(_, len)| {
+                    !tokens
+                        .get(j + 3 + len)
+                        .is_some_and(|t| t.is_any(&["noches", "nights", "noites", "dias", "days"]))
+                })
+                .map_or(2, |(v, _)| v);
+            vec![us, theirs]
+        })
+        .unwrap_or_default()
 }
 
 /// "Somos 2 familias", "two families", "dois grupos": how many parties, a number that is not
@@ -1028,6 +1089,15 @@ pub(crate) fn cabins_apart_asked(tokens: &[Token]) -> bool {
             "pra cada casal",
             "para cada casal",
             "pra cada familia",
+            "cada familia en su",
+            "cada familia con su",
+            "cada familia tenga su",
+            "each family in its own",
+            "each family gets its own",
+            "their own cabin",
+            "cada familia no seu",
+            "cada familia em seu",
+            "cada familia com seu",
         ],
     );
     separate
@@ -1086,6 +1156,12 @@ fn cabins_apart(tokens: &[Token]) -> Vec<u16> {
         }
         if t(at).is_some_and(|w| w.is_any(WE)) {
             at += 1;
+            // "Una para nosotros (somos 2)", "one for us (we're 2)", "uma pra nós, que somos 2".
+            for _ in 0..2 {
+                if t(at).is_some_and(|w| w.is_any(&["que", "somos", "we", "were", "are", "re"])) {
+                    at += 1;
+                }
+            }
         }
         let n =
             numbers::parse_at(tokens, at).filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;

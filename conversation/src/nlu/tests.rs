@@ -7169,6 +7169,123 @@ fn sixty_second_set_what_a_price_is_for_things_counted_and_the_cheapest_asked() 
 }
 
 #[test]
+fn a_party_told_in_households_apart_is_all_of_them() {
+    for (text, guests, parties) in [
+        (
+            "quiero dos cabañas, una para nosotros (somos 2) y otra para mis viejos",
+            4,
+            vec![2, 2],
+        ),
+        (
+            "we want two cabins, one for us (we're 2) and another for my parents",
+            4,
+            vec![2, 2],
+        ),
+        (
+            "queremos dos familias: nosotros somos 6 (con mis 4 hijos) y mis suegros 2. Cada familia en su cabaña",
+            8,
+            vec![6, 2],
+        ),
+        (
+            "Somos duas famílias: nós somos 4 e meus pais, cada família no seu chalé",
+            6,
+            vec![4, 2],
+        ),
+        (
+            "two families, we're 4 and my parents, we'd like separate cabins",
+            6,
+            vec![4, 2],
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.parties), (Some(guests), parties), "{text}");
+    }
+    // Without families or cabins apart, the relatives may be the party said.
+    for text in [
+        "somos 4 con mis viejos",
+        "somos 4, yo, mi mujer y mis viejos",
+    ] {
+        let u = read(text);
+        assert_eq!(u.guests, Some(4), "{text}");
+        assert!(u.parties.is_empty(), "{text}");
+    }
+}
+
+/// The Spanish of guests from other countries (conv66), read as the Argentine words: holds
+/// asked with "apartar", "separar", "¿me regala la …?", "la cogemos" and "agéndeme"; yes said
+/// with "vale", "sale", "órale", "hágale", "bacán po"; the deposit asked as "el anticipo" or
+/// "por adelantado"; parking, bedrooms and children by their local names. A price asked with
+/// "¿cuánto vale?", "¿cuánto sale?" and what "¿me regala…?" only asks for stay what they are.
+#[test]
+fn the_spanish_of_other_countries_reads_as_argentine() {
+    for text in [
+        "quiero apartar la coihue del 11 al 14 de enero para 4",
+        "apartemela por favor, la coihue del 11 al 14 de enero para 4",
+        "me la aparta la coihue del 11 al 14 de enero para 4?",
+        "quiero separar la coihue del 11 al 14 de enero para 4",
+        "me puede separar la coihue del 11 al 14 de enero? somos 4",
+        "me regala la coihue del 11 al 14 de enero para 4?",
+        "me regalan la lenga del 4 al 7 de febrero? somos 6",
+        "agendeme la coihue del 11 al 14 de enero para 4",
+        "quisiera hacer una reservacion de la coihue del 11 al 14 de enero para 4",
+        "quisieramos coger la coihue del 11 al 14 de enero, somos 4",
+    ] {
+        assert_eq!(read(text).intent, Intent::Book, "{text}");
+    }
+    for text in [
+        "vale, la cogemos",
+        "vale",
+        "sale, apartemela por favor",
+        "orale, esa",
+        "hagale",
+        "andale pues",
+        "sale y vale",
+        "bacan po",
+        "chevere, la reservamos",
+        "ya pe",
+        "bueno ya",
+    ] {
+        assert!(read(text).affirmative, "{text} should agree");
+    }
+    for text in ["cuanto vale la noche?", "cuanto sale la coihue?"] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskPrice, "{text}");
+        assert!(!u.affirmative, "{text}");
+    }
+    for text in [
+        "me regala el precio de la coihue?",
+        "me regala la informacion de la lenga?",
+        "me regala la disponibilidad para enero?",
+    ] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}");
+    }
+    for text in [
+        "como le hago para pagar el anticipo?",
+        "cuanto se abona de seña?",
+        "hay que pagar por adelantado?",
+        "como os pago la señal?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Payment), "{text}");
+    }
+    for text in ["teneis aparcamiento?", "tienen parqueadero?"] {
+        assert!(read(text).features.contains(&Feature::Parking), "{text}");
+    }
+    assert!(
+        read("cuantas recamaras tiene la lenga?")
+            .topics
+            .contains(&InfoTopic::Rooms)
+    );
+    for (text, guests) in [
+        ("somos 2 adultos y 2 crios", 4),
+        ("somos mi esposa, yo y dos chamacos", 4),
+        ("vamos 2 adultos con 2 cabros chicos", 4),
+        ("vamos con los 2 chiquillos, mi señora y yo", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+}
+
+#[test]
 fn wandering_guests_party_again_rebooking_and_comparisons_after_a_greeting() {
     // "Back to 2": the party said again, no day of the month.
     for text in [

@@ -282,7 +282,14 @@ pub(crate) fn quote(
                     _ => String::new(),
                 };
                 effects.push(say(if taken.is_empty() {
-                    texts::combination(lang, &stay, guests.get(), &parts, s.apart)
+                    texts::combination(
+                        lang,
+                        &stay,
+                        guests.get(),
+                        &parts,
+                        s.apart,
+                        u16::try_from(occupancy.largest_single()).unwrap_or(u16::MAX),
+                    )
                 } else {
                     taken + &texts::combination_instead(lang, &stay, guests.get(), &parts)
                 }));

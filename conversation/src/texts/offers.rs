@@ -537,6 +537,7 @@ pub fn combination(
     guests: u16,
     parts: &[(OfferLine<'_>, u16)],
     asked_apart: bool,
+    largest: u16,
 ) -> String {
     let phrase = stay_phrase(lang, stay, guests);
     let (total, deposit) = sums(parts);
@@ -551,6 +552,16 @@ pub fn combination(
         Language::Pt if asked_apart => {
             format!("Sim! 🙌 {}, em chalés separados:\n", capitalize(&phrase))
         }
+        // "¿Tienen una sola cabaña para 9?": the largest one is said, then the cabins together.
+        Language::Es if guests > largest => format!(
+            "¡Sí, hay lugar! 🙌 No tenemos una sola cabaña tan grande (la más grande es para {largest} personas), pero {phrase} podemos darles juntas:\n"
+        ),
+        Language::En if guests > largest => format!(
+            "Yes, we have room! 🙌 We don't have one cabin that big (the largest sleeps {largest}), but {phrase} we can give you these together:\n"
+        ),
+        Language::Pt if guests > largest => format!(
+            "Sim, temos lugar! 🙌 Não temos um chalé tão grande (o maior é para {largest} pessoas), mas {phrase} podemos oferecer juntos:\n"
+        ),
         Language::Es => format!(
             "¡Sí! 🙌 No tenemos una sola cabaña tan grande, pero {phrase} podemos darles juntas:\n"
         ),

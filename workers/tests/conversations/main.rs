@@ -90,7 +90,12 @@
 //! their corrections before and after a hold; `cases_conv65.txt`, long wandering
 //! conversations: cabins compared by name, offers pointed at, minds changed two or three
 //! times, refused options taken back, side questions mid-booking, every kind of yes, holds
-//! corrected, cancellations and fresh starts)
+//! corrected, cancellations and fresh starts; `cases_conv66.txt`, Spanish-speaking guests
+//! who are not Argentine (Chileans, Uruguayans, Mexicans, Spaniards, Colombians, Peruvians,
+//! formal usted emails) over every bullet, answered in Argentine Spanish; `cases_conv67.txt`,
+//! groups and families in the three languages: groups larger than any cabin offered and held as
+//! one, families apart, pets, kids and babies, sizes changed before and after the hold, prices
+//! per cabin and in total, cabins taken and one big cabin asked for)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -353,6 +358,8 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv62.txt", include_str!("cases_conv62.txt")),
     ("cases_conv63.txt", include_str!("cases_conv63.txt")),
     ("cases_conv65.txt", include_str!("cases_conv65.txt")),
+    ("cases_conv66.txt", include_str!("cases_conv66.txt")),
+    ("cases_conv67.txt", include_str!("cases_conv67.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

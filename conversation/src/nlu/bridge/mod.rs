@@ -1,5 +1,5 @@
-//! A bridge from English and Portuguese (and Spanish chat shorthand) to the Spanish words the
-//! parsers know: "from April 15 to 17" reads as "desde 15 abril hasta 17", "de 5 a 9 de
+//! A bridge from English and Portuguese (and Spanish chat shorthand, and the Spanish of other
+//! countries) to the Argentine Spanish words the parsers know: "from April 15 to 17" reads as "desde 15 abril hasta 17", "de 5 a 9 de
 //! janeiro" as "de 5 a 9 de enero", "pa 6" as "para 6". One table of phrases, so every parser
 //! (dates, guests, intents, names, agreement) understands the three languages without a copy
 //! of its rules per language.
@@ -15,6 +15,7 @@
 //!
 //! It never decides meaning: it only rewrites words.
 
+mod dialects;
 mod instead;
 mod settle;
 mod shorthand;
@@ -43,7 +44,9 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     // months apart), as a European guest writes them in English.
     let english = english && !tokens.iter().any(day_first_only) && !one_month_day_first(&tokens);
     let replaced = phrases(&praise(portuguese_close(portuguese_ten(
-        portuguese_weekdays(instead::new_value_with_unit(settle::as_paying(tokens))),
+        portuguese_weekdays(instead::new_value_with_unit(settle::as_paying(
+            dialects::read(tokens),
+        ))),
     ))));
     months_after_days(replaced)
         .into_iter()

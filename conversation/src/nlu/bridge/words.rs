@@ -1,5 +1,6 @@
-//! The bridge's words: English, Portuguese and chat-shorthand phrases with their Spanish,
-//! and the month names and abbreviations of English and Portuguese.
+//! The bridge's words: English, Portuguese, chat-shorthand and other countries' Spanish
+//! phrases with their Argentine Spanish, and the month names and abbreviations of English and
+//! Portuguese.
 
 /// (foreign or shorthand phrase, Spanish phrase). An empty replacement drops the phrase.
 #[rustfmt::skip]
@@ -1597,6 +1598,66 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("vinte e oito", "28"),
     ("vinte e nove", "29"),
     ("trinta e um", "31"),
+    // Spanish of other countries (see `dialects.rs` for the words that need their neighbours).
+    // Mexico, Central America, Peru: "apartar" (and "separar" in its orders) is holding a cabin.
+    ("apartar", "reservar"), ("apartarla", "reservarla"), ("apartarlo", "reservarlo"),
+    ("apartarnos", "reservarnos"), ("apartarme", "reservarme"), ("apartame", "reservame"),
+    ("apartamela", "reservamela"), ("apartamelo", "reservamelo"), ("apartala", "reservala"),
+    ("apartalo", "reservalo"), ("apartanos", "reservanos"), ("apartenme", "reservenme"),
+    ("aparten", "reserven"), ("apartenla", "reservenla"), ("apartenmela", "reservenmela"),
+    ("apartela", "reservela"), ("apartelo", "reservelo"), ("aparteme", "reserveme"),
+    ("apartemela", "reservemela"), ("apartemelo", "reservemelo"), ("apartemos", "reservemos"),
+    ("aparto", "reservo"), ("apartamos", "reservamos"), ("apartaria", "reservaria"),
+    ("apartariamos", "reservariamos"), ("apartadla", "reservadla"), ("apartadnos", "reservadnos"),
+    ("separame", "reservame"), ("separamela", "reservamela"), ("separala", "reservala"),
+    ("separemela", "reservemela"), ("separela", "reservela"), ("separenme", "reservenme"),
+    ("separenmela", "reservenmela"), ("separenla", "reservenla"),
+    ("me la aparta", "reservemela"), ("me aparta", "reserveme"), ("nos aparta", "reservenos"),
+    ("me la separa", "reservemela"), ("me separa", "reserveme"), ("nos separa", "reservenos"),
+    ("me la apartan", "reservenmela"), ("me apartan", "reservenme"),
+    ("agendame", "reservame"), ("agendeme", "reserveme"), ("agendenme", "reservenme"),
+    ("agendamela", "reservamela"), ("agendemela", "reservemela"), ("agendala", "reservala"),
+    ("agendela", "reservela"), ("reservacion", "reserva"), ("reservaciones", "reservas"),
+    ("sale y vale", "dale"), ("bueno ya", "dale"), ("al tiro", "ya"),
+    // Praise that says yes as "genial" does ("bacán", "chévere", "chido", "guay").
+    ("bacan", "genial"), ("bacanisimo", "genial"), ("chevere", "genial"), ("chido", "genial"),
+    ("guay", "genial"), ("padrisimo", "genial"), ("que padre", "que genial"),
+    // Spain: "coger" is taking ("la cogemos", "cogemos la Ñire"), "la señal" the deposit.
+    ("la cogemos", "la tomamos"), ("lo cogemos", "lo tomamos"), ("la cojo", "la tomo"),
+    ("lo cojo", "lo tomo"), ("nos la cogemos", "nos la quedamos"), ("cogemos la", "tomamos la"),
+    ("cogemos el", "tomamos el"), ("cogemos esa", "tomamos esa"), ("cojo la", "tomo la"),
+    ("queremos coger", "queremos reservar"), ("quiero coger", "quiero reservar"),
+    ("quisieramos coger", "quisieramos reservar"), ("podemos coger", "podemos reservar"),
+    ("pagar la senal", "pagar la sena"), ("pago la senal", "pago la sena"),
+    ("pagamos la senal", "pagamos la sena"), ("de senal", "de sena"),
+    ("la senal de la reserva", "la sena de la reserva"), ("os pago", "pago"),
+    ("os pago la senal", "pago la sena"), ("os pagamos la senal", "pagamos la sena"),
+    ("cuanto es la senal", "cuanto es la sena"), ("dejar la senal", "dejar la sena"),
+    ("os pagamos", "pagamos"), ("aparcamiento", "estacionamiento"),
+    ("aparcar", "estacionar"), ("plaza de aparcamiento", "estacionamiento"),
+    // Mexico, Colombia, Peru: parking, bedrooms, a pool, the deposit.
+    ("parqueadero", "estacionamiento"), ("parqueo", "estacionamiento"),
+    ("estacionamento", "estacionamiento"), ("parquear", "estacionar"),
+    ("cuantas recamaras", "cuantos dormitorios"), ("cuantas alcobas", "cuantos dormitorios"),
+    ("recamaras", "dormitorios"), ("recamara", "dormitorio"), ("alcobas", "dormitorios"),
+    ("alcoba", "dormitorio"), ("alberca", "pileta"),
+    ("como le hago para", "como hago para"), ("como le hacemos para", "como hago para"),
+    ("el anticipo", "la sena"), ("de anticipo", "de sena"), ("un anticipo", "una sena"),
+    ("cuanto se abona de sena", "cuanto es la sena"), ("cuanto se paga de sena", "cuanto es la sena"),
+    ("cuanto hay que dejar de sena", "cuanto es la sena"),
+    ("el adelanto", "la sena"), ("de adelanto", "de sena"), ("un adelanto", "una sena"),
+    ("pagar por adelantado", "pagar una sena"), ("se paga por adelantado", "hay que pagar una sena"),
+    ("pagar algo antes", "pagar una sena"), ("se paga algo antes", "hay que pagar una sena"),
+    ("pago por adelantado", "pago de sena"), ("pago anticipado", "sena"),
+    // Children as other countries call them: Spain's "críos", Mexico's "chamacos", Chile's
+    // "cabros chicos", "chiquillos" and "guaguas" (babies).
+    ("crios", "chicos"), ("crias", "chicas"), ("chamacos", "chicos"), ("chamacas", "chicas"),
+    ("chamaco", "chico"), ("chamaca", "chica"), ("escuincles", "chicos"),
+    ("cabros chicos", "chicos"), ("cabritos chicos", "chicos"), ("chiquillos", "chicos"),
+    ("chiquillas", "chicas"), ("chiquillo", "chico"), ("chiquilla", "chica"),
+    ("guaguas", "bebes"), ("guagua", "bebe"), ("guaguita", "bebe"),
+    // Mexico: "me late" is liking, "ahorita" now.
+    ("me late", "me gusta"), ("nos late", "nos gusta"), ("ahorita", "ahora"),
     // Spanish chat shorthand
     // "Me quedo con el primero" (el lugar, el chalet): the first option; "con el primero de
     // marzo" stays a day.
