@@ -1057,6 +1057,22 @@ pub(crate) fn keeps_as_is(tokens: &[Token]) -> bool {
         .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
 }
 
+/// Taking something as it is though it lacks what was asked ("bueno, igual está bien", "de
+/// todas formas la quiero", "ok anyway", "mesmo assim", "no importa", "tanto faz").
+pub(crate) fn anyway(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const ANYWAY: &[&str] = &[
+        "igual", "igualmente", "de todas formas", "de todos modos", "de todas maneras",
+        "no importa", "no pasa nada", "no hay problema", "da igual", "anyway", "anyways",
+        "either way", "doesn t matter", "does not matter", "no matter", "no problem",
+        "that s fine", "mesmo assim", "assim mesmo", "tanto faz", "nao tem problema",
+        "sem problema", "de qualquer forma", "de qualquer jeito",
+    ];
+    ANYWAY
+        .iter()
+        .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
+}
+
 /// "Llegamos en auto, ¿hay dónde dejarlo?", "vamos con la camioneta, ¿dónde la guardamos?",
 /// "we're driving, where can we leave it?", "vamos de carro, onde deixamos?": a vehicle said
 /// and a verb of leaving or keeping it, in the same message: the parking asked about.

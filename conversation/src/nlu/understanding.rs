@@ -150,6 +150,9 @@ pub struct Understanding {
     /// The guest keeps what they hold as it was ("dejala como estaba", "keep the original
     /// dates", "deixa como estava"): a change proposed since is dropped.
     pub keeps_as_is: bool,
+    /// Something taken as it is though it lacks what was asked ("bueno, igual está bien",
+    /// "ok anyway", "mesmo assim"): after "no, that one hasn't; this one has", the one doubted.
+    pub anyway: bool,
     /// The guest settles on something, said as no question: "la Coihue entonces", "the Coihue
     /// then", "então a Coihue" (a pick said so is a decision, not a look).
     pub settles: bool,

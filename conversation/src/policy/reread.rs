@@ -305,6 +305,32 @@ pub(super) fn pointed_at_the_place<'a>(
     }
 }
 
+/// "No, la Arrayán no tiene jacuzzi; la Ñire sí… ¿te la reservo?", then "bueno, igual está
+/// bien, dale", "ok anyway, book it", "mesmo assim, pode reservar": the yes is for the one
+/// doubted, named so.
+pub(super) fn the_one_doubted<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    match &prev.doubted {
+        Some(name)
+            if u.anyway
+                && (u.affirmative || u.intent == Intent::Book)
+                && u.accommodation.is_none()
+                && u.accommodations.is_empty()
+                && !u.question =>
+        {
+            let mut read = u.clone();
+            read.accommodation = Some(name.clone());
+            read.accommodations = vec![name.clone()];
+            read.choice = None;
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
+    }
+}
+
 /// What the last question asked for that the cabin held (unpaid, alone) lacks and another
 /// cabin has: the answer said which has it, so "esa" points there.
 fn lacked_by_the_hold(

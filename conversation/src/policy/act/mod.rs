@@ -243,6 +243,17 @@ fn carry_out(
             effects.extend(quote::focus_as(s, facts, option, quote::Lead::Asked));
             effects
         }
+        Step::NoButThatOne {
+            topics,
+            features,
+            proposed,
+            option,
+        } => {
+            let mut effects = answers::info(s, u, facts, topics, features, Some(proposed.clone()));
+            effects.extend(quote::focus_as(s, facts, option, quote::Lead::Asked));
+            s.doubted = Some(proposed);
+            effects
+        }
         Step::CabinPrice(name) => offers::cabin_price(s, facts, &name),
         Step::Thanks => vec![say(texts::you_are_welcome(lang))],
         Step::Instead(instead) => match crate::policy::plan::held(facts, u) {
