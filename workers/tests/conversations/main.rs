@@ -78,7 +78,10 @@
 //! parties outgrowing the cabin held, groups larger than any cabin and pets apart;
 //! `cases_conv60.txt`, availability when things are taken: the cabin named or every cabin that
 //! fits taken, two cabins named at once, corrections and switches after a hold into taken and
-//! free dates, the week after, partly overlapping and long stays, seasons with minimum nights)
+//! free dates, the week after, partly overlapping and long stays, seasons with minimum nights;
+//! `cases_conv64.txt`, paying and after it: how and in what currency, other ways than the link,
+//! "I paid", the voucher again, the balance, changes and cancellations of a paid stay, invoices,
+//! arrival questions and a person asked for)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -337,6 +340,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv58.txt", include_str!("cases_conv58.txt")),
     ("cases_conv59.txt", include_str!("cases_conv59.txt")),
     ("cases_conv60.txt", include_str!("cases_conv60.txt")),
+    ("cases_conv64.txt", include_str!("cases_conv64.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
