@@ -366,6 +366,7 @@ mod conv57;
 mod conv58;
 mod conv59;
 mod conv60;
+mod conv64;
 mod eighteenth;
 mod eighth;
 mod eleventh;
