@@ -269,9 +269,15 @@ pub(crate) fn a_thing(words: &str) -> bool {
         "perfecta",
         "perfecto",
     ];
+    // "Which is your largest cabin…", "¿cuál es tu más barata?": a possessive before the words
+    // says whose, not what; the word after it decides ("your mas grande" is a choice, no thing).
+    const WHOSE: &[&str] = &[
+        "your", "our", "my", "tu", "tus", "su", "sus", "mi", "mis", "nuestra", "nuestro", "sua",
+        "suas", "seu", "seus", "nossa", "nosso", "minha", "meu",
+    ];
     words
         .split_whitespace()
-        .next()
+        .find(|w| !WHOSE.contains(w))
         .is_some_and(|w| !WHOLE.contains(&w))
 }
 

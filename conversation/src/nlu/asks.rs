@@ -5,7 +5,7 @@
 //! Word lists and token tests only; it never decides the intent (that is `intent`).
 
 use super::normalize::Token;
-use super::{PayMethod, Scenery, lexicon};
+use super::{Choice, PayMethod, Scenery, lexicon};
 
 /// Asking for something besides what was offered.
 #[rustfmt::skip]
@@ -986,6 +986,35 @@ pub(super) fn named_apart_from_the_question(text: &str, name: &str) -> bool {
                 .next()
                 .is_some_and(|first| !asks(first) && first.len() < sentence.len() && takes(first))
         })
+}
+
+/// An option pointed at in a clause of its own before the question: by place, price, size or
+/// what it has ("la segunda, ¿tiene parrilla?", "a mais barata, tem churrasqueira?", "the one
+/// with the jacuzzi, does it have parking?") or by name ("la Ñire, ¿tiene parrilla?"). Not a
+/// choice made (that is `named_apart_from_the_question`): the option the question is about,
+/// which then is the one a yes accepts. "Esa" or "la otra" alone before the comma point at
+/// nothing new.
+pub(super) fn pointed_before_the_question(text: &str, name: Option<&str>, english: bool) -> bool {
+    /// The longest a pointing clause runs ("the one with the hot tub").
+    const MAX_WORDS: usize = 6;
+    let asks = |s: &str| s.contains('?') || s.contains('¿');
+    let key = name.and_then(|n| super::normalize::tokenize(n).pop());
+    text.split(['.', '!', '\n', ';']).any(|sentence| {
+        let Some((first, rest)) = sentence.split_once(',') else {
+            return false;
+        };
+        let written = super::normalize::tokenize(first);
+        if !asks(rest) || asks(first) || written.is_empty() || written.len() > MAX_WORDS {
+            return false;
+        }
+        let tokens = super::bridge::to_spanish_from(written, english);
+        let by_name = key
+            .as_ref()
+            .is_some_and(|k| tokens.iter().any(|t| t.is(&k.text)));
+        by_name
+            || super::cues::choice(&tokens)
+                .is_some_and(|c| !matches!(c, Choice::ThatOne | Choice::Other))
+    })
 }
 
 /// The view a question about views names ("¿cuál tiene vista al lago?", "vista para as

@@ -262,15 +262,53 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
 /// "Vamos sin él", "vamos sem ele", "we'll come without her": the one talked about left at
 /// home, unnamed. Only a pet can be (the conversation reads it so only when one was said), so
 /// "sin el" counts only where the word ends the clause ("sin el jacuzzi" is no pronoun).
+///
+/// Also the pet not brought, said with a pronoun: "entonces no lo llevamos", "no la vamos a
+/// llevar", "não vamos levar ele", "we won't bring him", "lo dejamos en casa".
 pub(crate) fn goes_without_it(tokens: &[Token]) -> bool {
     const PRONOUNS: &[&str] = &["ella", "ellos", "ellas", "ele", "ela", "eles", "elas"];
     const EN: &[&str] = &["him", "her", "it", "them"];
-    tokens.windows(2).enumerate().any(|(i, w)| {
-        let last = i + 2 == tokens.len();
-        let pronoun =
-            w[1].is_any(PRONOUNS) || w[1].is("el") && (w[1].accented || w[1].punct_after || last);
-        w[0].is_any(&["sin", "sem"]) && pronoun || w[0].is("without") && w[1].is_any(EN)
-    })
+    const CLITICS: &[&str] = &["lo", "la", "los", "las", "o", "a", "os", "as"];
+    const BRING: &[&str] = &[
+        "llevamos", "llevo", "llevar", "traemos", "traigo", "traer", "levamos", "levo", "levar",
+        "trazemos", "trazer", "bring", "bringing",
+    ];
+    const NO: &[&str] = &["no", "nao", "not", "wont", "dont"];
+    let at = |k: usize| tokens.get(k);
+    let not_brought = tokens.iter().enumerate().any(|(i, t)| {
+        // "No, lo llevamos" says it comes.
+        if !t.is_any(NO) || t.punct_after {
+            return false;
+        }
+        // "no lo llevamos", "no la vamos a llevar"
+        let clitic = at(i + 1).is_some_and(|c| c.is_any(CLITICS))
+            && (at(i + 2).is_some_and(|b| b.is_any(BRING))
+                || at(i + 2).is_some_and(|v| v.is("vamos"))
+                    && at(i + 3).is_some_and(|a| a.is("a"))
+                    && at(i + 4).is_some_and(|b| b.is_any(BRING)));
+        // "não vamos levar ele", "we won't bring him", "not bringing her"
+        let verb = (i + 1..(i + 4).min(tokens.len())).find(|&k| tokens[k].is_any(BRING));
+        let after = verb.is_some_and(|k| {
+            at(k + 1).is_some_and(|p| p.is_any(PRONOUNS) || p.is_any(EN))
+                && (k + 2 == tokens.len() || tokens[k + 1].punct_after)
+        });
+        clitic || after
+    });
+    // "lo dejamos en casa", "deixamos ele em casa"
+    let left_home = tokens.windows(4).any(|w| {
+        (w[0].is_any(&["dejamos", "deixamos"]) && w[1].is_any(PRONOUNS)
+            || w[0].is_any(&["lo", "la"]) && w[1].is_any(&["dejamos", "dejo"]))
+            && w[2].is_any(&["en", "em"])
+            && w[3].is("casa")
+    });
+    not_brought
+        || left_home
+        || tokens.windows(2).enumerate().any(|(i, w)| {
+            let last = i + 2 == tokens.len();
+            let pronoun = w[1].is_any(PRONOUNS)
+                || w[1].is("el") && (w[1].accented || w[1].punct_after || last);
+            w[0].is_any(&["sin", "sem"]) && pronoun || w[0].is("without") && w[1].is_any(EN)
+        })
 }
 
 /// "¿Cuál es la que tiene jacuzzi?", "which one has a hot tub?", "qual tem lareira?": which

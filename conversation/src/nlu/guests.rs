@@ -51,7 +51,7 @@ const PARTNERS: &[&str] = &[
     "senora", "esposa", "esposo", "mujer", "marido", "novia", "novio", "pareja", "companera",
     "companero", "amiga", "amigo", "hermana", "hermano", "mama", "papa", "vieja", "viejo", "madre",
     "padre", "hija", "hijo", "suegra", "suegro", "flaca", "flaco", "gorda", "gordo", "prima",
-    "primo", "jermu", "cunada", "cunado",
+    "primo", "jermu", "cunada", "cunado", "mae", "pai",
 ];
 
 /// Nouns after a number that count things, not people ("para 2 autos", "con 2 perros").
@@ -288,6 +288,31 @@ pub(crate) fn extract(tokens: &[Token], consumed: &[bool]) -> Option<u16> {
         .or_else(|| for_another_pair(tokens).then_some(2))
         .filter(|n| (1..=MAX_GUESTS).contains(n))
         .and_then(|n| u16::try_from(n).ok())
+}
+
+/// "Vamos con mi vieja, que es friolenta", "vou com minha mãe", "voy con mi marido": two
+/// read from the speaker and one companion named with "con", and nothing else said of the
+/// party (no number, no "yo", no "solo"): at least those two, which a larger party said before
+/// still holds.
+pub(crate) fn by_companion_alone(tokens: &[Token], consumed: &[bool]) -> bool {
+    const WITH: &[&str] = &["con", "com", "with"];
+    const ONLY: &[&str] = &[
+        "solo", "solos", "solas", "sola", "nomas", "so", "only", "just", "apenas", "somente",
+    ];
+    if tokens.iter().any(|t| t.is_any(ONLY)) || extract(tokens, consumed) != Some(2) {
+        return false;
+    }
+    let without_with: Vec<Token> = tokens
+        .iter()
+        .map(|t| {
+            let mut t = t.clone();
+            if t.is_any(WITH) {
+                t.text = String::from("~");
+            }
+            t
+        })
+        .collect();
+    extract(&without_with, consumed).is_none()
 }
 
 /// A head count said as the total ("dos matrimonios con tres hijos (9 personas en total)", "en
@@ -618,6 +643,18 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
     }
     let at = |k: usize| tokens.get(k);
     let mut p = i.checked_sub(1);
+    // "Somos las mismas 6", "seríamos los mismos 4 de siempre", "somos os mesmos 6": the party
+    // of another time, the count all the same.
+    if let Some(k) = p
+        && at(k).is_some_and(|t| t.is_any(&["mismos", "mismas", "mesmos", "mesmas", "same"]))
+    {
+        p = k.checked_sub(1);
+        if let Some(k) = p
+            && at(k).is_some_and(|t| t.is_any(&["los", "las", "os", "as", "the", "la"]))
+        {
+            p = k.checked_sub(1);
+        }
+    }
     if let Some(k) = p
         && at(k).is_some_and(|t| {
             t.is_any(&["como", "unos", "unas", "los", "em", "solo", "so", "apenas"])

@@ -581,6 +581,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         && (text.contains('?') || text.contains('¿')))
     .then(|| accommodation::asked_in_a_clause(&tokens, accommodation.as_deref().unwrap_or("")))
     .flatten();
+    let accommodation_named = accommodation.clone();
     let named_apart = accommodation
         .as_deref()
         .is_some_and(|name| asks::named_apart_from_the_question(text, name));
@@ -732,6 +733,12 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         question: text.contains('?') || text.contains('¿'),
         asks_which: cues::asks_which(&tokens),
         named_apart,
+        pointed_first: asks::pointed_before_the_question(
+            text,
+            accommodation_named.as_deref(),
+            language == Some(Language::En),
+        ),
+        by_companion: guests == Some(2) && guests::by_companion_alone(&tokens, &dates.consumed),
     };
     about_hold::payment_arrival_read(read, &tokens)
 }

@@ -274,12 +274,12 @@ pub(super) fn reconsider(
         signals.topic = Some(InfoTopic::Amenities);
         signals.topics.push(InfoTopic::Amenities);
     }
-    // "¿Cuál es la más barata?", "which one is the cheapest?": a price question about the one
-    // described (on the table, else of the place).
+    // "¿Cuál es la más barata?", "which one is the cheapest?", "what's your cheapest cabin?": a
+    // price question about the one described (on the table, else of the place).
     if decision.intent == Intent::Unknown
         && tokens
             .iter()
-            .any(|t| t.is_any(&["cual", "cuales", "which", "qual", "quais"]))
+            .any(|t| t.is_any(&["cual", "cuales", "which", "qual", "quais", "what", "whats"]))
         && matches!(
             cues::choice(tokens),
             Some(super::Choice::Cheapest | super::Choice::Priciest)

@@ -2534,6 +2534,96 @@ fn tenth_set_extras_and_plain_yes() {
     assert!(!read("tiene wifi").plain_yes);
 }
 
+/// Nights said with a part of a month ("una semana en la primera quincena de enero", "5
+/// noches en la segunda quincena"): the nights from that part's first day, not all of it.
+#[test]
+fn nights_within_a_part_of_a_month() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "somos 4, una semana en la primera quincena de enero",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "la primera quincena de enero, una semana",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "5 noches en la segunda quincena de febrero",
+            "2027-02-16",
+            "2027-02-21",
+        ),
+        (
+            "uma semana na primeira quinzena de janeiro",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        (
+            "la primera semana de febrero, 3 noches",
+            "2027-02-01",
+            "2027-02-04",
+        ),
+        (
+            "a week in the first half of January",
+            "2027-01-01",
+            "2027-01-08",
+        ),
+        // The part alone is all of it.
+        (
+            "somos 4, la primera quincena de enero",
+            "2027-01-01",
+            "2027-01-15",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(d(check_in)), "{text}");
+        assert_eq!(u.check_out, Some(d(check_out)), "{text}");
+    }
+}
+
+/// The shortest stay asked with the count first ("¿cuántas noches mínimo?", "how many nights
+/// minimum?", "quantas noites no mínimo?"), never a stay said with a minimum ("nos quedamos 3
+/// noches al menos"); heating asked as "heated" or "aquecido".
+#[test]
+fn minimum_nights_asked_count_first_and_heating_by_other_words() {
+    use super::{Feature, InfoTopic};
+    for text in [
+        "cuantas noches minimo?",
+        "cuántas noches como mínimo hay que reservar?",
+        "minimo cuantas noches?",
+        "cuantas noches hay que quedarse?",
+        "how many nights minimum?",
+        "how many nights at least do we need to book?",
+        "quantas noites no minimo?",
+        "quantas noites pelo menos?",
+    ] {
+        assert!(
+            read(text).topics.contains(&InfoTopic::MinimumStay),
+            "{text}"
+        );
+    }
+    for text in [
+        "nos quedamos 3 noches al menos",
+        "we will stay 3 nights at least",
+        "ficamos 3 noites pelo menos",
+        "queremos 4 noches como minimo",
+    ] {
+        assert!(
+            !read(text).topics.contains(&InfoTopic::MinimumStay),
+            "{text}"
+        );
+    }
+    for text in [
+        "Are the cabins heated?",
+        "os chalés são aquecidos?",
+        "tem aquecedor?",
+    ] {
+        assert!(read(text).features.contains(&Feature::Heating), "{text}");
+    }
+}
+
 /// Bed linen and towels as Argentines name them ("ropa blanca", "blanquería", "toallones")
 /// are the linens asked about, in the three languages.
 #[test]
@@ -6890,6 +6980,191 @@ fn both_cabins_named_are_wanted_together_not_one_or_the_other() {
         "queremos ir las 2 de la tarde",
     ] {
         assert!(!read(text).both_named, "{text}");
+    }
+}
+
+/// conv61, guests as they really write: a stay told in a story (the arrival and the departure
+/// said as a plan, "llegaríamos el 19 y nos volvemos el 22", over the occasion's date said
+/// before them), and a stay said in full beside a holiday it falls near, which keeps its own
+/// month ("del 5 al 8 de abril, que cae justo después de Semana Santa": April, not March).
+#[test]
+fn conv61_the_stay_told_in_a_story() {
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+    for text in [
+        "es el cumple de mi mujer el 20 de enero. llegariamos el 19 y nos volvemos el 22",
+        "el cumple es el 20 de enero, llegaríamos el 19 y nos iríamos el 22",
+        "el 20 de enero es el aniversario, llegaremos el 19 y volveríamos el 22",
+        "my wife's birthday is on January 20th, we'd arrive on the 19th and leave on the 22nd",
+        "o aniversário dela é dia 20 de janeiro, chegaríamos dia 19 e voltamos dia 22",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (d(2027, 1, 19), d(2027, 1, 22)),
+            "{text}"
+        );
+    }
+    for text in [
+        "del 5 al 8 de abril, que cae justo después de Semana Santa",
+        "del 5 al 8 de abril, justo después de carnaval",
+        "de 5 a 8 de abril, logo depois da Páscoa",
+        "from April 5 to 8, right after Easter",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (d(2027, 4, 5), d(2027, 4, 8)),
+            "{text}"
+        );
+    }
+    // A range said without a month still takes the period's ("año nuevo, del 30 al 2").
+    let u = read("para año nuevo, del 30 al 2");
+    assert_eq!((u.check_in, u.check_out), (d(2026, 12, 30), d(2027, 1, 2)));
+}
+
+/// conv61: the party of another time said as such ("somos las mismas 6"), and a companion named
+/// in passing ("vamos con mi vieja, que es friolenta"): two at least, marked so that a larger
+/// party said before still holds; a couple said outright, or "solo con", is no such mention.
+#[test]
+fn conv61_the_same_party_and_a_companion_in_passing() {
+    for (text, n) in [
+        ("somos las mismas 6, del 22 al 25 de enero", 6),
+        ("seriamos los mismos 4", 4),
+        ("somos os mesmos 5", 5),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    for text in [
+        "la coihue, tiene calefaccion? xq vamos con mi vieja que es friolenta",
+        "tiene parrilla? vamos con mi marido que es re asador",
+        "tem aquecimento? vou com minha mãe",
+    ] {
+        let u = read(text);
+        assert_eq!(u.guests, Some(2), "{text}");
+        assert!(u.by_companion, "{text}");
+    }
+    for text in [
+        "mi señora y yo",
+        "yo y mi novia",
+        "vamos solo con mi vieja",
+        "somos 2, voy con mi novia",
+    ] {
+        assert!(!read(text).by_companion, "{text}");
+    }
+}
+
+/// conv61: the pet not brought, said with a pronoun after it was talked about ("entonces no
+/// lo llevamos", "não vamos levar ele", "we won't bring her"): no pets after all.
+#[test]
+fn conv61_the_pet_not_brought_said_with_a_pronoun() {
+    for text in [
+        "ah bueno entonces no lo llevamos, dale reservame la de dos",
+        "no la vamos a llevar",
+        "então não vamos levar ele",
+        "ok then we won't bring her, book the one for two",
+        "mejor lo dejamos en casa",
+    ] {
+        assert!(read(text).no_pets, "{text}");
+    }
+    for text in [
+        "no, lo llevamos",
+        "no lo sé",
+        "¿no lo puedo llevar?",
+        "el auto lo dejamos en la calle",
+    ] {
+        assert!(!read(text).no_pets, "{text}");
+    }
+}
+
+/// conv61: an option pointed at in a clause of its own before the question ("la segunda,
+/// ¿tiene parrilla?", "a mais barata, tem churrasqueira?", "the one with the jacuzzi, does it
+/// have parking?", "la Lenga, ¿tiene wifi?"); not a whole question, nor "esa" alone.
+#[test]
+fn conv61_an_option_pointed_at_before_the_question() {
+    for text in [
+        "la segunda, tiene parrilla?",
+        "la primera, ¿tiene wifi?",
+        "a mais barata, tem churrasqueira?",
+        "the one with the jacuzzi, does it have parking?",
+        "the cheapest one, is there heating?",
+        "la lenga, tiene wifi?",
+        "la coihue, tiene calefaccion? xq vamos con mi vieja",
+    ] {
+        assert!(read(text).pointed_first, "{text}");
+    }
+    for text in [
+        "¿la segunda tiene parrilla?",
+        "la segunda tiene parrilla?",
+        "esa, tiene wifi?",
+        "hola, tiene wifi?",
+        "buenas tardes, queria saber si la lenga tiene wifi?",
+    ] {
+        assert!(!read(text).pointed_first, "{text}");
+    }
+}
+
+#[test]
+fn sixty_second_set_what_a_price_is_for_things_counted_and_the_cheapest_asked() {
+    // Asked alone about a price already said: a price question about a night, or about the
+    // stay's total, not an unknown handed to a person.
+    for text in [
+        "is that per night?",
+        "per night?",
+        "that's per night right?",
+        "eso es por noche?",
+        "es por noche?",
+        "isso é por noite?",
+        "é por noite?",
+    ] {
+        let u = read(text);
+        assert_eq!((u.intent, u.per_night), (Intent::AskPrice, true), "{text}");
+    }
+    for text in [
+        "is that for the whole stay?",
+        "eso es por toda la estadía?",
+        "é pela estadia inteira?",
+    ] {
+        let u = read(text);
+        assert_eq!((u.intent, u.per_night), (Intent::AskPrice, false), "{text}");
+    }
+    assert!(!read("hay lugar esta noche?").per_night);
+    // Cars, vehicles, bikes and trucks a number counts are no guests, in any language.
+    for text in [
+        "does it have parking for two cars?",
+        "parking for 2 cars?",
+        "is there room for 3 vehicles?",
+        "we bring 2 bikes",
+        "we're coming with 2 motorbikes",
+        "we have 2 trucks",
+        "estacionamento pra 2 veículos?",
+        "tienen estacionamiento para 2 autos?",
+    ] {
+        assert_eq!(read(text).guests, None, "{text}");
+    }
+    assert_eq!(read("we are 4 and come by car").guests, Some(4));
+    assert!(
+        read("is there room for 3 vehicles?").intent != Intent::CheckAvailability,
+        "room for vehicles is no stay"
+    );
+    // "Which is your largest cabin…": the size is a choice, no thing the cabin has.
+    let u = read("Which is your largest cabin, and does it have parking for two cars?");
+    assert_eq!(u.also_described, None, "{u:?}");
+    assert_eq!(u.choice, Some(Choice::Largest));
+    assert_eq!(u.features, [Feature::Parking]);
+    // "What's your cheapest cabin?": a price question, as "which is the cheapest?" is.
+    for text in [
+        "whats your cheapest cabin?",
+        "what's the cheapest option?",
+        "which is the cheapest cabin?",
+        "cuál es la más barata?",
+        "qual é a mais barata?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.intent, u.choice),
+            (Intent::AskPrice, Some(Choice::Cheapest)),
+            "{text}"
+        );
     }
 }
 

@@ -283,6 +283,15 @@ pub struct Understanding {
     /// The cabin named is said in a sentence of its own, no question ("la coihue. ¿a qué
     /// hora es el check-in?"): chosen, with a question besides.
     pub named_apart: bool,
+    /// An option pointed at in a clause of its own before the question ("la segunda, ¿tiene
+    /// parrilla?", "the one with the jacuzzi, does it have parking?"): the question is about
+    /// it, and a yes after the answer accepts it.
+    #[serde(skip)]
+    pub pointed_first: bool,
+    /// The two of `guests` are only the speaker and one companion named in passing ("vamos
+    /// con mi vieja, que es friolenta"): a party of at least two, not a count said.
+    #[serde(skip)]
+    pub by_companion: bool,
     /// "¿Cuál es la que tiene jacuzzi?", "which one has a fireplace?": asks which cabin has
     /// something; when one alone has it, the answer puts it in focus.
     #[serde(skip)]

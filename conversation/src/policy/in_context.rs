@@ -97,12 +97,13 @@ pub(super) fn in_context<'a>(
         r.check_out = friday.checked_add_signed(Duration::days(2));
     }
     // "Para Semana Santa" … "¿podemos llegar el miércoles?", "entramos el jueves": an arrival
-    // said as a weekday alone while a stay more than a week away is talked about (or held) is
-    // the nearest such day to that stay's check-in, not the next one from today; the check-out
-    // stays while a night is left.
+    // said as a weekday alone while a stay is talked about (or held) is the nearest such day to
+    // that stay's check-in, not the next one from today, whenever that one falls days before
+    // the stay ("del jueves al domingo" said on a Thursday … "mejor llegamos el viernes": the
+    // Friday of that stay, not tomorrow); the check-out stays while a night is left.
     if let (true, true, Some(first_next), (Some(i), Some(o))) =
         (u.weekday_only, u.arrival_only, u.check_in, talked_or_held)
-        && (i - first_next).num_days() > 7
+        && (i - first_next).num_days() > 3
         && let Some(day) = nearest_same_weekday(i, first_next.weekday())
         && day >= today
         && day < o

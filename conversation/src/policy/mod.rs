@@ -79,6 +79,8 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*reread::booked_again(prev, u);
             let u = &*reread::asked_again(prev, u);
             let u = &*reread::which_ones_do(prev, u);
+            let u = &*reread::companion_within_party(prev, u);
+            let u = &*reread::pick_without_the_pet(prev, u, facts);
             let mut state = prev.clone();
             state.asked_code = false;
             state.free_instead = None;

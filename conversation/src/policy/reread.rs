@@ -1,6 +1,8 @@
 //! The message read again against the conversation, before the slots take it: the cabin it
 //! points at when it names none ("la más grande", "la del jacuzzi"), the question it repeats
-//! ("¿y la Lenga?", "¿y a cuál sí?"), the code it answers, the cabin it books again.
+//! ("¿y la Lenga?", "¿y a cuál sí?"), the code it answers, the cabin it books again, the
+//! companion named in passing who is one of the party said before, the cabin picked by size or
+//! price once the pet that narrowed the offer stays home.
 //!
 //! Each function returns the message as the policy should read it, or the message itself; none
 //! decides what to do or reply.
@@ -414,6 +416,81 @@ pub(super) fn smaller_for_fewer<'a>(
             read.choice = None;
             Cow::Owned(read)
         }
+        None => Cow::Borrowed(u),
+    }
+}
+
+/// "Somos 4" … "la Coihue, ¿tiene calefacción? Vamos con mi vieja que es friolenta": a
+/// companion named in passing is one of the party said before, not a new party of two.
+pub(super) fn companion_within_party<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+) -> Cow<'a, Understanding> {
+    match (u.guests, prev.guests) {
+        (Some(two), Some(known)) if u.by_companion && known > two => {
+            let mut read = u.clone();
+            read.guests = None;
+            read.by_companion = false;
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
+    }
+}
+
+/// "¿Se puede llevar un gato?" … "ah bueno, entonces no lo llevamos, reservame la de dos", "we
+/// won't bring her then, the cheapest one": the offer on the table was narrowed to the cabins
+/// that take pets; with the pet left at home, a pick by size or price points among every cabin
+/// free for the offer's stay that sleeps the party (the one for exactly that many, else the
+/// smallest or the cheapest), named.
+pub(super) fn pick_without_the_pet<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+    facts: &Facts<'_>,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::Choice;
+    use booking::{Guests, StayDates};
+    let Some(offer) = prev
+        .offer
+        .as_ref()
+        .filter(|o| !o.together && o.replaces.is_none())
+    else {
+        return Cow::Borrowed(u);
+    };
+    if !(prev.pets && u.no_pets && !u.pets) || u.accommodation.is_some() {
+        return Cow::Borrowed(u);
+    }
+    let Some(choice) = u
+        .choice
+        .filter(|c| matches!(c, Choice::Sleeps(_) | Choice::Smallest | Choice::Cheapest))
+    else {
+        return Cow::Borrowed(u);
+    };
+    let (Ok(stay), Ok(party)) = (
+        StayDates::from_today(offer.check_in, offer.check_out, facts.today),
+        Guests::new(offer.guests),
+    ) else {
+        return Cow::Borrowed(u);
+    };
+    let free: Vec<&Accommodation> = facts
+        .occupancy
+        .free(&stay, party)
+        .into_iter()
+        .filter(|a| a.min_nights(&stay).is_ok())
+        .collect();
+    let one = match choice {
+        Choice::Sleeps(n) => free
+            .iter()
+            .find(|a| a.capacity == i32::from(n))
+            .or_else(|| {
+                free.iter()
+                    .filter(|a| a.capacity >= i32::from(n))
+                    .min_by_key(|a| (a.capacity, a.base_cents))
+            }),
+        Choice::Smallest => free.iter().min_by_key(|a| (a.capacity, a.base_cents)),
+        _ => free.iter().min_by_key(|a| (a.base_cents, a.capacity)),
+    };
+    match one {
+        Some(a) => Cow::Owned(naming(u, &[a])),
         None => Cow::Borrowed(u),
     }
 }

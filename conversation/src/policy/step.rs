@@ -101,6 +101,9 @@ pub(crate) enum Step {
     /// "La que tiene pileta": no option on the table has it; say whether any cabin does and
     /// why it is not among them, and ask again which.
     NoneOfferedHas(Feature),
+    /// "Is there a fireplace?" asked with options on the table, none of which has it while
+    /// another cabin does: no first, then which cabin has it and why it is not among them.
+    NoneOfferedHasAsked(Feature),
     /// "La que tiene vista al lago": no option on the table has it, the cabin named does; why
     /// it is not among them, and which one then.
     NoneOfferedDescribed(String),

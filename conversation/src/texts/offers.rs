@@ -336,13 +336,28 @@ pub enum NotOffered {
 /// table) or none does, then the options again.
 pub fn none_offered_has(
     lang: Language,
-    f: crate::nlu::Feature,
+    (f, asked): (crate::nlu::Feature, bool),
     elsewhere: Option<(&str, NotOffered)>,
     options: &[&str],
 ) -> String {
     let what = super::feature_name(lang, f);
     let first = match elsewhere {
         None => super::feature_no(lang, (f, None), None, &[]),
+        // "Is there a fireplace?": no among those offered, first.
+        Some((n, why)) if asked => {
+            let why = why_not_offered(lang, why);
+            match lang {
+                Language::Es => {
+                    format!("No, ninguna de las que te ofrecí tiene {what} 😕 {n} sí tiene{why}")
+                }
+                Language::En => {
+                    format!("No, none of the ones I offered has {what} 😕 {n} does{why}")
+                }
+                Language::Pt => {
+                    format!("Não, nenhum dos que te ofereci tem {what} 😕 {n} tem{why}")
+                }
+            }
+        }
         Some((n, why)) => {
             let has = match lang {
                 Language::Es => "tiene",

@@ -79,6 +79,15 @@
 //! `cases_conv60.txt`, availability when things are taken: the cabin named or every cabin that
 //! fits taken, two cabins named at once, corrections and switches after a hold into taken and
 //! free dates, the week after, partly overlapping and long stays, seasons with minimum nights;
+//! `cases_conv61.txt`, guests as they really write in Argentine Spanish, English and Brazilian
+//! Portuguese: bookings buried in stories, requests split over several messages, voice notes,
+//! emails with signatures and quoted mail, topics left and come back to, a question mixed with
+//! a choice, questions answered with questions;
+//! `cases_conv62.txt`, English-speaking and Brazilian guests' yes/no questions at every moment
+//! of a booking, price and payment questions mid-booking and the voucher;
+//! `cases_conv63.txt`, dates and nights as guests say them in the three languages: every
+//! written form, nights, weekdays, relative days, holidays said loosely, months alone, and
+//! their corrections before and after a hold;
 //! `cases_conv64.txt`, paying and after it: how and in what currency, other ways than the link,
 //! "I paid", the voucher again, the balance, changes and cancellations of a paid stay, invoices,
 //! arrival questions and a person asked for)
@@ -340,6 +349,9 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv58.txt", include_str!("cases_conv58.txt")),
     ("cases_conv59.txt", include_str!("cases_conv59.txt")),
     ("cases_conv60.txt", include_str!("cases_conv60.txt")),
+    ("cases_conv61.txt", include_str!("cases_conv61.txt")),
+    ("cases_conv62.txt", include_str!("cases_conv62.txt")),
+    ("cases_conv63.txt", include_str!("cases_conv63.txt")),
     ("cases_conv64.txt", include_str!("cases_conv64.txt")),
 ];
 

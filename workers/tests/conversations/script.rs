@@ -31,7 +31,8 @@
 //! Dates are `MM-DD`, the next such day from the property's today (a check-out: the first after
 //! its check-in), `dDD` (the next day DD of any month, for days said without a month), `wfri`,
 //! `wsun` (the next such weekday after today, for a weekday said alone; a check-out: the first
-//! after its check-in), or a
+//! after its check-in), `wthu+1` (that weekday plus days: the Friday of a stay from "el
+//! jueves", on any day), or a
 //! holiday's stay: `@carnival`, `@holyweek`, `@yearend`, `@christmas`,
 //! `@longweekend` (the next long weekend), `@longweekend-05` (the next one in May), `@weekend`
 //! ("este finde": Friday to Sunday, as the NLU reads it from today), `@nextweekend` ("el finde
@@ -304,11 +305,15 @@ fn next(md: &str, today: NaiveDate) -> Result<NaiveDate, String> {
             .ok_or_else(|| format!("no such day: {md}"));
     }
     // "wfri": the next Friday after today (a weekday said alone: today does not count).
+    // "wthu+1": the day after it.
     if let Some(name) = md.strip_prefix('w') {
+        let (name, plus) = name.split_once('+').unwrap_or((name, "0"));
         let wd: chrono::Weekday = name.parse().map_err(|_| format!("weekday of {md}"))?;
+        let plus: u64 = plus.parse().map_err(|_| format!("days of {md}"))?;
         return (1..=7)
             .filter_map(|k| today.checked_add_days(chrono::Days::new(k)))
             .find(|d| d.weekday() == wd)
+            .and_then(|d| d.checked_add_days(chrono::Days::new(plus)))
             .ok_or_else(|| format!("no such day: {md}"));
     }
     if let Some(day) = md.strip_prefix('d') {

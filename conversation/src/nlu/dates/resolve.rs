@@ -115,8 +115,16 @@ fn own_dates_over_period(scan: &mut Scan) {
     if let Some(first) = start.filter(|m| whole(&m.kind)) {
         if end.is_some() {
             // A whole stay of the guest's own: the period only names it, and gives its month
-            // to days said without one ("año nuevo, del 30 al 2": 30 December).
-            let near = near_period(first.kind, check_in, check_out);
+            // to days said without one ("año nuevo, del 30 al 2": 30 December). A month the
+            // stay says itself is the stay's ("del 5 al 8 de abril, justo después de semana
+            // santa": April, not the period's March).
+            let end_month = matches!(end.map(|m| m.kind),
+                Some(Kind::Day(e) | Kind::LastNight(e)) if e.month.is_some());
+            let near = if end_month {
+                first.kind
+            } else {
+                near_period(first.kind, check_in, check_out)
+            };
             scan.mentions = own
                 .iter()
                 .map(|m| {
@@ -383,6 +391,15 @@ pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
         if let Kind::Weekday { wd, .. } = only.kind {
             info.until_weekday = Some(wd);
         }
+    }
+    // "Una semana en la primera quincena de enero", "5 noches en la segunda quincena": the
+    // nights said, from the first day of that part of the month.
+    if let (Some(window), Some(n), Some(check_in)) = (scan.month_part, scan.nights, info.check_in)
+        && info.check_out == Some(window.1)
+        && check_in == window.0
+        && i64::from(n) < (window.1 - window.0).num_days()
+    {
+        info.check_out = calendar::add_days(check_in, n);
     }
     info.consumed = scan.consumed;
     info

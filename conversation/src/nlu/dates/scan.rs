@@ -39,6 +39,9 @@ pub(super) struct Scan {
     /// The mentions a holiday period gave (its stay), by index: the guest's own dates around
     /// it say more than it does.
     pub(super) from_period: Vec<usize>,
+    /// The part of a month said ("la primera quincena de enero"): a window to stay in, which
+    /// nights said besides ("una semana") shorten from its first day.
+    pub(super) month_part: Option<(NaiveDate, NaiveDate)>,
 }
 
 /// Verbs that move a stay to another date.
@@ -94,6 +97,7 @@ pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
         denial_leads: s.denial_leads,
         no_long_weekend: s.no_long_weekend,
         from_period: s.from_period,
+        month_part: s.month_part,
     }
 }
 
@@ -111,6 +115,7 @@ struct Scanner<'a> {
     denial_leads: bool,
     no_long_weekend: Option<u32>,
     from_period: Vec<usize>,
+    month_part: Option<(NaiveDate, NaiveDate)>,
     /// The month of the dates a correction took back.
     corrected_month: Option<u32>,
     /// Which mention is a day named by its holiday ("San Valentín", "el viernes santo").
@@ -133,6 +138,7 @@ impl<'a> Scanner<'a> {
             denial_leads: false,
             no_long_weekend: None,
             from_period: Vec::new(),
+            month_part: None,
             corrected_month: None,
             named_day: None,
         }
@@ -381,7 +387,10 @@ impl<'a> Scanner<'a> {
             if t.is_any(START_MARKERS) {
                 return Role::Start;
             }
-            let nos_vamos = t.is("vamos") && j > 0 && self.tok(j - 1).is_some_and(|p| p.is("nos"));
+            // "Nos vamos el 22", "nos iríamos el 22", "nos iremos el 22".
+            let nos_vamos = t.is_any(&["vamos", "iriamos", "iremos"])
+                && j > 0
+                && self.tok(j - 1).is_some_and(|p| p.is("nos"));
             if t.is_any(END_MARKERS) || nos_vamos {
                 return Role::End;
             }
@@ -499,6 +508,7 @@ impl<'a> Scanner<'a> {
             .filter_map(part)
             .find(|(a, _)| *a >= self.today || year.is_some())?;
         self.push_stay(start, end);
+        self.month_part = Some((start, end));
         Some(2 + mlen)
     }
 

@@ -70,6 +70,10 @@ pub(super) const START_MARKERS: &[&str] = &[
     "del", "desde", "partir", "entrada", "entrando", "entramos", "entrar", "ingreso", "ingresando",
     "ingresamos", "ingresar", "llegamos", "llegando", "llego", "llegar", "llegada", "in",
     "arrancando", "empezando", "checkin",
+    // Said as a plan or a wish ("llegaríamos el 19", "llegaremos el 3", "entraríamos el 5"),
+    // as voice notes and stories tell it.
+    "llegariamos", "llegaremos", "llegaria", "llegare", "entrariamos", "ingresariamos",
+    "caemos", "caeriamos",
 ];
 
 /// Words before a date that make it the end of the stay.
@@ -77,6 +81,9 @@ pub(super) const START_MARKERS: &[&str] = &[
 pub(super) const END_MARKERS: &[&str] = &[
     "al", "hasta", "salida", "saliendo", "salimos", "salir", "egreso", "out", "volvemos", "volver",
     "irnos", "retirarnos", "dejamos", "checkout",
+    // "Nos volveríamos el 22", "saldríamos el 8", "regresamos el 10".
+    "volveriamos", "volveremos", "saldriamos", "saldremos", "regresamos", "regresariamos",
+    "regresaremos",
 ];
 
 /// Words before a bare number that make it a day ("el 20", "del 15").

@@ -223,6 +223,18 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("the total", Intent::AskPrice, Strong),
     ("o total", Intent::AskPrice, Strong),
     ("sale", Intent::AskPrice, Weak),
+    // "Is that per night?", "¿eso es por noche?", "é por noite?": what a price said is for,
+    // asked alone; a price question about a night (`per_night`), not an unknown.
+    ("por noche", Intent::AskPrice, Weak),
+    ("per noche", Intent::AskPrice, Weak),
+    // "Is that for the whole stay?", "¿es por toda la estadía?", "é pela estadia inteira?":
+    // the same, about the stay's total.
+    ("whole stay", Intent::AskPrice, Weak),
+    ("entire stay", Intent::AskPrice, Weak),
+    ("toda la estadia", Intent::AskPrice, Weak),
+    ("estadia completa", Intent::AskPrice, Weak),
+    ("estadia toda", Intent::AskPrice, Weak),
+    ("estadia inteira", Intent::AskPrice, Weak),
     // How much to pay, and when ("¿hay que pagar todo ahora?"): a price question; with a hold,
     // its total, deposit and payment link.
     ("hay que pagar", Intent::AskPrice, Weak),
@@ -520,6 +532,27 @@ pub(super) const TOPICS: &[(&str, InfoTopic)] = &[
     ("minimum of nights", InfoTopic::MinimumStay),
     ("estadia minima", InfoTopic::MinimumStay),
     ("minimo de diarias", InfoTopic::MinimumStay),
+    // "¿Cuántas noches mínimo?", "¿mínimo cuántas noches?", "how many nights minimum?",
+    // "quantas noites no mínimo?": the shortest stay asked with the count first (never "3
+    // noches como mínimo", a stay).
+    ("cuantas noches minimo", InfoTopic::MinimumStay),
+    ("cuantas noches como minimo", InfoTopic::MinimumStay),
+    ("cuantas noches de minimo", InfoTopic::MinimumStay),
+    ("cuantas noches minimas", InfoTopic::MinimumStay),
+    ("cuantas noches al menos", InfoTopic::MinimumStay),
+    ("cuantas noches hay que", InfoTopic::MinimumStay),
+    ("minimo cuantas noches", InfoTopic::MinimumStay),
+    ("minimo de estadia", InfoTopic::MinimumStay),
+    ("minimo de estancia", InfoTopic::MinimumStay),
+    ("quantas noches no minimo", InfoTopic::MinimumStay),
+    ("quantas noches minimo", InfoTopic::MinimumStay),
+    ("quantas noches pelo menos", InfoTopic::MinimumStay),
+    ("quantas diarias no minimo", InfoTopic::MinimumStay),
+    ("quantas diarias minimo", InfoTopic::MinimumStay),
+    ("how many noches minimum", InfoTopic::MinimumStay),
+    ("how many noches at least", InfoTopic::MinimumStay),
+    ("minimum how many", InfoTopic::MinimumStay),
+    ("minimum number of noches", InfoTopic::MinimumStay),
     // What currency prices and payments are in
     ("moneda", InfoTopic::Currency),
     ("que moneda", InfoTopic::Currency),

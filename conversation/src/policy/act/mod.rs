@@ -116,8 +116,14 @@ pub(crate) fn act(
         };
         let nothing_else = matches!(&step, Step::Info { topics, features, .. }
             if topics.is_empty() && features.is_empty());
+        // "The cheaper one, does it have a grill?": the option's own answer already said it;
+        // nothing is said twice.
         if !nothing_else {
-            effects.extend(carry_out(step, s, u, facts));
+            let rest: Vec<Effect> = carry_out(step, s, u, facts)
+                .into_iter()
+                .filter(|e| !effects.contains(e))
+                .collect();
+            effects.extend(rest);
         }
         return effects;
     }
@@ -282,7 +288,8 @@ fn carry_out(
             vec![say(texts::not_in_offer(lang, &names))]
         }
         Step::NoneOfferedDescribed(name) => offers::none_offered_described(s, facts, name),
-        Step::NoneOfferedHas(f) => offers::none_offered_has(s, facts, f),
+        Step::NoneOfferedHas(f) => offers::none_offered_has(s, facts, f, false),
+        Step::NoneOfferedHasAsked(f) => offers::none_offered_has(s, facts, f, true),
         Step::Compare { named } => offers::compare(s, facts, named),
         Step::WhichInstead => {
             let names: Vec<&str> = s

@@ -252,11 +252,13 @@ pub(super) fn none_offered_described(
     ))]
 }
 
-/// No option offered has the feature: which cabin does, and why it is not offered.
+/// No option offered has the feature: which cabin does, and why it is not offered; `asked`:
+/// the guest asked whether there is one (answered no first), rather than pointing at it.
 pub(super) fn none_offered_has(
     s: &ConversationState,
     facts: &Facts<'_>,
     f: Feature,
+    asked: bool,
 ) -> Vec<Effect> {
     let lang = s.language;
     let accommodations = facts.accommodations();
@@ -266,7 +268,7 @@ pub(super) fn none_offered_has(
         .map(|a| not_offered(s, a));
     vec![say(texts::none_offered_has(
         lang,
-        f,
+        (f, asked),
         elsewhere,
         &offered_names(s),
     ))]

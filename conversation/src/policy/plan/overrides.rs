@@ -1,7 +1,8 @@
 //! Stage 1: what overrides everything else the message says: what the bot is, a person, a
 //! cancellation, a reservation code none of the guest's holds has, a hold taken back, the
-//! change since the hold dropped, "lo pienso", whether a party fits in the cabin named, and a
-//! pet said after an offer or a hold of a cabin that takes none.
+//! change since the hold dropped, "lo pienso", whether a party fits in the cabin named, a pet
+//! said after an offer or a hold of a cabin that takes none, and a pet left at home after the
+//! offer was narrowed for it.
 
 use super::{Heard, Step, held, offer_again};
 use crate::texts::Instead;
@@ -176,6 +177,28 @@ pub(super) fn overrides(
             .options
             .get(offer.chosen)
             .is_some_and(|o| !o.pets_allowed)
+        && let Some(step) = offer_again(offer, facts)
+    {
+        return Some(step);
+    }
+    // The pet left at home after the offer was narrowed for it ("¿se puede llevar un gato?" …
+    // "ah bueno, entonces no lo llevamos"): the offer is made again with every cabin that
+    // sleeps the party, so the one that takes no pets can be picked again.
+    if prev.pets
+        && u.no_pets
+        && !s.pets
+        && !heard.new_stay()
+        && !super::agrees(u)
+        && u.choice.is_none()
+        && u.accommodation.is_none()
+        && let Some(offer) = &s.offer
+        && !offer.together
+        && offer.replaces.is_none()
+        && offer.options.iter().all(|o| o.pets_allowed)
+        && facts
+            .accommodations()
+            .iter()
+            .any(|a| !a.pets_allowed && a.capacity >= i32::from(offer.guests))
         && let Some(step) = offer_again(offer, facts)
     {
         return Some(step);

@@ -40,6 +40,22 @@ pub(super) fn questions(
         // is asked about, the answer names it, and "esa" after it points at it too.
         let pointed = s.offer.as_ref().and_then(|o| pick(o, u, facts).flatten());
         let picked = pointed.or_else(|| s.offer.as_ref().and_then(|o| only_one_has(o, u, facts)));
+        // "La segunda, ¿tiene parrilla?", "the one with the jacuzzi, does it have parking?": the
+        // option pointed at before the question is answered for and comes into focus, offered,
+        // so the yes after the answer books it (not the one proposed before).
+        if u.pointed_first
+            && let (Some(i), Some(offer)) = (pointed, s.offer.as_mut())
+            && i != offer.chosen
+            && !offer.together
+        {
+            offer.asked = Some(i);
+            choose(offer, &mut s.accommodation, i, false);
+            return Some(Step::OnlyOneHas {
+                topics: u.topics.clone(),
+                features: u.features.clone(),
+                option: i,
+            });
+        }
         if let (Some(i), Some(offer)) = (picked, s.offer.as_mut()) {
             offer.asked = Some(i);
             // "¿Cuál tiene jacuzzi?" … "sí": the one that has it, not the one proposed before,
@@ -57,6 +73,15 @@ pub(super) fn questions(
                     option: i,
                 });
             }
+        }
+        // "Is there a fireplace?", "¿hay hogar a leña?", "tem lareira?" with options offered,
+        // none of which has it: no for those offered, and which cabin has it and why it is not
+        // among them (never a bare yes about a cabin that does not fit the stay).
+        if picked.is_none()
+            && let Some(offer) = s.offer.as_ref()
+            && let Some(f) = lacked_by_the_offer(offer, u, facts)
+        {
+            return Some(Step::NoneOfferedHasAsked(f));
         }
         let named = s
             .offer
@@ -138,6 +163,36 @@ pub(super) fn questions(
 /// Arrayán?"): a yes or no about the one proposed, which a yes would book ("No, la Arrayán no;
 /// la Ñire sí"); not a question of the place ("¿tienen…?", "¿alguna tiene…?") nor about times,
 /// children or smoking, which are the property's.
+/// The one feature a question asks about, with no cabin named, that no option of `offer` has
+/// and some other cabin has; `None` otherwise (the times, children and smoking are the
+/// place's, pets have their own line).
+fn lacked_by_the_offer(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Option<Feature> {
+    let [f] = u.features[..] else {
+        return None;
+    };
+    let cabin_feature = !matches!(
+        f,
+        Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking | Feature::Pets
+    );
+    let only_it = u.topics.iter().all(|t| *t == InfoTopic::Amenities);
+    if offer.together
+        || !cabin_feature
+        || !only_it
+        || u.accommodation.is_some()
+        || !u.accommodations.is_empty()
+        || u.choice.is_some()
+    {
+        return None;
+    }
+    let all = facts.accommodations();
+    let offered =
+        |a: &&booking::Accommodation| offer.options.iter().any(|o| o.accommodation_id == a.id);
+    let has = |a: &&booking::Accommodation| crate::info::has(a, f);
+    let none_offered = !all.iter().filter(offered).any(|a| has(&a));
+    let elsewhere = all.iter().any(|a| !offered(&a) && has(&a));
+    (none_offered && elsewhere).then_some(f)
+}
+
 fn of_the_proposed(offer: &Offer, u: &Understanding) -> Option<String> {
     let cabin_feature = !u.features.is_empty()
         && u.features.iter().all(|f| {

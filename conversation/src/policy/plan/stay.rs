@@ -125,6 +125,11 @@ pub(super) fn stay_request(
         && u.check_in.is_none()
         && u.guests.is_none()
         && prev.offer.is_none();
+    let picks_the_one_quoted = prev.wants == Some(Want::Price)
+        && !u.question
+        && u.accommodation.is_some()
+        && u.accommodation == prev.accommodation
+        && u.accommodations.len() <= 1;
     let want = match u.intent {
         _ if books_another => Some(Want::Book),
         // A guest who asked to book and now gives the dates still wants to book.
@@ -154,9 +159,12 @@ pub(super) fn stay_request(
         // "Great. 4 people, Jan 15-18?", "ok, para 2 del 1 al 4", "tá bom, então de 22 a 25
         // para 4": a mild word acknowledging the last answer, with nothing offered or asked to
         // book yet, then a stay: a question about it, never a blind hold.
+        // ("Ok, somos 6, entonces la grande" right after the Lenga's price: the cabin just
+        // quoted, picked, with the people it was waiting for, is booked.)
         Intent::Book
             if u.mild_yes
                 && !books_a_cabin
+                && !picks_the_one_quoted
                 && prev.offer.is_none()
                 && prev.wants != Some(Want::Book)
                 && s.booked.is_none()
