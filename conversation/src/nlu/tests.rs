@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::{
-    AboutHold, CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Understanding,
+    AboutHold, CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, PayMethod, Understanding,
     examples::NAMES, to_json_line, understand,
 };
 
@@ -7313,4 +7313,60 @@ fn wandering_guests_party_again_rebooking_and_comparisons_after_a_greeting() {
     }
     assert!(read("cual es la cabaña mas grande q tienen?").which_one);
     assert!(!read("tienen lugar del 3 al 5?").which_one);
+}
+
+#[test]
+fn currency_invoices_keys_and_payments_by_hand_are_read() {
+    for text in [
+        "en que moneda estan los precios?",
+        "se puede pagar en dolares?",
+        "what currency are your prices in?",
+        "can I pay in US dollars?",
+        "vocês aceitam reais ou só pesos?",
+        "qual a moeda?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Currency), "{text}");
+    }
+    for text in [
+        "me podes hacer factura A?",
+        "necesito el recibo de pago",
+        "could you send me a receipt?",
+        "do you issue invoices?",
+        "vocês emitem nota fiscal?",
+        "preciso de um recibo do pagamento",
+    ] {
+        assert!(read(text).asks_papers, "{text}");
+    }
+    for text in [
+        "como hacemos con las llaves?",
+        "hay alguien para recibirnos?",
+        "will someone be there to let us in?",
+        "how do we get the keys?",
+        "como pegamos as chaves?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Keys), "{text}");
+    }
+    // The invoice's name is not the guest's.
+    assert_eq!(
+        read("send me an invoice in the name of ACME Ltd").name_given,
+        None
+    );
+    for text in [
+        "ya te transferi la seña",
+        "te hice una transferencia recien",
+        "fiz um pix do sinal agora",
+        "mandei o pix",
+        "I sent you a bank transfer",
+    ] {
+        let u = read(text);
+        assert_eq!(u.about_hold, Some(AboutHold::Paid), "{text}");
+        assert!(u.pay_methods.contains(&PayMethod::Transfer), "{text}");
+    }
+    for text in ["quiero hacer una transferencia", "puedo hacer un pix?"] {
+        assert_eq!(read(text).about_hold, None, "{text}");
+    }
+    // Saying they paid puts nothing off.
+    let u = read("che ya hice el pago por mercado pago recien te aviso");
+    assert_eq!(u.about_hold, Some(AboutHold::Paid));
+    assert!(!u.defers);
 }

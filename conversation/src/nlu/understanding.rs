@@ -169,6 +169,10 @@ pub struct Understanding {
     pub those_dates: bool,
     /// The name the guest gave ("a nombre de Juan Pérez", "my name is John"), as written.
     pub name_given: Option<String>,
+    /// An invoice or a receipt asked for ("¿me hacés factura A?", "could you send me a
+    /// receipt?", "preciso de um recibo do pagamento"): a person makes it out, and the guest is
+    /// told what for.
+    pub asks_papers: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
     pub choice: Option<Choice>,
     /// The option in focus is turned down, not the whole offer ("esa no", "not that one").
@@ -495,6 +499,12 @@ pub enum InfoTopic {
     /// What a cabin looks out on: "¿qué vista tiene la Ñire?", "¿cuál tiene vista al lago?",
     /// "which one has the best view?" (what is named is [`Understanding::scenery`]).
     View,
+    /// What currency prices and payments are in: "¿en qué moneda?", "what currency are your
+    /// prices in?", "aceitam reais ou só pesos?", "¿se puede en dólares?".
+    Currency,
+    /// The keys and who lets the guest in: "¿cómo hacemos con las llaves?", "will someone be
+    /// there to let us in?", "como pegamos as chaves?". A person coordinates the arrival.
+    Keys,
 }
 
 /// What a view is of, as guests name it in any language ("vista al lago", "lake view", "vista

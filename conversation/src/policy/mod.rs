@@ -115,11 +115,20 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
                 state.needs_human = true;
                 effects.insert(0, say(texts::discount_asked(state.language).to_owned()));
             }
+            // "¿Cómo hacemos con las llaves?": the answer says a person arranges them, who sees it.
+            if u.topics.contains(&crate::nlu::InfoTopic::Keys) {
+                state.needs_human = true;
+            }
             // "Somos 4 del 10 al 12, ¿hay un súper cerca?": the stay answered, the question no
             // table knows passed to a person, and the guest told so.
             if u.aside_question && !unanswered {
                 state.needs_human = true;
-                effects.push(say(texts::aside_for_a_person(state.language).to_owned()));
+                effects.push(say(if u.asks_papers {
+                    texts::invoice(state.language)
+                } else {
+                    texts::aside_for_a_person(state.language)
+                }
+                .to_owned()));
             }
             // "Do you speak English?": yes first, then the rest of the message answered (an
             // offer made again in it says its own yes).

@@ -369,6 +369,7 @@ mod conv60;
 mod conv61;
 mod conv62;
 mod conv63;
+mod conv64;
 mod conv65;
 mod conv67;
 mod eighteenth;
