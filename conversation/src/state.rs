@@ -138,6 +138,10 @@ pub struct ConversationState {
     /// The last reply placed a hold: a "mejor no" right after it calls it off.
     #[serde(default)]
     pub just_held: bool,
+    /// The last reply moved the guest's hold to other dates or another cabin: "no, dejala
+    /// como estaba" next moves it back to the stay it had.
+    #[serde(default)]
+    pub just_moved: bool,
     /// The guest's hold was placed or moved with no yes from them ("la Coihue", "mejor del 10
     /// al 12"): the first yes after it is the confirmation they think it needs, and is told the
     /// code again.

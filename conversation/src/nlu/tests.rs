@@ -7370,3 +7370,39 @@ fn currency_invoices_keys_and_payments_by_hand_are_read() {
     assert_eq!(u.about_hold, Some(AboutHold::Paid));
     assert!(!u.defers);
 }
+
+#[test]
+fn conv70_a_day_said_instead_of_another_and_forget_it_with_a_number() {
+    use chrono::Datelike;
+    // "The 20th not the 19th": the day said instead is the arrival; the one denied is no
+    // check-out.
+    for (text, day) in [
+        ("no wait, the 20th not the 19th", 20),
+        ("the 20th, not the 19th", 20),
+        ("perdon, era el 16 no el 15", 16),
+        ("el 20 no el 19", 20),
+        ("na verdade é dia 20, não dia 19", 20),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in.map(|d| d.day()), Some(day), "{text}: {u:?}");
+        assert_eq!(u.check_out, None, "{text}: {u:?}");
+    }
+    // "Forget it" with a number after it takes a change back; alone it calls the trip off.
+    for text in [
+        "não, esquece, somos 6 mesmo",
+        "no, olvidate, somos 6 nomas",
+        "no, forget it, we're 6 after all",
+    ] {
+        let u = read(text);
+        assert_ne!(u.intent, Intent::Cancel, "{text}: {u:?}");
+        assert_eq!(u.guests, Some(6), "{text}: {u:?}");
+    }
+    for text in [
+        "forget it, thanks",
+        "olvidalo",
+        "esquece",
+        "olvidate, no va a poder ser",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}

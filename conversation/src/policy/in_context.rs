@@ -78,7 +78,9 @@ pub(super) fn in_context<'a>(
         prev.check_in.or(booked.map(|b| b.check_in)),
         prev.check_out.or(booked.map(|b| b.check_out)),
     );
+    // (Not "cancelá la de marzo", "cancel the February one": the hold in that month, named.)
     if let (Some(month), None, (Some(i), Some(o))) = (u.month, read.check_in, talked_or_held)
+        && u.intent != crate::nlu::Intent::Cancel
         && month != i.month()
         && let Some(moved) = same_day_in(month, i.day(), today)
     {
@@ -266,8 +268,24 @@ pub(super) fn in_context<'a>(
     // Before any hold, "ah, entonces dejamos la que teníamos" after new dates came out taken:
     // the dates talked about before them.
     let back_before_a_hold = u.keeps_as_is && prev.booked.is_none() && u.check_in.is_none();
-    if let (true, Some((i, o))) = (u.earlier_dates || back_before_a_hold, prev.earlier_stay)
-        && !(u.keeps_as_is && change_pending)
+    // Right after a hold was moved to new dates ("cambiala al 4 al 7" … "no, dejala como
+    // estaba", "leave it as it was", "deixa como estava"): the dates it had before, held again.
+    let booked = prev.booked.as_ref();
+    let back_after_a_move = u.keeps_as_is
+        && prev.just_moved
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && u.accommodation.is_none()
+        && prev.free_instead.is_none()
+        && booked.is_some_and(|b| {
+            Some(b.check_in) == prev.check_in
+                && Some(b.check_out) == prev.check_out
+                && prev.earlier_stay != Some((b.check_in, b.check_out))
+        });
+    if let (true, Some((i, o))) = (
+        u.earlier_dates || back_before_a_hold || back_after_a_move,
+        prev.earlier_stay,
+    ) && !(u.keeps_as_is && change_pending)
     {
         let r = read.to_mut();
         r.check_in = Some(i);

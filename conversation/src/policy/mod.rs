@@ -139,6 +139,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             state.just_held = effects
                 .iter()
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
+            state.just_moved = effects.iter().any(|e| matches!(e, Effect::MoveHold { .. }));
             // A cabin picked from the offer ("la Coihue") is held at once: the guest may still
             // say the yes they thought it needed. A hold moved keeps what its first hold was.
             let booked = state.just_held;

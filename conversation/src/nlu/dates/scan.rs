@@ -312,18 +312,28 @@ impl<'a> Scanner<'a> {
         })
     }
 
-    /// "Llegamos el 16, no el 15", "nos vamos el 18, no el 17": a date said, a comma, and a
-    /// lone day it is not, at `at`: nothing to keep of it.
+    /// "Llegamos el 16, no el 15", "nos vamos el 18, no el 17", "the 20th not the 19th", "el
+    /// 16 no el 15", "dia 20, não dia 19": a date said, then a "no" and a lone day it is not,
+    /// at `at`: nothing to keep of it.
     fn not_that_one(&self, at: usize) -> bool {
+        const NO: &[&str] = &["no", "not", "nao"];
+        const ARTICLES: &[&str] = &["el", "del", "the", "o", "do", "dia", "on"];
         let t = |k: usize| self.tok(k);
-        let Some(j) = at.checked_sub(2) else {
+        if self.mentions.is_empty() {
+            return false;
+        }
+        // The "no", right before the day or before an article or two.
+        let Some(j) = (at.saturating_sub(3)..at).rev().find(|&j| {
+            t(j).is_some_and(|n| n.is_any(NO) && !n.punct_after)
+                && (j + 1..at).all(|k| t(k).is_some_and(|a| a.is_any(ARTICLES)))
+        }) else {
             return false;
         };
-        !self.mentions.is_empty()
-            && t(j).is_some_and(|n| n.is("no") && !n.punct_after)
-            && t(j + 1).is_some_and(|a| a.is_any(&["el", "del"]))
-            && j.checked_sub(1).and_then(t).is_some_and(|p| p.punct_after)
-            && self.lone_day_after(j + 1)
+        // Before it, a comma or the day just said ("el 16 no el 15").
+        let before = j.checked_sub(1).and_then(t).is_some_and(|p| {
+            p.punct_after || p.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+        });
+        before && at > 0 && self.lone_day_after(at - 1)
     }
 
     /// "Me equivoqué: son del 9 al 12, no del 8 al 11": a whole stay said, then a comma and a
@@ -361,8 +371,15 @@ impl<'a> Scanner<'a> {
         const END_MARKERS: &[&str] = &["al", "hasta", "a", "to", "till", "until", "ate"];
         let t = |k: usize| self.tok(k);
         let day = marker + 1;
-        t(day).is_some_and(|d| d.text.chars().all(|c| c.is_ascii_digit()))
-            && !(day + 1..day + 6).any(|k| t(k).is_some_and(|w| w.is_any(END_MARKERS)))
+        t(day).is_some_and(|d| {
+            let digits = d.text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && matches!(
+                    &d.text[digits.len()..],
+                    "" | "st" | "nd" | "rd" | "th" | "o" | "ro" | "do" | "to" | "vo" | "mo" | "no"
+                )
+        }) && !(day + 1..day + 6).any(|k| t(k).is_some_and(|w| w.is_any(END_MARKERS)))
     }
 
     /// The "no" before `at` comes first in the message, after an "uy", "ah", "perdón" at most.

@@ -184,6 +184,9 @@ fn table_cues(tokens: &[Token]) -> Vec<Cue> {
     CUES.iter()
         .filter_map(|(phrase, intent, strength)| {
             let (pos, quality) = lexicon::find_phrase(tokens, phrase)?;
+            if *phrase == "olvidalo" && number_after(tokens, pos) {
+                return None;
+            }
             Some(Cue {
                 intent: *intent,
                 strength: *strength,
@@ -543,10 +546,21 @@ fn not_going_cues(tokens: &[Token]) -> Vec<Cue> {
     out
 }
 
+/// "No, esquece, somos 6 mesmo", "no, forget it, we're 6 after all", "olvidate, somos 6": a
+/// number said after the "forget it" at `at` is what the guest says instead (people, a day),
+/// a change taken back, not the trip called off.
+fn number_after(tokens: &[Token], at: usize) -> bool {
+    tokens
+        .iter()
+        .skip(at + 1)
+        .any(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// "Nah olvidate, no va a poder ser", "olvidalo nomás", "al final no se va a poder", "no se
 /// nos va a dar": the trip called off in words of its own, each a clause that ends there (or
 /// only an apology follows). Not "olvidate del cambio", "olvidate, dejala como estaba" (what
-/// is held stays), nor "no va a poder ser el 10, ¿el 11?" (something else asked instead).
+/// is held stays), "olvidate, somos 6" (a number said instead), nor "no va a poder ser el 10,
+/// ¿el 11?" (something else asked instead).
 fn called_off(tokens: &[Token], then: &[&str]) -> Vec<Cue> {
     const FORGET: &[&str] = &[
         "olvidate",
@@ -577,7 +591,7 @@ fn called_off(tokens: &[Token], then: &[&str]) -> Vec<Cue> {
     };
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if t.is_any(FORGET) && ends(i) {
+        if t.is_any(FORGET) && ends(i) && !number_after(tokens, i) {
             out.push(cue(Intent::Cancel, Strong, Quality::Exact, i));
             continue;
         }

@@ -69,7 +69,7 @@ pub(crate) fn held<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<&'a Held>
 }
 
 /// The hold a cancellation is about when the guest holds several: the one named by code, by
-/// its arrival ("la del 8"), by its cabin ("la del Arrayán") or by its place in time ("la
+/// its arrival ("la del 8"), by its month ("la de marzo"), by its cabin ("la del Arrayán") or by its place in time ("la
 /// primera", "la última"); else the latest.
 pub(crate) fn cancel_target<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<&'a Held> {
     use chrono::Datelike;
@@ -89,6 +89,17 @@ pub(crate) fn cancel_target<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<
             .iter()
             .copied()
             .filter(|h| h.check_in == date || h.check_in.day() == date.day())
+            .collect())
+    {
+        return Some(h);
+    }
+    // "Cancelá la de marzo", "cancel the February one", "a de janeiro": the hold in that month.
+    if u.check_in.is_none()
+        && let Some(month) = u.month
+        && let Some(h) = one(all
+            .iter()
+            .copied()
+            .filter(|h| h.check_in.month() == month)
             .collect())
     {
         return Some(h);
