@@ -98,7 +98,10 @@
 //! formal usted emails) over every bullet, answered in Argentine Spanish; `cases_conv67.txt`,
 //! groups and families in the three languages: groups larger than any cabin offered and held as
 //! one, families apart, pets, kids and babies, sizes changed before and after the hold, prices
-//! per cabin and in total, cabins taken and one big cabin asked for)
+//! per cabin and in total, cabins taken and one big cabin asked for; `cases_conv71.txt`,
+//! several intents in one message and yes/no questions in the three languages: availability,
+//! price and pets at once, a booking with a question about check-in, two or three yes/no
+//! questions, named cabins and "it", questions for a person and long emails of questions)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -364,6 +367,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv65.txt", include_str!("cases_conv65.txt")),
     ("cases_conv66.txt", include_str!("cases_conv66.txt")),
     ("cases_conv67.txt", include_str!("cases_conv67.txt")),
+    ("cases_conv71.txt", include_str!("cases_conv71.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
