@@ -145,6 +145,39 @@ pub(super) fn sells(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| t.is_any(SELL))
 }
 
+/// A clause that asks whether the place does a service ("¿alquilan kayaks?", "do you rent
+/// bikes?", "vocês fazem transfer do aeroporto?", "¿ofrecen excursiones?"): its verb among its
+/// first words. Whether it does is a person's to say.
+pub(super) fn service(tokens: &[Token]) -> bool {
+    const DOES: &[&str] = &[
+        "ofrecen",
+        "ofreces",
+        "alquilan",
+        "alquilas",
+        "organizan",
+        "pasan",
+        "prestan",
+        "brindan",
+        "oferecem",
+        "alugam",
+        "aluga",
+        "organizam",
+        "fazem",
+        "buscam",
+        "rent",
+        "offer",
+        "provide",
+        "organize",
+        "arrange",
+        "hire",
+    ];
+    tokens
+        .iter()
+        .filter(|t| t.is_alpha() && !t.is_any(QUESTION_PREAMBLE))
+        .take(3)
+        .any(|t| t.is_any(DOES))
+}
+
 /// A question ("?" or "¿") that opens like a yes/no question about the place and asks after
 /// something ("señal", "generador"), not small talk ("¿cómo están?", "¿hay alguien?", "¿se
 /// puede consultar?").
@@ -959,6 +992,20 @@ pub(super) fn named_apart_from_the_question(text: &str, name: &str) -> bool {
         "loved",
         "prefer",
         "take",
+        // A yes or a request before the cabin ("dale la ñire, ¿a qué hora llegamos?", "yes the
+        // Coihue, what time is check-in?", "reserva a Lenga, tem wifi?").
+        "dale",
+        "yes",
+        "sim",
+        "listo",
+        "reservame",
+        "reserva",
+        "reservala",
+        "book",
+        "quiero",
+        "queremos",
+        "quero",
+        "want",
     ];
     let asks = |s: &str| s.contains('?') || s.contains('¿');
     let Some(key) = super::normalize::tokenize(name).pop() else {

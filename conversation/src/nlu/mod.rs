@@ -506,7 +506,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .filter(|clause| clause.len() < rest.len())
             .any(|clause| {
                 let said = clause_said(clause);
-                (asks::after_a_thing(&said) || asks::papers(&said) || asks::sells(&said))
+                (asks::after_a_thing(&said)
+                    || asks::papers(&said)
+                    || asks::sells(&said)
+                    || asks::service(&said))
                     && understand(clause, today, accommodations).unknown_question
             });
     // "Del 10 al 12 para 2, ¿venden leña?": what is for sale is no feature asked about.

@@ -7370,3 +7370,32 @@ fn currency_invoices_keys_and_payments_by_hand_are_read() {
     assert_eq!(u.about_hold, Some(AboutHold::Paid));
     assert!(!u.defers);
 }
+
+#[test]
+fn a_service_asked_beside_another_question_or_a_stay_is_a_question_aside() {
+    for text in [
+        "hola, tienen wifi? y alquilan kayaks?",
+        "do you have parking? do you rent bikes?",
+        "tem wifi? vocês alugam bicicleta?",
+        "somos 2 del 3 al 5 de marzo, ofrecen excursiones?",
+        "Somos 2 de 8 a 10 de março. Vocês fazem transfer do aeroporto?",
+        "we are 2 from march 3 to 5, do you offer airport pickup?",
+    ] {
+        assert!(read(text).aside_question, "{text}");
+    }
+    for text in [
+        "tienen wifi? y parrilla?",
+        "somos 2 del 3 al 5 de marzo, tienen wifi?",
+    ] {
+        assert!(!read(text).aside_question, "{text}");
+    }
+    // A yes or a request before the cabin, then a question: the cabin chosen.
+    for text in [
+        "dale la coihue, a q hora podemos llegar?",
+        "yes the Coihue, what time is check-in?",
+        "quero a Lenga, tem wifi?",
+    ] {
+        assert!(read(text).named_apart, "{text}");
+    }
+    assert!(!read("la coihue, tiene wifi?").named_apart);
+}

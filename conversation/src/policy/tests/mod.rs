@@ -372,6 +372,7 @@ mod conv63;
 mod conv64;
 mod conv65;
 mod conv67;
+mod conv71;
 mod eighteenth;
 mod eighth;
 mod eleventh;
