@@ -7284,3 +7284,42 @@ fn the_spanish_of_other_countries_reads_as_argentine() {
         assert_eq!(read(text).guests, Some(guests), "{text}");
     }
 }
+
+#[test]
+fn brazilian_nights_parties_and_deposit_questions() {
+    for (text, nights_out) in [
+        (
+            "queria 2 pernoites na Ñire, chegando dia 20 de março",
+            "2027-03-22",
+        ),
+        ("um pernoite a partir de 20 de março", "2027-03-21"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.check_out.map(|d| d.to_string()).as_deref(),
+            Some(nights_out),
+            "{text}"
+        );
+    }
+    for text in [
+        "3 diárias a partir de 5 de fevereiro, pra mim e minha namorada",
+        "só pra mim e meu marido, de 5 a 8 de fevereiro",
+    ] {
+        assert_eq!(read(text).guests, Some(2), "{text}");
+    }
+    for text in [
+        "quanto preciso pagar de sinal pra reservar?",
+        "qual o valor do sinal?",
+        "y la seña cuanto es?",
+        "the deposit, how much is it?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Payment), "{text}");
+    }
+    for text in [
+        "quero ela de 3 a 6 de fevereiro",
+        "fico com ela",
+        "quiero esa",
+    ] {
+        assert!(read(text).refers_back, "{text}");
+    }
+}
