@@ -110,6 +110,8 @@ pub fn answer(
             text(texts::rooms(lang, &lines))
         }
         InfoTopic::View => views(lang, (all, named), None),
+        InfoTopic::Currency => text(texts::currency(lang).to_owned()),
+        InfoTopic::Keys => text(texts::keys(lang, property.check_in_time)),
     }
 }
 
