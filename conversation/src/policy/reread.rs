@@ -436,13 +436,7 @@ pub(super) fn smaller_for_fewer<'a>(
             false => (i64::from(a.capacity), a.base_cents),
         });
     match smaller {
-        Some(a) => {
-            let mut read = u.clone();
-            read.accommodation = Some(a.name.clone());
-            read.accommodations = vec![a.name.clone()];
-            read.choice = None;
-            Cow::Owned(read)
-        }
+        Some(a) => Cow::Owned(naming(u, &[a])),
         None => Cow::Borrowed(u),
     }
 }
