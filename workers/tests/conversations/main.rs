@@ -92,7 +92,9 @@
 //! formal usted emails) over every bullet, answered in Argentine Spanish; `cases_conv67.txt`,
 //! groups and families in the three languages: groups larger than any cabin offered and held as
 //! one, families apart, pets, kids and babies, sizes changed before and after the hold, prices
-//! per cabin and in total, cabins taken and one big cabin asked for)
+//! per cabin and in total, cabins taken and one big cabin asked for; `cases_conv69.txt`,
+//! English-speaking travellers from everywhere, native and not, with some Argentine Spanish,
+//! over every bullet, answered in English all along)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -356,6 +358,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv63.txt", include_str!("cases_conv63.txt")),
     ("cases_conv66.txt", include_str!("cases_conv66.txt")),
     ("cases_conv67.txt", include_str!("cases_conv67.txt")),
+    ("cases_conv69.txt", include_str!("cases_conv69.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
