@@ -102,6 +102,7 @@ pub fn answer(
         InfoTopic::Payment => vec![payment(lang, property, (all, named), (&[], false))],
         InfoTopic::MinimumStay => text(texts::minimum_stay(lang, &season_minimums(&chosen, today))),
         InfoTopic::PriceBasis => text(texts::price_basis(lang).to_owned()),
+        InfoTopic::Currency => text(texts::currency(lang).to_owned()),
         InfoTopic::Rooms => {
             let lines: Vec<(&str, &str, i32)> = chosen
                 .iter()

@@ -485,10 +485,13 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     } else {
         decision
     };
+    let about = about_hold::detect(&tokens);
     let unknown_question = matches!(decision.intent, Intent::Unknown | Intent::Greeting)
         && dates.check_in.is_none()
         && guests.is_none()
         && accommodation.is_none()
+        // "So is it confirmed now?": a question about the hold, which the policy answers.
+        && about.is_none()
         && asks::unknown_question(text, &tokens);
     // A clause's words as the readers take them (bridged to Spanish).
     let clause_said = |clause: &str| {
@@ -557,7 +560,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         && features.is_empty()
         && decision.intent == Intent::Unknown
         && dates.check_in.is_none()
-        && guests.is_none())
+        && guests.is_none()
+        // "Is it confirmed now?" asks about the hold, not whether the cabin has a thing.
+        && about.is_none())
     .then(|| {
         accommodation::asked_of(&tokens, "").or_else(|| accommodation::asked_after_and(&tokens))
     })
@@ -619,7 +624,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         takes_back: affirm::takes_back(&tokens),
         which_yes: asks::which_yes(&tokens),
         defers: affirm::puts_off(&tokens),
-        about_hold: about_hold::detect(&tokens),
+        about_hold: about,
         plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
         pleaded: signals.pleaded && decision.intent == Intent::Book,
         nudge: references::is_nudge(text, &tokens),

@@ -482,6 +482,9 @@ pub enum InfoTopic {
     MinimumStay,
     /// Whether a price is per cabin or per person: "¿el precio es por persona?".
     PriceBasis,
+    /// What currency prices are in: "¿es en pesos o en dólares?", "is that in pesos or
+    /// dollars?", "what currency are the prices in?", "é em reais ou pesos?".
+    Currency,
     /// How a cabin's rooms and beds are laid out: "¿cuántas habitaciones tiene?", "¿qué camas
     /// tiene la Lenga?", "how many bedrooms?".
     Rooms,

@@ -553,6 +553,21 @@ pub fn price_basis(lang: Language) -> &'static str {
     }
 }
 
+/// Prices are in Argentine pesos; paying otherwise is asked of the team.
+pub fn currency(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "Los precios están en pesos argentinos 😊 Si querés pagar en otra moneda, decime y le consulto a alguien del equipo."
+        }
+        Language::En => {
+            "Our prices are in Argentine pesos (ARS) 😊 If you'd like to pay in another currency, tell me and I'll check with someone from the team."
+        }
+        Language::Pt => {
+            "Os preços são em pesos argentinos 😊 Se quiser pagar em outra moeda, me avise que eu consulto alguém da equipe."
+        }
+    }
+}
+
 /// "¿La Arrayán tiene vista al lago?": yes when the owner wrote it, else that it is not noted,
 /// with what the cabin is.
 /// "¿Tienen cabañas con dos dormitorios?": yes, these, each with what the owner wrote of it.

@@ -370,6 +370,7 @@ mod conv61;
 mod conv62;
 mod conv63;
 mod conv67;
+mod conv69;
 mod eighteenth;
 mod eighth;
 mod eleventh;
