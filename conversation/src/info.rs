@@ -102,7 +102,6 @@ pub fn answer(
         InfoTopic::Payment => vec![payment(lang, property, (all, named), (&[], false))],
         InfoTopic::MinimumStay => text(texts::minimum_stay(lang, &season_minimums(&chosen, today))),
         InfoTopic::PriceBasis => text(texts::price_basis(lang).to_owned()),
-        InfoTopic::Currency => text(texts::currency(lang).to_owned()),
         InfoTopic::Rooms => {
             let lines: Vec<(&str, &str, i32)> = chosen
                 .iter()
@@ -111,6 +110,8 @@ pub fn answer(
             text(texts::rooms(lang, &lines))
         }
         InfoTopic::View => views(lang, (all, named), None),
+        InfoTopic::Currency => text(texts::currency(lang).to_owned()),
+        InfoTopic::Keys => text(texts::keys(lang, property.check_in_time)),
     }
 }
 

@@ -172,6 +172,11 @@ pub struct ConversationState {
     /// that, it does not accept an offer still on the table.
     #[serde(default)]
     pub handed_off: bool,
+    /// The option proposed that the last reply said no for ("No, la Arrayán no tiene jacuzzi;
+    /// la Ñire sí… ¿te la reservo?"), the one that has it now in focus: a yes "igual", "anyway"
+    /// next takes the one doubted.
+    #[serde(default)]
+    pub doubted: Option<String>,
 }
 
 /// The topics and yes/no features a question about the place asked.

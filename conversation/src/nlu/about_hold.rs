@@ -51,6 +51,12 @@ const PAID: &[&str] = &[
     "i ve paid", "i have paid", "we paid", "we ve paid", "just paid", "payment done",
     "payment made", "already paid", "already made the payment", "ja paguei", "acabei de pagar", "ja fiz o pagamento", "pagamento feito",
     "ja pagamos",
+    // A Pix or a transfer made: "fiz um pix do sinal", "mandei o pix", "já transferi".
+    "fiz um pix", "fiz o pix", "fiz pix", "mandei o pix", "mandei um pix", "ja fiz o pix",
+    "ja mandei o pix", "fiz a transferencia", "fiz uma transferencia", "ja transferi",
+    "fiz un pix", "mandei un pix", "ja fiz un pix", "te hice un pix", "hice un pix", "hice el pix", "mande el pix", "mande un pix", "hice la transferencia", "hice una transferencia", "sent a transfer",
+    "sent you a transfer", "sent a bank transfer", "sent you a bank transfer", "made a transfer",
+    "made a bank transfer", "did a bank transfer", "wired the deposit", "wired you",
 ];
 
 /// The payment link did not arrive or does not work.
@@ -139,7 +145,7 @@ fn says_paid(tokens: &[Token]) -> bool {
     #[rustfmt::skip]
     const MADE: &[&str] = &[
         "realice", "realizamos", "hice", "hicimos", "efectue", "efectuamos", "mande", "mandamos",
-        "envie", "enviamos", "fiz", "fizemos", "made", "sent",
+        "envie", "enviamos", "fiz", "fizemos", "mandei", "enviei", "made", "sent",
     ];
     #[rustfmt::skip]
     const PAYMENT: &[&str] = &[
@@ -152,8 +158,10 @@ fn says_paid(tokens: &[Token]) -> bool {
         "acreditado", "acreditada", "impacto", "entro", "recebeu", "receberam", "caiu", "chegou",
         "received", "receive", "arrived", "went",
     ];
+    // "Hice una transferencia", "fiz um pix": a payment made is named with "un" too.
     const ARTICLE: &[&str] = &[
-        "el", "la", "mi", "nuestra", "nuestro", "o", "a", "meu", "my", "the", "our",
+        "el", "la", "mi", "nuestra", "nuestro", "o", "a", "meu", "my", "the", "our", "un", "una",
+        "um", "uma",
     ];
     let done = |i: usize| i == 0 || !tokens[i - 1].is_any(NOT_DONE);
     let paid_verb = tokens

@@ -111,8 +111,15 @@ pub(super) fn papers(tokens: &[Token]) -> bool {
         "invoices",
         "cuit",
         "fiscal",
+        "receipt",
+        "receipts",
     ];
+    // "Un recibo", "el recibo del pago", "um recibo": the paper, not "no recibo el link".
+    const BEFORE_RECEIPT: &[&str] = &["un", "el", "um", "o", "del", "mi", "meu", "do", "uno"];
     tokens.iter().any(|t| t.is_any(PAPERS))
+        || tokens
+            .windows(2)
+            .any(|w| w[0].is_any(BEFORE_RECEIPT) && w[1].is("recibo"))
 }
 
 /// "¿Venden leña?", "do you sell firewood?", "vocês vendem lenha?": whether the place sells
@@ -893,6 +900,12 @@ pub(super) fn pay_methods(tokens: &[Token]) -> Vec<PayMethod> {
         ("transfiero", PayMethod::Transfer),
         ("transfer", PayMethod::Transfer),
         ("cbu", PayMethod::Transfer),
+        // A Pix is Brazil's instant bank transfer; "transferí" says one made.
+        ("pix", PayMethod::Transfer),
+        ("transferi", PayMethod::Transfer),
+        ("transferimos", PayMethod::Transfer),
+        ("transferido", PayMethod::Transfer),
+        ("wire", PayMethod::Transfer),
         ("efectivo", PayMethod::Cash),
         ("cash", PayMethod::Cash),
         ("dinheiro", PayMethod::Cash),

@@ -325,6 +325,14 @@ pub(crate) fn asks_which(tokens: &[Token]) -> bool {
         .any(|(i, t)| t.is_any(WHICH) && tokens[i + 1..].iter().take(4).any(|n| n.is_any(HAS)))
 }
 
+/// "¿Cuál es la cabaña más grande que tienen?", "which is your biggest cabin?", "qual é a
+/// maior?": the message asks which one, whatever it asks of it.
+pub(crate) fn which_one(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.is_any(&["cual", "cuales", "which", "qual", "quais"]))
+}
+
 /// Words that point at an option by what it has: "la que tiene", "la de la", "la con".
 const HAVING: &[&str] = &[
     "la que tiene",
@@ -1045,6 +1053,22 @@ const KEEP_AS_IS: &[&str] = &[
 
 pub(crate) fn keeps_as_is(tokens: &[Token]) -> bool {
     KEEP_AS_IS
+        .iter()
+        .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
+}
+
+/// Taking something as it is though it lacks what was asked ("bueno, igual está bien", "de
+/// todas formas la quiero", "ok anyway", "mesmo assim", "no importa", "tanto faz").
+pub(crate) fn anyway(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const ANYWAY: &[&str] = &[
+        "igual", "igualmente", "de todas formas", "de todos modos", "de todas maneras",
+        "no importa", "no pasa nada", "no hay problema", "da igual", "anyway", "anyways",
+        "either way", "doesn t matter", "does not matter", "no matter", "no problem",
+        "that s fine", "mesmo assim", "assim mesmo", "tanto faz", "nao tem problema",
+        "sem problema", "de qualquer forma", "de qualquer jeito",
+    ];
+    ANYWAY
         .iter()
         .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
 }

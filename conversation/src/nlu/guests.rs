@@ -707,6 +707,10 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
         || the_n
         || going
         || at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT))
+        // "she's not coming, back to 2", "de vuelta a 2": the party said again.
+        || at(p).is_some_and(|t| t.is_any(&["to", "hasta", "a", "al"]))
+            && p > 0
+            && at(p - 1).is_some_and(|t| t.is_any(super::dates::BACK_TO))
         || (changed_mind
             && (at(p).is_some_and(|t| t.is_any(CORRECTION_LEAD))
                 // "ah no, 5" takes it back; a bare "4, no 5" says it is not five.

@@ -18,9 +18,10 @@
 //! - `reconsider`: second thoughts on the intent from the rest of the message (a move said
 //!   with why, a cabin taken out, a cabin wanted on dates).
 //! - `asks`: what a message asks besides its intent (another option, a recommendation, the
-//!   code, a question no table knows). `references`: words that point back (a bare number,
+//!   code, a question no table knows, an invoice or a receipt). `references`: words that point back (a bare number,
 //!   "reservala", "las mismas fechas", a nudge). `stay_changes`: nights, days and people said
-//!   as a difference. `about_hold`: what is asked about a hold.
+//!   as a difference. `about_hold`: what is asked about a hold (a payment said made, and
+//!   whether outside the link: a transfer, a Pix).
 //! - `understanding`: the values read ([`Understanding`]); `json_line`: `fleetctl nlu`'s line.
 //! - `confidence`: the confidence table.
 //! - `examples` (tests): the table of guest messages; `tests`: everything else.
@@ -163,6 +164,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
     // "la koi hue", "la a rayan", "la lengua": a cabin's name as a voice note writes it.
     let tokens = accommodation::heard_names(tokens, accommodations);
+    let about_hold = about_hold::detect(&tokens);
     let mut dates = dates::extract(&tokens, today);
     stay_changes::stretch_period(&tokens, &mut dates);
     // "Llegamos un día antes", "salimos un día antes, el 8": the end a move is said of.
@@ -485,13 +487,12 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     } else {
         decision
     };
-    let about = about_hold::detect(&tokens);
     let unknown_question = matches!(decision.intent, Intent::Unknown | Intent::Greeting)
         && dates.check_in.is_none()
         && guests.is_none()
         && accommodation.is_none()
         // "So is it confirmed now?": a question about the hold, which the policy answers.
-        && about.is_none()
+        && about_hold.is_none()
         && asks::unknown_question(text, &tokens);
     // A clause's words as the readers take them (bridged to Spanish).
     let clause_said = |clause: &str| {
@@ -562,16 +563,24 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         && dates.check_in.is_none()
         && guests.is_none()
         // "Is it confirmed now?" asks about the hold, not whether the cabin has a thing.
-        && about.is_none())
+        && about_hold.is_none())
     .then(|| {
         accommodation::asked_of(&tokens, "").or_else(|| accommodation::asked_after_and(&tokens))
     })
     .flatten();
     // "¿La Coihue tiene deck? ¿y parrilla?": the thing no feature knows, asked beside others.
     // A view asked about is answered as one ("¿tiene vista al lago?").
+    // "¿Hay alguien para recibirnos?", "¿hacen factura?": a topic of their own, not a thing
+    // a cabin has.
+    let own_topic = asks::papers(&tokens)
+        || signals
+            .topics
+            .iter()
+            .any(|t| matches!(t, InfoTopic::Keys | InfoTopic::Currency));
     let also_described = (asked_of.is_none()
         && described.is_none()
         && asked_words.is_none()
+        && !own_topic
         && !signals.topics.contains(&InfoTopic::View)
         && (text.contains('?') || text.contains('¿')))
     .then(|| accommodation::asked_in_a_clause(&tokens, accommodation.as_deref().unwrap_or("")))
@@ -623,8 +632,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         declines: agreement.no,
         takes_back: affirm::takes_back(&tokens),
         which_yes: asks::which_yes(&tokens),
-        defers: affirm::puts_off(&tokens),
-        about_hold: about,
+        // "Ya hice el pago, recién te aviso": saying they paid puts nothing off.
+        defers: affirm::puts_off(&tokens) && about_hold != Some(AboutHold::Paid),
+        about_hold,
         plain_yes: agreement.yes && !text.contains('?') && !text.contains('¿'),
         pleaded: signals.pleaded && decision.intent == Intent::Book,
         nudge: references::is_nudge(text, &tokens),
@@ -638,11 +648,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asks_code: !has_code && asks::code(&tokens),
         correction: cues::correction(&tokens) || cancelled_for,
         keeps_as_is: cues::keeps_as_is(&tokens),
+        anyway: cues::anyway(&tokens),
         also: references::also(&tokens),
         same_dates: references::same_dates(&tokens),
         earlier_dates: references::earlier_dates(&tokens),
         those_dates: references::those_dates(&tokens),
-        name_given: name::given(text),
+        // "Send me an invoice in the name of ACME": whom the invoice is for, not the guest.
+        name_given: name::given(text).filter(|_| !asks::papers(&tokens)),
+        asks_papers: asks::papers(&tokens),
         settles: references::settles(text, &tokens),
         // "Esa no" turns the option down; it does not point at it. "Del primero al tres de
         // marzo": a day, not the first option.
@@ -711,7 +724,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         extra_nights: extra,
         extra_guests: more_people,
         no_long_weekend_in: dates.no_long_weekend.filter(|_| dates.check_in.is_none()),
-        pay_methods: if signals.topics.contains(&InfoTopic::Payment) {
+        // "Ya te transferí la seña", "I sent a bank transfer": the way a payment said made went.
+        pay_methods: if signals.topics.contains(&InfoTopic::Payment)
+            || about_hold == Some(AboutHold::Paid)
+        {
             asks::pay_methods(&tokens)
         } else {
             Vec::new()
@@ -721,6 +737,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         both_named: asks::both_wanted(&tokens),
         question: text.contains('?') || text.contains('¿'),
         asks_which: cues::asks_which(&tokens),
+        which_one: cues::which_one(&tokens),
         named_apart,
         pointed_first: asks::pointed_before_the_question(
             text,

@@ -193,6 +193,22 @@ pub(super) fn reconsider(
     let settled_plainly = matches!(decision.intent, Intent::Unknown | Intent::Greeting)
         && !text.contains('?')
         && !text.contains('¿');
+    // "Ok, quiero la Arrayán del 18 al 21 para 2", "ok we want the Arrayán from the 18th": the
+    // mild word acknowledges the last answer; the wish for the place is the request.
+    let mild_then_wanted = decision.intent == Intent::Book
+        && matches!(
+            decision.evidence,
+            intent::Evidence::Agreement { strong: false }
+        )
+        && dates.check_in.is_some()
+        && accommodation.is_some_and(|name| accommodation::wanted(tokens, name));
+    if mild_then_wanted {
+        decision = intent::Decision {
+            intent: Intent::Book,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: decision.contested,
+        };
+    }
     if (matches!(
         decision.intent,
         Intent::CheckAvailability | Intent::AskInfo | Intent::AskPrice
@@ -264,8 +280,12 @@ pub(super) fn reconsider(
         };
     }
     // Two cabins named and nothing else understood ("entre la Coihue y la Ñire, ¿cuál me
-    // recomendás?", "¿la Coihue o la Ñire?"): they are being compared, so what each has.
-    if decision.intent == Intent::Unknown && named > 1 {
+    // recomendás?", "¿la Coihue o la Ñire?"): they are being compared, so what each has; so
+    // too after a greeting ("Olá! A Ñire e a Coihue são do mesmo tamanho?").
+    let greets_and_asks = decision.intent == Intent::Greeting
+        && (text.contains('?') || text.contains('¿'))
+        && dates.check_in.is_none();
+    if (decision.intent == Intent::Unknown || greets_and_asks) && named > 1 {
         decision = intent::Decision {
             intent: Intent::AskInfo,
             evidence: intent::Evidence::Cue(intent::Strength::Weak, lexicon::Quality::Exact),

@@ -246,9 +246,18 @@ pub(super) fn asks_of_it(tokens: &[Token]) -> bool {
         "alguna", "alguno", "algunas", "cual", "cuales", "ninguna", "todas", "any", "which",
         "alguma", "qual", "quais", "nenhuma",
     ];
+    // "¿Esa tiene jacuzzi?", "essa tem lareira?", "does that one have a hot tub?": the option
+    // proposed, pointed at.
+    const THAT: &[&str] = &["esa", "esta", "essa", "aquela", "that", "this"];
+    const HAS: &[&str] = &[
+        "tiene", "acepta", "tem", "aceita", "permite", "has", "have", "takes", "allows",
+    ];
     let pronoun = tokens.windows(2).any(|w| {
         (w[0].is_any(&["does", "is", "has"]) && w[1].is("it"))
             || (w[0].is("ela") && w[1].is_any(&["tem", "aceita", "permite"]))
+            || (w[0].is_any(THAT) && w[1].is_any(HAS))
+    }) || tokens.windows(3).any(|w| {
+        w[0].is_any(&["that", "this"]) && w[1].is_any(&["one", "cabin"]) && w[2].is_any(HAS)
     }) || in_it(tokens);
     (pronoun || verb_of_it_first(tokens, FILLER)) && !tokens.iter().any(|t| t.is_any(ANY))
 }
@@ -284,6 +293,11 @@ pub(super) fn refers_back(tokens: &[Token]) -> bool {
                 && next(&["volves", "volve", "volvas", "podes", "podrias", "vuelven"])
                 && tokens
                     .get(i + 2..(i + 4).min(tokens.len()))
+                    .is_some_and(|w| w.iter().any(|w| w.text.starts_with("reserv"))))
+            // "Volvela a reservar igual", "volvémela a reservar": the pronoun on the verb.
+            || (t.is_any(&["volvela", "volvelo", "volvemela", "volvemelo", "volvenosla"])
+                && tokens
+                    .get(i + 1..(i + 3).min(tokens.len()))
                     .is_some_and(|w| w.iter().any(|w| w.text.starts_with("reserv"))))
     })
 }

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::{
-    AboutHold, CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, Understanding,
+    AboutHold, CONFIDENCE_THRESHOLD, Choice, Feature, InfoTopic, Intent, PayMethod, Understanding,
     examples::NAMES, to_json_line, understand,
 };
 
@@ -7283,6 +7283,92 @@ fn the_spanish_of_other_countries_reads_as_argentine() {
     ] {
         assert_eq!(read(text).guests, Some(guests), "{text}");
     }
+}
+
+#[test]
+fn wandering_guests_party_again_rebooking_and_comparisons_after_a_greeting() {
+    // "Back to 2": the party said again, no day of the month.
+    for text in [
+        "nah, she's not coming, back to 2. the Arrayán is fine",
+        "al final no viene, de vuelta a 2",
+        "ela não vem mais, de volta a 2",
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.check_out), (Some(2), None), "{text}");
+    }
+    // The pronoun on the verb: the hold cancelled, booked again.
+    for text in [
+        "perdon, me arrepenti, volvela a reservar igual",
+        "volvémela a reservar porfa",
+    ] {
+        assert!(read(text).refers_back, "{text}");
+    }
+    // A greeting, then a question comparing two cabins: the question.
+    for text in [
+        "Olá! A Lenga e a Coihue são do mesmo tamanho?",
+        "hola! la lenga y la coihue son del mismo tamaño?",
+        "Hi! Are the Lenga and the Coihue the same size?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskInfo, "{text}");
+    }
+    assert!(read("cual es la cabaña mas grande q tienen?").which_one);
+    assert!(!read("tienen lugar del 3 al 5?").which_one);
+}
+
+#[test]
+fn currency_invoices_keys_and_payments_by_hand_are_read() {
+    for text in [
+        "en que moneda estan los precios?",
+        "se puede pagar en dolares?",
+        "what currency are your prices in?",
+        "can I pay in US dollars?",
+        "vocês aceitam reais ou só pesos?",
+        "qual a moeda?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Currency), "{text}");
+    }
+    for text in [
+        "me podes hacer factura A?",
+        "necesito el recibo de pago",
+        "could you send me a receipt?",
+        "do you issue invoices?",
+        "vocês emitem nota fiscal?",
+        "preciso de um recibo do pagamento",
+    ] {
+        assert!(read(text).asks_papers, "{text}");
+    }
+    for text in [
+        "como hacemos con las llaves?",
+        "hay alguien para recibirnos?",
+        "will someone be there to let us in?",
+        "how do we get the keys?",
+        "como pegamos as chaves?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Keys), "{text}");
+    }
+    // The invoice's name is not the guest's.
+    assert_eq!(
+        read("send me an invoice in the name of ACME Ltd").name_given,
+        None
+    );
+    for text in [
+        "ya te transferi la seña",
+        "te hice una transferencia recien",
+        "fiz um pix do sinal agora",
+        "mandei o pix",
+        "I sent you a bank transfer",
+    ] {
+        let u = read(text);
+        assert_eq!(u.about_hold, Some(AboutHold::Paid), "{text}");
+        assert!(u.pay_methods.contains(&PayMethod::Transfer), "{text}");
+    }
+    for text in ["quiero hacer una transferencia", "puedo hacer un pix?"] {
+        assert_eq!(read(text).about_hold, None, "{text}");
+    }
+    // Saying they paid puts nothing off.
+    let u = read("che ya hice el pago por mercado pago recien te aviso");
+    assert_eq!(u.about_hold, Some(AboutHold::Paid));
+    assert!(!u.defers);
 }
 
 #[test]

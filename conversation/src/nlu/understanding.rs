@@ -150,6 +150,9 @@ pub struct Understanding {
     /// The guest keeps what they hold as it was ("dejala como estaba", "keep the original
     /// dates", "deixa como estava"): a change proposed since is dropped.
     pub keeps_as_is: bool,
+    /// Something taken as it is though it lacks what was asked ("bueno, igual está bien",
+    /// "ok anyway", "mesmo assim"): after "no, that one hasn't; this one has", the one doubted.
+    pub anyway: bool,
     /// The guest settles on something, said as no question: "la Coihue entonces", "the Coihue
     /// then", "então a Coihue" (a pick said so is a decision, not a look).
     pub settles: bool,
@@ -166,6 +169,10 @@ pub struct Understanding {
     pub those_dates: bool,
     /// The name the guest gave ("a nombre de Juan Pérez", "my name is John"), as written.
     pub name_given: Option<String>,
+    /// An invoice or a receipt asked for ("¿me hacés factura A?", "could you send me a
+    /// receipt?", "preciso de um recibo do pagamento"): a person makes it out, and the guest is
+    /// told what for.
+    pub asks_papers: bool,
     /// A pick among the options on the table ("la segunda", "la más barata").
     pub choice: Option<Choice>,
     /// The option in focus is turned down, not the whole offer ("esa no", "not that one").
@@ -292,6 +299,10 @@ pub struct Understanding {
     /// something; when one alone has it, the answer puts it in focus.
     #[serde(skip)]
     pub asks_which: bool,
+    /// "¿Cuál es la cabaña más grande que tienen?", "qual é a mais barata?": asks which one,
+    /// whatever it asks of it.
+    #[serde(skip)]
+    pub which_one: bool,
 }
 
 /// One end of a stay.
@@ -482,15 +493,18 @@ pub enum InfoTopic {
     MinimumStay,
     /// Whether a price is per cabin or per person: "¿el precio es por persona?".
     PriceBasis,
-    /// What currency prices are in: "¿es en pesos o en dólares?", "is that in pesos or
-    /// dollars?", "what currency are the prices in?", "é em reais ou pesos?".
-    Currency,
     /// How a cabin's rooms and beds are laid out: "¿cuántas habitaciones tiene?", "¿qué camas
     /// tiene la Lenga?", "how many bedrooms?".
     Rooms,
     /// What a cabin looks out on: "¿qué vista tiene la Ñire?", "¿cuál tiene vista al lago?",
     /// "which one has the best view?" (what is named is [`Understanding::scenery`]).
     View,
+    /// What currency prices and payments are in: "¿en qué moneda?", "what currency are your
+    /// prices in?", "aceitam reais ou só pesos?", "¿se puede en dólares?".
+    Currency,
+    /// The keys and who lets the guest in: "¿cómo hacemos con las llaves?", "will someone be
+    /// there to let us in?", "como pegamos as chaves?". A person coordinates the arrival.
+    Keys,
 }
 
 /// What a view is of, as guests name it in any language ("vista al lago", "lake view", "vista

@@ -79,11 +79,13 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*reread::booked_again(prev, u);
             let u = &*reread::asked_again(prev, u);
             let u = &*reread::which_ones_do(prev, u);
+            let u = &*reread::the_one_doubted(prev, u);
             let u = &*reread::companion_within_party(prev, u);
             let u = &*reread::pick_without_the_pet(prev, u, facts);
             let mut state = prev.clone();
             state.asked_code = false;
             state.free_instead = None;
+            state.doubted = None;
             state.language = u
                 .language_asked
                 .unwrap_or_else(|| prev.language.after(u.language, u.language_sure));
@@ -113,11 +115,20 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
                 state.needs_human = true;
                 effects.insert(0, say(texts::discount_asked(state.language).to_owned()));
             }
+            // "¿Cómo hacemos con las llaves?": the answer says a person arranges them, who sees it.
+            if u.topics.contains(&crate::nlu::InfoTopic::Keys) {
+                state.needs_human = true;
+            }
             // "Somos 4 del 10 al 12, ¿hay un súper cerca?": the stay answered, the question no
             // table knows passed to a person, and the guest told so.
             if u.aside_question && !unanswered {
                 state.needs_human = true;
-                effects.push(say(texts::aside_for_a_person(state.language).to_owned()));
+                effects.push(say(if u.asks_papers {
+                    texts::invoice(state.language)
+                } else {
+                    texts::aside_for_a_person(state.language)
+                }
+                .to_owned()));
             }
             // "Do you speak English?": yes first, then the rest of the message answered (an
             // offer made again in it says its own yes).

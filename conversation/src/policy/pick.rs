@@ -21,6 +21,11 @@ pub(super) fn choose(
     agrees: bool,
 ) -> Step {
     offer.chosen = i;
+    // "¿Hay alguna con jacuzzi?" after a question about another option: the one now in focus
+    // is the one "esa", "that one" points at.
+    if offer.asked.is_some_and(|a| a != i) {
+        offer.asked = None;
+    }
     *wanted = offer.options.get(i).map(|o| o.name.clone());
     if agrees {
         Step::BookOffer

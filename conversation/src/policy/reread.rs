@@ -115,7 +115,8 @@ pub(super) fn code_asked_for<'a>(
 /// of size and nothing else (with options on the table, `Step::Pick` compares them).
 fn which_size(u: &Understanding) -> bool {
     use crate::nlu::{Choice, Intent};
-    u.intent == Intent::Unknown
+    // "¿Cuál es la cabaña más grande que tienen?": "tienen" asks which one, not whether free.
+    (u.intent == Intent::Unknown || u.intent == Intent::CheckAvailability && u.which_one)
         && u.question
         && matches!(u.choice, Some(Choice::Largest | Choice::Smallest))
         && u.check_in.is_none()
@@ -305,6 +306,32 @@ pub(super) fn pointed_at_the_place<'a>(
         .collect();
     match fits.as_slice() {
         [_] => Cow::Owned(naming(u, &fits)),
+        _ => Cow::Borrowed(u),
+    }
+}
+
+/// "No, la Arrayán no tiene jacuzzi; la Ñire sí… ¿te la reservo?", then "bueno, igual está
+/// bien, dale", "ok anyway, book it", "mesmo assim, pode reservar": the yes is for the one
+/// doubted, named so.
+pub(super) fn the_one_doubted<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    match &prev.doubted {
+        Some(name)
+            if u.anyway
+                && (u.affirmative || u.intent == Intent::Book)
+                && u.accommodation.is_none()
+                && u.accommodations.is_empty()
+                && !u.question =>
+        {
+            let mut read = u.clone();
+            read.accommodation = Some(name.clone());
+            read.accommodations = vec![name.clone()];
+            read.choice = None;
+            Cow::Owned(read)
+        }
         _ => Cow::Borrowed(u),
     }
 }

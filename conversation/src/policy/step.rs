@@ -72,6 +72,14 @@ pub(crate) enum Step {
         features: Vec<Feature>,
         option: usize,
     },
+    /// "¿Tiene hogar?" of the option proposed, `proposed`, which has none, while option
+    /// `option` alone has it: no for the one proposed, which has it, then that one in focus.
+    NoButThatOne {
+        topics: Vec<InfoTopic>,
+        features: Vec<Feature>,
+        proposed: String,
+        option: usize,
+    },
     /// "¿Cuánto sale la Coihue?" from a party larger than it: the cabin's price for the stay
     /// talked about and how many it sleeps; what is on the table stays.
     CabinPrice(String),

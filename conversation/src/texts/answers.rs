@@ -553,17 +553,50 @@ pub fn price_basis(lang: Language) -> &'static str {
     }
 }
 
-/// Prices are in Argentine pesos; paying otherwise is asked of the team.
+/// What currency prices are in and the deposit is paid in: Argentine pesos, a foreign card
+/// converted by the guest's bank; another currency for the balance is the team's to say.
 pub fn currency(lang: Language) -> &'static str {
     match lang {
         Language::Es => {
-            "Los precios están en pesos argentinos 😊 Si querés pagar en otra moneda, decime y le consulto a alguien del equipo."
+            "Los precios están en pesos argentinos (ARS) 💵 La seña se paga en pesos con el link de Mercado Pago (si pagás con una tarjeta del exterior, tu banco hace la conversión). Si querés pagar el saldo en otra moneda, decime y lo consulto con alguien del equipo 😊"
         }
         Language::En => {
-            "Our prices are in Argentine pesos (ARS) 😊 If you'd like to pay in another currency, tell me and I'll check with someone from the team."
+            "Our prices are in Argentine pesos (ARS) 💵 The deposit is paid in pesos through the Mercado Pago link (with a foreign card, your bank does the conversion). If you'd like to pay the balance in another currency, tell me and I'll check with someone from the team 😊"
         }
         Language::Pt => {
-            "Os preços são em pesos argentinos 😊 Se quiser pagar em outra moeda, me avise que eu consulto alguém da equipe."
+            "Os preços são em pesos argentinos (ARS) 💵 O sinal é pago em pesos pelo link do Mercado Pago (com um cartão do exterior, o seu banco faz a conversão). Se quiser pagar o saldo em outra moeda, me diga que eu consulto alguém da equipe 😊"
+        }
+    }
+}
+
+/// The keys and who lets the guest in: a person coordinates the arrival with them here.
+pub fn keys(lang: Language, check_in: NaiveTime) -> String {
+    let i = check_in.format("%H:%M");
+    match lang {
+        Language::Es => format!(
+            "La entrega de las llaves la coordina alguien del equipo con vos por acá antes de que llegues (también si llegás tarde): ya le aviso 🙌 El check-in es a partir de las {i} 🕑"
+        ),
+        Language::En => format!(
+            "Someone from our team will arrange the keys with you here before you arrive (a late arrival too): I'm letting them know 🙌 Check-in is from {i} 🕑"
+        ),
+        Language::Pt => format!(
+            "A entrega das chaves alguém da equipe combina com você por aqui antes da chegada (mesmo se chegar tarde): já aviso 🙌 O check-in é a partir das {i} 🕑"
+        ),
+    }
+}
+
+/// A receipt or an invoice asked for: Mercado Pago's receipt of the deposit, and the invoice
+/// made by someone from the team, with the details it needs.
+pub fn invoice(lang: Language) -> &'static str {
+    match lang {
+        Language::Es => {
+            "El comprobante del pago de la seña te lo manda Mercado Pago por mail cuando pagás 🧾 Si necesitás factura (a tu nombre o de una empresa), le paso el pedido a alguien del equipo para que te la haga llegar por acá: pasame el nombre o la razón social y el CUIT o DNI 🙌"
+        }
+        Language::En => {
+            "Mercado Pago emails you a receipt for the deposit when you pay 🧾 If you need an invoice (in your name or a company's), I'll pass the request on to someone from our team, who'll send it to you here: just send me the name or company name and the tax ID it should go under 🙌"
+        }
+        Language::Pt => {
+            "O comprovante do pagamento do sinal o Mercado Pago te manda por e-mail quando você paga 🧾 Se precisar de recibo ou nota fiscal (no seu nome ou de uma empresa), passo o pedido para alguém da equipe, que te envia por aqui: me mande o nome ou a razão social e o documento (CPF, CNPJ ou passaporte) 🙌"
         }
     }
 }

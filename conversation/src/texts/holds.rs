@@ -184,6 +184,31 @@ pub fn payment_pending(lang: Language, held: Option<(&str, &str)>) -> String {
     }
 }
 
+/// "Ya te transferí la seña", "fiz um Pix", "I sent a bank transfer" with a hold waiting for its
+/// deposit: a payment outside the Mercado Pago link is not seen here; a person checks it, and
+/// the link still confirms at once.
+pub fn paid_by_hand(lang: Language, held: Option<(&str, &str)>) -> String {
+    let which = match (lang, held) {
+        (Language::Es, Some((code, name))) => format!(" tu reserva {code} ({name})"),
+        (Language::En, Some((code, name))) => format!(" your booking {code} ({name})"),
+        (Language::Pt, Some((code, name))) => format!(" sua reserva {code} ({name})"),
+        (Language::Es, None) => " tu reserva".to_owned(),
+        (Language::En, None) => " your booking".to_owned(),
+        (Language::Pt, None) => " sua reserva".to_owned(),
+    };
+    match lang {
+        Language::Es => format!(
+            "¡Gracias por avisar! 🙌 Un pago fuera del link de Mercado Pago no lo veo desde acá, así que le paso tu mensaje a alguien del equipo para que lo revise y te confirme{which} por acá (si tenés el comprobante, mandámelo así lo encuentran más rápido). Mientras tanto la reserva sigue guardada; si preferís, pagá la seña con el link y queda confirmada al instante."
+        ),
+        Language::En => format!(
+            "Thanks for letting us know! 🙌 A payment outside the Mercado Pago link doesn't show up on my side, so I'm passing your message on to someone from our team to check it and confirm{which} here (if you have the receipt or voucher of the transfer, send it to me so they find it faster). Meanwhile the hold stays in place; if you prefer, pay the deposit through the link and it's confirmed right away."
+        ),
+        Language::Pt => format!(
+            "Obrigado por avisar! 🙌 Um pagamento fora do link do Mercado Pago eu não consigo ver daqui, então passo sua mensagem para alguém da equipe verificar e confirmar{which} por aqui (se tiver o comprovante, me mande que eles encontram mais rápido). Enquanto isso a reserva continua guardada; se preferir, pague o sinal pelo link e ela fica confirmada na hora."
+        ),
+    }
+}
+
 /// "Ya pagué" with nothing held in this conversation: a person looks for the payment.
 pub fn paid_nothing_held(lang: Language) -> &'static str {
     match lang {

@@ -87,7 +87,13 @@
 //! of a booking, price and payment questions mid-booking and the voucher;
 //! `cases_conv63.txt`, dates and nights as guests say them in the three languages: every
 //! written form, nights, weekdays, relative days, holidays said loosely, months alone, and
-//! their corrections before and after a hold; `cases_conv66.txt`, Spanish-speaking guests
+//! their corrections before and after a hold; `cases_conv64.txt`, paying and after it: how and
+//! in what currency, other ways than the link, "I paid", the voucher again, the balance, changes
+//! and cancellations of a paid stay, invoices, arrival questions and a person asked for;
+//! `cases_conv65.txt`, long wandering
+//! conversations: cabins compared by name, offers pointed at, minds changed two or three
+//! times, refused options taken back, side questions mid-booking, every kind of yes, holds
+//! corrected, cancellations and fresh starts; `cases_conv66.txt`, Spanish-speaking guests
 //! who are not Argentine (Chileans, Uruguayans, Mexicans, Spaniards, Colombians, Peruvians,
 //! formal usted emails) over every bullet, answered in Argentine Spanish; `cases_conv67.txt`,
 //! groups and families in the three languages: groups larger than any cabin offered and held as
@@ -356,6 +362,8 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv61.txt", include_str!("cases_conv61.txt")),
     ("cases_conv62.txt", include_str!("cases_conv62.txt")),
     ("cases_conv63.txt", include_str!("cases_conv63.txt")),
+    ("cases_conv64.txt", include_str!("cases_conv64.txt")),
+    ("cases_conv65.txt", include_str!("cases_conv65.txt")),
     ("cases_conv66.txt", include_str!("cases_conv66.txt")),
     ("cases_conv67.txt", include_str!("cases_conv67.txt")),
     ("cases_conv69.txt", include_str!("cases_conv69.txt")),

@@ -57,6 +57,7 @@ use chrono::{NaiveDate, Weekday};
 
 use super::{PeriodMention, normalize::Token};
 
+pub(crate) use scan::BACK_TO;
 pub(crate) use words::{MONTHS as SPANISH_MONTHS, vocabulary};
 
 /// What the message says about the stay's dates.

@@ -81,6 +81,9 @@ const CORRECTION_SPAN: usize = 7;
 /// Words before a number that make it a head count ("somos 4", "para 4").
 const HEAD_COUNT_BEFORE: &[&str] = &["somos", "seremos", "seriamos", "para", "pa"];
 
+/// Words before "to N" / "a N" that make N the party said again ("back to 2", "de vuelta a 2").
+pub(crate) const BACK_TO: &[&str] = &["back", "vuelta", "volta"];
+
 pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
     let mut s = Scanner::new(tokens, today);
     s.run();
@@ -1154,6 +1157,16 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let month = self.month_after(i + n.len);
+        // "she's not coming, back to 2", "de vuelta a 2", "de volta a 2": the party again, no
+        // day of the month.
+        let back_to = month.is_none()
+            && prev.is_some_and(|p| p.is_any(&["to", "hasta", "a", "al"]))
+            && i.checked_sub(2)
+                .and_then(|p| self.tok(p))
+                .is_some_and(|b| b.is_any(BACK_TO));
+        if back_to {
+            return None;
+        }
         let after_day_word = prev.is_some_and(|p| p.is_any(DAY_CONTEXT));
         let range_tail = prev.is_some_and(|p| p.is("a"))
             && self.mentions.last().is_some()

@@ -42,8 +42,9 @@ pub(super) fn voucher(
 ) -> Vec<Effect> {
     let mut out = holds::voucher(s, u, facts);
     // What else the message asks, but what the voucher already says (times, address,
-    // the balance).
-    if u.asks_voucher {
+    // the balance). The price asked once paid is the voucher too, and what else it asks
+    // ("¿en qué moneda están los precios?") answered besides.
+    if u.asks_voucher || u.intent == crate::nlu::Intent::AskPrice {
         out.extend(asked_besides(
             s,
             u,

@@ -164,15 +164,23 @@ pub(super) fn ask_dates(
     // Described instead of named, with nothing on the table ("how much for the big
     // one?", "¿y la más barata?"): the one of the place that fits the description.
     // "¿Tenés algo más barato para 4?": among those that fit the people said.
+    // "¿Qué diferencia hay entre la Coihue y la Ñire?" … "¿y cuál sale menos?": among the
+    // cabins just compared, not the whole place.
+    let compared = |a: &&booking::Accommodation| s.named.len() < 2 || s.named.contains(&a.name);
     let described = if s.offer.is_none() {
         let price = |a: &&booking::Accommodation| a.tariff().base_per_night;
         let fit = || {
             accommodations
                 .iter()
                 .filter(|a| s.guests.is_none_or(|g| a.fits(g)))
+                .filter(compared)
         };
         match u.choice {
-            Some(Choice::Largest) => accommodations.iter().rev().max_by_key(|a| a.capacity),
+            Some(Choice::Largest) => accommodations
+                .iter()
+                .filter(compared)
+                .rev()
+                .max_by_key(|a| a.capacity),
             Some(Choice::Smallest) => fit().min_by_key(|a| a.capacity),
             Some(Choice::Cheapest) => fit().min_by_key(price),
             Some(Choice::Priciest) => fit().rev().max_by_key(price),

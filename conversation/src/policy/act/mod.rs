@@ -17,7 +17,7 @@ mod offers;
 use super::{holds, plan::Step, quote, say};
 use crate::{
     Effect, Facts,
-    nlu::{Choice, InfoTopic, Understanding},
+    nlu::{Choice, InfoTopic, PayMethod, Understanding},
     state::ConversationState,
     texts,
 };
@@ -164,7 +164,12 @@ fn carry_out(
             let going_on = s.offer.is_some()
                 || s.booked.is_some()
                 || crate::policy::plan::held(facts, u).is_some();
-            vec![say(texts::unanswered_with(lang, going_on))]
+            // "¿Me hacés factura?", "a receipt please": what a person makes out, and how.
+            if u.asks_papers {
+                vec![say(texts::invoice(lang).to_owned())]
+            } else {
+                vec![say(texts::unanswered_with(lang, going_on))]
+            }
         }
         Step::HoldStanding => holds::standing(s, u, facts),
         Step::OtherOptions => quote::other_options(s, facts),
@@ -199,10 +204,19 @@ fn carry_out(
         Step::PaymentPending => {
             let h = crate::policy::plan::held(facts, u);
             let name = h.map(|h| texts::list(lang, &h.cabins()));
-            vec![say(texts::payment_pending(
-                lang,
-                h.zip(name.as_deref()).map(|(h, n)| (h.shown_code(), n)),
-            ))]
+            let held = h.zip(name.as_deref()).map(|(h, n)| (h.shown_code(), n));
+            // "Ya te transferí", "fiz um Pix", "I paid cash to your colleague": a payment outside
+            // the link, which a person checks.
+            let by_hand = u
+                .pay_methods
+                .iter()
+                .any(|w| matches!(w, PayMethod::Transfer | PayMethod::Cash))
+                && !u.pay_methods.contains(&PayMethod::MercadoPago);
+            if by_hand {
+                vec![say(texts::paid_by_hand(lang, held))]
+            } else {
+                vec![say(texts::payment_pending(lang, held))]
+            }
         }
         // "Somos 40": more than any group the system takes: what the place can do for it (the
         // most the whole place sleeps), not the system's limit.
@@ -241,6 +255,17 @@ fn carry_out(
                 .map(|o| o.name.clone());
             let mut effects = answers::info(s, u, facts, topics, features, named);
             effects.extend(quote::focus_as(s, facts, option, quote::Lead::Asked));
+            effects
+        }
+        Step::NoButThatOne {
+            topics,
+            features,
+            proposed,
+            option,
+        } => {
+            let mut effects = answers::info(s, u, facts, topics, features, Some(proposed.clone()));
+            effects.extend(quote::focus_as(s, facts, option, quote::Lead::Asked));
+            s.doubted = Some(proposed);
             effects
         }
         Step::CabinPrice(name) => offers::cabin_price(s, facts, &name),

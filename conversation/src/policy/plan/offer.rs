@@ -100,7 +100,9 @@ pub(super) fn offer(
                     || again
                     || picked
                     || (u.settles && offer.replaces.is_some())
+                    // "¿Cuánto sale esa?", "how much is that one?": asked about, not taken.
                     || (u.choice == Some(Choice::ThatOne)
+                        && !matches!(u.intent, Intent::AskPrice | Intent::AskInfo)
                         && i == offer.chosen
                         && offer.asked.is_none_or(|a| a == i)
                         && !offer.together);

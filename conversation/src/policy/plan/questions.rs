@@ -60,17 +60,24 @@ pub(super) fn questions(
             offer.asked = Some(i);
             // "¿Cuál tiene jacuzzi?" … "sí": the one that has it, not the one proposed before,
             // is what a yes then accepts.
-            // "¿Tiene jacuzzi?" asks about the one proposed: answered for it, the focus kept.
-            if pointed.is_none()
-                && i != offer.chosen
-                && !offer.together
-                && of_the_proposed(offer, u).is_none()
-            {
+            if pointed.is_none() && i != offer.chosen && !offer.together {
+                let proposed = of_the_proposed(offer, u);
                 choose(offer, &mut s.accommodation, i, false);
-                return Some(Step::OnlyOneHas {
-                    topics: u.topics.clone(),
-                    features: u.features.clone(),
-                    option: i,
+                return Some(match proposed {
+                    None => Step::OnlyOneHas {
+                        topics: u.topics.clone(),
+                        features: u.features.clone(),
+                        option: i,
+                    },
+                    // "¿Tiene hogar?" of the one proposed, which has none, when another option
+                    // alone has it: no for the one proposed, and the one that has it offered, so
+                    // the yes after it books that one ("sounds good, book it").
+                    Some(proposed) => Step::NoButThatOne {
+                        topics: u.topics.clone(),
+                        features: u.features.clone(),
+                        proposed,
+                        option: i,
+                    },
                 });
             }
         }
@@ -159,10 +166,6 @@ pub(super) fn questions(
     None
 }
 
-/// "¿Tiene jacuzzi?" with several options on the table and one proposed ("¿Te reservo la
-/// Arrayán?"): a yes or no about the one proposed, which a yes would book ("No, la Arrayán no;
-/// la Ñire sí"); not a question of the place ("¿tienen…?", "¿alguna tiene…?") nor about times,
-/// children or smoking, which are the property's.
 /// The one feature a question asks about, with no cabin named, that no option of `offer` has
 /// and some other cabin has; `None` otherwise (the times, children and smoking are the
 /// place's, pets have their own line).
@@ -193,6 +196,10 @@ fn lacked_by_the_offer(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> O
     (none_offered && elsewhere).then_some(f)
 }
 
+/// "¿Tiene jacuzzi?" with several options on the table and one proposed ("¿Te reservo la
+/// Arrayán?"): a yes or no about the one proposed ("No, la Arrayán no; la Ñire sí"); not a
+/// question of the place ("¿tienen…?", "¿alguna tiene…?") nor about times, children or
+/// smoking, which are the property's.
 fn of_the_proposed(offer: &Offer, u: &Understanding) -> Option<String> {
     let cabin_feature = !u.features.is_empty()
         && u.features.iter().all(|f| {

@@ -369,6 +369,8 @@ mod conv60;
 mod conv61;
 mod conv62;
 mod conv63;
+mod conv64;
+mod conv65;
 mod conv67;
 mod conv69;
 mod eighteenth;

@@ -74,3 +74,67 @@ fn that_one_after_a_no_for_the_hold_is_the_cabin_that_has_it() {
         said(&t)
     );
 }
+
+/// "¿Tiene pileta?" of the option proposed (the Arrayán), which has none, while the Lenga alone
+/// of those offered has one: no for the Arrayán, the Lenga offered, and a yes books the Lenga;
+/// a yes said "anyway" ("igual está bien", "ok anyway", "mesmo assim") takes the Arrayán.
+/// "Esa", "essa", "that one" asked about is the one proposed.
+#[test]
+fn a_no_for_the_option_proposed_offers_the_one_that_has_it() {
+    for (stay, question, yes, wanted) in [
+        ("del 15 al 17 de enero para 2", "tiene pileta?", "dale", 3),
+        (
+            "del 15 al 17 de enero para 2",
+            "tiene pileta?",
+            "bueno, igual está bien, dale reservala",
+            1,
+        ),
+        (
+            "January 15 to 17 for 2",
+            "does it have a pool?",
+            "sounds good, book it",
+            3,
+        ),
+        (
+            "January 15 to 17 for 2",
+            "does it have a pool?",
+            "ok anyway, book it",
+            1,
+        ),
+        (
+            "de 15 a 17 de janeiro para 2",
+            "essa tem piscina?",
+            "mesmo assim, pode reservar",
+            1,
+        ),
+        (
+            "de 15 a 17 de janeiro para 2",
+            "ela tem piscina?",
+            "fechado, pode reservar",
+            3,
+        ),
+        (
+            "del 15 al 17 de enero para 2",
+            "esa tiene pileta?",
+            "de una",
+            3,
+        ),
+        (
+            "January 15 to 17 for 2",
+            "does that one have a pool?",
+            "yes",
+            3,
+        ),
+    ] {
+        let asked = talk(&[stay, question]);
+        let s = said(&asked);
+        assert!(s.contains("Cabaña Lenga"), "{question}: {s}");
+        let t = World::default().run(&asked.state, yes);
+        assert_eq!(
+            booked(&t).map(|b| b.accommodation_id),
+            Some(wanted),
+            "{yes}: {}",
+            said(&t)
+        );
+    }
+}
