@@ -7409,3 +7409,50 @@ fn brazilian_nights_parties_and_deposit_questions() {
         assert!(read(text).refers_back, "{text}");
     }
 }
+
+#[test]
+fn conv69_travelling_alone_a_weekday_before_its_day_and_questions_read() {
+    for text in [
+        "Hello, I am travelling alone, I need a cabin for 4 nights starting March 2",
+        "I'm travelling solo, March 2 to 5",
+        "I'm coming alone, March 2 to 5",
+        "by myself, march 2 to 5",
+        "just myself, march 2 to 5",
+        "vou sozinho de 2 a 5 de março",
+        "estou viajando sozinha de 2 a 5 de março",
+        "viajo sola del 2 al 5 de marzo",
+    ] {
+        assert_eq!(read(text).guests, Some(1), "{text}");
+    }
+    // "Friday the 8th": a word between the weekday and its day.
+    for text in [
+        "arriving Friday the 8th of January, leaving Monday",
+        "arriving Friday the 8th, leaving Monday",
+        "chegamos sexta dia 8 de janeiro e saímos na segunda",
+        "llegamos el viernes 8 de enero y nos vamos el lunes",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, NaiveDate::from_ymd_opt(2027, 1, 8), "{text}");
+        assert_eq!(u.check_out, NaiveDate::from_ymd_opt(2027, 1, 11), "{text}");
+    }
+    for text in [
+        "is that in pesos or dollars?",
+        "what currency are your prices in?",
+        "es en pesos o dolares?",
+        "é em reais ou pesos?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Currency), "{text}");
+    }
+    for text in ["which one has it?", "y cual la tiene?", "e qual tem?"] {
+        assert!(read(text).which_yes, "{text}");
+    }
+    let u = read("so is it confirmed now?");
+    assert!(u.about_hold.is_some());
+    assert!(!u.unknown_question && u.asked_words.is_none());
+    for text in [
+        "Could you send me the prices of your cabins for 4 people?",
+        "precios de las cabañas para 4?",
+    ] {
+        assert!(read(text).each_cabin, "{text}");
+    }
+}

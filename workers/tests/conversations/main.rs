@@ -101,7 +101,9 @@
 //! per cabin and in total, cabins taken and one big cabin asked for; `cases_conv68.txt`,
 //! Brazilian guests as they really write on WhatsApp and by email (abbreviations, voice notes,
 //! their date forms, Pix and parcelado, offers pointed at, yes words), with some Argentine
-//! Spanish, over every bullet, answered in Portuguese)
+//! Spanish, over every bullet, answered in Portuguese; `cases_conv69.txt`, English-speaking
+//! travellers from everywhere, native and not, with some Argentine Spanish, over every bullet,
+//! answered in English all along)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -368,6 +370,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv66.txt", include_str!("cases_conv66.txt")),
     ("cases_conv67.txt", include_str!("cases_conv67.txt")),
     ("cases_conv68.txt", include_str!("cases_conv68.txt")),
+    ("cases_conv69.txt", include_str!("cases_conv69.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -373,6 +373,7 @@ mod conv64;
 mod conv65;
 mod conv67;
 mod conv68;
+mod conv69;
 mod eighteenth;
 mod eighth;
 mod eleventh;
