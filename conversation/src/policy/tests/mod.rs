@@ -372,6 +372,8 @@ mod conv63;
 mod conv64;
 mod conv65;
 mod conv67;
+mod conv68;
+mod conv69;
 mod conv71;
 mod eighteenth;
 mod eighth;
