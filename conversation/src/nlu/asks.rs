@@ -145,6 +145,39 @@ pub(super) fn sells(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| t.is_any(SELL))
 }
 
+/// A clause that asks whether the place does a service ("¿alquilan kayaks?", "do you rent
+/// bikes?", "vocês fazem transfer do aeroporto?", "¿ofrecen excursiones?"): its verb among its
+/// first words. Whether it does is a person's to say.
+pub(super) fn service(tokens: &[Token]) -> bool {
+    const DOES: &[&str] = &[
+        "ofrecen",
+        "ofreces",
+        "alquilan",
+        "alquilas",
+        "organizan",
+        "pasan",
+        "prestan",
+        "brindan",
+        "oferecem",
+        "alugam",
+        "aluga",
+        "organizam",
+        "fazem",
+        "buscam",
+        "rent",
+        "offer",
+        "provide",
+        "organize",
+        "arrange",
+        "hire",
+    ];
+    tokens
+        .iter()
+        .filter(|t| t.is_alpha() && !t.is_any(QUESTION_PREAMBLE))
+        .take(3)
+        .any(|t| t.is_any(DOES))
+}
+
 /// A question ("?" or "¿") that opens like a yes/no question about the place and asks after
 /// something ("señal", "generador"), not small talk ("¿cómo están?", "¿hay alguien?", "¿se
 /// puede consultar?").
@@ -444,6 +477,16 @@ pub(super) fn each_cabin(tokens: &[Token]) -> bool {
             "all your cabanas",
             "todos os chales",
             "cada um",
+            // The cabins named in the plural: "the prices of your cabins for 4", "¿precios de
+            // las cabañas para 4?", "o preço dos seus chalés pra 4".
+            "your cabanas",
+            "the cabanas",
+            "las cabanas",
+            "sus cabanas",
+            "de las cabanas",
+            // Portuguese as the bridge leaves it ("chalés" is "cabanas").
+            "os cabanas",
+            "seus cabanas",
         ],
     )
 }
@@ -840,24 +883,34 @@ pub(super) fn code(tokens: &[Token]) -> bool {
     )
 }
 
-/// "¿Y a cuál sí?", "¿en cuáles sí?", "cual si", "e qual sim?", "which ones do?": which ones
-/// do, with nothing else said.
+/// "¿Y a cuál sí?", "¿en cuáles sí?", "cual si", "e qual sim?", "which ones do?", "which one
+/// has it?", "¿cuál la tiene?", "e qual tem?": which ones do, with nothing else said.
 pub(super) fn which_yes(tokens: &[Token]) -> bool {
     const LEAD: &[&str] = &[
         "y", "e", "and", "ok", "ah", "bueno", "entonces", "pero", "a", "en", "de", "con", "la",
-        "las", "para", "in", "on",
+        "las", "para", "in", "on", "so", "then", "entao",
     ];
     const WHICH: &[&str] = &["cual", "cuales", "qual", "quais", "which"];
-    const YES: &[&str] = &["si", "sim", "do", "does"];
+    const YES: &[&str] = &["si", "sim", "do", "does", "has", "have", "tem", "teem"];
+    #[rustfmt::skip]
+    const FILL: &[&str] = &[
+        "one", "ones", "tienen", "tiene", "entonces", "then", "it", "them", "la", "lo", "las",
+        "los", "cabin", "cabins", "cabana", "cabanas", "chale", "chales",
+    ];
     let words: Vec<&Token> = tokens
         .iter()
         .skip_while(|t| t.is_any(LEAD) || t.is_any(lexicon::INTERJECTIONS))
         .collect();
+    // "¿Cuál la tiene?": "tiene" with the thing as a pronoun is the yes.
+    let has_it = |rest: &[&Token]| {
+        rest.iter().any(|t| t.is_any(&["tiene", "tienen"]))
+            && rest.iter().any(|t| t.is_any(&["la", "lo", "las", "los"]))
+    };
     matches!(words.as_slice(), [w, rest @ ..]
         if w.is_any(WHICH)
             && !rest.is_empty()
-            && rest.iter().all(|t| t.is_any(YES) || t.is_any(&["one", "ones", "tienen", "tiene", "entonces", "then"]))
-            && rest.iter().any(|t| t.is_any(YES)))
+            && rest.iter().all(|t| t.is_any(YES) || t.is_any(FILL))
+            && (rest.iter().any(|t| t.is_any(YES)) || has_it(rest)))
 }
 
 /// The ways of paying a question names, first said first, each once: "¿aceptan tarjeta o
@@ -959,6 +1012,20 @@ pub(super) fn named_apart_from_the_question(text: &str, name: &str) -> bool {
         "loved",
         "prefer",
         "take",
+        // A yes or a request before the cabin ("dale la ñire, ¿a qué hora llegamos?", "yes the
+        // Coihue, what time is check-in?", "reserva a Lenga, tem wifi?").
+        "dale",
+        "yes",
+        "sim",
+        "listo",
+        "reservame",
+        "reserva",
+        "reservala",
+        "book",
+        "quiero",
+        "queremos",
+        "quero",
+        "want",
     ];
     let asks = |s: &str| s.contains('?') || s.contains('¿');
     let Some(key) = super::normalize::tokenize(name).pop() else {

@@ -1224,12 +1224,22 @@ fn speaker_joins(tokens: &[Token], i: usize) -> bool {
             .any(|t| t.is_any(ME))
 }
 
-/// "solo yo", "voy sola", "para mí solo".
+/// "solo yo", "voy sola", "para mí solo", "I'm travelling alone", "coming solo", "by myself",
+/// "just myself", "vou sozinha", "viajando sozinho".
 fn solo_phrase(tokens: &[Token], i: usize) -> bool {
+    #[rustfmt::skip]
+    const ME: &[&str] = &[
+        "yo", "voy", "viajo", "mi", "travelling", "traveling", "coming", "going", "be", "vou",
+        "viajando", "indo", "vengo", "iria", "irei",
+    ];
     let t = |k: usize| tokens.get(k);
-    let alone = |k: usize| t(k).is_some_and(|x| x.is_any(&["solo", "sola"]));
-    let me = |k: usize| t(k).is_some_and(|x| x.is_any(&["yo", "voy", "viajo", "mi"]));
-    (me(i) && alone(i + 1)) || (alone(i) && t(i + 1).is_some_and(|x| x.is("yo")))
+    let alone =
+        |k: usize| t(k).is_some_and(|x| x.is_any(&["solo", "sola", "alone", "sozinho", "sozinha"]));
+    let me = |k: usize| t(k).is_some_and(|x| x.is_any(ME));
+    let word = |k: usize, w: &str| t(k).is_some_and(|x| x.is(w));
+    let by_myself =
+        t(i).is_some_and(|x| x.is_any(&["by", "just", "only"])) && word(i + 1, "myself");
+    (me(i) && alone(i + 1)) || (alone(i) && t(i + 1).is_some_and(|x| x.is("yo"))) || by_myself
 }
 
 /// "más mi hijo", "y mi suegra" (after "más"): one relative joined to the count said before

@@ -491,6 +491,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         && dates.check_in.is_none()
         && guests.is_none()
         && accommodation.is_none()
+        // "So is it confirmed now?": a question about the hold, which the policy answers.
+        && about_hold.is_none()
         && asks::unknown_question(text, &tokens);
     // A clause's words as the readers take them (bridged to Spanish).
     let clause_said = |clause: &str| {
@@ -506,7 +508,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .filter(|clause| clause.len() < rest.len())
             .any(|clause| {
                 let said = clause_said(clause);
-                (asks::after_a_thing(&said) || asks::papers(&said) || asks::sells(&said))
+                (asks::after_a_thing(&said)
+                    || asks::papers(&said)
+                    || asks::sells(&said)
+                    || asks::service(&said))
                     && understand(clause, today, accommodations).unknown_question
             });
     // "Del 10 al 12 para 2, ¿venden leña?": what is for sale is no feature asked about.
@@ -559,7 +564,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         && features.is_empty()
         && decision.intent == Intent::Unknown
         && dates.check_in.is_none()
-        && guests.is_none())
+        && guests.is_none()
+        // "Is it confirmed now?" asks about the hold, not whether the cabin has a thing.
+        && about_hold.is_none())
     .then(|| {
         accommodation::asked_of(&tokens, "").or_else(|| accommodation::asked_after_and(&tokens))
     })

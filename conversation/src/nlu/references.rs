@@ -262,7 +262,7 @@ pub(super) fn asks_of_it(tokens: &[Token]) -> bool {
     (pronoun || verb_of_it_first(tokens, FILLER)) && !tokens.iter().any(|t| t.is_any(ANY))
 }
 
-/// "Reservala", "reservámela", "la quiero", "book it", "reserva ela": a booking verb with a
+/// "Reservala", "reservámela", "la quiero", "book it", "reserva ela", "quero ela": a booking verb with a
 /// pronoun for the cabin (read on the words as written, before the bridge).
 pub(super) fn refers_back(tokens: &[Token]) -> bool {
     const CLITIC: &[&str] = &[
@@ -288,6 +288,13 @@ pub(super) fn refers_back(tokens: &[Token]) -> bool {
             || (t.is("book") && next(&["it"]))
             || (t.is_any(&["reserva", "reserve", "reservar"]) && next(&["ela", "essa"]))
             || (t.is("la") && next(&["quiero", "queremos", "reservo"]))
+            // "quero ela de 3 a 6", "queremos essa", "vou querer ela", "quiero esa", "fico
+            // com ela", "nos quedamos con esa": the cabin talked about, wanted.
+            || (t.is_any(&["quero", "queremos", "querer", "quiero"])
+                && next(&["ela", "essa", "esa"]))
+            || (t.is_any(&["fico", "ficamos", "quedo", "quedamos"])
+                && next(&["com", "con"])
+                && tokens.get(i + 2).is_some_and(|n| n.is_any(&["ela", "essa", "esa"])))
             // "¿Me la volvés a reservar?", "la podés reservar de nuevo".
             || (t.is_any(&["la", "lo"])
                 && next(&["volves", "volve", "volvas", "podes", "podrias", "vuelven"])

@@ -7372,6 +7372,121 @@ fn currency_invoices_keys_and_payments_by_hand_are_read() {
 }
 
 #[test]
+fn brazilian_nights_parties_and_deposit_questions() {
+    for (text, nights_out) in [
+        (
+            "queria 2 pernoites na Ñire, chegando dia 20 de março",
+            "2027-03-22",
+        ),
+        ("um pernoite a partir de 20 de março", "2027-03-21"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.check_out.map(|d| d.to_string()).as_deref(),
+            Some(nights_out),
+            "{text}"
+        );
+    }
+    for text in [
+        "3 diárias a partir de 5 de fevereiro, pra mim e minha namorada",
+        "só pra mim e meu marido, de 5 a 8 de fevereiro",
+    ] {
+        assert_eq!(read(text).guests, Some(2), "{text}");
+    }
+    for text in [
+        "quanto preciso pagar de sinal pra reservar?",
+        "qual o valor do sinal?",
+        "y la seña cuanto es?",
+        "the deposit, how much is it?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Payment), "{text}");
+    }
+    for text in [
+        "quero ela de 3 a 6 de fevereiro",
+        "fico com ela",
+        "quiero esa",
+    ] {
+        assert!(read(text).refers_back, "{text}");
+    }
+}
+
+#[test]
+fn conv69_travelling_alone_a_weekday_before_its_day_and_questions_read() {
+    for text in [
+        "Hello, I am travelling alone, I need a cabin for 4 nights starting March 2",
+        "I'm travelling solo, March 2 to 5",
+        "I'm coming alone, March 2 to 5",
+        "by myself, march 2 to 5",
+        "just myself, march 2 to 5",
+        "vou sozinho de 2 a 5 de março",
+        "estou viajando sozinha de 2 a 5 de março",
+        "viajo sola del 2 al 5 de marzo",
+    ] {
+        assert_eq!(read(text).guests, Some(1), "{text}");
+    }
+    // "Friday the 8th": a word between the weekday and its day.
+    for text in [
+        "arriving Friday the 8th of January, leaving Monday",
+        "arriving Friday the 8th, leaving Monday",
+        "chegamos sexta dia 8 de janeiro e saímos na segunda",
+        "llegamos el viernes 8 de enero y nos vamos el lunes",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, NaiveDate::from_ymd_opt(2027, 1, 8), "{text}");
+        assert_eq!(u.check_out, NaiveDate::from_ymd_opt(2027, 1, 11), "{text}");
+    }
+    for text in [
+        "is that in pesos or dollars?",
+        "what currency are your prices in?",
+        "es en pesos o dolares?",
+        "é em reais ou pesos?",
+    ] {
+        assert!(read(text).topics.contains(&InfoTopic::Currency), "{text}");
+    }
+    for text in ["which one has it?", "y cual la tiene?", "e qual tem?"] {
+        assert!(read(text).which_yes, "{text}");
+    }
+    let u = read("so is it confirmed now?");
+    assert!(u.about_hold.is_some());
+    assert!(!u.unknown_question && u.asked_words.is_none());
+    for text in [
+        "Could you send me the prices of your cabins for 4 people?",
+        "precios de las cabañas para 4?",
+    ] {
+        assert!(read(text).each_cabin, "{text}");
+    }
+}
+
+#[test]
+fn a_service_asked_beside_another_question_or_a_stay_is_a_question_aside() {
+    for text in [
+        "hola, tienen wifi? y alquilan kayaks?",
+        "do you have parking? do you rent bikes?",
+        "tem wifi? vocês alugam bicicleta?",
+        "somos 2 del 3 al 5 de marzo, ofrecen excursiones?",
+        "Somos 2 de 8 a 10 de março. Vocês fazem transfer do aeroporto?",
+        "we are 2 from march 3 to 5, do you offer airport pickup?",
+    ] {
+        assert!(read(text).aside_question, "{text}");
+    }
+    for text in [
+        "tienen wifi? y parrilla?",
+        "somos 2 del 3 al 5 de marzo, tienen wifi?",
+    ] {
+        assert!(!read(text).aside_question, "{text}");
+    }
+    // A yes or a request before the cabin, then a question: the cabin chosen.
+    for text in [
+        "dale la coihue, a q hora podemos llegar?",
+        "yes the Coihue, what time is check-in?",
+        "quero a Lenga, tem wifi?",
+    ] {
+        assert!(read(text).named_apart, "{text}");
+    }
+    assert!(!read("la coihue, tiene wifi?").named_apart);
+}
+
+#[test]
 fn conv70_a_day_said_instead_of_another_and_forget_it_with_a_number() {
     use chrono::Datelike;
     // "The 20th not the 19th": the day said instead is the arrival; the one denied is no

@@ -553,8 +553,27 @@ pub(crate) fn pets_for_hold(
         return vec![say(texts::clarify(lang))];
     };
     s.pets = true;
+    // "¿Tiene pileta? ¿y se pueden llevar mascotas?": the other yes/no questions of the message
+    // answered first, about the cabin held.
+    let others: Vec<Effect> = u
+        .features
+        .iter()
+        .filter(|f| **f != crate::nlu::Feature::Pets)
+        .flat_map(|f| {
+            crate::info::yes_no(
+                lang,
+                *f,
+                facts.place,
+                facts.accommodations(),
+                Some(&h.accommodation),
+            )
+        })
+        .map(Effect::Say)
+        .collect();
     let why = texts::held_takes_no_pets(lang, &h.accommodation, h.shown_code());
-    keep_and_offer(s, facts, h, (stay, guests), why)
+    let mut out = others;
+    out.extend(keep_and_offer(s, facts, h, (stay, guests), why));
+    out
 }
 
 /// "Is there a bigger one?" about the unpaid hold `h`: it stays as it was, and the cabins larger

@@ -56,6 +56,11 @@ pub(super) fn which_ones_do<'a>(
             // The "sí" in "¿cuál sí?" accepts nothing.
             read.affirmative = false;
             read.plain_yes = false;
+            // The "it" of "which one has it?" is the thing asked before, no new unknown one.
+            read.unknown_question = false;
+            read.of_it = false;
+            read.asked_words = None;
+            read.described = None;
             Cow::Owned(read)
         }
         _ => Cow::Borrowed(u),
@@ -436,13 +441,7 @@ pub(super) fn smaller_for_fewer<'a>(
             false => (i64::from(a.capacity), a.base_cents),
         });
     match smaller {
-        Some(a) => {
-            let mut read = u.clone();
-            read.accommodation = Some(a.name.clone());
-            read.accommodations = vec![a.name.clone()];
-            read.choice = None;
-            Cow::Owned(read)
-        }
+        Some(a) => Cow::Owned(naming(u, &[a])),
         None => Cow::Borrowed(u),
     }
 }

@@ -98,10 +98,18 @@
 //! formal usted emails) over every bullet, answered in Argentine Spanish; `cases_conv67.txt`,
 //! groups and families in the three languages: groups larger than any cabin offered and held as
 //! one, families apart, pets, kids and babies, sizes changed before and after the hold, prices
-//! per cabin and in total, cabins taken and one big cabin asked for; `cases_conv70.txt`,
-//! corrections and cancellations in every form in the three languages: before and after a
-//! hold, into taken dates, switches, corrections taken back, unpaid and paid cancellations,
-//! nothing held and one of two holds)
+//! per cabin and in total, cabins taken and one big cabin asked for; `cases_conv68.txt`,
+//! Brazilian guests as they really write on WhatsApp and by email (abbreviations, voice notes,
+//! their date forms, Pix and parcelado, offers pointed at, yes words), with some Argentine
+//! Spanish, over every bullet, answered in Portuguese; `cases_conv69.txt`, English-speaking
+//! travellers from everywhere, native and not, with some Argentine Spanish, over every bullet,
+//! answered in English all along; `cases_conv70.txt`, corrections and cancellations in every
+//! form in the three languages: before and after a hold, into taken dates, switches,
+//! corrections taken back, unpaid and paid cancellations, nothing held and one of two holds;
+//! `cases_conv71.txt`,
+//! several intents in one message and yes/no questions in the three languages: availability,
+//! price and pets at once, a booking with a question about check-in, two or three yes/no
+//! questions, named cabins and "it", questions for a person and long emails of questions)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -367,7 +375,10 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv65.txt", include_str!("cases_conv65.txt")),
     ("cases_conv66.txt", include_str!("cases_conv66.txt")),
     ("cases_conv67.txt", include_str!("cases_conv67.txt")),
+    ("cases_conv68.txt", include_str!("cases_conv68.txt")),
+    ("cases_conv69.txt", include_str!("cases_conv69.txt")),
     ("cases_conv70.txt", include_str!("cases_conv70.txt")),
+    ("cases_conv71.txt", include_str!("cases_conv71.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -1146,6 +1146,9 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("what s the price per night", "cuanto sale la noche"),
     ("diaria", "noche"),
     ("diarias", "noches"),
+    // "2 pernoites", "um pernoite": nights, as Brazilians also say them.
+    ("pernoite", "noche"),
+    ("pernoites", "noches"),
     ("quero reservar", "quiero reservar"),
     ("queremos reservar", "queremos reservar"),
     ("gostaria de reservar", "quiero reservar"),
@@ -1359,6 +1362,8 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("eu e minha", "yo y mi"),
     ("eu e meu", "yo y mi"),
     ("eu", "yo"),
+    // "pra mim e minha namorada", "só pra mim": the guest, as after "para".
+    ("mim", "mi"),
     ("minha", "mi"),
     ("meu", "mi"),
     ("nossa", "nuestra"),

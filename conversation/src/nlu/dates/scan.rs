@@ -1009,9 +1009,25 @@ impl<'a> Scanner<'a> {
                     .tok(i + 1 + n.len)
                     .is_some_and(|t| t.is_any(NOT_A_DAY_AFTER))
         };
-        if let Some(n) = numbers::parse_at(self.tokens, i + 1).filter(day_follows)
-            && (1..=31).contains(&n.value)
+        // "Friday the 8th", "sexta dia 8", "el viernes el 8": a word between the weekday and
+        // its day.
+        let between = usize::from(
+            self.tok(i + 1)
+                .is_some_and(|t| t.is_any(&["the", "el", "dia", "o"]))
+                && numbers::parse_at(self.tokens, i + 2)
+                    .is_some_and(|n| (1..=31).contains(&n.value)),
+        );
+        if let Some(n) = numbers::parse_at(self.tokens, i + 1 + between).filter(|n| {
+            if between == 1 {
+                !self
+                    .tok(i + 2 + n.len)
+                    .is_some_and(|t| t.is_any(NOT_A_DAY_AFTER))
+            } else {
+                day_follows(n)
+            }
+        }) && (1..=31).contains(&n.value)
         {
+            let i = i + between;
             let month = self.month_after(i + 1 + n.len);
             let (m, y, mlen) = month.map_or((None, None, 0), |(m, y, l)| (Some(m), y, l));
             let r = DayRef {
@@ -1025,7 +1041,7 @@ impl<'a> Scanner<'a> {
             } else {
                 self.invalid = true;
             }
-            return Some(1 + n.len + mlen);
+            return Some(1 + between + n.len + mlen);
         }
         // "el feriado del 17 de agosto, que cae lunes": the day a holiday falls on describes
         // it; it is no day of the stay.

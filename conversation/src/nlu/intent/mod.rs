@@ -29,8 +29,8 @@ use super::{
     normalize::Token,
 };
 use tables::{
-    CUANTO_NOT_PRICE, CUES, DATE_FOLLOWS, DETERMINERS, LUGAR_BEFORE, ORDER_LEAD, PLACES_AWAY,
-    RESERVE_INFINITIVES, RESERVE_ORDERS, SUMS, TOPICS, WANT, WRITE_TO,
+    CUANTO_NOT_PRICE, CUES, DATE_FOLLOWS, DEPOSIT_WORDS, DETERMINERS, LUGAR_BEFORE, ORDER_LEAD,
+    PLACES_AWAY, RESERVE_INFINITIVES, RESERVE_ORDERS, SUMS, TOPICS, WANT, WRITE_TO,
 };
 
 /// How much a cue says about its intent.
@@ -392,12 +392,34 @@ fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTop
         hits.iter()
             .any(|&(p, l, _, t)| t != topic && l > len && p <= pos && pos + len <= p + l)
     };
-    let kept: Vec<(usize, Quality, InfoTopic)> = hits
+    let mut kept: Vec<(usize, Quality, InfoTopic)> = hits
         .iter()
         .filter(|h| !inside(h))
         .map(|&(pos, _, quality, topic)| (pos, quality, topic))
         .collect();
+    if let Some(pos) = deposit_sum_asked(tokens)
+        && !kept.iter().any(|&(_, _, t)| t == InfoTopic::Payment)
+    {
+        kept.push((pos, Quality::Exact, InfoTopic::Payment));
+    }
     kept.into_iter()
+}
+
+/// "¿y la seña cuánto es?", "quanto preciso pagar de sinal?", "qual o valor do sinal?", "the
+/// deposit, how much is it?": a deposit word and a how-much word anywhere in the message ask
+/// what the deposit comes to, in any order ("¿cuánto tiempo tengo para pagar la seña?" asks
+/// how long). Where the deposit word is.
+fn deposit_sum_asked(tokens: &[Token]) -> Option<usize> {
+    let pos = tokens.iter().position(|t| t.is_any(DEPOSIT_WORDS))?;
+    let how_much = tokens.iter().enumerate().any(|(i, t)| {
+        (lexicon::word(t, "cuanto").is_some()
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_any(CUANTO_NOT_PRICE)))
+            || t.is_any(&["valor", "porcentaje", "porcentagem"])
+    }) || tokens.windows(2).any(|w| w[0].is("how") && w[1].is("much"))
+        || tokens.iter().any(|t| t.is_any(&["percentage", "percent"]));
+    how_much.then_some(pos)
 }
 
 /// "el bebé que tiene un año", "los nenes que tienen 5 y 8 años", "que tiene 2 añitos": a

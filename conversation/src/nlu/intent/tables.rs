@@ -194,6 +194,17 @@ pub(super) const CUES: &[(&str, Intent, Strength)] = &[
     ("bloqueame", Intent::Book, Strong),
     ("la quiero", Intent::Book, Weak),
     ("lo quiero", Intent::Book, Weak),
+    // "quero ela", "vou querer essa", "fico com ela", "quiero esa": the cabin talked about.
+    ("quiero esa", Intent::Book, Weak),
+    ("quiero ela", Intent::Book, Weak),
+    ("queremos esa", Intent::Book, Weak),
+    ("queremos ela", Intent::Book, Weak),
+    ("querer esa", Intent::Book, Weak),
+    ("querer ela", Intent::Book, Weak),
+    ("fico con ela", Intent::Book, Weak),
+    ("fico con esa", Intent::Book, Weak),
+    ("ficamos con ela", Intent::Book, Weak),
+    ("ficamos con esa", Intent::Book, Weak),
     ("senar", Intent::Book, Weak),
     // Price
     ("cuanto sale", Intent::AskPrice, Strong),
@@ -920,6 +931,12 @@ pub(super) const CUANTO_NOT_PRICE: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const SUMS: &[&str] = &[
     "sena", "total", "saldo", "precio", "deposito", "anticipo", "resto", "monto", "pagar",
+];
+
+/// The deposit as guests name it ("seña", "sinal", "depósito", "anticipo", "deposit").
+#[rustfmt::skip]
+pub(super) const DEPOSIT_WORDS: &[&str] = &[
+    "sena", "senia", "sinal", "deposito", "anticipo", "deposit", "downpayment",
 ];
 
 /// Places a guest measures the way to: "¿a cuánto están del centro?" is no price ("¿a cuánto
