@@ -182,9 +182,7 @@ pub(crate) fn not_this_one(tokens: &[Token]) -> bool {
 }
 
 pub(crate) fn correction(tokens: &[Token]) -> bool {
-    CORRECTIONS
-        .iter()
-        .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
+    lexicon::says_any_exactly(tokens, CORRECTIONS)
 }
 
 pub(crate) fn pets(tokens: &[Token]) -> bool {
@@ -1052,9 +1050,7 @@ const KEEP_AS_IS: &[&str] = &[
 ];
 
 pub(crate) fn keeps_as_is(tokens: &[Token]) -> bool {
-    KEEP_AS_IS
-        .iter()
-        .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
+    lexicon::says_any_exactly(tokens, KEEP_AS_IS)
 }
 
 /// Taking something as it is though it lacks what was asked ("bueno, igual está bien", "de
@@ -1068,9 +1064,7 @@ pub(crate) fn anyway(tokens: &[Token]) -> bool {
         "that s fine", "mesmo assim", "assim mesmo", "tanto faz", "nao tem problema",
         "sem problema", "de qualquer forma", "de qualquer jeito",
     ];
-    ANYWAY
-        .iter()
-        .any(|p| lexicon::find_phrase(tokens, p).is_some_and(|(_, q)| q == lexicon::Quality::Exact))
+    lexicon::says_any_exactly(tokens, ANYWAY)
 }
 
 /// "Llegamos en auto, ¿hay dónde dejarlo?", "vamos con la camioneta, ¿dónde la guardamos?",

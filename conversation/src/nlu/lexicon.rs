@@ -136,6 +136,14 @@ pub(crate) fn says_any(tokens: &[Token], phrases: &[&str]) -> bool {
     phrases.iter().any(|p| find_phrase(tokens, p).is_some())
 }
 
+/// Whether the message says any of `phrases` word for word (no tolerated typo): for short,
+/// common words whose near misses mean something else.
+pub(crate) fn says_any_exactly(tokens: &[Token], phrases: &[&str]) -> bool {
+    phrases
+        .iter()
+        .any(|p| find_phrase(tokens, p).is_some_and(|(_, q)| q == Quality::Exact))
+}
+
 /// The first place `phrase` occurs, preferring an exact occurrence over a fuzzy one.
 ///
 /// Every message is searched for hundreds of phrases: the phrase is split into its words once

@@ -69,8 +69,8 @@ pub(crate) fn held<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<&'a Held>
 }
 
 /// The hold a cancellation is about when the guest holds several: the one named by code, by
-/// its arrival ("la del 8"), by its month ("la de marzo"), by its cabin ("la del Arrayán") or by its place in time ("la
-/// primera", "la última"); else the latest.
+/// its arrival ("la del 8"), by its month ("la de marzo"), by its cabin ("la del Arrayán") or
+/// by its place in time ("la primera", "la última"); else the latest.
 pub(crate) fn cancel_target<'a>(facts: &Facts<'a>, u: &Understanding) -> Option<&'a Held> {
     use chrono::Datelike;
     if facts.others.is_empty() {
