@@ -432,9 +432,9 @@ fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
 }
 
 /// "Dos personas desistieron, ahora somos 6", "2 people dropped out, now we are 6", "duas
-/// pessoas desistiram, agora somos 6", "so we're 6 now", "we're now 5": the party as it is now, said after
-/// the people who left or joined; it wins over them. Only a whole count ("ahora somos 4 y 2
-/// chicos" still adds the children).
+/// pessoas desistiram, agora somos 6", "so we're 6 now", "we're now 5": the party as it is now,
+/// said after the people who left or joined; it wins over them. Only a whole count ("ahora somos
+/// 4 y 2 chicos" still adds the children).
 fn now_we_are(
     tokens: &[Token],
     number: &dyn Fn(usize) -> Option<numbers::Number>,

@@ -18,8 +18,8 @@
 //! - `reconsider`: second thoughts on the intent from the rest of the message (a move said
 //!   with why, a cabin taken out, a cabin wanted on dates).
 //! - `asks`: what a message asks besides its intent (another option, a recommendation, the
-//!   code, a question no table knows, an invoice or a receipt). `references`: words that point back (a bare number,
-//!   "reservala", "las mismas fechas", a nudge). `stay_changes`: nights, days and people said
+//!   code, a question no table knows, an invoice or a receipt). `references`: words that point
+//!   back (a bare number, "reservala", "las mismas fechas", a nudge). `stay_changes`: nights, days and people said
 //!   as a difference. `about_hold`: what is asked about a hold (a payment said made, and
 //!   whether outside the link: a transfer, a Pix).
 //! - `understanding`: the values read ([`Understanding`]); `json_line`: `fleetctl nlu`'s line.
@@ -573,9 +573,11 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     .flatten();
     // "¿La Coihue tiene deck? ¿y parrilla?": the thing no feature knows, asked beside others.
     // A view asked about is answered as one ("¿tiene vista al lago?").
+    // "¿Me hacés factura?", "a receipt please": what a person makes out.
+    let papers = asks::papers(&tokens);
     // "¿Hay alguien para recibirnos?", "¿hacen factura?": a topic of their own, not a thing
     // a cabin has.
-    let own_topic = asks::papers(&tokens)
+    let own_topic = papers
         || signals
             .topics
             .iter()
@@ -657,8 +659,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         earlier_dates: references::earlier_dates(&tokens),
         those_dates: references::those_dates(&tokens),
         // "Send me an invoice in the name of ACME": whom the invoice is for, not the guest.
-        name_given: name::given(text).filter(|_| !asks::papers(&tokens)),
-        asks_papers: asks::papers(&tokens),
+        name_given: name::given(text).filter(|_| !papers),
+        asks_papers: papers,
         settles: references::settles(text, &tokens),
         // "Esa no" turns the option down; it does not point at it. "Del primero al tres de
         // marzo": a day, not the first option.

@@ -262,8 +262,8 @@ pub(super) fn asks_of_it(tokens: &[Token]) -> bool {
     (pronoun || verb_of_it_first(tokens, FILLER)) && !tokens.iter().any(|t| t.is_any(ANY))
 }
 
-/// "Reservala", "reservámela", "la quiero", "book it", "reserva ela", "quero ela": a booking verb with a
-/// pronoun for the cabin (read on the words as written, before the bridge).
+/// "Reservala", "reservámela", "la quiero", "book it", "reserva ela", "quero ela": a booking verb
+/// with a pronoun for the cabin (read on the words as written, before the bridge).
 pub(super) fn refers_back(tokens: &[Token]) -> bool {
     const CLITIC: &[&str] = &[
         "reservala",

@@ -1,6 +1,6 @@
 //! A bridge from English and Portuguese (and Spanish chat shorthand, and the Spanish of other
-//! countries) to the Argentine Spanish words the parsers know: "from April 15 to 17" reads as "desde 15 abril hasta 17", "de 5 a 9 de
-//! janeiro" as "de 5 a 9 de enero", "pa 6" as "para 6". One table of phrases, so every parser
+//! countries) to the Argentine Spanish words the parsers know: "from April 15 to 17" reads as
+//! "desde 15 abril hasta 17", "de 5 a 9 de janeiro" as "de 5 a 9 de enero", "pa 6" as "para 6". One table of phrases, so every parser
 //! (dates, guests, intents, names, agreement) understands the three languages without a copy
 //! of its rules per language.
 //!
