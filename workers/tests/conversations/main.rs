@@ -109,7 +109,10 @@
 //! `cases_conv71.txt`,
 //! several intents in one message and yes/no questions in the three languages: availability,
 //! price and pets at once, a booking with a question about check-in, two or three yes/no
-//! questions, named cabins and "it", questions for a person and long emails of questions)
+//! questions, named cabins and "it", questions for a person and long emails of questions;
+//! `cases_conv75.txt`, the hard middle of a booking in the three languages: corrections,
+//! switches and pets after a hold, cancels taken back, "mejor no", every kind of yes, offers
+//! refused, and a paid stay moved, cancelled under the policy, its voucher and balance)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -379,6 +382,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv69.txt", include_str!("cases_conv69.txt")),
     ("cases_conv70.txt", include_str!("cases_conv70.txt")),
     ("cases_conv71.txt", include_str!("cases_conv71.txt")),
+    ("cases_conv75.txt", include_str!("cases_conv75.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
