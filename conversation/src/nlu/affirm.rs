@@ -315,6 +315,7 @@ pub(crate) fn puts_off(tokens: &[Token]) -> bool {
     let left_for_later =
         LEFT_FOR_LATER.iter().any(exact) && !tokens.iter().any(|t| t.is_any(ASKING));
     left_for_later
+        || wont_book(tokens)
         || PUT_OFF.iter().any(|p| {
             lexicon::find_phrase(tokens, p).is_some_and(|(pos, q)| {
                 q == lexicon::Quality::Exact
@@ -323,6 +324,45 @@ pub(crate) fn puts_off(tokens: &[Token]) -> bool {
                         .is_some_and(|t| t.is("que"))
             })
         })
+}
+
+/// "Por el momento no vamos a reservar", "al final no reservamos", "não vamos reservar", "we
+/// will not book" (bridged): the guest says they will not book, a polite no; the booking word
+/// at `i` is no order. Not "no la reserves" (an order not to, a cancellation), nor "no puedo
+/// reservar…?" (a question about booking).
+pub(crate) fn wont_book_at(tokens: &[Token], i: usize) -> bool {
+    #[rustfmt::skip]
+    const BETWEEN: &[&str] = &[
+        "vamos", "voy", "vou", "a", "ir", "por", "ahora", "el", "momento", "todavia", "aun",
+        "la", "lo", "nada", "mais", "enquanto", "ya", "mas",
+    ];
+    let booking = tokens.get(i).is_some_and(|t| {
+        t.is_any(&[
+            "reservar",
+            "reservamos",
+            "reservo",
+            "reservaremos",
+            "reservarla",
+            "reservarlo",
+        ])
+    });
+    booking
+        && (1..=4).any(|k| {
+            let Some(at) = i.checked_sub(k) else {
+                return false;
+            };
+            tokens
+                .get(at)
+                .is_some_and(|t| t.is_any(&["no", "nao"]) && !t.punct_after)
+                && tokens
+                    .get(at + 1..i)
+                    .is_some_and(|ws| ws.iter().all(|w| w.is_any(BETWEEN) && !w.punct_after))
+        })
+}
+
+/// Whether the message says the guest will not book ([`wont_book_at`] anywhere).
+fn wont_book(tokens: &[Token]) -> bool {
+    (0..tokens.len()).any(|i| wont_book_at(tokens, i))
 }
 
 /// "de una" as an article before a noun ("disponen de una cabaña", "de una noche"), not the

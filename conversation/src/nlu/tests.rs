@@ -7541,6 +7541,24 @@ fn conv74_left_for_later_a_check_out_alone_brackets_and_a_bare_wish() {
     for text in ["sí, adelante", "adelante, reservala"] {
         assert!(read(text).affirmative, "{text}");
     }
+    // Saying they will not book is a polite no, no order to book.
+    for text in [
+        "Muchas gracias, por el momento no vamos a reservar.",
+        "al final no reservamos, gracias",
+        "Obrigada pelo retorno, por enquanto não vamos reservar.",
+        "we will not book for now, thanks",
+        "thanks, we won't be booking",
+        "Thank you for your reply. We have decided not to go ahead for now.",
+    ] {
+        let u = read(text);
+        assert_ne!(u.intent, Intent::Book, "{text}: {u:?}");
+        assert!(!u.affirmative && u.defers, "{text}: {u:?}");
+    }
+    assert_eq!(read("no la reserves").intent, Intent::Cancel);
+    // Coming back to what was offered.
+    for text in ["hi again, we'd like to go ahead", "we want to go ahead"] {
+        assert!(read(text).affirmative, "{text}");
+    }
     // Not left for later: a time said after it, or a question asked on.
     assert!(!read("perfecto, para la próxima semana entonces").defers);
     assert!(

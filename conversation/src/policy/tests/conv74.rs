@@ -6,7 +6,8 @@
 //! brackets ("somos 6 (4 grandes y 2 nenes)") was counted twice; a booking verb with a pronoun
 //! after questions about one cabin ("bárbaro, la queremos del 26 al 29, somos 2") offered every
 //! cabin instead of holding that one; a stay wished for with nothing said ("Looking for a
-//! cabin") was not understood.
+//! cabin") was not understood. Probed after: "por el momento no vamos a reservar" was held too,
+//! and "we'd like to go ahead" was no yes.
 
 use super::*;
 
@@ -22,6 +23,9 @@ fn a_polite_no_left_for_later_holds_nothing() {
         "Thanks, we will leave it for now",
         "Obrigado pela resposta, mas vamos ficar para uma próxima vez.",
         "Beleza, quem sabe mais pra frente",
+        "Muchas gracias, por el momento no vamos a reservar.",
+        "Obrigada pelo retorno, por enquanto não vamos reservar.",
+        "Thank you for your reply. We have decided not to go ahead for now.",
     ] {
         let t = talk(&["hola, tienen para 2 del 10 al 13 de marzo?", text]);
         assert!(booked(&t).is_none(), "{text}: {}", said(&t));
@@ -30,6 +34,24 @@ fn a_polite_no_left_for_later_holds_nothing() {
     for text in ["sí, adelante", "adelante, reservala"] {
         let t = talk(&["hola, tienen para 2 del 10 al 13 de marzo?", text]);
         assert!(booked(&t).is_some(), "{text}: {}", said(&t));
+    }
+}
+
+#[test]
+fn coming_back_after_putting_it_off_books_what_was_offered() {
+    for text in [
+        "hi again, we'd like to go ahead",
+        "holaa ya está, la reservamos!",
+        "oi de novo! ela topou, pode reservar",
+    ] {
+        let b = held_over(&[
+            "hola, tienen para 2 del 10 al 13 de marzo?",
+            "lo consulto con mi pareja y te aviso",
+            text,
+        ])
+        .unwrap_or_else(|| panic!("{text}: nothing held"));
+        assert_eq!(b.accommodation_id, 1, "{text}");
+        assert_eq!(b.check_in, d("2027-03-10"), "{text}");
     }
 }
 
