@@ -135,7 +135,8 @@ pub struct ConversationState {
     /// again.
     #[serde(default)]
     pub cancelled: Option<String>,
-    /// The last reply placed a hold: a "mejor no" right after it calls it off.
+    /// The last reply placed a hold (or only said it is held, right after placing it): a
+    /// "mejor no" next calls it off.
     #[serde(default)]
     pub just_held: bool,
     /// The last reply moved the guest's hold to other dates or another cabin: "no, dejala

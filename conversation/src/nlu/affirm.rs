@@ -438,23 +438,56 @@ fn imperative_reserve(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| t.accented && t.is("reserva"))
 }
 
-/// "Mejor no", "no no", "uh no, pará", "nah, mejor no", "não, melhor não", "actually no": only
-/// a no, said with words of second thoughts and nothing else (not "no me llegó el link", not
-/// "no, gracias"). Right after a hold, the guest takes it back.
+/// "Mejor no", "no no", "uh no, pará", "nah, mejor no", "não, melhor não", "actually no",
+/// "mejor no, gracias", "never mind", "deixa pra lá": only a no or a shrug, said with words of
+/// second thoughts and nothing else (not "no me llegó el link", not a bare "no, gracias").
+/// Right after a hold, the guest takes it back.
 pub(crate) fn takes_back(tokens: &[Token]) -> bool {
     #[rustfmt::skip]
     const SECOND_THOUGHTS: &[&str] = &[
         "no", "nono", "nah", "mejor", "uh", "uy", "ay", "para", "espera", "perdon", "che",
         "pensandolo", "bien", "al", "final", "melhor", "nao", "actually", "wait", "on", "second",
         "thought", "thoughts", "hmm", "hm", "mmm", "mm", "m", "ehh", "eh", "ups", "sorry",
-        "disculpa", "ahora", "que", "lo", "pienso",
+        "disculpa", "ahora", "que", "lo", "pienso", "en", "realidad",
     ];
+    // Thanks go with a no only when second thoughts are said too ("mejor no, gracias"): a bare
+    // "no, gracias" may answer something else.
+    #[rustfmt::skip]
+    const THANKS: &[&str] = &[
+        "gracias", "igual", "thanks", "thank", "you", "anyway", "obrigado", "obrigada", "mesmo",
+        "assim",
+    ];
+    const CHANGED_MIND: &[&str] = &["mejor", "melhor", "realidad", "pensandolo", "thought"];
+    // "Never mind", "nvm", "deixa pra lá", "deixa quieto": a shrug is a no of its own.
+    #[rustfmt::skip]
+    const SHRUGS: &[&[&str]] = &[
+        &["never", "mind"], &["nevermind"], &["nvm"], &["deixa", "pra", "la"],
+        &["deixa", "para", "la"], &["deixa", "quieto"],
+    ];
+    let shrug: Vec<usize> = SHRUGS
+        .iter()
+        .filter_map(|words| {
+            (0..tokens.len())
+                .find(|&i| {
+                    words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
+                })
+                .map(|i| i..i + words.len())
+        })
+        .flatten()
+        .collect();
+    let second_thoughts = tokens.iter().any(|t| t.is_any(CHANGED_MIND)) || !shrug.is_empty();
     !tokens.is_empty()
         && tokens.len() <= 8
-        && tokens
-            .iter()
-            .any(|t| t.is_any(&["no", "nono", "nah", "nao"]))
-        && tokens.iter().all(|t| t.is_any(SECOND_THOUGHTS))
+        && (!shrug.is_empty()
+            || tokens
+                .iter()
+                .any(|t| t.is_any(&["no", "nono", "nah", "nao"])))
+        && tokens.iter().enumerate().all(|(i, t)| {
+            t.is_any(SECOND_THOUGHTS) || shrug.contains(&i) || (second_thoughts && t.is_any(THANKS))
+        })
 }
 
 #[cfg(test)]

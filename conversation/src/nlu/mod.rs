@@ -634,7 +634,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         parties,
         placed,
         asks_recommendation: asks::recommendation(&tokens),
-        declines: agreement.no,
+        // "Never mind", "deixa pra lá" after an offer: a no too.
+        declines: agreement.no || affirm::takes_back(&tokens),
         takes_back: affirm::takes_back(&tokens),
         which_yes: asks::which_yes(&tokens),
         // "Ya hice el pago, recién te aviso": saying they paid puts nothing off.

@@ -184,7 +184,7 @@ fn table_cues(tokens: &[Token]) -> Vec<Cue> {
     CUES.iter()
         .filter_map(|(phrase, intent, strength)| {
             let (pos, quality) = lexicon::find_phrase(tokens, phrase)?;
-            if *phrase == "olvidalo" && number_after(tokens, pos) {
+            if *phrase == "olvidalo" && (number_after(tokens, pos) || asks_after(tokens, pos)) {
                 return None;
             }
             Some(Cue {
@@ -578,6 +578,17 @@ fn number_after(tokens: &[Token], at: usize) -> bool {
         .any(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// "Never mind, what about the Lenga?", "olvidalo, ¿y para 4?", "esquece, e a Coihue?": the
+/// "forget it" at `at` drops what was just said and asks something else; the trip goes on.
+fn asks_after(tokens: &[Token], at: usize) -> bool {
+    #[rustfmt::skip]
+    const ASKS: &[&str] = &[
+        "what", "how", "which", "about", "and", "y", "e", "que", "qual", "cual", "cuanto",
+        "quanto", "tienen", "tem", "hay", "tenes",
+    ];
+    tokens.iter().skip(at + 1).any(|t| t.is_any(ASKS))
+}
+
 /// "Nah olvidate, no va a poder ser", "olvidalo nomás", "al final no se va a poder", "no se
 /// nos va a dar": the trip called off in words of its own, each a clause that ends there (or
 /// only an apology follows). Not "olvidate del cambio", "olvidate, dejala como estaba" (what
@@ -613,7 +624,7 @@ fn called_off(tokens: &[Token], then: &[&str]) -> Vec<Cue> {
     };
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if t.is_any(FORGET) && ends(i) && !number_after(tokens, i) {
+        if t.is_any(FORGET) && ends(i) && !number_after(tokens, i) && !asks_after(tokens, i) {
             out.push(cue(Intent::Cancel, Strong, Quality::Exact, i));
             continue;
         }

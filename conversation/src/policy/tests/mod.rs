@@ -403,6 +403,7 @@ mod stop32;
 mod stop33;
 mod stop34;
 mod stop35;
+mod stop36;
 mod tenth;
 mod third;
 mod twelfth;
