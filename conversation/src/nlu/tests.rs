@@ -7649,3 +7649,33 @@ fn conv75_a_change_ordered_alone_agrees_and_a_cancellation_taken_back() {
         assert_eq!(u.accommodation, None, "{text}: {u:?}");
     }
 }
+
+#[test]
+fn conv78_how_to_get_there_said_with_make_or_as_directions() {
+    for text in [
+        "como faço pra chegar aí?",
+        "como faço para chegar?",
+        "como fazemos pra chegar na cabana?",
+        "¿cómo hago para llegar?",
+        "como hacemos para llegar desde Bariloche?",
+        "how do we get to the cabins?",
+        "how do I get to your place?",
+        "how to get there from the airport?",
+        "how can we get there?",
+        "what is the best way to get there? any directions?",
+        "what's the best way to get to you from the airport?",
+        "qual a melhor forma de chegar até vocês?",
+        "cuál es la mejor manera de llegar?",
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::Location), "{text}: {u:?}");
+    }
+    // Arriving late or early stays the check-in's question, not the address.
+    for text in [
+        "llegamos tarde, tipo 22, hay problema?",
+        "can we arrive early?",
+    ] {
+        let u = read(text);
+        assert!(!u.topics.contains(&InfoTopic::Location), "{text}: {u:?}");
+    }
+}

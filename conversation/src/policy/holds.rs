@@ -395,7 +395,13 @@ pub(crate) fn paying_held(
         None => how,
     };
     let mut out = vec![say(said)];
-    out.extend(held_price(s, u, facts));
+    // "How much is left to pay on arrival? Can we pay it by card?": the way answered, then
+    // the hold's total, deposit and link with the balance's amount (not only the deposit).
+    if u.asks_balance {
+        out.extend(balance(s, u, facts));
+    } else {
+        out.extend(held_price(s, u, facts));
+    }
     out
 }
 
