@@ -111,7 +111,9 @@
 //! price and pets at once, a booking with a question about check-in, two or three yes/no
 //! questions, named cabins and "it", questions for a person and long emails of questions;
 //! `cases_conv74.txt`, ordinary whole conversations from the first hello to the voucher or a
-//! polite no, guests who ask first, split their details, decline and come back)
+//! polite no, guests who ask first, split their details, decline and come back;
+//! `cases_conv76.txt`, a generalist sample over every bullet, mostly Argentine WhatsApp with
+//! lunfardo and voice notes, some emails, English and Portuguese)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -382,6 +384,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv70.txt", include_str!("cases_conv70.txt")),
     ("cases_conv71.txt", include_str!("cases_conv71.txt")),
     ("cases_conv74.txt", include_str!("cases_conv74.txt")),
+    ("cases_conv76.txt", include_str!("cases_conv76.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
