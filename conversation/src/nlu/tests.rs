@@ -7588,3 +7588,98 @@ fn conv74_left_for_later_a_check_out_alone_brackets_and_a_bare_wish() {
         assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
     }
 }
+
+fn conv76_d(s: &str) -> NaiveDate {
+    s.parse().expect("a date")
+}
+
+#[test]
+fn conv76_a_part_of_a_month_gives_its_month_to_the_days_after_it() {
+    for (text, check_in, check_out) in [
+        (
+            "Quería saber si tienen disponibilidad para la segunda quincena de mayo, del 17 al 21.",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        (
+            "la primera quincena de mayo, del 3 al 6",
+            "2027-05-03",
+            "2027-05-06",
+        ),
+        (
+            "la primera semana de abril, del 3 al 6",
+            "2027-04-03",
+            "2027-04-06",
+        ),
+        (
+            "la segunda quincena de mayo, de 17 a 21",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        (
+            "na segunda quinzena de maio, de 17 a 21",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        (
+            "a primeira quinzena de maio, de 3 a 6",
+            "2027-05-03",
+            "2027-05-06",
+        ),
+        (
+            "in the second half of May, from the 17th to the 21st",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        ("late May, 27 to 30", "2027-05-27", "2027-05-30"),
+        (
+            "end of May, from the 27th to the 30th",
+            "2027-05-27",
+            "2027-05-30",
+        ),
+        (
+            "mid May, from the 14th to the 17th",
+            "2027-05-14",
+            "2027-05-17",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(conv76_d(check_in)), "{text}: {u:?}");
+        assert_eq!(u.check_out, Some(conv76_d(check_out)), "{text}: {u:?}");
+    }
+    // The part alone is still the whole part; "na segunda" alone is still Monday; "may" alone
+    // is still a verb.
+    let u = read("la segunda quincena de mayo");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(conv76_d("2027-05-16")), Some(conv76_d("2027-05-31")))
+    );
+    assert!(
+        read("5 noches en la segunda quincena de marzo").check_out == Some(conv76_d("2027-03-21"))
+    );
+    assert!(read("we may come late").check_in.is_none());
+}
+
+#[test]
+fn conv76_the_balance_asked_in_other_words_is_the_payment() {
+    for text in [
+        "thanks! is the rest paid on arrival?",
+        "do we pay the remaining on arrival?",
+        "the remainder is paid there?",
+        "what about the rest of the money?",
+        "gracias! y lo que falta se paga alla?",
+        "la diferencia la pagamos al llegar?",
+        "o resto é pago na chegada?",
+        "obrigado! o resto a gente paga aí?",
+        "o que falta eu pago quando?",
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::Payment), "{text}: {u:?}");
+        assert_ne!(u.intent, Intent::Book, "{text}: {u:?}");
+    }
+    assert!(
+        !read("the rest of us arrive later")
+            .topics
+            .contains(&InfoTopic::Payment)
+    );
+}
