@@ -111,7 +111,8 @@
 //! price and pets at once, a booking with a question about check-in, two or three yes/no
 //! questions, named cabins and "it", questions for a person and long emails of questions;
 //! `cases_conv72.txt`, the bullets one by one, mostly Argentine WhatsApp and a few
-//! emails)
+//! emails; `cases_conv74.txt`, ordinary whole conversations from the first hello to the
+//! voucher or a polite no, guests who ask first, split their details, decline and come back)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -382,6 +383,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv70.txt", include_str!("cases_conv70.txt")),
     ("cases_conv71.txt", include_str!("cases_conv71.txt")),
     ("cases_conv72.txt", include_str!("cases_conv72.txt")),
+    ("cases_conv74.txt", include_str!("cases_conv74.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
