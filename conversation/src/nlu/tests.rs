@@ -7578,6 +7578,16 @@ fn conv72_an_end_of_the_stay_alone_a_size_pointed_at_and_the_party_settled() {
     for text in ["nos quedamos 3", "quedamos 3 noches"] {
         assert_eq!(read(text).guests, None, "{text}");
     }
+    // "We're only 5 now": the party in English with "only".
+    for (text, n) in [
+        ("sorry, we're only 5 now", 5),
+        ("we are only 4", 4),
+        ("we'll only be 3", 3),
+        ("there are only 3 of us", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    assert_eq!(read("we are only staying 2 nights").guests, None);
 }
 
 #[test]

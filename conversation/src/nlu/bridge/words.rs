@@ -689,6 +689,15 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("we d be", "seriamos"),
     ("we'd be", "seriamos"),
     ("we re going to be", "vamos a ser"),
+    // "Sorry, we're only 5 now", "there are only 3 of us", "we'll only be 4": the party as it
+    // now stands, "only" read as the Spanish "solo".
+    ("we are only", "somos solo"),
+    ("we re only", "somos solo"),
+    ("were only", "somos solo"),
+    ("there are only", "somos solo"),
+    ("we will only be", "seremos solo"),
+    ("we ll only be", "seremos solo"),
+    ("well only be", "seremos solo"),
     // "Oh wait, we're actually 3": the party corrected.
     ("we re actually", "en realidad somos"),
     ("we are actually", "en realidad somos"),

@@ -4,7 +4,7 @@
 //! understood; an option pointed at by its size in a relative clause ("la que tiene más lugar",
 //! "the one with more room", "a que tem mais espaço") was answered as a question about the
 //! cabins and the yes after it held the option proposed before; the party settled with
-//! "quedamos 4" (no "en") after a hold left the hold as it was.
+//! "quedamos 4" (no "en") or "we're only 4 now" after a hold left the hold as it was.
 
 use super::*;
 
@@ -100,6 +100,8 @@ fn the_party_settled_with_quedamos_after_a_hold_changes_the_hold() {
         "nos vamos a tener que bajar 2, quedamos 4",
         "al final quedamos 4",
         "quedamos cuatro nomas",
+        "sorry, we're only 4 now",
+        "there are only 4 of us now",
     ] {
         let t = world.run(&state, text);
         assert_eq!(moved_to(&t), Some((3, 4)), "{text}: {}", said(&t));
