@@ -1112,3 +1112,81 @@ pub(super) fn both_wanted(tokens: &[Token]) -> bool {
             })
         })
 }
+
+/// One end of the stay named alone after "y", "and", "what about" ("¿y la salida?", "y el
+/// egreso?", "e a saída?", "and departure?", "¿y la entrada?", "e a chegada?", "what about
+/// arrival?"), maybe with "a qué hora" or "time" after it: the time of that end asked, as a
+/// question that follows on the check-in times. Rewritten as "y el horario de salida" (or "de
+/// entrada"), the words every reader takes as that question; any other message unchanged.
+pub(super) fn end_of_stay_alone(tokens: Vec<Token>) -> Vec<Token> {
+    const LEAD: &[&str] = &[
+        "ah",
+        "ok",
+        "okey",
+        "oka",
+        "genial",
+        "perfecto",
+        "joya",
+        "barbaro",
+        "buenisimo",
+        "bien",
+        "gracias",
+        "bueno",
+        "great",
+        "thanks",
+        "perfect",
+        "cool",
+        "otimo",
+        "beleza",
+        "blz",
+        "obrigado",
+        "obrigada",
+        "legal",
+    ];
+    const ARTICLES: &[&str] = &["la", "el", "a", "o", "the", "lo", "de", "do", "da", "your"];
+    const DEPARTURE: &[&str] = &["salida", "egreso", "departure", "leaving"];
+    const ARRIVAL: &[&str] = &["entrada", "ingreso", "llegada", "arrival"];
+    const AFTER: &[&str] = &[
+        "a", "que", "hora", "horario", "time", "cual", "es", "como", "seria", "sera", "what", "is",
+        "qual", "e", "de", "la", "cabana", "cabanas",
+    ];
+    let mut i = 0;
+    while tokens.get(i).is_some_and(|t| t.is_any(LEAD)) {
+        i += 1;
+    }
+    let lead = i;
+    if tokens.get(i).is_some_and(|t| t.is_any(&["y", "e", "and"])) {
+        i += 1;
+    } else if tokens.get(i).is_some_and(|t| t.is_any(&["what", "how"]))
+        && tokens.get(i + 1).is_some_and(|t| t.is("about"))
+    {
+        i += 2;
+    } else {
+        return tokens;
+    }
+    while tokens.get(i).is_some_and(|t| t.is_any(ARTICLES)) {
+        i += 1;
+    }
+    let end = match tokens.get(i) {
+        Some(t) if t.is_any(DEPARTURE) => "salida",
+        Some(t) if t.is_any(ARRIVAL) => "entrada",
+        _ => return tokens,
+    };
+    let rest = &tokens[i + 1..];
+    if rest.len() > 4 || !rest.iter().all(|t| t.is_any(AFTER)) {
+        return tokens;
+    }
+    let punct_after = tokens.last().is_some_and(|t| t.punct_after);
+    let mut read: Vec<Token> = tokens[..lead].to_vec();
+    let words = ["y", "el", "horario", "de", end];
+    for (k, w) in words.iter().enumerate() {
+        read.push(Token {
+            text: (*w).to_owned(),
+            accented: false,
+            punct_after: punct_after && k + 1 == words.len(),
+            known: true,
+            enye: false,
+        });
+    }
+    read
+}

@@ -7523,6 +7523,74 @@ fn conv70_a_day_said_instead_of_another_and_forget_it_with_a_number() {
 }
 
 #[test]
+fn conv72_an_end_of_the_stay_alone_a_size_pointed_at_and_the_party_settled() {
+    // One end of the stay named alone after "y", "and", "e": its time asked.
+    for (text, feature) in [
+        ("y la salida?", Feature::CheckOut),
+        ("ok, y el egreso?", Feature::CheckOut),
+        ("genial y la salida cual es?", Feature::CheckOut),
+        ("e a saída?", Feature::CheckOut),
+        ("and departure?", Feature::CheckOut),
+        ("y la entrada?", Feature::CheckIn),
+        ("e a chegada?", Feature::CheckIn),
+        ("what about arrival time?", Feature::CheckIn),
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}: {u:?}");
+        assert_eq!(u.info_topic, Some(InfoTopic::CheckInTime), "{text}: {u:?}");
+        assert_eq!(u.features, vec![feature], "{text}: {u:?}");
+    }
+    // Not with anything else said of it.
+    for text in ["y la entrada para el auto?", "y la salida el 10?"] {
+        assert_ne!(
+            read(text).info_topic,
+            Some(InfoTopic::CheckInTime),
+            "{text}"
+        );
+    }
+    // An option pointed at by its size, no question mark: no question about the cabins.
+    for (text, choice) in [
+        ("la que tiene mas lugar", Choice::Largest),
+        ("la de mas capacidad", Choice::Largest),
+        ("the one with more room", Choice::Largest),
+        ("the one with the most space", Choice::Largest),
+        ("a que tem mais espaço", Choice::Largest),
+        ("la que tiene menos lugar", Choice::Smallest),
+    ] {
+        let u = read(text);
+        assert_eq!(u.choice, Some(choice), "{text}: {u:?}");
+        assert!(u.topics.is_empty(), "{text}: {u:?}");
+        assert_ne!(u.intent, Intent::AskInfo, "{text}: {u:?}");
+    }
+    for text in ["la que sale mas", "la que cuesta más", "a que custa mais"] {
+        assert_eq!(read(text).choice, Some(Choice::Priciest), "{text}");
+    }
+    assert_eq!(read("cual sale mas barato?").choice, Some(Choice::Cheapest));
+    // "Quedamos 4": the party as it now stands; "nos quedamos 3" is no party.
+    for (text, n) in [
+        ("quedamos 4", 4),
+        ("nos vamos a tener que bajar 2, quedamos 4", 4),
+        ("al final quedamos cuatro", 4),
+        ("quedamos en 5", 5),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    for text in ["nos quedamos 3", "quedamos 3 noches"] {
+        assert_eq!(read(text).guests, None, "{text}");
+    }
+    // "We're only 5 now": the party in English with "only".
+    for (text, n) in [
+        ("sorry, we're only 5 now", 5),
+        ("we are only 4", 4),
+        ("we'll only be 3", 3),
+        ("there are only 3 of us", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    assert_eq!(read("we are only staying 2 nights").guests, None);
+}
+
+#[test]
 fn conv74_left_for_later_a_check_out_alone_brackets_and_a_bare_wish() {
     // A stay left for later is no yes, whatever mild words come with it; "adelante" alone is.
     for text in [
