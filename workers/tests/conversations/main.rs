@@ -109,7 +109,9 @@
 //! `cases_conv71.txt`,
 //! several intents in one message and yes/no questions in the three languages: availability,
 //! price and pets at once, a booking with a question about check-in, two or three yes/no
-//! questions, named cabins and "it", questions for a person and long emails of questions)
+//! questions, named cabins and "it", questions for a person and long emails of questions;
+//! `cases_conv73.txt`, the bullets one by one for English-speaking and Brazilian guests
+//! in their own date forms, replies kept in their language through one-word messages)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -379,6 +381,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv69.txt", include_str!("cases_conv69.txt")),
     ("cases_conv70.txt", include_str!("cases_conv70.txt")),
     ("cases_conv71.txt", include_str!("cases_conv71.txt")),
+    ("cases_conv73.txt", include_str!("cases_conv73.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
