@@ -82,12 +82,12 @@ pub(super) const COMPARE_WORDS: &[&str] = &[
     "compararlas",
 ];
 
-/// "La noche", "por noche", "per night", "a night", "each night", "da diária" (the bridge
-/// reads "diária" as "noche"), "nightly": one night's price, not the stay's ("esta noche" is
+/// "La noche", "por noche", "per night", "a night", "each night", "una noche", "uma noite",
+/// "da diária" (the bridge reads "diária" as "noche"), "nightly": one night's price, not the stay's ("esta noche" is
 /// tonight).
 pub(super) fn per_night(tokens: &[Token]) -> bool {
     const BEFORE: &[&str] = &[
-        "la", "por", "per", "a", "each", "every", "cada", "da", "one",
+        "la", "por", "per", "a", "each", "every", "cada", "da", "one", "una", "uma",
     ];
     tokens.iter().enumerate().any(|(i, t)| {
         t.is("nightly")

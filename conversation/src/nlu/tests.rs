@@ -7521,3 +7521,104 @@ fn conv70_a_day_said_instead_of_another_and_forget_it_with_a_number() {
         assert_eq!(read(text).intent, Intent::Cancel, "{text}");
     }
 }
+
+#[test]
+fn conv73_a_cabin_price_asked_in_other_words_and_one_night_with_its_article() {
+    // What a cabin charges, in words the price tables had not: "charge", "pricey", "go for a
+    // night", "run a night"; one night said with "una"/"uma" is the nightly price.
+    for (text, night) in [
+        ("what do you charge for the Lenga?", false),
+        ("what do you guys charge for the Coihue?", false),
+        ("how pricey is the Arrayán?", false),
+        ("how expensive is the Coihue?", false),
+        ("what does the Coihue go for a night?", true),
+        ("what does the Lenga run a night?", true),
+        ("quanto custa uma noite na Coihue?", true),
+        ("¿cuánto sale una noche en la Lenga?", true),
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskPrice, "{text}: {u:?}");
+        assert_eq!(u.per_night, night, "{text}: {u:?}");
+        assert!(u.accommodation.is_some(), "{text}: {u:?}");
+    }
+    // With dates in the same message the price question stays a nightly one.
+    let u =
+        read("g'day! what does the Coihue go for a night? 4 of us plus the dog, March 1st to 4th");
+    assert!(u.per_night || u.night_price_too, "{u:?}");
+    assert_eq!(u.guests, Some(4), "{u:?}");
+    // "Go for" the cabin is a pick, never a price.
+    assert_ne!(read("we'll go for the Coihue").intent, Intent::AskPrice);
+}
+
+#[test]
+fn conv73_yes_words_of_english_speakers_and_brazilians_and_yes_words_only_alone() {
+    for text in [
+        "absolutely",
+        "definitely!",
+        "certainly",
+        "yup",
+        "yea",
+        "you bet",
+        "all right",
+        "righto",
+        "too easy",
+        "let's go",
+        "please do",
+        "it's a deal",
+        "com certeza",
+        "partiu",
+        "demorou",
+        "aham",
+        "uhum",
+        "pode",
+        "pode mandar",
+        "quero",
+        "vamos",
+        "deal",
+        "do it",
+        "why not",
+        "por favor",
+        "ya",
+    ] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    // The words that are a yes only alone say something else in a longer message.
+    for text in [
+        "pode levar cachorro?",
+        "preciso de um recibo do pagamento, pode mandar?",
+        "ya reservé la semana pasada",
+        "why not the Coihue?",
+        "any deal for a week?",
+    ] {
+        assert!(!read(text).affirmative, "{text}");
+    }
+}
+
+#[test]
+fn conv73_a_cabin_asked_whether_dear_and_what_it_goes_for() {
+    for text in [
+        "is the Lenga expensive?",
+        "is it pricey?",
+        "¿es cara la Lenga?",
+        "la Coihue es muy cara?",
+        "a Lenga é cara?",
+        "what does the Lenga go for?",
+        "what do the cabins go for?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskPrice, "{text}");
+    }
+    // A pick, a comparison, advice or a complaint is no price question.
+    assert_eq!(
+        read("the most expensive one please").choice,
+        Some(Choice::Priciest)
+    );
+    for text in [
+        "which one should we go for?",
+        "what would you go for?",
+        "we'll go for the Coihue",
+        "es re caro",
+        "it's too expensive",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskPrice, "{text}");
+    }
+}

@@ -376,6 +376,7 @@ mod conv68;
 mod conv69;
 mod conv70;
 mod conv71;
+mod conv73;
 mod eighteenth;
 mod eighth;
 mod eleventh;

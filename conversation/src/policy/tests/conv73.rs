@@ -1,0 +1,95 @@
+//! Turns a seventy-third set of conversations (the issue's bullets for English-speaking and
+//! Brazilian guests) found wrong: a cabin's price asked in other words ("what does the Coihue go
+//! for a night?", "what do you charge for the Lenga?", "how pricey is the Ñire?", "quanto custa
+//! uma noite na Ñire?") was no price question, so an offer with dates in the same message gave
+//! only the stay's total and, alone, the bot did not understand; so was a cabin asked whether
+//! dear ("is the Lenga expensive?", "¿es cara la Coihue?", "a Lenga é cara?"); and many yes
+//! words of English speakers and Brazilians ("absolutely", "yup", "you bet", "righto", "too
+//! easy", "com certeza", "partiu", "pode" alone) were not understood after an offer.
+
+use super::*;
+
+#[test]
+fn a_nightly_price_asked_in_other_words_with_dates_gets_the_night_too() {
+    for (text, night) in [
+        (
+            "g'day! what does the Coihue go for a night? 4 of us plus the dog, March 1st to 4th",
+            "90.000",
+        ),
+        (
+            "Hi, we're 4 from Jan 3-7. What does the Lenga go for a night?",
+            "135.000",
+        ),
+        (
+            "quanto custa uma noite na Coihue? somos 2, de 10 a 13 de março",
+            "90.000",
+        ),
+        (
+            "¿cuánto sale una noche en la Lenga? somos 5 del 10 al 13 de marzo",
+            "135.000",
+        ),
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(s.contains(night), "{text}: {s}");
+    }
+}
+
+#[test]
+fn a_cabin_price_asked_in_other_words_alone_is_its_nightly_price() {
+    for (text, price) in [
+        ("what do you charge for the Lenga?", "135.000"),
+        ("how pricey is the Coihue?", "90.000"),
+        ("how expensive is the Lenga?", "135.000"),
+        ("what does the Arrayán run a night?", "45.000"),
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(s.contains(price), "{text}: {s}");
+        assert!(!s.contains("noche"), "{text}: answered in English: {s}");
+    }
+}
+
+#[test]
+fn a_yes_word_of_any_english_or_brazilian_guest_takes_the_cabin_offered() {
+    for text in [
+        "absolutely",
+        "yup",
+        "you bet",
+        "righto",
+        "too easy",
+        "com certeza",
+        "partiu",
+        "pode",
+        "aham",
+    ] {
+        let t = talk(&["somos 4 del 10 al 13 de marzo", text]);
+        assert!(booked(&t).is_some(), "{text}: {}", said(&t));
+    }
+}
+
+#[test]
+fn a_yes_word_after_a_yes_no_answer_holds_nothing() {
+    for (question, yes) in [
+        ("Does the Lenga take dogs?", "absolutely"),
+        ("a Lenga aceita cachorro?", "pode"),
+        ("a Lenga aceita cachorro?", "com certeza"),
+    ] {
+        let t = talk(&[question, yes]);
+        assert!(booked(&t).is_none(), "{question} / {yes}: {}", said(&t));
+    }
+}
+
+#[test]
+fn a_cabin_asked_whether_dear_gets_its_nightly_price() {
+    for (text, price) in [
+        ("is the Lenga expensive?", "135.000"),
+        ("¿es cara la Coihue?", "90.000"),
+        ("a Lenga é cara?", "135.000"),
+        ("what does the Coihue go for?", "90.000"),
+    ] {
+        let t = talk(&[text]);
+        let s = said(&t);
+        assert!(s.contains(price), "{text}: {s}");
+    }
+}
