@@ -7622,3 +7622,17 @@ fn conv73_a_cabin_asked_whether_dear_and_what_it_goes_for() {
         assert_ne!(read(text).intent, Intent::AskPrice, "{text}");
     }
 }
+
+#[test]
+fn conv73_a_party_said_with_only_or_just() {
+    for (text, n) in [
+        ("wait, we're only 3", 3),
+        ("we're just 3", 3),
+        ("we are only two", 2),
+        ("it's just us two", 2),
+        ("we'll only be 4", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    assert_eq!(read("we are just looking").guests, None);
+}

@@ -5,7 +5,9 @@
 //! only the stay's total and, alone, the bot did not understand; so was a cabin asked whether
 //! dear ("is the Lenga expensive?", "¿es cara la Coihue?", "a Lenga é cara?"); and many yes
 //! words of English speakers and Brazilians ("absolutely", "yup", "you bet", "righto", "too
-//! easy", "com certeza", "partiu", "pode" alone) were not understood after an offer.
+//! easy", "com certeza", "partiu", "pode" alone) were not understood after an offer; a party
+//! said with "only"/"just" ("wait, we're only 3") was not read; and a cabin only named with
+//! nothing on the table ("la Lenga?", "e a Coihue?", "the Lenga") got "I didn't understand".
 
 use super::*;
 
@@ -91,5 +93,34 @@ fn a_cabin_asked_whether_dear_gets_its_nightly_price() {
         let t = talk(&[text]);
         let s = said(&t);
         assert!(s.contains(price), "{text}: {s}");
+    }
+}
+
+#[test]
+fn a_cabin_only_named_with_nothing_on_the_table_is_described_in_the_guests_language() {
+    for (first, text, name, words) in [
+        ("hola", "la Lenga?", "Cabaña Lenga", "personas"),
+        ("hi", "the Coihue", "Cabaña Coihue", "guests"),
+        ("hi", "Lenga?", "Cabaña Lenga", "guests"),
+        ("oi", "e a Coihue?", "Cabaña Coihue", "pessoas"),
+    ] {
+        let t = talk(&[first, text]);
+        let s = said(&t);
+        assert!(s.contains(name), "{text}: {s}");
+        assert!(s.contains(words), "{text}: {s}");
+        assert!(booked(&t).is_none(), "{text}: {s}");
+        assert_eq!(t.state.accommodation.as_deref(), Some(name), "{text}");
+    }
+}
+
+#[test]
+fn a_party_said_with_only_after_a_hold_corrects_it() {
+    for text in ["wait, we're only 3", "we're just 3 now"] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        let moved = t.effects.iter().find_map(|e| match e {
+            Effect::MoveHold { to, .. } => Some(to.guests),
+            _ => None,
+        });
+        assert_eq!(moved, Some(3), "{text}: {}", said(&t));
     }
 }
