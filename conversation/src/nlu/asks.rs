@@ -575,13 +575,29 @@ pub(super) fn voucher(tokens: &[Token]) -> bool {
         "mandan", "mandar", "manda", "mande", "pasas", "pasame", "pasan", "pasar", "envias",
         "enviame", "envian", "enviar", "envia", "envie", "send", "resend", "forward",
     ];
+    // "I lost the confirmation", "no encuentro la confirmación", "perdi a confirmação",
+    // "never got the confirmation": the confirmation missing is asked for again ("recebi a
+    // confirmação, obrigado" has it).
+    const LOST: &[&str] = &["perdi", "perdimos", "perdemos", "lost"];
+    #[rustfmt::skip]
+    const NOT_HAD: &[&str] = &[
+        "encuentro", "encontramos", "find", "recibi", "recibimos", "got", "get", "received",
+        "recebi", "recebemos", "acho", "encontro", "llego",
+    ];
+    const NOT: &[&str] = &[
+        "no", "not", "nao", "never", "nunca", "t", "didnt", "havent", "cant",
+    ];
+    let before = |i: usize, k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
+    let missing = |i: usize, k: usize| {
+        before(i, k).is_some_and(|b| {
+            b.is_any(LOST)
+                || b.is_any(NOT_HAD)
+                    && (1..=2).any(|n| before(i, k + n).is_some_and(|x| x.is_any(NOT)))
+        })
+    };
     let sent_again = tokens.iter().enumerate().any(|(i, t)| {
         t.is_any(&["confirmacion", "confirmation", "confirmacao"])
-            && (1..=4).any(|k| {
-                i.checked_sub(k)
-                    .and_then(|p| tokens.get(p))
-                    .is_some_and(|b| b.is_any(SEND))
-            })
+            && (1..=4).any(|k| before(i, k).is_some_and(|b| b.is_any(SEND)) || missing(i, k))
     });
     // "¿Me pasás todo?", "me reenviás la info?", "mandame los datos de nuevo x fa": all of it
     // asked to be sent, of nothing named ("pasame info de la Lenga" asks about a cabin).

@@ -7636,3 +7636,42 @@ fn conv73_a_party_said_with_only_or_just() {
     }
     assert_eq!(read("we are just looking").guests, None);
 }
+
+#[test]
+fn conv73_goodbyes_a_confirmation_missing_and_a_payment_gone_through() {
+    for text in [
+        "see you then!",
+        "see you soon",
+        "bye!",
+        "nos vemos!",
+        "hasta pronto",
+        "até lá!",
+        "tchau",
+    ] {
+        assert!(read(text).thanks, "{text}");
+    }
+    for text in [
+        "I lost the confirmation",
+        "perdi a confirmação",
+        "no encuentro la confirmación",
+        "I never got the confirmation",
+        "não recebi a confirmação",
+    ] {
+        assert!(read(text).asks_voucher, "{text}");
+    }
+    for text in [
+        "Recebi a confirmação, obrigado!",
+        "got the confirmation, thanks",
+    ] {
+        assert!(!read(text).asks_voucher, "{text}");
+    }
+    for text in [
+        "did the payment go through?",
+        "has the deposit gone through?",
+    ] {
+        assert_eq!(read(text).about_hold, Some(AboutHold::Paid), "{text}");
+    }
+    // "Through" between two days is still the end of a stay.
+    let u = read("the 5th through the 9th of March, 2 of us");
+    assert!(u.check_in.is_some() && u.check_out.is_some(), "{u:?}");
+}

@@ -542,6 +542,19 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("superb", "genial"),
     ("splendid", "genial"),
     ("cheers", "gracias"),
+    // Goodbyes: "bye", "see you then", "tchau", "até lá" (read as "chau", "nos vemos").
+    ("bye", "chau"),
+    ("bye bye", "chau"),
+    ("goodbye", "chau"),
+    ("see you soon", "nos vemos"),
+    ("see you then", "nos vemos"),
+    ("see you there", "nos vemos"),
+    ("see ya", "nos vemos"),
+    ("tchau", "chau"),
+    ("ate logo", "hasta luego"),
+    ("ate mais", "hasta luego"),
+    ("ate breve", "hasta pronto"),
+    ("ate la", "nos vemos"),
     // English: corrections and choices
     ("actually", "en realidad"),
     ("i made a mistake", "me equivoque"),
@@ -1009,6 +1022,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("with my girlfriend", "con mi novia"),
     ("with my boyfriend", "con mi novio"),
     ("till", "hasta"),
+    // "Did the payment go through?": a payment's arriving, never a date's end.
+    ("go through", "acredito"),
+    ("gone through", "acredito"),
+    ("went through", "acredito"),
+    ("goes through", "acredito"),
     ("through", "hasta"),
     ("thru", "hasta"),
     // "To" before a verb is no "until" ("we'd like to come Jan 30 - Feb 2").

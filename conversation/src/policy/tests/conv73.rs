@@ -7,7 +7,9 @@
 //! words of English speakers and Brazilians ("absolutely", "yup", "you bet", "righto", "too
 //! easy", "com certeza", "partiu", "pode" alone) were not understood after an offer; a party
 //! said with "only"/"just" ("wait, we're only 3") was not read; and a cabin only named with
-//! nothing on the table ("la Lenga?", "e a Coihue?", "the Lenga") got "I didn't understand".
+//! nothing on the table ("la Lenga?", "e a Coihue?", "the Lenga") got "I didn't understand";
+//! so did goodbyes ("see you then!", "até lá!", "nos vemos"), a confirmation lost ("I lost the
+//! confirmation", "perdi a confirmação") and "did the payment go through?".
 
 use super::*;
 
@@ -122,5 +124,18 @@ fn a_party_said_with_only_after_a_hold_corrects_it() {
             _ => None,
         });
         assert_eq!(moved, Some(3), "{text}: {}", said(&t));
+    }
+}
+
+#[test]
+fn a_goodbye_after_paying_is_thanked_in_the_guests_language() {
+    for (text, words) in [
+        ("see you then!", "Thank"),
+        ("até lá!", "Obrigad"),
+        ("nos vemos!", "Gracias"),
+    ] {
+        let t = coihue_hold(true).run(&after_hold(), text);
+        let s = said(&t);
+        assert!(s.contains(words), "{text}: {s}");
     }
 }
