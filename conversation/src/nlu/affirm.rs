@@ -63,6 +63,22 @@ pub(crate) const PUT_OFF: &[&str] = &[
     "luego te",
 ];
 
+/// Left for later: "por ahora lo vamos a dejar", "lo dejamos para más adelante", "quizás más
+/// adelante", "será en otra oportunidad", "para la próxima". Only in a message that asks nothing:
+/// "para la próxima vamos con toda la familia, ¿cuánto sale la Lenga?" asks on.
+#[rustfmt::skip]
+const LEFT_FOR_LATER: &[&str] = &[
+    "lo vamos a dejar", "lo dejamos para", "lo dejo para", "mas adelante", "otra oportunidad",
+    "otra ocasion", "otra vez sera", "para la proxima", "la proxima vez", "por ahora no",
+];
+
+/// Words that ask something, anywhere in a message.
+#[rustfmt::skip]
+const ASKING: &[&str] = &[
+    "cuanto", "cuanta", "cuantos", "cuantas", "como", "donde", "cuando", "cual", "cuales", "hay",
+    "tienen", "tenes", "aceptan", "incluye", "sale", "sabes", "podes", "pueden",
+];
+
 #[rustfmt::skip]
 const NEGATIONS: &[&str] = &[
     "mejor no", "no gracias", "no quiero", "no me sirve", "no nos sirve", "no puedo", "no podemos",
@@ -119,7 +135,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
         list.iter().any(|p| {
             lexicon::find_phrase(tokens, p).is_some_and(|(pos, _)| {
                 let article = *p == "de una" && article_of(tokens, pos);
-                !(confirms_later(tokens, pos) || article)
+                !(confirms_later(tokens, pos) || article || later_on(tokens, pos))
             })
         })
     };
@@ -293,14 +309,79 @@ const ORDERS: &[&str] = &[
 /// The guest puts the decision off ("lo pienso", "te aviso", "te confirmo").
 /// Not "te aviso que llevamos perro", "te confirmo que somos 4": those inform.
 pub(crate) fn puts_off(tokens: &[Token]) -> bool {
-    PUT_OFF.iter().any(|p| {
+    // Not "para la próxima semana", "más adelante en el mes": a time said, no putting off.
+    const TIME: &[&str] = &[
+        "semana",
+        "semanas",
+        "mes",
+        "finde",
+        "fin",
+        "ano",
+        "temporada",
+        "quincena",
+        "en",
+        "del",
+        "de",
+    ];
+    let exact = |p: &&str| {
         lexicon::find_phrase(tokens, p).is_some_and(|(pos, q)| {
             q == lexicon::Quality::Exact
                 && !tokens
                     .get(pos + lexicon::phrase_len(p))
-                    .is_some_and(|t| t.is("que"))
+                    .is_some_and(|t| t.is_any(TIME))
         })
-    })
+    };
+    let left_for_later =
+        LEFT_FOR_LATER.iter().any(exact) && !tokens.iter().any(|t| t.is_any(ASKING));
+    left_for_later
+        || wont_book(tokens)
+        || PUT_OFF.iter().any(|p| {
+            lexicon::find_phrase(tokens, p).is_some_and(|(pos, q)| {
+                q == lexicon::Quality::Exact
+                    && !tokens
+                        .get(pos + lexicon::phrase_len(p))
+                        .is_some_and(|t| t.is("que"))
+            })
+        })
+}
+
+/// "Por el momento no vamos a reservar", "al final no reservamos", "não vamos reservar", "we
+/// will not book" (bridged): the guest says they will not book, a polite no; the booking word
+/// at `i` is no order. Not "no la reserves" (an order not to, a cancellation), nor "no puedo
+/// reservar…?" (a question about booking).
+pub(crate) fn wont_book_at(tokens: &[Token], i: usize) -> bool {
+    #[rustfmt::skip]
+    const BETWEEN: &[&str] = &[
+        "vamos", "voy", "vou", "a", "ir", "por", "ahora", "el", "momento", "todavia", "aun",
+        "la", "lo", "nada", "mais", "enquanto", "ya", "mas",
+    ];
+    let booking = tokens.get(i).is_some_and(|t| {
+        t.is_any(&[
+            "reservar",
+            "reservamos",
+            "reservo",
+            "reservaremos",
+            "reservarla",
+            "reservarlo",
+        ])
+    });
+    booking
+        && (1..=4).any(|k| {
+            let Some(at) = i.checked_sub(k) else {
+                return false;
+            };
+            tokens
+                .get(at)
+                .is_some_and(|t| t.is_any(&["no", "nao"]) && !t.punct_after)
+                && tokens
+                    .get(at + 1..i)
+                    .is_some_and(|ws| ws.iter().all(|w| w.is_any(BETWEEN) && !w.punct_after))
+        })
+}
+
+/// Whether the message says the guest will not book ([`wont_book_at`] anywhere).
+fn wont_book(tokens: &[Token]) -> bool {
+    (0..tokens.len()).any(|i| wont_book_at(tokens, i))
 }
 
 /// "de una" as an article before a noun ("disponen de una cabaña", "de una noche"), not the
@@ -310,6 +391,16 @@ fn article_of(tokens: &[Token], pos: usize) -> bool {
     let next = tokens.get(pos + 2);
     una.is_some_and(|u| !u.punct_after)
         && next.is_some_and(|n| !n.is_any(AFTER_YES) && !n.is_any(&["reservala", "reservame"]))
+}
+
+/// "Más adelante", "para adelante", "en adelante": later on, not the go-ahead "adelante"
+/// ("quizás más adelante" puts the booking off).
+fn later_on(tokens: &[Token], pos: usize) -> bool {
+    tokens.get(pos).is_some_and(|t| t.is("adelante"))
+        && pos
+            .checked_sub(1)
+            .and_then(|b| tokens.get(b))
+            .is_some_and(|b| b.is_any(&["mas", "para", "en", "hacia", "pa"]))
 }
 
 /// "sí" anywhere, or a leading "si" that stands apart.

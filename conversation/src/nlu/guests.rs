@@ -20,6 +20,8 @@ const ADULTS: &[&str] = &[
     "persona", "personas", "adulto", "adultos", "adulta", "adultas", "mayores", "huesped",
     "huespedes", "pax", "personitas", "amigos", "amigas", "chicas", "jubilados", "jubiladas",
     "pasajeros", "pasajeras", "viajeros", "viajeras", "integrantes", "miembros",
+    // "somos 6 (4 grandes y 2 nenes)": the grown-ups of a party told apart.
+    "grandes",
 ];
 
 #[rustfmt::skip]

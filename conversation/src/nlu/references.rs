@@ -68,6 +68,11 @@ pub(super) fn bare_number(tokens: &[Token]) -> Option<u16> {
     ];
     const SIGN_OFF: &[&str] = &["gracias", "saludos", "slds", "abrazo", "atte"];
     let start = tokens.iter().position(|t| !t.is_any(LEAD))?;
+    // "al 7", "ah, al 9": the day the stay ends (its check-out), not a number answered; "al
+    // final 3" stays a correction.
+    if start > 0 && tokens[start - 1].is("al") {
+        return None;
+    }
     let Some(n) = numbers::parse_at(tokens, start).filter(|n| !n.ordinal) else {
         return settled_number(tokens);
     };

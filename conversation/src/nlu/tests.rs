@@ -7675,3 +7675,70 @@ fn conv73_goodbyes_a_confirmation_missing_and_a_payment_gone_through() {
     let u = read("the 5th through the 9th of March, 2 of us");
     assert!(u.check_in.is_some() && u.check_out.is_some(), "{u:?}");
 }
+
+#[test]
+fn conv74_left_for_later_a_check_out_alone_brackets_and_a_bare_wish() {
+    // A stay left for later is no yes, whatever mild words come with it; "adelante" alone is.
+    for text in [
+        "Muchas gracias por la respuesta. Por ahora lo vamos a dejar, quizás más adelante.",
+        "ok gracias, quizás más adelante",
+        "perfecto, será en otra oportunidad",
+        "Perfect, thanks, maybe next time!",
+        "Ok thanks, maybe some other time",
+        "Obrigado, mas vamos ficar para uma próxima vez",
+        "Beleza, quem sabe mais pra frente",
+    ] {
+        let u = read(text);
+        assert!(!u.affirmative, "{text}: {u:?}");
+        assert!(u.defers, "{text}: {u:?}");
+    }
+    for text in ["sí, adelante", "adelante, reservala"] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    // Saying they will not book is a polite no, no order to book.
+    for text in [
+        "Muchas gracias, por el momento no vamos a reservar.",
+        "al final no reservamos, gracias",
+        "Obrigada pelo retorno, por enquanto não vamos reservar.",
+        "we will not book for now, thanks",
+        "thanks, we won't be booking",
+        "Thank you for your reply. We have decided not to go ahead for now.",
+    ] {
+        let u = read(text);
+        assert_ne!(u.intent, Intent::Book, "{text}: {u:?}");
+        assert!(!u.affirmative && u.defers, "{text}: {u:?}");
+    }
+    assert_eq!(read("no la reserves").intent, Intent::Cancel);
+    // Coming back to what was offered.
+    for text in ["hi again, we'd like to go ahead", "we want to go ahead"] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    // Not left for later: a time said after it, or a question asked on.
+    assert!(!read("perfecto, para la próxima semana entonces").defers);
+    assert!(
+        !read("gracias! y la lenga cuanto sale? para la proxima vamos con toda la familia").defers
+    );
+    // "al 7" is the day the stay ends, not a number answered; "al final 3" still corrects.
+    let u = read("al 7");
+    assert_eq!(u.bare_number, None, "{u:?}");
+    assert!(u.until.is_some(), "{u:?}");
+    assert_eq!(read("ah no, al final 3").bare_number, Some(3));
+    // A party told apart in brackets is counted once.
+    for (text, n) in [
+        ("somos 6 (4 grandes y 2 nenes)", 6),
+        ("somos 6, 4 grandes y 2 chicos", 6),
+        ("somos 2 grandes y 2 chicos", 4),
+        ("we are 5 (3 grown-ups and 2 kids)", 5),
+        ("una cabaña grande para 4", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    // A stay wished for with nothing said yet.
+    for text in [
+        "Looking for a cabin",
+        "we are looking for a cabin",
+        "estou procurando um chalé",
+    ] {
+        assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
+    }
+}

@@ -77,6 +77,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*reread::pointed_at_the_place(prev, u, facts);
             let u = &*reread::code_asked_for(prev, u);
             let u = &*reread::booked_again(prev, u);
+            let u = &*reread::wanted_the_one_talked_about(prev, u);
             let u = &*reread::asked_again(prev, u);
             let u = &*reread::which_ones_do(prev, u);
             let u = &*reread::the_one_doubted(prev, u);

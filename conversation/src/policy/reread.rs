@@ -91,6 +91,33 @@ pub(super) fn booked_again<'a>(
     }
 }
 
+/// "¿Cuánto sale la de jacuzzi?" … "¿para cuántos es?" … "bárbaro, la queremos del 26 al 29,
+/// somos 2", "book it for May 3 to 6", "quero ela de 3 a 6": a booking verb with a pronoun, when
+/// no offer is on the table and nothing was held, wants the one cabin talked about.
+pub(super) fn wanted_the_one_talked_about<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    match &prev.accommodation {
+        Some(name)
+            if u.refers_back
+                && u.intent == Intent::Book
+                && u.accommodation.is_none()
+                && u.accommodations.is_empty()
+                && prev.offer.is_none()
+                && prev.booked.is_none()
+                && prev.cancelled.is_none() =>
+        {
+            let mut read = u.clone();
+            read.accommodation = Some(name.clone());
+            read.accommodations = vec![name.clone()];
+            Cow::Owned(read)
+        }
+        _ => Cow::Borrowed(u),
+    }
+}
+
 /// "Es la RES270101001" right after the guest was asked for the code of the reservation they
 /// want to cancel: the cancellation, with its code.
 pub(super) fn code_asked_for<'a>(

@@ -111,7 +111,9 @@
 //! price and pets at once, a booking with a question about check-in, two or three yes/no
 //! questions, named cabins and "it", questions for a person and long emails of questions;
 //! `cases_conv73.txt`, the bullets one by one for English-speaking and Brazilian guests
-//! in their own date forms, replies kept in their language through one-word messages)
+//! in their own date forms, replies kept in their language through one-word messages;
+//! `cases_conv74.txt`, ordinary whole conversations from the first hello to the voucher or a
+//! polite no, guests who ask first, split their details, decline and come back)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -382,6 +384,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv70.txt", include_str!("cases_conv70.txt")),
     ("cases_conv71.txt", include_str!("cases_conv71.txt")),
     ("cases_conv73.txt", include_str!("cases_conv73.txt")),
+    ("cases_conv74.txt", include_str!("cases_conv74.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

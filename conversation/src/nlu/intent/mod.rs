@@ -669,6 +669,10 @@ fn reserve_cues(tokens: &[Token]) -> Vec<Cue> {
             out.push(cue(Intent::Cancel, Weak, Quality::Exact, i));
             continue;
         }
+        // "Por ahora no vamos a reservar": a polite no, no order to book.
+        if crate::nlu::affirm::wont_book_at(tokens, i) {
+            continue;
+        }
         if let Some(q) = lexicon::any_word(t, RESERVE_ORDERS) {
             // "Si reservo y después cancelo…": a booking supposed, not asked for.
             let supposed = before(i, 1).is_some_and(|b| b.is("si") && !b.accented);

@@ -377,6 +377,7 @@ mod conv69;
 mod conv70;
 mod conv71;
 mod conv73;
+mod conv74;
 mod eighteenth;
 mod eighth;
 mod eleventh;
