@@ -7742,3 +7742,20 @@ fn conv74_left_for_later_a_check_out_alone_brackets_and_a_bare_wish() {
         assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
     }
 }
+
+#[test]
+fn conv73_a_cancellation_asked_of_the_place_or_said_in_other_words() {
+    for text in [
+        "can you cancel the booking?",
+        "could you cancel the Coihue?",
+        "release the hold please",
+        "unfortunately we have to call off the trip",
+        "we're not going anymore",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    // Whether one may cancel is still a question about the policy.
+    for text in ["can we cancel?", "can I cancel if it rains?"] {
+        assert_ne!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}

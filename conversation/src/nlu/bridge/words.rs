@@ -372,6 +372,26 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("queremos ela para", "lo tomamos para"),
     ("i want", "quiero"),
     ("we want", "queremos"),
+    // "Can you cancel the booking?", "could you cancel the Coihue?": asked of the place, an
+    // order ("can we cancel?" still asks whether one may).
+    ("can you cancel", "cancelame"),
+    ("could you cancel", "cancelame"),
+    ("would you cancel", "cancelame"),
+    ("can you please cancel", "cancelame"),
+    ("could you please cancel", "cancelame"),
+    ("can u cancel", "cancelame"),
+    // "Please release the hold", "call off the trip", "we're not going anymore".
+    ("release the hold", "cancela la reserva"),
+    ("release my hold", "cancela la reserva"),
+    ("release the booking", "cancela la reserva"),
+    ("release the reservation", "cancela la reserva"),
+    ("call off the trip", "cancela la reserva"),
+    ("call off our trip", "cancela la reserva"),
+    ("call off the stay", "cancela la reserva"),
+    ("not going anymore", "ya no vamos"),
+    ("not going any more", "ya no vamos"),
+    ("no longer going", "ya no vamos"),
+    ("no longer coming", "ya no vamos"),
     ("cancel it", "cancelala"),
     // "Can we cancel that?", "could you cancel this one": the hold pointed at, cancelled (a
     // bare "can we cancel?" still asks whether one may).

@@ -9,7 +9,9 @@
 //! said with "only"/"just" ("wait, we're only 3") was not read; and a cabin only named with
 //! nothing on the table ("la Lenga?", "e a Coihue?", "the Lenga") got "I didn't understand";
 //! so did goodbyes ("see you then!", "até lá!", "nos vemos"), a confirmation lost ("I lost the
-//! confirmation", "perdi a confirmação") and "did the payment go through?".
+//! confirmation", "perdi a confirmação") and "did the payment go through?"; and a cancellation
+//! asked of the place ("can you cancel the booking?") was read as a question about the policy,
+//! and "release the hold", "call off the trip", "we're not going anymore" were not understood.
 
 use super::*;
 
@@ -137,5 +139,18 @@ fn a_goodbye_after_paying_is_thanked_in_the_guests_language() {
         let t = coihue_hold(true).run(&after_hold(), text);
         let s = said(&t);
         assert!(s.contains(words), "{text}: {s}");
+    }
+}
+
+#[test]
+fn a_cancellation_asked_of_the_place_releases_the_unpaid_hold() {
+    for text in [
+        "can you cancel the booking?",
+        "release the hold please",
+        "we're not going anymore",
+        "unfortunately we have to call off the trip",
+    ] {
+        let t = coihue_hold(false).run(&after_hold(), text);
+        assert!(released(&t), "{text}: {}", said(&t));
     }
 }
