@@ -7759,3 +7759,21 @@ fn conv73_a_cancellation_asked_of_the_place_or_said_in_other_words() {
         assert_ne!(read(text).intent, Intent::Cancel, "{text}");
     }
 }
+
+#[test]
+fn conv73_an_option_by_its_number_in_english_and_portuguese() {
+    for (text, n) in [
+        ("number 3", 3),
+        ("2nd one", 2),
+        ("the 2nd one", 2),
+        ("opção 2", 2),
+        ("a opção 2", 2),
+        ("la opción 2", 2),
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Position(n)), "{text}");
+    }
+    // A count after a label is no option.
+    for text in ["guests number: 3", "huéspedes número: 3"] {
+        assert_eq!(read(text).choice, None, "{text}");
+    }
+}

@@ -641,6 +641,13 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("the 3 one", "la tercera"),
     ("option number", "opcion"),
     ("option", "opcion"),
+    // "Number 3", "2nd one", "opção 2": an option by its number, as "opción 2" is.
+    ("number", "numero"),
+    ("1 one", "la primera"),
+    ("2 one", "la segunda"),
+    ("3 one", "la tercera"),
+    ("opcao", "opcion"),
+    ("opcao numero", "opcion"),
     ("the cheaper one", "la mas barata"),
     ("the bigger one", "la mas grande"),
     ("the larger one", "la mas grande"),

@@ -11,7 +11,9 @@
 //! so did goodbyes ("see you then!", "até lá!", "nos vemos"), a confirmation lost ("I lost the
 //! confirmation", "perdi a confirmação") and "did the payment go through?"; and a cancellation
 //! asked of the place ("can you cancel the booking?") was read as a question about the policy,
-//! and "release the hold", "call off the trip", "we're not going anymore" were not understood.
+//! and "release the hold", "call off the trip", "we're not going anymore" were not understood;
+//! and an option by its number in English or Portuguese ("number 2", "2nd one", "opção 2") was
+//! not read as the pick "la opción 2" is.
 
 use super::*;
 
@@ -152,5 +154,20 @@ fn a_cancellation_asked_of_the_place_releases_the_unpaid_hold() {
     ] {
         let t = coihue_hold(false).run(&after_hold(), text);
         assert!(released(&t), "{text}: {}", said(&t));
+    }
+}
+
+#[test]
+fn an_option_by_its_number_holds_that_option() {
+    for text in ["number 2", "2nd one", "opção 2"] {
+        let t = talk(&["hi, 4 people March 10-13?", text]);
+        let b = booked(&t);
+        // The second option offered for 4: the Lenga (the Coihue first).
+        assert_eq!(
+            b.map(|b| b.accommodation_id),
+            Some(3),
+            "{text}: {}",
+            said(&t)
+        );
     }
 }
