@@ -154,7 +154,11 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
             ..Affirmation::default()
         };
     }
-    let strong = has(STRONG) || yes_si(tokens) || imperative_reserve(tokens) || yes_alone(tokens);
+    let strong = has(STRONG)
+        || yes_si(tokens)
+        || imperative_reserve(tokens)
+        || change_go_ahead(tokens)
+        || yes_alone(tokens);
     // "bueno" alone, or with only the one pointed at: "bueno esa", "bueno, esa entonces".
     let bueno_alone = tokens
         .first()
@@ -414,6 +418,41 @@ fn yes_si(tokens: &[Token]) -> bool {
     };
     let next = tokens.get(1);
     first.punct_after || tokens.len() <= 2 || next.is_some_and(|n| n.is_any(AFTER_YES))
+}
+
+/// A change ordered and nothing else: "cambiala", "sí, pasala nomás", "pode trocar", "pode
+/// mudar então", "troca sim", "switch it", "go ahead and change it", "swap it please". Said
+/// after a switch or a move was put to the guest, it agrees to it. Only the order and words
+/// that go with a go-ahead: "quiero cambiar las fechas", "¿puedo cambiar de cabaña?" say more.
+pub(crate) fn change_go_ahead(tokens: &[Token]) -> bool {
+    // The order itself: an imperative, or a permission with the verb ("pode trocar").
+    #[rustfmt::skip]
+    const ORDERS: &[&str] = &[
+        "cambiala", "cambialo", "cambiamela", "cambiamelo", "cambiame", "cambienla", "cambienlo",
+        "pasala", "pasalo", "pasamela", "pasamelo", "pasenla", "pasenlo", "troca", "troque",
+        "trocala", "muda", "mude", "switch", "swap",
+    ];
+    const VERBS: &[&str] = &["trocar", "mudar", "cambiar", "cambia", "change", "move"];
+    const PERMITS: &[&str] = &["pode", "podes", "puede", "pueden", "go", "ahead"];
+    #[rustfmt::skip]
+    const ALONG: &[&str] = &[
+        "si", "sim", "yes", "yeah", "dale", "ok", "okay", "entonces", "entao", "nomas", "por",
+        "favor", "porfa", "please", "pls", "it", "and", "then", "la", "a", "pra", "mim", "me",
+        "nos", "ai", "sure", "de", "una", "ya", "go", "ahead", "pode", "podes", "puede",
+        "pueden",
+    ];
+    let ordered = tokens.iter().any(|t| t.is_any(ORDERS))
+        || tokens
+            .windows(2)
+            .any(|w| w[0].is_any(PERMITS) && w[1].is_any(VERBS))
+        || tokens
+            .windows(2)
+            .any(|w| w[0].is_any(&["change", "move"]) && w[1].is("it"));
+    ordered
+        && tokens.len() <= 6
+        && tokens
+            .iter()
+            .all(|t| t.is_any(ORDERS) || t.is_any(VERBS) || t.is_any(ALONG))
 }
 
 /// "reservá" with its accent is an order, and an order to book agrees.

@@ -1055,6 +1055,44 @@ pub(crate) fn keeps_as_is(tokens: &[Token]) -> bool {
     lexicon::says_any_exactly(tokens, KEEP_AS_IS)
 }
 
+/// A cancellation taken back ("no no, mejor no, dejala como está", "mejor no cancelés",
+/// "mejor no, dejala, vamos igual", "al final sí vamos, mantenela", "wait, don't cancel it,
+/// keep it", "never mind, we're going after all", "não, melhor não, deixa ela, vamos sim",
+/// "não cancela não, mantém a reserva"): the booking kept, or a cancellation not wanted, said
+/// in words; or a "no" of second thoughts with the booking pointed at ("no no, dejala"). Read
+/// only right after a cancellation (the policy checks that): "dejala" alone elsewhere is
+/// something else.
+pub(crate) fn withdraws_cancel(tokens: &[Token]) -> bool {
+    // Keeping it, in words that say so whatever came before.
+    #[rustfmt::skip]
+    const KEEP: &[&str] = &[
+        "mantenela", "mantenla", "mantengala", "mantenelo", "mantene la reserva",
+        "mantene mi reserva", "manten la reserva", "mantengan la reserva", "vamos igual",
+        "vamos a ir igual", "al final vamos", "al final si vamos", "si vamos", "keep it",
+        "keep the booking", "keep my booking", "keep the reservation", "keep my reservation",
+        "going after all", "coming after all", "go after all", "come after all",
+        "no la cancel", "no lo cancel", "no cancel", "no la canceles", "no cancelen",
+        "no cancele", "no cancela", "dont cancel", "don t cancel", "do not cancel",
+        "nao cancela", "nao cancele", "nao cancelar", "nao precisa cancelar",
+        "no hace falta cancelar", "no canceles", "mantem", "mantenha", "mantem a reserva",
+        "vamos sim", "vamos mesmo assim", "a gente vai sim", "vamos a ir nomas",
+    ];
+    // A "no" of second thoughts ("mejor no", "no no", "nah") with the booking pointed at
+    // ("dejala", "deixa ela", "leave it").
+    #[rustfmt::skip]
+    const LEAVE_IT: &[&str] = &[
+        "dejala", "dejalo", "dejamela", "deja la reserva", "deixa ela", "deixa a reserva",
+        "deixa", "leave it", "leave the booking", "leave my booking",
+    ];
+    let second_thoughts = tokens
+        .iter()
+        .any(|t| t.is_any(&["no", "nono", "nah", "nao"]))
+        && !lexicon::says_any_exactly(tokens, &["no gracias", "no thanks", "nao obrigado"]);
+    keeps_as_is(tokens)
+        || lexicon::says_any_exactly(tokens, KEEP)
+        || second_thoughts && lexicon::says_any_exactly(tokens, LEAVE_IT)
+}
+
 /// Taking something as it is though it lacks what was asked ("bueno, igual está bien", "de
 /// todas formas la quiero", "ok anyway", "mesmo assim", "no importa", "tanto faz").
 pub(crate) fn anyway(tokens: &[Token]) -> bool {

@@ -665,6 +665,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         asks_code: !has_code && asks::code(&tokens),
         correction: cues::correction(&tokens) || cancelled_for,
         keeps_as_is: cues::keeps_as_is(&tokens),
+        withdraws_cancel: cues::withdraws_cancel(&tokens),
         anyway: cues::anyway(&tokens),
         also: references::also(&tokens),
         same_dates: references::same_dates(&tokens),

@@ -7777,3 +7777,64 @@ fn conv73_an_option_by_its_number_in_english_and_portuguese() {
         assert_eq!(read(text).choice, None, "{text}");
     }
 }
+
+#[test]
+fn conv75_a_change_ordered_alone_agrees_and_a_cancellation_taken_back() {
+    // A change ordered and nothing else ("pode trocar", "cambiala", "switch it") is a yes to
+    // the switch put to the guest; the same verb with more said is no yes.
+    for text in [
+        "pode trocar",
+        "pode mudar então",
+        "cambiala",
+        "sí, pasala nomás",
+        "switch it",
+        "go ahead and change it",
+    ] {
+        let u = read(text);
+        assert!(u.affirmative, "{text}: {u:?}");
+    }
+    for text in [
+        "quiero cambiar las fechas",
+        "puedo cambiar?",
+        "can we change the dates to march?",
+    ] {
+        assert!(!read(text).affirmative, "{text}");
+    }
+    // A cancellation taken back, in words; not a bare "no" nor "no, gracias".
+    for text in [
+        "no no, mejor no, dejala como está",
+        "mejor no, dejala, vamos igual",
+        "uh no, mejor no la canceles",
+        "wait no, don't cancel, keep it",
+        "never mind, we're going after all",
+        "não, melhor não, deixa ela, vamos sim",
+        "não cancela não, mantém a reserva",
+    ] {
+        assert!(read(text).withdraws_cancel, "{text}");
+    }
+    for text in [
+        "no",
+        "no, gracias",
+        "no thanks",
+        "gracias igual, saludos",
+        "dale",
+    ] {
+        assert!(!read(text).withdraws_cancel, "{text}");
+    }
+    // The offered cabin turned down before its name ("não curti a Coihue", "I don't like the
+    // Coihue", "no me gusta la Coihue", "não gostei da Coihue").
+    for text in [
+        "não curti a Coihue, tem outra?",
+        "não gostei da Coihue, qual mais vocês têm?",
+        "I don't like the Coihue, anything else?",
+        "no me gusta la Coihue, tenés otra?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            u.turned_down,
+            vec!["Cabaña Coihue".to_owned()],
+            "{text}: {u:?}"
+        );
+        assert_eq!(u.accommodation, None, "{text}: {u:?}");
+    }
+}

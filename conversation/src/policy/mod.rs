@@ -141,6 +141,13 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
                 .iter()
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
             state.just_moved = effects.iter().any(|e| matches!(e, Effect::MoveHold { .. }));
+            state.just_released = state.cancelled.is_some()
+                && effects
+                    .iter()
+                    .any(|e| matches!(e, Effect::ReleaseHold { .. }));
+            state.cancel_requested = effects
+                .iter()
+                .any(|e| matches!(e, Effect::RequestCancellation { .. }));
             // A cabin picked from the offer ("la Coihue") is held at once: the guest may still
             // say the yes they thought it needed. A hold moved keeps what its first hold was.
             let booked = state.just_held;

@@ -113,7 +113,10 @@
 //! `cases_conv73.txt`, the bullets one by one for English-speaking and Brazilian guests
 //! in their own date forms, replies kept in their language through one-word messages;
 //! `cases_conv74.txt`, ordinary whole conversations from the first hello to the voucher or a
-//! polite no, guests who ask first, split their details, decline and come back)
+//! polite no, guests who ask first, split their details, decline and come back;
+//! `cases_conv75.txt`, the hard middle of a booking in the three languages: corrections,
+//! switches and pets after a hold, cancels taken back, "mejor no", every kind of yes, offers
+//! refused, and a paid stay moved, cancelled under the policy, its voucher and balance)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -385,6 +388,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv71.txt", include_str!("cases_conv71.txt")),
     ("cases_conv73.txt", include_str!("cases_conv73.txt")),
     ("cases_conv74.txt", include_str!("cases_conv74.txt")),
+    ("cases_conv75.txt", include_str!("cases_conv75.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -58,6 +58,20 @@ pub(super) fn questions(
         }
         if let (Some(i), Some(offer)) = (picked, s.offer.as_mut()) {
             offer.asked = Some(i);
+            // "¿No hay algo más grande? con jacuzzi si puede ser", "the cheapest with a
+            // fireplace?": the option a size or a price points at is offered with the answer
+            // ("¿te la reservo?"), so the yes after it books that one, not the one proposed
+            // before.
+            if pointed.is_some()
+                && matches!(
+                    u.choice,
+                    Some(Choice::Largest | Choice::Smallest | Choice::Cheapest | Choice::Priciest)
+                )
+                && i != offer.chosen
+                && !offer.together
+            {
+                choose(offer, &mut s.accommodation, i, false);
+            }
             // "¿Cuál tiene jacuzzi?" … "sí": the one that has it, not the one proposed before,
             // is what a yes then accepts.
             if pointed.is_none() && i != offer.chosen && !offer.together {
