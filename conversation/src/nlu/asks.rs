@@ -82,12 +82,12 @@ pub(super) const COMPARE_WORDS: &[&str] = &[
     "compararlas",
 ];
 
-/// "La noche", "por noche", "per night", "a night", "each night", "da diária" (the bridge
-/// reads "diária" as "noche"), "nightly": one night's price, not the stay's ("esta noche" is
+/// "La noche", "por noche", "per night", "a night", "each night", "una noche", "uma noite",
+/// "da diária" (the bridge reads "diária" as "noche"), "nightly": one night's price, not the stay's ("esta noche" is
 /// tonight).
 pub(super) fn per_night(tokens: &[Token]) -> bool {
     const BEFORE: &[&str] = &[
-        "la", "por", "per", "a", "each", "every", "cada", "da", "one",
+        "la", "por", "per", "a", "each", "every", "cada", "da", "one", "una", "uma",
     ];
     tokens.iter().enumerate().any(|(i, t)| {
         t.is("nightly")
@@ -575,13 +575,29 @@ pub(super) fn voucher(tokens: &[Token]) -> bool {
         "mandan", "mandar", "manda", "mande", "pasas", "pasame", "pasan", "pasar", "envias",
         "enviame", "envian", "enviar", "envia", "envie", "send", "resend", "forward",
     ];
+    // "I lost the confirmation", "no encuentro la confirmación", "perdi a confirmação",
+    // "never got the confirmation": the confirmation missing is asked for again ("recebi a
+    // confirmação, obrigado" has it).
+    const LOST: &[&str] = &["perdi", "perdimos", "perdemos", "lost"];
+    #[rustfmt::skip]
+    const NOT_HAD: &[&str] = &[
+        "encuentro", "encontramos", "find", "recibi", "recibimos", "got", "get", "received",
+        "recebi", "recebemos", "acho", "encontro", "llego",
+    ];
+    const NOT: &[&str] = &[
+        "no", "not", "nao", "never", "nunca", "t", "didnt", "havent", "cant",
+    ];
+    let before = |i: usize, k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
+    let missing = |i: usize, k: usize| {
+        before(i, k).is_some_and(|b| {
+            b.is_any(LOST)
+                || b.is_any(NOT_HAD)
+                    && (1..=2).any(|n| before(i, k + n).is_some_and(|x| x.is_any(NOT)))
+        })
+    };
     let sent_again = tokens.iter().enumerate().any(|(i, t)| {
         t.is_any(&["confirmacion", "confirmation", "confirmacao"])
-            && (1..=4).any(|k| {
-                i.checked_sub(k)
-                    .and_then(|p| tokens.get(p))
-                    .is_some_and(|b| b.is_any(SEND))
-            })
+            && (1..=4).any(|k| before(i, k).is_some_and(|b| b.is_any(SEND)) || missing(i, k))
     });
     // "¿Me pasás todo?", "me reenviás la info?", "mandame los datos de nuevo x fa": all of it
     // asked to be sent, of nothing named ("pasame info de la Lenga" asks about a cabin).

@@ -529,7 +529,9 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         }
         // "la opción 2", "la número dos", "la 2": a small number right after a pointer, and
         // nothing after it.
-        let option_word = prev.is_some_and(|p| p.is_any(&["opcion", "numero", "nro"]));
+        // ("Huéspedes número: 3", "guests number: 3" give a count, not an option.)
+        let option_word =
+            prev.is_some_and(|p| p.is_any(&["opcion", "numero", "nro"]) && !p.punct_after);
         let bare_la = prev.is_some_and(|p| p.is("la")) && tokens.get(i + 1).is_none();
         if (option_word || bare_la && t.is_digits())
             && let Some(n) = numbers::parse_at(tokens, i)

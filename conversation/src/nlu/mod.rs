@@ -635,7 +635,19 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         confidence,
         language,
         language_sure: detected.is_some_and(|(_, margin)| margin >= 2),
-        thanks: tokens.iter().any(|t| t.is("gracias")),
+        // A goodbye ("chau", "nos vemos", "see you then", "até lá") closes as thanks do.
+        thanks: tokens.iter().any(|t| t.is("gracias"))
+            || lexicon::says_any(
+                &tokens,
+                &[
+                    "chau",
+                    "chao",
+                    "adios",
+                    "hasta luego",
+                    "hasta pronto",
+                    "nos vemos",
+                ],
+            ),
         described,
         compares: asks::compares(&tokens),
         asked_of,

@@ -377,6 +377,7 @@ mod conv69;
 mod conv70;
 mod conv71;
 mod conv72;
+mod conv73;
 mod conv74;
 mod conv75;
 mod eighteenth;
