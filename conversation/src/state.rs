@@ -135,13 +135,22 @@ pub struct ConversationState {
     /// again.
     #[serde(default)]
     pub cancelled: Option<String>,
-    /// The last reply placed a hold: a "mejor no" right after it calls it off.
+    /// The last reply placed a hold (or only said it is held, right after placing it): a
+    /// "mejor no" next calls it off.
     #[serde(default)]
     pub just_held: bool,
     /// The last reply moved the guest's hold to other dates or another cabin: "no, dejala
     /// como estaba" next moves it back to the stay it had.
     #[serde(default)]
     pub just_moved: bool,
+    /// The last reply released the guest's unpaid hold at their asking: "no no, mejor no,
+    /// dejala" next holds it again.
+    #[serde(default)]
+    pub just_released: bool,
+    /// The last reply recorded the guest's request to cancel a paid stay: "mejor no, dejala,
+    /// vamos igual" next keeps it, and a person is told.
+    #[serde(default)]
+    pub cancel_requested: bool,
     /// The guest's hold was placed or moved with no yes from them ("la Coihue", "mejor del 10
     /// al 12"): the first yes after it is the confirmation they think it needs, and is told the
     /// code again.

@@ -400,15 +400,17 @@ const AFTER_NO: &[&str] = &[
 ];
 
 /// Words before a cabin's name that turn it down ("no quiero la coihue", "no me convence la
-/// lenga").
+/// lenga", "não curti a Coihue", "não gostei da Ñire", "I don't like the Coihue", "not keen on
+/// the Lenga", as written and as bridged).
+#[rustfmt::skip]
 const NOT_WANTED: &[&str] = &[
-    "no quiero",
-    "no queremos",
-    "no me gusta",
-    "no nos gusta",
-    "no me convence",
-    "no nos convence",
-    "no me copa",
+    "no quiero", "no queremos", "no me gusta", "no nos gusta", "no me convence",
+    "no nos convence", "no me copa", "no me gusto", "no nos gusto", "no me convencio",
+    "no nos convencio", "no me cierra", "no nos cierra", "no me copo",
+    "nao curti", "nao curtimos", "nao gostei", "nao gostamos", "nao quero", "nao queremos",
+    "no curti", "no curtimos", "no gostei", "no gostamos", "nao me agradou", "nao me convenceu",
+    "dont like", "don t like", "do not like", "didnt like", "didn t like", "not keen on",
+    "not sure about", "not a fan of", "no me gusta mucho",
 ];
 
 /// "La coihue no, la otra", "la lenga no me convence", "la ñire tampoco", "no quiero la
@@ -431,9 +433,12 @@ pub(crate) fn turned_down(tokens: &[Token], all: &[&str], asked_no: bool) -> Vec
                 let before = NOT_WANTED.iter().any(|p| {
                     lexicon::find_phrase(&tokens[..i], p).is_some_and(|(pos, q)| {
                         q == lexicon::Quality::Exact
-                            && tokens[pos + lexicon::phrase_len(p)..i]
-                                .iter()
-                                .all(|b| b.is_any(GENERIC) || b.is_any(BEFORE_NAME))
+                            && tokens[pos + lexicon::phrase_len(p)..i].iter().all(|b| {
+                                // "não gostei da Coihue", "not a fan of the Lenga".
+                                b.is_any(GENERIC)
+                                    || b.is_any(BEFORE_NAME)
+                                    || b.is_any(&["da", "do", "of"])
+                            })
                     })
                 });
                 // "Not the Coihue, the Ñire": English says it before the name, and means it.

@@ -154,7 +154,11 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
             ..Affirmation::default()
         };
     }
-    let strong = has(STRONG) || yes_si(tokens) || imperative_reserve(tokens);
+    let strong = has(STRONG)
+        || yes_si(tokens)
+        || imperative_reserve(tokens)
+        || change_go_ahead(tokens)
+        || yes_alone(tokens);
     // "bueno" alone, or with only the one pointed at: "bueno esa", "bueno, esa entonces".
     let bueno_alone = tokens
         .first()
@@ -236,6 +240,25 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
         strong,
         no: false,
     }
+}
+
+/// Words that are a yes only as the whole message: "pode", "pode mandar", "quero", "vamos",
+/// "s", "ya", "deal", "do it", "why not", "por favor" answer "shall I book it?", but "pode
+/// levar cachorro?", "o recibo, pode mandar?", "ya reservé", "do it for 5 nights?" and "why
+/// not the Ñire?" say something else.
+#[rustfmt::skip]
+const YES_ALONE: &[&str] = &[
+    "pode", "pode sim", "sim pode", "si pode", "quiero", "queremos", "vamos", "vamos la", "s",
+    "ss", "ya", "deal", "grand", "do it", "why not", "please", "por favor", "right", "bora la",
+    "pode mandar", "pode fazer", "pode fazer sim", "pode mandar sim",
+];
+
+fn yes_alone(tokens: &[Token]) -> bool {
+    YES_ALONE.iter().any(|p| {
+        lexicon::phrase_len(p) == tokens.len()
+            && lexicon::find_phrase(tokens, p)
+                .is_some_and(|(pos, q)| pos == 0 && q == lexicon::Quality::Exact)
+    })
 }
 
 /// "Ah ok. ¿Y pasan a buscar por el aeropuerto?", "perfect, and do you have a pool?",
@@ -397,28 +420,96 @@ fn yes_si(tokens: &[Token]) -> bool {
     first.punct_after || tokens.len() <= 2 || next.is_some_and(|n| n.is_any(AFTER_YES))
 }
 
+/// A change ordered and nothing else: "cambiala", "sí, pasala nomás", "pode trocar", "pode
+/// mudar então", "troca sim", "switch it", "go ahead and change it", "swap it please". Said
+/// after a switch or a move was put to the guest, it agrees to it. Only the order and words
+/// that go with a go-ahead: "quiero cambiar las fechas", "¿puedo cambiar de cabaña?" say more.
+pub(crate) fn change_go_ahead(tokens: &[Token]) -> bool {
+    // The order itself: an imperative, or a permission with the verb ("pode trocar").
+    #[rustfmt::skip]
+    const ORDERS: &[&str] = &[
+        "cambiala", "cambialo", "cambiamela", "cambiamelo", "cambiame", "cambienla", "cambienlo",
+        "pasala", "pasalo", "pasamela", "pasamelo", "pasenla", "pasenlo", "troca", "troque",
+        "trocala", "muda", "mude", "switch", "swap",
+    ];
+    const VERBS: &[&str] = &["trocar", "mudar", "cambiar", "cambia", "change", "move"];
+    const PERMITS: &[&str] = &["pode", "podes", "puede", "pueden", "go", "ahead"];
+    #[rustfmt::skip]
+    const ALONG: &[&str] = &[
+        "si", "sim", "yes", "yeah", "dale", "ok", "okay", "entonces", "entao", "nomas", "por",
+        "favor", "porfa", "please", "pls", "it", "and", "then", "la", "a", "pra", "mim", "me",
+        "nos", "ai", "sure", "de", "una", "ya", "go", "ahead", "pode", "podes", "puede",
+        "pueden",
+    ];
+    let ordered = tokens.iter().any(|t| t.is_any(ORDERS))
+        || tokens
+            .windows(2)
+            .any(|w| w[0].is_any(PERMITS) && w[1].is_any(VERBS))
+        || tokens
+            .windows(2)
+            .any(|w| w[0].is_any(&["change", "move"]) && w[1].is("it"));
+    ordered
+        && tokens.len() <= 6
+        && tokens
+            .iter()
+            .all(|t| t.is_any(ORDERS) || t.is_any(VERBS) || t.is_any(ALONG))
+}
+
 /// "reservá" with its accent is an order, and an order to book agrees.
 fn imperative_reserve(tokens: &[Token]) -> bool {
     tokens.iter().any(|t| t.accented && t.is("reserva"))
 }
 
-/// "Mejor no", "no no", "uh no, pará", "nah, mejor no", "não, melhor não", "actually no": only
-/// a no, said with words of second thoughts and nothing else (not "no me llegó el link", not
-/// "no, gracias"). Right after a hold, the guest takes it back.
+/// "Mejor no", "no no", "uh no, pará", "nah, mejor no", "não, melhor não", "actually no",
+/// "mejor no, gracias", "never mind", "deixa pra lá": only a no or a shrug, said with words of
+/// second thoughts and nothing else (not "no me llegó el link", not a bare "no, gracias").
+/// Right after a hold, the guest takes it back.
 pub(crate) fn takes_back(tokens: &[Token]) -> bool {
     #[rustfmt::skip]
     const SECOND_THOUGHTS: &[&str] = &[
         "no", "nono", "nah", "mejor", "uh", "uy", "ay", "para", "espera", "perdon", "che",
         "pensandolo", "bien", "al", "final", "melhor", "nao", "actually", "wait", "on", "second",
         "thought", "thoughts", "hmm", "hm", "mmm", "mm", "m", "ehh", "eh", "ups", "sorry",
-        "disculpa", "ahora", "que", "lo", "pienso",
+        "disculpa", "ahora", "que", "lo", "pienso", "en", "realidad",
     ];
+    // Thanks go with a no only when second thoughts are said too ("mejor no, gracias"): a bare
+    // "no, gracias" may answer something else.
+    #[rustfmt::skip]
+    const THANKS: &[&str] = &[
+        "gracias", "igual", "thanks", "thank", "you", "anyway", "obrigado", "obrigada", "mesmo",
+        "assim",
+    ];
+    const CHANGED_MIND: &[&str] = &["mejor", "melhor", "realidad", "pensandolo", "thought"];
+    // "Never mind", "nvm", "deixa pra lá", "deixa quieto": a shrug is a no of its own.
+    #[rustfmt::skip]
+    const SHRUGS: &[&[&str]] = &[
+        &["never", "mind"], &["nevermind"], &["nvm"], &["deixa", "pra", "la"],
+        &["deixa", "para", "la"], &["deixa", "quieto"],
+    ];
+    let shrug: Vec<usize> = SHRUGS
+        .iter()
+        .filter_map(|words| {
+            (0..tokens.len())
+                .find(|&i| {
+                    words
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
+                })
+                .map(|i| i..i + words.len())
+        })
+        .flatten()
+        .collect();
+    let second_thoughts = tokens.iter().any(|t| t.is_any(CHANGED_MIND)) || !shrug.is_empty();
     !tokens.is_empty()
         && tokens.len() <= 8
-        && tokens
-            .iter()
-            .any(|t| t.is_any(&["no", "nono", "nah", "nao"]))
-        && tokens.iter().all(|t| t.is_any(SECOND_THOUGHTS))
+        && (!shrug.is_empty()
+            || tokens
+                .iter()
+                .any(|t| t.is_any(&["no", "nono", "nah", "nao"])))
+        && tokens.iter().enumerate().all(|(i, t)| {
+            t.is_any(SECOND_THOUGHTS) || shrug.contains(&i) || (second_thoughts && t.is_any(THANKS))
+        })
 }
 
 #[cfg(test)]

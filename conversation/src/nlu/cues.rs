@@ -61,6 +61,8 @@ const ATTRIBUTES: &[(&str, Choice)] = &[
     ("mas lugar", Choice::Largest), ("mas espacio", Choice::Largest),
     ("mas dormitorios", Choice::Largest), ("mas habitaciones", Choice::Largest),
     ("mas cuartos", Choice::Largest), ("mas camas", Choice::Largest),
+    ("menos lugar", Choice::Smallest), ("menos espacio", Choice::Smallest),
+    ("menos capacidad", Choice::Smallest),
     ("la grandota", Choice::Largest), ("grande cabana", Choice::Largest), ("cabana chica", Choice::Smallest), ("mas chica", Choice::Smallest),
     ("la chica", Choice::Smallest), ("mas chiquita", Choice::Smallest),
     ("la chiquita", Choice::Smallest), ("mas pequena", Choice::Smallest),
@@ -431,6 +433,29 @@ pub(crate) fn described(tokens: &[Token]) -> Option<String> {
     None
 }
 
+/// "La que tiene más lugar", "la de más capacidad", "el de menos espacio" (and "the one with
+/// more room", "a que tem mais espaço" as the bridge writes them): a pointer ("la que", "la
+/// de", after a filler) at the option largest or smallest, said with no question mark.
+pub(crate) fn size_pointer(text: &str, tokens: &[Token]) -> bool {
+    const FILLER: &[&str] = &[
+        "eh", "mmm", "mm", "bueno", "entonces", "mejor", "prefiero", "quiero",
+    ];
+    if text.contains('?') || text.contains('¿') {
+        return false;
+    }
+    let start = tokens
+        .iter()
+        .position(|t| !t.is_any(FILLER))
+        .unwrap_or(tokens.len());
+    let pointer = tokens
+        .get(start)
+        .is_some_and(|t| t.is_any(&["la", "el", "a", "o"]))
+        && tokens
+            .get(start + 1)
+            .is_some_and(|t| t.is_any(&["que", "q", "de", "del", "con"]));
+    pointer && matches!(choice(tokens), Some(Choice::Largest | Choice::Smallest))
+}
+
 pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     for lead in HAVING {
         if let Some((pos, _)) = lexicon::find_phrase(tokens, lead)
@@ -456,6 +481,14 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         .min_by_key(|(pos, _)| *pos)
     {
         return Some(c);
+    }
+    // "La que sale más", "la que cuesta más", "a que custa mais": the priciest, the verb of
+    // price ending the message ("¿cuál sale más barato?" is the cheapest, above).
+    if let [.., verb, more] = tokens
+        && verb.is_any(&["sale", "cuesta", "custa", "sai"])
+        && more.is_any(&["mas", "mais"])
+    {
+        return Some(Choice::Priciest);
     }
     if let Some(n) = sleeps(tokens) {
         return Some(Choice::Sleeps(n));
@@ -496,7 +529,9 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         }
         // "la opción 2", "la número dos", "la 2": a small number right after a pointer, and
         // nothing after it.
-        let option_word = prev.is_some_and(|p| p.is_any(&["opcion", "numero", "nro"]));
+        // ("Huéspedes número: 3", "guests number: 3" give a count, not an option.)
+        let option_word =
+            prev.is_some_and(|p| p.is_any(&["opcion", "numero", "nro"]) && !p.punct_after);
         let bare_la = prev.is_some_and(|p| p.is("la")) && tokens.get(i + 1).is_none();
         if (option_word || bare_la && t.is_digits())
             && let Some(n) = numbers::parse_at(tokens, i)
@@ -1051,6 +1086,44 @@ const KEEP_AS_IS: &[&str] = &[
 
 pub(crate) fn keeps_as_is(tokens: &[Token]) -> bool {
     lexicon::says_any_exactly(tokens, KEEP_AS_IS)
+}
+
+/// A cancellation taken back ("no no, mejor no, dejala como está", "mejor no cancelés",
+/// "mejor no, dejala, vamos igual", "al final sí vamos, mantenela", "wait, don't cancel it,
+/// keep it", "never mind, we're going after all", "não, melhor não, deixa ela, vamos sim",
+/// "não cancela não, mantém a reserva"): the booking kept, or a cancellation not wanted, said
+/// in words; or a "no" of second thoughts with the booking pointed at ("no no, dejala"). Read
+/// only right after a cancellation (the policy checks that): "dejala" alone elsewhere is
+/// something else.
+pub(crate) fn withdraws_cancel(tokens: &[Token]) -> bool {
+    // Keeping it, in words that say so whatever came before.
+    #[rustfmt::skip]
+    const KEEP: &[&str] = &[
+        "mantenela", "mantenla", "mantengala", "mantenelo", "mantene la reserva",
+        "mantene mi reserva", "manten la reserva", "mantengan la reserva", "vamos igual",
+        "vamos a ir igual", "al final vamos", "al final si vamos", "si vamos", "keep it",
+        "keep the booking", "keep my booking", "keep the reservation", "keep my reservation",
+        "going after all", "coming after all", "go after all", "come after all",
+        "no la cancel", "no lo cancel", "no cancel", "no la canceles", "no cancelen",
+        "no cancele", "no cancela", "dont cancel", "don t cancel", "do not cancel",
+        "nao cancela", "nao cancele", "nao cancelar", "nao precisa cancelar",
+        "no hace falta cancelar", "no canceles", "mantem", "mantenha", "mantem a reserva",
+        "vamos sim", "vamos mesmo assim", "a gente vai sim", "vamos a ir nomas",
+    ];
+    // A "no" of second thoughts ("mejor no", "no no", "nah") with the booking pointed at
+    // ("dejala", "deixa ela", "leave it").
+    #[rustfmt::skip]
+    const LEAVE_IT: &[&str] = &[
+        "dejala", "dejalo", "dejamela", "deja la reserva", "deixa ela", "deixa a reserva",
+        "deixa", "leave it", "leave the booking", "leave my booking",
+    ];
+    let second_thoughts = tokens
+        .iter()
+        .any(|t| t.is_any(&["no", "nono", "nah", "nao"]))
+        && !lexicon::says_any_exactly(tokens, &["no gracias", "no thanks", "nao obrigado"]);
+    keeps_as_is(tokens)
+        || lexicon::says_any_exactly(tokens, KEEP)
+        || second_thoughts && lexicon::says_any_exactly(tokens, LEAVE_IT)
 }
 
 /// Taking something as it is though it lacks what was asked ("bueno, igual está bien", "de

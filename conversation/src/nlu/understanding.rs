@@ -150,6 +150,10 @@ pub struct Understanding {
     /// The guest keeps what they hold as it was ("dejala como estaba", "keep the original
     /// dates", "deixa como estava"): a change proposed since is dropped.
     pub keeps_as_is: bool,
+    /// The guest takes back the cancellation just asked for ("no no, mejor no, dejala como
+    /// está", "mejor no cancelés, vamos igual", "wait, don't cancel, keep it", "não, melhor
+    /// não cancelar, vamos sim"): right after it, the stay is kept (or held again).
+    pub withdraws_cancel: bool,
     /// Something taken as it is though it lacks what was asked ("bueno, igual está bien",
     /// "ok anyway", "mesmo assim"): after "no, that one hasn't; this one has", the one doubted.
     pub anyway: bool,

@@ -777,7 +777,38 @@ pub(crate) fn paid_change(
     let h = held(facts, u);
     let code = h.map_or("", |h| h.shown_code());
     let asked = h.and_then(|h| change_asked(s, h, u, facts));
+    // "¿Podemos pasarla del 15 al 18?", "could we switch to the Lenga?" when the cabin is taken
+    // then by another guest: said now, the stay standing as it is (nothing for staff to try).
+    if let (Some(h), Some(asked)) = (h, asked)
+        && let Some((cabin, from, to)) = change_taken(h, asked, facts)
+    {
+        return vec![say(texts::paid_change_taken(
+            s.language, code, cabin, from, to,
+        ))];
+    }
     vec![say(texts::paid_change_requested(s.language, code, asked))]
+}
+
+/// The cabin, check-in and check-out a paid stay's change asks for, when another guest holds
+/// that cabin on those nights (the stay's own nights do not count).
+fn change_taken<'a>(
+    h: &'a Held,
+    asked: texts::ChangeAsked<'a>,
+    facts: &Facts<'_>,
+) -> Option<(&'a str, chrono::NaiveDate, chrono::NaiveDate)> {
+    let (cabin, from, to) = match asked {
+        texts::ChangeAsked::Dates { from, to } => (h.accommodation.as_str(), from, to),
+        texts::ChangeAsked::Cabin(name) => (name, h.check_in, h.check_out),
+        texts::ChangeAsked::Guests { .. } => return None,
+    };
+    let a = facts.accommodations().iter().find(|a| a.name == cabin)?;
+    let stay = StayDates::new(from, to).ok()?;
+    let taken = h.others_taken(facts.occupancy.taken);
+    let occupancy = Occupancy {
+        accommodations: facts.occupancy.accommodations,
+        taken: &taken,
+    };
+    (!occupancy.is_free(a.id, &stay)).then_some((cabin, from, to))
 }
 
 /// What a guest with a paid stay asks to change, said back to them before staff make it:

@@ -98,6 +98,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             among_named(&mut state, u, facts);
             let step = plan::plan(prev, &mut state, u, &heard, facts);
             let unanswered = matches!(step, step::Step::Unanswered);
+            let reminded = matches!(step, step::Step::AlreadyHeld);
             state.handed_off = unanswered;
             // "Reservá la Coihue a nombre de Martín Rodríguez": thanked by name, then the rest
             // (a name said alone is its own step).
@@ -137,13 +138,22 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
                 effects.insert(0, say(texts::language_yes(state.language).to_owned()));
             }
             let effects = one_reply(effects);
-            state.just_held = effects
+            let booked = effects
                 .iter()
                 .any(|e| matches!(e, Effect::Book(_) | Effect::BookTogether(_)));
+            // "Ok" after the hold is told it is held: the hold is still what was just said, and
+            // a "mejor no, gracias" next still takes it back.
+            state.just_held = booked || (prev.just_held && reminded);
             state.just_moved = effects.iter().any(|e| matches!(e, Effect::MoveHold { .. }));
+            state.just_released = state.cancelled.is_some()
+                && effects
+                    .iter()
+                    .any(|e| matches!(e, Effect::ReleaseHold { .. }));
+            state.cancel_requested = effects
+                .iter()
+                .any(|e| matches!(e, Effect::RequestCancellation { .. }));
             // A cabin picked from the offer ("la Coihue") is held at once: the guest may still
             // say the yes they thought it needed. A hold moved keeps what its first hold was.
-            let booked = state.just_held;
             if booked {
                 // So is a cabin asked for with a please ("la Lenga del 1 al 3 porfa").
                 state.held_without_yes = (prev.offer.is_some() || u.pleaded) && !u.affirmative;

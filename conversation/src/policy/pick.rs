@@ -95,12 +95,22 @@ pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Optio
         return None;
     }
     // "La más barata que acepta perros", "the cheapest, we have a dog": among those that take
-    // pets.
+    // pets. "¿Algo más grande? con jacuzzi si puede ser", "the cheapest with a fireplace",
+    // "a maior com churrasqueira": among those that have what is asked with it, when any does.
+    let has_all = |o: &crate::state::OfferOption| {
+        facts
+            .accommodations()
+            .iter()
+            .find(|a| a.id == o.accommodation_id)
+            .is_some_and(|a| u.features.iter().all(|f| crate::info::has(a, *f)))
+    };
+    let wanted = !u.features.is_empty() && options.iter().any(has_all);
     let by = |key: &dyn Fn(&crate::state::OfferOption) -> i64, max: bool| {
         let it = options
             .iter()
             .enumerate()
-            .filter(|(_, o)| !u.pets || o.pets_allowed);
+            .filter(|(_, o)| !u.pets || o.pets_allowed)
+            .filter(|(_, o)| !wanted || has_all(o));
         if max {
             it.max_by_key(|(i, o)| (key(o), -(*i as i64)))
                 .map(|(i, _)| i)

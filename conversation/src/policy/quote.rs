@@ -784,23 +784,38 @@ fn named_taken<'a>(
         .collect()
 }
 
-/// "¿Tenés otra?": the options besides the one in focus, priced, or, when it is the only one,
+/// "¿Tenés otra?", "não curti a Coihue, tem outra?": the options besides the one in focus (and
+/// besides those turned down), priced; with the one in focus turned down, the first of them
+/// proposed now (a yes next takes it, not the one passed over); or, when it is the only one,
 /// that it is all there is for those dates.
-pub(crate) fn other_options(s: &ConversationState, facts: &Facts<'_>) -> Vec<Effect> {
+pub(crate) fn other_options(
+    s: &mut ConversationState,
+    u: &crate::nlu::Understanding,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
     let lang = s.language;
-    let Some(offer) = s.offer.as_ref() else {
+    let Some(offer) = s.offer.as_mut() else {
         return vec![say(texts::clarify(lang))];
     };
     let chosen = offer
         .options
         .get(offer.chosen)
-        .map_or("", |o| o.name.as_str());
-    let others: Vec<(&booking::Accommodation, StayDates)> = offer
-        .options
+        .map_or(String::new(), |o| o.name.clone());
+    let kept: Vec<usize> = (0..offer.options.len())
+        .filter(|i| *i != offer.chosen && !u.turned_down.contains(&offer.options[*i].name))
+        .collect();
+    // Only when the one proposed was turned down does another take its place ("¿alguna otra
+    // opción?" alone only looks around: a yes still takes the one proposed).
+    let passed_over = u.turned_down.contains(&chosen);
+    let proposed = kept
+        .first()
+        .filter(|_| passed_over)
+        .map(|&i| offer.options[i].name.clone());
+    let offer = &*offer;
+    let others: Vec<(&booking::Accommodation, StayDates)> = kept
         .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != offer.chosen)
-        .filter_map(|(_, o)| {
+        .map(|&i| &offer.options[i])
+        .filter_map(|o| {
             let (check_in, check_out) = o.dates(offer);
             let a = facts
                 .accommodations()
@@ -813,5 +828,13 @@ pub(crate) fn other_options(s: &ConversationState, facts: &Facts<'_>) -> Vec<Eff
         .iter()
         .map(|(a, stay)| texts::offer_line(a, stay))
         .collect();
-    vec![say(texts::other_options(lang, chosen, &lines))]
+    let text = texts::other_options(lang, &chosen, &lines, proposed.as_deref());
+    if let Some(i) = kept.first().copied().filter(|_| passed_over)
+        && let Some(offer) = s.offer.as_mut()
+    {
+        offer.chosen = i;
+        offer.asked = None;
+        offer.focused = false;
+    }
+    vec![say(text)]
 }

@@ -74,15 +74,36 @@ pub(super) fn booked_again<'a>(
     u: &'a Understanding,
 ) -> Cow<'a, Understanding> {
     use crate::nlu::Intent;
+    // "No no, mejor no, dejala como está", "wait, don't cancel, keep it" right after the hold
+    // was released: the cancellation taken back, the same cabin held again.
+    let taken_back = prev.just_released
+        && u.withdraws_cancel
+        && u.accommodations.is_empty()
+        && u.accommodation.is_none()
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && matches!(
+            u.intent,
+            Intent::Unknown | Intent::Greeting | Intent::Book | Intent::Cancel
+        );
     match &prev.cancelled {
         Some(name)
-            if u.refers_back
-                && u.intent == Intent::Book
-                && u.accommodation.is_none()
-                && prev.accommodation.is_none()
-                && prev.offer.is_none() =>
+            if taken_back
+                || u.refers_back
+                    && u.intent == Intent::Book
+                    && u.accommodation.is_none()
+                    && prev.accommodation.is_none()
+                    && prev.offer.is_none() =>
         {
             let mut read = u.clone();
+            if taken_back {
+                read.intent = Intent::Book;
+                read.affirmative = true;
+                read.declines = false;
+                read.keeps_as_is = false;
+                read.takes_back = false;
+                read.correction = false;
+            }
             read.accommodation = Some(name.clone());
             read.accommodations = vec![name.clone()];
             Cow::Owned(read)

@@ -718,6 +718,29 @@ pub fn paid_change_requested(lang: Language, code: &str, asked: Option<ChangeAsk
     }
 }
 
+/// A change to a paid reservation into a cabin and dates another guest holds: not possible, the
+/// stay stands; other dates may be asked for.
+pub fn paid_change_taken(
+    lang: Language,
+    code: &str,
+    cabin: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> String {
+    let dates = super::range(lang, from, to);
+    match lang {
+        Language::Es => format!(
+            "Uy, {cabin} ya está ocupada {dates} 😕 así que ese cambio no se puede hacer. Tu reserva {code} sigue como está. Si querés, decime otras fechas y le paso el cambio a alguien del equipo 🙌"
+        ),
+        Language::En => format!(
+            "Sorry, the {cabin} is already taken {dates} 😕 so that change isn't possible. Your booking {code} stays as it is. If you like, tell me other dates and I'll pass the change to someone from our team 🙌"
+        ),
+        Language::Pt => format!(
+            "Poxa, a {cabin} já está ocupada {dates} 😕 então essa mudança não dá para fazer. Sua reserva {code} continua como está. Se quiser, me diga outras datas e eu passo a mudança para alguém da equipe 🙌"
+        ),
+    }
+}
+
 /// What a guest with a paid stay asked to change, said back before it goes to staff.
 #[derive(Debug, Clone, Copy)]
 pub enum ChangeAsked<'a> {

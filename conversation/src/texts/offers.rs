@@ -1421,8 +1421,14 @@ pub fn night_prices(lang: Language, rows: &[NightPrice<'_>], chosen: &str) -> St
     text
 }
 
-/// "¿Tenés otra?": the options besides `chosen`, or that it is the only one free.
-pub fn other_options(lang: Language, chosen: &str, others: &[OfferLine<'_>]) -> String {
+/// "¿Tenés otra?": the options besides `chosen`, the first of them `proposed` for a yes, or that
+/// it is the only one free.
+pub fn other_options(
+    lang: Language,
+    chosen: &str,
+    others: &[OfferLine<'_>],
+    proposed: Option<&str>,
+) -> String {
     if others.is_empty() {
         return match lang {
             Language::Es => format!(
@@ -1451,10 +1457,21 @@ pub fn other_options(lang: Language, chosen: &str, others: &[OfferLine<'_>]) -> 
             Language::Pt => format!("• {}: {} no total (sinal {})\n", l.name, l.total, l.deposit),
         });
     }
-    text.push_str(match lang {
-        Language::Es => "Esas son todas las que quedan libres. ¿Cuál preferís?",
-        Language::En => "That's everything we have free. Which one do you prefer?",
-        Language::Pt => "É tudo o que temos livre. Qual você prefere?",
+    text.push_str(&match (lang, proposed) {
+        (Language::Es, Some(p)) => format!(
+            "Esas son todas las que quedan libres. ¿Te reservo {p}? Respondé «dale», o decime cuál preferís."
+        ),
+        (Language::En, Some(p)) => format!(
+            "That's everything we have free. Shall I book {p} for you? Reply «yes», or tell me which one you prefer."
+        ),
+        (Language::Pt, Some(p)) => format!(
+            "É tudo o que temos livre. Reservo {p} para você? Responda «sim», ou me diga qual prefere."
+        ),
+        (Language::Es, None) => "Esas son todas las que quedan libres. ¿Cuál preferís?".to_owned(),
+        (Language::En, None) => {
+            "That's everything we have free. Which one do you prefer?".to_owned()
+        }
+        (Language::Pt, None) => "É tudo o que temos livre. Qual você prefere?".to_owned(),
     });
     text
 }

@@ -172,7 +172,7 @@ fn carry_out(
             }
         }
         Step::HoldStanding => holds::standing(s, u, facts),
-        Step::OtherOptions => quote::other_options(s, facts),
+        Step::OtherOptions => quote::other_options(s, u, facts),
         Step::HasDescribed { name, words } => answers::has_described(s, facts, name, words),
         Step::IfSo {
             subject,

@@ -25,6 +25,20 @@ pub(super) fn overrides(
     if u.asks_bot && !heard.new_stay() {
         return Some(Step::WhoIAm);
     }
+    // "Mejor no, dejala, vamos igual", "wait, don't cancel it" right after the request to cancel
+    // a paid stay was recorded: the stay stands as it was, and a person is told the request is
+    // taken back.
+    if prev.cancel_requested
+        && u.withdraws_cancel
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && let Some(h) = held(facts, u).filter(|h| h.paid)
+    {
+        s.needs_human = true;
+        s.offer = None;
+        s.accommodation = Some(h.accommodation.clone());
+        return Some(Step::KeepHold);
+    }
     match u.intent {
         Intent::Human => {
             s.needs_human = true;
