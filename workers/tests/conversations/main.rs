@@ -114,7 +114,10 @@
 //! polite no, guests who ask first, split their details, decline and come back;
 //! `cases_conv75.txt`, the hard middle of a booking in the three languages: corrections,
 //! switches and pets after a hold, cancels taken back, "mejor no", every kind of yes, offers
-//! refused, and a paid stay moved, cancelled under the policy, its voucher and balance)
+//! refused, and a paid stay moved, cancelled under the policy, its voucher and balance;
+//! `cases_conv77.txt`, a second set of Spanish-speaking guests who are not Argentine
+//! (Chilean, Uruguayan, Mexican, Spanish, Colombian, Peruvian, formal emails), their own yes
+//! words, holidays and date forms, answered in Argentine Spanish)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -386,6 +389,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv71.txt", include_str!("cases_conv71.txt")),
     ("cases_conv74.txt", include_str!("cases_conv74.txt")),
     ("cases_conv75.txt", include_str!("cases_conv75.txt")),
+    ("cases_conv77.txt", include_str!("cases_conv77.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
