@@ -378,6 +378,7 @@ mod conv70;
 mod conv71;
 mod conv74;
 mod conv75;
+mod conv77;
 mod eighteenth;
 mod eighth;
 mod eleventh;
