@@ -7523,6 +7523,228 @@ fn conv70_a_day_said_instead_of_another_and_forget_it_with_a_number() {
 }
 
 #[test]
+fn conv72_an_end_of_the_stay_alone_a_size_pointed_at_and_the_party_settled() {
+    // One end of the stay named alone after "y", "and", "e": its time asked.
+    for (text, feature) in [
+        ("y la salida?", Feature::CheckOut),
+        ("ok, y el egreso?", Feature::CheckOut),
+        ("genial y la salida cual es?", Feature::CheckOut),
+        ("e a saída?", Feature::CheckOut),
+        ("and departure?", Feature::CheckOut),
+        ("y la entrada?", Feature::CheckIn),
+        ("e a chegada?", Feature::CheckIn),
+        ("what about arrival time?", Feature::CheckIn),
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}: {u:?}");
+        assert_eq!(u.info_topic, Some(InfoTopic::CheckInTime), "{text}: {u:?}");
+        assert_eq!(u.features, vec![feature], "{text}: {u:?}");
+    }
+    // Not with anything else said of it.
+    for text in ["y la entrada para el auto?", "y la salida el 10?"] {
+        assert_ne!(
+            read(text).info_topic,
+            Some(InfoTopic::CheckInTime),
+            "{text}"
+        );
+    }
+    // An option pointed at by its size, no question mark: no question about the cabins.
+    for (text, choice) in [
+        ("la que tiene mas lugar", Choice::Largest),
+        ("la de mas capacidad", Choice::Largest),
+        ("the one with more room", Choice::Largest),
+        ("the one with the most space", Choice::Largest),
+        ("a que tem mais espaço", Choice::Largest),
+        ("la que tiene menos lugar", Choice::Smallest),
+    ] {
+        let u = read(text);
+        assert_eq!(u.choice, Some(choice), "{text}: {u:?}");
+        assert!(u.topics.is_empty(), "{text}: {u:?}");
+        assert_ne!(u.intent, Intent::AskInfo, "{text}: {u:?}");
+    }
+    for text in ["la que sale mas", "la que cuesta más", "a que custa mais"] {
+        assert_eq!(read(text).choice, Some(Choice::Priciest), "{text}");
+    }
+    assert_eq!(read("cual sale mas barato?").choice, Some(Choice::Cheapest));
+    // "Quedamos 4": the party as it now stands; "nos quedamos 3" is no party.
+    for (text, n) in [
+        ("quedamos 4", 4),
+        ("nos vamos a tener que bajar 2, quedamos 4", 4),
+        ("al final quedamos cuatro", 4),
+        ("quedamos en 5", 5),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    for text in ["nos quedamos 3", "quedamos 3 noches"] {
+        assert_eq!(read(text).guests, None, "{text}");
+    }
+    // "We're only 5 now": the party in English with "only".
+    for (text, n) in [
+        ("sorry, we're only 5 now", 5),
+        ("we are only 4", 4),
+        ("we'll only be 3", 3),
+        ("there are only 3 of us", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    assert_eq!(read("we are only staying 2 nights").guests, None);
+}
+
+#[test]
+fn conv73_a_cabin_price_asked_in_other_words_and_one_night_with_its_article() {
+    // What a cabin charges, in words the price tables had not: "charge", "pricey", "go for a
+    // night", "run a night"; one night said with "una"/"uma" is the nightly price.
+    for (text, night) in [
+        ("what do you charge for the Lenga?", false),
+        ("what do you guys charge for the Coihue?", false),
+        ("how pricey is the Arrayán?", false),
+        ("how expensive is the Coihue?", false),
+        ("what does the Coihue go for a night?", true),
+        ("what does the Lenga run a night?", true),
+        ("quanto custa uma noite na Coihue?", true),
+        ("¿cuánto sale una noche en la Lenga?", true),
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskPrice, "{text}: {u:?}");
+        assert_eq!(u.per_night, night, "{text}: {u:?}");
+        assert!(u.accommodation.is_some(), "{text}: {u:?}");
+    }
+    // With dates in the same message the price question stays a nightly one.
+    let u =
+        read("g'day! what does the Coihue go for a night? 4 of us plus the dog, March 1st to 4th");
+    assert!(u.per_night || u.night_price_too, "{u:?}");
+    assert_eq!(u.guests, Some(4), "{u:?}");
+    // "Go for" the cabin is a pick, never a price.
+    assert_ne!(read("we'll go for the Coihue").intent, Intent::AskPrice);
+}
+
+#[test]
+fn conv73_yes_words_of_english_speakers_and_brazilians_and_yes_words_only_alone() {
+    for text in [
+        "absolutely",
+        "definitely!",
+        "certainly",
+        "yup",
+        "yea",
+        "you bet",
+        "all right",
+        "righto",
+        "too easy",
+        "let's go",
+        "please do",
+        "it's a deal",
+        "com certeza",
+        "partiu",
+        "demorou",
+        "aham",
+        "uhum",
+        "pode",
+        "pode mandar",
+        "quero",
+        "vamos",
+        "deal",
+        "do it",
+        "why not",
+        "por favor",
+        "ya",
+    ] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    // The words that are a yes only alone say something else in a longer message.
+    for text in [
+        "pode levar cachorro?",
+        "preciso de um recibo do pagamento, pode mandar?",
+        "ya reservé la semana pasada",
+        "why not the Coihue?",
+        "any deal for a week?",
+    ] {
+        assert!(!read(text).affirmative, "{text}");
+    }
+}
+
+#[test]
+fn conv73_a_cabin_asked_whether_dear_and_what_it_goes_for() {
+    for text in [
+        "is the Lenga expensive?",
+        "is it pricey?",
+        "¿es cara la Lenga?",
+        "la Coihue es muy cara?",
+        "a Lenga é cara?",
+        "what does the Lenga go for?",
+        "what do the cabins go for?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskPrice, "{text}");
+    }
+    // A pick, a comparison, advice or a complaint is no price question.
+    assert_eq!(
+        read("the most expensive one please").choice,
+        Some(Choice::Priciest)
+    );
+    for text in [
+        "which one should we go for?",
+        "what would you go for?",
+        "we'll go for the Coihue",
+        "es re caro",
+        "it's too expensive",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskPrice, "{text}");
+    }
+}
+
+#[test]
+fn conv73_a_party_said_with_only_or_just() {
+    for (text, n) in [
+        ("wait, we're only 3", 3),
+        ("we're just 3", 3),
+        ("we are only two", 2),
+        ("it's just us two", 2),
+        ("we'll only be 4", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    assert_eq!(read("we are just looking").guests, None);
+}
+
+#[test]
+fn conv73_goodbyes_a_confirmation_missing_and_a_payment_gone_through() {
+    for text in [
+        "see you then!",
+        "see you soon",
+        "bye!",
+        "nos vemos!",
+        "hasta pronto",
+        "até lá!",
+        "tchau",
+    ] {
+        assert!(read(text).thanks, "{text}");
+    }
+    for text in [
+        "I lost the confirmation",
+        "perdi a confirmação",
+        "no encuentro la confirmación",
+        "I never got the confirmation",
+        "não recebi a confirmação",
+    ] {
+        assert!(read(text).asks_voucher, "{text}");
+    }
+    for text in [
+        "Recebi a confirmação, obrigado!",
+        "got the confirmation, thanks",
+    ] {
+        assert!(!read(text).asks_voucher, "{text}");
+    }
+    for text in [
+        "did the payment go through?",
+        "has the deposit gone through?",
+    ] {
+        assert_eq!(read(text).about_hold, Some(AboutHold::Paid), "{text}");
+    }
+    // "Through" between two days is still the end of a stay.
+    let u = read("the 5th through the 9th of March, 2 of us");
+    assert!(u.check_in.is_some() && u.check_out.is_some(), "{u:?}");
+}
+
+#[test]
 fn conv74_left_for_later_a_check_out_alone_brackets_and_a_bare_wish() {
     // A stay left for later is no yes, whatever mild words come with it; "adelante" alone is.
     for text in [
@@ -7586,6 +7808,41 @@ fn conv74_left_for_later_a_check_out_alone_brackets_and_a_bare_wish() {
         "estou procurando um chalé",
     ] {
         assert_eq!(read(text).intent, Intent::CheckAvailability, "{text}");
+    }
+}
+
+#[test]
+fn conv73_a_cancellation_asked_of_the_place_or_said_in_other_words() {
+    for text in [
+        "can you cancel the booking?",
+        "could you cancel the Coihue?",
+        "release the hold please",
+        "unfortunately we have to call off the trip",
+        "we're not going anymore",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    // Whether one may cancel is still a question about the policy.
+    for text in ["can we cancel?", "can I cancel if it rains?"] {
+        assert_ne!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}
+
+#[test]
+fn conv73_an_option_by_its_number_in_english_and_portuguese() {
+    for (text, n) in [
+        ("number 3", 3),
+        ("2nd one", 2),
+        ("the 2nd one", 2),
+        ("opção 2", 2),
+        ("a opção 2", 2),
+        ("la opción 2", 2),
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Position(n)), "{text}");
+    }
+    // A count after a label is no option.
+    for text in ["guests number: 3", "huéspedes número: 3"] {
+        assert_eq!(read(text).choice, None, "{text}");
     }
 }
 

@@ -43,15 +43,38 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     // "From 3/3 to 7/3": two dates of one month written day first (month first they would be
     // months apart), as a European guest writes them in English.
     let english = english && !tokens.iter().any(day_first_only) && !one_month_day_first(&tokens);
-    let replaced = phrases(&praise(portuguese_close(portuguese_ten(
+    let replaced = phrases(&goes_for(praise(portuguese_close(portuguese_ten(
         portuguese_weekdays(instead::new_value_with_unit(settle::as_paying(
             dialects::read(tokens),
         ))),
-    ))));
+    )))));
     months_after_days(replaced)
         .into_iter()
         .map(|t| month_first_numeric(t, english))
         .collect()
+}
+
+/// "What does the Lenga go for?", "what do they go for?": what a thing sells for, where "go
+/// for" ends the question a "what … do/does" opens; "we'll go for the Coihue", "which one
+/// should we go for?" and "what would you go for?" stay picks and advice.
+fn goes_for(mut tokens: Vec<Token>) -> Vec<Token> {
+    let Some(what) = tokens.iter().position(|t| t.is("what")) else {
+        return tokens;
+    };
+    for i in what + 1..tokens.len().saturating_sub(1) {
+        let ends = tokens[i + 1].punct_after || i + 2 == tokens.len();
+        let does = tokens[what + 1..i]
+            .iter()
+            .any(|t| t.is_any(&["do", "does"]));
+        if does && tokens[i].is_any(&["go", "goes"]) && tokens[i + 1].is("for") && ends {
+            tokens[i].text = "cuanto".to_owned();
+            tokens[i].known = true;
+            tokens[i + 1].text = "sale".to_owned();
+            tokens[i + 1].known = true;
+            break;
+        }
+    }
+    tokens
 }
 
 /// Brazilian "show" and "top" are praise ("show!", "show, pode reservar", "top demais"), as

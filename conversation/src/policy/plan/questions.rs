@@ -56,6 +56,23 @@ pub(super) fn questions(
                 option: i,
             });
         }
+        // "¿La Ñire tiene jacuzzi?" with the Coihue proposed: a yes that sets the one asked
+        // about apart from the one proposed (which has none) brings it into focus, offered,
+        // so the yes after the answer books it. A yes both share ("¿la Lenga tiene parrilla?",
+        // every cabin has one) leaves the one proposed in focus.
+        if let (Some(i), Some(offer)) = (pointed, s.offer.as_mut())
+            && i != offer.chosen
+            && !offer.together
+            && sets_apart(offer, i, u, facts)
+        {
+            offer.asked = Some(i);
+            choose(offer, &mut s.accommodation, i, false);
+            return Some(Step::OnlyOneHas {
+                topics: u.topics.clone(),
+                features: u.features.clone(),
+                option: i,
+            });
+        }
         if let (Some(i), Some(offer)) = (picked, s.offer.as_mut()) {
             offer.asked = Some(i);
             // "¿No hay algo más grande? con jacuzzi si puede ser", "the cheapest with a
@@ -178,6 +195,32 @@ pub(super) fn questions(
         return Some(Step::Thanks);
     }
     None
+}
+
+/// Option `i` of `offer` has every cabin feature the question asks about and the option
+/// proposed lacks one of them: the answer is a yes for `i` alone of the two.
+fn sets_apart(offer: &Offer, i: usize, u: &Understanding, facts: &Facts<'_>) -> bool {
+    let cabin_feature = |f: &Feature| {
+        !matches!(
+            f,
+            Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
+        )
+    };
+    let cabin = |at: usize| {
+        offer.options.get(at).and_then(|o| {
+            facts
+                .accommodations()
+                .iter()
+                .find(|a| a.id == o.accommodation_id)
+        })
+    };
+    let (Some(asked), Some(proposed)) = (cabin(i), cabin(offer.chosen)) else {
+        return false;
+    };
+    !u.features.is_empty()
+        && u.features.iter().all(cabin_feature)
+        && u.features.iter().all(|f| crate::info::has(asked, *f))
+        && u.features.iter().any(|f| !crate::info::has(proposed, *f))
 }
 
 /// The one feature a question asks about, with no cabin named, that no option of `offer` has

@@ -376,6 +376,8 @@ mod conv68;
 mod conv69;
 mod conv70;
 mod conv71;
+mod conv72;
+mod conv73;
 mod conv74;
 mod conv75;
 mod conv77;

@@ -1,6 +1,8 @@
 //! What the hand probes of stop 36 found: a hold taken back with thanks ("mejor no, gracias")
 //! or with a shrug ("never mind", "deixa pra lá") stayed held, and so did one taken back after
-//! an "ok" that only heard the hold again; "never mind" after an offer was not understood.
+//! an "ok" that only heard the hold again; "never mind" after an offer was not understood; a
+//! yes/no question about an option other than the one proposed ("¿la Ñire tiene jacuzzi?",
+//! the Coihue proposed) was answered, and the "dale" after it booked the Coihue.
 
 use super::*;
 
@@ -62,4 +64,46 @@ fn never_mind_after_an_offer_is_a_polite_no() {
     // "Never mind, what about …?" asks on: no call-off.
     let u = understand("never mind, what about the Lenga?", today(), NAMES);
     assert_ne!(u.intent, crate::nlu::Intent::Cancel, "{u:?}");
+}
+
+#[test]
+fn a_yes_that_sets_an_option_apart_offers_it_so_the_next_yes_books_it() {
+    // The Lenga alone of the offer has a pool (the Arrayán is proposed): offered with the yes.
+    for (ask, text, yes) in [
+        (
+            "somos 2 del 10 al 13 de mayo",
+            "la lenga tiene pileta?",
+            "dale",
+        ),
+        (
+            "we're 2 from May 10 to 13",
+            "does the lenga have a pool?",
+            "great, go ahead",
+        ),
+        (
+            "somos 2 de 10 a 13 de maio",
+            "a lenga tem piscina?",
+            "fechado",
+        ),
+    ] {
+        let t = talk(&[ask, text, yes]);
+        assert_eq!(
+            booked(&t).map(|b| b.accommodation_id),
+            Some(3),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+    // A yes both share (every cabin has WiFi): the one proposed stays, and a yes books it.
+    let t = talk(&[
+        "somos 2 del 10 al 13 de mayo",
+        "la lenga tiene wifi?",
+        "dale",
+    ]);
+    assert_eq!(
+        booked(&t).map(|b| b.accommodation_id),
+        Some(1),
+        "{}",
+        said(&t)
+    );
 }
