@@ -8001,3 +8001,56 @@ fn conv76_the_balance_asked_in_other_words_is_the_payment() {
             .contains(&InfoTopic::Payment)
     );
 }
+
+#[test]
+fn conv77_a_count_of_nights_denied_and_a_holiday_said_as_its_bridge() {
+    // "No son 3 noches, son 4": the nights said after the ones denied, never a head count.
+    for (text, nights) in [
+        ("Perdona, que no son 3 noches, son 4", 4),
+        ("no son 3 noches sino 4", 4),
+        ("perdón, no eran 2 noches, eran 3", 3),
+        ("en vez de 3 noches, 4", 4),
+        ("sorry, not 3 nights, 4", 4),
+        ("not 3 nights but 4 nights", 4),
+        ("desculpa, não são 3 noites, são 4", 4),
+    ] {
+        let u = read(text);
+        assert_eq!(u.nights, Some(nights), "{text}: {u:?}");
+        assert_eq!(u.guests, None, "{text}: {u:?}");
+    }
+    // A head count after the nights denied stays one; nights said plainly stay as they were.
+    let u = read("no son 3 noches, son 4 personas");
+    assert_eq!(u.guests, Some(4), "{u:?}");
+    assert_eq!(read("son 4 noches").nights, Some(4));
+    assert_eq!(read("somos 4, 3 noches").guests, Some(4));
+    // A holiday's bridge or day off ("el puente de carnaval", "el feriado de semana santa") is
+    // that holiday, not the next long weekend; Uruguay's "Semana de Turismo" is Holy Week.
+    for (text, period) in [
+        (
+            "¿Qué tenéis para el puente de carnaval? Somos 6",
+            super::Period::Carnival,
+        ),
+        (
+            "tienen lugar el feriado de carnaval?",
+            super::Period::Carnival,
+        ),
+        (
+            "tem vaga no feriado de carnaval? somos 4",
+            super::Period::Carnival,
+        ),
+        ("el puente de semana santa somos 2", super::Period::HolyWeek),
+        ("para el feriado de pascuas", super::Period::HolyWeek),
+        (
+            "¿tienen lugar para la Semana de Turismo? Somos 3",
+            super::Period::HolyWeek,
+        ),
+        ("en semana criolla vamos 4", super::Period::HolyWeek),
+        ("el puente de fin de año", super::Period::YearEnd),
+    ] {
+        assert_eq!(read(text).period.map(|p| p.period), Some(period), "{text}");
+    }
+    assert_eq!(
+        read("hay lugar para el puente?").period.map(|p| p.period),
+        Some(super::Period::LongWeekend)
+    );
+}

@@ -119,7 +119,10 @@
 //! switches and pets after a hold, cancels taken back, "mejor no", every kind of yes, offers
 //! refused, and a paid stay moved, cancelled under the policy, its voucher and balance;
 //! `cases_conv76.txt`, a generalist sample over every bullet, mostly Argentine WhatsApp with
-//! lunfardo and voice notes, some emails, English and Portuguese)
+//! lunfardo and voice notes, some emails, English and Portuguese;
+//! `cases_conv77.txt`, a second set of Spanish-speaking guests who are not Argentine
+//! (Chilean, Uruguayan, Mexican, Spanish, Colombian, Peruvian, formal emails), their own yes
+//! words, holidays and date forms, answered in Argentine Spanish)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -394,6 +397,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv74.txt", include_str!("cases_conv74.txt")),
     ("cases_conv75.txt", include_str!("cases_conv75.txt")),
     ("cases_conv76.txt", include_str!("cases_conv76.txt")),
+    ("cases_conv77.txt", include_str!("cases_conv77.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

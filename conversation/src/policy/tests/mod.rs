@@ -381,6 +381,7 @@ mod conv73;
 mod conv74;
 mod conv75;
 mod conv76;
+mod conv77;
 mod eighteenth;
 mod eighth;
 mod eleventh;
