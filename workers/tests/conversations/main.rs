@@ -118,6 +118,11 @@
 //! `cases_conv75.txt`, the hard middle of a booking in the three languages: corrections,
 //! switches and pets after a hold, cancels taken back, "mejor no", every kind of yes, offers
 //! refused, and a paid stay moved, cancelled under the policy, its voucher and balance;
+//! `cases_conv76.txt`, a generalist sample over every bullet, mostly Argentine WhatsApp with
+//! lunfardo and voice notes, some emails, English and Portuguese;
+//! `cases_conv77.txt`, a second set of Spanish-speaking guests who are not Argentine
+//! (Chilean, Uruguayan, Mexican, Spanish, Colombian, Peruvian, formal emails), their own yes
+//! words, holidays and date forms, answered in Argentine Spanish;
 //! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
 //! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
@@ -393,6 +398,8 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv73.txt", include_str!("cases_conv73.txt")),
     ("cases_conv74.txt", include_str!("cases_conv74.txt")),
     ("cases_conv75.txt", include_str!("cases_conv75.txt")),
+    ("cases_conv76.txt", include_str!("cases_conv76.txt")),
+    ("cases_conv77.txt", include_str!("cases_conv77.txt")),
     ("cases_conv80.txt", include_str!("cases_conv80.txt")),
 ];
 

@@ -1174,6 +1174,16 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("how far", "a que distancia"), ("from town", "del centro"), ("from the center", "del centro"),
     ("from downtown", "del centro"), ("far from", "lejos del"), ("crib", "cuna"), ("cot", "cuna"),
     ("pay on arrival", "pagar al llegar"), ("pay when we arrive", "pagar al llegar"),
+    // "Is the rest paid on arrival?", "do we pay the remaining there?", "the remainder is
+    // paid by card?": the balance.
+    ("the rest paid", "el resto se paga"), ("the rest is paid", "el resto se paga"),
+    ("the rest due", "el resto se paga"), ("the rest is due", "el resto se paga"),
+    ("the remaining", "el restante"), ("the remainder", "el restante"),
+    ("rest of the money", "resto del pago"), ("rest of the payment", "resto del pago"),
+    ("the rest do we pay", "el resto lo pagamos"), ("the rest do i pay", "el resto lo pago"),
+    ("pay the rest", "pagar el resto"),
+    ("o resto e pago", "el resto se paga"), ("o resto eu pago", "el resto lo pago"),
+    ("o resto a gente paga", "el resto lo pagamos"), ("o resto pagamos", "el resto lo pagamos"),
     ("minimum stay", "estadia minima"), ("minimum nights", "minimo de noches"),
     ("minimum number of nights", "minimo de noches"), ("just one night", "una sola noche"),
     ("only one night", "una sola noche"), ("a single night", "una sola noche"),

@@ -380,6 +380,8 @@ mod conv72;
 mod conv73;
 mod conv74;
 mod conv75;
+mod conv76;
+mod conv77;
 mod conv80;
 mod eighteenth;
 mod eighth;
