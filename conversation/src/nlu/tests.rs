@@ -8054,3 +8054,56 @@ fn conv77_a_count_of_nights_denied_and_a_holiday_said_as_its_bridge() {
         Some(super::Period::LongWeekend)
     );
 }
+
+#[test]
+fn conv80_options_by_place_payment_asked_and_travellers_yes_words() {
+    // An option by its place with "option" or "choice" after it is never a date ("the first"
+    // alone reads the 1st); a date said with "the first of" still is.
+    for (text, n) in [
+        ("The first option would suit us well. Please reserve it.", 1),
+        ("the first option please", 1),
+        ("the first choice", 1),
+        ("the 2nd option", 2),
+        ("the second choice would be great", 2),
+        ("the 3rd option", 3),
+    ] {
+        let u = read(text);
+        assert_eq!(u.choice, Some(Choice::Position(n)), "{text}: {u:?}");
+        assert_eq!(u.check_in, None, "{text}: {u:?}");
+    }
+    assert_eq!(
+        read("the first of March").check_in,
+        NaiveDate::from_ymd_opt(2027, 3, 1)
+    );
+    // How to pay, asked in Portuguese and English ("como é" alone asks what a cabin looks like).
+    for text in [
+        "como faço o pagamento?",
+        "como é o pagamento?",
+        "como fica o pagamento?",
+        "como faz pra pagar?",
+        "how does the payment work?",
+        "how do I make the payment?",
+    ] {
+        assert!(
+            read(text).topics.contains(&InfoTopic::Payment),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+    // A non-native "we take it", a Dutch or German "prima", "ja graag", "ja gerne": yes.
+    for text in [
+        "prima, we take it",
+        "we take it",
+        "I take it",
+        "we will take it",
+        "prima!",
+        "ja graag",
+        "ja gerne",
+    ] {
+        assert!(read(text).affirmative, "{text}: {:?}", read(text));
+    }
+    // "Prima" is a cousin inside a sentence, and "ja" alone a laugh.
+    for text in ["vamos con mi prima", "vou com minha prima", "ja"] {
+        assert!(!read(text).affirmative, "{text}");
+    }
+}

@@ -122,7 +122,9 @@
 //! lunfardo and voice notes, some emails, English and Portuguese;
 //! `cases_conv77.txt`, a second set of Spanish-speaking guests who are not Argentine
 //! (Chilean, Uruguayan, Mexican, Spanish, Colombian, Peruvian, formal emails), their own yes
-//! words, holidays and date forms, answered in Argentine Spanish)
+//! words, holidays and date forms, answered in Argentine Spanish;
+//! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
+//! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -398,6 +400,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv75.txt", include_str!("cases_conv75.txt")),
     ("cases_conv76.txt", include_str!("cases_conv76.txt")),
     ("cases_conv77.txt", include_str!("cases_conv77.txt")),
+    ("cases_conv80.txt", include_str!("cases_conv80.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
