@@ -43,27 +43,13 @@ pub(super) fn questions(
         // "La segunda, ¿tiene parrilla?", "the one with the jacuzzi, does it have parking?": the
         // option pointed at before the question is answered for and comes into focus, offered,
         // so the yes after the answer books it (not the one proposed before).
-        if u.pointed_first
-            && let (Some(i), Some(offer)) = (pointed, s.offer.as_mut())
-            && i != offer.chosen
-            && !offer.together
-        {
-            offer.asked = Some(i);
-            choose(offer, &mut s.accommodation, i, false);
-            return Some(Step::OnlyOneHas {
-                topics: u.topics.clone(),
-                features: u.features.clone(),
-                option: i,
-            });
-        }
         // "¿La Ñire tiene jacuzzi?" with the Coihue proposed: a yes that sets the one asked
-        // about apart from the one proposed (which has none) brings it into focus, offered,
-        // so the yes after the answer books it. A yes both share ("¿la Lenga tiene parrilla?",
-        // every cabin has one) leaves the one proposed in focus.
+        // about apart from the one proposed (which has none) does the same. A yes both share
+        // ("¿la Lenga tiene parrilla?", every cabin has one) leaves the one proposed in focus.
         if let (Some(i), Some(offer)) = (pointed, s.offer.as_mut())
             && i != offer.chosen
             && !offer.together
-            && sets_apart(offer, i, u, facts)
+            && (u.pointed_first || sets_apart(offer, i, u, facts))
         {
             offer.asked = Some(i);
             choose(offer, &mut s.accommodation, i, false);
