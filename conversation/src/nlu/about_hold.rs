@@ -202,7 +202,7 @@ fn payment_arrival_asked(tokens: &[Token]) -> bool {
         "llegaron", "recibieron", "recibiste", "recibio", "recibido", "recibida", "acredito",
         "acreditado", "acreditada", "acreditaron", "impactado", "impactada", "got", "received",
         "receive", "arrived", "chegou", "receberam", "recebeu", "recebido", "recebida", "caiu",
-        "compensou", "creditado", "creditada",
+        "compensou", "creditado", "creditada", "processed", "cleared",
     ];
     // "Llegó", "entró", "impactó" are the payment's only said of it ("¿les llegó la seña?",
     // "¿ya entró el pago?"), not of the guest ("el resto lo pago cuando llego").

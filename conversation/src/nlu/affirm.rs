@@ -154,8 +154,11 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
             ..Affirmation::default()
         };
     }
-    let strong =
-        has(STRONG) || yes_si(tokens) || imperative_reserve(tokens) || change_go_ahead(tokens);
+    let strong = has(STRONG)
+        || yes_si(tokens)
+        || imperative_reserve(tokens)
+        || change_go_ahead(tokens)
+        || yes_alone(tokens);
     // "bueno" alone, or with only the one pointed at: "bueno esa", "bueno, esa entonces".
     let bueno_alone = tokens
         .first()
@@ -237,6 +240,25 @@ pub(crate) fn detect(tokens: &[Token]) -> Affirmation {
         strong,
         no: false,
     }
+}
+
+/// Words that are a yes only as the whole message: "pode", "pode mandar", "quero", "vamos",
+/// "s", "ya", "deal", "do it", "why not", "por favor" answer "shall I book it?", but "pode
+/// levar cachorro?", "o recibo, pode mandar?", "ya reservé", "do it for 5 nights?" and "why
+/// not the Ñire?" say something else.
+#[rustfmt::skip]
+const YES_ALONE: &[&str] = &[
+    "pode", "pode sim", "sim pode", "si pode", "quiero", "queremos", "vamos", "vamos la", "s",
+    "ss", "ya", "deal", "grand", "do it", "why not", "please", "por favor", "right", "bora la",
+    "pode mandar", "pode fazer", "pode fazer sim", "pode mandar sim",
+];
+
+fn yes_alone(tokens: &[Token]) -> bool {
+    YES_ALONE.iter().any(|p| {
+        lexicon::phrase_len(p) == tokens.len()
+            && lexicon::find_phrase(tokens, p)
+                .is_some_and(|(pos, q)| pos == 0 && q == lexicon::Quality::Exact)
+    })
 }
 
 /// "Ah ok. ¿Y pasan a buscar por el aeropuerto?", "perfect, and do you have a pool?",

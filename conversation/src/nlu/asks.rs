@@ -82,12 +82,12 @@ pub(super) const COMPARE_WORDS: &[&str] = &[
     "compararlas",
 ];
 
-/// "La noche", "por noche", "per night", "a night", "each night", "da diária" (the bridge
-/// reads "diária" as "noche"), "nightly": one night's price, not the stay's ("esta noche" is
+/// "La noche", "por noche", "per night", "a night", "each night", "una noche", "uma noite",
+/// "da diária" (the bridge reads "diária" as "noche"), "nightly": one night's price, not the stay's ("esta noche" is
 /// tonight).
 pub(super) fn per_night(tokens: &[Token]) -> bool {
     const BEFORE: &[&str] = &[
-        "la", "por", "per", "a", "each", "every", "cada", "da", "one",
+        "la", "por", "per", "a", "each", "every", "cada", "da", "one", "una", "uma",
     ];
     tokens.iter().enumerate().any(|(i, t)| {
         t.is("nightly")
@@ -346,9 +346,15 @@ pub(super) fn after_a_thing(tokens: &[Token]) -> bool {
 }
 
 /// "¿Cuál es la diferencia?", "what's the difference?", "qual a diferença?", "¿tienen algo
-/// de distinto?".
+/// de distinto?". Not "la diferencia la pagamos al llegar?", "pay the difference there?": a
+/// difference paid is the balance.
 pub(super) fn compares(tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| t.is_any(COMPARE_WORDS))
+    const PAID: &[&str] = &[
+        "pagar", "paga", "pagamos", "pago", "pagan", "pagas", "pagarla", "abonar", "abona",
+        "abonamos", "cobran", "cobra", "pay", "paid", "pays", "pague", "pagaria",
+    ];
+    let paid = tokens.iter().any(|t| t.is_any(PAID));
+    (tokens.iter().any(|t| t.is_any(COMPARE_WORDS)) && !paid)
         || lexicon::find_phrase(tokens, "de distinto").is_some()
 }
 
@@ -575,13 +581,29 @@ pub(super) fn voucher(tokens: &[Token]) -> bool {
         "mandan", "mandar", "manda", "mande", "pasas", "pasame", "pasan", "pasar", "envias",
         "enviame", "envian", "enviar", "envia", "envie", "send", "resend", "forward",
     ];
+    // "I lost the confirmation", "no encuentro la confirmación", "perdi a confirmação",
+    // "never got the confirmation": the confirmation missing is asked for again ("recebi a
+    // confirmação, obrigado" has it).
+    const LOST: &[&str] = &["perdi", "perdimos", "perdemos", "lost"];
+    #[rustfmt::skip]
+    const NOT_HAD: &[&str] = &[
+        "encuentro", "encontramos", "find", "recibi", "recibimos", "got", "get", "received",
+        "recebi", "recebemos", "acho", "encontro", "llego",
+    ];
+    const NOT: &[&str] = &[
+        "no", "not", "nao", "never", "nunca", "t", "didnt", "havent", "cant",
+    ];
+    let before = |i: usize, k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
+    let missing = |i: usize, k: usize| {
+        before(i, k).is_some_and(|b| {
+            b.is_any(LOST)
+                || b.is_any(NOT_HAD)
+                    && (1..=2).any(|n| before(i, k + n).is_some_and(|x| x.is_any(NOT)))
+        })
+    };
     let sent_again = tokens.iter().enumerate().any(|(i, t)| {
         t.is_any(&["confirmacion", "confirmation", "confirmacao"])
-            && (1..=4).any(|k| {
-                i.checked_sub(k)
-                    .and_then(|p| tokens.get(p))
-                    .is_some_and(|b| b.is_any(SEND))
-            })
+            && (1..=4).any(|k| before(i, k).is_some_and(|b| b.is_any(SEND)) || missing(i, k))
     });
     // "¿Me pasás todo?", "me reenviás la info?", "mandame los datos de nuevo x fa": all of it
     // asked to be sent, of nothing named ("pasame info de la Lenga" asks about a cabin).
@@ -1111,4 +1133,82 @@ pub(super) fn both_wanted(tokens: &[Token]) -> bool {
                     && !tokens.get(at + len).is_some_and(|t| t.is_any(COUNTED))
             })
         })
+}
+
+/// One end of the stay named alone after "y", "and", "what about" ("¿y la salida?", "y el
+/// egreso?", "e a saída?", "and departure?", "¿y la entrada?", "e a chegada?", "what about
+/// arrival?"), maybe with "a qué hora" or "time" after it: the time of that end asked, as a
+/// question that follows on the check-in times. Rewritten as "y el horario de salida" (or "de
+/// entrada"), the words every reader takes as that question; any other message unchanged.
+pub(super) fn end_of_stay_alone(tokens: Vec<Token>) -> Vec<Token> {
+    const LEAD: &[&str] = &[
+        "ah",
+        "ok",
+        "okey",
+        "oka",
+        "genial",
+        "perfecto",
+        "joya",
+        "barbaro",
+        "buenisimo",
+        "bien",
+        "gracias",
+        "bueno",
+        "great",
+        "thanks",
+        "perfect",
+        "cool",
+        "otimo",
+        "beleza",
+        "blz",
+        "obrigado",
+        "obrigada",
+        "legal",
+    ];
+    const ARTICLES: &[&str] = &["la", "el", "a", "o", "the", "lo", "de", "do", "da", "your"];
+    const DEPARTURE: &[&str] = &["salida", "egreso", "departure", "leaving"];
+    const ARRIVAL: &[&str] = &["entrada", "ingreso", "llegada", "arrival"];
+    const AFTER: &[&str] = &[
+        "a", "que", "hora", "horario", "time", "cual", "es", "como", "seria", "sera", "what", "is",
+        "qual", "e", "de", "la", "cabana", "cabanas",
+    ];
+    let mut i = 0;
+    while tokens.get(i).is_some_and(|t| t.is_any(LEAD)) {
+        i += 1;
+    }
+    let lead = i;
+    if tokens.get(i).is_some_and(|t| t.is_any(&["y", "e", "and"])) {
+        i += 1;
+    } else if tokens.get(i).is_some_and(|t| t.is_any(&["what", "how"]))
+        && tokens.get(i + 1).is_some_and(|t| t.is("about"))
+    {
+        i += 2;
+    } else {
+        return tokens;
+    }
+    while tokens.get(i).is_some_and(|t| t.is_any(ARTICLES)) {
+        i += 1;
+    }
+    let end = match tokens.get(i) {
+        Some(t) if t.is_any(DEPARTURE) => "salida",
+        Some(t) if t.is_any(ARRIVAL) => "entrada",
+        _ => return tokens,
+    };
+    let rest = &tokens[i + 1..];
+    if rest.len() > 4 || !rest.iter().all(|t| t.is_any(AFTER)) {
+        return tokens;
+    }
+    let punct_after = tokens.last().is_some_and(|t| t.punct_after);
+    let mut read: Vec<Token> = tokens[..lead].to_vec();
+    let words = ["y", "el", "horario", "de", end];
+    for (k, w) in words.iter().enumerate() {
+        read.push(Token {
+            text: (*w).to_owned(),
+            accented: false,
+            punct_after: punct_after && k + 1 == words.len(),
+            known: true,
+            enye: false,
+        });
+    }
+    read
 }

@@ -61,6 +61,8 @@ const ATTRIBUTES: &[(&str, Choice)] = &[
     ("mas lugar", Choice::Largest), ("mas espacio", Choice::Largest),
     ("mas dormitorios", Choice::Largest), ("mas habitaciones", Choice::Largest),
     ("mas cuartos", Choice::Largest), ("mas camas", Choice::Largest),
+    ("menos lugar", Choice::Smallest), ("menos espacio", Choice::Smallest),
+    ("menos capacidad", Choice::Smallest),
     ("la grandota", Choice::Largest), ("grande cabana", Choice::Largest), ("cabana chica", Choice::Smallest), ("mas chica", Choice::Smallest),
     ("la chica", Choice::Smallest), ("mas chiquita", Choice::Smallest),
     ("la chiquita", Choice::Smallest), ("mas pequena", Choice::Smallest),
@@ -431,6 +433,29 @@ pub(crate) fn described(tokens: &[Token]) -> Option<String> {
     None
 }
 
+/// "La que tiene más lugar", "la de más capacidad", "el de menos espacio" (and "the one with
+/// more room", "a que tem mais espaço" as the bridge writes them): a pointer ("la que", "la
+/// de", after a filler) at the option largest or smallest, said with no question mark.
+pub(crate) fn size_pointer(text: &str, tokens: &[Token]) -> bool {
+    const FILLER: &[&str] = &[
+        "eh", "mmm", "mm", "bueno", "entonces", "mejor", "prefiero", "quiero",
+    ];
+    if text.contains('?') || text.contains('¿') {
+        return false;
+    }
+    let start = tokens
+        .iter()
+        .position(|t| !t.is_any(FILLER))
+        .unwrap_or(tokens.len());
+    let pointer = tokens
+        .get(start)
+        .is_some_and(|t| t.is_any(&["la", "el", "a", "o"]))
+        && tokens
+            .get(start + 1)
+            .is_some_and(|t| t.is_any(&["que", "q", "de", "del", "con"]));
+    pointer && matches!(choice(tokens), Some(Choice::Largest | Choice::Smallest))
+}
+
 pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     for lead in HAVING {
         if let Some((pos, _)) = lexicon::find_phrase(tokens, lead)
@@ -456,6 +481,14 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         .min_by_key(|(pos, _)| *pos)
     {
         return Some(c);
+    }
+    // "La que sale más", "la que cuesta más", "a que custa mais": the priciest, the verb of
+    // price ending the message ("¿cuál sale más barato?" is the cheapest, above).
+    if let [.., verb, more] = tokens
+        && verb.is_any(&["sale", "cuesta", "custa", "sai"])
+        && more.is_any(&["mas", "mais"])
+    {
+        return Some(Choice::Priciest);
     }
     if let Some(n) = sleeps(tokens) {
         return Some(Choice::Sleeps(n));
@@ -496,7 +529,9 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         }
         // "la opción 2", "la número dos", "la 2": a small number right after a pointer, and
         // nothing after it.
-        let option_word = prev.is_some_and(|p| p.is_any(&["opcion", "numero", "nro"]));
+        // ("Huéspedes número: 3", "guests number: 3" give a count, not an option.)
+        let option_word =
+            prev.is_some_and(|p| p.is_any(&["opcion", "numero", "nro"]) && !p.punct_after);
         let bare_la = prev.is_some_and(|p| p.is("la")) && tokens.get(i + 1).is_none();
         if (option_word || bare_la && t.is_digits())
             && let Some(n) = numbers::parse_at(tokens, i)

@@ -380,13 +380,26 @@ fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
         "ficariamos",
         "ficaremos",
     ];
+    // "Quedamos 4", "al final quedamos 3 nomás": the Spanish verb straight before the count too,
+    // not "nos quedamos 3" (nights stayed).
+    let settled_bare = |t: usize| {
+        tokens[t].is_any(&["quedamos", "quedariamos"])
+            && !t
+                .checked_sub(1)
+                .is_some_and(|p| tokens[p].is_any(&["nos", "me"]))
+            && tokens
+                .get(t + 1)
+                .is_some_and(|w| w.is_digits() || w.is_alpha())
+    };
     let settled = (0..tokens.len()).find_map(|t| {
-        let at =
+        let with_en =
             tokens[t].is_any(SETTLED) && tokens.get(t + 1).is_some_and(|w| w.is_any(&["en", "em"]));
-        at.then(|| number(t + 2))
+        let at = with_en || settled_bare(t);
+        let first = t + if with_en { 2 } else { 1 };
+        at.then(|| number(first))
             .flatten()
             .filter(|n| {
-                !tokens.get(t + 2 + n.len).is_some_and(|w| {
+                !tokens.get(first + n.len).is_some_and(|w| {
                     w.is_any(THINGS)
                         || w.is_any(&["noche", "noches", "dia", "dias", "nights", "noites"])
                 })

@@ -164,6 +164,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     let tokens = bridge::to_spanish_from(written, language == Some(Language::En));
     // "la koi hue", "la a rayan", "la lengua": a cabin's name as a voice note writes it.
     let tokens = accommodation::heard_names(tokens, accommodations);
+    // "¿Y la salida?", "e a chegada?": the time of that end of the stay asked.
+    let tokens = asks::end_of_stay_alone(tokens);
     let about_hold = about_hold::detect(&tokens);
     let mut dates = dates::extract(&tokens, today);
     stay_changes::stretch_period(&tokens, &mut dates);
@@ -265,6 +267,22 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         if asked_capacity && signals.topics.is_empty() {
             signals.cues.retain(|c| c.intent != Intent::AskInfo);
         }
+    }
+    // "La que tiene más lugar", "la de más capacidad", "the one with more room", "a que tem
+    // mais espaço": an option pointed at by its size, said as no question, not a question
+    // about what the cabins have or how many fit ("¿cuál tiene más lugar?" still asks).
+    if cues::size_pointer(text, &tokens)
+        && features.is_empty()
+        && dates.check_in.is_none()
+        && guests.is_none()
+        && signals
+            .topics
+            .iter()
+            .all(|t| matches!(t, InfoTopic::Amenities | InfoTopic::Capacity))
+    {
+        signals.topics.clear();
+        signals.topic = None;
+        signals.cues.retain(|c| c.intent != Intent::AskInfo);
     }
     // "Quero a Ñire para 2, sem cachorro": no question about pets.
     let pets_left = cues::pets_left_home(&tokens);
@@ -617,7 +635,19 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         confidence,
         language,
         language_sure: detected.is_some_and(|(_, margin)| margin >= 2),
-        thanks: tokens.iter().any(|t| t.is("gracias")),
+        // A goodbye ("chau", "nos vemos", "see you then", "até lá") closes as thanks do.
+        thanks: tokens.iter().any(|t| t.is("gracias"))
+            || lexicon::says_any(
+                &tokens,
+                &[
+                    "chau",
+                    "chao",
+                    "adios",
+                    "hasta luego",
+                    "hasta pronto",
+                    "nos vemos",
+                ],
+            ),
         described,
         compares: asks::compares(&tokens),
         asked_of,

@@ -7523,6 +7523,228 @@ fn conv70_a_day_said_instead_of_another_and_forget_it_with_a_number() {
 }
 
 #[test]
+fn conv72_an_end_of_the_stay_alone_a_size_pointed_at_and_the_party_settled() {
+    // One end of the stay named alone after "y", "and", "e": its time asked.
+    for (text, feature) in [
+        ("y la salida?", Feature::CheckOut),
+        ("ok, y el egreso?", Feature::CheckOut),
+        ("genial y la salida cual es?", Feature::CheckOut),
+        ("e a saída?", Feature::CheckOut),
+        ("and departure?", Feature::CheckOut),
+        ("y la entrada?", Feature::CheckIn),
+        ("e a chegada?", Feature::CheckIn),
+        ("what about arrival time?", Feature::CheckIn),
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskInfo, "{text}: {u:?}");
+        assert_eq!(u.info_topic, Some(InfoTopic::CheckInTime), "{text}: {u:?}");
+        assert_eq!(u.features, vec![feature], "{text}: {u:?}");
+    }
+    // Not with anything else said of it.
+    for text in ["y la entrada para el auto?", "y la salida el 10?"] {
+        assert_ne!(
+            read(text).info_topic,
+            Some(InfoTopic::CheckInTime),
+            "{text}"
+        );
+    }
+    // An option pointed at by its size, no question mark: no question about the cabins.
+    for (text, choice) in [
+        ("la que tiene mas lugar", Choice::Largest),
+        ("la de mas capacidad", Choice::Largest),
+        ("the one with more room", Choice::Largest),
+        ("the one with the most space", Choice::Largest),
+        ("a que tem mais espaço", Choice::Largest),
+        ("la que tiene menos lugar", Choice::Smallest),
+    ] {
+        let u = read(text);
+        assert_eq!(u.choice, Some(choice), "{text}: {u:?}");
+        assert!(u.topics.is_empty(), "{text}: {u:?}");
+        assert_ne!(u.intent, Intent::AskInfo, "{text}: {u:?}");
+    }
+    for text in ["la que sale mas", "la que cuesta más", "a que custa mais"] {
+        assert_eq!(read(text).choice, Some(Choice::Priciest), "{text}");
+    }
+    assert_eq!(read("cual sale mas barato?").choice, Some(Choice::Cheapest));
+    // "Quedamos 4": the party as it now stands; "nos quedamos 3" is no party.
+    for (text, n) in [
+        ("quedamos 4", 4),
+        ("nos vamos a tener que bajar 2, quedamos 4", 4),
+        ("al final quedamos cuatro", 4),
+        ("quedamos en 5", 5),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    for text in ["nos quedamos 3", "quedamos 3 noches"] {
+        assert_eq!(read(text).guests, None, "{text}");
+    }
+    // "We're only 5 now": the party in English with "only".
+    for (text, n) in [
+        ("sorry, we're only 5 now", 5),
+        ("we are only 4", 4),
+        ("we'll only be 3", 3),
+        ("there are only 3 of us", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    assert_eq!(read("we are only staying 2 nights").guests, None);
+}
+
+#[test]
+fn conv73_a_cabin_price_asked_in_other_words_and_one_night_with_its_article() {
+    // What a cabin charges, in words the price tables had not: "charge", "pricey", "go for a
+    // night", "run a night"; one night said with "una"/"uma" is the nightly price.
+    for (text, night) in [
+        ("what do you charge for the Lenga?", false),
+        ("what do you guys charge for the Coihue?", false),
+        ("how pricey is the Arrayán?", false),
+        ("how expensive is the Coihue?", false),
+        ("what does the Coihue go for a night?", true),
+        ("what does the Lenga run a night?", true),
+        ("quanto custa uma noite na Coihue?", true),
+        ("¿cuánto sale una noche en la Lenga?", true),
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::AskPrice, "{text}: {u:?}");
+        assert_eq!(u.per_night, night, "{text}: {u:?}");
+        assert!(u.accommodation.is_some(), "{text}: {u:?}");
+    }
+    // With dates in the same message the price question stays a nightly one.
+    let u =
+        read("g'day! what does the Coihue go for a night? 4 of us plus the dog, March 1st to 4th");
+    assert!(u.per_night || u.night_price_too, "{u:?}");
+    assert_eq!(u.guests, Some(4), "{u:?}");
+    // "Go for" the cabin is a pick, never a price.
+    assert_ne!(read("we'll go for the Coihue").intent, Intent::AskPrice);
+}
+
+#[test]
+fn conv73_yes_words_of_english_speakers_and_brazilians_and_yes_words_only_alone() {
+    for text in [
+        "absolutely",
+        "definitely!",
+        "certainly",
+        "yup",
+        "yea",
+        "you bet",
+        "all right",
+        "righto",
+        "too easy",
+        "let's go",
+        "please do",
+        "it's a deal",
+        "com certeza",
+        "partiu",
+        "demorou",
+        "aham",
+        "uhum",
+        "pode",
+        "pode mandar",
+        "quero",
+        "vamos",
+        "deal",
+        "do it",
+        "why not",
+        "por favor",
+        "ya",
+    ] {
+        assert!(read(text).affirmative, "{text}");
+    }
+    // The words that are a yes only alone say something else in a longer message.
+    for text in [
+        "pode levar cachorro?",
+        "preciso de um recibo do pagamento, pode mandar?",
+        "ya reservé la semana pasada",
+        "why not the Coihue?",
+        "any deal for a week?",
+    ] {
+        assert!(!read(text).affirmative, "{text}");
+    }
+}
+
+#[test]
+fn conv73_a_cabin_asked_whether_dear_and_what_it_goes_for() {
+    for text in [
+        "is the Lenga expensive?",
+        "is it pricey?",
+        "¿es cara la Lenga?",
+        "la Coihue es muy cara?",
+        "a Lenga é cara?",
+        "what does the Lenga go for?",
+        "what do the cabins go for?",
+    ] {
+        assert_eq!(read(text).intent, Intent::AskPrice, "{text}");
+    }
+    // A pick, a comparison, advice or a complaint is no price question.
+    assert_eq!(
+        read("the most expensive one please").choice,
+        Some(Choice::Priciest)
+    );
+    for text in [
+        "which one should we go for?",
+        "what would you go for?",
+        "we'll go for the Coihue",
+        "es re caro",
+        "it's too expensive",
+    ] {
+        assert_ne!(read(text).intent, Intent::AskPrice, "{text}");
+    }
+}
+
+#[test]
+fn conv73_a_party_said_with_only_or_just() {
+    for (text, n) in [
+        ("wait, we're only 3", 3),
+        ("we're just 3", 3),
+        ("we are only two", 2),
+        ("it's just us two", 2),
+        ("we'll only be 4", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    assert_eq!(read("we are just looking").guests, None);
+}
+
+#[test]
+fn conv73_goodbyes_a_confirmation_missing_and_a_payment_gone_through() {
+    for text in [
+        "see you then!",
+        "see you soon",
+        "bye!",
+        "nos vemos!",
+        "hasta pronto",
+        "até lá!",
+        "tchau",
+    ] {
+        assert!(read(text).thanks, "{text}");
+    }
+    for text in [
+        "I lost the confirmation",
+        "perdi a confirmação",
+        "no encuentro la confirmación",
+        "I never got the confirmation",
+        "não recebi a confirmação",
+    ] {
+        assert!(read(text).asks_voucher, "{text}");
+    }
+    for text in [
+        "Recebi a confirmação, obrigado!",
+        "got the confirmation, thanks",
+    ] {
+        assert!(!read(text).asks_voucher, "{text}");
+    }
+    for text in [
+        "did the payment go through?",
+        "has the deposit gone through?",
+    ] {
+        assert_eq!(read(text).about_hold, Some(AboutHold::Paid), "{text}");
+    }
+    // "Through" between two days is still the end of a stay.
+    let u = read("the 5th through the 9th of March, 2 of us");
+    assert!(u.check_in.is_some() && u.check_out.is_some(), "{u:?}");
+}
+
+#[test]
 fn conv74_left_for_later_a_check_out_alone_brackets_and_a_bare_wish() {
     // A stay left for later is no yes, whatever mild words come with it; "adelante" alone is.
     for text in [
@@ -7590,6 +7812,41 @@ fn conv74_left_for_later_a_check_out_alone_brackets_and_a_bare_wish() {
 }
 
 #[test]
+fn conv73_a_cancellation_asked_of_the_place_or_said_in_other_words() {
+    for text in [
+        "can you cancel the booking?",
+        "could you cancel the Coihue?",
+        "release the hold please",
+        "unfortunately we have to call off the trip",
+        "we're not going anymore",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    // Whether one may cancel is still a question about the policy.
+    for text in ["can we cancel?", "can I cancel if it rains?"] {
+        assert_ne!(read(text).intent, Intent::Cancel, "{text}");
+    }
+}
+
+#[test]
+fn conv73_an_option_by_its_number_in_english_and_portuguese() {
+    for (text, n) in [
+        ("number 3", 3),
+        ("2nd one", 2),
+        ("the 2nd one", 2),
+        ("opção 2", 2),
+        ("a opção 2", 2),
+        ("la opción 2", 2),
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Position(n)), "{text}");
+    }
+    // A count after a label is no option.
+    for text in ["guests number: 3", "huéspedes número: 3"] {
+        assert_eq!(read(text).choice, None, "{text}");
+    }
+}
+
+#[test]
 fn conv75_a_change_ordered_alone_agrees_and_a_cancellation_taken_back() {
     // A change ordered and nothing else ("pode trocar", "cambiala", "switch it") is a yes to
     // the switch put to the guest; the same verb with more said is no yes.
@@ -7647,6 +7904,207 @@ fn conv75_a_change_ordered_alone_agrees_and_a_cancellation_taken_back() {
             "{text}: {u:?}"
         );
         assert_eq!(u.accommodation, None, "{text}: {u:?}");
+    }
+}
+
+fn conv76_d(s: &str) -> NaiveDate {
+    s.parse().expect("a date")
+}
+
+#[test]
+fn conv76_a_part_of_a_month_gives_its_month_to_the_days_after_it() {
+    for (text, check_in, check_out) in [
+        (
+            "Quería saber si tienen disponibilidad para la segunda quincena de mayo, del 17 al 21.",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        (
+            "la primera quincena de mayo, del 3 al 6",
+            "2027-05-03",
+            "2027-05-06",
+        ),
+        (
+            "la primera semana de abril, del 3 al 6",
+            "2027-04-03",
+            "2027-04-06",
+        ),
+        (
+            "la segunda quincena de mayo, de 17 a 21",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        (
+            "na segunda quinzena de maio, de 17 a 21",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        (
+            "a primeira quinzena de maio, de 3 a 6",
+            "2027-05-03",
+            "2027-05-06",
+        ),
+        (
+            "in the second half of May, from the 17th to the 21st",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        ("late May, 27 to 30", "2027-05-27", "2027-05-30"),
+        (
+            "end of May, from the 27th to the 30th",
+            "2027-05-27",
+            "2027-05-30",
+        ),
+        (
+            "mid May, from the 14th to the 17th",
+            "2027-05-14",
+            "2027-05-17",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(conv76_d(check_in)), "{text}: {u:?}");
+        assert_eq!(u.check_out, Some(conv76_d(check_out)), "{text}: {u:?}");
+    }
+    // The part alone is still the whole part; "na segunda" alone is still Monday; "may" alone
+    // is still a verb.
+    let u = read("la segunda quincena de mayo");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(conv76_d("2027-05-16")), Some(conv76_d("2027-05-31")))
+    );
+    assert!(
+        read("5 noches en la segunda quincena de marzo").check_out == Some(conv76_d("2027-03-21"))
+    );
+    assert!(read("we may come late").check_in.is_none());
+}
+
+#[test]
+fn conv76_the_balance_asked_in_other_words_is_the_payment() {
+    for text in [
+        "thanks! is the rest paid on arrival?",
+        "do we pay the remaining on arrival?",
+        "the remainder is paid there?",
+        "what about the rest of the money?",
+        "gracias! y lo que falta se paga alla?",
+        "la diferencia la pagamos al llegar?",
+        "o resto é pago na chegada?",
+        "obrigado! o resto a gente paga aí?",
+        "o que falta eu pago quando?",
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::Payment), "{text}: {u:?}");
+        assert_ne!(u.intent, Intent::Book, "{text}: {u:?}");
+    }
+    assert!(
+        !read("the rest of us arrive later")
+            .topics
+            .contains(&InfoTopic::Payment)
+    );
+}
+
+#[test]
+fn conv77_a_count_of_nights_denied_and_a_holiday_said_as_its_bridge() {
+    // "No son 3 noches, son 4": the nights said after the ones denied, never a head count.
+    for (text, nights) in [
+        ("Perdona, que no son 3 noches, son 4", 4),
+        ("no son 3 noches sino 4", 4),
+        ("perdón, no eran 2 noches, eran 3", 3),
+        ("en vez de 3 noches, 4", 4),
+        ("sorry, not 3 nights, 4", 4),
+        ("not 3 nights but 4 nights", 4),
+        ("desculpa, não são 3 noites, são 4", 4),
+    ] {
+        let u = read(text);
+        assert_eq!(u.nights, Some(nights), "{text}: {u:?}");
+        assert_eq!(u.guests, None, "{text}: {u:?}");
+    }
+    // A head count after the nights denied stays one; nights said plainly stay as they were.
+    let u = read("no son 3 noches, son 4 personas");
+    assert_eq!(u.guests, Some(4), "{u:?}");
+    assert_eq!(read("son 4 noches").nights, Some(4));
+    assert_eq!(read("somos 4, 3 noches").guests, Some(4));
+    // A holiday's bridge or day off ("el puente de carnaval", "el feriado de semana santa") is
+    // that holiday, not the next long weekend; Uruguay's "Semana de Turismo" is Holy Week.
+    for (text, period) in [
+        (
+            "¿Qué tenéis para el puente de carnaval? Somos 6",
+            super::Period::Carnival,
+        ),
+        (
+            "tienen lugar el feriado de carnaval?",
+            super::Period::Carnival,
+        ),
+        (
+            "tem vaga no feriado de carnaval? somos 4",
+            super::Period::Carnival,
+        ),
+        ("el puente de semana santa somos 2", super::Period::HolyWeek),
+        ("para el feriado de pascuas", super::Period::HolyWeek),
+        (
+            "¿tienen lugar para la Semana de Turismo? Somos 3",
+            super::Period::HolyWeek,
+        ),
+        ("en semana criolla vamos 4", super::Period::HolyWeek),
+        ("el puente de fin de año", super::Period::YearEnd),
+    ] {
+        assert_eq!(read(text).period.map(|p| p.period), Some(period), "{text}");
+    }
+    assert_eq!(
+        read("hay lugar para el puente?").period.map(|p| p.period),
+        Some(super::Period::LongWeekend)
+    );
+}
+
+#[test]
+fn conv80_options_by_place_payment_asked_and_travellers_yes_words() {
+    // An option by its place with "option" or "choice" after it is never a date ("the first"
+    // alone reads the 1st); a date said with "the first of" still is.
+    for (text, n) in [
+        ("The first option would suit us well. Please reserve it.", 1),
+        ("the first option please", 1),
+        ("the first choice", 1),
+        ("the 2nd option", 2),
+        ("the second choice would be great", 2),
+        ("the 3rd option", 3),
+    ] {
+        let u = read(text);
+        assert_eq!(u.choice, Some(Choice::Position(n)), "{text}: {u:?}");
+        assert_eq!(u.check_in, None, "{text}: {u:?}");
+    }
+    assert_eq!(
+        read("the first of March").check_in,
+        NaiveDate::from_ymd_opt(2027, 3, 1)
+    );
+    // How to pay, asked in Portuguese and English ("como é" alone asks what a cabin looks like).
+    for text in [
+        "como faço o pagamento?",
+        "como é o pagamento?",
+        "como fica o pagamento?",
+        "como faz pra pagar?",
+        "how does the payment work?",
+        "how do I make the payment?",
+    ] {
+        assert!(
+            read(text).topics.contains(&InfoTopic::Payment),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+    // A non-native "we take it", a Dutch or German "prima", "ja graag", "ja gerne": yes.
+    for text in [
+        "prima, we take it",
+        "we take it",
+        "I take it",
+        "we will take it",
+        "prima!",
+        "ja graag",
+        "ja gerne",
+    ] {
+        assert!(read(text).affirmative, "{text}: {:?}", read(text));
+    }
+    // "Prima" is a cousin inside a sentence, and "ja" alone a laugh.
+    for text in ["vamos con mi prima", "vou com minha prima", "ja"] {
+        assert!(!read(text).affirmative, "{text}");
     }
 }
 

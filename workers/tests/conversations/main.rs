@@ -110,14 +110,24 @@
 //! several intents in one message and yes/no questions in the three languages: availability,
 //! price and pets at once, a booking with a question about check-in, two or three yes/no
 //! questions, named cabins and "it", questions for a person and long emails of questions;
-//! `cases_conv74.txt`, ordinary whole conversations from the first hello to the voucher or a
-//! polite no, guests who ask first, split their details, decline and come back;
+//! `cases_conv72.txt`, the bullets one by one, mostly Argentine WhatsApp and a few
+//! emails; `cases_conv73.txt`, the bullets one by one for English-speaking and
+//! Brazilian guests in their own date forms, replies kept in their language through one-word
+//! messages; `cases_conv74.txt`, ordinary whole conversations from the first hello to the
+//! voucher or a polite no, guests who ask first, split their details, decline and come back;
 //! `cases_conv75.txt`, the hard middle of a booking in the three languages: corrections,
 //! switches and pets after a hold, cancels taken back, "mejor no", every kind of yes, offers
 //! refused, and a paid stay moved, cancelled under the policy, its voucher and balance;
+//! `cases_conv76.txt`, a generalist sample over every bullet, mostly Argentine WhatsApp with
+//! lunfardo and voice notes, some emails, English and Portuguese;
+//! `cases_conv77.txt`, a second set of Spanish-speaking guests who are not Argentine
+//! (Chilean, Uruguayan, Mexican, Spanish, Colombian, Peruvian, formal emails), their own yes
+//! words, holidays and date forms, answered in Argentine Spanish;
 //! `cases_conv78.txt`, paying and after it in the three languages: ways and currencies, the
 //! deposit and the balance, "I paid" before and after the link, the voucher, address and times
-//! again, a paid stay changed or cancelled under the policy, invoices, a second stay, a person)
+//! again, a paid stay changed or cancelled under the policy, invoices, a second stay, a person;
+//! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
+//! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -387,9 +397,14 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv69.txt", include_str!("cases_conv69.txt")),
     ("cases_conv70.txt", include_str!("cases_conv70.txt")),
     ("cases_conv71.txt", include_str!("cases_conv71.txt")),
+    ("cases_conv72.txt", include_str!("cases_conv72.txt")),
+    ("cases_conv73.txt", include_str!("cases_conv73.txt")),
     ("cases_conv74.txt", include_str!("cases_conv74.txt")),
     ("cases_conv75.txt", include_str!("cases_conv75.txt")),
+    ("cases_conv76.txt", include_str!("cases_conv76.txt")),
+    ("cases_conv77.txt", include_str!("cases_conv77.txt")),
     ("cases_conv78.txt", include_str!("cases_conv78.txt")),
+    ("cases_conv80.txt", include_str!("cases_conv80.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -43,15 +43,38 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     // "From 3/3 to 7/3": two dates of one month written day first (month first they would be
     // months apart), as a European guest writes them in English.
     let english = english && !tokens.iter().any(day_first_only) && !one_month_day_first(&tokens);
-    let replaced = phrases(&praise(portuguese_close(portuguese_ten(
+    let replaced = phrases(&goes_for(praise(portuguese_close(portuguese_ten(
         portuguese_weekdays(instead::new_value_with_unit(settle::as_paying(
             dialects::read(tokens),
         ))),
-    ))));
+    )))));
     months_after_days(replaced)
         .into_iter()
         .map(|t| month_first_numeric(t, english))
         .collect()
+}
+
+/// "What does the Lenga go for?", "what do they go for?": what a thing sells for, where "go
+/// for" ends the question a "what … do/does" opens; "we'll go for the Coihue", "which one
+/// should we go for?" and "what would you go for?" stay picks and advice.
+fn goes_for(mut tokens: Vec<Token>) -> Vec<Token> {
+    let Some(what) = tokens.iter().position(|t| t.is("what")) else {
+        return tokens;
+    };
+    for i in what + 1..tokens.len().saturating_sub(1) {
+        let ends = tokens[i + 1].punct_after || i + 2 == tokens.len();
+        let does = tokens[what + 1..i]
+            .iter()
+            .any(|t| t.is_any(&["do", "does"]));
+        if does && tokens[i].is_any(&["go", "goes"]) && tokens[i + 1].is("for") && ends {
+            tokens[i].text = "cuanto".to_owned();
+            tokens[i].known = true;
+            tokens[i + 1].text = "sale".to_owned();
+            tokens[i + 1].known = true;
+            break;
+        }
+    }
+    tokens
 }
 
 /// Brazilian "show" and "top" are praise ("show!", "show, pode reservar", "top demais"), as
@@ -202,6 +225,9 @@ fn portuguese_weekdays(mut tokens: Vec<Token>) -> Vec<Token> {
         .filter(|&i| {
             let (before, after) = (i.checked_sub(1), Some(i + 1));
             AMBIGUOUS.iter().any(|(w, _)| tokens[i].is(w))
+                // "na segunda quinzena de maio", "na quarta semana": an ordinal of a part of
+                // a month.
+                && !is(&tokens, after, &["quinzena", "semana", "quincena"])
                 && (is(&tokens, before, ON)
                     // "de segunda a quarta": the start of a range of days
                     || is(&tokens, before, FROM)
@@ -429,11 +455,14 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             i += 1;
             continue;
         };
-        // "em março", "in May": a month after "in", not a modal verb nor a frame.
+        // "em março", "in May": a month after "in", not a modal verb nor a frame; "late May",
+        // "early May", "mid May": a part of it.
         let prev_is_in = i > 0
-            && tokens
-                .get(i - 1)
-                .is_some_and(|t| t.is_any(&["em", "in", "en", "durante", "during"]));
+            && tokens.get(i - 1).is_some_and(|t| {
+                t.is_any(&[
+                    "em", "in", "en", "durante", "during", "late", "early", "mid",
+                ])
+            });
         // "Errei o mês, é março", "não é fevereiro, é março": the month said as what it is
         // ("é", accented, is "is"; the month talked about).
         // "Sorry, wrong month, I meant May", "it's May, not April": the same for "may".
@@ -478,6 +507,12 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
                     "mitad",
                     "week",
                     "finde",
+                    // "the second half of May", "the end of May", "the beginning of May".
+                    "half",
+                    "end",
+                    "beginning",
+                    "start",
+                    "middle",
                 ])
             });
         if needs_number

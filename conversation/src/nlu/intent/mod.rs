@@ -77,6 +77,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
     cues.extend(lugar_cues(tokens));
     cues.extend(bare_have_cues(tokens));
     cues.extend(cuanto_cues(tokens));
+    cues.extend(dear_cues(tokens));
     let topic_hit = topic(tokens);
     if let Some((pos, quality, _)) = topic_hit {
         cues.push(Cue {
@@ -826,6 +827,49 @@ fn bare_have_cues(tokens: &[Token]) -> Vec<Cue> {
     } else {
         Vec::new()
     }
+}
+
+/// "¿Es cara la Lenga?", "la Ñire es muy cara?", "a Lenga é cara?", "is the Ñire expensive?"
+/// (bridged "caro"): whether a cabin is dear, asked with a verb of being before the word, is a
+/// weak question of its price. Not a comparison or a pick ("la más cara", "menos caro"), a
+/// wish ("algo no tan caro") or a complaint ("re caro", "too expensive", "demasiado caro").
+fn dear_cues(tokens: &[Token]) -> Vec<Cue> {
+    const DEAR: &[&str] = &["caro", "cara", "caros", "caras"];
+    const BEING: &[&str] = &[
+        "es", "son", "is", "are", "e", "sao", "seria", "sera", "esta",
+    ];
+    const NOT_ASKED: &[&str] = &[
+        "mas",
+        "menos",
+        "more",
+        "most",
+        "less",
+        "least",
+        "tan",
+        "no",
+        "nada",
+        "poco",
+        "re",
+        "demasiado",
+        "too",
+        "so",
+    ];
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_any(DEAR) {
+            continue;
+        }
+        let before = |k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
+        if before(1).is_some_and(|b| b.is_any(NOT_ASKED)) {
+            continue;
+        }
+        // Portuguese "é" is bridged to "y" with its accent kept.
+        let being = |b: &Token| b.is_any(BEING) || (b.accented && b.is_any(&["e", "y"]));
+        if (1..=4).any(|k| before(k).is_some_and(being)) {
+            out.push(cue(Intent::AskPrice, Weak, Quality::Exact, i));
+        }
+    }
+    out
 }
 
 /// "cuánto" about money: not "cuánto tiempo", "cuánto queda".

@@ -43,10 +43,13 @@ pub(super) fn questions(
         // "La segunda, ¿tiene parrilla?", "the one with the jacuzzi, does it have parking?": the
         // option pointed at before the question is answered for and comes into focus, offered,
         // so the yes after the answer books it (not the one proposed before).
-        if u.pointed_first
-            && let (Some(i), Some(offer)) = (pointed, s.offer.as_mut())
+        // "¿La Ñire tiene jacuzzi?" with the Coihue proposed: a yes that sets the one asked
+        // about apart from the one proposed (which has none) does the same. A yes both share
+        // ("¿la Lenga tiene parrilla?", every cabin has one) leaves the one proposed in focus.
+        if let (Some(i), Some(offer)) = (pointed, s.offer.as_mut())
             && i != offer.chosen
             && !offer.together
+            && (u.pointed_first || sets_apart(offer, i, u, facts))
         {
             offer.asked = Some(i);
             choose(offer, &mut s.accommodation, i, false);
@@ -178,6 +181,32 @@ pub(super) fn questions(
         return Some(Step::Thanks);
     }
     None
+}
+
+/// Option `i` of `offer` has every cabin feature the question asks about and the option
+/// proposed lacks one of them: the answer is a yes for `i` alone of the two.
+fn sets_apart(offer: &Offer, i: usize, u: &Understanding, facts: &Facts<'_>) -> bool {
+    let cabin_feature = |f: &Feature| {
+        !matches!(
+            f,
+            Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
+        )
+    };
+    let cabin = |at: usize| {
+        offer.options.get(at).and_then(|o| {
+            facts
+                .accommodations()
+                .iter()
+                .find(|a| a.id == o.accommodation_id)
+        })
+    };
+    let (Some(asked), Some(proposed)) = (cabin(i), cabin(offer.chosen)) else {
+        return false;
+    };
+    !u.features.is_empty()
+        && u.features.iter().all(cabin_feature)
+        && u.features.iter().all(|f| crate::info::has(asked, *f))
+        && u.features.iter().any(|f| !crate::info::has(proposed, *f))
 }
 
 /// The one feature a question asks about, with no cabin named, that no option of `offer` has

@@ -180,6 +180,17 @@ pub(super) fn stay_request(
     };
     let fills_a_slot = new_slot || u.affirmative;
     let Some(want) = want else {
+        // "Ñire", "la Lenga?", "e a Coihue?", "the Lenga" as a whole message, with nothing
+        // offered, held or asked before: what that cabin is like and what it costs, not "I
+        // didn't understand".
+        if let Some(name) = named_alone(s, u, facts) {
+            s.accommodation = Some(name.clone());
+            return Step::Info {
+                topics: vec![InfoTopic::Amenities],
+                features: Vec::new(),
+                named: Some(name),
+            };
+        }
         return Step::Clarify;
     };
     if u.confidence < CONFIDENCE_THRESHOLD && !fills_a_slot {
@@ -214,4 +225,23 @@ pub(super) fn stay_request(
             Step::Invalid(e)
         }
     }
+}
+
+/// The cabin a message only names (no question, stay, pick or topic with it), when nothing is
+/// on the table: nothing offered or held.
+fn named_alone(s: &ConversationState, u: &Understanding, facts: &Facts<'_>) -> Option<String> {
+    let alone = u.intent == Intent::Unknown
+        && u.topics.is_empty()
+        && u.features.is_empty()
+        && u.choice.is_none()
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && u.accommodations.len() <= 1
+        && !u.pets
+        && !u.correction
+        && !u.declines
+        && !u.affirmative;
+    (alone && s.offer.is_none() && held(facts, u).is_none())
+        .then(|| u.accommodation.clone())
+        .flatten()
 }

@@ -81,17 +81,35 @@ fn every_yes_no_question_of_a_message_is_answered() {
 #[test]
 fn a_question_about_an_option_is_answered_for_that_option() {
     let offered = run(&ConversationState::default(), ASK_FOR_TWO).state;
-    for (text, start) in [
-        ("la lenga tiene pileta?", "¡Sí! Cabaña Lenga tiene pileta"),
+    // A yes that sets the option asked about apart from the one proposed (the Arrayán has
+    // no pool): that option comes into focus, offered, so a yes after it books it.
+    for (text, start, cabin) in [
+        (
+            "la lenga tiene pileta?",
+            "¡Sí! Cabaña Lenga tiene pileta",
+            "Cabaña Lenga",
+        ),
         (
             "¿la tercera tiene pileta?",
             "¡Sí! Cabaña Lenga tiene pileta",
+            "Cabaña Lenga",
         ),
+        ("la coihue acepta perros?", "¡Sí!", "Cabaña Coihue"),
+    ] {
+        let t = run(&offered, text);
+        let s = said(&t);
+        assert!(s.starts_with(start), "{text}: {s}");
+        assert!(s.contains("¿Te la reservo?"), "{text}: {s}");
+        let after = t.state.offer.as_ref().expect("the offer stays");
+        assert_eq!(after.options[after.chosen].name, cabin, "{text}");
+    }
+    for (text, start) in [
         (
             "y la primera tiene parrilla?",
             "No, Cabaña Arrayán no tiene parrilla",
         ),
-        ("la coihue acepta perros?", "¡Sí!"),
+        // A yes the one proposed shares.
+        ("la coihue tiene wifi?", "¡Sí!"),
     ] {
         let t = run(&offered, text);
         assert!(said(&t).starts_with(start), "{text}: {}", said(&t));

@@ -1,6 +1,9 @@
 //! What the hand probes of stop 36 found: a hold taken back with thanks ("mejor no, gracias")
 //! or with a shrug ("never mind", "deixa pra lá") stayed held, and so did one taken back after
-//! an "ok" that only heard the hold again; "never mind" after an offer was not understood.
+//! an "ok" that only heard the hold again; "never mind" after an offer was not understood; a
+//! yes/no question about an option other than the one proposed ("¿la Ñire tiene jacuzzi?",
+//! the Coihue proposed) was answered, and the "dale" after it booked the Coihue; "la diferencia
+//! la pagamos al llegar?" compared the cabins.
 
 use super::*;
 
@@ -62,4 +65,69 @@ fn never_mind_after_an_offer_is_a_polite_no() {
     // "Never mind, what about …?" asks on: no call-off.
     let u = understand("never mind, what about the Lenga?", today(), NAMES);
     assert_ne!(u.intent, crate::nlu::Intent::Cancel, "{u:?}");
+}
+
+#[test]
+fn a_yes_that_sets_an_option_apart_offers_it_so_the_next_yes_books_it() {
+    // The Lenga alone of the offer has a pool (the Arrayán is proposed): offered with the yes.
+    for (ask, text, yes) in [
+        (
+            "somos 2 del 10 al 13 de mayo",
+            "la lenga tiene pileta?",
+            "dale",
+        ),
+        (
+            "we're 2 from May 10 to 13",
+            "does the lenga have a pool?",
+            "great, go ahead",
+        ),
+        (
+            "somos 2 de 10 a 13 de maio",
+            "a lenga tem piscina?",
+            "fechado",
+        ),
+    ] {
+        let t = talk(&[ask, text, yes]);
+        assert_eq!(
+            booked(&t).map(|b| b.accommodation_id),
+            Some(3),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+    // A yes both share (every cabin has WiFi): the one proposed stays, and a yes books it.
+    let t = talk(&[
+        "somos 2 del 10 al 13 de mayo",
+        "la lenga tiene wifi?",
+        "dale",
+    ]);
+    assert_eq!(
+        booked(&t).map(|b| b.accommodation_id),
+        Some(1),
+        "{}",
+        said(&t)
+    );
+}
+
+#[test]
+fn a_difference_paid_is_the_balance_not_a_comparison() {
+    for text in [
+        "la diferencia la pagamos al llegar?",
+        "la diferencia se paga allá?",
+        "can we pay the difference on arrival?",
+    ] {
+        let u = understand(text, today(), NAMES);
+        assert!(!u.compares, "{text}: {u:?}");
+    }
+    for text in [
+        "cuál es la diferencia entre la coihue y la lenga?",
+        "what's the difference?",
+    ] {
+        assert!(understand(text, today(), NAMES).compares, "{text}");
+    }
+    let t = talk(&[
+        "quiero reservar la coihue del 15 al 17 de diciembre para 2",
+        "la diferencia se paga allá?",
+    ]);
+    assert!(said(&t).contains("al llegar"), "{}", said(&t));
 }

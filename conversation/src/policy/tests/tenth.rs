@@ -174,8 +174,9 @@ fn a_pronoun_after_a_question_about_a_named_option_books_that_one() {
         ("dale, reservámela", 3),
         ("ok la quiero", 3),
         ("ok book it", 3),
-        // A bare yes accepts the option proposed.
-        ("dale", 1),
+        // The Lenga alone has the pool: it is offered with the answer, and a bare yes
+        // accepts it.
+        ("dale", 3),
     ] {
         let t = talk(&[stay, "la lenga tiene pileta?", yes]);
         assert_eq!(
