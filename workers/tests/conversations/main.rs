@@ -117,7 +117,10 @@
 //! voucher or a polite no, guests who ask first, split their details, decline and come back;
 //! `cases_conv75.txt`, the hard middle of a booking in the three languages: corrections,
 //! switches and pets after a hold, cancels taken back, "mejor no", every kind of yes, offers
-//! refused, and a paid stay moved, cancelled under the policy, its voucher and balance)
+//! refused, and a paid stay moved, cancelled under the policy, its voucher and balance;
+//! `cases_conv79.txt`, groups and calendars in the three languages: groups of 7 to 16 held
+//! as several cabins with one link, corrected and cancelled, families, holidays of 2027 said
+//! loosely, relative dates and nights counted)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -391,6 +394,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv73.txt", include_str!("cases_conv73.txt")),
     ("cases_conv74.txt", include_str!("cases_conv74.txt")),
     ("cases_conv75.txt", include_str!("cases_conv75.txt")),
+    ("cases_conv79.txt", include_str!("cases_conv79.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
