@@ -380,6 +380,7 @@ mod conv72;
 mod conv73;
 mod conv74;
 mod conv75;
+mod conv79;
 mod eighteenth;
 mod eighth;
 mod eleventh;
