@@ -346,9 +346,15 @@ pub(super) fn after_a_thing(tokens: &[Token]) -> bool {
 }
 
 /// "¿Cuál es la diferencia?", "what's the difference?", "qual a diferença?", "¿tienen algo
-/// de distinto?".
+/// de distinto?". Not "la diferencia la pagamos al llegar?", "pay the difference there?": a
+/// difference paid is the balance.
 pub(super) fn compares(tokens: &[Token]) -> bool {
-    tokens.iter().any(|t| t.is_any(COMPARE_WORDS))
+    const PAID: &[&str] = &[
+        "pagar", "paga", "pagamos", "pago", "pagan", "pagas", "pagarla", "abonar", "abona",
+        "abonamos", "cobran", "cobra", "pay", "paid", "pays", "pague", "pagaria",
+    ];
+    let paid = tokens.iter().any(|t| t.is_any(PAID));
+    (tokens.iter().any(|t| t.is_any(COMPARE_WORDS)) && !paid)
         || lexicon::find_phrase(tokens, "de distinto").is_some()
 }
 

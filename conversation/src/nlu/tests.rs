@@ -7952,3 +7952,204 @@ fn conv79_a_whole_party_said_then_described_or_with_who_drops_out() {
         assert_eq!(u.guests, Some(n), "{text}: {u:?}");
     }
 }
+
+fn conv76_d(s: &str) -> NaiveDate {
+    s.parse().expect("a date")
+}
+
+#[test]
+fn conv76_a_part_of_a_month_gives_its_month_to_the_days_after_it() {
+    for (text, check_in, check_out) in [
+        (
+            "Quería saber si tienen disponibilidad para la segunda quincena de mayo, del 17 al 21.",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        (
+            "la primera quincena de mayo, del 3 al 6",
+            "2027-05-03",
+            "2027-05-06",
+        ),
+        (
+            "la primera semana de abril, del 3 al 6",
+            "2027-04-03",
+            "2027-04-06",
+        ),
+        (
+            "la segunda quincena de mayo, de 17 a 21",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        (
+            "na segunda quinzena de maio, de 17 a 21",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        (
+            "a primeira quinzena de maio, de 3 a 6",
+            "2027-05-03",
+            "2027-05-06",
+        ),
+        (
+            "in the second half of May, from the 17th to the 21st",
+            "2027-05-17",
+            "2027-05-21",
+        ),
+        ("late May, 27 to 30", "2027-05-27", "2027-05-30"),
+        (
+            "end of May, from the 27th to the 30th",
+            "2027-05-27",
+            "2027-05-30",
+        ),
+        (
+            "mid May, from the 14th to the 17th",
+            "2027-05-14",
+            "2027-05-17",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(conv76_d(check_in)), "{text}: {u:?}");
+        assert_eq!(u.check_out, Some(conv76_d(check_out)), "{text}: {u:?}");
+    }
+    // The part alone is still the whole part; "na segunda" alone is still Monday; "may" alone
+    // is still a verb.
+    let u = read("la segunda quincena de mayo");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(conv76_d("2027-05-16")), Some(conv76_d("2027-05-31")))
+    );
+    assert!(
+        read("5 noches en la segunda quincena de marzo").check_out == Some(conv76_d("2027-03-21"))
+    );
+    assert!(read("we may come late").check_in.is_none());
+}
+
+#[test]
+fn conv76_the_balance_asked_in_other_words_is_the_payment() {
+    for text in [
+        "thanks! is the rest paid on arrival?",
+        "do we pay the remaining on arrival?",
+        "the remainder is paid there?",
+        "what about the rest of the money?",
+        "gracias! y lo que falta se paga alla?",
+        "la diferencia la pagamos al llegar?",
+        "o resto é pago na chegada?",
+        "obrigado! o resto a gente paga aí?",
+        "o que falta eu pago quando?",
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::Payment), "{text}: {u:?}");
+        assert_ne!(u.intent, Intent::Book, "{text}: {u:?}");
+    }
+    assert!(
+        !read("the rest of us arrive later")
+            .topics
+            .contains(&InfoTopic::Payment)
+    );
+}
+
+#[test]
+fn conv77_a_count_of_nights_denied_and_a_holiday_said_as_its_bridge() {
+    // "No son 3 noches, son 4": the nights said after the ones denied, never a head count.
+    for (text, nights) in [
+        ("Perdona, que no son 3 noches, son 4", 4),
+        ("no son 3 noches sino 4", 4),
+        ("perdón, no eran 2 noches, eran 3", 3),
+        ("en vez de 3 noches, 4", 4),
+        ("sorry, not 3 nights, 4", 4),
+        ("not 3 nights but 4 nights", 4),
+        ("desculpa, não são 3 noites, são 4", 4),
+    ] {
+        let u = read(text);
+        assert_eq!(u.nights, Some(nights), "{text}: {u:?}");
+        assert_eq!(u.guests, None, "{text}: {u:?}");
+    }
+    // A head count after the nights denied stays one; nights said plainly stay as they were.
+    let u = read("no son 3 noches, son 4 personas");
+    assert_eq!(u.guests, Some(4), "{u:?}");
+    assert_eq!(read("son 4 noches").nights, Some(4));
+    assert_eq!(read("somos 4, 3 noches").guests, Some(4));
+    // A holiday's bridge or day off ("el puente de carnaval", "el feriado de semana santa") is
+    // that holiday, not the next long weekend; Uruguay's "Semana de Turismo" is Holy Week.
+    for (text, period) in [
+        (
+            "¿Qué tenéis para el puente de carnaval? Somos 6",
+            super::Period::Carnival,
+        ),
+        (
+            "tienen lugar el feriado de carnaval?",
+            super::Period::Carnival,
+        ),
+        (
+            "tem vaga no feriado de carnaval? somos 4",
+            super::Period::Carnival,
+        ),
+        ("el puente de semana santa somos 2", super::Period::HolyWeek),
+        ("para el feriado de pascuas", super::Period::HolyWeek),
+        (
+            "¿tienen lugar para la Semana de Turismo? Somos 3",
+            super::Period::HolyWeek,
+        ),
+        ("en semana criolla vamos 4", super::Period::HolyWeek),
+        ("el puente de fin de año", super::Period::YearEnd),
+    ] {
+        assert_eq!(read(text).period.map(|p| p.period), Some(period), "{text}");
+    }
+    assert_eq!(
+        read("hay lugar para el puente?").period.map(|p| p.period),
+        Some(super::Period::LongWeekend)
+    );
+}
+
+#[test]
+fn conv80_options_by_place_payment_asked_and_travellers_yes_words() {
+    // An option by its place with "option" or "choice" after it is never a date ("the first"
+    // alone reads the 1st); a date said with "the first of" still is.
+    for (text, n) in [
+        ("The first option would suit us well. Please reserve it.", 1),
+        ("the first option please", 1),
+        ("the first choice", 1),
+        ("the 2nd option", 2),
+        ("the second choice would be great", 2),
+        ("the 3rd option", 3),
+    ] {
+        let u = read(text);
+        assert_eq!(u.choice, Some(Choice::Position(n)), "{text}: {u:?}");
+        assert_eq!(u.check_in, None, "{text}: {u:?}");
+    }
+    assert_eq!(
+        read("the first of March").check_in,
+        NaiveDate::from_ymd_opt(2027, 3, 1)
+    );
+    // How to pay, asked in Portuguese and English ("como é" alone asks what a cabin looks like).
+    for text in [
+        "como faço o pagamento?",
+        "como é o pagamento?",
+        "como fica o pagamento?",
+        "como faz pra pagar?",
+        "how does the payment work?",
+        "how do I make the payment?",
+    ] {
+        assert!(
+            read(text).topics.contains(&InfoTopic::Payment),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+    // A non-native "we take it", a Dutch or German "prima", "ja graag", "ja gerne": yes.
+    for text in [
+        "prima, we take it",
+        "we take it",
+        "I take it",
+        "we will take it",
+        "prima!",
+        "ja graag",
+        "ja gerne",
+    ] {
+        assert!(read(text).affirmative, "{text}: {:?}", read(text));
+    }
+    // "Prima" is a cousin inside a sentence, and "ja" alone a laugh.
+    for text in ["vamos con mi prima", "vou com minha prima", "ja"] {
+        assert!(!read(text).affirmative, "{text}");
+    }
+}

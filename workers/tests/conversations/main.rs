@@ -118,9 +118,16 @@
 //! `cases_conv75.txt`, the hard middle of a booking in the three languages: corrections,
 //! switches and pets after a hold, cancels taken back, "mejor no", every kind of yes, offers
 //! refused, and a paid stay moved, cancelled under the policy, its voucher and balance;
+//! `cases_conv76.txt`, a generalist sample over every bullet, mostly Argentine WhatsApp with
+//! lunfardo and voice notes, some emails, English and Portuguese;
+//! `cases_conv77.txt`, a second set of Spanish-speaking guests who are not Argentine
+//! (Chilean, Uruguayan, Mexican, Spanish, Colombian, Peruvian, formal emails), their own yes
+//! words, holidays and date forms, answered in Argentine Spanish;
 //! `cases_conv79.txt`, groups and calendars in the three languages: groups of 7 to 16 held
 //! as several cabins with one link, corrected and cancelled, families, holidays of 2027 said
-//! loosely, relative dates and nights counted)
+//! loosely, relative dates and nights counted;
+//! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
+//! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -394,7 +401,10 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv73.txt", include_str!("cases_conv73.txt")),
     ("cases_conv74.txt", include_str!("cases_conv74.txt")),
     ("cases_conv75.txt", include_str!("cases_conv75.txt")),
+    ("cases_conv76.txt", include_str!("cases_conv76.txt")),
+    ("cases_conv77.txt", include_str!("cases_conv77.txt")),
     ("cases_conv79.txt", include_str!("cases_conv79.txt")),
+    ("cases_conv80.txt", include_str!("cases_conv80.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -22,7 +22,10 @@
 use super::{super::normalize::Token, word};
 
 /// Words that say yes where they open a clause and stand alone in it.
-const YES: &[&str] = &["vale", "sale", "va", "okey", "oki", "okis", "sipo", "sipi"];
+/// "Prima" is a Dutch or German traveller's "fine" ("prima, we take it").
+const YES: &[&str] = &[
+    "vale", "sale", "va", "okey", "oki", "okis", "sipo", "sipi", "prima",
+];
 
 /// Words that say yes wherever they open a clause ("hágale con la Coihue").
 const GO_AHEAD: &[&str] = &["hagale", "andale", "orale", "hagamosle", "dele"];

@@ -225,6 +225,9 @@ fn portuguese_weekdays(mut tokens: Vec<Token>) -> Vec<Token> {
         .filter(|&i| {
             let (before, after) = (i.checked_sub(1), Some(i + 1));
             AMBIGUOUS.iter().any(|(w, _)| tokens[i].is(w))
+                // "na segunda quinzena de maio", "na quarta semana": an ordinal of a part of
+                // a month.
+                && !is(&tokens, after, &["quinzena", "semana", "quincena"])
                 && (is(&tokens, before, ON)
                     // "de segunda a quarta": the start of a range of days
                     || is(&tokens, before, FROM)
@@ -452,11 +455,14 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             i += 1;
             continue;
         };
-        // "em março", "in May": a month after "in", not a modal verb nor a frame.
+        // "em março", "in May": a month after "in", not a modal verb nor a frame; "late May",
+        // "early May", "mid May": a part of it.
         let prev_is_in = i > 0
-            && tokens
-                .get(i - 1)
-                .is_some_and(|t| t.is_any(&["em", "in", "en", "durante", "during"]));
+            && tokens.get(i - 1).is_some_and(|t| {
+                t.is_any(&[
+                    "em", "in", "en", "durante", "during", "late", "early", "mid",
+                ])
+            });
         // "Errei o mês, é março", "não é fevereiro, é março": the month said as what it is
         // ("é", accented, is "is"; the month talked about).
         // "Sorry, wrong month, I meant May", "it's May, not April": the same for "may".
@@ -501,6 +507,12 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
                     "mitad",
                     "week",
                     "finde",
+                    // "the second half of May", "the end of May", "the beginning of May".
+                    "half",
+                    "end",
+                    "beginning",
+                    "start",
+                    "middle",
                 ])
             });
         if needs_number

@@ -269,8 +269,10 @@ fn range_over_loose(scan: &mut Scan) -> bool {
         matches!(m.kind, Kind::Weekend { .. } | Kind::Fixed(_))
             || matches!(m.kind, Kind::Day(_)) && m.role == Role::Plain
     };
+    // After a part of a month, "de 17 a 21" (its "de" no start marker) is a range too.
+    let part = scan.month_part.is_some();
     let range = scan.mentions.windows(2).position(|w| {
-        w[0].role == Role::Start
+        (w[0].role == Role::Start || part && w[0].role == Role::Plain)
             && matches!(w[0].kind, Kind::Day(_))
             && w[1].role == Role::End
             && matches!(w[1].kind, Kind::Day(_))
@@ -280,8 +282,12 @@ fn range_over_loose(scan: &mut Scan) -> bool {
     {
         // A day said with its month gives it to a range said without one ("el 20 de enero,
         // del 20 al 23").
+        // So does a part of a month said before it ("la segunda quincena de mayo, del 17 al
+        // 21", "la primera semana de abril, del 3 al 6"): its month.
+        let part_start = scan.month_part.map(|(a, _)| a);
         let month = scan.mentions[..j].iter().find_map(|m| match m.kind {
             Kind::Day(r) => r.month,
+            Kind::Fixed(d) if Some(d) == part_start => Some(d.month()),
             _ => None,
         });
         scan.loose_month = scan.loose_month.or(month);

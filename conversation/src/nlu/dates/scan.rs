@@ -918,12 +918,75 @@ impl<'a> Scanner<'a> {
         } else {
             return None;
         };
+        // "No son 3 noches, son 4", "not 3 nights but 4", "não são 3 noites, são 4": the count
+        // denied gives way to the one said after it (never a head count).
+        if nights.is_some()
+            && self.nights_denied_before(i)
+            && let Some((v, used)) = self.nights_instead(i + n.len + 1)
+        {
+            if (1..=MAX_NIGHTS).contains(&v) {
+                self.nights = Some(v);
+            } else {
+                self.invalid = true;
+            }
+            return Some(n.len + 1 + used);
+        }
         match nights {
             Some(v) if (1..=MAX_NIGHTS).contains(&v) => self.nights = self.nights.or(Some(v)),
             Some(_) => self.invalid = true,
             None => {}
         }
         Some(n.len + 1)
+    }
+
+    /// A count of nights at `at` said as not the one ("no son 3 noches", "no eran 3 noches",
+    /// "not 3 nights", "en vez de 3 noches", "instead of 3 nights", "não são 3 noites").
+    fn nights_denied_before(&self, at: usize) -> bool {
+        const NO: &[&str] = &["no", "not", "nao", "isnt", "arent"];
+        const BE: &[&str] = &[
+            "son", "eran", "es", "era", "seran", "serian", "are", "were", "is", "sao", "eram", "e",
+            "serao", "seriam", "really",
+        ];
+        let before = |back: usize| at.checked_sub(back).and_then(|k| self.tok(k));
+        let no_at = |back: usize| before(back).is_some_and(|w| w.is_any(NO) && !w.punct_after);
+        let instead_at = |back: usize| {
+            before(back).is_some_and(|w| w.is_any(&["en", "em"]))
+                && before(back - 1).is_some_and(|w| w.is_any(&["vez", "lugar"]))
+                && before(back - 2).is_some_and(|w| w.is_any(&["de", "del"]))
+        };
+        no_at(1)
+            || (no_at(2) && before(1).is_some_and(|w| w.is_any(BE)))
+            || (before(1).is_some_and(|w| w.is("of")) && before(2).is_some_and(|w| w.is("instead")))
+            || instead_at(3)
+    }
+
+    /// The count of nights said after one denied, from `at`: ", son 4", "sino 4", ", 4
+    /// noches", "but 4", "são 4": its value and the tokens it takes.
+    fn nights_instead(&self, at: usize) -> Option<(u32, usize)> {
+        const LEAD: &[&str] = &[
+            "son", "sino", "seran", "serian", "are", "its", "but", "sao", "serao", "mas", "e",
+            "it", "is", "es", "eran", "were", "sim", "si", "yes", "solo", "just", "only", "apenas",
+            "so",
+        ];
+        let mut k = at;
+        let mut leads = 0;
+        while leads < 3 && self.tok(k).is_some_and(|w| w.is_any(LEAD)) {
+            k += 1;
+            leads += 1;
+        }
+        let n = numbers::parse_at(self.tokens, k)?;
+        if n.ordinal {
+            return None;
+        }
+        let mut used = k - at + n.len;
+        match self.tok(k + n.len) {
+            None => {}
+            Some(unit) if lexicon::any_word(unit, &["noche", "noches"]).is_some() => used += 1,
+            // "son 4 personas": a head count, not the nights.
+            Some(_) if self.tok(k + n.len - 1).is_some_and(|w| w.punct_after) => {}
+            Some(_) => return None,
+        }
+        Some((n.value, used))
     }
 
     /// A token with `/`, `-` or `.` between digits: "15/12", "15/12/2026", "15-17",

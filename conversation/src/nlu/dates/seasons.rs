@@ -19,6 +19,31 @@ use crate::nlu::{Period, PeriodMention, lexicon, normalize::Token};
 #[rustfmt::skip]
 const PHRASES: &[(&str, Period)] = &[
     ("finde largo de carnaval", Period::Carnival),
+    // A holiday's long weekend said as its bridge or day off ("el puente de carnaval", "el
+    // feriado de semana santa", "feriado de carnaval" as Brazilians say it): that holiday, not
+    // the next long weekend.
+    ("puente de carnaval", Period::Carnival),
+    ("puente de carnavales", Period::Carnival),
+    ("feriado de carnaval", Period::Carnival),
+    ("feriados de carnaval", Period::Carnival),
+    ("feriado largo de carnaval", Period::Carnival),
+    ("fin de semana de carnaval", Period::Carnival),
+    ("puente de semana santa", Period::HolyWeek),
+    ("puente de pascua", Period::HolyWeek),
+    ("puente de pascuas", Period::HolyWeek),
+    ("feriado de semana santa", Period::HolyWeek),
+    ("feriados de semana santa", Period::HolyWeek),
+    ("feriado largo de semana santa", Period::HolyWeek),
+    ("feriado de pascua", Period::HolyWeek),
+    ("feriado de pascuas", Period::HolyWeek),
+    ("puente de fin de ano", Period::YearEnd),
+    ("puente de ano nuevo", Period::YearEnd),
+    ("feriado de ano nuevo", Period::YearEnd),
+    ("puente de navidad", Period::Christmas),
+    ("feriado de navidad", Period::Christmas),
+    // Holy Week as Uruguay names it.
+    ("semana de turismo", Period::HolyWeek),
+    ("semana criolla", Period::HolyWeek),
     ("fin de semana largo de carnaval", Period::Carnival),
     ("finde de carnaval", Period::Carnival),
     ("carnavales", Period::Carnival),

@@ -2,7 +2,8 @@
 //! or with a shrug ("never mind", "deixa pra lá") stayed held, and so did one taken back after
 //! an "ok" that only heard the hold again; "never mind" after an offer was not understood; a
 //! yes/no question about an option other than the one proposed ("¿la Ñire tiene jacuzzi?",
-//! the Coihue proposed) was answered, and the "dale" after it booked the Coihue.
+//! the Coihue proposed) was answered, and the "dale" after it booked the Coihue; "la diferencia
+//! la pagamos al llegar?" compared the cabins.
 
 use super::*;
 
@@ -106,4 +107,27 @@ fn a_yes_that_sets_an_option_apart_offers_it_so_the_next_yes_books_it() {
         "{}",
         said(&t)
     );
+}
+
+#[test]
+fn a_difference_paid_is_the_balance_not_a_comparison() {
+    for text in [
+        "la diferencia la pagamos al llegar?",
+        "la diferencia se paga allá?",
+        "can we pay the difference on arrival?",
+    ] {
+        let u = understand(text, today(), NAMES);
+        assert!(!u.compares, "{text}: {u:?}");
+    }
+    for text in [
+        "cuál es la diferencia entre la coihue y la lenga?",
+        "what's the difference?",
+    ] {
+        assert!(understand(text, today(), NAMES).compares, "{text}");
+    }
+    let t = talk(&[
+        "quiero reservar la coihue del 15 al 17 de diciembre para 2",
+        "la diferencia se paga allá?",
+    ]);
+    assert!(said(&t).contains("al llegar"), "{}", said(&t));
 }
