@@ -123,6 +123,9 @@
 //! `cases_conv77.txt`, a second set of Spanish-speaking guests who are not Argentine
 //! (Chilean, Uruguayan, Mexican, Spanish, Colombian, Peruvian, formal emails), their own yes
 //! words, holidays and date forms, answered in Argentine Spanish;
+//! `cases_conv79.txt`, groups and calendars in the three languages: groups of 7 to 16 held
+//! as several cabins with one link, corrected and cancelled, families, holidays of 2027 said
+//! loosely, relative dates and nights counted;
 //! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
 //! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
@@ -400,6 +403,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv75.txt", include_str!("cases_conv75.txt")),
     ("cases_conv76.txt", include_str!("cases_conv76.txt")),
     ("cases_conv77.txt", include_str!("cases_conv77.txt")),
+    ("cases_conv79.txt", include_str!("cases_conv79.txt")),
     ("cases_conv80.txt", include_str!("cases_conv80.txt")),
 ];
 

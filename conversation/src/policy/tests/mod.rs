@@ -382,6 +382,7 @@ mod conv74;
 mod conv75;
 mod conv76;
 mod conv77;
+mod conv79;
 mod conv80;
 mod eighteenth;
 mod eighth;
