@@ -130,6 +130,12 @@ pub(crate) fn dropping_out(tokens: &[Token]) -> Option<Dropping> {
     None
 }
 
+/// Words that say the whole party before its number ("somos 10", "seríamos 8", "quedamos 9").
+#[rustfmt::skip]
+const PARTY: &[&str] = &[
+    "somos", "seriamos", "seremos", "quedamos", "quedariamos", "total", "siendo",
+];
+
 /// Who drops out, and how many words say it: "uno de nosotros" (1), "two of us" (2), "mi
 /// suegra" (1), "mis viejos" (2), "una pareja" (2), "dos amigos" (2).
 fn member_at(tokens: &[Token], i: usize) -> Option<(i32, usize)> {
@@ -151,8 +157,11 @@ fn member_at(tokens: &[Token], i: usize) -> Option<(i32, usize)> {
     {
         return Some((1, 4));
     }
+    // The whole party said with its verb ("al final somos 10 personas, no vienen los chicos"):
+    // the party, not who drops out.
+    let party = i > 0 && at(i - 1, PARTY);
     if let Some(n) =
-        numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (2..=10).contains(&n.value))
+        numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (2..=10).contains(&n.value) && !party)
     {
         let count = i32::try_from(n.value).ok()?;
         if us(i + n.len) {

@@ -1060,6 +1060,108 @@ fn us_and_a_pair(tokens: &[Token]) -> Vec<u16> {
         .unwrap_or_default()
 }
 
+/// "Somos 8, dos parejas y una familia de 4", "8 of us, two couples and a family of 4", "somos
+/// 9: 4 adultos y 5 chicos", "somos 10: una familia de 6 y otra de 4": the whole party said
+/// with its verb, then the parts it is made of, which add up to it. The whole, when they do
+/// (the parts describe it; they are no people more).
+pub(crate) fn whole_described(tokens: &[Token]) -> Option<u16> {
+    const WE_ARE: &[&str] = &[
+        "somos", "seriamos", "seremos", "quedamos", "were", "we're", "sermos", "total",
+    ];
+    let at = |k: usize, list: &[&str]| tokens.get(k).is_some_and(|t| t.is_any(list));
+    let (whole, from) = (0..tokens.len()).find_map(|i| {
+        let n =
+            numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (2..=40).contains(&n.value))?;
+        let end = i + n.len;
+        let value = u16::try_from(n.value).ok()?;
+        // "somos 8", "we are 8", "we're 8"
+        let verb =
+            i > 0 && (at(i - 1, WE_ARE) || (at(i - 1, &["are"]) && i > 1 && at(i - 2, &["we"])));
+        if verb && tokens[end - 1].punct_after {
+            return Some((value, end));
+        }
+        // "8 of us" (read "8 personas"), "somos 8 personas,"
+        if at(end, &["personas", "people", "pessoas"]) && tokens[end].punct_after {
+            return Some((value, end + 1));
+        }
+        // "8 de nosotros"
+        if at(end, &["of", "de"])
+            && at(end + 1, &["us", "nosotros", "nos"])
+            && tokens[end + 1].punct_after
+        {
+            return Some((value, end + 2));
+        }
+        None
+    })?;
+    let parts = parts_after(tokens, from)?;
+    (parts == whole).then_some(whole)
+}
+
+/// The people counted in the parts said from `from` on: couples two each, families of their
+/// size, counted people. `None` when no part is said.
+fn parts_after(tokens: &[Token], from: usize) -> Option<u16> {
+    const COUPLES: &[&str] = &[
+        "pareja",
+        "parejas",
+        "couple",
+        "couples",
+        "casal",
+        "casais",
+        "matrimonio",
+        "matrimonios",
+    ];
+    const FAMILY: &[&str] = &[
+        "familia", "family", "otra", "otro", "another", "outra", "grupo",
+    ];
+    #[rustfmt::skip]
+    const PEOPLE: &[&str] = &[
+        "adultos", "adults", "chicos", "nenes", "nenas", "kids", "children", "criancas", "menores",
+        "adolescentes", "amigos", "amigas", "friends", "bebes", "babies", "grandes", "adulto",
+        "adult", "chico", "kid", "child", "bebe", "baby", "crianca", "filhos", "hijos", "pessoas",
+        "personas", "people",
+    ];
+    let at = |k: usize, list: &[&str]| tokens.get(k).is_some_and(|t| t.is_any(list));
+    let one = |k: usize| at(k, &["una", "un", "uno", "a", "an", "one", "uma", "um"]);
+    let mut sum = 0u16;
+    let mut said = false;
+    let mut k = from;
+    while k < tokens.len() {
+        // "una familia de 4", "a family of 4", "otra de 3", "another of 3"
+        if at(k, FAMILY)
+            && at(k + 1, &["de", "of"])
+            && let Some(n) = numbers::parse_at(tokens, k + 2).filter(|n| !n.ordinal)
+        {
+            sum = sum.saturating_add(u16::try_from(n.value).ok()?);
+            said = true;
+            k += 2 + n.len;
+            continue;
+        }
+        if one(k) && at(k + 1, COUPLES) {
+            sum = sum.saturating_add(2);
+            said = true;
+            k += 2;
+            continue;
+        }
+        if let Some(n) = numbers::parse_at(tokens, k).filter(|n| !n.ordinal && n.value <= 20) {
+            let v = u16::try_from(n.value).ok()?;
+            if at(k + n.len, COUPLES) {
+                sum = sum.saturating_add(2 * v);
+                said = true;
+                k += n.len + 1;
+                continue;
+            }
+            if at(k + n.len, PEOPLE) {
+                sum = sum.saturating_add(v);
+                said = true;
+                k += n.len + 1;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    said.then_some(sum)
+}
+
 /// "Somos 2 familias", "two families", "dois grupos": how many parties, a number that is not
 /// of people ("2 parejas", two couples, is four people, read elsewhere).
 pub(crate) fn counts_parties(tokens: &[Token]) -> Option<u16> {

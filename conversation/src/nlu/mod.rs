@@ -445,6 +445,14 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         None => (Some(together), parties),
         Some(_) => (guests, Vec::new()),
     };
+    // "Somos 8, dos parejas y una familia de 4": the whole said and described by its parts.
+    let (guests, parties) = match guests::whole_described(&tokens) {
+        Some(w) if guests != Some(w) && more_people.is_none() => {
+            let together = parties.iter().sum::<u16>();
+            (Some(w), if together == w { parties } else { Vec::new() })
+        }
+        _ => (guests, parties),
+    };
     // "Somos 3 familias" without their sizes: how many people is still to be asked.
     let guests = guests.filter(|g| !(parties.is_empty() && counted_parties == Some(*g)));
     // "La Lenga para 5 y la Coihue para 3": the party is all of them, not the first.

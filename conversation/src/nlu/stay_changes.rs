@@ -682,7 +682,23 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
             && i.checked_sub(2).is_some_and(|p| word_at(p, &["se", "nos"]));
         let not_coming = i.checked_sub(1).is_some_and(|p| word_at(p, COMES))
             && i.checked_sub(2).is_some_and(|p| word_at(p, &["no"]));
-        let drops_out = word_at(next, &["no"]) && word_at(next + 1, COMES);
+        // "al final somos 10, no vienen los de la cabaña chiquita": the whole party said, and
+        // who drops out after it, not 10 less.
+        let whole = i.checked_sub(1).is_some_and(|p| {
+            word_at(
+                p,
+                &[
+                    "somos",
+                    "seriamos",
+                    "seremos",
+                    "quedamos",
+                    "quedariamos",
+                    "total",
+                    "siendo",
+                ],
+            )
+        });
+        let drops_out = word_at(next, &["no"]) && word_at(next + 1, COMES) && !whole;
         if leaves || not_coming || drops_out {
             return Some(-n);
         }

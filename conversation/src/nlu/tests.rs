@@ -7907,6 +7907,52 @@ fn conv75_a_change_ordered_alone_agrees_and_a_cancellation_taken_back() {
     }
 }
 
+/// conv79: the whole party said with its verb and then who drops out ("al final somos 10, no
+/// vienen los de la cabaña chiquita") is the party, not that many fewer; the whole party said
+/// and then described by its parts ("somos 8, dos parejas y una familia de 4", "8 of us, two
+/// couples and a family of 4") is the whole, not the parts counted again or one of them.
+#[test]
+fn conv79_a_whole_party_said_then_described_or_with_who_drops_out() {
+    for (text, n) in [
+        (
+            "che al final somos 10, no vienen los de la cabaña chiquita",
+            10,
+        ),
+        ("somos 10 personas, no vienen los chicos", 10),
+        ("al final seríamos 8, no vienen mis suegros", 8),
+        ("al final quedamos 9, no viene mi cuñado", 9),
+    ] {
+        let u = read(text);
+        assert_eq!(u.guests, Some(n), "{text}: {u:?}");
+        assert_eq!(u.extra_guests, None, "{text}: {u:?}");
+    }
+    // Who drops out said alone is still that many fewer.
+    for (text, n) in [
+        ("uno no viene", -1),
+        ("2 no vienen", -2),
+        ("se bajaron 2 amigos", -2),
+    ] {
+        assert_eq!(read(text).extra_guests, Some(n), "{text}");
+    }
+    for (text, n) in [
+        (
+            "hi, 8 of us, two couples and a family of 4, April 12 to 14",
+            8,
+        ),
+        ("somos 8, dos parejas y una familia de 4", 8),
+        ("somos 8 personas, dos parejas y una familia de 4", 8),
+        ("we are 8, two couples and a family of four", 8),
+        ("somos 9: 4 adultos y 5 chicos", 9),
+        ("somos 10, una familia de 6 y otra de 4", 10),
+        ("somos 6, dos parejas y una familia de 2", 6),
+        // The parts said to join the party still add to it.
+        ("somos 2 y otra pareja", 4),
+    ] {
+        let u = read(text);
+        assert_eq!(u.guests, Some(n), "{text}: {u:?}");
+    }
+}
+
 fn conv76_d(s: &str) -> NaiveDate {
     s.parse().expect("a date")
 }

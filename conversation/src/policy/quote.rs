@@ -274,11 +274,15 @@ pub(crate) fn quote(
                 effects.extend(holds::accept(s));
             } else {
                 // "The Coihue for 4 and the Arrayán for 2" with the Arrayán taken: said first.
+                // A cabin named that is free but too small for the whole group is no taken one
+                // ("8 of us… the Arrayán, the Coihue…"): the cabins together are the answer.
                 let taken = match named {
                     Some(n) if named_free.is_none() && no_pets_named => {
                         texts::named_no_pets(lang, &n.name)
                     }
-                    Some(n) if named_free.is_none() => texts::named_not_free(lang, &n.name),
+                    Some(n) if named_free.is_none() && !occupancy.is_free(n.id, &stay) => {
+                        texts::named_not_free(lang, &n.name)
+                    }
                     _ => String::new(),
                 };
                 effects.push(say(if taken.is_empty() {

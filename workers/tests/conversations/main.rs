@@ -126,6 +126,9 @@
 //! `cases_conv78.txt`, paying and after it in the three languages: ways and currencies, the
 //! deposit and the balance, "I paid" before and after the link, the voucher, address and times
 //! again, a paid stay changed or cancelled under the policy, invoices, a second stay, a person;
+//! `cases_conv79.txt`, groups and calendars in the three languages: groups of 7 to 16 held
+//! as several cabins with one link, corrected and cancelled, families, holidays of 2027 said
+//! loosely, relative dates and nights counted;
 //! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
 //! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
@@ -404,6 +407,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv76.txt", include_str!("cases_conv76.txt")),
     ("cases_conv77.txt", include_str!("cases_conv77.txt")),
     ("cases_conv78.txt", include_str!("cases_conv78.txt")),
+    ("cases_conv79.txt", include_str!("cases_conv79.txt")),
     ("cases_conv80.txt", include_str!("cases_conv80.txt")),
 ];
 

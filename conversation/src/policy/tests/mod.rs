@@ -383,6 +383,7 @@ mod conv75;
 mod conv76;
 mod conv77;
 mod conv78;
+mod conv79;
 mod conv80;
 mod eighteenth;
 mod eighth;
