@@ -404,6 +404,13 @@ fn said_total(tokens: &[Token], consumed: &[bool]) -> Option<u32> {
                         || w.is_any(&["noche", "noches", "dia", "dias", "nights", "noites"])
                 })
             })
+            // "Así quedamos 4 y 4": parties apart, one cabin each, not the whole party.
+            .filter(|n| {
+                !(tokens
+                    .get(first + n.len)
+                    .is_some_and(|w| w.is_any(&["y", "e", "and"]))
+                    && number(first + n.len + 1).is_some())
+            })
             .map(|n| n.value)
     });
     if settled.is_some() {

@@ -3,7 +3,8 @@
 //! an "ok" that only heard the hold again; "never mind" after an offer was not understood; a
 //! yes/no question about an option other than the one proposed ("¿la Ñire tiene jacuzzi?",
 //! the Coihue proposed) was answered, and the "dale" after it booked the Coihue; "la diferencia
-//! la pagamos al llegar?" compared the cabins.
+//! la pagamos al llegar?" compared the cabins. Found by the whole fleet table: "así quedamos 4 y
+//! 4" (parties apart) was read as a party of 4.
 
 use super::*;
 
@@ -130,4 +131,20 @@ fn a_difference_paid_is_the_balance_not_a_comparison() {
         "la diferencia se paga allá?",
     ]);
     assert!(said(&t).contains("al llegar"), "{}", said(&t));
+}
+
+#[test]
+fn parties_said_apart_after_the_settling_verb_are_no_whole_party() {
+    let u = understand(
+        "mejor la Coihue y la Lenga, así quedamos 4 y 4",
+        today(),
+        NAMES,
+    );
+    assert_eq!(u.guests, None, "{u:?}");
+    assert_eq!(u.accommodations, ["Cabaña Coihue", "Cabaña Lenga"], "{u:?}");
+    // The verb straight before one count still settles the party.
+    assert_eq!(
+        understand("al final quedamos 4", today(), NAMES).guests,
+        Some(4)
+    );
 }
