@@ -481,22 +481,20 @@ pub(crate) fn takes_back(tokens: &[Token]) -> bool {
     ];
     const CHANGED_MIND: &[&str] = &["mejor", "melhor", "realidad", "pensandolo", "thought"];
     // "Never mind", "nvm", "deixa pra lá", "deixa quieto": a shrug is a no of its own.
-    #[rustfmt::skip]
-    const SHRUGS: &[&[&str]] = &[
-        &["never", "mind"], &["nevermind"], &["nvm"], &["deixa", "pra", "la"],
-        &["deixa", "para", "la"], &["deixa", "quieto"],
+    const SHRUGS: &[&str] = &[
+        "never mind",
+        "nevermind",
+        "nvm",
+        "deixa pra la",
+        "deixa para la",
+        "deixa quieto",
     ];
     let shrug: Vec<usize> = SHRUGS
         .iter()
-        .filter_map(|words| {
-            (0..tokens.len())
-                .find(|&i| {
-                    words
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| tokens.get(i + k).is_some_and(|t| t.is(w)))
-                })
-                .map(|i| i..i + words.len())
+        .filter_map(|p| {
+            lexicon::find_phrase(tokens, p)
+                .filter(|(_, q)| *q == lexicon::Quality::Exact)
+                .map(|(i, _)| i..i + lexicon::phrase_len(p))
         })
         .flatten()
         .collect();

@@ -214,6 +214,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     {
         agreement.yes = false;
     }
+    let takes_back = affirm::takes_back(&tokens);
     let mut signals = intent::detect(&tokens);
     // "One of us can't make it": a member of the party drops out, the booking stands (not
     // with dates said: "mi novia no puede el viernes" moves the stay).
@@ -673,8 +674,8 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         placed,
         asks_recommendation: asks::recommendation(&tokens),
         // "Never mind", "deixa pra lá" after an offer: a no too.
-        declines: agreement.no || affirm::takes_back(&tokens),
-        takes_back: affirm::takes_back(&tokens),
+        declines: agreement.no || takes_back,
+        takes_back,
         which_yes: asks::which_yes(&tokens),
         // "Ya hice el pago, recién te aviso": saying they paid puts nothing off.
         defers: affirm::puts_off(&tokens) && about_hold != Some(AboutHold::Paid),

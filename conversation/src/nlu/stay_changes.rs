@@ -440,23 +440,21 @@ pub(super) fn shift_days(tokens: &[Token]) -> Option<i32> {
     None
 }
 
+/// Words said straight before the whole party ("somos 10", "en total 8", "siendo 6").
+const WHOLE_PARTY: &[&str] = &[
+    "somos",
+    "seriamos",
+    "seremos",
+    "quedamos",
+    "quedariamos",
+    "total",
+    "siendo",
+];
+
 /// "somos 4", "seríamos 5", "quedamos 6", "en total 4": the whole party said with its verb.
 pub(super) fn party_said(tokens: &[Token]) -> Option<u16> {
-    const WHOLE: &[&str] = &[
-        "somos",
-        "seriamos",
-        "seremos",
-        "quedamos",
-        "quedariamos",
-        "total",
-        "we're",
-        "were",
-        "seremos",
-        "somos",
-        "siendo",
-    ];
     (0..tokens.len()).find_map(|i| {
-        if !tokens[i].is_any(WHOLE) {
+        if !tokens[i].is_any(WHOLE_PARTY) && !tokens[i].is_any(&["we're", "were"]) {
             return None;
         }
         let n = numbers::parse_at(tokens, i + 1).filter(|n| !n.ordinal)?;
@@ -684,20 +682,7 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
             && i.checked_sub(2).is_some_and(|p| word_at(p, &["no"]));
         // "al final somos 10, no vienen los de la cabaña chiquita": the whole party said, and
         // who drops out after it, not 10 less.
-        let whole = i.checked_sub(1).is_some_and(|p| {
-            word_at(
-                p,
-                &[
-                    "somos",
-                    "seriamos",
-                    "seremos",
-                    "quedamos",
-                    "quedariamos",
-                    "total",
-                    "siendo",
-                ],
-            )
-        });
+        let whole = i.checked_sub(1).is_some_and(|p| word_at(p, WHOLE_PARTY));
         let drops_out = word_at(next, &["no"]) && word_at(next + 1, COMES) && !whole;
         if leaves || not_coming || drops_out {
             return Some(-n);

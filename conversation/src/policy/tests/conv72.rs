@@ -87,15 +87,7 @@ fn an_option_pointed_at_by_its_size_is_taken_and_the_yes_after_it_books_it() {
 
 #[test]
 fn the_party_settled_with_quedamos_after_a_hold_changes_the_hold() {
-    let world = lenga_hold(6);
-    let mut state = after_hold();
-    state.guests = Some(6);
-    state.booked = Some(Booked {
-        accommodation: "Cabaña Lenga".into(),
-        check_in: d("2026-12-15"),
-        check_out: d("2026-12-17"),
-        guests: 6,
-    });
+    let (world, state) = lenga_for_six();
     for text in [
         "nos vamos a tener que bajar 2, quedamos 4",
         "al final quedamos 4",

@@ -287,6 +287,20 @@ fn after_hold() -> ConversationState {
     }
 }
 
+/// The Lenga held for 6, from the state right after the hold.
+fn lenga_for_six() -> (World, ConversationState) {
+    let world = lenga_hold(6);
+    let mut state = after_hold();
+    state.guests = Some(6);
+    state.booked = Some(Booked {
+        accommodation: "Cabaña Lenga".into(),
+        check_in: d("2026-12-15"),
+        check_out: d("2026-12-17"),
+        guests: 6,
+    });
+    (world, state)
+}
+
 /// The Lenga held unpaid for `guests`, 15–17 December (RES261215009), the other cabins free.
 fn lenga_hold(guests: u16) -> World {
     World {

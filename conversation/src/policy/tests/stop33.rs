@@ -12,20 +12,6 @@ fn moved_to(t: &Turn) -> Option<(i64, u16)> {
     })
 }
 
-/// The Lenga held for 6, from the state right after the hold.
-fn lenga_for_six() -> (World, ConversationState) {
-    let world = lenga_hold(6);
-    let mut state = after_hold();
-    state.guests = Some(6);
-    state.booked = Some(Booked {
-        accommodation: "Cabaña Lenga".into(),
-        check_in: d("2026-12-15"),
-        check_out: d("2026-12-17"),
-        guests: 6,
-    });
-    (world, state)
-}
-
 #[test]
 fn fewer_people_asking_for_a_smaller_cabin_move_the_hold_to_the_smallest_that_fits() {
     let (world, state) = lenga_for_six();
