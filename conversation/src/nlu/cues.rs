@@ -460,10 +460,7 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
     for lead in HAVING {
         if let Some((pos, _)) = lexicon::find_phrase(tokens, lead)
             && let Some(f) = features(&tokens[pos + lexicon::phrase_len(lead)..]).first()
-            && !matches!(
-                f,
-                Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
-            )
+            && f.of_the_cabin()
         {
             return Some(if *f == Feature::Pets {
                 Choice::PetFriendly
@@ -581,10 +578,7 @@ fn feature_then_one(tokens: &[Token]) -> Option<Choice> {
         return Some(Choice::PetFriendly);
     }
     let f = *features(said).first()?;
-    if matches!(
-        f,
-        Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
-    ) {
+    if !f.of_the_cabin() {
         return None;
     }
     Some(if f == Feature::Pets {

@@ -385,6 +385,17 @@ pub enum Feature {
     CheckOut,
 }
 
+impl Feature {
+    /// A thing a cabin has or lacks (a pool, a jacuzzi, room for pets), not the property's
+    /// own rules: its check-in and check-out times, children and smoking.
+    pub fn of_the_cabin(self) -> bool {
+        !matches!(
+            self,
+            Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
+        )
+    }
+}
+
 /// A choice on a condition: the cabin asked about, booked when the answer is yes; the other
 /// one named for a no.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -8,7 +8,7 @@
 use super::step::Step;
 use crate::{
     Facts,
-    nlu::{Choice, Feature, Understanding},
+    nlu::{Choice, Understanding},
     state::Offer,
 };
 
@@ -46,14 +46,7 @@ pub(super) fn only_one_has(offer: &Offer, u: &Understanding, facts: &Facts<'_>) 
         Some(f) => crate::info::has(a, f),
         None => u.scenery.is_some_and(|v| crate::info::has_view(a, v)),
     };
-    if u.accommodation.is_some()
-        || u.features.iter().any(|f| {
-            matches!(
-                f,
-                Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
-            )
-        })
-    {
+    if u.accommodation.is_some() || u.features.iter().any(|f| !f.of_the_cabin()) {
         return None;
     }
     let having: Vec<usize> = offer

@@ -186,12 +186,6 @@ pub(super) fn questions(
 /// Option `i` of `offer` has every cabin feature the question asks about and the option
 /// proposed lacks one of them: the answer is a yes for `i` alone of the two.
 fn sets_apart(offer: &Offer, i: usize, u: &Understanding, facts: &Facts<'_>) -> bool {
-    let cabin_feature = |f: &Feature| {
-        !matches!(
-            f,
-            Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
-        )
-    };
     let cabin = |at: usize| {
         offer.options.get(at).and_then(|o| {
             facts
@@ -204,7 +198,7 @@ fn sets_apart(offer: &Offer, i: usize, u: &Understanding, facts: &Facts<'_>) -> 
         return false;
     };
     !u.features.is_empty()
-        && u.features.iter().all(cabin_feature)
+        && u.features.iter().all(|f| f.of_the_cabin())
         && u.features.iter().all(|f| crate::info::has(asked, *f))
         && u.features.iter().any(|f| !crate::info::has(proposed, *f))
 }
@@ -216,10 +210,7 @@ fn lacked_by_the_offer(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> O
     let [f] = u.features[..] else {
         return None;
     };
-    let cabin_feature = !matches!(
-        f,
-        Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking | Feature::Pets
-    );
+    let cabin_feature = f.of_the_cabin() && f != Feature::Pets;
     let only_it = u.topics.iter().all(|t| *t == InfoTopic::Amenities);
     if offer.together
         || !cabin_feature
@@ -244,13 +235,7 @@ fn lacked_by_the_offer(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> O
 /// question of the place ("¿tienen…?", "¿alguna tiene…?") nor about times, children or
 /// smoking, which are the property's.
 fn of_the_proposed(offer: &Offer, u: &Understanding) -> Option<String> {
-    let cabin_feature = !u.features.is_empty()
-        && u.features.iter().all(|f| {
-            !matches!(
-                f,
-                Feature::CheckIn | Feature::CheckOut | Feature::Kids | Feature::Smoking
-            )
-        });
+    let cabin_feature = !u.features.is_empty() && u.features.iter().all(|f| f.of_the_cabin());
     // "¿Tiene vista al lago?", "¿cuántos dormitorios tiene?": the cabin's own view and rooms.
     let cabin_topic = u.features.is_empty()
         && !u.topics.is_empty()
