@@ -54,6 +54,16 @@ const PARTNERS: &[&str] = &[
     "companero", "amiga", "amigo", "hermana", "hermano", "mama", "papa", "vieja", "viejo", "madre",
     "padre", "hija", "hijo", "suegra", "suegro", "flaca", "flaco", "gorda", "gordo", "prima",
     "primo", "jermu", "cunada", "cunado", "mae", "pai",
+    // Portuguese relatives the bridge leaves as written ("minha sogra", "meu irmão").
+    "sogra", "sogro", "irma", "irmao", "cunhada", "cunhado",
+];
+
+/// One child named alone, with an owner or an article ("nuestro bebé", "el nene", "our
+/// toddler" and "our son" bridged): one person of the household.
+#[rustfmt::skip]
+const ONE_CHILD: &[&str] = &[
+    "nene", "nena", "bebe", "bebito", "bebita", "nino", "nina", "pibe", "piba", "peque", "son",
+    "crianca",
 ];
 
 /// Nouns after a number that count things, not people ("para 2 autos", "con 2 perros").
@@ -747,6 +757,20 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
         "delegacion",
         "comitiva",
         "excursion",
+        // "a choir of 25 singers", "un coro de 30", "uma turma de 12", "a team of 8".
+        "coro",
+        "coral",
+        "choir",
+        "equipo",
+        "team",
+        "equipe",
+        "turma",
+        "banda",
+        "band",
+        "orquesta",
+        "orchestra",
+        "clase",
+        "class",
     ];
     // "un grupo de amigos de 9", "un grupo de compañeros de 12": who the party is said
     // between the party's noun and its count.
@@ -861,11 +885,14 @@ fn left_with(tokens: &[Token], i: usize) -> bool {
 
 /// "Yo, mi mujer y los 3 chicos", "mi marido, yo y mi hija", "vamos con mi mamá y mi papá",
 /// "vamos con mi novia y mis viejos", "my wife, me and our two kids" (bridged): the speaker
-/// plus each relative named with "mi"/"nuestra" (one each) and each pair named with
-/// "mis"/"nuestros" ("mis viejos", "my parents": two; counted children are added apart). Only
-/// when the speaker is there ("yo", "con mi…", "con mis viejos", "para mí y…").
+/// plus each relative named with "mi"/"nuestra" (one each), each child named alone with an
+/// owner or an article ("me, my partner and our toddler", "yo, mi señora y el nene": one each)
+/// and each pair named with "mis"/"nuestros" ("mis viejos", "my parents": two; counted
+/// children are added apart). Only when the speaker is there ("yo", "con mi…", "con mis
+/// viejos", "para mí y…", "… and me" closing the list).
 fn household(tokens: &[Token]) -> Option<u32> {
     const MINE: &[&str] = &["mi", "nuestra", "nuestro", "nuestros"];
+    const CHILD_LEAD: &[&str] = &["mi", "nuestra", "nuestro", "nuestros", "el", "la"];
     // "my parents" and "meus pais" come bridged as "mi parents", "mi pais".
     const MY_PAIR: &[&str] = &["mis", "nuestros", "mi", "meus", "nossos"];
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
@@ -882,13 +909,14 @@ fn household(tokens: &[Token]) -> Option<u32> {
                 && (tokens.get(i + 1).is_some_and(|t| t.is_any(MINE)) || pair_at(i + 1))
                 && !left_with(tokens, i))
             || (is(i, "mi") && i > 0 && is(i - 1, "para") && is(i + 1, "y"))
+            || closing_me(tokens, i)
     });
     if !speaker {
         return None;
     }
     let relatives: usize = (0..tokens.len())
         .map(|i| {
-            if names(i, MINE, PARTNERS) {
+            if names(i, MINE, PARTNERS) || names(i, CHILD_LEAD, ONE_CHILD) {
                 1
             } else if pair_at(i) {
                 2
@@ -899,6 +927,15 @@ fn household(tokens: &[Token]) -> Option<u32> {
         .sum();
     let relatives = u32::try_from(relatives).ok().filter(|n| *n > 0)?;
     Some(1 + relatives)
+}
+
+/// "My husband, our 2 kids and me": an English "me" (never bridged, it is Spanish too) joined
+/// last to a list with "and", closing the message or its sentence, is the speaker.
+fn closing_me(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.is("me"))
+        && i > 0
+        && tokens[i - 1].is("y")
+        && (i + 1 == tokens.len() || tokens[i].punct_after)
 }
 
 /// The size of each party after the word at `noun` ("familias de 4", "familia de 5", "otra de

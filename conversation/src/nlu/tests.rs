@@ -8224,3 +8224,63 @@ fn the_weekend_after_this_one_starts_on_a_friday_whatever_the_weekday() {
         );
     }
 }
+
+#[test]
+fn conv82_people_described_one_by_one_count_each() {
+    for (text, n) in [
+        (
+            "hi, me, my partner and our toddler, March 8 to 11, what do you have?",
+            3,
+        ),
+        ("my partner, me and our baby", 3),
+        ("my wife, me and our son", 3),
+        ("yo, mi pareja y nuestro bebé", 3),
+        ("voy yo, mi señora y el nene", 3),
+        ("eu, meu marido e nosso bebê", 3),
+        (
+            "oi gente! eu, meu marido, minha sogra e as 3 crianças, 20 a 23 de março",
+            6,
+        ),
+        ("eu, meu namorado e minha irmã", 3),
+        ("eu, minha esposa e meu irmão", 3),
+        ("my husband, our 2 kids and me", 4),
+        ("me, my husband and my mom", 3),
+        (
+            "We are a choir of 25 singers looking for lodging from 10 to 13 May",
+            25,
+        ),
+        ("somos un coro de 30 personas", 30),
+        ("uma turma de 12 alunos, de 5 a 8 de maio", 12),
+        ("a team of 8 from work", 8),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    // A pet, or a child's age, is no one more.
+    assert_eq!(read("yo, mi pareja y nuestro perro").guests, Some(2));
+    assert_eq!(read("un grupo de chicos de 10 años").guests, None);
+}
+
+#[test]
+fn conv82_a_cabin_wanted_by_what_it_has_on_dates_is_booked() {
+    for text in [
+        "We are two couples travelling together and we want the cabin with the jacuzzi from 15 to 18 March.",
+        "we'd like the cabin with the jacuzzi from 15 to 18 March, 4 people",
+        "queremos la cabaña con jacuzzi del 15 al 18 de marzo, somos 4",
+        "queremos la que tiene jacuzzi del 15 al 18 de marzo, somos 4",
+        "queremos a cabana com jacuzzi de 15 a 18 de março, somos 4",
+        "quero a cabana com lareira de 10 a 13 de abril, somos 2",
+        "we want the pet friendly one from April 2 to 5, 4 of us",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}: {u:?}");
+        assert!(u.choice.is_some(), "{text}: {u:?}");
+    }
+    // Asked, or without dates, it stays a question or a pick.
+    for text in [
+        "¿queremos la del jacuzzi del 15 al 18, está libre?",
+        "which one has the jacuzzi from 15 to 18 March?",
+        "queremos la del jacuzzi",
+    ] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}");
+    }
+}
