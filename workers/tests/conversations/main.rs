@@ -130,7 +130,11 @@
 //! as several cabins with one link, corrected and cancelled, families, holidays of 2027 said
 //! loosely, relative dates and nights counted;
 //! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
-//! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language)
+//! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language;
+//! `cases_conv84.txt`, the hard middle and end of a booking in the three languages: dates
+//! moved, nights added, people, dogs and babies added, cabins switched after a hold, taken
+//! dates with the old hold kept, unpaid and paid cancellations, the voucher's facts, questions
+//! after paying and guests who say no or change their mind twice)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -409,6 +413,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv78.txt", include_str!("cases_conv78.txt")),
     ("cases_conv79.txt", include_str!("cases_conv79.txt")),
     ("cases_conv80.txt", include_str!("cases_conv80.txt")),
+    ("cases_conv84.txt", include_str!("cases_conv84.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
