@@ -426,6 +426,7 @@ mod stop33;
 mod stop34;
 mod stop35;
 mod stop36;
+mod stop37;
 mod tenth;
 mod third;
 mod twelfth;
