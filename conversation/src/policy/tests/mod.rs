@@ -400,6 +400,7 @@ mod conv78;
 mod conv79;
 mod conv80;
 mod conv82;
+mod conv84;
 mod eighteenth;
 mod eighth;
 mod eleventh;
