@@ -130,7 +130,9 @@
 //! as several cabins with one link, corrected and cancelled, families, holidays of 2027 said
 //! loosely, relative dates and nights counted;
 //! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
-//! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language)
+//! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language;
+//! `cases_conv81.txt`, a ninth generalist sample in Argentine Spanish, half WhatsApp (voseo,
+//! typos, lunfardo, split messages, voice notes) and some formal emails, over every bullet)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -409,6 +411,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv78.txt", include_str!("cases_conv78.txt")),
     ("cases_conv79.txt", include_str!("cases_conv79.txt")),
     ("cases_conv80.txt", include_str!("cases_conv80.txt")),
+    ("cases_conv81.txt", include_str!("cases_conv81.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
