@@ -8183,3 +8183,43 @@ fn conv78_how_to_get_there_said_with_make_or_as_directions() {
         assert!(!u.topics.contains(&InfoTopic::Location), "{text}: {u:?}");
     }
 }
+
+#[test]
+fn conv81_a_name_in_a_signature_asks_nothing() {
+    // "Horacio" is one letter from "horario": signed under a message it is a name, not a
+    // question about the check-in times.
+    for text in [
+        "Estimados,\nQuisiéramos pasar las fiestas de fin de año con la familia, somos seis.\nSaludos,\nHoracio Medina",
+        "Perfecto, por favor resérvenla.\nHoracio",
+        "Somos 4 del 10 al 13 de marzo. Gracias, Mariano",
+        "Hi, 2 of us from March 3 to 6.\nCheers,\nClaire",
+    ] {
+        let u = read(text);
+        assert!(!u.topics.contains(&InfoTopic::CheckInTime), "{text}: {u:?}");
+        assert_ne!(u.info_topic, Some(InfoTopic::CheckInTime), "{text}: {u:?}");
+    }
+    // The schedule itself, even misspelt, still asks it.
+    for text in ["cual es el horario?", "q horaro tienen de entrada?"] {
+        assert!(
+            read(text).topics.contains(&InfoTopic::CheckInTime),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+}
+
+#[test]
+fn conv81_the_portuguese_is_joins_no_clause() {
+    // "é" (is) folds to "e" (and) but asks no thing of its own: "qual" is no amenity.
+    for text in [
+        "e qual é a mais barata?",
+        "e qual é a maior?",
+        "qual é o preço da Coihue?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.also_described, None, "{text}: {u:?}");
+    }
+    // The "e" that joins still asks the thing after it.
+    let u = read("a Lenga tem wifi? e deck?");
+    assert_eq!(u.also_described.as_deref(), Some("deck"), "{u:?}");
+}

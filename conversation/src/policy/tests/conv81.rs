@@ -1,0 +1,63 @@
+//! What conv81's blind set (a ninth generalist sample in Argentine Spanish) found, reading the
+//! replies it passed: an email signed "Horacio" was answered the check-in times on every turn,
+//! because the name is one letter from "horario". And what probing after it found: "¿cuáles
+//! aceptan mascotas?" … "¿y cuál es la más barata de esas?" priced the cheapest of the whole
+//! place (the Arrayán, which takes no pets), and a Portuguese "é" was read as "and", so "e
+//! qual é a mais barata?" asked about a thing called "qual".
+
+use super::*;
+
+#[test]
+fn an_email_signed_with_a_name_like_horario_gets_no_check_in_times() {
+    let t = talk(&[
+        "Estimados,\nQuisiéramos pasar unos días del 10 al 13 de marzo, somos seis.\nSaludos,\nHoracio Medina",
+    ]);
+    let s = said(&t);
+    assert!(s.contains("Lenga"), "{s}");
+    assert!(!s.contains("14:00") && !s.contains("check-in"), "{s}");
+    let b = held_over(&[
+        "Estimados,\nQuisiéramos pasar unos días del 10 al 13 de marzo, somos seis.\nSaludos,\nHoracio Medina",
+        "Estimados,\nPerfecto, por favor resérvenla.\nHoracio",
+    ])
+    .expect("the Lenga held");
+    assert_eq!(b.accommodation_id, 3);
+    assert_eq!(
+        (b.check_in, b.check_out),
+        (d("2027-03-10"), d("2027-03-13"))
+    );
+}
+
+#[test]
+fn the_cheapest_of_the_cabins_a_question_was_just_answered_about() {
+    // "¿Cuáles aceptan mascotas?" names the Coihue and the Lenga: "¿y cuál es la más barata
+    // de esas?" asks among them, not the whole place (the Arrayán takes no pets).
+    for (first, then) in [
+        (
+            "hola, cuales aceptan mascotas?",
+            "y cual es mas barata de esas?",
+        ),
+        (
+            "la ñire acepta perros?",
+            "y cual es la mas barata de las que si?",
+        ),
+        ("which cabins allow dogs?", "which one is cheaper?"),
+        ("quais cabanas aceitam cachorro?", "e qual é a mais barata?"),
+    ] {
+        let s = said(&talk(&[first, then]));
+        assert!(s.contains("Coihue"), "{then}: {s}");
+        assert!(!s.contains("Arrayán"), "{then}: {s}");
+        assert!(
+            !s.contains("anotado") && !s.contains("no tengo"),
+            "{then}: {s}"
+        );
+    }
+    // Asked with nothing answered before, or after a question every cabin says yes to: the
+    // cheapest of the place.
+    for messages in [
+        &["cual es la mas barata?"][..],
+        &["tienen wifi?", "cual es la mas barata?"][..],
+    ] {
+        let s = said(&talk(messages));
+        assert!(s.contains("Arrayán"), "{messages:?}: {s}");
+    }
+}
