@@ -30,6 +30,8 @@ mod step;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+
 use booking::{Accommodation, Guests, StayDates, availability::Occupancy};
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -83,6 +85,9 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*reread::the_one_doubted(prev, u);
             let u = &*reread::companion_within_party(prev, u);
             let u = &*reread::pick_without_the_pet(prev, u, facts);
+            let switch = reread::switch_with_its_reason(u, facts);
+            let reason_asked = matches!(switch, Cow::Owned(_)).then_some(u);
+            let u = &*switch;
             let mut state = prev.clone();
             state.asked_code = false;
             state.free_instead = None;
@@ -110,6 +115,14 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let mut effects = act::act(step, &mut state, u, facts);
             if let Some(thanks) = thanked {
                 effects.insert(0, thanks);
+            }
+            // "Mejor la Ñire, tiene jacuzzi ¿no?": the yes to the reason first, then the move.
+            if let Some(asked) = reason_asked
+                && let Some(cabin) = u.accommodation.as_deref()
+                && effects.iter().any(|e| matches!(e, Effect::MoveHold { .. }))
+            {
+                let yes = act::answered_for(&state, asked, cabin, facts);
+                effects.splice(0..0, yes);
             }
             // "¿Tienen descuento?": prices are the owner's to bend; a person sees it, the rest
             // of the message is answered as usual.

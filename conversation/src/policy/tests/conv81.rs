@@ -61,3 +61,44 @@ fn the_cheapest_of_the_cabins_a_question_was_just_answered_about() {
         assert!(s.contains("Arrayán"), "{messages:?}: {s}");
     }
 }
+
+#[test]
+fn a_switch_said_with_its_reason_moves_the_hold_and_answers_the_reason() {
+    // The Coihue held; "mejor la Lenga, tiene pileta ¿no?": the Lenga has one, so the hold
+    // moves and the yes comes with it.
+    let world = coihue_hold(false);
+    for text in [
+        "che mejor la lenga, es la de la pileta no?",
+        "mejor pasame a la lenga, tiene pileta no?",
+        "actually I'd rather have the Lenga, it has the pool right?",
+    ] {
+        let t = world.run(&after_hold(), text);
+        let s = said(&t);
+        assert!(
+            t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::MoveHold { .. })),
+            "{text}: {s}"
+        );
+        let lower = s.to_lowercase();
+        assert!(
+            s.contains("Lenga") && (lower.contains("pileta") || lower.contains("pool")),
+            "{text}: {s}"
+        );
+    }
+    // A question alone about another cabin moves nothing; neither does a switch whose reason
+    // the cabin lacks ("mejor la Arrayán, acepta perros ¿no?": it does not).
+    for text in [
+        "la lenga tiene pileta?",
+        "mejor la arrayan, acepta perros no?",
+    ] {
+        let t = world.run(&after_hold(), text);
+        assert!(
+            !t.effects
+                .iter()
+                .any(|e| matches!(e, Effect::MoveHold { .. })),
+            "{text}: {}",
+            said(&t)
+        );
+    }
+}
