@@ -8185,6 +8185,47 @@ fn conv78_how_to_get_there_said_with_make_or_as_directions() {
 }
 
 #[test]
+fn the_weekend_after_this_one_starts_on_a_friday_whatever_the_weekday() {
+    let d = |s: &str| s.parse::<NaiveDate>().expect("a test date");
+    // "Este finde no, el que viene" and its kin in the three languages: the weekend after
+    // "este finde", Friday to Sunday, also on a Saturday (when "este finde" runs from today)
+    // and on a Sunday (when "este finde" is already next week's).
+    let after = [
+        "hola, este finde no, el otro, somos 4",
+        "no perdón, este finde no, el que viene",
+        "para este finde no, el siguiente",
+        "not this weekend, the next one",
+        "this weekend no, the following one",
+        "este fim de semana não, o outro",
+        "esse fim de semana não, o próximo",
+    ];
+    for (today, friday, sunday) in [
+        ("2026-12-03", "2026-12-11", "2026-12-13"),
+        ("2026-12-04", "2026-12-11", "2026-12-13"),
+        ("2026-12-05", "2026-12-11", "2026-12-13"),
+        ("2026-12-06", "2026-12-18", "2026-12-20"),
+    ] {
+        for text in after {
+            let u = understand(text, d(today), NAMES);
+            assert_eq!(
+                (u.check_in, u.check_out),
+                (Some(d(friday)), Some(d(sunday))),
+                "{text} on {today}"
+            );
+        }
+    }
+    // "O fim de semana que vem" is "el finde que viene".
+    for text in ["el finde que viene", "o fim de semana que vem"] {
+        let u = understand(text, d("2026-12-05"), NAMES);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-12-11")), Some(d("2026-12-13"))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn conv81_a_name_in_a_signature_asks_nothing() {
     // "Horacio" is one letter from "horario": signed under a message it is a name, not a
     // question about the check-in times.

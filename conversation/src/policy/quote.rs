@@ -615,10 +615,7 @@ pub(crate) fn focus_as(
     let (check_in, check_out) = o.dates(offer);
     let (Ok(stay), Some(a)) = (
         StayDates::new(check_in, check_out),
-        facts
-            .accommodations()
-            .iter()
-            .find(|a| a.id == o.accommodation_id),
+        facts.accommodation_by_id(o.accommodation_id),
     ) else {
         return vec![say(texts::clarify(lang))];
     };
@@ -694,11 +691,7 @@ pub(crate) fn night_price_of_hold(
     facts: &Facts<'_>,
     (accommodation_id, check_in, check_out): (i64, chrono::NaiveDate, chrono::NaiveDate),
 ) -> Vec<Effect> {
-    let Some(a) = facts
-        .accommodations()
-        .iter()
-        .find(|a| a.id == accommodation_id)
-    else {
+    let Some(a) = facts.accommodation_by_id(accommodation_id) else {
         return Vec::new();
     };
     let Ok(stay) = StayDates::new(check_in, check_out) else {
@@ -751,10 +744,7 @@ fn night_prices_of(
         .enumerate()
         .filter(|(k, _)| only.is_none_or(|i| i == *k))
         .filter_map(|(_, o)| {
-            let a = facts
-                .accommodations()
-                .iter()
-                .find(|a| a.id == o.accommodation_id)?;
+            let a = facts.accommodation_by_id(o.accommodation_id)?;
             let (check_in, check_out) = o.dates(offer);
             let nights = (check_out - check_in).num_days();
             let total = booking::Money::from_cents(o.total_cents);
@@ -821,10 +811,7 @@ pub(crate) fn other_options(
         .map(|&i| &offer.options[i])
         .filter_map(|o| {
             let (check_in, check_out) = o.dates(offer);
-            let a = facts
-                .accommodations()
-                .iter()
-                .find(|a| a.id == o.accommodation_id)?;
+            let a = facts.accommodation_by_id(o.accommodation_id)?;
             Some((a, StayDates::new(check_in, check_out).ok()?))
         })
         .collect();

@@ -395,8 +395,7 @@ fn lacked_by_the_hold(
         return None;
     }
     let held = plan::held(facts, u).filter(|h| !h.paid && h.group.is_none())?;
-    let cabins = facts.accommodations();
-    let own = cabins.iter().find(|a| a.id == held.accommodation_id)?;
+    let own = facts.accommodation_by_id(held.accommodation_id)?;
     prev.last_asked
         .as_ref()?
         .features
@@ -404,7 +403,8 @@ fn lacked_by_the_hold(
         .copied()
         .find(|f| {
             !crate::info::has(own, *f)
-                && cabins
+                && facts
+                    .accommodations()
                     .iter()
                     .any(|a| a.id != own.id && crate::info::has(a, *f))
         })
@@ -467,12 +467,7 @@ pub(super) fn smaller_for_fewer<'a>(
         accommodations: facts.occupancy.accommodations,
         taken: &taken,
     };
-    let Some(held_cabin) = facts
-        .occupancy
-        .accommodations
-        .iter()
-        .find(|a| a.id == h.accommodation_id)
-    else {
+    let Some(held_cabin) = facts.accommodation_by_id(h.accommodation_id) else {
         return Cow::Borrowed(u);
     };
     let cheapest = u.choice == Some(Choice::Cheapest);
@@ -595,9 +590,8 @@ pub(super) fn switch_with_its_reason<'a>(
         && u.check_in.is_none()
         && u.guests.is_none();
     let Some(cabin) = facts
-        .accommodations()
-        .iter()
-        .find(|a| a.name == wanted && a.name != held.accommodation)
+        .accommodation(wanted)
+        .filter(|a| a.name != held.accommodation)
     else {
         return Cow::Borrowed(u);
     };
