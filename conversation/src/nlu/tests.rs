@@ -8264,3 +8264,25 @@ fn conv81_the_portuguese_is_joins_no_clause() {
     let u = read("a Lenga tem wifi? e deck?");
     assert_eq!(u.also_described.as_deref(), Some("deck"), "{u:?}");
 }
+
+#[test]
+fn conv81_a_booking_asked_as_a_question_with_the_pet_coming_along() {
+    // The booking ordered politely, the pet said as who comes: a booking, the pet noted.
+    for text in [
+        "hola, me reservas la coihue del 10 al 13 de abril para 4? vamos con el perro",
+        "me podés reservar la Lenga del 1 al 4 de junio? somos 5, llevamos a la perra",
+        "can you book the Lenga for us, June 1 to 4? 5 people, we're bringing our dog",
+        "pode reservar a Coihue de 10 a 13 de abril pra 4? vamos com o cachorro",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}: {u:?}");
+        assert!(u.pets, "{text}: {u:?}");
+    }
+    // Whether the pet may come, asked: a question still.
+    for text in [
+        "se puede llevar perro a la coihue del 10 al 13 de abril? hacen reservas? somos 4",
+        "la coihue del 10 al 13 de abril acepta perros? somos 4",
+    ] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}: {:?}", read(text));
+    }
+}
