@@ -3,7 +3,10 @@
 //! because the name is one letter from "horario". And what probing after it found: "¿cuáles
 //! aceptan mascotas?" … "¿y cuál es la más barata de esas?" priced the cheapest of the whole
 //! place (the Arrayán, which takes no pets), and a Portuguese "é" was read as "and", so "e
-//! qual é a mais barata?" asked about a thing called "qual".
+//! qual é a mais barata?" asked about a thing called "qual"; a switch said with its reason
+//! after a hold ("mejor la Ñire, es la del jacuzzi ¿no?") moved nothing; a booking asked as a
+//! question with the pet coming along ("¿me reservás la Coihue…? vamos con el perro") was only
+//! offered.
 
 use super::*;
 
@@ -101,4 +104,23 @@ fn a_switch_said_with_its_reason_moves_the_hold_and_answers_the_reason() {
             said(&t)
         );
     }
+}
+
+#[test]
+fn a_booking_asked_as_a_question_with_the_pet_coming_along_is_held() {
+    for text in [
+        "hola, me reservas la coihue del 10 al 13 de enero para 4? vamos con el perro",
+        "can you book the Coihue for us, January 10 to 13? 4 people, we're bringing our dog",
+    ] {
+        let b = held_over(&[text]).unwrap_or_else(|| panic!("{text}: nothing held"));
+        assert_eq!(b.accommodation_id, 2, "{text}");
+        assert_eq!(
+            (b.check_in, b.check_out),
+            (d("2027-01-10"), d("2027-01-13")),
+            "{text}"
+        );
+    }
+    // Whether the pet may come, asked with the stay: answered, nothing held.
+    let text = "la coihue del 10 al 13 de enero acepta perros? somos 4";
+    assert!(held_over(&[text]).is_none(), "{text}");
 }
