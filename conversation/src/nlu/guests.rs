@@ -109,7 +109,36 @@ const COUNT_CONTEXT: &[&str] = &[
     "nosotros",
     // "seguimos siendo 4", "quedamos siendo 3"
     "siendo",
+    // "al final venimos 4", "vendremos 6", "iremos 3": the party coming.
+    "venimos",
+    "vendremos",
+    "iremos",
 ];
+
+/// Verbs after a number that make it the subject of someone leaving or joining ("uno se bajó",
+/// "dos se suman", "um desistiu", "one dropped out", "one can't make it"): who changed, never
+/// the party.
+#[rustfmt::skip]
+const LEAVES_OR_JOINS: &[&str] = &[
+    "viene", "vienen", "bajo", "bajaron", "baja", "bajan", "desistio", "desistieron", "cancelo",
+    "cancelaron", "suma", "suman", "sumo", "sumaron", "prende", "prenden", "agrega", "agregan",
+    "une", "unen", "enfermo", "falta", "faltan", "desistiu", "desistiram", "vem", "veio", "saiu",
+    "sairam", "cancelou", "dropped", "drops", "cancelled", "canceled", "left", "joins", "joined",
+    "cant", "cannot", "wont", "isnt",
+];
+
+/// Verbs that say someone is not coming only when denied ("uno no va", "uma não vai poder",
+/// "one can't", "one won't come").
+#[rustfmt::skip]
+const DENIED_GOING: &[&str] = &[
+    "va", "van", "puede", "pueden", "viaja", "vai", "vao", "pode", "podem", "can", "won", "is",
+];
+
+/// Words between such a number and its verb ("uno se bajó", "uma não vai", "uno ya no viene").
+const BEFORE_THE_VERB: &[&str] = &["se", "ya", "tambien", "also"];
+
+/// Words that deny the verb after them ("uno no va") or, in English, before them ("can t").
+const DENIAL: &[&str] = &["no", "nao", "not", "t"];
 
 /// Words before "N chicos" that make the children the whole party ("somos 3 pibes").
 const WHOLE_PARTY: &[&str] = &[
@@ -572,7 +601,8 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
             .get(i - 2)
             .is_some_and(|t| t.is_any(&["la", "el", "a", "o"]))
         && tokens.get(i - 1).is_some_and(|t| t.is_any(&["de", "para"]));
-    if pointer {
+    // "Somos 5 al final, uno se bajó": who left, neither the party nor a change of mind.
+    if pointer || leaves_or_joins(tokens, i) {
         return n.len;
     }
     // "Para cinco personas eh no perdón somos cuatro", "3 personas, bah 4": the party counted
@@ -841,6 +871,31 @@ fn is_pet_described(tokens: &[Token], i: usize, noun: &Token) -> bool {
     !tokens
         .get(pet + 1..i)
         .is_some_and(|between| between.iter().any(|t| t.is_any(&["y", "mas", "e"])))
+}
+
+/// The number at `i` is who left or joined ("somos 5 al final, uno se bajó", "uno no viene",
+/// "agora somos 5, um desistiu", "we're 3, one can't make it"): its clause goes on with a verb
+/// of coming or going.
+fn leaves_or_joins(tokens: &[Token], i: usize) -> bool {
+    if tokens.get(i).is_none_or(|t| t.punct_after) {
+        return false;
+    }
+    let open = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| !t.punct_after || k + 1 == tokens.len())
+    };
+    let mut k = i + 1;
+    let mut denied = false;
+    while let Some(t) = open(k).filter(|t| t.is_any(BEFORE_THE_VERB) || t.is_any(DENIAL)) {
+        denied |= t.is_any(DENIAL);
+        k += 1;
+    }
+    let Some(verb) = tokens.get(k) else {
+        return false;
+    };
+    let denied_after = tokens.get(k + 1).is_some_and(|t| t.is_any(DENIAL));
+    verb.is_any(LEAVES_OR_JOINS) || verb.is_any(DENIED_GOING) && (denied || denied_after)
 }
 
 /// "para un/una" alone is not a count ("para un finde").

@@ -8185,6 +8185,72 @@ fn conv78_how_to_get_there_said_with_make_or_as_directions() {
 }
 
 #[test]
+fn conv84_the_party_said_with_coming_verbs() {
+    for (text, want) in [
+        ("uh al final venimos 4, se prenden unos amigos", 4),
+        ("al final venimos 5", 5),
+        ("venimos 3 nomás", 3),
+        ("al final vendremos 6", 6),
+        ("iremos 4 al final", 4),
+    ] {
+        let got = read(text).guests;
+        assert_eq!(got, Some(want), "{text}");
+    }
+}
+
+#[test]
+fn conv84_who_left_or_joined_is_no_party() {
+    for (text, want) in [
+        ("somos 5 nomas al final, uno se bajo", 5),
+        ("somos 5 al final, uno no viene", 5),
+        ("al final somos 3, una se enfermó", 3),
+        ("somos 4 al final, dos se bajaron", 4),
+        ("al final, somos 6, dos se suman", 6),
+        ("somos 5 agora, um desistiu", 5),
+        ("no final somos 3, uma não vai poder ir", 3),
+        ("we're 5 in the end, one dropped out", 5),
+        ("we'll be 3 after all, one can't make it", 3),
+    ] {
+        let got = read(text).guests;
+        assert_eq!(got, Some(want), "{text}");
+    }
+    // A count said alone after the change of mind still replaces the one before, and a count
+    // with a verb that is no one leaving is the party.
+    for (text, want) in [
+        ("somos 4, bah, 5", 5),
+        ("para 3, perdón, 4", 4),
+        ("la lenga del 9 al 12 de abril para 6 se puede?", 6),
+        ("para 4 se puede llevar perro?", 4),
+        ("somos 4 no 5", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(want), "{text}");
+    }
+}
+
+#[test]
+fn conv84_second_thoughts_back_to_a_yes() {
+    for text in [
+        "pensandolo bien, dale",
+        "bueno sí, reservala",
+        "cambié de idea, la quiero",
+        "ok fine, book it",
+        "on second thought, yes please",
+        "I changed my mind, let's book it",
+        "pensando bem, pode reservar",
+        "mudei de ideia, quero sim",
+    ] {
+        let u = read(text);
+        assert!(
+            u.thinks_again && (u.affirmative || u.intent == Intent::Book),
+            "{text}: {u:?}"
+        );
+    }
+    for text in ["dale", "sí", "yes please", "pode reservar", "no gracias"] {
+        assert!(!read(text).thinks_again, "{text}");
+    }
+}
+
+#[test]
 fn the_weekend_after_this_one_starts_on_a_friday_whatever_the_weekday() {
     let d = |s: &str| s.parse::<NaiveDate>().expect("a test date");
     // "Este finde no, el que viene" and its kin in the three languages: the weekend after

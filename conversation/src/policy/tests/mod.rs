@@ -399,7 +399,11 @@ mod conv77;
 mod conv78;
 mod conv79;
 mod conv80;
+<<<<<<< HEAD
 mod conv82;
+=======
+mod conv84;
+>>>>>>> conv84
 mod eighteenth;
 mod eighth;
 mod eleventh;
