@@ -384,6 +384,25 @@ pub(super) fn the_one_doubted<'a>(
     }
 }
 
+/// "¿Te reservo la Arrayán?" … "no, gracias" … "bueno, dale, reservala igual", "actually ok,
+/// let's do it", "pensando bem, pode reservar": a yes of second thoughts right after the offer
+/// was turned down, with no new stay, people or cabin off it, takes the offer back to the
+/// table, where the yes accepts it. A bare "dale" after the no is not enough.
+pub(super) fn the_offer_declined_taken(
+    prev: &ConversationState,
+    u: &Understanding,
+) -> Option<crate::state::Offer> {
+    let offer = prev.declined.as_ref()?;
+    let off_it = u
+        .accommodation
+        .as_ref()
+        .is_some_and(|name| !offer.options.iter().any(|o| &o.name == name));
+    let agrees = u.affirmative || u.intent == crate::nlu::Intent::Book;
+    let anew = u.check_in.is_some() || u.guests.is_some() || u.nights.is_some();
+    let again = u.thinks_again || u.anyway || u.correction;
+    (agrees && again && !u.question && !u.declines && !anew && !off_it).then(|| offer.clone())
+}
+
 /// What the last question asked for that the cabin held (unpaid, alone) lacks and another
 /// cabin has: the answer said which has it, so "esa" points there.
 fn lacked_by_the_hold(

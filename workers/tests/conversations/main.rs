@@ -132,7 +132,13 @@
 //! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
 //! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language;
 //! `cases_conv81.txt`, a ninth generalist sample in Argentine Spanish, half WhatsApp (voseo,
-//! typos, lunfardo, split messages, voice notes) and some formal emails, over every bullet)
+//! typos, lunfardo, split messages, voice notes) and some formal emails, over every bullet;
+//! `cases_conv82.txt`, a generalist sample of English-speaking and Brazilian guests with their
+//! own date forms, holidays in their languages, people described, payment and the voucher;
+//! `cases_conv84.txt`, the hard middle and end of a booking in the three languages: dates
+//! moved, nights added, people, dogs and babies added, cabins switched after a hold, taken
+//! dates with the old hold kept, unpaid and paid cancellations, the voucher's facts, questions
+//! after paying and guests who say no or change their mind twice)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -412,6 +418,8 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv79.txt", include_str!("cases_conv79.txt")),
     ("cases_conv80.txt", include_str!("cases_conv80.txt")),
     ("cases_conv81.txt", include_str!("cases_conv81.txt")),
+    ("cases_conv82.txt", include_str!("cases_conv82.txt")),
+    ("cases_conv84.txt", include_str!("cases_conv84.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -313,7 +313,7 @@ fn carry_out(
         Step::NightPrices => quote::night_prices(s, facts),
         Step::BookOffer => holds::accept(s),
         Step::Decline => {
-            s.offer = None;
+            s.declined = s.offer.take();
             s.wants = None;
             vec![say(texts::offer_declined(lang))]
         }
