@@ -124,3 +124,16 @@ fn a_booking_asked_as_a_question_with_the_pet_coming_along_is_held() {
     let text = "la coihue del 10 al 13 de enero acepta perros? somos 4";
     assert!(held_over(&[text]).is_none(), "{text}");
 }
+
+#[test]
+fn two_cabins_asked_the_same_yes_no_each_get_their_answer() {
+    // The Lenga has a heated pool in this world, the Coihue none.
+    for text in [
+        "hola, la coihue tiene pileta? y la lenga?",
+        "la coihue y la lenga tienen pileta?",
+    ] {
+        let s = said(&talk(&[text]));
+        assert!(s.starts_with("No"), "{text}: {s}");
+        assert!(s.contains("Coihue") && s.contains("Lenga"), "{text}: {s}");
+    }
+}
