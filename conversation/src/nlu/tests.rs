@@ -8292,6 +8292,68 @@ fn the_weekend_after_this_one_starts_on_a_friday_whatever_the_weekday() {
 }
 
 #[test]
+fn conv81_a_name_in_a_signature_asks_nothing() {
+    // "Horacio" is one letter from "horario": signed under a message it is a name, not a
+    // question about the check-in times.
+    for text in [
+        "Estimados,\nQuisiéramos pasar las fiestas de fin de año con la familia, somos seis.\nSaludos,\nHoracio Medina",
+        "Perfecto, por favor resérvenla.\nHoracio",
+        "Somos 4 del 10 al 13 de marzo. Gracias, Mariano",
+        "Hi, 2 of us from March 3 to 6.\nCheers,\nClaire",
+    ] {
+        let u = read(text);
+        assert!(!u.topics.contains(&InfoTopic::CheckInTime), "{text}: {u:?}");
+        assert_ne!(u.info_topic, Some(InfoTopic::CheckInTime), "{text}: {u:?}");
+    }
+    // The schedule itself, even misspelt, still asks it.
+    for text in ["cual es el horario?", "q horaro tienen de entrada?"] {
+        assert!(
+            read(text).topics.contains(&InfoTopic::CheckInTime),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+}
+
+#[test]
+fn conv81_the_portuguese_is_joins_no_clause() {
+    // "é" (is) folds to "e" (and) but asks no thing of its own: "qual" is no amenity.
+    for text in [
+        "e qual é a mais barata?",
+        "e qual é a maior?",
+        "qual é o preço da Coihue?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.also_described, None, "{text}: {u:?}");
+    }
+    // The "e" that joins still asks the thing after it.
+    let u = read("a Lenga tem wifi? e deck?");
+    assert_eq!(u.also_described.as_deref(), Some("deck"), "{u:?}");
+}
+
+#[test]
+fn conv81_a_booking_asked_as_a_question_with_the_pet_coming_along() {
+    // The booking ordered politely, the pet said as who comes: a booking, the pet noted.
+    for text in [
+        "hola, me reservas la coihue del 10 al 13 de abril para 4? vamos con el perro",
+        "me podés reservar la Lenga del 1 al 4 de junio? somos 5, llevamos a la perra",
+        "can you book the Lenga for us, June 1 to 4? 5 people, we're bringing our dog",
+        "pode reservar a Coihue de 10 a 13 de abril pra 4? vamos com o cachorro",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}: {u:?}");
+        assert!(u.pets, "{text}: {u:?}");
+    }
+    // Whether the pet may come, asked: a question still.
+    for text in [
+        "se puede llevar perro a la coihue del 10 al 13 de abril? hacen reservas? somos 4",
+        "la coihue del 10 al 13 de abril acepta perros? somos 4",
+    ] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}: {:?}", read(text));
+    }
+}
+
+#[test]
 fn conv82_people_described_one_by_one_count_each() {
     for (text, n) in [
         (

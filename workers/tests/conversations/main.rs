@@ -131,6 +131,8 @@
 //! loosely, relative dates and nights counted;
 //! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
 //! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language;
+//! `cases_conv81.txt`, a ninth generalist sample in Argentine Spanish, half WhatsApp (voseo,
+//! typos, lunfardo, split messages, voice notes) and some formal emails, over every bullet;
 //! `cases_conv82.txt`, a generalist sample of English-speaking and Brazilian guests with their
 //! own date forms, holidays in their languages, people described, payment and the voucher;
 //! `cases_conv84.txt`, the hard middle and end of a booking in the three languages: dates
@@ -415,6 +417,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv78.txt", include_str!("cases_conv78.txt")),
     ("cases_conv79.txt", include_str!("cases_conv79.txt")),
     ("cases_conv80.txt", include_str!("cases_conv80.txt")),
+    ("cases_conv81.txt", include_str!("cases_conv81.txt")),
     ("cases_conv82.txt", include_str!("cases_conv82.txt")),
     ("cases_conv84.txt", include_str!("cases_conv84.txt")),
 ];
