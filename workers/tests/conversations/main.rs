@@ -130,7 +130,10 @@
 //! as several cabins with one link, corrected and cancelled, families, holidays of 2027 said
 //! loosely, relative dates and nights counted;
 //! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
-//! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language)
+//! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language;
+//! `cases_conv83.txt`, calendars of 2027 and 2028 in the three languages: fixed and movable
+//! holidays, long weekends named loosely, Carnaval and Semana Santa, fin de año, winter
+//! holidays, nights counted from a holiday and their corrections)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -409,6 +412,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv78.txt", include_str!("cases_conv78.txt")),
     ("cases_conv79.txt", include_str!("cases_conv79.txt")),
     ("cases_conv80.txt", include_str!("cases_conv80.txt")),
+    ("cases_conv83.txt", include_str!("cases_conv83.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
