@@ -399,6 +399,7 @@ mod conv77;
 mod conv78;
 mod conv79;
 mod conv80;
+mod conv83;
 mod eighteenth;
 mod eighth;
 mod eleventh;
