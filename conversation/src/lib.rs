@@ -216,8 +216,18 @@ pub struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    pub fn accommodations(&self) -> &[Accommodation] {
+    pub fn accommodations(&self) -> &'a [Accommodation] {
         self.occupancy.accommodations
+    }
+
+    /// The accommodation called `name` (a name as the NLU and the state keep it).
+    pub fn accommodation(&self, name: &str) -> Option<&'a Accommodation> {
+        self.accommodations().iter().find(|a| a.name == name)
+    }
+
+    /// The accommodation with that id (a hold's).
+    pub fn accommodation_by_id(&self, id: i64) -> Option<&'a Accommodation> {
+        self.accommodations().iter().find(|a| a.id == id)
     }
 
     /// Every live hold and reservation of the guest: the current one, then the others.

@@ -190,6 +190,11 @@ pub struct ConversationState {
     /// next takes the one doubted.
     #[serde(default)]
     pub doubted: Option<String>,
+    /// The offer the last reply let go on a "no, gracias": "bueno, dale, reservala igual",
+    /// "actually ok, let's do it", "pensando bem, pode reservar" next puts it back on the table
+    /// and takes it.
+    #[serde(default)]
+    pub declined: Option<Offer>,
 }
 
 /// The topics and yes/no features a question about the place asked.

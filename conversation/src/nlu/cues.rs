@@ -1134,6 +1134,21 @@ pub(crate) fn anyway(tokens: &[Token]) -> bool {
     lexicon::says_any_exactly(tokens, ANYWAY)
 }
 
+/// Second thoughts that come back to a yes ("pensándolo bien, dale", "cambié de idea", "ok
+/// fine", and through the bridge "on second thought", "pensando bem", "mudei de ideia"): after
+/// a no, the guest takes what they turned down.
+pub(crate) fn thinks_again(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const AGAIN: &[&str] = &[
+        "pensandolo bien", "pensandolo mejor", "pensando bien", "pensandolo", "despues de todo",
+        "cambie de idea", "cambiamos de idea", "cambie de opinion", "me arrepenti",
+        "nos arrepentimos", "al final si", "bueno si", "en realidad si", "ahora que lo pienso",
+        "after all", "ok fine", "fine then", "thinking about it", "afinal", "no final sim",
+        "repensando", "reconsiderando", "reconsidering",
+    ];
+    lexicon::says_any_exactly(tokens, AGAIN)
+}
+
 /// "Llegamos en auto, ¿hay dónde dejarlo?", "vamos con la camioneta, ¿dónde la guardamos?",
 /// "we're driving, where can we leave it?", "vamos de carro, onde deixamos?": a vehicle said
 /// and a verb of leaving or keeping it, in the same message: the parking asked about.

@@ -54,6 +54,16 @@ const PARTNERS: &[&str] = &[
     "companero", "amiga", "amigo", "hermana", "hermano", "mama", "papa", "vieja", "viejo", "madre",
     "padre", "hija", "hijo", "suegra", "suegro", "flaca", "flaco", "gorda", "gordo", "prima",
     "primo", "jermu", "cunada", "cunado", "mae", "pai",
+    // Portuguese relatives the bridge leaves as written ("minha sogra", "meu irmão").
+    "sogra", "sogro", "irma", "irmao", "cunhada", "cunhado",
+];
+
+/// One child named alone, with an owner or an article ("nuestro bebé", "el nene", "our
+/// toddler" and "our son" bridged): one person of the household.
+#[rustfmt::skip]
+const ONE_CHILD: &[&str] = &[
+    "nene", "nena", "bebe", "bebito", "bebita", "nino", "nina", "pibe", "piba", "peque", "son",
+    "crianca",
 ];
 
 /// Nouns after a number that count things, not people ("para 2 autos", "con 2 perros").
@@ -99,7 +109,36 @@ const COUNT_CONTEXT: &[&str] = &[
     "nosotros",
     // "seguimos siendo 4", "quedamos siendo 3"
     "siendo",
+    // "al final venimos 4", "vendremos 6", "iremos 3": the party coming.
+    "venimos",
+    "vendremos",
+    "iremos",
 ];
+
+/// Verbs after a number that make it the subject of someone leaving or joining ("uno se bajó",
+/// "dos se suman", "um desistiu", "one dropped out", "one can't make it"): who changed, never
+/// the party.
+#[rustfmt::skip]
+const LEAVES_OR_JOINS: &[&str] = &[
+    "viene", "vienen", "bajo", "bajaron", "baja", "bajan", "desistio", "desistieron", "cancelo",
+    "cancelaron", "suma", "suman", "sumo", "sumaron", "prende", "prenden", "agrega", "agregan",
+    "une", "unen", "enfermo", "falta", "faltan", "desistiu", "desistiram", "vem", "veio", "saiu",
+    "sairam", "cancelou", "dropped", "drops", "cancelled", "canceled", "left", "joins", "joined",
+    "cant", "cannot", "wont", "isnt",
+];
+
+/// Verbs that say someone is not coming only when denied ("uno no va", "uma não vai poder",
+/// "one can't", "one won't come").
+#[rustfmt::skip]
+const DENIED_GOING: &[&str] = &[
+    "va", "van", "puede", "pueden", "viaja", "vai", "vao", "pode", "podem", "can", "won", "is",
+];
+
+/// Words between such a number and its verb ("uno se bajó", "uma não vai", "uno ya no viene").
+const BEFORE_THE_VERB: &[&str] = &["se", "ya", "tambien", "also"];
+
+/// Words that deny the verb after them ("uno no va") or, in English, before them ("can t").
+const DENIAL: &[&str] = &["no", "nao", "not", "t"];
 
 /// Words before "N chicos" that make the children the whole party ("somos 3 pibes").
 const WHOLE_PARTY: &[&str] = &[
@@ -562,7 +601,8 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
             .get(i - 2)
             .is_some_and(|t| t.is_any(&["la", "el", "a", "o"]))
         && tokens.get(i - 1).is_some_and(|t| t.is_any(&["de", "para"]));
-    if pointer {
+    // "Somos 5 al final, uno se bajó": who left, neither the party nor a change of mind.
+    if pointer || leaves_or_joins(tokens, i) {
         return n.len;
     }
     // "Para cinco personas eh no perdón somos cuatro", "3 personas, bah 4": the party counted
@@ -747,6 +787,20 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
         "delegacion",
         "comitiva",
         "excursion",
+        // "a choir of 25 singers", "un coro de 30", "uma turma de 12", "a team of 8".
+        "coro",
+        "coral",
+        "choir",
+        "equipo",
+        "team",
+        "equipe",
+        "turma",
+        "banda",
+        "band",
+        "orquesta",
+        "orchestra",
+        "clase",
+        "class",
     ];
     // "un grupo de amigos de 9", "un grupo de compañeros de 12": who the party is said
     // between the party's noun and its count.
@@ -819,6 +873,31 @@ fn is_pet_described(tokens: &[Token], i: usize, noun: &Token) -> bool {
         .is_some_and(|between| between.iter().any(|t| t.is_any(&["y", "mas", "e"])))
 }
 
+/// The number at `i` is who left or joined ("somos 5 al final, uno se bajó", "uno no viene",
+/// "agora somos 5, um desistiu", "we're 3, one can't make it"): its clause goes on with a verb
+/// of coming or going.
+fn leaves_or_joins(tokens: &[Token], i: usize) -> bool {
+    if tokens.get(i).is_none_or(|t| t.punct_after) {
+        return false;
+    }
+    let open = |k: usize| {
+        tokens
+            .get(k)
+            .filter(|t| !t.punct_after || k + 1 == tokens.len())
+    };
+    let mut k = i + 1;
+    let mut denied = false;
+    while let Some(t) = open(k).filter(|t| t.is_any(BEFORE_THE_VERB) || t.is_any(DENIAL)) {
+        denied |= t.is_any(DENIAL);
+        k += 1;
+    }
+    let Some(verb) = tokens.get(k) else {
+        return false;
+    };
+    let denied_after = tokens.get(k + 1).is_some_and(|t| t.is_any(DENIAL));
+    verb.is_any(LEAVES_OR_JOINS) || verb.is_any(DENIED_GOING) && (denied || denied_after)
+}
+
 /// "para un/una" alone is not a count ("para un finde").
 fn n_is_article_only(tokens: &[Token], i: usize) -> bool {
     tokens.get(i).is_some_and(|t| t.is_any(&["un", "una"]))
@@ -861,11 +940,14 @@ fn left_with(tokens: &[Token], i: usize) -> bool {
 
 /// "Yo, mi mujer y los 3 chicos", "mi marido, yo y mi hija", "vamos con mi mamá y mi papá",
 /// "vamos con mi novia y mis viejos", "my wife, me and our two kids" (bridged): the speaker
-/// plus each relative named with "mi"/"nuestra" (one each) and each pair named with
-/// "mis"/"nuestros" ("mis viejos", "my parents": two; counted children are added apart). Only
-/// when the speaker is there ("yo", "con mi…", "con mis viejos", "para mí y…").
+/// plus each relative named with "mi"/"nuestra" (one each), each child named alone with an
+/// owner or an article ("me, my partner and our toddler", "yo, mi señora y el nene": one each)
+/// and each pair named with "mis"/"nuestros" ("mis viejos", "my parents": two; counted
+/// children are added apart). Only when the speaker is there ("yo", "con mi…", "con mis
+/// viejos", "para mí y…", "… and me" closing the list).
 fn household(tokens: &[Token]) -> Option<u32> {
     const MINE: &[&str] = &["mi", "nuestra", "nuestro", "nuestros"];
+    const CHILD_LEAD: &[&str] = &["mi", "nuestra", "nuestro", "nuestros", "el", "la"];
     // "my parents" and "meus pais" come bridged as "mi parents", "mi pais".
     const MY_PAIR: &[&str] = &["mis", "nuestros", "mi", "meus", "nossos"];
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));
@@ -882,13 +964,14 @@ fn household(tokens: &[Token]) -> Option<u32> {
                 && (tokens.get(i + 1).is_some_and(|t| t.is_any(MINE)) || pair_at(i + 1))
                 && !left_with(tokens, i))
             || (is(i, "mi") && i > 0 && is(i - 1, "para") && is(i + 1, "y"))
+            || closing_me(tokens, i)
     });
     if !speaker {
         return None;
     }
     let relatives: usize = (0..tokens.len())
         .map(|i| {
-            if names(i, MINE, PARTNERS) {
+            if names(i, MINE, PARTNERS) || names(i, CHILD_LEAD, ONE_CHILD) {
                 1
             } else if pair_at(i) {
                 2
@@ -899,6 +982,15 @@ fn household(tokens: &[Token]) -> Option<u32> {
         .sum();
     let relatives = u32::try_from(relatives).ok().filter(|n| *n > 0)?;
     Some(1 + relatives)
+}
+
+/// "My husband, our 2 kids and me": an English "me" (never bridged, it is Spanish too) joined
+/// last to a list with "and", closing the message or its sentence, is the speaker.
+fn closing_me(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.is("me"))
+        && i > 0
+        && tokens[i - 1].is("y")
+        && (i + 1 == tokens.len() || tokens[i].punct_after)
 }
 
 /// The size of each party after the word at `noun` ("familias de 4", "familia de 5", "otra de

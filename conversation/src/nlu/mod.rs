@@ -695,6 +695,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         keeps_as_is: cues::keeps_as_is(&tokens),
         withdraws_cancel: cues::withdraws_cancel(&tokens),
         anyway: cues::anyway(&tokens),
+        thinks_again: cues::thinks_again(&tokens),
         also: references::also(&tokens),
         same_dates: references::same_dates(&tokens),
         earlier_dates: references::earlier_dates(&tokens),

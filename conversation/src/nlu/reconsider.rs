@@ -158,6 +158,24 @@ pub(super) fn reconsider(
             contested: false,
         };
     }
+    // "We want the cabin with the jacuzzi from 15 to 18 March", "queremos la que tiene hogar
+    // del 2 al 5", "quero a cabana com lareira de 10 a 13": a want said of the cabin described
+    // by what it has, on dates and with no question, is a request to hold the one that fits, as
+    // "quiero la Ñire del 2 al 5" is; the feature says which, it asks nothing.
+    if decision.intent == Intent::Unknown
+        && wants_the_described(tokens)
+        && dates.check_in.is_some()
+        && accommodation.is_none()
+        && !text.contains('?')
+        && !text.contains('¿')
+        && cues::choice(tokens).is_some_and(described_by_what_it_has)
+    {
+        decision = intent::Decision {
+            intent: Intent::Book,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: false,
+        };
+    }
     // "Sacá la Arrayán", "borrá la del Ñire", "remove the Arrayán": one cabin taken out of what
     // the guest holds, a cancellation of it (not "sacale un día", which is about the nights).
     #[rustfmt::skip]
@@ -346,6 +364,37 @@ pub(super) fn reconsider(
         }
     }
     decision
+}
+
+/// "Queremos la…", "we want the…" (bridged "queremos el"), "quero a…": a want said of the
+/// cabin pointed at with a definite article; not a preference ("preferimos una con pileta",
+/// "we'd prefer a cabin with a pool"), which asks to see the ones that have it.
+fn wants_the_described(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const WANT: &[&str] = &[
+        "quiero", "queremos", "quisiera", "quisieramos", "queria", "queriamos", "quero",
+        "elijo", "elegimos",
+    ];
+    const THE: &[&str] = &["la", "el", "the", "a", "o"];
+    tokens
+        .windows(2)
+        .any(|w| w[0].is_any(WANT) && w[1].is_any(THE))
+}
+
+/// A cabin pointed at by what it has or what it is ("la del jacuzzi", "the cheapest one", "la
+/// más grande", "the pet friendly one"), not by its place in an offer ("la primera"), which
+/// needs the offer to mean anything.
+fn described_by_what_it_has(choice: super::Choice) -> bool {
+    use super::Choice;
+    matches!(
+        choice,
+        Choice::Having(_)
+            | Choice::PetFriendly
+            | Choice::Cheapest
+            | Choice::Priciest
+            | Choice::Largest
+            | Choice::Smallest
+    )
 }
 
 /// Words that ask about a stay rather than ask for it.

@@ -8185,6 +8185,173 @@ fn conv78_how_to_get_there_said_with_make_or_as_directions() {
 }
 
 #[test]
+fn conv84_the_party_said_with_coming_verbs() {
+    for (text, want) in [
+        ("uh al final venimos 4, se prenden unos amigos", 4),
+        ("al final venimos 5", 5),
+        ("venimos 3 nomás", 3),
+        ("al final vendremos 6", 6),
+        ("iremos 4 al final", 4),
+    ] {
+        let got = read(text).guests;
+        assert_eq!(got, Some(want), "{text}");
+    }
+}
+
+#[test]
+fn conv84_who_left_or_joined_is_no_party() {
+    for (text, want) in [
+        ("somos 5 nomas al final, uno se bajo", 5),
+        ("somos 5 al final, uno no viene", 5),
+        ("al final somos 3, una se enfermó", 3),
+        ("somos 4 al final, dos se bajaron", 4),
+        ("al final, somos 6, dos se suman", 6),
+        ("somos 5 agora, um desistiu", 5),
+        ("no final somos 3, uma não vai poder ir", 3),
+        ("we're 5 in the end, one dropped out", 5),
+        ("we'll be 3 after all, one can't make it", 3),
+    ] {
+        let got = read(text).guests;
+        assert_eq!(got, Some(want), "{text}");
+    }
+    // A count said alone after the change of mind still replaces the one before, and a count
+    // with a verb that is no one leaving is the party.
+    for (text, want) in [
+        ("somos 4, bah, 5", 5),
+        ("para 3, perdón, 4", 4),
+        ("la lenga del 9 al 12 de abril para 6 se puede?", 6),
+        ("para 4 se puede llevar perro?", 4),
+        ("somos 4 no 5", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(want), "{text}");
+    }
+}
+
+#[test]
+fn conv84_second_thoughts_back_to_a_yes() {
+    for text in [
+        "pensandolo bien, dale",
+        "bueno sí, reservala",
+        "cambié de idea, la quiero",
+        "ok fine, book it",
+        "on second thought, yes please",
+        "I changed my mind, let's book it",
+        "pensando bem, pode reservar",
+        "mudei de ideia, quero sim",
+    ] {
+        let u = read(text);
+        assert!(
+            u.thinks_again && (u.affirmative || u.intent == Intent::Book),
+            "{text}: {u:?}"
+        );
+    }
+    for text in ["dale", "sí", "yes please", "pode reservar", "no gracias"] {
+        assert!(!read(text).thinks_again, "{text}");
+    }
+}
+
+#[test]
+fn the_weekend_after_this_one_starts_on_a_friday_whatever_the_weekday() {
+    let d = |s: &str| s.parse::<NaiveDate>().expect("a test date");
+    // "Este finde no, el que viene" and its kin in the three languages: the weekend after
+    // "este finde", Friday to Sunday, also on a Saturday (when "este finde" runs from today)
+    // and on a Sunday (when "este finde" is already next week's).
+    let after = [
+        "hola, este finde no, el otro, somos 4",
+        "no perdón, este finde no, el que viene",
+        "para este finde no, el siguiente",
+        "not this weekend, the next one",
+        "this weekend no, the following one",
+        "este fim de semana não, o outro",
+        "esse fim de semana não, o próximo",
+    ];
+    for (today, friday, sunday) in [
+        ("2026-12-03", "2026-12-11", "2026-12-13"),
+        ("2026-12-04", "2026-12-11", "2026-12-13"),
+        ("2026-12-05", "2026-12-11", "2026-12-13"),
+        ("2026-12-06", "2026-12-18", "2026-12-20"),
+    ] {
+        for text in after {
+            let u = understand(text, d(today), NAMES);
+            assert_eq!(
+                (u.check_in, u.check_out),
+                (Some(d(friday)), Some(d(sunday))),
+                "{text} on {today}"
+            );
+        }
+    }
+    // "O fim de semana que vem" is "el finde que viene".
+    for text in ["el finde que viene", "o fim de semana que vem"] {
+        let u = understand(text, d("2026-12-05"), NAMES);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-12-11")), Some(d("2026-12-13"))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn conv82_people_described_one_by_one_count_each() {
+    for (text, n) in [
+        (
+            "hi, me, my partner and our toddler, March 8 to 11, what do you have?",
+            3,
+        ),
+        ("my partner, me and our baby", 3),
+        ("my wife, me and our son", 3),
+        ("yo, mi pareja y nuestro bebé", 3),
+        ("voy yo, mi señora y el nene", 3),
+        ("eu, meu marido e nosso bebê", 3),
+        (
+            "oi gente! eu, meu marido, minha sogra e as 3 crianças, 20 a 23 de março",
+            6,
+        ),
+        ("eu, meu namorado e minha irmã", 3),
+        ("eu, minha esposa e meu irmão", 3),
+        ("my husband, our 2 kids and me", 4),
+        ("me, my husband and my mom", 3),
+        (
+            "We are a choir of 25 singers looking for lodging from 10 to 13 May",
+            25,
+        ),
+        ("somos un coro de 30 personas", 30),
+        ("uma turma de 12 alunos, de 5 a 8 de maio", 12),
+        ("a team of 8 from work", 8),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    // A pet, or a child's age, is no one more.
+    assert_eq!(read("yo, mi pareja y nuestro perro").guests, Some(2));
+    assert_eq!(read("un grupo de chicos de 10 años").guests, None);
+}
+
+#[test]
+fn conv82_a_cabin_wanted_by_what_it_has_on_dates_is_booked() {
+    for text in [
+        "We are two couples travelling together and we want the cabin with the jacuzzi from 15 to 18 March.",
+        "we'd like the cabin with the jacuzzi from 15 to 18 March, 4 people",
+        "queremos la cabaña con jacuzzi del 15 al 18 de marzo, somos 4",
+        "queremos la que tiene jacuzzi del 15 al 18 de marzo, somos 4",
+        "queremos a cabana com jacuzzi de 15 a 18 de março, somos 4",
+        "quero a cabana com lareira de 10 a 13 de abril, somos 2",
+        "we want the pet friendly one from April 2 to 5, 4 of us",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}: {u:?}");
+        assert!(u.choice.is_some(), "{text}: {u:?}");
+    }
+    // Asked, or without dates, it stays a question or a pick.
+    for text in [
+        "¿queremos la del jacuzzi del 15 al 18, está libre?",
+        "which one has the jacuzzi from 15 to 18 March?",
+        "queremos la del jacuzzi",
+    ] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}");
+    }
+}
+
+#[test]
 fn conv83_years_said_with_holidays_long_weekends_and_dates() {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     for (text, from, to) in [

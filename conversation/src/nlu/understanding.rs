@@ -157,6 +157,9 @@ pub struct Understanding {
     /// Something taken as it is though it lacks what was asked ("bueno, igual está bien",
     /// "ok anyway", "mesmo assim"): after "no, that one hasn't; this one has", the one doubted.
     pub anyway: bool,
+    /// Second thoughts that come back to a yes ("pensándolo bien, dale", "actually ok, let's
+    /// do it", "mudei de ideia, pode reservar"): after the offer was turned down, it is taken.
+    pub thinks_again: bool,
     /// The guest settles on something, said as no question: "la Coihue entonces", "the Coihue
     /// then", "então a Coihue" (a pick said so is a decision, not a look).
     pub settles: bool,

@@ -177,10 +177,7 @@ pub(crate) fn voucher(s: &ConversationState, u: &Understanding, facts: &Facts<'_
     {
         return vec![say(text)];
     }
-    let cabin = facts
-        .accommodations()
-        .iter()
-        .find(|a| a.id == h.accommodation_id);
+    let cabin = facts.accommodation_by_id(h.accommodation_id);
     match (cabin, stay_of(h.check_in, h.check_out), &h.group) {
         (Some(a), Some(stay), None) => {
             let q = a.quote(&stay);
@@ -252,7 +249,7 @@ fn quote_of(
 ) -> Option<(booking::Money, booking::Money)> {
     let (mut total, mut deposit) = (0, 0);
     for (id, check_in, check_out) in parts {
-        let a = facts.accommodations().iter().find(|a| a.id == id)?;
+        let a = facts.accommodation_by_id(id)?;
         let q = a.quote(&stay_of(check_in, check_out)?);
         total += q.total.cents();
         deposit += q.deposit.cents();
@@ -453,7 +450,7 @@ pub(crate) fn move_hold(
         return move_group(s, facts, h, stay, guests);
     }
     let target = to_cabin.unwrap_or(h.accommodation_id);
-    let cabin = facts.accommodations().iter().find(|a| a.id == target);
+    let cabin = facts.accommodation_by_id(target);
     let own_nights_free = facts
         .occupancy
         .taken
@@ -592,11 +589,7 @@ pub(crate) fn offer_instead(
     instead: texts::Instead,
 ) -> Vec<Effect> {
     let lang = s.language;
-    let Some(own) = facts
-        .accommodations()
-        .iter()
-        .find(|a| a.id == h.accommodation_id)
-    else {
+    let Some(own) = facts.accommodation_by_id(h.accommodation_id) else {
         return vec![say(texts::clarify(lang))];
     };
     let price = |a: &Accommodation| a.tariff().base_per_night;
@@ -807,7 +800,7 @@ fn change_taken<'a>(
         texts::ChangeAsked::Cabin(name) => (name, h.check_in, h.check_out),
         texts::ChangeAsked::Guests { .. } => return None,
     };
-    let a = facts.accommodations().iter().find(|a| a.name == cabin)?;
+    let a = facts.accommodation(cabin)?;
     let stay = StayDates::new(from, to).ok()?;
     let taken = h.others_taken(facts.occupancy.taken);
     let occupancy = Occupancy {
@@ -853,11 +846,7 @@ fn change_asked<'a>(
         u.extra_guests
             .and_then(|x| u16::try_from(i32::from(h.guests) + x).ok())
     })?;
-    let capacity = facts
-        .accommodations()
-        .iter()
-        .find(|a| a.id == h.accommodation_id)?
-        .capacity;
+    let capacity = facts.accommodation_by_id(h.accommodation_id)?.capacity;
     (guests != h.guests && guests > 0).then_some(texts::ChangeAsked::Guests {
         cabin: &h.accommodation,
         guests,
@@ -983,10 +972,7 @@ fn release_group_part(
     ));
     if let [one] = rest[..] {
         let capacity = facts
-            .occupancy
-            .accommodations
-            .iter()
-            .find(|a| a.id == one.accommodation_id)
+            .accommodation_by_id(one.accommodation_id)
             .map_or(0, |a| a.capacity);
         let guests = u
             .guests

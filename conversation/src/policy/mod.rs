@@ -87,6 +87,10 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             state.asked_code = false;
             state.free_instead = None;
             state.doubted = None;
+            state.declined = None;
+            if state.offer.is_none() {
+                state.offer = reread::the_offer_declined_taken(prev, u);
+            }
             state.language = u
                 .language_asked
                 .unwrap_or_else(|| prev.language.after(u.language, u.language_sure));

@@ -55,9 +55,7 @@ pub(super) fn only_one_has(offer: &Offer, u: &Understanding, facts: &Facts<'_>) 
         .enumerate()
         .filter(|(_, o)| {
             facts
-                .accommodations()
-                .iter()
-                .find(|a| a.id == o.accommodation_id)
+                .accommodation_by_id(o.accommodation_id)
                 .is_some_and(has)
         })
         .map(|(i, _)| i)
@@ -92,9 +90,7 @@ pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Optio
     // "a maior com churrasqueira": among those that have what is asked with it, when any does.
     let has_all = |o: &crate::state::OfferOption| {
         facts
-            .accommodations()
-            .iter()
-            .find(|a| a.id == o.accommodation_id)
+            .accommodation_by_id(o.accommodation_id)
             .is_some_and(|a| u.features.iter().all(|f| crate::info::has(a, *f)))
     };
     let wanted = !u.features.is_empty() && options.iter().any(has_all);
@@ -152,9 +148,7 @@ pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Optio
 fn priced(options: &[crate::state::OfferOption], cents: i64, facts: &Facts<'_>) -> Option<usize> {
     let night = |o: &crate::state::OfferOption| {
         facts
-            .accommodations()
-            .iter()
-            .find(|a| a.id == o.accommodation_id)
+            .accommodation_by_id(o.accommodation_id)
             .map(|a| a.tariff().base_per_night.cents())
     };
     let distance = |o: &crate::state::OfferOption| {

@@ -1,7 +1,9 @@
 //! Quotes: what is free for a stay and what it costs, as an offer the guest can point at (by
 //! name, position or attribute); the named cabin first, only pet-friendly cabins when a pet
 //! comes (a cabin named that takes none is never held for it); a combination of cabins for a
-//! group larger than any one; the nearest free dates when nothing is free; the property's
+//! group larger than any one, or when every cabin that would sleep the party alone is taken
+//! (that cabin's nearest free dates said after); the nearest free dates when nothing is free;
+//! the property's
 //! maximum when the group is larger than all of it. A cabin whose season asks for more nights
 //! than the stay has is not offered for it; when that leaves nothing, the guest is told the
 //! season's minimum and offered the shortest stay it accepts from the same day (`min_nights`).
@@ -211,7 +213,18 @@ pub(crate) fn quote(
         return ordered.iter().map(|a| a.id).collect();
     }
 
-    if i32::from(guests.get()) > occupancy.largest_single() || apart_free {
+    // No one cabin that fits the party is free, though one would ("somos 6" with the Lenga
+    // taken): the cabins together on the dates asked, the one cabin on other dates said after.
+    // A cabin named ("¿la Lenga está libre…?") is what the guest wants: its other dates.
+    let none_alone = free.is_empty()
+        && named.is_none()
+        && !pets_elsewhere
+        && !s.apart
+        && i32::from(guests.get()) <= occupancy.largest_single()
+        && occupancy
+            .combination(&stay, guests)
+            .is_some_and(|set| !s.pets || set.iter().any(|a| a.pets_allowed));
+    if i32::from(guests.get()) > occupancy.largest_single() || apart_free || none_alone {
         // Parties that stay apart ("dos familias de 4"): one cabin each, when free.
         let apart = (s.parties.iter().sum::<u16>() == guests.get())
             .then(|| occupancy.combination_for(&stay, &s.parties))
@@ -285,7 +298,28 @@ pub(crate) fn quote(
                     }
                     _ => String::new(),
                 };
-                effects.push(say(if taken.is_empty() {
+                effects.push(say(if taken.is_empty() && none_alone {
+                    let alone: Vec<(StayDates, &Accommodation)> = occupancy
+                        .alternatives(&stay, guests, facts.today, 1)
+                        .into_iter()
+                        .filter(|(_, a)| !s.pets || a.pets_allowed)
+                        .collect();
+                    let alone: Option<(StayDates, OfferLine<'_>)> =
+                        alone.first().map(|(at, a)| (*at, texts::offer_line(a, at)));
+                    let taken: Vec<&str> = occupancy
+                        .accommodations
+                        .iter()
+                        .filter(|a| a.fits(guests.get()) && (!s.pets || a.pets_allowed))
+                        .map(|a| a.name.as_str())
+                        .collect();
+                    texts::combination_none_alone(
+                        lang,
+                        (&stay, guests.get()),
+                        &taken,
+                        &parts,
+                        alone,
+                    )
+                } else if taken.is_empty() {
                     texts::combination(
                         lang,
                         &stay,
@@ -615,10 +649,7 @@ pub(crate) fn focus_as(
     let (check_in, check_out) = o.dates(offer);
     let (Ok(stay), Some(a)) = (
         StayDates::new(check_in, check_out),
-        facts
-            .accommodations()
-            .iter()
-            .find(|a| a.id == o.accommodation_id),
+        facts.accommodation_by_id(o.accommodation_id),
     ) else {
         return vec![say(texts::clarify(lang))];
     };
@@ -694,11 +725,7 @@ pub(crate) fn night_price_of_hold(
     facts: &Facts<'_>,
     (accommodation_id, check_in, check_out): (i64, chrono::NaiveDate, chrono::NaiveDate),
 ) -> Vec<Effect> {
-    let Some(a) = facts
-        .accommodations()
-        .iter()
-        .find(|a| a.id == accommodation_id)
-    else {
+    let Some(a) = facts.accommodation_by_id(accommodation_id) else {
         return Vec::new();
     };
     let Ok(stay) = StayDates::new(check_in, check_out) else {
@@ -751,10 +778,7 @@ fn night_prices_of(
         .enumerate()
         .filter(|(k, _)| only.is_none_or(|i| i == *k))
         .filter_map(|(_, o)| {
-            let a = facts
-                .accommodations()
-                .iter()
-                .find(|a| a.id == o.accommodation_id)?;
+            let a = facts.accommodation_by_id(o.accommodation_id)?;
             let (check_in, check_out) = o.dates(offer);
             let nights = (check_out - check_in).num_days();
             let total = booking::Money::from_cents(o.total_cents);
@@ -821,10 +845,7 @@ pub(crate) fn other_options(
         .map(|&i| &offer.options[i])
         .filter_map(|o| {
             let (check_in, check_out) = o.dates(offer);
-            let a = facts
-                .accommodations()
-                .iter()
-                .find(|a| a.id == o.accommodation_id)?;
+            let a = facts.accommodation_by_id(o.accommodation_id)?;
             Some((a, StayDates::new(check_in, check_out).ok()?))
         })
         .collect();

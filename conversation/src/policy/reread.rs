@@ -384,6 +384,25 @@ pub(super) fn the_one_doubted<'a>(
     }
 }
 
+/// "¿Te reservo la Arrayán?" … "no, gracias" … "bueno, dale, reservala igual", "actually ok,
+/// let's do it", "pensando bem, pode reservar": a yes of second thoughts right after the offer
+/// was turned down, with no new stay, people or cabin off it, takes the offer back to the
+/// table, where the yes accepts it. A bare "dale" after the no is not enough.
+pub(super) fn the_offer_declined_taken(
+    prev: &ConversationState,
+    u: &Understanding,
+) -> Option<crate::state::Offer> {
+    let offer = prev.declined.as_ref()?;
+    let off_it = u
+        .accommodation
+        .as_ref()
+        .is_some_and(|name| !offer.options.iter().any(|o| &o.name == name));
+    let agrees = u.affirmative || u.intent == crate::nlu::Intent::Book;
+    let anew = u.check_in.is_some() || u.guests.is_some() || u.nights.is_some();
+    let again = u.thinks_again || u.anyway || u.correction;
+    (agrees && again && !u.question && !u.declines && !anew && !off_it).then(|| offer.clone())
+}
+
 /// What the last question asked for that the cabin held (unpaid, alone) lacks and another
 /// cabin has: the answer said which has it, so "esa" points there.
 fn lacked_by_the_hold(
@@ -395,8 +414,7 @@ fn lacked_by_the_hold(
         return None;
     }
     let held = plan::held(facts, u).filter(|h| !h.paid && h.group.is_none())?;
-    let cabins = facts.accommodations();
-    let own = cabins.iter().find(|a| a.id == held.accommodation_id)?;
+    let own = facts.accommodation_by_id(held.accommodation_id)?;
     prev.last_asked
         .as_ref()?
         .features
@@ -404,7 +422,8 @@ fn lacked_by_the_hold(
         .copied()
         .find(|f| {
             !crate::info::has(own, *f)
-                && cabins
+                && facts
+                    .accommodations()
                     .iter()
                     .any(|a| a.id != own.id && crate::info::has(a, *f))
         })
@@ -467,12 +486,7 @@ pub(super) fn smaller_for_fewer<'a>(
         accommodations: facts.occupancy.accommodations,
         taken: &taken,
     };
-    let Some(held_cabin) = facts
-        .occupancy
-        .accommodations
-        .iter()
-        .find(|a| a.id == h.accommodation_id)
-    else {
+    let Some(held_cabin) = facts.accommodation_by_id(h.accommodation_id) else {
         return Cow::Borrowed(u);
     };
     let cheapest = u.choice == Some(Choice::Cheapest);

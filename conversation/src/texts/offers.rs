@@ -576,6 +576,61 @@ pub fn combination(
     text
 }
 
+/// A party one cabin would fit when none that fits is free on its dates (`taken`, those that
+/// would): cabins together on those dates, and, when there is one, the nearest stay of as many
+/// nights in one cabin.
+pub fn combination_none_alone(
+    lang: Language,
+    (stay, guests): (&StayDates, u16),
+    taken: &[&str],
+    parts: &[(OfferLine<'_>, u16)],
+    alone: Option<(StayDates, OfferLine<'_>)>,
+) -> String {
+    let phrase = capitalize(&stay_phrase(lang, stay, guests));
+    let names = list(lang, taken);
+    let one = taken.len() == 1;
+    let (total, deposit) = sums(parts);
+    let mut text = match (lang, one) {
+        (Language::Es, true) => {
+            format!("{phrase}, {names} ya está ocupada 😕 Pero podemos darles estas juntas:\n")
+        }
+        (Language::Es, false) => {
+            format!("{phrase}, {names} ya están ocupadas 😕 Pero podemos darles estas juntas:\n")
+        }
+        (Language::En, true) => {
+            format!("{phrase}, {names} is already taken 😕 But we can give you these together:\n")
+        }
+        (Language::En, false) => {
+            format!("{phrase}, {names} are already taken 😕 But we can give you these together:\n")
+        }
+        (Language::Pt, true) => {
+            format!("{phrase}, {names} já está ocupado 😕 Mas podemos oferecer estes juntos:\n")
+        }
+        (Language::Pt, false) => {
+            format!("{phrase}, {names} já estão ocupados 😕 Mas podemos oferecer estes juntos:\n")
+        }
+    };
+    text.push_str(&combination_lines(lang, parts, (&total, &deposit)));
+    if let Some((at, line)) = alone {
+        let when = range(lang, at.check_in(), at.check_out());
+        text.push_str(&match lang {
+            Language::Es => format!(
+                "\nSi prefieren estar todos en una, {} está libre {when} ({} en total).",
+                line.name, line.total
+            ),
+            Language::En => format!(
+                "\nIf you'd rather all stay in one, {} is free {when} ({} in total).",
+                line.name, line.total
+            ),
+            Language::Pt => format!(
+                "\nSe preferirem ficar todos em um, {} está livre {when} ({} no total).",
+                line.name, line.total
+            ),
+        });
+    }
+    text
+}
+
 /// Cabins apart offered instead of those named, one of which is taken (said before it).
 pub fn combination_instead(
     lang: Language,

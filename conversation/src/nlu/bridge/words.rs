@@ -629,6 +629,16 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("ate la", "nos vemos"),
     // English: corrections and choices
     ("actually", "en realidad"),
+    // Second thoughts that come back to a yes (see `cues::thinks_again`).
+    ("on second thought", "pensandolo bien"),
+    ("on second thoughts", "pensandolo bien"),
+    ("on a second thought", "pensandolo bien"),
+    ("changed my mind", "cambie de idea"),
+    ("changed our minds", "cambiamos de idea"),
+    ("pensando bem", "pensandolo bien"),
+    ("pensando melhor", "pensandolo bien"),
+    ("mudei de ideia", "cambie de idea"),
+    ("mudamos de ideia", "cambiamos de idea"),
     ("i made a mistake", "me equivoque"),
     ("my mistake", "me equivoque"),
     ("sorry", "perdon"),

@@ -657,7 +657,11 @@ impl<'a> Scanner<'a> {
         if self.tok(i + n).is_some_and(|t| t.is("largo")) {
             n += 1;
         }
-        let que_viene = lexicon::phrase_at(self.tokens, i + n, "que viene").is_some();
+        // "el finde que viene", "o fim de semana que vem" ("el finde siguiente" is read in
+        // context, a week after the stay talked about: see `Understanding::following_week`).
+        let que_viene = ["que viene", "que vem"]
+            .iter()
+            .any(|p| lexicon::phrase_at(self.tokens, i + n, p).is_some());
         if que_viene {
             n += 2;
         }
@@ -744,12 +748,14 @@ impl<'a> Scanner<'a> {
             .filter(|sunday| *sunday > day)
     }
 
-    /// The weekend a week after the one `calendar::weekend(today, following)` reads, Friday to
-    /// Sunday, said at `at`; `None` (nothing said) past the calendar's end.
+    /// The Friday → Sunday weekend after the one `calendar::weekend(today, following)` reads,
+    /// said at `at`; `None` (nothing said) past the calendar's end. Counted from that weekend's
+    /// Sunday: said on a Saturday, "este finde" runs from today, and the one after it still
+    /// starts on a Friday.
     fn push_weekend_after(&mut self, following: bool, at: usize) -> Option<()> {
-        let (friday, sunday) = calendar::weekend(self.today, following)?;
+        let (_, sunday) = calendar::weekend(self.today, following)?;
         let (f, s) = (
-            calendar::add_days(friday, 7)?,
+            calendar::add_days(sunday, 5)?,
             calendar::add_days(sunday, 7)?,
         );
         self.push(Kind::Fixed(f), at);
@@ -760,29 +766,52 @@ impl<'a> Scanner<'a> {
         Some(())
     }
 
-    /// "…, es el que viene", "no, el siguiente", "digo el próximo" at `j`, right after a weekend
-    /// or a week: the following one said instead; the tokens it takes.
+    /// "…, es el que viene", "no, el siguiente", "digo el próximo", "not this weekend, the next
+    /// one", "não, o outro" at `j`, right after a weekend or a week: the following one said
+    /// instead; the tokens it takes.
     fn the_one_after(&self, j: usize) -> Option<usize> {
         const BETWEEN: &[&str] = &[
-            "no", "sino", "es", "era", "mejor", "perdon", "digo", "bah", "en", "realidad",
+            "no", "sino", "es", "era", "mejor", "perdon", "digo", "bah", "en", "realidad", "not",
+            "but", "it", "its", "s", "is", "i", "mean", "sorry", "actually", "nao", "mas", "e",
+            "na", "verdade", "desculpa", "quer", "dizer",
         ];
         let mut k = j;
         while k < j + 4 && self.tok(k).is_some_and(|t| t.is_any(BETWEEN)) {
             k += 1;
         }
-        if !self.tok(k).is_some_and(|t| t.is_any(&["el", "la"])) {
+        if !self
+            .tok(k)
+            .is_some_and(|t| t.is_any(&["el", "la", "the", "o"]))
+        {
             return None;
         }
-        let after = if lexicon::phrase_at(self.tokens, k + 1, "que viene").is_some() {
-            2
-        } else if self
-            .tok(k + 1)
-            .is_some_and(|t| t.is_any(&["siguiente", "proximo", "otro"]))
+        let mut after = if ["que viene", "que vem"]
+            .iter()
+            .any(|p| lexicon::phrase_at(self.tokens, k + 1, p).is_some())
         {
+            2
+        } else if self.tok(k + 1).is_some_and(|t| {
+            t.is_any(&[
+                "siguiente",
+                "proximo",
+                "otro",
+                "next",
+                "following",
+                "other",
+                "seguinte",
+                "outro",
+            ])
+        }) {
             1
         } else {
             return None;
         };
+        if self
+            .tok(k + 1 + after)
+            .is_some_and(|t| t.is_any(&["one", "uno"]))
+        {
+            after += 1;
+        }
         Some(k + 1 + after - j)
     }
 

@@ -284,7 +284,7 @@ fn described_beside(
     words: &str,
 ) -> Vec<Effect> {
     let accommodations = facts.accommodations();
-    if let Some(a) = named.and_then(|n| accommodations.iter().find(|a| a.name == n)) {
+    if let Some(a) = named.and_then(|n| facts.accommodation(n)) {
         let yes = info::has_words(a, words);
         let others: Vec<&str> = accommodations
             .iter()
@@ -368,7 +368,7 @@ pub(super) fn has_described(
 ) -> Vec<Effect> {
     let lang = s.language;
     let accommodations = facts.accommodations();
-    match accommodations.iter().find(|a| a.name == name) {
+    match facts.accommodation(&name) {
         // "¿La Coihue tiene vista al lago?" when the owner wrote it of other cabins and
         // not of this one: no, and which have it.
         Some(a) if !info::has_words(a, &words) => {

@@ -54,7 +54,7 @@ pub(super) fn ask_guests(
             let named = s
                 .accommodation
                 .as_deref()
-                .and_then(|n| accommodations.iter().find(|a| a.name == n));
+                .and_then(|n| facts.accommodation(n));
             named
                 .map(|a| (a, true))
                 .or_else(|| accommodations.first().map(|a| (a, false)))
@@ -160,7 +160,7 @@ pub(super) fn ask_dates(
     let named = s
         .accommodation
         .as_deref()
-        .and_then(|n| accommodations.iter().find(|a| a.name == n));
+        .and_then(|n| facts.accommodation(n));
     // Described instead of named, with nothing on the table ("how much for the big
     // one?", "¿y la más barata?"): the one of the place that fits the description.
     // "¿Tenés algo más barato para 4?": among those that fit the people said.
@@ -213,7 +213,7 @@ pub(super) fn ask_dates(
     };
     let several: Vec<(&str, booking::Money)> = every
         .iter()
-        .filter_map(|n| accommodations.iter().find(|a| a.name == *n))
+        .filter_map(|n| facts.accommodation(n))
         .map(|a| (a.name.as_str(), a.tariff().base_per_night))
         .collect();
     if s.wants == Some(Want::Price) && several.len() > 1 {
@@ -270,7 +270,7 @@ pub(super) fn ask_dates(
             let named = u
                 .accommodation
                 .as_ref()
-                .and_then(|n| accommodations.iter().find(|a| a.name == *n))
+                .and_then(|n| facts.accommodation(n))
                 .filter(|_| described.is_none());
             match (named, s.guests) {
                 // "Somos 6, ¿la Ñire nos sirve?": too small for the party, said with

@@ -276,7 +276,7 @@ fn carry_out(
         },
         Step::TakeYourTime => vec![say(texts::take_your_time(lang))],
         Step::Fits { name, guests } => {
-            let Some(a) = accommodations.iter().find(|a| a.name == name) else {
+            let Some(a) = facts.accommodation(&name) else {
                 return vec![say(texts::clarify(lang))];
             };
             let others: Vec<&str> = accommodations
@@ -313,7 +313,7 @@ fn carry_out(
         Step::NightPrices => quote::night_prices(s, facts),
         Step::BookOffer => holds::accept(s),
         Step::Decline => {
-            s.offer = None;
+            s.declined = s.offer.take();
             s.wants = None;
             vec![say(texts::offer_declined(lang))]
         }

@@ -83,10 +83,7 @@ pub(super) fn quote_stay(
     if u.asks_when_free
         && u.accommodation.is_none()
         && let Some(h) = replacing.filter(|h| h.group.is_none())
-        && let Some(a) = facts
-            .accommodations()
-            .iter()
-            .find(|a| a.id == h.accommodation_id)
+        && let Some(a) = facts.accommodation_by_id(h.accommodation_id)
     {
         s.accommodation = Some(a.name.clone());
     }
@@ -240,11 +237,7 @@ pub(super) fn none_offered_described(
     name: String,
 ) -> Vec<Effect> {
     let lang = s.language;
-    let accommodations = facts.accommodations();
-    let elsewhere = accommodations
-        .iter()
-        .find(|a| a.name == name)
-        .map(|a| not_offered(s, a));
+    let elsewhere = facts.accommodation(&name).map(|a| not_offered(s, a));
     vec![say(texts::none_offered_described(
         lang,
         elsewhere,
@@ -298,12 +291,7 @@ pub(super) fn compare(s: &ConversationState, facts: &Facts<'_>, named: Vec<Strin
     }
     let compared: Vec<(&booking::Accommodation, Option<i64>)> = offered
         .iter()
-        .filter_map(|(id, total)| {
-            accommodations
-                .iter()
-                .find(|a| a.id == *id)
-                .map(|a| (a, *total))
-        })
+        .filter_map(|(id, total)| facts.accommodation_by_id(*id).map(|a| (a, *total)))
         .collect();
     let fold = |x: &str| x.to_lowercase();
     let everywhere = |am: &str| {
@@ -353,8 +341,7 @@ pub(super) fn cabin_price(s: &ConversationState, facts: &Facts<'_>, name: &str) 
         .check_in
         .zip(s.check_out)
         .and_then(|(i, o)| StayDates::new(i, o).ok());
-    let (Some(a), Some(stay)) = (facts.accommodations().iter().find(|a| a.name == name), stay)
-    else {
+    let (Some(a), Some(stay)) = (facts.accommodation(name), stay) else {
         return vec![say(texts::clarify(lang))];
     };
     let free = booking::Guests::new(1).ok().is_some_and(|one| {

@@ -161,7 +161,7 @@ pub(super) fn hold(
         let other_cabin = holding.and_then(|h| {
             u.accommodation
                 .as_deref()
-                .and_then(|n| facts.accommodations().iter().find(|a| a.name == n))
+                .and_then(|n| facts.accommodation(n))
                 .filter(|a| a.id != h.accommodation_id)
                 .map(|a| a.id)
         });

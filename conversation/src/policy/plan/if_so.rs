@@ -124,7 +124,7 @@ fn before_an_offer(
 /// Whether the cabin `name` has everything the message asks of it; `None` when it asks
 /// nothing a yes or no answers.
 fn answer(u: &Understanding, facts: &Facts<'_>, name: &str) -> Option<bool> {
-    let a = facts.accommodations().iter().find(|a| a.name == name)?;
+    let a = facts.accommodation(name)?;
     let words = u.also_described.as_deref().or(u
         .asked_of
         .as_ref()

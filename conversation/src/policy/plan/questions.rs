@@ -187,12 +187,10 @@ pub(super) fn questions(
 /// proposed lacks one of them: the answer is a yes for `i` alone of the two.
 fn sets_apart(offer: &Offer, i: usize, u: &Understanding, facts: &Facts<'_>) -> bool {
     let cabin = |at: usize| {
-        offer.options.get(at).and_then(|o| {
-            facts
-                .accommodations()
-                .iter()
-                .find(|a| a.id == o.accommodation_id)
-        })
+        offer
+            .options
+            .get(at)
+            .and_then(|o| facts.accommodation_by_id(o.accommodation_id))
     };
     let (Some(asked), Some(proposed)) = (cabin(i), cabin(offer.chosen)) else {
         return false;

@@ -4,7 +4,7 @@ use super::{Heard, Step, held, offer_again};
 use crate::{
     Facts,
     nlu::{Intent, Understanding},
-    state::ConversationState,
+    state::{ConversationState, Want},
 };
 
 /// The offer (or the welcome) again, or the largest cabin when asked for one.
@@ -31,9 +31,38 @@ pub(super) fn resume(
             },
         );
     }
-    // "¿Todos en una?" with cabins offered together: no single one sleeps them all.
-    if u.all_in_one && !heard.new_stay() && s.offer.as_ref().is_some_and(|o| o.together) {
-        return Some(Step::LargestIs);
+    // "¿Todos en una?" with cabins offered together: no single one sleeps them all; or, when
+    // one would and none is free on the dates ("preferimos estar todos juntos en una"), the
+    // nearest dates of the one named, else of the smallest that sleeps them.
+    if u.all_in_one
+        && !heard.new_stay()
+        && let Some(offer) = s.offer.as_ref().filter(|o| o.together)
+    {
+        let one = u
+            .accommodation
+            .as_deref()
+            .and_then(|n| facts.accommodation(n))
+            .filter(|a| a.fits(offer.guests))
+            .or_else(|| {
+                facts
+                    .accommodations()
+                    .iter()
+                    .filter(|a| a.fits(offer.guests) && (!s.pets || a.pets_allowed))
+                    .min_by_key(|a| a.capacity)
+            });
+        let Some(one) = one else {
+            return Some(Step::LargestIs);
+        };
+        let (stay, guests) = (
+            booking::StayDates::from_today(offer.check_in, offer.check_out, facts.today).ok()?,
+            booking::Guests::new(offer.guests).ok()?,
+        );
+        s.accommodation = Some(one.name.clone());
+        return Some(Step::Quote {
+            stay,
+            guests,
+            want: Want::Availability,
+        });
     }
     // "?", "hola??" after an offer with no answer yet: the offer again.
     if u.nudge
