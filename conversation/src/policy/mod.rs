@@ -413,9 +413,11 @@ fn remember_the_hold(
 }
 
 /// `until` moved month by month until it falls after the check-in ("hasta el 18" of a stay
-/// from the 15th of January is the 18th of January).
+/// from the 15th of January is the 18th of January), over two years: a stay a year ahead
+/// ("fin de año 2027" … "nos vamos el 3", said on the 3rd of December 2026) is 13 months after
+/// the next 3rd from today.
 fn after(check_in: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
-    (0..=12)
+    (0..=24)
         .filter_map(|m| until.checked_add_months(chrono::Months::new(m)))
         .find(|o| *o > check_in)
         .filter(|o| (*o - check_in).num_days() <= booking::stay::MAX_NIGHTS)

@@ -401,6 +401,7 @@ mod conv79;
 mod conv80;
 mod conv81;
 mod conv82;
+mod conv83;
 mod conv84;
 mod eighteenth;
 mod eighth;
