@@ -29,10 +29,10 @@
 //! (one payment for the sum of their deposits).
 //!
 //! Dates are `MM-DD`, the next such day from the property's today (a check-out: the first after
-//! its check-in), `YYYY-MM-DD` (that very day, for a year or more ahead), `dDD` (the next day DD of any month, for days said without a month), `wfri`,
-//! `wsun` (the next such weekday after today, for a weekday said alone; a check-out: the first
-//! after its check-in), `wthu+1` (that weekday plus days: the Friday of a stay from "el
-//! jueves", on any day), or a
+//! its check-in), `YYYY-MM-DD` (that very day, for a year or more ahead), `dDD` (the next day
+//! DD of any month, for days said without a month), `wfri`, `wsun` (the next such weekday
+//! after today, for a weekday said alone; a check-out: the first after its check-in), `wthu+1`
+//! (that weekday plus days: the Friday of a stay from "el jueves", on any day), or a
 //! holiday's stay: `@carnival`, `@holyweek`, `@yearend`, `@christmas`,
 //! `@longweekend` (the next long weekend), `@longweekend-05` (the next one in May), `@weekend`
 //! ("este finde": Friday to Sunday, as the NLU reads it from today), `@nextweekend` ("el finde
