@@ -8552,3 +8552,45 @@ fn conv83_years_said_with_holidays_long_weekends_and_dates() {
     }
     assert_eq!(read("cuesta 2000 pesos?").year, None);
 }
+
+#[test]
+fn a_day_said_with_its_holiday_and_nights_is_the_check_in() {
+    let d = |s: &str| s.parse::<NaiveDate>().expect("a test date");
+    let today = d("2026-12-03");
+    // The day the guest said, then the holiday it is, then the nights: the day and the nights
+    // are the stay, not the long weekend around it.
+    for (text, from, to) in [
+        (
+            "para el 24 de marzo, el feriado, 3 noches",
+            "2027-03-24",
+            "2027-03-27",
+        ),
+        (
+            "el 24 de marzo que es feriado, 2 noches",
+            "2027-03-24",
+            "2027-03-26",
+        ),
+        (
+            "for the March 24 holiday, 3 nights",
+            "2027-03-24",
+            "2027-03-27",
+        ),
+        (
+            "chegamos dia 24 de março, o feriado, 3 noites",
+            "2027-03-24",
+            "2027-03-27",
+        ),
+        (
+            "el feriado del 9 de julio, 2 noches",
+            "2027-07-09",
+            "2027-07-11",
+        ),
+    ] {
+        let u = understand(text, today, NAMES);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(from)), Some(d(to))),
+            "{text}"
+        );
+    }
+}

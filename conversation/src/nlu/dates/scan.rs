@@ -436,7 +436,7 @@ impl<'a> Scanner<'a> {
             .flatten()
             .or_else(|| super::seasons::at(self.tokens, i, self.today))
             .or_else(|| super::seasons::month_then_long_weekend(self.tokens, i, self.today))?;
-        let from_holiday = self.counts_from(i);
+        let from_holiday = self.counts_from(i) || self.nights_said();
         let found = match named {
             super::seasons::Named::Period(found) => found,
             // "2 noches desde el feriado del 20 de junio de 2028": that day; said alone, the
@@ -464,6 +464,19 @@ impl<'a> Scanner<'a> {
         }
         self.push_period(found);
         Some(used)
+    }
+
+    /// Whether the message says a count of nights anywhere ("…, 3 noches"): with the day a
+    /// period is named by, they make the stay.
+    fn nights_said(&self) -> bool {
+        (0..self.tokens.len()).any(|k| {
+            numbers::parse_at(self.tokens, k).is_some_and(|n| {
+                !n.ordinal
+                    && self
+                        .tok(k + n.len)
+                        .is_some_and(|u| lexicon::any_word(u, &["noche", "noches"]).is_some())
+            })
+        })
     }
 
     /// Whether the stay is said to start at `at` ("desde", "a partir del", "llegamos el",

@@ -155,8 +155,9 @@ pub(super) struct Found {
     pub(super) mention: PeriodMention,
     pub(super) stay: Option<(NaiveDate, NaiveDate)>,
     /// The day off of the holiday the period was named by ("el feriado del 9 de julio", "el
-    /// día de la memoria", "el feriado de San Martín": its Monday when the law moves it): a
-    /// stay said to start from it ("3 noches desde el feriado de…") starts that day.
+    /// día de la memoria", "el feriado de San Martín": its Monday when the law moves it), or the
+    /// day said before it ("el 24 de marzo, el feriado"): a stay said to start from it ("3
+    /// noches desde el feriado de…") or given its nights ("…, 3 noches") starts that day.
     pub(super) holiday: Option<NaiveDate>,
 }
 
@@ -432,7 +433,11 @@ pub(super) fn day_then_long_weekend(
         .max_by_key(|(p, _)| lexicon::phrase_len(p))?;
     let used = j - i + lexicon::phrase_len(phrase);
     Some(match long_weekend_around(day) {
-        Some(days) => (Named::Period(found(Period::LongWeekend, days, today)), used),
+        Some(days) => {
+            let mut found = found(Period::LongWeekend, days, today);
+            found.holiday = Some(day);
+            (Named::Period(found), used)
+        }
         None => (Named::NoLongWeekendIn(day.month()), used),
     })
 }
