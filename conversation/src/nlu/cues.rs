@@ -26,6 +26,8 @@ const CORRECTIONS: &[&str] = &[
     "move el reserva", "move our booking", "shift it", "muda para", "mude para", "mudar para",
     "passa para", "passa a reserva", "mudar a reserva", "muda a reserva", "troca para",
     "trocar as datas", "mudar as datas",
+    // Portuguese words the bridge leaves as they are ("melhor a Ñire", "me enganei").
+    "melhor", "me enganei", "errei",
 ];
 
 #[rustfmt::skip]
@@ -1214,6 +1216,8 @@ mod tests {
             "mejor del 20 al 22",
             "sorry, actually it's the 16th to the 18th",
             "desculpa, na verdade somos 3",
+            "melhor a Ñire",
+            "me enganei, é de 16 a 18",
         ] {
             assert!(correction(&toks(s)), "{s}");
         }
