@@ -401,6 +401,7 @@ mod conv79;
 mod conv80;
 mod conv82;
 mod conv84;
+mod conv85;
 mod eighteenth;
 mod eighth;
 mod eleventh;
