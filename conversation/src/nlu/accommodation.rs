@@ -142,10 +142,7 @@ pub(crate) fn asked_in_a_clause(tokens: &[Token], name: &str) -> Option<String> 
     let mut clauses: Vec<&[Token]> = Vec::new();
     let mut start = 0;
     for (i, t) in tokens.iter().enumerate() {
-        let ends = t.punct_after
-            || tokens
-                .get(i + 1)
-                .is_some_and(|n| n.is_any(&["y", "e", "and"]));
+        let ends = t.punct_after || tokens.get(i + 1).is_some_and(Token::is_and);
         if ends {
             clauses.push(&tokens[start..=i]);
             start = i + 1;
@@ -899,7 +896,7 @@ fn couple_at(tokens: &[Token], k: usize) -> Option<(u16, usize)> {
 pub(crate) fn asked_after_and(tokens: &[Token]) -> Option<String> {
     const ARTICLES: &[&str] = &["la", "el", "un", "una", "a", "an", "the", "o", "um", "uma"];
     let (first, rest) = tokens.split_first()?;
-    if !first.is_any(&["y", "e", "and"]) || rest.is_empty() || rest.len() > 3 {
+    if !first.is_and() || rest.is_empty() || rest.len() > 3 {
         return None;
     }
     let words: Vec<&Token> = rest.iter().filter(|t| !t.is_any(ARTICLES)).collect();

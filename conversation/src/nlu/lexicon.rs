@@ -7,7 +7,8 @@
 //! because one substituted letter turns too many short Spanish words into each other
 //! ("viene"/"tiene"), and shorter words never match with a typo ("pero"/"perro", "mes"/"mas").
 //! A word this module knows is never a typo of another ("cuando" is not "cuanto", "gente" is
-//! not "agente", "bueno" is not "dueño"). Callers learn whether a match was fuzzy, because a
+//! not "agente", "bueno" is not "dueño"), and neither is a given name a guest signs with
+//! ("Horacio" is not "horario"). Callers learn whether a match was fuzzy, because a
 //! typo match lowers confidence.
 
 use std::{collections::HashSet, sync::OnceLock};
@@ -69,12 +70,47 @@ const COMMON: &[&str] = &[
     "mate", "mates",
 ];
 
+/// Given names guests sign with or book under ("Saludos, Horacio", "a nombre de Mariana",
+/// "Thanks, Claire"): a name is never a typo of a keyword ("Horacio" is not "horario" and asks
+/// no check-in time). Written folded; shorter than five letters they never match with a typo
+/// anyway.
+#[rustfmt::skip]
+const GIVEN_NAMES: &[&str] = &[
+    // Argentine and other Spanish-speaking names.
+    "horacio", "ignacio", "mariano", "martin", "martina", "federico", "facundo", "gonzalo",
+    "rodrigo", "santiago", "sebastian", "nicolas", "agustin", "agustina", "matias", "lucia",
+    "sofia", "valentina", "camila", "florencia", "carolina", "mariana", "gabriela", "daniela",
+    "natalia", "paula", "andrea", "laura", "silvia", "claudia", "patricia", "monica", "graciela",
+    "susana", "beatriz", "alicia", "marcela", "veronica", "lorena", "romina", "soledad",
+    "cecilia", "viviana", "roxana", "fernanda", "fernando", "roberto", "ricardo", "eduardo",
+    "alejandro", "alejandra", "gustavo", "marcelo", "sergio", "esteban", "osvaldo", "hector",
+    "ruben", "walter", "claudio", "guillermo", "javier", "diego", "pablo", "jorge", "carlos",
+    "julian", "julieta", "micaela", "milagros", "ramiro", "emiliano", "maximiliano", "bruno",
+    "lautaro", "joaquin", "valeria", "vanesa", "noelia", "melina", "luciana", "marina",
+    "antonella", "rocio", "dario", "mario", "oscar", "adrian", "cristian", "leandro",
+    "ezequiel", "hernan", "damian", "gaston", "pedro", "miguel", "manuel", "daniel", "gabriel",
+    "andres", "ariel", "fabian", "mateo", "benjamin", "delfina", "catalina", "josefina", "elena",
+    "teresa", "rosario", "virginia", "eugenia", "estela", "norma", "liliana", "adriana",
+    "gisela", "silvina", "mirta", "nelida", "raquel", "ramon", "ramona",
+    // Brazilian names.
+    "paulo", "rafael", "felipe", "thiago", "marcos", "leonardo", "juliana", "leticia",
+    "larissa", "amanda", "bruna", "aline", "vanessa", "renata", "priscila", "simone", "rogerio",
+    "fabio", "marcio", "vinicius", "henrique", "guilherme", "andre", "joana", "fatima",
+    // English names.
+    "james", "michael", "david", "robert", "william", "richard", "thomas", "charles", "matthew",
+    "andrew", "peter", "sarah", "emily", "jessica", "jennifer", "elizabeth", "karen", "susan",
+    "claire", "rachel", "hannah", "olivia", "sophie", "chloe", "helen", "steve", "steven",
+    "stephen", "brian", "kevin", "jason", "chris", "christopher", "jonathan", "nathan",
+    "patrick", "george", "oliver", "harry", "henry",
+];
+
 /// True when `text` is a word some list of this module knows exactly.
 pub(crate) fn is_known(text: &str) -> bool {
     static KNOWN: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let known = KNOWN.get_or_init(|| {
         let lists = COMMON
             .iter()
+            .chain(GIVEN_NAMES)
             .copied()
             .chain(intent::vocabulary())
             .chain(dates::vocabulary());
@@ -297,5 +333,12 @@ mod tests {
             Some(Quality::Fuzzy)
         );
         assert_eq!(word(&tok("holaa"), "hola"), Some(Quality::Exact));
+    }
+
+    #[test]
+    fn given_names_are_not_typos() {
+        assert_eq!(word(&tok("Horacio"), "horario"), None);
+        assert_eq!(word(&tok("horario"), "horario"), Some(Quality::Exact));
+        assert_eq!(word(&tok("horaro"), "horario"), Some(Quality::Fuzzy));
     }
 }

@@ -756,6 +756,7 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         says_next: stay_changes::says_next(&tokens),
         period: dates.period,
         day_only: dates.day_only && dates.check_in.is_some(),
+        weekday_day_only: dates.weekday_day_only && dates.check_in.is_some(),
         weekday_only: dates.weekday_only && dates.check_in.is_some() && dates.check_out.is_none(),
         bare_weekend: dates.bare_weekend && dates.check_in.is_some(),
         weekend_wanted: dates.check_in.is_none()
@@ -771,6 +772,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
         extra_nights: extra,
         extra_guests: more_people,
         no_long_weekend_in: dates.no_long_weekend.filter(|_| dates.check_in.is_none()),
+        year: dates
+            .year
+            .filter(|_| dates.check_in.is_none() && dates.month.is_none()),
         // "Ya te transferí la seña", "I sent a bank transfer": the way a payment said made went.
         pay_methods: if signals.topics.contains(&InfoTopic::Payment)
             || about_hold == Some(AboutHold::Paid)

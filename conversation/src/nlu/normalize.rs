@@ -58,6 +58,12 @@ impl Token {
         words.iter().any(|w| self.text == *w)
     }
 
+    /// "y", "e", "and": the word that joins two things. The Portuguese "é" (is) folds to the
+    /// same "e" but joins nothing ("e qual é a mais barata?").
+    pub(crate) fn is_and(&self) -> bool {
+        self.is_any(&["y", "e", "and"]) && !self.accented
+    }
+
     /// Only ASCII digits ("15"), not compounds like "15/12".
     pub(crate) fn is_digits(&self) -> bool {
         !self.text.is_empty() && self.text.bytes().all(|b| b.is_ascii_digit())

@@ -283,18 +283,33 @@ pub(super) fn reconsider(
         && named == 1
         && !text.contains('?')
         && !text.contains('¿')
-        && !tokens.iter().any(|t| {
-            t.is_any(&[
-                "acepta", "aceptan", "admite", "admiten", "permite", "permiten", "puede", "pueden",
-                "podemos", "puedo", "tiene", "tienen", "allow", "allows", "accept", "accepts",
-                "aceita", "aceitam", "pode", "podem", "can", "se", "si", "hay",
-            ])
-        })
+        && !tokens.iter().any(|t| t.is_any(PET_ALLOWED_ASKED))
     {
         decision = intent::Decision {
             intent: Intent::Unknown,
             evidence: intent::Evidence::Nothing,
             contested: false,
+        };
+    }
+    // "¿Me reservás la Coihue del 10 al 13 para 4? vamos con el perro", "can you book the
+    // Lenga for us, June 1 to 4? we're bringing our dog": a booking ordered (politely, as a
+    // question), the pet said as who comes along and not whether it may: the booking.
+    let only_pets_asked = features.iter().all(|f| *f == Feature::Pets)
+        && signals.topics.iter().all(|t| *t == InfoTopic::Pets)
+        && !(features.is_empty() && signals.topics.is_empty());
+    if decision.intent == Intent::AskInfo
+        && only_pets_asked
+        && dates.check_in.is_some()
+        && named == 1
+        && accommodation.is_some()
+        && !agreement.no
+        && signals.cues.iter().any(|c| c.intent == Intent::Book)
+        && pet_said_as_company(tokens)
+    {
+        decision = intent::Decision {
+            intent: Intent::Book,
+            evidence: intent::Evidence::Cue(intent::Strength::Strong, lexicon::Quality::Exact),
+            contested: decision.contested,
         };
     }
     // Two cabins named and nothing else understood ("entre la Coihue y la Ñire, ¿cuál me
@@ -364,6 +379,25 @@ pub(super) fn reconsider(
         }
     }
     decision
+}
+
+/// Words that ask whether a pet may come ("¿acepta perros?", "can we bring the dog?", "se
+/// pode levar?"): without them a pet said is who comes along.
+#[rustfmt::skip]
+const PET_ALLOWED_ASKED: &[&str] = &[
+    "acepta", "aceptan", "admite", "admiten", "permite", "permiten", "puede", "pueden", "podemos",
+    "puedo", "tiene", "tienen", "allow", "allows", "accept", "accepts", "aceita", "aceitam",
+    "pode", "podem", "can", "se", "si", "hay",
+];
+
+/// Every clause that names a pet says it comes along, none asks whether it may ("vamos con el
+/// perro", "we're bringing our dog"; not "¿se puede llevar perro?"). The rest of the message
+/// may ask anything ("can you book the Lenga for us?").
+fn pet_said_as_company(tokens: &[Token]) -> bool {
+    tokens
+        .split_inclusive(|t| t.punct_after)
+        .filter(|clause| cues::pets(clause))
+        .all(|clause| !clause.iter().any(|t| t.is_any(PET_ALLOWED_ASKED)))
 }
 
 /// "Queremos la…", "we want the…" (bridged "queremos el"), "quero a…": a want said of the

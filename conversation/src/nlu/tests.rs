@@ -8292,6 +8292,68 @@ fn the_weekend_after_this_one_starts_on_a_friday_whatever_the_weekday() {
 }
 
 #[test]
+fn conv81_a_name_in_a_signature_asks_nothing() {
+    // "Horacio" is one letter from "horario": signed under a message it is a name, not a
+    // question about the check-in times.
+    for text in [
+        "Estimados,\nQuisiéramos pasar las fiestas de fin de año con la familia, somos seis.\nSaludos,\nHoracio Medina",
+        "Perfecto, por favor resérvenla.\nHoracio",
+        "Somos 4 del 10 al 13 de marzo. Gracias, Mariano",
+        "Hi, 2 of us from March 3 to 6.\nCheers,\nClaire",
+    ] {
+        let u = read(text);
+        assert!(!u.topics.contains(&InfoTopic::CheckInTime), "{text}: {u:?}");
+        assert_ne!(u.info_topic, Some(InfoTopic::CheckInTime), "{text}: {u:?}");
+    }
+    // The schedule itself, even misspelt, still asks it.
+    for text in ["cual es el horario?", "q horaro tienen de entrada?"] {
+        assert!(
+            read(text).topics.contains(&InfoTopic::CheckInTime),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+}
+
+#[test]
+fn conv81_the_portuguese_is_joins_no_clause() {
+    // "é" (is) folds to "e" (and) but asks no thing of its own: "qual" is no amenity.
+    for text in [
+        "e qual é a mais barata?",
+        "e qual é a maior?",
+        "qual é o preço da Coihue?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.also_described, None, "{text}: {u:?}");
+    }
+    // The "e" that joins still asks the thing after it.
+    let u = read("a Lenga tem wifi? e deck?");
+    assert_eq!(u.also_described.as_deref(), Some("deck"), "{u:?}");
+}
+
+#[test]
+fn conv81_a_booking_asked_as_a_question_with_the_pet_coming_along() {
+    // The booking ordered politely, the pet said as who comes: a booking, the pet noted.
+    for text in [
+        "hola, me reservas la coihue del 10 al 13 de abril para 4? vamos con el perro",
+        "me podés reservar la Lenga del 1 al 4 de junio? somos 5, llevamos a la perra",
+        "can you book the Lenga for us, June 1 to 4? 5 people, we're bringing our dog",
+        "pode reservar a Coihue de 10 a 13 de abril pra 4? vamos com o cachorro",
+    ] {
+        let u = read(text);
+        assert_eq!(u.intent, Intent::Book, "{text}: {u:?}");
+        assert!(u.pets, "{text}: {u:?}");
+    }
+    // Whether the pet may come, asked: a question still.
+    for text in [
+        "se puede llevar perro a la coihue del 10 al 13 de abril? hacen reservas? somos 4",
+        "la coihue del 10 al 13 de abril acepta perros? somos 4",
+    ] {
+        assert_ne!(read(text).intent, Intent::Book, "{text}: {:?}", read(text));
+    }
+}
+
+#[test]
 fn conv82_people_described_one_by_one_count_each() {
     for (text, n) in [
         (
@@ -8349,6 +8411,146 @@ fn conv82_a_cabin_wanted_by_what_it_has_on_dates_is_booked() {
     ] {
         assert_ne!(read(text).intent, Intent::Book, "{text}");
     }
+}
+
+#[test]
+fn conv83_years_said_with_holidays_long_weekends_and_dates() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    for (text, from, to) in [
+        // two-digit years after "del", never a day
+        (
+            "para el 24 de marzo del 27, 2 noches",
+            "2027-03-24",
+            "2027-03-26",
+        ),
+        (
+            "una semana desde el 25 de mayo del 27, somos 6",
+            "2027-05-25",
+            "2027-06-01",
+        ),
+        (
+            "semana santa del 28 tienen algo para 2?",
+            "2028-04-13",
+            "2028-04-16",
+        ),
+        (
+            "finde largo del dia de la bandera del 27, somos 4",
+            "2027-06-18",
+            "2027-06-21",
+        ),
+        // a long weekend of a month in the year said, before or after it
+        (
+            "el finde largo de agosto del 2028 tienen algo?",
+            "2028-08-18",
+            "2028-08-21",
+        ),
+        (
+            "tem vaga pro feriadão de novembro de 2028?",
+            "2028-11-17",
+            "2028-11-20",
+        ),
+        (
+            "the October 2027 long weekend, 4 friends",
+            "2027-10-08",
+            "2027-10-11",
+        ),
+        (
+            "San Martin long weekend in August 2028, 2 of us",
+            "2028-08-18",
+            "2028-08-21",
+        ),
+        (
+            "fin de semana largo de octubre de 2028, somos 6",
+            "2028-10-13",
+            "2028-10-16",
+        ),
+        // a season in the year said with "in", "en"
+        ("when is carnival in 2028?", "2028-02-25", "2028-02-29"),
+        (
+            "cuando es semana santa en 2028?",
+            "2028-04-13",
+            "2028-04-16",
+        ),
+        // a year said apart from the dates
+        (
+            "Navidad del año que viene (2027), del 24 al 26 de diciembre. Somos 6",
+            "2027-12-24",
+            "2027-12-26",
+        ),
+        // nights counted from a holiday: its day off (San Martín moved to Monday the 16th)
+        (
+            "3 noches desde el feriado del 9 de julio 2027, somos 2",
+            "2027-07-09",
+            "2027-07-12",
+        ),
+        (
+            "4 noches desde el feriado de san martin del 2027",
+            "2027-08-16",
+            "2027-08-20",
+        ),
+        (
+            "3 noches desde el dia de la memoria del 2027",
+            "2027-03-24",
+            "2027-03-27",
+        ),
+        (
+            "2 noites a partir do feriado de 20 de junho de 2028",
+            "2028-06-20",
+            "2028-06-22",
+        ),
+        (
+            "We'd arrive on Malvinas Day 2027 and stay 2 nights",
+            "2027-04-02",
+            "2027-04-04",
+        ),
+        // a long weekend named by its holiday's legal date or its English name
+        (
+            "tienen lugar para el finde del 17 de agosto? somos 4",
+            "2027-08-13",
+            "2027-08-16",
+        ),
+        (
+            "the Malvinas Day long weekend in April 2027 (we understand April 2 is a Friday)",
+            "2027-04-01",
+            "2027-04-04",
+        ),
+        (
+            "the Malvinas Day long weekend in April 2027 (April 2 is a Friday that year)",
+            "2027-04-01",
+            "2027-04-04",
+        ),
+        (
+            "for the Flag Day long weekend in 2027",
+            "2027-06-18",
+            "2027-06-21",
+        ),
+        (
+            "el finde largo de junio? el del dia de la bandera. somos 2",
+            "2027-06-18",
+            "2027-06-21",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!((u.check_in, u.check_out), (d(from), d(to)), "{text}");
+    }
+    // A year said alone, for the stay talked about; days with their weekdays, flagged.
+    assert_eq!(read("actually, the 2028 one").year, Some(2028));
+    assert_eq!(read("mejor el del año que viene").year, Some(2027));
+    assert!(read("del viernes 19 al domingo 21, somos 2").weekday_day_only);
+    // Not years: a range's end, a day with its month, a price.
+    for (text, from, to) in [
+        ("del 24 de marzo al 27", "2027-03-24", "2027-03-27"),
+        ("del 27 de marzo al 29", "2027-03-27", "2027-03-29"),
+        (
+            "del 28 de diciembre al 2 de enero",
+            "2026-12-28",
+            "2027-01-02",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!((u.check_in, u.check_out), (d(from), d(to)), "{text}");
+    }
+    assert_eq!(read("cuesta 2000 pesos?").year, None);
 }
 
 #[test]

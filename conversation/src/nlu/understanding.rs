@@ -241,6 +241,10 @@ pub struct Understanding {
     /// the next such day from today, which the conversation re-reads in the month of the stay
     /// it is talking about.
     pub day_only: bool,
+    /// The check-in was said as a weekday and a day without a month ("del viernes 19 al
+    /// domingo 21"): read as the next such Friday the 19th, which the conversation re-reads in
+    /// the month it is talking about when that day is the same weekday there.
+    pub weekday_day_only: bool,
     /// The check-in was said as a weekday alone, with no check-out ("¿podemos llegar el
     /// miércoles?"): read as the next one from today, which the conversation re-reads by the
     /// stay it is talking about when that is further away.
@@ -277,6 +281,9 @@ pub struct Understanding {
     /// A long weekend asked for in a month that has none in the coming year ("el finde largo
     /// de noviembre" when the 20th falls on a weekend): that month. No dates are set.
     pub no_long_weekend_in: Option<u32>,
+    /// A year said alone, with no date ("actually, the 2028 one", "mejor el del 2028"): the
+    /// stay talked about, in that year.
+    pub year: Option<i32>,
     /// The ways of paying a question about paying names ("¿aceptan tarjeta?", "¿el saldo se
     /// puede en efectivo?", "do you take cash?"), in the order said, each once.
     pub pay_methods: Vec<PayMethod>,

@@ -78,6 +78,18 @@ pub(super) fn in_context<'a>(
         prev.check_in.or(booked.map(|b| b.check_in)),
         prev.check_out.or(booked.map(|b| b.check_out)),
     );
+    // "Carnaval 2027" … "actually, the 2028 one": the same stay in the year said (not "cancel
+    // it, we'll book the Lenga next year").
+    if let (Some(year), None, (Some(i), Some(o))) = (u.year, read.check_in, talked_or_held)
+        && u.intent != crate::nlu::Intent::Cancel
+        && year != i.year()
+        && let Some((check_in, check_out)) = same_stay_in_year(i, o, year)
+        && check_in >= today
+    {
+        let r = read.to_mut();
+        r.check_in = Some(check_in);
+        r.check_out = Some(check_out);
+    }
     // (Not "cancelá la de marzo", "cancel the February one": the hold in that month, named.)
     if let (Some(month), None, (Some(i), Some(o))) = (u.month, read.check_in, talked_or_held)
         && u.intent != crate::nlu::Intent::Cancel
@@ -114,9 +126,12 @@ pub(super) fn in_context<'a>(
         r.check_in = Some(day);
         r.check_out = Some(o);
     }
-    if let (true, Some(first_next)) = (u.day_only, u.check_in)
+    // "¿Qué días de noviembre?" … "del viernes 19 al domingo 21": in that month too, when its
+    // 19th is a Friday.
+    if let (true, Some(first_next)) = (u.day_only || u.weekday_day_only, u.check_in)
         && let Some(day) = in_month_of(prev, first_next)
         && day != first_next
+        && (u.day_only || day.weekday() == first_next.weekday())
     {
         let shift = day - first_next;
         let r = read.to_mut();
@@ -302,6 +317,36 @@ fn is_long_weekend(i: NaiveDate, o: NaiveDate) -> bool {
     i.succ_opt()
         .and_then(booking::holidays::next_long_weekend)
         .is_some_and(|d| d.stay() == (i, o))
+}
+
+/// The stay `i`–`o` in `year`: a holiday period's (Carnaval, Semana Santa, fin de año, Navidad,
+/// a long weekend) as that period falls in `year`, else the same days.
+fn same_stay_in_year(i: NaiveDate, o: NaiveDate, year: i32) -> Option<(NaiveDate, NaiveDate)> {
+    use booking::holidays::Season;
+    let shift = year - i.year();
+    let seasons = [
+        Season::Carnival,
+        Season::HolyWeek,
+        Season::YearEnd,
+        Season::Christmas,
+    ];
+    let period = seasons.into_iter().find_map(|season| {
+        [i.year() - 1, i.year()]
+            .into_iter()
+            .find(|&y| season.days_off(y).is_some_and(|d| d.stay() == (i, o)))
+            .and_then(|y| season.days_off(y + shift))
+    });
+    if let Some(days) = period {
+        return Some(days.stay());
+    }
+    if is_long_weekend(i, o) {
+        let first = NaiveDate::from_ymd_opt(year, i.month(), 1)?;
+        let days = booking::holidays::next_long_weekend(first.pred_opt()?)
+            .filter(|d| d.stay().0.month() == i.month() || d.first.month() == i.month())?;
+        return Some(days.stay());
+    }
+    let in_year = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year() + shift, d.month(), d.day());
+    Some((in_year(i)?, in_year(o)?))
 }
 
 /// The next long weekend that starts in `month`, from today.

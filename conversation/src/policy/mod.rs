@@ -30,6 +30,8 @@ mod step;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+
 use booking::{Accommodation, Guests, StayDates, availability::Occupancy};
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -83,6 +85,9 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*reread::the_one_doubted(prev, u);
             let u = &*reread::companion_within_party(prev, u);
             let u = &*reread::pick_without_the_pet(prev, u, facts);
+            let switch = reread::switch_with_its_reason(u, facts);
+            let reason_asked = matches!(switch, Cow::Owned(_)).then_some(u);
+            let u = &*switch;
             let mut state = prev.clone();
             state.asked_code = false;
             state.free_instead = None;
@@ -114,6 +119,14 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let mut effects = act::act(step, &mut state, u, facts);
             if let Some(thanks) = thanked {
                 effects.insert(0, thanks);
+            }
+            // "Mejor la Ñire, tiene jacuzzi ¿no?": the yes to the reason first, then the move.
+            if let Some(asked) = reason_asked
+                && let Some(cabin) = u.accommodation.as_deref()
+                && effects.iter().any(|e| matches!(e, Effect::MoveHold { .. }))
+            {
+                let yes = act::answered_for(&state, asked, cabin, facts);
+                effects.splice(0..0, yes);
             }
             // "¿Tienen descuento?": prices are the owner's to bend; a person sees it, the rest
             // of the message is answered as usual.
@@ -400,9 +413,11 @@ fn remember_the_hold(
 }
 
 /// `until` moved month by month until it falls after the check-in ("hasta el 18" of a stay
-/// from the 15th of January is the 18th of January).
+/// from the 15th of January is the 18th of January), over two years: a stay a year ahead
+/// ("fin de año 2027" … "nos vamos el 3", said on the 3rd of December 2026) is 13 months after
+/// the next 3rd from today.
 fn after(check_in: NaiveDate, until: NaiveDate) -> Option<NaiveDate> {
-    (0..=12)
+    (0..=24)
         .filter_map(|m| until.checked_add_months(chrono::Months::new(m)))
         .find(|o| *o > check_in)
         .filter(|o| (*o - check_in).num_days() <= booking::stay::MAX_NIGHTS)
@@ -483,9 +498,19 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
 
 /// "¿La Coihue está libre? ¿y la Ñire?" … "¿cuál sale menos?" with nothing offered: the one
 /// of the cabins named that the guest asks for (by price or size) is the cabin talked about.
+/// "¿Cuáles aceptan mascotas?" … "¿y cuál es la más barata de esas?": the cabins the answer
+/// named are the ones asked among.
 fn among_named(s: &mut ConversationState, u: &Understanding, facts: &Facts<'_>) {
     use crate::nlu::Choice;
-    if s.offer.is_some() || u.accommodation.is_some() || s.named.len() < 2 {
+    if s.offer.is_some() || u.accommodation.is_some() || u.choice.is_none() {
+        return;
+    }
+    if s.named.len() < 2
+        && let Some(asked) = &s.last_asked
+    {
+        s.named = with_what_was_asked(asked, facts.accommodations());
+    }
+    if s.named.len() < 2 {
         return;
     }
     let named = facts
@@ -503,6 +528,36 @@ fn among_named(s: &mut ConversationState, u: &Understanding, facts: &Facts<'_>) 
     if let Some(a) = chosen {
         s.accommodation = Some(a.name.clone());
     }
+}
+
+/// The cabins that have everything the last question asked about ("¿cuáles aceptan
+/// mascotas?": the Coihue and the Lenga), when that is some of them and not all: the ones its
+/// answer named. Empty when the question asked nothing a cabin has or lacks.
+fn with_what_was_asked(asked: &crate::state::Asked, all: &[Accommodation]) -> Vec<String> {
+    use crate::nlu::{Feature, InfoTopic};
+    let pets = asked
+        .topics
+        .contains(&InfoTopic::Pets)
+        .then_some(Feature::Pets);
+    let features: Vec<Feature> = asked
+        .features
+        .iter()
+        .copied()
+        .filter(|f| f.of_the_cabin())
+        .chain(pets)
+        .collect();
+    if features.is_empty() {
+        return Vec::new();
+    }
+    let with: Vec<String> = all
+        .iter()
+        .filter(|a| features.iter().all(|f| crate::info::has(a, *f)))
+        .map(|a| a.name.clone())
+        .collect();
+    if with.len() == all.len() {
+        return Vec::new();
+    }
+    with
 }
 
 /// What a guest who lost the nights to someone else is told: what is free for the same dates,

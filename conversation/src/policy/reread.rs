@@ -582,3 +582,43 @@ pub(super) fn pick_without_the_pet<'a>(
         None => Cow::Borrowed(u),
     }
 }
+
+/// "Mejor la Ñire, tiene jacuzzi ¿no?", "I'd rather have the Ñire, it has the jacuzzi
+/// right?", "melhor a Ñire, ela tem jacuzzi né?" with another cabin held: the switch said
+/// with the reason it is made, checked. When the cabin named has what is asked, the message is
+/// the switch (the answer goes with it); when it lacks it, the question stands alone and
+/// nothing moves.
+pub(super) fn switch_with_its_reason<'a>(
+    u: &'a Understanding,
+    facts: &Facts<'_>,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::Intent;
+    let Some(held) = facts.held.filter(|h| h.group.is_none()) else {
+        return Cow::Borrowed(u);
+    };
+    let Some(wanted) = u.accommodation.as_deref() else {
+        return Cow::Borrowed(u);
+    };
+    let asks_of_it = u.intent == Intent::AskInfo
+        && u.correction
+        && !u.features.is_empty()
+        && u.features.iter().all(|f| f.of_the_cabin())
+        && u.topics
+            .iter()
+            .all(|t| *t == crate::nlu::InfoTopic::Amenities || *t == crate::nlu::InfoTopic::Pets)
+        && u.check_in.is_none()
+        && u.guests.is_none();
+    let Some(cabin) = facts
+        .accommodation(wanted)
+        .filter(|a| a.name != held.accommodation)
+    else {
+        return Cow::Borrowed(u);
+    };
+    if !asks_of_it || !u.features.iter().all(|f| crate::info::has(cabin, *f)) {
+        return Cow::Borrowed(u);
+    }
+    let mut read = u.clone();
+    read.intent = Intent::Unknown;
+    read.question = false;
+    Cow::Owned(read)
+}

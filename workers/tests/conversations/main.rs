@@ -131,8 +131,13 @@
 //! loosely, relative dates and nights counted;
 //! `cases_conv80.txt`, a generalist sample of English-speaking travellers from everywhere and
 //! Brazilian guests on WhatsApp and by email over every bullet, replies kept in their language;
+//! `cases_conv81.txt`, a ninth generalist sample in Argentine Spanish, half WhatsApp (voseo,
+//! typos, lunfardo, split messages, voice notes) and some formal emails, over every bullet;
 //! `cases_conv82.txt`, a generalist sample of English-speaking and Brazilian guests with their
 //! own date forms, holidays in their languages, people described, payment and the voucher;
+//! `cases_conv83.txt`, calendars of 2027 and 2028 in the three languages: fixed and movable
+//! holidays, long weekends named loosely, Carnaval and Semana Santa, fin de año, winter
+//! holidays, nights counted from a holiday and their corrections;
 //! `cases_conv84.txt`, the hard middle and end of a booking in the three languages: dates
 //! moved, nights added, people, dogs and babies added, cabins switched after a hold, taken
 //! dates with the old hold kept, unpaid and paid cancellations, the voucher's facts, questions
@@ -419,7 +424,9 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv78.txt", include_str!("cases_conv78.txt")),
     ("cases_conv79.txt", include_str!("cases_conv79.txt")),
     ("cases_conv80.txt", include_str!("cases_conv80.txt")),
+    ("cases_conv81.txt", include_str!("cases_conv81.txt")),
     ("cases_conv82.txt", include_str!("cases_conv82.txt")),
+    ("cases_conv83.txt", include_str!("cases_conv83.txt")),
     ("cases_conv84.txt", include_str!("cases_conv84.txt")),
     ("cases_conv85.txt", include_str!("cases_conv85.txt")),
 ];

@@ -29,10 +29,10 @@
 //! (one payment for the sum of their deposits).
 //!
 //! Dates are `MM-DD`, the next such day from the property's today (a check-out: the first after
-//! its check-in), `dDD` (the next day DD of any month, for days said without a month), `wfri`,
-//! `wsun` (the next such weekday after today, for a weekday said alone; a check-out: the first
-//! after its check-in), `wthu+1` (that weekday plus days: the Friday of a stay from "el
-//! jueves", on any day), or a
+//! its check-in), `YYYY-MM-DD` (that very day, for a year or more ahead), `dDD` (the next day
+//! DD of any month, for days said without a month), `wfri`, `wsun` (the next such weekday
+//! after today, for a weekday said alone; a check-out: the first after its check-in), `wthu+1`
+//! (that weekday plus days: the Friday of a stay from "el jueves", on any day), or a
 //! holiday's stay: `@carnival`, `@holyweek`, `@yearend`, `@christmas`,
 //! `@longweekend` (the next long weekend), `@longweekend-05` (the next one in May), `@weekend`
 //! ("este finde": Friday to Sunday, as the NLU reads it from today), `@nextweekend` ("el finde
@@ -322,6 +322,11 @@ fn next(md: &str, today: NaiveDate) -> Result<NaiveDate, String> {
             .filter_map(|k| today.checked_add_days(chrono::Days::new(k)))
             .find(|d| d.day() == day)
             .ok_or_else(|| format!("no such day: {md}"));
+    }
+    // "2028-02-26": that very day, for a date a year or more ahead.
+    if md.len() == 10 && md.matches('-').count() == 2 {
+        return NaiveDate::parse_from_str(md, "%Y-%m-%d")
+            .map_err(|_| format!("no such date: {md}"));
     }
     let (m, d) = md
         .split_once('-')

@@ -42,6 +42,17 @@
 //!   sets no date (two weeks, different per province) but is reported; a long weekend asked
 //!   for in a month that has none in the coming year sets no date and reports the month
 //!   (`no_long_weekend`, the month also as `month`);
+//! - a year said after a date, a holiday or a period ("24 de marzo del 27", "el finde largo de
+//!   agosto del 2028", "carnival in 2028", "el feriado de San Martín del 2027") is its year; a
+//!   two-digit one only after "del", near today, and not before a month or a range end ("del
+//!   27 de marzo", "del 24 al 27": days); a year said apart ("Navidad del año que viene
+//!   (2027), del 24 al 26 de diciembre") is the year of the days said with a month and none;
+//!   said alone ("the 2028 one") it is reported (`year`) for the stay talked about;
+//! - a holiday named by its date or name after a word that starts the stay ("3 noches desde el
+//!   feriado del 9 de julio", "a partir do feriado de 20 de junho", "arrive on Malvinas Day")
+//!   is its day off (a movable one's Monday), the check-in, not its long weekend; "el finde
+//!   del 17 de agosto" is that holiday's long weekend, not the weekend after the 17th;
+//! - a weekday said as what a date is ("April 2 is a Friday", "el 20 cae sábado") is no date;
 //! - "N días" is ambiguous (days or nights?) and sets nothing; "una semana" is 7 nights;
 //! - vague times ("la semana que viene", "en enero", "en algún momento") set no date and are
 //!   reported as `vague`.
@@ -82,6 +93,8 @@ pub(crate) struct DateInfo {
     /// The check-in was said as a day without a month ("es del 16 al 18"): read from today
     /// here, the conversation may read it in the month of the stay it is talking about.
     pub(crate) day_only: bool,
+    /// The check-in was said as a weekday and a day without a month ("el viernes 19").
+    pub(crate) weekday_day_only: bool,
     /// The check-in was said as a weekday alone ("¿podemos llegar el miércoles?"): read as the
     /// next one from today, which the conversation re-reads by the stay it is talking about.
     pub(crate) weekday_only: bool,
@@ -98,6 +111,8 @@ pub(crate) struct DateInfo {
     /// A range said in full settled the dates over a loose weekend or week said before it
     /// ("era el finde siguiente, del 19 al 21"): the weekend is no week later.
     pub(crate) range_over_loose: bool,
+    /// A year said apart from any date ("the 2028 one", "mejor el del año que viene").
+    pub(crate) year: Option<i32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

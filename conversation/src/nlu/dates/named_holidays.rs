@@ -25,6 +25,25 @@ const FULL: &[(&str, (u32, u32))] = &[
     ("dia de la soberania", (20, 11)), ("dia de la soberania nacional", (20, 11)),
     ("dia de la inmaculada concepcion", (8, 12)), ("inmaculada concepcion", (8, 12)),
     ("dia de la virgen", (8, 12)),
+    // As English-speaking guests name them (the bridge leaves "day" as it is).
+    ("memory day", (24, 3)), ("truth and justice day", (24, 3)),
+    ("malvinas day", (2, 4)), ("falklands day", (2, 4)), ("malvinas veterans day", (2, 4)),
+    ("labour day", (1, 5)), ("labor day", (1, 5)), ("workers day", (1, 5)),
+    ("may revolution day", (25, 5)), ("may revolution", (25, 5)),
+    ("guemes day", (17, 6)), ("flag day", (20, 6)),
+    ("independence day", (9, 7)), ("argentine independence day", (9, 7)),
+    ("san martin day", (17, 8)), ("general san martin day", (17, 8)),
+    ("cultural diversity day", (12, 10)), ("columbus day", (12, 10)),
+    ("sovereignty day", (20, 11)), ("national sovereignty day", (20, 11)),
+    ("immaculate conception", (8, 12)),
+    // As Brazilian guests name them ("dia da bandeira"; Brazil's own independence day is
+    // another, so not "dia da independência" alone).
+    ("dia da memoria", (24, 3)), ("dia das malvinas", (2, 4)),
+    ("dia do trabalhador", (1, 5)), ("dia do trabalho", (1, 5)),
+    ("dia da revolucao de maio", (25, 5)), ("dia da bandeira", (20, 6)),
+    ("dia da independencia argentina", (9, 7)),
+    ("dia da diversidade cultural", (12, 10)), ("dia da soberania", (20, 11)),
+    ("dia da soberania nacional", (20, 11)),
 ];
 
 /// Shorter names, only right after a holiday word and "de" ("el feriado de San Martín", "el
@@ -37,6 +56,9 @@ const AFTER_DE: &[(&str, (u32, u32))] = &[
     ("la independencia", (9, 7)), ("independencia", (9, 7)), ("san martin", (17, 8)),
     ("la raza", (12, 10)), ("la diversidad", (12, 10)), ("la soberania", (20, 11)),
     ("soberania", (20, 11)), ("la virgen", (8, 12)), ("la inmaculada", (8, 12)),
+    // Portuguese, after "feriado da", "feriado do".
+    ("bandeira", (20, 6)), ("memoria", (24, 3)), ("trabalhador", (1, 5)),
+    ("diversidade cultural", (12, 10)),
 ];
 
 /// The holiday named in full at token `i`: its next day from today and the tokens it uses.
@@ -51,7 +73,7 @@ pub(super) fn after_de_at(
     j: usize,
     today: NaiveDate,
 ) -> Option<(NaiveDate, usize)> {
-    if !tokens.get(j)?.is_any(&["de", "del"]) {
+    if !tokens.get(j)?.is_any(&["de", "del", "da", "do"]) {
         return None;
     }
     best(FULL, tokens, j + 1, today)

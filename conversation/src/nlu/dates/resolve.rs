@@ -204,6 +204,26 @@ fn own_dates_over_period(scan: &mut Scan) {
     ];
 }
 
+/// A year said apart ("del año que viene (2027), del 24 al 26 de diciembre") is the year of
+/// the days said with a month and without a year; a check-out in an earlier month than the
+/// check-in's is in the year after ("(2027) del 30/12 al 2/1").
+fn year_apart(scan: &mut Scan) {
+    let Some(year) = scan.year_apart else { return };
+    let mut start_month = None;
+    for m in &mut scan.mentions {
+        if let Kind::Day(r) | Kind::LastNight(r) = &mut m.kind
+            && let Some(month) = r.month
+            && r.year.is_none()
+        {
+            let crosses = m.role == Role::End && start_month.is_some_and(|s| month < s);
+            r.year = Some(if crosses { year + 1 } else { year });
+            if m.role != Role::End {
+                start_month = Some(month);
+            }
+        }
+    }
+}
+
 /// A day said without a year, in the month (and year) of the period's check-in or check-out
 /// that puts it nearest the period's stay (its own month when said).
 fn near_period(kind: Kind, check_in: NaiveDate, check_out: NaiveDate) -> Kind {
@@ -346,6 +366,7 @@ fn weekdays_of_weekend(scan: &mut Scan, today: NaiveDate) {
 }
 
 pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
+    year_apart(&mut scan);
     weekdays_of_weekend(&mut scan, today);
     own_dates_over_period(&mut scan);
     affirmed(&mut scan);
@@ -358,6 +379,7 @@ pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
         period: scan.period,
         month: scan.loose_month,
         no_long_weekend: scan.no_long_weekend,
+        year: scan.year_apart,
         ..DateInfo::default()
     };
     // One impossible date spoils the phrase ("del 30 al 31 de febrero"): better to ask again
@@ -382,6 +404,8 @@ pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
         }
         info.day_only = matches!(kind, Kind::Day(r) if r.year.is_none() && r.weekday.is_none()
             && inherit_month(r, end).month.is_none());
+        info.weekday_day_only = matches!(kind, Kind::Day(r) if r.year.is_none()
+            && r.weekday.is_some() && inherit_month(r, end).month.is_none());
         info.bare_weekend = matches!(kind, Kind::Weekend { following: false }) && end.is_none();
         info.weekday_only = matches!(kind, Kind::Weekday { .. }) && end.is_none();
         stay(kind, end, scan.nights, today, &mut info);

@@ -8,7 +8,7 @@ use super::{
     DayRef, Kind, Mention, Role, calendar,
     words::{
         DAY_CONTEXT, END_MARKERS, MONTH_ABBREVIATIONS, NOT_A_DAY_AFTER, Part, START_MARKERS, VAGUE,
-        WEEKDAYS, full_year, is_article, month_after_a_day, month_of,
+        WEEKDAYS, full_year, is_article, month_after_a_day, month_of, year_at,
     },
 };
 use crate::nlu::{PeriodMention, lexicon, normalize::Token, numbers};
@@ -42,6 +42,9 @@ pub(super) struct Scan {
     /// The part of a month said ("la primera quincena de enero"): a window to stay in, which
     /// nights said besides ("una semana") shorten from its first day.
     pub(super) month_part: Option<(NaiveDate, NaiveDate)>,
+    /// A year said apart from any date ("Navidad del año que viene (2027), del 24 al 26 de
+    /// diciembre", "next year, March 3 to 6"): the year of the days said without one.
+    pub(super) year_apart: Option<i32>,
 }
 
 /// Verbs that move a stay to another date.
@@ -101,6 +104,7 @@ pub(super) fn scan(tokens: &[Token], today: NaiveDate) -> Scan {
         no_long_weekend: s.no_long_weekend,
         from_period: s.from_period,
         month_part: s.month_part,
+        year_apart: s.year_apart,
     }
 }
 
@@ -119,6 +123,7 @@ struct Scanner<'a> {
     no_long_weekend: Option<u32>,
     from_period: Vec<usize>,
     month_part: Option<(NaiveDate, NaiveDate)>,
+    year_apart: Option<i32>,
     /// The month of the dates a correction took back.
     corrected_month: Option<u32>,
     /// Which mention is a day named by its holiday ("San Valentín", "el viernes santo").
@@ -142,6 +147,7 @@ impl<'a> Scanner<'a> {
             no_long_weekend: None,
             from_period: Vec::new(),
             month_part: None,
+            year_apart: None,
             corrected_month: None,
             named_day: None,
         }
@@ -167,6 +173,7 @@ impl<'a> Scanner<'a> {
                 .or_else(|| self.night_list(i))
                 .or_else(|| self.weekday(i))
                 .or_else(|| self.day(i))
+                .or_else(|| self.year_apart_at(i))
                 .or_else(|| self.vague_at(i));
             match used {
                 Some(n) if n > 0 => {
@@ -427,22 +434,77 @@ impl<'a> Scanner<'a> {
         let (named, used) = (!arrival)
             .then(|| super::seasons::day_then_long_weekend(self.tokens, i, self.today))
             .flatten()
-            .or_else(|| super::seasons::at(self.tokens, i, self.today))?;
+            .or_else(|| super::seasons::at(self.tokens, i, self.today))
+            .or_else(|| super::seasons::month_then_long_weekend(self.tokens, i, self.today))?;
+        let from_holiday = self.counts_from(i);
         let found = match named {
             super::seasons::Named::Period(found) => found,
+            // "2 noches desde el feriado del 20 de junio de 2028": that day; said alone, the
+            // month it falls in has no long weekend for it.
+            super::seasons::Named::HolidayAlone(day) if from_holiday => {
+                self.push(Kind::Fixed(day), i);
+                return Some(used);
+            }
+            super::seasons::Named::HolidayAlone(day) => {
+                self.no_long_weekend = Some(day.month());
+                self.loose_month = self.loose_month.or(Some(day.month()));
+                return Some(used);
+            }
             super::seasons::Named::NoLongWeekendIn(m) => {
                 self.no_long_weekend = Some(m);
                 self.loose_month = self.loose_month.or(Some(m));
                 return Some(used);
             }
         };
+        // "3 noches desde el feriado del 9 de julio", "llegamos el día de la memoria": the
+        // stay starts on the holiday's day off, not with its long weekend.
+        if let Some(day) = found.holiday.filter(|_| from_holiday) {
+            self.push(Kind::Fixed(day), i);
+            return Some(used);
+        }
+        self.push_period(found);
+        Some(used)
+    }
+
+    /// Whether the stay is said to start at `at` ("desde", "a partir del", "llegamos el",
+    /// "arrive on"): not "del" alone, which names a holiday's long weekend as often ("el finde
+    /// largo de junio, el del día de la bandera").
+    fn counts_from(&self, at: usize) -> bool {
+        for j in (at.saturating_sub(3)..at).rev() {
+            let Some(t) = self.tok(j) else { break };
+            if self.consumed.get(j).copied().unwrap_or(false) || t.is_any(END_MARKERS) {
+                return false;
+            }
+            if t.is_any(START_MARKERS) && !t.is_any(&["del", "in"]) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "April 2 is a Friday", "el 20 cae sábado", "o dia 2 é uma sexta": the weekday at `at`
+    /// says what the date just before it is, no date of its own.
+    fn weekday_of_the_date_before(&self, at: usize) -> bool {
+        const IS: &[&str] = &["is", "es", "cae", "falls", "sera"];
+        const ARTICLE: &[&str] = &["a", "un", "uma", "on", "en", "el"];
+        let back = |k: usize| at.checked_sub(k).and_then(|p| self.tok(p));
+        let article = usize::from(back(1).is_some_and(|t| t.is_any(ARTICLE)));
+        let verb = 1 + article;
+        // The date before the verb: read as one, or a day or a month the bridge left apart
+        // ("abril 2 is a viernes").
+        let a_date = self.consumed_at(at, verb + 1)
+            || back(verb + 1).is_some_and(|t| t.is_digits() || month_of(t).is_some());
+        back(verb).is_some_and(|t| t.is_any(IS)) && a_date
+    }
+
+    /// A period found: noted so the reply can say what was assumed, and its stay.
+    fn push_period(&mut self, found: super::seasons::Found) {
         self.period = self.period.or(Some(found.mention));
         if let Some((check_in, check_out)) = found.stay {
             self.from_period
                 .extend([self.mentions.len(), self.mentions.len() + 1]);
             self.push_stay(check_in, check_out);
         }
-        Some(used)
     }
 
     /// A day of a holiday said by its name ("el viernes santo", "el jueves santo", "el domingo
@@ -614,7 +676,12 @@ impl<'a> Scanner<'a> {
             return Some(n);
         }
         if let Some((r, used)) = self.weekend_anchor(i + n) {
-            self.push(Kind::WeekendOf(r), i);
+            // "el finde del 17 de agosto": the long weekend of that holiday (moved to the
+            // Monday 16th in 2027), not the weekend after the 17th.
+            match self.holiday_long_weekend(r) {
+                Some(found) => self.push_period(found),
+                None => self.push(Kind::WeekendOf(r), i),
+            }
             return Some(n + used);
         }
         // "el finde largo de carnaval", "el finde de pascua": a named weekend we cannot date.
@@ -746,6 +813,17 @@ impl<'a> Scanner<'a> {
             after += 1;
         }
         Some(k + 1 + after - j)
+    }
+
+    /// The long weekend of a national holiday said by its date with its month ("del 17 de
+    /// agosto", "del 9 de julio de 2027").
+    fn holiday_long_weekend(&self, r: DayRef) -> Option<super::seasons::Found> {
+        let month = r.month?;
+        let day = match r.year {
+            Some(y) => NaiveDate::from_ymd_opt(y, month, r.day)?,
+            None => calendar::first_on_or_after(self.today, r.day, Some(month))?,
+        };
+        super::seasons::long_weekend_of_holiday(day, self.today)
     }
 
     /// "del 20", "de 20 de noviembre" right after "finde": which weekend.
@@ -1095,6 +1173,9 @@ impl<'a> Scanner<'a> {
             .iter()
             .find(|(w, _)| lexicon::word(t, w).is_some())?
             .1;
+        if self.weekday_of_the_date_before(i) {
+            return Some(1);
+        }
         let day_follows = |n: &numbers::Number| {
             !is_article(self.tok(i + 1))
                 && !self
@@ -1235,6 +1316,12 @@ impl<'a> Scanner<'a> {
     fn day(&mut self, i: usize) -> Option<usize> {
         let n = numbers::parse_at(self.tokens, i)?;
         if is_article(self.tok(i)) {
+            return None;
+        }
+        // "el feriado de San Martín del 2027", "el del 2027 digo": a year, never a day.
+        if year_at(self.tokens, i, self.today.year())
+            .is_some_and(|(y, _)| y == i32::try_from(n.value).unwrap_or(0))
+        {
             return None;
         }
         let next = self.tok(i + n.len);
@@ -1400,17 +1487,44 @@ impl<'a> Scanner<'a> {
                 .map(|(_, m)| *m)
         })?;
         let mut used = de + 1;
-        let k = j + used;
-        let year_de = usize::from(self.tok(k).is_some_and(|t| t.is_any(&["de", "del"])));
-        let year = self
-            .tok(k + year_de)
-            .filter(|t| t.is_digits() && t.text.len() == 4)
-            .and_then(|t| t.text.parse::<i32>().ok());
-        let year = year.filter(|y| (2000..=2100).contains(y));
-        if year.is_some() {
-            used += year_de + 1;
+        // "de diciembre de 2026", "December 30, 2028", "24 de marzo del 27" (not "de marzo,
+        // del 27"): a two-digit year only in the same clause.
+        let year = year_at(self.tokens, j + used, self.today.year()).filter(|&(_, len)| {
+            !t.punct_after
+                || self
+                    .tok(j + used + len - 1)
+                    .is_some_and(|y| y.text.len() == 4)
+        });
+        if let Some((_, len)) = year {
+            used += len;
         }
-        Some((month, year, used))
+        Some((month, year.map(|(y, _)| y), used))
+    }
+
+    /// A year said apart at `i`: "2027" alone ("(2027)"), "el año que viene", "next year",
+    /// "o ano que vem", "el próximo año"; only a year near today (not "2000 pesos").
+    fn year_apart_at(&mut self, i: usize) -> Option<usize> {
+        const NEXT_YEAR: &[&str] = &[
+            "ano que viene",
+            "ano que vem",
+            "proximo ano",
+            "ano proximo",
+            "next year",
+        ];
+        if let Some(p) = NEXT_YEAR
+            .iter()
+            .find(|p| lexicon::phrase_at(self.tokens, i, p).is_some())
+        {
+            self.year_apart = self.year_apart.or(Some(self.today.year() + 1));
+            return Some(lexicon::phrase_len(p));
+        }
+        let t = self.tok(i).filter(|t| t.is_digits() && t.text.len() == 4)?;
+        let year: i32 = t.text.parse().ok()?;
+        let this = self.today.year();
+        (this..=this + 5).contains(&year).then(|| {
+            self.year_apart = self.year_apart.or(Some(year));
+            1
+        })
     }
 
     /// "la semana que viene", "en enero" (a month with no day), "en algún momento".

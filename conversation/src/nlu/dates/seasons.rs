@@ -5,14 +5,20 @@
 //!
 //! A period's stay runs from the evening before its first day off to its last day off (as "el
 //! finde" is Friday to Sunday), never from before today. A year after the name ("carnaval
-//! 2028", "semana santa de 2028") gives that year's. Winter holidays give no stay: they
+//! 2028", "semana santa de 2028", "semana santa del 28", "carnival in 2028", "el finde largo de
+//! agosto del 2028", "the October 2027 long weekend", "el día de la bandera del 27") gives that
+//! year's. A holiday named by its date or name (in Spanish, English or Portuguese) also gives
+//! its day off, where a stay said to start from it starts. Winter holidays give no stay: they
 //! last two weeks and differ by province, so the bot asks which days; nor do "las fiestas"
 //! (Christmas, New Year's or both: the bot asks which).
 
 use booking::holidays::{self, DaysOff, Season};
 use chrono::{Datelike, NaiveDate};
 
-use super::{calendar, named_holidays, words::month_of};
+use super::{
+    calendar, named_holidays,
+    words::{month_of, year_at},
+};
 use crate::nlu::{Period, PeriodMention, lexicon, normalize::Token};
 
 /// Phrases naming a period, longest first where one contains another.
@@ -125,10 +131,12 @@ pub(super) fn day_at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Na
     }
     // A national holiday said by name that makes no long weekend ("el día del trabajador" on a
     // Saturday): its day (one that does is a period: `at`).
-    if let Some((day, used)) = named_holidays::full_at(tokens, i, today)
-        && long_weekend_around(day).is_none()
-    {
-        return Some((day, used));
+    if let Some((day, used)) = named_holidays::full_at(tokens, i, today) {
+        let (day, used) = in_year_said(tokens, i + used, day, today)
+            .map_or((day, used), |(day, len)| (day, used + len));
+        if long_weekend_around(day).is_none() {
+            return Some((day, used));
+        }
     }
     let (phrase, from_easter) = DAYS
         .iter()
@@ -146,6 +154,106 @@ pub(super) fn day_at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Na
 pub(super) struct Found {
     pub(super) mention: PeriodMention,
     pub(super) stay: Option<(NaiveDate, NaiveDate)>,
+    /// The day off of the holiday the period was named by ("el feriado del 9 de julio", "el
+    /// día de la memoria", "el feriado de San Martín": its Monday when the law moves it): a
+    /// stay said to start from it ("3 noches desde el feriado de…") starts that day.
+    pub(super) holiday: Option<NaiveDate>,
+}
+
+impl Found {
+    fn named_by(mut self, legal: NaiveDate) -> Self {
+        self.holiday = Some(observed(legal));
+        self
+    }
+}
+
+/// The day off of a holiday whose legal date is `legal`: the Monday the law moves it to, or
+/// the day itself.
+fn observed(legal: NaiveDate) -> NaiveDate {
+    holidays::national_holidays(legal.year())
+        .into_iter()
+        .find(|h| h.moved_from == Some(legal))
+        .map_or(legal, |h| h.date)
+}
+
+/// `day` in the year said at `k` ("del 2027", "de 2028", "del 28"), and the tokens the year
+/// takes; `None` when no year is said there.
+fn in_year_said(
+    tokens: &[Token],
+    k: usize,
+    day: NaiveDate,
+    today: NaiveDate,
+) -> Option<(NaiveDate, usize)> {
+    let (year, len) = year_at(tokens, k, today.year())?;
+    Some((NaiveDate::from_ymd_opt(year, day.month(), day.day())?, len))
+}
+
+/// The long weekend a national holiday's legal date makes ("el finde del 17 de agosto": San
+/// Martín, moved to the Monday 16th in 2027), as a period found; `None` for a day that is no
+/// holiday or makes no long weekend.
+pub(super) fn long_weekend_of_holiday(day: NaiveDate, today: NaiveDate) -> Option<Found> {
+    let days = long_weekend_around(day).filter(|_| is_holiday(day))?;
+    Some(found(Period::LongWeekend, days, today).named_by(day))
+}
+
+/// Whether `day` is the legal date of a national holiday named by its date (Carnival and Good
+/// Friday move with Easter: they are named by name).
+fn is_holiday(day: NaiveDate) -> bool {
+    holidays::national_holidays(day.year())
+        .iter()
+        .any(|h| h.moved_from.unwrap_or(h.date) == day && h.name != "Carnaval")
+}
+
+/// "de abril", "en abril" at `k`, naming month `m` again: the tokens it takes (none when
+/// another month or nothing is there).
+fn its_month_at(tokens: &[Token], k: usize, m: u32) -> usize {
+    let lead = usize::from(
+        tokens
+            .get(k)
+            .is_some_and(|t| t.is_any(&["de", "del", "en", "in"])),
+    );
+    let same = tokens
+        .get(k + lead)
+        .and_then(month_of)
+        .is_some_and(|month| month == m);
+    if same { lead + 1 } else { 0 }
+}
+
+/// "October 2027 long weekend", "octubre finde largo" (as the bridge leaves "the October 2027
+/// long weekend"): the month, and the year, said before the long weekend; the tokens used.
+pub(super) fn month_then_long_weekend(
+    tokens: &[Token],
+    i: usize,
+    today: NaiveDate,
+) -> Option<(Named, usize)> {
+    let m = month_of(tokens.get(i)?)?;
+    let (from, year_len) = match year_at(tokens, i + 1, today.year()) {
+        Some((year, len)) => (
+            NaiveDate::from_ymd_opt(year, 1, 1).map_or(today, |d| d.max(today)),
+            len,
+        ),
+        None => (today, 0),
+    };
+    let at = i + 1 + year_len;
+    let used = 1 + year_len + long_weekend_phrase_len(tokens, at)?;
+    Some(match long_weekend_in(from, m) {
+        Some(days) => (Named::Period(found(Period::LongWeekend, days, today)), used),
+        None => (Named::NoLongWeekendIn(m), used),
+    })
+}
+
+/// How many tokens a long weekend said at `i` takes ("finde largo", "fin de semana largo"), not
+/// a bare "feriado" (any day off).
+fn long_weekend_phrase_len(tokens: &[Token], i: usize) -> Option<usize> {
+    PHRASES
+        .iter()
+        .filter(|(p, period)| {
+            *period == Period::LongWeekend
+                && !p.starts_with("feriado")
+                && lexicon::phrase_at(tokens, i, p).is_some()
+        })
+        .map(|(p, _)| lexicon::phrase_len(p))
+        .max()
 }
 
 /// What a period phrase at a token says: a period, or a long weekend asked for in a month that
@@ -154,6 +262,9 @@ pub(super) struct Found {
 pub(super) enum Named {
     Period(Found),
     NoLongWeekendIn(u32),
+    /// A holiday named by its date or name that makes no long weekend ("el feriado del 20 de
+    /// junio de 2028", a Tuesday): its day off, where a stay said from it starts.
+    HolidayAlone(NaiveDate),
 }
 
 /// How many tokens a period phrase at `i` takes ("carnaval", "el finde largo"), if one is
@@ -173,10 +284,23 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
         .filter(|(p, _)| lexicon::phrase_at(tokens, i, p).is_some())
         .max_by_key(|(p, _)| lexicon::phrase_len(p))
     else {
-        // "para el día de la bandera": the long weekend it makes (a day alone is `day_at`'s).
-        let (day, used) = named_holidays::full_at(tokens, i, today)?;
+        // "para el día de la bandera": the long weekend it makes (a day alone is `day_at`'s);
+        // "del 2027": that year's.
+        let (day, mut used) = named_holidays::full_at(tokens, i, today)?;
+        // "the Flag Day long weekend in 2027", "the Malvinas Day long weekend in April 2027":
+        // its long weekend, and its own month, said after the name.
+        used += long_weekend_phrase_len(tokens, i + used).unwrap_or(0);
+        used += its_month_at(tokens, i + used, day.month());
+        let day = match in_year_said(tokens, i + used, day, today) {
+            Some((day, len)) => {
+                used += len;
+                day
+            }
+            None => day,
+        };
         let days = long_weekend_around(day)?;
-        return Some((Named::Period(found(Period::LongWeekend, days, today)), used));
+        let found = found(Period::LongWeekend, days, today).named_by(day);
+        return Some((Named::Period(found), used));
     };
     let mut used = lexicon::phrase_len(phrase);
     let days = match period {
@@ -195,18 +319,35 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
             if bare_holiday && month.is_none() && day_said.is_none() && !the_coming_one(tokens, i) {
                 return None;
             }
-            // The long weekend around that day.
-            if let Some((day, len)) = day_said {
+            // The long weekend around that day (of the year said after it: "el feriado de San
+            // Martín del 2027").
+            if let Some((mut day, len)) = day_said {
                 used += len;
+                if let Some((in_year, len)) = in_year_said(tokens, i + used, day, today) {
+                    day = in_year;
+                    used += len;
+                }
                 return Some(match long_weekend_around(day) {
-                    Some(days) => (Named::Period(found(Period::LongWeekend, days, today)), used),
+                    Some(days) => {
+                        let found = found(Period::LongWeekend, days, today).named_by(day);
+                        (Named::Period(found), used)
+                    }
+                    None if is_holiday(day) => (Named::HolidayAlone(observed(day)), used),
                     None => (Named::NoLongWeekendIn(day.month()), used),
                 });
             }
             match month {
                 Some(m) => {
                     used += 2;
-                    match long_weekend_in(today, m) {
+                    // "el finde largo de agosto del 2028", "de novembro de 2028": that year's.
+                    let from = match year_at(tokens, i + used, today.year()) {
+                        Some((year, len)) => {
+                            used += len;
+                            NaiveDate::from_ymd_opt(year, 1, 1).map_or(today, |d| d.max(today))
+                        }
+                        None => today,
+                    };
+                    match long_weekend_in(from, m) {
                         Some(days) => {
                             // "El finde largo de julio, el del 9 (de julio)", "el de agosto, el
                             // del diecisiete": the holiday it is named after, said again, is
@@ -221,20 +362,11 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
             }
         }
         _ => {
-            // "carnaval 2028", "semana santa de 2028", "año nuevo 2028": that year's.
-            let de = usize::from(
-                tokens
-                    .get(i + used)
-                    .is_some_and(|t| t.is_any(&["de", "del"])),
-            );
-            let year = tokens
-                .get(i + used + de)
-                .filter(|t| t.is_digits() && t.text.len() == 4)
-                .and_then(|t| t.text.parse::<i32>().ok())
-                .filter(|y| (2000..=2100).contains(y));
-            let from = match year {
-                Some(y) => {
-                    used += de + 1;
+            // "carnaval 2028", "semana santa de 2028", "semana santa del 28", "carnival in
+            // 2028", "año nuevo 2028": that year's.
+            let from = match year_at(tokens, i + used, today.year()) {
+                Some((y, len)) => {
+                    used += len;
                     // New Year's Day 2028 ends the year-end of 2027.
                     let base = if *phrase == "ano nuevo" { y - 1 } else { y };
                     NaiveDate::from_ymd_opt(base, 1, 1).map_or(today, |d| d.max(today))
@@ -318,7 +450,11 @@ fn found(period: Period, days: DaysOff, today: NaiveDate) -> Found {
         first_day_off: days.first,
         last_day_off: days.last,
     };
-    Found { mention, stay }
+    Found {
+        mention,
+        stay,
+        holiday: None,
+    }
 }
 
 /// "el del 9", "el 17 de agosto", "el del día 9" at `j` after a long weekend of month `m`: a

@@ -161,6 +161,36 @@ pub(super) fn month_after_a_day(t: &Token) -> Option<u32> {
     near.all(|m| m == first).then_some(first)
 }
 
+/// How many years ahead a two-digit year said alone ("semana santa del 28") may be: further
+/// it is rather a day.
+const SHORT_YEAR_AHEAD: i32 = 5;
+
+/// A year said at `k`, after a date, a holiday or a period: "2028", "de 2028", "del 2028", "en
+/// 2028" ("in 2028", "em 2028" as the bridge leaves them), or the two digits of a year near
+/// `this_year` after "del" ("el 24 de marzo del 27", "semana santa del 28"), not when a month
+/// or a range follows it ("del 27 de marzo", "del 27 al 29": days). The year and the tokens it
+/// takes.
+pub(super) fn year_at(tokens: &[Token], k: usize, this_year: i32) -> Option<(i32, usize)> {
+    const BEFORE: &[&str] = &["de", "del", "d", "en", "em", "in", "of", "do", "para"];
+    let lead = usize::from(tokens.get(k).is_some_and(|t| t.is_any(BEFORE)));
+    let t = tokens.get(k + lead).filter(|t| t.is_digits())?;
+    let value: i32 = t.text.parse().ok()?;
+    let used = lead + 1;
+    if t.text.len() == 4 {
+        return (2000..=2100).contains(&value).then_some((value, used));
+    }
+    let after_del = tokens.get(k).is_some_and(|t| t.is_any(&["del", "do"]));
+    let year = 2000 + value;
+    let near = (this_year..=this_year + SHORT_YEAR_AHEAD).contains(&year);
+    let next = tokens.get(k + used);
+    let a_day_after = next.is_some_and(|n| {
+        n.is_any(&["de", "d", "al", "a", "hasta", "y"])
+            || month_of(n).is_some()
+            || n.is_any(NOT_A_DAY_AFTER)
+    });
+    (t.text.len() == 2 && after_del && near && !a_day_after).then_some((year, used))
+}
+
 /// Two- or four-digit year.
 pub(super) fn full_year(v: u32, digits: usize) -> i32 {
     let v = i32::try_from(v).unwrap_or(0);

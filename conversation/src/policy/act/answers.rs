@@ -243,7 +243,25 @@ pub(super) fn answers(
         return out;
     }
     for f in features {
-        out.extend(yes_no(*f));
+        // "¿La Lenga tiene jacuzzi? ¿y la Ñire?": a no for each cabin named that lacks it (which
+        // says the ones that have it), not only the yes of the one that has it.
+        let each = named.is_none() && *f != Feature::Pets && f.of_the_cabin();
+        let lacking: Vec<&booking::Accommodation> = compared
+            .iter()
+            .filter(|a| each && !info::has(a, *f))
+            .collect();
+        if lacking.is_empty() || lacking.len() == compared.len() {
+            out.extend(yes_no(*f));
+            continue;
+        }
+        let word = words.iter().find(|(g, _)| g == f).map(|(_, w)| *w);
+        for a in lacking {
+            out.extend(
+                info::yes_no_at(lang, (*f, word), facts.place, (all, Some(&a.name)), asked)
+                    .into_iter()
+                    .map(Effect::Say),
+            );
+        }
     }
     if let Some(words) = described {
         out.extend(described_beside(lang, facts, named, words));

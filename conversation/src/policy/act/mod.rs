@@ -369,6 +369,17 @@ fn carry_out(
 }
 
 /// The stay the slots hold, if complete.
+/// What the guest asked of the cabin they switch to ("mejor la Ñire, tiene jacuzzi ¿no?"),
+/// answered for it: said before the move.
+pub(crate) fn answered_for(
+    s: &ConversationState,
+    u: &Understanding,
+    cabin: &str,
+    facts: &Facts<'_>,
+) -> Vec<Effect> {
+    answers(s, (Some(cabin), &[]), facts, Questions::of(u), None)
+}
+
 pub(crate) fn stay_of_state(s: &ConversationState) -> Option<StayDates> {
     stay_of(s.check_in?, s.check_out?)
 }
