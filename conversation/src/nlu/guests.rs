@@ -769,6 +769,7 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
         || the_n
         || going
         || at(p).is_some_and(|t| t.is_any(COUNT_CONTEXT))
+        || wanting_to_go(tokens, p)
         // "she's not coming, back to 2", "de vuelta a 2": the party said again.
         || at(p).is_some_and(|t| t.is_any(&["to", "hasta", "a", "al"]))
             && p > 0
@@ -836,6 +837,31 @@ fn note_base(tokens: &[Token], i: usize, v: u32, tally: &mut Tally) {
         tally.count_end = Some(i + 1);
         tally.retracted = false;
     }
+}
+
+/// "Queremos ir 2", "pensábamos viajar 4", "vamos a ir 3", "queremos ir em 4": the word at
+/// `p`, right before a number, is a going verb's infinitive after a verb of wanting or
+/// planning, so the number is the party going (a date's day is consumed before this).
+fn wanting_to_go(tokens: &[Token], p: usize) -> bool {
+    #[rustfmt::skip]
+    const GOING: &[&str] = &["ir", "irnos", "viajar", "venir", "vir"];
+    #[rustfmt::skip]
+    const WANTING: &[&str] = &[
+        "queremos", "queriamos", "quisieramos", "querriamos", "pensamos", "pensabamos",
+        "planeamos", "planeabamos", "podemos", "podriamos", "tenemos", "gustaria", "deberiamos",
+        "esperamos", "vamos", "pretendemos", "precisamos", "iriamos",
+    ];
+    let at = |k: usize| tokens.get(k);
+    if p == 0 || !at(p).is_some_and(|t| t.is_any(GOING)) {
+        return false;
+    }
+    // "vamos a ir 3", "vamos a viajar 4": the "a" of the future between them.
+    let before = if at(p - 1).is_some_and(|t| t.is("a")) && p >= 2 {
+        p - 2
+    } else {
+        p - 1
+    };
+    at(before).is_some_and(|t| t.is_any(WANTING))
 }
 
 /// Between `from` and `to`, the guest takes back what they said: a word of correction

@@ -8594,3 +8594,20 @@ fn a_day_said_with_its_holiday_and_nights_is_the_check_in() {
         );
     }
 }
+
+#[test]
+fn conv85_a_party_said_after_a_going_verb_is_read() {
+    for (text, n) in [
+        ("Hola queremos ir 2 del 21 al 24 de junio, que tienen", 2),
+        ("queriamos ir 4 en marzo", 4),
+        ("vamos a ir 3 del 5 al 8 de abril", 3),
+        ("pensabamos viajar 6 para semana santa", 6),
+        ("queremos ir em 4 de 10 a 13 de maio", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+    // A date's day after the verb is no party.
+    for text in ["queremos ir 2 de junio", "queremos ir el 2 de junio"] {
+        assert_eq!(read(text).guests, None, "{text}");
+    }
+}

@@ -141,7 +141,11 @@
 //! `cases_conv84.txt`, the hard middle and end of a booking in the three languages: dates
 //! moved, nights added, people, dogs and babies added, cabins switched after a hold, taken
 //! dates with the old hold kept, unpaid and paid cancellations, the voucher's facts, questions
-//! after paying and guests who say no or change their mind twice)
+//! after paying and guests who say no or change their mind twice;
+//! `cases_conv85.txt`, ordinary multi-turn exchanges, one bullet at the heart of each, mostly
+//! Argentine WhatsApp with English and Brazilian guests: prices by name, offers pointed at,
+//! corrections and cancels right after a hold, groups, yes/no questions, holidays, colloquial
+//! forms, dates in their own forms and the voucher)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -424,6 +428,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv82.txt", include_str!("cases_conv82.txt")),
     ("cases_conv83.txt", include_str!("cases_conv83.txt")),
     ("cases_conv84.txt", include_str!("cases_conv84.txt")),
+    ("cases_conv85.txt", include_str!("cases_conv85.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -403,6 +403,7 @@ mod conv81;
 mod conv82;
 mod conv83;
 mod conv84;
+mod conv85;
 mod eighteenth;
 mod eighth;
 mod eleventh;
