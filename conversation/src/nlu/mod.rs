@@ -535,7 +535,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             .filter(|clause| clause.len() < rest.len())
             .any(|clause| {
                 let said = clause_said(clause);
-                (asks::after_a_thing(&said)
+                // "¿Para cuántos es la Coihue? ¿tiene deck?": a thing asked beside a cabin
+                // named is asked of it, and its description answers.
+                ((asks::after_a_thing(&said) && accommodation.is_none())
                     || asks::papers(&said)
                     || asks::sells(&said)
                     || asks::service(&said))

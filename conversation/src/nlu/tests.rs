@@ -8611,3 +8611,30 @@ fn conv85_a_party_said_after_a_going_verb_is_read() {
         assert_eq!(read(text).guests, None, "{text}");
     }
 }
+
+#[test]
+fn a_cabins_size_asked_is_how_many_it_sleeps() {
+    for text in [
+        "la Coihue es grande?",
+        "que tan grande es la Lenga?",
+        "la Ñire es amplia?",
+        "es espaciosa la Coihue?",
+        "how big is the Coihue?",
+        "is it big enough for 6?",
+        "a Coihue é grande?",
+        "a Lenga é espaçosa?",
+    ] {
+        assert!(
+            read(text).topics.contains(&InfoTopic::Capacity),
+            "{text}: {:?}",
+            read(text)
+        );
+    }
+    // A thing asked beside a cabin named is asked of it: no question passed to a person.
+    for text in [
+        "para cuantos es la Coihue? tiene deck?",
+        "la Coihue es grande? tiene deck?",
+    ] {
+        assert!(!read(text).aside_question, "{text}: {:?}", read(text));
+    }
+}
