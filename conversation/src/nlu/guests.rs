@@ -970,7 +970,7 @@ fn left_with(tokens: &[Token], i: usize) -> bool {
 /// owner or an article ("me, my partner and our toddler", "yo, mi señora y el nene": one each)
 /// and each pair named with "mis"/"nuestros" ("mis viejos", "my parents": two; counted
 /// children are added apart). Only when the speaker is there ("yo", "con mi…", "con mis
-/// viejos", "para mí y…", "… and me" closing the list).
+/// viejos", "para mí y…", "para mí, …", "… and me" closing the list).
 fn household(tokens: &[Token]) -> Option<u32> {
     const MINE: &[&str] = &["mi", "nuestra", "nuestro", "nuestros"];
     const CHILD_LEAD: &[&str] = &["mi", "nuestra", "nuestro", "nuestros", "el", "la"];
@@ -989,7 +989,11 @@ fn household(tokens: &[Token]) -> Option<u32> {
             || (is(i, "con")
                 && (tokens.get(i + 1).is_some_and(|t| t.is_any(MINE)) || pair_at(i + 1))
                 && !left_with(tokens, i))
-            || (is(i, "mi") && i > 0 && is(i - 1, "para") && is(i + 1, "y"))
+            // "para mí y mi pareja", "para mí, mi pareja y el nene".
+            || (is(i, "mi")
+                && i > 0
+                && is(i - 1, "para")
+                && (is(i + 1, "y") || tokens[i].punct_after))
             || closing_me(tokens, i)
     });
     if !speaker {
@@ -1600,6 +1604,9 @@ mod tests {
         assert_eq!(guests("para 2 cabañas"), None);
         assert_eq!(guests("hola"), None);
         assert_eq!(guests("para mi y mi pareja"), Some(2));
+        assert_eq!(guests("para mí, mi pareja y el nene"), Some(3));
+        assert_eq!(guests("para mi, mi esposa y mis 2 hijos"), Some(4));
+        assert_eq!(guests("para mi, es mejor la coihue"), None);
         assert_eq!(guests("y si fueramos 4?"), Some(4));
         assert_eq!(guests("seamos 5"), Some(5));
         assert_eq!(guests("yo, mi mujer y los 3 chicos"), Some(5));
