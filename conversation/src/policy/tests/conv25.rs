@@ -9,12 +9,6 @@
 
 use super::*;
 
-fn moved(t: &Turn) -> bool {
-    t.effects
-        .iter()
-        .any(|e| matches!(e, Effect::MoveHold { .. }))
-}
-
 #[test]
 fn the_balance_asked_after_a_hold_says_how_much_and_when() {
     // The Coihue, 2 nights at $ 90.000: $ 180.000, deposit $ 54.000, balance $ 126.000.

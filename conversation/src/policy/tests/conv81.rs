@@ -77,12 +77,7 @@ fn a_switch_said_with_its_reason_moves_the_hold_and_answers_the_reason() {
     ] {
         let t = world.run(&after_hold(), text);
         let s = said(&t);
-        assert!(
-            t.effects
-                .iter()
-                .any(|e| matches!(e, Effect::MoveHold { .. })),
-            "{text}: {s}"
-        );
+        assert!(moved(&t), "{text}: {s}");
         let lower = s.to_lowercase();
         assert!(
             s.contains("Lenga") && (lower.contains("pileta") || lower.contains("pool")),
@@ -96,13 +91,7 @@ fn a_switch_said_with_its_reason_moves_the_hold_and_answers_the_reason() {
         "mejor la arrayan, acepta perros no?",
     ] {
         let t = world.run(&after_hold(), text);
-        assert!(
-            !t.effects
-                .iter()
-                .any(|e| matches!(e, Effect::MoveHold { .. })),
-            "{text}: {}",
-            said(&t)
-        );
+        assert!(!moved(&t), "{text}: {}", said(&t));
     }
 }
 

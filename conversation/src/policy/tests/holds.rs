@@ -229,21 +229,11 @@ fn after_a_hold_bare_new_values_correct_it_and_an_explicit_question_is_another_s
     let w = coihue_hold(false);
     for text in ["somos 3", "es del 16 al 18", "del 16 al 18 entonces"] {
         let t = w.run(&after_hold(), text);
-        assert!(
-            t.effects
-                .iter()
-                .any(|e| matches!(e, Effect::MoveHold { .. })),
-            "{text}: {:?}",
-            t.effects
-        );
+        assert!(moved(&t), "{text}: {:?}", t.effects);
     }
     let t = w.run(&after_hold(), "¿y tienen lugar del 20 al 22 de diciembre?");
     assert!(t.state.offer.is_some(), "{}", said(&t));
-    assert!(
-        !t.effects
-            .iter()
-            .any(|e| matches!(e, Effect::MoveHold { .. }))
-    );
+    assert!(!moved(&t));
 }
 
 #[test]
@@ -276,13 +266,7 @@ fn a_hold_is_corrected_even_after_the_conversation_forgot_its_stay() {
         &after_hold(),
         "quiero reservar otra cabaña del 20 al 22 de diciembre",
     );
-    assert!(
-        !t.effects
-            .iter()
-            .any(|e| matches!(e, Effect::MoveHold { .. })),
-        "{:?}",
-        t.effects
-    );
+    assert!(!moved(&t), "{:?}", t.effects);
 }
 
 #[test]

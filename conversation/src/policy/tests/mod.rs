@@ -180,6 +180,13 @@ fn booked(t: &Turn) -> Option<Booking> {
     })
 }
 
+/// The turn moved a hold.
+fn moved(t: &Turn) -> bool {
+    t.effects
+        .iter()
+        .any(|e| matches!(e, Effect::MoveHold { .. }))
+}
+
 /// The turn let a hold go.
 fn released(t: &Turn) -> bool {
     t.effects

@@ -27,13 +27,7 @@ fn a_move_after_a_hold_to_the_cabin_that_has_it_moves_the_hold() {
     // A question about it is answered; the hold stays.
     for text in ["¿la lenga tiene pileta?", "cual tiene pileta?"] {
         let t = w.run(&after_hold(), text);
-        assert!(
-            !t.effects
-                .iter()
-                .any(|e| matches!(e, Effect::MoveHold { .. })),
-            "{text}: {}",
-            said(&t)
-        );
+        assert!(!moved(&t), "{text}: {}", said(&t));
     }
 }
 

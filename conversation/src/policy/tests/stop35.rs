@@ -66,13 +66,7 @@ fn that_one_after_a_no_for_the_hold_is_the_cabin_that_has_it() {
     }
     let asked = w.run(&ConversationState::default(), "tiene parrilla?");
     let t = w.run(&asked.state, "dale esa");
-    assert!(
-        !t.effects
-            .iter()
-            .any(|e| matches!(e, Effect::MoveHold { .. })),
-        "{}",
-        said(&t)
-    );
+    assert!(!moved(&t), "{}", said(&t));
 }
 
 /// "¿Tiene pileta?" of the option proposed (the Arrayán), which has none, while the Lenga alone
