@@ -973,7 +973,8 @@ fn left_with(tokens: &[Token], i: usize) -> bool {
 /// viejos", "para mí y…", "para mí, …", "… and me" closing the list).
 fn household(tokens: &[Token]) -> Option<u32> {
     const MINE: &[&str] = &["mi", "nuestra", "nuestro", "nuestros"];
-    const CHILD_LEAD: &[&str] = &["mi", "nuestra", "nuestro", "nuestros", "el", "la"];
+    // Portuguese children come bridged with their own articles ("e o bebê": "y o bebe").
+    const CHILD_LEAD: &[&str] = &["mi", "nuestra", "nuestro", "nuestros", "el", "la", "o", "a"];
     // "my parents" and "meus pais" come bridged as "mi parents", "mi pais".
     const MY_PAIR: &[&str] = &["mis", "nuestros", "mi", "meus", "nossos"];
     let is = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.is(w));

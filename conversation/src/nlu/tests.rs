@@ -8638,3 +8638,13 @@ fn a_cabins_size_asked_is_how_many_it_sleeps() {
         assert!(!read(text).aside_question, "{text}: {:?}", read(text));
     }
 }
+
+#[test]
+fn a_portuguese_household_counts_its_children_with_their_articles() {
+    for (text, n) in [
+        ("pra mim, minha esposa e o bebê", 3),
+        ("eu, meu marido e a nossa filha", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+}
