@@ -306,12 +306,10 @@ pub(crate) fn quote(
                         .collect();
                     let alone: Option<(StayDates, OfferLine<'_>)> =
                         alone.first().map(|(at, a)| (*at, texts::offer_line(a, at)));
-                    let taken: Vec<&str> = occupancy
-                        .accommodations
-                        .iter()
-                        .filter(|a| a.fits(guests.get()) && (!s.pets || a.pets_allowed))
-                        .map(|a| a.name.as_str())
-                        .collect();
+                    let taken: Vec<&str> =
+                        sleeping_alone(occupancy.accommodations, guests.get(), s.pets)
+                            .map(|a| a.name.as_str())
+                            .collect();
                     texts::combination_none_alone(
                         lang,
                         (&stay, guests.get()),
@@ -362,6 +360,17 @@ pub(crate) fn quote(
     offer_dated(s, &alternatives, guests, replaces, effects, |lines| {
         prefix + &texts::alternatives(lang, &stay, guests.get(), lines)
     })
+}
+
+/// The cabins that sleep a party of `guests` on their own, and its pet when one comes.
+pub(crate) fn sleeping_alone(
+    accommodations: &[Accommodation],
+    guests: u16,
+    pets: bool,
+) -> impl Iterator<Item = &Accommodation> {
+    accommodations
+        .iter()
+        .filter(move |a| a.fits(guests) && (!pets || a.pets_allowed))
 }
 
 /// The nearest stays of the same nights (at most `max`, a week either way) on which `cabin`

@@ -274,4 +274,12 @@ impl DayRef {
             None => day_ok,
         }
     }
+
+    /// The day it names: exact with a year, else the next such date from `today`.
+    pub(super) fn date_from(self, today: NaiveDate) -> Option<NaiveDate> {
+        match (self.year, self.month) {
+            (Some(y), Some(m)) => NaiveDate::from_ymd_opt(y, m, self.day),
+            (_, m) => calendar::first_on_or_after(today, self.day, m),
+        }
+    }
 }

@@ -348,7 +348,7 @@ fn weekdays_of_weekend(scan: &mut Scan, today: NaiveDate) {
     {
         return;
     }
-    let Some((friday, sunday)) = day_date(today, r).and_then(calendar::weekend_of) else {
+    let Some((friday, sunday)) = r.date_from(today).and_then(calendar::weekend_of) else {
         return;
     };
     let start = others.iter().find(|m| m.role != Role::End);
@@ -492,7 +492,7 @@ fn start_date(
             calendar::weekend(today, following).map(|(a, b)| (a, Some(b)))
         }
         Kind::WeekendOf(r) => {
-            let (friday, sunday) = calendar::weekend_of(day_date(today, r)?)?;
+            let (friday, sunday) = calendar::weekend_of(r.date_from(today)?)?;
             Some((friday.max(today), Some(sunday)))
         }
         Kind::Weekday { wd, this } => {
@@ -511,7 +511,7 @@ fn start_date(
                     info.weekday_mismatch = mismatch;
                     d
                 }
-                _ => day_date(today, r)?,
+                _ => r.date_from(today)?,
             };
             Some((d, None))
         }
@@ -525,7 +525,7 @@ fn end_date(kind: Kind, check_in: NaiveDate, today: NaiveDate) -> Option<NaiveDa
         Kind::Fixed(d) => d,
         Kind::Tonight => return None,
         Kind::Weekend { following } => calendar::weekend(today, following)?.1,
-        Kind::WeekendOf(r) => calendar::weekend_of(day_date(today, r)?)?.1,
+        Kind::WeekendOf(r) => calendar::weekend_of(r.date_from(today)?)?.1,
         Kind::Weekday { wd, .. } => calendar::weekday_after(check_in, wd)?,
         Kind::Day(r) => day_after(check_in, r)?,
         // "24, 25 y 26": the last night is the 26th, so the guest leaves on the 27th.
@@ -557,14 +557,6 @@ fn inherit_month(start: DayRef, end: Option<Kind>) -> DayRef {
         month: Some(month),
         year: start.year.or(year),
         ..start
-    }
-}
-
-/// A day: exact with a year, else the next such date from today.
-fn day_date(today: NaiveDate, r: DayRef) -> Option<NaiveDate> {
-    match (r.year, r.month) {
-        (Some(y), Some(m)) => NaiveDate::from_ymd_opt(y, m, r.day),
-        (_, m) => calendar::first_on_or_after(today, r.day, m),
     }
 }
 

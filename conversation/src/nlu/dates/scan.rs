@@ -672,9 +672,7 @@ impl<'a> Scanner<'a> {
         }
         // "el finde que viene", "o fim de semana que vem" ("el finde siguiente" is read in
         // context, a week after the stay talked about: see `Understanding::following_week`).
-        let que_viene = ["que viene", "que vem"]
-            .iter()
-            .any(|p| lexicon::phrase_at(self.tokens, i + n, p).is_some());
+        let que_viene = self.que_viene_at(i + n);
         if que_viene {
             n += 2;
         }
@@ -752,10 +750,7 @@ impl<'a> Scanner<'a> {
         if arrival.role == Role::End {
             return None;
         }
-        let day = match (r.year, r.month) {
-            (Some(y), Some(m)) => NaiveDate::from_ymd_opt(y, m, r.day),
-            (_, m) => calendar::first_on_or_after(self.today, r.day, m),
-        }?;
+        let day = r.date_from(self.today)?;
         calendar::weekend_of(day)
             .map(|(_, sunday)| sunday)
             .filter(|sunday| *sunday > day)
@@ -798,10 +793,7 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        let mut after = if ["que viene", "que vem"]
-            .iter()
-            .any(|p| lexicon::phrase_at(self.tokens, k + 1, p).is_some())
-        {
+        let mut after = if self.que_viene_at(k + 1) {
             2
         } else if self.tok(k + 1).is_some_and(|t| {
             t.is_any(&[
@@ -828,15 +820,18 @@ impl<'a> Scanner<'a> {
         Some(k + 1 + after - j)
     }
 
+    /// "que viene", "que vem" at `k` (two tokens).
+    fn que_viene_at(&self, k: usize) -> bool {
+        ["que viene", "que vem"]
+            .iter()
+            .any(|p| lexicon::phrase_at(self.tokens, k, p).is_some())
+    }
+
     /// The long weekend of a national holiday said by its date with its month ("del 17 de
     /// agosto", "del 9 de julio de 2027").
     fn holiday_long_weekend(&self, r: DayRef) -> Option<super::seasons::Found> {
-        let month = r.month?;
-        let day = match r.year {
-            Some(y) => NaiveDate::from_ymd_opt(y, month, r.day)?,
-            None => calendar::first_on_or_after(self.today, r.day, Some(month))?,
-        };
-        super::seasons::long_weekend_of_holiday(day, self.today)
+        r.month?;
+        super::seasons::long_weekend_of_holiday(r.date_from(self.today)?, self.today)
     }
 
     /// "del 20", "de 20 de noviembre" right after "finde": which weekend.

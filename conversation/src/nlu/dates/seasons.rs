@@ -177,6 +177,12 @@ fn observed(legal: NaiveDate) -> NaiveDate {
         .map_or(legal, |h| h.date)
 }
 
+/// Where a period is looked for in a year said ("semana santa 2028"): its first day, or today
+/// when that has passed.
+fn from_year(year: i32, today: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 1, 1).map_or(today, |d| d.max(today))
+}
+
 /// `day` in the year said at `k` ("del 2027", "de 2028", "del 28"), and the tokens the year
 /// takes; `None` when no year is said there.
 fn in_year_said(
@@ -229,10 +235,7 @@ pub(super) fn month_then_long_weekend(
 ) -> Option<(Named, usize)> {
     let m = month_of(tokens.get(i)?)?;
     let (from, year_len) = match year_at(tokens, i + 1, today.year()) {
-        Some((year, len)) => (
-            NaiveDate::from_ymd_opt(year, 1, 1).map_or(today, |d| d.max(today)),
-            len,
-        ),
+        Some((year, len)) => (from_year(year, today), len),
         None => (today, 0),
     };
     let at = i + 1 + year_len;
@@ -344,7 +347,7 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
                     let from = match year_at(tokens, i + used, today.year()) {
                         Some((year, len)) => {
                             used += len;
-                            NaiveDate::from_ymd_opt(year, 1, 1).map_or(today, |d| d.max(today))
+                            from_year(year, today)
                         }
                         None => today,
                     };
@@ -370,7 +373,7 @@ pub(super) fn at(tokens: &[Token], i: usize, today: NaiveDate) -> Option<(Named,
                     used += len;
                     // New Year's Day 2028 ends the year-end of 2027.
                     let base = if *phrase == "ano nuevo" { y - 1 } else { y };
-                    NaiveDate::from_ymd_opt(base, 1, 1).map_or(today, |d| d.max(today))
+                    from_year(base, today)
                 }
                 None => today,
             };

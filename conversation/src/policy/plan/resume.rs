@@ -44,10 +44,7 @@ pub(super) fn resume(
             .and_then(|n| facts.accommodation(n))
             .filter(|a| a.fits(offer.guests))
             .or_else(|| {
-                facts
-                    .accommodations()
-                    .iter()
-                    .filter(|a| a.fits(offer.guests) && (!s.pets || a.pets_allowed))
+                crate::policy::quote::sleeping_alone(facts.accommodations(), offer.guests, s.pets)
                     .min_by_key(|a| a.capacity)
             });
         let Some(one) = one else {
