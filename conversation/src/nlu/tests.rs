@@ -8648,3 +8648,20 @@ fn a_portuguese_household_counts_its_children_with_their_articles() {
         assert_eq!(read(text).guests, Some(n), "{text}");
     }
 }
+
+#[test]
+fn an_option_preferred_by_its_place_is_a_pick_by_position() {
+    for (text, n) in [
+        ("Hola,\nPrefiero la segunda opción.\nDiego", 2),
+        ("prefiero la segunda opcion", 2),
+        ("Hi, I'd rather take the second option", 2),
+        ("Oi, prefiro a segunda opção", 2),
+        ("la primera", 1),
+    ] {
+        assert_eq!(
+            read(text).choice,
+            Some(crate::nlu::Choice::Position(n)),
+            "{text}"
+        );
+    }
+}
