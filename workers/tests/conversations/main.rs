@@ -148,7 +148,10 @@
 //! forms, dates in their own forms and the voucher;
 //! `cases_conv86.txt`, ordinary Argentine multi-turn exchanges where the guest wanders: a
 //! question mid-booking and back to the offer, people and dates changed around a hold, cancels,
-//! prices by name, groups, holidays, yes/no questions, voice notes, emails and the voucher)
+//! prices by name, groups, holidays, yes/no questions, voice notes, emails and the voucher;
+//! `cases_conv87.txt`, a blind set of English-speaking and Brazilian guests over every bullet
+//! in their own forms: dates, people, offers pointed at, corrections, cancels, groups, yes/no
+//! questions, a language switched mid-conversation, paying and the voucher)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -433,6 +436,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv84.txt", include_str!("cases_conv84.txt")),
     ("cases_conv85.txt", include_str!("cases_conv85.txt")),
     ("cases_conv86.txt", include_str!("cases_conv86.txt")),
+    ("cases_conv87.txt", include_str!("cases_conv87.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

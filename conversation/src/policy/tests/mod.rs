@@ -412,6 +412,7 @@ mod conv83;
 mod conv84;
 mod conv85;
 mod conv86;
+mod conv87;
 mod eighteenth;
 mod eighth;
 mod eleventh;
