@@ -145,7 +145,11 @@
 //! `cases_conv85.txt`, ordinary multi-turn exchanges, one bullet at the heart of each, mostly
 //! Argentine WhatsApp with English and Brazilian guests: prices by name, offers pointed at,
 //! corrections and cancels right after a hold, groups, yes/no questions, holidays, colloquial
-//! forms, dates in their own forms and the voucher)
+//! forms, dates in their own forms and the voucher;
+//! `cases_conv88.txt`, the hard parts of a booking's middle and end in the three languages:
+//! groups of 8 to 14 held together and paid once, corrections after a hold into taken dates,
+//! a night added or taken off, cabins switched after a hold, unpaid and paid cancels, a no
+//! turned into a yes, questions after paying and offers pointed at by attribute)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -429,6 +433,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv83.txt", include_str!("cases_conv83.txt")),
     ("cases_conv84.txt", include_str!("cases_conv84.txt")),
     ("cases_conv85.txt", include_str!("cases_conv85.txt")),
+    ("cases_conv88.txt", include_str!("cases_conv88.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
