@@ -8648,3 +8648,26 @@ fn a_portuguese_household_counts_its_children_with_their_articles() {
         assert_eq!(read(text).guests, Some(n), "{text}");
     }
 }
+
+#[test]
+fn a_verb_of_keeping_with_the_stay_as_it_was_keeps_it_as_is() {
+    for text in [
+        "ah bueno entonces dejamos las fechas que teniamos",
+        "no bueno deja la reserva como estaba",
+        "mantené las fechas originales",
+        "ok then keep the dates we had",
+        "fine, leave the booking as it was",
+        "então deixa as datas que a gente tinha",
+        "mantém a reserva como estava",
+    ] {
+        assert!(read(text).keeps_as_is, "{text}");
+    }
+    // Leaving a day before, staying one more night: no stay kept as it was.
+    for text in [
+        "nos quedamos una noche mas",
+        "we leave the day before",
+        "dejamos el auto en la entrada?",
+    ] {
+        assert!(!read(text).keeps_as_is, "{text}");
+    }
+}
