@@ -8671,3 +8671,46 @@ fn a_verb_of_keeping_with_the_stay_as_it_was_keeps_it_as_is() {
         assert!(!read(text).keeps_as_is, "{text}");
     }
 }
+
+#[test]
+fn nights_said_with_a_holiday_are_the_stay_from_its_arrival() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "para navidad, 3 noches, somos 2",
+            "2026-12-24",
+            "2026-12-27",
+        ),
+        (
+            "for christmas, 3 nights, 2 of us",
+            "2026-12-24",
+            "2026-12-27",
+        ),
+        ("pro natal, 3 noites", "2026-12-24", "2026-12-27"),
+        ("semana santa 2 noches somos 4", "2027-03-25", "2027-03-27"),
+        ("para fin de año 5 noches", "2026-12-30", "2027-01-04"),
+        (
+            "para año nuevo llegamos el 29, 4 noches",
+            "2026-12-29",
+            "2027-01-02",
+        ),
+        (
+            "finde largo de agosto, 4 noches",
+            "2027-08-13",
+            "2027-08-17",
+        ),
+        // Nights added stretch the holiday's stay instead.
+        (
+            "para carnaval, nos quedamos una noche mas",
+            "2027-02-05",
+            "2027-02-10",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}

@@ -43,9 +43,9 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
     // "From 3/3 to 7/3": two dates of one month written day first (month first they would be
     // months apart), as a European guest writes them in English.
     let english = english && !tokens.iter().any(day_first_only) && !one_month_day_first(&tokens);
-    let replaced = phrases(&goes_for(praise(portuguese_close(portuguese_ten(
-        portuguese_weekdays(instead::new_value_with_unit(settle::as_paying(
-            dialects::read(tokens),
+    let replaced = phrases(&goes_for(size_asked(praise(portuguese_close(
+        portuguese_ten(portuguese_weekdays(instead::new_value_with_unit(
+            settle::as_paying(dialects::read(tokens)),
         ))),
     )))));
     months_after_days(replaced)
@@ -93,6 +93,35 @@ fn praise(mut tokens: Vec<Token>) -> Vec<Token> {
             tokens[i].text = "genial".to_owned();
             tokens[i].known = true;
         }
+    }
+    tokens
+}
+
+/// "Is the Coihue big?", "is the Lenga large enough?", "is the Ñire a big cabin?": a question
+/// opened by "is"/"are" that ends on a word of size asks how big it is, as "¿es grande?"
+/// does; "is the big one free?" and "a big cabin for 6" (a choice, not a question of size)
+/// stay as written.
+fn size_asked(mut tokens: Vec<Token>) -> Vec<Token> {
+    const SIZE: &[&str] = &["big", "large", "spacious", "roomy"];
+    let mut opens = true;
+    let mut asks = false;
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        let closes = t.punct_after || i + 1 == tokens.len();
+        // "… big enough for 6?", "… a big cabin?"
+        let then_closes = tokens.get(i + 1).is_some_and(|n| {
+            let ends = n.punct_after || i + 2 == tokens.len();
+            n.is("enough") || (n.is_any(&["cabin", "place", "house"]) && ends)
+        });
+        if asks && t.is_any(SIZE) && (closes || then_closes) {
+            tokens[i] = word("grande", t.punct_after);
+            tokens.insert(i, word("es", false));
+            return tokens;
+        }
+        if opens {
+            asks = t.is_any(&["is", "are", "isnt"]);
+        }
+        opens = closes;
     }
     tokens
 }
@@ -610,6 +639,16 @@ mod tests {
             .map(|t| t.text)
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn a_question_of_size_reads_as_es_grande() {
+        assert_eq!(bridged("is the coihue big?"), "is el coihue es grande");
+        assert_eq!(
+            bridged("is the nire a big cabin?"),
+            "is el nire a es grande cabana"
+        );
+        assert!(!bridged("is the big one free?").contains("es grande"));
     }
 
     #[test]

@@ -204,6 +204,33 @@ fn own_dates_over_period(scan: &mut Scan) {
     ];
 }
 
+/// The check-out of the stay a holiday period gave, if one did.
+fn period_check_out(scan: &Scan) -> Option<NaiveDate> {
+    let end = scan
+        .from_period
+        .get(1)
+        .and_then(|&i| scan.mentions.get(i))?;
+    match end.kind {
+        Kind::Fixed(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// "Para navidad, 3 noches", "semana santa, 2 noches", "for Christmas, 3 nights", "para año
+/// nuevo llegamos el 29, 4 noches": a count of nights said with a holiday period is how long
+/// the stay is from its arrival (the period's, or the guest's own), not the period's length.
+fn nights_over_period(scan: &mut Scan, period_out: Option<NaiveDate>) {
+    if scan.nights.is_none() || period_out.is_none() || scan.from_period.is_empty() {
+        return;
+    }
+    if let [_, end] = scan.mentions.as_slice()
+        && end.role == Role::End
+        && matches!(end.kind, Kind::Fixed(d) if Some(d) == period_out)
+    {
+        scan.mentions.pop();
+    }
+}
+
 /// A year said apart ("del año que viene (2027), del 24 al 26 de diciembre") is the year of
 /// the days said with a month and without a year; a check-out in an earlier month than the
 /// check-in's is in the year after ("(2027) del 30/12 al 2/1").
@@ -368,7 +395,9 @@ fn weekdays_of_weekend(scan: &mut Scan, today: NaiveDate) {
 pub(super) fn resolve(mut scan: Scan, today: NaiveDate) -> DateInfo {
     year_apart(&mut scan);
     weekdays_of_weekend(&mut scan, today);
+    let period_out = period_check_out(&scan);
     own_dates_over_period(&mut scan);
+    nights_over_period(&mut scan, period_out);
     affirmed(&mut scan);
     let range_over_loose = range_over_loose(&mut scan);
     let mut info = DateInfo {

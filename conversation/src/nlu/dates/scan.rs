@@ -1046,7 +1046,12 @@ impl<'a> Scanner<'a> {
             }
             return Some(n.len + 1 + used);
         }
+        // "Una noche más", "2 noches extra": nights added to a stay, never its length.
+        let added = self.tok(i + n.len + 1).is_some_and(|t| {
+            t.is_any(&["mas", "more", "mais", "extra", "adicional", "adicionales"])
+        });
         match nights {
+            Some(_) if added => {}
             Some(v) if (1..=MAX_NIGHTS).contains(&v) => self.nights = self.nights.or(Some(v)),
             Some(_) => self.invalid = true,
             None => {}
