@@ -8697,6 +8697,29 @@ fn a_day_in_words_after_its_month_is_that_day() {
 }
 
 #[test]
+fn a_verb_of_keeping_with_the_stay_as_it_was_keeps_it_as_is() {
+    for text in [
+        "ah bueno entonces dejamos las fechas que teniamos",
+        "no bueno deja la reserva como estaba",
+        "mantené las fechas originales",
+        "ok then keep the dates we had",
+        "fine, leave the booking as it was",
+        "então deixa as datas que a gente tinha",
+        "mantém a reserva como estava",
+    ] {
+        assert!(read(text).keeps_as_is, "{text}");
+    }
+    // Leaving a day before, staying one more night: no stay kept as it was.
+    for text in [
+        "nos quedamos una noche mas",
+        "we leave the day before",
+        "dejamos el auto en la entrada?",
+    ] {
+        assert!(!read(text).keeps_as_is, "{text}");
+    }
+}
+
+#[test]
 fn nights_said_with_a_holiday_are_the_stay_from_its_arrival() {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
     for (text, check_in, check_out) in [

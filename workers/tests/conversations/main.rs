@@ -151,7 +151,11 @@
 //! prices by name, groups, holidays, yes/no questions, voice notes, emails and the voucher;
 //! `cases_conv87.txt`, a blind set of English-speaking and Brazilian guests over every bullet
 //! in their own forms: dates, people, offers pointed at, corrections, cancels, groups, yes/no
-//! questions, a language switched mid-conversation, paying and the voucher)
+//! questions, a language switched mid-conversation, paying and the voucher;
+//! `cases_conv88.txt`, the hard parts of a booking's middle and end in the three languages:
+//! groups of 8 to 14 held together and paid once, corrections after a hold into taken dates,
+//! a night added or taken off, cabins switched after a hold, unpaid and paid cancels, a no
+//! turned into a yes, questions after paying and offers pointed at by attribute)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -437,6 +441,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv85.txt", include_str!("cases_conv85.txt")),
     ("cases_conv86.txt", include_str!("cases_conv86.txt")),
     ("cases_conv87.txt", include_str!("cases_conv87.txt")),
+    ("cases_conv88.txt", include_str!("cases_conv88.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -413,6 +413,7 @@ mod conv84;
 mod conv85;
 mod conv86;
 mod conv87;
+mod conv88;
 mod eighteenth;
 mod eighth;
 mod eleventh;
