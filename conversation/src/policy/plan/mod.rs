@@ -154,6 +154,19 @@ fn ranks_pet_friendly(u: &Understanding) -> bool {
         )
 }
 
+/// "Mejor la Coihue así llevamos al perro", "the Coihue then, we're bringing the dog", "a
+/// Coihue então, pra levar o cachorro": a cabin that takes pets named with the pet said as the
+/// reason, no question, points at it as "la que acepta perros" does.
+fn pet_along(u: &Understanding, facts: &Facts<'_>) -> bool {
+    u.pets
+        && u.topics == [InfoTopic::Pets]
+        && !u.question
+        && u.accommodation
+            .as_deref()
+            .and_then(|name| facts.accommodation(name))
+            .is_some_and(|a| a.pets_allowed)
+}
+
 /// A yes, or a message that asks to book.
 fn agrees(u: &Understanding) -> bool {
     u.affirmative || u.intent == Intent::Book

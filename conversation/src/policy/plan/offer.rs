@@ -79,7 +79,8 @@ pub(super) fn offer(
                 // question is the guest's choice, held at once.
                 // "La que acepta perros", "la del jacuzzi": a feature that points, not asks.
                 let points = matches!(u.choice, Some(Choice::Having(_) | Choice::PetFriendly))
-                    || super::ranks_pet_friendly(u);
+                    || super::ranks_pet_friendly(u)
+                    || super::pet_along(u, facts);
                 let plain = u.features.is_empty()
                     && u.topics.is_empty()
                     && !matches!(u.intent, Intent::AskPrice | Intent::AskInfo);

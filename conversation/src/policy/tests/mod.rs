@@ -441,6 +441,7 @@ mod stop34;
 mod stop35;
 mod stop36;
 mod stop37;
+mod stop38;
 mod tenth;
 mod third;
 mod twelfth;
