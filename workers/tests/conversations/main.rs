@@ -145,7 +145,10 @@
 //! `cases_conv85.txt`, ordinary multi-turn exchanges, one bullet at the heart of each, mostly
 //! Argentine WhatsApp with English and Brazilian guests: prices by name, offers pointed at,
 //! corrections and cancels right after a hold, groups, yes/no questions, holidays, colloquial
-//! forms, dates in their own forms and the voucher)
+//! forms, dates in their own forms and the voucher;
+//! `cases_conv89.txt`, voice notes and emails: speech-to-text transcripts of WhatsApp voice
+//! notes (numbers and dates in words, fillers, misheard cabin names) and emails asking several
+//! things, in the three languages, over every bullet)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -429,6 +432,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv83.txt", include_str!("cases_conv83.txt")),
     ("cases_conv84.txt", include_str!("cases_conv84.txt")),
     ("cases_conv85.txt", include_str!("cases_conv85.txt")),
+    ("cases_conv89.txt", include_str!("cases_conv89.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
