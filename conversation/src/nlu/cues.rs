@@ -202,6 +202,29 @@ pub(crate) fn pets(tokens: &[Token]) -> bool {
     })
 }
 
+/// The words that deny the verb after them: "no", "não", "not", "don't" and "won't" (the
+/// apostrophe splits them: "don" "t").
+const NOT_WORDS: &[&str] = &[
+    "no", "not", "nao", "dont", "don", "doesnt", "doesn", "wont", "won", "nunca",
+];
+
+/// "No tenemos mascotas", "we don't have pets", "we have no dog", "não temos animais", "no
+/// pets": the pet word whose words start at `j` said as none the party has, a "no" right
+/// before it or up to two words before a verb of having right before it.
+fn no_pet_had(tokens: &[Token], j: usize) -> bool {
+    const HAVE: &[&str] = &["tenemos", "tengo", "have", "has", "own", "temos", "tenho"];
+    let Some(before) = j.checked_sub(1).map(|k| &tokens[k]) else {
+        return false;
+    };
+    // "no pets", "we have no pets"; "¿aceptan perros o no?, mascotas" is cut off by the comma.
+    let no_right_before = before.is_any(&["no"]) && !before.punct_after;
+    let have_denied = before.is_any(HAVE)
+        && tokens[j.saturating_sub(3)..j - 1]
+            .iter()
+            .any(|t| t.is_any(NOT_WORDS) && !t.punct_after);
+    no_right_before || have_denied
+}
+
 /// "Sin perro", "sem cachorro", "without the dog", "al final el perro se queda", "no llevamos
 /// al perro", "the dog stays home", "o cachorro fica": the positions of pet words said as left
 /// at home, when every pet word in the message is (no question about pets then, and no pets).
@@ -242,8 +265,9 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
             && tokens[j - 1].is_any(BRING)
             && tokens[j.saturating_sub(3)..j - 1]
                 .iter()
-                .any(|t| t.is_any(&["no", "not", "nao", "dont"]));
+                .any(|t| t.is_any(NOT_WORDS));
         let after = |k: usize| tokens.get(pos + k);
+        let none_had = no_pet_had(tokens, j);
         let stays = after(1).is_some_and(|t| t.is_any(STAYS))
             || (after(1).is_some_and(|t| t.is("se")) && after(2).is_some_and(|t| t.is_any(STAYS)))
             || (after(1).is_some_and(|t| t.is_any(&["no", "nao"]))
@@ -253,7 +277,7 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
                 && after(2).is_some_and(|t| {
                     t.is_any(&["dejamos", "dejo", "deixamos", "deixo", "leave", "leaving"])
                 }));
-        if !(without || not_brought || stays) {
+        if !(without || not_brought || none_had || stays) {
             return None;
         }
         at.push(pos);

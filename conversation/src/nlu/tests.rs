@@ -8778,3 +8778,71 @@ fn an_option_preferred_by_its_place_is_a_pick_by_position() {
         );
     }
 }
+
+#[test]
+fn conv89_a_day_said_in_words_before_an_ambiguous_month_is_that_months_day() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "quero a arrayan do dia dez ao dia doze de marco pra dois",
+            "2027-03-10",
+            "2027-03-12",
+        ),
+        ("de onze a treze de marco", "2027-03-11", "2027-03-13"),
+        (
+            "do dia vinte ao dia vinte e dois de marco",
+            "2027-03-20",
+            "2027-03-22",
+        ),
+        ("del diez al doce de marzo", "2027-03-10", "2027-03-12"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+    // A name is still a name.
+    assert_eq!(read("hola soy marco").month, None);
+    assert_eq!(read("el marco de la puerta").month, None);
+}
+
+#[test]
+fn conv89_kids_with_their_age_before_them_count() {
+    for (text, guests) in [
+        ("my wife and I, plus our two teenage kids, june 7 to 11", 4),
+        ("my wife and I plus our two little kids, june 7 to 11", 4),
+        (
+            "my husband and I with our three young children, june 7 to 11",
+            5,
+        ),
+        ("me and my wife and our two small kids, june 7 to 11", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+}
+
+#[test]
+fn conv89_no_pets_had_is_no_pets_and_no_question_about_them() {
+    for text in [
+        "We don't have pets. june 7 to 11, we are 4",
+        "we have no pets, june 7 to 11, we are 4",
+        "no pets. june 7 to 11, we are 4",
+        "no tenemos mascotas. del 7 al 11 de junio, somos 4",
+        "no tengo perro, somos 4 del 7 al 11 de junio",
+        "não temos animais, somos 4 de 7 a 11 de junho",
+    ] {
+        let u = read(text);
+        assert!(u.no_pets, "{text}: {u:?}");
+        assert_ne!(u.info_topic, Some(InfoTopic::Pets), "{text}");
+    }
+    // A pet had, or asked about, stays one.
+    for text in [
+        "tenemos un perro, somos 4",
+        "do you allow pets? we are 4",
+        "¿no aceptan mascotas?",
+    ] {
+        assert!(!read(text).no_pets, "{text}");
+    }
+}

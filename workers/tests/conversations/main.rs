@@ -155,7 +155,10 @@
 //! `cases_conv88.txt`, the hard parts of a booking's middle and end in the three languages:
 //! groups of 8 to 14 held together and paid once, corrections after a hold into taken dates,
 //! a night added or taken off, cabins switched after a hold, unpaid and paid cancels, a no
-//! turned into a yes, questions after paying and offers pointed at by attribute)
+//! turned into a yes, questions after paying and offers pointed at by attribute;
+//! `cases_conv89.txt`, voice notes and emails: speech-to-text transcripts of WhatsApp voice
+//! notes (numbers and dates in words, fillers, misheard cabin names) and emails asking several
+//! things, in the three languages, over every bullet)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -442,6 +445,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv86.txt", include_str!("cases_conv86.txt")),
     ("cases_conv87.txt", include_str!("cases_conv87.txt")),
     ("cases_conv88.txt", include_str!("cases_conv88.txt")),
+    ("cases_conv89.txt", include_str!("cases_conv89.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -27,7 +27,7 @@ use std::{collections::HashMap, sync::LazyLock};
 
 use words::{MONTHS, ONLY_NEXT_TO_A_NUMBER, PHRASES};
 
-use super::{dates::SPANISH_MONTHS, lexicon, normalize::Token};
+use super::{dates::SPANISH_MONTHS, lexicon, normalize::Token, numbers};
 
 /// Rewrites the tokens; see the module docs.
 #[cfg(test)]
@@ -492,6 +492,13 @@ fn is_day_like(t: Option<&Token>) -> bool {
     })
 }
 
+/// "doce", "treinta y uno" (the "uno" of it): a day of a month said in words, not "un"/"una"
+/// (an article).
+fn is_day_word(tokens: &[Token], i: usize) -> bool {
+    !tokens[i].is_any(&["un", "una"])
+        && numbers::parse_at(tokens, i).is_some_and(|n| (1..=31).contains(&n.value))
+}
+
 /// Words after a number that make it a head count, not a day.
 const PEOPLE_AFTER: &[&str] = &[
     "personas",
@@ -529,9 +536,11 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
         let prev_is_number = i > 0
             && starts_with_digit(tokens.get(i - 1))
             && !tokens.get(i - 1).is_some_and(|t| t.punct_after);
+        // "12 de marco", "doze de marco", "treinta y uno de marco": a day before "de", in
+        // digits or said in words as a voice note writes it.
         let prev_is_de = i > 1
             && tokens.get(i - 1).is_some_and(|t| t.is("de"))
-            && starts_with_digit(tokens.get(i - 2));
+            && (starts_with_digit(tokens.get(i - 2)) || is_day_word(&tokens, i - 2));
         let Some((spanish, needs_number)) = month else {
             i += 1;
             continue;

@@ -414,6 +414,7 @@ mod conv85;
 mod conv86;
 mod conv87;
 mod conv88;
+mod conv89;
 mod eighteenth;
 mod eighth;
 mod eleventh;
