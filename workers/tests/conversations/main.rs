@@ -145,7 +145,10 @@
 //! `cases_conv85.txt`, ordinary multi-turn exchanges, one bullet at the heart of each, mostly
 //! Argentine WhatsApp with English and Brazilian guests: prices by name, offers pointed at,
 //! corrections and cancels right after a hold, groups, yes/no questions, holidays, colloquial
-//! forms, dates in their own forms and the voucher)
+//! forms, dates in their own forms and the voucher;
+//! `cases_conv91.txt`, calendars and holidays of 2027 and 2028 in the three languages:
+//! Carnaval and Semana Santa from Easter, movable holidays moved by law, long weekends by month,
+//! months without one, fin de año and winter holidays, nights said and arrivals a day before)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -429,6 +432,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv83.txt", include_str!("cases_conv83.txt")),
     ("cases_conv84.txt", include_str!("cases_conv84.txt")),
     ("cases_conv85.txt", include_str!("cases_conv85.txt")),
+    ("cases_conv91.txt", include_str!("cases_conv91.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
