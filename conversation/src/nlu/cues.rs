@@ -1081,7 +1081,28 @@ const KEEP_AS_IS: &[&str] = &[
 ];
 
 pub(crate) fn keeps_as_is(tokens: &[Token]) -> bool {
-    lexicon::says_any_exactly(tokens, KEEP_AS_IS)
+    lexicon::says_any_exactly(tokens, KEEP_AS_IS) || keeps_what_it_had(tokens)
+}
+
+/// A verb of keeping or leaving with the stay as it was before, in any order and with any words
+/// between: "dejamos las fechas que teníamos", "dejá la reserva como estaba", "mantené las
+/// fechas originales", "keep the dates we had", "leave the booking as it was", "deixa as datas
+/// que a gente tinha", "mantém a reserva como estava".
+fn keeps_what_it_had(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const KEEP: &[&str] = &[
+        "deja", "dejala", "dejalo", "dejalas", "dejamos", "dejemos", "dejemosla", "dejen",
+        "mantene", "mantenela", "mantenemos", "mantengamos", "seguimos", "sigamos", "quedate",
+        "quedamos", "quedemos", "keep", "leave", "stick", "deixa", "deixe", "deixamos", "mantem",
+        "mantenha", "manter", "mantemos", "fica", "ficamos", "continua",
+    ];
+    #[rustfmt::skip]
+    const AS_IT_WAS: &[&str] = &[
+        "como estaba", "como estaban", "que teniamos", "que tenia", "de antes", "originales",
+        "original", "anteriores", "anterior", "as it was", "as they were", "had", "booked",
+        "originais", "como estava", "como estavam", "tinha", "tinhamos", "que reservamos",
+    ];
+    tokens.iter().any(|t| t.is_any(KEEP)) && lexicon::says_any_exactly(tokens, AS_IT_WAS)
 }
 
 /// A cancellation taken back ("no no, mejor no, dejala como está", "mejor no cancelés",

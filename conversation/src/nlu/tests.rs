@@ -8649,6 +8649,76 @@ fn a_portuguese_household_counts_its_children_with_their_articles() {
     }
 }
 
+/// conv87: a day said in words right after a month ("april second to april fifth", "june ten
+/// to june thirteen"), as speech-to-text writes it, is that day; a count after the month is no
+/// day ("in march two adults").
+#[test]
+fn a_day_in_words_after_its_month_is_that_day() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "we are two adults and two teenagers from april second to april fifth",
+            "2027-04-02",
+            "2027-04-05",
+        ),
+        (
+            "six friends from june ten to june thirteen",
+            "2027-06-10",
+            "2027-06-13",
+        ),
+        (
+            "from january twenty first to january twenty fourth for 2",
+            "2027-01-21",
+            "2027-01-24",
+        ),
+        (
+            "march first to march third, 4 of us",
+            "2027-03-01",
+            "2027-03-03",
+        ),
+        (
+            "july ten to july twelve, 2 of us",
+            "2027-07-10",
+            "2027-07-12",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(d(check_in)), "{text}: {u:?}");
+        assert_eq!(u.check_out, Some(d(check_out)), "{text}: {u:?}");
+    }
+    for (text, guests) in [
+        ("in march two adults", 2),
+        ("sometime in april four people", 4),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}: {u:?}");
+        assert_eq!(u.guests, Some(guests), "{text}: {u:?}");
+    }
+}
+
+#[test]
+fn a_verb_of_keeping_with_the_stay_as_it_was_keeps_it_as_is() {
+    for text in [
+        "ah bueno entonces dejamos las fechas que teniamos",
+        "no bueno deja la reserva como estaba",
+        "mantené las fechas originales",
+        "ok then keep the dates we had",
+        "fine, leave the booking as it was",
+        "então deixa as datas que a gente tinha",
+        "mantém a reserva como estava",
+    ] {
+        assert!(read(text).keeps_as_is, "{text}");
+    }
+    // Leaving a day before, staying one more night: no stay kept as it was.
+    for text in [
+        "nos quedamos una noche mas",
+        "we leave the day before",
+        "dejamos el auto en la entrada?",
+    ] {
+        assert!(!read(text).keeps_as_is, "{text}");
+    }
+}
+
 #[test]
 fn nights_said_with_a_holiday_are_the_stay_from_its_arrival() {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
@@ -8687,6 +8757,23 @@ fn nights_said_with_a_holiday_are_the_stay_from_its_arrival() {
         assert_eq!(
             (u.check_in, u.check_out),
             (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_option_preferred_by_its_place_is_a_pick_by_position() {
+    for (text, n) in [
+        ("Hola,\nPrefiero la segunda opción.\nDiego", 2),
+        ("prefiero la segunda opcion", 2),
+        ("Hi, I'd rather take the second option", 2),
+        ("Oi, prefiro a segunda opção", 2),
+        ("la primera", 1),
+    ] {
+        assert_eq!(
+            read(text).choice,
+            Some(crate::nlu::Choice::Position(n)),
             "{text}"
         );
     }

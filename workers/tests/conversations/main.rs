@@ -146,6 +146,16 @@
 //! Argentine WhatsApp with English and Brazilian guests: prices by name, offers pointed at,
 //! corrections and cancels right after a hold, groups, yes/no questions, holidays, colloquial
 //! forms, dates in their own forms and the voucher;
+//! `cases_conv86.txt`, ordinary Argentine multi-turn exchanges where the guest wanders: a
+//! question mid-booking and back to the offer, people and dates changed around a hold, cancels,
+//! prices by name, groups, holidays, yes/no questions, voice notes, emails and the voucher;
+//! `cases_conv87.txt`, a blind set of English-speaking and Brazilian guests over every bullet
+//! in their own forms: dates, people, offers pointed at, corrections, cancels, groups, yes/no
+//! questions, a language switched mid-conversation, paying and the voucher;
+//! `cases_conv88.txt`, the hard parts of a booking's middle and end in the three languages:
+//! groups of 8 to 14 held together and paid once, corrections after a hold into taken dates,
+//! a night added or taken off, cabins switched after a hold, unpaid and paid cancels, a no
+//! turned into a yes, questions after paying and offers pointed at by attribute;
 //! `cases_conv91.txt`, calendars and holidays of 2027 and 2028 in the three languages:
 //! Carnaval and Semana Santa from Easter, movable holidays moved by law, long weekends by month,
 //! months without one, fin de año and winter holidays, nights said and arrivals a day before)
@@ -432,6 +442,9 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv83.txt", include_str!("cases_conv83.txt")),
     ("cases_conv84.txt", include_str!("cases_conv84.txt")),
     ("cases_conv85.txt", include_str!("cases_conv85.txt")),
+    ("cases_conv86.txt", include_str!("cases_conv86.txt")),
+    ("cases_conv87.txt", include_str!("cases_conv87.txt")),
+    ("cases_conv88.txt", include_str!("cases_conv88.txt")),
     ("cases_conv91.txt", include_str!("cases_conv91.txt")),
 ];
 

@@ -48,7 +48,7 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
             settle::as_paying(dialects::read(tokens)),
         ))),
     )))));
-    months_after_days(replaced)
+    months_after_days(day_words_after_months(replaced))
         .into_iter()
         .map(|t| month_first_numeric(t, english))
         .collect()
@@ -430,6 +430,58 @@ fn word(text: &str, punct_after: bool) -> Token {
 
 fn starts_with_digit(t: Option<&Token>) -> bool {
     t.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// "April second to April fifth", "June ten to June thirteen", "January twenty first": a day
+/// said in words right after a month written in full (speech-to-text writes them so) becomes
+/// its number, so the month moves after it as after "April 2". A head count or nights after
+/// it ("in March two adults", "June three nights") keep the word, and so do the months that
+/// are other words alone ("may", "mar").
+fn day_words_after_months(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let month = &tokens[i];
+        let full_month = !month.punct_after
+            && spanish_month(month).is_some_and(|(_, needs_number)| !needs_number);
+        out.push(month.clone());
+        i += 1;
+        let Some((day, len)) = full_month.then(|| day_word_at(&tokens, i)).flatten() else {
+            continue;
+        };
+        if tokens
+            .get(i + len)
+            .is_some_and(|t| t.is_any(NOT_A_DAY_AFTER))
+        {
+            continue;
+        }
+        out.push(word(&day.to_string(), tokens[i + len - 1].punct_after));
+        i += len;
+    }
+    out
+}
+
+/// Words after a number that make it a count, not the day of the month before it.
+#[rustfmt::skip]
+const NOT_A_DAY_AFTER: &[&str] = &[
+    "personas", "persona", "people", "adults", "adultos", "guests", "pessoas", "pax",
+    "huespedes", "noches", "noche", "nights", "noites", "dias", "days", "semanas", "weeks", "of",
+    "de", "ninos", "kids", "chicos", "hijos", "amigos", "friends",
+];
+
+/// The day a number word (or an ordinal the bridge wrote: "primera", "segunda", "tercera")
+/// says at `i`, with the tokens it spans; "un"/"una" are articles, never a day here.
+fn day_word_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    const ORDINALS: &[(&str, u32)] = &[("primera", 1), ("segunda", 2), ("tercera", 3)];
+    let t = tokens.get(i)?;
+    if t.is_digits() || t.is_any(&["un", "una", "uno"]) {
+        return None;
+    }
+    if let Some((_, day)) = ORDINALS.iter().find(|(w, _)| t.is(w)) {
+        return Some((*day, 1));
+    }
+    let n = super::numbers::parse_at(tokens, i)?;
+    (1..=31).contains(&n.value).then_some((n.value, n.len))
 }
 
 /// "15", "3-7", "15/12": a day number first, not a year ("2027").

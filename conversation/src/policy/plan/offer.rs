@@ -165,11 +165,25 @@ pub(super) fn offer(
             None if u.per_night && !offer.together && offer.replaces.is_none() => {
                 return Some(Step::NightPrices);
             }
-            None if u.declines && matches!(u.intent, Intent::Unknown | Intent::Greeting) => {
+            // "No, mejor la Coihue", "no, the Coihue instead", "não, prefiro a Coihue": a no
+            // that names another cabin than those offered wants that one, it is no plain no
+            // (below, it is asked about for the stay).
+            None if u.declines
+                && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+                && !wants_another_cabin(u) =>
+            {
                 return Some(Step::Decline);
             }
             None => {}
         }
     }
     None
+}
+
+/// A cabin named that the guest does not turn down: the one they want instead of what is
+/// offered.
+fn wants_another_cabin(u: &Understanding) -> bool {
+    u.accommodation
+        .as_ref()
+        .is_some_and(|name| !u.turned_down.contains(name))
 }
