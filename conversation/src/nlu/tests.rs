@@ -8780,6 +8780,135 @@ fn an_option_preferred_by_its_place_is_a_pick_by_position() {
 }
 
 #[test]
+fn nights_said_right_after_a_month_are_no_day_of_it() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "el finde largo de junio 3 noches para 4",
+            "2027-06-18",
+            "2027-06-21",
+        ),
+        (
+            "finde largo de julio 2 noches para 4",
+            "2027-07-08",
+            "2027-07-10",
+        ),
+        (
+            "el finde largo de agosto 1 noche",
+            "2027-08-13",
+            "2027-08-14",
+        ),
+        (
+            "the long weekend in june 3 nights for 4",
+            "2027-06-18",
+            "2027-06-21",
+        ),
+        (
+            "feriado prolongado de junho 3 noites para 4",
+            "2027-06-18",
+            "2027-06-21",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out, u.no_long_weekend_in),
+            (Some(d(check_in)), Some(d(check_out)), None),
+            "{text}"
+        );
+    }
+    // A day after the month is still its day: "junio 3 al 6".
+    let u = read("junio 3 al 6 para 2");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d("2027-06-03")), Some(d("2027-06-06")))
+    );
+}
+
+#[test]
+fn an_arrival_said_after_a_holiday_starts_its_stay() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "el feriado de la diversidad cultural llegamos el viernes 8, 3 noches, somos 2",
+            "2027-10-08",
+            "2027-10-11",
+        ),
+        (
+            "para el feriado del 12 de octubre llegamos el 8, 3 noches",
+            "2027-10-08",
+            "2027-10-11",
+        ),
+        (
+            "feriado de carnaval llegamos un dia antes el viernes 5 y son 4 noches",
+            "2027-02-05",
+            "2027-02-09",
+        ),
+        (
+            "para carnaval llegamos un dia antes, 4 personas",
+            "2027-02-04",
+            "2027-02-09",
+        ),
+        (
+            "nas férias de julho, de 10 a 15, somos 4",
+            "2027-07-10",
+            "2027-07-15",
+        ),
+        (
+            "vacaciones de julio del 10 al 15",
+            "2027-07-10",
+            "2027-07-15",
+        ),
+        // A holiday named with nights and no arrival said: from its day.
+        (
+            "el feriado del 9 de julio 3 noches",
+            "2027-07-09",
+            "2027-07-12",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_holiday_named_on_its_long_weekends_monday_with_nights_is_that_long_weekend() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "el feriado de san martin 2 noches",
+            "2027-08-13",
+            "2027-08-15",
+        ),
+        (
+            "el feriado de guemes dos noches para 4",
+            "2027-06-18",
+            "2027-06-20",
+        ),
+        (
+            "feriado de 1 de maio de 2028, 2 noites",
+            "2028-04-28",
+            "2028-04-30",
+        ),
+        (
+            "3 noches desde el feriado de san martin",
+            "2027-08-16",
+            "2027-08-19",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn conv89_a_day_said_in_words_before_an_ambiguous_month_is_that_months_day() {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
     for (text, check_in, check_out) in [

@@ -158,7 +158,10 @@
 //! turned into a yes, questions after paying and offers pointed at by attribute;
 //! `cases_conv89.txt`, voice notes and emails: speech-to-text transcripts of WhatsApp voice
 //! notes (numbers and dates in words, fillers, misheard cabin names) and emails asking several
-//! things, in the three languages, over every bullet)
+//! things, in the three languages, over every bullet;
+//! `cases_conv91.txt`, calendars and holidays of 2027 and 2028 in the three languages:
+//! Carnaval and Semana Santa from Easter, movable holidays moved by law, long weekends by month,
+//! months without one, fin de año and winter holidays, nights said and arrivals a day before)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -446,6 +449,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv87.txt", include_str!("cases_conv87.txt")),
     ("cases_conv88.txt", include_str!("cases_conv88.txt")),
     ("cases_conv89.txt", include_str!("cases_conv89.txt")),
+    ("cases_conv91.txt", include_str!("cases_conv91.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -512,6 +512,10 @@ const PEOPLE_AFTER: &[&str] = &[
     "huespedes",
 ];
 
+/// Words after a number that make it a count of nights, not a day ("el finde largo de junio 3
+/// noches", "the long weekend in June 2 nights", "feriado de julho 3 noites").
+const NIGHTS_AFTER: &[&str] = &["noches", "noche", "nights", "night", "noites", "noite"];
+
 /// Whether a month is denied in `before` ("not April,", "no abril", "não é abril"): a month
 /// name at most two words after a "not".
 fn month_denied_before(before: &[Token]) -> bool {
@@ -658,10 +662,13 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             i += 4;
             continue;
         }
-        // "el finde largo de julio, 6 personas", "in July, 6 guests": a number cut off from the
-        // month by a comma, or a head count, is no day of it.
+        // "el finde largo de julio, 6 personas", "in July, 6 guests", "de junio 3 noches": a
+        // number cut off from the month by a comma, a head count or a count of nights is no
+        // day of it.
         let apart = tokens.get(i).is_some_and(|t| t.punct_after)
-            || tokens.get(i + 2).is_some_and(|t| t.is_any(PEOPLE_AFTER));
+            || tokens
+                .get(i + 2)
+                .is_some_and(|t| t.is_any(PEOPLE_AFTER) || t.is_any(NIGHTS_AFTER));
         if next_is_number && (!prev_is_number || next_starts_range) && !prev_is_de && !apart {
             // The punctuation stays where it was written: "April 5-8. Book …" ends its
             // sentence after the month moved there ("5-8 abril.").

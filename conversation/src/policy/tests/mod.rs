@@ -415,6 +415,7 @@ mod conv86;
 mod conv87;
 mod conv88;
 mod conv89;
+mod conv91;
 mod eighteenth;
 mod eighth;
 mod eleventh;
