@@ -8780,21 +8780,6 @@ fn an_option_preferred_by_its_place_is_a_pick_by_position() {
 }
 
 #[test]
-fn conv89_a_day_said_in_words_before_an_ambiguous_month_is_that_months_day() {
-    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
-    for (text, check_in, check_out) in [
-        (
-            "quero a arrayan do dia dez ao dia doze de marco pra dois",
-            "2027-03-10",
-            "2027-03-12",
-        ),
-        ("de onze a treze de marco", "2027-03-11", "2027-03-13"),
-        (
-            "do dia vinte ao dia vinte e dois de marco",
-            "2027-03-20",
-            "2027-03-22",
-        ),
-        ("del diez al doce de marzo", "2027-03-10", "2027-03-12"),
 fn nights_said_right_after_a_month_are_no_day_of_it() {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
     for (text, check_in, check_out) in [
@@ -8887,6 +8872,66 @@ fn an_arrival_said_after_a_holiday_starts_its_stay() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn a_holiday_named_on_its_long_weekends_monday_with_nights_is_that_long_weekend() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "el feriado de san martin 2 noches",
+            "2027-08-13",
+            "2027-08-15",
+        ),
+        (
+            "el feriado de guemes dos noches para 4",
+            "2027-06-18",
+            "2027-06-20",
+        ),
+        (
+            "feriado de 1 de maio de 2028, 2 noites",
+            "2028-04-28",
+            "2028-04-30",
+        ),
+        (
+            "3 noches desde el feriado de san martin",
+            "2027-08-16",
+            "2027-08-19",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn conv89_a_day_said_in_words_before_an_ambiguous_month_is_that_months_day() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "quero a arrayan do dia dez ao dia doze de marco pra dois",
+            "2027-03-10",
+            "2027-03-12",
+        ),
+        ("de onze a treze de marco", "2027-03-11", "2027-03-13"),
+        (
+            "do dia vinte ao dia vinte e dois de marco",
+            "2027-03-20",
+            "2027-03-22",
+        ),
+        ("del diez al doce de marzo", "2027-03-10", "2027-03-12"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
     // A name is still a name.
     assert_eq!(read("hola soy marco").month, None);
     assert_eq!(read("el marco de la puerta").month, None);
@@ -8928,38 +8973,5 @@ fn conv89_no_pets_had_is_no_pets_and_no_question_about_them() {
         "¿no aceptan mascotas?",
     ] {
         assert!(!read(text).no_pets, "{text}");
-}
-
-#[test]
-fn a_holiday_named_on_its_long_weekends_monday_with_nights_is_that_long_weekend() {
-    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
-    for (text, check_in, check_out) in [
-        (
-            "el feriado de san martin 2 noches",
-            "2027-08-13",
-            "2027-08-15",
-        ),
-        (
-            "el feriado de guemes dos noches para 4",
-            "2027-06-18",
-            "2027-06-20",
-        ),
-        (
-            "feriado de 1 de maio de 2028, 2 noites",
-            "2028-04-28",
-            "2028-04-30",
-        ),
-        (
-            "3 noches desde el feriado de san martin",
-            "2027-08-16",
-            "2027-08-19",
-        ),
-    ] {
-        let u = read(text);
-        assert_eq!(
-            (u.check_in, u.check_out),
-            (Some(d(check_in)), Some(d(check_out))),
-            "{text}"
-        );
     }
 }
