@@ -221,10 +221,23 @@ struct Tally {
     /// The counts said before were taken back ("para 5 personas eh no perdón somos 4"): the
     /// next head count is the party.
     retracted: bool,
+    /// Children named without a number ("dos parejas con sus hijos", "two couples with their
+    /// kids"): a head count said besides is the only one that counts them.
+    uncounted_kids: bool,
 }
 
 impl Tally {
     fn total(&self) -> Option<u32> {
+        let counted = self.total_counted()?;
+        // "Somos 8, dos parejas con sus hijos": the couples counted leave the children out;
+        // the head count said counts them too.
+        Some(match self.base {
+            Some(base) if self.counted_adults && self.uncounted_kids => counted.max(base),
+            _ => counted,
+        })
+    }
+
+    fn total_counted(&self) -> Option<u32> {
         if self.counted_adults {
             // "para 4 personas, somos 2 adultos y 2 nenes": the same four, told apart.
             // "una pareja y dos amigos", "mi señora y yo y 2 amigas": the couple and the friends.
@@ -535,6 +548,10 @@ fn step(tokens: &[Token], consumed: &[bool], i: usize, tally: &mut Tally) -> usi
     }
     if is_consumed(i) {
         return 1;
+    }
+    if lexicon::any_word(&tokens[i], KIDS).is_some() {
+        // A child not counted (a counted one was taken with its number).
+        tally.uncounted_kids = true;
     }
     if relative_added(tokens, i) {
         tally.relatives_added += 1;

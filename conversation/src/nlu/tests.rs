@@ -8975,3 +8975,24 @@ fn conv89_no_pets_had_is_no_pets_and_no_question_about_them() {
         assert!(!read(text).no_pets, "{text}");
     }
 }
+
+#[test]
+fn a_head_count_said_with_couples_and_children_not_counted_is_the_party() {
+    for (text, guests) in [
+        (
+            "buenas! somos 8, dos parejas con sus hijos, del 25 al 28 de marzo",
+            8,
+        ),
+        ("somos 10, tres parejas con los chicos", 10),
+        ("somos 7, 2 matrimonios con los nenes", 7),
+        ("we're 8, two couples with their kids, march 25 to 28", 8),
+        ("somos 8, dois casais com os filhos, de 25 a 28 de março", 8),
+        ("somos 6, 4 adultos y los chicos", 6),
+        // Children counted, or no head count besides: as before.
+        ("somos 2 parejas con 3 chicos", 7),
+        ("dos parejas con sus hijos", 4),
+        ("somos 8 amigos, 4 parejas", 8),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+}
