@@ -145,7 +145,11 @@
 //! `cases_conv85.txt`, ordinary multi-turn exchanges, one bullet at the heart of each, mostly
 //! Argentine WhatsApp with English and Brazilian guests: prices by name, offers pointed at,
 //! corrections and cancels right after a hold, groups, yes/no questions, holidays, colloquial
-//! forms, dates in their own forms and the voucher)
+//! forms, dates in their own forms and the voucher;
+//! `cases_conv90.txt`, several intents in one message and named cabins in every intent in the
+//! three languages: availability with prices and pets, cabins compared, a question then a
+//! booking, dates and people corrected together, a cancel plus a new booking, people said
+//! first and dates many turns later, yes/no questions)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -429,6 +433,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv83.txt", include_str!("cases_conv83.txt")),
     ("cases_conv84.txt", include_str!("cases_conv84.txt")),
     ("cases_conv85.txt", include_str!("cases_conv85.txt")),
+    ("cases_conv90.txt", include_str!("cases_conv90.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
