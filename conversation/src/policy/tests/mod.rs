@@ -411,6 +411,7 @@ mod conv82;
 mod conv83;
 mod conv84;
 mod conv85;
+mod conv90;
 mod eighteenth;
 mod eighth;
 mod eleventh;
