@@ -80,9 +80,10 @@ pub(super) fn offer(
                 // "La que acepta perros", "la del jacuzzi": a feature that points, not asks.
                 let points = matches!(u.choice, Some(Choice::Having(_) | Choice::PetFriendly))
                     || super::ranks_pet_friendly(u);
-                let plain = u.features.is_empty()
+                let plain = (u.features.is_empty()
                     && u.topics.is_empty()
-                    && !matches!(u.intent, Intent::AskPrice | Intent::AskInfo);
+                    && !matches!(u.intent, Intent::AskPrice | Intent::AskInfo))
+                    || super::picks_with_a_pet_told(u, facts);
                 // "La coihue. ¿A qué hora es el check-in?": chosen, and the question answered.
                 let picked = !offer.together
                     && (!u.question || u.named_apart)

@@ -2,7 +2,9 @@
 //! found: a booking said for the other cabin after a yes/no question ("¿la Ñire acepta
 //! mascotas? si no, reservame la Coihue del 3 al 6 de mayo para 2") was offered instead of
 //! held, and a question carried to another cabin with its verb alone ("a Ñire aceita?") got
-//! the cabin's card instead of a yes or a no.
+//! the cabin's card instead of a yes or a no; a cabin picked from an offer with the pet told
+//! again ("va la Coihue entonces, somos 3 y el gato") was answered as a pets question and
+//! nothing was held.
 
 use super::*;
 
@@ -53,4 +55,34 @@ fn a_question_carried_to_another_cabin_with_its_verb_alone_is_answered_yes_or_no
         let s = said(&talk(&[first, then]));
         assert!(s.starts_with(no), "{first} / {then}: {s}");
     }
+}
+
+#[test]
+fn a_cabin_picked_with_the_pet_told_is_held() {
+    for (offer, pick) in [
+        (
+            "tienen algo para 4 del 10 al 13 de mayo?",
+            "va la lenga entonces, somos 4 y el perro",
+        ),
+        (
+            "anything for 4 from may 10 to 13?",
+            "ok the lenga, we're bringing our dog",
+        ),
+        (
+            "tem vaga pra 4 de 10 a 13 de maio?",
+            "fechado, a Lenga, vamos com o cachorro",
+        ),
+    ] {
+        let b = held_over(&[offer, pick]);
+        assert_eq!(b.map(|b| b.accommodation_id), Some(3), "{pick}");
+    }
+}
+
+#[test]
+fn a_cabin_that_takes_no_pets_picked_with_one_is_not_held() {
+    let b = held_over(&[
+        "tienen algo para 2 del 10 al 13 de mayo?",
+        "dale el arrayan, vamos con el perro",
+    ]);
+    assert!(b.is_none(), "{b:?}");
 }
