@@ -202,6 +202,29 @@ pub(crate) fn pets(tokens: &[Token]) -> bool {
     })
 }
 
+/// The words that deny the verb after them: "no", "não", "not", "don't" and "won't" (the
+/// apostrophe splits them: "don" "t").
+const NOT_WORDS: &[&str] = &[
+    "no", "not", "nao", "dont", "don", "doesnt", "doesn", "wont", "won", "nunca",
+];
+
+/// "No tenemos mascotas", "we don't have pets", "we have no dog", "não temos animais", "no
+/// pets": the pet word whose words start at `j` said as none the party has, a "no" right
+/// before it or up to two words before a verb of having right before it.
+fn no_pet_had(tokens: &[Token], j: usize) -> bool {
+    const HAVE: &[&str] = &["tenemos", "tengo", "have", "has", "own", "temos", "tenho"];
+    let Some(before) = j.checked_sub(1).map(|k| &tokens[k]) else {
+        return false;
+    };
+    // "no pets", "we have no pets"; "¿aceptan perros o no?, mascotas" is cut off by the comma.
+    let no_right_before = before.is_any(&["no"]) && !before.punct_after;
+    let have_denied = before.is_any(HAVE)
+        && tokens[j.saturating_sub(3)..j - 1]
+            .iter()
+            .any(|t| t.is_any(NOT_WORDS) && !t.punct_after);
+    no_right_before || have_denied
+}
+
 /// "Sin perro", "sem cachorro", "without the dog", "al final el perro se queda", "no llevamos
 /// al perro", "the dog stays home", "o cachorro fica": the positions of pet words said as left
 /// at home, when every pet word in the message is (no question about pets then, and no pets).
@@ -242,8 +265,9 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
             && tokens[j - 1].is_any(BRING)
             && tokens[j.saturating_sub(3)..j - 1]
                 .iter()
-                .any(|t| t.is_any(&["no", "not", "nao", "dont"]));
+                .any(|t| t.is_any(NOT_WORDS));
         let after = |k: usize| tokens.get(pos + k);
+        let none_had = no_pet_had(tokens, j);
         let stays = after(1).is_some_and(|t| t.is_any(STAYS))
             || (after(1).is_some_and(|t| t.is("se")) && after(2).is_some_and(|t| t.is_any(STAYS)))
             || (after(1).is_some_and(|t| t.is_any(&["no", "nao"]))
@@ -253,7 +277,7 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
                 && after(2).is_some_and(|t| {
                     t.is_any(&["dejamos", "dejo", "deixamos", "deixo", "leave", "leaving"])
                 }));
-        if !(without || not_brought || stays) {
+        if !(without || not_brought || none_had || stays) {
             return None;
         }
         at.push(pos);
@@ -1081,7 +1105,28 @@ const KEEP_AS_IS: &[&str] = &[
 ];
 
 pub(crate) fn keeps_as_is(tokens: &[Token]) -> bool {
-    lexicon::says_any_exactly(tokens, KEEP_AS_IS)
+    lexicon::says_any_exactly(tokens, KEEP_AS_IS) || keeps_what_it_had(tokens)
+}
+
+/// A verb of keeping or leaving with the stay as it was before, in any order and with any words
+/// between: "dejamos las fechas que teníamos", "dejá la reserva como estaba", "mantené las
+/// fechas originales", "keep the dates we had", "leave the booking as it was", "deixa as datas
+/// que a gente tinha", "mantém a reserva como estava".
+fn keeps_what_it_had(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const KEEP: &[&str] = &[
+        "deja", "dejala", "dejalo", "dejalas", "dejamos", "dejemos", "dejemosla", "dejen",
+        "mantene", "mantenela", "mantenemos", "mantengamos", "seguimos", "sigamos", "quedate",
+        "quedamos", "quedemos", "keep", "leave", "stick", "deixa", "deixe", "deixamos", "mantem",
+        "mantenha", "manter", "mantemos", "fica", "ficamos", "continua",
+    ];
+    #[rustfmt::skip]
+    const AS_IT_WAS: &[&str] = &[
+        "como estaba", "como estaban", "que teniamos", "que tenia", "de antes", "originales",
+        "original", "anteriores", "anterior", "as it was", "as they were", "had", "booked",
+        "originais", "como estava", "como estavam", "tinha", "tinhamos", "que reservamos",
+    ];
+    tokens.iter().any(|t| t.is_any(KEEP)) && lexicon::says_any_exactly(tokens, AS_IT_WAS)
 }
 
 /// A cancellation taken back ("no no, mejor no, dejala como está", "mejor no cancelés",

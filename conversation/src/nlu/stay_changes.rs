@@ -217,7 +217,8 @@ pub(super) fn stretch_period(tokens: &[Token], dates: &mut dates::DateInfo) {
     }
     let days = |n: i32| chrono::Duration::days(i64::from(n));
     let (mut check_in, mut check_out) = (check_in, check_out);
-    if let Some(n) = shift_days(tokens) {
+    // "llegamos un día antes, el viernes 5": the day said is the arrival, moved already.
+    if let Some(n) = shift_days(tokens).filter(|_| !arrival_day_said(tokens, check_in)) {
         if tokens.iter().any(|t| t.is_any(LEAVING)) {
             check_out += days(n);
         } else {
@@ -231,6 +232,20 @@ pub(super) fn stretch_period(tokens: &[Token], dates: &mut dates::DateInfo) {
         dates.check_in = Some(check_in);
         dates.check_out = Some(check_out);
     }
+}
+
+/// Whether the guest said the arrival's own day of the month ("el viernes 5", "el 5", "Friday
+/// the 5th", "sexta dia 5", bridged), besides the holiday whose stay it starts.
+fn arrival_day_said(tokens: &[Token], check_in: chrono::NaiveDate) -> bool {
+    const BEFORE_A_DAY: &[&str] = &["el", "dia", "the", "on"];
+    tokens.windows(2).any(|w| {
+        let names_the_day = w[1]
+            .text
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<u32>()
+            .is_ok_and(|d| d == chrono::Datelike::day(&check_in));
+        names_the_day && (w[0].is_any(BEFORE_A_DAY) || dates::names_a_weekday(&w[0]))
+    })
 }
 
 /// The end of the stay a move by days is said of: an arrival word ("llegamos un día antes",

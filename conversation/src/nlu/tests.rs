@@ -8649,6 +8649,76 @@ fn a_portuguese_household_counts_its_children_with_their_articles() {
     }
 }
 
+/// conv87: a day said in words right after a month ("april second to april fifth", "june ten
+/// to june thirteen"), as speech-to-text writes it, is that day; a count after the month is no
+/// day ("in march two adults").
+#[test]
+fn a_day_in_words_after_its_month_is_that_day() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "we are two adults and two teenagers from april second to april fifth",
+            "2027-04-02",
+            "2027-04-05",
+        ),
+        (
+            "six friends from june ten to june thirteen",
+            "2027-06-10",
+            "2027-06-13",
+        ),
+        (
+            "from january twenty first to january twenty fourth for 2",
+            "2027-01-21",
+            "2027-01-24",
+        ),
+        (
+            "march first to march third, 4 of us",
+            "2027-03-01",
+            "2027-03-03",
+        ),
+        (
+            "july ten to july twelve, 2 of us",
+            "2027-07-10",
+            "2027-07-12",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, Some(d(check_in)), "{text}: {u:?}");
+        assert_eq!(u.check_out, Some(d(check_out)), "{text}: {u:?}");
+    }
+    for (text, guests) in [
+        ("in march two adults", 2),
+        ("sometime in april four people", 4),
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}: {u:?}");
+        assert_eq!(u.guests, Some(guests), "{text}: {u:?}");
+    }
+}
+
+#[test]
+fn a_verb_of_keeping_with_the_stay_as_it_was_keeps_it_as_is() {
+    for text in [
+        "ah bueno entonces dejamos las fechas que teniamos",
+        "no bueno deja la reserva como estaba",
+        "mantené las fechas originales",
+        "ok then keep the dates we had",
+        "fine, leave the booking as it was",
+        "então deixa as datas que a gente tinha",
+        "mantém a reserva como estava",
+    ] {
+        assert!(read(text).keeps_as_is, "{text}");
+    }
+    // Leaving a day before, staying one more night: no stay kept as it was.
+    for text in [
+        "nos quedamos una noche mas",
+        "we leave the day before",
+        "dejamos el auto en la entrada?",
+    ] {
+        assert!(!read(text).keeps_as_is, "{text}");
+    }
+}
+
 #[test]
 fn nights_said_with_a_holiday_are_the_stay_from_its_arrival() {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
@@ -8689,6 +8759,220 @@ fn nights_said_with_a_holiday_are_the_stay_from_its_arrival() {
             (Some(d(check_in)), Some(d(check_out))),
             "{text}"
         );
+    }
+}
+
+#[test]
+fn an_option_preferred_by_its_place_is_a_pick_by_position() {
+    for (text, n) in [
+        ("Hola,\nPrefiero la segunda opción.\nDiego", 2),
+        ("prefiero la segunda opcion", 2),
+        ("Hi, I'd rather take the second option", 2),
+        ("Oi, prefiro a segunda opção", 2),
+        ("la primera", 1),
+    ] {
+        assert_eq!(
+            read(text).choice,
+            Some(crate::nlu::Choice::Position(n)),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn nights_said_right_after_a_month_are_no_day_of_it() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "el finde largo de junio 3 noches para 4",
+            "2027-06-18",
+            "2027-06-21",
+        ),
+        (
+            "finde largo de julio 2 noches para 4",
+            "2027-07-08",
+            "2027-07-10",
+        ),
+        (
+            "el finde largo de agosto 1 noche",
+            "2027-08-13",
+            "2027-08-14",
+        ),
+        (
+            "the long weekend in june 3 nights for 4",
+            "2027-06-18",
+            "2027-06-21",
+        ),
+        (
+            "feriado prolongado de junho 3 noites para 4",
+            "2027-06-18",
+            "2027-06-21",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out, u.no_long_weekend_in),
+            (Some(d(check_in)), Some(d(check_out)), None),
+            "{text}"
+        );
+    }
+    // A day after the month is still its day: "junio 3 al 6".
+    let u = read("junio 3 al 6 para 2");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d("2027-06-03")), Some(d("2027-06-06")))
+    );
+}
+
+#[test]
+fn an_arrival_said_after_a_holiday_starts_its_stay() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "el feriado de la diversidad cultural llegamos el viernes 8, 3 noches, somos 2",
+            "2027-10-08",
+            "2027-10-11",
+        ),
+        (
+            "para el feriado del 12 de octubre llegamos el 8, 3 noches",
+            "2027-10-08",
+            "2027-10-11",
+        ),
+        (
+            "feriado de carnaval llegamos un dia antes el viernes 5 y son 4 noches",
+            "2027-02-05",
+            "2027-02-09",
+        ),
+        (
+            "para carnaval llegamos un dia antes, 4 personas",
+            "2027-02-04",
+            "2027-02-09",
+        ),
+        (
+            "nas férias de julho, de 10 a 15, somos 4",
+            "2027-07-10",
+            "2027-07-15",
+        ),
+        (
+            "vacaciones de julio del 10 al 15",
+            "2027-07-10",
+            "2027-07-15",
+        ),
+        // A holiday named with nights and no arrival said: from its day.
+        (
+            "el feriado del 9 de julio 3 noches",
+            "2027-07-09",
+            "2027-07-12",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_holiday_named_on_its_long_weekends_monday_with_nights_is_that_long_weekend() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "el feriado de san martin 2 noches",
+            "2027-08-13",
+            "2027-08-15",
+        ),
+        (
+            "el feriado de guemes dos noches para 4",
+            "2027-06-18",
+            "2027-06-20",
+        ),
+        (
+            "feriado de 1 de maio de 2028, 2 noites",
+            "2028-04-28",
+            "2028-04-30",
+        ),
+        (
+            "3 noches desde el feriado de san martin",
+            "2027-08-16",
+            "2027-08-19",
+        ),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn conv89_a_day_said_in_words_before_an_ambiguous_month_is_that_months_day() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for (text, check_in, check_out) in [
+        (
+            "quero a arrayan do dia dez ao dia doze de marco pra dois",
+            "2027-03-10",
+            "2027-03-12",
+        ),
+        ("de onze a treze de marco", "2027-03-11", "2027-03-13"),
+        (
+            "do dia vinte ao dia vinte e dois de marco",
+            "2027-03-20",
+            "2027-03-22",
+        ),
+        ("del diez al doce de marzo", "2027-03-10", "2027-03-12"),
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d(check_in)), Some(d(check_out))),
+            "{text}"
+        );
+    }
+    // A name is still a name.
+    assert_eq!(read("hola soy marco").month, None);
+    assert_eq!(read("el marco de la puerta").month, None);
+}
+
+#[test]
+fn conv89_kids_with_their_age_before_them_count() {
+    for (text, guests) in [
+        ("my wife and I, plus our two teenage kids, june 7 to 11", 4),
+        ("my wife and I plus our two little kids, june 7 to 11", 4),
+        (
+            "my husband and I with our three young children, june 7 to 11",
+            5,
+        ),
+        ("me and my wife and our two small kids, june 7 to 11", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+}
+
+#[test]
+fn conv89_no_pets_had_is_no_pets_and_no_question_about_them() {
+    for text in [
+        "We don't have pets. june 7 to 11, we are 4",
+        "we have no pets, june 7 to 11, we are 4",
+        "no pets. june 7 to 11, we are 4",
+        "no tenemos mascotas. del 7 al 11 de junio, somos 4",
+        "no tengo perro, somos 4 del 7 al 11 de junio",
+        "não temos animais, somos 4 de 7 a 11 de junho",
+    ] {
+        let u = read(text);
+        assert!(u.no_pets, "{text}: {u:?}");
+        assert_ne!(u.info_topic, Some(InfoTopic::Pets), "{text}");
+    }
+    // A pet had, or asked about, stays one.
+    for text in [
+        "tenemos un perro, somos 4",
+        "do you allow pets? we are 4",
+        "¿no aceptan mascotas?",
+    ] {
+        assert!(!read(text).no_pets, "{text}");
     }
 }
 

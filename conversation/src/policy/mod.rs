@@ -77,6 +77,7 @@ pub fn turn(prev: &ConversationState, incoming: Incoming<'_>, facts: &Facts<'_>)
             let u = &*in_context::in_context(prev, u, facts.today);
             let u = &*reread::smaller_for_fewer(prev, u, facts);
             let u = &*reread::pointed_at_the_place(prev, u, facts);
+            let u = &*reread::position_among_the_fits(prev, u, facts);
             let u = &*reread::code_asked_for(prev, u);
             let u = &*reread::booked_again(prev, u);
             let u = &*reread::wanted_the_one_talked_about(prev, u);

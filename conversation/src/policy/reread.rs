@@ -1,5 +1,6 @@
 //! The message read again against the conversation, before the slots take it: the cabin it
-//! points at when it names none ("la más grande", "la del jacuzzi"), the question it repeats
+//! points at when it names none ("la más grande", "la del jacuzzi", "la segunda" after a hold
+//! placed with no offer listed), the question it repeats
 //! ("¿y la Lenga?", "¿y a cuál sí?"), the code it answers, the cabin it books again, the
 //! companion named in passing who is one of the party said before, the cabin picked by size or
 //! price once the pet that narrowed the offer stays home.
@@ -506,6 +507,79 @@ pub(super) fn smaller_for_fewer<'a>(
         Some(a) => Cow::Owned(naming(u, &[a])),
         None => Cow::Borrowed(u),
     }
+}
+
+/// "Prefiero la segunda opción", "I'd rather take the second one", "prefiro a segunda opção"
+/// with one stay held (unpaid, one cabin) and no offer on the table, as when "quisiera
+/// reservar para 4 del 4 al 7" held the first cabin that fits at once: the place pointed at is
+/// among the cabins free for the held stay that sleep the party (and take its pet), listed as
+/// an offer lists them, the one held first among them; that cabin is the one named, so the
+/// hold moves there. Nothing else said: a stay, people or a cabin make it a request of its own.
+pub(super) fn position_among_the_fits<'a>(
+    prev: &ConversationState,
+    u: &'a Understanding,
+    facts: &Facts<'_>,
+) -> Cow<'a, Understanding> {
+    use crate::nlu::{Choice, Intent};
+    let only_pointing = prev.offer.is_none()
+        && facts.others.is_empty()
+        && u.accommodation.is_none()
+        && u.accommodations.is_empty()
+        && u.check_in.is_none()
+        && u.guests.is_none()
+        && !u.question
+        && !u.declines
+        && matches!(u.intent, Intent::Unknown | Intent::Greeting | Intent::Book);
+    if !only_pointing {
+        return Cow::Borrowed(u);
+    }
+    let Some(h) = plan::held(facts, u).filter(|h| !h.paid && h.group.is_none()) else {
+        return Cow::Borrowed(u);
+    };
+    let fits = fits_the_held_stay(prev, h, facts);
+    let pointed = match u.choice {
+        Some(Choice::Position(n)) => n.checked_sub(1).and_then(|i| fits.get(i)),
+        Some(Choice::Last) if fits.len() > 1 => fits.last(),
+        _ => None,
+    };
+    match pointed {
+        Some(a) => Cow::Owned(naming(u, &[*a])),
+        None => Cow::Borrowed(u),
+    }
+}
+
+/// The cabins free for the stay held (the hold itself not in the way) that sleep its party and
+/// take its pet when one comes, cheapest first as an offer lists them.
+fn fits_the_held_stay<'f>(
+    prev: &ConversationState,
+    h: &crate::Held,
+    facts: &Facts<'f>,
+) -> Vec<&'f Accommodation> {
+    use booking::{Guests, StayDates, availability::Occupancy};
+    let (Ok(stay), Ok(party)) = (
+        StayDates::new(h.check_in, h.check_out),
+        Guests::new(h.guests),
+    ) else {
+        return Vec::new();
+    };
+    let taken = h.others_taken(facts.occupancy.taken);
+    let occupancy = Occupancy {
+        accommodations: facts.occupancy.accommodations,
+        taken: &taken,
+    };
+    let free: Vec<i64> = occupancy
+        .free(&stay, party)
+        .into_iter()
+        .filter(|a| a.min_nights(&stay).is_ok())
+        .filter(|a| !prev.pets || a.pets_allowed)
+        .map(|a| a.id)
+        .collect();
+    facts
+        .occupancy
+        .accommodations
+        .iter()
+        .filter(|a| free.contains(&a.id))
+        .collect()
 }
 
 /// "Somos 4" … "la Coihue, ¿tiene calefacción? Vamos con mi vieja que es friolenta": a

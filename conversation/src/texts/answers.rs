@@ -93,34 +93,62 @@ pub fn pets(lang: Language, yes: &[&str], no: &[&str]) -> String {
 
 /// "¿Entramos 5 en la Coihue?": yes, or no and which cabins fit.
 pub fn fits(lang: Language, name: &str, capacity: i32, guests: u16, others: &[&str]) -> String {
+    if i32::from(guests) > capacity {
+        let no = match lang {
+            Language::Es | Language::En => "No",
+            Language::Pt => "Não",
+        };
+        return format!("{no}, {}", too_small(lang, name, capacity, guests, others));
+    }
+    match lang {
+        Language::Es => format!("¡Sí! {name} es para hasta {capacity} personas, así que entran 👍"),
+        Language::En => format!("Yes! {name} sleeps up to {capacity} people, so you'll fit 👍"),
+        Language::Pt => format!("Sim! {name} é para até {capacity} pessoas, então cabem 👍"),
+    }
+}
+
+/// "And the Arrayán?" after a price, the party larger than it: a word of warning after its
+/// price, how many it sleeps and which cabins fit.
+pub fn mind_too_small(
+    lang: Language,
+    name: &str,
+    capacity: i32,
+    guests: u16,
+    others: &[&str],
+) -> String {
+    let mind = match lang {
+        Language::Es => "Ojo",
+        Language::En => "Mind you",
+        Language::Pt => "Atenção",
+    };
+    format!(
+        "{mind}: {}",
+        too_small(lang, name, capacity, guests, others)
+    )
+}
+
+/// How many a cabin too small for the party sleeps, and which cabins fit them (or two
+/// together, when none alone does).
+fn too_small(lang: Language, name: &str, capacity: i32, guests: u16, others: &[&str]) -> String {
     let o = list(lang, others);
-    match (lang, i32::from(guests) <= capacity, others.is_empty()) {
-        (Language::Es, true, _) => {
-            format!("¡Sí! {name} es para hasta {capacity} personas, así que entran 👍")
+    match (lang, others.is_empty()) {
+        (Language::Es, false) => {
+            format!("{name} es para hasta {capacity} personas 😕 Para {guests} te queda bien {o}.")
         }
-        (Language::Es, false, false) => format!(
-            "No, {name} es para hasta {capacity} personas 😕 Para {guests} te queda bien {o}."
+        (Language::Es, true) => format!(
+            "{name} es para hasta {capacity} personas 😕 Para {guests} podemos darles dos cabañas juntas."
         ),
-        (Language::Es, false, true) => format!(
-            "No, {name} es para hasta {capacity} personas 😕 Para {guests} podemos darles dos cabañas juntas."
+        (Language::En, false) => {
+            format!("{name} sleeps up to {capacity} people 😕 For {guests}, {o} would work.")
+        }
+        (Language::En, true) => format!(
+            "{name} sleeps up to {capacity} people 😕 For {guests} we can give you two cabins together."
         ),
-        (Language::En, true, _) => {
-            format!("Yes! {name} sleeps up to {capacity} people, so you'll fit 👍")
+        (Language::Pt, false) => {
+            format!("{name} é para até {capacity} pessoas 😕 Para {guests}, {o} serve.")
         }
-        (Language::En, false, false) => {
-            format!("No, {name} sleeps up to {capacity} people 😕 For {guests}, {o} would work.")
-        }
-        (Language::En, false, true) => format!(
-            "No, {name} sleeps up to {capacity} people 😕 For {guests} we can give you two cabins together."
-        ),
-        (Language::Pt, true, _) => {
-            format!("Sim! {name} é para até {capacity} pessoas, então cabem 👍")
-        }
-        (Language::Pt, false, false) => {
-            format!("Não, {name} é para até {capacity} pessoas 😕 Para {guests}, {o} serve.")
-        }
-        (Language::Pt, false, true) => format!(
-            "Não, {name} é para até {capacity} pessoas 😕 Para {guests} podemos dar dois chalés juntos."
+        (Language::Pt, true) => format!(
+            "{name} é para até {capacity} pessoas 😕 Para {guests} podemos dar dois chalés juntos."
         ),
     }
 }

@@ -146,10 +146,26 @@
 //! Argentine WhatsApp with English and Brazilian guests: prices by name, offers pointed at,
 //! corrections and cancels right after a hold, groups, yes/no questions, holidays, colloquial
 //! forms, dates in their own forms and the voucher;
+//! `cases_conv86.txt`, ordinary Argentine multi-turn exchanges where the guest wanders: a
+//! question mid-booking and back to the offer, people and dates changed around a hold, cancels,
+//! prices by name, groups, holidays, yes/no questions, voice notes, emails and the voucher;
+//! `cases_conv87.txt`, a blind set of English-speaking and Brazilian guests over every bullet
+//! in their own forms: dates, people, offers pointed at, corrections, cancels, groups, yes/no
+//! questions, a language switched mid-conversation, paying and the voucher;
+//! `cases_conv88.txt`, the hard parts of a booking's middle and end in the three languages:
+//! groups of 8 to 14 held together and paid once, corrections after a hold into taken dates,
+//! a night added or taken off, cabins switched after a hold, unpaid and paid cancels, a no
+//! turned into a yes, questions after paying and offers pointed at by attribute;
+//! `cases_conv89.txt`, voice notes and emails: speech-to-text transcripts of WhatsApp voice
+//! notes (numbers and dates in words, fillers, misheard cabin names) and emails asking several
+//! things, in the three languages, over every bullet;
 //! `cases_conv90.txt`, several intents in one message and named cabins in every intent in the
 //! three languages: availability with prices and pets, cabins compared, a question then a
 //! booking, dates and people corrected together, a cancel plus a new booking, people said
-//! first and dates many turns later, yes/no questions)
+//! first and dates many turns later, yes/no questions;
+//! `cases_conv91.txt`, calendars and holidays of 2027 and 2028 in the three languages:
+//! Carnaval and Semana Santa from Easter, movable holidays moved by law, long weekends by month,
+//! months without one, fin de año and winter holidays, nights said and arrivals a day before)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -433,7 +449,12 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv83.txt", include_str!("cases_conv83.txt")),
     ("cases_conv84.txt", include_str!("cases_conv84.txt")),
     ("cases_conv85.txt", include_str!("cases_conv85.txt")),
+    ("cases_conv86.txt", include_str!("cases_conv86.txt")),
+    ("cases_conv87.txt", include_str!("cases_conv87.txt")),
+    ("cases_conv88.txt", include_str!("cases_conv88.txt")),
+    ("cases_conv89.txt", include_str!("cases_conv89.txt")),
     ("cases_conv90.txt", include_str!("cases_conv90.txt")),
+    ("cases_conv91.txt", include_str!("cases_conv91.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

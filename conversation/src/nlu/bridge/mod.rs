@@ -27,7 +27,7 @@ use std::{collections::HashMap, sync::LazyLock};
 
 use words::{MONTHS, ONLY_NEXT_TO_A_NUMBER, PHRASES};
 
-use super::{dates::SPANISH_MONTHS, lexicon, normalize::Token};
+use super::{dates::SPANISH_MONTHS, lexicon, normalize::Token, numbers};
 
 /// Rewrites the tokens; see the module docs.
 #[cfg(test)]
@@ -48,7 +48,7 @@ pub(crate) fn to_spanish_from(tokens: Vec<Token>, english: bool) -> Vec<Token> {
             settle::as_paying(dialects::read(tokens)),
         ))),
     )))));
-    months_after_days(replaced)
+    months_after_days(day_words_after_months(replaced))
         .into_iter()
         .map(|t| month_first_numeric(t, english))
         .collect()
@@ -432,12 +432,71 @@ fn starts_with_digit(t: Option<&Token>) -> bool {
     t.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// "April second to April fifth", "June ten to June thirteen", "January twenty first": a day
+/// said in words right after a month written in full (speech-to-text writes them so) becomes
+/// its number, so the month moves after it as after "April 2". A head count or nights after
+/// it ("in March two adults", "June three nights") keep the word, and so do the months that
+/// are other words alone ("may", "mar").
+fn day_words_after_months(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let month = &tokens[i];
+        let full_month = !month.punct_after
+            && spanish_month(month).is_some_and(|(_, needs_number)| !needs_number);
+        out.push(month.clone());
+        i += 1;
+        let Some((day, len)) = full_month.then(|| day_word_at(&tokens, i)).flatten() else {
+            continue;
+        };
+        if tokens
+            .get(i + len)
+            .is_some_and(|t| t.is_any(NOT_A_DAY_AFTER))
+        {
+            continue;
+        }
+        out.push(word(&day.to_string(), tokens[i + len - 1].punct_after));
+        i += len;
+    }
+    out
+}
+
+/// Words after a number that make it a count, not the day of the month before it.
+#[rustfmt::skip]
+const NOT_A_DAY_AFTER: &[&str] = &[
+    "personas", "persona", "people", "adults", "adultos", "guests", "pessoas", "pax",
+    "huespedes", "noches", "noche", "nights", "noites", "dias", "days", "semanas", "weeks", "of",
+    "de", "ninos", "kids", "chicos", "hijos", "amigos", "friends",
+];
+
+/// The day a number word (or an ordinal the bridge wrote: "primera", "segunda", "tercera")
+/// says at `i`, with the tokens it spans; "un"/"una" are articles, never a day here.
+fn day_word_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    const ORDINALS: &[(&str, u32)] = &[("primera", 1), ("segunda", 2), ("tercera", 3)];
+    let t = tokens.get(i)?;
+    if t.is_digits() || t.is_any(&["un", "una", "uno"]) {
+        return None;
+    }
+    if let Some((_, day)) = ORDINALS.iter().find(|(w, _)| t.is(w)) {
+        return Some((*day, 1));
+    }
+    let n = super::numbers::parse_at(tokens, i)?;
+    (1..=31).contains(&n.value).then_some((n.value, n.len))
+}
+
 /// "15", "3-7", "15/12": a day number first, not a year ("2027").
 fn is_day_like(t: Option<&Token>) -> bool {
     t.is_some_and(|t| {
         let head: String = t.text.chars().take_while(char::is_ascii_digit).collect();
         !head.is_empty() && head.len() <= 2
     })
+}
+
+/// "doce", "treinta y uno" (the "uno" of it): a day of a month said in words, not "un"/"una"
+/// (an article).
+fn is_day_word(tokens: &[Token], i: usize) -> bool {
+    !tokens[i].is_any(&["un", "una"])
+        && numbers::parse_at(tokens, i).is_some_and(|n| (1..=31).contains(&n.value))
 }
 
 /// Words after a number that make it a head count, not a day.
@@ -452,6 +511,10 @@ const PEOPLE_AFTER: &[&str] = &[
     "pax",
     "huespedes",
 ];
+
+/// Words after a number that make it a count of nights, not a day ("el finde largo de junio 3
+/// noches", "the long weekend in June 2 nights", "feriado de julho 3 noites").
+const NIGHTS_AFTER: &[&str] = &["noches", "noche", "nights", "night", "noites", "noite"];
 
 /// Whether a month is denied in `before` ("not April,", "no abril", "não é abril"): a month
 /// name at most two words after a "not".
@@ -477,9 +540,11 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
         let prev_is_number = i > 0
             && starts_with_digit(tokens.get(i - 1))
             && !tokens.get(i - 1).is_some_and(|t| t.punct_after);
+        // "12 de marco", "doze de marco", "treinta y uno de marco": a day before "de", in
+        // digits or said in words as a voice note writes it.
         let prev_is_de = i > 1
             && tokens.get(i - 1).is_some_and(|t| t.is("de"))
-            && starts_with_digit(tokens.get(i - 2));
+            && (starts_with_digit(tokens.get(i - 2)) || is_day_word(&tokens, i - 2));
         let Some((spanish, needs_number)) = month else {
             i += 1;
             continue;
@@ -597,10 +662,13 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
             i += 4;
             continue;
         }
-        // "el finde largo de julio, 6 personas", "in July, 6 guests": a number cut off from the
-        // month by a comma, or a head count, is no day of it.
+        // "el finde largo de julio, 6 personas", "in July, 6 guests", "de junio 3 noches": a
+        // number cut off from the month by a comma, a head count or a count of nights is no
+        // day of it.
         let apart = tokens.get(i).is_some_and(|t| t.punct_after)
-            || tokens.get(i + 2).is_some_and(|t| t.is_any(PEOPLE_AFTER));
+            || tokens
+                .get(i + 2)
+                .is_some_and(|t| t.is_any(PEOPLE_AFTER) || t.is_any(NIGHTS_AFTER));
         if next_is_number && (!prev_is_number || next_starts_range) && !prev_is_de && !apart {
             // The punctuation stays where it was written: "April 5-8. Book …" ends its
             // sentence after the month moved there ("5-8 abril.").

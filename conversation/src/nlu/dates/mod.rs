@@ -71,6 +71,13 @@ use super::{PeriodMention, normalize::Token};
 pub(crate) use scan::BACK_TO;
 pub(crate) use words::{MONTHS as SPANISH_MONTHS, vocabulary};
 
+/// Whether a token names a weekday ("viernes", "vie"; bridged from English and Portuguese).
+pub(crate) fn names_a_weekday(t: &Token) -> bool {
+    words::WEEKDAYS
+        .iter()
+        .any(|(w, _)| super::lexicon::word(t, w).is_some())
+}
+
 /// What the message says about the stay's dates.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct DateInfo {

@@ -436,7 +436,10 @@ impl<'a> Scanner<'a> {
             .flatten()
             .or_else(|| super::seasons::at(self.tokens, i, self.today))
             .or_else(|| super::seasons::month_then_long_weekend(self.tokens, i, self.today))?;
-        let from_holiday = self.counts_from(i) || self.nights_said();
+        // "el feriado del 12 de octubre llegamos el 8, 3 noches": the arrival said after the
+        // holiday starts the stay, the holiday only tells which long weekend.
+        let from_holiday =
+            self.counts_from(i) || (self.nights_said() && !self.arrival_said_after(i + used));
         let found = match named {
             super::seasons::Named::Period(found) => found,
             // "2 noches desde el feriado del 20 de junio de 2028": that day; said alone, the
@@ -458,9 +461,22 @@ impl<'a> Scanner<'a> {
         };
         // "3 noches desde el feriado del 9 de julio", "llegamos el día de la memoria": the
         // stay starts on the holiday's day off, not with its long weekend.
-        if let Some(day) = found.holiday.filter(|_| from_holiday) {
+        // "el feriado de San Martín, 2 noches": a holiday that ends its long weekend (moved to
+        // the Monday) is that long weekend's stay, unless the stay is said to start on it.
+        let ends_its_long_weekend = |day: &NaiveDate| {
+            *day == found.mention.last_day_off && *day > found.mention.first_day_off
+        };
+        let from_the_day = |day: &NaiveDate| self.counts_from(i) || !ends_its_long_weekend(day);
+        if let Some(day) = found.holiday.filter(|d| from_holiday && from_the_day(d)) {
             self.push(Kind::Fixed(day), i);
             return Some(used);
+        }
+        // "férias de julho, de 10 a 15", "vacaciones de julio del 10 al 15": the winter
+        // holidays are the month the days said without one are in.
+        if found.mention.period == crate::nlu::Period::WinterHolidays {
+            self.loose_month = self
+                .loose_month
+                .or(Some(found.mention.first_day_off.month()));
         }
         self.push_period(found);
         Some(used)
@@ -476,6 +492,15 @@ impl<'a> Scanner<'a> {
                         .tok(k + n.len)
                         .is_some_and(|u| lexicon::any_word(u, &["noche", "noches"]).is_some())
             })
+        })
+    }
+
+    /// Whether an arrival is said from `at` on ("… llegamos el viernes 8", "… llegaríamos el
+    /// 8"): a start marker other than "del" and "in", which name a holiday as often.
+    fn arrival_said_after(&self, at: usize) -> bool {
+        (at..self.tokens.len()).any(|k| {
+            self.tok(k)
+                .is_some_and(|t| t.is_any(START_MARKERS) && !t.is_any(&["del", "in"]))
         })
     }
 

@@ -232,6 +232,15 @@ pub(super) fn ask_dates(
             .filter(|o| o.id != a.id && o.fits(g))
             .map(|o| o.name.as_str())
             .collect();
+        // "Somos 6, ¿cuánto la Lenga?" … "¿y la Arrayán?": the cabin named now, its price
+        // asked, is priced first and the party's size is a warning after it.
+        if named_now_for_the_party_said_before(u, &a.name) {
+            return vec![say(format!(
+                "{} {}",
+                texts::price_for(lang, &a.name, a.tariff().base_per_night, s.guests),
+                texts::mind_too_small(lang, &a.name, a.capacity, g, &others)
+            ))];
+        }
         return vec![say(format!(
             "{} {}",
             texts::fits(lang, &a.name, a.capacity, g, &others),
@@ -416,4 +425,10 @@ pub(super) fn no_long_weekend(
         None,
     ));
     out
+}
+
+/// "¿Y la Arrayán?" with the party said in an earlier message: the cabin is named in this one
+/// and the party is not, so what is asked is that cabin, not whether the party fits it.
+fn named_now_for_the_party_said_before(u: &Understanding, name: &str) -> bool {
+    u.accommodation.as_deref() == Some(name) && u.guests.is_none()
 }

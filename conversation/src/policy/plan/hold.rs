@@ -124,7 +124,15 @@ pub(super) fn hold(
         let also = u.also && (u.check_in.is_some() || u.same_dates) && !u.correction;
         // "Cancelá la Coihue y reservame la Arrayán": the cabin held given up for another,
         // a move of the hold, not a second stay.
-        let gives_up_held = holding.is_some_and(|h| u.turned_down.contains(&h.accommodation));
+        // "Cambié de idea, quiero la Ñire", "mudei de ideia, quero a Ñire", "changed my mind, I
+        // want the Ñire": a second thought naming another cabin gives up the one held too.
+        let gives_up_held = holding.is_some_and(|h| {
+            u.turned_down.contains(&h.accommodation)
+                || u.thinks_again
+                    && u.accommodation
+                        .as_deref()
+                        .is_some_and(|n| n != h.accommodation)
+        });
         // "Se suman 4 amigos, ahora somos 10, ¿hay lugar?": the party held grows, asked with
         // nothing of another stay in it (no dates, no cabin): the hold's own party changes.
         let party_grows = heard.new_guests

@@ -52,7 +52,7 @@ use super::Heard;
 pub(crate) use super::step::Step;
 use crate::{
     Facts, Held,
-    nlu::{Choice, Feature, InfoTopic, Intent, Understanding},
+    nlu::{Choice, InfoTopic, Intent, Understanding},
     state::{ConversationState, Offer, Want},
 };
 pub(crate) use if_so::narrowed_to;
@@ -155,23 +155,17 @@ fn ranks_pet_friendly(u: &Understanding) -> bool {
         )
 }
 
-/// "Va la Coihue entonces, somos 3 y el gato", "ok the Lenga, we're bringing our dog",
-/// "fechado, a Lenga, vamos com o cachorro": a yes and a cabin named with the pet told as one
-/// of who is coming, no question about it, so the cabin is picked, not asked about (a cabin
-/// that takes no pets is still answered so; without a yes it is only put in focus).
-fn picks_with_a_pet_told(u: &Understanding, facts: &Facts<'_>) -> bool {
-    let takes_pets = u
-        .accommodation
-        .as_deref()
-        .and_then(|name| facts.accommodation(name))
-        .is_some_and(|a| crate::info::has(a, Feature::Pets));
+/// "Mejor la Coihue así llevamos al perro", "the Coihue then, we're bringing the dog", "a
+/// Coihue então, pra levar o cachorro": a cabin that takes pets named with the pet said as the
+/// reason, no question, points at it as "la que acepta perros" does.
+fn pet_along(u: &Understanding, facts: &Facts<'_>) -> bool {
     u.pets
-        && u.affirmative
-        && !u.question
-        && takes_pets
-        && u.intent != Intent::AskPrice
         && u.topics == [InfoTopic::Pets]
-        && u.features.iter().all(|f| *f == Feature::Pets)
+        && !u.question
+        && u.accommodation
+            .as_deref()
+            .and_then(|name| facts.accommodation(name))
+            .is_some_and(|a| a.pets_allowed)
 }
 
 /// A yes, or a message that asks to book.

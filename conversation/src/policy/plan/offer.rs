@@ -79,11 +79,11 @@ pub(super) fn offer(
                 // question is the guest's choice, held at once.
                 // "La que acepta perros", "la del jacuzzi": a feature that points, not asks.
                 let points = matches!(u.choice, Some(Choice::Having(_) | Choice::PetFriendly))
-                    || super::ranks_pet_friendly(u);
-                let plain = (u.features.is_empty()
+                    || super::ranks_pet_friendly(u)
+                    || super::pet_along(u, facts);
+                let plain = u.features.is_empty()
                     && u.topics.is_empty()
-                    && !matches!(u.intent, Intent::AskPrice | Intent::AskInfo))
-                    || super::picks_with_a_pet_told(u, facts);
+                    && !matches!(u.intent, Intent::AskPrice | Intent::AskInfo);
                 // "La coihue. ¿A qué hora es el check-in?": chosen, and the question answered.
                 let picked = !offer.together
                     && (!u.question || u.named_apart)
@@ -166,11 +166,25 @@ pub(super) fn offer(
             None if u.per_night && !offer.together && offer.replaces.is_none() => {
                 return Some(Step::NightPrices);
             }
-            None if u.declines && matches!(u.intent, Intent::Unknown | Intent::Greeting) => {
+            // "No, mejor la Coihue", "no, the Coihue instead", "não, prefiro a Coihue": a no
+            // that names another cabin than those offered wants that one, it is no plain no
+            // (below, it is asked about for the stay).
+            None if u.declines
+                && matches!(u.intent, Intent::Unknown | Intent::Greeting)
+                && !wants_another_cabin(u) =>
+            {
                 return Some(Step::Decline);
             }
             None => {}
         }
     }
     None
+}
+
+/// A cabin named that the guest does not turn down: the one they want instead of what is
+/// offered.
+fn wants_another_cabin(u: &Understanding) -> bool {
+    u.accommodation
+        .as_ref()
+        .is_some_and(|name| !u.turned_down.contains(name))
 }

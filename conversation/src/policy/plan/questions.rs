@@ -24,7 +24,7 @@ pub(super) fn questions(
         && !(s.offer.is_some()
             && matches!(u.choice, Some(Choice::PetFriendly | Choice::Having(_))))
         && !(s.offer.is_some() && !u.question && super::ranks_pet_friendly(u))
-        && !(s.offer.is_some() && super::picks_with_a_pet_told(u, facts))
+        && !(s.offer.is_some() && super::pet_along(u, facts))
         // "¿Se acreditó la seña?", "¿les llegó el pago?" from a guest who holds a stay: about
         // their own payment (the hold's stage), not how paying works.
         && !(u.about_hold == Some(AboutHold::Paid)
