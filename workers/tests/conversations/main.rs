@@ -161,7 +161,11 @@
 //! things, in the three languages, over every bullet;
 //! `cases_conv91.txt`, calendars and holidays of 2027 and 2028 in the three languages:
 //! Carnaval and Semana Santa from Easter, movable holidays moved by law, long weekends by month,
-//! months without one, fin de año and winter holidays, nights said and arrivals a day before)
+//! months without one, fin de año and winter holidays, nights said and arrivals a day before;
+//! `cases_conv93.txt`, a blind generalist sample of English-speaking and Brazilian guests over
+//! the bullets: prices by name, offers pointed at, corrections and cancels around a
+//! hold, people before dates, groups of 7 to 12, yes/no questions, dogs, holidays, their own
+//! date forms, paying and the voucher, replies in their language)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -450,6 +454,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv88.txt", include_str!("cases_conv88.txt")),
     ("cases_conv89.txt", include_str!("cases_conv89.txt")),
     ("cases_conv91.txt", include_str!("cases_conv91.txt")),
+    ("cases_conv93.txt", include_str!("cases_conv93.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
