@@ -416,6 +416,7 @@ mod conv87;
 mod conv88;
 mod conv89;
 mod conv91;
+mod conv93;
 mod eighteenth;
 mod eighth;
 mod eleventh;
