@@ -153,7 +153,23 @@ pub(super) fn follows_on(tokens: &[Token]) -> bool {
     const FILLER: &[&str] = &[
         "tmb", "tb", "tambien", "che", "ah", "ok", "bueno", "y", "pero", "hola",
     ];
-    opens || pronoun || verb_of_it_first(tokens, FILLER)
+    opens || pronoun || verb_of_it_first(tokens, FILLER) || verb_alone(tokens)
+}
+
+/// "¿La Ñire acepta?", "a Ñire aceita?", "the Lenga has?", "does the Ñire?", "y la Lenga
+/// tiene?": a short question of a cabin with only the verb of the last one, its object left
+/// out because it was just asked.
+fn verb_alone(tokens: &[Token]) -> bool {
+    #[rustfmt::skip]
+    const VERBS: &[&str] = &[
+        "acepta", "admite", "permite", "tiene", "incluye", "aceita", "tem", "inclui", "accepts",
+        "accept", "allows", "allow", "takes", "take", "has", "have", "includes", "does", "do",
+    ];
+    let short = (2..=4).contains(&tokens.len());
+    let ends_in_the_verb = tokens.last().is_some_and(|t| t.is_any(VERBS));
+    // "Does the Ñire?", "does Lenga?": English opens with the verb.
+    let does_first = tokens.first().is_some_and(|t| t.is("does")) && tokens.len() <= 3;
+    short && (ends_in_the_verb || does_first)
 }
 
 /// The words after an email's subject ("Consulta", which the mail gateway puts before the body)

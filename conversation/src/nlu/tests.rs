@@ -8977,6 +8977,33 @@ fn conv89_no_pets_had_is_no_pets_and_no_question_about_them() {
 }
 
 #[test]
+fn a_cabin_with_the_verb_alone_goes_on_with_the_last_question() {
+    for text in [
+        "a Lenga aceita?",
+        "el arrayan acepta?",
+        "y la lenga tiene?",
+        "does the Lenga?",
+        "the Coihue has?",
+        "e a Arrayán tem?",
+    ] {
+        assert!(read(text).follows_on, "{text}");
+    }
+    for text in ["la lenga tiene pileta?", "reservame la lenga"] {
+        assert!(!read(text).follows_on, "{text}");
+    }
+}
+
+#[test]
+fn a_booking_after_si_no_is_the_other_choice() {
+    let u = read(
+        "el arrayan acepta mascotas? si no, reservame la coihue del 3 al 6 de mayo para 2 con mi perro",
+    );
+    let c = u.if_so.expect("a condition");
+    assert_eq!(c.subject.as_deref(), Some("Cabaña Arrayán"));
+    assert_eq!(c.otherwise.as_deref(), Some("Cabaña Coihue"));
+}
+
+#[test]
 fn portuguese_numbers_spelled_out_say_the_message_is_portuguese() {
     for text in [
         "somos dois de 10/02 a 14/02",

@@ -159,6 +159,10 @@
 //! `cases_conv89.txt`, voice notes and emails: speech-to-text transcripts of WhatsApp voice
 //! notes (numbers and dates in words, fillers, misheard cabin names) and emails asking several
 //! things, in the three languages, over every bullet;
+//! `cases_conv90.txt`, several intents in one message and named cabins in every intent in the
+//! three languages: availability with prices and pets, cabins compared, a question then a
+//! booking, dates and people corrected together, a cancel plus a new booking, people said
+//! first and dates many turns later, yes/no questions;
 //! `cases_conv91.txt`, calendars and holidays of 2027 and 2028 in the three languages:
 //! Carnaval and Semana Santa from Easter, movable holidays moved by law, long weekends by month,
 //! months without one, fin de año and winter holidays, nights said and arrivals a day before;
@@ -453,6 +457,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv87.txt", include_str!("cases_conv87.txt")),
     ("cases_conv88.txt", include_str!("cases_conv88.txt")),
     ("cases_conv89.txt", include_str!("cases_conv89.txt")),
+    ("cases_conv90.txt", include_str!("cases_conv90.txt")),
     ("cases_conv91.txt", include_str!("cases_conv91.txt")),
     ("cases_conv93.txt", include_str!("cases_conv93.txt")),
 ];

@@ -181,8 +181,16 @@ fn carry_out(
         } => {
             let mut out = answers(s, (Some(&subject), &[]), facts, Questions::of(u), None);
             if let Some(then) = then {
+                // "…? si no, reservame la Coihue del 3 al 6": the stay is for the one cabin the
+                // answer leaves wanted, not for both named.
+                let read = u
+                    .if_so
+                    .as_ref()
+                    .and_then(|c| c.otherwise.as_ref())
+                    .and(s.accommodation.clone())
+                    .map(|wanted| crate::policy::plan::narrowed_to(u, &wanted));
                 // The stay quoted answers the same questions again: each said once.
-                for e in carry_out(*then, s, u, facts) {
+                for e in carry_out(*then, s, read.as_ref().unwrap_or(u), facts) {
                     if !out.contains(&e) {
                         out.push(e);
                     }

@@ -14,7 +14,7 @@ use crate::{
 };
 
 pub(super) fn if_so(
-    _prev: &ConversationState,
+    prev: &ConversationState,
     s: &mut ConversationState,
     u: &Understanding,
     heard: &Heard,
@@ -22,7 +22,7 @@ pub(super) fn if_so(
 ) -> Option<Step> {
     let cond = u.if_so.as_ref()?;
     if heard.new_stay() {
-        return with_a_stay(s, u, facts);
+        return either_with_a_stay(prev, s, u, heard, facts).or_else(|| with_a_stay(s, u, facts));
     }
     let Some(offer) = s.offer.as_mut().filter(|o| !o.together) else {
         return before_an_offer(s, u, facts);
@@ -69,6 +69,48 @@ pub(super) fn if_so(
         then: None,
         still,
     })
+}
+
+/// "¿La Ñire acepta mascotas? si no, reservame la Coihue del 3 al 6 de mayo para 2", "does
+/// the Ñire allow pets? if not, book the Coihue…", "a Ñire aceita pet? se não, reserva a
+/// Coihue…": two cabins and a stay. The question is answered for the cabin asked about, and the
+/// stay is read again for the cabin the answer leaves wanted (the one asked about on a yes, the
+/// other on a no), so the usual stages book or offer it.
+fn either_with_a_stay(
+    prev: &ConversationState,
+    s: &mut ConversationState,
+    u: &Understanding,
+    heard: &Heard,
+    facts: &Facts<'_>,
+) -> Option<Step> {
+    let cond = u.if_so.as_ref()?;
+    let subject = cond.subject.clone()?;
+    let otherwise = cond.otherwise.clone()?;
+    let wanted = if answer(u, facts, &subject)? {
+        subject.clone()
+    } else {
+        otherwise
+    };
+    let read = narrowed_to(u, &wanted);
+    s.accommodation = Some(wanted);
+    // One cabin wanted now, not the two named to choose between.
+    s.named.clear();
+    let then = super::plan(prev, s, &read, heard, facts);
+    Some(Step::IfSo {
+        subject,
+        then: Some(Box::new(then)),
+        still: false,
+    })
+}
+
+/// The message read as asking for `wanted` alone, its condition settled: what the stay said
+/// with a choice on an answer is carried out with (`either_with_a_stay`).
+pub(crate) fn narrowed_to(u: &Understanding, wanted: &str) -> Understanding {
+    let mut read = u.clone();
+    read.if_so = None;
+    read.accommodation = Some(wanted.to_owned());
+    read.accommodations = vec![wanted.to_owned()];
+    read
 }
 
 /// "¿La Lenga tiene pileta? si tiene, reservala del 3 al 5 para 6": on a yes the stay is

@@ -55,6 +55,7 @@ use crate::{
     nlu::{Choice, InfoTopic, Intent, Understanding},
     state::{ConversationState, Offer, Want},
 };
+pub(crate) use if_so::narrowed_to;
 
 /// Confidence from which an availability or price question is an explicit one (a keyword),
 /// not one inferred from bare dates or people (see `nlu::confidence`).

@@ -415,6 +415,7 @@ mod conv86;
 mod conv87;
 mod conv88;
 mod conv89;
+mod conv90;
 mod conv91;
 mod conv93;
 mod eighteenth;
