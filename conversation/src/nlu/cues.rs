@@ -774,15 +774,17 @@ const KID_WORDS: &[&str] = &[
 ];
 
 /// Words that ask whether children may come, before them ("¿admiten niños?", "¿puedo llevar a
-/// mis hijos?") or after them ("¿los nenes pueden ir?", "¿los chicos son bienvenidos?").
+/// mis hijos?", "pode levar criança?") or after them ("¿los nenes pueden ir?", "¿los chicos son
+/// bienvenidos?", "criança pode ir?"); the Portuguese verbs the bridge leaves as they are.
 #[rustfmt::skip]
 const KIDS_ALLOWED_BEFORE: &[&str] = &[
     "aceptan", "acepta", "admiten", "admite", "permiten", "permite", "llevar", "traer", "venir",
-    "ir",
+    "ir", "levar", "trazer",
 ];
 #[rustfmt::skip]
 const KIDS_ALLOWED_AFTER: &[&str] = &[
-    "pueden", "puede", "permitidos", "permitido", "admitidos", "aceptados", "bienvenidos",
+    "pueden", "puede", "permitidos", "permitido", "admitidos", "aceptados", "bienvenidos", "pode",
+    "podem",
 ];
 
 /// "¿Se admiten niños?", "¿podemos llevar a los chicos?", "¿los nenes pueden ir?": whether

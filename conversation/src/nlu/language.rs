@@ -47,6 +47,9 @@ const PORTUGUESE: &[&str] = &[
     "esquece",
     // "A Lenga está livre?", "está disponível?", "se tiver".
     "livre", "livres", "disponivel", "disponiveis", "tiver",
+    // Numbers only Portuguese spells so ("somos dois de 10/02 a 14/02", "seremos oito") and a
+    // child said alone ("pode levar criança?").
+    "dois", "duas", "quatro", "sete", "oito", "nove", "dez", "onze", "doze", "crianca",
 ];
 
 #[rustfmt::skip]

@@ -9023,3 +9023,26 @@ fn a_head_count_said_with_couples_and_children_not_counted_is_the_party() {
         assert_eq!(read(text).guests, Some(guests), "{text}");
     }
 }
+
+#[test]
+fn portuguese_numbers_spelled_out_say_the_message_is_portuguese() {
+    for text in [
+        "somos dois de 10/02 a 14/02",
+        "seremos oito de 3/3 a 6/3",
+        "somos quatro, 10/02 a 13/02",
+    ] {
+        assert_eq!(read(text).language, Some(crate::Language::Pt), "{text}");
+    }
+}
+
+#[test]
+fn a_child_asked_about_in_portuguese_is_the_kids_question() {
+    for text in [
+        "pode levar criança?",
+        "da pra levar as crianças?",
+        "posso trazer as crianças?",
+        "criança pode ir?",
+    ] {
+        assert_eq!(read(text).feature, Some(Feature::Kids), "{text}");
+    }
+}

@@ -168,7 +168,11 @@
 //! months without one, fin de año and winter holidays, nights said and arrivals a day before;
 //! `cases_conv92.txt`, a generalist sample of the bullets in Argentine Spanish, WhatsApp
 //! with voseo, typos and voice notes and a few emails: prices by name, offers pointed at, fixes
-//! and cancels around a hold, groups of 7 to 12, yes/no questions, holidays and the voucher)
+//! and cancels around a hold, groups of 7 to 12, yes/no questions, holidays and the voucher;
+//! `cases_conv93.txt`, a blind generalist sample of English-speaking and Brazilian guests over
+//! the bullets: prices by name, offers pointed at, corrections and cancels around a
+//! hold, people before dates, groups of 7 to 12, yes/no questions, dogs, holidays, their own
+//! date forms, paying and the voucher, replies in their language)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -459,6 +463,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv90.txt", include_str!("cases_conv90.txt")),
     ("cases_conv91.txt", include_str!("cases_conv91.txt")),
     ("cases_conv92.txt", include_str!("cases_conv92.txt")),
+    ("cases_conv93.txt", include_str!("cases_conv93.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

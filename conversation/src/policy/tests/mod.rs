@@ -418,6 +418,7 @@ mod conv89;
 mod conv90;
 mod conv91;
 mod conv92;
+mod conv93;
 mod eighteenth;
 mod eighth;
 mod eleventh;
