@@ -172,7 +172,10 @@
 //! `cases_conv93.txt`, a blind generalist sample of English-speaking and Brazilian guests over
 //! the bullets: prices by name, offers pointed at, corrections and cancels around a
 //! hold, people before dates, groups of 7 to 12, yes/no questions, dogs, holidays, their own
-//! date forms, paying and the voucher, replies in their language)
+//! date forms, paying and the voucher, replies in their language;
+//! `cases_conv95.txt`, a blind generalist sample of every bullet, mostly Argentine WhatsApp
+//! (voseo, typos, voice notes, colloquial forms) with some emails, English and Portuguese,
+//! guests changing their mind and language, paying and the voucher)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -464,6 +467,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv91.txt", include_str!("cases_conv91.txt")),
     ("cases_conv92.txt", include_str!("cases_conv92.txt")),
     ("cases_conv93.txt", include_str!("cases_conv93.txt")),
+    ("cases_conv95.txt", include_str!("cases_conv95.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
