@@ -9046,3 +9046,17 @@ fn a_child_asked_about_in_portuguese_is_the_kids_question() {
         assert_eq!(read(text).feature, Some(Feature::Kids), "{text}");
     }
 }
+
+#[test]
+fn a_pick_by_price_said_with_the_stay_is_read_with_it() {
+    for text in [
+        "mmm la mas barata de las dos entonces somos 4 del 3 al 6 de mayo",
+        "the cheapest one then, 4 of us from May 3 to May 6",
+        "a mais barata entao, somos 4 de 3 a 6 de maio",
+    ] {
+        let u = read(text);
+        assert_eq!(u.choice, Some(Choice::Cheapest), "{text}");
+        assert_eq!(u.guests, Some(4), "{text}");
+        assert!(u.check_in.is_some(), "{text}");
+    }
+}

@@ -87,6 +87,9 @@ pub(super) fn quote_stay(
     {
         s.accommodation = Some(a.name.clone());
     }
+    if let Some(name) = ranked_with_stay(s, u, facts, &stay, guests) {
+        s.accommodation = Some(name);
+    }
     // A question about the one cabin named in this message is answered about it; so is a
     // correction of the stay or party asked for the cabin named before ("la Coihue del 2 al
     // 5" … "perdón, mejor 2 noches"): what changed is the stay, not the cabin asked about.
@@ -150,6 +153,36 @@ pub(super) fn quote_stay(
     );
     effects.extend(extra);
     effects
+}
+
+/// "La más barata de las dos entonces, somos 4 del 3 al 6 de mayo", "the biggest one, May 3
+/// to 6 for 4", "a mais barata, de 3 a 6 de maio": a pick by price or size said with the stay,
+/// no cabin named in it, is the free cabin for the party that it points at; it leads the
+/// offer (held when asked to book) instead of the cabin asked about before.
+fn ranked_with_stay(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+    stay: &StayDates,
+    guests: booking::Guests,
+) -> Option<String> {
+    if u.question || u.accommodation.is_some() {
+        return None;
+    }
+    let free = facts
+        .occupancy
+        .free(stay, guests)
+        .into_iter()
+        .filter(|a| !s.pets || a.pets_allowed);
+    let price = |a: &&booking::Accommodation| a.tariff().base_per_night;
+    let cabin = match u.choice? {
+        Choice::Cheapest => free.min_by_key(price),
+        Choice::Priciest => free.max_by_key(price),
+        Choice::Largest => free.max_by_key(|a| a.capacity),
+        Choice::Smallest => free.min_by_key(|a| a.capacity),
+        _ => None,
+    }?;
+    Some(cabin.name.clone())
 }
 
 /// An option put in focus (asked about) or chosen.
