@@ -172,7 +172,10 @@
 //! `cases_conv93.txt`, a blind generalist sample of English-speaking and Brazilian guests over
 //! the bullets: prices by name, offers pointed at, corrections and cancels around a
 //! hold, people before dates, groups of 7 to 12, yes/no questions, dogs, holidays, their own
-//! date forms, paying and the voucher, replies in their language)
+//! date forms, paying and the voucher, replies in their language;
+//! `cases_conv94.txt`, a blind set of ordinary bookings in the three languages with the date
+//! said through the calendar: holidays and long weekends, weekdays and weekends, parts of
+//! months and nights, then an option picked, dates corrected after a hold and paying)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -464,6 +467,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv91.txt", include_str!("cases_conv91.txt")),
     ("cases_conv92.txt", include_str!("cases_conv92.txt")),
     ("cases_conv93.txt", include_str!("cases_conv93.txt")),
+    ("cases_conv94.txt", include_str!("cases_conv94.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
