@@ -419,6 +419,7 @@ mod conv90;
 mod conv91;
 mod conv92;
 mod conv93;
+mod conv94;
 mod eighteenth;
 mod eighth;
 mod eleventh;
