@@ -86,10 +86,7 @@ fn one_cabin_of_an_unpaid_group_cancelled_by_name_keeps_the_rest() {
             out.contains("Lenga") && out.contains("Coihue"),
             "{text}: {out}"
         );
-        let moved = t.effects.iter().find_map(|e| match e {
-            Effect::MoveHold { to, .. } => Some(*to),
-            _ => None,
-        });
+        let moved = moved_to(&t);
         let moved = moved.unwrap_or_else(|| panic!("{text}: {:?}", t.effects));
         assert_eq!((moved.accommodation_id, moved.guests), (3, 6), "{text}");
         assert!(

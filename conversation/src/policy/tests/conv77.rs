@@ -5,13 +5,6 @@
 
 use super::*;
 
-fn moved_to(t: &Turn) -> Option<Booking> {
-    t.effects.iter().find_map(|e| match e {
-        Effect::MoveHold { to, .. } => Some(*to),
-        _ => None,
-    })
-}
-
 #[test]
 fn a_count_of_nights_denied_after_a_hold_lengthens_the_stay() {
     let world = lenga_hold(4);

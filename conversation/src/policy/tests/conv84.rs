@@ -6,14 +6,6 @@
 
 use super::*;
 
-/// The hold a turn moved: where it went.
-fn moved_to(t: &Turn) -> Option<Booking> {
-    t.effects.iter().find_map(|e| match e {
-        Effect::MoveHold { to, .. } => Some(*to),
-        _ => None,
-    })
-}
-
 #[test]
 fn a_party_said_with_a_verb_of_coming_after_a_hold_moves_it_to_that_many() {
     let world = coihue_hold(false);

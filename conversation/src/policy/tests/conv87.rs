@@ -13,10 +13,7 @@ fn a_second_thought_naming_another_cabin_moves_the_hold_there() {
         "pensandolo bien, quiero la Lenga",
     ] {
         let t = coihue_hold(false).run(&after_hold(), text);
-        let to = t.effects.iter().find_map(|e| match e {
-            Effect::MoveHold { to, .. } => Some(*to),
-            _ => None,
-        });
+        let to = moved_to(&t);
         assert_eq!(
             to.map(|b| (b.accommodation_id, b.check_in, b.guests)),
             Some((3, d("2026-12-15"), 2)),

@@ -250,10 +250,7 @@ fn a_hold_is_corrected_even_after_the_conversation_forgot_its_stay() {
         ),
     ] {
         let t = w.run(&forgotten, text);
-        let to = t.effects.iter().find_map(|e| match e {
-            Effect::MoveHold { to, .. } => Some(*to),
-            _ => None,
-        });
+        let to = moved_to(&t);
         assert_eq!(
             to.map(|b| (b.check_in, b.check_out, b.guests)),
             Some((d(dates.0), d(dates.1), guests)),
@@ -289,10 +286,7 @@ fn naming_another_cabin_after_a_hold_moves_it_there() {
         "actually we prefer the Lenga",
     ] {
         let t = coihue_hold(false).run(&after_hold(), text);
-        let to = t.effects.iter().find_map(|e| match e {
-            Effect::MoveHold { to, .. } => Some(*to),
-            _ => None,
-        });
+        let to = moved_to(&t);
         assert_eq!(
             to.map(|b| (b.accommodation_id, b.check_in, b.guests)),
             Some((3, d("2026-12-15"), 2)),
@@ -511,14 +505,7 @@ fn a_group_corrected_to_other_dates_moves_every_cabin() {
 fn a_group_small_enough_for_one_cabin_moves_to_that_cabin_alone() {
     let t = group_hold().run(&after_group_hold(), "al final somos 5");
     assert!(moved_group(&t).is_none(), "{:?}", t.effects);
-    let to = t
-        .effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::MoveHold { to, .. } => Some(*to),
-            _ => None,
-        })
-        .unwrap_or_else(|| panic!("{:?}", t.effects));
+    let to = moved_to(&t).unwrap_or_else(|| panic!("{:?}", t.effects));
     assert_eq!((to.accommodation_id, to.guests), (3, 5));
     assert!(said(&t).contains("GRP261202001"), "{}", said(&t));
 }

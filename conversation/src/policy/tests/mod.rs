@@ -187,6 +187,14 @@ fn moved(t: &Turn) -> bool {
         .any(|e| matches!(e, Effect::MoveHold { .. }))
 }
 
+/// The hold a turn moved: where it went.
+fn moved_to(t: &Turn) -> Option<Booking> {
+    t.effects.iter().find_map(|e| match e {
+        Effect::MoveHold { to, .. } => Some(*to),
+        _ => None,
+    })
+}
+
 /// The turn let a hold go.
 fn released(t: &Turn) -> bool {
     t.effects
