@@ -9060,3 +9060,41 @@ fn a_pick_by_price_said_with_the_stay_is_read_with_it() {
         assert!(u.check_in.is_some(), "{text}");
     }
 }
+
+#[test]
+fn the_weekend_after_this_one_is_the_other_weekend_in_every_language() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "do you have anything for 2 the weekend after this one?",
+        "anything for 2 the weekend after this?",
+        "anything for 2 not this weekend but the one after?",
+        "tienen algo para 2 el finde despues de este?",
+        "hay algo para 2 el fin de semana siguiente a este?",
+        "tem algo pra 2 no fim de semana depois desse?",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-11-20")), Some(d("2026-11-22"))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_weekend_after_this_one_said_on_a_saturday_starts_next_friday() {
+    let saturday = NaiveDate::from_ymd_opt(2026, 12, 5).expect("date");
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "do you have anything for 2 the weekend after this one?",
+        "el finde despues de este para 2",
+        "o fim de semana depois deste, pra 2",
+    ] {
+        let u = understand(text, saturday, NAMES);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-12-11")), Some(d("2026-12-13"))),
+            "{text}"
+        );
+    }
+}

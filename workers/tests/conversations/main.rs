@@ -175,7 +175,10 @@
 //! date forms, paying and the voucher, replies in their language;
 //! `cases_conv95.txt`, a blind generalist sample of every bullet, mostly Argentine WhatsApp
 //! (voseo, typos, voice notes, colloquial forms) with some emails, English and Portuguese,
-//! guests changing their mind and language, paying and the voucher)
+//! guests changing their mind and language, paying and the voucher;
+//! `cases_conv94.txt`, a blind set of ordinary bookings in the three languages with the date
+//! said through the calendar: holidays and long weekends, weekdays and weekends, parts of
+//! months and nights, then an option picked, dates corrected after a hold and paying)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -468,6 +471,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv92.txt", include_str!("cases_conv92.txt")),
     ("cases_conv93.txt", include_str!("cases_conv93.txt")),
     ("cases_conv95.txt", include_str!("cases_conv95.txt")),
+    ("cases_conv94.txt", include_str!("cases_conv94.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

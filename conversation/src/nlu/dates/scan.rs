@@ -733,6 +733,14 @@ impl<'a> Scanner<'a> {
         if the_other && self.push_weekend_after(false, i).is_some() {
             return Some(n);
         }
+        // "el finde después de este", "the weekend after this one", "o fim de semana depois
+        // desse": the one after the coming weekend, like "el otro finde".
+        if !que_viene
+            && let Some(used) = self.after_this_one(i + n)
+            && self.push_weekend_after(false, i).is_some()
+        {
+            return Some(n + used);
+        }
         let following = que_viene || before.is_some_and(|b| b.is_any(&["proximo", "siguiente"]));
         // "no es este finde, es el que viene", "este finde no, el siguiente": the one a week
         // after the weekend said first.
@@ -818,7 +826,7 @@ impl<'a> Scanner<'a> {
         {
             return None;
         }
-        let mut after = if self.que_viene_at(k + 1) {
+        let mut after = if self.que_viene_at(k + 1) || self.one_after_at(k + 1) {
             2
         } else if self.tok(k + 1).is_some_and(|t| {
             t.is_any(&[
@@ -843,6 +851,42 @@ impl<'a> Scanner<'a> {
             after += 1;
         }
         Some(k + 1 + after - j)
+    }
+
+    /// "después de este", "siguiente a este", "after this one", "after this", "depois desse",
+    /// "seguinte a esse" at `j`, right after a weekend: the tokens it takes.
+    fn after_this_one(&self, j: usize) -> Option<usize> {
+        const AFTER: &[&str] = &["despues", "siguiente", "after", "depois", "seguinte"];
+        const TO: &[&str] = &["de", "a", "al", "do", "da"];
+        const THIS: &[&str] = &[
+            "este", "esta", "ese", "esa", "this", "deste", "desse", "desta", "dessa", "esse",
+        ];
+        if !self.tok(j)?.is_any(AFTER) {
+            return None;
+        }
+        let mut k = j + 1;
+        if self.tok(k).is_some_and(|t| t.is_any(TO)) {
+            k += 1;
+        }
+        if !self.tok(k)?.is_any(THIS) {
+            return None;
+        }
+        k += 1;
+        if self
+            .tok(k)
+            .is_some_and(|t| t.is_any(&["one", "uno", "finde"]))
+        {
+            k += 1;
+        }
+        Some(k - j)
+    }
+
+    /// "one after", "de después", "de depois" at `k` (two tokens): "the one after".
+    fn one_after_at(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| t.is_any(&["one", "de"]))
+            && self
+                .tok(k + 1)
+                .is_some_and(|t| t.is_any(&["after", "despues", "depois"]))
     }
 
     /// "que viene", "que vem" at `k` (two tokens).

@@ -427,6 +427,7 @@ mod conv90;
 mod conv91;
 mod conv92;
 mod conv93;
+mod conv94;
 mod conv95;
 mod eighteenth;
 mod eighth;
