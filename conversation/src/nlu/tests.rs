@@ -8746,6 +8746,11 @@ fn nights_said_with_a_holiday_are_the_stay_from_its_arrival() {
             "2027-08-13",
             "2027-08-17",
         ),
+        // Nights that fit in a long weekend's days off start on its first day off; more
+        // start the evening before.
+        ("carnaval 3 noches", "2027-02-06", "2027-02-09"),
+        ("carnaval 4 noches", "2027-02-05", "2027-02-09"),
+        ("finde largo de julio, 2 noches", "2027-07-09", "2027-07-11"),
         // Nights added stretch the holiday's stay instead.
         (
             "para carnaval, nos quedamos una noche mas",
@@ -8790,13 +8795,13 @@ fn nights_said_right_after_a_month_are_no_day_of_it() {
         ),
         (
             "finde largo de julio 2 noches para 4",
-            "2027-07-08",
-            "2027-07-10",
+            "2027-07-09",
+            "2027-07-11",
         ),
         (
             "el finde largo de agosto 1 noche",
-            "2027-08-13",
             "2027-08-14",
+            "2027-08-15",
         ),
         (
             "the long weekend in june 3 nights for 4",
@@ -8880,18 +8885,18 @@ fn a_holiday_named_on_its_long_weekends_monday_with_nights_is_that_long_weekend(
     for (text, check_in, check_out) in [
         (
             "el feriado de san martin 2 noches",
-            "2027-08-13",
-            "2027-08-15",
+            "2027-08-14",
+            "2027-08-16",
         ),
         (
             "el feriado de guemes dos noches para 4",
-            "2027-06-18",
-            "2027-06-20",
+            "2027-06-19",
+            "2027-06-21",
         ),
         (
             "feriado de 1 de maio de 2028, 2 noites",
-            "2028-04-28",
-            "2028-04-30",
+            "2028-04-29",
+            "2028-05-01",
         ),
         (
             "3 noches desde el feriado de san martin",

@@ -7,6 +7,7 @@ use super::{
     DateInfo, DayRef, Kind, Mention, Role, calendar,
     scan::{MAX_NIGHTS, Scan},
 };
+use crate::nlu::Period;
 
 /// The mentions the guest did not deny: a denied one, and the end of its range, are dropped
 /// ("no era del 15 al 17, es del 16 al 18"); unless all are, after an opening "no" ("uy no era
@@ -219,16 +220,29 @@ fn period_check_out(scan: &Scan) -> Option<NaiveDate> {
 /// "Para navidad, 3 noches", "semana santa, 2 noches", "for Christmas, 3 nights", "para año
 /// nuevo llegamos el 29, 4 noches": a count of nights said with a holiday period is how long
 /// the stay is from its arrival (the period's, or the guest's own), not the period's length.
+/// A long weekend's or carnival's nights that fit in its days off ("finde largo de julio, 2
+/// noches", "carnaval, 3 noches") start on its first day off, not the evening before it.
 fn nights_over_period(scan: &mut Scan, period_out: Option<NaiveDate>) {
-    if scan.nights.is_none() || period_out.is_none() || scan.from_period.is_empty() {
+    let (Some(nights), Some(period_out)) = (scan.nights, period_out) else {
+        return;
+    };
+    if scan.from_period.is_empty() {
         return;
     }
-    if let [_, end] = scan.mentions.as_slice()
-        && end.role == Role::End
-        && matches!(end.kind, Kind::Fixed(d) if Some(d) == period_out)
-    {
-        scan.mentions.pop();
+    let [start, end] = scan.mentions.as_mut_slice() else {
+        return;
+    };
+    if end.role != Role::End || !matches!(end.kind, Kind::Fixed(d) if d == period_out) {
+        return;
     }
+    if let Some(p) = scan.period
+        && matches!(p.period, Period::LongWeekend | Period::Carnival)
+        && matches!(start.kind, Kind::Fixed(d) if d < p.first_day_off)
+        && calendar::add_days(p.first_day_off, nights).is_some_and(|out| out <= p.last_day_off)
+    {
+        start.kind = Kind::Fixed(p.first_day_off);
+    }
+    scan.mentions.pop();
 }
 
 /// A year said apart ("del año que viene (2027), del 24 al 26 de diciembre") is the year of
