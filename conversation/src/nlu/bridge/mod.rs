@@ -451,7 +451,7 @@ fn day_words_after_months(tokens: Vec<Token>) -> Vec<Token> {
         };
         if tokens
             .get(i + len)
-            .is_some_and(|t| t.is_any(NOT_A_DAY_AFTER))
+            .is_some_and(|t| t.is_any(PEOPLE_AFTER) || t.is_any(NOT_A_DAY_AFTER))
         {
             continue;
         }
@@ -461,12 +461,12 @@ fn day_words_after_months(tokens: Vec<Token>) -> Vec<Token> {
     out
 }
 
-/// Words after a number that make it a count, not the day of the month before it.
+/// Words after a number that make it a count, not the day of the month before it, besides
+/// a head count's (`PEOPLE_AFTER`).
 #[rustfmt::skip]
 const NOT_A_DAY_AFTER: &[&str] = &[
-    "personas", "persona", "people", "adults", "adultos", "guests", "pessoas", "pax",
-    "huespedes", "noches", "noche", "nights", "noites", "dias", "days", "semanas", "weeks", "of",
-    "de", "ninos", "kids", "chicos", "hijos", "amigos", "friends",
+    "noches", "noche", "nights", "noites", "dias", "days", "semanas", "weeks", "of", "de",
+    "ninos", "kids", "chicos", "hijos", "amigos", "friends",
 ];
 
 /// The day a number word (or an ordinal the bridge wrote: "primera", "segunda", "tercera")
@@ -480,7 +480,16 @@ fn day_word_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     if let Some((_, day)) = ORDINALS.iter().find(|(w, _)| t.is(w)) {
         return Some((*day, 1));
     }
-    let n = super::numbers::parse_at(tokens, i)?;
+    day_in_words(tokens, i)
+}
+
+/// The day of a month a number said in words at `i` names ("doce", "treinta y uno"), with the
+/// tokens it spans; "un"/"una" are articles, never a day.
+fn day_in_words(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
+    if tokens.get(i)?.is_any(&["un", "una"]) {
+        return None;
+    }
+    let n = numbers::parse_at(tokens, i)?;
     (1..=31).contains(&n.value).then_some((n.value, n.len))
 }
 
@@ -490,13 +499,6 @@ fn is_day_like(t: Option<&Token>) -> bool {
         let head: String = t.text.chars().take_while(char::is_ascii_digit).collect();
         !head.is_empty() && head.len() <= 2
     })
-}
-
-/// "doce", "treinta y uno" (the "uno" of it): a day of a month said in words, not "un"/"una"
-/// (an article).
-fn is_day_word(tokens: &[Token], i: usize) -> bool {
-    !tokens[i].is_any(&["un", "una"])
-        && numbers::parse_at(tokens, i).is_some_and(|n| (1..=31).contains(&n.value))
 }
 
 /// Words after a number that make it a head count, not a day.
@@ -544,7 +546,7 @@ fn months_after_days(mut tokens: Vec<Token>) -> Vec<Token> {
         // digits or said in words as a voice note writes it.
         let prev_is_de = i > 1
             && tokens.get(i - 1).is_some_and(|t| t.is("de"))
-            && (starts_with_digit(tokens.get(i - 2)) || is_day_word(&tokens, i - 2));
+            && (starts_with_digit(tokens.get(i - 2)) || day_in_words(&tokens, i - 2).is_some());
         let Some((spanish, needs_number)) = month else {
             i += 1;
             continue;
