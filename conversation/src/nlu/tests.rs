@@ -9170,3 +9170,31 @@ fn couples_with_their_children_uncounted_leave_the_party_untold() {
         assert_eq!(read(text).guests, Some(guests), "{text}");
     }
 }
+
+#[test]
+fn the_other_weekend_is_a_date_and_another_weekend_the_one_after_the_stay() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "how about the other weekend?",
+        "tem vaga no outro fim de semana pra 2?",
+        "o outro final de semana",
+        "el otro finde",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-11-20")), Some(d("2026-11-22"))),
+            "{text}"
+        );
+    }
+    for text in [
+        "y otro finde?",
+        "another weekend?",
+        "e outro fim de semana?",
+        "¿y otra semana?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}");
+        assert!(u.following_week, "{text}");
+    }
+}
