@@ -226,7 +226,8 @@ fn no_pet_had(tokens: &[Token], j: usize) -> bool {
 }
 
 /// "Sin perro", "sem cachorro", "without the dog", "al final el perro se queda", "no llevamos
-/// al perro", "the dog stays home", "o cachorro fica": the positions of pet words said as left
+/// al perro", "no vamos a llevar al perro", "we won't be bringing a dog", "the dog stays home",
+/// "o cachorro fica": the positions of pet words said as left
 /// at home, when every pet word in the message is (no question about pets then, and no pets).
 pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
     const WITHOUT: &[&str] = &["sin", "sem", "without"];
@@ -235,8 +236,12 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
     const COMES: &[&str] = &["viene", "vienen", "va", "van", "comes", "vai", "vem"];
     // Before it: "no llevamos al perro", "não levamos o cachorro", "we're not bringing the dog".
     const BRING: &[&str] = &[
-        "llevamos", "llevo", "traemos", "traigo", "vamos", "voy", "levamos", "levo", "bringing",
-        "bring", "taking",
+        "llevamos", "llevo", "llevar", "traemos", "traigo", "traer", "vamos", "voy", "levamos",
+        "levo", "levar", "trazemos", "trazer", "bringing", "bring", "taking",
+    ];
+    // Between the "no" and an infinitive: "no vamos a llevar", "não vamos levar".
+    const GOING_TO: &[&str] = &[
+        "vamos", "voy", "van", "vou", "vai", "a", "pensamos", "podemos",
     ];
     #[rustfmt::skip]
     const BETWEEN: &[&str] = &[
@@ -245,9 +250,10 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
     ];
     let mut at = Vec::new();
     for (pos, t) in tokens.iter().enumerate() {
-        let pet = FEATURES
-            .iter()
-            .any(|(p, f)| *f == Feature::Pets && !p.contains(' ') && t.is(p));
+        let pet = t.is_any(PET_WORDS)
+            || FEATURES
+                .iter()
+                .any(|(p, f)| *f == Feature::Pets && !p.contains(' ') && t.is(p));
         if !pet {
             continue;
         }
@@ -261,11 +267,15 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
         let without = j > 0 && tokens[j - 1].is_any(WITHOUT);
         // "no llevamos al perro", "not bringing the dog": a "no" up to two words before the
         // verb of bringing it.
-        let not_brought = j > 0
-            && tokens[j - 1].is_any(BRING)
-            && tokens[j.saturating_sub(3)..j - 1]
+        let not_brought = j > 0 && tokens[j - 1].is_any(BRING) && {
+            let mut verb = j - 1;
+            while verb > 0 && tokens[verb - 1].is_any(GOING_TO) && j - 1 - verb < 2 {
+                verb -= 1;
+            }
+            tokens[verb.saturating_sub(2)..verb]
                 .iter()
-                .any(|t| t.is_any(NOT_WORDS));
+                .any(|t| t.is_any(NOT_WORDS))
+        };
         let after = |k: usize| tokens.get(pos + k);
         let none_had = no_pet_had(tokens, j);
         let stays = after(1).is_some_and(|t| t.is_any(STAYS))
