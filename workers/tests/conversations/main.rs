@@ -178,7 +178,9 @@
 //! guests changing their mind and language, paying and the voucher;
 //! `cases_conv94.txt`, a blind set of ordinary bookings in the three languages with the date
 //! said through the calendar: holidays and long weekends, weekdays and weekends, parts of
-//! months and nights, then an option picked, dates corrected after a hold and paying)
+//! months and nights, then an option picked, dates corrected after a hold and paying;
+//! `cases_conv96.txt`, a blind generalist sample of every bullet in Argentine Spanish as guests
+//! write on WhatsApp (voseo, typos, abbreviations, voice notes) and a few emails)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -472,6 +474,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv93.txt", include_str!("cases_conv93.txt")),
     ("cases_conv95.txt", include_str!("cases_conv95.txt")),
     ("cases_conv94.txt", include_str!("cases_conv94.txt")),
+    ("cases_conv96.txt", include_str!("cases_conv96.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
