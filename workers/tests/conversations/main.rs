@@ -180,7 +180,11 @@
 //! said through the calendar: holidays and long weekends, weekdays and weekends, parts of
 //! months and nights, then an option picked, dates corrected after a hold and paying;
 //! `cases_conv96.txt`, a blind generalist sample of every bullet in Argentine Spanish as guests
-//! write on WhatsApp (voseo, typos, abbreviations, voice notes) and a few emails)
+//! write on WhatsApp (voseo, typos, abbreviations, voice notes) and a few emails;
+//! `cases_conv100.txt`, a blind set of ordinary bookings through the Argentine calendar in
+//! the three languages: long weekends by month, Carnaval, Semana Santa, fin de año, Navidad,
+//! winter holidays, named holidays, weekends, relative days, parts of months, then booking,
+//! picking, correcting after a hold and paying)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -475,6 +479,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv95.txt", include_str!("cases_conv95.txt")),
     ("cases_conv94.txt", include_str!("cases_conv94.txt")),
     ("cases_conv96.txt", include_str!("cases_conv96.txt")),
+    ("cases_conv100.txt", include_str!("cases_conv100.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
