@@ -335,7 +335,7 @@ pub(super) fn ask_dates(
                 (Some(check_in), _) => texts::ask_nights(lang, check_in),
                 // "2" (nights) just said: the day of arrival is what is missing.
                 (None, Some(n)) if u.nights.is_some() || u.bare_number.is_some() => {
-                    texts::ask_arrival_for_nights(lang, n)
+                    texts::ask_arrival_for_nights(lang, n, s.month)
                 }
                 (None, _) => texts::ask_dates_for(lang, u.guests),
             }));
