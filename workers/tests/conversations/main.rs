@@ -178,7 +178,10 @@
 //! guests changing their mind and language, paying and the voucher;
 //! `cases_conv94.txt`, a blind set of ordinary bookings in the three languages with the date
 //! said through the calendar: holidays and long weekends, weekdays and weekends, parts of
-//! months and nights, then an option picked, dates corrected after a hold and paying)
+//! months and nights, then an option picked, dates corrected after a hold and paying;
+//! `cases_conv97.txt`, a blind set of English-speaking and Brazilian guests over every bullet:
+//! their own date forms, people in words, prices by name, offers pointed at, corrections,
+//! cancels, groups, yes/no questions, several asks, holidays, the voucher and languages switched)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -472,6 +475,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv93.txt", include_str!("cases_conv93.txt")),
     ("cases_conv95.txt", include_str!("cases_conv95.txt")),
     ("cases_conv94.txt", include_str!("cases_conv94.txt")),
+    ("cases_conv97.txt", include_str!("cases_conv97.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
