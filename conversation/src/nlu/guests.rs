@@ -1550,6 +1550,16 @@ fn relative_added(tokens: &[Token], i: usize) -> bool {
     // "somos cuatro más el bebé", "2 y la nena": one child with an article, joined to the count.
     let the_child =
         |k: usize| t(k).is_some_and(|w| w.is_any(&["el", "la"])) && t(k + 1).is_some_and(one_kid);
+    // "Una pareja y nuestro bebé", "a couple and our son" ("our" bridged as "nuestros"), "um
+    // casal e o bebê": one child joined to the couple counted.
+    let after_couple = i >= 2
+        && t(i - 1).is_some_and(|w| w.is_any(&["y", "mas", "e", "plus"]))
+        && t(i - 2).is_some_and(|w| w.is_any(COUPLES) || w.is_any(&["couple", "casal"]));
+    let owned =
+        t(i).is_some_and(|w| w.is_any(&["mi", "nuestro", "nuestra", "nuestros", "el", "la", "o"]));
+    if after_couple && owned && t(i + 1).is_some_and(|w| one_kid(w) || w.is("son")) {
+        return true;
+    }
     if i == 0 || !(relative(i) || the_child(i)) {
         return false;
     }

@@ -9188,3 +9188,17 @@ fn parties_sized_with_each_are_told_apart() {
         assert_eq!(u.guests, Some(8), "{text}");
     }
 }
+
+#[test]
+fn a_child_joined_to_a_couple_counts_one_more() {
+    for text in [
+        "we're a couple and our baby, Jan 9 to 12",
+        "we're a couple and our son",
+        "somos una pareja y nuestro bebe, del 9 al 12 de enero",
+        "somos um casal e nosso bebê, de 9 a 12 de janeiro",
+        "we are a couple plus our baby",
+    ] {
+        assert_eq!(read(text).guests, Some(3), "{text}");
+    }
+    assert_eq!(read("we're a couple and our 2 kids").guests, Some(4));
+}
