@@ -300,7 +300,8 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
 /// "sin el" counts only where the word ends the clause ("sin el jacuzzi" is no pronoun).
 ///
 /// Also the pet not brought, said with a pronoun: "entonces no lo llevamos", "no la vamos a
-/// llevar", "não vamos levar ele", "we won't bring him", "lo dejamos en casa".
+/// llevar", "não vamos levar ele", "we won't bring him", "lo dejamos en casa", "la dejamos con
+/// mi vieja".
 pub(crate) fn goes_without_it(tokens: &[Token]) -> bool {
     const PRONOUNS: &[&str] = &["ella", "ellos", "ellas", "ele", "ela", "eles", "elas"];
     const EN: &[&str] = &["him", "her", "it", "them"];
@@ -330,12 +331,12 @@ pub(crate) fn goes_without_it(tokens: &[Token]) -> bool {
         });
         clitic || after
     });
-    // "lo dejamos en casa", "deixamos ele em casa"
-    let left_home = tokens.windows(4).any(|w| {
+    // "lo dejamos en casa", "la dejamos con mi vieja", "deixamos ele em casa", "deixamos ela
+    // com a minha mãe"
+    let left_home = tokens.windows(3).any(|w| {
         (w[0].is_any(&["dejamos", "deixamos"]) && w[1].is_any(PRONOUNS)
             || w[0].is_any(&["lo", "la"]) && w[1].is_any(&["dejamos", "dejo"]))
-            && w[2].is_any(&["en", "em"])
-            && w[3].is("casa")
+            && w[2].is_any(&["en", "em", "con", "com"])
     });
     not_brought
         || left_home
