@@ -333,10 +333,10 @@ pub(crate) fn goes_without_it(tokens: &[Token]) -> bool {
     });
     // "lo dejamos en casa", "la dejamos con mi vieja", "deixamos ele em casa", "deixamos ela
     // com a minha mãe"
-    let left_home = tokens.windows(3).any(|w| {
+    let left_home = tokens.windows(4).any(|w| {
         (w[0].is_any(&["dejamos", "deixamos"]) && w[1].is_any(PRONOUNS)
             || w[0].is_any(&["lo", "la"]) && w[1].is_any(&["dejamos", "dejo"]))
-            && w[2].is_any(&["en", "em", "con", "com"])
+            && (w[2].is_any(&["en", "em"]) && w[3].is("casa") || w[2].is_any(&["con", "com"]))
     });
     not_brought
         || left_home

@@ -9200,6 +9200,29 @@ fn the_other_weekend_is_a_date_and_another_weekend_the_one_after_the_stay() {
 }
 
 #[test]
+fn entering_at_an_hour_asks_the_check_in_time_not_how_many_fit() {
+    for text in [
+        "a q hora entramos?",
+        "y a que hora entramos?",
+        "desde que hora entran los huespedes?",
+        "a partir de q hora entramos a la cabaña?",
+        "me reenvias la direccion y a q hora entramos",
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::CheckInTime), "{text}: {u:?}");
+        assert!(!u.topics.contains(&InfoTopic::Capacity), "{text}: {u:?}");
+    }
+    for text in [
+        "entramos 5 en la coihue?",
+        "cuantos entran en la lenga?",
+        "entramos todos en la lenga?",
+    ] {
+        let u = read(text);
+        assert!(u.topics.contains(&InfoTopic::Capacity), "{text}: {u:?}");
+    }
+}
+
+#[test]
 fn a_whole_party_told_apart_with_children_uncounted_is_the_whole() {
     for text in [
         "Somos dez pessoas (três casais e dois amigos com filhos) e queremos ir de 10 a 13 de maio",

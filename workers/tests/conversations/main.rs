@@ -179,6 +179,8 @@
 //! `cases_conv94.txt`, a blind set of ordinary bookings in the three languages with the date
 //! said through the calendar: holidays and long weekends, weekdays and weekends, parts of
 //! months and nights, then an option picked, dates corrected after a hold and paying;
+//! `cases_conv96.txt`, a blind generalist sample of every bullet in Argentine Spanish as guests
+//! write on WhatsApp (voseo, typos, abbreviations, voice notes) and a few emails;
 //! `cases_conv97.txt`, a blind set of English-speaking and Brazilian guests over every bullet:
 //! their own date forms, people in words, prices by name, offers pointed at, corrections,
 //! cancels, groups, yes/no questions, several asks, holidays, the voucher and languages switched)
@@ -475,6 +477,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv93.txt", include_str!("cases_conv93.txt")),
     ("cases_conv95.txt", include_str!("cases_conv95.txt")),
     ("cases_conv94.txt", include_str!("cases_conv94.txt")),
+    ("cases_conv96.txt", include_str!("cases_conv96.txt")),
     ("cases_conv97.txt", include_str!("cases_conv97.txt")),
 ];
 
