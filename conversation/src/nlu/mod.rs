@@ -255,9 +255,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             signals.topic = signals.topics.first().copied();
         }
     }
-    // "Entramos el 5 de marzo", "entran el viernes": the day they arrive, not how many fit
-    // (unless they ask that too: "¿entramos todos?", "¿cuántos entran?").
-    if dates.check_in.is_some() && arrival_not_capacity(&tokens) {
+    // "Entramos el 5 de marzo", "entran el viernes", "¿a qué hora entramos?": the day or the
+    // hour they arrive, not how many fit (unless they ask that too: "¿entramos todos?",
+    // "¿cuántos entran?").
+    if arrival_not_capacity(&tokens, dates.check_in.is_some()) {
         let asked_capacity = signals.topics.contains(&InfoTopic::Capacity);
         signals.topics.retain(|t| *t != InfoTopic::Capacity);
         if signals.topic == Some(InfoTopic::Capacity) {
@@ -802,9 +803,10 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
     about_hold::payment_arrival_read(read, &tokens)
 }
 
-/// "Entramos el 5", "entran del 3 al 6": the verb of arriving, followed by a date, with no
-/// other word of how many fit ("todos", "cuántos", "caben", "capacidad").
-fn arrival_not_capacity(tokens: &[normalize::Token]) -> bool {
+/// "Entramos el 5", "entran del 3 al 6" (`dated`: the message says a date), "¿a qué hora
+/// entramos?", "desde qué hora entran": the verb of arriving, followed by a date or after the
+/// hour asked, with no other word of how many fit ("todos", "cuántos", "caben", "capacidad").
+fn arrival_not_capacity(tokens: &[normalize::Token], dated: bool) -> bool {
     const DATE_AFTER: &[&str] = &[
         "el",
         "del",
@@ -833,9 +835,17 @@ fn arrival_not_capacity(tokens: &[normalize::Token]) -> bool {
         "capacidad",
         "comodos",
     ];
-    let arrives = tokens.windows(2).any(|w| {
-        w[0].is_any(&["entramos", "entran", "entro"])
-            && (w[1].is_any(DATE_AFTER) || w[1].is_digits())
+    const ENTER: &[&str] = &["entramos", "entran", "entro"];
+    let on_a_date = dated
+        && tokens
+            .windows(2)
+            .any(|w| w[0].is_any(ENTER) && (w[1].is_any(DATE_AFTER) || w[1].is_digits()));
+    // "a qué hora entramos", "qué hora más o menos entran": the hour a few words before.
+    let at_an_hour = tokens.iter().enumerate().any(|(i, t)| {
+        t.is_any(ENTER)
+            && tokens[i.saturating_sub(3)..i]
+                .iter()
+                .any(|b| b.is_any(&["hora", "horas", "horario"]))
     });
-    arrives && !tokens.iter().any(|t| t.is_any(CAPACITY))
+    (on_a_date || at_an_hour) && !tokens.iter().any(|t| t.is_any(CAPACITY))
 }

@@ -179,6 +179,8 @@
 //! `cases_conv94.txt`, a blind set of ordinary bookings in the three languages with the date
 //! said through the calendar: holidays and long weekends, weekdays and weekends, parts of
 //! months and nights, then an option picked, dates corrected after a hold and paying;
+//! `cases_conv96.txt`, a blind generalist sample of every bullet in Argentine Spanish as guests
+//! write on WhatsApp (voseo, typos, abbreviations, voice notes) and a few emails);
 //! `cases_conv99.txt`, a blind set of groups, questions and calendars in the three languages,
 //! mostly Argentine: groups of 7 to 20 held as one and paid once or the maximum said, yes/no
 //! questions alone, by cabin and mid-booking, several asks in one message, the holidays and
@@ -476,6 +478,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv93.txt", include_str!("cases_conv93.txt")),
     ("cases_conv95.txt", include_str!("cases_conv95.txt")),
     ("cases_conv94.txt", include_str!("cases_conv94.txt")),
+    ("cases_conv96.txt", include_str!("cases_conv96.txt")),
     ("cases_conv99.txt", include_str!("cases_conv99.txt")),
 ];
 
