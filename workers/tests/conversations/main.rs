@@ -180,7 +180,11 @@
 //! said through the calendar: holidays and long weekends, weekdays and weekends, parts of
 //! months and nights, then an option picked, dates corrected after a hold and paying;
 //! `cases_conv96.txt`, a blind generalist sample of every bullet in Argentine Spanish as guests
-//! write on WhatsApp (voseo, typos, abbreviations, voice notes) and a few emails)
+//! write on WhatsApp (voseo, typos, abbreviations, voice notes) and a few emails);
+//! `cases_conv99.txt`, a blind set of groups, questions and calendars in the three languages,
+//! mostly Argentine: groups of 7 to 20 held as one and paid once or the maximum said, yes/no
+//! questions alone, by cabin and mid-booking, several asks in one message, the holidays and
+//! long weekends of 2027, paying and the voucher)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -475,6 +479,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv95.txt", include_str!("cases_conv95.txt")),
     ("cases_conv94.txt", include_str!("cases_conv94.txt")),
     ("cases_conv96.txt", include_str!("cases_conv96.txt")),
+    ("cases_conv99.txt", include_str!("cases_conv99.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
