@@ -9223,6 +9223,87 @@ fn entering_at_an_hour_asks_the_check_in_time_not_how_many_fit() {
 }
 
 #[test]
+fn a_weekend_refused_with_its_reason_gives_way_to_the_other_one() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "este finde no puedo pero el otro finde somos 4",
+        "el finde no podemos, el otro si, somos 2",
+        "este fin de semana no nos sirve, el otro si",
+        "este finde no me sirve, el que viene si, somos 2",
+        "esse fim de semana não dá, mas o outro sim, somos 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-11-20")), Some(d("2026-11-22"))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn dates_or_a_holiday_refused_give_way_to_the_ones_said_after_them() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "del 8 al 10 de marzo no podemos, pero del 15 al 17 si, somos 2",
+        "de 8 a 10 de março não dá, mas de 15 a 17 sim, somos 2",
+        "el 8 de marzo no puedo, mejor del 15 al 17",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2027-03-15")), Some(d("2027-03-17"))),
+            "{text}"
+        );
+    }
+    for text in [
+        "carnaval no podemos, semana santa si, somos 4",
+        "el finde largo de carnaval no, el de semana santa, somos 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2027-03-25")), Some(d("2027-03-28"))),
+            "{text}"
+        );
+        assert_eq!(
+            u.period.map(|p| p.period),
+            Some(super::Period::HolyWeek),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn dates_refused_with_nothing_said_instead_are_kept() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    let u = read("del 8 al 10 de marzo no podemos pagar todo junto, se puede en cuotas?");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d("2027-03-08")), Some(d("2027-03-10")))
+    );
+    let u = read("llegamos el 8 de marzo, no? y nos vamos el 10");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d("2027-03-08")), Some(d("2027-03-10")))
+    );
+}
+
+#[test]
+fn a_yes_set_against_a_no_says_which_one_and_agrees_to_nothing() {
+    for text in [
+        "esse fim de semana não dá, mas o outro sim",
+        "este finde no puedo, el otro sí",
+        "la Ñire no, la Coihue sí",
+    ] {
+        assert!(!read(text).affirmative, "{text} should not agree");
+    }
+    for text in ["sí, dale", "sim, pode reservar", "la Coihue, sí"] {
+        assert!(read(text).affirmative, "{text} should agree");
+    }
+}
+
+#[test]
 fn a_whole_party_told_apart_with_children_uncounted_is_the_whole() {
     for text in [
         "Somos dez pessoas (três casais e dois amigos com filhos) e queremos ir de 10 a 13 de maio",
