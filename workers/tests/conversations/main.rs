@@ -178,7 +178,11 @@
 //! guests changing their mind and language, paying and the voucher;
 //! `cases_conv94.txt`, a blind set of ordinary bookings in the three languages with the date
 //! said through the calendar: holidays and long weekends, weekdays and weekends, parts of
-//! months and nights, then an option picked, dates corrected after a hold and paying)
+//! months and nights, then an option picked, dates corrected after a hold and paying;
+//! `cases_conv98.txt`, a blind set of corrections, cancellations and offers pointed at, mostly
+//! Argentine with some English and Portuguese: dates, nights, people and cabins corrected
+//! before and after a hold, taken dates with the old hold kept, unpaid and paid cancels,
+//! picks by name, position and attribute, a yes for what is on the table and minds changed)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -472,6 +476,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv93.txt", include_str!("cases_conv93.txt")),
     ("cases_conv95.txt", include_str!("cases_conv95.txt")),
     ("cases_conv94.txt", include_str!("cases_conv94.txt")),
+    ("cases_conv98.txt", include_str!("cases_conv98.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
