@@ -9103,3 +9103,35 @@ fn the_weekend_after_this_one_said_on_a_saturday_starts_next_friday() {
         );
     }
 }
+
+#[test]
+fn a_count_said_again_is_the_party_not_people_added() {
+    for text in [
+        "al final somos 4 otra vez",
+        "somos 4 otra vez",
+        "so 4 again",
+        "ok we are 4 again, the one with the jacuzzi",
+        "são 4 de novo",
+        "somos 4 outra vez",
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.extra_guests), (Some(4), None), "{text}");
+    }
+    // People added are still added.
+    assert_eq!(read("somos 2 mas").extra_guests, Some(2));
+}
+
+#[test]
+fn the_booking_erased_is_a_cancel() {
+    for text in [
+        "hola de nuevo mira surgio un problema en el laburo asi que borrame la reserva porfa",
+        "eliminá mi reserva porfa",
+        "borren la reserva por favor",
+        "pode apagar a minha reserva",
+        "please delete my booking",
+        "can you remove my reservation?",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert_ne!(read("borrá el mensaje anterior").intent, Intent::Cancel);
+}

@@ -429,6 +429,7 @@ mod conv92;
 mod conv93;
 mod conv94;
 mod conv95;
+mod conv98;
 mod eighteenth;
 mod eighth;
 mod eleventh;
