@@ -576,15 +576,18 @@ fn ordinal_turned_down(tokens: &[Token], i: usize) -> bool {
     const LEADS_ON: &[&str] = &[
         "la", "el", "a", "o", "the", "mejor", "prefiero", "quiero", "melhor", "prefiro",
     ];
-    let skip_one = usize::from(tokens.get(i + 1).is_some_and(|t| t.is_any(&["one", "opcion"])));
+    let skip_one = usize::from(
+        tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_any(&["one", "opcion"])),
+    );
     let at = |k: usize| tokens.get(k);
     let no_after = at(i + 1 + skip_one).is_some_and(|n| {
         n.is_any(NO)
-            && (n.punct_after
-                || at(i + 2 + skip_one).is_none_or(|next| next.is_any(LEADS_ON)))
+            && (n.punct_after || at(i + 2 + skip_one).is_none_or(|next| next.is_any(LEADS_ON)))
     });
     let not_before = i >= 2
-        && at(i - 1).is_some_and(|t| t.is("the"))
+        && at(i - 1).is_some_and(|t| t.is_any(&["the", "la", "el"]))
         && at(i - 2).is_some_and(|t| t.is("not"));
     no_after || not_before
 }

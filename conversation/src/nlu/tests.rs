@@ -9135,3 +9135,30 @@ fn the_booking_erased_is_a_cancel() {
     }
     assert_ne!(read("borrá el mensaje anterior").intent, Intent::Cancel);
 }
+
+#[test]
+fn an_ordinal_turned_down_points_at_the_next() {
+    for text in [
+        "la primera no, la segunda",
+        "la primera no la segunda",
+        "not the first one, the second",
+        "a primeira não, a segunda",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Position(2)), "{text}");
+    }
+    assert_eq!(
+        read("la primera no tiene jacuzzi?").choice,
+        Some(Choice::Position(1))
+    );
+}
+
+#[test]
+fn the_booking_taken_away_is_a_cancel() {
+    for text in ["sacame la reserva porfa", "che, saca mi reserva"] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert_ne!(
+        read("quiero sacar una reserva para marzo").intent,
+        Intent::Cancel
+    );
+}

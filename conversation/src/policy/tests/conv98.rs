@@ -1,7 +1,9 @@
 //! What the blind set conv98 found: a cabin pointed at by what it has, outside an offer of the
 //! one cabin the guest named, was said to be taken although it was free ("la Ñire, la del
 //! jacuzzi" after the Arrayán alone was offered); "borrame la reserva" after a greeting did not
-//! cancel; "so 4 again, the one with the jacuzzi" held the cabin for the party said before.
+//! cancel; "so 4 again, the one with the jacuzzi" held the cabin for the party said before;
+//! probing after it: "la primera no, la segunda" held the first; "sacame la reserva" did not
+//! cancel.
 
 use super::*;
 
@@ -68,4 +70,23 @@ fn a_party_said_again_with_a_pick_is_held_for_that_party() {
             );
         }
     }
+}
+
+#[test]
+fn the_first_turned_down_and_the_second_chosen_holds_the_second() {
+    let ask = "hola, somos 4 del 15 al 17 de diciembre";
+    for text in [
+        "la primera no, la segunda",
+        "not the first one, the second",
+        "a primeira não, a segunda",
+    ] {
+        let held = held_over(&[ask, text, "dale"]);
+        assert_eq!(held.map(|b| b.accommodation_id), Some(3), "{text}");
+    }
+}
+
+#[test]
+fn the_booking_taken_away_is_released() {
+    let (w, state) = unpaid_hold_of(2, "Cabaña Coihue");
+    assert!(released(&w.run(&state, "sacame la reserva porfa")));
 }
