@@ -52,4 +52,9 @@ impl Accommodation {
     pub fn fits(&self, guests: u16) -> bool {
         self.capacity >= i32::from(guests)
     }
+
+    /// Whether a party takes it: any cabin when they bring no pet, else one that allows pets.
+    pub fn takes_pets_if(&self, pets: bool) -> bool {
+        !pets || self.pets_allowed
+    }
 }

@@ -226,7 +226,8 @@ fn no_pet_had(tokens: &[Token], j: usize) -> bool {
 }
 
 /// "Sin perro", "sem cachorro", "without the dog", "al final el perro se queda", "no llevamos
-/// al perro", "the dog stays home", "o cachorro fica": the positions of pet words said as left
+/// al perro", "no vamos a llevar al perro", "we won't be bringing a dog", "the dog stays home",
+/// "o cachorro fica": the positions of pet words said as left
 /// at home, when every pet word in the message is (no question about pets then, and no pets).
 pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
     const WITHOUT: &[&str] = &["sin", "sem", "without"];
@@ -235,8 +236,12 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
     const COMES: &[&str] = &["viene", "vienen", "va", "van", "comes", "vai", "vem"];
     // Before it: "no llevamos al perro", "não levamos o cachorro", "we're not bringing the dog".
     const BRING: &[&str] = &[
-        "llevamos", "llevo", "traemos", "traigo", "vamos", "voy", "levamos", "levo", "bringing",
-        "bring", "taking",
+        "llevamos", "llevo", "llevar", "traemos", "traigo", "traer", "vamos", "voy", "levamos",
+        "levo", "levar", "trazemos", "trazer", "bringing", "bring", "taking",
+    ];
+    // Between the "no" and an infinitive: "no vamos a llevar", "não vamos levar".
+    const GOING_TO: &[&str] = &[
+        "vamos", "voy", "van", "vou", "vai", "a", "pensamos", "podemos",
     ];
     #[rustfmt::skip]
     const BETWEEN: &[&str] = &[
@@ -245,9 +250,10 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
     ];
     let mut at = Vec::new();
     for (pos, t) in tokens.iter().enumerate() {
-        let pet = FEATURES
-            .iter()
-            .any(|(p, f)| *f == Feature::Pets && !p.contains(' ') && t.is(p));
+        let pet = t.is_any(PET_WORDS)
+            || FEATURES
+                .iter()
+                .any(|(p, f)| *f == Feature::Pets && !p.contains(' ') && t.is(p));
         if !pet {
             continue;
         }
@@ -261,11 +267,15 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
         let without = j > 0 && tokens[j - 1].is_any(WITHOUT);
         // "no llevamos al perro", "not bringing the dog": a "no" up to two words before the
         // verb of bringing it.
-        let not_brought = j > 0
-            && tokens[j - 1].is_any(BRING)
-            && tokens[j.saturating_sub(3)..j - 1]
+        let not_brought = j > 0 && tokens[j - 1].is_any(BRING) && {
+            let mut verb = j - 1;
+            while verb > 0 && tokens[verb - 1].is_any(GOING_TO) && j - 1 - verb < 2 {
+                verb -= 1;
+            }
+            tokens[verb.saturating_sub(2)..verb]
                 .iter()
-                .any(|t| t.is_any(NOT_WORDS));
+                .any(|t| t.is_any(NOT_WORDS))
+        };
         let after = |k: usize| tokens.get(pos + k);
         let none_had = no_pet_had(tokens, j);
         let stays = after(1).is_some_and(|t| t.is_any(STAYS))
@@ -290,7 +300,8 @@ pub(crate) fn pets_left_home(tokens: &[Token]) -> Option<Vec<usize>> {
 /// "sin el" counts only where the word ends the clause ("sin el jacuzzi" is no pronoun).
 ///
 /// Also the pet not brought, said with a pronoun: "entonces no lo llevamos", "no la vamos a
-/// llevar", "não vamos levar ele", "we won't bring him", "lo dejamos en casa".
+/// llevar", "não vamos levar ele", "we won't bring him", "lo dejamos en casa", "la dejamos con
+/// mi vieja".
 pub(crate) fn goes_without_it(tokens: &[Token]) -> bool {
     const PRONOUNS: &[&str] = &["ella", "ellos", "ellas", "ele", "ela", "eles", "elas"];
     const EN: &[&str] = &["him", "her", "it", "them"];
@@ -320,12 +331,19 @@ pub(crate) fn goes_without_it(tokens: &[Token]) -> bool {
         });
         clitic || after
     });
-    // "lo dejamos en casa", "deixamos ele em casa"
-    let left_home = tokens.windows(4).any(|w| {
+    // "lo dejamos en casa", "la dejamos con mi vieja", "deixamos ele em casa", "deixamos ela
+    // com a minha mãe"
+    // Not "el auto lo dejamos en la calle": a thing named right before the clitic is what it
+    // stands for ("al perro lo dejamos en casa" still leaves the pet).
+    let thing_before = |i: usize| {
+        i >= 2
+            && tokens[i - 2].is_any(&["el", "la", "los", "las", "al", "o", "a"])
+            && !tokens[i - 1].is_any(PET_WORDS)
+    };
+    let left_home = tokens.windows(3).enumerate().any(|(i, w)| {
         (w[0].is_any(&["dejamos", "deixamos"]) && w[1].is_any(PRONOUNS)
-            || w[0].is_any(&["lo", "la"]) && w[1].is_any(&["dejamos", "dejo"]))
-            && w[2].is_any(&["en", "em"])
-            && w[3].is("casa")
+            || w[0].is_any(&["lo", "la"]) && w[1].is_any(&["dejamos", "dejo"]) && !thing_before(i))
+            && w[2].is_any(&["en", "em", "con", "com"])
     });
     not_brought
         || left_home

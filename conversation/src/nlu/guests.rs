@@ -243,10 +243,17 @@ struct Tally {
     /// Children named without a number ("dos parejas con sus hijos", "two couples with their
     /// kids"): a head count said besides is the only one that counts them.
     uncounted_kids: bool,
+    /// Of those, children said as the party's, in the plural ("con sus hijos", "y los chicos",
+    /// "with our kids", "com os filhos"): how many they are is not said, so neither is the party.
+    their_kids_untold: bool,
 }
 
 impl Tally {
     fn total(&self) -> Option<u32> {
+        // "Somos dos parejas con sus hijos": the guest is asked how many they are in all.
+        if self.their_kids_untold && self.kids == 0 && self.base.is_none() && self.everyone == 0 {
+            return None;
+        }
         let counted = self.total_counted()?;
         // "Somos 8, dos parejas con sus hijos": the couples counted leave the children out;
         // the head count said counts them too.
@@ -556,6 +563,20 @@ fn now_we_are(
     })
 }
 
+/// Children of the party said in the plural and without a number at `i` ("con sus hijos", "y
+/// los chicos", "with our kids", "com os filhos"): how many people they add is not said.
+fn untold_kids_at(tokens: &[Token], i: usize) -> bool {
+    #[rustfmt::skip]
+    const THEIRS: &[&str] = &[
+        "sus", "nuestros", "nuestras", "mis", "los", "las", "el", "their", "our", "my", "the", "seus",
+        "suas", "nossos", "nossas", "meus", "minhas", "os", "as",
+    ];
+    const KIDS_ELSEWHERE: &[&str] = &["kids", "children", "filhos", "filhas", "criancas"];
+    (lexicon::any_word(&tokens[i], KIDS).is_some() || tokens[i].is_any(KIDS_ELSEWHERE))
+        && tokens[i].text.ends_with('s')
+        && i.checked_sub(1).is_some_and(|k| tokens[k].is_any(THEIRS))
+}
+
 /// Reads what starts at token `i` into the tally; returns how many tokens it used (≥ 1).
 fn step(tokens: &[Token], consumed: &[bool], i: usize, tally: &mut Tally) -> usize {
     let is_consumed = |k: usize| consumed.get(k).copied().unwrap_or(false);
@@ -571,6 +592,7 @@ fn step(tokens: &[Token], consumed: &[bool], i: usize, tally: &mut Tally) -> usi
     if lexicon::any_word(&tokens[i], KIDS).is_some() {
         // A child not counted (a counted one was taken with its number).
         tally.uncounted_kids = true;
+        tally.their_kids_untold |= untold_kids_at(tokens, i);
     }
     if relative_added(tokens, i) {
         tally.relatives_added += 1;
@@ -1160,9 +1182,11 @@ pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
             return vec![size; usize::try_from(count.value).unwrap_or(0)];
         }
     }
-    // "Somos 2 parejas", "2 couples", "dois casais": a party of two each.
+    // "Somos 2 parejas", "2 couples", "dois casais": a party of two each ("con sus hijos"
+    // besides: more than that, how many untold).
     const COUPLES: &[&str] = &["parejas", "couples", "casais", "matrimonios"];
-    for i in 0..tokens.len() {
+    let kids_untold = (0..tokens.len()).any(|k| untold_kids_at(tokens, k));
+    for i in (0..tokens.len()).filter(|_| !kids_untold) {
         if let Some(count) =
             numbers::parse_at(tokens, i).filter(|n| !n.ordinal && (2..=4).contains(&n.value))
             && tokens.get(i + count.len).is_some_and(|t| t.is_any(COUPLES))

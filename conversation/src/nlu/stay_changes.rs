@@ -478,7 +478,9 @@ pub(super) fn party_said(tokens: &[Token]) -> Option<u16> {
 }
 
 /// "El finde siguiente", "la semana que sigue", "el fin de semana de después", "the following
-/// weekend", "a semana seguinte".
+/// weekend", "a semana seguinte"; and "¿y otro finde?", "another weekend?", "e outro fim de
+/// semana?" after a stay talked about: the next one after it ("el otro finde", with its
+/// article, is a date of its own).
 pub(super) fn following_week(tokens: &[Token]) -> bool {
     const WEEK: &[&str] = &["semana", "finde", "week", "weekend"];
     // "What about the week after?", "e a semana depois?"
@@ -493,8 +495,14 @@ pub(super) fn following_week(tokens: &[Token]) -> bool {
     ];
     tokens.iter().enumerate().any(|(i, t)| {
         let next = |k: usize| tokens.get(i + k);
+        let another = t.is_any(&["otro", "otra"])
+            && next(1).is_some_and(|n| n.is_any(WEEK))
+            && !i
+                .checked_sub(1)
+                .is_some_and(|k| tokens[k].is_any(&["el", "al", "la"]));
         (t.is_any(WEEK) && (1..=3).any(|k| next(k).is_some_and(|n| n.is_any(AFTER))))
             || (t.is("following") && next(1).is_some_and(|n| n.is_any(WEEK)))
+            || another
     })
 }
 

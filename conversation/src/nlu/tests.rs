@@ -9020,9 +9020,8 @@ fn a_head_count_said_with_couples_and_children_not_counted_is_the_party() {
         ("we're 8, two couples with their kids, march 25 to 28", 8),
         ("somos 8, dois casais com os filhos, de 25 a 28 de março", 8),
         ("somos 6, 4 adultos y los chicos", 6),
-        // Children counted, or no head count besides: as before.
+        // Children counted: as before ("dos parejas con sus hijos" alone says no head count).
         ("somos 2 parejas con 3 chicos", 7),
-        ("dos parejas con sus hijos", 4),
         ("somos 8 amigos, 4 parejas", 8),
     ] {
         assert_eq!(read(text).guests, Some(guests), "{text}");
@@ -9101,6 +9100,102 @@ fn the_weekend_after_this_one_said_on_a_saturday_starts_next_friday() {
             (Some(d("2026-12-11")), Some(d("2026-12-13"))),
             "{text}"
         );
+    }
+}
+
+#[test]
+fn a_pet_not_brought_with_a_verb_of_going_to_is_no_pet() {
+    for text in [
+        "no vamos a llevar al perro",
+        "al final no vamos a llevar a la perrita",
+        "we won't be bringing a dog",
+        "we will not be bringing our dog",
+        "we're not going to bring the dog",
+        "não vamos levar o cachorro",
+    ] {
+        let u = read(text);
+        assert!(!u.pets, "{text}");
+        assert!(!u.features.contains(&Feature::Pets), "{text}");
+    }
+    // A pet brought, or asked about, stays one.
+    for text in [
+        "vamos a llevar al perro",
+        "we're bringing our dog",
+        "¿puedo llevar al perro?",
+    ] {
+        assert!(read(text).pets, "{text}");
+    }
+}
+
+#[test]
+fn may_with_its_day_in_words_is_the_month_inside_a_range() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "may ten to may twelve for 2",
+        "from may ten to twelve",
+        "may ten to twelve please",
+        "between may ten and may twelve",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2027-05-10")), Some(d("2027-05-12"))),
+            "{text}"
+        );
+    }
+    // The verb keeps its number: a head count, no date.
+    let u = read("may two of us come?");
+    assert_eq!((u.check_in, u.guests), (None, Some(2)));
+}
+
+#[test]
+fn couples_with_their_children_uncounted_leave_the_party_untold() {
+    for text in [
+        "somos dos parejas con sus hijos, del 3 al 5 de marzo",
+        "dos parejas y los chicos",
+        "two couples with their kids, march 3 to 5",
+        "we are two couples with the kids",
+        "dois casais com os filhos",
+    ] {
+        assert_eq!(read(text).guests, None, "{text}");
+    }
+    // Counted children, or the whole said, count.
+    for (text, guests) in [
+        ("somos 8, dos parejas con sus hijos", 8),
+        ("dos parejas con sus hijos, 9 en total", 9),
+        ("dos parejas con 3 chicos", 7),
+        ("somos 2 parejas", 4),
+        ("mi esposa y yo con nuestros dos hijos", 4),
+    ] {
+        assert_eq!(read(text).guests, Some(guests), "{text}");
+    }
+}
+
+#[test]
+fn the_other_weekend_is_a_date_and_another_weekend_the_one_after_the_stay() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "how about the other weekend?",
+        "tem vaga no outro fim de semana pra 2?",
+        "o outro final de semana",
+        "el otro finde",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-11-20")), Some(d("2026-11-22"))),
+            "{text}"
+        );
+    }
+    for text in [
+        "y otro finde?",
+        "another weekend?",
+        "e outro fim de semana?",
+        "¿y otra semana?",
+    ] {
+        let u = read(text);
+        assert_eq!(u.check_in, None, "{text}");
+        assert!(u.following_week, "{text}");
     }
 }
 

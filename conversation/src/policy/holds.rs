@@ -461,7 +461,7 @@ pub(crate) fn move_hold(
                 || !(t.check_in < stay.check_out() && stay.check_in() < t.check_out)
         });
     // The party's pet goes with the hold: a cabin that takes none is no place to move it.
-    let pets_ok = |a: &Accommodation| !s.pets || a.pets_allowed;
+    let pets_ok = |a: &Accommodation| a.takes_pets_if(s.pets);
     if let Some(a) = cabin
         && a.fits(guests.get())
         && own_nights_free

@@ -94,18 +94,19 @@ pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Optio
             .is_some_and(|a| u.features.iter().all(|f| crate::info::has(a, *f)))
     };
     let wanted = !u.features.is_empty() && options.iter().any(has_all);
-    let by = |key: &dyn Fn(&crate::state::OfferOption) -> i64, max: bool| {
-        let it = options
+    let ranked_by = |choice: Choice| {
+        let candidates = options
             .iter()
             .enumerate()
             .filter(|(_, o)| !u.pets || o.pets_allowed)
             .filter(|(_, o)| !wanted || has_all(o));
-        if max {
-            it.max_by_key(|(i, o)| (key(o), -(*i as i64)))
-                .map(|(i, _)| i)
-        } else {
-            it.min_by_key(|(i, o)| (key(o), *i)).map(|(i, _)| i)
-        }
+        ranked(
+            choice,
+            candidates,
+            |(_, o)| o.total_cents,
+            |(_, o)| o.capacity,
+        )
+        .map(|(i, _)| i)
     };
     let found = match u.choice? {
         Choice::Position(n) => n.checked_sub(1).filter(|i| *i < options.len()),
@@ -114,10 +115,9 @@ pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Optio
         Choice::Last => options.len().checked_sub(1),
         Choice::Middle => (options.len() == 3).then_some(1),
         Choice::Other => (options.len() == 2).then_some(1 - offer.chosen.min(1)),
-        Choice::Cheapest => by(&|o| o.total_cents, false),
-        Choice::Priciest => by(&|o| o.total_cents, true),
-        Choice::Largest => by(&|o| i64::from(o.capacity), true),
-        Choice::Smallest => by(&|o| i64::from(o.capacity), false),
+        Choice::Cheapest | Choice::Priciest | Choice::Largest | Choice::Smallest => {
+            ranked_by(u.choice?)
+        }
         Choice::PetFriendly => options.iter().position(|o| o.pets_allowed),
         // The one for exactly that many, else the smallest that takes them.
         Choice::Sleeps(n) => options
@@ -140,6 +140,35 @@ pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Optio
         }),
     };
     Some(found)
+}
+
+/// The one of `candidates` a pick by price or size points at ("la más barata", "the biggest"),
+/// the first of them on a tie; `None` for any other pick. Offers rank their options by it, and
+/// a pick said with a stay ranks the free cabins by it, so both read "la más barata" alike.
+pub(super) fn ranked<T>(
+    choice: Choice,
+    candidates: impl Iterator<Item = T>,
+    price: impl Fn(&T) -> i64,
+    capacity: impl Fn(&T) -> i32,
+) -> Option<T> {
+    let key = |t: &T| match choice {
+        Choice::Cheapest | Choice::Priciest => Some(price(t)),
+        Choice::Largest | Choice::Smallest => Some(i64::from(capacity(t))),
+        _ => None,
+    };
+    let highest = matches!(choice, Choice::Priciest | Choice::Largest);
+    let keyed = candidates
+        .enumerate()
+        .map(|(order, t)| Some((key(&t)?, order, t)))
+        .collect::<Option<Vec<_>>>()?;
+    let best = if highest {
+        keyed
+            .into_iter()
+            .max_by_key(|(k, order, _)| (*k, std::cmp::Reverse(*order)))
+    } else {
+        keyed.into_iter().min_by_key(|(k, order, _)| (*k, *order))
+    };
+    best.map(|(_, _, t)| t)
 }
 
 /// The option a sum said points at ("la de 70 lucas", "la de $210.000"): the one whose price

@@ -302,7 +302,7 @@ pub(crate) fn quote(
                     let alone: Vec<(StayDates, &Accommodation)> = occupancy
                         .alternatives(&stay, guests, facts.today, 1)
                         .into_iter()
-                        .filter(|(_, a)| !s.pets || a.pets_allowed)
+                        .filter(|(_, a)| a.takes_pets_if(s.pets))
                         .collect();
                     let alone: Option<(StayDates, OfferLine<'_>)> =
                         alone.first().map(|(at, a)| (*at, texts::offer_line(a, at)));
@@ -370,7 +370,7 @@ pub(crate) fn sleeping_alone(
 ) -> impl Iterator<Item = &Accommodation> {
     accommodations
         .iter()
-        .filter(move |a| a.fits(guests) && (!pets || a.pets_allowed))
+        .filter(move |a| a.fits(guests) && a.takes_pets_if(pets))
 }
 
 /// The nearest stays of the same nights (at most `max`, a week either way) on which `cabin`

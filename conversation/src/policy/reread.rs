@@ -571,7 +571,7 @@ fn fits_the_held_stay<'f>(
         .free(&stay, party)
         .into_iter()
         .filter(|a| a.min_nights(&stay).is_ok())
-        .filter(|a| !prev.pets || a.pets_allowed)
+        .filter(|a| a.takes_pets_if(prev.pets))
         .map(|a| a.id)
         .collect();
     facts

@@ -435,20 +435,34 @@ fn starts_with_digit(t: Option<&Token>) -> bool {
 /// "April second to April fifth", "June ten to June thirteen", "January twenty first": a day
 /// said in words right after a month written in full (speech-to-text writes them so) becomes
 /// its number, so the month moves after it as after "April 2". A head count or nights after
-/// it ("in March two adults", "June three nights") keep the word, and so do the months that
-/// are other words alone ("may", "mar").
+/// it ("in March two adults", "June three nights") keep the word. The months that are other
+/// words alone ("may", "mar") take it only inside a range: "from may ten", "may ten to may
+/// twelve", "may ten to twelve" ("may two of us come?" keeps the verb).
 fn day_words_after_months(tokens: Vec<Token>) -> Vec<Token> {
+    // The English range words as the phrases wrote them ("from" "desde", "to" "hasta").
+    const RANGE_BEFORE: &[&str] = &["desde", "hasta", "entre", "y"];
+    const RANGE_AFTER: &[&str] = &["hasta", "y"];
     let mut out = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         let month = &tokens[i];
-        let full_month = !month.punct_after
-            && spanish_month(month).is_some_and(|(_, needs_number)| !needs_number);
+        let at = i;
         out.push(month.clone());
         i += 1;
-        let Some((day, len)) = full_month.then(|| day_word_at(&tokens, i)).flatten() else {
+        let needs_number = match spanish_month(month) {
+            Some((_, needs_number)) if !month.punct_after => needs_number,
+            _ => continue,
+        };
+        let Some((day, len)) = day_word_at(&tokens, i) else {
             continue;
         };
+        let in_range = at
+            .checked_sub(1)
+            .is_some_and(|k| tokens[k].is_any(RANGE_BEFORE) && !tokens[k].punct_after)
+            || tokens.get(i + len).is_some_and(|t| t.is_any(RANGE_AFTER));
+        if needs_number && !in_range {
+            continue;
+        }
         if tokens
             .get(i + len)
             .is_some_and(|t| t.is_any(PEOPLE_AFTER) || t.is_any(NOT_A_DAY_AFTER))

@@ -211,6 +211,14 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("won t bring", "no vamos a llevar"),
     ("wont bring", "no vamos a llevar"),
     ("will not bring", "no vamos a llevar"),
+    ("will not be bringing", "no vamos a llevar"),
+    ("won t be bringing", "no vamos a llevar"),
+    ("wont be bringing", "no vamos a llevar"),
+    ("not going to bring", "no vamos a llevar"),
+    ("aren t bringing", "no vamos a llevar"),
+    ("arent bringing", "no vamos a llevar"),
+    ("re not taking", "no vamos a llevar"),
+    ("are not taking", "no vamos a llevar"),
     ("bring", "llevar"),
     ("can we bring children", "aceptan chicos"),
     ("can we bring the kids", "aceptan chicos"),
@@ -1035,6 +1043,10 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     // "The weekend after next": the one after the coming weekend.
     ("the weekend after next", "el otro finde"),
     ("weekend after next", "el otro finde"),
+    // "The other weekend" is the one after the coming one, as "el otro finde"; "another
+    // weekend" is any, as "otro finde".
+    ("the other weekend", "el otro finde"),
+    ("another weekend", "otro finde"),
     ("next weekend", "proximo finde"),
     ("the weekend", "el finde"),
     ("weekend", "finde"),
@@ -1655,6 +1667,13 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("fim de semana prolongado", "finde largo"),
     ("feriado prolongado", "finde largo"),
     ("feriadao", "finde largo"),
+    // "No outro fim de semana": the one after the coming one; "outro fim de semana", any.
+    ("no outro fim de semana", "el otro finde"),
+    ("o outro fim de semana", "el otro finde"),
+    ("no outro final de semana", "el otro finde"),
+    ("o outro final de semana", "el otro finde"),
+    ("outro fim de semana", "otro finde"),
+    ("outro final de semana", "otro finde"),
     ("fim de semana", "finde"),
     ("final de semana", "finde"),
     // "Hoje à noite", "esta noite": one night from today ("esta noche").

@@ -324,7 +324,7 @@ pub(super) fn ask_dates(
                 // "¿Tienen cabañas para 5?": the ones that sleep them (and take the pet).
                 let fit: Vec<(&str, i32)> = accommodations
                     .iter()
-                    .filter(|a| a.fits(g) && (!s.pets || a.pets_allowed))
+                    .filter(|a| a.fits(g) && a.takes_pets_if(s.pets))
                     .map(|a| (a.name.as_str(), a.capacity))
                     .collect();
                 if !fit.is_empty() {
@@ -357,7 +357,7 @@ pub(super) fn festive_which(s: &ConversationState, facts: &Facts<'_>) -> Vec<Eff
                 .occupancy
                 .free(stay, guests)
                 .into_iter()
-                .filter(|a| !s.pets || a.pets_allowed)
+                .filter(|a| a.takes_pets_if(s.pets))
                 .map(|a| a.name.as_str())
                 .collect(),
         )
@@ -382,7 +382,7 @@ pub(super) fn free_in(s: &ConversationState, facts: &Facts<'_>, span: texts::Spa
         .iter()
         .filter(|a| named.is_none_or(|n| a.name == n))
         .filter(|a| named.is_some() || s.guests.is_none_or(|g| a.fits(g)))
-        .filter(|a| named.is_some() || !s.pets || a.pets_allowed)
+        .filter(|a| named.is_some() || a.takes_pets_if(s.pets))
         .map(|a| (a.name.clone(), free_stretches(facts, a.id, first, last)))
         .collect();
     vec![say(texts::span_free(

@@ -173,15 +173,9 @@ fn ranked_with_stay(
         .occupancy
         .free(stay, guests)
         .into_iter()
-        .filter(|a| !s.pets || a.pets_allowed);
-    let price = |a: &&booking::Accommodation| a.tariff().base_per_night;
-    let cabin = match u.choice? {
-        Choice::Cheapest => free.min_by_key(price),
-        Choice::Priciest => free.max_by_key(price),
-        Choice::Largest => free.max_by_key(|a| a.capacity),
-        Choice::Smallest => free.min_by_key(|a| a.capacity),
-        _ => None,
-    }?;
+        .filter(|a| a.takes_pets_if(s.pets));
+    let total = |a: &&booking::Accommodation| a.quote(stay).total.cents();
+    let cabin = crate::policy::pick::ranked(u.choice?, free, total, |a| a.capacity)?;
     Some(cabin.name.clone())
 }
 
@@ -230,7 +224,7 @@ pub(super) fn recommend_for(
     let pets = s.pets;
     let Some(a) = accommodations
         .iter()
-        .find(|a| a.fits(guests) && (!pets || a.pets_allowed))
+        .find(|a| a.fits(guests) && a.takes_pets_if(pets))
     else {
         return vec![say(texts::ask_dates_for(lang, Some(guests)))];
     };

@@ -97,6 +97,20 @@ pub(super) fn offer(
                     from.chosen = i;
                     s.picked_from = Some(from);
                 }
+                // "¿La Ñire acepta perros? queremos reservar" with the Ñire taking none: the
+                // pet rules it out; nothing is held, the offer is made again with the cabins
+                // that take pets, saying why the one asked for is not among them.
+                if agrees
+                    && s.pets
+                    && !u.no_pets
+                    && !offer.together
+                    && offer.replaces.is_none()
+                    && let Some(o) = offer.options.get(i).filter(|o| !o.pets_allowed)
+                    && let Some(step) = offer_again(offer, facts)
+                {
+                    s.accommodation = Some(o.name.clone());
+                    return Some(step);
+                }
                 let agrees = agrees
                     || again
                     || picked

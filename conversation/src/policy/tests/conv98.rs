@@ -3,7 +3,8 @@
 //! jacuzzi" after the Arrayán alone was offered); "borrame la reserva" after a greeting did not
 //! cancel; "so 4 again, the one with the jacuzzi" held the cabin for the party said before;
 //! probing after it: "la primera no, la segunda" held the first; "sacame la reserva" did not
-//! cancel.
+//! cancel; after main taught "otro finde" as a date, "cancelala, vamos otro finde" moved the
+//! hold a week instead of releasing it.
 
 use super::*;
 
@@ -89,4 +90,16 @@ fn the_first_turned_down_and_the_second_chosen_holds_the_second() {
 fn the_booking_taken_away_is_released() {
     let (w, state) = unpaid_hold_of(2, "Cabaña Coihue");
     assert!(released(&w.run(&state, "sacame la reserva porfa")));
+}
+
+#[test]
+fn a_cancel_with_another_weekend_some_day_releases_and_moves_nothing() {
+    let (w, state) = unpaid_hold_of(2, "Cabaña Coihue");
+    for text in [
+        "cancelala, vamos otro finde",
+        "cancel it please, we'll come another weekend",
+    ] {
+        let t = w.run(&state, text);
+        assert!(released(&t) && !moved(&t), "{text}: {}", said(&t));
+    }
 }

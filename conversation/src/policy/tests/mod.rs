@@ -441,6 +441,7 @@ mod holds;
 mod ninth;
 mod offers;
 mod paying;
+mod probes;
 mod questions;
 mod seasons;
 mod seventh;
