@@ -184,7 +184,11 @@
 //! `cases_conv99.txt`, a blind set of groups, questions and calendars in the three languages,
 //! mostly Argentine: groups of 7 to 20 held as one and paid once or the maximum said, yes/no
 //! questions alone, by cabin and mid-booking, several asks in one message, the holidays and
-//! long weekends of 2027, paying and the voucher)
+//! long weekends of 2027, paying and the voucher;
+//! `cases_conv98.txt`, a blind set of corrections, cancellations and offers pointed at, mostly
+//! Argentine with some English and Portuguese: dates, nights, people and cabins corrected
+//! before and after a hold, taken dates with the old hold kept, unpaid and paid cancels,
+//! picks by name, position and attribute, a yes for what is on the table and minds changed)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -480,6 +484,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv94.txt", include_str!("cases_conv94.txt")),
     ("cases_conv96.txt", include_str!("cases_conv96.txt")),
     ("cases_conv99.txt", include_str!("cases_conv99.txt")),
+    ("cases_conv98.txt", include_str!("cases_conv98.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

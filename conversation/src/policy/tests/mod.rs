@@ -430,6 +430,7 @@ mod conv93;
 mod conv94;
 mod conv95;
 mod conv96;
+mod conv98;
 mod conv99;
 mod eighteenth;
 mod eighth;
