@@ -559,6 +559,8 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
             && !tokens.get(i + 1).is_some_and(|n| {
                 n.is_any(&["persona", "pessoa", "person", "huesped", "guest", "adulto", "adult"])
             })
+            // "La primera no, la segunda": the one turned down is no pick; the next is.
+            && !ordinal_turned_down(tokens, i)
         {
             return Some(Choice::Position(*n));
         }
@@ -586,6 +588,30 @@ pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
         }
     }
     None
+}
+
+/// "La primera no, la segunda", "not the first one, the second", "a primeira não, a
+/// segunda": the ordinal at `i` turned down, a "no" said right after it (or before it, in
+/// English) that ends there or leads to another pick. Not "la primera no tiene jacuzzi?".
+fn ordinal_turned_down(tokens: &[Token], i: usize) -> bool {
+    const NO: &[&str] = &["no", "nao", "not"];
+    const LEADS_ON: &[&str] = &[
+        "la", "el", "a", "o", "the", "mejor", "prefiero", "quiero", "melhor", "prefiro",
+    ];
+    let skip_one = usize::from(
+        tokens
+            .get(i + 1)
+            .is_some_and(|t| t.is_any(&["one", "opcion"])),
+    );
+    let at = |k: usize| tokens.get(k);
+    let no_after = at(i + 1 + skip_one).is_some_and(|n| {
+        n.is_any(NO)
+            && (n.punct_after || at(i + 2 + skip_one).is_none_or(|next| next.is_any(LEADS_ON)))
+    });
+    let not_before = i >= 2
+        && at(i - 1).is_some_and(|t| t.is_any(&["the", "la", "el"]))
+        && at(i - 2).is_some_and(|t| t.is("not"));
+    no_after || not_before
 }
 
 /// "La otra", "the other one", "a outra", "o outro chalé": the option not in focus, with

@@ -170,6 +170,25 @@ const SIZES: &[&str] = &[
     "pequena", "pequenos", "pequenas", "mediano", "mediana", "grande", "grandes", "chico", "chica",
 ];
 
+/// Words after a count that say it once more ("somos 4 otra vez", "so 4 again").
+const AGAIN: &[&str] = &[
+    "otra vez",
+    "outra vez",
+    "de nuevo",
+    "de novo",
+    "again",
+    "nuevamente",
+    "novamente",
+];
+
+/// At `at`, words that say the count before them once more: the party said again, never
+/// people added ("somos 4 otra vez" is four, not four more).
+pub(super) fn said_again_at(tokens: &[Token], at: usize) -> bool {
+    AGAIN
+        .iter()
+        .any(|p| lexicon::phrase_at(tokens, at, p).is_some())
+}
+
 /// Largest believable party.
 const MAX_GUESTS: u32 = 60;
 
@@ -666,6 +685,14 @@ fn counted_number(tokens: &[Token], i: usize, n: numbers::Number, tally: &mut Ta
             retracted: true,
             ..Tally::default()
         };
+    }
+    // "So 4 again", "al final somos 4 otra vez", "são 4 de novo": the party said once more.
+    if !not_people && said_again_at(tokens, i + n.len) {
+        tally.base = Some(v);
+        tally.base_at = i;
+        tally.count_end = Some(i + 1);
+        tally.retracted = false;
+        return n.len;
     }
     let Some(noun) = noun_at else {
         note_base(tokens, i, v, tally);

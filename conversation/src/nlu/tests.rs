@@ -9304,6 +9304,65 @@ fn a_yes_set_against_a_no_says_which_one_and_agrees_to_nothing() {
 }
 
 #[test]
+fn a_count_said_again_is_the_party_not_people_added() {
+    for text in [
+        "al final somos 4 otra vez",
+        "somos 4 otra vez",
+        "so 4 again",
+        "ok we are 4 again, the one with the jacuzzi",
+        "são 4 de novo",
+        "somos 4 outra vez",
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.extra_guests), (Some(4), None), "{text}");
+    }
+    // People added are still added.
+    assert_eq!(read("somos 2 mas").extra_guests, Some(2));
+}
+
+#[test]
+fn the_booking_erased_is_a_cancel() {
+    for text in [
+        "hola de nuevo mira surgio un problema en el laburo asi que borrame la reserva porfa",
+        "eliminá mi reserva porfa",
+        "borren la reserva por favor",
+        "pode apagar a minha reserva",
+        "please delete my booking",
+        "can you remove my reservation?",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert_ne!(read("borrá el mensaje anterior").intent, Intent::Cancel);
+}
+
+#[test]
+fn an_ordinal_turned_down_points_at_the_next() {
+    for text in [
+        "la primera no, la segunda",
+        "la primera no la segunda",
+        "not the first one, the second",
+        "a primeira não, a segunda",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Position(2)), "{text}");
+    }
+    assert_eq!(
+        read("la primera no tiene jacuzzi?").choice,
+        Some(Choice::Position(1))
+    );
+}
+
+#[test]
+fn the_booking_taken_away_is_a_cancel() {
+    for text in ["sacame la reserva porfa", "che, saca mi reserva"] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert_ne!(
+        read("quiero sacar una reserva para marzo").intent,
+        Intent::Cancel
+    );
+}
+
+#[test]
 fn a_whole_party_told_apart_with_children_uncounted_is_the_whole() {
     for text in [
         "Somos dez pessoas (três casais e dois amigos com filhos) e queremos ir de 10 a 13 de maio",

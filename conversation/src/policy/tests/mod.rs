@@ -431,6 +431,7 @@ mod conv94;
 mod conv95;
 mod conv96;
 mod conv97;
+mod conv98;
 mod conv99;
 mod eighteenth;
 mod eighth;
