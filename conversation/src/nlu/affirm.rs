@@ -407,10 +407,12 @@ fn later_on(tokens: &[Token], pos: usize) -> bool {
             .is_some_and(|b| b.is_any(&["mas", "para", "en", "hacia", "pa"]))
 }
 
-/// "sí" anywhere, or a leading "si" that stands apart.
+/// "sí" anywhere (but the one set against a "no" before it), or a leading "si" that stands
+/// apart.
 fn yes_si(tokens: &[Token]) -> bool {
     let is_si = |t: &Token| lexicon::word(t, "si").is_some();
-    if tokens.iter().any(|t| is_si(t) && t.accented) {
+    if (0..tokens.len()).any(|i| is_si(&tokens[i]) && tokens[i].accented && !contrast_si(tokens, i))
+    {
         return true;
     }
     let Some(first) = tokens.first().filter(|t| is_si(t)) else {
@@ -418,6 +420,16 @@ fn yes_si(tokens: &[Token]) -> bool {
     };
     let next = tokens.get(1);
     first.punct_after || tokens.len() <= 2 || next.is_some_and(|n| n.is_any(AFTER_YES))
+}
+
+/// "Este finde no puedo, el otro sí", "esse fim de semana não dá, mas o outro sim", "la Ñire
+/// no, la Coihue sí": the "sí" at `i` closes a clause that sets something against a "no" said
+/// before it in the message; it says which one, it agrees to nothing on the table.
+fn contrast_si(tokens: &[Token], i: usize) -> bool {
+    let closes = tokens[i].punct_after || i + 1 == tokens.len();
+    let said_of_something = i > 0 && !tokens[i - 1].punct_after;
+    let no_before = i > 1 && tokens[..i - 1].iter().any(|t| t.is_any(&["no", "nao"]));
+    closes && said_of_something && no_before
 }
 
 /// A change ordered and nothing else: "cambiala", "sí, pasala nomás", "pode trocar", "pode

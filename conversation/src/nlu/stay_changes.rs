@@ -715,7 +715,10 @@ pub(super) fn extra_guests(tokens: &[Token]) -> Option<i32> {
             continue;
         }
         let skip_a = usize::from(word_at(next, &["a"]));
-        if word_at(next + skip_a, MORE) && !something_follows(next + skip_a + 1) {
+        if word_at(next + skip_a, MORE)
+            && !something_follows(next + skip_a + 1)
+            && !super::guests::said_again_at(tokens, next + skip_a)
+        {
             return Some(n);
         }
         if word_at(next, LESS) && !something_follows(next + 1) {

@@ -9221,3 +9221,242 @@ fn entering_at_an_hour_asks_the_check_in_time_not_how_many_fit() {
         assert!(u.topics.contains(&InfoTopic::Capacity), "{text}: {u:?}");
     }
 }
+
+#[test]
+fn a_weekend_refused_with_its_reason_gives_way_to_the_other_one() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "este finde no puedo pero el otro finde somos 4",
+        "el finde no podemos, el otro si, somos 2",
+        "este fin de semana no nos sirve, el otro si",
+        "este finde no me sirve, el que viene si, somos 2",
+        "esse fim de semana não dá, mas o outro sim, somos 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-11-20")), Some(d("2026-11-22"))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn dates_or_a_holiday_refused_give_way_to_the_ones_said_after_them() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "del 8 al 10 de marzo no podemos, pero del 15 al 17 si, somos 2",
+        "de 8 a 10 de março não dá, mas de 15 a 17 sim, somos 2",
+        "el 8 de marzo no puedo, mejor del 15 al 17",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2027-03-15")), Some(d("2027-03-17"))),
+            "{text}"
+        );
+    }
+    for text in [
+        "carnaval no podemos, semana santa si, somos 4",
+        "el finde largo de carnaval no, el de semana santa, somos 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2027-03-25")), Some(d("2027-03-28"))),
+            "{text}"
+        );
+        assert_eq!(
+            u.period.map(|p| p.period),
+            Some(super::Period::HolyWeek),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn dates_refused_with_nothing_said_instead_are_kept() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    let u = read("del 8 al 10 de marzo no podemos pagar todo junto, se puede en cuotas?");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d("2027-03-08")), Some(d("2027-03-10")))
+    );
+    let u = read("llegamos el 8 de marzo, no? y nos vamos el 10");
+    assert_eq!(
+        (u.check_in, u.check_out),
+        (Some(d("2027-03-08")), Some(d("2027-03-10")))
+    );
+}
+
+#[test]
+fn a_yes_set_against_a_no_says_which_one_and_agrees_to_nothing() {
+    for text in [
+        "esse fim de semana não dá, mas o outro sim",
+        "este finde no puedo, el otro sí",
+        "la Ñire no, la Coihue sí",
+    ] {
+        assert!(!read(text).affirmative, "{text} should not agree");
+    }
+    for text in ["sí, dale", "sim, pode reservar", "la Coihue, sí"] {
+        assert!(read(text).affirmative, "{text} should agree");
+    }
+}
+
+#[test]
+fn a_count_said_again_is_the_party_not_people_added() {
+    for text in [
+        "al final somos 4 otra vez",
+        "somos 4 otra vez",
+        "so 4 again",
+        "ok we are 4 again, the one with the jacuzzi",
+        "são 4 de novo",
+        "somos 4 outra vez",
+    ] {
+        let u = read(text);
+        assert_eq!((u.guests, u.extra_guests), (Some(4), None), "{text}");
+    }
+    // People added are still added.
+    assert_eq!(read("somos 2 mas").extra_guests, Some(2));
+}
+
+#[test]
+fn the_booking_erased_is_a_cancel() {
+    for text in [
+        "hola de nuevo mira surgio un problema en el laburo asi que borrame la reserva porfa",
+        "eliminá mi reserva porfa",
+        "borren la reserva por favor",
+        "pode apagar a minha reserva",
+        "please delete my booking",
+        "can you remove my reservation?",
+    ] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert_ne!(read("borrá el mensaje anterior").intent, Intent::Cancel);
+}
+
+#[test]
+fn an_ordinal_turned_down_points_at_the_next() {
+    for text in [
+        "la primera no, la segunda",
+        "la primera no la segunda",
+        "not the first one, the second",
+        "a primeira não, a segunda",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Position(2)), "{text}");
+    }
+    assert_eq!(
+        read("la primera no tiene jacuzzi?").choice,
+        Some(Choice::Position(1))
+    );
+}
+
+#[test]
+fn the_booking_taken_away_is_a_cancel() {
+    for text in ["sacame la reserva porfa", "che, saca mi reserva"] {
+        assert_eq!(read(text).intent, Intent::Cancel, "{text}");
+    }
+    assert_ne!(
+        read("quiero sacar una reserva para marzo").intent,
+        Intent::Cancel
+    );
+}
+
+#[test]
+fn a_whole_party_told_apart_with_children_uncounted_is_the_whole() {
+    for text in [
+        "Somos dez pessoas (três casais e dois amigos com filhos) e queremos ir de 10 a 13 de maio",
+        "somos 10 personas (3 parejas y 2 amigos con sus hijos), del 10 al 13 de mayo",
+        "We are 10 people (3 couples and 2 friends with their kids), May 10 to 13",
+    ] {
+        assert_eq!(read(text).guests, Some(10), "{text}");
+    }
+    // Children counted still add to the parties told apart from no whole.
+    assert_eq!(read("somos 2 parejas y 3 chicos").guests, Some(7));
+}
+
+#[test]
+fn whether_they_can_host_the_party_is_no_question_about_the_keys() {
+    for text in [
+        "Vocês conseguem nos receber?",
+        "podem receber a gente de 10 a 13 de maio?",
+        "¿pueden recibirnos del 10 al 13 de mayo? somos 10",
+    ] {
+        assert_ne!(read(text).info_topic, Some(InfoTopic::Keys), "{text}");
+    }
+    for text in [
+        "¿quién nos recibe cuando llegamos?",
+        "las llaves donde las retiramos?",
+    ] {
+        assert_eq!(read(text).info_topic, Some(InfoTopic::Keys), "{text}");
+    }
+}
+
+#[test]
+fn a_feature_wished_for_in_the_conditional_is_wanted() {
+    for text in [
+        "We're 4, Feb 16 to 19, and we'd love a hot tub if you have one",
+        "we would love a jacuzzi",
+        "I'd like a cabin with a jacuzzi",
+    ] {
+        assert!(read(text).features.contains(&Feature::Jacuzzi), "{text}");
+    }
+}
+
+#[test]
+fn pets_and_a_size_together_pick_by_the_size() {
+    for text in [
+        "the one that takes dogs and is bigger",
+        "la que acepta perros y es mas grande",
+        "a que aceita cachorro e é maior",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Largest), "{text}");
+    }
+    assert_eq!(
+        read("la que acepta perros").choice,
+        Some(Choice::PetFriendly)
+    );
+}
+
+#[test]
+fn we_now_go_from_one_day_to_another_is_a_stay_not_a_head_count() {
+    for text in [
+        "mudou, agora vamos de 10 a 13",
+        "ahora vamos de 10 a 13",
+        "al final vamos de 10 a 13",
+    ] {
+        let u = read(text);
+        let day = |d: Option<NaiveDate>| d.map(|d| chrono::Datelike::day(&d));
+        assert_eq!(day(u.check_in), Some(10), "{text}");
+        assert_eq!(day(u.check_out), Some(13), "{text}");
+    }
+    // Said alone, a range after "vamos de" stays how many they may be.
+    assert_eq!(read("vamos de 10 a 13").check_in, None);
+}
+
+#[test]
+fn parties_sized_with_each_are_told_apart() {
+    for text in [
+        "We are 2 families, 4 people each, Jan 22 to 25",
+        "somos duas famílias, 4 pessoas cada, de 22 a 25 de janeiro",
+        "somos 2 familias, 4 personas cada una, del 22 al 25 de enero",
+    ] {
+        let u = read(text);
+        assert_eq!(u.parties, vec![4, 4], "{text}");
+        assert_eq!(u.guests, Some(8), "{text}");
+    }
+}
+
+#[test]
+fn a_child_joined_to_a_couple_counts_one_more() {
+    for text in [
+        "we're a couple and our baby, Jan 9 to 12",
+        "we're a couple and our son",
+        "somos una pareja y nuestro bebe, del 9 al 12 de enero",
+        "somos um casal e nosso bebê, de 9 a 12 de janeiro",
+        "we are a couple plus our baby",
+    ] {
+        assert_eq!(read(text).guests, Some(3), "{text}");
+    }
+    assert_eq!(read("we're a couple and our 2 kids").guests, Some(4));
+}

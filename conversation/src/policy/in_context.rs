@@ -195,7 +195,9 @@ pub(super) fn in_context<'a>(
                 && u.month.is_none()
                 && u.accommodation.is_none()
                 && u.period.is_none());
+    // "Cancelala, vamos otro finde": the stay called off, another time some day; nothing moves.
     if (u.following_week || next_of_talked)
+        && u.intent != crate::nlu::Intent::Cancel
         && u.check_out
             .is_none_or(|o| u.check_in.is_some_and(|i| (o - i).num_days() <= 3))
     {

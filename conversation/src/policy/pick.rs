@@ -115,8 +115,8 @@ pub(super) fn pick(offer: &Offer, u: &Understanding, facts: &Facts<'_>) -> Optio
         Choice::Last => options.len().checked_sub(1),
         Choice::Middle => (options.len() == 3).then_some(1),
         Choice::Other => (options.len() == 2).then_some(1 - offer.chosen.min(1)),
-        Choice::Cheapest | Choice::Priciest | Choice::Largest | Choice::Smallest => {
-            ranked_by(u.choice?)
+        by @ (Choice::Cheapest | Choice::Priciest | Choice::Largest | Choice::Smallest) => {
+            ranked_by(by)
         }
         Choice::PetFriendly => options.iter().position(|o| o.pets_allowed),
         // The one for exactly that many, else the smallest that takes them.

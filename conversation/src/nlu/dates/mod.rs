@@ -164,6 +164,15 @@ pub(super) struct Mention {
 }
 
 impl Mention {
+    /// The month it names, if it names one.
+    pub(super) fn month(&self) -> Option<u32> {
+        match self.kind {
+            Kind::Day(r) | Kind::WeekendOf(r) | Kind::LastNight(r) => r.month,
+            Kind::Fixed(d) => Some(chrono::Datelike::month(&d)),
+            _ => None,
+        }
+    }
+
     /// A whole stay known at once: its check-in and its check-out.
     pub(super) fn fixed_stay(check_in: NaiveDate, check_out: NaiveDate) -> [Mention; 2] {
         [

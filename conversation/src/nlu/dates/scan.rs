@@ -128,6 +128,15 @@ struct Scanner<'a> {
     corrected_month: Option<u32>,
     /// Which mention is a day named by its holiday ("San Valentín", "el viernes santo").
     named_day: Option<usize>,
+    /// Date phrases refused right after them ("del 8 al 10 no podemos", "carnaval no"): their
+    /// mentions and the period they named, denied once another date is said after them.
+    refused: Vec<Refused>,
+}
+
+/// A date phrase the guest refuses right after saying it.
+struct Refused {
+    mentions: std::ops::Range<usize>,
+    period: Option<PeriodMention>,
 }
 
 impl<'a> Scanner<'a> {
@@ -150,6 +159,7 @@ impl<'a> Scanner<'a> {
             year_apart: None,
             corrected_month: None,
             named_day: None,
+            refused: Vec::new(),
         }
     }
 
@@ -160,6 +170,7 @@ impl<'a> Scanner<'a> {
     fn run(&mut self) {
         let mut i = 0;
         while i < self.tokens.len() {
+            let before = (self.mentions.len(), self.period);
             let used = self
                 .holiday_day(i)
                 .or_else(|| self.season(i))
@@ -178,11 +189,107 @@ impl<'a> Scanner<'a> {
             match used {
                 Some(n) if n > 0 => {
                     self.consume(i, n);
+                    if self.mentions.len() > before.0 && self.refused(before, i + n) {
+                        self.set_refused_aside(before);
+                    }
                     i += n;
                 }
                 _ => i += 1,
             }
         }
+        self.deny_refused();
+    }
+
+    /// The phrase just read, whose mentions start at `before.0` and which found the period
+    /// `before.1` noted, is refused: its period is no longer the one assumed (a period said
+    /// after it is), until it turns out nothing else was said.
+    /// A range read in two steps ("del 8" "al 10 de marzo") is refused whole; its month stays
+    /// for the days said instead ("…, pero del 15 al 17 sí": March).
+    fn set_refused_aside(&mut self, before: (usize, Option<PeriodMention>)) {
+        let period = (self.period != before.1).then_some(self.period).flatten();
+        if period.is_some() {
+            self.period = before.1;
+        }
+        let mut from = before.0;
+        if from > 0
+            && self.mentions[from].role == Role::End
+            && self.mentions[from - 1].role != Role::End
+        {
+            from -= 1;
+        }
+        let month = self.mentions[from..].iter().find_map(Mention::month);
+        self.corrected_month = month.or(self.corrected_month);
+        self.refused.push(Refused {
+            mentions: from..self.mentions.len(),
+            period,
+        });
+    }
+
+    /// Refused phrases with a date said after them are denied; one said last stays (nothing
+    /// was said instead: "del 8 al 10 no podemos pagar todo junto" keeps its dates).
+    fn deny_refused(&mut self) {
+        for refused in std::mem::take(&mut self.refused) {
+            if self.mentions.len() > refused.mentions.end {
+                for k in refused.mentions.clone() {
+                    if !self.denied.contains(&k) {
+                        self.denied.push(k);
+                    }
+                }
+                self.from_period.retain(|k| !refused.mentions.contains(k));
+            } else {
+                self.period = self.period.or(refused.period);
+            }
+        }
+    }
+
+    /// The phrase just read (its mentions from `before.0`, the period before it `before.1`),
+    /// ending at `j`, is refused: with its reason ("no podemos", "não dá"), or a bare "no," for
+    /// a holiday or a weekend ("carnaval no, el de semana santa"); a bare "no," after days is
+    /// a correction, read as one ("del 20 al 25, no, del 21": the 21st to the 25th).
+    fn refused(&self, before: (usize, Option<PeriodMention>), j: usize) -> bool {
+        let loose = self.period != before.1
+            || self.mentions[before.0..]
+                .iter()
+                .any(|m| matches!(m.kind, Kind::Weekend { .. } | Kind::WeekendOf(_)));
+        self.refused_at(j).is_some_and(|bare| !bare || loose)
+    }
+
+    /// "del 8 al 10 de marzo no podemos", "este finde no me sirve", "carnaval no, …", "de 8 a
+    /// 10 de março não dá", "March 8 to 10 doesn't work, but …" at `j`, right after a date
+    /// phrase: the guest refuses it, with a bare "no," (`Some(true)`) or with its reason (not
+    /// "no hay lugar?", "no tenemos perro", "no del 8": the date denied is the one after, nor a
+    /// tag question "llegamos el 8, no?, y…").
+    fn refused_at(&self, j: usize) -> Option<bool> {
+        const NO: &[&str] = &["no", "nao", "not", "t", "cannot", "cant"];
+        const LEAD: &[&str] = &[
+            "me", "nos", "it", "that", "we", "i", "doesn", "don", "can", "won",
+        ];
+        const WHY: &[&str] = &[
+            "puedo", "podemos", "puede", "pueden", "podes", "sirve", "sirven", "va", "da", "anda",
+            "conviene", "viene", "posso", "rola", "work", "works", "do", "make", "good", "pero",
+            "mas", "sino", "but",
+        ];
+        const INSTEAD: &[&str] = &[
+            "el", "la", "los", "las", "del", "de", "desde", "mejor", "pero", "mas", "sino", "en",
+            "para", "pra", "o", "a", "the", "but",
+        ];
+        let t = |k: usize| self.tok(k);
+        let mut k = j;
+        while k < j + 2 && t(k).is_some_and(|w| w.is_any(LEAD)) {
+            k += 1;
+        }
+        if !t(k).is_some_and(|w| w.is_any(NO)) {
+            return None;
+        }
+        let bare = t(k).is_some_and(|w| w.punct_after);
+        let mut v = k + 1;
+        while v < k + 3 && t(v).is_some_and(|w| w.is_any(&["me", "nos", "te", "se"])) {
+            v += 1;
+        }
+        if bare {
+            return t(k + 1).is_some_and(|w| w.is_any(INSTEAD)).then_some(true);
+        }
+        t(v).is_some_and(|w| w.is_any(WHY)).then_some(false)
     }
 
     fn consume(&mut self, from: usize, n: usize) {
@@ -293,12 +400,7 @@ impl<'a> Scanner<'a> {
         let Some(k) = self.mentions.iter().rposition(wanted) else {
             return;
         };
-        let month = |m: &Mention| match m.kind {
-            Kind::Day(r) | Kind::WeekendOf(r) | Kind::LastNight(r) => r.month,
-            Kind::Fixed(d) => Some(d.month()),
-            _ => None,
-        };
-        let replaced = self.mentions[k..].iter().find_map(month);
+        let replaced = self.mentions[k..].iter().find_map(Mention::month);
         self.corrected_month = replaced.or(self.corrected_month);
         if !self.denied.contains(&k) {
             self.denied.push(k);
@@ -673,13 +775,9 @@ impl<'a> Scanner<'a> {
 
     /// "finde", "fin de semana", optionally "largo", "que viene"; "algún finde" is vague.
     fn weekend(&mut self, i: usize) -> Option<usize> {
-        let t = self.tok(i)?;
-        let len = if lexicon::word(t, "finde").is_some() || t.is("findesemana") {
-            1
-        } else if lexicon::phrase_at(self.tokens, i, "fin de semana").is_some() {
-            3
-        } else {
-            return None;
+        let len = match self.weekend_noun_at(i) {
+            0 => return None,
+            n => n,
         };
         let before = i.checked_sub(1).and_then(|p| self.tok(p));
         // "el otro finde" is the one after the coming one; "algún finde", "otro finde" are
@@ -809,16 +907,33 @@ impl<'a> Scanner<'a> {
 
     /// "…, es el que viene", "no, el siguiente", "digo el próximo", "not this weekend, the next
     /// one", "não, o outro" at `j`, right after a weekend or a week: the following one said
-    /// instead; the tokens it takes.
+    /// instead; the tokens it takes. The weekend may be refused with its reason ("este finde no
+    /// puedo pero el otro", "el finde no nos sirve, el que viene sí", "esse fim de semana não
+    /// dá, mas o outro"), and the one after said with its noun ("el otro finde").
     fn the_one_after(&self, j: usize) -> Option<usize> {
         const BETWEEN: &[&str] = &[
             "no", "sino", "es", "era", "mejor", "perdon", "digo", "bah", "en", "realidad", "not",
             "but", "it", "its", "s", "is", "i", "mean", "sorry", "actually", "nao", "mas", "e",
             "na", "verdade", "desculpa", "quer", "dizer",
         ];
+        // After a "no": why not ("no puedo", "no nos sirve", "não dá", "não posso") and the
+        // "but" before the one said instead.
+        const REFUSED: &[&str] = &[
+            "puedo", "podemos", "puede", "pueden", "podes", "sirve", "me", "nos", "va", "da",
+            "anda", "conviene", "viene", "bien", "posso", "rola", "pero", "igual",
+        ];
         let mut k = j;
-        while k < j + 4 && self.tok(k).is_some_and(|t| t.is_any(BETWEEN)) {
+        let mut refused = false;
+        while k < j + 6
+            && self
+                .tok(k)
+                .is_some_and(|t| t.is_any(BETWEEN) || refused && t.is_any(REFUSED))
+        {
+            refused |= self.tok(k).is_some_and(|t| t.is_any(&["no", "nao"]));
             k += 1;
+        }
+        if k > j + 4 && !refused {
+            return None;
         }
         if !self
             .tok(k)
@@ -849,8 +964,19 @@ impl<'a> Scanner<'a> {
             .is_some_and(|t| t.is_any(&["one", "uno"]))
         {
             after += 1;
+        } else {
+            after += self.weekend_noun_at(k + 1 + after);
         }
         Some(k + 1 + after - j)
+    }
+
+    /// "finde", "fin de semana", "fim de semana", "weekend" at `k`: the tokens it takes, or 0.
+    fn weekend_noun_at(&self, k: usize) -> usize {
+        match self.tok(k) {
+            Some(t) if lexicon::word(t, "finde").is_some() || t.is("findesemana") => 1,
+            _ if lexicon::phrase_at(self.tokens, k, "fin de semana").is_some() => 3,
+            _ => 0,
+        }
     }
 
     /// "después de este", "siguiente a este", "after this one", "after this", "depois desse",
@@ -1535,6 +1661,12 @@ impl<'a> Scanner<'a> {
         let end_is_day =
             n.value <= 31 && !self.tok(after).is_some_and(|t| t.is_any(NOT_A_DAY_AFTER));
         let month_follows = self.month_after(after).is_some();
+        // "Somos de 10 a 12", "vamos de 8 a 10": a head count; but "agora vamos de 10 a 13",
+        // "al final vamos de 10 a 13": the days the party now goes, a change of dates.
+        let changed_going = start
+            .checked_sub(3)
+            .and_then(|p| self.tok(p))
+            .is_some_and(|t| t.is_any(&["agora", "ahora", "now", "final", "entonces", "entao"]));
         let from_de = start
             .checked_sub(1)
             .and_then(|p| self.tok(p))
@@ -1543,7 +1675,8 @@ impl<'a> Scanner<'a> {
                 .checked_sub(2)
                 .and_then(|p| self.tok(p))
                 .is_some_and(|t| {
-                    t.is_any(&["somos", "seriamos", "seremos", "vamos", "grupo", "entre"])
+                    t.is_any(&["somos", "seriamos", "seremos", "grupo", "entre"])
+                        || (t.is("vamos") && !changed_going)
                 });
         // "Pode mudar pra 11 a 14?", "cambiala para 11 a 14": after a verb that moves the stay,
         // the numbers are its days, not a head count.

@@ -67,6 +67,7 @@ pub(crate) fn detect(tokens: &[Token]) -> Signals {
     let mut cues = table_cues(tokens);
     cues.extend(reserve_cues(tokens));
     cues.extend(cancel_request_cues(tokens));
+    cues.extend(booking_erased_cues(tokens));
     // "Ya no vamos, ¿me devuelven la seña?": not coming is said, not supposed; it cancels even
     // with a question about the deposit.
     let mut not_going = not_going_cues(tokens);
@@ -213,8 +214,11 @@ fn policy_question(c: Cue) -> Cue {
 fn asks_if_one_can(tokens: &[Token], c: &Cue) -> bool {
     let before = |k: usize| c.pos.checked_sub(k).and_then(|p| tokens.get(p));
     (1..=3).any(|k| {
+        // "Can you delete my booking?": asked of the property, an order, not whether one can.
+        let of_you = k > 1 && before(k - 1).is_some_and(|y| y.is("you"));
         before(k).is_some_and(|t| {
-            t.is_any(&["puedo", "podemos", "posso", "can"])
+            t.is_any(&["puedo", "podemos", "posso"])
+                || (t.is("can") && !of_you)
                 || (t.is_any(&["puede", "pode"]) && before(k + 1).is_some_and(|s| s.is("se")))
                 // "Do we have to cancel 30 days before?", "do I need to cancel by email?"
                 || (t.is_any(&["have", "need"])
@@ -386,7 +390,8 @@ fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTop
                 && next.is_some_and(|t| t.is_any(DATE_FOLLOWS) || t.is_digits());
             let tag = *topic == InfoTopic::Photos && how_it_goes_tag(tokens, pos, len);
             let age = phrase.starts_with("que tien") && says_an_age(tokens, pos + len);
-            (!date_marker && !tag && !age).then_some((pos, len, quality, *topic))
+            let hosting = *topic == InfoTopic::Keys && hosting_asked(tokens, pos);
+            (!date_marker && !tag && !age && !hosting).then_some((pos, len, quality, *topic))
         })
         .collect();
     let inside = |&(pos, len, _, topic): &(usize, usize, Quality, InfoTopic)| {
@@ -404,6 +409,41 @@ fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTop
         kept.push((pos, Quality::Exact, InfoTopic::Payment));
     }
     kept.into_iter()
+}
+
+/// "¿Pueden recibirnos?", "vocês conseguem nos receber?", "podem receber a gente?": whether
+/// the property can host the party, a question about room, not about who hands over the keys
+/// ("¿quién nos recibe?", "alguém vai nos receber?" still are).
+fn hosting_asked(tokens: &[Token], pos: usize) -> bool {
+    const CAN: &[&str] = &[
+        "pueden",
+        "podrian",
+        "podran",
+        "puede",
+        "podria",
+        "consiguen",
+        "conseguem",
+        "conseguiriam",
+        "podem",
+        "poderiam",
+        "pode",
+        "poderia",
+        "can",
+        "could",
+    ];
+    const RECEIVE: &[&str] = &[
+        "recibirnos",
+        "recibir",
+        "receber",
+        "recebe",
+        "recibe",
+        "host",
+        "receive",
+        "accommodate",
+    ];
+    let starts = pos.saturating_sub(3);
+    let receive_at = (pos..(pos + 3).min(tokens.len())).find(|&k| tokens[k].is_any(RECEIVE));
+    receive_at.is_some_and(|r| tokens[starts..r].iter().any(|t| t.is_any(CAN)))
 }
 
 /// "¿y la seña cuánto es?", "quanto preciso pagar de sinal?", "qual o valor do sinal?", "the
@@ -533,6 +573,33 @@ fn cancel_request_cues(tokens: &[Token]) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// Verbs of erasing, bare or with a clitic ("borrame", "eliminala", "apague", "delete").
+#[rustfmt::skip]
+const ERASE_VERBS: &[&str] = &[
+    "borra", "borrame", "borranos", "borrar", "borrarla", "borren", "borrenme", "borramela",
+    "elimina", "eliminame", "eliminanos", "eliminar", "eliminarla", "eliminen", "eliminenme",
+    "eliminala", "eliminamela", "eliminenla", "apaga", "apague", "apagar", "exclui", "exclua",
+    "excluir", "delete", "remove",
+];
+
+/// What is held, as the guest names it when erasing it.
+const BOOKING_NOUNS: &[&str] = &["reserva", "reservas", "booking", "reservation", "estadia"];
+
+/// "Borrame la reserva porfa", "eliminá mi reserva", "pode apagar a minha reserva", "please
+/// delete my booking": a verb of erasing, then (within three words) the booking. Not "borrá
+/// el mensaje anterior" (something else erased).
+fn booking_erased_cues(tokens: &[Token]) -> Vec<Cue> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            t.is_any(ERASE_VERBS)
+                && (i + 1..=i + 3).any(|k| tokens.get(k).is_some_and(|n| n.is_any(BOOKING_NOUNS)))
+        })
+        .map(|(i, _)| cue(Intent::Cancel, Strong, Quality::Exact, i))
+        .collect()
 }
 
 /// "Ya no vamos, perdón", "al final no viajamos", "finalmente no voy": the guest is not coming

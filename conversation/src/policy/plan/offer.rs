@@ -6,8 +6,8 @@ use super::{Heard, Step, held, offer_again};
 use crate::policy::pick::{choose, pick};
 use crate::{
     Facts,
-    nlu::{Choice, Intent, Understanding},
-    state::ConversationState,
+    nlu::{Choice, Feature, Intent, Understanding},
+    state::{ConversationState, Offer},
 };
 
 /// What the guest does with the offer on the table.
@@ -123,7 +123,18 @@ pub(super) fn offer(
                         && !offer.together);
                 return Some(choose(offer, &mut s.accommodation, i, agrees));
             }
+            // "No, perdón, quería decir la Ñire, la del jacuzzi" to an offer of the Arrayán
+            // alone: a cabin named outside the offer is asked about for the stay (below), as
+            // the name alone is.
+            Some(None) if wants_another_cabin(u) && !offer.together => {}
             Some(None) => {
+                if let Some(Choice::Having(f)) = u.choice
+                    && let Some(name) = free_elsewhere_having(offer, s.pets, f, facts)
+                    && let Some(step) = offer_again(offer, facts)
+                {
+                    s.accommodation = Some(name);
+                    return Some(step);
+                }
                 return Some(match u.choice {
                     Some(Choice::Having(f)) => Step::NoneOfferedHas(f),
                     _ => Step::NotInOffer,
@@ -201,4 +212,31 @@ fn wants_another_cabin(u: &Understanding) -> bool {
     u.accommodation
         .as_ref()
         .is_some_and(|name| !u.turned_down.contains(name))
+}
+
+/// "La del jacuzzi" to an offer of the one cabin the guest named (the Arrayán), when the cabin
+/// that has it is not on the table only because it was not asked about: it fits the party and
+/// its pets and is free for the offer's stay, so it is quoted (in focus, a yes books it) rather
+/// than said to be taken.
+fn free_elsewhere_having(
+    offer: &Offer,
+    pets: bool,
+    f: Feature,
+    facts: &Facts<'_>,
+) -> Option<String> {
+    if offer.together || offer.replaces.is_some() {
+        return None;
+    }
+    let stay = booking::StayDates::from_today(offer.check_in, offer.check_out, facts.today).ok()?;
+    facts
+        .accommodations()
+        .iter()
+        .find(|a| {
+            crate::info::has(a, f)
+                && !offer.options.iter().any(|o| o.accommodation_id == a.id)
+                && a.fits(offer.guests)
+                && (!pets || a.pets_allowed)
+                && facts.occupancy.is_free(a.id, &stay)
+        })
+        .map(|a| a.name.clone())
 }
