@@ -195,7 +195,10 @@
 //! `cases_conv100.txt`, a blind set of ordinary bookings through the Argentine calendar in
 //! the three languages: long weekends by month, Carnaval, Semana Santa, fin de año, Navidad,
 //! winter holidays, named holidays, weekends, relative days, parts of months, then booking,
-//! picking, correcting after a hold and paying)
+//! picking, correcting after a hold and paying; `cases_conv104.txt`, a blind set of dates as
+//! guests say them in ordinary bookings in the three languages: relative days and weeks,
+//! weekends, parts of months, nights counted from a day, a month then the days, a year said,
+//! holidays, then picking, correcting after a hold and paying)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -494,6 +497,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv98.txt", include_str!("cases_conv98.txt")),
     ("cases_conv97.txt", include_str!("cases_conv97.txt")),
     ("cases_conv100.txt", include_str!("cases_conv100.txt")),
+    ("cases_conv104.txt", include_str!("cases_conv104.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
