@@ -123,6 +123,9 @@ pub struct ConversationState {
     /// ("del 16 al 18") fall in it.
     #[serde(default)]
     pub month: Option<u32>,
+    /// The year said with that month ("January 2028"); the next such month's when none was.
+    #[serde(default)]
+    pub month_year: Option<i32>,
     /// The guest wants a weekend, its days not said yet ("un finde en marzo"): a bare day said
     /// next ("el del 12") is that day's weekend, Friday to Sunday.
     #[serde(default)]

@@ -771,6 +771,9 @@ pub fn understand(text: &str, today: NaiveDate, accommodations: &[&str]) -> Unde
             && (tokens.iter().any(|t| t.is_any(stay_changes::ARRIVAL_WORDS))
                 || end_changed == Some(StayEnd::Arrival)),
         month: dates.month.filter(|_| dates.check_in.is_none()),
+        month_year: dates
+            .year
+            .filter(|_| dates.check_in.is_none() && dates.month.is_some()),
         bare_number: references::bare_number(&tokens),
         extra_nights: extra,
         extra_guests: more_people,

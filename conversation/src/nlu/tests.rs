@@ -9460,3 +9460,34 @@ fn a_child_joined_to_a_couple_counts_one_more() {
     }
     assert_eq!(read("we're a couple and our 2 kids").guests, Some(4));
 }
+
+#[test]
+fn a_weekend_the_guest_cannot_reach_gives_way_to_the_other_one() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+    for text in [
+        "este finde no llegamos, el otro finde somos 4",
+        "este finde no alcanzamos pero el otro si, somos 2",
+        "esse fim de semana não chegamos, mas o outro sim, somos 2",
+    ] {
+        let u = read(text);
+        assert_eq!(
+            (u.check_in, u.check_out),
+            (Some(d("2026-11-20")), Some(d("2026-11-22"))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_month_said_with_its_year_keeps_the_year() {
+    for (text, year) in [
+        ("we are planning a trip for January 2028", 2028),
+        ("queremos ir en marzo 2028", 2028),
+        ("vamos em maio de 2028", 2028),
+    ] {
+        let u = read(text);
+        assert!(u.month.is_some(), "{text}: {u:?}");
+        assert_eq!(u.month_year, Some(year), "{text}");
+    }
+    assert_eq!(read("queremos ir en marzo").month_year, None);
+}

@@ -269,6 +269,9 @@ pub struct Understanding {
     pub night_price_too: bool,
     /// A month named without a day ("queremos ir en marzo"): the month later bare days fall in.
     pub month: Option<u32>,
+    /// The year said with that month ("January 2028", "marzo del 2027"): the year its later
+    /// bare days fall in.
+    pub month_year: Option<i32>,
     /// The whole message is one number ("2", "cuatro", "3 nomás"): the answer to whatever the
     /// conversation just asked (how many people, how many nights).
     pub bare_number: Option<u16>,

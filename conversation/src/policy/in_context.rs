@@ -379,8 +379,8 @@ fn same_day_in(month: u32, day: u32, today: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// The day of `first_next` (the next such day from today) in the month the conversation is
-/// about: nearest to the stay remembered, or in the month named; never earlier than
-/// `first_next` (an earlier one is in the past).
+/// about: nearest to the stay remembered, or in the month named (in its year, when said);
+/// never earlier than `first_next` (an earlier one is in the past).
 fn in_month_of(prev: &ConversationState, first_next: NaiveDate) -> Option<NaiveDate> {
     let day = first_next.day();
     let anchor = prev.check_in.or(prev.booked.as_ref().map(|b| b.check_in));
@@ -398,6 +398,9 @@ fn in_month_of(prev: &ConversationState, first_next: NaiveDate) -> Option<NaiveD
             .min_by_key(|d| (*d - anchor).num_days().abs());
     }
     let month = prev.month?;
+    if let Some(year) = prev.month_year {
+        return NaiveDate::from_ymd_opt(year, month, day).filter(|d| *d >= first_next);
+    }
     (0..=1)
         .filter_map(|y| NaiveDate::from_ymd_opt(first_next.year() + y, month, day))
         .find(|d| *d >= first_next)

@@ -493,6 +493,7 @@ fn listen(s: &mut ConversationState, u: &Understanding) -> Heard {
     }
     if u.month.is_some() {
         s.month = u.month;
+        s.month_year = u.month_year;
     }
     if u.check_in.is_some() {
         s.weekend_wanted = false;

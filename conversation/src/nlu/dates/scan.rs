@@ -139,6 +139,23 @@ struct Refused {
     period: Option<PeriodMention>,
 }
 
+/// After a "no" right after a date phrase, the guest cannot get there then ("este finde no
+/// llegamos", "no alcanzamos", "não chegamos", "não consigo"): a reason to refuse it, like
+/// "no puedo".
+const CANNOT_GO: &[&str] = &[
+    "llegamos",
+    "llego",
+    "alcanzamos",
+    "alcanzo",
+    "vamos",
+    "voy",
+    "chegamos",
+    "chego",
+    "conseguimos",
+    "consigo",
+    "vou",
+];
+
 impl<'a> Scanner<'a> {
     fn new(tokens: &'a [Token], today: NaiveDate) -> Self {
         Scanner {
@@ -254,8 +271,9 @@ impl<'a> Scanner<'a> {
         self.refused_at(j).is_some_and(|bare| !bare || loose)
     }
 
-    /// "del 8 al 10 de marzo no podemos", "este finde no me sirve", "carnaval no, …", "de 8 a
-    /// 10 de março não dá", "March 8 to 10 doesn't work, but …" at `j`, right after a date
+    /// "del 8 al 10 de marzo no podemos", "este finde no me sirve", "este finde no llegamos",
+    /// "carnaval no, …", "de 8 a 10 de março não dá", "esse fim de semana não chegamos",
+    /// "March 8 to 10 doesn't work, but …" at `j`, right after a date
     /// phrase: the guest refuses it, with a bare "no," (`Some(true)`) or with its reason (not
     /// "no hay lugar?", "no tenemos perro", "no del 8": the date denied is the one after, nor a
     /// tag question "llegamos el 8, no?, y…").
@@ -289,7 +307,8 @@ impl<'a> Scanner<'a> {
         if bare {
             return t(k + 1).is_some_and(|w| w.is_any(INSTEAD)).then_some(true);
         }
-        t(v).is_some_and(|w| w.is_any(WHY)).then_some(false)
+        t(v).is_some_and(|w| w.is_any(WHY) || w.is_any(CANNOT_GO))
+            .then_some(false)
     }
 
     fn consume(&mut self, from: usize, n: usize) {
@@ -925,9 +944,9 @@ impl<'a> Scanner<'a> {
         let mut k = j;
         let mut refused = false;
         while k < j + 6
-            && self
-                .tok(k)
-                .is_some_and(|t| t.is_any(BETWEEN) || refused && t.is_any(REFUSED))
+            && self.tok(k).is_some_and(|t| {
+                t.is_any(BETWEEN) || refused && (t.is_any(REFUSED) || t.is_any(CANNOT_GO))
+            })
         {
             refused |= self.tok(k).is_some_and(|t| t.is_any(&["no", "nao"]));
             k += 1;
