@@ -188,7 +188,11 @@
 //! `cases_conv98.txt`, a blind set of corrections, cancellations and offers pointed at, mostly
 //! Argentine with some English and Portuguese: dates, nights, people and cabins corrected
 //! before and after a hold, taken dates with the old hold kept, unpaid and paid cancels,
-//! picks by name, position and attribute, a yes for what is on the table and minds changed)
+//! picks by name, position and attribute, a yes for what is on the table and minds changed;
+//! `cases_conv101.txt`, a blind set of emails and long messages over every bullet in Spanish
+//! (formal and voseo), English and Portuguese: several asks in one email, replies quoting the
+//! bot or answering only part, corrections by email, cabins named, groups, holidays, cancels
+//! after a hold and after paying and the voucher asked again)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -485,6 +489,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv96.txt", include_str!("cases_conv96.txt")),
     ("cases_conv99.txt", include_str!("cases_conv99.txt")),
     ("cases_conv98.txt", include_str!("cases_conv98.txt")),
+    ("cases_conv101.txt", include_str!("cases_conv101.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
