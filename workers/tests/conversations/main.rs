@@ -188,7 +188,10 @@
 //! `cases_conv98.txt`, a blind set of corrections, cancellations and offers pointed at, mostly
 //! Argentine with some English and Portuguese: dates, nights, people and cabins corrected
 //! before and after a hold, taken dates with the old hold kept, unpaid and paid cancels,
-//! picks by name, position and attribute, a yes for what is on the table and minds changed)
+//! picks by name, position and attribute, a yes for what is on the table and minds changed;
+//! `cases_conv102.txt`, a blind set of WhatsApp voice notes as speech-to-text writes them and
+//! very short chat replies, mostly Argentine with some English and Portuguese, over every
+//! bullet, with long conversations where the guest changes their mind more than once)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -485,6 +488,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv96.txt", include_str!("cases_conv96.txt")),
     ("cases_conv99.txt", include_str!("cases_conv99.txt")),
     ("cases_conv98.txt", include_str!("cases_conv98.txt")),
+    ("cases_conv102.txt", include_str!("cases_conv102.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
