@@ -494,26 +494,37 @@ pub(crate) fn size_pointer(text: &str, tokens: &[Token]) -> bool {
 }
 
 pub(crate) fn choice(tokens: &[Token]) -> Option<Choice> {
+    let mut attributes: Vec<(usize, Choice)> = ATTRIBUTES
+        .iter()
+        .filter_map(|(p, c)| lexicon::find_phrase(tokens, p).map(|(pos, _)| (pos, *c)))
+        .collect();
+    attributes.sort_by_key(|(pos, _)| *pos);
+    // "La que acepta perros y es más grande": the size or price picks among those that take
+    // pets (the pick keeps to them when pets come), the first said otherwise.
+    let attribute = attributes
+        .iter()
+        .map(|(_, c)| *c)
+        .find(|c| *c != Choice::PetFriendly)
+        .filter(|_| attributes.iter().any(|(_, c)| *c == Choice::PetFriendly))
+        .or_else(|| attributes.first().map(|(_, c)| *c));
     for lead in HAVING {
         if let Some((pos, _)) = lexicon::find_phrase(tokens, lead)
             && let Some(f) = features(&tokens[pos + lexicon::phrase_len(lead)..]).first()
             && f.of_the_cabin()
         {
-            return Some(if *f == Feature::Pets {
-                Choice::PetFriendly
-            } else {
-                Choice::Having(*f)
+            // "La que tiene lugar para perros y es más grande": the size or price picks, as
+            // above.
+            return Some(match (f, attribute) {
+                (Feature::Pets, Some(by)) => by,
+                (Feature::Pets, None) => Choice::PetFriendly,
+                _ => Choice::Having(*f),
             });
         }
     }
     if let Some(c) = feature_then_one(tokens) {
         return Some(c);
     }
-    if let Some((_, c)) = ATTRIBUTES
-        .iter()
-        .filter_map(|(p, c)| lexicon::find_phrase(tokens, p).map(|(pos, _)| (pos, *c)))
-        .min_by_key(|(pos, _)| *pos)
-    {
+    if let Some(c) = attribute {
         return Some(c);
     }
     // "La que sale más", "la que cuesta más", "a que custa mais": the priciest, the verb of
@@ -990,10 +1001,21 @@ pub(crate) fn liked_positions(tokens: &[Token]) -> Vec<usize> {
     tokens
         .iter()
         .enumerate()
-        .filter(|(i, t)| t.is_any(LIKING) || reason(*i))
+        .filter(|(i, t)| (t.is_any(LIKING) && !wished(tokens, *i)) || reason(*i))
         .flat_map(|(i, _)| i + 1..=i + 3)
         .filter(|k| *k < tokens.len())
         .collect()
+}
+
+/// "We'd love a hot tub", "I would like a fireplace": the liking word at `i` in the
+/// conditional wants the thing, as "nos encantaría" and "gostaríamos" do; what follows is asked
+/// for, not only said to be liked.
+fn wished(tokens: &[Token], i: usize) -> bool {
+    const WOULD: &[&str] = &["would", "we'd", "i'd", "wed", "id", "d", "really"];
+    let before = |k: usize| i.checked_sub(k).and_then(|p| tokens.get(p));
+    before(1).is_some_and(|t| t.is_any(WOULD))
+        && (before(1).is_some_and(|t| !t.is("really"))
+            || before(2).is_some_and(|t| t.is_any(WOULD)))
 }
 
 /// "Mejor la Ñire, la del jacuzzi", "prefiero la Lenga, la que tiene parrilla": a cabin

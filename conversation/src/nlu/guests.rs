@@ -284,6 +284,12 @@ impl Tally {
             if self.everyone > 0 && (parts == self.everyone || parts + speaker == self.everyone) {
                 return Some(self.everyone);
             }
+            // "Somos dez pessoas (três casais e dois amigos com filhos)", "10 people: 3 couples
+            // and 2 friends with their kids": children named without a number make up the rest
+            // of the whole said; the parts never add to it.
+            if self.everyone > 0 && self.uncounted_kids && parts < self.everyone {
+                return Some(self.everyone);
+            }
             // "My wife and I and our two kids… a cabin for the four of us", "mi señora y yo
             // con los 2 nenes, 4 personas": the speaker's own people, told apart, are the
             // party counted.
@@ -1105,6 +1111,31 @@ fn size_of_each(tokens: &[Token], noun: usize) -> Option<numbers::Number> {
     (!opens_range).then_some(n)
 }
 
+/// "2 families, 4 people each", "duas famílias, 4 pessoas cada", "dos familias, 4 personas
+/// cada una": the size of each party said after them with "each", and the tokens it takes.
+fn size_said_each(tokens: &[Token], from: usize) -> Option<(u16, usize)> {
+    const PEOPLE: &[&str] = &[
+        "personas",
+        "people",
+        "pessoas",
+        "persons",
+        "guests",
+        "adultos",
+        "integrantes",
+    ];
+    let n =
+        numbers::parse_at(tokens, from).filter(|n| !n.ordinal && (1..=20).contains(&n.value))?;
+    let mut k = from + n.len;
+    if tokens.get(k).is_some_and(|t| t.is_any(PEOPLE)) {
+        k += 1;
+    }
+    tokens
+        .get(k)
+        .is_some_and(|t| t.is_any(&["each", "cada", "c/u"]))
+        .then(|| Some((u16::try_from(n.value).ok()?, k + 1 - from)))
+        .flatten()
+}
+
 /// Parties that travel together but stay apart: "dos familias de 4" ([4, 4]), "una familia de
 /// 4 y otra de 3" ([4, 3]), "two families of four", "duas famílias de 4". Empty when none is
 /// said.
@@ -1123,7 +1154,8 @@ pub(crate) fn parties(tokens: &[Token]) -> Vec<u16> {
         if !tokens.get(noun).is_some_and(|t| t.is_any(GROUPS)) {
             continue;
         }
-        let Some((size, len)) = size_at(noun + 1) else {
+        let Some((size, len)) = size_at(noun + 1).or_else(|| size_said_each(tokens, noun + 1))
+        else {
             continue;
         };
         // "una familia de 4 y otra de 3"
@@ -1569,6 +1601,16 @@ fn relative_added(tokens: &[Token], i: usize) -> bool {
     // "somos cuatro más el bebé", "2 y la nena": one child with an article, joined to the count.
     let the_child =
         |k: usize| t(k).is_some_and(|w| w.is_any(&["el", "la"])) && t(k + 1).is_some_and(one_kid);
+    // "Una pareja y nuestro bebé", "a couple and our son" ("our" bridged as "nuestros"), "um
+    // casal e o bebê": one child joined to the couple counted.
+    let after_couple = i >= 2
+        && t(i - 1).is_some_and(|w| w.is_any(&["y", "mas", "e", "plus"]))
+        && t(i - 2).is_some_and(|w| w.is_any(COUPLES) || w.is_any(&["couple", "casal"]));
+    let owned =
+        t(i).is_some_and(|w| w.is_any(&["mi", "nuestro", "nuestra", "nuestros", "el", "la", "o"]));
+    if after_couple && owned && t(i + 1).is_some_and(|w| one_kid(w) || w.is("son")) {
+        return true;
+    }
     if i == 0 || !(relative(i) || the_child(i)) {
         return false;
     }

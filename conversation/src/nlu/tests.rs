@@ -9362,6 +9362,105 @@ fn the_booking_taken_away_is_a_cancel() {
     );
 }
 
+#[test]
+fn a_whole_party_told_apart_with_children_uncounted_is_the_whole() {
+    for text in [
+        "Somos dez pessoas (três casais e dois amigos com filhos) e queremos ir de 10 a 13 de maio",
+        "somos 10 personas (3 parejas y 2 amigos con sus hijos), del 10 al 13 de mayo",
+        "We are 10 people (3 couples and 2 friends with their kids), May 10 to 13",
+    ] {
+        assert_eq!(read(text).guests, Some(10), "{text}");
+    }
+    // Children counted still add to the parties told apart from no whole.
+    assert_eq!(read("somos 2 parejas y 3 chicos").guests, Some(7));
+}
+
+#[test]
+fn whether_they_can_host_the_party_is_no_question_about_the_keys() {
+    for text in [
+        "Vocês conseguem nos receber?",
+        "podem receber a gente de 10 a 13 de maio?",
+        "¿pueden recibirnos del 10 al 13 de mayo? somos 10",
+    ] {
+        assert_ne!(read(text).info_topic, Some(InfoTopic::Keys), "{text}");
+    }
+    for text in [
+        "¿quién nos recibe cuando llegamos?",
+        "las llaves donde las retiramos?",
+    ] {
+        assert_eq!(read(text).info_topic, Some(InfoTopic::Keys), "{text}");
+    }
+}
+
+#[test]
+fn a_feature_wished_for_in_the_conditional_is_wanted() {
+    for text in [
+        "We're 4, Feb 16 to 19, and we'd love a hot tub if you have one",
+        "we would love a jacuzzi",
+        "I'd like a cabin with a jacuzzi",
+    ] {
+        assert!(read(text).features.contains(&Feature::Jacuzzi), "{text}");
+    }
+}
+
+#[test]
+fn pets_and_a_size_together_pick_by_the_size() {
+    for text in [
+        "the one that takes dogs and is bigger",
+        "la que acepta perros y es mas grande",
+        "a que aceita cachorro e é maior",
+    ] {
+        assert_eq!(read(text).choice, Some(Choice::Largest), "{text}");
+    }
+    assert_eq!(
+        read("la que acepta perros").choice,
+        Some(Choice::PetFriendly)
+    );
+}
+
+#[test]
+fn we_now_go_from_one_day_to_another_is_a_stay_not_a_head_count() {
+    for text in [
+        "mudou, agora vamos de 10 a 13",
+        "ahora vamos de 10 a 13",
+        "al final vamos de 10 a 13",
+    ] {
+        let u = read(text);
+        let day = |d: Option<NaiveDate>| d.map(|d| chrono::Datelike::day(&d));
+        assert_eq!(day(u.check_in), Some(10), "{text}");
+        assert_eq!(day(u.check_out), Some(13), "{text}");
+    }
+    // Said alone, a range after "vamos de" stays how many they may be.
+    assert_eq!(read("vamos de 10 a 13").check_in, None);
+}
+
+#[test]
+fn parties_sized_with_each_are_told_apart() {
+    for text in [
+        "We are 2 families, 4 people each, Jan 22 to 25",
+        "somos duas famílias, 4 pessoas cada, de 22 a 25 de janeiro",
+        "somos 2 familias, 4 personas cada una, del 22 al 25 de enero",
+    ] {
+        let u = read(text);
+        assert_eq!(u.parties, vec![4, 4], "{text}");
+        assert_eq!(u.guests, Some(8), "{text}");
+    }
+}
+
+#[test]
+fn a_child_joined_to_a_couple_counts_one_more() {
+    for text in [
+        "we're a couple and our baby, Jan 9 to 12",
+        "we're a couple and our son",
+        "somos una pareja y nuestro bebe, del 9 al 12 de enero",
+        "somos um casal e nosso bebê, de 9 a 12 de janeiro",
+        "we are a couple plus our baby",
+    ] {
+        assert_eq!(read(text).guests, Some(3), "{text}");
+    }
+    assert_eq!(read("we're a couple and our 2 kids").guests, Some(4));
+}
+
 /// A voice note's yes: "si" after the fillers speech-to-text keeps ("eh si", "o sea si"), and
 /// a conditional "si" after them still no yes.
 #[test]

@@ -180,7 +180,7 @@
 //! said through the calendar: holidays and long weekends, weekdays and weekends, parts of
 //! months and nights, then an option picked, dates corrected after a hold and paying;
 //! `cases_conv96.txt`, a blind generalist sample of every bullet in Argentine Spanish as guests
-//! write on WhatsApp (voseo, typos, abbreviations, voice notes) and a few emails);
+//! write on WhatsApp (voseo, typos, abbreviations, voice notes) and a few emails;
 //! `cases_conv99.txt`, a blind set of groups, questions and calendars in the three languages,
 //! mostly Argentine: groups of 7 to 20 held as one and paid once or the maximum said, yes/no
 //! questions alone, by cabin and mid-booking, several asks in one message, the holidays and
@@ -189,6 +189,13 @@
 //! Argentine with some English and Portuguese: dates, nights, people and cabins corrected
 //! before and after a hold, taken dates with the old hold kept, unpaid and paid cancels,
 //! picks by name, position and attribute, a yes for what is on the table and minds changed;
+//! `cases_conv97.txt`, a blind set of English-speaking and Brazilian guests over every bullet:
+//! their own date forms, people in words, prices by name, offers pointed at, corrections,
+//! cancels, groups, yes/no questions, several asks, holidays, the voucher and languages switched;
+//! `cases_conv100.txt`, a blind set of ordinary bookings through the Argentine calendar in
+//! the three languages: long weekends by month, Carnaval, Semana Santa, fin de año, Navidad,
+//! winter holidays, named holidays, weekends, relative days, parts of months, then booking,
+//! picking, correcting after a hold and paying;
 //! `cases_conv102.txt`, a blind set of WhatsApp voice notes as speech-to-text writes them and
 //! very short chat replies, mostly Argentine with some English and Portuguese, over every
 //! bullet, with long conversations where the guest changes their mind more than once)
@@ -488,6 +495,8 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv96.txt", include_str!("cases_conv96.txt")),
     ("cases_conv99.txt", include_str!("cases_conv99.txt")),
     ("cases_conv98.txt", include_str!("cases_conv98.txt")),
+    ("cases_conv97.txt", include_str!("cases_conv97.txt")),
+    ("cases_conv100.txt", include_str!("cases_conv100.txt")),
     ("cases_conv102.txt", include_str!("cases_conv102.txt")),
 ];
 

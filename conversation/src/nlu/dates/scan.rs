@@ -1661,6 +1661,12 @@ impl<'a> Scanner<'a> {
         let end_is_day =
             n.value <= 31 && !self.tok(after).is_some_and(|t| t.is_any(NOT_A_DAY_AFTER));
         let month_follows = self.month_after(after).is_some();
+        // "Somos de 10 a 12", "vamos de 8 a 10": a head count; but "agora vamos de 10 a 13",
+        // "al final vamos de 10 a 13": the days the party now goes, a change of dates.
+        let changed_going = start
+            .checked_sub(3)
+            .and_then(|p| self.tok(p))
+            .is_some_and(|t| t.is_any(&["agora", "ahora", "now", "final", "entonces", "entao"]));
         let from_de = start
             .checked_sub(1)
             .and_then(|p| self.tok(p))
@@ -1669,7 +1675,8 @@ impl<'a> Scanner<'a> {
                 .checked_sub(2)
                 .and_then(|p| self.tok(p))
                 .is_some_and(|t| {
-                    t.is_any(&["somos", "seriamos", "seremos", "vamos", "grupo", "entre"])
+                    t.is_any(&["somos", "seriamos", "seremos", "grupo", "entre"])
+                        || (t.is("vamos") && !changed_going)
                 });
         // "Pode mudar pra 11 a 14?", "cambiala para 11 a 14": after a verb that moves the stay,
         // the numbers are its days, not a head count.

@@ -390,7 +390,8 @@ fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTop
                 && next.is_some_and(|t| t.is_any(DATE_FOLLOWS) || t.is_digits());
             let tag = *topic == InfoTopic::Photos && how_it_goes_tag(tokens, pos, len);
             let age = phrase.starts_with("que tien") && says_an_age(tokens, pos + len);
-            (!date_marker && !tag && !age).then_some((pos, len, quality, *topic))
+            let hosting = *topic == InfoTopic::Keys && hosting_asked(tokens, pos);
+            (!date_marker && !tag && !age && !hosting).then_some((pos, len, quality, *topic))
         })
         .collect();
     let inside = |&(pos, len, _, topic): &(usize, usize, Quality, InfoTopic)| {
@@ -408,6 +409,41 @@ fn topic_hits(tokens: &[Token]) -> impl Iterator<Item = (usize, Quality, InfoTop
         kept.push((pos, Quality::Exact, InfoTopic::Payment));
     }
     kept.into_iter()
+}
+
+/// "¿Pueden recibirnos?", "vocês conseguem nos receber?", "podem receber a gente?": whether
+/// the property can host the party, a question about room, not about who hands over the keys
+/// ("¿quién nos recibe?", "alguém vai nos receber?" still are).
+fn hosting_asked(tokens: &[Token], pos: usize) -> bool {
+    const CAN: &[&str] = &[
+        "pueden",
+        "podrian",
+        "podran",
+        "puede",
+        "podria",
+        "consiguen",
+        "conseguem",
+        "conseguiriam",
+        "podem",
+        "poderiam",
+        "pode",
+        "poderia",
+        "can",
+        "could",
+    ];
+    const RECEIVE: &[&str] = &[
+        "recibirnos",
+        "recibir",
+        "receber",
+        "recebe",
+        "recibe",
+        "host",
+        "receive",
+        "accommodate",
+    ];
+    let starts = pos.saturating_sub(3);
+    let receive_at = (pos..(pos + 3).min(tokens.len())).find(|&k| tokens[k].is_any(RECEIVE));
+    receive_at.is_some_and(|r| tokens[starts..r].iter().any(|t| t.is_any(CAN)))
 }
 
 /// "¿y la seña cuánto es?", "quanto preciso pagar de sinal?", "qual o valor do sinal?", "the

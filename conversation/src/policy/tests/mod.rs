@@ -355,6 +355,7 @@ fn unpaid_hold_of(id: i64, name: &str) -> (World, ConversationState) {
 const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 
 mod apart;
+mod conv100;
 mod conv102;
 mod conv17;
 mod conv20;
@@ -431,6 +432,7 @@ mod conv93;
 mod conv94;
 mod conv95;
 mod conv96;
+mod conv97;
 mod conv98;
 mod conv99;
 mod eighteenth;
