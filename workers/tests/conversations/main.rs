@@ -199,7 +199,10 @@
 //! `cases_conv101.txt`, a blind set of emails and long messages over every bullet in Spanish
 //! (formal and voseo), English and Portuguese: several asks in one email, replies quoting the
 //! bot or answering only part, corrections by email, cabins named, groups, holidays, cancels
-//! after a hold and after paying and the voucher asked again)
+//! after a hold and after paying and the voucher asked again;
+//! `cases_conv102.txt`, a blind set of WhatsApp voice notes as speech-to-text writes them and
+//! very short chat replies, mostly Argentine with some English and Portuguese, over every
+//! bullet, with long conversations where the guest changes their mind more than once)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -499,6 +502,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv97.txt", include_str!("cases_conv97.txt")),
     ("cases_conv100.txt", include_str!("cases_conv100.txt")),
     ("cases_conv101.txt", include_str!("cases_conv101.txt")),
+    ("cases_conv102.txt", include_str!("cases_conv102.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
