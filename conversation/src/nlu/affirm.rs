@@ -63,8 +63,7 @@ pub(crate) const PUT_OFF: &[&str] = &[
     "luego te",
     // "Dejame pensarlo", "déjenme ver", "deixa eu pensar", "vou pensar": time asked to decide.
     "dejame pensar", "dejame pensarlo", "dejenme pensar", "dejenme pensarlo", "dejame ver",
-    "dejenme ver", "lo tengo que pensar", "lo tenemos que pensar", "deixa eu pensar",
-    "deixa eu ver", "vou pensar", "vamos pensar",
+    "dejenme ver", "lo tengo que pensar", "lo tenemos que pensar", "vou pensar", "vamos pensar",
 ];
 
 /// Left for later: "por ahora lo vamos a dejar", "lo dejamos para más adelante", "quizás más
@@ -343,6 +342,7 @@ pub(crate) fn puts_off(tokens: &[Token]) -> bool {
         LEFT_FOR_LATER.iter().any(exact) && !tokens.iter().any(|t| t.is_any(ASKING));
     left_for_later
         || wont_book(tokens)
+        || hesitates_only(tokens)
         || PUT_OFF.iter().any(|p| {
             lexicon::find_phrase(tokens, p).is_some_and(|(pos, q)| {
                 q == lexicon::Quality::Exact
@@ -351,6 +351,22 @@ pub(crate) fn puts_off(tokens: &[Token]) -> bool {
                         .is_some_and(|t| t.is("que"))
             })
         })
+}
+
+/// "Mmm", "hmm", "ehh", "mmm no sé", "a ver…", "hmm não sei": a message that only hesitates;
+/// the guest is thinking it over, as when they ask for time.
+fn hesitates_only(tokens: &[Token]) -> bool {
+    const WORDS: &[&str] = &[
+        "no", "se", "nose", "sei", "nao", "a", "ver", "uff", "pff", "dunno",
+    ];
+    let sound = |t: &Token| {
+        let w = t.text.trim_start_matches('h');
+        let body = w.trim_start_matches(['e', 'u']);
+        !t.text.is_empty()
+            && body.chars().all(|c| c == 'm' || c == 'h')
+            && (t.text.contains('m') || t.text.starts_with("eh"))
+    };
+    tokens.iter().any(sound) && tokens.iter().all(|t| sound(t) || t.is_any(WORDS))
 }
 
 /// "Por el momento no vamos a reservar", "al final no reservamos", "não vamos reservar", "we

@@ -9501,3 +9501,25 @@ fn a_cabin_asked_on_after_a_nod() {
     }
     assert!(!read("ok what do you have for March?").follows_on);
 }
+
+#[test]
+fn a_message_that_only_hesitates_or_asks_for_time_in_portuguese_puts_off() {
+    for text in [
+        "mmm",
+        "hmm",
+        "ehh",
+        "mmm no se",
+        "hmmm não sei",
+        "mm a ver",
+        "deixa eu pensar",
+        "deixa eu ver e te aviso",
+    ] {
+        let u = read(text);
+        assert!(u.defers, "{text}");
+        assert!(!u.affirmative, "{text}");
+    }
+    // A hesitation before a yes or a question is that yes or question.
+    for text in ["hm dale", "mmm y la lenga?", "meh", "no se puede?"] {
+        assert!(!read(text).defers, "{text}");
+    }
+}

@@ -1644,6 +1644,10 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("crianca", "chico"),
     ("filhos", "hijos"),
     ("casal", "pareja"),
+    // "Deixa eu pensar", "deixa eu ver": time asked to decide (before "eu" becomes "yo").
+    ("deixa eu pensar", "lo pienso"),
+    ("deixa eu ver", "lo veo"),
+    ("deixa a gente pensar", "lo pensamos"),
     ("eu e minha esposa", "mi esposa y yo"),
     ("eu e minha", "yo y mi"),
     ("eu e meu", "yo y mi"),
