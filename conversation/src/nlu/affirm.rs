@@ -359,14 +359,21 @@ fn hesitates_only(tokens: &[Token]) -> bool {
     const WORDS: &[&str] = &[
         "no", "se", "nose", "sei", "nao", "a", "ver", "uff", "pff", "dunno",
     ];
-    let sound = |t: &Token| {
-        let w = t.text.trim_start_matches('h');
-        let body = w.trim_start_matches(['e', 'u']);
-        !t.text.is_empty()
-            && body.chars().all(|c| c == 'm' || c == 'h')
-            && (t.text.contains('m') || t.text.starts_with("eh"))
-    };
-    tokens.iter().any(sound) && tokens.iter().all(|t| sound(t) || t.is_any(WORDS))
+    tokens.iter().any(hesitation_sound)
+        && tokens
+            .iter()
+            .all(|t| hesitation_sound(t) || t.is_any(WORDS))
+}
+
+/// A sound of hesitation however drawn out: "mmm", "mmmm", "hmmm", "ehh", "uhm", "emm".
+fn hesitation_sound(t: &Token) -> bool {
+    let body = t
+        .text
+        .trim_start_matches('h')
+        .trim_start_matches(['e', 'u']);
+    !t.text.is_empty()
+        && body.chars().all(|c| c == 'm' || c == 'h')
+        && (t.text.contains('m') || t.text.starts_with("eh"))
 }
 
 /// "Por el momento no vamos a reservar", "al final no reservamos", "não vamos reservar", "we
@@ -454,7 +461,7 @@ fn after_fillers(tokens: &[Token]) -> &[Token] {
     loop {
         let skip = if rest
             .first()
-            .is_some_and(|t| t.is_any(lexicon::INTERJECTIONS))
+            .is_some_and(|t| t.is_any(lexicon::INTERJECTIONS) || hesitation_sound(t))
         {
             1
         } else {

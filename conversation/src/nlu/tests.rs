@@ -9522,4 +9522,7 @@ fn a_message_that_only_hesitates_or_asks_for_time_in_portuguese_puts_off() {
     for text in ["hm dale", "mmm y la lenga?", "meh", "no se puede?"] {
         assert!(!read(text).defers, "{text}");
     }
+    for text in ["mmm si", "mmmm si", "ehh si", "hmmm ok"] {
+        assert!(read(text).affirmative, "{text}");
+    }
 }
