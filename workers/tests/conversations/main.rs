@@ -191,7 +191,10 @@
 //! picks by name, position and attribute, a yes for what is on the table and minds changed;
 //! `cases_conv97.txt`, a blind set of English-speaking and Brazilian guests over every bullet:
 //! their own date forms, people in words, prices by name, offers pointed at, corrections,
-//! cancels, groups, yes/no questions, several asks, holidays, the voucher and languages switched)
+//! cancels, groups, yes/no questions, several asks, holidays, the voucher and languages switched;
+//! `cases_conv103.txt`, a blind set of Brazilian guests on WhatsApp as they really write
+//! (abbreviations, no accents, typos, numbers in words, voice notes) over every bullet, answered
+//! in Portuguese)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -489,6 +492,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv99.txt", include_str!("cases_conv99.txt")),
     ("cases_conv98.txt", include_str!("cases_conv98.txt")),
     ("cases_conv97.txt", include_str!("cases_conv97.txt")),
+    ("cases_conv103.txt", include_str!("cases_conv103.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
