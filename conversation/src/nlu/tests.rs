@@ -9460,3 +9460,31 @@ fn a_child_joined_to_a_couple_counts_one_more() {
     }
     assert_eq!(read("we're a couple and our 2 kids").guests, Some(4));
 }
+
+#[test]
+fn the_party_said_with_a_gente_is_counted() {
+    for (text, n) in [
+        ("tem algo pro ano novo? a gente é em 2", 2),
+        ("a gente é 4, de 3 a 6 de março", 4),
+        ("reserva a arrayan pra gente, dois, de 6 a 9 de março", 2),
+        ("a gente vai ser em cinco", 5),
+        ("tem vaga para a gente? três pessoas", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+}
+
+#[test]
+fn one_guests_own_departure_day_ends_the_stay() {
+    for text in [
+        "chego dia 10 de dezembro e saio dia 13",
+        "llego el 10 de diciembre y salgo el 13",
+        "chego dia 10 de dezembro e volto dia 13",
+        "llego el 10 de diciembre, vuelvo el 13",
+    ] {
+        let u = read(text);
+        let day = |d: Option<NaiveDate>| d.map(|d| chrono::Datelike::day(&d));
+        assert_eq!(day(u.check_in), Some(10), "{text}");
+        assert_eq!(day(u.check_out), Some(13), "{text}");
+    }
+}
