@@ -274,6 +274,26 @@ pub(crate) fn span_nights(span: texts::Span, today: NaiveDate) -> Option<(NaiveD
     }
 }
 
+/// The year of the next `month` (this one's from today, else the next year's) that has no long
+/// weekend starting in it; this year's when both have one.
+pub(crate) fn month_without_long_weekend(month: u32, today: NaiveDate) -> i32 {
+    let first = if month >= today.month() {
+        today.year()
+    } else {
+        today.year() + 1
+    };
+    let has_long_weekend = |year: i32| {
+        NaiveDate::from_ymd_opt(year, month, 1)
+            .map(|start| start.max(today))
+            .and_then(booking::holidays::next_long_weekend)
+            .is_some_and(|run| run.first.month() == month && run.first.year() == year)
+    };
+    [first, first + 1]
+        .into_iter()
+        .find(|y| !has_long_weekend(*y))
+        .unwrap_or(first)
+}
+
 /// The next Christmas and New Year's stays ("las fiestas"), from today.
 pub(crate) fn festive_stays(today: NaiveDate) -> Option<(StayDates, StayDates)> {
     use booking::holidays::Season;

@@ -92,16 +92,28 @@ pub fn ask_guests_for(lang: Language, stay: &booking::StayDates, cabin: Option<&
     }
 }
 
-/// The nights said are noted and the day of arrival asked ("somos 4" … "2").
-pub fn ask_arrival_for_nights(lang: Language, nights: u32) -> String {
-    match (lang, nights) {
-        (Language::Es, 1) => "¡Dale, 1 noche! 📅 ¿Qué día sería la llegada?".to_owned(),
-        (Language::Es, n) => format!("¡Dale, {n} noches! 📅 ¿Qué día sería la llegada?"),
-        (Language::En, 1) => "Great, 1 night! 📅 Which day would you arrive?".to_owned(),
-        (Language::En, n) => format!("Great, {n} nights! 📅 Which day would you arrive?"),
-        (Language::Pt, 1) => "Ótimo, 1 noite! 📅 Qual seria o dia de chegada?".to_owned(),
-        (Language::Pt, n) => format!("Ótimo, {n} noites! 📅 Qual seria o dia de chegada?"),
-    }
+/// The nights said are noted and the day of arrival asked ("somos 4" … "2"), in the month the
+/// guest named when they named one ("a principios de marzo, 4 noches": "¿Qué día de marzo…?"),
+/// so they see it was understood.
+pub fn ask_arrival_for_nights(lang: Language, nights: u32, month: Option<u32>) -> String {
+    let noted = match (lang, nights) {
+        (Language::Es, 1) => "¡Dale, 1 noche! 📅".to_owned(),
+        (Language::Es, n) => format!("¡Dale, {n} noches! 📅"),
+        (Language::En, 1) => "Great, 1 night! 📅".to_owned(),
+        (Language::En, n) => format!("Great, {n} nights! 📅"),
+        (Language::Pt, 1) => "Ótimo, 1 noite! 📅".to_owned(),
+        (Language::Pt, n) => format!("Ótimo, {n} noites! 📅"),
+    };
+    let month = month.map(|m| super::month_name(lang, m));
+    let ask = match (lang, month) {
+        (Language::Es, None) => "¿Qué día sería la llegada?".to_owned(),
+        (Language::Es, Some(m)) => format!("¿Qué día de {m} sería la llegada?"),
+        (Language::En, None) => "Which day would you arrive?".to_owned(),
+        (Language::En, Some(m)) => format!("Which day in {m} would you arrive?"),
+        (Language::Pt, None) => "Qual seria o dia de chegada?".to_owned(),
+        (Language::Pt, Some(m)) => format!("Qual seria o dia de chegada em {m}?"),
+    };
+    format!("{noted} {ask}")
 }
 
 /// The cabin the guest named, noted before asking for what is still missing.

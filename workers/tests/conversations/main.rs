@@ -192,6 +192,14 @@
 //! `cases_conv97.txt`, a blind set of English-speaking and Brazilian guests over every bullet:
 //! their own date forms, people in words, prices by name, offers pointed at, corrections,
 //! cancels, groups, yes/no questions, several asks, holidays, the voucher and languages switched;
+//! `cases_conv100.txt`, a blind set of ordinary bookings through the Argentine calendar in
+//! the three languages: long weekends by month, Carnaval, Semana Santa, fin de año, Navidad,
+//! winter holidays, named holidays, weekends, relative days, parts of months, then booking,
+//! picking, correcting after a hold and paying;
+//! `cases_conv101.txt`, a blind set of emails and long messages over every bullet in Spanish
+//! (formal and voseo), English and Portuguese: several asks in one email, replies quoting the
+//! bot or answering only part, corrections by email, cabins named, groups, holidays, cancels
+//! after a hold and after paying and the voucher asked again;
 //! `cases_conv103.txt`, a blind set of Brazilian guests on WhatsApp as they really write
 //! (abbreviations, no accents, typos, numbers in words, voice notes) over every bullet, answered
 //! in Portuguese)
@@ -492,6 +500,8 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv99.txt", include_str!("cases_conv99.txt")),
     ("cases_conv98.txt", include_str!("cases_conv98.txt")),
     ("cases_conv97.txt", include_str!("cases_conv97.txt")),
+    ("cases_conv100.txt", include_str!("cases_conv100.txt")),
+    ("cases_conv101.txt", include_str!("cases_conv101.txt")),
     ("cases_conv103.txt", include_str!("cases_conv103.txt")),
 ];
 

@@ -349,7 +349,7 @@ pub(super) fn ask_dates(
                 (Some(check_in), _) => texts::ask_nights(lang, check_in),
                 // "2" (nights) just said: the day of arrival is what is missing.
                 (None, Some(n)) if u.nights.is_some() || u.bare_number.is_some() => {
-                    texts::ask_arrival_for_nights(lang, n)
+                    texts::ask_arrival_for_nights(lang, n, s.month)
                 }
                 (None, _) => texts::ask_dates_for(lang, u.guests),
             }));
@@ -416,13 +416,11 @@ pub(super) fn no_long_weekend(
     month: u32,
 ) -> Vec<Effect> {
     let lang = s.language;
-    // The days off of the next such month, from today.
+    // The days off of the next such month without a long weekend, from today ("el finde
+    // largo del 8 de diciembre" after the 8th: next year's December, not this one's
+    // Christmas long weekend).
     let today = facts.today;
-    let year = if month >= today.month() {
-        today.year()
-    } else {
-        today.year() + 1
-    };
+    let year = crate::policy::month_without_long_weekend(month, today);
     let days: Vec<chrono::NaiveDate> = booking::holidays::national_holidays(year)
         .into_iter()
         .map(|h| h.date)

@@ -355,6 +355,8 @@ fn unpaid_hold_of(id: i64, name: &str) -> (World, ConversationState) {
 const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 
 mod apart;
+mod conv100;
+mod conv101;
 mod conv103;
 mod conv17;
 mod conv20;
