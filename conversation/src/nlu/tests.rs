@@ -9461,6 +9461,47 @@ fn a_child_joined_to_a_couple_counts_one_more() {
     assert_eq!(read("we're a couple and our 2 kids").guests, Some(4));
 }
 
+/// A voice note's yes: "si" after the fillers speech-to-text keeps ("eh si", "o sea si"), and
+/// a conditional "si" after them still no yes.
+#[test]
+fn a_yes_after_spoken_fillers() {
+    for text in [
+        "eh si",
+        "o sea si",
+        "mmm si dale",
+        "bueno nada si",
+        "este si",
+    ] {
+        assert!(read(text).affirmative, "{text} should agree");
+    }
+    for text in [
+        "eh si tienen lugar para el 5?",
+        "o sea si hay algo mas barato mejor",
+    ] {
+        assert!(!read(text).affirmative, "{text} should not agree");
+    }
+    for text in ["dejame pensarlo", "dejenme ver", "mmm lo tengo que pensar"] {
+        let u = read(text);
+        assert!(u.defers && !u.affirmative, "{text}");
+    }
+}
+
+/// "Ok what about the Lenga?", "cool, how about the Coihue?", "joya, y la lenga?": a nod, then a
+/// cabin asked about as the last question was.
+#[test]
+fn a_cabin_asked_on_after_a_nod() {
+    for text in [
+        "ok what about the Lenga",
+        "cool, how about the Coihue?",
+        "alright and the Ñire?",
+        "joya, y la lenga?",
+        "tá certo, e a Lenga?",
+    ] {
+        assert!(read(text).follows_on, "{text}");
+    }
+    assert!(!read("ok what do you have for March?").follows_on);
+}
+
 #[test]
 fn the_party_said_with_a_gente_is_counted() {
     for (text, n) in [

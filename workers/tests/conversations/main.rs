@@ -200,6 +200,9 @@
 //! (formal and voseo), English and Portuguese: several asks in one email, replies quoting the
 //! bot or answering only part, corrections by email, cabins named, groups, holidays, cancels
 //! after a hold and after paying and the voucher asked again;
+//! `cases_conv102.txt`, a blind set of WhatsApp voice notes as speech-to-text writes them and
+//! very short chat replies, mostly Argentine with some English and Portuguese, over every
+//! bullet, with long conversations where the guest changes their mind more than once;
 //! `cases_conv103.txt`, a blind set of Brazilian guests on WhatsApp as they really write
 //! (abbreviations, no accents, typos, numbers in words, voice notes) over every bullet, answered
 //! in Portuguese)
@@ -502,6 +505,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv97.txt", include_str!("cases_conv97.txt")),
     ("cases_conv100.txt", include_str!("cases_conv100.txt")),
     ("cases_conv101.txt", include_str!("cases_conv101.txt")),
+    ("cases_conv102.txt", include_str!("cases_conv102.txt")),
     ("cases_conv103.txt", include_str!("cases_conv103.txt")),
 ];
 
