@@ -9526,3 +9526,31 @@ fn a_message_that_only_hesitates_or_asks_for_time_in_portuguese_puts_off() {
         assert!(read(text).affirmative, "{text}");
     }
 }
+
+#[test]
+fn the_party_said_with_a_gente_is_counted() {
+    for (text, n) in [
+        ("tem algo pro ano novo? a gente é em 2", 2),
+        ("a gente é 4, de 3 a 6 de março", 4),
+        ("reserva a arrayan pra gente, dois, de 6 a 9 de março", 2),
+        ("a gente vai ser em cinco", 5),
+        ("tem vaga para a gente? três pessoas", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+}
+
+#[test]
+fn one_guests_own_departure_day_ends_the_stay() {
+    for text in [
+        "chego dia 10 de dezembro e saio dia 13",
+        "llego el 10 de diciembre y salgo el 13",
+        "chego dia 10 de dezembro e volto dia 13",
+        "llego el 10 de diciembre, vuelvo el 13",
+    ] {
+        let u = read(text);
+        let day = |d: Option<NaiveDate>| d.map(|d| chrono::Datelike::day(&d));
+        assert_eq!(day(u.check_in), Some(10), "{text}");
+        assert_eq!(day(u.check_out), Some(13), "{text}");
+    }
+}

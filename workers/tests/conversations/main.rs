@@ -202,7 +202,10 @@
 //! after a hold and after paying and the voucher asked again;
 //! `cases_conv102.txt`, a blind set of WhatsApp voice notes as speech-to-text writes them and
 //! very short chat replies, mostly Argentine with some English and Portuguese, over every
-//! bullet, with long conversations where the guest changes their mind more than once)
+//! bullet, with long conversations where the guest changes their mind more than once;
+//! `cases_conv103.txt`, a blind set of Brazilian guests on WhatsApp as they really write
+//! (abbreviations, no accents, typos, numbers in words, voice notes) over every bullet, answered
+//! in Portuguese)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -503,6 +506,7 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv100.txt", include_str!("cases_conv100.txt")),
     ("cases_conv101.txt", include_str!("cases_conv101.txt")),
     ("cases_conv102.txt", include_str!("cases_conv102.txt")),
+    ("cases_conv103.txt", include_str!("cases_conv103.txt")),
 ];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -358,6 +358,7 @@ mod apart;
 mod conv100;
 mod conv101;
 mod conv102;
+mod conv103;
 mod conv17;
 mod conv20;
 mod conv21;
