@@ -61,6 +61,9 @@ pub(crate) const PUT_OFF: &[&str] = &[
     "lo consulto", "lo consultamos", "lo charlo", "lo charlamos", "lo veo", "lo vemos", "te aviso",
     "les aviso", "te confirmo", "les confirmo", "te confirmamos", "veo y te", "despues te",
     "luego te",
+    // "Dejame pensarlo", "déjenme ver", "deixa eu pensar", "vou pensar": time asked to decide.
+    "dejame pensar", "dejame pensarlo", "dejenme pensar", "dejenme pensarlo", "dejame ver",
+    "dejenme ver", "lo tengo que pensar", "lo tenemos que pensar", "vou pensar", "vamos pensar",
 ];
 
 /// Left for later: "por ahora lo vamos a dejar", "lo dejamos para más adelante", "quizás más
@@ -339,6 +342,7 @@ pub(crate) fn puts_off(tokens: &[Token]) -> bool {
         LEFT_FOR_LATER.iter().any(exact) && !tokens.iter().any(|t| t.is_any(ASKING));
     left_for_later
         || wont_book(tokens)
+        || hesitates_only(tokens)
         || PUT_OFF.iter().any(|p| {
             lexicon::find_phrase(tokens, p).is_some_and(|(pos, q)| {
                 q == lexicon::Quality::Exact
@@ -347,6 +351,29 @@ pub(crate) fn puts_off(tokens: &[Token]) -> bool {
                         .is_some_and(|t| t.is("que"))
             })
         })
+}
+
+/// "Mmm", "hmm", "ehh", "mmm no sé", "a ver…", "hmm não sei": a message that only hesitates;
+/// the guest is thinking it over, as when they ask for time.
+fn hesitates_only(tokens: &[Token]) -> bool {
+    const WORDS: &[&str] = &[
+        "no", "se", "nose", "sei", "nao", "a", "ver", "uff", "pff", "dunno",
+    ];
+    tokens.iter().any(hesitation_sound)
+        && tokens
+            .iter()
+            .all(|t| hesitation_sound(t) || t.is_any(WORDS))
+}
+
+/// A sound of hesitation however drawn out: "mmm", "mmmm", "hmmm", "ehh", "uhm", "emm".
+fn hesitation_sound(t: &Token) -> bool {
+    let body = t
+        .text
+        .trim_start_matches('h')
+        .trim_start_matches(['e', 'u']);
+    !t.text.is_empty()
+        && body.chars().all(|c| c == 'm' || c == 'h')
+        && (t.text.contains('m') || t.text.starts_with("eh"))
 }
 
 /// "Por el momento no vamos a reservar", "al final no reservamos", "não vamos reservar", "we
@@ -408,18 +435,51 @@ fn later_on(tokens: &[Token], pos: usize) -> bool {
 }
 
 /// "sí" anywhere (but the one set against a "no" before it), or a leading "si" that stands
-/// apart.
+/// apart, after the fillers a voice note opens with ("eh si", "o sea si dale", "mmm si").
 fn yes_si(tokens: &[Token]) -> bool {
     let is_si = |t: &Token| lexicon::word(t, "si").is_some();
     if (0..tokens.len()).any(|i| is_si(&tokens[i]) && tokens[i].accented && !contrast_si(tokens, i))
     {
         return true;
     }
+    let tokens = after_fillers(tokens);
     let Some(first) = tokens.first().filter(|t| is_si(t)) else {
         return false;
     };
     let next = tokens.get(1);
     first.punct_after || tokens.len() <= 2 || next.is_some_and(|n| n.is_any(AFTER_YES))
+}
+
+/// Spoken fillers a message opens with, as speech-to-text writes a voice note.
+#[rustfmt::skip]
+const FILLERS: &[&str] = &["o sea", "osea", "este", "bueno", "nada", "pues", "tipo", "digamos"];
+
+/// The words after the interjections and fillers that open a message ("eh", "mmm", "o sea",
+/// "bueno nada"): "eh si", "o sea si dale", "mmm bueno si" answer as "si" does.
+fn after_fillers(tokens: &[Token]) -> &[Token] {
+    let mut rest = tokens;
+    loop {
+        let skip = if rest
+            .first()
+            .is_some_and(|t| t.is_any(lexicon::INTERJECTIONS) || hesitation_sound(t))
+        {
+            1
+        } else {
+            FILLERS
+                .iter()
+                .find_map(|f| {
+                    let words: Vec<&str> = f.split(' ').collect();
+                    let opens =
+                        rest.len() >= words.len() && words.iter().zip(rest).all(|(w, t)| t.is(w));
+                    opens.then_some(words.len())
+                })
+                .unwrap_or(0)
+        };
+        if skip == 0 {
+            return rest;
+        }
+        rest = &rest[skip..];
+    }
 }
 
 /// "Este finde no puedo, el otro sí", "esse fim de semana não dá, mas o outro sim", "la Ñire

@@ -145,7 +145,7 @@ pub(super) fn follows_on(tokens: &[Token]) -> bool {
     let tokens = after_a_sigh(tokens);
     let opens = tokens.first().is_some_and(|t| t.is_any(&["y", "e", "and"]))
         // "What about the Ñire?", "how about the Lenga?"
-        || tokens.windows(2).next().is_some_and(|w| w[0].is_any(&["what", "how"]) && w[1].is("about"));
+        || what_about_at(tokens, 0);
     let pronoun = tokens.windows(2).any(|w| {
         (w[0].is_any(&["does", "is", "has", "can"]) && w[1].is("it"))
             || (w[0].is("ela") && w[1].is_any(&["tem", "aceita", "e", "fica", "permite"]))
@@ -214,7 +214,8 @@ fn in_it(tokens: &[Token]) -> bool {
 
 /// The words after what only reacts to the last answer: interjections, a nod, "qué pena",
 /// "qué lástima", "bueno" ("uh q pena. y la coihue?", "ah ok, y la Lenga?", "oh what a
-/// pity, and the Ñire?"); the whole message when nothing follows them.
+/// pity, and the Ñire?", "ok what about the Lenga?", "cool, how about the Coihue?", "tá
+/// certo, e a Lenga?"); the whole message when nothing follows them.
 pub(super) fn after_a_sigh(tokens: &[Token]) -> &[Token] {
     const NODS: &[&str] = &[
         "bueno",
@@ -244,16 +245,34 @@ pub(super) fn after_a_sigh(tokens: &[Token]) -> &[Token] {
         "puxa",
         "uma",
         "nossa",
+        "alright",
+        "cool",
+        "right",
+        "sure",
+        "certo",
+        "entendi",
+        "beleza",
+        "hm",
     ];
-    let rest = tokens
-        .iter()
-        .position(|t| !(t.is_any(lexicon::INTERJECTIONS) || t.is_any(NODS)))
+    let rest = (0..tokens.len())
+        .find(|&i| {
+            let nod = tokens[i].is_any(lexicon::INTERJECTIONS) || tokens[i].is_any(NODS);
+            !nod || what_about_at(tokens, i)
+        })
         .map_or(&tokens[tokens.len()..], |i| &tokens[i..]);
-    // Only a reaction, or no "y" after it: the message as it is.
-    if rest.is_empty() || rest.len() == tokens.len() || !rest[0].is_any(&["y", "e", "and"]) {
+    // Only a reaction, or no "y" nor "what about" after it: the message as it is.
+    let goes_on =
+        rest.first().is_some_and(|t| t.is_any(&["y", "e", "and"])) || what_about_at(rest, 0);
+    if rest.len() == tokens.len() || !goes_on {
         return tokens;
     }
     rest
+}
+
+/// "What about …", "how about …" opening at `i`.
+fn what_about_at(tokens: &[Token], i: usize) -> bool {
+    tokens.get(i).is_some_and(|t| t.is_any(&["what", "how"]))
+        && tokens.get(i + 1).is_some_and(|t| t.is("about"))
 }
 
 /// "¿Tiene jacuzzi?", "acepta perros?", "does it have a grill?", "ela tem wifi?": a question

@@ -9461,6 +9461,100 @@ fn a_child_joined_to_a_couple_counts_one_more() {
     assert_eq!(read("we're a couple and our 2 kids").guests, Some(4));
 }
 
+/// A voice note's yes: "si" after the fillers speech-to-text keeps ("eh si", "o sea si"), and
+/// a conditional "si" after them still no yes.
+#[test]
+fn a_yes_after_spoken_fillers() {
+    for text in [
+        "eh si",
+        "o sea si",
+        "mmm si dale",
+        "bueno nada si",
+        "este si",
+    ] {
+        assert!(read(text).affirmative, "{text} should agree");
+    }
+    for text in [
+        "eh si tienen lugar para el 5?",
+        "o sea si hay algo mas barato mejor",
+    ] {
+        assert!(!read(text).affirmative, "{text} should not agree");
+    }
+    for text in ["dejame pensarlo", "dejenme ver", "mmm lo tengo que pensar"] {
+        let u = read(text);
+        assert!(u.defers && !u.affirmative, "{text}");
+    }
+}
+
+/// "Ok what about the Lenga?", "cool, how about the Coihue?", "joya, y la lenga?": a nod, then a
+/// cabin asked about as the last question was.
+#[test]
+fn a_cabin_asked_on_after_a_nod() {
+    for text in [
+        "ok what about the Lenga",
+        "cool, how about the Coihue?",
+        "alright and the Ñire?",
+        "joya, y la lenga?",
+        "tá certo, e a Lenga?",
+    ] {
+        assert!(read(text).follows_on, "{text}");
+    }
+    assert!(!read("ok what do you have for March?").follows_on);
+}
+
+#[test]
+fn a_message_that_only_hesitates_or_asks_for_time_in_portuguese_puts_off() {
+    for text in [
+        "mmm",
+        "hmm",
+        "ehh",
+        "mmm no se",
+        "hmmm não sei",
+        "mm a ver",
+        "deixa eu pensar",
+        "deixa eu ver e te aviso",
+    ] {
+        let u = read(text);
+        assert!(u.defers, "{text}");
+        assert!(!u.affirmative, "{text}");
+    }
+    // A hesitation before a yes or a question is that yes or question.
+    for text in ["hm dale", "mmm y la lenga?", "meh", "no se puede?"] {
+        assert!(!read(text).defers, "{text}");
+    }
+    for text in ["mmm si", "mmmm si", "ehh si", "hmmm ok"] {
+        assert!(read(text).affirmative, "{text}");
+    }
+}
+
+#[test]
+fn the_party_said_with_a_gente_is_counted() {
+    for (text, n) in [
+        ("tem algo pro ano novo? a gente é em 2", 2),
+        ("a gente é 4, de 3 a 6 de março", 4),
+        ("reserva a arrayan pra gente, dois, de 6 a 9 de março", 2),
+        ("a gente vai ser em cinco", 5),
+        ("tem vaga para a gente? três pessoas", 3),
+    ] {
+        assert_eq!(read(text).guests, Some(n), "{text}");
+    }
+}
+
+#[test]
+fn one_guests_own_departure_day_ends_the_stay() {
+    for text in [
+        "chego dia 10 de dezembro e saio dia 13",
+        "llego el 10 de diciembre y salgo el 13",
+        "chego dia 10 de dezembro e volto dia 13",
+        "llego el 10 de diciembre, vuelvo el 13",
+    ] {
+        let u = read(text);
+        let day = |d: Option<NaiveDate>| d.map(|d| chrono::Datelike::day(&d));
+        assert_eq!(day(u.check_in), Some(10), "{text}");
+        assert_eq!(day(u.check_out), Some(13), "{text}");
+    }
+}
+
 #[test]
 fn a_weekend_the_guest_cannot_reach_gives_way_to_the_other_one() {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");

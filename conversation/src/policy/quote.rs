@@ -727,8 +727,8 @@ pub(crate) fn night_price_of(s: &ConversationState, facts: &Facts<'_>, i: usize)
     night_prices_of(s, facts, false, Some(i))
 }
 
-/// The price a night of a cabin held (the hold's stay, its total): `accommodation_id` for
-/// `check_in` to `check_out`.
+/// The price a night of a cabin held or asked about for a stay (the stay, its total):
+/// `accommodation_id` for `check_in` to `check_out`.
 pub(crate) fn night_price_of_hold(
     s: &ConversationState,
     facts: &Facts<'_>,

@@ -195,10 +195,20 @@
 //! `cases_conv100.txt`, a blind set of ordinary bookings through the Argentine calendar in
 //! the three languages: long weekends by month, Carnaval, Semana Santa, fin de año, Navidad,
 //! winter holidays, named holidays, weekends, relative days, parts of months, then booking,
-//! picking, correcting after a hold and paying; `cases_conv104.txt`, a blind set of dates as
-//! guests say them in ordinary bookings in the three languages: relative days and weeks,
-//! weekends, parts of months, nights counted from a day, a month then the days, a year said,
-//! holidays, then picking, correcting after a hold and paying)
+//! picking, correcting after a hold and paying;
+//! `cases_conv101.txt`, a blind set of emails and long messages over every bullet in Spanish
+//! (formal and voseo), English and Portuguese: several asks in one email, replies quoting the
+//! bot or answering only part, corrections by email, cabins named, groups, holidays, cancels
+//! after a hold and after paying and the voucher asked again;
+//! `cases_conv102.txt`, a blind set of WhatsApp voice notes as speech-to-text writes them and
+//! very short chat replies, mostly Argentine with some English and Portuguese, over every
+//! bullet, with long conversations where the guest changes their mind more than once;
+//! `cases_conv103.txt`, a blind set of Brazilian guests on WhatsApp as they really write
+//! (abbreviations, no accents, typos, numbers in words, voice notes) over every bullet, answered
+//! in Portuguese; `cases_conv104.txt`, a blind set of dates as guests say them in ordinary
+//! bookings in the three languages: relative days and weeks, weekends, parts of months, nights
+//! counted from a day, a month then the days, a year said, holidays, then picking, correcting
+//! after a hold and paying)
 //! run through the real fleet, each asserting what the guest was told and the reservation left
 //! behind.
 //!
@@ -497,6 +507,9 @@ const TABLES: &[(&str, &str)] = &[
     ("cases_conv98.txt", include_str!("cases_conv98.txt")),
     ("cases_conv97.txt", include_str!("cases_conv97.txt")),
     ("cases_conv100.txt", include_str!("cases_conv100.txt")),
+    ("cases_conv101.txt", include_str!("cases_conv101.txt")),
+    ("cases_conv102.txt", include_str!("cases_conv102.txt")),
+    ("cases_conv103.txt", include_str!("cases_conv103.txt")),
     ("cases_conv104.txt", include_str!("cases_conv104.txt")),
 ];
 

@@ -1609,6 +1609,16 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("o mais caro", "la mas cara"),
     ("a mais cara", "la mas cara"),
     ("somos em", "somos"),
+    // "A gente é em 2", "a gente vai ser em 4", "pra gente, dois": the party as Brazilians
+    // say it, "a gente" for "nós".
+    ("a gente e em", "somos"),
+    ("a gente e", "somos"),
+    ("a gente vai ser em", "seremos"),
+    ("a gente vai ser", "seremos"),
+    ("a gente sera", "seremos"),
+    ("pra gente", "para nosotros"),
+    ("para a gente", "para nosotros"),
+    ("pra a gente", "para nosotros"),
     ("seremos em", "seremos"),
     ("a menor", "la mas chica"),
     ("mais barata", "mas barata"),
@@ -1644,6 +1654,10 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     ("crianca", "chico"),
     ("filhos", "hijos"),
     ("casal", "pareja"),
+    // "Deixa eu pensar", "deixa eu ver": time asked to decide (before "eu" becomes "yo").
+    ("deixa eu pensar", "lo pienso"),
+    ("deixa eu ver", "lo veo"),
+    ("deixa a gente pensar", "lo pensamos"),
     ("eu e minha esposa", "mi esposa y yo"),
     ("eu e minha", "yo y mi"),
     ("eu e meu", "yo y mi"),
@@ -1712,6 +1726,11 @@ pub(super) const PHRASES: &[(&str, &str)] = &[
     // "dá pra sair dia 13?", "saímos dia 10": the check-out.
     ("sair", "salir"),
     ("saimos", "salimos"),
+    // "saio dia 5", "eu volto dia 9", "sairia dia 12": one guest's own check-out.
+    ("saio", "salgo"),
+    ("sairia", "saldria"),
+    ("sairei", "saldre"),
+    ("volto", "vuelvo"),
     ("saindo", "saliendo"),
     ("vamos embora", "nos vamos"),
     ("chegada", "llegada"),

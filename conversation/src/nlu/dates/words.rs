@@ -84,6 +84,8 @@ pub(super) const END_MARKERS: &[&str] = &[
     // "Nos volveríamos el 22", "saldríamos el 8", "regresamos el 10".
     "volveriamos", "volveremos", "saldriamos", "saldremos", "regresamos", "regresariamos",
     "regresaremos",
+    // One guest's own check-out: "salgo el 5", "vuelvo el 9", "saldría el 12".
+    "salgo", "saldria", "saldre", "vuelvo", "regreso",
 ];
 
 /// Words before a bare number that make it a day ("el 20", "del 15").

@@ -48,7 +48,9 @@ pub(super) fn ask_guests(
     let accommodations = facts.accommodations();
     let mut out = Vec::new();
     // A price asked with the dates: the price for them (the cabin named, else from the
-    // cheapest) before the people are asked, who decide which cabins fit.
+    // cheapest) before the people are asked, who decide which cabins fit; its price a night
+    // too when that is what was asked ("quanto fica a noite dela?").
+    let mut night_price = Vec::new();
     let priced = match (s.wants, stay_of_state(s)) {
         (Some(Want::Price), Some(stay)) => {
             let named = s
@@ -59,6 +61,13 @@ pub(super) fn ask_guests(
                 .map(|a| (a, true))
                 .or_else(|| accommodations.first().map(|a| (a, false)))
                 .map(|(a, named)| {
+                    if named && (u.per_night || u.night_price_too) {
+                        night_price = quote::night_price_of_hold(
+                            s,
+                            facts,
+                            (a.id, stay.check_in(), stay.check_out()),
+                        );
+                    }
                     let line = texts::offer_line(a, &stay);
                     texts::stay_price(lang, &stay, &line, (!named).then_some(a.capacity))
                 })
@@ -91,7 +100,12 @@ pub(super) fn ask_guests(
         }
         out.push(say(text.clone()));
     } else if let Some(text) = &priced {
-        out.push(say(text.clone()));
+        // The price a night says the stay's total too: said once.
+        if night_price.is_empty() {
+            out.push(say(text.clone()));
+        } else {
+            out.append(&mut night_price);
+        }
     } else if let Some(text) = named_free(s, u, facts) {
         // "¿La Lenga está libre del 8 al 11?", "¿la Coihue está disponible? ¿y la Ñire?": yes
         // or no for each cabin named, before the people are asked.

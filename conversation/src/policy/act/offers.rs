@@ -143,6 +143,7 @@ pub(super) fn quote_stay(
             ));
         }
     }
+    effects.extend(compared_with_stay(s, u, facts, &effects));
     let asked = Questions::of(u);
     let extra = answers(
         s,
@@ -153,6 +154,26 @@ pub(super) fn quote_stay(
     );
     effects.extend(extra);
     effects
+}
+
+/// "What's the difference between the Ñire and the Coihue? We're 4, June 14–17", "¿qué
+/// diferencia hay? somos 4 del 3 al 6": a comparison asked with the stay is answered after the
+/// offer (the cabins named, else those offered), unless something was held at once.
+fn compared_with_stay(
+    s: &ConversationState,
+    u: &Understanding,
+    facts: &Facts<'_>,
+    so_far: &[Effect],
+) -> Vec<Effect> {
+    let offered = s
+        .offer
+        .as_ref()
+        .is_some_and(|o| !o.together && !o.options.is_empty());
+    let held = so_far.iter().any(|e| matches!(e, Effect::Book(_)));
+    if !u.compares || u.accommodations.len() == 1 || !offered || held {
+        return Vec::new();
+    }
+    compare(s, facts, u.accommodations.clone())
 }
 
 /// "La más barata de las dos entonces, somos 4 del 3 al 6 de mayo", "the biggest one, May 3

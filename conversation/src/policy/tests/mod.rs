@@ -356,6 +356,9 @@ const ASK_FOR_TWO: &str = "hay lugar para 2 del 15 al 17 de diciembre?";
 
 mod apart;
 mod conv100;
+mod conv101;
+mod conv102;
+mod conv103;
 mod conv104;
 mod conv17;
 mod conv20;
