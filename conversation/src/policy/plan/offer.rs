@@ -235,7 +235,7 @@ fn free_elsewhere_having(
             crate::info::has(a, f)
                 && !offer.options.iter().any(|o| o.accommodation_id == a.id)
                 && a.fits(offer.guests)
-                && (!pets || a.pets_allowed)
+                && a.takes_pets_if(pets)
                 && facts.occupancy.is_free(a.id, &stay)
         })
         .map(|a| a.name.clone())
